@@ -1,0 +1,203 @@
+"""The ``softsym`` command line; the only place exceptions become exit codes.
+
+Exit codes: ``check`` 0 all steps as expected, 1 a failure, 2 usage error; ``prove`` 0 proved,
+1 refuted, 3 undecided (or timeout), 2 usage or parse error.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .declarations import parse_declarations
+from .domain import Domain
+from .engine import check_all
+from .errors import UserError
+from .loader import default_path, load
+from .parsing import parse_expr
+from .problem import prepare
+from .prover import DEFAULT_TIMEOUT, prove
+from .report import json_report, junit_report, prove_result, text_report
+from .verdict import Status, Verdict
+
+RELS = ("==", "<=", "<", ">=", ">")
+PROVE_EXIT = {Status.PROVED: 0, Status.PROVED_INSTANTIATED: 0, Status.REFUTED: 1,
+              Status.UNDECIDED: 3, Status.TIMEOUT: 3, Status.ERROR: 3}
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="softsym")
+def main() -> None:
+    """Check every step of a derivation: proved, refuted with a counterexample, or undecided.
+
+    \b
+    Examples:
+      softsym check all                       check the bundled derivations
+      softsym prove 'exp(p)/(exp(p)+exp(q))' '1/(1+exp(q-p))'
+      softsym prove 'log(a*b)' 'log(a)+log(b)' --symbols 'a b: positive'
+      softsym list                            show the derivations and their sources
+    """
+
+
+def _load(path: Path | None) -> tuple[list, list]:
+    root = path or default_path()
+    try:
+        return load(root)
+    except UserError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+@main.command("list")
+@click.option("--path", type=click.Path(path_type=Path), help="Directory (or file) of derivations.")
+def list_cmd(path: Path | None) -> None:
+    """Show each derivation: name, steps, source, file."""
+    derivations, errors = _load(path)
+    for d in derivations:
+        errata = sum(1 for s in d.steps if s.erratum)
+        note = f", {errata} erratum" if errata else ""
+        click.echo(f"{d.name:<34} {len(d.steps):>3} steps{note:<12}  {d.source}  ({d.file})\n"
+                   f"    {d.title}")
+    for e in errors:
+        click.echo(f"ERROR {e}", err=True)
+    sys.exit(1 if errors else 0)
+
+
+@main.command()
+@click.argument("names", nargs=-1, required=True)
+@click.option("--path", type=click.Path(path_type=Path), help="Directory (or file) of derivations [bundled].")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Worker processes (steps are spread over a process pool).")
+@click.option("--timeout", type=click.FloatRange(0.1, 3600), default=DEFAULT_TIMEOUT, show_default=True,
+              help="Seconds per step; a step over it becomes 'timeout'.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "junit"]), default="text", show_default=True)
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the report here instead of stdout.")
+@click.option("--no-cache", is_flag=True, help="Accepted for the contract; this version keeps no cache.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")
+def check(names: tuple[str, ...], path: Path | None, jobs: int, timeout: float, fmt: str,
+          output: Path | None, no_cache: bool, quiet: bool) -> None:
+    """Check derivations: NAMES are derivation names, or 'all'.
+
+    Exit 0 when every step got its expected verdict (proved; an erratum refuted), 1 otherwise,
+    2 on usage errors (unknown name, unreadable path).
+    """
+    derivations, errors = _load(path)
+    if names != ("all",):
+        known = {d.name: d for d in derivations}
+        unknown = [n for n in names if n not in known]
+        if unknown:
+            raise click.UsageError(f"unknown derivation {', '.join(unknown)}; `softsym list` shows the names")
+        derivations = [known[n] for n in names]
+    total = sum(len(d.steps) for d in derivations)
+    done = 0
+    start = time.perf_counter()
+
+    def progress(d, s, v: Verdict) -> None:
+        nonlocal done
+        done += 1
+        if quiet:
+            return
+        line = f"[{done}/{total}] {d.name} step {s.index}: {v.status}"
+        if sys.stderr.isatty():
+            click.echo(f"\r{line:<78}", err=True, nl=done == total)
+        elif time.perf_counter() - start > 5 and (done % 10 == 0 or done == total):
+            click.echo(line, err=True)
+
+    results = check_all(derivations, jobs=jobs, timeout=timeout, on_step=progress)
+    seconds = time.perf_counter() - start
+    render = {"text": text_report, "json": json_report, "junit": junit_report}[fmt]
+    report = render(results, errors, seconds)
+    if output:
+        output.write_text(report, encoding="utf-8")
+    else:
+        click.echo(report, nl=False)
+    sys.exit(0 if all(r.ok for r in results) and not errors else 1)
+
+
+def _prove_one(lhs: str, rhs: str, rel: str, symbols: str, timeout: float) -> Verdict:
+    domain = parse_declarations(symbols) if symbols.strip() else Domain()
+    names = domain.names()
+    problem = prepare(parse_expr(lhs, names), rel, parse_expr(rhs, names), domain)
+    return prove(problem, timeout)
+
+
+@main.command("prove")
+@click.argument("lhs", required=False)
+@click.argument("rhs", required=False)
+@click.option("--rel", type=click.Choice(RELS), default="==", show_default=True, help="The relation to check.")
+@click.option("--symbols", "symbols", default="", metavar="DECL",
+              help="Assumptions, e.g. 'p q: real; phi: 0<phi<1; n: integer positive; z: indexed, real'. "
+                   "Undeclared names are real.")
+@click.option("--timeout", type=click.FloatRange(0.1, 3600), default=DEFAULT_TIMEOUT, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.option("--batch", type=click.Path(path_type=Path, dir_okay=False),
+              help="JSON Lines file of {id, lhs, rhs, rel, symbols}; one result per line on stdout.")
+def prove_cmd(lhs: str | None, rhs: str | None, rel: str, symbols: str, timeout: float, as_json: bool,
+              batch: Path | None) -> None:
+    """Check one relation LHS REL RHS (expressions in SymPy syntax, parsed without eval).
+
+    Exit 0 proved, 1 refuted (the counterexample is printed), 3 undecided, 2 usage or parse error.
+    """
+    if batch is not None:
+        if lhs or rhs:
+            raise click.UsageError("give either LHS RHS or --batch FILE, not both")
+        _run_batch(batch, timeout)
+        return
+    if lhs is None or rhs is None:
+        raise click.UsageError("prove needs LHS and RHS (or --batch FILE)")
+    try:
+        verdict = _prove_one(lhs, rhs, rel, symbols, timeout)
+    except UserError as exc:
+        if as_json:
+            click.echo(json.dumps({"id": None, "verdict": "error", "strategy": "parse", "message": str(exc)}))
+        else:
+            click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    if as_json:
+        click.echo(json.dumps(prove_result(verdict), ensure_ascii=False))
+    else:
+        extra = f" for n <= {verdict.instantiated_up_to}" if verdict.instantiated_up_to else ""
+        click.echo(f"{verdict.status}{extra} ({verdict.strategy}, {verdict.seconds:.2f} s)")
+        if verdict.counterexample:
+            click.echo(f"counterexample: {verdict.counterexample.describe()}")
+        if verdict.message:
+            click.echo(verdict.message)
+    sys.exit(PROVE_EXIT[verdict.status])
+
+
+def _run_batch(path: Path, timeout: float) -> None:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise click.UsageError(f"cannot read {path}: {exc.strerror}") from None
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        ident: object = None
+        try:
+            item = json.loads(line)
+            if not isinstance(item, dict):
+                raise UserError("each line must be a JSON object")
+            ident = item.get("id", number)
+            missing = [k for k in ("lhs", "rhs") if not isinstance(item.get(k), str)]
+            if missing:
+                raise UserError(f"missing or non-string field(s): {', '.join(missing)}")
+            rel = item.get("rel", "==")
+            if rel not in RELS:
+                raise UserError(f"unknown rel {rel!r}; use one of {', '.join(RELS)}")
+            verdict = _prove_one(item["lhs"], item["rhs"], rel, item.get("symbols", "") or "", timeout)
+            result = prove_result(verdict, ident)
+        except (UserError, json.JSONDecodeError) as exc:
+            result = {"id": ident if ident is not None else number, "verdict": "error", "strategy": "parse",
+                      "counterexample": None, "lhs_value": None, "rhs_value": None, "seconds": 0.0,
+                      "message": f"{path}:{number}: {exc}"}
+        click.echo(json.dumps(result, ensure_ascii=False))
+        sys.stdout.flush()
+    sys.exit(0)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

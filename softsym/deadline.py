@@ -1,0 +1,99 @@
+"""Time limits for SymPy calls that can run away (simplify, limit, doit).
+
+A ``Deadline`` is a point in time.  ``run_until(deadline, fn)`` runs ``fn`` and interrupts it
+with ``StepTimeout`` when the deadline passes, using ``SIGALRM`` (POSIX, main thread; CLI
+processes and pool workers both run steps in their main thread).  Nested limits are honoured:
+an inner call can only shorten the time left, and the outer timer is restored afterwards.
+Elsewhere (a non-main thread) calls run without interruption but budgets are still checked
+between calls.
+"""
+from __future__ import annotations
+
+import signal
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
+
+from .errors import StepTimeout
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """An absolute point on ``time.monotonic()``'s clock."""
+
+    at: float
+
+    @classmethod
+    def after(cls, seconds: float) -> Deadline:
+        """The deadline ``seconds`` from now."""
+        return cls(time.monotonic() + seconds)
+
+    def remaining(self) -> float:
+        """Seconds left (negative when passed)."""
+        return self.at - time.monotonic()
+
+    def expired(self) -> bool:
+        """Whether the deadline has passed."""
+        return self.remaining() <= 0
+
+    def sooner(self, seconds: float) -> Deadline:
+        """This deadline or ``seconds`` from now, whichever comes first."""
+        return Deadline(min(self.at, time.monotonic() + seconds))
+
+
+_active: list[float] = []  # stack of absolute deadlines currently armed in this process
+
+
+def _can_alarm() -> bool:
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+def _on_alarm(signum: int, frame: object) -> None:
+    raise StepTimeout("time limit reached")
+
+
+def run_until(deadline: Deadline, fn: Callable[[], T]) -> T:
+    """Run ``fn()`` and raise ``StepTimeout`` if ``deadline`` passes first.
+
+    Raises:
+        StepTimeout: the deadline passed (before or during the call).
+    """
+    if deadline.expired():
+        raise StepTimeout("time limit reached")
+    if not _can_alarm():
+        return fn()
+    at = min([deadline.at, *_active])
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    _active.append(at)
+    signal.setitimer(signal.ITIMER_REAL, max(at - time.monotonic(), 1e-4))
+    try:
+        return fn()
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        _active.pop()
+        if _active:
+            left = _active[-1] - time.monotonic()
+            signal.setitimer(signal.ITIMER_REAL, max(left, 1e-4))
+        signal.signal(signal.SIGALRM, previous)
+
+
+def attempt(deadline: Deadline, fn: Callable[[], T], default: T) -> T:
+    """Like ``run_until`` but return ``default`` when ``fn`` times out or SymPy gives up.
+
+    Only an expiry of *this* deadline is swallowed; an enclosing, earlier deadline still raises.
+    SymPy's own failures (``NotImplementedError``, recursion, and the odd ``TypeError`` or
+    ``ValueError`` from an unsupported rewrite) count as "no answer", never as an answer.
+    """
+    try:
+        return run_until(deadline, fn)
+    except StepTimeout:
+        if _active and time.monotonic() >= min(_active) - 1e-3:
+            raise  # an enclosing deadline passed too: let its owner handle it
+        return default
+    except (NotImplementedError, RecursionError, TypeError, ValueError, AttributeError,
+            ZeroDivisionError, OverflowError, IndexError, KeyError):
+        return default

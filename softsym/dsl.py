@@ -1,0 +1,297 @@
+"""Derivation, Step, SourceRef: the plain data every later stage reads, and the builder
+that derivation files use to write them.
+
+A derivation file is a Python module in ``derivations/`` that builds one or more derivations::
+
+    d = DerivationBuilder("sigmoid_two_class_softmax", title="Sigmoid is two-class softmax",
+                          source=Source("000_cfcfa902fa46fb0a.txt", "§3.5"))
+    p, q = d.symbols("p q", real=True)
+    P = d.define("P_p", exp(p) / (exp(p) + exp(q)), why="softmax for y = p", at="§3.5 eq. 1")
+    d.eq(P, 1 / (1 + exp(q - p)), why="divide by e^p", at="§3.5 aligned, line 3")
+    DERIVATION = d.build()
+
+Every builder call records the line of the file it was called from, so reports can say
+``derivations/sigmoid.py:14 step 3``.
+"""
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from enum import Enum
+
+import sympy as sp
+
+from .domain import Bound, Domain
+from .errors import DerivationError
+
+RELATIONS = ("==", "<=", "<", ">=", ">")
+
+
+class Kind(str, Enum):
+    """What a step claims; the prover reads ``lhs rel rhs`` for all but definitions."""
+
+    RELATION = "relation"          # lhs rel rhs, for all values the assumptions allow
+    DEFINITION = "definition"      # name := expr (nothing to prove; later steps may use name)
+    INSTANTIATION = "instantiation"  # lhs rel rhs after substituting values (q := 0)
+    SOLVE = "solve"                # var = f(name): the definition solved for var, checked by
+                                   # substituting the definition back in, within var's domain
+    LIMIT = "limit"                # Limit(expr, x, a) == value
+    NUMERIC = "numeric"            # an exact arithmetic fact without free symbols
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True)
+class Source:
+    """A place in a source text: the seed file and the section (plus an optional detail)."""
+
+    file: str
+    place: str = ""
+
+    def at(self, detail: str) -> Source:
+        """A more precise place in the same file (``§3.5`` → ``§3.5 aligned, line 2``)."""
+        if not detail:
+            return self
+        if self.place and not detail.startswith("§"):
+            return Source(self.file, f"{self.place} {detail}")
+        return Source(self.file, detail)
+
+    def __str__(self) -> str:
+        return f"{self.file} {self.place}".strip()
+
+
+@dataclass(frozen=True)
+class Definition:
+    """``target := expr``; ``target`` is a Symbol, an ``Indexed`` pattern ``p[i]`` or ``f(x)``."""
+
+    target: sp.Basic
+    expr: sp.Expr
+    step: int
+
+
+@dataclass(frozen=True)
+class Step:
+    """One line of a derivation.
+
+    Attributes:
+        index: 1-based position in the derivation.
+        kind: what the step claims (see ``Kind``).
+        lhs, rel, rhs: the relation (for a definition: target, ``":="``, expr).
+        why: the justification, in words.
+        source: where in the source text this line is printed.
+        file, line: where in the derivation file the step was written.
+        erratum: the source prints this step wrong; it is kept as printed and must be refuted.
+        corrects: for the step after an erratum, the index of the erratum it corrects.
+        substitution: for instantiations, the ``(symbol, value)`` pairs applied.
+        given: hypotheses local to this step (``Ne(i, j)`` for an off-diagonal case).
+        variable: for solve steps, the variable solved for.
+    """
+
+    index: int
+    kind: Kind
+    lhs: sp.Basic
+    rel: str
+    rhs: sp.Basic
+    why: str
+    source: Source
+    file: str
+    line: int
+    erratum: bool = False
+    corrects: int | None = None
+    substitution: tuple[tuple[sp.Basic, sp.Basic], ...] = ()
+    given: tuple[sp.Basic, ...] = ()
+    variable: sp.Basic | None = None
+
+    @property
+    def expected(self) -> str:
+        """``"refuted"`` for an erratum, else ``"proved"`` (either kind of proof)."""
+        return "refuted" if self.erratum else "proved"
+
+    @property
+    def place(self) -> str:
+        """``derivations/x.py:14``."""
+        return f"{self.file}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """A chain of reasoning from one source text, as checkable steps."""
+
+    name: str
+    title: str
+    source: Source
+    domain: Domain
+    steps: tuple[Step, ...]
+    definitions: tuple[Definition, ...] = ()
+    file: str = ""
+    line: int = 0
+
+    def definitions_before(self, index: int) -> tuple[Definition, ...]:
+        """The definitions a step may use: those made by earlier steps."""
+        return tuple(d for d in self.definitions if d.step < index)
+
+
+def _caller(depth: int = 2) -> tuple[str, int]:
+    frame = sys._getframe(depth)
+    return frame.f_code.co_filename, frame.f_lineno
+
+
+def _exact(value: object) -> sp.Basic:
+    """Floats written in a derivation become exact rationals from their shortest repr."""
+    expr = sp.sympify(value) if not isinstance(value, sp.Basic) else value
+    floats = expr.atoms(sp.Float)
+    if floats:
+        expr = expr.xreplace({f: sp.Rational(repr(float(f))) for f in floats})
+    return expr
+
+
+class DerivationBuilder:
+    """Collects steps in order; ``build()`` returns the frozen ``Derivation``."""
+
+    def __init__(self, name: str, *, title: str, source: Source) -> None:
+        self.file, self.line = _caller()
+        if not name.isidentifier():
+            raise DerivationError(f"derivation name {name!r} must be an identifier", self.file, self.line)
+        self.name, self.title, self.source = name, title, source
+        self._symbols: list[sp.Symbol] = []
+        self._indexed: list[sp.IndexedBase] = []
+        self._bounds: list[Bound] = []
+        self._steps: list[Step] = []
+        self._definitions: list[Definition] = []
+
+    # -- declarations ---------------------------------------------------------------------
+    def symbols(self, names: str, **assumptions: bool) -> tuple[sp.Symbol, ...] | sp.Symbol:
+        """Declare scalar symbols with SymPy assumptions (``real=True``, ``integer=True``...)."""
+        made = sp.symbols(names, seq=True, **assumptions)
+        self._symbols.extend(made)
+        return made if len(made) > 1 else made[0]
+
+    def bounded(self, name: str, lower: object = None, upper: object = None, *, strict: bool = True,
+                **assumptions: bool) -> sp.Symbol:
+        """Declare a real symbol inside an interval, e.g. ``bounded("phi", 0, 1)`` for 0 < φ < 1."""
+        facts = {"real": True, **assumptions}
+        lo = None if lower is None else sp.sympify(lower)
+        hi = None if upper is None else sp.sympify(upper)
+        if lo is not None and lo.is_number and (lo > 0 or (lo == 0 and strict)):
+            facts.setdefault("positive", True)
+        sym = sp.Symbol(name, **facts)
+        self._symbols.append(sym)
+        self._bounds.append(Bound(sym, lo, strict, hi, strict))
+        return sym
+
+    def indexed(self, name: str, **assumptions: bool) -> sp.IndexedBase:
+        """Declare an indexed family ``z[i]`` whose entries carry the assumptions."""
+        base = sp.IndexedBase(name, **assumptions)
+        self._indexed.append(base)
+        return base
+
+    def index(self, name: str, lower: object, upper: object) -> sp.Symbol:
+        """Declare an integer index with ``lower <= name <= upper`` (e.g. ``1 <= i <= n``)."""
+        sym = sp.Symbol(name, integer=True)
+        self._symbols.append(sym)
+        self._bounds.append(Bound(sym, sp.sympify(lower), False, sp.sympify(upper), False))
+        return sym
+
+    # -- steps ----------------------------------------------------------------------------
+    def _add(self, kind: Kind, lhs: object, rel: str, rhs: object, why: str, at: str, **extra: object) -> Step:
+        file, line = _caller(3)
+        if rel not in RELATIONS and kind is not Kind.DEFINITION:
+            raise DerivationError(f"unknown relation {rel!r}; use one of {', '.join(RELATIONS)}", file, line)
+        index = len(self._steps) + 1
+        corrects = None
+        if self._steps and self._steps[-1].erratum and not extra.get("erratum"):
+            corrects = self._steps[-1].index
+        try:
+            left, right = _exact(lhs), _exact(rhs)
+        except (sp.SympifyError, TypeError) as exc:
+            raise DerivationError(f"cannot read the step as SymPy: {exc}", file, line, index) from None
+        step = Step(index, kind, left, rel, right, why, self.source.at(at), file, line,
+                    corrects=corrects, **extra)  # type: ignore[arg-type]
+        self._steps.append(step)
+        return step
+
+    def eq(self, lhs: object, rhs: object, *, why: str, at: str = "", given: Iterable[sp.Basic] = ()) -> Step:
+        """``lhs = rhs`` for every value the assumptions (and ``given``) allow."""
+        return self._add(Kind.RELATION, lhs, "==", rhs, why, at, given=tuple(given))
+
+    def rel(self, lhs: object, rel: str, rhs: object, *, why: str, at: str = "",
+            given: Iterable[sp.Basic] = ()) -> Step:
+        """``lhs rel rhs`` with ``rel`` one of ``== <= < >= >``."""
+        return self._add(Kind.RELATION, lhs, rel, rhs, why, at, given=tuple(given))
+
+    def le(self, lhs: object, rhs: object, **kw: object) -> Step:
+        """``lhs <= rhs``."""
+        return self._add(Kind.RELATION, lhs, "<=", rhs, kw.pop("why"), kw.pop("at", ""), **kw)  # type: ignore[arg-type]
+
+    def lt(self, lhs: object, rhs: object, **kw: object) -> Step:
+        """``lhs < rhs``."""
+        return self._add(Kind.RELATION, lhs, "<", rhs, kw.pop("why"), kw.pop("at", ""), **kw)  # type: ignore[arg-type]
+
+    def define(self, name: str | sp.Basic, expr: object, *, why: str, at: str = "",
+               **assumptions: bool) -> sp.Basic:
+        """Introduce ``name := expr``; returns the new name for later steps to use.
+
+        ``name`` may be a string (a new symbol; give assumptions such as ``positive=True`` only
+        when they follow from ``expr``: they are checked), an ``Indexed`` pattern like ``p[i]``
+        (defines every entry), or an applied function ``f(x)``.
+        """
+        target = sp.Symbol(name, **assumptions) if isinstance(name, str) else name
+        step = self._add(Kind.DEFINITION, target, ":=", expr, why, at)
+        self._definitions.append(Definition(target, step.rhs, step.index))
+        return target
+
+    def instantiate(self, values: Mapping[sp.Basic, object], lhs: object, rhs: object, *, why: str,
+                    at: str = "", rel: str = "==") -> Step:
+        """The relation after substituting ``values`` (``{q: 0}``) into everything, definitions too."""
+        pairs = tuple((k, _exact(v)) for k, v in values.items())
+        return self._add(Kind.INSTANTIATION, lhs, rel, rhs, why, at, substitution=pairs)
+
+    def solve(self, variable: sp.Basic, solution: object, *, why: str, at: str = "") -> Step:
+        """``variable = solution`` where ``solution`` uses a defined name; checked by substituting back."""
+        return self._add(Kind.SOLVE, variable, "==", solution, why, at, variable=variable)
+
+    def limit(self, expr: object, var: sp.Symbol, point: object, value: object, *, why: str,
+              at: str = "", direction: str = "+") -> Step:
+        """``lim_{var → point} expr = value`` (``direction`` '+', '-' or '+-')."""
+        lim = sp.Limit(_exact(expr), var, _exact(point), dir=direction)
+        return self._add(Kind.LIMIT, lim, "==", value, why, at)
+
+    def numeric(self, lhs: object, rhs: object, *, why: str, at: str = "", rel: str = "==") -> Step:
+        """An exact arithmetic fact (``5/21 + 7/21 + 9/21 = 1``); write fractions as ``Rational``."""
+        return self._add(Kind.NUMERIC, lhs, rel, rhs, why, at)
+
+    def erratum(self, lhs: object, rhs: object, *, why: str, at: str = "", rel: str = "==",
+                given: Iterable[sp.Basic] = ()) -> Step:
+        """A step the source prints WRONG, kept as printed: it must be refuted.
+
+        The next step must be the corrected one (it records which erratum it corrects).
+        """
+        return self._add(Kind.RELATION, lhs, rel, rhs, why, at, erratum=True, given=tuple(given))
+
+    # -- result ---------------------------------------------------------------------------
+    def build(self) -> Derivation:
+        """Validate and freeze.
+
+        Raises:
+            DerivationError: an erratum without a corrected step after it, or no steps.
+        """
+        if not self._steps:
+            raise DerivationError(f"derivation {self.name} has no steps", self.file, self.line)
+        last = self._steps[-1]
+        if last.erratum:
+            raise DerivationError("an erratum must be followed by its corrected step", last.file, last.line,
+                                  last.index)
+        domain = Domain(tuple(self._symbols), tuple(self._indexed), tuple(self._bounds))
+        return Derivation(self.name, self.title, self.source, domain, tuple(self._steps),
+                          tuple(self._definitions), self.file, self.line)
+
+
+def with_file(derivation: Derivation, file: str) -> Derivation:
+    """A copy whose file paths (derivation and steps) are shown relative, e.g. ``derivations/x.py``."""
+    steps = tuple(replace(s, file=file) if s.file == derivation.file else s for s in derivation.steps)
+    return replace(derivation, file=file, steps=steps)
+
+
+__all__ = ["Derivation", "DerivationBuilder", "Definition", "Kind", "Source", "Step", "RELATIONS"]

@@ -1,0 +1,158 @@
+"""The orchestrator: derivations → steps → verdicts, in this process or on a process pool.
+
+Read this first.  For each step: (1) collect what it may assume — the derivation's domain, the
+step's own hypotheses, the definitions made before it; (2) turn the step into a ``Problem``
+(definitions unfolded, instantiation values substituted); (3) run the prover under the step's
+time limit; (4) compare the verdict with what the step expects (an erratum expects ``refuted``).
+"""
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+import sympy as sp
+
+from .dsl import Derivation, Kind, Step
+from .numeric.sampling import admits, inside
+from .problem import prepare
+from .prover import DEFAULT_TIMEOUT, prove
+from .verdict import Status, Verdict
+
+
+@dataclass(frozen=True)
+class StepResult:
+    """A step and its verdict."""
+
+    step: Step
+    verdict: Verdict
+
+    @property
+    def ok(self) -> bool:
+        """Whether the verdict is what the step expects."""
+        if self.step.erratum:
+            return self.verdict.status is Status.REFUTED
+        return self.verdict.status.is_proved
+
+
+@dataclass(frozen=True)
+class DerivationResult:
+    """A derivation and the results of its steps, in order."""
+
+    derivation: Derivation
+    results: tuple[StepResult, ...]
+
+    @property
+    def ok(self) -> bool:
+        """Every step got its expected verdict."""
+        return all(r.ok for r in self.results)
+
+    @property
+    def seconds(self) -> float:
+        """Sum of the steps' times."""
+        return sum(r.verdict.seconds for r in self.results)
+
+
+def _check_definition(derivation: Derivation, step: Step, timeout: float) -> Verdict:
+    """A definition is true by fiat; only assumptions declared on the new name need proof."""
+    claims = {"positive": ">", "nonnegative": ">=", "negative": "<", "nonpositive": "<="}
+    target = step.lhs
+    for fact, rel in claims.items():
+        if isinstance(target, sp.Symbol) and target.assumptions0.get(fact):
+            problem = prepare(step.rhs, rel, sp.Integer(0), derivation.domain,
+                              derivation.definitions_before(step.index))
+            verdict = prove(problem, timeout)
+            if not verdict.status.is_proved:
+                return Verdict(verdict.status, verdict.strategy, verdict.seconds,
+                               f"{target} is declared {fact} but that is not established: {verdict.message}",
+                               verdict.counterexample)
+            return Verdict(Status.PROVED, "definition", verdict.seconds,
+                           f"defines {target}; its declared sign ({fact}) is proved: {verdict.message}")
+    return Verdict(Status.PROVED, "definition", 0.0, f"defines {target} (nothing to prove)")
+
+
+def _check_substitution(derivation: Derivation, step: Step) -> Verdict | None:
+    """An instantiation's values must lie inside the assumptions of the symbols they replace."""
+    for symbol, value in step.substitution:
+        bound = derivation.domain.bound_of(symbol)
+        ends = (None, False, None, False) if bound is None else (bound.lower, bound.lower_strict,
+                                                                 bound.upper, bound.upper_strict)
+        if not admits(symbol, value) or (value.is_number and not inside(value, *ends)):
+            return Verdict(Status.ERROR, "instantiation",
+                           message=f"{symbol} := {value} is outside the assumptions on {symbol}")
+    return None
+
+
+def check_step(derivation: Derivation, step: Step, timeout: float = DEFAULT_TIMEOUT) -> Verdict:
+    """The verdict for one step of ``derivation``."""
+    start = time.perf_counter()
+    if step.kind is Kind.DEFINITION:
+        return _check_definition(derivation, step, timeout)
+    bad = _check_substitution(derivation, step)
+    if bad is not None:
+        return bad
+    domain = derivation.domain.with_given(*step.given)
+    problem = prepare(step.lhs, step.rel, step.rhs, domain, derivation.definitions_before(step.index),
+                      step.substitution)
+    verdict = prove(problem, timeout)
+    return verdict.timed(round(time.perf_counter() - start, 4))
+
+
+def check_derivation(derivation: Derivation, timeout: float = DEFAULT_TIMEOUT) -> DerivationResult:
+    """Check every step in order, in this process."""
+    return DerivationResult(derivation, tuple(StepResult(s, check_step(derivation, s, timeout))
+                                              for s in derivation.steps))
+
+
+# -- parallel checking ---------------------------------------------------------------------
+_worker_cache: dict[tuple[str, str], Derivation] = {}
+
+
+def _check_in_worker(file: str, name: str, index: int, timeout: float) -> Verdict:
+    from .loader import load_file
+    key = (file, name)
+    if key not in _worker_cache:
+        for d in load_file(Path(file))[0]:
+            _worker_cache[(file, d.name)] = d
+    derivation = _worker_cache[key]
+    return check_step(derivation, derivation.steps[index - 1], timeout)
+
+
+def check_all(derivations: Iterable[Derivation], *, jobs: int = 1, timeout: float = DEFAULT_TIMEOUT,
+              on_step: Callable[[Derivation, Step, Verdict], None] | None = None) -> list[DerivationResult]:
+    """Check many derivations; with ``jobs > 1`` the steps are spread over a process pool.
+
+    Args:
+        derivations: what to check (their ``file`` must be importable in a worker for jobs > 1).
+        jobs: worker processes (1 checks in this process).
+        timeout: seconds per step.
+        on_step: called after each step is decided (for progress output), in completion order.
+    """
+    derivations = list(derivations)
+    if jobs <= 1:
+        results = []
+        for d in derivations:
+            steps = []
+            for s in d.steps:
+                verdict = check_step(d, s, timeout)
+                if on_step:
+                    on_step(d, s, verdict)
+                steps.append(StepResult(s, verdict))
+            results.append(DerivationResult(d, tuple(steps)))
+        return results
+    verdicts: dict[tuple[str, int], Verdict] = {}
+    with ProcessPoolExecutor(max_workers=min(jobs, os.cpu_count() or jobs)) as pool:
+        futures = {pool.submit(_check_in_worker, str(Path(d.file).resolve()), d.name, s.index, timeout): (d, s)
+                   for d in derivations for s in d.steps}
+        for future in as_completed(futures):
+            d, s = futures[future]
+            verdict = future.result()
+            verdicts[(d.name, s.index)] = verdict
+            if on_step:
+                on_step(d, s, verdict)
+    return [DerivationResult(d, tuple(StepResult(s, verdicts[(d.name, s.index)]) for s in d.steps))
+            for d in derivations]
+

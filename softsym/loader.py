@@ -1,0 +1,109 @@
+"""Find derivation files, import them, and report broken ones with file and line."""
+from __future__ import annotations
+
+import importlib.util
+import sys
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+from .dsl import Derivation, DerivationBuilder, with_file
+from .errors import DerivationError, UserError
+
+BUNDLED = Path(__file__).resolve().parent.parent / "derivations"
+
+
+@dataclass(frozen=True)
+class LoadError:
+    """A derivation file that could not be loaded: where, and why."""
+
+    file: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}{':' + str(self.line) if self.line else ''}: {self.message}"
+
+
+def default_path() -> Path:
+    """The bundled ``derivations/`` directory next to the package (source checkout or editable install)."""
+    return BUNDLED
+
+
+def derivation_files(path: Path) -> list[Path]:
+    """The derivation modules under ``path`` (a directory or one ``.py`` file), sorted."""
+    if path.is_file():
+        return [path]
+    if not path.is_dir():
+        raise UserError(f"no such derivation file or directory: {path}")
+    return sorted(p for p in path.glob("*.py") if not p.name.startswith("_"))
+
+
+def _shown(file: Path) -> str:
+    try:
+        return str(file.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(file)
+
+
+def _line_in(file: Path, exc: BaseException) -> int | None:
+    if isinstance(exc, DerivationError) and exc.line:
+        return exc.line
+    if isinstance(exc, SyntaxError) and exc.lineno:
+        return exc.lineno
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if Path(frame.filename).resolve() == file.resolve():
+            return frame.lineno
+    return None
+
+
+def load_file(file: Path) -> tuple[list[Derivation], LoadError | None]:
+    """Import one derivation module and collect the derivations it defines (in definition order)."""
+    shown = _shown(file)
+    module_name = f"softsym_derivations.{file.stem}"
+    spec = importlib.util.spec_from_file_location(module_name, file)
+    if spec is None or spec.loader is None:
+        return [], LoadError(shown, None, "not a Python module")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[module_name] = module
+    try:
+        spec.loader.exec_module(module)
+    except Exception as exc:  # a broken user file must not stop the other files
+        reason = exc.args[0] if isinstance(exc, DerivationError) and exc.args else f"{type(exc).__name__}: {exc}"
+        if isinstance(exc, DerivationError):
+            reason = str(exc).split(": ", 1)[-1] if exc.file else str(exc)
+        return [], LoadError(shown, _line_in(file, exc), f"could not load: {reason}")
+    found: list[Derivation] = []
+    for value in vars(module).values():
+        if isinstance(value, DerivationBuilder):
+            try:
+                value = value.build()
+            except DerivationError as exc:
+                return found, LoadError(shown, exc.line, str(exc).split(": ", 1)[-1])
+        if isinstance(value, Derivation) and value.name not in {d.name for d in found}:
+            found.append(with_file(value, shown))
+    if not found:
+        return [], LoadError(shown, None, "defines no derivation (build one with DerivationBuilder)")
+    return found, None
+
+
+def load(path: Path) -> tuple[list[Derivation], list[LoadError]]:
+    """Every derivation under ``path`` and every file that failed to load.
+
+    Raises:
+        UserError: the path does not exist, or two files define the same derivation name.
+    """
+    derivations: list[Derivation] = []
+    errors: list[LoadError] = []
+    seen: dict[str, str] = {}
+    for file in derivation_files(path):
+        found, error = load_file(file)
+        if error:
+            errors.append(error)
+        for d in found:
+            if d.name in seen:
+                errors.append(LoadError(d.file, d.line, f"derivation name {d.name!r} already used in {seen[d.name]}"))
+                continue
+            seen[d.name] = d.file
+            derivations.append(d)
+    return derivations, errors

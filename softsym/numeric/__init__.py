@@ -1,0 +1,1 @@
+"""Numbers: points inside the assumptions and high-precision evaluation there."""

@@ -1,0 +1,90 @@
+"""Evaluate a relation at an exact point with SymPy's arbitrary-precision ``evalf``.
+
+``violation`` screens a point at modest precision; ``confirm`` re-checks a hit at 50 and at
+100 digits and only then says the relation fails there.  Points where either side is
+undefined (division by zero, infinities, NaN) are never counterexamples.
+"""
+from __future__ import annotations
+
+import sympy as sp
+
+SCREEN_DIGITS = 30
+CONFIRM_DIGITS = (50, 100)
+RELATIVE_MARGIN = sp.Float("1e-25", 60)
+
+
+def _value(expr: sp.Basic, point: dict, digits: int) -> sp.Basic | None:
+    """``expr`` at ``point`` to ``digits`` digits, or None where it is undefined or not finite."""
+    try:
+        exact_value = expr.xreplace(point)
+        if exact_value.has(sp.Sum, sp.Product, sp.Derivative, sp.Limit, sp.Integral):
+            exact_value = exact_value.doit()
+        if exact_value.free_symbols or exact_value.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
+            return None
+        value = exact_value.evalf(digits, maxn=4 * digits + 100)
+    except (ZeroDivisionError, ValueError, TypeError, OverflowError, AttributeError, RecursionError):
+        return None
+    if value.has(sp.nan, sp.zoo, sp.oo, -sp.oo) or not value.is_number:
+        return None
+    re, im = value.as_real_imag()
+    if not (re.is_finite and im.is_finite) or not (re.is_Number and im.is_Number):
+        return None
+    return value
+
+
+def _fails(lhs: sp.Basic, rel: str, rhs: sp.Basic, point: dict, digits: int) -> bool | None:
+    """True if the relation fails at ``point`` (at this precision), False if it holds, None if unknown."""
+    left, right = _value(lhs, point, digits), _value(rhs, point, digits)
+    if left is None or right is None:
+        return None
+    diff = _value(lhs - rhs, point, digits)
+    if diff is None:
+        return None
+    lre, lim = left.as_real_imag()
+    rre, rim = right.as_real_imag()
+    scale = max(abs(lre), abs(lim), abs(rre), abs(rim), sp.Integer(1))
+    margin = RELATIVE_MARGIN * scale
+    dre, dim = diff.as_real_imag()
+    if rel == "==":
+        return bool(abs(dre) > margin or abs(dim) > margin)
+    if abs(lim) > margin or abs(rim) > margin:
+        return None                       # an inequality between non-real values: not in its domain
+    if rel == "<=":
+        return bool(dre > margin)
+    if rel == "<":
+        exact_diff = (lhs - rhs).xreplace(point)
+        if exact_diff == 0:
+            return True
+        return bool(dre > margin)
+    raise ValueError(f"unknown relation {rel}")
+
+
+def violation(lhs: sp.Basic, rel: str, rhs: sp.Basic, point: dict) -> bool:
+    """A quick screen: does the relation seem to fail at ``point``?"""
+    return _fails(lhs, rel, rhs, point, SCREEN_DIGITS) is True
+
+
+def confirm(lhs: sp.Basic, rel: str, rhs: sp.Basic, point: dict) -> int | None:
+    """Re-check a failure at every confirmation precision; return the highest, or None."""
+    for digits in CONFIRM_DIGITS:
+        if _fails(lhs, rel, rhs, point, digits) is not True:
+            return None
+    return CONFIRM_DIGITS[-1]
+
+
+def show(expr: sp.Basic, point: dict) -> str:
+    """A side's value at ``point``: exact when short (``1/2``), else 30 significant digits."""
+    try:
+        value = expr.xreplace(point)
+        if value.has(sp.Sum, sp.Product, sp.Derivative):
+            value = value.doit()
+    except (ZeroDivisionError, ValueError, TypeError):
+        return "undefined"
+    if value.is_Rational or (sp.count_ops(value) <= 6 and not value.has(sp.Float)):
+        return str(value)
+    return str(value.evalf(30))
+
+
+def show_point(point: dict) -> tuple[tuple[str, str], ...]:
+    """The point as sorted ``(name, exact value)`` pairs."""
+    return tuple(sorted((str(k), str(v)) for k, v in point.items()))

@@ -1,0 +1,104 @@
+"""A relation ready for the prover: definitions unfolded, values substituted, numbers exact."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import sympy as sp
+
+from .domain import Domain
+from .dsl import Definition
+
+FLIP = {"==": "==", "<=": ">=", "<": ">", ">=": "<=", ">": "<"}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """``lhs rel rhs`` over ``domain``: the one thing every strategy reads.
+
+    ``rel`` is one of ``== <= <``: ``>=`` and ``>`` are flipped on construction so strategies
+    handle three relations, not five.  ``shown`` keeps the relation as the user wrote it.
+    """
+
+    lhs: sp.Basic
+    rel: str
+    rhs: sp.Basic
+    domain: Domain
+    shown: tuple[sp.Basic, str, sp.Basic] | None = None
+
+    @property
+    def difference(self) -> sp.Expr:
+        """``rhs - lhs`` (nonnegative for a true ``<=``; zero for a true ``==``)."""
+        return self.rhs - self.lhs
+
+    @property
+    def free_symbols(self) -> set[sp.Basic]:
+        """Free symbols of both sides (Indexed bases count through their labels)."""
+        return set(self.lhs.free_symbols) | set(self.rhs.free_symbols)
+
+    def key(self) -> str:
+        """A stable text of the relation and its domain: seeds the numeric search."""
+        return f"{sp.srepr(self.lhs)} {self.rel} {sp.srepr(self.rhs)} | {self.domain.describe()}"
+
+    def replaced(self, lhs: sp.Basic, rhs: sp.Basic, domain: Domain | None = None) -> Problem:
+        """The same relation with rewritten sides (and, optionally, a new domain)."""
+        return Problem(lhs, self.rel, rhs, domain or self.domain, self.shown)
+
+
+def exact(expr: sp.Basic) -> sp.Basic:
+    """Replace floats by the exact rationals of their shortest decimal text (0.55 → 11/20)."""
+    floats = expr.atoms(sp.Float)
+    if not floats:
+        return expr
+    return expr.xreplace({f: sp.Rational(repr(float(f))) for f in floats})
+
+
+def unfold(expr: sp.Basic, definitions: Iterable[Definition]) -> sp.Basic:
+    """Replace every defined name by its definition, latest definitions first, until none is left."""
+    defs = list(definitions)
+    for _ in range(len(defs) + 1):
+        before = expr
+        for d in reversed(defs):
+            expr = _unfold_one(expr, d)
+        if expr == before:
+            return expr
+    return expr
+
+
+def _unfold_one(expr: sp.Basic, d: Definition) -> sp.Basic:
+    target = d.target
+    if isinstance(target, sp.Symbol):
+        return expr.xreplace({target: d.expr}) if target in expr.free_symbols else expr
+    if isinstance(target, sp.Indexed):
+        pattern = target.indices
+
+        def swap(node: sp.Basic) -> sp.Basic:
+            mapping = dict(zip(pattern, node.indices))
+            return d.expr.xreplace(mapping)
+        return expr.replace(lambda e: isinstance(e, sp.Indexed) and e.base == target.base
+                            and len(e.indices) == len(pattern), swap)
+    if isinstance(target, sp.core.function.AppliedUndef):
+        params = target.args
+
+        def call(node: sp.Basic) -> sp.Basic:
+            return d.expr.xreplace(dict(zip(params, node.args)))
+        return expr.replace(lambda e: getattr(e, "func", None) == target.func, call)
+    raise TypeError(f"cannot define {target!r}: use a name, p[i] or f(x)")
+
+
+def prepare(lhs: sp.Basic, rel: str, rhs: sp.Basic, domain: Domain,
+            definitions: Iterable[Definition] = (),
+            substitution: Iterable[tuple[sp.Basic, sp.Basic]] = ()) -> Problem:
+    """Unfold definitions, substitute values, make numbers exact, and orient the relation.
+
+    Derivatives are left unevaluated here; strategies evaluate them under the step's time limit.
+    """
+    defs = list(definitions)
+    left, right = exact(unfold(sp.sympify(lhs), defs)), exact(unfold(sp.sympify(rhs), defs))
+    subs = dict(substitution)
+    if subs:
+        left, right = left.subs(subs), right.subs(subs)
+    shown = (left, rel, right)
+    if rel in (">=", ">"):
+        left, right, rel = right, left, FLIP[rel]
+    return Problem(left, rel, right, domain, shown)

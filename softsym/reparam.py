@@ -1,0 +1,74 @@
+"""Slack variables: turn declared bounds into SymPy assumptions SymPy can reason with.
+
+SymPy cannot state ``0 < phi < 1`` or ``t <= 2``, but it reasons well about the sign of a
+symbol.  Each bounded symbol is replaced by an expression in a fresh symbol whose *sign* is
+the bound, and whose range is exactly the interval (so nothing is lost either way):
+
+    a < x            x = a + s,                 s > 0
+    a <= x           x = a + s,                 s >= 0
+    x < b            x = b - s,                 s > 0
+    a < x < b        x = a + (b - a) s/(1 + s), s > 0      (onto the open interval)
+
+A closed end of a two-sided interval is handled by ``endpoints``: the end value is a separate
+case the caller checks by substitution.  Integer symbols keep integrality (``s`` integer).
+Dropping an upper bound of an integer index (weakening the hypothesis) is sound for proofs.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sympy as sp
+
+from .domain import Bound, Domain
+
+
+@dataclass(frozen=True)
+class Slack:
+    """The substitution for one bounded symbol and the end points left to check separately."""
+
+    symbol: sp.Symbol
+    value: sp.Basic
+    endpoints: tuple[sp.Basic, ...]
+    note: str
+
+
+def _slack_for(bound: Bound, n: int) -> Slack | None:
+    x, lo, hi = bound.symbol, bound.lower, bound.upper
+    integer = bool(x.is_integer)
+    if integer:
+        if lo is None and hi is None:
+            return None
+        if lo is not None:
+            s = sp.Symbol(f"_s{n}", integer=True, **({"positive": True} if bound.lower_strict else {"nonnegative": True}))
+            return Slack(x, lo + s, (), f"{x} = {lo} + {s} with {s} {'>' if bound.lower_strict else '>='} 0")
+        s = sp.Symbol(f"_s{n}", integer=True, **({"positive": True} if bound.upper_strict else {"nonnegative": True}))
+        return Slack(x, hi - s, (), f"{x} = {hi} - {s}")
+    if lo is not None and hi is not None:
+        s = sp.Symbol(f"_s{n}", positive=True)
+        ends = tuple(e for e, strict in ((lo, bound.lower_strict), (hi, bound.upper_strict)) if not strict)
+        return Slack(x, lo + (hi - lo) * s / (1 + s), ends, f"{x} = {lo} + ({hi} - {lo})·{s}/(1+{s}), {s} > 0")
+    if lo is not None:
+        s = sp.Symbol(f"_s{n}", **({"positive": True} if bound.lower_strict else {"nonnegative": True}))
+        return Slack(x, lo + s, (), f"{x} = {lo} + {s}")
+    if hi is not None:
+        s = sp.Symbol(f"_s{n}", **({"positive": True} if bound.upper_strict else {"nonnegative": True}))
+        return Slack(x, hi - s, (), f"{x} = {hi} - {s}")
+    return None
+
+
+def slacks(domain: Domain, free: set[sp.Basic]) -> list[Slack]:
+    """The substitutions for the bounded symbols that occur (in declaration order)."""
+    out = []
+    for n, bound in enumerate(domain.bounds):
+        if bound.symbol in free:
+            slack = _slack_for(bound, n)
+            if slack is not None:
+                out.append(slack)
+    return out
+
+
+def substitute(expr: sp.Basic, chosen: list[Slack]) -> sp.Basic:
+    """Apply the substitutions, later symbols first (their bounds may mention earlier ones)."""
+    for slack in reversed(chosen):
+        expr = expr.xreplace({slack.symbol: slack.value})
+    return expr

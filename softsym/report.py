@@ -1,0 +1,152 @@
+"""Reports of a check run: human text, the contract's JSON, and one ``prove`` result object."""
+from __future__ import annotations
+
+import json
+
+import sympy as sp
+
+from . import __version__
+from .engine import DerivationResult, StepResult
+from .loader import LoadError
+from .verdict import Status, Verdict
+
+
+def plain(expr: sp.Basic) -> str:
+    """A side as a plain string ``prove`` accepts back (SymPy's ``str``, never ``srepr``)."""
+    return sp.sstr(expr, order="none")
+
+
+def relation_text(result: StepResult) -> str:
+    """``lhs rel rhs`` as written in the step."""
+    s = result.step
+    return f"{plain(s.lhs)} {s.rel} {plain(s.rhs)}"
+
+
+def _verdict_text(v: Verdict) -> str:
+    extra = f" for n <= {v.instantiated_up_to}" if v.instantiated_up_to else ""
+    return f"{v.status}{extra} by {v.strategy} ({v.seconds:.2f} s)"
+
+
+def _counts(results: list[DerivationResult]) -> dict[str, int]:
+    counts = {"derivations": len(results), "steps": 0, "proved": 0, "proved_instantiated": 0,
+              "errata_refuted": 0, "failed": 0}
+    for d in results:
+        for r in d.results:
+            counts["steps"] += 1
+            if not r.ok:
+                counts["failed"] += 1
+            elif r.step.erratum:
+                counts["errata_refuted"] += 1
+            elif r.verdict.status is Status.PROVED_INSTANTIATED:
+                counts["proved_instantiated"] += 1
+            else:
+                counts["proved"] += 1
+    return counts
+
+
+def _step_block(result: StepResult, heading: str) -> list[str]:
+    s, v = result.step, result.verdict
+    lines = [f"{heading} {s.place} step {s.index} ({s.source})",
+             f"    step:     {relation_text(result)}",
+             f"    why:      {s.why}",
+             f"    expected: {s.expected}",
+             f"    verdict:  {_verdict_text(v)}"]
+    if v.counterexample:
+        lines.append(f"    counterexample: {v.counterexample.describe()}")
+    if v.message:
+        lines.append(f"    message:  {v.message}")
+    return lines
+
+
+def text_report(results: list[DerivationResult], errors: list[LoadError], seconds: float) -> str:
+    """One line per derivation, a block per failing step and per erratum, and a summary."""
+    lines: list[str] = []
+    for d in results:
+        mark = "ok  " if d.ok else "FAIL"
+        n_err = sum(1 for r in d.results if r.step.erratum)
+        errata = f", {n_err} erratum refuted" if n_err and d.ok else ""
+        lines.append(f"{mark} {d.derivation.name:<34} {len(d.results):>3} steps{errata}  "
+                     f"[{d.derivation.source}]  {d.seconds:.1f} s")
+    for e in errors:
+        lines.append(f"ERROR {e}")
+    for d in results:
+        by_index = {r.step.index: r for r in d.results}
+        for r in d.results:
+            if not r.ok:
+                lines.append("")
+                lines.extend(_step_block(r, "FAILED"))
+            elif r.step.erratum:
+                lines.append("")
+                lines.extend(_step_block(r, "ERRATUM (printed wrong in the source, refuted as expected)"))
+                fix = next((x for x in d.results if x.step.corrects == r.step.index), None) or by_index.get(r.step.index + 1)
+                if fix:
+                    lines.append(f"    corrected by step {fix.step.index}: {relation_text(fix)}  -> {_verdict_text(fix.verdict)}")
+    c = _counts(results)
+    lines.append("")
+    lines.append(f"{c['derivations']} derivations, {c['steps']} steps: {c['proved']} proved, "
+                 f"{c['proved_instantiated']} proved for small n only, {c['errata_refuted']} errata refuted, "
+                 f"{c['failed']} failed, {len(errors)} files with errors  ({seconds:.1f} s)")
+    return "\n".join(lines) + "\n"
+
+
+def verdict_dict(v: Verdict) -> dict:
+    """The contract's fields of a verdict (plus ``instantiated_up_to`` and ``trace``)."""
+    cex = v.counterexample
+    return {"verdict": str(v.status), "strategy": v.strategy,
+            "counterexample": cex.as_dict() if cex else None,
+            "lhs_value": cex.lhs_value if cex else None, "rhs_value": cex.rhs_value if cex else None,
+            "seconds": v.seconds, "message": v.message,
+            "instantiated_up_to": v.instantiated_up_to, "trace": list(v.trace)}
+
+
+def prove_result(v: Verdict, ident: object = None) -> dict:
+    """One ``prove`` result object (contract schema)."""
+    return {"id": ident, **verdict_dict(v)}
+
+
+def json_report(results: list[DerivationResult], errors: list[LoadError], seconds: float) -> str:
+    """The contract's ``check --format json`` document."""
+    derivations = []
+    for d in results:
+        steps = []
+        for r in d.results:
+            s = r.step
+            steps.append({"index": s.index, "line": s.line, "source": str(s.source), "kind": str(s.kind),
+                          "rel": s.rel, "lhs": plain(s.lhs), "rhs": plain(s.rhs), "why": s.why,
+                          "expected": s.expected, "ok": r.ok, **verdict_dict(r.verdict)})
+        derivations.append({"name": d.derivation.name, "title": d.derivation.title,
+                            "source": str(d.derivation.source), "file": d.derivation.file,
+                            "ok": d.ok, "steps": steps})
+    summary = {**_counts(results), "load_errors": len(errors), "seconds": round(seconds, 3)}
+    return json.dumps({"softsym_version": __version__, "derivations": derivations,
+                       "errors": [{"file": e.file, "line": e.line, "message": e.message} for e in errors],
+                       "summary": summary}, indent=2, ensure_ascii=False) + "\n"
+
+
+def junit_report(results: list[DerivationResult], errors: list[LoadError], seconds: float) -> str:
+    """JUnit XML: one test suite per derivation, one test case per step."""
+    from xml.sax.saxutils import quoteattr
+    out = ['<?xml version="1.0" encoding="UTF-8"?>', f'<testsuites name="softsym" time="{seconds:.3f}">']
+    for d in results:
+        failures = sum(1 for r in d.results if not r.ok)
+        out.append(f'  <testsuite name={quoteattr(d.derivation.name)} tests="{len(d.results)}" '
+                   f'failures="{failures}" time="{d.seconds:.3f}">')
+        for r in d.results:
+            name = quoteattr(f"step {r.step.index}: {relation_text(r)}")
+            out.append(f'    <testcase classname={quoteattr(d.derivation.name)} name={name} '
+                       f'file={quoteattr(r.step.file)} line="{r.step.line}" time="{r.verdict.seconds:.3f}">')
+            if not r.ok:
+                body = "\n".join(_step_block(r, "FAILED"))
+                out.append(f'      <failure message={quoteattr(_verdict_text(r.verdict))}>{_escape(body)}</failure>')
+            out.append("    </testcase>")
+        out.append("  </testsuite>")
+    for e in errors:
+        out.append(f'  <testsuite name={quoteattr(e.file)} tests="1" errors="1"><testcase name="load">'
+                   f'<error message={quoteattr(e.message)}/></testcase></testsuite>')
+    out.append("</testsuites>")
+    return "\n".join(out) + "\n"
+
+
+def _escape(text: str) -> str:
+    from xml.sax.saxutils import escape
+    return escape(text)

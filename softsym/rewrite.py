@@ -1,0 +1,119 @@
+"""Value-preserving rewrites the strategies share; each is licensed by the assumptions it states.
+
+None of these uses ``force=True``: log and power rules fire only where SymPy's assumption
+system can establish the side conditions (positivity) from the declared assumptions.
+"""
+from __future__ import annotations
+
+from functools import reduce
+from math import lcm
+
+import sympy as sp
+
+from .domain import Domain
+
+
+def evaluate_derivatives(expr: sp.Basic) -> sp.Basic:
+    """Carry out every ``Derivative`` (innermost first); other unevaluated objects stay."""
+    if not expr.has(sp.Derivative):
+        return expr
+    return expr.replace(lambda e: isinstance(e, sp.Derivative), lambda e: e.doit())
+
+
+def canonical_dummies(expr: sp.Basic) -> sp.Basic:
+    """Rename the bound variables of sums and products by nesting depth (alpha-normal form).
+
+    ``Sum(f(i), (i, 1, n))`` and ``Sum(f(k), (k, 1, n))`` become the same object, keeping the
+    bound variable's assumptions (integer).
+    """
+    def walk(node: sp.Basic, depth: int) -> sp.Basic:
+        if not node.args:
+            return node
+        if isinstance(node, (sp.Sum, sp.Product)):
+            body = node.function
+            limits = []
+            for offset, (var, lo, hi) in enumerate(node.limits):
+                fresh = _canonical_symbol(var, depth + offset)
+                body = body.xreplace({var: fresh})
+                limits.append((fresh, walk(lo, depth), walk(hi, depth)))
+            return node.func(walk(body, depth + len(limits)), *limits)
+        return node.func(*(walk(a, depth) for a in node.args))
+    return walk(expr, 0)
+
+
+def _canonical_symbol(var: sp.Symbol, depth: int) -> sp.Symbol:
+    facts = {k: v for k, v in var.assumptions0.items() if k in ("integer", "real", "positive", "nonnegative")}
+    return sp.Symbol(f"_k{depth}", **facts)
+
+
+def exp_to_symbols(expr: sp.Basic) -> tuple[sp.Basic, dict[sp.Symbol, sp.Basic]]:
+    """Write every ``exp(a)`` as a product of powers of new symbols ``u = exp(t / L)``.
+
+    ``exp(z1 - z2/2)`` becomes ``u1**2 / u2`` with ``u1 = exp(z1/2)``-style bases chosen so all
+    powers are integers.  A real ``t`` gives a positive ``u`` (exp maps the reals onto the
+    positive reals, so an identity for all positive ``u`` is the same identity); otherwise
+    ``u`` is only nonzero (a superset of exp's image: proofs stay sound).
+
+    Returns:
+        The rewritten expression and the map ``u -> exp(t / L)`` used.
+    """
+    exps = [e for e in expr.atoms(sp.exp)]
+    if not exps:
+        return expr, {}
+    parts: dict[sp.Basic, list[sp.Rational]] = {}
+    split: dict[sp.Basic, list[tuple[sp.Basic, sp.Basic]]] = {}
+    for e in exps:
+        terms = sp.expand(e.args[0]).as_coefficients_dict()
+        pieces = []
+        for term, coeff in terms.items():
+            if term == 1 or not coeff.is_Rational:
+                pieces.append((sp.Integer(1), coeff * term))
+                continue
+            parts.setdefault(term, []).append(coeff)
+            pieces.append((term, coeff))
+        split[e] = pieces
+    bases: dict[sp.Basic, tuple[sp.Symbol, int]] = {}
+    inverse: dict[sp.Symbol, sp.Basic] = {}
+    for n, (term, coeffs) in enumerate(sorted(parts.items(), key=lambda kv: sp.default_sort_key(kv[0]))):
+        denom = reduce(lcm, (int(c.q) for c in coeffs), 1)
+        facts = {"positive": True} if term.is_real else {"nonzero": True}
+        u = sp.Symbol(f"_u{n}", **facts)
+        bases[term] = (u, denom)
+        inverse[u] = sp.exp(term / denom)
+    mapping = {}
+    for e, pieces in split.items():
+        value = sp.Integer(1)
+        for term, coeff in pieces:
+            if term == 1:
+                value *= sp.exp(coeff)
+            else:
+                u, denom = bases[term]
+                value *= u ** int(coeff * denom)
+        mapping[e] = value
+    return expr.xreplace(mapping), inverse
+
+
+def rational_normal_form(expr: sp.Basic) -> sp.Basic:
+    """``cancel(together(expr))``: zero exactly when ``expr`` is zero as a rational function of its atoms."""
+    return sp.cancel(sp.together(expr))
+
+
+def licensed_log_expand(expr: sp.Basic) -> sp.Basic:
+    """``expand_log`` without force: splits log(ab), log(a/b), log(a^k) only where SymPy proves positivity."""
+    return sp.expand_log(expr, deep=True, force=False)
+
+
+def apply_givens(expr: sp.Basic, domain: Domain) -> sp.Basic:
+    """Use equality hypotheses ``Eq(a, b)`` with ``a`` a symbol or an entry: replace it by ``b``,
+    and ``Ne(i, j)`` on symbols: ``KroneckerDelta(i, j) -> 0``."""
+    for g in domain.given:
+        if isinstance(g, sp.Eq):
+            a, b = g.args
+            if isinstance(a, (sp.Symbol, sp.Indexed)):
+                expr = expr.xreplace({a: b})
+            elif isinstance(b, (sp.Symbol, sp.Indexed)):
+                expr = expr.xreplace({b: a})
+        elif isinstance(g, sp.Ne):
+            a, b = g.args
+            expr = expr.xreplace({sp.KroneckerDelta(a, b): sp.Integer(0), sp.KroneckerDelta(b, a): sp.Integer(0)})
+    return expr

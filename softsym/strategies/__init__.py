@@ -1,0 +1,40 @@
+"""The prover's strategies, in the order they are tried.
+
+A strategy is a function ``(problem, deadline) -> Verdict | None``; ``None`` means "no opinion,
+try the next".  Cheap symbolic proofs come first, then a short counterexample search over
+simple values (most false steps fail at 0 or 1, and it spares the expensive strategies), then
+the expensive symbolic strategies, the instantiated fallback, and the full counterexample search.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..deadline import Deadline
+from ..problem import Problem
+from ..verdict import Verdict
+from .case_split import case_split
+from .exact_numeric import exact_numeric
+from .inequalities import inequalities
+from .instantiate import instantiate
+from .limits import limits
+from .numeric_counterexample import numeric_counterexample, quick_counterexample
+from .rational_form import rational_form
+from .simplify_difference import simplify_difference
+from .sum_identities import sum_identities
+
+Strategy = Callable[[Problem, Deadline], "Verdict | None"]
+
+PIPELINE: tuple[tuple[str, Strategy], ...] = (
+    ("exact_numeric", exact_numeric),
+    ("limits", limits),
+    ("rational_form", rational_form),
+    ("numeric_counterexample", quick_counterexample),
+    ("sum_identities", sum_identities),
+    ("inequalities", inequalities),
+    ("simplify_difference", simplify_difference),
+    ("case_split", case_split),
+    ("instantiate", instantiate),
+    ("numeric_counterexample", numeric_counterexample),
+)
+
+__all__ = ["PIPELINE", "Strategy"]

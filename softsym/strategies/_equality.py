@@ -1,0 +1,68 @@
+"""Normal forms that decide ``expr == 0`` symbolically; shared by the equality strategies."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sympy as sp
+
+from ..deadline import Deadline, attempt
+from ..rewrite import exp_to_symbols, licensed_log_expand, rational_normal_form
+
+
+def _is_zero(expr: sp.Basic) -> bool:
+    return expr == 0 or expr.is_zero is True
+
+
+def _rational(expr: sp.Basic) -> sp.Basic:
+    return rational_normal_form(expr)
+
+
+def _exp_rational(expr: sp.Basic) -> sp.Basic:
+    rewritten, _ = exp_to_symbols(sp.powsimp(expr, deep=True))
+    return rational_normal_form(rewritten)
+
+
+def _log_exp_rational(expr: sp.Basic) -> sp.Basic:
+    return _exp_rational(licensed_log_expand(expr))
+
+
+def _hyperbolic(expr: sp.Basic) -> sp.Basic:
+    return _log_exp_rational(expr.rewrite(sp.exp))
+
+
+def _simplify(expr: sp.Basic) -> sp.Basic:
+    return sp.simplify(expr)
+
+
+def _simplify_log(expr: sp.Basic) -> sp.Basic:
+    return sp.simplify(licensed_log_expand(sp.simplify(expr)))
+
+
+# (name, rewrite, share of the remaining time it may use)
+CHEAP: tuple[tuple[str, Callable[[sp.Basic], sp.Basic], float], ...] = (
+    ("rational normal form", _rational, 0.2),
+    ("exp atoms as positive symbols + rational normal form", _exp_rational, 0.25),
+    ("licensed log expansion + exp atoms + rational normal form", _log_exp_rational, 0.25),
+)
+EXPENSIVE: tuple[tuple[str, Callable[[sp.Basic], sp.Basic], float], ...] = (
+    ("rewrite to exp + rational normal form", _hyperbolic, 0.3),
+    ("simplify", _simplify, 0.5),
+    ("simplify + licensed log expansion", _simplify_log, 0.6),
+)
+
+
+def zero_by(expr: sp.Basic, deadline: Deadline, methods=CHEAP) -> str | None:
+    """The name of the first method whose normal form of ``expr`` is exactly zero, else None.
+
+    A nonzero normal form proves nothing (these procedures are incomplete); only zero counts.
+    """
+    if _is_zero(expr):
+        return "structural"
+    for name, method, share in methods:
+        budget = deadline.sooner(max(deadline.remaining() * share, 0.05))
+        result = attempt(budget, lambda m=method: m(expr), None)
+        if result is not None and _is_zero(result):
+            return name
+        if deadline.expired():
+            return None
+    return None

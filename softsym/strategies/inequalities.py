@@ -1,0 +1,307 @@
+"""Inequalities by sign reasoning and monotonicity rules, with a trace of the rules used.
+
+``lhs <= rhs`` holds when ``rhs - lhs >= 0``.  Bounds become slack variables first (so
+``0 < phi < 1`` is a sign SymPy can use), then ``nonnegative`` tries, recursively:
+
+- sign from SymPy's assumptions, on the expression, its rational normal form and its factors;
+- a sum of nonnegative terms; a quotient or product of signed factors;
+- monotone functions: ``f(a) - f(b) >= 0`` from ``a - b >= 0`` for exp, log, sqrt, atan, tanh;
+- isolating one logarithm: ``log(A) + R >= 0`` iff ``A >= exp(-R)``;
+- sums over a range: a sum of nonnegative terms; one term is at most the sum of nonnegatives;
+  n terms each at most c sum to at most n·c;
+- two-way ``Max``/``Min``/``Abs`` case splits on a free real symbol;
+- a univariate function on an interval, by its critical points (found completely by
+  ``solveset``) and its limits at the ends.
+Every rule is sound on its own; a failed rule passes, it never refutes.
+"""
+from __future__ import annotations
+
+import sympy as sp
+
+from ..deadline import Deadline, attempt
+from ..problem import Problem
+from ..reparam import slacks, substitute
+from ..rewrite import apply_givens, evaluate_derivatives
+from ..sums import known_le, normalize_sums
+from ..verdict import Verdict, proved
+
+name = "inequalities"
+MAX_DEPTH = 6
+MONOTONE = (sp.exp, sp.log, sp.atan, sp.tanh, sp.asinh)
+
+
+class _Ctx:
+    def __init__(self, problem: Problem, deadline: Deadline) -> None:
+        self.domain = problem.domain
+        self.deadline = deadline
+
+
+def _sign(e: sp.Basic, strict: bool) -> bool:
+    return bool(e.is_positive) if strict else bool(e.is_nonnegative)
+
+
+def nonnegative(e: sp.Basic, strict: bool, ctx: _Ctx, depth: int = 0) -> tuple[str, ...] | None:
+    """A trace of rules showing ``e >= 0`` (``e > 0`` when strict), or None."""
+    if depth > MAX_DEPTH or ctx.deadline.expired():
+        return None
+    rel = ">" if strict else ">="
+    if _sign(e, strict):
+        return (f"sign of {e} {rel} 0 from the assumptions",)
+    for rule in (_by_normal_form, _by_terms, _by_monotone_pair, _by_log_isolation, _by_sums,
+                 _by_cases, _by_calculus):
+        trace = attempt(ctx.deadline.sooner(max(ctx.deadline.remaining() / 3, 0.05)),
+                        lambda r=rule: r(e, strict, ctx, depth), None)
+        if trace:
+            return trace
+    return None
+
+
+def _by_normal_form(e, strict, ctx, depth):
+    if depth > 2:
+        return None
+    for form_name, form in (("rational normal form", lambda x: sp.cancel(sp.together(x))),
+                            ("factored", sp.factor), ("simplified", sp.simplify)):
+        f = form(e)
+        if f == e:
+            continue
+        if _sign(f, strict):
+            return (f"{form_name} {f} has a known sign",)
+        if isinstance(f, sp.Mul) and form_name == "factored":
+            inner = _by_terms(f, strict, ctx, depth + 1)
+            if inner:
+                return (f"factored: {f}",) + inner
+        num, den = sp.fraction(sp.together(f))
+        if den != 1 and den.is_positive:
+            inner = nonnegative(sp.expand(num), strict, ctx, depth + 1)
+            if inner:
+                return (f"{form_name}: denominator {den} > 0",) + inner
+    return None
+
+
+def _by_terms(e, strict, ctx, depth):
+    if isinstance(e, sp.Mul):
+        positive = [f for f in e.args if f.is_positive]
+        rest = [f for f in e.args if not f.is_positive]
+        if len(rest) == 1 and positive:             # c·g >= 0 with c > 0  <=  g >= 0
+            inner = nonnegative(rest[0], strict, ctx, depth + 1)
+            if inner:
+                return (f"positive factor {sp.Mul(*positive)} dropped",) + inner
+        negatives = sum(1 for f in rest if f.is_negative)
+        known = all(f.is_negative or (not strict and f.is_nonnegative) for f in rest)
+        if known and negatives % 2 == 0:
+            return ("product of factors of known sign",)
+        return None
+    if not isinstance(e, sp.Add):
+        return None
+    traces: list[str] = []
+    positive_seen = False
+    for term in e.args:
+        if term.is_positive:
+            positive_seen = True
+            continue
+        if term.is_nonnegative:
+            continue
+        sub = nonnegative(term, False, ctx, depth + 1)
+        if sub is None:
+            return None
+        traces.extend(sub)
+    if strict and not positive_seen:
+        return None
+    return ("termwise: every term is nonnegative",) + tuple(traces)
+
+
+def _split_pair(e):
+    """``A - B`` as (A, B) when ``e`` is a two-term difference."""
+    if isinstance(e, sp.Add) and len(e.args) == 2:
+        a, b = e.args
+        if b.could_extract_minus_sign():
+            return a, -b
+        if a.could_extract_minus_sign():
+            return b, -a
+    return None
+
+
+def _by_monotone_pair(e, strict, ctx, depth):
+    pair = _split_pair(e)
+    if pair is None:
+        return None
+    a, b = pair
+    if isinstance(a, sp.exp) and b.is_positive and not isinstance(b, sp.exp):   # e^A - c  <=  A - log c
+        inner = nonnegative(sp.expand(a.args[0] - sp.log(b)), strict, ctx, depth + 1)
+        if inner:
+            return (f"exp is increasing: exp({a.args[0]}) >= {b} iff {a.args[0]} >= log({b})",) + inner
+    if isinstance(b, sp.exp) and a.is_positive and not isinstance(a, sp.exp):   # c - e^B  <=  log c - B
+        inner = nonnegative(sp.expand(sp.log(a) - b.args[0]), strict, ctx, depth + 1)
+        if inner:
+            return (f"exp is increasing: {a} >= exp({b.args[0]}) iff log({a}) >= {b.args[0]}",) + inner
+    for f in MONOTONE:
+        if isinstance(a, f) and isinstance(b, f):
+            if f is sp.log and not (a.args[0].is_positive and b.args[0].is_positive):
+                continue
+            inner = nonnegative(a.args[0] - b.args[0], strict, ctx, depth + 1)
+            if inner:
+                return (f"{f.__name__} is increasing",) + inner
+    return None
+
+
+def _by_log_isolation(e, strict, ctx, depth):
+    if not isinstance(e, sp.Add):
+        return None
+    logs = [t for t in e.args if (isinstance(t, sp.log) or isinstance(-t, sp.log)) and not t.is_number]
+    if len(logs) != 1:
+        return None
+    term = logs[0]
+    rest = e - term
+    if isinstance(term, sp.log) and term.args[0].is_positive:      # log A + R >= 0  <=>  A >= exp(-R)
+        inner = nonnegative(sp.expand(term.args[0] - sp.exp(-rest)), strict, ctx, depth + 1)
+        if inner:
+            return (f"log is increasing: log({term.args[0]}) >= {-rest} iff {term.args[0]} >= exp({-rest})",) + inner
+    inner_log = -term
+    if isinstance(inner_log, sp.log) and inner_log.args[0].is_positive:  # R - log A >= 0  <=>  exp(R) >= A
+        inner = nonnegative(sp.expand(sp.exp(rest) - inner_log.args[0]), strict, ctx, depth + 1)
+        if inner:
+            return (f"log is increasing: {rest} >= log({inner_log.args[0]}) iff exp({rest}) >= {inner_log.args[0]}",) + inner
+    return None
+
+
+def _with_index(f: sp.Basic, var: sp.Symbol, lo, hi, ctx: _Ctx):
+    """A context where the bound variable is an index in ``lo..hi`` (its slack is taken care of)."""
+    k = sp.Symbol(f"_k{var.name}", integer=True)
+    return f.xreplace({var: k}), k
+
+
+def _term_nonneg(f, var, lo, hi, strict, ctx, depth):
+    body, k = _with_index(f, var, lo, hi, ctx)
+    s = sp.Symbol(f"_t{k.name}", integer=True, nonnegative=True)
+    return nonnegative(body.xreplace({k: lo + s}), strict, ctx, depth + 1) or nonnegative(body, strict, ctx, depth + 1)
+
+
+def _by_sums(e, strict, ctx, depth):
+    terms = sp.Add.make_args(e)
+    sums = [t for t in terms if isinstance(t, sp.Sum) and len(t.limits) == 1]
+    if isinstance(e, sp.Sum) and len(e.limits) == 1:
+        var, lo, hi = e.limits[0]
+        inner = _term_nonneg(e.function, var, lo, hi, strict, ctx, depth)
+        if inner and (not strict or known_le(lo, hi, ctx.domain)):
+            return ("a sum of nonnegative terms",) + inner
+    for s in sums:                                   # Σ_k f(k) - f(j) + R >= 0  <=  f >= 0, R >= 0
+        var, lo, hi = s.limits[0]
+        for t in terms:
+            if t is s or not t.could_extract_minus_sign():
+                continue
+            for j in (-t).free_symbols:
+                if not j.is_integer or not (known_le(lo, j, ctx.domain) and known_le(j, hi, ctx.domain)):
+                    continue
+                if sp.simplify(s.function.xreplace({var: j}) + t) != 0:
+                    continue
+                every = _term_nonneg(s.function, var, lo, hi, False, ctx, depth)
+                rest = nonnegative(e - s - t, strict, ctx, depth + 1)
+                if every and rest:
+                    return (f"one term (index {j} in range) is at most a sum of nonnegative terms",) + every + rest
+    neg_sums = [t for t in terms if isinstance(-t, sp.Sum) and len((-t).limits) == 1]
+    for t in neg_sums:
+        s = -t
+        var, lo, hi = s.limits[0]
+        count = hi - lo + 1
+        rest = e + s                                  # e = rest - Σ f
+        c = sp.cancel(rest / count)
+        if c.has(var) or c.free_symbols & {var}:
+            continue
+        each = _term_nonneg(c - s.function, var, lo, hi, strict, ctx, depth)
+        if each:
+            return (f"{count} terms each at most {c} sum to at most {count}·{c}",) + each
+    return None
+
+
+def _linear_slack(a: sp.Basic, b: sp.Basic, ctx: _Ctx):
+    """A free, unbounded real symbol x in a - b, with a - b linear in x: (x, solve for x)."""
+    d = sp.expand(a - b)
+    for x in sorted(d.free_symbols, key=str):
+        if not isinstance(x, sp.Symbol) or not x.is_real or x.is_integer or ctx.domain.bound_of(x):
+            continue
+        if x.is_positive or x.is_negative or x.is_nonnegative or x.is_nonpositive:
+            continue
+        coeff = d.coeff(x)
+        if coeff.is_number and coeff != 0 and not (d - coeff * x).has(x):
+            return x, d, coeff
+    return None
+
+
+def _by_cases(e, strict, ctx, depth):
+    for node in sorted(e.atoms(sp.Max, sp.Min, sp.Abs), key=sp.default_sort_key):
+        if isinstance(node, sp.Abs):
+            a, b = node.args[0], sp.Integer(0)
+        elif len(node.args) == 2:
+            a, b = node.args
+        else:
+            continue
+        found = _linear_slack(a, b, ctx)
+        if found is None:
+            continue
+        x, d, coeff = found
+        traces = []
+        for label, facts, a_wins in (("a >= b", {"nonnegative": True}, True), ("a < b", {"positive": True}, False)):
+            s = sp.Symbol(f"_c{depth}", **facts)
+            gap = s if a_wins else -s
+            x_value = (gap - (d - coeff * x)) / coeff        # solves a - b = gap for x
+            picked = {sp.Max: a if a_wins else b, sp.Min: b if a_wins else a}.get(node.func, a if a_wins else -a)
+            case = e.xreplace({node: picked}).xreplace({x: x_value})
+            inner = nonnegative(sp.expand(case), strict, ctx, depth + 1)
+            if inner is None:
+                return None
+            traces.append(f"case {a} - {b} = {gap}: " + "; ".join(inner))
+        return tuple(traces)
+    return None
+
+
+def _by_calculus(e, strict, ctx, depth):
+    free = [s for s in e.free_symbols if isinstance(s, sp.Symbol)]
+    if depth > 1 or len(free) != 1 or e.has(sp.Sum, sp.Product, sp.Max, sp.Min, sp.Abs, sp.Piecewise):
+        return None
+    x = free[0]
+    if not x.is_real or x.is_integer:
+        return None
+    interval = sp.Interval.open(0, sp.oo) if x.is_positive else (
+        sp.Interval(0, sp.oo) if x.is_nonnegative else sp.Reals)
+    if sp.calculus.util.continuous_domain(e, x, interval) != interval or \
+            sp.calculus.util.continuous_domain(sp.diff(e, x), x, interval.interior) != interval.interior:
+        return None                                   # the critical-point argument needs f, f' continuous
+    critical = sp.solveset(sp.diff(e, x), x, interval)
+    if not isinstance(critical, sp.FiniteSet) or len(critical) > 8:
+        return None
+    checks = [e.xreplace({x: c}) for c in critical]
+    ends = [sp.limit(e, x, interval.start, "+") if interval.start.is_finite else sp.limit(e, x, -sp.oo),
+            sp.limit(e, x, sp.oo)]
+    if interval.start.is_finite and not interval.left_open:
+        checks.append(e.xreplace({x: interval.start}))
+    attained = all(_sign(sp.simplify(v), strict) for v in checks)
+    approached = all(v == sp.oo or _sign(sp.simplify(v), False) for v in ends)
+    if attained and approached:
+        where = ", ".join(str(c) for c in critical) or "none"
+        return (f"univariate in {x} on {interval}: critical points {where}; values there and limits at the ends are {'>' if strict else '>='} 0",)
+    return None
+
+
+def inequalities(problem: Problem, deadline: Deadline) -> Verdict | None:
+    """Prove ``lhs <= rhs`` or ``lhs < rhs`` from the sign of ``rhs - lhs``."""
+    if problem.rel not in ("<=", "<"):
+        return None
+    strict = problem.rel == "<"
+    diff = attempt(deadline, lambda: apply_givens(evaluate_derivatives(problem.difference), problem.domain), None)
+    if diff is None:
+        return None
+    if diff.has(sp.Sum, sp.Product):
+        diff = attempt(deadline, lambda: normalize_sums(diff, problem.domain), diff)
+    chosen = slacks(problem.domain, diff.free_symbols)
+    if any(s.endpoints for s in chosen):
+        chosen = []                                   # closed two-sided intervals: keep the symbols
+    ctx = _Ctx(problem, deadline)
+    work = sp.expand(substitute(diff, chosen)) if chosen else diff
+    trace = nonnegative(work, strict, ctx)
+    if trace is None and chosen:
+        trace = nonnegative(diff, strict, ctx)
+        chosen = []
+    if trace is None:
+        return None
+    trace = tuple(s.note for s in chosen) + trace
+    return proved(name, f"rhs - lhs {'>' if strict else '>='} 0: " + "; ".join(trace), trace)

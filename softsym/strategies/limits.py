@@ -1,0 +1,39 @@
+"""Relations with limits: evaluate each ``Limit`` with SymPy (under the time limit), then decide
+the resulting relation with the equality strategies.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import sympy as sp
+
+from ..deadline import Deadline, attempt
+from ..problem import Problem
+from ..verdict import Verdict
+from .exact_numeric import exact_numeric
+from .rational_form import rational_form
+from .simplify_difference import simplify_difference
+
+name = "limits"
+
+
+def _evaluate(expr: sp.Basic) -> sp.Basic:
+    return expr.replace(lambda e: isinstance(e, sp.Limit), lambda e: e.doit())
+
+
+def limits(problem: Problem, deadline: Deadline) -> Verdict | None:
+    """Evaluate the limits on either side, then prove or refute what remains."""
+    if not sp.Tuple(problem.lhs, problem.rhs).has(sp.Limit):
+        return None
+    budget = deadline.sooner(max(deadline.remaining() * 0.6, 0.2))
+    lhs = attempt(budget, lambda: _evaluate(problem.lhs), None)
+    rhs = attempt(budget, lambda: _evaluate(problem.rhs), None)
+    if lhs is None or rhs is None or sp.Tuple(lhs, rhs).has(sp.Limit):
+        return None
+    evaluated = problem.replaced(lhs, rhs)
+    for strategy in (exact_numeric, rational_form, simplify_difference):
+        verdict = strategy(evaluated, deadline)
+        if verdict is not None:
+            return replace(verdict, strategy=name,
+                           message=f"SymPy's limit gives {lhs} {problem.rel} {rhs}; {verdict.message}")
+    return None

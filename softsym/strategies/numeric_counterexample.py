@@ -1,0 +1,92 @@
+"""Refute a relation with a concrete point inside the assumptions, confirmed at high precision.
+
+Symbolic dimensions are made concrete first (n = 1, 2, 3 and every admissible index), then
+points are tried simple values first and seeded random ones after.  A hit is re-checked at 50
+and 100 digits before it is reported.  Never proves anything.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import sympy as sp
+
+from ..deadline import Deadline, attempt
+from ..dimensions import concretize, dimension_symbols, dimension_values, instances
+from ..numeric.evaluate import confirm, show, show_point, violation
+from ..numeric.sampling import candidate_points
+from ..problem import Problem
+from ..rewrite import evaluate_derivatives
+from ..verdict import Counterexample, Verdict, refuted
+
+name = "numeric_counterexample"
+DIMENSIONS = (1, 2, 3)
+
+
+def _variables(expr: sp.Basic) -> list[sp.Basic]:
+    """Free symbols and free ``Indexed`` entries (entries are variables of their own)."""
+    indexed = {e for e in expr.atoms(sp.Indexed) if all(i.is_Integer for i in e.indices)}
+    labels = {e.base.label for e in expr.atoms(sp.Indexed)}
+    symbols = {s for s in expr.free_symbols if isinstance(s, sp.Symbol) and s not in labels}
+    return list(symbols) + list(indexed)
+
+
+def _concrete_problems(problem: Problem, lhs: sp.Basic, rhs: sp.Basic) -> Iterator[tuple[dict, sp.Basic, sp.Basic]]:
+    both = sp.Tuple(lhs, rhs)
+    dims = dimension_symbols(both)
+    if not dims:
+        for fixed in instances(both, problem.domain, [], {}, problem.domain.given):
+            yield fixed, concretize(lhs, fixed), concretize(rhs, fixed)
+        return
+    for size in DIMENSIONS:
+        sizes = {}
+        for d in dims:
+            allowed = dimension_values(d, problem.domain, max(DIMENSIONS))
+            if not allowed:
+                return
+            sizes[d] = size if size in allowed else allowed[min(len(allowed) - 1, DIMENSIONS.index(size))]
+        for fixed in instances(both, problem.domain, dims, sizes, problem.domain.given):
+            yield fixed, concretize(lhs, fixed), concretize(rhs, fixed)
+
+
+def search(problem: Problem, deadline: Deadline, budget: int) -> Verdict | None:
+    """Try up to ``budget`` points per concrete instance; return ``refuted`` on a confirmed hit."""
+    lhs = attempt(deadline, lambda: evaluate_derivatives(problem.lhs), None)
+    rhs = attempt(deadline, lambda: evaluate_derivatives(problem.rhs), None)
+    if lhs is None or rhs is None or sp.Tuple(lhs, rhs).has(sp.Limit, sp.Integral):
+        return None
+    givens = [g for g in problem.domain.given]
+    for fixed, left, right in _concrete_problems(problem, lhs, rhs):
+        if deadline.expired():
+            return None
+        variables = _variables(sp.Tuple(left, right))
+        key = problem.key() + repr(sorted(fixed.items(), key=str))
+        for point in candidate_points(variables, problem.domain, key, budget):
+            if deadline.expired():
+                return None
+            full = {**fixed, **point}
+            if any(g.xreplace(full) is sp.false for g in givens):
+                continue
+            if not attempt(deadline, lambda: violation(left, problem.rel, right, point), False):
+                continue
+            digits = attempt(deadline, lambda: confirm(left, problem.rel, right, point), None)
+            if digits is None:
+                continue
+            shown = problem.shown or (problem.lhs, problem.rel, problem.rhs)
+            flipped = shown[1] in (">=", ">")
+            lv, rv = show(left, point), show(right, point)
+            cex = Counterexample(show_point(full), rv if flipped else lv, lv if flipped else rv, digits)
+            return refuted(name, cex)
+    return None
+
+
+def quick_counterexample(problem: Problem, deadline: Deadline) -> Verdict | None:
+    """A short search over simple values: most false steps fail at 0, 1 or -1."""
+    return search(problem, deadline.sooner(max(deadline.remaining() * 0.15, 0.5)), budget=40)
+
+
+def numeric_counterexample(problem: Problem, deadline: Deadline) -> Verdict | None:
+    """The full seeded search, run after the symbolic strategies gave up."""
+    return search(problem, deadline, budget=200)
+
+
+quick_counterexample.name = "numeric_counterexample"  # type: ignore[attr-defined]

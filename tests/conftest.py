@@ -1,0 +1,24 @@
+"""Shared fixtures: a CliRunner and a helper that proves a relation given as SymPy objects."""
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+from click.testing import CliRunner
+
+from softsym.domain import Bound, Domain
+from softsym.problem import prepare
+from softsym.prover import prove
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def verdict_of(lhs, rel, rhs, symbols=(), bounds=(), indexed=(), given=(), timeout=20.0):
+    """Prove ``lhs rel rhs`` over the given declarations; return the verdict."""
+    domain = Domain(tuple(symbols), tuple(indexed), tuple(bounds), tuple(given))
+    return prove(prepare(sp.sympify(lhs), rel, sp.sympify(rhs), domain), timeout)
+
+
+__all__ = ["Bound", "verdict_of"]

@@ -1,0 +1,116 @@
+"""The prover on tables of true and false relations, including assumption-dependent ones."""
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+from sympy import KroneckerDelta, Max, Ne, Sum, exp, log, sqrt, tanh
+
+from softsym.verdict import Status
+from tests.conftest import Bound, verdict_of
+
+p, q, x, y, a, b = sp.symbols("p q x y a b", real=True)
+ap, bp, u = sp.symbols("a b u", positive=True)
+t = sp.Symbol("t", real=True)
+phi = sp.Symbol("phi", positive=True)
+n = sp.Symbol("n", integer=True, positive=True)
+i, j, k = sp.symbols("i j k", integer=True)
+z = sp.IndexedBase("z", real=True)
+w = sp.IndexedBase("w")                       # complex entries
+S = Sum(exp(z[k]), (k, 1, n))
+PHI = [Bound(phi, 0, True, 1, True)]
+IJ = [Bound(i, 1, False, n, False), Bound(j, 1, False, n, False)]
+sigma = lambda v: 1 / (1 + exp(-v))  # noqa: E731
+
+TRUE = [
+    ("softmax two-class", exp(p) / (exp(p) + exp(q)), "==", 1 / (1 + exp(q - p)), (p, q), (), ()),
+    ("sigmoid symmetry", sigma(-x), "==", 1 - sigma(x), (x,), (), ()),
+    ("sigmoid derivative", sp.Derivative(sigma(x), x), "==", sigma(x) * (1 - sigma(x)), (x,), (), ()),
+    ("tanh via sigmoid", tanh(x), "==", 2 * sigma(2 * x) - 1, (x,), (), ()),
+    ("log of product, positive", log(ap * bp), "==", log(ap) + log(bp), (ap, bp), (), ()),
+    ("log exp real", log(exp(x)), "==", x, (x,), (), ()),
+    ("sqrt square with bound", sqrt((t - 2) ** 2), "==", 2 - t, (t,), [Bound(t, None, False, 2, False)], ()),
+    ("logit inverse", 1 / (1 + exp(-log(phi / (1 - phi)))), "==", phi, (phi,), PHI, ()),
+    ("bernoulli a(eta)", log(1 + exp(log(phi / (1 - phi)))), "==", -log(1 - phi), (phi,), PHI, ()),
+    ("softmax sums to one", Sum(exp(z[i]) / S, (i, 1, n)), "==", 1, (n,), (), (z,)),
+    ("softmax jacobian", sp.Derivative(exp(z[i]) / S, z[j]), "==",
+     exp(z[i]) / S * (KroneckerDelta(i, j) - exp(z[j]) / S), (n, i, j), IJ, (z,)),
+    ("shift invariance", exp(z[i] + x) / Sum(exp(z[k] + x), (k, 1, n)), "==", exp(z[i]) / S, (n, i, x), IJ, (z,)),
+    ("softplus >= x", log(1 + exp(x)), ">=", x, (x,), (), ()),
+    ("sigmoid < 1", sigma(x), "<", 1, (x,), (), ()),
+    ("sigmoid > 0", sigma(x), ">", 0, (x,), (), ()),
+    ("exp >= 1 + x", exp(x), ">=", 1 + x, (x,), (), ()),
+    ("log <= x - 1", log(u), "<=", u - 1, (u,), (), ()),
+    ("logaddexp >= max", log(exp(a) + exp(b)), ">=", Max(a, b), (a, b), (), ()),
+    ("logaddexp <= max + log 2", log(exp(a) + exp(b)), "<=", Max(a, b) + log(2), (a, b), (), ()),
+    ("term <= sum", exp(z[j]), "<=", S, (n, j), [Bound(j, 1, False, n, False)], (z,)),
+    ("phi(1-phi) <= 1/4", phi * (1 - phi), "<=", sp.Rational(1, 4), (phi,), PHI, ()),
+    ("exact arithmetic", sp.Rational(5, 21) + sp.Rational(7, 21) + sp.Rational(9, 21), "==", 1, (), (), ()),
+    ("partition function", 20 + 25 + 15 + 4, "==", 64, (), (), ()),
+    ("limit sigmoid", sp.Limit(sigma(x), x, sp.oo), "==", 1, (x,), (), ()),
+]
+
+FALSE = [
+    ("printed sigmoid erratum", 1 / (1 + exp(q - p)), "==", 1 - 1 / exp(p - q), (p, q), (), ()),
+    ("log of product, real", log(a * b), "==", log(a) + log(b), (a, b), (), ()),
+    ("sqrt square unbounded", sqrt(x**2), "==", x, (x,), (), ()),
+    ("flipped exponent sign", exp(p) / (exp(p) + exp(q)), "==", 1 / (1 + exp(p - q)), (p, q), (), ()),
+    ("wrong power", sp.Derivative(sigma(x), x), "==", sigma(x) ** 2 * (1 - sigma(x)), (x,), (), ()),
+    ("sigmoid < 1/2", sigma(x), "<", sp.Rational(1, 2), (x,), (), ()),
+    ("softplus <= x", log(1 + exp(x)), "<=", x, (x,), (), ()),
+    ("softmax sums to n", Sum(exp(z[i]) / S, (i, 1, n)), "==", n, (n,), (), (z,)),
+    ("jacobian sign flipped", sp.Derivative(exp(z[i]) / S, z[j]), "==",
+     exp(z[i]) / S * (KroneckerDelta(i, j) + exp(z[j]) / S), (n, i, j), IJ, (z,)),
+    ("wrong arithmetic", sp.Rational(1, 2) + sp.Rational(1, 3), "==", sp.Rational(2, 5), (), (), ()),
+    ("wrong decimal product", sp.Rational("0.55") * sp.Rational("0.88"), "==", sp.Rational("0.48"), (), (), ()),
+]
+
+
+@pytest.mark.parametrize("name,lhs,rel,rhs,syms,bounds,indexed", TRUE, ids=[c[0] for c in TRUE])
+def test_true_relations_are_proved(name, lhs, rel, rhs, syms, bounds, indexed):
+    v = verdict_of(lhs, rel, rhs, syms, bounds, indexed)
+    assert v.status.is_proved, v
+    assert v.counterexample is None
+
+
+@pytest.mark.parametrize("name,lhs,rel,rhs,syms,bounds,indexed", FALSE, ids=[c[0] for c in FALSE])
+def test_false_relations_are_refuted_with_a_real_counterexample(name, lhs, rel, rhs, syms, bounds, indexed):
+    v = verdict_of(lhs, rel, rhs, syms, bounds, indexed)
+    assert v.status is Status.REFUTED, v
+    cex = v.counterexample
+    assert cex is not None and cex.digits >= 50
+    point = {}
+    for name_, value in cex.values:
+        key = next((s for s in list(syms) if str(s) == name_), None)
+        if key is None:                       # an indexed entry like z[1]
+            base, idx = name_.rstrip("]").split("[")
+            key = next(b for b in indexed if str(b.label) == base)[sp.Integer(idx)]
+        point[key] = sp.sympify(value)
+    left = sp.sympify(lhs).doit().xreplace(point).doit()
+    right = sp.sympify(rhs).doit().xreplace(point).doit()
+    ok = {"==": lambda l, r: abs(sp.N(l - r, 60)) < 1e-40, "<": lambda l, r: sp.N(l - r, 60) < 0,
+          "<=": lambda l, r: sp.N(l - r, 60) <= 0, ">": lambda l, r: sp.N(l - r, 60) > 0,
+          ">=": lambda l, r: sp.N(l - r, 60) >= 0}[rel]
+    assert not ok(left, right), f"{name}: the sides do not really violate {rel} at {point}"
+
+
+def test_given_inequality_of_indices_is_used():
+    v = verdict_of(sp.Derivative(exp(z[i]) / S, z[j]), "==", -exp(z[i]) * exp(z[j]) / S**2,
+                   (n, i, j), IJ, (z,), given=(Ne(i, j),))
+    assert v.status.is_proved, v
+
+
+def test_complex_log_exp_is_not_proved():
+    wz = sp.Symbol("w")                       # no assumptions: complex
+    v = verdict_of(log(exp(wz)), "==", wz, (wz,))
+    assert v.status is Status.REFUTED, v
+
+
+def test_every_verdict_names_its_strategy_and_time():
+    v = verdict_of(exp(p) / (exp(p) + exp(q)), "==", 1 / (1 + exp(q - p)), (p, q))
+    assert v.strategy == "rational_form" and v.seconds >= 0
+
+
+def test_undecided_is_honest_when_nothing_applies():
+    f = sp.Function("f")
+    v = verdict_of(f(x), "<=", f(x) + sp.exp(-x**2) * 0 + sp.Abs(sp.zeta(x + 3)) * 0, (x,), timeout=5)
+    assert v.status in (Status.PROVED, Status.UNDECIDED, Status.TIMEOUT)
