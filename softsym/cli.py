@@ -13,15 +13,12 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .declarations import parse_declarations
-from .domain import Domain
 from .engine import check_all
 from .errors import UserError
 from .loader import default_path, load
-from .parsing import parse_expr
-from .problem import prepare
-from .prover import DEFAULT_TIMEOUT, prove
+from .prover import DEFAULT_TIMEOUT
 from .report import json_report, junit_report, prove_result, text_report
+from .text import prove_text
 from .verdict import Status, Verdict
 
 RELS = ("==", "<=", "<", ">=", ">")
@@ -117,13 +114,6 @@ def check(names: tuple[str, ...], path: Path | None, jobs: int, timeout: float, 
     sys.exit(0 if all(r.ok for r in results) and not errors else 1)
 
 
-def _prove_one(lhs: str, rhs: str, rel: str, symbols: str, timeout: float) -> Verdict:
-    domain = parse_declarations(symbols) if symbols.strip() else Domain()
-    names = domain.names()
-    problem = prepare(parse_expr(lhs, names), rel, parse_expr(rhs, names), domain)
-    return prove(problem, timeout)
-
-
 @main.command("prove")
 @click.argument("lhs", required=False)
 @click.argument("rhs", required=False)
@@ -149,7 +139,7 @@ def prove_cmd(lhs: str | None, rhs: str | None, rel: str, symbols: str, timeout:
     if lhs is None or rhs is None:
         raise click.UsageError("prove needs LHS and RHS (or --batch FILE)")
     try:
-        verdict = _prove_one(lhs, rhs, rel, symbols, timeout)
+        verdict = prove_text(lhs, rhs, rel, symbols, timeout)
     except UserError as exc:
         if as_json:
             click.echo(json.dumps({"id": None, "verdict": "error", "strategy": "parse", "message": str(exc)}))
@@ -188,7 +178,7 @@ def _run_batch(path: Path, timeout: float) -> None:
             rel = item.get("rel", "==")
             if rel not in RELS:
                 raise UserError(f"unknown rel {rel!r}; use one of {', '.join(RELS)}")
-            verdict = _prove_one(item["lhs"], item["rhs"], rel, item.get("symbols", "") or "", timeout)
+            verdict = prove_text(item["lhs"], item["rhs"], rel, item.get("symbols", "") or "", timeout)
             result = prove_result(verdict, ident)
         except (UserError, json.JSONDecodeError) as exc:
             result = {"id": ident if ident is not None else number, "verdict": "error", "strategy": "parse",

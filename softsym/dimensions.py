@@ -59,11 +59,13 @@ def dimension_values(dim: sp.Symbol, domain: Domain, upto: int) -> list[int]:
 
 
 def instances(expr: sp.Basic, domain: Domain, dims: list[sp.Symbol], sizes: dict[sp.Symbol, int],
-              given: tuple[sp.Basic, ...] = ()) -> Iterator[dict[sp.Basic, sp.Integer]]:
-    """Every assignment of the index symbols admissible for the given concrete sizes.
+              given: tuple[sp.Basic, ...] = (), limit: int | None = MAX_INDEX_COMBINATIONS,
+              ) -> Iterator[dict[sp.Basic, sp.Integer]]:
+    """Assignments of the index symbols admissible for the given concrete sizes.
 
-    Indices with no bound range over 1..max(size) (entries of an indexed family are
-    interchangeable beyond that).  Assignments violating a ``given`` are skipped.
+    Indices with no bound range over 1..max(size).  Assignments violating a ``given`` are
+    skipped.  With ``limit=None`` every assignment is produced (a proof needs them all);
+    otherwise at most ``limit`` (a search only needs some).
     """
     base = {d: sp.Integer(v) for d, v in sizes.items()}
     indices = index_symbols(expr, domain, dims)
@@ -77,7 +79,7 @@ def instances(expr: sp.Basic, domain: Domain, dims: list[sp.Symbol], sizes: dict
             continue
         yield point
         count += 1
-        if count >= MAX_INDEX_COMBINATIONS:
+        if limit is not None and count >= limit:
             return
 
 

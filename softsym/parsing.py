@@ -97,7 +97,7 @@ _DESCRIPTIONS = {"Attribute": "attribute access", "Lambda": "lambda", "ListComp"
                  "FormattedValue": "f-string", "NamedExpr": "assignment expression (:=)",
                  "IfExp": "conditional expression", "List": "list", "Dict": "dict", "Set": "set",
                  "Starred": "starred argument", "Await": "await", "Yield": "yield",
-                 "YieldFrom": "yield", "Slice": "slice", "Tuple": "tuple", "Subscript": "subscript"}
+                 "YieldFrom": "yield", "Slice": "slice", "Tuple": "tuple", "BoolOp": "'and'/'or'"}
 
 
 def parse_expr(text: str, names: Mapping[str, Any] | None = None) -> sp.Basic:
@@ -149,7 +149,8 @@ class _Builder:
     def offset(self, lineno: int, col: int, chars: bool = False) -> int:
         """The character offset in ``text`` of a (line, column) of ``body``; ast columns are bytes."""
         lines = self.body.splitlines(keepends=True) or [""]
-        line = lines[min(lineno, len(lines)) - 1]
+        lineno = min(max(lineno, 1), len(lines))
+        line = lines[lineno - 1]
         within = col if chars else len(line.encode()[:col].decode(errors="ignore"))
         return len(self.text) - len(self.body) + sum(map(len, lines[:lineno - 1])) + within
 
@@ -194,10 +195,9 @@ class _Builder:
                               and _CHAINS.get(type(child.op), "") == _CHAINS.get(type(node.op)))
                 deeper = isinstance(child, ast.expr) and not same_chain
                 stack.append((child, depth + deeper))
-        undeclared = lambda found: sorted(n for n in found if n not in self.names)  # noqa: E731
-        for name in undeclared(indexed & bare):
+        for name in sorted((indexed & bare) - set(self.names)):
             raise ParseError(f"{name} is used both with a subscript ({name}[...]) and without", self.text)
-        for name in undeclared(called & bare & FUNCTIONS):
+        for name in sorted((called & bare & FUNCTIONS) - set(self.names)):
             raise ParseError(f"{name} is used both as a function and as a symbol; declare it to "
                              f"use it as a symbol", self.text)
 
@@ -207,6 +207,8 @@ class _Builder:
         handler = {ast.Constant: self._constant, ast.Name: self._name, ast.UnaryOp: self._unary,
                    ast.BinOp: self._binary, ast.Compare: self._compare, ast.Call: self._call,
                    ast.Subscript: self._subscript}.get(type(node))
+        if isinstance(node, ast.Attribute):
+            raise self.fail(f"attribute access .{node.attr} is not allowed", node)
         if handler is None:
             kind = type(node).__name__
             hint = "; use & | ~" if isinstance(node, ast.BoolOp) else ""
@@ -319,7 +321,7 @@ class _Builder:
         return sp.Pow(base, exponent)
 
     def _compare(self, node: ast.Compare) -> sp.Basic:
-        values = [self.build(node.left)] + [self.build(c) for c in node.comparators]
+        values = [self._expr(operand, "a comparison") for operand in (node.left, *node.comparators)]
         relations = []
         for op, left, right in zip(node.ops, values, values[1:]):
             relation = _RELATIONS.get(type(op))
@@ -335,7 +337,10 @@ class _Builder:
         name = node.value.id
         if name.startswith("__"):
             raise self.fail(f"name {name} is not allowed (dunder)", node)
-        base = self.names.get(name) or self.cache.setdefault(name, sp.IndexedBase(name, real=True))
+        if name in self.names:
+            base = self.names[name]
+        else:
+            base = self.cache.setdefault(name, sp.IndexedBase(name, real=True))
         if not isinstance(base, sp.IndexedBase):
             raise self.fail(f"{name} is declared as a scalar and cannot be subscripted", node)
         items = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]

@@ -20,7 +20,7 @@ from .limits import limits
 from .numeric_counterexample import numeric_counterexample, quick_counterexample
 from .rational_form import rational_form
 from .simplify_difference import simplify_difference
-from .sum_identities import sum_identities
+from .sum_identities import sum_identities, sum_identities_cheap
 
 Strategy = Callable[[Problem, Deadline], "Verdict | None"]
 
@@ -28,6 +28,7 @@ PIPELINE: tuple[tuple[str, Strategy], ...] = (
     ("exact_numeric", exact_numeric),
     ("limits", limits),
     ("rational_form", rational_form),
+    ("sum_identities", sum_identities_cheap),
     ("numeric_counterexample", quick_counterexample),
     ("sum_identities", sum_identities),
     ("inequalities", inequalities),

@@ -126,6 +126,8 @@ def _by_monotone_pair(e, strict, ctx, depth):
     if pair is None:
         return None
     a, b = pair
+    if not (a.is_real and b.is_real):
+        return None
     if isinstance(a, sp.exp) and b.is_positive and not isinstance(b, sp.exp):   # e^A - c  <=  A - log c
         inner = nonnegative(sp.expand(a.args[0] - sp.log(b)), strict, ctx, depth + 1)
         if inner:
@@ -220,6 +222,8 @@ def _linear_slack(a: sp.Basic, b: sp.Basic, ctx: _Ctx):
         if not isinstance(x, sp.Symbol) or not x.is_real or x.is_integer or ctx.domain.bound_of(x):
             continue
         if x.is_positive or x.is_negative or x.is_nonnegative or x.is_nonpositive:
+            continue
+        if any(x in g.free_symbols for g in ctx.domain.given):
             continue
         coeff = d.coeff(x)
         if coeff.is_number and coeff != 0 and not (d - coeff * x).has(x):

@@ -44,7 +44,7 @@ def instantiate(problem: Problem, deadline: Deadline) -> Verdict | None:
             sizes[d] = size
         if len(sizes) != len(dims):
             continue
-        for point in instances(both, problem.domain, dims, sizes, problem.domain.given):
+        for point in instances(both, problem.domain, dims, sizes, problem.domain.given, limit=None):
             concrete = problem.replaced(concretize(problem.lhs, point), concretize(problem.rhs, point))
             if deadline.remaining() < 0.05 or not _proved(concrete, deadline.sooner(deadline.remaining() / 2)):
                 return _result(done, dims)

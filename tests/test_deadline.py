@@ -1,0 +1,52 @@
+"""Time limits: runaway calls are interrupted, nested limits honoured, outer limits restored."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from softsym.deadline import Deadline, attempt, run_until
+from softsym.errors import StepTimeout
+
+
+def _spin(seconds: float) -> str:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        pass
+    return "done"
+
+
+def test_runaway_call_is_interrupted():
+    start = time.monotonic()
+    with pytest.raises(StepTimeout):
+        run_until(Deadline.after(0.2), lambda: _spin(5))
+    assert time.monotonic() - start < 1.0
+
+
+def test_attempt_returns_default_when_its_own_limit_passes_and_outer_goes_on():
+    outer = Deadline.after(3)
+
+    def body():
+        got = attempt(Deadline.after(0.1), lambda: _spin(5), "gave up")
+        return got, _spin(0.05)
+    assert run_until(outer, body) == ("gave up", "done")
+
+
+def test_attempt_lets_an_expired_outer_deadline_through():
+    def body():
+        return attempt(Deadline.after(10), lambda: _spin(5), "swallowed")
+    with pytest.raises(StepTimeout):
+        run_until(Deadline.after(0.2), body)
+
+
+def test_expired_deadline_raises_before_running():
+    ran = []
+    with pytest.raises(StepTimeout):
+        run_until(Deadline(time.monotonic() - 1), lambda: ran.append(1))
+    assert ran == []
+
+
+def test_sympy_failures_count_as_no_answer():
+    def fails():
+        raise NotImplementedError("depends on the sign of z")
+    assert attempt(Deadline.after(1), fails, None) is None
