@@ -61,6 +61,8 @@ def inside(value: sp.Basic, lo, lo_strict: bool, hi, hi_strict: bool) -> bool:
 def _interval_points(lo, hi, integer: bool) -> list[sp.Basic]:
     """Readable points of an interval: its middle, quarters and points close to each end."""
     if integer:
+        if lo is None and hi is None:
+            return []
         if lo is not None and hi is not None:
             return [sp.Integer(v) for v in range(int(sp.ceiling(lo)), int(sp.floor(hi)) + 1)][:12]
         start = lo if lo is not None else hi

@@ -1,10 +1,11 @@
-"""Equalities proved case by case: Kronecker deltas of free indices (i = j, i != j) and
-piecewise definitions (every branch).
+"""Equalities proved case by case: Kronecker deltas of free indices (i = j, i != j), the sign
+of a Max/Min/Abs/Piecewise pivot (three cases, see ``cases``), or every branch of a Piecewise.
 """
 from __future__ import annotations
 
 import sympy as sp
 
+from ..cases import sign_cases
 from ..deadline import Deadline, attempt
 from ..problem import Problem
 from ..rewrite import apply_givens, evaluate_derivatives
@@ -40,6 +41,10 @@ def case_split(problem: Problem, deadline: Deadline) -> Verdict | None:
     if diff is None:
         return None
     cases = _delta_cases(diff)
+    if cases is None:
+        split = sign_cases(diff, problem.domain)
+        if split is not None:
+            cases = [(c.label, diff.xreplace(c.substitution)) for c in split]
     if cases is None and diff.has(sp.Piecewise):
         folded = attempt(deadline, lambda: sp.piecewise_fold(diff), None)
         if isinstance(folded, sp.Piecewise):

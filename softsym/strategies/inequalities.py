@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import sympy as sp
 
+from ..cases import sign_cases
 from ..deadline import Deadline, attempt
 from ..problem import Problem
 from ..reparam import slacks, substitute
@@ -215,47 +216,17 @@ def _by_sums(e, strict, ctx, depth):
     return None
 
 
-def _linear_slack(a: sp.Basic, b: sp.Basic, ctx: _Ctx):
-    """A free, unbounded real symbol x in a - b, with a - b linear in x: (x, solve for x)."""
-    d = sp.expand(a - b)
-    for x in sorted(d.free_symbols, key=str):
-        if not isinstance(x, sp.Symbol) or not x.is_real or x.is_integer or ctx.domain.bound_of(x):
-            continue
-        if x.is_positive or x.is_negative or x.is_nonnegative or x.is_nonpositive:
-            continue
-        if any(x in g.free_symbols for g in ctx.domain.given):
-            continue
-        coeff = d.coeff(x)
-        if coeff.is_number and coeff != 0 and not (d - coeff * x).has(x):
-            return x, d, coeff
-    return None
-
-
 def _by_cases(e, strict, ctx, depth):
-    for node in sorted(e.atoms(sp.Max, sp.Min, sp.Abs), key=sp.default_sort_key):
-        if isinstance(node, sp.Abs):
-            a, b = node.args[0], sp.Integer(0)
-        elif len(node.args) == 2:
-            a, b = node.args
-        else:
-            continue
-        found = _linear_slack(a, b, ctx)
-        if found is None:
-            continue
-        x, d, coeff = found
-        traces = []
-        for label, facts, a_wins in (("a >= b", {"nonnegative": True}, True), ("a < b", {"positive": True}, False)):
-            s = sp.Symbol(f"_c{depth}", **facts)
-            gap = s if a_wins else -s
-            x_value = (gap - (d - coeff * x)) / coeff        # solves a - b = gap for x
-            picked = {sp.Max: a if a_wins else b, sp.Min: b if a_wins else a}.get(node.func, a if a_wins else -a)
-            case = e.xreplace({node: picked}).xreplace({x: x_value})
-            inner = nonnegative(sp.expand(case), strict, ctx, depth + 1)
-            if inner is None:
-                return None
-            traces.append(f"case {a} - {b} = {gap}: " + "; ".join(inner))
-        return tuple(traces)
-    return None
+    cases = sign_cases(e, ctx.domain, tag=f"c{depth}")
+    if cases is None:
+        return None
+    traces = []
+    for case in cases:
+        inner = nonnegative(sp.expand(e.xreplace(case.substitution)), strict, ctx, depth + 1)
+        if inner is None:
+            return None
+        traces.append(f"case {case.label}: " + "; ".join(inner))
+    return tuple(traces)
 
 
 def _by_calculus(e, strict, ctx, depth):
