@@ -31,10 +31,9 @@ class _Function:
     most: int | None = 1
 
     def arity(self) -> str:
-        if self.most == self.least:
-            return f"exactly {self.least} argument{'s' if self.least != 1 else ''}"
-        if self.most is None:
-            return f"at least {self.least} argument{'s' if self.least != 1 else ''}"
+        plural = "argument" if self.least == 1 else "arguments"
+        if self.most is None or self.most == self.least:
+            return f"{'exactly' if self.most else 'at least'} {self.least} {plural}"
         return f"{self.least} to {self.most} arguments"
 
 
@@ -47,19 +46,18 @@ def _unevaluated(cls: type) -> Callable[..., sp.Basic]:
 
 
 _FUNCTIONS: dict[str, _Function] = {
-    **{name: _Function(getattr(sp, name)) for name in (
-        "exp", "sqrt", "cbrt", "Abs", "sign", "floor", "ceiling", "sin", "cos", "tan", "asin",
-        "acos", "atan", "sinh", "cosh", "tanh", "asinh", "acosh", "atanh", "erf", "erfc", "gamma",
-        "loggamma", "factorial", "Integer", "Not")},
+    **{f.__name__: _Function(f) for f in (
+        sp.exp, sp.sqrt, sp.cbrt, sp.Abs, sp.sign, sp.floor, sp.ceiling, sp.sin, sp.cos, sp.tan, sp.asin,
+        sp.acos, sp.atan, sp.sinh, sp.cosh, sp.tanh, sp.asinh, sp.acosh, sp.atanh, sp.erf, sp.erfc,
+        sp.gamma, sp.loggamma, sp.factorial, sp.Integer, sp.Not)},
     "log": _Function(sp.log, 1, 2), "ln": _Function(sp.log, 1, 2), "abs": _Function(sp.Abs),
     "root": _Function(sp.root, 2, 3), "atan2": _Function(sp.atan2, 2, 2),
     "Max": _Function(sp.Max, 1, None), "Min": _Function(sp.Min, 1, None),
     "max": _Function(sp.Max, 1, None), "min": _Function(sp.Min, 1, None),
     "binomial": _Function(sp.binomial, 2, 2), "Heaviside": _Function(sp.Heaviside, 1, 2),
     "KroneckerDelta": _Function(sp.KroneckerDelta, 2, 2), "Rational": _Function(sp.Rational, 1, 2),
-    "Piecewise": _Function(sp.Piecewise, 1, None),
+    "Piecewise": _Function(sp.Piecewise, 1, None), "Integral": _Function(sp.Integral, 2, None),
     "Sum": _Function(sp.Sum, 2, None), "Product": _Function(sp.Product, 2, None),
-    "Integral": _Function(sp.Integral, 2, None),
     "Derivative": _Function(_unevaluated(sp.Derivative), 2, None),
     "diff": _Function(_unevaluated(sp.Derivative), 2, None),
     "Limit": _Function(sp.Limit, 3, 4), "limit": _Function(sp.Limit, 3, 4),
@@ -68,13 +66,10 @@ _FUNCTIONS: dict[str, _Function] = {
     "Gt": _Function(_unevaluated(sp.Gt), 2, 2), "Ge": _Function(_unevaluated(sp.Ge), 2, 2),
     "And": _Function(sp.And, 1, None), "Or": _Function(sp.Or, 1, None),
     # ML conveniences, expanded into plain SymPy on parse
-    "sigmoid": _Function(lambda x: 1 / (1 + sp.exp(-x))),
-    "softplus": _Function(lambda x: sp.log(1 + sp.exp(x))),
-    "logit": _Function(lambda p: sp.log(p / (1 - p))),
-    "log1p": _Function(lambda x: sp.log(1 + x)),
+    "sigmoid": _Function(lambda x: 1 / (1 + sp.exp(-x))), "softplus": _Function(lambda x: sp.log(1 + sp.exp(x))),
+    "logit": _Function(lambda p: sp.log(p / (1 - p))), "log1p": _Function(lambda x: sp.log(1 + x)),
     "expm1": _Function(lambda x: sp.exp(x) - 1),
-    "logaddexp": _Function(_logsumexp, 2, 2),
-    "logsumexp": _Function(_logsumexp, 1, None),
+    "logaddexp": _Function(_logsumexp, 2, 2), "logsumexp": _Function(_logsumexp, 1, None),
 }
 FUNCTIONS = frozenset(_FUNCTIONS)
 """Every name that may be called in an expression."""
@@ -91,13 +86,11 @@ _CHAINS = {ast.Add: "+", ast.Sub: "+", ast.Mult: "*", ast.Div: "*", ast.BitAnd: 
 _OPERATOR_HINTS = {ast.BitXor: "'^' is not a power; write x**y", ast.Mod: "'%' is not allowed",
                    ast.FloorDiv: "'//' is not allowed; write floor(x/y)", ast.MatMult: "'@' is not allowed",
                    ast.LShift: "'<<' is not allowed", ast.RShift: "'>>' is not allowed"}
-_DESCRIPTIONS = {"Attribute": "attribute access", "Lambda": "lambda", "ListComp": "list comprehension",
-                 "SetComp": "set comprehension", "DictComp": "dict comprehension",
-                 "GeneratorExp": "generator expression", "JoinedStr": "f-string",
-                 "FormattedValue": "f-string", "NamedExpr": "assignment expression (:=)",
-                 "IfExp": "conditional expression", "List": "list", "Dict": "dict", "Set": "set",
-                 "Starred": "starred argument", "Await": "await", "Yield": "yield",
-                 "YieldFrom": "yield", "Slice": "slice", "Tuple": "tuple", "BoolOp": "'and'/'or'"}
+_DESCRIPTIONS = {"Lambda": "lambda", "ListComp": "list comprehension", "SetComp": "set comprehension",
+                 "DictComp": "dict comprehension", "GeneratorExp": "generator expression",
+                 "JoinedStr": "f-string", "NamedExpr": "assignment expression (:=)", "List": "list",
+                 "IfExp": "conditional expression", "Dict": "dict", "Set": "set", "Slice": "slice",
+                 "Starred": "starred argument", "Tuple": "tuple", "BoolOp": "'and'/'or'"}
 
 
 def parse_expr(text: str, names: Mapping[str, Any] | None = None) -> sp.Basic:
@@ -165,9 +158,7 @@ class _Builder:
     # -- pre-pass: sizes and the roles of names -------------------------------------------------
     def scan(self, root: ast.expr) -> None:
         """Check size limits and decide which undeclared names are integers or indexed."""
-        indexed: set[str] = set()
-        called: set[str] = set()
-        bare: set[str] = set()
+        indexed, called, bare = set[str](), set[str](), set[str]()
         count, stack = 0, [(root, 1)]
         while stack:
             node, depth = stack.pop()
@@ -211,9 +202,7 @@ class _Builder:
             raise self.fail(f"attribute access .{node.attr} is not allowed", node)
         if handler is None:
             kind = type(node).__name__
-            hint = "; use & | ~" if isinstance(node, ast.BoolOp) else ""
-            if kind == "Tuple":
-                hint = f" outside the arguments of {', '.join(sorted(_TUPLE_ARGUMENTS))}"
+            hint = {"BoolOp": "; use & | ~", "Tuple": f" outside {', '.join(sorted(_TUPLE_ARGUMENTS))}"}.get(kind, "")
             raise self.fail(f"{_DESCRIPTIONS.get(kind, kind)} is not allowed{hint}", node)
         try:
             result = handler(node)
@@ -337,10 +326,7 @@ class _Builder:
         name = node.value.id
         if name.startswith("__"):
             raise self.fail(f"name {name} is not allowed (dunder)", node)
-        if name in self.names:
-            base = self.names[name]
-        else:
-            base = self.cache.setdefault(name, sp.IndexedBase(name, real=True))
+        base = self.names[name] if name in self.names else self.cache.setdefault(name, sp.IndexedBase(name, real=True))
         if not isinstance(base, sp.IndexedBase):
             raise self.fail(f"{name} is declared as a scalar and cannot be subscripted", node)
         items = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]

@@ -103,17 +103,31 @@ def licensed_log_expand(expr: sp.Basic) -> sp.Basic:
     return sp.expand_log(expr, deep=True, force=False)
 
 
-def apply_givens(expr: sp.Basic, domain: Domain) -> sp.Basic:
-    """Use equality hypotheses ``Eq(a, b)`` with ``a`` a symbol or an entry: replace it by ``b``,
-    and ``Ne(i, j)`` on symbols: ``KroneckerDelta(i, j) -> 0``."""
+def givens_substitution(domain: Domain) -> dict[sp.Basic, sp.Basic]:
+    """From hypotheses ``Eq(m, e)`` with ``m`` a bare symbol not in ``e``: the substitution m -> e.
+
+    Only bare symbols are replaced: an entry ``z[j]`` with a symbolic index aliases some
+    ``z[k]`` once indices are concrete, so replacing it would lose the hypothesis.
+    """
+    out: dict[sp.Basic, sp.Basic] = {}
     for g in domain.given:
         if isinstance(g, sp.Eq):
             a, b = g.args
-            if isinstance(a, (sp.Symbol, sp.Indexed)):
-                expr = expr.xreplace({a: b})
-            elif isinstance(b, (sp.Symbol, sp.Indexed)):
-                expr = expr.xreplace({b: a})
-        elif isinstance(g, sp.Ne):
+            if isinstance(a, sp.Symbol) and a not in b.free_symbols and a not in out:
+                out[a] = b
+            elif isinstance(b, sp.Symbol) and b not in a.free_symbols and b not in out:
+                out[b] = a
+    return out
+
+
+def apply_givens(expr: sp.Basic, domain: Domain) -> sp.Basic:
+    """Use the hypotheses: ``Eq(m, e)`` with ``m`` a bare symbol replaces ``m`` by ``e``, and
+    ``Ne(i, j)`` makes ``KroneckerDelta(i, j)`` zero."""
+    subs = givens_substitution(domain)
+    if subs:
+        expr = expr.xreplace(subs)
+    for g in domain.given:
+        if isinstance(g, sp.Ne):
             a, b = g.args
             expr = expr.xreplace({sp.KroneckerDelta(a, b): sp.Integer(0), sp.KroneckerDelta(b, a): sp.Integer(0)})
     return expr

@@ -114,3 +114,27 @@ def test_undecided_is_honest_when_nothing_applies():
     f = sp.Function("f")
     v = verdict_of(f(x), "<=", f(x) + sp.exp(-x**2) * 0 + sp.Abs(sp.zeta(x + 3)) * 0, (x,), timeout=5)
     assert v.status in (Status.PROVED, Status.UNDECIDED, Status.TIMEOUT)
+
+
+m = sp.Symbol("m", real=True)
+ALL_BELOW_M = (sp.Le(z[k], m),)          # k does not occur in the relations: "for every k"
+
+
+@pytest.mark.parametrize("lhs,rel,rhs,expected", [
+    (log(S), "<=", m + log(n), Status.PROVED),
+    (S, "<=", n * exp(m), Status.PROVED),
+    (log(S), "<=", m, Status.REFUTED),
+], ids=["lse <= max + log n", "sum <= n e^max", "lse <= max is false"])
+def test_hypothesis_for_every_index_is_used_and_respected(lhs, rel, rhs, expected):
+    v = verdict_of(lhs, rel, rhs, (n, m), (), (z,), given=ALL_BELOW_M)
+    assert v.status is expected, v
+    if expected is Status.REFUTED:                # the counterexample satisfies the hypothesis
+        point = dict(v.counterexample.values)
+        entries = [sp.Rational(val) for key, val in point.items() if key.startswith("z[")]
+        assert all(e <= sp.Rational(point["m"]) for e in entries)
+
+
+def test_equality_hypothesis_on_an_entry_is_not_lost_when_indices_become_concrete():
+    v = verdict_of(m, "<=", log(S), (n, m, j), [Bound(j, 1, False, n, False)], (z,),
+                   given=(sp.Eq(z[j], m),))
+    assert v.status is Status.PROVED, v

@@ -35,6 +35,7 @@ class _Ctx:
     def __init__(self, problem: Problem, deadline: Deadline) -> None:
         self.domain = problem.domain
         self.deadline = deadline
+        self.relation_symbols = problem.free_symbols
 
 
 def _sign(e: sp.Basic, strict: bool) -> bool:
@@ -48,12 +49,45 @@ def nonnegative(e: sp.Basic, strict: bool, ctx: _Ctx, depth: int = 0) -> tuple[s
     rel = ">" if strict else ">="
     if _sign(e, strict):
         return (f"sign of {e} {rel} 0 from the assumptions",)
-    for rule in (_by_normal_form, _by_terms, _by_monotone_pair, _by_log_isolation, _by_sums,
+    for rule in (_by_hypothesis, _by_normal_form, _by_terms, _by_monotone_pair, _by_log_isolation, _by_sums,
                  _by_cases, _by_calculus):
         trace = attempt(ctx.deadline.sooner(max(ctx.deadline.remaining() / 3, 0.05)),
                         lambda r=rule: r(e, strict, ctx, depth), None)
         if trace:
             return trace
+    return None
+
+
+def _hypotheses(ctx: _Ctx):
+    """Each inequality hypothesis as (claim >= 0 pattern, strict); free integer symbols of a
+    hypothesis that the relation itself does not mention are read "for every index" (wildcards)."""
+    out = []
+    for g in ctx.domain.given:
+        if isinstance(g, (sp.StrictLessThan, sp.LessThan)):
+            claim, is_strict = g.rhs - g.lhs, isinstance(g, sp.StrictLessThan)
+        elif isinstance(g, (sp.StrictGreaterThan, sp.GreaterThan)):
+            claim, is_strict = g.lhs - g.rhs, isinstance(g, sp.StrictGreaterThan)
+        else:
+            continue
+        wild = {k: sp.Wild(f"w_{k.name}", properties=[lambda v: v.is_integer])
+                for k in claim.free_symbols if isinstance(k, sp.Symbol) and k.is_integer
+                and k not in ctx.relation_symbols}
+        out.append((g, claim.xreplace(wild), is_strict))
+    return out
+
+
+def _by_hypothesis(e, strict, ctx, depth):
+    for g, claim, is_strict in _hypotheses(ctx):
+        if strict and not is_strict:
+            continue
+        if sp.expand(e - claim) == 0 or e.match(claim) is not None:
+            return (f"by hypothesis {g}",)
+        rest = sp.Wild("rest")
+        found = e.match(claim + rest)
+        if found and found.get(rest, 0) != 0:
+            inner = nonnegative(found[rest], False, ctx, depth + 1)
+            if inner:
+                return (f"by hypothesis {g}, plus a nonnegative rest",) + inner
     return None
 
 
@@ -148,22 +182,22 @@ def _by_monotone_pair(e, strict, ctx, depth):
 
 
 def _by_log_isolation(e, strict, ctx, depth):
+    """Isolate one logarithm: ``log A + R >= 0`` iff ``A >= exp(-R)``; ``R - log A >= 0`` iff ``exp(R) >= A``."""
     if not isinstance(e, sp.Add):
         return None
     logs = [t for t in e.args if (isinstance(t, sp.log) or isinstance(-t, sp.log)) and not t.is_number]
-    if len(logs) != 1:
-        return None
-    term = logs[0]
-    rest = e - term
-    if isinstance(term, sp.log) and term.args[0].is_positive:      # log A + R >= 0  <=>  A >= exp(-R)
-        inner = nonnegative(sp.expand(term.args[0] - sp.exp(-rest)), strict, ctx, depth + 1)
-        if inner:
-            return (f"log is increasing: log({term.args[0]}) >= {-rest} iff {term.args[0]} >= exp({-rest})",) + inner
-    inner_log = -term
-    if isinstance(inner_log, sp.log) and inner_log.args[0].is_positive:  # R - log A >= 0  <=>  exp(R) >= A
-        inner = nonnegative(sp.expand(sp.exp(rest) - inner_log.args[0]), strict, ctx, depth + 1)
-        if inner:
-            return (f"log is increasing: {rest} >= log({inner_log.args[0]}) iff exp({rest}) >= {inner_log.args[0]}",) + inner
+    for term in logs:
+        rest = e - term
+        if isinstance(term, sp.log) and term.args[0].is_positive:
+            arg = term.args[0]
+            inner = nonnegative(sp.expand(arg - sp.exp(-rest)), strict, ctx, depth + 1)
+            if inner:
+                return (f"log is increasing: log({arg}) >= {-rest} iff {arg} >= exp({-rest})",) + inner
+        elif isinstance(-term, sp.log) and (-term).args[0].is_positive:
+            arg = (-term).args[0]
+            inner = nonnegative(sp.expand(sp.exp(rest) - arg), strict, ctx, depth + 1)
+            if inner:
+                return (f"log is increasing: {rest} >= log({arg}) iff exp({rest}) >= {arg}",) + inner
     return None
 
 

@@ -7,6 +7,7 @@ and 100 digits before it is reported.  Never proves anything.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import product
 
 import sympy as sp
 
@@ -15,7 +16,7 @@ from ..dimensions import concretize, dimension_symbols, dimension_values, instan
 from ..numeric.evaluate import confirm, show, show_point, violation
 from ..numeric.sampling import candidate_points
 from ..problem import Problem
-from ..rewrite import evaluate_derivatives
+from ..rewrite import apply_givens, evaluate_derivatives
 from ..verdict import Counterexample, Verdict, refuted
 
 name = "numeric_counterexample"
@@ -28,6 +29,30 @@ def _variables(expr: sp.Basic) -> list[sp.Basic]:
     labels = {e.base.label for e in expr.atoms(sp.Indexed)}
     symbols = {s for s in expr.free_symbols if isinstance(s, sp.Symbol) and s not in labels}
     return list(symbols) + list(indexed)
+
+
+def _holds(given: sp.Basic, point: dict) -> bool:
+    """Whether a hypothesis is verifiably true at ``point`` (unresolved counts as not).
+
+    Integer symbols left free in a hypothesis (``z[k] <= m`` for every k) range over the indices
+    of the entries the point assigns: the hypothesis must hold for each of them.
+    """
+    try:
+        value = given.xreplace(point)
+        free = [s for s in value.free_symbols if isinstance(s, sp.Symbol) and s.is_integer]
+        if free:
+            used = sorted({i for k in point if isinstance(k, sp.Indexed) for i in k.indices if i.is_Integer})
+            if not used or len(used) ** len(free) > 512:
+                return False
+            return all(_holds(given.xreplace(dict(zip(free, combo))), point)
+                       for combo in product(used, repeat=len(free)))
+        if value in (sp.true, sp.false):
+            return value is sp.true
+        if isinstance(value, sp.Rel) and not value.free_symbols:
+            return bool(value.doit())
+    except (TypeError, ValueError):
+        pass
+    return False
 
 
 def _concrete_problems(problem: Problem, lhs: sp.Basic, rhs: sp.Basic) -> Iterator[tuple[dict, sp.Basic, sp.Basic]]:
@@ -50,11 +75,11 @@ def _concrete_problems(problem: Problem, lhs: sp.Basic, rhs: sp.Basic) -> Iterat
 
 def search(problem: Problem, deadline: Deadline, budget: int) -> Verdict | None:
     """Try up to ``budget`` points per concrete instance; return ``refuted`` on a confirmed hit."""
-    lhs = attempt(deadline, lambda: evaluate_derivatives(problem.lhs), None)
-    rhs = attempt(deadline, lambda: evaluate_derivatives(problem.rhs), None)
+    lhs = attempt(deadline, lambda: apply_givens(evaluate_derivatives(problem.lhs), problem.domain), None)
+    rhs = attempt(deadline, lambda: apply_givens(evaluate_derivatives(problem.rhs), problem.domain), None)
     if lhs is None or rhs is None or sp.Tuple(lhs, rhs).has(sp.Limit, sp.Integral):
         return None
-    givens = [g for g in problem.domain.given]
+    givens = [apply_givens(g, problem.domain) for g in problem.domain.given]   # used-up ones become True
     for fixed, left, right in _concrete_problems(problem, lhs, rhs):
         if deadline.expired():
             return None
@@ -64,8 +89,8 @@ def search(problem: Problem, deadline: Deadline, budget: int) -> Verdict | None:
             if deadline.expired():
                 return None
             full = {**fixed, **point}
-            if any(g.xreplace(full) is sp.false for g in givens):
-                continue
+            if not all(_holds(g, full) for g in givens):
+                continue                    # only points where every hypothesis verifiably holds
             if not attempt(deadline, lambda: violation(left, problem.rel, right, point), False):
                 continue
             digits = attempt(deadline, lambda: confirm(left, problem.rel, right, point), None)
