@@ -1,0 +1,158 @@
+"""The command line through click's CliRunner: exit codes, output lines, JSON, batch, injections."""
+from __future__ import annotations
+
+import json
+
+import pytest
+import sympy as sp
+
+from softsym.cli import main
+
+
+def run(runner, *args):
+    return runner.invoke(main, list(args), catch_exceptions=False)
+
+
+def test_prove_two_class_softmax_is_proved(runner):
+    r = run(runner, "prove", "exp(p)/(exp(p)+exp(q))", "1/(1+exp(q-p))")
+    assert r.exit_code == 0, r.output
+    assert r.output.startswith("proved (rational_form")
+
+
+def test_prove_printed_erratum_is_refuted_with_a_real_counterexample(runner):
+    r = run(runner, "prove", "1/(1+exp(q-p))", "1 - 1/exp(p-q)", "--json")
+    assert r.exit_code == 1, r.output
+    result = json.loads(r.output)
+    assert result["verdict"] == "refuted" and result["strategy"] == "numeric_counterexample"
+    point = {sp.Symbol(k, real=True): sp.Rational(v) for k, v in result["counterexample"].items()}
+    p, q = sp.symbols("p q", real=True)
+    lhs = (1 / (1 + sp.exp(q - p))).xreplace(point)
+    rhs = (1 - 1 / sp.exp(p - q)).xreplace(point)
+    assert abs(sp.N(lhs - rhs, 50)) > 1e-10
+    assert sp.sympify(result["lhs_value"]) == lhs and sp.sympify(result["rhs_value"]) == rhs
+
+
+@pytest.mark.parametrize("decl,code,verdict", [("a b: real", 1, "refuted"), ("a b: positive", 0, "proved")])
+def test_log_of_product_depends_on_the_assumptions(runner, decl, code, verdict):
+    r = run(runner, "prove", "log(a*b)", "log(a)+log(b)", "--symbols", decl, "--json")
+    assert r.exit_code == code, r.output
+    assert json.loads(r.output)["verdict"] == verdict
+
+
+def test_inequality_with_rel_option(runner):
+    r = run(runner, "prove", "log(1+exp(x))", "x", "--rel", ">=", "--json")
+    assert r.exit_code == 0 and json.loads(r.output)["strategy"] == "inequalities"
+
+
+def test_wrong_direction_inequality_reports_both_sides_as_written(runner):
+    r = run(runner, "prove", "x", "log(1+exp(x))", "--rel", ">=", "--json")
+    out = json.loads(r.output)
+    assert r.exit_code == 1 and out["verdict"] == "refuted"
+    x = sp.Rational(out["counterexample"]["x"])
+    assert sp.sympify(out["lhs_value"]) == x             # lhs is x, as the user wrote it
+
+
+@pytest.mark.parametrize("attack", [
+    "__import__('os').system('id')",
+    "().__class__.__bases__[0].__subclasses__()",
+    "exec('import os')",
+    "eval('1')",
+    "lambda: 0",
+    "open('/etc/passwd')",
+])
+def test_injection_is_a_parse_error_and_runs_nothing(runner, monkeypatch, attack):
+    calls = []
+    import os
+    monkeypatch.setattr(os, "system", lambda *a: calls.append(a) or 0)
+    r = runner.invoke(main, ["prove", attack, "1"])
+    assert r.exit_code == 2, r.output
+    assert calls == []
+    assert "Traceback" not in r.output
+
+
+def test_parse_error_names_the_problem_without_traceback(runner):
+    r = runner.invoke(main, ["prove", "exp(p", "1"])
+    assert r.exit_code == 2
+    assert "error:" in r.output and "Traceback" not in r.output
+
+
+def test_bad_declaration_is_a_usage_error(runner):
+    r = runner.invoke(main, ["prove", "x", "x", "--symbols", "x: purple"])
+    assert r.exit_code == 2 and "purple" in r.output
+
+
+def test_unknown_function_is_a_parse_error_not_a_guess(runner):
+    r = runner.invoke(main, ["prove", "f(x)", "f(x) + 0*x"])
+    assert r.exit_code == 2
+
+
+def test_true_but_unprovable_is_undecided_with_exit_3(runner):
+    r = run(runner, "prove", "exp(x)", "1 + x + x**2/2 + x**3/6", "--rel", ">=", "--symbols", "x: x>=0",
+            "--timeout", "5", "--json")
+    assert r.exit_code == 3, r.output
+    assert json.loads(r.output)["verdict"] in ("undecided", "timeout")
+
+
+def test_batch_writes_one_result_per_line_and_survives_bad_lines(runner, tmp_path):
+    batch = tmp_path / "in.jsonl"
+    batch.write_text("\n".join([
+        json.dumps({"id": "a", "lhs": "exp(p)/(exp(p)+exp(q))", "rhs": "1/(1+exp(q-p))"}),
+        "this is not json",
+        json.dumps({"id": "c", "lhs": "__import__('os')", "rhs": "1"}),
+        json.dumps({"id": "d", "lhs": "log(a*b)", "rhs": "log(a)+log(b)", "symbols": "a b: real"}),
+        json.dumps({"id": "e", "lhs": "x", "rhs": "x+1", "rel": "<"}),
+    ]) + "\n")
+    r = run(runner, "prove", "--batch", str(batch))
+    assert r.exit_code == 0, r.output
+    results = [json.loads(line) for line in r.output.splitlines()]
+    assert [x["id"] for x in results] == ["a", 2, "c", "d", "e"]
+    assert [x["verdict"] for x in results] == ["proved", "error", "error", "refuted", "proved"]
+    assert "in.jsonl:2" in results[1]["message"]
+
+
+def test_check_all_on_the_bundled_corpus_exits_0(runner):
+    r = run(runner, "check", "all", "--quiet")
+    assert r.exit_code == 0, r.output
+    assert "ERRATUM" in r.output and "p=0, q=0: lhs=1/2, rhs=0" in r.output
+    assert " 0 failed" in r.output
+
+
+def test_check_unknown_name_is_a_usage_error(runner):
+    r = runner.invoke(main, ["check", "no_such_derivation"])
+    assert r.exit_code == 2 and "softsym list" in r.output
+
+
+def test_check_json_report_follows_the_contract(runner):
+    r = run(runner, "check", "sigmoid_two_class_softmax", "--format", "json", "--quiet")
+    assert r.exit_code == 0
+    doc = json.loads(r.output)
+    assert set(doc) >= {"softsym_version", "derivations", "summary"}
+    d = doc["derivations"][0]
+    assert set(d) >= {"name", "title", "source", "file", "steps"}
+    step = d["steps"][6]
+    assert set(step) >= {"index", "line", "source", "rel", "lhs", "rhs", "expected", "verdict",
+                         "strategy", "counterexample", "seconds", "message"}
+    assert step["expected"] == "refuted" and step["verdict"] == "refuted"
+    assert step["counterexample"] == {"p": "0", "q": "0"}
+    back = run(runner, "prove", step["lhs"], step["rhs"], "--json")    # lhs/rhs are accepted back
+    assert json.loads(back.output)["verdict"] == "refuted"
+
+
+def test_check_reports_a_failing_step_with_file_line_and_counterexample(runner, tmp_path):
+    (tmp_path / "broken.py").write_text(
+        "from sympy import exp\n"
+        "from softsym.dsl import DerivationBuilder, Source\n"
+        "d = DerivationBuilder('broken', title='t', source=Source('s.txt', '§2'))\n"
+        "p, q = d.symbols('p q', real=True)\n"
+        "d.eq(exp(p)/(exp(p)+exp(q)), 1/(1+exp(p-q)), why='sign flipped', at='eq. 3')\n"
+        "DERIVATION = d.build()\n")
+    r = run(runner, "check", "all", "--path", str(tmp_path), "--quiet")
+    assert r.exit_code == 1
+    assert "broken.py:5 step 1 (s.txt §2 eq. 3)" in r.output
+    assert "counterexample: p=" in r.output
+
+
+def test_list_shows_every_derivation_with_its_source(runner):
+    r = run(runner, "list")
+    assert r.exit_code == 0
+    assert "sigmoid_two_class_softmax" in r.output and "000_cfcfa902fa46fb0a.txt §3.5" in r.output
