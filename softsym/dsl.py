@@ -87,6 +87,7 @@ class Step:
         substitution: for instantiations, the ``(symbol, value)`` pairs applied.
         given: hypotheses local to this step (``Ne(i, j)`` for an off-diagonal case).
         variable: for solve steps, the variable solved for.
+        label: an optional name later stages use to find this step (``"log_softmax_stable"``).
     """
 
     index: int
@@ -103,6 +104,7 @@ class Step:
     substitution: tuple[tuple[sp.Basic, sp.Basic], ...] = ()
     given: tuple[sp.Basic, ...] = ()
     variable: sp.Basic | None = None
+    label: str = ""
 
     @property
     def expected(self) -> str:
@@ -127,6 +129,17 @@ class Derivation:
     definitions: tuple[Definition, ...] = ()
     file: str = ""
     line: int = 0
+
+    def step_labelled(self, label: str) -> Step:
+        """The step carrying ``label``.
+
+        Raises:
+            KeyError: no step has that label.
+        """
+        for s in self.steps:
+            if s.label == label:
+                return s
+        raise KeyError(f"{self.name} has no step labelled {label!r}")
 
     def definitions_before(self, index: int) -> tuple[Definition, ...]:
         """The definitions a step may use: those made by earlier steps."""
@@ -212,14 +225,15 @@ class DerivationBuilder:
         self._steps.append(step)
         return step
 
-    def eq(self, lhs: object, rhs: object, *, why: str, at: str = "", given: Iterable[sp.Basic] = ()) -> Step:
+    def eq(self, lhs: object, rhs: object, *, why: str, at: str = "", given: Iterable[sp.Basic] = (),
+           label: str = "") -> Step:
         """``lhs = rhs`` for every value the assumptions (and ``given``) allow."""
-        return self._add(Kind.RELATION, lhs, "==", rhs, why, at, given=tuple(given))
+        return self._add(Kind.RELATION, lhs, "==", rhs, why, at, given=tuple(given), label=label)
 
     def rel(self, lhs: object, rel: str, rhs: object, *, why: str, at: str = "",
-            given: Iterable[sp.Basic] = ()) -> Step:
+            given: Iterable[sp.Basic] = (), label: str = "") -> Step:
         """``lhs rel rhs`` with ``rel`` one of ``== <= < >= >``."""
-        return self._add(Kind.RELATION, lhs, rel, rhs, why, at, given=tuple(given))
+        return self._add(Kind.RELATION, lhs, rel, rhs, why, at, given=tuple(given), label=label)
 
     def le(self, lhs: object, rhs: object, **kw: object) -> Step:
         """``lhs <= rhs``."""
@@ -229,7 +243,7 @@ class DerivationBuilder:
         """``lhs < rhs``."""
         return self._add(Kind.RELATION, lhs, "<", rhs, kw.pop("why"), kw.pop("at", ""), **kw)  # type: ignore[arg-type]
 
-    def define(self, name: str | sp.Basic, expr: object, *, why: str, at: str = "",
+    def define(self, name: str | sp.Basic, expr: object, *, why: str, at: str = "", label: str = "",
                **assumptions: bool) -> sp.Basic:
         """Introduce ``name := expr``; returns the new name for later steps to use.
 
@@ -238,7 +252,7 @@ class DerivationBuilder:
         (defines every entry), or an applied function ``f(x)``.
         """
         target = sp.Symbol(name, **assumptions) if isinstance(name, str) else name
-        step = self._add(Kind.DEFINITION, target, ":=", expr, why, at)
+        step = self._add(Kind.DEFINITION, target, ":=", expr, why, at, label=label)
         self._definitions.append(Definition(target, step.rhs, step.index))
         return target
 
@@ -248,9 +262,9 @@ class DerivationBuilder:
         pairs = tuple((k, _exact(v)) for k, v in values.items())
         return self._add(Kind.INSTANTIATION, lhs, rel, rhs, why, at, substitution=pairs)
 
-    def solve(self, variable: sp.Basic, solution: object, *, why: str, at: str = "") -> Step:
+    def solve(self, variable: sp.Basic, solution: object, *, why: str, at: str = "", label: str = "") -> Step:
         """``variable = solution`` where ``solution`` uses a defined name; checked by substituting back."""
-        return self._add(Kind.SOLVE, variable, "==", solution, why, at, variable=variable)
+        return self._add(Kind.SOLVE, variable, "==", solution, why, at, variable=variable, label=label)
 
     def limit(self, expr: object, var: sp.Symbol, point: object, value: object, *, why: str,
               at: str = "", direction: str = "+") -> Step:
