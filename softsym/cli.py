@@ -13,6 +13,8 @@ from pathlib import Path
 import click
 
 from . import __version__
+from . import lockfile
+from .cache import Cache
 from .engine import check_all
 from .errors import UserError
 from .loader import default_path, load
@@ -63,36 +65,30 @@ def list_cmd(path: Path | None) -> None:
     sys.exit(1 if errors else 0)
 
 
-@main.command()
-@click.argument("names", nargs=-1, required=True)
-@click.option("--path", type=click.Path(path_type=Path), help="Directory (or file) of derivations [bundled].")
-@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Worker processes (steps are spread over a process pool).")
-@click.option("--timeout", type=click.FloatRange(0.1, 3600), default=DEFAULT_TIMEOUT, show_default=True,
-              help="Seconds per step; a step over it becomes 'timeout'.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "junit"]), default="text", show_default=True)
-@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the report here instead of stdout.")
-@click.option("--no-cache", is_flag=True, help="Accepted for the contract; this version keeps no cache.")
-@click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")
-def check(names: tuple[str, ...], path: Path | None, jobs: int, timeout: float, fmt: str,
-          output: Path | None, no_cache: bool, quiet: bool) -> None:
-    """Check derivations: NAMES are derivation names, or 'all'.
-
-    Exit 0 when every step got its expected verdict (proved; an erratum refuted), 1 otherwise,
-    2 on usage errors (unknown name, unreadable path).
-    """
-    derivations, errors = _load(path)
+def _select(derivations: list, names: tuple[str, ...], shard: str | None) -> list:
     if names != ("all",):
         known = {d.name: d for d in derivations}
         unknown = [n for n in names if n not in known]
         if unknown:
             raise click.UsageError(f"unknown derivation {', '.join(unknown)}; `softsym list` shows the names")
         derivations = [known[n] for n in names]
-    total = sum(len(d.steps) for d in derivations)
+    if shard:
+        try:
+            k, n = (int(x) for x in shard.split("/"))
+            if not 1 <= k <= n:
+                raise ValueError
+        except ValueError:
+            raise click.BadParameter(f"{shard!r}: write K/N with 1 <= K <= N, e.g. 2/4", param_hint="--shard") from None
+        ordered = sorted(derivations, key=lambda d: d.name)
+        derivations = [d for i, d in enumerate(ordered) if i % n == k - 1]
+    return derivations
+
+
+def _progress(total: int, quiet: bool):
     done = 0
     start = time.perf_counter()
 
-    def progress(d, s, v: Verdict) -> None:
+    def report(d, s, v: Verdict) -> None:
         nonlocal done
         done += 1
         if quiet:
@@ -102,16 +98,94 @@ def check(names: tuple[str, ...], path: Path | None, jobs: int, timeout: float, 
             click.echo(f"\r{line:<78}", err=True, nl=done == total)
         elif time.perf_counter() - start > 5 and (done % 10 == 0 or done == total):
             click.echo(line, err=True)
+    return report
 
-    results = check_all(derivations, jobs=jobs, timeout=timeout, on_step=progress)
+
+def _run(names, path, jobs, timeout, no_cache, quiet, shard):
+    """Load, select and check; returns (results, load errors, seconds, lock path, locked entries)."""
+    root = path or default_path()
+    derivations, errors = _load(path)
+    derivations = _select(derivations, names, shard)
+    cache = None if no_cache else Cache()
+    start = time.perf_counter()
+    results = check_all(derivations, jobs=jobs, timeout=timeout, cache=cache,
+                        on_step=_progress(sum(len(d.steps) for d in derivations), quiet))
     seconds = time.perf_counter() - start
+    where = lockfile.lock_path(root)
+    try:
+        locked = lockfile.read(where)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    return results, errors, seconds, where, locked
+
+
+def _check_options(f):
+    options = [
+        click.argument("names", nargs=-1, required=True),
+        click.option("--path", type=click.Path(path_type=Path), help="Directory (or file) of derivations [bundled]."),
+        click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
+                     help="Worker processes (steps are spread over a process pool)."),
+        click.option("--timeout", type=click.FloatRange(0.1, 3600), default=DEFAULT_TIMEOUT, show_default=True,
+                     help="Seconds per step; a step over it becomes 'timeout'."),
+        click.option("--no-cache", is_flag=True, help="Recompute every step (ignore and do not fill the cache; "
+                     "the cache lives in $SOFTSYM_CACHE_DIR or ~/.cache/softsym and is safe to delete)."),
+        click.option("--shard", metavar="K/N", help="Check only the K-th of N deterministic slices of the derivations."),
+        click.option("--quiet", "-q", is_flag=True, help="No progress on stderr."),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+@main.command()
+@_check_options
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "junit"]), default="text", show_default=True)
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the report here instead of stdout.")
+@click.option("--update-lock", is_flag=True, help="Record this run's verdicts in the lockfile (as `softsym lock`).")
+def check(names: tuple[str, ...], path: Path | None, jobs: int, timeout: float, no_cache: bool, shard: str | None,
+          quiet: bool, fmt: str, output: Path | None, update_lock: bool) -> None:
+    """Check derivations: NAMES are derivation names, or 'all'.
+
+    Every step must get its expected verdict (proved; an erratum refuted) and nothing may regress
+    against the lockfile (softsym.lock.json beside the derivations): a step that was proved and
+    is now less, an erratum no longer refuted, or a locked step that vanished. New and changed
+    steps are reported; `softsym lock` (or --update-lock) records them.
+
+    Exit 0 when all is as expected, 1 otherwise, 2 on usage errors (unknown name, bad path).
+    """
+    results, errors, seconds, where, locked = _run(names, path, jobs, timeout, no_cache, quiet, shard)
+    changes = lockfile.compare(results, locked, complete=names == ("all",) and not shard) if locked is not None else []
     render = {"text": text_report, "json": json_report, "junit": junit_report}[fmt]
-    report = render(results, errors, seconds)
+    report = render(results, errors, seconds, changes=changes, lock=None if locked is None else str(where))
     if output:
         output.write_text(report, encoding="utf-8")
     else:
         click.echo(report, nl=False)
-    sys.exit(0 if all(r.ok for r in results) and not errors else 1)
+    ok = all(r.ok for r in results) and not errors and not lockfile.failing(changes)
+    if update_lock:
+        lockfile.write(where, results, keep=locked)
+        click.echo(f"lockfile written: {where}", err=True)
+    sys.exit(0 if ok else 1)
+
+
+@main.command()
+@_check_options
+def lock(names: tuple[str, ...], path: Path | None, jobs: int, timeout: float, no_cache: bool, shard: str | None,
+         quiet: bool) -> None:
+    """Check NAMES (or 'all') and record their verdicts in the lockfile, after an intended change.
+
+    Exit 0 when the lockfile was written and every step got its expected verdict, 1 when it was
+    written but some step failed (the failure is locked in as it is: fix it, then lock again).
+    """
+    results, errors, seconds, where, locked = _run(names, path, jobs, timeout, no_cache, quiet, shard)
+    keep = locked if names != ("all",) or shard else None
+    lockfile.write(where, results, keep=keep)
+    failed = [r for d in results for r in d.results if not r.ok]
+    click.echo(f"locked {sum(len(d.results) for d in results)} steps of {len(results)} derivations in {where} "
+               f"({seconds:.1f} s)" + (f"; {len(failed)} steps do not have their expected verdict" if failed else ""))
+    for e in errors:
+        click.echo(f"ERROR {e}", err=True)
+    sys.exit(0 if not failed and not errors else 1)
 
 
 @main.command("prove")

@@ -16,7 +16,9 @@ from pathlib import Path
 
 import sympy as sp
 
+from .cache import Cache
 from .dsl import Derivation, Kind, Step
+from .fingerprint import step_fingerprint
 from .numeric.sampling import admits, inside
 from .problem import prepare
 from .prover import DEFAULT_TIMEOUT, prove
@@ -87,7 +89,16 @@ def _check_substitution(derivation: Derivation, step: Step) -> Verdict | None:
 
 
 def check_step(derivation: Derivation, step: Step, timeout: float = DEFAULT_TIMEOUT) -> Verdict:
-    """The verdict for one step of ``derivation``."""
+    """The verdict for one step of ``derivation``; our own failures become an ``error`` verdict."""
+    try:
+        return _check_step(derivation, step, timeout)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except Exception as exc:  # a bug or a SymPy crash on one step must not stop the run
+        return Verdict(Status.ERROR, "engine", message=f"internal error while checking: {type(exc).__name__}: {exc}")
+
+
+def _check_step(derivation: Derivation, step: Step, timeout: float) -> Verdict:
     start = time.perf_counter()
     if step.kind is Kind.DEFINITION:
         return _check_definition(derivation, step, timeout)
@@ -122,6 +133,7 @@ def _check_in_worker(file: str, name: str, index: int, timeout: float) -> Verdic
 
 
 def check_all(derivations: Iterable[Derivation], *, jobs: int = 1, timeout: float = DEFAULT_TIMEOUT,
+              cache: Cache | None = None,
               on_step: Callable[[Derivation, Step, Verdict], None] | None = None) -> list[DerivationResult]:
     """Check many derivations; with ``jobs > 1`` the steps are spread over a process pool.
 
@@ -129,30 +141,43 @@ def check_all(derivations: Iterable[Derivation], *, jobs: int = 1, timeout: floa
         derivations: what to check (their ``file`` must be importable in a worker for jobs > 1).
         jobs: worker processes (1 checks in this process).
         timeout: seconds per step.
+        cache: where decided verdicts are looked up first and stored after (None: no cache).
         on_step: called after each step is decided (for progress output), in completion order.
     """
     derivations = list(derivations)
-    if jobs <= 1:
-        results = []
-        for d in derivations:
-            steps = []
-            for s in d.steps:
-                verdict = check_step(d, s, timeout)
-                if on_step:
-                    on_step(d, s, verdict)
-                steps.append(StepResult(s, verdict))
-            results.append(DerivationResult(d, tuple(steps)))
-        return results
     verdicts: dict[tuple[str, int], Verdict] = {}
-    with ProcessPoolExecutor(max_workers=min(jobs, os.cpu_count() or jobs)) as pool:
-        futures = {pool.submit(_check_in_worker, str(Path(d.file).resolve()), d.name, s.index, timeout): (d, s)
-                   for d in derivations for s in d.steps}
-        for future in as_completed(futures):
-            d, s = futures[future]
-            verdict = future.result()
-            verdicts[(d.name, s.index)] = verdict
-            if on_step:
-                on_step(d, s, verdict)
+    todo: list[tuple[Derivation, Step, str | None]] = []
+    for d in derivations:
+        for s in d.steps:
+            key = cache.key(step_fingerprint(d, s), timeout) if cache else None
+            hit = cache.get(key) if cache and key else None
+            if hit is not None:
+                verdicts[(d.name, s.index)] = hit
+                if on_step:
+                    on_step(d, s, hit)
+            else:
+                todo.append((d, s, key))
+
+    def record(d: Derivation, s: Step, key: str | None, verdict: Verdict) -> None:
+        verdicts[(d.name, s.index)] = verdict
+        if cache and key:
+            cache.put(key, verdict)
+        if on_step:
+            on_step(d, s, verdict)
+
+    if jobs <= 1 or len(todo) <= 1:
+        for d, s, key in todo:
+            record(d, s, key, check_step(d, s, timeout))
+    else:
+        with ProcessPoolExecutor(max_workers=min(jobs, os.cpu_count() or jobs)) as pool:
+            futures = {pool.submit(_check_in_worker, str(Path(d.file).resolve()), d.name, s.index, timeout): (d, s, key)
+                       for d, s, key in todo}
+            for future in as_completed(futures):
+                d, s, key = futures[future]
+                try:
+                    verdict = future.result()
+                except Exception as exc:  # a worker that died (memory, signal) fails its step only
+                    verdict = Verdict(Status.ERROR, "engine", message=f"worker failed: {type(exc).__name__}: {exc}")
+                record(d, s, key, verdict)
     return [DerivationResult(d, tuple(StepResult(s, verdicts[(d.name, s.index)]) for s in d.steps))
             for d in derivations]
-

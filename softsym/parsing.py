@@ -19,6 +19,7 @@ MAX_LITERAL_DIGITS = 1_000  # longest number literal
 MAX_EXPONENT = 10_000  # largest |n| in x**n for a numeric n
 MAX_RESULT_DIGITS = 4_000  # largest number the parser may compute (10**5000 is refused)
 MAX_FACTORIAL = 10_000  # largest numeric argument of factorial, binomial, gamma, loggamma
+MAX_ARGUMENTS = 32  # most arguments of one Max or Min (SymPy compares them pairwise: 64 take 2 s)
 LIMIT_DIRECTIONS = ("+", "-", "+-")
 
 
@@ -52,8 +53,8 @@ _FUNCTIONS: dict[str, _Function] = {
         sp.gamma, sp.loggamma, sp.factorial, sp.Integer, sp.Not)},
     "log": _Function(sp.log, 1, 2), "ln": _Function(sp.log, 1, 2), "abs": _Function(sp.Abs),
     "root": _Function(sp.root, 2, 3), "atan2": _Function(sp.atan2, 2, 2),
-    "Max": _Function(sp.Max, 1, None), "Min": _Function(sp.Min, 1, None),
-    "max": _Function(sp.Max, 1, None), "min": _Function(sp.Min, 1, None),
+    "Max": _Function(sp.Max, 1, MAX_ARGUMENTS), "Min": _Function(sp.Min, 1, MAX_ARGUMENTS),
+    "max": _Function(sp.Max, 1, MAX_ARGUMENTS), "min": _Function(sp.Min, 1, MAX_ARGUMENTS),
     "binomial": _Function(sp.binomial, 2, 2), "Heaviside": _Function(sp.Heaviside, 1, 2),
     "KroneckerDelta": _Function(sp.KroneckerDelta, 2, 2), "Rational": _Function(sp.Rational, 1, 2),
     "Piecewise": _Function(sp.Piecewise, 1, None), "Integral": _Function(sp.Integral, 2, None),
@@ -83,9 +84,7 @@ _BIG_ARGUMENT_GUARD = frozenset({"factorial", "binomial", "gamma", "loggamma"})
 _BOUND_VARIABLES = frozenset({"Sum", "Product"})
 _RELATIONS = {ast.Lt: sp.Lt, ast.LtE: sp.Le, ast.Gt: sp.Gt, ast.GtE: sp.Ge, ast.Eq: sp.Eq, ast.NotEq: sp.Ne}
 _CHAINS = {ast.Add: "+", ast.Sub: "+", ast.Mult: "*", ast.Div: "*", ast.BitAnd: "&", ast.BitOr: "|"}
-_OPERATOR_HINTS = {ast.BitXor: "'^' is not a power; write x**y", ast.Mod: "'%' is not allowed",
-                   ast.FloorDiv: "'//' is not allowed; write floor(x/y)", ast.MatMult: "'@' is not allowed",
-                   ast.LShift: "'<<' is not allowed", ast.RShift: "'>>' is not allowed"}
+_OPERATOR_HINTS = {ast.BitXor: "'^' is not a power; write x**y", ast.FloorDiv: "'//' is not allowed; write floor(x/y)"}
 _DESCRIPTIONS = {"Lambda": "lambda", "ListComp": "list comprehension", "SetComp": "set comprehension",
                  "DictComp": "dict comprehension", "GeneratorExp": "generator expression",
                  "JoinedStr": "f-string", "NamedExpr": "assignment expression (:=)", "List": "list",
@@ -186,11 +185,11 @@ class _Builder:
                               and _CHAINS.get(type(child.op), "") == _CHAINS.get(type(node.op)))
                 deeper = isinstance(child, ast.expr) and not same_chain
                 stack.append((child, depth + deeper))
-        for name in sorted((indexed & bare) - set(self.names)):
+        for name in sorted((indexed & bare) - set(self.names))[:1]:
             raise ParseError(f"{name} is used both with a subscript ({name}[...]) and without", self.text)
-        for name in sorted((called & bare & FUNCTIONS) - set(self.names)):
-            raise ParseError(f"{name} is used both as a function and as a symbol; declare it to "
-                             f"use it as a symbol", self.text)
+        for name in sorted((called & bare & FUNCTIONS) - set(self.names))[:1]:
+            raise ParseError(f"{name} is used both as a function and as a symbol; declare it to use it "
+                             f"as a symbol", self.text)
 
     # -- building -----------------------------------------------------------------------------
     def build(self, node: ast.AST) -> Any:
@@ -212,7 +211,7 @@ class _Builder:
             raise self.fail("expression nested too deeply", node) from None
         except Exception as exc:  # SymPy rejects what it is given in many ways
             raise self.fail(f"cannot build {self.source(node)}: {type(exc).__name__}: {exc}", node) from None
-        if isinstance(result, sp.Rational) and _size(result) > MAX_RESULT_DIGITS:
+        if isinstance(result, (sp.Rational, sp.Mul, sp.Pow)) and _size(result) > MAX_RESULT_DIGITS:
             raise self.fail(f"number too large in {self.source(node)} (limit {MAX_RESULT_DIGITS} digits)", node)
         return result
 
@@ -356,9 +355,13 @@ class _Builder:
             for arg, value in zip(node.args, args):
                 if isinstance(value, sp.Rational) and abs(value) > MAX_FACTORIAL:
                     raise self.fail(f"{name} of a number larger than {MAX_FACTORIAL} is not allowed", arg)
-        return function.build(*args, **keywords)
+        result = function.build(*args, **keywords)
+        if isinstance(result, sp.Basic) and any(_size(r) > MAX_RESULT_DIGITS for r in result.atoms(sp.Rational)):
+            raise self.fail(f"number too large in {self.source(node)} (limit {MAX_RESULT_DIGITS} digits)", node)
+        return result
 
     def _argument(self, name: str, position: int, arg: ast.expr) -> Any:
+        """One call argument: tuples only where SymPy takes limits or pairs, a string only as a direction."""
         if isinstance(arg, ast.Tuple) and name in _TUPLE_ARGUMENTS:
             return tuple(self.build(item) for item in arg.elts)
         if name in ("Limit", "limit") and position == 3:

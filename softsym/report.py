@@ -8,6 +8,7 @@ import sympy as sp
 from . import __version__
 from .engine import DerivationResult, StepResult
 from .loader import LoadError
+from .lockfile import Change
 from .verdict import Status, Verdict
 
 
@@ -58,8 +59,9 @@ def _step_block(result: StepResult, heading: str) -> list[str]:
     return lines
 
 
-def text_report(results: list[DerivationResult], errors: list[LoadError], seconds: float) -> str:
-    """One line per derivation, a block per failing step and per erratum, and a summary."""
+def text_report(results: list[DerivationResult], errors: list[LoadError], seconds: float,
+                changes: list[Change] = (), lock: str | None = None) -> str:
+    """One line per derivation, a block per failing step and per erratum, the lockfile diff, a summary."""
     lines: list[str] = []
     for d in results:
         mark = "ok  " if d.ok else "FAIL"
@@ -81,11 +83,20 @@ def text_report(results: list[DerivationResult], errors: list[LoadError], second
                 fix = next((x for x in d.results if x.step.corrects == r.step.index), None) or by_index.get(r.step.index + 1)
                 if fix:
                     lines.append(f"    corrected by step {fix.step.index}: {relation_text(fix)}  -> {_verdict_text(fix.verdict)}")
+    if changes:
+        lines.append("")
+        lines.append(f"Against the lockfile {lock}:")
+        lines.extend(f"  {c}" for c in changes)
+        if any(c.kind in ("new", "changed") for c in changes):
+            lines.append("  (record new and changed steps with `softsym lock` or `softsym check --update-lock`)")
     c = _counts(results)
     lines.append("")
+    if lock is None:
+        lines.append("no lockfile: nothing to compare against (create one with `softsym lock all`)")
+    regressions = sum(1 for x in changes if x.kind in ("regression", "vanished"))
     lines.append(f"{c['derivations']} derivations, {c['steps']} steps: {c['proved']} proved, "
                  f"{c['proved_instantiated']} proved for small n only, {c['errata_refuted']} errata refuted, "
-                 f"{c['failed']} failed, {len(errors)} files with errors  ({seconds:.1f} s)")
+                 f"{c['failed']} failed, {regressions} regressed, {len(errors)} files with errors  ({seconds:.1f} s)")
     return "\n".join(lines) + "\n"
 
 
@@ -104,7 +115,8 @@ def prove_result(v: Verdict, ident: object = None) -> dict:
     return {"id": ident, **verdict_dict(v)}
 
 
-def json_report(results: list[DerivationResult], errors: list[LoadError], seconds: float) -> str:
+def json_report(results: list[DerivationResult], errors: list[LoadError], seconds: float,
+                changes: list[Change] = (), lock: str | None = None) -> str:
     """The contract's ``check --format json`` document."""
     derivations = []
     for d in results:
@@ -117,13 +129,18 @@ def json_report(results: list[DerivationResult], errors: list[LoadError], second
         derivations.append({"name": d.derivation.name, "title": d.derivation.title,
                             "source": str(d.derivation.source), "file": d.derivation.file,
                             "ok": d.ok, "steps": steps})
-    summary = {**_counts(results), "load_errors": len(errors), "seconds": round(seconds, 3)}
+    summary = {**_counts(results), "load_errors": len(errors),
+               "regressions": sum(1 for x in changes if x.kind in ("regression", "vanished")),
+               "seconds": round(seconds, 3)}
     return json.dumps({"softsym_version": __version__, "derivations": derivations,
                        "errors": [{"file": e.file, "line": e.line, "message": e.message} for e in errors],
+                       "lock": {"file": lock, "changes": [{"kind": x.kind, "derivation": x.derivation, "place": x.place,
+                                                           "detail": x.detail} for x in changes]},
                        "summary": summary}, indent=2, ensure_ascii=False) + "\n"
 
 
-def junit_report(results: list[DerivationResult], errors: list[LoadError], seconds: float) -> str:
+def junit_report(results: list[DerivationResult], errors: list[LoadError], seconds: float,
+                 changes: list[Change] = (), lock: str | None = None) -> str:
     """JUnit XML: one test suite per derivation, one test case per step."""
     from xml.sax.saxutils import quoteattr
     out = ['<?xml version="1.0" encoding="UTF-8"?>', f'<testsuites name="softsym" time="{seconds:.3f}">']
@@ -139,6 +156,13 @@ def junit_report(results: list[DerivationResult], errors: list[LoadError], secon
                 body = "\n".join(_step_block(r, "FAILED"))
                 out.append(f'      <failure message={quoteattr(_verdict_text(r.verdict))}>{_escape(body)}</failure>')
             out.append("    </testcase>")
+        out.append("  </testsuite>")
+    failing = [x for x in changes if x.kind in ("regression", "vanished")]
+    if failing:
+        out.append(f'  <testsuite name="lockfile" tests="{len(failing)}" failures="{len(failing)}">')
+        for x in failing:
+            out.append(f'    <testcase classname="lockfile" name={quoteattr(f"{x.derivation} {x.place}")}>'
+                       f'<failure message={quoteattr(x.detail)}>{_escape(str(x))}</failure></testcase>')
         out.append("  </testsuite>")
     for e in errors:
         out.append(f'  <testsuite name={quoteattr(e.file)} tests="1" errors="1"><testcase name="load">'
