@@ -65,6 +65,17 @@ def unfold(expr: sp.Basic, definitions: Iterable[Definition]) -> sp.Basic:
     return expr
 
 
+def _fresh_bound_variables(expr: sp.Basic) -> sp.Basic:
+    """Rename the bound variables of sums/products to fresh dummies (keeping assumptions), so
+    substituting into the body cannot capture a name used at the call site."""
+    def rename(node: sp.Basic) -> sp.Basic:
+        mapping = {v: sp.Dummy(v.name, **{k: val for k, val in v.assumptions0.items()
+                                          if k in ("integer", "real", "positive", "nonnegative")})
+                   for v, *_ in node.limits}
+        return node.xreplace(mapping)
+    return expr.replace(lambda e: isinstance(e, (sp.Sum, sp.Product)), rename)
+
+
 def _unfold_one(expr: sp.Basic, d: Definition) -> sp.Basic:
     target = d.target
     if isinstance(target, sp.Symbol):
@@ -74,14 +85,14 @@ def _unfold_one(expr: sp.Basic, d: Definition) -> sp.Basic:
 
         def swap(node: sp.Basic) -> sp.Basic:
             mapping = dict(zip(pattern, node.indices))
-            return d.expr.xreplace(mapping)
+            return _fresh_bound_variables(d.expr).xreplace(mapping)
         return expr.replace(lambda e: isinstance(e, sp.Indexed) and e.base == target.base
                             and len(e.indices) == len(pattern), swap)
     if isinstance(target, sp.core.function.AppliedUndef):
         params = target.args
 
         def call(node: sp.Basic) -> sp.Basic:
-            return d.expr.xreplace(dict(zip(params, node.args)))
+            return _fresh_bound_variables(d.expr).xreplace(dict(zip(params, node.args)))
         return expr.replace(lambda e: getattr(e, "func", None) == target.func, call)
     raise TypeError(f"cannot define {target!r}: use a name, p[i] or f(x)")
 

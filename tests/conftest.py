@@ -15,6 +15,12 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory, monkeypatch):
+    """Every test gets its own verdict cache: no test reads what another run wrote."""
+    monkeypatch.setenv("SOFTSYM_CACHE_DIR", str(tmp_path_factory.mktemp("softsym-cache")))
+
+
 def verdict_of(lhs, rel, rhs, symbols=(), bounds=(), indexed=(), given=(), timeout=20.0):
     """Prove ``lhs rel rhs`` over the given declarations; return the verdict."""
     domain = Domain(tuple(symbols), tuple(indexed), tuple(bounds), tuple(given))

@@ -232,9 +232,16 @@ def _by_sums(e, strict, ctx, depth):
                 if sp.simplify(s.function.xreplace({var: j}) + t) != 0:
                     continue
                 every = _term_nonneg(s.function, var, lo, hi, False, ctx, depth)
-                rest = nonnegative(e - s - t, strict, ctx, depth + 1)
+                rest_expr = e - s - t
+                rest = nonnegative(rest_expr, strict, ctx, depth + 1) if rest_expr != 0 or not strict else None
                 if every and rest:
                     return (f"one term (index {j} in range) is at most a sum of nonnegative terms",) + every + rest
+                if strict and known_le(lo + 1, hi, ctx.domain):   # another positive term remains
+                    positive = _term_nonneg(s.function, var, lo, hi, True, ctx, depth)
+                    rest = nonnegative(rest_expr, False, ctx, depth + 1) if rest_expr != 0 else ("nothing else",)
+                    if positive and rest:
+                        return (f"one term (index {j} in range) is less than a sum of at least two positive terms",) \
+                            + positive + rest
     neg_sums = [t for t in terms if isinstance(-t, sp.Sum) and len((-t).limits) == 1]
     for t in neg_sums:
         s = -t

@@ -35,7 +35,7 @@ def instantiate(problem: Problem, deadline: Deadline) -> Verdict | None:
     dims = dimension_symbols(both)
     if not dims:
         return None
-    done = 0
+    done, first = 0, None
     for size in range(1, MAX_N + 1):
         sizes = {}
         for d in dims:
@@ -47,14 +47,16 @@ def instantiate(problem: Problem, deadline: Deadline) -> Verdict | None:
         for point in instances(both, problem.domain, dims, sizes, problem.domain.given, limit=None):
             concrete = problem.replaced(concretize(problem.lhs, point), concretize(problem.rhs, point))
             if deadline.remaining() < 0.05 or not _proved(concrete, deadline.sooner(deadline.remaining() / 2)):
-                return _result(done, dims)
+                return _result(first, done, dims)
         done = size
-    return _result(done, dims)
+        first = first or size
+    return _result(first, done, dims)
 
 
-def _result(done: int, dims: list) -> Verdict | None:
-    if done < MIN_N:
+def _result(first: int | None, done: int, dims: list) -> Verdict | None:
+    if done < MIN_N or first is None:
         return None
     names = ", ".join(str(d) for d in dims)
     return Verdict(Status.PROVED_INSTANTIATED, name, instantiated_up_to=done,
-                   message=f"proved for each {names} = 1..{done} separately, not for general {names}")
+                   message=f"proved for each {names} = {first}..{done} separately (every admissible size up to "
+                           f"{done}), not for general {names}")
