@@ -9,6 +9,7 @@ import sympy as sp
 
 from ..deadline import Deadline, attempt
 from ..problem import Problem
+from ..rewrite import exp_to_symbols
 from ..verdict import Verdict
 from .exact_numeric import exact_numeric
 from .rational_form import rational_form
@@ -17,8 +18,29 @@ from .simplify_difference import simplify_difference
 name = "limits"
 
 
+def _cancel_exponentials(expr: sp.Basic) -> sp.Basic:
+    """The same function with common exponential factors cancelled (value-preserving).
+
+    ``e^{(a-d)/T} / (e^{a/T} + e^{(a-d)/T})`` becomes ``1 / (e^{d/T} + 1)``: SymPy's limit then
+    no longer needs the sign of ``a``, which it cannot know.
+    """
+    rewritten, inverse = exp_to_symbols(sp.powsimp(expr))
+    return sp.cancel(sp.together(rewritten)).xreplace(inverse)
+
+
+def _one_limit(node: sp.Limit) -> sp.Basic:
+    try:
+        value = node.doit()
+        if not value.has(sp.Limit):
+            return value
+    except NotImplementedError:
+        pass
+    expr, var, point, direction = node.args
+    return sp.Limit(_cancel_exponentials(expr), var, point, direction).doit()
+
+
 def _evaluate(expr: sp.Basic) -> sp.Basic:
-    return expr.replace(lambda e: isinstance(e, sp.Limit), lambda e: e.doit())
+    return expr.replace(lambda e: isinstance(e, sp.Limit), _one_limit)
 
 
 def limits(problem: Problem, deadline: Deadline) -> Verdict | None:
