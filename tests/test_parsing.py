@@ -14,6 +14,7 @@ from softsym.parsing import MAX_ARGUMENTS, MAX_CHARS, MAX_NODES, parse_expr
 x, y, a, b, c, n = (sp.Symbol(s, real=True) for s in "x y a b c n".split())
 k, i, j = (sp.Symbol(s, integer=True) for s in "k i j".split())
 z, w = sp.IndexedBase("z", real=True), sp.IndexedBase("w", real=True)
+n_int = sp.Symbol("n", integer=True)
 
 VALID = [
     ("integer", "42", sp.Integer(42)),
@@ -35,7 +36,8 @@ VALID = [
     ("sqrt", "sqrt(x)", sp.sqrt(x)),
     ("root", "root(x, 3)", sp.root(x, 3)),
     ("atan2", "atan2(y, x)", sp.atan2(y, x)),
-    ("kronecker", "KroneckerDelta(a, b)", sp.KroneckerDelta(a, b)),
+    ("kronecker-indices-are-integers", "KroneckerDelta(a, b)",
+     sp.KroneckerDelta(sp.Symbol("a", integer=True), sp.Symbol("b", integer=True))),
     ("factorial", "factorial(5)", sp.Integer(120)),
     ("binomial", "binomial(5, 2)", sp.Integer(10)),
     ("rational", "Rational(2, 6)", sp.Rational(1, 3)),
@@ -56,8 +58,8 @@ VALID = [
     ("boolean-calls", "And(x > 0, Or(y > 0, Not(x < 1)))",
      sp.And(sp.Gt(x, 0), sp.Or(sp.Gt(y, 0), sp.Not(sp.Lt(x, 1))))),
     ("piecewise", "Piecewise((x, x > 0), (0, True))", sp.Piecewise((x, sp.Gt(x, 0)), (0, True))),
-    ("sum-integer-variable", "Sum(exp(z[k]), (k, 1, n))", sp.Sum(sp.exp(z[k]), (k, 1, n))),
-    ("product", "Product(k, (k, 1, n))", sp.Product(k, (k, 1, n))),
+    ("sum-integer-variable-and-limit", "Sum(exp(z[k]), (k, 1, n))", sp.Sum(sp.exp(z[k]), (k, 1, n_int))),
+    ("product", "Product(k, (k, 1, n))", sp.Product(k, (k, 1, n_int))),
     ("bound-variable-everywhere", "k + Sum(k*x, (k, 1, 3))", k + sp.Sum(k * x, (k, 1, 3))),
     ("subscript", "z[i]", z[i]),
     ("subscript-two-indices", "w[i, j]", w[i, j]),
@@ -94,7 +96,7 @@ def test_undeclared_names_get_their_roles() -> None:
     by_name = {str(s): s for s in expr.atoms(sp.Symbol)}
     assert by_name["x"].is_real and not by_name["x"].is_integer
     assert by_name["i"].is_integer and by_name["k"].is_integer
-    assert by_name["n"].is_real and by_name["n"].is_integer is None
+    assert by_name["n"].is_integer                  # a bare name as a sum limit is a dimension
     assert expr.atoms(sp.IndexedBase) == {z}
 
 
