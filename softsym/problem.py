@@ -8,6 +8,7 @@ import sympy as sp
 
 from .domain import Domain
 from .dsl import Definition
+from .rewrite import canonical_dummies
 
 FLIP = {"==": "==", "<=": ">=", "<": ">", ">=": "<=", ">": "<"}
 
@@ -102,10 +103,13 @@ def prepare(lhs: sp.Basic, rel: str, rhs: sp.Basic, domain: Domain,
             substitution: Iterable[tuple[sp.Basic, sp.Basic]] = ()) -> Problem:
     """Unfold definitions, substitute values, make numbers exact, and orient the relation.
 
-    Derivatives are left unevaluated here; strategies evaluate them under the step's time limit.
+    Bound variables of sums get canonical names (alpha-normal form), so they never clash with
+    declared names.  Derivatives are left unevaluated here; strategies evaluate them under the
+    step's time limit.
     """
     defs = list(definitions)
-    left, right = exact(unfold(sp.sympify(lhs), defs)), exact(unfold(sp.sympify(rhs), defs))
+    left = canonical_dummies(exact(unfold(sp.sympify(lhs), defs)))
+    right = canonical_dummies(exact(unfold(sp.sympify(rhs), defs)))
     subs = dict(substitution)
     if subs:
         left, right = left.subs(subs), right.subs(subs)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from .domain import Domain
+from .domain import Bound, Domain
 from .rewrite import canonical_dummies
 
 
@@ -42,6 +42,38 @@ def _delta_partner(factor: sp.Basic, var: sp.Symbol) -> sp.Basic | None:
     return None
 
 
+def with_range(domain: Domain, var: sp.Symbol, lo: sp.Basic, hi: sp.Basic) -> Domain:
+    """``domain`` plus ``lo <= var <= hi`` for a bound variable (shadowing any other bound on it)."""
+    return Domain((var,) + domain.symbols, domain.indexed,
+                  (Bound(var, lo, False, hi, False),) + domain.bounds, domain.given)
+
+
+def _split_delta(dep: sp.Basic, var: sp.Symbol, lo, hi, domain: Domain) -> sp.Basic | None:
+    """``Σ_var g`` where a delta ``δ(var, j)`` sits inside g non-linearly (under Abs, a power...):
+    ``Σ_var g = Σ_var g|δ=0 + g(j)|δ=1 − g(j)|δ=0``, valid when ``lo <= j <= hi``."""
+    for delta in sorted(dep.atoms(sp.KroneckerDelta), key=sp.default_sort_key):
+        partner = _delta_partner(delta, var)
+        if partner is None or not (known_le(lo, partner, domain) and known_le(partner, hi, domain)):
+            continue
+        zero = dep.xreplace({delta: sp.Integer(0)})
+        at_partner = dep.xreplace({var: partner})
+        return sp.Sum(zero, (var, lo, hi)) + at_partner - zero.xreplace({var: partner})
+    return None
+
+
+def _shifted_limits(dep: sp.Basic, var: sp.Symbol, lo, hi) -> sp.Basic | None:
+    """Canonical limits: ``Σ_{a}^{h-c}`` becomes ``Σ_{a}^{h} − (last c terms)`` and ``Σ_{a+c}^{h}``
+    becomes ``Σ_{a}^{h} − (first c terms)`` for small constant offsets c (Karr's convention
+    makes both exact for every range)."""
+    h, c = hi.as_coeff_Add()[1], -hi.as_coeff_Add()[0]
+    if c.is_Integer and 1 <= c <= 3 and not h.is_number:
+        return sp.Sum(dep, (var, lo, h)) - sp.Add(*(dep.xreplace({var: h - t}) for t in range(int(c))))
+    a, c = lo.as_coeff_Add()[1], lo.as_coeff_Add()[0]
+    if c.is_Integer and 1 <= c <= 3 and not a.is_number:
+        return sp.Sum(dep, (var, a, hi)) - sp.Add(*(dep.xreplace({var: a + t}) for t in range(int(c))))
+    return None
+
+
 def _sum_term(term: sp.Basic, var: sp.Symbol, lo: sp.Basic, hi: sp.Basic, domain: Domain) -> sp.Basic:
     coeff, dep = term.as_independent(var, as_Add=False)
     if dep == 1:
@@ -55,26 +87,21 @@ def _sum_term(term: sp.Basic, var: sp.Symbol, lo: sp.Basic, hi: sp.Basic, domain
         if known_le(lo, partner, domain) and known_le(partner, hi, domain):
             return coeff * rest
         return coeff * sp.Piecewise((rest, sp.And(sp.Le(lo, partner), sp.Le(partner, hi))), (0, True))
+    for rewrite in (lambda: _split_delta(dep, var, lo, hi, domain), lambda: _shifted_limits(dep, var, lo, hi)):
+        out = rewrite()
+        if out is not None:
+            return coeff * out
     return coeff * sp.Sum(dep, (var, lo, hi))
 
 
-def _normalize_sum(node: sp.Sum, domain: Domain) -> sp.Basic:
-    if len(node.limits) != 1:
-        inner = sp.Sum(node.function, *node.limits[:-1])
-        return _normalize_sum(sp.Sum(_normalize_sum(inner, domain), node.limits[-1]), domain) \
-            if isinstance(inner, sp.Sum) else node
-    var, lo, hi = node.limits[0]
-    body = sp.expand(node.function, deep=False, log=False, power_exp=False, multinomial=False)
-    if not isinstance(body, sp.Add):
-        body = node.function
-    return sp.Add(*(_sum_term(t, var, lo, hi, domain) for t in sp.Add.make_args(body)))
+def _sum_of(body: sp.Basic, var: sp.Symbol, lo: sp.Basic, hi: sp.Basic, domain: Domain) -> sp.Basic:
+    expanded = sp.expand(body, deep=False, log=False, power_exp=False, multinomial=False)
+    terms = sp.Add.make_args(expanded if isinstance(expanded, sp.Add) else body)
+    return sp.Add(*(_sum_term(t, var, lo, hi, domain) for t in terms))
 
 
-def _normalize_product(node: sp.Product) -> sp.Basic:
-    if len(node.limits) != 1:
-        return node
-    var, lo, hi = node.limits[0]
-    coeff, dep = node.function.as_independent(var, as_Add=False)
+def _product_of(body: sp.Basic, var: sp.Symbol, lo: sp.Basic, hi: sp.Basic) -> sp.Basic:
+    coeff, dep = body.as_independent(var, as_Add=False)
     count = hi - lo + 1
     if dep == 1:
         return coeff ** count
@@ -83,17 +110,30 @@ def _normalize_product(node: sp.Product) -> sp.Basic:
     return coeff ** count * sp.Product(dep, (var, lo, hi))
 
 
+def _norm(expr: sp.Basic, domain: Domain) -> sp.Basic:
+    """One top-down pass; inside a sum the bound variable's range is part of the domain."""
+    if isinstance(expr, (sp.Sum, sp.Product)):
+        var, lo, hi = expr.limits[-1]
+        inner = expr.func(expr.function, *expr.limits[:-1]) if len(expr.limits) > 1 else expr.function
+        lo, hi = _norm(lo, domain), _norm(hi, domain)
+        local = with_range(domain, var, lo, hi)
+        body = _norm(inner, local)
+        return _sum_of(body, var, lo, hi, local) if isinstance(expr, sp.Sum) else _product_of(body, var, lo, hi)
+    if not expr.args or not expr.has(sp.Sum, sp.Product):
+        return expr
+    return expr.func(*(_norm(a, domain) for a in expr.args))
+
+
 def normalize_sums(expr: sp.Basic, domain: Domain) -> sp.Basic:
-    """Apply linearity, Kronecker deltas and constant-summand rules bottom-up, then alpha-normalize."""
+    """Apply linearity, Kronecker-delta, constant-summand and limit rules, then alpha-normalize."""
     if not expr.has(sp.Sum, sp.Product):
         return expr
     for _ in range(4):
         before = expr
-        expr = expr.replace(lambda e: isinstance(e, sp.Product), _normalize_product)
-        expr = expr.replace(lambda e: isinstance(e, sp.Sum), lambda e: _normalize_sum(e, domain))
+        expr = canonical_dummies(_norm(expr, domain))
         if expr == before:
             break
-    return canonical_dummies(expr)
+    return expr
 
 
 def atomize_sums(expr: sp.Basic) -> tuple[sp.Basic, dict[sp.Symbol, sp.Basic]]:

@@ -147,3 +147,22 @@ def test_equality_hypothesis_on_an_entry_is_not_lost_when_indices_become_concret
     v = verdict_of(m, "<=", log(S), (n, m, j), [Bound(j, 1, False, n, False)], (z,),
                    given=(sp.Eq(z[j], m),))
     assert v.status is Status.PROVED, v
+
+
+P = lambda a: exp(z[a]) / S  # noqa: E731
+JAC = P(i) * KroneckerDelta(i, j) - P(i) * P(j)
+
+
+@pytest.mark.parametrize("lhs,rhs", [
+    (sp.Rational(1, 2) * Sum(Sum(sp.Abs(JAC), (j, 1, n)), (i, 1, n)), 1 - Sum(P(i) ** 2, (i, 1, n))),
+    (Sum(P(k), (k, 1, n - 1)), 1 - P(n)),
+], ids=["L1 norm of the softmax Jacobian", "last term split off a sum"])
+def test_sum_identities_for_symbolic_n(lhs, rhs):
+    v = verdict_of(lhs, "==", rhs, (n,), (), (z,), timeout=60)
+    assert v.status is Status.PROVED, v
+
+
+def test_nested_sums_with_two_limits_normalize_without_looping():
+    v = verdict_of(Sum(z[i] * z[j], (i, 1, n), (j, 1, n)), "==", Sum(z[k], (k, 1, n)) ** 2, (n,), (), (z,),
+                   timeout=20)
+    assert v.status in (Status.PROVED, Status.PROVED_INSTANTIATED), v

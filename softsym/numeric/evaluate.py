@@ -88,3 +88,49 @@ def show(expr: sp.Basic, point: dict) -> str:
 def show_point(point: dict) -> tuple[tuple[str, str], ...]:
     """The point as sorted ``(name, exact value)`` pairs."""
     return tuple(sorted((str(k), str(v)) for k, v in point.items()))
+
+
+class Screen:
+    """A fast first look at many points: both sides compiled to mpmath at 30 digits.
+
+    Only a screen: a point it flags is re-checked by ``confirm`` with exact substitution.  It
+    falls back to the exact path when a side cannot be compiled (infinite sums, limits).
+    """
+
+    def __init__(self, lhs: sp.Basic, rel: str, rhs: sp.Basic, variables: list[sp.Basic]) -> None:
+        self.lhs, self.rel, self.rhs = lhs, rel, rhs
+        self.variables = list(variables)
+        self._compiled = None
+        if not sp.Tuple(lhs, rhs).has(sp.Sum, sp.Product, sp.Derivative, sp.Limit, sp.Integral):
+            stand_in = {v: sp.Dummy(f"v{n}") for n, v in enumerate(self.variables)}
+            try:
+                self._compiled = sp.lambdify(list(stand_in.values()),
+                                             [lhs.xreplace(stand_in), rhs.xreplace(stand_in)], modules="mpmath")
+            except Exception:  # noqa: BLE001 - anything lambdify cannot print goes the exact way
+                self._compiled = None
+
+    def flags(self, point: dict) -> bool:
+        """Whether the relation seems to fail at ``point`` (then ``confirm`` must re-check it)."""
+        if self._compiled is None:
+            return violation(self.lhs, self.rel, self.rhs, point)
+        import mpmath
+        with mpmath.workdps(SCREEN_DIGITS):
+            try:
+                args = [mpmath.mpmathify(sp.N(point[v], SCREEN_DIGITS)) if not point[v].is_Rational
+                        else mpmath.mpf(int(point[v].p)) / int(point[v].q) for v in self.variables]
+                left, right = self._compiled(*args)
+                left, right = mpmath.mpmathify(left), mpmath.mpmathify(right)
+            except Exception:  # noqa: BLE001 - undefined here (division by zero, domain error)
+                return False
+            if not (mpmath.isfinite(left) and mpmath.isfinite(right)):
+                return False
+            scale = max(abs(left), abs(right), 1)
+            margin = mpmath.mpf("1e-20") * scale
+            diff = left - right
+            if self.rel == "==":
+                return abs(diff) > margin
+            if abs(mpmath.im(left)) > margin or abs(mpmath.im(right)) > margin:
+                return False
+            if self.rel == "<=":
+                return mpmath.re(diff) > margin
+            return mpmath.re(diff) > -margin        # "<": equality counts as a failure, confirm decides

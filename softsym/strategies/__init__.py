@@ -19,6 +19,7 @@ from .instantiate import instantiate
 from .limits import limits
 from .numeric_counterexample import numeric_counterexample, quick_counterexample
 from .rational_form import rational_form
+from .sign_resolution import sign_resolution
 from .simplify_difference import simplify_difference
 from .sum_identities import sum_identities, sum_identities_cheap
 
@@ -32,6 +33,7 @@ PIPELINE: tuple[tuple[str, Strategy], ...] = (
     ("numeric_counterexample", quick_counterexample),
     ("sum_identities", sum_identities),
     ("inequalities", inequalities),
+    ("sign_resolution", sign_resolution),
     ("simplify_difference", simplify_difference),
     ("case_split", case_split),
     ("instantiate", instantiate),

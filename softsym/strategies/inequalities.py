@@ -22,7 +22,8 @@ from ..cases import sign_cases
 from ..deadline import Deadline, attempt
 from ..problem import Problem
 from ..reparam import slacks, substitute
-from ..rewrite import apply_givens, evaluate_derivatives
+from ..domain import Domain
+from ..rewrite import apply_givens, evaluate_derivatives, licensed_log_expand
 from ..sums import known_le, normalize_sums
 from ..verdict import Verdict, proved
 
@@ -31,18 +32,21 @@ MAX_DEPTH = 6
 MONOTONE = (sp.exp, sp.log, sp.atan, sp.tanh, sp.asinh)
 
 
-class _Ctx:
-    def __init__(self, problem: Problem, deadline: Deadline) -> None:
-        self.domain = problem.domain
+class Context:
+    """What the rules may use: the domain (bounds, hypotheses), the time left, and the relation's
+    own symbols (free integer symbols of a hypothesis outside them read "for every index")."""
+
+    def __init__(self, domain: Domain, deadline: Deadline, relation_symbols: set) -> None:
+        self.domain = domain
         self.deadline = deadline
-        self.relation_symbols = problem.free_symbols
+        self.relation_symbols = relation_symbols
 
 
 def _sign(e: sp.Basic, strict: bool) -> bool:
     return bool(e.is_positive) if strict else bool(e.is_nonnegative)
 
 
-def nonnegative(e: sp.Basic, strict: bool, ctx: _Ctx, depth: int = 0) -> tuple[str, ...] | None:
+def nonnegative(e: sp.Basic, strict: bool, ctx: Context, depth: int = 0) -> tuple[str, ...] | None:
     """A trace of rules showing ``e >= 0`` (``e > 0`` when strict), or None."""
     if depth > MAX_DEPTH or ctx.deadline.expired():
         return None
@@ -58,7 +62,7 @@ def nonnegative(e: sp.Basic, strict: bool, ctx: _Ctx, depth: int = 0) -> tuple[s
     return None
 
 
-def _hypotheses(ctx: _Ctx):
+def _hypotheses(ctx: Context):
     """Each inequality hypothesis as (claim >= 0 pattern, strict); free integer symbols of a
     hypothesis that the relation itself does not mention are read "for every index" (wildcards)."""
     out = []
@@ -95,12 +99,18 @@ def _by_normal_form(e, strict, ctx, depth):
     if depth > 2:
         return None
     for form_name, form in (("rational normal form", lambda x: sp.cancel(sp.together(x))),
+                            ("licensed log expansion", licensed_log_expand),
                             ("factored", sp.factor), ("simplified", sp.simplify)):
         f = form(e)
         if f == e:
             continue
         if _sign(f, strict):
             return (f"{form_name} {f} has a known sign",)
+        if form_name == "licensed log expansion":
+            inner = nonnegative(f, strict, ctx, depth + 1)
+            if inner:
+                return (f"{form_name}: {f}",) + inner
+            continue
         if isinstance(f, sp.Mul) and form_name == "factored":
             inner = _by_terms(f, strict, ctx, depth + 1)
             if inner:
@@ -201,7 +211,7 @@ def _by_log_isolation(e, strict, ctx, depth):
     return None
 
 
-def _with_index(f: sp.Basic, var: sp.Symbol, lo, hi, ctx: _Ctx):
+def _with_index(f: sp.Basic, var: sp.Symbol, lo, hi, ctx: Context):
     """A context where the bound variable is an index in ``lo..hi`` (its slack is taken care of)."""
     k = sp.Symbol(f"_k{var.name}", integer=True)
     return f.xreplace({var: k}), k
@@ -311,11 +321,15 @@ def inequalities(problem: Problem, deadline: Deadline) -> Verdict | None:
     chosen = slacks(problem.domain, diff.free_symbols)
     if any(s.endpoints for s in chosen):
         chosen = []                                   # closed two-sided intervals: keep the symbols
-    ctx = _Ctx(problem, deadline)
+    domain = problem.domain
+    if chosen:                                        # hypotheses speak of the same symbols: rewrite them too
+        domain = Domain(domain.symbols, domain.indexed, domain.bounds,
+                        tuple(substitute(g, chosen) for g in domain.given))
+    ctx = Context(domain, deadline, problem.free_symbols)
     work = sp.expand(substitute(diff, chosen)) if chosen else diff
     trace = nonnegative(work, strict, ctx)
     if trace is None and chosen:
-        trace = nonnegative(diff, strict, ctx)
+        trace = nonnegative(diff, strict, Context(problem.domain, deadline, problem.free_symbols))
         chosen = []
     if trace is None:
         return None

@@ -13,7 +13,7 @@ import sympy as sp
 
 from ..deadline import Deadline, attempt
 from ..dimensions import concretize, dimension_symbols, dimension_values, instances
-from ..numeric.evaluate import confirm, show, show_point, violation
+from ..numeric.evaluate import Screen, confirm, show, show_point
 from ..numeric.sampling import candidate_points
 from ..problem import Problem
 from ..rewrite import apply_givens, evaluate_derivatives
@@ -84,6 +84,7 @@ def search(problem: Problem, deadline: Deadline, budget: int) -> Verdict | None:
         if deadline.expired():
             return None
         variables = _variables(sp.Tuple(left, right))
+        screen = Screen(left, problem.rel, right, variables)
         key = problem.key() + repr(sorted(fixed.items(), key=str))
         for point in candidate_points(variables, problem.domain, key, budget):
             if deadline.expired():
@@ -91,7 +92,7 @@ def search(problem: Problem, deadline: Deadline, budget: int) -> Verdict | None:
             full = {**fixed, **point}
             if not all(_holds(g, full) for g in givens):
                 continue                    # only points where every hypothesis verifiably holds
-            if not attempt(deadline, lambda: violation(left, problem.rel, right, point), False):
+            if not attempt(deadline, lambda: screen.flags(point), False):
                 continue
             digits = attempt(deadline, lambda: confirm(left, problem.rel, right, point), None)
             if digits is None:
