@@ -9,7 +9,7 @@ from softsym.verdict import Status
 from tests.conftest import Bound, verdict_of
 
 p, q, x, y, a, b = sp.symbols("p q x y a b", real=True)
-ap, bp, u = sp.symbols("a b u", positive=True)
+ap, bp, u, v = sp.symbols("a b u v", positive=True)
 t = sp.Symbol("t", real=True)
 phi = sp.Symbol("phi", positive=True)
 n = sp.Symbol("n", integer=True, positive=True)
@@ -44,6 +44,10 @@ TRUE = [
     ("logaddexp <= max + log 2", log(exp(a) + exp(b)), "<=", Max(a, b) + log(2), (a, b), (), ()),
     ("term <= sum", exp(z[j]), "<=", S, (n, j), [Bound(j, 1, False, n, False)], (z,)),
     ("phi(1-phi) <= 1/4", phi * (1 - phi), "<=", sp.Rational(1, 4), (phi,), PHI, ()),
+    ("logsumexp shifted by its first entry", log(exp(a) + exp(b)), "==", a + log(1 + exp(b - a)), (a, b), (), ()),
+    ("Bernoulli KL >= 0", phi * log(phi / v) + (1 - phi) * log((1 - phi) / (1 - v)), ">=", 0, (phi, v),
+     PHI + [Bound(v, 0, True, 1, True)], ()),
+    ("AM-GM", (ap + bp) / 2, ">=", sqrt(ap * bp), (ap, bp), (), ()),
     ("exact arithmetic", sp.Rational(5, 21) + sp.Rational(7, 21) + sp.Rational(9, 21), "==", 1, (), (), ()),
     ("partition function", 20 + 25 + 15 + 4, "==", 64, (), (), ()),
     ("limit sigmoid", sp.Limit(sigma(x), x, sp.oo), "==", 1, (x,), (), ()),

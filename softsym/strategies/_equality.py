@@ -26,6 +26,16 @@ def _log_exp_rational(expr: sp.Basic) -> sp.Basic:
     return _exp_rational(licensed_log_expand(expr))
 
 
+def _log_combined(expr: sp.Basic) -> sp.Basic:
+    """Combine logarithms where SymPy proves their arguments positive (no force), cancel inside
+    each logarithm with exponentials as symbols, and expand again: log(e^a + e^b) − log(1 + e^{b−a})
+    becomes log(e^a) = a."""
+    rewritten, inverse = exp_to_symbols(sp.powsimp(expr, deep=True))
+    combined = sp.logcombine(sp.expand(rewritten), force=False)
+    combined = combined.replace(lambda e: isinstance(e, sp.log), lambda e: sp.log(sp.factor(sp.cancel(e.args[0]))))
+    return _exp_rational(licensed_log_expand(combined.xreplace(inverse)))
+
+
 def _hyperbolic(expr: sp.Basic) -> sp.Basic:
     return _log_exp_rational(expr.rewrite(sp.exp))
 
@@ -43,6 +53,7 @@ CHEAP: tuple[tuple[str, Callable[[sp.Basic], sp.Basic], float], ...] = (
     ("rational normal form", _rational, 0.2),
     ("exp atoms as positive symbols + rational normal form", _exp_rational, 0.25),
     ("licensed log expansion + exp atoms + rational normal form", _log_exp_rational, 0.25),
+    ("licensed log combination + cancellation inside logs", _log_combined, 0.3),
 )
 EXPENSIVE: tuple[tuple[str, Callable[[sp.Basic], sp.Basic], float], ...] = (
     ("rewrite to exp + rational normal form", _hyperbolic, 0.3),

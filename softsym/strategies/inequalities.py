@@ -42,6 +42,14 @@ class Context:
         self.relation_symbols = relation_symbols
 
 
+def _expand(e: sp.Basic) -> sp.Basic:
+    """Distribute products over sums but keep logarithms whole, their arguments factored (so
+    that a positive argument looks positive to SymPy)."""
+    out = sp.expand(e, log=False)
+    return out.replace(lambda x: isinstance(x, sp.log) and not x.args[0].is_Atom,
+                       lambda x: sp.log(sp.factor(sp.cancel(x.args[0]))))
+
+
 def _sign(e: sp.Basic, strict: bool) -> bool:
     return bool(e.is_positive) if strict else bool(e.is_nonnegative)
 
@@ -54,7 +62,7 @@ def nonnegative(e: sp.Basic, strict: bool, ctx: Context, depth: int = 0) -> tupl
     if _sign(e, strict):
         return (f"sign of {e} {rel} 0 from the assumptions",)
     for rule in (_by_hypothesis, _by_normal_form, _by_terms, _by_monotone_pair, _by_log_isolation, _by_sums,
-                 _by_cases, _by_calculus):
+                 _by_cases, _by_calculus, _by_square_substitution, _by_tangent_bounds):
         trace = attempt(ctx.deadline.sooner(max(ctx.deadline.remaining() / 3, 0.05)),
                         lambda r=rule: r(e, strict, ctx, depth), None)
         if trace:
@@ -84,7 +92,7 @@ def _by_hypothesis(e, strict, ctx, depth):
     for g, claim, is_strict in _hypotheses(ctx):
         if strict and not is_strict:
             continue
-        if sp.expand(e - claim) == 0 or e.match(claim) is not None:
+        if _expand(e - claim) == 0 or e.match(claim) is not None:
             return (f"by hypothesis {g}",)
         rest = sp.Wild("rest")
         found = e.match(claim + rest)
@@ -117,7 +125,7 @@ def _by_normal_form(e, strict, ctx, depth):
                 return (f"factored: {f}",) + inner
         num, den = sp.fraction(sp.together(f))
         if den != 1 and den.is_positive:
-            inner = nonnegative(sp.expand(num), strict, ctx, depth + 1)
+            inner = nonnegative(_expand(num), strict, ctx, depth + 1)
             if inner:
                 return (f"{form_name}: denominator {den} > 0",) + inner
     return None
@@ -174,11 +182,11 @@ def _by_monotone_pair(e, strict, ctx, depth):
     if not (a.is_real and b.is_real):
         return None
     if isinstance(a, sp.exp) and b.is_positive and not isinstance(b, sp.exp):   # e^A - c  <=  A - log c
-        inner = nonnegative(sp.expand(a.args[0] - sp.log(b)), strict, ctx, depth + 1)
+        inner = nonnegative(_expand(a.args[0] - sp.log(b)), strict, ctx, depth + 1)
         if inner:
             return (f"exp is increasing: exp({a.args[0]}) >= {b} iff {a.args[0]} >= log({b})",) + inner
     if isinstance(b, sp.exp) and a.is_positive and not isinstance(a, sp.exp):   # c - e^B  <=  log c - B
-        inner = nonnegative(sp.expand(sp.log(a) - b.args[0]), strict, ctx, depth + 1)
+        inner = nonnegative(_expand(sp.log(a) - b.args[0]), strict, ctx, depth + 1)
         if inner:
             return (f"exp is increasing: {a} >= exp({b.args[0]}) iff log({a}) >= {b.args[0]}",) + inner
     for f in MONOTONE:
@@ -200,12 +208,12 @@ def _by_log_isolation(e, strict, ctx, depth):
         rest = e - term
         if isinstance(term, sp.log) and term.args[0].is_positive:
             arg = term.args[0]
-            inner = nonnegative(sp.expand(arg - sp.exp(-rest)), strict, ctx, depth + 1)
+            inner = nonnegative(_expand(arg - sp.exp(-rest)), strict, ctx, depth + 1)
             if inner:
                 return (f"log is increasing: log({arg}) >= {-rest} iff {arg} >= exp({-rest})",) + inner
         elif isinstance(-term, sp.log) and (-term).args[0].is_positive:
             arg = (-term).args[0]
-            inner = nonnegative(sp.expand(sp.exp(rest) - arg), strict, ctx, depth + 1)
+            inner = nonnegative(_expand(sp.exp(rest) - arg), strict, ctx, depth + 1)
             if inner:
                 return (f"log is increasing: {rest} >= log({arg}) iff exp({rest}) >= {arg}",) + inner
     return None
@@ -273,7 +281,7 @@ def _by_cases(e, strict, ctx, depth):
         return None
     traces = []
     for case in cases:
-        inner = nonnegative(sp.expand(e.xreplace(case.substitution)), strict, ctx, depth + 1)
+        inner = nonnegative(_expand(e.xreplace(case.substitution)), strict, ctx, depth + 1)
         if inner is None:
             return None
         traces.append(f"case {case.label}: " + "; ".join(inner))
@@ -308,6 +316,62 @@ def _by_calculus(e, strict, ctx, depth):
     return None
 
 
+def _by_square_substitution(e, strict, ctx, depth):
+    """Positive symbols under square roots: x = t² with t > 0 (a bijection of the positive reals)."""
+    if depth > 2:
+        return None
+    roots = {b for b in e.atoms(sp.Pow) if b.exp == sp.Rational(1, 2) or b.exp == -sp.Rational(1, 2)}
+    targets = set()
+    for r in roots:
+        base = sp.expand_power_base(r, force=False).atoms(sp.Pow)
+        for b in {r} | base:
+            if isinstance(b.base, sp.Symbol) and b.base.is_positive and b.exp.q == 2:
+                targets.add(b.base)
+        targets |= {x for x in r.base.free_symbols if isinstance(x, sp.Symbol) and x.is_positive}
+    targets = {x for x in targets if ctx.domain.bound_of(x) is None}
+    if not targets:
+        return None
+    mapping = {x: sp.Symbol(f"_r{x.name}", positive=True) ** 2 for x in sorted(targets, key=str)}
+    inner = nonnegative(sp.factor(_expand(sp.powdenest(e.xreplace(mapping), force=False))), strict, ctx, depth + 1)
+    if inner:
+        names = ", ".join(f"{x} = {v}" for x, v in mapping.items())
+        return (f"substitute {names} (positive square roots)",) + inner
+    return None
+
+
+def _by_tangent_bounds(e, strict, ctx, depth):
+    """Convexity: w·log(A) >= w·(1 − 1/A) for w >= 0 and w·log(A) >= w·(A − 1) for w <= 0 (from
+    1 − 1/A <= log A <= A − 1), and w·exp(A) >= w·(1 + A) for w >= 0.  Terms sharing a logarithm
+    are collected first.  If the relaxed expression is >= 0, so is ``e`` (no term increased)."""
+    if depth > 2 or not isinstance(e, sp.Add):
+        return None
+    relaxed, used = e, []
+    for atom in sorted(e.atoms(sp.log, sp.exp), key=sp.default_sort_key):
+        arg = atom.args[0]
+        parts = sp.collect(relaxed, [atom], evaluate=False)
+        if set(parts) - {atom, sp.S.One}:
+            continue                                  # atom appears non-linearly
+        weight = sp.factor(sp.cancel(sp.together(parts.get(atom, sp.S.Zero))))
+        rest = parts.get(sp.S.One, sp.S.Zero)
+        if weight == 0 or rest.has(atom):
+            continue
+        if isinstance(atom, sp.log) and arg.is_positive and weight.is_nonnegative:
+            relaxed, note = rest + weight * (1 - 1 / arg), f"log({arg}) >= 1 - 1/({arg})"
+        elif isinstance(atom, sp.log) and arg.is_positive and weight.is_nonpositive:
+            relaxed, note = rest + weight * (arg - 1), f"log({arg}) <= ({arg}) - 1"
+        elif isinstance(atom, sp.exp) and arg.is_real and weight.is_nonnegative:
+            relaxed, note = rest + weight * (1 + arg), f"exp({arg}) >= 1 + {arg}"
+        else:
+            continue
+        used.append(note)
+    if not used:
+        return None
+    inner = nonnegative(sp.factor(sp.cancel(sp.together(_expand(relaxed)))), strict, ctx, depth + 1)
+    if inner:
+        return ("tangent-line bounds: " + "; ".join(used),) + inner
+    return None
+
+
 def inequalities(problem: Problem, deadline: Deadline) -> Verdict | None:
     """Prove ``lhs <= rhs`` or ``lhs < rhs`` from the sign of ``rhs - lhs``."""
     if problem.rel not in ("<=", "<"):
@@ -326,7 +390,7 @@ def inequalities(problem: Problem, deadline: Deadline) -> Verdict | None:
         domain = Domain(domain.symbols, domain.indexed, domain.bounds,
                         tuple(substitute(g, chosen) for g in domain.given))
     ctx = Context(domain, deadline, problem.free_symbols)
-    work = sp.expand(substitute(diff, chosen)) if chosen else diff
+    work = _expand(substitute(diff, chosen)) if chosen else diff
     trace = nonnegative(work, strict, ctx)
     if trace is None and chosen:
         trace = nonnegative(diff, strict, Context(problem.domain, deadline, problem.free_symbols))
