@@ -1,13 +1,15 @@
 """A content-addressed cache of step verdicts: only saves time, never decides correctness.
 
-The key covers the step's fingerprint, the time limit and the softsym and SymPy versions, so
-an entry can only be reused for exactly the same question asked of exactly the same prover.
+The key covers the step's fingerprint, the time limit, softsym's version and source hash and
+SymPy's version, so an entry can only be reused for exactly the same question asked of exactly
+the same prover.
 The directory is safe to delete.  A corrupt or unreadable entry is ignored with a warning and
 recomputed; writes are atomic (temporary file + rename), so Ctrl-C never leaves half an entry.
 Timeouts and errors are not cached (they depend on the machine, not on the step).
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -27,6 +29,15 @@ def default_dir() -> Path:
         return Path(os.environ["SOFTSYM_CACHE_DIR"])
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     return base / "softsym"
+
+
+@functools.lru_cache(maxsize=1)
+def _source_hash() -> str:
+    """A hash of softsym's own source files (what decides a verdict besides SymPy)."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).resolve().parent.rglob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _to_json(v: Verdict) -> dict:
@@ -55,8 +66,9 @@ class Cache:
         self.misses = 0
 
     def key(self, fingerprint: str, timeout: float) -> str:
-        """The entry's name for a step fingerprint and time limit under this prover."""
-        text = f"{fingerprint}|{timeout:g}|softsym {__version__}|sympy {sp.__version__}"
+        """The entry's name for a step fingerprint and time limit under this prover (its version
+        and the hash of its source, so an edited prover never reuses an old verdict)."""
+        text = f"{fingerprint}|{timeout:g}|softsym {__version__} {_source_hash()}|sympy {sp.__version__}"
         return hashlib.sha256(text.encode()).hexdigest()
 
     def _path(self, key: str) -> Path:

@@ -200,11 +200,13 @@ class DerivationBuilder:
         self._indexed.append(base)
         return base
 
-    def index(self, name: str, lower: object, upper: object) -> sp.Symbol:
-        """Declare an integer index with ``lower <= name <= upper`` (e.g. ``1 <= i <= n``)."""
-        sym = sp.Symbol(name, integer=True)
+    def index(self, name: str, lower: object, upper: object = None) -> sp.Symbol:
+        """Declare an integer with ``lower <= name <= upper`` (``1 <= i <= n``; no upper: ``k >= 2``)."""
+        low = sp.sympify(lower)
+        facts = {"integer": True, **({"positive": True} if low.is_number and low > 0 else {})}
+        sym = sp.Symbol(name, **facts)
         self._symbols.append(sym)
-        self._bounds.append(Bound(sym, sp.sympify(lower), False, sp.sympify(upper), False))
+        self._bounds.append(Bound(sym, low, False, None if upper is None else sp.sympify(upper), False))
         return sym
 
     # -- steps ----------------------------------------------------------------------------

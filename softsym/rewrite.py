@@ -42,8 +42,9 @@ def canonical_dummies(expr: sp.Basic) -> sp.Basic:
 
 
 def _canonical_symbol(var: sp.Symbol, depth: int) -> sp.Symbol:
-    facts = {k: v for k, v in var.assumptions0.items() if k in ("integer", "real", "positive", "nonnegative")}
-    return sp.Symbol(f"_k{depth}", **facts)
+    """The bound variable at ``depth``: one symbol per depth, integer or not, whatever the
+    original's other assumptions (its range is in the limits), so equal sums compare equal."""
+    return sp.Symbol(f"_k{depth}", integer=True) if var.is_integer else sp.Symbol(f"_x{depth}", real=True)
 
 
 def exp_to_symbols(expr: sp.Basic) -> tuple[sp.Basic, dict[sp.Symbol, sp.Basic]]:

@@ -86,6 +86,9 @@ def _sum_term(term: sp.Basic, var: sp.Symbol, lo: sp.Basic, hi: sp.Basic, domain
         rest = sp.Mul(*(g for g in factors if g is not f)).xreplace({var: partner})
         if known_le(lo, partner, domain) and known_le(partner, hi, domain):
             return coeff * rest
+        shifted = _shifted_limits(dep, var, lo, hi)   # Σ to n-1: first extend to n, then resolve
+        if shifted is not None:
+            return coeff * shifted
         return coeff * sp.Piecewise((rest, sp.And(sp.Le(lo, partner), sp.Le(partner, hi))), (0, True))
     for rewrite in (lambda: _split_delta(dep, var, lo, hi, domain), lambda: _shifted_limits(dep, var, lo, hi)):
         out = rewrite()
@@ -107,6 +110,8 @@ def _product_of(body: sp.Basic, var: sp.Symbol, lo: sp.Basic, hi: sp.Basic) -> s
         return coeff ** count
     if isinstance(dep, sp.exp):                  # Π exp(g) = exp(Σ g)
         return coeff ** count * sp.exp(sp.Sum(dep.args[0], (var, lo, hi)))
+    if isinstance(dep, sp.Pow) and dep.base.is_positive and dep.exp.is_real:   # Π b^e = exp(Σ e log b), b > 0
+        return coeff ** count * sp.exp(sp.Sum(dep.exp * sp.log(dep.base), (var, lo, hi)))
     return coeff ** count * sp.Product(dep, (var, lo, hi))
 
 
