@@ -53,12 +53,14 @@ def exp_to_symbols(expr: sp.Basic) -> tuple[sp.Basic, dict[sp.Symbol, sp.Basic]]
     ``exp(z1 - z2/2)`` becomes ``u1**2 / u2`` with ``u1 = exp(z1/2)``-style bases chosen so all
     powers are integers.  A real ``t`` gives a positive ``u`` (exp maps the reals onto the
     positive reals, so an identity for all positive ``u`` is the same identity); otherwise
-    ``u`` is only nonzero (a superset of exp's image: proofs stay sound).
+    ``u`` is only nonzero (a superset of exp's image: proofs stay sound).  Exponentials of a
+    sum's bound variable are left alone: a symbol cannot stand for a term that varies with it.
 
     Returns:
         The rewritten expression and the map ``u -> exp(t / L)`` used.
     """
-    exps = [e for e in expr.atoms(sp.exp)]
+    bound = {v for node in expr.atoms(sp.Sum, sp.Product, sp.Integral) for v, *_ in node.limits}
+    exps = [e for e in expr.atoms(sp.exp) if not (e.free_symbols & bound)]   # never a bound variable's term
     if not exps:
         return expr, {}
     parts: dict[sp.Basic, list[sp.Rational]] = {}

@@ -75,6 +75,7 @@ def _shifted_limits(dep: sp.Basic, var: sp.Symbol, lo, hi) -> sp.Basic | None:
 
 
 def _sum_term(term: sp.Basic, var: sp.Symbol, lo: sp.Basic, hi: sp.Basic, domain: Domain) -> sp.Basic:
+    term = sp.expand_power_exp(term)              # e^{z_k − c} = e^{z_k} e^{−c}: the factor e^{−c} comes out
     coeff, dep = term.as_independent(var, as_Add=False)
     if dep == 1:
         return coeff * (hi - lo + 1)

@@ -1,0 +1,155 @@
+"""Exponential families and GLMs: where sigmoid and softmax come from (001_829efe1236a9e906.txt).
+
+The text follows CS229 lecture 3: the exponential-family form, the Gaussian with σ = 1, the
+Bernoulli rewritten into the family and the logistic hypothesis, the multinomial rewritten into
+the family and the softmax hypothesis.  Two printed lines are wrong and kept as errata: the
+Bernoulli pmf φ^y(1−φ)^y, and the inverse φ = 1/(1 + e^η) (which the logistic hypothesis then
+inherits as 1/(1 + e^{θᵀx})).  The multinomial's second line writes 1{y=k} inside a sum over i.
+"""
+from sympy import (Derivative, Eq, KroneckerDelta, Product, Rational, Sum, exp, log, pi, sqrt)
+
+from softsym.dsl import DerivationBuilder, Source
+
+FILE = "001_829efe1236a9e906.txt"
+
+# -- the Gaussian with σ = 1 -------------------------------------------------------------------
+d = DerivationBuilder("gaussian_exponential_family", title="The Gaussian (σ = 1) is an exponential family",
+                      source=Source(FILE, "§指数函数分布族 · 高斯分布"))
+y, mu = d.symbols("y mu", real=True)
+p_gauss = d.define("p_mu", exp(-Rational(1, 2) * (y - mu)**2) / sqrt(2 * pi),
+                   at="p(y;μ) = 1/√(2π) exp(−½(y−μ)²)", why="the normal density with variance 1")
+d.eq(p_gauss, exp(-Rational(1, 2) * y**2) / sqrt(2 * pi) * exp(mu * y - Rational(1, 2) * mu**2),
+     at="= 1/√(2π) exp(−½y²) exp(μy − ½μ²)", why="expand the square: −½(y−μ)² = −½y² + μy − ½μ²")
+T = d.define("T", y, at="T(y) = y", why="the sufficient statistic")
+eta = d.define("eta", mu, at="η = μ", why="the natural parameter")
+a_mu = d.define("a_mu", mu**2 / 2, at="a(η) = μ²/2", why="the log partition function, in μ")
+d.eq(a_mu, eta**2 / 2, at="= η²/2", why="η = μ")
+b = d.define("b", exp(-y**2 / 2) / sqrt(2 * pi), at="b(y) = (1/√(2π)) exp(−y²/2)", why="the base measure")
+d.eq(b * exp(eta * T - eta**2 / 2), p_gauss, at="p(y;η) = b(y) e^{ηT(y) − a(η)}",
+     why="the pieces reassemble the density: it is of exponential-family form")
+GAUSSIAN = d.build()
+
+# -- the Bernoulli ----------------------------------------------------------------------------
+d = DerivationBuilder("bernoulli_exponential_family", title="The Bernoulli in exponential-family form",
+                      source=Source(FILE, "§案例：逻辑回归的推导 · 二分类的伯努利分布"))
+phi = d.bounded("phi", 0, 1)
+y = d.index("y", 0, 1)                      # y ∈ {0, 1}
+d.erratum(phi**y * (1 - phi)**y, exp(y * log(phi) + (1 - y) * log(1 - phi)),
+          at="p(y;φ) = φ^y(1−φ)^y = exp(y·log(φ) + (1−y)·log(1−φ))",
+          why="printed with exponent y on (1 − φ): at y = 0 the printed pmf is 1, not 1 − φ, so the first line "
+              "is not the Bernoulli pmf and does not equal the second (which is right)")
+pmf = d.define("p_y", phi**y * (1 - phi)**(1 - y), at="p(y;φ) = φ^y(1−φ)^{1−y} (corrected)",
+               why="the Bernoulli pmf: φ at y = 1, 1 − φ at y = 0")
+d.instantiate({y: 1}, pmf, phi, at="p(1;φ) = φ", why="the pmf at y = 1")
+d.instantiate({y: 0}, pmf, 1 - phi, at="p(0;φ) = 1 − φ", why="the pmf at y = 0")
+d.eq(pmf, exp(y * log(phi) + (1 - y) * log(1 - phi)), at="= exp(y·log(φ) + (1−y)·log(1−φ))",
+     why="a = e^{log a} for a > 0; log of a power")
+d.eq(exp(y * log(phi) + (1 - y) * log(1 - phi)), exp(log(phi / (1 - phi)) * y + log(1 - phi)),
+     at="= exp(log(φ/(1−φ))·y + log(1−φ))", why="collect the terms in y")
+eta = d.define("eta", log(phi / (1 - phi)), at="η = log(φ/(1−φ))", why="the natural parameter (the logit)")
+d.erratum(phi, 1 / (1 + exp(eta)), at="η = log(φ/(1−φ)) => φ = 1/(1 + e^η)",
+          why="printed with the wrong sign: 1/(1 + e^η) = 1 − φ, not φ (at φ = 1/4: 3/4)")
+d.solve(phi, 1 / (1 + exp(-eta)), at="φ = 1/(1 + e^{−η}) (corrected)",
+        why="solve η = log(φ/(1−φ)): e^η = φ/(1−φ), so φ = e^η/(1 + e^η) = 1/(1 + e^{−η})")
+d.eq(-log(1 - phi), log(1 + exp(eta)), at="a(η) = −log(1−φ) = log(1 + e^η)",
+     why="1 − φ = 1/(1 + e^η); this printed line is right (it agrees with the corrected inverse)")
+d.eq(1 * exp(eta * y - log(1 + exp(eta))), pmf, at="T(y) = y, b(y) = 1: p(y;φ) = b(y) e^{ηT(y) − a(η)}",
+     why="with T(y) = y, b(y) = 1 and a(η) = log(1 + e^η) the family form reproduces the pmf")
+BERNOULLI = d.build()
+
+# -- logistic regression as a GLM ----------------------------------------------------------------
+d = DerivationBuilder("logistic_regression_glm", title="Logistic regression from the GLM assumptions",
+                      source=Source(FILE, "§案例：逻辑回归的推导 · 预测函数"))
+m = d.symbols("m", integer=True, positive=True)      # number of features
+theta, x = d.indexed("theta", real=True), d.indexed("x", real=True)
+j = d.symbols("j", integer=True)
+eta = d.define("eta", Sum(theta[j] * x[j], (j, 1, m)), at="η = θᵀx", why="the GLM's third assumption: η is linear in x")
+phi = d.define("phi", 1 / (1 + exp(-eta)), at="φ(η) = 1/(1 + e^{−η})",
+               why="the Bernoulli mean as a function of its natural parameter (bernoulli_exponential_family)")
+d.eq(log(phi / (1 - phi)), eta, at="η = log(φ/(1−φ))", why="φ(η) inverts the natural parameter")
+d.eq(1 * phi + 0 * (1 - phi), phi, at="h_θ(x) = E(y|x;θ) = φ", why="the mean of a Bernoulli on {0, 1}")
+d.erratum(phi, 1 / (1 + exp(eta)), at="h_θ(x) = φ = 1/(1 + e^η)",
+          why="carries the printed sign error of φ(η): 1/(1 + e^η) = 1 − φ")
+d.eq(phi, 1 / (1 + exp(-eta)), at="= 1/(1 + e^{−η}) (corrected)", why="φ(η) as derived")
+d.erratum(phi, 1 / (1 + exp(Sum(theta[j] * x[j], (j, 1, m)))), at="= 1/(1 + e^{θᵀx})",
+          why="the printed hypothesis has the sign of the exponent flipped: it is the probability of y = 0")
+d.eq(phi, 1 / (1 + exp(-Sum(theta[j] * x[j], (j, 1, m)))), at="= 1/(1 + e^{−θᵀx}) (corrected)",
+     why="η = θᵀx: the sigmoid of the linear score")
+LOGISTIC = d.build()
+
+# -- the multinomial --------------------------------------------------------------------------
+d = DerivationBuilder("multinomial_exponential_family", title="The multinomial in exponential-family form",
+                      source=Source(FILE, "§案例：Softmax 回归的推导"))
+k = d.index("k", 2)                                   # number of classes
+yk = d.index("y", 1, k)                               # the observed class
+w = d.indexed("w", positive=True)                     # any positive weights: φ_i = w_i / Σ w
+i, l = d.symbols("i l", integer=True)
+W = Sum(w[l], (l, 1, k))
+phi = d.indexed("phi", positive=True)
+d.define(phi[i], w[i] / W, at="φ_1, …, φ_k > 0 with Σ_i φ_i = 1",
+         why="a distribution on k classes, written through positive weights so that Σ φ_i = 1 holds by construction")
+d.eq(Sum(phi[l], (l, 1, k)), 1, at="Σ_i φ_i = 1", why="the constraint the text uses below")
+Tv = d.indexed("T", real=True)
+d.define(Tv[i], KroneckerDelta(yk, i), at="T(y)_i = 1{y = i}, i = 1..k−1 (T(y=k) = 0)",
+         why="the sufficient statistic: indicator vectors of dimension k − 1")
+d.eq(Product(phi[i]**KroneckerDelta(yk, i), (i, 1, k)), phi[yk],
+     at="p(y;φ) = φ_1^{1{y=1}} φ_2^{1{y=2}} … φ_k^{1{y=k}}", why="exactly one exponent is 1: the pmf is φ_y")
+d.erratum(Product(phi[i]**KroneckerDelta(yk, i), (i, 1, k - 1)) * phi[k]**(1 - Sum(KroneckerDelta(yk, k), (i, 1, k - 1))),
+          phi[yk], at="= φ_1^{1{y=1}} … φ_k^{1 − Σ_i^{k−1} 1{y=k}}",
+          why="the printed exponent sums 1{y=k} over i instead of 1{y=i}: at y = 1 it is 1, so φ_k is "
+              "wrongly included (k = 2, y = 1: φ_1φ_2 instead of φ_1)")
+d.eq(Product(phi[i]**Tv[i], (i, 1, k - 1)) * phi[k]**(1 - Sum(Tv[i], (i, 1, k - 1))), phi[yk],
+     at="= φ_1^{T(y)_1} … φ_{k−1}^{T(y)_{k−1}} φ_k^{1 − Σ_i^{k−1} T(y)_i} (with 1{y=i}, corrected)",
+     why="1{y=k} = 1 − Σ_{i<k} 1{y=i}")
+line4 = exp(Sum(Tv[i] * log(phi[i]), (i, 1, k - 1)) + (1 - Sum(Tv[i], (i, 1, k - 1))) * log(phi[k]))
+d.eq(Product(phi[i]**Tv[i], (i, 1, k - 1)) * phi[k]**(1 - Sum(Tv[i], (i, 1, k - 1))), line4,
+     at="= exp(T(y)_1 log φ_1 + … + (1 − Σ_i^{k−1} T(y)_i) log φ_k)", why="a = e^{log a} for a > 0")
+line5 = exp(Sum(Tv[i] * log(phi[i] / phi[k]), (i, 1, k - 1)) + log(phi[k]))
+d.eq(line4, line5, at="= exp(T(y)_1 log(φ_1/φ_k) + … + T(y)_{k−1} log(φ_{k−1}/φ_k) + log φ_k)",
+     why="collect the log φ_k terms")
+eta = d.indexed("eta", real=True)
+d.define(eta[i], log(phi[i] / phi[k]), at="η = [log(φ_1/φ_k), …, log(φ_{k−1}/φ_k)]ᵀ", why="the natural parameter")
+a_eta = d.define("a_eta", -log(phi[k]), at="a(η) = −log(φ_k)", why="the log partition function")
+d.eq(1 * exp(Sum(eta[i] * Tv[i], (i, 1, k - 1)) - a_eta), line5, at="= b(y) exp(ηᵀT(y) − a(η)), b(y) = 1",
+     why="the family form (printed as b(η) exp(ηᵀ·y − a(η)), a notation slip for b(y), T(y))")
+d.eq(Sum(eta[i] * Tv[i], (i, 1, k - 1)) - a_eta, log(phi[yk]), at="ηᵀT(y) − a(η) = log φ_y",
+     why="cross-check: the exponent is the log-probability of the observed class")
+MULTINOMIAL = d.build()
+
+# -- φ(η) is the softmax, and the softmax hypothesis --------------------------------------------
+d = DerivationBuilder("multinomial_softmax_response", title="Inverting η_i = log(φ_i/φ_k) gives the softmax",
+                      source=Source(FILE, "§案例：Softmax 回归的推导 · η 与 φ 的关系"))
+k = d.index("k", 2)
+i, j = d.index("i", 1, k), d.index("j", 1, k)
+w = d.indexed("w", positive=True)
+l = d.symbols("l", integer=True)
+W = Sum(w[l], (l, 1, k))
+phi = d.indexed("phi", positive=True)
+d.define(phi[i], w[i] / W, at="φ_1, …, φ_k > 0 with Σ_i φ_i = 1", why="a distribution on k classes (positive weights)")
+eta = d.indexed("eta", real=True)
+d.define(eta[i], log(phi[i] / phi[k]), at="η_i = log(φ_i/φ_k)", why="the natural parameters, extended with η_k")
+d.instantiate({i: k}, eta[i], 0, at="η_k = 0", why="the extension to dimension k: η_k = log(φ_k/φ_k) = 0")
+d.eq(phi[i], exp(eta[i]) * phi[k], at="φ_i = e^{η_i} φ_k", why="exponentiate η_i = log(φ_i/φ_k)")
+d.eq(phi[k] * Sum(exp(eta[l]), (l, 1, k)), Sum(phi[l], (l, 1, k)), at="φ_k Σ_{i=1}^k e^{η_i} = Σ_{i=1}^k φ_i",
+     why="sum φ_i = e^{η_i} φ_k over i")
+d.eq(Sum(phi[l], (l, 1, k)), 1, at="= 1", why="the probabilities sum to one")
+d.eq(phi[k], 1 / Sum(exp(eta[l]), (l, 1, k)), at="φ_k = 1/Σ_{i=1}^k e^{η_i}", why="divide by the sum")
+d.eq(phi[i], exp(eta[i]) / Sum(exp(eta[l]), (l, 1, k)), at="φ_i = e^{η_i}/Σ_{i=1}^k e^{η_i}",
+     why="φ_i = e^{η_i} φ_k: this is the softmax of η")
+theta, x = d.indexed("theta", real=True), d.indexed("x", real=True)
+mdim = d.symbols("m", integer=True, positive=True)
+r = d.symbols("r", integer=True)
+score = d.indexed("s", real=True)
+d.define(score[i], Sum(theta[i, r] * x[r], (r, 1, mdim)), at="η_i = θ_iᵀx", why="the GLM assumption, class by class")
+h = d.indexed("h", real=True)
+d.define(h[j], exp(score[j]) / Sum(exp(score[l]), (l, 1, k)), at="h_θ^j(x) = e^{θ_jᵀx}/Σ_{i=1}^k e^{θ_iᵀx}",
+         why="the softmax hypothesis")
+d.eq(Sum(h[l], (l, 1, k)), 1, at="Σ_i φ_i = 1: extend h_θ(x) by one dimension",
+     why="the k outputs form a distribution, so the (k−1)-vector E[T(y)|x] determines the last one")
+d.eq(h[j], exp(score[j] - score[k]) / Sum(exp(score[l] - score[k]), (l, 1, k)),
+     at="θ_k = 0, so that η_k = θ_kᵀx = 0",
+     why="fixing θ_k = 0 loses nothing: the softmax is invariant under subtracting θ_kᵀx from every score")
+yk = d.index("y", 1, k)
+d.eq(Sum(phi[l] * KroneckerDelta(l, j), (l, 1, k)), phi[j], at="h_θ(x) = E(T(y)|x;θ) = [φ_1, …, φ_{k−1}]ᵀ",
+     why="the expectation of the indicator 1{y = j} is φ_j")
+SOFTMAX_RESPONSE = d.build()
