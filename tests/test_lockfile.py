@@ -150,3 +150,34 @@ def test_a_step_over_its_time_limit_becomes_timeout_and_the_run_goes_on(runner, 
     steps = json.loads(r.output)["derivations"][0]["steps"]
     assert steps[0]["verdict"] in ("timeout", "undecided") and steps[1]["verdict"] == "proved"
     assert r.exit_code == 1
+
+
+def test_ctrl_c_while_writing_leaves_the_old_lockfile_and_no_temporary_file(runner, corpus, monkeypatch):
+    runner.invoke(main, ["lock", "all", "--path", str(corpus), "--quiet"])
+    lock = corpus / "softsym.lock.json"
+    before = lock.read_bytes()
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+    import softsym.lockfile
+    monkeypatch.setattr(softsym.lockfile.os, "replace", interrupted)
+    r = runner.invoke(main, ["lock", "all", "--path", str(corpus), "--quiet", "--no-cache"])
+    assert r.exit_code == 1 and "Aborted" in r.output          # click turns Ctrl-C into "Aborted!"
+    assert lock.read_bytes() == before
+    assert [p.name for p in corpus.iterdir() if p.name.startswith(".softsym.lock-")] == []
+
+
+def test_ctrl_c_while_caching_leaves_no_partial_entry(tmp_path, monkeypatch):
+    from softsym.cache import Cache
+    from softsym.verdict import Status, Verdict
+    cache = Cache(tmp_path / "c")
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+    import softsym.cache
+    monkeypatch.setattr(softsym.cache.os, "replace", interrupted)
+    key = cache.key("f" * 64, 30)
+    with pytest.raises(KeyboardInterrupt):
+        cache.put(key, Verdict(Status.PROVED, "rational_form"))
+    assert list((tmp_path / "c").rglob("*.json")) == []
+    assert cache.get(key) is None
