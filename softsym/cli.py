@@ -16,6 +16,7 @@ from . import __version__
 from . import lockfile
 from .cache import Cache
 from .engine import check_all
+from .export.commands import export
 from .errors import UserError
 from .loader import default_path, load
 from .prover import DEFAULT_TIMEOUT
@@ -261,6 +262,9 @@ def _run_batch(path: Path, timeout: float) -> None:
         click.echo(json.dumps(result, ensure_ascii=False))
         sys.stdout.flush()
     sys.exit(0)
+
+
+main.add_command(export)
 
 
 if __name__ == "__main__":  # pragma: no cover
