@@ -155,7 +155,8 @@ def check(names: tuple[str, ...], path: Path | None, jobs: int, timeout: float, 
     Exit 0 when all is as expected, 1 otherwise, 2 on usage errors (unknown name, bad path).
     """
     results, errors, seconds, where, locked = _run(names, path, jobs, timeout, no_cache, quiet, shard)
-    changes = lockfile.compare(results, locked, complete=names == ("all",) and not shard) if locked is not None else []
+    whole = names == ("all",) and not shard and (path or default_path()).is_dir()   # every locked file was read
+    changes = lockfile.compare(results, locked, complete=whole) if locked is not None else []
     render = {"text": text_report, "json": json_report, "junit": junit_report}[fmt]
     report = render(results, errors, seconds, changes=changes, lock=None if locked is None else str(where))
     if output:
@@ -179,7 +180,7 @@ def lock(names: tuple[str, ...], path: Path | None, jobs: int, timeout: float, n
     written but some step failed (the failure is locked in as it is: fix it, then lock again).
     """
     results, errors, seconds, where, locked = _run(names, path, jobs, timeout, no_cache, quiet, shard)
-    keep = locked if names != ("all",) or shard else None
+    keep = locked if names != ("all",) or shard or not (path or default_path()).is_dir() else None
     lockfile.write(where, results, keep=keep)
     failed = [r for d in results for r in d.results if not r.ok]
     click.echo(f"locked {sum(len(d.results) for d in results)} steps of {len(results)} derivations in {where} "

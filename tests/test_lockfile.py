@@ -181,3 +181,13 @@ def test_ctrl_c_while_caching_leaves_no_partial_entry(tmp_path, monkeypatch):
         cache.put(key, Verdict(Status.PROVED, "rational_form"))
     assert list((tmp_path / "c").rglob("*.json")) == []
     assert cache.get(key) is None
+
+
+def test_checking_one_file_does_not_count_the_other_locked_files_as_vanished(runner, corpus):
+    shutil.copy(BUNDLED / "softmax_jacobian.py", corpus)
+    runner.invoke(main, ["lock", "all", "--path", str(corpus), "--quiet"])
+    r = runner.invoke(main, ["check", "all", "--path", str(corpus / "softmax_jacobian.py"), "--quiet"])
+    assert r.exit_code == 0 and "VANISHED" not in r.output, r.output
+    runner.invoke(main, ["lock", "all", "--path", str(corpus / "softmax_jacobian.py"), "--quiet"])
+    locked = json.loads((corpus / "softsym.lock.json").read_text())["derivations"]
+    assert "sigmoid_two_class_softmax" in locked          # locking one file keeps the others
