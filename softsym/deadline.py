@@ -68,17 +68,37 @@ def run_until(deadline: Deadline, fn: Callable[[], T]) -> T:
         return fn()
     at = min([deadline.at, *_active])
     previous = signal.signal(signal.SIGALRM, _on_alarm)
+    depth = len(_active)
     _active.append(at)
     signal.setitimer(signal.ITIMER_REAL, max(at - time.monotonic(), 1e-4))
     try:
         return fn()
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        _active.pop()
-        if _active:
-            left = _active[-1] - time.monotonic()
-            signal.setitimer(signal.ITIMER_REAL, max(left, 1e-4))
-        signal.signal(signal.SIGALRM, previous)
+        _leave(depth, previous)
+
+
+def _leave(depth: int, previous: object) -> None:
+    """Disarm, pop this call's deadline, restore the handler, re-arm the enclosing deadline.
+
+    An alarm that was already pending when ``fn`` finished can interrupt this cleanup; the cleanup
+    is therefore idempotent and retried, so the stack never keeps a stale deadline (which would
+    re-arm a timer that fires long after the call returned).  An enclosing deadline that has
+    passed is raised synchronously, after the state is consistent.
+    """
+    while True:
+        try:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            del _active[depth:]
+            signal.signal(signal.SIGALRM, previous)
+            if _active:
+                left = min(_active) - time.monotonic()
+                if left > 0:
+                    signal.setitimer(signal.ITIMER_REAL, left)
+            break
+        except StepTimeout:
+            continue
+    if _active and min(_active) <= time.monotonic():
+        raise StepTimeout("time limit reached")
 
 
 def attempt(deadline: Deadline, fn: Callable[[], T], default: T) -> T:

@@ -50,3 +50,30 @@ def test_sympy_failures_count_as_no_answer():
     def fails():
         raise NotImplementedError("depends on the sign of z")
     assert attempt(Deadline.after(1), fails, None) is None
+
+
+def test_an_alarm_delivered_during_cleanup_does_not_leave_a_stale_deadline(monkeypatch):
+    """A pending alarm can run its handler in the middle of the cleanup; it must still complete."""
+    import signal as real
+
+    from softsym import deadline as module
+
+    class AlarmDuringCleanup:
+        def __init__(self):
+            self.calls = 0
+
+        def __getattr__(self, name):
+            return getattr(real, name)
+
+        def setitimer(self, which, seconds):
+            self.calls += 1
+            real.setitimer(which, 0)
+            if self.calls == 2:  # the first disarm in the cleanup: the alarm "arrives" now
+                raise StepTimeout("time limit reached")
+
+    monkeypatch.setattr(module, "signal", AlarmDuringCleanup())
+    assert run_until(Deadline.after(5), lambda: "result") == "result"
+    assert module._active == []
+    monkeypatch.undo()
+    assert real.getitimer(real.ITIMER_REAL) == (0.0, 0.0)
+    assert attempt(Deadline.after(1), lambda: "answer", None) == "answer"
