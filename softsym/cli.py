@@ -18,7 +18,8 @@ from .cache import Cache
 from .engine import check_all
 from .export.commands import export
 from .errors import UserError
-from .loader import default_path, load
+from .loader import default_path, load, select
+from .progress import progress
 from .prover import DEFAULT_TIMEOUT
 from .report import json_report, junit_report, prove_result, text_report
 from .text import prove_text
@@ -67,12 +68,10 @@ def list_cmd(path: Path | None) -> None:
 
 
 def _select(derivations: list, names: tuple[str, ...], shard: str | None) -> list:
-    if names != ("all",):
-        known = {d.name: d for d in derivations}
-        unknown = [n for n in names if n not in known]
-        if unknown:
-            raise click.UsageError(f"unknown derivation {', '.join(unknown)}; `softsym list` shows the names")
-        derivations = [known[n] for n in names]
+    try:
+        derivations = select(derivations, names)
+    except UserError as exc:
+        raise click.UsageError(str(exc)) from None
     if shard:
         try:
             k, n = (int(x) for x in shard.split("/"))
@@ -85,23 +84,6 @@ def _select(derivations: list, names: tuple[str, ...], shard: str | None) -> lis
     return derivations
 
 
-def _progress(total: int, quiet: bool):
-    done = 0
-    start = time.perf_counter()
-
-    def report(d, s, v: Verdict) -> None:
-        nonlocal done
-        done += 1
-        if quiet:
-            return
-        line = f"[{done}/{total}] {d.name} step {s.index}: {v.status}"
-        if sys.stderr.isatty():
-            click.echo(f"\r{line:<78}", err=True, nl=done == total)
-        elif time.perf_counter() - start > 5 and (done % 10 == 0 or done == total):
-            click.echo(line, err=True)
-    return report
-
-
 def _run(names, path, jobs, timeout, no_cache, quiet, shard):
     """Load, select and check; returns (results, load errors, seconds, lock path, locked entries)."""
     root = path or default_path()
@@ -110,7 +92,7 @@ def _run(names, path, jobs, timeout, no_cache, quiet, shard):
     cache = None if no_cache else Cache()
     start = time.perf_counter()
     results = check_all(derivations, jobs=jobs, timeout=timeout, cache=cache,
-                        on_step=_progress(sum(len(d.steps) for d in derivations), quiet))
+                        on_step=progress(sum(len(d.steps) for d in derivations), quiet))
     seconds = time.perf_counter() - start
     where = lockfile.lock_path(root)
     try:

@@ -107,3 +107,18 @@ def load(path: Path) -> tuple[list[Derivation], list[LoadError]]:
             seen[d.name] = d.file
             derivations.append(d)
     return derivations, errors
+
+
+def select(derivations: list[Derivation], names: tuple[str, ...]) -> list[Derivation]:
+    """The derivations called ``names``, in that order; ``("all",)`` means every one.
+
+    Raises:
+        UserError: a name is not among the derivations.
+    """
+    if names == ("all",):
+        return list(derivations)
+    known = {d.name: d for d in derivations}
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        raise UserError(f"unknown derivation {', '.join(unknown)}; `softsym list` shows the names")
+    return [known[n] for n in names]

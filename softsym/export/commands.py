@@ -1,4 +1,7 @@
-"""``softsym export``: the verified steps as LaTeX or Markdown, marks from a check in this run."""
+"""``softsym export latex``: the verified steps as LaTeX or Markdown, marks from a check in this run.
+
+``export`` is a click group; ``softsym.cli`` registers it (``main.add_command(export)``).
+"""
 from __future__ import annotations
 
 import sys
@@ -8,7 +11,9 @@ import click
 
 from ..cache import Cache
 from ..engine import check_all
-from ..loader import default_path, load
+from ..errors import UserError
+from ..loader import default_path, load, select
+from ..progress import progress
 from ..prover import DEFAULT_TIMEOUT
 from .latex import latex_document
 from .markdown import markdown_document
@@ -16,37 +21,42 @@ from .markdown import markdown_document
 
 @click.group()
 def export() -> None:
-    """Export derivations with their verdicts (LaTeX for papers, Markdown for the web)."""
+    """Export derivations with their verdicts (LaTeX for papers and books, Markdown for the web)."""
 
 
 @export.command("latex")
 @click.argument("names", nargs=-1, required=True)
 @click.option("--path", type=click.Path(path_type=Path), help="Directory (or file) of derivations [bundled].")
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here instead of stdout.")
-@click.option("--fragment", is_flag=True, help="Only the sections, for \\input into a document of yours "
-              "(needs amsmath, amssymb, graphicx, xcolor and the two macros of the standalone preamble).")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write here instead of stdout.")
+@click.option("--fragment", is_flag=True, help="Only the macros and sections, for \\input into a document that "
+              "loads amsmath, amssymb, graphicx and xcolor (and CJKutf8 for Chinese quotations).")
 @click.option("--format", "fmt", type=click.Choice(["latex", "markdown"]), default="latex", show_default=True,
-              help="markdown: the same content with $$ blocks (GitHub, MkDocs).")
-@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True)
-@click.option("--timeout", type=click.FloatRange(0.1, 3600), default=DEFAULT_TIMEOUT, show_default=True)
+              help="markdown: the same content with $ and $$ math (GitHub, MkDocs).")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Worker processes for the check.")
+@click.option("--timeout", type=click.FloatRange(0.1, 3600), default=DEFAULT_TIMEOUT, show_default=True,
+              help="Seconds per step.")
+@click.option("--no-cache", is_flag=True, help="Recompute every verdict instead of reusing cached ones.")
 def latex_cmd(names: tuple[str, ...], path: Path | None, output: Path | None, fragment: bool, fmt: str,
-              jobs: int, timeout: float) -> None:
+              jobs: int, timeout: float, no_cache: bool) -> None:
     """Check NAMES (or 'all') now and write them as a document whose every line shows its verdict.
 
+    \b
+    Examples:
+      softsym export latex all -o corpus.tex && pdflatex corpus.tex
+      softsym export latex sigmoid_two_class_softmax --fragment -o sigmoid.tex
+      softsym export latex all --format markdown -o derivations.md
+
     Exit 0 when written and every step got its expected verdict, 1 when written but some step
-    did not (its mark says so), 2 on usage errors.
+    did not (its mark says so) or a derivation file did not load, 2 on usage errors.
     """
     try:
         derivations, errors = load(path or default_path())
-    except Exception as exc:  # noqa: BLE001 - a bad path is the user's to fix
+        derivations = select(derivations, names)
+    except UserError as exc:
         raise click.UsageError(str(exc)) from None
-    if names != ("all",):
-        known = {d.name: d for d in derivations}
-        unknown = [n for n in names if n not in known]
-        if unknown:
-            raise click.UsageError(f"unknown derivation {', '.join(unknown)}; `softsym list` shows the names")
-        derivations = [known[n] for n in names]
-    results = check_all(derivations, jobs=jobs, timeout=timeout, cache=Cache())
+    results = check_all(derivations, jobs=jobs, timeout=timeout, cache=None if no_cache else Cache(),
+                        on_step=progress(sum(len(d.steps) for d in derivations)))
     text = markdown_document(results) if fmt == "markdown" else latex_document(results, fragment=fragment)
     if output:
         output.write_text(text, encoding="utf-8")
@@ -54,4 +64,10 @@ def latex_cmd(names: tuple[str, ...], path: Path | None, output: Path | None, fr
         click.echo(text, nl=False)
     for e in errors:
         click.echo(f"ERROR {e}", err=True)
-    sys.exit(0 if all(r.ok for r in results) and not errors else 1)
+    failed = sum(1 for d in results for r in d.results if not r.ok)
+    if failed:
+        click.echo(f"{failed} steps did not get their expected verdict (marked in the output)", err=True)
+    sys.exit(0 if not failed and not errors else 1)
+
+
+__all__ = ["export"]

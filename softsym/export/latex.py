@@ -1,104 +1,190 @@
 """Derivations with their verdicts as a LaTeX document that compiles with pdflatex.
 
-Each derivation is a section: its title, its source, and its steps as one ``align*`` chain, one
-row per step (number, the relation, its verdict mark) and a row below with the justification.
-Errata are set in red and marked "printed wrong", with the counterexample and a pointer to the
-corrected step.  Marks come from the check results passed in — never assumed.
+Each derivation is a section: its title, its source, and its steps as one ``flalign*`` chain.
+A step is a row — number, the relation (relations typed ``=``, ``≤``, ``<``, ``:=``, limits as
+``lim``), its verdict mark at the right margin — and a row beneath with the justification and the
+place in the source. A step whose left side is the previous step's right side continues the chain
+as ``= …`` under the previous relation sign. Printed errors are set in red and marked
+"printed wrong", with the counterexample and the line that corrects them.
+
+The output is a pure function of the check results passed in (marks are read from the verdicts,
+never assumed), deterministic, and needs only the base and recommended TeX Live packages:
+formulas too wide for the line break after the left side, and are scaled down only if one side
+alone is still too wide — never clipped. CJK quotations are set with CJKutf8 when the system has
+the font and elided otherwise (see ``prose``).
 """
 from __future__ import annotations
 
-import sympy as sp
-
-from ..dsl import Kind
+from .. import __version__
+from ..dsl import Kind, Step
 from ..engine import DerivationResult, StepResult
-from ..verdict import Status
 from .printer import latex
-from .text import tex_text
+from .prose import latex_prose, latex_text
+from .verdicts import Mark, Note, mark, notes
 
-REL = {"==": "=", "<=": r"\le", "<": "<", ">=": r"\ge", ">": ">", ":=": r"\mathrel{:=}"}
-PREAMBLE = r"""\documentclass[11pt]{article}
-\usepackage[margin=2.2cm]{geometry}
+RELATIONS = {"==": "=", "<=": r"\le", "<": "<", ">=": r"\ge", ">": ">", ":=": r"\mathrel{:=}"}
+
+# Macros the sections use; \providecommand so a fragment can be \input into any document that
+# loads amsmath, amssymb, graphicx and xcolor (and CJKutf8, optionally, for the quotations).
+MACROS = r"""\providecolor{softsymproved}{RGB}{0,110,40}
+\providecolor{softsymwrong}{RGB}{176,0,0}
+\providecolor{softsymopen}{RGB}{176,100,0}
+\providecolor{softsymplace}{RGB}{96,96,96}
+\ifdefined\softsymbox\else\newsavebox\softsymbox\fi
+\providecommand\softsymmarkwidth{7.5em}
+\providecommand\softsymwidth{\dimexpr\linewidth-\softsymmarkwidth-4.5em\relax}
+\providecommand\softsymfit[2]{\resizebox{\ifdim\width>#1 #1\else\width\fi}{!}{$\displaystyle #2$}}
+\providecommand\softsymrest{\dimexpr\softsymwidth-2em\relax}
+\providecommand\softsymrel[2]{\sbox\softsymbox{$\displaystyle #1#2$}\ifdim\wd\softsymbox>\softsymwidth
+  \begin{array}[t]{@{}l@{}}\softsymfit{\softsymwidth}{#1}\\[0.6ex]\qquad\softsymfit{\softsymrest}{{}#2}\end{array}%
+  \else\usebox\softsymbox\fi}
+\providecommand\softsymchain[3]{\sbox\softsymbox{$\displaystyle #1#2$}\ifdim\wd\softsymbox>\softsymwidth
+  \qquad\softsymfit{\softsymrest}{{}#3}\else\sbox\softsymbox{$\displaystyle #1#3$}\ifdim\wd\softsymbox>\softsymwidth
+  \qquad\softsymfit{\softsymrest}{{}#3}\else\hphantom{#1}{}#3\fi\fi}
+\providecommand\softsymwhy[1]{\parbox[t]{\softsymwidth}{\small\raggedright #1\strut}}
+\providecommand\softsymplace[1]{\unskip\enspace{\footnotesize\color{softsymplace}[#1]}}
+\providecommand\softsymmark[1]{\makebox[\softsymmarkwidth][l]{\small #1}}
+\providecommand\softsymneedspace[1]{\par\penalty-100\begingroup\dimen0=#1\relax\dimen2=\pagegoal\advance\dimen2-\pagetotal
+  \ifdim\dimen0>\dimen2 \ifdim\dimen2>0pt\vfil\fi\break\fi\endgroup}
+\providecommand\softsymcjk[1]{\ifcsname CJK\endcsname{\upshape\begin{CJK}{UTF8}{gbsn}#1\end{CJK}}\else[\dots]\fi}
+"""
+
+PREAMBLE = r"""\documentclass[11pt,a4paper]{article}
+\usepackage[margin=2.4cm]{geometry}
 \usepackage{amsmath,amssymb}
 \usepackage{graphicx}
 \usepackage{xcolor}
-\allowdisplaybreaks
-\definecolor{proved}{RGB}{0,110,40}
-\definecolor{erratum}{RGB}{170,0,0}
-\definecolor{pending}{RGB}{170,100,0}
-\newcommand{\fitmath}[1]{\resizebox{\ifdim\width>0.7\linewidth 0.7\linewidth\else\width\fi}{!}{$\displaystyle #1$}}
-\newcommand{\why}[1]{\parbox[t]{0.72\linewidth}{\footnotesize\itshape #1}}
-\title{Verified derivations}
-\author{softsym}
+\IfFileExists{c70gbsn.fd}{\usepackage{CJKutf8}}{}
+\allowdisplaybreaks[2]
+\setlength{\parindent}{0pt}
+\setlength{\parskip}{0.4ex}
+""" + MACROS + r"""\title{Verified derivations}
+\author{checked by softsym """ + __version__ + r"""}
 \date{}
 \begin{document}
 \maketitle
+\noindent\small Every line below was checked by softsym in the run that wrote this document; its mark
+says what the check established.
+\textcolor{softsymproved}{$\checkmark$}: proved symbolically for every value the assumptions allow.
+\textcolor{softsymproved}{$\checkmark$ $n \le N$}: proved for each dimension $n = 1, \dots, N$, not
+for general $n$.
+\textcolor{softsymwrong}{$\times$ \textbf{printed wrong}}: the source prints this line and it is
+false; the counterexample shown refutes it and the line it names corrects it.
+\textcolor{softsymopen}{\textbf{? undecided}}: neither proved nor refuted.
+def.: a definition. Bracketed text after a justification is the place in the source.
+\normalsize
 """
 
 
-def _mark(result: StepResult) -> str:
-    v, step = result.verdict, result.step
-    if step.erratum:
-        if v.status is Status.REFUTED:
-            return r"\textcolor{erratum}{\textbf{printed wrong}}"
-        return rf"\textcolor{{erratum}}{{erratum not refuted: {v.status}}}"
-    if v.status is Status.PROVED:
-        return r"\textcolor{proved}{$\checkmark$}" if step.kind is not Kind.DEFINITION else r"\textcolor{proved}{def.}"
-    if v.status is Status.PROVED_INSTANTIATED:
-        return rf"\textcolor{{proved}}{{$\checkmark$ $n\le {v.instantiated_up_to}$}}"
-    return rf"\textcolor{{pending}}{{\textbf{{{v.status}}}}}"
-
-
-def _relation(result: StepResult) -> str:
-    step = result.step
-    rel = REL[step.rel]
-    if step.kind is Kind.LIMIT and isinstance(step.lhs, sp.Limit):
-        expr, var, point, _ = step.lhs.args
-        lhs = rf"\lim_{{{latex(var)} \to {latex(point)}}} {latex(expr)}"
-    else:
-        lhs = latex(step.lhs)
-    body = rf"{lhs} {rel} {latex(step.rhs)}"
+def relation(step: Step) -> tuple[str, str]:
+    """The step as LaTeX: its left side, and its relation with the right side and any condition."""
+    lhs = latex(step.lhs)
+    body = f"{RELATIONS[step.rel]} {latex(step.rhs)}"
     if step.substitution:
-        subs = ", ".join(rf"{latex(k)} = {latex(v)}" for k, v in step.substitution)
-        body += rf" \qquad \mathrm{{at}}\ {subs}"
+        values = ", ".join(f"{latex(k)} = {latex(v)}" for k, v in step.substitution)
+        body += rf" \qquad \text{{at }} {values}"
     if step.given:
-        body += r" \qquad \mathrm{if}\ " + ", ".join(latex(g) for g in step.given)
-    return rf"\color{{erratum}}{body}" if step.erratum else body
+        body += r" \qquad \text{if } " + ", ".join(latex(g) for g in step.given)
+    return lhs, body
 
 
-def _row(result: StepResult, corrections: dict[int, int], section: str) -> str:
-    step, v = result.step, result.verdict
-    note = tex_text(step.why)
-    if step.erratum and v.counterexample:
-        cex = v.counterexample
-        point = ", ".join(f"{tex_text(k)} = {tex_text(val)}" for k, val in cex.values) or "no variables"
-        note += (rf" \textcolor{{erratum}}{{Counterexample: {point}: left side {tex_text(cex.lhs_value)}, "
-                 rf"right side {tex_text(cex.rhs_value)}.}}")
-        if step.index in corrections:
-            note += rf" Corrected in ({corrections[step.index]})."
-    if result.verdict.status is Status.PROVED_INSTANTIATED:
-        note += rf" (Proved for each $n \le {v.instantiated_up_to}$ only.)"
-    detail = step.source.place[len(section):].strip() if step.source.place.startswith(section) else step.source.place
-    place = rf" {{\upshape [{tex_text(detail)}]}}" if detail else ""
-    return (rf"\text{{({step.index})}} &\quad \fitmath{{{_relation(result)}}} && \text{{{_mark(result)}}} \\*" "\n"
-            rf"& \quad \why{{{note}{place}}} \\[3pt]")
+def _continues(step: Step, previous: Step | None) -> bool:
+    """Whether the step reads as ``= rhs`` continuing the previous line (A = B, then B = C).
+
+    Only when both relations point the same way (0 < p, then p < 1), so that the chain reads true.
+    """
+    plain = (Kind.RELATION, Kind.NUMERIC)
+    rels = {step.rel, previous.rel} if previous else set()
+    return (previous is not None and step.kind in plain and previous.kind in plain
+            and not (step.erratum or previous.erratum or step.given or previous.given)
+            and (rels <= {"==", "<=", "<"} or rels <= {"==", ">=", ">"})
+            and step.lhs == previous.rhs)
+
+
+def _mark_tex(m: Mark) -> str:
+    if m.label == "def.":
+        return r"\softsymmark{\textcolor{softsymproved}{def.}}"
+    words = [{"check": r"$\checkmark$", "cross": r"$\times$", "query": "?"}[m.symbol]]
+    if m.label:
+        words.append(rf"\textbf{{{m.label}}}" if m.tone != "proved" else m.label)
+    if m.bound is not None:
+        words.append(rf"$n \le {m.bound}$")
+    return rf"\softsymmark{{\textcolor{{softsym{m.tone}}}{{{' '.join(words)}}}}}"
+
+
+def _note_tex(note: Note) -> str:
+    """The note beneath a line: justification, counterexample, correction, place."""
+    why = latex_prose(note.why)
+    parts = [why + ("." if note.continues and not why.endswith((".", "!", "?", ":")) else "")]
+    if note.evidence:
+        ev = note.evidence
+        where = f"at ${'$, $'.join(ev.point)}$, where" if ev.point else ":"
+        parts.append(rf"\textcolor{{softsymwrong}}{{False {where} the left side is ${ev.lhs}$ and the right "
+                     rf"side ${ev.rhs}$.}}")
+    if note.corrected_in:
+        parts.append(f"Corrected in~({note.corrected_in}).")
+    if note.corrects:
+        parts.append(f"Corrects~({note.corrects}).")
+    if note.instantiated_up_to:
+        parts.append(rf"Proved for each $n \le {note.instantiated_up_to}$ separately, not for general $n$.")
+    if note.message:
+        parts.append(rf"\textcolor{{softsymopen}}{{{latex_text(note.message)}}}")
+    if note.place:
+        parts.append(rf"\softsymplace{{{latex_prose(note.place)}}}")
+    return " ".join(p for p in parts if p)
 
 
 def derivation_latex(result: DerivationResult) -> str:
-    """One derivation as a section with an aligned chain of its steps."""
+    """One derivation as a section: title, source, the chain of steps, a count of verdicts."""
     d = result.derivation
-    corrections = {r.step.corrects: r.step.index for r in result.results if r.step.corrects}
-    lines = [rf"\section*{{{tex_text(d.title)}}}",
-             rf"\noindent\textsf{{{tex_text(d.name)}}} \hfill {{\small Source: \texttt{{{tex_text(d.source.file)}}} "
-             rf"{tex_text(d.source.place)}}}" "\n",
-             r"\begin{align*}"]
-    lines.extend(_row(r, corrections, d.source.place) for r in result.results)
-    lines.append(r"\end{align*}")
-    ok = sum(1 for r in result.results if r.ok)
-    lines.append(rf"\noindent{{\small {ok} of {len(result.results)} steps have their expected verdict.}}" "\n")
+    lines = [r"\softsymneedspace{9\baselineskip}",          # a heading never ends a page
+             rf"\section*{{\raggedright\boldmath {latex_prose(d.title)}}}",
+             rf"{{\small\textsf{{{latex_text(d.name)}}}\quad Source: \texttt{{{latex_text(d.source.file)}}}"
+             rf"\ {latex_prose(d.source.place)}}}\par\nopagebreak",
+             r"\begin{flalign*}"]
+    head: str | None = None
+    previous: StepResult | None = None
+    for r, note in zip(result.results, notes(result)):
+        lhs, body = relation(r.step)
+        if r.step.erratum:
+            lhs, body = rf"\color{{softsymwrong}}{lhs}", rf"\color{{softsymwrong}}{body}"
+        if previous is not None and head is not None and _continues(r.step, previous.step):
+            formula = rf"\softsymchain{{{head}}}{{{relation(previous.step)[1]}}}{{{body}}}"
+        else:
+            head = lhs
+            formula = rf"\softsymrel{{{lhs}}}{{{body}}}"
+        lines.append(rf"\text{{({r.step.index})}}\quad & {formula} && {_mark_tex(mark(r))} \\*")
+        lines.append(rf"& \softsymwhy{{{_note_tex(note)}}} && \\[0.8ex]")
+        previous = r
+    lines[-1] = lines[-1].removesuffix(r" \\[0.8ex]")
+    lines.append(r"\end{flalign*}")
+    lines.append(rf"{{\small {_summary(result)}}}" "\n")
     return "\n".join(lines)
 
 
+def _summary(result: DerivationResult) -> str:
+    marks = [mark(r) for r in result.results]
+    n = len(marks)
+    failed = sum(1 for m in marks if not m.ok)
+    errata = sum(1 for r, m in zip(result.results, marks) if r.step.erratum and m.ok)
+    if failed:
+        return rf"\textcolor{{softsymwrong}}{{{failed} of {n} steps did not get the verdict they expect.}}"
+    extra = f", {errata} printed {'error' if errata == 1 else 'errors'} refuted" if errata else ""
+    return f"All {n} steps have the verdict they expect{extra}."
+
+
 def latex_document(results: list[DerivationResult], fragment: bool = False) -> str:
-    """The whole export: a standalone document, or (``fragment``) the sections alone."""
+    """The whole export: a standalone document, or (``fragment``) the macros and sections alone.
+
+    Args:
+        results: checked derivations, in the order to print them.
+        fragment: leave out the document class, packages and title (for ``\\input``; the host
+            document loads amsmath, amssymb, graphicx, xcolor and optionally CJKutf8).
+    """
     body = "\n".join(derivation_latex(r) for r in results)
-    return body if fragment else PREAMBLE + body + "\n\\end{document}\n"
+    if fragment:
+        return "% softsym export: needs amsmath, amssymb, graphicx, xcolor (CJKutf8 optional)\n" + MACROS + body
+    return PREAMBLE + body + "\\end{document}\n"
+
+
+__all__ = ["MACROS", "PREAMBLE", "RELATIONS", "derivation_latex", "latex_document", "relation"]

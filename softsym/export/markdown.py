@@ -1,47 +1,68 @@
-"""Derivations with their verdicts as Markdown with ``$$`` math (GitHub, MkDocs, notebooks)."""
+"""Derivations with their verdicts as Markdown: ``$$`` blocks for GitHub, MkDocs and notebooks."""
 from __future__ import annotations
 
 from ..engine import DerivationResult, StepResult
-from ..verdict import Status
-from .latex import _relation
-from .printer import latex
+from .latex import relation
+from .prose import markdown_prose, markdown_text
+from .verdicts import Mark, Note, mark, notes
 
-MARK = {Status.PROVED: "✔ proved", Status.PROVED_INSTANTIATED: "✔ proved for n ≤ {n}",
-        Status.REFUTED: "✘ refuted", Status.UNDECIDED: "? undecided", Status.TIMEOUT: "? timeout",
-        Status.ERROR: "? error"}
+SYMBOLS = {"check": "✔", "cross": "✘", "query": "?"}
 
 
-def _mark(result: StepResult) -> str:
-    v = result.verdict
-    text = MARK[v.status].format(n=v.instantiated_up_to)
-    if result.step.erratum:
-        text = "✘ **printed wrong in the source** (erratum, refuted)" if v.status is Status.REFUTED \
-            else f"erratum NOT refuted ({v.status})"
-    return text
+def _mark_md(m: Mark) -> str:
+    if m.label == "def.":
+        return "def."
+    words = [SYMBOLS[m.symbol]]
+    if m.label:
+        words.append(f"**{m.label}**" if m.tone != "proved" else m.label)
+    if m.bound is not None:
+        words.append(f"for $n \\le {m.bound}$")
+    return " ".join(words)
+
+
+def _note_md(note: Note) -> str:
+    why = markdown_prose(note.why)
+    parts = [why + ("." if note.continues and not why.endswith((".", "!", "?", ":")) else "")]
+    if note.evidence:
+        ev = note.evidence
+        where = f"at ${'$, $'.join(ev.point)}$, where" if ev.point else ":"
+        parts.append(f"*False {where} the left side is ${ev.lhs}$ and the right side ${ev.rhs}$.*")
+    if note.corrected_in:
+        parts.append(f"Corrected in ({note.corrected_in}).")
+    if note.corrects:
+        parts.append(f"Corrects ({note.corrects}).")
+    if note.instantiated_up_to:
+        parts.append(f"Proved for each $n \\le {note.instantiated_up_to}$ separately, not for general $n$.")
+    if note.message:
+        parts.append(f"*{markdown_text(note.message)}*")
+    if note.place:
+        parts.append(f"<sub>[{markdown_prose(note.place)}]</sub>")
+    return " ".join(p for p in parts if p)
+
+
+def _step_markdown(result: StepResult, note: Note) -> list[str]:
+    lhs, body = relation(result.step)
+    color = r"\color{red}" if result.step.erratum else ""
+    return [f"**({result.step.index})** {_mark_md(mark(result))} — {_note_md(note)}", "",
+            "$$", f"{color}{lhs} {body}", "$$", ""]
 
 
 def derivation_markdown(result: DerivationResult) -> str:
-    """One derivation: heading, source, and per step its math, verdict and justification."""
+    """One derivation: heading, source, then per step its mark, justification and math."""
     d = result.derivation
-    lines = [f"## {d.title}", "", f"`{d.name}` — source: `{d.source.file}` {d.source.place}", ""]
-    for r in result.results:
-        s, v = r.step, r.verdict
-        lines.append(f"**({s.index})** {_mark(r)} — {s.why}  ")
-        lines.append(f"<sub>{s.source.place}</sub>")
-        lines.append("")
-        math = _relation(r).replace(r"\color{erratum}", "")
-        lines.append(f"$$ {math} $$")
-        if s.erratum and v.counterexample:
-            cex = v.counterexample
-            point = ", ".join(f"{k} = {val}" for k, val in cex.values) or "no variables"
-            lines.append(f"> counterexample: {point}: left side `{cex.lhs_value}`, right side `{cex.rhs_value}`")
-        lines.append("")
-    return "\n".join(lines)
+    lines = [f"## {markdown_prose(d.title)}", "",
+             f"`{d.name}` · source: `{d.source.file}` {markdown_prose(d.source.place)}".rstrip(), ""]
+    for r, note in zip(result.results, notes(result)):
+        lines.extend(_step_markdown(r, note))
+    failed = sum(1 for r in result.results if not r.ok)
+    lines.append(f"*{failed} of {len(result.results)} steps did not get the verdict they expect.*" if failed
+                 else f"*All {len(result.results)} steps have the verdict they expect.*")
+    return "\n".join(lines) + "\n"
 
 
 def markdown_document(results: list[DerivationResult]) -> str:
-    """All derivations, one after the other."""
+    """All derivations, one after the other, under one heading."""
     return "# Verified derivations\n\n" + "\n".join(derivation_markdown(r) for r in results)
 
 
-__all__ = ["derivation_markdown", "latex", "markdown_document"]
+__all__ = ["derivation_markdown", "markdown_document"]
