@@ -1,11 +1,32 @@
-"""softsym: check every step of a machine-learning derivation symbolically."""
+"""softsym: check every step of a machine-learning derivation symbolically.
+
+The names below are loaded on first use, so that ``import softsym.kernels`` (NumPy kernels) does
+not pay for SymPy.
+"""
 from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
 
 __version__ = "0.1.0"
 
-from .domain import Bound, Domain  # noqa: E402
-from .dsl import Derivation, DerivationBuilder, Kind, Source, Step  # noqa: E402
-from .verdict import Counterexample, Status, Verdict  # noqa: E402
+_EXPORTS = {
+    "Bound": "domain", "Domain": "domain",
+    "Derivation": "dsl", "DerivationBuilder": "dsl", "Kind": "dsl", "Source": "dsl", "Step": "dsl",
+    "Counterexample": "verdict", "Status": "verdict", "Verdict": "verdict",
+}
 
-__all__ = ["Bound", "Counterexample", "Derivation", "DerivationBuilder", "Domain", "Kind", "Source",
-           "Status", "Step", "Verdict", "__version__"]
+__all__ = sorted([*_EXPORTS, "__version__"])
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'softsym' has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_EXPORTS])

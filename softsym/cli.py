@@ -17,6 +17,7 @@ from . import lockfile
 from .cache import Cache
 from .engine import check_all
 from .export.commands import export
+from .kernels.commands import kernels
 from .errors import UserError
 from .loader import default_path, load, select
 from .progress import progress
@@ -248,6 +249,7 @@ def _run_batch(path: Path, timeout: float) -> None:
 
 
 main.add_command(export)
+main.add_command(kernels)
 
 
 if __name__ == "__main__":  # pragma: no cover

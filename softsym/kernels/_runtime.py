@@ -1,0 +1,147 @@
+"""What every generated kernel shares and no formula is in: arrays to rows and back, the blocks of
+rows that stay in cache (a block size per shape), and fast row reductions, gathers and puts.
+
+Imported by the generated kernels; needs NumPy only (no SymPy), so ``import softsym.kernels`` is fast.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+
+import numpy as np
+from numpy.lib.array_utils import normalize_axis_index
+
+BLOCK_BYTES = 512 << 10         # one block of one array: a quarter of a 2 MiB L2 cache
+WHOLE_BYTES = 8 << 20           # long rows in an array this small are one block: it stays in L3
+SHORT_ROW = 32                  # rows up to this long are summed by einsum
+
+
+# -- arrays in, arrays out --------------------------------------------------------------------------------
+def _float_dtype(*arrays: np.ndarray) -> np.dtype:
+    for a in arrays:
+        if a.dtype.kind == "c":
+            raise TypeError(f"complex input ({a.dtype}) is not supported; the kernels are real")
+        if a.dtype.kind not in "biuf":
+            raise TypeError(f"cannot compute on an array of {a.dtype}")
+    return np.result_type(*arrays, np.float32)
+
+
+def rows(name: str, axis: int, *arrays: object) -> tuple[list[np.ndarray], Callable[[np.ndarray], np.ndarray]]:
+    """The inputs as C-contiguous ``(rows, n)`` float arrays with ``axis`` last, and a function that
+    gives an output of shape ``(rows, n)``, ``(rows, 1)`` or ``(rows, n, n)`` the caller's shape back."""
+    arrs = [np.asarray(a) for a in arrays]
+    dtype = _float_dtype(*arrs)
+    if len(arrs) > 1:
+        arrs = list(np.broadcast_arrays(*arrs))
+    if arrs[0].ndim == 0:
+        raise ValueError(f"{name} needs an array with at least one axis, got a scalar")
+    axis = normalize_axis_index(axis, arrs[0].ndim)
+    moved = [np.moveaxis(a, axis, -1) for a in arrs]
+    batch, n = moved[0].shape[:-1], moved[0].shape[-1]
+    if n == 0:
+        raise ValueError(f"{name}: axis {axis} has no entries")
+    flat = [np.ascontiguousarray(m, dtype=dtype).reshape(-1, n) for m in moved]
+
+    def restore(out: np.ndarray, reduced: bool = False) -> np.ndarray:
+        if reduced:
+            return out.reshape(batch)
+        if out.ndim == 3:
+            return out.reshape(batch + (n, n))
+        return np.moveaxis(out.reshape(batch + (n,)), -1, axis)
+    return flat, restore
+
+
+def classes(name: str, t: object, z: np.ndarray, shape: tuple[int, ...], axis: int) -> np.ndarray:
+    """Class indices, one per row of ``z`` (``shape`` is the logits' shape), as an ``(rows, 1)`` intp array.
+
+    Raises:
+        TypeError: t is not integer.  ValueError: its shape is not the logits' shape without ``axis``.
+        IndexError: a class is outside 0..n−1.
+    """
+    t = np.asarray(t)
+    if t.dtype.kind not in "iu":
+        raise TypeError(f"{name}: the class indices t must be integers, got {t.dtype}")
+    axis = normalize_axis_index(axis, len(shape))
+    want = shape[:axis] + shape[axis + 1:]
+    if t.shape != want:
+        raise ValueError(f"{name}: t has shape {t.shape}, expected {want} (the logits' shape without axis {axis})")
+    n = z.shape[1]
+    if t.size and (t.min() < 0 or t.max() >= n):
+        bad = t[(t < 0) | (t >= n)].flat[0]
+        raise IndexError(f"{name}: class index {bad} is outside 0..{n - 1}")
+    return t.reshape(-1, 1).astype(np.intp, copy=False)
+
+
+def flat(name: str, x: object) -> tuple[np.ndarray, Callable[[np.ndarray], np.ndarray]]:
+    """An elementwise kernel's input as a contiguous 1-D float array, and the way back to x's shape."""
+    a = np.asarray(x)
+    dtype = _float_dtype(a)
+    shape = a.shape
+    return np.ascontiguousarray(a, dtype=dtype).reshape(-1), lambda out: out.reshape(shape)[()]
+
+
+# -- blocks that stay in cache ----------------------------------------------------------------------------
+def block_rows(count: int, width: int, itemsize: int) -> int:
+    """Rows per block: blocks of about ``BLOCK_BYTES`` per buffer (at least one row).  Rows of more
+    than 1024 entries in an array of at most ``WHOLE_BYTES`` are one block: it stays in L3, and
+    NumPy's per-call cost (a few µs) is paid once per operation instead of once per row or two."""
+    if width > 1024 and count * width * itemsize <= WHOLE_BYTES:
+        return max(1, count)
+    return max(1, min(count, BLOCK_BYTES // max(1, width * itemsize)))
+
+
+def blocks(count: int, width: int, dtype: np.dtype, kinds: str, n: int = 1,
+           ) -> Iterator[tuple[slice, tuple[np.ndarray, ...]]]:
+    """Slices of ``count`` rows of ``width`` elements, with the temporaries of each block.
+
+    ``kinds`` names one temporary per letter: ``f`` a block like the input, ``o`` an ``(n, n)``
+    block per row, ``r`` one value per row, ``i`` one index per row.
+    The temporaries are allocated once and sliced for the last, shorter block.
+    """
+    per_row = width * n if "o" in kinds else width
+    size = block_rows(count, per_row, dtype.itemsize)
+    shapes = {"f": (size, width), "o": (size, n, n), "r": (size, 1), "i": (size, 1)}
+    types = {"f": dtype, "o": dtype, "r": dtype, "i": np.intp}
+    if width == 1 and "r" not in kinds and "o" not in kinds:   # 1-D blocks of elementwise kernels
+        shapes = {k: (size,) for k in shapes}
+    temps = [np.empty(shapes[k], types[k]) for k in kinds]
+    for start in range(0, count, size):
+        stop = min(count, start + size)
+        yield slice(start, stop), tuple(t[: stop - start] for t in temps)
+
+
+# -- row reductions, gathers, puts -------------------------------------------------------------------------
+@lru_cache(maxsize=64)
+def _row_starts(count: int, width: int) -> np.ndarray:
+    return (np.arange(count, dtype=np.intp) * width).reshape(count, 1)
+
+
+def row_sum(x: np.ndarray, out: np.ndarray) -> np.ndarray:
+    """Σ of each row into ``out`` (``(rows, 1)``): einsum for short rows, where NumPy's reduction
+    spends its time per row (a BLAS matrix-vector product is faster still but sums in an order
+    that loses up to a few ULP more), and NumPy's pairwise sum otherwise."""
+    if x.shape[1] <= SHORT_ROW:
+        return np.einsum("ij->i", x, out=out[:, 0])
+    return np.sum(x, axis=-1, keepdims=True, out=out)
+
+
+def argmax(x: np.ndarray, out: np.ndarray) -> np.ndarray:
+    """The position of the (first) max of each row into ``out``."""
+    return np.argmax(x, axis=-1, keepdims=True, out=out)
+
+
+def take(x: np.ndarray, index: np.ndarray, out: np.ndarray) -> np.ndarray:
+    """``x[r, index[r]]`` for every row r, into ``out``."""
+    return np.take(x, _row_starts(*x.shape[:2]) + index, out=out, mode="clip")
+
+
+def put(x: np.ndarray, index: np.ndarray, value: object) -> None:
+    """``x[r, index[r]] = value[r]`` for every row r (x contiguous), exactly."""
+    np.put(x, _row_starts(*x.shape[:2]) + index, value, mode="clip")
+
+
+def add_diagonal(x: np.ndarray, value: object) -> None:
+    """Add ``value`` to the diagonal of every ``(n, n)`` block of ``x`` (contiguous ``(rows, n, n)``)."""
+    count, n = x.shape[0], x.shape[1]
+    diagonal = x.reshape(count, n * n)[:, :: n + 1]
+    np.add(diagonal, value, out=diagonal)
