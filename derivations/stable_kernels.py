@@ -5,7 +5,8 @@ side and its hypotheses.  Conventions, as in softmax_unit_deep_learning_book.py:
 - "m is the max of z" is the pair of hypotheses ``Le(z[l], m)`` (l a free index the relation does
   not mention: z_l ≤ m for every l) and ``Eq(z[j], m)`` (the max is attained at entry j);
 - n >= 1: a row may have a single entry;
-- ``log(1 + u)`` is written as such (SymPy has no log1p); the kernel printer emits ``np.log1p(u)``;
+- ``log(1 + u)`` and ``exp(u) − 1`` are written as such (SymPy has no log1p, expm1); the kernel printer
+  emits ``np.log1p(u)`` and ``np.expm1(u)``;
 - "the other entries" Σ_{k≠j} is written Σ_k (1 − δ_kj)(...): the generator turns it into a sum with
   entry j set to exactly 0, never into the (inaccurate) difference Σ_k − (term j).
 """
@@ -108,9 +109,14 @@ d.eq(p[i], exp(z[i] - m) / (1 + others), given=IS_MAX, label="softmax_of_logits"
      why="the stable softmax (stable_softmax): the max's term is exactly 1, split off the normalizer")
 neither = Sum((1 - KroneckerDelta(k, j)) * (1 - KroneckerDelta(k, t)) * exp(z[k] - m), (k, 1, n))
 d.eq(p[t] - 1, -(neither + 1 - KroneckerDelta(t, j)) / (1 + others), given=IS_MAX,
-     label="cross_entropy_grad_at_target", at="∂Loss(x)/∂x = p − onehot(t), entry t",
+     at="∂Loss(x)/∂x = p − onehot(t), entry t",
      why="−Σ_{k≠t} p_k with the max's term 1 split off: the entries that are neither the target nor the max, plus "
-         "1 when the max is not the target; small terms are added to small terms, nothing cancels. The gradient "
+         "1 when the max is not the target; small terms are added to small terms, nothing cancels")
+d.eq(p[t] - 1, (exp(z[t] - m) - 1 - others) / (1 + others), given=IS_MAX,
+     label="cross_entropy_grad_at_target", at="∂Loss(x)/∂x = p − onehot(t), entry t",
+     why="the same value from the normalizer's own sum: e^{z_t−m} − 1 is e^u − 1 (expm1, exact at the max, where "
+         "u = 0 and the entry is −Σ_{k≠j} e^{z_k−m} / (1 + Σ_{k≠j} e^{z_k−m}) with nothing lost), and at any "
+         "other entry p_t ≤ ½, so p_t − 1 does not cancel either. No second pass over the row. The gradient "
          "is the softmax above with this value at entry t")
 STABLE_CROSS_ENTROPY = d.build()
 

@@ -117,3 +117,27 @@ def test_many_blocks_give_the_same_result_as_one(monkeypatch):
     blocked = [K.softmax(z), K.log_softmax(z), K.logsumexp(z), K.cross_entropy_grad(z, t), K.softplus(z)]
     for a, b in zip(whole, blocked):
         np.testing.assert_array_equal(a, b)
+
+
+def test_outputs_never_share_the_scratch_memory_kept_between_calls():
+    z = np.random.default_rng(3).standard_normal((64, 300))
+    first = K.log_softmax(z)
+    kept = first.copy()
+    second = K.log_softmax(z[::-1].copy())
+    assert not np.shares_memory(first, second)
+    np.testing.assert_array_equal(first, kept)            # the second call did not write into the first result
+    g = K.cross_entropy_grad(z, np.zeros(64, int))
+    np.testing.assert_array_equal(K.log_softmax(z), kept)
+    assert not np.shares_memory(g, first)
+
+
+def test_kernels_running_in_threads_at_once_give_the_serial_results():
+    from concurrent.futures import ThreadPoolExecutor
+    rng = np.random.default_rng(4)
+    inputs = [rng.standard_normal((512, 700)) * s for s in (0.1, 1, 10, 100)]
+    serial = [(K.softmax(z), K.logsumexp(z), K.sigmoid(z)) for z in inputs]
+    with ThreadPoolExecutor(4) as pool:
+        threaded = list(pool.map(lambda z: (K.softmax(z), K.logsumexp(z), K.sigmoid(z)), inputs * 3))
+    for got, want in zip(threaded, serial * 3):
+        for g, w in zip(got, want):
+            np.testing.assert_array_equal(g, w)

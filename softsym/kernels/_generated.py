@@ -221,36 +221,34 @@ def cross_entropy_grad(z, t, axis=-1):
         p[i] = exp(-m + z[i])/(Sum((1 - KroneckerDelta(j, k))*exp(-m + z[k]), (k, 1, n)) + 1)
         given z[l] <= m, Eq(z[j], m)  (in the kernel m is the row's max, j where it is attained)
 
-    with entry t from step 7 ("cross_entropy_grad_at_target", proved):
+    with entry t from step 8 ("cross_entropy_grad_at_target", proved):
 
-        p[t] - 1 = (KroneckerDelta(j, t) - Sum((1 - KroneckerDelta(j, k))*(1 - KroneckerDelta(k,
-        t))*exp(-m + z[k]), (k, 1, n)) - 1)/(Sum((1 - KroneckerDelta(j, k))*exp(-m + z[k]), (k, 1, n)) +
-        1)
+        p[t] - 1 = (exp(-m + z[t]) - Sum((1 - KroneckerDelta(j, k))*exp(-m + z[k]), (k, 1, n)) -
+        1)/(Sum((1 - KroneckerDelta(j, k))*exp(-m + z[k]), (k, 1, n)) + 1)
         given z[l] <= m, Eq(z[j], m)  (in the kernel m is the row's max, j where it is attained)
     """
     shape = numpy.shape(z)
     (z,), restore = _rt.rows("cross_entropy_grad", axis, z)
     t = _rt.classes("cross_entropy_grad", t, z, shape, axis)
     out = numpy.empty((z.shape[0], z.shape[1]), z.dtype)
-    for s, (b0, i0, r0, r1, r2) in _rt.blocks(z.shape[0], z.shape[1], z.dtype, "firrr"):
+    for s, (i0, r0, r1, r2, r3) in _rt.blocks(z.shape[0], z.shape[1], z.dtype, "irrrr"):
         z_, t_, out_ = z[s], t[s], out[s]
         _rt.argmax(z_, out=i0)
         _rt.take(z_, i0, out=r0)
-        numpy.subtract(z_, r0, out=b0)
-        numpy.exp(b0, out=b0)
-        _rt.put(b0, i0, 0)
-        _rt.row_sum(b0, out=r0)
-        numpy.add(1, r0, out=r0)
-        numpy.divide(b0, r0, out=out_)
-        numpy.divide(1, r0, out=r1)
-        _rt.put(out_, i0, r1)
-        numpy.equal(i0, t_, out=r1)
-        _rt.put(b0, t_, 0)
-        _rt.row_sum(b0, out=r2)
-        numpy.subtract(r1, 1, out=r1)
-        numpy.subtract(r1, r2, out=r1)
-        numpy.divide(r1, r0, out=r1)
-        _rt.put(out_, t_, r1)
+        numpy.subtract(z_, r0, out=out_)
+        numpy.exp(out_, out=out_)
+        _rt.put(out_, i0, 0)
+        _rt.row_sum(out_, out=r1)
+        numpy.add(1, r1, out=r2)
+        numpy.divide(out_, r2, out=out_)
+        numpy.divide(1, r2, out=r3)
+        _rt.put(out_, i0, r3)
+        _rt.take(z_, t_, out=r3)
+        numpy.subtract(r3, r0, out=r3)
+        numpy.expm1(r3, out=r3)
+        numpy.subtract(r3, r1, out=r3)
+        numpy.divide(r3, r2, out=r3)
+        _rt.put(out_, t_, r3)
     return restore(out)
 
 

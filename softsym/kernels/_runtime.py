@@ -5,6 +5,7 @@ Imported by the generated kernels; needs NumPy only (no SymPy), so ``import soft
 """
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
@@ -96,18 +97,44 @@ def blocks(count: int, width: int, dtype: np.dtype, kinds: str, n: int = 1,
 
     ``kinds`` names one temporary per letter: ``f`` a block like the input, ``o`` an ``(n, n)``
     block per row, ``r`` one value per row, ``i`` one index per row.
-    The temporaries are allocated once and sliced for the last, shorter block.
+    The temporaries come from this thread's scratch memory (see ``scratch``) and are sliced for the
+    last, shorter block.
     """
     per_row = width * n if "o" in kinds else width
     size = block_rows(count, per_row, dtype.itemsize)
     shapes = {"f": (size, width), "o": (size, n, n), "r": (size, 1), "i": (size, 1)}
-    types = {"f": dtype, "o": dtype, "r": dtype, "i": np.intp}
+    types = {"f": dtype, "o": dtype, "r": dtype, "i": np.dtype(np.intp)}
     if width == 1 and "r" not in kinds and "o" not in kinds:   # 1-D blocks of elementwise kernels
         shapes = {k: (size,) for k in shapes}
-    temps = [np.empty(shapes[k], types[k]) for k in kinds]
+    temps = [scratch(slot, shapes[k], types[k]) for slot, k in enumerate(kinds)]
     for start in range(0, count, size):
         stop = min(count, start + size)
         yield slice(start, stop), tuple(t[: stop - start] for t in temps)
+
+
+SCRATCH_LIMIT = 2 * WHOLE_BYTES    # larger temporaries are allocated per call, not kept
+_scratch = threading.local()
+
+
+def scratch(slot: int, shape: tuple[int, ...], dtype: np.dtype) -> np.ndarray:
+    """An uninitialized array for temporary number ``slot`` of a kernel, from memory this thread keeps.
+
+    Allocating and freeing megabytes on every call makes glibc hand the pages back to the OS and
+    fault them in again (about 1000 page faults per 4 MiB, which cost as much as a pass over the
+    array); kept scratch memory is faulted in once.  A thread holds at most one buffer per slot, of
+    at most ``SCRATCH_LIMIT`` bytes; kernels never call each other, so a slot is never in use twice.
+    """
+    nbytes = int(np.prod(shape, dtype=np.int64)) * dtype.itemsize
+    if nbytes > SCRATCH_LIMIT:
+        return np.empty(shape, dtype)
+    buffers = getattr(_scratch, "buffers", None)
+    if buffers is None:
+        buffers = _scratch.buffers = []
+    while len(buffers) <= slot:
+        buffers.append(np.empty(0, np.uint8))
+    if buffers[slot].nbytes < nbytes:
+        buffers[slot] = np.empty(max(nbytes, 2 * buffers[slot].nbytes), np.uint8)
+    return buffers[slot][:nbytes].view(dtype).reshape(shape)
 
 
 # -- row reductions, gathers, puts -------------------------------------------------------------------------

@@ -129,20 +129,34 @@ def _peak(fn: Callable[[], object]) -> int:
     return peak - before
 
 
+MIN_SAMPLE_SECONDS = 0.02   # a sample repeats a call until it lasts this long (a 1 ms call is timed 20 times)
+
+
+def _calls_per_sample(fn: Callable[[], object]) -> int:
+    start = time.perf_counter()
+    fn()
+    once = time.perf_counter() - start
+    return max(1, min(1000, int(MIN_SAMPLE_SECONDS / max(once, 1e-7)) + 1))
+
+
 def measure(name: str, shape: tuple[int, int], dtype: str, rounds: int = 7, seed: int = 0) -> Timing:
-    """Time every implementation in ``rounds`` interleaved rounds (after one warm-up call each)."""
+    """Time every implementation in ``rounds`` interleaved rounds (after one warm-up call each).
+
+    A sample is the mean of enough back-to-back calls to last ``MIN_SAMPLE_SECONDS`` (timer and
+    scheduler noise would dominate a single millisecond call); the median over rounds is reported.
+    """
     dt = np.dtype(dtype)
     arrays, t = _inputs(name, shape, dt, np.random.default_rng(seed))
     impls = candidates(name, arrays, t)
     samples: dict[str, list[float]] = {k: [] for k in impls}
     with np.errstate(all="ignore"):
-        for fn in impls.values():
-            fn()
+        calls = {k: _calls_per_sample(fn) for k, fn in impls.items()}
         for _ in range(rounds):
             for k, fn in impls.items():
                 start = time.perf_counter()
-                fn()
-                samples[k].append(time.perf_counter() - start)
+                for _ in range(calls[k]):
+                    fn()
+                samples[k].append((time.perf_counter() - start) / calls[k])
         peaks = {k: _peak(fn) for k, fn in impls.items()}
     return Timing(name, shape, dt.name, {k: float(np.median(v)) for k, v in samples.items()}, peaks,
                   sum(a.nbytes for a in arrays))

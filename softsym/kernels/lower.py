@@ -1,6 +1,7 @@
 """Lower a proved step to the array vocabulary of ``ir.py``: indices become axes, sums become row
 reductions, the hypotheses "m is the max of z, attained at j" become a row max and an argmax,
-Kronecker deltas become exact puts at one entry per row, and ``log(1 + u)`` becomes ``log1p(u)``.
+Kronecker deltas become exact puts at one entry per row, ``log(1 + u)`` becomes ``log1p(u)`` and
+``exp(u) − 1`` becomes ``expm1(u)``.
 
 Nothing here changes a formula: every rule is an exact identity of arrays (a put replaces an entry
 by the value the formula gives it; "Σ_k (1 − δ_kj) f_k" is the sum of f with entry j *set to 0*, not
@@ -11,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 import sympy as sp
-from sympy.codegen.rewriting import ReplaceOptim, optimize
+from sympy.codegen.rewriting import ReplaceOptim, expm1_opt, optimize
 
 from ..dsl import Derivation, Step
 from .ir import AddDiagonal, ArgMax, AsColumn, AsRow, OneHot, Put, RowEqual, RowSum, Take, is_row_value, log1p
@@ -30,7 +31,7 @@ def _is_log_one_plus(e: sp.Basic) -> bool:
 
 
 LOG1P = ReplaceOptim(_is_log_one_plus, lambda e: log1p(e.args[0] - 1))
-REWRITES = (LOG1P,)
+REWRITES = (LOG1P, expm1_opt)   # log(1 + u) -> log1p(u); exp(u) - 1 -> expm1(u)
 
 
 @dataclass(frozen=True)

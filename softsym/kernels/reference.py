@@ -53,6 +53,11 @@ class _Evaluator:
         if isinstance(e, sp.log) and e.args[0].is_Add and sp.S.One in e.args[0].args:
             # log(1 + u) as log1p(u): at 60 digits 1 + u is 1 for u < 1e-60, log1p keeps every u
             return mpmath.log1p(self(e.args[0] - 1, env))
+        if e.is_Add and sp.S.NegativeOne in e.args and any(isinstance(a, sp.exp) for a in e.args):
+            # exp(u) − 1 as expm1(u): at 60 digits e^u − 1 loses u below 1e-60, expm1 keeps it
+            u = next(a for a in e.args if isinstance(a, sp.exp))
+            rest = [a for a in e.args if a is not u and a != sp.S.NegativeOne]
+            return _exact_sum([mpmath.expm1(self(u.args[0], env)), *(self(a, env) for a in rest)])
         args = [self(a, env) for a in e.args]
         if e.is_Add:
             return _exact_sum(args)
