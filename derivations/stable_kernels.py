@@ -10,7 +10,7 @@ side and its hypotheses.  Conventions, as in softmax_unit_deep_learning_book.py:
 - "the other entries" Σ_{k≠j} is written Σ_k (1 − δ_kj)(...): the generator turns it into a sum with
   entry j set to exactly 0, never into the (inaccurate) difference Σ_k − (term j).
 """
-from sympy import Abs, Derivative, Eq, KroneckerDelta, Le, Max, Min, Piecewise, Sum, exp, log
+from sympy import Abs, Derivative, Eq, KroneckerDelta, Le, Max, Min, Piecewise, Sum, exp, log, sign
 
 from softsym.dsl import DerivationBuilder, Source
 
@@ -150,9 +150,12 @@ e = exp(-Abs(x))
 sig = d.define("sigma", 1 / (1 + exp(-x)), at="φ = 1/(1 + e^{−η})", why="the logistic sigmoid")
 d.eq(sig, Piecewise((1 / (1 + e), x >= 0), (e / (1 + e), True)), label="sigmoid_two_branch", at="φ = 1/(1 + e^{−η})",
      why="x ≥ 0: e^{−|x|} = e^{−x}; x < 0: multiply by e^x/e^x; either way no exp of a positive number")
-d.eq(sig, exp(Min(x, 0)) / (1 + e), label="sigmoid", at="φ = 1/(1 + e^{−η})",
+d.eq(sig, exp(Min(x, 0)) / (1 + e), at="φ = 1/(1 + e^{−η})",
      why="both branches in one formula: the numerator e^{min(x, 0)} is 1 for x ≥ 0 and e^x = e^{−|x|} for x < 0 "
          "(NumPy's masked and where-selected operations cost several times an exp; this costs one exp more)")
+d.eq(sig, Max(e, sign(x)) / (1 + e), label="sigmoid", at="φ = 1/(1 + e^{−η})",
+     why="the same numerator without a second exp: for x > 0, max(e^{−x}, 1) = 1; at 0, max(1, 0) = 1; for x < 0, "
+         "max(e^{x}, −1) = e^{x}, which is the e^{−|x|} already computed — bitwise the same value")
 sp_ = d.define("softplus", log(1 + exp(x)), at="a(η) = log(1 + e^η)", why="the Bernoulli log-partition: softplus")
 d.eq(sp_, Max(x, 0) + log(1 + e), label="softplus", at="a(η) = log(1 + e^η)",
      why="x ≥ 0: log(e^x(e^{−x} + 1)) = x + log(1 + e^{−x}); x < 0: as is; the log1p argument is in (0, 1]")

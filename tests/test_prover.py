@@ -24,6 +24,8 @@ sigma = lambda v: 1 / (1 + exp(-v))  # noqa: E731
 TRUE = [
     ("softmax two-class", exp(p) / (exp(p) + exp(q)), "==", 1 / (1 + exp(q - p)), (p, q), (), ()),
     ("sigmoid symmetry", sigma(-x), "==", 1 - sigma(x), (x,), (), ()),
+    ("sigmoid with one exp: Max selects the numerator", sigma(x), "==",
+     sp.Max(exp(-sp.Abs(x)), sp.sign(x)) / (1 + exp(-sp.Abs(x))), (x,), (), ()),
     ("sigmoid derivative", sp.Derivative(sigma(x), x), "==", sigma(x) * (1 - sigma(x)), (x,), (), ()),
     ("tanh via sigmoid", tanh(x), "==", 2 * sigma(2 * x) - 1, (x,), (), ()),
     ("log of product, positive", log(ap * bp), "==", log(ap) + log(bp), (ap, bp), (), ()),
@@ -58,6 +60,8 @@ TRUE = [
 ]
 
 FALSE = [
+    ("sigmoid with one exp, sign flipped", sigma(x), "==",
+     sp.Max(exp(-sp.Abs(x)), -sp.sign(x)) / (1 + exp(-sp.Abs(x))), (x,), (), ()),
     ("printed sigmoid erratum", 1 / (1 + exp(q - p)), "==", 1 - 1 / exp(p - q), (p, q), (), ()),
     ("log of product, real", log(a * b), "==", log(a) + log(b), (a, b), (), ()),
     ("sqrt square unbounded", sqrt(x**2), "==", x, (x,), (), ()),

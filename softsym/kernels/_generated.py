@@ -85,20 +85,20 @@ def logsumexp(z, axis=-1):
 def sigmoid(x):
     """The logistic sigmoid 1 / (1 + exp(−x)), elementwise.
 
-    Printed from step 3 ("sigmoid", proved) of the derivation stable_sigmoid_softplus
+    Printed from step 4 ("sigmoid", proved) of the derivation stable_sigmoid_softplus
     (stable_kernels.py; 001_829efe1236a9e906.txt §伯努利分布 φ = 1/(1 + e^{−η})):
 
-        sigma = exp(Min(0, x))/(1 + exp(-Abs(x)))
+        sigma = Max(exp(-Abs(x)), sign(x))/(1 + exp(-Abs(x)))
     """
     x, restore = _rt.flat("sigmoid", x)
     out = numpy.empty_like(x)
     for s, (b0,) in _rt.blocks(x.shape[0], 1, x.dtype, "f"):
         x_, out_ = x[s], out[s]
-        numpy.minimum(0, x_, out=out_)
-        numpy.exp(out_, out=out_)
+        numpy.sign(x_, out=out_)
         numpy.absolute(x_, out=b0)
         numpy.negative(b0, out=b0)
         numpy.exp(b0, out=b0)
+        numpy.maximum(out_, b0, out=out_)
         numpy.add(1, b0, out=b0)
         numpy.divide(out_, b0, out=out_)
     return restore(out)
@@ -107,7 +107,7 @@ def sigmoid(x):
 def log_sigmoid(x):
     """log sigmoid(x) = −softplus(−x), elementwise.
 
-    Printed from step 7 ("log_sigmoid", proved) of the derivation stable_sigmoid_softplus
+    Printed from step 8 ("log_sigmoid", proved) of the derivation stable_sigmoid_softplus
     (stable_kernels.py; 001_829efe1236a9e906.txt §伯努利分布 log φ):
 
         log(sigma) = -log(1 + exp(-Abs(x))) + Min(0, x)
@@ -128,7 +128,7 @@ def log_sigmoid(x):
 def softplus(x):
     """softplus(x) = log(1 + exp(x)), elementwise.
 
-    Printed from step 5 ("softplus", proved) of the derivation stable_sigmoid_softplus
+    Printed from step 6 ("softplus", proved) of the derivation stable_sigmoid_softplus
     (stable_kernels.py; 001_829efe1236a9e906.txt §伯努利分布 a(η) = log(1 + e^η)):
 
         softplus = log(1 + exp(-Abs(x))) + Max(0, x)

@@ -144,7 +144,7 @@ class _Lowering:
         if isinstance(e, sp.Piecewise):
             self._fail("write the branches as one formula with Min, Max and Abs: a Piecewise needs NumPy's masked "
                        "or where-selected operations, which cost several times an exp per element")
-        if isinstance(e, (sp.exp, sp.log, sp.Abs, sp.Max, sp.Min)):
+        if isinstance(e, (sp.exp, sp.log, sp.Abs, sp.sign, sp.Max, sp.Min)):
             args = [self.lower(a, axes) for a in e.args]
             if any(isinstance(a, (OneHot, Put)) for a in args):
                 self._fail(f"a Kronecker delta inside {e.func.__name__}: {e}")

@@ -65,7 +65,7 @@ class _Evaluator:
             return mpmath.fprod(args)
         if e.is_Pow:
             return args[0] ** args[1]
-        functions = {sp.exp: mpmath.exp, sp.log: mpmath.log, sp.Abs: abs, sp.Max: max, sp.Min: min}
+        functions = {sp.exp: mpmath.exp, sp.log: mpmath.log, sp.Abs: abs, sp.sign: mpmath.sign, sp.Max: max, sp.Min: min}
         if type(e) in functions:
             return functions[type(e)](*args)
         raise TypeError(f"no mpmath value for {type(e).__name__}: {e}")

@@ -17,7 +17,7 @@ from sympy.codegen.cfunctions import expm1, log1p
 from .ir import AddDiagonal, ArgMax, AsColumn, AsRow, Put, RowEqual, RowSum, Take
 from .lower import Lowered
 
-UFUNCS = {sp.exp: "exp", sp.log: "log", log1p: "log1p", expm1: "expm1", sp.Abs: "absolute"}
+UFUNCS = {sp.exp: "exp", sp.log: "log", log1p: "log1p", expm1: "expm1", sp.Abs: "absolute", sp.sign: "sign"}
 FOLDS = {sp.Max: "maximum", sp.Min: "minimum"}
 ELEMENTWISE = frozenset({"add", "subtract", "multiply", "divide", "negative", "power", *UFUNCS.values(),
                          *FOLDS.values()})

@@ -12,14 +12,23 @@ from ..rewrite import apply_givens, evaluate_derivatives
 from ..sums import atomize_sums, normalize_sums
 from ..verdict import Verdict, proved
 from ._equality import CHEAP, EXPENSIVE, zero_by
+from .sign_resolution import PIECEWISE, resolve
 
 name = "case_split"
 
 
 def _zero(expr: sp.Basic, problem: Problem, deadline: Deadline) -> str | None:
+    resolved: list[str] = []
+    if expr.has(*PIECEWISE):
+        # a case fixes the sign of its pivot; a Max/Min it leaves (Max(e^{-s}, 1) when x = s > 0) may
+        # still be decided by the inequality rules
+        expr = attempt(deadline.sooner(deadline.remaining() / 2),
+                       lambda: resolve(expr, problem.domain, deadline, problem.free_symbols | expr.free_symbols,
+                                       resolved), expr)
     expr = normalize_sums(expr, problem.domain) if expr.has(sp.Sum, sp.Product) else expr
     atoms, _ = atomize_sums(expr)
-    return zero_by(atoms, deadline, CHEAP + EXPENSIVE)
+    how = zero_by(atoms, deadline, CHEAP + EXPENSIVE)
+    return how if how is None or not resolved else f"{'; '.join(resolved)}; then {how}"
 
 
 def _delta_cases(diff: sp.Basic) -> list[tuple[str, sp.Basic]] | None:
