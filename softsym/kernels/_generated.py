@@ -174,10 +174,10 @@ def softmax_jvp(p, v, axis=-1):
     """
     (p, v,), restore = _rt.rows("softmax_jvp", axis, p, v)
     out = numpy.empty((p.shape[0], p.shape[1]), p.dtype)
-    for s, (b0, r0) in _rt.blocks(p.shape[0], p.shape[1], p.dtype, "fr"):
+    for s, (r0,) in _rt.blocks(p.shape[0], p.shape[1], p.dtype, "r"):
         p_, v_, out_ = p[s], v[s], out[s]
-        numpy.multiply(p_, v_, out=b0)
-        _rt.row_sum(b0, out=r0)
+        numpy.multiply(p_, v_, out=out_)
+        _rt.row_sum(out_, out=r0)
         numpy.subtract(v_, r0, out=out_)
         numpy.multiply(p_, out_, out=out_)
     return restore(out)

@@ -5,6 +5,7 @@ Imported by the generated kernels; needs NumPy only (no SymPy), so ``import soft
 """
 from __future__ import annotations
 
+import math
 import threading
 from collections.abc import Callable, Iterator
 from functools import lru_cache
@@ -32,12 +33,12 @@ def rows(name: str, axis: int, *arrays: object) -> tuple[list[np.ndarray], Calla
     gives an output of shape ``(rows, n)``, ``(rows, 1)`` or ``(rows, n, n)`` the caller's shape back."""
     arrs = [np.asarray(a) for a in arrays]
     dtype = _float_dtype(*arrs)
-    if len(arrs) > 1:
+    if len(arrs) > 1 and any(a.shape != arrs[0].shape for a in arrs):
         arrs = list(np.broadcast_arrays(*arrs))
     if arrs[0].ndim == 0:
         raise ValueError(f"{name} needs an array with at least one axis, got a scalar")
     axis = normalize_axis_index(axis, arrs[0].ndim)
-    moved = [np.moveaxis(a, axis, -1) for a in arrs]
+    moved = arrs if axis == arrs[0].ndim - 1 else [np.moveaxis(a, axis, -1) for a in arrs]
     batch, n = moved[0].shape[:-1], moved[0].shape[-1]
     if n == 0:
         raise ValueError(f"{name}: axis {axis} has no entries")
@@ -116,6 +117,11 @@ SCRATCH_LIMIT = 2 * WHOLE_BYTES    # larger temporaries are allocated per call, 
 _scratch = threading.local()
 
 
+def release_scratch() -> None:
+    """Free the scratch memory this thread keeps (the next kernel call allocates it again)."""
+    _scratch.buffers = []
+
+
 def scratch(slot: int, shape: tuple[int, ...], dtype: np.dtype) -> np.ndarray:
     """An uninitialized array for temporary number ``slot`` of a kernel, from memory this thread keeps.
 
@@ -124,7 +130,7 @@ def scratch(slot: int, shape: tuple[int, ...], dtype: np.dtype) -> np.ndarray:
     array); kept scratch memory is faulted in once.  A thread holds at most one buffer per slot, of
     at most ``SCRATCH_LIMIT`` bytes; kernels never call each other, so a slot is never in use twice.
     """
-    nbytes = int(np.prod(shape, dtype=np.int64)) * dtype.itemsize
+    nbytes = math.prod(shape) * dtype.itemsize
     if nbytes > SCRATCH_LIMIT:
         return np.empty(shape, dtype)
     buffers = getattr(_scratch, "buffers", None)

@@ -238,13 +238,27 @@ def allocate(program: Program, kind_of: dict[sp.Basic, str]) -> Program:
     free: dict[str, list[str]] = defaultdict(list)
     copies: set[sp.Symbol] = set()
     prefix = {"full": "b", "outer": "b", "row": "r", "index": "i"}
+    # Before the result chain writes its first value into out_, out_ is free: a temporary of the
+    # output's kind that dies by then lives there (its memory is then hot in cache when the result is
+    # written, instead of a second block's worth of memory).
+    first_out = min((k for k, op in enumerate(ops) if buffers.get(op.value) == OUT), default=-1)
+    out_busy_until = -1
     for k, op in enumerate(ops):
         if op.kind == "view":
             continue
         if op.value not in buffers:
             a = _in_place_operand(op, k, last_use, kind_of, produced)
+            if a is not None and buffers[a] == OUT and last_use[op.value] > first_out:
+                a = None                    # it would still live when the result chain writes out_
             if a is not None:
                 buffers[op.value] = buffers[a]
+                if buffers[a] == OUT:
+                    out_busy_until = last_use[op.value]
+            elif (k < first_out and op.kind == kinds[OUT] and op.overwrites is None and out_busy_until < k
+                  and (last_use[op.value] < first_out
+                       or (last_use[op.value] == first_out and ops[first_out].fn in ELEMENTWISE))):
+                buffers[op.value] = OUT
+                out_busy_until = last_use[op.value]
             else:
                 if op.overwrites is not None:
                     copies.add(op.value)
