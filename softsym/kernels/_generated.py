@@ -116,7 +116,7 @@ def log_sigmoid(x):
     out = numpy.empty_like(x)
     for s, (b0,) in _rt.blocks(x.shape[0], 1, x.dtype, "f"):
         x_, out_ = x[s], out[s]
-        numpy.minimum(0, x_, out=out_)
+        numpy.minimum(x_, _rt.constant(0, x_), out=out_)
         numpy.absolute(x_, out=b0)
         numpy.negative(b0, out=b0)
         numpy.exp(b0, out=b0)
@@ -137,7 +137,7 @@ def softplus(x):
     out = numpy.empty_like(x)
     for s, (b0,) in _rt.blocks(x.shape[0], 1, x.dtype, "f"):
         x_, out_ = x[s], out[s]
-        numpy.maximum(0, x_, out=out_)
+        numpy.maximum(x_, _rt.constant(0, x_), out=out_)
         numpy.absolute(x_, out=b0)
         numpy.negative(b0, out=b0)
         numpy.exp(b0, out=b0)

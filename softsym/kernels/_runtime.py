@@ -117,6 +117,26 @@ SCRATCH_LIMIT = 2 * WHOLE_BYTES    # larger temporaries are allocated per call, 
 _scratch = threading.local()
 
 
+_constants: dict[tuple[float, str], np.ndarray] = {}
+
+
+def constant(value: float, like: np.ndarray) -> np.ndarray:
+    """A read-only array of ``value`` shaped like ``like`` (contiguous), kept between calls.
+
+    NumPy vectorizes ``maximum(x, y)`` for two arrays but not against a scalar, where it is 2-3
+    times slower than an add; reading a block of zeros from cache costs less than that.
+    """
+    key = (value, like.dtype.str)
+    block = _constants.get(key)
+    if block is None or block.size < like.size:
+        if like.nbytes > SCRATCH_LIMIT:
+            return np.full(like.shape, value, like.dtype)
+        block = np.full(max(like.size, 2 * (0 if block is None else block.size)), value, like.dtype)
+        block.flags.writeable = False
+        _constants[key] = block
+    return block[: like.size].reshape(like.shape)
+
+
 def release_scratch() -> None:
     """Free the scratch memory this thread keeps (the next kernel call allocates it again)."""
     _scratch.buffers = []

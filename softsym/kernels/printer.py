@@ -42,6 +42,12 @@ class KernelPrinter(NumPyPrinter):
         source = op.overwrites
         if source is not None and (copy_first or self._print(source) != dst):
             lines.append(f"{self._module_format('numpy.copyto')}({dst}, {self._print(source)})")
+        if op.fn in ("maximum", "minimum") and any(a.is_Number for a in op.args):
+            # NumPy's max/min against a scalar runs a slow broadcast loop (2-3x an add); against a
+            # block of that constant it is vectorized
+            (array,) = [self._print(a) for a in op.args if not a.is_Number]
+            (number,) = [a for a in op.args if a.is_Number]
+            args = [array, f"{RUNTIME}.constant({self._print(number)}, {array})"]
         if op.fn in ELEMENTWISE or op.fn == "equal":
             lines.append(f"{self._module_format('numpy.' + op.fn)}({', '.join(args)}, out={dst})")
         elif op.fn in RUNTIME_CALLS:
