@@ -141,3 +141,15 @@ def test_kernels_running_in_threads_at_once_give_the_serial_results():
     for got, want in zip(threaded, serial * 3):
         for g, w in zip(got, want):
             np.testing.assert_array_equal(g, w)
+
+
+def test_constant_blocks_are_read_only_and_never_returned():
+    from softsym.kernels import _runtime as rt
+    like = np.empty((3, 5), np.float32)
+    block = rt.constant(0, like)
+    assert block.shape == like.shape and block.dtype == like.dtype and not block.any()
+    with pytest.raises(ValueError):
+        block[0, 0] = 1
+    x = np.linspace(-5, 5, 15, dtype=np.float32)
+    y = K.softplus(x)
+    assert y.flags.writeable and not np.shares_memory(y, rt.constant(0, x))
