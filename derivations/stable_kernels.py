@@ -118,6 +118,14 @@ d.eq(p[t] - 1, (exp(z[t] - m) - 1 - others) / (1 + others), given=IS_MAX,
          "u = 0 and the entry is −Σ_{k≠j} e^{z_k−m} / (1 + Σ_{k≠j} e^{z_k−m}) with nothing lost), and at any "
          "other entry p_t ≤ ½, so p_t − 1 does not cancel either. No second pass over the row. The gradient "
          "is the softmax above with this value at entry t")
+Sm = Sum(exp(z[k] - m), (k, 1, n))
+d.eq(p[i], exp(z[i] - m) / Sm, given=IS_MAX, label="softmax_of_logits_shifted", at="p = softmax(x)",
+     why="for short rows the max-subtracted softmax without the split: it needs the row's max, not where it is "
+         "(finding the position costs more than the rest of a 16-entry row)")
+d.eq(p[t] - 1, -Sum((1 - KroneckerDelta(k, t)) * exp(z[k] - m), (k, 1, n)) / Sm, given=IS_MAX,
+     label="cross_entropy_grad_at_target_shifted", at="∂Loss(x)/∂x = p − onehot(t), entry t",
+     why="and the target entry −Σ_{k≠t} p_k from the same terms: the sum of the others, with entry t set to 0, "
+         "over the normalizer; nothing cancels")
 STABLE_CROSS_ENTROPY = d.build()
 
 # -- 4. the softmax Jacobian and its product with a vector, in terms of the output p ----------------------

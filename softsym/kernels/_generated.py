@@ -10,26 +10,21 @@ from . import _runtime as _rt
 def softmax(z, axis=-1):
     """softmax(z) along ``axis``: exp(z_i) / Σ_k exp(z_k).
 
-    Printed from step 3 ("softmax", proved) of the derivation stable_softmax
+    Printed from step 2 ("softmax_shifted", proved) of the derivation stable_softmax
     (stable_kernels.py; 002_949840db951eddc2.txt eq. 6.33 softmax(z) = softmax(z − max_i z_i)):
 
-        p[i] = exp(-m + z[i])/(Sum((1 - KroneckerDelta(j, k))*exp(-m + z[k]), (k, 1, n)) + 1)
+        p[i] = exp(-m + z[i])/Sum(exp(-m + z[k]), (k, 1, n))
         given z[l] <= m, Eq(z[j], m)  (in the kernel m is the row's max, j where it is attained)
     """
     (z,), restore = _rt.rows("softmax", axis, z)
     out = numpy.empty((z.shape[0], z.shape[1]), z.dtype)
-    for s, (i0, r0) in _rt.blocks(z.shape[0], z.shape[1], z.dtype, "ir"):
+    for s, (r0,) in _rt.blocks(z.shape[0], z.shape[1], z.dtype, "r"):
         z_, out_ = z[s], out[s]
-        _rt.argmax(z_, out=i0)
-        _rt.take(z_, i0, out=r0)
+        _rt.row_max(z_, out=r0)
         numpy.subtract(z_, r0, out=out_)
         numpy.exp(out_, out=out_)
-        _rt.put(out_, i0, 0)
         _rt.row_sum(out_, out=r0)
-        numpy.add(1, r0, out=r0)
         numpy.divide(out_, r0, out=out_)
-        numpy.divide(1, r0, out=r0)
-        _rt.put(out_, i0, r0)
     return restore(out)
 
 
@@ -226,29 +221,55 @@ def cross_entropy_grad(z, t, axis=-1):
         p[t] - 1 = (exp(-m + z[t]) - Sum((1 - KroneckerDelta(j, k))*exp(-m + z[k]), (k, 1, n)) -
         1)/(Sum((1 - KroneckerDelta(j, k))*exp(-m + z[k]), (k, 1, n)) + 1)
         given z[l] <= m, Eq(z[j], m)  (in the kernel m is the row's max, j where it is attained)
+
+    Rows of at most 32 entries are computed from step 9 ("softmax_of_logits_shifted", proved) of the derivation stable_cross_entropy
+    (stable_kernels.py; 004_e81365b828eb09e1.txt §一.4 损失函数 p = softmax(x)):
+
+        p[i] = exp(-m + z[i])/Sum(exp(-m + z[k]), (k, 1, n))
+        given z[l] <= m, Eq(z[j], m)  (in the kernel m is the row's max, j where it is attained)
+
+    with entry t from step 10 ("cross_entropy_grad_at_target_shifted", proved):
+
+        p[t] - 1 = -Sum((1 - KroneckerDelta(k, t))*exp(-m + z[k]), (k, 1, n))/Sum(exp(-m + z[k]), (k, 1,
+        n))
+        given z[l] <= m, Eq(z[j], m)  (in the kernel m is the row's max, j where it is attained)
     """
     shape = numpy.shape(z)
     (z,), restore = _rt.rows("cross_entropy_grad", axis, z)
     t = _rt.classes("cross_entropy_grad", t, z, shape, axis)
     out = numpy.empty((z.shape[0], z.shape[1]), z.dtype)
-    for s, (i0, r0, r1, r2, r3) in _rt.blocks(z.shape[0], z.shape[1], z.dtype, "irrrr"):
-        z_, t_, out_ = z[s], t[s], out[s]
-        _rt.argmax(z_, out=i0)
-        _rt.take(z_, i0, out=r0)
-        numpy.subtract(z_, r0, out=out_)
-        numpy.exp(out_, out=out_)
-        _rt.put(out_, i0, 0)
-        _rt.row_sum(out_, out=r1)
-        numpy.add(1, r1, out=r2)
-        numpy.divide(out_, r2, out=out_)
-        numpy.divide(1, r2, out=r3)
-        _rt.put(out_, i0, r3)
-        _rt.take(z_, t_, out=r3)
-        numpy.subtract(r3, r0, out=r3)
-        numpy.expm1(r3, out=r3)
-        numpy.subtract(r3, r1, out=r3)
-        numpy.divide(r3, r2, out=r3)
-        _rt.put(out_, t_, r3)
+    if z.shape[1] <= _rt.SHORT_ROW:
+        for s, (b0, r0, r1) in _rt.blocks(z.shape[0], z.shape[1], z.dtype, "frr"):
+            z_, t_, out_ = z[s], t[s], out[s]
+            _rt.row_max(z_, out=r0)
+            numpy.subtract(z_, r0, out=out_)
+            numpy.exp(out_, out=b0)
+            _rt.row_sum(b0, out=r0)
+            numpy.divide(b0, r0, out=out_)
+            _rt.put(b0, t_, 0)
+            _rt.row_sum(b0, out=r1)
+            numpy.divide(r1, r0, out=r1)
+            numpy.negative(r1, out=r1)
+            _rt.put(out_, t_, r1)
+    else:
+        for s, (i0, r0, r1, r2, r3) in _rt.blocks(z.shape[0], z.shape[1], z.dtype, "irrrr"):
+            z_, t_, out_ = z[s], t[s], out[s]
+            _rt.argmax(z_, out=i0)
+            _rt.take(z_, i0, out=r0)
+            numpy.subtract(z_, r0, out=out_)
+            numpy.exp(out_, out=out_)
+            _rt.put(out_, i0, 0)
+            _rt.row_sum(out_, out=r1)
+            numpy.add(1, r1, out=r2)
+            numpy.divide(out_, r2, out=out_)
+            numpy.divide(1, r2, out=r3)
+            _rt.put(out_, i0, r3)
+            _rt.take(z_, t_, out=r3)
+            numpy.subtract(r3, r0, out=r3)
+            numpy.expm1(r3, out=r3)
+            numpy.subtract(r3, r1, out=r3)
+            numpy.divide(r3, r2, out=r3)
+            _rt.put(out_, t_, r3)
     return restore(out)
 
 

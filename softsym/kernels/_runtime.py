@@ -178,6 +178,19 @@ def row_sum(x: np.ndarray, out: np.ndarray) -> np.ndarray:
     return np.sum(x, axis=-1, keepdims=True, out=out)
 
 
+def row_max(x: np.ndarray, out: np.ndarray) -> np.ndarray:
+    """The max of each row into ``out`` (``(rows, 1)``).  Short rows take the elementwise max of
+    their columns (NumPy's row reduction costs about 30 ns per row, several times that)."""
+    n = x.shape[1]
+    if 1 < n <= SHORT_ROW:
+        m = out[:, 0]
+        np.maximum(x[:, 0], x[:, 1], out=m)
+        for k in range(2, n):
+            np.maximum(m, x[:, k], out=m)
+        return out
+    return np.max(x, axis=-1, keepdims=True, out=out)
+
+
 def argmax(x: np.ndarray, out: np.ndarray) -> np.ndarray:
     """The position of the (first) max of each row into ``out``."""
     return np.argmax(x, axis=-1, keepdims=True, out=out)

@@ -46,26 +46,26 @@ def rows(dtype: np.dtype, quick: bool = False) -> list[Case]:
     big, _, tiny = _exp_limits(dtype)
     cases: list[tuple[str, np.ndarray]] = []
     for s in SCALES:
-        for n in (2, 7, 32):
+        for n in (2, 7, 32, 100):
             cases.append((f"normal ×{s:g}", s * rng.standard_normal((count, n))))
-    for n in (2, 8, 32):
+    for n in (2, 8, 32, 64):
         z = rng.standard_normal((count, n))
         z[np.arange(count), rng.integers(n, size=count)] = 30 + 20 * rng.random(count) + z.max(axis=1)
         cases.append(("one dominant entry", z))
         cases.append(("one dominant entry, offset 1e3", z + 1e3))
-    for n in (2, 5, 16):
+    for n in (2, 5, 16, 40):
         z = np.round(rng.standard_normal((count, n)) * 4) / 4
         z[:, 1] = z[:, 0] = z.max(axis=1)
         cases.append(("ties", z))
         cases.append(("all equal", np.full((count, n), rng.standard_normal())))
-    for n in (3, 16):
+    for n in (3, 16, 50):
         z = rng.choice([-700.0, 700.0], (count, n)) * rng.choice([1.0, rng.random()], (count, n))
         cases.append(("±700 mix", z))
     for n in (2, 8):
         cases.append(("near exp overflow", big - 0.05 + 0.1 * rng.random((count, n))))
         cases.append(("near exp overflow ±5", big + rng.uniform(-5, 5, (count, n))))
     cases.append(("length-1 rows", rng.standard_normal((3 * count, 1)) * 10.0 ** rng.integers(-3, 5, (3 * count, 1))))
-    for n in (4, 16):
+    for n in (4, 16, 48):
         z = 3 * rng.standard_normal((count, n))
         mask = rng.random((count, n)) < 0.3
         mask[:, 0] = False

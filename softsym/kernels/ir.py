@@ -11,12 +11,18 @@ from __future__ import annotations
 import sympy as sp
 from sympy.codegen.cfunctions import log1p
 
-__all__ = ["ArgMax", "Put", "RowSum", "Take", "OneHot", "RowEqual", "AsColumn", "AsRow", "AddDiagonal",
+__all__ = ["ArgMax", "RowMax", "Put", "RowSum", "Take", "OneHot", "RowEqual", "AsColumn", "AsRow", "AddDiagonal",
            "log1p", "is_row_value"]
 
 
 class RowSum(sp.Function):
     """Σ over the entries of each row (shape ``(rows, 1)``)."""
+
+    nargs = 1
+
+
+class RowMax(sp.Function):
+    """The max of each row (shape ``(rows, 1)``)."""
 
     nargs = 1
 
@@ -70,7 +76,7 @@ class AddDiagonal(sp.Function):
     nargs = 2
 
 
-_ROW_FUNCTIONS = (RowSum, ArgMax, Take, RowEqual)
+_ROW_FUNCTIONS = (RowSum, RowMax, ArgMax, Take, RowEqual)
 
 
 def is_row_value(expr: sp.Basic, full: frozenset[sp.Symbol]) -> bool:

@@ -15,7 +15,8 @@ import sympy as sp
 from sympy.codegen.rewriting import ReplaceOptim, expm1_opt, optimize
 
 from ..dsl import Derivation, Step
-from .ir import AddDiagonal, ArgMax, AsColumn, AsRow, OneHot, Put, RowEqual, RowSum, Take, is_row_value, log1p
+from .ir import (AddDiagonal, ArgMax, AsColumn, AsRow, OneHot, Put, RowEqual, RowMax, RowSum, Take, is_row_value,
+                 log1p)
 from .spec import KernelSpec
 
 DIAGONAL = sp.Symbol("diagonal")   # the "entry" of OneHot that marks the diagonal i = j (outer layout)
@@ -110,8 +111,11 @@ class _Lowering:
         return m, j, (self.arrays[base.name] if base is not None else None)
 
     def _max_value(self) -> sp.Expr:
-        # argmax then gather: exactly the max, and NumPy's argmax is no slower than its max
-        return Take(self.max_of, ArgMax(self.max_of))
+        # where the formula uses the position j of the max too, argmax then gather (exactly the max,
+        # and the argmax is computed once); otherwise the row max, which short rows get far cheaper
+        if self.argmax_index is not None and self.argmax_index in self.step.rhs.free_symbols:
+            return Take(self.max_of, ArgMax(self.max_of))
+        return RowMax(self.max_of)
 
     def _row_index(self, s: sp.Basic) -> sp.Expr | None:
         if self.class_index is not None and s == self.class_index:

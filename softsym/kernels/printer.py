@@ -7,7 +7,7 @@ from sympy.printing.numpy import NumPyPrinter
 from .schedule import ELEMENTWISE, Op
 
 RUNTIME = "_rt"
-RUNTIME_CALLS = frozenset({"row_sum", "argmax", "take"})     # _rt.fn(x..., out=dst)
+RUNTIME_CALLS = frozenset({"row_sum", "row_max", "argmax", "take"})     # _rt.fn(x..., out=dst)
 
 
 class KernelPrinter(NumPyPrinter):

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 import sympy as sp
 from sympy.codegen.cfunctions import expm1, log1p
 
-from .ir import AddDiagonal, ArgMax, AsColumn, AsRow, Put, RowEqual, RowSum, Take
+from .ir import AddDiagonal, ArgMax, AsColumn, AsRow, Put, RowEqual, RowMax, RowSum, Take
 from .lower import Lowered
 
 UFUNCS = {sp.exp: "exp", sp.log: "log", log1p: "log1p", expm1: "expm1", sp.Abs: "absolute", sp.sign: "sign"}
@@ -126,6 +126,8 @@ class _Linearizer:
             return self._op("row_sum", self.value(e.args[0]), kind="row")
         if isinstance(e, RowEqual):
             return self._op("equal", self.value(e.args[0]), self.value(e.args[1]), kind="row")
+        if isinstance(e, RowMax):
+            return self._op("row_max", self.value(e.args[0]), kind="row")
         if isinstance(e, ArgMax):
             return self._op("argmax", self.value(e.args[0]), kind="index")
         if isinstance(e, Take):

@@ -1,7 +1,7 @@
 """Which kernel is printed from which proved step: the table the generator reads, as data."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 DERIVATION_FILE = "stable_kernels.py"
 
@@ -24,6 +24,9 @@ class KernelSpec:
         at_class: the label of a second step that gives entry ``classes`` of the result (a gradient
             p − onehot(t) is the softmax step with the target entry from its own proved step).
         summary: the first line of the docstring.
+        short_label, short_at_class: the steps that give the same values for rows of at most
+            ``_runtime.SHORT_ROW`` entries, where another formula is faster (a strategy per shape:
+            for short rows NumPy's argmax costs ~30 ns per row, the row max far less).
     """
 
     name: str
@@ -35,6 +38,18 @@ class KernelSpec:
     classes: str = ""
     at_class: str = ""
     summary: str = ""
+    short_label: str = ""
+    short_at_class: str = ""
+
+    def for_short_rows(self) -> KernelSpec | None:
+        """The spec whose steps are printed for short rows, if the kernel has such steps."""
+        if not self.short_label:
+            return None
+        return replace(self, label=self.short_label, at_class=self.short_at_class, short_label="", short_at_class="")
+
+    def labels(self) -> tuple[str, ...]:
+        """Every step label the kernel is printed from."""
+        return tuple(x for x in (self.label, self.at_class, self.short_label, self.short_at_class) if x)
 
     @property
     def signature(self) -> str:
@@ -46,7 +61,7 @@ class KernelSpec:
 
 
 KERNELS: tuple[KernelSpec, ...] = (
-    KernelSpec("softmax", "stable_softmax", "softmax", "rows", ("z",), ("i",),
+    KernelSpec("softmax", "stable_softmax", "softmax_shifted", "rows", ("z",), ("i",),
                summary="softmax(z) along ``axis``: exp(z_i) / Σ_k exp(z_k)."),
     KernelSpec("log_softmax", "stable_logsumexp_log_softmax", "log_softmax", "rows", ("z",), ("i",),
                summary="log softmax(z) along ``axis``: z_i − logsumexp(z)."),
@@ -67,6 +82,7 @@ KERNELS: tuple[KernelSpec, ...] = (
                summary="−log softmax(z)_t for logits z and class indices t (shape ``z.shape[:-1]``)."),
     KernelSpec("cross_entropy_grad", "stable_cross_entropy", "softmax_of_logits", "rows", ("z",), ("i",),
                classes="t", at_class="cross_entropy_grad_at_target",
+               short_label="softmax_of_logits_shifted", short_at_class="cross_entropy_grad_at_target_shifted",
                summary="The gradient softmax(z) − onehot(t) of the cross-entropy with respect to the logits z\n"
                        "(−∂ln p_t/∂z_i = p_i − δ_it is step 4 of the same derivation)."),
 )
