@@ -174,3 +174,9 @@ def test_short_and_long_row_strategies_agree_with_the_definition(n):
     expect[np.arange(50), t] = -others.sum(axis=1)                 # −Σ_{k≠t} p_k: no cancellation
     np.testing.assert_allclose(g, expect, rtol=1e-13, atol=0)
     assert np.all(g[np.arange(10), t[:10]] < 0)
+
+
+def test_a_single_row_reduces_to_a_numpy_scalar_like_scipy():
+    assert isinstance(K.logsumexp([1.0, 2.0]), np.floating)
+    assert isinstance(K.cross_entropy(np.float32([1.0, 2.0]), 0), np.float32)
+    assert K.logsumexp(np.zeros((2, 3))).shape == (2,)

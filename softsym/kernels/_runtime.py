@@ -46,7 +46,7 @@ def rows(name: str, axis: int, *arrays: object) -> tuple[list[np.ndarray], Calla
 
     def restore(out: np.ndarray, reduced: bool = False) -> np.ndarray:
         if reduced:
-            return out.reshape(batch)
+            return out.reshape(batch)[()]     # one row in, a NumPy scalar out (as SciPy's)
         if out.ndim == 3:
             return out.reshape(batch + (n, n))
         return np.moveaxis(out.reshape(batch + (n,)), -1, axis)
