@@ -116,3 +116,26 @@ def test_parallel_check_gives_the_same_verdicts_as_serial(tmp_path):
     parallel = check_all(derivations, jobs=2, timeout=10)
     assert [(r.verdict.status, r.verdict.strategy) for d in serial for r in d.results] == \
            [(r.verdict.status, r.verdict.strategy) for d in parallel for r in d.results]
+
+
+def test_editing_the_kernels_or_the_exporters_keeps_cached_verdicts_editing_the_prover_does_not(tmp_path, monkeypatch):
+    import shutil
+
+    from softsym import cache as module
+    root = Path(module.__file__).resolve().parent
+    copy = tmp_path / "softsym"
+    shutil.copytree(root, copy, ignore=shutil.ignore_patterns("__pycache__"))
+
+    def hash_of(tree: Path) -> str:
+        monkeypatch.setattr(module, "__file__", str(tree / "cache.py"))
+        module._source_hash.cache_clear()
+        try:
+            return module._source_hash()
+        finally:
+            module._source_hash.cache_clear()
+    before = hash_of(copy)
+    (copy / "kernels" / "_generated.py").write_text("# edited\n", encoding="utf-8")
+    (copy / "export" / "latex.py").write_text("# edited\n", encoding="utf-8")
+    assert hash_of(copy) == before
+    (copy / "strategies" / "case_split.py").write_text("# edited\n", encoding="utf-8")
+    assert hash_of(copy) != before
