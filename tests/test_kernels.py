@@ -155,14 +155,16 @@ def test_constant_blocks_are_read_only_and_never_returned():
     assert y.flags.writeable and not np.shares_memory(y, rt.constant(0, x))
 
 
+@pytest.mark.parametrize("rows", [50, 300])
 @pytest.mark.parametrize("n", [2, 31, 32, 33, 100])
-def test_short_and_long_row_strategies_agree_with_the_definition(n):
-    """Rows of at most SHORT_ROW entries run other proved steps than longer rows: both give the values."""
-    from softsym.kernels._runtime import SHORT_ROW
-    assert SHORT_ROW == 32
+def test_short_and_long_row_strategies_agree_with_the_definition(n, rows):
+    """Rows of at most SHORT_ROW entries run other proved steps than longer rows (and, from MANY_ROWS
+    rows on, a column-wise max): every path gives the values."""
+    from softsym.kernels._runtime import MANY_ROWS, SHORT_ROW
+    assert SHORT_ROW == 32 and 50 < MANY_ROWS <= 300
     rng = np.random.default_rng(n)
-    z = rng.standard_normal((50, n)) * 3
-    t = rng.integers(0, n, 50)
+    z = rng.standard_normal((rows, n)) * 3
+    t = rng.integers(0, n, rows)
     t[:10] = np.argmax(z[:10], axis=1)
     z[np.arange(10), t[:10]] += 45                     # a dominant target: p_t − 1 ≈ −Σ_{k≠t} e^{z_k − z_t}
     p = sc.softmax(z, axis=1)
@@ -170,8 +172,8 @@ def test_short_and_long_row_strategies_agree_with_the_definition(n):
     g = K.cross_entropy_grad(z, t)
     expect = p.copy()
     others = p.copy()
-    others[np.arange(50), t] = 0
-    expect[np.arange(50), t] = -others.sum(axis=1)                 # −Σ_{k≠t} p_k: no cancellation
+    others[np.arange(rows), t] = 0
+    expect[np.arange(rows), t] = -others.sum(axis=1)                 # −Σ_{k≠t} p_k: no cancellation
     np.testing.assert_allclose(g, expect, rtol=1e-13, atol=0)
     assert np.all(g[np.arange(10), t[:10]] < 0)
 

@@ -16,6 +16,7 @@ from numpy.lib.array_utils import normalize_axis_index
 BLOCK_BYTES = 512 << 10         # one block of one array: a quarter of a 2 MiB L2 cache
 WHOLE_BYTES = 8 << 20           # long rows in an array this small are one block: it stays in L3
 SHORT_ROW = 32                  # rows up to this long are summed by einsum
+MANY_ROWS = 256                 # column-wise row max pays off from this many rows (n calls of NumPy)
 
 
 # -- arrays in, arrays out --------------------------------------------------------------------------------
@@ -49,6 +50,8 @@ def rows(name: str, axis: int, *arrays: object) -> tuple[list[np.ndarray], Calla
             return out.reshape(batch)[()]     # one row in, a NumPy scalar out (as SciPy's)
         if out.ndim == 3:
             return out.reshape(batch + (n, n))
+        if axis == len(batch):
+            return out.reshape(batch + (n,))
         return np.moveaxis(out.reshape(batch + (n,)), -1, axis)
     return flat, restore
 
@@ -103,16 +106,24 @@ def blocks(count: int, width: int, dtype: np.dtype, kinds: str, n: int = 1,
     """
     per_row = width * n if "o" in kinds else width
     size = block_rows(count, per_row, dtype.itemsize)
-    shapes = {"f": (size, width), "o": (size, n, n), "r": (size, 1), "i": (size, 1)}
-    types = {"f": dtype, "o": dtype, "r": dtype, "i": np.dtype(np.intp)}
-    if width == 1 and "r" not in kinds and "o" not in kinds:   # 1-D blocks of elementwise kernels
-        shapes = {k: (size,) for k in shapes}
-    temps = [scratch(slot, shapes[k], types[k]) for slot, k in enumerate(kinds)]
+    flat = width == 1 and "r" not in kinds and "o" not in kinds      # 1-D blocks of elementwise kernels
+    temps = []
+    for slot, kind in enumerate(kinds):
+        if flat:
+            shape: tuple[int, ...] = (size,)
+        else:
+            shape = (size, width) if kind == "f" else (size, n, n) if kind == "o" else (size, 1)
+        temps.append(scratch(slot, shape, _INTP if kind == "i" else dtype))
+    if size >= count:                   # one block: the common case for small arrays, no slicing
+        if count:
+            yield slice(0, count), tuple(temps)
+        return
     for start in range(0, count, size):
         stop = min(count, start + size)
         yield slice(start, stop), tuple(t[: stop - start] for t in temps)
 
 
+_INTP = np.dtype(np.intp)
 SCRATCH_LIMIT = 2 * WHOLE_BYTES    # larger temporaries are allocated per call, not kept
 _scratch = threading.local()
 
@@ -181,8 +192,8 @@ def row_sum(x: np.ndarray, out: np.ndarray) -> np.ndarray:
 def row_max(x: np.ndarray, out: np.ndarray) -> np.ndarray:
     """The max of each row into ``out`` (``(rows, 1)``).  Short rows take the elementwise max of
     their columns (NumPy's row reduction costs about 30 ns per row, several times that)."""
-    n = x.shape[1]
-    if 1 < n <= SHORT_ROW:
+    count, n = x.shape[0], x.shape[1]
+    if 1 < n <= SHORT_ROW and count >= MANY_ROWS:
         m = out[:, 0]
         np.maximum(x[:, 0], x[:, 1], out=m)
         for k in range(2, n):

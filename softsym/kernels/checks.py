@@ -72,6 +72,19 @@ def _symbolic_checks(z: np.ndarray, t: np.ndarray, v: np.ndarray) -> list[Check]
             for name, a, b in pairs]
 
 
+def _batch_independent(z: np.ndarray, t: np.ndarray) -> bool:
+    reps = -(-600 // z.shape[0])
+    big, bigt = np.tile(z, (reps, 1)), np.tile(t, reps)
+    for name in ("softmax", "log_softmax", "logsumexp", "cross_entropy", "cross_entropy_grad"):
+        f = getattr(K, name)
+        many = f(big, bigt) if name.startswith("cross") else f(big)
+        for r in range(z.shape[0]):
+            one = f(z[r:r + 1], t[r:r + 1]) if name.startswith("cross") else f(z[r:r + 1])
+            if not np.array_equal(one[0], many[r], equal_nan=True):
+                return False
+    return True
+
+
 def property_checks(dtype: str, seed: int = 1) -> list[Check]:
     """The proved identities, in numbers, in ``dtype``."""
     from .inputs import rows
@@ -85,6 +98,11 @@ def property_checks(dtype: str, seed: int = 1) -> list[Check]:
     worst = max(float(np.max(np.abs(K.cross_entropy_grad(c.values, c.classes).sum(-1, dtype=np.float64))))
                 / c.values.shape[1] for c in hard)
     checks.append(Check("cross_entropy_grad rows sum to 0", dtype, worst <= 2 * eps, f"max |Σg| / n = {worst:.2e}"))
+    # every path (a block per call, many blocks, the column-wise max of many short rows) gives each row
+    # the value it gets alone: the result of a row never depends on the rows around it
+    alone = all(_batch_independent(c.values, c.classes) for c in hard if c.values.shape[1] > 1)
+    checks.append(Check("each row's result is the same alone and in a batch of 600 rows (every block path)", dtype,
+                        bool(alone), "bitwise equal" if alone else "differ"))
     rng = np.random.default_rng(seed)
     z = (rng.integers(-64, 64, (6, 9)) / 8).astype(dt)            # exact in both dtypes, and so is z + 64
     t = rng.integers(0, 9, 6)
