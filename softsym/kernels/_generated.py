@@ -10,7 +10,13 @@ from . import _runtime as _rt
 def softmax(z, axis=-1):
     """softmax(z) along ``axis``: exp(z_i) / Σ_k exp(z_k).
 
-    Printed from step 2 ("softmax_shifted", proved) of the derivation stable_softmax
+    Printed from step 3 ("softmax", proved) of the derivation stable_softmax
+    (stable_kernels.py; 002_949840db951eddc2.txt eq. 6.33 softmax(z) = softmax(z − max_i z_i)):
+
+        p[i] = exp(-m + z[i])/(Sum((1 - KroneckerDelta(j, k))*exp(-m + z[k]), (k, 1, n)) + 1)
+        given z[l] <= m, Eq(z[j], m)  (in the kernel m is the row's max, j where it is attained)
+
+    Rows of at most 32 entries are computed from step 2 ("softmax_shifted", proved) of the derivation stable_softmax
     (stable_kernels.py; 002_949840db951eddc2.txt eq. 6.33 softmax(z) = softmax(z − max_i z_i)):
 
         p[i] = exp(-m + z[i])/Sum(exp(-m + z[k]), (k, 1, n))
@@ -18,13 +24,27 @@ def softmax(z, axis=-1):
     """
     (z,), restore = _rt.rows("softmax", axis, z)
     out = numpy.empty((z.shape[0], z.shape[1]), z.dtype)
-    for s, (r0,) in _rt.blocks(z.shape[0], z.shape[1], z.dtype, "r"):
-        z_, out_ = z[s], out[s]
-        _rt.row_max(z_, out=r0)
-        numpy.subtract(z_, r0, out=out_)
-        numpy.exp(out_, out=out_)
-        _rt.row_sum(out_, out=r0)
-        numpy.divide(out_, r0, out=out_)
+    if z.shape[1] <= _rt.SHORT_ROW:
+        for s, (r0,) in _rt.blocks(z.shape[0], z.shape[1], z.dtype, "r"):
+            z_, out_ = z[s], out[s]
+            _rt.row_max(z_, out=r0)
+            numpy.subtract(z_, r0, out=out_)
+            numpy.exp(out_, out=out_)
+            _rt.row_sum(out_, out=r0)
+            numpy.divide(out_, r0, out=out_)
+    else:
+        for s, (i0, r0) in _rt.blocks(z.shape[0], z.shape[1], z.dtype, "ir"):
+            z_, out_ = z[s], out[s]
+            _rt.argmax(z_, out=i0)
+            _rt.take(z_, i0, out=r0)
+            numpy.subtract(z_, r0, out=out_)
+            numpy.exp(out_, out=out_)
+            _rt.put(out_, i0, 0)
+            _rt.row_sum(out_, out=r0)
+            numpy.add(1, r0, out=r0)
+            numpy.divide(out_, r0, out=out_)
+            numpy.divide(1, r0, out=r0)
+            _rt.put(out_, i0, r0)
     return restore(out)
 
 

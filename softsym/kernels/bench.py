@@ -141,7 +141,7 @@ def _calls_per_sample(fn: Callable[[], object]) -> int:
     return max(1, min(1000, int(MIN_SAMPLE_SECONDS / max(once, 1e-7)) + 1))
 
 
-def measure(name: str, shape: tuple[int, int], dtype: str, rounds: int = 7, seed: int = 0) -> Timing:
+def measure(name: str, shape: tuple[int, int], dtype: str, rounds: int = 15, seed: int = 0) -> Timing:
     """Time every implementation in ``rounds`` interleaved rounds (after one warm-up call each).
 
     A sample is the mean of enough back-to-back calls to last ``MIN_SAMPLE_SECONDS`` (timer and
@@ -165,7 +165,7 @@ def measure(name: str, shape: tuple[int, int], dtype: str, rounds: int = 7, seed
 
 
 def run(names: tuple[str, ...], shapes: tuple[tuple[int, int], ...] = SHAPES,
-        dtypes: tuple[str, ...] = ("float64", "float32"), rounds: int = 7,
+        dtypes: tuple[str, ...] = ("float64", "float32"), rounds: int = 15,
         on_result: Callable[[Timing], None] | None = None) -> list[Timing]:
     """``measure`` for every kernel, shape and dtype (Jacobian shapes whose output would be too big skipped)."""
     out = []

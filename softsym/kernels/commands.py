@@ -80,7 +80,7 @@ def validate_cmd(quick: bool, names: tuple[str, ...], dtypes: tuple[str, ...], n
 @click.option("--quick", is_flag=True, help="Small shapes, 3 rounds: a smoke test, not a measurement.")
 @click.option("--kernel", "names", multiple=True, type=NAMES, help="Only these kernels [all].")
 @click.option("--dtype", "dtypes", multiple=True, type=click.Choice(["float64", "float32"]))
-@click.option("--rounds", type=click.IntRange(1, 100), default=7, show_default=True,
+@click.option("--rounds", type=click.IntRange(1, 100), default=15, show_default=True,
               help="Interleaved rounds per kernel, shape and dtype; medians are reported.")
 def bench_cmd(quick: bool, names: tuple[str, ...], dtypes: tuple[str, ...], rounds: int) -> None:
     """Median times against scipy.special, hand-written NumPy and np.copyto, in one run."""

@@ -61,8 +61,8 @@ class KernelSpec:
 
 
 KERNELS: tuple[KernelSpec, ...] = (
-    KernelSpec("softmax", "stable_softmax", "softmax_shifted", "rows", ("z",), ("i",),
-               summary="softmax(z) along ``axis``: exp(z_i) / Σ_k exp(z_k)."),
+    KernelSpec("softmax", "stable_softmax", "softmax", "rows", ("z",), ("i",),
+               summary="softmax(z) along ``axis``: exp(z_i) / Σ_k exp(z_k).", short_label="softmax_shifted"),
     KernelSpec("log_softmax", "stable_logsumexp_log_softmax", "log_softmax", "rows", ("z",), ("i",),
                summary="log softmax(z) along ``axis``: z_i − logsumexp(z)."),
     KernelSpec("logsumexp", "stable_logsumexp_log_softmax", "logsumexp", "rows", ("z",),
