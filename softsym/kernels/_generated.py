@@ -31,7 +31,8 @@ def softmax(z, axis=-1):
             numpy.subtract(z_, r0, out=out_)
             numpy.exp(out_, out=out_)
             _rt.row_sum(out_, out=r0)
-            numpy.divide(out_, r0, out=out_)
+            numpy.divide(1, r0, out=r0)
+            numpy.multiply(out_, r0, out=out_)
     else:
         for s, (i0, r0) in _rt.blocks(z.shape[0], z.shape[1], z.dtype, "ir"):
             z_, out_ = z[s], out[s]
@@ -42,8 +43,8 @@ def softmax(z, axis=-1):
             _rt.put(out_, i0, 0)
             _rt.row_sum(out_, out=r0)
             numpy.add(1, r0, out=r0)
-            numpy.divide(out_, r0, out=out_)
             numpy.divide(1, r0, out=r0)
+            numpy.multiply(out_, r0, out=out_)
             _rt.put(out_, i0, r0)
     return restore(out)
 
@@ -265,7 +266,8 @@ def cross_entropy_grad(z, t, axis=-1):
             numpy.subtract(z_, r0, out=out_)
             numpy.exp(out_, out=b0)
             _rt.row_sum(b0, out=r0)
-            numpy.divide(b0, r0, out=out_)
+            numpy.divide(1, r0, out=r1)
+            numpy.multiply(b0, r1, out=out_)
             _rt.put(b0, t_, 0)
             _rt.row_sum(b0, out=r1)
             numpy.divide(r1, r0, out=r1)
@@ -281,8 +283,8 @@ def cross_entropy_grad(z, t, axis=-1):
             _rt.put(out_, i0, 0)
             _rt.row_sum(out_, out=r1)
             numpy.add(1, r1, out=r2)
-            numpy.divide(out_, r2, out=out_)
             numpy.divide(1, r2, out=r3)
+            numpy.multiply(out_, r3, out=out_)
             _rt.put(out_, i0, r3)
             _rt.take(z_, t_, out=r3)
             numpy.subtract(r3, r0, out=r3)

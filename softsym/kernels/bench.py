@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 import tracemalloc
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -103,12 +103,23 @@ class Timing:
     median: dict[str, float]
     peak_bytes: dict[str, int]
     input_bytes: int
+    samples: dict[str, tuple[float, ...]] = field(default_factory=dict)
 
     def ratio(self, other: str) -> float | None:
-        """other's median time / softsym's (above 1: softsym is faster)."""
+        """The median over rounds of other's time / softsym's in the same round (above 1: softsym is
+        faster).  Pairing the rounds cancels the slow drifts of a shared machine's load."""
         if other not in self.median:
             return None
+        if other in self.samples and "softsym" in self.samples:
+            return float(np.median(np.array(self.samples[other]) / np.array(self.samples["softsym"])))
         return self.median[other] / self.median["softsym"]
+
+    def rounds_faster(self, other: str) -> tuple[int, int] | None:
+        """In how many rounds softsym was faster than ``other``, of how many."""
+        if other not in self.samples:
+            return None
+        ours, theirs = self.samples["softsym"], self.samples[other]
+        return sum(a < b for a, b in zip(ours, theirs)), len(ours)
 
 
 def _inputs(name: str, shape: tuple[int, int], dtype: np.dtype, rng: np.random.Generator) -> tuple[tuple[np.ndarray, ...], np.ndarray]:
@@ -161,7 +172,7 @@ def measure(name: str, shape: tuple[int, int], dtype: str, rounds: int = 15, see
                 samples[k].append((time.perf_counter() - start) / calls[k])
         peaks = {k: _peak(fn) for k, fn in impls.items()}
     return Timing(name, shape, dt.name, {k: float(np.median(v)) for k, v in samples.items()}, peaks,
-                  sum(a.nbytes for a in arrays))
+                  sum(a.nbytes for a in arrays), {k: tuple(v) for k, v in samples.items()})
 
 
 def run(names: tuple[str, ...], shapes: tuple[tuple[int, int], ...] = SHAPES,
@@ -189,9 +200,12 @@ def format_row(r: Timing) -> str:
     mem = " ".join(f"{r.peak_bytes[k] / r.input_bytes:4.1f}" for k in ("softsym", "scipy.special", "hand-written NumPy")
                    if k in r.peak_bytes)
     shape = f"{r.shape[0]}×{r.shape[1]}"
+    won = r.rounds_faster("scipy.special")
+    won_text = "      —" if won is None else f"{won[0]:>3}/{won[1]:<3}"
     return (f"{r.kernel:<19} {shape:>11} {r.dtype:<8} {r.median['softsym'] * 1e3:9.2f} ms "
-            f"{ratio('scipy.special')} {ratio('hand-written NumPy')} {r.median['softsym'] / r.median['np.copyto']:8.1f}   {mem}")
+            f"{ratio('scipy.special')} {won_text} {ratio('hand-written NumPy')} "
+            f"{r.median['softsym'] / r.median['np.copyto']:8.1f}   {mem}")
 
 
-HEADER = ("kernel                    shape dtype     softsym median  ×scipy  ×hand  /copyto   "
+HEADER = ("kernel                    shape dtype     softsym median  ×scipy faster  ×hand  /copyto   "
           "peak extra memory ÷ input (softsym scipy hand)")

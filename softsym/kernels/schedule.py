@@ -142,6 +142,9 @@ class _Linearizer:
             return self._op("as_column" if isinstance(e, AsColumn) else "as_row", self.value(e.args[0]), kind="view")
         raise TypeError(f"no NumPy operation for {type(e).__name__}: {e}")
 
+    def _is_row(self, e: sp.Basic) -> bool:
+        return not e.is_Number and self.kind_of.get(self.value(e)) == "row"
+
     def _sum(self, e: sp.Add) -> Op:
         # inputs first (the exact or nearly exact differences), derived terms last; a positive term leads
         terms = sorted(e.args, key=lambda a: (_cost(a), sp.default_sort_key(a)))
@@ -173,6 +176,10 @@ class _Linearizer:
         if coeff != 1:
             steps.append(("negative", sp.S.NegativeOne) if coeff == -1 else ("multiply", coeff))
         acc: sp.Basic = self.value(num[0]) if num else sp.S.One
+        if self.kind_of.get(acc) in ("full", "outer"):
+            # a block divided by one value per row: multiply by the row's reciprocal (a division per
+            # row, a multiplication per entry; 1/d is shared where the formula uses it too)
+            steps = [("multiply", sp.Pow(f, -1)) if fn == "divide" and self._is_row(f) else (fn, f) for fn, f in steps]
         for k, (fn, f) in enumerate(steps):
             op = self._op("negative", acc) if fn == "negative" else self._op(fn, acc, f if f.is_Number else self.value(f))
             if k == len(steps) - 1:
