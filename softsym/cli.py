@@ -182,11 +182,22 @@ def lock(names: tuple[str, ...], path: Path | None, jobs: int, timeout: float, n
                    "Undeclared names are real.")
 @click.option("--timeout", type=click.FloatRange(0.1, 3600), default=DEFAULT_TIMEOUT, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.option("--given", "given", multiple=True, metavar="RELATION",
+              help="A hypothesis the relation may use, e.g. 'Sum(p[i], (i, 1, n)) == 1' (repeatable). "
+                   "A counterexample always satisfies every hypothesis.")
 @click.option("--batch", type=click.Path(path_type=Path, dir_okay=False),
-              help="JSON Lines file of {id, lhs, rhs, rel, symbols}; one result per line on stdout.")
+              help="JSON Lines file of {id, lhs, rhs, rel, symbols, given}; one result per line on stdout.")
 def prove_cmd(lhs: str | None, rhs: str | None, rel: str, symbols: str, timeout: float, as_json: bool,
-              batch: Path | None) -> None:
+              given: tuple[str, ...], batch: Path | None) -> None:
     """Check one relation LHS REL RHS (expressions in SymPy syntax, parsed without eval).
+
+    \b
+    Examples:
+      softsym prove 'exp(p)/(exp(p)+exp(q))' '1/(1+exp(q-p))'
+      softsym prove 'log(a*b)' 'log(a)+log(b)' --symbols 'a b: positive'
+      softsym prove 'Sum(p[i]*(KroneckerDelta(i,j) - p[j]), (i, 1, n))' 0 \\
+          --symbols 'n: integer positive; i j: integer, 1<=i<=n; p: indexed, positive' \\
+          --given 'Sum(p[i], (i, 1, n)) == 1'
 
     Exit 0 proved, 1 refuted (the counterexample is printed), 3 undecided, 2 usage or parse error.
     """
@@ -198,7 +209,7 @@ def prove_cmd(lhs: str | None, rhs: str | None, rel: str, symbols: str, timeout:
     if lhs is None or rhs is None:
         raise click.UsageError("prove needs LHS and RHS (or --batch FILE)")
     try:
-        verdict = prove_text(lhs, rhs, rel, symbols, timeout)
+        verdict = prove_text(lhs, rhs, rel, symbols, timeout, given)
     except UserError as exc:
         if as_json:
             click.echo(json.dumps({"id": None, "verdict": "error", "strategy": "parse", "message": str(exc)}))
@@ -237,7 +248,13 @@ def _run_batch(path: Path, timeout: float) -> None:
             rel = item.get("rel", "==")
             if rel not in RELS:
                 raise UserError(f"unknown rel {rel!r}; use one of {', '.join(RELS)}")
-            verdict = prove_text(item["lhs"], item["rhs"], rel, item.get("symbols", "") or "", timeout)
+            hypotheses = item.get("given") or []
+            if isinstance(hypotheses, str):
+                hypotheses = [hypotheses]
+            if not isinstance(hypotheses, list) or not all(isinstance(g, str) for g in hypotheses):
+                raise UserError("given must be a string or a list of strings")
+            verdict = prove_text(item["lhs"], item["rhs"], rel, item.get("symbols", "") or "", timeout,
+                                 tuple(hypotheses))
             result = prove_result(verdict, ident)
         except (UserError, json.JSONDecodeError) as exc:
             result = {"id": ident if ident is not None else number, "verdict": "error", "strategy": "parse",

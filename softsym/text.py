@@ -5,22 +5,50 @@ import sympy as sp
 
 from .declarations import parse_declarations
 from .domain import Domain
+from .errors import ParseError
 from .parsing import parse_expr
 from .problem import Problem, prepare
 from .prover import DEFAULT_TIMEOUT, prove
 from .verdict import Verdict
 
 
-def parse_relation(lhs: str, rhs: str, rel: str = "==", symbols: str = "") -> Problem:
-    """``lhs rel rhs`` over the declarations ``symbols``, as a ``Problem``.
+RELATION_OPERATORS = ("==", "<=", ">=", "!=", "<", ">", "=")
+_RELATIONALS = {"==": sp.Eq, "=": sp.Eq, "<=": sp.Le, ">=": sp.Ge, "!=": sp.Ne, "<": sp.Lt, ">": sp.Gt}
+
+
+def parse_hypothesis(text: str, names: dict) -> sp.Basic:
+    """A hypothesis such as ``Sum(p[i], (i, 1, n)) == 1`` or ``x <= y`` as a SymPy relational.
 
     Raises:
-        ParseError: an expression is malformed or outside the whitelist.
+        ParseError: no relation operator outside brackets, or a malformed side.
+    """
+    depth = 0
+    for k, ch in enumerate(text):
+        depth += ch in "([{"
+        depth -= ch in ")]}"
+        if depth:
+            continue
+        for op in RELATION_OPERATORS:
+            if text.startswith(op, k) and not (op in ("<", ">", "=") and text[k + 1:k + 2] == "="):
+                left, right = parse_expr(text[:k], names), parse_expr(text[k + len(op):], names)
+                relation = _RELATIONALS[op](left, right, evaluate=False)
+                return relation
+    raise ParseError(f"hypothesis {text!r} has no relation (==, <=, <, >=, >, !=) outside brackets")
+
+
+def parse_relation(lhs: str, rhs: str, rel: str = "==", symbols: str = "",
+                   given: tuple[str, ...] = ()) -> Problem:
+    """``lhs rel rhs`` over the declarations ``symbols`` and the hypotheses ``given``, as a ``Problem``.
+
+    Raises:
+        ParseError: an expression or hypothesis is malformed or outside the whitelist.
         DeclarationError: the declarations are malformed.
     """
     domain = parse_declarations(symbols) if symbols.strip() else Domain()
     names = domain.names()
     left, right = _same_names(parse_expr(lhs, names), parse_expr(rhs, names))
+    if given:
+        domain = domain.with_given(*(parse_hypothesis(g, names) for g in given))
     return prepare(left, rel, right, domain)
 
 
@@ -43,6 +71,6 @@ def _same_names(lhs: sp.Basic, rhs: sp.Basic) -> tuple[sp.Basic, sp.Basic]:
 
 
 def prove_text(lhs: str, rhs: str, rel: str = "==", symbols: str = "",
-               timeout: float = DEFAULT_TIMEOUT) -> Verdict:
-    """Parse and prove one relation given as text."""
-    return prove(parse_relation(lhs, rhs, rel, symbols), timeout)
+               timeout: float = DEFAULT_TIMEOUT, given: tuple[str, ...] = ()) -> Verdict:
+    """Parse and prove one relation given as text (under the hypotheses ``given``)."""
+    return prove(parse_relation(lhs, rhs, rel, symbols, given), timeout)

@@ -156,3 +156,43 @@ def test_list_shows_every_derivation_with_its_source(runner):
     r = run(runner, "list")
     assert r.exit_code == 0
     assert "sigmoid_two_class_softmax" in r.output and "000_cfcfa902fa46fb0a.txt §3.5" in r.output
+
+
+SIMPLEX = "n: integer positive; i: integer, 1<=i<=n; j: integer, 1<=j<=n; p: indexed, positive"
+JACOBIAN_ROW_SUM = "Sum(p[i]*(KroneckerDelta(i,j) - p[j]), (i, 1, n))"
+
+
+def test_given_hypothesis_is_used_and_named_in_the_proof(runner):
+    result = runner.invoke(main, ["prove", JACOBIAN_ROW_SUM, "0", "--symbols", SIMPLEX,
+                                  "--given", "Sum(p[k], (k, 1, n)) == 1"])
+    assert result.exit_code == 0, result.output
+    assert "proved" in result.output and "Eq(Sum(p[k], (k, 1, n)), 1)" in result.output
+    without = runner.invoke(main, ["prove", JACOBIAN_ROW_SUM, "0", "--symbols", SIMPLEX])
+    assert without.exit_code == 1 and "counterexample" in without.output
+
+
+def test_a_counterexample_satisfies_every_hypothesis(runner):
+    result = runner.invoke(main, ["prove", "x", "1", "--rel", "<", "--given", "x <= 1", "--given", "x >= 0", "--json"])
+    assert result.exit_code == 1
+    point = json.loads(result.output)["counterexample"]
+    assert 0 <= float(sp.sympify(point["x"])) <= 1
+    assert runner.invoke(main, ["prove", "x", "1", "--rel", "<=", "--given", "x < 1"]).exit_code == 0
+
+
+def test_a_malformed_hypothesis_is_a_usage_error_naming_it(runner):
+    result = runner.invoke(main, ["prove", "a", "b", "--given", "a b"])
+    assert result.exit_code == 2 and "hypothesis 'a b' has no relation" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_batch_lines_may_carry_hypotheses(runner, tmp_path):
+    path = tmp_path / "rels.jsonl"
+    path.write_text("\n".join(json.dumps(x) for x in [
+        {"id": "row sum", "lhs": JACOBIAN_ROW_SUM, "rhs": "0", "symbols": SIMPLEX, "given": ["Sum(p[i], (i, 1, n)) == 1"]},
+        {"id": "one", "lhs": "x", "rhs": "1", "rel": "<=", "given": "x < 1"},
+        {"id": "bad", "lhs": "x", "rhs": "1", "given": 3},
+    ]) + "\n", encoding="utf-8")
+    result = runner.invoke(main, ["prove", "--batch", str(path)])
+    lines = [json.loads(x) for x in result.output.splitlines()]
+    assert [x["verdict"] for x in lines] == ["proved", "proved", "error"]
+    assert "given must be" in lines[2]["message"]

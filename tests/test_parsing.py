@@ -237,3 +237,16 @@ def test_limits_leave_room_for_real_expressions() -> None:
     assert parse_expr("factorial(100)") == sp.factorial(100)
     assert len(parse_expr(" + ".join(f"x{m}" for m in range(300))).args) == 300
     assert len("x" * MAX_CHARS) == MAX_CHARS
+
+
+@pytest.mark.parametrize("text, kind, lhs, rhs", [
+    ("x >= y", "Ge", "x", "y"), ("x<=y", "Le", "x", "y"), ("x == y", "Eq", "x", "y"), ("x = y", "Eq", "x", "y"),
+    ("x != y", "Ne", "x", "y"), ("x < y", "Lt", "x", "y"), ("x > y", "Gt", "x", "y"),
+    ("Max(x, y) >= (x + y)/2", "Ge", "Max(x, y)", "x/2 + y/2"),
+])
+def test_hypotheses_are_split_at_their_relation_outside_brackets(text, kind, lhs, rhs):
+    from softsym.text import parse_hypothesis
+    g = parse_hypothesis(text, {})
+    assert type(g).__name__ in (kind, {"Ge": "GreaterThan", "Le": "LessThan", "Eq": "Equality", "Ne": "Unequality",
+                                       "Lt": "StrictLessThan", "Gt": "StrictGreaterThan"}[kind])
+    assert str(g.lhs) == lhs and str(g.rhs) == rhs
