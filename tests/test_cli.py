@@ -196,3 +196,18 @@ def test_batch_lines_may_carry_hypotheses(runner, tmp_path):
     lines = [json.loads(x) for x in result.output.splitlines()]
     assert [x["verdict"] for x in lines] == ["proved", "proved", "error"]
     assert "given must be" in lines[2]["message"]
+
+
+def test_a_hypothesis_about_a_symbol_the_relation_does_not_use_proves_nothing_about_it(runner):
+    """'n >= 2' is about one n, not "for every n" (that false premise once proved x <= 1)."""
+    result = runner.invoke(main, ["prove", "x", "1", "--rel", "<=", "--symbols", "x: positive; n: integer positive",
+                                  "--given", "n >= 2", "--json"])
+    assert result.exit_code == 1, result.output
+    point = json.loads(result.output)["counterexample"]
+    assert int(point["n"]) >= 2 and float(sp.sympify(point["x"])) > 1
+
+
+def test_an_index_only_hypothesis_still_holds_for_every_index(runner):
+    result = runner.invoke(main, ["prove", "z[j] - m", "0", "--rel", "<=", "--symbols", "z: indexed, real; j: integer",
+                                  "--given", "z[l] <= m"])
+    assert result.exit_code == 0, result.output

@@ -83,9 +83,19 @@ def _hypotheses(ctx: Context):
             continue
         wild = {k: sp.Wild(f"w_{k.name}", properties=[lambda v: v.is_integer])
                 for k in claim.free_symbols if isinstance(k, sp.Symbol) and k.is_integer
-                and k not in ctx.relation_symbols}
+                and k not in ctx.relation_symbols and _only_an_index(k, claim)}
         out.append((g, claim.xreplace(wild), is_strict))
     return out
+
+
+def _only_an_index(k: sp.Symbol, claim: sp.Basic) -> bool:
+    """Whether ``k`` occurs in ``claim`` only as the index of an entry (``z[l] <= m``: for every l).
+
+    A symbol that occurs as a value (``n >= 2``) states something about that one symbol; reading
+    it "for every n" would make a false premise from which anything follows.
+    """
+    hidden = claim.replace(lambda e: isinstance(e, sp.Indexed), lambda e: sp.Dummy())
+    return k not in hidden.free_symbols
 
 
 def _by_hypothesis(e, strict, ctx, depth):

@@ -31,6 +31,16 @@ def _variables(expr: sp.Basic) -> list[sp.Basic]:
     return list(symbols) + list(indexed)
 
 
+def _hypothesis_variables(givens: list[sp.Basic], fixed: dict) -> list[sp.Symbol]:
+    out: list[sp.Symbol] = []
+    for g in givens:
+        values = g.replace(lambda e: isinstance(e, sp.Indexed), lambda e: sp.Dummy()) if g.has(sp.Indexed) else g
+        for s in sorted(values.free_symbols, key=str):
+            if isinstance(s, sp.Symbol) and not isinstance(s, sp.Dummy) and s not in fixed and s not in out:
+                out.append(s)
+    return out
+
+
 def _holds(given: sp.Basic, point: dict) -> bool:
     """Whether a hypothesis is verifiably true at ``point`` (unresolved counts as not).
 
@@ -85,6 +95,9 @@ def search(problem: Problem, deadline: Deadline, budget: int) -> Verdict | None:
             return None
         variables = _variables(sp.Tuple(left, right))
         screen = Screen(left, problem.rel, right, variables)
+        # symbols only the hypotheses mention (``n >= 2`` about an n the relation does not use) are
+        # sampled too, so a point can satisfy them; index-only ones (``z[l] <= m``) stay "for every l"
+        variables += [v for v in _hypothesis_variables(givens, fixed) if v not in variables]
         key = problem.key() + repr(sorted(fixed.items(), key=str))
         for point in candidate_points(variables, problem.domain, key, budget):
             if deadline.expired():
