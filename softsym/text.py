@@ -4,7 +4,7 @@ from __future__ import annotations
 import sympy as sp
 
 from .declarations import parse_declarations
-from .domain import Domain
+from .domain import Bound, Domain
 from .errors import ParseError
 from .parsing import parse_expr
 from .problem import Problem, prepare
@@ -48,8 +48,47 @@ def parse_relation(lhs: str, rhs: str, rel: str = "==", symbols: str = "",
     names = domain.names()
     left, right = _same_names(parse_expr(lhs, names), parse_expr(rhs, names))
     if given:
-        domain = domain.with_given(*(parse_hypothesis(g, names) for g in given))
+        domain = with_hypotheses(domain, [parse_hypothesis(g, names) for g in given])
     return prepare(left, rel, right, domain)
+
+
+def with_hypotheses(domain: Domain, hypotheses: list[sp.Basic]) -> Domain:
+    """``domain`` with the hypotheses: a constant bound on an undeclared-bound symbol (``x >= 0``,
+    ``x < 1``) becomes an interval, like a declared one (the strategies reparametrize intervals);
+    the rest stay hypotheses."""
+    ends: dict[sp.Symbol, dict[str, tuple[sp.Expr, bool]]] = {}
+    rest: list[sp.Basic] = []
+    for h in hypotheses:
+        found = _constant_bound(h)
+        if found is None or domain.bound_of(found[0]) is not None:
+            rest.append(h)
+            continue
+        symbol, side, value, strict = found
+        previous = ends.setdefault(symbol, {}).get(side)
+        if previous is not None:        # two bounds on one side: keep both as hypotheses, no interval
+            rest.append(h)
+            continue
+        ends[symbol][side] = (value, strict)
+    bounds = tuple(Bound(s, *(e.get("lower") or (None, False)), *(e.get("upper") or (None, False)))
+                   for s, e in ends.items())
+    if bounds:
+        known = set(domain.symbols)
+        domain = Domain(domain.symbols + tuple(s for s in ends if s not in known), domain.indexed,
+                        domain.bounds + bounds, domain.given)
+    return domain.with_given(*rest) if rest else domain
+
+
+def _constant_bound(h: sp.Basic) -> tuple[sp.Symbol, str, sp.Expr, bool] | None:
+    """(symbol, "lower" | "upper", value, strict) for ``symbol REL number`` or ``number REL symbol``."""
+    if not isinstance(h, (sp.LessThan, sp.StrictLessThan, sp.GreaterThan, sp.StrictGreaterThan)):
+        return None
+    small, large = (h.lhs, h.rhs) if isinstance(h, (sp.LessThan, sp.StrictLessThan)) else (h.rhs, h.lhs)
+    strict = isinstance(h, (sp.StrictLessThan, sp.StrictGreaterThan))
+    if isinstance(small, sp.Symbol) and small.is_real and large.is_number and large.is_real:
+        return small, "upper", large, strict
+    if isinstance(large, sp.Symbol) and large.is_real and small.is_number and small.is_real:
+        return large, "lower", small, strict
+    return None
 
 
 def _same_names(lhs: sp.Basic, rhs: sp.Basic) -> tuple[sp.Basic, sp.Basic]:

@@ -200,14 +200,21 @@ def test_batch_lines_may_carry_hypotheses(runner, tmp_path):
 
 def test_a_hypothesis_about_a_symbol_the_relation_does_not_use_proves_nothing_about_it(runner):
     """'n >= 2' is about one n, not "for every n" (that false premise once proved x <= 1)."""
-    result = runner.invoke(main, ["prove", "x", "1", "--rel", "<=", "--symbols", "x: positive; n: integer positive",
-                                  "--given", "n >= 2", "--json"])
-    assert result.exit_code == 1, result.output
-    point = json.loads(result.output)["counterexample"]
-    assert int(point["n"]) >= 2 and float(sp.sympify(point["x"])) > 1
+    for hypothesis in ("n >= 2", "n - 2 >= 0"):      # an interval, and a hypothesis the search must satisfy
+        result = runner.invoke(main, ["prove", "x", "1", "--rel", "<=", "--symbols", "x: positive; n: integer positive",
+                                      "--given", hypothesis, "--json"])
+        assert result.exit_code == 1, result.output
+        point = json.loads(result.output)["counterexample"]
+        assert int(point.get("n", 2)) >= 2 and float(sp.sympify(point["x"])) > 1
 
 
 def test_an_index_only_hypothesis_still_holds_for_every_index(runner):
     result = runner.invoke(main, ["prove", "z[j] - m", "0", "--rel", "<=", "--symbols", "z: indexed, real; j: integer",
                                   "--given", "z[l] <= m"])
     assert result.exit_code == 0, result.output
+
+
+def test_constant_bounds_given_as_hypotheses_act_as_declared_intervals(runner):
+    result = runner.invoke(main, ["prove", "a*b", "0", "--rel", ">=", "--given", "a >= 0", "--given", "0 <= b"])
+    assert result.exit_code == 0, result.output
+    assert runner.invoke(main, ["prove", "a*b", "0", "--rel", ">=", "--given", "a >= 0"]).exit_code == 1
