@@ -24,6 +24,9 @@ sigma = lambda v: 1 / (1 + exp(-v))  # noqa: E731
 TRUE = [
     ("softmax two-class", exp(p) / (exp(p) + exp(q)), "==", 1 / (1 + exp(q - p)), (p, q), (), ()),
     ("sigmoid symmetry", sigma(-x), "==", 1 - sigma(x), (x,), (), ()),
+    ("tanh x <= x for x >= 0 (critical point at the closed end)", tanh(x), "<=", x, (x,), [Bound(x, 0, False, None, False)], ()),
+    ("x^2 <= 1 on the closed interval [-1, 1]", x**2, "<=", 1, (x,), [Bound(x, -1, False, 1, False)], ()),
+    ("x^3 - x <= 0 on [0, 1] (interior critical point)", x**3 - x, "<=", 0, (x,), [Bound(x, 0, False, 1, False)], ()),
     ("sigmoid with one exp: Max selects the numerator", sigma(x), "==",
      sp.Max(exp(-sp.Abs(x)), sp.sign(x)) / (1 + exp(-sp.Abs(x))), (x,), (), ()),
     ("sigmoid derivative", sp.Derivative(sigma(x), x), "==", sigma(x) * (1 - sigma(x)), (x,), (), ()),
@@ -60,6 +63,9 @@ TRUE = [
 ]
 
 FALSE = [
+    ("x^2 < 1 on the closed interval [-1, 1] (attained at the ends)", x**2, "<", 1, (x,),
+     [Bound(x, -1, False, 1, False)], ()),
+    ("x^3 - x <= 0 on [0, 2]", x**3 - x, "<=", 0, (x,), [Bound(x, 0, False, 2, False)], ()),
     ("sigmoid with one exp, sign flipped", sigma(x), "==",
      sp.Max(exp(-sp.Abs(x)), -sp.sign(x)) / (1 + exp(-sp.Abs(x))), (x,), (), ()),
     ("printed sigmoid erratum", 1 / (1 + exp(q - p)), "==", 1 - 1 / exp(p - q), (p, q), (), ()),

@@ -307,17 +307,32 @@ def _by_calculus(e, strict, ctx, depth):
         return None
     interval = sp.Interval.open(0, sp.oo) if x.is_positive else (
         sp.Interval(0, sp.oo) if x.is_nonnegative else sp.Reals)
+    bound = ctx.domain.bound_of(x)
+    if bound is not None:                             # a declared interval with constant ends
+        lo = bound.lower if bound.lower is not None else -sp.oo
+        hi = bound.upper if bound.upper is not None else sp.oo
+        if not (lo.is_number and hi.is_number):
+            return None
+        interval = interval.intersect(sp.Interval(lo, hi, bound.lower_strict, bound.upper_strict))
+        if not isinstance(interval, sp.Interval) or interval.measure == 0:
+            return None
     if sp.calculus.util.continuous_domain(e, x, interval) != interval or \
             sp.calculus.util.continuous_domain(sp.diff(e, x), x, interval.interior) != interval.interior:
         return None                                   # the critical-point argument needs f, f' continuous
-    critical = sp.solveset(sp.diff(e, x), x, interval)
-    if not isinstance(critical, sp.FiniteSet) or len(critical) > 8:
+    solutions = sp.solveset(sp.diff(e, x), x, interval.interior)
+    if solutions is sp.S.EmptySet:
+        critical: list[sp.Basic] = []
+    elif isinstance(solutions, sp.FiniteSet) and len(solutions) <= 8:
+        critical = list(solutions)
+    else:
         return None
     checks = [e.xreplace({x: c}) for c in critical]
     ends = [sp.limit(e, x, interval.start, "+") if interval.start.is_finite else sp.limit(e, x, -sp.oo),
-            sp.limit(e, x, sp.oo)]
+            sp.limit(e, x, interval.end, "-") if interval.end.is_finite else sp.limit(e, x, sp.oo)]
     if interval.start.is_finite and not interval.left_open:
         checks.append(e.xreplace({x: interval.start}))
+    if interval.end.is_finite and not interval.right_open:
+        checks.append(e.xreplace({x: interval.end}))
     attained = all(_sign(sp.simplify(v), strict) for v in checks)
     approached = all(v == sp.oo or _sign(sp.simplify(v), False) for v in ends)
     if attained and approached:
