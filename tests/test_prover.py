@@ -180,3 +180,31 @@ def test_nested_sums_with_two_limits_normalize_without_looping():
     v = verdict_of(Sum(z[i] * z[j], (i, 1, n), (j, 1, n)), "==", Sum(z[k], (k, 1, n)) ** 2, (n,), (), (z,),
                    timeout=20)
     assert v.status in (Status.PROVED, Status.PROVED_INSTANTIATED), v
+
+
+SOFTMAX_P = exp(z[i]) / S
+ENTROPY = -Sum(SOFTMAX_P * log(SOFTMAX_P), (i, 1, n))
+
+
+def test_softmax_entropy_is_nonnegative_for_every_n():
+    """A weighted average is at most its bound: Σ p_i z_i ≤ log Σ e^{z_k} because each z_i is."""
+    v = verdict_of(ENTROPY, ">=", 0, (n, i, k), (), (z,))
+    assert v.status is Status.PROVED, v
+    assert "weights" in v.message
+
+
+@pytest.mark.parametrize("rel, rhs", [("<=", 0), (">=", log(n))])
+def test_false_entropy_bounds_are_refuted(rel, rhs):
+    assert verdict_of(ENTROPY, rel, rhs, (n, i, k), (), (z,)).status is Status.REFUTED
+
+
+def test_weighted_average_bound_needs_nonnegative_weights():
+    m = sp.Symbol("m", real=True)
+    l = sp.Symbol("l", integer=True)
+    wp = sp.IndexedBase("wp", positive=True)
+    wr = sp.IndexedBase("wr", real=True)
+    hyp = [sp.Le(z[l], m)]
+    ok = verdict_of(Sum(wp[i] * z[i], (i, 1, n)), "<=", m * Sum(wp[i], (i, 1, n)), (n, i, m), (), (z, wp), hyp)
+    assert ok.status is Status.PROVED, ok
+    bad = verdict_of(Sum(wr[i] * z[i], (i, 1, n)), "<=", m * Sum(wr[i], (i, 1, n)), (n, i, m), (), (z, wr), hyp)
+    assert not bad.status.is_proved, bad

@@ -23,8 +23,8 @@ from ..deadline import Deadline, attempt
 from ..problem import Problem
 from ..reparam import slacks, substitute
 from ..domain import Domain
-from ..rewrite import apply_givens, evaluate_derivatives, licensed_log_expand
-from ..sums import known_le, normalize_sums
+from ..rewrite import apply_givens, canonical_dummies, evaluate_derivatives, licensed_log_expand
+from ..sums import known_le, normalize_sums, with_range
 from ..verdict import Verdict, proved
 
 name = "inequalities"
@@ -238,7 +238,9 @@ def _with_index(f: sp.Basic, var: sp.Symbol, lo, hi, ctx: Context):
 def _term_nonneg(f, var, lo, hi, strict, ctx, depth):
     body, k = _with_index(f, var, lo, hi, ctx)
     s = sp.Symbol(f"_t{k.name}", integer=True, nonnegative=True)
-    return nonnegative(body.xreplace({k: lo + s}), strict, ctx, depth + 1) or nonnegative(body, strict, ctx, depth + 1)
+    ranged = Context(with_range(ctx.domain, k, lo, hi), ctx.deadline, ctx.relation_symbols | {k})
+    return (nonnegative(body.xreplace({k: lo + s}), strict, ctx, depth + 1)
+            or nonnegative(body, strict, ranged, depth + 1))
 
 
 def _by_sums(e, strict, ctx, depth):
@@ -282,6 +284,54 @@ def _by_sums(e, strict, ctx, depth):
         each = _term_nonneg(c - s.function, var, lo, hi, strict, ctx, depth)
         if each:
             return (f"{count} terms each at most {c} sum to at most {count}·{c}",) + each
+    if not strict and depth <= 2:
+        for t in neg_sums:
+            found = _weighted_average(e, -t, ctx, depth)
+            if found:
+                return found
+    return None
+
+
+def _weights(f: sp.Basic, var: sp.Symbol) -> list[tuple[sp.Basic, sp.Basic]]:
+    """Ways to write a summand as weight · value: each factor that depends on the index as the value
+    (p_k · log p_k: weight p_k, value log p_k), and a positive square as its root times itself."""
+    out = []
+    factors = sp.Mul.make_args(f)
+    for k, a in enumerate(factors):
+        if a.has(var):
+            out.append((sp.Mul(*(factors[:k] + factors[k + 1:])), a))
+    if f.is_positive or f.is_nonnegative:
+        root = sp.powsimp(sp.powdenest(sp.sqrt(f), force=False))
+        if not isinstance(root, sp.Pow) or root.exp != sp.Rational(1, 2):
+            out.append((root, root))
+    return out
+
+
+def _alpha(e: sp.Basic) -> sp.Basic:
+    """Every sum with canonical bound variables, so equal sums are equal expressions."""
+    return e.replace(lambda x: isinstance(x, (sp.Sum, sp.Product)), lambda x: canonical_dummies(x))
+
+
+def _weighted_average(e, s, ctx, depth):
+    """R − Σ_k w_k a_k ≥ 0 when Σ_k w_k = W has a closed form, c = R/W does not depend on k and
+    w_k (c − a_k) ≥ 0 for every k: then Σ_k w_k a_k ≤ c Σ_k w_k = R (a weighted average is at most
+    its bound; p_k ≤ 1 gives Σ p_k² ≤ Σ p_k, log p_k ≤ 0 gives −Σ p_k log p_k ≥ 0)."""
+    var, lo, hi = s.limits[0]
+    rest = e + s
+    for w, a in _weights(s.function, var):
+        if not w.has(var):
+            continue
+        total = _alpha(normalize_sums(sp.Sum(w, (var, lo, hi)), ctx.domain))
+        if total.has(sp.Piecewise) or total == 0:
+            continue
+        c = sp.cancel(_alpha(rest) / total)
+        if c.has(var):
+            continue
+        k = sp.Dummy(var.name, integer=True)        # the sums in c use canonical names: keep the index apart
+        each = _term_nonneg(sp.expand(w.xreplace({var: k}) * (c - a.xreplace({var: k}))), k, lo, hi, False, ctx,
+                            depth)
+        if each:
+            return (f"weights {w} sum to {total}: Σ {w}·({a}) <= ({c})·{total}",) + each
     return None
 
 
