@@ -208,3 +208,18 @@ def test_weighted_average_bound_needs_nonnegative_weights():
     assert ok.status is Status.PROVED, ok
     bad = verdict_of(Sum(wr[i] * z[i], (i, 1, n)), "<=", m * Sum(wr[i], (i, 1, n)), (n, i, m), (), (z, wr), hyp)
     assert not bad.status.is_proved, bad
+
+
+SQUARES = Sum(SOFTMAX_P ** 2, (i, 1, n))
+
+
+@pytest.mark.parametrize("rel, rhs, rule", [(">=", 1 / n, "Cauchy–Schwarz"), ("<=", 1, "weights")])
+def test_sum_of_squared_softmax_bounds_hold_for_every_n(rel, rhs, rule):
+    v = verdict_of(SQUARES, rel, rhs, (n, i, k), (), (z,))
+    assert v.status is Status.PROVED, v
+    assert rule in v.message
+
+
+@pytest.mark.parametrize("rel, rhs", [(">=", 2 / n), ("<=", 1 / n), ("<", 1 / n)])
+def test_false_bounds_on_the_sum_of_squares_are_refuted(rel, rhs):
+    assert verdict_of(SQUARES, rel, rhs, (n, i, k), (), (z,)).status is Status.REFUTED

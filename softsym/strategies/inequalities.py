@@ -26,6 +26,7 @@ from ..domain import Domain
 from ..rewrite import apply_givens, canonical_dummies, evaluate_derivatives, licensed_log_expand
 from ..sums import known_le, normalize_sums, with_range
 from ..verdict import Verdict, proved
+from .sum_identities import use_sum_hypotheses
 
 name = "inequalities"
 MAX_DEPTH = 6
@@ -289,6 +290,38 @@ def _by_sums(e, strict, ctx, depth):
             found = _weighted_average(e, -t, ctx, depth)
             if found:
                 return found
+    if depth <= 2:
+        for t in terms:
+            found = _cauchy_schwarz(e, t, strict, ctx, depth)
+            if found:
+                return found
+    return None
+
+
+def _cauchy_schwarz(e, t, strict, ctx, depth):
+    """c·Σ_k g_k² ≥ c·(Σ_k g_k)²/N for c ≥ 0 and N ≥ 1 terms: replace the sum of squares by that
+    lower bound and prove the rest (Σ p_k² ≥ 1/n when Σ p_k = 1)."""
+    coeff, rest = t.as_coeff_mul()
+    sums = [f for f in rest if isinstance(f, sp.Sum) and len(f.limits) == 1]
+    if len(sums) != 1:
+        return None
+    s = sums[0]
+    c = t / s
+    var, lo, hi = s.limits[0]
+    if var in c.free_symbols or not (c.is_nonnegative or _sign(c, False)) or not known_le(lo, hi, ctx.domain):
+        return None
+    f = s.function
+    if not (f.is_nonnegative or f.is_positive):
+        return None
+    g = sp.powsimp(sp.powdenest(sp.sqrt(f), force=False))
+    if isinstance(g, sp.Pow) and g.exp == sp.Rational(1, 2):
+        return None                                   # not a perfect square
+    count = hi - lo + 1
+    bound = c * sp.Sum(g, (var, lo, hi)) ** 2 / count
+    reduced = _alpha(sp.expand(use_sum_hypotheses(_alpha(e - t + bound), ctx.domain)))
+    inner = nonnegative(sp.together(reduced) if reduced.has(sp.Pow) else reduced, strict, ctx, depth + 1)
+    if inner:
+        return (f"Cauchy–Schwarz: Σ ({g})² >= (Σ {g})²/{count}",) + inner
     return None
 
 
@@ -319,16 +352,16 @@ def _weighted_average(e, s, ctx, depth):
     var, lo, hi = s.limits[0]
     rest = e + s
     for w, a in _weights(s.function, var):
-        if not w.has(var):
+        if var not in w.free_symbols:
             continue
-        total = _alpha(normalize_sums(sp.Sum(w, (var, lo, hi)), ctx.domain))
+        total = _alpha(use_sum_hypotheses(normalize_sums(sp.Sum(w, (var, lo, hi)), ctx.domain), ctx.domain))
         if total.has(sp.Piecewise) or total == 0:
             continue
         c = sp.cancel(_alpha(rest) / total)
-        if c.has(var):
+        if var in c.free_symbols:
             continue
         k = sp.Dummy(var.name, integer=True)        # the sums in c use canonical names: keep the index apart
-        each = _term_nonneg(sp.expand(w.xreplace({var: k}) * (c - a.xreplace({var: k}))), k, lo, hi, False, ctx,
+        each = _term_nonneg(w.xreplace({var: k}) * (c - a.xreplace({var: k})), k, lo, hi, False, ctx,
                             depth)
         if each:
             return (f"weights {w} sum to {total}: Σ {w}·({a}) <= ({c})·{total}",) + each
