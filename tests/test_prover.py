@@ -223,3 +223,15 @@ def test_sum_of_squared_softmax_bounds_hold_for_every_n(rel, rhs, rule):
 @pytest.mark.parametrize("rel, rhs", [(">=", 2 / n), ("<=", 1 / n), ("<", 1 / n)])
 def test_false_bounds_on_the_sum_of_squares_are_refuted(rel, rhs):
     assert verdict_of(SQUARES, rel, rhs, (n, i, k), (), (z,)).status is Status.REFUTED
+
+
+def test_softmax_entropy_is_at_most_log_n_by_jensen():
+    v = verdict_of(ENTROPY, "<=", log(n), (n, i, k), (), (z,))
+    assert v.status is Status.PROVED, v
+    assert "Jensen" in v.message
+
+
+@pytest.mark.parametrize("rel, rhs", [("<", log(n)), ("<=", log(n) - sp.Rational(1, 100)), ("<=", log(n) / 2)])
+def test_entropy_bounds_tighter_than_log_n_are_refuted(rel, rhs):
+    v = verdict_of(ENTROPY, rel, rhs, (n, i, k), (), (z,))
+    assert v.status is Status.REFUTED, v

@@ -295,6 +295,47 @@ def _by_sums(e, strict, ctx, depth):
             found = _cauchy_schwarz(e, t, strict, ctx, depth)
             if found:
                 return found
+    if depth <= 1:
+        for t in terms:
+            found = _jensen(e, t, strict, ctx, depth)
+            if found:
+                return found
+    return None
+
+
+def _jensen(e, t, strict, ctx, depth):
+    """Jensen's inequality for the concave log, with weights w_k ≥ 0 summing to W > 0:
+    Σ w_k v_k ≤ W log(Σ w_k e^{v_k} / W) and Σ w_k v_k ≥ −W log(Σ w_k e^{−v_k} / W).  A sum term is
+    replaced by the bound on the side that keeps e ≥ (the bound) and the rest is proved (the
+    entropy of a softmax is at most log n)."""
+    coeff, rest = t.as_coeff_mul()
+    sums = [f for f in rest if isinstance(f, sp.Sum) and len(f.limits) == 1]
+    if len(sums) != 1:
+        return None
+    s = sums[0]
+    c = t / s
+    var, lo, hi = s.limits[0]
+    if var in c.free_symbols or not known_le(lo, hi, ctx.domain):
+        return None
+    positive = bool(c.is_positive or _sign(c, True))
+    if not positive and not bool((-c).is_positive or _sign(-c, True)):
+        return None
+    sign = 1 if positive else -1
+    for w, v in _weights(s.function, var):
+        if var not in w.free_symbols or v.is_real is not True:
+            continue
+        if not (w.is_positive or _term_nonneg(w, var, lo, hi, True, ctx, depth + 2)):
+            continue
+        total = _alpha(use_sum_hypotheses(normalize_sums(sp.Sum(w, (var, lo, hi)), ctx.domain), ctx.domain))
+        inner_sum = _alpha(normalize_sums(sp.Sum(sp.powsimp(w * sp.exp(-sign * v)), (var, lo, hi)), ctx.domain))
+        if total.has(sp.Piecewise) or inner_sum.has(sp.Piecewise):
+            continue
+        bound = -sign * total * sp.log(inner_sum / total)
+        reduced = _alpha(e - t + c * bound)
+        inner = nonnegative(_expand(reduced), strict, ctx, depth + 2)
+        if inner:
+            side = "at least" if positive else "at most"
+            return (f"Jensen (log is concave): Σ {w}·{v} is {side} {bound}",) + inner
     return None
 
 
