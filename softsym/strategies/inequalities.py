@@ -63,7 +63,7 @@ def nonnegative(e: sp.Basic, strict: bool, ctx: Context, depth: int = 0) -> tupl
     if _sign(e, strict):
         return (f"sign of {e} {rel} 0 from the assumptions",)
     for rule in (_by_hypothesis, _by_normal_form, _by_terms, _by_monotone_pair, _by_log_isolation, _by_sums,
-                 _by_cases, _by_calculus, _by_square_substitution, _by_tangent_bounds):
+                 _by_cases, _by_calculus, _by_square_substitution, _by_tangent_bounds, _by_sum_bounds):
         trace = attempt(ctx.deadline.sooner(max(ctx.deadline.remaining() / 3, 0.05)),
                         lambda r=rule: r(e, strict, ctx, depth), None)
         if trace:
@@ -285,12 +285,22 @@ def _by_sums(e, strict, ctx, depth):
         each = _term_nonneg(c - s.function, var, lo, hi, strict, ctx, depth)
         if each:
             return (f"{count} terms each at most {c} sum to at most {count}·{c}",) + each
-    if not strict and depth <= 2:
-        for t in neg_sums:
-            found = _weighted_average(e, -t, ctx, depth)
-            if found:
-                return found
-    if depth <= 2:
+    return None
+
+
+def _by_sum_bounds(e, strict, ctx, depth):
+    """Classical bounds on weighted sums, tried after the cheaper rules: weighted averages,
+    Cauchy–Schwarz, Jensen."""
+    if not e.has(sp.Sum) or depth > 1:
+        return None
+    terms = sp.Add.make_args(e)
+    if not strict:
+        for t in terms:
+            if isinstance(-t, sp.Sum) and len((-t).limits) == 1:
+                found = _weighted_average(e, -t, ctx, depth)
+                if found:
+                    return found
+    if True:
         for t in terms:
             found = _cauchy_schwarz(e, t, strict, ctx, depth)
             if found:
@@ -324,11 +334,14 @@ def _jensen(e, t, strict, ctx, depth):
     for w, v in _weights(s.function, var):
         if var not in w.free_symbols or v.is_real is not True:
             continue
+        inner = sp.powsimp(w * sp.exp(-sign * v))
+        if var in inner.free_symbols:
+            continue                  # only where w e^{∓v} is the same for every k (a closed-form bound)
         if not (w.is_positive or _term_nonneg(w, var, lo, hi, True, ctx, depth + 2)):
             continue
         total = _alpha(use_sum_hypotheses(normalize_sums(sp.Sum(w, (var, lo, hi)), ctx.domain), ctx.domain))
-        inner_sum = _alpha(normalize_sums(sp.Sum(sp.powsimp(w * sp.exp(-sign * v)), (var, lo, hi)), ctx.domain))
-        if total.has(sp.Piecewise) or inner_sum.has(sp.Piecewise):
+        inner_sum = _alpha(inner * (hi - lo + 1))
+        if total.has(sp.Piecewise):
             continue
         bound = -sign * total * sp.log(inner_sum / total)
         reduced = _alpha(e - t + c * bound)
@@ -355,8 +368,8 @@ def _cauchy_schwarz(e, t, strict, ctx, depth):
     if not (f.is_nonnegative or f.is_positive):
         return None
     g = sp.powsimp(sp.powdenest(sp.sqrt(f), force=False))
-    if isinstance(g, sp.Pow) and g.exp == sp.Rational(1, 2):
-        return None                                   # not a perfect square
+    if any(r.q == 2 for r in g.atoms(sp.Rational)):
+        return None                                   # not a perfect square (sqrt(x), e^{z/2})
     count = hi - lo + 1
     bound = c * sp.Sum(g, (var, lo, hi)) ** 2 / count
     reduced = _alpha(sp.expand(use_sum_hypotheses(_alpha(e - t + bound), ctx.domain)))
