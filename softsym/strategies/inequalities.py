@@ -313,13 +313,9 @@ def _by_sum_bounds(e, strict, ctx, depth):
     return None
 
 
-def _jensen(e, t, strict, ctx, depth):
-    """Jensen's inequality for the concave log, with weights w_k ≥ 0 summing to W > 0:
-    Σ w_k v_k ≤ W log(Σ w_k e^{v_k} / W) and Σ w_k v_k ≥ −W log(Σ w_k e^{−v_k} / W).  A sum term is
-    replaced by the bound on the side that keeps e ≥ (the bound) and the rest is proved (the
-    entropy of a softmax is at most log n)."""
-    coeff, rest = t.as_coeff_mul()
-    sums = [f for f in rest if isinstance(f, sp.Sum) and len(f.limits) == 1]
+def _scaled_sum(t, ctx):
+    """``t`` as c · Σ_k f_k over a nonempty range with c free of k, or None."""
+    sums = [f for f in sp.Mul.make_args(t) if isinstance(f, sp.Sum) and len(f.limits) == 1]
     if len(sums) != 1:
         return None
     s = sums[0]
@@ -327,6 +323,19 @@ def _jensen(e, t, strict, ctx, depth):
     var, lo, hi = s.limits[0]
     if var in c.free_symbols or not known_le(lo, hi, ctx.domain):
         return None
+    return c, s
+
+
+def _jensen(e, t, strict, ctx, depth):
+    """Jensen's inequality for the concave log, with weights w_k ≥ 0 summing to W > 0:
+    Σ w_k v_k ≤ W log(Σ w_k e^{v_k} / W) and Σ w_k v_k ≥ −W log(Σ w_k e^{−v_k} / W).  A sum term is
+    replaced by the bound on the side that keeps e ≥ (the bound) and the rest is proved (the
+    entropy of a softmax is at most log n)."""
+    found = _scaled_sum(t, ctx)
+    if found is None:
+        return None
+    c, s = found
+    var, lo, hi = s.limits[0]
     positive = bool(c.is_positive or _sign(c, True))
     if not positive and not bool((-c).is_positive or _sign(-c, True)):
         return None
@@ -355,14 +364,12 @@ def _jensen(e, t, strict, ctx, depth):
 def _cauchy_schwarz(e, t, strict, ctx, depth):
     """c·Σ_k g_k² ≥ c·(Σ_k g_k)²/N for c ≥ 0 and N ≥ 1 terms: replace the sum of squares by that
     lower bound and prove the rest (Σ p_k² ≥ 1/n when Σ p_k = 1)."""
-    coeff, rest = t.as_coeff_mul()
-    sums = [f for f in rest if isinstance(f, sp.Sum) and len(f.limits) == 1]
-    if len(sums) != 1:
+    found = _scaled_sum(t, ctx)
+    if found is None:
         return None
-    s = sums[0]
-    c = t / s
+    c, s = found
     var, lo, hi = s.limits[0]
-    if var in c.free_symbols or not (c.is_nonnegative or _sign(c, False)) or not known_le(lo, hi, ctx.domain):
+    if not (c.is_nonnegative or _sign(c, False)):
         return None
     f = s.function
     if not (f.is_nonnegative or f.is_positive):
