@@ -53,7 +53,7 @@ def validate_cmd(quick: bool, names: tuple[str, ...], dtypes: tuple[str, ...], n
     from .report import accuracy_table, naive_section
     from .validate import beats_scipy, measure_all
     dtypes = dtypes or ("float64", "float32")
-    results = measure_all(dtypes, quick, names or None)
+    results = measure_all(dtypes, quick, names or None, on_start=_progress)
     click.echo(accuracy_table(results))
     verdicts = [a.ok for a in results if a.impl == "softsym"] + list(beats_scipy(results).values())
     click.echo(naive_section(results))
@@ -74,6 +74,15 @@ def validate_cmd(quick: bool, names: tuple[str, ...], dtypes: tuple[str, ...], n
     ok = all(verdicts)
     click.echo(f"\n{'all checks passed' if ok else 'SOME CHECKS FAILED'}")
     sys.exit(0 if ok else 1)
+
+
+def _progress(kernel: str, dtype: str, k: int, total: int) -> None:
+    """One line on stderr per kernel and dtype while the 60-digit references are computed."""
+    line = f"[{k}/{total}] checking {kernel} {dtype} against mpmath"
+    if sys.stderr.isatty():
+        click.echo(f"\r{line:<70}", err=True, nl=k == total)
+    else:
+        click.echo(line, err=True)
 
 
 @kernels.command("bench")

@@ -154,10 +154,18 @@ def measure(spec: KernelSpec, dtype: np.dtype, quick: bool = False) -> list[Accu
 
 
 def measure_all(dtypes: tuple[str, ...] = ("float64", "float32"), quick: bool = False,
-                names: tuple[str, ...] | None = None) -> list[Accuracy]:
-    """``measure`` for every kernel (or ``names``) and dtype."""
+                names: tuple[str, ...] | None = None,
+                on_start: Callable[[str, str, int, int], None] | None = None) -> list[Accuracy]:
+    """``measure`` for every kernel (or ``names``) and dtype; ``on_start(kernel, dtype, k, total)``
+    is called before each (progress)."""
     specs = KERNELS if names is None else tuple(BY_NAME[n] for n in names)
-    return [a for spec in specs for dt in dtypes for a in measure(spec, np.dtype(dt), quick)]
+    jobs = [(spec, dt) for spec in specs for dt in dtypes]
+    out: list[Accuracy] = []
+    for k, (spec, dt) in enumerate(jobs, 1):
+        if on_start is not None:
+            on_start(spec.name, dt, k, len(jobs))
+        out += measure(spec, np.dtype(dt), quick)
+    return out
 
 
 def beats_scipy(results: list[Accuracy]) -> dict[tuple[str, str], bool]:
