@@ -88,11 +88,20 @@ def _progress(kernel: str, dtype: str, k: int, total: int) -> None:
 @kernels.command("bench")
 @click.option("--quick", is_flag=True, help="Small shapes, 3 rounds: a smoke test, not a measurement.")
 @click.option("--kernel", "names", multiple=True, type=NAMES, help="Only these kernels [all].")
-@click.option("--dtype", "dtypes", multiple=True, type=click.Choice(["float64", "float32"]))
+@click.option("--dtype", "dtypes", multiple=True, type=click.Choice(["float64", "float32"]),
+              help="Only these dtypes [both].")
 @click.option("--rounds", type=click.IntRange(1, 100), default=15, show_default=True,
               help="Interleaved rounds per kernel, shape and dtype; medians are reported.")
 def bench_cmd(quick: bool, names: tuple[str, ...], dtypes: tuple[str, ...], rounds: int) -> None:
-    """Median times against scipy.special, hand-written NumPy and np.copyto, in one run."""
+    """Median times against scipy.special, hand-written NumPy and np.copyto, in one run.
+
+    \b
+    Columns: ×scipy and ×hand are medians of same-round time ratios (above 1:
+    softsym is faster); "faster" counts the rounds softsym beat SciPy;
+    /copyto is softsym's time over a plain copy of the input (the memory
+    bandwidth floor); peak extra memory is per call, divided by the input size.
+    Method and latest figures: bench/KERNELS.md.
+    """
     _need_scipy("bench")
     from .bench import HEADER, QUICK_SHAPES, SHAPES, format_row, run
     click.echo(HEADER)
