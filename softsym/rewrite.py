@@ -106,6 +106,13 @@ def licensed_log_expand(expr: sp.Basic) -> sp.Basic:
     return sp.expand_log(expr, deep=True, force=False)
 
 
+def symbols_outside_entries(expr: sp.Basic) -> set[sp.Symbol]:
+    """The symbols of ``expr`` that occur as values, not only as the index of an entry: in
+    ``z[l] <= m`` that is {m}; in ``n >= 2`` it is {n}."""
+    hidden = expr.replace(lambda e: isinstance(e, sp.Indexed), lambda e: sp.Dummy()) if expr.has(sp.Indexed) else expr
+    return {s for s in hidden.free_symbols if isinstance(s, sp.Symbol) and not isinstance(s, sp.Dummy)}
+
+
 def givens_substitution(domain: Domain) -> dict[sp.Basic, sp.Basic]:
     """From hypotheses ``Eq(m, e)`` with ``m`` a bare symbol not in ``e``: the substitution m -> e.
 

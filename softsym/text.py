@@ -31,8 +31,7 @@ def parse_hypothesis(text: str, names: dict) -> sp.Basic:
         for op in RELATION_OPERATORS:
             if text.startswith(op, k) and not (op in ("<", ">", "=") and text[k + 1:k + 2] == "="):
                 left, right = parse_expr(text[:k], names), parse_expr(text[k + len(op):], names)
-                relation = _RELATIONALS[op](left, right, evaluate=False)
-                return relation
+                return _RELATIONALS[op](left, right, evaluate=False)
     raise ParseError(f"hypothesis {text!r} has no relation (==, <=, <, >=, >, !=) outside brackets")
 
 

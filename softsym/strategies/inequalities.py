@@ -23,7 +23,8 @@ from ..deadline import Deadline, attempt
 from ..problem import Problem
 from ..reparam import slacks, substitute
 from ..domain import Domain
-from ..rewrite import apply_givens, canonical_dummies, evaluate_derivatives, licensed_log_expand
+from ..rewrite import apply_givens, canonical_dummies, evaluate_derivatives, licensed_log_expand, \
+    symbols_outside_entries
 from ..sums import known_le, normalize_sums, with_range
 from ..verdict import Verdict, proved
 from .sum_identities import use_sum_hypotheses
@@ -82,21 +83,14 @@ def _hypotheses(ctx: Context):
             claim, is_strict = g.lhs - g.rhs, isinstance(g, sp.StrictGreaterThan)
         else:
             continue
+        # only a symbol that is just an entry index reads "for every l" (z[l] <= m); one that occurs as
+        # a value (n >= 2) is about that one n — read for every n it is a false premise
+        values = symbols_outside_entries(claim)
         wild = {k: sp.Wild(f"w_{k.name}", properties=[lambda v: v.is_integer])
                 for k in claim.free_symbols if isinstance(k, sp.Symbol) and k.is_integer
-                and k not in ctx.relation_symbols and _only_an_index(k, claim)}
+                and k not in ctx.relation_symbols and k not in values}
         out.append((g, claim.xreplace(wild), is_strict))
     return out
-
-
-def _only_an_index(k: sp.Symbol, claim: sp.Basic) -> bool:
-    """Whether ``k`` occurs in ``claim`` only as the index of an entry (``z[l] <= m``: for every l).
-
-    A symbol that occurs as a value (``n >= 2``) states something about that one symbol; reading
-    it "for every n" would make a false premise from which anything follows.
-    """
-    hidden = claim.replace(lambda e: isinstance(e, sp.Indexed), lambda e: sp.Dummy())
-    return k not in hidden.free_symbols
 
 
 def _by_hypothesis(e, strict, ctx, depth):
@@ -300,14 +294,9 @@ def _by_sum_bounds(e, strict, ctx, depth):
                 found = _weighted_average(e, -t, ctx, depth)
                 if found:
                     return found
-    if True:
+    for rule in (_cauchy_schwarz, _jensen):
         for t in terms:
-            found = _cauchy_schwarz(e, t, strict, ctx, depth)
-            if found:
-                return found
-    if depth <= 1:
-        for t in terms:
-            found = _jensen(e, t, strict, ctx, depth)
+            found = rule(e, t, strict, ctx, depth)
             if found:
                 return found
     return None
@@ -343,21 +332,19 @@ def _jensen(e, t, strict, ctx, depth):
     for w, v in _weights(s.function, var):
         if var not in w.free_symbols or v.is_real is not True:
             continue
-        inner = sp.powsimp(w * sp.exp(-sign * v))
-        if var in inner.free_symbols:
+        each = sp.powsimp(w * sp.exp(-sign * v))
+        if var in each.free_symbols:
             continue                  # only where w e^{∓v} is the same for every k (a closed-form bound)
         if not (w.is_positive or _term_nonneg(w, var, lo, hi, True, ctx, depth + 2)):
             continue
         total = _alpha(use_sum_hypotheses(normalize_sums(sp.Sum(w, (var, lo, hi)), ctx.domain), ctx.domain))
-        inner_sum = _alpha(inner * (hi - lo + 1))
         if total.has(sp.Piecewise):
             continue
-        bound = -sign * total * sp.log(inner_sum / total)
-        reduced = _alpha(e - t + c * bound)
-        inner = nonnegative(_expand(reduced), strict, ctx, depth + 2)
-        if inner:
+        bound = -sign * total * sp.log(_alpha(each * (hi - lo + 1)) / total)
+        rest = nonnegative(_expand(_alpha(e - t + c * bound)), strict, ctx, depth + 2)
+        if rest:
             side = "at least" if positive else "at most"
-            return (f"Jensen (log is concave): Σ {w}·{v} is {side} {bound}",) + inner
+            return (f"Jensen (log is concave): Σ {w}·{v} is {side} {bound}",) + rest
     return None
 
 
@@ -416,8 +403,8 @@ def _weighted_average(e, s, ctx, depth):
         if var not in w.free_symbols:
             continue
         total = _alpha(use_sum_hypotheses(normalize_sums(sp.Sum(w, (var, lo, hi)), ctx.domain), ctx.domain))
-        if total.has(sp.Piecewise) or total == 0:
-            continue
+        if total.has(sp.Piecewise) or not (total.is_positive or _sign(total, True)):
+            continue                  # c = R/W must be defined everywhere: W > 0
         c = sp.cancel(_alpha(rest) / total)
         if var in c.free_symbols:
             continue

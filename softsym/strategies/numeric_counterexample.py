@@ -16,7 +16,7 @@ from ..dimensions import concretize, dimension_symbols, dimension_values, instan
 from ..numeric.evaluate import Screen, confirm, show, show_point
 from ..numeric.sampling import candidate_points
 from ..problem import Problem
-from ..rewrite import apply_givens, evaluate_derivatives
+from ..rewrite import apply_givens, evaluate_derivatives, symbols_outside_entries
 from ..verdict import Counterexample, Verdict, refuted
 
 name = "numeric_counterexample"
@@ -34,9 +34,8 @@ def _variables(expr: sp.Basic) -> list[sp.Basic]:
 def _hypothesis_variables(givens: list[sp.Basic], fixed: dict) -> list[sp.Symbol]:
     out: list[sp.Symbol] = []
     for g in givens:
-        values = g.replace(lambda e: isinstance(e, sp.Indexed), lambda e: sp.Dummy()) if g.has(sp.Indexed) else g
-        for s in sorted(values.free_symbols, key=str):
-            if isinstance(s, sp.Symbol) and not isinstance(s, sp.Dummy) and s not in fixed and s not in out:
+        for s in sorted(symbols_outside_entries(g), key=str):
+            if s not in fixed and s not in out:
                 out.append(s)
     return out
 
