@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from .domain import Domain
+from .rewrite import bound_variables, internal
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,9 @@ class Case:
 
 
 def _pivots(expr: sp.Basic) -> list[sp.Basic]:
-    """Differences whose sign decides a piecewise-defined part of ``expr``."""
+    """Differences whose sign decides a piecewise-defined part of ``expr``, free of bound
+    variables (``|z - y|`` under ``∫ dz`` has no sign to split on: it varies with z)."""
+    bound = bound_variables(expr)
     out: list[sp.Basic] = []
     for node in sorted(expr.atoms(sp.Max, sp.Min, sp.Abs, sp.sign, sp.Heaviside, sp.Piecewise),
                        key=sp.default_sort_key):
@@ -38,7 +41,7 @@ def _pivots(expr: sp.Basic) -> list[sp.Basic]:
                 if isinstance(cond, (sp.StrictLessThan, sp.LessThan, sp.StrictGreaterThan, sp.GreaterThan,
                                      sp.Equality, sp.Unequality)):
                     out.append(cond.lhs - cond.rhs)
-    return out
+    return [d for d in out if not d.free_symbols & bound]
 
 
 def _free_linear_symbol(d: sp.Basic, domain: Domain) -> tuple[sp.Symbol, sp.Basic, sp.Basic] | None:
@@ -64,7 +67,7 @@ def sign_cases(expr: sp.Basic, domain: Domain, tag: str = "c") -> list[Case] | N
         if found is None:
             continue
         x, coeff, rest = found
-        s = sp.Symbol(f"_{tag}", positive=True)
+        s = internal(tag, positive=True)
         cases = []
         for label, gap in ((f"{d} > 0", s), (f"{d} = 0", sp.Integer(0)), (f"{d} < 0", -s)):
             cases.append(Case(label, {x: (gap - rest) / coeff}))

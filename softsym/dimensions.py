@@ -7,6 +7,7 @@ from itertools import product
 import sympy as sp
 
 from .domain import Domain
+from .rewrite import substitute_free
 
 MAX_INDEX_COMBINATIONS = 64
 
@@ -17,7 +18,7 @@ def dimension_symbols(expr: sp.Basic) -> list[sp.Symbol]:
     for node in expr.atoms(sp.Sum, sp.Product):
         for _, lo, hi in node.limits:
             found |= {s for s in (lo.free_symbols | hi.free_symbols) if isinstance(s, sp.Symbol)}
-    return sorted(found, key=lambda s: s.name)
+    return sorted(found & expr.free_symbols, key=lambda s: s.name)     # an outer sum's index is bound, not a size
 
 
 def index_symbols(expr: sp.Basic, domain: Domain, dims: list[sp.Symbol]) -> list[sp.Symbol]:
@@ -85,7 +86,7 @@ def instances(expr: sp.Basic, domain: Domain, dims: list[sp.Symbol], sizes: dict
 
 def concretize(expr: sp.Basic, point: dict[sp.Basic, sp.Basic]) -> sp.Basic:
     """Substitute concrete sizes and indices and expand every sum and product into terms."""
-    out = expr.xreplace(point)
+    out = substitute_free(expr, point)
     return out.replace(lambda e: isinstance(e, (sp.Sum, sp.Product)) and _concrete_limits(e),
                        lambda e: e.doit())
 

@@ -8,7 +8,7 @@ import sympy as sp
 
 from .domain import Domain
 from .dsl import Definition
-from .rewrite import canonical_dummies
+from .rewrite import canonical_dummies, rename_bound, substitute_free
 
 FLIP = {"==": "==", "<=": ">=", "<": ">", ">=": "<=", ">": "<"}
 
@@ -66,35 +66,28 @@ def unfold(expr: sp.Basic, definitions: Iterable[Definition]) -> sp.Basic:
     return expr
 
 
-def _fresh_bound_variables(expr: sp.Basic) -> sp.Basic:
-    """Rename the bound variables of sums/products to fresh dummies (keeping assumptions), so
-    substituting into the body cannot capture a name used at the call site."""
-    def rename(node: sp.Basic) -> sp.Basic:
-        mapping = {v: sp.Dummy(v.name, **{k: val for k, val in v.assumptions0.items()
-                                          if k in ("integer", "real", "positive", "nonnegative")})
-                   for v, *_ in node.limits}
-        return node.xreplace(mapping)
-    return expr.replace(lambda e: isinstance(e, (sp.Sum, sp.Product)), rename)
-
-
 def _unfold_one(expr: sp.Basic, d: Definition) -> sp.Basic:
     target = d.target
     if isinstance(target, sp.Symbol):
-        return expr.xreplace({target: d.expr}) if target in expr.free_symbols else expr
+        return substitute_free(expr, {target: d.expr}) if target in expr.free_symbols else expr
     if isinstance(target, sp.Indexed):
         pattern = target.indices
+        if not any(e.base == target.base for e in expr.atoms(sp.Indexed)):
+            return expr
 
         def swap(node: sp.Basic) -> sp.Basic:
             mapping = dict(zip(pattern, node.indices))
-            return _fresh_bound_variables(d.expr).xreplace(mapping)
-        return expr.replace(lambda e: isinstance(e, sp.Indexed) and e.base == target.base
-                            and len(e.indices) == len(pattern), swap)
+            return substitute_free(d.expr, mapping)
+        return rename_bound(expr).replace(lambda e: isinstance(e, sp.Indexed) and e.base == target.base
+                                          and len(e.indices) == len(pattern), swap)
     if isinstance(target, sp.core.function.AppliedUndef):
         params = target.args
+        if not expr.has(target.func):
+            return expr
 
         def call(node: sp.Basic) -> sp.Basic:
-            return _fresh_bound_variables(d.expr).xreplace(dict(zip(params, node.args)))
-        return expr.replace(lambda e: getattr(e, "func", None) == target.func, call)
+            return substitute_free(d.expr, dict(zip(params, node.args)))
+        return rename_bound(expr).replace(lambda e: getattr(e, "func", None) == target.func, call)
     raise TypeError(f"cannot define {target!r}: use a name, p[i] or f(x)")
 
 
@@ -108,11 +101,13 @@ def prepare(lhs: sp.Basic, rel: str, rhs: sp.Basic, domain: Domain,
     step's time limit.
     """
     defs = list(definitions)
-    left = canonical_dummies(exact(unfold(sp.sympify(lhs), defs)))
-    right = canonical_dummies(exact(unfold(sp.sympify(rhs), defs)))
     subs = dict(substitution)
-    if subs:
-        left, right = left.subs(subs), right.subs(subs)
+
+    def ready(expr: sp.Basic) -> sp.Basic:
+        return canonical_dummies(substitute_free(exact(unfold(sp.sympify(expr), defs)), subs))
+    left, right = ready(lhs), ready(rhs)
+    if defs or subs:                  # hypotheses speak of the same names: unfold and substitute them too
+        domain = Domain(domain.symbols, domain.indexed, domain.bounds, tuple(ready(g) for g in domain.given))
     shown = (left, rel, right)
     if rel in (">=", ">"):
         left, right, rel = right, left, FLIP[rel]

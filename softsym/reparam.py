@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from .domain import Bound, Domain
+from .rewrite import internal, substitute_free
 
 
 @dataclass(frozen=True)
@@ -35,23 +36,23 @@ class Slack:
 def _slack_for(bound: Bound, n: int) -> Slack | None:
     x, lo, hi = bound.symbol, bound.lower, bound.upper
     integer = bool(x.is_integer)
-    if integer:
-        if lo is None and hi is None:
-            return None
-        if lo is not None:
-            s = sp.Symbol(f"_s{n}", integer=True, **({"positive": True} if bound.lower_strict else {"nonnegative": True}))
+    if integer:                           # x = end ± s needs an integer end (x >= 1/2 is x >= 1)
+        if lo is not None and lo.is_integer:
+            s = internal(f"s{n}", integer=True, **({"positive": True} if bound.lower_strict else {"nonnegative": True}))
             return Slack(x, lo + s, (), f"{x} = {lo} + {s} with {s} {'>' if bound.lower_strict else '>='} 0")
-        s = sp.Symbol(f"_s{n}", integer=True, **({"positive": True} if bound.upper_strict else {"nonnegative": True}))
-        return Slack(x, hi - s, (), f"{x} = {hi} - {s}")
+        if hi is not None and hi.is_integer:
+            s = internal(f"s{n}", integer=True, **({"positive": True} if bound.upper_strict else {"nonnegative": True}))
+            return Slack(x, hi - s, (), f"{x} = {hi} - {s}")
+        return None
     if lo is not None and hi is not None:
-        s = sp.Symbol(f"_s{n}", positive=True)
+        s = internal(f"s{n}", positive=True)
         ends = tuple(e for e, strict in ((lo, bound.lower_strict), (hi, bound.upper_strict)) if not strict)
         return Slack(x, lo + (hi - lo) * s / (1 + s), ends, f"{x} = {lo} + ({hi} - {lo})·{s}/(1+{s}), {s} > 0")
     if lo is not None:
-        s = sp.Symbol(f"_s{n}", **({"positive": True} if bound.lower_strict else {"nonnegative": True}))
+        s = internal(f"s{n}", **({"positive": True} if bound.lower_strict else {"nonnegative": True}))
         return Slack(x, lo + s, (), f"{x} = {lo} + {s}")
     if hi is not None:
-        s = sp.Symbol(f"_s{n}", **({"positive": True} if bound.upper_strict else {"nonnegative": True}))
+        s = internal(f"s{n}", **({"positive": True} if bound.upper_strict else {"nonnegative": True}))
         return Slack(x, hi - s, (), f"{x} = {hi} - {s}")
     return None
 
@@ -70,5 +71,5 @@ def slacks(domain: Domain, free: set[sp.Basic]) -> list[Slack]:
 def substitute(expr: sp.Basic, chosen: list[Slack]) -> sp.Basic:
     """Apply the substitutions, later symbols first (their bounds may mention earlier ones)."""
     for slack in reversed(chosen):
-        expr = expr.xreplace({slack.symbol: slack.value})
+        expr = substitute_free(expr, {slack.symbol: slack.value})
     return expr

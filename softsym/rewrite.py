@@ -20,31 +20,123 @@ def evaluate_derivatives(expr: sp.Basic) -> sp.Basic:
     return expr.replace(lambda e: isinstance(e, sp.Derivative), lambda e: e.doit())
 
 
-def canonical_dummies(expr: sp.Basic) -> sp.Basic:
-    """Rename the bound variables of sums and products by nesting depth (alpha-normal form).
+BINDERS = (sp.Sum, sp.Product, sp.Integral, sp.Limit)
+"""Objects that bind a variable: a substitution must not reach their bound occurrences."""
 
-    ``Sum(f(i), (i, 1, n))`` and ``Sum(f(k), (k, 1, n))`` become the same object, keeping the
-    bound variable's assumptions (integer).
+_CANONICAL_BASE = 7_000_000_000
+"""``dummy_index`` of the canonical bound variables: one fixed Dummy per depth, so equal sums
+compare equal, and no name a user can type (or a fresh Dummy) is ever the same object."""
+
+_KEPT = ("integer", "real", "positive", "nonnegative", "negative", "nonpositive", "nonzero")
+
+
+def internal(name: str, **assumptions: bool) -> sp.Dummy:
+    """A fresh symbol for softsym's own use (slacks, atoms, case gaps): a ``Dummy``, which no
+    user-written name can ever equal (``_u0`` typed by a user is a different object)."""
+    return sp.Dummy(name, **assumptions)
+
+
+def _rebind(expr: sp.Basic, make, depth: int = 0) -> sp.Basic:
+    """Give each bound variable the symbol ``make(var, depth)``, renaming its occurrences in its
+    scope only.  Capture-free when every name ``make`` returns is new to the expression.
+
+    In ``Sum(f, L1, ..., Lm)`` (L1 innermost) the variable of ``Lk`` binds ``f`` and the ends of
+    ``L1..L(k-1)``; the variables are renamed innermost first, so a name an inner limit shadows
+    is never renamed in the inner scope.  An indefinite integral's variable is free in its value.
     """
-    def walk(node: sp.Basic, depth: int) -> sp.Basic:
-        if not node.args:
-            return node
-        if isinstance(node, (sp.Sum, sp.Product)):
-            body = node.function
-            limits = []
-            for offset, (var, lo, hi) in enumerate(node.limits):
-                fresh = _canonical_symbol(var, depth + offset)
-                body = body.xreplace({var: fresh})
-                limits.append((fresh, walk(lo, depth), walk(hi, depth)))
-            return node.func(walk(body, depth + len(limits)), *limits)
-        return node.func(*(walk(a, depth) for a in node.args))
-    return walk(expr, 0)
+    if not expr.args or not expr.has(*BINDERS):
+        return expr
+    if isinstance(expr, sp.Limit):
+        scope, var, point, direction = expr.args
+        new = make(var, depth)
+        return sp.Limit(_rebind(scope.xreplace({var: new}), make, depth + 1), new,
+                        _rebind(point, make, depth), str(direction))
+    if not isinstance(expr, (sp.Sum, sp.Product, sp.Integral)):
+        return expr.func(*(_rebind(a, make, depth) for a in expr.args))
+    limits = [list(lim) for lim in expr.limits]
+    body = expr.function
+    count = len(limits)
+    for k, lim in enumerate(limits):
+        if isinstance(expr, sp.Integral) and len(lim) != 3:
+            continue
+        var = lim[0]
+        new = make(var, depth + count - 1 - k)
+        body = body.xreplace({var: new})
+        lim[0] = new
+        for outer in limits[:k]:
+            outer[1:] = [end.xreplace({var: new}) for end in outer[1:]]
+    body = _rebind(body, make, depth + count)
+    for k, lim in enumerate(limits):
+        lim[1:] = [_rebind(end, make, depth + count - 1 - k) for end in lim[1:]]
+    return expr.func(body, *(tuple(lim) for lim in limits))
+
+
+def _fresh(var: sp.Symbol, depth: int) -> sp.Dummy:
+    return sp.Dummy(var.name, **{k: v for k, v in var.assumptions0.items() if k in _KEPT and v is not None})
+
+
+def rename_bound(expr: sp.Basic) -> sp.Basic:
+    """Every bound variable (sums, products, definite integrals, limits) renamed to a fresh
+    Dummy: afterwards no bound variable is the same object as any free symbol or another binder."""
+    return _rebind(expr, _fresh)
+
+
+def bound_variables(expr: sp.Basic) -> set[sp.Symbol]:
+    """The variables bound somewhere inside ``expr``."""
+    out: set[sp.Symbol] = set()
+    for node in sp.preorder_traversal(expr):
+        if isinstance(node, (sp.Sum, sp.Product, sp.Integral)):
+            out |= {lim[0] for lim in node.limits if len(lim) == 3 or not isinstance(node, sp.Integral)}
+        elif isinstance(node, sp.Limit):
+            out.add(node.args[1])
+    return out
+
+
+def substitute_free(expr: sp.Basic, mapping: dict) -> sp.Basic:
+    """Replace the *free* occurrences of the keys of ``mapping`` (simultaneously): bound variables
+    are renamed apart first, so neither a bound occurrence is replaced nor a symbol of a value
+    captured by a binder.  A derivative in a replaced variable becomes a ``Subs`` (SymPy's rule)."""
+    if not mapping:
+        return expr
+    if expr.has(*BINDERS):
+        expr = rename_bound(expr)
+    keys = set(mapping)
+    if any(keys & set(d.variables) for d in expr.atoms(sp.Derivative)):
+        return expr.subs(mapping, simultaneous=True)
+    return expr.xreplace(mapping)
+
+
+def canonical_dummies(expr: sp.Basic) -> sp.Basic:
+    """Rename bound variables by nesting depth (alpha-normal form), capture-free.
+
+    ``Sum(f(i), (i, 1, n))`` and ``Sum(f(k), (k, 1, n))`` become the same object.  Sums with
+    several limits become nested sums.  First every bound variable gets a fresh Dummy (so no two
+    binders and no free symbol share an object), then each gets the canonical Dummy of its depth;
+    a canonical name that occurs free in ``expr`` is never reused as a binder.
+    """
+    if not expr.has(*BINDERS):
+        return expr
+    taken = expr.free_symbols
+    fresh = rename_bound(expr)
+
+    def canonical(var: sp.Symbol, depth: int) -> sp.Symbol:
+        while True:
+            symbol = _canonical_symbol(var, depth)
+            if symbol not in taken:
+                return symbol
+            depth += 1000
+    return _rebind(fresh, canonical)
 
 
 def _canonical_symbol(var: sp.Symbol, depth: int) -> sp.Symbol:
-    """The bound variable at ``depth``: one symbol per depth, integer or not, whatever the
-    original's other assumptions (its range is in the limits), so equal sums compare equal."""
-    return sp.Symbol(f"_k{depth}", integer=True) if var.is_integer else sp.Symbol(f"_x{depth}", real=True)
+    """The bound variable at ``depth``: one Dummy per depth, integer or not (a sum's range is in
+    its limits, so its other assumptions are dropped); a limit's or integral's variable keeps its
+    assumptions, which decide the value."""
+    index = _CANONICAL_BASE + depth
+    if var.is_integer:
+        return sp.Dummy(f"k{depth}", dummy_index=index, integer=True)
+    facts = {k: v for k, v in var.assumptions0.items() if k in _KEPT and v is not None}
+    return sp.Dummy(f"x{depth}", dummy_index=index, **facts)
 
 
 def exp_to_symbols(expr: sp.Basic) -> tuple[sp.Basic, dict[sp.Symbol, sp.Basic]]:
@@ -80,7 +172,7 @@ def exp_to_symbols(expr: sp.Basic) -> tuple[sp.Basic, dict[sp.Symbol, sp.Basic]]
     for n, (term, coeffs) in enumerate(sorted(parts.items(), key=lambda kv: sp.default_sort_key(kv[0]))):
         denom = reduce(lcm, (int(c.q) for c in coeffs), 1)
         facts = {"positive": True} if term.is_real else {"nonzero": True}
-        u = sp.Symbol(f"_u{n}", **facts)
+        u = internal(f"u{n}", **facts)
         bases[term] = (u, denom)
         inverse[u] = sp.exp(term / denom)
     mapping = {}

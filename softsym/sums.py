@@ -10,7 +10,7 @@ from __future__ import annotations
 import sympy as sp
 
 from .domain import Bound, Domain
-from .rewrite import canonical_dummies
+from .rewrite import canonical_dummies, internal
 
 
 def known_le(a: sp.Basic, b: sp.Basic, domain: Domain) -> bool:
@@ -160,5 +160,5 @@ def atomize_sums(expr: sp.Basic) -> tuple[sp.Basic, dict[sp.Symbol, sp.Basic]]:
             facts["nonnegative"] = True
         elif node.function.is_real:
             facts["real"] = True
-        mapping[node] = sp.Symbol(f"_S{n}", **facts)
+        mapping[node] = internal(f"S{n}", **facts)
     return expr.xreplace(mapping), {v: k for k, v in mapping.items()}

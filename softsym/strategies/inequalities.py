@@ -23,7 +23,7 @@ from ..deadline import Deadline, attempt
 from ..problem import Problem
 from ..reparam import slacks, substitute
 from ..domain import Domain
-from ..rewrite import apply_givens, canonical_dummies, evaluate_derivatives, licensed_log_expand, \
+from ..rewrite import apply_givens, canonical_dummies, evaluate_derivatives, internal, licensed_log_expand, \
     symbols_outside_entries
 from ..sums import known_le, normalize_sums, with_range
 from ..verdict import Verdict, proved
@@ -226,13 +226,13 @@ def _by_log_isolation(e, strict, ctx, depth):
 
 def _with_index(f: sp.Basic, var: sp.Symbol, lo, hi, ctx: Context):
     """A context where the bound variable is an index in ``lo..hi`` (its slack is taken care of)."""
-    k = sp.Symbol(f"_k{var.name}", integer=True)
+    k = internal(f"k{var.name}", integer=True)
     return f.xreplace({var: k}), k
 
 
 def _term_nonneg(f, var, lo, hi, strict, ctx, depth):
     body, k = _with_index(f, var, lo, hi, ctx)
-    s = sp.Symbol(f"_t{k.name}", integer=True, nonnegative=True)
+    s = internal(f"t{k.name}", integer=True, nonnegative=True)
     ranged = Context(with_range(ctx.domain, k, lo, hi), ctx.deadline, ctx.relation_symbols | {k})
     return (nonnegative(body.xreplace({k: lo + s}), strict, ctx, depth + 1)
             or nonnegative(body, strict, ranged, depth + 1))
@@ -487,7 +487,7 @@ def _by_square_substitution(e, strict, ctx, depth):
     targets = {x for x in targets if ctx.domain.bound_of(x) is None}
     if not targets:
         return None
-    mapping = {x: sp.Symbol(f"_r{x.name}", positive=True) ** 2 for x in sorted(targets, key=str)}
+    mapping = {x: internal(f"r{x.name}", positive=True) ** 2 for x in sorted(targets, key=str)}
     inner = nonnegative(sp.factor(_expand(sp.powdenest(e.xreplace(mapping), force=False))), strict, ctx, depth + 1)
     if inner:
         names = ", ".join(f"{x} = {v}" for x, v in mapping.items())
