@@ -1,13 +1,17 @@
 """The ``softsym`` command line; the only place exceptions become exit codes.
 
 Exit codes: ``check`` 0 all steps as expected, 1 a failure, 2 usage error; ``prove`` 0 proved,
-1 refuted, 3 undecided (or timeout), 2 usage or parse error.
+1 refuted (and nothing else), 3 undecided (or timeout), 2 usage or parse error or an ``error``
+verdict (a crash inside softsym becomes one, with a one-line message, never a traceback).
 """
 from __future__ import annotations
 
+import difflib
+import itertools
 import json
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -18,7 +22,7 @@ from .cache import Cache
 from .engine import check_all
 from .export.commands import export
 from .kernels.commands import kernels
-from .errors import UserError
+from .errors import StepTimeout, UserError
 from .loader import default_path, load, select
 from .progress import progress
 from .prover import DEFAULT_TIMEOUT
@@ -28,7 +32,7 @@ from .verdict import Status, Verdict
 
 RELS = ("==", "<=", "<", ">=", ">")
 PROVE_EXIT = {Status.PROVED: 0, Status.PROVED_INSTANTIATED: 0, Status.REFUTED: 1,
-              Status.UNDECIDED: 3, Status.TIMEOUT: 3, Status.ERROR: 3}
+              Status.UNDECIDED: 3, Status.TIMEOUT: 3, Status.VACUOUS: 3, Status.ERROR: 2}
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -173,7 +177,65 @@ def lock(names: tuple[str, ...], path: Path | None, jobs: int, timeout: float, n
     sys.exit(0 if not failed and not errors else 1)
 
 
-@main.command("prove")
+class _ProveCommand(click.Command):
+    """``prove``, reading a side that starts with '-' (``-x``, ``-exp(x)``, ``-1``) as an expression.
+
+    Before click parses, every word that is neither a known option nor an option's value is moved
+    behind a ``--``.  Words that start with ``--`` stay options (an unknown one is reported, with
+    a hint about ``--``), and so does ``-h``; after a ``--`` of the user's, everything is a side.
+    """
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        options, sides = _split_sides(args, self.get_params(ctx))
+        if len(sides) > 2 and not ctx.resilient_parsing:
+            raise click.UsageError(_extra_sides_message(sides, self.get_params(ctx)), ctx)
+        try:
+            return super().parse_args(ctx, options + ["--", *sides] if sides else options)
+        except click.NoSuchOption as exc:             # "--x": an option misspelt, or the side --x?
+            exc.message, exc.possibilities = f"{exc.format_message()} {_DASH_HINT}", None
+            raise
+
+
+_DASH_HINT = "(a side that starts with '-' may follow '--': softsym prove -- LHS RHS)"
+
+
+def _split_sides(args: list[str], params: list[click.Parameter]) -> tuple[list[str], list[str]]:
+    """The option words (with their values) and the sides, each in the order given."""
+    options_of = [p for p in params if isinstance(p, click.Option)]
+    valued = {name: p.nargs for p in options_of if not (p.is_flag or p.count) for name in p.opts}
+    flags = {name for p in options_of if p.is_flag or p.count for name in p.opts + p.secondary_opts}
+    options: list[str] = []
+    sides: list[str] = []
+    words = iter(args)
+    for word in words:
+        name = word.split("=", 1)[0] if word.startswith("--") else word
+        if word == "--":
+            sides.extend(words)
+        elif name in valued:
+            options.append(word)
+            if name == word:                              # the value is the next word, whatever it looks like
+                options.extend(itertools.islice(words, valued[name]))
+        elif word.startswith("--") or word in flags:
+            options.append(word)
+        else:
+            sides.append(word)
+    return options, sides
+
+
+def _extra_sides_message(sides: list[str], params: list[click.Parameter]) -> str:
+    """Why three or more sides are wrong, suggesting the option a dashed word may have meant."""
+    extra = " ".join(repr(s) for s in sides[2:])
+    message = f"prove takes two sides, LHS and RHS; got {len(sides)} (extra: {extra})"
+    names = [o for p in params if isinstance(p, click.Option) for o in p.opts if o.startswith("--")]
+    for side in sides:
+        if side.startswith("-"):
+            close = difflib.get_close_matches("--" + side.lstrip("-"), names, n=1)
+            if close:
+                return f"{message}; {side!r} is read as an expression: did you mean {close[0]}?"
+    return message
+
+
+@main.command("prove", cls=_ProveCommand)
 @click.argument("lhs", required=False)
 @click.argument("rhs", required=False)
 @click.option("--rel", type=click.Choice(RELS), default="==", show_default=True, help="The relation to check.")
@@ -186,7 +248,8 @@ def lock(names: tuple[str, ...], path: Path | None, jobs: int, timeout: float, n
               help="A hypothesis the relation may use, e.g. 'Sum(p[i], (i, 1, n)) == 1' (repeatable). "
                    "A counterexample always satisfies every hypothesis.")
 @click.option("--batch", type=click.Path(path_type=Path, dir_okay=False),
-              help="JSON Lines file of {id, lhs, rhs, rel, symbols, given}; one result per line on stdout.")
+              help="JSON Lines file of {id, lhs, rhs, rel, symbols, given} (plus the metadata truth, note); "
+                   "one result per line on stdout.")
 def prove_cmd(lhs: str | None, rhs: str | None, rel: str, symbols: str, timeout: float, as_json: bool,
               given: tuple[str, ...], batch: Path | None) -> None:
     """Check one relation LHS REL RHS (expressions in SymPy syntax, parsed without eval).
@@ -195,11 +258,16 @@ def prove_cmd(lhs: str | None, rhs: str | None, rel: str, symbols: str, timeout:
     Examples:
       softsym prove 'exp(p)/(exp(p)+exp(q))' '1/(1+exp(q-p))'
       softsym prove 'log(a*b)' 'log(a)+log(b)' --symbols 'a b: positive'
+      softsym prove -x 'x*-1'
       softsym prove 'Sum(p[i]*(KroneckerDelta(i,j) - p[j]), (i, 1, n))' 0 \\
           --symbols 'n: integer positive; i j: integer, 1<=i<=n; p: indexed, positive' \\
           --given 'Sum(p[i], (i, 1, n)) == 1'
 
-    Exit 0 proved, 1 refuted (the counterexample is printed), 3 undecided, 2 usage or parse error.
+    A side may start with '-' (-x, -exp(x), -1); only the options above and -h are read as
+    options. After '--' every word is a side: softsym prove -- -h h.
+
+    Exit 0 proved, 1 refuted (the counterexample is printed), 3 undecided or timeout, 2 usage or
+    parse error, or an 'error' verdict (the relation could not be checked; the message says why).
     """
     if batch is not None:
         if lhs or rhs:
@@ -208,6 +276,7 @@ def prove_cmd(lhs: str | None, rhs: str | None, rel: str, symbols: str, timeout:
         return
     if lhs is None or rhs is None:
         raise click.UsageError("prove needs LHS and RHS (or --batch FILE)")
+    start = time.perf_counter()
     try:
         verdict = prove_text(lhs, rhs, rel, symbols, timeout, given)
     except UserError as exc:
@@ -216,6 +285,8 @@ def prove_cmd(lhs: str | None, rhs: str | None, rel: str, symbols: str, timeout:
         else:
             click.echo(f"error: {exc}", err=True)
         sys.exit(2)
+    except Exception as exc:  # noqa: BLE001 — our bug, reported as an error verdict, never a traceback
+        verdict = _crash_verdict(exc, time.perf_counter() - start, timeout)
     if as_json:
         click.echo(json.dumps(prove_result(verdict), ensure_ascii=False))
     else:
@@ -228,41 +299,124 @@ def prove_cmd(lhs: str | None, rhs: str | None, rel: str, symbols: str, timeout:
     sys.exit(PROVE_EXIT[verdict.status])
 
 
+def _crash_verdict(exc: Exception, seconds: float, timeout: float, where: str = "") -> Verdict:
+    """The verdict for an exception that escaped the prover: ``timeout`` for a time limit that
+    fired outside the pipeline, else ``error`` with a one-line message naming the exception
+    (prefixed by ``where``, e.g. ``rels.jsonl:3: ``)."""
+    seconds = round(seconds, 4)
+    if isinstance(exc, StepTimeout):
+        return Verdict(Status.TIMEOUT, "none", seconds, f"{where}time limit of {timeout:g} s reached")
+    text = " ".join(str(exc).split())
+    text = text if len(text) <= 300 else text[:297] + "..."
+    return Verdict(Status.ERROR, "internal", seconds,
+                   f"{where}internal error, the relation could not be checked: {type(exc).__name__}"
+                   + (f": {text}" if text else ""))
+
+
+# -- batch files ----------------------------------------------------------------------------------
+
+# Each key of a batch line: what its value must be, as a test and the words for the message.
+_Field = tuple[Callable[[object], bool], str]
+_STRING: _Field = (lambda v: isinstance(v, str), "a string")
+_FIELDS: dict[str, _Field] = {
+    "id": (lambda v: v is None or (isinstance(v, (str, int, float)) and not isinstance(v, bool)),
+           "a string or a number"),
+    "lhs": _STRING,
+    "rhs": _STRING,
+    "rel": (lambda v: v in RELS, f"one of {', '.join(RELS)}"),
+    "symbols": (lambda v: v is None or isinstance(v, str), "a string (a declaration such as 'a b: positive')"),
+    "given": (lambda v: v is None or isinstance(v, str) or (isinstance(v, list) and all(isinstance(g, str) for g in v)),
+              "a string or a list of strings"),
+    # metadata, read by the benchmarks (bench/relations.jsonl) and ignored by the prover
+    "truth": (lambda v: isinstance(v, bool), "true or false"),
+    "note": _STRING,
+}
+_REQUIRED = ("lhs", "rhs")
+# Names people reach for, and the field they mean (beside difflib's near spellings).
+_ALIASES = {"relation": "rel", "op": "rel", "decl": "symbols", "declarations": "symbols", "assumptions": "symbols",
+            "hypothesis": "given", "hypotheses": "given", "assume": "given", "left": "lhs", "right": "rhs",
+            "name": "id", "expected": "truth"}
+
+
+def _suggest(key: str) -> str:
+    """`` (did you mean 'given'?)`` for a near miss of a known field, else ``""``."""
+    lowered = key.lower()
+    known = list(_FIELDS)
+    match = _ALIASES.get(lowered) or next(iter(difflib.get_close_matches(lowered, known, n=1)), None) \
+        or next((k for k in known if len(lowered) >= 3 and (lowered.startswith(k) or k.startswith(lowered))), None)
+    return f" (did you mean {match!r}?)" if match and match != key else ""
+
+
+def _shown(value: object) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _batch_problems(item: dict) -> list[str]:
+    """What is wrong with one batch line's fields, each naming its field (empty: the line is fine)."""
+    problems = [f"unknown field {key!r}{_suggest(key)}" for key in item if key not in _FIELDS]
+    problems += [f"missing field {key!r}" for key in _REQUIRED if key not in item]
+    for key, value in item.items():
+        if key in _FIELDS and not _FIELDS[key][0](value):
+            problems.append(f"field {key!r} must be {_FIELDS[key][1]}, got {_shown(value)}")
+    return problems
+
+
+def _batch_line(line: str, where: str, number: int, timeout: float) -> tuple[object, Verdict]:
+    """The id and the verdict of one batch line (``where``: its place, for messages).
+
+    Raises:
+        UserError: the line is not a JSON object or a field is unknown, missing or of the wrong type.
+        json.JSONDecodeError: the line is not JSON.
+    """
+    item = json.loads(line)
+    if not isinstance(item, dict):
+        raise UserError(f"each line must be a JSON object, got {_shown(item)}")
+    problems = _batch_problems(item)
+    if problems:
+        raise UserError("; ".join(problems))
+    hypotheses = item.get("given") or []
+    hypotheses = [hypotheses] if isinstance(hypotheses, str) else hypotheses
+    start = time.perf_counter()
+    try:
+        verdict = prove_text(item["lhs"], item["rhs"], item.get("rel", "=="), item.get("symbols") or "", timeout,
+                             tuple(hypotheses))
+    except UserError:
+        raise
+    except Exception as exc:  # noqa: BLE001 — our bug: an error result for this line, the batch goes on
+        verdict = _crash_verdict(exc, time.perf_counter() - start, timeout, f"{where}: ")
+    return item.get("id", number), verdict
+
+
 def _run_batch(path: Path, timeout: float) -> None:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
         raise click.UsageError(f"cannot read {path}: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        raise click.UsageError(f"cannot read {path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
-        ident: object = None
         try:
-            item = json.loads(line)
-            if not isinstance(item, dict):
-                raise UserError("each line must be a JSON object")
-            ident = item.get("id", number)
-            missing = [k for k in ("lhs", "rhs") if not isinstance(item.get(k), str)]
-            if missing:
-                raise UserError(f"missing or non-string field(s): {', '.join(missing)}")
-            rel = item.get("rel", "==")
-            if rel not in RELS:
-                raise UserError(f"unknown rel {rel!r}; use one of {', '.join(RELS)}")
-            hypotheses = item.get("given") or []
-            if isinstance(hypotheses, str):
-                hypotheses = [hypotheses]
-            if not isinstance(hypotheses, list) or not all(isinstance(g, str) for g in hypotheses):
-                raise UserError("given must be a string or a list of strings")
-            verdict = prove_text(item["lhs"], item["rhs"], rel, item.get("symbols", "") or "", timeout,
-                                 tuple(hypotheses))
+            ident, verdict = _batch_line(line, f"{path}:{number}", number, timeout)
             result = prove_result(verdict, ident)
         except (UserError, json.JSONDecodeError) as exc:
-            result = {"id": ident if ident is not None else number, "verdict": "error", "strategy": "parse",
+            result = {"id": _line_id(line, number), "verdict": "error", "strategy": "parse",
                       "counterexample": None, "lhs_value": None, "rhs_value": None, "seconds": 0.0,
                       "message": f"{path}:{number}: {exc}"}
         click.echo(json.dumps(result, ensure_ascii=False))
         sys.stdout.flush()
     sys.exit(0)
+
+
+def _line_id(line: str, number: int) -> object:
+    """The line's own id when it has a usable one, else its line number."""
+    try:
+        ident = json.loads(line).get("id")
+    except (ValueError, AttributeError):
+        return number
+    return ident if ident is not None and _FIELDS["id"][0](ident) else number
 
 
 main.add_command(export)
