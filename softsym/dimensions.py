@@ -1,12 +1,14 @@
 """Symbolic dimensions: find n in ``Sum(..., (k, 1, n))``, and make a relation concrete for n = N."""
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from itertools import product
 
 import sympy as sp
 
 from .domain import Domain
+from .numeric.sampling import admits, inside, interval_at
 from .rewrite import substitute_free
 
 MAX_INDEX_COMBINATIONS = 64
@@ -35,58 +37,97 @@ def index_symbols(expr: sp.Basic, domain: Domain, dims: list[sp.Symbol]) -> list
     return sorted((s for s in out if s in free), key=lambda s: s.name)
 
 
-def _range_of(symbol: sp.Symbol, domain: Domain, point: dict, default: tuple[int, int]) -> range:
-    bound = domain.bound_of(symbol)
-    lo, hi = default
-    if bound is not None:
-        if bound.lower is not None:
-            value = sp.sympify(bound.lower).xreplace(point)
-            if value.is_number:
-                lo = int(sp.ceiling(value)) + (1 if bound.lower_strict and value.is_integer else 0)
-        if bound.upper is not None:
-            value = sp.sympify(bound.upper).xreplace(point)
-            if value.is_number:
-                hi = int(sp.floor(value)) - (1 if bound.upper_strict and value.is_integer else 0)
-    if symbol.is_positive:
-        lo = max(lo, 1)
-    elif symbol.is_nonnegative:
-        lo = max(lo, 0)
-    return range(lo, hi + 1)
+SIZES = (1, 2, 3, 0, -1, -2, 7)
+"""Preferred concrete sizes, in order: small ones first, then an empty (0) and a reversed range
+(Karr's convention gives them meaning), then a larger one."""
+MAX_ENUMERATED = 12
 
 
-def dimension_values(dim: sp.Symbol, domain: Domain, upto: int) -> list[int]:
-    """The admissible concrete sizes 1..upto (or 0..upto) for one dimension symbol."""
-    return [v for v in _range_of(dim, domain, {}, (0, upto)) if v <= upto]
+def integer_values(symbol: sp.Symbol, domain: Domain, point: dict, preferred) -> list[int]:
+    """Admissible integer values of ``symbol`` given the values already chosen in ``point``:
+    the preferred ones first, then the ends of its declared range and their neighbours inside."""
+    lo, ls, hi, hs = interval_at(symbol, domain, point)
+    pool = list(preferred)
+    for end, step in ((lo, 1), (hi, -1)):
+        if end is not None:
+            start = int(sp.ceiling(end)) if step > 0 else int(sp.floor(end))
+            pool += [start + step * t for t in range(3)]
+    out: list[int] = []
+    for v in pool:
+        value = sp.Integer(v)
+        if v not in out and admits(symbol, value) and inside(value, lo, ls, hi, hs):
+            out.append(v)
+    return out
 
 
-def instances(expr: sp.Basic, domain: Domain, dims: list[sp.Symbol], sizes: dict[sp.Symbol, int],
-              given: tuple[sp.Basic, ...] = (), limit: int | None = MAX_INDEX_COMBINATIONS,
-              ) -> Iterator[dict[sp.Basic, sp.Integer]]:
-    """Assignments of the index symbols admissible for the given concrete sizes.
+def finite_range(symbol: sp.Symbol, domain: Domain, point: dict) -> list[int] | None:
+    """Every admissible value of an integer ``symbol`` when its range is finite at ``point``
+    (and at most ``MAX_ENUMERATED`` long), else None."""
+    lo, ls, hi, hs = interval_at(symbol, domain, point)
+    if lo is None or hi is None:
+        return None
+    first = int(sp.floor(lo)) + 1 if (ls or not lo.is_integer) else int(lo)
+    last = int(sp.ceiling(hi)) - 1 if (hs or not hi.is_integer) else int(hi)
+    if last - first + 1 > MAX_ENUMERATED:
+        return None
+    return [v for v in range(first, last + 1) if admits(symbol, sp.Integer(v))]
 
-    Indices with no bound range over 1..max(size).  Assignments violating a ``given`` are
-    skipped.  With ``limit=None`` every assignment is produced (a proof needs them all);
-    otherwise at most ``limit`` (a search only needs some).
+
+def size_assignments(dims: list[sp.Symbol], domain: Domain, per_dim: int | None = None,
+                     preferred=SIZES) -> list[dict[sp.Symbol, sp.Integer]]:
+    """Concrete sizes for the dimensions, varied independently (``n ≠ m`` too), simple first."""
+    per_dim = per_dim or {1: 5, 2: 3}.get(len(dims), 2)
+    out: list[dict] = [{}]
+    for d in dims:
+        grown = []
+        for partial in out:
+            for v in integer_values(d, domain, partial, preferred)[:per_dim]:
+                grown.append({**partial, d: sp.Integer(v)})
+        out = grown
+    order = {v: k for k, v in enumerate(preferred)}
+    return sorted(out, key=lambda a: (max((order.get(int(v), 99) for v in a.values()), default=0),
+                                      sum(order.get(int(v), 99) for v in a.values())))
+
+
+def instances(expr: sp.Basic, domain: Domain, dims: list[sp.Symbol], sizes: dict,
+              exhaustive: bool = False, limit: int = MAX_INDEX_COMBINATIONS) -> Iterator[dict[sp.Basic, sp.Integer]]:
+    """Assignments of the index symbols for the given concrete sizes.
+
+    For a search (``exhaustive=False``) an index takes values in and around the ranges: 1..max
+    size, 0, one past the largest size and -1, each if admissible.  For a proof by instances
+    (``exhaustive=True``) only indices whose declared range is finite at these sizes are
+    enumerated, completely; an index with an unbounded range stays a symbol (the instance must
+    hold for every value of it).
     """
-    base = {d: sp.Integer(v) for d, v in sizes.items()}
-    indices = index_symbols(expr, domain, dims)
-    top = max(sizes.values(), default=3)
-    ranges = [_range_of(i, domain, base, (1, max(top, 1))) for i in indices]
+    point = dict(sizes)
+    top = max((int(v) for v in sizes.values()), default=3)
+    near = [*range(1, max(top, 1) + 1), 0, max(top, 1) + 1, -1]
+    choices: list[tuple[sp.Symbol, list[int]]] = []
+    for i in index_symbols(expr, domain, dims):
+        if exhaustive:
+            values = finite_range(i, domain, point)
+            if values is None:
+                continue
+        else:
+            values = integer_values(i, domain, point, near)
+        choices.append((i, values))
     count = 0
-    for combo in product(*ranges):
-        point = dict(base)
-        point.update({i: sp.Integer(v) for i, v in zip(indices, combo)})
-        if any(g.xreplace(point) is sp.false for g in given):
-            continue
-        yield point
+    for combo in product(*(v for _, v in choices)):
+        yield {**point, **{i: sp.Integer(v) for (i, _), v in zip(choices, combo)}}
         count += 1
-        if limit is not None and count >= limit:
+        if not exhaustive and count >= limit:      # a search needs some; a proof needs them all
             return
 
 
 def concretize(expr: sp.Basic, point: dict[sp.Basic, sp.Basic]) -> sp.Basic:
     """Substitute concrete sizes and indices and expand every sum and product into terms."""
-    out = substitute_free(expr, point)
+    return _concretize(expr, tuple(sorted(point.items(), key=sp.default_sort_key)))
+
+
+@functools.lru_cache(maxsize=1024)
+def _concretize(expr: sp.Basic, items: tuple) -> sp.Basic:
+    """``concretize`` on hashable arguments: the searches and the audit ask for the same instances."""
+    out = substitute_free(expr, dict(items))
     return out.replace(lambda e: isinstance(e, (sp.Sum, sp.Product)) and _concrete_limits(e),
                        lambda e: e.doit())
 

@@ -23,7 +23,7 @@ from .verdict import Status
 
 FILENAME = "softsym.lock.json"
 RANK = {Status.PROVED: 3, Status.PROVED_INSTANTIATED: 2, Status.REFUTED: 1, Status.UNDECIDED: 0,
-        Status.TIMEOUT: 0, Status.ERROR: 0}
+        Status.TIMEOUT: 0, Status.ERROR: 0, Status.VACUOUS: 0}
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,13 @@
-"""The prover: run the strategy pipeline on one relation until a strategy decides it."""
+"""The prover: run the strategy pipeline on one relation until a strategy decides it, then audit
+a proof numerically before it is reported."""
 from __future__ import annotations
 
 import time
 
+from .audit import audit
 from .deadline import Deadline, run_until
 from .errors import StepTimeout
+from .numeric.admissible import empty_because
 from .problem import Problem
 from .strategies import PIPELINE
 from .verdict import Status, Verdict
@@ -16,14 +19,20 @@ def prove(problem: Problem, timeout: float = DEFAULT_TIMEOUT) -> Verdict:
     """Decide ``problem`` as well as the strategies can within ``timeout`` seconds.
 
     Returns:
-        The first decisive verdict, stamped with the total time; ``undecided`` when every
-        strategy passed; ``timeout`` when the time ran out first.
+        ``vacuous`` when the assumptions provably admit no point; else the first decisive
+        verdict, stamped with the total time (a proof the numeric audit contradicts becomes
+        ``error``); ``undecided`` when every strategy passed; ``timeout`` when the time ran out
+        first; ``error`` when a strategy failed unexpectedly.
     """
     start = time.perf_counter()
     deadline = Deadline.after(timeout)
     tried: list[str] = []
 
     def pipeline() -> Verdict:
+        reason = empty_because(problem.domain)
+        if reason is not None:
+            return Verdict(Status.VACUOUS, "domain",
+                           message=f"the assumptions admit no point ({reason}): nothing is claimed either way")
         for label, strategy in PIPELINE:
             if deadline.expired():
                 raise StepTimeout
@@ -35,12 +44,17 @@ def prove(problem: Problem, timeout: float = DEFAULT_TIMEOUT) -> Verdict:
                        message="no strategy could prove it and no counterexample was found "
                                f"(tried {', '.join(dict.fromkeys(tried))})")
 
+    last = lambda: tried[-1] if tried else "none"  # noqa: E731 - the strategy running when it stopped
     try:
         verdict = run_until(deadline, pipeline)
     except StepTimeout:
-        verdict = Verdict(Status.TIMEOUT, tried[-1] if tried else "none",
-                          message=f"time limit of {timeout:g} s reached while trying {tried[-1] if tried else 'nothing'}")
+        verdict = Verdict(Status.TIMEOUT, last(), message=f"time limit of {timeout:g} s reached while trying {last()}")
     except RecursionError:
-        verdict = Verdict(Status.ERROR, tried[-1] if tried else "none",
-                          message="SymPy recursed too deeply on this expression")
+        verdict = Verdict(Status.ERROR, last(), message="SymPy recursed too deeply on this expression")
+    except (KeyboardInterrupt, SystemExit, MemoryError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - a crash inside a strategy is an error verdict, never a traceback
+        verdict = Verdict(Status.ERROR, last(), message=f"internal error in {last()}: {type(exc).__name__}: {exc}")
+    if verdict.status.is_proved:
+        verdict = audit(problem, verdict, timeout)
     return verdict.timed(round(time.perf_counter() - start, 4))

@@ -99,7 +99,9 @@ def substitute_free(expr: sp.Basic, mapping: dict) -> sp.Basic:
     if not mapping:
         return expr
     if expr.has(*BINDERS):
-        expr = rename_bound(expr)
+        constant = all(not getattr(v, "free_symbols", True) for v in mapping.values())
+        if not (constant and not set(mapping) & bound_variables(expr)):
+            expr = rename_bound(expr)    # (numbers for free symbols can neither capture nor be captured)
     keys = set(mapping)
     if any(keys & set(d.variables) for d in expr.atoms(sp.Derivative)):
         return expr.subs(mapping, simultaneous=True)

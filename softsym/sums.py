@@ -14,22 +14,56 @@ from .rewrite import canonical_dummies, internal
 
 
 def known_le(a: sp.Basic, b: sp.Basic, domain: Domain) -> bool:
-    """Whether ``a <= b`` follows from SymPy assumptions and the declared bounds (one step deep)."""
-    diff = sp.simplify(b - a)
-    if diff.is_nonnegative:
-        return True
-    for sym in (b - a).free_symbols:
-        bound = domain.bound_of(sym)
-        if bound is None:
-            continue
-        candidates = []
-        if bound.lower is not None and sym in b.free_symbols:
-            candidates.append(b.xreplace({sym: bound.lower}) - a)
-        if bound.upper is not None and sym in a.free_symbols:
-            candidates.append(b - a.xreplace({sym: bound.upper}))
-        if any(sp.simplify(c).is_nonnegative for c in candidates):
+    """Whether ``a <= b`` at every admissible point, from SymPy assumptions and declared bounds.
+
+    ``d = b - a`` is replaced by a lower bound of itself, one bounded symbol at a time: where d
+    grows with the symbol (a linear term with a nonnegative coefficient) its lower end, where d
+    shrinks its upper end (for an integer symbol a strict integer end moves by one).  Each step
+    keeps ``d >= d'`` on the whole domain, so ``d' >= 0`` proves ``a <= b``.
+    """
+    d = sp.expand(b - a)
+    for _ in range(6):
+        if d.is_nonnegative:
             return True
-    return False
+        lowered = _lower_bound(d, domain)
+        if lowered is None:
+            break
+        d = lowered
+    return bool(d.is_nonnegative) or bool(sp.simplify(d).is_nonnegative)
+
+
+def _lower_bound(d: sp.Basic, domain: Domain) -> sp.Basic | None:
+    """``d`` with one bounded symbol replaced by the end of its range that can only lower ``d``;
+    the latest declared first (its bound may mention earlier ones, ``i <= n``, never later ones)."""
+    order = {b.symbol: k for k, b in enumerate(domain.bounds)}
+    for sym in sorted((s for s in d.free_symbols if s in order), key=lambda s: -order[s]):
+        bound = domain.bound_of(sym)
+        if bound is None or not d.is_polynomial(sym) or sp.degree(d, sym) != 1:
+            continue
+        coeff = d.coeff(sym)
+        if coeff.is_nonnegative:
+            end, strict, step = bound.lower, bound.lower_strict, 1
+        elif coeff.is_nonpositive:
+            end, strict, step = bound.upper, bound.upper_strict, -1
+        else:
+            continue
+        if end is None:
+            continue
+        if strict and sym.is_integer and end.is_integer:
+            end = end + step
+        return sp.expand(d.xreplace({sym: end}))
+    return None
+
+
+def ordered_range(lo: sp.Basic, hi: sp.Basic, domain: Domain) -> bool:
+    """Whether ``Σ_{k=lo}^{hi}`` runs upwards over ``lo..hi`` (possibly empty: ``hi = lo − 1``).
+
+    softsym follows SymPy's (Karr's) convention: with ``hi < lo − 1`` the sum is
+    ``−Σ_{k=hi+1}^{lo−1}``, so its terms are taken *outside* ``lo..hi`` and a rule that reads
+    the index as lying in ``lo..hi`` (or the sum of nonnegative terms as nonnegative) applies only
+    to an ordered range.
+    """
+    return known_le(lo - 1, hi, domain)
 
 
 def _delta_partner(factor: sp.Basic, var: sp.Symbol) -> sp.Basic | None:
@@ -43,9 +77,13 @@ def _delta_partner(factor: sp.Basic, var: sp.Symbol) -> sp.Basic | None:
 
 
 def with_range(domain: Domain, var: sp.Symbol, lo: sp.Basic, hi: sp.Basic) -> Domain:
-    """``domain`` plus ``lo <= var <= hi`` for a bound variable (shadowing any other bound on it)."""
-    return Domain((var,) + domain.symbols, domain.indexed,
-                  (Bound(var, lo, False, hi, False),) + domain.bounds, domain.given)
+    """``domain`` plus ``lo <= var <= hi`` for a bound variable (shadowing any other bound on it);
+    unchanged when the range may be reversed (then the terms are taken outside ``lo..hi``)."""
+    if not ordered_range(lo, hi, domain):
+        return domain
+    return Domain(tuple(s for s in domain.symbols if s != var) + (var,), domain.indexed,
+                  tuple(b for b in domain.bounds if b.symbol != var) + (Bound(var, lo, False, hi, False),),
+                  domain.given)
 
 
 def _split_delta(dep: sp.Basic, var: sp.Symbol, lo, hi, domain: Domain) -> sp.Basic | None:
@@ -90,7 +128,9 @@ def _sum_term(term: sp.Basic, var: sp.Symbol, lo: sp.Basic, hi: sp.Basic, domain
         shifted = _shifted_limits(dep, var, lo, hi)   # Σ to n-1: first extend to n, then resolve
         if shifted is not None:
             return coeff * shifted
-        return coeff * sp.Piecewise((rest, sp.And(sp.Le(lo, partner), sp.Le(partner, hi))), (0, True))
+        return coeff * sp.Piecewise((rest, sp.And(sp.Le(lo, partner), sp.Le(partner, hi))),       # Karr: a reversed
+                                    (-rest, sp.And(sp.Le(hi + 1, partner), sp.Le(partner, lo - 1))),  # range counts
+                                    (0, True))                                                     # negatively
     for rewrite in (lambda: _split_delta(dep, var, lo, hi, domain), lambda: _shifted_limits(dep, var, lo, hi)):
         out = rewrite()
         if out is not None:
@@ -142,21 +182,26 @@ def normalize_sums(expr: sp.Basic, domain: Domain) -> sp.Basic:
     return expr
 
 
-def atomize_sums(expr: sp.Basic) -> tuple[sp.Basic, dict[sp.Symbol, sp.Basic]]:
+def atomize_sums(expr: sp.Basic, domain: Domain | None = None) -> tuple[sp.Basic, dict[sp.Symbol, sp.Basic]]:
     """Replace each distinct remaining sum/product by a symbol carrying its known sign.
 
-    A sum of positive terms over a nonempty range is positive; the symbol says so, which lets
-    log rules and cancellation use it.  Sound: the symbol stands for exactly that value.
+    A sum of positive terms over a nonempty ordered range is positive, of nonnegative terms over
+    an ordered range nonnegative (a reversed range negates it, see ``ordered_range``); the symbol
+    says so, which lets log rules and cancellation use it.  Sound: the symbol stands for exactly
+    that value.
     """
+    domain = domain or Domain()
     nodes = sorted(expr.atoms(sp.Sum, sp.Product), key=sp.default_sort_key)
     mapping: dict[sp.Basic, sp.Symbol] = {}
     for n, node in enumerate(nodes):
         facts: dict[str, bool] = {}
-        var, lo, hi = node.limits[0]
-        nonempty = (hi - lo).is_nonnegative
-        if node.function.is_positive and nonempty:
+        ordered = all(ordered_range(lo, hi, domain) for _, lo, hi in node.limits)
+        nonempty = ordered and all(known_le(lo, hi, domain) for _, lo, hi in node.limits)
+        if isinstance(node, sp.Product) and node.function.is_positive:
+            facts["positive"] = True               # a product of positive terms, in either orientation
+        elif node.function.is_positive and nonempty:
             facts["positive"] = True
-        elif node.function.is_nonnegative:
+        elif node.function.is_nonnegative and ordered:
             facts["nonnegative"] = True
         elif node.function.is_real:
             facts["real"] = True

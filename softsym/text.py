@@ -45,9 +45,11 @@ def parse_relation(lhs: str, rhs: str, rel: str = "==", symbols: str = "",
     """
     domain = parse_declarations(symbols) if symbols.strip() else Domain()
     names = domain.names()
-    left, right = _same_names(parse_expr(lhs, names), parse_expr(rhs, names))
-    if given:
-        domain = with_hypotheses(domain, [parse_hypothesis(g, names) for g in given])
+    parts = _same_names(parse_expr(lhs, names), parse_expr(rhs, names),
+                        *(parse_hypothesis(g, names) for g in given))
+    left, right, hypotheses = parts[0], parts[1], list(parts[2:])
+    if hypotheses:
+        domain = with_hypotheses(domain, hypotheses)
     return prepare(left, rel, right, domain)
 
 
@@ -90,22 +92,24 @@ def _constant_bound(h: sp.Basic) -> tuple[sp.Symbol, str, sp.Expr, bool] | None:
     return None
 
 
-def _same_names(lhs: sp.Basic, rhs: sp.Basic) -> tuple[sp.Basic, sp.Basic]:
-    """One symbol per undeclared name across both sides.
+def _same_names(*parts: sp.Basic) -> tuple[sp.Basic, ...]:
+    """One symbol per undeclared name across both sides and every hypothesis.
 
-    Each side is parsed on its own, so ``n`` may be an integer on the side where it bounds a sum
-    and a real on the other; the integer reading wins on both sides (it is the narrower claim).
+    Each text is parsed on its own, so ``n`` may be an integer where it bounds a sum and a real
+    elsewhere (``--given 'n >= 2'``); the integer reading wins everywhere (it is the narrower
+    claim), so a hypothesis always speaks of the relation's own symbol.
     """
     by_name: dict[str, set[sp.Symbol]] = {}
-    for s in lhs.free_symbols | rhs.free_symbols:
-        if isinstance(s, sp.Symbol):
-            by_name.setdefault(s.name, set()).add(s)
+    for part in parts:
+        for s in part.free_symbols:
+            if isinstance(s, sp.Symbol):
+                by_name.setdefault(s.name, set()).add(s)
     mapping = {}
     for group in by_name.values():
         integers = [s for s in group if s.is_integer]
         if len(group) > 1 and len(integers) == 1:
             mapping.update({s: integers[0] for s in group if s is not integers[0]})
-    return (lhs.xreplace(mapping), rhs.xreplace(mapping)) if mapping else (lhs, rhs)
+    return tuple(part.xreplace(mapping) for part in parts) if mapping else parts
 
 
 def prove_text(lhs: str, rhs: str, rel: str = "==", symbols: str = "",

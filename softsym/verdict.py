@@ -14,6 +14,7 @@ class Status(str, Enum):
     UNDECIDED = "undecided"
     ERROR = "error"
     TIMEOUT = "timeout"
+    VACUOUS = "vacuous"
 
     @property
     def is_proved(self) -> bool:

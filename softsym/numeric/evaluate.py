@@ -6,6 +6,8 @@ undefined (division by zero, infinities, NaN) are never counterexamples.
 """
 from __future__ import annotations
 
+import functools
+
 import sympy as sp
 
 SCREEN_DIGITS = 30
@@ -102,12 +104,7 @@ class Screen:
         self.variables = list(variables)
         self._compiled = None
         if not sp.Tuple(lhs, rhs).has(sp.Sum, sp.Product, sp.Derivative, sp.Limit, sp.Integral):
-            stand_in = {v: sp.Dummy(f"v{n}") for n, v in enumerate(self.variables)}
-            try:
-                self._compiled = sp.lambdify(list(stand_in.values()),
-                                             [lhs.xreplace(stand_in), rhs.xreplace(stand_in)], modules="mpmath")
-            except Exception:  # noqa: BLE001 - anything lambdify cannot print goes the exact way
-                self._compiled = None
+            self._compiled = _compile(lhs, rhs, tuple(self.variables))
 
     def flags(self, point: dict) -> bool:
         """Whether the relation seems to fail at ``point`` (then ``confirm`` must re-check it)."""
@@ -134,3 +131,15 @@ class Screen:
             if self.rel == "<=":
                 return mpmath.re(diff) > margin
             return mpmath.re(diff) > -margin        # "<": equality counts as a failure, confirm decides
+
+
+@functools.lru_cache(maxsize=256)
+def _compile(lhs: sp.Basic, rhs: sp.Basic, variables: tuple):
+    """Both sides as one mpmath function of ``variables`` (None where lambdify cannot print them);
+    cached: the searches and the audit screen the same instances."""
+    stand_in = {v: sp.Dummy(f"v{n}") for n, v in enumerate(variables)}
+    try:
+        return sp.lambdify(list(stand_in.values()), [lhs.xreplace(stand_in), rhs.xreplace(stand_in)],
+                           modules="mpmath")
+    except Exception:  # noqa: BLE001 - anything lambdify cannot print goes the exact way
+        return None

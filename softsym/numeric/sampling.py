@@ -6,6 +6,7 @@ always gets the same points, and so the same counterexample.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import random
 from collections.abc import Iterator, Sequence
@@ -39,7 +40,9 @@ def admits(symbol: sp.Basic, value: sp.Basic) -> bool:
     return True
 
 
-def _interval(symbol: sp.Basic, domain: Domain, point: dict) -> tuple:
+def interval_at(symbol: sp.Basic, domain: Domain, point: dict) -> tuple:
+    """(lo, lo strict, hi, hi strict) of ``symbol``'s bound with ``point`` substituted; an end that
+    stays symbolic is None (the admissibility check rejects what it lets through)."""
     bound = domain.bound_of(symbol) if isinstance(symbol, sp.Symbol) else None
     if bound is None:
         return None, False, None, False
@@ -51,6 +54,7 @@ def _interval(symbol: sp.Basic, domain: Domain, point: dict) -> tuple:
 
 
 def inside(value: sp.Basic, lo, lo_strict: bool, hi, hi_strict: bool) -> bool:
+    """Whether ``value`` lies between the (numeric or None) ends."""
     if lo is not None and not bool(value > lo if lo_strict else value >= lo):
         return False
     if hi is not None and not bool(value < hi if hi_strict else value <= hi):
@@ -78,22 +82,29 @@ def _interval_points(lo, hi, integer: bool) -> list[sp.Basic]:
     return []
 
 
-def admissible_values(symbol: sp.Basic, domain: Domain, point: dict) -> list[sp.Basic]:
-    """Simple values ``symbol`` may take, given the values already chosen for earlier symbols."""
-    lo, ls, hi, hs = _interval(symbol, domain, point)
+def admissible_values(symbol: sp.Basic, domain: Domain, point: dict, hints: Sequence[sp.Basic] = ()) -> list[sp.Basic]:
+    """Simple values ``symbol`` may take, given the values already chosen for earlier symbols
+    (``hints``: integers worth trying for an integer symbol, after the simple ones)."""
+    lo, ls, hi, hs = interval_at(symbol, domain, point)
+    return list(_values_in(symbol, lo, ls, hi, hs, tuple(hints) if symbol.is_integer else ()))
+
+
+@functools.lru_cache(maxsize=4096)
+def _values_in(symbol: sp.Basic, lo, ls: bool, hi, hs: bool, hints: tuple) -> tuple[sp.Basic, ...]:
+    """The simple values of ``symbol`` inside the (numeric or None) ends: depends on nothing else."""
     integer = bool(symbol.is_integer)
-    pool = list(SIMPLE_REAL) + _interval_points(lo, hi, integer)
+    pool = list(SIMPLE_REAL) + _interval_points(lo, hi, integer) + list(hints)
     if symbol.is_real is not True and not integer:
         pool += list(SIMPLE_COMPLEX)
     out: list[sp.Basic] = []
     for v in pool:
         if v not in out and admits(symbol, v) and (v.is_real is not True or inside(v, lo, ls, hi, hs)):
             out.append(v)
-    return out
+    return tuple(out)
 
 
 def _random_value(symbol: sp.Basic, domain: Domain, point: dict, rng: random.Random) -> sp.Basic | None:
-    lo, ls, hi, hs = _interval(symbol, domain, point)
+    lo, ls, hi, hs = interval_at(symbol, domain, point)
     integer = bool(symbol.is_integer)
     for _ in range(20):
         if lo is not None and hi is not None:
@@ -122,7 +133,8 @@ def order_variables(variables: Sequence[sp.Basic], domain: Domain) -> list[sp.Ba
 
 
 def candidate_points(variables: Sequence[sp.Basic], domain: Domain, key: str,
-                     budget: int = 120) -> Iterator[dict[sp.Basic, sp.Basic]]:
+                     budget: int = 120, hints: Sequence[sp.Basic] = (),
+                     context: dict | None = None) -> Iterator[dict[sp.Basic, sp.Basic]]:
     """Points inside the assumptions: all-simple first, one variable moved at a time, then random.
 
     Args:
@@ -130,7 +142,10 @@ def candidate_points(variables: Sequence[sp.Basic], domain: Domain, key: str,
         domain: assumptions and bounds to respect.
         key: the relation's text; seeds the random part.
         budget: how many points to yield at most.
+        hints: integers worth trying for integer variables.
+        context: values fixed already (sizes, indices) that bounds may mention; not yielded.
     """
+    context = context or {}
     order = order_variables(variables, domain)
     rng = random.Random(seed_of(key))
     seen: set[tuple] = set()
@@ -148,7 +163,7 @@ def candidate_points(variables: Sequence[sp.Basic], domain: Domain, key: str,
     for rank in range(4):                     # everyone at their rank-th simple value
         point: dict = {}
         for v in order:
-            vals = admissible_values(v, domain, point)
+            vals = admissible_values(v, domain, {**context, **point}, hints)
             if not vals:
                 break
             point[v] = vals[min(rank, len(vals) - 1)]
@@ -157,7 +172,7 @@ def candidate_points(variables: Sequence[sp.Basic], domain: Domain, key: str,
         for idx in range(1, 8):
             point = {}
             for v in order:
-                vals = admissible_values(v, domain, point)
+                vals = admissible_values(v, domain, {**context, **point}, hints)
                 if not vals:
                     break
                 point[v] = vals[min(idx, len(vals) - 1)] if v == v_moved else vals[0]
@@ -170,10 +185,10 @@ def candidate_points(variables: Sequence[sp.Basic], domain: Domain, key: str,
         point = {}
         for v in order:
             if rng.random() < 0.35:
-                vals = admissible_values(v, domain, point)
+                vals = admissible_values(v, domain, {**context, **point}, hints)
                 value = rng.choice(vals) if vals else None
             else:
-                value = _random_value(v, domain, point, rng)
+                value = _random_value(v, domain, {**context, **point}, rng)
             if value is None:
                 break
             point[v] = value

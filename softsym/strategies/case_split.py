@@ -26,7 +26,7 @@ def _zero(expr: sp.Basic, problem: Problem, deadline: Deadline) -> str | None:
                        lambda: resolve(expr, problem.domain, deadline, problem.free_symbols | expr.free_symbols,
                                        resolved), expr)
     expr = normalize_sums(expr, problem.domain) if expr.has(sp.Sum, sp.Product) else expr
-    atoms, _ = atomize_sums(expr)
+    atoms, _ = atomize_sums(expr, problem.domain)
     how = zero_by(atoms, deadline, CHEAP + EXPENSIVE)
     return how if how is None or not resolved else f"{'; '.join(resolved)}; then {how}"
 

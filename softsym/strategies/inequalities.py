@@ -25,7 +25,7 @@ from ..reparam import slacks, substitute
 from ..domain import Domain
 from ..rewrite import apply_givens, canonical_dummies, evaluate_derivatives, internal, licensed_log_expand, \
     symbols_outside_entries
-from ..sums import known_le, normalize_sums, with_range
+from ..sums import known_le, normalize_sums, ordered_range, with_range
 from ..verdict import Verdict, proved
 from .sum_identities import use_sum_hypotheses
 
@@ -63,7 +63,7 @@ def nonnegative(e: sp.Basic, strict: bool, ctx: Context, depth: int = 0) -> tupl
     rel = ">" if strict else ">="
     if _sign(e, strict):
         return (f"sign of {e} {rel} 0 from the assumptions",)
-    for rule in (_by_hypothesis, _by_normal_form, _by_terms, _by_monotone_pair, _by_log_isolation, _by_sums,
+    for rule in (_by_hypothesis, _by_bounds, _by_normal_form, _by_terms, _by_monotone_pair, _by_log_isolation, _by_sums,
                  _by_cases, _by_calculus, _by_square_substitution, _by_tangent_bounds, _by_sum_bounds):
         trace = attempt(ctx.deadline.sooner(max(ctx.deadline.remaining() / 3, 0.05)),
                         lambda r=rule: r(e, strict, ctx, depth), None)
@@ -89,23 +89,58 @@ def _hypotheses(ctx: Context):
         wild = {k: sp.Wild(f"w_{k.name}", properties=[lambda v: v.is_integer])
                 for k in claim.free_symbols if isinstance(k, sp.Symbol) and k.is_integer
                 and k not in ctx.relation_symbols and k not in values}
-        out.append((g, claim.xreplace(wild), is_strict))
+        out.append((g, claim.xreplace(wild), is_strict, {w: k for k, w in wild.items()}))
     return out
 
 
+def _in_ranges(found: dict, wilds: dict, ctx: Context) -> bool:
+    """Whether each index a "for every index" hypothesis was matched at lies in that index's
+    declared range (``x[i] <= 1`` for 1 <= i <= n says nothing about x[0])."""
+    for w, symbol in wilds.items():
+        value = found.get(w)
+        bound = ctx.domain.bound_of(symbol)
+        if value is None or bound is None:
+            continue
+        step = sp.Integer(1) if symbol.is_integer else sp.Integer(0)
+        if bound.lower is not None and not known_le(bound.lower + (step if bound.lower_strict else 0), value, ctx.domain):
+            return False
+        if bound.upper is not None and not known_le(value, bound.upper - (step if bound.upper_strict else 0), ctx.domain):
+            return False
+    return True
+
+
 def _by_hypothesis(e, strict, ctx, depth):
-    for g, claim, is_strict in _hypotheses(ctx):
+    for g, claim, is_strict, wilds in _hypotheses(ctx):
         if strict and not is_strict:
             continue
-        if _expand(e - claim) == 0 or e.match(claim) is not None:
+        if _expand(e - claim) == 0:
+            return (f"by hypothesis {g}",)
+        found = e.match(claim)
+        if found is not None and _in_ranges(found, wilds, ctx):
             return (f"by hypothesis {g}",)
         rest = sp.Wild("rest")
         found = e.match(claim + rest)
-        if found and found.get(rest, 0) != 0:
+        if found and found.get(rest, 0) != 0 and _in_ranges(found, wilds, ctx):
             inner = nonnegative(found[rest], False, ctx, depth + 1)
             if inner:
                 return (f"by hypothesis {g}, plus a nonnegative rest",) + inner
     return None
+
+
+def _by_bounds(e, strict, ctx, depth):
+    """A chain of declared bounds (``i <= n <= 3`` gives ``3 - i >= 0``): each bounded symbol is
+    replaced by the end of its range that can only lower ``e`` (``sums.known_le``).  For an
+    integer-valued ``e`` (integer symbols, integer coefficients) ``e > 0`` is ``e >= 1``."""
+    if not any(ctx.domain.bound_of(s) is not None for s in e.free_symbols):
+        return None
+    if strict:
+        integral = all(getattr(s, "is_integer", False) for s in e.free_symbols) and \
+            all(c.is_Integer for c in sp.Poly(e, *e.free_symbols).coeffs()) if e.is_polynomial() else False
+        if not (integral and known_le(sp.Integer(1), e, ctx.domain)):
+            return None
+    elif not known_le(sp.Integer(0), e, ctx.domain):
+        return None
+    return (f"{e} {'>' if strict else '>='} 0 from the declared bounds",)
 
 
 def _by_normal_form(e, strict, ctx, depth):
@@ -231,6 +266,10 @@ def _with_index(f: sp.Basic, var: sp.Symbol, lo, hi, ctx: Context):
 
 
 def _term_nonneg(f, var, lo, hi, strict, ctx, depth):
+    """Every term ``f(k)``, k in lo..hi, is >= 0 (> 0 when strict); only for an ordered range,
+    where the terms are those of lo..hi (``sums.ordered_range``)."""
+    if not ordered_range(lo, hi, ctx.domain):
+        return None
     body, k = _with_index(f, var, lo, hi, ctx)
     s = internal(f"t{k.name}", integer=True, nonnegative=True)
     ranged = Context(with_range(ctx.domain, k, lo, hi), ctx.deadline, ctx.relation_symbols | {k})
@@ -273,8 +312,10 @@ def _by_sums(e, strict, ctx, depth):
         var, lo, hi = s.limits[0]
         count = hi - lo + 1
         rest = e + s                                  # e = rest - Σ f
+        if not known_le(lo, hi, ctx.domain):
+            continue                                  # c = rest/count needs at least one term
         c = sp.cancel(rest / count)
-        if c.has(var) or c.free_symbols & {var}:
+        if c.has(var):
             continue
         each = _term_nonneg(c - s.function, var, lo, hi, strict, ctx, depth)
         if each:

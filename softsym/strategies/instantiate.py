@@ -1,15 +1,21 @@
-"""The fallback for symbolic dimensions: prove the relation for each n = 1..N, and say so.
+"""The fallback for symbolic dimensions: prove the relation for each concrete size, and say so.
 
-Every sum is expanded into its N terms and every index takes each admissible value; each
-instance must be proved by the symbolic strategies.  The verdict is ``proved-instantiated``
-with the largest N for which every instance of every size up to N was proved.
+Every sum is expanded into its terms and every index with a finite range takes each of its
+values (an index with an unbounded range stays a symbol: the instance must hold for all of
+them); each instance must be proved by the symbolic strategies.  Dimensions vary independently.
+The verdict is ``proved-instantiated`` with the largest N such that every admissible assignment
+of sizes from the window's low end (0 or below where the declarations admit it) up to N was
+proved, and the message names exactly the sizes checked.
 """
 from __future__ import annotations
+
+from itertools import product
 
 import sympy as sp
 
 from ..deadline import Deadline
-from ..dimensions import concretize, dimension_symbols, dimension_values, instances
+from ..dimensions import concretize, dimension_symbols, instances, integer_values
+from ..domain import Domain
 from ..problem import Problem
 from ..verdict import Status, Verdict
 from .inequalities import inequalities
@@ -19,6 +25,9 @@ from .simplify_difference import simplify_difference
 name = "instantiate"
 MAX_N = 6
 MIN_N = 2
+LOWEST = -2
+"""The smallest size tried where the declarations allow negative sizes (Karr's reversed ranges)."""
+MAX_INSTANCES = 400
 
 
 def _proved(problem: Problem, deadline: Deadline) -> bool:
@@ -29,34 +38,68 @@ def _proved(problem: Problem, deadline: Deadline) -> bool:
     return False
 
 
+def _at(problem: Problem, point: dict) -> Problem | None:
+    """The instance at ``point`` (its hypotheses made concrete too), or None when a hypothesis
+    is false there (the point is outside the domain: nothing to prove)."""
+    given = []
+    for g in problem.domain.given:
+        value = concretize(g, point)
+        if value is sp.false:
+            return None
+        if value is not sp.true:
+            given.append(value)
+    d = problem.domain
+    domain = Domain(d.symbols, d.indexed, d.bounds, tuple(given))
+    return problem.replaced(concretize(problem.lhs, point), concretize(problem.rhs, point), domain)
+
+
+def _window(dims: list[sp.Symbol], problem: Problem, top: int) -> dict[sp.Symbol, list[int]]:
+    """Each dimension's admissible sizes from ``LOWEST`` up to ``top`` (bounds that mention
+    other dimensions are resolved per assignment below)."""
+    return {d: sorted(v for v in integer_values(d, problem.domain, {}, range(LOWEST, top + 1))
+                      if LOWEST <= v <= top) for d in dims}
+
+
 def instantiate(problem: Problem, deadline: Deadline) -> Verdict | None:
-    """Prove for n = 1..N (N as large as the time allows, at least ``MIN_N``)."""
+    """Prove for every admissible assignment of sizes up to N (N as large as the time allows,
+    at least ``MIN_N``); dimensions vary independently."""
     both = sp.Tuple(problem.lhs, problem.rhs)
     dims = dimension_symbols(both)
     if not dims:
         return None
-    done, first = 0, None
-    for size in range(1, MAX_N + 1):
-        sizes = {}
-        for d in dims:
-            if size not in dimension_values(d, problem.domain, MAX_N):
-                break
-            sizes[d] = size
-        if len(sizes) != len(dims):
+    done: int | None = None
+    checked: list[dict] = []
+    for top in range(MIN_N, MAX_N + 1):
+        window = _window(dims, problem, top)
+        if any(not values for values in window.values()):
             continue
-        for point in instances(both, problem.domain, dims, sizes, problem.domain.given, limit=None):
-            concrete = problem.replaced(concretize(problem.lhs, point), concretize(problem.rhs, point))
+        fresh = [dict(zip(dims, combo)) for combo in product(*window.values())
+                 if max(combo) == top or done is None]
+        points = [p for sizes in fresh
+                  for p in instances(both, problem.domain, dims, {d: sp.Integer(v) for d, v in sizes.items()},
+                                     exhaustive=True)]
+        if len(points) + len(checked) > MAX_INSTANCES:
+            break
+        for point in points:
+            concrete = _at(problem, point)
+            if concrete is None:
+                continue
             if deadline.remaining() < 0.05 or not _proved(concrete, deadline.sooner(deadline.remaining() / 2)):
-                return _result(first, done, dims)
-        done = size
-        first = first or size
-    return _result(first, done, dims)
+                return _result(done, dims, window_of=checked)
+        checked.extend(fresh)
+        done = top
+    return _result(done, dims, window_of=checked)
 
 
-def _result(first: int | None, done: int, dims: list) -> Verdict | None:
-    if done < MIN_N or first is None:
+def _result(done: int | None, dims: list, window_of: list[dict]) -> Verdict | None:
+    if done is None or done < MIN_N:
         return None
-    names = ", ".join(str(d) for d in dims)
+    ranges = []
+    for d in dims:
+        values = sorted({int(a[d]) for a in window_of})
+        ranges.append(f"{d} = {values[0]}..{values[-1]}" if values == list(range(values[0], values[-1] + 1))
+                      else f"{d} in {{{', '.join(map(str, values))}}}")
+    together = " and ".join(ranges) + (" (every combination)" if len(dims) > 1 else "")
     return Verdict(Status.PROVED_INSTANTIATED, name, instantiated_up_to=done,
-                   message=f"proved for each {names} = {first}..{done} separately (every admissible size up to "
-                           f"{done}), not for general {names}")
+                   message=f"proved for each {together} separately, every index in its range; "
+                           f"not for general {', '.join(str(d) for d in dims)}")

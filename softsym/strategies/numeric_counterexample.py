@@ -1,26 +1,26 @@
 """Refute a relation with a concrete point inside the assumptions, confirmed at high precision.
 
-Symbolic dimensions are made concrete first (n = 1, 2, 3 and every admissible index), then
-points are tried simple values first and seeded random ones after.  A hit is re-checked at 50
-and 100 digits before it is reported.  Never proves anything.
+Symbolic dimensions are made concrete first (sizes varied independently, including 0 and a
+reversed range where admissible; indices inside and outside the ranges), then points are tried
+simple values first and seeded random ones after.  Every point is checked against the whole
+domain before it may refute, and a hit is re-checked at 50 and 100 digits.  Never proves anything.
 """
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import product
 
 import sympy as sp
 
 from ..deadline import Deadline, attempt
-from ..dimensions import concretize, dimension_symbols, dimension_values, instances
+from ..dimensions import SIZES, concretize, dimension_symbols, instances, size_assignments
+from ..numeric.admissible import admissible, connected, required_symbols, with_eliminated
 from ..numeric.evaluate import Screen, confirm, show, show_point
 from ..numeric.sampling import candidate_points
 from ..problem import Problem
-from ..rewrite import apply_givens, evaluate_derivatives, symbols_outside_entries
+from ..rewrite import apply_givens, evaluate_derivatives, givens_substitution
 from ..verdict import Counterexample, Verdict, refuted
 
 name = "numeric_counterexample"
-DIMENSIONS = (1, 2, 3)
 
 
 def _variables(expr: sp.Basic) -> list[sp.Basic]:
@@ -31,95 +31,102 @@ def _variables(expr: sp.Basic) -> list[sp.Basic]:
     return list(symbols) + list(indexed)
 
 
-def _hypothesis_variables(givens: list[sp.Basic], fixed: dict) -> list[sp.Symbol]:
-    out: list[sp.Symbol] = []
-    for g in givens:
-        for s in sorted(symbols_outside_entries(g), key=str):
-            if s not in fixed and s not in out:
-                out.append(s)
+def concrete_problems(problem: Problem, lhs: sp.Basic, rhs: sp.Basic, sizes: tuple[int, ...] = SIZES,
+                      per_size: int = 64) -> Iterator[tuple[dict, sp.Basic, sp.Basic]]:
+    """The relation at concrete sizes (varied independently, 0 and reversed ranges where
+    admissible) and index values (inside and outside the ranges; at most ``per_size`` each)."""
+    both = sp.Tuple(lhs, rhs)
+    dims = dimension_symbols(both)
+    for assignment in size_assignments(dims, problem.domain, preferred=sizes):
+        for fixed in instances(both, problem.domain, dims, assignment, limit=per_size):
+            yield fixed, concretize(lhs, fixed), concretize(rhs, fixed)
+
+
+def _integer_hints(expr: sp.Basic) -> list[sp.Integer]:
+    """Integers worth trying for integer variables: the constants of the concrete relation and
+    their neighbours (an index meets a range end there: ``δ(k, 10 − j)`` leaves 1..n at j = 10)."""
+    out: list[sp.Integer] = []
+    for c in sorted({abs(int(a)) for a in expr.atoms(sp.Integer) if abs(int(a)) <= 10**6}):
+        for v in (c, c + 1, c - 1, -c):
+            if sp.Integer(v) not in out:
+                out.append(sp.Integer(v))
     return out
 
 
-def _holds(given: sp.Basic, point: dict) -> bool:
-    """Whether a hypothesis is verifiably true at ``point`` (unresolved counts as not).
-
-    Integer symbols left free in a hypothesis (``z[k] <= m`` for every k) range over the indices
-    of the entries the point assigns: the hypothesis must hold for each of them.
-    """
-    try:
-        value = given.xreplace(point)
-        free = [s for s in value.free_symbols if isinstance(s, sp.Symbol) and s.is_integer]
-        if free:
-            used = sorted({i for k in point if isinstance(k, sp.Indexed) for i in k.indices if i.is_Integer})
-            if not used or len(used) ** len(free) > 512:
-                return False
-            return all(_holds(given.xreplace(dict(zip(free, combo))), point)
-                       for combo in product(used, repeat=len(free)))
-        if value in (sp.true, sp.false):
-            return value is sp.true
-        if isinstance(value, sp.Rel) and not value.free_symbols:
-            return bool(value.doit())
-    except (TypeError, ValueError):
-        pass
-    return False
-
-
-def _concrete_problems(problem: Problem, lhs: sp.Basic, rhs: sp.Basic) -> Iterator[tuple[dict, sp.Basic, sp.Basic]]:
-    both = sp.Tuple(lhs, rhs)
-    dims = dimension_symbols(both)
-    if not dims:
-        for fixed in instances(both, problem.domain, [], {}, problem.domain.given):
-            yield fixed, concretize(lhs, fixed), concretize(rhs, fixed)
-        return
-    for size in DIMENSIONS:
-        sizes = {}
-        for d in dims:
-            allowed = dimension_values(d, problem.domain, max(DIMENSIONS))
-            if not allowed:
-                return
-            sizes[d] = size if size in allowed else allowed[min(len(allowed) - 1, DIMENSIONS.index(size))]
-        for fixed in instances(both, problem.domain, dims, sizes, problem.domain.given):
-            yield fixed, concretize(lhs, fixed), concretize(rhs, fixed)
-
-
-def search(problem: Problem, deadline: Deadline, budget: int) -> Verdict | None:
-    """Try up to ``budget`` points per concrete instance; return ``refuted`` on a confirmed hit."""
+def sides(problem: Problem, deadline: Deadline) -> tuple[sp.Basic, sp.Basic] | None:
+    """Both sides ready to evaluate: derivatives carried out, equality hypotheses substituted."""
     lhs = attempt(deadline, lambda: apply_givens(evaluate_derivatives(problem.lhs), problem.domain), None)
     rhs = attempt(deadline, lambda: apply_givens(evaluate_derivatives(problem.rhs), problem.domain), None)
     if lhs is None or rhs is None or sp.Tuple(lhs, rhs).has(sp.Limit, sp.Integral):
         return None
-    givens = [apply_givens(g, problem.domain) for g in problem.domain.given]   # used-up ones become True
-    for fixed, left, right in _concrete_problems(problem, lhs, rhs):
-        if deadline.expired():
+    return lhs, rhs
+
+
+def failing_point(problem: Problem, deadline: Deadline, budget: int, sizes: tuple[int, ...] = SIZES,
+                  instances_limit: int = 64, salt: str = "",
+                  per_size: int = 64) -> tuple[dict, dict, sp.Basic, sp.Basic, int] | None:
+    """A point inside the domain where the relation fails, confirmed at 50 and 100 digits:
+    (whole point, the part the sides read, left side, right side there, digits), or None.
+
+    Every candidate is checked against the whole domain (``admissible``): declarations, bounds,
+    hypotheses, and the symbols an equality hypothesis eliminated.
+    """
+    found = sides(problem, deadline)
+    if found is None:
+        return None
+    lhs, rhs = found
+    domain = problem.domain
+    required = required_symbols(domain)
+    needed = sorted(required - set(givens_substitution(domain)), key=str)
+    for count, (fixed, left, right) in enumerate(concrete_problems(problem, lhs, rhs, sizes, per_size)):
+        if deadline.expired() or count >= instances_limit:
             return None
         variables = _variables(sp.Tuple(left, right))
         screen = Screen(left, problem.rel, right, variables)
-        # symbols only the hypotheses mention (``n >= 2`` about an n the relation does not use) are
-        # sampled too, so a point can satisfy them; index-only ones (``z[l] <= m``) stay "for every l"
-        variables += [v for v in _hypothesis_variables(givens, fixed) if v not in variables]
-        key = problem.key() + repr(sorted(fixed.items(), key=str))
-        for point in candidate_points(variables, problem.domain, key, budget):
+        variables += [v for v in needed if v not in variables and v not in fixed]
+        key = salt + problem.key() + repr(sorted(fixed.items(), key=str))
+        hints = _integer_hints(sp.Tuple(left, right))
+        for point in candidate_points(variables, domain, key, budget, hints, fixed):
             if deadline.expired():
                 return None
-            full = {**fixed, **point}
-            if not all(_holds(g, full) for g in givens):
-                continue                    # only points where every hypothesis verifiably holds
             if not attempt(deadline, lambda: screen.flags(point), False):
                 continue
-            digits = attempt(deadline, lambda: confirm(left, problem.rel, right, point), None)
-            if digits is None:
+            full = with_eliminated({**fixed, **point}, domain)
+            if not attempt(deadline, lambda: admissible(full, domain, required), False):
                 continue
-            shown = problem.shown or (problem.lhs, problem.rel, problem.rhs)
-            flipped = shown[1] in (">=", ">")
-            lv, rv = show(left, point), show(right, point)
-            cex = Counterexample(show_point(full), rv if flipped else lv, lv if flipped else rv, digits)
-            return refuted(name, cex)
+            digits = attempt(deadline, lambda: confirm(left, problem.rel, right, point), None)
+            if digits is not None:
+                return full, point, left, right, digits
     return None
+
+
+def search(problem: Problem, deadline: Deadline, budget: int, sizes: tuple[int, ...] = SIZES,
+           instances_limit: int = 64) -> Verdict | None:
+    """Try up to ``budget`` points per concrete instance; return ``refuted`` on a confirmed hit."""
+    hit = failing_point(problem, deadline, budget, sizes, instances_limit)
+    if hit is None:
+        return None
+    full, point, left, right, digits = hit
+    shown = problem.shown or (problem.lhs, problem.rel, problem.rhs)
+    flipped = shown[1] in (">=", ">")
+    lv, rv = show(left, point), show(right, point)
+    core = set(_variables(sp.Tuple(left, right))) | (set(full) & problem.free_symbols)
+    cex = Counterexample(show_point(shown_part(full, core, problem.domain)), rv if flipped else lv,
+                         lv if flipped else rv, digits)
+    return refuted(name, cex)
+
+
+def shown_part(full: dict, core: set, domain) -> dict:
+    """The part of an admissible point worth printing: what the sides read (``core``: entries,
+    sizes, indices) and whatever a bound or hypothesis links to them."""
+    keep = connected(core, domain)
+    return {k: v for k, v in full.items() if k in keep}
 
 
 def quick_counterexample(problem: Problem, deadline: Deadline) -> Verdict | None:
     """A short search over simple values: most false steps fail at 0, 1 or -1."""
-    return search(problem, deadline.sooner(max(deadline.remaining() * 0.15, 0.5)), budget=40)
+    return search(problem, deadline.sooner(max(deadline.remaining() * 0.15, 0.5)), budget=40,
+                  sizes=(1, 2, 3, 0), instances_limit=12)
 
 
 def numeric_counterexample(problem: Problem, deadline: Deadline) -> Verdict | None:

@@ -96,7 +96,7 @@ def sign_resolution(problem: Problem, deadline: Deadline) -> Verdict | None:
     if diff is None or not trace:
         return None
     diff = normalize_sums(diff, problem.domain)
-    atoms, _ = atomize_sums(diff)
+    atoms, _ = atomize_sums(diff, problem.domain)
     how = zero_by(atoms, deadline, CHEAP + EXPENSIVE)
     if how is None:
         return None

@@ -33,7 +33,7 @@ def sum_identities(problem: Problem, deadline: Deadline, methods=CHEAP + EXPENSI
         return None
     if diff.has(sp.Piecewise):
         return None                                  # an index range we could not establish
-    atoms, _ = atomize_sums(diff)
+    atoms, _ = atomize_sums(diff, problem.domain)
     how = zero_by(atoms, deadline, methods)
     if how is None:
         return None

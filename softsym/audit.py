@@ -1,0 +1,51 @@
+"""The numeric audit of a proof: a proof that a high-precision evaluation contradicts is a bug.
+
+Before ``proved`` (or ``proved-instantiated``) is reported, both sides are evaluated at points
+inside the domain chosen to stress it: sizes 0, 1, 2 and 7 (and a reversed range where the
+declarations admit one), dimensions varied independently, indices at and beyond the ends of their
+ranges, the ends of declared intervals and seeded random values — each point checked against
+every declaration, bound and hypothesis.  A disagreement confirmed at 50 and 100 digits turns the
+verdict into ``error`` ("internal: proof contradicted at P").  The audit can only downgrade a
+verdict, never upgrade one, and a failure of the audit itself leaves the verdict as it is.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .deadline import Deadline, run_until
+from .errors import StepTimeout
+from .numeric.evaluate import show, show_point
+from .problem import Problem
+from .strategies.numeric_counterexample import failing_point
+from .verdict import Counterexample, Status, Verdict
+
+SIZES = (0, 1, 2, 7, 3, -1)
+"""Sizes the audit stresses (those the declarations admit; for ``proved-instantiated`` only
+those up to the proved N)."""
+SHARE, MOST, LEAST = 0.2, 2.0, 0.2
+"""The audit's own time: a share of the step's limit, between LEAST and MOST seconds."""
+POINTS, INSTANCES, PER_SIZE = 6, 8, 2
+
+
+def audit(problem: Problem, verdict: Verdict, timeout: float) -> Verdict:
+    """``verdict`` unchanged, or ``error`` when an admissible point contradicts the proof."""
+    sizes = SIZES
+    if verdict.status is Status.PROVED_INSTANTIATED and verdict.instantiated_up_to is not None:
+        sizes = tuple(v for v in SIZES if v <= verdict.instantiated_up_to)
+    deadline = Deadline.after(min(MOST, max(LEAST, timeout * SHARE)))
+    try:
+        hit = run_until(deadline, lambda: failing_point(problem, deadline, POINTS, sizes, INSTANCES, "audit", PER_SIZE))
+    except StepTimeout:
+        return verdict
+    except (KeyboardInterrupt, SystemExit, MemoryError):
+        raise
+    except Exception:  # noqa: BLE001 - the audit only ever downgrades; its own failure changes nothing
+        return verdict
+    if hit is None:
+        return verdict
+    full, point, left, right, digits = hit
+    cex = Counterexample(show_point(full), show(left, point), show(right, point), digits)
+    return replace(verdict, status=Status.ERROR, strategy="audit", counterexample=cex, instantiated_up_to=None,
+                   message=f"internal: the proof by {verdict.strategy} is contradicted at {cex.describe()} "
+                           f"(both sides evaluated at {digits} digits inside the assumptions); not reported as "
+                           f"proved — please report this relation")
