@@ -127,10 +127,30 @@ def concretize(expr: sp.Basic, point: dict[sp.Basic, sp.Basic]) -> sp.Basic:
 @functools.lru_cache(maxsize=1024)
 def _concretize(expr: sp.Basic, items: tuple) -> sp.Basic:
     """``concretize`` on hashable arguments: the searches and the audit ask for the same instances."""
-    out = substitute_free(expr, dict(items))
-    return out.replace(lambda e: isinstance(e, (sp.Sum, sp.Product)) and _concrete_limits(e),
-                       lambda e: e.doit())
+    return write_out(substitute_free(expr, dict(items)))
 
 
-def _concrete_limits(node: sp.Basic) -> bool:
-    return all(lo.is_Integer and hi.is_Integer for _, lo, hi in node.limits)
+MAX_TERMS = 2000
+
+
+def write_out(expr: sp.Basic) -> sp.Basic:
+    """Every sum and product over a concrete range written out term by term, outermost first, by
+    Karr's convention (``Σ_{k=a}^{b} = −Σ_{k=b+1}^{a−1}`` when b < a − 1; SymPy's ``doit`` gets
+    nested reversed ranges wrong).  Longer ranges are left to ``doit``."""
+    if not expr.args or not expr.has(sp.Sum, sp.Product):
+        return expr
+    if isinstance(expr, (sp.Sum, sp.Product)):
+        var, lo, hi = expr.limits[-1]
+        if lo.is_Integer and hi.is_Integer and abs(int(hi) - int(lo)) <= MAX_TERMS:
+            inner = expr.func(expr.function, *expr.limits[:-1]) if len(expr.limits) > 1 else expr.function
+            forward = hi >= lo - 1
+            ks = range(int(lo), int(hi) + 1) if forward else range(int(hi) + 1, int(lo))
+            terms = [write_out(inner.xreplace({var: sp.Integer(k)})) for k in ks]
+            if isinstance(expr, sp.Sum):
+                total = sp.Add(*terms)
+                return total if forward else -total
+            total = sp.Mul(*terms)
+            return total if forward else 1 / total
+        if lo.is_Integer and hi.is_Integer:
+            return expr.doit()
+    return expr.func(*(write_out(a) for a in expr.args))

@@ -115,6 +115,8 @@ def _shifted_limits(dep: sp.Basic, var: sp.Symbol, lo, hi) -> sp.Basic | None:
 def _sum_term(term: sp.Basic, var: sp.Symbol, lo: sp.Basic, hi: sp.Basic, domain: Domain) -> sp.Basic:
     term = sp.expand_power_exp(term)              # e^{z_k − c} = e^{z_k} e^{−c}: the factor e^{−c} comes out
     coeff, dep = term.as_independent(var, as_Add=False)
+    if coeff != 1 and not _defined_everywhere(coeff) and not known_le(lo, hi, domain):
+        return sp.Sum(term, (var, lo, hi))       # Σ over no terms of c/S is 0; (c/S)·0 is undefined at S = 0
     if dep == 1:
         return coeff * (hi - lo + 1)
     factors = sp.Mul.make_args(dep)
@@ -136,6 +138,12 @@ def _sum_term(term: sp.Basic, var: sp.Symbol, lo: sp.Basic, hi: sp.Basic, domain
         if out is not None:
             return coeff * out
     return coeff * sp.Sum(dep, (var, lo, hi))
+
+
+def _defined_everywhere(expr: sp.Basic) -> bool:
+    """Whether ``expr`` has no denominator that may vanish (so 0·expr is 0 at every point)."""
+    _, den = sp.fraction(sp.together(expr))
+    return den.is_number and den != 0 or bool(den.is_nonzero)
 
 
 def _sum_of(body: sp.Basic, var: sp.Symbol, lo: sp.Basic, hi: sp.Basic, domain: Domain) -> sp.Basic:

@@ -197,3 +197,31 @@ def test_a_crash_inside_a_strategy_is_an_error_verdict(monkeypatch):
     monkeypatch.setattr(prover, "PIPELINE", (("crash", crash),))
     verdict = prover.prove(parse_relation("x", "x"), 5)
     assert verdict.status.value == "error" and "boom" in verdict.message
+
+
+# -- found by the differential fuzzer --------------------------------------------------------------
+def test_equal_sides_fail_a_strict_inequality(runner):
+    out = prove(runner, "log(1 + exp(x))", "x + log(1 + exp(-x))", "--rel", "<", "--given", "x > 0", "--timeout", "10")
+    assert out["verdict"] == "refuted"
+
+
+def test_nested_sums_over_reversed_ranges_are_written_out_by_karr(runner):
+    out = prove(runner, "Sum(z[k] - Sum(z[r], (r, k + 1, -1)), (k, 0, 1))", "3*z[0] + 2*z[1]")
+    assert out["verdict"] in SOUND_TRUE
+
+
+def test_a_factor_is_not_pulled_out_of_a_sum_that_may_be_empty(runner):
+    out = prove(runner, "1", "Sum(exp(z[j])/Sum(exp(z[k]), (k, 0, n)), (j, 0, n))")
+    assert out["verdict"] == "refuted" and point(out)["n"] < 0
+    out = prove(runner, "1", "Sum(exp(z[j])/Sum(exp(z[k]), (k, 0, n)), (j, 0, n))", "--symbols", "n: integer nonnegative")
+    assert out["verdict"] == "proved"
+
+
+def test_a_for_every_index_hypothesis_must_be_satisfiable_at_the_point(runner):
+    decl = "M: real; n: integer positive; l: integer, 1 <= l <= n; z: indexed, positive"
+    out = prove(runner, "M", "0", "--rel", ">", "--symbols", decl, "--given", "z[l] <= M")
+    assert out["verdict"] in SOUND_TRUE                     # z[1] > 0 and z[1] <= M force M > 0
+    out = prove(runner, "M", "1", "--rel", ">", "--symbols", decl, "--given", "z[l] <= M")
+    assert out["verdict"] == "refuted"
+    p = point(out)
+    assert all(0 < p[f"z[{k}]"] <= p["M"] for k in range(1, int(p["n"]) + 1))

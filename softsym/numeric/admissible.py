@@ -89,23 +89,69 @@ def _truth(rel: sp.Basic) -> bool | None:
     return bool(table[type(rel)]) if type(rel) in table else None
 
 
-def holds(given: sp.Basic, point: dict, domain: Domain) -> bool:
-    """Whether a hypothesis verifiably holds at ``point``.
+GENERIC_INDEX = 10**6
+"""An index no point uses: stands for every index outside a hypothesis' assigned entries."""
 
-    Its index-only integer symbols range over the entry indices the point assigns that lie in
-    their declared range (the hypothesis says nothing about an index outside it; entries the point
-    does not assign are free to satisfy it).
-    """
+
+def _instances(given: sp.Basic, point: dict, domain: Domain) -> list[tuple[sp.Basic, bool]] | None:
+    """The instances of a "for every index" hypothesis the point must satisfy, each marked
+    ``generic`` when it stands for every unassigned index of an unbounded range; None when the
+    range is not settled by the point (half-bounded, symbolic ends, too long)."""
+    from ..dimensions import finite_range                     # dimensions imports numeric: late
     universal = sorted(universal_symbols(given) - set(point), key=str)
-    if universal:
-        used = sorted({i for k in point if isinstance(k, sp.Indexed) for i in k.indices if i.is_Integer})
-        choices = [[i for i in used if _in_bound(u, i, point, domain) is not False] for u in universal]
-        if any(_in_bound(u, i, point, domain) is None for u in universal for i in used):
-            return False                                      # a range the point does not settle
-        combos = list(product(*choices))
-        if len(combos) > MAX_COMBINATIONS:
+    choices: list[list[tuple[int, bool]]] = []
+    for u in universal:
+        if domain.bound_of(u) is None:
+            used = sorted({int(i) for k in point if isinstance(k, sp.Indexed) for i in k.indices if i.is_Integer})
+            choices.append([(i, False) for i in used] + [(GENERIC_INDEX, True)])
+            continue
+        values = finite_range(u, domain, point)
+        if values is None:
+            return None
+        choices.append([(v, False) for v in values])
+    combos = list(product(*choices))
+    if len(combos) > MAX_COMBINATIONS:
+        return None
+    return [(given.xreplace({u: sp.Integer(v) for u, (v, _) in zip(universal, combo)}),
+             any(g for _, g in combo)) for combo in combos]
+
+
+def complete(point: dict, domain: Domain) -> dict | None:
+    """``point`` with the entries a "for every index" hypothesis constrains filled in by simple
+    admissible values that satisfy it (``z[l] <= M`` for l = 1..n with z positive needs M > 0), or
+    None when that fails: then the point does not witness the domain."""
+    from .sampling import admissible_values
+    out = dict(point)
+    for g in domain.given:
+        if not universal_symbols(g) - set(out):
+            continue
+        found = _instances(g, out, domain)
+        if found is None:
+            return None
+        for instance, generic in found:
+            missing = [e for e in instance.atoms(sp.Indexed) if e not in out and all(i.is_Integer for i in e.indices)]
+            if len(missing) > 1:
+                return None
+            if not missing:
+                continue
+            entry = missing[0]
+            value = next((v for v in admissible_values(entry, domain, out) if holds(instance, {**out, entry: v}, domain)),
+                         None)
+            if value is None:
+                return None
+            if not generic:
+                out[entry] = value
+    return out
+
+
+def holds(given: sp.Basic, point: dict, domain: Domain) -> bool:
+    """Whether a hypothesis verifiably holds at ``point``; a "for every index" one at each index
+    of its declared range (every index, where unbounded), the entries it reads assigned."""
+    if universal_symbols(given) - set(point):
+        found = _instances(given, point, domain)
+        if found is None:
             return False
-        return all(holds(given.xreplace(dict(zip(universal, combo))), point, domain) for combo in combos)
+        return all(generic or holds(instance, point, domain) for instance, generic in found)
     try:
         value = _concrete(given, point)
     except (TypeError, ValueError, ZeroDivisionError, AttributeError):
@@ -160,6 +206,13 @@ def admissible(point: dict, domain: Domain, required: set[sp.Symbol] | None = No
     return all(holds(g, point, domain) for g in domain.given)
 
 
+def admitted(point: dict, domain: Domain, required: set[sp.Symbol] | None = None) -> dict | None:
+    """The point completed by the entries its hypotheses constrain (``complete``) when it lies
+    inside ``domain`` (``admissible``), else None."""
+    whole = complete(point, domain)
+    return whole if whole is not None and admissible(whole, domain, required) else None
+
+
 def empty_because(domain: Domain) -> str | None:
     """Why ``domain`` admits no point, when that follows from one bound (its ends, the symbol's
     sign and integrality); None when no such reason is found (the domain may still be empty)."""
@@ -193,7 +246,8 @@ def connected(core: set, domain: Domain) -> set:
     its own declaration can be met."""
     links = [{b.symbol} | (b.lower.free_symbols if b.lower is not None else set())
              | (b.upper.free_symbols if b.upper is not None else set()) for b in domain.bounds]
-    links += [symbols_outside_entries(g) | {e for e in g.atoms(sp.Indexed)} for g in domain.given]
+    links += [symbols_outside_entries(g) | universal_symbols(g) | {e.base for e in g.atoms(sp.Indexed)}
+              for g in domain.given]
     out = set(core)
     grown = True
     while grown:

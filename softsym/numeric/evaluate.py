@@ -54,10 +54,14 @@ def _fails(lhs: sp.Basic, rel: str, rhs: sp.Basic, point: dict, digits: int) -> 
     if rel == "<=":
         return bool(dre > margin)
     if rel == "<":
-        exact_diff = (lhs - rhs).xreplace(point)
-        if exact_diff == 0:
+        if dre > margin:
             return True
-        return bool(dre > margin)
+        if abs(dre) <= margin:                 # equal sides fail a strict relation: only if exactly equal
+            try:
+                return bool(sp.simplify((lhs - rhs).xreplace(point).doit()) == 0) or None
+            except (TypeError, ValueError, ZeroDivisionError):
+                return None
+        return False
     raise ValueError(f"unknown relation {rel}")
 
 

@@ -505,12 +505,31 @@ def _by_calculus(e, strict, ctx, depth):
         checks.append(e.xreplace({x: interval.start}))
     if interval.end.is_finite and not interval.right_open:
         checks.append(e.xreplace({x: interval.end}))
+    for t in (interval.start, interval.end):              # a derivative zero everywhere that solveset
+        probe = _interior_point(interval, t)                  # did not see would hide every critical point
+        if probe is not None and probe not in critical:
+            slope = sp.diff(e, x).xreplace({x: probe}).evalf(30)
+            if not slope.is_Number or abs(slope) < sp.Float("1e-20"):
+                return None
     attained = all(_sign(sp.simplify(v), strict) for v in checks)
-    approached = all(v == sp.oo or _sign(sp.simplify(v), False) for v in ends)
+    # strict: an end's limit is only approached, so it must itself be > 0 (the infimum may be it)
+    approached = all(v == sp.oo or _sign(sp.simplify(v), strict) for v in ends)
     if attained and approached:
         where = ", ".join(str(c) for c in critical) or "none"
         return (f"univariate in {x} on {interval}: critical points {where}; values there and limits at the ends are {'>' if strict else '>='} 0",)
     return None
+
+
+def _interior_point(interval: sp.Interval, near: sp.Basic) -> sp.Basic | None:
+    """A simple point inside ``interval`` near one of its ends (or None for a degenerate one)."""
+    lo, hi = interval.start, interval.end
+    if lo.is_finite and hi.is_finite:
+        return lo + (hi - lo) * (sp.Rational(1, 3) if near == lo else sp.Rational(2, 3))
+    if lo.is_finite:
+        return lo + (sp.Rational(1, 2) if near == lo else 7)
+    if hi.is_finite:
+        return hi - (sp.Rational(1, 2) if near == hi else 7)
+    return sp.Rational(-3, 2) if near == lo else sp.Rational(5, 2)
 
 
 def _by_square_substitution(e, strict, ctx, depth):

@@ -13,7 +13,7 @@ import sympy as sp
 
 from ..deadline import Deadline, attempt
 from ..dimensions import SIZES, concretize, dimension_symbols, instances, size_assignments
-from ..numeric.admissible import admissible, connected, required_symbols, with_eliminated
+from ..numeric.admissible import admitted, connected, required_symbols, with_eliminated
 from ..numeric.evaluate import Screen, confirm, show, show_point
 from ..numeric.sampling import candidate_points
 from ..problem import Problem
@@ -91,8 +91,9 @@ def failing_point(problem: Problem, deadline: Deadline, budget: int, sizes: tupl
                 return None
             if not attempt(deadline, lambda: screen.flags(point), False):
                 continue
-            full = with_eliminated({**fixed, **point}, domain)
-            if not attempt(deadline, lambda: admissible(full, domain, required), False):
+            full = attempt(deadline, lambda: admitted(with_eliminated({**fixed, **point}, domain), domain, required),
+                           None)
+            if full is None:
                 continue
             digits = attempt(deadline, lambda: confirm(left, problem.rel, right, point), None)
             if digits is not None:
@@ -119,8 +120,8 @@ def search(problem: Problem, deadline: Deadline, budget: int, sizes: tuple[int, 
 def shown_part(full: dict, core: set, domain) -> dict:
     """The part of an admissible point worth printing: what the sides read (``core``: entries,
     sizes, indices) and whatever a bound or hypothesis links to them."""
-    keep = connected(core, domain)
-    return {k: v for k, v in full.items() if k in keep}
+    keep = connected(core | {k.base for k in core if isinstance(k, sp.Indexed)}, domain)
+    return {k: v for k, v in full.items() if k in keep or (isinstance(k, sp.Indexed) and k.base in keep)}
 
 
 def quick_counterexample(problem: Problem, deadline: Deadline) -> Verdict | None:
