@@ -14,10 +14,29 @@ from .domain import Domain
 
 
 def evaluate_derivatives(expr: sp.Basic) -> sp.Basic:
-    """Carry out every ``Derivative`` (innermost first); other unevaluated objects stay."""
+    """Carry out every ``Derivative`` (innermost first); other unevaluated objects stay.
+
+    A derivative goes inside sums and products as they are (``doit(deep=False)``): SymPy's closed
+    form of a sum is piecewise at isolated points (``Σ w^k`` is ``n`` at w = 1) and its derivative
+    branch by branch is wrong there, and its evaluation of ``Σ δ`` assumes an upward range.  A
+    function defined separately at isolated points of a differentiation variable (a ``Piecewise``
+    with an ``Eq``/``Ne`` condition in it) is refused: ``ValueError``.
+    """
     if not expr.has(sp.Derivative):
         return expr
-    return expr.replace(lambda e: isinstance(e, sp.Derivative), lambda e: e.doit())
+    return expr.replace(lambda e: isinstance(e, sp.Derivative), _derivative)
+
+
+def _derivative(node: sp.Derivative) -> sp.Basic:
+    variables = {v for v in node.variables}
+    for piecewise in node.expr.atoms(sp.Piecewise):
+        for _, cond in piecewise.args:
+            points = [c for c in sp.preorder_traversal(cond) if isinstance(c, (sp.Eq, sp.Ne))]
+            if any(c.free_symbols & variables or any(c.has(v) for v in variables) for c in points):
+                raise ValueError(f"{node.expr} is defined separately at isolated points of "
+                                 f"{', '.join(map(str, variables))}: its derivative is not taken branch by branch")
+    out = node.doit(deep=False)
+    return node.doit() if isinstance(out, sp.Derivative) else out
 
 
 BINDERS = (sp.Sum, sp.Product, sp.Integral, sp.Limit)

@@ -225,3 +225,34 @@ def test_a_for_every_index_hypothesis_must_be_satisfiable_at_the_point(runner):
     assert out["verdict"] == "refuted"
     p = point(out)
     assert all(0 < p[f"z[{k}]"] <= p["M"] for k in range(1, int(p["n"]) + 1))
+
+
+# -- found by the red team -------------------------------------------------------------------------
+@pytest.mark.parametrize("args", [
+    ["diff(Sum(w**k,(k,1,n)),w)", "0", "--symbols", "n: integer positive", "--given", "w == 1"],
+    ["Limit(diff(Sum(w**k,(k,1,n)),w), w, 1)", "0", "--symbols", "n: integer positive"],
+    ["diff(Piecewise((0, Eq(x,0)), (x, True)), x)", "0", "--given", "x == 0"],
+    ["binomial(n,n)", "1", "--symbols", "n: integer"],
+    ["binomial(n,n-1)", "n", "--symbols", "n: integer"],
+    ["z[l+1]", "m", "--rel", "<=", "--symbols", "n: integer positive; l: integer, 1<=l<=n; z: indexed, real",
+     "--given", "z[l] <= m"],
+    ["exp(z[j])", "exp(m)", "--rel", "<=", "--symbols", "n: integer positive; j: integer, 1<=j<=n; z: indexed, real",
+     "--given", "z[j-1] <= m"],
+])
+def test_false_relations_the_red_team_found_are_not_proved(runner, args):
+    assert prove(runner, *args, "--timeout", "10")["verdict"] not in ("proved", "proved-instantiated")
+
+
+@pytest.mark.parametrize("args", [
+    ["diff(Sum(exp(w*k),(k,1,n)), w)", "Sum(k*exp(w*k),(k,1,n))", "--symbols", "n: integer positive"],
+    ["diff(Sum(x[k]**2,(k,1,n)), x[j])", "-2*x[j]", "--symbols",
+     "n: integer, -1<=n<=-1; j: integer, n+1<=j<=0; x: indexed, real"],
+    ["diff(Piecewise((0, Eq(x,0)), (x, True)), x)", "1"],
+])
+def test_true_relations_the_red_team_found_are_not_refuted(runner, args):
+    assert prove(runner, *args, "--timeout", "10")["verdict"] != "refuted"
+
+
+@pytest.mark.parametrize("decl", ["i: integer, 3/2<i<5/2", "i: integer, -1/3<i<1/3"])
+def test_an_integer_between_non_integer_ends_is_not_vacuous(runner, decl):
+    assert prove(runner, "i", "7", "--symbols", decl)["verdict"] == "refuted"

@@ -231,7 +231,14 @@ def empty_because(domain: Domain) -> str | None:
         if lo is None or hi is None:
             continue
         strict = b.lower_strict or b.upper_strict
-        if x.is_integer:
+        if x.is_integer and lo.is_number and hi.is_number:
+            first = sp.floor(lo) + 1 if (b.lower_strict or not lo.is_integer) else lo
+            last = sp.ceiling(hi) - 1 if (b.upper_strict or not hi.is_integer) else hi
+            if first > last:
+                return f"no integer {x} satisfies {b}"
+        elif x.is_integer:
+            if not (lo.is_integer and hi.is_integer):
+                continue                                      # ends like n ± 1/2: no simple test
             gap = int(b.lower_strict) + int(b.upper_strict)      # integers strictly inside need room
             if known_le(hi + 1 - gap, lo, domain):
                 return f"no integer {x} satisfies {b}"

@@ -40,11 +40,21 @@ def _hyperbolic(expr: sp.Basic) -> sp.Basic:
     return _log_exp_rational(expr.rewrite(sp.exp))
 
 
+def _trusted_by_simplify(expr: sp.Basic) -> None:
+    """``simplify`` rewrites binomials and factorials by identities that fail at negative integers
+    (binomial(n, n) = 1 is false at n = −1): refuse them unless every argument is nonnegative."""
+    for node in expr.atoms(sp.binomial, sp.factorial, sp.gamma, sp.loggamma, sp.RisingFactorial, sp.FallingFactorial):
+        if not all(a.is_nonnegative for a in node.args):
+            raise ValueError(f"simplify is not trusted with {node} (an argument may be negative)")
+
+
 def _simplify(expr: sp.Basic) -> sp.Basic:
+    _trusted_by_simplify(expr)
     return sp.simplify(expr)
 
 
 def _simplify_log(expr: sp.Basic) -> sp.Basic:
+    _trusted_by_simplify(expr)
     return sp.simplify(licensed_log_expand(sp.simplify(expr)))
 
 

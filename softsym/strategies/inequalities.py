@@ -605,8 +605,10 @@ def inequalities(problem: Problem, deadline: Deadline) -> Verdict | None:
     if chosen:                                        # hypotheses speak of the same symbols: rewrite them too
         domain = Domain(domain.symbols, domain.indexed, domain.bounds,
                         tuple(substitute(g, chosen) for g in domain.given))
-    ctx = Context(domain, deadline, problem.free_symbols)
     work = _expand(substitute(diff, chosen)) if chosen else diff
+    # a slack that replaced a relation symbol is the relation's own: never a "for every index" wildcard
+    ctx = Context(domain, deadline, problem.free_symbols | work.free_symbols
+                  | {x for s in chosen for x in s.value.free_symbols})
     trace = nonnegative(work, strict, ctx)
     if trace is None and chosen:
         trace = nonnegative(diff, strict, Context(problem.domain, deadline, problem.free_symbols))
