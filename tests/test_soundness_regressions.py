@@ -256,3 +256,9 @@ def test_true_relations_the_red_team_found_are_not_refuted(runner, args):
 @pytest.mark.parametrize("decl", ["i: integer, 3/2<i<5/2", "i: integer, -1/3<i<1/3"])
 def test_an_integer_between_non_integer_ends_is_not_vacuous(runner, decl):
     assert prove(runner, "i", "7", "--symbols", decl)["verdict"] == "refuted"
+
+
+def test_a_for_every_index_hypothesis_over_an_empty_range_does_not_witness_the_domain(runner):
+    out = prove(runner, "Max(z[i], 2)", "1", "--symbols", "n: integer; l: integer, 1 <= l <= n; i: integer; z: indexed, real",
+                "--given", "z[l] <= 2")
+    assert out["verdict"] == "refuted" and point(out)["n"] >= 1

@@ -106,8 +106,8 @@ def _instances(given: sp.Basic, point: dict, domain: Domain) -> list[tuple[sp.Ba
             choices.append([(i, False) for i in used] + [(GENERIC_INDEX, True)])
             continue
         values = finite_range(u, domain, point)
-        if values is None:
-            return None
+        if not values:
+            return None          # unsettled, or empty: the declaration of u needs some u (both readings agree)
         choices.append([(v, False) for v in values])
     combos = list(product(*choices))
     if len(combos) > MAX_COMBINATIONS:
