@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from .model import Base, Case, Declarations, Hypothesis, Name, Sign
-from .syntax import names
+from .syntax import free_names, names
 
 T = TypeVar("T")
 
@@ -110,7 +110,7 @@ class Gen:
         """The model of the names ``texts`` use, the names their bounds and hypotheses mention,
         and those hypotheses (names made for attempts the generator discarded are left out)."""
         used = set().union(*(names(t) for t in texts))
-        in_relation = set(used)
+        in_relation = set().union(*(free_names(t) for t in texts))
         kept: list[Hypothesis] = []
         while True:
             for n in list(used & set(self.names)):
@@ -125,8 +125,7 @@ class Gen:
         used |= declared_forall
         used |= set().union(*(names(e) for f in declared_forall
                               for e in (self.names[f].lower, self.names[f].upper) if e))
-        hypotheses = tuple(replace(h, forall=tuple(f for f in h.forall if f not in in_relation))
-                           for h in self.hypotheses if h in kept)
+        hypotheses = tuple(h for h in self.hypotheses if h in kept)
         grouped = tuple(g for g in (tuple(x for x in group if x in used) for group in self.grouped) if len(g) > 1)
         return Declarations(tuple(n for n in self.names.values() if n.name in used),
                             tuple(b for b in self.bases.values() if b.name in used), hypotheses, grouped)

@@ -92,7 +92,8 @@ class Hypothesis:
         normalizes: ``(base, var, lower, upper)`` for ``Sum(base[var], (var, lower, upper)) == 1``:
             the sampler rescales those entries.
         caps: ``(base, bound)`` for ``base[l] <= bound``: the sampler draws entries below it.
-        forall: index-only names read "for every value" (over their declared range if declared).
+        forall: index-only names read "for every value" (over their declared range if declared),
+            unless the relation uses them free (then they mean the relation's value, as in softsym).
     """
 
     text: str

@@ -21,6 +21,7 @@ import sympy as sp
 
 from .model import Case
 from .points import DIGITS, Point, Sampler, World
+from .syntax import free_names
 from .values import Unchecked, Undefined, compare, number
 from .watchdog import OutOfTime, within
 
@@ -76,7 +77,7 @@ def judge(case: Case, status: str, instantiated_up_to: int | None = None,
 
 
 def _judge(case: Case, status: str, up_to: int | None, counterexample: tuple[tuple[str, str], ...] | None) -> Finding:
-    world = World(case.declarations)
+    world = World(case.declarations, frozenset(free_names(case.lhs) | free_names(case.rhs)))
     lhs, rhs = world.parse(case.lhs), world.parse(case.rhs)
     if status in PROVED:
         return _check_proof(case, world, lhs, rhs, up_to if status == "proved-instantiated" else None)

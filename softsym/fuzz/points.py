@@ -11,7 +11,7 @@ point, exactly or at 50 digits.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import product
 
 import sympy as sp
@@ -65,7 +65,11 @@ class Hyp:
 class World:
     """The oracle's reading of one relation's declarations (parsed once, used for every point)."""
 
-    def __init__(self, decls: Declarations) -> None:
+    def __init__(self, decls: Declarations, free: frozenset[str] = frozenset()) -> None:
+        """``free``: the names the relation uses free.  A hypothesis's "for every" name that the
+        relation uses free means the relation's value there (as softsym reads it)."""
+        decls = replace(decls, hypotheses=tuple(replace(h, forall=tuple(f for f in h.forall if f not in free))
+                                                for h in decls.hypotheses))
         self.decls = decls
         self.bases = frozenset(b.name for b in decls.bases)
         self.bounds = {n.name: (self._parse(n.lower), self._parse(n.upper)) for n in decls.names}

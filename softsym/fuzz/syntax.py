@@ -34,6 +34,45 @@ def names(text: str) -> set[str]:
     return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and id(n) not in called}
 
 
+def free_names(text: str) -> set[str]:
+    """The identifiers ``text`` uses free: not the variable of an enclosing ``Sum``, ``Product``,
+    ``Integral`` (with limits) or ``Limit`` (a limit's ends are outside its binder)."""
+    found: set[str] = set()
+
+    def visit(node: ast.AST, bound: frozenset[str]) -> None:
+        if isinstance(node, ast.Name):
+            if node.id not in bound:
+                found.add(node.id)
+            return
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            function = node.func.id
+            if function in BINDERS and len(node.args) >= 2:
+                inner = bound
+                for limit in reversed(node.args[1:]):    # the last tuple is the outermost
+                    variable = bound_variable(limit)
+                    if variable and isinstance(limit, ast.Tuple) and len(limit.elts) == 3:
+                        for end in limit.elts[1:]:
+                            visit(end, inner)
+                        inner = inner | {variable}
+                    else:                                # Integral(f, x): x stays free
+                        visit(limit, inner)
+                visit(node.args[0], inner)
+                return
+            if function in ("Limit", "limit") and len(node.args) >= 3 and isinstance(node.args[1], ast.Name):
+                visit(node.args[0], bound | {node.args[1].id})
+                for arg in node.args[2:]:
+                    visit(arg, bound)
+                return
+            for arg in [*node.args, *(k.value for k in node.keywords)]:
+                visit(arg, bound)
+            return
+        for child in ast.iter_child_nodes(node):
+            visit(child, bound)
+
+    visit(ast.parse(text, mode="eval"), frozenset())
+    return found
+
+
 def bound_variable(limit: ast.expr) -> str | None:
     """The variable of a limit tuple ``(k, 1, n)``, if ``limit`` is one."""
     if isinstance(limit, ast.Tuple) and limit.elts and isinstance(limit.elts[0], ast.Name):
