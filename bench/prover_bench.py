@@ -2,7 +2,8 @@
 
     python bench/prover_bench.py [--table bench/relations.jsonl] [--timeout 20] [--only ID ...]
 
-Every relation of the table (JSON Lines: id, lhs, rhs, rel, symbols, truth) is decided, in the
+Every relation of the table (JSON Lines: id, lhs, rhs, rel, symbols, optional given (a list of
+hypotheses), truth) is decided, in the
 same run and with the same time limit each, by
 
 - softsym's prover (``softsym.text.prove_text``),
@@ -47,14 +48,16 @@ def _timed(fn, timeout: float) -> tuple[str, float]:
 
 def softsym_method(row: dict, timeout: float) -> tuple[str, float]:
     start = time.perf_counter()
-    verdict = prove_text(row["lhs"], row["rhs"], row.get("rel", "=="), row.get("symbols", ""), timeout)
+    verdict = prove_text(row["lhs"], row["rhs"], row.get("rel", "=="), row.get("symbols", ""), timeout,
+                         tuple(row.get("given", ())))
     status = str(verdict.status)
     outcome = "proved" if status.startswith("proved") else ("refuted" if status == "refuted" else "undecided")
     return outcome, time.perf_counter() - start
 
 
 def simplify_method(row: dict, timeout: float) -> tuple[str, float]:
-    problem = parse_relation(row["lhs"], row["rhs"], row.get("rel", "=="), row.get("symbols", ""))
+    problem = parse_relation(row["lhs"], row["rhs"], row.get("rel", "=="), row.get("symbols", ""),
+                             tuple(row.get("given", ())))
 
     def decide() -> str:
         lhs, rhs = problem.lhs.doit(), problem.rhs.doit()
@@ -67,7 +70,8 @@ def simplify_method(row: dict, timeout: float) -> tuple[str, float]:
 
 
 def equals_method(row: dict, timeout: float) -> tuple[str, float]:
-    problem = parse_relation(row["lhs"], row["rhs"], row.get("rel", "=="), row.get("symbols", ""))
+    problem = parse_relation(row["lhs"], row["rhs"], row.get("rel", "=="), row.get("symbols", ""),
+                             tuple(row.get("given", ())))
 
     def decide() -> str:
         if problem.rel != "==":

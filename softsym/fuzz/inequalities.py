@@ -234,11 +234,63 @@ def f_integral(g: Gen, d: int) -> Ineq | None:
     return Ineq("0", f"Integral({par(f.lhs)}**2, {limits})", low_sign=Sign.NONNEG)
 
 
+def _distinct_scalars(g: Gen, count: int, need: Sign) -> list[str] | None:
+    """``count`` different real names of sign at least ``need`` (None when the pool runs dry)."""
+    out: list[str] = []
+    for _ in range(4 * count):
+        name, _sign = g.scalar(need)
+        if name not in out and name in g.names:
+            out.append(name)
+        if len(out) == count:
+            return out
+    return None
+
+
+def f_linear(g: Gen, d: int) -> Ineq | None:
+    """From ``a < p·b + q`` and ``b < r·c + s`` (p > 0): ``a < p·r·c + p·s + q`` — a conclusion
+    only several hypotheses give together (a sampler rarely lands on the near misses)."""
+    found = _distinct_scalars(g, 3, Sign.ANY)
+    if found is None:
+        return None
+    a, b, c = found
+    p, r = g.pick(["2", "3", "1/2"]), g.pick(["3", "1", "5/3", "-1"])
+    q, s = g.pick(["0", "1", "-1", "2"]), g.pick(["1", "0", "1/2"])
+    strict = g.chance(0.5)
+    op = "<" if strict else "<="
+    g.add_hypothesis(Hypothesis(f"{a} {op} {p}*{b} + {q}"))
+    g.add_hypothesis(Hypothesis(f"{b} {op} {r}*{c} + {s}"))
+    return Ineq(a, f"{p}*{r}*{c} + {p}*{s} + {q}", strict=strict)
+
+
+def f_chain(g: Gen, d: int) -> Ineq | None:
+    """Along ``a <= b <= c <= d`` of positive names: ``a·c <= b·d`` (products are monotone)."""
+    found = _distinct_scalars(g, 4, Sign.POS)
+    if found is None:
+        return None
+    a, b, c, e = found
+    for low, high in ((a, b), (b, c), (c, e)):
+        g.add_hypothesis(Hypothesis(f"{low} <= {high}"))
+    return Ineq(f"{a}*{c}", f"{b}*{e}", low_sign=Sign.POS)
+
+
+def f_means(g: Gen, d: int) -> Ineq:
+    """Means of nonnegative terms: √(PQ) ≤ (P + Q)/2, ∛(PQR) ≤ (P + Q + R)/3, ∛(PQR) ≤ max."""
+    ts = [term(g, max(d - 1, 0), Sign.NONNEG) for _ in range(3)]
+    p, q, r = (t.lhs for t in ts)
+    form = g.rng.randrange(3)
+    if form == 0:
+        return Ineq(f"sqrt({par(p)}*{par(q)})", f"({p} + {q})/2", low_sign=Sign.NONNEG)
+    if form == 1:
+        return Ineq(f"({par(p)}*{par(q)}*{par(r)})**(1/3)", f"({p} + {q} + {r})/3", low_sign=Sign.NONNEG)
+    return Ineq(f"({par(p)}*{par(q)}*{par(r)})**(1/3)", f"Max({p}, {q}, {r})", low_sign=Sign.NONNEG)
+
+
 FACTS: dict[str, Fact] = {
     "tangent": f_tangent, "logsumexp-max": f_logsumexp, "sigmoid-range": f_sigmoid, "inequality": f_algebra,
     "sign": f_sign, "declared-bound": f_bound, "sum-of-squares": f_sums, "softmax-range": f_softmax,
     "distribution-bound": f_distribution, "entry-cap": f_cap, "integer-step": f_integer,
-    "integral-bound": f_integral,
+    "integral-bound": f_integral, "linear-hypotheses": f_linear, "product-chain": f_chain,
+    "means": f_means,
 }
 """Known true inequalities, by the name recipes use."""
 

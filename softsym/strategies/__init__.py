@@ -21,6 +21,7 @@ from .numeric_counterexample import numeric_counterexample, quick_counterexample
 from .rational_form import rational_form
 from .sign_resolution import sign_resolution
 from .simplify_difference import simplify_difference
+from .smt import smt
 from .sum_identities import sum_identities, sum_identities_cheap
 
 Strategy = Callable[[Problem, Deadline], "Verdict | None"]
@@ -33,6 +34,7 @@ PIPELINE: tuple[tuple[str, Strategy], ...] = (
     ("numeric_counterexample", quick_counterexample),
     ("sum_identities", sum_identities),
     ("inequalities", inequalities),
+    ("smt", smt),
     ("sign_resolution", sign_resolution),
     ("simplify_difference", simplify_difference),
     ("case_split", case_split),

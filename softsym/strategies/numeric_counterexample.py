@@ -101,12 +101,55 @@ def failing_point(problem: Problem, deadline: Deadline, budget: int, sizes: tupl
     return None
 
 
+def failing_candidate(problem: Problem, deadline: Deadline, candidates: list[dict],
+                      fill: int = 8) -> tuple[dict, dict, sp.Basic, sp.Basic, int] | None:
+    """The first of ``candidates`` (points from elsewhere: a solver's models) that lies inside the
+    domain and where the relation fails, confirmed as in :func:`failing_point`.  Integer symbols
+    of a candidate fix the sizes and indices; entries or symbols it lacks are filled with up to
+    ``fill`` admissible values."""
+    found = sides(problem, deadline)
+    if found is None:
+        return None
+    lhs, rhs = found
+    domain = problem.domain
+    required = required_symbols(domain)
+    needed = sorted(required - set(givens_substitution(domain)), key=str)
+    for candidate in candidates:
+        fixed = {k: v for k, v in candidate.items() if isinstance(k, sp.Symbol) and k.is_integer}
+        left = attempt(deadline, lambda: concretize(lhs, fixed), None)
+        right = attempt(deadline, lambda: concretize(rhs, fixed), None)
+        if left is None or right is None:
+            continue
+        variables = _variables(sp.Tuple(left, right))
+        variables += [v for v in needed if v not in variables and v not in fixed]
+        given = {v: candidate[v] for v in variables if v in candidate}
+        missing = [v for v in variables if v not in given]
+        fills = candidate_points(missing, domain, problem.key(), fill, _integer_hints(sp.Tuple(left, right)),
+                                 {**fixed, **given}) if missing else iter([{}])
+        for extra in fills:
+            if deadline.expired():
+                return None
+            point = {**given, **extra}
+            full = attempt(deadline, lambda: admitted(with_eliminated({**fixed, **point}, domain), domain, required),
+                           None)
+            if full is None:
+                continue
+            digits = attempt(deadline, lambda: confirm(left, problem.rel, right, point), None)
+            if digits is not None:
+                return full, point, left, right, digits
+    return None
+
+
 def search(problem: Problem, deadline: Deadline, budget: int, sizes: tuple[int, ...] = SIZES,
            instances_limit: int = 64) -> Verdict | None:
     """Try up to ``budget`` points per concrete instance; return ``refuted`` on a confirmed hit."""
     hit = failing_point(problem, deadline, budget, sizes, instances_limit)
-    if hit is None:
-        return None
+    return None if hit is None else refutation(problem, hit, name)
+
+
+def refutation(problem: Problem, hit: tuple[dict, dict, sp.Basic, sp.Basic, int], strategy: str,
+               message: str = "") -> Verdict:
+    """The ``refuted`` verdict of a confirmed failing point, shown in the user's orientation."""
     full, point, left, right, digits = hit
     shown = problem.shown or (problem.lhs, problem.rel, problem.rhs)
     flipped = shown[1] in (">=", ">")
@@ -114,7 +157,7 @@ def search(problem: Problem, deadline: Deadline, budget: int, sizes: tuple[int, 
     core = set(_variables(sp.Tuple(left, right))) | (set(full) & problem.free_symbols)
     cex = Counterexample(show_point(shown_part(full, core, problem.domain)), rv if flipped else lv,
                          lv if flipped else rv, digits)
-    return refuted(name, cex)
+    return refuted(strategy, cex, f"{message}fails at {cex.describe()}" if message else "")
 
 
 def shown_part(full: dict, core: set, domain) -> dict:

@@ -1,0 +1,159 @@
+"""Decide the arithmetic core of a relation with z3, from every hypothesis at once.
+
+The relation, its declarations, bounds and ``--given`` hypotheses are encoded for z3
+(``z3_encoding``: polynomial arithmetic exact, roots, Max/Min/Abs, exp/log and other terms
+abstracted soundly).  In order:
+
+1. each side condition of an abstraction (a radicand ≥ 0, a log argument > 0) must follow from
+   the assumptions, or the strategy passes;
+2. ``unsat`` of the assumptions ∧ ¬relation proves the relation (strategy ``smt``; the trace
+   lists the abstraction);
+3. ``sat`` gives a model: a candidate point only.  It refutes only after softsym's own
+   admissibility check and 50/100-digit confirmation (``numeric_counterexample``); otherwise the
+   next model is tried, then the strategy passes.
+
+z3 is optional: without it (``pip install softsym[smt]``) the strategy passes.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import sympy as sp
+
+from ..deadline import Deadline, attempt
+from ..problem import Problem
+from ..rewrite import evaluate_derivatives
+from ..verdict import Verdict, proved
+from ..z3_encoding import Encoding, Untranslatable, encode
+from .numeric_counterexample import failing_candidate, refutation
+
+name = "smt"
+
+MAX_SECONDS = 4.0
+"""Longest single z3 call (and at most half of what is left of the step's time)."""
+MODELS = 3
+"""How many of z3's models are tried as counterexamples."""
+MAX_SIZE = 60
+"""A model whose integers exceed this is not written out over sums (too many terms)."""
+
+
+def available() -> bool:
+    """Whether z3 can be imported."""
+    try:
+        import z3  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def smt(problem: Problem, deadline: Deadline) -> Verdict | None:
+    """Prove with z3's ``unsat``, or refute at one of its models once softsym confirms it."""
+    if not available():
+        return None
+    import z3
+
+    lhs = attempt(deadline, lambda: evaluate_derivatives(problem.lhs), None)
+    rhs = attempt(deadline, lambda: evaluate_derivatives(problem.rhs), None)
+    if lhs is None or rhs is None or sp.Tuple(lhs, rhs).has(sp.Limit, sp.Integral, sp.Derivative):
+        return None
+    enc = attempt(deadline, lambda: _encode(lhs, problem.rel, rhs, problem), None)
+    if enc is None:
+        return None
+    solver = z3.Solver()
+    solver.add(*enc.assumptions, *enc.defined, *enc.facts)
+    for obligation, _, facts in enc.obligations:           # inner roots and logs first
+        if _check(z3, solver, deadline, z3.Not(obligation))[0] != z3.unsat:
+            return None                                    # a root or a log may not be real
+        solver.add(*facts)
+    if _check(z3, solver, deadline)[0] != z3.sat:
+        return None        # no point where the relation is defined, or z3 cannot tell: not our call
+    outcome, model = _check(z3, solver, deadline, z3.Not(enc.goal))
+    if outcome == z3.unsat:
+        return proved(name, _proof_message(enc), trace=tuple(enc.notes) + tuple(
+            f"hypothesis left out: {d}" for d in enc.dropped))
+    if outcome == z3.sat:
+        return _refute(z3, solver, model, enc, problem, deadline)
+    return None
+
+
+def _encode(lhs: sp.Basic, rel: str, rhs: sp.Basic, problem: Problem) -> Encoding | None:
+    try:
+        return encode(lhs, rel, rhs, problem.domain)
+    except Untranslatable:
+        return None
+
+
+def _check(z3: Any, solver: Any, deadline: Deadline, *extra: Any) -> tuple[Any, Any]:
+    """``solver.check`` with ``extra`` pushed, within z3's own timeout (a C call cannot be
+    interrupted by the step's alarm): the result and, when ``sat``, the model."""
+    seconds = min(MAX_SECONDS, deadline.remaining() * 0.5)
+    if seconds < 0.05:
+        return z3.unknown, None
+    solver.set("timeout", max(int(seconds * 1000), 1))
+    solver.push()
+    try:
+        solver.add(*extra)
+        result = solver.check()
+        return result, solver.model() if result == z3.sat else None
+    finally:
+        solver.pop()
+
+
+def _proof_message(enc: Encoding) -> str:
+    parts = ["z3: the assumptions and the negated relation have no common solution"]
+    if enc.notes:
+        parts.append(f"with {len(enc.notes)} abstraction{'s' if len(enc.notes) > 1 else ''} (see the trace)")
+    if enc.dropped:
+        parts.append(f"without {len(enc.dropped)} hypothesis{'es' if len(enc.dropped) > 1 else ''} z3 cannot read")
+    return ", ".join(parts)
+
+
+def _refute(z3: Any, solver: Any, model: Any, enc: Encoding, problem: Problem,
+            deadline: Deadline) -> Verdict | None:
+    """Try z3's models as counterexamples, blocking each one that softsym cannot confirm."""
+    blocked: list[Any] = []
+    has_sums = sp.Tuple(problem.lhs, problem.rhs, *problem.domain.given).has(sp.Sum, sp.Product)
+    for _ in range(MODELS):
+        point = _point(z3, model, enc)
+        if point is None or (has_sums and any(isinstance(v, sp.Integer) and abs(int(v)) > MAX_SIZE
+                                              for v in point.values())):
+            return None
+        hit = failing_candidate(problem, deadline, [point])
+        if hit is not None:
+            return refutation(problem, hit, name, "z3 suggested the point; ")
+        blocked.append(z3.Or([var != model.eval(var, model_completion=True) for var in enc.variables.values()]))
+        outcome, model = _check(z3, solver, deadline, z3.Not(enc.goal), *blocked)
+        if outcome != z3.sat:
+            return None
+    return None
+
+
+def _point(z3: Any, model: Any, enc: Encoding) -> dict | None:
+    """The model's values of the user's symbols and entries (entries at their concrete index)."""
+    symbols: dict[sp.Basic, sp.Basic] = {}
+    entries: list[tuple[sp.Indexed, sp.Basic]] = []
+    for node, var in enc.variables.items():
+        value = _number(z3, model.eval(var, model_completion=True))
+        if value is None:
+            return None
+        if isinstance(node, sp.Dummy):
+            continue
+        if isinstance(node, sp.Indexed):
+            entries.append((node, value))
+        else:
+            symbols[node] = value
+    for entry, value in entries:
+        indices = [sp.sympify(i).xreplace(symbols) for i in entry.indices]
+        if all(i.is_Integer for i in indices):
+            symbols.setdefault(entry.base[tuple(indices)] if len(indices) > 1 else entry.base[indices[0]], value)
+    return symbols
+
+
+def _number(z3: Any, value: Any) -> sp.Basic | None:
+    if z3.is_int_value(value):
+        return sp.Integer(value.as_long())
+    if z3.is_rational_value(value):
+        return sp.Rational(value.numerator_as_long(), value.denominator_as_long())
+    if z3.is_algebraic_value(value):
+        return sp.Rational(value.approx(30).as_decimal(30).rstrip("?"))
+    return None
