@@ -246,6 +246,8 @@ def _extra_sides_message(sides: list[str], params: list[click.Parameter]) -> str
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @click.option("--given", "given", multiple=True, metavar="RELATION",
               help="A hypothesis the relation may use, e.g. 'Sum(p[i], (i, 1, n)) == 1' (repeatable). "
+                   "Hypotheses are used together (the z3 strategy combines linear and polynomial "
+                   "facts: x < 7*z + 2 from x < 2*y and y < 3*z + 1). "
                    "A counterexample always satisfies every hypothesis.")
 @click.option("--batch", type=click.Path(path_type=Path, dir_okay=False),
               help="JSON Lines file of {id, lhs, rhs, rel, symbols, given} (plus the metadata truth, note); "

@@ -119,9 +119,23 @@ def instances(expr: sp.Basic, domain: Domain, dims: list[sp.Symbol], sizes: dict
             return
 
 
+class UndefinedHere(ValueError):
+    """SymPy cannot even build the expression at this point (``Max(log(0), x)``: zoo is not
+    comparable): the relation is undefined there for every value of the other names."""
+
+
 def concretize(expr: sp.Basic, point: dict[sp.Basic, sp.Basic]) -> sp.Basic:
-    """Substitute concrete sizes and indices and expand every sum and product into terms."""
-    return _concretize(expr, tuple(sorted(point.items(), key=sp.default_sort_key)))
+    """Substitute concrete sizes and indices and expand every sum and product into terms.
+
+    Raises:
+        UndefinedHere: SymPy refuses to build the result (a non-comparable Max/Min argument).
+    """
+    try:
+        return _concretize(expr, tuple(sorted(point.items(), key=sp.default_sort_key)))
+    except UndefinedHere:
+        raise
+    except (ValueError, TypeError) as exc:
+        raise UndefinedHere(str(exc)) from exc
 
 
 @functools.lru_cache(maxsize=1024)

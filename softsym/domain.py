@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 
 import sympy as sp
 
+from . import safe_functions  # noqa: F401 - corrects SymPy's false sign claims before any use
+
 
 @dataclass(frozen=True)
 class Bound:

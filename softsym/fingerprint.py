@@ -22,6 +22,7 @@ from sympy.printing.repr import ReprPrinter
 
 from .domain import Domain
 from .dsl import Derivation, Step
+from .problem import Problem
 
 VERSION = "softsym-step-v2"     # v1 keys missed what srepr does not print: they are all invalid
 
@@ -89,4 +90,14 @@ def step_fingerprint(derivation: Derivation, step: Step) -> str:
         _domain_text(printer, derivation.domain),
         ";".join(f"{text(d.target)}:={text(d.expr)}" for d in derivation.definitions_before(step.index)),
     ]
+    return hashlib.sha256("\n".join(pieces).encode()).hexdigest()
+
+
+def problem_fingerprint(problem: Problem) -> str:
+    """A hex SHA-256 of a prepared relation (definitions already unfolded) and its domain: the
+    cache key of relations that come from documents rather than derivation files."""
+    printer = _FingerprintPrinter()
+    text = printer.text
+    pieces = [VERSION, "problem", text(problem.lhs), problem.rel, text(problem.rhs),
+              _domain_text(printer, problem.domain)]
     return hashlib.sha256("\n".join(pieces).encode()).hexdigest()

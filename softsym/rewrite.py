@@ -71,7 +71,11 @@ def _rebind(expr: sp.Basic, make, depth: int = 0) -> sp.Basic:
         return sp.Limit(_rebind(scope.xreplace({var: new}), make, depth + 1), new,
                         _rebind(point, make, depth), str(direction))
     if not isinstance(expr, (sp.Sum, sp.Product, sp.Integral)):
-        return expr.func(*(_rebind(a, make, depth) for a in expr.args))
+        args = [_rebind(a, make, depth) for a in expr.args]
+        try:
+            return expr.func(*args)
+        except (ValueError, TypeError):   # Max/Min of an argument SymPy cannot compare: keep it as built
+            return expr.func(*args, evaluate=False)
     limits = [list(lim) for lim in expr.limits]
     body = expr.function
     count = len(limits)

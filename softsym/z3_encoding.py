@@ -22,10 +22,14 @@ What z3 sees:
   ``e^a ≥ 1 + a + a²/2 + a³/6`` on all of ℝ, ``1 − 1/a ≤ log a ≤ a − 1``);
 - constants (π, e, log 2) as variables within 10⁻²⁰ of their 40-digit values (relative to their
   size above 1);
-- any other real term (a sum over a symbolic n, sin x) as a variable of its known sign.
+- a sum over a symbolic n as a variable of the sign softsym's own sum rules give it, any other
+  real term (sin x, binomial(n, 3)) as a real variable (SymPy's sign facts for those are not
+  trusted: it calls binomial(n, 3) negative and atan(0) positive).
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
@@ -33,8 +37,7 @@ from typing import Any
 import sympy as sp
 
 from .domain import Domain
-from .numeric.admissible import universal_symbols
-from .rewrite import symbols_outside_entries
+from .numeric.admissible import required_symbols, universal_symbols
 from .sums import atomize_sums
 
 MAX_POWER = 12
@@ -83,6 +86,38 @@ class _Encoder:
         self.exps: list[tuple[Any, Any]] = []     # (argument, variable)
         self.logs: list[tuple[Any, Any]] = []
         self.fresh = 0
+        self.strict = True        # a zero denominator here makes the side undefined (see _power)
+
+    @contextmanager
+    def lenient(self) -> Iterator[None]:
+        """Inside a Kronecker delta, a condition or a hypothesis SymPy absorbs a zero denominator
+        (``KroneckerDelta(zoo, 1)`` is 0, ``Eq(zoo, 2)`` False): no ``b != 0`` is recorded there, and
+        z3's total division leaves ``1/0`` an arbitrary value — every SymPy outcome included."""
+        before, self.strict = self.strict, False
+        try:
+            yield
+        finally:
+            self.strict = before
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Undo what a translation that fails part-way added (constraints, cached terms), so a
+        dropped hypothesis leaves no trace."""
+        out = self.out
+        sizes = (len(out.assumptions), len(out.defined), len(out.facts), len(out.obligations), len(out.notes),
+                 len(self.exps), len(self.logs))
+        cached, known = set(self.cache), set(out.variables)
+        try:
+            yield
+        except Untranslatable:
+            for key in set(out.variables) - known:
+                del out.variables[key]
+            for lst, n in zip((out.assumptions, out.defined, out.facts, out.obligations, out.notes, self.exps,
+                               self.logs), sizes, strict=True):
+                del lst[n:]
+            for key in set(self.cache) - cached:
+                del self.cache[key]
+            raise
 
     # -- variables -------------------------------------------------------------------------
     def _new(self, stem: str) -> Any:
@@ -146,18 +181,26 @@ class _Encoder:
         if isinstance(e, sp.log):
             return self._log(e)
         if isinstance(e, sp.KroneckerDelta):
-            return z3.If(self.term(e.args[0]) == self.term(e.args[1]), z3.RealVal(1), z3.RealVal(0))
+            with self.lenient():
+                return z3.If(self.term(e.args[0]) == self.term(e.args[1]), z3.RealVal(1), z3.RealVal(0))
         if isinstance(e, sp.Piecewise):
             return self._piecewise(e)
         return self._atom(e)
 
     def _constant(self, e: sp.Basic) -> Any:
         """A real constant between rational bounds: its 40-digit value ± 10⁻²⁰ (relative to its
-        size when that exceeds 1)."""
-        value = sp.Rational(str(sp.N(e, 40)))
-        eps = sp.Rational(1, 10**20) * max(1, abs(value))
+        size when that exceeds 1).  Beyond 10^±30 only its exact sign is kept (writing such a
+        number out as a fraction would take longer than the proof)."""
         var = self._new("c")
-        lo, hi = value - eps, value + eps
+        value = sp.N(e, 40)
+        if not isinstance(value, sp.Float) or value == 0 or not 1e-30 < abs(value) < 1e30:
+            if value.is_Float and value != 0:          # 40 correct digits: the sign is certain
+                self.out.facts.append(var > 0 if value > 0 else var < 0)
+            self.out.notes.append(f"{e} is a variable of its sign ({'positive' if value > 0 else 'negative'})")
+            return var
+        center = sp.Rational(value)
+        eps = sp.Rational(1, 10**20) * max(1, abs(center))
+        lo, hi = center - eps, center + eps
         self.out.facts += [var >= self.z3.RealVal(Fraction(int(lo.p), int(lo.q))),
                            var <= self.z3.RealVal(Fraction(int(hi.p), int(hi.q)))]
         self.out.notes.append(f"{e} is a variable in [{sp.N(lo, 12)}, {sp.N(hi, 12)}]")
@@ -173,7 +216,8 @@ class _Encoder:
             value = self.z3.Product([b] * abs(k)) if k else self.z3.RealVal(1)
             if k >= 0:
                 return value
-            self.out.defined.append(b != 0)
+            if self.strict:
+                self.out.defined.append(b != 0)
             return 1 / value
         if exponent.is_Rational:
             p, q = int(exponent.p), int(exponent.q)
@@ -183,7 +227,8 @@ class _Encoder:
             value = self.z3.Product([root] * abs(p))
             if p > 0:
                 return value
-            self.out.defined.append(root != 0)
+            if self.strict:
+                self.out.defined.append(root != 0)
             return 1 / value
         if base == sp.E:
             return self._exp(sp.exp(exponent, evaluate=False))
@@ -245,7 +290,8 @@ class _Encoder:
         pieces = list(e.args)
         if pieces[-1].cond is not sp.true:
             raise Untranslatable("a Piecewise without an otherwise branch may be undefined")
-        conditions = [self.condition(p.cond) for p in pieces[:-1]]
+        with self.lenient():
+            conditions = [self.condition(p.cond) for p in pieces[:-1]]
         values = []
         for k, piece in enumerate(pieces):
             taken = z3.And([z3.Not(c) for c in conditions[:k]] + conditions[k:k + 1])
@@ -265,12 +311,8 @@ class _Encoder:
             raise Untranslatable(f"{e} is left to the other strategies")
         if e.is_real is not True:
             raise Untranslatable(f"{e} is not known to be real")
-        v = self._new("atom")
-        for fact, holds in (("positive", v > 0), ("negative", v < 0), ("nonnegative", v >= 0),
-                            ("nonpositive", v <= 0)):
-            if getattr(e, f"is_{fact}") is True:
-                self.out.facts.append(holds)
-        self.out.notes.append(f"{e} is a variable ({_sign_words(e)})")
+        v = self._new("atom")         # no sign: SymPy calls binomial(n, 3) negative, atan(0) positive
+        self.out.notes.append(f"{e} is a real variable")
         return v
 
     # -- relations -------------------------------------------------------------------------
@@ -309,6 +351,13 @@ class _Encoder:
         return out
 
 
+def _signed(x: Any, symbol: sp.Symbol) -> list[Any]:
+    """What the declared sign of ``symbol`` says about a value ``x`` it may take."""
+    return [holds for fact, holds in (("positive", x > 0), ("negative", x < 0), ("nonnegative", x >= 0),
+                                      ("nonpositive", x <= 0), ("nonzero", x != 0))
+            if getattr(symbol, f"is_{fact}") is True]
+
+
 def _sign_words(e: sp.Basic) -> str:
     for fact in ("positive", "negative", "nonnegative", "nonpositive"):
         if getattr(e, f"is_{fact}") is True:
@@ -316,7 +365,8 @@ def _sign_words(e: sp.Basic) -> str:
     return "real"
 
 
-def encode(lhs: sp.Basic, rel: str, rhs: sp.Basic, domain: Domain) -> Encoding:
+def encode(lhs: sp.Basic, rel: str, rhs: sp.Basic, domain: Domain,
+           values: set[sp.Basic] | None = None) -> Encoding:
     """The z3 encoding of ``lhs rel rhs`` (``==``, ``<=`` or ``<``) over ``domain``.
 
     Raises:
@@ -325,7 +375,7 @@ def encode(lhs: sp.Basic, rel: str, rhs: sp.Basic, domain: Domain) -> Encoding:
     """
     import z3
 
-    relation_symbols = (lhs.free_symbols | rhs.free_symbols)
+    values = (lhs.free_symbols | rhs.free_symbols) if values is None else set(values)
     given = list(domain.given)
     both, atoms = atomize_sums(sp.Tuple(lhs, rhs, *given), domain)
     left, right, *hyps = both.args
@@ -334,18 +384,20 @@ def encode(lhs: sp.Basic, rel: str, rhs: sp.Basic, domain: Domain) -> Encoding:
     enc.out.goal = {"==": lambda: a == b, "<=": lambda: a <= b, "<": lambda: a < b}[rel]()
     for bound in domain.bounds:
         try:
-            enc.out.assumptions += enc.bound(bound.symbol, bound.lower, bound.lower_strict,
-                                             bound.upper, bound.upper_strict)
+            with enc.transaction(), enc.lenient():
+                enc.out.assumptions += enc.bound(bound.symbol, bound.lower, bound.lower_strict,
+                                                 bound.upper, bound.upper_strict)
         except Untranslatable as exc:
             enc.out.dropped.append(f"{bound} ({exc})")
-    values = relation_symbols | set().union(*(symbols_outside_entries(g) for g in given))
+    values |= required_symbols(domain)        # as the admissibility check reads "for every index"
     for original, g in zip(given, hyps, strict=True):
         universal = universal_symbols(original) - values
         try:
-            if universal:
-                enc.out.assumptions += _instances(enc, g, universal, domain)
-            else:
-                enc.out.assumptions.append(enc.condition(g))
+            with enc.transaction(), enc.lenient():
+                if universal:
+                    enc.out.assumptions += _instances(enc, g, universal, domain)
+                else:
+                    enc.out.assumptions.append(enc.condition(g))
         except Untranslatable as exc:
             enc.out.dropped.append(f"{original} ({exc})")
     return enc.out
@@ -371,6 +423,7 @@ def _instances(enc: _Encoder, g: sp.Basic, universal: set[sp.Symbol], domain: Do
             continue
         inside = enc.bound(index, bound.lower, bound.lower_strict, bound.upper, bound.upper_strict) \
             if bound is not None else []
+        inside += _signed(enc.term(index), index_symbol)
         instance = enc.condition(g.xreplace({index_symbol: index}))
         out.append(enc.z3.Implies(enc.z3.And(inside), instance) if inside else instance)
         enc.out.notes.append(f"the hypothesis {g} at {index_symbol} = {index}")

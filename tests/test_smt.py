@@ -151,3 +151,45 @@ def test_the_trace_names_the_abstraction():
     assert any("r**3" in line for line in verdict.trace)
     assert any("Max(a, b, c)" in line for line in verdict.trace)
     assert verdict.status is Status.PROVED
+
+
+def test_the_command_line_proves_from_several_hypotheses_and_says_so(runner):
+    import json
+
+    from softsym.cli import main
+    result = runner.invoke(main, ["prove", "x", "7*z + 2", "--rel", "<", "--symbols", "x y z: positive",
+                                  "--given", "x < 2*y", "--given", "y < 3*z + 1", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["strategy"] == "smt"
+
+
+# -- found by the red team: each once proved something false ------------------------------------
+RED_TEAM = [
+    # a denominator of a hypothesis z3 could not read left x != 0 behind
+    ("x**2 + (y**2-2)**2", "0", ">", "", ("Piecewise((0, x <= 0), (1/x + y**13, True)) >= 0",)),
+    # the instance of a "for every index" hypothesis held its denominator outside the index range
+    ("z[i]**2 + (y**2-2)**2", "0", ">", "n: integer positive; l: integer, 1<=l<=n; i: integer; z: indexed, real",
+     ("1/z[l] >= 1",)),
+    # SymPy absorbs a zero denominator inside a delta, a condition, a hypothesis
+    ("KroneckerDelta(1/x, 1) + x**2", "0", ">", "", ()),
+    ("Piecewise((1, Eq(1/x, 2)), (x**2, True))", "0", ">", "", ()),
+    ("x**2 + (y**2-2)**2", "0", ">", "", ("1/x != 2",)),
+    # SymPy's sign facts: binomial(n, 3) "negative", atan(m) "positive" for integers
+    ("(y**2-2)**2 - binomial(n, 3)", "w", ">", "n: integer, n <= 2", ("w <= 2*v", "v <= 0")),
+    ("atan(m) + (y**2-2)**2", "w", ">", "m: integer nonnegative", ("w <= 2*v", "v <= 0")),
+    # the index range of a "for every" hypothesis includes the index's declared sign
+    ("(z[i] - 1)**2 + (y**2-2)**2", "0", ">",
+     "n: integer positive; l: integer positive, l <= n; i: integer, 0 <= i <= n; z: indexed, real", ("z[l] <= 0",)),
+    # a name the relation uses is one value even where a derivative drops it
+    ("z[i] + diff(l, x)", "0", "<=", "i l: integer; z: indexed, real", ("z[l] <= 0",)),
+]
+
+
+@pytest.mark.parametrize("lhs,rhs,rel,symbols,given", RED_TEAM)
+def test_false_relations_the_red_team_found_are_never_proved(lhs, rhs, rel, symbols, given):
+    assert status(decide(lhs, rhs, rel, symbols, given)) != "proved"
+
+
+def test_a_model_value_too_long_to_print_is_no_crash():
+    chain = ("a == 10",) + tuple(f"{b} == {a}**2" for a, b in zip("abcdefghkmpqrs", "bcdefghkmpqrst"))
+    assert status(decide("(y**2-2)**2", "0", ">", "", chain)) in ("passed", "refuted")

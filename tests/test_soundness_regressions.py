@@ -262,3 +262,24 @@ def test_a_for_every_index_hypothesis_over_an_empty_range_does_not_witness_the_d
     out = prove(runner, "Max(z[i], 2)", "1", "--symbols", "n: integer; l: integer, 1 <= l <= n; i: integer; z: indexed, real",
                 "--given", "z[l] <= 2")
     assert out["verdict"] == "refuted" and point(out)["n"] >= 1
+
+
+# -- SymPy's own false sign claims (found by the red team of the z3 strategy) -----------------------
+@pytest.mark.parametrize("lhs,rhs,rel,symbols", [
+    ("(y**2-2)**2 - binomial(n, 3)", "0", ">", "n: integer, n <= 2"),   # "binomial(n, 3) < 0": 0 at n = 0
+    ("atan(m)", "0", ">", "m: integer nonnegative"),                     # "atan(m) > 0": 0 at m = 0
+    ("asin(k)**2", "0", ">", "k: integer"),                              # "asin(k) != 0": 0 at k = 0
+    ("acos(k)**2", "0", ">", "k: integer positive"),                     # "acos(k) != 0": 0 at k = 1
+])
+def test_sympy_sign_claims_that_are_false_are_not_used(runner, lhs, rhs, rel, symbols):
+    out = prove(runner, lhs, rhs, "--rel", rel, "--symbols", symbols, "--timeout", "10")
+    assert out["verdict"] in ("refuted", "undecided")
+
+
+def test_true_sign_claims_of_those_functions_are_kept():
+    import sympy as sp
+
+    import softsym.domain  # noqa: F401 - applies the corrections
+    x = sp.Symbol("x", positive=True)
+    n = sp.Symbol("n", integer=True, nonnegative=True)
+    assert sp.atan(x).is_positive and sp.binomial(n, 3).is_nonnegative and sp.atan(sp.Integer(2)).is_rational is False

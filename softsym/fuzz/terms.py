@@ -114,7 +114,7 @@ def leaf(g: Gen, need: Sign) -> Pair:
     if roll < 0.3:
         return Pair.same(*_number(g, need))
     if roll < 0.4:
-        indices = [n for n in g.names.values() if n.role == "index"]
+        indices = [n for n in g.names.values() if n.role == "index" and n.name != FORALL]   # l free: one value
         if indices and need is Sign.ANY:
             return entry(g, need, g.pick(indices).name)
     text, sign = g.scalar(need)

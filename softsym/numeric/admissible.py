@@ -45,15 +45,16 @@ def universal_symbols(given: sp.Basic) -> set[sp.Symbol]:
 
 
 def _concrete(expr: sp.Basic, point: dict) -> sp.Basic:
-    """``expr`` at ``point``, sums and products over concrete ranges expanded, entries filled in."""
+    """``expr`` at ``point``, sums and products over concrete ranges expanded, entries filled in;
+    ``nan`` where SymPy cannot even build it (``Max(log(0), x)``): undefined, never settles a check."""
+    from ..dimensions import concretize                      # dimensions imports numeric: late
     symbols = {k: v for k, v in point.items() if isinstance(k, sp.Symbol)}
-    if expr.has(sp.Sum, sp.Product):
-        from ..dimensions import concretize                  # dimensions imports numeric: late
-        value = concretize(expr, symbols)
-    else:
-        value = expr.xreplace(symbols)
     entries = {k: v for k, v in point.items() if isinstance(k, sp.Indexed)}
-    return value.xreplace(entries) if entries else value
+    try:
+        value = concretize(expr, symbols) if expr.has(sp.Sum, sp.Product) else expr.xreplace(symbols)
+        return value.xreplace(entries) if entries else value
+    except (ValueError, TypeError):
+        return sp.nan
 
 
 def _truth(rel: sp.Basic) -> bool | None:

@@ -14,7 +14,7 @@ from itertools import product
 import sympy as sp
 
 from ..deadline import Deadline
-from ..dimensions import concretize, dimension_symbols, instances, integer_values
+from ..dimensions import UndefinedHere, concretize, dimension_symbols, instances, integer_values
 from ..domain import Domain
 from ..problem import Problem
 from ..verdict import Status, Verdict
@@ -81,7 +81,10 @@ def instantiate(problem: Problem, deadline: Deadline) -> Verdict | None:
         if len(points) + len(checked) > MAX_INSTANCES:
             break
         for point in points:
-            concrete = _at(problem, point)
+            try:
+                concrete = _at(problem, point)
+            except UndefinedHere:        # SymPy cannot build the instance: it is not proved
+                return _result(done, dims, window_of=checked)
             if concrete is None:
                 continue
             if deadline.remaining() < 0.05 or not _proved(concrete, deadline.sooner(deadline.remaining() / 2)):

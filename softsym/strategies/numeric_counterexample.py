@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import sympy as sp
 
 from ..deadline import Deadline, attempt
-from ..dimensions import SIZES, concretize, dimension_symbols, instances, size_assignments
+from ..dimensions import SIZES, UndefinedHere, concretize, dimension_symbols, instances, size_assignments
 from ..numeric.admissible import admitted, connected, required_symbols, with_eliminated
 from ..numeric.evaluate import Screen, confirm, show, show_point
 from ..numeric.sampling import candidate_points
@@ -39,7 +39,10 @@ def concrete_problems(problem: Problem, lhs: sp.Basic, rhs: sp.Basic, sizes: tup
     dims = dimension_symbols(both)
     for assignment in size_assignments(dims, problem.domain, preferred=sizes):
         for fixed in instances(both, problem.domain, dims, assignment, limit=per_size):
-            yield fixed, concretize(lhs, fixed), concretize(rhs, fixed)
+            try:
+                yield fixed, concretize(lhs, fixed), concretize(rhs, fixed)
+            except UndefinedHere:        # undefined at these sizes for every value: no counterexample here
+                continue
 
 
 def _integer_hints(expr: sp.Basic) -> list[sp.Integer]:

@@ -56,7 +56,8 @@ def smt(problem: Problem, deadline: Deadline) -> Verdict | None:
     rhs = attempt(deadline, lambda: evaluate_derivatives(problem.rhs), None)
     if lhs is None or rhs is None or sp.Tuple(lhs, rhs).has(sp.Limit, sp.Integral, sp.Derivative):
         return None
-    enc = attempt(deadline, lambda: _encode(lhs, problem.rel, rhs, problem), None)
+    enc = attempt(deadline.sooner(min(MAX_SECONDS, deadline.remaining() * 0.3)),
+                  lambda: _encode(lhs, problem.rel, rhs, problem), None)
     if enc is None:
         return None
     solver = z3.Solver()
@@ -77,8 +78,8 @@ def smt(problem: Problem, deadline: Deadline) -> Verdict | None:
 
 
 def _encode(lhs: sp.Basic, rel: str, rhs: sp.Basic, problem: Problem) -> Encoding | None:
-    try:
-        return encode(lhs, rel, rhs, problem.domain)
+    try:       # the relation's names as written (a derivative may have dropped one): one value each
+        return encode(lhs, rel, rhs, problem.domain, values=problem.free_symbols)
     except Untranslatable:
         return None
 
@@ -114,7 +115,10 @@ def _refute(z3: Any, solver: Any, model: Any, enc: Encoding, problem: Problem,
     blocked: list[Any] = []
     has_sums = sp.Tuple(problem.lhs, problem.rhs, *problem.domain.given).has(sp.Sum, sp.Product)
     for _ in range(MODELS):
-        point = _point(z3, model, enc)
+        try:
+            point = _point(z3, model, enc)
+        except (ValueError, OverflowError):      # a model value too long to convert: not a candidate
+            return None
         if point is None or (has_sums and any(isinstance(v, sp.Integer) and abs(int(v)) > MAX_SIZE
                                               for v in point.values())):
             return None
