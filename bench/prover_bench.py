@@ -1,6 +1,6 @@
 """Benchmark softsym's prover against two plain SymPy baselines on a table of relations.
 
-    python bench/prover_bench.py [--table bench/relations.jsonl] [--timeout 20] [--only ID ...]
+    python bench/prover_bench.py [--table bench/relations.jsonl] [--timeout 20] [--only ID ...] [--ablate smt]
 
 Every relation of the table (JSON Lines: id, lhs, rhs, rel, symbols, optional given (a list of
 hypotheses), truth) is decided, in the
@@ -55,6 +55,20 @@ def softsym_method(row: dict, timeout: float) -> tuple[str, float]:
     return outcome, time.perf_counter() - start
 
 
+def ablated(strategy: str):
+    """softsym with one strategy of the pipeline left out (``--ablate smt``: what it adds)."""
+    import softsym.prover as prover
+
+    def method(row: dict, timeout: float) -> tuple[str, float]:
+        full = prover.PIPELINE
+        prover.PIPELINE = tuple(step for step in full if step[0] != strategy)
+        try:
+            return softsym_method(row, timeout)
+        finally:
+            prover.PIPELINE = full
+    return method
+
+
 def simplify_method(row: dict, timeout: float) -> tuple[str, float]:
     problem = parse_relation(row["lhs"], row["rhs"], row.get("rel", "=="), row.get("symbols", ""),
                              tuple(row.get("given", ())))
@@ -99,14 +113,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--table", type=Path, default=HERE / "relations.jsonl")
     parser.add_argument("--timeout", type=float, default=20.0, help="seconds per relation and method")
     parser.add_argument("--only", nargs="*", help="ids to run (default: all)")
+    parser.add_argument("--ablate", metavar="STRATEGY", help="also run softsym without this strategy "
+                        "(e.g. smt), as one more method of the same run")
     args = parser.parse_args(argv)
+    methods = list(METHODS)
+    if args.ablate:
+        methods.insert(1, (f"softsym - {args.ablate}", ablated(args.ablate)))
     rows = [json.loads(line) for line in args.table.read_text(encoding="utf-8").splitlines() if line.strip()]
     if args.only:
         rows = [r for r in rows if r["id"] in set(args.only)]
-    results: dict[str, list[tuple[bool, str, float]]] = {name: [] for name, _ in METHODS}
+    results: dict[str, list[tuple[bool, str, float]]] = {name: [] for name, _ in methods}
     misses: list[str] = []
     for n, row in enumerate(rows, 1):
-        for name, method in METHODS:
+        for name, method in methods:
             outcome, seconds = method(row, args.timeout)
             results[name].append((bool(row["truth"]), outcome, seconds))
             if name == "softsym":
@@ -120,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     columns = ["proved-true", "WRONG proved-false", "refuted-false", "WRONG refuted-true", "undecided",
                "median s", "total s"]
     print(f"{'method':<18}" + "".join(f"{c:>20}" for c in columns))
-    for name, _ in METHODS:
+    for name, _ in methods:
         s = _summary(results[name])
         cells = [f"{s[c]:>20.3f}" if c.endswith(" s") else f"{s[c]:>20d}" for c in columns]
         print(f"{name:<18}" + "".join(cells))
