@@ -283,3 +283,15 @@ def test_true_sign_claims_of_those_functions_are_kept():
     x = sp.Symbol("x", positive=True)
     n = sp.Symbol("n", integer=True, nonnegative=True)
     assert sp.atan(x).is_positive and sp.binomial(n, 3).is_nonnegative and sp.atan(sp.Integer(2)).is_rational is False
+
+
+@pytest.mark.parametrize("relation,symbols", [
+    # the declared sign of l is part of its range: "for every positive l" says nothing about z[0]
+    ("z[i]", "n: integer positive; l: integer positive, l <= n; i: integer, 0 <= i <= n; z: indexed, real"),
+    ("z[0]", "l: integer positive; z: indexed, real"),
+    # l ends i's range: it is one value (as the counterexample search reads it), not every l
+    ("z[i]", "l: integer; i: integer, 1 <= i <= l; z: indexed, real"),
+])
+def test_a_for_every_index_hypothesis_covers_only_what_its_declaration_allows(runner, relation, symbols):
+    out = prove(runner, relation, "0", "--rel", "<=", "--symbols", symbols, "--given", "z[l] <= 0", "--timeout", "10")
+    assert out["verdict"] in ("refuted", "undecided")

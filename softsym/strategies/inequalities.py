@@ -23,6 +23,7 @@ from ..deadline import Deadline, attempt
 from ..problem import Problem
 from ..reparam import slacks, substitute
 from ..domain import Domain
+from ..numeric.admissible import required_symbols
 from ..rewrite import apply_givens, canonical_dummies, evaluate_derivatives, internal, licensed_log_expand, \
     symbols_outside_entries
 from ..sums import known_le, normalize_sums, ordered_range, with_range
@@ -86,9 +87,10 @@ def _hypotheses(ctx: Context):
         # only a symbol that is just an entry index reads "for every l" (z[l] <= m); one that occurs as
         # a value (n >= 2) is about that one n — read for every n it is a false premise
         values = symbols_outside_entries(claim)
+        required = required_symbols(ctx.domain)        # a bound's end (i <= l) is one value, as in the search
         wild = {k: sp.Wild(f"w_{k.name}", properties=[lambda v: v.is_integer])
                 for k in claim.free_symbols if isinstance(k, sp.Symbol) and k.is_integer
-                and k not in ctx.relation_symbols and k not in values}
+                and k not in ctx.relation_symbols and k not in values and k not in required}
         out.append((g, claim.xreplace(wild), is_strict, {w: k for k, w in wild.items()}))
     return out
 
@@ -98,8 +100,16 @@ def _in_ranges(found: dict, wilds: dict, ctx: Context) -> bool:
     declared range (``x[i] <= 1`` for 1 <= i <= n says nothing about x[0])."""
     for w, symbol in wilds.items():
         value = found.get(w)
+        if value is None:
+            continue
+        for fact, low, high in (("positive", 1, None), ("nonnegative", 0, None), ("negative", None, -1),
+                                ("nonpositive", None, 0)):          # the declared sign is part of the range
+            if getattr(symbol, f"is_{fact}") and not (
+                    (low is None or known_le(sp.Integer(low), value, ctx.domain))
+                    and (high is None or known_le(value, sp.Integer(high), ctx.domain))):
+                return False
         bound = ctx.domain.bound_of(symbol)
-        if value is None or bound is None:
+        if bound is None:
             continue
         step = sp.Integer(1) if symbol.is_integer else sp.Integer(0)
         if bound.lower is not None and not known_le(bound.lower + (step if bound.lower_strict else 0), value, ctx.domain):
