@@ -295,3 +295,19 @@ def test_true_sign_claims_of_those_functions_are_kept():
 def test_a_for_every_index_hypothesis_covers_only_what_its_declaration_allows(runner, relation, symbols):
     out = prove(runner, relation, "0", "--rel", "<=", "--symbols", symbols, "--given", "z[l] <= 0", "--timeout", "10")
     assert out["verdict"] in ("refuted", "undecided")
+
+
+# -- found by the fuzzer after the z3 strategy landed --------------------------------------------
+def test_a_solver_model_never_fixes_a_for_every_index_to_one_value(runner):
+    out = prove(runner, "2 + log(n)", "log(Sum(exp(z[k]), (k, 1, n)))", "--rel", ">=", "--symbols",
+                "n: integer; l: integer, 1 <= l <= n; z: indexed, real", "--given", "n >= 2",
+                "--given", "z[l] <= 2", "--timeout", "5")
+    assert out["verdict"] in ("proved", "undecided", "timeout")
+
+
+def test_sides_too_small_for_the_margin_are_compared_by_their_sign_not_by_simplify(runner):
+    """SymPy's simplify calls 3 log(1 + e^(-145/2))/125 - log(1 + e^(-145/2)) log(e^(3/125) + e) zero."""
+    out = prove(runner, "softplus(u) * Min(x, y)", "softplus(u)*logsumexp(x, y)", "--rel", "<", "--symbols",
+                "x: 0 <= x <= 1; y: real; u: real", "--given", "y >= 0", "--timeout", "5")
+    assert out["verdict"] != "refuted"
+    assert prove(runner, "x + 10**-40", "x", "--rel", "<")["verdict"] == "refuted"

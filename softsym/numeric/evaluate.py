@@ -57,12 +57,39 @@ def _fails(lhs: sp.Basic, rel: str, rhs: sp.Basic, point: dict, digits: int) -> 
         if dre > margin:
             return True
         if abs(dre) <= margin:                 # equal sides fail a strict relation: only if exactly equal
-            try:
-                return bool(sp.simplify((lhs - rhs).xreplace(point).doit()) == 0) or None
-            except (TypeError, ValueError, ZeroDivisionError):
-                return None
+            return _strictly_below(lhs, rhs, point, digits)
         return False
     raise ValueError(f"unknown relation {rel}")
+
+
+def _strictly_below(lhs: sp.Basic, rhs: sp.Basic, point: dict, digits: int) -> bool | None:
+    """For sides too close for the absolute margin: True (``<`` fails) when they are equal or the
+    left is larger, False when the left is smaller, None when it cannot tell.
+
+    The difference is evaluated with guaranteed relative accuracy: a difference that is large
+    *relative to the sides* decides by its sign, whatever their size (sides near 1e-32 are not
+    "equal").  Only a difference that vanishes to that accuracy may be called zero, and then only
+    if an exact rewriting agrees — ``simplify`` alone is not trusted: it calls
+    ``3 log(1 + e^{-145/2})/125 - log(1 + e^{-145/2}) log(e^{3/125} + e)`` zero."""
+    work = digits + 20
+    try:
+        exact = (lhs - rhs).xreplace(point).doit()
+        value = exact.evalf(work, maxn=10 * work)
+        scale = max(abs(sp.N(side.xreplace(point).doit(), work)) for side in (lhs, rhs))
+    except (TypeError, ValueError, ZeroDivisionError):
+        return None
+    if not value.is_Number or not scale.is_Number:
+        return None
+    if value != 0 and getattr(value, "_prec", 2) > 1:
+        re, im = value.as_real_imag()
+        if im != 0:
+            return None
+        if abs(re) > sp.Float(10) ** (-digits) * scale:
+            return bool(re > 0)
+    try:
+        return True if sp.expand(exact) == 0 or sp.simplify(exact) == 0 else None
+    except (TypeError, ValueError, ZeroDivisionError):
+        return None
 
 
 def violation(lhs: sp.Basic, rel: str, rhs: sp.Basic, point: dict) -> bool:

@@ -117,8 +117,9 @@ def failing_candidate(problem: Problem, deadline: Deadline, candidates: list[dic
     domain = problem.domain
     required = required_symbols(domain)
     needed = sorted(required - set(givens_substitution(domain)), key=str)
+    own = problem.free_symbols | set(needed)        # a "for every index" name is no part of a point
     for candidate in candidates:
-        fixed = {k: v for k, v in candidate.items() if isinstance(k, sp.Symbol) and k.is_integer}
+        fixed = {k: v for k, v in candidate.items() if isinstance(k, sp.Symbol) and k.is_integer and k in own}
         left = attempt(deadline, lambda: concretize(lhs, fixed), None)
         right = attempt(deadline, lambda: concretize(rhs, fixed), None)
         if left is None or right is None:
