@@ -98,6 +98,6 @@ def problem_fingerprint(problem: Problem) -> str:
     cache key of relations that come from documents rather than derivation files."""
     printer = _FingerprintPrinter()
     text = printer.text
-    pieces = [VERSION, "problem", text(problem.lhs), problem.rel, text(problem.rhs),
+    pieces = [VERSION, "problem", text(problem.lhs), problem.rel, text(problem.rhs), str(problem.real_values),
               _domain_text(printer, problem.domain)]
     return hashlib.sha256("\n".join(pieces).encode()).hexdigest()

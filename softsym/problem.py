@@ -26,6 +26,9 @@ class Problem:
     rhs: sp.Basic
     domain: Domain
     shown: tuple[sp.Basic, str, sp.Basic] | None = None
+    real_values: bool = False
+    """Claimed only where both sides are real (documents: a point where a logarithm's argument
+    is negative is not a counterexample).  ``prove`` and derivations compare complex values too."""
 
     @property
     def difference(self) -> sp.Expr:
@@ -43,7 +46,7 @@ class Problem:
 
     def replaced(self, lhs: sp.Basic, rhs: sp.Basic, domain: Domain | None = None) -> Problem:
         """The same relation with rewritten sides (and, optionally, a new domain)."""
-        return Problem(lhs, self.rel, rhs, domain or self.domain, self.shown)
+        return Problem(lhs, self.rel, rhs, domain or self.domain, self.shown, self.real_values)
 
 
 def exact(expr: sp.Basic) -> sp.Basic:
@@ -93,7 +96,7 @@ def _unfold_one(expr: sp.Basic, d: Definition) -> sp.Basic:
 
 def prepare(lhs: sp.Basic, rel: str, rhs: sp.Basic, domain: Domain,
             definitions: Iterable[Definition] = (),
-            substitution: Iterable[tuple[sp.Basic, sp.Basic]] = ()) -> Problem:
+            substitution: Iterable[tuple[sp.Basic, sp.Basic]] = (), real_values: bool = False) -> Problem:
     """Unfold definitions, substitute values, make numbers exact, and orient the relation.
 
     Bound variables of sums get canonical names (alpha-normal form), so they never clash with
@@ -111,4 +114,4 @@ def prepare(lhs: sp.Basic, rel: str, rhs: sp.Basic, domain: Domain,
     shown = (left, rel, right)
     if rel in (">=", ">"):
         left, right, rel = right, left, FLIP[rel]
-    return Problem(left, rel, right, domain, shown)
+    return Problem(left, rel, right, domain, shown, real_values)

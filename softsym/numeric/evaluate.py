@@ -34,8 +34,9 @@ def _value(expr: sp.Basic, point: dict, digits: int) -> sp.Basic | None:
     return value
 
 
-def _fails(lhs: sp.Basic, rel: str, rhs: sp.Basic, point: dict, digits: int) -> bool | None:
-    """True if the relation fails at ``point`` (at this precision), False if it holds, None if unknown."""
+def _fails(lhs: sp.Basic, rel: str, rhs: sp.Basic, point: dict, digits: int, real: bool = False) -> bool | None:
+    """True if the relation fails at ``point`` (at this precision), False if it holds, None if unknown
+    (with ``real``: also where a side is not real — outside what a document claims)."""
     left, right = _value(lhs, point, digits), _value(rhs, point, digits)
     if left is None or right is None:
         return None
@@ -48,6 +49,8 @@ def _fails(lhs: sp.Basic, rel: str, rhs: sp.Basic, point: dict, digits: int) -> 
     margin = RELATIVE_MARGIN * scale
     dre, dim = diff.as_real_imag()
     if rel == "==":
+        if real and (abs(lim) > margin or abs(rim) > margin):
+            return None
         return bool(abs(dre) > margin or abs(dim) > margin)
     if abs(lim) > margin or abs(rim) > margin:
         return None                       # an inequality between non-real values: not in its domain
@@ -97,10 +100,11 @@ def violation(lhs: sp.Basic, rel: str, rhs: sp.Basic, point: dict) -> bool:
     return _fails(lhs, rel, rhs, point, SCREEN_DIGITS) is True
 
 
-def confirm(lhs: sp.Basic, rel: str, rhs: sp.Basic, point: dict) -> int | None:
-    """Re-check a failure at every confirmation precision; return the highest, or None."""
+def confirm(lhs: sp.Basic, rel: str, rhs: sp.Basic, point: dict, real: bool = False) -> int | None:
+    """Re-check a failure at every confirmation precision; return the highest, or None.  With
+    ``real``, a point where a side is not real never confirms."""
     for digits in CONFIRM_DIGITS:
-        if _fails(lhs, rel, rhs, point, digits) is not True:
+        if _fails(lhs, rel, rhs, point, digits, real) is not True:
             return None
     return CONFIRM_DIGITS[-1]
 

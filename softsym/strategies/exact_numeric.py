@@ -34,7 +34,7 @@ def exact_numeric(problem: Problem, deadline: Deadline) -> Verdict | None:
         return proved(name, f"the exact difference rhs - lhs = {diff} is >= 0")
     if problem.rel == "<" and diff.is_positive:
         return proved(name, f"the exact difference rhs - lhs = {diff} is > 0")
-    digits = confirm(lhs, problem.rel, rhs, {})
+    digits = confirm(lhs, problem.rel, rhs, {}, problem.real_values)
     if digits is not None:
         cex = Counterexample((), show(lhs, {}), show(rhs, {}), digits)
         return refuted(name, cex, f"false as arithmetic: lhs = {cex.lhs_value}, rhs = {cex.rhs_value}")

@@ -98,7 +98,7 @@ def failing_point(problem: Problem, deadline: Deadline, budget: int, sizes: tupl
                            None)
             if full is None:
                 continue
-            digits = attempt(deadline, lambda: confirm(left, problem.rel, right, point), None)
+            digits = attempt(deadline, lambda: confirm(left, problem.rel, right, point, problem.real_values), None)
             if digits is not None:
                 return full, point, left, right, digits
     return None
@@ -138,7 +138,7 @@ def failing_candidate(problem: Problem, deadline: Deadline, candidates: list[dic
                            None)
             if full is None:
                 continue
-            digits = attempt(deadline, lambda: confirm(left, problem.rel, right, point), None)
+            digits = attempt(deadline, lambda: confirm(left, problem.rel, right, point, problem.real_values), None)
             if digits is not None:
                 return full, point, left, right, digits
     return None
