@@ -20,6 +20,7 @@ from . import __version__
 from . import lockfile
 from .cache import Cache
 from .engine import check_all
+from .doc.commands import check_doc
 from .export.commands import export
 from .kernels.commands import kernels
 from .errors import StepTimeout, UserError
@@ -423,6 +424,7 @@ def _line_id(line: str, number: int) -> object:
 
 main.add_command(export)
 main.add_command(kernels)
+main.add_command(check_doc)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,104 @@
+"""What ``extract`` finds in a document: math blocks and declarations, and the helpers both
+readers (Markdown, LaTeX) share.
+
+Line numbers are 1-based and count ``\\n``, ``\\r\\n`` and a lone ``\\r`` as one line break each
+(as editors do); the readers normalise line breaks to ``\\n`` first, which keeps every line number.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class MathBlock:
+    """One piece of mathematics as written in a document.
+
+    The character ``tex[i]`` sits on line ``line + tex[:i].count("\\n")``: ``line`` is the line of
+    the first character of ``tex`` (for ``$$`` on its own line, that is the ``$$`` line: ``tex``
+    then starts with a newline), so the line of any row of a multi-line block is exact.
+    ``end_line`` is the line of the closing delimiter (``$``, ``$$``, ``\\]``, ``\\end{…}``, the
+    closing fence).
+    """
+
+    tex: str           # the math as written, without delimiters
+    line: int          # 1-based line of tex[0]
+    end_line: int      # 1-based line of the closing delimiter
+    display: bool      # display math ($$, \[, environments, math fences) vs inline ($, \(, `^…`)
+    env: str | None    # "align", "equation", "gather", … (star dropped), "math"/"^" (fences), the one
+    #                    environment wrapping a $$/\[ block ("aligned"), or None
+    adjacent: bool = False  # display block separated from the previous (display) block by nothing
+    #                         but whitespace and comments: a leading "= …" continues its chain
+
+
+@dataclass(frozen=True)
+class Declaration:
+    """A ``<!-- softsym: DECL -->`` / ``% softsym: DECL`` comment: ``text`` uses the grammar of
+    ``softsym prove --symbols`` and applies from ``line`` on."""
+
+    text: str
+    line: int
+
+
+def normalize_newlines(text: str) -> str:
+    """``\\r\\n`` and lone ``\\r`` become ``\\n`` (line numbers are unchanged); a BOM is dropped."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.removeprefix("\ufeff")
+
+
+class LineIndex:
+    """Offsets of a string to 1-based line numbers, by binary search over the line starts."""
+
+    def __init__(self, text: str, first_line: int = 1) -> None:
+        self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self._first = first_line
+
+    def line(self, offset: int) -> int:
+        """The line of the character at ``offset`` (an offset past the end: the last line)."""
+        return self._first + bisect.bisect_right(self._starts, max(offset, 0)) - 1
+
+
+_DECLARATION = re.compile(r"\A\s*softsym\s*:(?P<body>.*)\Z", re.DOTALL)
+
+
+def declaration_text(comment: str) -> str | None:
+    """The DECL of a comment's text (without ``<!--``/``-->`` or ``%``), or None when the comment
+    is not a softsym declaration.  Several lines are joined with ``;``: ::
+
+        <!-- softsym:
+             x y: positive
+             n: integer positive -->      →  "x y: positive; n: integer positive"
+    """
+    m = _DECLARATION.match(comment)
+    if m is None:
+        return None
+    parts = [p.strip().rstrip(";").strip() for p in m.group("body").split("\n")]
+    return "; ".join(p for p in parts if p)
+
+
+_BEGIN = re.compile(r"\\begin\s*\{(?P<name>[A-Za-z]+\*?)\}")
+_ENV_EDGE = re.compile(r"\\(?P<kind>begin|end)\s*\{(?P<name>[A-Za-z]+\*?)\}")
+
+
+def wrapping_environment(tex: str) -> str | None:
+    """The environment that wraps the whole of ``tex`` (``aligned`` for
+    ``\\begin{aligned}…\\end{aligned}``), star dropped, or None."""
+    body = tex.strip()
+    first = _BEGIN.match(body)
+    if first is None:
+        return None
+    name = first.group("name")
+    depth = 0
+    for edge in _ENV_EDGE.finditer(body):
+        if edge.group("name") != name:
+            continue
+        depth += 1 if edge.group("kind") == "begin" else -1
+        if depth == 0:
+            return name.rstrip("*") if edge.end() == len(body) else None
+    return None
+
+
+def drop_star(name: str) -> str:
+    """``align*`` → ``align``."""
+    return name.rstrip("*")

@@ -1,0 +1,418 @@
+"""The relations a document states: each math block split at its top-level relation operators.
+
+``relations(blocks)`` reads the blocks ``extract.find_math`` found, in order, and returns one
+``Relation`` per consecutive pair of a chain: ``a = b \\le c`` gives ``a = b`` and ``b <= c``;
+rows of ``aligned``/``align``/… that start with an operator (``&= x``) continue from the right
+side before; so does a display block that starts with one when only whitespace separates it from
+the previous display block.  The integrator composes the pairs (``a = b``, ``b <= c`` ⇒ ``a <= c``).
+
+Conventions (one line each):
+
+* operators split only at the top level: not inside ``{}``, ``()``, ``[]``, ``\\{\\}``,
+  ``\\left…\\right``, environments (``cases``, ``array``, matrices) or sub/superscripts;
+* ops: ``==`` (``=``, ``\\equiv``, ``\\overset{…}{=}``), ``<=``, ``<``, ``>=``, ``>``, ``!=``
+  (``\\ne``, ``\\not=``; ``!=`` itself is a factorial), ``:=`` (``\\coloneqq``, ``\\triangleq``,
+  ``\\stackrel{def}{=}``), ``approx`` (``\\approx``, ``\\simeq``), ``propto``, ``implies``
+  (``=>``, ``\\Rightarrow``, ``\\implies``, ``\\iff``, ``\\Leftarrow``…); arrows (``\\to``,
+  ``\\rightarrow``, ``->``), ``\\sim``, ``\\in`` and ``\\ll`` are not relations;
+* ``implies`` separates two independent statements: ``A = B => C = D`` gives ``A = B``,
+  ``(A = B) implies (C = D)``, ``C = D``, the last one not chained;
+* ``chained`` is True exactly when ``lhs`` is the right side of the relation just before (the
+  left side of a ``&=`` row under a lone expression row such as ``h(x) \\\\ &= …`` is not);
+* sides lose alignment ``&``, ``\\tag``/``\\label``/``\\nonumber``/``\\notag``, and at their ends
+  spacing (``\\,``, ``\\quad``…), ``,`` ``;`` ``.`` and marks (``\\checkmark``, ``\\qed``);
+* ``\\quad`` separates statements in a row (``a = b, \\quad c = d``; an equation number ``(1)``
+  after it is dropped); a chain goes on across it only if the next statement starts with an
+  operator;
+* prose in a row ends the relation before it: ``\\text{for …}``/``\\text{if …}``/``\\forall``/
+  ``\\text{(by (1))}``… and what follows up to a top-level ``:`` (``\\text{if } i=j: a = b``) or
+  the end of the row is dropped; ``\\text{and}``, ``\\text{thus}``… separate statements;
+  a single word (``\\text{softmax}``) is part of the expression;
+* a top-level comma separates two statements when both sides of it hold a relation
+  (``x = 1, y = 2``), unless what follows is a condition (an inequality between single names
+  or numbers, ``x > 0``, or a membership ``c \\in \\mathbb{R}``), which is dropped;
+* rows that continue an expression (start or end with ``+``, ``-``, ``\\cdot``…, or close a
+  bracket a previous row opened) are joined to the row before;
+* a row without a relation is a lone expression: it becomes the left side of a following
+  ``&= …`` row, unless it is prose (``thus,``, Chinese text, ending in ``,``/``;``/``:``), which
+  breaks the chain;
+* ``line`` is the line of the operator, ``end_line`` that of the last character of the right side;
+  ``tex`` is the source from the left side (or, when it is carried over, from the operator) to the
+  end of the right side.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .blocks import MathBlock, wrapping_environment
+from .texscan import BINARY, ROW_ENVIRONMENTS, Row, Token, rows, side_tokens
+
+OPS = ("==", "<=", "<", ">=", ">", "!=", ":=", "approx", "propto", "implies")
+"""Every ``Relation.op``."""
+
+CONDITION_WORDS = frozenset({
+    "for", "if", "when", "whenever", "where", "with", "given", "unless", "provided", "assuming",
+    "since", "because", "as", "by", "from", "using", "via", "s.t.", "st", "such", "otherwise", "on", "in",
+    "at", "whereas", "holds"})
+"""First words of a ``\\text{…}`` that starts a condition or a justification (dropped)."""
+CONNECTOR_WORDS = frozenset({
+    "and", "or", "thus", "hence", "so", "then", "therefore", "i.e.", "ie", "i.e.,", "that", "we", "which",
+    "giving", "gives", "yielding", "yields", "implies", "it", "follows", "also"})
+"""First words of a ``\\text{…}`` that separates two statements (both kept)."""
+PROSE_WORDS = frozenset({"thus", "hence", "so", "therefore", "then", "where", "and", "i.e.", "ie", "since",
+                         "or", "with", "we", "note", "let", "because", "finally", "now"})
+"""Lone rows made of one of these words are prose, not a left side."""
+TRAILING_MARKS = frozenset({"\\checkmark", "\\blacksquare", "\\square", "\\Box", "\\qed", "\\qedhere"})
+MEMBERSHIP = frozenset({"\\in", "\\notin", "\\subset", "\\subseteq", "\\supset", "\\supseteq"})
+QUANTIFIERS = frozenset({"\\forall", "\\exists", "\\nexists"})
+_CJK = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]")
+_EQUATION_NUMBER = re.compile(r"\A\(\s*[\w.*']+\s*\)\Z")
+_ATOM = re.compile(r"\A-?\s*(?:\\?[A-Za-z]+|\d+(?:\.\d+)?)(?:_(?:\{[^{}]*\}|\\?\w+))?(?:\^(?:\{[^{}]*\}|\w))?\Z")
+_INEQUALITIES = frozenset({"<", "<=", ">", ">=", "!="})
+
+
+@dataclass(frozen=True)
+class Relation:
+    """One relation of a document, as written."""
+
+    lhs: str          # tex of the left side (stripped)
+    op: str           # one of OPS
+    rhs: str
+    line: int         # line of the operator
+    end_line: int     # line of the end of the right side
+    tex: str          # the relation as written, for reports
+    chained: bool     # lhs is the rhs of the relation just before (a = b = c, &= rows)
+
+
+def relations(blocks: Iterable[MathBlock]) -> list[Relation]:
+    """Every relation of the blocks, in document order."""
+    out: list[Relation] = []
+    carry: _Carry | None = None
+    for block in blocks:
+        if not (block.display and block.adjacent):
+            carry = None
+        reader = _BlockReader(block, carry, out)
+        carry = reader.read()
+        if not block.display:
+            carry = None
+    return out
+
+
+# -- sides -----------------------------------------------------------------------------------------
+@dataclass
+class _Side:
+    """A run of tokens between operators (positions are offsets in the block's tex)."""
+
+    tokens: list[Token] = field(default_factory=list)
+
+    def trimmed(self) -> list[Token]:
+        toks = [t for t in self.tokens if t.kind != "directive"]
+        while toks and _is_padding(toks[0]):
+            toks.pop(0)
+        while toks and (_is_padding(toks[-1]) or _is_trailing_mark(toks)):
+            toks.pop()
+        return toks
+
+    def text(self) -> str:
+        parts = []
+        for tok in self.trimmed():
+            plain = (tok.kind == "space" and not tok.text.startswith("\\")) or (tok.kind == "rowbreak" and tok.top)
+            parts.append(" " if plain else tok.text)
+        return re.sub(r"\s+", " ", "".join(parts)).strip()
+
+    def empty(self) -> bool:
+        return not self.trimmed()
+
+    @property
+    def start(self) -> int:
+        toks = self.trimmed()
+        return toks[0].start if toks else 0
+
+    @property
+    def end(self) -> int:
+        toks = self.trimmed()
+        return toks[-1].end if toks else 0
+
+
+def _is_padding(tok: Token) -> bool:
+    return tok.kind in ("space", "quad", "amp", "directive", "rowbreak")
+
+
+def _is_trailing_mark(toks: list[Token]) -> bool:
+    last = toks[-1]
+    if last.text in TRAILING_MARKS or last.text in (",", ";") or last.kind == "comma":
+        return True
+    if last.text == ".":
+        return not (len(toks) > 1 and toks[-2].text == ".")
+    return False
+
+
+@dataclass(frozen=True)
+class _Carry:
+    """What a row or block that starts with an operator continues from."""
+
+    text: str
+    from_relation: bool  # the right side of a relation (chained) or a lone expression
+
+
+@dataclass
+class _Statement:
+    """Tokens of one statement of a row: sides and top-level operators alternate."""
+
+    tokens: list[Token] = field(default_factory=list)
+    soft: bool = True  # preceded by \quad (a chain may go on) rather than prose/comma
+
+
+# -- one block -------------------------------------------------------------------------------------
+class _BlockReader:
+    """Reads the rows of one block, appending relations to ``out``; ``read`` returns the carry."""
+
+    def __init__(self, block: MathBlock, carry: _Carry | None, out: list[Relation]) -> None:
+        self.block, self.carry, self.out = block, carry, out
+
+    def read(self) -> _Carry | None:
+        transparent = ROW_ENVIRONMENTS
+        if wrapping_environment(_without_directives(self.block.tex)) == "array":
+            transparent = transparent | {"array"}
+        for row in rows(self.block.tex, transparent):
+            if row.prose:
+                self.carry = None
+                continue
+            for statement in _statements(row):
+                if not statement.soft:
+                    self.carry = None
+                self._statement(statement)
+        return self.carry
+
+    def _line(self, offset: int) -> int:
+        return self.block.line + self.block.tex.count("\n", 0, max(offset, 0))
+
+    # a statement: sides and operators
+    def _statement(self, statement: _Statement) -> None:
+        sides: list[_Side] = [_Side()]
+        ops: list[Token] = []
+        for tok in statement.tokens:
+            if tok.kind == "rel" and tok.top:
+                ops.append(tok)
+                sides.append(_Side())
+            else:
+                sides[-1].tokens.append(tok)
+        if not ops:
+            self._lone(sides[0])
+            return
+        clauses = _clauses(sides, ops)
+        for k, (clause_sides, clause_ops) in enumerate(clauses):
+            self._clause(clause_sides, clause_ops, may_continue=k == 0)
+            if k + 1 < len(clauses):
+                self._implication(clause_sides, clauses[k + 1][0], ops)
+                self.carry = None
+
+    def _lone(self, side: _Side) -> None:
+        text = side.text()
+        if not text or _EQUATION_NUMBER.match(text):
+            return
+        self.carry = None if _is_prose(text) else _Carry(text, from_relation=False)
+
+    def _clause(self, sides: list[_Side], ops: list[Token], may_continue: bool) -> None:
+        """``s0 op1 s1 op2 s2 …``: the pairs (s0, s1), (s1, s2)…, s0 carried over when empty."""
+        lhs: _Carry | None = None
+        lhs_start: int | None = None
+        if not sides[0].empty():
+            lhs, lhs_start = _Carry(sides[0].text(), from_relation=False), sides[0].start
+        elif may_continue:
+            lhs = self.carry
+        self.carry = None
+        for op, rhs in zip(ops, sides[1:], strict=True):
+            if rhs.empty():
+                lhs, lhs_start = None, None
+                continue
+            if lhs is not None:
+                start = lhs_start if lhs_start is not None else _with_alignment(self.block.tex, op.start)
+                self.out.append(Relation(
+                    lhs=lhs.text, op=op.op or "==", rhs=rhs.text(), line=self._line(op.start),
+                    end_line=self._line(rhs.end - 1), tex=self.block.tex[start:rhs.end].strip(),
+                    chained=lhs.from_relation))
+            lhs, lhs_start = _Carry(rhs.text(), from_relation=True), rhs.start
+        self.carry = lhs if lhs is not None and lhs.from_relation else None
+
+    def _implication(self, left: list[_Side], right: list[_Side], ops: list[Token]) -> None:
+        """``(left clause) implies (right clause)``, when both are there."""
+        first, last = left[0] if not left[0].empty() else None, right[-1]
+        if first is None or last.empty():
+            return
+        op = next((o for o in ops if o.start >= _clause_end(left) and o.op == "implies"), None)
+        if op is None:
+            return
+        start, end = first.start, last.end
+        self.out.append(Relation(
+            lhs=_source(self.block.tex, first.start, op.start), op="implies",
+            rhs=_source(self.block.tex, op.end, end), line=self._line(op.start), end_line=self._line(end - 1),
+            tex=self.block.tex[start:end].strip(), chained=False))
+
+
+def _with_alignment(tex: str, start: int) -> int:
+    """Start a carried-over relation's text at its row's ``&`` (``&= c``), if right before the operator."""
+    before = tex[:start].rstrip()
+    return len(before) - 1 if before.endswith("&") else start
+
+
+def _clauses(sides: list[_Side], ops: list[Token]) -> list[tuple[list[_Side], list[Token]]]:
+    """Split ``s0 op1 s1 …`` at ``implies`` operators into independent clauses."""
+    out: list[tuple[list[_Side], list[Token]]] = [([sides[0]], [])]
+    for op, side in zip(ops, sides[1:], strict=True):
+        if op.op == "implies":
+            out.append(([side], []))
+        else:
+            out[-1][1].append(op)
+            out[-1][0].append(side)
+    return out
+
+
+def _clause_end(sides: list[_Side]) -> int:
+    ends = [s.end for s in sides if not s.empty()]
+    return max(ends) if ends else 0
+
+
+def _source(tex: str, start: int, end: int) -> str:
+    """A stretch of source as a side: alignment marks and directives removed, spaces collapsed."""
+    return _Side(side_tokens(tex[start:end])).text()
+
+
+def _without_directives(tex: str) -> str:
+    return re.sub(r"\\(?:tag\*?|label)\s*\{[^{}]*\}|\\(?:nonumber|notag)\b", "", tex)
+
+
+def _is_prose(text: str) -> bool:
+    """A lone row that reads as prose (``thus,``, Chinese text), not as a left side."""
+    if _CJK.search(text) or text.endswith((",", ";", ":")):
+        return True
+    plain = re.sub(r"\\text\s*\{([^{}]*)\}", r"\1", text).strip().rstrip(",.;:").strip().lower()
+    return plain in PROSE_WORDS or (text.startswith("\\text") and " " in plain)
+
+
+# -- statements of a row ---------------------------------------------------------------------------
+def _statements(row: Row) -> list[_Statement]:
+    """Cut a row into statements at ``\\quad``, prose and commas (see the module's conventions)."""
+    out: list[_Statement] = [_Statement()]
+    dropping = False      # inside a condition/justification, until a top-level ':' or the row's end
+    seen_op = False
+    toks = row.tokens
+    for k, tok in enumerate(toks):
+        if tok.top:
+            role = _role(tok, toks, k, seen_op)
+            if dropping:
+                if role == "colon-end":
+                    dropping = False
+                    seen_op = False
+                    out.append(_Statement(soft=False))
+                continue
+            if role in ("quad", "connector"):
+                out.append(_Statement(soft=role == "quad"))
+                seen_op = False
+                continue
+            if role == "drop":
+                dropping = True
+                if tok.text in MEMBERSHIP:
+                    _drop_member_name(out[-1])
+                continue
+            if role == "space":
+                out[-1].tokens.append(Token("space", " ", tok.start, tok.end))
+                continue
+        elif dropping:
+            continue
+        if tok.kind == "rel" and tok.top:
+            seen_op = True
+        out[-1].tokens.append(tok)
+    result: list[_Statement] = []
+    for statement in out:
+        result.extend(_comma_statements(statement))
+    return result
+
+
+def _drop_member_name(statement: _Statement) -> None:
+    """``f(x) = g(x), c \\in R``: the ``c`` after the last top-level comma belongs to the membership."""
+    toks = statement.tokens
+    last_op = max((k for k, t in enumerate(toks) if t.kind == "rel" and t.top), default=-1)
+    comma = max((k for k, t in enumerate(toks) if t.kind == "comma" and t.top), default=-1)
+    if comma > last_op >= 0:
+        del toks[comma:]
+
+
+def _role(tok: Token, toks: list[Token], k: int, seen_op: bool) -> str:
+    """What ``tok`` (``toks[k]``), at the top level, does to the statements of its row."""
+    if tok.kind == "quad":
+        following = next((t for t in toks[k + 1:k + 40] if t.kind not in ("space", "amp", "quad")), None)
+        return "space" if following is not None and following.text in BINARY else "quad"
+    if tok.kind == "text":
+        return _text_role(tok.name or "")
+    if tok.kind == "word" and tok.text in QUANTIFIERS:
+        return "drop"
+    if tok.kind == "word" and tok.text in MEMBERSHIP and seen_op:
+        return "drop"
+    if tok.kind == "colon":
+        return "colon-end"
+    return "keep"
+
+
+def _text_role(content: str) -> str:
+    """``\\text{…}``: spacing, a connector, the start of a condition, or part of the expression."""
+    words = content.strip().lower().replace(",", " , ").split()
+    if not words:
+        return "space"
+    first = words[0]
+    if first in CONNECTOR_WORDS or first == ",":
+        return "connector"
+    if first in CONDITION_WORDS or first.startswith(("(", "（", "[")) or _CJK.search(content) or len(words) > 1:
+        return "drop"
+    return "keep"
+
+
+def _comma_statements(statement: _Statement) -> list[_Statement]:
+    """``x = 1, y = 2`` → two statements; ``y = a, b, c`` stays one; ``f(x) = …, x > 0`` drops the
+    condition."""
+    parts: list[list[Token]] = [[]]
+    for tok in statement.tokens:
+        if tok.kind == "comma" and tok.top:
+            parts.append([])
+        parts[-1].append(tok)
+    out: list[_Statement] = []
+    for part in parts:
+        has_op = any(t.kind == "rel" and t.top for t in part)
+        body = part[1:] if part and part[0].kind == "comma" else part
+        if not out:
+            out.append(_Statement(list(part), statement.soft))
+            continue
+        current_has_op = any(t.kind == "rel" and t.top for t in out[-1].tokens)
+        if current_has_op and (_is_condition(body) or _is_membership(body)):
+            continue
+        if has_op and current_has_op:
+            out.append(_Statement(list(body), soft=False))
+        else:
+            out[-1].tokens.extend(part)
+    return out
+
+
+def _is_condition(part: list[Token]) -> bool:
+    """``x > 0``, ``0 < \\phi < 1``, ``i \\neq j``: inequalities between single names or numbers."""
+    ops = [t for t in part if t.kind == "rel" and t.top]
+    if not ops or any(o.op not in _INEQUALITIES for o in ops):
+        return False
+    sides: list[list[str]] = []
+    current: list[str] = []
+    for tok in part:
+        if any(tok is o for o in ops):
+            sides.append(current)
+            current = []
+        elif tok.kind not in ("space", "amp"):
+            current.append(tok.text)
+    sides.append(current)
+    return all(_ATOM.match("".join(side)) for side in sides)
+
+
+def _is_membership(part: list[Token]) -> bool:
+    return not any(t.kind == "rel" and t.top for t in part) and any(t.top and t.text in MEMBERSHIP for t in part)
+
+
+__all__ = ["OPS", "Relation", "relations"]

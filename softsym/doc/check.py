@@ -1,0 +1,526 @@
+"""``check-doc``: the mathematics of one document, read as written and checked relation by relation.
+
+The data flows one way: text → math blocks (``extract``) → relations (``chains``) → for each, a
+reading (``read_document``: a definition, a skipped or unparsed line, or a ``Problem`` over the
+document's declarations and conventions, with the definitions so far unfolded) → verdicts
+(``check_document``) → the JSON result (``document_result``), which the reports print.
+
+``check_document`` is a pure function of (path, text, options) apart from the verdict cache: a
+user with thousands of documents can hand it to any executor.
+
+Conventions (stated in the README): a declaration ``<!-- softsym: DECL -->`` / ``% softsym: DECL``
+applies from its line on, after ``--symbols``; undeclared names are real; a name that ends a
+summation range (``n`` in ``\\sum_{i=1}^{n}``) is a positive integer; an index of an entry that
+is free in a relation (``i`` in ``z_i``) is an integer in ``1..n`` (the relation's one dimension,
+else the document's default ``n``); ``\\sigma`` is the sigmoid and softmax the softmax unless
+the document defines them.
+"""
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+import sympy as sp
+
+from .. import __version__
+from ..declarations import parse_declarations
+from ..domain import Bound, Domain
+from ..dsl import Definition
+from ..errors import UserError
+from ..problem import Problem, prepare
+from ..prover import DEFAULT_TIMEOUT, prove
+from ..verdict import Status, Verdict
+from .chains import Relation, relations
+from .extract import find_math, kind_of
+
+OPS = {"==": "==", "<=": "<=", "<": "<", ">=": ">=", ">": ">"}
+"""Relation operators the prover checks; ``:=`` defines; the rest are skipped."""
+SKIPPED = {"approx": "≈ is not an exact claim", "propto": "∝ hides a constant factor",
+           "implies": "an implication: its conclusion is checked with its premise as a hypothesis",
+           "!=": "≠ is not checked (the prover decides =, ≤, <)"}
+DECIDED_ELSEWHERE = ("definition", "unparsed", "skipped")
+DEFAULT_DIMENSION = "n"
+
+
+@dataclass(frozen=True)
+class DocOptions:
+    """What ``check-doc`` reads a document with."""
+
+    symbols: str = ""
+    timeout: float = DEFAULT_TIMEOUT
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One relation of a document as read: a problem for the prover, or a decided outcome."""
+
+    relation: Relation
+    problem: Problem | None = None
+    verdict: str = ""               # definition / unparsed / skipped / error (set when problem is None)
+    message: str = ""
+    lhs: str = ""
+    rhs: str = ""
+    conventions: tuple[str, ...] = field(default=())
+    unread: tuple[str, ...] = field(default=())     # names an earlier unparsed line may have defined
+
+
+# -- reading a document ----------------------------------------------------------------------------
+_FUNCTION_LHS = re.compile(r"^\s*(?P<name>[A-Za-z]|\\[A-Za-z]+)\s*\((?P<args>[^()]*)\)\s*$")
+_PARAM = re.compile(r"^\s*([A-Za-z]|\\[A-Za-z]+)\s*$")
+
+
+def _function_definition(rel: Relation) -> tuple[str, list[str]] | None:
+    """``f(x) = …`` / ``p(y;\\phi) := …``: a name applied to plain parameters on the left."""
+    if rel.op not in ("==", ":="):
+        return None
+    m = _FUNCTION_LHS.match(rel.lhs)
+    if m is None or m.group("name") in ("\\sigma", "\\exp", "\\log", "\\ln", "\\tanh", "\\max", "\\min"):
+        return None
+    params = [p for p in re.split(r"[,;]", m.group("args"))]
+    if not params or not all(_PARAM.match(p) for p in params):
+        return None
+    return m.group("name"), [p.strip() for p in params]
+
+
+def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> list[Reading]:
+    """Every relation of the document, read in order (definitions accumulate as they appear).
+
+    Raises:
+        UserError: the file kind is unknown or ``--symbols`` is malformed.
+    """
+    from ..latex import Context, Unparsed, parse_tex
+
+    blocks, declarations = find_math(text, kind_of(path))
+    found = relations(blocks)
+    functions = {_bare(name) for rel in found if (fd := _function_definition(rel)) for name in [fd[0]]}
+    base = doc_declarations(options.symbols) if options.symbols.strip() else Domain()
+    pending = sorted(declarations, key=lambda d: d.line)
+    applied: list[str] = []
+    domain = base
+    definitions: list[Definition] = []
+    used: set[str] = set()
+    out: list[Reading] = []
+    premise_of = {k + 1: k - 1 for k, rel in enumerate(found)
+                  if rel.op == "implies" and k >= 1 and k + 1 < len(found) and found[k - 1].op != "implies"}
+    premises = set(premise_of.values())
+    hypotheses: dict[int, sp.Basic | None] = {}      # a premise as a relational (None: unusable)
+    constraints: list[sp.Basic | None] = []           # equations the text imposes (sum of p_i = 1)
+    unread: dict[str, int] = {}                       # name -> line of an unparsed line that may define it
+    previous: Relation | None = None
+    for k, rel in enumerate(found):
+        if rel.chained and previous is not None:       # the left side is the previous right side
+            rel = replace(rel, line=min(rel.line, previous.end_line))
+        previous = found[k]
+        while pending and pending[0].line <= rel.line:
+            decl = pending.pop(0)
+            try:
+                domain = _merged(base, [*applied, decl.text])
+                applied.append(decl.text)
+            except UserError as exc:
+                out.append(Reading(replace(rel, line=decl.line, end_line=decl.line, tex=decl.text, op=":=",
+                                           chained=False),
+                                   verdict="error", message=f"declaration not applied: {exc}"))
+        if rel.op in SKIPPED:
+            out.append(Reading(rel, verdict="skipped", message=SKIPPED[rel.op]))
+            continue
+        if k in premise_of and hypotheses.get(premise_of[k], sp.true) is None:
+            out.append(Reading(rel, verdict="skipped", message="the conclusion of an implication whose premise "
+                                                               "could not be read"))
+            continue
+        dimension = _dimension(domain)
+        context = Context(names=_names(domain, functions), dimension=dimension,
+                          functions=frozenset(functions | {f"\\{f}" for f in functions}))
+        try:
+            _no_pair_sums(rel.lhs + " " + rel.rhs)
+            lhs, rhs = parse_tex(rel.lhs, context), parse_tex(rel.rhs, context)
+        except Unparsed as exc:
+            if k in premises:
+                hypotheses[k] = None
+            name = _defined_by_unparsed(rel, context)
+            if name is not None:
+                unread[name] = rel.line
+            out.append(Reading(rel, verdict="unparsed", message=f"{exc.reason}: {exc.fragment}"))
+            continue
+        shown_l, shown_r = _plain(lhs), _plain(rhs)
+        standalone = not rel.chained and not (k + 1 < len(found) and found[k + 1].chained)
+        pinned = set().union(*(_names_in(d.target, d.expr) for d in definitions)) if definitions else set()
+        if k in premises and rel.op in ("==", ":=") and _target_name(lhs) is not None \
+                and _target_name(lhs) not in _names_in(rhs):
+            standalone, pinned = True, set()      # "η = … ⇒ …": the premise defines η from here on
+        if k in premises and not _defines(rel, lhs, rhs, used, pinned, standalone):
+            hypotheses[k] = _relational(rel.op, lhs, rhs)
+            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                               message="the premise of an implication: the conclusion is checked under it"))
+            continue
+        if k not in premise_of and _is_condition(rel.op, lhs, rhs):
+            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                               message="a condition on a name (such as n > 2), not a claim"))
+            continue
+        if _defines(rel, lhs, rhs, used, pinned, standalone):
+            definitions.append(Definition(lhs, rhs, len(definitions) + 1))
+            unread.pop(_target_name(lhs) or "", None)
+            out.append(Reading(rel, verdict="definition", message=f"{shown_l} := {shown_r}", lhs=shown_l,
+                               rhs=shown_r))
+            used |= _names_in(lhs, rhs)
+            continue
+        if _is_constraint(rel, lhs, rhs, standalone) or (rel.op == "==" and _atomic(lhs) and _atomic(rhs)
+                                                         and not lhs.is_Number and not rhs.is_Number):
+            constraints.append(_relational("==", lhs, rhs))
+            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                               message="a constraint the text imposes on its names (an equation, not an "
+                                       "identity): a hypothesis of the relations after it"))
+            used |= _names_in(lhs, rhs)
+            continue
+        if rel.op == ":=":
+            out.append(Reading(rel, verdict="unparsed", lhs=shown_l, rhs=shown_r,
+                               message=f"the left side of a definition must be a name, an entry z_i or f(x), "
+                                       f"not {shown_l}"))
+            continue
+        used |= _names_in(lhs, rhs)
+        premise = hypotheses.get(premise_of.get(k, -1))
+        try:
+            here = domain.with_given(*(c for c in constraints if c is not None))
+            if premise is not None:
+                here = here.with_given(premise)
+            left, right, problem_domain, notes = _with_conventions(lhs, rhs, here, dimension)
+            problem = prepare(left, OPS[rel.op], right, problem_domain, definitions, real_values=True)
+        except Exception as exc:  # noqa: BLE001 - a reading SymPy cannot prepare is reported, never raised
+            out.append(Reading(rel, verdict="error", lhs=shown_l, rhs=shown_r,
+                               message=f"could not prepare the relation: {type(exc).__name__}: {exc}"))
+            continue
+        given_here = set()
+        if premise is not None:                      # the premise says what its names are here
+            given_here = {_target_name(premise.lhs) or "", _target_name(premise.rhs) or ""}
+        doubtful = tuple(f"{n} (line {unread[n]})"
+                         for n in sorted(_names_in(lhs, rhs) & (set(unread) - given_here)))
+        out.append(Reading(rel, problem=problem, lhs=shown_l, rhs=shown_r, conventions=notes, unread=doubtful))
+    return out
+
+
+_EXCLUDING_SUM = re.compile(r"\\sum_\{\s*([A-Za-z])\s*\\(?:ne|neq)\s*([A-Za-z])\s*\}")
+
+
+def _no_pair_sums(tex: str) -> None:
+    """``\\sum_{i \\neq j} p_i p_j`` — the excluded index in the summand — is the double sum over
+    pairs i ≠ j, not a sum over i that skips one fixed j (``\\sum_{k \\ne t} q_k``): too ambiguous
+    to guess, so it is unparsed."""
+    from ..latex import Unparsed
+    for m in _EXCLUDING_SUM.finditer(tex):
+        other = m.group(2)
+        if re.search(rf"_\{{?\s*{other}(?![A-Za-z])", _summand(tex, m.end())):
+            raise Unparsed(f"a sum over {m.group(1)} \\ne {other} whose terms use {other}: the double sum "
+                           f"over pairs, or one {other} left out?", m.group(0))
+
+
+def _summand(tex: str, start: int) -> str:
+    """The text a sum operator at ``start`` applies to: up to the next + or − outside groups."""
+    depth = 0
+    for pos in range(start, len(tex)):
+        ch = tex[pos]
+        if ch in "{([":
+            depth += 1
+        elif ch in "})]":
+            depth -= 1
+            if depth < 0:
+                return tex[start:pos]
+        elif ch in "+-=" and depth == 0 and pos > start:
+            return tex[start:pos]
+    return tex[start:]
+
+
+def _defined_by_unparsed(rel: Relation, context) -> str | None:
+    """The name an unparsed ``name = …`` line may have defined (its left side reads as a name)."""
+    from ..latex import Unparsed, parse_tex
+    if rel.op not in ("==", ":="):
+        return None
+    try:
+        return _target_name(parse_tex(rel.lhs, context))
+    except Unparsed:
+        return None
+
+
+def _bare(name: str) -> str:
+    return name.lstrip("\\")
+
+
+def _merged(base: Domain, texts: list[str]) -> Domain:
+    """``--symbols`` and the document's declarations so far (later ones win)."""
+    return base.merged(doc_declarations("; ".join(texts)))
+
+
+_KEYWORD = "lambda"
+
+
+def doc_declarations(text: str) -> Domain:
+    """A DECL as written in a document: names may carry LaTeX's backslash (``\\phi: 0<\\phi<1``) and
+    may be ``lambda`` (a Python keyword the plain grammar refuses), which is what ``\\lambda`` reads as."""
+    plain = re.sub(r"\\([A-Za-z]+)", r"\1", text)
+    placeholder = "lambda_kw_"
+    domain = parse_declarations(re.sub(rf"\b{_KEYWORD}\b", placeholder, plain))
+    old = next((x for x in domain.symbols if x.name == placeholder), None)
+    if old is None:
+        return domain
+    new = sp.Symbol(_KEYWORD, **{k: v for k, v in old.assumptions0.items() if v is not None})
+    swap = {old: new}
+    return Domain(tuple(swap.get(x, x) for x in domain.symbols), domain.indexed,
+                  tuple(Bound(swap.get(b.symbol, b.symbol), b.lower.xreplace(swap) if b.lower is not None else None,
+                              b.lower_strict, b.upper.xreplace(swap) if b.upper is not None else None,
+                              b.upper_strict) for b in domain.bounds),
+                  tuple(g.xreplace(swap) for g in domain.given))
+
+
+def _names(domain: Domain, functions: set[str]) -> dict[str, sp.Basic]:
+    names = dict(domain.names())
+    for f in functions:
+        names.setdefault(f, sp.Function(f, real=True))
+    return names
+
+
+def _dimension(domain: Domain) -> sp.Symbol:
+    declared = domain.names().get(DEFAULT_DIMENSION)
+    if isinstance(declared, sp.Symbol):
+        return declared
+    return sp.Symbol(DEFAULT_DIMENSION, integer=True, positive=True)
+
+
+def _names_in(*exprs: sp.Basic) -> set[str]:
+    out: set[str] = set()
+    for e in exprs:
+        out |= {str(s) for s in e.free_symbols}
+        out |= {str(i.base.label) for i in e.atoms(sp.Indexed)}
+        out |= {str(f.func) for f in e.atoms(sp.core.function.AppliedUndef)}
+    return out
+
+
+def _defines(rel: Relation, lhs: sp.Basic, rhs: sp.Basic, used: set[str], pinned: set[str] = frozenset(),
+             standalone: bool = False) -> bool:
+    """Whether ``lhs = rhs`` defines its left side (a symbol, an entry ``z_i`` or ``f(x)`` with
+    plain parameters) rather than claims something:
+
+    - ``x := …`` (``\\coloneqq``, ``\\triangleq``), ``f(x) = …`` (the form of a definition), and
+      "set ``x = 0``" (a value given to a name);
+    - the first ``name = expr`` of a name not used before (nor in ``expr``);
+    - a standalone ``name = expr`` (not part of a chain) of a name that no definition in force
+      mentions: notes reuse names section by section (``a(\\eta)`` of each distribution).
+      A name a definition mentions is pinned: ``\\phi = 1/(1 + e^{\\eta})`` after
+      ``\\eta = \\log(\\phi/(1-\\phi))`` is a claim, and is checked.
+    """
+    if rel.op not in (":=", "=="):
+        return False
+    target = _target_name(lhs)
+    if target is None:
+        return False
+    if rel.op == ":=" or (not rel.chained and (isinstance(lhs, sp.core.function.AppliedUndef)
+                                              or (isinstance(lhs, sp.Symbol) and rhs.is_Number))):
+        return True
+    if target in _names_in(rhs):
+        return False
+    return target not in used or (standalone and target not in pinned)
+
+
+def _is_constraint(rel: Relation, lhs: sp.Basic, rhs: sp.Basic, standalone: bool) -> bool:
+    """A standalone ``polynomial in free names = number`` (``\\sum_i \\phi_i = 1``, ``\\theta_k x = 0``):
+    a constraint the text imposes on its names, not an identity to prove."""
+    if rel.op != "==":
+        return False
+    side = lhs if rhs.is_Number else rhs if lhs.is_Number else None
+    if side is None or side.is_Number or not (side.free_symbols or side.atoms(sp.Indexed)):
+        return False
+    allowed = (sp.Symbol, sp.Indexed, sp.IndexedBase, sp.Idx, sp.Add, sp.Mul, sp.Sum, sp.Tuple, sp.Number)
+    for node in sp.preorder_traversal(side):
+        if isinstance(node, sp.Pow):
+            if not (node.exp.is_Integer and node.exp > 0):
+                return False
+        elif not isinstance(node, allowed):
+            return False
+    return True
+
+
+_RELATIONALS = {"==": sp.Eq, "<=": sp.Le, "<": sp.Lt, ">=": sp.Ge, ">": sp.Gt, "!=": sp.Ne}
+
+
+def _relational(op: str, lhs: sp.Basic, rhs: sp.Basic) -> sp.Basic | None:
+    """The premise ``lhs op rhs`` as a hypothesis (None when it is not a relation SymPy keeps)."""
+    maker = _RELATIONALS.get(op)
+    if maker is None:
+        return None
+    try:
+        value = maker(lhs, rhs, evaluate=False)
+    except (TypeError, ValueError):
+        return None
+    return value
+
+
+def _atomic(e: sp.Basic) -> bool:
+    return isinstance(e, (sp.Symbol, sp.Indexed)) or e.is_Number
+
+
+def _is_condition(op: str, lhs: sp.Basic, rhs: sp.Basic) -> bool:
+    """``n > 2``, ``x \\ge 0``, ``i \\ne j``: an inequality between a name and a number or another
+    name states where the text is, not something to prove."""
+    return op in ("<", "<=", ">", ">=", "!=") and _atomic(lhs) and _atomic(rhs) and not (lhs.is_Number
+                                                                                       and rhs.is_Number)
+
+
+def _target_name(lhs: sp.Basic) -> str | None:
+    if isinstance(lhs, sp.Symbol) and not isinstance(lhs, sp.Dummy):
+        return lhs.name
+    if isinstance(lhs, sp.Indexed) and all(isinstance(i, sp.Symbol) for i in lhs.indices):
+        return str(lhs.base.label)
+    if isinstance(lhs, sp.core.function.AppliedUndef) and all(isinstance(a, sp.Symbol) for a in lhs.args) \
+            and len(set(lhs.args)) == len(lhs.args):
+        return str(lhs.func)
+    return None
+
+
+def _with_conventions(lhs: sp.Basic, rhs: sp.Basic, domain: Domain,
+                      dimension: sp.Symbol) -> tuple[sp.Basic, sp.Basic, Domain, tuple[str, ...]]:
+    """The relation with the document's conventions applied: a name that ends a summation range
+    is a positive integer; a free index of an entry is an integer in 1..(the dimension)."""
+    declared = domain.names()
+    both = sp.Tuple(lhs, rhs)
+    ends = {s for node in both.atoms(sp.Sum, sp.Product) for _, lo, hi in node.limits
+            for s in (lo.free_symbols | hi.free_symbols)
+            if isinstance(s, sp.Symbol) and s.name not in declared and not isinstance(s, sp.Dummy)}
+    swap = {s: sp.Symbol(s.name, integer=True, positive=True) for s in ends if not (s.is_integer and s.is_positive)}
+    both = both.xreplace(swap) if swap else both
+    dims = sorted({swap.get(s, s) for s in ends} | ({dimension} if dimension in both.free_symbols else set()),
+                  key=str)
+    notes: list[str] = [f"{d}: integer positive (ends a summation range)" for d in dims if d.name not in declared]
+    free_indices = sorted({i for e in both.atoms(sp.Indexed) for i in e.indices
+                           if isinstance(i, sp.Symbol) and i in both.free_symbols and i.name not in declared
+                           and i.is_integer}, key=str)
+    symbols, bounds = list(domain.symbols), list(domain.bounds)
+    top = dims[0] if len(dims) == 1 else dimension
+    for d in dims:
+        if d.name not in declared:
+            symbols.append(d)
+    for i in free_indices:
+        symbols.append(i)
+        bounds.append(Bound(i, sp.Integer(1), False, top, False))
+        notes.append(f"{i}: integer, 1 <= {i} <= {top} (an index)")
+    if top not in symbols and free_indices and top.name not in declared:
+        symbols.append(top)
+    new = Domain(tuple(symbols), domain.indexed, tuple(bounds), domain.given)
+    return both.args[0], both.args[1], new, tuple(notes)
+
+
+def _plain(expr: sp.Basic) -> str:
+    return sp.sstr(expr)
+
+
+# -- checking -----------------------------------------------------------------------------------
+Prover = Callable[[Problem, float], Verdict]
+
+
+def check_document(path: str, text: str, options: DocOptions = DocOptions(), *,
+                   verdicts: Callable[[list[Problem]], list[Verdict]] | None = None) -> dict:
+    """The JSON result of one document (contract schema).  ``verdicts`` decides the problems
+    (default: in this process, one after the other); the CLI passes a parallel, cached one."""
+    start = time.perf_counter()
+    readings = read_document(path, text, options)
+    problems = [r.problem for r in readings if r.problem is not None]
+    decide = verdicts or (lambda ps: [prove(p, options.timeout) for p in ps])
+    decided = iter(decide(problems))
+    results = [_result(r, next(decided) if r.problem is not None else None) for r in readings]
+    return document_result(path, results, time.perf_counter() - start)
+
+
+def _result(reading: Reading, verdict: Verdict | None) -> dict:
+    rel = reading.relation
+    out = {"line": rel.line, "end_line": rel.end_line, "tex": rel.tex, "rel": rel.op,
+           "lhs": reading.lhs, "rhs": reading.rhs}
+    if verdict is None:
+        return {**out, "verdict": reading.verdict, "strategy": None, "counterexample": None,
+                "message": reading.message}
+    if verdict.status is Status.REFUTED and reading.unread:
+        return {**out, "verdict": "undecided", "strategy": verdict.strategy, "counterexample": None,
+                "message": f"as read it {verdict.message}, but an earlier line that may define "
+                           f"{', '.join(reading.unread)} could not be read: not reported as refuted"}
+    cex = verdict.counterexample
+    message = verdict.message
+    if reading.conventions and verdict.status in (Status.PROVED, Status.PROVED_INSTANTIATED, Status.REFUTED):
+        message += f" [conventions: {'; '.join(reading.conventions)}]"
+    return {**out, "verdict": str(verdict.status), "strategy": verdict.strategy,
+            "counterexample": cex.as_dict() if cex else None,
+            "lhs_value": cex.lhs_value if cex else None, "rhs_value": cex.rhs_value if cex else None,
+            "message": message, "seconds": verdict.seconds}
+
+
+def document_result(path: str, results: list[dict], seconds: float) -> dict:
+    """One document's entry: its relations and a summary of their verdicts."""
+    counts: dict[str, int] = {}
+    for r in results:
+        counts[r["verdict"]] = counts.get(r["verdict"], 0) + 1
+    return {"path": path, "relations": results,
+            "summary": {"relations": len(results), **dict(sorted(counts.items())), "seconds": round(seconds, 3)}}
+
+
+def documents_json(documents: list[dict]) -> dict:
+    """The whole ``check-doc --format json`` object."""
+    return {"softsym_version": __version__, "documents": documents}
+
+
+# -- many relations: cache and processes ----------------------------------------------------------
+_worker_documents: dict[tuple[str, str, DocOptions], list[Problem]] = {}
+
+
+def _problems_of(path: str, text: str, options: DocOptions) -> list[Problem]:
+    key = (path, text, options)
+    if key not in _worker_documents:
+        _worker_documents.clear()
+        _worker_documents[key] = [r.problem for r in read_document(path, text, options) if r.problem is not None]
+    return _worker_documents[key]
+
+
+def _decide_in_worker(path: str, text: str, options: DocOptions, index: int) -> Verdict:
+    """A worker reads the document itself (a pure function) and proves its ``index``-th problem."""
+    return prove(_problems_of(path, text, options)[index], options.timeout)
+
+
+def parallel_verdicts(path: str, text: str, options: DocOptions, *, jobs: int = 1, cache=None,
+                      on_done: Callable[[Verdict], None] | None = None) -> Callable[[list[Problem]], list[Verdict]]:
+    """A ``verdicts`` function for ``check_document``: cached verdicts first, the rest proved in
+    ``jobs`` processes (each re-reads the document: relations are independent tasks)."""
+    import os
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    from ..fingerprint import problem_fingerprint
+
+    def decide(problems: list[Problem]) -> list[Verdict]:
+        out: dict[int, Verdict] = {}
+        keys = [cache.key(problem_fingerprint(p), options.timeout) if cache else None for p in problems]
+        todo = []
+        for k, key in enumerate(keys):
+            hit = cache.get(key) if cache and key else None
+            if hit is not None:
+                out[k] = hit
+                if on_done:
+                    on_done(hit)
+            else:
+                todo.append(k)
+
+        def record(k: int, verdict: Verdict) -> None:
+            out[k] = verdict
+            if cache and keys[k]:
+                cache.put(keys[k], verdict)
+            if on_done:
+                on_done(verdict)
+
+        if jobs <= 1 or len(todo) <= 1:
+            for k in todo:
+                record(k, prove(problems[k], options.timeout))
+        else:
+            with ProcessPoolExecutor(max_workers=min(jobs, os.cpu_count() or jobs)) as pool:
+                futures = {pool.submit(_decide_in_worker, path, text, options, k): k for k in todo}
+                for future in as_completed(futures):
+                    k = futures[future]
+                    try:
+                        verdict = future.result()
+                    except Exception as exc:  # noqa: BLE001 - a worker that died fails its relation only
+                        verdict = Verdict(Status.ERROR, "engine", message=f"worker failed: {type(exc).__name__}: {exc}")
+                    record(k, verdict)
+        return [out[k] for k in range(len(problems))]
+    return decide

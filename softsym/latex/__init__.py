@@ -1,0 +1,62 @@
+"""Reading TeX math into SymPy: ``parse_tex(tex, context)`` → ``sympy.Expr``, or ``Unparsed``.
+
+``parse_tex`` reads ONE side of a relation.  Whatever it cannot read unambiguously raises
+``Unparsed(reason, fragment)``; it never guesses and never raises anything else.  Modules:
+:mod:`.lexer` (TeX's reading rules → tokens), ``grammar.lark`` (LALR grammar), :mod:`.syntax`
+(syntax tree), :mod:`.build` with :mod:`.operators` and :mod:`.applications` (the conventions, SymPy
+objects built directly), :mod:`.parse` (entry point, limits), :mod:`.vocabulary` (macro tables).
+
+Conventions, one per line:
+
+* a letter or Greek letter is ``Symbol(name, real=True)``; a name in ``Context.names`` is the declared object;
+* ``e`` is Euler's number (``e^x`` is ``exp(x)``) and ``\\pi`` is π, unless declared; ``i`` is a name, not √−1;
+* the name of ``Context.dimension`` (default ``n``, integer, positive) is that symbol everywhere;
+* numbers are exact: ``0.5`` is ``Rational(1, 2)``; scientific notation ``2.5e-3`` is refused;
+* ``\\mathbf{z}``, ``\\boldsymbol z``, ``\\bm{z}``, ``\\vec z``, ``\\mathit{z}`` are ``z``;
+* ``\\hat{y}``, ``\\bar{p}``/``\\overline{p}``, ``\\tilde{q}``, ``\\mathcal{L}`` are the names ``y_hat``, ``p_bar``, ``q_tilde``, ``L_cal``;
+* a subscript of letters, numbers and arithmetic is an entry: ``z_i`` → ``IndexedBase("z", real=True)[i]``;
+* ``z_{ij}`` (exactly two letters) and ``z_{i,j}`` are ``z[i, j]``; ``z_{ijk}`` is refused;
+* a letter used as an index or a range bound is ``Symbol(k, integer=True)`` (a declared integer symbol if any);
+* a Greek, text or decorated subscript makes a distinct name: ``h_\\theta`` → ``h_theta``, ``x_{\\text{max}}`` → ``x_max``;
+* a declared scalar with an index subscript (``x`` declared, ``x_i`` written) is refused;
+* adjacent plain letters are refused as ambiguous, except two declared letters (their product);
+* ``exp log ln softmax sigmoid tanh max min`` written as plain letters are functions only before ``(``;
+* ``name(…)`` applies a declared function (``Context.functions`` or a Function class in ``names``);
+* otherwise ``name(…)`` is a product, refused when the parentheses hold one name or number, a list or ``;``;
+* an undeclared ``\\sigma(x)`` is the sigmoid ``1/(1+exp(-x))``; ``\\sigma(z)_i`` is refused (softmax?);
+* ``\\mathrm``/``\\text``/``\\operatorname{softmax}(z)_i`` and ``softmax(z_i)`` are ``exp(z[i])/Sum(exp(z[j]), (j, 1, n))``;
+* softmax's summation index is the first of j, k, l, m, … not written anywhere in the input;
+* ``logsumexp(z)``/``\\mathrm{LSE}(z)`` is ``log(Sum(exp(z[j]), (j, 1, n)))``; ``softplus(x)`` is ``log(1+exp(x))``;
+* ``\\log``/``\\ln`` are natural logs, ``\\log_b x`` is ``log(x, b)``; ``\\lg`` and ``\\sin^{-1}`` are refused;
+* a bare function (``\\log x``) takes one factor; ``\\log x y`` is refused, ``\\sin a \\cos b`` is two;
+* ``\\sin^2 x`` is ``sin(x)**2``;
+* ``\\sum``, ``\\prod``, ``\\lim``, ``\\max_{…}`` and ``\\frac{\\partial}{\\partial x}`` take the rest of the product;
+* ``\\sum_i`` / ``\\sum_{i}`` / ``\\sum_i^m`` run from 1 (to n / m); ``\\sum_{i=1}`` without an upper bound is refused;
+* ``\\sum_{k \\ne t} f`` is ``Sum(f, (k, 1, n)) - f.subs(k, t)``; ``\\prod_{k \\ne t} f`` divides by ``f.subs(k, t)``;
+* ``\\sum_{i,j}`` is a double sum; ``\\sum_{1 \\le i \\le m}`` is a range;
+* ``\\max``/``\\min`` over a concrete range of at most 10 entries is ``Max``/``Min`` of the entries; a symbolic range is refused;
+* ``\\max(a, b)`` / ``\\max\\{a, b\\}`` is ``Max(a, b)``; ``\\max`` of one argument is refused;
+* ``\\delta_{ij}`` is ``KroneckerDelta(i, j)``; ``1\\{y=k\\}``, ``\\mathbb{1}_{\\{y=k\\}}``, ``I\\{y=k\\}`` are ``KroneckerDelta(y, k)``;
+* derivatives are unevaluated ``Derivative(F, x, evaluate=False)``; ``\\frac{d}{dx}`` needs ``d`` undeclared;
+* after ``\\frac{\\partial}{\\partial x}``, a parenthesized group followed by more factors is refused;
+* ``f'(x)`` is ``Derivative(f(x), x)`` for a declared function f, refused otherwise;
+* ``\\lim_{x \\to a}`` is two-sided (``dir="+-"``), ``a^+``/``a^-`` one-sided, ``\\infty`` is ``oo``;
+* ``a^T b``, ``a^\\top b`` (also ``a^T \\cdot b``) is ``Function("dot", real=True)(a, b)`` of two names; a lone ``x^T`` is refused;
+* ``T`` as a superscript is a transpose unless ``T`` is declared a scalar (then a power); ``e^T`` is ``exp(T)``;
+* ``x^{(i)}`` (a sample index) and ``x^*`` are refused;
+* ``|x|`` is ``Abs``; ``\\|x\\|`` is ``Abs`` only for a declared scalar, otherwise refused;
+* ``a / b c`` is refused (is c in the denominator?); ``.`` between factors multiplies (``y.log(\\phi)``);
+* a wide space (``\\quad``, ``\\ ``) between two factors is refused; thin spaces are ignored;
+* a digit glued to a letter (``L1``), a brace group glued to a name or ``)`` (``z{i}``), ``x^23`` are refused;
+* a final ``.``/``,`` and a final equation number ``\\quad (1)`` are dropped;
+* an undefined result (``zoo``/``nan``: ``1/0``, ``\\log 0``) is refused;
+* limits: 20,000 characters, nesting 100, numbers of 1,000 digits, integer exponents of magnitude 10,000.
+"""
+from __future__ import annotations
+
+from .applications import DOT
+from .context import Context
+from .errors import Unparsed
+from .parse import parse_tex
+
+__all__ = ["DOT", "Context", "Unparsed", "parse_tex"]

@@ -1,0 +1,280 @@
+"""Applications: ``f(x)``, ``\\exp(x)``, ``\\sigma(x)``, ``\\mathrm{softmax}(z)_i``, ``f'(x)``,
+``\\max(a, b)``, and the two readings glued to a neighbour: the transpose ``a^T b`` and the indicator
+``1\\{y = k\\}``.  A mixin of :class:`softsym.latex.build.Reader`.
+
+Conventions: ``name(…)`` applies a declared function (``Context.functions`` or a Function class in
+``Context.names``), the sigmoid for an undeclared ``\\sigma``, or a known function; otherwise it is
+a product, refused when the parentheses hold one name or number (``T(y)``), a list or a ``;``
+(unless the name is declared).  softmax(z)_i is ``exp(z[i]) / Sum(exp(z[j]), (j, 1, n))`` with j the
+first of j, k, l, … not written in the input.  ``a^T b`` is ``dot(a, b)``, an uninterpreted real
+function of two names.  Indicators are ``KroneckerDelta`` of integer symbols.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import sympy as sp
+
+from . import vocabulary as voc
+from .syntax import (
+    NAME_KINDS,
+    Factor,
+    Group,
+    Leaf,
+    Node,
+    Relation,
+    is_name_factor,
+    is_paren,
+    lone_factor,
+    lone_leaf,
+)
+
+DOT = sp.Function("dot", real=True)
+"""``a^T b``: the dot product of two named vectors, left uninterpreted."""
+FRESH_INDICES = ("j", "k", "l", "m", "p", "q", "r", "s", "u", "v", "w")
+"""Candidates for the summation index that softmax and logsumexp introduce."""
+
+
+def sigmoid(x: sp.Expr) -> sp.Expr:
+    """The logistic sigmoid 1 / (1 + e^{-x})."""
+    return 1 / (1 + sp.exp(-x))
+
+
+def softplus(x: sp.Expr) -> sp.Expr:
+    """log(1 + e^x)."""
+    return sp.log(1 + sp.exp(x))
+
+
+_FUNCTIONS = {
+    "exp": sp.exp, "log": sp.log, "ln": sp.log, "sin": sp.sin, "cos": sp.cos, "tan": sp.tan,
+    "sec": sp.sec, "csc": sp.csc, "cot": sp.cot, "sinh": sp.sinh, "cosh": sp.cosh, "tanh": sp.tanh,
+    "coth": sp.coth, "arcsin": sp.asin, "arccos": sp.acos, "arctan": sp.atan,
+    "sigmoid": sigmoid, "softplus": softplus,
+}
+
+
+class ApplicationReading:
+    """Function applications, transposes and indicators (part of the Reader)."""
+
+    def transpose(self, items: list[Node], i: int) -> tuple[sp.Expr, int]:
+        """``a^T b`` (also ``a^T \\cdot b``, ``a^T . b``) → dot(a, b) of two names."""
+        left = items[i]
+        j = i + 1
+        if j < len(items) and isinstance(items[j], Leaf) and items[j].text in ("\\cdot", "."):
+            j += 1
+        right = items[j] if j < len(items) else None
+        follows = items[j + 1] if j + 1 < len(items) else None
+        if not is_name_factor(right) or right.sup is not None or right.primes or right.bangs \
+                or is_paren(follows):
+            self.fail("a transpose x^T without a name after it (x^T y is read as a dot product)", left)
+        return DOT(self.name_value(replace(left, sup=None)), self.name_value(right)), j + 1
+
+    def indicator(self, f: Node, nxt: Node | None) -> tuple[sp.Expr, int] | None:
+        """``1\\{y=k\\}``, ``\\mathbb{1}_{\\{y=k\\}}``, ``I\\{y=k\\}`` → (KroneckerDelta(y, k), items used)."""
+        if not isinstance(f, Factor) or not isinstance(f.base, Leaf) or f.sup or f.primes or f.bangs:
+            return None
+        b = f.base
+        one = (b.kind == "NUMBER" and b.text == "1") or b.kind == "INDICATOR" or \
+              (b.kind == "LETTER" and b.text == "I" and not self.declared("I"))
+        if not one:
+            return None
+        if f.sub is not None:
+            condition = self.condition(f.sub)
+            if condition is None:
+                if b.kind == "INDICATOR":
+                    self.fail("an indicator whose subscript is not a condition {y = k}", f)
+                return None
+            return self.delta(condition), 1
+        if isinstance(nxt, Factor) and isinstance(nxt.base, Group) and nxt.base.kind == "set" \
+                and nxt.sub is None and len(nxt.base.elements) == 1 and isinstance(nxt.base.elements[0], Relation):
+            value = self.delta(nxt.base.elements[0])
+            if nxt.sup is not None:
+                value = self.power(value, nxt.sup, nxt)
+            return value, 2
+        return None
+
+    @staticmethod
+    def condition(sub: Node) -> Relation | None:
+        elements = sub.elements if isinstance(sub, Group) and sub.kind == "brace" else [sub]
+        if len(elements) != 1:
+            return None
+        e = elements[0]
+        if isinstance(e, Relation):
+            return e
+        inner = lone_factor(e)
+        if inner is not None and inner.plain and isinstance(inner.base, Group) and inner.base.kind == "set" \
+                and len(inner.base.elements) == 1 and isinstance(inner.base.elements[0], Relation):
+            return inner.base.elements[0]
+        return None
+
+    def delta(self, rel: Relation) -> sp.Expr:
+        if len(rel.parts) != 2 or rel.ops[0].text != "=":
+            self.fail("an indicator of a condition other than y = k", rel)
+        return sp.KroneckerDelta(self.index_value(rel.parts[0]), self.index_value(rel.parts[1]))
+
+    def callable(self, item: Node) -> bool:
+        """Could ``item (…)`` be an application? (The call decides whether it is one.)"""
+        if not isinstance(item, Factor) or not isinstance(item.base, Leaf):
+            return False
+        kind = item.base.kind
+        if kind in NAME_KINDS:
+            return not item.bangs
+        return kind in ("FUNC", "WORD", "MAXMIN") and not item.bangs
+
+    @staticmethod
+    def is_max_of_set(item: Node, nxt: Node | None) -> bool:
+        """``\\max\\{a, b\\}``: a max of listed values written with set braces."""
+        return isinstance(item, Factor) and isinstance(item.base, Leaf) and item.base.kind == "MAXMIN" \
+            and item.plain and isinstance(nxt, Factor) and isinstance(nxt.base, Group) and nxt.base.kind == "set"
+
+    def call(self, f: Factor, g: Factor) -> sp.Expr:
+        """``f(…)`` where ``g`` is the parenthesized group (with its own scripts)."""
+        kind = f.base.kind
+        if kind == "FUNC":
+            value = self.elementary(f.base.text, f, self.value(self.only(g.base.elements, g.base)))
+        elif kind == "MAXMIN":
+            value = self.maxmin(f.base.text, f, g)
+        elif kind == "WORD":
+            return self.call_word(f.base.text, f, g)
+        else:
+            return self.call_name(f, g)
+        return self.after_call(value, g)
+
+    def after_call(self, value: sp.Expr, g: Factor) -> sp.Expr:
+        """The scripts written after ``f(x)``: a power; a subscript is refused."""
+        if g.sub is not None:
+            self.fail("a subscript on a function value (an entry of a vector-valued function?)", g)
+        if g.primes or g.bangs:
+            self.fail("a prime or factorial after a function value", g)
+        if g.sup is not None:
+            value = self.power(value, g.sup, g)
+        return value
+
+    def maxmin(self, name: str, f: Factor, g: Factor) -> sp.Expr:
+        if not f.plain:
+            self.fail(f"\\{name} with a script before its parentheses", f)
+        if len(g.base.elements) < 2:
+            self.fail(f"{name} of a single argument (of a vector's entries? write them out)", g)
+        args = [self.value(self.only([e], g)) for e in g.base.elements]
+        return (sp.Max if name == "max" else sp.Min)(*args)
+
+    def call_word(self, word: str, f: Factor, g: Factor) -> sp.Expr:
+        """``\\mathrm{softmax}(z)_i``, ``\\operatorname{sigmoid}(x)``, ``exp(x)``, ``max(a, b)``."""
+        if word not in voc.KNOWN_WORDS:
+            self.fail(f"text inside math: '{word}' is not a function the reader knows", f)
+        if not f.plain:
+            self.fail(f"{word} with a script before its parentheses", f)
+        if word in voc.VECTOR_FUNCTIONS:
+            return self.vector_function(word, g)
+        if word in ("max", "min"):
+            return self.after_call(self.maxmin(word, f, g), g)
+        arg = self.value(self.only(g.base.elements, g.base))
+        return self.after_call(self.elementary(word, f, arg), g)
+
+    def vector_function(self, word: str, g: Factor) -> sp.Expr:
+        """softmax(z)_i = exp(z_i) / Σ_j exp(z_j); logsumexp(z) = log Σ_j exp(z_j) (j from 1 to n)."""
+        arg = self.only(g.base.elements, g.base)
+        f = lone_factor(arg)
+        if not is_name_factor(f) or f.sup is not None or f.primes or f.bangs:
+            self.fail(f"{word} of an expression (only {word} of a named vector is read)", g)
+        base = self.indexed_base(f.base.text, f)
+        entry = self.indices(f.sub) if f.sub is not None else None
+        if entry is not None and len(entry) != 1:
+            self.fail(f"{word} of an entry with several indices", f)
+        index = self.index_value(g.sub) if g.sub is not None else None
+        if word == "softmax":
+            if entry is not None and index is not None:
+                self.fail("softmax of an entry with a subscript after it", g)
+            i = index if index is not None else (entry[0] if entry else None)
+            if i is None:
+                self.fail("softmax of a vector is a vector: write softmax(z)_i for one entry", g)
+            j = self.fresh_index(i, base)
+            value = sp.exp(base[i]) / sp.Sum(sp.exp(base[j]), (j, 1, self.ctx.dimension))
+        else:
+            if entry is not None or index is not None:
+                self.fail(f"{word} of a vector has no entries", g)
+            j = self.fresh_index(sp.Integer(0), base)
+            value = sp.log(sp.Sum(sp.exp(base[j]), (j, 1, self.ctx.dimension)))
+        return self.after_call(value, replace(g, sub=None))
+
+    def fresh_index(self, index: sp.Expr, base: sp.IndexedBase) -> sp.Symbol:
+        """The summation index of softmax: the first of j, k, l … written nowhere in the input."""
+        taken = {str(s) for s in index.free_symbols} | {str(base.label)} | set(self.letters)
+        for name in FRESH_INDICES:
+            if name not in taken:
+                return sp.Symbol(name, integer=True)
+        return sp.Symbol("j_", integer=True)
+
+    def call_name(self, f: Factor, g: Factor) -> sp.Expr:
+        """``f(x)`` with f a name: an application, the sigmoid, f'(x), or a product."""
+        name = f.base.text
+        full: str | None = name
+        if f.sub is not None:
+            key = self.name_subscript(f.sub) or self.spelled_subscript(f.sub)
+            full = f"{name}_{key}" if key else None
+        fn = self.function_object(full) if full else None
+        if fn is not None:
+            if f.sup is not None:
+                self.fail("a superscript between a function's name and its argument", f)
+            return self.apply(fn, f, g)
+        if f.primes:
+            self.fail("a prime on a name that is not a declared function (define f(x) := … first)", f)
+        if name == "sigma" and f.sub is None and f.sup is None and not self.declared("sigma"):
+            if g.sub is not None:
+                self.fail("\\sigma(z)_i: a sigmoid has no entries (softmax? write \\mathrm{softmax}(z)_i)", g)
+            return self.after_call(sigmoid(self.value(self.only(g.base.elements, g.base))), g)
+        shown = self.tex[f.start:g.end]
+        if len(g.base.elements) > 1:
+            self.fail(f"'{shown}' looks like a function application but {full or name} is not a "
+                      f"declared function", f, g)
+        inner = self.only(g.base.elements, g.base)
+        declared = name in self.names or (full is not None and full in self.names)
+        if not declared and self.single_name(inner):
+            self.fail(f"'{shown}': a function value or a product? (declare {full or name} as a function, "
+                      f"or write {full or name} \\cdot (…))", f, g)
+        return self.factor(f) * self.factor(g)
+
+    @staticmethod
+    def single_name(node: Node) -> bool:
+        """A name (perhaps with a subscript) or a number alone: ``(y)``, ``(y_i)``, ``(1)``."""
+        f = lone_factor(node)
+        if f is None or f.sup is not None or f.primes or f.bangs:
+            return False
+        return is_name_factor(f) or (isinstance(f.base, Leaf) and f.base.kind == "NUMBER" and f.sub is None)
+
+    def function_object(self, name: str) -> sp.FunctionClass | None:
+        declared = self.names.get(name)
+        if isinstance(declared, sp.FunctionClass):
+            return declared
+        if name in self.functions:
+            return sp.Function(name, real=True)
+        return None
+
+    def apply(self, fn: sp.FunctionClass, f: Factor, g: Factor) -> sp.Expr:
+        args = [self.value(self.only([e], g)) for e in g.base.elements]
+        if not f.primes:
+            return self.after_call(fn(*args), g)
+        if len(args) != 1 or not isinstance(args[0], sp.Symbol):
+            self.fail("f'(…) is read only for one variable argument, f'(x)", f, g)
+        x = args[0]
+        return self.after_call(sp.Derivative(fn(x), (x, f.primes), evaluate=False), g)
+
+    def elementary(self, name: str, f: Factor, arg: sp.Expr) -> sp.Expr:
+        """An elementary function with the scripts of its name: ``\\log_2``, ``\\sin^2``."""
+        if name == "lg":
+            self.fail("\\lg: the logarithm to base 2 or base 10? (write \\log_2 or \\log_{10})", f)
+        base = None
+        if f.sub is not None:
+            if name != "log":
+                self.fail(f"a subscript on \\{name}", f)
+            base = self.value(f.sub)
+        value = sp.log(arg, base) if base is not None else _FUNCTIONS[name](arg)
+        if f.sup is not None:
+            n = lone_leaf(f.sup, ("NUMBER",))
+            if n is None:
+                power = self.value(f.sup)
+                if power == -1:
+                    self.fail(f"\\{name}^{{-1}}: the inverse function or the reciprocal?", f)
+                self.fail(f"a superscript on \\{name} that is not a positive whole power", f)
+            value = value ** sp.Integer(n.text)
+        return value

@@ -1,0 +1,485 @@
+"""The reader: syntax nodes (:mod:`softsym.latex.syntax`) → SymPy objects, with the conventions.
+
+:class:`Reader` folds products, reads names, indices, groups, fractions and powers; operators
+(:mod:`.operators`) and applications (:mod:`.applications`) are its mixins.  Conventions:
+
+* names — a letter or Greek letter is ``Symbol(name, real=True)`` unless ``Context.names`` declares
+  it; ``e`` is Euler's number and ``\\pi`` is π unless declared; the name of
+  ``Context.dimension`` is that symbol everywhere;
+* runs — adjacent plain letters (``xy``, ``thus``) are refused, except a run of two declared letters
+  (their product) and ``exp log ln softmax sigmoid tanh max min`` before ``(``;
+* indices — a subscript made of letters, numbers and arithmetic is an entry ``IndexedBase(x)[i]``
+  (``z_{ij}`` and ``z_{i,j}`` are ``z[i, j]``); a letter read as an index or a range bound is
+  ``Symbol(k, integer=True)``; a Greek, word or decorated subscript makes a distinct name
+  (``h_\\theta`` → ``h_theta``, ``x_{\\text{max}}`` → ``x_max``); ``\\delta_{ij}`` is KroneckerDelta;
+* application — ``name(…)`` applies the name when it is a declared function, the sigmoid for an
+  undeclared ``\\sigma``, a known function; otherwise it is a product, refused when the
+  parentheses hold a single name (``T(y)``) or a list, unless the name is declared;
+* operators — ``\\sum``, ``\\prod``, ``\\lim``, ``\\max_{…}`` and ``\\frac{\\partial}{\\partial x}``
+  take the rest of the product (up to the next top-level ``+``/``-``); a bare ``\\log x`` takes one
+  factor (more factors are refused as ambiguous);
+* ``a / b c`` is refused (is ``c`` in the denominator?);
+* ``a^T b`` / ``a^\\top b`` is ``dot(a, b)`` (an uninterpreted real function);
+* sizes — integer exponents beyond 10,000 in magnitude and numbers beyond about 30,000 digits are
+  refused before SymPy computes them.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import NoReturn
+
+import sympy as sp
+
+from . import vocabulary as voc
+from .applications import ApplicationReading
+from .context import Context
+from .errors import Unparsed
+from .operators import OperatorReading
+from .syntax import (
+    NAME_KINDS,
+    Binom,
+    Expr,
+    Factor,
+    Frac,
+    Group,
+    Leaf,
+    Node,
+    Product,
+    Relation,
+    Seq,
+    SignScript,
+    Sqrt,
+    as_factor,
+    is_gap,
+    is_name_factor,
+    is_op,
+    is_paren,
+    items_of,
+    lone_factor,
+    lone_leaf,
+)
+
+MAX_EXPONENT = 10_000
+MAX_BITS = 100_000           # about 30,000 decimal digits
+MAX_FACTORIAL = 1_000
+MAX_LEVEL = 400              # nested readings (a TeX nesting level costs a few)
+
+
+class Reader(OperatorReading, ApplicationReading):
+    """Reads one expression with the declarations of a ``Context``."""
+
+    def __init__(self, context: Context, tex: str, letters: frozenset[str] = frozenset()) -> None:
+        self.ctx = context
+        self.tex = tex
+        self.names = dict(context.names)
+        self.functions = {f.lstrip("\\") for f in context.functions}
+        self.letters = letters          # every plain letter written in the input (for fresh indices)
+        self.index_mode = False
+        self.level = 0
+        self.operators = 0
+        self._derivatives: dict[int, tuple | None] = {}
+
+    def fail(self, reason: str, node: Node | None = None, end: Node | None = None) -> NoReturn:
+        if node is None:
+            raise Unparsed(reason, self.tex)
+        stop = (end or node).end
+        raise Unparsed(reason, self.tex[node.start:stop])
+
+    @contextmanager
+    def deeper(self, node: Node) -> Iterator[None]:
+        self.level += 1
+        if self.level > MAX_LEVEL:
+            self.fail("nesting deeper than 100 levels", node)
+        try:
+            yield
+        finally:
+            self.level -= 1
+
+    @contextmanager
+    def indexing(self) -> Iterator[None]:
+        """Read letters as integer indices inside the block."""
+        old, self.index_mode = self.index_mode, True
+        try:
+            yield
+        finally:
+            self.index_mode = old
+
+    def declared(self, name: str) -> bool:
+        return name in self.names or name in self.functions
+
+    def read(self, top: Seq) -> sp.Expr:
+        """The expression of a whole input (a relation or a list is refused, so is an undefined value)."""
+        value = self.value(self.only(top.elements, top, top_level=True))
+        if value.has(sp.zoo, sp.nan):
+            self.fail("an undefined value (a division by zero, a log of 0 or to base 1, ∞ − ∞)", top)
+        return value
+
+    def only(self, elements: list[Node], where: Node, top_level: bool = False) -> Node:
+        """The single expression of a comma list (refusing lists and relations)."""
+        if len(elements) != 1:
+            if getattr(where, "semicolon", False):
+                self.fail("a ';' between arguments of a name that is not a declared function "
+                          "(p(y; \\theta): define p(y; \\theta) := … first)", where)
+            what = "a list of expressions" if top_level else "a list (a, b) where one expression was expected"
+            self.fail(f"{what} (a point, an interval, a vector or a set?)", where)
+        node = elements[0]
+        if isinstance(node, Relation):
+            op = node.ops[0]
+            raise Unparsed("a relation inside an expression", self.tex[op.start:op.end])
+        return node
+
+    def value(self, node: Node) -> sp.Expr:
+        """The SymPy value of any expression node."""
+        with self.deeper(node):
+            if isinstance(node, Seq):
+                return self.value(self.only(node.elements, node))
+            if isinstance(node, Relation):
+                self.only([node], node)
+            if isinstance(node, Expr):
+                return self.expr(node)
+            if isinstance(node, Product):
+                return self.product(node.items, node)
+            if isinstance(node, SignScript):
+                self.fail("a lone sign (write x^{-1}, not x^-1)", node)
+            return self.product([as_factor(node)], node)
+
+    def index_value(self, node: Node) -> sp.Expr:
+        """A subscript or range bound: letters are integer symbols; the value must not be a non-integer."""
+        with self.indexing():
+            v = self.value(node)
+        if v.is_integer is False and v not in (sp.oo, -sp.oo):
+            self.fail("an index or range bound that is not an integer", node)
+        return v
+
+    def expr(self, node: Expr) -> sp.Expr:
+        if node.lone_sign:
+            self.fail("a sign with nothing after it", node)
+        terms = []
+        for sign, prod in node.terms:
+            v = self.product(prod.items, prod)
+            terms.append(-v if sign == "-" else v)
+        return sp.Add(*terms)
+
+    def product(self, items: list[Node], where: Node) -> sp.Expr:
+        """Fold a product: operators take the rest, ``/`` takes one factor, juxtaposition multiplies."""
+        factors: list[sp.Expr] = []
+        op: Leaf | None = None
+        after_div = False
+        i = 0
+        while i < len(items):
+            item = items[i]
+            if is_gap(item):
+                self.fail("a wide space between two factors (\\quad): a product, or a condition or "
+                          "comment after the formula? (write \\cdot for a product)", items[i - 1], items[i + 1])
+            if is_op(item):
+                if op is not None or not factors:
+                    self.fail("an operator with nothing before it", op or item, item)
+                op, i = item, i + 1
+                continue
+            start = item
+            value, i = self.next_factor(items, i)
+            if op is not None and op.kind == "DIV":
+                if value == 0:
+                    self.fail("a division by zero", op, items[i - 1])
+                value, after_div = sp.Pow(value, -1), True
+            elif op is None and after_div:
+                self.fail("after '/', is this factor in the denominator? (write \\frac{…}{…} or add "
+                          "parentheses)", start, items[i - 1])
+            else:
+                after_div = False
+            factors.append(value)
+            op = None
+        if op is not None:
+            self.fail("an operator with nothing after it", op)
+        return self.mul(factors, where)
+
+    def mul(self, factors: list[sp.Expr], where: Node) -> sp.Expr:
+        bits = sum(f.p.bit_length() + f.q.bit_length() for f in factors if isinstance(f, sp.Rational))
+        if bits > MAX_BITS:
+            self.fail("a number too large to build (more than 30,000 digits)", where)
+        return sp.Mul(*factors)
+
+    def next_factor(self, items: list[Node], i: int) -> tuple[sp.Expr, int]:
+        """The value of the factor starting at ``items[i]`` and the index after what it consumed."""
+        item = items[i]
+        if self.is_prefix(items, i):
+            return self.prefix(items, i)
+        nxt = items[i + 1] if i + 1 < len(items) else None
+        run = self.letter_run(items, i)
+        if len(run) > 1:
+            return self.run(items, i, run)
+        if is_paren(nxt) and self.callable(item):
+            return self.call(item, nxt), i + 2
+        if self.is_max_of_set(item, nxt):
+            return self.after_call(self.maxmin(item.base.text, item, nxt), nxt), i + 2
+        if is_name_factor(item) and self.is_transpose(item.sup) and not self.is_euler(item):
+            return self.transpose(items, i)
+        indicator = self.indicator(item, nxt)
+        if indicator is not None:
+            return indicator
+        return self.factor(item), i + 1
+
+    def letter_run(self, items: list[Node], i: int) -> list[Factor]:
+        """Adjacent plain letters starting at ``items[i]`` (only the last may carry scripts)."""
+        run: list[Factor] = []
+        j = i
+        while j < len(items):
+            f = items[j]
+            if not (isinstance(f, Factor) and isinstance(f.base, Leaf) and f.base.kind == "LETTER"):
+                break
+            if run and f.base.start != run[-1].base.end:
+                break
+            run.append(f)
+            if not f.plain:
+                break
+            j += 1
+        return run
+
+    def run(self, items: list[Node], i: int, run: list[Factor]) -> tuple[sp.Expr, int]:
+        word = "".join(f.base.text for f in run)
+        after = i + len(run)
+        nxt = items[after] if after < len(items) else None
+        if word in voc.INFORMAL_FUNCTIONS and run[-1].plain and is_paren(nxt):
+            word_leaf = Leaf(run[0].start, run[-1].end, "WORD", word)
+            return self.call(Factor(word_leaf.start, word_leaf.end, base=word_leaf), nxt), after + 1
+        if len(run) == 2 and all(f.base.text in self.names for f in run):
+            return self.factor(run[0]), i + 1
+        self.fail(f"ambiguous run of letters '{word}': a word or a product? (write \\mathrm{{{word}}} "
+                  f"for a function, or separate the factors)", run[0], run[-1])
+
+    def symbol(self, name: str, where: Node) -> sp.Expr:
+        """A bare name: declared object, index symbol, e, π, or a real symbol."""
+        declared = self.names.get(name)
+        if self.index_mode:
+            return self.index_symbol(name, where)
+        if declared is not None:
+            if isinstance(declared, sp.FunctionClass):
+                self.fail(f"the function {name} without its argument", where)
+            return declared
+        if name == self.ctx.dimension.name:
+            return self.ctx.dimension
+        if name == "e":
+            return sp.E
+        if name == "pi":
+            return sp.pi
+        return sp.Symbol(name, real=True)
+
+    def index_symbol(self, name: str, where: Node, bound: bool = False) -> sp.Symbol:
+        """A letter used as an index or a range bound: ``Symbol(name, integer=True)`` (or the declared
+        integer symbol, or the dimension — except for a bound variable, which is its own symbol)."""
+        declared = self.names.get(name)
+        if isinstance(declared, sp.Symbol) and declared.is_integer:
+            return declared
+        if declared is not None and not isinstance(declared, sp.Symbol):
+            self.fail(f"{name} is declared as an indexed family or a function, not an index", where)
+        if name == self.ctx.dimension.name and not bound:
+            return self.ctx.dimension
+        return sp.Symbol(name, integer=True)
+
+    def name_value(self, f: Factor) -> sp.Expr:
+        """A name with its subscript (not its superscript): a symbol, an entry, a delta."""
+        name = f.base.text
+        if f.sub is None:
+            return self.symbol(name, f)
+        key = self.name_subscript(f.sub)
+        if key is not None:
+            return self.symbol(f"{name}_{key}", f)
+        spelled = self.spelled_subscript(f.sub)
+        if spelled is not None and f"{name}_{spelled}" in self.names:
+            return self.names[f"{name}_{spelled}"]
+        indices = self.indices(f.sub)
+        if name == "delta" and not self.declared("delta"):
+            if len(indices) != 2:
+                self.fail("a Kronecker delta needs two indices \\delta_{ij}", f)
+            return sp.KroneckerDelta(*indices)
+        return self.indexed_base(name, f)[tuple(indices)]
+
+    def indexed_base(self, name: str, where: Node) -> sp.IndexedBase:
+        declared = self.names.get(name)
+        if declared is None:
+            return sp.IndexedBase(name, real=True)
+        if isinstance(declared, sp.IndexedBase):
+            return declared
+        self.fail(f"{name} is declared as a scalar or a function but used with an index "
+                  f"(declare it an indexed family)", where)
+
+    @staticmethod
+    def name_subscript(sub: Node) -> str | None:
+        """A subscript that names rather than indexes: Greek, a word or a decorated name."""
+        leaf = lone_leaf(sub, ("GREEK", "WORD", "NAME"))
+        return leaf.text if leaf is not None else None
+
+    @staticmethod
+    def spelled_subscript(sub: Node) -> str | None:
+        leaf = lone_leaf(sub, ("LETTER", "NUMBER"))
+        return leaf.text if leaf is not None else None
+
+    def indices(self, sub: Node) -> list[sp.Expr]:
+        """``i``, ``1``, ``{k+1}``, ``{i,j}``, ``{ij}`` → the index expressions."""
+        elements = sub.elements if isinstance(sub, Group) and sub.kind == "brace" else [sub]
+        if len(elements) == 1:
+            items = items_of(elements[0])
+            if items and len(items) > 1 and all(
+                    isinstance(it, Factor) and it.plain and isinstance(it.base, Leaf)
+                    and it.base.kind == "LETTER" for it in items):
+                if len(items) > 2:
+                    self.fail("a run of letters in a subscript: separate the indices with commas", sub)
+                return [self.index_symbol(it.base.text, it) for it in items]
+        out = []
+        for e in elements:
+            if isinstance(e, Relation):
+                self.fail("a condition in a subscript", e)
+            out.append(self.index_value(e))
+        return out
+
+    def bare_name(self, node: Node) -> str | None:
+        leaf = lone_leaf(node, NAME_KINDS)
+        return leaf.text if leaf is not None else None
+
+    def factor(self, f: Factor) -> sp.Expr:
+        """A factor read alone (no application, no transpose, no indicator around it)."""
+        base = f.base
+        if f.primes:
+            self.fail("a prime outside f'(x) (where f is a declared function)", f)
+        if isinstance(base, Leaf):
+            value = self.leaf(base, f)
+        else:
+            if f.sub is not None:
+                self.fail("a subscript on an expression (an entry of a vector result?)", f)
+            value = self.compound(base)
+        if f.sup is not None:
+            value = self.power(value, f.sup, f)
+        for _ in range(f.bangs):
+            value = self.factorial(value, f)
+        return value
+
+    def leaf(self, leaf: Leaf, f: Factor) -> sp.Expr:
+        kind = leaf.kind
+        if kind in NAME_KINDS:
+            return self.name_value(f)
+        if f.sub is not None:
+            self.fail("a subscript on something that is not a name", f)
+        if kind == "NUMBER":
+            return sp.Rational(leaf.text) if "." in leaf.text else sp.Integer(leaf.text)
+        if kind == "INFTY":
+            return sp.oo
+        if kind == "WORD":
+            if leaf.text in voc.KNOWN_WORDS:
+                self.fail(f"the function {leaf.text} without its argument in parentheses", f)
+            self.fail(f"text inside math: '{leaf.text}'", f)
+        reasons = {
+            "INDICATOR": "an indicator \\mathbb{1} without its condition \\{y = k\\}",
+            "PARTIAL": "\\partial outside a derivative \\frac{\\partial F}{\\partial x}",
+            "TOP": "a transpose mark outside a superscript",
+            "MAXMIN": f"\\{leaf.text} without parentheses or a range",
+            "FUNC": f"\\{leaf.text} with nothing to apply to",
+            "BIGOP": f"\\{leaf.text} with nothing to apply to",
+            "LIM": "\\lim with nothing to apply to",
+        }
+        self.fail(reasons.get(kind, "a token the reader cannot place"), f)
+
+    def compound(self, node: Node) -> sp.Expr:
+        if isinstance(node, Group):
+            return self.group(node)
+        if isinstance(node, Frac):
+            return self.fraction(node)
+        if isinstance(node, Sqrt):
+            return self.root(node)
+        if isinstance(node, Binom):
+            return self.binomial(node)
+        self.fail("a construct the reader cannot place", node)
+
+    def group(self, g: Group) -> sp.Expr:
+        if g.kind == "set":
+            inner = g.elements[0] if len(g.elements) == 1 else None
+            if isinstance(inner, Relation):
+                self.fail("a condition {…} that is not an indicator's 1\\{y = k\\}", g)
+            if inner is None:
+                self.fail("a set {a, b, …} (not an expression)", g)
+        v = self.value(self.only(g.elements, g))
+        if g.kind == "abs":
+            return sp.Abs(v)
+        if g.kind == "norm":
+            if not self.is_scalar(v):
+                self.fail("a norm of a vector (only the norm of a declared scalar is read, as |x|)", g)
+            return sp.Abs(v)
+        if g.kind == "floor":
+            return sp.floor(v)
+        if g.kind == "ceil":
+            return sp.ceiling(v)
+        return v
+
+    def is_scalar(self, v: sp.Expr) -> bool:
+        """Built only from numbers and scalars declared in the context."""
+        if v.atoms(sp.Indexed, sp.IndexedBase):
+            return False
+        declared = {o for o in self.names.values() if isinstance(o, sp.Symbol)}
+        return all(s in declared for s in v.free_symbols)
+
+    def fraction(self, frac: Frac) -> sp.Expr:
+        parts = self.derivative_parts(frac)
+        if parts is not None:
+            return self.derivative(frac, parts)
+        num, den = self.value(frac.num), self.value(frac.den)
+        if den == 0:
+            self.fail("a division by zero", frac)
+        return self.mul([num, sp.Pow(den, -1)], frac)
+
+    def root(self, node: Sqrt) -> sp.Expr:
+        radicand = self.value(node.radicand)
+        if node.index is None:
+            return sp.sqrt(radicand)
+        index = self.value(node.index)
+        if index == 0:
+            self.fail("a root of index 0", node)
+        return sp.root(radicand, index)
+
+    def binomial(self, node: Binom) -> sp.Expr:
+        n, k = self.value(node.top), self.value(node.bottom)
+        if n.is_Integer and abs(n) > MAX_EXPONENT:
+            self.fail("a binomial coefficient too large to compute", node)
+        return sp.binomial(n, k)
+
+    def factorial(self, value: sp.Expr, f: Factor) -> sp.Expr:
+        if value.is_Integer and value > MAX_FACTORIAL:
+            self.fail(f"a factorial of a number above {MAX_FACTORIAL}", f)
+        return sp.factorial(value)
+
+    def is_euler(self, f: Factor) -> bool:
+        return f.base.text == "e" and f.sub is None and "e" not in self.names
+
+    def is_transpose(self, sup: Node | None) -> bool:
+        if sup is None:
+            return False
+        if lone_leaf(sup, ("TOP",)) is not None:
+            return True
+        t = lone_leaf(sup, ("LETTER",))
+        return t is not None and t.text == "T" and not isinstance(self.names.get("T"), sp.Expr)
+
+    def power(self, base: sp.Expr, sup: Node, f: Node) -> sp.Expr:
+        """``base^{sup}`` (``e^x`` is exp(x)); ``f`` is the factor written (for errors)."""
+        if self.is_transpose(sup) and is_name_factor(f) and base is not sp.E:
+            self.fail("a transpose x^T without a name after it (x^T y is read as a dot product)", f)
+        if isinstance(sup, SignScript) or self.script_sign(sup):
+            self.fail("a lone sign as an exponent (write x^{-1}, not x^-1)", f)
+        if base is not sp.E and self.sample_index(sup):
+            self.fail("a parenthesized superscript x^{(i)} (a sample index, not a power)", f)
+        exponent = self.value(sup)
+        if exponent.is_Integer and abs(exponent) > MAX_EXPONENT:
+            self.fail(f"an integer exponent beyond {MAX_EXPONENT:,}", f)
+        if base.is_Rational and exponent.is_Rational:
+            bits = max(base.p.bit_length(), base.q.bit_length())
+            if bits * abs(exponent) > MAX_BITS:
+                self.fail("a number too large to build (more than 30,000 digits)", f)
+        if base is sp.E:
+            return sp.exp(exponent)
+        return sp.Pow(base, exponent)
+
+    @staticmethod
+    def sample_index(sup: Node) -> bool:
+        f = lone_factor(sup)
+        if f is None or not f.plain or not isinstance(f.base, Group) or f.base.kind != "paren":
+            return False
+        return lone_leaf(f.base.elements[0], ("LETTER", "GREEK", "NAME", "NUMBER")) is not None \
+            and len(f.base.elements) == 1

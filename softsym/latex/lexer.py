@@ -1,0 +1,525 @@
+"""The TeX-aware scanner that turns a math string into the tokens ``grammar.lark`` parses.
+
+TeX's own reading rules live here, because a context-free grammar cannot express them:
+
+* an unbraced argument is ONE token: ``\\frac12`` is ``\\frac{1}{2}``, ``e^\\eta`` is ``e^{\\eta}``,
+  ``\\theta_ix`` is ``\\theta_{i} x``; an unbraced script of several digits (``x^23``, which TeX
+  reads as ``x^{2}3``) is refused as a likely typo;
+* font macros vanish (``\\mathbf{z}`` and ``\\boldsymbol z`` are ``z``); decorations and script fonts
+  make a distinct NAME token (``\\hat{y}`` → ``y_hat``, ``\\mathcal{L}`` → ``L_cal``);
+* upright text (``\\mathrm``, ``\\text``, ``\\operatorname``) becomes one WORD token (one letter:
+  that LETTER);
+* spacing (``\\,`` ``\\quad`` ``&`` ``~``) and sizes (``\\left`` ``\\big``) vanish, the delimiter
+  after a size macro is kept;
+* a bar ``|`` opens an absolute value unless it can close the innermost open one (it follows an
+  operand and the innermost open delimiter is a bar); ``\\lvert``/``\\rvert`` and
+  ``\\left|``/``\\right|`` say which side they are;
+* plain letters are one LETTER token each (the reader sees which are adjacent and refuses
+  ambiguous runs such as ``thus``);
+* a wide space (``\\quad``, ``\\qquad``, ``\\ ``) between two operands becomes a GAP token (the reader
+  refuses a product across it); ``;`` is a COMMA whose value is ``;`` (declared functions only);
+* glued pieces are refused: a digit right after a letter (``L1``), a brace group right after a name
+  or ``)`` (``z{i}``, a lost ``_``), scientific notation (``2.5e-3``).
+
+Everything the scanner cannot place raises :class:`Unparsed` with the macro or character as the
+fragment: unknown macros, text in other scripts, ellipses, environments, line breaks.
+"""
+from __future__ import annotations
+
+import re
+
+from lark import Token
+
+from . import vocabulary as voc
+from .errors import Unparsed
+
+MAX_DEPTH = 100
+"""Deepest nesting of groups and macro arguments accepted."""
+MAX_DIGITS = 1000
+"""Longest number accepted (in digits)."""
+
+OPERAND_END = frozenset({
+    "NUMBER", "LETTER", "GREEK", "NAME", "WORD", "INFTY", "INDICATOR", "TOP", "RPAR", "RBRACK",
+    "RBRACE", "RSET", "ABSCLOSE", "NORMCLOSE", "FLOORCLOSE", "CEILCLOSE", "PRIME", "BANG",
+})
+"""Token types an expression can end with (a bar after one of them may close an open bar)."""
+
+OPERAND_START = frozenset({
+    "NUMBER", "LETTER", "GREEK", "NAME", "WORD", "INFTY", "INDICATOR", "PARTIAL", "LPAR", "LBRACK",
+    "LBRACE", "LSET", "ABSOPEN", "NORMOPEN", "FLOOROPEN", "CEILOPEN", "FRAC", "SQRT", "BINOM",
+    "BIGOP", "LIM", "FUNC", "MAXMIN",
+})
+"""Token types an expression can start with (a wide space between an end and a start is a GAP)."""
+NAME_END = frozenset({"LETTER", "GREEK", "NAME"})
+WIDE_SPACES = frozenset({"quad", "qquad"})
+"""Spaces that separate rather than multiply (``p_j \\quad j \\ne t``): a GAP between two factors."""
+
+_OPENERS = {"(": ("LPAR", ")"), "[": ("LBRACK", "]"), "{": ("LBRACE", "}")}
+_CLOSERS = {")": "RPAR", "]": "RBRACK", "}": "RBRACE"}
+_SINGLE = {"+": "PLUS", "-": "MINUS", "*": "MULOP", "/": "DIV", ",": "COMMA", "'": "PRIME",
+           "!": "BANG", "=": "REL", "<": "REL", ">": "REL"}
+_UNICODE = {"\u2212": "MINUS", "\u2013": "MINUS", "\u00b7": "MULOP", "\u22c5": "MULOP", "\u00d7": "MULOP"}
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_WORD = re.compile(r"[A-Za-z]+")
+_SCIENTIFIC = re.compile(r"[eE][+-]?\d")
+_FRAC = frozenset({"frac", "dfrac", "tfrac", "cfrac"})
+_BINOM = frozenset({"binom", "dbinom", "tbinom"})
+
+# delimiters after \left, \right, \big…: macro name -> (open type, close type) or a bar kind
+_DELIMITER_MACROS = {
+    "{": ("LSET", "RSET"), "}": ("LSET", "RSET"), "lbrace": ("LSET", "RSET"), "rbrace": ("LSET", "RSET"),
+    "lvert": "abs", "rvert": "abs", "vert": "abs", "|": "norm", "lVert": "norm", "rVert": "norm",
+    "Vert": "norm", "lfloor": ("FLOOROPEN", None), "rfloor": (None, "FLOORCLOSE"),
+    "lceil": ("CEILOPEN", None), "rceil": (None, "CEILCLOSE"),
+    "lbrack": ("LBRACK", "RBRACK"), "rbrack": ("LBRACK", "RBRACK"),
+}
+_SIDE = {"left": "open", "bigl": "open", "Bigl": "open", "biggl": "open", "Biggl": "open",
+         "right": "close", "bigr": "close", "Bigr": "close", "biggr": "close", "Biggr": "close"}
+
+
+def tokenize(tex: str) -> list[Token]:
+    """The tokens of ``tex`` (see the module docstring for the reading rules).
+
+    Raises:
+        Unparsed: a character, macro or construct the reader does not support.
+    """
+    return _Scanner(tex).run()
+
+
+class _Scanner:
+    """One pass over the string; ``stack`` holds the open delimiters (their token types)."""
+
+    def __init__(self, tex: str) -> None:
+        self.s = tex
+        self.i = 0
+        self.out: list[Token] = []
+        self.stack: list[tuple[str, int]] = []   # (open token type, start position)
+        self.arg_depth = 0                       # unbraced macro/script arguments being scanned
+        self.arg_braces = 0                      # braces opened as such an argument (counted once)
+        self.gap = False                         # a wide space was skipped since the last token
+
+    # -- driver ------------------------------------------------------------------------------------
+    def run(self) -> list[Token]:
+        while self._skip_space():
+            self.unit("normal")
+        if self.stack:
+            _, start = self.stack[-1]
+            raise Unparsed("an opening delimiter is never closed", self.s[start:start + 40])
+        return self.out
+
+    def _skip_space(self) -> bool:
+        """Skip blanks, ``&`` and ``~``; tell whether anything is left."""
+        s, n = self.s, len(self.s)
+        while self.i < n and (s[self.i].isspace() or s[self.i] in "&~"):
+            self.i += 1
+        return self.i < n
+
+    def emit(self, kind: str, value: str, start: int, end: int | None = None) -> None:
+        end = self.i if end is None else end
+        prev = self.out[-1] if self.out else None
+        if self.gap and prev is not None and prev.type in OPERAND_END and kind in OPERAND_START:
+            self.out.append(Token("GAP", " ", start_pos=prev.end_pos, end_pos=start))
+        self.gap = False
+        self.out.append(Token(kind, value, start_pos=start, end_pos=end))
+
+    def _glued(self, what: str, start: int) -> None:
+        """Refuse ``z{i}`` / ``\\sigma(z){i}`` (a lost _ or ^) and ``L1`` (an index, a product or a name?)."""
+        prev = self.out[-1] if self.out else None
+        if prev is None:
+            return
+        if what == "{" and prev.type in NAME_END | {"RPAR", "RBRACK"}:
+            raise Unparsed("a braced group right after a name or ')': a missing _ or ^? (write z_{i})",
+                           self.s[prev.start_pos:self.s.find("}", start) + 1 or start + 1])
+        if what == "digit" and prev.type in NAME_END and prev.end_pos == start:
+            m = _NUMBER.match(self.s, start)
+            raise Unparsed("a number right after a letter: an index, a product or a name? (write x_1, "
+                           "2x or x \\cdot 2)", self.s[prev.start_pos:m.end()])
+
+    def _depth_check(self) -> None:
+        """One level per group, per script and per macro argument (a braced argument counts once)."""
+        if len(self.stack) + self.arg_depth - self.arg_braces > MAX_DEPTH:
+            raise Unparsed(f"nesting deeper than {MAX_DEPTH} levels", self.s[self.i:self.i + 40])
+
+    # -- one unit --------------------------------------------------------------------------------
+    def unit(self, mode: str) -> None:
+        """Scan one unit.  ``mode`` is "normal", "script" (after ^ or _) or "arg" (a macro's argument):
+        in the last two the unit is exactly one TeX argument (a braced group is scanned whole)."""
+        while True:
+            if not self._skip_space():
+                raise Unparsed("a macro or script is missing its argument", self.s[-20:])
+            before = len(self.out)
+            self._one(mode)
+            if mode == "normal" or len(self.out) > before:
+                return
+
+    def _one(self, mode: str) -> None:
+        s, start = self.s, self.i
+        c = s[start]
+        if c.isascii() and c.isalpha():
+            self.i += 1
+            self.emit("LETTER", c, start)
+        elif c.isdigit() and c.isascii():
+            self._number(mode)
+        elif c == "\\":
+            self._macro(mode)
+        elif c in _OPENERS:
+            if mode != "normal" and c != "{":
+                raise Unparsed("an unbraced script or argument must be one token: add braces",
+                               s[max(0, start - 2):start + 10])
+            self._open(c, start, mode)
+        elif c in _CLOSERS:
+            self._close(c, start)
+        elif c == "|":
+            self.i += 1
+            self._bar("abs", None, start)
+        elif c in "^_":
+            self.i += 1
+            self.emit("CARET" if c == "^" else "UNDERSCORE", c, start)
+            self.arg_depth += 1
+            self._depth_check()
+            self.unit("script")
+            self.arg_depth -= 1
+        elif c == ".":
+            self._dot(start)
+        elif c == ":":
+            if s.startswith(":=", start):
+                self.i += 2
+                self.emit("REL", ":=", start)
+            else:
+                raise Unparsed("a colon (a map or a condition, not an expression)", ":")
+        elif c in _SINGLE:
+            if mode == "script" and c == "*":
+                raise Unparsed("a starred superscript x^* (an optimum, not a power)", s[max(0, start - 2):start + 1])
+            self.i += 1
+            self.emit(_SINGLE[c], c, start)
+        elif c in _UNICODE:
+            self.i += 1
+            self.emit(_UNICODE[c], c, start)
+        elif c == ";":
+            self.i += 1
+            self.emit("COMMA", ";", start)
+        elif not c.isascii():
+            end = start
+            while end < len(s) and not s[end].isascii():
+                end += 1
+            raise Unparsed("text inside math: a word in another script", s[start:end])
+        elif c == "$":
+            raise Unparsed("a '$' inside the expression (math delimiters belong outside it)", "$")
+        elif c == "%":
+            raise Unparsed("a '%' (a TeX comment or a percent sign)", "%")
+        else:
+            raise Unparsed(f"an unexpected character {c!r}", c)
+
+    # -- pieces --------------------------------------------------------------------------------
+    def _number(self, mode: str) -> None:
+        s, start = self.s, self.i
+        if mode != "normal":
+            self.i += 1
+            if mode == "script" and self.i < len(s) and s[self.i].isdigit():
+                m = _NUMBER.match(s, start)
+                raise Unparsed(f"an unbraced script of several digits: TeX reads it as {s[start]} "
+                               f"followed by {m.group()[1:]}; write braces ^{{{m.group()}}}", s[start - 1:m.end()])
+            self.emit("NUMBER", s[start], start)
+            return
+        self._glued("digit", start)
+        m = _NUMBER.match(s, start)
+        digits = m.group()
+        if len(digits.replace(".", "")) > MAX_DIGITS:
+            raise Unparsed(f"a number longer than {MAX_DIGITS} digits", digits[:20] + "…")
+        self.i = m.end()
+        if s.startswith(".", self.i) and self.i + 1 < len(s) and s[self.i + 1].isdigit():
+            raise Unparsed("a malformed number (two decimal points)", s[start:self.i + 2])
+        if _SCIENTIFIC.match(s, self.i):
+            raise Unparsed("a number in scientific notation (write 2.5 \\cdot 10^{-3}; 2.5e-3 reads as "
+                           "2.5 times Euler's e minus 3)", s[start:_SCIENTIFIC.match(s, self.i).end()])
+        self.emit("NUMBER", digits, start)
+
+    def _dot(self, start: int) -> None:
+        s = self.s
+        nxt = s[start + 1] if start + 1 < len(s) else ""
+        if nxt == ".":
+            raise Unparsed("an ellipsis (the pattern it stands for is not written)", s[start:start + 3])
+        if nxt.isdigit():
+            raise Unparsed("a number starting with '.' (write 0.5, not .5)", s[start:start + 4])
+        self.i += 1
+        self.emit("MULOP", ".", start)
+
+    def _open(self, c: str, start: int, mode: str) -> None:
+        kind, _ = _OPENERS[c]
+        if c == "{" and mode == "normal":
+            self._glued("{", start)
+        self.i += 1
+        if mode != "normal":           # a braced argument: scan it whole
+            self.arg_braces += 1
+            self._push(kind, start)
+            self.emit(kind, c, start)
+            self._finish_group()
+            self.arg_braces -= 1
+            return
+        self._push(kind, start)
+        self.emit(kind, c, start)
+
+    def _finish_group(self) -> None:
+        base = len(self.stack) - 1
+        while len(self.stack) > base:
+            if not self._skip_space():
+                raise Unparsed("an opening brace is never closed", self.s[self.stack[-1][1]:][:40])
+            self._one("normal")
+
+    def _push(self, kind: str, start: int) -> None:
+        self.stack.append((kind, start))
+        self._depth_check()
+
+    def _close(self, c: str, start: int, kind: str | None = None) -> None:
+        kind = kind or _CLOSERS[c]
+        opener = {"RPAR": ("LPAR",), "RBRACK": ("LBRACK",), "RBRACE": ("LBRACE",), "RSET": ("LSET",),
+                  "FLOORCLOSE": ("FLOOROPEN",), "CEILCLOSE": ("CEILOPEN",)}[kind]
+        if not self.stack:
+            raise Unparsed("a closing delimiter without an opening one", self.s[max(0, start - 20):start + 1])
+        top, top_start = self.stack[-1]
+        if top in ("ABSOPEN", "NORMOPEN"):
+            raise Unparsed("a '|' that never closes before this delimiter (a conditional bar as in "
+                           "P(a|x)?)", self.s[top_start:start + 1])
+        if top not in opener:
+            raise Unparsed("mismatched delimiters (a half-open interval?)", self.s[top_start:start + 1])
+        self.stack.pop()
+        self.i = max(self.i, start + 1)
+        self.emit(kind, c, start)
+
+    def _bar(self, bar: str, side: str | None, start: int) -> None:
+        """A ``|`` (bar="abs") or ``\\|`` (bar="norm"); side is "open", "close" or None (infer)."""
+        open_kind, close_kind = ("ABSOPEN", "ABSCLOSE") if bar == "abs" else ("NORMOPEN", "NORMCLOSE")
+        can_close = bool(self.stack) and self.stack[-1][0] == open_kind
+        if side is None:
+            side = "close" if can_close and self.out and self.out[-1].type in OPERAND_END else "open"
+        if side == "close":
+            if not can_close:
+                raise Unparsed("a closing bar without an opening one", self.s[max(0, start - 20):self.i])
+            self.stack.pop()
+            self.emit(close_kind, "|", start)
+        else:
+            self._push(open_kind, start)
+            self.emit(open_kind, "|", start)
+
+    # -- macros -------------------------------------------------------------------------------
+    def _macro(self, mode: str) -> None:
+        s, start = self.s, self.i
+        m = _WORD.match(s, start + 1)
+        if m is None:
+            self._symbol_macro(start)
+            return
+        name = m.group()
+        self.i = m.end()
+        if name in WIDE_SPACES:
+            self.gap = mode == "normal"
+            return
+        if name in voc.SPACING:
+            return
+        if name in voc.SIZES:
+            self._sized_delimiter(name, start)
+        elif name in voc.GREEK:
+            self.emit("GREEK", name, start)
+        elif name in voc.OTHER_LETTERS:
+            self.emit("NAME", voc.OTHER_LETTERS[name], start)
+        elif name in voc.FONTS:
+            self._font(start)
+        elif name in voc.DECORATIONS or name in voc.SCRIPT_FONTS:
+            self._decorated(name, start)
+        elif name in voc.INDICATOR_FONTS:
+            self._blackboard(name, start)
+        elif name in voc.WORD_MACROS:
+            self._word(name, start, mode)
+        elif name in _FRAC or name in _BINOM:
+            self.emit("FRAC" if name in _FRAC else "BINOM", name, start)
+            self._args(2)
+        elif name == "sqrt":
+            self._sqrt(start)
+        else:
+            self._simple_macro(name, start)
+
+    def _simple_macro(self, name: str, start: int) -> None:
+        """Macros that are one token and take no argument."""
+        table = {"infty": "INFTY", "partial": "PARTIAL", "top": "TOP", "intercal": "TOP", "lim": "LIM",
+                 "prime": "PRIME"}
+        if name in table:
+            self.emit(table[name], name, start)
+        elif name in voc.BIG_OPERATORS:
+            self.emit("BIGOP", voc.BIG_OPERATORS[name], start)
+        elif name in voc.MAXMIN:
+            self.emit("MAXMIN", name, start)
+        elif name in voc.FUNCTIONS:
+            self.emit("FUNC", name, start)
+        elif name in voc.MULTIPLICATION:
+            self.emit("MULOP", voc.MULTIPLICATION[name], start)
+        elif name in voc.DIVISION:
+            self.emit("DIV", name, start)
+        elif name in voc.RELATIONS:
+            self.emit("REL", name, start)
+        elif name in voc.ARROWS:
+            self.emit("TO", name, start)
+        elif name in _DELIMITER_MACROS:
+            self._delimiter_macro(name, None, start)
+        elif name in voc.REFUSED:
+            raise Unparsed(voc.REFUSED[name], "\\" + name)
+        else:
+            raise Unparsed("an unknown macro", "\\" + name)
+
+    def _symbol_macro(self, start: int) -> None:
+        """``\\`` followed by a non-letter: spacing, ``\\{``, ``\\}``, ``\\|`` or refused."""
+        s = self.s
+        c = s[start + 1] if start + 1 < len(s) else ""
+        self.i = start + 2
+        if not c:
+            raise Unparsed("a lone backslash at the end", "\\")
+        if c.isspace():
+            self.gap = True
+            return
+        if c in voc.SPACING_SYMBOLS:
+            return
+        if c == "\\":
+            raise Unparsed("a line break \\\\ inside an expression (split the lines first)", "\\\\")
+        if c in "{}|":
+            self._delimiter_macro(c, None, start)
+            return
+        raise Unparsed("an escaped character that is not mathematics", s[start:start + 2])
+
+    def _sized_delimiter(self, name: str, start: int) -> None:
+        """The delimiter after ``\\left``, ``\\right``, ``\\big`` … (read as if written alone)."""
+        if not self._skip_space():
+            raise Unparsed(f"\\{name} without its delimiter", "\\" + name)
+        side = _SIDE.get(name)
+        s, at = self.s, self.i
+        c = s[at]
+        if c == ".":
+            raise Unparsed("an invisible delimiter \\left. / \\right. (an evaluation bar?)", s[start:at + 1])
+        if c in _OPENERS:
+            self._open(c, at, "normal")
+        elif c in _CLOSERS:
+            self._close(c, at)
+        elif c == "|":
+            self.i += 1
+            self._bar("abs", side, at)
+        elif c == "/":
+            self.i += 1
+            self.emit("DIV", "/", at)
+        elif c == "\\":
+            m = _WORD.match(s, at + 1)
+            key = m.group() if m else s[at + 1:at + 2]
+            self.i = (m.end() if m else at + 2)
+            if key not in _DELIMITER_MACROS:
+                reason = voc.REFUSED.get(key, f"an unsupported delimiter after \\{name}")
+                raise Unparsed(reason, s[start:self.i])
+            self._delimiter_macro(key, side, at)
+        else:
+            raise Unparsed(f"an unsupported delimiter after \\{name}", s[start:at + 1])
+
+    def _delimiter_macro(self, key: str, side: str | None, start: int) -> None:
+        spec = _DELIMITER_MACROS[key]
+        if spec in ("abs", "norm"):
+            if side is None and key in ("lvert", "lVert"):
+                side = "open"
+            elif side is None and key in ("rvert", "rVert"):
+                side = "close"
+            self._bar(spec, side, start)
+            return
+        open_kind, close_kind = spec
+        is_open = key in ("{", "lbrace", "lbrack", "lfloor", "lceil")
+        if is_open:
+            self._push(open_kind, start)
+            self.emit(open_kind, key, start)
+        else:
+            self._close(key, start, close_kind)
+
+    def _args(self, count: int) -> None:
+        self.arg_depth += 1
+        self._depth_check()
+        for _ in range(count):
+            self.unit("arg")
+        self.arg_depth -= 1
+
+    def _sqrt(self, start: int) -> None:
+        self.emit("SQRT", "sqrt", start)
+        if self._skip_space() and self.s[self.i] == "[":
+            at = self.i
+            self.i += 1
+            self._push("LBRACK", at)
+            self.emit("LBRACK", "[", at)
+            self._finish_group()
+        self._args(1)
+
+    def _captured_arg(self) -> list[Token]:
+        """Scan one argument and take its tokens back out of the output."""
+        before = len(self.out)
+        self._args(1)
+        got = self.out[before:]
+        del self.out[before:]
+        if len(got) == 3 and got[0].type == "LBRACE" and got[2].type == "RBRACE":
+            got = [got[1]]
+        return got
+
+    def _font(self, start: int) -> None:
+        got = self._captured_arg()
+        self.out.extend(got)
+
+    def _decorated(self, name: str, start: int) -> None:
+        got = self._captured_arg()
+        if len(got) != 1 or got[0].type not in ("LETTER", "GREEK", "NAME"):
+            raise Unparsed(f"a decoration \\{name} over an expression (only a name can be decorated)",
+                           self.s[start:self.i])
+        suffix = voc.DECORATIONS.get(name) or voc.SCRIPT_FONTS[name]
+        self.emit("NAME", f"{got[0].value}_{suffix}", start)
+
+    def _raw_argument(self, name: str, start: int) -> str:
+        """The text of a braced argument (balanced braces) or of a single character."""
+        if not self._skip_space():
+            raise Unparsed(f"\\{name} without its argument", "\\" + name)
+        s = self.s
+        if s[self.i] == "*" and name == "operatorname":
+            self.i += 1
+            self._skip_space()
+        if self.i >= len(s):
+            raise Unparsed(f"\\{name} without its argument", "\\" + name)
+        if s[self.i] != "{":
+            self.i += 1
+            return s[self.i - 1]
+        depth, j = 0, self.i
+        while j < len(s):
+            if s[j] == "\\":
+                j += 2
+                continue
+            if s[j] == "{":
+                depth += 1
+            elif s[j] == "}":
+                depth -= 1
+                if depth == 0:
+                    break
+            j += 1
+        if j >= len(s):
+            raise Unparsed("an opening brace is never closed", s[start:start + 40])
+        text = s[self.i + 1:j]
+        self.i = j + 1
+        return text
+
+    def _word(self, name: str, start: int, mode: str) -> None:
+        text = self._raw_argument(name, start).strip()
+        fragment = self.s[start:self.i]
+        if not text:
+            return
+        if not text.isascii():
+            raise Unparsed("text inside math: a word in another script", fragment)
+        if len(text) == 1 and text.isalpha():
+            self.emit("LETTER", text, start)
+        elif _WORD.fullmatch(text):
+            self.emit("WORD", text, start)
+        elif text.startswith("\\") and text[1:] in voc.GREEK:
+            self.emit("GREEK", text[1:], start)
+        else:
+            raise Unparsed("text inside math: not a name the reader knows", fragment)
+
+    def _blackboard(self, name: str, start: int) -> None:
+        text = self._raw_argument(name, start).strip()
+        if text == "1":
+            self.emit("INDICATOR", "1", start)
+        else:
+            raise Unparsed("a blackboard-bold letter (a set such as \\mathbb{R} or an operator such "
+                           "as \\mathbb{E})", self.s[start:self.i])

@@ -1,0 +1,316 @@
+"""Operators that take what follows them: ``\\sum``/``\\prod``, ``\\lim``, ``\\max`` over a range, the
+derivative operator ``\\frac{\\partial}{\\partial x}`` and derivative fractions, and a bare function
+(``\\log x``).  A mixin of :class:`softsym.latex.build.Reader` (it uses the reader's names, values
+and errors).
+
+Conventions: an operator takes the rest of the product it stands in (up to the next top-level
+``+``/``-``); ``\\sum_i`` runs from 1 to ``Context.dimension``; ``\\sum_{k \\ne t} f`` is
+``Sum(f, (k, 1, n)) - f.subs(k, t)`` (``\\prod``: divided by it); the bound variable is an integer
+symbol and replaces the letter in the summand; ``\\max_{a \\le i \\le b}`` lists at most 10 entries of a
+concrete range and refuses a symbolic one; ``\\lim_{x \\to a}`` is two-sided (``dir="+-"``) unless
+``a^+``/``a^-``; a bare function takes exactly one factor.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import sympy as sp
+
+from .syntax import (
+    OPERATOR_KINDS,
+    Expr,
+    Factor,
+    Frac,
+    Group,
+    Leaf,
+    Node,
+    Relation,
+    SignScript,
+    is_name_factor,
+    is_op,
+    is_paren,
+    items_of,
+    lone_factor,
+    lone_leaf,
+)
+
+MAX_RANGE = 10               # entries of a \\max over a concrete range (SymPy's Max is quadratic)
+MAX_OPERATORS = 100          # operators applied to operators (\\log \\log …, \\sum_i \\sum_j …)
+_SUBSCRIPT_RELATIONS = {"=": "=", "ne": "!=", "neq": "!=", "le": "<=", "leq": "<=", "leqslant": "<=",
+                        "<": "<", "lt": "<"}
+
+
+class OperatorReading:
+    """Operators and derivatives (part of the Reader)."""
+
+    def is_prefix(self, items: list[Node], i: int) -> bool:
+        item = items[i]
+        if not isinstance(item, Factor):
+            return False
+        base = item.base
+        if isinstance(base, Frac):
+            parts = self.derivative_parts(base)
+            return parts is not None and not parts[0] and item.plain
+        if not isinstance(base, Leaf):
+            return False
+        if base.kind in ("BIGOP", "LIM"):
+            return True
+        if base.kind == "MAXMIN":
+            return item.sub is not None
+        if base.kind == "FUNC":
+            return not is_paren(items[i + 1] if i + 1 < len(items) else None)
+        return False
+
+    def starts_operator(self, item: Node) -> bool:
+        """An item that ends a bare function's argument (another function or operator)."""
+        if not isinstance(item, Factor):
+            return False
+        if isinstance(item.base, Leaf) and item.base.kind in OPERATOR_KINDS:
+            return True
+        if isinstance(item.base, Leaf) and item.base.kind == "WORD":
+            return True
+        return isinstance(item.base, Frac) and self.is_prefix([item], 0)
+
+    def prefix(self, items: list[Node], i: int) -> tuple[sp.Expr, int]:
+        """The operator at ``items[i]`` applied to what follows; the index after what it took."""
+        item = items[i]
+        self.operators += 1
+        if self.operators > MAX_OPERATORS:
+            self.fail("nesting deeper than 100 levels (operators applied to operators)", item)
+        try:
+            return self._prefix(items, i)
+        finally:
+            self.operators -= 1
+
+    def _prefix(self, items: list[Node], i: int) -> tuple[sp.Expr, int]:
+        item = items[i]
+        base = item.base
+        with self.deeper(item):
+            if isinstance(base, Frac):
+                return self.derivative_operator(item, items[i + 1:]), len(items)
+            if base.kind == "BIGOP":
+                return self.big_operator(item, items[i + 1:]), len(items)
+            if base.kind == "LIM":
+                return self.limit(item, items[i + 1:]), len(items)
+            if base.kind == "MAXMIN":
+                return self.max_over_range(item, items[i + 1:]), len(items)
+            return self.bare_function(items, i)
+
+    def body(self, rest: list[Node], operator: Node) -> sp.Expr:
+        """What an operator applies to: the rest of the product."""
+        if not rest:
+            self.fail("an operator with nothing to apply to", operator)
+        if is_op(rest[0]):
+            self.fail("an operator followed by another operator", operator, rest[0])
+        return self.product(rest, rest[0])
+
+    def bare_function(self, items: list[Node], i: int) -> tuple[sp.Expr, int]:
+        """``\\log x``, ``\\sin \\cos \\theta``, ``\\log \\sum_j e^{z_j}``: the argument is one factor."""
+        f = items[i]
+        j = i + 1
+        if j >= len(items) or is_op(items[j]):
+            self.fail(f"\\{f.base.text} with nothing to apply to", f)
+        if self.is_prefix(items, j):
+            arg, k = self.prefix(items, j)
+        else:
+            arg, k = self.next_factor(items, j)
+            if k < len(items) and not is_op(items[k]) and not self.starts_operator(items[k]):
+                self.fail(f"an ambiguous argument of \\{f.base.text}: where does it end? (write "
+                          f"\\{f.base.text}(…))", f, items[k])
+        return self.elementary(f.base.text, f, arg), k
+
+    def range_spec(self, op: Factor) -> tuple[list[str], sp.Expr, sp.Expr, sp.Expr | None]:
+        """The variables, bounds and excluded value of ``\\sum_{…}^{…}`` (or \\prod, \\max)."""
+        sub, sup = op.sub, op.sup
+        upper = self.index_value(sup) if sup is not None else None
+        if sub is None:
+            self.fail(f"a \\{op.base.text} without its index (write \\{op.base.text}_{{i=1}}^{{n}})", op)
+        name = self.bare_name(sub)
+        if name is not None:
+            return [name], sp.Integer(1), self.upper_or_dimension(upper), None
+        elements = sub.elements if isinstance(sub, Group) and sub.kind == "brace" else [sub]
+        if len(elements) > 1:
+            names = [self.bare_name(e) for e in elements]
+            if None in names:
+                self.fail("a list of indices that are not all single names", sub)
+            return names, sp.Integer(1), self.upper_or_dimension(upper), None
+        rel = elements[0]
+        if not isinstance(rel, Relation):
+            self.fail(f"an index of \\{op.base.text} that is not a name or a range", sub)
+        ops = [_SUBSCRIPT_RELATIONS.get(o.text) for o in rel.ops]
+        if len(rel.parts) == 2 and ops[0] in ("=", "!="):
+            var = self.bare_name(rel.parts[0])
+            if var is None:
+                self.fail("the variable of a range must be a single name", rel.parts[0])
+            value = self.index_value(rel.parts[1])
+            if ops[0] == "!=":
+                return [var], sp.Integer(1), self.upper_or_dimension(upper), value
+            if upper is None:
+                self.fail("a lower bound without an upper bound (write ^{n})", op)
+            return [var], value, upper, None
+        if len(rel.parts) == 3 and all(o in ("<=", "<") for o in ops):
+            var = self.bare_name(rel.parts[1])
+            if var is None or upper is not None:
+                self.fail("a range a \\le i \\le b must have a single name in the middle", sub)
+            lower = self.index_value(rel.parts[0]) + (1 if ops[0] == "<" else 0)
+            high = self.index_value(rel.parts[2]) - (1 if ops[1] == "<" else 0)
+            return [var], lower, high, None
+        self.fail("a range the reader does not know (use i=1, k \\ne t or a \\le i \\le b)", sub)
+
+    def upper_or_dimension(self, upper: sp.Expr | None) -> sp.Expr:
+        return self.ctx.dimension if upper is None else upper
+
+    def bound_body(self, rest: list[Node], op: Factor, names: list[str]) -> tuple[sp.Expr, list[sp.Symbol]]:
+        """The operand of a sum/product/max with the bound names made the integer index symbols."""
+        body = self.body(rest, op)
+        variables = []
+        for name in names:
+            var = self.index_symbol(name, op, bound=True)
+            swap = {sp.Symbol(name, real=True): var}
+            declared = self.names.get(name)
+            if isinstance(declared, sp.Symbol) and declared != var:
+                swap[declared] = var
+            if name == self.ctx.dimension.name and self.ctx.dimension != var:
+                swap[self.ctx.dimension] = var
+            body = body.xreplace(swap)
+            variables.append(var)
+        return body, variables
+
+    def big_operator(self, op: Factor, rest: list[Node]) -> sp.Expr:
+        """``\\sum``/``\\prod`` with an index; ``\\sum_{k \\ne t} f`` is Σ_k f − f(k=t)."""
+        if op.primes or op.bangs:
+            self.fail("a script on a sum that is not its range", op)
+        names, lower, upper, excluded = self.range_spec(op)
+        body, variables = self.bound_body(rest, op, names)
+        cls = sp.Sum if op.base.text == "sum" else sp.Product
+        result = cls(body, *[(v, lower, upper) for v in variables])
+        if excluded is not None:
+            term = body.subs(variables[0], excluded)
+            result = result - term if cls is sp.Sum else result / term
+        return result
+
+    def max_over_range(self, op: Factor, rest: list[Node]) -> sp.Expr:
+        """``\\max_{1 \\le i \\le 3} z_i``: Max of the entries; a symbolic range is refused."""
+        names, lower, upper, excluded = self.range_spec(op)
+        if len(names) != 1 or excluded is not None:
+            self.fail(f"a \\{op.base.text} over a range the reader does not know", op)
+        if not (lower.is_Integer and upper.is_Integer):
+            self.fail(f"\\{op.base.text} over a symbolic range (the entries cannot be listed)", op)
+        count = int(upper - lower) + 1
+        if count < 1 or count > MAX_RANGE:
+            self.fail(f"\\{op.base.text} over {count} entries (1 to {MAX_RANGE} are read)", op)
+        body, (var,) = self.bound_body(rest, op, names)
+        entries = [body.subs(var, sp.Integer(k)) for k in range(int(lower), int(upper) + 1)]
+        return (sp.Max if op.base.text == "max" else sp.Min)(*entries)
+
+    def limit(self, op: Factor, rest: list[Node]) -> sp.Expr:
+        """``\\lim_{x \\to a}`` (two-sided), ``\\lim_{x \\to a^+}`` (from above), ``a^-`` (below)."""
+        sub = op.sub
+        rel = sub.elements[0] if isinstance(sub, Group) and len(sub.elements) == 1 else None
+        if not isinstance(rel, Relation) or len(rel.parts) != 2 or rel.ops[0].kind != "TO" or op.sup:
+            self.fail("a limit needs \\lim_{x \\to a}", op)
+        name = self.bare_name(rel.parts[0])
+        if name is None:
+            self.fail("the variable of a limit must be a single name", rel.parts[0])
+        point_node, direction = self.directed_point(rel.parts[1])
+        point = self.value(point_node)
+        var = self.symbol(name, op)
+        if not isinstance(var, sp.Symbol):
+            self.fail("the variable of a limit must be a name (not e, π or a declared family)", rel.parts[0])
+        body = self.body(rest, op)
+        if point in (sp.oo, -sp.oo):
+            if direction:
+                self.fail("a one-sided limit at infinity", rel.parts[1])
+            return sp.Limit(body, var, point)
+        return sp.Limit(body, var, point, direction or "+-")
+
+    def directed_point(self, node: Node) -> tuple[Node, str | None]:
+        f = lone_factor(node)
+        if f is None or f.sup is None:
+            return node, None
+        sign = self.script_sign(f.sup)
+        return (replace(f, sup=None), sign) if sign else (node, None)
+
+    @staticmethod
+    def script_sign(sup: Node) -> str | None:
+        if isinstance(sup, SignScript):
+            return sup.sign
+        if isinstance(sup, Group) and sup.kind == "brace" and len(sup.elements) == 1:
+            e = sup.elements[0]
+            if isinstance(e, Expr) and e.lone_sign:
+                return e.lone_sign
+        return None
+
+    def derivative_parts(self, frac: Frac) -> tuple[list[Node], list[tuple[sp.Expr, int]]] | None:
+        """For a derivative fraction: (the items of F, [(variable, order)]); None for another fraction."""
+        key = id(frac)
+        if key not in self._derivatives:
+            self._derivatives[key] = self._derivative_parts(frac)
+        return self._derivatives[key]
+
+    def _derivative_parts(self, frac: Frac) -> tuple[list[Node], list[tuple[sp.Expr, int]]] | None:
+        num, den = items_of(frac.num), items_of(frac.den)
+        if not num:
+            return None
+        style = self.differential_style(num[0])
+        if style is None:
+            return None
+        variables = self.differentials(den, style) if den else None
+        if variables is None:
+            if style == "partial":
+                self.fail("\\partial in a fraction that is not a derivative \\frac{\\partial F}{\\partial x}", frac)
+            return None
+        order = self.order_of(num[0].sup, frac)
+        if order != sum(k for _, k in variables):
+            self.fail("the order of the derivative (numerator) differs from the denominator's", frac)
+        return num[1:], variables
+
+    def differential_style(self, item: Node) -> str | None:
+        if not isinstance(item, Factor) or item.sub is not None or item.primes or item.bangs:
+            return None
+        base = item.base
+        if isinstance(base, Leaf) and base.kind == "PARTIAL":
+            return "partial"
+        if isinstance(base, Leaf) and base.kind == "LETTER" and base.text == "d" and not self.declared("d"):
+            return "d"
+        return None
+
+    def differentials(self, items: list[Node], style: str) -> list[tuple[sp.Expr, int]] | None:
+        """``\\partial x \\partial y`` / ``dx`` / ``\\partial x^2`` → [(x, 1), (y, 1)] / [(x, 2)]."""
+        if len(items) % 2:
+            return None
+        out = []
+        for mark, var in zip(items[0::2], items[1::2]):
+            if self.differential_style(mark) != style or mark.sup is not None or not is_name_factor(var):
+                return None
+            if var.primes or var.bangs:
+                return None
+            order = self.order_of(var.sup, var)
+            symbol = self.name_value(replace(var, sup=None))
+            if not isinstance(symbol, sp.Symbol | sp.Indexed):
+                self.fail("a derivative with respect to something that is not a variable", var)
+            out.append((symbol, order))
+        return out
+
+    def order_of(self, sup: Node | None, where: Node) -> int:
+        if sup is None:
+            return 1
+        n = lone_leaf(sup, ("NUMBER",))
+        if n is None or not n.text.isdigit() or int(n.text) < 1:
+            self.fail("the order of a derivative must be a positive whole number", where)
+        return int(n.text)
+
+    def derivative(self, frac: Frac, parts: tuple[list[Node], list[tuple[sp.Expr, int]]]) -> sp.Expr:
+        items, variables = parts
+        if not items:
+            self.fail("a derivative operator with nothing to act on", frac)
+        f = self.product(items, frac)
+        return sp.Derivative(f, *variables, evaluate=False)
+
+    def derivative_operator(self, op: Factor, rest: list[Node]) -> sp.Expr:
+        """``\\frac{\\partial}{\\partial x} F``: F is the rest of the product; a group alone is the group."""
+        _, variables = self.derivative_parts(op.base)
+        if rest and isinstance(rest[0], Factor) and isinstance(rest[0].base, Group) and len(rest) > 1:
+            self.fail("after a derivative operator and a parenthesized group, is the rest inside the "
+                      "derivative? (put it all inside the parentheses)", op, rest[-1])
+        return sp.Derivative(self.body(rest, op), *variables, evaluate=False)

@@ -1,0 +1,134 @@
+"""``parse_tex``: one side of a relation, written in TeX, read into a SymPy expression — or refused.
+
+The pipeline: size checks → :func:`softsym.latex.lexer.tokenize` (TeX's reading rules) → the
+LALR grammar ``grammar.lark`` → :class:`softsym.latex.syntax.ToSyntax` (a syntax tree) →
+:class:`softsym.latex.build.Reader` (the conventions, SymPy objects built directly).  Every
+failure along the way, including Lark's, SymPy's and Python's recursion limit, leaves as
+:class:`Unparsed`; nothing is guessed and nothing is read through ``sympify``.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+from importlib.resources import files
+
+import sympy as sp
+from lark import Lark, Token
+from lark.exceptions import UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
+from lark.lexer import Lexer
+
+from .build import Reader
+from .context import Context
+from .errors import Unparsed
+from .lexer import tokenize
+from .syntax import ToSyntax
+
+MAX_LENGTH = 20_000
+"""Longest input accepted (characters)."""
+
+_EQUATION_NUMBER = re.compile(r"\\q?quad\s*\(\s*\d+\s*\)\s*[.,]?\s*$")
+_TEXT_FOR_TOKEN = {"$END": "the end"}
+
+
+class _TokenList(Lexer):
+    """A Lark 'lexer' that hands over the tokens :func:`tokenize` already made."""
+
+    def __init__(self, lexer_conf) -> None:
+        pass
+
+    def lex(self, data: list[Token]) -> Iterator[Token]:  # type: ignore[override]
+        yield from data
+
+
+def grammar_text() -> str:
+    """The LALR grammar (``grammar.lark``, shipped as package data)."""
+    return files(__package__).joinpath("grammar.lark").read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def _parser() -> Lark:
+    return Lark(grammar_text(), parser="lalr", lexer=_TokenList)
+
+
+def parse_tex(tex: str, context: Context = Context()) -> sp.Expr:  # noqa: B008 - Context is frozen
+    """Read one side of a relation (an expression, no top-level relation).
+
+    Args:
+        tex: the TeX of the expression, without ``$`` delimiters.
+        context: declared names, the default range end, the document's functions.
+
+    Returns:
+        The SymPy expression (see :mod:`softsym.latex.build` for the conventions).
+
+    Raises:
+        Unparsed: whatever cannot be read unambiguously, with a reason and the offending fragment.
+    """
+    if not isinstance(tex, str):
+        raise Unparsed("the input is not a string", repr(tex)[:40])
+    if len(tex) > MAX_LENGTH:
+        raise Unparsed(f"an input longer than {MAX_LENGTH:,} characters", tex[:40] + "…")
+    try:
+        with _recursion_room():
+            return _read(tex, context)
+    except Unparsed:
+        raise
+    except VisitError as exc:   # raised inside the transformer
+        if isinstance(exc.orig_exc, Unparsed):
+            raise exc.orig_exc from None
+        raise Unparsed(f"an internal error while reading ({type(exc.orig_exc).__name__})", tex[:80]) from exc
+    except RecursionError:
+        raise Unparsed("nesting too deep to read", tex[:40]) from None
+    except Exception as exc:
+        raise Unparsed(f"SymPy could not build this expression ({type(exc).__name__}: {exc})"[:300],
+                       tex[:80]) from exc
+
+
+def _read(tex: str, context: Context) -> sp.Expr:
+    source = _EQUATION_NUMBER.sub("", tex)
+    tokens = _without_final_punctuation(tokenize(source))
+    if not tokens:
+        raise Unparsed("nothing to read", tex)
+    try:
+        tree = _parser().parse(tokens)
+    except UnexpectedInput as exc:
+        raise _syntax_error(exc, source) from None
+    syntax = ToSyntax(source).transform(tree)
+    letters = frozenset(t.value for t in tokens if t.type == "LETTER")
+    value = Reader(context, source, letters).read(syntax)
+    if not isinstance(value, sp.Expr):
+        raise Unparsed("not an expression", tex[:80])
+    return value
+
+
+def _without_final_punctuation(tokens: list[Token]) -> list[Token]:
+    """A sentence's final ``.`` or ``,`` after the formula is not part of it."""
+    while tokens and (tokens[-1].type == "COMMA" or (tokens[-1].type == "MULOP" and tokens[-1].value == ".")):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _syntax_error(exc: UnexpectedInput, tex: str) -> Unparsed:
+    token = getattr(exc, "token", None)
+    if isinstance(exc, UnexpectedEOF) or (isinstance(exc, UnexpectedToken) and token.type == "$END"):
+        return Unparsed("the expression ends too early (an operator, script or macro is missing its "
+                        "operand)", tex[-40:])
+    start = token.start_pos if token is not None and token.start_pos is not None else 0
+    end = token.end_pos if token is not None and token.end_pos is not None else start + 1
+    shown = tex[start:end] or str(token)
+    return Unparsed(f"cannot read '{shown}' here", tex[max(0, start - 25):end + 25])
+
+
+@contextmanager
+def _recursion_room(limit: int = 8000) -> Iterator[None]:
+    """Deep (but bounded, ≤ 100 levels) nesting needs more than Python's default 1000 frames."""
+    old = sys.getrecursionlimit()
+    if old < limit:
+        sys.setrecursionlimit(limit)
+    try:
+        yield
+    finally:
+        if old < limit:
+            sys.setrecursionlimit(old)

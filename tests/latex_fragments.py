@@ -1,0 +1,609 @@
+"""The fragment table for ``softsym.latex.parse_tex``: what each piece of TeX must read as.
+
+Each row is ``(tex, expected)`` or ``(tex, expected, context)``:
+
+* ``expected`` is a SymPy object built directly here (never by parsing a string), or ``UNPARSED``
+  when the fragment must raise ``Unparsed``; an expected value wrapped in :class:`Equivalent` is
+  compared by ``sp.simplify(expected - got) == 0`` (used only where SymPy builds the same value in
+  two structurally different ways — see the rows that use it);
+* ``context`` is a ``Context`` (the default one when absent).
+
+Rows marked ``# sympy`` rewrite a case of SymPy's own LaTeX parser test-suite
+(sympy/parsing/tests/test_latex.py) in softsym's conventions: numbers are exact, relations are
+refused (one side is read at a time), ``f(x)`` needs ``f`` declared, subscripts are entries of an
+IndexedBase, ``\\overline{z}`` is the name ``z_bar``, integrals, ``\\lg``, ``\\sin^{-1}`` and primes on
+names are refused.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sympy as sp
+
+from softsym.latex import DOT, Context
+
+UNPARSED = "UNPARSED"
+
+
+@dataclass(frozen=True)
+class Equivalent:
+    """An expected value compared up to ``sp.simplify`` rather than structurally."""
+
+    value: sp.Expr
+
+
+# -- the objects the conventions produce ------------------------------------------------------------
+def R(name: str) -> sp.Symbol:
+    """A real symbol (an undeclared name)."""
+    return sp.Symbol(name, real=True)
+
+
+def Z(name: str) -> sp.Symbol:
+    """An integer symbol (an index or a range bound)."""
+    return sp.Symbol(name, integer=True)
+
+
+def V(name: str) -> sp.IndexedBase:
+    """An indexed family (a name with a subscript)."""
+    return sp.IndexedBase(name, real=True)
+
+
+a, b, c, d, x, y, t_ = R("a"), R("b"), R("c"), R("d"), R("x"), R("y"), R("t")
+F, T, W, h, k_, I_ = R("F"), R("T"), R("W"), R("h"), R("k"), R("I")
+phi, theta, eta, beta, mu, sigma_, alpha = (R("phi"), R("theta"), R("eta"), R("beta"), R("mu"),
+                                            R("sigma"), R("alpha"))
+i, j, k, t, l_, m = Z("i"), Z("j"), Z("k"), Z("t"), Z("l"), Z("m")
+n = sp.Symbol("n", integer=True, positive=True)          # the default dimension
+K = sp.Symbol("K", integer=True, positive=True)
+z, w, p, q, e_ = V("z"), V("w"), V("p"), V("q"), V("e")
+x_v, y_v, omega, theta_v, eta_v, phi_v = V("x"), V("y"), V("omega"), V("theta"), V("eta"), V("phi")
+f = sp.Function("f", real=True)
+g = sp.Function("g", real=True)
+
+
+def softmax(vec: sp.IndexedBase, entry: sp.Expr, bound: sp.Symbol = j, dim: sp.Symbol = n) -> sp.Expr:
+    return sp.exp(vec[entry]) / sp.Sum(sp.exp(vec[bound]), (bound, 1, dim))
+
+
+def sigmoid(v: sp.Expr) -> sp.Expr:
+    return 1 / (1 + sp.exp(-v))
+
+
+def D(expr: sp.Expr, *variables) -> sp.Derivative:
+    return sp.Derivative(expr, *variables, evaluate=False)
+
+
+DECLARED_XY = Context(names={"x": x, "y": y})
+DECLARED_POSITIVE = Context(names={"x": sp.Symbol("x", positive=True), "z": sp.IndexedBase("z", positive=True)})
+DECLARED_E = Context(names={"e": R("e")})
+DIM_K = Context(dimension=K)
+FUNCTIONS = Context(functions=frozenset({"f", "g", "\\sigma", "sigma", "p"}))
+SCALAR_X = Context(names={"x": x})
+SIGMA_SCALAR = Context(names={"sigma": sigma_})
+DECLARED_T = Context(names={"T": T})
+
+FRAGMENTS: list[tuple] = [
+    # -- numbers ----------------------------------------------------------------------------------
+    ("2", sp.Integer(2)),
+    ("0", sp.Integer(0)),                                                     # sympy
+    ("1", sp.Integer(1)),                                                     # sympy
+    ("0.5", sp.Rational(1, 2)),
+    ("0.125", sp.Rational(1, 8)),
+    ("-3.14", -sp.Rational(314, 100)),                                        # sympy (exact, not a float)
+    ("(-7.13)(1.5)", sp.Rational(-713, 100) * sp.Rational(3, 2)),             # sympy
+    ("1000000", sp.Integer(10**6)),
+    ("1.1.1", UNPARSED),                                                      # sympy (bad)
+    (".5", UNPARSED),
+    ("1" * 1001, UNPARSED),                                                   # more than 1,000 digits
+    # -- arithmetic -------------------------------------------------------------------------------
+    ("a + b", a + b),                                                         # sympy
+    ("a - b", a - b),
+    ("a + b - a", b),                                                         # sympy
+    ("-c", -c),                                                               # sympy
+    ("a \\cdot b", a * b),                                                    # sympy
+    ("a \\times b", a * b),
+    ("a * b", a * b),
+    ("1*2", sp.Integer(2)),                                                   # sympy
+    ("1 \\times 2 ", sp.Integer(2)),                                          # sympy
+    ("a / b", a / b),                                                         # sympy
+    ("a \\div b", a / b),                                                     # sympy
+    ("a / b \\cdot c", a * c / b),
+    ("a / b c", UNPARSED),                                                    # is c in the denominator?
+    ("a // b", UNPARSED),                                                     # sympy (bad)
+    ("a \\cdot \\cdot b", UNPARSED),                                          # sympy (bad)
+    ("a \\div \\div b", UNPARSED),                                            # sympy (bad)
+    ("a +", UNPARSED),                                                        # sympy (bad)
+    ("a / b /", UNPARSED),                                                    # sympy (bad)
+    ("-", UNPARSED),                                                          # sympy (bad)
+    ("*", UNPARSED),                                                          # sympy (bad)
+    ("3x - 1", 3 * x - 1),                                                    # sympy
+    ("5^0 - 4^0", sp.Integer(0)),                                             # sympy
+    ("1+1", sp.Integer(2)),                                                   # sympy
+    # -- fractions and roots --------------------------------------------------------------------
+    ("\\frac{a}{b}", a / b),                                                  # sympy
+    ("\\dfrac{a}{b}", a / b),                                                 # sympy
+    ("\\tfrac{a}{b}", a / b),                                                 # sympy
+    ("\\frac12", sp.Rational(1, 2)),                                          # sympy
+    ("\\frac12y", y / 2),                                                     # sympy
+    ("\\frac1234", sp.Integer(17)),                                           # sympy: TeX reads (1/2)·34
+    ("\\frac2{3}", sp.Rational(2, 3)),                                        # sympy
+    ("\\frac{\\sin{x}}2", sp.sin(x) / 2),                                     # sympy
+    ("\\frac{a + b}{c}", (a + b) / c),                                        # sympy
+    ("\\frac{7}{3}", sp.Rational(7, 3)),                                      # sympy
+    ("\\frac{1}{0}", UNPARSED),                                               # a division by zero
+    ("\\frac{2}{}", UNPARSED),                                                # sympy (bad)
+    ("\\frac{}{2}", UNPARSED),                                                # sympy (bad)
+    ("\\frac{(2 + x}{1 - x)}", UNPARSED),                                     # sympy (bad)
+    ("\\sqrt{x}", sp.sqrt(x)),                                                # sympy
+    ("\\sqrt{x + b}", sp.sqrt(x + b)),                                        # sympy
+    ("\\sqrt[3]{x}", sp.root(x, 3)),
+    ("\\sqrt[3]{\\sin x}", sp.root(sp.sin(x), 3)),                            # sympy
+    ("\\sqrt[y]{\\sin x}", sp.root(sp.sin(x), y)),                            # sympy
+    ("\\sqrt[\\theta]{\\sin x}", sp.root(sp.sin(x), theta)),                  # sympy
+    ("\\sqrt{\\frac{12}{6}}", sp.sqrt(2)),                                    # sympy
+    ("\\sqrt{}", UNPARSED),                                                   # sympy (bad)
+    ("\\sqrt", UNPARSED),                                                     # sympy (bad)
+    # -- powers -----------------------------------------------------------------------------------
+    ("x^2", x**2),                                                            # sympy
+    ("x^{n+1}", x**(n + 1)),
+    ("x^{3 + 1}", x**4),                                                      # sympy
+    ("x^\\frac{1}{2}", sp.sqrt(x)),                                           # sympy
+    ("e^{-x}", sp.exp(-x)),
+    ("e^x", sp.exp(x)),
+    ("e^\\eta", sp.exp(eta)),
+    ("2^{10}", sp.Integer(1024)),
+    ("x^23", UNPARSED),                                                       # TeX reads x^{2}3: a typo?
+    ("x^-1", UNPARSED),                                                       # write x^{-1}
+    ("x^{(i)}", UNPARSED),                                                    # a sample index, not a power
+    ("x^*", UNPARSED),                                                        # an optimum mark
+    ("x^{10001}", UNPARSED),                                                  # |integer exponent| > 10,000
+    ("x^{-10001}", UNPARSED),
+    ("(2^{10000})^{10000}", UNPARSED),                                        # a number far too large
+    ("x^{2}^{3}", UNPARSED),                                                  # a double superscript
+    ("\\pi^{|x y|}", sp.pi**sp.Abs(x * y)),                                   # sympy (pi is π; xy written apart)
+    ("^", UNPARSED),                                                          # sympy (bad)
+    ("_", UNPARSED),                                                          # sympy (bad)
+    # -- groups and spacing ---------------------------------------------------------------------
+    ("(x + y) z", (x + y) * R("z")),                                          # sympy
+    ("\\left(x + y\\right) z", (x + y) * R("z")),                             # sympy
+    ("\\left( x + y\\right ) z", (x + y) * R("z")),                           # sympy
+    ("\\left[x + y\\right] z", (x + y) * R("z")),                             # sympy
+    ("\\left\\{x + y\\right\\} z", (x + y) * R("z")),                         # sympy
+    ("[x]", x),                                                               # sympy
+    ("[a + b]", a + b),                                                       # sympy
+    ("\\{a + b\\}", a + b),
+    ("\\big( x + 1 \\big) y", (x + 1) * y),
+    ("\\Bigl[ x \\Bigr]", x),
+    ("a \\, b", a * b),                                                       # sympy
+    ("a \\thinspace b", a * b),                                               # sympy
+    ("a \\: b", a * b),                                                       # sympy
+    ("a \\medspace b", a * b),                                                # sympy
+    ("a \\; b", a * b),                                                       # sympy
+    ("a \\thickspace b", a * b),                                              # sympy
+    ("a \\! b", a * b),                                                       # sympy
+    ("a \\negthinspace b", a * b),                                            # sympy
+    ("a \\negmedspace b", a * b),                                             # sympy
+    ("a \\negthickspace b", a * b),                                           # sympy
+    ("a \\quad b", UNPARSED),                                                 # sympy: a wide gap is not a product
+    ("a \\qquad b", UNPARSED),                                                # sympy
+    ("x \\quad (1)", x),                                                      # an equation number
+    ("(", UNPARSED),                                                          # sympy (bad)
+    (")", UNPARSED),                                                          # sympy (bad)
+    ("{", UNPARSED),                                                          # sympy (bad)
+    ("}", UNPARSED),                                                          # sympy (bad)
+    ("()", UNPARSED),                                                         # sympy (bad)
+    ("((((((((((((((((()))))))))))))))))", UNPARSED),                         # sympy (bad)
+    ("[0, 1)", UNPARSED),                                                     # an interval
+    ("(a, b)", UNPARSED),                                                     # a pair
+    ("a, b", UNPARSED),                                                       # a list
+    ("\\{a, b\\}", UNPARSED),                                                 # a set
+    ("(" * 100 + "x" + ")" * 100, x),                                         # 100 levels: read
+    ("(" * 101 + "x" + ")" * 101, UNPARSED),                                  # 101 levels: refused
+    ("x" * 20_001, UNPARSED),                                                 # longer than 20,000
+    ("", UNPARSED),                                                           # sympy (bad)
+    ("~", UNPARSED),                                                          # sympy (bad): a space only
+    # -- implicit multiplication ----------------------------------------------------------------
+    ("2x", 2 * x),                                                            # sympy
+    ("2(x+1)", 2 * (x + 1)),
+    ("x\\log y", x * sp.log(y)),
+    ("\\phi(1-\\phi)", phi * (1 - phi)),
+    ("x (1 - x)^2", x * (1 - x)**2),
+    ("x y", x * y),
+    ("(x+1)(x-1)", (x + 1) * (x - 1)),
+    ("(\\csc x)(\\sec y)", sp.csc(x) * sp.sec(y)),                            # sympy
+    ("L1", UNPARSED),                                                         # a digit glued to a letter
+    ("z{i}", UNPARSED),                                                       # a lost _ before {i}
+    # -- names ------------------------------------------------------------------------------------
+    ("x", x),                                                                 # sympy
+    ("\\phi", phi),
+    ("\\theta", theta),
+    ("\\eta", eta),
+    ("\\beta", beta),
+    ("\\Sigma", R("Sigma")),
+    ("\\varepsilon", R("varepsilon")),
+    ("\\pi", sp.pi),
+    ("\\sqrt{2\\pi}", sp.sqrt(2 * sp.pi)),
+    ("x", sp.Symbol("x", positive=True), DECLARED_POSITIVE),
+    ("\\mathbf{z}", R("z")),
+    ("\\boldsymbol z", R("z")),
+    ("\\bm{z}", R("z")),
+    ("\\vec z", R("z")),
+    ("\\mathbf{z}_i", z[i]),
+    ("\\mathit{x}", x),                                                       # sympy
+    ("\\hat{y}", R("y_hat")),
+    ("\\widehat{y}", R("y_hat")),
+    ("\\bar{p}", R("p_bar")),
+    ("\\tilde{q}", R("q_tilde")),
+    ("\\hat{\\boldsymbol y}", R("y_hat")),
+    ("\\overline{z}", R("z_bar")),                                            # sympy (a name, not conjugate)
+    ("\\overline{\\overline{z}}", R("z_bar_bar")),                            # sympy
+    ("\\overline{x} + \\overline{y}", R("x_bar") + R("y_bar")),               # sympy
+    ("\\overline{x + y}", UNPARSED),                                          # sympy: a decorated expression
+    ("\\overline{}", UNPARSED),                                               # sympy (bad)
+    ("\\mathcal{L}", R("L_cal")),
+    ("\\hat{y}_i", V("y_hat")[i]),
+    ("\\mathbb{R}", UNPARSED),
+    ("\\mathbb{E}", UNPARSED),
+    # -- runs of letters --------------------------------------------------------------------------
+    ("xy", UNPARSED),
+    ("xy", x * y, DECLARED_XY),
+    ("thus", UNPARSED),
+    ("softmax", UNPARSED),
+    ("exp", UNPARSED),
+    ("\\mathit{test}", UNPARSED),                                             # sympy: a word, refused
+    ("\\log xy", UNPARSED),                                                   # sympy: the run xy
+    ("\\ln xy", UNPARSED),                                                    # sympy
+    ("exp(x)", sp.exp(x)),
+    ("log(x)", sp.log(x)),
+    ("ln(x)", sp.log(x)),
+    ("log (1+e^\\eta)", sp.log(1 + sp.exp(eta))),
+    ("tanh(x)", sp.tanh(x)),
+    ("sigmoid(x)", sigmoid(x)),
+    ("max(a, b)", sp.Max(a, b)),
+    ("min(a, b)", sp.Min(a, b)),
+    ("softmax(z)_i", softmax(z, i)),
+    ("foo(x)", UNPARSED),
+    ("lnp_t", UNPARSED),
+    # -- subscripts -------------------------------------------------------------------------------
+    ("z_i", z[i]),
+    ("z_{i}", z[i]),
+    ("z_{i,j}", z[i, j]),
+    ("z_{ij}", z[i, j]),
+    ("z_{ijk}", UNPARSED),
+    ("z_1", z[1]),
+    ("z_{k+1}", z[k + 1]),
+    ("z_{k-1}", z[k - 1]),
+    ("z_n", z[n]),
+    ("x_0", x_v[0]),                                                          # sympy (an entry)
+    ("x_{1}", x_v[1]),                                                        # sympy
+    ("x_a", x_v[Z("a")]),                                                     # sympy
+    ("x_{b}", x_v[Z("b")]),                                                   # sympy
+    ("h_\\theta", R("h_theta")),                                              # sympy
+    ("h_{\\theta}", R("h_theta")),                                            # sympy
+    ("x_{\\text{max}}", R("x_max")),
+    ("\\theta_ix", theta_v[i] * x),
+    ("w_ix_i", w[i] * x_v[i]),
+    ("z_{0.5}", UNPARSED),
+    ("x_12", UNPARSED),
+    ("z_i", sp.IndexedBase("z", positive=True)[i], DECLARED_POSITIVE),
+    ("x_i", UNPARSED, DECLARED_POSITIVE),                                     # a declared scalar with an index
+    ("\\sum_{i=0}^3 \\omega_{i,a} x_i", sp.Sum(omega[i, Z("a")] * x_v[i], (i, 0, 3))),
+    # -- e, exp, log --------------------------------------------------------------------------------
+    ("e", sp.E),
+    ("e^{x}", sp.exp(x)),
+    ("e^x", R("e")**x, DECLARED_E),
+    ("\\exp x", sp.exp(x)),                                                   # sympy
+    ("\\exp(x)", sp.exp(x)),                                                  # sympy
+    ("\\exp(z_k)", sp.exp(z[k])),
+    ("\\mathrm{e}^{x}", sp.exp(x)),
+    ("\\log x", sp.log(x)),                                                   # sympy
+    ("\\ln x", sp.log(x)),                                                    # sympy
+    ("\\log_2 x", sp.log(x, 2)),                                              # sympy
+    ("\\log_{2} x", sp.log(x, 2)),                                            # sympy
+    ("\\log_a x", sp.log(x, a)),                                              # sympy
+    ("\\log_{a} x", sp.log(x, a)),                                            # sympy
+    ("\\log_{11} x", sp.log(x, 11)),                                          # sympy
+    ("\\log_{a^2} x", sp.log(x, a**2)),                                       # sympy
+    ("\\log_{10}(x)", sp.log(x, 10)),
+    ("\\lg x", UNPARSED),                                                     # sympy: base 2 or 10?
+    ("\\log x y", UNPARSED),                                                  # where does the argument end?
+    ("\\log \\frac{\\phi}{1-\\phi}", sp.log(phi / (1 - phi))),
+    ("\\log x + 1", sp.log(x) + 1),
+    ("\\log x \\cdot y", sp.log(x) * y),
+    ("\\log", UNPARSED),
+    # -- sigmoid and friends ---------------------------------------------------------------------
+    ("\\sigma(x)", sigmoid(x)),
+    ("\\sigma(z_i)", sigmoid(z[i])),
+    ("\\sigma(x)", sp.Function("sigma", real=True)(x), FUNCTIONS),
+    ("\\sigma(x+1)", sigma_ * (x + 1), SIGMA_SCALAR),
+    ("\\sigma(z)_i", UNPARSED),                                               # sigmoid or softmax?
+    ("\\sigma^2", sigma_**2),
+    ("\\tanh x", sp.tanh(x)),
+    ("\\sinh(x)", sp.sinh(x)),
+    ("\\cosh x", sp.cosh(x)),
+    ("\\operatorname{sigmoid}(x)", sigmoid(x)),
+    ("\\operatorname{softplus}(x)", sp.log(1 + sp.exp(x))),
+    ("\\operatorname{logsumexp}(z)", sp.log(sp.Sum(sp.exp(z[j]), (j, 1, n)))),
+    ("\\mathrm{LSE}(z)", sp.log(sp.Sum(sp.exp(z[j]), (j, 1, n)))),
+    ("\\mathrm{LSE}(z)_i", UNPARSED),
+    ("\\sin \\theta", sp.sin(theta)),                                         # sympy
+    ("\\sin(\\theta)", sp.sin(theta)),                                        # sympy
+    ("\\sin a \\cos b", sp.sin(a) * sp.cos(b)),                               # sympy
+    ("\\sin \\cos \\theta", sp.sin(sp.cos(theta))),                           # sympy
+    ("\\sin(\\cos \\theta)", sp.sin(sp.cos(theta))),                          # sympy
+    ("\\sin^2 x", sp.sin(x)**2),
+    ("\\sin^{-1} a", UNPARSED),                                               # sympy: inverse or reciprocal?
+    ("\\sin^x", UNPARSED),                                                    # sympy (bad)
+    ("\\cos^2", UNPARSED),                                                    # sympy (bad)
+    ("\\cos 1 \\cos", UNPARSED),                                              # sympy (bad)
+    # -- softmax ----------------------------------------------------------------------------------
+    ("\\mathrm{softmax}(z)_i", softmax(z, i)),
+    ("\\operatorname{softmax}(\\mathbf z)_i", softmax(z, i)),
+    ("\\text{softmax}(z)_i", softmax(z, i)),
+    ("\\text{softmax}(\\boldsymbol z)_1", softmax(z, 1)),
+    ("\\mathrm{softmax}(z_i)", softmax(z, i)),
+    ("\\mathrm{softmax}(z)_j", softmax(z, j, k)),                             # the bound index avoids j
+    ("\\mathrm{softmax}(z)_i", softmax(z, i, j, K), DIM_K),
+    ("\\log \\text{softmax}(\\boldsymbol z)_i", sp.log(softmax(z, i))),
+    ("\\mathrm{softmax}(z)", UNPARSED),                                       # a vector, not an entry
+    ("\\mathrm{softmax}(z + c)_i", UNPARSED),
+    ("\\mathrm{softmax}(z_i)_i", UNPARSED),
+    ("\\frac{\\exp(z_i)}{\\sum_j \\exp(z_j)}", sp.exp(z[i]) / sp.Sum(sp.exp(z[j]), (j, 1, n))),
+    # -- absolute values and norms ---------------------------------------------------------------
+    ("|x|", sp.Abs(x)),                                                       # sympy
+    ("||x||", sp.Abs(sp.Abs(x))),                                             # sympy
+    ("|x||y|", sp.Abs(x) * sp.Abs(y)),                                        # sympy
+    ("||x||y||", UNPARSED),                                                   # sympy: ambiguous bars
+    ("\\lvert x \\rvert", sp.Abs(x)),
+    ("\\left| x - 1 \\right|", sp.Abs(x - 1)),
+    ("\\|x\\|", UNPARSED),                                                    # a norm of a vector
+    ("\\|x\\|", sp.Abs(x), SCALAR_X),                                         # a declared scalar's norm
+    ("\\lVert z \\rVert", UNPARSED),
+    ("|", UNPARSED),                                                          # sympy (bad)
+    ("||x|", UNPARSED),                                                       # sympy (bad)
+    ("P(a|x)", UNPARSED),                                                     # a conditional bar
+    ("P(a \\mid x)", UNPARSED),
+    ("\\lfloor x \\rfloor", sp.floor(x)),                                     # sympy
+    ("\\lceil x \\rceil", sp.ceiling(x)),                                     # sympy
+    ("\\langle x |", UNPARSED),                                               # sympy: bra-ket refused
+    ("| x \\rangle", UNPARSED),                                               # sympy
+    # -- max and min ------------------------------------------------------------------------------
+    ("\\max(a, b)", sp.Max(a, b)),
+    ("\\min(a, b, c)", sp.Min(a, b, c)),
+    ("\\max_{1 \\le i \\le 3} z_i", sp.Max(z[1], z[2], z[3])),
+    ("\\min_{i=1}^{3} z_i", sp.Min(z[1], z[2], z[3])),
+    ("\\max_{0 < i < 3} z_i", sp.Max(z[1], z[2])),
+    ("\\max_i z_i", UNPARSED),                                                # a symbolic range
+    ("\\max_{1 \\le i \\le n} z_i", UNPARSED),
+    ("\\max_{1 \\le i \\le 100} z_i", UNPARSED),                              # too many entries
+    ("\\max(z)", UNPARSED),                                                   # max of a vector?
+    ("\\max z", UNPARSED),
+    # -- sums and products ---------------------------------------------------------------------
+    ("\\sum_{i=1}^{n} z_i", sp.Sum(z[i], (i, 1, n))),
+    ("\\sum_{i=1}^n z_i", sp.Sum(z[i], (i, 1, n))),
+    ("\\sum_i z_i", sp.Sum(z[i], (i, 1, n))),
+    ("\\sum_{i} z_i", sp.Sum(z[i], (i, 1, n))),
+    ("\\sum_i z_i", sp.Sum(z[i], (i, 1, K)), DIM_K),
+    ("\\sum_{j=1}^{K} e^{z_j}", sp.Sum(sp.exp(z[j]), (j, 1, Z("K")))),
+    ("\\sum_{k \\ne t} z_k", sp.Sum(z[k], (k, 1, n)) - z[t]),
+    ("\\sum_{k \\neq t} e^{z_k}", sp.Sum(sp.exp(z[k]), (k, 1, n)) - sp.exp(z[t])),
+    ("\\prod_{i=1}^{n} z_i", sp.Product(z[i], (i, 1, n))),
+    ("\\prod_i e^{w_i}", sp.Product(sp.exp(w[i]), (i, 1, n))),
+    ("\\prod_{k \\ne t} z_k", sp.Product(z[k], (k, 1, n)) / z[t]),
+    ("\\sum_i z_i + 1", sp.Sum(z[i], (i, 1, n)) + 1),
+    ("\\sum_i z_i w_i", sp.Sum(z[i] * w[i], (i, 1, n))),
+    ("\\sum_i z_i / 2", sp.Sum(z[i] / 2, (i, 1, n))),
+    ("2 \\sum_i z_i", 2 * sp.Sum(z[i], (i, 1, n))),
+    ("\\sum_{i,j} z_{ij}", sp.Sum(z[i, j], (i, 1, n), (j, 1, n))),
+    ("\\sum_{1 \\le i \\le n} z_i", sp.Sum(z[i], (i, 1, n))),
+    ("\\sum_{i=1} z_i", UNPARSED),                                            # no upper bound
+    ("\\sum z_i", UNPARSED),                                                  # no index
+    ("\\sum_i", UNPARSED),                                                    # no summand
+    ("\\sum_{i \\in S} z_i", UNPARSED),
+    ("\\sum_{k = 1}^{3} c", sp.Sum(c, (k, 1, 3))),                            # sympy
+    ("\\sum_{k = 1}^3 c", sp.Sum(c, (k, 1, 3))),                              # sympy
+    ("\\sum^{3}_{k = 1} c", sp.Sum(c, (k, 1, 3))),                            # sympy
+    ("\\sum^3_{k = 1} c", sp.Sum(c, (k, 1, 3))),                              # sympy
+    ("\\sum_{k = 1}^{10} k^2", sp.Sum(k**2, (k, 1, 10))),                     # sympy
+    ("\\sum_{n = 0}^{\\infty} \\frac{1}{n!}",                                 # sympy
+     sp.Sum(1 / sp.factorial(Z("n")), (Z("n"), 0, sp.oo))),
+    ("\\prod_{a = b}^{c} x", sp.Product(x, (Z("a"), Z("b"), Z("c")))),        # sympy
+    ("\\prod_{a = b}^c x", sp.Product(x, (Z("a"), Z("b"), Z("c")))),          # sympy
+    ("\\prod^{c}_{a = b} x", sp.Product(x, (Z("a"), Z("b"), Z("c")))),        # sympy
+    ("\\prod^c_{a = b} x", sp.Product(x, (Z("a"), Z("b"), Z("c")))),          # sympy
+    # -- Kronecker deltas and indicators ---------------------------------------------------------
+    ("\\delta_{ij}", sp.KroneckerDelta(i, j)),
+    ("\\delta_{i,j}", sp.KroneckerDelta(i, j)),
+    ("\\delta_{kt}", sp.KroneckerDelta(k, t)),
+    ("p_i \\delta_{ij} - p_i p_j", p[i] * sp.KroneckerDelta(i, j) - p[i] * p[j]),
+    ("\\mathbb{1}\\{y = k\\}", sp.KroneckerDelta(Z("y"), k)),
+    ("\\mathbb{1}_{\\{y=k\\}}", sp.KroneckerDelta(Z("y"), k)),
+    ("\\mathbb{1}_{y=k}", sp.KroneckerDelta(Z("y"), k)),
+    ("1\\{y=k\\}", sp.KroneckerDelta(Z("y"), k)),
+    ("\\mathbf{1}\\{y=k\\}", sp.KroneckerDelta(Z("y"), k)),
+    ("I\\{y=k\\}", sp.KroneckerDelta(Z("y"), k)),
+    ("1 \\left\\{ y=1 \\right\\}", sp.KroneckerDelta(Z("y"), 1)),
+    ("\\phi_1^{1\\{y=1\\}}", phi_v[1]**sp.KroneckerDelta(Z("y"), 1)),
+    ("\\mathbb{1}", UNPARSED),
+    ("1\\{y \\ne k\\}", UNPARSED),
+    ("\\{y = k\\}", UNPARSED),
+    # -- derivatives ------------------------------------------------------------------------------
+    ("\\frac{\\partial}{\\partial z_j} F", D(F, z[j])),
+    ("\\frac{\\partial F}{\\partial z_j}", D(F, z[j])),
+    ("\\frac{\\partial y_i}{\\partial z_j}", D(y_v[i], z[j])),
+    ("\\frac{d}{dx} F", D(F, x)),
+    ("\\frac{dF}{dx}", D(F, x)),
+    ("\\frac{\\partial^2 F}{\\partial x^2}", D(F, (x, 2))),
+    ("\\frac{\\partial^2 F}{\\partial x \\partial y}", D(F, x, y)),
+    ("\\frac{\\partial}{\\partial x} x^2 y", D(x**2 * y, x)),
+    ("\\frac{\\partial}{\\partial x} x^2 + y", D(x**2, x) + y),
+    ("\\frac{d}{dx}(x^2 + 1)", D(x**2 + 1, x)),
+    ("\\frac{d}{dx}(x^2) y", UNPARSED),                                      # is y inside?
+    ("\\frac{\\mathrm{d}}{\\mathrm{d}x} x^2", D(x**2, x)),
+    ("\\frac{\\partial}{\\partial z_j} \\log \\sum_k e^{z_k}",
+     D(sp.log(sp.Sum(sp.exp(z[k]), (k, 1, n))), z[j])),
+    ("\\frac{d}{dx} x", D(x, x)),                                             # sympy
+    ("\\frac{d}{dt} x", D(x, t_)),                                            # sympy
+    ("\\frac{d}{dx} [ \\tan x ]", D(sp.tan(x), x)),                           # sympy
+    ("\\frac{d f(x)}{dx}", D(f(x), x), FUNCTIONS),                            # sympy (f declared)
+    ("\\frac{d f(x)}{dx}", UNPARSED),                                         # sympy: f undeclared
+    ("\\frac{d}{dx}", UNPARSED),                                              # sympy (bad)
+    ("(\\frac{d}{dx})", UNPARSED),                                            # sympy (bad)
+    ("\\frac{d}{dx} + \\frac{d}{dt}", UNPARSED),                              # sympy (bad)
+    ("\\frac{\\partial^2 F}{\\partial x}", UNPARSED),                         # orders differ
+    ("\\partial y_i / \\partial z_j", UNPARSED),
+    ("\\nabla f", UNPARSED),
+    ("f'(x)", D(f(x), x), FUNCTIONS),
+    ("f''(x)", D(f(x), (x, 2)), FUNCTIONS),
+    ("f'(x)", UNPARSED),
+    ("f'(2x)", UNPARSED, FUNCTIONS),
+    ("a'b+ab'", UNPARSED),                                                    # sympy: primes on names
+    ("y''_1", UNPARSED),                                                      # sympy
+    ("y_1''", UNPARSED),                                                      # sympy
+    ("f'_1(x)", UNPARSED),                                                    # sympy
+    # -- applications of names ------------------------------------------------------------------
+    ("f(x)", UNPARSED),                                                       # sympy: f undeclared
+    ("f(x)", f(x), FUNCTIONS),                                                # sympy
+    ("f(x, y)", f(x, y), FUNCTIONS),                                          # sympy
+    ("f(x, y, z)", f(x, y, R("z")), FUNCTIONS),                               # sympy
+    ("f(x, y)", UNPARSED),
+    ("f(x)^2", f(x)**2, FUNCTIONS),
+    ("g(f(x))", g(f(x)), FUNCTIONS),
+    ("p(y; \\phi)", sp.Function("p", real=True)(y, phi), FUNCTIONS),
+    ("p(y; \\phi)", UNPARSED),
+    ("f(x,,y)", UNPARSED, FUNCTIONS),                                         # sympy (bad)
+    ("f(x,y,", UNPARSED, FUNCTIONS),                                          # sympy (bad)
+    ("f(,", UNPARSED, FUNCTIONS),                                             # sympy (bad)
+    ("f()", UNPARSED, FUNCTIONS),                                             # sympy (bad)
+    ("T(y)", UNPARSED),                                                       # a value or a product?
+    ("T(y)", T * y, DECLARED_T),
+    ("h_\\theta(x)", UNPARSED),
+    ("h_{\\theta}(x_0, x_1)", UNPARSED),                                      # sympy: undeclared
+    ("h^j(x)", UNPARSED),
+    ("x(1 - x)", x * (1 - x)),
+    # -- limits -----------------------------------------------------------------------------------
+    ("\\lim_{T \\to \\infty} F", sp.Limit(F, T, sp.oo)),
+    ("\\lim_{x \\to 0^+} f", sp.Limit(R("f"), x, 0, "+")),
+    ("\\lim_{x \\to 0^-} \\frac{1}{x}", sp.Limit(1 / x, x, 0, "-")),
+    ("\\lim_{x\\to 0} \\frac{\\sin x}{x}", sp.Limit(sp.sin(x) / x, x, 0, "+-")),
+    ("\\lim_{x \\to 3} a", sp.Limit(a, x, 3, "+-")),                          # sympy
+    ("\\lim_{x \\rightarrow 3} a", sp.Limit(a, x, 3, "+-")),                  # sympy
+    ("\\lim_{x \\longrightarrow 3} a", sp.Limit(a, x, 3, "+-")),              # sympy
+    ("\\lim_{x \\Rightarrow 3} a", UNPARSED),                                 # sympy: an implication
+    ("\\lim_{x \\to 3^{+}} a", sp.Limit(a, x, 3, "+")),                       # sympy
+    ("\\lim_{x \\to 3^{-}} a", sp.Limit(a, x, 3, "-")),                       # sympy
+    ("\\lim_{x \\to 3^+} a", sp.Limit(a, x, 3, "+")),                         # sympy
+    ("\\lim_{x \\to 3^-} a", sp.Limit(a, x, 3, "-")),                         # sympy
+    ("\\lim_{x \\to \\infty} \\frac{1}{x}", sp.Limit(1 / x, x, sp.oo)),       # sympy
+    ("\\lim x", UNPARSED),
+    ("\\infty", sp.oo),                                                       # sympy
+    ("-\\infty", -sp.oo),
+    # -- transposes -------------------------------------------------------------------------------
+    ("\\theta^T x", DOT(theta, x)),
+    ("\\theta^Tx", DOT(theta, x)),
+    ("\\theta_j^\\top x", DOT(theta_v[j], x)),
+    ("W^\\top h", DOT(W, h)),
+    ("{W}^\\top h + b", DOT(W, h) + b),
+    ("\\boldsymbol W^\\top \\boldsymbol h+\\boldsymbol b", DOT(W, h) + b),
+    ("\\eta^T .y", DOT(eta, y)),
+    ("e^{\\theta_i^T x}", sp.exp(DOT(theta_v[i], x))),
+    ("x^T", UNPARSED),
+    ("x^\\top (y + 1)", UNPARSED),
+    ("e^T", sp.exp(T)),
+    ("x^T", x**T, DECLARED_T),
+    ("\\theta^T x", DOT(theta, x), Context(names={"T": sp.Function("T", real=True)})),  # T a function
+    # -- text --------------------------------------------------------------------------------------
+    ("\\text{for}", UNPARSED),
+    ("x \\text{ if } x", UNPARSED),
+    ("\\mathrm{foo}(x)", UNPARSED),
+    ("\\operatorname{argmax}(z)", UNPARSED),
+    ("x 的", UNPARSED),
+    ("\\text{如果}", UNPARSED),
+    ("\\mathit{HELLO world}", UNPARSED),                                      # sympy
+    # -- informal forms from real notes ----------------------------------------------------------
+    ("y.log(\\phi)", y * sp.log(phi)),
+    ("exp(y.log(\\phi) + (1-y).log(1-\\phi))", sp.exp(y * sp.log(phi) + (1 - y) * sp.log(1 - phi))),
+    ("1 / (1 + e^\\eta)", 1 / (1 + sp.exp(eta))),
+    ("(1/\\sqrt{2\\pi})exp(-y^2/2)", sp.exp(-y**2 / 2) / sp.sqrt(2 * sp.pi)),
+    ("\\frac{e^{\\theta_i^Tx}} { \\sum_{j=1}^{K} e^{\\theta_j^Tx} }",
+     sp.exp(DOT(theta_v[i], x)) / sp.Sum(sp.exp(DOT(theta_v[j], x)), (j, 1, Z("K")))),
+    ("\\frac{\\partial}{\\partial x_i} \\frac{e^{x_i}}{\\sum_{k=1}^{n}{e^{x_k}}}",
+     D(sp.exp(x_v[i]) / sp.Sum(sp.exp(x_v[k]), (k, 1, n)), x_v[i])),
+    ("\\text{softmax}(\\boldsymbol z)_i.", softmax(z, i)),                    # a sentence's full stop
+    ("z_i - \\log \\sum_j \\exp(z_j)", z[i] - sp.log(sp.Sum(sp.exp(z[j]), (j, 1, n)))),
+    # -- refused constructs ---------------------------------------------------------------------
+    ("a \\approx b", UNPARSED),
+    ("a \\propto b", UNPARSED),
+    ("a \\Rightarrow b", UNPARSED),
+    ("x = y", UNPARSED),                                                      # sympy (a relation)
+    ("a^2 + b^2 = c^2", UNPARSED),                                            # sympy
+    ("x \\neq y", UNPARSED),                                                  # sympy
+    ("x < y", UNPARSED),                                                      # sympy
+    ("x > y", UNPARSED),                                                      # sympy
+    ("x \\leq y", UNPARSED),                                                  # sympy
+    ("x \\geq y", UNPARSED),                                                  # sympy
+    ("x \\le y", UNPARSED),                                                   # sympy
+    ("x \\ge y", UNPARSED),                                                   # sympy
+    ("\\int x dx", UNPARSED),                                                 # sympy: integrals unsupported
+    ("\\int_0^7 dx", UNPARSED),                                               # sympy
+    ("\\int", UNPARSED),                                                      # sympy (bad)
+    ("\\begin{pmatrix} 1 & 0 \\end{pmatrix}", UNPARSED),
+    ("x_1 + \\cdots + x_n", UNPARSED),
+    ("x_1, \\ldots, x_n", UNPARSED),
+    ("x_1 + ... + x_n", UNPARSED),
+    ("\\forall x", UNPARSED),
+    ("\\foo", UNPARSED),
+    ("a \\pm b", UNPARSED),
+    ("x \\\\ y", UNPARSED),
+    ("\\tilde{a}: 5", UNPARSED),
+    ("@", UNPARSED),                                                          # sympy (bad)
+    ("#", UNPARSED),                                                          # sympy (bad)
+    ("$", UNPARSED),                                                          # sympy (bad)
+    ("%", UNPARSED),                                                          # sympy (bad)
+    ("!", UNPARSED),                                                          # sympy (bad)
+    ("!0", UNPARSED),                                                         # sympy (bad)
+    ("\\mathit{x + y}", x + y),                                               # sympy (bad there): a font
+    ("\\mathit{21}", sp.Integer(21)),                                         # sympy (bad there): a font
+    # -- factorials and binomials (sympy) -------------------------------------------------------
+    ("x!", sp.factorial(x)),                                                  # sympy
+    ("100!", sp.factorial(100)),                                              # sympy
+    ("\\theta!", sp.factorial(theta)),                                        # sympy
+    ("(x + 1)!", sp.factorial(x + 1)),                                        # sympy
+    ("(x!)!", sp.factorial(sp.factorial(x))),                                 # sympy
+    ("x!!!", sp.factorial(sp.factorial(sp.factorial(x)))),                    # sympy
+    ("5!7!", sp.factorial(5) * sp.factorial(7)),                              # sympy
+    ("1001!", UNPARSED),
+    ("\\binom{n}{k}", sp.binomial(n, k_)),                                    # sympy
+    ("\\tbinom{n}{k}", sp.binomial(n, k_)),                                   # sympy
+    ("\\dbinom{n}{k}", sp.binomial(n, k_)),                                   # sympy
+    ("\\binom{n}{0}", sp.Integer(1)),                                         # sympy
+    ("x^\\binom{n}{k}", x**sp.binomial(n, k_)),                               # sympy
+    # -- more ordinary readings and refusals ------------------------------------------------------
+    ("\\max\\{a, b\\}", sp.Max(a, b)),
+    ("\\min\\{a, b, c\\}^2", sp.Min(a, b, c)**2),
+    ("2.5e-3", UNPARSED),                                                     # scientific notation
+    ("2e^{x}", 2 * sp.exp(x)),
+    ("\\exp{x}", sp.exp(x)),
+    ("\\sin x^2", sp.sin(x**2)),
+    ("-x^2", -x**2),
+    ("\\log(x)^2", sp.log(x)**2),
+    ("\\sum_i -z_i", UNPARSED),
+    ("1/2x", UNPARSED),                                                       # 1/(2x) or x/2?
+    ("x^{\\frac{1}{2}}", sp.sqrt(x)),
+    ("10^{-3}", sp.Rational(1, 1000)),
+    ("\\frac{1}{2}(y-\\mu)^2", (y - mu)**2 / 2),
+    ("\\left(\\frac{a}{b}\\right)^2", a**2 / b**2),
+    ("x \\", UNPARSED),
+    ("0^{-1}", UNPARSED),                                                     # undefined values
+    ("\\log_1 x", UNPARSED),
+    ("\\log 0", UNPARSED),
+    ("\\lim_{e \\to 0} x", UNPARSED),                                                       # a lone backslash
+    ("\\int_a^b f", UNPARSED),
+    ("x \\in \\mathbb{R}", UNPARSED),
+    ("\\left. x \\right|_{0}", UNPARSED),
+    # -- equivalence comparisons (SymPy builds these in two structurally different ways) --------
+    ("\\frac{1}{1 + e^{-x}} - \\sigma(x)", Equivalent(sp.Integer(0))),
+    ("\\frac{\\frac{e^{p}}{e^{p}}}{\\frac{e^{p}}{e^{p}} + \\frac{e^{q}}{e^{p}}}",
+     Equivalent(1 / (1 + sp.exp(R("q") - R("p"))))),
+]
+"""Every row: (tex, expected) or (tex, expected, context)."""
