@@ -72,7 +72,14 @@ def unfold(expr: sp.Basic, definitions: Iterable[Definition]) -> sp.Basic:
 def _unfold_one(expr: sp.Basic, d: Definition) -> sp.Basic:
     target = d.target
     if isinstance(target, sp.Symbol):
-        return substitute_free(expr, {target: d.expr}) if target in expr.free_symbols else expr
+        if target not in expr.free_symbols:
+            return expr
+        families = {b: sp.IndexedBase(sp.Dummy(), **b.assumptions0)
+                    for b in {e.base for e in expr.atoms(sp.Indexed)} if b.label == target}
+        if families:                  # a family named like the defined scalar (eta_i after eta :=) stays itself
+            hidden = substitute_free(expr.xreplace(families), {target: d.expr})
+            return hidden.xreplace({v: k for k, v in families.items()})
+        return substitute_free(expr, {target: d.expr})
     if isinstance(target, sp.Indexed):
         pattern = target.indices
         if not any(e.base == target.base for e in expr.atoms(sp.Indexed)):

@@ -29,7 +29,7 @@ from ..declarations import parse_declarations
 from ..domain import Bound, Domain
 from ..dsl import Definition
 from ..errors import UserError
-from ..problem import Problem, prepare
+from ..problem import Problem, prepare, unfold
 from ..prover import DEFAULT_TIMEOUT, prove
 from ..verdict import Status, Verdict
 from .chains import Relation, relations
@@ -38,8 +38,7 @@ from .extract import find_math, kind_of
 OPS = {"==": "==", "<=": "<=", "<": "<", ">=": ">=", ">": ">"}
 """Relation operators the prover checks; ``:=`` defines; the rest are skipped."""
 SKIPPED = {"approx": "≈ is not an exact claim", "propto": "∝ hides a constant factor",
-           "implies": "an implication: its conclusion is checked with its premise as a hypothesis",
-           "!=": "≠ is not checked (the prover decides =, ≤, <)"}
+           "implies": "an implication: its conclusion is checked with its premise as a hypothesis"}
 DECIDED_ELSEWHERE = ("definition", "unparsed", "skipped")
 DEFAULT_DIMENSION = "n"
 
@@ -108,6 +107,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     hypotheses: dict[int, sp.Basic | None] = {}      # a premise as a relational (None: unusable)
     constraints: list[sp.Basic | None] = []           # equations the text imposes (sum of p_i = 1)
     unread: dict[str, int] = {}                       # name -> line of an unparsed line that may define it
+    conditions: list[tuple[int, sp.Basic | None]] = []  # inline conditions ("for $i = j$:") by line
     previous: Relation | None = None
     for k, rel in enumerate(found):
         if rel.chained and previous is not None:       # the left side is the previous right side
@@ -145,7 +145,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             continue
         shown_l, shown_r = _plain(lhs), _plain(rhs)
         standalone = not rel.chained and not (k + 1 < len(found) and found[k + 1].chained)
-        pinned = set().union(*(_names_in(d.target, d.expr) for d in definitions)) if definitions else set()
+        pinned = set().union(*(_pinned_by(d) for d in definitions)) if definitions else set()
         if k in premises and rel.op in ("==", ":=") and _target_name(lhs) is not None \
                 and _target_name(lhs) not in _names_in(rhs):
             standalone, pinned = True, set()      # "η = … ⇒ …": the premise defines η from here on
@@ -154,19 +154,35 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message="the premise of an implication: the conclusion is checked under it"))
             continue
-        if k not in premise_of and _is_condition(rel.op, lhs, rhs):
+        inline = not any(b.display and b.line <= rel.line <= b.end_line for b in blocks)
+        display = not inline
+        if k not in premise_of and (_is_condition(rel.op, lhs, rhs) or (
+                inline and rel.op == "==" and not rel.chained and isinstance(lhs, sp.Symbol) and rhs.is_Number)):
+            if inline:
+                conditions.append((rel.line, _relational(rel.op, lhs, rhs)))
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
-                               message="a condition on a name (such as n > 2), not a claim"))
+                               message="a condition on a name (n > 2, or y = 1 in prose), not a claim; "
+                                       "it holds in the display after it"))
             continue
-        if _defines(rel, lhs, rhs, used, pinned, standalone):
+        if rel.op == "!=":
+            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                               message="≠ is not checked (the prover decides =, ≤, <)"))
+            continue
+        if _defines(rel, lhs, rhs, used, pinned, standalone, display):
             definitions.append(Definition(lhs, rhs, len(definitions) + 1))
             unread.pop(_target_name(lhs) or "", None)
             out.append(Reading(rel, verdict="definition", message=f"{shown_l} := {shown_r}", lhs=shown_l,
                                rhs=shown_r))
             used |= _names_in(lhs, rhs)
             continue
-        if _is_constraint(rel, lhs, rhs, standalone) or (rel.op == "==" and _atomic(lhs) and _atomic(rhs)
-                                                         and not lhs.is_Number and not rhs.is_Number):
+        if rel.op == "==" and _atomic(lhs) and _atomic(rhs) and not lhs.is_Number and not rhs.is_Number:
+            if inline:
+                conditions.append((rel.line, _relational(rel.op, lhs, rhs)))
+            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                               message="a condition between two names (i = j, at q = p), not a claim; "
+                                       "it holds in the display after it"))
+            continue
+        if _is_constraint(rel, lhs, rhs, standalone):
             constraints.append(_relational("==", lhs, rhs))
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message="a constraint the text imposes on its names (an equation, not an "
@@ -181,11 +197,17 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         used |= _names_in(lhs, rhs)
         premise = hypotheses.get(premise_of.get(k, -1))
         try:
-            here = domain.with_given(*(c for c in constraints if c is not None))
+            here = domain.with_given(*(c for c in constraints if c is not None),
+                                     *_conditions_for(rel, conditions, blocks))
             if premise is not None:
                 here = here.with_given(premise)
-            left, right, problem_domain, notes = _with_conventions(lhs, rhs, here, dimension)
-            problem = prepare(left, OPS[rel.op], right, problem_domain, definitions, real_values=True)
+            # definitions first, so that the conventions (K ends a range: a positive integer) reach
+            # the names they bring in too
+            here = Domain(here.symbols, here.indexed, here.bounds,
+                          tuple(unfold(g, definitions) for g in here.given))
+            left, right, problem_domain, notes = _with_conventions(unfold(lhs, definitions), unfold(rhs, definitions),
+                                                                   here, dimension)
+            problem = prepare(left, OPS[rel.op], right, problem_domain, real_values=True)
         except Exception as exc:  # noqa: BLE001 - a reading SymPy cannot prepare is reported, never raised
             out.append(Reading(rel, verdict="error", lhs=shown_l, rhs=shown_r,
                                message=f"could not prepare the relation: {type(exc).__name__}: {exc}"))
@@ -195,10 +217,15 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             given_here = {_target_name(premise.lhs) or "", _target_name(premise.rhs) or ""}
         doubtful = tuple(f"{n} (line {unread[n]})"
                          for n in sorted(_names_in(lhs, rhs) & (set(unread) - given_here)))
+        if _IMPLICIT_SUM.search(rel.lhs + " " + rel.rhs) and any(
+                all(i.is_Integer for i in e.indices) for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed)):
+            doubtful += ("the range of a sum written without bounds (read as 1..n) beside entries with "
+                         "written indices",)
         out.append(Reading(rel, problem=problem, lhs=shown_l, rhs=shown_r, conventions=notes, unread=doubtful))
     return out
 
 
+_IMPLICIT_SUM = re.compile(r"\\sum_(?:\{\s*[A-Za-z]\s*\}|[A-Za-z])(?!\s*\^)")
 _EXCLUDING_SUM = re.compile(r"\\sum_\{\s*([A-Za-z])\s*\\(?:ne|neq)\s*([A-Za-z])\s*\}")
 
 
@@ -231,7 +258,8 @@ def _summand(tex: str, start: int) -> str:
 
 
 def _defined_by_unparsed(rel: Relation, context) -> str | None:
-    """The name an unparsed ``name = …`` line may have defined (its left side reads as a name)."""
+    """The name an unparsed ``name = …`` line may have defined (its left side reads as a name):
+    a refutation that rests on that name is not reported until a line about it is read."""
     from ..latex import Unparsed, parse_tex
     if rel.op not in ("==", ":="):
         return None
@@ -286,16 +314,21 @@ def _dimension(domain: Domain) -> sp.Symbol:
 
 
 def _names_in(*exprs: sp.Basic) -> set[str]:
+    """The names an expression uses: scalars by name, a family ``z_i`` as ``z[]`` (not the scalar
+    ``z``), applied functions by name."""
+    from ..rewrite import symbols_outside_entries
     out: set[str] = set()
     for e in exprs:
-        out |= {str(s) for s in e.free_symbols}
-        out |= {str(i.base.label) for i in e.atoms(sp.Indexed)}
+        entries = e.atoms(sp.Indexed)
+        out |= {str(x) for x in symbols_outside_entries(e)}
+        out |= {str(x) for i in entries for index in i.indices for x in index.free_symbols}
+        out |= {f"{i.base.label}[]" for i in entries}
         out |= {str(f.func) for f in e.atoms(sp.core.function.AppliedUndef)}
     return out
 
 
 def _defines(rel: Relation, lhs: sp.Basic, rhs: sp.Basic, used: set[str], pinned: set[str] = frozenset(),
-             standalone: bool = False) -> bool:
+             standalone: bool = False, display: bool = True) -> bool:
     """Whether ``lhs = rhs`` defines its left side (a symbol, an entry ``z_i`` or ``f(x)`` with
     plain parameters) rather than claims something:
 
@@ -303,7 +336,9 @@ def _defines(rel: Relation, lhs: sp.Basic, rhs: sp.Basic, used: set[str], pinned
       "set ``x = 0``" (a value given to a name);
     - the first ``name = expr`` of a name not used before (nor in ``expr``);
     - a standalone ``name = expr`` (not part of a chain) of a name that no definition in force
-      mentions: notes reuse names section by section (``a(\\eta)`` of each distribution).
+      mentions, in display math or bringing in a name not seen before ("write $p = \\sigma(a)$"):
+      notes reuse names section by section (``a(\\eta)`` of each distribution).  Inline
+      ``q = p`` in prose ("vanishes at $q = p$") is not one.
       A name a definition mentions is pinned: ``\\phi = 1/(1 + e^{\\eta})`` after
       ``\\eta = \\log(\\phi/(1-\\phi))`` is a claim, and is checked.
     """
@@ -317,7 +352,8 @@ def _defines(rel: Relation, lhs: sp.Basic, rhs: sp.Basic, used: set[str], pinned
         return True
     if target in _names_in(rhs):
         return False
-    return target not in used or (standalone and target not in pinned)
+    fresh = bool(_names_in(rhs) - used)
+    return target not in used or (standalone and target not in pinned and (display or fresh))
 
 
 def _is_constraint(rel: Relation, lhs: sp.Basic, rhs: sp.Basic, standalone: bool) -> bool:
@@ -364,11 +400,29 @@ def _is_condition(op: str, lhs: sp.Basic, rhs: sp.Basic) -> bool:
                                                                                        and rhs.is_Number)
 
 
+def _conditions_for(rel: Relation, conditions: list[tuple[int, sp.Basic | None]], blocks) -> list[sp.Basic]:
+    """The inline conditions that govern ``rel``: "for $i = j$: $$…$$" — those written after the
+    previous display block and before the display that holds ``rel`` — or, for inline math, those
+    earlier on the same line ("for $x \\ge 0$, $\\sigma(x) \\le …$")."""
+    block = next((b for b in blocks if b.display and b.line <= rel.line <= b.end_line), None)
+    if block is None:
+        return [c for line, c in conditions if line == rel.line and c is not None]
+    previous = max((b.end_line for b in blocks if b.display and b.end_line < block.line), default=0)
+    return [c for line, c in conditions if previous <= line <= block.line and c is not None]
+
+
+def _pinned_by(d: Definition) -> set[str]:
+    """The names a definition ties down: its target and what its value mentions (the parameters
+    of ``f(x) = …`` are its own, not the document's ``x``)."""
+    params = {str(a) for a in d.target.args} if isinstance(d.target, sp.core.function.AppliedUndef) else set()
+    return _names_in(d.target, d.expr) - params
+
+
 def _target_name(lhs: sp.Basic) -> str | None:
     if isinstance(lhs, sp.Symbol) and not isinstance(lhs, sp.Dummy):
         return lhs.name
     if isinstance(lhs, sp.Indexed) and all(isinstance(i, sp.Symbol) for i in lhs.indices):
-        return str(lhs.base.label)
+        return f"{lhs.base.label}[]"
     if isinstance(lhs, sp.core.function.AppliedUndef) and all(isinstance(a, sp.Symbol) for a in lhs.args) \
             and len(set(lhs.args)) == len(lhs.args):
         return str(lhs.func)
@@ -384,10 +438,27 @@ def _with_conventions(lhs: sp.Basic, rhs: sp.Basic, domain: Domain,
     ends = {s for node in both.atoms(sp.Sum, sp.Product) for _, lo, hi in node.limits
             for s in (lo.free_symbols | hi.free_symbols)
             if isinstance(s, sp.Symbol) and s.name not in declared and not isinstance(s, sp.Dummy)}
-    swap = {s: sp.Symbol(s.name, integer=True, positive=True) for s in ends if not (s.is_integer and s.is_positive)}
+    names = {s.name for s in ends}
+    every = both.free_symbols | set().union(*(g.free_symbols for g in domain.given))
+    swap = {s: sp.Symbol(s.name, integer=True, positive=True) for s in every
+            if isinstance(s, sp.Symbol) and s.name in names and not isinstance(s, sp.Dummy)
+            and not (s.is_integer and s.is_positive)}          # one K, whatever each side read it as
     both = both.xreplace(swap) if swap else both
+    by_name: dict[str, list[sp.Symbol]] = {}
+    for x in both.free_symbols | set().union(*(g.free_symbols for g in domain.given)):
+        if isinstance(x, sp.Symbol) and not isinstance(x, sp.Dummy):
+            by_name.setdefault(x.name, []).append(x)
+    same = {}                   # one name, one symbol: the one that knows most (an integer over a real)
+    for group in (g for g in by_name.values() if len(g) > 1):
+        best = max(group, key=lambda x: (bool(x.is_integer), bool(x.is_positive), len(x.assumptions0)))
+        same.update({x: best for x in group if x != best})
+    if same:
+        both = both.xreplace(same)
+        swap.update(same)
+    domain = Domain(domain.symbols, domain.indexed, domain.bounds, tuple(g.xreplace(swap) for g in domain.given))
     dims = sorted({swap.get(s, s) for s in ends} | ({dimension} if dimension in both.free_symbols else set()),
                   key=str)
+    dims = list({d.name: d for d in dims}.values())
     notes: list[str] = [f"{d}: integer positive (ends a summation range)" for d in dims if d.name not in declared]
     free_indices = sorted({i for e in both.atoms(sp.Indexed) for i in e.indices
                            if isinstance(i, sp.Symbol) and i in both.free_symbols and i.name not in declared
@@ -437,8 +508,8 @@ def _result(reading: Reading, verdict: Verdict | None) -> dict:
                 "message": reading.message}
     if verdict.status is Status.REFUTED and reading.unread:
         return {**out, "verdict": "undecided", "strategy": verdict.strategy, "counterexample": None,
-                "message": f"as read it {verdict.message}, but an earlier line that may define "
-                           f"{', '.join(reading.unread)} could not be read: not reported as refuted"}
+                "message": f"as read it {verdict.message}, but it rests on what softsym could not read "
+                           f"({'; '.join(reading.unread)}): not reported as refuted"}
     cex = verdict.counterexample
     message = verdict.message
     if reading.conventions and verdict.status in (Status.PROVED, Status.PROVED_INSTANTIATED, Status.REFUTED):
