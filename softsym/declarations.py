@@ -112,7 +112,28 @@ def _read_group(chunk: str, declared: dict[str, sp.Basic]) -> _Group:
     names = {**declared, **{name: _placeholder(group, name) for name in group.names}}
     for chain in group.chains:
         _read_chain(group, chain, names)
+    _share_bounds(group, names)
     return group
+
+
+def _share_bounds(group: _Group, names: dict[str, sp.Basic]) -> None:
+    """``i t: integer, 1<=i<=n``: a bound written for one name of a group applies to each name of
+    the group that has no bound of its own — unless it relates names of the group (``x y: real,
+    0<x<y`` bounds x by y, not y by itself)."""
+    own = {n for n in group.names if n in group.lower or n in group.upper}
+    if len(group.names) < 2 or len(own) != 1:
+        return
+    (source,) = own
+    placeholders = {names[n] for n in group.names}
+    ends = [end for table in (group.lower, group.upper) if source in table for end in [table[source][0]]]
+    if any(end.free_symbols & placeholders for end in ends):
+        return
+    for name in group.names:
+        if name == source:
+            continue
+        for table in (group.lower, group.upper):
+            if source in table:
+                table[name] = table[source]
 
 
 def _items(text: str) -> list[str]:

@@ -311,3 +311,18 @@ def test_sides_too_small_for_the_margin_are_compared_by_their_sign_not_by_simpli
                 "x: 0 <= x <= 1; y: real; u: real", "--given", "y >= 0", "--timeout", "5")
     assert out["verdict"] != "refuted"
     assert prove(runner, "x + 10**-40", "x", "--rel", "<")["verdict"] == "refuted"
+
+
+# -- issue 14, item 5: a bound in a group of several names -----------------------------------------
+def test_a_bound_in_a_group_applies_to_each_name_without_its_own():
+    from softsym.declarations import parse_declarations
+    domain = parse_declarations("n: integer positive; i t: integer, 1<=i<=n")
+    assert {str(b.symbol) for b in domain.bounds} == {"i", "t"}
+    related = parse_declarations("x y: real, 0<x<y")
+    assert [str(b.symbol) for b in related.bounds] == ["x"]
+
+
+def test_a_shared_bound_keeps_a_spurious_counterexample_away(runner):
+    out = prove(runner, "KroneckerDelta(i, t)*0 + t", "1", "--rel", ">=", "--symbols",
+                "n: integer positive; i t: integer, 1<=i<=n")
+    assert out["verdict"] == "proved"
