@@ -73,11 +73,26 @@ def list_cmd(path: Path | None) -> None:
     sys.exit(1 if errors else 0)
 
 
-def _select(derivations: list, names: tuple[str, ...], shard: str | None) -> list:
+def _as_path(names: tuple[str, ...], path: Path | None) -> tuple[tuple[str, ...], Path | None]:
+    """``softsym check myders/``: a lone name that is a directory or a .py file is the path."""
+    if path is None and len(names) == 1 and names[0] != "all":
+        candidate = Path(names[0])
+        if candidate.is_dir() or (candidate.suffix == ".py" and candidate.is_file()):
+            return ("all",), candidate
+    return names, path
+
+
+def _path_option(path: Path | None) -> str:
+    """The user's --path, repeated in a hint (so that following it does not switch directories)."""
+    return f" --path {path}" if path else ""
+
+
+def _select(derivations: list, names: tuple[str, ...], shard: str | None, path: Path | None = None) -> list:
     try:
         derivations = select(derivations, names)
     except UserError as exc:
-        raise click.UsageError(str(exc)) from None
+        message = str(exc).replace("`softsym list`", f"`softsym list{_path_option(path)}`")
+        raise click.UsageError(message) from None
     if shard:
         try:
             k, n = (int(x) for x in shard.split("/"))
@@ -94,7 +109,7 @@ def _run(names, path, jobs, timeout, no_cache, quiet, shard):
     """Load, select and check; returns (results, load errors, seconds, lock path, locked entries)."""
     root = path or default_path()
     derivations, errors = _load(path)
-    derivations = _select(derivations, names, shard)
+    derivations = _select(derivations, names, shard, path)
     cache = None if no_cache else Cache()
     start = time.perf_counter()
     results = check_all(derivations, jobs=jobs, timeout=timeout, cache=cache,
@@ -142,11 +157,13 @@ def check(names: tuple[str, ...], path: Path | None, jobs: int, timeout: float, 
 
     Exit 0 when all is as expected, 1 otherwise, 2 on usage errors (unknown name, bad path).
     """
+    names, path = _as_path(names, path)
     results, errors, seconds, where, locked = _run(names, path, jobs, timeout, no_cache, quiet, shard)
     whole = names == ("all",) and not shard and (path or default_path()).is_dir()   # every locked file was read
     changes = lockfile.compare(results, locked, complete=whole) if locked is not None else []
     render = {"text": text_report, "json": json_report, "junit": junit_report}[fmt]
-    report = render(results, errors, seconds, changes=changes, lock=None if locked is None else str(where))
+    report = render(results, errors, seconds, changes=changes, lock=None if locked is None else str(where),
+                    **({"lock_hint": f"softsym lock all{_path_option(path)}"} if fmt == "text" else {}))
     if output:
         output.write_text(report, encoding="utf-8")
     else:
@@ -167,6 +184,7 @@ def lock(names: tuple[str, ...], path: Path | None, jobs: int, timeout: float, n
     Exit 0 when the lockfile was written and every step got its expected verdict, 1 when it was
     written but some step failed (the failure is locked in as it is: fix it, then lock again).
     """
+    names, path = _as_path(names, path)
     results, errors, seconds, where, locked = _run(names, path, jobs, timeout, no_cache, quiet, shard)
     keep = locked if names != ("all",) or shard or not (path or default_path()).is_dir() else None
     lockfile.write(where, results, keep=keep)

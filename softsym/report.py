@@ -60,8 +60,9 @@ def _step_block(result: StepResult, heading: str) -> list[str]:
 
 
 def text_report(results: list[DerivationResult], errors: list[LoadError], seconds: float,
-                changes: list[Change] = (), lock: str | None = None) -> str:
-    """One line per derivation, a block per failing step and per erratum, the lockfile diff, a summary."""
+                changes: list[Change] = (), lock: str | None = None, lock_hint: str = "softsym lock all") -> str:
+    """One line per derivation, a block per failing step and per erratum, the lockfile diff, a summary
+    (``lock_hint``: the command that creates the lockfile, with the user's --path)."""
     lines: list[str] = []
     for d in results:
         mark = "ok  " if d.ok else "FAIL"
@@ -92,7 +93,7 @@ def text_report(results: list[DerivationResult], errors: list[LoadError], second
     c = _counts(results)
     lines.append("")
     if lock is None:
-        lines.append("no lockfile: nothing to compare against (create one with `softsym lock all`)")
+        lines.append(f"no lockfile: nothing to compare against (create one with `{lock_hint}`)")
     regressions = sum(1 for x in changes if x.kind in ("regression", "vanished"))
     lines.append(f"{c['derivations']} derivations, {c['steps']} steps: {c['proved']} proved, "
                  f"{c['proved_instantiated']} proved for small n only, {c['errata_refuted']} errata refuted, "

@@ -201,3 +201,33 @@ def test_a_batch_file_that_is_not_utf8_is_a_usage_error(runner, tmp_path):
     path.write_bytes('{"lhs": "φ", "rhs": "φ"}\n'.encode("utf-16"))
     r = run(runner, "prove", "--batch", str(path))
     assert r.exit_code == 2 and "not UTF-8 text" in r.output
+
+
+# -- issue 14, item 3: hints repeat the user's options; a directory argument is the path ------------
+def _one_derivation(tmp_path):
+    d = tmp_path / "myders"
+    d.mkdir()
+    (d / "mine.py").write_text(
+        "import sympy as sp\n"
+        "from softsym.dsl import DerivationBuilder, Source\n"
+        "b = DerivationBuilder('mine', title='t', source=Source('s.txt'))\n"
+        "x = b.symbols('x', real=True)\n"
+        "b.eq(x + x, 2*x, why='algebra', at='1')\n"
+        "DERIVATION = b.build()\n", encoding="utf-8")
+    return d
+
+
+def test_a_directory_given_as_a_name_is_read_as_the_path(runner, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOFTSYM_CACHE_DIR", str(tmp_path / "cache"))
+    d = _one_derivation(tmp_path)
+    r = runner.invoke(main, ["check", str(d), "--quiet"])
+    assert r.exit_code == 0, r.output
+    assert "1 derivations, 1 steps: 1 proved" in r.output
+    assert f"softsym lock all --path {d}" in r.output            # the hint keeps the user's directory
+
+
+def test_an_unknown_name_hint_keeps_the_path(runner, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOFTSYM_CACHE_DIR", str(tmp_path / "cache"))
+    d = _one_derivation(tmp_path)
+    r = runner.invoke(main, ["check", "nosuch", "--path", str(d)])
+    assert r.exit_code == 2 and f"softsym list --path {d}" in r.output
