@@ -146,8 +146,10 @@ def _check_options(f):
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "junit"]), default="text", show_default=True)
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the report here instead of stdout.")
 @click.option("--update-lock", is_flag=True, help="Record this run's verdicts in the lockfile (as `softsym lock`).")
+@click.option("--verbose", "-v", is_flag=True, help="Text format: each expected erratum in full (step, why, "
+              "counterexample, correction) instead of one line.")
 def check(names: tuple[str, ...], path: Path | None, jobs: int, timeout: float, no_cache: bool, shard: str | None,
-          quiet: bool, fmt: str, output: Path | None, update_lock: bool) -> None:
+          quiet: bool, fmt: str, output: Path | None, update_lock: bool, verbose: bool) -> None:
     """Check derivations: NAMES are derivation names, or 'all'.
 
     Every step must get its expected verdict (proved; an erratum refuted) and nothing may regress
@@ -163,7 +165,8 @@ def check(names: tuple[str, ...], path: Path | None, jobs: int, timeout: float, 
     changes = lockfile.compare(results, locked, complete=whole) if locked is not None else []
     render = {"text": text_report, "json": json_report, "junit": junit_report}[fmt]
     report = render(results, errors, seconds, changes=changes, lock=None if locked is None else str(where),
-                    **({"lock_hint": f"softsym lock all{_path_option(path)}"} if fmt == "text" else {}))
+                    **({"lock_hint": f"softsym lock all{_path_option(path)}", "verbose": verbose}
+                       if fmt == "text" else {}))
     if output:
         output.write_text(report, encoding="utf-8")
     else:

@@ -60,9 +60,11 @@ def _step_block(result: StepResult, heading: str) -> list[str]:
 
 
 def text_report(results: list[DerivationResult], errors: list[LoadError], seconds: float,
-                changes: list[Change] = (), lock: str | None = None, lock_hint: str = "softsym lock all") -> str:
-    """One line per derivation, a block per failing step and per erratum, the lockfile diff, a summary
-    (``lock_hint``: the command that creates the lockfile, with the user's --path)."""
+                changes: list[Change] = (), lock: str | None = None, lock_hint: str = "softsym lock all",
+                verbose: bool = False) -> str:
+    """One line per derivation, a block per failing step, one line per expected erratum (a block with
+    ``verbose``), the lockfile diff, and the summary last (``lock_hint``: the command that creates
+    the lockfile, with the user's --path)."""
     lines: list[str] = []
     for d in results:
         mark = "ok  " if d.ok else "FAIL"
@@ -72,6 +74,7 @@ def text_report(results: list[DerivationResult], errors: list[LoadError], second
                      f"[{d.derivation.source}]  {d.seconds:.1f} s")
     for e in errors:
         lines.append(f"ERROR {e}")
+    errata_lines: list[str] = []
     for d in results:
         by_index = {r.step.index: r for r in d.results}
         for r in d.results:
@@ -79,11 +82,22 @@ def text_report(results: list[DerivationResult], errors: list[LoadError], second
                 lines.append("")
                 lines.extend(_step_block(r, "FAILED"))
             elif r.step.erratum:
+                fix = next((x for x in d.results if x.step.corrects == r.step.index), None) or by_index.get(r.step.index + 1)
+                if not verbose:
+                    cex = r.verdict.counterexample
+                    where = f" at {cex.describe()}" if cex else ""
+                    fixed = f"; corrected by step {fix.step.index} ({fix.verdict.status})" if fix else ""
+                    errata_lines.append(f"ERRATUM {d.derivation.name} step {r.step.index} ({r.step.source}): "
+                                        f"refuted as expected{where}{fixed}")
+                    continue
                 lines.append("")
                 lines.extend(_step_block(r, "ERRATUM (printed wrong in the source, refuted as expected)"))
-                fix = next((x for x in d.results if x.step.corrects == r.step.index), None) or by_index.get(r.step.index + 1)
                 if fix:
                     lines.append(f"    corrected by step {fix.step.index}: {relation_text(fix)}  -> {_verdict_text(fix.verdict)}")
+    if errata_lines:
+        lines.append("")
+        lines.append("Printed errors of the sources, refuted as expected (-v shows each in full):")
+        lines.extend(f"  {e}" for e in errata_lines)
     if changes:
         lines.append("")
         lines.append(f"Against the lockfile {lock}:")

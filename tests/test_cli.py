@@ -219,3 +219,25 @@ def test_constant_bounds_given_as_hypotheses_act_as_declared_intervals(runner):
     result = runner.invoke(main, ["prove", "a*b", "0", "--rel", ">=", "--given", "a >= 0", "--given", "0 <= b"])
     assert result.exit_code == 0, result.output
     assert runner.invoke(main, ["prove", "a*b", "0", "--rel", ">=", "--given", "a >= 0"]).exit_code == 1
+
+
+def test_a_passing_run_shows_each_erratum_on_one_line_and_the_summary_last(runner, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOFTSYM_CACHE_DIR", str(tmp_path / "cache"))
+    d = tmp_path / "ders"
+    d.mkdir()
+    (d / "e.py").write_text(
+        "import sympy as sp\n"
+        "from softsym.dsl import DerivationBuilder, Source\n"
+        "b = DerivationBuilder('e', title='t', source=Source('s.txt'))\n"
+        "x = b.symbols('x', real=True)\n"
+        "b.erratum(x + x, 3*x, why='printed with 3', at='1')\n"
+        "b.eq(x + x, 2*x, why='corrected', at='1')\n"
+        "DERIVATION = b.build()\n", encoding="utf-8")
+    r = run(runner, "check", "all", "--path", str(d), "--quiet")
+    lines = r.output.rstrip().splitlines()
+    assert lines[-1].startswith("1 derivations, 2 steps"), r.output
+    errata = [line for line in lines if line.lstrip().startswith("ERRATUM")]
+    assert len(errata) == 1 and "refuted as expected at x=" in errata[0] and "corrected by step 2" in errata[0]
+    assert "    why:" not in r.output                     # the full block only with -v
+    verbose = run(runner, "check", "all", "--path", str(d), "--quiet", "-v")
+    assert "    why:      printed with 3" in verbose.output
