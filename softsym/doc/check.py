@@ -39,7 +39,6 @@ OPS = {"==": "==", "<=": "<=", "<": "<", ">=": ">=", ">": ">"}
 """Relation operators the prover checks; ``:=`` defines; the rest are skipped."""
 SKIPPED = {"approx": "≈ is not an exact claim", "propto": "∝ hides a constant factor",
            "implies": "an implication: its conclusion is checked with its premise as a hypothesis"}
-DECIDED_ELSEWHERE = ("definition", "unparsed", "skipped")
 DEFAULT_DIMENSION = "n"
 
 
@@ -483,9 +482,6 @@ def _plain(expr: sp.Basic) -> str:
 
 
 # -- checking -----------------------------------------------------------------------------------
-Prover = Callable[[Problem, float], Verdict]
-
-
 def check_document(path: str, text: str, options: DocOptions = DocOptions(), *,
                    verdicts: Callable[[list[Problem]], list[Verdict]] | None = None) -> dict:
     """The JSON result of one document (contract schema).  ``verdicts`` decides the problems
@@ -552,7 +548,8 @@ def _decide_in_worker(path: str, text: str, options: DocOptions, index: int) -> 
 
 
 def parallel_verdicts(path: str, text: str, options: DocOptions, *, jobs: int = 1, cache=None,
-                      on_done: Callable[[Verdict], None] | None = None) -> Callable[[list[Problem]], list[Verdict]]:
+                      on_done: Callable[[Verdict, int], None] | None = None
+                      ) -> Callable[[list[Problem]], list[Verdict]]:
     """A ``verdicts`` function for ``check_document``: cached verdicts first, the rest proved in
     ``jobs`` processes (each re-reads the document: relations are independent tasks)."""
     import os
@@ -569,7 +566,7 @@ def parallel_verdicts(path: str, text: str, options: DocOptions, *, jobs: int = 
             if hit is not None:
                 out[k] = hit
                 if on_done:
-                    on_done(hit)
+                    on_done(hit, len(problems))
             else:
                 todo.append(k)
 
@@ -578,7 +575,7 @@ def parallel_verdicts(path: str, text: str, options: DocOptions, *, jobs: int = 
             if cache and keys[k]:
                 cache.put(keys[k], verdict)
             if on_done:
-                on_done(verdict)
+                on_done(verdict, len(problems))
 
         if jobs <= 1 or len(todo) <= 1:
             for k in todo:

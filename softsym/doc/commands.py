@@ -14,8 +14,7 @@ from ..cache import Cache
 from ..errors import UserError
 from ..prover import DEFAULT_TIMEOUT
 from ..verdict import Verdict
-from .check import DocOptions, check_document, parallel_verdicts, read_document
-from .extract import kind_of
+from .check import DocOptions, check_document, parallel_verdicts
 from .report import FAILING, STRICT_FAILING, json_report, junit_report, marked_document, text_report
 
 
@@ -61,14 +60,12 @@ def check_doc(files: tuple[Path, ...], symbols: str, fmt: str, output: Path | No
     documents, texts = [], []
     for path in files:
         text = _read(path)
-        try:
-            kind_of(str(path))
-            todo = sum(1 for r in read_document(str(path), text, options) if r.problem is not None)
-        except UserError as exc:
-            raise click.UsageError(f"{path}: {exc}") from None
         decide = parallel_verdicts(str(path), text, options, jobs=jobs, cache=cache,
-                                   on_done=None if quiet else _progress(str(path), todo))
-        documents.append(check_document(str(path), text, options, verdicts=decide))
+                                   on_done=None if quiet else _progress(str(path)))
+        try:
+            documents.append(check_document(str(path), text, options, verdicts=decide))
+        except UserError as exc:          # unknown suffix, malformed --symbols
+            raise click.UsageError(f"{path}: {exc}") from None
         texts.append(text)
     if fmt == "text":
         report = text_report(documents, verbose=verbose)
@@ -98,12 +95,12 @@ def _read(path: Path) -> str:
         raise click.UsageError(f"{path}: cannot read it ({exc.strerror})") from None
 
 
-def _progress(path: str, total: int):
+def _progress(path: str):
     """Progress on stderr: a line per relation when it takes a while (after 2 s), on a terminal a counter."""
     done = 0
     start = time.perf_counter()
 
-    def report(verdict: Verdict) -> None:
+    def report(verdict: Verdict, total: int) -> None:
         nonlocal done
         done += 1
         if sys.stderr.isatty():

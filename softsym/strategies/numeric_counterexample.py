@@ -94,14 +94,22 @@ def failing_point(problem: Problem, deadline: Deadline, budget: int, sizes: tupl
                 return None
             if not attempt(deadline, lambda: screen.flags(point), False):
                 continue
-            full = attempt(deadline, lambda: admitted(with_eliminated({**fixed, **point}, domain), domain, required),
-                           None)
-            if full is None:
-                continue
-            digits = attempt(deadline, lambda: confirm(left, problem.rel, right, point, problem.real_values), None)
-            if digits is not None:
-                return full, point, left, right, digits
+            hit = _confirmed(problem, deadline, fixed, point, left, right, required)
+            if hit is not None:
+                return hit
     return None
+
+
+def _confirmed(problem: Problem, deadline: Deadline, fixed: dict, point: dict, left: sp.Basic, right: sp.Basic,
+               required: set) -> tuple[dict, dict, sp.Basic, sp.Basic, int] | None:
+    """The hit at ``point`` when it lies inside the whole domain and the relation fails there at
+    50 and 100 digits (both searches end here)."""
+    domain = problem.domain
+    full = attempt(deadline, lambda: admitted(with_eliminated({**fixed, **point}, domain), domain, required), None)
+    if full is None:
+        return None
+    digits = attempt(deadline, lambda: confirm(left, problem.rel, right, point, problem.real_values), None)
+    return None if digits is None else (full, point, left, right, digits)
 
 
 def failing_candidate(problem: Problem, deadline: Deadline, candidates: list[dict],
@@ -133,14 +141,9 @@ def failing_candidate(problem: Problem, deadline: Deadline, candidates: list[dic
         for extra in fills:
             if deadline.expired():
                 return None
-            point = {**given, **extra}
-            full = attempt(deadline, lambda: admitted(with_eliminated({**fixed, **point}, domain), domain, required),
-                           None)
-            if full is None:
-                continue
-            digits = attempt(deadline, lambda: confirm(left, problem.rel, right, point, problem.real_values), None)
-            if digits is not None:
-                return full, point, left, right, digits
+            hit = _confirmed(problem, deadline, fixed, {**given, **extra}, left, right, required)
+            if hit is not None:
+                return hit
     return None
 
 
