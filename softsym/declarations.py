@@ -14,8 +14,11 @@ from .domain import Bound, Domain
 from .errors import DeclarationError, ParseError
 from .parsing import MAX_CHARS, parse_expr
 
-ASSUMPTIONS = ("real", "positive", "negative", "nonnegative", "nonpositive", "nonzero", "integer")
-"""SymPy assumption keywords a declaration may set."""
+ASSUMPTIONS = ("real", "positive", "negative", "nonnegative", "nonpositive", "nonzero", "integer", "complex",
+               "imaginary")
+"""SymPy assumption keywords a declaration may set (``complex``: any complex number, so that
+branch-cut mistakes such as log(e^x) = x are caught; ``imaginary``: i·y with y real, y ≠ 0)."""
+NOT_REAL = ("complex", "imaginary")
 INDEXED = "indexed"
 _ALLOWED = f"{', '.join(ASSUMPTIONS)}, {INDEXED}, or a bound such as 0<x<1, x>=0, 0<=i<=n-1"
 _EXAMPLE = "write groups as NAMES: ITEMS, e.g. 'p q: real; phi: 0<phi<1; i: integer, 0<=i<=n-1'"
@@ -107,6 +110,12 @@ def _read_group(chunk: str, declared: dict[str, sp.Basic]) -> _Group:
             group.indexed = True
         else:
             raise group.error(f"unknown item {item!r}; allowed: {_ALLOWED}")
+    non_real = [f for f in NOT_REAL if f in group.facts]
+    clash = [f for f in group.facts if f not in NOT_REAL]
+    if non_real and (clash or group.chains):
+        what = ", ".join(clash) if clash else "a bound"
+        raise group.error(f"{non_real[0]} cannot go with {what}: bounds and signs are for real names "
+                          f"(declare a real name instead, or leave the name complex)")
     if group.indexed and group.chains:
         raise group.error(f"indexed names cannot have bounds ({group.chains[0]!r})")
     names = {**declared, **{name: _placeholder(group, name) for name in group.names}}
@@ -233,7 +242,7 @@ def _make(group: _Group) -> dict[str, sp.Basic]:
     made: dict[str, sp.Basic] = {}
     for name in group.names:
         facts = dict(group.facts)
-        if not facts.get("integer"):
+        if not facts.get("integer") and not any(facts.get(f) for f in NOT_REAL):
             facts["real"] = True
         facts.update(_implied(group.lower.get(name), group.upper.get(name), facts))
         try:

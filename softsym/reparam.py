@@ -58,13 +58,46 @@ def _slack_for(bound: Bound, n: int) -> Slack | None:
 
 
 def slacks(domain: Domain, free: set[sp.Basic]) -> list[Slack]:
-    """The substitutions for the bounded symbols that occur (in declaration order)."""
+    """The substitutions for the bounded symbols that occur: declared bounds in declaration
+    order, then one-sided hypotheses between symbols (``a > b`` gives ``a = b + s``, ``s > 0``)
+    for symbols without a declared bound.  At most one substitution per symbol; a hypothesis not
+    used this way is only left out (fewer assumptions: still sound for a proof)."""
     out = []
-    for n, bound in enumerate(domain.bounds):
+    bounds = list(domain.bounds)
+    taken = {b.symbol for b in bounds}
+    for bound in hypothesis_bounds(domain):
+        if bound.symbol not in taken:
+            bounds.append(bound)
+            taken.add(bound.symbol)
+    for n, bound in enumerate(bounds):
         if bound.symbol in free:
             slack = _slack_for(bound, n)
             if slack is not None:
                 out.append(slack)
+    return out
+
+
+_ORDER = (sp.StrictLessThan, sp.LessThan, sp.StrictGreaterThan, sp.GreaterThan)
+
+
+def hypothesis_bounds(domain: Domain) -> list[Bound]:
+    """One-sided bounds ``x > e`` / ``x <= e`` read from hypotheses whose one side is a plain real
+    symbol ``x`` and whose other side ``e`` is a real expression in other plain symbols (no
+    entries, sums or limits: no "for every index" reading to get wrong)."""
+    out = []
+    for g in domain.given:
+        if not isinstance(g, _ORDER):
+            continue
+        small, large = (g.lhs, g.rhs) if isinstance(g, (sp.StrictLessThan, sp.LessThan)) else (g.rhs, g.lhs)
+        strict = isinstance(g, (sp.StrictLessThan, sp.StrictGreaterThan))
+        for x, other, side in ((large, small, "lower"), (small, large, "upper")):
+            if not isinstance(x, sp.Symbol) or x.is_real is not True or x in other.free_symbols:
+                continue
+            if other.is_real is not True or not all(isinstance(s, sp.Symbol) for s in other.free_symbols) \
+                    or other.has(sp.Indexed, sp.Sum, sp.Product, sp.Limit, sp.Integral, sp.Derivative):
+                continue
+            out.append(Bound(x, other, strict) if side == "lower" else Bound(x, None, False, other, strict))
+            break
     return out
 
 

@@ -62,6 +62,10 @@ class Encoding:
         obligations: ``(condition, words, facts)``: what an abstraction needs (a radicand ≥ 0, a
             log argument > 0), to be shown from the assumptions, ``defined``, ``facts`` and the
             facts of the obligations before it; only then may its own ``facts`` be used.
+        lemmas: ``(condition, words, facts)`` like obligations, but optional: classical
+            inequalities about the terms present (log-sum-exp against its largest argument,
+            Jensen for a sum of exponentials, Cauchy–Schwarz for weighted sums) whose ``facts`` are
+            used only once ``condition`` is shown; a lemma whose condition fails is left out.
         variables: the z3 variable of each symbol and entry (for reading a model back).
         notes: the abstraction in words, for the trace.
         dropped: hypotheses left out, in words.
@@ -72,6 +76,7 @@ class Encoding:
     defined: list[Any] = field(default_factory=list)
     facts: list[Any] = field(default_factory=list)
     obligations: list[tuple[Any, str, list[Any]]] = field(default_factory=list)
+    lemmas: list[tuple[Any, str, list[Any]]] = field(default_factory=list)
     variables: dict[sp.Basic, Any] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
@@ -279,9 +284,116 @@ class _Encoder:
             facts += [(a <= b) == (v <= w), (b <= a) == (w <= v)]
         self.out.obligations.append((a > 0, f"{e.args[0]} > 0", facts))
         self.logs.append((a, v))
+        self._log_sum_exp(e.args[0], v)
         self.out.notes.append(f"{e} is a variable, increasing in its argument, between 1 − 1/argument "
                               "and argument − 1")
         return v
+
+    # -- lemmas: classical inequalities about the terms present ------------------------------
+    def _log_sum_exp(self, argument: sp.Basic, v: Any) -> None:
+        """``v = log(e^{u_1} + … + e^{u_k})`` (k ≥ 2) lies strictly above every ``u_j`` and at most
+        ``log k`` above the largest: ``u_j ≥ u_i for all i ⇒ v ≤ u_j + log k``."""
+        if not isinstance(argument, sp.Add) or len(argument.args) < 2 \
+                or not all(isinstance(t, sp.exp) for t in argument.args):
+            return
+        exponents = [t.args[0] for t in argument.args]
+        us = [self.term(u) for u in exponents]
+        log_k = self.term(sp.log(len(us)))
+        z3 = self.z3
+        facts = [v > u for u in us]
+        facts += [z3.Implies(z3.And([ui <= uj for ui in us]), v <= uj + log_k) for uj in us]
+        words = f"log-sum-exp of {len(us)} terms is above each exponent and at most log {len(us)} above the largest"
+        self.out.lemmas.append((z3.BoolVal(True), words, facts))
+        scale = _common_factor(exponents)
+        if scale is None:
+            return
+        # the same facts divided by a common factor s of the exponents (1/T, −β): what a goal
+        # T·LSE(z/T) or −(1/β)·LSE(−βE) needs, stated as products z3 sees linearly
+        with self.lenient():     # no new "≠ 0": the facts are used only where scale > 0 (< 0) is shown
+            inverse, s = self.term(1 / scale), self.term(scale)
+            ws = [self.term(sp.expand(u / scale)) for u in exponents]
+        for sign, holds in ((1, s > 0), (-1, s < 0)):
+            above = [(v * inverse > w) if sign > 0 else (v * inverse < w) for w in ws]
+            top = [z3.Implies(z3.And([ui <= uj for ui in us]),
+                              (v * inverse <= w + log_k * inverse) if sign > 0 else (v * inverse >= w + log_k * inverse))
+                   for uj, w in zip(us, ws, strict=True)]
+            self.out.lemmas.append((holds, f"{words}, divided by {scale}", above + top))
+
+    def sum_lemmas(self) -> None:
+        """Lemmas about the sums over symbolic ranges the encoding holds as variables."""
+        present = {atom: node for atom, node in self.sum_atoms.items()
+                   if atom in self.out.variables and isinstance(node, sp.Sum) and len(node.limits) == 1}
+        by_form = {_canonical(node): atom for atom, node in present.items()}
+        for atom, node in present.items():
+            self._jensen(atom, node, by_form)
+            self._cauchy_schwarz(atom, node, by_form)
+        weighted_logs = [(atom, node, *found) for atom, node in present.items()
+                         if (found := _weighted_log(node)) is not None]
+        for first in weighted_logs:
+            for second in [None, *weighted_logs]:
+                self._log_tangent(first, second, by_form)
+
+    def _log_tangent(self, first: tuple, second: tuple | None, by_form: dict) -> None:
+        """Gibbs' inequality termwise: ``w log x − w log y = w log(x/y) ≥ w − w·y/x`` for ``w ≥ 0`` and
+        ``x, y > 0`` (``log t ≥ 1 − 1/t``), summed over one range:
+        ``Σ w log x − Σ w log y ≥ Σ w − Σ w y/x`` — used when those two sums are present."""
+        atom, node, w, x = first
+        (i, lo, hi), = node.limits
+        if second is None:
+            y, other = sp.Integer(1), None
+        else:
+            other, node2, w2, y = second
+            (j, lo2, hi2), = node2.limits
+            if other == atom or (lo2, hi2) != (lo, hi) or sp.expand(w2.xreplace({j: i}) - w) != 0:
+                return
+            y = y.xreplace({j: i})
+        weights = by_form.get(_canonical(sp.Sum(w, (i, lo, hi))))
+        ratio = by_form.get(_canonical(sp.Sum(sp.expand(sp.powsimp(w * y / x)), (i, lo, hi))))
+        if weights is None or ratio is None:
+            return
+        left = self.variable(atom) - (self.variable(other) if other is not None else 0)
+        words = f"{node}" + (f" − {self.sum_atoms[other]}" if other is not None else "")
+        with self.lenient():        # a reversed range (hi < lo − 1) negates the sums: the bound flips
+            ordered = self.term(hi) >= self.term(lo) - 1
+        self.out.lemmas.append((ordered, f"log t >= 1 − 1/t termwise: {words} >= "
+                                f"{self.sum_atoms[weights]} − {self.sum_atoms[ratio]}",
+                                [left >= self.variable(weights) - self.variable(ratio)]))
+
+    def _jensen(self, atom: sp.Symbol, node: sp.Sum, by_form: dict) -> None:
+        """Jensen for the convex exp: ``log Σ_{i∈R} e^{f(i)} ≥ log N + (Σ_{i∈R} f(i))/N`` over a range
+        of ``N ≥ 1`` terms, when the log of that sum and the sum of the exponents are both present."""
+        summand = node.function
+        if not isinstance(summand, sp.exp) or sp.log(atom) not in self.cache:
+            return
+        (i, lo, hi), = node.limits
+        exponents = by_form.get(_canonical(sp.Sum(summand.args[0], (i, lo, hi))))
+        if exponents is None:
+            return
+        count = sp.expand(hi - lo + 1)
+        if sp.log(count) not in self.cache or not count.is_polynomial():
+            return                                   # log N comes with its own obligation (N > 0)
+        n, log_n, log_s = self.term(count), self.cache[sp.log(count)], self.cache[sp.log(atom)]
+        mean = self.variable(exponents) / n
+        self.out.lemmas.append((n >= 1, f"Jensen: log {node} >= log({count}) + mean of the exponents",
+                                [log_s >= log_n + mean]))
+
+    def _cauchy_schwarz(self, atom: sp.Symbol, node: sp.Sum, by_form: dict) -> None:
+        """Weighted Cauchy–Schwarz: ``(Σ w g)² ≤ (Σ w g²)(Σ w)`` for weights ``w ≥ 0`` over one range
+        (a reversed or empty range negates all three sums: the inequality still holds)."""
+        (i, lo, hi), = node.limits
+        factors = sp.Mul.make_args(node.function)
+        for w in factors:
+            if not _declared_nonnegative(w, i):
+                continue
+            g = sp.Mul(*[f for f in factors if f is not w]) if factors.count(w) == 1 else node.function / w
+            squares = by_form.get(_canonical(sp.Sum(sp.expand(w * g**2), (i, lo, hi))))
+            weights = by_form.get(_canonical(sp.Sum(w, (i, lo, hi))))
+            if squares is None or weights is None or squares == atom:
+                continue
+            b, a, c = self.variable(atom), self.variable(squares), self.variable(weights)
+            self.out.lemmas.append((self.z3.BoolVal(True), f"Cauchy–Schwarz: ({node})² <= "
+                                    f"{self.sum_atoms[squares]}·{self.sum_atoms[weights]}", [b * b <= a * c]))
+            return
 
     def _piecewise(self, e: sp.Piecewise) -> Any:
         """If-then-else; a branch's definedness conditions hold only where the branch is taken
@@ -351,6 +463,70 @@ class _Encoder:
         return out
 
 
+def _canonical(node: sp.Sum) -> sp.Basic:
+    """``node`` with its bound variable renamed to a fixed name and its summand expanded: sums
+    that differ only in the name of the index (or by expansion) compare equal."""
+    (i, lo, hi), = node.limits
+    k = sp.Symbol("_k", integer=True)
+    return sp.Tuple(sp.expand(node.function.xreplace({i: k})), lo, hi)
+
+
+def _common_factor(exponents: list[sp.Basic]) -> sp.Basic | None:
+    """The product of the factors every exponent has (``1/T`` of ``a/T, b/T``; ``−β`` of ``−βa, −βb``),
+    when it is not a plain number and contains no sum (so it has a plain encoding)."""
+    shared = None
+    for u in exponents:
+        factors = set(sp.Mul.make_args(u))
+        shared = factors if shared is None else shared & factors
+    if not shared:
+        return None
+    scale = sp.Mul(*shared)
+    if scale.is_number or scale.has(sp.Sum, sp.Product) or not scale.free_symbols:
+        return None
+    return scale
+
+
+def _weighted_log(node: sp.Sum) -> tuple[sp.Basic, sp.Basic] | None:
+    """``(w, x)`` when the summand is ``w·log(x)`` with ``w ≥ 0`` declared and ``x > 0`` built from
+    declared-positive entries, exponentials and positive rationals."""
+    (i, _, _), = node.limits
+    factors = sp.Mul.make_args(node.function)
+    logs = [f for f in factors if isinstance(f, sp.log) and len(f.args) == 1]
+    if len(logs) != 1:
+        return None
+    w = sp.Mul(*[f for f in factors if f is not logs[0]])
+    x = logs[0].args[0]
+    if not _declared_nonnegative(w, i) or not _declared_positive(x):
+        return None
+    return w, x
+
+
+def _declared_positive(x: sp.Basic) -> bool:
+    """Whether ``x > 0`` follows from declarations: products and integer powers of entries of bases
+    declared positive, exponentials and positive rationals."""
+    if isinstance(x, sp.Rational):
+        return x > 0
+    if isinstance(x, sp.exp):
+        return True
+    if isinstance(x, sp.Indexed):
+        return x.base.label.is_positive is True or x.base.is_positive is True
+    if isinstance(x, sp.Pow):
+        return x.exp.is_Integer and _declared_positive(x.base)
+    if isinstance(x, sp.Mul):
+        return all(_declared_positive(f) for f in x.args)
+    return False
+
+
+def _declared_nonnegative(w: sp.Basic, index: sp.Symbol) -> bool:
+    """Whether ``w`` is ≥ 0 by a declaration, not by SymPy's inference on a compound term: an entry
+    ``p[index]`` of a base declared nonnegative or positive, or ``exp(…)``."""
+    if isinstance(w, sp.exp):
+        return True
+    return (isinstance(w, sp.Indexed) and w.indices == (index,)
+            and (w.base.is_nonnegative is True or w.base.label.is_nonnegative is True
+                 or w.is_nonnegative is True and isinstance(w.base.label, sp.Symbol)))
+
+
 def _signed(x: Any, symbol: sp.Symbol) -> list[Any]:
     """What the declared sign of ``symbol`` says about a value ``x`` it may take."""
     return [holds for fact, holds in (("positive", x > 0), ("negative", x < 0), ("nonnegative", x >= 0),
@@ -400,6 +576,11 @@ def encode(lhs: sp.Basic, rel: str, rhs: sp.Basic, domain: Domain,
                     enc.out.assumptions.append(enc.condition(g))
         except Untranslatable as exc:
             enc.out.dropped.append(f"{original} ({exc})")
+    try:
+        with enc.transaction():
+            enc.sum_lemmas()
+    except Untranslatable:
+        pass                                   # a lemma is optional: the encoding stands without it
     return enc.out
 
 

@@ -106,7 +106,7 @@ def test_names_may_be_separated_by_commas_and_shadow_functions() -> None:
 @pytest.mark.parametrize(("text", "message"), [
     ("x real", "declaration 'x real' has no ':'; write groups as NAMES: ITEMS"),
     (": real", "no names before ':'"),
-    ("x: complex", "unknown item 'complex'; allowed: real, positive"),
+    ("x: rational", "unknown item 'rational'; allowed: real, positive"),
     ("x: positive negative", "contradictory assumptions for x: positive negative"),
     ("x: negative, x > 0", "contradictory assumptions for x: negative and its bounds"),
     ("x: real; x: positive", "x is declared twice"),

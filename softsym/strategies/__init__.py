@@ -14,6 +14,7 @@ from ..problem import Problem
 from ..verdict import Verdict
 from .case_split import case_split
 from .exact_numeric import exact_numeric
+from .finite_domain import finite_domain
 from .inequalities import inequalities
 from .instantiate import instantiate
 from .limits import limits
@@ -38,6 +39,7 @@ PIPELINE: tuple[tuple[str, Strategy], ...] = (
     ("sign_resolution", sign_resolution),
     ("simplify_difference", simplify_difference),
     ("case_split", case_split),
+    ("finite_domain", finite_domain),
     ("instantiate", instantiate),
     ("numeric_counterexample", numeric_counterexample),
 )

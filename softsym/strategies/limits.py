@@ -8,9 +8,12 @@ from dataclasses import replace
 import sympy as sp
 
 from ..deadline import Deadline, attempt
+from ..numeric.admissible import admitted, required_symbols, with_eliminated
+from ..numeric.evaluate import confirm, show, show_point
+from ..numeric.sampling import candidate_points
 from ..problem import Problem
 from ..rewrite import evaluate_derivatives, exp_to_symbols
-from ..verdict import Verdict
+from ..verdict import Counterexample, Verdict, refuted
 from .exact_numeric import exact_numeric
 from .rational_form import rational_form
 from .simplify_difference import simplify_difference
@@ -50,14 +53,15 @@ def _evaluate(expr: sp.Basic) -> sp.Basic:
 
 
 def limits(problem: Problem, deadline: Deadline) -> Verdict | None:
-    """Evaluate the limits on either side, then prove or refute what remains."""
+    """Evaluate the limits on either side, then prove or refute what remains; when SymPy cannot
+    evaluate a limit with symbols in it, refute at a concrete admissible point if one fails."""
     if not sp.Tuple(problem.lhs, problem.rhs).has(sp.Limit):
         return None
     budget = deadline.sooner(max(deadline.remaining() * 0.6, 0.2))
     lhs = attempt(budget, lambda: _evaluate(problem.lhs), None)
     rhs = attempt(budget, lambda: _evaluate(problem.rhs), None)
     if lhs is None or rhs is None or sp.Tuple(lhs, rhs).has(sp.Limit):
-        return None
+        return _refute_at_points(problem, deadline.sooner(max(deadline.remaining() * 0.3, 0.2)))
     evaluated = problem.replaced(lhs, rhs)
     for strategy in (exact_numeric, rational_form, simplify_difference):
         verdict = strategy(evaluated, deadline)
@@ -65,3 +69,79 @@ def limits(problem: Problem, deadline: Deadline) -> Verdict | None:
             return replace(verdict, strategy=name,
                            message=f"SymPy's limit gives {lhs} {problem.rel} {rhs}; {verdict.message}")
     return None
+
+
+POINTS = 12
+"""Concrete points tried when a limit with symbols cannot be evaluated symbolically."""
+
+
+def _refute_at_points(problem: Problem, deadline: Deadline) -> Verdict | None:
+    """A point inside the assumptions where SymPy evaluates every limit to a number the relation
+    fails for — each limit's value cross-checked by evaluating its expression ever closer to the
+    limit point (50 digits), so a wrong SymPy limit cannot refute."""
+    both = sp.Tuple(problem.lhs, problem.rhs)
+    free = sorted(both.free_symbols, key=str)
+    if not free or both.has(sp.Indexed, sp.Sum, sp.Product, sp.Integral, sp.Derivative) \
+            or any(not isinstance(s, sp.Symbol) for s in free):
+        return None
+    domain = problem.domain
+    required = required_symbols(domain)
+    for point in candidate_points(free, domain, "limit" + problem.key(), POINTS, [], {}):
+        if deadline.expired():
+            return None
+        full = attempt(deadline, lambda: admitted(with_eliminated(dict(point), domain), domain, required), None)
+        if full is None:
+            continue
+        at = {k: v for k, v in full.items() if k in point}
+        sides = [attempt(deadline, lambda e=e: _checked_limits(e.xreplace(at)), None) for e in both]
+        if any(v is None or not v.is_number or v.is_real is not True for v in sides):
+            continue
+        digits = attempt(deadline, lambda: confirm(sides[0], problem.rel, sides[1], {}, problem.real_values), None)
+        if digits is None:
+            continue
+        shown = problem.shown or (problem.lhs, problem.rel, problem.rhs)
+        lv, rv = show(sides[0], {}), show(sides[1], {})
+        flipped = shown[1] in (">=", ">")
+        cex = Counterexample(show_point(full), rv if flipped else lv, lv if flipped else rv, digits)
+        return refuted(name, cex, f"SymPy's limits at a concrete point, each confirmed by evaluating ever "
+                                  f"closer to the limit point; fails at {cex.describe()}")
+    return None
+
+
+def _checked_limits(expr: sp.Basic) -> sp.Basic | None:
+    """``expr`` with each limit evaluated by SymPy and confirmed numerically, or None."""
+    values = {}
+    for node in expr.atoms(sp.Limit):
+        value = _one_limit(node)
+        if value.has(sp.Limit) or not value.is_number or value.is_real is not True or not value.is_finite:
+            return None
+        if not _approaches(node, value):
+            return None
+        values[node] = value
+    return expr.xreplace(values)
+
+
+def _approaches(node: sp.Limit, value: sp.Basic, digits: int = 50) -> bool:
+    """Whether the expression of ``node``, evaluated at 10⁻⁶ and 10⁻¹² from the limit point (or at
+    10⁶ and 10¹² towards ±∞), comes within 10⁻³ of ``value`` (relative above 1) and closer the second time."""
+    expr, var, point, direction = node.args
+    if point in (sp.oo, -sp.oo):
+        steps = [sp.sign(point) * sp.Integer(10) ** k for k in (6, 12)]
+    elif point.is_number and point.is_real:
+        signs = {"+": (1,), "-": (-1,)}.get(str(direction), (1, -1))
+        return all(_approaches_along(expr, var, [point + s * sp.Rational(1, 10**k) for k in (6, 12)], value, digits)
+                   for s in signs)
+    else:
+        return False
+    return _approaches_along(expr, var, steps, value, digits)
+
+
+def _approaches_along(expr: sp.Basic, var: sp.Symbol, steps: list, value: sp.Basic, digits: int) -> bool:
+    gaps = []
+    for t in steps:
+        sample = sp.N(expr.xreplace({var: t}), digits)
+        if not sample.is_number or sample.is_real is not True or not sample.is_finite:
+            return False
+        gaps.append(abs(sample - sp.N(value, digits)))
+    tolerance = sp.Rational(1, 1000) * max(1, abs(sp.N(value, digits)))
+    return gaps[-1] <= gaps[0] and gaps[-1] < tolerance

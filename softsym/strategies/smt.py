@@ -31,6 +31,8 @@ name = "smt"
 
 MAX_SECONDS = 4.0
 """Longest single z3 call (and at most half of what is left of the step's time)."""
+LEMMA_SECONDS = 0.3
+"""Longest check of a lemma's condition (a condition that fails makes z3 search for a model)."""
 MODELS = 3
 """How many of z3's models are tried as counterexamples."""
 
@@ -64,6 +66,13 @@ def smt(problem: Problem, deadline: Deadline) -> Verdict | None:
         if _check(z3, solver, deadline, z3.Not(obligation))[0] != z3.unsat:
             return None                                    # a root or a log may not be real
         solver.add(*facts)
+    used = []
+    for condition, words, facts in enc.lemmas:             # optional: a lemma not shown is left out
+        if z3.is_true(z3.simplify(condition)) \
+                or _check(z3, solver, deadline, z3.Not(condition), seconds=LEMMA_SECONDS)[0] == z3.unsat:
+            solver.add(*facts)
+            used.append(f"lemma: {words}")
+    enc.notes.extend(used)
     if _check(z3, solver, deadline)[0] != z3.sat:
         return None        # no point where the relation is defined, or z3 cannot tell: not our call
     outcome, model = _check(z3, solver, deadline, z3.Not(enc.goal))
@@ -82,10 +91,10 @@ def _encode(lhs: sp.Basic, rel: str, rhs: sp.Basic, problem: Problem) -> Encodin
         return None
 
 
-def _check(z3: Any, solver: Any, deadline: Deadline, *extra: Any) -> tuple[Any, Any]:
+def _check(z3: Any, solver: Any, deadline: Deadline, *extra: Any, seconds: float = MAX_SECONDS) -> tuple[Any, Any]:
     """``solver.check`` with ``extra`` pushed, within z3's own timeout (a C call cannot be
     interrupted by the step's alarm): the result and, when ``sat``, the model."""
-    seconds = min(MAX_SECONDS, deadline.remaining() * 0.5)
+    seconds = min(seconds, MAX_SECONDS, deadline.remaining() * 0.5)
     if seconds < 0.05:
         return z3.unknown, None
     solver.set("timeout", max(int(seconds * 1000), 1))

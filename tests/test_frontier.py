@@ -1,0 +1,153 @@
+"""The prover's frontier (issue 12): classes of relations ML notes contain, each proved by a
+general rule when true and refuted inside the assumptions when false.
+
+Relations go through the whole pipeline (``prove``), as a user's would.
+"""
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from softsym.domain import Domain
+from softsym.prover import prove
+from softsym.reparam import hypothesis_bounds, slacks
+from softsym.strategies.limits import _approaches
+from softsym.text import parse_relation
+from softsym.verdict import Status
+
+
+def verdict(lhs: str, rhs: str, rel: str = "==", symbols: str = "", given: tuple[str, ...] = (), timeout: float = 20):
+    return prove(parse_relation(lhs, rhs, rel, symbols, given), timeout=timeout)
+
+
+TEMPERATURE = "Limit(exp(a/T)/(exp(a/T) + exp(b/T)), T, 0, '+')"
+
+
+# -- limits with hypotheses -------------------------------------------------------------------------
+def test_limit_uses_a_hypothesis_between_symbols():
+    v = verdict(TEMPERATURE, "1", given=("a > b",))
+    assert v.status is Status.PROVED, v.message
+    assert "a = b + " in v.message
+
+
+@pytest.mark.parametrize("given, rhs", [((), "1"), (("a > b",), "0"), (("a >= b",), "1"), (("b < a",), "1/2")])
+def test_limit_without_the_hypothesis_it_needs_is_refuted_at_a_point_inside_the_assumptions(given, rhs):
+    v = verdict(TEMPERATURE, rhs, given=given)
+    assert v.status is Status.REFUTED, v.message
+    point = {k: sp.Rational(x) for k, x in v.counterexample.values}
+    a, b = point["a"], point["b"]
+    if given == ("a >= b",):
+        assert a >= b
+    if given in (("a > b",), ("b < a",)):
+        assert a > b
+
+
+def test_a_limit_value_sympy_gets_wrong_cannot_refute():
+    T = sp.Symbol("T", positive=True)
+    node = sp.Limit(1 / (1 + sp.exp(-1 / T)), T, 0, "+")        # the true value is 1
+    assert _approaches(node, sp.Integer(1))
+    assert not _approaches(node, sp.Rational(1, 2))
+    assert not _approaches(sp.Limit(sp.sin(1 / T), T, 0, "+"), sp.Integer(0))   # no limit at all
+
+
+def test_hypothesis_bounds_read_one_side_symbols_only():
+    a, b, c = sp.symbols("a b c", real=True)
+    z = sp.IndexedBase("z")
+    i = sp.Symbol("i", integer=True)
+    domain = Domain().with_given(a > b, sp.Le(c, a + b), sp.Le(z[i], a), sp.Lt(a * b, 1))
+    bounds = hypothesis_bounds(domain)
+    assert [(x.symbol, x.lower, x.lower_strict, x.upper) for x in bounds] == [(a, b, True, None), (c, None, False, a + b)]
+    chosen = slacks(domain, {a, b, c})
+    assert [s.symbol for s in chosen] == [a, c]          # one substitution per symbol
+
+
+# -- complex declarations ---------------------------------------------------------------------------
+def test_complex_and_imaginary_declarations_make_names_that_are_not_real():
+    from softsym.declarations import parse_declarations
+    domain = parse_declarations("x: complex; y: imaginary; r: real")
+    x, y, r = domain.symbols
+    assert x.is_real is None and x.is_complex
+    assert y.is_imaginary and y.is_real is False
+    assert r.is_real
+
+
+@pytest.mark.parametrize("decl", ["x: complex, positive", "x: complex, 0<x<1", "x: imaginary, integer"])
+def test_a_sign_or_bound_on_a_complex_name_is_a_clear_error(decl):
+    from softsym.declarations import parse_declarations
+    from softsym.errors import DeclarationError
+    with pytest.raises(DeclarationError, match="real names"):
+        parse_declarations(decl)
+
+
+@pytest.mark.parametrize("lhs, rhs", [("log(exp(x))", "x"), ("sqrt(exp(x))", "exp(x/2)"), ("log(x**2)", "2*log(x)"),
+                                      ("softplus(x) - softplus(-x)", "x"), ("Abs(exp(x))", "exp(x)")])
+def test_branch_cut_mistakes_are_refuted_for_complex_names_and_proved_for_real_ones(lhs, rhs):
+    complex_verdict = verdict(lhs, rhs, symbols="x: complex")
+    assert complex_verdict.status is Status.REFUTED, complex_verdict.message
+    value = sp.sympify(complex_verdict.counterexample.as_dict()["x"])
+    assert value.is_real is False or value < 0
+    real_symbols = "x: positive" if "x**2" in lhs else ""
+    assert verdict(lhs, rhs, symbols=real_symbols).status is Status.PROVED
+
+
+@pytest.mark.parametrize("lhs, rhs", [("exp(x)*exp(y)", "exp(x + y)"), ("sigmoid(-x)", "1 - sigmoid(x)"),
+                                      ("exp(x/2)**2", "exp(x)")])
+def test_identities_that_hold_for_complex_numbers_stay_proved(lhs, rhs):
+    assert verdict(lhs, rhs, symbols="x y: complex").status is Status.PROVED
+
+
+# -- lemmas for the z3 strategy: each true relation proved, its near miss refuted -------------------
+PQ = "n: integer positive; i: integer; p q: indexed, positive"
+NORMALIZED = ("Sum(p[i], (i, 1, n)) == 1", "Sum(q[i], (i, 1, n)) == 1")
+PV = "n: integer positive; i: integer; p: indexed, nonnegative; v: indexed"
+VARIANCE = "Sum(p[i]*v[i]**2, (i, 1, n)) - Sum(p[i]*v[i], (i, 1, n))**2"
+LSE3 = "log(exp(a) + exp(b) + exp(c))"
+
+TWINS = [
+    # log-sum-exp against the max of several arguments (strict below, log 3 above, a temperature)
+    (LSE3, ">", "Max(a, b, c)", "", (), LSE3, ">", "Max(a, b, c) + 1/1000", "", ()),
+    (LSE3, "<=", "Max(a, b, c) + log(3)", "", (), LSE3, "<", "Max(a, b, c) + log(3)", "", ()),
+    ("T*log(exp(a/T) + exp(b/T) + exp(c/T))", "<=", "Max(a, b, c) + T*log(3)", "T: positive", (),
+     "T*log(exp(a/T) + exp(b/T) + exp(c/T))", "<=", "Max(a, b, c) + log(3)", "T: positive", ()),
+    ("-log(exp(-beta*a) + exp(-beta*b))/beta", "<=", "Min(a, b)", "beta: positive", (),
+     "-log(exp(-beta*a) + exp(-beta*b))/beta", "<=", "Min(a, b) - log(2)/beta", "beta: positive", ()),
+    # Jensen for every n
+    ("log(Sum(exp(z[i]), (i, 1, n)))", ">=", "Sum(z[i], (i, 1, n))/n + log(n)", "n: integer positive; i: integer; z: indexed", (),
+     "log(Sum(exp(z[i]), (i, 1, n)))", ">", "Sum(z[i], (i, 1, n))/n + log(n)", "n: integer positive; i: integer; z: indexed", ()),
+    # Gibbs / KL for every n
+    ("Sum(p[i]*log(p[i]/q[i]), (i, 1, n))", ">=", "0", PQ, NORMALIZED,
+     "Sum(p[i]*log(p[i]/q[i]), (i, 1, n))", ">=", "0", PQ, NORMALIZED[:1]),
+    ("-Sum(p[i]*log(q[i]), (i, 1, n))", ">=", "-Sum(p[i]*log(p[i]), (i, 1, n))", PQ, NORMALIZED,
+     "-Sum(p[i]*log(q[i]), (i, 1, n))", ">", "-Sum(p[i]*log(p[i]), (i, 1, n))", PQ, NORMALIZED),
+    # weighted variance (the softmax Jacobian's quadratic form) for every n
+    (VARIANCE, ">=", "0", PV, ("Sum(p[i], (i, 1, n)) == 1",),
+     VARIANCE, ">=", "0", "n: integer positive; i: integer; p: indexed; v: indexed", ("Sum(p[i], (i, 1, n)) == 1",)),
+    # a label with two values, case by case
+    ("phi**y*(1 - phi)**(1 - y)", "==", "y*phi + (1 - y)*(1 - phi)", "y: integer, 0<=y<=1; phi: 0<phi<1", (),
+     "phi**y*(1 - phi)**(1 - y)", "==", "y*phi + (1 - y)*(1 - phi)", "y: integer, 0<=y<=2; phi: 0<phi<1", ()),
+]
+
+
+@pytest.mark.parametrize("twin", TWINS, ids=lambda t: f"{t[0][:30]} {t[1]} {t[2][:20]}")
+def test_true_relation_proved_and_its_near_miss_refuted(twin):
+    true, false = twin[:5], twin[5:]
+    v = verdict(true[0], true[2], true[1], true[3], true[4])
+    assert v.status is Status.PROVED, v.message
+    w = verdict(false[0], false[2], false[1], false[3], false[4])
+    assert w.status is Status.REFUTED, w.message
+
+
+def test_gibbs_lemma_is_not_used_over_a_range_that_may_be_reversed():
+    # over a reversed range (n <= -1) the sums change sign and the termwise bound flips
+    claim = ("Sum(p[i]*log(p[i]/q[i]), (i, 1, n))", "Sum(p[i], (i, 1, n)) - Sum(q[i], (i, 1, n))")
+    v = verdict(*claim, ">=", "n: integer; i: integer; p q: indexed, positive")
+    assert v.status is not Status.PROVED, v.message
+    assert verdict(*claim, ">=", PQ).status is Status.PROVED
+
+
+def test_finite_domain_fixes_the_value_in_other_bounds_and_hypotheses():
+    # t in {0, 1}; i ranges up to t: at t = 0 the sum is empty
+    v = verdict("Sum(z[i], (i, 1, t))", "t*z[1]", "==", "t: integer, 0<=t<=1; i: integer; z: indexed")
+    assert v.status is Status.PROVED and v.strategy in ("finite_domain", "sum_identities", "smt"), v.message
+    w = verdict("Sum(z[i], (i, 1, t))", "z[1]", "==", "t: integer, 0<=t<=1; i: integer; z: indexed")
+    assert w.status is Status.REFUTED
