@@ -17,15 +17,18 @@ d = DerivationBuilder("gaussian_exponential_family", title="The Gaussian (σ = 1
                       source=Source(FILE, "§指数函数分布族 · 高斯分布"))
 y, mu = d.symbols("y mu", real=True)
 p_gauss = d.define("p_mu", exp(-Rational(1, 2) * (y - mu)**2) / sqrt(2 * pi),
-                   at="p(y;μ) = 1/√(2π) exp(−½(y−μ)²)", why="the normal density with variance 1")
+                   quote=r"p(y;\mu) &= \frac{1}{\sqrt{2\pi}} exp(-\frac{1}{2}(y-\mu)^2)",
+                   why="the normal density with variance 1")
 d.eq(p_gauss, exp(-Rational(1, 2) * y**2) / sqrt(2 * pi) * exp(mu * y - Rational(1, 2) * mu**2),
-     at="= 1/√(2π) exp(−½y²) exp(μy − ½μ²)", why="expand the square: −½(y−μ)² = −½y² + μy − ½μ²")
-T = d.define("T", y, at="T(y) = y", why="the sufficient statistic")
-eta = d.define("eta", mu, at="η = μ", why="the natural parameter")
-a_mu = d.define("a_mu", mu**2 / 2, at="a(η) = μ²/2", why="the log partition function, in μ")
-d.eq(a_mu, eta**2 / 2, at="= η²/2", why="η = μ")
-b = d.define("b", exp(-y**2 / 2) / sqrt(2 * pi), at="b(y) = (1/√(2π)) exp(−y²/2)", why="the base measure")
-d.eq(b * exp(eta * T - eta**2 / 2), p_gauss, at="p(y;η) = b(y) e^{ηT(y) − a(η)}",
+     quote=r"&= \frac{1}{\sqrt{2\pi}} exp(-\frac{1}{2}y^2) exp(\mu y - \frac{1}{2}\mu^2)",
+     why="expand the square: −½(y−μ)² = −½y² + μy − ½μ²")
+T = d.define("T", y, quote=r"thus,\\ T(y) &= y  \\ \eta &= \mu", why="the sufficient statistic")
+eta = d.define("eta", mu, quote=r"\eta &= \mu", why="the natural parameter")
+a_mu = d.define("a_mu", mu**2 / 2, quote=r"a(\eta) &= \mu^2/2", why="the log partition function, in μ")
+d.eq(a_mu, eta**2 / 2, quote=r"&= \eta^2/2", why="η = μ")
+b = d.define("b", exp(-y**2 / 2) / sqrt(2 * pi), quote=r"b(y) &= (1/\sqrt{2\pi})exp(-y^2/2)",
+             why="the base measure")
+d.eq(b * exp(eta * T - eta**2 / 2), p_gauss, at="§指数函数分布族", quote=r"p(y;\eta) = b(y) e^{\eta^T T(y) - a(\eta)}",
      why="the pieces reassemble the density: it is of exponential-family form")
 GAUSSIAN = d.build()
 
@@ -35,25 +38,28 @@ d = DerivationBuilder("bernoulli_exponential_family", title="The Bernoulli in ex
 phi = d.bounded("phi", 0, 1)
 y = d.index("y", 0, 1)                      # y ∈ {0, 1}
 d.erratum(phi**y * (1 - phi)**y, exp(y * log(phi) + (1 - y) * log(1 - phi)),
-          at="p(y;φ) = φ^y(1−φ)^y = exp(y·log(φ) + (1−y)·log(1−φ))",
+          quote=r"p(y;\phi) &= \phi^y(1-\phi)^y \\ &= exp(y.log(\phi) + (1-y).log(1-\phi))",
           why="printed with exponent y on (1 − φ): at y = 0 the printed pmf is 1, not 1 − φ, so the first line "
               "is not the Bernoulli pmf and does not equal the second (which is right)")
-pmf = d.define("p_y", phi**y * (1 - phi)**(1 - y), at="p(y;φ) = φ^y(1−φ)^{1−y} (corrected)",
-               why="the Bernoulli pmf: φ at y = 1, 1 − φ at y = 0")
-d.instantiate({y: 1}, pmf, phi, at="p(1;φ) = φ", why="the pmf at y = 1")
-d.instantiate({y: 0}, pmf, 1 - phi, at="p(0;φ) = 1 − φ", why="the pmf at y = 0")
-d.eq(pmf, exp(y * log(phi) + (1 - y) * log(1 - phi)), at="= exp(y·log(φ) + (1−y)·log(1−φ))",
+pmf = d.define("p_y", phi**y * (1 - phi)**(1 - y), added=True,
+               why="the Bernoulli pmf φ^y(1−φ)^{1−y}, the printed line corrected: φ at y = 1, 1 − φ at y = 0")
+d.instantiate({y: 1}, pmf, phi, added=True, why="the pmf at y = 1 is φ")
+d.instantiate({y: 0}, pmf, 1 - phi, added=True, why="the pmf at y = 0 is 1 − φ")
+d.eq(pmf, exp(y * log(phi) + (1 - y) * log(1 - phi)), quote=r"&= exp(y.log(\phi) + (1-y).log(1-\phi))",
      why="a = e^{log a} for a > 0; log of a power")
 d.eq(exp(y * log(phi) + (1 - y) * log(1 - phi)), exp(log(phi / (1 - phi)) * y + log(1 - phi)),
-     at="= exp(log(φ/(1−φ))·y + log(1−φ))", why="collect the terms in y")
-eta = d.define("eta", log(phi / (1 - phi)), at="η = log(φ/(1−φ))", why="the natural parameter (the logit)")
-d.erratum(phi, 1 / (1 + exp(eta)), at="η = log(φ/(1−φ)) => φ = 1/(1 + e^η)",
+     quote=r"&= exp( log(\frac{\phi}{1-\phi}).y + log(1-\phi))", why="collect the terms in y")
+eta = d.define("eta", log(phi / (1 - phi)), quote=r"\eta &= log(\frac{\phi}{1-\phi})",
+               why="the natural parameter (the logit)")
+d.erratum(phi, 1 / (1 + exp(eta)), quote=r"\eta &= log(\frac{\phi}{1-\phi}) => \phi = 1 / (1 + e^\eta)",
           why="printed with the wrong sign: 1/(1 + e^η) = 1 − φ, not φ (at φ = 1/4: 3/4)")
-d.solve(phi, 1 / (1 + exp(-eta)), at="φ = 1/(1 + e^{−η}) (corrected)",
-        why="solve η = log(φ/(1−φ)): e^η = φ/(1−φ), so φ = e^η/(1 + e^η) = 1/(1 + e^{−η})")
-d.eq(-log(1 - phi), log(1 + exp(eta)), at="a(η) = −log(1−φ) = log(1 + e^η)",
-     why="1 − φ = 1/(1 + e^η); this printed line is right (it agrees with the corrected inverse)")
-d.eq(1 * exp(eta * y - log(1 + exp(eta))), pmf, at="T(y) = y, b(y) = 1: p(y;φ) = b(y) e^{ηT(y) − a(η)}",
+d.solve(phi, 1 / (1 + exp(-eta)), added=True,
+        why="the printed inverse corrected: solve η = log(φ/(1−φ)): e^η = φ/(1−φ), so φ = e^η/(1 + e^η) "
+            "= 1/(1 + e^{−η})")
+d.eq(-log(1 - phi), log(1 + exp(eta)), quote=r"a(\eta) &= - log(1-\phi)) \\ &= log (1+e^\eta)",
+     why="1 − φ = 1/(1 + e^η); this printed line is right (it agrees with the corrected inverse; "
+         "the first line's extra ')' aside)")
+d.eq(1 * exp(eta * y - log(1 + exp(eta))), pmf, quote=r"T(y) &= y  \\ b(y) &= 1",
      why="with T(y) = y, b(y) = 1 and a(η) = log(1 + e^η) the family form reproduces the pmf")
 BERNOULLI = d.build()
 
@@ -63,18 +69,21 @@ d = DerivationBuilder("logistic_regression_glm", title="Logistic regression from
 m = d.symbols("m", integer=True, positive=True)      # number of features
 theta, x = d.indexed("theta", real=True), d.indexed("x", real=True)
 j = d.symbols("j", integer=True)
-eta = d.define("eta", Sum(theta[j] * x[j], (j, 1, m)), at="η = θᵀx", why="the GLM's third assumption: η is linear in x")
-phi = d.define("phi", 1 / (1 + exp(-eta)), at="φ(η) = 1/(1 + e^{−η})",
-               why="the Bernoulli mean as a function of its natural parameter (bernoulli_exponential_family)")
-d.eq(log(phi / (1 - phi)), eta, at="η = log(φ/(1−φ))", why="φ(η) inverts the natural parameter")
-d.eq(1 * phi + 0 * (1 - phi), phi, at="h_θ(x) = E(y|x;θ) = φ", why="the mean of a Bernoulli on {0, 1}")
-d.erratum(phi, 1 / (1 + exp(eta)), at="h_θ(x) = φ = 1/(1 + e^η)",
+eta = d.define("eta", Sum(theta[j] * x[j], (j, 1, m)), at="§构造通用线性模型", quote=r"\eta &= \theta^Tx",
+               why="the GLM's third assumption: η is linear in x")
+phi = d.define("phi", 1 / (1 + exp(-eta)), added=True,
+               why="the Bernoulli mean as a function of its natural parameter, φ(η) = 1/(1 + e^{−η}): the "
+                   "corrected inverse of bernoulli_exponential_family (the text prints 1/(1 + e^η))")
+d.eq(log(phi / (1 - phi)), eta, quote=r"\eta &= log(\frac{\phi}{1-\phi})", why="φ(η) inverts the natural parameter")
+d.eq(1 * phi + 0 * (1 - phi), phi, quote=r"h_\theta(y|x; \theta) &= E(y|x; \theta) = \phi",
+     why="the mean of a Bernoulli on {0, 1}")
+d.erratum(phi, 1 / (1 + exp(eta)), quote=r"& = 1 / (1 + e^\eta)",
           why="carries the printed sign error of φ(η): 1/(1 + e^η) = 1 − φ")
-d.eq(phi, 1 / (1 + exp(-eta)), at="= 1/(1 + e^{−η}) (corrected)", why="φ(η) as derived")
-d.erratum(phi, 1 / (1 + exp(Sum(theta[j] * x[j], (j, 1, m)))), at="= 1/(1 + e^{θᵀx})",
+d.eq(phi, 1 / (1 + exp(-eta)), added=True, why="the printed line corrected: φ(η) = 1/(1 + e^{−η}) as derived")
+d.erratum(phi, 1 / (1 + exp(Sum(theta[j] * x[j], (j, 1, m)))), quote=r"& = 1 / (1 + e^{\theta^Tx})",
           why="the printed hypothesis has the sign of the exponent flipped: it is the probability of y = 0")
-d.eq(phi, 1 / (1 + exp(-Sum(theta[j] * x[j], (j, 1, m)))), at="= 1/(1 + e^{−θᵀx}) (corrected)",
-     why="η = θᵀx: the sigmoid of the linear score")
+d.eq(phi, 1 / (1 + exp(-Sum(theta[j] * x[j], (j, 1, m)))), added=True,
+     why="the printed line corrected, 1/(1 + e^{−θᵀx}): with η = θᵀx, the sigmoid of the linear score")
 LOGISTIC = d.build()
 
 # -- the multinomial --------------------------------------------------------------------------
@@ -86,34 +95,44 @@ w = d.indexed("w", positive=True)                     # any positive weights: φ
 i, l = d.symbols("i l", integer=True)
 W = Sum(w[l], (l, 1, k))
 phi = d.indexed("phi", positive=True)
-d.define(phi[i], w[i] / W, at="φ_1, …, φ_k > 0 with Σ_i φ_i = 1",
+d.define(phi[i], w[i] / W, added=True,
          why="a distribution on k classes, written through positive weights so that Σ φ_i = 1 holds by construction")
-d.eq(Sum(phi[l], (l, 1, k)), 1, at="Σ_i φ_i = 1", why="the constraint the text uses below")
+d.eq(Sum(phi[l], (l, 1, k)), 1, quote=r"\sum_{i=1}^{k}\phi_i = 1", why="the constraint the text uses below")
 Tv = d.indexed("T", real=True)
-d.define(Tv[i], KroneckerDelta(yk, i), at="T(y)_i = 1{y = i}, i = 1..k−1 (T(y=k) = 0)",
-         why="the sufficient statistic: indicator vectors of dimension k − 1")
+d.define(Tv[i], KroneckerDelta(yk, i), quote="我们通过函数T(y)把，把标量变成向量，注意这个向量的维度为 k -1",
+         why="the sufficient statistic T(y)_i = 1{y = i}, i = 1..k−1 (T(y=k) = 0): indicator vectors of "
+             "dimension k − 1")
 d.eq(Product(phi[i]**KroneckerDelta(yk, i), (i, 1, k)), phi[yk],
-     at="p(y;φ) = φ_1^{1{y=1}} φ_2^{1{y=2}} … φ_k^{1{y=k}}", why="exactly one exponent is 1: the pmf is φ_y")
+     quote=r"p(y;\phi) &= \phi_1^{1 \left\{ y=1 \right\}} \phi_2^{1 \left\{ y=2 \right\}}...\phi_k^{1 \left\{ y=k \right\}}",
+     why="exactly one exponent is 1: the pmf is φ_y")
 d.erratum(Product(phi[i]**KroneckerDelta(yk, i), (i, 1, k - 1)) * phi[k]**(1 - Sum(KroneckerDelta(yk, k), (i, 1, k - 1))),
-          phi[yk], at="= φ_1^{1{y=1}} … φ_k^{1 − Σ_i^{k−1} 1{y=k}}",
+          phi[yk],
+          quote=r"&= \phi_1^{1 \left\{ y=1 \right\}} \phi_2^{1 \left\{ y=2 \right\}}...\phi_k^{1 - \sum_i^{k-1}1\left\{ y=k \right\}}",
           why="the printed exponent sums 1{y=k} over i instead of 1{y=i}: at y = 1 it is 1, so φ_k is "
               "wrongly included (k = 2, y = 1: φ_1φ_2 instead of φ_1)")
 d.eq(Product(phi[i]**Tv[i], (i, 1, k - 1)) * phi[k]**(1 - Sum(Tv[i], (i, 1, k - 1))), phi[yk],
-     at="= φ_1^{T(y)_1} … φ_{k−1}^{T(y)_{k−1}} φ_k^{1 − Σ_i^{k−1} T(y)_i} (with 1{y=i}, corrected)",
-     why="1{y=k} = 1 − Σ_{i<k} 1{y=i}")
+     quote=r"&= \phi_1^{T(y)_1} \phi_2^{T(y)_2} ... \phi_{k-1}^{T(k-1)_{k-1}} \phi_k^{1 - \sum_i^{k-1}T(y)_i}",
+     why="1{y=k} = 1 − Σ_{i<k} 1{y=i}, i.e. the exponent of φ_k with 1{y=i}; the text's next line, read with "
+         "T(y)_{k−1} where it prints T(k−1)_{k−1}")
 line4 = exp(Sum(Tv[i] * log(phi[i]), (i, 1, k - 1)) + (1 - Sum(Tv[i], (i, 1, k - 1))) * log(phi[k]))
 d.eq(Product(phi[i]**Tv[i], (i, 1, k - 1)) * phi[k]**(1 - Sum(Tv[i], (i, 1, k - 1))), line4,
-     at="= exp(T(y)_1 log φ_1 + … + (1 − Σ_i^{k−1} T(y)_i) log φ_k)", why="a = e^{log a} for a > 0")
+     quote=r"&= exp( T(y)_1 log(\phi_1) + T(y)_2 log(\phi_2)) + ... + T(y)_{k-1} log(\phi_{k-1}) "
+           r"+ (1 - \sum_i^{k-1}T(y)_i) log(\phi_k) )",
+     why="a = e^{log a} for a > 0")
 line5 = exp(Sum(Tv[i] * log(phi[i] / phi[k]), (i, 1, k - 1)) + log(phi[k]))
-d.eq(line4, line5, at="= exp(T(y)_1 log(φ_1/φ_k) + … + T(y)_{k−1} log(φ_{k−1}/φ_k) + log φ_k)",
+d.eq(line4, line5, quote=r"&= exp( T(y)_1 log(\phi_1/\phi_k) + T(y)_2 log(\phi_2/\phi_k)) + ... "
+                         r"+ T(y)_{k-1} log(\phi_{k-1}/\phi_k) + log(\phi_k) )",
      why="collect the log φ_k terms")
 eta = d.indexed("eta", real=True)
-d.define(eta[i], log(phi[i] / phi[k]), at="η = [log(φ_1/φ_k), …, log(φ_{k−1}/φ_k)]ᵀ", why="the natural parameter")
-a_eta = d.define("a_eta", -log(phi[k]), at="a(η) = −log(φ_k)", why="the log partition function")
-d.eq(1 * exp(Sum(eta[i] * Tv[i], (i, 1, k - 1)) - a_eta), line5, at="= b(y) exp(ηᵀT(y) − a(η)), b(y) = 1",
-     why="the family form (printed as b(η) exp(ηᵀ·y − a(η)), a notation slip for b(y), T(y))")
-d.eq(Sum(eta[i] * Tv[i], (i, 1, k - 1)) - a_eta, log(phi[yk]), at="ηᵀT(y) − a(η) = log φ_y",
-     why="cross-check: the exponent is the log-probability of the observed class")
+d.define(eta[i], log(phi[i] / phi[k]),
+         quote=r"\eta &= \left[ log(\phi_1/\phi_k) , log(\phi_2/\phi_k) , log(\phi_{k-1}/\phi_k)  \right]^T",
+         why="the natural parameter")
+a_eta = d.define("a_eta", -log(phi[k]), quote=r"a(\eta) &= - log(\phi_k)", why="the log partition function")
+d.eq(1 * exp(Sum(eta[i] * Tv[i], (i, 1, k - 1)) - a_eta), line5, quote=r"&= b(\eta) exp( \eta^T .y - a(\eta))",
+     why="the family form, read as b(y) exp(ηᵀT(y) − a(η)) with b(y) = 1 (the text prints b(η) and ηᵀ.y, "
+         "a notation slip for b(y), T(y))")
+d.eq(Sum(eta[i] * Tv[i], (i, 1, k - 1)) - a_eta, log(phi[yk]), added=True,
+     why="cross-check: the exponent ηᵀT(y) − a(η) is the log-probability log φ_y of the observed class")
 MULTINOMIAL = d.build()
 
 # -- φ(η) is the softmax, and the softmax hypothesis --------------------------------------------
@@ -125,31 +144,39 @@ w = d.indexed("w", positive=True)
 l = d.symbols("l", integer=True)
 W = Sum(w[l], (l, 1, k))
 phi = d.indexed("phi", positive=True)
-d.define(phi[i], w[i] / W, at="φ_1, …, φ_k > 0 with Σ_i φ_i = 1", why="a distribution on k classes (positive weights)")
+d.define(phi[i], w[i] / W, added=True, why="a distribution on k classes (positive weights)")
 eta = d.indexed("eta", real=True)
-d.define(eta[i], log(phi[i] / phi[k]), at="η_i = log(φ_i/φ_k)", why="the natural parameters, extended with η_k")
-d.instantiate({i: k}, eta[i], 0, at="η_k = 0", why="the extension to dimension k: η_k = log(φ_k/φ_k) = 0")
-d.eq(phi[i], exp(eta[i]) * phi[k], at="φ_i = e^{η_i} φ_k", why="exponentiate η_i = log(φ_i/φ_k)")
-d.eq(phi[k] * Sum(exp(eta[l]), (l, 1, k)), Sum(phi[l], (l, 1, k)), at="φ_k Σ_{i=1}^k e^{η_i} = Σ_{i=1}^k φ_i",
+d.define(eta[i], log(phi[i] / phi[k]), quote=r"\eta_i    &= log \frac{\phi_i}{\phi_{k}}",
+         why="the natural parameters, extended with η_k")
+d.instantiate({i: k}, eta[i], 0, quote=r"注意这里指定了 `^\eta_k=0`, 扩展维度到k",
+              why="the extension to dimension k: η_k = log(φ_k/φ_k) = 0")
+d.eq(phi[i], exp(eta[i]) * phi[k], quote=r"\phi_{i}  &= e^{\eta_i} \phi_{k}", why="exponentiate η_i = log(φ_i/φ_k)")
+d.eq(phi[k] * Sum(exp(eta[l]), (l, 1, k)), Sum(phi[l], (l, 1, k)),
+     quote=r"\phi_{k}\sum_{i=1}^{k}e^{\eta_i} &= \sum_{i=1}^{k}\phi_i",
      why="sum φ_i = e^{η_i} φ_k over i")
-d.eq(Sum(phi[l], (l, 1, k)), 1, at="= 1", why="the probabilities sum to one")
-d.eq(phi[k], 1 / Sum(exp(eta[l]), (l, 1, k)), at="φ_k = 1/Σ_{i=1}^k e^{η_i}", why="divide by the sum")
-d.eq(phi[i], exp(eta[i]) / Sum(exp(eta[l]), (l, 1, k)), at="φ_i = e^{η_i}/Σ_{i=1}^k e^{η_i}",
+d.eq(Sum(phi[l], (l, 1, k)), 1, quote=r"&= \sum_{i=1}^{k}\phi_i = 1", why="the probabilities sum to one")
+d.eq(phi[k], 1 / Sum(exp(eta[l]), (l, 1, k)), quote=r"\phi_{k} &= 1 / \sum_{i=1}{k}e^{\eta_i}",
+     why="divide by the sum: φ_k = 1/Σ_{i=1}^k e^{η_i} (the text prints \\sum_{i=1}{k}, the ^ of the upper "
+         "limit missing)")
+d.eq(phi[i], exp(eta[i]) / Sum(exp(eta[l]), (l, 1, k)), quote=r"\phi_{i} = \frac{e^{\eta_i}}{\sum_{i=1}^{k}e^{\eta_i}}",
      why="φ_i = e^{η_i} φ_k: this is the softmax of η")
 theta, x = d.indexed("theta", real=True), d.indexed("x", real=True)
 mdim = d.symbols("m", integer=True, positive=True)
 r = d.symbols("r", integer=True)
 score = d.indexed("s", real=True)
-d.define(score[i], Sum(theta[i, r] * x[r], (r, 1, mdim)), at="η_i = θ_iᵀx", why="the GLM assumption, class by class")
+d.define(score[i], Sum(theta[i, r] * x[r], (r, 1, mdim)), at="§构造通用线性模型", quote=r"\eta &= \theta^Tx",
+         why="the GLM assumption, class by class: η_i = θ_iᵀx")
 h = d.indexed("h", real=True)
-d.define(h[j], exp(score[j]) / Sum(exp(score[l]), (l, 1, k)), at="h_θ^j(x) = e^{θ_jᵀx}/Σ_{i=1}^k e^{θ_iᵀx}",
-         why="the softmax hypothesis")
-d.eq(Sum(h[l], (l, 1, k)), 1, at="Σ_i φ_i = 1: extend h_θ(x) by one dimension",
+d.define(h[j], exp(score[j]) / Sum(exp(score[l]), (l, 1, k)),
+         quote=r"h_{\theta}^j(x) = \frac{e^{\theta_jx}}{\sum_{i=1}^{k}e^{\theta_ix}}",
+         why="the softmax hypothesis e^{θ_jᵀx}/Σ_i e^{θ_iᵀx} (the text writes θ_jx for the score θ_jᵀx)")
+d.eq(Sum(h[l], (l, 1, k)), 1, quote=r"最后我们依据`^\sum_{i=1}^{k}\phi_i=1`，将`^h_\theta(x)`扩充一个维度",
      why="the k outputs form a distribution, so the (k−1)-vector E[T(y)|x] determines the last one")
 d.eq(h[j], exp(score[j] - score[k]) / Sum(exp(score[l] - score[k]), (l, 1, k)),
-     at="θ_k = 0, so that η_k = θ_kᵀx = 0",
+     quote=r"我们指定`^\theta_k=0`，自然满足前面`^\eta_k=\theta_kx=0`的设置",
      why="fixing θ_k = 0 loses nothing: the softmax is invariant under subtracting θ_kᵀx from every score")
 yk = d.index("y", 1, k)
-d.eq(Sum(phi[l] * KroneckerDelta(l, j), (l, 1, k)), phi[j], at="h_θ(x) = E(T(y)|x;θ) = [φ_1, …, φ_{k−1}]ᵀ",
+d.eq(Sum(phi[l] * KroneckerDelta(l, j), (l, 1, k)), phi[j],
+     quote=r"h_{\theta}(x) &= E(T(y)|x; \theta) \\ &= [\phi_1, \phi_2, ..., \phi_{k-1}]^T",
      why="the expectation of the indicator 1{y = j} is φ_j")
 SOFTMAX_RESPONSE = d.build()

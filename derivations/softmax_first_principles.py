@@ -43,22 +43,23 @@ def _frac(a, b):
 # -- §3.1–3.3: normalize the scores 5, 7, 9 by their sum ----------------------------------------
 d1 = DerivationBuilder("normalize_scores_by_sum", title="Positive scores normalized by their sum",
                        source=Source(FILE, "§3.3"))
-d1.numeric(_times(4, 3), 12, at="§3.1 4 个输入乘以 3 个输出等于 12 个不同的权重",
+d1.numeric(_times(4, 3), 12, at="§3.1", quote="4 个输入乘以 3 个输出等于 12 个不同的权重",
            why="4 inputs times 3 outputs give 12 weights (Table 1)")
 for score, name in ((5, "a"), (7, "b"), (9, "c")):
     d1.numeric(_ratio(score, _plus(5, 7, 9)), _frac(score, 21),
-               at=f"P({name}|x) = {score}/(5+7+9) = {score}/21",
+               quote=rf"P({name}|x) = \frac{{{score}}}{{5+7+9}} = \frac{{{score}}}{{21}}",
                why=f"divide the score {name}̃ = {score} by the sum of the scores 5 + 7 + 9 = 21")
 for score, name in ((5, "a"), (7, "b"), (9, "c")):
-    d1.numeric(0, _frac(score, 21), rel="<=", at=f"{score}/21 lies in [0,1] (在 [0,1] 上的一个数字)",
+    d1.numeric(0, _frac(score, 21), rel="<=", quote="在  $[0,1]$  上的一个非特殊的数字",
                why=f"P({name}|x) is a probability: at least 0")
-    d1.numeric(_frac(score, 21), 1, rel="<=", at=f"{score}/21 lies in [0,1] (在 [0,1] 上的一个数字)",
+    d1.numeric(_frac(score, 21), 1, rel="<=", quote="在  $[0,1]$  上的一个非特殊的数字",
                why=f"P({name}|x) is a probability: at most 1")
-d1.numeric(_plus(_frac(5, 21), _frac(7, 21), _frac(9, 21)), 1, at="5/21 + 7/21 + 9/21 = 1 ✓",
+d1.numeric(_plus(_frac(5, 21), _frac(7, 21), _frac(9, 21)), 1,
+           quote=r"\frac{5}{21} + \frac{7}{21} + \frac{9}{21} = 1 \checkmark",
            why="a valid distribution sums to 1")
-d1.numeric(_frac(5, 21), _frac(9, 21), rel="<", at="§3.2 最大的数字获得胜利 (c has the best chance)",
+d1.numeric(_frac(5, 21), _frac(9, 21), rel="<", at="§3.2", quote="最大的数字获得胜利",
            why="the largest score wins: after normalizing, c (9/21) is still more likely than a (5/21)")
-d1.numeric(_frac(7, 21), _frac(9, 21), rel="<", at="§3.2 最大的数字获得胜利 (c has the best chance)",
+d1.numeric(_frac(7, 21), _frac(9, 21), rel="<", at="§3.2", quote="我们的模型将有最好的机会生产 **c**",
            why="the largest score wins: after normalizing, c (9/21) is still more likely than b (7/21)")
 NORMALIZE_SCORES_BY_SUM = d1.build()
 
@@ -68,29 +69,29 @@ d2 = DerivationBuilder("negative_scores_break_sum_normalization",
                        source=Source(FILE, "§3.4"))
 for score, name in ((-5, "a"), (7, "b"), (9, "c")):
     d2.numeric(_ratio(score, _plus(-5, 7, 9)), _frac(score, 11),
-               at=f"P({name}|x) = {score}/(−5 + 7 + 9) = {score}/11",
+               quote=rf"P({name}|x) = \frac{{{score}}}{{-5 + 7 + 9}} = \frac{{{score}}}{{11}}",
                why=f"divide the score {name}̃ = {score} by the sum −5 + 7 + 9 = 11")
-d2.numeric(_frac(-5, 11), 0, rel="<", at="−5/11 不是一个有效的概率，因为它不会落入区间 [0,1]",
+d2.numeric(_frac(-5, 11), 0, rel="<", quote=r"$\frac{-5}{11}$  不是一个有效的概率，因为它不会落入区间  $[0,1]$",
            why="−5/11 is negative, so it lies outside [0,1]: not a valid probability")
 t = d2.symbols("t", real=True)
-d2.rel(exp(t), ">", 0, at="一个函数将实数作为输入，并产生严格的正实数作为输出 (e^t)",
+d2.rel(exp(t), ">", 0, quote="这个函数将实数作为输入，并产生严格的正实数作为输出。这只是一个指数",
        why="the exponential maps every real score to a strictly positive number")
 base = d2.symbols("b", positive=True)
-d2.rel(base**t, ">", 0, at="任何正指数将会满足我们所说的目的 (any positive base b: b^t)",
+d2.rel(base**t, ">", 0, quote="任何正指数将会满足我们所说的目的",
        why="any positive base would do: b^t > 0 for b > 0 and real t")
 den = _plus(exp(-5), exp(7), exp(9))
-P_a = d2.define("P_a", _ratio(exp(-5), den), at="P(a|x) = e^{−5}/(e^{−5} + e^7 + e^9)",
+P_a = d2.define("P_a", _ratio(exp(-5), den), quote=r"P(a|x) = \frac{e^{-5}}{e^{-5} + e^7 + e^9}",
                 why="the exponentiated score of a, normalized")
-P_b = d2.define("P_b", _ratio(exp(7), den), at="P(b|x) = e^7/(e^{−5} + e^7 + e^9)",
+P_b = d2.define("P_b", _ratio(exp(7), den), quote=r"P(b|x) = \frac{e^7}{e^{-5} + e^7 + e^9}",
                 why="the exponentiated score of b, normalized")
-P_c = d2.define("P_c", _ratio(exp(9), den), at="P(c|x) = e^9/(e^{−5} + e^7 + e^9)",
+P_c = d2.define("P_c", _ratio(exp(9), den), quote=r"P(c|x) = \frac{e^9}{e^{-5} + e^7 + e^9}",
                 why="the exponentiated score of c, normalized")
 for P, name in ((P_a, "a"), (P_b, "b"), (P_c, "c")):
-    d2.numeric(0, P, rel="<", at=f"P({name}|x): 有效概率 (a valid probability)",
+    d2.numeric(0, P, rel="<", quote="我们的归一化概率，即有效概率",
                why=f"P({name}|x) is strictly positive: a ratio of positive exponentials")
-    d2.numeric(P, 1, rel="<", at=f"P({name}|x): 有效概率 (a valid probability)",
+    d2.numeric(P, 1, rel="<", quote="我们的归一化概率，即有效概率",
                why=f"P({name}|x) is below 1: the denominator has two more positive terms")
-d2.numeric(P_a + P_b + P_c, 1, at="我们的归一化概率，即有效概率 (they sum to 1)",
+d2.numeric(P_a + P_b + P_c, 1, quote="我们的归一化概率，即有效概率",
            why="the three normalized exponentials form a valid distribution")
 NEGATIVE_SCORES_BREAK_SUM_NORMALIZATION = d2.build()
 
@@ -103,17 +104,18 @@ i3 = d3.index("i", 1, n3)
 j3, k3 = d3.symbols("j k", integer=True)
 p3 = d3.indexed("p", real=True)
 d3.define(p3[i3], exp(z3[i3]) / Sum(exp(z3[k3]), (k3, 1, n3)),
-          at="P(y|x) = e^ȳ/Σ_y e^ȳ for y = a, b, c", why="the softmax function, for K = n classes")
-d3.eq(Sum(p3[j3], (j3, 1, n3)), 1, at="P(y|x) = e^ȳ/Σ_y e^ȳ: 有效概率 (sums to 1)",
+          quote=r"P(y|x) = \frac{e^{\bar{y}}}{\sum_y e^{\bar{y}}} \text{ for } y = a, b, c",
+          why="the softmax function, for K = n classes (the text: y = a, b, c)")
+d3.eq(Sum(p3[j3], (j3, 1, n3)), 1, at="§3.3", quote="作为有效的概率分布，所有数字必须总和为 1",
       why="the denominator is the sum of the numerators over all classes")
-d3.rel(p3[i3], ">", 0, at="有效概率 (each value a valid probability: positive)",
+d3.rel(p3[i3], ">", 0, quote="我们的归一化概率，即有效概率",
        why="a positive numerator over a positive sum")
-d3.rel(p3[i3], "<", 1, at="有效概率 (each value a valid probability: below 1)",
+d3.rel(p3[i3], "<", 1, quote="我们的归一化概率，即有效概率",
        why="with K ≥ 2 the denominator has at least one more positive term than the numerator")
 a3, b3, c3 = d3.symbols("a_s b_s c_s", real=True)            # ã, b̃, c̃ of §3.4
 S3 = _plus(exp(a3), exp(b3), exp(c3))
 d3.eq(_ratio(exp(a3), S3) + _ratio(exp(b3), S3) + _ratio(exp(c3), S3), 1,
-      at="P(a|x) + P(b|x) + P(c|x) for y = a, b, c", why="cross-check: the three-class case, scores ã, b̃, c̃")
+      quote=r"\text{ for } y = a, b, c", why="cross-check: the three-class case, scores ã, b̃, c̃")
 SOFTMAX_DEFINITION_SUMS_TO_ONE = d3.build()
 
 # -- §3.6: conditional probability and the chain rule -------------------------------------------
@@ -121,11 +123,11 @@ d4 = DerivationBuilder("conditional_probability_product_rule", title="P(A, B) = 
                        source=Source(FILE, "§3.6"))
 P_A = d4.bounded("P_A", 0, 1, strict=False, positive=True)  # 0 < P(A) <= 1: P(B|A) is defined
 P_AB = d4.bounded("P_AB", 0, 1, strict=False)                 # the joint P(A, B)
-P_BgA = d4.define("P_B_given_A", P_AB / P_A, at="P(B|A) = P(A,B)/P(A)",
+P_BgA = d4.define("P_B_given_A", P_AB / P_A, quote=r"P(B|A) = \frac{P(A, B)}{P(A)}",
                   why="the definition of conditional probability (P(A) > 0)")
-d4.solve(P_AB, P_A * P_BgA, at="P(A,B) = P(A)P(B|A)", why="multiply the definition through by P(A)")
+d4.solve(P_AB, P_A * P_BgA, quote="P(A, B) = P(A)P(B|A)", why="multiply the definition through by P(A)")
 d4.numeric(_times(Rational("0.55"), Rational("0.88")), Rational("0.484"),
-           at="P(sex = girl, likes = math) = 0.55 * 0.88 = 0.484",
+           quote=r"P(\text{sex} = \text{girl}, \text{likes} = \text{math}) = 0.55 * 0.88 = 0.484",
            why="P(girl) = 0.55 and P(likes math | girl) = 0.88 multiplied")
 CONDITIONAL_PROBABILITY_PRODUCT_RULE = d4.build()
 
@@ -136,23 +138,27 @@ d5 = DerivationBuilder("exp_weighted_sum_is_product_of_factors",
 w5 = d5.indexed("w", real=True)
 x5 = d5.indexed("x", real=True)
 i5 = d5.symbols("i", integer=True)
-y5 = d5.define("y_tilde", Sum(w5[i5] * x5[i5], (i5, 0, 3)), at="§3.2 ỹ = Σ_{i=0}^3 ω_{i,y} x_i",
+y5 = d5.define("y_tilde", Sum(w5[i5] * x5[i5], (i5, 0, 3)), at="§3.2",
+                quote=r"\tilde{a} = \sum_{i=0}^3 \omega_{i,a} x_i",
                why="the score of one output: a weighted sum of the four inputs x_0 … x_3")
 terms = [w5[k] * x5[k] for k in range(4)]
-d5.eq(exp(y5), exp(Sum(w5[i5] * x5[i5], (i5, 0, 3))), at="aligned, line 1: e^ȳ = e^{(Σ_i w_i x_i)}",
+d5.eq(exp(y5), exp(Sum(w5[i5] * x5[i5], (i5, 0, 3))),
+      quote=r"e^{\bar{y}} &= e^{\left(\sum_i w_i x_i\right)}",
       why="the score is the weighted sum")
 d5.eq(exp(Sum(w5[i5] * x5[i5], (i5, 0, 3))), exp(_plus(*terms)),
-      at="aligned, line 2: = e^{(w_0x_0 + w_1x_1 + w_2x_2 + w_3x_3)}", why="write the sum out over i = 0..3")
+      quote=r"&= e^{(w_0 x_0 + w_1 x_1 + w_2 x_2 + w_3 x_3)}",
+      why="write the sum out over i = 0..3")
 d5.eq(exp(_plus(*terms)), _times(*(exp(tm) for tm in terms)),
-      at="aligned, line 3: = e^{(w_0x_0)} e^{(w_1x_1)} e^{(w_2x_2)} e^{(w_3x_3)}", why="e^{u+v} = e^u e^v")
+      quote=r"&= e^{(w_0 x_0)} e^{(w_1 x_1)} e^{(w_2 x_2)} e^{(w_3 x_3)}",
+      why="e^{u+v} = e^u e^v")
 Pt5 = d5.define("P_tilde_a", Product(exp(w5[i5] * x5[i5]), (i5, 0, 3)),
-                at="aligned, line 4: = P̃(a, x) (2); P̃(a, x) = Π_i e^{(w_i x_i)}",
+                quote=r"\tilde{P}(a, \mathbf{x}) = \prod_i e^{(w_i x_i)}",
                 why="the unnormalized joint probability is the product of the four factors e^{w_i x_i}")
-d5.eq(_times(*(exp(tm) for tm in terms)), Pt5, at="aligned, line 4: = P̃(a, x)  (2)",
+d5.eq(_times(*(exp(tm) for tm in terms)), Pt5, quote=r"&= \tilde{P}(a, \mathbf{x}) \quad (2)",
       why="the four factors are the Gibbs factor product")
 m5 = d5.symbols("m", integer=True, positive=True)
 d5.eq(Product(exp(w5[i5] * x5[i5]), (i5, 0, m5 - 1)), exp(Sum(w5[i5] * x5[i5], (i5, 0, m5 - 1))),
-      at="P̃(a, x) = Π_i e^{(w_i x_i)} (any number m of inputs)",
+      quote=r"\tilde{P}(a, \mathbf{x}) = \prod_i e^{(w_i x_i)}",
       why="in general: the product of the factors e^{w_i x_i} is the exponential of the weighted sum")
 EXP_WEIGHTED_SUM_IS_PRODUCT_OF_FACTORS = d5.build()
 
@@ -166,33 +172,38 @@ x6 = d6.indexed("x", real=True)
 y6 = d6.index("y", 1, n6)
 i6, c6 = d6.symbols("i c", integer=True)
 s6 = d6.indexed("s", real=True)
-d6.define(s6[y6], Sum(w6[i6, y6] * x6[i6], (i6, 0, m6 - 1)), at="§3.2 ỹ = Σ_i ω_{i,y} x_i",
+d6.define(s6[y6], Sum(w6[i6, y6] * x6[i6], (i6, 0, m6 - 1)), at="§3.2",
+          quote=r"\tilde{a} = \sum_{i=0}^3 \omega_{i,a} x_i",
           why="the score of output y")
 Pt6 = d6.indexed("P_tilde", positive=True)
 d6.define(Pt6[y6], Product(exp(w6[i6, y6] * x6[i6]), (i6, 0, m6 - 1)),
-          at="§3.6 eq. (2): P̃(y, x) = Π_i e^{(w_i x_i)}", why="the unnormalized joint: a product of factors")
-Z6 = d6.define("Z", Sum(Pt6[c6], (c6, 1, n6)), at="normalizer (配分函数, §3.8.1: depends on x)",
+          at="§3.6", quote=r"\tilde{P}(a, \mathbf{x}) = \prod_i e^{(w_i x_i)}",
+          why="the unnormalized joint: a product of factors")
+Z6 = d6.define("Z", Sum(Pt6[c6], (c6, 1, n6)), at="§3.6", quote="实际上，这个“规范化器”被称为分区函数",
                why="the partition function: the sum of the unnormalized joint over the outputs")
 P6 = d6.indexed("P", real=True)
 d6.define(P6[y6], exp(s6[y6]) / Sum(exp(s6[c6]), (c6, 1, n6)),
-          at="eq. (1): P(y|X) = P(y,X)/P(X) = e^ȳ/Σ_y e^ȳ", why="the model's conditional: the softmax of the scores")
+          quote=r"P(y|\mathbf{X}) = \frac{P(y, \mathbf{X})}{P(\mathbf{X})} = \frac{e^{\bar{y}}}{\sum_y e^{\bar{y}}}",
+          why="the model's conditional: the softmax of the scores")
 d6.eq(P6[y6], exp(Sum(w6[i6, y6] * x6[i6], (i6, 0, m6 - 1)))
       / Sum(exp(Sum(w6[i6, c6] * x6[i6], (i6, 0, m6 - 1))), (c6, 1, n6)),
-      at="eq. (1): = e^{(Σ_i w_i x_i)_ȳ} / Σ_y e^{(Σ_i w_i x_i)_ȳ}", why="the scores are weighted sums")
+      quote=r"= \frac{e^{\left(\sum_i w_i x_i\right)_{\bar{y}}}}{\sum_y e^{\left(\sum_i w_i x_i\right)_{\bar{y}}}}",
+      why="the scores are weighted sums")
 d6.eq(exp(Sum(w6[i6, y6] * x6[i6], (i6, 0, m6 - 1)))
       / Sum(exp(Sum(w6[i6, c6] * x6[i6], (i6, 0, m6 - 1))), (c6, 1, n6)), Pt6[y6] / Z6,
-      at="eq. (1), §3.8: = P̃(y, X)/normalizer",
+      quote=r"= \frac{\tilde{P}(y, \mathbf{X})}{normalizer}",
       why="by eq. (2) each e^{Σ_i w_i x_i} is the factor product P̃(y, x); their sum over y is the normalizer")
-d6.numeric(_ratio(Rational("0.2"), 1), _frac(3, 15), at="§3.6 类似 0.2/1 = 3/15 的算术等式",
+d6.numeric(_ratio(Rational("0.2"), 1), _frac(3, 15), at="§3.6", quote=r"\frac{0.2}{1} = \frac{3}{15}",
            why="the analogy: the same ratio written with a different denominator")
 d6.eq(Sum(Pt6[c6] / Z6, (c6, 1, n6)), 1,
-      at="§3.6 P̃(a,x)/normalizer + P̃(b,x)/normalizer + P̃(c,x)/normalizer 其和为 1",
+      at="§3.6", quote="分母是一个常数，可以确保",
       why="the normalizer is the constant that makes the normalized values sum to one (any number of outputs)")
 Pa, Pb, Pc = d6.symbols("Pt_a Pt_b Pt_c", positive=True)
 d6.eq(_ratio(Pa, _plus(Pa, Pb, Pc)) + _ratio(Pb, _plus(Pa, Pb, Pc)) + _ratio(Pc, _plus(Pa, Pb, Pc)), 1,
-      at="§3.6 P̃(a,x)/normalizer + P̃(b,x)/normalizer + P̃(c,x)/normalizer = 1",
+      at="§3.6", quote=r"\frac{\tilde{P}(a, \mathbf{x})}{normalizer} + \frac{\tilde{P}(b, \mathbf{x})}{normalizer} "
+                       r"+ \frac{\tilde{P}(c, \mathbf{x})}{normalizer}$$ 其和为 1",
       why="the three outputs a, b, c as printed, normalizer = P̃(a,x) + P̃(b,x) + P̃(c,x)")
-d6.eq(P6[y6], Pt6[y6] / Z6, at="§3.8 P(y|X) = … = P̃(y, X)/normalizer",
+d6.eq(P6[y6], Pt6[y6] / Z6, quote="由配分函数归一化的输入元素的乘积的一个指数化因子",
       why="the whole chain: softmax regression is the Gibbs product normalized by the partition function")
 SOFTMAX_REGRESSION_PARTITION_FUNCTION = d6.build()
 
@@ -202,24 +213,26 @@ d7 = DerivationBuilder("gibbs_partition_function_table", title="The partition fu
 N7 = d7.symbols("N", integer=True, positive=True)            # the number of joint assignments
 Pt7 = d7.indexed("P_tilde", positive=True)                   # P̃_Φ at each assignment (factor products)
 r7, c7 = d7.symbols("r c", integer=True)
-Z7 = d7.define("Z_Phi", Sum(Pt7[c7], (c7, 1, N7)), at="Z_Φ: 将非标准化表中的所有值相加",
+Z7 = d7.define("Z_Phi", Sum(Pt7[c7], (c7, 1, N7)), quote="要计算此函数，我们只需将非标准化表中的所有值相加",
                why="the partition function: the sum of every entry of the unnormalized table")
-d7.eq(Sum(Pt7[r7] / Z7, (r7, 1, N7)), 1, at="P_Φ(X_1, …, X_n) = (1/Z_Φ) P̃_Φ(X_1, …, X_n)",
+d7.eq(Sum(Pt7[r7] / Z7, (r7, 1, N7)), 1,
+      quote=r"P_{\Phi}(X_1, \dots, X_n) = \frac{1}{Z_{\Phi}} \tilde{P}_{\Phi}(X_1, \dots, X_n)",
       why="dividing by Z_Φ gives a valid (normalized) distribution, for any number of assignments")
 f00, f01, f10, f11 = d7.symbols("phi_a0b0 phi_a0b1 phi_a1b0 phi_a1b1", positive=True)
-Zt = d7.define("Z_table", _plus(f00, f01, f10, f11), at="Z_Φ = φ(a0,b0) + φ(a0,b1) + φ(a1,b0) + φ(a1,b1)",
+Zt = d7.define("Z_table", _plus(f00, f01, f10, f11), quote="我们只需将非标准化表中的所有值相加",
                why="the partition function of the factor φ(A, B) with scope {A, B}")
 table = {f00: 20, f01: 25, f10: 15, f11: 4}
-d7.instantiate(table, Zt, _plus(20, 25, 15, 4), at="Z_Φ = 20 + 25 + 15 + 4",
+d7.instantiate(table, Zt, _plus(20, 25, 15, 4), quote=r"Z_{\Phi} = 20 + 25 + 15 + 4",
                why="the values of the factor table φ(A, B)")
-d7.numeric(_plus(20, 25, 15, 4), 64, at="= 64", why="add the four entries")
-for f, value, label in ((f00, 20, "a0 b0"), (f01, 25, "a0 b1"), (f10, 15, "a1 b0"), (f11, 4, "a1 b1")):
-    d7.instantiate(table, f / Zt, _frac(value, 64), at=f"normalized table, {label}: {value}/64",
+d7.numeric(_plus(20, 25, 15, 4), 64, quote=r"Z_{\Phi} = 20 + 25 + 15 + 4$ $= 64", why="add the four entries")
+for f, value, (ia, ib) in ((f00, 20, "00"), (f01, 25, "01"), (f10, 15, "10"), (f11, 4, "11")):
+    d7.instantiate(table, f / Zt, _frac(value, 64), at="normalized table",
+                   quote=rf"$a^{ia}$ $b^{ib}$ $\frac{{{value}}}{{64}}$",
                    why="the entry divided by the partition function")
-d7.eq(f00 / Zt + f01 / Zt + f10 / Zt + f11 / Zt, 1, at="我们的有效概率分布 (the normalized table)",
+d7.eq(f00 / Zt + f01 / Zt + f10 / Zt + f11 / Zt, 1, quote="我们的有效概率分布变为",
       why="the normalized entries sum to one for any positive factor values")
 d7.numeric(_plus(_frac(20, 64), _frac(25, 64), _frac(15, 64), _frac(4, 64)), 1,
-           at="20/64 + 25/64 + 15/64 + 4/64 (a valid distribution)", why="the printed table sums to one")
+           quote="我们的有效概率分布变为", why="the printed table sums to one")
 GIBBS_PARTITION_FUNCTION_TABLE = d7.build()
 
 # -- §3.9: the CRF's label sequences; the chain partition function by the forward recursion ----
@@ -228,8 +241,9 @@ d8 = DerivationBuilder("crf_label_sequences_forward_partition",
                        source=Source(FILE, "§3.9"))
 ys = d8.symbols("y1 y2 y3 y4 y5", integer=True)
 d8.numeric(Sum(1, *((y, 1, 3) for y in ys)), Pow(3, 5, evaluate=False),
-           at="5 个字的语句已经有 3^5 个可能的输出", why="3 labels for each of the 5 words: one sequence per choice")
-d8.numeric(Pow(3, 5, evaluate=False), 243, at="3^5 = 243", why="3·3·3·3·3")
+           quote="5 个字的语句已经有  $3^5 = 243$  个可能的输出",
+           why="3 labels for each of the 5 words: one sequence per choice")
+d8.numeric(Pow(3, 5, evaluate=False), 243, quote="$3^5 = 243$", why="3·3·3·3·3")
 # A chain of length 3 over labels 1..3: unary factors u[t, y] at positions t = 1..3 and
 # transition factors v[y, y'] between neighbouring labels, every factor strictly positive.
 u8 = d8.indexed("u", positive=True)
@@ -238,22 +252,26 @@ a1, a2, a3 = (d8.indexed(f"alpha{t}", positive=True) for t in (1, 2, 3))
 # Each recursion sums over its own bound label (q2, q3), for readability; unfolding renames
 # bound variables, so reusing one name would be safe too (tests/test_problem.py pins that).
 l8, q2, q3 = d8.symbols("l q2 q3", integer=True)
-d8.define(a1[l8], u8[1, l8], at="动态编程 (forward recursion, position 1): α_1(y) = u_1(y)",
-          why="forward messages: the total weight of the label prefixes ending in y")
+d8.define(a1[l8], u8[1, l8], added=True,
+          why="the text names only 'some dynamic programming tricks'; the forward recursion is softsym's: "
+              "α_1(y) = u_1(y), the total weight of the label prefixes ending in y")
 d8.define(a2[l8], u8[2, l8] * Sum(a1[q2] * v8[q2, l8], (q2, 1, 3)),
-          at="动态编程 (position 2): α_2(y) = u_2(y) Σ_{y'} α_1(y') v(y', y)", why="extend every prefix by one label")
+          added=True, why="α_2(y) = u_2(y) Σ_{y'} α_1(y') v(y', y): extend every prefix by one label")
 d8.define(a3[l8], u8[3, l8] * Sum(a2[q3] * v8[q3, l8], (q3, 1, 3)),
-          at="动态编程 (position 3): α_3(y) = u_3(y) Σ_{y'} α_2(y') v(y', y)", why="extend every prefix by one label")
+          added=True, why="α_3(y) = u_3(y) Σ_{y'} α_2(y') v(y', y): extend every prefix by one label")
 z1, z2, z3 = d8.symbols("s1 s2 s3", integer=True)
 brute = Sum(u8[1, z1] * v8[z1, z2] * u8[2, z2] * v8[z2, z3] * u8[3, z3], (z1, 1, 3), (z2, 1, 3), (z3, 1, 3))
 d8.eq(brute, Sum(a3[l8], (l8, 1, 3)),
-      at="在合理的时间内计算 P{y|x}: Z(x) = Σ over all 3^3 = 27 label sequences = Σ_y α_3(y)",
-      why="the dynamic programme: pushing each sum inside the product gives the forward recursion")
+      quote=r"我们使用一些动态编程技巧来确保我们在合理的时间内计算  $P\{y|x\}$",
+      why="the dynamic programme, on a chain of 3 words: Z(x), the sum over all 3·3·3 label sequences, "
+          "is Σ_y α_3(y); pushing each sum inside the product gives the forward recursion")
 CRF_LABEL_SEQUENCES_FORWARD_PARTITION = d8.build()
 
 # -- §3.10: naive Bayes' posterior is a softmax of log joint scores -------------------------------
+# §3.10 names naive Bayes (隐式马尔可夫模型是朴素贝叶斯条件随机场的 softmax 回归) but prints no formula of it:
+# every step here is softsym's own.
 d9 = DerivationBuilder("naive_bayes_posterior_is_softmax", title="Naive Bayes: the posterior is a softmax",
-                       source=Source(FILE, "§3.10"))
+                       source=Source.added("§3.10 names naive Bayes and prints none of its formulas", file=FILE))
 n9 = d9.symbols("n", integer=True, positive=True)             # classes
 m9 = d9.symbols("m", integer=True, positive=True)             # features x_1 … x_m
 prior = d9.indexed("prior", positive=True)                    # P(y)
@@ -262,16 +280,15 @@ y9 = d9.index("y", 1, n9)
 k9, c9 = d9.symbols("k c", integer=True)
 J9 = d9.indexed("J", positive=True)
 d9.define(J9[y9], prior[y9] * Product(lik[k9, y9], (k9, 1, m9)),
-          at="朴素贝叶斯 (stated in words): P(y, x) = P(y) Π_k P(x_k|y)",
-          why="the naive Bayes joint: features independent given the class")
+          why="the naive Bayes joint P(y, x) = P(y) Π_k P(x_k|y): features independent given the class")
 post = d9.indexed("post", real=True)
 d9.define(post[y9], J9[y9] / Sum(J9[c9], (c9, 1, n9)),
-          at="P(y|x) = P(y)Π_k P(x_k|y) / Σ_y' P(y')Π_k P(x_k|y')", why="Bayes' rule: the joint over its sum")
+          why="Bayes' rule: P(y|x) = P(y)Π_k P(x_k|y) / Σ_y' P(y')Π_k P(x_k|y'), the joint over its sum")
 s9 = d9.indexed("s", real=True)
 d9.define(s9[y9], log(prior[y9]) + Sum(log(lik[k9, y9]), (k9, 1, m9)),
-          at="s_y = log P(y) + Σ_k log P(x_k|y)", why="the log joint score of class y")
-d9.eq(exp(s9[y9]), J9[y9], at="exp(s_y) = P(y) Π_k P(x_k|y)",
+          why="s_y = log P(y) + Σ_k log P(x_k|y), the log joint score of class y")
+d9.eq(exp(s9[y9]), J9[y9],
       why="exp turns the sum of logs into the product of the (positive) probabilities")
 d9.eq(post[y9], exp(s9[y9]) / Sum(exp(s9[c9]), (c9, 1, n9)),
-      at="P(y|x) = exp(s_y)/Σ_y' exp(s_y')", why="the posterior is the softmax of the log joint scores")
+      why="the posterior is the softmax of the log joint scores: P(y|x) = exp(s_y)/Σ_y' exp(s_y')")
 NAIVE_BAYES_POSTERIOR_IS_SOFTMAX = d9.build()

@@ -15,21 +15,21 @@ z = d3.indexed("z", real=True)
 i, j = d3.index("i", 1, K), d3.index("j", 1, K)
 c = d3.symbols("c", integer=True)             # the summation index of Σ_K
 S = d3.define("Sigma_K", Sum(exp(z[c]), (c, 1, K)), positive=True,
-              at="Σ_K = Σ_{i=1}^K e^{z_i}", why="the normalizer, named once")
+              quote=r"我们定义 $\Sigma_{K}=\sum_{i=1}^{K} e^{z_{i}}$", why="the normalizer, named once")
 y = d3.indexed("y", real=True)
-d3.define(y[i], exp(z[i]) / S, at="y_i = e^{z_i} / Σ_K", why="softmax output i")
+d3.define(y[i], exp(z[i]) / S, quote=r"所以 $y_{i}=e^{z_{i}} / \Sigma_{K}$", why="softmax output i")
 d3.eq(Derivative(y[i], z[i]), (exp(z[i]) * S - exp(z[i]) * exp(z[i])) / S**2,
-      at="if i = j: ∂y_i/∂z_i = (e^{z_i}Σ_K − e^{z_i}e^{z_i}) / Σ_K²", why="quotient rule; ∂Σ_K/∂z_i = e^{z_i}")
+      quote=r"&\text { if } i=j: \frac{\partial y_{i}}{\partial z_{i}}=\frac{\partial \frac{e^{z_{i}}}{\Sigma_{K}}}{\partial z_{i}}=\frac{e^{z_{i}} \Sigma_{K}-e^{z_{i}} e^{z_{i}}}{\Sigma_{K}^{2}}", why="quotient rule; ∂Σ_K/∂z_i = e^{z_i}")
 d3.eq((exp(z[i]) * S - exp(z[i]) * exp(z[i])) / S**2, exp(z[i]) / S * (S - exp(z[i])) / S,
-      at="= (e^{z_i}/Σ_K)·(Σ_K − e^{z_i})/Σ_K", why="factor e^{z_i}/Σ_K out")
+      quote=r"=\frac{e^{z_{i}}}{\Sigma_{K}} \frac{\Sigma_{K}-e^{z_{i}}}{\Sigma_{K}}", why="factor e^{z_i}/Σ_K out")
 d3.eq(exp(z[i]) / S * (S - exp(z[i])) / S, exp(z[i]) / S * (1 - exp(z[i]) / S),
-      at="= (e^{z_i}/Σ_K)(1 − e^{z_i}/Σ_K)", why="divide through by Σ_K")
-d3.eq(Derivative(y[i], z[i]), y[i] * (1 - y[i]), at="= y_i(1 − y_i)", why="name the factors y_i")
+      quote=r"=\frac{e^{z_{i}}}{\Sigma_{K}}\left(1-\frac{e^{z_{i}}}{\Sigma_{K}}\right)", why="divide through by Σ_K")
+d3.eq(Derivative(y[i], z[i]), y[i] * (1 - y[i]), quote=r"=y_{i}\left(1-y_{i}\right)", why="name the factors y_i")
 d3.eq(Derivative(y[i], z[j]), (0 - exp(z[i]) * exp(z[j])) / S**2, given=[Ne(i, j)],
-      at="if i ≠ j: ∂y_i/∂z_j = (0 − e^{z_i}e^{z_j}) / Σ_K²", why="the numerator does not depend on z_j")
+      quote=r"&\text { if } i \neq j: \frac{\partial y_{i}}{\partial z_{j}}=\frac{\partial \frac{e^{z_{i}}}{\Sigma_{K}}}{\partial z_{j}}=\frac{0-e^{z_{i}} e^{z_{j}}}{\Sigma_{K}^{2}}", why="the numerator does not depend on z_j")
 d3.eq((0 - exp(z[i]) * exp(z[j])) / S**2, -exp(z[i]) / S * exp(z[j]) / S, given=[Ne(i, j)],
-      at="= −(e^{z_i}/Σ_K)(e^{z_j}/Σ_K)", why="split the square")
-d3.eq(Derivative(y[i], z[j]), -y[i] * y[j], given=[Ne(i, j)], at="= −y_i y_j", why="name the factors")
+      quote=r"=-\frac{e^{z_{i}}}{\Sigma_{K}} \frac{e^{z_{j}}}{\Sigma_{K}}", why="split the square")
+d3.eq(Derivative(y[i], z[j]), -y[i] * y[j], given=[Ne(i, j)], quote='=-y_{i} y_{j}', why="name the factors")
 SOFTMAX_JACOBIAN_003 = d3.build()
 
 # -- 004: p_i = e^{x_i} / Σ_k e^{x_k}, both cases and the summary -------------------------------
@@ -41,21 +41,23 @@ i, j = d4.index("i", 1, n), d4.index("j", 1, n)
 k = d4.symbols("k", integer=True)
 S = Sum(exp(x[k]), (k, 1, n))
 p = d4.indexed("p", real=True)
-d4.define(p[i], exp(x[i]) / S, at="§一.2 p_i = softmax(x)_i = e^{x_i}/Σ_j e^{x_j}", why="softmax output i")
-d4.eq(Derivative(p[i], x[i]), Derivative(exp(x[i]) / S, x[i]), at="i = j: ∂p_i/∂x_j = ∂/∂x_i e^{x_i}/Σ_k e^{x_k}",
+d4.define(p[i], exp(x[i]) / S, at="§一.2",
+          quote=r"p_i = softmax(\mathbf{x})_i = \frac{e^{x_i}}{\sum_{j=1}^{n}{e^{x_j}}}", why="softmax output i")
+d4.eq(Derivative(p[i], x[i]), Derivative(exp(x[i]) / S, x[i]),
+      quote=r"=\  &\frac{\partial}{\partial x_i} \frac{e^{x_i}}{\sum_{k=1}^{n}{e^{x_k}}}",
       why="on the diagonal j = i")
 d4.eq(Derivative(exp(x[i]) / S, x[i]), (exp(x[i]) * S - exp(2 * x[i])) / S**2,
-      at="= (e^{x_i}Σ_k e^{x_k} − e^{2x_i}) / (Σ_k e^{x_k})²", why="quotient rule")
+      quote=r"=\  &\frac{e^{x_i}\sum_{k=1}^{n}{e^{x_k}} - e^{2x_i}}{(\sum_{k=1}^{n}{e^{x_k}})^2}", why="quotient rule")
 d4.eq((exp(x[i]) * S - exp(2 * x[i])) / S**2, exp(x[i]) / S - (exp(x[i]) / S)**2,
-      at="= e^{x_i}/Σ_k e^{x_k} − (e^{x_i}/Σ_k e^{x_k})²", why="split the fraction")
-d4.eq(Derivative(p[i], x[i]), p[i] - p[i]**2, at="= p_i − p_i²", why="name p_i")
+      quote=r"=\  &\frac{e^{x_i}}{\sum_{k=1}^{n}{e^{x_k}}} - (\frac{e^{x_i}}{\sum_{k=1}^{n}{e^{x_k}}})^2", why="split the fraction")
+d4.eq(Derivative(p[i], x[i]), p[i] - p[i]**2, quote=r"=\  &p_i - p_i^{2}", why="name p_i")
 d4.eq(Derivative(p[i], x[j]), Derivative(exp(x[i]) / S, x[j]), given=[Ne(i, j)],
-      at="i ≠ j: ∂p_i/∂x_j = ∂/∂x_j e^{x_i}/Σ_k e^{x_k}", why="off the diagonal")
+      quote=r"=\  &\frac{\partial}{\partial x_j} \frac{e^{x_i}}{\sum_{k=1}^{n}{e^{x_k}}}", why="off the diagonal")
 d4.eq(Derivative(exp(x[i]) / S, x[j]), (0 * S - exp(x[i] + x[j])) / S**2, given=[Ne(i, j)],
-      at="= (0·Σ_k e^{x_k} − e^{x_i + x_j}) / (Σ_k e^{x_k})²", why="quotient rule; ∂e^{x_i}/∂x_j = 0")
+      quote=r"=\  &\frac{0 \cdot \sum_{k=1}^{n}{e^{x_k}} - e^{x_i + x_j}}{(\sum_{k=1}^{n}{e^{x_k}})^2}", why="quotient rule; ∂e^{x_i}/∂x_j = 0")
 d4.eq((0 * S - exp(x[i] + x[j])) / S**2, -(exp(x[i]) / S) * (exp(x[j]) / S), given=[Ne(i, j)],
-      at="= −(e^{x_i}/Σ_k e^{x_k})·(e^{x_j}/Σ_k e^{x_k})", why="split the product")
-d4.eq(Derivative(p[i], x[j]), -p[i] * p[j], given=[Ne(i, j)], at="= −p_i p_j", why="name p_i, p_j")
+      quote=r"=\  &-\frac{e^{x_i}}{\sum_{k=1}^{n}{e^{x_k}}} \cdot \frac{e^{x_j}}{\sum_{k=1}^{n}{e^{x_k}}}", why="split the product")
+d4.eq(Derivative(p[i], x[j]), -p[i] * p[j], given=[Ne(i, j)], quote=r"=\  &-p_ip_j", why="name p_i, p_j")
 d4.eq(Derivative(p[i], x[j]), p[i] * KroneckerDelta(i, j) - p[i] * p[j],
-      at="summary: ∂p_i/∂x_j = p_i δ_{i,j} − p_i p_j", why="both cases in one formula, for all i, j")
+      quote=r"\frac{\partial p_i}{\partial x_j} = p_i \delta_{i,j} - p_i p_j", why="both cases in one formula, for all i, j")
 SOFTMAX_JACOBIAN_004 = d4.build()

@@ -45,21 +45,50 @@ class Kind(str, Enum):
 
 @dataclass(frozen=True)
 class Source:
-    """A place in a source text: the seed file and the section (plus an optional detail)."""
+    """A place in a source text, and what the project adds to it.
+
+    Attributes:
+        file: the source text's file name (``000_cfcfa902fa46fb0a.txt``); looked up by
+            ``softsym.sources``.
+        place: the section, plus an optional detail (``§3.5 aligned, line 2``).
+        quote: the text as printed there (LaTeX as written); ``softsym check`` fails a step whose
+            quotation its source does not print (whitespace and LaTeX spacing aside).
+        lines: first and last line of the file printing the quotation (filled in when loaded).
+        kind: ``"text"`` (printed in the source) or ``"added"`` (softsym's own material: a stable
+            rewriting, a correction, a general case the text does not state).
+    """
 
     file: str
     place: str = ""
+    quote: str = ""
+    lines: tuple[int, int] | None = None
+    kind: str = "text"
 
-    def at(self, detail: str) -> Source:
-        """A more precise place in the same file (``§3.5`` → ``§3.5 aligned, line 2``)."""
-        if not detail:
-            return self
-        if self.place and not detail.startswith("§"):
-            return Source(self.file, f"{self.place} {detail}")
-        return Source(self.file, detail)
+    @classmethod
+    def added(cls, note: str = "", file: str = "") -> Source:
+        """Material softsym adds (no quotation): ``Source.added("numerically stable forms")``."""
+        return cls(file, note, kind="added")
+
+    @property
+    def is_added(self) -> bool:
+        """Whether this is softsym's own material rather than the source's text."""
+        return self.kind == "added"
+
+    def at(self, detail: str, quote: str = "", added: bool = False) -> Source:
+        """A more precise place in the same file (``§3.5`` → ``§3.5 aligned, line 2``), quoting it."""
+        place = self.place
+        if detail:
+            place = f"{self.place} {detail}" if self.place and not detail.startswith("§") else detail
+        return Source(self.file, place, quote, None, "added" if added or self.is_added else self.kind)
 
     def __str__(self) -> str:
-        return f"{self.file} {self.place}".strip()
+        if self.is_added:
+            return f"added by softsym{f' ({self.file})' if self.file else ''}{': ' + self.place if self.place else ''}"
+        where = self.file
+        if self.lines:
+            first, last = self.lines
+            where += f":{first}" if first == last else f":{first}-{last}"
+        return f"{where} {self.place}".strip()
 
 
 @dataclass(frozen=True)
@@ -210,7 +239,8 @@ class DerivationBuilder:
         return sym
 
     # -- steps ----------------------------------------------------------------------------
-    def _add(self, kind: Kind, lhs: object, rel: str, rhs: object, why: str, at: str, **extra: object) -> Step:
+    def _add(self, kind: Kind, lhs: object, rel: str, rhs: object, why: str, at: str, *, quote: str = "",
+             added: bool = False, **extra: object) -> Step:
         file, line = _caller(3)
         if rel not in RELATIONS and kind is not Kind.DEFINITION:
             raise DerivationError(f"unknown relation {rel!r}; use one of {', '.join(RELATIONS)}", file, line)
@@ -222,31 +252,35 @@ class DerivationBuilder:
             left, right = _exact(lhs), _exact(rhs)
         except (sp.SympifyError, TypeError) as exc:
             raise DerivationError(f"cannot read the step as SymPy: {exc}", file, line, index) from None
-        step = Step(index, kind, left, rel, right, why, self.source.at(at), file, line,
+        step = Step(index, kind, left, rel, right, why, self.source.at(at, quote, added), file, line,
                     corrects=corrects, **extra)  # type: ignore[arg-type]
         self._steps.append(step)
         return step
 
-    def eq(self, lhs: object, rhs: object, *, why: str, at: str = "", given: Iterable[sp.Basic] = (),
-           label: str = "") -> Step:
+    def eq(self, lhs: object, rhs: object, *, why: str, at: str = "", quote: str = "", added: bool = False,
+           given: Iterable[sp.Basic] = (), label: str = "") -> Step:
         """``lhs = rhs`` for every value the assumptions (and ``given``) allow."""
-        return self._add(Kind.RELATION, lhs, "==", rhs, why, at, given=tuple(given), label=label)
+        return self._add(Kind.RELATION, lhs, "==", rhs, why, at, quote=quote, added=added, given=tuple(given),
+                         label=label)
 
-    def rel(self, lhs: object, rel: str, rhs: object, *, why: str, at: str = "",
-            given: Iterable[sp.Basic] = (), label: str = "") -> Step:
+    def rel(self, lhs: object, rel: str, rhs: object, *, why: str, at: str = "", quote: str = "",
+            added: bool = False, given: Iterable[sp.Basic] = (), label: str = "") -> Step:
         """``lhs rel rhs`` with ``rel`` one of ``== <= < >= >``."""
-        return self._add(Kind.RELATION, lhs, rel, rhs, why, at, given=tuple(given), label=label)
+        return self._add(Kind.RELATION, lhs, rel, rhs, why, at, quote=quote, added=added, given=tuple(given),
+                         label=label)
 
     def le(self, lhs: object, rhs: object, **kw: object) -> Step:
         """``lhs <= rhs``."""
-        return self._add(Kind.RELATION, lhs, "<=", rhs, kw.pop("why"), kw.pop("at", ""), **kw)  # type: ignore[arg-type]
+        return self._add(Kind.RELATION, lhs, "<=", rhs, kw.pop("why"), kw.pop("at", ""),
+                         quote=kw.pop("quote", ""), added=kw.pop("added", False), **kw)  # type: ignore[arg-type]
 
     def lt(self, lhs: object, rhs: object, **kw: object) -> Step:
         """``lhs < rhs``."""
-        return self._add(Kind.RELATION, lhs, "<", rhs, kw.pop("why"), kw.pop("at", ""), **kw)  # type: ignore[arg-type]
+        return self._add(Kind.RELATION, lhs, "<", rhs, kw.pop("why"), kw.pop("at", ""),
+                         quote=kw.pop("quote", ""), added=kw.pop("added", False), **kw)  # type: ignore[arg-type]
 
-    def define(self, name: str | sp.Basic, expr: object, *, why: str, at: str = "", label: str = "",
-               **assumptions: bool) -> sp.Basic:
+    def define(self, name: str | sp.Basic, expr: object, *, why: str, at: str = "", quote: str = "",
+               added: bool = False, label: str = "", **assumptions: bool) -> sp.Basic:
         """Introduce ``name := expr``; returns the new name for later steps to use.
 
         ``name`` may be a string (a new symbol; give assumptions such as ``positive=True`` only
@@ -254,37 +288,42 @@ class DerivationBuilder:
         (defines every entry), or an applied function ``f(x)``.
         """
         target = sp.Symbol(name, **assumptions) if isinstance(name, str) else name
-        step = self._add(Kind.DEFINITION, target, ":=", expr, why, at, label=label)
+        step = self._add(Kind.DEFINITION, target, ":=", expr, why, at, quote=quote, added=added, label=label)
         self._definitions.append(Definition(target, step.rhs, step.index))
         return target
 
     def instantiate(self, values: Mapping[sp.Basic, object], lhs: object, rhs: object, *, why: str,
-                    at: str = "", rel: str = "==") -> Step:
+                    at: str = "", quote: str = "", added: bool = False, rel: str = "==") -> Step:
         """The relation after substituting ``values`` (``{q: 0}``) into everything, definitions too."""
         pairs = tuple((k, _exact(v)) for k, v in values.items())
-        return self._add(Kind.INSTANTIATION, lhs, rel, rhs, why, at, substitution=pairs)
+        return self._add(Kind.INSTANTIATION, lhs, rel, rhs, why, at, quote=quote, added=added,
+                         substitution=pairs)
 
-    def solve(self, variable: sp.Basic, solution: object, *, why: str, at: str = "", label: str = "") -> Step:
+    def solve(self, variable: sp.Basic, solution: object, *, why: str, at: str = "", quote: str = "",
+              added: bool = False, label: str = "") -> Step:
         """``variable = solution`` where ``solution`` uses a defined name; checked by substituting back."""
-        return self._add(Kind.SOLVE, variable, "==", solution, why, at, variable=variable, label=label)
+        return self._add(Kind.SOLVE, variable, "==", solution, why, at, quote=quote, added=added,
+                         variable=variable, label=label)
 
     def limit(self, expr: object, var: sp.Symbol, point: object, value: object, *, why: str,
-              at: str = "", direction: str = "+") -> Step:
+              at: str = "", quote: str = "", added: bool = False, direction: str = "+") -> Step:
         """``lim_{var → point} expr = value`` (``direction`` '+', '-' or '+-')."""
         lim = sp.Limit(_exact(expr), var, _exact(point), dir=direction)
-        return self._add(Kind.LIMIT, lim, "==", value, why, at)
+        return self._add(Kind.LIMIT, lim, "==", value, why, at, quote=quote, added=added)
 
-    def numeric(self, lhs: object, rhs: object, *, why: str, at: str = "", rel: str = "==") -> Step:
+    def numeric(self, lhs: object, rhs: object, *, why: str, at: str = "", quote: str = "", added: bool = False,
+                rel: str = "==") -> Step:
         """An exact arithmetic fact (``5/21 + 7/21 + 9/21 = 1``); write fractions as ``Rational``."""
-        return self._add(Kind.NUMERIC, lhs, rel, rhs, why, at)
+        return self._add(Kind.NUMERIC, lhs, rel, rhs, why, at, quote=quote, added=added)
 
-    def erratum(self, lhs: object, rhs: object, *, why: str, at: str = "", rel: str = "==",
-                given: Iterable[sp.Basic] = ()) -> Step:
+    def erratum(self, lhs: object, rhs: object, *, why: str, at: str = "", quote: str = "", added: bool = False,
+                rel: str = "==", given: Iterable[sp.Basic] = ()) -> Step:
         """A step the source prints WRONG, kept as printed: it must be refuted.
 
         The next step must be the corrected one (it records which erratum it corrects).
         """
-        return self._add(Kind.RELATION, lhs, rel, rhs, why, at, erratum=True, given=tuple(given))
+        return self._add(Kind.RELATION, lhs, rel, rhs, why, at, quote=quote, added=added, erratum=True,
+                         given=tuple(given))
 
     # -- result ---------------------------------------------------------------------------
     def build(self) -> Derivation:

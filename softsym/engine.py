@@ -4,6 +4,8 @@ Read this first.  For each step: (1) collect what it may assume — the derivati
 step's own hypotheses, the definitions made before it; (2) turn the step into a ``Problem``
 (definitions unfolded, instantiation values substituted); (3) run the prover under the step's
 time limit; (4) compare the verdict with what the step expects (an erratum expects ``refuted``).
+Before all that, a step's quotation must be printed in its source text (``sources.py``): a step
+whose quotation is not there fails with an ``error`` verdict, whatever its mathematics.
 """
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ from .dsl import Derivation, Kind, Step
 from .fingerprint import step_fingerprint
 from .numeric.sampling import admits, inside
 from .problem import prepare
+from .sources import quote_problem
 from .prover import DEFAULT_TIMEOUT, prove
 from .verdict import Status, Verdict
 
@@ -88,10 +91,16 @@ def _check_substitution(derivation: Derivation, step: Step) -> Verdict | None:
     return None
 
 
+def quote_verdict(derivation: Derivation, step: Step) -> Verdict | None:
+    """An ``error`` verdict when the step's quotation is not its source's text (None: it is)."""
+    problem = quote_problem(derivation, step)
+    return None if problem is None else Verdict(Status.ERROR, "quote", message=problem)
+
+
 def check_step(derivation: Derivation, step: Step, timeout: float = DEFAULT_TIMEOUT) -> Verdict:
     """The verdict for one step of ``derivation``; our own failures become an ``error`` verdict."""
     try:
-        return _check_step(derivation, step, timeout)
+        return quote_verdict(derivation, step) or _check_step(derivation, step, timeout)
     except (KeyboardInterrupt, SystemExit):
         raise
     except Exception as exc:  # a bug or a SymPy crash on one step must not stop the run
@@ -149,6 +158,12 @@ def check_all(derivations: Iterable[Derivation], *, jobs: int = 1, timeout: floa
     todo: list[tuple[Derivation, Step, str | None]] = []
     for d in derivations:
         for s in d.steps:
+            misquoted = quote_verdict(d, s)      # never cached: the quotation is not in the fingerprint
+            if misquoted is not None:
+                verdicts[(d.name, s.index)] = misquoted
+                if on_step:
+                    on_step(d, s, misquoted)
+                continue
             key = cache.key(step_fingerprint(d, s), timeout) if cache else None
             hit = cache.get(key) if cache and key else None
             if hit is not None:

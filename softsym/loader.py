@@ -1,4 +1,8 @@
-"""Find derivation files, import them, and report broken ones with file and line."""
+"""Find derivation files, import them, and report broken ones with file and line.
+
+Derivations come out in the order of their sources (``000_…`` before ``001_…``, and within a text
+in the order it prints them), material softsym adds last; each quoting step carries the lines
+where its source prints the quotation."""
 from __future__ import annotations
 
 import importlib.util
@@ -9,6 +13,7 @@ from pathlib import Path
 
 from .dsl import Derivation, DerivationBuilder, with_file
 from .errors import DerivationError, UserError
+from .sources import located, text_order
 
 BUNDLED = Path(__file__).resolve().parent.parent / "derivations"
 
@@ -81,14 +86,14 @@ def load_file(file: Path) -> tuple[list[Derivation], LoadError | None]:
             except DerivationError as exc:
                 return found, LoadError(shown, exc.line, str(exc).split(": ", 1)[-1])
         if isinstance(value, Derivation) and value.name not in {d.name for d in found}:
-            found.append(with_file(value, shown))
+            found.append(located(with_file(value, shown)))
     if not found:
         return [], LoadError(shown, None, "defines no derivation (build one with DerivationBuilder)")
     return found, None
 
 
 def load(path: Path) -> tuple[list[Derivation], list[LoadError]]:
-    """Every derivation under ``path`` and every file that failed to load.
+    """Every derivation under ``path`` (in source order) and every file that failed to load.
 
     Raises:
         UserError: the path does not exist, or two files define the same derivation name.
@@ -106,7 +111,7 @@ def load(path: Path) -> tuple[list[Derivation], list[LoadError]]:
                 continue
             seen[d.name] = d.file
             derivations.append(d)
-    return derivations, errors
+    return sorted(derivations, key=text_order), errors
 
 
 def select(derivations: list[Derivation], names: tuple[str, ...]) -> list[Derivation]:

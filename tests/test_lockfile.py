@@ -48,7 +48,7 @@ def test_break_restore_and_relock_a_proved_step(runner, corpus):
 
     intended = original.replace('why="e^p̄/e^p̄ = 1 and e^q̄/e^p̄ = e^(q̄ − p̄)")',
                                 'why="e^p̄/e^p̄ = 1 and e^q̄/e^p̄ = e^(q̄ − p̄)")\n'
-                                'd.eq(1 / (1 + exp(q - p)), exp(p) / (exp(p) + exp(q)), why="back", at="x")')
+                                'd.eq(1 / (1 + exp(q - p)), exp(p) / (exp(p) + exp(q)), why="back", added=True)')
     source.write_text(intended)
     r = check(runner, corpus)
     assert r.exit_code == 0 and "NEW" in r.output          # a new step is reported, not failing

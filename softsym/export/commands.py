@@ -15,7 +15,7 @@ from ..errors import UserError
 from ..loader import default_path, load, select
 from ..progress import progress
 from ..prover import DEFAULT_TIMEOUT
-from .latex import latex_document
+from .latex import DEFAULT_TITLE, latex_document
 from .markdown import markdown_document
 
 
@@ -37,15 +37,20 @@ def export() -> None:
 @click.option("--timeout", type=click.FloatRange(0.1, 3600), default=DEFAULT_TIMEOUT, show_default=True,
               help="Seconds per step.")
 @click.option("--no-cache", is_flag=True, help="Recompute every verdict instead of reusing cached ones.")
+@click.option("--title", default=DEFAULT_TITLE, show_default=True, help="The document's title.")
+@click.option("--author", default="", help="The author line [default: checked by softsym VERSION].")
 def latex_cmd(names: tuple[str, ...], path: Path | None, output: Path | None, fragment: bool, fmt: str,
-              jobs: int, timeout: float, no_cache: bool) -> None:
+              jobs: int, timeout: float, no_cache: bool, title: str, author: str) -> None:
     """Check NAMES (or 'all') now and write them as a document whose every line shows its verdict.
+
+    'all' writes the derivations in the order of their sources (000 → 004, each in its text's order).
 
     \b
     Examples:
       softsym export latex all -o corpus.tex && pdflatex corpus.tex
       softsym export latex sigmoid_two_class_softmax --fragment -o sigmoid.tex
       softsym export latex all --format markdown -o derivations.md
+      softsym export latex all --title 'Softmax, verified' --author 'A. Reader' -o corpus.tex
 
     Exit 0 when written and every step got its expected verdict, 1 when written but some step
     did not (its mark says so) or a derivation file did not load, 2 on usage errors.
@@ -57,7 +62,8 @@ def latex_cmd(names: tuple[str, ...], path: Path | None, output: Path | None, fr
         raise click.UsageError(str(exc)) from None
     results = check_all(derivations, jobs=jobs, timeout=timeout, cache=None if no_cache else Cache(),
                         on_step=progress(sum(len(d.steps) for d in derivations)))
-    text = markdown_document(results) if fmt == "markdown" else latex_document(results, fragment=fragment)
+    text = (markdown_document(results, title, author) if fmt == "markdown"
+            else latex_document(results, fragment=fragment, title=title, author=author))
     if output:
         output.write_text(text, encoding="utf-8")
     else:

@@ -58,8 +58,8 @@ PREAMBLE = r"""\documentclass[11pt,a4paper]{article}
 \allowdisplaybreaks[2]
 \setlength{\parindent}{0pt}
 \setlength{\parskip}{0.4ex}
-""" + MACROS + r"""\title{Verified derivations}
-\author{checked by softsym """ + __version__ + r"""}
+""" + MACROS + r"""\title{@TITLE@}
+\author{@AUTHOR@}
 \date{}
 \begin{document}
 \maketitle
@@ -173,18 +173,26 @@ def _summary(result: DerivationResult) -> str:
     return f"All {n} steps have the verdict they expect{extra}."
 
 
-def latex_document(results: list[DerivationResult], fragment: bool = False) -> str:
+DEFAULT_TITLE = "Verified derivations"
+
+
+def latex_document(results: list[DerivationResult], fragment: bool = False, title: str = DEFAULT_TITLE,
+                   author: str = "") -> str:
     """The whole export: a standalone document, or (``fragment``) the macros and sections alone.
 
     Args:
         results: checked derivations, in the order to print them.
         fragment: leave out the document class, packages and title (for ``\\input``; the host
             document loads amsmath, amssymb, graphicx, xcolor and optionally CJKutf8).
+        title: the document's title (plain text).
+        author: the author line; by default "checked by softsym VERSION".
     """
     body = "\n".join(derivation_latex(r) for r in results)
     if fragment:
         return "% softsym export: needs amsmath, amssymb, graphicx, xcolor (CJKutf8 optional)\n" + MACROS + body
-    return PREAMBLE + body + "\\end{document}\n"
+    byline = latex_text(author) if author else f"checked by softsym {__version__}"
+    preamble = PREAMBLE.replace("@TITLE@", latex_text(title)).replace("@AUTHOR@", byline)
+    return preamble + body + "\\end{document}\n"
 
 
-__all__ = ["MACROS", "PREAMBLE", "RELATIONS", "derivation_latex", "latex_document", "relation"]
+__all__ = ["DEFAULT_TITLE", "MACROS", "PREAMBLE", "RELATIONS", "derivation_latex", "latex_document", "relation"]

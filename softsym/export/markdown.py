@@ -60,9 +60,10 @@ def derivation_markdown(result: DerivationResult) -> str:
     return "\n".join(lines) + "\n"
 
 
-def markdown_document(results: list[DerivationResult]) -> str:
-    """All derivations, one after the other, under one heading."""
-    return "# Verified derivations\n\n" + "\n".join(derivation_markdown(r) for r in results)
+def markdown_document(results: list[DerivationResult], title: str = "Verified derivations", author: str = "") -> str:
+    """All derivations, one after the other, under one heading (the title), then the author if given."""
+    head = f"# {title}\n\n" + (f"{author}\n\n" if author else "")
+    return head + "\n".join(derivation_markdown(r) for r in results)
 
 
 __all__ = ["derivation_markdown", "markdown_document"]

@@ -11,13 +11,13 @@ def softmax(z, axis=-1):
     """softmax(z) along ``axis``: exp(z_i) / Σ_k exp(z_k).
 
     Printed from step 3 ("softmax", proved) of the derivation stable_softmax
-    (stable_kernels.py; 002_949840db951eddc2.txt eq. 6.33 softmax(z) = softmax(z − max_i z_i)):
+    (stable_kernels.py; added by softsym (002_949840db951eddc2.txt): the softmax with the max subtracted (the text states only softmax(z) = softmax(z − max_i z_i))):
 
         p[i] = exp(-m + z[i])/(Sum((1 - KroneckerDelta(j, k))*exp(-m + z[k]), (k, 1, n)) + 1)
         given z[l] <= m, Eq(z[j], m)  (in the kernel m is the row's max, j where it is attained)
 
     Rows of at most 32 entries are computed from step 2 ("softmax_shifted", proved) of the derivation stable_softmax
-    (stable_kernels.py; 002_949840db951eddc2.txt eq. 6.33 softmax(z) = softmax(z − max_i z_i)):
+    (stable_kernels.py; added by softsym (002_949840db951eddc2.txt): the softmax with the max subtracted (the text states only softmax(z) = softmax(z − max_i z_i))):
 
         p[i] = exp(-m + z[i])/Sum(exp(-m + z[k]), (k, 1, n))
         given z[l] <= m, Eq(z[j], m)  (in the kernel m is the row's max, j where it is attained)
@@ -53,7 +53,7 @@ def log_softmax(z, axis=-1):
     """log softmax(z) along ``axis``: z_i − logsumexp(z).
 
     Printed from step 9 ("log_softmax", proved) of the derivation stable_logsumexp_log_softmax
-    (stable_kernels.py; 002_949840db951eddc2.txt eq. 6.30 eq. 6.30 with eq. 6.33):
+    (stable_kernels.py; added by softsym (002_949840db951eddc2.txt): logsumexp and log softmax in stable form):
 
         log(p[i]) = -m - log(Sum((1 - KroneckerDelta(j, k))*exp(-m + z[k]), (k, 1, n)) + 1) + z[i]
         given z[l] <= m, Eq(z[j], m)  (in the kernel m is the row's max, j where it is attained)
@@ -77,7 +77,7 @@ def logsumexp(z, axis=-1):
     """log Σ_k exp(z_k) along ``axis`` (that axis is reduced).
 
     Printed from step 4 ("logsumexp", proved) of the derivation stable_logsumexp_log_softmax
-    (stable_kernels.py; 002_949840db951eddc2.txt eq. 6.30 log Σ_j exp(z_j) ≈ max_j z_j):
+    (stable_kernels.py; added by softsym (002_949840db951eddc2.txt): logsumexp and log softmax in stable form):
 
         log(Sum(exp(z[k]), (k, 1, n))) = m + log(Sum((1 - KroneckerDelta(j, k))*exp(-m + z[k]), (k, 1,
         n)) + 1)
@@ -102,7 +102,7 @@ def sigmoid(x):
     """The logistic sigmoid 1 / (1 + exp(−x)), elementwise.
 
     Printed from step 4 ("sigmoid", proved) of the derivation stable_sigmoid_softplus
-    (stable_kernels.py; 001_829efe1236a9e906.txt §伯努利分布 φ = 1/(1 + e^{−η})):
+    (stable_kernels.py; added by softsym (001_829efe1236a9e906.txt): the sigmoid and softplus in stable forms; 001 prints φ = 1/(1 + e^η) (a sign error) and a(η) = log(1 + e^η)):
 
         sigma = Max(exp(-Abs(x)), sign(x))/(1 + exp(-Abs(x)))
     """
@@ -124,7 +124,7 @@ def log_sigmoid(x):
     """log sigmoid(x) = −softplus(−x), elementwise.
 
     Printed from step 8 ("log_sigmoid", proved) of the derivation stable_sigmoid_softplus
-    (stable_kernels.py; 001_829efe1236a9e906.txt §伯努利分布 log φ):
+    (stable_kernels.py; added by softsym (001_829efe1236a9e906.txt): the sigmoid and softplus in stable forms; 001 prints φ = 1/(1 + e^η) (a sign error) and a(η) = log(1 + e^η)):
 
         log(sigma) = -log(1 + exp(-Abs(x))) + Min(0, x)
     """
@@ -145,7 +145,7 @@ def softplus(x):
     """softplus(x) = log(1 + exp(x)), elementwise.
 
     Printed from step 6 ("softplus", proved) of the derivation stable_sigmoid_softplus
-    (stable_kernels.py; 001_829efe1236a9e906.txt §伯努利分布 a(η) = log(1 + e^η)):
+    (stable_kernels.py; added by softsym (001_829efe1236a9e906.txt): the sigmoid and softplus in stable forms; 001 prints φ = 1/(1 + e^η) (a sign error) and a(η) = log(1 + e^η)):
 
         softplus = log(1 + exp(-Abs(x))) + Max(0, x)
     """
@@ -166,7 +166,7 @@ def softmax_jacobian(p):
     """The softmax Jacobian ∂p_i/∂z_j = p_i (δ_ij − p_j) from the softmax output p: shape ``(..., n, n)``.
 
     Printed from step 3 ("softmax_jacobian", proved) of the derivation stable_softmax_jacobian
-    (stable_kernels.py; 004_e81365b828eb09e1.txt §一.3 梯度计算 ∂p_i/∂x_j = p_i δ_{i,j} − p_i p_j):
+    (stable_kernels.py; added by softsym (004_e81365b828eb09e1.txt): the Jacobian and the Jacobian-vector product of the softmax (§一.3)):
 
         KroneckerDelta(i, j)*p[i] - p[i]*p[j] = (KroneckerDelta(i, j) - p[j])*p[i]
     """
@@ -184,7 +184,7 @@ def softmax_jvp(p, v, axis=-1):
     """J·v = p ⊙ (v − Σ p ⊙ v) along ``axis``, from the softmax output p.
 
     Printed from step 4 ("softmax_jvp", proved) of the derivation stable_softmax_jacobian
-    (stable_kernels.py; 004_e81365b828eb09e1.txt §一.3 梯度计算 ∂p/∂x · v):
+    (stable_kernels.py; added by softsym (004_e81365b828eb09e1.txt): the Jacobian and the Jacobian-vector product of the softmax (§一.3)):
 
         Sum(Derivative(p[i], z[k])*v[k], (k, 1, n)) = (v[i] - Sum(p[k]*v[k], (k, 1, n)))*p[i]
     """
@@ -203,7 +203,7 @@ def cross_entropy(z, t, axis=-1):
     """−log softmax(z)_t for logits z and class indices t (shape ``z.shape[:-1]``).
 
     Printed from step 3 ("cross_entropy", proved) of the derivation stable_cross_entropy
-    (stable_kernels.py; 004_e81365b828eb09e1.txt §一.4 损失函数 Loss(x) = −ln p_t):
+    (stable_kernels.py; added by softsym (004_e81365b828eb09e1.txt): cross-entropy and its gradient from logits, in stable form (§一.4)):
 
         -log(p[t]) = m + log(Sum((1 - KroneckerDelta(j, k))*exp(-m + z[k]), (k, 1, n)) + 1) - z[t]
         given z[l] <= m, Eq(z[j], m)  (in the kernel m is the row's max, j where it is attained)
@@ -232,7 +232,7 @@ def cross_entropy_grad(z, t, axis=-1):
     (−∂ln p_t/∂z_i = p_i − δ_it is step 4 of the same derivation).
 
     Printed from step 6 ("softmax_of_logits", proved) of the derivation stable_cross_entropy
-    (stable_kernels.py; 004_e81365b828eb09e1.txt §一.4 损失函数 p = softmax(x)):
+    (stable_kernels.py; added by softsym (004_e81365b828eb09e1.txt): cross-entropy and its gradient from logits, in stable form (§一.4)):
 
         p[i] = exp(-m + z[i])/(Sum((1 - KroneckerDelta(j, k))*exp(-m + z[k]), (k, 1, n)) + 1)
         given z[l] <= m, Eq(z[j], m)  (in the kernel m is the row's max, j where it is attained)
@@ -244,7 +244,7 @@ def cross_entropy_grad(z, t, axis=-1):
         given z[l] <= m, Eq(z[j], m)  (in the kernel m is the row's max, j where it is attained)
 
     Rows of at most 32 entries are computed from step 9 ("softmax_of_logits_shifted", proved) of the derivation stable_cross_entropy
-    (stable_kernels.py; 004_e81365b828eb09e1.txt §一.4 损失函数 p = softmax(x)):
+    (stable_kernels.py; added by softsym (004_e81365b828eb09e1.txt): cross-entropy and its gradient from logits, in stable form (§一.4)):
 
         p[i] = exp(-m + z[i])/Sum(exp(-m + z[k]), (k, 1, n))
         given z[l] <= m, Eq(z[j], m)  (in the kernel m is the row's max, j where it is attained)
