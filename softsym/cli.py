@@ -25,6 +25,7 @@ from .export.commands import export
 from .kernels.commands import kernels
 from .errors import StepTimeout, UserError
 from .loader import default_path, load, select
+from .numeric.display import readable, readable_message
 from .progress import progress
 from .prover import DEFAULT_TIMEOUT
 from .report import json_report, junit_report, prove_result, text_report
@@ -316,10 +317,11 @@ def prove_cmd(lhs: str | None, rhs: str | None, rel: str, symbols: str, timeout:
     else:
         extra = f" for n <= {verdict.instantiated_up_to}" if verdict.instantiated_up_to else ""
         click.echo(f"{verdict.status}{extra} ({verdict.strategy}, {verdict.seconds:.2f} s)")
-        if verdict.counterexample:
-            click.echo(f"counterexample: {verdict.counterexample.describe()}")
-        if verdict.message:
-            click.echo(verdict.message)
+        cex = verdict.counterexample
+        if cex:
+            click.echo(f"counterexample: {readable(cex)}")
+        if verdict.message and not (cex and verdict.message == f"fails at {cex.describe()}"):   # not twice
+            click.echo(readable_message(verdict.message, cex))
     sys.exit(PROVE_EXIT[verdict.status])
 
 

@@ -18,6 +18,7 @@ import pytest
 from .dsl import Derivation
 from .engine import check_derivation
 from .loader import load_file
+from .numeric.display import readable, readable_message
 from .report import relation_text
 
 
@@ -90,9 +91,10 @@ class DerivationItem(pytest.Item):
             for r in bad:
                 v = r.verdict
                 lines.append(f"{r.step.place} step {r.step.index} ({r.step.source}): {relation_text(r)}")
-                lines.append(f"    expected {r.step.expected}, got {v.status} by {v.strategy}: {v.message}")
+                lines.append(f"    expected {r.step.expected}, got {v.status} by {v.strategy}: "
+                             f"{readable_message(v.message, v.counterexample)}")
                 if v.counterexample:
-                    lines.append(f"    counterexample: {v.counterexample.describe()}")
+                    lines.append(f"    counterexample: {readable(v.counterexample)}")
             raise DerivationFailure("\n".join(lines))
 
     def repr_failure(self, excinfo, style=None) -> str:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import sympy as sp
 
@@ -9,7 +10,20 @@ from . import __version__
 from .engine import DerivationResult, StepResult
 from .loader import LoadError
 from .lockfile import Change
+from .numeric.display import readable, readable_message
 from .verdict import Status, Verdict
+
+# Verdicts short of a full proof: each such step is marked where it is shown and listed at the end.
+NOT_FULLY_PROVED = (Status.PROVED_INSTANTIATED, Status.UNDECIDED, Status.TIMEOUT, Status.VACUOUS)
+# What each strategy does, in words (failure messages name these, not the identifiers).
+STRATEGY_WORDS = {
+    "exact_numeric": "exact arithmetic", "limits": "evaluating the limits", "rational_form": "rational normal forms",
+    "sum_identities": "sum identities", "numeric_counterexample": "a counterexample search",
+    "inequalities": "sign and monotonicity rules", "smt": "the z3 solver",
+    "sign_resolution": "resolving Abs/Max/Min by signs", "simplify_difference": "SymPy's simplify",
+    "case_split": "case splits", "instantiate": "a proof for each small size",
+}
+_STRATEGY = re.compile(r"\b(" + "|".join(STRATEGY_WORDS) + r")\b")
 
 
 def plain(expr: sp.Basic) -> str:
@@ -26,6 +40,40 @@ def relation_text(result: StepResult) -> str:
 def _verdict_text(v: Verdict) -> str:
     extra = f" for n <= {v.instantiated_up_to}" if v.instantiated_up_to else ""
     return f"{v.status}{extra} by {v.strategy} ({v.seconds:.2f} s)"
+
+
+def status_words(v: Verdict) -> str:
+    """The verdict as a reader needs it: ``proved for n ≤ 6 only``, ``timed out``, ``undecided``."""
+    if v.status is Status.PROVED_INSTANTIATED:
+        return f"proved for n ≤ {v.instantiated_up_to} only" if v.instantiated_up_to else "proved for small n only"
+    return "timed out" if v.status is Status.TIMEOUT else str(v.status)
+
+
+def in_words(message: str) -> str:
+    """``message`` with the strategies' identifiers replaced by what they do."""
+    return _STRATEGY.sub(lambda m: STRATEGY_WORDS[m[1]], message)
+
+
+def step_name(result: StepResult, derivation: DerivationResult) -> str:
+    """``name · step 7 (label) · where the source prints it`` (the ``at=`` text, else the justification),
+    short enough for a test name."""
+    s, section = result.step, derivation.derivation.source.place
+    said = s.source.place[len(section):].strip() if section and s.source.place.startswith(section) else s.source.place
+    return " · ".join(x for x in (derivation.derivation.name,
+                                  f"step {s.index}" + (f" ({s.label})" if s.label else ""),
+                                  _clip(" ".join((said or s.why).split()), 80)) if x)
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def not_fully_proved(results: list[DerivationResult]) -> list[str]:
+    """One line per step that is proved for small n only, undecided, timed out or vacuous:
+    ``name step k (label): status — file:line (source place)``."""
+    return [f"{d.derivation.name} step {r.step.index}{f' ({r.step.label})' if r.step.label else ''}: "
+            f"{status_words(r.verdict)} — {r.step.place} ({r.step.source})"
+            for d in results for r in d.results if r.verdict.status in NOT_FULLY_PROVED]
 
 
 def _counts(results: list[DerivationResult]) -> dict[str, int]:
@@ -53,9 +101,9 @@ def _step_block(result: StepResult, heading: str) -> list[str]:
              f"    expected: {s.expected}",
              f"    verdict:  {_verdict_text(v)}"]
     if v.counterexample:
-        lines.append(f"    counterexample: {v.counterexample.describe()}")
+        lines.append(f"    counterexample: {readable(v.counterexample)}")
     if v.message:
-        lines.append(f"    message:  {v.message}")
+        lines.append(f"    message:  {readable_message(v.message, v.counterexample)}")
     return lines
 
 
@@ -70,8 +118,11 @@ def text_report(results: list[DerivationResult], errors: list[LoadError], second
         mark = "ok  " if d.ok else "FAIL"
         n_err = sum(1 for r in d.results if r.step.erratum)
         errata = f", {n_err} erratum refuted" if n_err and d.ok else ""
-        lines.append(f"{mark} {d.derivation.name:<34} {len(d.results):>3} steps{errata}  "
+        weak = [r for r in d.results if r.ok and r.verdict.status is Status.PROVED_INSTANTIATED]
+        small = f", {len(weak)} proved for small n only" if weak else ""
+        lines.append(f"{mark} {d.derivation.name:<34} {len(d.results):>3} steps{errata}{small}  "
                      f"[{d.derivation.source}]  {d.seconds:.1f} s")
+        lines.extend(f"       step {r.step.index}: {status_words(r.verdict)} ({r.step.place})" for r in weak)
     for e in errors:
         lines.append(f"ERROR {e}")
     errata_lines: list[str] = []
@@ -85,7 +136,7 @@ def text_report(results: list[DerivationResult], errors: list[LoadError], second
                 fix = next((x for x in d.results if x.step.corrects == r.step.index), None) or by_index.get(r.step.index + 1)
                 if not verbose:
                     cex = r.verdict.counterexample
-                    where = f" at {cex.describe()}" if cex else ""
+                    where = f" at {readable(cex)}" if cex else ""
                     fixed = f"; corrected by step {fix.step.index} ({fix.verdict.status})" if fix else ""
                     errata_lines.append(f"ERRATUM {d.derivation.name} step {r.step.index} ({r.step.source}): "
                                         f"refuted as expected{where}{fixed}")
@@ -104,6 +155,11 @@ def text_report(results: list[DerivationResult], errors: list[LoadError], second
         lines.extend(f"  {c}" for c in changes)
         if any(c.kind in ("new", "changed") for c in changes):
             lines.append("  (record new and changed steps with `softsym lock` or `softsym check --update-lock`)")
+    weak = not_fully_proved(results)
+    if weak:
+        lines.append("")
+        lines.append(f"Steps without a full proof ({len(weak)}):")
+        lines.extend(f"  {w}" for w in weak)
     c = _counts(results)
     lines.append("")
     if lock is None:
@@ -164,12 +220,19 @@ def junit_report(results: list[DerivationResult], errors: list[LoadError], secon
         out.append(f'  <testsuite name={quoteattr(d.derivation.name)} tests="{len(d.results)}" '
                    f'failures="{failures}" time="{d.seconds:.3f}">')
         for r in d.results:
-            name = quoteattr(f"step {r.step.index}: {relation_text(r)}")
-            out.append(f'    <testcase classname={quoteattr(d.derivation.name)} name={name} '
-                       f'file={quoteattr(r.step.file)} line="{r.step.line}" time="{r.verdict.seconds:.3f}">')
+            v = r.verdict
+            out.append(f'    <testcase classname={quoteattr(d.derivation.name)} name={quoteattr(step_name(r, d))} '
+                       f'file={quoteattr(r.step.file)} line="{r.step.line}" time="{v.seconds:.3f}">')
+            if v.status in NOT_FULLY_PROVED:
+                properties = {"verdict": str(v.status), "strategy": v.strategy,
+                              **({"proved_up_to_n": str(v.instantiated_up_to)} if v.instantiated_up_to else {})}
+                out.append("      <properties>" + "".join(f"<property name={quoteattr(k)} value={quoteattr(x)}/>"
+                                                         for k, x in properties.items()) + "</properties>")
             if not r.ok:
                 body = "\n".join(_step_block(r, "FAILED"))
-                out.append(f'      <failure message={quoteattr(_verdict_text(r.verdict))}>{_escape(body)}</failure>')
+                out.append(f'      <failure message={quoteattr(failure_message(r))}>{_escape(body)}</failure>')
+            elif v.status is Status.PROVED_INSTANTIATED:
+                out.append(f"      <system-out>{_escape(failure_message(r))}</system-out>")
             out.append("    </testcase>")
         out.append("  </testsuite>")
     failing = [x for x in changes if x.kind in ("regression", "vanished")]
@@ -184,6 +247,19 @@ def junit_report(results: list[DerivationResult], errors: list[LoadError], secon
                    f'<error message={quoteattr(e.message)}/></testcase></testsuite>')
     out.append("</testsuites>")
     return "\n".join(out) + "\n"
+
+
+def failure_message(result: StepResult) -> str:
+    """What happened to a step, in words: ``undecided: no strategy could prove it … (tried exact
+    arithmetic, rational normal forms, …) (12.0 s)``, ``refuted: fails at x=1: lhs≈0.7310586, …``."""
+    s, v = result.step, result.verdict
+    what = status_words(v)
+    if s.erratum and not result.ok:
+        what = f"a printed error, expected to be refuted, but {what}"
+    message = in_words(readable_message(v.message, v.counterexample))
+    if v.counterexample and readable(v.counterexample) not in message:
+        message = f"{message}; counterexample {readable(v.counterexample)}" if message else f"fails at {readable(v.counterexample)}"
+    return f"{what}: {message} ({v.seconds:.1f} s)" if message else f"{what} ({v.seconds:.1f} s)"
 
 
 def _escape(text: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from xml.sax.saxutils import escape, quoteattr
 
+from ..numeric.display import shown_sides, shown_value
 from .check import documents_json
 from .extract import find_math, kind_of
 
@@ -23,8 +24,10 @@ def relation_line(path: str, r: dict) -> list[str]:
     verdict = r["verdict"]
     lines = [f"{path}:{r['line']}: {verdict} — {_one_line(r['tex'])}"]
     if verdict == "refuted" and r.get("counterexample") is not None:
-        point = ", ".join(f"{k} = {v}" for k, v in r["counterexample"].items()) or "(no free symbols)"
-        lines.append(f"    counterexample: {point}: left side {r.get('lhs_value')}, right side {r.get('rhs_value')}")
+        point = ", ".join(f"{k} {s.sign} {s.text}" for k, s in ((k, shown_value(v)) for k, v in r["counterexample"].items()))
+        left, right = shown_sides(r.get("lhs_value") or "", r.get("rhs_value") or "")
+        lines.append(f"    counterexample: {point or '(no free symbols)'}: left side {left.sign} {left.text}, "
+                     f"right side {right.sign} {right.text}")
     elif verdict in ("unparsed", "error", "undecided", "timeout", "vacuous") and r.get("message"):
         lines.append(f"    {r['message']}")
     return lines

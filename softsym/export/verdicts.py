@@ -8,6 +8,7 @@ import sympy as sp
 from ..dsl import Derivation, Kind, Step
 from ..engine import DerivationResult, StepResult
 from ..errors import ParseError
+from ..numeric.display import Shown, shown_sides, shown_value
 from ..parsing import parse_expr
 from ..verdict import Counterexample, Status
 from .printer import latex
@@ -60,10 +61,23 @@ class Evidence:
 
 
 def evidence(derivation: Derivation, step: Step, cex: Counterexample) -> Evidence:
-    """The counterexample in the derivation's notation (``phi`` → φ, ``z[2]`` → z₂, ``E`` → e)."""
+    """The counterexample in the derivation's notation (``phi`` → φ, ``z[2]`` → z₂, ``E`` → e), each
+    value as ``shown_value`` shows it: ``\\frac{1}{2}``, else ``\\approx 0.7310586``."""
     names = _names(derivation, step)
-    point = tuple(f"{_math(name, names)} = {_math(value, names)}" for name, value in cex.values)
-    return Evidence(point, _math(cex.lhs_value, names), _math(cex.rhs_value, names))
+    point = tuple(f"{_math(name, names)} {_value_math(shown_value(value), names)}" for name, value in cex.values)
+    lhs, rhs = shown_sides(cex.lhs_value, cex.rhs_value)
+    return Evidence(point, _value_math(lhs, names, "").strip(), _value_math(rhs, names, "").strip())
+
+
+def _value_math(shown: Shown, names: dict[str, sp.Basic], equals: str = "=") -> str:
+    """``= \\frac{1}{2}`` for an exact value, ``\\approx 0.7310586`` for a rounded one."""
+    if shown.exact:
+        return f"{equals} {_math(shown.text, names)}"
+    try:
+        number = latex(sp.Float(shown.text, ""))            # the digits shown; 1.5e-30 → 1.5 \cdot 10^{-30}
+    except ValueError:                                      # a rounded complex value
+        number = _math(shown.text, names)
+    return rf"\approx {number}"
 
 
 def _names(derivation: Derivation, step: Step) -> dict[str, sp.Basic]:
@@ -121,11 +135,6 @@ def notes(result: DerivationResult) -> list[Note]:
         place, section = step.source.place, d.source.place
         if section and place.startswith(section):
             place = place[len(section):].strip()
-        if step.source.lines:          # where the source prints the quotation
-            first, last = step.source.lines
-            place = ", ".join(x for x in (place, f"line {first}" if first == last else f"lines {first}–{last}") if x)
-        elif step.source.is_added and not d.source.is_added:
-            place = ", ".join(x for x in (place, "added by softsym") if x)
         message = v.message if not r.ok and v.counterexample is None else ""
         out.append(Note(step.why, evidence(d, step, v.counterexample) if v.counterexample else None,
                         corrections.get(step.index) if step.erratum else None, step.corrects,
