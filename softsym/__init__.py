@@ -14,6 +14,8 @@ _EXPORTS = {
     "Bound": "domain", "Domain": "domain",
     "Derivation": "dsl", "DerivationBuilder": "dsl", "Kind": "dsl", "Source": "dsl", "Step": "dsl",
     "Counterexample": "verdict", "Status": "verdict", "Verdict": "verdict",
+    **{f: "functions" for f in ("expm1", "log1p", "log_softmax", "logaddexp", "logit", "logsumexp", "sigmoid",
+                                "softmax", "softplus")},
 }
 
 __all__ = sorted([*_EXPORTS, "__version__"])

@@ -10,6 +10,7 @@ from typing import Any
 
 import sympy as sp
 
+from . import functions as ml
 from .errors import ParseError, StepTimeout
 
 MAX_CHARS = 20_000  # longest accepted text
@@ -38,10 +39,6 @@ class _Function:
         return f"{self.least} to {self.most} arguments"
 
 
-def _logsumexp(*args: sp.Expr) -> sp.Expr:
-    return sp.log(sp.Add(*(sp.exp(a) for a in args)))
-
-
 def _unevaluated(cls: type) -> Callable[..., sp.Basic]:
     return lambda *args: cls(*args, evaluate=False)
 
@@ -66,11 +63,9 @@ _FUNCTIONS: dict[str, _Function] = {
     "Lt": _Function(_unevaluated(sp.Lt), 2, 2), "Le": _Function(_unevaluated(sp.Le), 2, 2),
     "Gt": _Function(_unevaluated(sp.Gt), 2, 2), "Ge": _Function(_unevaluated(sp.Ge), 2, 2),
     "And": _Function(sp.And, 1, None), "Or": _Function(sp.Or, 1, None),
-    # ML conveniences, expanded into plain SymPy on parse
-    "sigmoid": _Function(lambda x: 1 / (1 + sp.exp(-x))), "softplus": _Function(lambda x: sp.log(1 + sp.exp(x))),
-    "logit": _Function(lambda p: sp.log(p / (1 - p))), "log1p": _Function(lambda x: sp.log(1 + x)),
-    "expm1": _Function(lambda x: sp.exp(x) - 1),
-    "logaddexp": _Function(_logsumexp, 2, 2), "logsumexp": _Function(_logsumexp, 1, None),
+    # ML conveniences (softsym.functions, shared with derivation files), expanded into plain SymPy on parse
+    **{f.__name__: _Function(f) for f in (ml.sigmoid, ml.softplus, ml.logit, ml.log1p, ml.expm1)},
+    "logaddexp": _Function(ml.logaddexp, 2, 2), "logsumexp": _Function(ml.logsumexp, 1, None),
 }
 FUNCTIONS = frozenset(_FUNCTIONS)
 """Every name that may be called in an expression."""

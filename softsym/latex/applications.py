@@ -15,6 +15,7 @@ from dataclasses import replace
 
 import sympy as sp
 
+from ..functions import logsumexp, sigmoid, softmax, softplus
 from . import vocabulary as voc
 from .syntax import (
     NAME_KINDS,
@@ -33,16 +34,6 @@ DOT = sp.Function("dot", real=True)
 """``a^T b``: the dot product of two named vectors, left uninterpreted."""
 FRESH_INDICES = ("j", "k", "l", "m", "p", "q", "r", "s", "u", "v", "w")
 """Candidates for the summation index that softmax and logsumexp introduce."""
-
-
-def sigmoid(x: sp.Expr) -> sp.Expr:
-    """The logistic sigmoid 1 / (1 + e^{-x})."""
-    return 1 / (1 + sp.exp(-x))
-
-
-def softplus(x: sp.Expr) -> sp.Expr:
-    """log(1 + e^x)."""
-    return sp.log(1 + sp.exp(x))
 
 
 _FUNCTIONS = {
@@ -189,12 +180,12 @@ class ApplicationReading:
             if i is None:
                 self.fail("softmax of a vector is a vector: write softmax(z)_i for one entry", g)
             j = self.fresh_index(i, base)
-            value = sp.exp(base[i]) / sp.Sum(sp.exp(base[j]), (j, 1, self.ctx.dimension))
+            value = softmax(base, i, (j, 1, self.ctx.dimension))
         else:
             if entry is not None or index is not None:
                 self.fail(f"{word} of a vector has no entries", g)
             j = self.fresh_index(sp.Integer(0), base)
-            value = sp.log(sp.Sum(sp.exp(base[j]), (j, 1, self.ctx.dimension)))
+            value = logsumexp(base, (j, 1, self.ctx.dimension))
         return self.after_call(value, replace(g, sub=None))
 
     def fresh_index(self, index: sp.Expr, base: sp.IndexedBase) -> sp.Symbol:
