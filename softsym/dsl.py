@@ -11,7 +11,10 @@ A derivation file is a Python module in ``derivations/`` that builds one or more
     DERIVATION = d.build()
 
 Every builder call records the line of the file it was called from, so reports can say
-``derivations/sigmoid.py:14 step 3``.
+``derivations/sigmoid.py:14 step 3``; a wrong call (an unknown keyword, a wrong type) is a
+``DerivationError`` at that line saying what the call accepts.  ``why=`` is optional everywhere.
+The field's functions (``sigmoid``, ``softplus``, ``logsumexp``, ``softmax``, ``log_softmax``...) can be
+imported from here (``from softsym.dsl import sigmoid, softmax``): see ``softsym.functions``.
 """
 from __future__ import annotations
 
@@ -23,7 +26,9 @@ from enum import Enum
 import sympy as sp
 
 from .domain import Bound, Domain
+from .calls import checked_call
 from .errors import DerivationError
+from .functions import expm1, log1p, log_softmax, logaddexp, logit, logsumexp, sigmoid, softmax, softplus
 
 RELATIONS = ("==", "<=", "<", ">=", ">")
 
@@ -117,6 +122,10 @@ class Step:
         given: hypotheses local to this step (``Ne(i, j)`` for an off-diagonal case).
         variable: for solve steps, the variable solved for.
         label: an optional name later stages use to find this step (``"log_softmax_stable"``).
+        depends_on: for a step concluded from earlier steps (``conclude``, ``chain``), their indices.
+        intended: for a definition erratum, what the printed definition is checked against: the
+            correct expression (``printed == intended`` must be refuted), or a relation the printed
+            definition breaks (``Eq(Sum(p[k], (k, 1, n)), 1)``, checked with it unfolded).
     """
 
     index: int
@@ -134,6 +143,8 @@ class Step:
     given: tuple[sp.Basic, ...] = ()
     variable: sp.Basic | None = None
     label: str = ""
+    depends_on: tuple[int, ...] = ()
+    intended: sp.Basic | None = None
 
     @property
     def expected(self) -> str:
@@ -175,8 +186,15 @@ class Derivation:
         return tuple(d for d in self.definitions if d.step < index)
 
 
+_INTERNAL = frozenset({__file__, sys.modules[checked_call.__module__].__file__})
+
+
 def _caller(depth: int = 2) -> tuple[str, int]:
+    """The file and line of the call in the derivation file: the first frame, from ``depth`` up,
+    outside this module and the call guard."""
     frame = sys._getframe(depth)
+    while frame.f_back is not None and frame.f_code.co_filename in _INTERNAL:
+        frame = frame.f_back
     return frame.f_code.co_filename, frame.f_lineno
 
 
@@ -192,6 +210,7 @@ def _exact(value: object) -> sp.Basic:
 class DerivationBuilder:
     """Collects steps in order; ``build()`` returns the frozen ``Derivation``."""
 
+    @checked_call
     def __init__(self, name: str, *, title: str, source: Source) -> None:
         self.file, self.line = _caller()
         if not name.isidentifier():
@@ -204,12 +223,14 @@ class DerivationBuilder:
         self._definitions: list[Definition] = []
 
     # -- declarations ---------------------------------------------------------------------
+    @checked_call
     def symbols(self, names: str, **assumptions: bool) -> tuple[sp.Symbol, ...] | sp.Symbol:
         """Declare scalar symbols with SymPy assumptions (``real=True``, ``integer=True``...)."""
         made = sp.symbols(names, seq=True, **assumptions)
         self._symbols.extend(made)
         return made if len(made) > 1 else made[0]
 
+    @checked_call
     def bounded(self, name: str, lower: object = None, upper: object = None, *, strict: bool = True,
                 **assumptions: bool) -> sp.Symbol:
         """Declare a real symbol inside an interval, e.g. ``bounded("phi", 0, 1)`` for 0 < φ < 1."""
@@ -223,12 +244,14 @@ class DerivationBuilder:
         self._bounds.append(Bound(sym, lo, strict, hi, strict))
         return sym
 
+    @checked_call
     def indexed(self, name: str, **assumptions: bool) -> sp.IndexedBase:
         """Declare an indexed family ``z[i]`` whose entries carry the assumptions."""
         base = sp.IndexedBase(name, **assumptions)
         self._indexed.append(base)
         return base
 
+    @checked_call
     def index(self, name: str, lower: object, upper: object = None) -> sp.Symbol:
         """Declare an integer with ``lower <= name <= upper`` (``1 <= i <= n``; no upper: ``k >= 2``)."""
         low = sp.sympify(lower)
@@ -257,66 +280,84 @@ class DerivationBuilder:
         self._steps.append(step)
         return step
 
-    def eq(self, lhs: object, rhs: object, *, why: str, at: str = "", quote: str = "", added: bool = False,
+    @checked_call
+    def eq(self, lhs: object, rhs: object, *, why: str = "", at: str = "", quote: str = "", added: bool = False,
            given: Iterable[sp.Basic] = (), label: str = "") -> Step:
         """``lhs = rhs`` for every value the assumptions (and ``given``) allow."""
         return self._add(Kind.RELATION, lhs, "==", rhs, why, at, quote=quote, added=added, given=tuple(given),
                          label=label)
 
-    def rel(self, lhs: object, rel: str, rhs: object, *, why: str, at: str = "", quote: str = "",
+    @checked_call
+    def rel(self, lhs: object, rel: str, rhs: object, *, why: str = "", at: str = "", quote: str = "",
             added: bool = False, given: Iterable[sp.Basic] = (), label: str = "") -> Step:
         """``lhs rel rhs`` with ``rel`` one of ``== <= < >= >``."""
         return self._add(Kind.RELATION, lhs, rel, rhs, why, at, quote=quote, added=added, given=tuple(given),
                          label=label)
 
+    @checked_call(kw_like="rel")
     def le(self, lhs: object, rhs: object, **kw: object) -> Step:
         """``lhs <= rhs``."""
-        return self._add(Kind.RELATION, lhs, "<=", rhs, kw.pop("why"), kw.pop("at", ""),
+        return self._add(Kind.RELATION, lhs, "<=", rhs, kw.pop("why", ""), kw.pop("at", ""),
                          quote=kw.pop("quote", ""), added=kw.pop("added", False), **kw)  # type: ignore[arg-type]
 
+    @checked_call(kw_like="rel")
     def lt(self, lhs: object, rhs: object, **kw: object) -> Step:
         """``lhs < rhs``."""
-        return self._add(Kind.RELATION, lhs, "<", rhs, kw.pop("why"), kw.pop("at", ""),
+        return self._add(Kind.RELATION, lhs, "<", rhs, kw.pop("why", ""), kw.pop("at", ""),
                          quote=kw.pop("quote", ""), added=kw.pop("added", False), **kw)  # type: ignore[arg-type]
 
-    def define(self, name: str | sp.Basic, expr: object, *, why: str, at: str = "", quote: str = "",
-               added: bool = False, label: str = "", **assumptions: bool) -> sp.Basic:
+    @checked_call
+    def define(self, name: str | sp.Basic, expr: object, *, why: str = "", at: str = "", quote: str = "",
+               added: bool = False, label: str = "",
+               erratum: bool = False, intended: object = None, **assumptions: bool) -> sp.Basic:
         """Introduce ``name := expr``; returns the new name for later steps to use.
 
         ``name`` may be a string (a new symbol; give assumptions such as ``positive=True`` only
         when they follow from ``expr``: they are checked), an ``Indexed`` pattern like ``p[i]``
         (defines every entry), or an applied function ``f(x)``.
+
+        ``erratum=True``: the source prints this definition WRONG.  It is kept as printed, never
+        used by later steps, and must be refuted: checked against ``intended`` (the correct
+        expression, or a relation the printed definition breaks such as ``Eq(Sum(p[k], (k, 1, n)), 1)``),
+        by default against the corrected definition of the same name, which must come next.
         """
         target = sp.Symbol(name, **assumptions) if isinstance(name, str) else name
-        step = self._add(Kind.DEFINITION, target, ":=", expr, why, at, quote=quote, added=added, label=label)
-        self._definitions.append(Definition(target, step.rhs, step.index))
+        step = self._add(Kind.DEFINITION, target, ":=", expr, why, at, quote=quote, added=added, label=label,
+                         erratum=erratum, intended=None if intended is None else _exact(intended))
+        if not erratum:
+            self._definitions.append(Definition(target, step.rhs, step.index))
         return target
 
-    def instantiate(self, values: Mapping[sp.Basic, object], lhs: object, rhs: object, *, why: str,
+    @checked_call
+    def instantiate(self, values: Mapping[sp.Basic, object], lhs: object, rhs: object, *, why: str = "",
                     at: str = "", quote: str = "", added: bool = False, rel: str = "==") -> Step:
         """The relation after substituting ``values`` (``{q: 0}``) into everything, definitions too."""
         pairs = tuple((k, _exact(v)) for k, v in values.items())
         return self._add(Kind.INSTANTIATION, lhs, rel, rhs, why, at, quote=quote, added=added,
                          substitution=pairs)
 
-    def solve(self, variable: sp.Basic, solution: object, *, why: str, at: str = "", quote: str = "",
+    @checked_call
+    def solve(self, variable: sp.Basic, solution: object, *, why: str = "", at: str = "", quote: str = "",
               added: bool = False, label: str = "") -> Step:
         """``variable = solution`` where ``solution`` uses a defined name; checked by substituting back."""
         return self._add(Kind.SOLVE, variable, "==", solution, why, at, quote=quote, added=added,
                          variable=variable, label=label)
 
-    def limit(self, expr: object, var: sp.Symbol, point: object, value: object, *, why: str,
+    @checked_call
+    def limit(self, expr: object, var: sp.Symbol, point: object, value: object, *, why: str = "",
               at: str = "", quote: str = "", added: bool = False, direction: str = "+") -> Step:
         """``lim_{var → point} expr = value`` (``direction`` '+', '-' or '+-')."""
         lim = sp.Limit(_exact(expr), var, _exact(point), dir=direction)
         return self._add(Kind.LIMIT, lim, "==", value, why, at, quote=quote, added=added)
 
-    def numeric(self, lhs: object, rhs: object, *, why: str, at: str = "", quote: str = "", added: bool = False,
+    @checked_call
+    def numeric(self, lhs: object, rhs: object, *, why: str = "", at: str = "", quote: str = "", added: bool = False,
                 rel: str = "==") -> Step:
         """An exact arithmetic fact (``5/21 + 7/21 + 9/21 = 1``); write fractions as ``Rational``."""
         return self._add(Kind.NUMERIC, lhs, rel, rhs, why, at, quote=quote, added=added)
 
-    def erratum(self, lhs: object, rhs: object, *, why: str, at: str = "", quote: str = "", added: bool = False,
+    @checked_call
+    def erratum(self, lhs: object, rhs: object, *, why: str = "", at: str = "", quote: str = "", added: bool = False,
                 rel: str = "==", given: Iterable[sp.Basic] = ()) -> Step:
         """A step the source prints WRONG, kept as printed: it must be refuted.
 
@@ -324,6 +365,91 @@ class DerivationBuilder:
         """
         return self._add(Kind.RELATION, lhs, rel, rhs, why, at, quote=quote, added=added, erratum=True,
                          given=tuple(given))
+
+    # -- using what is already proved ------------------------------------------------------
+    @checked_call(kw_like="rel")
+    def conclude(self, lhs: object, rel: str, rhs: object, *, from_steps: Iterable[Step | str],
+                 **kw: object) -> Step:
+        """``lhs rel rhs`` concluded from earlier steps of this derivation (the ``Step`` objects the
+        builder returned, or their labels): their chain composed (``a <= b``, ``b < c`` give
+        ``a < c``), else the prover given their relations as hypotheses (an earlier equality
+        substituted).  Proved only if every one of them is proved (``softsym.conclude``).
+
+        Accepts the keywords of ``rel`` (``why``, ``at``, ``given``, ``label``...).
+        """
+        file, line = _caller()
+        kw["given"] = tuple(kw.get("given", ()))  # type: ignore[arg-type]
+        uses = self._dependencies(from_steps, kw["given"], file, line)  # type: ignore[arg-type]
+        step = replace(self.rel(lhs, rel, rhs, **kw), depends_on=uses)
+        self._steps[-1] = step
+        return step
+
+    @checked_call(kw_like="rel")
+    def chain(self, first: object, *links: tuple | Step | str, **kw: object) -> Step:
+        """``first rel₁ e₁ rel₂ e₂ …``: each link ``(rel, expr)`` (or ``(rel, expr, why)``) is a step of
+        its own; an earlier step (or its label) may serve as a link where it starts where the chain
+        is.  The end-to-end relation, the strongest the links give (``==`` with ``==`` is ``==``, any
+        ``<`` makes ``<``), is a step concluded from the links, and is returned.
+
+        Accepts the keywords of ``rel``: ``why`` is the conclusion's, the others apply to every link.
+
+        Raises:
+            DerivationError: a link is malformed, an earlier step does not start where the chain
+                is, or the links mix ``<=`` and ``>=`` (such a chain says nothing about its ends).
+        """
+        from . import chains
+        from .conclude import same_after
+
+        file, line = _caller()
+        if not links:
+            raise DerivationError("chain() needs at least one link (rel, expr) after its first expression", file, line)
+        kw["given"] = tuple(kw.get("given", ()))  # type: ignore[arg-type]
+        shared = {k: v for k, v in kw.items() if k not in ("why", "label")}
+        same = same_after(tuple(self._definitions))
+        here, used = _exact(first), []
+        for position, link in enumerate(links, 1):
+            if isinstance(link, (Step, str)):
+                step = self._steps[self._dependencies([link], tuple(kw.get("given", ())), file, line)[0] - 1]
+            elif isinstance(link, tuple) and len(link) in (2, 3) and link[0] in RELATIONS:
+                step = self.rel(here, link[0], link[1], why=link[2] if len(link) == 3 else "", **shared)
+            else:
+                raise DerivationError(f"chain link {position} must be (rel, expr), (rel, expr, why) with rel one of "
+                                      f"{', '.join(RELATIONS)}, or an earlier step; got {link!r}", file, line)
+            walked = chains.compose(_exact(first), [(s.lhs, s.rel, s.rhs) for s in [*used, step]], same)
+            if isinstance(walked, chains.Broken):
+                raise DerivationError(f"chain link {position} (step {step.index}, {step.place}): {walked.reason}",
+                                      file, line)
+            used.append(step)
+            here = walked.end
+        return self.conclude(first, walked.rel, here, from_steps=used, **kw)
+
+    def _dependencies(self, uses: Iterable[Step | str], given: tuple, file: str, line: int) -> tuple[int, ...]:
+        """The indices of the earlier steps ``uses`` names, each checked to be a general fact the
+        next step may use (``conclude.why_not_a_dependency``)."""
+        from .conclude import why_not_a_dependency
+
+        if isinstance(uses, (str, Step)) or not isinstance(uses, Iterable):
+            raise DerivationError("from_steps= takes a list of earlier steps (or their labels)", file, line)
+        out: list[int] = []
+        for use in uses:
+            if isinstance(use, str):
+                found = [s for s in self._steps if s.label == use]
+                if not found:
+                    labels = ", ".join(repr(s.label) for s in self._steps if s.label) or "none"
+                    raise DerivationError(f"no earlier step is labelled {use!r} (labels: {labels})", file, line)
+                use = found[0]
+            if not isinstance(use, Step) or use.index > len(self._steps) or self._steps[use.index - 1] is not use:
+                raise DerivationError(f"{use!r} is not a step of derivation {self.name}: a step may only use "
+                                      f"earlier steps of its own derivation", file, line)
+            probe = Step(len(self._steps) + 1, Kind.RELATION, sp.S.Zero, "==", sp.S.Zero, "", self.source, file, line,
+                         given=tuple(given))
+            reason = why_not_a_dependency(probe, use)
+            if reason is not None:
+                raise DerivationError(f"cannot use step {use.index} ({use.place}): {reason}", file, line)
+            out.append(use.index)
+        if not out:
+            raise DerivationError("from_steps= is empty: name the earlier steps this one follows from", file, line)
+        return tuple(out)
 
     # -- result ---------------------------------------------------------------------------
     def build(self) -> Derivation:
@@ -338,9 +464,25 @@ class DerivationBuilder:
         if last.erratum:
             raise DerivationError("an erratum must be followed by its corrected step", last.file, last.line,
                                   last.index)
+        self._resolve_definition_errata()
         domain = Domain(tuple(self._symbols), tuple(self._indexed), tuple(self._bounds))
         return Derivation(self.name, self.title, self.source, domain, tuple(self._steps),
                           tuple(self._definitions), self.file, self.line)
+
+
+    def _resolve_definition_errata(self) -> None:
+        """A definition erratum without ``intended`` is checked against the next step, which must
+        define the same name (correctly)."""
+        for position, step in enumerate(self._steps):
+            if step.kind is not Kind.DEFINITION or not step.erratum or step.intended is not None:
+                continue
+            fix = self._steps[position + 1]
+            if fix.kind is not Kind.DEFINITION or fix.lhs != step.lhs:
+                raise DerivationError(f"the definition of {step.lhs} is marked erratum but the next step does not "
+                                      f"define {step.lhs} again: define it correctly right after it, or give "
+                                      f"intended= (the correct expression, or a relation the printed definition "
+                                      f"breaks)", step.file, step.line, step.index)
+            self._steps[position] = replace(step, intended=fix.rhs)
 
 
 def with_file(derivation: Derivation, file: str) -> Derivation:
@@ -350,3 +492,4 @@ def with_file(derivation: Derivation, file: str) -> Derivation:
 
 
 __all__ = ["Derivation", "DerivationBuilder", "Definition", "Kind", "Source", "Step", "RELATIONS"]
+__all__ += ["expm1", "log1p", "log_softmax", "logaddexp", "logit", "logsumexp", "sigmoid", "softmax", "softplus"]

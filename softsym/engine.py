@@ -4,6 +4,8 @@ Read this first.  For each step: (1) collect what it may assume — the derivati
 step's own hypotheses, the definitions made before it; (2) turn the step into a ``Problem``
 (definitions unfolded, instantiation values substituted); (3) run the prover under the step's
 time limit; (4) compare the verdict with what the step expects (an erratum expects ``refuted``).
+A step concluded from earlier steps (``depends_on``) is checked after them, with their verdicts
+(``conclude.py``); a definition printed wrong is checked against its ``intended`` expression.
 Before all that, a step's quotation must be printed in its source text (``sources.py``): a step
 whose quotation is not there fails with an ``error`` verdict, whatever its mathematics.
 """
@@ -11,7 +13,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +21,8 @@ from pathlib import Path
 import sympy as sp
 
 from .cache import Cache
-from .dsl import Derivation, Kind, Step
+from .conclude import check_conclusion
+from .dsl import Definition, Derivation, Kind, Step
 from .fingerprint import step_fingerprint
 from .numeric.sampling import admits, inside
 from .problem import prepare
@@ -64,6 +67,8 @@ class DerivationResult:
 def _check_definition(derivation: Derivation, step: Step, timeout: float) -> Verdict:
     """A definition is true by fiat; only assumptions declared on the new name need proof."""
     claims = {"positive": ">", "nonnegative": ">=", "negative": "<", "nonpositive": "<="}
+    if step.erratum:
+        return _check_definition_erratum(derivation, step, timeout)
     target = step.lhs
     for fact, rel in claims.items():
         if isinstance(target, sp.Symbol) and target.assumptions0.get(fact):
@@ -77,6 +82,25 @@ def _check_definition(derivation: Derivation, step: Step, timeout: float) -> Ver
             return Verdict(Status.PROVED, "definition", verdict.seconds,
                            f"defines {target}; its declared sign ({fact}) is proved: {verdict.message}")
     return Verdict(Status.PROVED, "definition", 0.0, f"defines {target} (nothing to prove)")
+
+
+def _check_definition_erratum(derivation: Derivation, step: Step, timeout: float) -> Verdict:
+    """A definition printed wrong must be refuted: ``printed == intended``, or the relation
+    ``intended`` with the printed definition unfolded."""
+    check = step.intended
+    if isinstance(check, sp.core.relational.Relational) and check.rel_op in ("==", "<=", "<", ">=", ">"):
+        lhs, rel, rhs = check.lhs, check.rel_op, check.rhs
+    elif isinstance(check, sp.Expr):
+        lhs, rel, rhs = step.lhs, "==", check
+    else:
+        return Verdict(Status.ERROR, "definition", message=f"the erratum definition of {step.lhs} has nothing to be "
+                       f"checked against (intended= an expression or a relation ==, <=, <, >=, >; got {check!r})")
+    definitions = derivation.definitions_before(step.index) + (Definition(step.lhs, step.rhs, step.index),)
+    problem = prepare(lhs, rel, rhs, derivation.domain.with_given(*step.given), definitions)
+    verdict = prove(problem, timeout)
+    shown = f"{step.lhs} := {step.rhs} (as printed), checked: {lhs} {rel} {rhs}"
+    return Verdict(verdict.status, verdict.strategy, verdict.seconds, f"{shown}: {verdict.message}",
+                   verdict.counterexample, verdict.instantiated_up_to, verdict.trace)
 
 
 def _check_substitution(derivation: Derivation, step: Step) -> Verdict | None:
@@ -97,20 +121,29 @@ def quote_verdict(derivation: Derivation, step: Step) -> Verdict | None:
     return None if problem is None else Verdict(Status.ERROR, "quote", message=problem)
 
 
-def check_step(derivation: Derivation, step: Step, timeout: float = DEFAULT_TIMEOUT) -> Verdict:
-    """The verdict for one step of ``derivation``; our own failures become an ``error`` verdict."""
+def check_step(derivation: Derivation, step: Step, timeout: float = DEFAULT_TIMEOUT,
+               dependencies: Mapping[int, Verdict] | None = None) -> Verdict:
+    """The verdict for one step of ``derivation``; our own failures become an ``error`` verdict.
+
+    ``dependencies``: the verdicts (by step index) of the steps a concluded step uses; checked here
+    when not given.
+    """
     try:
-        return quote_verdict(derivation, step) or _check_step(derivation, step, timeout)
+        return quote_verdict(derivation, step) or _check_step(derivation, step, timeout, dependencies)
     except (KeyboardInterrupt, SystemExit):
         raise
     except Exception as exc:  # a bug or a SymPy crash on one step must not stop the run
         return Verdict(Status.ERROR, "engine", message=f"internal error while checking: {type(exc).__name__}: {exc}")
 
 
-def _check_step(derivation: Derivation, step: Step, timeout: float) -> Verdict:
+def _check_step(derivation: Derivation, step: Step, timeout: float,
+                dependencies: Mapping[int, Verdict] | None = None) -> Verdict:
     start = time.perf_counter()
     if step.kind is Kind.DEFINITION:
         return _check_definition(derivation, step, timeout)
+    if step.depends_on:
+        verdicts = dependencies if dependencies is not None else _dependency_verdicts(derivation, step, timeout)
+        return check_conclusion(derivation, step, verdicts, timeout)
     bad = _check_substitution(derivation, step)
     if bad is not None:
         return bad
@@ -121,10 +154,33 @@ def _check_step(derivation: Derivation, step: Step, timeout: float) -> Verdict:
     return verdict.timed(round(time.perf_counter() - start, 4))
 
 
+def _dependency_verdicts(derivation: Derivation, step: Step, timeout: float) -> dict[int, Verdict]:
+    """The verdicts of the steps ``step`` uses, directly or through other concluded steps."""
+    needed, todo = set[int](), list(step.depends_on)
+    while todo:
+        index = todo.pop()
+        if index not in needed:
+            needed.add(index)
+            todo.extend(derivation.steps[index - 1].depends_on)
+    verdicts: dict[int, Verdict] = {}
+    for index in sorted(needed):
+        verdicts[index] = check_step(derivation, derivation.steps[index - 1], timeout, verdicts)
+    return verdicts
+
+
 def check_derivation(derivation: Derivation, timeout: float = DEFAULT_TIMEOUT) -> DerivationResult:
-    """Check every step in order, in this process."""
-    return DerivationResult(derivation, tuple(StepResult(s, check_step(derivation, s, timeout))
-                                              for s in derivation.steps))
+    """Check every step in order, in this process (a concluded step with the verdicts before it)."""
+    verdicts: dict[int, Verdict] = {}
+    for s in derivation.steps:
+        verdicts[s.index] = check_step(derivation, s, timeout, verdicts)
+    return DerivationResult(derivation, tuple(StepResult(s, verdicts[s.index]) for s in derivation.steps))
+
+
+def conclusion_key(derivation: Derivation, step: Step, dependencies: Mapping[int, Verdict]) -> str:
+    """What a concluded step's cached verdict rests on: its fingerprint (which covers those of
+    the steps it uses) and their verdicts now."""
+    return step_fingerprint(derivation, step) + "|uses " + ",".join(
+        f"{i}:{dependencies[i].status}:{dependencies[i].instantiated_up_to}" for i in step.depends_on)
 
 
 # -- parallel checking ---------------------------------------------------------------------
@@ -156,6 +212,7 @@ def check_all(derivations: Iterable[Derivation], *, jobs: int = 1, timeout: floa
     derivations = list(derivations)
     verdicts: dict[tuple[str, int], Verdict] = {}
     todo: list[tuple[Derivation, Step, str | None]] = []
+    waiting: list[tuple[Derivation, Step]] = []
     for d in derivations:
         for s in d.steps:
             misquoted = quote_verdict(d, s)      # never cached: the quotation is not in the fingerprint
@@ -163,6 +220,9 @@ def check_all(derivations: Iterable[Derivation], *, jobs: int = 1, timeout: floa
                 verdicts[(d.name, s.index)] = misquoted
                 if on_step:
                     on_step(d, s, misquoted)
+                continue
+            if s.depends_on:              # checked last, with the verdicts of the steps it uses
+                waiting.append((d, s))
                 continue
             key = cache.key(step_fingerprint(d, s), timeout) if cache else None
             hit = cache.get(key) if cache and key else None
@@ -194,5 +254,15 @@ def check_all(derivations: Iterable[Derivation], *, jobs: int = 1, timeout: floa
                 except Exception as exc:  # a worker that died (memory, signal) fails its step only
                     verdict = Verdict(Status.ERROR, "engine", message=f"worker failed: {type(exc).__name__}: {exc}")
                 record(d, s, key, verdict)
+    for d, s in waiting:               # in derivation order: a conclusion may use an earlier conclusion
+        uses = {i: verdicts[(d.name, i)] for i in s.depends_on}
+        key = cache.key(conclusion_key(d, s, uses), timeout) if cache else None
+        hit = cache.get(key) if cache and key else None
+        if hit is not None:
+            verdicts[(d.name, s.index)] = hit
+            if on_step:
+                on_step(d, s, hit)
+        else:
+            record(d, s, key, check_step(d, s, timeout, uses))
     return [DerivationResult(d, tuple(StepResult(s, verdicts[(d.name, s.index)]) for s in d.steps))
             for d in derivations]

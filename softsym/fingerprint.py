@@ -2,7 +2,9 @@
 
 Two steps have the same fingerprint exactly when they would be checked the same way: same
 relation, kind, hypotheses, substitution, erratum flag, domain and visible definitions, and the
-same assumptions on every name in them.  Cosmetic fields (line, justification text, source
+same assumptions on every name in them; a definition erratum adds what it is checked against, and
+a concluded step the fingerprints of the steps it uses (so a cached "proved" cannot outlive a
+change to one of them).  Cosmetic fields (line, justification text, source
 place) are left out, so moving a step or rewording its justification does not invalidate the
 lockfile or the cache.
 
@@ -90,6 +92,10 @@ def step_fingerprint(derivation: Derivation, step: Step) -> str:
         _domain_text(printer, derivation.domain),
         ";".join(f"{text(d.target)}:={text(d.expr)}" for d in derivation.definitions_before(step.index)),
     ]
+    if step.intended is not None:
+        pieces.append(f"intended {text(step.intended)}")
+    if step.depends_on:
+        pieces.append("uses " + ";".join(step_fingerprint(derivation, derivation.steps[i - 1]) for i in step.depends_on))
     return hashlib.sha256("\n".join(pieces).encode()).hexdigest()
 
 

@@ -97,7 +97,8 @@ def _step_block(result: StepResult, heading: str) -> list[str]:
     s, v = result.step, result.verdict
     lines = [f"{heading} {s.place} step {s.index} ({s.source})",
              f"    step:     {relation_text(result)}",
-             f"    why:      {s.why}",
+             *([f"    why:      {s.why}"] if s.why else []),
+             *([f"    uses:     steps {', '.join(map(str, s.depends_on))}"] if s.depends_on else []),
              f"    expected: {s.expected}",
              f"    verdict:  {_verdict_text(v)}"]
     if v.counterexample:
@@ -195,7 +196,7 @@ def json_report(results: list[DerivationResult], errors: list[LoadError], second
         for r in d.results:
             s = r.step
             steps.append({"index": s.index, "line": s.line, "source": str(s.source), "kind": str(s.kind),
-                          "rel": s.rel, "lhs": plain(s.lhs), "rhs": plain(s.rhs), "why": s.why,
+                          "rel": s.rel, "lhs": plain(s.lhs), "rhs": plain(s.rhs), "why": s.why, "depends_on": list(s.depends_on),
                           "expected": s.expected, "ok": r.ok, **verdict_dict(r.verdict)})
         derivations.append({"name": d.derivation.name, "title": d.derivation.title,
                             "source": str(d.derivation.source), "file": d.derivation.file,

@@ -115,7 +115,7 @@ def _mark_tex(m: Mark) -> str:
 def _note_tex(note: Note) -> str:
     """The note beneath a line: justification, counterexample, correction, place."""
     why = latex_prose(note.why)
-    parts = [why + ("." if note.continues and not why.endswith((".", "!", "?", ":")) else "")]
+    parts = [why + ("." if why and note.continues and not why.endswith((".", "!", "?", ":")) else "")]
     if note.evidence:
         ev = note.evidence
         where = f"at ${'$, $'.join(ev.point)}$, where" if ev.point else ":"

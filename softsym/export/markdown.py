@@ -22,7 +22,7 @@ def _mark_md(m: Mark) -> str:
 
 def _note_md(note: Note) -> str:
     why = markdown_prose(note.why)
-    parts = [why + ("." if note.continues and not why.endswith((".", "!", "?", ":")) else "")]
+    parts = [why + ("." if why and note.continues and not why.endswith((".", "!", "?", ":")) else "")]
     if note.evidence:
         ev = note.evidence
         where = f"at ${'$, $'.join(ev.point)}$, where" if ev.point else ":"
@@ -43,7 +43,8 @@ def _note_md(note: Note) -> str:
 def _step_markdown(result: StepResult, note: Note) -> list[str]:
     lhs, body = relation(result.step)
     color = r"\color{red}" if result.step.erratum else ""
-    return [f"**({result.step.index})** {_mark_md(mark(result))} — {_note_md(note)}", "",
+    text = _note_md(note)
+    return [f"**({result.step.index})** {_mark_md(mark(result))}" + (f" — {text}" if text else ""), "",
             "$$", f"{color}{lhs} {body}", "$$", ""]
 
 
