@@ -345,10 +345,13 @@ class DerivationBuilder:
 
     @checked_call
     def limit(self, expr: object, var: sp.Symbol, point: object, value: object, *, why: str = "",
-              at: str = "", quote: str = "", added: bool = False, direction: str = "+") -> Step:
-        """``lim_{var → point} expr = value`` (``direction`` '+', '-' or '+-')."""
+              at: str = "", quote: str = "", added: bool = False, direction: str = "+",
+              given: Iterable[sp.Basic] = (), label: str = "") -> Step:
+        """``lim_{var → point} expr = value`` (``direction`` '+', '-' or '+-'), for every value the
+        assumptions (and ``given``: ``a > b``) allow."""
         lim = sp.Limit(_exact(expr), var, _exact(point), dir=direction)
-        return self._add(Kind.LIMIT, lim, "==", value, why, at, quote=quote, added=added)
+        return self._add(Kind.LIMIT, lim, "==", value, why, at, quote=quote, added=added, given=tuple(given),
+                         label=label)
 
     @checked_call
     def numeric(self, lhs: object, rhs: object, *, why: str = "", at: str = "", quote: str = "", added: bool = False,

@@ -151,3 +151,17 @@ def test_finite_domain_fixes_the_value_in_other_bounds_and_hypotheses():
     assert v.status is Status.PROVED and v.strategy in ("finite_domain", "sum_identities", "smt"), v.message
     w = verdict("Sum(z[i], (i, 1, t))", "z[1]", "==", "t: integer, 0<=t<=1; i: integer; z: indexed")
     assert w.status is Status.REFUTED
+
+
+def test_a_limit_step_of_a_derivation_may_use_hypotheses():
+    from softsym.dsl import DerivationBuilder, Source
+    from softsym.engine import check_derivation
+    d = DerivationBuilder("temperature_limit", title="t", source=Source.added("a user's note"))
+    a, b = d.symbols("a b", real=True)
+    T = d.symbols("T", positive=True)
+    ratio = sp.exp(a / T) / (sp.exp(a / T) + sp.exp(b / T))
+    d.limit(ratio, T, 0, 1, why="the larger score wins", given=[a > b])
+    d.limit(ratio, T, 0, 1, why="without the hypothesis it is false")
+    result = check_derivation(d.build())
+    statuses = [r.verdict.status for r in result.results]
+    assert statuses == [Status.PROVED, Status.REFUTED]
