@@ -299,3 +299,12 @@ def test_the_json_report_lists_what_a_step_uses(runner, tmp_path):
     steps = json.loads(result.output)["derivations"][0]["steps"]
     assert [s["depends_on"] for s in steps] == [[], [], [1, 2]]
     assert steps[0]["why"] == "" and steps[2]["strategy"] == "chain"
+
+
+def test_the_lockfile_sees_a_changed_dependency_as_a_changed_conclusion():
+    from softsym.lockfile import compare, entries
+    before, _ = _with_dependency(1)
+    after, _ = _with_dependency(sp.Rational(3, 2))
+    locked = entries([check_derivation(before)])
+    changes = compare([check_derivation(after)], locked)
+    assert sorted(c.place.rsplit(" ", 1)[-1] for c in changes if c.kind == "changed") == ["2", "3"]
