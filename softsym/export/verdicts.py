@@ -135,6 +135,11 @@ def notes(result: DerivationResult) -> list[Note]:
         place, section = step.source.place, d.source.place
         if section and place.startswith(section):
             place = place[len(section):].strip()
+        if step.source.lines:          # where the source prints the quotation
+            first, last = step.source.lines
+            place = ", ".join(x for x in (place, f"line {first}" if first == last else f"lines {first}–{last}") if x)
+        elif step.source.is_added and not d.source.is_added:
+            place = ", ".join(x for x in (place, "added by softsym") if x)
         message = v.message if not r.ok and v.counterexample is None else ""
         out.append(Note(step.why, evidence(d, step, v.counterexample) if v.counterexample else None,
                         corrections.get(step.index) if step.erratum else None, step.corrects,
