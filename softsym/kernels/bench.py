@@ -192,20 +192,25 @@ def run(names: tuple[str, ...], shapes: tuple[tuple[int, int], ...] = SHAPES,
     return out
 
 
+MEMORY_OF = ("softsym", "scipy.special", "hand-written NumPy")    # the memory columns, in order
+
+
 def format_row(r: Timing) -> str:
-    """One line: median, ratios to scipy / hand-written / copyto, peak extra memory per input."""
+    """One line of at most 100 columns: median, ratios to scipy / hand-written / copyto, and the peak
+    extra memory per input of softsym, scipy and the hand-written version ("—" where there is none)."""
     def ratio(k: str) -> str:
         v = r.ratio(k)
-        return "     —" if v is None else f"{v:6.2f}"
-    mem = " ".join(f"{r.peak_bytes[k] / r.input_bytes:4.1f}" for k in ("softsym", "scipy.special", "hand-written NumPy")
-                   if k in r.peak_bytes)
+        return f"{'—':>6}" if v is None else f"{v:6.2f}"
+    mem = " ".join(f"{r.peak_bytes[k] / r.input_bytes:{w}.1f}" if k in r.peak_bytes else f"{'—':>{w}}"
+                   for k, w in zip(MEMORY_OF, (7, 6, 6)))
     shape = f"{r.shape[0]}×{r.shape[1]}"
     won = r.rounds_faster("scipy.special")
-    won_text = "      —" if won is None else f"{won[0]:>3}/{won[1]:<3}"
-    return (f"{r.kernel:<19} {shape:>11} {r.dtype:<8} {r.median['softsym'] * 1e3:9.2f} ms "
+    won_text = f"{'—':>7}" if won is None else f"{won[0]:>3}/{won[1]:<3}"
+    return (f"{r.kernel:<18} {shape:>9} {r.dtype:<7} {r.median['softsym'] * 1e3:8.2f} ms "
             f"{ratio('scipy.special')} {won_text} {ratio('hand-written NumPy')} "
-            f"{r.median['softsym'] / r.median['np.copyto']:8.1f}   {mem}")
+            f"{r.median['softsym'] / r.median['np.copyto']:7.1f} {mem}")
 
 
-HEADER = ("kernel                    shape dtype     softsym median  ×scipy faster  ×hand  /copyto   "
-          "peak extra memory ÷ input (softsym scipy hand)")
+HEADER = (f"{'peak extra memory ÷ input':>100}\n"
+          f"{'kernel':<18} {'shape':>9} {'dtype':<7} {'median':>11} {'×scipy':>6} {'faster':>7} {'×hand':>6} "
+          f"{'/copyto':>7} {'softsym':>7} {'scipy':>6} {'hand':>6}")
