@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from softsym.doc.chains import OPS, Relation, relations
 from softsym.doc.extract import MathBlock, find_math, kind_of
 
-SEEDS = Path("/work/shared/seeds")
+SEEDS = Path(__file__).resolve().parents[1] / "derivations" / "sources"   # the five texts, vendored
 DOCS = Path(__file__).parent / "docs"
 
 

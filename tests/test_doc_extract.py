@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from softsym.doc.extract import Declaration, DocumentKindError, MathBlock, find_math, kind_of
 from softsym.errors import UserError
 
-SEEDS = Path("/work/shared/seeds")
+SEEDS = Path(__file__).resolve().parents[1] / "derivations" / "sources"   # the five texts, vendored
 DOCS = Path(__file__).parent / "docs"
 
 

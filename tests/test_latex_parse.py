@@ -1,6 +1,6 @@
 """``softsym.latex.parse_tex``: the fragment table, the error contract, and the seed corpus.
 
-The seed corpus test reads every math fragment of /work/shared/seeds/*.txt (``$…$``, ``$$…$$``,
+The seed corpus test reads every math fragment of derivations/sources/*.txt (the five seed texts) (``$…$``, ``$$…$$``,
 ```` ```^ ```` fences, inline `` `^…` ``), splits it at top-level relation operators and line breaks,
 and checks that every side either parses or raises ``Unparsed`` — and that at least 60% parse.
 """
@@ -16,7 +16,7 @@ from latex_fragments import FRAGMENTS, UNPARSED, Equivalent
 
 from softsym.latex import Context, Unparsed, parse_tex
 
-SEEDS = Path("/work/shared/seeds")
+SEEDS = Path(__file__).resolve().parents[1] / "derivations" / "sources"   # the five texts, vendored
 MIN_SHARE = 0.60
 
 
