@@ -55,13 +55,13 @@ def in_words(message: str) -> str:
 
 
 def step_name(result: StepResult, derivation: DerivationResult) -> str:
-    """``name · step 7 (label) · where the source prints it`` (the ``at=`` text, else the justification),
-    short enough for a test name."""
+    """``name · step 7 (label) · what the source prints there`` (the ``quote=`` text, else the ``at=``
+    place, else the justification), short enough for a test name."""
     s, section = result.step, derivation.derivation.source.place
-    said = s.source.place[len(section):].strip() if section and s.source.place.startswith(section) else s.source.place
+    at = s.source.place[len(section):].strip() if section and s.source.place.startswith(section) else s.source.place
     return " · ".join(x for x in (derivation.derivation.name,
                                   f"step {s.index}" + (f" ({s.label})" if s.label else ""),
-                                  _clip(" ".join((said or s.why).split()), 80)) if x)
+                                  _clip(" ".join((s.source.quote or at or s.why).split()), 80)) if x)
 
 
 def _clip(text: str, width: int) -> str:

@@ -1,5 +1,6 @@
 """Reports of a check run (softsym/report.py): steps short of a full proof are marked where they are
-shown and listed before the summary; JUnit names are short and failures say in words what was tried."""
+shown and listed before the summary; JUnit names are short (the quoted text, else the at= place) and
+failures say in words what was tried."""
 from __future__ import annotations
 
 import json
@@ -22,7 +23,7 @@ def checked() -> DerivationResult:
     x = d.symbols("x", real=True)
     d.eq(x + x, 2 * x, why="collect", at="eq. (1)")
     d.eq(x, x, why="small sizes", at="eq. (2)", label="pascal")
-    d.eq(x, x, why="hard", at="eq. (3)")
+    d.eq(x, x, why="hard", at="eq. (3)", quote=r"x = \frac{2x}{2}")
     d.eq(x, x, why="slow", at="the line after eq. (3)")
     d.eq(1 / (1 + exp(-x)), 1 / (1 + exp(x)), why="σ(x) = σ(−x)?")
     derivation = d.build()
@@ -61,7 +62,7 @@ def test_junit_names_are_short_weak_steps_carry_properties_and_failures_say_what
     root = ET.fromstring(junit_report([checked()], [], 1.0))
     cases = root.findall(".//testcase")
     assert [c.get("name") for c in cases] == [
-        "weak · step 1 · eq. (1)", "weak · step 2 (pascal) · eq. (2)", "weak · step 3 · eq. (3)",
+        "weak · step 1 · eq. (1)", "weak · step 2 (pascal) · eq. (2)", r"weak · step 3 · x = \frac{2x}{2}",
         "weak · step 4 · the line after eq. (3)", "weak · step 5 · σ(x) = σ(−x)?"]
     props = {p.get("name"): p.get("value") for p in cases[1].findall("properties/property")}
     assert props == {"verdict": "proved-instantiated", "strategy": "instantiate", "proved_up_to_n": "6"}
