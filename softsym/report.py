@@ -21,7 +21,8 @@ STRATEGY_WORDS = {
     "sum_identities": "sum identities", "numeric_counterexample": "a counterexample search",
     "inequalities": "sign and monotonicity rules", "smt": "the z3 solver",
     "sign_resolution": "resolving Abs/Max/Min by signs", "simplify_difference": "SymPy's simplify",
-    "case_split": "case splits", "instantiate": "a proof for each small size",
+    "case_split": "case splits", "finite_domain": "each value of a finite domain",
+    "instantiate": "a proof for each small size",
 }
 _STRATEGY = re.compile(r"\b(" + "|".join(STRATEGY_WORDS) + r")\b")
 

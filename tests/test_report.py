@@ -11,7 +11,8 @@ from sympy import exp
 from softsym.cli import main
 from softsym.dsl import DerivationBuilder, Source
 from softsym.engine import DerivationResult, StepResult
-from softsym.report import json_report, junit_report, text_report
+from softsym.report import STRATEGY_WORDS, json_report, junit_report, text_report
+from softsym.strategies import PIPELINE
 from softsym.verdict import Counterexample, Status, Verdict
 
 LONG = "311229665600927282319450282873/500000000000000000000000000000"
@@ -75,6 +76,10 @@ def test_junit_names_are_short_weak_steps_carry_properties_and_failures_say_what
         "timed out: time limit of 30 s reached while trying the z3 solver (30.0 s)"
     refuted = cases[4].find("failure").get("message")
     assert refuted == "refuted: fails at x≈0.6224593: lhs≈0.6512074, rhs≈0.2689414 (0.1 s)"
+
+
+def test_every_strategy_of_the_pipeline_has_words_for_failure_messages():
+    assert {name for name, _ in PIPELINE} <= set(STRATEGY_WORDS)
 
 
 def test_json_keeps_its_fields_and_full_precision():
