@@ -25,10 +25,20 @@ from enum import Enum
 
 import sympy as sp
 
-from .domain import Bound, Domain
 from .calls import checked_call
+from .domain import Bound, Domain
 from .errors import DerivationError
-from .functions import expm1, log1p, log_softmax, logaddexp, logit, logsumexp, sigmoid, softmax, softplus
+from .functions import (
+    expm1,
+    log1p,
+    log_softmax,
+    logaddexp,
+    logit,
+    logsumexp,
+    sigmoid,
+    softmax,
+    softplus,
+)
 
 RELATIONS = ("==", "<=", "<", ">=", ">")
 
@@ -494,5 +504,5 @@ def with_file(derivation: Derivation, file: str) -> Derivation:
     return replace(derivation, file=file, steps=steps)
 
 
-__all__ = ["Derivation", "DerivationBuilder", "Definition", "Kind", "Source", "Step", "RELATIONS"]
+__all__ = ["RELATIONS", "Definition", "Derivation", "DerivationBuilder", "Kind", "Source", "Step"]
 __all__ += ["expm1", "log1p", "log_softmax", "logaddexp", "logit", "logsumexp", "sigmoid", "softmax", "softplus"]

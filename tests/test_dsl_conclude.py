@@ -133,7 +133,6 @@ def test_a_false_conclusion_is_refuted_even_from_proved_steps():
 
 
 def test_a_false_conclusion_from_an_unproved_step_is_refuted_not_undecided():
-    derivation, _ = _three_steps()
     d, x = _logistic("again")
     s1 = d.eq(sigmoid(x), exp(x) / (1 + exp(x)))
     wrong = d.conclude(sigmoid(x), "==", 1, from_steps=[s1])

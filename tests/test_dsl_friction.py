@@ -11,7 +11,16 @@ from sympy import Eq, Sum, exp, log
 import softsym
 from softsym import functions
 from softsym.cli import main
-from softsym.dsl import DerivationBuilder, Kind, Source, log_softmax, logsumexp, sigmoid, softmax, softplus
+from softsym.dsl import (
+    DerivationBuilder,
+    Kind,
+    Source,
+    log_softmax,
+    logsumexp,
+    sigmoid,
+    softmax,
+    softplus,
+)
 from softsym.engine import check_derivation
 from softsym.errors import DerivationError
 from softsym.export.latex import derivation_latex
@@ -142,7 +151,7 @@ def _softmax_printed_wrong(fix: bool = True, exp_forgotten: bool = False, **erra
 
 def test_a_definition_printed_wrong_is_refuted_against_the_corrected_one():
     derivation = _softmax_printed_wrong()
-    printed, fixed, after = derivation.steps
+    printed, fixed, _ = derivation.steps
     assert printed.kind is Kind.DEFINITION and printed.erratum and printed.intended == fixed.rhs
     assert fixed.corrects == 1 and [d.step for d in derivation.definitions] == [2]    # never used later
     result = check_derivation(derivation)
