@@ -370,7 +370,7 @@ class _Encoder:
         if exponents is None:
             return
         count = sp.expand(hi - lo + 1)
-        if sp.log(count) not in self.cache or not count.is_polynomial():
+        if sp.log(count) not in self.cache or not count.is_polynomial() or count.is_integer is not True:
             return                                   # log N comes with its own obligation (N > 0)
         n, log_n, log_s = self.term(count), self.cache[sp.log(count)], self.cache[sp.log(atom)]
         mean = self.variable(exponents) / n
@@ -467,8 +467,11 @@ def _canonical(node: sp.Sum) -> sp.Basic:
     """``node`` with its bound variable renamed to a fixed name and its summand expanded: sums
     that differ only in the name of the index (or by expansion) compare equal."""
     (i, lo, hi), = node.limits
-    k = sp.Symbol("_k", integer=True)
-    return sp.Tuple(sp.expand(node.function.xreplace({i: k})), lo, hi)
+    return sp.Tuple(sp.expand(node.function.xreplace({i: _CANONICAL_INDEX})), lo, hi)
+
+
+_CANONICAL_INDEX = sp.Dummy("k", integer=True)
+"""The one bound variable of canonical sums: a Dummy, so no user name (``_k``) can equal it."""
 
 
 def _common_factor(exponents: list[sp.Basic]) -> sp.Basic | None:

@@ -165,3 +165,27 @@ def test_a_limit_step_of_a_derivation_may_use_hypotheses():
     result = check_derivation(d.build())
     statuses = [r.verdict.status for r in result.results]
     assert statuses == [Status.PROVED, Status.REFUTED]
+
+
+# -- found by the red team -------------------------------------------------------------------------
+@pytest.mark.parametrize("lhs, rhs, rel, symbols", [
+    ("Limit(x/(x + c), x, 0)", "0", "==", ""),                       # c = 0: the limit is 1
+    ("Limit(b*x/(b*x + 1), x, oo)", "1", "==", "b: nonnegative"),   # b = 0: 0
+    ("Limit(floor(x + c), x, 0, '-')", "floor(c)", "==", ""),       # integer c: one less
+    ("Limit(c**2/(x**2 + c**2), x, 0)", "1", "==", ""),
+    ("Limit(x/(x + c), x, 0)", "1/2", "<", ""),
+])
+def test_a_limit_sympy_gives_for_a_generic_parameter_proves_nothing(lhs, rhs, rel, symbols):
+    v = verdict(lhs, rhs, rel, symbols)
+    assert v.status is not Status.PROVED, v.message
+
+
+def test_canonical_sums_never_capture_a_user_name():
+    v = verdict("Sum(p[i]*x[i], (i, 1, n))**2", "Sum(p[i]*x[i]*x[_k], (i, 1, n))*Sum(p[i], (i, 1, n))", "<=",
+                "n: integer, n >= 50; i _k: integer; p: indexed, nonnegative; x: indexed, real")
+    assert v.status is not Status.PROVED, v.message
+
+
+@pytest.mark.parametrize("lhs, rhs, rel", [("y**2", "0", "<"), ("Abs(y)**2", "-y**2", "=="), ("cosh(y)", "1", "<=")])
+def test_imaginary_names_take_imaginary_values_only(lhs, rhs, rel):
+    assert verdict(lhs, rhs, rel, "y: imaginary").status is not Status.REFUTED

@@ -32,7 +32,7 @@ def admits(symbol: sp.Basic, value: sp.Basic) -> bool:
         "integer": lambda v: v.is_integer, "positive": lambda v: v.is_positive,
         "negative": lambda v: v.is_negative, "nonnegative": lambda v: v.is_nonnegative,
         "nonpositive": lambda v: v.is_nonpositive, "nonzero": lambda v: v.is_nonzero,
-        "real": lambda v: v.is_real, "zero": lambda v: v.is_zero,
+        "real": lambda v: v.is_real, "zero": lambda v: v.is_zero, "imaginary": lambda v: v.is_imaginary,
     }
     for fact, test in checks.items():
         if getattr(symbol, f"is_{fact}") is True and test(value) is not True:
@@ -118,7 +118,9 @@ def _random_value(symbol: sp.Basic, domain: Domain, point: dict, rng: random.Ran
                 v = hi - abs(v) - (R(1, 8) if hs else 0)
         if integer:
             v = sp.Integer(int(sp.floor(v)))
-        if symbol.is_real is not True and not integer and rng.random() < 0.3:
+        if symbol.is_imaginary:
+            v = sp.I * (v if v != 0 else R(1))
+        elif symbol.is_real is not True and not integer and rng.random() < 0.3:
             v = v + sp.I * R(rng.randint(-16, 16), 4)
         if admits(symbol, v) and (v.is_real is not True or inside(v, lo, ls, hi, hs)):
             return v

@@ -13,7 +13,7 @@ from ..numeric.evaluate import confirm, show, show_point
 from ..numeric.sampling import candidate_points
 from ..problem import Problem
 from ..rewrite import evaluate_derivatives, exp_to_symbols
-from ..verdict import Counterexample, Verdict, refuted
+from ..verdict import Counterexample, Status, Verdict, refuted
 from .exact_numeric import exact_numeric
 from .rational_form import rational_form
 from .simplify_difference import simplify_difference
@@ -62,6 +62,12 @@ def limits(problem: Problem, deadline: Deadline) -> Verdict | None:
     rhs = attempt(budget, lambda: _evaluate(problem.rhs), None)
     if lhs is None or rhs is None or sp.Tuple(lhs, rhs).has(sp.Limit):
         return _refute_at_points(problem, deadline.sooner(max(deadline.remaining() * 0.3, 0.2)))
+    generic = _generic_only(problem, lhs, rhs, deadline)
+    if generic is False:         # no other strategy may prove it through the same generic value
+        return Verdict(Status.UNDECIDED, name, message="SymPy's limit holds for a generic value of the "
+                       "parameters only (it is wrong or cannot be evaluated at a special value): not proved")
+    if generic is not None:
+        return generic
     evaluated = problem.replaced(lhs, rhs)
     for strategy in (exact_numeric, rational_form, simplify_difference):
         verdict = strategy(evaluated, deadline)
@@ -145,3 +151,86 @@ def _approaches_along(expr: sp.Basic, var: sp.Symbol, steps: list, value: sp.Bas
         gaps.append(abs(sample - sp.N(value, digits)))
     tolerance = sp.Rational(1, 1000) * max(1, abs(sp.N(value, digits)))
     return gaps[-1] <= gaps[0] and gaps[-1] < tolerance
+
+
+DISCONTINUOUS = (sp.floor, sp.ceiling, sp.sign, sp.Heaviside, sp.Abs, sp.Piecewise, sp.frac, sp.Max, sp.Min)
+"""Functions whose limits SymPy gives for a generic parameter only (floor(x + c) at integer c)."""
+
+
+def _parameters(node: sp.Limit) -> set:
+    return node.free_symbols
+
+
+def _generic_only(problem: Problem, lhs: sp.Basic, rhs: sp.Basic, deadline: Deadline) -> Verdict | bool | None:
+    """SymPy evaluates a limit with parameters for a *generic* value of them (``x/(x + c)`` → 0
+    as x → 0 assumes c ≠ 0).  Before such a value may prove anything it is checked where it is
+    most likely wrong: at the special values of each parameter (0, and the real roots of each
+    subterm free of the limit variable that is a polynomial in one parameter), where the limit is
+    evaluated again with the numbers in place and confirmed numerically.
+
+    Returns a refutation when the relation fails at such a point, ``False`` (no proof: the generic
+    value is wrong there, or a discontinuous function makes every value special) when the
+    generic value cannot be trusted, ``None`` when it passed these checks (or has no parameters).
+    """
+    nodes = [n for n in sp.Tuple(problem.lhs, problem.rhs).atoms(sp.Limit) if _parameters(n)]
+    if not nodes:
+        return None
+    if any(n.args[0].has(*DISCONTINUOUS) for n in nodes):
+        refuted_here = _refute_at_points(problem, deadline.sooner(max(deadline.remaining() * 0.3, 0.2)))
+        return refuted_here if refuted_here is not None else False
+    domain = problem.domain
+    required = required_symbols(domain)
+    free = sorted(sp.Tuple(problem.lhs, problem.rhs).free_symbols, key=str)
+    if any(not isinstance(x, sp.Symbol) for x in free) or sp.Tuple(problem.lhs, problem.rhs).has(sp.Indexed, sp.Sum):
+        return False
+    base = next(iter(candidate_points(free, domain, "generic" + problem.key(), 1, [], {})), None)
+    if base is None:
+        return None
+    for special in _special_points(nodes, free, base):
+        if deadline.expired():
+            return False
+        full = attempt(deadline, lambda: admitted(with_eliminated(dict(special), domain), domain, required), None)
+        if full is None:
+            continue
+        at = {k: v for k, v in full.items() if k in special}
+        concrete = [attempt(deadline, lambda e=e: _checked_limits(e.xreplace(at)), None)
+                    for e in (problem.lhs, problem.rhs)]
+        if any(v is None for v in concrete):
+            return False                                   # cannot even evaluate it there: no proof
+        digits = attempt(deadline, lambda: confirm(concrete[0], problem.rel, concrete[1], {}, problem.real_values), None)
+        if digits is not None:
+            shown = problem.shown or (problem.lhs, problem.rel, problem.rhs)
+            lv, rv = show(concrete[0], {}), show(concrete[1], {})
+            flipped = shown[1] in (">=", ">")
+            cex = Counterexample(show_point(full), rv if flipped else lv, lv if flipped else rv, digits)
+            return refuted(name, cex, "SymPy's limit holds for a generic parameter only; with the numbers in "
+                                      f"place it fails at {cex.describe()}")
+        for generic, exact in zip((lhs, rhs), concrete, strict=True):
+            value = attempt(deadline, lambda g=generic: g.xreplace(at), None)
+            if value is None or not _same_number(value, exact):
+                return False                               # the generic value is wrong there
+    return None
+
+
+def _special_points(nodes: list, free: list, base: dict) -> list[dict]:
+    """Points equal to ``base`` except for one parameter set to a special value."""
+    specials: dict[sp.Symbol, set] = {x: {sp.Integer(0)} for x in free}
+    for node in nodes:
+        var = node.args[1]
+        for sub in sp.preorder_traversal(node.args[0]):
+            if var in sub.free_symbols or not sub.free_symbols or len(sub.free_symbols) != 1:
+                continue
+            (x,) = sub.free_symbols
+            if x not in specials or not sub.is_polynomial(x):
+                continue
+            try:
+                roots = sp.Poly(sub, x).real_roots()
+            except (sp.PolynomialError, NotImplementedError, ValueError):
+                continue
+            specials[x] |= {r for r in roots[:4] if r.is_rational}
+    return [{**base, x: v} for x, values in specials.items() for v in sorted(values, key=sp.default_sort_key)]
+
+
+def _same_number(a: sp.Basic, b: sp.Basic) -> bool:
+    difference = sp.N(a - b, 50)
+    return difference.is_number and abs(difference) < sp.Rational(1, 10**30)
