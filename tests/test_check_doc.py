@@ -151,3 +151,26 @@ def test_notes_written_elsewhere_raise_no_false_alarm(name):
     false_alarms = [(r["line"], r["tex"]) for r in doc["relations"] if r["verdict"] == "refuted"
                     and not any(r["line"] <= line <= r["end_line"] for line in planted_lines)]
     assert not false_alarms, false_alarms
+
+
+# -- regressions: readings the checker is not sure of never refute (tests/docs/regressions) --------
+REGRESSIONS = DOCS / "regressions"
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in REGRESSIONS.iterdir()))
+def test_regression_documents_refute_their_planted_lines_only(name):
+    path = REGRESSIONS / name
+    doc = check_document(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
+    lines = planted(path)
+    refuted = [r for r in doc["relations"] if r["verdict"] == "refuted"]
+    assert {line for line in lines if any(r["line"] <= line <= r["end_line"] for r in refuted)} == lines, \
+        doc["relations"]
+    assert all(any(r["line"] <= line <= r["end_line"] for line in lines) for r in refuted), refuted
+
+
+def test_a_name_given_only_in_words_is_never_refuted():
+    path = REGRESSIONS / "prose_names.md"
+    doc = check_document(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
+    score = next(r for r in doc["relations"] if r["line"] == 8)
+    assert score["verdict"] == "undecided"
+    assert "y_bar is defined nowhere in the document's math" in score["message"], score

@@ -61,7 +61,7 @@ class Reading:
     lhs: str = ""
     rhs: str = ""
     conventions: tuple[str, ...] = field(default=())
-    unread: tuple[str, ...] = field(default=())     # names an earlier unparsed line may have defined
+    doubts: tuple[str, ...] = field(default=())     # why a refutation of this reading is not trusted
 
 
 # -- reading a document ----------------------------------------------------------------------------
@@ -214,13 +214,21 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         given_here = set()
         if premise is not None:                      # the premise says what its names are here
             given_here = {_target_name(premise.lhs) or "", _target_name(premise.rhs) or ""}
-        doubtful = tuple(f"{n} (line {unread[n]})"
-                         for n in sorted(_names_in(lhs, rhs) & (set(unread) - given_here)))
+        doubts: list[str] = []
+        maybe_defined = sorted(_names_in(lhs, rhs) & (set(unread) - given_here))
+        if maybe_defined:
+            doubts.append("it rests on what softsym could not read ("
+                          + "; ".join(f"{n} (line {unread[n]})" for n in maybe_defined) + ")")
         if _IMPLICIT_SUM.search(rel.lhs + " " + rel.rhs) and any(
                 all(i.is_Integer for i in e.indices) for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed)):
-            doubtful += ("the range of a sum written without bounds (read as 1..n) beside entries with "
-                         "written indices",)
-        out.append(Reading(rel, problem=problem, lhs=shown_l, rhs=shown_r, conventions=notes, unread=doubtful))
+            doubts.append("the range of a sum written without bounds (read as 1..n) beside entries with "
+                          "written indices is a guess")
+        undefined = _named_only_in_words(left, right, set(domain.names()) | given_here)
+        if undefined:
+            doubts.append(f"its two sides share no name and {', '.join(undefined)} "
+                          f"{'is' if len(undefined) == 1 else 'are'} defined nowhere in the document's math "
+                          f"(perhaps in words): the line may say what {undefined[0]} is, not claim an identity")
+        out.append(Reading(rel, problem=problem, lhs=shown_l, rhs=shown_r, conventions=notes, doubts=tuple(doubts)))
     return out
 
 
@@ -254,6 +262,27 @@ def _summand(tex: str, start: int) -> str:
         elif ch in "+-=" and depth == 0 and pos > start:
             return tex[start:pos]
     return tex[start:]
+
+
+def _named_only_in_words(left: sp.Basic, right: sp.Basic, declared: set[str]) -> list[str]:
+    """The names that make ``left op right`` read as *what a name is* rather than as an identity.
+
+    With the definitions unfolded, a relation whose two sides share no name, where one side
+    holds a name the document neither defines in its math nor declares (``e^{\\bar y} =
+    e^{\\sum_i w_i x_i}`` where ȳ is "the score of y" in prose), can only be an identity if
+    both sides are constant: it much more likely names something.  A refutation of it is not
+    trusted.  (A side without names, as in ``\\sigma(x) + \\sigma(-x) = 2``, is no such line.)
+
+    Returns:
+        The undeclared names of the side that has fewest of them (sorted), or [] when the sides
+        share a name or a side has none.
+    """
+    sides = [_names_in(left), _names_in(right)]
+    if not all(sides) or sides[0] & sides[1]:
+        return []
+    candidates = [sorted(side - declared) for side in sides]
+    candidates = [c for c in candidates if c]
+    return min(candidates, key=len) if candidates else []
 
 
 def _defined_by_unparsed(rel: Relation, context) -> str | None:
@@ -502,10 +531,10 @@ def _result(reading: Reading, verdict: Verdict | None) -> dict:
     if verdict is None:
         return {**out, "verdict": reading.verdict, "strategy": None, "counterexample": None,
                 "message": reading.message}
-    if verdict.status is Status.REFUTED and reading.unread:
+    if verdict.status is Status.REFUTED and reading.doubts:
         return {**out, "verdict": "undecided", "strategy": verdict.strategy, "counterexample": None,
-                "message": f"as read it {verdict.message}, but it rests on what softsym could not read "
-                           f"({'; '.join(reading.unread)}): not reported as refuted"}
+                "message": f"as read it {verdict.message}, but {'; and '.join(reading.doubts)}: "
+                           f"not reported as refuted"}
     cex = verdict.counterexample
     message = verdict.message
     if reading.conventions and verdict.status in (Status.PROVED, Status.PROVED_INSTANTIATED, Status.REFUTED):
