@@ -16,6 +16,9 @@ from .deadline import Deadline, run_until
 from .errors import StepTimeout
 from .numeric.evaluate import show, show_point
 from .problem import Problem
+import sympy as sp
+
+from .strategies.limits import limit_audit
 from .strategies.numeric_counterexample import failing_point
 from .verdict import Counterexample, Status, Verdict
 
@@ -42,10 +45,33 @@ def audit(problem: Problem, verdict: Verdict, timeout: float) -> Verdict:
     except Exception:  # noqa: BLE001 - the audit only ever downgrades; its own failure changes nothing
         return verdict
     if hit is None:
-        return verdict
+        return _limit_audit(problem, verdict, deadline)
     full, point, left, right, digits = hit
     cex = Counterexample(show_point(full), show(left, point), show(right, point), digits)
     return replace(verdict, status=Status.ERROR, strategy="audit", counterexample=cex, instantiated_up_to=None,
                    message=f"internal: the proof by {verdict.strategy} is contradicted at {cex.describe()} "
                            f"(both sides evaluated at {digits} digits inside the assumptions); not reported as "
                            f"proved — please report this relation")
+
+
+def _limit_audit(problem: Problem, verdict: Verdict, deadline: Deadline) -> Verdict:
+    """A proof through a limit with parameters, checked at the parameters' special values
+    (``strategies.limits``): refuted there, or not trusted (``undecided``), or unchanged."""
+    if verdict.strategy == "limits":
+        return verdict                        # the limits strategy ran this check before proving
+    try:
+        found = run_until(deadline, lambda: limit_audit(problem, deadline))
+    except StepTimeout:
+        found = False if sp.Tuple(problem.lhs, problem.rhs).has(sp.Limit) else None
+    except (KeyboardInterrupt, SystemExit, MemoryError):
+        raise
+    except Exception:  # noqa: BLE001
+        found = None
+    if found is None:
+        return verdict
+    if found is False:
+        return replace(verdict, status=Status.UNDECIDED, strategy="audit", instantiated_up_to=None,
+                       message=f"the proof by {verdict.strategy} goes through SymPy's limit for a generic value "
+                               "of the parameters, which could not be confirmed at their special values: not proved")
+    return replace(found, message=f"the proof by {verdict.strategy} went through SymPy's limit for a generic "
+                                  f"value of the parameters; {found.message}")

@@ -189,3 +189,22 @@ def test_canonical_sums_never_capture_a_user_name():
 @pytest.mark.parametrize("lhs, rhs, rel", [("y**2", "0", "<"), ("Abs(y)**2", "-y**2", "=="), ("cosh(y)", "1", "<=")])
 def test_imaginary_names_take_imaginary_values_only(lhs, rhs, rel):
     assert verdict(lhs, rhs, rel, "y: imaginary").status is not Status.REFUTED
+
+
+@pytest.mark.parametrize("lhs, rhs, given", [
+    ("Limit(x/(x + c), x, 0)", "0", ("c > b",)),                 # c = 0 needs b < 0: completed inside the hypotheses
+    ("Limit(T/(T + 3*c - 7), T, 0, '+')", "0", ()),              # a special value that is a root: c = 7/3
+])
+def test_special_values_of_a_parameter_are_completed_to_an_admissible_point(lhs, rhs, given):
+    v = verdict(lhs, rhs, given=given)
+    assert v.status is Status.REFUTED, v.message
+
+
+def test_the_audit_checks_a_proof_through_a_generic_limit_by_another_strategy():
+    from softsym.audit import audit
+    from softsym.verdict import proved
+    problem = parse_relation("Limit(T/(T + 3*c - 7), T, 0, '+')", "0", "==", "", ())
+    checked = audit(problem, proved("simplify_difference", "pretend"), 10)
+    assert checked.status is Status.REFUTED and "generic" in checked.message
+    fine = parse_relation("Limit(exp(a/T)/(exp(a/T) + exp(b/T)), T, oo)", "1/2", "==", "", ())
+    assert audit(fine, proved("simplify_difference", "pretend"), 10).status is Status.PROVED

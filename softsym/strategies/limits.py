@@ -92,7 +92,8 @@ def _refute_at_points(problem: Problem, deadline: Deadline) -> Verdict | None:
         return None
     domain = problem.domain
     required = required_symbols(domain)
-    for point in candidate_points(free, domain, "limit" + problem.key(), POINTS, [], {}):
+    variables = free + sorted(required - set(free), key=str)      # hypotheses may name others
+    for point in candidate_points(variables, domain, "limit" + problem.key(), POINTS, [], {}):
         if deadline.expired():
             return None
         full = attempt(deadline, lambda: admitted(with_eliminated(dict(point), domain), domain, required), None)
@@ -143,14 +144,27 @@ def _approaches(node: sp.Limit, value: sp.Basic, digits: int = 50) -> bool:
 
 
 def _approaches_along(expr: sp.Basic, var: sp.Symbol, steps: list, value: sp.Basic, digits: int) -> bool:
-    gaps = []
-    for t in steps:
-        sample = sp.N(expr.xreplace({var: t}), digits)
-        if not sample.is_number or sample.is_real is not True or not sample.is_finite:
-            return False
-        gaps.append(abs(sample - sp.N(value, digits)))
-    tolerance = sp.Rational(1, 1000) * max(1, abs(sp.N(value, digits)))
-    return gaps[-1] <= gaps[0] and gaps[-1] < tolerance
+    """Evaluated with mpmath at ``digits`` (SymPy's own evalf raises its precision without bound on
+    e^{10^12}-sized cancellations); a non-real or non-finite sample gives False."""
+    import mpmath
+
+    if expr.free_symbols - {var}:
+        return False
+    f = sp.lambdify(var, expr, modules="mpmath")
+    with mpmath.workdps(digits):
+        target = mpmath.mpf(sp.N(value, digits))
+        gaps = []
+        for t in steps:
+            try:
+                sample = f(mpmath.mpf(sp.N(t, digits)))
+            except (ZeroDivisionError, ValueError, OverflowError, TypeError):
+                return False
+            if isinstance(sample, (int, float)):
+                sample = mpmath.mpf(sample)                # a constant expression
+            if not isinstance(sample, mpmath.mpf) or not mpmath.isfinite(sample):
+                return False
+            gaps.append(abs(sample - target))
+        return gaps[-1] <= gaps[0] and gaps[-1] < mpmath.mpf(1) / 1000 * max(1, abs(target))
 
 
 DISCONTINUOUS = (sp.floor, sp.ceiling, sp.sign, sp.Heaviside, sp.Abs, sp.Piecewise, sp.frac, sp.Max, sp.Min)
@@ -161,41 +175,47 @@ def _parameters(node: sp.Limit) -> set:
     return node.free_symbols
 
 
-def _generic_only(problem: Problem, lhs: sp.Basic, rhs: sp.Basic, deadline: Deadline) -> Verdict | bool | None:
+def _generic_only(problem: Problem, lhs: sp.Basic | None, rhs: sp.Basic | None,
+                  deadline: Deadline) -> Verdict | bool | None:
     """SymPy evaluates a limit with parameters for a *generic* value of them (``x/(x + c)`` → 0
     as x → 0 assumes c ≠ 0).  Before such a value may prove anything it is checked where it is
-    most likely wrong: at the special values of each parameter (0, and the real roots of each
-    subterm free of the limit variable that is a polynomial in one parameter), where the limit is
-    evaluated again with the numbers in place and confirmed numerically.
+    most likely wrong: at the special values of each parameter (0, and the rational roots of each
+    subterm free of the limit variable that is a polynomial in one parameter), the other
+    parameters completed to a point inside the assumptions; there the limits are evaluated again
+    with the numbers in place and confirmed numerically.  ``lhs``/``rhs`` are the generic values
+    (None when SymPy gave none: then only the relation itself is checked there).
 
     Returns a refutation when the relation fails at such a point, ``False`` (no proof: the generic
     value is wrong there, or a discontinuous function makes every value special) when the
     generic value cannot be trusted, ``None`` when it passed these checks (or has no parameters).
     """
-    nodes = [n for n in sp.Tuple(problem.lhs, problem.rhs).atoms(sp.Limit) if _parameters(n)]
+    both = sp.Tuple(problem.lhs, problem.rhs)
+    nodes = [n for n in both.atoms(sp.Limit) if _parameters(n)]
     if not nodes:
         return None
     if any(n.args[0].has(*DISCONTINUOUS) for n in nodes):
         refuted_here = _refute_at_points(problem, deadline.sooner(max(deadline.remaining() * 0.3, 0.2)))
         return refuted_here if refuted_here is not None else False
+    free = sorted(both.free_symbols, key=str)
+    if any(not isinstance(x, sp.Symbol) for x in free) or both.has(sp.Indexed, sp.Sum):
+        return False
     domain = problem.domain
     required = required_symbols(domain)
-    free = sorted(sp.Tuple(problem.lhs, problem.rhs).free_symbols, key=str)
-    if any(not isinstance(x, sp.Symbol) for x in free) or sp.Tuple(problem.lhs, problem.rhs).has(sp.Indexed, sp.Sum):
-        return False
-    base = next(iter(candidate_points(free, domain, "generic" + problem.key(), 1, [], {})), None)
-    if base is None:
-        return None
-    for special in _special_points(nodes, free, base):
+    for x, v in _special_values(nodes, free):
         if deadline.expired():
             return False
-        full = attempt(deadline, lambda: admitted(with_eliminated(dict(special), domain), domain, required), None)
+        others = [y for y in free if y != x] + sorted(required - set(free), key=str)
+        full = None
+        for point in candidate_points(others, domain, f"special {x}" + problem.key(), 6, [], {x: v}):
+            full = attempt(deadline, lambda: admitted(with_eliminated({**point, x: v}, domain), domain, required),
+                           None)
+            if full is not None:
+                break
         if full is None:
-            continue
-        at = {k: v for k, v in full.items() if k in special}
-        concrete = [attempt(deadline, lambda e=e: _checked_limits(e.xreplace(at)), None)
-                    for e in (problem.lhs, problem.rhs)]
-        if any(v is None for v in concrete):
+            continue                                       # the special value is outside the assumptions
+        at = {k: w for k, w in full.items() if k in free}
+        concrete = [attempt(deadline, lambda e=e: _checked_limits(e.xreplace(at)), None) for e in both]
+        if any(c is None for c in concrete):
             return False                                   # cannot even evaluate it there: no proof
         digits = attempt(deadline, lambda: confirm(concrete[0], problem.rel, concrete[1], {}, problem.real_values), None)
         if digits is not None:
@@ -206,19 +226,35 @@ def _generic_only(problem: Problem, lhs: sp.Basic, rhs: sp.Basic, deadline: Dead
             return refuted(name, cex, "SymPy's limit holds for a generic parameter only; with the numbers in "
                                       f"place it fails at {cex.describe()}")
         for generic, exact in zip((lhs, rhs), concrete, strict=True):
+            if generic is None:
+                continue
             value = attempt(deadline, lambda g=generic: g.xreplace(at), None)
             if value is None or not _same_number(value, exact):
                 return False                               # the generic value is wrong there
     return None
 
 
-def _special_points(nodes: list, free: list, base: dict) -> list[dict]:
-    """Points equal to ``base`` except for one parameter set to a special value."""
+def limit_audit(problem: Problem, deadline: Deadline) -> Verdict | bool | None:
+    """The check of :func:`_generic_only` for a relation with parametric limits that another
+    strategy proved (through SymPy's generic value, after slack variables): a refutation, ``False``
+    (the proof cannot be trusted), or ``None`` (nothing found)."""
+    if not sp.Tuple(problem.lhs, problem.rhs).has(sp.Limit):
+        return None
+    return _generic_only(problem, None, None, deadline)
+
+
+def _special_values(nodes: list, free: list) -> list[tuple[sp.Symbol, sp.Basic]]:
+    """(parameter, special value) pairs: 0 for each, and rational real roots of its subterms."""
     specials: dict[sp.Symbol, set] = {x: {sp.Integer(0)} for x in free}
     for node in nodes:
         var = node.args[1]
+        pieces = []
         for sub in sp.preorder_traversal(node.args[0]):
-            if var in sub.free_symbols or not sub.free_symbols or len(sub.free_symbols) != 1:
+            pieces.append(sub)
+            if isinstance(sub, (sp.Add, sp.Mul)) and var in sub.free_symbols:   # T + 3c − 7: its part 3c − 7
+                pieces.append(sub.func(*[a for a in sub.args if var not in a.free_symbols]))
+        for sub in pieces:
+            if var in sub.free_symbols or len(sub.free_symbols) != 1:
                 continue
             (x,) = sub.free_symbols
             if x not in specials or not sub.is_polynomial(x):
@@ -228,7 +264,7 @@ def _special_points(nodes: list, free: list, base: dict) -> list[dict]:
             except (sp.PolynomialError, NotImplementedError, ValueError):
                 continue
             specials[x] |= {r for r in roots[:4] if r.is_rational}
-    return [{**base, x: v} for x, values in specials.items() for v in sorted(values, key=sp.default_sort_key)]
+    return [(x, v) for x, values in specials.items() for v in sorted(values, key=sp.default_sort_key)]
 
 
 def _same_number(a: sp.Basic, b: sp.Basic) -> bool:
