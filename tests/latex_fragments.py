@@ -65,6 +65,11 @@ def softmax(vec: sp.IndexedBase, entry: sp.Expr, bound: sp.Symbol = j, dim: sp.S
     return sp.exp(vec[entry]) / sp.Sum(sp.exp(vec[bound]), (bound, 1, dim))
 
 
+def Prob(shape: str, *args) -> sp.Expr:
+    """A probability as the reader builds it: its shape applied to the expressions written in it."""
+    return sp.Function(shape, positive=True)(*[sp.sympify(a) for a in args])
+
+
 def sigmoid(v: sp.Expr) -> sp.Expr:
     return 1 / (1 + sp.exp(-v))
 
@@ -361,12 +366,37 @@ FRAGMENTS: list[tuple] = [
     ("\\lVert z \\rVert", UNPARSED),
     ("|", UNPARSED),                                                          # sympy (bad)
     ("||x|", UNPARSED),                                                       # sympy (bad)
-    ("P(a|x)", UNPARSED),                                                     # a conditional bar
-    ("P(a \\mid x)", UNPARSED),
     ("\\lfloor x \\rfloor", sp.floor(x)),                                     # sympy
     ("\\lceil x \\rceil", sp.ceiling(x)),                                     # sympy
     ("\\langle x |", UNPARSED),                                               # sympy: bra-ket refused
     ("| x \\rangle", UNPARSED),                                               # sympy
+    # -- probabilities: opaque positive numbers of what they are written of --------------------------
+    ("P(a|x)", Prob("P(_|_)", a, x)),
+    ("P(a \\mid x)", Prob("P(_|_)", a, x)),
+    ("P(y = 1 | \\mathbf{x})", Prob("P(_=_|_)", y, 1, x)),
+    ("P(y=1\\mid\\boldsymbol x)", Prob("P(_=_|_)", y, 1, x)),
+    ("p(y_i|x)", Prob("p(_|_)", y_v[i], x)),
+    ("p(y; \\theta)", Prob("p(_;_)", y, theta)),
+    ("p(y; \\theta)", sp.Function("p", real=True)(y, theta), Context(functions=frozenset({"p"}))),  # a function
+    ("P(A, B)", Prob("P(_,_)", R("A"), R("B"))),
+    ("P(A)", Prob("P(_)", R("A"))),
+    ("\\Pr(A | B)", Prob("Pr(_|_)", R("A"), R("B"))),
+    ("\\mathbb{P}(A)", Prob("P_bb(_)", R("A"))),
+    ("\\tilde{P}(y, \\mathbf{x})", Prob("P_tilde(_,_)", y, x)),
+    ("p_\\theta(y | x)", Prob("p_theta(_|_)", y, x)),
+    ("q(z | x)", Prob("q(_|_)", R("z"), x)),
+    ("P(\\text{sex} = \\text{girl})", Prob("P(sex=girl)")),
+    ("\\sum_k P(y = k | x)", sp.Sum(Prob("P(_=_|_)", y, k, x), (k, 1, n))),   # depends on the index
+    ("\\log P(y | x)^2", sp.log(Prob("P(_|_)", y, x)**2)),
+    ("P(|x| > 1 | y)", Prob("P(_>_|_)", sp.Abs(x), 1, y)),
+    ("p(1 - p)", R("p") * (1 - R("p"))),                                      # a product, not a probability
+    ("q(x)", UNPARSED),                                                       # q without a bar: a value or a product?
+    ("E(y | x)", UNPARSED),                                                   # a conditional expectation
+    ("h_\\theta(y | x)", UNPARSED),
+    ("f(a | b)", UNPARSED),
+    ("P(a|x)_i", UNPARSED),
+    ("a \\mid b", UNPARSED),                                                  # a bar outside a probability
+    ("\\{x | x > 0\\}", UNPARSED),                                           # set-builder notation
     # -- max and min ------------------------------------------------------------------------------
     ("\\max(a, b)", sp.Max(a, b)),
     ("\\min(a, b, c)", sp.Min(a, b, c)),
@@ -470,7 +500,8 @@ FRAGMENTS: list[tuple] = [
     ("f(x)^2", f(x)**2, FUNCTIONS),
     ("g(f(x))", g(f(x)), FUNCTIONS),
     ("p(y; \\phi)", sp.Function("p", real=True)(y, phi), FUNCTIONS),
-    ("p(y; \\phi)", UNPARSED),
+    ("p(y; \\phi)", Prob("p(_;_)", y, phi)),                                 # undeclared: a probability
+    ("g(y; \\phi)", UNPARSED),
     ("f(x,,y)", UNPARSED, FUNCTIONS),                                         # sympy (bad)
     ("f(x,y,", UNPARSED, FUNCTIONS),                                          # sympy (bad)
     ("f(,", UNPARSED, FUNCTIONS),                                             # sympy (bad)

@@ -74,8 +74,9 @@ def _function_definition(rel: Relation) -> tuple[str, list[str]] | None:
     if rel.op not in ("==", ":="):
         return None
     m = _FUNCTION_LHS.match(rel.lhs)
-    if m is None or m.group("name") in ("\\sigma", "\\exp", "\\log", "\\ln", "\\tanh", "\\max", "\\min"):
-        return None
+    if m is None or m.group("name") in ("\\sigma", "\\exp", "\\log", "\\ln", "\\tanh", "\\max", "\\min",
+                                        "P", "\\Pr"):
+        return None             # P(A, B) = P(A) P(B | A) is about probabilities, not a function P
     params = [p for p in re.split(r"[,;]", m.group("args"))]
     if not params or not all(_PARAM.match(p) for p in params):
         return None
@@ -133,7 +134,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                           functions=frozenset(functions | {f"\\{f}" for f in functions}))
         try:
             _no_pair_sums(rel.lhs + " " + rel.rhs)
-            lhs, rhs = parse_tex(rel.lhs, context), parse_tex(rel.rhs, context)
+            lhs, rhs = _opaque(parse_tex(rel.lhs, context)), _opaque(parse_tex(rel.rhs, context))
         except Unparsed as exc:
             if k in premises:
                 hypotheses[k] = None
@@ -223,6 +224,13 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 all(i.is_Integer for i in e.indices) for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed)):
             doubts.append("the range of a sum written without bounds (read as 1..n) beside entries with "
                           "written indices is a guess")
+        if rel.op == "==" and not rel.chained and (_probabilities(lhs) == {lhs} or _probabilities(rhs) == {rhs}):
+            doubts.append(f"it gives the probability {shown_l if _probabilities(lhs) == {lhs} else shown_r} a value "
+                          f"(notes give a probability a new value model by model), not a claim softsym can refute")
+        unknown = sorted(str(x) for x in _probabilities(left, right))
+        if unknown:
+            doubts.append(f"it rests on probabilities ({', '.join(unknown)}) that softsym reads as unknown "
+                          f"positive numbers: whether it holds may take the axioms of probability")
         undefined = _named_only_in_words(left, right, set(domain.names()) | given_here)
         if undefined:
             doubts.append(f"its two sides share no name and {', '.join(undefined)} "
@@ -262,6 +270,33 @@ def _summand(tex: str, start: int) -> str:
         elif ch in "+-=" and depth == 0 and pos > start:
             return tex[start:pos]
     return tex[start:]
+
+
+_BINDERS = (sp.Sum, sp.Product, sp.Derivative, sp.Limit)
+
+
+def _opaque(expr: sp.Basic) -> sp.Basic:
+    """Each probability the reader built (``P(_|_)(a, x)``) as one positive name, so that
+    ``P(a | x) = 5/21`` defines that probability only (never ``P`` as a function of its arguments).
+    A probability of a summation index or of a differentiation variable stays an application: it
+    depends on that variable."""
+    from ..latex import probabilities
+    found = probabilities(expr)
+    if not found:
+        return expr
+    bound: set[sp.Basic] = set()
+    for node in expr.atoms(*_BINDERS):
+        bound |= set(node.variables)
+    return expr.xreplace({f: sp.Symbol(sp.sstr(f), positive=True) for f in found if not (f.free_symbols & bound)})
+
+
+def _probabilities(*exprs: sp.Basic) -> set[sp.Basic]:
+    """The probabilities (as applications or as the names :func:`_opaque` made) in ``exprs``."""
+    from ..latex import probabilities
+    out: set[sp.Basic] = set()
+    for e in exprs:
+        out |= probabilities(e) | {s for s in e.free_symbols if isinstance(s, sp.Symbol) and "(" in s.name}
+    return out
 
 
 def _named_only_in_words(left: sp.Basic, right: sp.Basic, declared: set[str]) -> list[str]:

@@ -44,6 +44,8 @@ Conventions, one per line:
 * ``a^T b``, ``a^\\top b`` (also ``a^T \\cdot b``) is ``Function("dot", real=True)(a, b)`` of two names; a lone ``x^T`` is refused;
 * ``T`` as a superscript is a transpose unless ``T`` is declared a scalar (then a power); ``e^T`` is ``exp(T)``;
 * ``x^{(i)}`` (a sample index) and ``x^*`` are refused;
+* ``P(y = 1 | x)``, ``p(y; \\theta)``, ``P(A, B)``, ``\\Pr(A)`` are opaque positive numbers
+  ``Function("P(_=_|_)", positive=True)(y, 1, x)`` (see :mod:`.probability`); ``p(1 - p)`` is a product;
 * ``|x|`` is ``Abs``; ``\\|x\\|`` is ``Abs`` only for a declared scalar, otherwise refused;
 * ``a / b c`` is refused (is c in the denominator?); ``.`` between factors multiplies (``y.log(\\phi)``);
 * a wide space (``\\quad``, ``\\ ``) between two factors is refused; thin spaces are ignored;
@@ -58,5 +60,6 @@ from .applications import DOT
 from .context import Context
 from .errors import Unparsed
 from .parse import parse_tex
+from .probability import is_probability, probabilities
 
-__all__ = ["DOT", "Context", "Unparsed", "parse_tex"]
+__all__ = ["DOT", "Context", "Unparsed", "is_probability", "parse_tex", "probabilities"]

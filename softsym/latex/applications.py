@@ -199,6 +199,12 @@ class ApplicationReading:
     def call_name(self, f: Factor, g: Factor) -> sp.Expr:
         """``f(x)`` with f a name: an application, the sigmoid, f'(x), or a product."""
         name = f.base.text
+        probability = self.probability_name(f, g)
+        if probability is not None and (g.base.given or not self.function_object(probability)):
+            return self.probability(probability, g)
+        if g.base.given:
+            self.fail(f"a conditional bar in {self.tex[f.start:g.end]}: only probabilities P(a | b), p(y | x) "
+                      f"are read (a conditional expectation, or a function of a condition?)", f, g)
         full: str | None = name
         if f.sub is not None:
             key = self.name_subscript(f.sub) or self.spelled_subscript(f.sub)

@@ -36,6 +36,7 @@ from .applications import ApplicationReading
 from .context import Context
 from .errors import Unparsed
 from .operators import OperatorReading
+from .probability import ProbabilityReading
 from .syntax import (
     NAME_KINDS,
     Binom,
@@ -66,7 +67,7 @@ MAX_FACTORIAL = 1_000
 MAX_LEVEL = 400              # nested readings (a TeX nesting level costs a few)
 
 
-class Reader(OperatorReading, ApplicationReading):
+class Reader(OperatorReading, ApplicationReading, ProbabilityReading):
     """Reads one expression with the declarations of a ``Context``."""
 
     def __init__(self, context: Context, tex: str, letters: frozenset[str] = frozenset()) -> None:
@@ -117,6 +118,9 @@ class Reader(OperatorReading, ApplicationReading):
 
     def only(self, elements: list[Node], where: Node, top_level: bool = False) -> Node:
         """The single expression of a comma list (refusing lists and relations)."""
+        if getattr(where, "given", False):
+            self.fail("a conditional bar '|' outside a probability P(a | b) (a conditional expectation "
+                      "or another function of a condition is not read)", where)
         if len(elements) != 1:
             if getattr(where, "semicolon", False):
                 self.fail("a ';' between arguments of a name that is not a declared function "

@@ -171,7 +171,10 @@ class _Scanner:
             self._close(c, start)
         elif c == "|":
             self.i += 1
-            self._bar("abs", None, start)
+            if self._conditional_bar():
+                self.emit("GIVEN", "|", start)
+            else:
+                self._bar("abs", None, start)
         elif c in "^_":
             self.i += 1
             self.emit("CARET" if c == "^" else "UNDERSCORE", c, start)
@@ -286,6 +289,29 @@ class _Scanner:
         self.i = max(self.i, start + 1)
         self.emit(kind, c, start)
 
+    def _conditional_bar(self) -> bool:
+        """A ``|`` right after an operand, directly inside parentheses, with no second ``|`` before
+        they close (``P(y = 1 | x)``): it cannot be an absolute value, so it is a conditional bar
+        (the reader accepts one only in a probability)."""
+        if not (self.stack and self.stack[-1][0] == "LPAR" and self.out and self.out[-1].type in OPERAND_END):
+            return False
+        s, depth, j = self.s, 0, self.i
+        while j < len(s):
+            c = s[j]
+            if c == "\\":
+                j += 2
+                continue
+            if c in "([{":
+                depth += 1
+            elif c in ")]}":
+                if depth == 0:
+                    return True
+                depth -= 1
+            elif c == "|" and depth == 0:
+                return False
+            j += 1
+        return False
+
     def _bar(self, bar: str, side: str | None, start: int) -> None:
         """A ``|`` (bar="abs") or ``\\|`` (bar="norm"); side is "open", "close" or None (infer)."""
         open_kind, close_kind = ("ABSOPEN", "ABSCLOSE") if bar == "abs" else ("NORMOPEN", "NORMCLOSE")
@@ -353,6 +379,10 @@ class _Scanner:
             self.emit("MULOP", voc.MULTIPLICATION[name], start)
         elif name in voc.DIVISION:
             self.emit("DIV", name, start)
+        elif name in voc.CONDITIONAL_BARS:
+            self.emit("GIVEN", "|", start)
+        elif name in voc.PROBABILITY_MACROS:
+            self.emit("NAME", voc.PROBABILITY_MACROS[name], start)
         elif name in voc.RELATIONS:
             self.emit("REL", name, start)
         elif name in voc.ARROWS:
@@ -520,6 +550,8 @@ class _Scanner:
         text = self._raw_argument(name, start).strip()
         if text == "1":
             self.emit("INDICATOR", "1", start)
+        elif text == "P":
+            self.emit("NAME", "P_bb", start)
         else:
             raise Unparsed("a blackboard-bold letter (a set such as \\mathbb{R} or an operator such "
                            "as \\mathbb{E})", self.s[start:self.i])

@@ -51,6 +51,12 @@ class Group(Node):
     kind: str
     elements: list[Node]
     semicolon: bool = False
+    separators: tuple[str, ...] = ()
+
+    @property
+    def given(self) -> bool:
+        """A conditional bar separates two of the elements (``P(a | b)``)."""
+        return "|" in self.separators
 
 
 @dataclass(eq=False)
@@ -117,6 +123,12 @@ class Seq(Node):
 
     elements: list[Node]
     semicolon: bool = False
+    separators: tuple[str, ...] = ()    # between the elements: ",", ";" or "|" (a conditional bar)
+
+    @property
+    def given(self) -> bool:
+        """A conditional bar separates two of the elements (``P(a | b)``)."""
+        return "|" in self.separators
 
 
 @dataclass(eq=False)
@@ -149,8 +161,8 @@ class ToSyntax(Transformer_NonRecursive):
 
     def seq(self, children: list) -> Seq:
         elements = [c for c in children if not isinstance(c, Token)]
-        semicolon = any(isinstance(c, Token) and c.value == ";" for c in children)
-        return Seq(*_span(children), elements=elements, semicolon=semicolon)
+        separators = tuple("|" if c.type == "GIVEN" else c.value for c in children if isinstance(c, Token))
+        return Seq(*_span(children), elements=elements, semicolon=";" in separators, separators=separators)
 
     def relation(self, children: list) -> Node:
         if len(children) == 1:
@@ -221,7 +233,8 @@ class ToSyntax(Transformer_NonRecursive):
     def _group(kind: str):
         def method(self, children: list) -> Group:
             seq = children[1]
-            return Group(*_span(children), kind=kind, elements=seq.elements, semicolon=seq.semicolon)
+            return Group(*_span(children), kind=kind, elements=seq.elements, semicolon=seq.semicolon,
+                         separators=seq.separators)
         return method
 
     paren = _group("paren")

@@ -81,6 +81,12 @@ RELATIONS = frozenset({
 """Relation macros: allowed in a subscript (``\\sum_{k \\ne t}``, ``\\max_{1 \\le i \\le 3}``),
 refused in an expression ("a relation inside an expression")."""
 
+CONDITIONAL_BARS = frozenset({"mid"})
+"""``P(a \\mid b)``: a conditional bar (the reader accepts one only inside a probability)."""
+
+PROBABILITY_MACROS = {"Pr": "Pr"}
+"""``\\Pr(…)``: a probability (``\\mathbb{P}`` is the name ``P_bb``)."""
+
 ARROWS = frozenset({"to", "rightarrow", "longrightarrow"})
 """``x \\to a`` in a limit's subscript."""
 
@@ -107,7 +113,6 @@ REFUSED = {
     "end": "an environment (matrix, cases, array) inside an expression",
     "pm": "a \\pm (two expressions in one)",
     "mp": "a \\mp (two expressions in one)",
-    "mid": "a conditional bar \\mid (a probability, not an expression)",
     "in": "a set membership \\in",
     "notin": "a set membership \\notin",
     "subset": "a set relation", "subseteq": "a set relation", "supset": "a set relation",
@@ -122,7 +127,7 @@ REFUSED = {
     "circ": "a composition", "star": "a convolution or optimum mark",
     "sup": "a supremum", "inf": "an infimum", "argmax": "an argmax", "argmin": "an argmin",
     "limsup": "a limit superior", "liminf": "a limit inferior", "det": "a determinant",
-    "tr": "a trace", "Pr": "a probability", "colon": "a colon (a map or a condition)",
+    "tr": "a trace", "colon": "a colon (a map or a condition)",
     "tag": "an equation tag", "label": "a label", "checkmark": "a check mark",
     "color": "a colour command", "textcolor": "a colour command",
     "overset": "a stacked symbol", "underset": "a stacked symbol", "stackrel": "a stacked symbol",
