@@ -579,9 +579,24 @@ FRAGMENTS: list[tuple] = [
     ("\\int_0^7 dx", UNPARSED),                                               # sympy
     ("\\int", UNPARSED),                                                      # sympy (bad)
     ("\\begin{pmatrix} 1 & 0 \\end{pmatrix}", UNPARSED),
-    ("x_1 + \\cdots + x_n", UNPARSED),
-    ("x_1, \\ldots, x_n", UNPARSED),
-    ("x_1 + ... + x_n", UNPARSED),
+    # -- ellipses: a sum whose pattern is clear, nothing else ----------------------------------------
+    ("x_1 + \\cdots + x_n", sp.Sum(x_v[k], (k, 1, n))),
+    ("x_1 + x_2 + \\dots + x_n", sp.Sum(x_v[k], (k, 1, n))),
+    ("w_1 x_1 + \\dots + w_n x_n", sp.Sum(w[k] * x_v[k], (k, 1, n))),
+    ("x_0 + x_1 + ... + x_{n-1}", sp.Sum(x_v[k], (k, 0, n - 1))),
+    ("e^{z_1} + \\dots + e^{z_K}", sp.Sum(sp.exp(z[k]), (k, 1, Z("K")))),
+    ("x_1^2 + \\ldots + x_n^2", sp.Sum(x_v[k]**2, (k, 1, n))),
+    ("(x_1 + \\dots + x_n)^2", sp.Sum(x_v[k], (k, 1, n))**2),
+    ("x_1, \\ldots, x_n", UNPARSED),                                          # a list
+    ("(z_1, \\cdots, z_K)", UNPARSED),                                        # a vector
+    ("\\phi_1 \\phi_2 \\cdots \\phi_k", UNPARSED),                           # a product
+    ("1 + x_1 + \\dots + x_n", UNPARSED),                                     # more than the series
+    ("x_1 + x_3 + \\dots + x_n", UNPARSED),                                   # the pattern is not x_k
+    ("a + \\dots + b", UNPARSED),                                             # no index to run
+    ("x_1 - \\dots - x_n", UNPARSED),
+    ("\\vdots", UNPARSED),
+    ("x .. y", UNPARSED),
+    ("x_1 + ... + x_n", sp.Sum(x_v[k], (k, 1, n))),
     ("\\forall x", UNPARSED),
     ("\\foo", UNPARSED),
     ("a \\pm b", UNPARSED),

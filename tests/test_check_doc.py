@@ -184,3 +184,11 @@ def test_probabilities_are_checked_structurally_and_never_refuted_on_their_own()
     assert by_line[15]["verdict"] == "proved"            # the product rule, written twice
     assert by_line[19]["verdict"] == "proved"
     assert by_line[29]["verdict"] == "undecided"         # needs the axioms: the probabilities sum to 1
+
+
+def test_document_macros_are_expanded_and_clear_ellipses_are_sums():
+    path = REGRESSIONS / "macros_and_ellipses.tex"
+    doc = check_document(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
+    by_line = {r["line"]: r for r in doc["relations"]}
+    assert by_line[6]["verdict"] == "proved" and by_line[8]["verdict"] == "proved"
+    assert by_line[11]["verdict"] == "unparsed" and "list" in by_line[11]["message"]

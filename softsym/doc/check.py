@@ -34,6 +34,7 @@ from ..prover import DEFAULT_TIMEOUT, prove
 from ..verdict import Status, Verdict
 from .chains import Relation, relations
 from .extract import find_math, kind_of
+from .macros import document_macros, expand
 
 OPS = {"==": "==", "<=": "<=", "<": "<", ">=": ">=", ">": ">"}
 """Relation operators the prover checks; ``:=`` defines; the rest are skipped."""
@@ -92,7 +93,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     from ..latex import Context, Unparsed, parse_tex
 
     blocks, declarations = find_math(text, kind_of(path))
-    found = relations(blocks)
+    macros = document_macros(text)
+    found = [replace(r, lhs=expand(r.lhs, macros), rhs=expand(r.rhs, macros)) for r in relations(blocks)]
     functions = {_bare(name) for rel in found if (fd := _function_definition(rel)) for name in [fd[0]]}
     base = doc_declarations(options.symbols) if options.symbols.strip() else Domain()
     pending = sorted(declarations, key=lambda d: d.line)

@@ -55,6 +55,9 @@ class ApplicationReading:
             j += 1
         right = items[j] if j < len(items) else None
         follows = items[j + 1] if j + 1 < len(items) else None
+        if is_name_factor(right) and right.sup is None and is_paren(follows) \
+                and self.function_object(right.base.text) is not None:      # \eta^T T(y), T a function
+            return DOT(self.name_value(replace(left, sup=None)), self.call(right, follows)), j + 2
         if not is_name_factor(right) or right.sup is not None or right.primes or right.bangs \
                 or is_paren(follows):
             self.fail("a transpose x^T without a name after it (x^T y is read as a dot product)", left)

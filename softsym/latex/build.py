@@ -35,6 +35,7 @@ from . import vocabulary as voc
 from .applications import ApplicationReading
 from .context import Context
 from .errors import Unparsed
+from .ellipsis import EllipsisReading, is_ellipsis
 from .operators import OperatorReading
 from .probability import ProbabilityReading
 from .syntax import (
@@ -67,7 +68,7 @@ MAX_FACTORIAL = 1_000
 MAX_LEVEL = 400              # nested readings (a TeX nesting level costs a few)
 
 
-class Reader(OperatorReading, ApplicationReading, ProbabilityReading):
+class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisReading):
     """Reads one expression with the declarations of a ``Context``."""
 
     def __init__(self, context: Context, tex: str, letters: frozenset[str] = frozenset()) -> None:
@@ -159,6 +160,8 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading):
     def expr(self, node: Expr) -> sp.Expr:
         if node.lone_sign:
             self.fail("a sign with nothing after it", node)
+        if any(is_ellipsis(prod) for _, prod in node.terms):
+            return self.series(node)
         terms = []
         for sign, prod in node.terms:
             v = self.product(prod.items, prod)
@@ -380,6 +383,8 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading):
             "FUNC": f"\\{leaf.text} with nothing to apply to",
             "BIGOP": f"\\{leaf.text} with nothing to apply to",
             "LIM": "\\lim with nothing to apply to",
+            "ELLIPSIS": "an ellipsis outside a sum a_1 + \\dots + a_n (a list, a vector or a product: the "
+                        "pattern it stands for is not written)",
         }
         self.fail(reasons.get(kind, "a token the reader cannot place"), f)
 

@@ -240,8 +240,12 @@ class _Scanner:
     def _dot(self, start: int) -> None:
         s = self.s
         nxt = s[start + 1] if start + 1 < len(s) else ""
+        if s.startswith("...", start):
+            self.i += 3
+            self.emit("ELLIPSIS", "...", start)
+            return
         if nxt == ".":
-            raise Unparsed("an ellipsis (the pattern it stands for is not written)", s[start:start + 3])
+            raise Unparsed("two dots (an ellipsis has three)", s[start:start + 2])
         if nxt.isdigit():
             raise Unparsed("a number starting with '.' (write 0.5, not .5)", s[start:start + 4])
         self.i += 1
@@ -379,6 +383,8 @@ class _Scanner:
             self.emit("MULOP", voc.MULTIPLICATION[name], start)
         elif name in voc.DIVISION:
             self.emit("DIV", name, start)
+        elif name in voc.ELLIPSES:
+            self.emit("ELLIPSIS", "\\dots", start)
         elif name in voc.CONDITIONAL_BARS:
             self.emit("GIVEN", "|", start)
         elif name in voc.PROBABILITY_MACROS:

@@ -81,6 +81,9 @@ RELATIONS = frozenset({
 """Relation macros: allowed in a subscript (``\\sum_{k \\ne t}``, ``\\max_{1 \\le i \\le 3}``),
 refused in an expression ("a relation inside an expression")."""
 
+ELLIPSES = frozenset({"cdots", "ldots", "dots", "dotsb", "dotsc"})
+"""``a_1 + \\dots + a_n``: an ELLIPSIS token (the reader reads it only as a sum's missing terms)."""
+
 CONDITIONAL_BARS = frozenset({"mid"})
 """``P(a \\mid b)``: a conditional bar (the reader accepts one only inside a probability)."""
 
@@ -102,11 +105,6 @@ REFUSED = {
     "iiint": "an integral (integrals are not supported)",
     "oint": "an integral (integrals are not supported)",
     "nabla": "a gradient \\nabla (write the partial derivatives)",
-    "cdots": "an ellipsis (the pattern it stands for is not written)",
-    "ldots": "an ellipsis (the pattern it stands for is not written)",
-    "dots": "an ellipsis (the pattern it stands for is not written)",
-    "dotsb": "an ellipsis (the pattern it stands for is not written)",
-    "dotsc": "an ellipsis (the pattern it stands for is not written)",
     "vdots": "an ellipsis (the pattern it stands for is not written)",
     "ddots": "an ellipsis (the pattern it stands for is not written)",
     "begin": "an environment (matrix, cases, array) inside an expression",
