@@ -8,7 +8,7 @@ Conventions used throughout:
   "m is the max and it is attained at j" adds ``Eq(m, z[j])``.
 - Orderings needed by symbolic limits are written as positive gaps (z_2 = z_1 - d, d > 0).
 """
-from sympy import Derivative, Eq, Function, KroneckerDelta, Le, Ne, Rational, Sum, exp, log, oo
+from sympy import Derivative, Eq, Function, KroneckerDelta, Le, Limit, Ne, Rational, Sum, exp, log, oo
 
 from softsym.dsl import DerivationBuilder, Source
 
@@ -119,33 +119,54 @@ dd = d.symbols("d", positive=True)
 zi = d.symbols("zeta", real=True)
 d.limit(-zi + log(exp(zi) + exp(zi - dd)), dd, oo, 0, quote="这个样本对于整体训练代价贡献很小",
         why="two classes, the correct one (input ζ) ahead of the other by d: the example's cost vanishes as d grows")
+w = d.index("w", 1, n)
+d.rel(-z[i] + log(S), ">=", z[w] - z[i],
+      quote="负对数似然代价函数总是强烈地惩罚最活跃的不正确预测",
+      why="for any class w (in particular the most active incorrect one), the cost is at least z_w − z_i: "
+          "it grows at least linearly with how far the most active wrong input is above the correct one")
+d.eq(Derivative(-z[i] + log(S), z[w]), exp(z[w]) / S, given=[Ne(w, i)],
+     quote="负对数似然代价函数总是强烈地惩罚最活跃的不正确预测",
+     why="the gradient on an incorrect input z_w is its softmax output p_w ...")
+d.rel(exp(z[w]) / S, ">=", exp(z[l]) / S, given=[Le(z[l], z[w])],
+      quote="负对数似然代价函数总是强烈地惩罚最活跃的不正确预测",
+      why="... which is the largest for the most active input (z_l ≤ z_w for every l): that input is pushed down hardest")
 SOFTMAX_NLL_CORRECT_MAX = d.build()
 
 # -- 5. unregularized maximum likelihood drives softmax to the empirical ratios -------------------------
+# The printed ratio counts, among the m training examples, those with input x⁽ʲ⁾ = x: the denominator is
+# Σ_j 1{x⁽ʲ⁾ = x}, not m.  Inputs are discrete values X[r] (an input x0 compared by a Kronecker delta).
 d = DerivationBuilder("softmax_max_likelihood_empirical_ratios",
-                      title="Maximum likelihood: the gradient vanishes where softmax(z)_i = count_i / m", source=SRC)
+                      title="Maximum likelihood: the gradient vanishes where softmax(z)_i = Σ_j 1{y⁽ʲ⁾=i, x⁽ʲ⁾=x} / Σ_j 1{x⁽ʲ⁾=x}",
+                      source=SRC)
 n = d.bounded("n", 2, None, strict=False, integer=True)
 M = d.symbols("m", integer=True, positive=True)
 z = d.indexed("z", real=True)
 yl = d.indexed("y", integer=True)
+X = d.indexed("X", integer=True)
+x0 = d.symbols("x", integer=True)
 i = d.index("i", 1, n)
 k = d.symbols("k", integer=True)
 r = d.symbols("r", integer=True)
 S = Sum(exp(z[k]), (k, 1, n))
 p = d.indexed("p", real=True)
 d.define(p[i], exp(z[i]) / S,
-         quote=r"\text{softmax}(\boldsymbol z(\boldsymbol x; \boldsymbol \theta))_i", why="the softmax output for the input x (shared by the examples)")
+         quote=r"\text{softmax}(\boldsymbol z(\boldsymbol x; \boldsymbol \theta))_i", why="the softmax output for the input x (shared by the examples with that input)")
 count = d.indexed("N", real=True)
-d.define(count[i], Sum(KroneckerDelta(yl[r], i), (r, 1, M)),
+d.define(count[i], Sum(KroneckerDelta(yl[r], i) * KroneckerDelta(X[r], x0), (r, 1, M)),
          quote=r"\sum_{j=1}^m \bm{1}_{y^{(j)}=i, \boldsymbol x^{(j)} = \boldsymbol x}",
-         why="how many of the m training examples with input x have label i")
-LL = d.define("LL", Sum(z[yl[r]] - log(S), (r, 1, M)), quote="未正则化的最大似然",
-              why="the log-likelihood of the m examples with input x (all share z = z(x; θ)): Σ_j log softmax(z)_{y^(j)}")
-d.eq(Derivative(LL, z[i]), count[i] - M * p[i], quote="未正则化的最大似然会驱动模型去学习一些参数",
-     why="gradient: each example contributes 1_{y^(j)=i} − softmax(z)_i")
-d.eq(Derivative(LL, z[i]), M * (count[i] / M - p[i]),
+         why="how many of the m training examples have input x and label i")
+Mx = d.define("M_x", Sum(KroneckerDelta(X[r], x0), (r, 1, M)),
+              quote=r"\sum_{j=1}^{m} \bm{1}_{\boldsymbol x^{(j)} = \boldsymbol x}",
+              why="how many of the m training examples have input x: the printed denominator")
+LL = d.define("LL", Sum(KroneckerDelta(X[r], x0) * (z[yl[r]] - log(S)), (r, 1, M)), quote="未正则化的最大似然",
+              why="the part of the log-likelihood Σ_j log softmax(z(x⁽ʲ⁾))_{y⁽ʲ⁾} that depends on z = z(x): the examples "
+                  "with x⁽ʲ⁾ = x")
+d.eq(Derivative(LL, z[i]), count[i] - Mx * p[i], quote="未正则化的最大似然会驱动模型去学习一些参数",
+     why="gradient: each example with input x contributes 1{y⁽ʲ⁾=i} − softmax(z)_i, for every number of examples")
+d.eq(Derivative(LL, z[i]), Mx * (count[i] / Mx - p[i]),
      quote=r"\text{softmax}(\boldsymbol z(\boldsymbol x; \boldsymbol \theta))_i \approx \frac{\sum_{j=1}^m \bm{1}_{y^{(j)}=i, \boldsymbol x^{(j)} = \boldsymbol x}  }{ \sum_{j=1}^{m} \bm{1}_{\boldsymbol x^{(j)} = \boldsymbol x} }",
-     why="m > 0, so the gradient vanishes exactly where softmax(z)_i equals the observed ratio count_i / m")
+     why="where some example has input x (M_x > 0), the gradient vanishes exactly where softmax(z)_i equals the "
+         "printed ratio N_i / M_x")
 SOFTMAX_ML_RATIOS = d.build()
 
 # -- 6. the squared error saturates ---------------------------------------------------------------------
@@ -179,6 +200,35 @@ NLL = d.define("NLL", -log(p1), quote="对数似然中的 log 可以抵消 softm
 d.eq(Derivative(NLL, u), p1 - 1, quote="对数似然中的 log 可以抵消 softmax 中的 exp", why="the log undoes the exp: gradient p_1 − 1")
 d.limit(_p1(u, u + t) - 1, t, oo, -1, quote="除了对数似然之外的许多目标函数对 softmax 函数不起作用",
         why="the log-likelihood gradient p_1 − 1 does not vanish in the same situation (v = u + t): it tends to −1")
+# the same for any number n of classes: correct class c, the confidently predicted wrong class w ahead of it by t
+nq = d.bounded("n", 2, None, strict=False, integer=True)
+zq = d.indexed("z", real=True)
+cq, wq = d.index("c", 1, nq), d.index("w", 1, nq)
+kq = d.symbols("k", integer=True)
+Sq = Sum(exp(zq[kq]), (kq, 1, nq))
+pq = d.indexed("p", real=True)
+d.define(pq[cq], exp(zq[cq]) / Sq, quote=r"\text{softmax}(\boldsymbol z)_i = \frac{\exp(z_i)}{\sum_j \exp(z_j)}",
+         why="n classes: the softmax output of any class (c ranges over 1..n)")
+SEn = d.define("SE_n", Sum((exp(zq[kq]) / Sq - KroneckerDelta(kq, cq))**2, (kq, 1, nq)),
+               quote="平方误差对于 softmax 单元来说是一个很差的损失函数",
+               why="the squared error against the one-hot target of the correct class c, for n classes")
+Q = Sum((exp(zq[kq]) / Sq)**2, (kq, 1, nq))
+d.eq(Derivative(SEn, zq[cq]), 2 * pq[cq] * (2 * pq[cq] - 1 - Q), added=True,
+     why="its gradient on the correct class's input: Σ_k 2(p_k − δ_kc) p_k(δ_kc − p_c) = 2p_c(2p_c − 1 − Σ_k p_k²)")
+d.rel(2 * pq[cq] - 1 - Q, "<=", -(1 - pq[cq])**2, added=True, label="factor_le",
+      why="Σ_k p_k² ≥ p_c², so 2p_c − 1 − Σ_k p_k² ≤ 2p_c − 1 − p_c² = −(1 − p_c)²")
+d.rel(Q, "<=", 1, added=True, label="squares_le_one", why="Σ_k p_k² ≤ Σ_k p_k = 1")
+d.conclude(2 * pq[cq] * (2 * pq[cq] - 1 - Q), "<=", 0, from_steps=["factor_le"], added=True,
+           why="p_c > 0 times a factor ≤ 0: the gradient is ≤ 0")
+d.conclude(2 * pq[cq] * (2 * pq[cq] - 1 - Q), ">=", -4 * pq[cq], from_steps=["squares_le_one"], added=True,
+           why="the factor is at least 2p_c − 2 ≥ −2: the gradient's size is at most 4p_c")
+tq = d.symbols("t_gap", positive=True)
+d.rel(pq[cq], "<=", exp(-tq), given=[zq[cq] <= zq[wq] - tq],
+      quote="即使模型做出高度可信的不正确预测，也不能训练模型改变其输出",
+      why="confidently wrong: some class w scores t above the correct class c, so p_c ≤ e^{z_c − z_w} ≤ e^{−t}: "
+          "the squared-error gradient (at most 4p_c ≤ 4e^{−t} in size) vanishes as t grows, for every n")
+d.eq(Derivative(-log(pq[cq]), zq[cq]), pq[cq] - 1, added=True,
+     why="the log-likelihood gradient on the same input is p_c − 1 ≤ e^{−t} − 1: it tends to −1, not 0, for every n")
 SOFTMAX_SQUARED_ERROR = d.build()
 
 # -- 7. shift invariance and the numerically stable variant (unnumbered in the text) ---------------------
@@ -219,6 +269,38 @@ d.limit(exp(Z2) / den, t, oo, 0, quote=r"当 $z_i$ 不是最大值并且最大�
         why="the same inputs: a non-max output goes to 0 as the max pulls away")
 d.limit(exp(Z3) / den, t, oo, 0, quote="它变成了赢者通吃的形式（其中一个输出接近 1，其他的接近 0）",
         why="winner-take-all: every other output goes to 0")
+# for every number of inputs: the max a and n other inputs w_k = a − t − g_k (g_k ≥ 0), each at least t below it
+nn = d.symbols("n", integer=True, positive=True)
+g = d.indexed("g", nonnegative=True)
+kk = d.symbols("k", integer=True)
+jj = d.index("j", 1, nn)
+Sw = Sum(exp(a - t - g[kk]), (kk, 1, nn))
+d.eq(1 - exp(a) / (exp(a) + Sw), Sw / (exp(a) + Sw), added=True,
+     why="n + 1 inputs: the max a and w_k = a − t − g_k (k = 1..n); the max's distance from 1 is the others' share")
+s1 = d.chain(Sw / (exp(a) + Sw),
+             ("<=", Sw / exp(a), "the denominator without the others' terms is smaller"),
+             ("==", Sum(exp(-t - g[kk]), (kk, 1, nn)), "divide every term by e^a"),
+             ("<=", nn * exp(-t), "n terms, each e^{−t−g_k} ≤ e^{−t}"),
+             added=True, why="the others' share is at most n·e^{−t}", label="others_share")
+d.conclude(1 - exp(a) / (exp(a) + Sw), "<=", nn * exp(-t), from_steps=["others_share"],
+           quote=r"当其中一个输入是最大（$z_i = \max_i z_i$）并且 $z_i$ 远大于其他的输入时，相应的输出 $\text{softmax}(\boldsymbol z)_i$ 会饱和到 1",
+           why="so for every n the max's output is within n·e^{−t} of 1")
+d.limit(nn * exp(-t), t, oo, 0, quote="会饱和到 1", why="and n·e^{−t} → 0 as the gap t grows: saturation to 1, for every n")
+d.erratum(Limit(exp(a - Rational(1, 10)) / (exp(a) + exp(a - Rational(1, 10))), a, oo), 0,
+          quote=r"当 $z_i$ 不是最大值并且最大值非常大时，相应的输出 $\text{softmax}(\boldsymbol z)_i$ 也会饱和到 0",
+          why="as worded ('the max is very large') it is false: two inputs z = (a, a − 1/10), the max a → ∞, and the "
+              "other output stays 1/(1 + e^{1/10}) ≈ 0.475 (z = (1000, 999.9) gives 0.475). The book's original "
+              "says the max is much greater than z_i; the translation dropped 'than z_i'")
+d.rel(exp(a - t - g[jj]) / (exp(a) + Sw), "<=", exp(-t), added=True,
+      why="the corrected claim, for every n: an input at least t below the max has output at most e^{−t}, which "
+          "→ 0 as the gap t (not the max itself) grows")
+d.numeric(exp(Rational(9999, 10)) / (exp(1000) + exp(Rational(9999, 10))), 1 / (1 + exp(Rational(1, 10))), added=True,
+          why="the counterexample in numbers: z = (1000, 999.9) gives softmax(z)_2 = 1/(1 + e^{0.1})")
+d.numeric(Rational(47, 100), 1 / (1 + exp(Rational(1, 10))), rel="<", added=True,
+          why="≈ 0.475: far from 0 although the max is very large")
+d.conclude(Sw / (exp(a) + Sw), "<=", nn * exp(-t), from_steps=["others_share"],
+           quote="它变成了赢者通吃的形式（其中一个输出接近 1，其他的接近 0）",
+           why="winner-take-all for every n: the other outputs together are at most n·e^{−t} → 0 (each at most e^{−t})")
 SOFTMAX_SATURATION = d.build()
 
 # -- 9. the n − 1 parametrization (z_n = 0) and the sigmoid --------------------------------------------
@@ -244,13 +326,15 @@ s1 = d.define("s_1", exp(z1) / (exp(z1) + exp(z2)), quote=r"$P(y=1\mid\boldsymbo
               why="two classes: softmax entry 1")
 d.eq(s1, 1 / (1 + exp(-(z1 - z2))), quote=r"定义 $P(y=1\mid\boldsymbol x)=\sigma(z)$ 等价于用二维的 $\boldsymbol z$",
      why="two-class softmax is the sigmoid of the difference of the inputs: softmax(z)_1 = σ(z_1 − z_2)")
-d.instantiate({z1: 0}, s1, 1 / (1 + exp(z2)),
-              quote=r"用二维的 $\boldsymbol z$ 以及 $z_1=0$ 来定义 $P(y=1\mid\boldsymbol x)=\text{softmax}(\boldsymbol z)_1$",
-              why="with z_1 = 0: softmax(z)_1 = 1/(1 + e^{z_2}) = σ(−z_2), a sigmoid of the one free input; it equals "
-                  "σ(z) with z = −z_2 (the book's 'equivalent' is this reparametrization, not σ(z_2))")
-d.instantiate({z2: 0}, s1, 1 / (1 + exp(-z1)), quote="事实上，这正是 sigmoid  单元所做的",
-              why="the sigmoid unit of the binary case fixes the input of the other class (log P̃(y=0) = 0): fixing "
-                  "z_2 = 0 instead gives softmax(z)_1 = σ(z_1) with z_1 = log P̃(y=1|x), the sigmoid's z itself")
+d.instantiate({z1: 0}, s1, 1 / (1 + exp(z2)), added=True,
+              why="with z_1 = 0, as printed: softmax(z)_1 = 1/(1 + e^{z_2}) = σ(−z_2), a sigmoid of the one free input")
+d.erratum(1 / (1 + exp(-z2)), 1 / (1 + exp(z2)),
+          quote=r"定义 $P(y=1\mid\boldsymbol x)=\sigma(z)$ 等价于用二维的 $\boldsymbol z$ 以及 $z_1=0$ 来定义 $P(y=1\mid\boldsymbol x)=\text{softmax}(\boldsymbol z)_1$",
+          why="the printed equivalence, with z the free input z_2: σ(z_2) is not softmax(z)_1 at z_1 = 0, which is "
+              "σ(−z_2) (at z_2 = 1: 0.73 vs 0.27). Fixing the input of the class itself gives the other class's sigmoid")
+d.instantiate({z2: 0}, s1, 1 / (1 + exp(-z1)), added=True,
+              why="corrected: fix the other class's input, z_2 = 0; then softmax(z)_1 = σ(z_1), the sigmoid unit of the "
+                  "binary case (log P̃(y=0) = 0, z_1 = log P̃(y=1|x)) — 事实上，这正是 sigmoid 单元所做的")
 SOFTMAX_N_MINUS_1 = d.build()
 
 # -- 10. softmax is a soft argmax; softmax(z)ᵀz is a soft max --------------------------------------------
@@ -258,7 +342,7 @@ SOFTMAX_N_MINUS_1 = d.build()
 # and that the softened max is softmax(z)ᵀz; it has no temperature.  Reading "soft" through a temperature T
 # (softmax(z/T) → one-hot argmax as T → 0+) is softsym's, so every step here is marked added.
 d = DerivationBuilder("softmax_soft_argmax_soft_max",
-                      title="softmax is a soft argmax and softmax(z)ᵀz a soft max (temperature limits)", source=SRC)
+                      title="softmax is a soft argmax and softmax(z)ᵀz a soft max", source=SRC)
 a = d.symbols("a", real=True)
 d1, d2 = d.symbols("d_1 d_2", positive=True)
 T = d.symbols("T", positive=True)
@@ -282,6 +366,31 @@ d.limit(soft[1], T, oo, Rational(1, 3), added=True,
         why="the other end of the temperature scale: as T → ∞ every entry tends to 1/n = 1/3 (uniform)")
 d.limit(softmax_dot_z, T, oo, sum(zs) / 3, added=True,
         why="and softmax(z/T)ᵀz tends to the mean of z")
+# without a temperature, for every number of inputs: softmax(z) approaches the one-hot argmax as the max pulls
+# away (the max a, the others a − t − g_k, g_k ≥ 0), and softmax(z)ᵀz is a weighted average of z below max z
+nn = d.symbols("n", integer=True, positive=True)
+g = d.indexed("g", nonnegative=True)
+t = d.symbols("t", positive=True)
+kk = d.symbols("k", integer=True)
+jj = d.index("j", 1, nn)
+Sw = Sum(exp(a - t - g[kk]), (kk, 1, nn))
+d.chain(1 - exp(a) / (exp(a) + Sw), ("==", Sw / (exp(a) + Sw), "the others' share"),
+        ("<=", Sw / exp(a), "a smaller denominator"),
+        ("==", Sum(exp(-t - g[kk]), (kk, 1, nn)), "divide every term by e^a"),
+        ("<=", nn * exp(-t), "n terms, each at most e^{−t}"),
+        quote='softmax 函数因此提供了 argmax 的"软化"版本',
+        why="soft argmax, for every n: the argmax's entry is within n·e^{−t} of its one-hot value 1 ...")
+d.rel(exp(a - t - g[jj]) / (exp(a) + Sw), "<=", exp(-t), quote='softmax 函数因此提供了 argmax 的"软化"版本',
+      why="... and every other entry within e^{−t} of its one-hot value 0; both bounds → 0 as the gap t grows")
+nz = d.symbols("m_n", integer=True, positive=True)
+zz = d.indexed("z", real=True)
+mx = d.symbols("M", real=True)
+lq, kq = d.symbols("l q", integer=True)
+Sz = Sum(exp(zz[kq]), (kq, 1, nz))
+d.rel(Sum(exp(zz[kq]) * zz[kq], (kq, 1, nz)) / Sz, "<=", mx, given=[Le(zz[lq], mx)],
+      quote=r"max 函数相应的软化版本是 $\text{softmax}(\boldsymbol z)^\top \boldsymbol z$",
+      why="soft max, for every n: softmax(z)ᵀz = Σ_k softmax(z)_k z_k is a weighted average of the z_k (weights "
+          "summing to 1), so it never exceeds max_k z_k (M bounds every z_l)")
 SOFTMAX_SOFT_ARGMAX = d.build()
 
 # -- 11. competition between the units (lateral inhibition) -------------------------------------------
