@@ -448,6 +448,9 @@ FRAGMENTS: list[tuple] = [
     ("p_i \\delta_{ij} - p_i p_j", p[i] * sp.KroneckerDelta(i, j) - p[i] * p[j]),
     ("\\mathbb{1}\\{y = k\\}", sp.KroneckerDelta(Z("y"), k)),
     ("\\mathbb{1}_{\\{y=k\\}}", sp.KroneckerDelta(Z("y"), k)),
+    ("(1 - a)\\, \\mathbb{1}\\{k = y\\} + b", (1 - a) * sp.KroneckerDelta(k, Z("y")) + b),   # after a factor
+    ("2 \\mathbb{1}\\{k = y\\}", 2 * sp.KroneckerDelta(k, Z("y"))),
+    ("a\\,\\mathbb{1}\\{y = k\\} b", a * b * sp.KroneckerDelta(Z("y"), k)),
     ("\\mathbb{1}_{y=k}", sp.KroneckerDelta(Z("y"), k)),
     ("1\\{y=k\\}", sp.KroneckerDelta(Z("y"), k)),
     ("\\mathbf{1}\\{y=k\\}", sp.KroneckerDelta(Z("y"), k)),

@@ -184,7 +184,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                message="a condition between two names (i = j, at q = p), not a claim; "
                                        "it holds in the display after it"))
             continue
-        if _is_constraint(rel, lhs, rhs, standalone):
+        defined = {_target_name(d.target) for d in definitions}
+        if _is_constraint(rel, lhs, rhs, standalone) and not (_names_in(lhs, rhs) & defined):
             constraints.append(_relational("==", lhs, rhs))
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message="a constraint the text imposes on its names (an equation, not an "
@@ -423,7 +424,8 @@ def _defines(rel: Relation, lhs: sp.Basic, rhs: sp.Basic, used: set[str], pinned
 
 def _is_constraint(rel: Relation, lhs: sp.Basic, rhs: sp.Basic, standalone: bool) -> bool:
     """A standalone ``polynomial in free names = number`` (``\\sum_i \\phi_i = 1``, ``\\theta_k x = 0``):
-    a constraint the text imposes on its names, not an identity to prove."""
+    a constraint the text imposes on its names, not an identity to prove.  (The caller checks that
+    no name in it is defined: ``\\sum_i s_i = 1`` after ``s_i := softmax(z)_i`` is a claim.)"""
     if rel.op != "==":
         return False
     side = lhs if rhs.is_Number else rhs if lhs.is_Number else None
@@ -497,7 +499,8 @@ def _target_name(lhs: sp.Basic) -> str | None:
 def _with_conventions(lhs: sp.Basic, rhs: sp.Basic, domain: Domain,
                       dimension: sp.Symbol) -> tuple[sp.Basic, sp.Basic, Domain, tuple[str, ...]]:
     """The relation with the document's conventions applied: a name that ends a summation range
-    is a positive integer; a free index of an entry is an integer in 1..(the dimension)."""
+    is a positive integer; a free index of an entry, or a name an indicator compares (the y of
+    ``1\\{k = y\\}``), is an integer in 1..(the dimension)."""
     declared = domain.names()
     both = sp.Tuple(lhs, rhs)
     ends = {s for node in both.atoms(sp.Sum, sp.Product) for _, lo, hi in node.limits
@@ -525,7 +528,8 @@ def _with_conventions(lhs: sp.Basic, rhs: sp.Basic, domain: Domain,
                   key=str)
     dims = list({d.name: d for d in dims}.values())
     notes: list[str] = [f"{d}: integer positive (ends a summation range)" for d in dims if d.name not in declared]
-    free_indices = sorted({i for e in both.atoms(sp.Indexed) for i in e.indices
+    compared = [i for d in both.atoms(sp.KroneckerDelta) for i in d.args]   # the y of 1{k = y}: a class
+    free_indices = sorted({i for i in [*(i for e in both.atoms(sp.Indexed) for i in e.indices), *compared]
                            if isinstance(i, sp.Symbol) and i in both.free_symbols and i.name not in declared
                            and i.is_integer}, key=str)
     symbols, bounds = list(domain.symbols), list(domain.bounds)

@@ -224,7 +224,8 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
             return self.transpose(items, i)
         indicator = self.indicator(item, nxt)
         if indicator is not None:
-            return indicator
+            value, used = indicator
+            return value, i + used
         return self.factor(item), i + 1
 
     def letter_run(self, items: list[Node], i: int) -> list[Factor]:
