@@ -83,7 +83,8 @@ def _rebind(expr: sp.Basic, make, depth: int = 0) -> sp.Basic:
         if isinstance(expr, sp.Integral) and len(lim) != 3:
             continue
         var = lim[0]
-        new = make(var, depth + count - 1 - k)
+        new = make(_summation_variable(var, lim) if not isinstance(expr, sp.Integral) else var,
+                   depth + count - 1 - k)
         body = body.xreplace({var: new})
         lim[0] = new
         for outer in limits[:k]:
@@ -92,6 +93,16 @@ def _rebind(expr: sp.Basic, make, depth: int = 0) -> sp.Basic:
     for k, lim in enumerate(limits):
         lim[1:] = [_rebind(end, make, depth + count - 1 - k) for end in lim[1:]]
     return expr.func(body, *(tuple(lim) for lim in limits))
+
+
+def _summation_variable(var: sp.Symbol, lim: list) -> sp.Symbol:
+    """What a sum's or product's variable really ranges over: ``lo, lo + 1, …`` — integers when
+    ``lo`` is one, whatever the name was declared as elsewhere (``x: 0 < x < 1`` declares the free x,
+    not the values of a ``Sum(…, (x, 0, n))``)."""
+    lo = lim[1] if len(lim) > 1 else None
+    if lo is not None and lo.is_integer:
+        return sp.Dummy(var.name, integer=True)
+    return sp.Dummy(var.name, real=True) if lo is not None and lo.is_real else sp.Dummy(var.name)
 
 
 def _fresh(var: sp.Symbol, depth: int) -> sp.Dummy:

@@ -208,3 +208,10 @@ def test_the_audit_checks_a_proof_through_a_generic_limit_by_another_strategy():
     assert checked.status is Status.REFUTED and "generic" in checked.message
     fine = parse_relation("Limit(exp(a/T)/(exp(a/T) + exp(b/T)), T, oo)", "1/2", "==", "", ())
     assert audit(fine, proved("simplify_difference", "pretend"), 10).status is Status.PROVED
+
+
+def test_a_sum_variable_ranges_over_its_limits_not_over_the_declaration_of_its_name():
+    # found by the fuzzer (the audit caught the proof): x declared 0 < x < 1 is the free x only
+    decl = "n: integer positive; x: 0 < x < 1; i: integer, 0 <= i <= n"
+    assert verdict("Sum(KroneckerDelta(i, x), (x, 0, n))", "1", "==", decl).status is Status.PROVED
+    assert verdict("Sum(KroneckerDelta(i, x), (x, 0, n))", "0", "==", decl).status is Status.REFUTED

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .gen import INTEGRATION, Gen, Scope
-from .model import Hypothesis, Sign
+from .model import Hypothesis, Name, Sign
 from .syntax import names, par
 from .terms import add_sign, binder_name, cap, start_sum, sum_sign, summand, term
 
@@ -285,12 +285,76 @@ def f_means(g: Gen, d: int) -> Ineq:
     return Ineq(f"({par(p)}*{par(q)}*{par(r)})**(1/3)", f"Max({p}, {q}, {r})", low_sign=Sign.NONNEG)
 
 
+def f_logsumexp3(g: Gen, d: int) -> Ineq:
+    """max(a, b, c) < log(e^a + e^b + e^c) ≤ max(a, b, c) + log 3, and at a temperature T > 0:
+    T·log(e^{a/T} + e^{b/T}) ≤ max(a, b) + T log 2 (the lemmas of the z3 strategy)."""
+    a, b, c = (term(g, max(d - 1, 0)) for _ in range(3))
+    form = g.rng.randrange(3)
+    lse = f"log(exp({a.lhs}) + exp({b.lhs}) + exp({c.lhs}))"
+    if form == 0:
+        return Ineq(f"Max({a.rhs}, {b.rhs}, {c.rhs})", lse, strict=True)
+    if form == 1:
+        return Ineq(lse, f"Max({a.rhs}, {b.rhs}, {c.rhs}) + log(3)")
+    t, _ = g.scalar(Sign.POS)
+    return Ineq(f"{t}*log(exp({par(a.lhs)}/{t}) + exp({par(b.lhs)}/{t}))", f"Max({a.rhs}, {b.rhs}) + {t}*log(2)")
+
+
+def f_jensen(g: Gen, d: int) -> Ineq | None:
+    """Jensen for exp over N ≥ 1 terms: mean(z) + log N ≤ log Σ e^{z_k}."""
+    scope = start_sum(g, 1, nested=False)
+    if scope is None:
+        return None
+    g.require(scope.count is not None and scope.count >= 1, f"{scope.limits()} has a term")
+    z, k, limits = g.base().name, scope.var, scope.limits()
+    count = f"({scope.upper} - {par(scope.lower)} + 1)"
+    return Ineq(f"Sum({z}[{k}], {limits})/{count} + log{count}", f"log(Sum(exp({z}[{k}]), {limits}))")
+
+
+def f_gibbs(g: Gen, d: int) -> Ineq | None:
+    """Under Σ p_k = Σ q_k = 1 (positive): 0 ≤ Σ p log(p/q), −Σ p log p ≤ −Σ p log q."""
+    scope = start_sum(g, 1, nested=False)
+    if scope is None:
+        return None
+    p, q = g.base(Sign.POS).name, g.base(Sign.POS).name
+    g.require(p != q, "two distributions")
+    k, limits = scope.var, scope.limits()
+    for x in (p, q):
+        g.add_hypothesis(Hypothesis(f"Sum({x}[{k}], {limits}) == 1", normalizes=(x, k, scope.lower, scope.upper)))
+    if g.chance(0.5):
+        return Ineq("0", f"Sum({p}[{k}]*log({p}[{k}]/{q}[{k}]), {limits})", low_sign=Sign.NONNEG)
+    return Ineq(f"-Sum({p}[{k}]*log({p}[{k}]), {limits})", f"-Sum({p}[{k}]*log({q}[{k}]), {limits})")
+
+
+def f_variance(g: Gen, d: int) -> Ineq | None:
+    """Under Σ p_k = 1 (p ≥ 0): (Σ p v)² ≤ Σ p v² (the softmax Jacobian's quadratic form ≥ 0)."""
+    scope = start_sum(g, 1, nested=False)
+    if scope is None:
+        return None
+    p, v = g.base(Sign.NONNEG).name, g.base().name
+    g.require(p != v, "weights and values differ")
+    k, limits = scope.var, scope.limits()
+    g.add_hypothesis(Hypothesis(f"Sum({p}[{k}], {limits}) == 1", normalizes=(p, k, scope.lower, scope.upper)))
+    return Ineq(f"Sum({p}[{k}]*{v}[{k}], {limits})**2", f"Sum({p}[{k}]*{v}[{k}]**2, {limits})",
+                low_sign=Sign.NONNEG)
+
+
+def f_label(g: Gen, d: int) -> Ineq | None:
+    """An integer label with three values: y(y − 1)(y − 2) ≤ 0 for y ∈ {0, 1, 2} (false between
+    the integers: only a case split proves it)."""
+    free = [n for n in ("y", "t", "c") if n not in g.used()]
+    if not free:
+        return None
+    y = g.add_name(Name(free[0], "real", integer=True, facts=("integer",), lower="0", upper="2"), Sign.NONNEG).name
+    return Ineq(f"{y}*({y} - 1)*({y} - 2)", "0")
+
+
 FACTS: dict[str, Fact] = {
     "tangent": f_tangent, "logsumexp-max": f_logsumexp, "sigmoid-range": f_sigmoid, "inequality": f_algebra,
     "sign": f_sign, "declared-bound": f_bound, "sum-of-squares": f_sums, "softmax-range": f_softmax,
     "distribution-bound": f_distribution, "entry-cap": f_cap, "integer-step": f_integer,
     "integral-bound": f_integral, "linear-hypotheses": f_linear, "product-chain": f_chain,
-    "means": f_means,
+    "means": f_means, "logsumexp-3": f_logsumexp3, "jensen-exp": f_jensen, "gibbs": f_gibbs,
+    "variance": f_variance, "integer-label": f_label,
 }
 """Known true inequalities, by the name recipes use."""
 
