@@ -6,7 +6,8 @@ the family and the softmax hypothesis.  Two printed lines are wrong and kept as 
 Bernoulli pmf φ^y(1−φ)^y, and the inverse φ = 1/(1 + e^η) (which the logistic hypothesis then
 inherits as 1/(1 + e^{θᵀx})).  The multinomial's second line writes 1{y=k} inside a sum over i.
 """
-from sympy import (Derivative, Eq, KroneckerDelta, Product, Rational, Sum, exp, log, pi, sqrt)
+from sympy import (Derivative, Eq, Integral, KroneckerDelta, Product, Rational, Sum, exp, factorial, log, oo,
+                   pi, sqrt)
 
 from softsym.dsl import DerivationBuilder, Source
 
@@ -30,6 +31,13 @@ b = d.define("b", exp(-y**2 / 2) / sqrt(2 * pi), quote=r"b(y) &= (1/\sqrt{2\pi})
              why="the base measure")
 d.eq(b * exp(eta * T - eta**2 / 2), p_gauss, at="§指数函数分布族", quote=r"p(y;\eta) = b(y) e^{\eta^T T(y) - a(\eta)}",
      why="the pieces reassemble the density: it is of exponential-family form")
+et, yy = d.symbols("eta_s u", real=True)                   # η as a free parameter; u the integration variable
+d.eq(Integral(exp(-yy**2 / 2) / sqrt(2 * pi) * exp(et * yy), (yy, -oo, oo)), exp(et**2 / 2),
+     quote=r"`^a(\eta)` 指的是对数配分函数(log partition function), 用来满足PDF函数积分为1的约束",
+     why="a(η) = η²/2 is the log-normalizer: ∫ b(y) e^{ηy} dy = e^{a(η)}, so the density integrates to 1")
+d.eq(Integral(yy * exp(-yy**2 / 2) / sqrt(2 * pi) * exp(et * yy - et**2 / 2), (yy, -oo, oo)),
+     Derivative(et**2 / 2, et), added=True,
+     why="a′(η) = E[T(y)]: the mean of the Gaussian is η = μ, the derivative of a(η) = η²/2")
 GAUSSIAN = d.build()
 
 # -- the Bernoulli ----------------------------------------------------------------------------
@@ -61,7 +69,30 @@ d.eq(-log(1 - phi), log(1 + exp(eta)), quote=r"a(\eta) &= - log(1-\phi)) \\ &= l
          "the first line's extra ')' aside)")
 d.eq(1 * exp(eta * y - log(1 + exp(eta))), pmf, quote=r"T(y) &= y  \\ b(y) &= 1",
      why="with T(y) = y, b(y) = 1 and a(η) = log(1 + e^η) the family form reproduces the pmf")
+et = d.symbols("eta_s", real=True)                         # η as a free parameter
+yb = d.symbols("u", integer=True)
+d.eq(Sum(exp(et * yb), (yb, 0, 1)), exp(log(1 + exp(et))),
+     quote=r"`^a(\eta)` 指的是对数配分函数(log partition function), 用来满足PDF函数积分为1的约束",
+     why="a(η) = log(1 + e^η) is the log-normalizer: Σ_{y∈{0,1}} b(y) e^{ηy} = 1 + e^η = e^{a(η)}")
+d.eq(Sum(yb * exp(et * yb - log(1 + exp(et))), (yb, 0, 1)), Derivative(log(1 + exp(et)), et), added=True,
+     why="a′(η) = E[T(y)]: the mean e^η/(1 + e^η) = φ is the derivative of a(η) = log(1 + e^η)")
 BERNOULLI = d.build()
+
+# -- the Poisson ------------------------------------------------------------------------------
+d = DerivationBuilder("poisson_exponential_family", title="The Poisson distribution is an exponential family",
+                      source=Source(FILE, "§指数函数分布族"))
+lam = d.symbols("lambda", positive=True)
+yp = d.symbols("y", integer=True, nonnegative=True)
+pp = d.define("p_lambda", lam**yp * exp(-lam) / factorial(yp), quote="泊松分布都属于这一类分布",
+              why="the Poisson pmf λ^y e^{−λ}/y!, y = 0, 1, 2, …; the text says it belongs to the family and prints no form")
+eta_p = d.define("eta", log(lam), added=True, why="the natural parameter η = log λ")
+a_p = d.define("a_eta", exp(eta_p), added=True, why="the log partition function a(η) = e^η (= λ)")
+d.eq(pp, 1 / factorial(yp) * exp(eta_p * yp - a_p), added=True,
+     why="b(y) = 1/y!, T(y) = y: λ^y e^{−λ}/y! = (1/y!) exp(y log λ − λ), the family form b(y) e^{ηT(y) − a(η)}")
+ep = d.symbols("eta_s", real=True)
+d.eq(Derivative(exp(ep), ep), exp(ep), added=True,
+     why="a′(η) = e^η = λ, the Poisson mean E[y] = λ (the series Σ_y y λ^y e^{−λ}/y! itself is not checked)")
+POISSON = d.build()
 
 # -- logistic regression as a GLM ----------------------------------------------------------------
 d = DerivationBuilder("logistic_regression_glm", title="Logistic regression from the GLM assumptions",
@@ -110,10 +141,15 @@ d.erratum(Product(phi[i]**KroneckerDelta(yk, i), (i, 1, k - 1)) * phi[k]**(1 - S
           quote=r"&= \phi_1^{1 \left\{ y=1 \right\}} \phi_2^{1 \left\{ y=2 \right\}}...\phi_k^{1 - \sum_i^{k-1}1\left\{ y=k \right\}}",
           why="the printed exponent sums 1{y=k} over i instead of 1{y=i}: at y = 1 it is 1, so φ_k is "
               "wrongly included (k = 2, y = 1: φ_1φ_2 instead of φ_1)")
-d.eq(Product(phi[i]**Tv[i], (i, 1, k - 1)) * phi[k]**(1 - Sum(Tv[i], (i, 1, k - 1))), phi[yk],
-     quote=r"&= \phi_1^{T(y)_1} \phi_2^{T(y)_2} ... \phi_{k-1}^{T(k-1)_{k-1}} \phi_k^{1 - \sum_i^{k-1}T(y)_i}",
-     why="1{y=k} = 1 − Σ_{i<k} 1{y=i}, i.e. the exponent of φ_k with 1{y=i}; the text's next line, read with "
-         "T(y)_{k−1} where it prints T(k−1)_{k−1}")
+d.eq(Product(phi[i]**KroneckerDelta(yk, i), (i, 1, k - 1)) * phi[k]**(1 - Sum(KroneckerDelta(yk, i), (i, 1, k - 1))),
+     phi[yk], added=True,
+     why="the printed line corrected: 1{y=k} = 1 − Σ_{i<k} 1{y=i}, the exponent of φ_k with 1{y=i}")
+d.erratum(Product(phi[i]**Tv[i], (i, 1, k - 2)) * phi[k - 1]**1 * phi[k]**(1 - Sum(Tv[i], (i, 1, k - 1))), phi[yk],
+          quote=r"&= \phi_1^{T(y)_1} \phi_2^{T(y)_2} ... \phi_{k-1}^{T(k-1)_{k-1}} \phi_k^{1 - \sum_i^{k-1}T(y)_i}",
+          why="the printed exponent of φ_{k−1} is T(k−1)_{k−1}, the (k−1)-th entry of T(y = k−1), which is 1 whatever y "
+              "is: φ_{k−1} is always included (k = 2, y = 2: φ_1φ_2 instead of φ_2)")
+d.eq(Product(phi[i]**Tv[i], (i, 1, k - 1)) * phi[k]**(1 - Sum(Tv[i], (i, 1, k - 1))), phi[yk], added=True,
+     why="the printed line corrected, with T(y)_{k−1}: the pmf in terms of the sufficient statistic")
 line4 = exp(Sum(Tv[i] * log(phi[i]), (i, 1, k - 1)) + (1 - Sum(Tv[i], (i, 1, k - 1))) * log(phi[k]))
 d.eq(Product(phi[i]**Tv[i], (i, 1, k - 1)) * phi[k]**(1 - Sum(Tv[i], (i, 1, k - 1))), line4,
      quote=r"&= exp( T(y)_1 log(\phi_1) + T(y)_2 log(\phi_2)) + ... + T(y)_{k-1} log(\phi_{k-1}) "
@@ -128,9 +164,12 @@ d.define(eta[i], log(phi[i] / phi[k]),
          quote=r"\eta &= \left[ log(\phi_1/\phi_k) , log(\phi_2/\phi_k) , log(\phi_{k-1}/\phi_k)  \right]^T",
          why="the natural parameter")
 a_eta = d.define("a_eta", -log(phi[k]), quote=r"a(\eta) &= - log(\phi_k)", why="the log partition function")
-d.eq(1 * exp(Sum(eta[i] * Tv[i], (i, 1, k - 1)) - a_eta), line5, quote=r"&= b(\eta) exp( \eta^T .y - a(\eta))",
-     why="the family form, read as b(y) exp(ηᵀT(y) − a(η)) with b(y) = 1 (the text prints b(η) and ηᵀ.y, "
-         "a notation slip for b(y), T(y))")
+d.erratum(1 * exp(yk * Sum(eta[i], (i, 1, k - 1)) - a_eta), phi[yk], quote=r"&= b(\eta) exp( \eta^T .y - a(\eta))",
+          why="ηᵀ·y read as printed, with y the class label: exp(y Σ_i η_i − a(η)) is not φ_y (k = 2, y = 2: φ_1²/φ_2, "
+              "not φ_2). The exponent needs the sufficient statistic T(y), not y. (b(η) for b(y) is a slip of notation "
+              "only: b ≡ 1 here, so it changes no value)")
+d.eq(1 * exp(Sum(eta[i] * Tv[i], (i, 1, k - 1)) - a_eta), line5, added=True,
+     why="the printed line corrected: b(y) exp(ηᵀT(y) − a(η)) with b(y) = 1 reproduces the line above")
 d.eq(Sum(eta[i] * Tv[i], (i, 1, k - 1)) - a_eta, log(phi[yk]), added=True,
      why="cross-check: the exponent ηᵀT(y) − a(η) is the log-probability log φ_y of the observed class")
 MULTINOMIAL = d.build()

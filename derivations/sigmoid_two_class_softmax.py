@@ -1,5 +1,5 @@
 """Sigmoid as the two-class softmax: 000_cfcfa902fa46fb0a.txt §3.5, every printed line."""
-from sympy import Mul, Pow, exp
+from sympy import Mul, Pow, exp, log
 
 from softsym.dsl import DerivationBuilder, Source
 
@@ -35,6 +35,14 @@ d.erratum(1 / (1 + exp(q - p)), 1 - 1 / exp(p - q),
               "denominator, so the two sides differ (at p = q the left is 1/2, the right 0)")
 d.eq(1 - 1 / (1 + exp(q - p)), 1 / (1 + exp(p - q)), added=True,
      why="the complement P(y = q|x) = 1 − P(y = p|x) in the same form: 1 − 1/(1 + e^(q̄−p̄)) = 1/(1 + e^(p̄−q̄))")
+c, s = d.symbols("c", real=True), d.bounded("s", 0, 1)
+d.eq(1 / (1 + exp((q + c) - (p + c))), 1 / (1 + exp(q - p)),
+     quote=r"因此，我们的方程将有无数的解  $(\tilde{p}, \tilde{q})$",
+     why="infinitely many solutions: P(y = p|x) depends on p̃ − q̃ only, so (p̃ + c, q̃ + c) gives the same "
+         "probability for every c (shift invariance)")
+d.eq(1 / (1 + exp((p + log((1 - s) / s)) - p)), s, added=True,
+     why="for any probability s in (0, 1) and any p̃, q̃ = p̃ + log((1 − s)/s) solves P(y = p|x) = s: one solution "
+         "for every p̃, so one unknown may be fixed")
 d.instantiate({q: 0}, P_p, 1 / (1 + exp(-p)), quote=r"P(y = p|\mathbf{x}) = \frac{1}{1 + e^{-\tilde{p}}}",
               why="one equation, two unknowns: fix q̃ = 0; this is the sigmoid function")
 d.instantiate({q: 0}, P_q, 1 - P_p, quote=r"P(y = q|\mathbf{x}) = 1 - P(y = p|\mathbf{x})",

@@ -4,7 +4,7 @@
 (The Jacobian itself, §一.3, is in softmax_jacobian.py as softmax_jacobian_004.)  n is the number
 of classes of a single-label multi-class task (n >= 2); sums run over a bound index k.
 """
-from sympy import Abs, Derivative, Eq, KroneckerDelta, Mul, Ne, Rational, Sum, exp, log, oo
+from sympy import Abs, Derivative, Eq, KroneckerDelta, Mul, Ne, Pow, Rational, Sum, exp, log, oo
 
 from softsym.dsl import DerivationBuilder, Source
 
@@ -77,6 +77,12 @@ q1 = exp(x1) / (exp(x1) + exp(x1 - dd))
 q2 = exp(x1 - dd) / (exp(x1) + exp(x1 - dd))
 d.limit(1 - q1**2 - q2**2, dd, oo, 0, quote=r"这说明如果 $\mathbf{p}$ 接近 one hot 分布的时候，梯度消失现象会很严重",
         why="two classes, x_2 = x_1 − d: as p approaches one-hot (d → ∞) the Jacobian's norm 1 − Σ p_i² goes to 0")
+tt = d.index("t", 1, n)
+d.chain(1 - Sum(p[i]**2, (i, 1, n)), ("<=", 1 - p[tt]**2, "Σ_i p_i² ≥ p_t², one of its nonnegative terms"),
+        ("<=", 2 * (1 - p[tt]), "1 − p_t² = (1 − p_t)(1 + p_t) ≤ 2(1 − p_t)"),
+        quote=r"这说明如果 $\mathbf{p}$ 接近 one hot 分布的时候，梯度消失现象会很严重",
+        why="for every n: the Jacobian's norm 1 − Σ_i p_i² is at most twice the distance 1 − p_t of any entry from 1, "
+            "so it vanishes as p approaches the one-hot vector of t")
 SOFTMAX_JACOBIAN_L1 = d.build()
 
 # -- 3. §一.4: cross-entropy with a one-hot target and its gradient ----------------------------------------
@@ -105,6 +111,11 @@ d.eq(-Derivative(log(p[t]), x[j]), p[j], given=[Ne(j, t)],
 d.eq(-Derivative(log(p[t]), x[j]), p[j] - y[j],
      quote=r"\frac{\partial Loss(\mathbf{x})}{\partial \mathbf{x}} = \mathbf{p} - onehot(t)",
      why="with Loss(x) = −ln p_t: δ_{t,j} is the one-hot vector y of t, so the gradient is predicted minus target")
+d.erratum(-Derivative(log(p[t]), x[j]), y[j] - p[j], quote="也就是说，它的梯度正好是目标分布与预测分布之差",
+          why="'目标分布与预测分布之差' is target minus prediction, y − p: the sign is wrong (two classes, t = 1: "
+              "the gradient on x_1 is p_1 − 1 < 0, the printed difference 1 − p_1 > 0)")
+d.eq(-Derivative(log(p[t]), x[j]), p[j] - y[j], quote="目标类别 $p_t$ 减一，其余不变",
+     why="corrected: prediction minus target, as the formula above prints it — the target entry p_t − 1, the others p_j")
 d.rel(-Derivative(log(p[t]), x[t]), "<", 0, quote='只要两者不相等，那么梯度会一直存在',
       why="the target entry of the gradient p_t − 1 is never 0: p_t < 1 for n >= 2, so p never equals onehot(t)")
 SOFTMAX_CE_GRADIENT = d.build()
@@ -152,4 +163,14 @@ d.numeric(-log(R("0.1")), log(10), quote='y = torch.tensor([0, 2])',
           why="−ln 0.1 = ln 10")
 d.numeric(-log(R("0.5")), log(2), quote='y = torch.tensor([0, 2])',
           why="−ln 0.5 = ln 2")
+d.numeric(Mul(28, 28, evaluate=False), 784, added=True, at="§二",
+          why="the images (Fashion-MNIST, load_data_fashion_mnist) are 28×28 pixel matrices: flattened, length 784")
+d.numeric(R("0.6"), R("0.3"), rel=">", quote='y_hat = torch.tensor([[0.1, 0.3, 0.6], [0.3, 0.2, 0.5]])',
+          why="row 0: 0.6 > 0.3 > 0.1, so argmax = 2")
+d.numeric(R("0.5"), R("0.3"), rel=">", quote='y_hat = torch.tensor([[0.1, 0.3, 0.6], [0.3, 0.2, 0.5]])',
+          why="row 1: 0.5 > 0.3 > 0.2, so argmax = 2: y_hat.argmax(axis=1) = [2, 2]")
+d.numeric(KroneckerDelta(2, 0) + KroneckerDelta(2, 2), 1, quote="cmp = y_hat.type(y.dtype) == y",
+          why="against y = [0, 2]: row 0 wrong (2 ≠ 0), row 1 right (2 = 2): accuracy() returns 1 correct")
+d.numeric(Mul(1, Pow(2, -1, evaluate=False), evaluate=False), R(1, 2), quote="return metric[0] / metric[1]",
+          why="1 correct of y.numel() = 2: the rate is 0.5")
 SOFTMAX_REGRESSION = d.build()

@@ -193,6 +193,11 @@ d6.eq(exp(Sum(w6[i6, y6] * x6[i6], (i6, 0, m6 - 1)))
       / Sum(exp(Sum(w6[i6, c6] * x6[i6], (i6, 0, m6 - 1))), (c6, 1, n6)), Pt6[y6] / Z6,
       quote=r"= \frac{\tilde{P}(y, \mathbf{X})}{normalizer}",
       why="by eq. (2) each e^{Σ_i w_i x_i} is the factor product P̃(y, x); their sum over y is the normalizer")
+sc6 = d6.symbols("s_y", positive=True)
+d6.rel(exp(sc6), ">", 1, at="§3.6", quote=r"由于其值可能  $> 1$ ，因此不是一个有效的概率",
+       why="P̃(y, x) = e^ỹ exceeds 1 whenever the score ỹ is positive: not a valid probability by itself")
+d6.numeric(exp(9), 1, rel=">", at="§3.6", quote=r"由于其值可能  $> 1$ ，因此不是一个有效的概率",
+           why="e.g. the score c̃ = 9 of §3.4: e^9 ≈ 8103 > 1")
 d6.numeric(_ratio(Rational("0.2"), 1), _frac(3, 15), at="§3.6", quote=r"\frac{0.2}{1} = \frac{3}{15}",
            why="the analogy: the same ratio written with a different denominator")
 d6.eq(Sum(Pt6[c6] / Z6, (c6, 1, n6)), 1,
@@ -206,6 +211,48 @@ d6.eq(_ratio(Pa, _plus(Pa, Pb, Pc)) + _ratio(Pb, _plus(Pa, Pb, Pc)) + _ratio(Pc,
 d6.eq(P6[y6], Pt6[y6] / Z6, quote="由配分函数归一化的输入元素的乘积的一个指数化因子",
       why="the whole chain: softmax regression is the Gibbs product normalized by the partition function")
 SOFTMAX_REGRESSION_PARTITION_FUNCTION = d6.build()
+
+# -- §3.7, §3.7.2: the Gibbs factor product, for any number of factors; factorization over a graph --
+dg = DerivationBuilder("gibbs_factor_product", title="The Gibbs factor product Π_i φ_i(D_i) and its graph",
+                       source=Source(FILE, "§3.7"))
+Kg = dg.symbols("k", integer=True, positive=True)             # the number of factors
+fg = dg.indexed("phi", positive=True)                         # phi[i] = φ_i(D_i) at the current assignment
+ig = dg.symbols("i", integer=True)
+Ptg = dg.define("P_tilde_Phi", Product(fg[ig], (ig, 1, Kg)),
+                quote=r"\tilde{P}_{\Phi}(X_1, \dots, X_n) = \prod_{i=1}^k \phi_i(D_i)",
+                why="the unnormalized Gibbs measure: the product of the k factors, each at its scope's values")
+dg.rel(Ptg, ">", 0, quote=r"\tilde{P}_{\Phi}(X_1, \dots, X_n) = \prod_{i=1}^k \phi_i(D_i)",
+       why="for every k: positive factors give a positive unnormalized measure (so Z_Φ > 0 can normalize it)")
+thg = dg.indexed("theta", real=True)
+dg.eq(Product(exp(thg[ig]), (ig, 1, Kg)), exp(Sum(thg[ig], (ig, 1, Kg))), at="§3.11",
+      quote="我们的因子是  $e^z$  形式",
+      why="for every k: factors of the form e^{θ_i} multiply to e^{Σ_i θ_i}, the exponentiated linear combination")
+g1 = dg.symbols("phi_1_D1", positive=True)                    # φ_1(D_1)
+tab = dg.indexed("phi_2", positive=True)                      # φ_2's table over its scope's 4 assignments
+dv = dg.index("d", 1, 4)                                      # the current assignment of D_2
+dg.erratum(g1 * tab[2], g1 * tab[dv], quote=r"\Phi = \{\phi_1(D_1), \dots, \phi_k(k)\}",
+           why="k = 2 factors, φ_2's scope D_2 with 4 assignments (like the table of φ(A, B)): the printed last "
+               "member φ_k(k) evaluates the factor at the number k = 2, not at its scope's values D_2, so the "
+               "product no longer follows the assignment (at d = 1 it is φ_1·φ_2(2), not φ_1·φ_2(1))")
+dp = dg.index("d_p", 1, 4)
+dg.eq(g1 * tab[dv] / (g1 * tab[dp]), tab[dv] / tab[dp], at="§3.7.2",
+      quote=r"\Phi = \{\phi_1(D_1), \dots, \phi_k(D_k)\}",
+      why="as §3.7.2 prints it, φ_k(D_k): the product changes with D_2's assignment as φ_2's table does")
+# §3.7.2: φ(A, B), φ(B, C) over {A, B, C}: the graph A — B — C factorizes P, and A ⟂ C | B
+NA, NC = dg.symbols("N_A N_C", integer=True, positive=True)
+av, cv = dg.index("a", 1, NA), dg.index("c", 1, NC)
+bv, a2, c2 = dg.symbols("b a2 c2", integer=True)
+fab, fbc = dg.indexed("phi_AB", positive=True), dg.indexed("phi_BC", positive=True)
+Zb = Sum(Sum(fab[a2, bv] * fbc[bv, c2], (c2, 1, NC)), (a2, 1, NA))
+dg.eq(Sum(Sum(fab[a2, bv] * fbc[bv, c2] / Zb, (c2, 1, NC)), (a2, 1, NA)), 1, at="§3.7.2",
+      quote=r"\tilde{P} = \tilde{P}_{\Phi} = \prod_{i=1}^k \phi_i(D_i)",
+      why="the factors φ(A, B), φ(B, C) multiply to a measure on {A, B, C}; normalized given B = b it sums to 1")
+dg.eq(fab[av, bv] * fbc[bv, cv] / Zb,
+      (Sum(fab[av, bv] * fbc[bv, c2], (c2, 1, NC)) / Zb) * (Sum(fab[a2, bv] * fbc[bv, cv], (a2, 1, NA)) / Zb),
+      at="§3.7.2", quote="推理图将有用线连接的三个圆圈",
+      why="what the graph A — B — C (no line A — C) says, for any numbers of values: P(a, c | b) = P(a | b) P(c | b), "
+          "A and C are independent given B")
+GIBBS_FACTOR_PRODUCT = dg.build()
 
 # -- §3.7: the Gibbs distribution, the partition function of the factor table --------------------
 d7 = DerivationBuilder("gibbs_partition_function_table", title="The partition function Z_Φ = 64 of a factor table",
@@ -265,7 +312,45 @@ d8.eq(brute, Sum(a3[l8], (l8, 1, 3)),
       quote=r"我们使用一些动态编程技巧来确保我们在合理的时间内计算  $P\{y|x\}$",
       why="the dynamic programme, on a chain of 3 words: Z(x), the sum over all 3·3·3 label sequences, "
           "is Σ_y α_3(y); pushing each sum inside the product gives the forward recursion")
+# The inductive step, for a chain of any length and any number of labels: W[r, q] is the weight of the r-th of
+# the R label prefixes of length t − 1 followed by label q; α_t(q) = Σ_r W[r, q].
+K8 = d8.symbols("K", integer=True, positive=True)
+R8 = d8.symbols("R", integer=True, positive=True)
+W8 = d8.indexed("W", positive=True)
+r8, q8 = d8.symbols("r q", integer=True)
+y8 = d8.index("y", 1, K8)
+uu, vv = d8.indexed("u_next", positive=True), d8.indexed("v_trans", positive=True)
+d8.eq(Sum(Sum(W8[r8, q8] * vv[q8, y8] * uu[y8], (r8, 1, R8)), (q8, 1, K8)),
+      uu[y8] * Sum(vv[q8, y8] * Sum(W8[r8, q8], (r8, 1, R8)), (q8, 1, K8)),
+      quote=r"我们使用一些动态编程技巧来确保我们在合理的时间内计算  $P\{y|x\}$",
+      why="for every length and every number K of labels: the total weight of the prefixes of length t + 1 ending in y "
+          "(left, every prefix extended) is u_{t+1}(y) Σ_q v(q, y) α_t(q) (right): the forward recursion. With the "
+          "base α_1 = u_1 this gives Z = Σ_y α_L(y) for every L by induction on t (the induction is by hand; "
+          "softsym checks the step)")
 CRF_LABEL_SEQUENCES_FORWARD_PARTITION = d8.build()
+
+# -- §3.10: HMM : naive Bayes :: CRF : softmax regression -----------------------------------------
+dh = DerivationBuilder("crf_hmm_one_position", title="A CRF of one position is softmax regression; an HMM of one "
+                       "position is naive Bayes", source=Source(FILE, "§3.10"))
+nh = dh.symbols("n", integer=True, positive=True)
+mh = dh.symbols("m", integer=True, positive=True)
+yh = dh.index("y", 1, nh)
+ch, kh = dh.symbols("c k", integer=True)
+sh = dh.indexed("s", real=True)                               # s[t, y]: the score of label y at position t
+th = dh.symbols("t", integer=True)
+dh.eq(Product(exp(sh[th, yh]), (th, 1, 1)) / Sum(Product(exp(sh[th, ch]), (th, 1, 1)), (ch, 1, nh)),
+      exp(sh[1, yh]) / Sum(exp(sh[1, ch]), (ch, 1, nh)),
+      quote="每一对中的前者通过对一系列标签进行建模而建立在后者上",
+      why="a CRF over a sequence of one label has no transition factors: P(y|x) = e^{s_y}/Σ_c e^{s_c}, the softmax "
+          "regression of §3.8 — the CRF builds on it by modelling a sequence of labels")
+pih, emh = dh.indexed("pi", positive=True), dh.indexed("e", positive=True)
+dh.eq(pih[yh] * Product(emh[kh, yh], (kh, 1, mh)) / Sum(pih[ch] * Product(emh[kh, ch], (kh, 1, mh)), (ch, 1, nh)),
+      exp(log(pih[yh]) + Sum(log(emh[kh, yh]), (kh, 1, mh)))
+      / Sum(exp(log(pih[ch]) + Sum(log(emh[kh, ch]), (kh, 1, mh))), (ch, 1, nh)),
+      quote="隐式马尔可夫模型是朴素贝叶斯条件随机场的 softmax 回归",
+      why="an HMM of one position: initial π(y) and m emissions independent given y — the naive Bayes joint; its "
+          "posterior is the softmax of log π(y) + Σ_k log P(x_k|y) (as in naive_bayes_posterior_is_softmax)")
+CRF_HMM_ONE_POSITION = dh.build()
 
 # -- §3.10: naive Bayes' posterior is a softmax of log joint scores -------------------------------
 # §3.10 names naive Bayes (隐式马尔可夫模型是朴素贝叶斯条件随机场的 softmax 回归) but prints no formula of it:

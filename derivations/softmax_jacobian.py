@@ -25,6 +25,10 @@ d3.eq((exp(z[i]) * S - exp(z[i]) * exp(z[i])) / S**2, exp(z[i]) / S * (S - exp(z
 d3.eq(exp(z[i]) / S * (S - exp(z[i])) / S, exp(z[i]) / S * (1 - exp(z[i]) / S),
       quote=r"=\frac{e^{z_{i}}}{\Sigma_{K}}\left(1-\frac{e^{z_{i}}}{\Sigma_{K}}\right)", why="divide through by Σ_K")
 d3.eq(Derivative(y[i], z[i]), y[i] * (1 - y[i]), quote=r"=y_{i}\left(1-y_{i}\right)", why="name the factors y_i")
+xs = d3.symbols("x", real=True)
+d3.eq(Derivative(1 / (1 + exp(-xs)), xs), 1 / (1 + exp(-xs)) * (1 - 1 / (1 + exp(-xs))),
+      quote=r"注意: 如果 $i=j$ 那么这个导数和 Sigmoid_Function的导数很相似",
+      why="the sigmoid's derivative is σ(x)(1 − σ(x)): the same form as ∂y_i/∂z_i = y_i(1 − y_i) above")
 d3.eq(Derivative(y[i], z[j]), (0 - exp(z[i]) * exp(z[j])) / S**2, given=[Ne(i, j)],
       quote=r"&\text { if } i \neq j: \frac{\partial y_{i}}{\partial z_{j}}=\frac{\partial \frac{e^{z_{i}}}{\Sigma_{K}}}{\partial z_{j}}=\frac{0-e^{z_{i}} e^{z_{j}}}{\Sigma_{K}^{2}}", why="the numerator does not depend on z_j")
 d3.eq((0 - exp(z[i]) * exp(z[j])) / S**2, -exp(z[i]) / S * exp(z[j]) / S, given=[Ne(i, j)],

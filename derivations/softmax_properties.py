@@ -4,7 +4,7 @@
 requires K > 1 (multi-class), so K >= 2 is declared.  Sums run over a bound index q (the source
 reuses the letter i for the summation index; a separate letter keeps it apart from the free i).
 """
-from sympy import E, KroneckerDelta, Sum, exp, log, oo
+from sympy import Abs, E, KroneckerDelta, Sum, exp, log, oo
 
 from softsym.dsl import DerivationBuilder, Source
 
@@ -128,4 +128,14 @@ d.rel(exp((z[i] - z[jj]) / (1 + e2)), "<", exp(z[i] - z[jj]), given=[z[jj] < z[i
 d.rel(exp((z[i] - z[jj]) / (1 + e2)), ">", 1, given=[z[jj] < z[i]],
       quote='如果系数小于1, 则会减小结果向量内部的差异(变得更平缓)',
       why="... without crossing it: the order of the entries is kept, only the differences shrink")
+cn = d.symbols("c_any", real=True)
+d.erratum(Abs(cn * (z[i] - z[jj])), Abs(z[i] - z[jj]), rel="<=", given=[cn < 1],
+          quote='如果系数小于1, 则会减小结果向量内部的差异(变得更平缓)',
+          why="as printed, for every coefficient below 1: false for c < −1. The differences c(z_i − z_j) grow in size "
+              "(c = −3 triples them): the result is sharper, with the order of the entries reversed. The text does not "
+              "say the coefficient is positive, so the claim as worded covers c < 0")
+cb = d.bounded("c_b", -1, 1, strict=False)
+d.rel(Abs(cb * (z[i] - z[jj])), "<=", Abs(z[i] - z[jj]), added=True,
+      why="corrected: a coefficient of size at most 1 (−1 ≤ c ≤ 1) shrinks every difference of the inputs, so every "
+          "ratio of entries e^{c(z_i − z_j)} moves towards 1 (flatter); 0 < c < 1 also keeps the order (above)")
 SOFTMAX_SCALING = d.build()
