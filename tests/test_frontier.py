@@ -215,3 +215,12 @@ def test_a_sum_variable_ranges_over_its_limits_not_over_the_declaration_of_its_n
     decl = "n: integer positive; x: 0 < x < 1; i: integer, 0 <= i <= n"
     assert verdict("Sum(KroneckerDelta(i, x), (x, 0, n))", "1", "==", decl).status is Status.PROVED
     assert verdict("Sum(KroneckerDelta(i, x), (x, 0, n))", "0", "==", decl).status is Status.REFUTED
+
+
+def test_a_weighted_mixture_is_at_most_a_bound_on_every_entry_for_every_n():
+    mix = "n: integer positive; i: integer; l: integer, 1<=l<=n; p: indexed, nonnegative; x: indexed"
+    given = ("Sum(p[i], (i, 1, n)) == 1", "x[l] <= M")
+    assert verdict("Sum(p[i]*x[i], (i, 1, n))", "M", "<=", mix, given).status is Status.PROVED
+    assert verdict("Sum(p[i]*x[i], (i, 1, n))", "M", "<", mix, given).status is Status.REFUTED
+    signed = mix.replace("p: indexed, nonnegative", "p: indexed")      # weights of any sign: false
+    assert verdict("Sum(p[i]*x[i], (i, 1, n))", "M", "<=", signed, given).status is not Status.PROVED

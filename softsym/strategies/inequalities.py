@@ -193,6 +193,15 @@ def _by_terms(e, strict, ctx, depth):
         known = all(f.is_negative or (not strict and f.is_nonnegative) for f in rest)
         if known and negatives % 2 == 0:
             return ("product of factors of known sign",)
+        unknown = [f for f in rest if not (f.is_positive or (not strict and f.is_nonnegative))]
+        if 0 < len(unknown) <= 3 and len(unknown) < len(e.args):   # g·h >= 0 <= g >= 0 and h >= 0
+            traces: list[str] = []
+            for f in unknown:
+                sub = nonnegative(f, strict, ctx, depth + 1)
+                if sub is None:
+                    return None
+                traces.extend(sub)
+            return ("a product of nonnegative factors",) + tuple(traces)
         return None
     if not isinstance(e, sp.Add):
         return None
