@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 import sympy as sp
@@ -39,6 +39,7 @@ from .functions import (
     softmax,
     softplus,
 )
+from .written import as_written, caller_frame
 
 RELATIONS = ("==", "<=", "<", ">=", ">")
 
@@ -136,6 +137,8 @@ class Step:
         intended: for a definition erratum, what the printed definition is checked against: the
             correct expression (``printed == intended`` must be refuted), or a relation the printed
             definition breaks (``Eq(Sum(p[k], (k, 1, n)), 1)``, checked with it unfolded).
+        written: the sides as the file writes them (unevaluated, in the writer's term order), for
+            display only, or None where that is unknown (``softsym.written``); never checked.
     """
 
     index: int
@@ -155,6 +158,17 @@ class Step:
     label: str = ""
     depends_on: tuple[int, ...] = ()
     intended: sp.Basic | None = None
+    written: tuple[sp.Basic | None, sp.Basic | None] = field(default=(None, None), compare=False, repr=False)
+
+    @property
+    def shown_lhs(self) -> sp.Basic:
+        """The left side as written in the file (else as checked)."""
+        return self.lhs if self.written[0] is None else self.written[0]
+
+    @property
+    def shown_rhs(self) -> sp.Basic:
+        """The right side as written in the file (else as checked)."""
+        return self.rhs if self.written[1] is None else self.written[1]
 
     @property
     def expected(self) -> str:
@@ -285,8 +299,9 @@ class DerivationBuilder:
             left, right = _exact(lhs), _exact(rhs)
         except (sp.SympifyError, TypeError) as exc:
             raise DerivationError(f"cannot read the step as SymPy: {exc}", file, line, index) from None
+        written = as_written(caller_frame(_INTERNAL), (left, right))
         step = Step(index, kind, left, rel, right, why, self.source.at(at, quote, added), file, line,
-                    corrects=corrects, **extra)  # type: ignore[arg-type]
+                    corrects=corrects, written=written, **extra)  # type: ignore[arg-type]
         self._steps.append(step)
         return step
 

@@ -92,7 +92,7 @@ def synthetic() -> DerivationResult:
                 counterexample=Counterexample((("x", "1"),), "1/(exp(-1) + 1)", "1/(1 + E)")),
         Verdict(Status.PROVED, "rational_form"),
         Verdict(Status.PROVED, "rational_form"),
-        Verdict(Status.UNDECIDED, "none", message="no strategy decided: log(phi) <= phi - 1"),
+        Verdict(Status.UNDECIDED, "none", message="no strategy decided: log(phi) <= phi - 1 (tried rational_form, simplify_difference, smt, finite_domain)"),
         Verdict(Status.PROVED, "limits"),
         Verdict(Status.TIMEOUT, "none", message="step took longer than 30 s"),
         Verdict(Status.ERROR, "engine", message="internal error while checking: ValueError: boom"),
@@ -118,8 +118,19 @@ def test_the_standalone_document_and_the_fragment_hold_the_same_section():
     document = latex_document([synthetic()])
     assert document.startswith(r"\documentclass") and document.endswith("\\end{document}\n")
     assert section in fragment and section in document
-    assert r"\documentclass" not in fragment and r"\providecommand\softsymrel" in fragment
+    assert r"\documentclass" not in fragment and r"\providecommand\softsymformula" in fragment
 
 
 def test_the_export_is_deterministic():
     assert latex_document([synthetic()]) == latex_document([synthetic()])
+
+
+def test_the_document_names_no_strategy_by_its_identifier():
+    """Plain words from the JUnit report's table (``report.STRATEGY_WORDS``), never ``smt`` or
+    ``simplify_difference``."""
+    from softsym.report import STRATEGY_WORDS
+
+    text = latex_document([synthetic()]) + markdown_document([synthetic()])
+    assert "the z3 solver" in text and "SymPy's simplify" in text
+    for name in [n for n in STRATEGY_WORDS if "_" in n or n == "smt"]:      # ids, not English words
+        assert name.replace("_", r"\_") not in text and name not in text.replace(r"\_", "_"), name

@@ -8,9 +8,11 @@ as ``= …`` under the previous relation sign. Printed errors are set in red and
 "printed wrong", with the counterexample and the line that corrects them.
 
 The output is a pure function of the check results passed in (marks are read from the verdicts,
-never assumed), deterministic, and needs only the base and recommended TeX Live packages:
-formulas too wide for the line break after the left side, and are scaled down only if one side
-alone is still too wide — never clipped. CJK quotations are set with CJKutf8 when the system has
+never assumed), deterministic, and needs only the base and recommended TeX Live packages.
+Sides print as the derivation file writes them (``Step.written``). A formula is a list of pieces
+(top-level terms, the relation and the right side's terms): TeX sets them one after the other and
+starts an indented line where the next would not fit (``\\softsymformula``); only a piece wider
+than a whole line is scaled down — never clipped. CJK quotations are set with CJKutf8 when the system has
 the font and elided otherwise (see ``prose``).
 """
 from __future__ import annotations
@@ -18,7 +20,7 @@ from __future__ import annotations
 from .. import __version__
 from ..dsl import Kind, Step
 from ..engine import DerivationResult, StepResult
-from .printer import latex
+from .printer import latex, terms
 from .prose import latex_prose, latex_text
 from .verdicts import Mark, Note, mark, notes
 
@@ -30,17 +32,27 @@ MACROS = r"""\providecolor{softsymproved}{RGB}{0,110,40}
 \providecolor{softsymwrong}{RGB}{176,0,0}
 \providecolor{softsymopen}{RGB}{176,100,0}
 \providecolor{softsymplace}{RGB}{96,96,96}
-\ifdefined\softsymbox\else\newsavebox\softsymbox\fi
+\ifdefined\softsymbox\else\newsavebox\softsymbox\newsavebox\softsymline\newsavebox\softsymtry
+  \newbox\softsymlines\newdimen\softsymindent\newcount\softsympieces\newcount\softsymrows\fi
 \providecommand\softsymmarkwidth{7.5em}
 \providecommand\softsymwidth{\dimexpr\linewidth-\softsymmarkwidth-4.5em\relax}
 \providecommand\softsymfit[2]{\resizebox{\ifdim\width>#1 #1\else\width\fi}{!}{$\displaystyle #2$}}
-\providecommand\softsymrest{\dimexpr\softsymwidth-2em\relax}
-\providecommand\softsymrel[2]{\sbox\softsymbox{$\displaystyle #1#2$}\ifdim\wd\softsymbox>\softsymwidth
-  \begin{array}[t]{@{}l@{}}\softsymfit{\softsymwidth}{#1}\\[0.6ex]\qquad\softsymfit{\softsymrest}{{}#2}\end{array}%
-  \else\usebox\softsymbox\fi}
-\providecommand\softsymchain[3]{\sbox\softsymbox{$\displaystyle #1#2$}\ifdim\wd\softsymbox>\softsymwidth
-  \qquad\softsymfit{\softsymrest}{{}#3}\else\sbox\softsymbox{$\displaystyle #1#3$}\ifdim\wd\softsymbox>\softsymwidth
-  \qquad\softsymfit{\softsymrest}{{}#3}\else\hphantom{#1}{}#3\fi\fi}
+% \softsymformula{LEAD}{\softsymp{a}\softsymp{+ b}\softsymp{= c}...}: the pieces (top-level terms,
+% the relation) set one after the other, a new line (indented) when the next would not fit; only a
+% piece wider than a whole line alone is scaled down. LEAD: \hphantom of the left side of a chain.
+\providecommand\softsymformula[2]{\begingroup
+  \sbox\softsymbox{$\displaystyle #1$}\softsymindent=\wd\softsymbox
+  \ifdim\softsymindent>0.4\softsymwidth \softsymindent=0pt \sbox\softsymline{\hskip2em}\else
+  \sbox\softsymline{$\displaystyle #1$}\fi \advance\softsymindent 2em
+  \setbox\softsymlines\vbox{}\softsympieces=0 \softsymrows=0
+  \let\softsymp\softsympiece #2\softsymflush
+  \vtop{\unvbox\softsymlines}\endgroup}
+\providecommand\softsympiece[1]{\sbox\softsymtry{\unhcopy\softsymline$\displaystyle{}#1$}%
+  \ifdim\wd\softsymtry>\softsymwidth \ifnum\softsympieces>0 \softsymflush\sbox\softsymline{\hskip\softsymindent}\fi
+    \sbox\softsymtry{\unhcopy\softsymline\softsymfit{\dimexpr\softsymwidth-\wd\softsymline\relax}{{}#1}}\fi
+  \sbox\softsymline{\unhcopy\softsymtry}\advance\softsympieces 1 }
+\providecommand\softsymflush{\setbox\softsymlines\vbox{\unvbox\softsymlines\ifnum\softsymrows>0 \vskip0.9ex\fi
+  \copy\softsymline}\advance\softsymrows 1 \softsympieces=0 }
 \providecommand\softsymwhy[1]{\parbox[t]{\softsymwidth}{\small\raggedright #1\strut}}
 \providecommand\softsymplace[1]{\unskip\enspace{\footnotesize\color{softsymplace}[#1]}}
 \providecommand\softsymmark[1]{\makebox[\softsymmarkwidth][l]{\small #1}}
@@ -76,16 +88,30 @@ def.: a definition. Bracketed text after a justification is the place in the sou
 """
 
 
-def relation(step: Step) -> tuple[str, str]:
-    """The step as LaTeX: its left side, and its relation with the right side and any condition."""
-    lhs = latex(step.lhs)
-    body = f"{RELATIONS[step.rel]} {latex(step.rhs)}"
+def _terms(step: Step, which: int) -> list[str]:
+    """A side's top-level terms; a side as written in the file is printed in the writer's order."""
+    written = step.written[which]
+    expr = (step.lhs, step.rhs)[which] if written is None else written
+    return terms(expr, **({"order": "none"} if written is not None else {}))
+
+
+def relation_pieces(step: Step) -> tuple[list[str], list[str]]:
+    """The step as LaTeX pieces a long line may break between: the left side's terms, and the
+    relation with the right side's terms and any condition (``\\qquad if …``)."""
+    rhs = _terms(step, 1)
+    body = [f"{RELATIONS[step.rel]} {rhs[0]}", *rhs[1:]]
     if step.substitution:
         values = ", ".join(f"{latex(k)} = {latex(v)}" for k, v in step.substitution)
-        body += rf" \qquad \text{{at }} {values}"
+        body.append(rf"\qquad \text{{at }} {values}")
     if step.given:
-        body += r" \qquad \text{if } " + ", ".join(latex(g) for g in step.given)
-    return lhs, body
+        body.append(r"\qquad \text{if } " + ", ".join(latex(g) for g in step.given))
+    return _terms(step, 0), body
+
+
+def relation(step: Step) -> tuple[str, str]:
+    """The step as LaTeX: its left side, and its relation with the right side and any condition."""
+    lhs, body = relation_pieces(step)
+    return " ".join(lhs), " ".join(body)
 
 
 def _continues(step: Step, previous: Step | None) -> bool:
@@ -145,14 +171,13 @@ def derivation_latex(result: DerivationResult) -> str:
     head: str | None = None
     previous: StepResult | None = None
     for r, note in zip(result.results, notes(result)):
-        lhs, body = relation(r.step)
-        if r.step.erratum:
-            lhs, body = rf"\color{{softsymwrong}}{lhs}", rf"\color{{softsymwrong}}{body}"
+        lhs, body = relation_pieces(r.step)
+        color = r"\color{softsymwrong}" if r.step.erratum else ""
         if previous is not None and head is not None and _continues(r.step, previous.step):
-            formula = rf"\softsymchain{{{head}}}{{{relation(previous.step)[1]}}}{{{body}}}"
+            formula = rf"{color}\softsymformula{{\hphantom{{{head}}}}}{{{_pieces(body)}}}"
         else:
-            head = lhs
-            formula = rf"\softsymrel{{{lhs}}}{{{body}}}"
+            head = " ".join(lhs)
+            formula = rf"{color}\softsymformula{{}}{{{_pieces(lhs + body)}}}"
         lines.append(rf"\text{{({r.step.index})}}\quad & {formula} && {_mark_tex(mark(r))} \\*")
         lines.append(rf"& \softsymwhy{{{_note_tex(note)}}} && \\[0.8ex]")
         previous = r
@@ -160,6 +185,10 @@ def derivation_latex(result: DerivationResult) -> str:
     lines.append(r"\end{flalign*}")
     lines.append(rf"{{\small {_summary(result)}}}" "\n")
     return "\n".join(lines)
+
+
+def _pieces(parts: list[str]) -> str:
+    return "".join(rf"\softsymp{{{p}}}" for p in parts)
 
 
 def _summary(result: DerivationResult) -> str:
@@ -195,4 +224,4 @@ def latex_document(results: list[DerivationResult], fragment: bool = False, titl
     return preamble + body + "\\end{document}\n"
 
 
-__all__ = ["DEFAULT_TITLE", "MACROS", "PREAMBLE", "RELATIONS", "derivation_latex", "latex_document", "relation"]
+__all__ = ["DEFAULT_TITLE", "MACROS", "PREAMBLE", "RELATIONS", "derivation_latex", "latex_document", "relation", "relation_pieces"]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import sympy as sp
 from sympy.core.function import AppliedUndef
 from sympy.printing.latex import LatexPrinter, translate
+from sympy.printing.precedence import PRECEDENCE
 
 # Functions a derivation may leave unexpanded (``Function("softmax")``) and how books set them.
 FUNCTION_NAMES = {
@@ -147,13 +148,57 @@ class DerivationLatexPrinter(LatexPrinter):
         return rf"{head}\left({args}\right)"
 
     def _print_Derivative(self, expr: sp.Derivative) -> str:
-        """∂p_i/∂x_j when the differentiated thing is a name; SymPy's ∂/∂x (…) otherwise."""
+        """∂ for partial derivatives of any order (∂²p_i/∂z_j∂z_i, ∂²/∂z_j∂z_i log Σ…); d only for a
+        function of one variable (d²f/dx²).  A name is differentiated in the numerator."""
         target = expr.expr
-        if (len(expr.variable_count) == 1 and expr.variable_count[0][1] == 1
-                and isinstance(target, (sp.Symbol, sp.Indexed, AppliedUndef))):
-            var = expr.variable_count[0][0]
-            return rf"\frac{{\partial {self._print(target)}}}{{\partial {self._print(var)}}}"
-        return super()._print_Derivative(expr)
+        d = r"\partial" if _is_partial(expr) else "d"
+        order = sum(int(count) for _, count in expr.variable_count)
+        over = " ".join(f"{d} {self._print(x)}" if count == 1
+                        else f"{d} {self.parenthesize_super(self._print(x))}^{{{self._print(count)}}}"
+                        for x, count in reversed(expr.variable_count))
+        top = d if order == 1 else f"{d}^{{{order}}}"
+        if isinstance(target, (sp.Symbol, sp.Indexed, AppliedUndef)):
+            return rf"\frac{{{top} {self._print(target)}}}{{{over}}}"
+        body = self.parenthesize(target, PRECEDENCE["Mul"], is_neg=target.could_extract_minus_sign(), strict=True)
+        return rf"\frac{{{top}}}{{{over}}} {body}"
+
+    def _print_Mul(self, expr: sp.Mul) -> str:
+        """A factor 1 or 0 written in the file (``1 * exp(...)``: b(y) = 1) shows as 1 · e^…, not "1e^…"."""
+        first, rest = expr.args[0], expr.args[1:]
+        if (self._settings["order"] == "none" and first in (sp.S.Zero, sp.S.One) and rest
+                and not any(isinstance(a, sp.Pow) and a.exp.could_extract_minus_sign() for a in rest)):
+            tail = rest[0] if len(rest) == 1 else sp.Mul(*rest, evaluate=False)
+            return rf"{self._print(first)} \cdot {self.parenthesize(tail, PRECEDENCE['Mul'])}"
+        return super()._print_Mul(expr)
+
+    def _print_Add(self, expr: sp.Add, order: str | None = None) -> str:
+        return " ".join(self.terms(expr))
+
+    def _limit_head(self, expr: sp.Limit) -> str:
+        _, z, z0, direction = expr.args
+        if str(direction) == "+-" or z0 in (sp.oo, -sp.oo):
+            return rf"\lim_{{{self._print(z)} \to {self._print(z0)}}}"
+        return rf"\lim_{{{self._print(z)} \to {self._print(z0)}^{self._print(direction)}}}"
+
+    def terms(self, expr: sp.Basic) -> list[str]:
+        """The top-level terms of a sum, each with its sign (``a``, ``+ b``, ``- c``): the places a long
+        formula may break.  Anything else is one term."""
+        if isinstance(expr, sp.Limit) and isinstance(expr.args[0], sp.Add):
+            inner = self.terms(expr.args[0])    # lim (a + b + c): the parentheses sized for all terms
+            phantom = rf"\vphantom{{{' '.join(inner)}}}"
+            inner[0] = rf"{self._limit_head(expr)} \left({phantom}\right. {inner[0]}"
+            inner[-1] = rf"{inner[-1]} \left.{phantom}\right)"
+            return inner
+        if not isinstance(expr, sp.Add):
+            return [self._print(expr)]
+        out = []
+        for i, term in enumerate(self._as_ordered_terms(expr, order=None)):
+            sign = "" if i == 0 else "+ "
+            if i and term.could_extract_minus_sign():
+                sign, term = "- ", -term
+            tex = self._print(term)
+            out.append(sign + (rf"\left({tex}\right)" if self._needs_add_brackets(term) else tex))
+        return out
 
     def _needs_mul_brackets(self, expr: sp.Basic, first: bool = False, last: bool = False) -> bool:
         """A power whose sum sits only in its exponent needs no brackets: φ_k^{1−Σ T_i} ∏ φ_i^{T_i}."""
@@ -163,9 +208,22 @@ class DerivationLatexPrinter(LatexPrinter):
         return super()._needs_mul_brackets(expr, first=first, last=last)
 
 
+def _is_partial(expr: sp.Derivative) -> bool:
+    """Partial: several variables, an entry of a vector as the variable, or a function of several."""
+    from sympy.printing.conventions import requires_partial
+    variables = [x for x, _ in expr.variable_count]
+    return (len(set(variables)) > 1 or any(isinstance(x, sp.Indexed) for x in variables)
+            or isinstance(expr.expr, sp.Indexed) or requires_partial(expr.expr))
+
+
+def terms(expr: sp.Basic, **settings: object) -> list[str]:
+    """The top-level terms of ``expr`` as LaTeX, signed (see ``DerivationLatexPrinter.terms``)."""
+    return DerivationLatexPrinter(settings).terms(expr)
+
+
 def latex(expr: sp.Basic, **settings: object) -> str:
     """An expression (or relation side) as LaTeX math, deterministic."""
     return DerivationLatexPrinter(settings).doprint(expr)
 
 
-__all__ = ["DerivationLatexPrinter", "FUNCTION_NAMES", "Name", "latex", "split_name"]
+__all__ = ["FUNCTION_NAMES", "DerivationLatexPrinter", "Name", "latex", "split_name", "terms"]

@@ -10,6 +10,7 @@ from ..engine import DerivationResult, StepResult
 from ..errors import ParseError
 from ..numeric.display import Shown, shown_sides, shown_value
 from ..parsing import parse_expr
+from ..report import in_words
 from ..verdict import Counterexample, Status
 from .printer import latex
 from .prose import latex_text
@@ -140,7 +141,7 @@ def notes(result: DerivationResult) -> list[Note]:
             place = ", ".join(x for x in (place, f"line {first}" if first == last else f"lines {first}–{last}") if x)
         elif step.source.is_added and not d.source.is_added:
             place = ", ".join(x for x in (place, "added by softsym") if x)
-        message = v.message if not r.ok and v.counterexample is None else ""
+        message = in_words(v.message) if not r.ok and v.counterexample is None else ""      # no strategy ids
         out.append(Note(step.why, evidence(d, step, v.counterexample) if v.counterexample else None,
                         corrections.get(step.index) if step.erratum else None, step.corrects,
                         v.instantiated_up_to, message if len(message) <= 160 else message[:157] + "...", place))

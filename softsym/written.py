@@ -1,0 +1,219 @@
+"""A step's sides as the derivation file writes them: unevaluated copies, for display only.
+
+SymPy evaluates as it builds: ``x - x*y + log(1 + exp(-x))`` arrives at the builder as
+``-x*y + x + log(1 + exp(-x))`` and ``1/sqrt(2*pi)`` as ``sqrt(2)/(2*sqrt(pi))``.  The builder
+knows the call it was given (file, and the exact span of the call in it), so it reads the
+argument expressions of that call again, under ``sympy.evaluate(False)``, in the caller's own
+namespace.  A copy is kept only when
+
+1. its source is plain algebra: names, numbers, operators, subscripts, tuples and calls of
+   functions by name — no method calls (``.doit()``, ``.subs()``), no computing functions
+   (``diff``, ``simplify``...), no builder calls;
+2. rebuilding it with evaluation on gives exactly the expression the prover checks.
+
+So the printed form is always an expression SymPy evaluates to the checked one; the prover,
+fingerprints and the lockfile never see it.  Anything else (no source, a lambda, a mismatch) gives
+``None`` and the export prints the evaluated expression, as before.
+"""
+from __future__ import annotations
+
+import ast
+import linecache
+import sys
+from collections.abc import Sequence
+from types import FrameType
+
+import sympy as sp
+
+# Functions that compute rather than build: their result is not what the file "writes".
+_COMPUTING = frozenset({
+    "integrate", "simplify", "expand", "factor", "cancel", "together", "apart", "limit", "series",
+    "solve", "nsimplify", "trigsimp", "powsimp", "logcombine", "expand_log", "collect", "radsimp", "ratsimp",
+    "summation", "product", "N", "lambdify", "eval", "exec", "open", "print", "input", "__import__",
+})
+_PLAIN_NODES = (ast.Expression, ast.Name, ast.Constant, ast.BinOp, ast.UnaryOp, ast.Call, ast.Subscript,
+                ast.Tuple, ast.List, ast.Load, ast.operator, ast.unaryop, ast.keyword, ast.Slice, ast.Attribute)
+
+
+def _plain(node: ast.AST) -> bool:
+    """Whether an argument is plain algebra (see the module docstring)."""
+    for sub in ast.walk(node):
+        if not isinstance(sub, _PLAIN_NODES):
+            return False
+        if isinstance(sub, ast.Call):
+            func = sub.func
+            if isinstance(func, ast.Name):
+                if func.id in _COMPUTING:
+                    return False
+            elif not (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)
+                      and func.value.id in ("sp", "sympy") and func.attr not in _COMPUTING):
+                return False                    # a method call: .doit(), d.eq(...)
+    return True
+
+
+def _call_at(frame: FrameType) -> ast.Call | None:
+    """The call expression the frame is executing, from its instruction's source span."""
+    code = frame.f_code
+    try:
+        positions = list(code.co_positions())[frame.f_lasti // 2]
+    except (AttributeError, IndexError):
+        return None
+    line, end_line, col, end_col = positions
+    if None in positions:
+        return None
+    source = "".join(linecache.getlines(code.co_filename))
+    if not source:
+        return None
+    tree = _parsed(code.co_filename, source)
+    if tree is None:
+        return None
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Call) and node.lineno == line and node.end_lineno == end_line
+                and node.col_offset == col and node.end_col_offset == end_col):
+            return node
+    return None
+
+
+_TREES: dict[tuple[str, int], ast.AST | None] = {}
+
+
+def _parsed(filename: str, source: str) -> ast.AST | None:
+    key = (filename, hash(source))
+    if key not in _TREES:
+        try:
+            _TREES[key] = ast.parse(source, filename)
+        except SyntaxError:
+            _TREES[key] = None
+    return _TREES[key]
+
+
+def _arguments(call: ast.Call) -> list[ast.expr]:
+    """The argument expressions of a call, and the elements of tuple arguments (chain links)."""
+    out: list[ast.expr] = []
+    for arg in [*call.args, *(k.value for k in call.keywords)]:
+        out.append(arg)
+        if isinstance(arg, (ast.Tuple, ast.List)):
+            out.extend(arg.elts)
+    return out
+
+
+def _evaluate_unevaluated(node: ast.expr, frame: FrameType) -> sp.Basic | None:
+    if not _plain(node):
+        return None
+    node = _Differentiate().visit(ast.parse(ast.unparse(node), mode="eval"))
+    namespace = {**frame.f_globals, **frame.f_locals, _DERIVATIVE: sp.Derivative}
+    try:
+        code = compile(ast.fix_missing_locations(node), frame.f_code.co_filename, "eval")
+        with sp.evaluate(False):
+            value = eval(code, namespace)  # the caller's own argument, read again
+            if not isinstance(value, sp.Basic):
+                value = sp.sympify(value)
+            floats = value.atoms(sp.Float)
+            if floats:                          # as the builder does: a float is its shortest rational
+                value = value.xreplace({f: sp.Rational(repr(float(f))) for f in floats})
+    except Exception:  # noqa: BLE001 - anything unusual: print the evaluated form instead
+        return None
+    return _tidy(value)
+
+
+_DERIVATIVE = "_softsym_written_Derivative"
+
+
+class _Differentiate(ast.NodeTransformer):
+    """``diff(f, x)`` as written is the derivative ∂f/∂x, not its value."""
+
+    def visit_Call(self, node: ast.Call) -> ast.AST:
+        self.generic_visit(node)
+        if isinstance(node.func, ast.Name) and node.func.id == "diff" and not node.keywords:
+            node.func = ast.Name(_DERIVATIVE, ast.Load())
+        return node
+
+
+def _tidy(expr: sp.Basic) -> sp.Basic:
+    """Python's left-nested sums (``a + b + c``) and products flattened, order kept, a parenthesized
+    sum kept; the ``1*`` SymPy puts into an unevaluated ``Sum`` dropped."""
+    if not expr.args or isinstance(expr, (sp.Atom, sp.IndexedBase)):
+        return expr
+    args = [_tidy(a) for a in expr.args]
+    if isinstance(expr, sp.Mul):
+        flat: list[sp.Basic] = []
+        for a in args:
+            flat.extend(a.args if isinstance(a, sp.Mul) else [a])
+        return sp.Mul(*flat, evaluate=False)
+    if isinstance(expr, sp.Add):                # a + b + c is Add(Add(a, b), c); a + (b + c) keeps its parentheses
+        head = list(args[0].args) if isinstance(args[0], sp.Add) else [args[0]]
+        return sp.Add(*head, *args[1:], evaluate=False)
+    if isinstance(expr, (sp.Sum, sp.Product)) and isinstance(args[0], sp.Mul) and args[0].args[0] == 1:
+        rest = args[0].args[1:]
+        args[0] = rest[0] if len(rest) == 1 else sp.Mul(*rest, evaluate=False)
+    try:
+        return expr.func(*args, evaluate=False)
+    except TypeError:
+        return expr.func(*args)
+
+
+def rebuilt(expr: sp.Basic, differentiate: bool = False) -> sp.Basic:
+    """The expression built again bottom-up with evaluation on: what SymPy makes of it
+    (``differentiate``: derivatives carried out, as ``diff`` does)."""
+    if not expr.args or isinstance(expr, (sp.Atom, sp.IndexedBase)):
+        return expr
+    args = [rebuilt(a, differentiate) for a in expr.args]
+    try:
+        made = expr.func(*args)
+        return made.doit(deep=False) if differentiate and isinstance(made, sp.Derivative) else made
+    except Exception:  # noqa: BLE001 - a class that cannot be rebuilt from its args
+        return expr
+
+
+def _matches(written: sp.Basic, value: sp.Basic) -> bool:
+    if written.has(sp.Piecewise) and not value.has(sp.Piecewise):
+        return False
+    try:
+        return bool(rebuilt(written) == value
+                    or written.has(sp.Derivative) and rebuilt(written, differentiate=True) == value)
+    except Exception:  # noqa: BLE001
+        return False
+
+
+def as_written(frame: FrameType | None, values: Sequence[sp.Basic]) -> tuple[sp.Basic | None, ...]:
+    """For each value (a side of the step being built), its unevaluated form as the call at
+    ``frame`` writes it, or None.
+
+    Args:
+        frame: the derivation file's frame, stopped at the builder call.
+        values: the sides as the builder made them (evaluated, floats exact).
+    """
+    if frame is None:
+        return tuple(None for _ in values)
+    call = _call_at(frame)
+    if call is None:
+        return tuple(None for _ in values)
+    candidates = [w for w in (_evaluate_unevaluated(node, frame) for node in _arguments(call)) if w is not None]
+    out: list[sp.Basic | None] = []
+    used: set[int] = set()                      # each argument writes one side (5/21 + 1/3 + 3/7 = 1)
+    for value in values:
+        found = None
+        if not isinstance(value, sp.Atom):      # a number or a name is printed as it is
+            for k, w in enumerate(candidates):
+                if k not in used and _matches(w, value):
+                    found, _ = w, used.add(k)
+                    break
+            else:
+                if isinstance(value, sp.Limit):   # d.limit(expr, var, point, value): the limit of an argument
+                    k = next((k for k, w in enumerate(candidates) if k not in used and _matches(w, value.args[0])),
+                             None)
+                    if k is not None:
+                        found, _ = sp.Limit(candidates[k], *value.args[1:]), used.add(k)
+        out.append(found)
+    return tuple(out)
+
+
+def caller_frame(skip: frozenset[str]) -> FrameType | None:
+    """The innermost frame outside the files in ``skip`` (the derivation file's call)."""
+    frame = sys._getframe(1)
+    while frame is not None and frame.f_code.co_filename in skip:
+        frame = frame.f_back
+    return frame
+
+
+__all__ = ["as_written", "caller_frame", "rebuilt"]

@@ -1,0 +1,86 @@
+"""Steps keep the form their file writes (``softsym.written``) for the export; the prover still
+checks the evaluated expression."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import sympy as sp
+
+from softsym.export.commands import export
+from softsym.loader import load
+
+PDFLATEX = shutil.which("pdflatex")
+
+USER_FILE = '''
+from sympy import Add, Derivative, Rational, Sum, diff, exp, log, pi, sqrt
+from softsym import sigmoid
+from softsym.dsl import DerivationBuilder, Source
+
+d = DerivationBuilder("bce_with_logits", title="Binary cross-entropy with logits", source=Source.added("notes"))
+x, y = d.symbols("x y", real=True)
+u, m = d.symbols("u mu", real=True)
+s = d.symbols("sigma", positive=True)
+n = d.symbols("n", integer=True, positive=True)
+i = d.index("i", 1, n)
+j = d.index("j", 1, n)
+k = d.index("k", 1, n)
+z = d.indexed("z", real=True)
+d.eq(-y*log(sigmoid(x)) - (1 - y)*log(1 - sigmoid(x)), x - x*y + log(1 + exp(-x)), why="log σ(x) = −log(1+e^{−x})")
+d.eq(diff(x - x*y + log(1 + exp(-x)), x), sigmoid(x) - y, why="the gradient")
+d.eq(log(1/sqrt(2*pi)/s*exp(-(u - m)**2/(2*s**2))), -(u - m)**2/(2*s**2) - log(s) - log(2*pi)/2, why="log-density")
+d.eq(Derivative(log(Sum(exp(z[k]), (k, 1, n))), z[i], z[j]).doit(), Derivative(log(Sum(exp(z[k]), (k, 1, n))), z[i], z[j]).doit(),
+     why="a computed side is printed as computed")
+d.eq(1/sqrt(2*pi)*exp(-(u-m)**2/(2*s**2))/s + 1/sqrt(2*pi)*exp(-(u+m)**2/(2*s**2))/s
+     + 1/sqrt(2*pi)*exp(-(u-2*m)**2/(2*s**2))/s + 1/sqrt(2*pi)*exp(-(u+2*m)**2/(2*s**2))/s,
+     (exp(-(u-m)**2/(2*s**2)) + exp(-(u+m)**2/(2*s**2)) + exp(-(u-2*m)**2/(2*s**2))
+      + exp(-(u+2*m)**2/(2*s**2)))/(s*sqrt(2*pi)), why="a long formula: broken at its top-level + signs")
+d.numeric(Add(Rational(5, 21), Rational(7, 21), Rational(9, 21), evaluate=False), 1, why="a number stays a number")
+DERIVATION = d.build()
+'''
+
+
+@pytest.fixture
+def user_dir(tmp_path: Path) -> Path:
+    (tmp_path / "ders").mkdir()
+    (tmp_path / "ders" / "user.py").write_text(USER_FILE, encoding="utf-8")
+    return tmp_path / "ders"
+
+
+def test_the_prover_sees_the_evaluated_sides_and_the_export_the_written_ones(user_dir):
+    (derivation,), errors = load(user_dir)
+    assert not errors
+    first = derivation.steps[0]
+    x, y = sp.symbols("x y", real=True)
+    assert first.rhs == -x * y + x + sp.log(1 + sp.exp(-x))            # what is checked (and fingerprinted)
+    assert [type(a) for a in first.shown_rhs.args][:2] == [sp.Symbol, sp.Mul] and first.shown_rhs.args[0] == x
+    assert derivation.steps[3].written == (None, None)                  # .doit(): no written form
+    assert derivation.steps[5].written == (None, None)                  # "= 1" is never the left side's text
+
+
+def test_the_export_keeps_term_order_constants_and_partial_derivatives(runner, user_dir):
+    r = runner.invoke(export, ["latex", "all", "--path", str(user_dir), "--fragment"])
+    assert r.exit_code == 0, r.output
+    text = r.output
+    assert r"\softsymp{= x}\softsymp{- x y}\softsymp{+ \log{\left(1 + e^{- x} \right)}}" in text      # not −xy + x
+    assert r"{\sqrt{2 \pi} \sigma}" in text and r"\sqrt{2}" not in text                             # not √2/(2√π)
+    assert r"\left(u - \mu\right)^{2}" in text                                                        # not (−μ + u)²
+    assert r"\frac{\partial}{\partial x} \left(x - x y" in text                                      # diff(...) as ∂/∂x
+    assert "d^{2}" not in text
+    long_row = next(line for line in text.splitlines() if r"\text{(5)}" in line)
+    assert long_row.count(r"\softsymp{+ ") == 3                           # every top-level + of a side: a break point
+    assert r"\softsymp{= \frac{5}{21} + \frac{1}{3} + \frac{3}{7}}" not in text
+
+
+@pytest.mark.skipif(PDFLATEX is None, reason="pdflatex is not installed (.ci/run installs TeX Live)")
+def test_a_user_file_compiles_without_overfull_boxes_and_without_shrinking(runner, user_dir, tmp_path):
+    out = tmp_path / "user.tex"
+    r = runner.invoke(export, ["latex", "all", "--path", str(user_dir), "-o", str(out), "--title", "My notes"])
+    assert r.exit_code == 0, r.output
+    run = subprocess.run([PDFLATEX, "-interaction=nonstopmode", "-halt-on-error", "user.tex"], cwd=tmp_path, check=False,
+                         capture_output=True, encoding="utf-8", errors="replace", timeout=300)
+    log = (tmp_path / "user.log").read_text(encoding="utf-8", errors="replace")
+    assert run.returncode == 0, log[-3000:]
+    assert "Overfull" not in log, [line for line in log.splitlines() if "Overfull" in line]
