@@ -38,6 +38,7 @@ import sympy as sp
 
 from .domain import Domain
 from .numeric.admissible import required_symbols, universal_symbols
+from .rewrite import canonical_dummies
 from .sums import atomize_sums
 
 MAX_POWER = 12
@@ -556,7 +557,8 @@ def encode(lhs: sp.Basic, rel: str, rhs: sp.Basic, domain: Domain,
 
     values = (lhs.free_symbols | rhs.free_symbols) if values is None else set(values)
     given = list(domain.given)
-    both, atoms = atomize_sums(sp.Tuple(lhs, rhs, *given), domain)
+    canonical = [canonical_dummies(g) for g in given]       # the same sum, the same atom as in the relation
+    both, atoms = atomize_sums(sp.Tuple(lhs, rhs, *canonical), domain)
     left, right, *hyps = both.args
     enc = _Encoder(z3, atoms)
     a, b = enc.term(left), enc.term(right)

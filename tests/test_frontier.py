@@ -224,3 +224,17 @@ def test_a_weighted_mixture_is_at_most_a_bound_on_every_entry_for_every_n():
     assert verdict("Sum(p[i]*x[i], (i, 1, n))", "M", "<", mix, given).status is Status.REFUTED
     signed = mix.replace("p: indexed, nonnegative", "p: indexed")      # weights of any sign: false
     assert verdict("Sum(p[i]*x[i], (i, 1, n))", "M", "<=", signed, given).status is not Status.PROVED
+
+
+def test_the_new_user_derivations_of_the_issue_are_proved_for_every_n():
+    from pathlib import Path
+
+    from softsym.engine import check_derivation
+    from softsym.loader import load
+    found, errors = load(Path(__file__).parent / "derivations_user")
+    assert not errors
+    derivations = {d.name: d for d in found}
+    statuses = {name: [r.verdict.status for r in check_derivation(d).results] for name, d in derivations.items()}
+    assert statuses["label_smoothing_gradient"] == [Status.PROVED, Status.PROVED]
+    assert statuses["logsumexp_hessian_psd"] == [Status.PROVED, Status.REFUTED]
+    assert statuses["temperature_limits"] == [Status.PROVED, Status.PROVED, Status.PROVED]

@@ -23,6 +23,7 @@ import sympy as sp
 from ..deadline import Deadline, attempt
 from ..problem import Problem
 from ..rewrite import evaluate_derivatives
+from ..sums import normalize_sums
 from ..verdict import Verdict, proved
 from ..z3_encoding import Encoding, Untranslatable, encode
 from .numeric_counterexample import failing_candidate, refutation
@@ -56,6 +57,9 @@ def smt(problem: Problem, deadline: Deadline) -> Verdict | None:
     rhs = attempt(deadline, lambda: evaluate_derivatives(problem.rhs), None)
     if lhs is None or rhs is None or sp.Tuple(lhs, rhs).has(sp.Limit, sp.Integral, sp.Derivative):
         return None
+    if sp.Tuple(lhs, rhs).has(sp.Sum, sp.Product):    # linearity first: Σ_i e^{z_i} v_i / S is (Σ_i e^{z_i} v_i)/S
+        lhs = attempt(deadline, lambda: normalize_sums(lhs, problem.domain), lhs)
+        rhs = attempt(deadline, lambda: normalize_sums(rhs, problem.domain), rhs)
     enc = attempt(deadline.sooner(min(MAX_SECONDS, deadline.remaining() * 0.3)),
                   lambda: _encode(lhs, problem.rel, rhs, problem), None)
     if enc is None:
