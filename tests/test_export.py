@@ -93,7 +93,7 @@ def test_a_derivation_displays_itself_in_a_notebook():
     view = show(next(d for d in derivations if d.name == "sigmoid_two_class_softmax"))
     md = view._repr_markdown_()
     assert md.startswith("## Sigmoid is the two-class softmax") and "$$" in md and "printed wrong" in md
-    assert repr(view) == "<DerivationView sigmoid_two_class_softmax: 10 of 10 steps as expected>"
+    assert repr(view) == "<DerivationView sigmoid_two_class_softmax: 12 of 12 steps as expected>"
 
 
 def test_show_takes_a_check_result_without_checking_again():
