@@ -238,3 +238,19 @@ def test_the_new_user_derivations_of_the_issue_are_proved_for_every_n():
     assert statuses["label_smoothing_gradient"] == [Status.PROVED, Status.PROVED]
     assert statuses["logsumexp_hessian_psd"] == [Status.PROVED, Status.REFUTED]
     assert statuses["temperature_limits"] == [Status.PROVED, Status.PROVED, Status.PROVED]
+
+
+@pytest.mark.parametrize("lhs, rel, rhs, symbols, given, expected", [
+    # a softmax-weighted mean is at least a lower bound of its values (and not strictly)
+    ("Sum(exp(z[k])*z[k], (k, 1, n))/Sum(exp(z[k]), (k, 1, n))", ">=", "M",
+     "n: integer positive; k l: integer; z: indexed, real; M: real", ("z[l] >= M",), Status.PROVED),
+    ("Sum(exp(z[k])*z[k], (k, 1, n))/Sum(exp(z[k]), (k, 1, n))", ">", "M",
+     "n: integer positive; k l: integer; z: indexed, real; M: real", ("z[l] >= M",), Status.REFUTED),
+    # a positive factor outside a sum goes into its terms: n terms each at most e^{-t}
+    ("Sum(exp(w[k]), (k, 1, n))*exp(-a)", "<=", "n*exp(-t)",
+     "n: integer positive; k l: integer; w: indexed, real; t: positive; a: real", ("w[l] <= a - t",), Status.PROVED),
+    ("Sum(exp(w[k]), (k, 1, n))*exp(-a)", "<=", "n*exp(-t)/2",
+     "n: integer positive; k l: integer; w: indexed, real; t: positive; a: real", ("w[l] <= a - t",), Status.REFUTED),
+])
+def test_bounds_on_weighted_and_scaled_sums(lhs, rel, rhs, symbols, given, expected):
+    assert verdict(lhs, rhs, rel, symbols, given).status is expected

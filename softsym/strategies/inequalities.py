@@ -326,6 +326,13 @@ def _by_sums(e, strict, ctx, depth):
                         return (f"one term (index {j} in range) is less than a sum of at least two positive terms",) \
                             + positive + rest
     neg_sums = [t for t in terms if isinstance(-t, sp.Sum) and len((-t).limits) == 1]
+    for t in terms:                                   # −c·Σ f with c > 0 free of the index: Σ c·f
+        scaled = _scaled_sum(-t, ctx)
+        if scaled is not None and not isinstance(-t, sp.Sum) and scaled[0].is_positive:
+            c, inner = scaled
+            var, lo, hi = inner.limits[0]
+            neg_sums.append(-sp.Sum(c * inner.function, (var, lo, hi)))
+            e = e - t - sp.Sum(c * inner.function, (var, lo, hi))
     for t in neg_sums:
         s = -t
         var, lo, hi = s.limits[0]
@@ -352,6 +359,10 @@ def _by_sum_bounds(e, strict, ctx, depth):
         for t in terms:
             if isinstance(-t, sp.Sum) and len((-t).limits) == 1:
                 found = _weighted_average(e, -t, ctx, depth)
+                if found:
+                    return found
+            if isinstance(t, sp.Sum) and len(t.limits) == 1:        # the same, bounded from below
+                found = _weighted_average(e, t, ctx, depth, below=True)
                 if found:
                     return found
     for rule in (_cauchy_schwarz, _jensen):
@@ -453,12 +464,14 @@ def _alpha(e: sp.Basic) -> sp.Basic:
     return e.replace(lambda x: isinstance(x, (sp.Sum, sp.Product)), lambda x: canonical_dummies(x))
 
 
-def _weighted_average(e, s, ctx, depth):
+def _weighted_average(e, s, ctx, depth, below: bool = False):
     """R − Σ_k w_k a_k ≥ 0 when Σ_k w_k = W has a closed form, c = R/W does not depend on k and
     w_k (c − a_k) ≥ 0 for every k: then Σ_k w_k a_k ≤ c Σ_k w_k = R (a weighted average is at most
-    its bound; p_k ≤ 1 gives Σ p_k² ≤ Σ p_k, log p_k ≤ 0 gives −Σ p_k log p_k ≥ 0)."""
+    its bound; p_k ≤ 1 gives Σ p_k² ≤ Σ p_k, log p_k ≤ 0 gives −Σ p_k log p_k ≥ 0).  With ``below``,
+    ``e = Σ_k w_k a_k − R`` and w_k (a_k − c) ≥ 0 for every k (a weighted average is at least a lower
+    bound of its values)."""
     var, lo, hi = s.limits[0]
-    rest = e + s
+    rest = -(e - s) if below else e + s
     for w, a in _weights(s.function, var):
         if var not in w.free_symbols:
             continue
@@ -469,10 +482,10 @@ def _weighted_average(e, s, ctx, depth):
         if var in c.free_symbols:
             continue
         k = sp.Dummy(var.name, integer=True)        # the sums in c use canonical names: keep the index apart
-        each = _term_nonneg(w.xreplace({var: k}) * (c - a.xreplace({var: k})), k, lo, hi, False, ctx,
-                            depth)
+        gap = a.xreplace({var: k}) - c if below else c - a.xreplace({var: k})
+        each = _term_nonneg(w.xreplace({var: k}) * gap, k, lo, hi, False, ctx, depth)
         if each:
-            return (f"weights {w} sum to {total}: Σ {w}·({a}) <= ({c})·{total}",) + each
+            return (f"weights {w} sum to {total}: Σ {w}·({a}) {'>=' if below else '<='} ({c})·{total}",) + each
     return None
 
 
