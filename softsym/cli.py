@@ -113,8 +113,8 @@ def _run(names, path, jobs, timeout, no_cache, quiet, shard):
     derivations = _select(derivations, names, shard, path)
     cache = None if no_cache else Cache()
     start = time.perf_counter()
-    results = check_all(derivations, jobs=jobs, timeout=timeout, cache=cache,
-                        on_step=progress(sum(len(d.steps) for d in derivations), quiet))
+    with progress(sum(len(d.steps) for d in derivations), quiet) as shown:
+        results = check_all(derivations, jobs=jobs, timeout=timeout, cache=cache, on_step=shown, on_start=shown.started)
     seconds = time.perf_counter() - start
     where = lockfile.lock_path(root)
     try:
@@ -149,8 +149,12 @@ def _check_options(f):
 @click.option("--update-lock", is_flag=True, help="Record this run's verdicts in the lockfile (as `softsym lock`).")
 @click.option("--verbose", "-v", is_flag=True, help="Text format: each expected erratum in full (step, why, "
               "counterexample, correction) instead of one line.")
+@click.option("--watch", "-w", is_flag=True, help="Check again whenever a derivation file is saved (unchanged steps "
+              "come from the cache); Ctrl-C stops, with exit status 0.")
+@click.option("--watch-iterations", type=int, hidden=True, help="Stop watching after N polls (tests).")
 def check(names: tuple[str, ...], path: Path | None, jobs: int, timeout: float, no_cache: bool, shard: str | None,
-          quiet: bool, fmt: str, output: Path | None, update_lock: bool, verbose: bool) -> None:
+          quiet: bool, fmt: str, output: Path | None, update_lock: bool, verbose: bool, watch: bool,
+          watch_iterations: int | None) -> None:
     """Check derivations: NAMES are derivation names, or 'all'.
 
     Every step must get its expected verdict (proved; an erratum refuted) and nothing may regress
@@ -161,6 +165,25 @@ def check(names: tuple[str, ...], path: Path | None, jobs: int, timeout: float, 
     Exit 0 when all is as expected, 1 otherwise, 2 on usage errors (unknown name, bad path).
     """
     names, path = _as_path(names, path)
+    if watch:
+        from .watch import watch as watch_loop
+        sys.exit(watch_loop([path or default_path()], lambda: _shown_errors(lambda: _check_once(
+            names, path, jobs, timeout, no_cache, shard, quiet, fmt, output, update_lock, verbose)),
+            iterations=watch_iterations))
+    sys.exit(0 if _check_once(names, path, jobs, timeout, no_cache, shard, quiet, fmt, output, update_lock,
+                              verbose) else 1)
+
+
+def _shown_errors(run: Callable[[], object]) -> None:
+    """One run of a watch loop: a usage error (a name removed by an edit) is shown, not fatal."""
+    try:
+        run()
+    except click.ClickException as exc:
+        exc.show()
+
+
+def _check_once(names, path, jobs, timeout, no_cache, shard, quiet, fmt, output, update_lock, verbose) -> bool:
+    """One ``check`` run: report printed (or written), lockfile updated if asked; whether all is as expected."""
     results, errors, seconds, where, locked = _run(names, path, jobs, timeout, no_cache, quiet, shard)
     whole = names == ("all",) and not shard and (path or default_path()).is_dir()   # every locked file was read
     changes = lockfile.compare(results, locked, complete=whole) if locked is not None else []
@@ -176,7 +199,7 @@ def check(names: tuple[str, ...], path: Path | None, jobs: int, timeout: float, 
     if update_lock:
         lockfile.write(where, results, keep=locked)
         click.echo(f"lockfile written: {where}", err=True)
-    sys.exit(0 if ok else 1)
+    return ok
 
 
 @main.command()

@@ -199,7 +199,8 @@ def _check_in_worker(file: str, name: str, index: int, timeout: float) -> Verdic
 
 def check_all(derivations: Iterable[Derivation], *, jobs: int = 1, timeout: float = DEFAULT_TIMEOUT,
               cache: Cache | None = None,
-              on_step: Callable[[Derivation, Step, Verdict], None] | None = None) -> list[DerivationResult]:
+              on_step: Callable[[Derivation, Step, Verdict], None] | None = None,
+              on_start: Callable[[Derivation, Step], None] | None = None) -> list[DerivationResult]:
     """Check many derivations; with ``jobs > 1`` the steps are spread over a process pool.
 
     Args:
@@ -208,6 +209,7 @@ def check_all(derivations: Iterable[Derivation], *, jobs: int = 1, timeout: floa
         timeout: seconds per step.
         cache: where decided verdicts are looked up first and stored after (None: no cache).
         on_step: called after each step is decided (for progress output), in completion order.
+        on_start: called when a step is handed to the prover (to a worker: in the order they take them).
     """
     derivations = list(derivations)
     verdicts: dict[tuple[str, int], Verdict] = {}
@@ -240,13 +242,20 @@ def check_all(derivations: Iterable[Derivation], *, jobs: int = 1, timeout: floa
         if on_step:
             on_step(d, s, verdict)
 
+    def start(d: Derivation, s: Step) -> None:
+        if on_start:
+            on_start(d, s)
+
     if jobs <= 1 or len(todo) <= 1:
         for d, s, key in todo:
+            start(d, s)
             record(d, s, key, check_step(d, s, timeout))
     else:
         with ProcessPoolExecutor(max_workers=min(jobs, os.cpu_count() or jobs)) as pool:
             futures = {pool.submit(_check_in_worker, str(Path(d.file).resolve()), d.name, s.index, timeout): (d, s, key)
                        for d, s, key in todo}
+            for d, s, _ in todo:
+                start(d, s)
             for future in as_completed(futures):
                 d, s, key = futures[future]
                 try:
@@ -263,6 +272,7 @@ def check_all(derivations: Iterable[Derivation], *, jobs: int = 1, timeout: floa
             if on_step:
                 on_step(d, s, hit)
         else:
+            start(d, s)
             record(d, s, key, check_step(d, s, timeout, uses))
     return [DerivationResult(d, tuple(StepResult(s, verdicts[(d.name, s.index)]) for s in d.steps))
             for d in derivations]

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from types import FrameType
 
 import sympy as sp
+from sympy.core.cache import clear_cache
 
 # Functions that compute rather than build: their result is not what the file "writes".
 _COMPUTING = frozenset({
@@ -61,6 +62,7 @@ def _call_at(frame: FrameType) -> ast.Call | None:
     line, end_line, col, end_col = positions
     if None in positions:
         return None
+    linecache.checkcache(code.co_filename)     # the file may have changed since (softsym check --watch)
     source = "".join(linecache.getlines(code.co_filename))
     if not source:
         return None
@@ -113,6 +115,8 @@ def _evaluate_unevaluated(node: ast.expr, frame: FrameType) -> sp.Basic | None:
                 value = value.xreplace({f: sp.Rational(repr(float(f))) for f in floats})
     except Exception:  # noqa: BLE001 - anything unusual: print the evaluated form instead
         return None
+    finally:
+        clear_cache()       # SymPy's cache ignores the evaluate flag: drop what was built unevaluated
     return _tidy(value)
 
 

@@ -36,8 +36,12 @@ from .report import FAILING, STRICT_FAILING, json_report, junit_report, marked_d
 @click.option("--strict", is_flag=True, help="Also fail (exit 1) on undecided, unparsed, timeout and error.")
 @click.option("--verbose", "-v", is_flag=True, help="Text format: list definitions and skipped lines too.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")
+@click.option("--watch", "-w", is_flag=True, help="Check again whenever one of FILES is saved (unchanged relations "
+              "come from the cache); Ctrl-C stops, with exit status 0.")
+@click.option("--watch-iterations", type=int, hidden=True, help="Stop watching after N polls (tests).")
 def check_doc(files: tuple[Path, ...], symbols: str, fmt: str, output: Path | None, timeout: float, jobs: int,
-              no_cache: bool, strict: bool, verbose: bool, quiet: bool) -> None:
+              no_cache: bool, strict: bool, verbose: bool, quiet: bool, watch: bool = False,
+              watch_iterations: int | None = None) -> None:
     """Check every relation in the mathematics of FILES (.md, .txt read as Markdown, .tex).
 
     Math is found in $…$, $$…$$, \\(…\\), \\[…\\], equation/align/aligned/gather environments and
@@ -55,6 +59,21 @@ def check_doc(files: tuple[Path, ...], symbols: str, fmt: str, output: Path | No
     Exit 0 when no relation is refuted, 1 when one is (with --strict: also undecided, unparsed,
     timeout or error), 2 on usage errors (unreadable file, unknown kind, bad --symbols).
     """
+    if watch:
+        from ..watch import watch as watch_loop
+
+        def once() -> None:
+            try:
+                _check_once(files, symbols, fmt, output, timeout, jobs, no_cache, strict, verbose, quiet)
+            except click.ClickException as exc:     # a file removed or unreadable for a moment
+                exc.show()
+        sys.exit(watch_loop(list(files), once, iterations=watch_iterations))
+    sys.exit(1 if _check_once(files, symbols, fmt, output, timeout, jobs, no_cache, strict, verbose, quiet) else 0)
+
+
+def _check_once(files: tuple[Path, ...], symbols: str, fmt: str, output: Path | None, timeout: float, jobs: int,
+                no_cache: bool, strict: bool, verbose: bool, quiet: bool) -> bool:
+    """One run over FILES: the report printed (or written); whether a relation fails."""
     options = DocOptions(symbols=symbols, timeout=timeout)
     cache = None if no_cache else Cache()
     documents, texts = [], []
@@ -80,8 +99,7 @@ def check_doc(files: tuple[Path, ...], symbols: str, fmt: str, output: Path | No
     else:
         click.echo(report, nl=False)
     failing = STRICT_FAILING if strict else FAILING
-    bad = any(r["verdict"] in failing for d in documents for r in d["relations"])
-    sys.exit(1 if bad else 0)
+    return any(r["verdict"] in failing for d in documents for r in d["relations"])
 
 
 def _read(path: Path) -> str:

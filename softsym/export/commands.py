@@ -60,8 +60,9 @@ def latex_cmd(names: tuple[str, ...], path: Path | None, output: Path | None, fr
         derivations = select(derivations, names)
     except UserError as exc:
         raise click.UsageError(str(exc)) from None
-    results = check_all(derivations, jobs=jobs, timeout=timeout, cache=None if no_cache else Cache(),
-                        on_step=progress(sum(len(d.steps) for d in derivations)))
+    with progress(sum(len(d.steps) for d in derivations)) as shown:
+        results = check_all(derivations, jobs=jobs, timeout=timeout, cache=None if no_cache else Cache(),
+                            on_step=shown, on_start=shown.started)
     text = (markdown_document(results, title, author) if fmt == "markdown"
             else latex_document(results, fragment=fragment, title=title, author=author))
     if output:
