@@ -91,7 +91,8 @@ def _split_delta(dep: sp.Basic, var: sp.Symbol, lo, hi, domain: Domain) -> sp.Ba
     ``Σ_var g = Σ_var g|δ=0 + g(j)|δ=1 − g(j)|δ=0``, valid when ``lo <= j <= hi``."""
     for delta in sorted(dep.atoms(sp.KroneckerDelta), key=sp.default_sort_key):
         partner = _delta_partner(delta, var)
-        if partner is None or not (known_le(lo, partner, domain) and known_le(partner, hi, domain)):
+        if partner is None or (partner - lo).is_integer is not True \
+                or not (known_le(lo, partner, domain) and known_le(partner, hi, domain)):
             continue
         zero = dep.xreplace({delta: sp.Integer(0)})
         at_partner = dep.xreplace({var: partner})
@@ -124,6 +125,8 @@ def _sum_term(term: sp.Basic, var: sp.Symbol, lo: sp.Basic, hi: sp.Basic, domain
         partner = _delta_partner(f, var)
         if partner is None:
             continue
+        if (partner - lo).is_integer is not True:
+            continue                  # δ(x, y) is 0 at every x = lo, lo + 1, … when y − lo is not an integer
         rest = sp.Mul(*(g for g in factors if g is not f)).xreplace({var: partner})
         if known_le(lo, partner, domain) and known_le(partner, hi, domain):
             return coeff * rest

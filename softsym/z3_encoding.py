@@ -39,7 +39,7 @@ import sympy as sp
 from .domain import Domain
 from .numeric.admissible import required_symbols, universal_symbols
 from .rewrite import canonical_dummies
-from .sums import atomize_sums
+from .sums import atomize_sums, normalize_sums
 
 MAX_POWER = 12
 """Largest integer exponent written out as a product."""
@@ -464,6 +464,16 @@ class _Encoder:
         return out
 
 
+def _normal(g: sp.Basic, domain: Domain) -> sp.Basic:
+    """A hypothesis in the sum normal form the relation's sides are put in (value-preserving)."""
+    if not g.has(sp.Sum, sp.Product):
+        return g
+    try:
+        return normalize_sums(g, domain)
+    except (ValueError, TypeError, NotImplementedError):
+        return canonical_dummies(g)
+
+
 def _canonical(node: sp.Sum) -> sp.Basic:
     """``node`` with its bound variable renamed to a fixed name and its summand expanded: sums
     that differ only in the name of the index (or by expansion) compare equal."""
@@ -557,7 +567,7 @@ def encode(lhs: sp.Basic, rel: str, rhs: sp.Basic, domain: Domain,
 
     values = (lhs.free_symbols | rhs.free_symbols) if values is None else set(values)
     given = list(domain.given)
-    canonical = [canonical_dummies(g) for g in given]       # the same sum, the same atom as in the relation
+    canonical = [_normal(g, domain) for g in given]          # the same sum, the same atom as in the relation
     both, atoms = atomize_sums(sp.Tuple(lhs, rhs, *canonical), domain)
     left, right, *hyps = both.args
     enc = _Encoder(z3, atoms)

@@ -254,3 +254,51 @@ def test_the_new_user_derivations_of_the_issue_are_proved_for_every_n():
 ])
 def test_bounds_on_weighted_and_scaled_sums(lhs, rel, rhs, symbols, given, expected):
     assert verdict(lhs, rhs, rel, symbols, given).status is expected
+
+
+@pytest.mark.parametrize("lhs, rhs, expected", [
+    ("Sum(lam**y/factorial(y), (y, 0, oo))", "exp(lam)", Status.PROVED),          # the Poisson normalizer
+    ("Sum(y*lam**y*exp(-lam)/factorial(y), (y, 0, oo))", "lam", Status.PROVED),   # its mean
+    ("Sum(lam**y/factorial(y), (y, 0, oo))", "exp(2*lam)", Status.REFUTED),
+])
+def test_infinite_series_with_a_closed_form(lhs, rhs, expected):
+    assert verdict(lhs, rhs, "==", "lam: positive; y: integer").status is expected
+
+
+def test_a_series_closed_form_the_partial_sums_do_not_approach_proves_nothing():
+    import importlib
+    module = importlib.import_module("softsym.strategies.sum_identities")
+    problem = parse_relation("Sum(lam**y/factorial(y), (y, 0, oo))", "exp(lam)", "==", "lam: positive; y: integer", ())
+    series = next(iter(problem.lhs.atoms(sp.Sum) or problem.rhs.atoms(sp.Sum)))
+    assert module._partial_sums_approach(series, sp.exp(sp.Symbol("lam", positive=True)), problem)
+    assert not module._partial_sums_approach(series, sp.exp(2 * sp.Symbol("lam", positive=True)), problem)
+
+
+# -- red team, second round ------------------------------------------------------------------------
+@pytest.mark.parametrize("lhs, rhs, symbols, given", [
+    ("Limit(x/(x + c**2 - 2), x, 0)", "0", "", ()),                     # c = √2
+    ("Limit(x/(x + b*c - 1), x, 0)", "0", "", ()),                      # on the curve b·c = 1
+    ("Limit(x/(x + exp(c) - 2), x, 0)", "0", "", ()),                   # c = log 2
+    ("Limit(x/(x + log(c)), x, 0)", "0", "c: positive", ()),            # c = 1
+    ("Limit(x/(x + a - b), x, 0)", "0", "a b: positive", ()),           # a = b
+    ("Limit(exp(a/T)/(exp(a/T) + exp(b/T)), T, 0, '+')", "1 + Limit(x/(x + (a - b)**2 - 2), x, 0)",
+     "T: positive", ("a > b",)),                                        # through simplify_difference
+])
+def test_a_generic_limit_whose_parameter_part_may_vanish_unchecked_proves_nothing(lhs, rhs, symbols, given):
+    assert verdict(lhs, rhs, "==", symbols, given).status is not Status.PROVED
+
+
+def test_limits_whose_parameters_are_harmless_stay_proved():
+    assert verdict("Limit(exp(a/T)/(exp(a/T) + exp(b/T)), T, oo)", "1/2", "==", "T: positive").status is Status.PROVED
+    assert verdict("Limit(exp(a/T)/(exp(a/T) + exp((a - d)/T)), T, 0, '+')", "1", "==",
+                   "a: real; d: positive; T: positive").status is Status.PROVED
+
+
+def test_a_delta_partner_that_is_not_an_integer_step_from_the_lower_limit_is_not_resolved():
+    v = verdict("Sum(q[x]*KroneckerDelta(x, y), (x, 0, n))", "q[y]", "==",
+                "n: integer positive; y: 0<y<1; q: indexed, real")
+    assert v.status is not Status.PROVED, v.message
+
+
+def test_a_limit_sympy_cannot_compare_is_no_error():
+    assert verdict("Limit(x**c, x, oo)", "oo").status is not Status.ERROR

@@ -62,7 +62,7 @@ def limits(problem: Problem, deadline: Deadline) -> Verdict | None:
     rhs = attempt(budget, lambda: _evaluate(problem.rhs), None)
     if lhs is None or rhs is None or sp.Tuple(lhs, rhs).has(sp.Limit):
         return _refute_at_points(problem, deadline.sooner(max(deadline.remaining() * 0.3, 0.2)))
-    generic = _generic_only(problem, lhs, rhs, deadline)
+    generic = attempt(deadline, lambda: _generic_only(problem, lhs, rhs, deadline), False)
     if generic is False:         # no other strategy may prove it through the same generic value
         return Verdict(Status.UNDECIDED, name, message="SymPy's limit holds for a generic value of the "
                        "parameters only (it is wrong or cannot be evaluated at a special value): not proved")
@@ -200,10 +200,22 @@ def _generic_only(problem: Problem, lhs: sp.Basic | None, rhs: sp.Basic | None,
     if any(not isinstance(x, sp.Symbol) for x in free) or both.has(sp.Indexed, sp.Sum):
         return False
     domain = problem.domain
+    checked = []
+    for n in nodes:         # a parameter part may vanish where no special value is tried (b·c − 1, c² − 2)
+        if _all_checkable(n, deadline):
+            checked.append(n)
+            continue
+        cancelled = _cancelled_twin(n, deadline)     # e^{a/T}/(e^{a/T} + e^{(a−d)/T}) is 1/(1 + e^{−d/T})
+        if cancelled is None:
+            return False
+        checked.append(cancelled)
+    nodes = checked
     required = required_symbols(domain)
     for x, v in _special_values(nodes, free):
         if deadline.expired():
             return False
+        if not _may_take(x, v, domain):
+            continue                                       # the parameter itself never takes this value
         others = [y for y in free if y != x] + sorted(required - set(free), key=str)
         full = None
         for point in candidate_points(others, domain, f"special {x}" + problem.key(), 6, [], {x: v}):
@@ -212,7 +224,7 @@ def _generic_only(problem: Problem, lhs: sp.Basic | None, rhs: sp.Basic | None,
             if full is not None:
                 break
         if full is None:
-            continue                                       # the special value is outside the assumptions
+            return False                                   # not checked there: no proof
         at = {k: w for k, w in full.items() if k in free}
         concrete = [attempt(deadline, lambda e=e: _checked_limits(e.xreplace(at)), None) for e in both]
         if any(c is None for c in concrete):
@@ -241,6 +253,96 @@ def limit_audit(problem: Problem, deadline: Deadline) -> Verdict | bool | None:
     if not sp.Tuple(problem.lhs, problem.rhs).has(sp.Limit):
         return None
     return _generic_only(problem, None, None, deadline)
+
+
+def _cancelled_twin(node: sp.Limit, deadline: Deadline) -> sp.Limit | None:
+    """The same limit with common exponential factors cancelled, when all its parameter parts are
+    checkable and SymPy gives it the same value as ``node`` (the value that is to be trusted)."""
+    expr, var, point, direction = node.args
+    twin = attempt(deadline, lambda: sp.Limit(_cancel_exponentials(expr), var, point, direction), None)
+    if twin is None or not _all_checkable(twin, deadline):
+        return None
+    same = attempt(deadline, lambda: sp.simplify(_one_limit(twin) - _one_limit(node)) == 0, False)
+    return twin if same else None
+
+
+def _all_checkable(node: sp.Limit, deadline: Deadline) -> bool:
+    """Every parameter part of ``node`` is checkable — or is the coefficient c of a product c·g
+    whose other factor g has a finite limit of its own with checkable parts (then the limit of
+    c·g is c·lim g for every c, 0 included), or the constant c of a sum g + c whose other part g
+    tends to ±∞ (which every finite c leaves infinite)."""
+    expr, var, point, direction = node.args
+    for sub in _parameter_parts(node):
+        if _checkable(sub):
+            continue
+        owners = [m for m in sp.preorder_traversal(expr) if isinstance(m, (sp.Mul, sp.Add)) and var in m.free_symbols
+                  and m.func(*[a for a in m.args if var not in a.free_symbols]) == sub]
+        if not owners:
+            return False
+        for m in owners:
+            g = m.func(*[a for a in m.args if var in a.free_symbols])
+            inner = sp.Limit(g, var, point, direction)
+            if not all(_checkable(x) for x in _parameter_parts(inner)):
+                return False
+            value = attempt(deadline, lambda: inner.doit(), None)
+            if value is None or value.has(sp.Limit, sp.zoo, sp.nan, sp.AccumBounds):
+                return False
+            infinite = value.has(sp.oo, -sp.oo)     # ±∞ (a·∞: a's own special values are checked)
+            # c·g: c times a finite limit, for every c; g + c: an infinite g swamps every finite c
+            if (isinstance(m, sp.Mul) and infinite) or (isinstance(m, sp.Add) and not infinite):
+                return False
+    return True
+
+
+def _parameter_parts(node: sp.Limit) -> list[sp.Basic]:
+    """The maximal parts of the limit's expression free of its variable (with symbols): whole
+    arguments of a node that has the variable, and the variable-free part of a sum or product
+    (``3c − 7`` of ``T + 3c − 7``)."""
+    expr, var = node.args[0], node.args[1]
+    out = []
+    for sub in sp.preorder_traversal(expr):
+        if var not in sub.free_symbols or not sub.args:
+            continue
+        free_args = [a for a in sub.args if var not in a.free_symbols and a.free_symbols]
+        if isinstance(sub, (sp.Add, sp.Mul)) and free_args:
+            out.append(sub.func(*[a for a in sub.args if var not in a.free_symbols]))
+        else:
+            out.extend(free_args)
+    return out
+
+
+def _checkable(part: sp.Basic) -> bool:
+    """A parameter part SymPy's generic value may be trusted around: provably nonzero, or a
+    polynomial in one parameter whose real roots are all rational (then each is a special value
+    that is checked)."""
+    if part.is_nonzero or part.is_positive or part.is_negative:
+        return True
+    symbols = part.free_symbols
+    if len(symbols) != 1:
+        return False
+    (x,) = symbols
+    if not part.is_polynomial(x):
+        return False
+    try:
+        roots = sp.Poly(part, x).real_roots()
+    except (sp.PolynomialError, NotImplementedError, ValueError):
+        return False
+    return len(roots) <= 4 and all(r.is_rational for r in roots)
+
+
+def _may_take(x: sp.Symbol, v: sp.Basic, domain) -> bool:
+    """False only when ``x`` provably never equals ``v``: its declared sign, or a bound with
+    numeric ends, excludes it."""
+    from ..numeric.sampling import admits, inside
+    if not admits(x, v):
+        return False
+    bound = domain.bound_of(x)
+    if bound is None:
+        return True
+    ends = [e for e in (bound.lower, bound.upper) if e is not None]
+    if not all(e.is_number for e in ends):
+        return True
+    return inside(v, bound.lower, bound.lower_strict, bound.upper, bound.upper_strict)
 
 
 def _special_values(nodes: list, free: list) -> list[tuple[sp.Symbol, sp.Basic]]:

@@ -35,6 +35,12 @@ def sum_identities(problem: Problem, deadline: Deadline, methods=CHEAP + EXPENSI
         return None                                  # an index range we could not establish
     atoms, _ = atomize_sums(diff, problem.domain)
     how = zero_by(atoms, deadline, methods)
+    if how is None and methods is not CHEAP and diff.has(sp.Sum):
+        closed = attempt(deadline.sooner(deadline.remaining() * 0.5), lambda: _closed_forms(diff, problem), None)
+        if closed is not None:
+            how = zero_by(atomize_sums(closed, problem.domain)[0], deadline, methods)
+            how = how and f"closed forms of the infinite series (SymPy's summation, each checked against partial " \
+                          f"sums at two points), then {how}"
     if how is None:
         return None
     hyp = f"; the hypotheses {', '.join(used)} replace their sums" if used else ""
@@ -67,3 +73,51 @@ def use_sum_hypotheses(expr: sp.Basic, domain, used: list[str] | None = None) ->
 def sum_identities_cheap(problem: Problem, deadline: Deadline) -> Verdict | None:
     """The same with the cheap normal forms only (run before the counterexample search)."""
     return sum_identities(problem, deadline, CHEAP)
+
+
+def _closed_forms(expr: sp.Basic, problem: Problem) -> sp.Basic | None:
+    """``expr`` with each infinite series ``Σ_{k=a}^{∞} f(k)`` replaced by SymPy's closed form — only
+    one without conditions (no Piecewise, no unevaluated sum) that the partial sums approach at
+    two admissible points of its parameters; None when a series has none."""
+    series = [s for s in expr.atoms(sp.Sum) if len(s.limits) == 1 and s.limits[0][2] is sp.oo
+              and s.limits[0][1].is_Integer]
+    if not series:
+        return None
+    values = {}
+    for s in series:
+        value = s.doit()
+        if value.has(sp.Sum, sp.Piecewise, sp.zoo, sp.nan) or not _partial_sums_approach(s, value, problem):
+            return None
+        values[s] = value
+    return expr.xreplace(values)
+
+
+def _partial_sums_approach(series: sp.Sum, value: sp.Basic, problem: Problem) -> bool:
+    """Whether the partial sums up to 200 and 400 terms come within 10⁻¹⁰ of ``value`` (the second
+    closer) at two admissible points of the series' parameters (simple positive values first)."""
+    from ..numeric.admissible import admitted, required_symbols, with_eliminated
+    from ..numeric.sampling import candidate_points
+
+    (k, lo, _), = series.limits
+    free = sorted(series.free_symbols, key=str)
+    if any(not isinstance(x, sp.Symbol) for x in free):
+        return False
+    checked = 0
+    required = required_symbols(problem.domain)
+    for point in candidate_points(free, problem.domain, "series" + problem.key(), 12, [], {}):
+        if admitted(with_eliminated(dict(point), problem.domain), problem.domain, required) is None:
+            continue
+        f = series.function.xreplace(point)
+        target = sp.N(value.xreplace(point), 30)
+        if not target.is_number or not target.is_finite:
+            return False
+        gaps = []
+        for terms in (200, 400):
+            partial = sp.N(sp.Add(*(f.xreplace({k: lo + j}) for j in range(terms))), 30)
+            gaps.append(abs(partial - target))
+        if not (gaps[1] <= gaps[0] and gaps[1] < sp.Float("1e-10") * max(1, abs(target))):
+            return False
+        checked += 1
+        if checked == 2:
+            return True
+    return False
