@@ -215,6 +215,17 @@ def check_all(derivations: Iterable[Derivation], *, jobs: int = 1, timeout: floa
     verdicts: dict[tuple[str, int], Verdict] = {}
     todo: list[tuple[Derivation, Step, str | None]] = []
     waiting: list[tuple[Derivation, Step]] = []
+
+    def from_cache(d: Derivation, s: Step, key: str | None) -> bool:
+        """Take the step's verdict from the cache when it is there."""
+        hit = cache.get(key) if cache and key else None
+        if hit is None:
+            return False
+        verdicts[(d.name, s.index)] = hit
+        if on_step:
+            on_step(d, s, hit)
+        return True
+
     for d in derivations:
         for s in d.steps:
             misquoted = quote_verdict(d, s)      # never cached: the quotation is not in the fingerprint
@@ -227,12 +238,7 @@ def check_all(derivations: Iterable[Derivation], *, jobs: int = 1, timeout: floa
                 waiting.append((d, s))
                 continue
             key = cache.key(step_fingerprint(d, s), timeout) if cache else None
-            hit = cache.get(key) if cache and key else None
-            if hit is not None:
-                verdicts[(d.name, s.index)] = hit
-                if on_step:
-                    on_step(d, s, hit)
-            else:
+            if not from_cache(d, s, key):
                 todo.append((d, s, key))
 
     def record(d: Derivation, s: Step, key: str | None, verdict: Verdict) -> None:
@@ -266,12 +272,7 @@ def check_all(derivations: Iterable[Derivation], *, jobs: int = 1, timeout: floa
     for d, s in waiting:               # in derivation order: a conclusion may use an earlier conclusion
         uses = {i: verdicts[(d.name, i)] for i in s.depends_on}
         key = cache.key(conclusion_key(d, s, uses), timeout) if cache else None
-        hit = cache.get(key) if cache and key else None
-        if hit is not None:
-            verdicts[(d.name, s.index)] = hit
-            if on_step:
-                on_step(d, s, hit)
-        else:
+        if not from_cache(d, s, key):
             start(d, s)
             record(d, s, key, check_step(d, s, timeout, uses))
     return [DerivationResult(d, tuple(StepResult(s, verdicts[(d.name, s.index)]) for s in d.steps))

@@ -475,14 +475,10 @@ def _normal(g: sp.Basic, domain: Domain) -> sp.Basic:
 
 
 def _canonical(node: sp.Sum) -> sp.Basic:
-    """``node`` with its bound variable renamed to a fixed name and its summand expanded: sums
-    that differ only in the name of the index (or by expansion) compare equal."""
-    (i, lo, hi), = node.limits
-    return sp.Tuple(sp.expand(node.function.xreplace({i: _CANONICAL_INDEX})), lo, hi)
-
-
-_CANONICAL_INDEX = sp.Dummy("k", integer=True)
-"""The one bound variable of canonical sums: a Dummy, so no user name (``_k``) can equal it."""
+    """``node`` in alpha-normal form (``canonical_dummies``: no user name can equal its index) with
+    its summand expanded: sums that differ only in the index's name or by expansion compare equal."""
+    alpha = canonical_dummies(node)
+    return sp.Tuple(sp.expand(alpha.function), *alpha.limits[0][1:])
 
 
 def _common_factor(exponents: list[sp.Basic]) -> sp.Basic | None:

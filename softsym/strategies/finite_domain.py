@@ -12,6 +12,7 @@ import sympy as sp
 
 from ..deadline import Deadline
 from ..domain import Bound, Domain
+from ..numeric.sampling import admits
 from ..problem import Problem
 from ..rewrite import substitute_free
 from ..verdict import Status, Verdict, proved
@@ -39,15 +40,7 @@ def _values(symbol: sp.Symbol, domain: Domain) -> list[sp.Integer] | None:
     if last - first + 1 > MAX_VALUES:
         return None
     values = [sp.Integer(v) for v in range(int(first), int(last) + 1)]
-    return [v for v in values if _admits(symbol, v)]
-
-
-def _admits(symbol: sp.Symbol, value: sp.Integer) -> bool:
-    for fact, holds in (("positive", value > 0), ("negative", value < 0), ("nonnegative", value >= 0),
-                        ("nonpositive", value <= 0), ("nonzero", value != 0)):
-        if getattr(symbol, f"is_{fact}") is True and not holds:
-            return False
-    return True
+    return [v for v in values if admits(symbol, v)]
 
 
 def _at(domain: Domain, values: dict[sp.Symbol, sp.Integer]) -> Domain:

@@ -10,7 +10,7 @@ import sympy as sp
 from ..deadline import Deadline, attempt
 from ..numeric.admissible import admitted, required_symbols, with_eliminated
 from ..numeric.evaluate import confirm, show, show_point
-from ..numeric.sampling import candidate_points
+from ..numeric.sampling import admits, candidate_points, inside
 from ..problem import Problem
 from ..rewrite import evaluate_derivatives, exp_to_symbols
 from ..verdict import Counterexample, Status, Verdict, refuted
@@ -106,13 +106,18 @@ def _refute_at_points(problem: Problem, deadline: Deadline) -> Verdict | None:
         digits = attempt(deadline, lambda: confirm(sides[0], problem.rel, sides[1], {}, problem.real_values), None)
         if digits is None:
             continue
-        shown = problem.shown or (problem.lhs, problem.rel, problem.rhs)
-        lv, rv = show(sides[0], {}), show(sides[1], {})
-        flipped = shown[1] in (">=", ">")
-        cex = Counterexample(show_point(full), rv if flipped else lv, lv if flipped else rv, digits)
-        return refuted(name, cex, f"SymPy's limits at a concrete point, each confirmed by evaluating ever "
-                                  f"closer to the limit point; fails at {cex.describe()}")
+        return _refutation(problem, full, sides, digits, "SymPy's limits at a concrete point, each confirmed by "
+                                                         "evaluating ever closer to the limit point: the relation")
     return None
+
+
+def _refutation(problem: Problem, full: dict, sides: list, digits: int, how: str) -> Verdict:
+    """``refuted`` at ``full`` with the sides' values there, in the user's orientation."""
+    shown = problem.shown or (problem.lhs, problem.rel, problem.rhs)
+    lv, rv = show(sides[0], {}), show(sides[1], {})
+    flipped = shown[1] in (">=", ">")
+    cex = Counterexample(show_point(full), rv if flipped else lv, lv if flipped else rv, digits)
+    return refuted(name, cex, f"{how} fails at {cex.describe()}")
 
 
 def _checked_limits(expr: sp.Basic) -> sp.Basic | None:
@@ -231,12 +236,8 @@ def _generic_only(problem: Problem, lhs: sp.Basic | None, rhs: sp.Basic | None,
             return False                                   # cannot even evaluate it there: no proof
         digits = attempt(deadline, lambda: confirm(concrete[0], problem.rel, concrete[1], {}, problem.real_values), None)
         if digits is not None:
-            shown = problem.shown or (problem.lhs, problem.rel, problem.rhs)
-            lv, rv = show(concrete[0], {}), show(concrete[1], {})
-            flipped = shown[1] in (">=", ">")
-            cex = Counterexample(show_point(full), rv if flipped else lv, lv if flipped else rv, digits)
-            return refuted(name, cex, "SymPy's limit holds for a generic parameter only; with the numbers in "
-                                      f"place it fails at {cex.describe()}")
+            return _refutation(problem, full, concrete, digits,
+                               "SymPy's limit holds for a generic parameter only; with the numbers in place it")
         for generic, exact in zip((lhs, rhs), concrete, strict=True):
             if generic is None:
                 continue
@@ -311,29 +312,32 @@ def _parameter_parts(node: sp.Limit) -> list[sp.Basic]:
     return out
 
 
+def _roots(part: sp.Basic) -> tuple[sp.Symbol, list] | None:
+    """(x, real roots) when ``part`` is a polynomial in its one symbol x, else None."""
+    if len(part.free_symbols) != 1:
+        return None
+    (x,) = part.free_symbols
+    if not part.is_polynomial(x):
+        return None
+    try:
+        return x, sp.Poly(part, x).real_roots()
+    except (sp.PolynomialError, NotImplementedError, ValueError):
+        return None
+
+
 def _checkable(part: sp.Basic) -> bool:
     """A parameter part SymPy's generic value may be trusted around: provably nonzero, or a
     polynomial in one parameter whose real roots are all rational (then each is a special value
     that is checked)."""
     if part.is_nonzero or part.is_positive or part.is_negative:
         return True
-    symbols = part.free_symbols
-    if len(symbols) != 1:
-        return False
-    (x,) = symbols
-    if not part.is_polynomial(x):
-        return False
-    try:
-        roots = sp.Poly(part, x).real_roots()
-    except (sp.PolynomialError, NotImplementedError, ValueError):
-        return False
-    return len(roots) <= 4 and all(r.is_rational for r in roots)
+    found = _roots(part)
+    return found is not None and len(found[1]) <= 4 and all(r.is_rational for r in found[1])
 
 
 def _may_take(x: sp.Symbol, v: sp.Basic, domain) -> bool:
     """False only when ``x`` provably never equals ``v``: its declared sign, or a bound with
     numeric ends, excludes it."""
-    from ..numeric.sampling import admits, inside
     if not admits(x, v):
         return False
     bound = domain.bound_of(x)
@@ -346,26 +350,14 @@ def _may_take(x: sp.Symbol, v: sp.Basic, domain) -> bool:
 
 
 def _special_values(nodes: list, free: list) -> list[tuple[sp.Symbol, sp.Basic]]:
-    """(parameter, special value) pairs: 0 for each, and rational real roots of its subterms."""
+    """(parameter, special value) pairs: 0 for each, and the rational real roots of each
+    parameter part that is a polynomial in one parameter."""
     specials: dict[sp.Symbol, set] = {x: {sp.Integer(0)} for x in free}
     for node in nodes:
-        var = node.args[1]
-        pieces = []
-        for sub in sp.preorder_traversal(node.args[0]):
-            pieces.append(sub)
-            if isinstance(sub, (sp.Add, sp.Mul)) and var in sub.free_symbols:   # T + 3c − 7: its part 3c − 7
-                pieces.append(sub.func(*[a for a in sub.args if var not in a.free_symbols]))
-        for sub in pieces:
-            if var in sub.free_symbols or len(sub.free_symbols) != 1:
-                continue
-            (x,) = sub.free_symbols
-            if x not in specials or not sub.is_polynomial(x):
-                continue
-            try:
-                roots = sp.Poly(sub, x).real_roots()
-            except (sp.PolynomialError, NotImplementedError, ValueError):
-                continue
-            specials[x] |= {r for r in roots[:4] if r.is_rational}
+        for part in _parameter_parts(node):
+            found = _roots(part)
+            if found is not None and found[0] in specials:
+                specials[found[0]] |= {r for r in found[1][:4] if r.is_rational}
     return [(x, v) for x, values in specials.items() for v in sorted(values, key=sp.default_sort_key)]
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import sympy as sp
 
 from ..deadline import Deadline, attempt
+from ..numeric.admissible import admitted, required_symbols, with_eliminated
+from ..numeric.sampling import candidate_points
 from ..problem import Problem, canonical_dummies
 from ..rewrite import apply_givens, evaluate_derivatives
 from ..sums import atomize_sums, normalize_sums
@@ -95,9 +97,6 @@ def _closed_forms(expr: sp.Basic, problem: Problem) -> sp.Basic | None:
 def _partial_sums_approach(series: sp.Sum, value: sp.Basic, problem: Problem) -> bool:
     """Whether the partial sums up to 200 and 400 terms come within 10⁻¹⁰ of ``value`` (the second
     closer) at two admissible points of the series' parameters (simple positive values first)."""
-    from ..numeric.admissible import admitted, required_symbols, with_eliminated
-    from ..numeric.sampling import candidate_points
-
     (k, lo, _), = series.limits
     free = sorted(series.free_symbols, key=str)
     if any(not isinstance(x, sp.Symbol) for x in free):
