@@ -519,7 +519,7 @@ def _declared_positive(x: sp.Basic) -> bool:
     if isinstance(x, sp.exp):
         return True
     if isinstance(x, sp.Indexed):
-        return x.base.label.is_positive is True or x.base.is_positive is True
+        return x.is_positive is True                   # an entry's sign is its base's declaration
     if isinstance(x, sp.Pow):
         return x.exp.is_Integer and _declared_positive(x.base)
     if isinstance(x, sp.Mul):
@@ -532,9 +532,7 @@ def _declared_nonnegative(w: sp.Basic, index: sp.Symbol) -> bool:
     ``p[index]`` of a base declared nonnegative or positive, or ``exp(…)``."""
     if isinstance(w, sp.exp):
         return True
-    return (isinstance(w, sp.Indexed) and w.indices == (index,)
-            and (w.base.is_nonnegative is True or w.base.label.is_nonnegative is True
-                 or w.is_nonnegative is True and isinstance(w.base.label, sp.Symbol)))
+    return isinstance(w, sp.Indexed) and w.indices == (index,) and w.is_nonnegative is True   # from its base
 
 
 def _signed(x: Any, symbol: sp.Symbol) -> list[Any]:
