@@ -21,6 +21,14 @@ def private_cache(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("SOFTSYM_CACHE_DIR", str(tmp_path_factory.mktemp("softsym-cache")))
 
 
+@pytest.fixture(scope="session")
+def corpus_cache(tmp_path_factory):
+    """One verdict cache for the tests that check the whole bundled corpus (the CLI gate and the
+    PDF export): the corpus is proved once per run, not once per test.  The cache only saves time;
+    each test alone still checks everything from scratch."""
+    return tmp_path_factory.mktemp("corpus-cache")
+
+
 def verdict_of(lhs, rel, rhs, symbols=(), bounds=(), indexed=(), given=(), timeout=20.0):
     """Prove ``lhs rel rhs`` over the given declarations; return the verdict."""
     domain = Domain(tuple(symbols), tuple(indexed), tuple(bounds), tuple(given))

@@ -110,8 +110,9 @@ def test_batch_writes_one_result_per_line_and_survives_bad_lines(runner, tmp_pat
     assert "in.jsonl:2" in results[1]["message"]
 
 
-def test_check_all_on_the_bundled_corpus_exits_0(runner):
-    r = run(runner, "check", "all", "--quiet")
+def test_check_all_on_the_bundled_corpus_exits_0(runner, corpus_cache, monkeypatch):
+    monkeypatch.setenv("SOFTSYM_CACHE_DIR", str(corpus_cache))
+    r = run(runner, "check", "all", "--quiet", "--jobs", "2")
     assert r.exit_code == 0, r.output
     assert "ERRATUM" in r.output and "p=0, q=0: lhs=1/2, rhs=0" in r.output
     assert " 0 failed" in r.output

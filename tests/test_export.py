@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from sympy import Sum, exp
 
+from softsym.cache import Cache
 from softsym.cli import main
 from softsym.dsl import DerivationBuilder, Source
 from softsym.engine import DerivationResult, StepResult, check_all
@@ -109,10 +110,10 @@ def test_show_takes_a_check_result_without_checking_again():
 # -- compiling ------------------------------------------------------------------------------------
 @pytest.mark.slow
 @needs_pdflatex
-def test_the_whole_corpus_compiles_with_pdflatex_without_overfull_boxes(tmp_path):
+def test_the_whole_corpus_compiles_with_pdflatex_without_overfull_boxes(tmp_path, corpus_cache):
     derivations, errors = load(default_path())
     assert not errors
-    results = check_all(derivations, jobs=2, timeout=30)
+    results = check_all(derivations, jobs=2, timeout=30, cache=Cache(corpus_cache))
     run, log = compile_latex(tmp_path, latex_document(results))
     assert_clean(run, log)
     assert (tmp_path / "doc.pdf").stat().st_size > 50_000

@@ -302,3 +302,20 @@ def test_a_delta_partner_that_is_not_an_integer_step_from_the_lower_limit_is_not
 
 def test_a_limit_sympy_cannot_compare_is_no_error():
     assert verdict("Limit(x**c, x, oo)", "oo").status is not Status.ERROR
+
+
+# -- red team, third round: the parts that decide a limit ------------------------------------------
+@pytest.mark.parametrize("lhs, rhs, symbols", [
+    ("Limit((a*x - x)/(a*x - x + x**2), x, 0)", "1", ""),                          # a = 1: 0/x², limit 0
+    ("Limit(((c**2 - 2)*x + x**2)/((c**2 - 2)*x + x**3), x, 0, '+')", "1", ""),     # c = √2: 1/x
+    ("Limit((log(c)*x + x**2)/(log(c)*x + x**3), x, 0, '+')", "1", "c: positive"),  # c = 1
+    ("Limit(((c**2 - 2)*sin(x) + x**2)/((c**2 - 2)*sin(x) + x**3), x, 0, '+')", "1", ""),
+    ("Limit((x - c)/(x + c - 2), x, c)", "0", ""),                                 # c = 1: the limit is 1
+])
+def test_a_coefficient_that_decides_a_limit_is_found_however_it_is_written(lhs, rhs, symbols):
+    assert verdict(lhs, rhs, "==", symbols).status is not Status.PROVED
+
+
+def test_a_limit_at_a_parameter_point_is_checked_where_its_denominator_vanishes():
+    v = verdict("Limit((x - c)/(x + c - 2), x, c)", "0")
+    assert v.status is Status.REFUTED and v.counterexample.as_dict()["c"] == "1"

@@ -276,7 +276,9 @@ def _all_checkable(node: sp.Limit, deadline: Deadline) -> bool:
     for sub in _parameter_parts(node):
         if _checkable(sub):
             continue
-        owners = [m for m in sp.preorder_traversal(expr) if isinstance(m, (sp.Mul, sp.Add)) and var in m.free_symbols
+        # only at the top: a product nested in a quotient is harmless on its own, not inside it
+        top = [expr, *(expr.args if isinstance(expr, sp.Add) else ())]
+        owners = [m for m in top if isinstance(m, (sp.Mul, sp.Add)) and var in m.free_symbols
                   and m.func(*[a for a in m.args if var not in a.free_symbols]) == sub]
         if not owners:
             return False
@@ -296,20 +298,37 @@ def _all_checkable(node: sp.Limit, deadline: Deadline) -> bool:
 
 
 def _parameter_parts(node: sp.Limit) -> list[sp.Basic]:
-    """The maximal parts of the limit's expression free of its variable (with symbols): whole
-    arguments of a node that has the variable, and the variable-free part of a sum or product
-    (``3c − 7`` of ``T + 3c − 7``)."""
-    expr, var = node.args[0], node.args[1]
+    """The parts of the limit's expression whose vanishing may change the limit.
+
+    A rational function P/Q of the variable: the coefficients that decide the limit — leading
+    ones at ±∞, the lowest-order ones of P(x₀ + h), Q(x₀ + h) at a point x₀ (which may hold
+    parameters) — complete for this class.  Anything else: the maximal parts free of the variable
+    (whole arguments of a node that has it, and the variable-free part of a sum or product:
+    ``3c − 7`` of ``T + 3c − 7``)."""
+    expr, var, point, direction = node.args
+    rational = _deciding_coefficients(expr, var, point)
+    if rational is not None:
+        return rational
+    through_exp = _through_one_exponential(node)
+    if through_exp is None:
+        through_exp = _continuous_in_exponentials(node)
+    if through_exp is not None:
+        return through_exp
     out = []
     for sub in sp.preorder_traversal(expr):
         if var not in sub.free_symbols or not sub.args:
             continue
-        free_args = [a for a in sub.args if var not in a.free_symbols and a.free_symbols]
-        if isinstance(sub, (sp.Add, sp.Mul)) and free_args:
-            out.append(sub.func(*[a for a in sub.args if var not in a.free_symbols]))
+        if isinstance(sub, sp.Add):       # c²·sin x − 2·sin x: the coefficient of sin x is c² − 2
+            groups: dict[sp.Basic, list] = {}
+            for term in sub.args:
+                coefficient, dependent = term.as_independent(var, as_Add=False)
+                groups.setdefault(dependent, []).append(coefficient)
+            out.extend(sp.Add(*cs) for cs in groups.values())
+        elif isinstance(sub, sp.Mul):
+            out.append(sub.as_independent(var, as_Add=False)[0])
         else:
-            out.extend(free_args)
-    return out
+            out.extend(a for a in sub.args if var not in a.free_symbols)
+    return [p for p in out if p.free_symbols]
 
 
 def _roots(part: sp.Basic) -> tuple[sp.Symbol, list] | None:
@@ -323,6 +342,84 @@ def _roots(part: sp.Basic) -> tuple[sp.Symbol, list] | None:
         return x, sp.Poly(part, x).real_roots()
     except (sp.PolynomialError, NotImplementedError, ValueError):
         return None
+
+
+def _continuous_in_exponentials(node: sp.Limit) -> list[sp.Basic] | None:
+    """When the variable enters only through exponentials ``e^{g_i}`` whose exponents have finite
+    limits or tend to ±∞, written as ``w_i = e^{g_i}`` (→ a finite value or 0) or ``e^{g_i} = 1/w_i``
+    with ``w_i = e^{−g_i}`` → 0, and the expression is rational in the ``w_i``: it is continuous
+    wherever its denominator at the limits ``w*`` is nonzero, so that denominator and the parts
+    deciding each ``g_i``'s limit decide the limit."""
+    expr, var, point, direction = node.args
+    exps = sorted((e for e in expr.atoms(sp.exp) if var in e.free_symbols), key=sp.default_sort_key)
+    if not exps:
+        return None
+    ws = [sp.Dummy(f"w{k}", nonnegative=True) for k in range(len(exps))]
+    parts, limits, replaced = [], {}, {}
+    for e, w in zip(exps, ws, strict=True):
+        inner = _deciding_coefficients(e.args[0], var, point)
+        if inner is None:
+            return None
+        g = sp.Limit(e.args[0], var, point, direction).doit()
+        if g in (sp.oo, -sp.oo):            # e^{g} → 0, or e^{g} = 1/w with w = e^{−g} → 0
+            limits[w], replaced[e] = sp.Integer(0), (w if g is -sp.oo else 1 / w)
+        elif g.is_finite and not g.has(sp.Limit):
+            limits[w], replaced[e] = sp.exp(g), w
+        else:
+            return None
+        parts += inner
+    in_w = expr.xreplace(replaced)
+    if var in in_w.free_symbols:
+        return None
+    _, den = sp.fraction(sp.cancel(sp.together(in_w)))
+    if not all(den.is_polynomial(w) for w in ws):
+        return None
+    at = sp.simplify(den.xreplace(limits))
+    if at.is_zero or at.has(sp.nan, sp.zoo):
+        return None
+    return parts + ([at] if at.free_symbols else [])
+
+
+def _through_one_exponential(node: sp.Limit) -> list[sp.Basic] | None:
+    """When the variable enters only through one exponential ``w = e^{g}`` with ``g → ±∞`` (so
+    ``w → ∞`` or ``w → 0``) and the expression is rational in ``w``: the coefficients that decide
+    the limit in ``w``, plus the parts that decide ``g``'s own limit."""
+    expr, var, point, direction = node.args
+    exps = [e for e in expr.atoms(sp.exp) if var in e.free_symbols]
+    if len(exps) != 1:
+        return None
+    w = sp.Dummy("w", positive=True)
+    in_w = expr.xreplace({exps[0]: w})
+    if var in in_w.free_symbols:
+        return None
+    inner = sp.Limit(exps[0].args[0], var, point, direction)
+    inner_parts = _deciding_coefficients(inner.args[0], var, point)
+    if inner_parts is None:
+        return None
+    g = inner.doit()
+    if g not in (sp.oo, -sp.oo):
+        return None
+    coefficients = _deciding_coefficients(in_w, w, sp.oo if g is sp.oo else sp.Integer(0))
+    return None if coefficients is None else coefficients + inner_parts
+
+
+def _deciding_coefficients(expr: sp.Basic, var: sp.Symbol, point: sp.Basic) -> list[sp.Basic] | None:
+    """For a rational function of ``var`` (coefficients free of it), the coefficients whose
+    vanishing changes its limit at ``point``; None when it is not one."""
+    num, den = sp.fraction(sp.cancel(sp.together(expr)))
+    try:
+        if point in (sp.oo, -sp.oo):
+            polys = [sp.Poly(num, var), sp.Poly(den, var)]
+            coefficients = [p.LC() for p in polys]
+        else:
+            h = sp.Dummy("h")
+            polys = [sp.Poly(sp.expand(e.xreplace({var: point + h})), h) for e in (num, den)]
+            coefficients = [p.all_coeffs()[-1 - min(m[0] for m in p.monoms())] for p in polys]
+    except (sp.PolynomialError, sp.GeneratorsNeeded, ValueError, TypeError):
+        return None
+    if any(c.has(var) for c in coefficients):
+        return None
+    return [c for c in coefficients if c.free_symbols]
 
 
 def _checkable(part: sp.Basic) -> bool:
