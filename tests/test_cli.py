@@ -110,6 +110,7 @@ def test_batch_writes_one_result_per_line_and_survives_bad_lines(runner, tmp_pat
     assert "in.jsonl:2" in results[1]["message"]
 
 
+@pytest.mark.slow
 def test_check_all_on_the_bundled_corpus_exits_0(runner, corpus_cache, monkeypatch):
     monkeypatch.setenv("SOFTSYM_CACHE_DIR", str(corpus_cache))
     r = run(runner, "check", "all", "--quiet", "--jobs", "2")
