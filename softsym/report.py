@@ -33,9 +33,18 @@ def plain(expr: sp.Basic) -> str:
 
 
 def relation_text(result: StepResult) -> str:
-    """``lhs rel rhs`` as written in the step."""
+    """``lhs rel rhs`` as the derivation file writes it (unevaluated, in the writer's order, where
+    that is known — ``softsym.written``), else as checked."""
     s = result.step
-    return f"{plain(s.lhs)} {s.rel} {plain(s.rhs)}"
+    return f"{plain(s.shown_lhs)} {s.rel} {plain(s.shown_rhs)}"
+
+
+def checked_text(result: StepResult) -> str | None:
+    """``lhs rel rhs`` as the prover checks it, when that reads differently from the written form
+    (SymPy evaluates on construction: ``1 - 1/exp(p - q)`` is checked as ``1 - exp(q - p)``)."""
+    s = result.step
+    checked = f"{plain(s.lhs)} {s.rel} {plain(s.rhs)}"
+    return None if checked == relation_text(result) else checked
 
 
 def _verdict_text(v: Verdict) -> str:
@@ -98,6 +107,7 @@ def _step_block(result: StepResult, heading: str) -> list[str]:
     s, v = result.step, result.verdict
     lines = [f"{heading} {s.place} step {s.index} ({s.source})",
              f"    step:     {relation_text(result)}",
+             *([f"    checked:  {checked}"] if (checked := checked_text(result)) else []),
              *([f"    why:      {s.why}"] if s.why else []),
              *([f"    uses:     steps {', '.join(map(str, s.depends_on))}"] if s.depends_on else []),
              f"    expected: {s.expected}",
@@ -197,7 +207,9 @@ def json_report(results: list[DerivationResult], errors: list[LoadError], second
         for r in d.results:
             s = r.step
             steps.append({"index": s.index, "line": s.line, "source": str(s.source), "kind": str(s.kind),
-                          "rel": s.rel, "lhs": plain(s.lhs), "rhs": plain(s.rhs), "why": s.why, "depends_on": list(s.depends_on),
+                          "rel": s.rel, "lhs": plain(s.lhs), "rhs": plain(s.rhs),
+                          "written_lhs": plain(s.shown_lhs), "written_rhs": plain(s.shown_rhs),
+                          "why": s.why, "depends_on": list(s.depends_on),
                           "expected": s.expected, "ok": r.ok, **verdict_dict(r.verdict)})
         derivations.append({"name": d.derivation.name, "title": d.derivation.title,
                             "source": str(d.derivation.source), "file": d.derivation.file,

@@ -84,3 +84,32 @@ def test_a_user_file_compiles_without_overfull_boxes_and_without_shrinking(runne
     log = (tmp_path / "user.log").read_text(encoding="utf-8", errors="replace")
     assert run.returncode == 0, log[-3000:]
     assert "Overfull" not in log, [line for line in log.splitlines() if "Overfull" in line]
+
+
+ERRATUM_FILE = '''
+from sympy import exp
+from softsym.dsl import DerivationBuilder, Source
+
+d = DerivationBuilder("complement", title="A complement printed wrong", source=Source.added("notes"))
+p, q = d.symbols("p q", real=True)
+d.erratum(1 / (1 + exp(q - p)), 1 - 1 / exp(p - q), why="the 1 + is dropped")
+d.eq(1 - 1 / (1 + exp(q - p)), 1 / (1 + exp(p - q)), why="the complement")
+DERIVATION = d.build()
+'''
+
+
+def test_the_text_and_json_reports_show_the_written_step_and_what_is_checked(runner, tmp_path):
+    import json
+
+    from softsym.cli import main
+    (tmp_path / "ders").mkdir()
+    (tmp_path / "ders" / "c.py").write_text(ERRATUM_FILE, encoding="utf-8")
+    args = ["check", "--path", str(tmp_path / "ders"), "all", "--no-cache"]
+    verbose = runner.invoke(main, [*args, "-v"])
+    assert verbose.exit_code == 0, verbose.output
+    assert "step:     1/(1 + exp(q - p)) == 1 - 1/exp(p - q)\n" in verbose.output
+    assert "checked:  1/(1 + exp(q - p)) == 1 - exp(q - p)\n" in verbose.output
+    first = json.loads(runner.invoke(main, [*args, "--format", "json"]).output)["derivations"][0]["steps"][0]
+    assert (first["written_rhs"], first["rhs"]) == ("1 - 1/exp(p - q)", "1 - exp(q - p)")
+    second = json.loads(runner.invoke(main, [*args, "--format", "json"]).output)["derivations"][0]["steps"][1]
+    assert second["written_lhs"] == second["lhs"]                        # no checked: line when they agree
