@@ -23,6 +23,7 @@ import sys
 import time
 from collections import Counter
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 
 from softsym.fuzz.generator import generate_case
 from softsym.fuzz.runner import CRASH, HANG, SKIPPED, Outcome, describe, run_label
@@ -62,11 +63,17 @@ def _run(args: argparse.Namespace, start: float) -> list[Outcome]:
         timely = time.monotonic() - start < args.minutes * 60
         return timely and (args.count is None or next_index < args.start + args.count)
 
-    with ProcessPoolExecutor(max_workers=args.jobs) as pool:
+    pool = ProcessPoolExecutor(max_workers=args.jobs)
+    try:
         while True:
             while more() and len(pending) < 2 * args.jobs:
                 label = f"{args.seed}:{next_index}"
-                pending[pool.submit(run_label, label, args.timeout)] = label
+                try:
+                    pending[pool.submit(run_label, label, args.timeout)] = label
+                except BrokenProcessPool:       # a worker died (a crash in a C library): go on with a new pool;
+                    pool.shutdown(wait=False)   # the relations it held are reported as crashes
+                    pool = ProcessPoolExecutor(max_workers=args.jobs)
+                    continue
                 next_index += 1
             if not pending:
                 break
@@ -79,6 +86,8 @@ def _run(args: argparse.Namespace, start: float) -> list[Outcome]:
             if time.monotonic() - last >= PROGRESS_EVERY:
                 last = time.monotonic()
                 print(_progress(outcomes, last - start), file=sys.stderr, flush=True)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
     return outcomes
 
 

@@ -6,13 +6,20 @@ processes and pool workers both run steps in their main thread).  Nested limits 
 an inner call can only shorten the time left, and the outer timer is restored afterwards.
 Elsewhere (a non-main thread) calls run without interruption but budgets are still checked
 between calls.
+
+``uninterrupted()`` marks a section the alarm must not cut: code that keeps a C library's state
+in step with Python objects (z3's Python API creates an AST, then takes a reference to it; an
+exception between the two leaves a reference count one short, and z3 later frees a live AST and
+crashes the process).  An alarm inside such a section is delivered as ``StepTimeout`` when the
+section ends; what runs inside must bound its own time (z3's solver timeout).
 """
 from __future__ import annotations
 
 import signal
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -52,8 +59,33 @@ def _can_alarm() -> bool:
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
+_shield = {"depth": 0, "pending": False}   # uninterrupted() sections open, and an alarm held back
+
+
 def _on_alarm(signum: int, frame: object) -> None:
+    if _shield["depth"]:
+        _shield["pending"] = True
+        return
     raise StepTimeout("time limit reached")
+
+
+@contextmanager
+def uninterrupted() -> Iterator[None]:
+    """Hold the step's alarm back while the body runs; deliver it (``StepTimeout``) at the end."""
+    _shield["depth"] += 1
+    try:
+        yield
+    finally:
+        _shield["depth"] -= 1
+        if not _shield["depth"] and _shield["pending"]:
+            _shield["pending"] = False
+            raise StepTimeout("time limit reached")
+
+
+def shielded(fn: Callable[[], T]) -> T:
+    """``fn()`` inside ``uninterrupted()``."""
+    with uninterrupted():
+        return fn()
 
 
 def run_until(deadline: Deadline, fn: Callable[[], T]) -> T:

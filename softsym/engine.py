@@ -15,6 +15,7 @@ import os
 import time
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -257,18 +258,30 @@ def check_all(derivations: Iterable[Derivation], *, jobs: int = 1, timeout: floa
             start(d, s)
             record(d, s, key, check_step(d, s, timeout))
     else:
-        with ProcessPoolExecutor(max_workers=min(jobs, os.cpu_count() or jobs)) as pool:
-            futures = {pool.submit(_check_in_worker, str(Path(d.file).resolve()), d.name, s.index, timeout): (d, s, key)
-                       for d, s, key in todo}
-            for d, s, _ in todo:
-                start(d, s)
-            for future in as_completed(futures):
-                d, s, key = futures[future]
-                try:
-                    verdict = future.result()
-                except Exception as exc:  # a worker that died (memory, signal) fails its step only
-                    verdict = Verdict(Status.ERROR, "engine", message=f"worker failed: {type(exc).__name__}: {exc}")
-                record(d, s, key, verdict)
+        for d, s, _ in todo:
+            start(d, s)
+        for round_no in range(2):      # a worker that dies breaks the pool: its other steps get a second pool
+            lost = []
+            with ProcessPoolExecutor(max_workers=min(jobs, os.cpu_count() or jobs)) as pool:
+                futures = {pool.submit(_check_in_worker, str(Path(d.file).resolve()), d.name, s.index, timeout):
+                           (d, s, key) for d, s, key in todo}
+                for future in as_completed(futures):
+                    d, s, key = futures[future]
+                    try:
+                        verdict = future.result()
+                    except BrokenProcessPool as exc:
+                        if round_no == 0:
+                            lost.append((d, s, key))
+                            continue
+                        verdict = Verdict(Status.ERROR, "engine", message=(
+                            f"a worker process died twice while this step was queued or running ({exc}); "
+                            "`--jobs 1` checks the steps one by one and shows which step it is"))
+                    except Exception as exc:  # the worker raised: this step fails, the others go on
+                        verdict = Verdict(Status.ERROR, "engine", message=f"worker failed: {type(exc).__name__}: {exc}")
+                    record(d, s, key, verdict)
+            if not lost:
+                break
+            todo = lost
     for d, s in waiting:               # in derivation order: a conclusion may use an earlier conclusion
         uses = {i: verdicts[(d.name, i)] for i in s.depends_on}
         key = cache.key(conclusion_key(d, s, uses), timeout) if cache else None

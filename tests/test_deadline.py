@@ -77,3 +77,24 @@ def test_an_alarm_delivered_during_cleanup_does_not_leave_a_stale_deadline(monke
     monkeypatch.undo()
     assert real.getitimer(real.ITIMER_REAL) == (0.0, 0.0)
     assert attempt(Deadline.after(1), lambda: "answer", None) == "answer"
+
+
+def test_an_alarm_inside_an_uninterrupted_section_is_delivered_when_it_ends():
+    from softsym.deadline import uninterrupted
+    finished = []
+
+    def section():
+        with uninterrupted():
+            time.sleep(0.3)                 # the alarm (0.05 s) comes in here
+            finished.append(True)           # ... and does not cut the section short
+        finished.append("after")            # never reached: the alarm is delivered at the end
+
+    start = time.monotonic()
+    with pytest.raises(StepTimeout):
+        run_until(Deadline.after(0.05), section)
+    assert finished == [True] and time.monotonic() - start >= 0.3
+
+
+def test_an_uninterrupted_section_that_ends_in_time_raises_nothing():
+    from softsym.deadline import shielded
+    assert run_until(Deadline.after(5), lambda: shielded(lambda: 42)) == 42

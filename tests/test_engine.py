@@ -139,3 +139,36 @@ def test_editing_the_kernels_or_the_exporters_keeps_cached_verdicts_editing_the_
     assert hash_of(copy) == before
     (copy / "strategies" / "case_split.py").write_text("# edited\n", encoding="utf-8")
     assert hash_of(copy) != before
+
+
+_ENGINE_CHECK = __import__("softsym.engine", fromlist=["_check_in_worker"])._check_in_worker
+_DIE_ONCE = Path("/nonexistent")
+
+
+def _dying_worker(file, name, index, timeout):
+    """Kill the worker process (as a crash in a C library would) the first time step 2 is checked."""
+    import os
+    if index == 2 and not _DIE_ONCE.exists():
+        _DIE_ONCE.write_text("died")
+        os._exit(1)
+    return _ENGINE_CHECK(file, name, index, timeout)
+
+
+def test_a_worker_that_dies_does_not_take_the_other_steps_with_it(tmp_path, monkeypatch):
+    global _DIE_ONCE
+    _DIE_ONCE = tmp_path / "died-once"
+    (tmp_path / "ders").mkdir()
+    (tmp_path / "ders" / "many.py").write_text(textwrap.dedent('''
+        from sympy import exp
+        from softsym.dsl import DerivationBuilder, Source
+        d = DerivationBuilder("many", title="Many steps", source=Source.added("t"))
+        x = d.symbols("x", real=True)
+        for k in range(1, 7):
+            d.eq(exp(k*x)*exp(-k*x), 1, why="cancel")
+        DERIVATION = d.build()
+    '''), encoding="utf-8")
+    (derivation,), errors = load(tmp_path / "ders")
+    monkeypatch.setattr("softsym.engine._check_in_worker", _dying_worker)
+    (result,) = check_all([derivation], jobs=2)
+    assert _DIE_ONCE.exists()                                   # the pool did break once
+    assert [r.verdict.status for r in result.results] == [Status.PROVED] * 6

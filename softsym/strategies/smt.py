@@ -20,7 +20,7 @@ from typing import Any
 
 import sympy as sp
 
-from ..deadline import Deadline, attempt
+from ..deadline import Deadline, attempt, shielded, uninterrupted
 from ..problem import Problem
 from ..rewrite import evaluate_derivatives
 from ..sums import normalize_sums
@@ -60,15 +60,30 @@ def smt(problem: Problem, deadline: Deadline) -> Verdict | None:
     if sp.Tuple(lhs, rhs).has(sp.Sum, sp.Product):    # linearity first: Σ_i e^{z_i} v_i / S is (Σ_i e^{z_i} v_i)/S
         lhs = attempt(deadline, lambda: normalize_sums(lhs, problem.domain), lhs)
         rhs = attempt(deadline, lambda: normalize_sums(rhs, problem.domain), rhs)
+    # Everything that builds or holds z3 objects runs uninterrupted (softsym.deadline): the step's
+    # alarm raised between z3 creating an AST and taking its reference crashes the process later.
     enc = attempt(deadline.sooner(min(MAX_SECONDS, deadline.remaining() * 0.3)),
-                  lambda: _encode(lhs, problem.rel, rhs, problem), None)
+                  lambda: shielded(lambda: _encode(lhs, problem.rel, rhs, problem)), None)
     if enc is None:
         return None
+    with uninterrupted():
+        solver, outcome, model = _solve(z3, enc, deadline)
+    if outcome == z3.unsat:
+        return proved(name, _proof_message(enc), trace=tuple(enc.notes) + tuple(
+            f"hypothesis left out: {d}" for d in enc.dropped))
+    if outcome == z3.sat:
+        return _refute(z3, solver, model, enc, problem, deadline)
+    return None
+
+
+def _solve(z3: Any, enc: Encoding, deadline: Deadline) -> tuple[Any, Any, Any]:
+    """The solver with the encoding's assumptions, and z3's answer on the negated relation (with a
+    model when ``sat``); ``unknown`` when a root or log may not be real or nothing is defined."""
     solver = z3.Solver()
     solver.add(*enc.assumptions, *enc.defined, *enc.facts)
     for obligation, _, facts in enc.obligations:           # inner roots and logs first
         if _check(z3, solver, deadline, z3.Not(obligation))[0] != z3.unsat:
-            return None                                    # a root or a log may not be real
+            return solver, z3.unknown, None                # a root or a log may not be real
         solver.add(*facts)
     used = []
     for condition, words, facts in enc.lemmas:             # optional: a lemma not shown is left out
@@ -78,14 +93,9 @@ def smt(problem: Problem, deadline: Deadline) -> Verdict | None:
             used.append(f"lemma: {words}")
     enc.notes.extend(used)
     if _check(z3, solver, deadline)[0] != z3.sat:
-        return None        # no point where the relation is defined, or z3 cannot tell: not our call
+        return solver, z3.unknown, None    # no point where the relation is defined, or z3 cannot tell
     outcome, model = _check(z3, solver, deadline, z3.Not(enc.goal))
-    if outcome == z3.unsat:
-        return proved(name, _proof_message(enc), trace=tuple(enc.notes) + tuple(
-            f"hypothesis left out: {d}" for d in enc.dropped))
-    if outcome == z3.sat:
-        return _refute(z3, solver, model, enc, problem, deadline)
-    return None
+    return solver, outcome, model
 
 
 def _encode(lhs: sp.Basic, rel: str, rhs: sp.Basic, problem: Problem) -> Encoding | None:
@@ -129,16 +139,17 @@ def _refute(z3: Any, solver: Any, model: Any, enc: Encoding, problem: Problem,
     budget = deadline.sooner(min(MAX_SECONDS, deadline.remaining() * 0.25))
     for _ in range(MODELS):
         try:
-            point = _point(z3, model, enc)
+            point = shielded(lambda: _point(z3, model, enc))
         except (ValueError, OverflowError):      # a model value too long to convert: not a candidate
             return None
         if point is None or budget.expired():
             return None
-        hit = failing_candidate(problem, budget, [point])
+        hit = failing_candidate(problem, budget, [point])     # SymPy only: may be interrupted
         if hit is not None:
             return refutation(problem, hit, name, "z3 suggested the point; ")
-        blocked.append(z3.Or([var != model.eval(var, model_completion=True) for var in enc.variables.values()]))
-        outcome, model = _check(z3, solver, deadline, z3.Not(enc.goal), *blocked)
+        with uninterrupted():
+            blocked.append(z3.Or([var != model.eval(var, model_completion=True) for var in enc.variables.values()]))
+            outcome, model = _check(z3, solver, deadline, z3.Not(enc.goal), *blocked)
         if outcome != z3.sat:
             return None
     return None
