@@ -251,6 +251,14 @@ def test_the_new_user_derivations_of_the_issue_are_proved_for_every_n():
      "n: integer positive; k l: integer; w: indexed, real; t: positive; a: real", ("w[l] <= a - t",), Status.PROVED),
     ("Sum(exp(w[k]), (k, 1, n))*exp(-a)", "<=", "n*exp(-t)/2",
      "n: integer positive; k l: integer; w: indexed, real; t: positive; a: real", ("w[l] <= a - t",), Status.REFUTED),
+    # the winner's softmax probability when every other score trails by t: a ratio bound, proved
+    # on its numerator after the positive denominator is cleared; equality when every w_k = a − t
+    ("exp(a)/(exp(a) + Sum(exp(w[k]), (k, 1, n)))", ">=", "1/(1 + n*exp(-t))",
+     "n: integer positive; k l: integer; w: indexed, real; a t: real", ("w[l] <= a - t",), Status.PROVED),
+    ("exp(a)/(exp(a) + Sum(exp(w[k]), (k, 1, n)))", ">", "1/(1 + n*exp(-t))",
+     "n: integer positive; k l: integer; w: indexed, real; a t: real", ("w[l] <= a - t",), Status.REFUTED),
+    ("exp(a)/(exp(a) + Sum(exp(w[k]), (k, 1, n)))", ">=", "1/(1 + n*exp(-2*t))",
+     "n: integer positive; k l: integer; w: indexed, real; a t: real", ("w[l] <= a - t",), Status.REFUTED),
 ])
 def test_bounds_on_weighted_and_scaled_sums(lhs, rel, rhs, symbols, given, expected):
     assert verdict(lhs, rhs, rel, symbols, given).status is expected
@@ -319,3 +327,11 @@ def test_a_coefficient_that_decides_a_limit_is_found_however_it_is_written(lhs, 
 def test_a_limit_at_a_parameter_point_is_checked_where_its_denominator_vanishes():
     v = verdict("Limit((x - c)/(x + c - 2), x, c)", "0")
     assert v.status is Status.REFUTED and v.counterexample.as_dict()["c"] == "1"
+
+
+def test_a_case_sympy_cannot_evaluate_leaves_the_finite_domain_undecided_not_an_error():
+    # fuzz seed 51 #1082: at n = 1 the sum is empty, and Max of the quotient is "not comparable"
+    found = verdict("Max(x, x, exp(z[i]) / Sum(exp(z[x]), (k, 1, n - 1))) + log(3)",
+                    "log(exp(x) + exp(x) + exp(exp(z[i])/Sum(exp(z[k]), (k, 1, n - 1))))", ">=",
+                    "x: real; n: integer, 1 <= n <= 3; i: integer, 1 <= i; z: indexed, real", ("x > 0",), timeout=2)
+    assert found.status is not Status.ERROR

@@ -75,8 +75,11 @@ def finite_domain(problem: Problem, deadline: Deadline) -> Verdict | None:
     trace = []
     for n, combo in enumerate(itertools.product(*(choices[s] for s in symbols))):
         values = dict(zip(symbols, combo, strict=True))
-        case = replace(problem.replaced(substitute_free(problem.lhs, values), substitute_free(problem.rhs, values),
-                                        _at(problem.domain, values)), shown=None)
+        try:      # SymPy may fail on a case (Max of an empty sum's quotient is "not comparable"): no answer
+            case = replace(problem.replaced(substitute_free(problem.lhs, values), substitute_free(problem.rhs, values),
+                                            _at(problem.domain, values)), shown=None)
+        except (ValueError, TypeError, NotImplementedError, ZeroDivisionError):
+            return None
         share = deadline.sooner(deadline.remaining() / (total - n))
         verdict = _prove_case(case, strategies, share)
         label = ", ".join(f"{s} = {v}" for s, v in values.items())
@@ -91,7 +94,10 @@ def _prove_case(case: Problem, strategies: list, deadline: Deadline) -> Verdict 
     for _, strategy in strategies:
         if deadline.expired():
             return None
-        verdict = strategy(case, deadline)
+        try:
+            verdict = strategy(case, deadline)
+        except (ValueError, TypeError, NotImplementedError, ZeroDivisionError, RecursionError):
+            return None                      # a strategy that fails on a case proves nothing about it
         if verdict is not None:
             return verdict if verdict.status is Status.PROVED else None
     return None

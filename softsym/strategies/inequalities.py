@@ -175,7 +175,13 @@ def _by_normal_form(e, strict, ctx, depth):
                 return (f"factored: {f}",) + inner
         num, den = sp.fraction(sp.together(f))
         if den != 1 and den.is_positive:
-            inner = nonnegative(_expand(num), strict, ctx, depth + 1)
+            num = _expand(num)
+            # Clearing a positive denominator at the top is a reduction, not a step of the search:
+            # a denominator-free numerator starts with the whole depth (a ratio bound such as
+            # e^a/(e^a + Σ e^w) ≥ 1/(1 + n e^{−t}) needs every level for its numerator).  Only once,
+            # and only for the rational normal form, whose numerator has no denominator to clear.
+            top = depth == 0 and form_name == "rational normal form" and sp.fraction(sp.together(num))[1] == 1
+            inner = nonnegative(num, strict, ctx, depth if top else depth + 1)
             if inner:
                 return (f"{form_name}: denominator {den} > 0",) + inner
     return None
