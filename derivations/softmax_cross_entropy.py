@@ -1,11 +1,12 @@
 """Softmax properties, the L1 norm of its Jacobian, cross-entropy and softmax regression from scratch:
-004_e81365b828eb09e1.txt §一.2, §一.3 (the L1 norm), §一.4, §二.
+004_e81365b828eb09e1.txt §一.2, §一.3 (the L1 norm), §一.4, §二 — and §二's code in IEEE floating point.
 
 (The Jacobian itself, §一.3, is in softmax_jacobian.py as softmax_jacobian_004.)  n is the number
 of classes of a single-label multi-class task (n >= 2); sums run over a bound index k.
 """
 from sympy import Abs, Derivative, Eq, KroneckerDelta, Mul, Ne, Pow, Rational, Sum, exp, log, oo
 
+from softsym import kernels
 from softsym.dsl import DerivationBuilder, Source
 
 FILE = "004_e81365b828eb09e1.txt"
@@ -174,3 +175,55 @@ d.numeric(KroneckerDelta(2, 0) + KroneckerDelta(2, 2), 1, quote="cmp = y_hat.typ
 d.numeric(Mul(1, Pow(2, -1, evaluate=False), evaluate=False), R(1, 2), quote="return metric[0] / metric[1]",
           why="1 correct of y.numel() = 2: the rate is 0.5")
 SOFTMAX_REGRESSION = d.build()
+
+# -- 5. §二 in IEEE floating point: the printed code gives NaN and inf; the stable kernels do not ---------------
+# The printed torch code, transcribed to NumPy (torch.exp → np.exp, .sum(dim=1, keepdim=True) → .sum(axis=1,
+# keepdims=True), torch.log → np.log): the same IEEE operations.  softsym.kernels.naive runs it in
+# `softsym kernels validate` too.
+PRINTED_SOFTMAX = """
+def softmax(X):
+    X_exp = np.exp(X)
+    return X_exp / X_exp.sum(axis=1, keepdims=True)
+"""
+PRINTED_CROSS_ENTROPY = PRINTED_SOFTMAX + """
+def cross_entropy(y_hat, y):
+    return -np.log(y_hat[range(len(y_hat)), y])
+
+def loss(X, y):            # the code's use: cross_entropy(net(X), y)
+    return cross_entropy(softmax(X), y)
+"""
+d = DerivationBuilder("softmax_regression_code_in_floats",
+                      title="The printed softmax and cross_entropy in IEEE float64 and float32: NaN and inf where the "
+                            "exact values are finite, and the stable kernels that fix them",
+                      source=Source(FILE, "§二 从零实现Softmax回归"))
+n = d.symbols("n", integer=True, positive=True)
+z = d.indexed("z", real=True)
+i, t = d.index("i", 1, n), d.index("t", 1, n)
+k = d.symbols("k", integer=True)
+S = Sum(exp(z[k]), (k, 1, n))
+NAN_AT = {z: [1166.02, -2785.15]}             # exp(1166.02) overflows in float64: inf/inf
+INF_AT = {z: [0, -800], t: 2}                  # p_2 = e^{-800}/(1 + e^{-800}) underflows to 0: −log 0
+d.float_claim(PRINTED_SOFTMAX, exp(z[i]) / S, inputs=[z], entry=i, points=[NAN_AT], erratum=True,
+              label="printed_softmax",
+              quote="def softmax(X): X_exp = torch.exp(X) return X_exp / X_exp.sum(dim=1, keepdim=True)",
+              why="the code as printed computes §一.2's softmax only while no exp overflows: e^{z} is inf above 709.78 "
+                  "in float64 (88.72 in float32), and inf/inf is NaN — at z = [1166.02, −2785.15] the first entry is "
+                  "NaN where the exact value is 1")
+d.float_claim(kernels.softmax, exp(z[i]) / S, inputs=[z], entry=i, points=[NAN_AT], added=True,
+              label="stable_softmax",
+              why="corrected: softsym's softmax kernel (softsym.kernels, printed from step 3 of the stable-softmax "
+                  "derivation) subtracts the row's max m first — softmax(z) = softmax(z − m) — so "
+                  "every exp argument is ≤ 0 (no overflow) and the normalizer 1 + Σ_{k≠j} e^{z_k − m} is ≥ 1 (no 0/0)")
+d.float_claim(PRINTED_CROSS_ENTROPY, -z[t] + log(S), inputs=[z, t], points=[INF_AT, {**NAN_AT, t: 1}], erratum=True,
+              label="printed_cross_entropy",
+              quote="def cross_entropy(y_hat, y): return -torch.log(y_hat[range(len(y_hat)), y])",
+              why="−log of the printed softmax's entry t, as the code uses them: where p_t underflows to 0 the loss is "
+                  "−log 0 = ∞ — at z = [0, −800], t = 2 it is inf where the exact value is 800 — and where the "
+                  "softmax is NaN so is the loss")
+d.float_claim(kernels.cross_entropy, -z[t] + log(S), inputs=[z, t], points=[INF_AT, {**NAN_AT, t: 1}], added=True,
+              label="stable_cross_entropy",
+              why="corrected: softsym's cross-entropy kernel (softsym.kernels, printed from step 3 of the stable "
+                  "cross-entropy derivation) computes the loss from the logits, "
+                  "m − z_t + log1p(Σ_{k≠j} e^{z_k − m}): never the log of a rounded probability, and both terms are "
+                  "≥ 0, so nothing cancels")
+SOFTMAX_CODE_IN_FLOATS = d.build()

@@ -12,6 +12,10 @@ side and its hypotheses.  Conventions, as in softmax_unit_deep_learning_book.py:
   emits ``np.log1p(u)`` and ``np.expm1(u)``;
 - "the other entries" Σ_{k≠j} is written Σ_k (1 − δ_kj)(...): the generator turns it into a sum with
   entry j set to exactly 0, never into the (inaccurate) difference Σ_k − (term j).
+
+What the stable forms fix is in the corpus too: softmax_regression_code_in_floats (softmax_cross_entropy.py)
+runs 004 §二's printed softmax and cross_entropy in IEEE floats — errata, NaN and inf where the exact
+values are finite — and then the kernels printed from here, at the same and the searched inputs.
 """
 from sympy import Abs, Derivative, Eq, KroneckerDelta, Le, Max, Min, Piecewise, Sum, exp, log, sign
 
@@ -40,7 +44,10 @@ d.eq(p[i], exp(z[i] - m) / Sm, given=IS_MAX, label="softmax_shifted",
      why="multiply numerator and denominator by e^{−m}; m = max_l z_l is the shift the kernel uses")
 d.eq(p[i], exp(z[i] - m) / (1 + others), given=IS_MAX, label="softmax",
      why="the max's own term is e^0 = 1: split it off the sum, so the small terms are added to each other "
-         "before they are added to 1 (none is lost to rounding)")
+         "before they are added to 1 (none is lost to rounding). What it fixes: 004 §二 prints the softmax as "
+         "exp(X)/sum, which overflows — erratum softmax_regression_code_in_floats step 1, NaN at "
+         "z = [1166.02, −2785.15] in float64; the kernel printed from this step is checked there and at the "
+         "searched inputs in step 2")
 d.rel(exp(z[l] - m), "<=", 1, given=[Le(z[l], m)],
       why="every shifted input z_l − m is ≤ 0")
 d.rel(Sm, ">=", 1, given=[Eq(z[j], m)],
@@ -101,7 +108,10 @@ p = d.indexed("p", real=True)
 d.define(p[i], exp(z[i]) / S, why="the softmax, entry i")
 d.eq(-log(p[t]), -z[t] + log(S), why="the log undoes the exp of the numerator")
 d.eq(-log(p[t]), m - z[t] + log(1 + others), given=IS_MAX, label="cross_entropy",
-     why="logsumexp with the max split off: both terms are ≥ 0, so nothing cancels")
+     why="logsumexp with the max split off: both terms are ≥ 0, so nothing cancels. What it fixes: 004 §二 "
+         "prints the loss as −log of the softmax's entry t, which is inf where that entry underflows to 0 and NaN "
+         "where the softmax overflows — erratum softmax_regression_code_in_floats step 3, inf at z = [0, −800], "
+         "t = 2 in float64; the kernel printed from this step is checked there and at the searched inputs in step 4")
 d.eq(-Derivative(log(p[t]), z[i]), p[i] - KroneckerDelta(i, t),
      why="the gradient of −log p_t is p − onehot(t)")
 d.eq(p[t] - 1, -Sum((1 - KroneckerDelta(k, t)) * p[k], (k, 1, n)),

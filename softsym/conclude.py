@@ -41,7 +41,8 @@ STRATEGY = "conclude"
 SEARCH_SHARE, SEARCH_MOST, SEARCH_POINTS, SEARCH_INSTANCES = 0.25, 5.0, 60, 24
 """Stage 1's own time (a share of the step's limit, at most SEARCH_MOST seconds) and effort."""
 NOT_FACTS = {Kind.DEFINITION: "a definition (it is unfolded in every later step already)",
-             Kind.INSTANTIATION: "an instantiation (it holds only at the values it substitutes, not in general)"}
+             Kind.INSTANTIATION: "an instantiation (it holds only at the values it substitutes, not in general)",
+             Kind.FLOAT: "a float claim (numeric evidence about code at the inputs tried, not a fact)"}
 _RELATIONALS = {"==": sp.Eq, "<=": sp.Le, "<": sp.Lt, ">=": sp.Ge, ">": sp.Gt}
 
 

@@ -28,6 +28,7 @@ import sympy as sp
 from .calls import checked_call
 from .domain import Bound, Domain
 from .errors import DerivationError
+from .floats.claim import ClaimError, FloatClaim, make_claim
 from .functions import (
     expm1,
     log1p,
@@ -54,6 +55,8 @@ class Kind(str, Enum):
                                    # substituting the definition back in, within var's domain
     LIMIT = "limit"                # Limit(expr, x, a) == value
     NUMERIC = "numeric"            # an exact arithmetic fact without free symbols
+    FLOAT = "float"                # code evaluated in IEEE floating point ≈ the exact value (float_claim):
+                                   # tested at inputs, so at best checked-numerically, never proved
 
     def __str__(self) -> str:
         return self.value
@@ -137,6 +140,8 @@ class Step:
         intended: for a definition erratum, what the printed definition is checked against: the
             correct expression (``printed == intended`` must be refuted), or a relation the printed
             definition breaks (``Eq(Sum(p[k], (k, 1, n)), 1)``, checked with it unfolded).
+        float_claim: for a float step, the code, the exact value and the inputs it is tested at
+            (``softsym.floats``); ``lhs`` is then the code applied to the inputs, ``rhs`` the exact value.
         written: the sides as the file writes them (unevaluated, in the writer's term order), for
             display only, or None where that is unknown (``softsym.written``); never checked.
     """
@@ -158,6 +163,7 @@ class Step:
     label: str = ""
     depends_on: tuple[int, ...] = ()
     intended: sp.Basic | None = None
+    float_claim: FloatClaim | None = None
     written: tuple[sp.Basic | None, sp.Basic | None] = field(default=(None, None), compare=False, repr=False)
 
     @property
@@ -172,8 +178,11 @@ class Step:
 
     @property
     def expected(self) -> str:
-        """``"refuted"`` for an erratum, else ``"proved"`` (either kind of proof)."""
-        return "refuted" if self.erratum else "proved"
+        """``"refuted"`` for an erratum, ``"checked-numerically"`` for a float claim, else ``"proved"``
+        (either kind of proof)."""
+        if self.erratum:
+            return "refuted"
+        return "checked-numerically" if self.kind is Kind.FLOAT else "proved"
 
     @property
     def place(self) -> str:
@@ -287,7 +296,7 @@ class DerivationBuilder:
 
     # -- steps ----------------------------------------------------------------------------
     def _add(self, kind: Kind, lhs: object, rel: str, rhs: object, why: str, at: str, *, quote: str = "",
-             added: bool = False, **extra: object) -> Step:
+             added: bool = False, read_written: bool = True, **extra: object) -> Step:
         file, line = _caller(3)
         if rel not in RELATIONS and kind is not Kind.DEFINITION:
             raise DerivationError(f"unknown relation {rel!r}; use one of {', '.join(RELATIONS)}", file, line)
@@ -299,7 +308,7 @@ class DerivationBuilder:
             left, right = _exact(lhs), _exact(rhs)
         except (sp.SympifyError, TypeError) as exc:
             raise DerivationError(f"cannot read the step as SymPy: {exc}", file, line, index) from None
-        written = as_written(caller_frame(_INTERNAL), (left, right))
+        written = as_written(caller_frame(_INTERNAL), (left, right)) if read_written else (None, None)
         step = Step(index, kind, left, rel, right, why, self.source.at(at, quote, added), file, line,
                     corrects=corrects, written=written, **extra)  # type: ignore[arg-type]
         self._steps.append(step)
@@ -393,6 +402,42 @@ class DerivationBuilder:
         """
         return self._add(Kind.RELATION, lhs, rel, rhs, why, at, quote=quote, added=added, erratum=True,
                          given=tuple(given))
+
+    @checked_call
+    def float_claim(self, code: object, exact: object, *, inputs: object, entry: object = None, points: object = (),
+                    search: bool = True, dtypes: object = ("float64", "float32"), rtol: object = None,
+                    atol: object = None, why: str = "", at: str = "", quote: str = "", added: bool = False,
+                    erratum: bool = False, label: str = "") -> Step:
+        """NumPy ``code`` evaluated in IEEE floating point gives ``exact`` (``softsym.floats``).
+
+        ``code`` is a function, or Python source defining functions (``np`` is NumPy; the last one is
+        called); it gets one array per input.  ``inputs`` are the symbols of ``exact`` its arguments
+        carry, in order: an indexed family ``z`` is a 2-D array of rows, an integer symbol ``t`` a class
+        per row (0-based in the code), a real symbol ``x`` a 1-D array of elements.  ``entry`` is the
+        index of a row's result (``exact`` is then its entry ``entry``); any other integer symbol of
+        ``exact`` is the length of the rows.  Tested in each of ``dtypes`` at the ``points`` given
+        (``[{z: [1166.02, -2785.15]}]``, classes 1-based) and, with ``search``, at seeded hard inputs;
+        a result fails when it is not finite where ``exact`` is, or is further from it than
+        ``atol + rtol·|exact|`` (by default rtol = √ε of the dtype, atol its smallest normal number;
+        either may be a dict by dtype).  ``erratum=True``: code a source prints, which must fail.
+
+        The verdict is ``refuted`` with the failing input, or ``checked-numerically``: evidence at the
+        inputs tried, never ``proved``.
+        """
+        file, line = _caller()
+        if isinstance(inputs, (sp.Basic, str)) or not isinstance(inputs, Iterable):
+            inputs = (inputs,)
+        if isinstance(points, Mapping):
+            points = (points,)
+        try:
+            claim = make_claim(code, _exact(exact), inputs=tuple(inputs), entry=entry,  # type: ignore[arg-type]
+                               points=points, dtypes=dtypes, rtol=rtol, atol=atol,  # type: ignore[arg-type]
+                               search=search, file=file)
+        except (ClaimError, sp.SympifyError, TypeError) as exc:
+            raise DerivationError(f"d.float_claim(): {exc}", file, line) from None
+        call = sp.Function(claim.code_name)(*claim.inputs)          # lhs: the code applied to the inputs
+        return self._add(Kind.FLOAT, call, "==", claim.exact, why, at, quote=quote, added=added, read_written=False,
+                         erratum=erratum, label=label, float_claim=claim)
 
     # -- using what is already proved ------------------------------------------------------
     @checked_call(kw_like="rel")

@@ -6,6 +6,9 @@ step's own hypotheses, the definitions made before it; (2) turn the step into a 
 time limit; (4) compare the verdict with what the step expects (an erratum expects ``refuted``).
 A step concluded from earlier steps (``depends_on``) is checked after them, with their verdicts
 (``conclude.py``); a definition printed wrong is checked against its ``intended`` expression.
+A float claim (``d.float_claim``) is not a relation for the prover: its code is run in IEEE floating
+point and compared with the exact value (``floats/``); it is never cached (its code may call
+functions whose text its fingerprint cannot see), and it expects ``checked-numerically``.
 Before all that, a step's quotation must be printed in its source text (``sources.py``): a step
 whose quotation is not there fails with an ``error`` verdict, whatever its mathematics.
 """
@@ -23,8 +26,11 @@ import sympy as sp
 
 from .cache import Cache
 from .conclude import check_conclusion
+from .deadline import Deadline, run_until
 from .dsl import Definition, Derivation, Kind, Step
+from .errors import StepTimeout
 from .fingerprint import step_fingerprint
+from .floats.check import check_float_claim
 from .numeric.sampling import admits, inside
 from .problem import prepare
 from .sources import quote_problem
@@ -44,6 +50,8 @@ class StepResult:
         """Whether the verdict is what the step expects."""
         if self.step.erratum:
             return self.verdict.status is Status.REFUTED
+        if self.step.kind is Kind.FLOAT:
+            return self.verdict.status is Status.CHECKED_NUMERICALLY
         return self.verdict.status.is_proved
 
 
@@ -142,6 +150,8 @@ def _check_step(derivation: Derivation, step: Step, timeout: float,
     start = time.perf_counter()
     if step.kind is Kind.DEFINITION:
         return _check_definition(derivation, step, timeout)
+    if step.kind is Kind.FLOAT:
+        return _check_float(step, timeout).timed(round(time.perf_counter() - start, 4))
     if step.depends_on:
         verdicts = dependencies if dependencies is not None else _dependency_verdicts(derivation, step, timeout)
         return check_conclusion(derivation, step, verdicts, timeout)
@@ -153,6 +163,15 @@ def _check_step(derivation: Derivation, step: Step, timeout: float,
                       step.substitution)
     verdict = prove(problem, timeout)
     return verdict.timed(round(time.perf_counter() - start, 4))
+
+
+def _check_float(step: Step, timeout: float) -> Verdict:
+    """A float claim, under the step's time limit."""
+    try:
+        return run_until(Deadline.after(timeout), lambda: check_float_claim(step))
+    except StepTimeout:
+        return Verdict(Status.TIMEOUT, "float_evaluation", message=f"time limit of {timeout:g} s reached while "
+                       f"running the code and its exact value")
 
 
 def _dependency_verdicts(derivation: Derivation, step: Step, timeout: float) -> dict[int, Verdict]:
@@ -238,7 +257,7 @@ def check_all(derivations: Iterable[Derivation], *, jobs: int = 1, timeout: floa
             if s.depends_on:              # checked last, with the verdicts of the steps it uses
                 waiting.append((d, s))
                 continue
-            key = cache.key(step_fingerprint(d, s), timeout) if cache else None
+            key = cache.key(step_fingerprint(d, s), timeout) if cache and s.kind is not Kind.FLOAT else None
             if not from_cache(d, s, key):
                 todo.append((d, s, key))
 

@@ -2,7 +2,8 @@
 
 Two steps have the same fingerprint exactly when they would be checked the same way: same
 relation, kind, hypotheses, substitution, erratum flag, domain and visible definitions, and the
-same assumptions on every name in them; a definition erratum adds what it is checked against, and
+same assumptions on every name in them; a definition erratum adds what it is checked against, a
+float claim its code (by its source), inputs, points, dtypes and tolerances, and
 a concluded step the fingerprints of the steps it uses (so a cached "proved" cannot outlive a
 change to one of them).  Cosmetic fields (line, justification text, source
 place) are left out, so moving a step or rewording its justification does not invalidate the
@@ -94,6 +95,8 @@ def step_fingerprint(derivation: Derivation, step: Step) -> str:
     ]
     if step.intended is not None:
         pieces.append(f"intended {text(step.intended)}")
+    if step.float_claim is not None:
+        pieces.append(f"float claim {step.float_claim.fingerprint_text()}")
     if step.depends_on:
         pieces.append("uses " + ";".join(step_fingerprint(derivation, derivation.steps[i - 1]) for i in step.depends_on))
     return hashlib.sha256("\n".join(pieces).encode()).hexdigest()

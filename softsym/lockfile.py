@@ -4,8 +4,9 @@
 its fingerprint, verdict and deciding strategy (no timings, so two runs write the same bytes).
 ``compare`` reads a new run against it:
 
-- a step that was proved and now is anything less, an erratum no longer refuted, or a locked
-  step whose fingerprint vanished, is a **regression** (the check fails);
+- a step that was proved and now is anything less, a float claim that was checked numerically and
+  now is anything less, an erratum no longer refuted, or a locked step whose fingerprint vanished,
+  is a **regression** (the check fails);
 - a step whose fingerprint is not in the lockfile is **new** (reported; recorded only by
   ``softsym lock`` or ``check --update-lock``).
 """
@@ -22,8 +23,8 @@ from .fingerprint import step_fingerprint
 from .verdict import Status
 
 FILENAME = "softsym.lock.json"
-RANK = {Status.PROVED: 3, Status.PROVED_INSTANTIATED: 2, Status.REFUTED: 1, Status.UNDECIDED: 0,
-        Status.TIMEOUT: 0, Status.ERROR: 0, Status.VACUOUS: 0}
+RANK = {Status.PROVED: 3, Status.PROVED_INSTANTIATED: 2, Status.CHECKED_NUMERICALLY: 2, Status.REFUTED: 1,
+        Status.UNDECIDED: 0, Status.TIMEOUT: 0, Status.ERROR: 0, Status.VACUOUS: 0}
 
 
 @dataclass(frozen=True)

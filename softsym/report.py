@@ -8,6 +8,7 @@ import sympy as sp
 
 from . import __version__
 from .engine import DerivationResult, StepResult
+from .floats import FloatClaim
 from .loader import LoadError
 from .lockfile import Change
 from .numeric.display import readable, readable_message
@@ -22,7 +23,7 @@ STRATEGY_WORDS = {
     "inequalities": "sign and monotonicity rules", "smt": "the z3 solver",
     "sign_resolution": "resolving Abs/Max/Min by signs", "simplify_difference": "SymPy's simplify",
     "case_split": "case splits", "finite_domain": "each value of a finite domain",
-    "instantiate": "a proof for each small size",
+    "instantiate": "a proof for each small size", "float_evaluation": "running the code in floating point",
 }
 _STRATEGY = re.compile(r"\b(" + "|".join(STRATEGY_WORDS) + r")\b")
 
@@ -34,8 +35,12 @@ def plain(expr: sp.Basic) -> str:
 
 def relation_text(result: StepResult) -> str:
     """``lhs rel rhs`` as the derivation file writes it (unevaluated, in the writer's order, where
-    that is known — ``softsym.written``), else as checked."""
+    that is known — ``softsym.written``), else as checked; a float claim as ``softmax(z)[i] ≈ exact
+    in float64, float32 (rtol …)``."""
     s = result.step
+    claim = s.float_claim
+    if claim is not None:
+        return f"{claim.call_text()} ≈ {plain(s.rhs)} in {', '.join(claim.dtypes)} ({claim.tolerance_text()})"
     return f"{plain(s.shown_lhs)} {s.rel} {plain(s.shown_rhs)}"
 
 
@@ -43,6 +48,8 @@ def checked_text(result: StepResult) -> str | None:
     """``lhs rel rhs`` as the prover checks it, when that reads differently from the written form
     (SymPy evaluates on construction: ``1 - 1/exp(p - q)`` is checked as ``1 - exp(q - p)``)."""
     s = result.step
+    if s.float_claim is not None:
+        return None
     checked = f"{plain(s.lhs)} {s.rel} {plain(s.rhs)}"
     return None if checked == relation_text(result) else checked
 
@@ -88,7 +95,7 @@ def not_fully_proved(results: list[DerivationResult]) -> list[str]:
 
 def _counts(results: list[DerivationResult]) -> dict[str, int]:
     counts = {"derivations": len(results), "steps": 0, "proved": 0, "proved_instantiated": 0,
-              "errata_refuted": 0, "failed": 0}
+              "checked_numerically": 0, "errata_refuted": 0, "failed": 0}
     for d in results:
         for r in d.results:
             counts["steps"] += 1
@@ -98,6 +105,8 @@ def _counts(results: list[DerivationResult]) -> dict[str, int]:
                 counts["errata_refuted"] += 1
             elif r.verdict.status is Status.PROVED_INSTANTIATED:
                 counts["proved_instantiated"] += 1
+            elif r.verdict.status is Status.CHECKED_NUMERICALLY:
+                counts["checked_numerically"] += 1
             else:
                 counts["proved"] += 1
     return counts
@@ -108,6 +117,8 @@ def _step_block(result: StepResult, heading: str) -> list[str]:
     lines = [f"{heading} {s.place} step {s.index} ({s.source})",
              f"    step:     {relation_text(result)}",
              *([f"    checked:  {checked}"] if (checked := checked_text(result)) else []),
+             *([f"    code:     {line}" if k == 0 else f"              {line}"
+                for k, line in enumerate(s.float_claim.code_text.splitlines())] if s.float_claim else []),
              *([f"    why:      {s.why}"] if s.why else []),
              *([f"    uses:     steps {', '.join(map(str, s.depends_on))}"] if s.depends_on else []),
              f"    expected: {s.expected}",
@@ -132,6 +143,8 @@ def text_report(results: list[DerivationResult], errors: list[LoadError], second
         errata = f", {n_err} erratum refuted" if n_err and d.ok else ""
         weak = [r for r in d.results if r.ok and r.verdict.status is Status.PROVED_INSTANTIATED]
         small = f", {len(weak)} proved for small n only" if weak else ""
+        tested = sum(1 for r in d.results if r.ok and r.verdict.status is Status.CHECKED_NUMERICALLY)
+        small += f", {tested} checked numerically" if tested else ""
         lines.append(f"{mark} {d.derivation.name:<34} {len(d.results):>3} steps{errata}{small}  "
                      f"[{d.derivation.source}]  {d.seconds:.1f} s")
         lines.extend(f"       step {r.step.index}: {status_words(r.verdict)} ({r.step.place})" for r in weak)
@@ -177,8 +190,9 @@ def text_report(results: list[DerivationResult], errors: list[LoadError], second
     if lock is None:
         lines.append(f"no lockfile: nothing to compare against (create one with `{lock_hint}`)")
     regressions = sum(1 for x in changes if x.kind in ("regression", "vanished"))
+    tested = f"{c['checked_numerically']} checked numerically, " if c["checked_numerically"] else ""
     lines.append(f"{c['derivations']} derivations, {c['steps']} steps: {c['proved']} proved, "
-                 f"{c['proved_instantiated']} proved for small n only, {c['errata_refuted']} errata refuted, "
+                 f"{c['proved_instantiated']} proved for small n only, {tested}{c['errata_refuted']} errata refuted, "
                  f"{c['failed']} failed, {regressions} regressed, {len(errors)} files with errors  ({seconds:.1f} s)")
     return "\n".join(lines) + "\n"
 
@@ -191,6 +205,17 @@ def verdict_dict(v: Verdict) -> dict:
             "lhs_value": cex.lhs_value if cex else None, "rhs_value": cex.rhs_value if cex else None,
             "seconds": v.seconds, "message": v.message,
             "instantiated_up_to": v.instantiated_up_to, "trace": list(v.trace)}
+
+
+def float_claim_dict(claim: FloatClaim) -> dict:
+    """A float claim's own fields in the JSON report: the code as shown, the inputs and their roles,
+    the given points (classes 1-based), dtypes and tolerances."""
+    return {"code": claim.code_text,
+            "inputs": [{"name": plain(s), "role": role} for s, role in zip(claim.inputs, claim.roles)],
+            "entry": None if claim.entry is None else plain(claim.entry),
+            "points": [list(list(v) if isinstance(v, tuple) else v for v in p) for p in claim.points],
+            "search": claim.search, "dtypes": list(claim.dtypes),
+            "rtol": dict(zip(claim.dtypes, claim.rtol)), "atol": dict(zip(claim.dtypes, claim.atol))}
 
 
 def prove_result(v: Verdict, ident: object = None) -> dict:
@@ -210,7 +235,8 @@ def json_report(results: list[DerivationResult], errors: list[LoadError], second
                           "rel": s.rel, "lhs": plain(s.lhs), "rhs": plain(s.rhs),
                           "written_lhs": plain(s.shown_lhs), "written_rhs": plain(s.shown_rhs),
                           "why": s.why, "depends_on": list(s.depends_on),
-                          "expected": s.expected, "ok": r.ok, **verdict_dict(r.verdict)})
+                          "expected": s.expected, "ok": r.ok, **verdict_dict(r.verdict),
+                          "float_claim": float_claim_dict(s.float_claim) if s.float_claim else None})
         derivations.append({"name": d.derivation.name, "title": d.derivation.title,
                             "source": str(d.derivation.source), "file": d.derivation.file,
                             "ok": d.ok, "steps": steps})
@@ -237,7 +263,7 @@ def junit_report(results: list[DerivationResult], errors: list[LoadError], secon
             v = r.verdict
             out.append(f'    <testcase classname={quoteattr(d.derivation.name)} name={quoteattr(step_name(r, d))} '
                        f'file={quoteattr(r.step.file)} line="{r.step.line}" time="{v.seconds:.3f}">')
-            if v.status in NOT_FULLY_PROVED:
+            if v.status in NOT_FULLY_PROVED or v.status is Status.CHECKED_NUMERICALLY:
                 properties = {"verdict": str(v.status), "strategy": v.strategy,
                               **({"proved_up_to_n": str(v.instantiated_up_to)} if v.instantiated_up_to else {})}
                 out.append("      <properties>" + "".join(f"<property name={quoteattr(k)} value={quoteattr(x)}/>"
@@ -245,7 +271,7 @@ def junit_report(results: list[DerivationResult], errors: list[LoadError], secon
             if not r.ok:
                 body = "\n".join(_step_block(r, "FAILED"))
                 out.append(f'      <failure message={quoteattr(failure_message(r))}>{_escape(body)}</failure>')
-            elif v.status is Status.PROVED_INSTANTIATED:
+            elif v.status in (Status.PROVED_INSTANTIATED, Status.CHECKED_NUMERICALLY):
                 out.append(f"      <system-out>{_escape(failure_message(r))}</system-out>")
             out.append("    </testcase>")
         out.append("  </testsuite>")

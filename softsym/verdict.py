@@ -15,6 +15,7 @@ class Status(str, Enum):
     ERROR = "error"
     TIMEOUT = "timeout"
     VACUOUS = "vacuous"
+    CHECKED_NUMERICALLY = "checked-numerically"   # a float claim held at every input tried: evidence, not a proof
 
     @property
     def is_proved(self) -> bool:

@@ -149,6 +149,38 @@ def test_a_fragment_compiles_inside_a_host_document(tmp_path):
     assert_clean(run, log)
 
 
+NASTY_CODE = """
+def softmax(X):   # 50% & $5 # ~ \\ ^ _ { } | < > ' " ` 中文 ≠ ∑
+    s = "{%s}" % '\\n'; t = `x` if False else None
+    return np.exp(X) / np.exp(X).sum(axis=1, keepdims=True)  # """ + "a_very_long_run_without_spaces" * 6 + """
+
+def f(X):
+    return softmax(X)
+"""
+
+
+@needs_pdflatex
+def test_float_claims_with_any_code_compile(tmp_path):
+    from softsym import kernels
+    d = DerivationBuilder("float_code", title="Code in IEEE floats", source=Source("seed.txt", "§2"))
+    n = d.symbols("n", integer=True, positive=True)
+    z = d.indexed("z", real=True)
+    i, k = d.index("i", 1, n), d.symbols("k", integer=True)
+    exact = exp(z[i]) / Sum(exp(z[k]), (k, 1, n))
+    d.float_claim(NASTY_CODE.replace("`x`", "'x'"), exact, inputs=[z], entry=i, points=[[1166.02, -2785.15]],
+                  search=False, erratum=True, why="NaN: inf/inf", at="§2 code")
+    d.float_claim(kernels.softmax, exact, inputs=[z], entry=i, points=[[1166.02, -2785.15]], search=False,
+                  why="max subtracted", added=True)
+    cex = Counterexample((("z", "[1166.02, -2785.15]"), ("i", "1"), ("dtype", "float64")), "nan", "1.0")
+    verdicts = [Verdict(Status.REFUTED, "float_evaluation", counterexample=cex),
+                Verdict(Status.CHECKED_NUMERICALLY, "float_evaluation",
+                        trace=("float64: 1 inputs, largest relative error 0", "float32: 1 inputs, largest relative error 0"))]
+    derivation = d.build()
+    result = DerivationResult(derivation, tuple(StepResult(s, v) for s, v in zip(derivation.steps, verdicts)))
+    run, log = compile_latex(tmp_path, latex_document([result]))
+    assert_clean(run, log)
+
+
 NASTY = ["50% & $5 # ~ \\ ^ _ { } | < >", "e^x^2 and x__y and a^^b", "Σ_ and e^ at the end ^", "{unbalanced",
          "unbalanced} } }", "log(1 + (2 + (3", "))) ]]] x_i)", "Привет, мир 안녕 こんにちは 中文", "naïve café ŷ p̄ ã",
          "∮ ∯ ⊕ ⨁ 🙂 \u200b \u00a0 non-breaking", "“quotes” ‘single’ 'x' \"y\"", "x_{i_{j_{k}}} and 1{y=i}",

@@ -20,6 +20,7 @@ from __future__ import annotations
 from .. import __version__
 from ..dsl import Kind, Step
 from ..engine import DerivationResult, StepResult
+from .code import call_tex, code_tex, dtypes_tex
 from .printer import latex, terms
 from .prose import latex_prose, latex_text
 from .verdicts import Mark, Note, mark, notes
@@ -53,6 +54,7 @@ MACROS = r"""\providecolor{softsymproved}{RGB}{0,110,40}
   \sbox\softsymline{\unhcopy\softsymtry}\advance\softsympieces 1 }
 \providecommand\softsymflush{\setbox\softsymlines\vbox{\unvbox\softsymlines\ifnum\softsymrows>0 \vskip0.9ex\fi
   \copy\softsymline}\advance\softsymrows 1 \softsympieces=0 }
+\providecommand\softsymcode[1]{\par{\ttfamily\footnotesize #1\par}\smallskip}
 \providecommand\softsymwhy[1]{\parbox[t]{\softsymwidth}{\small\raggedright #1\strut}}
 \providecommand\softsymplace[1]{\unskip\enspace{\footnotesize\color{softsymplace}[#1]}}
 \providecommand\softsymmark[1]{\makebox[\softsymmarkwidth][l]{\small #1}}
@@ -83,6 +85,9 @@ for general $n$.
 \textcolor{softsymwrong}{$\times$ \textbf{printed wrong}}: the source prints this line and it is
 false; the counterexample shown refutes it and the line it names corrects it.
 \textcolor{softsymopen}{\textbf{? undecided}}: neither proved nor refuted.
+\textcolor{softsymproved}{$\checkmark$ numerically}: code run in IEEE floating point gave a finite result
+within the stated tolerance of the exact value at every input tried (given and searched), in each type
+named: evidence at those inputs, not a proof.
 def.: a definition. Bracketed text after a justification is the place in the source.
 \normalsize
 """
@@ -99,6 +104,8 @@ def relation_pieces(step: Step) -> tuple[list[str], list[str]]:
     """The step as LaTeX pieces a long line may break between: the left side's terms, and the
     relation with the right side's terms and any condition (``\\qquad if …``)."""
     rhs = _terms(step, 1)
+    if step.float_claim is not None:        # code ≈ exact value, in the dtypes named
+        return [call_tex(step.float_claim)], [rf"\approx {rhs[0]}", *rhs[1:], dtypes_tex(step.float_claim)]
     body = [f"{RELATIONS[step.rel]} {rhs[0]}", *rhs[1:]]
     if step.substitution:
         values = ", ".join(f"{latex(k)} = {latex(v)}" for k, v in step.substitution)
@@ -141,12 +148,19 @@ def _mark_tex(m: Mark) -> str:
 def _note_tex(note: Note) -> str:
     """The note beneath a line: justification, counterexample, correction, place."""
     why = latex_prose(note.why)
-    parts = [why + ("." if why and note.continues and not why.endswith((".", "!", "?", ":")) else "")]
-    if note.evidence:
+    parts = [rf"\softsymcode{{{code_tex(note.code)}}}" if note.code else ""]
+    parts.append(why + ("." if why and note.continues and not why.endswith((".", "!", "?", ":")) else ""))
+    if note.evidence and note.evidence.dtype:
+        ev = note.evidence
+        parts.append(rf"\textcolor{{softsymwrong}}{{Fails in {ev.dtype} at ${'$, $'.join(ev.point)}$: the code gives "
+                     rf"${ev.lhs}$ where the exact value is ${ev.rhs}$.}}")
+    elif note.evidence:
         ev = note.evidence
         where = f"at ${'$, $'.join(ev.point)}$, where" if ev.point else ":"
         parts.append(rf"\textcolor{{softsymwrong}}{{False {where} the left side is ${ev.lhs}$ and the right "
                      rf"side ${ev.rhs}$.}}")
+    if note.tested:
+        parts.append(latex_text(note.tested))
     if note.corrected_in:
         parts.append(f"Corrected in~({note.corrected_in}).")
     if note.corrects:

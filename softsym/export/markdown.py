@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..engine import DerivationResult, StepResult
+from .code import code_markdown
 from .latex import relation
 from .prose import markdown_prose, markdown_text
 from .verdicts import Mark, Note, mark, notes
@@ -23,10 +24,16 @@ def _mark_md(m: Mark) -> str:
 def _note_md(note: Note) -> str:
     why = markdown_prose(note.why)
     parts = [why + ("." if why and note.continues and not why.endswith((".", "!", "?", ":")) else "")]
-    if note.evidence:
+    if note.evidence and note.evidence.dtype:
+        ev = note.evidence
+        parts.append(f"*Fails in {ev.dtype} at ${'$, $'.join(ev.point)}$: the code gives ${ev.lhs}$ where the exact "
+                     f"value is ${ev.rhs}$.*")
+    elif note.evidence:
         ev = note.evidence
         where = f"at ${'$, $'.join(ev.point)}$, where" if ev.point else ":"
         parts.append(f"*False {where} the left side is ${ev.lhs}$ and the right side ${ev.rhs}$.*")
+    if note.tested:
+        parts.append(markdown_text(note.tested))
     if note.corrected_in:
         parts.append(f"Corrected in ({note.corrected_in}).")
     if note.corrects:
@@ -44,8 +51,9 @@ def _step_markdown(result: StepResult, note: Note) -> list[str]:
     lhs, body = relation(result.step)
     color = r"\color{red}" if result.step.erratum else ""
     text = _note_md(note)
+    listing = [*code_markdown(note.code), ""] if note.code else []
     return [f"**({result.step.index})** {_mark_md(mark(result))}" + (f" — {text}" if text else ""), "",
-            "$$", f"{color}{lhs} {body}", "$$", ""]
+            "$$", f"{color}{lhs} {body}", "$$", "", *listing]
 
 
 def derivation_markdown(result: DerivationResult) -> str:

@@ -12,6 +12,7 @@ from ..numeric.display import Shown, shown_sides, shown_value
 from ..parsing import parse_expr
 from ..report import in_words
 from ..verdict import Counterexample, Status
+from .code import float_tex
 from .printer import latex
 from .prose import latex_text
 
@@ -21,10 +22,12 @@ class Mark:
     """The mark beside a line.
 
     Attributes:
-        tone: ``proved`` (green), ``wrong`` (red: a printed error, or a refuted step) or ``open``
-            (amber: undecided, timeout, error, or an erratum that was not refuted).
+        tone: ``proved`` (green: proved, or a float claim checked numerically), ``wrong`` (red: a printed
+            error, or a refuted step) or ``open`` (amber: undecided, timeout, error, or an erratum that
+            was not refuted).
         symbol: ``check``, ``cross`` or ``query``.
-        label: words after the symbol (``printed wrong``, ``undecided``, ``def.``), may be empty.
+        label: words after the symbol (``printed wrong``, ``undecided``, ``def.``, ``numerically``), may
+            be empty.
         bound: N for a step proved for each n ≤ N only.
         ok: whether the verdict is the one the step expects.
     """
@@ -47,6 +50,8 @@ def mark(result: StepResult) -> Mark:
         return Mark("proved", "check", "def." if step.kind is Kind.DEFINITION else "")
     if v.status is Status.PROVED_INSTANTIATED:
         return Mark("proved", "check", bound=v.instantiated_up_to)
+    if v.status is Status.CHECKED_NUMERICALLY and step.kind is Kind.FLOAT:
+        return Mark("proved", "check", "numerically")
     if v.status is Status.REFUTED:
         return Mark("wrong", "cross", "refuted", ok=False)
     return Mark("open", "query", str(v.status), ok=False)
@@ -54,11 +59,13 @@ def mark(result: StepResult) -> Mark:
 
 @dataclass(frozen=True)
 class Evidence:
-    """A counterexample as LaTeX math: the point (``name = value`` each) and both sides there."""
+    """A counterexample as LaTeX math: the point (``name = value`` each) and both sides there; for a
+    float claim, the dtype it fails in, the code's result (lhs) and the exact value (rhs)."""
 
     point: tuple[str, ...]
     lhs: str
     rhs: str
+    dtype: str = ""
 
 
 def evidence(derivation: Derivation, step: Step, cex: Counterexample) -> Evidence:
@@ -68,6 +75,16 @@ def evidence(derivation: Derivation, step: Step, cex: Counterexample) -> Evidenc
     point = tuple(f"{_math(name, names)} {_value_math(shown_value(value), names)}" for name, value in cex.values)
     lhs, rhs = shown_sides(cex.lhs_value, cex.rhs_value)
     return Evidence(point, _value_math(lhs, names, "").strip(), _value_math(rhs, names, "").strip())
+
+
+def float_evidence(derivation: Derivation, step: Step, cex: Counterexample) -> Evidence:
+    """A float claim's failing input: each input and the entry as math, the dtype, the code's result
+    as its dtype prints it (NaN, ∞) and the exact value as ``shown_value`` shows it."""
+    names = _names(derivation, step)
+    values = [(name, value) for name, value in cex.values if name != "dtype"]
+    dtype = dict(cex.values).get("dtype", "")
+    point = tuple(f"{_math(name, names)} = {float_tex(value)}" for name, value in values)
+    return Evidence(point, float_tex(cex.lhs_value), _value_math(shown_value(cex.rhs_value), names, "").strip(), dtype)
 
 
 def _value_math(shown: Shown, names: dict[str, sp.Basic], equals: str = "=") -> str:
@@ -110,6 +127,8 @@ class Note:
         instantiated_up_to: N for a step proved for each n ≤ N only.
         message: for a step without its expected verdict, what the check said.
         place: where the source prints the line, relative to the derivation's section.
+        code: a float claim's code as the derivation file shows it (else empty).
+        tested: for a float claim checked numerically, where and how closely it held.
     """
 
     why: str
@@ -119,11 +138,14 @@ class Note:
     instantiated_up_to: int | None = None
     message: str = ""
     place: str = ""
+    code: str = ""
+    tested: str = ""
 
     @property
     def continues(self) -> bool:
         """Whether sentences follow the justification (then it ends with a period)."""
-        return bool(self.evidence or self.corrected_in or self.corrects or self.instantiated_up_to or self.message)
+        return bool(self.evidence or self.corrected_in or self.corrects or self.instantiated_up_to or self.message
+                    or self.tested)
 
 
 def notes(result: DerivationResult) -> list[Note]:
@@ -142,10 +164,14 @@ def notes(result: DerivationResult) -> list[Note]:
         elif step.source.is_added and not d.source.is_added:
             place = ", ".join(x for x in (place, "added by softsym") if x)
         message = in_words(v.message) if not r.ok and v.counterexample is None else ""      # no strategy ids
-        out.append(Note(step.why, evidence(d, step, v.counterexample) if v.counterexample else None,
-                        corrections.get(step.index) if step.erratum else None, step.corrects,
-                        v.instantiated_up_to, message if len(message) <= 160 else message[:157] + "...", place))
+        claim = step.float_claim
+        shown = (float_evidence if claim else evidence)(d, step, v.counterexample) if v.counterexample else None
+        tested = ("Held at every input tried: " + "; ".join(v.trace) + "." if claim and r.ok and not step.erratum
+                  else "")
+        out.append(Note(step.why, shown, corrections.get(step.index) if step.erratum else None, step.corrects,
+                        v.instantiated_up_to, message if len(message) <= 160 else message[:157] + "...", place,
+                        claim.code_text if claim else "", tested))
     return out
 
 
-__all__ = ["Evidence", "Mark", "Note", "evidence", "mark", "notes"]
+__all__ = ["Evidence", "Mark", "Note", "evidence", "float_evidence", "mark", "notes"]

@@ -101,13 +101,13 @@ def _worst(prefix: str, worst: str, wide: bool, limit: int = 220) -> str:
 
 
 def naive_section(results: list[Accuracy], wide: bool = False) -> str:
-    """The seed's from-scratch code, lambdified as printed, on the same inputs: its failures are
+    """The seed's from-scratch code, as the corpus transcribes it, on the same inputs: its failures are
     expected (they are why the stable kernels exist), named by what they show, and not verdicts."""
     naive = [a for a in results if a.impl == NAIVE]
     if not naive:
         return ""
     lines = ["", fit("The seed's naive code, for comparison: softmax and cross_entropy as 004_e81365b828eb09e1.txt "
-                     "§二 prints them (exp of the raw logits, no max subtracted), lambdified as printed and run on "
+                     "§二 prints them (exp of the raw logits, no max subtracted), transcribed to NumPy as printed and run on "
                      "the same inputs. Its failures below are expected — they are what the stable kernels fix — "
                      "and do not count towards the exit code.", wide, indent=0)]
     for a in naive:
