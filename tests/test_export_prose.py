@@ -61,3 +61,9 @@ def test_markdown_escapes_its_specials():
 
 def test_latex_text_is_ascii_apart_from_nothing():
     assert latex_text("σ ≤ 1 — “ok” 中文").isascii()
+
+
+def test_names_from_code_stay_prose_and_subscripts_stay_math():
+    assert latex_prose("the printed cross_entropy:") == r"the printed cross\_entropy:"
+    assert "$" not in latex_prose("softsym.kernels.log_softmax")
+    assert latex_prose("z_ij and W_in") == "$z_{ij}$ and $W_{in}$"

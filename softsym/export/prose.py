@@ -41,6 +41,9 @@ _WORD_SLASH = re.compile(r"[A-Za-z]{2,}/[A-Za-z]{2,}")
 _CALL = re.compile(r"([A-Za-z]|[A-Za-z]+(?=\())\(")
 _SUFFIX = re.compile(r"(.*[)\w])(-[A-Za-z]{2,}(?:-[A-Za-z]+)*)")
 _NUMBER = re.compile(r"[+-]?[0-9]+([.,][0-9]+)*")
+# A name from code (``cross_entropy``, ``softsym.kernels.log_softmax``): a word of two or more
+# characters joined by ``_`` to another — prose, not a subscript (``z_ij``, ``W_in`` stay math).
+_IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9]+(?:[._][A-Za-z0-9]+)*_[A-Za-z0-9]{2,}(?:[._][A-Za-z0-9]+)*")
 
 
 @dataclass(frozen=True)
@@ -217,7 +220,7 @@ def _balanced_without(core: str, at: int) -> bool:
 def _kind(token: str) -> str:
     if token == "·":
         return "text"                           # a lone middle dot separates ("§3 · title"); J·v stays math
-    if any(c in _FORBIDDEN for c in token):
+    if any(c in _FORBIDDEN for c in token) or _IDENTIFIER.fullmatch(token.strip(_CLOSERS + _OPENERS)):
         return "text"
     if any(c in _STRONG_CHARS for c in token) or _CALL.match(token) and _callable(token):
         return "strong"
