@@ -37,7 +37,8 @@ def audit(problem: Problem, verdict: Verdict, timeout: float) -> Verdict:
         sizes = tuple(v for v in SIZES if v <= verdict.instantiated_up_to)
     deadline = Deadline.after(min(MOST, max(LEAST, timeout * SHARE)))
     try:
-        hit = run_until(deadline, lambda: failing_point(problem, deadline, POINTS, sizes, INSTANCES, "audit", PER_SIZE))
+        hit = run_until(deadline, lambda: failing_point(problem, deadline, POINTS, sizes, INSTANCES, "audit", PER_SIZE,
+                                                          integrals=True))
     except StepTimeout:
         return verdict
     except (KeyboardInterrupt, SystemExit, MemoryError):

@@ -326,3 +326,19 @@ def test_a_shared_bound_keeps_a_spurious_counterexample_away(runner):
     out = prove(runner, "KroneckerDelta(i, t)*0 + t", "1", "--rel", ">=", "--symbols",
                 "n: integer positive; i t: integer, 1<=i<=n")
     assert out["verdict"] == "proved"
+
+
+@pytest.mark.parametrize("lhs, rhs, symbols, contradicted", [
+    ("Integral(exp(-a*x), (x, 0, oo))", "2/a", "x: real; a: positive", True),
+    ("Integral(1/(1 + exp(-x)), (x, 0, t))", "log(1 + exp(t)) - log(2) + t/100", "x t: real", True),
+    ("Integral(exp(-a*x), (x, 0, oo))", "1/a", "x: real; a: positive", False),
+])
+def test_a_proof_through_an_integral_is_audited_by_quadrature(lhs, rhs, symbols, contradicted):
+    # the audit evaluates a definite integral numerically (never with SymPy's integrate, which a
+    # wrong proof may share): a "proof" of a false integral relation is withheld
+    from softsym.audit import audit
+    from softsym.text import parse_relation
+    from softsym.verdict import Status, Verdict
+    problem = parse_relation(lhs, rhs, "==", symbols)
+    checked = audit(problem, Verdict(Status.PROVED, "a_wrong_strategy"), timeout=20)
+    assert (checked.status is Status.ERROR) is contradicted

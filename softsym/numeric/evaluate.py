@@ -19,9 +19,10 @@ def _value(expr: sp.Basic, point: dict, digits: int) -> sp.Basic | None:
     """``expr`` at ``point`` to ``digits`` digits, or None where it is undefined or not finite."""
     try:
         exact_value = expr.xreplace(point)
-        if exact_value.has(sp.Sum, sp.Product, sp.Derivative, sp.Limit, sp.Integral):
-            exact_value = exact_value.doit()
-        if exact_value.free_symbols or exact_value.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
+        if exact_value.has(sp.Sum, sp.Product, sp.Derivative, sp.Limit):
+            exact_value = exact_value.doit(integrals=False)   # an integral by quadrature, not by SymPy's integrate
+        outside = exact_value.xreplace({i: sp.Integer(1) for i in exact_value.atoms(sp.Integral)})
+        if exact_value.free_symbols or outside.has(sp.nan, sp.zoo, sp.oo, -sp.oo):   # ∫ to ∞ is fine
             return None
         value = exact_value.evalf(digits, maxn=4 * digits + 100)
     except (ZeroDivisionError, ValueError, TypeError, OverflowError, AttributeError, RecursionError):
