@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import itertools
 import json
+import re
 import sys
 import time
 from collections.abc import Callable
@@ -325,6 +326,8 @@ def prove_cmd(lhs: str | None, rhs: str | None, rel: str, symbols: str, timeout:
     if lhs is None or rhs is None:
         raise click.UsageError("prove needs LHS and RHS (or --batch FILE)")
     start = time.perf_counter()
+    for note in constant_notes(" ".join((lhs, rhs, *given)), symbols):
+        click.echo(f"note: {note}", err=True)
     try:
         verdict = prove_text(lhs, rhs, rel, symbols, timeout, given)
     except UserError as exc:
@@ -346,6 +349,18 @@ def prove_cmd(lhs: str | None, rhs: str | None, rel: str, symbols: str, timeout:
         if verdict.message and not (cex and verdict.message == f"fails at {cex.describe()}"):   # not twice
             click.echo(readable_message(verdict.message, cex))
     sys.exit(PROVE_EXIT[verdict.status])
+
+
+_CONSTANT_WORDS = {"E": "Euler's number e ≈ 2.718", "I": "the imaginary unit i"}
+
+
+def constant_notes(text: str, symbols: str) -> list[str]:
+    """A note for each of ``E`` and ``I`` that the text uses undeclared: SymPy's constants, not the
+    real names (an energy E, an identity I) many users mean."""
+    declared = set(re.findall(r"[A-Za-z_]\w*", " ".join(part.split(":", 1)[0] for part in symbols.split(";"))))
+    return [f"{name} is {meaning} here; declare '{name}: real' to use it as a name"
+            for name, meaning in _CONSTANT_WORDS.items()
+            if name not in declared and re.search(rf"(?<![\w.]){name}(?![\w(\[])", text)]
 
 
 def _crash_verdict(exc: Exception, seconds: float, timeout: float, where: str = "") -> Verdict:

@@ -47,8 +47,8 @@ def expm1(x: sp.Expr) -> sp.Expr:
 def _family(z: object, limits: object, name: str) -> tuple[sp.IndexedBase, tuple[sp.Basic, ...]]:
     """``z`` and ``limits`` of the family form ``name(z, ..., (k, 1, n))``, checked."""
     if not isinstance(z, sp.IndexedBase):
-        raise TypeError(f"{name}: the family form takes an IndexedBase z (declared with d.indexed), "
-                        f"got {type(z).__name__}")
+        raise TypeError(f"{name}: the family form takes a family z (d.indexed('z', ...) in a derivation, "
+                        f"'z: indexed' in --symbols), got {type(z).__name__}")
     if not (isinstance(limits, (tuple, sp.Tuple)) and len(limits) == 3 and isinstance(limits[0], sp.Symbol)):
         raise TypeError(f"{name}: the range of the family is a tuple (k, 1, n) as in Sum, got {limits!r}")
     return z, tuple(sp.sympify(x) for x in limits)

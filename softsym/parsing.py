@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import ast
+import keyword
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -66,6 +68,7 @@ _FUNCTIONS: dict[str, _Function] = {
     # ML conveniences (softsym.functions, shared with derivation files), expanded into plain SymPy on parse
     **{f.__name__: _Function(f) for f in (ml.sigmoid, ml.softplus, ml.logit, ml.log1p, ml.expm1)},
     "logaddexp": _Function(ml.logaddexp, 2, 2), "logsumexp": _Function(ml.logsumexp, 1, None),
+    "softmax": _Function(ml.softmax, 3, 3), "log_softmax": _Function(ml.log_softmax, 3, 3),
 }
 FUNCTIONS = frozenset(_FUNCTIONS)
 """Every name that may be called in an expression."""
@@ -74,9 +77,12 @@ CONSTANTS: dict[str, sp.Basic] = {"pi": sp.pi, "E": sp.E, "I": sp.I, "oo": sp.oo
                                   "true": sp.true, "false": sp.false}
 """Names with a fixed meaning unless declared otherwise."""
 
-_TUPLE_ARGUMENTS = frozenset({"Sum", "Product", "Integral", "Derivative", "diff", "Piecewise"})
+_RENAMES = {"lambda": "lam", "in": "in_", "is": "is_", "as": "as_", "if": "if_", "for": "for_"}
+"""Names users write that Python reserves, with the spelling to use instead."""
+_TUPLE_ARGUMENTS = frozenset({"Sum", "Product", "Integral", "Derivative", "diff", "Piecewise",
+                              "logsumexp", "softmax", "log_softmax"})     # the family forms: (k, 1, n)
 _BIG_ARGUMENT_GUARD = frozenset({"factorial", "binomial", "gamma", "loggamma"})
-_BOUND_VARIABLES = frozenset({"Sum", "Product"})
+_BOUND_VARIABLES = frozenset({"Sum", "Product", "logsumexp", "softmax", "log_softmax"})
 _RELATIONS = {ast.Lt: sp.Lt, ast.LtE: sp.Le, ast.Gt: sp.Gt, ast.GtE: sp.Ge, ast.Eq: sp.Eq, ast.NotEq: sp.Ne}
 _CHAINS = {ast.Add: "+", ast.Sub: "+", ast.Mult: "*", ast.Div: "*", ast.BitAnd: "&", ast.BitOr: "|"}
 _OPERATOR_HINTS = {ast.BitXor: "'^' is not a power; write x**y", ast.FloorDiv: "'//' is not allowed; write floor(x/y)"}
@@ -115,7 +121,12 @@ def parse_expr(text: str, names: Mapping[str, Any] | None = None) -> sp.Basic:
         tree = ast.parse(body, mode="eval")
     except SyntaxError as exc:
         column = builder.offset(exc.lineno or 1, (exc.offset or 1) - 1, chars=True)
-        raise ParseError(f"syntax error: {exc.msg}", text, column) from None
+        words = set(re.findall(r"[A-Za-z_]\w*", body))
+        reserved = sorted(w for w in words if keyword.iskeyword(w))
+        hint = (f" — {', '.join(map(repr, reserved))} {'is a Python keyword' if len(reserved) == 1 else 'are Python keywords'}"
+                f" and cannot be a name: write {' / '.join(_RENAMES.get(w, w + '_') for w in reserved)}"
+                if reserved else "")
+        raise ParseError(f"syntax error: {exc.msg}{hint}", text, column) from None
     except (RecursionError, MemoryError):
         raise ParseError("expression nested too deeply", text) from None
     builder.scan(tree.body)

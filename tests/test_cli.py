@@ -243,3 +243,11 @@ def test_a_passing_run_shows_each_erratum_on_one_line_and_the_summary_last(runne
     assert "    why:" not in r.output                     # the full block only with -v
     verbose = run(runner, "check", "all", "--path", str(d), "--quiet", "-v")
     assert "    why:      printed with 3" in verbose.output
+
+
+def test_prove_notes_that_an_undeclared_E_is_eulers_number(runner):
+    found = runner.invoke(main, ["prove", "exp(-E/T)/(1 + exp(-E/T))", "1/2", "--rel", "<=", "--symbols", "T: positive"])
+    assert "note: E is Euler's number" in found.output and "declare 'E: real'" in found.output
+    declared = runner.invoke(main, ["prove", "exp(-E/T)/(1 + exp(-E/T))", "1/2", "--rel", "<=",
+                                    "--symbols", "T: positive; E: real"])
+    assert declared.exit_code == 1 and "note:" not in declared.output      # the energy E = -1 refutes it

@@ -250,3 +250,12 @@ def test_hypotheses_are_split_at_their_relation_outside_brackets(text, kind, lhs
     assert type(g).__name__ in (kind, {"Ge": "GreaterThan", "Le": "LessThan", "Eq": "Equality", "Ne": "Unequality",
                                        "Lt": "StrictLessThan", "Gt": "StrictGreaterThan"}[kind])
     assert str(g.lhs) == lhs and str(g.rhs) == rhs
+
+
+def test_the_ml_family_forms_parse_and_a_python_keyword_as_a_name_gets_a_hint():
+    from softsym.text import prove_text
+    decl = "n: integer positive; i: integer, 1<=i<=n; k l: integer; z: indexed, real"
+    assert str(prove_text("Sum(softmax(z, k, (l, 1, n)), (k, 1, n))", "1", "==", decl).status) == "proved"
+    assert str(prove_text("log_softmax(z, i, (k, 1, n))", "z[i] - logsumexp(z, (k, 1, n))", "==", decl).status) == "proved"
+    with pytest.raises(ParseError, match="'lambda' is a Python keyword .* write lam"):
+        parse_expr("lambda*x")
