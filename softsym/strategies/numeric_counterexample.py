@@ -95,15 +95,65 @@ def failing_point(problem: Problem, deadline: Deadline, budget: int, sizes: tupl
         variables += [v for v in needed if v not in variables and v not in fixed]
         key = salt + problem.key() + repr(sorted(fixed.items(), key=str))
         hints = _integer_hints(sp.Tuple(left, right))
-        for point in candidate_points(variables, domain, key, budget, hints, fixed):
+        equations = _linear_equations(domain, fixed, variables)
+        for drawn in candidate_points(variables, domain, key, budget, hints, fixed):
             if deadline.expired():
                 return None
+            point = _projected(drawn, equations) if equations else drawn
             if not attempt(deadline, lambda: screen.flags(point), False):
                 continue
             hit = _confirmed(problem, deadline, fixed, point, left, right, required)
             if hit is not None:
                 return hit
     return None
+
+
+def _linear_equations(domain, fixed: dict, variables: list) -> list[tuple[sp.Basic, list[sp.Basic]]]:
+    """The equality hypotheses that are linear in the point's variables once the sizes are fixed
+    (``Σ_i p_i = 1`` at n = 3 is p_1 + p_2 + p_3 − 1 = 0), as (expression = 0, its variables)."""
+    from ..numeric.admissible import _concrete
+    out = []
+    for g in domain.given:
+        if not isinstance(g, sp.Eq):
+            continue
+        expr = _concrete(g.lhs - g.rhs, fixed)
+        if expr is sp.nan or expr.has(sp.Sum, sp.Product):
+            continue
+        xs = [v for v in variables if expr.has(v)]
+        unknown = {a for a in expr.free_symbols if isinstance(a, sp.Symbol)} - set(variables) - set(fixed)
+        if not xs or unknown - {i.base.label for i in xs if isinstance(i, sp.Indexed)}:
+            continue
+        try:
+            poly = sp.Poly(expr, *xs)
+        except sp.PolynomialError:
+            continue
+        if poly.total_degree() == 1 and all(c.is_Rational for c in poly.coeffs()):
+            out.append((expr, xs))
+    return out
+
+
+def _projected(point: dict, equations: list[tuple[sp.Basic, list[sp.Basic]]]) -> dict:
+    """``point`` moved onto the linear equality hypotheses: a drawn point almost never satisfies
+    Σ p_i = 1 exactly.  A homogeneous part is scaled (keeping every sign: p / Σ p), else the last
+    variable is solved for.  Only a candidate: the point must still pass every admissibility check."""
+    out = dict(point)
+    for expr, xs in equations:
+        if not all(x in out for x in xs):
+            continue
+        constant = expr.xreplace({x: 0 for x in xs})
+        value = expr.xreplace(out)
+        if value == 0:
+            continue
+        part = value - constant                       # the linear part at the point
+        if constant != 0 and part != 0 and (-constant / part) > 0:
+            factor = -constant / part
+            out.update({x: out[x] * factor for x in xs})
+            continue
+        x = xs[-1]
+        coefficient = sp.diff(expr, x)
+        if coefficient != 0:
+            out[x] = out[x] - value / coefficient
+    return out
 
 
 def _confirmed(problem: Problem, deadline: Deadline, fixed: dict, point: dict, left: sp.Basic, right: sp.Basic,
