@@ -335,3 +335,50 @@ def test_a_case_sympy_cannot_evaluate_leaves_the_finite_domain_undecided_not_an_
                     "log(exp(x) + exp(x) + exp(exp(z[i])/Sum(exp(z[k]), (k, 1, n - 1))))", ">=",
                     "x: real; n: integer, 1 <= n <= 3; i: integer, 1 <= i; z: indexed, real", ("x > 0",), timeout=2)
     assert found.status is not Status.ERROR
+
+
+NORMALIZED = "n: integer positive; i j: integer; p: indexed, positive"
+
+
+@pytest.mark.parametrize("lhs, rel, rhs, expected", [
+    # a claim true for two classes written for every n: refuted at n = 3 on the simplex (points are
+    # moved onto Σ p_i = 1 before the admissibility check), while the true bounds stay proved
+    ("-Sum(p[i]*log(p[i]), (i, 1, n))", "<=", "log(2)", Status.REFUTED),
+    ("-Sum(p[i]*log(p[i]), (i, 1, n))", "<=", "log(n)", Status.PROVED),
+    ("Sum(p[i]**2, (i, 1, n))", ">=", "1/2", Status.REFUTED),
+    ("Sum(p[i]**2, (i, 1, n))", ">=", "1/n", Status.PROVED),
+    ("Sum(p[i]*(1 - p[i]), (i, 1, n))", "==", "2*p[1]*(1 - p[1])", Status.REFUTED),
+])
+def test_claims_for_two_classes_are_refuted_on_the_simplex_for_larger_n(lhs, rel, rhs, expected):
+    found = verdict(lhs, rhs, rel, NORMALIZED, ("Sum(p[i], (i, 1, n)) == 1",))
+    assert found.status is expected
+    if expected is Status.REFUTED:                 # the counterexample lies on the simplex
+        values = dict(found.counterexample.values)
+        n = int(values["n"])
+        assert sum(sp.Rational(values[f"p[{k}]"]) for k in range(1, n + 1)) == 1
+
+
+@pytest.mark.parametrize("lhs, rel, rhs, symbols, given, expected", [
+    # a real power of a base in (0, 1): the focal loss is at most the cross-entropy (g > 0), and
+    # neither strictly below at g = 0 nor at all for g < 0
+    ("(1 - p)**g", "<=", "1", "p: 0<p<1; g: positive", (), Status.PROVED),
+    ("(1 - p)**g", "<", "1", "p: 0<p<1; g: nonnegative", (), Status.REFUTED),
+    ("(1 - p)**g", "<=", "1", "p: 0<p<1; g: real", (), Status.REFUTED),
+    ("-(1 - p)**g*log(p)", "<=", "-log(p)", "p: 0<p<1; g: positive", (), Status.PROVED),
+    ("-(1 - p)**g*log(p)", ">=", "-log(p)", "p: 0<p<1; g: positive", (), Status.REFUTED),
+    # inverse hyperbolic functions are logarithms
+    ("atanh(x)", "==", "log((1 + x)/(1 - x))/2", "x: -1<x<1", (), Status.PROVED),
+    ("atanh(x)", "==", "log((1 + x)/(1 - x))", "x: -1<x<1", (), Status.REFUTED),
+    # a hypothesis' sum inside a summand's logarithm: KL to the uniform distribution
+    ("Sum(p[i]*log(n*p[i]), (i, 1, n))", "==", "log(n) + Sum(p[i]*log(p[i]), (i, 1, n))", NORMALIZED,
+     ("Sum(p[i], (i, 1, n)) == 1",), Status.PROVED),
+    ("Sum(p[i]*log(n*p[i]), (i, 1, n))", "==", "log(n) + Sum(p[i]*log(p[i]), (i, 1, n))", NORMALIZED,
+     (), Status.REFUTED),
+    # a positive scale divided out: the temperature log-sum-exp lies above every entry (n = 1: equality)
+    ("T*log(Sum(exp(z[k]/T), (k, 1, n)))", ">=", "z[j]",
+     "n: integer positive; j: integer, 1<=j<=n; k: integer; z: indexed, real; T: positive", (), Status.PROVED),
+    ("T*log(Sum(exp(z[k]/T), (k, 1, n)))", ">", "z[j]",
+     "n: integer positive; j: integer, 1<=j<=n; k: integer; z: indexed, real; T: positive", (), Status.REFUTED),
+])
+def test_real_powers_inverse_hyperbolics_and_logs_in_summands(lhs, rel, rhs, symbols, given, expected):
+    assert verdict(lhs, rhs, rel, symbols, given).status is expected

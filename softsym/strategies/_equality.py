@@ -40,6 +40,15 @@ def _hyperbolic(expr: sp.Basic) -> sp.Basic:
     return _log_exp_rational(expr.rewrite(sp.exp))
 
 
+def _inverse_hyperbolic(expr: sp.Basic) -> sp.Basic:
+    """atanh, asinh, acosh as the logarithms they are (principal branches, so exact wherever the
+    functions are defined), then the licensed log normal forms; nothing to do without them."""
+    inverse = (sp.atanh, sp.asinh, sp.acosh)
+    if not expr.has(*inverse):
+        return expr
+    return _log_exp_rational(expr.replace(lambda x: isinstance(x, inverse), lambda x: x.rewrite(sp.log)))
+
+
 def _trusted_by_simplify(expr: sp.Basic) -> None:
     """``simplify`` rewrites binomials and factorials by identities that fail at negative integers
     (binomial(n, n) = 1 is false at n = −1): refuse them unless every argument is nonnegative."""
@@ -67,6 +76,7 @@ CHEAP: tuple[tuple[str, Callable[[sp.Basic], sp.Basic], float], ...] = (
 )
 EXPENSIVE: tuple[tuple[str, Callable[[sp.Basic], sp.Basic], float], ...] = (
     ("rewrite to exp + rational normal form", _hyperbolic, 0.3),
+    ("inverse hyperbolic functions as logs + licensed log normal forms", _inverse_hyperbolic, 0.3),
     ("simplify", _simplify, 0.5),
     ("simplify + licensed log expansion", _simplify_log, 0.6),
 )

@@ -65,7 +65,8 @@ def nonnegative(e: sp.Basic, strict: bool, ctx: Context, depth: int = 0) -> tupl
     if _sign(e, strict):
         return (f"sign of {e} {rel} 0 from the assumptions",)
     for rule in (_by_hypothesis, _by_bounds, _by_normal_form, _by_terms, _by_monotone_pair, _by_log_isolation, _by_sums,
-                 _by_cases, _by_calculus, _by_square_substitution, _by_tangent_bounds, _by_sum_bounds):
+                 _by_cases, _by_calculus, _by_square_substitution, _by_tangent_bounds, _by_sum_bounds,
+                 _by_positive_scaling):
         trace = attempt(ctx.deadline.sooner(max(ctx.deadline.remaining() / 3, 0.05)),
                         lambda r=rule: r(e, strict, ctx, depth), None)
         if trace:
@@ -200,14 +201,24 @@ def _by_terms(e, strict, ctx, depth):
         if known and negatives % 2 == 0:
             return ("product of factors of known sign",)
         unknown = [f for f in rest if not (f.is_positive or (not strict and f.is_nonnegative))]
-        if 0 < len(unknown) <= 3 and len(unknown) < len(e.args):   # g·h >= 0 <= g >= 0 and h >= 0
+        if 0 < len(unknown) <= 3 and len(unknown) < len(e.args):   # g·h >= 0 <= g, h >= 0, or g, h <= 0
             traces: list[str] = []
+            flips = 0
             for f in unknown:
+                if f.is_negative or (not strict and f.is_nonpositive):
+                    flips += 1
+                    continue
                 sub = nonnegative(f, strict, ctx, depth + 1)
                 if sub is None:
-                    return None
+                    sub = nonnegative(_expand(-f), strict, ctx, depth + 1)
+                    if sub is None:
+                        return None
+                    flips += 1
+                    sub = (f"{f} {'<' if strict else '<='} 0:",) + sub
                 traces.extend(sub)
-            return ("a product of nonnegative factors",) + tuple(traces)
+            if flips % 2:
+                return None
+            return ("a product of factors of proved signs, an even number of them negative",) + tuple(traces)
         return None
     if not isinstance(e, sp.Add):
         return None
@@ -239,6 +250,11 @@ def _split_pair(e):
     return None
 
 
+def _real_power(x: sp.Basic) -> bool:
+    """``B^g`` with a positive base and an exponent that is not a number (a real power, not a polynomial)."""
+    return isinstance(x, sp.Pow) and not x.exp.is_Number and bool(x.base.is_positive) and bool(x.exp.is_real)
+
+
 def _by_monotone_pair(e, strict, ctx, depth):
     pair = _split_pair(e)
     if pair is None:
@@ -254,6 +270,14 @@ def _by_monotone_pair(e, strict, ctx, depth):
         inner = nonnegative(_expand(sp.log(a) - b.args[0]), strict, ctx, depth + 1)
         if inner:
             return (f"exp is increasing: {a} >= exp({b.args[0]}) iff log({a}) >= {b.args[0]}",) + inner
+    if _real_power(b) and a.is_positive:         # c - B^g  <=  log c - g·log B  (B > 0)
+        inner = nonnegative(_expand(sp.log(a) - b.exp * sp.log(b.base)), strict, ctx, depth + 1)
+        if inner:
+            return (f"B^g = exp(g·log B) is increasing in g·log B: {a} >= {b} iff log({a}) >= {b.exp}·log({b.base})",) + inner
+    if _real_power(a) and b.is_positive:         # B^g - c  <=  g·log B - log c
+        inner = nonnegative(_expand(a.exp * sp.log(a.base) - sp.log(b)), strict, ctx, depth + 1)
+        if inner:
+            return (f"B^g = exp(g·log B) is increasing in g·log B: {a} >= {b} iff {a.exp}·log({a.base}) >= log({b})",) + inner
     for f in MONOTONE:
         if isinstance(a, f) and isinstance(b, f):
             if f is sp.log and not (a.args[0].is_positive and b.args[0].is_positive):
@@ -492,6 +516,24 @@ def _weighted_average(e, s, ctx, depth, below: bool = False):
         each = _term_nonneg(w.xreplace({var: k}) * gap, k, lo, hi, False, ctx, depth)
         if each:
             return (f"weights {w} sum to {total}: Σ {w}·({a}) {'>=' if below else '<='} ({c})·{total}",) + each
+    return None
+
+
+def _by_positive_scaling(e, strict, ctx, depth):
+    """``e >= 0`` iff ``e / c >= 0`` for a positive symbol c that scales some term (a temperature:
+    T·log Σ e^{z_k/T} − z_j ≥ 0 is log Σ e^{z_k/T} − z_j/T ≥ 0).  Only at the top, last."""
+    if depth or not isinstance(e, sp.Add):
+        return None
+    scales = []
+    for term in e.args:
+        for f in sp.Mul.make_args(term):
+            if isinstance(f, sp.Symbol) and f.is_positive and f not in scales:
+                scales.append(f)
+    for c in scales[:2]:
+        scaled = _expand(e / c)
+        inner = nonnegative(scaled, strict, ctx, depth + 1)
+        if inner:
+            return (f"divided by {c} > 0: {scaled}",) + inner
     return None
 
 

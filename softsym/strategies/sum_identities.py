@@ -12,7 +12,7 @@ from ..deadline import Deadline, attempt
 from ..numeric.admissible import admitted, required_symbols, with_eliminated
 from ..numeric.sampling import candidate_points
 from ..problem import Problem, canonical_dummies
-from ..rewrite import apply_givens, evaluate_derivatives
+from ..rewrite import apply_givens, evaluate_derivatives, licensed_log_expand
 from ..sums import atomize_sums, normalize_sums
 from ..verdict import Verdict, proved
 from ._equality import CHEAP, EXPENSIVE, zero_by
@@ -28,8 +28,11 @@ def sum_identities(problem: Problem, deadline: Deadline, methods=CHEAP + EXPENSI
     used: list[str] = []
 
     def normal() -> sp.Basic:
-        diff = apply_givens(evaluate_derivatives(problem.difference), problem.domain)
-        return use_sum_hypotheses(normalize_sums(diff, problem.domain), problem.domain, used)
+        diff = normalize_sums(apply_givens(evaluate_derivatives(problem.difference), problem.domain), problem.domain)
+        if diff.has(sp.log) and any(isinstance(g, sp.Eq) and g.has(sp.Sum) for g in problem.domain.given):
+            # a hypothesis' sum may hide in a summand's logarithm: Σ p_i log(n p_i) holds Σ p_i log n
+            diff = normalize_sums(_summand_logs_expanded(diff), problem.domain)
+        return use_sum_hypotheses(diff, problem.domain, used)
     diff = attempt(deadline.sooner(deadline.remaining() * 0.4), normal, None)
     if diff is None:
         return None
@@ -48,6 +51,12 @@ def sum_identities(problem: Problem, deadline: Deadline, methods=CHEAP + EXPENSI
     hyp = f"; the hypotheses {', '.join(used)} replace their sums" if used else ""
     return proved(name, f"sum normal form (linearity, Kronecker deltas, alpha-equivalence){hyp}, then {how}",
                   ("sum normal form", *(f"hypothesis {u}" for u in used), how))
+
+
+def _summand_logs_expanded(expr: sp.Basic) -> sp.Basic:
+    """The logarithms inside sums split where SymPy proves the factors positive (never forced)."""
+    return expr.replace(lambda x: isinstance(x, sp.Sum) and x.function.has(sp.log),
+                        lambda x: x.func(licensed_log_expand(sp.expand(x.function)), *x.limits))
 
 
 def use_sum_hypotheses(expr: sp.Basic, domain, used: list[str] | None = None) -> sp.Basic:
