@@ -8,6 +8,7 @@ import sympy as sp
 
 from .domain import Domain
 from .dsl import Definition
+from .integrals import held
 from .rewrite import canonical_dummies, rename_bound, substitute_free
 
 FLIP = {"==": "==", "<=": ">=", "<": ">", ">=": "<=", ">": "<"}
@@ -114,10 +115,12 @@ def prepare(lhs: sp.Basic, rel: str, rhs: sp.Basic, domain: Domain,
     subs = dict(substitution)
 
     def ready(expr: sp.Basic) -> sp.Basic:
-        return canonical_dummies(substitute_free(exact(unfold(sp.sympify(expr), defs)), subs))
+        return held(canonical_dummies(substitute_free(exact(unfold(sp.sympify(expr), defs)), subs)))
     left, right = ready(lhs), ready(rhs)
     if defs or subs:                  # hypotheses speak of the same names: unfold and substitute them too
         domain = Domain(domain.symbols, domain.indexed, domain.bounds, tuple(ready(g) for g in domain.given))
+    elif any(g.has(sp.Integral) for g in domain.given):
+        domain = Domain(domain.symbols, domain.indexed, domain.bounds, tuple(held(g) for g in domain.given))
     shown = (left, rel, right)
     if rel in (">=", ">"):
         left, right, rel = right, left, FLIP[rel]

@@ -342,3 +342,17 @@ def test_a_proof_through_an_integral_is_audited_by_quadrature(lhs, rhs, symbols,
     problem = parse_relation(lhs, rhs, "==", symbols)
     checked = audit(problem, Verdict(Status.PROVED, "a_wrong_strategy"), timeout=20)
     assert (checked.status is Status.ERROR) is contradicted
+
+
+@pytest.mark.parametrize("lhs, rel, rhs", [
+    ("Integral(Abs(sin(x)), (x, 0, 10))", "==", "cos(10) + 3"),          # SymPy's wrong closed form: false
+    ("Integral(Abs(sin(x)), (x, 0, 10))", "==", "7 - cos(10 - 3*pi)"),   # true (6.1609…)
+    ("Integral(Abs(cos(x)), (x, 0, 10))", "==", "4 - sin(10)"),          # false (the value is 6 − sin 10)
+    ("Integral(Abs(sin(x)), (x, 0, 10))", ">", "5"),                     # true
+])
+def test_sympy_never_integrates_a_non_smooth_integrand_for_a_verdict(lhs, rel, rhs):
+    # red team 2026-12-01: integrate(|sin x|, (x, 0, 10)) = cos(10) + 3 proved a false relation and
+    # refuted true ones; such an integral is held (softsym.integrals): no closed form, no verdict from it
+    from softsym.text import prove_text
+    found = prove_text(lhs, rhs, rel, "", timeout=10)
+    assert str(found.status) not in ("proved", "refuted"), found.message
