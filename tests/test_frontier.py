@@ -382,3 +382,10 @@ def test_claims_for_two_classes_are_refuted_on_the_simplex_for_larger_n(lhs, rel
 ])
 def test_real_powers_inverse_hyperbolics_and_logs_in_summands(lhs, rel, rhs, symbols, given, expected):
     assert verdict(lhs, rhs, rel, symbols, given).status is expected
+
+
+def test_a_limit_claimed_infinite_is_refuted_where_it_is_finite():
+    # lim e^{cx} = ∞ as x → ∞ holds for c > 0 only: at c = 0 the limit is 1 (confirmed numerically)
+    found = verdict("Limit(exp(c*x), x, oo)", "oo", "==", "c x: real")
+    assert found.status is Status.REFUTED and dict(found.counterexample.values)["c"] in ("0", "-1")
+    assert verdict("Limit(exp(c*x), x, oo)", "oo", "==", "c: positive; x: real").status is not Status.REFUTED

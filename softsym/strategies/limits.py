@@ -101,6 +101,11 @@ def _refute_at_points(problem: Problem, deadline: Deadline) -> Verdict | None:
             continue
         at = {k: v for k, v in full.items() if k in point}
         sides = [attempt(deadline, lambda e=e: _checked_limits(e.xreplace(at)), None) for e in both]
+        infinite = _against_infinity(both, sides, problem.rel)
+        if infinite is not None:
+            return _refutation(problem, full, infinite, 50, "SymPy's limit at a concrete point, confirmed by evaluating "
+                                                            "ever closer to the limit point, is finite, and the relation "
+                                                            "with the infinity written on its other side")
         if any(v is None or not v.is_number or v.is_real is not True for v in sides):
             continue
         digits = attempt(deadline, lambda: confirm(sides[0], problem.rel, sides[1], {}, problem.real_values), None)
@@ -108,6 +113,19 @@ def _refute_at_points(problem: Problem, deadline: Deadline) -> Verdict | None:
             continue
         return _refutation(problem, full, sides, digits, "SymPy's limits at a concrete point, each confirmed by "
                                                          "evaluating ever closer to the limit point: the relation")
+    return None
+
+
+def _against_infinity(both: sp.Tuple, sides: list, rel: str) -> list | None:
+    """The sides when one is the infinity written in the relation (``lim e^{cx} = ∞``) and the other
+    a confirmed finite real value the relation fails for; else None."""
+    for k in (0, 1):
+        written, other = both[k], sides[1 - k]
+        if written in (sp.oo, -sp.oo) and other is not None and other.is_number and other.is_real and other.is_finite:
+            values = [written, other] if k == 0 else [other, written]
+            holds = {"==": sp.Eq, "<=": sp.Le, "<": sp.Lt}[rel](*values)
+            if holds is sp.false:
+                return values
     return None
 
 
