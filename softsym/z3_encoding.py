@@ -197,6 +197,9 @@ class _Encoder:
         """A real constant between rational bounds: its 40-digit value ± 10⁻²⁰ (relative to its
         size when that exceeds 1).  Beyond 10^±30 only its exact sign is kept (writing such a
         number out as a fraction would take longer than the proof)."""
+        if e.has(sp.Sum, sp.Product, sp.Integral, sp.Limit):
+            # evaluating these can take minutes, and the encoding runs with the alarm held back
+            raise Untranslatable(f"the constant {e} is not evaluated for z3")
         var = self._new("c")
         value = sp.N(e, 40)
         if not isinstance(value, sp.Float) or value == 0 or not 1e-30 < abs(value) < 1e30:
