@@ -36,8 +36,11 @@ from .applications import ApplicationReading
 from .context import Context
 from .errors import Unparsed
 from .ellipsis import EllipsisReading, is_ellipsis
+from .lexer import Scanned
 from .operators import OperatorReading
 from .probability import ProbabilityReading
+from .cases import CasesReading
+from .vectors import VectorReading
 from .syntax import (
     NAME_KINDS,
     Binom,
@@ -68,15 +71,26 @@ MAX_FACTORIAL = 1_000
 MAX_LEVEL = 400              # nested readings (a TeX nesting level costs a few)
 
 
-class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisReading):
+class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisReading, VectorReading,
+             CasesReading):
     """Reads one expression with the declarations of a ``Context``."""
 
-    def __init__(self, context: Context, tex: str, letters: frozenset[str] = frozenset()) -> None:
+    def __init__(self, context: Context, tex: str, letters: frozenset[str] = frozenset(),
+                 scanned: Scanned | None = None) -> None:
         self.ctx = context
         self.tex = tex
         self.names = dict(context.names)
         self.functions = {f.lstrip("\\") for f in context.functions}
         self.letters = letters          # every plain letter written in the input (for fresh indices)
+        self.bold = scanned.bold if scanned is not None else frozenset()
+        self.cases = scanned.cases if scanned is not None else ()
+        self.entry = context.entry      # vector-valued pieces are read at this entry (None: refused)
+        self.column = context.column    # … and matrices at (entry, column)
+        self.extra_vectors: frozenset[str] = frozenset()
+        self.opaque = 0                 # inside arguments where a vector stays a name
+        self.ranges: list = []          # index ranges of the vector-valued pieces read at the entry
+        self.guesses: list[str] = []    # readings that are likely but not certain (a refutation is not trusted)
+        self.words = context.words      # multi-letter words the document uses as names
         self.index_mode = False
         self.level = 0
         self.operators = 0
@@ -216,6 +230,8 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
         run = self.letter_run(items, i)
         if len(run) > 1:
             return self.run(items, i, run)
+        if self.is_expectation(item, nxt):
+            return self.expectation(item, nxt), i + 2
         if is_paren(nxt) and self.callable(item):
             return self.call(item, nxt), i + 2
         if self.is_max_of_set(item, nxt):
@@ -251,10 +267,34 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
         if word in voc.INFORMAL_FUNCTIONS and run[-1].plain and is_paren(nxt):
             word_leaf = Leaf(run[0].start, run[-1].end, "WORD", word)
             return self.call(Factor(word_leaf.start, word_leaf.end, base=word_leaf), nxt), after + 1
+        if run[-1].plain and is_paren(nxt) and self.function_object(word) is not None:   # Loss(x), defined
+            name_leaf = Leaf(run[0].start, run[-1].end, "NAME", word)
+            return self.call_name(Factor(name_leaf.start, name_leaf.end, base=name_leaf), nxt), after + 1
+        if word in voc.BARE_FUNCTIONS and run[-1].plain and nxt is not None and not is_op(nxt) \
+                and not is_gap(nxt):                                       # log \frac{a}{b}, ln p_t
+            func = Leaf(run[0].start, run[-1].end, "FUNC", voc.BARE_FUNCTIONS[word])
+            spliced = [*items[:i], Factor(func.start, func.end, base=func), *items[after:]]
+            value, k = self.bare_function(spliced, i)
+            return value, k + len(run) - 1
+        glued = self.glued_function(run)
+        if glued is not None:                                              # lnp_t: ln(p_t)
+            return glued, after
+        if word in self.words:
+            return self.symbol(word, run[0]), after
         if len(run) == 2 and all(f.base.text in self.names for f in run):
             return self.factor(run[0]), i + 1
         self.fail(f"ambiguous run of letters '{word}': a word or a product? (write \\mathrm{{{word}}} "
                   f"for a function, or separate the factors)", run[0], run[-1])
+
+    def glued_function(self, run: list[Factor]) -> sp.Expr | None:
+        """``lnp_t``, ``logp_i``: a log glued to one letter (the letter's scripts are its argument's).
+        Read as ``ln(p_t)``, noted as a guess (a refutation of the line is not trusted)."""
+        word = "".join(f.base.text for f in run)
+        for name in ("log", "ln", "exp"):
+            if word.startswith(name) and len(word) == len(name) + 1:
+                self.guesses.append(f"'{word}' read as {name}({word[-1]}…) (a function glued to its argument)")
+                return self.elementary(voc.BARE_FUNCTIONS[name], run[0], self.factor(run[-1]))
+        return None
 
     def symbol(self, name: str, where: Node) -> sp.Expr:
         """A bare name: declared object, index symbol, e, π, or a real symbol."""
@@ -267,6 +307,8 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
             return declared
         if name == self.ctx.dimension.name:
             return self.ctx.dimension
+        if name == "E_bb":
+            self.fail("an expectation \\mathbb{E} without its argument [ … ]", where)
         if name == "e":
             return sp.E
         if name == "pi":
@@ -289,6 +331,12 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
         """A name with its subscript (not its superscript): a symbol, an entry, a delta."""
         name = f.base.text
         if f.sub is None:
+            if self.is_vector_name(f):
+                return self.vector_entry(f)
+            if self.is_matrix_name(f):
+                if self.column is None and name not in self.ctx.matrices:
+                    self.fail("a matrix (a bold capital) in a vector relation: matrix products are not read", f)
+                return self.matrix_entry(f)
             return self.symbol(name, f)
         key = self.name_subscript(f.sub)
         if key is not None:
@@ -347,6 +395,7 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
 
     def factor(self, f: Factor) -> sp.Expr:
         """A factor read alone (no application, no transpose, no indicator around it)."""
+        f = self.transpose_of_list(f)
         base = f.base
         if f.primes:
             self.fail("a prime outside f'(x) (where f is a declared function)", f)
@@ -369,10 +418,17 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
         if f.sub is not None:
             self.fail("a subscript on something that is not a name", f)
         if kind == "NUMBER":
-            return sp.Rational(leaf.text) if "." in leaf.text else sp.Integer(leaf.text)
+            number = sp.Rational(leaf.text) if "." in leaf.text else sp.Integer(leaf.text)
+            if leaf.start in self.bold and not self.opaque:
+                return self.constant_vector(leaf, number)
+            return number
+        if kind == "CASES":
+            return self.piecewise(leaf)
         if kind == "INFTY":
             return sp.oo
         if kind == "WORD":
+            if leaf.text in self.words:
+                return self.symbol(leaf.text, f)
             if leaf.text in voc.KNOWN_WORDS:
                 self.fail(f"the function {leaf.text} without its argument in parentheses", f)
             self.fail(f"text inside math: '{leaf.text}'", f)
@@ -401,6 +457,8 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
         self.fail("a construct the reader cannot place", node)
 
     def group(self, g: Group) -> sp.Expr:
+        if self.is_list(g):
+            return self.vector_list(g)
         if g.kind == "set":
             inner = g.elements[0] if len(g.elements) == 1 else None
             if isinstance(inner, Relation):

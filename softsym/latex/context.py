@@ -22,8 +22,27 @@ class Context:
             1 to it); the name it carries is read as this symbol everywhere.
         functions: names the document defined as functions (``f`` in ``f(x) := …``; a leading
             backslash is ignored), so that ``f(x)`` is an application and ``f'(x)`` a derivative.
+        vectors: names the document made vectors (``\\mathbf{p} = \\mathrm{softmax}(z)``,
+            ``z = [1, 2, 3]``), each with the range of its indices (``(1, 3)``; None: 1 to the
+            dimension).  A bold lowercase name is a vector too.
+        families: names written with an index somewhere in the document (``z`` of ``z_i``): inside
+            ``\\mathrm{softmax}(z + c)`` they are the vector, the others scalars.
+        column: with ``entry``, read a matrix relation at the entry (row ``entry``, column
+            ``column``): ``\\mathrm{diag}(p)`` is ``δ(entry, column) p[entry]``, ``p q^\\top`` is
+            ``p[entry] q[column]``, ``\\partial \\mathbf{s} / \\partial \\mathbf{z}`` the Jacobian's entry.
+        matrices: names the document made matrices (``J = \\mathrm{diag}(s) - s s^\\top``).
+        words: multi-letter words the document uses as names (``\\mathrm{Loss} = …``): such a word
+            (upright or in plain letters) is that name.
+        entry: read vector-valued sides at this entry (``\\mathbf{p}`` is ``p[entry]``); None: a
+            vector-valued side raises ``VectorValued``.
     """
 
     names: Mapping[str, sp.Basic] = field(default_factory=dict)
     dimension: sp.Symbol = field(default_factory=_default_dimension)
     functions: frozenset[str] = frozenset()
+    vectors: Mapping[str, tuple[sp.Expr, sp.Expr] | None] = field(default_factory=dict)
+    families: frozenset[str] = frozenset()
+    entry: sp.Symbol | None = None
+    words: frozenset[str] = frozenset()
+    column: sp.Symbol | None = None
+    matrices: frozenset[str] = frozenset()

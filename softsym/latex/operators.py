@@ -16,6 +16,8 @@ from dataclasses import replace
 
 import sympy as sp
 
+from .errors import VectorValued
+from .maxima import extremum_index
 from .syntax import (
     OPERATOR_KINDS,
     Expr,
@@ -182,6 +184,8 @@ class OperatorReading:
             self.fail("a script on a sum that is not its range", op)
         names, lower, upper, excluded = self.range_spec(op)
         body, variables = self.bound_body(rest, op, names)
+        if op.sup is None and self.bare_name(op.sub) is not None:       # \sum_i: the range of what it indexes
+            lower, upper = self.implicit_range(body, variables[0], (lower, upper))
         cls = sp.Sum if op.base.text == "sum" else sp.Product
         result = cls(body, *[(v, lower, upper) for v in variables])
         if excluded is not None:
@@ -189,13 +193,26 @@ class OperatorReading:
             result = result - term if cls is sp.Sum else result / term
         return result
 
+    def implicit_range(self, body: sp.Expr, var: sp.Symbol, default: tuple[sp.Expr, sp.Expr]) -> tuple[sp.Expr, sp.Expr]:
+        """The range of ``\\sum_i`` written without bounds: that of the vectors its body indexes by i,
+        when the document gave one (``x = [x_0, …, x_3]``: 0..3) and no other, else 1..n."""
+        spans = {self.ctx.vectors.get(str(e.base.label)) for e in body.atoms(sp.Indexed) if var in e.indices}
+        spans.discard(None)
+        return next(iter(spans)) if len(spans) == 1 else default
+
     def max_over_range(self, op: Factor, rest: list[Node]) -> sp.Expr:
         """``\\max_{1 \\le i \\le 3} z_i``: Max of the entries; a symbolic range is refused."""
         names, lower, upper, excluded = self.range_spec(op)
         if len(names) != 1 or excluded is not None:
             self.fail(f"a \\{op.base.text} over a range the reader does not know", op)
+        if op.sup is None and self.bare_name(op.sub) is not None:       # \max_i: the range of what it indexes
+            probe, (var,) = self.bound_body(rest, op, names)
+            lower, upper = self.implicit_range(probe, var, (lower, upper))
         if not (lower.is_Integer and upper.is_Integer):
-            self.fail(f"\\{op.base.text} over a symbolic range (the entries cannot be listed)", op)
+            body, (var,) = self.bound_body(rest, op, names)
+            if var not in body.free_symbols:
+                self.fail(f"\\{op.base.text} over an index its argument does not use", op)
+            return body.xreplace({var: extremum_index(op.base.text, body, var, lower, upper)})
         count = int(upper - lower) + 1
         if count < 1 or count > MAX_RANGE:
             self.fail(f"\\{op.base.text} over {count} entries (1 to {MAX_RANGE} are read)", op)
@@ -286,7 +303,10 @@ class OperatorReading:
             if var.primes or var.bangs:
                 return None
             order = self.order_of(var.sup, var)
-            symbol = self.name_value(replace(var, sup=None))
+            if self.column is not None and self.is_vector_name(var):      # ∂s/∂z in a matrix: the column
+                symbol = self.indexed_base(var.base.text, var)[self.column]
+            else:
+                symbol = self.name_value(replace(var, sup=None))
             if not isinstance(symbol, sp.Symbol | sp.Indexed):
                 self.fail("a derivative with respect to something that is not a variable", var)
             out.append((symbol, order))
@@ -305,7 +325,16 @@ class OperatorReading:
         if not items:
             self.fail("a derivative operator with nothing to act on", frac)
         f = self.product(items, frac)
-        return sp.Derivative(f, *variables, evaluate=False)
+        return self.no_jacobian(sp.Derivative(f, *variables, evaluate=False), frac)
+
+    def no_jacobian(self, d: sp.Derivative, where: Node) -> sp.Derivative:
+        """Entrywise, ∂L/∂w is the gradient's entry ∂L/∂w_i; a vector by a vector (a Jacobian, whose
+        entries need two indices) is refused."""
+        if self.entry is not None and self.column is None and self.entry in d.expr.free_symbols and any(
+                self.entry in getattr(v, "free_symbols", set()) for v in d.variables):
+            raise VectorValued("the derivative of a vector by a vector is a matrix (the Jacobian): the relation "
+                               "is read at a row and a column", self.tex[where.start:where.end], matrix=True)
+        return d
 
     def derivative_operator(self, op: Factor, rest: list[Node]) -> sp.Expr:
         """``\\frac{\\partial}{\\partial x} F``: F is the rest of the product; a group alone is the group."""
@@ -313,4 +342,4 @@ class OperatorReading:
         if rest and isinstance(rest[0], Factor) and isinstance(rest[0].base, Group) and len(rest) > 1:
             self.fail("after a derivative operator and a parenthesized group, is the rest inside the "
                       "derivative? (put it all inside the parentheses)", op, rest[-1])
-        return sp.Derivative(self.body(rest, op), *variables, evaluate=False)
+        return self.no_jacobian(sp.Derivative(self.body(rest, op), *variables, evaluate=False), op)

@@ -137,11 +137,14 @@ REFUSED = {
 del REFUSED["cfrac"]
 
 KNOWN_WORDS = frozenset({"softmax", "sigmoid", "softplus", "logsumexp", "LSE", "exp", "log", "ln",
-                         "tanh", "sinh", "cosh", "max", "min", "sin", "cos", "tan"})
+                         "tanh", "sinh", "cosh", "max", "min", "sin", "cos", "tan", "diag"})
 """Upright words (``\\mathrm``, ``\\text``, ``\\operatorname``) the reader knows as functions."""
 
 INFORMAL_FUNCTIONS = frozenset({"exp", "log", "ln", "softmax", "sigmoid", "tanh", "max", "min"})
 """Runs of plain letters read as a function when followed by ``(``: ``exp(x)``, ``log(1-p)``."""
+
+BARE_FUNCTIONS = {"log": "log", "ln": "ln", "exp": "exp"}
+"""Runs of plain letters read as a bare function before an argument: ``log \\frac{a}{b}``, ``ln p_t``."""
 
 VECTOR_FUNCTIONS = frozenset({"softmax", "logsumexp", "LSE"})
 """Functions of a whole vector (their argument is an indexed family)."""
