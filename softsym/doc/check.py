@@ -66,22 +66,42 @@ class Reading:
 
 
 # -- reading a document ----------------------------------------------------------------------------
-_FUNCTION_LHS = re.compile(r"^\s*(?P<name>[A-Za-z]|\\[A-Za-z]+)\s*\((?P<args>[^()]*)\)\s*$")
-_PARAM = re.compile(r"^\s*([A-Za-z]|\\[A-Za-z]+)\s*$")
+_UPRIGHT = r"\\(?:mathrm|text|textrm|operatorname|mathit)\s*\{\s*[A-Za-z]+\s*\}"
+_FUNCTION_LHS = re.compile(rf"^\s*(?P<name>[A-Za-z]|\\[A-Za-z]+|[A-Za-z]{{3,}}|{_UPRIGHT})"
+                           r"(?P<sub>_\s*(?:\\[A-Za-z]+|\{\s*\\[A-Za-z]+\s*\}))?"
+                           r"\s*\((?P<args>[^()]*)\)\s*$")
+_PARAM = re.compile(r"^\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{?\s*)?([A-Za-z]|\\[A-Za-z]+)\s*\}?\s*$")
+_KNOWN_FUNCTIONS = frozenset({"sigma", "exp", "log", "ln", "tanh", "max", "min", "P", "Pr", "softmax", "sigmoid",
+                              "softplus", "logsumexp", "LSE", "sin", "cos", "tan", "sinh", "cosh"})
+_WORD_LHS = re.compile(rf"^\s*(?:{_UPRIGHT})\s*$")
 
 
 def _function_definition(rel: Relation) -> tuple[str, list[str]] | None:
-    """``f(x) = …`` / ``p(y;\\phi) := …``: a name applied to plain parameters on the left."""
+    """``f(x) = …`` / ``p(y;\\phi) := …`` / ``h_\\theta(x) = …`` / ``\\mathrm{Loss}(\\mathbf{x}) = …``:
+    a name (a letter, a Greek letter with a Greek subscript, a word of three letters or more)
+    applied to plain parameters on the left.  Returns the name as the reader spells it
+    (``h_theta``, ``Loss``) and the parameters."""
     if rel.op not in ("==", ":="):
         return None
     m = _FUNCTION_LHS.match(rel.lhs)
-    if m is None or m.group("name") in ("\\sigma", "\\exp", "\\log", "\\ln", "\\tanh", "\\max", "\\min",
-                                        "P", "\\Pr"):
+    if m is None:
+        return None
+    name = re.sub(r"^\\[A-Za-z]+\s*\{\s*([A-Za-z]+)\s*\}$", r"\1", m.group("name")).lstrip("\\")
+    if name in _KNOWN_FUNCTIONS or (len(name) > 1 and name.lower() in _KNOWN_FUNCTIONS):
         return None             # P(A, B) = P(A) P(B | A) is about probabilities, not a function P
+    if m.group("sub"):
+        name += "_" + re.sub(r"[_{}\s\\]", "", m.group("sub"))
     params = [p for p in re.split(r"[,;]", m.group("args"))]
     if not params or not all(_PARAM.match(p) for p in params):
         return None
-    return m.group("name"), [p.strip() for p in params]
+    return name, [p.strip() for p in params]
+
+
+def _word_names(found: list[Relation]) -> frozenset[str]:
+    """Words the text defines as names: ``\\mathrm{Loss} = …``, ``\\text{normalizer} := …``."""
+    return frozenset(re.sub(r"^.*\{\s*([A-Za-z]+)\s*\}\s*$", r"\1", rel.lhs) for rel in found
+                     if rel.op in ("==", ":=") and not rel.chained and _WORD_LHS.match(rel.lhs)
+                     and len(re.sub(r"^.*\{\s*([A-Za-z]+)\s*\}\s*$", r"\1", rel.lhs)) > 1)
 
 
 def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> list[Reading]:
@@ -90,12 +110,13 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     Raises:
         UserError: the file kind is unknown or ``--symbols`` is malformed.
     """
-    from ..latex import Context, Unparsed, parse_tex
+    from ..latex import Context, Unparsed, VectorValued, parse_entry
 
     blocks, declarations = find_math(text, kind_of(path))
     macros = document_macros(text)
     found = [replace(r, lhs=expand(r.lhs, macros), rhs=expand(r.rhs, macros)) for r in relations(blocks)]
     functions = {_bare(name) for rel in found if (fd := _function_definition(rel)) for name in [fd[0]]}
+    words = _word_names(found)
     base = doc_declarations(options.symbols) if options.symbols.strip() else Domain()
     pending = sorted(declarations, key=lambda d: d.line)
     applied: list[str] = []
@@ -111,6 +132,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     unread: dict[str, int] = {}                       # name -> line of an unparsed line that may define it
     conditions: list[tuple[int, sp.Basic | None]] = []  # inline conditions ("for $i = j$:") by line
     previous: Relation | None = None
+    vectors: dict[str, tuple[sp.Expr, sp.Expr] | None] = {}   # names the text made vectors, with their ranges
+    families: set[str] = set()                                  # names written with an index so far
+    matrices: set[str] = set()                                  # names the text made matrices
     for k, rel in enumerate(found):
         if rel.chained and previous is not None:       # the left side is the previous right side
             rel = replace(rel, line=min(rel.line, previous.end_line))
@@ -133,10 +157,19 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             continue
         dimension = _dimension(domain)
         context = Context(names=_names(domain, functions), dimension=dimension,
-                          functions=frozenset(functions | {f"\\{f}" for f in functions}))
+                          functions=frozenset(functions | {f"\\{f}" for f in functions}),
+                          vectors=dict(vectors), families=frozenset(families), words=words,
+                          matrices=frozenset(matrices))
+        entry: _Entry | None = None
         try:
             _no_pair_sums(rel.lhs + " " + rel.rhs)
-            lhs, rhs = _opaque(parse_tex(rel.lhs, context)), _opaque(parse_tex(rel.rhs, context))
+            try:
+                (lhs, _, left_guesses), (rhs, _, right_guesses) = (parse_entry(rel.lhs, context),
+                                                                   parse_entry(rel.rhs, context))
+                guesses = (*left_guesses, *right_guesses)
+            except VectorValued:
+                lhs, rhs, entry, guesses = _entrywise(rel, context)
+            lhs, rhs = _opaque(lhs), _opaque(rhs)
         except Unparsed as exc:
             if k in premises:
                 hypotheses[k] = None
@@ -145,7 +178,14 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 unread[name] = rel.line
             out.append(Reading(rel, verdict="unparsed", message=f"{exc.reason}: {exc.fragment}"))
             continue
+        families |= {str(e.base.label) for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed)}
         shown_l, shown_r = _plain(lhs), _plain(rhs)
+        if entry is not None and entry.target is not None and lhs == rhs and rel.op in ("==", ":="):
+            vectors[entry.target] = entry.span            # x = [x_0, …, x_3]: the vector of its entries
+            out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,
+                               message=f"{entry.target} is the vector of its entries {shown_l} "
+                                       f"({entry.describe(dimension)})"))
+            continue
         standalone = not rel.chained and not (k + 1 < len(found) and found[k + 1].chained)
         pinned = set().union(*(_pinned_by(d) for d in definitions)) if definitions else set()
         if k in premises and rel.op in ("==", ":=") and _target_name(lhs) is not None \
@@ -173,9 +213,16 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         if _defines(rel, lhs, rhs, used, pinned, standalone, display):
             definitions.append(Definition(lhs, rhs, len(definitions) + 1))
             unread.pop(_target_name(lhs) or "", None)
-            out.append(Reading(rel, verdict="definition", message=f"{shown_l} := {shown_r}", lhs=shown_l,
-                               rhs=shown_r))
-            used |= _names_in(lhs, rhs)
+            message = f"{shown_l} := {shown_r}"
+            if entry is not None and entry.target is not None:
+                if entry.column is None:
+                    vectors[entry.target] = entry.span
+                else:
+                    matrices.add(entry.target)
+                unread.pop(entry.target, None)
+                message += f" for every entry ({entry.describe(dimension)})"
+            out.append(Reading(rel, verdict="definition", message=message, lhs=shown_l, rhs=shown_r))
+            used |= _names_in(lhs, rhs) - ({str(i) for i in entry.indices} if entry is not None else set())
             continue
         if rel.op == "==" and _atomic(lhs) and _atomic(rhs) and not lhs.is_Number and not rhs.is_Number:
             if inline:
@@ -197,7 +244,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                message=f"the left side of a definition must be a name, an entry z_i or f(x), "
                                        f"not {shown_l}"))
             continue
-        used |= _names_in(lhs, rhs)
+        used |= _names_in(lhs, rhs) - ({str(i) for i in entry.indices} if entry is not None else set())
         premise = hypotheses.get(premise_of.get(k, -1))
         try:
             here = domain.with_given(*(c for c in constraints if c is not None),
@@ -208,8 +255,16 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             # the names they bring in too
             here = Domain(here.symbols, here.indexed, here.bounds,
                           tuple(unfold(g, definitions) for g in here.given))
-            left, right, problem_domain, notes = _with_conventions(unfold(lhs, definitions), unfold(rhs, definitions),
-                                                                   here, dimension)
+            left, right = unfold(lhs, definitions), unfold(rhs, definitions)
+            here, ranges = _extremum_facts(left, right, here)
+            ranges.update(_family_ranges(left, right, vectors))
+            if entry is not None:
+                for index in entry.indices:
+                    ranges[index.name] = entry.span or (sp.Integer(1), dimension)
+            left, right, problem_domain, notes = _with_conventions(left, right, here, dimension, ranges)
+            if entry is not None:
+                notes = (f"read entrywise: {', '.join(map(str, entry.indices))} "
+                         f"{'is the entry' if entry.column is None else 'are the row and the column'}", *notes)
             problem = prepare(left, OPS[rel.op], right, problem_domain, real_values=True)
         except Exception as exc:  # noqa: BLE001 - a reading SymPy cannot prepare is reported, never raised
             out.append(Reading(rel, verdict="error", lhs=shown_l, rhs=shown_r,
@@ -218,7 +273,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         given_here = set()
         if premise is not None:                      # the premise says what its names are here
             given_here = {_target_name(premise.lhs) or "", _target_name(premise.rhs) or ""}
-        doubts: list[str] = []
+        doubts: list[str] = [f"it rests on a guess: {'; '.join(guesses)}"] if guesses else []
         maybe_defined = sorted(_names_in(lhs, rhs) & (set(unread) - given_here))
         if maybe_defined:
             doubts.append("it rests on what softsym could not read ("
@@ -232,8 +287,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                           f"(notes give a probability a new value model by model), not a claim softsym can refute")
         unknown = sorted(str(x) for x in _probabilities(left, right))
         if unknown:
-            doubts.append(f"it rests on probabilities ({', '.join(unknown)}) that softsym reads as unknown "
-                          f"positive numbers: whether it holds may take the axioms of probability")
+            doubts.append(f"it rests on probabilities or expectations ({', '.join(unknown)}) that softsym reads "
+                          f"as unknown numbers: whether it holds may take the axioms of probability")
+        flat = _independent_derivatives(left, right)
+        if flat:
+            doubts.append(f"it differentiates {', '.join(flat)}, which as read does not depend on the variable "
+                          f"(what it is may be said in words, not in the math)")
         undefined = _named_only_in_words(left, right, set(domain.names()) | given_here)
         if undefined:
             doubts.append(f"its two sides share no name and {', '.join(undefined)} "
@@ -241,6 +300,107 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                           f"(perhaps in words): the line may say what {undefined[0]} is, not claim an identity")
         out.append(Reading(rel, problem=problem, lhs=shown_l, rhs=shown_r, conventions=notes, doubts=tuple(doubts)))
     return out
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """A relation between vectors, read at one entry: ``index`` runs over ``span`` (None: 1..n);
+    ``target`` is the bare name on the left that the relation makes a vector (``p = softmax(z)``)."""
+
+    index: sp.Symbol
+    span: tuple[sp.Expr, sp.Expr] | None
+    target: str | None
+    column: sp.Symbol | None = None          # a matrix relation: read at (index, column)
+
+    def describe(self, dimension: sp.Symbol) -> str:
+        lo, hi = self.span or (1, dimension)
+        if self.column is not None:
+            return f"{lo} <= {self.index}, {self.column} <= {hi}"
+        return f"{lo} <= {self.index} <= {hi}"
+
+    @property
+    def indices(self) -> tuple[sp.Symbol, ...]:
+        return (self.index,) if self.column is None else (self.index, self.column)
+
+
+_ENTRY_INDICES = ("i", "j", "k", "l", "m", "r", "s", "u", "v")
+_MACRO_NAME = re.compile(r"\\[A-Za-z]+")
+
+
+def _entrywise(rel: Relation, context) -> tuple[sp.Basic, sp.Basic, _Entry, tuple[str, ...]]:
+    """Both sides read at a fresh entry index (one side is a vector: ``\\mathbf{p}``,
+    ``\\mathrm{softmax}(z)``, ``[1, 2, 3]``).  A bare name on the left becomes a vector too.
+
+    Raises:
+        Unparsed: a side cannot be read at an entry, or the vectors' lengths differ.
+    """
+    from ..latex import Unparsed, VectorValued, parse_entry, parse_tex
+    written = set(re.findall(r"[A-Za-z]", _MACRO_NAME.sub(" ", rel.lhs + " " + rel.rhs)))
+    name = next((c for c in _ENTRY_INDICES if c not in written and c not in context.names), "i_")
+    index = sp.Symbol(name, integer=True)
+    vectors = dict(context.vectors)
+    target = None
+    try:
+        plain = parse_tex(rel.lhs, context)
+        if isinstance(plain, sp.Symbol) and "(" not in plain.name and rel.op in ("==", ":="):
+            target = plain.name
+            vectors.setdefault(target, None)
+    except VectorValued:
+        bare = re.fullmatch(r"\s*\\(?:mathbf|boldsymbol|bm|vec)\s*\{?\s*(\\?[A-Za-z]+)\s*\}?\s*", rel.lhs)
+        if bare is not None and rel.op in ("==", ":="):
+            target = bare.group(1).lstrip("\\")
+    at = replace(context, entry=index, vectors=vectors)
+    column = None
+    try:
+        lhs, left_ranges, left_guesses = parse_entry(rel.lhs, at)
+        rhs, right_ranges, right_guesses = parse_entry(rel.rhs, at)
+    except VectorValued as exc:
+        if not exc.matrix:
+            raise
+        column = sp.Symbol(next(c for c in (*_ENTRY_INDICES, "j_") if c not in written and c != name
+                                and c not in context.names), integer=True)
+        matrices = context.matrices | ({target} if target else set())
+        vectors.pop(target, None)
+        at = replace(context, entry=index, column=column, vectors=vectors, matrices=frozenset(matrices))
+        lhs, left_ranges, left_guesses = parse_entry(rel.lhs, at)
+        rhs, right_ranges, right_guesses = parse_entry(rel.rhs, at)
+        for side in (lhs, rhs):
+            for term in sp.Add.make_args(sp.expand(side)):
+                if index in term.atoms(sp.Symbol) and column not in term.atoms(sp.Symbol):
+                    raise Unparsed("a vector added to a matrix (read entrywise at a row and a column)",
+                                   rel.tex[:80]) from None
+    known = {r for r in (*left_ranges, *right_ranges) if r is not None}
+    if len(known) > 1:
+        shown = " and ".join(f"{lo}..{hi}" for lo, hi in sorted(known, key=str))
+        raise Unparsed(f"a relation between vectors of different lengths ({shown})", rel.tex[:80])
+    return lhs, rhs, _Entry(index, next(iter(known), None), target, column), (*left_guesses, *right_guesses)
+
+
+def _extremum_facts(left: sp.Basic, right: sp.Basic, domain: Domain) -> tuple[Domain, dict]:
+    """For every ``\\max_i f(z_i)`` read as ``f(z_μ)``: the hypothesis f(z_l) ≤ f(z_μ) for every
+    l of the range (l an index only there, which reads "for every l"), and the ranges of μ and l."""
+    from ..latex import extrema_in
+    found = extrema_in(left, right, *domain.given)
+    if not found:
+        return domain, {}
+    ranges: dict[str, tuple[sp.Expr, sp.Expr]] = {}
+    given = []
+    taken = {s.name for s in sp.Tuple(left, right, *domain.given).free_symbols}
+    for k, ext in enumerate(found):
+        other = sp.Symbol(next(c for c in (f"l{k}", f"l{k}_", f"l{k}__") if c not in taken), integer=True)
+        given.append(ext.hypothesis(other))
+        ranges[ext.index.name] = ranges[other.name] = (ext.lower, ext.upper)
+    return domain.with_given(*given), ranges
+
+
+def _family_ranges(left: sp.Basic, right: sp.Basic, vectors: dict) -> dict[str, tuple[sp.Expr, sp.Expr]]:
+    """A free index of entries of vectors the text gave a range (``z = (z_1, …, z_K)``: 1..K)."""
+    spans: dict[str, set] = {}
+    for e in sp.Tuple(left, right).atoms(sp.Indexed):
+        for i in e.indices:
+            if isinstance(i, sp.Symbol) and i.is_integer:
+                spans.setdefault(i.name, set()).add(vectors.get(str(e.base.label)))
+    return {name: next(iter(s)) for name, s in spans.items() if len(s) == 1 and None not in s}
 
 
 _IMPLICIT_SUM = re.compile(r"\\sum_(?:\{\s*[A-Za-z]\s*\}|[A-Za-z])(?!\s*\^)")
@@ -290,7 +450,8 @@ def _opaque(expr: sp.Basic) -> sp.Basic:
     bound: set[sp.Basic] = set()
     for node in expr.atoms(*_BINDERS):
         bound |= set(node.variables)
-    return expr.xreplace({f: sp.Symbol(sp.sstr(f), positive=True) for f in found if not (f.free_symbols & bound)})
+    return expr.xreplace({f: sp.Symbol(sp.sstr(f), **({"positive": True} if f.is_positive else {"real": True}))
+                          for f in found if not (f.free_symbols & bound)})
 
 
 def _probabilities(*exprs: sp.Basic) -> set[sp.Basic]:
@@ -298,8 +459,27 @@ def _probabilities(*exprs: sp.Basic) -> set[sp.Basic]:
     from ..latex import probabilities
     out: set[sp.Basic] = set()
     for e in exprs:
-        out |= probabilities(e) | {s for s in e.free_symbols if isinstance(s, sp.Symbol) and "(" in s.name}
+        out |= probabilities(e) | {s for s in e.free_symbols if isinstance(s, sp.Symbol) and ("(" in s.name
+                                                                                             or "[" in s.name)}
     return out
+
+
+def _independent_derivatives(*exprs: sp.Basic) -> list[str]:
+    """What a derivative differentiates when, as read, it does not depend on the variable at all
+    (``∂L/∂w_j`` with L defined nowhere in the math): the author says it does."""
+    out = []
+    for d in sp.Tuple(*exprs).atoms(sp.Derivative):
+        if d.expr.is_Number:
+            continue
+        for v in d.variables:
+            if isinstance(v, sp.Indexed):
+                depends = any(e.base == v.base for e in d.expr.atoms(sp.Indexed)) or v in d.expr.free_symbols
+            else:
+                depends = v in d.expr.free_symbols
+            if not depends:
+                out.append(sp.sstr(d.expr))
+                break
+    return sorted(set(out))
 
 
 def _named_only_in_words(left: sp.Basic, right: sp.Basic, declared: set[str]) -> list[str]:
@@ -407,12 +587,17 @@ def _defines(rel: Relation, lhs: sp.Basic, rhs: sp.Basic, used: set[str], pinned
       ``q = p`` in prose ("vanishes at $q = p$") is not one.
       A name a definition mentions is pinned: ``\\phi = 1/(1 + e^{\\eta})`` after
       ``\\eta = \\log(\\phi/(1-\\phi))`` is a claim, and is checked.
+
+    An entry ``z_k = c`` whose value does not use the index says what one entry is (``\\eta_k = 0``
+    for the last class), not what every entry is: it is not a definition.
     """
     if rel.op not in (":=", "=="):
         return False
     target = _target_name(lhs)
     if target is None:
         return False
+    if isinstance(lhs, sp.Indexed) and rel.op != ":=" and not set(lhs.indices) & rhs.free_symbols:
+        return False            # \eta_k = 0: a value at one index (the last class), not every entry's
     if rel.op == ":=" or (not rel.chained and (isinstance(lhs, sp.core.function.AppliedUndef)
                                               or (isinstance(lhs, sp.Symbol) and rhs.is_Number))):
         return True
@@ -496,16 +681,24 @@ def _target_name(lhs: sp.Basic) -> str | None:
     return None
 
 
-def _with_conventions(lhs: sp.Basic, rhs: sp.Basic, domain: Domain,
-                      dimension: sp.Symbol) -> tuple[sp.Basic, sp.Basic, Domain, tuple[str, ...]]:
+def _with_conventions(lhs: sp.Basic, rhs: sp.Basic, domain: Domain, dimension: sp.Symbol,
+                      ranges: dict[str, tuple[sp.Expr, sp.Expr]] | None = None
+                      ) -> tuple[sp.Basic, sp.Basic, Domain, tuple[str, ...]]:
     """The relation with the document's conventions applied: a name that ends a summation range
     is a positive integer; a free index of an entry, or a name an indicator compares (the y of
-    ``1\\{k = y\\}``), is an integer in 1..(the dimension)."""
+    ``1\\{k = y\\}``), is an integer in 1..(the dimension) — or in the range ``ranges`` gives
+    it (an entry of a vector the text listed, an index of a maximum) — whose ends are positive
+    integers too."""
     declared = domain.names()
+    ranges = ranges or {}
     both = sp.Tuple(lhs, rhs)
+    given_symbols = set().union(*(g.free_symbols for g in domain.given))
     ends = {s for node in both.atoms(sp.Sum, sp.Product) for _, lo, hi in node.limits
             for s in (lo.free_symbols | hi.free_symbols)
             if isinstance(s, sp.Symbol) and s.name not in declared and not isinstance(s, sp.Dummy)}
+    present = {s.name for s in both.free_symbols | given_symbols}
+    ends |= {s for name, (lo, hi) in ranges.items() if name in present for end in (lo, hi)
+             for s in end.free_symbols if isinstance(s, sp.Symbol) and s.name not in declared}
     names = {s.name for s in ends}
     every = both.free_symbols | set().union(*(g.free_symbols for g in domain.given))
     swap = {s: sp.Symbol(s.name, integer=True, positive=True) for s in every
@@ -532,15 +725,36 @@ def _with_conventions(lhs: sp.Basic, rhs: sp.Basic, domain: Domain,
     free_indices = sorted({i for i in [*(i for e in both.atoms(sp.Indexed) for i in e.indices), *compared]
                            if isinstance(i, sp.Symbol) and i in both.free_symbols and i.name not in declared
                            and i.is_integer}, key=str)
+    universal = sorted({s for g in domain.given for s in g.free_symbols if isinstance(s, sp.Symbol)
+                        and s.name in ranges and s not in both.free_symbols and s.name not in declared
+                        and s.is_integer}, key=str)          # the l of "z_l <= z_argmax for every l"
     symbols, bounds = list(domain.symbols), list(domain.bounds)
     top = dims[0] if len(dims) == 1 else dimension
     for d in dims:
         if d.name not in declared:
             symbols.append(d)
-    for i in free_indices:
+    by_name = {s.name: s for s in both.free_symbols | set().union(*(g.free_symbols for g in domain.given))
+               if isinstance(s, sp.Symbol)}
+    for i in [*free_indices, *universal]:
         symbols.append(i)
-        bounds.append(Bound(i, sp.Integer(1), False, top, False))
-        notes.append(f"{i}: integer, 1 <= {i} <= {top} (an index)")
+        lo, hi = ranges.get(i.name, (sp.Integer(1), top))
+        fix: dict[sp.Basic, sp.Basic] = {}
+        for s in (lo.free_symbols | hi.free_symbols) - {i}:
+            if not isinstance(s, sp.Symbol):
+                continue
+            if s.name in declared:
+                fix[s] = declared[s.name]
+                continue
+            end = by_name.get(s.name)
+            if end is None or not (end.is_integer and end.is_positive):
+                end = sp.Symbol(s.name, integer=True, positive=True)
+            fix[s] = end
+            if end not in symbols:
+                symbols.insert(0, end)
+        lo, hi = lo.xreplace(fix), hi.xreplace(fix)
+        bounds.append(Bound(i, lo, False, hi, False))
+        if i in free_indices:
+            notes.append(f"{i}: integer, {lo} <= {i} <= {hi} (an index)")
     if top not in symbols and free_indices and top.name not in declared:
         symbols.append(top)
     new = Domain(tuple(symbols), domain.indexed, tuple(bounds), domain.given)
