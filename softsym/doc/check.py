@@ -135,6 +135,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     vectors: dict[str, tuple[sp.Expr, sp.Expr] | None] = {}   # names the text made vectors, with their ranges
     families: set[str] = set()                                  # names written with an index so far
     matrices: set[str] = set()                                  # names the text made matrices
+    index_ranges: dict[str, tuple[sp.Expr, sp.Expr]] = {}       # "i = 1, …, K": the range of the index i
     for k, rel in enumerate(found):
         if rel.chained and previous is not None:       # the left side is the previous right side
             rel = replace(rel, line=min(rel.line, previous.end_line))
@@ -150,6 +151,22 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                    verdict="error", message=f"declaration not applied: {exc}"))
         if rel.op in SKIPPED:
             out.append(Reading(rel, verdict="skipped", message=SKIPPED[rel.op]))
+            continue
+        if rel.after_arrow:
+            out.append(Reading(rel, verdict="skipped", message="written after an arrow (what something turns "
+                                                               "into or maps to), not a claim"))
+            continue
+        listed = _listed_condition(rel, domain)
+        if listed is not None:
+            relationals, index_range = listed
+            if index_range is not None:
+                index_ranges[index_range[0]] = index_range[1:]
+                message = (f"the range of an index: {index_range[0]} is an integer from {index_range[1]} to "
+                           f"{index_range[2]} in what follows")
+            else:
+                conditions.extend((rel.line, c) for c in relationals)
+                message = "a condition on names (a, b > 0), not a claim; it holds in the display after it"
+            out.append(Reading(rel, verdict="skipped", message=message))
             continue
         if k in premise_of and hypotheses.get(premise_of[k], sp.true) is None:
             out.append(Reading(rel, verdict="skipped", message="the conclusion of an implication whose premise "
@@ -198,7 +215,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             continue
         inline = not any(b.display and b.line <= rel.line <= b.end_line for b in blocks)
         display = not inline
-        if k not in premise_of and (_is_condition(rel.op, lhs, rhs) or (
+        defined_names = {_target_name(d.target) for d in definitions}
+        bound_of_defined = (lhs.is_Number or rhs.is_Number) and bool(_names_in(lhs, rhs) & defined_names)
+        if k not in premise_of and ((_is_condition(rel.op, lhs, rhs) and not bound_of_defined) or (
                 inline and rel.op == "==" and not rel.chained and isinstance(lhs, sp.Symbol) and rhs.is_Number)):
             if inline:
                 conditions.append((rel.line, _relational(rel.op, lhs, rhs)))
@@ -246,9 +265,15 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             continue
         used |= _names_in(lhs, rhs) - ({str(i) for i in entry.indices} if entry is not None else set())
         premise = hypotheses.get(premise_of.get(k, -1))
+        written, unusable = _row_condition(rel.condition, context, lhs, rhs)
+        written = [*_conditions_for(rel, conditions, blocks), *written]
+        same = {c.rhs: c.lhs for c in written if isinstance(c, sp.Eq) and all(
+            isinstance(x, sp.Symbol) and x.is_integer for x in c.args) and c.lhs != c.rhs}   # "if i = j": j is i
+        if same:
+            lhs, rhs = lhs.xreplace(same), rhs.xreplace(same)
+            written = [c.xreplace(same) for c in written if not (isinstance(c, sp.Eq) and c.rhs in same)]
         try:
-            here = domain.with_given(*(c for c in constraints if c is not None),
-                                     *_conditions_for(rel, conditions, blocks))
+            here = domain.with_given(*(c for c in constraints if c is not None), *written)
             if premise is not None:
                 here = here.with_given(premise)
             # definitions first, so that the conventions (K ends a range: a positive integer) reach
@@ -257,6 +282,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                           tuple(unfold(g, definitions) for g in here.given))
             left, right = unfold(lhs, definitions), unfold(rhs, definitions)
             here, ranges = _extremum_facts(left, right, here)
+            ranges.update({name: span for name, span in index_ranges.items() if name not in ranges})
             ranges.update(_family_ranges(left, right, vectors))
             if entry is not None:
                 for index in entry.indices:
@@ -274,6 +300,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         if premise is not None:                      # the premise says what its names are here
             given_here = {_target_name(premise.lhs) or "", _target_name(premise.rhs) or ""}
         doubts: list[str] = [f"it rests on a guess: {'; '.join(guesses)}"] if guesses else []
+        if unusable:
+            doubts.append(f"it holds under a condition softsym could not use ({unusable})")
         maybe_defined = sorted(_names_in(lhs, rhs) & (set(unread) - given_here))
         if maybe_defined:
             doubts.append("it rests on what softsym could not read ("
@@ -300,6 +328,100 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                           f"(perhaps in words): the line may say what {undefined[0]} is, not claim an identity")
         out.append(Reading(rel, problem=problem, lhs=shown_l, rhs=shown_r, conventions=notes, doubts=tuple(doubts)))
     return out
+
+
+_CONDITION_JOINERS = re.compile(r"\\(?:text|mbox|textrm)\s*\{\s*(?:and|,)\s*\}|\\(?:wedge|land)\b|;")
+_INTERVAL = re.compile(r"^\s*(?P<name>[^,]+?)\s*\\in\s*(?:\\left)?(?P<open>[\(\[])(?P<lo>[^,]+),(?P<hi>[^,]+?)"
+                       r"(?:\\right)?(?P<close>[\)\]])\s*$")
+_NO_RESTRICTION = re.compile(r"^\s*(?:[^,]+?\s*\\in\s*\\mathbb\s*\{?\s*R\s*\}?(?:\s*\^\s*\{?[^{}]*\}?)?"
+                             r"|\\?[A-Za-z]+(?:_\{?\w+\}?)?)\s*$")
+
+
+def _row_condition(text: str, context, lhs: sp.Basic, rhs: sp.Basic) -> tuple[list[sp.Basic], str]:
+    """The hypotheses a condition written in the row gives (``i \\neq j``, ``x \\ge 0``,
+    ``0 < p < 1``, ``x \\in (0, 1)``), and what could not be used of it (its text), if anything.
+    The condition's names are the relation's (an index stays an integer)."""
+    from ..latex import Unparsed, parse_tex
+    if not text:
+        return [], ""
+    if text.startswith("?"):
+        return [], text[1:]
+    symbols = {s.name: s for s in sp.Tuple(lhs, rhs).atoms(sp.Symbol)}
+    out: list[sp.Basic] = []
+    for piece in _CONDITION_JOINERS.split(text):
+        piece = piece.strip().strip(",").strip()
+        if not piece or _NO_RESTRICTION.match(piece):
+            continue
+        m = _INTERVAL.match(piece)
+        try:
+            if m is not None:
+                name, lo, hi = (parse_tex(m.group(g), context) for g in ("name", "lo", "hi"))
+                low = sp.Lt if m.group("open") == "(" else sp.Le
+                high = sp.Lt if m.group("close") == ")" else sp.Le
+                found = [low(lo, name), high(name, hi)]
+            else:
+                found = _condition_relations(piece, context)
+        except Unparsed:
+            return out, text
+        if found is None:
+            return out, text
+        out.extend(c.xreplace({x: symbols[x.name] for x in c.free_symbols if isinstance(x, sp.Symbol)
+                               and x.name in symbols}) for c in found)
+    return out, ""
+
+
+_CONDITION_OPS = re.compile(r"\\neq\b|\\ne\b|\\leq\b|\\le\b|\\geq\b|\\ge\b|\\lt\b|\\gt\b|<|>|=|≠|≤|≥")
+_CONDITION_MAKERS = {"\\neq": "!=", "\\ne": "!=", "≠": "!=", "\\leq": "<=", "\\le": "<=", "≤": "<=",
+                     "\\geq": ">=", "\\ge": ">=", "≥": ">=", "\\lt": "<", "<": "<", "\\gt": ">", ">": ">",
+                     "=": "=="}
+
+
+def _condition_relations(piece: str, context) -> list[sp.Basic] | None:
+    """``a < x \\le b`` / ``i \\ne j`` / ``a, b > 0`` as relationals (None: not such a condition)."""
+    from ..latex import parse_tex
+    ops = list(_CONDITION_OPS.finditer(piece))
+    if not ops:
+        return None
+    parts = [piece[:ops[0].start()]] + [piece[a.end():b.start()] for a, b in zip(ops, ops[1:])] \
+        + [piece[ops[-1].end():]]
+    if len(ops) == 1 and _LIST_NAMES.match(parts[0]):
+        names = [parse_tex(x, context) for x in parts[0].split(",")]
+        bound = parse_tex(parts[1], context)
+        return [c for c in (_relational(_CONDITION_MAKERS[ops[0].group()], x, bound) for x in names) if c is not None]
+    values = [parse_tex(x, context) for x in parts]
+    found = [_relational(_CONDITION_MAKERS[op.group()], a, b) for op, a, b in zip(ops, values, values[1:])]
+    return None if any(c is None for c in found) else found
+
+
+_LIST_NAMES = re.compile(r"^\s*(?:[A-Za-z]|\\[A-Za-z]+)(?:\s*,\s*(?:[A-Za-z]|\\[A-Za-z]+))+\s*$")
+_INDEX_RANGE = re.compile(r"^\s*(?P<lo>[^,]+?)\s*,\s*(?:\\[lc]?dots|\\dotsc|\.\.\.|…)\s*,\s*(?P<hi>[^,]+?)\s*$")
+
+
+def _listed_condition(rel: Relation, domain: Domain) -> tuple[list[sp.Basic], tuple | None] | None:
+    """``i = 1, \\ldots, K`` (the range of an index) or ``a, b > 0`` (a condition on each name):
+    (the conditions, (index, lo, hi) for a range) — None for anything else."""
+    from ..latex import Context, Unparsed, parse_tex
+    context = Context(names=domain.names())
+
+    def integer(tex: str) -> sp.Expr:
+        value = parse_tex(tex, context)
+        return value.xreplace({s: sp.Symbol(s.name, integer=True, positive=True) for s in value.free_symbols
+                               if isinstance(s, sp.Symbol) and s.name not in context.names})
+    try:
+        m = _INDEX_RANGE.match(rel.rhs)
+        if rel.op == "==" and m is not None and re.fullmatch(r"\s*[A-Za-z]\s*", rel.lhs):
+            lo, hi = integer(m.group("lo")), integer(m.group("hi"))
+            if lo.is_integer and hi.is_integer:
+                return [], (rel.lhs.strip(), lo, hi)
+            return None
+        if rel.op in ("<", "<=", ">", ">=", "!=") and _LIST_NAMES.match(rel.lhs):
+            bound = parse_tex(rel.rhs, context)
+            names = [parse_tex(name, context) for name in rel.lhs.split(",")]
+            if all(isinstance(x, sp.Symbol) for x in names) and not (bound.free_symbols & set(names)):
+                return [c for c in (_relational(rel.op, x, bound) for x in names) if c is not None], None
+    except Unparsed:
+        return None
+    return None
 
 
 @dataclass(frozen=True)
@@ -722,8 +844,10 @@ def _with_conventions(lhs: sp.Basic, rhs: sp.Basic, domain: Domain, dimension: s
     dims = list({d.name: d for d in dims}.values())
     notes: list[str] = [f"{d}: integer positive (ends a summation range)" for d in dims if d.name not in declared]
     compared = [i for d in both.atoms(sp.KroneckerDelta) for i in d.args]   # the y of 1{k = y}: a class
+    free_here = both.free_symbols | {s for d in both.atoms(sp.Derivative) for v in d.variables
+                                     for s in v.free_symbols}      # the j of ∂/∂z_j is free too
     free_indices = sorted({i for i in [*(i for e in both.atoms(sp.Indexed) for i in e.indices), *compared]
-                           if isinstance(i, sp.Symbol) and i in both.free_symbols and i.name not in declared
+                           if isinstance(i, sp.Symbol) and i in free_here and i.name not in declared
                            and i.is_integer}, key=str)
     universal = sorted({s for g in domain.given for s in g.free_symbols if isinstance(s, sp.Symbol)
                         and s.name in ranges and s not in both.free_symbols and s.name not in declared
