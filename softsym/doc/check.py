@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 import sympy as sp
 
 from .. import __version__
+from ..deadline import Deadline, attempt
 from ..declarations import parse_declarations
 from ..domain import Bound, Domain
 from ..dsl import Definition
@@ -68,8 +69,9 @@ class Reading:
 # -- reading a document ----------------------------------------------------------------------------
 _UPRIGHT = r"\\(?:mathrm|text|textrm|operatorname|mathit)\s*\{\s*[A-Za-z]+\s*\}"
 _FUNCTION_LHS = re.compile(rf"^\s*(?P<name>[A-Za-z]|\\[A-Za-z]+|[A-Za-z]{{3,}}|{_UPRIGHT})"
-                           r"(?P<sub>_\s*(?:\\[A-Za-z]+|\{\s*\\[A-Za-z]+\s*\}))?"
-                           r"\s*\((?P<args>[^()]*)\)\s*$")
+                           rf"(?P<sub>_\s*(?:\\[A-Za-z]+|\{{\s*\\[A-Za-z]+\s*\}}|\{{\s*[A-Z]{{2,}}\s*\}}|"
+                           rf"\{{\s*{_UPRIGHT}\s*\}}))?"
+                           r"\s*(?:\\left)?\((?P<args>[^()]*?)(?:\\right)?\)\s*$")
 _PARAM = re.compile(r"^\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{?\s*)?([A-Za-z]|\\[A-Za-z]+)\s*\}?\s*$")
 _KNOWN_FUNCTIONS = frozenset({"sigma", "exp", "log", "ln", "tanh", "max", "min", "P", "Pr", "softmax", "sigmoid",
                               "softplus", "logsumexp", "LSE", "sin", "cos", "tan", "sinh", "cosh"})
@@ -90,11 +92,26 @@ def _function_definition(rel: Relation) -> tuple[str, list[str]] | None:
     if name in _KNOWN_FUNCTIONS or (len(name) > 1 and name.lower() in _KNOWN_FUNCTIONS):
         return None             # P(A, B) = P(A) P(B | A) is about probabilities, not a function P
     if m.group("sub"):
-        name += "_" + re.sub(r"[_{}\s\\]", "", m.group("sub"))
-    params = [p for p in re.split(r"[,;]", m.group("args"))]
+        sub = re.sub(r"\\(?:mathrm|text|textrm|operatorname|mathit)\s*", "", m.group("sub"))
+        name += "_" + re.sub(r"[_{}\s\\]", "", sub)
+    args = re.sub(r"\\[,;:!]|\\(?:quad|qquad)\b", " ", m.group("args"))
+    params = [p for p in re.split(r"[,;]|\\\||\\Vert\b", args)]
     if not params or not all(_PARAM.match(p) for p in params):
         return None
     return name, [p.strip() for p in params]
+
+
+def _function_parameters(found: list[Relation]) -> dict[str, tuple[str, ...]]:
+    """The parameters of each function the text defines with one list of parameters only (``L(w) =
+    …``: L is L(w) where it is written alone); a function defined with different lists has none."""
+    seen: dict[str, set[tuple[str, ...]]] = {}
+    for rel in found:
+        fd = _function_definition(rel)
+        if fd is None:
+            continue
+        names = tuple(_PARAM.match(p).group(1).lstrip("\\") for p in fd[1])
+        seen.setdefault(_bare(fd[0]), set()).add(names)
+    return {name: next(iter(lists)) for name, lists in seen.items() if len(lists) == 1}
 
 
 def _word_names(found: list[Relation]) -> frozenset[str]:
@@ -116,7 +133,13 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     macros = document_macros(text)
     found = [replace(r, lhs=expand(r.lhs, macros), rhs=expand(r.rhs, macros)) for r in relations(blocks)]
     functions = {_bare(name) for rel in found if (fd := _function_definition(rel)) for name in [fd[0]]}
+    parameters = _function_parameters(found)
     words = _word_names(found)
+    trailing = _trailing_conditions(text, blocks, found)
+    trailing_conditions = {c for cs in trailing.values() for c in cs}
+    inferred = _inferred_dimension(found)
+    lengths = _family_lengths(found, functions, doc_declarations(options.symbols) if options.symbols.strip()
+                              else Domain(), declarations)
     base = doc_declarations(options.symbols) if options.symbols.strip() else Domain()
     pending = sorted(declarations, key=lambda d: d.line)
     applied: list[str] = []
@@ -136,6 +159,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     families: set[str] = set()                                  # names written with an index so far
     matrices: set[str] = set()                                  # names the text made matrices
     index_ranges: dict[str, tuple[sp.Expr, sp.Expr]] = {}       # "i = 1, …, K": the range of the index i
+    bold_only: set[str] = set()                                 # vectors defined in bold (z is not \mathbf{z})
+    recurrences: dict[str, int] = {}                            # m_t = β m_{t-1} + …: the family, its line
     for k, rel in enumerate(found):
         if rel.chained and previous is not None:       # the left side is the previous right side
             rel = replace(rel, line=min(rel.line, previous.end_line))
@@ -156,6 +181,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             out.append(Reading(rel, verdict="skipped", message="written after an arrow (what something turns "
                                                                "into or maps to), not a claim"))
             continue
+        if k in trailing_conditions:
+            out.append(Reading(rel, verdict="skipped", message="a condition of the display before it (\"… when "
+                                                               "$…$\"), not a claim: a hypothesis there"))
+            continue
         listed = _listed_condition(rel, domain)
         if listed is not None:
             relationals, index_range = listed
@@ -172,11 +201,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             out.append(Reading(rel, verdict="skipped", message="the conclusion of an implication whose premise "
                                                                "could not be read"))
             continue
-        dimension = _dimension(domain)
+        dimension = _dimension(domain, inferred)
         context = Context(names=_names(domain, functions), dimension=dimension,
                           functions=frozenset(functions | {f"\\{f}" for f in functions}),
                           vectors=dict(vectors), families=frozenset(families), words=words,
-                          matrices=frozenset(matrices))
+                          matrices=frozenset(matrices), bold_only=frozenset(bold_only), lengths=lengths,
+                          parameters=parameters)
         entry: _Entry | None = None
         try:
             _no_pair_sums(rel.lhs + " " + rel.rhs)
@@ -229,6 +259,24 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message="≠ is not checked (the prover decides =, ≤, <)"))
             continue
+        squared = lhs.base if isinstance(lhs, sp.Pow) and lhs.exp == 2 and isinstance(lhs.base, sp.Symbol) \
+            and not isinstance(lhs.base, sp.Dummy) and "(" not in lhs.base.name else None
+        if squared is not None and _defines(rel, squared, rhs, used, pinned, standalone, display):
+            definitions.append(Definition(squared, sp.sqrt(rhs), len(definitions) + 1))   # σ² = …: σ ≥ 0
+            unread.pop(squared.name, None)
+            out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,
+                               message=f"{shown_l} := {shown_r} ({squared} is its nonnegative square root)"))
+            used |= _names_in(lhs, rhs)
+            continue
+        recurrence = _recurrence(rel, lhs, rhs)
+        if recurrence is not None:
+            recurrences[recurrence] = rel.line
+            unread.pop(f"{recurrence}[]", None)
+            out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,
+                               message=f"a recurrence: {shown_l} := {shown_r} (softsym does not unfold it; "
+                                       f"what rests on it is not refuted)"))
+            used |= _names_in(lhs, rhs)
+            continue
         if _defines(rel, lhs, rhs, used, pinned, standalone, display):
             definitions.append(Definition(lhs, rhs, len(definitions) + 1))
             unread.pop(_target_name(lhs) or "", None)
@@ -236,6 +284,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             if entry is not None and entry.target is not None:
                 if entry.column is None:
                     vectors[entry.target] = entry.span
+                    bold_only.discard(entry.target)
+                    if entry.bold:
+                        bold_only.add(entry.target)
                 else:
                     matrices.add(entry.target)
                 unread.pop(entry.target, None)
@@ -267,6 +318,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         premise = hypotheses.get(premise_of.get(k, -1))
         written, unusable = _row_condition(rel.condition, context, lhs, rhs)
         written = [*_conditions_for(rel, conditions, blocks), *written]
+        for c in trailing.get(k, ()):
+            given, missing = _row_condition(f"{found[c].lhs} {_OP_TEX[found[c].op]} {found[c].rhs}", context, lhs, rhs)
+            written += given
+            unusable = unusable or missing
         same = {c.rhs: c.lhs for c in written if isinstance(c, sp.Eq) and all(
             isinstance(x, sp.Symbol) and x.is_integer for x in c.args) and c.lhs != c.rhs}   # "if i = j": j is i
         if same:
@@ -279,11 +334,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             # definitions first, so that the conventions (K ends a range: a positive integer) reach
             # the names they bring in too
             here = Domain(here.symbols, here.indexed, here.bounds,
-                          tuple(unfold(g, definitions) for g in here.given))
-            left, right = unfold(lhs, definitions), unfold(rhs, definitions)
+                          tuple(_unfold(g, definitions) for g in here.given))
+            left, right = _unfold(lhs, definitions), _unfold(rhs, definitions)
             here, ranges = _extremum_facts(left, right, here)
             ranges.update({name: span for name, span in index_ranges.items() if name not in ranges})
-            ranges.update(_family_ranges(left, right, vectors))
+            ranges.update(_family_ranges(left, right, {**lengths, **vectors}))
             if entry is not None:
                 for index in entry.indices:
                     ranges[index.name] = entry.span or (sp.Integer(1), dimension)
@@ -292,6 +347,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 notes = (f"read entrywise: {', '.join(map(str, entry.indices))} "
                          f"{'is the entry' if entry.column is None else 'are the row and the column'}", *notes)
             problem = prepare(left, OPS[rel.op], right, problem_domain, real_values=True)
+        except _Unfoldable as exc:
+            out.append(Reading(rel, verdict="unparsed", lhs=shown_l, rhs=shown_r, message=str(exc)))
+            continue
         except Exception as exc:  # noqa: BLE001 - a reading SymPy cannot prepare is reported, never raised
             out.append(Reading(rel, verdict="error", lhs=shown_l, rhs=shown_r,
                                message=f"could not prepare the relation: {type(exc).__name__}: {exc}"))
@@ -317,6 +375,13 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         if unknown:
             doubts.append(f"it rests on probabilities or expectations ({', '.join(unknown)}) that softsym reads "
                           f"as unknown numbers: whether it holds may take the axioms of probability")
+        resting = sorted({str(e.base.label) for e in sp.Tuple(left, right).atoms(sp.Indexed)} & set(recurrences))
+        if resting:
+            doubts.append("it rests on a recurrence softsym does not unfold ("
+                          + "; ".join(f"{r} (line {recurrences[r]})" for r in resting) + ")")
+        if _conventional_length(rel, left, right, dimension):
+            doubts.append(f"the length of a vector is taken to be {dimension} (not written) while the relation "
+                          f"sums to another bound")
         flat = _independent_derivatives(left, right)
         if flat:
             doubts.append(f"it differentiates {', '.join(flat)}, which as read does not depend on the variable "
@@ -397,6 +462,51 @@ _LIST_NAMES = re.compile(r"^\s*(?:[A-Za-z]|\\[A-Za-z]+)(?:\s*,\s*(?:[A-Za-z]|\\[
 _INDEX_RANGE = re.compile(r"^\s*(?P<lo>[^,]+?)\s*,\s*(?:\\[lc]?dots|\\dotsc|\.\.\.|…)\s*,\s*(?P<hi>[^,]+?)\s*$")
 
 
+_OP_TEX = {"==": "=", "<=": "\\le", "<": "<", ">=": "\\ge", ">": ">", "!=": "\\ne", ":=": "=",
+           "approx": "\\approx", "propto": "\\propto", "implies": "\\Rightarrow"}
+_TRAILING_WORDS = re.compile(r"^\s*[,.;:]?\s*(?:when|whenever|if|provided(?: that)?|as long as|assuming|given|"
+                             r"for|当|若|如果|只要|对于)\s*$", re.IGNORECASE)
+
+
+def _trailing_conditions(text: str, blocks, found: list[Relation]) -> dict[int, list[int]]:
+    """``$$ … $$ when $\\sum_i y_i = 1$.``: an inline relation introduced by "when", "if", "provided",
+    "for" … right after a display is a condition of that display's relations.  Returns, for each
+    relation of such a display, the inline relations that condition it."""
+    lines = text.split("\n")
+    out: dict[int, list[int]] = {}
+    displays = [b for b in blocks if b.display]
+    inline = [b for b in blocks if not b.display]
+    conditioned: dict[int, object] = {}            # an inline block that is a trailing condition → its display
+    for block in inline:
+        before = max((b for b in displays if b.end_line <= block.line), key=lambda b: b.end_line, default=None)
+        if before is None or any(lines[n].strip() for n in range(before.end_line, block.line - 1)):
+            continue                              # only blank lines may come between
+        line = lines[block.line - 1] if block.line - 1 < len(lines) else ""
+        at = line.find(block.tex)
+        prefix = line[:at].rstrip().rstrip("$").rstrip("\\(") if at >= 0 else ""
+        if before.end_line == block.line:
+            prefix = re.split(r"\$\$|\\\]|\\end\{[a-z*]+\}", prefix)[-1]
+        previous = next((b for b in inline if b.line == block.line and b is not block and id(b) in conditioned
+                         and line.find(b.tex) < at), None)
+        if previous is not None:                  # "for $k \ne y$ and $0 < ε < 1$": the sentence goes on
+            prefix = line[line.find(previous.tex) + len(previous.tex):at].strip().strip("$").strip()
+            if re.fullmatch(r"(?:and|,|以及|且|和)?", prefix.strip(" ,")):
+                conditioned[id(block)] = conditioned[id(previous)]
+            continue
+        if _TRAILING_WORDS.match(prefix):
+            conditioned[id(block)] = before
+    for c, rel in enumerate(found):
+        block = next((b for b in inline if b.line <= rel.line <= b.end_line and id(b) in conditioned
+                      and rel.tex in b.tex), None)
+        if block is None or rel.chained:
+            continue
+        before = conditioned[id(block)]
+        for k, other in enumerate(found):
+            if before.line <= other.line <= before.end_line and k != c:
+                out.setdefault(k, []).append(c)
+    return out
+
+
 def _listed_condition(rel: Relation, domain: Domain) -> tuple[list[sp.Basic], tuple | None] | None:
     """``i = 1, \\ldots, K`` (the range of an index) or ``a, b > 0`` (a condition on each name):
     (the conditions, (index, lo, hi) for a range) — None for anything else."""
@@ -433,6 +543,7 @@ class _Entry:
     span: tuple[sp.Expr, sp.Expr] | None
     target: str | None
     column: sp.Symbol | None = None          # a matrix relation: read at (index, column)
+    bold: bool = False                       # the target was written bold (\mathbf{p} = …)
 
     def describe(self, dimension: sp.Symbol) -> str:
         lo, hi = self.span or (1, dimension)
@@ -461,7 +572,7 @@ def _entrywise(rel: Relation, context) -> tuple[sp.Basic, sp.Basic, _Entry, tupl
     name = next((c for c in _ENTRY_INDICES if c not in written and c not in context.names), "i_")
     index = sp.Symbol(name, integer=True)
     vectors = dict(context.vectors)
-    target = None
+    target, bold = None, False
     try:
         plain = parse_tex(rel.lhs, context)
         if isinstance(plain, sp.Symbol) and "(" not in plain.name and rel.op in ("==", ":="):
@@ -470,7 +581,7 @@ def _entrywise(rel: Relation, context) -> tuple[sp.Basic, sp.Basic, _Entry, tupl
     except VectorValued:
         bare = re.fullmatch(r"\s*\\(?:mathbf|boldsymbol|bm|vec)\s*\{?\s*(\\?[A-Za-z]+)\s*\}?\s*", rel.lhs)
         if bare is not None and rel.op in ("==", ":="):
-            target = bare.group(1).lstrip("\\")
+            target, bold = bare.group(1).lstrip("\\"), True
     at = replace(context, entry=index, vectors=vectors)
     column = None
     try:
@@ -491,11 +602,12 @@ def _entrywise(rel: Relation, context) -> tuple[sp.Basic, sp.Basic, _Entry, tupl
                 if index in term.atoms(sp.Symbol) and column not in term.atoms(sp.Symbol):
                     raise Unparsed("a vector added to a matrix (read entrywise at a row and a column)",
                                    rel.tex[:80]) from None
-    known = {r for r in (*left_ranges, *right_ranges) if r is not None}
+    known = {(str(r[0]), str(r[1])): r for r in (*left_ranges, *right_ranges) if r is not None}
     if len(known) > 1:
-        shown = " and ".join(f"{lo}..{hi}" for lo, hi in sorted(known, key=str))
+        shown = " and ".join(f"{lo}..{hi}" for lo, hi in sorted(known))
         raise Unparsed(f"a relation between vectors of different lengths ({shown})", rel.tex[:80])
-    return lhs, rhs, _Entry(index, next(iter(known), None), target, column), (*left_guesses, *right_guesses)
+    span = next(iter(known.values()), None)
+    return lhs, rhs, _Entry(index, span, target, column, bold), (*left_guesses, *right_guesses)
 
 
 def _extremum_facts(left: sp.Basic, right: sp.Basic, domain: Domain) -> tuple[Domain, dict]:
@@ -586,6 +698,56 @@ def _probabilities(*exprs: sp.Basic) -> set[sp.Basic]:
     return out
 
 
+def _recurrence(rel: Relation, lhs: sp.Basic, rhs: sp.Basic) -> str | None:
+    """``m_t = \\beta m_{t-1} + (1 - \\beta) g_t``: an entry defined from the same family at a shifted
+    index (a recurrence, the family's name), else None."""
+    if rel.op not in ("==", ":=") or rel.chained or not isinstance(lhs, sp.Indexed) or len(lhs.indices) != 1:
+        return None
+    (t,) = lhs.indices
+    if not isinstance(t, sp.Symbol):
+        return None
+    shifted = [e for e in rhs.atoms(sp.Indexed) if e.base == lhs.base and len(e.indices) == 1
+               and (e.indices[0] - t).is_Integer and e.indices[0] != t]
+    return str(lhs.base.label) if shifted else None
+
+
+def _conventional_length(rel: Relation, left: sp.Basic, right: sp.Basic, dimension: sp.Symbol) -> bool:
+    """The relation sums to the conventional length n (written nowhere in it) and to another bound."""
+    both = sp.Tuple(left, right)
+    ends = {s.name for node in both.atoms(sp.Sum, sp.Product) for _, _, hi in node.limits
+            for s in hi.free_symbols if isinstance(s, sp.Symbol)}
+    written = re.search(rf"(?<![A-Za-z\\]){re.escape(dimension.name)}(?![A-Za-z])", rel.lhs + " " + rel.rhs)
+    return dimension.name in ends and len(ends - {dimension.name}) > 0 and written is None
+
+
+def _unfold(expr: sp.Basic, definitions: list[Definition]) -> sp.Basic:
+    """The definitions unfolded, except that a defined name a derivative is taken with respect to
+    stays a variable inside that derivative (``∂ℓ/∂z`` with ``z := w^T x + b``: ℓ as a function of
+    z); outside it, the name is unfolded as everywhere."""
+    defined = {_target_name(d.target) for d in definitions}
+    derivatives = [d for d in expr.atoms(sp.Derivative)
+                   if any(_target_name(v) in defined for v in d.variables)]
+    if not derivatives:
+        return unfold(expr, definitions)
+    kept: dict[sp.Basic, sp.Basic] = {}
+    for d in derivatives:
+        names = {_target_name(v) for v in d.variables}
+        inner = _unfold(d.expr, [x for x in definitions if _target_name(x.target) not in names])
+        taken = sp.Derivative(inner, *d.variable_count, evaluate=False)
+        done = attempt(Deadline.after(2.0), taken.doit, None)       # then the variable's definition in
+        if done is None or any(set(e.variables) & set(d.variables) for e in done.atoms(sp.Derivative)):
+            raise _Unfoldable(f"the derivative with respect to {', '.join(map(sp.sstr, d.variables))}, a name "
+                              f"defined in the text, could not be taken before its definition is unfolded")
+        kept[d] = unfold(done, definitions)
+    holders = {d: sp.Dummy(f"d{k}") for k, d in enumerate(kept)}
+    outside = unfold(expr.xreplace(holders), definitions)
+    return outside.xreplace({holders[d]: value for d, value in kept.items()})
+
+
+class _Unfoldable(Exception):
+    """A relation whose definitions cannot be unfolded (reported as unparsed, with the reason)."""
+
+
 def _independent_derivatives(*exprs: sp.Basic) -> list[str]:
     """What a derivative differentiates when, as read, it does not depend on the variable at all
     (``∂L/∂w_j`` with L defined nowhere in the math): the author says it does."""
@@ -674,11 +836,64 @@ def _names(domain: Domain, functions: set[str]) -> dict[str, sp.Basic]:
     return names
 
 
-def _dimension(domain: Domain) -> sp.Symbol:
+def _dimension(domain: Domain, inferred: str | None = None) -> sp.Symbol:
     declared = domain.names().get(DEFAULT_DIMENSION)
     if isinstance(declared, sp.Symbol):
         return declared
-    return sp.Symbol(DEFAULT_DIMENSION, integer=True, positive=True)
+    name = inferred or DEFAULT_DIMENSION
+    if isinstance(domain.names().get(name), sp.Symbol):
+        return domain.names()[name]
+    return sp.Symbol(name, integer=True, positive=True)
+
+
+_SUM_END = re.compile(r"\\(?:sum|prod)\s*_\s*\{[^{}]*=[^{}]*\}\s*\^\s*\{?\s*([A-Za-z])\s*\}?")
+_RANGE_END = re.compile(r"(?:\\[lc]?dots|\.\.\.)\s*,\s*([A-Za-z])\s*$")
+_N_WRITTEN = re.compile(rf"(?<![A-Za-z\\]){DEFAULT_DIMENSION}(?![A-Za-z])")
+
+
+def _family_lengths(found: list[Relation], functions: set[str], base: Domain, declarations) -> dict:
+    """The range of every family the text sums over one range only, from 1 to a name (``\\sum_{j=1}^{K}
+    e^{z_j}``: z over 1..K), read from every relation before the checking starts."""
+    from ..latex import Context, Unparsed, parse_tex
+    try:
+        domain = _merged(base, [d.text for d in declarations])
+    except UserError:
+        domain = base
+    unwritten = sp.Symbol("unwritten_bound_", integer=True, positive=True)      # \sum_i: no bound written
+    context = Context(names=_names(domain, functions), functions=frozenset(functions), dimension=unwritten)
+    seen: dict[str, set] = {}
+    for rel in found:
+        for side in (rel.lhs, rel.rhs):
+            try:
+                value = parse_tex(side, context)
+            except Unparsed:
+                continue
+            for node in value.atoms(sp.Sum, sp.Product):
+                for var, lo, hi in node.limits:
+                    if lo != 1 or hi.is_Integer or len(hi.free_symbols) != 1 or unwritten in hi.free_symbols:
+                        continue
+                    for e in node.function.atoms(sp.Indexed):
+                        if e.indices == (var,):
+                            seen.setdefault(str(e.base.label), set()).add(hi)
+    out = {}
+    for name, ends in seen.items():
+        if len(ends) == 1:
+            (hi,) = ends
+            end = next(iter(hi.free_symbols))
+            out[name] = (sp.Integer(1), hi.xreplace({end: sp.Symbol(end.name, integer=True, positive=True)}))
+    return out
+
+
+def _inferred_dimension(found: list[Relation]) -> str | None:
+    """The one letter every written range ends at (``\\sum_{j=1}^{K}``, ``i = 1, …, K``) in a text
+    that never writes n: the length of its vectors, where a sum or softmax leaves it unwritten."""
+    ends: set[str] = set()
+    for rel in found:
+        text = rel.lhs + " " + rel.rhs
+        if _N_WRITTEN.search(text):
+            return None
+        ends |= set(_SUM_END.findall(text)) | set(_RANGE_END.findall(rel.rhs))
+    return next(iter(ends)) if len(ends) == 1 else None
 
 
 def _names_in(*exprs: sp.Basic) -> set[str]:

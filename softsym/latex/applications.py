@@ -94,9 +94,14 @@ class ApplicationReading:
 
     def dot_sum(self, a: Factor, b: Factor) -> sp.Expr:
         """Σ_k a_k b_k over the vectors' range (the document's, else 1 to the dimension)."""
-        spans = {self.ctx.vectors.get(f.base.text) for f in (a, b)} - {None}
-        if len(spans) > 1:
+        known = {self.ctx.vectors.get(f.base.text) for f in (a, b)} - {None}
+        if len(known) > 1:
             self.fail("a dot product of vectors of different lengths", a, b)
+        spans = known or ({self.length_of(f.base.text) for f in (a, b)} - {None})
+        if len(spans) > 1:
+            self.guesses.append(f"the length of {a.base.text} and {b.base.text} (summed to different bounds "
+                                f"elsewhere) read as {self.ctx.dimension}")
+            spans = set()
         lo, hi = next(iter(spans), (sp.Integer(1), self.ctx.dimension))
         k = self.fresh_index(sp.Integer(0), None)
         return self.sum_over(self.indexed_base(a.base.text, a)[k] * self.indexed_base(b.base.text, b)[k], k, (lo, hi))
@@ -268,7 +273,7 @@ class ApplicationReading:
             self.fail(f"{word} of a vector has no entries", g)
         if index is not None:
             self.fail("softmax of an entry with a subscript after it", g)
-        span = self.ctx.vectors.get(f.base.text)
+        span = self.length_of(f.base.text)
         j = self.fresh_index(entry[0], base)
         if span is None:
             value = softmax(base, entry[0], (j, 1, self.ctx.dimension))

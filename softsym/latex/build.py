@@ -219,7 +219,20 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
         bits = sum(f.p.bit_length() + f.q.bit_length() for f in factors if isinstance(f, sp.Rational))
         if bits > MAX_BITS:
             self.fail("a number too large to build (more than 30,000 digits)", where)
+        if self.entry is not None and len(factors) > 1:
+            self.no_matrix_product(factors, where)
         return sp.Mul(*factors)
+
+    def no_matrix_product(self, factors: list[sp.Expr], where: Node) -> None:
+        """Entrywise, a capital letter times a vector (``W\\mathbf{x}``) is a matrix product, not a
+        scalar multiple: refused."""
+        index = {self.entry, self.column} - {None}
+        if not any(index & f.free_symbols for f in factors):
+            return
+        for f in factors:
+            if isinstance(f, sp.Symbol) and f.name[:1].isupper() and f.name not in self.names \
+                    and f != self.ctx.dimension and not f.is_integer:
+                self.fail(f"{f.name} times a vector: a matrix product? (matrix products are not read)", where)
 
     def next_factor(self, items: list[Node], i: int) -> tuple[sp.Expr, int]:
         """The value of the factor starting at ``items[i]`` and the index after what it consumed."""
@@ -303,7 +316,10 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
             return self.index_symbol(name, where)
         if declared is not None:
             if isinstance(declared, sp.FunctionClass):
-                self.fail(f"the function {name} without its argument", where)
+                params = self.ctx.parameters.get(name)
+                if not params:
+                    self.fail(f"the function {name} without its argument", where)
+                return declared(*(sp.Symbol(p, real=True) for p in params))    # L for L(w)
             return declared
         if name == self.ctx.dimension.name:
             return self.ctx.dimension
@@ -362,9 +378,18 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
 
     @staticmethod
     def name_subscript(sub: Node) -> str | None:
-        """A subscript that names rather than indexes: Greek, a word or a decorated name."""
+        """A subscript that names rather than indexes: Greek, a word, a decorated name, or capitals
+        (``D_{KL}``)."""
         leaf = lone_leaf(sub, ("GREEK", "WORD", "NAME"))
-        return leaf.text if leaf is not None else None
+        if leaf is not None:
+            return leaf.text
+        elements = sub.elements if isinstance(sub, Group) and sub.kind == "brace" else [sub]
+        items = items_of(elements[0]) if len(elements) == 1 else None
+        if items and len(items) > 1 and all(isinstance(it, Factor) and it.plain and isinstance(it.base, Leaf)
+                                            and it.base.kind == "LETTER" and it.base.text.isupper()
+                                            for it in items):
+            return "".join(it.base.text for it in items)
+        return None
 
     @staticmethod
     def spelled_subscript(sub: Node) -> str | None:

@@ -30,6 +30,12 @@ class Context:
         column: with ``entry``, read a matrix relation at the entry (row ``entry``, column
             ``column``): ``\\mathrm{diag}(p)`` is ``δ(entry, column) p[entry]``, ``p q^\\top`` is
             ``p[entry] q[column]``, ``\\partial \\mathbf{s} / \\partial \\mathbf{z}`` the Jacobian's entry.
+        parameters: the parameters of the document's functions (``L(w) = …``: ``("w",)``): a function
+            written without its argument (``\\frac{dL}{dw}``) is applied to them.
+        lengths: index ranges of families the document sums over one range only (``\\sum_{j=1}^{K}
+            e^{z_j}``: z runs over 1..K), for the sums and softmax it leaves unbounded.
+        bold_only: names of ``vectors`` the document defined in bold (``\\mathbf{z} = …``): the same
+            letter in plain type (a scalar z) is not that vector.
         matrices: names the document made matrices (``J = \\mathrm{diag}(s) - s s^\\top``).
         words: multi-letter words the document uses as names (``\\mathrm{Loss} = …``): such a word
             (upright or in plain letters) is that name.
@@ -46,3 +52,6 @@ class Context:
     words: frozenset[str] = frozenset()
     column: sp.Symbol | None = None
     matrices: frozenset[str] = frozenset()
+    bold_only: frozenset[str] = frozenset()
+    lengths: Mapping[str, tuple[sp.Expr, sp.Expr]] = field(default_factory=dict)
+    parameters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)

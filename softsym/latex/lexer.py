@@ -364,6 +364,31 @@ class _Scanner:
             j += 1
         return False
 
+    def _divergence_bar(self) -> bool:
+        """A ``\\|`` right after an operand, directly inside parentheses, with no second ``\\|`` before
+        they close (``\\mathrm{KL}(p \\,\\|\\, q)``): it separates two arguments, it is no norm."""
+        if not (self.stack and self.stack[-1][0] == "LPAR" and self.out and self.out[-1].type in OPERAND_END):
+            return False
+        s, depth, j = self.s, 0, self.i
+        while j < len(s):
+            c = s[j]
+            if s.startswith("\\|", j) or s.startswith("\\Vert", j):
+                if depth == 0:
+                    return False
+                j += 2
+                continue
+            if c == "\\":
+                j += 2
+                continue
+            if c in "([{":
+                depth += 1
+            elif c in ")]}":
+                if depth == 0:
+                    return c == ")"
+                depth -= 1
+            j += 1
+        return False
+
     def _bar(self, bar: str, side: str | None, start: int) -> None:
         """A ``|`` (bar="abs") or ``\\|`` (bar="norm"); side is "open", "close" or None (infer)."""
         open_kind, close_kind = ("ABSOPEN", "ABSCLOSE") if bar == "abs" else ("NORMOPEN", "NORMCLOSE")
@@ -508,6 +533,9 @@ class _Scanner:
 
     def _delimiter_macro(self, key: str, side: str | None, start: int) -> None:
         spec = _DELIMITER_MACROS[key]
+        if spec == "norm" and side is None and key in ("|", "Vert") and self._divergence_bar():
+            self.emit("COMMA", "‖", start)             # D_{KL}(p \| q): two arguments, not a norm
+            return
         if spec in ("abs", "norm"):
             if side is None and key in ("lvert", "lVert"):
                 side = "open"

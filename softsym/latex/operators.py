@@ -196,8 +196,9 @@ class OperatorReading:
     def implicit_range(self, body: sp.Expr, var: sp.Symbol, default: tuple[sp.Expr, sp.Expr]) -> tuple[sp.Expr, sp.Expr]:
         """The range of ``\\sum_i`` written without bounds: that of the vectors its body indexes by i,
         when the document gave one (``x = [x_0, …, x_3]``: 0..3) and no other, else 1..n."""
-        spans = {self.ctx.vectors.get(str(e.base.label)) for e in body.atoms(sp.Indexed) if var in e.indices}
-        spans.discard(None)
+        labels = {str(e.base.label) for e in body.atoms(sp.Indexed) if var in e.indices}
+        known = {self.ctx.vectors.get(name) for name in labels} - {None}
+        spans = known or ({self.length_of(name) for name in labels} - {None})
         return next(iter(spans)) if len(spans) == 1 else default
 
     def max_over_range(self, op: Factor, rest: list[Node]) -> sp.Expr:
@@ -324,8 +325,21 @@ class OperatorReading:
         items, variables = parts
         if not items:
             self.fail("a derivative operator with nothing to act on", frac)
-        f = self.product(items, frac)
+        f = self.bare_sigmoid(items, variables)
+        if f is None:
+            f = self.product(items, frac)
         return self.no_jacobian(sp.Derivative(f, *variables, evaluate=False), frac)
+
+    def bare_sigmoid(self, items: list[Node], variables: list[tuple[sp.Expr, int]]) -> sp.Expr | None:
+        """``\\frac{d\\sigma}{dz}``: the sigmoid written without its argument is σ(z) of the one variable."""
+        if len(items) != 1 or len(variables) != 1 or self.declared("sigma"):
+            return None
+        f = items[0]
+        if isinstance(f, Factor) and f.plain and isinstance(f.base, Leaf) and f.base.text == "sigma" \
+                and f.base.kind == "GREEK":
+            from ..functions import sigmoid
+            return sigmoid(variables[0][0])
+        return None
 
     def no_jacobian(self, d: sp.Derivative, where: Node) -> sp.Derivative:
         """Entrywise, ∂L/∂w is the gradient's entry ∂L/∂w_i; a vector by a vector (a Jacobian, whose

@@ -69,6 +69,11 @@ class VectorReading:
         self.ranges.append(span)
         return None
 
+    def length_of(self, name: str) -> Range | None:
+        """The index range of a vector or family, as the document gave or used it (None: unknown)."""
+        span = self.ctx.vectors.get(name)
+        return span if span is not None else self.ctx.lengths.get(name)
+
     # -- names -----------------------------------------------------------------------------------
     def is_vector_name(self, f: Factor) -> bool:
         """A bare name read as a vector (see the module's conventions)."""
@@ -78,7 +83,9 @@ class VectorReading:
         declared = self.names.get(name)
         if declared is not None and not isinstance(declared, sp.IndexedBase):
             return False
-        if name in self.ctx.vectors or name in self.extra_vectors:
+        if name in self.extra_vectors:
+            return True
+        if name in self.ctx.vectors and (name not in self.ctx.bold_only or f.base.start in self.bold):
             return True
         if self.column is not None and name in self.ctx.families:      # in a matrix, p of p_j is the vector
             return True
@@ -103,7 +110,7 @@ class VectorReading:
 
     def vector_entry(self, f: Factor) -> sp.Expr:
         name = f.base.text
-        span = self.ctx.vectors.get(name)
+        span = self.length_of(name)
         self.vector_piece(f"\\mathbf{{{name}}}", f, span)
         return self.indexed_base(name, f)[self.entry]
 
@@ -139,7 +146,7 @@ class VectorReading:
         if self.entry is None or self.column is None:
             raise VectorValued("v v^T is a matrix: the relation is read entrywise", self.tex[f.start:f.end],
                                matrix=True)
-        self.ranges.append(self.ctx.vectors.get(f.base.text))
+        self.ranges.append(self.length_of(f.base.text))
         return self.indexed_base(f.base.text, f)[self.column]
 
     def constant_vector(self, leaf: Leaf, value: sp.Expr) -> sp.Expr:
@@ -228,11 +235,11 @@ class VectorReading:
 
     def entry_span(self, ranges: list[Range | None], where: Node) -> Range | None:
         """The one range the vector-valued pieces agree on (None: none known)."""
-        known = {r for r in ranges if r is not None}
+        known = {(str(r[0]), str(r[1])): r for r in ranges if r is not None}     # K and K-positive alike
         if len(known) > 1:
-            shown = " and ".join(f"{lo}..{hi}" for lo, hi in sorted(known, key=str))
+            shown = " and ".join(f"{lo}..{hi}" for lo, hi in sorted(known))
             self.fail(f"vectors of different lengths ({shown})", where)
-        return next(iter(known), None)
+        return next(iter(known.values()), None)
 
     def transpose_of_list(self, f: Factor) -> Factor:
         """``[a, b, c]^T``: the same entries (a column or a row, entrywise alike)."""
