@@ -21,6 +21,7 @@ import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 import sympy as sp
 
@@ -101,6 +102,32 @@ def _function_definition(rel: Relation) -> tuple[str, list[str]] | None:
     return name, [p.strip() for p in params]
 
 
+_LABELLED = re.compile(r"^\s*(?P<name>\\[A-Za-z]+|[A-Za-z])\s*(?P<sub1>_\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]))?\s*"
+                       r"\^\s*(?P<sup>\{\s*\(\s*\\?[A-Za-z]+\s*\)\s*\}|\{\s*\\?[A-Za-z]+\s*\}|\\[A-Za-z]+|[A-Za-z])"
+                       r"\s*(?P<sub2>_\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]))?\s*$")
+_NAME_LHS = r"^\s*{name}\s*(?:_\s*(?:\{{[^{{}}]*\}}|\\?[A-Za-z0-9]))?\s*$"
+
+
+def _labels(found: list[Relation]) -> frozenset[tuple[str, str]]:
+    """Names the text defines with a superscript that labels them (``s_i^\\tau = …`` after ``s_i``
+    was defined, ``p_k^{(T)} = …``): (name, superscript) as the reader spells them.  A number, T or
+    \\top (a transpose) never labels."""
+    out = set()
+    for k, rel in enumerate(found):
+        m = _LABELLED.match(rel.lhs)
+        if m is None or rel.op not in ("==", ":=") or rel.chained:
+            continue
+        name = m.group("name").lstrip("\\")
+        raw = re.sub(r"[{}\s]", "", m.group("sup"))
+        key = raw.replace("\\", "")
+        if key in ("T", "top", "intercal", "prime") or name == "e":
+            continue
+        earlier = re.compile(_NAME_LHS.format(name=re.escape(m.group("name"))))
+        if raw.startswith("(") or any(earlier.match(r.lhs) for r in found[:k]):
+            out.add((name, key))
+    return frozenset(out)
+
+
 def _function_parameters(found: list[Relation]) -> dict[str, tuple[str, ...]]:
     """The parameters of each function the text defines with one list of parameters only (``L(w) =
     …``: L is L(w) where it is written alone); a function defined with different lists has none."""
@@ -127,7 +154,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     Raises:
         UserError: the file kind is unknown or ``--symbols`` is malformed.
     """
-    from ..latex import Context, Unparsed, VectorValued, parse_entry
+    from ..latex import Context, Unparsed, VectorValued, parse_entry, parse_tex
 
     blocks, declarations = find_math(text, kind_of(path))
     macros = document_macros(text)
@@ -135,6 +162,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     functions = {_bare(name) for rel in found if (fd := _function_definition(rel)) for name in [fd[0]]}
     parameters = _function_parameters(found)
     words = _word_names(found)
+    labels = _labels(found)
+    one_hot = _one_hot_families(text)
+    memberships = sorted(((b.line, b.tex) for b in blocks if not b.display and _MEMBERSHIP.match(b.tex)),
+                         key=lambda m: m[0])
+    dimension_of = partial(_dimension, inferred=_inferred_dimension(found))
     trailing = _trailing_conditions(text, blocks, found)
     trailing_conditions = {c for cs in trailing.values() for c in cs}
     inferred = _inferred_dimension(found)
@@ -161,6 +193,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     index_ranges: dict[str, tuple[sp.Expr, sp.Expr]] = {}       # "i = 1, …, K": the range of the index i
     bold_only: set[str] = set()                                 # vectors defined in bold (z is not \mathbf{z})
     recurrences: dict[str, int] = {}                            # m_t = β m_{t-1} + …: the family, its line
+    standing: dict[str, tuple] = {}                             # "temperature $T > 0$": T's bound from here on
     for k, rel in enumerate(found):
         if rel.chained and previous is not None:       # the left side is the previous right side
             rel = replace(rel, line=min(rel.line, previous.end_line))
@@ -181,7 +214,21 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             out.append(Reading(rel, verdict="skipped", message="written after an arrow (what something turns "
                                                                "into or maps to), not a claim"))
             continue
+        while memberships and memberships[0][0] <= rel.line:   # "$p, q \in (0, 1)$": from here on
+            _, member = memberships.pop(0)
+            for name, bound in _membership_bounds(member, domain, functions):
+                standing[name] = bound
+        while one_hot and one_hot[0][0] <= rel.line:          # "a one-hot target $\mathbf{y}$": Σ_k y_k = 1
+            _, family = one_hot.pop(0)
+            constraints.append(_sums_to_one(family, lengths, dimension_of(domain)))
         if k in trailing_conditions:
+            try:                                     # a constraint ("when Σ_i y_i = 1") holds from here on
+                lhs_c, rhs_c = parse_tex(rel.lhs, _plain_context(domain, functions)), \
+                    parse_tex(rel.rhs, _plain_context(domain, functions))
+                if _is_constraint(rel, lhs_c, rhs_c, True):
+                    constraints.append(_relational("==", lhs_c, rhs_c))
+            except Unparsed:
+                pass
             out.append(Reading(rel, verdict="skipped", message="a condition of the display before it (\"… when "
                                                                "$…$\"), not a claim: a hypothesis there"))
             continue
@@ -206,7 +253,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                           functions=frozenset(functions | {f"\\{f}" for f in functions}),
                           vectors=dict(vectors), families=frozenset(families), words=words,
                           matrices=frozenset(matrices), bold_only=frozenset(bold_only), lengths=lengths,
-                          parameters=parameters)
+                          parameters=parameters, labels=labels)
         entry: _Entry | None = None
         try:
             _no_pair_sums(rel.lhs + " " + rel.rhs)
@@ -251,6 +298,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 inline and rel.op == "==" and not rel.chained and isinstance(lhs, sp.Symbol) and rhs.is_Number)):
             if inline:
                 conditions.append((rel.line, _relational(rel.op, lhs, rhs)))
+                parameter = _parameter_bound(rel.op, lhs, rhs)
+                if parameter is not None:
+                    standing[parameter[0]] = (parameter[1],)
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message="a condition on a name (n > 2, or y = 1 in prose), not a claim; "
                                        "it holds in the display after it"))
@@ -277,7 +327,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                        f"what rests on it is not refuted)"))
             used |= _names_in(lhs, rhs)
             continue
-        if _defines(rel, lhs, rhs, used, pinned, standalone, display):
+        swapped = isinstance(lhs, sp.core.function.AppliedUndef) and rel.op == "==" and any(
+            isinstance(d.target, sp.core.function.AppliedUndef) and d.target.func == lhs.func
+            and d.target.args != lhs.args and set(d.target.args) == set(lhs.args) for d in definitions)
+        if not swapped and _defines(rel, lhs, rhs, used, pinned, standalone, display):   # KL(q‖p) after KL(p‖q): a claim
             definitions.append(Definition(lhs, rhs, len(definitions) + 1))
             unread.pop(_target_name(lhs) or "", None)
             message = f"{shown_l} := {shown_r}"
@@ -296,7 +349,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             continue
         if rel.op == "==" and _atomic(lhs) and _atomic(rhs) and not lhs.is_Number and not rhs.is_Number:
             if inline:
-                conditions.append((rel.line, _relational(rel.op, lhs, rhs)))
+                condition = _relational(rel.op, lhs, rhs)
+                if isinstance(lhs, sp.Indexed) and isinstance(rhs, sp.Symbol) and not rhs.is_integer:
+                    every = {i: sp.Symbol(f"{i}_every", integer=True) for i in lhs.indices
+                             if isinstance(i, sp.Symbol)}          # "uniform logits $z_k = c$": every entry
+                    condition = condition.xreplace(every) if condition is not None else None
+                conditions.append((rel.line, condition))
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message="a condition between two names (i = j, at q = p), not a claim; "
                                        "it holds in the display after it"))
@@ -322,20 +380,27 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             given, missing = _row_condition(f"{found[c].lhs} {_OP_TEX[found[c].op]} {found[c].rhs}", context, lhs, rhs)
             written += given
             unusable = unusable or missing
+        by_name = {x.name: x for x in sp.Tuple(lhs, rhs).atoms(sp.Symbol)}      # the relation's i, not a real i
+        written = [c.xreplace({x: by_name[x.name] for x in c.free_symbols
+                               if isinstance(x, sp.Symbol) and x.name in by_name}) for c in written]
+        bounded_here = {x.name for c in written for x in c.free_symbols if isinstance(x, sp.Symbol)}
+        written += [c for name, cs in standing.items() if name not in bounded_here for c in cs]
         same = {c.rhs: c.lhs for c in written if isinstance(c, sp.Eq) and all(
             isinstance(x, sp.Symbol) and x.is_integer for x in c.args) and c.lhs != c.rhs}   # "if i = j": j is i
         if same:
             lhs, rhs = lhs.xreplace(same), rhs.xreplace(same)
             written = [c.xreplace(same) for c in written if not (isinstance(c, sp.Eq) and c.rhs in same)]
         try:
-            here = domain.with_given(*(c for c in constraints if c is not None), *written)
+            bounds, written = _as_bounds(written, domain)
+            here = Domain(domain.symbols, domain.indexed, domain.bounds + bounds, domain.given)
+            here = here.with_given(*(c for c in constraints if c is not None), *written)
             if premise is not None:
                 here = here.with_given(premise)
             # definitions first, so that the conventions (K ends a range: a positive integer) reach
             # the names they bring in too
-            here = Domain(here.symbols, here.indexed, here.bounds,
-                          tuple(_unfold(g, definitions) for g in here.given))
             left, right = _unfold(lhs, definitions), _unfold(rhs, definitions)
+            here = Domain(here.symbols, here.indexed, here.bounds,
+                          _relevant(tuple(_unfold(g, definitions) for g in here.given), left, right))
             here, ranges = _extremum_facts(left, right, here)
             ranges.update({name: span for name, span in index_ranges.items() if name not in ranges})
             ranges.update(_family_ranges(left, right, {**lengths, **vectors}))
@@ -462,6 +527,27 @@ _LIST_NAMES = re.compile(r"^\s*(?:[A-Za-z]|\\[A-Za-z]+)(?:\s*,\s*(?:[A-Za-z]|\\[
 _INDEX_RANGE = re.compile(r"^\s*(?P<lo>[^,]+?)\s*,\s*(?:\\[lc]?dots|\\dotsc|\.\.\.|…)\s*,\s*(?P<hi>[^,]+?)\s*$")
 
 
+_ONE_HOT = re.compile(r"(?:one[- ]?hot|独热|单热)[^$\n]{0,40}?\$\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{?\s*)?"
+                      r"([A-Za-z])\s*\}?\s*\$", re.IGNORECASE)
+
+
+def _one_hot_families(text: str) -> list[tuple[int, str]]:
+    """``a one-hot target $\\mathbf{y}$`` (also 独热): the family the text calls one-hot, by line."""
+    return [(text.count("\n", 0, m.start()) + 1, m.group(1)) for m in _ONE_HOT.finditer(text)]
+
+
+def _sums_to_one(family: str, lengths: dict, dimension: sp.Symbol) -> sp.Basic:
+    """Σ_k y_k = 1 over the family's length: what "y is one-hot" says that the relations use."""
+    k = sp.Symbol("k_hot", integer=True)
+    lo, hi = lengths.get(family, (sp.Integer(1), dimension))
+    return sp.Eq(sp.Sum(sp.IndexedBase(family, real=True)[k], (k, lo, hi)), 1)
+
+
+def _plain_context(domain: Domain, functions: set[str]):
+    from ..latex import Context
+    return Context(names=_names(domain, functions), functions=frozenset(functions))
+
+
 _OP_TEX = {"==": "=", "<=": "\\le", "<": "<", ">=": "\\ge", ">": ">", "!=": "\\ne", ":=": "=",
            "approx": "\\approx", "propto": "\\propto", "implies": "\\Rightarrow"}
 _TRAILING_WORDS = re.compile(r"^\s*[,.;:]?\s*(?:when|whenever|if|provided(?: that)?|as long as|assuming|given|"
@@ -478,11 +564,20 @@ def _trailing_conditions(text: str, blocks, found: list[Relation]) -> dict[int, 
     inline = [b for b in blocks if not b.display]
     conditioned: dict[int, object] = {}            # an inline block that is a trailing condition → its display
     for block in inline:
-        before = max((b for b in displays if b.end_line <= block.line), key=lambda b: b.end_line, default=None)
-        if before is None or any(lines[n].strip() for n in range(before.end_line, block.line - 1)):
-            continue                              # only blank lines may come between
         line = lines[block.line - 1] if block.line - 1 < len(lines) else ""
         at = line.find(block.tex)
+        same_line = [b for b in inline if b.line == block.line == b.end_line and b is not block
+                     and 0 <= line.find(b.tex) < at and id(b) not in conditioned
+                     and any(op in b.tex for op in ("=", "<", ">", "\\le", "\\ge", "\\ne"))]
+        before = max((b for b in displays if b.end_line <= block.line), key=lambda b: b.end_line, default=None)
+        if same_line and at >= 0:                 # "$σ(x) \le …$ for $x \ge 0$": the inline relation before
+            start = line.find(same_line[-1].tex) + len(same_line[-1].tex)
+            prefix = line[start:at].strip().strip("$").strip().rstrip("\\(").lstrip("\\)").strip()
+            if _TRAILING_WORDS.match(prefix) and block.line == block.end_line:
+                conditioned[id(block)] = same_line[-1]
+            continue
+        if before is None or any(lines[n].strip() for n in range(before.end_line, block.line - 1)):
+            continue                              # only blank lines may come between
         prefix = line[:at].rstrip().rstrip("$").rstrip("\\(") if at >= 0 else ""
         if before.end_line == block.line:
             prefix = re.split(r"\$\$|\\\]|\\end\{[a-z*]+\}", prefix)[-1]
@@ -493,7 +588,10 @@ def _trailing_conditions(text: str, blocks, found: list[Relation]) -> dict[int, 
             if re.fullmatch(r"(?:and|,|以及|且|和)?", prefix.strip(" ,")):
                 conditioned[id(block)] = conditioned[id(previous)]
             continue
-        if _TRAILING_WORDS.match(prefix):
+        suffix = line[at + len(block.tex):].lstrip("$").lstrip("\\)").lstrip() if at >= 0 else ""
+        new_paragraph = before.end_line < block.line - 1
+        forward = suffix.startswith((":", "：", ",", "，")) or (new_paragraph and prefix.strip()[:1].isupper())
+        if _TRAILING_WORDS.match(prefix) and not forward:     # "For $i \ne j$:" introduces what follows
             conditioned[id(block)] = before
     for c, rel in enumerate(found):
         block = next((b for b in inline if b.line <= rel.line <= b.end_line and id(b) in conditioned
@@ -696,6 +794,90 @@ def _probabilities(*exprs: sp.Basic) -> set[sp.Basic]:
         out |= probabilities(e) | {s for s in e.free_symbols if isinstance(s, sp.Symbol) and ("(" in s.name
                                                                                              or "[" in s.name)}
     return out
+
+
+_MEMBERSHIP = re.compile(r"^\s*(?P<names>(?:[A-Za-z]|\\[A-Za-z]+)(?:\s*,\s*(?:[A-Za-z]|\\[A-Za-z]+))*)\s*\\in\s*"
+                         r"(?:\\left)?(?P<open>[\(\[])(?P<lo>[^,]+),(?P<hi>[^,]+?)(?:\\right)?(?P<close>[\)\]])\s*$")
+
+
+def _membership_bounds(tex: str, domain: Domain, functions: set[str]) -> list[tuple[str, sp.Basic]]:
+    """``p, q \\in (0, 1)`` written in prose: each name's bounds (a hypothesis from there on)."""
+    from ..latex import Unparsed, parse_tex
+    m = _MEMBERSHIP.match(tex)
+    context = _plain_context(domain, functions)
+    try:
+        lo, hi = parse_tex(m.group("lo"), context), parse_tex(m.group("hi"), context)
+        names = [parse_tex(x, context) for x in m.group("names").split(",")]
+    except Unparsed:
+        return []
+    low = sp.Lt if m.group("open") == "(" else sp.Le
+    high = sp.Lt if m.group("close") == ")" else sp.Le
+    out = []
+    for x in names:
+        if isinstance(x, sp.Symbol) and not (lo.free_symbols | hi.free_symbols) & {x}:
+            out.append((x.name, (low(lo, x), high(x, hi))))
+    return out
+
+
+def _as_bounds(conditions: list[sp.Basic], domain: Domain) -> tuple[tuple[Bound, ...], list[sp.Basic]]:
+    """Conditions that bound one undeclared symbol by numbers (``0 < p``, ``p < 1``, ``T > 0``) as its
+    ``Bound`` — what the proof rules read best (0 < p < 1 becomes p = s/(1 + s)); the rest as they are."""
+    declared = domain.names()
+    ends: dict[sp.Symbol, dict[str, tuple[sp.Expr, bool]]] = {}
+    rest = []
+    for c in conditions:
+        if isinstance(c, (sp.StrictLessThan, sp.LessThan, sp.StrictGreaterThan, sp.GreaterThan)):
+            low, high = (c.lhs, c.rhs) if isinstance(c, (sp.StrictLessThan, sp.LessThan)) else (c.rhs, c.lhs)
+            strict = isinstance(c, (sp.StrictLessThan, sp.StrictGreaterThan))
+            if isinstance(high, sp.Symbol) and low.is_Number and high.name not in declared:
+                ends.setdefault(high, {})["lower"] = (low, strict)
+                continue
+            if isinstance(low, sp.Symbol) and high.is_Number and low.name not in declared:
+                ends.setdefault(low, {})["upper"] = (high, strict)
+                continue
+        rest.append(c)
+    bounds = []
+    for x, e in ends.items():
+        lower, upper = e.get("lower", (None, False)), e.get("upper", (None, False))
+        bounds.append(Bound(x, lower[0], lower[1], upper[0], upper[1]))
+    return tuple(bounds), rest
+
+
+def _parameter_bound(op: str, lhs: sp.Basic, rhs: sp.Basic) -> tuple[str, sp.Basic] | None:
+    """``T > 0``, ``\\varepsilon < 1`` written in prose about a parameter (a Greek or capital name, not
+    a variable such as x): it holds from there on (a later bound on the same name replaces it)."""
+    if op not in ("<", "<=", ">", ">="):
+        return None
+    name, number = (lhs, rhs) if rhs.is_Number else (rhs, lhs) if lhs.is_Number else (None, None)
+    if not isinstance(name, sp.Symbol) or len(name.name) == 1 and name.name.islower():
+        return None
+    relational = _relational(op, lhs, rhs)
+    return (name.name, relational) if relational is not None else None
+
+
+def _relevant(given: tuple[sp.Basic, ...], left: sp.Basic, right: sp.Basic) -> tuple[sp.Basic, ...]:
+    """The hypotheses that speak of the relation's names (through one another): a constraint on
+    names the relation never mentions (Σ_k y_k = 1 beside a relation in z only) cannot matter to
+    it — any point of the relation extends to one that satisfies it — and would only hide
+    counterexamples from the search."""
+    integers = {s.name for e in (left, right, *given) for s in e.atoms(sp.Symbol) if s.is_integer}
+
+    def values(*exprs: sp.Basic) -> set[str]:               # indices and sizes (integers) connect nothing
+        return _names_in(*exprs) - integers
+
+    names = values(left, right)
+    chosen: list[sp.Basic] = []
+    rest = list(given)
+    changed = True
+    while changed:
+        changed = False
+        for g in list(rest):
+            if values(g) & names or not values(g):
+                chosen.append(g)
+                names |= values(g)
+                rest.remove(g)
+                changed = True
+    return tuple(g for g in given if g in chosen)
 
 
 def _recurrence(rel: Relation, lhs: sp.Basic, rhs: sp.Basic) -> str | None:

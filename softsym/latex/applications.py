@@ -308,6 +308,12 @@ class ApplicationReading:
             if f.sup is not None:
                 self.fail("a superscript between a function's name and its argument", f)
             return self.apply(fn, f, g)
+        if f.primes and name == "sigma" and f.sub is None and f.sup is None and not self.declared("sigma") \
+                and len(g.base.elements) == 1:                               # σ'(x): the sigmoid's derivative
+            arg = self.value(self.only(g.base.elements, g.base))
+            if not isinstance(arg, sp.Symbol):
+                self.fail("\\sigma'(…) is read only for one variable argument, \\sigma'(x)", f, g)
+            return self.after_call(sp.Derivative(sigmoid(arg), (arg, f.primes), evaluate=False), g)
         if f.primes:
             self.fail("a prime on a name that is not a declared function (define f(x) := … first)", f)
         if name == "sigma" and f.sub is None and f.sup is None and not self.declared("sigma"):

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import NoReturn
 
 import sympy as sp
@@ -420,7 +421,7 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
 
     def factor(self, f: Factor) -> sp.Expr:
         """A factor read alone (no application, no transpose, no indicator around it)."""
-        f = self.transpose_of_list(f)
+        f = self.labelled(self.transpose_of_list(f))
         base = f.base
         if f.primes:
             self.fail("a prime outside f'(x) (where f is a declared function)", f)
@@ -435,6 +436,30 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
         for _ in range(f.bangs):
             value = self.factorial(value, f)
         return value
+
+    def labelled(self, f: Factor) -> Factor:
+        """``s_i^\\tau``, ``p_k^{(T)}`` where the document defines that name (``Context.labels``): the
+        superscript is part of the name (a family ``s^tau``), not a power."""
+        if f.sup is None or not isinstance(f.base, Leaf) or f.base.kind not in NAME_KINDS or not self.ctx.labels:
+            return f
+        key = self.label_key(f.sup)
+        if key is None or (f.base.text, key) not in self.ctx.labels:
+            return f
+        return replace(f, base=replace(f.base, kind="NAME", text=f"{f.base.text}^{key}"), sup=None)
+
+    @staticmethod
+    def label_key(sup: Node) -> str | None:
+        """The text of a superscript that may label a name: a name (``\\tau``), or one in parentheses."""
+        leaf = lone_leaf(sup, NAME_KINDS)
+        if leaf is not None:
+            return leaf.text
+        inner = lone_factor(sup)
+        if inner is not None and inner.plain and isinstance(inner.base, Group) and inner.base.kind == "paren" \
+                and len(inner.base.elements) == 1:
+            leaf = lone_leaf(inner.base.elements[0], NAME_KINDS)
+            if leaf is not None:
+                return f"({leaf.text})"
+        return None
 
     def leaf(self, leaf: Leaf, f: Factor) -> sp.Expr:
         kind = leaf.kind
@@ -460,6 +485,7 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
         reasons = {
             "INDICATOR": "an indicator \\mathbb{1} without its condition \\{y = k\\}",
             "PARTIAL": "\\partial outside a derivative \\frac{\\partial F}{\\partial x}",
+            "NABLA": "\\nabla with nothing to apply to",
             "TOP": "a transpose mark outside a superscript",
             "MAXMIN": f"\\{leaf.text} without parentheses or a range",
             "FUNC": f"\\{leaf.text} with nothing to apply to",

@@ -30,6 +30,8 @@ class Context:
         column: with ``entry``, read a matrix relation at the entry (row ``entry``, column
             ``column``): ``\\mathrm{diag}(p)`` is ``δ(entry, column) p[entry]``, ``p q^\\top`` is
             ``p[entry] q[column]``, ``\\partial \\mathbf{s} / \\partial \\mathbf{z}`` the Jacobian's entry.
+        labels: (name, superscript) pairs the document defines as names of their own (``define
+            s_i^\\tau = …``, ``p_k^{(T)} = …``): there the superscript labels, it is no power.
         parameters: the parameters of the document's functions (``L(w) = …``: ``("w",)``): a function
             written without its argument (``\\frac{dL}{dw}``) is applied to them.
         lengths: index ranges of families the document sums over one range only (``\\sum_{j=1}^{K}
@@ -55,3 +57,4 @@ class Context:
     bold_only: frozenset[str] = frozenset()
     lengths: Mapping[str, tuple[sp.Expr, sp.Expr]] = field(default_factory=dict)
     parameters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    labels: frozenset[tuple[str, str]] = frozenset()

@@ -53,7 +53,7 @@ OPERAND_END = frozenset({
 """Token types an expression can end with (a bar after one of them may close an open bar)."""
 
 OPERAND_START = frozenset({
-    "NUMBER", "LETTER", "GREEK", "NAME", "WORD", "INFTY", "INDICATOR", "PARTIAL", "LPAR", "LBRACK",
+    "NUMBER", "LETTER", "GREEK", "NAME", "WORD", "INFTY", "INDICATOR", "PARTIAL", "NABLA", "LPAR", "LBRACK",
     "LBRACE", "LSET", "ABSOPEN", "NORMOPEN", "FLOOROPEN", "CEILOPEN", "FRAC", "SQRT", "BINOM",
     "BIGOP", "LIM", "FUNC", "MAXMIN",
 })
@@ -449,7 +449,7 @@ class _Scanner:
     def _simple_macro(self, name: str, start: int) -> None:
         """Macros that are one token and take no argument."""
         table = {"infty": "INFTY", "partial": "PARTIAL", "top": "TOP", "intercal": "TOP", "lim": "LIM",
-                 "prime": "PRIME"}
+                 "prime": "PRIME", "nabla": "NABLA"}
         if name in table:
             self.emit(table[name], name, start)
         elif name in voc.BIG_OPERATORS:

@@ -55,7 +55,7 @@ class OperatorReading:
             return parts is not None and not parts[0] and item.plain
         if not isinstance(base, Leaf):
             return False
-        if base.kind in ("BIGOP", "LIM"):
+        if base.kind in ("BIGOP", "LIM", "NABLA"):
             return True
         if base.kind == "MAXMIN":
             return item.sub is not None
@@ -94,6 +94,8 @@ class OperatorReading:
                 return self.big_operator(item, items[i + 1:]), len(items)
             if base.kind == "LIM":
                 return self.limit(item, items[i + 1:]), len(items)
+            if base.kind == "NABLA":
+                return self.gradient(item, items[i + 1:]), len(items)
             if base.kind == "MAXMIN":
                 return self.max_over_range(item, items[i + 1:]), len(items)
             return self.bare_function(items, i)
@@ -329,6 +331,19 @@ class OperatorReading:
         if f is None:
             f = self.product(items, frac)
         return self.no_jacobian(sp.Derivative(f, *variables, evaluate=False), frac)
+
+    def gradient(self, op: Factor, rest: list[Node]) -> sp.Expr:
+        """``\\nabla_{\\mathbf{w}} L``: the gradient, a vector; its entry i is ∂L/∂w_i.  The variable
+        must be written (a bare ``\\nabla L`` is refused: with respect to what?)."""
+        name = self.bare_name(op.sub) if op.sub is not None else None
+        if name is None or op.sup is not None or op.primes or op.bangs:
+            self.fail("a gradient \\nabla without its variable (write \\nabla_{\\mathbf{w}} L or the partial "
+                      "derivatives)", op)
+        if self.opaque or self.entry is None:
+            raise VectorValued("a gradient is a vector: the relation is read entrywise", self.tex[op.start:op.end])
+        self.ranges.append(self.length_of(name))
+        variable = self.indexed_base(name, op)[self.column if self.column is not None else self.entry]
+        return self.no_jacobian(sp.Derivative(self.body(rest, op), variable, evaluate=False), op)
 
     def bare_sigmoid(self, items: list[Node], variables: list[tuple[sp.Expr, int]]) -> sp.Expr | None:
         """``\\frac{d\\sigma}{dz}``: the sigmoid written without its argument is σ(z) of the one variable."""

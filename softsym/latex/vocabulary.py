@@ -104,7 +104,6 @@ REFUSED = {
     "iint": "an integral (integrals are not supported)",
     "iiint": "an integral (integrals are not supported)",
     "oint": "an integral (integrals are not supported)",
-    "nabla": "a gradient \\nabla (write the partial derivatives)",
     "vdots": "an ellipsis (the pattern it stands for is not written)",
     "ddots": "an ellipsis (the pattern it stands for is not written)",
     "begin": "an environment (matrix, cases, array) inside an expression",
