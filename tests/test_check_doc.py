@@ -183,7 +183,7 @@ def test_probabilities_are_checked_structurally_and_never_refuted_on_their_own()
     path = REGRESSIONS / "probability.md"
     doc = check_document(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
     by_line = {r["line"]: r for r in doc["relations"]}
-    assert by_line[9]["verdict"] == "undecided" and "a new value" in by_line[9]["message"]
+    assert by_line[9]["verdict"] == "definition" and "a new model" in by_line[9]["message"]
     assert by_line[15]["verdict"] == "proved"            # the product rule, written twice
     assert by_line[19]["verdict"] == "proved"
     assert by_line[29]["verdict"] == "undecided"         # needs the axioms: the probabilities sum to 1

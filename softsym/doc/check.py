@@ -72,7 +72,8 @@ _UPRIGHT = r"\\(?:mathrm|text|textrm|operatorname|mathit)\s*\{\s*[A-Za-z]+\s*\}"
 _FUNCTION_LHS = re.compile(rf"^\s*(?P<name>[A-Za-z]|\\[A-Za-z]+|[A-Za-z]{{3,}}|{_UPRIGHT})"
                            rf"(?P<sub>_\s*(?:\\[A-Za-z]+|\{{\s*\\[A-Za-z]+\s*\}}|\{{\s*[A-Z]{{2,}}\s*\}}|"
                            rf"\{{\s*{_UPRIGHT}\s*\}}))?"
-                           r"\s*(?:\\left)?\((?P<args>[^()]*?)(?:\\right)?\)\s*$")
+                           r"\s*(?:\\left)?\((?P<args>[^()]*?)(?:\\right)?\)"
+                           r"(?P<entry>_\s*(?:\{\s*[A-Za-z]\s*\}|[A-Za-z]))?\s*$")
 _PARAM = re.compile(r"^\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{?\s*)?([A-Za-z]|\\[A-Za-z]+)\s*\}?\s*$")
 _KNOWN_FUNCTIONS = frozenset({"sigma", "exp", "log", "ln", "tanh", "max", "min", "P", "Pr", "softmax", "sigmoid",
                               "softplus", "logsumexp", "LSE", "sin", "cos", "tan", "sinh", "cosh"})
@@ -90,7 +91,8 @@ def _function_definition(rel: Relation) -> tuple[str, list[str]] | None:
     if m is None:
         return None
     name = re.sub(r"^\\[A-Za-z]+\s*\{\s*([A-Za-z]+)\s*\}$", r"\1", m.group("name")).lstrip("\\")
-    if name in _KNOWN_FUNCTIONS or (len(name) > 1 and name.lower() in _KNOWN_FUNCTIONS):
+    own_sigma = name == "sigma" and m.group("entry")      # \sigma(\mathbf{z})_i = …: the text's own σ (a softmax)
+    if (name in _KNOWN_FUNCTIONS or (len(name) > 1 and name.lower() in _KNOWN_FUNCTIONS)) and not own_sigma:
         return None             # P(A, B) = P(A) P(B | A) is about probabilities, not a function P
     if m.group("sub"):
         sub = re.sub(r"\\(?:mathrm|text|textrm|operatorname|mathit)\s*", "", m.group("sub"))
@@ -99,6 +101,8 @@ def _function_definition(rel: Relation) -> tuple[str, list[str]] | None:
     params = [p for p in re.split(r"[,;]|\\\||\\Vert\b", args)]
     if not params or not all(_PARAM.match(p) for p in params):
         return None
+    if m.group("entry"):                        # \sigma(\mathbf{z})_i = …: the entry i is a parameter too
+        params.append(re.sub(r"[_{}\s]", "", m.group("entry")))
     return name, [p.strip() for p in params]
 
 
@@ -126,6 +130,33 @@ def _labels(found: list[Relation]) -> frozenset[tuple[str, str]]:
         if raw.startswith("(") or any(earlier.match(r.lhs) for r in found[:k]):
             out.add((name, key))
     return frozenset(out)
+
+
+_LOST_UNDERSCORE = re.compile(r"(?<![\\A-Za-z])(?P<name>[A-Za-z]|\))\{(?P<index>[A-Za-z0-9])\}")
+_SUM_WITHOUT_UNDERSCORE = re.compile(r"\\(sum|prod)\s*\{")
+
+
+def _repaired(found: list[Relation], math: str) -> tuple[list[Relation], dict[int, list[str]]]:
+    """Underscores an editor lost, restored where the text shows what they were: ``\\sum{i=1}^K`` is
+    ``\\sum_{i=1}^K``; ``z{i}`` is ``z_{i}`` and ``\\sigma(\\mathbf{z}){i}`` is ``\\sigma(\\mathbf{z})_{i}``
+    when the text writes the same name (or a function value) with an underscore elsewhere.  Each
+    repair is a guess noted on its relation: a refutation of it is not reported."""
+    subscripted = set(re.findall(r"(?<![\\A-Za-z])([A-Za-z])\s*_", math))
+    if re.search(r"\)\s*_", math):
+        subscripted.add(")")
+    out, notes = [], {}
+    for k, rel in enumerate(found):
+        sides = []
+        for side in (rel.lhs, rel.rhs):
+            fixed = _SUM_WITHOUT_UNDERSCORE.sub(lambda m: f"\\{m.group(1)}_{{", side)
+            fixed = _LOST_UNDERSCORE.sub(lambda m: f"{m.group('name')}_{{{m.group('index')}}}"
+                                         if m.group("name") in subscripted else m.group(0), fixed)
+            if fixed != side:
+                notes.setdefault(k, []).append(f"'{side[:40]}' read with the underscores restored "
+                                               f"({fixed[:40]})")
+            sides.append(fixed)
+        out.append(replace(rel, lhs=sides[0], rhs=sides[1]))
+    return out, notes
 
 
 def _function_parameters(found: list[Relation]) -> dict[str, tuple[str, ...]]:
@@ -159,8 +190,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     blocks, declarations = find_math(text, kind_of(path))
     macros = document_macros(text)
     found = [replace(r, lhs=expand(r.lhs, macros), rhs=expand(r.rhs, macros)) for r in relations(blocks)]
+    found, repairs = _repaired(found, " ".join(b.tex for b in blocks))
     functions = {_bare(name) for rel in found if (fd := _function_definition(rel)) for name in [fd[0]]}
     parameters = _function_parameters(found)
+    entry_functions = frozenset(_bare(fd[0]) for rel in found if (fd := _function_definition(rel))
+                                and _FUNCTION_LHS.match(rel.lhs).group("entry"))
     words = _word_names(found)
     labels = _labels(found)
     one_hot = _one_hot_families(text)
@@ -253,16 +287,17 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                           functions=frozenset(functions | {f"\\{f}" for f in functions}),
                           vectors=dict(vectors), families=frozenset(families), words=words,
                           matrices=frozenset(matrices), bold_only=frozenset(bold_only), lengths=lengths,
-                          parameters=parameters, labels=labels)
+                          parameters=parameters, labels=labels, entry_functions=entry_functions)
         entry: _Entry | None = None
         try:
-            _no_pair_sums(rel.lhs + " " + rel.rhs)
+            paired, pairs = _pair_sums(rel)
             try:
-                (lhs, _, left_guesses), (rhs, _, right_guesses) = (parse_entry(rel.lhs, context),
-                                                                   parse_entry(rel.rhs, context))
-                guesses = (*left_guesses, *right_guesses)
+                (lhs, _, left_guesses), (rhs, _, right_guesses) = (parse_entry(paired.lhs, context),
+                                                                   parse_entry(paired.rhs, context))
+                guesses = (*pairs, *left_guesses, *right_guesses)
             except VectorValued:
-                lhs, rhs, entry, guesses = _entrywise(rel, context)
+                lhs, rhs, entry, guesses = _entrywise(paired, context)
+                guesses = (*pairs, *guesses)
             lhs, rhs = _opaque(lhs), _opaque(rhs)
         except Unparsed as exc:
             if k in premises:
@@ -327,13 +362,20 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                        f"what rests on it is not refuted)"))
             used |= _names_in(lhs, rhs)
             continue
+        earlier = next((d for d in reversed(definitions) if d.target == lhs), None)
+        if earlier is not None and isinstance(lhs, sp.Symbol) and rel.op == "==" and standalone and display \
+                and not (_names_in(rhs) & (_names_in(earlier.expr) | {lhs.name})) and _names_in(rhs):
+            pinned = pinned - {lhs.name}      # η = θ^T x after η = μ: nothing in common, a new section's η
         swapped = isinstance(lhs, sp.core.function.AppliedUndef) and rel.op == "==" and any(
             isinstance(d.target, sp.core.function.AppliedUndef) and d.target.func == lhs.func
             and d.target.args != lhs.args and set(d.target.args) == set(lhs.args) for d in definitions)
-        if not swapped and _defines(rel, lhs, rhs, used, pinned, standalone, display):   # KL(q‖p) after KL(p‖q): a claim
+        model = earlier.expr if earlier is not None else sp.S.Zero
+        if not swapped and _defines(rel, lhs, rhs, used, pinned, standalone, display, model):  # KL(q‖p): a claim
             definitions.append(Definition(lhs, rhs, len(definitions) + 1))
             unread.pop(_target_name(lhs) or "", None)
             message = f"{shown_l} := {shown_r}"
+            if _probabilities(lhs) == {lhs} and earlier is not None:
+                message += " (a new model for the probability: notes give one model by model)"
             if entry is not None and entry.target is not None:
                 if entry.column is None:
                     vectors[entry.target] = entry.span
@@ -422,6 +464,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         given_here = set()
         if premise is not None:                      # the premise says what its names are here
             given_here = {_target_name(premise.lhs) or "", _target_name(premise.rhs) or ""}
+        guesses = (*repairs.get(k, ()), *guesses)
         doubts: list[str] = [f"it rests on a guess: {'; '.join(guesses)}"] if guesses else []
         if unusable:
             doubts.append(f"it holds under a condition softsym could not use ({unusable})")
@@ -739,16 +782,27 @@ _IMPLICIT_SUM = re.compile(r"\\sum_(?:\{\s*[A-Za-z]\s*\}|[A-Za-z])(?!\s*\^)")
 _EXCLUDING_SUM = re.compile(r"\\sum_\{\s*([A-Za-z])\s*\\(?:ne|neq)\s*([A-Za-z])\s*\}")
 
 
-def _no_pair_sums(tex: str) -> None:
+def _pair_sums(rel: Relation) -> tuple[Relation, list[str]]:
     """``\\sum_{i \\neq j} p_i p_j`` — the excluded index in the summand — is the double sum over
-    pairs i ≠ j, not a sum over i that skips one fixed j (``\\sum_{k \\ne t} q_k``): too ambiguous
-    to guess, so it is unparsed."""
+    pairs i ≠ j, or a sum over i that skips one fixed j (``\\sum_{k \\ne t} q_k``).  When j is written
+    nowhere else in the relation it cannot be a fixed j: the pairs are read (``\\sum_j \\sum_{i \\ne j}``),
+    noted as a guess; otherwise the line is unparsed."""
     from ..latex import Unparsed
-    for m in _EXCLUDING_SUM.finditer(tex):
-        other = m.group(2)
-        if re.search(rf"_\{{?\s*{other}(?![A-Za-z])", _summand(tex, m.end())):
-            raise Unparsed(f"a sum over {m.group(1)} \\ne {other} whose terms use {other}: the double sum "
-                           f"over pairs, or one {other} left out?", m.group(0))
+    guesses: list[str] = []
+    sides = []
+    for side, other_side in ((rel.lhs, rel.rhs), (rel.rhs, rel.lhs)):
+        for m in reversed(list(_EXCLUDING_SUM.finditer(side))):
+            other = m.group(2)
+            if not re.search(rf"_\{{?\s*{other}(?![A-Za-z])", _summand(side, m.end())):
+                continue
+            outside = side[:m.start()] + " " + side[m.end() + len(_summand(side, m.end())):] + " " + other_side
+            if re.search(rf"(?<![A-Za-z\\]){other}(?![A-Za-z])", outside):
+                raise Unparsed(f"a sum over {m.group(1)} \\ne {other} whose terms use {other}: the double sum "
+                               f"over pairs, or one {other} left out?", m.group(0))
+            side = side[:m.start()] + f"\\sum_{{{other}}} " + side[m.start():]
+            guesses.append(f"{m.group(0)} read as the double sum over pairs {m.group(1)} \\ne {other}")
+        sides.append(side)
+    return replace(rel, lhs=sides[0], rhs=sides[1]), guesses
 
 
 def _summand(tex: str, start: int) -> str:
@@ -1093,7 +1147,7 @@ def _names_in(*exprs: sp.Basic) -> set[str]:
 
 
 def _defines(rel: Relation, lhs: sp.Basic, rhs: sp.Basic, used: set[str], pinned: set[str] = frozenset(),
-             standalone: bool = False, display: bool = True) -> bool:
+             standalone: bool = False, display: bool = True, model_of: sp.Basic | None = sp.S.Zero) -> bool:
     """Whether ``lhs = rhs`` defines its left side (a symbol, an entry ``z_i`` or ``f(x)`` with
     plain parameters) rather than claims something:
 
@@ -1108,7 +1162,10 @@ def _defines(rel: Relation, lhs: sp.Basic, rhs: sp.Basic, used: set[str], pinned
       ``\\eta = \\log(\\phi/(1-\\phi))`` is a claim, and is checked.
 
     An entry ``z_k = c`` whose value does not use the index says what one entry is (``\\eta_k = 0``
-    for the last class), not what every entry is: it is not a definition.
+    for the last class), not what every entry is: it is not a definition.  A probability given a
+    value free of probabilities is its model (``model_of`` is the value it had, 0 when none): a new
+    one when it shares no name with the old (notes give a probability a model model by model), a
+    claim about it otherwise (``P(y = 0 | x) = \\sigma(-z)`` after ``1 - \\sigma(z)``).
     """
     if rel.op not in (":=", "=="):
         return False
@@ -1120,6 +1177,9 @@ def _defines(rel: Relation, lhs: sp.Basic, rhs: sp.Basic, used: set[str], pinned
     if rel.op == ":=" or (not rel.chained and (isinstance(lhs, sp.core.function.AppliedUndef)
                                               or (isinstance(lhs, sp.Symbol) and rhs.is_Number))):
         return True
+    if not rel.chained and _probabilities(lhs) == {lhs} and not _probabilities(rhs) and model_of is not None \
+            and not (_names_in(rhs) & _names_in(model_of)):
+        return True             # P(y = 1 | x) = σ(z): a probability's (new) model, in names the old one had not
     if target in _names_in(rhs):
         return False
     fresh = bool(_names_in(rhs) - used)

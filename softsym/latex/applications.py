@@ -207,6 +207,8 @@ class ApplicationReading:
             return self.vector_function(word, g)
         if word == "diag":
             return self.after_call(self.diagonal(g), replace(g, sub=None))
+        if word == "onehot":
+            return self.one_hot(g)
         if word in ("max", "min"):
             return self.after_call(self.maxmin(word, f, g), g)
         arg = self.value(self.only(g.base.elements, g.base))
@@ -254,6 +256,16 @@ class ApplicationReading:
         else:
             value = sp.log(total)
         return self.after_call(value, replace(g, sub=None))
+
+    def one_hot(self, g: Factor) -> sp.Expr:
+        """``\\mathrm{onehot}(t)``: the vector whose entry i is δ(i, t) (``onehot(t)_k`` is δ(k, t))."""
+        label = self.index_value(self.only(g.base.elements, g.base))
+        if g.sub is not None:
+            return self.after_call(sp.KroneckerDelta(self.index_value(g.sub), label), replace(g, sub=None))
+        if self.opaque or self.entry is None:
+            raise VectorValued("onehot(…) is a vector: the relation is read entrywise", self.tex[g.start:g.end])
+        self.ranges.append(None)
+        return self.after_call(sp.KroneckerDelta(self.entry, label), g)
 
     @staticmethod
     def sum_over(body: sp.Expr, j: sp.Symbol, span: tuple[sp.Expr, sp.Expr]) -> sp.Expr:
@@ -350,6 +362,9 @@ class ApplicationReading:
     def apply(self, fn: sp.FunctionClass, f: Factor, g: Factor) -> sp.Expr:
         with self.opaque_arguments():
             args = [self.value(self.only([e], g)) for e in g.base.elements]
+        if g.sub is not None and str(fn) in self.ctx.entry_functions:       # σ(z)_k, σ defined entrywise
+            args.append(self.index_value(g.sub))
+            g = replace(g, sub=None)
         if not f.primes:
             return self.after_call(fn(*args), g)
         if len(args) != 1 or not isinstance(args[0], sp.Symbol):

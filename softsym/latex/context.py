@@ -30,6 +30,8 @@ class Context:
         column: with ``entry``, read a matrix relation at the entry (row ``entry``, column
             ``column``): ``\\mathrm{diag}(p)`` is ``δ(entry, column) p[entry]``, ``p q^\\top`` is
             ``p[entry] q[column]``, ``\\partial \\mathbf{s} / \\partial \\mathbf{z}`` the Jacobian's entry.
+        entry_functions: the document's functions defined with an entry (``\\sigma(\\mathbf{z})_i = …``):
+            ``\\sigma(\\mathbf{z})_k`` applies it to (z, k).
         labels: (name, superscript) pairs the document defines as names of their own (``define
             s_i^\\tau = …``, ``p_k^{(T)} = …``): there the superscript labels, it is no power.
         parameters: the parameters of the document's functions (``L(w) = …``: ``("w",)``): a function
@@ -58,3 +60,4 @@ class Context:
     lengths: Mapping[str, tuple[sp.Expr, sp.Expr]] = field(default_factory=dict)
     parameters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     labels: frozenset[tuple[str, str]] = frozenset()
+    entry_functions: frozenset[str] = frozenset()

@@ -136,10 +136,10 @@ REFUSED = {
 del REFUSED["cfrac"]
 
 KNOWN_WORDS = frozenset({"softmax", "sigmoid", "softplus", "logsumexp", "LSE", "exp", "log", "ln",
-                         "tanh", "sinh", "cosh", "max", "min", "sin", "cos", "tan", "diag"})
+                         "tanh", "sinh", "cosh", "max", "min", "sin", "cos", "tan", "diag", "onehot"})
 """Upright words (``\\mathrm``, ``\\text``, ``\\operatorname``) the reader knows as functions."""
 
-INFORMAL_FUNCTIONS = frozenset({"exp", "log", "ln", "softmax", "sigmoid", "tanh", "max", "min"})
+INFORMAL_FUNCTIONS = frozenset({"exp", "log", "ln", "softmax", "sigmoid", "tanh", "max", "min", "onehot"})
 """Runs of plain letters read as a function when followed by ``(``: ``exp(x)``, ``log(1-p)``."""
 
 BARE_FUNCTIONS = {"log": "log", "ln": "ln", "exp": "exp"}
