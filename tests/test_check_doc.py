@@ -197,3 +197,18 @@ def test_document_macros_are_expanded_and_clear_ellipses_are_sums():
     vector, unclear = [r for r in doc["relations"] if r["line"] == 11]
     assert vector["verdict"] == "definition" and "vector" in vector["message"]
     assert unclear["verdict"] == "unparsed" and "list" in unclear["message"]
+
+
+def test_a_later_declaration_of_a_name_overrides_the_earlier_one():
+    path = REGRESSIONS / "conditions_and_vectors.md"
+    doc = check_document(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
+    by_line = {r["line"]: r for r in doc["relations"]}
+    assert by_line[7]["verdict"] == "proved" and by_line[11]["verdict"] == "proved"
+    assert not [r for r in doc["relations"] if r["verdict"] == "error"]
+
+
+def test_a_matrix_times_a_vector_is_not_read_as_a_product():
+    path = REGRESSIONS / "conditions_and_vectors.md"
+    doc = check_document(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
+    row = next(r for r in doc["relations"] if r["line"] == 34)
+    assert row["verdict"] == "unparsed" and "matrix product" in row["message"]

@@ -237,7 +237,14 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             try:
                 domain = _merged(base, [*applied, decl.text])
                 applied.append(decl.text)
-            except UserError as exc:
+            except UserError as joined:
+                try:                                       # x: negative after x: positive — the later one wins
+                    domain = domain.merged(doc_declarations(decl.text))
+                    applied = [decl.text] if "declared twice" in str(joined) else applied
+                    base = domain
+                    continue
+                except UserError:
+                    exc = joined
                 out.append(Reading(replace(rel, line=decl.line, end_line=decl.line, tex=decl.text, op=":=",
                                            chained=False),
                                    verdict="error", message=f"declaration not applied: {exc}"))
@@ -389,7 +396,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             out.append(Reading(rel, verdict="definition", message=message, lhs=shown_l, rhs=shown_r))
             used |= _names_in(lhs, rhs) - ({str(i) for i in entry.indices} if entry is not None else set())
             continue
-        if rel.op == "==" and _atomic(lhs) and _atomic(rhs) and not lhs.is_Number and not rhs.is_Number:
+        if rel.op == "==" and _atomic(lhs) and _atomic(rhs) and not lhs.is_Number and not rhs.is_Number \
+                and lhs != rhs:                         # \sqrt{x^2} = x for x > 0 reads x = x: a claim
             if inline:
                 condition = _relational(rel.op, lhs, rhs)
                 if isinstance(lhs, sp.Indexed) and isinstance(rhs, sp.Symbol) and not rhs.is_integer:
