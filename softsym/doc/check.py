@@ -69,7 +69,10 @@ class Reading:
 
 # -- reading a document ----------------------------------------------------------------------------
 _UPRIGHT = r"\\(?:mathrm|text|textrm|operatorname|mathit)\s*\{\s*[A-Za-z]+\s*\}"
-_FUNCTION_LHS = re.compile(rf"^\s*(?P<name>[A-Za-z]|\\[A-Za-z]+|[A-Za-z]{{3,}}|{_UPRIGHT})"
+_DECORATED = r"\\(?:mathcal|mathscr|hat|tilde|bar|widehat|widetilde|overline)\s*\{?\s*[A-Za-z]\s*\}?"
+_DECORATION_SUFFIX = {"mathcal": "cal", "mathscr": "scr", "hat": "hat", "widehat": "hat", "tilde": "tilde",
+                      "widetilde": "tilde", "bar": "bar", "overline": "bar"}
+_FUNCTION_LHS = re.compile(rf"^\s*(?P<name>{_DECORATED}|[A-Za-z]|\\[A-Za-z]+|[A-Za-z]{{3,}}|{_UPRIGHT})"
                            rf"(?P<sub>_\s*(?:\\[A-Za-z]+|\{{\s*\\[A-Za-z]+\s*\}}|\{{\s*[A-Z]{{2,}}\s*\}}|"
                            rf"\{{\s*{_UPRIGHT}\s*\}}))?"
                            r"\s*(?:\\left)?\((?P<args>[^()]*?)(?:\\right)?\)"
@@ -90,7 +93,11 @@ def _function_definition(rel: Relation) -> tuple[str, list[str]] | None:
     m = _FUNCTION_LHS.match(rel.lhs)
     if m is None:
         return None
-    name = re.sub(r"^\\[A-Za-z]+\s*\{\s*([A-Za-z]+)\s*\}$", r"\1", m.group("name")).lstrip("\\")
+    decorated = re.fullmatch(r"\\([A-Za-z]+)\s*\{?\s*([A-Za-z])\s*\}?", m.group("name"))
+    if decorated is not None and decorated.group(1) in _DECORATION_SUFFIX:       # \mathcal{L}(θ): L_cal
+        name = f"{decorated.group(2)}_{_DECORATION_SUFFIX[decorated.group(1)]}"
+    else:
+        name = re.sub(r"^\\[A-Za-z]+\s*\{\s*([A-Za-z]+)\s*\}$", r"\1", m.group("name")).lstrip("\\")
     own_sigma = name == "sigma" and m.group("entry")      # \sigma(\mathbf{z})_i = …: the text's own σ (a softmax)
     if (name in _KNOWN_FUNCTIONS or (len(name) > 1 and name.lower() in _KNOWN_FUNCTIONS)) and not own_sigma:
         return None             # P(A, B) = P(A) P(B | A) is about probabilities, not a function P
@@ -228,6 +235,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     bold_only: set[str] = set()                                 # vectors defined in bold (z is not \mathbf{z})
     recurrences: dict[str, int] = {}                            # m_t = β m_{t-1} + …: the family, its line
     standing: dict[str, tuple] = {}                             # "temperature $T > 0$": T's bound from here on
+    examples: dict[str, int] = {}                               # vectors given numbers (an example), by line
     for k, rel in enumerate(found):
         if rel.chained and previous is not None:       # the left side is the previous right side
             rel = replace(rel, line=min(rel.line, previous.end_line))
@@ -386,6 +394,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             if entry is not None and entry.target is not None:
                 if entry.column is None:
                     vectors[entry.target] = entry.span
+                    if rhs.free_symbols <= {entry.index} and not rhs.atoms(sp.Indexed):
+                        examples[entry.target] = rel.line      # z = [1, 2, 3]: an example's values
+                    else:
+                        examples.pop(entry.target, None)
                     bold_only.discard(entry.target)
                     if entry.bold:
                         bold_only.add(entry.target)
@@ -454,6 +466,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             here, ranges = _extremum_facts(left, right, here)
             ranges.update({name: span for name, span in index_ranges.items() if name not in ranges})
             ranges.update(_family_ranges(left, right, {**lengths, **vectors}))
+            ranges.update(_family_ranges(lhs, rhs, {**lengths, **vectors}))      # entries unfolding took away
             if entry is not None:
                 for index in entry.indices:
                     ranges[index.name] = entry.span or (sp.Integer(1), dimension)
@@ -498,6 +511,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         if _conventional_length(rel, left, right, dimension):
             doubts.append(f"the length of a vector is taken to be {dimension} (not written) while the relation "
                           f"sums to another bound")
+        about = sorted(examples.keys() & {str(e.base.label) for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed)}
+                       | {name for name in examples if name in _names_in(lhs, rhs)})
+        if about and _general(left, right, problem.domain):
+            doubts.append("it speaks of every entry of " + ", ".join(f"{n} (line {examples[n]})" for n in about)
+                          + ", which the text gave example values: a general statement is not refuted on them")
         flat = _independent_derivatives(left, right)
         if flat:
             doubts.append(f"it differentiates {', '.join(flat)}, which as read does not depend on the variable "
@@ -940,6 +958,17 @@ def _relevant(given: tuple[sp.Basic, ...], left: sp.Basic, right: sp.Basic) -> t
                 rest.remove(g)
                 changed = True
     return tuple(g for g in given if g in chosen)
+
+
+def _general(left: sp.Basic, right: sp.Basic, domain: Domain) -> bool:
+    """Whether the relation ranges over a size that is not a number (a sum to n, an index up to K)."""
+    both = sp.Tuple(left, right)
+    if any(not (lo.is_Integer and hi.is_Integer) for node in both.atoms(sp.Sum, sp.Product)
+           for _, lo, hi in node.limits):
+        return True
+    return any(b.symbol in both.free_symbols and not ((b.lower is None or b.lower.is_Integer)
+                                                       and (b.upper is not None and b.upper.is_Integer))
+               for b in domain.bounds if b.symbol.is_integer)
 
 
 def _recurrence(rel: Relation, lhs: sp.Basic, rhs: sp.Basic) -> str | None:

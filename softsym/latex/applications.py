@@ -337,7 +337,8 @@ class ApplicationReading:
             self.fail(f"'{shown}' looks like a function application but {full or name} is not a "
                       f"declared function", f, g)
         inner = self.only(g.base.elements, g.base)
-        declared = name in self.names or (full is not None and full in self.names)
+        declared = any(key in self.names and not isinstance(self.names[key], sp.FunctionClass)
+                       for key in ({full, name} if f.sub is None else {full}) if key)   # a declared scalar times (…)
         if not declared and self.single_name(inner):
             self.fail(f"'{shown}': a function value or a product? (declare {full or name} as a function, "
                       f"or write {full or name} \\cdot (…))", f, g)
