@@ -211,6 +211,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     trailing = _trailing_conditions(text, blocks, found)
     trailing_conditions = {c for cs in trailing.values() for c in cs}
     inferred = _inferred_dimension(found)
+    range_ends = _range_ends(found)
     lengths = _family_lengths(found, functions, doc_declarations(options.symbols) if options.symbols.strip()
                               else Domain(), declarations)
     base = doc_declarations(options.symbols) if options.symbols.strip() else Domain()
@@ -270,17 +271,6 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         while one_hot and one_hot[0][0] <= rel.line:          # "a one-hot target $\mathbf{y}$": Σ_k y_k = 1
             _, family = one_hot.pop(0)
             constraints.append(_sums_to_one(family, lengths, dimension_of(domain)))
-        if k in trailing_conditions:
-            try:                                     # a constraint ("when Σ_i y_i = 1") holds from here on
-                lhs_c, rhs_c = parse_tex(rel.lhs, _plain_context(domain, functions)), \
-                    parse_tex(rel.rhs, _plain_context(domain, functions))
-                if _is_constraint(rel, lhs_c, rhs_c, True):
-                    constraints.append(_relational("==", lhs_c, rhs_c))
-            except Unparsed:
-                pass
-            out.append(Reading(rel, verdict="skipped", message="a condition of the display before it (\"… when "
-                                                               "$…$\"), not a claim: a hypothesis there"))
-            continue
         listed = _listed_condition(rel, domain)
         if listed is not None:
             relationals, index_range = listed
@@ -293,6 +283,17 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 message = "a condition on names (a, b > 0), not a claim; it holds in the display after it"
             out.append(Reading(rel, verdict="skipped", message=message))
             continue
+        if k in trailing_conditions:
+            try:                                     # a constraint ("when Σ_i y_i = 1") holds from here on
+                lhs_c, rhs_c = parse_tex(rel.lhs, _plain_context(domain, functions)), \
+                    parse_tex(rel.rhs, _plain_context(domain, functions))
+                if _is_constraint(rel, lhs_c, rhs_c, True):
+                    constraints.append(_relational("==", lhs_c, rhs_c))
+            except Unparsed:
+                pass
+            out.append(Reading(rel, verdict="skipped", message="a condition of the display before it (\"… when "
+                                                               "$…$\"), not a claim: a hypothesis there"))
+            continue
         if k in premise_of and hypotheses.get(premise_of[k], sp.true) is None:
             out.append(Reading(rel, verdict="skipped", message="the conclusion of an implication whose premise "
                                                                "could not be read"))
@@ -302,7 +303,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                           functions=frozenset(functions | {f"\\{f}" for f in functions}),
                           vectors=dict(vectors), families=frozenset(families), words=words,
                           matrices=frozenset(matrices), bold_only=frozenset(bold_only), lengths=lengths,
-                          parameters=parameters, labels=labels, entry_functions=entry_functions)
+                          parameters=parameters, labels=labels, entry_functions=entry_functions,
+                          range_ends=range_ends)
         entry: _Entry | None = None
         try:
             paired, pairs = _pair_sums(rel)
@@ -322,6 +324,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 unread[name] = rel.line
             out.append(Reading(rel, verdict="unparsed", message=f"{exc.reason}: {exc.fragment}"))
             continue
+        lhs, rhs = _one_symbol_per_name(lhs, rhs)
         families |= {str(e.base.label) for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed)}
         shown_l, shown_r = _plain(lhs), _plain(rhs)
         if entry is not None and entry.target is not None and lhs == rhs and rel.op in ("==", ":="):
@@ -331,7 +334,16 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                        f"({entry.describe(dimension)})"))
             continue
         standalone = not rel.chained and not (k + 1 < len(found) and found[k + 1].chained)
-        pinned = set().union(*(_pinned_by(d) for d in definitions)) if definitions else set()
+        pinned = set().union(*(_pinned_by(d) for d in definitions if _related(d, rhs))) if definitions else set()
+        if any(not b.display and b.line <= rel.line <= b.end_line and rel.tex in b.tex for b in blocks) \
+                and rel.op == "==" \
+                and isinstance(lhs, sp.Symbol) and isinstance(rhs, sp.Symbol) and lhs != rhs \
+                and len(lhs.name) == len(rhs.name) == 1:          # "if $i = j$", "at $q = p$": a condition
+            conditions.append((rel.line, _relational(rel.op, lhs, rhs)))
+            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                               message="a condition between two names (i = j, at q = p), not a claim; "
+                                       "it holds in the display after it"))
+            continue
         if k in premises and rel.op in ("==", ":=") and _target_name(lhs) is not None \
                 and _target_name(lhs) not in _names_in(rhs):
             standalone, pinned = True, set()      # "η = … ⇒ …": the premise defines η from here on
@@ -551,6 +563,9 @@ def _row_condition(text: str, context, lhs: sp.Basic, rhs: sp.Basic) -> tuple[li
         piece = piece.strip().strip(",").strip()
         if not piece or _NO_RESTRICTION.match(piece):
             continue
+        ranged = re.match(r"^\s*[A-Za-z]\s*=\s*(.*)$", piece)
+        if ranged is not None and _INDEX_RANGE.match(ranged.group(1)):
+            continue                                  # i = 1, …, K: the index's range (the conventions give it)
         m = _INTERVAL.match(piece)
         try:
             if m is not None:
@@ -1157,6 +1172,18 @@ def _family_lengths(found: list[Relation], functions: set[str], base: Domain, de
     return out
 
 
+def _range_ends(found: list[Relation]) -> frozenset[str]:
+    """Letters the text uses as sizes: ends of sums and products, of index ranges (``i = 1, …, N``),
+    of ellipsis lists (``z_1, …, z_K``)."""
+    ends: set[str] = set()
+    for rel in found:
+        text = rel.lhs + " " + rel.rhs
+        ends |= set(re.findall(r"\\(?:sum|prod)\s*_\s*(?:\{[^{}]*\}|\S)\s*\^\s*\{?\s*([A-Za-z])", text))
+        ends |= set(re.findall(r"(?:\\[lc]?dots|\.\.\.)\s*,?\s*[A-Za-z]*_\s*\{?\s*([A-Za-z])\s*\}?", text))
+        ends |= set(_RANGE_END.findall(rel.rhs))
+    return frozenset(ends)
+
+
 def _inferred_dimension(found: list[Relation]) -> str | None:
     """The one letter every written range ends at (``\\sum_{j=1}^{K}``, ``i = 1, …, K``) in a text
     that never writes n: the length of its vectors, where a sum or softmax leaves it unwritten."""
@@ -1209,7 +1236,8 @@ def _defines(rel: Relation, lhs: sp.Basic, rhs: sp.Basic, used: set[str], pinned
     target = _target_name(lhs)
     if target is None:
         return False
-    if isinstance(lhs, sp.Indexed) and rel.op != ":=" and not set(lhs.indices) & rhs.free_symbols:
+    if isinstance(lhs, sp.Indexed) and rel.op != ":=" and not ({str(i) for i in lhs.indices}
+                                                               & {s.name for s in rhs.atoms(sp.Symbol)}):
         return False            # \eta_k = 0: a value at one index (the last class), not every entry's
     if rel.op == ":=" or (not rel.chained and (isinstance(lhs, sp.core.function.AppliedUndef)
                                               or (isinstance(lhs, sp.Symbol) and rhs.is_Number))):
@@ -1217,10 +1245,45 @@ def _defines(rel: Relation, lhs: sp.Basic, rhs: sp.Basic, used: set[str], pinned
     if not rel.chained and _probabilities(lhs) == {lhs} and not _probabilities(rhs) and model_of is not None \
             and not (_names_in(rhs) & _names_in(model_of)):
         return True             # P(y = 1 | x) = σ(z): a probability's (new) model, in names the old one had not
-    if target in _names_in(rhs):
+    if target in _names_in(rhs) and not _from_fixed_entries(lhs, rhs):
         return False
     fresh = bool(_names_in(rhs) - used)
     return target not in used or (standalone and target not in pinned and (display or fresh))
+
+
+def _related(d: Definition, rhs: sp.Basic) -> bool:
+    """Whether a new value speaks of what a definition speaks of (its target or its names, indices
+    and sizes aside): φ = 1/(1 + e^{-η}) after η := log(φ/(1 - φ)) does; the y_i = γ x̂_i + β of a
+    batch-norm section does not speak of an earlier loss's y_i log ŷ_i."""
+    def values(*exprs: sp.Basic) -> set[str]:
+        integers = {s.name for e in exprs for s in e.atoms(sp.Symbol) if s.is_integer}
+        return _names_in(*exprs) - integers
+    return bool(values(rhs) & (values(d.target, d.expr) | {_target_name(d.target) or ""}))
+
+
+def _one_symbol_per_name(lhs: sp.Basic, rhs: sp.Basic) -> tuple[sp.Basic, sp.Basic]:
+    """One letter, one symbol: the t of ``\\eta_t`` (an integer index) and of ``\\gamma^t`` (read as a
+    real) are the same t — the one that knows most (an integer) — so that a definition's pattern
+    reaches both."""
+    by_name: dict[str, list[sp.Symbol]] = {}
+    for x in sp.Tuple(lhs, rhs).atoms(sp.Symbol):
+        if not isinstance(x, sp.Dummy):
+            by_name.setdefault(x.name, []).append(x)
+    same = {}
+    for group in (g for g in by_name.values() if len(g) > 1):
+        best = max(group, key=lambda x: (bool(x.is_integer), bool(x.is_positive), len(x.assumptions0)))
+        same.update({x: best for x in group if x != best})
+    return (lhs.xreplace(same), rhs.xreplace(same)) if same else (lhs, rhs)
+
+
+def _from_fixed_entries(lhs: sp.Basic, rhs: sp.Basic) -> bool:
+    """``\\eta_t = \\eta_0 \\gamma^t``: an entry at a free index given by entries of the same family at
+    fixed whole indices (an initial value), not by itself."""
+    if not isinstance(lhs, sp.Indexed) or not any(isinstance(i, sp.Symbol) for i in lhs.indices):
+        return False
+    same = [e for e in rhs.atoms(sp.Indexed) if e.base == lhs.base]
+    return bool(same) and all(all(i.is_Integer for i in e.indices) for e in same) \
+        and lhs.base.label not in {s for s in rhs.free_symbols if not isinstance(s, sp.Indexed)} - {lhs.base.label}
 
 
 def _is_constraint(rel: Relation, lhs: sp.Basic, rhs: sp.Basic, standalone: bool) -> bool:

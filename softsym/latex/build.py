@@ -355,7 +355,7 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
                     self.fail("a matrix (a bold capital) in a vector relation: matrix products are not read", f)
                 return self.matrix_entry(f)
             return self.symbol(name, f)
-        key = self.name_subscript(f.sub)
+        key = self.name_subscript(f.sub) or self.label_subscript(f.sub)
         if key is not None:
             return self.symbol(f"{name}_{key}", f)
         spelled = self.spelled_subscript(f.sub)
@@ -391,6 +391,16 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
                                             for it in items):
             return "".join(it.base.text for it in items)
         return None
+
+    def label_subscript(self, sub: Node) -> str | None:
+        """A capital letter that labels rather than indexes (``\\mu_B``): one the document never uses
+        as a size (``Context.range_ends``) and never declared."""
+        if self.ctx.range_ends is None or self.index_mode:
+            return None
+        leaf = lone_leaf(sub, ("LETTER",))
+        if leaf is None or not leaf.text.isupper() or leaf.text in self.ctx.range_ends or leaf.text in self.names:
+            return None
+        return leaf.text
 
     @staticmethod
     def spelled_subscript(sub: Node) -> str | None:

@@ -30,6 +30,9 @@ class Context:
         column: with ``entry``, read a matrix relation at the entry (row ``entry``, column
             ``column``): ``\\mathrm{diag}(p)`` is ``δ(entry, column) p[entry]``, ``p q^\\top`` is
             ``p[entry] q[column]``, ``\\partial \\mathbf{s} / \\partial \\mathbf{z}`` the Jacobian's entry.
+        range_ends: letters the document uses as sizes (``\\sum_{k=1}^{K}``, ``i = 1, …, N``); when
+            given, a capital subscript that is not one of them names (``\\mu_B`` is the name mu_B, the
+            batch's mean), while ``z_K`` stays an entry.  None: capitals index as any letter.
         entry_functions: the document's functions defined with an entry (``\\sigma(\\mathbf{z})_i = …``):
             ``\\sigma(\\mathbf{z})_k`` applies it to (z, k).
         labels: (name, superscript) pairs the document defines as names of their own (``define
@@ -61,3 +64,4 @@ class Context:
     parameters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     labels: frozenset[tuple[str, str]] = frozenset()
     entry_functions: frozenset[str] = frozenset()
+    range_ends: frozenset[str] | None = None
