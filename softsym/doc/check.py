@@ -65,6 +65,7 @@ class Reading:
     rhs: str = ""
     conventions: tuple[str, ...] = field(default=())
     doubts: tuple[str, ...] = field(default=())     # why a refutation of this reading is not trusted
+    hollow: tuple[str, ...] = field(default=())     # why a proof of this reading would prove nothing
 
 
 # -- reading a document ----------------------------------------------------------------------------
@@ -95,6 +96,8 @@ def _function_definition(rel: Relation) -> tuple[str, list[str]] | None:
         return None
     decorated = re.fullmatch(r"\\([A-Za-z]+)\s*\{?\s*([A-Za-z])\s*\}?", m.group("name"))
     if decorated is not None and decorated.group(1) in _DECORATION_SUFFIX:       # \mathcal{L}(θ): L_cal
+        if decorated.group(2) in ("P", "p"):
+            return None                         # \tilde{P}(a, x) is a probability, not a function
         name = f"{decorated.group(2)}_{_DECORATION_SUFFIX[decorated.group(1)]}"
     else:
         name = re.sub(r"^\\[A-Za-z]+\s*\{\s*([A-Za-z]+)\s*\}$", r"\1", m.group("name")).lstrip("\\")
@@ -528,16 +531,20 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         if about and _general(left, right, problem.domain):
             doubts.append("it speaks of every entry of " + ", ".join(f"{n} (line {examples[n]})" for n in about)
                           + ", which the text gave example values: a general statement is not refuted on them")
-        flat = _independent_derivatives(left, right)
+        flat = sorted(set(_independent_derivatives(left, right)) | set(_flat_derivatives(lhs, rhs, definitions)))
+        hollow: list[str] = []
         if flat:
             doubts.append(f"it differentiates {', '.join(flat)}, which as read does not depend on the variable "
                           f"(what it is may be said in words, not in the math)")
+            hollow.append(f"it differentiates {', '.join(flat)}, which as read does not depend on the "
+                          f"variable: the derivative is 0 only because softsym does not know what it is")
         undefined = _named_only_in_words(left, right, set(domain.names()) | given_here)
         if undefined:
             doubts.append(f"its two sides share no name and {', '.join(undefined)} "
                           f"{'is' if len(undefined) == 1 else 'are'} defined nowhere in the document's math "
                           f"(perhaps in words): the line may say what {undefined[0]} is, not claim an identity")
-        out.append(Reading(rel, problem=problem, lhs=shown_l, rhs=shown_r, conventions=notes, doubts=tuple(doubts)))
+        out.append(Reading(rel, problem=problem, lhs=shown_l, rhs=shown_r, conventions=notes, doubts=tuple(doubts),
+                           hollow=tuple(hollow)))
     return out
 
 
@@ -1036,6 +1043,19 @@ class _Unfoldable(Exception):
     """A relation whose definitions cannot be unfolded (reported as unparsed, with the reason)."""
 
 
+def _flat_derivatives(lhs: sp.Basic, rhs: sp.Basic, definitions: list[Definition]) -> list[str]:
+    """As :func:`_independent_derivatives`, judged with the definitions unfolded except the
+    variables' own (``∂L/∂α_j`` with α defined and L defined nowhere: L does not depend on α)."""
+    out = []
+    for d in sp.Tuple(lhs, rhs).atoms(sp.Derivative):
+        names = {_target_name(v) for v in d.variables}
+        inner = attempt(Deadline.after(1.0), lambda d=d, names=names: unfold(
+            d.expr, [x for x in definitions if _target_name(x.target) not in names]), None)
+        if inner is not None:
+            out += _independent_derivatives(sp.Derivative(inner, *d.variable_count, evaluate=False))
+    return out
+
+
 def _independent_derivatives(*exprs: sp.Basic) -> list[str]:
     """What a derivative differentiates when, as read, it does not depend on the variable at all
     (``∂L/∂w_j`` with L defined nowhere in the math): the author says it does."""
@@ -1467,6 +1487,10 @@ def _result(reading: Reading, verdict: Verdict | None) -> dict:
     if verdict is None:
         return {**out, "verdict": reading.verdict, "strategy": None, "counterexample": None,
                 "message": reading.message}
+    if verdict.status in (Status.PROVED, Status.PROVED_INSTANTIATED) and reading.hollow:
+        return {**out, "verdict": "undecided", "strategy": verdict.strategy, "counterexample": None,
+                "message": f"as read it is {verdict.status}, but {'; and '.join(reading.hollow)}: not reported "
+                           f"as proved"}
     if verdict.status is Status.REFUTED and reading.doubts:
         return {**out, "verdict": "undecided", "strategy": verdict.strategy, "counterexample": None,
                 "message": f"as read it {verdict.message}, but {'; and '.join(reading.doubts)}: "

@@ -91,6 +91,7 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
         self.opaque = 0                 # inside arguments where a vector stays a name
         self.ranges: list = []          # index ranges of the vector-valued pieces read at the entry
         self.guesses: list[str] = []    # readings that are likely but not certain (a refutation is not trusted)
+        self.differentiating = 0        # inside what a derivative differentiates (L alone is L(w) there)
         self.words = context.words      # multi-letter words the document uses as names
         self.index_mode = False
         self.level = 0
@@ -318,9 +319,9 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
         if declared is not None:
             if isinstance(declared, sp.FunctionClass):
                 params = self.ctx.parameters.get(name)
-                if not params:
+                if not params or not self.differentiating:
                     self.fail(f"the function {name} without its argument", where)
-                return declared(*(sp.Symbol(p, real=True) for p in params))    # L for L(w)
+                return declared(*(sp.Symbol(p, real=True) for p in params))    # ∂L/∂w: L(w)
             return declared
         if name == self.ctx.dimension.name:
             return self.ctx.dimension

@@ -329,7 +329,7 @@ class OperatorReading:
             self.fail("a derivative operator with nothing to act on", frac)
         f = self.bare_sigmoid(items, variables)
         if f is None:
-            f = self.product(items, frac)
+            f = self.differentiated(lambda: self.product(items, frac))
         return self.no_jacobian(sp.Derivative(f, *variables, evaluate=False), frac)
 
     def gradient(self, op: Factor, rest: list[Node]) -> sp.Expr:
@@ -343,7 +343,16 @@ class OperatorReading:
             raise VectorValued("a gradient is a vector: the relation is read entrywise", self.tex[op.start:op.end])
         self.ranges.append(self.length_of(name))
         variable = self.indexed_base(name, op)[self.column if self.column is not None else self.entry]
-        return self.no_jacobian(sp.Derivative(self.body(rest, op), variable, evaluate=False), op)
+        return self.no_jacobian(sp.Derivative(self.differentiated(lambda: self.body(rest, op)), variable,
+                                              evaluate=False), op)
+
+    def differentiated(self, read):
+        """Read what a derivative differentiates: there a function written alone (L) is L(w)."""
+        self.differentiating += 1
+        try:
+            return read()
+        finally:
+            self.differentiating -= 1
 
     def bare_sigmoid(self, items: list[Node], variables: list[tuple[sp.Expr, int]]) -> sp.Expr | None:
         """``\\frac{d\\sigma}{dz}``: the sigmoid written without its argument is σ(z) of the one variable."""
@@ -371,4 +380,5 @@ class OperatorReading:
         if rest and isinstance(rest[0], Factor) and isinstance(rest[0].base, Group) and len(rest) > 1:
             self.fail("after a derivative operator and a parenthesized group, is the rest inside the "
                       "derivative? (put it all inside the parentheses)", op, rest[-1])
-        return self.no_jacobian(sp.Derivative(self.body(rest, op), *variables, evaluate=False), op)
+        return self.no_jacobian(sp.Derivative(self.differentiated(lambda: self.body(rest, op)), *variables,
+                                              evaluate=False), op)
