@@ -20,6 +20,7 @@ the document defines them.
 """
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -57,8 +58,9 @@ from .names import (
     probabilities_in, related_to, target_name,
 )
 
-OPS = {"==": "==", "<=": "<=", "<": "<", ">=": ">=", ">": ">"}
-"""Relation operators the prover checks; ``:=`` defines; the rest are skipped."""
+OPS = {"==": "==", "<=": "<=", "<": "<", ">=": ">=", ">": ">", ":=": "=="}
+"""Relation operators the prover checks (``:=`` only where it defines a function softsym knows,
+``\\mathrm{softplus}(x) := …``: checked against softsym's reading); ``:=`` defines; the rest are skipped."""
 
 SKIPPED = {"approx": "≈ is not an exact claim", "propto": "∝ hides a constant factor",
            "implies": "an implication: its conclusion is checked with its premise as a hypothesis"}
@@ -343,11 +345,15 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                        "identity): a hypothesis of the relations after it"))
             used |= names_in(lhs, rhs)
             continue
+        own_version = False
         if rel.op == ":=":
-            out.append(Reading(rel, verdict="unparsed", lhs=shown_l, rhs=shown_r,
-                               message=f"the left side of a definition must be a name, an entry z_i or f(x), "
-                                       f"not {shown_l}"))
-            continue
+            if not re.match(r"^\s*\\(?:mathrm|operatorname|text)\s*\{\s*(?:softplus|sigmoid|softmax|logsumexp|LSE)\s*\}"
+                            r"|^\s*\\sigma\s*\(", rel.lhs):
+                out.append(Reading(rel, verdict="unparsed", lhs=shown_l, rhs=shown_r,
+                                   message=f"the left side of a definition must be a name, an entry z_i or f(x), "
+                                           f"not {shown_l}"))
+                continue
+            own_version = True        # softplus(x) := log(1 + e^x): checked against softsym's softplus
         used |= names_in(lhs, rhs) - ({str(i) for i in entry.indices} if entry is not None else set())
         premise = hypotheses.get(premise_of.get(k, -1))
         written, unusable = row_condition(rel.condition, context, lhs, rhs)
@@ -388,7 +394,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             if entry is not None:
                 notes = (f"read entrywise: {', '.join(map(str, entry.indices))} "
                          f"{'is the entry' if entry.column is None else 'are the row and the column'}", *notes)
-            problem = prepare(left, OPS[rel.op], right, problem_domain, real_values=True)
+            problem = prepare(left, OPS.get(rel.op, "=="), right, problem_domain, real_values=True)
         except Unfoldable as exc:
             out.append(Reading(rel, verdict="unparsed", lhs=shown_l, rhs=shown_r, message=str(exc)))
             continue
@@ -401,6 +407,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             given_here = {target_name(premise.lhs) or "", target_name(premise.rhs) or ""}
         guesses = (*repairs.get(k, ()), *guesses)
         doubts: list[str] = [f"it rests on a guess: {'; '.join(guesses)}"] if guesses else []
+        if own_version:
+            doubts.append("it defines a function softsym knows: checked against softsym's reading, a different "
+                          "definition is the text's own")
         if unusable:
             doubts.append(f"it holds under a condition softsym could not use ({unusable})")
         maybe_defined = sorted(names_in(lhs, rhs) & (set(unread) - given_here))
