@@ -88,6 +88,8 @@ def labelled_names(found: list[Relation]) -> frozenset[tuple[str, str]]:
         key = raw.replace("\\", "")
         if key in ("T", "top", "intercal", "prime") or name == "e":
             continue
+        if re.fullmatch(r"\([a-z]\)", key):
+            continue                    # x^{(i)}: a sample index (a sum over i must reach it), no label
         earlier = re.compile(_NAME_LHS.format(name=re.escape(m.group("name"))))
         if raw.startswith("(") or any(earlier.match(r.lhs) for r in found[:k]):
             out.add((name, key))
