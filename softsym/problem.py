@@ -97,8 +97,15 @@ def _unfold_one(expr: sp.Basic, d: Definition) -> sp.Basic:
             return expr
 
         def call(node: sp.Basic) -> sp.Basic:
-            return substitute_free(d.expr, dict(zip(params, node.args)))
-        return rename_bound(expr).replace(lambda e: getattr(e, "func", None) == target.func, call)
+            body = d.expr
+            families = {b: sp.IndexedBase(str(a), **b.assumptions0) for p, a in zip(params, node.args)
+                        if isinstance(p, sp.Symbol) and isinstance(a, sp.Symbol) and p != a
+                        for b in {e.base for e in body.atoms(sp.Indexed)} if str(b.label) == p.name}
+            if families:            # D(p, q) := Σ p_i log(p_i/q_i): D(q, p) swaps the vectors' entries
+                body = body.xreplace(families)
+            return substitute_free(body, dict(zip(params, node.args)))
+        return rename_bound(expr).replace(lambda e: getattr(e, "func", None) == target.func
+                                          and len(e.args) == len(params), call)   # H(p) is not H(p, q)
     raise TypeError(f"cannot define {target!r}: use a name, p[i] or f(x)")
 
 

@@ -86,6 +86,8 @@ FUNCTIONS = Context(functions=frozenset({"f", "g", "\\sigma", "sigma", "p"}))
 SCALAR_X = Context(names={"x": x})
 SIGMA_SCALAR = Context(names={"sigma": sigma_})
 DECLARED_T = Context(names={"T": T})
+AT_I = Context(entry=i)                       # a vector relation read at the entry i
+AT_IJ = Context(entry=i, column=j)            # a matrix relation read at the row i and the column j
 
 FRAGMENTS: list[tuple] = [
     # -- numbers ----------------------------------------------------------------------------------
@@ -229,10 +231,15 @@ FRAGMENTS: list[tuple] = [
     ("\\pi", sp.pi),
     ("\\sqrt{2\\pi}", sp.sqrt(2 * sp.pi)),
     ("x", sp.Symbol("x", positive=True), DECLARED_POSITIVE),
-    ("\\mathbf{z}", R("z")),
-    ("\\boldsymbol z", R("z")),
-    ("\\bm{z}", R("z")),
-    ("\\vec z", R("z")),
+    ("\\mathbf{z}", UNPARSED),                  # a vector: the relation is read entrywise (VectorValued)
+    ("\\boldsymbol z", UNPARSED),
+    ("\\mathbf{z}", z[i], Context(entry=i)),     # … at the entry i
+    ("\\boldsymbol z", z[i], Context(entry=i)),
+    ("\\bm{z}", z[i], Context(entry=i)),
+    ("\\vec z", z[i], Context(entry=i)),
+    ("\\mathbf{W}", R("W")),                     # a bold capital alone: a matrix, kept a name
+    ("\\mathbf{W}", UNPARSED, Context(entry=i)), # … refused entrywise
+    ("\\mathbf{z}_j", z[j]),                     # an entry of a bold vector
     ("\\mathbf{z}_i", z[i]),
     ("\\mathit{x}", x),                                                       # sympy
     ("\\hat{y}", R("y_hat")),
@@ -268,7 +275,12 @@ FRAGMENTS: list[tuple] = [
     ("min(a, b)", sp.Min(a, b)),
     ("softmax(z)_i", softmax(z, i)),
     ("foo(x)", UNPARSED),
-    ("lnp_t", UNPARSED),
+    ("lnp_t", sp.log(p[t])),                       # a log glued to one letter: read, noted as a guess
+    ("lnpq", UNPARSED),
+    ("ln p_t", sp.log(p[t])),                      # log/ln/exp in plain letters before an argument
+    ("log \\frac{a}{b}", sp.log(a / b)),
+    ("exp x", sp.exp(x)),
+    ("log x y", UNPARSED),                         # where does the argument end?
     # -- subscripts -------------------------------------------------------------------------------
     ("z_i", z[i]),
     ("z_{i}", z[i]),
@@ -391,7 +403,12 @@ FRAGMENTS: list[tuple] = [
     ("P(|x| > 1 | y)", Prob("P(_>_|_)", sp.Abs(x), 1, y)),
     ("p(1 - p)", R("p") * (1 - R("p"))),                                      # a product, not a probability
     ("q(x)", UNPARSED),                                                       # q without a bar: a value or a product?
-    ("E(y | x)", UNPARSED),                                                   # a conditional expectation
+    ("E(y | x)", sp.Function("E(_|_)", real=True)(y, x)),                      # a conditional expectation
+    ("E[y \\mid x]", sp.Function("E[_|_]", real=True)(y, x)),
+    ("\\mathbb{E}[X]", sp.Function("E[_]", real=True)(R("X"))),
+    ("\\mathbb{E}_{x \\sim q}[x^2]", sp.Function("E_{_sim_}[_]", real=True)(x, R("q"), x**2)),
+    ("E(x)", sp.Function("E(_)", real=True)(x)),
+    ("E(x)", f(x), Context(names={"E": f})),          # a declared function E keeps its meaning
     ("h_\\theta(y | x)", UNPARSED),
     ("f(a | b)", UNPARSED),
     ("P(a|x)_i", UNPARSED),
@@ -403,8 +420,10 @@ FRAGMENTS: list[tuple] = [
     ("\\max_{1 \\le i \\le 3} z_i", sp.Max(z[1], z[2], z[3])),
     ("\\min_{i=1}^{3} z_i", sp.Min(z[1], z[2], z[3])),
     ("\\max_{0 < i < 3} z_i", sp.Max(z[1], z[2])),
-    ("\\max_i z_i", UNPARSED),                                                # a symbolic range
-    ("\\max_{1 \\le i \\le n} z_i", UNPARSED),
+    ("\\max_i z_i", z[Z("argmax_z")]),             # a symbolic range: the entry at an index of the max
+    ("\\max_{1 \\le i \\le n} z_i", z[Z("argmax_z")]),
+    ("\\min_k w_k", w[Z("argmin_w")]),
+    ("\\max_i c", UNPARSED),                        # the argument does not use the index
     ("\\max_{1 \\le i \\le 100} z_i", UNPARSED),                              # too many entries
     ("\\max(z)", UNPARSED),                                                   # max of a vector?
     ("\\max z", UNPARSED),
@@ -533,19 +552,23 @@ FRAGMENTS: list[tuple] = [
     ("\\infty", sp.oo),                                                       # sympy
     ("-\\infty", -sp.oo),
     # -- transposes -------------------------------------------------------------------------------
-    ("\\theta^T x", DOT(theta, x)),
-    ("\\theta^Tx", DOT(theta, x)),
+    ("\\theta^T x", sp.Sum(theta_v[j] * x_v[j], (j, 1, n))),       # two vector names: Σ_j θ_j x_j
+    ("\\theta^Tx", sp.Sum(theta_v[j] * x_v[j], (j, 1, n))),
+    ("\\mathbf{w}^\\top \\mathbf{x} + b", sp.Sum(w[j] * x_v[j], (j, 1, n)) + b),
     ("\\theta_j^\\top x", DOT(theta_v[j], x)),
     ("W^\\top h", DOT(W, h)),
     ("{W}^\\top h + b", DOT(W, h) + b),
-    ("\\boldsymbol W^\\top \\boldsymbol h+\\boldsymbol b", DOT(W, h) + b),
-    ("\\eta^T .y", DOT(eta, y)),
+    ("\\boldsymbol W^\\top \\boldsymbol h+\\boldsymbol b", UNPARSED),   # a matrix times a vector
+    ("\\boldsymbol W^\\top \\boldsymbol h", UNPARSED, Context(entry=i)),
+    ("\\eta^T .y", sp.Sum(eta_v[j] * y_v[j], (j, 1, n))),
     ("e^{\\theta_i^T x}", sp.exp(DOT(theta_v[i], x))),
     ("x^T", UNPARSED),
     ("x^\\top (y + 1)", UNPARSED),
     ("e^T", sp.exp(T)),
     ("x^T", x**T, DECLARED_T),
-    ("\\theta^T x", DOT(theta, x), Context(names={"T": sp.Function("T", real=True)})),  # T a function
+    ("\\theta^T x", sp.Sum(theta_v[j] * x_v[j], (j, 1, n)),
+     Context(names={"T": sp.Function("T", real=True)})),                     # T a function
+    ("\\theta^T x", DOT(theta, x), Context(names={"theta": theta})),         # a declared scalar: opaque
     # -- text --------------------------------------------------------------------------------------
     ("\\text{for}", UNPARSED),
     ("x \\text{ if } x", UNPARSED),
@@ -650,6 +673,68 @@ FRAGMENTS: list[tuple] = [
     ("\\int_a^b f", UNPARSED),
     ("x \\in \\mathbb{R}", UNPARSED),
     ("\\left. x \\right|_{0}", UNPARSED),
+    # -- vectors, read at the entry i (Context.entry) ----------------------------------------------
+    ("[1, 2, 3]", UNPARSED),                                  # a vector: the relation is read entrywise
+    ("[1, 2, 3]", sp.KroneckerDelta(1, i) + 2 * sp.KroneckerDelta(2, i) + 3 * sp.KroneckerDelta(3, i), AT_I),
+    ("[0.09, 0.24]", sp.Rational(9, 100) * sp.KroneckerDelta(1, i) + sp.Rational(6, 25) * sp.KroneckerDelta(2, i),
+     AT_I),                                                   # rounded decimals are exact as written
+    ("[x_0, x_1, x_2, x_3]", x_v[i], AT_I),                   # entries of one family keep their indices
+    ("[x_1, x_2, ... x_n]", x_v[i], AT_I),                    # an ellipsis list is its pattern
+    ("(z_1, \\ldots, z_K)", z[i], AT_I),
+    ("[\\phi_1, \\phi_2, ..., \\phi_{k-1}]^T", phi_v[i], AT_I),   # a transposed list: the same entries
+    ("[\\log \\phi_1, \\log \\phi_{k-1}]", UNPARSED, AT_I),     # a symbolic index and no ellipsis
+    ("(z_1, \\ldots, w_K)", UNPARSED, AT_I),                   # no pattern
+    ("[[1, 2], [3, 4]]", UNPARSED, AT_I),                     # a list of vectors: a matrix
+    ("\\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}", sp.KroneckerDelta(1, i) + 2 * sp.KroneckerDelta(2, i), AT_I),
+    ("\\begin{pmatrix} a \\\\ b \\\\ \\end{pmatrix}", a * sp.KroneckerDelta(1, i) + b * sp.KroneckerDelta(2, i),
+     AT_I),
+    ("\\left[\\begin{array}{c} e^{z_1} \\\\ \\vdots \\\\ e^{z_K} \\end{array}\\right]", sp.exp(z[i]), AT_I),
+    ("\\begin{bmatrix} 1 & 2 \\end{bmatrix}", UNPARSED, AT_I),     # several columns
+    ("\\vdots", UNPARSED),
+    ("\\mathbf{1}", sp.Integer(1), AT_I),                    # the constant vectors
+    ("\\mathbf{z} + c", z[i] + c, AT_I),                     # a scalar is added to every entry
+    ("\\sigma(\\mathbf{z})", sigmoid(z[i]), AT_I),          # elementwise
+    ("\\mathrm{softmax}(\\mathbf{z})", softmax(z, i), AT_I),
+    ("\\mathrm{softmax}(\\mathbf{z})", UNPARSED),
+    ("\\mathrm{softmax}(\\mathbf{z} + c)",
+     sp.exp(z[i] + c) / sp.Sum(sp.exp(z[j] + c), (j, 1, n)), AT_I),
+    ("\\mathrm{softmax}(z + c)_k", sp.exp(z[k] + c) / sp.Sum(sp.exp(z[j] + c), (j, 1, n)),
+     Context(families=frozenset({"z"}))),                    # a family of the document is the vector
+    ("\\mathrm{softmax}(z + c)_k", UNPARSED),                 # which name is the vector?
+    ("\\mathrm{softmax}([1, 2])", sp.exp(sp.KroneckerDelta(1, i) + 2 * sp.KroneckerDelta(2, i))
+     / (sp.E + sp.exp(2)), AT_I),
+    ("\\mathrm{LSE}(\\mathbf{z} + c)", sp.log(sp.Sum(sp.exp(z[j] + c), (j, 1, n)))),
+    ("\\mathrm{softmax}(\\mathbf{z})_1", sp.exp(z[1]) / (sp.exp(z[1]) + sp.exp(z[2]) + sp.exp(z[3])),
+     Context(vectors={"z": (sp.Integer(1), sp.Integer(3))})),      # the length the document gave z
+    ("\\sum_i z_i", sp.Sum(z[i], (i, 0, 3)),
+     Context(vectors={"z": (sp.Integer(0), sp.Integer(3))})),      # an implicit range: z's own
+    ("\\frac{\\partial L}{\\partial \\mathbf{w}}", D(R("L"), w[i]), AT_I),   # a gradient's entry
+    ("\\frac{\\partial \\mathbf{s}}{\\partial \\mathbf{z}}", UNPARSED, AT_I),   # a Jacobian: a matrix
+    ("\\mathbf{p} - \\max_j p_j", p[i] - p[Z("argmax_p")], AT_I),
+    ("\\mathbf{W}^\\top \\mathbf{h}", UNPARSED, AT_I),           # a matrix times a vector
+    ("\\mathbf{w}^\\top \\mathbf{x}", sp.Sum(w[j] * x_v[j], (j, 1, n)), AT_I),   # a scalar
+    ("P(y | \\mathbf{x})", Prob("P(_|_)", y, x), AT_I),       # an argument stays a name
+    # -- matrices, read at the row i and the column j (Context.column) ---------------------------
+    ("\\mathrm{diag}(\\mathbf{s}) - \\mathbf{s}\\mathbf{s}^\\top",
+     sp.KroneckerDelta(i, j) * V("s")[i] - V("s")[i] * V("s")[j], AT_IJ),
+    ("\\mathrm{diag}(p) - p p^{\\top}", sp.KroneckerDelta(i, j) * p[i] - p[i] * p[j],
+     Context(entry=i, column=j, families=frozenset({"p"}))),
+    ("\\frac{\\partial \\mathbf{s}}{\\partial \\mathbf{z}}", D(V("s")[i], z[j]), AT_IJ),
+    ("\\mathbf{J}", V("J")[i, j], AT_IJ),
+    ("\\mathrm{diag}(\\mathbf{s})", UNPARSED),                 # a matrix: read at a row and a column
+    ("\\mathrm{diag}(\\mathbf{s})", UNPARSED, AT_I),
+    # -- cases ---------------------------------------------------------------------------------------
+    ("\\begin{cases} p_i - p_i^2, & i = j \\\\ -p_i p_j, & i \\neq j \\end{cases}",
+     sp.Piecewise((p[i] - p[i]**2, sp.Eq(i, j)), (-p[i] * p[j], sp.Ne(i, j)), evaluate=False)),
+    ("\\begin{cases} p_j - 1\\ \\ \\ j = t \\\\ p_j\\ \\ \\ j \\neq t \\end{cases}",
+     sp.Piecewise((p[j] - 1, sp.Eq(j, t)), (p[j], sp.Ne(j, t)), evaluate=False)),
+    ("\\begin{cases} x & \\text{if } x \\ge 0 \\\\ 0 & \\text{otherwise} \\end{cases}",
+     sp.Piecewise((x, sp.Ge(x, 0)), (0, True), evaluate=False)),
+    ("\\begin{cases} 1 & 0 < x < 1 \\\\ 0 & \\text{otherwise} \\end{cases}",
+     sp.Piecewise((1, sp.And(sp.Lt(0, x), sp.Lt(x, 1))), (0, True), evaluate=False)),
+    ("\\begin{cases} x \\\\ 0 \\end{cases}", UNPARSED),        # no conditions
+    ("\\begin{cases} x & \\text{otherwise} \\\\ 0 & x < 0 \\end{cases}", UNPARSED),
+    ("\\begin{cases} x & x > 0", UNPARSED),                    # never closed
     # -- equivalence comparisons (SymPy builds these in two structurally different ways) --------
     ("\\frac{1}{1 + e^{-x}} - \\sigma(x)", Equivalent(sp.Integer(0))),
     ("\\frac{\\frac{e^{p}}{e^{p}}}{\\frac{e^{p}}{e^{p}} + \\frac{e^{q}}{e^{p}}}",

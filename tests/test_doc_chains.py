@@ -79,7 +79,7 @@ def test_gather_rows_and_eqnarray_alignment() -> None:
     ("f = \\begin{cases} 1, & x = 0 \\\\ 0, & x \\ne 0 \\end{cases}",
      "f", "\\begin{cases} 1, & x = 0 \\\\ 0, & x \\ne 0 \\end{cases}"),
     ("\\left\\langle x, y \\right\\rangle = \\text{a=b}", "\\left\\langle x, y \\right\\rangle", "\\text{a=b}"),
-    ("e^{x} \\to 0 = y", "e^{x} \\to 0", "y"),
+    ("\\lim_{x \\to 0} e^{x} = 1", "\\lim_{x \\to 0} e^{x}", "1"),
 ])
 def test_operators_inside_groups_scripts_and_limits_are_not_split(tex: str, lhs: str, rhs: str) -> None:
     assert rels(tex) == [(lhs, "==", rhs)]
@@ -266,3 +266,30 @@ def test_relations_never_raise(tex: str, display: bool) -> None:
     for r in relations(blocks):
         assert r.op in OPS and r.lhs and r.rhs
         assert 3 <= r.line <= r.end_line <= 9 + tex.count("\n")
+
+
+@pytest.mark.parametrize("tex, claims, after", [
+    ("\\tilde{a} = -5 \\rightarrow e^{-5}", [("\\tilde{a}", "==", "-5")], []),
+    ("z = (z_1, z_2) \\rightarrow z = (z_1 + 1, z_2 + 1)", [("z", "==", "(z_1, z_2)")],
+     [("z", "==", "(z_1 + 1, z_2 + 1)")]),
+    ("e^{x} \\to 0 = y", [], [("0", "==", "y")]),
+    ("x \\mapsto y = 2", [], [("y", "==", "2")]),
+])
+def test_what_follows_a_top_level_arrow_is_marked_and_never_a_claim(tex, claims, after) -> None:
+    found = relations([block(tex)])
+    assert [(r.lhs, r.op, r.rhs) for r in found if not r.after_arrow] == claims
+    assert [(r.lhs, r.op, r.rhs) for r in found if r.after_arrow] == after
+
+
+@pytest.mark.parametrize("tex, conditions", [
+    ("\\text{if } i \\neq j: \\frac{\\partial p_i}{\\partial z_j} = -p_i p_j", ["i \\neq j"]),
+    ("\\sigma(x) \\le \\frac{1}{2} + \\frac{x}{4} \\quad \\text{for } x \\ge 0", ["x \\ge 0"]),
+    ("|x| = x \\text{ if } x \\ge 0", ["x \\ge 0"]),
+    ("a = b = c \\quad \\text{for all } x > 0", ["x > 0", "x > 0"]),
+    ("f(x) = 0 \\quad \\text{unless } x = 1", ["?unless x = 1"]),
+    ("f(x) = 0 \\quad \\text{for some } x", ["?for some x"]),
+    ("a = b \\quad \\text{by (1)}", [""]),                          # a justification, not a condition
+    ("f(x) = g(x), c \\in (0, 1)", ["c \\in (0, 1)"]),
+])
+def test_a_condition_written_in_the_row_governs_its_relations(tex, conditions) -> None:
+    assert [r.condition for r in relations([block(tex)])] == conditions

@@ -33,6 +33,8 @@ TOKENS = [
     "\\mathbf", "\\boldsymbol", "\\hat", "\\bar", "\\tilde", "\\mathrm", "\\text", "\\operatorname",
     "\\mathbb", "\\mathbb{1}", "\\mathrm{softmax}", "\\binom", "\\lfloor", "\\rfloor", "\\quad",
     "\\nabla", "\\int", "\\cdots", "\\begin{matrix}", "\\foo", "\\", "$", "%", "#", "的", "\u2212",
+    "\\begin{bmatrix}", "\\end{bmatrix}", "\\begin{cases}", "\\end{cases}", "\\vdots", "\\mathbf{1}",
+    "\\mathrm{diag}", "\\mathbb{E}", "E", "lnp", "\\max_i", "[1, 2]", "(z_1, \\ldots, z_K)", "&",
 ]
 
 ATOMS = st.sampled_from(["x", "y", "z_i", "z_{i,j}", "2", "0.5", "\\phi", "\\theta", "e", "n",
@@ -46,6 +48,9 @@ TEMPLATES = [
     "\\prod_i {0}", "\\max_{{1 \\le i \\le 3}} {0}", "\\lim_{{x \\to 0^+}} {0}",
     "\\frac{{\\partial}}{{\\partial z_j}} {0}", "\\frac{{d {0}}}{{dx}}", "\\mathrm{{softmax}}({0})_i",
     "f({0})", "f({0}, {1})", "1\\{{y = {0}\\}}", "\\theta^T {0}", "-{0}", "{0}!", "\\max({0}, {1})",
+    "[{0}, {1}]", "({0}, \\ldots, {1})", "\\begin{{bmatrix}} {0} \\\\ {1} \\end{{bmatrix}}",
+    "\\begin{{cases}} {0} & x > 0 \\\\ {1} & \\text{{otherwise}} \\end{{cases}}", "\\max_i {0}",
+    "\\mathrm{{softmax}}({0})", "\\mathrm{{diag}}({0}) - {1} {1}^\\top", "E[{0} | {1}]",
 ]
 """How two sub-expressions {0}, {1} combine (one strategy branch: Hypothesis labels stay cheap)."""
 
@@ -62,6 +67,9 @@ CONTEXTS = st.sampled_from([
     Context(names={"x": sp.Symbol("x", positive=True), "z": sp.IndexedBase("z", real=True),
                    "y": sp.Symbol("y", real=True)}),
     Context(dimension=sp.Symbol("K", integer=True, positive=True)),
+    Context(entry=sp.Symbol("i", integer=True), families=frozenset({"z", "w"})),
+    Context(entry=sp.Symbol("i", integer=True), column=sp.Symbol("j", integer=True),
+            vectors={"z": (sp.Integer(1), sp.Integer(3))}),
 ])
 
 

@@ -21,6 +21,8 @@ Conventions (one line each):
   left side of a ``&=`` row under a lone expression row such as ``h(x) \\\\ &= …`` is not);
 * sides lose alignment ``&``, ``\\tag``/``\\label``/``\\nonumber``/``\\notag``, and at their ends
   spacing (``\\,``, ``\\quad``…), ``,`` ``;`` ``.`` and marks (``\\checkmark``, ``\\qed``);
+* a top-level arrow (``\\to``, ``\\rightarrow``, ``\\mapsto``, ``->``) ends a statement; the relations
+  after it (up to the row's end) are marked ``after_arrow`` (what something turns into, not a claim);
 * ``\\quad`` separates statements in a row (``a = b, \\quad c = d``; an equation number ``(1)``
   after it is dropped); a chain goes on across it only if the next statement starts with an
   operator;
@@ -44,7 +46,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .blocks import MathBlock, wrapping_environment
 from .texscan import BINARY, ROW_ENVIRONMENTS, Row, Token, rows, side_tokens
@@ -67,6 +69,9 @@ PROSE_WORDS = frozenset({"thus", "hence", "so", "therefore", "then", "where", "a
 TRAILING_MARKS = frozenset({"\\checkmark", "\\blacksquare", "\\square", "\\Box", "\\qed", "\\qedhere"})
 MEMBERSHIP = frozenset({"\\in", "\\notin", "\\subset", "\\subseteq", "\\supset", "\\supseteq"})
 QUANTIFIERS = frozenset({"\\forall", "\\exists", "\\nexists"})
+ARROWS = frozenset({"\\to", "\\rightarrow", "\\longrightarrow", "\\mapsto", "\\longmapsto", "->", "\\leadsto"})
+"""A top-level arrow ends a statement: ``\\tilde a = -5 \\rightarrow e^{-5}`` states ã = -5; what follows
+the arrow says what something turns into (``z \\rightarrow z = (z_1 + 1, …)``), never a claim."""
 _CJK = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]")
 _EQUATION_NUMBER = re.compile(r"\A\(\s*[\w.*']+\s*\)\Z")
 _ATOM = re.compile(r"\A-?\s*(?:\\?[A-Za-z]+|\d+(?:\.\d+)?)(?:_(?:\{[^{}]*\}|\\?\w+))?(?:\^(?:\{[^{}]*\}|\w))?\Z")
@@ -84,6 +89,8 @@ class Relation:
     end_line: int     # line of the end of the right side
     tex: str          # the relation as written, for reports
     chained: bool     # lhs is the rhs of the relation just before (a = b = c, &= rows)
+    after_arrow: bool = False   # written after a top-level arrow (a = -5 \rightarrow b = e^{-5}): not a claim
+    condition: str = ""         # a condition written in the row (\text{if } i \ne j: …, … \quad \text{for } x \ge 0)
 
 
 def relations(blocks: Iterable[MathBlock]) -> list[Relation]:
@@ -163,6 +170,8 @@ class _Statement:
 
     tokens: list[Token] = field(default_factory=list)
     soft: bool = True  # preceded by \quad (a chain may go on) rather than prose/comma
+    after_arrow: bool = False  # follows a top-level arrow: what something turns into, not a claim
+    condition: str = ""        # the TeX of a condition that governs it ("i \neq j"; "unless …" as written)
 
 
 # -- one block -------------------------------------------------------------------------------------
@@ -200,14 +209,23 @@ class _BlockReader:
             else:
                 sides[-1].tokens.append(tok)
         if not ops:
+            if statement.after_arrow:
+                self.carry = None
+                return
             self._lone(sides[0])
             return
         clauses = _clauses(sides, ops)
+        before = len(self.out)
         for k, (clause_sides, clause_ops) in enumerate(clauses):
             self._clause(clause_sides, clause_ops, may_continue=k == 0)
             if k + 1 < len(clauses):
                 self._implication(clause_sides, clauses[k + 1][0], ops)
                 self.carry = None
+        if statement.after_arrow:
+            self.out[before:] = [replace(r, after_arrow=True) for r in self.out[before:]]
+            self.carry = None
+        if statement.condition:
+            self.out[before:] = [replace(r, condition=statement.condition) for r in self.out[before:]]
 
     def _lone(self, side: _Side) -> None:
         text = side.text()
@@ -294,50 +312,103 @@ def _is_prose(text: str) -> bool:
 
 # -- statements of a row ---------------------------------------------------------------------------
 def _statements(row: Row) -> list[_Statement]:
-    """Cut a row into statements at ``\\quad``, prose and commas (see the module's conventions)."""
+    """Cut a row into statements at ``\\quad``, prose and commas (see the module's conventions).
+    A condition (``\\text{if } i \\ne j:``, ``\\quad \\text{for } x \\ge 0``, ``c \\in S``) is kept as
+    the ``condition`` of the statements it governs: those after it up to the row's end when a colon
+    ends it, else the statement before it."""
     out: list[_Statement] = [_Statement()]
-    dropping = False      # inside a condition/justification, until a top-level ':' or the row's end
+    dropping: list[Token] | None = None   # a condition or justification being read, to a ':' or the row's end
+    keep = ""                             # what kind of text it is: a condition (kept) or not ("")
+    governing = ""                        # the condition of the statements after a 'condition:'
     seen_op = False
     toks = row.tokens
     for k, tok in enumerate(toks):
         if tok.top:
             role = _role(tok, toks, k, seen_op)
-            if dropping:
+            if dropping is not None:
                 if role == "colon-end":
-                    dropping = False
+                    governing = _joined(keep, dropping) if keep else governing
+                    dropping, keep = None, ""
                     seen_op = False
-                    out.append(_Statement(soft=False))
+                    out.append(_Statement(soft=False, condition=governing))
+                else:
+                    dropping.append(tok)
                 continue
             if role in ("quad", "connector"):
-                out.append(_Statement(soft=role == "quad"))
+                out.append(_Statement(soft=role == "quad", after_arrow=out[-1].after_arrow and role == "quad",
+                                      condition=governing if role == "quad" else ""))
+                seen_op = False
+                continue
+            if role == "arrow":
+                out.append(_Statement(soft=False, after_arrow=True))
                 seen_op = False
                 continue
             if role == "drop":
-                dropping = True
-                if tok.text in MEMBERSHIP:
-                    _drop_member_name(out[-1])
+                dropping, keep = [], _condition_kind(tok)
+                if tok.text in MEMBERSHIP or tok.text in QUANTIFIERS:
+                    dropping = _drop_member_name(out[-1]) + ([tok] if tok.text in MEMBERSHIP else [])
                 continue
             if role == "space":
                 out[-1].tokens.append(Token("space", " ", tok.start, tok.end))
                 continue
-        elif dropping:
+        elif dropping is not None:
+            dropping.append(tok)
             continue
         if tok.kind == "rel" and tok.top:
             seen_op = True
         out[-1].tokens.append(tok)
+    if dropping is not None and keep:                 # "a = b \quad \text{for } x \ge 0": the statement before
+        target = next((st for st in reversed(out) if any(t.kind == "rel" and t.top for t in st.tokens)), None)
+        if target is not None:
+            target.condition = _joined(keep, dropping, target.condition)
     result: list[_Statement] = []
     for statement in out:
         result.extend(_comma_statements(statement))
     return result
 
 
-def _drop_member_name(statement: _Statement) -> None:
-    """``f(x) = g(x), c \\in R``: the ``c`` after the last top-level comma belongs to the membership."""
+CONDITIONS = frozenset({"if", "for", "when", "whenever", "where", "given", "provided", "assuming", "with",
+                        "at", "s.t.", "such", "unless", "otherwise", "iff", "wherever", "whereas"})
+"""First words of a ``\\text{…}`` whose formula restricts the relation (kept as its ``condition``);
+the other dropped texts justify it (``\\text{by (1)}``, ``\\text{since …}``) and are ignored."""
+
+
+def _condition_kind(tok: Token) -> str:
+    """"cond" for a condition (with its words when they say more than "if"/"for": "for some"), "" else."""
+    if tok.text in MEMBERSHIP or tok.text in QUANTIFIERS:
+        return "cond"
+    if tok.kind != "text":
+        return ""
+    words = (tok.name or "").strip().lower().replace(",", " ").split()
+    if not words or words[0] not in CONDITIONS:
+        return ""
+    rest = [w for w in words[1:] if w not in ("all", "any", "every", "each", "the", "case", "that")]
+    if words[0] in ("unless", "otherwise") or rest:
+        return "words:" + " ".join(words)
+    return "cond"
+
+
+def _joined(kind: str, tokens: list[Token], before: str = "") -> str:
+    """The condition's TeX (``?words …`` when its words make it unusable as a hypothesis)."""
+    tex = "".join(t.text for t in tokens).strip().rstrip(",.;:").strip()
+    if kind.startswith("words:"):
+        tex = f"?{kind[6:]} {tex}".strip()
+    if before:
+        return f"{before}, {tex}" if tex else before
+    return tex
+
+
+def _drop_member_name(statement: _Statement) -> list[Token]:
+    """``f(x) = g(x), c \\in R``: the ``c`` after the last top-level comma belongs to the membership
+    (returned, the comma left out)."""
     toks = statement.tokens
     last_op = max((k for k, t in enumerate(toks) if t.kind == "rel" and t.top), default=-1)
     comma = max((k for k, t in enumerate(toks) if t.kind == "comma" and t.top), default=-1)
     if comma > last_op >= 0:
+        name = toks[comma + 1:]
         del toks[comma:]
+        return name
+    return []
 
 
 def _role(tok: Token, toks: list[Token], k: int, seen_op: bool) -> str:
@@ -353,6 +424,8 @@ def _role(tok: Token, toks: list[Token], k: int, seen_op: bool) -> str:
         return "drop"
     if tok.kind == "colon":
         return "colon-end"
+    if tok.kind == "word" and tok.text.replace(" ", "") in ARROWS:
+        return "arrow"
     return "keep"
 
 
@@ -382,13 +455,14 @@ def _comma_statements(statement: _Statement) -> list[_Statement]:
         has_op = any(t.kind == "rel" and t.top for t in part)
         body = part[1:] if part and part[0].kind == "comma" else part
         if not out:
-            out.append(_Statement(list(part), statement.soft))
+            out.append(_Statement(list(part), statement.soft, statement.after_arrow, statement.condition))
             continue
         current_has_op = any(t.kind == "rel" and t.top for t in out[-1].tokens)
         if current_has_op and (_is_condition(body) or _is_membership(body)):
             continue
         if has_op and current_has_op:
-            out.append(_Statement(list(body), soft=False))
+            out.append(_Statement(list(body), soft=False, after_arrow=statement.after_arrow,
+                                  condition=statement.condition))
         else:
             out[-1].tokens.extend(part)
     return out

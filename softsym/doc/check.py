@@ -6,7 +6,10 @@ document's declarations and conventions, with the definitions so far unfolded) �
 (``check_document``) → the JSON result (``document_result``), which the reports print.
 
 ``check_document`` is a pure function of (path, text, options) apart from the verdict cache: a
-user with thousands of documents can hand it to any executor.
+user with thousands of documents can hand it to any executor.  What a line means is decided with
+helpers in :mod:`.names` (names, targets, probabilities), :mod:`.definitions` (which lines define,
+unfolding), :mod:`.conditions` (conditions written beside relations) and :mod:`.entrywise`
+(vectors, matrices, sizes and the conventions of a relation).
 
 Conventions (stated in the README): a declaration ``<!-- softsym: DECL -->`` / ``% softsym: DECL``
 applies from its line on, after ``--symbols``; undeclared names are real; a name that ends a
@@ -21,26 +24,46 @@ import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 import sympy as sp
 
 from .. import __version__
-from ..declarations import parse_declarations
-from ..domain import Bound, Domain
+from ..domain import Domain
 from ..dsl import Definition
 from ..errors import UserError
-from ..problem import Problem, prepare, unfold
+from ..problem import Problem, prepare
 from ..prover import DEFAULT_TIMEOUT, prove
 from ..verdict import Status, Verdict
 from .chains import Relation, relations
+from .conditions import (
+    MEMBERSHIP, OP_TEX, as_bounds, conditions_after, conditions_for, is_condition, listed_condition,
+    membership_bounds, one_hot_families, parameter_bound, relevant_hypotheses, row_condition, sums_to_one,
+)
+from .definitions import (
+    FUNCTION_LHS, IMPLICIT_SUM, Unfoldable, defined_by_unparsed, defines, flat_derivatives,
+    function_definition, function_parameters, independent_derivatives, is_constraint, labelled_names,
+    named_only_in_words, pair_sums, recurrence_family, unfold_keeping_variables, with_underscores_restored,
+    word_names,
+)
+from .entrywise import (
+    Entry, conventional_length, extremum_facts, family_lengths, family_ranges, inferred_dimension,
+    read_entrywise, sizes_written, speaks_generally, with_conventions,
+)
 from .extract import find_math, kind_of
 from .macros import document_macros, expand
+from .names import (
+    as_relational, bare_name, context_names, doc_declarations, document_dimension, is_atomic,
+    merged_declarations, names_in, one_symbol_per_name, opaque_probabilities, pinned_by, plain_context,
+    probabilities_in, related_to, target_name,
+)
 
-OPS = {"==": "==", "<=": "<=", "<": "<", ">=": ">=", ">": ">"}
-"""Relation operators the prover checks; ``:=`` defines; the rest are skipped."""
+OPS = {"==": "==", "<=": "<=", "<": "<", ">=": ">=", ">": ">", ":=": "=="}
+"""Relation operators the prover checks (``:=`` only where it defines a function softsym knows,
+``\\mathrm{softplus}(x) := …``: checked against softsym's reading); ``:=`` defines; the rest are skipped."""
+
 SKIPPED = {"approx": "≈ is not an exact claim", "propto": "∝ hides a constant factor",
            "implies": "an implication: its conclusion is checked with its premise as a hypothesis"}
-DEFAULT_DIMENSION = "n"
 
 
 @dataclass(frozen=True)
@@ -63,39 +86,38 @@ class Reading:
     rhs: str = ""
     conventions: tuple[str, ...] = field(default=())
     doubts: tuple[str, ...] = field(default=())     # why a refutation of this reading is not trusted
+    hollow: tuple[str, ...] = field(default=())     # why a proof of this reading would prove nothing
 
 
 # -- reading a document ----------------------------------------------------------------------------
-_FUNCTION_LHS = re.compile(r"^\s*(?P<name>[A-Za-z]|\\[A-Za-z]+)\s*\((?P<args>[^()]*)\)\s*$")
-_PARAM = re.compile(r"^\s*([A-Za-z]|\\[A-Za-z]+)\s*$")
-
-
-def _function_definition(rel: Relation) -> tuple[str, list[str]] | None:
-    """``f(x) = …`` / ``p(y;\\phi) := …``: a name applied to plain parameters on the left."""
-    if rel.op not in ("==", ":="):
-        return None
-    m = _FUNCTION_LHS.match(rel.lhs)
-    if m is None or m.group("name") in ("\\sigma", "\\exp", "\\log", "\\ln", "\\tanh", "\\max", "\\min",
-                                        "P", "\\Pr"):
-        return None             # P(A, B) = P(A) P(B | A) is about probabilities, not a function P
-    params = [p for p in re.split(r"[,;]", m.group("args"))]
-    if not params or not all(_PARAM.match(p) for p in params):
-        return None
-    return m.group("name"), [p.strip() for p in params]
-
-
 def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> list[Reading]:
     """Every relation of the document, read in order (definitions accumulate as they appear).
 
     Raises:
         UserError: the file kind is unknown or ``--symbols`` is malformed.
     """
-    from ..latex import Context, Unparsed, parse_tex
+    from ..latex import Context, Unparsed, VectorValued, parse_entry, parse_tex
 
     blocks, declarations = find_math(text, kind_of(path))
     macros = document_macros(text)
     found = [replace(r, lhs=expand(r.lhs, macros), rhs=expand(r.rhs, macros)) for r in relations(blocks)]
-    functions = {_bare(name) for rel in found if (fd := _function_definition(rel)) for name in [fd[0]]}
+    found, repairs = with_underscores_restored(found, " ".join(b.tex for b in blocks))
+    functions = {bare_name(name) for rel in found if (fd := function_definition(rel)) for name in [fd[0]]}
+    parameters = function_parameters(found)
+    entry_functions = frozenset(bare_name(fd[0]) for rel in found if (fd := function_definition(rel))
+                                and FUNCTION_LHS.match(rel.lhs).group("entry"))
+    words = word_names(found)
+    labels = labelled_names(found)
+    one_hot = one_hot_families(text)
+    memberships = sorted(((b.line, b.tex) for b in blocks if not b.display and MEMBERSHIP.match(b.tex)),
+                         key=lambda m: m[0])
+    dimension_of = partial(document_dimension, inferred=inferred_dimension(found))
+    trailing = conditions_after(text, blocks, found)
+    trailing_conditions = {c for cs in trailing.values() for c in cs}
+    inferred = inferred_dimension(found)
+    range_ends = sizes_written(found)
+    lengths = family_lengths(found, functions, doc_declarations(options.symbols) if options.symbols.strip()
+                              else Domain(), declarations)
     base = doc_declarations(options.symbols) if options.symbols.strip() else Domain()
     pending = sorted(declarations, key=lambda d: d.line)
     applied: list[str] = []
@@ -111,6 +133,14 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     unread: dict[str, int] = {}                       # name -> line of an unparsed line that may define it
     conditions: list[tuple[int, sp.Basic | None]] = []  # inline conditions ("for $i = j$:") by line
     previous: Relation | None = None
+    vectors: dict[str, tuple[sp.Expr, sp.Expr] | None] = {}   # names the text made vectors, with their ranges
+    families: set[str] = set()                                  # names written with an index so far
+    matrices: set[str] = set()                                  # names the text made matrices
+    index_ranges: dict[str, tuple[sp.Expr, sp.Expr]] = {}       # "i = 1, …, K": the range of the index i
+    bold_only: set[str] = set()                                 # vectors defined in bold (z is not \mathbf{z})
+    recurrences: dict[str, int] = {}                            # m_t = β m_{t-1} + …: the family, its line
+    standing: dict[str, tuple] = {}                             # "temperature $T > 0$": T's bound from here on
+    examples: dict[str, int] = {}                               # vectors given numbers (an example), by line
     for k, rel in enumerate(found):
         if rel.chained and previous is not None:       # the left side is the previous right side
             rel = replace(rel, line=min(rel.line, previous.end_line))
@@ -118,50 +148,125 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         while pending and pending[0].line <= rel.line:
             decl = pending.pop(0)
             try:
-                domain = _merged(base, [*applied, decl.text])
+                domain = merged_declarations(base, [*applied, decl.text])
                 applied.append(decl.text)
-            except UserError as exc:
+            except UserError as joined:
+                try:                                       # x: negative after x: positive — the later one wins
+                    domain = domain.merged(doc_declarations(decl.text))
+                    applied = [decl.text] if "declared twice" in str(joined) else applied
+                    base = domain
+                    continue
+                except UserError:
+                    exc = joined
                 out.append(Reading(replace(rel, line=decl.line, end_line=decl.line, tex=decl.text, op=":=",
                                            chained=False),
                                    verdict="error", message=f"declaration not applied: {exc}"))
         if rel.op in SKIPPED:
             out.append(Reading(rel, verdict="skipped", message=SKIPPED[rel.op]))
             continue
+        if rel.after_arrow:
+            out.append(Reading(rel, verdict="skipped", message="written after an arrow (what something turns "
+                                                               "into or maps to), not a claim"))
+            continue
+        while memberships and memberships[0][0] <= rel.line:   # "$p, q \in (0, 1)$": from here on
+            _, member = memberships.pop(0)
+            for name, bound in membership_bounds(member, domain, functions):
+                standing[name] = bound
+        while one_hot and one_hot[0][0] <= rel.line:          # "a one-hot target $\mathbf{y}$": Σ_k y_k = 1
+            _, family = one_hot.pop(0)
+            constraints.append(sums_to_one(family, lengths, dimension_of(domain)))
+        listed = listed_condition(rel, domain)
+        if listed is not None:
+            relationals, index_range = listed
+            if index_range is not None:
+                index_ranges[index_range[0]] = index_range[1:]
+                message = (f"the range of an index: {index_range[0]} is an integer from {index_range[1]} to "
+                           f"{index_range[2]} in what follows")
+            else:
+                conditions.extend((rel.line, c) for c in relationals)
+                message = "a condition on names (a, b > 0), not a claim; it holds in the display after it"
+            out.append(Reading(rel, verdict="skipped", message=message))
+            continue
+        if k in trailing_conditions:
+            try:                                     # a constraint ("when Σ_i y_i = 1") holds from here on
+                lhs_c, rhs_c = parse_tex(rel.lhs, plain_context(domain, functions)),\
+                    parse_tex(rel.rhs, plain_context(domain, functions))
+                if is_constraint(rel, lhs_c, rhs_c, True):
+                    constraints.append(as_relational("==", lhs_c, rhs_c))
+            except Unparsed:
+                pass
+            out.append(Reading(rel, verdict="skipped", message="a condition of the display before it (\"… when "
+                                                               "$…$\"), not a claim: a hypothesis there"))
+            continue
         if k in premise_of and hypotheses.get(premise_of[k], sp.true) is None:
             out.append(Reading(rel, verdict="skipped", message="the conclusion of an implication whose premise "
                                                                "could not be read"))
             continue
-        dimension = _dimension(domain)
-        context = Context(names=_names(domain, functions), dimension=dimension,
-                          functions=frozenset(functions | {f"\\{f}" for f in functions}))
+        dimension = document_dimension(domain, inferred)
+        context = Context(names=context_names(domain, functions), dimension=dimension,
+                          functions=frozenset(functions | {f"\\{f}" for f in functions}),
+                          vectors=dict(vectors), families=frozenset(families), words=words,
+                          matrices=frozenset(matrices), bold_only=frozenset(bold_only), lengths=lengths,
+                          parameters=parameters, labels=labels, entry_functions=entry_functions,
+                          range_ends=range_ends)
+        entry: Entry | None = None
         try:
-            _no_pair_sums(rel.lhs + " " + rel.rhs)
-            lhs, rhs = _opaque(parse_tex(rel.lhs, context)), _opaque(parse_tex(rel.rhs, context))
+            paired, pairs = pair_sums(rel)
+            try:
+                (lhs, _, left_guesses), (rhs, _, right_guesses) = (parse_entry(paired.lhs, context),
+                                                                   parse_entry(paired.rhs, context))
+                guesses = (*pairs, *left_guesses, *right_guesses)
+            except VectorValued:
+                lhs, rhs, entry, guesses = read_entrywise(paired, context)
+                guesses = (*pairs, *guesses)
+            lhs, rhs = opaque_probabilities(lhs), opaque_probabilities(rhs)
         except Unparsed as exc:
             if k in premises:
                 hypotheses[k] = None
-            name = _defined_by_unparsed(rel, context)
+            name = defined_by_unparsed(rel, context)
             if name is not None:
                 unread[name] = rel.line
             out.append(Reading(rel, verdict="unparsed", message=f"{exc.reason}: {exc.fragment}"))
             continue
+        lhs, rhs = one_symbol_per_name(lhs, rhs)
+        families |= {str(e.base.label) for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed)}
         shown_l, shown_r = _plain(lhs), _plain(rhs)
+        if entry is not None and entry.target is not None and lhs == rhs and rel.op in ("==", ":="):
+            vectors[entry.target] = entry.span            # x = [x_0, …, x_3]: the vector of its entries
+            out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,
+                               message=f"{entry.target} is the vector of its entries {shown_l} "
+                                       f"({entry.describe(dimension)})"))
+            continue
         standalone = not rel.chained and not (k + 1 < len(found) and found[k + 1].chained)
-        pinned = set().union(*(_pinned_by(d) for d in definitions)) if definitions else set()
-        if k in premises and rel.op in ("==", ":=") and _target_name(lhs) is not None \
-                and _target_name(lhs) not in _names_in(rhs):
+        pinned = set().union(*(pinned_by(d) for d in definitions if related_to(d, rhs))) if definitions else set()
+        if any(not b.display and b.line <= rel.line <= b.end_line and rel.tex in b.tex for b in blocks)\
+                and rel.op == "=="\
+                and isinstance(lhs, sp.Symbol) and isinstance(rhs, sp.Symbol) and lhs != rhs\
+                and len(lhs.name) == len(rhs.name) == 1:          # "if $i = j$", "at $q = p$": a condition
+            conditions.append((rel.line, as_relational(rel.op, lhs, rhs)))
+            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                               message="a condition between two names (i = j, at q = p), not a claim; "
+                                       "it holds in the display after it"))
+            continue
+        if k in premises and rel.op in ("==", ":=") and target_name(lhs) is not None\
+                and target_name(lhs) not in names_in(rhs):
             standalone, pinned = True, set()      # "η = … ⇒ …": the premise defines η from here on
-        if k in premises and not _defines(rel, lhs, rhs, used, pinned, standalone):
-            hypotheses[k] = _relational(rel.op, lhs, rhs)
+        if k in premises and not defines(rel, lhs, rhs, used, pinned, standalone):
+            hypotheses[k] = as_relational(rel.op, lhs, rhs)
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message="the premise of an implication: the conclusion is checked under it"))
             continue
         inline = not any(b.display and b.line <= rel.line <= b.end_line for b in blocks)
         display = not inline
-        if k not in premise_of and (_is_condition(rel.op, lhs, rhs) or (
+        defined_names = {target_name(d.target) for d in definitions}
+        bound_of_defined = (lhs.is_Number or rhs.is_Number) and bool(names_in(lhs, rhs) & defined_names)
+        if k not in premise_of and ((is_condition(rel.op, lhs, rhs) and not bound_of_defined) or (
                 inline and rel.op == "==" and not rel.chained and isinstance(lhs, sp.Symbol) and rhs.is_Number)):
             if inline:
-                conditions.append((rel.line, _relational(rel.op, lhs, rhs)))
+                conditions.append((rel.line, as_relational(rel.op, lhs, rhs)))
+                parameter = parameter_bound(rel.op, lhs, rhs)
+                if parameter is not None:
+                    standing[parameter[0]] = (parameter[1],)
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message="a condition on a name (n > 2, or y = 1 in prose), not a claim; "
                                        "it holds in the display after it"))
@@ -170,381 +275,185 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message="≠ is not checked (the prover decides =, ≤, <)"))
             continue
-        if _defines(rel, lhs, rhs, used, pinned, standalone, display):
-            definitions.append(Definition(lhs, rhs, len(definitions) + 1))
-            unread.pop(_target_name(lhs) or "", None)
-            out.append(Reading(rel, verdict="definition", message=f"{shown_l} := {shown_r}", lhs=shown_l,
-                               rhs=shown_r))
-            used |= _names_in(lhs, rhs)
+        squared = lhs.base if isinstance(lhs, sp.Pow) and lhs.exp == 2 and isinstance(lhs.base, sp.Symbol)\
+            and not isinstance(lhs.base, sp.Dummy) and "(" not in lhs.base.name else None
+        if squared is not None and defines(rel, squared, rhs, used, pinned, standalone, display):
+            definitions.append(Definition(squared, sp.sqrt(rhs), len(definitions) + 1))   # σ² = …: σ ≥ 0
+            unread.pop(squared.name, None)
+            out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,
+                               message=f"{shown_l} := {shown_r} ({squared} is its nonnegative square root)"))
+            used |= names_in(lhs, rhs)
             continue
-        if rel.op == "==" and _atomic(lhs) and _atomic(rhs) and not lhs.is_Number and not rhs.is_Number:
+        recurrence = recurrence_family(rel, lhs, rhs)
+        if recurrence is not None:
+            recurrences[recurrence] = rel.line
+            unread.pop(f"{recurrence}[]", None)
+            out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,
+                               message=f"a recurrence: {shown_l} := {shown_r} (softsym does not unfold it; "
+                                       f"what rests on it is not refuted)"))
+            used |= names_in(lhs, rhs)
+            continue
+        earlier = next((d for d in reversed(definitions) if d.target == lhs), None)
+        if earlier is not None and isinstance(lhs, sp.Symbol) and rel.op == "==" and standalone and display\
+                and not (names_in(rhs) & (names_in(earlier.expr) | {lhs.name})) and names_in(rhs):
+            pinned = pinned - {lhs.name}      # η = θ^T x after η = μ: nothing in common, a new section's η
+        swapped = isinstance(lhs, sp.core.function.AppliedUndef) and rel.op == "==" and any(
+            isinstance(d.target, sp.core.function.AppliedUndef) and d.target.func == lhs.func
+            and d.target.args != lhs.args and set(d.target.args) == set(lhs.args) for d in definitions)
+        model = earlier.expr if earlier is not None else sp.S.Zero
+        if not swapped and defines(rel, lhs, rhs, used, pinned, standalone, display, model):  # KL(q‖p): a claim
+            definitions.append(Definition(lhs, rhs, len(definitions) + 1))
+            unread.pop(target_name(lhs) or "", None)
+            message = f"{shown_l} := {shown_r}"
+            if probabilities_in(lhs) == {lhs} and earlier is not None:
+                message += " (a new model for the probability: notes give one model by model)"
+            if entry is not None and entry.target is not None:
+                if entry.column is None:
+                    vectors[entry.target] = entry.span
+                    if rhs.free_symbols <= {entry.index} and not rhs.atoms(sp.Indexed):
+                        examples[entry.target] = rel.line      # z = [1, 2, 3]: an example's values
+                    else:
+                        examples.pop(entry.target, None)
+                    bold_only.discard(entry.target)
+                    if entry.bold:
+                        bold_only.add(entry.target)
+                else:
+                    matrices.add(entry.target)
+                unread.pop(entry.target, None)
+                message += f" for every entry ({entry.describe(dimension)})"
+            out.append(Reading(rel, verdict="definition", message=message, lhs=shown_l, rhs=shown_r))
+            used |= names_in(lhs, rhs) - ({str(i) for i in entry.indices} if entry is not None else set())
+            continue
+        if rel.op == "==" and is_atomic(lhs) and is_atomic(rhs) and not lhs.is_Number and not rhs.is_Number\
+                and lhs != rhs:                         # \sqrt{x^2} = x for x > 0 reads x = x: a claim
             if inline:
-                conditions.append((rel.line, _relational(rel.op, lhs, rhs)))
+                condition = as_relational(rel.op, lhs, rhs)
+                if isinstance(lhs, sp.Indexed) and isinstance(rhs, sp.Symbol) and not rhs.is_integer:
+                    every = {i: sp.Symbol(f"{i}_every", integer=True) for i in lhs.indices
+                             if isinstance(i, sp.Symbol)}          # "uniform logits $z_k = c$": every entry
+                    condition = condition.xreplace(every) if condition is not None else None
+                conditions.append((rel.line, condition))
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message="a condition between two names (i = j, at q = p), not a claim; "
                                        "it holds in the display after it"))
             continue
-        defined = {_target_name(d.target) for d in definitions}
-        if _is_constraint(rel, lhs, rhs, standalone) and not (_names_in(lhs, rhs) & defined):
-            constraints.append(_relational("==", lhs, rhs))
+        defined = {target_name(d.target) for d in definitions}
+        if is_constraint(rel, lhs, rhs, standalone) and not (names_in(lhs, rhs) & defined):
+            constraints.append(as_relational("==", lhs, rhs))
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message="a constraint the text imposes on its names (an equation, not an "
                                        "identity): a hypothesis of the relations after it"))
-            used |= _names_in(lhs, rhs)
+            used |= names_in(lhs, rhs)
             continue
+        own_version = False
         if rel.op == ":=":
-            out.append(Reading(rel, verdict="unparsed", lhs=shown_l, rhs=shown_r,
-                               message=f"the left side of a definition must be a name, an entry z_i or f(x), "
-                                       f"not {shown_l}"))
-            continue
-        used |= _names_in(lhs, rhs)
+            if not re.match(r"^\s*\\(?:mathrm|operatorname|text)\s*\{\s*(?:softplus|sigmoid|softmax|logsumexp|LSE)\s*\}"
+                            r"|^\s*\\sigma\s*\(", rel.lhs):
+                out.append(Reading(rel, verdict="unparsed", lhs=shown_l, rhs=shown_r,
+                                   message=f"the left side of a definition must be a name, an entry z_i or f(x), "
+                                           f"not {shown_l}"))
+                continue
+            own_version = True        # softplus(x) := log(1 + e^x): checked against softsym's softplus
+        used |= names_in(lhs, rhs) - ({str(i) for i in entry.indices} if entry is not None else set())
         premise = hypotheses.get(premise_of.get(k, -1))
+        written, unusable = row_condition(rel.condition, context, lhs, rhs)
+        written = [*conditions_for(rel, conditions, blocks), *written]
+        for c in trailing.get(k, ()):
+            given, missing = row_condition(f"{found[c].lhs} {OP_TEX[found[c].op]} {found[c].rhs}", context, lhs, rhs)
+            written += given
+            unusable = unusable or missing
+        by_name = {x.name: x for x in sp.Tuple(lhs, rhs).atoms(sp.Symbol)}      # the relation's i, not a real i
+        written = [c.xreplace({x: by_name[x.name] for x in c.free_symbols
+                               if isinstance(x, sp.Symbol) and x.name in by_name}) for c in written]
+        bounded_here = {x.name for c in written for x in c.free_symbols if isinstance(x, sp.Symbol)}
+        written += [c for name, cs in standing.items() if name not in bounded_here for c in cs]
+        same = {c.rhs: c.lhs for c in written if isinstance(c, sp.Eq) and all(
+            isinstance(x, sp.Symbol) and x.is_integer for x in c.args) and c.lhs != c.rhs}   # "if i = j": j is i
+        if same:
+            lhs, rhs = lhs.xreplace(same), rhs.xreplace(same)
+            written = [c.xreplace(same) for c in written if not (isinstance(c, sp.Eq) and c.rhs in same)]
         try:
-            here = domain.with_given(*(c for c in constraints if c is not None),
-                                     *_conditions_for(rel, conditions, blocks))
+            bounds, written = as_bounds(written, domain)
+            here = Domain(domain.symbols, domain.indexed, domain.bounds + bounds, domain.given)
+            here = here.with_given(*(c for c in constraints if c is not None), *written)
             if premise is not None:
                 here = here.with_given(premise)
             # definitions first, so that the conventions (K ends a range: a positive integer) reach
             # the names they bring in too
-            here = Domain(here.symbols, here.indexed, here.bounds,
-                          tuple(unfold(g, definitions) for g in here.given))
-            left, right, problem_domain, notes = _with_conventions(unfold(lhs, definitions), unfold(rhs, definitions),
-                                                                   here, dimension)
-            problem = prepare(left, OPS[rel.op], right, problem_domain, real_values=True)
+            left, right = unfold_keeping_variables(lhs, definitions), unfold_keeping_variables(rhs, definitions)
+            given = tuple(unfold_keeping_variables(g, definitions) for g in here.given)
+            here = Domain(here.symbols, here.indexed, here.bounds, relevant_hypotheses(given, left, right))
+            here, ranges = extremum_facts(left, right, here)
+            ranges.update({name: span for name, span in index_ranges.items() if name not in ranges})
+            ranges.update(family_ranges(left, right, {**lengths, **vectors}))
+            ranges.update(family_ranges(lhs, rhs, {**lengths, **vectors}))      # entries unfolding took away
+            if entry is not None:
+                for index in entry.indices:
+                    ranges[index.name] = entry.span or (sp.Integer(1), dimension)
+            left, right, problem_domain, notes = with_conventions(left, right, here, dimension, ranges)
+            if entry is not None:
+                notes = (f"read entrywise: {', '.join(map(str, entry.indices))} "
+                         f"{'is the entry' if entry.column is None else 'are the row and the column'}", *notes)
+            problem = prepare(left, OPS.get(rel.op, "=="), right, problem_domain, real_values=True)
+        except Unfoldable as exc:
+            out.append(Reading(rel, verdict="unparsed", lhs=shown_l, rhs=shown_r, message=str(exc)))
+            continue
         except Exception as exc:  # noqa: BLE001 - a reading SymPy cannot prepare is reported, never raised
             out.append(Reading(rel, verdict="error", lhs=shown_l, rhs=shown_r,
                                message=f"could not prepare the relation: {type(exc).__name__}: {exc}"))
             continue
         given_here = set()
         if premise is not None:                      # the premise says what its names are here
-            given_here = {_target_name(premise.lhs) or "", _target_name(premise.rhs) or ""}
-        doubts: list[str] = []
-        maybe_defined = sorted(_names_in(lhs, rhs) & (set(unread) - given_here))
+            given_here = {target_name(premise.lhs) or "", target_name(premise.rhs) or ""}
+        guesses = (*repairs.get(k, ()), *guesses)
+        doubts: list[str] = [f"it rests on a guess: {'; '.join(guesses)}"] if guesses else []
+        if own_version:
+            doubts.append("it defines a function softsym knows: checked against softsym's reading, a different "
+                          "definition is the text's own")
+        if unusable:
+            doubts.append(f"it holds under a condition softsym could not use ({unusable})")
+        maybe_defined = sorted(names_in(lhs, rhs) & (set(unread) - given_here))
         if maybe_defined:
             doubts.append("it rests on what softsym could not read ("
                           + "; ".join(f"{n} (line {unread[n]})" for n in maybe_defined) + ")")
-        if _IMPLICIT_SUM.search(rel.lhs + " " + rel.rhs) and any(
+        if IMPLICIT_SUM.search(rel.lhs + " " + rel.rhs) and any(
                 all(i.is_Integer for i in e.indices) for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed)):
             doubts.append("the range of a sum written without bounds (read as 1..n) beside entries with "
                           "written indices is a guess")
-        if rel.op == "==" and not rel.chained and (_probabilities(lhs) == {lhs} or _probabilities(rhs) == {rhs}):
-            doubts.append(f"it gives the probability {shown_l if _probabilities(lhs) == {lhs} else shown_r} a value "
+        if rel.op == "==" and not rel.chained and (probabilities_in(lhs) == {lhs} or probabilities_in(rhs) == {rhs}):
+            doubts.append(f"it gives the probability {shown_l if probabilities_in(lhs) == {lhs} else shown_r} a value "
                           f"(notes give a probability a new value model by model), not a claim softsym can refute")
-        unknown = sorted(str(x) for x in _probabilities(left, right))
+        unknown = sorted(str(x) for x in probabilities_in(left, right))
         if unknown:
-            doubts.append(f"it rests on probabilities ({', '.join(unknown)}) that softsym reads as unknown "
-                          f"positive numbers: whether it holds may take the axioms of probability")
-        undefined = _named_only_in_words(left, right, set(domain.names()) | given_here)
+            doubts.append(f"it rests on probabilities or expectations ({', '.join(unknown)}) that softsym reads "
+                          f"as unknown numbers: whether it holds may take the axioms of probability")
+        resting = sorted({str(e.base.label) for e in sp.Tuple(left, right).atoms(sp.Indexed)} & set(recurrences))
+        if resting:
+            doubts.append("it rests on a recurrence softsym does not unfold ("
+                          + "; ".join(f"{r} (line {recurrences[r]})" for r in resting) + ")")
+        if conventional_length(rel, left, right, dimension):
+            doubts.append(f"the length of a vector is taken to be {dimension} (not written) while the relation "
+                          f"sums to another bound")
+        about = sorted(examples.keys() & {str(e.base.label) for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed)}
+                       | {name for name in examples if name in names_in(lhs, rhs)})
+        if about and speaks_generally(left, right, problem.domain):
+            doubts.append("it speaks of every entry of " + ", ".join(f"{n} (line {examples[n]})" for n in about)
+                          + ", which the text gave example values: a general statement is not refuted on them")
+        flat = sorted(set(independent_derivatives(left, right)) | set(flat_derivatives(lhs, rhs, definitions)))
+        hollow: list[str] = []
+        if flat:
+            doubts.append(f"it differentiates {', '.join(flat)}, which as read does not depend on the variable "
+                          f"(what it is may be said in words, not in the math)")
+            hollow.append(f"it differentiates {', '.join(flat)}, which as read does not depend on the "
+                          f"variable: the derivative is 0 only because softsym does not know what it is")
+        undefined = named_only_in_words(left, right, set(domain.names()) | given_here)
         if undefined:
             doubts.append(f"its two sides share no name and {', '.join(undefined)} "
                           f"{'is' if len(undefined) == 1 else 'are'} defined nowhere in the document's math "
                           f"(perhaps in words): the line may say what {undefined[0]} is, not claim an identity")
-        out.append(Reading(rel, problem=problem, lhs=shown_l, rhs=shown_r, conventions=notes, doubts=tuple(doubts)))
+        out.append(Reading(rel, problem=problem, lhs=shown_l, rhs=shown_r, conventions=notes, doubts=tuple(doubts),
+                           hollow=tuple(hollow)))
     return out
-
-
-_IMPLICIT_SUM = re.compile(r"\\sum_(?:\{\s*[A-Za-z]\s*\}|[A-Za-z])(?!\s*\^)")
-_EXCLUDING_SUM = re.compile(r"\\sum_\{\s*([A-Za-z])\s*\\(?:ne|neq)\s*([A-Za-z])\s*\}")
-
-
-def _no_pair_sums(tex: str) -> None:
-    """``\\sum_{i \\neq j} p_i p_j`` — the excluded index in the summand — is the double sum over
-    pairs i ≠ j, not a sum over i that skips one fixed j (``\\sum_{k \\ne t} q_k``): too ambiguous
-    to guess, so it is unparsed."""
-    from ..latex import Unparsed
-    for m in _EXCLUDING_SUM.finditer(tex):
-        other = m.group(2)
-        if re.search(rf"_\{{?\s*{other}(?![A-Za-z])", _summand(tex, m.end())):
-            raise Unparsed(f"a sum over {m.group(1)} \\ne {other} whose terms use {other}: the double sum "
-                           f"over pairs, or one {other} left out?", m.group(0))
-
-
-def _summand(tex: str, start: int) -> str:
-    """The text a sum operator at ``start`` applies to: up to the next + or − outside groups."""
-    depth = 0
-    for pos in range(start, len(tex)):
-        ch = tex[pos]
-        if ch in "{([":
-            depth += 1
-        elif ch in "})]":
-            depth -= 1
-            if depth < 0:
-                return tex[start:pos]
-        elif ch in "+-=" and depth == 0 and pos > start:
-            return tex[start:pos]
-    return tex[start:]
-
-
-_BINDERS = (sp.Sum, sp.Product, sp.Derivative, sp.Limit)
-
-
-def _opaque(expr: sp.Basic) -> sp.Basic:
-    """Each probability the reader built (``P(_|_)(a, x)``) as one positive name, so that
-    ``P(a | x) = 5/21`` defines that probability only (never ``P`` as a function of its arguments).
-    A probability of a summation index or of a differentiation variable stays an application: it
-    depends on that variable."""
-    from ..latex import probabilities
-    found = probabilities(expr)
-    if not found:
-        return expr
-    bound: set[sp.Basic] = set()
-    for node in expr.atoms(*_BINDERS):
-        bound |= set(node.variables)
-    return expr.xreplace({f: sp.Symbol(sp.sstr(f), positive=True) for f in found if not (f.free_symbols & bound)})
-
-
-def _probabilities(*exprs: sp.Basic) -> set[sp.Basic]:
-    """The probabilities (as applications or as the names :func:`_opaque` made) in ``exprs``."""
-    from ..latex import probabilities
-    out: set[sp.Basic] = set()
-    for e in exprs:
-        out |= probabilities(e) | {s for s in e.free_symbols if isinstance(s, sp.Symbol) and "(" in s.name}
-    return out
-
-
-def _named_only_in_words(left: sp.Basic, right: sp.Basic, declared: set[str]) -> list[str]:
-    """The names that make ``left op right`` read as *what a name is* rather than as an identity.
-
-    With the definitions unfolded, a relation whose two sides share no name, where one side
-    holds a name the document neither defines in its math nor declares (``e^{\\bar y} =
-    e^{\\sum_i w_i x_i}`` where ȳ is "the score of y" in prose), can only be an identity if
-    both sides are constant: it much more likely names something.  A refutation of it is not
-    trusted.  (A side without names, as in ``\\sigma(x) + \\sigma(-x) = 2``, is no such line.)
-
-    Returns:
-        The undeclared names of the side that has fewest of them (sorted), or [] when the sides
-        share a name or a side has none.
-    """
-    sides = [_names_in(left), _names_in(right)]
-    if not all(sides) or sides[0] & sides[1]:
-        return []
-    candidates = [sorted(side - declared) for side in sides]
-    candidates = [c for c in candidates if c]
-    return min(candidates, key=len) if candidates else []
-
-
-def _defined_by_unparsed(rel: Relation, context) -> str | None:
-    """The name an unparsed ``name = …`` line may have defined (its left side reads as a name):
-    a refutation that rests on that name is not reported until a line about it is read."""
-    from ..latex import Unparsed, parse_tex
-    if rel.op not in ("==", ":="):
-        return None
-    try:
-        return _target_name(parse_tex(rel.lhs, context))
-    except Unparsed:
-        return None
-
-
-def _bare(name: str) -> str:
-    return name.lstrip("\\")
-
-
-def _merged(base: Domain, texts: list[str]) -> Domain:
-    """``--symbols`` and the document's declarations so far (later ones win)."""
-    return base.merged(doc_declarations("; ".join(texts)))
-
-
-_KEYWORD = "lambda"
-
-
-def doc_declarations(text: str) -> Domain:
-    """A DECL as written in a document: names may carry LaTeX's backslash (``\\phi: 0<\\phi<1``) and
-    may be ``lambda`` (a Python keyword the plain grammar refuses), which is what ``\\lambda`` reads as."""
-    plain = re.sub(r"\\([A-Za-z]+)", r"\1", text)
-    placeholder = "lambda_kw_"
-    domain = parse_declarations(re.sub(rf"\b{_KEYWORD}\b", placeholder, plain))
-    old = next((x for x in domain.symbols if x.name == placeholder), None)
-    if old is None:
-        return domain
-    new = sp.Symbol(_KEYWORD, **{k: v for k, v in old.assumptions0.items() if v is not None})
-    swap = {old: new}
-    return Domain(tuple(swap.get(x, x) for x in domain.symbols), domain.indexed,
-                  tuple(Bound(swap.get(b.symbol, b.symbol), b.lower.xreplace(swap) if b.lower is not None else None,
-                              b.lower_strict, b.upper.xreplace(swap) if b.upper is not None else None,
-                              b.upper_strict) for b in domain.bounds),
-                  tuple(g.xreplace(swap) for g in domain.given))
-
-
-def _names(domain: Domain, functions: set[str]) -> dict[str, sp.Basic]:
-    names = dict(domain.names())
-    for f in functions:
-        names.setdefault(f, sp.Function(f, real=True))
-    return names
-
-
-def _dimension(domain: Domain) -> sp.Symbol:
-    declared = domain.names().get(DEFAULT_DIMENSION)
-    if isinstance(declared, sp.Symbol):
-        return declared
-    return sp.Symbol(DEFAULT_DIMENSION, integer=True, positive=True)
-
-
-def _names_in(*exprs: sp.Basic) -> set[str]:
-    """The names an expression uses: scalars by name, a family ``z_i`` as ``z[]`` (not the scalar
-    ``z``), applied functions by name."""
-    from ..rewrite import symbols_outside_entries
-    out: set[str] = set()
-    for e in exprs:
-        entries = e.atoms(sp.Indexed)
-        out |= {str(x) for x in symbols_outside_entries(e)}
-        out |= {str(x) for i in entries for index in i.indices for x in index.free_symbols}
-        out |= {f"{i.base.label}[]" for i in entries}
-        out |= {str(f.func) for f in e.atoms(sp.core.function.AppliedUndef)}
-    return out
-
-
-def _defines(rel: Relation, lhs: sp.Basic, rhs: sp.Basic, used: set[str], pinned: set[str] = frozenset(),
-             standalone: bool = False, display: bool = True) -> bool:
-    """Whether ``lhs = rhs`` defines its left side (a symbol, an entry ``z_i`` or ``f(x)`` with
-    plain parameters) rather than claims something:
-
-    - ``x := …`` (``\\coloneqq``, ``\\triangleq``), ``f(x) = …`` (the form of a definition), and
-      "set ``x = 0``" (a value given to a name);
-    - the first ``name = expr`` of a name not used before (nor in ``expr``);
-    - a standalone ``name = expr`` (not part of a chain) of a name that no definition in force
-      mentions, in display math or bringing in a name not seen before ("write $p = \\sigma(a)$"):
-      notes reuse names section by section (``a(\\eta)`` of each distribution).  Inline
-      ``q = p`` in prose ("vanishes at $q = p$") is not one.
-      A name a definition mentions is pinned: ``\\phi = 1/(1 + e^{\\eta})`` after
-      ``\\eta = \\log(\\phi/(1-\\phi))`` is a claim, and is checked.
-    """
-    if rel.op not in (":=", "=="):
-        return False
-    target = _target_name(lhs)
-    if target is None:
-        return False
-    if rel.op == ":=" or (not rel.chained and (isinstance(lhs, sp.core.function.AppliedUndef)
-                                              or (isinstance(lhs, sp.Symbol) and rhs.is_Number))):
-        return True
-    if target in _names_in(rhs):
-        return False
-    fresh = bool(_names_in(rhs) - used)
-    return target not in used or (standalone and target not in pinned and (display or fresh))
-
-
-def _is_constraint(rel: Relation, lhs: sp.Basic, rhs: sp.Basic, standalone: bool) -> bool:
-    """A standalone ``polynomial in free names = number`` (``\\sum_i \\phi_i = 1``, ``\\theta_k x = 0``):
-    a constraint the text imposes on its names, not an identity to prove.  (The caller checks that
-    no name in it is defined: ``\\sum_i s_i = 1`` after ``s_i := softmax(z)_i`` is a claim.)"""
-    if rel.op != "==":
-        return False
-    side = lhs if rhs.is_Number else rhs if lhs.is_Number else None
-    if side is None or side.is_Number or not (side.free_symbols or side.atoms(sp.Indexed)):
-        return False
-    allowed = (sp.Symbol, sp.Indexed, sp.IndexedBase, sp.Idx, sp.Add, sp.Mul, sp.Sum, sp.Tuple, sp.Number)
-    for node in sp.preorder_traversal(side):
-        if isinstance(node, sp.Pow):
-            if not (node.exp.is_Integer and node.exp > 0):
-                return False
-        elif not isinstance(node, allowed):
-            return False
-    return True
-
-
-_RELATIONALS = {"==": sp.Eq, "<=": sp.Le, "<": sp.Lt, ">=": sp.Ge, ">": sp.Gt, "!=": sp.Ne}
-
-
-def _relational(op: str, lhs: sp.Basic, rhs: sp.Basic) -> sp.Basic | None:
-    """The premise ``lhs op rhs`` as a hypothesis (None when it is not a relation SymPy keeps)."""
-    maker = _RELATIONALS.get(op)
-    if maker is None:
-        return None
-    try:
-        value = maker(lhs, rhs, evaluate=False)
-    except (TypeError, ValueError):
-        return None
-    return value
-
-
-def _atomic(e: sp.Basic) -> bool:
-    return isinstance(e, (sp.Symbol, sp.Indexed)) or e.is_Number
-
-
-def _is_condition(op: str, lhs: sp.Basic, rhs: sp.Basic) -> bool:
-    """``n > 2``, ``x \\ge 0``, ``i \\ne j``: an inequality between a name and a number or another
-    name states where the text is, not something to prove."""
-    return op in ("<", "<=", ">", ">=", "!=") and _atomic(lhs) and _atomic(rhs) and not (lhs.is_Number
-                                                                                       and rhs.is_Number)
-
-
-def _conditions_for(rel: Relation, conditions: list[tuple[int, sp.Basic | None]], blocks) -> list[sp.Basic]:
-    """The inline conditions that govern ``rel``: "for $i = j$: $$…$$" — those written after the
-    previous display block and before the display that holds ``rel`` — or, for inline math, those
-    earlier on the same line ("for $x \\ge 0$, $\\sigma(x) \\le …$")."""
-    block = next((b for b in blocks if b.display and b.line <= rel.line <= b.end_line), None)
-    if block is None:
-        return [c for line, c in conditions if line == rel.line and c is not None]
-    previous = max((b.end_line for b in blocks if b.display and b.end_line < block.line), default=0)
-    return [c for line, c in conditions if previous <= line <= block.line and c is not None]
-
-
-def _pinned_by(d: Definition) -> set[str]:
-    """The names a definition ties down: its target and what its value mentions (the parameters
-    of ``f(x) = …`` are its own, not the document's ``x``)."""
-    params = {str(a) for a in d.target.args} if isinstance(d.target, sp.core.function.AppliedUndef) else set()
-    return _names_in(d.target, d.expr) - params
-
-
-def _target_name(lhs: sp.Basic) -> str | None:
-    if isinstance(lhs, sp.Symbol) and not isinstance(lhs, sp.Dummy):
-        return lhs.name
-    if isinstance(lhs, sp.Indexed) and all(isinstance(i, sp.Symbol) for i in lhs.indices):
-        return f"{lhs.base.label}[]"
-    if isinstance(lhs, sp.core.function.AppliedUndef) and all(isinstance(a, sp.Symbol) for a in lhs.args) \
-            and len(set(lhs.args)) == len(lhs.args):
-        return str(lhs.func)
-    return None
-
-
-def _with_conventions(lhs: sp.Basic, rhs: sp.Basic, domain: Domain,
-                      dimension: sp.Symbol) -> tuple[sp.Basic, sp.Basic, Domain, tuple[str, ...]]:
-    """The relation with the document's conventions applied: a name that ends a summation range
-    is a positive integer; a free index of an entry, or a name an indicator compares (the y of
-    ``1\\{k = y\\}``), is an integer in 1..(the dimension)."""
-    declared = domain.names()
-    both = sp.Tuple(lhs, rhs)
-    ends = {s for node in both.atoms(sp.Sum, sp.Product) for _, lo, hi in node.limits
-            for s in (lo.free_symbols | hi.free_symbols)
-            if isinstance(s, sp.Symbol) and s.name not in declared and not isinstance(s, sp.Dummy)}
-    names = {s.name for s in ends}
-    every = both.free_symbols | set().union(*(g.free_symbols for g in domain.given))
-    swap = {s: sp.Symbol(s.name, integer=True, positive=True) for s in every
-            if isinstance(s, sp.Symbol) and s.name in names and not isinstance(s, sp.Dummy)
-            and not (s.is_integer and s.is_positive)}          # one K, whatever each side read it as
-    both = both.xreplace(swap) if swap else both
-    by_name: dict[str, list[sp.Symbol]] = {}
-    for x in both.free_symbols | set().union(*(g.free_symbols for g in domain.given)):
-        if isinstance(x, sp.Symbol) and not isinstance(x, sp.Dummy):
-            by_name.setdefault(x.name, []).append(x)
-    same = {}                   # one name, one symbol: the one that knows most (an integer over a real)
-    for group in (g for g in by_name.values() if len(g) > 1):
-        best = max(group, key=lambda x: (bool(x.is_integer), bool(x.is_positive), len(x.assumptions0)))
-        same.update({x: best for x in group if x != best})
-    if same:
-        both = both.xreplace(same)
-        swap.update(same)
-    domain = Domain(domain.symbols, domain.indexed, domain.bounds, tuple(g.xreplace(swap) for g in domain.given))
-    dims = sorted({swap.get(s, s) for s in ends} | ({dimension} if dimension in both.free_symbols else set()),
-                  key=str)
-    dims = list({d.name: d for d in dims}.values())
-    notes: list[str] = [f"{d}: integer positive (ends a summation range)" for d in dims if d.name not in declared]
-    compared = [i for d in both.atoms(sp.KroneckerDelta) for i in d.args]   # the y of 1{k = y}: a class
-    free_indices = sorted({i for i in [*(i for e in both.atoms(sp.Indexed) for i in e.indices), *compared]
-                           if isinstance(i, sp.Symbol) and i in both.free_symbols and i.name not in declared
-                           and i.is_integer}, key=str)
-    symbols, bounds = list(domain.symbols), list(domain.bounds)
-    top = dims[0] if len(dims) == 1 else dimension
-    for d in dims:
-        if d.name not in declared:
-            symbols.append(d)
-    for i in free_indices:
-        symbols.append(i)
-        bounds.append(Bound(i, sp.Integer(1), False, top, False))
-        notes.append(f"{i}: integer, 1 <= {i} <= {top} (an index)")
-    if top not in symbols and free_indices and top.name not in declared:
-        symbols.append(top)
-    new = Domain(tuple(symbols), domain.indexed, tuple(bounds), domain.given)
-    return both.args[0], both.args[1], new, tuple(notes)
 
 
 def _plain(expr: sp.Basic) -> str:
@@ -572,6 +481,10 @@ def _result(reading: Reading, verdict: Verdict | None) -> dict:
     if verdict is None:
         return {**out, "verdict": reading.verdict, "strategy": None, "counterexample": None,
                 "message": reading.message}
+    if verdict.status in (Status.PROVED, Status.PROVED_INSTANTIATED) and reading.hollow:
+        return {**out, "verdict": "undecided", "strategy": verdict.strategy, "counterexample": None,
+                "message": f"as read it is {verdict.status}, but {'; and '.join(reading.hollow)}: not reported "
+                           f"as proved"}
     if verdict.status is Status.REFUTED and reading.doubts:
         return {**out, "verdict": "undecided", "strategy": verdict.strategy, "counterexample": None,
                 "message": f"as read it {verdict.message}, but {'; and '.join(reading.doubts)}: "

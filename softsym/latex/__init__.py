@@ -34,14 +34,24 @@ Conventions, one per line:
 * ``\\sum_i`` / ``\\sum_{i}`` / ``\\sum_i^m`` run from 1 (to n / m); ``\\sum_{i=1}`` without an upper bound is refused;
 * ``\\sum_{k \\ne t} f`` is ``Sum(f, (k, 1, n)) - f.subs(k, t)``; ``\\prod_{k \\ne t} f`` divides by ``f.subs(k, t)``;
 * ``\\sum_{i,j}`` is a double sum; ``\\sum_{1 \\le i \\le m}`` is a range;
-* ``\\max``/``\\min`` over a concrete range of at most 10 entries is ``Max``/``Min`` of the entries; a symbolic range is refused;
+* ``\\max``/``\\min`` over a concrete range of at most 10 entries is ``Max``/``Min`` of the entries; over a
+  symbolic range, ``\\max_i z_i`` is ``z[argmax_z]``, the entry at an index of the maximum (see :mod:`.maxima`);
 * ``\\max(a, b)`` / ``\\max\\{a, b\\}`` is ``Max(a, b)``; ``\\max`` of one argument is refused;
 * ``\\delta_{ij}`` is ``KroneckerDelta(i, j)``; ``1\\{y=k\\}``, ``\\mathbb{1}_{\\{y=k\\}}``, ``I\\{y=k\\}`` are ``KroneckerDelta(y, k)``;
 * derivatives are unevaluated ``Derivative(F, x, evaluate=False)``; ``\\frac{d}{dx}`` needs ``d`` undeclared;
 * after ``\\frac{\\partial}{\\partial x}``, a parenthesized group followed by more factors is refused;
 * ``f'(x)`` is ``Derivative(f(x), x)`` for a declared function f, refused otherwise;
 * ``\\lim_{x \\to a}`` is two-sided (``dir="+-"``), ``a^+``/``a^-`` one-sided, ``\\infty`` is ``oo``;
-* ``a^T b``, ``a^\\top b`` (also ``a^T \\cdot b``) is ``Function("dot", real=True)(a, b)`` of two names; a lone ``x^T`` is refused;
+* ``a^T b``, ``a^\\top b`` (also ``a^T \\cdot b``) of two lowercase names is ``Sum(a[k]*b[k], (k, 1, n))``;
+  of an entry or a capital (``\\theta_i^T x``, ``W^\\top h``) ``Function("dot", real=True)(a, b)``; a lone ``x^T`` is refused;
+* vectors (:mod:`.vectors`): a bold lowercase name, a list ``[1, 2, 3]`` / ``(z_1, \\ldots, z_K)``, a
+  one-column matrix environment, ``\\mathrm{softmax}(\\mathbf{z})`` make a side vector-valued: it raises
+  ``VectorValued`` unless ``Context.entry`` is set, where each is its entry (``Context.column`` too:
+  ``\\mathrm{diag}(p) - p p^\\top`` and ``\\partial \\mathbf{s} / \\partial \\mathbf{z}`` at a row and a column);
+* ``\\begin{cases} v & c \\\\ … \\end{cases}`` is ``Piecewise((v, c), …)`` (:mod:`.cases`);
+* ``log``/``ln``/``exp`` in plain letters before an argument are the functions (``ln p_t``); ``lnp_t``
+  is ``log(p[t])`` noted as a guess (``parse_entry`` returns it);
+* ``E(y | x)``, ``E[X]``, ``\\mathbb{E}_{x}[…]`` are expectations: opaque real numbers of what is written;
 * ``T`` as a superscript is a transpose unless ``T`` is declared a scalar (then a power); ``e^T`` is ``exp(T)``;
 * ``x^{(i)}`` (a sample index) and ``x^*`` are refused;
 * ``P(y = 1 | x)``, ``p(y; \\theta)``, ``P(A, B)``, ``\\Pr(A)`` are opaque positive numbers
@@ -58,8 +68,10 @@ from __future__ import annotations
 
 from .applications import DOT
 from .context import Context
-from .errors import Unparsed
-from .parse import parse_tex
+from .errors import Unparsed, VectorValued
+from .maxima import extrema_in
+from .parse import parse_entry, parse_tex
 from .probability import is_probability, probabilities
 
-__all__ = ["DOT", "Context", "Unparsed", "is_probability", "parse_tex", "probabilities"]
+__all__ = ["DOT", "Context", "Unparsed", "VectorValued", "extrema_in", "is_probability", "parse_entry",
+           "parse_tex", "probabilities"]

@@ -17,6 +17,7 @@ import sympy as sp
 
 from ..functions import logsumexp, sigmoid, softmax, softplus
 from . import vocabulary as voc
+from .errors import VectorValued
 from .syntax import (
     NAME_KINDS,
     Factor,
@@ -60,8 +61,50 @@ class ApplicationReading:
             return DOT(self.name_value(replace(left, sup=None)), self.call(right, follows)), j + 2
         if not is_name_factor(right) or right.sup is not None or right.primes or right.bangs \
                 or is_paren(follows):
+            row = self.row_vector(replace(left, sup=None))
+            if row is not None:                                            # p p^T: the column index
+                return row, i + 1
             self.fail("a transpose x^T without a name after it (x^T y is read as a dot product)", left)
-        return DOT(self.name_value(replace(left, sup=None)), self.name_value(right)), j + 1
+        a = replace(left, sup=None)
+        if self.expands_dot(a, right):
+            return self.dot_sum(a, right), j + 1
+        if not self.opaque and (a.base.start in self.bold or right.base.start in self.bold) \
+                and a.base.text[:1].isupper():
+            if self.entry is None:
+                raise VectorValued("a matrix times a vector is a vector: the relation is read entrywise",
+                                   self.tex[left.start:right.end])
+            self.fail("a matrix times a vector (matrix products are not read)", left, right)
+        with self.opaque_arguments():
+            return DOT(self.name_value(a), self.name_value(right)), j + 1
+
+    def expands_dot(self, a: Factor, b: Factor) -> bool:
+        """``\\mathbf{w}^\\top \\mathbf{x}`` of two vector names (plain, lowercase, not declared
+        scalars or functions) is the sum Σ_k w_k x_k; a capital (a matrix: ``W^\\top h``) or an entry
+        (``\\theta_i^T x``) stays an uninterpreted dot product."""
+        for f in (a, b):
+            if f.sub is not None or f.primes or f.bangs or f.sup is not None:
+                return False
+            name = f.base.text
+            declared = self.names.get(name)
+            if (declared is not None and not isinstance(declared, sp.IndexedBase)) or name in self.functions:
+                return False
+            if name == "e" or name == self.ctx.dimension.name:
+                return False
+        return a.base.text[:1].islower()
+
+    def dot_sum(self, a: Factor, b: Factor) -> sp.Expr:
+        """Σ_k a_k b_k over the vectors' range (the document's, else 1 to the dimension)."""
+        known = {self.ctx.vectors.get(f.base.text) for f in (a, b)} - {None}
+        if len(known) > 1:
+            self.fail("a dot product of vectors of different lengths", a, b)
+        spans = known or ({self.length_of(f.base.text) for f in (a, b)} - {None})
+        if len(spans) > 1:
+            self.guesses.append(f"the length of {a.base.text} and {b.base.text} (summed to different bounds "
+                                f"elsewhere) read as {self.ctx.dimension}")
+            spans = set()
+        lo, hi = next(iter(spans), (sp.Integer(1), self.ctx.dimension))
+        k = self.fresh_index(sp.Integer(0), None)
+        return self.sum_over(self.indexed_base(a.base.text, a)[k] * self.indexed_base(b.base.text, b)[k], k, (lo, hi))
 
     def indicator(self, f: Node, nxt: Node | None) -> tuple[sp.Expr, int] | None:
         """``1\\{y=k\\}``, ``\\mathbb{1}_{\\{y=k\\}}``, ``I\\{y=k\\}`` → (KroneckerDelta(y, k), items used)."""
@@ -155,45 +198,105 @@ class ApplicationReading:
     def call_word(self, word: str, f: Factor, g: Factor) -> sp.Expr:
         """``\\mathrm{softmax}(z)_i``, ``\\operatorname{sigmoid}(x)``, ``exp(x)``, ``max(a, b)``."""
         if word not in voc.KNOWN_WORDS:
+            if self.function_object(word) is not None:                     # \mathrm{Loss}(x), defined
+                return self.call_name(Factor(f.start, f.end, base=replace(f.base, kind="NAME")), g)
             self.fail(f"text inside math: '{word}' is not a function the reader knows", f)
         if not f.plain:
             self.fail(f"{word} with a script before its parentheses", f)
         if word in voc.VECTOR_FUNCTIONS:
             return self.vector_function(word, g)
+        if word == "diag":
+            return self.after_call(self.diagonal(g), replace(g, sub=None))
+        if word == "onehot":
+            return self.one_hot(g)
         if word in ("max", "min"):
             return self.after_call(self.maxmin(word, f, g), g)
         arg = self.value(self.only(g.base.elements, g.base))
         return self.after_call(self.elementary(word, f, arg), g)
 
     def vector_function(self, word: str, g: Factor) -> sp.Expr:
-        """softmax(z)_i = exp(z_i) / Σ_j exp(z_j); logsumexp(z) = log Σ_j exp(z_j) (j from 1 to n)."""
+        """softmax(z)_i = exp(z_i) / Σ_j exp(z_j); logsumexp(z) = log Σ_j exp(z_j) (j over z's range,
+        1 to n unless the document gave z one).  The argument may be an expression of vectors
+        (``\\mathrm{softmax}(\\mathbf{z} + c)``, ``\\mathrm{LSE}([1, 2])``): its entry j is read
+        with the vectors at j (a lone name, a bold or listed name, a family of the document)."""
         arg = self.only(g.base.elements, g.base)
         f = lone_factor(arg)
-        if not is_name_factor(f) or f.sup is not None or f.primes or f.bangs:
-            self.fail(f"{word} of an expression (only {word} of a named vector is read)", g)
-        base = self.indexed_base(f.base.text, f)
-        entry = self.indices(f.sub) if f.sub is not None else None
-        if entry is not None and len(entry) != 1:
-            self.fail(f"{word} of an entry with several indices", f)
         index = self.index_value(g.sub) if g.sub is not None else None
+        if is_name_factor(f) and f.sup is None and not f.primes and not f.bangs and f.sub is not None:
+            return self.vector_function_of_entry(word, g, f, index)
+        whole = word == "softmax" and index is None          # the vector softmax(z), read at the entry
+        if whole:
+            if self.opaque or self.entry is None:
+                raise VectorValued("softmax of a vector is a vector: the relation is read entrywise",
+                                   self.tex[g.start:g.end])
+            index = self.entry
+        if word != "softmax" and index is not None:
+            self.fail(f"{word} of a vector has no entries", g)
+        named = f.base.text if is_name_factor(f) and f.plain else None
+        vectors = frozenset({named} if named else self.ctx.families)
+        j = self.fresh_index(index if index is not None else sp.Integer(0),
+                             sp.IndexedBase(named) if named else None)
+        with self.at_entry(j, vectors) as ranges:
+            at_j = self.value(arg)
+        if j not in at_j.free_symbols:
+            self.fail(f"{word} of an expression without a vector in it (which name is the vector?)", g)
+        span = self.entry_span(ranges, g) or (sp.Integer(1), self.ctx.dimension)
+        if whole:
+            self.ranges.append(span if span != (sp.Integer(1), self.ctx.dimension) else None)
+        if named and span == (sp.Integer(1), self.ctx.dimension):       # the form softmax() builds
+            base = self.indexed_base(named, f)
+            value = softmax(base, index, (j, 1, self.ctx.dimension)) if word == "softmax" \
+                else logsumexp(base, (j, 1, self.ctx.dimension))
+            return self.after_call(value, replace(g, sub=None))
+        total = self.sum_over(sp.exp(at_j), j, span)
         if word == "softmax":
-            if entry is not None and index is not None:
-                self.fail("softmax of an entry with a subscript after it", g)
-            i = index if index is not None else (entry[0] if entry else None)
-            if i is None:
-                self.fail("softmax of a vector is a vector: write softmax(z)_i for one entry", g)
-            j = self.fresh_index(i, base)
-            value = softmax(base, i, (j, 1, self.ctx.dimension))
+            with self.at_entry(index, vectors):
+                at_i = self.value(arg)
+            value = sp.exp(at_i) / total
         else:
-            if entry is not None or index is not None:
-                self.fail(f"{word} of a vector has no entries", g)
-            j = self.fresh_index(sp.Integer(0), base)
-            value = logsumexp(base, (j, 1, self.ctx.dimension))
+            value = sp.log(total)
         return self.after_call(value, replace(g, sub=None))
 
-    def fresh_index(self, index: sp.Expr, base: sp.IndexedBase) -> sp.Symbol:
+    def one_hot(self, g: Factor) -> sp.Expr:
+        """``\\mathrm{onehot}(t)``: the vector whose entry i is δ(i, t) (``onehot(t)_k`` is δ(k, t))."""
+        label = self.index_value(self.only(g.base.elements, g.base))
+        if g.sub is not None:
+            return self.after_call(sp.KroneckerDelta(self.index_value(g.sub), label), replace(g, sub=None))
+        if self.opaque or self.entry is None:
+            raise VectorValued("onehot(…) is a vector: the relation is read entrywise", self.tex[g.start:g.end])
+        self.ranges.append(None)
+        return self.after_call(sp.KroneckerDelta(self.entry, label), g)
+
+    @staticmethod
+    def sum_over(body: sp.Expr, j: sp.Symbol, span: tuple[sp.Expr, sp.Expr]) -> sp.Expr:
+        """Σ_j body over the span: written out for a short concrete range, a Sum otherwise."""
+        lo, hi = span
+        if lo.is_Integer and hi.is_Integer and 0 <= hi - lo < 20:
+            return sp.Add(*(body.xreplace({j: sp.Integer(r)}) for r in range(int(lo), int(hi) + 1)))
+        return sp.Sum(body, (j, lo, hi))
+
+    def vector_function_of_entry(self, word: str, g: Factor, f: Factor, index: sp.Expr | None) -> sp.Expr:
+        """``softmax(z_i)`` (entry i of softmax(z)); ``logsumexp(z_i)`` is refused."""
+        base = self.indexed_base(f.base.text, f)
+        entry = self.indices(f.sub)
+        if len(entry) != 1:
+            self.fail(f"{word} of an entry with several indices", f)
+        if word != "softmax":
+            self.fail(f"{word} of a vector has no entries", g)
+        if index is not None:
+            self.fail("softmax of an entry with a subscript after it", g)
+        span = self.length_of(f.base.text)
+        j = self.fresh_index(entry[0], base)
+        if span is None:
+            value = softmax(base, entry[0], (j, 1, self.ctx.dimension))
+        else:
+            value = sp.exp(base[entry[0]]) / self.sum_over(sp.exp(base[j]), j, span)
+        return self.after_call(value, replace(g, sub=None))
+
+    def fresh_index(self, index: sp.Expr, base: sp.IndexedBase | None) -> sp.Symbol:
         """The summation index of softmax: the first of j, k, l … written nowhere in the input."""
-        taken = {str(s) for s in index.free_symbols} | {str(base.label)} | set(self.letters)
+        taken = {str(s) for s in index.free_symbols} | ({str(base.label)} if base is not None else set()) \
+            | set(self.letters) | ({str(self.entry)} if self.entry is not None else set())
         for name in FRESH_INDICES:
             if name not in taken:
                 return sp.Symbol(name, integer=True)
@@ -217,6 +320,12 @@ class ApplicationReading:
             if f.sup is not None:
                 self.fail("a superscript between a function's name and its argument", f)
             return self.apply(fn, f, g)
+        if f.primes and name == "sigma" and f.sub is None and f.sup is None and not self.declared("sigma") \
+                and len(g.base.elements) == 1:                               # σ'(x): the sigmoid's derivative
+            arg = self.value(self.only(g.base.elements, g.base))
+            if not isinstance(arg, sp.Symbol):
+                self.fail("\\sigma'(…) is read only for one variable argument, \\sigma'(x)", f, g)
+            return self.after_call(sp.Derivative(sigmoid(arg), (arg, f.primes), evaluate=False), g)
         if f.primes:
             self.fail("a prime on a name that is not a declared function (define f(x) := … first)", f)
         if name == "sigma" and f.sub is None and f.sup is None and not self.declared("sigma"):
@@ -228,7 +337,8 @@ class ApplicationReading:
             self.fail(f"'{shown}' looks like a function application but {full or name} is not a "
                       f"declared function", f, g)
         inner = self.only(g.base.elements, g.base)
-        declared = name in self.names or (full is not None and full in self.names)
+        declared = any(key in self.names and not isinstance(self.names[key], sp.FunctionClass)
+                       for key in ({full, name} if f.sub is None else {full}) if key)   # a declared scalar times (…)
         if not declared and self.single_name(inner):
             self.fail(f"'{shown}': a function value or a product? (declare {full or name} as a function, "
                       f"or write {full or name} \\cdot (…))", f, g)
@@ -251,7 +361,11 @@ class ApplicationReading:
         return None
 
     def apply(self, fn: sp.FunctionClass, f: Factor, g: Factor) -> sp.Expr:
-        args = [self.value(self.only([e], g)) for e in g.base.elements]
+        with self.opaque_arguments():
+            args = [self.value(self.only([e], g)) for e in g.base.elements]
+        if g.sub is not None and str(fn) in self.ctx.entry_functions:       # σ(z)_k, σ defined entrywise
+            args.append(self.index_value(g.sub))
+            g = replace(g, sub=None)
         if not f.primes:
             return self.after_call(fn(*args), g)
         if len(args) != 1 or not isinstance(args[0], sp.Symbol):

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import NoReturn
 
 import sympy as sp
@@ -36,8 +37,11 @@ from .applications import ApplicationReading
 from .context import Context
 from .errors import Unparsed
 from .ellipsis import EllipsisReading, is_ellipsis
+from .lexer import Scanned
 from .operators import OperatorReading
 from .probability import ProbabilityReading
+from .cases import CasesReading
+from .vectors import VectorReading
 from .syntax import (
     NAME_KINDS,
     Binom,
@@ -68,15 +72,27 @@ MAX_FACTORIAL = 1_000
 MAX_LEVEL = 400              # nested readings (a TeX nesting level costs a few)
 
 
-class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisReading):
+class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisReading, VectorReading,
+             CasesReading):
     """Reads one expression with the declarations of a ``Context``."""
 
-    def __init__(self, context: Context, tex: str, letters: frozenset[str] = frozenset()) -> None:
+    def __init__(self, context: Context, tex: str, letters: frozenset[str] = frozenset(),
+                 scanned: Scanned | None = None) -> None:
         self.ctx = context
         self.tex = tex
         self.names = dict(context.names)
         self.functions = {f.lstrip("\\") for f in context.functions}
         self.letters = letters          # every plain letter written in the input (for fresh indices)
+        self.bold = scanned.bold if scanned is not None else frozenset()
+        self.cases = scanned.cases if scanned is not None else ()
+        self.entry = context.entry      # vector-valued pieces are read at this entry (None: refused)
+        self.column = context.column    # … and matrices at (entry, column)
+        self.extra_vectors: frozenset[str] = frozenset()
+        self.opaque = 0                 # inside arguments where a vector stays a name
+        self.ranges: list = []          # index ranges of the vector-valued pieces read at the entry
+        self.guesses: list[str] = []    # readings that are likely but not certain (a refutation is not trusted)
+        self.differentiating = 0        # inside what a derivative differentiates (L alone is L(w) there)
+        self.words = context.words      # multi-letter words the document uses as names
         self.index_mode = False
         self.level = 0
         self.operators = 0
@@ -205,7 +221,20 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
         bits = sum(f.p.bit_length() + f.q.bit_length() for f in factors if isinstance(f, sp.Rational))
         if bits > MAX_BITS:
             self.fail("a number too large to build (more than 30,000 digits)", where)
+        if self.entry is not None and len(factors) > 1:
+            self.no_matrix_product(factors, where)
         return sp.Mul(*factors)
+
+    def no_matrix_product(self, factors: list[sp.Expr], where: Node) -> None:
+        """Entrywise, a capital letter times a vector (``W\\mathbf{x}``) is a matrix product, not a
+        scalar multiple: refused."""
+        index = {self.entry, self.column} - {None}
+        if not any(index & f.free_symbols for f in factors):
+            return
+        for f in factors:
+            if isinstance(f, sp.Symbol) and f.name[:1].isupper() and f.name not in self.names \
+                    and f != self.ctx.dimension and not f.is_integer:
+                self.fail(f"{f.name} times a vector: a matrix product? (matrix products are not read)", where)
 
     def next_factor(self, items: list[Node], i: int) -> tuple[sp.Expr, int]:
         """The value of the factor starting at ``items[i]`` and the index after what it consumed."""
@@ -216,6 +245,8 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
         run = self.letter_run(items, i)
         if len(run) > 1:
             return self.run(items, i, run)
+        if self.is_expectation(item, nxt):
+            return self.expectation(item, nxt), i + 2
         if is_paren(nxt) and self.callable(item):
             return self.call(item, nxt), i + 2
         if self.is_max_of_set(item, nxt):
@@ -251,10 +282,34 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
         if word in voc.INFORMAL_FUNCTIONS and run[-1].plain and is_paren(nxt):
             word_leaf = Leaf(run[0].start, run[-1].end, "WORD", word)
             return self.call(Factor(word_leaf.start, word_leaf.end, base=word_leaf), nxt), after + 1
+        if run[-1].plain and is_paren(nxt) and self.function_object(word) is not None:   # Loss(x), defined
+            name_leaf = Leaf(run[0].start, run[-1].end, "NAME", word)
+            return self.call_name(Factor(name_leaf.start, name_leaf.end, base=name_leaf), nxt), after + 1
+        if word in voc.BARE_FUNCTIONS and run[-1].plain and nxt is not None and not is_op(nxt) \
+                and not is_gap(nxt):                                       # log \frac{a}{b}, ln p_t
+            func = Leaf(run[0].start, run[-1].end, "FUNC", voc.BARE_FUNCTIONS[word])
+            spliced = [*items[:i], Factor(func.start, func.end, base=func), *items[after:]]
+            value, k = self.bare_function(spliced, i)
+            return value, k + len(run) - 1
+        glued = self.glued_function(run)
+        if glued is not None:                                              # lnp_t: ln(p_t)
+            return glued, after
+        if word in self.words:
+            return self.symbol(word, run[0]), after
         if len(run) == 2 and all(f.base.text in self.names for f in run):
             return self.factor(run[0]), i + 1
         self.fail(f"ambiguous run of letters '{word}': a word or a product? (write \\mathrm{{{word}}} "
                   f"for a function, or separate the factors)", run[0], run[-1])
+
+    def glued_function(self, run: list[Factor]) -> sp.Expr | None:
+        """``lnp_t``, ``logp_i``: a log glued to one letter (the letter's scripts are its argument's).
+        Read as ``ln(p_t)``, noted as a guess (a refutation of the line is not trusted)."""
+        word = "".join(f.base.text for f in run)
+        for name in ("log", "ln", "exp"):
+            if word.startswith(name) and len(word) == len(name) + 1:
+                self.guesses.append(f"'{word}' read as {name}({word[-1]}…) (a function glued to its argument)")
+                return self.elementary(voc.BARE_FUNCTIONS[name], run[0], self.factor(run[-1]))
+        return None
 
     def symbol(self, name: str, where: Node) -> sp.Expr:
         """A bare name: declared object, index symbol, e, π, or a real symbol."""
@@ -263,10 +318,15 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
             return self.index_symbol(name, where)
         if declared is not None:
             if isinstance(declared, sp.FunctionClass):
-                self.fail(f"the function {name} without its argument", where)
+                params = self.ctx.parameters.get(name)
+                if not params or not self.differentiating:
+                    self.fail(f"the function {name} without its argument", where)
+                return declared(*(sp.Symbol(p, real=True) for p in params))    # ∂L/∂w: L(w)
             return declared
         if name == self.ctx.dimension.name:
             return self.ctx.dimension
+        if name == "E_bb":
+            self.fail("an expectation \\mathbb{E} without its argument [ … ]", where)
         if name == "e":
             return sp.E
         if name == "pi":
@@ -289,8 +349,14 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
         """A name with its subscript (not its superscript): a symbol, an entry, a delta."""
         name = f.base.text
         if f.sub is None:
+            if self.is_vector_name(f):
+                return self.vector_entry(f)
+            if self.is_matrix_name(f):
+                if self.column is None and name not in self.ctx.matrices:
+                    self.fail("a matrix (a bold capital) in a vector relation: matrix products are not read", f)
+                return self.matrix_entry(f)
             return self.symbol(name, f)
-        key = self.name_subscript(f.sub)
+        key = self.name_subscript(f.sub) or self.label_subscript(f.sub)
         if key is not None:
             return self.symbol(f"{name}_{key}", f)
         spelled = self.spelled_subscript(f.sub)
@@ -314,9 +380,28 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
 
     @staticmethod
     def name_subscript(sub: Node) -> str | None:
-        """A subscript that names rather than indexes: Greek, a word or a decorated name."""
+        """A subscript that names rather than indexes: Greek, a word, a decorated name, or capitals
+        (``D_{KL}``)."""
         leaf = lone_leaf(sub, ("GREEK", "WORD", "NAME"))
-        return leaf.text if leaf is not None else None
+        if leaf is not None:
+            return leaf.text
+        elements = sub.elements if isinstance(sub, Group) and sub.kind == "brace" else [sub]
+        items = items_of(elements[0]) if len(elements) == 1 else None
+        if items and len(items) > 1 and all(isinstance(it, Factor) and it.plain and isinstance(it.base, Leaf)
+                                            and it.base.kind == "LETTER" and it.base.text.isupper()
+                                            for it in items):
+            return "".join(it.base.text for it in items)
+        return None
+
+    def label_subscript(self, sub: Node) -> str | None:
+        """A capital letter that labels rather than indexes (``\\mu_B``): one the document never uses
+        as a size (``Context.range_ends``) and never declared."""
+        if self.ctx.range_ends is None or self.index_mode:
+            return None
+        leaf = lone_leaf(sub, ("LETTER",))
+        if leaf is None or not leaf.text.isupper() or leaf.text in self.ctx.range_ends or leaf.text in self.names:
+            return None
+        return leaf.text
 
     @staticmethod
     def spelled_subscript(sub: Node) -> str | None:
@@ -347,6 +432,7 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
 
     def factor(self, f: Factor) -> sp.Expr:
         """A factor read alone (no application, no transpose, no indicator around it)."""
+        f = self.labelled(self.transpose_of_list(f))
         base = f.base
         if f.primes:
             self.fail("a prime outside f'(x) (where f is a declared function)", f)
@@ -362,6 +448,30 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
             value = self.factorial(value, f)
         return value
 
+    def labelled(self, f: Factor) -> Factor:
+        """``s_i^\\tau``, ``p_k^{(T)}`` where the document defines that name (``Context.labels``): the
+        superscript is part of the name (a family ``s^tau``), not a power."""
+        if f.sup is None or not isinstance(f.base, Leaf) or f.base.kind not in NAME_KINDS or not self.ctx.labels:
+            return f
+        key = self.label_key(f.sup)
+        if key is None or (f.base.text, key) not in self.ctx.labels:
+            return f
+        return replace(f, base=replace(f.base, kind="NAME", text=f"{f.base.text}^{key}"), sup=None)
+
+    @staticmethod
+    def label_key(sup: Node) -> str | None:
+        """The text of a superscript that may label a name: a name (``\\tau``), or one in parentheses."""
+        leaf = lone_leaf(sup, NAME_KINDS)
+        if leaf is not None:
+            return leaf.text
+        inner = lone_factor(sup)
+        if inner is not None and inner.plain and isinstance(inner.base, Group) and inner.base.kind == "paren" \
+                and len(inner.base.elements) == 1:
+            leaf = lone_leaf(inner.base.elements[0], NAME_KINDS)
+            if leaf is not None:
+                return f"({leaf.text})"
+        return None
+
     def leaf(self, leaf: Leaf, f: Factor) -> sp.Expr:
         kind = leaf.kind
         if kind in NAME_KINDS:
@@ -369,16 +479,24 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
         if f.sub is not None:
             self.fail("a subscript on something that is not a name", f)
         if kind == "NUMBER":
-            return sp.Rational(leaf.text) if "." in leaf.text else sp.Integer(leaf.text)
+            number = sp.Rational(leaf.text) if "." in leaf.text else sp.Integer(leaf.text)
+            if leaf.start in self.bold and not self.opaque:
+                return self.constant_vector(leaf, number)
+            return number
+        if kind == "CASES":
+            return self.piecewise(leaf)
         if kind == "INFTY":
             return sp.oo
         if kind == "WORD":
+            if leaf.text in self.words:
+                return self.symbol(leaf.text, f)
             if leaf.text in voc.KNOWN_WORDS:
                 self.fail(f"the function {leaf.text} without its argument in parentheses", f)
             self.fail(f"text inside math: '{leaf.text}'", f)
         reasons = {
             "INDICATOR": "an indicator \\mathbb{1} without its condition \\{y = k\\}",
             "PARTIAL": "\\partial outside a derivative \\frac{\\partial F}{\\partial x}",
+            "NABLA": "\\nabla with nothing to apply to",
             "TOP": "a transpose mark outside a superscript",
             "MAXMIN": f"\\{leaf.text} without parentheses or a range",
             "FUNC": f"\\{leaf.text} with nothing to apply to",
@@ -401,6 +519,8 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
         self.fail("a construct the reader cannot place", node)
 
     def group(self, g: Group) -> sp.Expr:
+        if self.is_list(g):
+            return self.vector_list(g)
         if g.kind == "set":
             inner = g.elements[0] if len(g.elements) == 1 else None
             if isinstance(inner, Relation):

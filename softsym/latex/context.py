@@ -22,8 +22,46 @@ class Context:
             1 to it); the name it carries is read as this symbol everywhere.
         functions: names the document defined as functions (``f`` in ``f(x) := …``; a leading
             backslash is ignored), so that ``f(x)`` is an application and ``f'(x)`` a derivative.
+        vectors: names the document made vectors (``\\mathbf{p} = \\mathrm{softmax}(z)``,
+            ``z = [1, 2, 3]``), each with the range of its indices (``(1, 3)``; None: 1 to the
+            dimension).  A bold lowercase name is a vector too.
+        families: names written with an index somewhere in the document (``z`` of ``z_i``): inside
+            ``\\mathrm{softmax}(z + c)`` they are the vector, the others scalars.
+        column: with ``entry``, read a matrix relation at the entry (row ``entry``, column
+            ``column``): ``\\mathrm{diag}(p)`` is ``δ(entry, column) p[entry]``, ``p q^\\top`` is
+            ``p[entry] q[column]``, ``\\partial \\mathbf{s} / \\partial \\mathbf{z}`` the Jacobian's entry.
+        range_ends: letters the document uses as sizes (``\\sum_{k=1}^{K}``, ``i = 1, …, N``); when
+            given, a capital subscript that is not one of them names (``\\mu_B`` is the name mu_B, the
+            batch's mean), while ``z_K`` stays an entry.  None: capitals index as any letter.
+        entry_functions: the document's functions defined with an entry (``\\sigma(\\mathbf{z})_i = …``):
+            ``\\sigma(\\mathbf{z})_k`` applies it to (z, k).
+        labels: (name, superscript) pairs the document defines as names of their own (``define
+            s_i^\\tau = …``, ``p_k^{(T)} = …``): there the superscript labels, it is no power.
+        parameters: the parameters of the document's functions (``L(w) = …``: ``("w",)``): a function
+            written without its argument (``\\frac{dL}{dw}``) is applied to them.
+        lengths: index ranges of families the document sums over one range only (``\\sum_{j=1}^{K}
+            e^{z_j}``: z runs over 1..K), for the sums and softmax it leaves unbounded.
+        bold_only: names of ``vectors`` the document defined in bold (``\\mathbf{z} = …``): the same
+            letter in plain type (a scalar z) is not that vector.
+        matrices: names the document made matrices (``J = \\mathrm{diag}(s) - s s^\\top``).
+        words: multi-letter words the document uses as names (``\\mathrm{Loss} = …``): such a word
+            (upright or in plain letters) is that name.
+        entry: read vector-valued sides at this entry (``\\mathbf{p}`` is ``p[entry]``); None: a
+            vector-valued side raises ``VectorValued``.
     """
 
     names: Mapping[str, sp.Basic] = field(default_factory=dict)
     dimension: sp.Symbol = field(default_factory=_default_dimension)
     functions: frozenset[str] = frozenset()
+    vectors: Mapping[str, tuple[sp.Expr, sp.Expr] | None] = field(default_factory=dict)
+    families: frozenset[str] = frozenset()
+    entry: sp.Symbol | None = None
+    words: frozenset[str] = frozenset()
+    column: sp.Symbol | None = None
+    matrices: frozenset[str] = frozenset()
+    bold_only: frozenset[str] = frozenset()
+    lengths: Mapping[str, tuple[sp.Expr, sp.Expr]] = field(default_factory=dict)
+    parameters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    labels: frozenset[tuple[str, str]] = frozenset()
+    entry_functions: frozenset[str] = frozenset()
+    range_ends: frozenset[str] | None = None

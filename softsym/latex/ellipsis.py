@@ -32,17 +32,32 @@ class EllipsisReading:
             self.fail(unclear, node)
         values = [(-1 if sign == "-" else 1) * self.product(prod.items, prod)
                   for k, (sign, prod) in enumerate(node.terms) if k != at[0]]
-        before = at[0]
+        found = self.pattern(values, at[0])
+        if found is None:
+            self.fail(unclear, node)
+        pattern, k, start, end = found
+        return sp.Sum(pattern, (k, start, end))
+
+    def pattern(self, values: list[sp.Expr], before: int) -> tuple[sp.Expr, sp.Symbol, sp.Expr, sp.Expr] | None:
+        """The pattern of ``values[0], …, values[before - 1], …, values[before], …`` (an ellipsis
+        between): (pattern in k, k, first index, last index), or None when no pattern fits."""
         first, last = values[0], values[-1]
         taken = set(self.letters) | {s.name for s in sp.Tuple(*values).free_symbols}
         k = sp.Symbol(next((c for c in _FRESH if c not in taken), "k_"), integer=True)
-        for end in sorted({i for e in last.atoms(sp.Indexed) for i in e.indices if not i.is_Integer}, key=str):
-            pattern = last.replace(lambda e, end=end: isinstance(e, sp.Indexed) and end in e.indices,
-                                   lambda e, end=end: e.base[tuple(k if i == end else i for i in e.indices)])
-            starts = {i for e in first.atoms(sp.Indexed) for i in e.indices if i.is_Integer}
+        entries = (sp.Indexed, sp.core.function.AppliedUndef)     # z_K, or σ(z)_K of an entrywise function
+
+        def positions(e: sp.Basic) -> tuple:
+            return e.indices if isinstance(e, sp.Indexed) else e.args[-1:]
+
+        for end in sorted({i for e in last.atoms(*entries) for i in positions(e) if not i.is_Integer}, key=str):
+            pattern = last.replace(
+                lambda e, end=end: isinstance(e, entries) and end in positions(e),
+                lambda e, end=end: e.base[tuple(k if i == end else i for i in e.indices)] if isinstance(e, sp.Indexed)
+                else e.func(*e.args[:-1], k if e.args[-1] == end else e.args[-1]))
+            starts = {i for e in first.atoms(*entries) for i in positions(e) if i.is_Integer}
             for start in sorted(starts):
                 head = [pattern.xreplace({k: start + j}) for j in range(before)]
                 tail = [pattern.xreplace({k: end - j}) for j in range(len(values) - before)][::-1]
                 if head == values[:before] and tail == values[before:]:
-                    return sp.Sum(pattern, (k, start, end))
-        self.fail(unclear, node)
+                    return pattern, k, start, end
+        return None

@@ -19,7 +19,14 @@ TeX's own reading rules live here, because a context-free grammar cannot express
 * a wide space (``\\quad``, ``\\qquad``, ``\\ ``) between two operands becomes a GAP token (the reader
   refuses a product across it); ``;`` is a COMMA whose value is ``;`` (declared functions only);
 * glued pieces are refused: a digit right after a letter (``L1``), a brace group right after a name
-  or ``)`` (``z{i}``, a lost ``_``), scientific notation (``2.5e-3``).
+  or ``)`` (``z{i}``, a lost ``_``), scientific notation (``2.5e-3``);
+* a name or number written in a bold font (``\\mathbf{z}``, ``\\boldsymbol z``, ``\\vec z``,
+  ``\\mathbf{1}``) is marked: :attr:`Scanned.bold` holds its start (the reader reads a bold
+  lowercase name as a vector);
+* a one-column matrix (``pmatrix``, ``bmatrix``, ``matrix``, ``array``, an ``aligned`` column
+  inside ``\\left[ … \\right]``) is the list of its rows: ``\\begin{bmatrix} a \\\\ b
+  \\end{bmatrix}`` scans as ``[a, b]``, ``\\vdots`` as an ellipsis; several columns are refused;
+* a ``cases`` environment is one CASES token; :attr:`Scanned.cases` keeps the text of its rows.
 
 Everything the scanner cannot place raises :class:`Unparsed` with the macro or character as the
 fragment: unknown macros, text in other scripts, ellipses, environments, line breaks.
@@ -27,6 +34,7 @@ fragment: unknown macros, text in other scripts, ellipses, environments, line br
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from lark import Token
 
@@ -45,7 +53,7 @@ OPERAND_END = frozenset({
 """Token types an expression can end with (a bar after one of them may close an open bar)."""
 
 OPERAND_START = frozenset({
-    "NUMBER", "LETTER", "GREEK", "NAME", "WORD", "INFTY", "INDICATOR", "PARTIAL", "LPAR", "LBRACK",
+    "NUMBER", "LETTER", "GREEK", "NAME", "WORD", "INFTY", "INDICATOR", "PARTIAL", "NABLA", "LPAR", "LBRACK",
     "LBRACE", "LSET", "ABSOPEN", "NORMOPEN", "FLOOROPEN", "CEILOPEN", "FRAC", "SQRT", "BINOM",
     "BIGOP", "LIM", "FUNC", "MAXMIN",
 })
@@ -77,13 +85,42 @@ _SIDE = {"left": "open", "bigl": "open", "Bigl": "open", "biggl": "open", "Biggl
          "right": "close", "bigr": "close", "Bigr": "close", "biggr": "close", "Biggr": "close"}
 
 
+BOLD_FONTS = frozenset({"mathbf", "boldsymbol", "bm", "vec", "pmb", "symbf", "symbfit", "mathbfit", "bold",
+                        "mathbold", "textbf", "boldmath"})
+"""Fonts that mark a vector (``\\mathbf{z}``); the others in ``vocabulary.FONTS`` only change the look."""
+COLUMN_ENVIRONMENTS = {"pmatrix": ("LPAR", "RPAR"), "bmatrix": ("LBRACK", "RBRACK"),
+                       "Bmatrix": ("LBRACK", "RBRACK"), "matrix": None, "smallmatrix": None, "array": None,
+                       "aligned": None, "gathered": None}
+"""One-column environments read as a list, with the brackets they print (None: those around them)."""
+
+
+@dataclass(frozen=True)
+class Scanned:
+    """What the scanner made of a string: the tokens, where bold names start, the ``cases`` bodies."""
+
+    tokens: list[Token]
+    bold: frozenset[int] = frozenset()
+    cases: tuple[tuple[str, int], ...] = ()      # (text of the environment's body, its offset)
+
+
 def tokenize(tex: str) -> list[Token]:
     """The tokens of ``tex`` (see the module docstring for the reading rules).
 
     Raises:
         Unparsed: a character, macro or construct the reader does not support.
     """
-    return _Scanner(tex).run()
+    return scan(tex).tokens
+
+
+def scan(tex: str) -> Scanned:
+    """The tokens of ``tex`` with the marks the reader needs (bold names, ``cases`` bodies).
+
+    Raises:
+        Unparsed: a character, macro or construct the reader does not support.
+    """
+    scanner = _Scanner(tex)
+    tokens = scanner.run()
+    return Scanned(tokens, frozenset(scanner.bold), tuple(scanner.cases))
 
 
 class _Scanner:
@@ -97,6 +134,10 @@ class _Scanner:
         self.arg_depth = 0                       # unbraced macro/script arguments being scanned
         self.arg_braces = 0                      # braces opened as such an argument (counted once)
         self.gap = False                         # a wide space was skipped since the last token
+        self.bold: set[int] = set()              # starts of names and numbers written in a bold font
+        self.cases: list[tuple[str, int]] = []   # bodies of cases environments (CASES tokens index them)
+        self.env_closers: list[str | None] = []  # the closing token of each open column environment
+        self.bold_depth = 0                      # inside a bold font's argument
 
     # -- driver ------------------------------------------------------------------------------------
     def run(self) -> list[Token]:
@@ -111,6 +152,10 @@ class _Scanner:
         """Skip blanks, ``&`` and ``~``; tell whether anything is left."""
         s, n = self.s, len(self.s)
         while self.i < n and (s[self.i].isspace() or s[self.i] in "&~"):
+            if s[self.i] == "&" and self.stack and self.stack[-1][0].startswith("ENV:") \
+                    and self.stack[-1][0] not in ("ENV:aligned", "ENV:gathered"):
+                raise Unparsed("a matrix with several columns (only a column vector is read as a list)",
+                               s[self.stack[-1][1]:self.i + 1])
             self.i += 1
         return self.i < n
 
@@ -120,6 +165,8 @@ class _Scanner:
         if self.gap and prev is not None and prev.type in OPERAND_END and kind in OPERAND_START:
             self.out.append(Token("GAP", " ", start_pos=prev.end_pos, end_pos=start))
         self.gap = False
+        if self.bold_depth and kind in ("LETTER", "GREEK", "NAME", "NUMBER"):
+            self.bold.add(start)
         self.out.append(Token(kind, value, start_pos=start, end_pos=end))
 
     def _glued(self, what: str, start: int) -> None:
@@ -297,7 +344,8 @@ class _Scanner:
         """A ``|`` right after an operand, directly inside parentheses, with no second ``|`` before
         they close (``P(y = 1 | x)``): it cannot be an absolute value, so it is a conditional bar
         (the reader accepts one only in a probability)."""
-        if not (self.stack and self.stack[-1][0] == "LPAR" and self.out and self.out[-1].type in OPERAND_END):
+        if not (self.stack and self.stack[-1][0] in ("LPAR", "LBRACK") and self.out
+                and self.out[-1].type in OPERAND_END):
             return False
         s, depth, j = self.s, 0, self.i
         while j < len(s):
@@ -309,10 +357,35 @@ class _Scanner:
                 depth += 1
             elif c in ")]}":
                 if depth == 0:
-                    return True
+                    return c == (")" if self.stack[-1][0] == "LPAR" else "]")
                 depth -= 1
             elif c == "|" and depth == 0:
                 return False
+            j += 1
+        return False
+
+    def _divergence_bar(self) -> bool:
+        """A ``\\|`` right after an operand, directly inside parentheses, with no second ``\\|`` before
+        they close (``\\mathrm{KL}(p \\,\\|\\, q)``): it separates two arguments, it is no norm."""
+        if not (self.stack and self.stack[-1][0] == "LPAR" and self.out and self.out[-1].type in OPERAND_END):
+            return False
+        s, depth, j = self.s, 0, self.i
+        while j < len(s):
+            c = s[j]
+            if s.startswith("\\|", j) or s.startswith("\\Vert", j):
+                if depth == 0:
+                    return False
+                j += 2
+                continue
+            if c == "\\":
+                j += 2
+                continue
+            if c in "([{":
+                depth += 1
+            elif c in ")]}":
+                if depth == 0:
+                    return c == ")"
+                depth -= 1
             j += 1
         return False
 
@@ -352,7 +425,13 @@ class _Scanner:
         elif name in voc.OTHER_LETTERS:
             self.emit("NAME", voc.OTHER_LETTERS[name], start)
         elif name in voc.FONTS:
-            self._font(start)
+            self._font(name, start)
+        elif name == "begin":
+            self._begin(start)
+        elif name == "end":
+            self._end(start)
+        elif name == "vdots" and self.stack and self.stack[-1][0].startswith("ENV:"):
+            self.emit("ELLIPSIS", "\\dots", start)
         elif name in voc.DECORATIONS or name in voc.SCRIPT_FONTS:
             self._decorated(name, start)
         elif name in voc.INDICATOR_FONTS:
@@ -370,7 +449,7 @@ class _Scanner:
     def _simple_macro(self, name: str, start: int) -> None:
         """Macros that are one token and take no argument."""
         table = {"infty": "INFTY", "partial": "PARTIAL", "top": "TOP", "intercal": "TOP", "lim": "LIM",
-                 "prime": "PRIME"}
+                 "prime": "PRIME", "nabla": "NABLA"}
         if name in table:
             self.emit(table[name], name, start)
         elif name in voc.BIG_OPERATORS:
@@ -413,6 +492,9 @@ class _Scanner:
         if c in voc.SPACING_SYMBOLS:
             return
         if c == "\\":
+            if self.stack and self.stack[-1][0].startswith("ENV:"):
+                self._row_break(start)
+                return
             raise Unparsed("a line break \\\\ inside an expression (split the lines first)", "\\\\")
         if c in "{}|":
             self._delimiter_macro(c, None, start)
@@ -451,6 +533,9 @@ class _Scanner:
 
     def _delimiter_macro(self, key: str, side: str | None, start: int) -> None:
         spec = _DELIMITER_MACROS[key]
+        if spec == "norm" and side is None and key in ("|", "Vert") and self._divergence_bar():
+            self.emit("COMMA", "‖", start)             # D_{KL}(p \| q): two arguments, not a norm
+            return
         if spec in ("abs", "norm"):
             if side is None and key in ("lvert", "lVert"):
                 side = "open"
@@ -493,9 +578,84 @@ class _Scanner:
             got = [got[1]]
         return got
 
-    def _font(self, start: int) -> None:
-        got = self._captured_arg()
+    def _font(self, name: str, start: int) -> None:
+        bold = name in BOLD_FONTS
+        self.bold_depth += bold
+        try:
+            got = self._captured_arg()
+        finally:
+            self.bold_depth -= bold
         self.out.extend(got)
+
+    # -- environments: a column vector is a list, cases one token -------------------------------
+    def _environment_name(self, start: int) -> str:
+        m = re.compile(r"\s*\{([A-Za-z]+)\*?\}").match(self.s, self.i)
+        if m is None:
+            raise Unparsed("an environment without its name", self.s[start:start + 20])
+        self.i = m.end()
+        return m.group(1)
+
+    def _begin(self, start: int) -> None:
+        name = self._environment_name(start)
+        if name == "cases":
+            self._cases(start)
+            return
+        if name not in COLUMN_ENVIRONMENTS:
+            raise Unparsed(f"an environment ({name}) inside an expression", self.s[start:self.i])
+        if name == "array":                      # the column specification: one column only
+            m = re.compile(r"\s*\{([^{}]*)\}").match(self.s, self.i)
+            if m is None or len(re.sub(r"[^lcr]", "", m.group(1))) != 1:
+                raise Unparsed("an array with several columns (only a column vector is read as a list)",
+                               self.s[start:(m.end() if m else self.i)])
+            self.i = m.end()
+        brackets = COLUMN_ENVIRONMENTS[name]
+        inside = bool(self.stack) and self.stack[-1][0] in ("LPAR", "LBRACK") and self.out \
+            and self.out[-1].type in ("LPAR", "LBRACK")
+        if brackets is None and not inside:
+            brackets = ("LBRACK", "RBRACK")
+        if brackets is None and name in ("aligned", "gathered") and not inside:
+            raise Unparsed(f"an environment ({name}) inside an expression", self.s[start:self.i])
+        self._push(f"ENV:{name}", start)
+        self.env_closers.append(brackets[1] if brackets else None)
+        if brackets:
+            self.emit(brackets[0], "[" if brackets[0] == "LBRACK" else "(", start)
+
+    def _end(self, start: int) -> None:
+        name = self._environment_name(start)
+        if not self.stack or self.stack[-1][0] != f"ENV:{name}":
+            raise Unparsed(f"an \\end{{{name}}} that closes no environment opened here", self.s[start:self.i])
+        self.stack.pop()
+        closer = self.env_closers.pop()
+        if self.out and self.out[-1].type == "COMMA":          # a final \\ before \end
+            self.out.pop()
+        if closer:
+            self.emit(closer, ")" if closer == "RPAR" else "]", start)
+
+    def _row_break(self, start: int) -> None:
+        """``\\\\`` inside a column vector separates two entries."""
+        if self.out and self.out[-1].type in ("COMMA", "LPAR", "LBRACK"):
+            return                                             # an empty row
+        self.emit("COMMA", ",", start)
+
+    def _cases(self, start: int) -> None:
+        """``\\begin{cases} … \\end{cases}``: one CASES token; the reader reads the rows."""
+        body_start, depth, j = self.i, 0, self.i
+        pattern = re.compile(r"\\(begin|end)\s*\{([A-Za-z]+)\*?\}")
+        while True:
+            m = pattern.search(self.s, j)
+            if m is None:
+                raise Unparsed("a cases environment that is never closed", self.s[start:start + 40])
+            if m.group(2) == "cases":
+                if m.group(1) == "begin":
+                    depth += 1
+                elif depth == 0:
+                    break
+                else:
+                    depth -= 1
+            j = m.end()
+        self.cases.append((self.s[body_start:m.start()], body_start))
+        self.i = m.end()
+        self.emit("CASES", str(len(self.cases) - 1), start)
 
     def _decorated(self, name: str, start: int) -> None:
         got = self._captured_arg()
@@ -558,6 +718,8 @@ class _Scanner:
             self.emit("INDICATOR", "1", start)
         elif text == "P":
             self.emit("NAME", "P_bb", start)
+        elif text == "E":
+            self.emit("NAME", "E_bb", start)
         else:
             raise Unparsed("a blackboard-bold letter (a set such as \\mathbb{R} or an operator such "
                            "as \\mathbb{E})", self.s[start:self.i])

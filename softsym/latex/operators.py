@@ -16,6 +16,8 @@ from dataclasses import replace
 
 import sympy as sp
 
+from .errors import VectorValued
+from .maxima import extremum_index
 from .syntax import (
     OPERATOR_KINDS,
     Expr,
@@ -53,7 +55,7 @@ class OperatorReading:
             return parts is not None and not parts[0] and item.plain
         if not isinstance(base, Leaf):
             return False
-        if base.kind in ("BIGOP", "LIM"):
+        if base.kind in ("BIGOP", "LIM", "NABLA"):
             return True
         if base.kind == "MAXMIN":
             return item.sub is not None
@@ -92,6 +94,8 @@ class OperatorReading:
                 return self.big_operator(item, items[i + 1:]), len(items)
             if base.kind == "LIM":
                 return self.limit(item, items[i + 1:]), len(items)
+            if base.kind == "NABLA":
+                return self.gradient(item, items[i + 1:]), len(items)
             if base.kind == "MAXMIN":
                 return self.max_over_range(item, items[i + 1:]), len(items)
             return self.bare_function(items, i)
@@ -182,6 +186,8 @@ class OperatorReading:
             self.fail("a script on a sum that is not its range", op)
         names, lower, upper, excluded = self.range_spec(op)
         body, variables = self.bound_body(rest, op, names)
+        if op.sup is None and self.bare_name(op.sub) is not None:       # \sum_i: the range of what it indexes
+            lower, upper = self.implicit_range(body, variables[0], (lower, upper))
         cls = sp.Sum if op.base.text == "sum" else sp.Product
         result = cls(body, *[(v, lower, upper) for v in variables])
         if excluded is not None:
@@ -189,13 +195,27 @@ class OperatorReading:
             result = result - term if cls is sp.Sum else result / term
         return result
 
+    def implicit_range(self, body: sp.Expr, var: sp.Symbol, default: tuple[sp.Expr, sp.Expr]) -> tuple[sp.Expr, sp.Expr]:
+        """The range of ``\\sum_i`` written without bounds: that of the vectors its body indexes by i,
+        when the document gave one (``x = [x_0, …, x_3]``: 0..3) and no other, else 1..n."""
+        labels = {str(e.base.label) for e in body.atoms(sp.Indexed) if var in e.indices}
+        known = {self.ctx.vectors.get(name) for name in labels} - {None}
+        spans = known or ({self.length_of(name) for name in labels} - {None})
+        return next(iter(spans)) if len(spans) == 1 else default
+
     def max_over_range(self, op: Factor, rest: list[Node]) -> sp.Expr:
         """``\\max_{1 \\le i \\le 3} z_i``: Max of the entries; a symbolic range is refused."""
         names, lower, upper, excluded = self.range_spec(op)
         if len(names) != 1 or excluded is not None:
             self.fail(f"a \\{op.base.text} over a range the reader does not know", op)
+        if op.sup is None and self.bare_name(op.sub) is not None:       # \max_i: the range of what it indexes
+            probe, (var,) = self.bound_body(rest, op, names)
+            lower, upper = self.implicit_range(probe, var, (lower, upper))
         if not (lower.is_Integer and upper.is_Integer):
-            self.fail(f"\\{op.base.text} over a symbolic range (the entries cannot be listed)", op)
+            body, (var,) = self.bound_body(rest, op, names)
+            if var not in body.free_symbols:
+                self.fail(f"\\{op.base.text} over an index its argument does not use", op)
+            return body.xreplace({var: extremum_index(op.base.text, body, var, lower, upper)})
         count = int(upper - lower) + 1
         if count < 1 or count > MAX_RANGE:
             self.fail(f"\\{op.base.text} over {count} entries (1 to {MAX_RANGE} are read)", op)
@@ -286,7 +306,10 @@ class OperatorReading:
             if var.primes or var.bangs:
                 return None
             order = self.order_of(var.sup, var)
-            symbol = self.name_value(replace(var, sup=None))
+            if self.column is not None and self.is_vector_name(var):      # ∂s/∂z in a matrix: the column
+                symbol = self.indexed_base(var.base.text, var)[self.column]
+            else:
+                symbol = self.name_value(replace(var, sup=None))
             if not isinstance(symbol, sp.Symbol | sp.Indexed):
                 self.fail("a derivative with respect to something that is not a variable", var)
             out.append((symbol, order))
@@ -304,8 +327,52 @@ class OperatorReading:
         items, variables = parts
         if not items:
             self.fail("a derivative operator with nothing to act on", frac)
-        f = self.product(items, frac)
-        return sp.Derivative(f, *variables, evaluate=False)
+        f = self.bare_sigmoid(items, variables)
+        if f is None:
+            f = self.differentiated(lambda: self.product(items, frac))
+        return self.no_jacobian(sp.Derivative(f, *variables, evaluate=False), frac)
+
+    def gradient(self, op: Factor, rest: list[Node]) -> sp.Expr:
+        """``\\nabla_{\\mathbf{w}} L``: the gradient, a vector; its entry i is ∂L/∂w_i.  The variable
+        must be written (a bare ``\\nabla L`` is refused: with respect to what?)."""
+        name = self.bare_name(op.sub) if op.sub is not None else None
+        if name is None or op.sup is not None or op.primes or op.bangs:
+            self.fail("a gradient \\nabla without its variable (write \\nabla_{\\mathbf{w}} L or the partial "
+                      "derivatives)", op)
+        if self.opaque or self.entry is None:
+            raise VectorValued("a gradient is a vector: the relation is read entrywise", self.tex[op.start:op.end])
+        self.ranges.append(self.length_of(name))
+        variable = self.indexed_base(name, op)[self.column if self.column is not None else self.entry]
+        return self.no_jacobian(sp.Derivative(self.differentiated(lambda: self.body(rest, op)), variable,
+                                              evaluate=False), op)
+
+    def differentiated(self, read):
+        """Read what a derivative differentiates: there a function written alone (L) is L(w)."""
+        self.differentiating += 1
+        try:
+            return read()
+        finally:
+            self.differentiating -= 1
+
+    def bare_sigmoid(self, items: list[Node], variables: list[tuple[sp.Expr, int]]) -> sp.Expr | None:
+        """``\\frac{d\\sigma}{dz}``: the sigmoid written without its argument is σ(z) of the one variable."""
+        if len(items) != 1 or len(variables) != 1 or self.declared("sigma"):
+            return None
+        f = items[0]
+        if isinstance(f, Factor) and f.plain and isinstance(f.base, Leaf) and f.base.text == "sigma" \
+                and f.base.kind == "GREEK":
+            from ..functions import sigmoid
+            return sigmoid(variables[0][0])
+        return None
+
+    def no_jacobian(self, d: sp.Derivative, where: Node) -> sp.Derivative:
+        """Entrywise, ∂L/∂w is the gradient's entry ∂L/∂w_i; a vector by a vector (a Jacobian, whose
+        entries need two indices) is refused."""
+        if self.entry is not None and self.column is None and self.entry in d.expr.free_symbols and any(
+                self.entry in getattr(v, "free_symbols", set()) for v in d.variables):
+            raise VectorValued("the derivative of a vector by a vector is a matrix (the Jacobian): the relation "
+                               "is read at a row and a column", self.tex[where.start:where.end], matrix=True)
+        return d
 
     def derivative_operator(self, op: Factor, rest: list[Node]) -> sp.Expr:
         """``\\frac{\\partial}{\\partial x} F``: F is the rest of the product; a group alone is the group."""
@@ -313,4 +380,5 @@ class OperatorReading:
         if rest and isinstance(rest[0], Factor) and isinstance(rest[0].base, Group) and len(rest) > 1:
             self.fail("after a derivative operator and a parenthesized group, is the rest inside the "
                       "derivative? (put it all inside the parentheses)", op, rest[-1])
-        return sp.Derivative(self.body(rest, op), *variables, evaluate=False)
+        return self.no_jacobian(sp.Derivative(self.differentiated(lambda: self.body(rest, op)), *variables,
+                                              evaluate=False), op)

@@ -23,7 +23,7 @@ from lark.lexer import Lexer
 from .build import Reader
 from .context import Context
 from .errors import Unparsed
-from .lexer import tokenize
+from .lexer import scan
 from .syntax import ToSyntax
 
 MAX_LENGTH = 20_000
@@ -66,6 +66,19 @@ def parse_tex(tex: str, context: Context = Context()) -> sp.Expr:  # noqa: B008 
     Raises:
         Unparsed: whatever cannot be read unambiguously, with a reason and the offending fragment.
     """
+    return parse_entry(tex, context)[0]
+
+
+def parse_entry(tex: str, context: Context = Context()) -> tuple[sp.Expr, tuple, tuple]:  # noqa: B008
+    """Like :func:`parse_tex`, with the index ranges of the vector-valued pieces read at
+    ``context.entry`` (``(lo, hi)``, or None where the document gave none): ``[1, 2, 3]`` at the
+    entry i is ``Σ_r r δ(i, r)`` over 1..3; and the guesses the reading made (``lnp_t`` read as
+    ``ln(p_t)``), which a refutation must not rest on.
+
+    Raises:
+        Unparsed: as :func:`parse_tex`; ``VectorValued`` (a subclass) when a side is a vector and
+            ``context.entry`` is None.
+    """
     if not isinstance(tex, str):
         raise Unparsed("the input is not a string", repr(tex)[:40])
     if len(tex) > MAX_LENGTH:
@@ -86,9 +99,10 @@ def parse_tex(tex: str, context: Context = Context()) -> sp.Expr:  # noqa: B008 
                        tex[:80]) from exc
 
 
-def _read(tex: str, context: Context) -> sp.Expr:
+def _read(tex: str, context: Context) -> tuple[sp.Expr, tuple, tuple]:
     source = _EQUATION_NUMBER.sub("", tex)
-    tokens = _without_final_punctuation(tokenize(source))
+    scanned = scan(source)
+    tokens = _without_final_punctuation(scanned.tokens)
     if not tokens:
         raise Unparsed("nothing to read", tex)
     try:
@@ -97,10 +111,11 @@ def _read(tex: str, context: Context) -> sp.Expr:
         raise _syntax_error(exc, source) from None
     syntax = ToSyntax(source).transform(tree)
     letters = frozenset(t.value for t in tokens if t.type == "LETTER")
-    value = Reader(context, source, letters).read(syntax)
+    reader = Reader(context, source, letters, scanned)
+    value = reader.read(syntax)
     if not isinstance(value, sp.Expr):
         raise Unparsed("not an expression", tex[:80])
-    return value
+    return value, tuple(reader.ranges), tuple(reader.guesses)
 
 
 def _without_final_punctuation(tokens: list[Token]) -> list[Token]:

@@ -14,7 +14,9 @@ Conventions:
   the same number exactly when they are written alike;
 * nothing else is known about them (no axioms: they need not sum to 1), so a relation softsym can
   prove about them holds for every positive value; the document checker never refutes one;
-* a conditional bar anywhere else (``E(y | x)``, ``h_\\theta(y | x)``) is refused.
+* ``E`` and ``\\mathbb{E}`` before ``(…)``/``[…]`` are expectations, read the same way but real (of
+  any sign): ``E[y | x]`` is ``Function("E[_|_]", real=True)(y, x)``;
+* a conditional bar anywhere else (``h_\\theta(y | x)``) is refused.
 """
 from __future__ import annotations
 
@@ -22,6 +24,8 @@ import sympy as sp
 
 from .syntax import Factor, Group, Leaf, Node, Relation, lone_leaf
 
+EXPECTATION_NAMES = frozenset({"E", "E_bb"})
+"""Names that are expectations before ``(…)`` or ``[…]`` (``E[y | x]``, ``\\mathbb{E}_{x}[f(x)]``)."""
 PROBABILITY_NAMES = frozenset({"P", "p", "Pr", "P_bb"})
 """Names that are probabilities when applied to events."""
 CONDITIONAL_NAMES = PROBABILITY_NAMES | {"q", "Q", "pi"}
@@ -30,8 +34,9 @@ _DECORATIONS = frozenset({"hat", "tilde", "bar", "cal", "bb"})
 
 
 def is_probability(expr: sp.Basic) -> bool:
-    """Whether ``expr`` is a probability as the reader builds it (an application of a shape)."""
-    return isinstance(expr, sp.core.function.AppliedUndef) and "(" in expr.func.__name__
+    """Whether ``expr`` is a probability or an expectation as the reader builds it (an application
+    of a shape: ``P(_|_)``, ``E[_]``)."""
+    return isinstance(expr, sp.core.function.AppliedUndef) and any(c in expr.func.__name__ for c in "([")
 
 
 def probabilities(expr: sp.Basic) -> set[sp.Basic]:
@@ -70,8 +75,49 @@ class ProbabilityReading:
         events = group.semicolon or len(group.elements) > 1 or isinstance(group.elements[0], Relation)
         return name if events or self.single_name(group.elements[0]) else None
 
+    def is_expectation(self, f: Node, g: Node | None) -> bool:
+        """``E(y | x; \\theta)``, ``E[X]``, ``\\mathbb{E}_{x \\sim p}[f(x)]`` (E not declared)."""
+        return (isinstance(f, Factor) and isinstance(f.base, Leaf) and f.base.text in EXPECTATION_NAMES
+                and f.base.kind in ("LETTER", "NAME") and f.sup is None and not f.primes and not f.bangs
+                and not self.declared(f.base.text) and isinstance(g, Factor) and isinstance(g.base, Group)
+                and g.base.kind in ("paren", "bracket"))
+
+    def expectation(self, f: Factor, g: Factor) -> sp.Expr:
+        """An expectation: an unknown real number of what is written in it (like a probability,
+        but of any sign): ``E[X] = 0`` gives it a value, nothing about linearity is known."""
+        with self.opaque_arguments():
+            group = g.base
+            shape: list[str] = []
+            args: list[sp.Expr] = []
+            if f.sub is not None:
+                shape.append("_{" + self.event_piece_or_relation(f.sub, args) + "}")
+            shape.append("[" if group.kind == "bracket" else "(")
+            for k, element in enumerate(group.elements):
+                if k:
+                    shape.append(group.separators[k - 1])
+                shape.append(self.event_piece_or_relation(element, args))
+            shape.append("]" if group.kind == "bracket" else ")")
+            fn = sp.Function(f"E{''.join(shape)}", real=True)
+            return self.after_call(fn(*args), g)
+
+    def event_piece_or_relation(self, node: Node, args: list[sp.Expr]) -> str:
+        if isinstance(node, Group) and node.kind == "brace" and len(node.elements) == 1:
+            node = node.elements[0]
+        if isinstance(node, Relation):
+            out = []
+            for j, part in enumerate(node.parts):
+                if j:
+                    out.append(_relation_text(node.ops[j - 1]))
+                out.append(self.event_piece(part, args))
+            return "".join(out)
+        return self.event_piece(node, args)
+
     def probability(self, name: str, g: Factor) -> sp.Expr:
         """``P(…)`` as an application of its shape to the expressions written in it."""
+        with self.opaque_arguments():
+            return self._probability(name, g)
+
+    def _probability(self, name: str, g: Factor) -> sp.Expr:
         group = g.base
         shape: list[str] = []
         args: list[sp.Expr] = []

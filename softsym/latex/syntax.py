@@ -15,7 +15,7 @@ from .errors import Unparsed
 
 NAME_KINDS = ("LETTER", "GREEK", "NAME")
 """Token kinds that are names."""
-OPERATOR_KINDS = ("FUNC", "BIGOP", "LIM", "MAXMIN")
+OPERATOR_KINDS = ("FUNC", "BIGOP", "LIM", "MAXMIN", "NABLA")
 """Token kinds that apply to what follows them."""
 
 

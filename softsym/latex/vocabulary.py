@@ -104,7 +104,6 @@ REFUSED = {
     "iint": "an integral (integrals are not supported)",
     "iiint": "an integral (integrals are not supported)",
     "oint": "an integral (integrals are not supported)",
-    "nabla": "a gradient \\nabla (write the partial derivatives)",
     "vdots": "an ellipsis (the pattern it stands for is not written)",
     "ddots": "an ellipsis (the pattern it stands for is not written)",
     "begin": "an environment (matrix, cases, array) inside an expression",
@@ -137,11 +136,14 @@ REFUSED = {
 del REFUSED["cfrac"]
 
 KNOWN_WORDS = frozenset({"softmax", "sigmoid", "softplus", "logsumexp", "LSE", "exp", "log", "ln",
-                         "tanh", "sinh", "cosh", "max", "min", "sin", "cos", "tan"})
+                         "tanh", "sinh", "cosh", "max", "min", "sin", "cos", "tan", "diag", "onehot"})
 """Upright words (``\\mathrm``, ``\\text``, ``\\operatorname``) the reader knows as functions."""
 
-INFORMAL_FUNCTIONS = frozenset({"exp", "log", "ln", "softmax", "sigmoid", "tanh", "max", "min"})
+INFORMAL_FUNCTIONS = frozenset({"exp", "log", "ln", "softmax", "sigmoid", "tanh", "max", "min", "onehot"})
 """Runs of plain letters read as a function when followed by ``(``: ``exp(x)``, ``log(1-p)``."""
+
+BARE_FUNCTIONS = {"log": "log", "ln": "ln", "exp": "exp"}
+"""Runs of plain letters read as a bare function before an argument: ``log \\frac{a}{b}``, ``ln p_t``."""
 
 VECTOR_FUNCTIONS = frozenset({"softmax", "logsumexp", "LSE"})
 """Functions of a whole vector (their argument is an indexed family)."""

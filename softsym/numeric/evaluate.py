@@ -41,6 +41,8 @@ def _fails(lhs: sp.Basic, rel: str, rhs: sp.Basic, point: dict, digits: int, rea
     left, right = _value(lhs, point, digits), _value(rhs, point, digits)
     if left is None or right is None:
         return None
+    if real and not _real_on_the_way(lhs, rhs, point, digits):
+        return None
     diff = _value(lhs - rhs, point, digits)
     if diff is None:
         return None
@@ -64,6 +66,32 @@ def _fails(lhs: sp.Basic, rel: str, rhs: sp.Basic, point: dict, digits: int, rea
             return _strictly_below(lhs, rhs, point, digits)
         return False
     raise ValueError(f"unknown relation {rel}")
+
+
+def _real_on_the_way(lhs: sp.Basic, rhs: sp.Basic, point: dict, digits: int) -> bool:
+    """Whether every logarithm and every root on the way is real at ``point``: a document speaks of
+    real numbers, so exp(-log(-1) + 2 log 2) = -4, real only through a complex log, is outside what
+    it claims.  (Pieces inside sums, whose bound variable has no value here, are not checked.)"""
+    both = sp.Tuple(lhs, rhs)
+    pieces = [(e.args[0], "log") for e in both.atoms(sp.log)]
+    pieces += [(e.base, "root") for e in both.atoms(sp.Pow) if not (e.exp.is_Integer)]
+    for arg, kind in pieces:
+        at = arg.xreplace(point)
+        if at.free_symbols or at.has(sp.Sum, sp.Product, sp.Derivative, sp.Limit, sp.Integral):
+            continue
+        value = _value(at, {}, digits)
+        if value is None:
+            continue
+        re, im = value.as_real_imag()
+        if abs(im) > RELATIVE_MARGIN * max(abs(re), sp.Integer(1)):
+            return False
+        if kind == "log" and re <= 0:
+            return False
+        if kind == "root" and re < 0:
+            exponent = _value(next(e.exp for e in both.atoms(sp.Pow) if e.base == arg).xreplace(point), {}, digits)
+            if exponent is None or not exponent.is_Number or exponent != int(exponent):
+                return False
+    return True
 
 
 def _strictly_below(lhs: sp.Basic, rhs: sp.Basic, point: dict, digits: int) -> bool | None:

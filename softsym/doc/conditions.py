@@ -1,0 +1,284 @@
+"""Conditions a document writes beside its relations: in the row (``\\text{if } i \\ne j:``, ``\\quad
+\\text{for } x \\ge 0``), after a display or an inline relation (``… when $c$``), ranges of indices
+(``i = 1, \\ldots, K``), bounds on parameters (``T > 0``, ``p \\in (0, 1)``), one-hot targets; and which of
+them a relation's hypotheses keep."""
+from __future__ import annotations
+
+import re
+
+import sympy as sp
+
+from ..domain import Bound, Domain
+from .chains import Relation
+from .names import as_relational, is_atomic, names_in, plain_context
+
+_CONDITION_JOINERS = re.compile(r"\\(?:text|mbox|textrm)\s*\{\s*(?:and|,)\s*\}|\\(?:wedge|land)\b|;")
+
+_INTERVAL = re.compile(r"^\s*(?P<name>[^,]+?)\s*\\in\s*(?:\\left)?(?P<open>[\(\[])(?P<lo>[^,]+),(?P<hi>[^,]+?)"
+                       r"(?:\\right)?(?P<close>[\)\]])\s*$")
+
+_NO_RESTRICTION = re.compile(r"^\s*(?:[^,]+?\s*\\in\s*\\mathbb\s*\{?\s*R\s*\}?(?:\s*\^\s*\{?[^{}]*\}?)?"
+                             r"|\\?[A-Za-z]+(?:_\{?\w+\}?)?)\s*$")
+
+
+def row_condition(text: str, context, lhs: sp.Basic, rhs: sp.Basic) -> tuple[list[sp.Basic], str]:
+    """The hypotheses a condition written in the row gives (``i \\neq j``, ``x \\ge 0``,
+    ``0 < p < 1``, ``x \\in (0, 1)``), and what could not be used of it (its text), if anything.
+    The condition's names are the relation's (an index stays an integer)."""
+    from ..latex import Unparsed, parse_tex
+    if not text:
+        return [], ""
+    if text.startswith("?"):
+        return [], text[1:]
+    symbols = {s.name: s for s in sp.Tuple(lhs, rhs).atoms(sp.Symbol)}
+    out: list[sp.Basic] = []
+    for piece in _CONDITION_JOINERS.split(text):
+        piece = piece.strip().strip(",").strip()
+        if not piece or _NO_RESTRICTION.match(piece):
+            continue
+        ranged = re.match(r"^\s*[A-Za-z]\s*=\s*(.*)$", piece)
+        if ranged is not None and _INDEX_RANGE.match(ranged.group(1)):
+            continue                                  # i = 1, …, K: the index's range (the conventions give it)
+        m = _INTERVAL.match(piece)
+        try:
+            if m is not None:
+                name, lo, hi = (parse_tex(m.group(g), context) for g in ("name", "lo", "hi"))
+                low = sp.Lt if m.group("open") == "(" else sp.Le
+                high = sp.Lt if m.group("close") == ")" else sp.Le
+                found = [low(lo, name), high(name, hi)]
+            else:
+                found = _condition_relations(piece, context)
+        except Unparsed:
+            return out, text
+        if found is None:
+            return out, text
+        out.extend(c.xreplace({x: symbols[x.name] for x in c.free_symbols if isinstance(x, sp.Symbol)
+                               and x.name in symbols}) for c in found)
+    return out, ""
+
+_CONDITION_OPS = re.compile(r"\\neq\b|\\ne\b|\\leq\b|\\le\b|\\geq\b|\\ge\b|\\lt\b|\\gt\b|<|>|=|≠|≤|≥")
+
+_CONDITION_MAKERS = {"\\neq": "!=", "\\ne": "!=", "≠": "!=", "\\leq": "<=", "\\le": "<=", "≤": "<=",
+                     "\\geq": ">=", "\\ge": ">=", "≥": ">=", "\\lt": "<", "<": "<", "\\gt": ">", ">": ">",
+                     "=": "=="}
+
+
+def _condition_relations(piece: str, context) -> list[sp.Basic] | None:
+    """``a < x \\le b`` / ``i \\ne j`` / ``a, b > 0`` as relationals (None: not such a condition)."""
+    from ..latex import parse_tex
+    ops = list(_CONDITION_OPS.finditer(piece))
+    if not ops:
+        return None
+    parts = [piece[:ops[0].start()]] + [piece[a.end():b.start()] for a, b in zip(ops, ops[1:])]\
+        + [piece[ops[-1].end():]]
+    if len(ops) == 1 and _LIST_NAMES.match(parts[0]):
+        names = [parse_tex(x, context) for x in parts[0].split(",")]
+        bound = parse_tex(parts[1], context)
+        return [c for c in (as_relational(_CONDITION_MAKERS[ops[0].group()], x, bound) for x in names) if c is not None]
+    values = [parse_tex(x, context) for x in parts]
+    found = [as_relational(_CONDITION_MAKERS[op.group()], a, b) for op, a, b in zip(ops, values, values[1:])]
+    return None if any(c is None for c in found) else found
+
+_LIST_NAMES = re.compile(r"^\s*(?:[A-Za-z]|\\[A-Za-z]+)(?:\s*,\s*(?:[A-Za-z]|\\[A-Za-z]+))+\s*$")
+
+_INDEX_RANGE = re.compile(r"^\s*(?P<lo>[^,]+?)\s*,\s*(?:\\[lc]?dots|\\dotsc|\.\.\.|…)\s*,\s*(?P<hi>[^,]+?)\s*$")
+
+_ONE_HOT = re.compile(r"(?:one[- ]?hot|独热|单热)[^$\n]{0,40}?\$\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{?\s*)?"
+                      r"([A-Za-z])\s*\}?\s*\$", re.IGNORECASE)
+
+
+def one_hot_families(text: str) -> list[tuple[int, str]]:
+    """``a one-hot target $\\mathbf{y}$`` (also 独热): the family the text calls one-hot, by line."""
+    return [(text.count("\n", 0, m.start()) + 1, m.group(1)) for m in _ONE_HOT.finditer(text)]
+
+
+def sums_to_one(family: str, lengths: dict, dimension: sp.Symbol) -> sp.Basic:
+    """Σ_k y_k = 1 over the family's length: what "y is one-hot" says that the relations use."""
+    k = sp.Symbol("k_hot", integer=True)
+    lo, hi = lengths.get(family, (sp.Integer(1), dimension))
+    return sp.Eq(sp.Sum(sp.IndexedBase(family, real=True)[k], (k, lo, hi)), 1)
+
+OP_TEX = {"==": "=", "<=": "\\le", "<": "<", ">=": "\\ge", ">": ">", "!=": "\\ne", ":=": "=",
+           "approx": "\\approx", "propto": "\\propto", "implies": "\\Rightarrow"}
+
+_TRAILING_WORDS = re.compile(r"^\s*[,.;:]?\s*(?:when|whenever|if|provided(?: that)?|as long as|assuming|given|"
+                             r"for|当|若|如果|只要|对于)\s*$", re.IGNORECASE)
+
+
+def conditions_after(text: str, blocks, found: list[Relation]) -> dict[int, list[int]]:
+    """``$$ … $$ when $\\sum_i y_i = 1$.``: an inline relation introduced by "when", "if", "provided",
+    "for" … right after a display is a condition of that display's relations.  Returns, for each
+    relation of such a display, the inline relations that condition it."""
+    lines = text.split("\n")
+    out: dict[int, list[int]] = {}
+    displays = [b for b in blocks if b.display]
+    inline = [b for b in blocks if not b.display]
+    conditioned: dict[int, object] = {}            # an inline block that is a trailing condition → its display
+    for block in inline:
+        line = lines[block.line - 1] if block.line - 1 < len(lines) else ""
+        at = line.find(block.tex)
+        same_line = [b for b in inline if b.line == block.line == b.end_line and b is not block
+                     and 0 <= line.find(b.tex) < at and id(b) not in conditioned
+                     and any(op in b.tex for op in ("=", "<", ">", "\\le", "\\ge", "\\ne"))]
+        before = max((b for b in displays if b.end_line <= block.line), key=lambda b: b.end_line, default=None)
+        if same_line and at >= 0:                 # "$σ(x) \le …$ for $x \ge 0$": the inline relation before
+            start = line.find(same_line[-1].tex) + len(same_line[-1].tex)
+            prefix = line[start:at].strip().strip("$").strip().rstrip("\\(").lstrip("\\)").strip()
+            if _TRAILING_WORDS.match(prefix) and block.line == block.end_line:
+                conditioned[id(block)] = same_line[-1]
+            continue
+        if before is None or any(lines[n].strip() for n in range(before.end_line, block.line - 1)):
+            continue                              # only blank lines may come between
+        prefix = line[:at].rstrip().rstrip("$").rstrip("\\(") if at >= 0 else ""
+        if before.end_line == block.line:
+            prefix = re.split(r"\$\$|\\\]|\\end\{[a-z*]+\}", prefix)[-1]
+        previous = next((b for b in inline if b.line == block.line and b is not block and id(b) in conditioned
+                         and line.find(b.tex) < at), None)
+        if previous is not None:                  # "for $k \ne y$ and $0 < ε < 1$": the sentence goes on
+            prefix = line[line.find(previous.tex) + len(previous.tex):at].strip().strip("$").strip()
+            if re.fullmatch(r"(?:and|,|以及|且|和)?", prefix.strip(" ,")):
+                conditioned[id(block)] = conditioned[id(previous)]
+            continue
+        suffix = line[at + len(block.tex):].lstrip("$").lstrip("\\)").lstrip() if at >= 0 else ""
+        new_paragraph = before.end_line < block.line - 1
+        forward = suffix.startswith((":", "：", ",", "，")) or (new_paragraph and prefix.strip()[:1].isupper())
+        if _TRAILING_WORDS.match(prefix) and not forward:     # "For $i \ne j$:" introduces what follows
+            conditioned[id(block)] = before
+    for c, rel in enumerate(found):
+        block = next((b for b in inline if b.line <= rel.line <= b.end_line and id(b) in conditioned
+                      and rel.tex in b.tex), None)
+        if block is None or rel.chained:
+            continue
+        before = conditioned[id(block)]
+        for k, other in enumerate(found):
+            if before.line <= other.line <= before.end_line and k != c:
+                out.setdefault(k, []).append(c)
+    return out
+
+
+def listed_condition(rel: Relation, domain: Domain) -> tuple[list[sp.Basic], tuple | None] | None:
+    """``i = 1, \\ldots, K`` (the range of an index) or ``a, b > 0`` (a condition on each name):
+    (the conditions, (index, lo, hi) for a range) — None for anything else."""
+    from ..latex import Context, Unparsed, parse_tex
+    context = Context(names=domain.names())
+
+    def integer(tex: str) -> sp.Expr:
+        value = parse_tex(tex, context)
+        return value.xreplace({s: sp.Symbol(s.name, integer=True, positive=True) for s in value.free_symbols
+                               if isinstance(s, sp.Symbol) and s.name not in context.names})
+    try:
+        m = _INDEX_RANGE.match(rel.rhs)
+        if rel.op == "==" and m is not None and re.fullmatch(r"\s*[A-Za-z]\s*", rel.lhs):
+            lo, hi = integer(m.group("lo")), integer(m.group("hi"))
+            if lo.is_integer and hi.is_integer:
+                return [], (rel.lhs.strip(), lo, hi)
+            return None
+        if rel.op in ("<", "<=", ">", ">=", "!=") and _LIST_NAMES.match(rel.lhs):
+            bound = parse_tex(rel.rhs, context)
+            names = [parse_tex(name, context) for name in rel.lhs.split(",")]
+            if all(isinstance(x, sp.Symbol) for x in names) and not (bound.free_symbols & set(names)):
+                return [c for c in (as_relational(rel.op, x, bound) for x in names) if c is not None], None
+    except Unparsed:
+        return None
+    return None
+
+MEMBERSHIP = re.compile(r"^\s*(?P<names>(?:[A-Za-z]|\\[A-Za-z]+)(?:\s*,\s*(?:[A-Za-z]|\\[A-Za-z]+))*)\s*\\in\s*"
+                         r"(?:\\left)?(?P<open>[\(\[])(?P<lo>[^,]+),(?P<hi>[^,]+?)(?:\\right)?(?P<close>[\)\]])\s*$")
+
+
+def membership_bounds(tex: str, domain: Domain, functions: set[str]) -> list[tuple[str, sp.Basic]]:
+    """``p, q \\in (0, 1)`` written in prose: each name's bounds (a hypothesis from there on)."""
+    from ..latex import Unparsed, parse_tex
+    m = MEMBERSHIP.match(tex)
+    context = plain_context(domain, functions)
+    try:
+        lo, hi = parse_tex(m.group("lo"), context), parse_tex(m.group("hi"), context)
+        names = [parse_tex(x, context) for x in m.group("names").split(",")]
+    except Unparsed:
+        return []
+    low = sp.Lt if m.group("open") == "(" else sp.Le
+    high = sp.Lt if m.group("close") == ")" else sp.Le
+    out = []
+    for x in names:
+        if isinstance(x, sp.Symbol) and not (lo.free_symbols | hi.free_symbols) & {x}:
+            out.append((x.name, (low(lo, x), high(x, hi))))
+    return out
+
+
+def as_bounds(conditions: list[sp.Basic], domain: Domain) -> tuple[tuple[Bound, ...], list[sp.Basic]]:
+    """Conditions that bound one undeclared symbol by numbers (``0 < p``, ``p < 1``, ``T > 0``) as its
+    ``Bound`` — what the proof rules read best (0 < p < 1 becomes p = s/(1 + s)); the rest as they are."""
+    declared = domain.names()
+    ends: dict[sp.Symbol, dict[str, tuple[sp.Expr, bool]]] = {}
+    rest = []
+    for c in conditions:
+        if isinstance(c, (sp.StrictLessThan, sp.LessThan, sp.StrictGreaterThan, sp.GreaterThan)):
+            low, high = (c.lhs, c.rhs) if isinstance(c, (sp.StrictLessThan, sp.LessThan)) else (c.rhs, c.lhs)
+            strict = isinstance(c, (sp.StrictLessThan, sp.StrictGreaterThan))
+            if isinstance(high, sp.Symbol) and low.is_Number and high.name not in declared:
+                ends.setdefault(high, {})["lower"] = (low, strict)
+                continue
+            if isinstance(low, sp.Symbol) and high.is_Number and low.name not in declared:
+                ends.setdefault(low, {})["upper"] = (high, strict)
+                continue
+        rest.append(c)
+    bounds = []
+    for x, e in ends.items():
+        lower, upper = e.get("lower", (None, False)), e.get("upper", (None, False))
+        bounds.append(Bound(x, lower[0], lower[1], upper[0], upper[1]))
+    return tuple(bounds), rest
+
+
+def parameter_bound(op: str, lhs: sp.Basic, rhs: sp.Basic) -> tuple[str, sp.Basic] | None:
+    """``T > 0``, ``\\varepsilon < 1`` written in prose about a parameter (a Greek or capital name, not
+    a variable such as x): it holds from there on (a later bound on the same name replaces it)."""
+    if op not in ("<", "<=", ">", ">="):
+        return None
+    name, number = (lhs, rhs) if rhs.is_Number else (rhs, lhs) if lhs.is_Number else (None, None)
+    if not isinstance(name, sp.Symbol) or len(name.name) == 1 and name.name.islower():
+        return None
+    relational = as_relational(op, lhs, rhs)
+    return (name.name, relational) if relational is not None else None
+
+
+def relevant_hypotheses(given: tuple[sp.Basic, ...], left: sp.Basic, right: sp.Basic) -> tuple[sp.Basic, ...]:
+    """The hypotheses that speak of the relation's names (through one another): a constraint on
+    names the relation never mentions (Σ_k y_k = 1 beside a relation in z only) cannot matter to
+    it — any point of the relation extends to one that satisfies it — and would only hide
+    counterexamples from the search."""
+    integers = {s.name for e in (left, right, *given) for s in e.atoms(sp.Symbol) if s.is_integer}
+
+    def values(*exprs: sp.Basic) -> set[str]:               # indices and sizes (integers) connect nothing
+        return names_in(*exprs) - integers
+
+    names = values(left, right)
+    chosen: list[sp.Basic] = []
+    rest = list(given)
+    changed = True
+    while changed:
+        changed = False
+        for g in list(rest):
+            if values(g) & names or not values(g):
+                chosen.append(g)
+                names |= values(g)
+                rest.remove(g)
+                changed = True
+    return tuple(g for g in given if g in chosen)
+
+
+def is_condition(op: str, lhs: sp.Basic, rhs: sp.Basic) -> bool:
+    """``n > 2``, ``x \\ge 0``, ``i \\ne j``: an inequality between a name and a number or another
+    name states where the text is, not something to prove."""
+    return op in ("<", "<=", ">", ">=", "!=") and is_atomic(lhs) and is_atomic(rhs) and not (lhs.is_Number
+                                                                                       and rhs.is_Number)
+
+
+def conditions_for(rel: Relation, conditions: list[tuple[int, sp.Basic | None]], blocks) -> list[sp.Basic]:
+    """The inline conditions that govern ``rel``: "for $i = j$: $$…$$" — those written after the
+    previous display block and before the display that holds ``rel`` — or, for inline math, those
+    earlier on the same line ("for $x \\ge 0$, $\\sigma(x) \\le …$")."""
+    block = next((b for b in blocks if b.display and b.line <= rel.line <= b.end_line), None)
+    if block is None:
+        return [c for line, c in conditions if line == rel.line and c is not None]
+    previous = max((b.end_line for b in blocks if b.display and b.end_line < block.line), default=0)
+    return [c for line, c in conditions if previous <= line <= block.line and c is not None]

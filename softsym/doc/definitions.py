@@ -1,0 +1,361 @@
+"""Which lines define and how definitions are read: function definitions (``L(w) = …``,
+``h_\\theta(x) = …``, ``\\sigma(\\mathbf{z})_i = …``), labelled names (``s_i^\\tau``), words as names,
+repaired underscores, pair sums, recurrences, and unfolding with derivative variables kept."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import sympy as sp
+
+from ..deadline import Deadline, attempt
+from ..dsl import Definition
+from ..problem import unfold
+from .chains import Relation
+from .names import bare_name, names_in, probabilities_in, target_name
+
+
+_UPRIGHT = r"\\(?:mathrm|text|textrm|operatorname|mathit)\s*\{\s*[A-Za-z]+\s*\}"
+
+_DECORATED = r"\\(?:mathcal|mathscr|hat|tilde|bar|widehat|widetilde|overline)\s*\{?\s*[A-Za-z]\s*\}?"
+
+_DECORATION_SUFFIX = {"mathcal": "cal", "mathscr": "scr", "hat": "hat", "widehat": "hat", "tilde": "tilde",
+                      "widetilde": "tilde", "bar": "bar", "overline": "bar"}
+
+FUNCTION_LHS = re.compile(rf"^\s*(?P<name>{_DECORATED}|[A-Za-z]|\\[A-Za-z]+|[A-Za-z]{{3,}}|{_UPRIGHT})"
+                           rf"(?P<sub>_\s*(?:\\[A-Za-z]+|\{{\s*\\[A-Za-z]+\s*\}}|\{{\s*[A-Z]{{2,}}\s*\}}|"
+                           rf"\{{\s*{_UPRIGHT}\s*\}}))?"
+                           r"\s*(?:\\left)?\((?P<args>[^()]*?)(?:\\right)?\)"
+                           r"(?P<entry>_\s*(?:\{\s*[A-Za-z]\s*\}|[A-Za-z]))?\s*$")
+
+_PARAM = re.compile(r"^\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{?\s*)?([A-Za-z]|\\[A-Za-z]+)\s*\}?\s*$")
+
+_KNOWN_FUNCTIONS = frozenset({"sigma", "exp", "log", "ln", "tanh", "max", "min", "P", "Pr", "softmax", "sigmoid",
+                              "softplus", "logsumexp", "LSE", "sin", "cos", "tan", "sinh", "cosh"})
+
+_WORD_LHS = re.compile(rf"^\s*(?:{_UPRIGHT})\s*$")
+
+
+def function_definition(rel: Relation) -> tuple[str, list[str]] | None:
+    """``f(x) = …`` / ``p(y;\\phi) := …`` / ``h_\\theta(x) = …`` / ``\\mathrm{Loss}(\\mathbf{x}) = …``:
+    a name (a letter, a Greek letter with a Greek subscript, a word of three letters or more)
+    applied to plain parameters on the left.  Returns the name as the reader spells it
+    (``h_theta``, ``Loss``) and the parameters."""
+    if rel.op not in ("==", ":="):
+        return None
+    m = FUNCTION_LHS.match(rel.lhs)
+    if m is None:
+        return None
+    decorated = re.fullmatch(r"\\([A-Za-z]+)\s*\{?\s*([A-Za-z])\s*\}?", m.group("name"))
+    if decorated is not None and decorated.group(1) in _DECORATION_SUFFIX:       # \mathcal{L}(θ): L_cal
+        if decorated.group(2) in ("P", "p"):
+            return None                         # \tilde{P}(a, x) is a probability, not a function
+        name = f"{decorated.group(2)}_{_DECORATION_SUFFIX[decorated.group(1)]}"
+    else:
+        name = re.sub(r"^\\[A-Za-z]+\s*\{\s*([A-Za-z]+)\s*\}$", r"\1", m.group("name")).lstrip("\\")
+    own_sigma = name == "sigma" and m.group("entry")      # \sigma(\mathbf{z})_i = …: the text's own σ (a softmax)
+    if (name in _KNOWN_FUNCTIONS or (len(name) > 1 and name.lower() in _KNOWN_FUNCTIONS)) and not own_sigma:
+        return None             # P(A, B) = P(A) P(B | A) is about probabilities, not a function P
+    if m.group("sub"):
+        sub = re.sub(r"\\(?:mathrm|text|textrm|operatorname|mathit)\s*", "", m.group("sub"))
+        name += "_" + re.sub(r"[_{}\s\\]", "", sub)
+    args = re.sub(r"\\[,;:!]|\\(?:quad|qquad)\b", " ", m.group("args"))
+    params = [p for p in re.split(r"[,;]|\\\||\\Vert\b", args)]
+    if not params or not all(_PARAM.match(p) for p in params):
+        return None
+    if m.group("entry"):                        # \sigma(\mathbf{z})_i = …: the entry i is a parameter too
+        params.append(re.sub(r"[_{}\s]", "", m.group("entry")))
+    return name, [p.strip() for p in params]
+
+_LABELLED = re.compile(r"^\s*(?P<name>\\[A-Za-z]+|[A-Za-z])\s*(?P<sub1>_\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]))?\s*"
+                       r"\^\s*(?P<sup>\{\s*\(\s*\\?[A-Za-z]+\s*\)\s*\}|\{\s*\\?[A-Za-z]+\s*\}|\\[A-Za-z]+|[A-Za-z])"
+                       r"\s*(?P<sub2>_\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]))?\s*$")
+
+_NAME_LHS = r"^\s*{name}\s*(?:_\s*(?:\{{[^{{}}]*\}}|\\?[A-Za-z0-9]))?\s*$"
+
+
+def labelled_names(found: list[Relation]) -> frozenset[tuple[str, str]]:
+    """Names the text defines with a superscript that labels them (``s_i^\\tau = …`` after ``s_i``
+    was defined, ``p_k^{(T)} = …``): (name, superscript) as the reader spells them.  A number, T or
+    \\top (a transpose) never labels."""
+    out = set()
+    for k, rel in enumerate(found):
+        m = _LABELLED.match(rel.lhs)
+        if m is None or rel.op not in ("==", ":=") or rel.chained:
+            continue
+        name = m.group("name").lstrip("\\")
+        raw = re.sub(r"[{}\s]", "", m.group("sup"))
+        key = raw.replace("\\", "")
+        if key in ("T", "top", "intercal", "prime") or name == "e":
+            continue
+        if re.fullmatch(r"\([a-z]\)", key):
+            continue                    # x^{(i)}: a sample index (a sum over i must reach it), no label
+        earlier = re.compile(_NAME_LHS.format(name=re.escape(m.group("name"))))
+        if raw.startswith("(") or any(earlier.match(r.lhs) for r in found[:k]):
+            out.add((name, key))
+    return frozenset(out)
+
+_LOST_UNDERSCORE = re.compile(r"(?<![\\A-Za-z])(?P<name>[A-Za-z]|\))\{(?P<index>[A-Za-z0-9])\}")
+
+_SUM_WITHOUT_UNDERSCORE = re.compile(r"\\(sum|prod)\s*\{")
+
+
+def with_underscores_restored(found: list[Relation], math: str) -> tuple[list[Relation], dict[int, list[str]]]:
+    """Underscores an editor lost, restored where the text shows what they were: ``\\sum{i=1}^K`` is
+    ``\\sum_{i=1}^K``; ``z{i}`` is ``z_{i}`` and ``\\sigma(\\mathbf{z}){i}`` is ``\\sigma(\\mathbf{z})_{i}``
+    when the text writes the same name (or a function value) with an underscore elsewhere.  Each
+    repair is a guess noted on its relation: a refutation of it is not reported."""
+    subscripted = set(re.findall(r"(?<![\\A-Za-z])([A-Za-z])\s*_", math))
+    if re.search(r"\)\s*_", math):
+        subscripted.add(")")
+    out, notes = [], {}
+    for k, rel in enumerate(found):
+        sides = []
+        for side in (rel.lhs, rel.rhs):
+            fixed = _SUM_WITHOUT_UNDERSCORE.sub(lambda m: f"\\{m.group(1)}_{{", side)
+            fixed = _LOST_UNDERSCORE.sub(lambda m: f"{m.group('name')}_{{{m.group('index')}}}"
+                                         if m.group("name") in subscripted else m.group(0), fixed)
+            if fixed != side:
+                notes.setdefault(k, []).append(f"'{side[:40]}' read with the underscores restored "
+                                               f"({fixed[:40]})")
+            sides.append(fixed)
+        out.append(replace(rel, lhs=sides[0], rhs=sides[1]))
+    return out, notes
+
+
+def function_parameters(found: list[Relation]) -> dict[str, tuple[str, ...]]:
+    """The parameters of each function the text defines with one list of parameters only (``L(w) =
+    …``: L is L(w) where it is written alone); a function defined with different lists has none."""
+    seen: dict[str, set[tuple[str, ...]]] = {}
+    for rel in found:
+        fd = function_definition(rel)
+        if fd is None:
+            continue
+        names = tuple(_PARAM.match(p).group(1).lstrip("\\") for p in fd[1])
+        seen.setdefault(bare_name(fd[0]), set()).add(names)
+    return {name: next(iter(lists)) for name, lists in seen.items() if len(lists) == 1}
+
+
+def word_names(found: list[Relation]) -> frozenset[str]:
+    """Words the text defines as names: ``\\mathrm{Loss} = …``, ``\\text{normalizer} := …``."""
+    return frozenset(re.sub(r"^.*\{\s*([A-Za-z]+)\s*\}\s*$", r"\1", rel.lhs) for rel in found
+                     if rel.op in ("==", ":=") and not rel.chained and _WORD_LHS.match(rel.lhs)
+                     and len(re.sub(r"^.*\{\s*([A-Za-z]+)\s*\}\s*$", r"\1", rel.lhs)) > 1)
+
+IMPLICIT_SUM = re.compile(r"\\sum_(?:\{\s*[A-Za-z]\s*\}|[A-Za-z])(?!\s*\^)")
+
+_EXCLUDING_SUM = re.compile(r"\\sum_\{\s*([A-Za-z])\s*\\(?:ne|neq)\s*([A-Za-z])\s*\}")
+
+
+def pair_sums(rel: Relation) -> tuple[Relation, list[str]]:
+    """``\\sum_{i \\neq j} p_i p_j`` — the excluded index in the summand — is the double sum over
+    pairs i ≠ j, or a sum over i that skips one fixed j (``\\sum_{k \\ne t} q_k``).  When j is written
+    nowhere else in the relation it cannot be a fixed j: the pairs are read (``\\sum_j \\sum_{i \\ne j}``),
+    noted as a guess; otherwise the line is unparsed."""
+    from ..latex import Unparsed
+    guesses: list[str] = []
+    sides = []
+    for side, other_side in ((rel.lhs, rel.rhs), (rel.rhs, rel.lhs)):
+        for m in reversed(list(_EXCLUDING_SUM.finditer(side))):
+            other = m.group(2)
+            if not re.search(rf"_\{{?\s*{other}(?![A-Za-z])", _summand(side, m.end())):
+                continue
+            outside = side[:m.start()] + " " + side[m.end() + len(_summand(side, m.end())):] + " " + other_side
+            if re.search(rf"(?<![A-Za-z\\]){other}(?![A-Za-z])", outside):
+                raise Unparsed(f"a sum over {m.group(1)} \\ne {other} whose terms use {other}: the double sum "
+                               f"over pairs, or one {other} left out?", m.group(0))
+            side = side[:m.start()] + f"\\sum_{{{other}}} " + side[m.start():]
+            guesses.append(f"{m.group(0)} read as the double sum over pairs {m.group(1)} \\ne {other}")
+        sides.append(side)
+    return replace(rel, lhs=sides[0], rhs=sides[1]), guesses
+
+
+def _summand(tex: str, start: int) -> str:
+    """The text a sum operator at ``start`` applies to: up to the next + or − outside groups."""
+    depth = 0
+    for pos in range(start, len(tex)):
+        ch = tex[pos]
+        if ch in "{([":
+            depth += 1
+        elif ch in "})]":
+            depth -= 1
+            if depth < 0:
+                return tex[start:pos]
+        elif ch in "+-=" and depth == 0 and pos > start:
+            return tex[start:pos]
+    return tex[start:]
+
+
+def recurrence_family(rel: Relation, lhs: sp.Basic, rhs: sp.Basic) -> str | None:
+    """``m_t = \\beta m_{t-1} + (1 - \\beta) g_t``: an entry defined from the same family at a shifted
+    index (a recurrence, the family's name), else None."""
+    if rel.op not in ("==", ":=") or rel.chained or not isinstance(lhs, sp.Indexed) or len(lhs.indices) != 1:
+        return None
+    (t,) = lhs.indices
+    if not isinstance(t, sp.Symbol):
+        return None
+    shifted = [e for e in rhs.atoms(sp.Indexed) if e.base == lhs.base and len(e.indices) == 1
+               and (e.indices[0] - t).is_Integer and e.indices[0] != t]
+    return str(lhs.base.label) if shifted else None
+
+
+def unfold_keeping_variables(expr: sp.Basic, definitions: list[Definition]) -> sp.Basic:
+    """The definitions unfolded, except that a defined name a derivative is taken with respect to
+    stays a variable inside that derivative (``∂ℓ/∂z`` with ``z := w^T x + b``: ℓ as a function of
+    z); outside it, the name is unfolded as everywhere."""
+    defined = {target_name(d.target) for d in definitions}
+    derivatives = [d for d in expr.atoms(sp.Derivative)
+                   if any(target_name(v) in defined for v in d.variables)]
+    if not derivatives:
+        return unfold(expr, definitions)
+    kept: dict[sp.Basic, sp.Basic] = {}
+    for d in derivatives:
+        names = {target_name(v) for v in d.variables}
+        inner = unfold_keeping_variables(d.expr, [x for x in definitions if target_name(x.target) not in names])
+        taken = sp.Derivative(inner, *d.variable_count, evaluate=False)
+        done = attempt(Deadline.after(2.0), taken.doit, None)       # then the variable's definition in
+        if done is None or any(set(e.variables) & set(d.variables) for e in done.atoms(sp.Derivative)):
+            raise Unfoldable(f"the derivative with respect to {', '.join(map(sp.sstr, d.variables))}, a name "
+                              f"defined in the text, could not be taken before its definition is unfolded")
+        kept[d] = unfold(done, definitions)
+    holders = {d: sp.Dummy(f"d{k}") for k, d in enumerate(kept)}
+    outside = unfold(expr.xreplace(holders), definitions)
+    return outside.xreplace({holders[d]: value for d, value in kept.items()})
+
+
+class Unfoldable(Exception):
+    """A relation whose definitions cannot be unfolded (reported as unparsed, with the reason)."""
+
+
+def flat_derivatives(lhs: sp.Basic, rhs: sp.Basic, definitions: list[Definition]) -> list[str]:
+    """As :func:`independent_derivatives`, judged with the definitions unfolded except the
+    variables' own (``∂L/∂α_j`` with α defined and L defined nowhere: L does not depend on α)."""
+    out = []
+    for d in sp.Tuple(lhs, rhs).atoms(sp.Derivative):
+        names = {target_name(v) for v in d.variables}
+        inner = attempt(Deadline.after(1.0), lambda d=d, names=names: unfold(
+            d.expr, [x for x in definitions if target_name(x.target) not in names]), None)
+        if inner is not None:
+            out += independent_derivatives(sp.Derivative(inner, *d.variable_count, evaluate=False))
+    return out
+
+
+def independent_derivatives(*exprs: sp.Basic) -> list[str]:
+    """What a derivative differentiates when, as read, it does not depend on the variable at all
+    (``∂L/∂w_j`` with L defined nowhere in the math): the author says it does."""
+    out = []
+    for d in sp.Tuple(*exprs).atoms(sp.Derivative):
+        if d.expr.is_Number:
+            continue
+        for v in d.variables:
+            if isinstance(v, sp.Indexed):
+                depends = any(e.base == v.base for e in d.expr.atoms(sp.Indexed)) or v in d.expr.free_symbols
+            else:
+                depends = v in d.expr.free_symbols
+            if not depends:
+                out.append(sp.sstr(d.expr))
+                break
+    return sorted(set(out))
+
+
+def named_only_in_words(left: sp.Basic, right: sp.Basic, declared: set[str]) -> list[str]:
+    """The names that make ``left op right`` read as *what a name is* rather than as an identity.
+
+    With the definitions unfolded, a relation whose two sides share no name, where one side
+    holds a name the document neither defines in its math nor declares (``e^{\\bar y} =
+    e^{\\sum_i w_i x_i}`` where ȳ is "the score of y" in prose), can only be an identity if
+    both sides are constant: it much more likely names something.  A refutation of it is not
+    trusted.  (A side without names, as in ``\\sigma(x) + \\sigma(-x) = 2``, is no such line.)
+
+    Returns:
+        The undeclared names of the side that has fewest of them (sorted), or [] when the sides
+        share a name or a side has none.
+    """
+    sides = [names_in(left), names_in(right)]
+    if not all(sides) or sides[0] & sides[1]:
+        return []
+    candidates = [sorted(side - declared) for side in sides]
+    candidates = [c for c in candidates if c]
+    return min(candidates, key=len) if candidates else []
+
+
+def defined_by_unparsed(rel: Relation, context) -> str | None:
+    """The name an unparsed ``name = …`` line may have defined (its left side reads as a name):
+    a refutation that rests on that name is not reported until a line about it is read."""
+    from ..latex import Unparsed, parse_tex
+    if rel.op not in ("==", ":="):
+        return None
+    try:
+        return target_name(parse_tex(rel.lhs, context))
+    except Unparsed:
+        return None
+
+
+def defines(rel: Relation, lhs: sp.Basic, rhs: sp.Basic, used: set[str], pinned: set[str] = frozenset(),
+             standalone: bool = False, display: bool = True, model_of: sp.Basic | None = sp.S.Zero) -> bool:
+    """Whether ``lhs = rhs`` defines its left side (a symbol, an entry ``z_i`` or ``f(x)`` with
+    plain parameters) rather than claims something:
+
+    - ``x := …`` (``\\coloneqq``, ``\\triangleq``), ``f(x) = …`` (the form of a definition), and
+      "set ``x = 0``" (a value given to a name);
+    - the first ``name = expr`` of a name not used before (nor in ``expr``);
+    - a standalone ``name = expr`` (not part of a chain) of a name that no definition in force
+      mentions, in display math or bringing in a name not seen before ("write $p = \\sigma(a)$"):
+      notes reuse names section by section (``a(\\eta)`` of each distribution).  Inline
+      ``q = p`` in prose ("vanishes at $q = p$") is not one.
+      A name a definition mentions is pinned: ``\\phi = 1/(1 + e^{\\eta})`` after
+      ``\\eta = \\log(\\phi/(1-\\phi))`` is a claim, and is checked.
+
+    An entry ``z_k = c`` whose value does not use the index says what one entry is (``\\eta_k = 0``
+    for the last class), not what every entry is: it is not a definition.  A probability given a
+    value free of probabilities is its model (``model_of`` is the value it had, 0 when none): a new
+    one when it shares no name with the old (notes give a probability a model model by model), a
+    claim about it otherwise (``P(y = 0 | x) = \\sigma(-z)`` after ``1 - \\sigma(z)``).
+    """
+    if rel.op not in (":=", "=="):
+        return False
+    target = target_name(lhs)
+    if target is None:
+        return False
+    if isinstance(lhs, sp.Indexed) and rel.op != ":=" and not ({str(i) for i in lhs.indices}
+                                                               & {s.name for s in rhs.atoms(sp.Symbol)}):
+        return False            # \eta_k = 0: a value at one index (the last class), not every entry's
+    if rel.op == ":=" or (not rel.chained and (isinstance(lhs, sp.core.function.AppliedUndef)
+                                              or (isinstance(lhs, sp.Symbol) and rhs.is_Number))):
+        return True
+    if not rel.chained and probabilities_in(lhs) == {lhs} and not probabilities_in(rhs) and model_of is not None\
+            and not (names_in(rhs) & names_in(model_of)):
+        return True             # P(y = 1 | x) = σ(z): a probability's (new) model, in names the old one had not
+    if target in names_in(rhs) and not _from_fixed_entries(lhs, rhs):
+        return False
+    fresh = bool(names_in(rhs) - used)
+    return target not in used or (standalone and target not in pinned and (display or fresh))
+
+
+def _from_fixed_entries(lhs: sp.Basic, rhs: sp.Basic) -> bool:
+    """``\\eta_t = \\eta_0 \\gamma^t``: an entry at a free index given by entries of the same family at
+    fixed whole indices (an initial value), not by itself."""
+    if not isinstance(lhs, sp.Indexed) or not any(isinstance(i, sp.Symbol) for i in lhs.indices):
+        return False
+    same = [e for e in rhs.atoms(sp.Indexed) if e.base == lhs.base]
+    return bool(same) and all(all(i.is_Integer for i in e.indices) for e in same)\
+        and lhs.base.label not in {s for s in rhs.free_symbols if not isinstance(s, sp.Indexed)} - {lhs.base.label}
+
+
+def is_constraint(rel: Relation, lhs: sp.Basic, rhs: sp.Basic, standalone: bool) -> bool:
+    """A standalone ``polynomial in free names = number`` (``\\sum_i \\phi_i = 1``, ``\\theta_k x = 0``):
+    a constraint the text imposes on its names, not an identity to prove.  (The caller checks that
+    no name in it is defined: ``\\sum_i s_i = 1`` after ``s_i := softmax(z)_i`` is a claim.)"""
+    if rel.op != "==":
+        return False
+    side = lhs if rhs.is_Number else rhs if lhs.is_Number else None
+    if side is None or side.is_Number or not (side.free_symbols or side.atoms(sp.Indexed)):
+        return False
+    allowed = (sp.Symbol, sp.Indexed, sp.IndexedBase, sp.Idx, sp.Add, sp.Mul, sp.Sum, sp.Tuple, sp.Number)
+    for node in sp.preorder_traversal(side):
+        if isinstance(node, sp.Pow):
+            if not (node.exp.is_Integer and node.exp > 0):
+                return False
+        elif not isinstance(node, allowed):
+            return False
+    return True

@@ -1,0 +1,282 @@
+"""Vectors, matrices and sizes: a relation between vectors read at a fresh entry index (row and
+column for a matrix), maxima over a symbolic range, the ranges of families and indices, and the
+conventions of a relation (range ends are positive integers, a free index lies in its range)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+import sympy as sp
+
+from ..domain import Bound, Domain
+from ..errors import UserError
+from .chains import Relation
+from .names import DEFAULT_DIMENSION, context_names, merged_declarations
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A relation between vectors, read at one entry: ``index`` runs over ``span`` (None: 1..n);
+    ``target`` is the bare name on the left that the relation makes a vector (``p = softmax(z)``)."""
+
+    index: sp.Symbol
+    span: tuple[sp.Expr, sp.Expr] | None
+    target: str | None
+    column: sp.Symbol | None = None          # a matrix relation: read at (index, column)
+    bold: bool = False                       # the target was written bold (\mathbf{p} = …)
+
+    def describe(self, dimension: sp.Symbol) -> str:
+        lo, hi = self.span or (1, dimension)
+        if self.column is not None:
+            return f"{lo} <= {self.index}, {self.column} <= {hi}"
+        return f"{lo} <= {self.index} <= {hi}"
+
+    @property
+    def indices(self) -> tuple[sp.Symbol, ...]:
+        return (self.index,) if self.column is None else (self.index, self.column)
+
+_ENTRY_INDICES = ("i", "j", "k", "l", "m", "r", "s", "u", "v")
+
+_MACRO_NAME = re.compile(r"\\[A-Za-z]+")
+
+
+def read_entrywise(rel: Relation, context) -> tuple[sp.Basic, sp.Basic, Entry, tuple[str, ...]]:
+    """Both sides read at a fresh entry index (one side is a vector: ``\\mathbf{p}``,
+    ``\\mathrm{softmax}(z)``, ``[1, 2, 3]``).  A bare name on the left becomes a vector too.
+
+    Raises:
+        Unparsed: a side cannot be read at an entry, or the vectors' lengths differ.
+    """
+    from ..latex import Unparsed, VectorValued, parse_entry, parse_tex
+    written = set(re.findall(r"[A-Za-z]", _MACRO_NAME.sub(" ", rel.lhs + " " + rel.rhs)))
+    name = next((c for c in _ENTRY_INDICES if c not in written and c not in context.names), "i_")
+    index = sp.Symbol(name, integer=True)
+    vectors = dict(context.vectors)
+    target, bold = None, False
+    try:
+        plain = parse_tex(rel.lhs, context)
+        if isinstance(plain, sp.Symbol) and "(" not in plain.name and rel.op in ("==", ":="):
+            target = plain.name
+            vectors.setdefault(target, None)
+    except VectorValued:
+        bare = re.fullmatch(r"\s*\\(?:mathbf|boldsymbol|bm|vec)\s*\{?\s*(\\?[A-Za-z]+)\s*\}?\s*", rel.lhs)
+        if bare is not None and rel.op in ("==", ":="):
+            target, bold = bare.group(1).lstrip("\\"), True
+    at = replace(context, entry=index, vectors=vectors)
+    column = None
+    try:
+        lhs, left_ranges, left_guesses = parse_entry(rel.lhs, at)
+        rhs, right_ranges, right_guesses = parse_entry(rel.rhs, at)
+    except VectorValued as exc:
+        if not exc.matrix:
+            raise
+        column = sp.Symbol(next(c for c in (*_ENTRY_INDICES, "j_") if c not in written and c != name
+                                and c not in context.names), integer=True)
+        matrices = context.matrices | ({target} if target else set())
+        vectors.pop(target, None)
+        at = replace(context, entry=index, column=column, vectors=vectors, matrices=frozenset(matrices))
+        lhs, left_ranges, left_guesses = parse_entry(rel.lhs, at)
+        rhs, right_ranges, right_guesses = parse_entry(rel.rhs, at)
+        for side in (lhs, rhs):
+            for term in sp.Add.make_args(sp.expand(side)):
+                if index in term.atoms(sp.Symbol) and column not in term.atoms(sp.Symbol):
+                    raise Unparsed("a vector added to a matrix (read entrywise at a row and a column)",
+                                   rel.tex[:80]) from None
+    known = {(str(r[0]), str(r[1])): r for r in (*left_ranges, *right_ranges) if r is not None}
+    if len(known) > 1:
+        shown = " and ".join(f"{lo}..{hi}" for lo, hi in sorted(known))
+        raise Unparsed(f"a relation between vectors of different lengths ({shown})", rel.tex[:80])
+    span = next(iter(known.values()), None)
+    return lhs, rhs, Entry(index, span, target, column, bold), (*left_guesses, *right_guesses)
+
+
+def extremum_facts(left: sp.Basic, right: sp.Basic, domain: Domain) -> tuple[Domain, dict]:
+    """For every ``\\max_i f(z_i)`` read as ``f(z_μ)``: the hypothesis f(z_l) ≤ f(z_μ) for every
+    l of the range (l an index only there, which reads "for every l"), and the ranges of μ and l."""
+    from ..latex import extrema_in
+    found = extrema_in(left, right, *domain.given)
+    if not found:
+        return domain, {}
+    ranges: dict[str, tuple[sp.Expr, sp.Expr]] = {}
+    given = []
+    taken = {s.name for s in sp.Tuple(left, right, *domain.given).free_symbols}
+    for k, ext in enumerate(found):
+        other = sp.Symbol(next(c for c in (f"l{k}", f"l{k}_", f"l{k}__") if c not in taken), integer=True)
+        given.append(ext.hypothesis(other))
+        ranges[ext.index.name] = ranges[other.name] = (ext.lower, ext.upper)
+    return domain.with_given(*given), ranges
+
+
+def family_ranges(left: sp.Basic, right: sp.Basic, vectors: dict) -> dict[str, tuple[sp.Expr, sp.Expr]]:
+    """A free index of entries of vectors the text gave a range (``z = (z_1, …, z_K)``: 1..K)."""
+    spans: dict[str, set] = {}
+    for e in sp.Tuple(left, right).atoms(sp.Indexed):
+        for i in e.indices:
+            if isinstance(i, sp.Symbol) and i.is_integer:
+                spans.setdefault(i.name, set()).add(vectors.get(str(e.base.label)))
+    return {name: next(iter(s)) for name, s in spans.items() if len(s) == 1 and None not in s}
+
+
+def speaks_generally(left: sp.Basic, right: sp.Basic, domain: Domain) -> bool:
+    """Whether the relation ranges over a size that is not a number (a sum to n, an index up to K)."""
+    both = sp.Tuple(left, right)
+    if any(not (lo.is_Integer and hi.is_Integer) for node in both.atoms(sp.Sum, sp.Product)
+           for _, lo, hi in node.limits):
+        return True
+    return any(b.symbol in both.free_symbols and not ((b.lower is None or b.lower.is_Integer)
+                                                       and (b.upper is not None and b.upper.is_Integer))
+               for b in domain.bounds if b.symbol.is_integer)
+
+
+def conventional_length(rel: Relation, left: sp.Basic, right: sp.Basic, dimension: sp.Symbol) -> bool:
+    """The relation sums to the conventional length n (written nowhere in it) and to another bound."""
+    both = sp.Tuple(left, right)
+    ends = {s.name for node in both.atoms(sp.Sum, sp.Product) for _, _, hi in node.limits
+            for s in hi.free_symbols if isinstance(s, sp.Symbol)}
+    written = re.search(rf"(?<![A-Za-z\\]){re.escape(dimension.name)}(?![A-Za-z])", rel.lhs + " " + rel.rhs)
+    return dimension.name in ends and len(ends - {dimension.name}) > 0 and written is None
+
+_SUM_END = re.compile(r"\\(?:sum|prod)\s*_\s*\{[^{}]*=[^{}]*\}\s*\^\s*\{?\s*([A-Za-z])\s*\}?")
+
+_RANGE_END = re.compile(r"(?:\\[lc]?dots|\.\.\.)\s*,\s*([A-Za-z])\s*$")
+
+_N_WRITTEN = re.compile(rf"(?<![A-Za-z\\]){DEFAULT_DIMENSION}(?![A-Za-z])")
+
+
+def family_lengths(found: list[Relation], functions: set[str], base: Domain, declarations) -> dict:
+    """The range of every family the text sums over one range only, from 1 to a name (``\\sum_{j=1}^{K}
+    e^{z_j}``: z over 1..K), read from every relation before the checking starts."""
+    from ..latex import Context, Unparsed, parse_tex
+    try:
+        domain = merged_declarations(base, [d.text for d in declarations])
+    except UserError:
+        domain = base
+    unwritten = sp.Symbol("unwritten_bound_", integer=True, positive=True)      # \sum_i: no bound written
+    context = Context(names=context_names(domain, functions), functions=frozenset(functions), dimension=unwritten)
+    seen: dict[str, set] = {}
+    for rel in found:
+        for side in (rel.lhs, rel.rhs):
+            try:
+                value = parse_tex(side, context)
+            except Unparsed:
+                continue
+            for node in value.atoms(sp.Sum, sp.Product):
+                for var, lo, hi in node.limits:
+                    if lo != 1 or hi.is_Integer or len(hi.free_symbols) != 1 or unwritten in hi.free_symbols:
+                        continue
+                    for e in node.function.atoms(sp.Indexed):
+                        if e.indices == (var,):
+                            seen.setdefault(str(e.base.label), set()).add(hi)
+    out = {}
+    for name, ends in seen.items():
+        if len(ends) == 1:
+            (hi,) = ends
+            end = next(iter(hi.free_symbols))
+            out[name] = (sp.Integer(1), hi.xreplace({end: sp.Symbol(end.name, integer=True, positive=True)}))
+    return out
+
+
+def sizes_written(found: list[Relation]) -> frozenset[str]:
+    """Letters the text uses as sizes: ends of sums and products, of index ranges (``i = 1, …, N``),
+    of ellipsis lists (``z_1, …, z_K``)."""
+    ends: set[str] = set()
+    for rel in found:
+        text = rel.lhs + " " + rel.rhs
+        ends |= set(re.findall(r"\\(?:sum|prod)\s*_\s*(?:\{[^{}]*\}|\S)\s*\^\s*\{?\s*([A-Za-z])", text))
+        ends |= set(re.findall(r"(?:\\[lc]?dots|\.\.\.)\s*,?\s*[A-Za-z]*_\s*\{?\s*([A-Za-z])\s*\}?", text))
+        ends |= set(_RANGE_END.findall(rel.rhs))
+    return frozenset(ends)
+
+
+def inferred_dimension(found: list[Relation]) -> str | None:
+    """The one letter every written range ends at (``\\sum_{j=1}^{K}``, ``i = 1, …, K``) in a text
+    that never writes n: the length of its vectors, where a sum or softmax leaves it unwritten."""
+    ends: set[str] = set()
+    for rel in found:
+        text = rel.lhs + " " + rel.rhs
+        if _N_WRITTEN.search(text):
+            return None
+        ends |= set(_SUM_END.findall(text)) | set(_RANGE_END.findall(rel.rhs))
+    return next(iter(ends)) if len(ends) == 1 else None
+
+
+def with_conventions(lhs: sp.Basic, rhs: sp.Basic, domain: Domain, dimension: sp.Symbol,
+                      ranges: dict[str, tuple[sp.Expr, sp.Expr]] | None = None
+                      ) -> tuple[sp.Basic, sp.Basic, Domain, tuple[str, ...]]:
+    """The relation with the document's conventions applied: a name that ends a summation range
+    is a positive integer; a free index of an entry, or a name an indicator compares (the y of
+    ``1\\{k = y\\}``), is an integer in 1..(the dimension) — or in the range ``ranges`` gives
+    it (an entry of a vector the text listed, an index of a maximum) — whose ends are positive
+    integers too."""
+    declared = domain.names()
+    ranges = ranges or {}
+    both = sp.Tuple(lhs, rhs)
+    given_symbols = set().union(*(g.free_symbols for g in domain.given))
+    ends = {s for node in both.atoms(sp.Sum, sp.Product) for _, lo, hi in node.limits
+            for s in (lo.free_symbols | hi.free_symbols)
+            if isinstance(s, sp.Symbol) and s.name not in declared and not isinstance(s, sp.Dummy)}
+    present = {s.name for s in both.free_symbols | given_symbols}
+    ends |= {s for name, (lo, hi) in ranges.items() if name in present for end in (lo, hi)
+             for s in end.free_symbols if isinstance(s, sp.Symbol) and s.name not in declared}
+    names = {s.name for s in ends}
+    every = both.free_symbols | set().union(*(g.free_symbols for g in domain.given))
+    swap = {s: sp.Symbol(s.name, integer=True, positive=True) for s in every
+            if isinstance(s, sp.Symbol) and s.name in names and not isinstance(s, sp.Dummy)
+            and not (s.is_integer and s.is_positive)}          # one K, whatever each side read it as
+    both = both.xreplace(swap) if swap else both
+    by_name: dict[str, list[sp.Symbol]] = {}
+    for x in both.free_symbols | set().union(*(g.free_symbols for g in domain.given)):
+        if isinstance(x, sp.Symbol) and not isinstance(x, sp.Dummy):
+            by_name.setdefault(x.name, []).append(x)
+    same = {}                   # one name, one symbol: the one that knows most (an integer over a real)
+    for group in (g for g in by_name.values() if len(g) > 1):
+        best = max(group, key=lambda x: (bool(x.is_integer), bool(x.is_positive), len(x.assumptions0)))
+        same.update({x: best for x in group if x != best})
+    if same:
+        both = both.xreplace(same)
+        swap.update(same)
+    domain = Domain(domain.symbols, domain.indexed, domain.bounds, tuple(g.xreplace(swap) for g in domain.given))
+    dims = sorted({swap.get(s, s) for s in ends} | ({dimension} if dimension in both.free_symbols else set()),
+                  key=str)
+    dims = list({d.name: d for d in dims}.values())
+    notes: list[str] = [f"{d}: integer positive (ends a summation range)" for d in dims if d.name not in declared]
+    compared = [i for d in both.atoms(sp.KroneckerDelta) for i in d.args]   # the y of 1{k = y}: a class
+    free_here = both.free_symbols | {s for d in both.atoms(sp.Derivative) for v in d.variables
+                                     for s in v.free_symbols}      # the j of ∂/∂z_j is free too
+    free_indices = sorted({i for i in [*(i for e in both.atoms(sp.Indexed) for i in e.indices), *compared]
+                           if isinstance(i, sp.Symbol) and i in free_here and i.name not in declared
+                           and i.is_integer}, key=str)
+    universal = sorted({s for g in domain.given for s in g.free_symbols if isinstance(s, sp.Symbol)
+                        and s.name in ranges and s not in both.free_symbols and s.name not in declared
+                        and s.is_integer}, key=str)          # the l of "z_l <= z_argmax for every l"
+    symbols, bounds = list(domain.symbols), list(domain.bounds)
+    top = dims[0] if len(dims) == 1 else dimension
+    for d in dims:
+        if d.name not in declared:
+            symbols.append(d)
+    by_name = {s.name: s for s in both.free_symbols | set().union(*(g.free_symbols for g in domain.given))
+               if isinstance(s, sp.Symbol)}
+    for i in [*free_indices, *universal]:
+        symbols.append(i)
+        lo, hi = ranges.get(i.name, (sp.Integer(1), top))
+        fix: dict[sp.Basic, sp.Basic] = {}
+        for s in (lo.free_symbols | hi.free_symbols) - {i}:
+            if not isinstance(s, sp.Symbol):
+                continue
+            if s.name in declared:
+                fix[s] = declared[s.name]
+                continue
+            end = by_name.get(s.name)
+            if end is None or not (end.is_integer and end.is_positive):
+                end = sp.Symbol(s.name, integer=True, positive=True)
+            fix[s] = end
+            if end not in symbols:
+                symbols.insert(0, end)
+        lo, hi = lo.xreplace(fix), hi.xreplace(fix)
+        bounds.append(Bound(i, lo, False, hi, False))
+        if i in free_indices:
+            notes.append(f"{i}: integer, {lo} <= {i} <= {hi} (an index)")
+    if top not in symbols and free_indices and top.name not in declared:
+        symbols.append(top)
+    new = Domain(tuple(symbols), domain.indexed, tuple(bounds), domain.given)
+    return both.args[0], both.args[1], new, tuple(notes)

@@ -1,0 +1,167 @@
+"""The names a document's relations use and define: declarations, symbols by name, targets of
+definitions, probabilities read as opaque numbers, and the relationals conditions are made of."""
+from __future__ import annotations
+
+import re
+
+import sympy as sp
+
+from ..declarations import parse_declarations
+from ..domain import Bound, Domain
+from ..dsl import Definition
+
+DEFAULT_DIMENSION = "n"
+
+
+def plain_context(domain: Domain, functions: set[str]):
+    from ..latex import Context
+    return Context(names=context_names(domain, functions), functions=frozenset(functions))
+
+_BINDERS = (sp.Sum, sp.Product, sp.Derivative, sp.Limit)
+
+
+def opaque_probabilities(expr: sp.Basic) -> sp.Basic:
+    """Each probability the reader built (``P(_|_)(a, x)``) as one positive name, so that
+    ``P(a | x) = 5/21`` defines that probability only (never ``P`` as a function of its arguments).
+    A probability of a summation index or of a differentiation variable stays an application: it
+    depends on that variable."""
+    from ..latex import probabilities
+    found = probabilities(expr)
+    if not found:
+        return expr
+    bound: set[sp.Basic] = set()
+    for node in expr.atoms(*_BINDERS):
+        bound |= set(node.variables)
+    return expr.xreplace({f: sp.Symbol(sp.sstr(f), **({"positive": True} if f.is_positive else {"real": True}))
+                          for f in found if not (f.free_symbols & bound)})
+
+
+def probabilities_in(*exprs: sp.Basic) -> set[sp.Basic]:
+    """The probabilities (as applications or as the names :func:`opaque_probabilities` made) in ``exprs``."""
+    from ..latex import probabilities
+    out: set[sp.Basic] = set()
+    for e in exprs:
+        out |= probabilities(e) | {s for s in e.free_symbols if isinstance(s, sp.Symbol) and ("(" in s.name
+                                                                                             or "[" in s.name)}
+    return out
+
+
+def bare_name(name: str) -> str:
+    return name.lstrip("\\")
+
+
+def merged_declarations(base: Domain, texts: list[str]) -> Domain:
+    """``--symbols`` and the document's declarations so far (later ones win)."""
+    return base.merged(doc_declarations("; ".join(texts)))
+
+_KEYWORD = "lambda"
+
+
+def doc_declarations(text: str) -> Domain:
+    """A DECL as written in a document: names may carry LaTeX's backslash (``\\phi: 0<\\phi<1``) and
+    may be ``lambda`` (a Python keyword the plain grammar refuses), which is what ``\\lambda`` reads as."""
+    plain = re.sub(r"\\([A-Za-z]+)", r"\1", text)
+    placeholder = "lambda_kw_"
+    domain = parse_declarations(re.sub(rf"\b{_KEYWORD}\b", placeholder, plain))
+    old = next((x for x in domain.symbols if x.name == placeholder), None)
+    if old is None:
+        return domain
+    new = sp.Symbol(_KEYWORD, **{k: v for k, v in old.assumptions0.items() if v is not None})
+    swap = {old: new}
+    return Domain(tuple(swap.get(x, x) for x in domain.symbols), domain.indexed,
+                  tuple(Bound(swap.get(b.symbol, b.symbol), b.lower.xreplace(swap) if b.lower is not None else None,
+                              b.lower_strict, b.upper.xreplace(swap) if b.upper is not None else None,
+                              b.upper_strict) for b in domain.bounds),
+                  tuple(g.xreplace(swap) for g in domain.given))
+
+
+def context_names(domain: Domain, functions: set[str]) -> dict[str, sp.Basic]:
+    names = dict(domain.names())
+    for f in functions:
+        names.setdefault(f, sp.Function(f, real=True))
+    return names
+
+
+def document_dimension(domain: Domain, inferred: str | None = None) -> sp.Symbol:
+    declared = domain.names().get(DEFAULT_DIMENSION)
+    if isinstance(declared, sp.Symbol):
+        return declared
+    name = inferred or DEFAULT_DIMENSION
+    if isinstance(domain.names().get(name), sp.Symbol):
+        return domain.names()[name]
+    return sp.Symbol(name, integer=True, positive=True)
+
+
+def names_in(*exprs: sp.Basic) -> set[str]:
+    """The names an expression uses: scalars by name, a family ``z_i`` as ``z[]`` (not the scalar
+    ``z``), applied functions by name."""
+    from ..rewrite import symbols_outside_entries
+    out: set[str] = set()
+    for e in exprs:
+        entries = e.atoms(sp.Indexed)
+        out |= {str(x) for x in symbols_outside_entries(e)}
+        out |= {str(x) for i in entries for index in i.indices for x in index.free_symbols}
+        out |= {f"{i.base.label}[]" for i in entries}
+        out |= {str(f.func) for f in e.atoms(sp.core.function.AppliedUndef)}
+    return out
+
+
+def related_to(d: Definition, rhs: sp.Basic) -> bool:
+    """Whether a new value speaks of what a definition speaks of (its target or its names, indices
+    and sizes aside): φ = 1/(1 + e^{-η}) after η := log(φ/(1 - φ)) does; the y_i = γ x̂_i + β of a
+    batch-norm section does not speak of an earlier loss's y_i log ŷ_i."""
+    def values(*exprs: sp.Basic) -> set[str]:
+        integers = {s.name for e in exprs for s in e.atoms(sp.Symbol) if s.is_integer}
+        return names_in(*exprs) - integers
+    return bool(values(rhs) & (values(d.target, d.expr) | {target_name(d.target) or ""}))
+
+
+def one_symbol_per_name(lhs: sp.Basic, rhs: sp.Basic) -> tuple[sp.Basic, sp.Basic]:
+    """One letter, one symbol: the t of ``\\eta_t`` (an integer index) and of ``\\gamma^t`` (read as a
+    real) are the same t — the one that knows most (an integer) — so that a definition's pattern
+    reaches both."""
+    by_name: dict[str, list[sp.Symbol]] = {}
+    for x in sp.Tuple(lhs, rhs).atoms(sp.Symbol):
+        if not isinstance(x, sp.Dummy):
+            by_name.setdefault(x.name, []).append(x)
+    same = {}
+    for group in (g for g in by_name.values() if len(g) > 1):
+        best = max(group, key=lambda x: (bool(x.is_integer), bool(x.is_positive), len(x.assumptions0)))
+        same.update({x: best for x in group if x != best})
+    return (lhs.xreplace(same), rhs.xreplace(same)) if same else (lhs, rhs)
+
+_RELATIONALS = {"==": sp.Eq, "<=": sp.Le, "<": sp.Lt, ">=": sp.Ge, ">": sp.Gt, "!=": sp.Ne}
+
+
+def as_relational(op: str, lhs: sp.Basic, rhs: sp.Basic) -> sp.Basic | None:
+    """The premise ``lhs op rhs`` as a hypothesis (None when it is not a relation SymPy keeps)."""
+    maker = _RELATIONALS.get(op)
+    if maker is None:
+        return None
+    try:
+        value = maker(lhs, rhs, evaluate=False)
+    except (TypeError, ValueError):
+        return None
+    return value
+
+
+def is_atomic(e: sp.Basic) -> bool:
+    return isinstance(e, (sp.Symbol, sp.Indexed)) or e.is_Number
+
+
+def pinned_by(d: Definition) -> set[str]:
+    """The names a definition ties down: its target and what its value mentions (the parameters
+    of ``f(x) = …`` are its own, not the document's ``x``)."""
+    params = {str(a) for a in d.target.args} if isinstance(d.target, sp.core.function.AppliedUndef) else set()
+    return names_in(d.target, d.expr) - params
+
+
+def target_name(lhs: sp.Basic) -> str | None:
+    if isinstance(lhs, sp.Symbol) and not isinstance(lhs, sp.Dummy):
+        return lhs.name
+    if isinstance(lhs, sp.Indexed) and all(isinstance(i, sp.Symbol) for i in lhs.indices):
+        return f"{lhs.base.label}[]"
+    if isinstance(lhs, sp.core.function.AppliedUndef) and all(isinstance(a, sp.Symbol) for a in lhs.args)\
+            and len(set(lhs.args)) == len(lhs.args):
+        return str(lhs.func)
+    return None
