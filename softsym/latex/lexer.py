@@ -347,36 +347,28 @@ class _Scanner:
         if not (self.stack and self.stack[-1][0] in ("LPAR", "LBRACK") and self.out
                 and self.out[-1].type in OPERAND_END):
             return False
-        s, depth, j = self.s, 0, self.i
-        while j < len(s):
-            c = s[j]
-            if c == "\\":
-                j += 2
-                continue
-            if c in "([{":
-                depth += 1
-            elif c in ")]}":
-                if depth == 0:
-                    return c == (")" if self.stack[-1][0] == "LPAR" else "]")
-                depth -= 1
-            elif c == "|" and depth == 0:
-                return False
-            j += 1
-        return False
+        closer = self._closer_before_bar(lambda j: 1 if self.s[j] == "|" else 0)
+        return closer == (")" if self.stack[-1][0] == "LPAR" else "]")
 
     def _divergence_bar(self) -> bool:
         """A ``\\|`` right after an operand, directly inside parentheses, with no second ``\\|`` before
         they close (``\\mathrm{KL}(p \\,\\|\\, q)``): it separates two arguments, it is no norm."""
         if not (self.stack and self.stack[-1][0] == "LPAR" and self.out and self.out[-1].type in OPERAND_END):
             return False
+        return self._closer_before_bar(lambda j: 2 if self.s.startswith(("\\|", "\\Vert"), j) else 0) == ")"
+
+    def _closer_before_bar(self, bar_at) -> str | None:
+        """From the cursor on: the delimiter that closes the innermost open group, or None when a
+        bar of that group's own level (``bar_at(j)``: its width, 0 for none) or the end comes first."""
         s, depth, j = self.s, 0, self.i
         while j < len(s):
-            c = s[j]
-            if s.startswith("\\|", j) or s.startswith("\\Vert", j):
+            width = bar_at(j)
+            if width:
                 if depth == 0:
-                    return False
-                j += 2
+                    return None
+                j += width
                 continue
+            c = s[j]
             if c == "\\":
                 j += 2
                 continue
@@ -384,10 +376,10 @@ class _Scanner:
                 depth += 1
             elif c in ")]}":
                 if depth == 0:
-                    return c == ")"
+                    return c
                 depth -= 1
             j += 1
-        return False
+        return None
 
     def _bar(self, bar: str, side: str | None, start: int) -> None:
         """A ``|`` (bar="abs") or ``\\|`` (bar="norm"); side is "open", "close" or None (infer)."""
