@@ -212,3 +212,14 @@ def test_a_matrix_times_a_vector_is_not_read_as_a_product():
     doc = check_document(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
     row = next(r for r in doc["relations"] if r["line"] == 34)
     assert row["verdict"] == "unparsed" and "matrix product" in row["message"]
+
+
+def test_a_counterexample_keeps_the_definitions_it_rests_on_defined(tmp_path):
+    # 001 prints φ = 1/(1 + e^η) with η := log(φ/(1 − φ)): refuted at a φ where η is a real number,
+    # never at φ = 0 (SymPy simplifies e^η to φ/(1 − φ) and loses the logarithm)
+    doc = "$$\\eta = \\log\\frac{\\phi}{1-\\phi}$$\n\n$$\\phi = \\frac{1}{1 + e^{\\eta}}$$\n"
+    result = check_document("notes.md", doc, DocOptions(timeout=TIMEOUT))
+    (refuted,) = [r for r in result["relations"] if r["verdict"] == "refuted"]
+    import sympy as sp
+    phi = sp.Rational(refuted["counterexample"]["phi"])
+    assert 0 < phi < 1

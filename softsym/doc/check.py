@@ -41,7 +41,7 @@ from .conditions import (
     membership_bounds, one_hot_families, parameter_bound, relevant_hypotheses, row_condition, sums_to_one,
 )
 from .definitions import (
-    FUNCTION_LHS, IMPLICIT_SUM, Unfoldable, defined_by_unparsed, defines, flat_derivatives,
+    FUNCTION_LHS, IMPLICIT_SUM, Unfoldable, defined_by_unparsed, defined_where, defines, flat_derivatives,
     function_definition, function_parameters, independent_derivatives, is_constraint, labelled_names,
     named_only_in_words, pair_sums, recurrence_family, unfold_keeping_variables, with_underscores_restored,
     word_names,
@@ -381,7 +381,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             # definitions first, so that the conventions (K ends a range: a positive integer) reach
             # the names they bring in too
             left, right = unfold_keeping_variables(lhs, definitions), unfold_keeping_variables(rhs, definitions)
-            given = tuple(unfold_keeping_variables(g, definitions) for g in here.given)
+            given = tuple(unfold_keeping_variables(g, definitions) for g in here.given) \
+                + tuple(defined_where(lhs, rhs, definitions))
             here = Domain(here.symbols, here.indexed, here.bounds, relevant_hypotheses(given, left, right))
             here, ranges = extremum_facts(left, right, here)
             ranges.update({name: span for name, span in index_ranges.items() if name not in ranges})

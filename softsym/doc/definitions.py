@@ -359,3 +359,22 @@ def is_constraint(rel: Relation, lhs: sp.Basic, rhs: sp.Basic, standalone: bool)
         elif not isinstance(node, allowed):
             return False
     return True
+
+
+def defined_where(lhs: sp.Basic, rhs: sp.Basic, definitions: list[Definition]) -> list[sp.Basic]:
+    """Where the names a relation uses are defined as real numbers: ``arg > 0`` for each logarithm
+    in the (unfolded) definition of a name the relation mentions.  A document speaks of real
+    numbers, so ``η := log(φ/(1 − φ))`` says nothing at φ = 0, and a relation about η is not
+    refuted there — SymPy may simplify ``e^η`` to ``φ/(1 − φ)`` and lose the logarithm."""
+    facts: list[sp.Basic] = []
+    for d in definitions:
+        if not (isinstance(d.target, sp.Symbol) and (lhs.has(d.target) or rhs.has(d.target))):
+            continue
+        value = unfold_keeping_variables(d.expr, definitions)
+        for node in value.atoms(sp.log):
+            argument = node.args[0]
+            if argument.free_symbols and not argument.is_positive and not argument.has(sp.Indexed, sp.Sum):
+                fact = sp.Gt(argument, 0)
+                if fact not in facts and fact is not sp.true:
+                    facts.append(fact)
+    return facts
