@@ -44,7 +44,7 @@ def universal_symbols(given: sp.Basic) -> set[sp.Symbol]:
     return ints - symbols_outside_entries(given)
 
 
-def _concrete(expr: sp.Basic, point: dict) -> sp.Basic:
+def concrete_at(expr: sp.Basic, point: dict) -> sp.Basic:
     """``expr`` at ``point``, sums and products over concrete ranges expanded, entries filled in;
     ``nan`` where SymPy cannot even build it (``Max(log(0), x)``): undefined, never settles a check."""
     from ..dimensions import concretize                      # dimensions imports numeric: late
@@ -154,7 +154,7 @@ def holds(given: sp.Basic, point: dict, domain: Domain) -> bool:
             return False
         return all(generic or holds(instance, point, domain) for instance, generic in found)
     try:
-        value = _concrete(given, point)
+        value = concrete_at(given, point)
     except (TypeError, ValueError, ZeroDivisionError, AttributeError):
         return False
     if isinstance(value, (sp.And, sp.Or)):
@@ -170,7 +170,7 @@ def _in_bound(symbol: sp.Symbol, value: sp.Basic, point: dict, domain: Domain) -
         return True
     checks = []
     for rel in bound.relations():
-        checks.append(_truth(_concrete(rel.xreplace({symbol: value}), point)))
+        checks.append(_truth(concrete_at(rel.xreplace({symbol: value}), point)))
     if False in checks:
         return False
     return True if all(c is True for c in checks) else None
@@ -184,7 +184,7 @@ def with_eliminated(point: dict, domain: Domain) -> dict:
         if symbol in out:
             continue
         try:
-            concrete = sp.simplify(_concrete(value, out))
+            concrete = sp.simplify(concrete_at(value, out))
         except (TypeError, ValueError, ZeroDivisionError):
             continue
         if not concrete.free_symbols:

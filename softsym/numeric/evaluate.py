@@ -21,9 +21,12 @@ def _value(expr: sp.Basic, point: dict, digits: int) -> sp.Basic | None:
         exact_value = expr.xreplace(point)
         if exact_value.has(sp.Sum, sp.Product, sp.Derivative, sp.Limit):
             exact_value = exact_value.doit(integrals=False)   # an integral by quadrature, not by SymPy's integrate
-        outside = exact_value.xreplace({i: sp.Integer(1) for i in exact_value.atoms(sp.Integral)})
-        if exact_value.free_symbols or outside.has(sp.nan, sp.zoo, sp.oo, -sp.oo):   # ∫ to ∞ is fine
+        if exact_value.free_symbols:
             return None
+        if exact_value.has(sp.nan, sp.zoo, sp.oo, -sp.oo):       # an infinity in an integral's range is fine
+            outside = exact_value.xreplace({i: sp.Integer(1) for i in exact_value.atoms(sp.Integral)})
+            if outside.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
+                return None
         value = exact_value.evalf(digits, maxn=4 * digits + 100)
     except (ZeroDivisionError, ValueError, TypeError, OverflowError, AttributeError, RecursionError):
         return None
@@ -73,9 +76,9 @@ def _real_on_the_way(lhs: sp.Basic, rhs: sp.Basic, point: dict, digits: int) -> 
     real numbers, so exp(-log(-1) + 2 log 2) = -4, real only through a complex log, is outside what
     it claims.  (Pieces inside sums, whose bound variable has no value here, are not checked.)"""
     both = sp.Tuple(lhs, rhs)
-    pieces = [(e.args[0], "log") for e in both.atoms(sp.log)]
-    pieces += [(e.base, "root") for e in both.atoms(sp.Pow) if not (e.exp.is_Integer)]
-    for arg, kind in pieces:
+    pieces = [(e.args[0], None) for e in both.atoms(sp.log)]                     # None: a logarithm
+    pieces += [(e.base, e.exp) for e in both.atoms(sp.Pow) if not e.exp.is_Integer]
+    for arg, power in pieces:
         at = arg.xreplace(point)
         if at.free_symbols or at.has(sp.Sum, sp.Product, sp.Derivative, sp.Limit, sp.Integral):
             continue
@@ -85,10 +88,10 @@ def _real_on_the_way(lhs: sp.Basic, rhs: sp.Basic, point: dict, digits: int) -> 
         re, im = value.as_real_imag()
         if abs(im) > RELATIVE_MARGIN * max(abs(re), sp.Integer(1)):
             return False
-        if kind == "log" and re <= 0:
+        if power is None and re <= 0:
             return False
-        if kind == "root" and re < 0:
-            exponent = _value(next(e.exp for e in both.atoms(sp.Pow) if e.base == arg).xreplace(point), {}, digits)
+        if power is not None and re < 0:
+            exponent = _value(power.xreplace(point), {}, digits)
             if exponent is None or not exponent.is_Number or exponent != int(exponent):
                 return False
     return True

@@ -13,7 +13,7 @@ import sympy as sp
 
 from ..deadline import Deadline, attempt
 from ..dimensions import SIZES, UndefinedHere, concretize, dimension_symbols, instances, size_assignments
-from ..numeric.admissible import admitted, connected, required_symbols, with_eliminated
+from ..numeric.admissible import admitted, concrete_at, connected, required_symbols, with_eliminated
 from ..numeric.evaluate import Screen, confirm, show, show_point
 from ..numeric.sampling import candidate_points
 from ..problem import Problem
@@ -111,12 +111,11 @@ def failing_point(problem: Problem, deadline: Deadline, budget: int, sizes: tupl
 def _linear_equations(domain, fixed: dict, variables: list) -> list[tuple[sp.Basic, list[sp.Basic]]]:
     """The equality hypotheses that are linear in the point's variables once the sizes are fixed
     (``Σ_i p_i = 1`` at n = 3 is p_1 + p_2 + p_3 − 1 = 0), as (expression = 0, its variables)."""
-    from ..numeric.admissible import _concrete
     out = []
     for g in domain.given:
         if not isinstance(g, sp.Eq):
             continue
-        expr = _concrete(g.lhs - g.rhs, fixed)
+        expr = concrete_at(g.lhs - g.rhs, fixed)
         if expr is sp.nan or expr.has(sp.Sum, sp.Product):
             continue
         xs = [v for v in variables if expr.has(v)]
