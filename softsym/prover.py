@@ -33,13 +33,23 @@ def prove(problem: Problem, timeout: float = DEFAULT_TIMEOUT) -> Verdict:
         if reason is not None:
             return Verdict(Status.VACUOUS, "domain",
                            message=f"the assumptions admit no point ({reason}): nothing is claimed either way")
+        crashed: list[str] = []
         for label, strategy in PIPELINE:
             if deadline.expired():
                 raise StepTimeout
             tried.append(label)
-            verdict = strategy(problem, deadline)
+            try:
+                verdict = strategy(problem, deadline)
+            except (ValueError, TypeError, NotImplementedError, ZeroDivisionError) as exc:
+                # SymPy fails this way on some inputs ("the argument … is not comparable"): that
+                # strategy has no answer, the others may still decide
+                crashed.append(f"internal error in {label}: {type(exc).__name__}: {exc}")
+                continue
             if verdict is not None:
                 return verdict
+        if crashed:          # nothing decided: the failure stays visible (a bug to report, not "undecided")
+            return Verdict(Status.ERROR, crashed[0].split(":")[0].removeprefix("internal error in "),
+                           message=f"{crashed[0]}; no other strategy decided")
         return Verdict(Status.UNDECIDED, "none",
                        message="no strategy could prove it and no counterexample was found "
                                f"(tried {', '.join(dict.fromkeys(tried))})")

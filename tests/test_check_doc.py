@@ -223,3 +223,11 @@ def test_a_counterexample_keeps_the_definitions_it_rests_on_defined(tmp_path):
     import sympy as sp
     phi = sp.Rational(refuted["counterexample"]["phi"])
     assert 0 < phi < 1
+
+
+def test_a_logarithm_inside_one_branch_does_not_restrict_the_whole_definition():
+    # adversary 2026-12-01: g := (log x)^2 for x > 0, −1 otherwise made "g ≥ 0" proved (x > 0 assumed)
+    doc = ("$$g := \\begin{cases} (\\log x)^2 & x > 0 \\\\ -1 & \\text{otherwise} \\end{cases}$$\n\n"
+           "$$g \\ge 0$$\n")
+    result = check_document("notes.md", doc, DocOptions(timeout=TIMEOUT))
+    assert all(r["verdict"] != "proved" for r in result["relations"] if r["line"] == 3)

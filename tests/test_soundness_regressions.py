@@ -356,3 +356,19 @@ def test_sympy_never_integrates_a_non_smooth_integrand_for_a_verdict(lhs, rel, r
     from softsym.text import prove_text
     found = prove_text(lhs, rhs, rel, "", timeout=10)
     assert str(found.status) not in ("proved", "refuted"), found.message
+
+
+@pytest.mark.parametrize("lhs, rel, rhs", [
+    ("Integral(1/(cos(x) + sqrt(2)), (x, 0, 2*pi))", "==", "2*pi"),       # SymPy's integrate says 0
+    ("Integral(1/(cos(x) + sqrt(2)), (x, 0, 2*pi))", ">", "0"),
+])
+def test_a_wrong_closed_form_of_an_integral_never_refutes_a_true_relation(lhs, rel, rhs):
+    # adversary 2026-12-01: exact_numeric refuted these from integrate()'s wrong value; a refutation
+    # of an integral relation must also hold with the integral evaluated by quadrature
+    from softsym.text import prove_text
+    assert str(prove_text(lhs, rhs, rel, "", timeout=10).status) != "refuted"
+
+
+def test_a_false_integral_relation_is_still_refuted():
+    from softsym.text import prove_text
+    assert str(prove_text("Integral(exp(-x), (x, 0, oo))", "2", "==", "", timeout=10).status) == "refuted"

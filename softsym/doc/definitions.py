@@ -371,6 +371,8 @@ def defined_where(lhs: sp.Basic, rhs: sp.Basic, definitions: list[Definition]) -
         if not (isinstance(d.target, sp.Symbol) and (lhs.has(d.target) or rhs.has(d.target))):
             continue
         value = unfold_keeping_variables(d.expr, definitions)
+        # a logarithm inside a branch (Piecewise) need only be defined where its branch is taken
+        value = value.replace(lambda e: isinstance(e, sp.Piecewise), lambda e: sp.Dummy())
         for node in value.atoms(sp.log):
             argument = node.args[0]
             if argument.free_symbols and not argument.is_positive and not argument.has(sp.Indexed, sp.Sum):

@@ -35,6 +35,11 @@ def exact_numeric(problem: Problem, deadline: Deadline) -> Verdict | None:
     if problem.rel == "<" and diff.is_positive:
         return proved(name, f"the exact difference rhs - lhs = {diff} is > 0")
     digits = confirm(lhs, problem.rel, rhs, {}, problem.real_values)
+    if digits is not None and sp.Tuple(problem.lhs, problem.rhs).has(sp.Integral):
+        # SymPy's closed form of an integral can be wrong (∫₀^{2π} dx/(cos x + √2) = 0, the value being
+        # 2π): a refutation must also hold with every integral evaluated by quadrature
+        digits = attempt(deadline, lambda: confirm(evaluate_derivatives(problem.lhs), problem.rel,
+                                                   evaluate_derivatives(problem.rhs), {}, problem.real_values), None)
     if digits is not None:
         cex = Counterexample((), show(lhs, {}), show(rhs, {}), digits)
         return refuted(name, cex, f"false as arithmetic: lhs = {cex.lhs_value}, rhs = {cex.rhs_value}")

@@ -181,8 +181,11 @@ def _by_normal_form(e, strict, ctx, depth):
             # a denominator-free numerator starts with the whole depth (a ratio bound such as
             # e^a/(e^a + Σ e^w) ≥ 1/(1 + n e^{−t}) needs every level for its numerator).  Only once,
             # and only for the rational normal form, whose numerator has no denominator to clear.
-            top = depth == 0 and form_name == "rational normal form" and sp.fraction(sp.together(num))[1] == 1
-            inner = nonnegative(num, strict, ctx, depth if top else depth + 1)
+            # Tried at the next depth first (most numerators need no more, and the deeper search is slow).
+            inner = nonnegative(num, strict, ctx, depth + 1)
+            if not inner and depth == 0 and form_name == "rational normal form" \
+                    and sp.fraction(sp.together(num))[1] == 1:
+                inner = nonnegative(num, strict, ctx, depth)
             if inner:
                 return (f"{form_name}: denominator {den} > 0",) + inner
     return None
