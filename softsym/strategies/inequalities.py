@@ -28,6 +28,7 @@ from ..rewrite import apply_givens, canonical_dummies, evaluate_derivatives, int
     symbols_outside_entries
 from ..sums import known_le, normalize_sums, ordered_range, with_range
 from ..verdict import Verdict, proved
+from .monotonicity import by_lipschitz, by_monotonicity
 from .sum_identities import use_sum_hypotheses
 
 name = "inequalities"
@@ -66,7 +67,7 @@ def nonnegative(e: sp.Basic, strict: bool, ctx: Context, depth: int = 0) -> tupl
         return (f"sign of {e} {rel} 0 from the assumptions",)
     for rule in (_by_hypothesis, _by_bounds, _by_normal_form, _by_terms, _by_monotone_pair, _by_log_isolation, _by_sums,
                  _by_cases, _by_calculus, _by_square_substitution, _by_tangent_bounds, _by_sum_bounds,
-                 _by_positive_scaling):
+                 _by_positive_scaling, _by_monotonicity, _by_lipschitz):
         trace = attempt(ctx.deadline.sooner(max(ctx.deadline.remaining() / 3, 0.05)),
                         lambda r=rule: r(e, strict, ctx, depth), None)
         if trace:
@@ -538,6 +539,16 @@ def _by_positive_scaling(e, strict, ctx, depth):
         if inner:
             return (f"divided by {c} > 0: {scaled}",) + inner
     return None
+
+
+def _by_monotonicity(e, strict, ctx, depth):
+    """One variable at a time, the others fixed: rising away from an anchor where e >= 0."""
+    return by_monotonicity(e, strict, ctx, depth, nonnegative)
+
+
+def _by_lipschitz(e, strict, ctx, depth):
+    """|G(x) − G(y)| <= M·|x − y| from |G'| <= M (the mean value theorem)."""
+    return by_lipschitz(e, strict, ctx, depth, nonnegative)
 
 
 def _by_cases(e, strict, ctx, depth):

@@ -1,0 +1,110 @@
+"""Inequalities by monotonicity from an anchor point and by the mean value theorem (issue 12's
+frontier: Taylor-type bounds, convexity at a midpoint, Gibbs for two classes, Lipschitz bounds).
+
+Each rule is checked both ways through the whole pipeline (a true relation proved with the rule in
+its trace, a false twin refuted inside the assumptions), and the rule itself is checked to pass —
+never to prove — where one of its conditions fails.
+"""
+from __future__ import annotations
+
+import importlib
+
+import pytest
+import sympy as sp
+
+from softsym.deadline import Deadline
+from softsym.domain import Domain
+from softsym.prover import prove
+from softsym.strategies.monotonicity import by_lipschitz, by_monotonicity, hopeless, smooth
+from softsym.text import parse_relation
+from softsym.verdict import Status
+
+inequalities = importlib.import_module("softsym.strategies.inequalities")
+
+
+def verdict(lhs, rhs, rel, symbols="", given=(), timeout=20):
+    return prove(parse_relation(lhs, rhs, rel, symbols, given), timeout=timeout)
+
+
+def rule_alone(rule, e, strict=False):
+    """The rule by itself on ``e >= 0`` (``> 0``), its subgoals proved by the inequality rules."""
+    ctx = inequalities.Context(Domain(), Deadline.after(20), set(e.free_symbols))
+    return rule(e, strict, ctx, 0, inequalities.nonnegative)
+
+
+@pytest.mark.parametrize("lhs, rhs, rel, symbols, words", [
+    ("softplus(x)", "log(2) + x/2 + x**2/8", "<=", "", "monotone in x either side of x = 0"),
+    ("x - x**3/3", "tanh(x)", "<=", "x: nonnegative", "monotone in x from its lower end 0"),
+    ("softplus(x)", "exp(x)", "<", "", "from its lower end -oo"),
+    ("exp((a + b)/2)", "(exp(a) + exp(b))/2", "<=", "", "either side of a = b"),
+])
+def test_a_bound_that_rises_away_from_an_anchor_is_proved(lhs, rhs, rel, symbols, words):
+    v = verdict(lhs, rhs, rel, symbols)
+    assert v.status is Status.PROVED, v.message
+    assert words in v.message
+
+
+@pytest.mark.parametrize("lhs, rhs, rel, symbols", [
+    ("softplus(x)", "log(2) + x/2 + x**2/9", "<=", ""),               # curvature a little too small
+    ("softplus(x)", "log(2) + x/2 + x**2/8 - 1/1000", "<=", ""),      # tightened at the anchor
+    ("x - x**3/3", "tanh(x)", "<=", ""),                              # the same bound for x < 0
+    ("exp((a + b)/2)", "(exp(a) + exp(b))/2", "<", ""),                # strict: equality at a = b
+    ("-(p*log(p) + (1-p)*log(1-p))", "-(p*log(q) + (1-p)*log(1-q))", "<", "p q: 0<p<1"),
+])
+def test_its_false_twins_are_refuted(lhs, rhs, rel, symbols):
+    assert verdict(lhs, rhs, rel, symbols).status is Status.REFUTED
+
+
+def test_a_positive_variable_is_anchored_at_one():
+    x = sp.Symbol("x", positive=True)
+    trace = rule_alone(by_monotonicity, x * sp.log(x) - x + 1)
+    assert trace is not None and "either side of x = 1" in trace[0]
+    assert rule_alone(by_monotonicity, x * sp.log(x) - x + sp.Rational(1, 2)) is None   # false at x = 1
+
+
+def test_gibbs_for_two_classes_is_proved_from_the_anchor_q_equals_p():
+    v = verdict("-(p*log(p) + (1-p)*log(1-p))", "-(p*log(q) + (1-p)*log(1-q))", "<=", "p q: 0<p<1", timeout=30)
+    assert v.status is Status.PROVED, v.message
+    assert "monotone in" in v.message
+
+
+def test_a_strict_claim_is_not_proved_when_it_fails_at_the_closed_end():
+    x = sp.Symbol("x", nonnegative=True)
+    assert rule_alone(by_monotonicity, x * sp.exp(x), strict=True) is None
+    assert rule_alone(by_monotonicity, x * sp.exp(x), strict=False) is not None
+
+
+def test_a_function_with_a_pole_in_the_range_is_not_treated_as_smooth():
+    x = sp.Symbol("x", real=True)
+    assert not smooth(1 / x)
+    assert not smooth(sp.log(x))
+    assert smooth(sp.log(1 + sp.exp(x)) + 1 / (1 + x**2))
+    # x + 1/x >= 2 holds for x > 0 but not across the pole: the rule must not prove it on the reals
+    assert rule_alone(by_monotonicity, x + 1 / x - 2) is None
+
+
+def test_the_sample_filter_only_prunes_what_fails_somewhere():
+    x = sp.Symbol("x", real=True)
+    assert hopeless(x - 1)
+    assert not hopeless(x**2)
+
+
+def test_the_mean_value_theorem_gives_the_lipschitz_bound_of_sigmoid():
+    v = verdict("Abs(sigmoid(x) - sigmoid(y))", "Abs(x - y)/4", "<=")
+    assert v.status is Status.PROVED, v.message
+    assert "mean value theorem" in v.message
+    assert verdict("Abs(sigmoid(x) - sigmoid(y))", "Abs(x - y)/5", "<=").status is Status.REFUTED
+
+
+@pytest.mark.parametrize("f, m, truth", [("softplus", "1", True), ("softplus", "1/2", False), ("tanh", "1", True)])
+def test_lipschitz_bounds_of_activations(f, m, truth):
+    v = verdict(f"Abs({f}(x) - {f}(y))", f"{m}*Abs(x - y)", "<=")
+    assert v.status is (Status.PROVED if truth else Status.REFUTED), v.message
+
+
+def test_the_lipschitz_rule_needs_the_derivative_bound_on_the_whole_shared_range():
+    x, y = sp.symbols("x y", positive=True)
+    # |log x − log y| <= |x − y| fails on (0, 1): the rule must pass, not prove
+    assert rule_alone(by_lipschitz, sp.Abs(x - y) - sp.Abs(sp.log(x) - sp.log(y))) is None
+    # a difference of two different functions is not G(x) − G(y)
+    assert rule_alone(by_lipschitz, sp.Abs(x - y) - sp.Abs(sp.tanh(x) - sp.atan(y))) is None
