@@ -235,3 +235,15 @@ def test_softmax_entropy_is_at_most_log_n_by_jensen():
 def test_entropy_bounds_tighter_than_log_n_are_refuted(rel, rhs):
     v = verdict_of(ENTROPY, rel, rhs, (n, i, k), (), (z,))
     assert v.status is Status.REFUTED, v
+
+
+def test_sides_that_are_exact_rationals_at_a_point_are_compared_exactly():
+    from softsym.numeric.display import readable
+    from softsym.prover import prove
+    from softsym.text import parse_relation
+    near_one = "exp(x)*(1 - 10**(-30))"
+    for rel in ("==", "<="):
+        v = prove(parse_relation("exp(x)", near_one, rel), timeout=10)
+        assert v.status is Status.REFUTED, v.message
+        assert "0.999999999999999999999999999999" in readable(v.counterexample)   # not "≈1"
+    assert prove(parse_relation(near_one, "exp(x)", "<="), timeout=10).status is Status.PROVED

@@ -348,13 +348,35 @@ def f_label(g: Gen, d: int) -> Ineq | None:
     return Ineq(f"{y}*({y} - 1)*({y} - 2)", "0")
 
 
+def f_calculus(g: Gen, d: int) -> Ineq:
+    """Bounds proved by calculus (monotonicity from an anchor, the mean value theorem): Taylor-type
+    bounds of softplus, tanh and x·log x, midpoint convexity of exp, softplus < exp, and the
+    Lipschitz constants of sigmoid (1/4), softplus and tanh (1)."""
+    a, b = term(g, max(d - 1, 0)), term(g, max(d - 1, 0))
+    form = g.rng.randrange(8)
+    if form == 0:
+        return Ineq(f"softplus({a.lhs})", f"log(2) + {par(a.rhs)}/2 + {par(a.rhs)}**2/8", low_sign=Sign.POS)
+    if form == 1:
+        return Ineq(f"exp(({a.lhs} + {b.lhs})/2)", f"(exp({a.rhs}) + exp({b.rhs}))/2", low_sign=Sign.POS)
+    if form == 2:
+        return Ineq(f"softplus({a.lhs})", f"exp({a.rhs})", strict=True, low_sign=Sign.POS)
+    if form == 3:
+        p = term(g, max(d - 1, 0), Sign.POS)
+        return Ineq(f"{par(p.lhs)} - 1", f"{par(p.rhs)}*log({p.rhs})")
+    if form == 4:
+        t = term(g, max(d - 1, 0), Sign.NONNEG)
+        return Ineq(f"{par(t.lhs)} - {par(t.lhs)}**3/3", f"tanh({t.rhs})")
+    f, bound = (("sigmoid", "/4"), ("softplus", ""), ("tanh", ""))[form - 5]
+    return Ineq(f"Abs({f}({a.lhs}) - {f}({b.lhs}))", f"Abs({a.rhs} - {par(b.rhs)}){bound}", low_sign=Sign.NONNEG)
+
+
 FACTS: dict[str, Fact] = {
     "tangent": f_tangent, "logsumexp-max": f_logsumexp, "sigmoid-range": f_sigmoid, "inequality": f_algebra,
     "sign": f_sign, "declared-bound": f_bound, "sum-of-squares": f_sums, "softmax-range": f_softmax,
     "distribution-bound": f_distribution, "entry-cap": f_cap, "integer-step": f_integer,
     "integral-bound": f_integral, "linear-hypotheses": f_linear, "product-chain": f_chain,
     "means": f_means, "logsumexp-3": f_logsumexp3, "jensen-exp": f_jensen, "gibbs": f_gibbs,
-    "variance": f_variance, "integer-label": f_label,
+    "variance": f_variance, "integer-label": f_label, "calculus": f_calculus,
 }
 """Known true inequalities, by the name recipes use."""
 

@@ -15,7 +15,7 @@ from ..parsing import parse_expr
 from ..verdict import Counterexample
 
 DIGITS = 7                       # significant digits of a value that is not short and exact
-_MORE_DIGITS = (10, 15, 20, 30)  # tried in turn when two different sides look equal at DIGITS
+_MORE_DIGITS = (10, 15, 20, 30, 45, 60)  # tried in turn when two different sides look equal at DIGITS
 _DECIMAL = re.compile(r"\d\.|\.\d|\de[-+]?\d")   # a decimal in the text: the value is already rounded
 _MAX_INTEGER_DIGITS = 8
 _MAX_FRACTION_DIGITS = 4         # numerator and denominator of a fraction shown as it is
@@ -118,7 +118,8 @@ def _decimal(value: sp.Basic, digits: int) -> str:
     number = sp.N(value, digits + 10)
     if number.is_real is not True:
         return sp.sstr(sp.N(value, digits))
-    return re.sub(r"\.0(?=e|$)", "", mpmath.nstr(mpmath.mpf(number), digits))
+    with mpmath.workdps(digits + 10):        # mpf() rounds to the working precision
+        return re.sub(r"\.0(?=e|$)", "", mpmath.nstr(mpmath.mpf(number), digits))
 
 
 __all__ = ["DIGITS", "Shown", "readable", "readable_message", "shown_sides", "shown_value"]

@@ -40,7 +40,11 @@ def _value(expr: sp.Basic, point: dict, digits: int) -> sp.Basic | None:
 
 def _fails(lhs: sp.Basic, rel: str, rhs: sp.Basic, point: dict, digits: int, real: bool = False) -> bool | None:
     """True if the relation fails at ``point`` (at this precision), False if it holds, None if unknown
-    (with ``real``: also where a side is not real — outside what a document claims)."""
+    (with ``real``: also where a side is not real — outside what a document claims).  Sides that
+    are exact rationals at the point are compared exactly (no margin: 1 ≠ 1 + 10⁻³⁰)."""
+    exact = _exact_comparison(lhs, rel, rhs, point)
+    if exact is not None:
+        return exact
     left, right = _value(lhs, point, digits), _value(rhs, point, digits)
     if left is None or right is None:
         return None
@@ -69,6 +73,18 @@ def _fails(lhs: sp.Basic, rel: str, rhs: sp.Basic, point: dict, digits: int, rea
             return _strictly_below(lhs, rhs, point, digits)
         return False
     raise ValueError(f"unknown relation {rel}")
+
+
+def _exact_comparison(lhs: sp.Basic, rel: str, rhs: sp.Basic, point: dict) -> bool | None:
+    """Whether the relation fails, when both sides are exact rational numbers at ``point``."""
+    try:
+        left, right = lhs.xreplace(point), rhs.xreplace(point)
+    except (ZeroDivisionError, ValueError, TypeError):
+        return None
+    if not (left.is_Rational and right.is_Rational):
+        return None
+    fails = {"==": left != right, "<=": left > right, "<": left >= right}.get(rel)
+    return None if fails is None else bool(fails)
 
 
 def _real_on_the_way(lhs: sp.Basic, rhs: sp.Basic, point: dict, digits: int) -> bool:
@@ -192,11 +208,13 @@ class Screen:
             margin = mpmath.mpf("1e-20") * scale
             diff = left - right
             if self.rel == "==":
-                return abs(diff) > margin
+                # sides equal to 20 digits: exact rationals may still differ (1 vs 1 + 10⁻³⁰)
+                return abs(diff) > margin or bool(_exact_comparison(self.lhs, self.rel, self.rhs, point))
             if abs(mpmath.im(left)) > margin or abs(mpmath.im(right)) > margin:
                 return False
             if self.rel == "<=":
-                return mpmath.re(diff) > margin
+                return mpmath.re(diff) > margin or (abs(diff) <= margin and bool(
+                    _exact_comparison(self.lhs, self.rel, self.rhs, point)))
             return mpmath.re(diff) > -margin        # "<": equality counts as a failure, confirm decides
 
 
