@@ -36,7 +36,7 @@ from ..numeric.admissible import admitted, required_symbols, with_eliminated
 from ..numeric.evaluate import confirm, show, show_point
 from ..numeric.sampling import candidate_points
 from ..problem import Problem
-from ..rewrite import evaluate_derivatives, internal
+from ..rewrite import canonical_dummies, evaluate_derivatives, internal
 from ..verdict import Counterexample, Verdict, proved, refuted
 from .exact_numeric import exact_numeric
 from .rational_form import rational_form
@@ -252,7 +252,7 @@ class Algebra:
                 return v ** e.exp
             return v ** e.exp if sign_of(v) > 0 else None
         if isinstance(e, sp.Sum):
-            if any(t in b.free_symbols for lim in e.limits for b in lim[1:]):
+            if not _finite_range(e, t):
                 return None
             v = self.analytic_value(e.function)
             return None if v is None else sp.Sum(v, *e.limits).doit()
@@ -319,8 +319,8 @@ class Algebra:
         raise Unknown("log of a value that is not positive")
 
     def _sum(self, e: sp.Sum) -> Lim:
-        if any(self.t in b.free_symbols for lim in e.limits for b in lim[1:]):
-            raise Unknown("a bound depends on the variable")
+        if not _finite_range(e, self.t):
+            raise Unknown("a bound depends on the variable or is infinite")
         alpha, _ = self.dominant(e)
         if alpha != 0:
             raise Unknown("a sum of diverging exponentials")
@@ -394,6 +394,11 @@ class Algebra:
         return sp.Integer(0), e
 
 
+def _finite_range(e: sp.Sum, t: sp.Symbol) -> bool:
+    """Every bound is free of the variable and finite: a finite sum for each value of the bounds."""
+    return all(t not in b.free_symbols and not b.has(sp.oo, -sp.oo, sp.zoo) for lim in e.limits for b in lim[1:])
+
+
 # --- the limit variable as t → 0⁺ ----------------------------------------------------------
 
 def in_t(node: sp.Limit) -> list[tuple[sp.Basic, sp.Symbol]]:
@@ -456,6 +461,14 @@ def order_case(domain: Domain) -> Case:
     hypothesis per eliminated symbol, a symbol eliminated only when no other remaining hypothesis
     mentions it (so the parametrization covers the hypotheses' set)."""
     case = Case((), tuple(domain.given))
+    for g in domain.given:                      # x == e: substitute (the other hypotheses follow)
+        if isinstance(g, sp.Eq) and g in case.rest:
+            for x, other in ((g.lhs, g.rhs), (g.rhs, g.lhs)):
+                if isinstance(x, sp.Symbol) and x not in other.free_symbols and not other.has(sp.Limit) \
+                        and (x.is_real is not True or other.is_real is True):
+                    case = Case(case.subst, tuple(h for h in case.rest if h is not g), case.label).then(
+                        x, other, f"{x} = {other}")
+                    break
     changed = True
     while changed:
         changed = False
@@ -493,6 +506,16 @@ def split(case: Case, c: sp.Basic) -> list[Case] | None:
             s = internal("g", positive=True)
             return [case.then(x, (gap - rest) / coeff, f"{c} {rel} 0")
                     for gap, rel in ((s, ">"), (sp.Integer(0), "="), (-s, "<"))]
+    positive = [x for x in sorted(c.free_symbols, key=str) if isinstance(x, sp.Symbol) and x.is_positive
+                and not x.is_integer and c.coeff(x).is_number]
+    if len(positive) == 2 and sp.expand(c - sum(c.coeff(x) * x for x in positive)) == 0:
+        (x, y), (p, q) = positive, [c.coeff(x) for x in positive]
+        if p * q < 0:                                    # p x + q y, both positive: x vs y (−q/p)·y
+            if p < 0:
+                (x, p), (y, q) = (y, q), (x, p)
+            g = internal("g", positive=True)
+            return [case.then(x, (-q * y + g) / p, f"{c} > 0"), case.then(x, -q * y / p, f"{c} = 0"),
+                    case.then(y, (p * x + g) / -q, f"{c} < 0")]
     for x in sorted(c.free_symbols, key=str):
         if isinstance(x, sp.Symbol) and x.is_nonnegative and x.is_positive is None and not x.is_integer:
             p = internal("p", positive=True)
@@ -512,7 +535,9 @@ def _case_domain(problem: Problem, case: Case) -> Domain:
 
 
 def _evaluated(expr: sp.Basic) -> sp.Basic:
-    return expr.replace(lambda e: isinstance(e, sp.Limit), lambda e: limit_of(e).value)
+    """The limits replaced by their values, bound variables renamed canonically (a sum taken out of
+    a limit is one level less deep)."""
+    return canonical_dummies(expr.replace(lambda e: isinstance(e, sp.Limit), lambda e: limit_of(e).value))
 
 
 def _decide_case(problem: Problem, case: Case, lhs: sp.Basic, rhs: sp.Basic, deadline: Deadline) -> str | None:
@@ -540,6 +565,10 @@ def _decide_case(problem: Problem, case: Case, lhs: sp.Basic, rhs: sp.Basic, dea
             return verdict.message
         if verdict is not None:
             return None
+    if problem.rel in ("<=", "<"):
+        gap = attempt(deadline, lambda: sp.simplify(rhs - lhs), None)
+        if gap is not None and (gap.is_positive or (problem.rel == "<=" and gap.is_nonnegative)):
+            return f"rhs - lhs = {gap} is {'> 0' if problem.rel == '<' else '>= 0'}"
     return None
 
 
@@ -703,6 +732,60 @@ def _refute(problem: Problem, deadline: Deadline, cases: list[Case]) -> Verdict 
     return None
 
 
+def _numerically_consistent(problem: Problem, deadline: Deadline, points: int = 3) -> bool | None:
+    """False when, at an admissible point, the algebra's value of a limit is not what the expression
+    approaches numerically (a proof is then withheld); None when nothing could be checked."""
+    from .limits import _approaches
+    from .numeric_counterexample import _variables, concrete_problems
+    domain = problem.domain
+    required = required_symbols(domain)
+    checked = 0
+    for fixed, left, right in concrete_problems(problem, problem.lhs, problem.rhs, (1, 2, 3), 2):
+        variables = _variables(sp.Tuple(left, right))
+        variables += sorted(required - set(variables) - set(fixed), key=str)
+        for point in candidate_points(variables, domain, "limit-audit" + problem.key(), 12, [], fixed):
+            if deadline.expired() or checked >= points:
+                return None if not checked else True
+            full = attempt(deadline, lambda: admitted(with_eliminated({**fixed, **point}, domain), domain, required),
+                           None)
+            if full is None:
+                continue
+            at = {k: v for k, v in point.items() if k in variables}
+            for node in sp.Tuple(left, right).xreplace(at).atoms(sp.Limit):
+                if node.free_symbols:
+                    continue
+                try:
+                    value = limit_of(node).value
+                except (NeedSign, Unknown, ValueError, TypeError, NotImplementedError, ZeroDivisionError):
+                    continue
+                ok = _diverges(node, 1 if value == sp.oo else -1) if value in (sp.oo, -sp.oo) \
+                    else (_approaches(node, value) or _at_noise_level(node, value))
+                if not ok:
+                    return False
+            checked += 1
+    return True if checked else None
+
+
+def _at_noise_level(node: sp.Limit, value: sp.Basic, digits: int = 50) -> bool:
+    """The expression within 10⁻³⁰ (relative above 1) of ``value`` at both sample points (an
+    expression constant up to rounding, which ``_approaches`` wants to see decrease)."""
+    import mpmath
+    for e, t in in_t(node):
+        if e.free_symbols - {t}:
+            return False
+        f = sp.lambdify(t, e, modules="mpmath")
+        with mpmath.workdps(digits):
+            target = mpmath.mpf(sp.N(value, digits))
+            for k in (6, 12):
+                try:
+                    v = mpmath.mpmathify(f(mpmath.mpf(10) ** -k))
+                except (ZeroDivisionError, ValueError, OverflowError, TypeError):
+                    return False
+                if not isinstance(v, mpmath.mpf) or abs(v - target) > mpmath.mpf(10) ** -30 * max(1, abs(target)):
+                    return False
+    return True
+
+
 def _with_limits(expr: sp.Basic) -> sp.Basic | None:
     values = {}
     for node in expr.atoms(sp.Limit):
@@ -728,6 +811,8 @@ def limit_algebra(problem: Problem, deadline: Deadline) -> Verdict | None:
     found = attempt(budget, lambda: _prove(problem, budget), None)
     verdict, cases = found if found is not None else (None, [])
     if verdict is not None:
-        return verdict
+        checked = attempt(deadline.sooner(max(deadline.remaining() * 0.3, 0.3)),
+                          lambda: _numerically_consistent(problem, deadline), None)
+        return verdict if checked is not False else None
     return attempt(deadline.sooner(max(deadline.remaining() * 0.4, 0.3)),
                    lambda: _refute(problem, deadline, cases), None)
