@@ -478,7 +478,7 @@ def order_case(domain: Domain) -> Case:
             small, large = (g.lhs, g.rhs) if isinstance(g, (sp.StrictLessThan, sp.LessThan)) else (g.rhs, g.lhs)
             strict = isinstance(g, (sp.StrictLessThan, sp.StrictGreaterThan))
             others = [h for h in case.rest if h is not g]
-            for x, other, sign in ((small, large, -1), (large, small, 1)):
+            for x, other, sign in ((large, small, 1), (small, large, -1)):
                 if not _eliminable(x) or x in other.free_symbols or other.is_real is not True:
                     continue
                 if any(x in h.free_symbols for h in others) or other.has(sp.Indexed, sp.Sum, sp.Limit):
