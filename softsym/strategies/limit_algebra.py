@@ -201,7 +201,10 @@ class Algebra:
             raise Unknown("too many rewrites")
         expanded = sp.expand(e, power_exp=False, power_base=False, log=False, multinomial=False, deep=False)
         if expanded != e:
-            return self.lim(expanded)
+            try:
+                return self.lim(expanded)
+            except Unknown:
+                pass                                    # (e^{at} − 1)/t: ∞ − ∞ once distributed
         num, den = sp.fraction(sp.together(e))
         if den == 1:
             den_parts = [f for f in sp.Mul.make_args(e) if self.t in f.free_symbols]
