@@ -58,8 +58,8 @@ def audit(problem: Problem, verdict: Verdict, timeout: float) -> Verdict:
 def _limit_audit(problem: Problem, verdict: Verdict, deadline: Deadline) -> Verdict:
     """A proof through a limit with parameters, checked at the parameters' special values
     (``strategies.limits``): refuted there, or not trusted (``undecided``), or unchanged."""
-    if verdict.strategy == "limits":
-        return verdict                        # the limits strategy ran this check before proving
+    if verdict.strategy in ("limits", "limit_algebra"):
+        return verdict                        # checked before proving / never uses a generic value
     try:
         found = run_until(deadline, lambda: limit_audit(problem, deadline))
     except StepTimeout:

@@ -18,7 +18,8 @@ from .verdict import Status, Verdict
 NOT_FULLY_PROVED = (Status.PROVED_INSTANTIATED, Status.UNDECIDED, Status.TIMEOUT, Status.VACUOUS)
 # What each strategy does, in words (failure messages name these, not the identifiers).
 STRATEGY_WORDS = {
-    "exact_numeric": "exact arithmetic", "limits": "evaluating the limits", "rational_form": "rational normal forms",
+    "exact_numeric": "exact arithmetic", "limit_algebra": "the limit algebra (case by case)",
+    "limits": "evaluating the limits", "rational_form": "rational normal forms",
     "sum_identities": "sum identities", "numeric_counterexample": "a counterexample search",
     "inequalities": "sign and monotonicity rules", "smt": "the z3 solver",
     "sign_resolution": "resolving Abs/Max/Min by signs", "simplify_difference": "SymPy's simplify",

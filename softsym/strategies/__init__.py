@@ -17,6 +17,7 @@ from .exact_numeric import exact_numeric
 from .finite_domain import finite_domain
 from .inequalities import inequalities
 from .instantiate import instantiate
+from .limit_algebra import limit_algebra
 from .limits import limits
 from .numeric_counterexample import numeric_counterexample, quick_counterexample
 from .rational_form import rational_form
@@ -29,6 +30,7 @@ Strategy = Callable[[Problem, Deadline], "Verdict | None"]
 
 PIPELINE: tuple[tuple[str, Strategy], ...] = (
     ("exact_numeric", exact_numeric),
+    ("limit_algebra", limit_algebra),
     ("limits", limits),
     ("rational_form", rational_form),
     ("sum_identities", sum_identities_cheap),
