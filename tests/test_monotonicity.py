@@ -108,3 +108,30 @@ def test_the_lipschitz_rule_needs_the_derivative_bound_on_the_whole_shared_range
     assert rule_alone(by_lipschitz, sp.Abs(x - y) - sp.Abs(sp.log(x) - sp.log(y))) is None
     # a difference of two different functions is not G(x) − G(y)
     assert rule_alone(by_lipschitz, sp.Abs(x - y) - sp.Abs(sp.tanh(x) - sp.atan(y))) is None
+
+
+# -- AM–GM under a logarithm, critical points as anchors ------------------------------------------
+def test_jensen_for_log_sum_exp_on_explicit_entries_is_proved_by_am_gm():
+    v = verdict("(a + b + c)/3 + log(3)", "log(exp(a) + exp(b) + exp(c))", "<=")
+    assert v.status is Status.PROVED, v.message
+    assert "AM–GM" in v.message
+    for rhs in ("(a + b + c)/3 + log(4)", "(a + b + c)/3 + log(3) + 1/1000"):     # wrong constant, tightened
+        assert verdict(rhs, "log(exp(a) + exp(b) + exp(c))", "<=").status is Status.REFUTED
+    assert verdict("(a + b + c)/3 + log(3)", "log(exp(a) + exp(b) + exp(c))", "<").status is Status.REFUTED
+
+
+def test_am_gm_needs_positive_terms():
+    from softsym.strategies.means import by_am_gm
+    x, y = sp.symbols("x y", real=True)
+    # log(x + y) >= log 2 + (log x + log y)/2 is meaningless for x, y of any sign: the rule passes
+    assert rule_alone(by_am_gm, sp.log(x**2 + y) - sp.log(2) - (sp.log(x**2) + sp.log(y)) / 2) is None
+
+
+def test_a_closed_form_zero_of_the_derivative_is_an_anchor():
+    s = sp.Symbol("s", positive=True)
+    a, b = sp.symbols("a b", real=True)
+    p = s / (1 + s)
+    gap = sp.log(sp.exp(a) + sp.exp(b)) - (p * a + (1 - p) * b - p * sp.log(p) - (1 - p) * sp.log(1 - p))
+    trace = rule_alone(by_monotonicity, inequalities._expand(gap))
+    assert trace is not None and ("s = exp(a - b)" in trace[0] or "a = b + log(s)" in trace[0]), trace
+    assert rule_alone(by_monotonicity, inequalities._expand(gap - sp.Rational(1, 1000))) is None

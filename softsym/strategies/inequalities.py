@@ -28,6 +28,7 @@ from ..rewrite import apply_givens, canonical_dummies, evaluate_derivatives, int
     symbols_outside_entries
 from ..sums import known_le, normalize_sums, ordered_range, with_range
 from ..verdict import Verdict, proved
+from .means import by_am_gm
 from .monotonicity import by_lipschitz, by_monotonicity
 from .sum_identities import use_sum_hypotheses
 
@@ -67,7 +68,7 @@ def nonnegative(e: sp.Basic, strict: bool, ctx: Context, depth: int = 0) -> tupl
         return (f"sign of {e} {rel} 0 from the assumptions",)
     for rule in (_by_hypothesis, _by_bounds, _by_normal_form, _by_terms, _by_monotone_pair, _by_log_isolation, _by_sums,
                  _by_cases, _by_calculus, _by_square_substitution, _by_tangent_bounds, _by_sum_bounds,
-                 _by_positive_scaling, _by_monotonicity, _by_lipschitz):
+                 _by_positive_scaling, _by_am_gm, _by_monotonicity, _by_lipschitz):
         trace = attempt(ctx.deadline.sooner(max(ctx.deadline.remaining() / 3, 0.05)),
                         lambda r=rule: r(e, strict, ctx, depth), None)
         if trace:
@@ -544,6 +545,11 @@ def _by_positive_scaling(e, strict, ctx, depth):
 def _by_monotonicity(e, strict, ctx, depth):
     """One variable at a time, the others fixed: rising away from an anchor where e >= 0."""
     return by_monotonicity(e, strict, ctx, depth, nonnegative)
+
+
+def _by_am_gm(e, strict, ctx, depth):
+    """log(t_1 + … + t_n) >= log n + mean(log t_i) for positive terms (AM–GM)."""
+    return by_am_gm(e, strict, ctx, depth, nonnegative)
 
 
 def _by_lipschitz(e, strict, ctx, depth):

@@ -13,9 +13,11 @@ rule splits the interval at ``c`` into open pieces and writes each piece as ``x 
   ``g'`` the same way (a Taylor-type bound: ``g(0) = g'(0) = 0`` and ``g'' >= 0``);
 
 plus ``f(c) >= 0`` at ``c`` itself when ``c`` is a point of the interval.  Then
-``g(u) − g(0⁺) = ∫₀ᵘ g' >= 0`` on each piece.  Anchors tried: the interval's ends (finite or
-infinite, through a one-sided limit), 0 (±1 for a signed symbol), and each other symbol of the expression whose range lies
-inside the variable's range (``q = p`` in Gibbs' inequality, ``a = b`` in a midpoint convexity).
+``g(u) − g(0⁺) = ∫₀ᵘ g' >= 0`` on each piece.  Anchors tried: the derivative's closed-form zeros (the
+variational form of log-sum-exp has its minimum at p = σ(a − b)), each other symbol of the
+expression whose range lies inside the variable's range (``q = p`` in Gibbs' inequality, ``a = b``
+in a midpoint convexity), 0 (±1 for a signed symbol), and the interval's ends (finite or infinite,
+through a one-sided limit).
 A failed subgoal passes; the rule never refutes.
 """
 from __future__ import annotations
@@ -93,11 +95,12 @@ def _pieces(x: sp.Symbol, where: str, c: sp.Basic) -> list[tuple[sp.Basic, sp.Sy
 
 
 def anchors(x: sp.Symbol, e: sp.Basic) -> list[tuple[str, sp.Basic]]:
-    """Candidate anchors for ``x``: ("low", end), ("high", end), ("inner", point)."""
+    """Candidate anchors for ``x``, most telling first: ("inner", point) for the derivative's
+    closed-form zeros, the other symbols in x's range, 0 or ±1; then ("low", end), ("high", end)."""
     where = _range(x)
     low = -sp.oo if where in ("real", "negative", "nonpositive") else sp.Integer(0)
     high = sp.oo if where in ("real", "positive", "nonnegative") else sp.Integer(0)
-    out: list[tuple[str, sp.Basic]] = []
+    out: list[tuple[str, sp.Basic]] = [("inner", c) for c in _critical_points(x, where, e)]
     for y in sorted(e.free_symbols - {x}, key=str):        # equality cases are most often x = y or x = 0
         if isinstance(y, sp.Symbol) and _range(y) in _INSIDE[where]:
             out.append(("inner", y))
@@ -123,6 +126,22 @@ def subgoal(prove, e, strict, ctx, depth, order):
                 delattr(ctx, k)
             else:
                 setattr(ctx, k, v)
+
+
+def _critical_points(x: sp.Symbol, where: str, e: sp.Basic) -> list[sp.Basic]:
+    """Closed-form zeros of ``∂e/∂x`` inside x's range (for every value of the other symbols, as
+    SymPy's assumptions show), found by ``solve`` on the derivative's numerator — only candidates:
+    the anchor's conditions are proved like any other's."""
+    num = sp.numer(sp.together(sp.diff(e, x)))
+    if sp.count_ops(num) > 40:
+        return []
+    try:
+        found = sp.solve(num, x)
+    except Exception:  # noqa: BLE001 - no closed form: no candidate
+        return []
+    inside = {"real": "is_real", "positive": "is_positive", "negative": "is_negative",
+              "nonnegative": "is_nonnegative", "nonpositive": "is_nonpositive"}[where]
+    return [c for c in found[:3] if not c.has(x) and getattr(c, inside) is True]
 
 
 def by_monotonicity(e, strict, ctx, depth, prove):
@@ -158,7 +177,9 @@ def by_monotonicity(e, strict, ctx, depth, prove):
         for kind, c in anchors(x, e):
             if ctx.deadline.expired():
                 return None
-            trace = _from_anchor(e, x, kind, c, strict, ctx, depth, prove, order)
+            # one anchor may not take all the time: a third of what is left each
+            trace = attempt(ctx.deadline.sooner(max(ctx.deadline.remaining() / 3, 0.2)),
+                            lambda: _from_anchor(e, x, kind, c, strict, ctx, depth, prove, order), None)
             if trace:
                 return trace
     return None
