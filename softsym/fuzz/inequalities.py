@@ -350,10 +350,13 @@ def f_label(g: Gen, d: int) -> Ineq | None:
 
 def f_calculus(g: Gen, d: int) -> Ineq:
     """Bounds proved by calculus (monotonicity from an anchor, the mean value theorem): Taylor-type
-    bounds of softplus, tanh and x·log x, midpoint convexity of exp, softplus < exp, and the
-    Lipschitz constants of sigmoid (1/4), softplus and tanh (1)."""
+    bounds of softplus, tanh and x·log x, midpoint convexity of exp, softplus < exp, the
+    Lipschitz constants of sigmoid (1/4), softplus and tanh (1), and AM–GM under a logarithm."""
     a, b = term(g, max(d - 1, 0)), term(g, max(d - 1, 0))
-    form = g.rng.randrange(8)
+    form = g.rng.randrange(9)
+    if form == 8:                       # AM–GM under a logarithm: Jensen for log-sum-exp on 3 entries
+        c = term(g, max(d - 1, 0))
+        return Ineq(f"({a.lhs} + {b.lhs} + {c.lhs})/3 + log(3)", f"log(exp({a.rhs}) + exp({b.rhs}) + exp({c.rhs}))")
     if form == 0:
         return Ineq(f"softplus({a.lhs})", f"log(2) + {par(a.rhs)}/2 + {par(a.rhs)}**2/8", low_sign=Sign.POS)
     if form == 1:
