@@ -27,7 +27,8 @@ import sympy as sp
 from ..deadline import attempt
 from ..rewrite import internal
 
-INNER_SECONDS = 1.0                 # the budget of a try below a goal (after another rule's rewriting)
+INNER_SECONDS = 2.0                 # the budget of a try below a goal (after another rule's rewriting)
+SOLVE_SECONDS = 0.5                 # for the derivative's closed-form zeros
 INNER_TRIES = 3                     # and how many such tries one goal makes
 MAX_ORDER = 3                       # derivatives taken along one chain of applications
 SMOOTH = (sp.exp, sp.tanh, sp.atan, sp.sin, sp.cos, sp.sinh, sp.cosh, sp.asinh, sp.erf)
@@ -94,13 +95,13 @@ def _pieces(x: sp.Symbol, where: str, c: sp.Basic) -> list[tuple[sp.Basic, sp.Sy
     return [right, left]
 
 
-def anchors(x: sp.Symbol, e: sp.Basic) -> list[tuple[str, sp.Basic]]:
+def anchors(x: sp.Symbol, e: sp.Basic, critical: list[sp.Basic] = ()) -> list[tuple[str, sp.Basic]]:
     """Candidate anchors for ``x``, most telling first: ("inner", point) for the derivative's
     closed-form zeros, the other symbols in x's range, 0 or ±1; then ("low", end), ("high", end)."""
     where = _range(x)
     low = -sp.oo if where in ("real", "negative", "nonpositive") else sp.Integer(0)
     high = sp.oo if where in ("real", "positive", "nonnegative") else sp.Integer(0)
-    out: list[tuple[str, sp.Basic]] = [("inner", c) for c in _critical_points(x, where, e)]
+    out: list[tuple[str, sp.Basic]] = [("inner", c) for c in critical]
     for y in sorted(e.free_symbols - {x}, key=str):        # equality cases are most often x = y or x = 0
         if isinstance(y, sp.Symbol) and _range(y) in _INSIDE[where]:
             out.append(("inner", y))
@@ -156,7 +157,9 @@ def by_monotonicity(e, strict, ctx, depth, prove):
     below = depth - getattr(ctx, "monotone_base", 0)
     if below > 2:
         return None
-    if below and not getattr(ctx, "monotone_short", False):    # below a goal: a few short tries only
+    if below and not getattr(ctx, "monotone_short", False):    # below a goal: a few short tries only,
+        if not order:                                            # and only on a derivative's subgoal (the
+            return None                                          # relation itself gets the rule at its top)
         left = getattr(ctx, "monotone_tries", INNER_TRIES)
         if left <= 0:
             return None
@@ -174,7 +177,9 @@ def by_monotonicity(e, strict, ctx, depth, prove):
     for x in free:
         if _range(x) is None or ctx.domain.bound_of(x) is not None:
             continue
-        for kind, c in anchors(x, e):
+        critical = attempt(ctx.deadline.sooner(min(SOLVE_SECONDS, ctx.deadline.remaining() / 4)),
+                           lambda: _critical_points(x, _range(x), e), [])
+        for kind, c in anchors(x, e, critical):
             if ctx.deadline.expired():
                 return None
             # one anchor may not take all the time: a third of what is left each
