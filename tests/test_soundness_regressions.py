@@ -372,3 +372,27 @@ def test_a_wrong_closed_form_of_an_integral_never_refutes_a_true_relation(lhs, r
 def test_a_false_integral_relation_is_still_refuted():
     from softsym.text import prove_text
     assert str(prove_text("Integral(exp(-x), (x, 0, oo))", "2", "==", "", timeout=10).status) == "refuted"
+
+
+# -- red team: monotonicity and the limit algebra --------------------------------------------------
+def test_monotonicity_from_an_end_never_uses_a_hypothesis_on_its_variable(runner):
+    # f = e^{x-y}((x-y)² + (x-y)/2 − 1/2) + 499/1000 → 0.499 as x → −∞, f' >= 0 for x > y (the hypothesis),
+    # but f < 0 just above x = y (≈ −0.00087 at x − y = 0.01): the end −∞ lies outside x > y
+    out = prove(runner, "exp(x-y)*((x-y)**2 + (x-y)/2 - 1/2) + 499/1000", "0", "--rel", ">=",
+                "--given", "x > y", "--timeout", "20")
+    assert out["verdict"] != "proved"
+
+
+def test_a_sign_question_on_a_sum_index_is_no_case_split(runner):
+    # Σ_{k=1}^{n} e^{−t^{k−m}} → #{k > m} + e^{−1}·[m ∈ {1..n}]: at m = 3/2, n = 2 it is 1, not 0, n or n/e
+    lim = 'Limit(Sum(exp(-t**(k-m)), (k, 1, n)), t, 0, "+")'
+    out = prove(runner, f"{lim}*({lim} - n)*({lim} - n*exp(-1))", "0",
+                "--symbols", "n: integer, n>=2; k: integer", "--timeout", "20")
+    assert out["verdict"] != "proved"
+
+
+def test_a_sign_question_on_an_outer_limit_variable_is_no_case_split(runner):
+    # the inner limit is 2(x − p) + 5 for x < p: at p = 0 the outer limit from the left is 5, not < 5
+    out = prove(runner, 'Limit(Limit((2*(x-p)+5)/(1+exp((x-p)/y)), y, 0, "+"), x, 0, "-")', "5", "--rel", "<",
+                "--timeout", "20")
+    assert out["verdict"] != "proved"

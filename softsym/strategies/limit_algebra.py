@@ -496,9 +496,14 @@ def order_case(domain: Domain) -> Case:
     return case
 
 
-def split(case: Case, c: sp.Basic) -> list[Case] | None:
-    """Cases covering every value for a sign question on ``c``, or None."""
+def split(case: Case, c: sp.Basic, free: set | None = None) -> list[Case] | None:
+    """Cases covering every value for a sign question on ``c``, or None.  ``free``: the symbols
+    free in the relation (in this case); a sign question on a bound variable — a sum's index, an
+    outer limit's variable — has no case split (``m = k`` for every index k at once, or the outer
+    variable replaced by a value, would not cover the parameters)."""
     c = sp.expand(c)
+    if free is not None and not c.free_symbols <= free:
+        return None
     for x in sorted(c.free_symbols, key=str):
         if not _eliminable(x) or any(getattr(x, f"is_{k}") is not None
                                      for k in ("positive", "negative", "nonnegative", "nonpositive", "zero")):
@@ -593,7 +598,8 @@ def _prove(problem: Problem, deadline: Deadline) -> tuple[Verdict | None, list[C
             lhs = _evaluated(case.apply(problem.lhs))
             rhs = _evaluated(case.apply(problem.rhs))
         except NeedSign as need:
-            more = split(case, need.expr)
+            free = sp.Tuple(case.apply(problem.lhs), case.apply(problem.rhs)).free_symbols
+            more = split(case, need.expr, free)
             if more is None:
                 proof_ok = False
                 failed.append(case)

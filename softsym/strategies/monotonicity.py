@@ -201,7 +201,10 @@ def _from_anchor(e, x, kind, c, strict, ctx, depth, prove, order):
                                    "nonpositive": "nonnegative"}[where]: True}))
             g, var, end = e.xreplace({x: -w}), w, -c
         else:
-            g, var, end = e, x, c
+            # a fresh symbol of x's range: a hypothesis about x (x > y) must not reach the derivative's
+            # subgoal, whose sign is needed on the whole piece from the end on, not only where x is allowed
+            w = internal("w", **({"real": True} if where == "real" else {where: True}))
+            g, var, end = e.xreplace({x: w}), w, c
         closed = end.is_finite and where in ("nonnegative", "nonpositive")
         trace = _piece(g, var, end, strict, ctx, depth, prove, order)
         if trace is None:
