@@ -760,18 +760,21 @@ def _numerically_consistent(problem: Problem, deadline: Deadline, points: int = 
             if full is None:
                 continue
             at = {k: v for k, v in point.items() if k in variables}
+            complete = True                   # a point counts only when every limit there was compared
             for node in sp.Tuple(left, right).xreplace(at).atoms(sp.Limit):
                 if node.free_symbols:
+                    complete = False
                     continue
                 try:
                     value = limit_of(node).value
                 except (NeedSign, Unknown, ValueError, TypeError, NotImplementedError, ZeroDivisionError):
+                    complete = False
                     continue
                 ok = _diverges(node, 1 if value == sp.oo else -1) if value in (sp.oo, -sp.oo) \
                     else (_approaches(node, value) or _at_noise_level(node, value))
                 if not ok:
                     return False
-            checked += 1
+            checked += complete
     return True if checked else None
 
 
@@ -822,6 +825,6 @@ def limit_algebra(problem: Problem, deadline: Deadline) -> Verdict | None:
     if verdict is not None:
         checked = attempt(deadline.sooner(max(deadline.remaining() * 0.3, 0.3)),
                           lambda: _numerically_consistent(problem, deadline), None)
-        return verdict if checked is not False else None
+        return verdict if checked is True else None      # compared at a point at least, and never contradicted
     return attempt(deadline.sooner(max(deadline.remaining() * 0.4, 0.3)),
                    lambda: _refute(problem, deadline, cases), None)
