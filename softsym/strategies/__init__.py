@@ -17,6 +17,7 @@ from .exact_numeric import exact_numeric
 from .finite_domain import finite_domain
 from .inequalities import inequalities
 from .instantiate import instantiate
+from .integral_points import integral_points
 from .limits import limits
 from .numeric_counterexample import numeric_counterexample, quick_counterexample
 from .rational_form import rational_form
@@ -42,6 +43,7 @@ PIPELINE: tuple[tuple[str, Strategy], ...] = (
     ("finite_domain", finite_domain),
     ("instantiate", instantiate),
     ("numeric_counterexample", numeric_counterexample),
+    ("integral_points", integral_points),
 )
 
 __all__ = ["PIPELINE", "Strategy"]
