@@ -17,7 +17,7 @@ from .exact_numeric import exact_numeric
 from .finite_domain import finite_domain
 from .inequalities import inequalities
 from .instantiate import instantiate
-from .integral_points import integral_points
+from .integral_points import integral_points, quick_integral_points
 from .limits import limits
 from .numeric_counterexample import numeric_counterexample, quick_counterexample
 from .rational_form import rational_form
@@ -34,6 +34,7 @@ PIPELINE: tuple[tuple[str, Strategy], ...] = (
     ("rational_form", rational_form),
     ("sum_identities", sum_identities_cheap),
     ("numeric_counterexample", quick_counterexample),
+    ("integral_points", quick_integral_points),
     ("sum_identities", sum_identities),
     ("inequalities", inequalities),
     ("smt", smt),
