@@ -13,6 +13,7 @@ import sympy as sp
 from softsym.deadline import Deadline
 from softsym.numeric.branch_cuts import cut_arguments, cut_candidates
 from softsym.numeric.evaluate import _value, confirm, on_cuts_exactly
+from softsym.strategies.integral_points import _agree, _pieces, _quadrature
 from softsym.text import prove_text
 
 SOUND_TRUE = {"proved", "undecided"}
@@ -106,3 +107,21 @@ def test_an_exponential_integral_with_a_parameter(rhs, truth):
 def test_a_divergent_integral_at_some_parameters_is_not_refuted_there():
     # for a <= 0 the integral diverges: no finite value to compare, never a counterexample
     assert status("Integral(exp(-a*x), (x, 0, oo))", "1/a", "a: real")[0] != "refuted"
+
+
+@pytest.mark.parametrize("rhs,truth", [("1", True), ("b", False)])
+def test_an_integrand_with_a_kink_is_integrated_piecewise(rhs, truth):
+    out, _ = status("Integral(exp(-Abs(x - mu)/b)/(2*b), (x, -oo, oo))", rhs, "b: positive")
+    assert out in SOUND_TRUE if truth else out == "refuted"
+
+
+def test_kinks_are_found_on_the_whole_range_and_a_missed_one_never_agrees():
+    x = sp.Symbol("x")
+    integral = sp.Integral(sp.Abs(sp.sin(x)), (x, 0, 10))          # integrate alone gives cos(10) + 3
+    pieces = _pieces(integral)
+    assert [b for _, b, _ in pieces] == [sp.pi, 2 * sp.pi, 3 * sp.pi, 10]
+    closed = sp.Add(*(sp.Integral(f, (x, a, b)).doit() for a, b, f in pieces))
+    assert _agree(_quadrature(integral, [(a, b) for a, b, _ in pieces]), closed)
+    assert sp.simplify(closed - (7 + sp.cos(10))) == 0
+    wrong = sp.Integral(sp.sin(x), (x, 0, 10)).doit()                # as if the kinks were missed
+    assert not _agree(_quadrature(integral, [(sp.Integer(0), sp.pi), (sp.pi, sp.Integer(10))]), wrong)

@@ -13,16 +13,19 @@ digits — and the relation fails at 50 and 100 digits with the closed forms *an
 the quadrature values.  A point where either evaluation fails, stays symbolic or disagrees with
 the other is passed over: SymPy's closed forms can be wrong (∫₀^{2π} dx/(cos x + √2) = 0) and
 quadrature can miss a narrow peak (a Gaussian of width 1/10 at 10 integrates to 10⁻²²⁵), but both
-wrong by the same amount is what this rule refuses to believe in.  Integrals held from ``integrate``
-(``integrals.HeldIntegral``: non-smooth integrands) never evaluate to a closed form, so a relation
-holding one is passed.  Never proves anything.
+wrong by the same amount is what this rule refuses to believe in.  An integrand with kinks
+(|x − μ|, max, sign, Heaviside: ``integrals.HeldIntegral``, whose closed form ``integrate`` gets
+wrong across a kink) is split at its kinks, found by ``solveset``, and integrated piece by piece with
+each kink resolved by its sign inside the piece; quadrature integrates the original integrand over
+the same pieces (a kink ``solveset`` missed makes the two disagree).  Other non-smooth integrands are
+passed.  Never proves anything.
 """
 from __future__ import annotations
 
 import sympy as sp
 
 from ..deadline import Deadline, attempt
-from ..integrals import HeldIntegral
+from ..integrals import UNTRUSTED
 from ..numeric.admissible import required_symbols
 from ..numeric.evaluate import _fails, _value
 from ..numeric.sampling import candidate_points
@@ -54,7 +57,7 @@ def quick_integral_points(problem: Problem, deadline: Deadline) -> Verdict | Non
 
 def _within(problem: Problem, deadline: Deadline, points: int, share: float) -> Verdict | None:
     both = sp.Tuple(problem.lhs, problem.rhs)
-    if not problem.free_symbols or not both.has(sp.Integral) or both.has(HeldIntegral):
+    if not problem.free_symbols or not both.has(sp.Integral):
         return None
     own = deadline.sooner(max(deadline.remaining() * share, 0.2))
     return attempt(own, lambda: _search(problem, own, points), None)
@@ -96,12 +99,17 @@ def _at(problem: Problem, deadline: Deadline, fixed: dict, point: dict, left: sp
     if at_left is None or at_right is None:
         return None
     integrals = sorted(sp.Tuple(at_left, at_right).atoms(sp.Integral), key=str)
-    closed = {}
+    closed, split = {}, {}
     for integral in integrals:
-        value = attempt(step, lambda i=integral: i.doit(), None)
+        pieces = attempt(step, lambda i=integral: _pieces(i), None)
+        if pieces is None:
+            return None
+        x = integral.limits[0][0]
+        value = attempt(step, lambda: sp.Add(*(sp.Integral(smooth, (x, lo, hi)).doit() for lo, hi, smooth in pieces)),
+                        None)
         if value is None or value.has(sp.Integral) or value.free_symbols:
             return None
-        closed[integral] = value
+        closed[integral], split[integral] = value, [(lo, hi) for lo, hi, _ in pieces]
     exact_left, exact_right = at_left.xreplace(closed), at_right.xreplace(closed)
     if attempt(step, lambda: _fails(exact_left, problem.rel, exact_right, {}, 30, problem.real_values), None) is not True:
         return None
@@ -110,7 +118,7 @@ def _at(problem: Problem, deadline: Deadline, fixed: dict, point: dict, left: sp
         return None
     quadrature = {}
     for integral in integrals:                            # the independent evaluation of each integral
-        numeric = attempt(deadline, lambda i=integral: _value(i, {}, QUADRATURE_DIGITS), None)
+        numeric = attempt(deadline, lambda i=integral: _quadrature(i, split[i]), None)
         exact = _value(closed[integral], {}, QUADRATURE_DIGITS)
         if numeric is None or exact is None or not _agree(numeric, exact):
             return None
@@ -119,6 +127,84 @@ def _at(problem: Problem, deadline: Deadline, fixed: dict, point: dict, left: sp
                                                      at_right.xreplace(quadrature), {}, QUADRATURE_DIGITS,
                                                      problem.real_values), None)
     return hit if by_quadrature is True else None
+
+
+KINKED = (sp.Abs, sp.sign, sp.Heaviside, sp.Max, sp.Min)
+"""Non-smooth functions whose kinks an integral is split at (the other untrusted ones: passed)."""
+
+
+def _pieces(integral: sp.Integral) -> list[tuple[sp.Basic, sp.Basic, sp.Basic]] | None:
+    """(lower, upper, integrand) pieces of ``integral`` (numbers for ends) between the kinks of
+    its integrand, each integrand smooth there (|g| as ±g by g's sign inside the piece); the whole
+    integral when it is smooth; None when the kinks are not found.  A kink ``solveset`` misses makes
+    a piece's integrand wrong, which the quadrature of the original integrand then contradicts."""
+    x, lo, hi = integral.limits[0]
+    f = integral.function
+    if not (lo.is_extended_real and hi.is_extended_real) or lo.free_symbols or hi.free_symbols:
+        return None
+    kinked = [n for n in f.atoms(*UNTRUSTED) if n.has(x)]
+    if not kinked:
+        return [(lo, hi, f)]
+    if any(not isinstance(n, KINKED) or len(n.args) > 2 for n in kinked):
+        return None
+    t = sp.Dummy("t", real=True)
+    zeros: set[sp.Basic] = set()
+    for n in kinked:
+        g = (n.args[0] - n.args[1]) if isinstance(n, (sp.Max, sp.Min)) else n.args[0]
+        roots = sp.solveset(g.xreplace({x: t}), t, sp.Interval.open(lo, hi))
+        if not isinstance(roots, sp.FiniteSet):
+            return None                                   # infinitely many or unknown kinks
+        for root in roots:
+            if root.is_real and not root.free_symbols and bool(lo < root) and bool(root < hi):
+                zeros.add(root)
+    ends = [lo, *sorted(zeros, key=lambda r: sp.N(r, 30)), hi]
+    out = []
+    for a, b in zip(ends, ends[1:]):
+        if a.is_infinite and b.is_infinite:
+            inner = sp.Integer(0)
+        elif a.is_infinite:
+            inner = b - 1
+        elif b.is_infinite:
+            inner = a + 1
+        else:
+            inner = (a + b) / 2
+        out.append((a, b, f.replace(lambda e: isinstance(e, KINKED) and e.has(x), lambda e: _smooth(e, x, inner))))
+    return out
+
+
+def _smooth(node: sp.Basic, x: sp.Symbol, inner: sp.Basic) -> sp.Basic:
+    """The smooth expression a kinked function equals around ``x = inner`` (between its kinks)."""
+    if isinstance(node, (sp.Max, sp.Min)):
+        p, q = node.args
+        first = _sign(p - q, x, inner) > 0
+        return (p if first else q) if isinstance(node, sp.Max) else (q if first else p)
+    g = node.args[0]
+    sign = _sign(g, x, inner)
+    if isinstance(node, sp.Abs):
+        return sign * g
+    if isinstance(node, sp.sign):
+        return sp.Integer(sign)
+    return sp.Integer(1 if sign > 0 else 0)              # Heaviside
+
+
+def _sign(g: sp.Basic, x: sp.Symbol, inner: sp.Basic) -> int:
+    value = sp.N(g.xreplace({x: inner}), 30)
+    re, im = value.as_real_imag()
+    if not re.is_Number or im != 0 or re == 0:
+        raise ValueError("the sign of a kink's argument inside a piece is not clear")
+    return 1 if re > 0 else -1
+
+
+def _quadrature(integral: sp.Integral, pieces: list[tuple[sp.Basic, sp.Basic]]) -> sp.Basic | None:
+    """The integral by quadrature of its own integrand, piece by piece (kinks at the ends only)."""
+    x = integral.limits[0][0]
+    total = sp.Integer(0)
+    for lo, hi in pieces:
+        value = _value(sp.Integral(integral.function, (x, lo, hi)), {}, QUADRATURE_DIGITS)
+        if value is None:
+            return None
+        total += value
+    return total
 
 
 def _agree(numeric: sp.Basic, exact: sp.Basic) -> bool:
