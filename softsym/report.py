@@ -25,6 +25,7 @@ STRATEGY_WORDS = {
     "sign_resolution": "resolving Abs/Max/Min by signs", "simplify_difference": "SymPy's simplify",
     "case_split": "case splits", "finite_domain": "each value of a finite domain",
     "instantiate": "a proof for each small size", "float_evaluation": "running the code in floating point",
+    "integral_points": "integrals evaluated at concrete parameters",
 }
 _STRATEGY = re.compile(r"\b(" + "|".join(STRATEGY_WORDS) + r")\b")
 

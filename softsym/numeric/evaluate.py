@@ -27,6 +27,10 @@ def _value(expr: sp.Basic, point: dict, digits: int) -> sp.Basic | None:
             outside = exact_value.xreplace({i: sp.Integer(1) for i in exact_value.atoms(sp.Integral)})
             if outside.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
                 return None
+        if exact_value.has(sp.I):
+            exact_value = on_cuts_exactly(exact_value, digits)
+            if exact_value is None:
+                return None
         value = exact_value.evalf(digits, maxn=4 * digits + 100)
     except (ZeroDivisionError, ValueError, TypeError, OverflowError, AttributeError, RecursionError):
         return None
@@ -36,6 +40,61 @@ def _value(expr: sp.Basic, point: dict, digits: int) -> sp.Basic | None:
     if not (re.is_finite and im.is_finite) or not (re.is_Number and im.is_Number):
         return None
     return value
+
+
+REAL_AXIS_CUTS = (sp.log, sp.asin, sp.acos, sp.atanh, sp.acoth, sp.acosh, sp.asec, sp.acsc, sp.asech, sp.loggamma,
+                  sp.polylog, sp.LambertW)
+IMAGINARY_AXIS_CUTS = (sp.atan, sp.acot, sp.asinh, sp.acsch)
+"""Branched functions by the axis their principal branch cut lies on (non-integer powers: real)."""
+
+
+def on_cuts_exactly(expr: sp.Basic, digits: int) -> sp.Basic | None:
+    """``expr`` (a number) where each branched function whose argument lies on the axis of its
+    cut, to ``digits`` digits, has that argument as an exact number of the axis — proved exactly,
+    so the principal branch is the value (log(1 + e^{log 2 + iπ}) is log(−1) = iπ, never a rounding
+    error's −iπ); None when an argument is that close to its axis without being provably on it
+    (which side of the cut it lies on is then unknown: never a counterexample)."""
+    def visit(node: sp.Basic) -> sp.Basic:
+        if node.is_Atom or not node.args:
+            return node
+        args = tuple(visit(a) for a in node.args)
+        if args != node.args:
+            node = node.func(*args)
+        if isinstance(node, sp.Pow) and node.exp.is_integer is not True:
+            return _pinned(node, node.base, "real", lambda a: sp.Pow(a, node.exp), digits)
+        if isinstance(node, REAL_AXIS_CUTS) and len(node.args) == 1:
+            return _pinned(node, node.args[0], "real", node.func, digits)
+        if isinstance(node, IMAGINARY_AXIS_CUTS) and len(node.args) == 1:
+            return _pinned(node, node.args[0], "imaginary", node.func, digits)
+        return node
+
+    try:
+        return visit(expr)
+    except _OffAxisUnknown:
+        return None
+
+
+class _OffAxisUnknown(Exception):
+    """An argument within rounding of its cut's axis, not provably on it."""
+
+
+def _pinned(node: sp.Basic, arg: sp.Basic, axis: str, rebuild, digits: int) -> sp.Basic:
+    if arg.free_symbols or not arg.has(sp.I) or arg.has(sp.Integral, sp.Sum, sp.Product, sp.Limit):
+        return node                           # real arithmetic is exact on the axis; unevaluated parts: later
+    exact = sp.expand_complex(arg)
+    part = sp.im(exact) if axis == "real" else sp.re(exact)
+    if part != 0 and part.is_zero is not True:
+        approx = arg.evalf(digits + 10, maxn=4 * digits + 100)
+        re, im = approx.as_real_imag()
+        if not (re.is_Number and im.is_Number):
+            return node
+        across = im if axis == "real" else re
+        if abs(across) > sp.Float(10, 30) ** (10 - digits) * max(abs(re), abs(im), sp.Integer(1)):
+            return node                       # clearly off the axis: evalf decides the side correctly
+        if sp.simplify(part) != 0:
+            raise _OffAxisUnknown
+    on_axis = sp.re(exact) if axis == "real" else sp.I * sp.im(exact)
+    return rebuild(on_axis)
 
 
 def _fails(lhs: sp.Basic, rel: str, rhs: sp.Basic, point: dict, digits: int, real: bool = False) -> bool | None:

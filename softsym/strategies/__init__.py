@@ -17,6 +17,7 @@ from .exact_numeric import exact_numeric
 from .finite_domain import finite_domain
 from .inequalities import inequalities
 from .instantiate import instantiate
+from .integral_points import integral_points, quick_integral_points
 from .limit_algebra import limit_algebra
 from .limits import limits
 from .numeric_counterexample import numeric_counterexample, quick_counterexample
@@ -35,6 +36,7 @@ PIPELINE: tuple[tuple[str, Strategy], ...] = (
     ("rational_form", rational_form),
     ("sum_identities", sum_identities_cheap),
     ("numeric_counterexample", quick_counterexample),
+    ("integral_points", quick_integral_points),
     ("sum_identities", sum_identities),
     ("inequalities", inequalities),
     ("smt", smt),
@@ -44,6 +46,7 @@ PIPELINE: tuple[tuple[str, Strategy], ...] = (
     ("finite_domain", finite_domain),
     ("instantiate", instantiate),
     ("numeric_counterexample", numeric_counterexample),
+    ("integral_points", integral_points),
 )
 
 __all__ = ["PIPELINE", "Strategy"]

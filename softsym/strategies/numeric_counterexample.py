@@ -13,6 +13,7 @@ import sympy as sp
 
 from ..deadline import Deadline, attempt
 from ..dimensions import SIZES, UndefinedHere, concretize, dimension_symbols, instances, size_assignments
+from ..numeric.branch_cuts import cut_candidates
 from ..numeric.admissible import admitted, concrete_at, connected, required_symbols, with_eliminated
 from ..numeric.evaluate import Screen, confirm, show, show_point
 from ..numeric.sampling import candidate_points
@@ -96,6 +97,10 @@ def failing_point(problem: Problem, deadline: Deadline, budget: int, sizes: tupl
         key = salt + problem.key() + repr(sorted(fixed.items(), key=str))
         hints = _integer_hints(sp.Tuple(left, right))
         equations = _linear_equations(domain, fixed, variables)
+        for point in _on_branch_cuts(problem, deadline, left, right, variables, fixed, hints):
+            hit = _confirmed(problem, deadline, fixed, point, left, right, required)   # no screen: it rounds
+            if hit is not None:
+                return hit
         for drawn in candidate_points(variables, domain, key, budget, hints, fixed):
             if deadline.expired():
                 return None
@@ -106,6 +111,25 @@ def failing_point(problem: Problem, deadline: Deadline, budget: int, sizes: tupl
             if hit is not None:
                 return hit
     return None
+
+
+CUT_SHARE = 0.3
+"""The share of a search's time that solving for branch-cut points may take."""
+
+
+def _on_branch_cuts(problem: Problem, deadline: Deadline, left: sp.Basic, right: sp.Basic, variables: list,
+                    fixed: dict, hints: list) -> list[dict]:
+    """Points where an argument of a logarithm, root or inverse function lies on its branch cut
+    (``numeric.branch_cuts``), for relations about complex or imaginary symbols; the other
+    symbols at their first simple admissible values."""
+    if problem.real_values or not any(isinstance(v, sp.Symbol) and v.is_real is not True and not v.is_integer
+                                      for v in variables):
+        return []
+    base = next(iter(candidate_points(variables, problem.domain, "branch cuts", 1, hints, fixed)), None)
+    if base is None:
+        return []
+    within = deadline.sooner(max(deadline.remaining() * CUT_SHARE, 0.2))
+    return attempt(within, lambda: cut_candidates(sp.Tuple(left, right), variables, base, within), [])
 
 
 def _linear_equations(domain, fixed: dict, variables: list) -> list[tuple[sp.Basic, list[sp.Basic]]]:
