@@ -28,7 +28,7 @@ from ..rewrite import apply_givens, canonical_dummies, evaluate_derivatives, int
     symbols_outside_entries
 from ..sums import known_le, normalize_sums, ordered_range, with_range
 from ..verdict import Verdict, proved
-from .means import by_am_gm
+from .means import by_am_gm, by_positive_monomials
 from .monotonicity import by_lipschitz, by_monotonicity
 from .sum_identities import use_sum_hypotheses
 
@@ -68,7 +68,7 @@ def nonnegative(e: sp.Basic, strict: bool, ctx: Context, depth: int = 0) -> tupl
         return (f"sign of {e} {rel} 0 from the assumptions",)
     for rule in (_by_hypothesis, _by_bounds, _by_normal_form, _by_terms, _by_monotone_pair, _by_log_isolation, _by_sums,
                  _by_cases, _by_calculus, _by_square_substitution, _by_tangent_bounds, _by_sum_bounds,
-                 _by_positive_scaling, _by_am_gm, _by_monotonicity, _by_lipschitz):
+                 _by_positive_scaling, _by_am_gm, _by_positive_monomials, _by_monotonicity, _by_lipschitz):
         trace = attempt(ctx.deadline.sooner(max(ctx.deadline.remaining() / 3, 0.05)),
                         lambda r=rule: r(e, strict, ctx, depth), None)
         if trace:
@@ -95,6 +95,26 @@ def _hypotheses(ctx: Context):
                 for k in claim.free_symbols if isinstance(k, sp.Symbol) and k.is_integer
                 and k not in ctx.relation_symbols and k not in values and k not in required}
         out.append((g, claim.xreplace(wild), is_strict, {w: k for k, w in wild.items()}))
+    return out + _entry_bounds(ctx)
+
+
+def _entry_bounds(ctx: Context):
+    """``S − p[k] >= 0`` for k in lo..hi, from a hypothesis ``Σ_{i=lo}^{hi} p[i] = S`` over a family of
+    nonnegative entries (one entry is at most the sum of all: a probability is at most 1)."""
+    out = []
+    for g in ctx.domain.given:
+        if not isinstance(g, sp.Equality):
+            continue
+        for total, value in ((g.lhs, g.rhs), (g.rhs, g.lhs)):
+            if not (isinstance(total, sp.Sum) and len(total.limits) == 1) or value.has(sp.Sum):
+                continue
+            var, lo, hi = total.limits[0]
+            entry = total.function
+            if not (isinstance(entry, sp.Indexed) and entry.indices == (var,) and entry.is_nonnegative) \
+                    or var in value.free_symbols:
+                continue
+            w = sp.Wild("w_entry", properties=[lambda v: v.is_integer])
+            out.append((g, value - entry.base[w], False, {w: ("range", lo, hi)}))
     return out
 
 
@@ -104,6 +124,11 @@ def _in_ranges(found: dict, wilds: dict, ctx: Context) -> bool:
     for w, symbol in wilds.items():
         value = found.get(w)
         if value is None:
+            continue
+        if isinstance(symbol, tuple):                       # ("range", lo, hi): the index of a sum's range
+            _, low, high = symbol
+            if not (known_le(low, value, ctx.domain) and known_le(value, high, ctx.domain)):
+                return False
             continue
         for fact, low, high in (("positive", 1, None), ("nonnegative", 0, None), ("negative", None, -1),
                                 ("nonpositive", None, 0)):          # the declared sign is part of the range
@@ -295,9 +320,8 @@ def _by_monotone_pair(e, strict, ctx, depth):
 
 def _by_log_isolation(e, strict, ctx, depth):
     """Isolate one logarithm: ``log A + R >= 0`` iff ``A >= exp(-R)``; ``R - log A >= 0`` iff ``exp(R) >= A``."""
-    if not isinstance(e, sp.Add):
-        return None
-    logs = [t for t in e.args if (isinstance(t, sp.log) or isinstance(-t, sp.log)) and not t.is_number]
+    terms = sp.Add.make_args(e)                      # a lone −log A is 0 − log A (A <= 1)
+    logs = [t for t in terms if (isinstance(t, sp.log) or isinstance(-t, sp.log)) and not t.is_number]
     for term in logs:
         rest = e - term
         if isinstance(term, sp.log) and term.args[0].is_positive:
@@ -550,6 +574,11 @@ def _by_monotonicity(e, strict, ctx, depth):
 def _by_am_gm(e, strict, ctx, depth):
     """log(t_1 + … + t_n) >= log n + mean(log t_i) for positive terms (AM–GM)."""
     return by_am_gm(e, strict, ctx, depth, nonnegative)
+
+
+def _by_positive_monomials(e, strict, ctx, depth):
+    """A polynomial in positive variables (homogenized by a sum-to-one hypothesis) by its coefficients."""
+    return by_positive_monomials(e, strict, ctx, depth, nonnegative)
 
 
 def _by_lipschitz(e, strict, ctx, depth):

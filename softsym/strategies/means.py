@@ -39,3 +39,59 @@ def by_am_gm(e, strict, ctx, depth, prove):
     if inner is None:
         return None
     return (f"AM–GM: {'; '.join(used)}; then {relaxed} {'>' if strict else '>='} 0:",) + inner
+
+
+def by_positive_monomials(e, strict, ctx, depth, prove):
+    """A polynomial in positive variables is ``>= 0`` when each monomial's coefficient is.
+
+    First, where a hypothesis says ``S = 1`` for a sum ``S`` of positive multiples of positive
+    variables (``p1 + p2 + p3 = 1``), every term of lower degree in those variables is multiplied
+    by a power of ``S`` (its value is unchanged) so that ``e`` becomes homogeneous in them: the
+    variance ``Σ p a² − (Σ p a)²`` becomes ``Σ_{i<j} p_i p_j (a_i − a_j)²`` monomial by monomial
+    (Lagrange's identity).  Strict: every coefficient ``>= 0`` and one of them ``> 0``.
+    """
+    if depth > 1:
+        return None
+    positive = sorted((s for s in e.free_symbols if isinstance(s, sp.Symbol) and s.is_positive), key=str)
+    if not positive or not e.is_polynomial(*positive):
+        return None
+    work, note = e, ""
+    for g in ctx.domain.given:
+        if not isinstance(g, sp.Equality) or sp.Integer(1) not in g.args:
+            continue
+        total = g.rhs if g.lhs == 1 else g.lhs
+        parts = sp.Add.make_args(total)
+        symbols = [t.as_independent(*positive, as_Add=False)[1] for t in parts]
+        if len(parts) < 2 or not all(s in positive and t.as_independent(s, as_Add=False)[0].is_positive
+                                     for s, t in zip(symbols, parts)):
+            continue
+        terms = sp.Add.make_args(sp.expand(work))
+        degrees = [sp.Poly(t, *symbols).total_degree() for t in terms]
+        top = max(degrees)
+        if top == min(degrees):
+            continue
+        work = sp.Add(*[t * total ** (top - d) for t, d in zip(terms, degrees)])
+        note = f"homogenized with {total} = 1; "
+        break
+    poly = sp.Poly(sp.expand(work), *positive)
+    if len(poly.terms()) > 40:
+        return None
+    traces: list[str] = []
+    strict_seen = False
+    for _monomial, coefficient in poly.terms():
+        coefficient = sp.factor(coefficient)
+        if strict and not strict_seen:
+            inner = prove(coefficient, True, ctx, depth + 1)
+            if inner is not None:
+                strict_seen = True
+                traces.extend(inner)
+                continue
+        inner = prove(coefficient, False, ctx, depth + 1)
+        if inner is None:
+            return None
+        traces.extend(inner)
+    if strict and not strict_seen:
+        return None
+    return (f"{note}a polynomial in the positive {', '.join(map(str, positive))} whose coefficients are "
+            f"{'>' if strict else '>='} 0 (some strictly):" if strict else
+            f"{note}a polynomial in the positive {', '.join(map(str, positive))} whose coefficients are >= 0:",) + tuple(traces)
