@@ -17,6 +17,7 @@ from ..numeric.admissible import admitted, concrete_at, connected, required_symb
 from ..numeric.evaluate import Screen, confirm, show, show_point
 from ..numeric.sampling import candidate_points
 from ..problem import Problem
+from ..entry_hypotheses import use_entry_hypotheses
 from ..rewrite import apply_givens, evaluate_derivatives, givens_substitution
 from ..verdict import Counterexample, Verdict, refuted
 
@@ -37,12 +38,38 @@ def concrete_problems(problem: Problem, lhs: sp.Basic, rhs: sp.Basic, sizes: tup
     admissible) and index values (inside and outside the ranges; at most ``per_size`` each)."""
     both = sp.Tuple(lhs, rhs)
     dims = dimension_symbols(both)
+    dims += hypothesis_dimensions(problem, dims)
     for assignment in size_assignments(dims, problem.domain, preferred=sizes):
         for fixed in instances(both, problem.domain, dims, assignment, limit=per_size):
             try:
                 yield fixed, concretize(lhs, fixed), concretize(rhs, fixed)
             except UndefinedHere:        # undefined at these sizes for every value: no counterexample here
                 continue
+
+
+def hypothesis_dimensions(problem: Problem, dims: list[sp.Symbol]) -> list[sp.Symbol]:
+    """Sizes only a hypothesis names (``Σ_{i=1}^{n} p_i = 1`` about ``p_1``, ``p_2``): one value each
+    (a point must assign them, ``required_symbols``), so they are made concrete like the relation's."""
+    required = required_symbols(problem.domain)
+    found = dimension_symbols(sp.Tuple(*problem.domain.given)) if problem.domain.given else []
+    return [d for d in found if d in required and d not in dims]
+
+
+def _hypothesis_entries(domain, fixed: dict, variables: list) -> list[sp.Basic]:
+    """Concrete entries an equality hypothesis reads at these sizes that the sides do not
+    (``p_3`` of ``Σ_{i=1}^{3} p_i = 1`` when the relation reads p_1, p_2): the point assigns them
+    too, so it can be moved onto the hypothesis."""
+    out: list[sp.Basic] = []
+    for g in domain.given:
+        if not (isinstance(g, sp.Eq) and g.has(sp.Sum) and g.has(sp.Indexed)):
+            continue
+        expr = concrete_at(g.lhs - g.rhs, fixed)
+        if expr is sp.nan or expr.has(sp.Sum, sp.Product):
+            continue
+        for e in sorted(expr.atoms(sp.Indexed), key=sp.default_sort_key):
+            if all(i.is_Integer for i in e.indices) and e not in variables and e not in out:
+                out.append(e)
+    return out[:12]
 
 
 def _integer_hints(expr: sp.Basic) -> list[sp.Integer]:
@@ -61,8 +88,12 @@ def sides(problem: Problem, deadline: Deadline, integrals: bool = False) -> tupl
 
     With ``integrals`` a definite integral stays, to be evaluated by numeric quadrature (the audit
     only: a quadrature error can then only withhold a proof, never refute a true relation)."""
-    lhs = attempt(deadline, lambda: apply_givens(evaluate_derivatives(problem.lhs), problem.domain), None)
-    rhs = attempt(deadline, lambda: apply_givens(evaluate_derivatives(problem.rhs), problem.domain), None)
+    own = problem.free_symbols          # a "for every index" hypothesis is about indices the relation does not name
+
+    def ready(side: sp.Basic) -> sp.Basic:
+        return apply_givens(use_entry_hypotheses(evaluate_derivatives(side), problem.domain, own), problem.domain)
+    lhs = attempt(deadline, lambda: ready(problem.lhs), None)
+    rhs = attempt(deadline, lambda: ready(problem.rhs), None)
     if lhs is None or rhs is None or sp.Tuple(lhs, rhs).has(sp.Limit):
         return None
     found = sp.Tuple(lhs, rhs).atoms(sp.Integral)
@@ -93,6 +124,7 @@ def failing_point(problem: Problem, deadline: Deadline, budget: int, sizes: tupl
         variables = _variables(sp.Tuple(left, right))
         screen = Screen(left, problem.rel, right, variables)
         variables += [v for v in needed if v not in variables and v not in fixed]
+        variables += _hypothesis_entries(domain, fixed, variables)
         key = salt + problem.key() + repr(sorted(fixed.items(), key=str))
         hints = _integer_hints(sp.Tuple(left, right))
         equations = _linear_equations(domain, fixed, variables)
