@@ -13,11 +13,11 @@ import sympy as sp
 
 from ..deadline import Deadline, attempt
 from ..dimensions import SIZES, UndefinedHere, concretize, dimension_symbols, instances, size_assignments
-from ..numeric.admissible import admitted, concrete_at, connected, required_symbols, with_eliminated
+from ..numeric.admissible import admitted, concrete_at, connected, required_symbols, value_admitted, with_eliminated
 from ..numeric.evaluate import Screen, confirm, show, show_point
 from ..numeric.sampling import candidate_points
 from ..problem import Problem
-from ..entry_hypotheses import use_entry_hypotheses
+from ..entry_hypotheses import entry_rules
 from ..rewrite import apply_givens, evaluate_derivatives, givens_substitution
 from ..verdict import Counterexample, Verdict, refuted
 
@@ -55,6 +55,29 @@ def hypothesis_dimensions(problem: Problem, dims: list[sp.Symbol]) -> list[sp.Sy
     return [d for d in found if d in required and d not in dims]
 
 
+def _entry_values(point: dict, fixed: dict, rules: list, domain) -> dict:
+    """``point`` with each entry a "for every index" hypothesis fixes (``p[i] == 1/n``, i in 1..n)
+    set to its value there, where the index lies in the hypothesis' range at these sizes (an entry
+    outside it stays free: p[0] is no part of the hypothesis).  Only a candidate: the point must
+    still pass every admissibility check."""
+    out = dict(point)
+    for entry in [k for k in point if isinstance(k, sp.Indexed)]:
+        for pattern, value, wilds, _ in rules:
+            if entry.base != pattern.base:
+                continue
+            found = entry.match(pattern)
+            if not found or any(w not in found for w in wilds):
+                continue
+            at = {u: found[w] for w, u in wilds.items()}
+            if not all(value_admitted(u, v, {**fixed, **out}, domain) for u, v in at.items()):
+                continue
+            concrete = concrete_at(value.xreplace(found), {**fixed, **out})
+            if concrete is not sp.nan and not concrete.free_symbols:
+                out[entry] = concrete
+            break
+    return out
+
+
 def _hypothesis_entries(domain, fixed: dict, variables: list) -> list[sp.Basic]:
     """Concrete entries an equality hypothesis reads at these sizes that the sides do not
     (``p_3`` of ``Σ_{i=1}^{3} p_i = 1`` when the relation reads p_1, p_2): the point assigns them
@@ -88,12 +111,8 @@ def sides(problem: Problem, deadline: Deadline, integrals: bool = False) -> tupl
 
     With ``integrals`` a definite integral stays, to be evaluated by numeric quadrature (the audit
     only: a quadrature error can then only withhold a proof, never refute a true relation)."""
-    own = problem.free_symbols          # a "for every index" hypothesis is about indices the relation does not name
-
-    def ready(side: sp.Basic) -> sp.Basic:
-        return apply_givens(use_entry_hypotheses(evaluate_derivatives(side), problem.domain, own), problem.domain)
-    lhs = attempt(deadline, lambda: ready(problem.lhs), None)
-    rhs = attempt(deadline, lambda: ready(problem.rhs), None)
+    lhs = attempt(deadline, lambda: apply_givens(evaluate_derivatives(problem.lhs), problem.domain), None)
+    rhs = attempt(deadline, lambda: apply_givens(evaluate_derivatives(problem.rhs), problem.domain), None)
     if lhs is None or rhs is None or sp.Tuple(lhs, rhs).has(sp.Limit):
         return None
     found = sp.Tuple(lhs, rhs).atoms(sp.Integral)
@@ -118,6 +137,7 @@ def failing_point(problem: Problem, deadline: Deadline, budget: int, sizes: tupl
     domain = problem.domain
     required = required_symbols(domain)
     needed = sorted(required - set(givens_substitution(domain)), key=str)
+    rules = entry_rules(domain, problem.free_symbols)      # hypotheses about every entry: candidates meet them
     for count, (fixed, left, right) in enumerate(concrete_problems(problem, lhs, rhs, sizes, per_size)):
         if deadline.expired() or count >= instances_limit:
             return None
@@ -128,10 +148,13 @@ def failing_point(problem: Problem, deadline: Deadline, budget: int, sizes: tupl
         key = salt + problem.key() + repr(sorted(fixed.items(), key=str))
         hints = _integer_hints(sp.Tuple(left, right))
         equations = _linear_equations(domain, fixed, variables)
+        entries = rules if any(isinstance(v, sp.Indexed) for v in variables) else []
         for drawn in candidate_points(variables, domain, key, budget, hints, fixed):
             if deadline.expired():
                 return None
             point = _projected(drawn, equations) if equations else drawn
+            if entries:
+                point = _entry_values(point, fixed, entries, domain)
             if not attempt(deadline, lambda: screen.flags(point), False):
                 continue
             hit = _confirmed(problem, deadline, fixed, point, left, right, required)
