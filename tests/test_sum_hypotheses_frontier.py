@@ -192,3 +192,22 @@ def test_cross_entropy_with_q_summing_to_two_is_refuted():
     v = verdict("-(p0*log(q0) + p1*log(q1) + p2*log(q2))", entropy(3), ">=", "p0 p1 p2 q0 q1 q2: positive",
                 ("p0 + p1 + p2 == 1", "q0 + q1 + q2 == 2"))
     assert v.status is Status.REFUTED, v.message
+
+
+def test_kl_over_n_split_into_two_sums_is_nonnegative_by_jensen_for_minus_log():
+    v = verdict("Sum(p[i]*log(p[i]), (i, 1, n)) - Sum(p[i]*log(q[i]), (i, 1, n))", "0", ">=",
+                "n: integer positive; i: integer; p q: indexed, positive",
+                ("Sum(p[i],(i,1,n)) == 1", "Sum(q[i],(i,1,n)) <= 1"))
+    assert v.status is Status.PROVED, v.message
+    assert "Jensen" in v.message
+
+
+def test_kl_over_n_with_q_summing_to_two_is_refuted():
+    v = verdict("Sum(p[i]*log(p[i]/q[i]), (i, 1, n))", "0", ">=", "n: integer positive; i: integer; p q: indexed, positive",
+                ("Sum(p[i],(i,1,n)) == 1", "Sum(q[i],(i,1,n)) == 2"))
+    assert v.status is Status.REFUTED, v.message
+
+
+def test_gibbs_reads_a_weight_positive_by_the_declared_bounds():
+    v = verdict("-(p*log(q) + (1-p)*log(1-q))", "-(p*log(p) + (1-p)*log(1-p))", ">=", "p q: 0<p<1", timeout=30)
+    assert v.status is Status.PROVED, v.message

@@ -24,6 +24,7 @@ import importlib
 
 import sympy as sp
 
+from ..domain import Domain
 from ..rewrite import licensed_log_expand
 from ..sums import normalize_sums
 from .sum_identities import use_sum_hypotheses
@@ -86,6 +87,7 @@ def _convex_forms(f: sp.Basic, var) -> list[tuple[sp.Basic, sp.Basic, str]]:
         w = sp.Mul(*(factors[:k] + factors[k + 1:]))
         if isinstance(a, sp.log):
             out.append((w, a.args[0], "log"))
+            out.append((w, sp.cancel(1 / a.args[0]), "neglog"))     # w·log A = w·(−log(1/A)), −log convex
             x = a.args[0]
             for j, b in enumerate(factors):           # x·log x: the factor x sits beside its logarithm
                 if j != k and b == x:
@@ -100,6 +102,8 @@ def _convex_forms(f: sp.Basic, var) -> list[tuple[sp.Basic, sp.Basic, str]]:
 def _phi(kind: str, x: sp.Basic) -> sp.Basic:
     if kind == "log":
         return sp.log(x)
+    if kind == "neglog":
+        return -sp.log(x)
     if kind == "exp":
         return sp.exp(x)
     if kind == "xlogx":
@@ -114,7 +118,7 @@ def _curvature(kind: str, x: sp.Basic, var, lo, hi, ctx, depth) -> int:
     positive = _each(x, var, lo, hi, True, ctx, depth)
     if kind == "log":
         return -1 if positive else 0
-    if kind == "xlogx":
+    if kind in ("xlogx", "neglog"):
         return 1 if positive else 0
     r = sp.Rational(kind.split(":")[1])
     if r.is_integer and r > 1 and r % 2 == 0 and x.is_real:
@@ -126,17 +130,65 @@ def _curvature(kind: str, x: sp.Basic, var, lo, hi, ctx, depth) -> int:
 
 def weighted_jensen(e, strict, ctx, depth):
     """Jensen's inequality for a weighted sum over a symbolic range (see the module docstring)."""
-    if depth > 1 or not isinstance(e, sp.Add) or not e.has(sp.Sum):
+    if depth > 1 or not e.has(sp.Sum):
         return None
-    for t in sp.Add.make_args(e):
+    domain = ctx.domain                               # hypotheses with canonical bound variables, as the rests have
+    ctx = ineq.Context(Domain(domain.symbols, domain.indexed, domain.bounds, tuple(ineq._alpha(g) for g in domain.given)),
+                       ctx.deadline, ctx.relation_symbols)
+    for whole, t in [(e, t) for t in sp.Add.make_args(e)] + _merged_sums(e, ctx):
         for bound, note in _jensen_bounds(t, ctx, depth):
             if ctx.deadline.expired():
                 return None
-            rest = _reduced(e - t + bound, ctx)
-            inner = ineq.nonnegative(rest, strict, ctx, depth + 2)
+            rest = _reduced(whole - t + bound, ctx)
+            inner = ineq.nonnegative(rest, strict, ctx, depth + 2) or _one_log(rest, strict, ctx, depth + 2)
             if inner:
                 return (note,) + inner
     return None
+
+
+def _positive_value(a: sp.Basic, ctx, depth: int) -> bool:
+    """``a > 0``: from the assumptions, or a sum of positive terms over a nonempty range."""
+    if a.is_positive or ineq._sign(a, True):
+        return True
+    found = ineq._scaled_sum(a, ctx)               # nonempty range, scale free of the index
+    if found is None or not (found[0].is_positive or ineq._sign(found[0], True)):
+        return False
+    var, lo, hi = found[1].limits[0]
+    return _each(found[1].function, var, lo, hi, True, ctx, depth)
+
+
+def _one_log(e: sp.Basic, strict: bool, ctx, depth: int):
+    """``k·log A >= 0`` for a number k and A > 0: A >= 1 when k > 0, A <= 1 when k < 0 (−log Σ q_k >= 0
+    from Σ q_k <= 1)."""
+    k, a = e.as_coeff_Mul()
+    if not (isinstance(a, sp.log) and k != 0 and _positive_value(a.args[0], ctx, depth)):
+        return None
+    gap = a.args[0] - 1 if k > 0 else 1 - a.args[0]
+    inner = ineq.nonnegative(ineq._expand(gap), strict, ctx, depth + 1)
+    return (f"log is increasing: {e} {'>' if strict else '>='} 0 iff {gap} {'>' if strict else '>='} 0",) + inner \
+        if inner else None
+
+
+def _merged_sums(e: sp.Basic, ctx) -> list[tuple[sp.Basic, sp.Basic]]:
+    """``e`` with its sums over one range merged into one sum, logarithms of each summand's factors
+    combined where licensed (Σ p log p − Σ p log q = Σ p log(p/q), p, q > 0): (e rewritten, the sum)."""
+    groups: dict[tuple, list] = {}
+    for t in sp.Add.make_args(e):
+        found = ineq._scaled_sum(t, ctx)
+        if found is not None:
+            groups.setdefault(tuple(found[1].limits[0][1:]), []).append((t, *found))
+    out = []
+    for (lo, hi), members in groups.items():
+        if len(members) < 2:
+            continue
+        var = members[0][2].limits[0][0]
+        body = sp.Add(*(c * s.function.xreplace({s.limits[0][0]: var}) for _, c, s in members))
+        factored = sp.factor(body)
+        body = sp.Mul(*(sp.logcombine(a, force=False) if isinstance(a, sp.Add) and a.has(sp.log) else a
+                        for a in sp.Mul.make_args(factored)))
+        merged = sp.Sum(body, (var, lo, hi))
+        out.append((e - sp.Add(*(t for t, _, _ in members)) + merged, merged))
+    return out
 
 
 def _jensen_bounds(t, ctx, depth):
@@ -166,6 +218,9 @@ def _jensen_bounds(t, ctx, depth):
     if found is None:
         return
     c, s = found
+    k, f = s.function.as_coeff_Mul()
+    if k.is_negative:                                 # −Σ p log(q/p): the sign goes to the scale
+        c, s = c * k, sp.Sum(f, *s.limits)
     sign = _signed(c, ctx)
     if sign == 0:
         return
