@@ -32,6 +32,17 @@ from .sum_identities import use_sum_hypotheses
 ineq = importlib.import_module(f"{__package__}.inequalities")   # the module (the package exports its strategy function)
 
 
+REST_SECONDS = 0.75
+"""Time for proving what is left after one bound: the bounds these rules are for leave a rest
+that is settled at once (0, or a hypothesis); a long search there only delays the other rules."""
+
+
+def _briefly(ctx):
+    """``ctx`` with at most ``REST_SECONDS`` (or a third of what is left) to go."""
+    return ineq.Context(ctx.domain, ctx.deadline.sooner(min(REST_SECONDS, ctx.deadline.remaining() / 3)),
+                        ctx.relation_symbols)
+
+
 def _signed(c: sp.Basic, ctx) -> int:
     """+1 when c > 0, -1 when c < 0 (from the assumptions), else 0."""
     if c.is_positive or ineq._sign(c, True):
@@ -130,8 +141,8 @@ def _curvature(kind: str, x: sp.Basic, var, lo, hi, ctx, depth) -> int:
 
 def weighted_jensen(e, strict, ctx, depth):
     """Jensen's inequality for a weighted sum over a symbolic range (see the module docstring)."""
-    if depth > 1 or not e.has(sp.Sum):
-        return None
+    if depth > 0 or not e.has(sp.Sum):
+        return None                                   # at the top only: the rule is tried on every subgoal otherwise
     domain = ctx.domain                               # hypotheses with canonical bound variables, as the rests have
     ctx = ineq.Context(Domain(domain.symbols, domain.indexed, domain.bounds, tuple(ineq._alpha(g) for g in domain.given)),
                        ctx.deadline, ctx.relation_symbols)
@@ -140,7 +151,7 @@ def weighted_jensen(e, strict, ctx, depth):
             if ctx.deadline.expired():
                 return None
             rest = _reduced(whole - t + bound, ctx)
-            inner = ineq.nonnegative(rest, strict, ctx, depth + 2) or _one_log(rest, strict, ctx, depth + 2)
+            inner = ineq.nonnegative(rest, strict, _briefly(ctx), depth + 2) or _one_log(rest, strict, ctx, depth + 2)
             if inner:
                 return (note,) + inner
     return None
@@ -175,7 +186,7 @@ def _merged_sums(e: sp.Basic, ctx) -> list[tuple[sp.Basic, sp.Basic]]:
     groups: dict[tuple, list] = {}
     for t in sp.Add.make_args(e):
         found = ineq._scaled_sum(t, ctx)
-        if found is not None:
+        if found is not None and not found[0].has(sp.Sum, sp.Product):   # a scale with its own sum stays outside
             groups.setdefault(tuple(found[1].limits[0][1:]), []).append((t, *found))
     out = []
     for (lo, hi), members in groups.items():
@@ -345,7 +356,7 @@ def _homogenized(groups: dict, rest: sp.Basic, m: sp.Basic) -> tuple[dict, sp.Ba
 
 def gibbs_tangent(e, strict, ctx, depth):
     """Gibbs' inequality over explicit terms by the tangent of log (see the module docstring)."""
-    if depth > 1 or not isinstance(e, sp.Add) or e.has(sp.Sum, sp.Product, sp.Integral):
+    if depth > 0 or not isinstance(e, sp.Add) or e.has(sp.Sum, sp.Product, sp.Integral):
         return None
     found = _log_groups(e, ctx, depth)
     if found is None:
@@ -362,17 +373,17 @@ def gibbs_tangent(e, strict, ctx, depth):
         relaxed, notes = rest, []
         for w, logs in groups.items():
             b = sp.powsimp(sp.Mul(*(a ** r for r, a in logs)))
-            if w.is_nonnegative or ineq.nonnegative(w, False, ctx, depth + 2):
+            if w.is_nonnegative or ineq._by_bounds(w, False, ctx, depth + 2):
                 relaxed += w * (1 - 1 / b)
                 notes.append(f"({w})·log({b}) >= ({w})·(1 - 1/({b}))")
-            elif w.is_nonpositive or ineq.nonnegative(-w, False, ctx, depth + 2):
+            elif w.is_nonpositive or ineq._by_bounds(-w, False, ctx, depth + 2):
                 relaxed += w * (b - 1)
                 notes.append(f"({w})·log({b}) >= ({w})·(({b}) - 1)")
             else:
                 break
         else:
             for form, note in _with_hypotheses(relaxed, hypotheses):
-                inner = ineq.nonnegative(form, strict, ctx, depth + 1)
+                inner = ineq.nonnegative(form, strict, _briefly(ctx), depth + 1)
                 if inner:
                     head = f"the constant times {m} (= 1 by hypothesis); " if m is not None else ""
                     return (f"Gibbs / tangent of log at 1: {head}" + "; ".join(notes) + note,) + inner
