@@ -211,3 +211,20 @@ def test_kl_over_n_with_q_summing_to_two_is_refuted():
 def test_gibbs_reads_a_weight_positive_by_the_declared_bounds():
     v = verdict("-(p*log(q) + (1-p)*log(1-q))", "-(p*log(p) + (1-p)*log(1-p))", ">=", "p q: 0<p<1", timeout=30)
     assert v.status is Status.PROVED, v.message
+
+
+# -- Jensen over explicit terms: the tangent at the mean --------------------------------------------
+def test_log_sum_exp_of_three_is_at_least_the_mean_plus_log_3():
+    v = verdict("log(exp(a)+exp(b)+exp(c))", "(a+b+c)/3 + log(3)", ">=")
+    assert v.status is Status.PROVED, v.message
+    assert "exp is convex" in v.message
+
+
+def test_log_sum_exp_above_the_mean_plus_log_3_is_refuted_at_equal_entries():
+    v = verdict("log(exp(a)+exp(b)+exp(c))", "(a+b+c)/3 + log(3) + 1/1000", ">=")
+    assert v.status is Status.REFUTED, v.message
+
+
+def test_midpoint_jensen_needs_weights_in_the_unit_interval():
+    assert verdict("exp(w*a + (1-w)*b)", "w*exp(a) + (1-w)*exp(b)", "<=", "w: 0<=w<=1").status is Status.PROVED
+    assert verdict("exp((a+b)/2)", "w*exp(a) + (1-w)*exp(b)", "<=", "w: real").status is Status.REFUTED

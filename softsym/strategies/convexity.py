@@ -406,3 +406,53 @@ def _with_hypotheses(relaxed: sp.Basic, hypotheses) -> list[tuple[sp.Basic, str]
                        "; with " + ", ".join(f"{k} = {v}" for k, v in subs.items())))
     return out
 
+
+
+# --- Jensen over explicit terms: the tangent at the point another term names ---------------------
+
+def tangent_at_mean(e, strict, ctx, depth):
+    """Tangent lines at a point the expression itself names: with exp(m) weighted negatively, each
+    positively weighted exp(x) is at least exp(m)·(1 + x − m) (exp is convex); with log(m) weighted
+    positively, each negatively weighted log(x) is at most log(m) + (x − m)/m (log is concave).  The
+    relaxed expression is proved (e^{(a+b)/2} ≤ (e^a + e^b)/2, log((x+y)/2) ≥ (log x + log y)/2,
+    log Σ_j e^{z_j} ≥ mean z + log m after isolating the logarithm)."""
+    if depth > 1 or not isinstance(e, sp.Add) or e.has(sp.Sum, sp.Product, sp.Integral):
+        return None
+    expanded = sp.expand(sp.powsimp(e, combine="exp"), power_exp=False, log=False)   # e^{a/3}e^{b/3} = e^{(a+b)/3}
+    for kind in (sp.exp, sp.log):
+        atoms = sorted((a for a in expanded.atoms(kind) if a.free_symbols), key=sp.default_sort_key)
+        if len(atoms) < 2:
+            continue
+        parts = sp.collect(expanded, atoms, evaluate=False)
+        if set(parts) - set(atoms) - {sp.S.One} or any(parts.get(sp.S.One, sp.S.Zero).has(a) for a in atoms):
+            continue
+        weights = {a: parts.get(a, sp.S.Zero) for a in atoms}
+        if any(w.has(kind) for w in weights.values()):
+            continue
+        if kind is sp.exp:
+            if not all(a.args[0].is_real for a in atoms):
+                continue
+            anchors = [a for a in atoms if weights[a].is_negative or ineq._sign(-weights[a], True)]
+            movable = [a for a in atoms if weights[a].is_nonnegative or ineq._by_bounds(weights[a], False, ctx, depth)]
+        else:
+            if not all(a.args[0].is_positive or _positive_by_bounds(a.args[0], ctx.domain) for a in atoms):
+                continue
+            anchors = [a for a in atoms if weights[a].is_positive or ineq._sign(weights[a], True)]
+            movable = [a for a in atoms if weights[a].is_nonpositive or ineq._by_bounds(-weights[a], False, ctx, depth)]
+        for anchor in anchors[:3]:
+            m = anchor.args[0]
+            moved = [a for a in movable if a != anchor]
+            if not moved:
+                continue
+            if kind is sp.exp:
+                lines = {a: anchor * (1 + a.args[0] - m) for a in moved}
+                note = f"exp is convex: exp(x) >= exp({m})·(1 + x − ({m})) for x = " + ", ".join(str(a.args[0]) for a in moved)
+            else:
+                lines = {a: anchor + (a.args[0] - m) / m for a in moved}
+                note = f"log is concave: log(x) <= log({m}) + (x − ({m}))/({m}) for x = " + ", ".join(str(a.args[0]) for a in moved)
+            relaxed = sp.Add(*(weights[a] * lines.get(a, a) for a in atoms)) + parts.get(sp.S.One, sp.S.Zero)
+            relaxed = sp.factor(sp.cancel(sp.together(sp.expand(relaxed, power_exp=False, log=False))))
+            inner = ineq.nonnegative(relaxed, strict, _briefly(ctx), depth + 1)
+            if inner:
+                return (note,) + inner
+    return None

@@ -74,8 +74,8 @@ def nonnegative(e: sp.Basic, strict: bool, ctx: Context, depth: int = 0) -> tupl
 
 
 def _convexity_rules():
-    from .convexity import gibbs_tangent, weighted_jensen     # convexity builds on this module: late
-    return (weighted_jensen, gibbs_tangent)
+    from .convexity import gibbs_tangent, tangent_at_mean, weighted_jensen     # convexity builds on this module: late
+    return (weighted_jensen, gibbs_tangent, tangent_at_mean)
 
 
 def _hypotheses(ctx: Context):
