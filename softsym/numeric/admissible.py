@@ -176,6 +176,11 @@ def _in_bound(symbol: sp.Symbol, value: sp.Basic, point: dict, domain: Domain) -
     return True if all(c is True for c in checks) else None
 
 
+def value_admitted(symbol: sp.Symbol, value: sp.Basic, point: dict, domain: Domain) -> bool:
+    """Whether ``symbol = value`` satisfies its assumptions and its bound at ``point`` (verifiably)."""
+    return admits(symbol, value) and _in_bound(symbol, value, point, domain) is True
+
+
 def with_eliminated(point: dict, domain: Domain) -> dict:
     """The point extended by the symbols an equality hypothesis eliminates (``x == y**2`` gives
     x its value from y), so their own declarations can be checked."""

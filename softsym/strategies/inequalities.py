@@ -23,9 +23,8 @@ from ..deadline import Deadline, attempt
 from ..problem import Problem
 from ..reparam import slacks, substitute
 from ..domain import Domain
-from ..numeric.admissible import required_symbols
-from ..rewrite import apply_givens, canonical_dummies, evaluate_derivatives, internal, licensed_log_expand, \
-    symbols_outside_entries
+from ..entry_hypotheses import index_in_range, universal_indices, use_entry_hypotheses
+from ..rewrite import apply_givens, canonical_dummies, evaluate_derivatives, internal, licensed_log_expand
 from ..sums import known_le, normalize_sums, ordered_range, with_range
 from ..verdict import Verdict, proved
 from .means import by_am_gm, by_positive_monomials
@@ -67,13 +66,19 @@ def nonnegative(e: sp.Basic, strict: bool, ctx: Context, depth: int = 0) -> tupl
     if _sign(e, strict):
         return (f"sign of {e} {rel} 0 from the assumptions",)
     for rule in (_by_hypothesis, _by_bounds, _by_normal_form, _by_terms, _by_monotone_pair, _by_log_isolation, _by_sums,
-                 _by_cases, _by_calculus, _by_square_substitution, _by_tangent_bounds, _by_sum_bounds,
-                 _by_positive_scaling, _by_am_gm, _by_positive_monomials, _by_monotonicity, _by_lipschitz):
+                 *_convexity_rules(), _by_cases, _by_calculus, _by_square_substitution, _by_tangent_bounds,
+                 _by_sum_bounds, _by_positive_scaling, _by_am_gm, _by_positive_monomials, _by_monotonicity,
+                 _by_lipschitz):
         trace = attempt(ctx.deadline.sooner(max(ctx.deadline.remaining() / 3, 0.05)),
                         lambda r=rule: r(e, strict, ctx, depth), None)
         if trace:
             return trace
     return None
+
+
+def _convexity_rules():
+    from .convexity import gibbs_tangent, tangent_at_mean, weighted_jensen     # convexity builds on this module: late
+    return (weighted_jensen, gibbs_tangent, tangent_at_mean)
 
 
 def _hypotheses(ctx: Context):
@@ -89,11 +94,8 @@ def _hypotheses(ctx: Context):
             continue
         # only a symbol that is just an entry index reads "for every l" (z[l] <= m); one that occurs as
         # a value (n >= 2) is about that one n — read for every n it is a false premise
-        values = symbols_outside_entries(claim)
-        required = required_symbols(ctx.domain)        # a bound's end (i <= l) is one value, as in the search
         wild = {k: sp.Wild(f"w_{k.name}", properties=[lambda v: v.is_integer])
-                for k in claim.free_symbols if isinstance(k, sp.Symbol) and k.is_integer
-                and k not in ctx.relation_symbols and k not in values and k not in required}
+                for k in universal_indices(claim, ctx.domain, ctx.relation_symbols)}
         out.append((g, claim.xreplace(wild), is_strict, {w: k for k, w in wild.items()}))
     return out + _entry_bounds(ctx)
 
@@ -129,20 +131,7 @@ def _in_ranges(found: dict, wilds: dict, ctx: Context) -> bool:
             _, low, high = symbol
             if not (known_le(low, value, ctx.domain) and known_le(value, high, ctx.domain)):
                 return False
-            continue
-        for fact, low, high in (("positive", 1, None), ("nonnegative", 0, None), ("negative", None, -1),
-                                ("nonpositive", None, 0)):          # the declared sign is part of the range
-            if getattr(symbol, f"is_{fact}") and not (
-                    (low is None or known_le(sp.Integer(low), value, ctx.domain))
-                    and (high is None or known_le(value, sp.Integer(high), ctx.domain))):
-                return False
-        bound = ctx.domain.bound_of(symbol)
-        if bound is None:
-            continue
-        step = sp.Integer(1) if symbol.is_integer else sp.Integer(0)
-        if bound.lower is not None and not known_le(bound.lower + (step if bound.lower_strict else 0), value, ctx.domain):
-            return False
-        if bound.upper is not None and not known_le(value, bound.upper - (step if bound.upper_strict else 0), ctx.domain):
+        elif not index_in_range(symbol, value, ctx.domain):
             return False
     return True
 
@@ -722,7 +711,10 @@ def inequalities(problem: Problem, deadline: Deadline) -> Verdict | None:
     if problem.rel not in ("<=", "<"):
         return None
     strict = problem.rel == "<"
-    diff = attempt(deadline, lambda: apply_givens(evaluate_derivatives(problem.difference), problem.domain), None)
+    entries: list[str] = []
+    diff = attempt(deadline, lambda: apply_givens(use_entry_hypotheses(evaluate_derivatives(problem.difference),
+                                                                       problem.domain, problem.free_symbols, entries),
+                                                  problem.domain), None)
     if diff is None:
         return None
     if diff.has(sp.Sum, sp.Product):
@@ -744,5 +736,5 @@ def inequalities(problem: Problem, deadline: Deadline) -> Verdict | None:
         chosen = []
     if trace is None:
         return None
-    trace = tuple(s.note for s in chosen) + trace
+    trace = tuple(f"hypothesis {g} at entries inside its range" for g in entries) + tuple(s.note for s in chosen) + trace
     return proved(name, f"rhs - lhs {'>' if strict else '>='} 0: " + "; ".join(trace), trace)

@@ -14,10 +14,11 @@ import sympy as sp
 from ..deadline import Deadline, attempt
 from ..dimensions import SIZES, UndefinedHere, concretize, dimension_symbols, instances, size_assignments
 from ..numeric.branch_cuts import cut_candidates
-from ..numeric.admissible import admitted, concrete_at, connected, required_symbols, with_eliminated
+from ..numeric.admissible import admitted, concrete_at, connected, required_symbols, value_admitted, with_eliminated
 from ..numeric.evaluate import Screen, confirm, show, show_point
 from ..numeric.sampling import candidate_points
 from ..problem import Problem
+from ..entry_hypotheses import entry_rules
 from ..rewrite import apply_givens, evaluate_derivatives, givens_substitution
 from ..verdict import Counterexample, Verdict, refuted
 
@@ -38,12 +39,61 @@ def concrete_problems(problem: Problem, lhs: sp.Basic, rhs: sp.Basic, sizes: tup
     admissible) and index values (inside and outside the ranges; at most ``per_size`` each)."""
     both = sp.Tuple(lhs, rhs)
     dims = dimension_symbols(both)
+    dims += hypothesis_dimensions(problem, dims)
     for assignment in size_assignments(dims, problem.domain, preferred=sizes):
         for fixed in instances(both, problem.domain, dims, assignment, limit=per_size):
             try:
                 yield fixed, concretize(lhs, fixed), concretize(rhs, fixed)
             except UndefinedHere:        # undefined at these sizes for every value: no counterexample here
                 continue
+
+
+def hypothesis_dimensions(problem: Problem, dims: list[sp.Symbol]) -> list[sp.Symbol]:
+    """Sizes only a hypothesis names (``Σ_{i=1}^{n} p_i = 1`` about ``p_1``, ``p_2``): one value each
+    (a point must assign them, ``required_symbols``), so they are made concrete like the relation's."""
+    required = required_symbols(problem.domain)
+    found = dimension_symbols(sp.Tuple(*problem.domain.given)) if problem.domain.given else []
+    return [d for d in found if d in required and d not in dims]
+
+
+def _entry_values(point: dict, fixed: dict, rules: list, domain) -> dict:
+    """``point`` with each entry a "for every index" hypothesis fixes (``p[i] == 1/n``, i in 1..n)
+    set to its value there, where the index lies in the hypothesis' range at these sizes (an entry
+    outside it stays free: p[0] is no part of the hypothesis).  Only a candidate: the point must
+    still pass every admissibility check."""
+    out = dict(point)
+    for entry in [k for k in point if isinstance(k, sp.Indexed)]:
+        for pattern, value, wilds, _ in rules:
+            if entry.base != pattern.base:
+                continue
+            found = entry.match(pattern)
+            if not found or any(w not in found for w in wilds):
+                continue
+            at = {u: found[w] for w, u in wilds.items()}
+            if not all(value_admitted(u, v, {**fixed, **out}, domain) for u, v in at.items()):
+                continue
+            concrete = concrete_at(value.xreplace(found), {**fixed, **out})
+            if concrete is not sp.nan and not concrete.free_symbols:
+                out[entry] = concrete
+            break
+    return out
+
+
+def _hypothesis_entries(domain, fixed: dict, variables: list) -> list[sp.Basic]:
+    """Concrete entries an equality hypothesis reads at these sizes that the sides do not
+    (``p_3`` of ``Σ_{i=1}^{3} p_i = 1`` when the relation reads p_1, p_2): the point assigns them
+    too, so it can be moved onto the hypothesis."""
+    out: list[sp.Basic] = []
+    for g in domain.given:
+        if not (isinstance(g, sp.Eq) and g.has(sp.Sum) and g.has(sp.Indexed)):
+            continue
+        expr = concrete_at(g.lhs - g.rhs, fixed)
+        if expr is sp.nan or expr.has(sp.Sum, sp.Product):
+            continue
+        for e in sorted(expr.atoms(sp.Indexed), key=sp.default_sort_key):
+            if all(i.is_Integer for i in e.indices) and e not in variables and e not in out:
+                out.append(e)
+    return out[:12]
 
 
 def _integer_hints(expr: sp.Basic) -> list[sp.Integer]:
@@ -88,12 +138,14 @@ def failing_point(problem: Problem, deadline: Deadline, budget: int, sizes: tupl
     domain = problem.domain
     required = required_symbols(domain)
     needed = sorted(required - set(givens_substitution(domain)), key=str)
+    rules = entry_rules(domain, problem.free_symbols)      # hypotheses about every entry: candidates meet them
     for count, (fixed, left, right) in enumerate(concrete_problems(problem, lhs, rhs, sizes, per_size)):
         if deadline.expired() or count >= instances_limit:
             return None
         variables = _variables(sp.Tuple(left, right))
         screen = Screen(left, problem.rel, right, variables)
         variables += [v for v in needed if v not in variables and v not in fixed]
+        variables += _hypothesis_entries(domain, fixed, variables)
         key = salt + problem.key() + repr(sorted(fixed.items(), key=str))
         hints = _integer_hints(sp.Tuple(left, right))
         equations = _linear_equations(domain, fixed, variables)
@@ -101,10 +153,13 @@ def failing_point(problem: Problem, deadline: Deadline, budget: int, sizes: tupl
             hit = _confirmed(problem, deadline, fixed, point, left, right, required)   # no screen: it rounds
             if hit is not None:
                 return hit
+        entries = rules if any(isinstance(v, sp.Indexed) for v in variables) else []
         for drawn in candidate_points(variables, domain, key, budget, hints, fixed):
             if deadline.expired():
                 return None
             point = _projected(drawn, equations) if equations else drawn
+            if entries:
+                point = _entry_values(point, fixed, entries, domain)
             if not attempt(deadline, lambda: screen.flags(point), False):
                 continue
             hit = _confirmed(problem, deadline, fixed, point, left, right, required)

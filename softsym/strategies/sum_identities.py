@@ -9,6 +9,7 @@ from __future__ import annotations
 import sympy as sp
 
 from ..deadline import Deadline, attempt
+from ..entry_hypotheses import use_entry_hypotheses
 from ..numeric.admissible import admitted, required_symbols, with_eliminated
 from ..numeric.sampling import candidate_points
 from ..problem import Problem, canonical_dummies
@@ -28,7 +29,9 @@ def sum_identities(problem: Problem, deadline: Deadline, methods=CHEAP + EXPENSI
     used: list[str] = []
 
     def normal() -> sp.Basic:
-        diff = normalize_sums(apply_givens(evaluate_derivatives(problem.difference), problem.domain), problem.domain)
+        entries = use_entry_hypotheses(evaluate_derivatives(problem.difference), problem.domain,
+                                       problem.free_symbols, used)
+        diff = normalize_sums(apply_givens(entries, problem.domain), problem.domain)
         if diff.has(sp.log) and any(isinstance(g, sp.Eq) and g.has(sp.Sum) for g in problem.domain.given):
             # a hypothesis' sum may hide in a summand's logarithm: Σ p_i log(n p_i) holds Σ p_i log n
             diff = normalize_sums(_summand_logs_expanded(diff), problem.domain)
@@ -48,7 +51,8 @@ def sum_identities(problem: Problem, deadline: Deadline, methods=CHEAP + EXPENSI
                           f"sums at two points), then {how}"
     if how is None:
         return None
-    hyp = f"; the hypotheses {', '.join(used)} replace their sums" if used else ""
+    hyp = f"; the hypotheses {', '.join(used)} replace their sums and entries (an entry only at indices inside the " \
+          f"hypothesis' range)" if used else ""
     return proved(name, f"sum normal form (linearity, Kronecker deltas, alpha-equivalence){hyp}, then {how}",
                   ("sum normal form", *(f"hypothesis {u}" for u in used), how))
 
