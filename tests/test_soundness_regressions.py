@@ -428,3 +428,12 @@ def test_an_entry_bound_still_holds_from_an_integer_lower_limit(runner):
                 "a: integer; b: real; p: indexed, nonnegative; k: integer, a<=k<=b",
                 "--given", "Sum(p[i], (i, a, b)) == 1", "--timeout", "20")
     assert out["verdict"] == "proved"
+
+
+@pytest.mark.parametrize("lhs,rhs", [
+    ("Sum(cos(2*pi*i), (i, 1/2, 3/2))", "2"),          # cos(π) + cos(3π) = −2: the integer index made it 1 + 1
+    ("Sum(sin(pi*i)**2, (i, 1/2, 5/2))", "0"),         # 1 + 1 + 1 = 3
+])
+def test_an_integer_sum_index_from_a_non_integer_lower_limit_is_refused(runner, lhs, rhs):
+    result = runner.invoke(main, ["prove", lhs, rhs, "--json"], catch_exceptions=False)
+    assert result.exit_code == 2 or json.loads(result.output)["verdict"] != "proved"
