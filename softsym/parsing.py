@@ -366,6 +366,14 @@ class _Builder:
             for arg, value in zip(node.args, args):
                 if isinstance(value, sp.Rational) and abs(value) > MAX_FACTORIAL:
                     raise self.fail(f"{name} of a number larger than {MAX_FACTORIAL} is not allowed", arg)
+        if name in ("Sum", "Product"):
+            for arg, limit in zip(node.args[1:], args[1:]):
+                if isinstance(limit, tuple) and len(limit) == 3 and getattr(limit[0], "is_integer", False) \
+                        and limit[1] != -sp.oo and getattr(limit[1], "is_integer", None) is not True:
+                    # the index runs over lo, lo + 1, …: an integer index (cos(2πi) = 1 already) from a
+                    # lower limit that may be no integer (1/2, a real a) would change the terms' values
+                    raise self.fail(f"the lower limit {limit[1]} of {name} must be an integer (its index "
+                                    f"{limit[0]} is an integer)", arg)
         result = function.build(*args, **keywords)
         if isinstance(result, sp.Basic) and any(_size(r) > MAX_RESULT_DIGITS for r in result.atoms(sp.Rational)):
             raise self.fail(f"number too large in {self.source(node)} (limit {MAX_RESULT_DIGITS} digits)", node)

@@ -408,3 +408,32 @@ def test_a_sign_question_on_an_outer_limit_variable_is_no_case_split(runner):
     out = prove(runner, 'Limit(Limit((2*(x-p)+5)/(1+exp((x-p)/y)), y, 0, "+"), x, 0, "-")', "5", "--rel", "<",
                 "--timeout", "20")
     assert out["verdict"] != "proved"
+
+
+# -- red team 2: one entry of a family is at most the sum a hypothesis fixes -------------------------
+@pytest.mark.parametrize("symbols,given", [
+    # Σ_{i=1/2}^{5/2} p[i] = p[1/2] + p[3/2] + p[5/2] = 0 says nothing about p[1] (p[1] = 5 satisfies it)
+    ("p: indexed, nonnegative", "Sum(p[i], (i, 1/2, 5/2)) == 0"),
+    # from a real a the terms are p[a], p[a+1], …: at a = 1/2, b = 3 the integer k = 1 is not an index of the sum
+    ("a b: real; p: indexed, nonnegative; k: integer, a<=k<=b", "Sum(p[i], (i, a, b)) == 0"),
+])
+def test_an_entry_bound_needs_an_integer_lower_limit(runner, symbols, given):
+    lhs = "p[1]" if "k:" not in symbols else "p[k]"
+    out = prove(runner, lhs, "0", "--rel", "<=", "--symbols", symbols, "--given", given, "--timeout", "20")
+    assert out["verdict"] != "proved"
+
+
+def test_an_entry_bound_still_holds_from_an_integer_lower_limit(runner):
+    out = prove(runner, "p[k]", "1", "--rel", "<=", "--symbols",
+                "a: integer; b: real; p: indexed, nonnegative; k: integer, a<=k<=b",
+                "--given", "Sum(p[i], (i, a, b)) == 1", "--timeout", "20")
+    assert out["verdict"] == "proved"
+
+
+@pytest.mark.parametrize("lhs,rhs", [
+    ("Sum(cos(2*pi*i), (i, 1/2, 3/2))", "2"),          # cos(π) + cos(3π) = −2: the integer index made it 1 + 1
+    ("Sum(sin(pi*i)**2, (i, 1/2, 5/2))", "0"),         # 1 + 1 + 1 = 3
+])
+def test_an_integer_sum_index_from_a_non_integer_lower_limit_is_refused(runner, lhs, rhs):
+    result = runner.invoke(main, ["prove", lhs, rhs, "--json"], catch_exceptions=False)
+    assert result.exit_code == 2 or json.loads(result.output)["verdict"] != "proved"

@@ -111,6 +111,9 @@ def _entry_bounds(ctx: Context):
             if not (isinstance(total, sp.Sum) and len(total.limits) == 1) or value.has(sp.Sum):
                 continue
             var, lo, hi = total.limits[0]
+            if not (lo.is_integer or (lo == -sp.oo and hi.is_integer)):
+                continue                    # from a non-integer lo the terms are p[lo], p[lo + 1], …: an
+                                            # integer k in lo..hi is not one of them (Σ_{i=1/2}^{5/2})
             entry = total.function
             if not (isinstance(entry, sp.Indexed) and entry.indices == (var,) and entry.is_nonnegative) \
                     or var in value.free_symbols:
