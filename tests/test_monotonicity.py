@@ -36,7 +36,7 @@ def rule_alone(rule, e, strict=False):
     ("softplus(x)", "log(2) + x/2 + x**2/8", "<=", "", "monotone in x either side of x = 0"),
     ("x - x**3/3", "tanh(x)", "<=", "x: nonnegative", "monotone in x from its lower end 0"),
     ("softplus(x)", "exp(x)", "<", "", "from its lower end -oo"),
-    ("exp((a + b)/2)", "(exp(a) + exp(b))/2", "<=", "", "either side of a = b"),
+    ("exp((a + b)/2)", "(exp(a) + exp(b))/2", "<=", "", ""),         # also by convexity's tangent rule
 ])
 def test_a_bound_that_rises_away_from_an_anchor_is_proved(lhs, rhs, rel, symbols, words):
     v = verdict(lhs, rhs, rel, symbols)
@@ -53,6 +53,12 @@ def test_a_bound_that_rises_away_from_an_anchor_is_proved(lhs, rhs, rel, symbols
 ])
 def test_its_false_twins_are_refuted(lhs, rhs, rel, symbols):
     assert verdict(lhs, rhs, rel, symbols).status is Status.REFUTED
+
+
+def test_midpoint_convexity_is_anchored_at_the_other_symbol():
+    a, b = sp.symbols("a b", real=True)
+    trace = rule_alone(by_monotonicity, (sp.exp(a) + sp.exp(b)) / 2 - sp.exp((a + b) / 2))
+    assert trace is not None and "either side of a = b" in trace[0]
 
 
 def test_a_positive_variable_is_anchored_at_one():
@@ -112,9 +118,14 @@ def test_the_lipschitz_rule_needs_the_derivative_bound_on_the_whole_shared_range
 
 # -- AM–GM under a logarithm, critical points as anchors ------------------------------------------
 def test_jensen_for_log_sum_exp_on_explicit_entries_is_proved_by_am_gm():
+    from softsym.strategies.means import by_am_gm
     v = verdict("(a + b + c)/3 + log(3)", "log(exp(a) + exp(b) + exp(c))", "<=")
-    assert v.status is Status.PROVED, v.message
-    assert "AM–GM" in v.message
+    assert v.status is Status.PROVED, v.message             # (convexity's tangent rule may come first)
+    a, b, c = sp.symbols("a b c", real=True)
+    lse = sp.log(sp.exp(a) + sp.exp(b) + sp.exp(c))
+    trace = rule_alone(by_am_gm, lse - (a + b + c) / 3 - sp.log(3))
+    assert trace is not None and "AM–GM" in trace[0]
+    assert rule_alone(by_am_gm, lse - (a + b + c) / 3 - sp.log(4)) is None
     for rhs in ("(a + b + c)/3 + log(4)", "(a + b + c)/3 + log(3) + 1/1000"):     # wrong constant, tightened
         assert verdict(rhs, "log(exp(a) + exp(b) + exp(c))", "<=").status is Status.REFUTED
     assert verdict("(a + b + c)/3 + log(3)", "log(exp(a) + exp(b) + exp(c))", "<").status is Status.REFUTED
