@@ -180,9 +180,12 @@ class _Builder:
                 if node.func.id in _BOUND_VARIABLES:
                     self.integers.update(a.elts[0].id for a in node.args[1:] if isinstance(a, ast.Tuple)
                                          and a.elts and isinstance(a.elts[0], ast.Name))
-                    for a in node.args[1:]:             # a bare name as a limit is a dimension: integer
+                    for a in node.args[1:]:             # a name in a limit is a dimension: integer (n, n + 1)
                         if isinstance(a, ast.Tuple):
-                            self.integers.update(e.id for e in a.elts[1:] if isinstance(e, ast.Name))
+                            for end in a.elts[1:]:
+                                functions = {c.func for c in ast.walk(end) if isinstance(c, ast.Call)}
+                                self.integers.update(e.id for e in ast.walk(end)
+                                                     if isinstance(e, ast.Name) and e not in functions)
                 if node.func.id == "KroneckerDelta":      # δ_ij compares indices: its bare names are integers
                     self.integers.update(a.id for a in node.args if isinstance(a, ast.Name))
             elif isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):

@@ -259,3 +259,10 @@ def test_the_ml_family_forms_parse_and_a_python_keyword_as_a_name_gets_a_hint():
     assert str(prove_text("log_softmax(z, i, (k, 1, n))", "z[i] - logsumexp(z, (k, 1, n))", "==", decl).status) == "proved"
     with pytest.raises(ParseError, match="'lambda' is a Python keyword .* write lam"):
         parse_expr("lambda*x")
+
+
+def test_an_undeclared_name_inside_a_sum_limit_is_an_integer_dimension():
+    from softsym.text import parse_relation
+    problem = parse_relation("Sum(p[k], (k, n + 1, 2*n))", "0")
+    n = next(s for s in problem.free_symbols if s.name == "n")
+    assert n.is_integer
