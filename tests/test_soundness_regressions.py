@@ -437,3 +437,15 @@ def test_an_entry_bound_still_holds_from_an_integer_lower_limit(runner):
 def test_an_integer_sum_index_from_a_non_integer_lower_limit_is_refused(runner, lhs, rhs):
     result = runner.invoke(main, ["prove", lhs, rhs, "--json"], catch_exceptions=False)
     assert result.exit_code == 2 or json.loads(result.output)["verdict"] != "proved"
+
+
+def test_an_integral_refutation_names_every_entry_the_sides_read():
+    # fuzz seed 63 #832: the point was shown as n=1, x=1/10 without z[1] = 1/2, at which it fails
+    from softsym.prover import prove
+    from softsym.text import parse_relation
+    from softsym.verdict import Status
+    v = prove(parse_relation("-Integral(-Sum(z[k]*log(z[k]), (k, 1, n)), (s, 0, x))", "-Integral(log(n), (s, 0, x))",
+                             ">=", "x: 0 < x < 1; n: integer, 1 <= n <= 3; z: indexed, positive"), timeout=10)
+    assert v.status is Status.REFUTED, v.message
+    names = dict(v.counterexample.values)
+    assert any(name.startswith("z[") for name in names), names

@@ -86,7 +86,8 @@ def _search(problem: Problem, deadline: Deadline, points: int) -> Verdict | None
             hit = _at(problem, deadline, fixed, point, left, right, required)
             if hit is not None:
                 return refutation(problem, hit, name, "with every integral evaluated both exactly and by "
-                                                      "quadrature (agreeing), the relation ")
+                                                      "quadrature (agreeing), the relation ",
+                                  read=sp.Tuple(left, right))
     return None
 
 

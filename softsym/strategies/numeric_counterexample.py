@@ -289,13 +289,15 @@ def search(problem: Problem, deadline: Deadline, budget: int, sizes: tuple[int, 
 
 
 def refutation(problem: Problem, hit: tuple[dict, dict, sp.Basic, sp.Basic, int], strategy: str,
-               message: str = "") -> Verdict:
-    """The ``refuted`` verdict of a confirmed failing point, shown in the user's orientation."""
+               message: str = "", read: sp.Basic | None = None) -> Verdict:
+    """The ``refuted`` verdict of a confirmed failing point, shown in the user's orientation.  The
+    point shows every value the sides read (``read``: the sides before any value was put in, when
+    the hit's sides are already evaluated)."""
     full, point, left, right, digits = hit
     shown = problem.shown or (problem.lhs, problem.rel, problem.rhs)
     flipped = shown[1] in (">=", ">")
     lv, rv = show(left, point), show(right, point)
-    core = set(_variables(sp.Tuple(left, right))) | (set(full) & problem.free_symbols)
+    core = set(_variables(sp.Tuple(left, right) if read is None else read)) | (set(full) & problem.free_symbols)
     cex = Counterexample(show_point(shown_part(full, core, problem.domain)), rv if flipped else lv,
                          lv if flipped else rv, digits)
     return refuted(strategy, cex, f"{message}fails at {cex.describe()}" if message else "")
