@@ -92,6 +92,6 @@ def by_positive_monomials(e, strict, ctx, depth, prove):
         traces.extend(inner)
     if strict and not strict_seen:
         return None
+    claim = ">= 0, one of them > 0" if strict else ">= 0"
     return (f"{note}a polynomial in the positive {', '.join(map(str, positive))} whose coefficients are "
-            f"{'>' if strict else '>='} 0 (some strictly):" if strict else
-            f"{note}a polynomial in the positive {', '.join(map(str, positive))} whose coefficients are >= 0:",) + tuple(traces)
+            f"{claim}:",) + tuple(traces)
