@@ -135,7 +135,7 @@ class _Differentiate(ast.NodeTransformer):
 
 def _tidy(expr: sp.Basic) -> sp.Basic:
     """Python's left-nested sums (``a + b + c``) and products flattened, order kept, a parenthesized
-    sum kept; the ``1*`` SymPy puts into an unevaluated ``Sum`` dropped."""
+    sum kept; the ``1*`` SymPy puts into an unevaluated ``Sum``, ``Product`` or ``Integral`` dropped."""
     if not expr.args or isinstance(expr, (sp.Atom, sp.IndexedBase)):
         return expr
     args = [_tidy(a) for a in expr.args]
@@ -147,7 +147,7 @@ def _tidy(expr: sp.Basic) -> sp.Basic:
     if isinstance(expr, sp.Add):                # a + b + c is Add(Add(a, b), c); a + (b + c) keeps its parentheses
         head = list(args[0].args) if isinstance(args[0], sp.Add) else [args[0]]
         return sp.Add(*head, *args[1:], evaluate=False)
-    if isinstance(expr, (sp.Sum, sp.Product)) and isinstance(args[0], sp.Mul) and args[0].args[0] == 1:
+    if isinstance(expr, (sp.Sum, sp.Product, sp.Integral)) and isinstance(args[0], sp.Mul) and args[0].args[0] == 1:
         rest = args[0].args[1:]
         args[0] = rest[0] if len(rest) == 1 else sp.Mul(*rest, evaluate=False)
     try:
@@ -195,9 +195,15 @@ def as_written(frame: FrameType | None, values: Sequence[sp.Basic]) -> tuple[sp.
     candidates = [w for w in (_evaluate_unevaluated(node, frame) for node in _arguments(call)) if w is not None]
     out: list[sp.Basic | None] = []
     used: set[int] = set()                      # each argument writes one side (5/21 + 1/3 + 3/7 = 1)
-    for value in values:
+    for position, value in enumerate(values):
         found = None
-        if not isinstance(value, sp.Atom):      # a number or a name is printed as it is
+        if isinstance(value, sp.Atom):
+            # A number or a name is printed as written only by the argument in its own place
+            # (1·φ + 0·(1 − φ) = φ keeps its left side; "= 1" never takes the left side's text).
+            if position < len(candidates) and position not in used and _matches(candidates[position], value):
+                used.add(position)
+                found = None if candidates[position] == value else candidates[position]
+        else:
             for k, w in enumerate(candidates):
                 if k not in used and _matches(w, value):
                     found, _ = w, used.add(k)

@@ -113,3 +113,31 @@ def test_the_text_and_json_reports_show_the_written_step_and_what_is_checked(run
     assert (first["written_rhs"], first["rhs"]) == ("1 - 1/exp(p - q)", "1 - exp(q - p)")
     second = json.loads(runner.invoke(main, [*args, "--format", "json"]).output)["derivations"][0]["steps"][1]
     assert second["written_lhs"] == second["lhs"]                        # no checked: line when they agree
+
+
+NAME_SIDE_FILE = '''
+from sympy import Integral, exp, oo, pi, sqrt
+from softsym.dsl import DerivationBuilder, Source
+
+d = DerivationBuilder("bernoulli_mean", title="The mean of a Bernoulli", source=Source.added("notes"))
+phi = d.symbols("phi", positive=True)
+u = d.symbols("u", real=True)
+d.eq(1*phi + 0*(1 - phi), phi, why="E[y] for y in {0, 1}")
+d.eq(phi, 1*phi + 0*(1 - phi), why="the same, sides swapped")
+d.eq(Integral(exp(-u**2/2)/sqrt(2*pi), (u, -oo, oo)), 1, why="the normal density integrates to 1")
+DERIVATION = d.build()
+'''
+
+
+def test_a_side_that_evaluates_to_a_name_keeps_its_written_form_and_integrals_lose_sympys_1(tmp_path):
+    (tmp_path / "ders").mkdir()
+    (tmp_path / "ders" / "mean.py").write_text(NAME_SIDE_FILE, encoding="utf-8")
+    (derivation,), errors = load(tmp_path / "ders")
+    assert not errors
+    phi = sp.Symbol("phi", positive=True)
+    first, swapped, integral = derivation.steps
+    assert first.lhs == phi and first.written[1] is None               # checked: φ = φ; shown: 1·φ + 0·(1 − φ) = φ
+    assert str(first.written[0]) == "1*phi + 0*(1 - phi)"
+    assert swapped.written[0] is None and str(swapped.written[1]) == "1*phi + 0*(1 - phi)"
+    assert not sp.latex(integral.written[0]).startswith(r"\int\limits_{-\infty}^{\infty} 1")
+    assert integral.written[1] is None                                  # "= 1" keeps no other side's text
