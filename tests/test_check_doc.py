@@ -143,6 +143,9 @@ EXTERNAL = DOCS / "external"
 EXTERNAL_PLANTED = {          # the lines of the mistakes their author planted
     "bce_logits.md": {17, 42, 50}, "label_smoothing.md": {14, 38, 59}, "lse_zh.md": {15, 32, 46},
     "activations.md": {12, 19, 35}, "kl_bernoulli.tex": {25, 52}, "softmax_jacobian.tex": {40, 53},
+    # a second set, written by an outside tester after check-doc's first release (its answer key):
+    "attention.md": {14, 28, 59}, "entropy_kl.md": {26, 47, 59}, "logreg_hessian.tex": {22, 33, 57},
+    "gaussian_mle.tex": {18, 32, 55}, "expfamily_zh.md": {24, 36, 56}, "poisson_glm.md": {51, 63, 75},
 }
 
 

@@ -91,6 +91,7 @@ class Relation:
     chained: bool     # lhs is the rhs of the relation just before (a = b = c, &= rows)
     after_arrow: bool = False   # written after a top-level arrow (a = -5 \rightarrow b = e^{-5}): not a claim
     condition: str = ""         # a condition written in the row (\text{if } i \ne j: …, … \quad \text{for } x \ge 0)
+    display: bool | None = None  # whether its block is display math (None: not known, judged by lines)
 
 
 def relations(blocks: Iterable[MathBlock]) -> list[Relation]:
@@ -251,7 +252,7 @@ class _BlockReader:
                 self.out.append(Relation(
                     lhs=lhs.text, op=op.op or "==", rhs=rhs.text(), line=self._line(op.start),
                     end_line=self._line(rhs.end - 1), tex=self.block.tex[start:rhs.end].strip(),
-                    chained=lhs.from_relation))
+                    chained=lhs.from_relation, display=self.block.display))
             lhs, lhs_start = _Carry(rhs.text(), from_relation=True), rhs.start
         self.carry = lhs if lhs is not None and lhs.from_relation else None
 
@@ -267,7 +268,7 @@ class _BlockReader:
         self.out.append(Relation(
             lhs=_source(self.block.tex, first.start, op.start), op="implies",
             rhs=_source(self.block.tex, op.end, end), line=self._line(op.start), end_line=self._line(end - 1),
-            tex=self.block.tex[start:end].strip(), chained=False))
+            tex=self.block.tex[start:end].strip(), chained=False, display=self.block.display))
 
 
 def _with_alignment(tex: str, start: int) -> int:

@@ -37,7 +37,8 @@ from ..prover import DEFAULT_TIMEOUT, prove
 from ..verdict import Status, Verdict
 from .chains import Relation, relations
 from .conditions import (
-    MEMBERSHIP, OP_TEX, as_bounds, conditions_after, conditions_for, is_condition, listed_condition,
+    MEMBERSHIP, OP_TEX, as_bounds, conditions_after, conditions_for, in_display_math, in_inline_math,
+    is_condition, listed_condition, same_sentence,
     membership_bounds, one_hot_families, parameter_bound, relevant_hypotheses, row_condition, sums_to_one,
 )
 from .definitions import (
@@ -131,6 +132,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     hypotheses: dict[int, sp.Basic | None] = {}      # a premise as a relational (None: unusable)
     constraints: list[sp.Basic | None] = []           # equations the text imposes (sum of p_i = 1)
     unread: dict[str, int] = {}                       # name -> line of an unparsed line that may define it
+    unread_inline: list[tuple[int, str]] = []         # unparsed inline relations (line, tex): maybe premises
+    lines = text.splitlines()
     conditions: list[tuple[int, sp.Basic | None]] = []  # inline conditions ("for $i = j$:") by line
     previous: Relation | None = None
     vectors: dict[str, tuple[sp.Expr, sp.Expr] | None] = {}   # names the text made vectors, with their ranges
@@ -226,6 +229,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             name = defined_by_unparsed(rel, context)
             if name is not None:
                 unread[name] = rel.line
+            if not in_display_math(rel, blocks):
+                unread_inline.append((rel.line, rel.tex))
             out.append(Reading(rel, verdict="unparsed", message=f"{exc.reason}: {exc.fragment}"))
             continue
         lhs, rhs = one_symbol_per_name(lhs, rhs)
@@ -239,7 +244,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             continue
         standalone = not rel.chained and not (k + 1 < len(found) and found[k + 1].chained)
         pinned = set().union(*(pinned_by(d) for d in definitions if related_to(d, rhs))) if definitions else set()
-        if any(not b.display and b.line <= rel.line <= b.end_line and rel.tex in b.tex for b in blocks)\
+        if in_inline_math(rel, blocks)\
                 and rel.op == "=="\
                 and isinstance(lhs, sp.Symbol) and isinstance(rhs, sp.Symbol) and lhs != rhs\
                 and len(lhs.name) == len(rhs.name) == 1:          # "if $i = j$", "at $q = p$": a condition
@@ -256,7 +261,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message="the premise of an implication: the conclusion is checked under it"))
             continue
-        inline = not any(b.display and b.line <= rel.line <= b.end_line for b in blocks)
+        inline = not in_display_math(rel, blocks)
         display = not inline
         defined_names = {target_name(d.target) for d in definitions}
         bound_of_defined = (lhs.is_Number or rhs.is_Number) and bool(names_in(lhs, rhs) & defined_names)
@@ -301,10 +306,24 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             isinstance(d.target, sp.core.function.AppliedUndef) and d.target.func == lhs.func
             and d.target.args != lhs.args and set(d.target.args) == set(lhs.args) for d in definitions)
         model = earlier.expr if earlier is not None else sp.S.Zero
+        fresh = sorted(names_in(rhs) - used - {str(lhs)})
+        renewed: list[Definition] = []
+        if isinstance(lhs, sp.Symbol) and rel.op == "==" and standalone and lhs.name in pinned and fresh\
+                and lhs.name not in names_in(rhs):
+            # λ = t e^η after η = log λ, with t new here: a new model of λ (an exposure), not a claim
+            # about the old one — the definitions written in terms of the old λ stop unfolding
+            renewed = [d for d in definitions if lhs.name in names_in(d.expr)]
+            pinned = pinned - {lhs.name}
         if not swapped and defines(rel, lhs, rhs, used, pinned, standalone, display, model):  # KL(q‖p): a claim
+            definitions = [d for d in definitions if d not in renewed]
             definitions.append(Definition(lhs, rhs, len(definitions) + 1))
             unread.pop(target_name(lhs) or "", None)
             message = f"{shown_l} := {shown_r}"
+            if renewed:
+                message += (f" (a new model of {shown_l}: {', '.join(fresh)} first "
+                            f"{'appears' if len(fresh) == 1 else 'appear'} here; "
+                            f"{', '.join(str(d.target) for d in renewed)}, defined from the old {shown_l}, "
+                            f"no longer {'unfolds' if len(renewed) == 1 else 'unfold'})")
             if probabilities_in(lhs) == {lhs} and earlier is not None:
                 message += " (a new model for the probability: notes give one model by model)"
             if entry is not None and entry.target is not None:
@@ -417,6 +436,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         if maybe_defined:
             doubts.append("it rests on what softsym could not read ("
                           + "; ".join(f"{n} (line {unread[n]})" for n in maybe_defined) + ")")
+        premise_unread = next((u for u in reversed(unread_inline) if same_sentence(lines, u, rel)), None)
+        if premise_unread is not None:
+            doubts.append(f"it may rest on a condition in the same sentence that softsym could not read "
+                          f"(line {premise_unread[0]}: {premise_unread[1]})")
         if IMPLICIT_SUM.search(rel.lhs + " " + rel.rhs) and any(
                 all(i.is_Integer for i in e.indices) for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed)):
             doubts.append("the range of a sum written without bounds (read as 1..n) beside entries with "

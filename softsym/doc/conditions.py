@@ -277,8 +277,51 @@ def conditions_for(rel: Relation, conditions: list[tuple[int, sp.Basic | None]],
     """The inline conditions that govern ``rel``: "for $i = j$: $$…$$" — those written after the
     previous display block and before the display that holds ``rel`` — or, for inline math, those
     earlier on the same line ("for $x \\ge 0$, $\\sigma(x) \\le …$")."""
-    block = next((b for b in blocks if b.display and b.line <= rel.line <= b.end_line), None)
+    block = None if rel.display is False else \
+        next((b for b in blocks if b.display and b.line <= rel.line <= b.end_line), None)
     if block is None:
         return [c for line, c in conditions if line == rel.line and c is not None]
     previous = max((b.end_line for b in blocks if b.display and b.end_line < block.line), default=0)
     return [c for line, c in conditions if previous <= line <= block.line and c is not None]
+
+
+def in_display_math(rel: Relation, blocks) -> bool:
+    """Whether ``rel`` is written in display math (known from its block; else judged by its line)."""
+    if rel.display is not None:
+        return rel.display
+    return any(b.display and b.line <= rel.line <= b.end_line for b in blocks)
+
+
+def in_inline_math(rel: Relation, blocks) -> bool:
+    """Whether ``rel`` is written in inline math (``$T > 0$`` may share its line with a display)."""
+    if rel.display is not None:
+        return not rel.display
+    return any(not b.display and b.line <= rel.line <= b.end_line and rel.tex in b.tex for b in blocks)
+
+
+_SENTENCE_END = re.compile(r"[.!?;。！？；](?:\s|$)|\n\s*\n")
+_INLINE_MATH = re.compile(r"\$\$.*?\$\$|\$[^$]*\$|\\\(.*?\\\)", re.S)
+
+
+def same_sentence(lines: list[str], earlier: tuple[int, str], rel: Relation) -> bool:
+    """Whether the inline math ``earlier`` (its line and tex) is written in the sentence that leads to
+    ``rel`` ("Setting $\\partial L/\\partial b = 0$ … gives $n e^b = \\sum y_i$"): no sentence ends
+    and no paragraph breaks between them."""
+    line, tex = earlier
+    if not 1 <= line <= rel.line <= len(lines):
+        return False
+    first = lines[line - 1]
+    at = first.find(tex)
+    if at < 0:
+        return False
+    after = at + len(tex)
+    after += len(first[after:]) - len(first[after:].lstrip("$").removeprefix("\\)"))   # its closing delimiter
+    between = "\n".join([first[after:], *lines[line:rel.line - 1]])
+    if rel.line > line:
+        last = lines[rel.line - 1]
+        cut = last.find(rel.tex.split("\n")[0][:20]) if rel.tex else -1
+        between += "\n" + (last[:cut] if cut >= 0 else "")
+    else:
+        cut = first.find(rel.tex[:20], after) if rel.tex else -1
+        between = first[after:cut] if cut >= 0 else between
+    return not _SENTENCE_END.search(_INLINE_MATH.sub(" x ", between))
