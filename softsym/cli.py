@@ -25,7 +25,7 @@ from .doc.commands import check_doc
 from .export.commands import export
 from .kernels.commands import kernels
 from .errors import StepTimeout, UserError
-from .loader import default_path, load, select
+from .loader import default_path, load, names_as_path, select
 from .numeric.display import readable, readable_message
 from .progress import progress
 from .prover import DEFAULT_TIMEOUT
@@ -73,15 +73,6 @@ def list_cmd(path: Path | None) -> None:
     for e in errors:
         click.echo(f"ERROR {e}", err=True)
     sys.exit(1 if errors else 0)
-
-
-def _as_path(names: tuple[str, ...], path: Path | None) -> tuple[tuple[str, ...], Path | None]:
-    """``softsym check myders/``: a lone name that is a directory or a .py file is the path."""
-    if path is None and len(names) == 1 and names[0] != "all":
-        candidate = Path(names[0])
-        if candidate.is_dir() or (candidate.suffix == ".py" and candidate.is_file()):
-            return ("all",), candidate
-    return names, path
 
 
 def _path_option(path: Path | None) -> str:
@@ -165,7 +156,7 @@ def check(names: tuple[str, ...], path: Path | None, jobs: int, timeout: float, 
 
     Exit 0 when all is as expected, 1 otherwise, 2 on usage errors (unknown name, bad path).
     """
-    names, path = _as_path(names, path)
+    names, path = names_as_path(names, path)
     if watch:
         from .watch import watch as watch_loop
         sys.exit(watch_loop([path or default_path()], lambda: _shown_errors(lambda: _check_once(
@@ -212,7 +203,7 @@ def lock(names: tuple[str, ...], path: Path | None, jobs: int, timeout: float, n
     Exit 0 when the lockfile was written and every step got its expected verdict, 1 when it was
     written but some step failed (the failure is locked in as it is: fix it, then lock again).
     """
-    names, path = _as_path(names, path)
+    names, path = names_as_path(names, path)
     results, errors, seconds, where, locked = _run(names, path, jobs, timeout, no_cache, quiet, shard)
     keep = locked if names != ("all",) or shard or not (path or default_path()).is_dir() else None
     lockfile.write(where, results, keep=keep)

@@ -40,7 +40,7 @@ from .functions import (
     softmax,
     softplus,
 )
-from .written import as_written, caller_frame
+from .written import as_written, caller_frame, constant_derivatives
 
 RELATIONS = ("==", "<=", "<", ">=", ">")
 
@@ -294,6 +294,14 @@ class DerivationBuilder:
         self._bounds.append(Bound(sym, low, False, None if upper is None else sp.sympify(upper), False))
         return sym
 
+    def _unfolded_definitions(self) -> dict[sp.Symbol, sp.Basic]:
+        """Each defined name (a plain symbol) with its definition, earlier names unfolded in it."""
+        out: dict[sp.Symbol, sp.Basic] = {}
+        for d in self._definitions:
+            if isinstance(d.target, sp.Symbol):
+                out[d.target] = d.expr.xreplace(out)
+        return out
+
     # -- steps ----------------------------------------------------------------------------
     def _add(self, kind: Kind, lhs: object, rel: str, rhs: object, why: str, at: str, *, quote: str = "",
              added: bool = False, read_written: bool = True, **extra: object) -> Step:
@@ -308,7 +316,16 @@ class DerivationBuilder:
             left, right = _exact(lhs), _exact(rhs)
         except (sp.SympifyError, TypeError) as exc:
             raise DerivationError(f"cannot read the step as SymPy: {exc}", file, line, index) from None
-        written = as_written(caller_frame(_INTERNAL), (left, right)) if read_written else (None, None)
+        frame = caller_frame(_INTERNAL)
+        flat = constant_derivatives(frame, self._unfolded_definitions())
+        if flat:
+            name = flat[0]
+            raise DerivationError(
+                f"{name} differentiates a name defined with d.define as if it were a constant (SymPy "
+                f"gives 0 there, so the step would not say what it means): write Derivative(...) with the "
+                f"same arguments — softsym unfolds the definition before it differentiates — or "
+                f"differentiate the defining expression", file, line, index)
+        written = as_written(frame, (left, right)) if read_written else (None, None)
         step = Step(index, kind, left, rel, right, why, self.source.at(at, quote, added), file, line,
                     corrects=corrects, written=written, **extra)  # type: ignore[arg-type]
         self._steps.append(step)

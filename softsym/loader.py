@@ -5,6 +5,7 @@ in the order it prints them), material softsym adds last; each quoting step carr
 where its source prints the quotation."""
 from __future__ import annotations
 
+import difflib
 import importlib.util
 import sys
 import traceback
@@ -114,6 +115,15 @@ def load(path: Path) -> tuple[list[Derivation], list[LoadError]]:
     return sorted(derivations, key=text_order), errors
 
 
+def names_as_path(names: tuple[str, ...], path: Path | None) -> tuple[tuple[str, ...], Path | None]:
+    """``softsym check myders/``: a lone name that is a directory or a .py file is the path."""
+    if path is None and len(names) == 1 and names[0] != "all":
+        candidate = Path(names[0])
+        if candidate.is_dir() or (candidate.suffix == ".py" and candidate.is_file()):
+            return ("all",), candidate
+    return names, path
+
+
 def select(derivations: list[Derivation], names: tuple[str, ...]) -> list[Derivation]:
     """The derivations called ``names``, in that order; ``("all",)`` means every one.
 
@@ -125,5 +135,12 @@ def select(derivations: list[Derivation], names: tuple[str, ...]) -> list[Deriva
     known = {d.name: d for d in derivations}
     unknown = [n for n in names if n not in known]
     if unknown:
-        raise UserError(f"unknown derivation {', '.join(unknown)}; `softsym list` shows the names")
+        paths = [n for n in unknown if "/" in n or n.endswith(".py")]
+        if paths:
+            raise UserError(f"no such file or directory: {', '.join(paths)} (a directory or a .py file of "
+                            f"derivations may stand alone in place of the names, or follow --path)")
+        close = {n: difflib.get_close_matches(n, list(known), n=3, cutoff=0.6) for n in unknown}
+        hints = "; ".join(f"did you mean {' or '.join(c)}?" for c in close.values() if c)
+        raise UserError(f"unknown derivation {', '.join(unknown)}{'; ' + hints if hints else ''}; "
+                        f"`softsym list` shows the names")
     return [known[n] for n in names]

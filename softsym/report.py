@@ -189,13 +189,15 @@ def text_report(results: list[DerivationResult], errors: list[LoadError], second
         lines.extend(f"  {w}" for w in weak)
     c = _counts(results)
     lines.append("")
-    if lock is None:
+    if lock is None and results:
         lines.append(f"no lockfile: nothing to compare against (create one with `{lock_hint}`)")
     regressions = sum(1 for x in changes if x.kind in ("regression", "vanished"))
     tested = f"{c['checked_numerically']} checked numerically, " if c["checked_numerically"] else ""
-    lines.append(f"{c['derivations']} derivations, {c['steps']} steps: {c['proved']} proved, "
-                 f"{c['proved_instantiated']} proved for small n only, {tested}{c['errata_refuted']} errata refuted, "
-                 f"{c['failed']} failed, {regressions} regressed, {len(errors)} files with errors  ({seconds:.1f} s)")
+    lines.append(f"{_many(c['derivations'], 'derivation')}, {_many(c['steps'], 'step')}: {c['proved']} proved, "
+                 f"{c['proved_instantiated']} proved for small n only, {tested}"
+                 f"{_many(c['errata_refuted'], 'erratum', 'errata')} refuted, "
+                 f"{c['failed']} failed, {regressions} regressed, {_many(len(errors), 'file')} with errors  "
+                 f"({seconds:.1f} s)")
     return "\n".join(lines) + "\n"
 
 
@@ -307,3 +309,8 @@ def failure_message(result: StepResult) -> str:
 def _escape(text: str) -> str:
     from xml.sax.saxutils import escape
     return escape(text)
+
+
+def _many(count: int, one: str, several: str = "") -> str:
+    """``1 derivation``, ``2 derivations``, ``1 erratum``, ``17 errata``."""
+    return f"{count} {one if count == 1 else several or one + 's'}"

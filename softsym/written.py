@@ -218,6 +218,44 @@ def as_written(frame: FrameType | None, values: Sequence[sp.Basic]) -> tuple[sp.
     return tuple(out)
 
 
+def constant_derivatives(frame: FrameType | None, defined: dict[sp.Symbol, sp.Basic]) -> list[str]:
+    """``diff(L, z)`` (or ``L.diff(z)``) in the call at ``frame`` where ``L`` is a name the derivation
+    defined in terms of ``z``: SymPy differentiates the bare name, a constant, and gets 0 — the
+    step would check something other than what its author meant.  Each such call as written."""
+    if frame is None or not defined:
+        return []
+    call = _call_at(frame)
+    if call is None:
+        return []
+    namespace = {**frame.f_globals, **frame.f_locals}
+    by_name = {name: value for name, value in namespace.items()
+               if isinstance(value, sp.Symbol) and value in defined}
+    if not by_name:
+        return []
+    found: list[str] = []
+    for node in ast.walk(call):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        if isinstance(func, ast.Name) and func.id == "diff" or (
+                isinstance(func, ast.Attribute) and func.attr == "diff"
+                and isinstance(func.value, ast.Name) and func.value.id in ("sp", "sympy")):
+            target, variables = (node.args[0], node.args[1:]) if node.args else (None, [])
+        elif isinstance(func, ast.Attribute) and func.attr == "diff":
+            target, variables = func.value, node.args          # L.diff(z)
+        else:
+            continue
+        if target is None:
+            continue
+        names = {n.id for n in ast.walk(target) if isinstance(n, ast.Name) and n.id in by_name}
+        wrt = {namespace.get(n.id) for v in variables for n in ast.walk(v) if isinstance(n, ast.Name)}
+        for name in sorted(names):
+            if wrt & defined[by_name[name]].free_symbols:
+                found.append(ast.unparse(node))
+                break
+    return found
+
+
 def caller_frame(skip: frozenset[str]) -> FrameType | None:
     """The innermost frame outside the files in ``skip`` (the derivation file's call)."""
     frame = sys._getframe(1)
@@ -226,4 +264,4 @@ def caller_frame(skip: frozenset[str]) -> FrameType | None:
     return frame
 
 
-__all__ = ["as_written", "caller_frame", "rebuilt"]
+__all__ = ["as_written", "caller_frame", "constant_derivatives", "rebuilt"]

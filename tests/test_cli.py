@@ -237,7 +237,7 @@ def test_a_passing_run_shows_each_erratum_on_one_line_and_the_summary_last(runne
         "DERIVATION = b.build()\n", encoding="utf-8")
     r = run(runner, "check", "all", "--path", str(d), "--quiet")
     lines = r.output.rstrip().splitlines()
-    assert lines[-1].startswith("1 derivations, 2 steps"), r.output
+    assert lines[-1].startswith("1 derivation, 2 steps"), r.output
     errata = [line for line in lines if line.lstrip().startswith("ERRATUM")]
     assert len(errata) == 1 and "refuted as expected at x=" in errata[0] and "corrected by step 2" in errata[0]
     assert "    why:" not in r.output                     # the full block only with -v

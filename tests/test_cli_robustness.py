@@ -222,7 +222,7 @@ def test_a_directory_given_as_a_name_is_read_as_the_path(runner, tmp_path, monke
     d = _one_derivation(tmp_path)
     r = runner.invoke(main, ["check", str(d), "--quiet"])
     assert r.exit_code == 0, r.output
-    assert "1 derivations, 1 steps: 1 proved" in r.output
+    assert "1 derivation, 1 step: 1 proved" in r.output
     assert f"softsym lock all --path {d}" in r.output            # the hint keeps the user's directory
 
 

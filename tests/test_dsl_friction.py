@@ -179,3 +179,58 @@ def test_a_definition_erratum_that_is_right_fails_the_check():
 def test_a_definition_erratum_needs_something_to_be_checked_against():
     with pytest.raises(DerivationError, match="does not define p\\[i\\] again"):
         _softmax_printed_wrong(fix=False)
+
+
+# -- diff of a defined name is 0 in SymPy: refused at the step's line (new-user trial) ----------------------
+@pytest.mark.parametrize("written", ["diff(L, z)", "L.diff(z)", "sp.diff(L + 1, z)", "diff(M, z)"])
+def test_diff_of_a_defined_name_is_refused_at_its_line(runner, tmp_path, written):
+    file = tmp_path / "trap.py"
+    file.write_text(textwrap.dedent(f"""\
+        import sympy as sp
+        from sympy import Derivative, diff
+        from softsym.dsl import DerivationBuilder, Source
+
+        d = DerivationBuilder("trap", title="t", source=Source.added("notes"))
+        z = d.symbols("z", real=True)
+        L = d.define("L", z**2)
+        M = d.define("M", 3 * L)
+        d.eq(Derivative(L, z), 2*z)
+        d.eq({written}, 0)
+        DERIVATION = d.build()
+    """))
+    result = runner.invoke(main, ["check", str(file), "--no-cache"])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert f"trap.py:10: could not load: step 4: {written} differentiates a name defined with d.define" \
+        in result.output and "write Derivative(...)" in result.output
+
+
+def test_derivative_of_a_defined_name_and_diff_in_another_variable_are_fine():
+    d = DerivationBuilder("fine", title="t", source=SRC)
+    z, w = d.symbols("z w", real=True)
+    L = d.define("L", z**2)
+    d.eq(sp.Derivative(L, z), 2 * z)
+    d.eq(sp.diff(L, w), 0)                       # L does not depend on w: 0 is what it means
+    derivation = d.build()
+    assert check_derivation(derivation).ok
+
+
+# -- summaries count in words: 1 derivation, 1 erratum; unknown names get suggestions ---------------------------
+def test_an_unknown_name_is_answered_with_the_closest_names_and_a_missing_path_as_such(runner):
+    r = runner.invoke(main, ["check", "softmax_jacobain"])
+    assert r.exit_code == 2 and "did you mean softmax_jacobian_" in r.output
+    r = runner.invoke(main, ["check", "myders/nope.py"])
+    assert r.exit_code == 2 and "no such file or directory: myders/nope.py" in r.output
+
+
+def test_export_reads_a_directory_given_as_a_name_as_the_path(runner, tmp_path):
+    d = tmp_path / "myders"
+    d.mkdir()
+    (d / "mine.py").write_text(
+        "from softsym.dsl import DerivationBuilder, Source\n"
+        "b = DerivationBuilder('mine', title='t', source=Source.added('notes'))\n"
+        "x = b.symbols('x', real=True)\n"
+        "b.eq(x + x, 2*x)\n"
+        "DERIVATION = b.build()\n", encoding="utf-8")
+    r = runner.invoke(main, ["export", "latex", str(d), "--fragment", "--no-cache"])
+    assert r.exit_code == 0, r.output
+    assert "2 x" in r.output

@@ -161,8 +161,8 @@ def checked() -> DerivationResult:
 def test_text_report_counts_checked_numerically_apart_from_proved(checked):
     lines = text_report([checked], [], 1.0, verbose=True).splitlines()
     assert "1 erratum refuted, 1 checked numerically" in lines[0]
-    assert lines[-1].startswith("1 derivations, 2 steps: 0 proved, 0 proved for small n only, "
-                                "1 checked numerically, 1 errata refuted, 0 failed")
+    assert lines[-1].startswith("1 derivation, 2 steps: 0 proved, 0 proved for small n only, "
+                                "1 checked numerically, 1 erratum refuted, 0 failed")
     text = "\n".join(lines)
     assert "step:     softmax(z)[i] ≈ exp(z[i])/Sum(exp(z[k]), (k, 1, n)) in float64, float32" in text
     assert "    code:     def softmax(X):" in text and "counterexample: z=[1166.02, -2785.15], i=1, dtype=float64" in text

@@ -50,7 +50,7 @@ def test_text_marks_each_weak_step_and_lists_them_before_the_summary():
     assert listed[0].startswith("  weak step 2 (pascal): proved for n ≤ 6 only — ") and "(notes.txt §2 eq. (2))" in listed[0]
     assert listed[1].startswith("  weak step 3: undecided — ") and "test_report.py:" in listed[1]
     assert listed[2].startswith("  weak step 4: timed out — ")
-    assert lines[-1].startswith("1 derivations, 5 steps: 1 proved, 1 proved for small n only")   # the summary stays last
+    assert lines[-1].startswith("1 derivation, 5 steps: 1 proved, 1 proved for small n only")   # the summary stays last
 
 
 def test_text_shows_short_counterexample_values():
@@ -104,7 +104,7 @@ def test_check_marks_a_step_proved_for_small_n_only_end_to_end(runner, tmp_path)
     assert lines[0].startswith("ok   pascal") and "1 proved for small n only" in lines[0]
     assert lines[1].startswith("       step 1: proved for n ≤ 6 only")
     assert any(line.startswith("  pascal step 1: proved for n ≤ 6 only — ") for line in lines)
-    assert lines[-1].startswith("1 derivations, 1 steps: 0 proved, 1 proved for small n only")
+    assert lines[-1].startswith("1 derivation, 1 step: 0 proved, 1 proved for small n only")
     junit = runner.invoke(main, ["check", "all", "--path", str(tmp_path), "--quiet", "--format", "junit"]).output
     assert 'name="pascal · step 1 · eq. (4)"' in junit and '<property name="proved_up_to_n" value="6"/>' in junit
 

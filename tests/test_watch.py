@@ -40,9 +40,9 @@ def test_watch_checks_again_after_a_save_and_stops_after_the_polls(runner, ders,
     r = runner.invoke(main, ["check", str(ders), "--watch", "--watch-iterations", "3", "-q"])
     assert r.exit_code == 0, r.output
     assert len(polls) == 3
-    reports = [line for line in r.stdout.splitlines() if line.startswith("1 derivations")]
+    reports = [line for line in r.stdout.splitlines() if line.startswith("1 derivation,")]
     assert len(reports) == 2                            # once at the start, once after the save
-    assert "1 steps" in reports[0] and "2 steps" in reports[1]
+    assert "1 step:" in reports[0] and "2 steps" in reports[1]
     assert f"changed: {ders / 'mine.py'}; checking again" in r.stderr
 
 
@@ -66,7 +66,7 @@ def test_nothing_changed_means_no_second_check(runner, ders, monkeypatch):
     monkeypatch.setattr(watch_module, "watch", _with_sleep(watch_module.watch, lambda s: None))
     r = runner.invoke(main, ["check", str(ders), "--watch", "--watch-iterations", "5", "-q"])
     assert r.exit_code == 0
-    assert sum(line.startswith("1 derivations") for line in r.stdout.splitlines()) == 1
+    assert sum(line.startswith("1 derivation,") for line in r.stdout.splitlines()) == 1
 
 
 class _Clock:

@@ -12,7 +12,7 @@ import click
 from ..cache import Cache
 from ..engine import check_all
 from ..errors import UserError
-from ..loader import default_path, load, select
+from ..loader import default_path, load, names_as_path, select
 from ..progress import progress
 from ..prover import DEFAULT_TIMEOUT
 from .latex import DEFAULT_TITLE, latex_document
@@ -55,6 +55,7 @@ def latex_cmd(names: tuple[str, ...], path: Path | None, output: Path | None, fr
     Exit 0 when written and every step got its expected verdict, 1 when written but some step
     did not (its mark says so) or a derivation file did not load, 2 on usage errors.
     """
+    names, path = names_as_path(names, path)
     try:
         derivations, errors = load(path or default_path())
         derivations = select(derivations, names)
