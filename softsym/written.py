@@ -26,6 +26,8 @@ from types import FrameType
 import sympy as sp
 from sympy.core.cache import clear_cache
 
+from . import functions
+
 # Functions that compute rather than build: their result is not what the file "writes".
 _COMPUTING = frozenset({
     "integrate", "simplify", "expand", "factor", "cancel", "together", "apart", "limit", "series",
@@ -99,11 +101,39 @@ def _arguments(call: ast.Call) -> list[ast.expr]:
     return out
 
 
+class _Named(sp.Function):
+    """A field function as written (``sigmoid(x)`` shown as σ(x)): unevaluated it keeps its name;
+    built with evaluation on it is softsym's own expansion, so the written form still rebuilds to
+    the checked expression."""
+
+    nargs = 1
+    expansion = staticmethod(lambda x: x)
+
+    @classmethod
+    def eval(cls, x):
+        return cls.expansion(x)
+
+    def _latex(self, printer) -> str:
+        name = type(self).__name__
+        head = "\\sigma" if name == "sigma" else f"\\operatorname{{{name}}}"
+        return f"{head}\\left({printer._print(self.args[0])}\\right)"
+
+
+def _named(shown: str, function) -> type[_Named]:
+    return type(shown, (_Named,), {"expansion": staticmethod(function)})
+
+
+_NAMED = {f.__name__: _named(shown, f) for shown, f in
+          (("sigma", functions.sigmoid), ("softplus", functions.softplus), ("logit", functions.logit))}
+
+
 def _evaluate_unevaluated(node: ast.expr, frame: FrameType) -> sp.Basic | None:
     if not _plain(node):
         return None
     node = _Differentiate().visit(ast.parse(ast.unparse(node), mode="eval"))
     namespace = {**frame.f_globals, **frame.f_locals, _DERIVATIVE: sp.Derivative}
+    namespace.update({name: shown for name, shown in _NAMED.items()
+                      if namespace.get(name) is getattr(functions, name)})     # σ(x) as written
     try:
         code = compile(ast.fix_missing_locations(node), frame.f_code.co_filename, "eval")
         with sp.evaluate(False):

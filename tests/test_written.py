@@ -141,3 +141,28 @@ def test_a_side_that_evaluates_to_a_name_keeps_its_written_form_and_integrals_lo
     assert swapped.written[0] is None and str(swapped.written[1]) == "1*phi + 0*(1 - phi)"
     assert not sp.latex(integral.written[0]).startswith(r"\int\limits_{-\infty}^{\infty} 1")
     assert integral.written[1] is None                                  # "= 1" keeps no other side's text
+
+
+NAMED_FILE = '''
+from sympy import Derivative, log
+from softsym.dsl import DerivationBuilder, Source, sigmoid, softplus
+d = DerivationBuilder("named", title="t", source=Source.added("notes"))
+z = d.symbols("z", real=True)
+d.eq(Derivative(softplus(z), z), sigmoid(z))
+d.eq(log(sigmoid(z)), -softplus(-z))
+DERIVATION = d.build()
+'''
+
+
+def test_the_fields_functions_are_shown_by_name_and_checked_expanded(tmp_path):
+    (tmp_path / "ders").mkdir()
+    (tmp_path / "ders" / "named.py").write_text(NAMED_FILE, encoding="utf-8")
+    (derivation,), errors = load(tmp_path / "ders")
+    assert not errors
+    z = sp.Symbol("z", real=True)
+    first, second = derivation.steps
+    assert first.rhs == 1 / (1 + sp.exp(-z))                          # the prover sees the expansion
+    assert str(first.written[0]) == "Derivative(softplus(z), z)" and str(first.written[1]) == "sigma(z)"
+    assert str(second.written[0]) == "log(sigma(z))" and str(second.written[1]) == "-softplus(-z)"
+    from softsym.written import rebuilt
+    assert rebuilt(second.written[1]) == second.rhs                   # the shown form rebuilds to the checked one
