@@ -55,7 +55,8 @@ from .extract import find_math, kind_of
 from .macros import document_macros, expand
 from .names import (
     as_relational, bare_name, context_names, doc_declarations, document_dimension, is_atomic,
-    merged_declarations, names_in, one_symbol_per_name, opaque_probabilities, pinned_by, plain_context,
+    merged_declarations, names_in, one_symbol_per_name, opaque_probabilities, own_parameters, pinned_by,
+    plain_context,
     probabilities_in, related_to, target_name,
 )
 
@@ -143,6 +144,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     bold_only: set[str] = set()                                 # vectors defined in bold (z is not \mathbf{z})
     recurrences: dict[str, int] = {}                            # m_t = β m_{t-1} + …: the family, its line
     standing: dict[str, tuple] = {}                             # "temperature $T > 0$": T's bound from here on
+    standing_line: dict[str, int] = {}                          # the line each standing bound was written on
     examples: dict[str, int] = {}                               # vectors given numbers (an example), by line
     for k, rel in enumerate(found):
         if rel.chained and previous is not None:       # the left side is the previous right side
@@ -271,7 +273,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 conditions.append((rel.line, as_relational(rel.op, lhs, rhs)))
                 parameter = parameter_bound(rel.op, lhs, rhs)
                 if parameter is not None:
-                    standing[parameter[0]] = (parameter[1],)
+                    same_chain = standing_line.get(parameter[0]) == rel.line     # 0 < θ < 1: both ends
+                    standing[parameter[0]] = (*standing[parameter[0]], parameter[1]) if same_chain \
+                        and parameter[0] in standing else (parameter[1],)
+                    standing_line[parameter[0]] = rel.line
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message="a condition on a name (n > 2, or y = 1 in prose), not a claim; "
                                        "it holds in the display after it"))
@@ -299,8 +304,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             used |= names_in(lhs, rhs)
             continue
         earlier = next((d for d in reversed(definitions) if d.target == lhs), None)
-        if earlier is not None and isinstance(lhs, sp.Symbol) and rel.op == "==" and standalone and display\
-                and not (names_in(rhs) & (names_in(earlier.expr) | {lhs.name})) and names_in(rhs):
+        new_section = earlier is not None and isinstance(lhs, sp.Symbol) and rel.op == "==" and standalone \
+            and (display or not is_atomic(rhs)) \
+            and not (names_in(rhs) & (names_in(earlier.expr) | {lhs.name})) and bool(names_in(rhs))
+        if new_section:
             pinned = pinned - {lhs.name}      # η = θ^T x after η = μ: nothing in common, a new section's η
         swapped = isinstance(lhs, sp.core.function.AppliedUndef) and rel.op == "==" and any(
             isinstance(d.target, sp.core.function.AppliedUndef) and d.target.func == lhs.func
@@ -314,7 +321,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             # about the old one — the definitions written in terms of the old λ stop unfolding
             renewed = [d for d in definitions if lhs.name in names_in(d.expr)]
             pinned = pinned - {lhs.name}
-        if not swapped and defines(rel, lhs, rhs, used, pinned, standalone, display, model):  # KL(q‖p): a claim
+        if not swapped and defines(rel, lhs, rhs, used, pinned, standalone, display or new_section, model):
             definitions = [d for d in definitions if d not in renewed]
             definitions.append(Definition(lhs, rhs, len(definitions) + 1))
             unread.pop(target_name(lhs) or "", None)
@@ -341,7 +348,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 unread.pop(entry.target, None)
                 message += f" for every entry ({entry.describe(dimension)})"
             out.append(Reading(rel, verdict="definition", message=message, lhs=shown_l, rhs=shown_r))
-            used |= names_in(lhs, rhs) - ({str(i) for i in entry.indices} if entry is not None else set())
+            used |= names_in(lhs, rhs) - ({str(i) for i in entry.indices} if entry is not None else set()) \
+                - (own_parameters(lhs) - used)                       # f(x) = …: x is f's own, not yet used
             continue
         if rel.op == "==" and is_atomic(lhs) and is_atomic(rhs) and not lhs.is_Number and not rhs.is_Number\
                 and lhs != rhs:                         # \sqrt{x^2} = x for x > 0 reads x = x: a claim

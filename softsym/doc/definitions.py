@@ -212,6 +212,8 @@ def unfold_keeping_variables(expr: sp.Basic, definitions: list[Definition]) -> s
     for d in derivatives:
         names = {target_name(v) for v in d.variables}
         inner = unfold_keeping_variables(d.expr, [x for x in definitions if target_name(x.target) not in names])
+        for v in d.variables:
+            inner = _through_the_variable(inner, v, definitions)
         taken = sp.Derivative(inner, *d.variable_count, evaluate=False)
         done = attempt(Deadline.after(2.0), taken.doit, None)       # then the variable's definition in
         if done is None or any(set(e.variables) & set(d.variables) for e in done.atoms(sp.Derivative)):
@@ -221,6 +223,31 @@ def unfold_keeping_variables(expr: sp.Basic, definitions: list[Definition]) -> s
     holders = {d: sp.Dummy(f"d{k}") for k, d in enumerate(kept)}
     outside = unfold(expr.xreplace(holders), definitions)
     return outside.xreplace({holders[d]: value for d, value in kept.items()})
+
+
+def _through_the_variable(inner: sp.Basic, variable: sp.Basic, definitions: list[Definition]) -> sp.Basic:
+    """``inner`` with the name the variable is defined from written through the variable: with
+    ``η := log(1 − θ)``, ``A(η) = −log θ`` differentiated in η is ``−log(1 − e^η)`` (θ = 1 − e^η).
+    Only for one such name with one inverse that composes back to the identity both ways;
+    otherwise ``inner`` as it is (its derivative then counts as not depending on the variable)."""
+    definition = next((x for x in reversed(definitions) if x.target == variable), None)
+    if definition is None or not isinstance(variable, sp.Symbol):
+        return inner
+    shared = [x for x in definition.expr.free_symbols & inner.free_symbols if isinstance(x, sp.Symbol)]
+    if len(shared) != 1 or variable in inner.free_symbols:
+        return inner
+    name = shared[0]
+    found = attempt(Deadline.after(1.0), lambda: sp.solve(sp.Eq(variable, definition.expr), name, dict=False), None)
+    if not isinstance(found, list) or len(found) != 1:
+        return inner
+    inverse = found[0]
+
+    def identity(expr: sp.Basic, of: sp.Basic) -> bool:
+        return attempt(Deadline.after(1.0), lambda: sp.simplify(expr - of) == 0, False) is True
+    if not (identity(definition.expr.xreplace({name: inverse}), variable)
+            and identity(inverse.xreplace({variable: definition.expr}), name)):
+        return inner
+    return inner.xreplace({name: inverse})
 
 
 class Unfoldable(Exception):
@@ -236,6 +263,8 @@ def flat_derivatives(lhs: sp.Basic, rhs: sp.Basic, definitions: list[Definition]
         inner = attempt(Deadline.after(1.0), lambda d=d, names=names: unfold(
             d.expr, [x for x in definitions if target_name(x.target) not in names]), None)
         if inner is not None:
+            for v in d.variables:
+                inner = _through_the_variable(inner, v, definitions)
             out += independent_derivatives(sp.Derivative(inner, *d.variable_count, evaluate=False))
     return out
 

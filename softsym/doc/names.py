@@ -36,6 +36,20 @@ def opaque_probabilities(expr: sp.Basic) -> sp.Basic:
                           for f in found if not (f.free_symbols & bound)})
 
 
+_OPAQUE_ARGUMENTS = re.compile(r"^\w+\([_|;,= ]*\)\((?P<args>.*)\)$")
+
+
+def own_parameters(target: sp.Basic) -> set[str]:
+    """The names a definition's left side binds: ``x`` of ``f(x) = …``, ``x`` and ``η`` of
+    ``p(x | η) = …`` (a probability's model, made an opaque name by :func:`opaque_probabilities`)."""
+    if isinstance(target, sp.core.function.AppliedUndef):
+        return {str(a) for a in target.args if isinstance(a, sp.Symbol)}
+    m = _OPAQUE_ARGUMENTS.match(target.name) if isinstance(target, sp.Symbol) else None
+    if m is None:
+        return set()
+    return {a.strip() for a in m.group("args").split(",") if re.fullmatch(r"\s*[A-Za-z_]\w*\s*", a)}
+
+
 def probabilities_in(*exprs: sp.Basic) -> set[sp.Basic]:
     """The probabilities (as applications or as the names :func:`opaque_probabilities` made) in ``exprs``."""
     from ..latex import probabilities
