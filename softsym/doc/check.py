@@ -55,9 +55,8 @@ from .extract import find_math, kind_of
 from .macros import document_macros, expand
 from .names import (
     as_relational, bare_name, context_names, doc_declarations, document_dimension, is_atomic,
-    merged_declarations, names_in, one_symbol_per_name, opaque_probabilities, own_parameters, pinned_by,
-    plain_context,
-    probabilities_in, related_to, target_name,
+    merged_declarations, model_parameters, names_in, one_symbol_per_name, opaque_probabilities, own_parameters,
+    pinned_by, plain_context, probabilities_in, related_to, target_name, with_models,
 )
 
 OPS = {"==": "==", "<=": "<=", "<": "<", ">=": ">=", ">": ">", ":=": "=="}
@@ -134,6 +133,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     constraints: list[sp.Basic | None] = []           # equations the text imposes (sum of p_i = 1)
     unread: dict[str, int] = {}                       # name -> line of an unparsed line that may define it
     unread_inline: list[tuple[int, str]] = []         # unparsed inline relations (line, tex): maybe premises
+    models: dict[str, tuple[tuple[sp.Symbol, ...], sp.Basic]] = {}   # P(y | λ) = …: parameters, value
     lines = text.splitlines()
     conditions: list[tuple[int, sp.Basic | None]] = []  # inline conditions ("for $i = j$:") by line
     previous: Relation | None = None
@@ -198,6 +198,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                     parse_tex(rel.rhs, plain_context(domain, functions))
                 if is_constraint(rel, lhs_c, rhs_c, True):
                     constraints.append(as_relational("==", lhs_c, rhs_c))
+                parameter = parameter_bound(rel.op, lhs_c, rhs_c)
+                if parameter is not None:             # "… for $\mu > 0$": μ's bound from here on too
+                    standing[parameter[0]] = (parameter[1],)
+                    standing_line[parameter[0]] = rel.line
             except Unparsed:
                 pass
             out.append(Reading(rel, verdict="skipped", message="a condition of the display before it (\"… when "
@@ -224,6 +228,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             except VectorValued:
                 lhs, rhs, entry, guesses = read_entrywise(paired, context)
                 guesses = (*pairs, *guesses)
+            raw_lhs = lhs
+            lhs, rhs = with_models(lhs, models, whole=False), with_models(rhs, models)
             lhs, rhs = opaque_probabilities(lhs), opaque_probabilities(rhs)
         except Unparsed as exc:
             if k in premises:
@@ -322,6 +328,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             renewed = [d for d in definitions if lhs.name in names_in(d.expr)]
             pinned = pinned - {lhs.name}
         if not swapped and defines(rel, lhs, rhs, used, pinned, standalone, display or new_section, model):
+            modelled = model_parameters(raw_lhs)
+            if modelled is not None:                    # P(y | λ) = …: the model at every argument
+                models[raw_lhs.func.__name__] = (modelled, rhs)
             definitions = [d for d in definitions if d not in renewed]
             definitions.append(Definition(lhs, rhs, len(definitions) + 1))
             unread.pop(target_name(lhs) or "", None)

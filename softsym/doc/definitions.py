@@ -63,6 +63,8 @@ def function_definition(rel: Relation) -> tuple[str, list[str]] | None:
     params = [p for p in re.split(r"[,;]|\\\||\\Vert\b", args)]
     if not params or not all(_PARAM.match(p) for p in params):
         return None
+    if len({_PARAM.match(p).group(1) for p in params}) < len(params):
+        return None                             # d(y, y) = 0: the function at a point, not its definition
     if m.group("entry"):                        # \sigma(\mathbf{z})_i = …: the entry i is a parameter too
         params.append(re.sub(r"[_{}\s]", "", m.group("entry")))
     return name, [p.strip() for p in params]

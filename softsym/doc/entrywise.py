@@ -223,6 +223,11 @@ def with_conventions(lhs: sp.Basic, rhs: sp.Basic, domain: Domain, dimension: sp
     swap = {s: sp.Symbol(s.name, integer=True, positive=True) for s in every
             if isinstance(s, sp.Symbol) and s.name in names and not isinstance(s, sp.Dummy)
             and not (s.is_integer and s.is_positive)}          # one K, whatever each side read it as
+    counted = {f.args[0].name for f in both.atoms(sp.factorial) if isinstance(f.args[0], sp.Symbol)
+               and not isinstance(f.args[0], sp.Dummy) and f.args[0].name not in set(declared) | names}
+    swap.update({s: sp.Symbol(s.name, integer=True, nonnegative=True) for s in every      # y! : y = 0, 1, 2, …
+                 if isinstance(s, sp.Symbol) and s.name in counted and not isinstance(s, sp.Dummy)
+                 and not (s.is_integer and s.is_nonnegative)})
     both = both.xreplace(swap) if swap else both
     by_name: dict[str, list[sp.Symbol]] = {}
     for x in both.free_symbols | set().union(*(g.free_symbols for g in domain.given)):
@@ -240,6 +245,7 @@ def with_conventions(lhs: sp.Basic, rhs: sp.Basic, domain: Domain, dimension: sp
                   key=str)
     dims = list({d.name: d for d in dims}.values())
     notes: list[str] = [f"{d}: integer positive (ends a summation range)" for d in dims if d.name not in declared]
+    notes += [f"{name}: integer nonnegative (under a factorial)" for name in sorted(counted)]
     compared = [i for d in both.atoms(sp.KroneckerDelta) for i in d.args]   # the y of 1{k = y}: a class
     free_here = both.free_symbols | {s for d in both.atoms(sp.Derivative) for v in d.variables
                                      for s in v.free_symbols}      # the j of ∂/∂z_j is free too
@@ -254,6 +260,7 @@ def with_conventions(lhs: sp.Basic, rhs: sp.Basic, domain: Domain, dimension: sp
     for d in dims:
         if d.name not in declared:
             symbols.append(d)
+    symbols += [x for x in {swap[s] for s in swap if s.name in counted}]
     by_name = {s.name: s for s in both.free_symbols | set().union(*(g.free_symbols for g in domain.given))
                if isinstance(s, sp.Symbol)}
     for i in [*free_indices, *universal]:

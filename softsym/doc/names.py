@@ -9,6 +9,7 @@ import sympy as sp
 from ..declarations import parse_declarations
 from ..domain import Bound, Domain
 from ..dsl import Definition
+from ..rewrite import substitute_free
 
 DEFAULT_DIMENSION = "n"
 
@@ -48,6 +49,34 @@ def own_parameters(target: sp.Basic) -> set[str]:
     if m is None:
         return set()
     return {a.strip() for a in m.group("args").split(",") if re.fullmatch(r"\s*[A-Za-z_]\w*\s*", a)}
+
+
+def model_parameters(target: sp.Basic) -> tuple[sp.Symbol, ...] | None:
+    """The parameters of a probability written as a model, ``P(y | λ) = …`` with distinct plain
+    names, as the reader built it; None for anything else (``P(y = 1 | x)``, ``P(y | y)``)."""
+    from ..latex import probabilities
+    if not probabilities(target) == {target} or "=" in target.func.__name__:
+        return None                 # P(y = q | x) is an event's probability: q is a value, not a parameter
+    args = target.args
+    if not all(isinstance(a, sp.Symbol) and not isinstance(a, sp.Dummy) for a in args) or len(set(args)) < len(args):
+        return None
+    return tuple(args)
+
+
+def with_models(expr: sp.Basic, models: dict[str, tuple[tuple[sp.Symbol, ...], sp.Basic]],
+                whole: bool = True) -> sp.Basic:
+    """Each probability of a modelled kind (``P(y + 1 | λ)`` after ``P(y | λ) = λ^y e^{−λ}/y!``) as its
+    model at those arguments.  ``whole=False``: a left side that is itself such a probability at
+    plain names stays as written (it may give the model anew)."""
+    from ..latex import probabilities
+    if not models or (not whole and model_parameters(expr) is not None):
+        return expr
+    swap = {}
+    for f in probabilities(expr):
+        model = models.get(f.func.__name__)
+        if model is not None and len(model[0]) == len(f.args):
+            swap[f] = substitute_free(model[1], dict(zip(model[0], f.args)))
+    return expr.xreplace(swap) if swap else expr
 
 
 def probabilities_in(*exprs: sp.Basic) -> set[sp.Basic]:
