@@ -472,7 +472,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         if resting:
             doubts.append("it rests on a recurrence softsym does not unfold ("
                           + "; ".join(f"{r} (line {recurrences[r]})" for r in resting) + ")")
-        if conventional_length(rel, left, right, dimension):
+        if conventional_length(rel, left, right, dimension, range_ends):
             doubts.append(f"the length of a vector is taken to be {dimension} (not written) while the relation "
                           f"sums to another bound")
         about = sorted(examples.keys() & {str(e.base.label) for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed)}

@@ -128,8 +128,12 @@ def speaks_generally(left: sp.Basic, right: sp.Basic, domain: Domain) -> bool:
                for b in domain.bounds if b.symbol.is_integer)
 
 
-def conventional_length(rel: Relation, left: sp.Basic, right: sp.Basic, dimension: sp.Symbol) -> bool:
-    """The relation sums to the conventional length n (written nowhere in it) and to another bound."""
+def conventional_length(rel: Relation, left: sp.Basic, right: sp.Basic, dimension: sp.Symbol,
+                        sizes: frozenset[str] = frozenset()) -> bool:
+    """The relation sums to the conventional length n (written nowhere in it, nor as a size anywhere
+    in the text: ``sizes``) and to another bound."""
+    if dimension.name in sizes:
+        return False                # a_j := e^{s_j} / Σ_{l=1}^{n} e^{s_l}: the text wrote n itself
     both = sp.Tuple(left, right)
     ends = {s.name for node in both.atoms(sp.Sum, sp.Product) for _, _, hi in node.limits
             for s in hi.free_symbols if isinstance(s, sp.Symbol)}
