@@ -234,3 +234,12 @@ def test_a_logarithm_inside_one_branch_does_not_restrict_the_whole_definition():
            "$$g \\ge 0$$\n")
     result = check_document("notes.md", doc, DocOptions(timeout=TIMEOUT))
     assert all(r["verdict"] != "proved" for r in result["relations"] if r["line"] == 3)
+
+
+def test_a_doubted_refutation_shows_its_values_as_short_as_a_refutation(tmp_path):
+    path = tmp_path / "long.md"
+    path.write_text("$$e^{\\eta} + \\sqrt{3} = \\log(\\lambda^2 + 3)$$\n", encoding="utf-8")
+    doc = check_document(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
+    (relation,) = doc["relations"]
+    assert relation["verdict"] == "undecided", relation          # two sides sharing no name: not refuted
+    assert "lhs≈2.732051, rhs≈1.098612" in relation["message"], relation["message"]

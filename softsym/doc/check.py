@@ -32,6 +32,7 @@ from .. import __version__
 from ..domain import Domain
 from ..dsl import Definition
 from ..errors import UserError
+from ..numeric.display import readable_message
 from ..problem import Problem, prepare
 from ..prover import DEFAULT_TIMEOUT, prove
 from ..verdict import Status, Verdict
@@ -528,7 +529,8 @@ def _result(reading: Reading, verdict: Verdict | None) -> dict:
                            f"as proved"}
     if verdict.status is Status.REFUTED and reading.doubts:
         return {**out, "verdict": "undecided", "strategy": verdict.strategy, "counterexample": None,
-                "message": f"as read it {verdict.message}, but {'; and '.join(reading.doubts)}: "
+                "message": f"as read it {readable_message(verdict.message, verdict.counterexample)}, but "
+                           f"{'; and '.join(reading.doubts)}: "
                            f"not reported as refuted"}
     cex = verdict.counterexample
     message = verdict.message
