@@ -146,6 +146,10 @@ EXTERNAL_PLANTED = {          # the lines of the mistakes their author planted
     # a second set, written by an outside tester after check-doc's first release (its answer key):
     "attention.md": {14, 28, 59}, "entropy_kl.md": {26, 47, 59}, "logreg_hessian.tex": {22, 33, 57},
     "gaussian_mle.tex": {18, 32, 55}, "expfamily_zh.md": {24, 36, 56}, "poisson_glm.md": {51, 63, 75},
+    # a third set, by another outside tester (their answer key):
+    "softmax_regression.md": {32, 59}, "least_squares.md": {16, 29, 58}, "adam_bias_correction.md": {17, 21, 46},
+    "gmm_responsibilities.tex": {28, 45}, "score_function_map.tex": {15, 43, 55},
+    "sigmoid_softmax_cosine_zh.md": {21, 25, 54},
 }
 
 

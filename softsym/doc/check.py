@@ -39,7 +39,7 @@ from ..verdict import Status, Verdict
 from .chains import Relation, relations
 from .conditions import (
     MEMBERSHIP, OP_TEX, as_bounds, conditions_after, conditions_for, in_display_math, in_inline_math,
-    is_condition, listed_condition, same_sentence,
+    is_condition, is_pin, LABEL_SET, label_set, listed_condition, mentioned, prose_role, same_sentence,
     membership_bounds, one_hot_families, parameter_bound, relevant_hypotheses, row_condition, sums_to_one,
 )
 from .definitions import (
@@ -89,6 +89,8 @@ class Reading:
     conventions: tuple[str, ...] = field(default=())
     doubts: tuple[str, ...] = field(default=())     # why a refutation of this reading is not trusted
     hollow: tuple[str, ...] = field(default=())     # why a proof of this reading would prove nothing
+    unpinned: Problem | None = None                 # the relation without the values prose gave its names
+    pins: tuple[str, ...] = field(default=())       # those values ("x = 0"), as shown
 
 
 # -- reading a document ----------------------------------------------------------------------------
@@ -112,6 +114,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     labels = labelled_names(found)
     one_hot = one_hot_families(text)
     memberships = sorted(((b.line, b.tex) for b in blocks if not b.display and MEMBERSHIP.match(b.tex)),
+                         key=lambda m: m[0])
+    labels_sets = sorted(((b.line, b.tex) for b in blocks if not b.display and LABEL_SET.match(b.tex)),
                          key=lambda m: m[0])
     dimension_of = partial(document_dimension, inferred=inferred_dimension(found))
     trailing = conditions_after(text, blocks, found)
@@ -178,6 +182,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             _, member = memberships.pop(0)
             for name, bound in membership_bounds(member, domain, functions):
                 standing[name] = bound
+        while labels_sets and labels_sets[0][0] <= rel.line:   # "a label $y \in \{1, \ldots, K\}$"
+            _, member = labels_sets.pop(0)
+            for name, lo, hi in label_set(member, domain):
+                index_ranges[name] = (lo, hi)
         while one_hot and one_hot[0][0] <= rel.line:          # "a one-hot target $\mathbf{y}$": Σ_k y_k = 1
             _, family = one_hot.pop(0)
             constraints.append(sums_to_one(family, lengths, dimension_of(domain)))
@@ -319,6 +327,13 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         swapped = isinstance(lhs, sp.core.function.AppliedUndef) and rel.op == "==" and any(
             isinstance(d.target, sp.core.function.AppliedUndef) and d.target.func == lhs.func
             and d.target.args != lhs.args and set(d.target.args) == set(lhs.args) for d in definitions)
+        if inline and isinstance(lhs, sp.core.function.AppliedUndef) and rel.op == "==" and not rhs.free_symbols \
+                and any(isinstance(d.target, sp.core.function.AppliedUndef) and d.target.func == lhs.func
+                        for d in definitions):
+            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                               message=f"a value of {lhs.func} the text already defined, written in prose (\"the "
+                                       f"boundary r(x) = 1/2\"): where it takes that value, not a new definition"))
+            continue
         model = earlier.expr if earlier is not None else sp.S.Zero
         fresh = sorted(names_in(rhs) - used - {str(lhs)})
         renewed: list[Definition] = []
@@ -374,6 +389,15 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                message="a condition between two names (i = j, at q = p), not a claim; "
                                        "it holds in the display after it"))
             continue
+        role = prose_role(lines, rel) if inline and (lhs.free_symbols or rhs.free_symbols) else "claim"
+        if role == "condition" and rel.op in ("==", "<", "<=", ">", ">="):
+            relational = as_relational(rel.op, lhs, rhs)
+            if relational is not None and is_pin(relational):    # "take $z_1 = 0$": a value, checked both ways
+                conditions.append((rel.line, relational))
+            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                               message="a condition, an assumption or an example's value written in prose "
+                                       "(\"where …\", \"take …\", \"当…时\"), not a claim"))
+            continue
         defined = {target_name(d.target) for d in definitions}
         if is_constraint(rel, lhs, rhs, standalone) and not (names_in(lhs, rhs) & defined):
             constraints.append(as_relational("==", lhs, rhs))
@@ -394,7 +418,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         used |= names_in(lhs, rhs) - ({str(i) for i in entry.indices} if entry is not None else set())
         premise = hypotheses.get(premise_of.get(k, -1))
         written, unusable = row_condition(rel.condition, context, lhs, rhs)
-        written = [*conditions_for(rel, conditions, blocks), *written]
+        prose = conditions_for(rel, conditions, blocks, lines)
+        written = [*prose, *written]
         for c in trailing.get(k, ()):
             given, missing = row_condition(f"{found[c].lhs} {OP_TEX[found[c].op]} {found[c].rhs}", context, lhs, rhs)
             written += given
@@ -402,14 +427,17 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         by_name = {x.name: x for x in sp.Tuple(lhs, rhs).atoms(sp.Symbol)}      # the relation's i, not a real i
         written = [c.xreplace({x: by_name[x.name] for x in c.free_symbols
                                if isinstance(x, sp.Symbol) and x.name in by_name}) for c in written]
-        bounded_here = {x.name for c in written for x in c.free_symbols if isinstance(x, sp.Symbol)}
-        written += [c for name, cs in standing.items() if name not in bounded_here for c in cs]
-        same = {c.rhs: c.lhs for c in written if isinstance(c, sp.Eq) and all(
-            isinstance(x, sp.Symbol) and x.is_integer for x in c.args) and c.lhs != c.rhs}   # "if i = j": j is i
-        if same:
-            lhs, rhs = lhs.xreplace(same), rhs.xreplace(same)
-            written = [c.xreplace(same) for c in written if not (isinstance(c, sp.Eq) and c.rhs in same)]
-        try:
+
+        def build(written: list[sp.Basic], lhs: sp.Basic = lhs, rhs: sp.Basic = rhs) -> tuple:
+            """The relation as a problem under the conditions ``written`` (and the standing ones):
+            (problem, conventions, unfolded left and right sides, the sides as read)."""
+            bounded_here = {x.name for c in written for x in c.free_symbols if isinstance(x, sp.Symbol)}
+            written = written + [c for name, cs in standing.items() if name not in bounded_here for c in cs]
+            same = {c.rhs: c.lhs for c in written if isinstance(c, sp.Eq) and all(
+                isinstance(x, sp.Symbol) and x.is_integer for x in c.args) and c.lhs != c.rhs}   # "if i = j": j is i
+            if same:
+                lhs, rhs = lhs.xreplace(same), rhs.xreplace(same)
+                written = [c.xreplace(same) for c in written if not (isinstance(c, sp.Eq) and c.rhs in same)]
             bounds, written = as_bounds(written, domain)
             here = Domain(domain.symbols, domain.indexed, domain.bounds + bounds, domain.given)
             here = here.with_given(*(c for c in constraints if c is not None), *written)
@@ -433,6 +461,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 notes = (f"read entrywise: {', '.join(map(str, entry.indices))} "
                          f"{'is the entry' if entry.column is None else 'are the row and the column'}", *notes)
             problem = prepare(left, OPS.get(rel.op, "=="), right, problem_domain, real_values=True)
+            return problem, notes, left, right, lhs, rhs
+        try:
+            problem, notes, left, right, lhs, rhs = build(written)
         except Unfoldable as exc:
             out.append(Reading(rel, verdict="unparsed", lhs=shown_l, rhs=shown_r, message=str(exc)))
             continue
@@ -440,6 +471,13 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             out.append(Reading(rel, verdict="error", lhs=shown_l, rhs=shown_r,
                                message=f"could not prepare the relation: {type(exc).__name__}: {exc}"))
             continue
+        pins = [c for c in written[:len(prose)] if is_pin(c) and mentioned(c.lhs, left, right)]
+        unpinned = None
+        if pins:             # "… at $x = 0$, hence $$…$$": the relation is checked without the value too
+            try:
+                unpinned = build([c for c in written if c not in pins])[0]
+            except Exception:  # noqa: BLE001 - no second reading: the pinned one stands as before
+                unpinned = None
         given_here = set()
         if premise is not None:                      # the premise says what its names are here
             given_here = {target_name(premise.lhs) or "", target_name(premise.rhs) or ""}
@@ -454,6 +492,16 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         if maybe_defined:
             doubts.append("it rests on what softsym could not read ("
                           + "; ".join(f"{n} (line {unread[n]})" for n in maybe_defined) + ")")
+        if role is None and (lhs.free_symbols or rhs.free_symbols):
+            doubts.append("it is written inline, in a sentence that does not say whether it is a claim or a "
+                          "condition, an assumption or an example's value (display math is checked as a claim)")
+        defined_now = {target_name(d.target) for d in definitions}
+        examples_here = [c for c in pins if target_name(c.lhs) in defined_now or isinstance(c.lhs, sp.Indexed)
+                         and f"{c.lhs.base.label}[]" in defined_now]
+        if examples_here:
+            doubts.append("it rests on values an example gives in prose ("
+                          + ", ".join(sp.sstr(c.lhs) + " = " + sp.sstr(c.rhs) for c in examples_here[:3])
+                          + ") to names the text defines in general")
         premise_unread = next((u for u in reversed(unread_inline) if same_sentence(lines, u, rel)), None)
         if premise_unread is not None:
             doubts.append(f"it may rest on a condition in the same sentence that softsym could not read "
@@ -494,7 +542,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                           f"{'is' if len(undefined) == 1 else 'are'} defined nowhere in the document's math "
                           f"(perhaps in words): the line may say what {undefined[0]} is, not claim an identity")
         out.append(Reading(rel, problem=problem, lhs=shown_l, rhs=shown_r, conventions=notes, doubts=tuple(doubts),
-                           hollow=tuple(hollow)))
+                           hollow=tuple(hollow), unpinned=unpinned,
+                           pins=tuple(f"{sp.sstr(c.lhs)} = {sp.sstr(c.rhs)}" for c in pins)))
     return out
 
 
@@ -509,15 +558,34 @@ def check_document(path: str, text: str, options: DocOptions = DocOptions(), *,
     (default: in this process, one after the other); the CLI passes a parallel, cached one."""
     start = time.perf_counter()
     readings = read_document(path, text, options)
-    problems = [r.problem for r in readings if r.problem is not None]
+    problems = _all_problems(readings)
     decide = verdicts or (lambda ps: [prove(p, options.timeout) for p in ps])
     decided = iter(decide(problems))
-    results = [_result(r, next(decided) if r.problem is not None else None) for r in readings]
+    results = [_result(r, next(decided) if r.problem is not None else None,
+                       next(decided) if r.problem is not None and r.unpinned is not None else None)
+               for r in readings]
     return document_result(path, results, time.perf_counter() - start)
 
 
-def _result(reading: Reading, verdict: Verdict | None) -> dict:
+def _all_problems(readings: list[Reading]) -> list[Problem]:
+    """What the prover decides for a document, in order: each reading's problem, followed by the
+    same relation without the values prose gave its names when there are such values."""
+    return [p for r in readings if r.problem is not None
+            for p in ((r.problem,) if r.unpinned is None else (r.problem, r.unpinned))]
+
+
+def _result(reading: Reading, verdict: Verdict | None, unpinned: Verdict | None = None) -> dict:
     rel = reading.relation
+    if unpinned is not None and unpinned.status is Status.PROVED:
+        verdict = unpinned                  # proved without the values prose gave: the general proof
+    if verdict is not None and unpinned is not None and unpinned.status is Status.REFUTED \
+            and verdict.status in (Status.PROVED, Status.PROVED_INSTANTIATED):
+        out = {"line": rel.line, "end_line": rel.end_line, "tex": rel.tex, "rel": rel.op,
+               "lhs": reading.lhs, "rhs": reading.rhs}
+        return {**out, "verdict": "undecided", "strategy": verdict.strategy, "counterexample": None,
+                "message": f"it holds where {', '.join(reading.pins)} (written in prose before it) but "
+                           f"{readable_message(unpinned.message, unpinned.counterexample)} otherwise: "
+                           f"whether the text means it only there is not clear"}
     out = {"line": rel.line, "end_line": rel.end_line, "tex": rel.tex, "rel": rel.op,
            "lhs": reading.lhs, "rhs": reading.rhs}
     if verdict is None:
@@ -564,7 +632,7 @@ def _problems_of(path: str, text: str, options: DocOptions) -> list[Problem]:
     key = (path, text, options)
     if key not in _worker_documents:
         _worker_documents.clear()
-        _worker_documents[key] = [r.problem for r in read_document(path, text, options) if r.problem is not None]
+        _worker_documents[key] = _all_problems(read_document(path, text, options))
     return _worker_documents[key]
 
 

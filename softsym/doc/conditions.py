@@ -182,8 +182,33 @@ def listed_condition(rel: Relation, domain: Domain) -> tuple[list[sp.Basic], tup
         return None
     return None
 
-MEMBERSHIP = re.compile(r"^\s*(?P<names>(?:[A-Za-z]|\\[A-Za-z]+)(?:\s*,\s*(?:[A-Za-z]|\\[A-Za-z]+))*)\s*\\in\s*"
+_MEMBER_NAME = r"(?:[A-Za-z]|\\[A-Za-z]+)(?:\s*_\s*(?:\{\s*\w+\s*\}|\w))?"
+MEMBERSHIP = re.compile(rf"^\s*(?P<names>{_MEMBER_NAME}(?:\s*,\s*{_MEMBER_NAME})*)\s*\\in\s*"
                          r"(?:\\left)?(?P<open>[\(\[])(?P<lo>[^,]+),(?P<hi>[^,]+?)(?:\\right)?(?P<close>[\)\]])\s*$")
+
+
+LABEL_SET = re.compile(r"^\s*(?P<names>[A-Za-z](?:\s*,\s*[A-Za-z])*)\s*\\in\s*(?:\\left)?\\\{\s*(?P<lo>[^,{}]+?)\s*,"
+                       r"(?:\s*(?P<next>[^,{}]+?)\s*,)?\s*(?:\\[lc]?dots|\.\.\.)\s*,\s*(?P<hi>[^,{}]+?)\s*(?:\\right)?\\\}\s*$")
+
+
+def label_set(tex: str, domain: Domain) -> list[tuple[str, sp.Expr, sp.Expr]]:
+    """``y \\in \\{1, \\ldots, K\\}`` (also ``\\{0, 1, \\dots, K - 1\\}``) in prose: each name is an integer
+    from lo to hi — (name, lo, hi); nothing for other sets."""
+    from ..latex import Context, Unparsed, parse_tex
+    m = LABEL_SET.match(tex)
+    if m is None:
+        return []
+    context = Context(names=domain.names())
+    try:
+        lo, hi = parse_tex(m.group("lo"), context), parse_tex(m.group("hi"), context)
+        step = parse_tex(m.group("next"), context) - lo if m.group("next") else sp.Integer(1)
+    except Unparsed:
+        return []
+    hi = hi.xreplace({x: sp.Symbol(x.name, integer=True, positive=True) for x in hi.free_symbols
+                      if isinstance(x, sp.Symbol) and x.name not in context.names})
+    if not (lo.is_Integer and step == 1 and hi.is_integer):
+        return []
+    return [(name.strip(), lo, hi) for name in m.group("names").split(",")]
 
 
 def membership_bounds(tex: str, domain: Domain, functions: set[str]) -> list[tuple[str, sp.Basic]]:
@@ -200,8 +225,8 @@ def membership_bounds(tex: str, domain: Domain, functions: set[str]) -> list[tup
     high = sp.Lt if m.group("close") == ")" else sp.Le
     out = []
     for x in names:
-        if isinstance(x, sp.Symbol) and not (lo.free_symbols | hi.free_symbols) & {x}:
-            out.append((x.name, (low(lo, x), high(x, hi))))
+        if isinstance(x, (sp.Symbol, sp.Indexed)) and not (lo.free_symbols | hi.free_symbols) & x.free_symbols:
+            out.append((sp.sstr(x), (low(lo, x), high(x, hi))))
     return out
 
 
@@ -273,16 +298,102 @@ def is_condition(op: str, lhs: sp.Basic, rhs: sp.Basic) -> bool:
                                                                                        and rhs.is_Number)
 
 
-def conditions_for(rel: Relation, conditions: list[tuple[int, sp.Basic | None]], blocks) -> list[sp.Basic]:
+def conditions_for(rel: Relation, conditions: list[tuple[int, sp.Basic | None]], blocks,
+                   lines: list[str] | None = None) -> list[sp.Basic]:
     """The inline conditions that govern ``rel``: "for $i = j$: $$…$$" — those written after the
     previous display block and before the display that holds ``rel`` — or, for inline math, those
-    earlier on the same line ("for $x \\ge 0$, $\\sigma(x) \\le …$")."""
+    earlier on the same line ("for $x \\ge 0$, $\\sigma(x) \\le …$") and, in the paragraph that goes
+    on right after a display ("For $K = 2$: $$…$$ So $p_1 = …$"), those of that display."""
     block = None if rel.display is False else \
         next((b for b in blocks if b.display and b.line <= rel.line <= b.end_line), None)
     if block is None:
-        return [c for line, c in conditions if line == rel.line and c is not None]
+        here = [c for line, c in conditions if line == rel.line and c is not None]
+        before = max((b for b in blocks if b.display and b.end_line < rel.line), key=lambda b: b.end_line,
+                     default=None)
+        if before is not None and lines is not None and _goes_on(lines, before.end_line, rel.line):
+            previous = max((b.end_line for b in blocks if b.display and b.end_line < before.line), default=0)
+            here += [c for line, c in conditions if previous <= line <= before.line and c is not None]
+        return here
     previous = max((b.end_line for b in blocks if b.display and b.end_line < block.line), default=0)
     return [c for line, c in conditions if previous <= line <= block.line and c is not None]
+
+
+_GOING_ON = re.compile(r"^\s*(?:[a-z]|(?:so|thus|hence|therefore|then|this|which|that)\b|[,;:]|所以|因此|于是|则|即|从而)",
+                       re.I)
+
+
+def _goes_on(lines: list[str], end: int, line: int) -> bool:
+    """Whether the text from the line after a display (``end``) to ``line`` continues its sentence or
+    argument: no paragraph break, or a new paragraph that begins in lower case or with "so", "thus",
+    "then", "所以"… ("For $K = 2$: $$…$$ So $p_1 = …$")."""
+    between = lines[end:line - 1] if 0 <= end < line <= len(lines) + 1 else []
+    if all(x.strip() for x in between):
+        return True
+    first = next((x for x in [*between, lines[line - 1] if line <= len(lines) else ""] if x.strip()), "")
+    return bool(_GOING_ON.match(first))
+
+
+_CONDITION_CUES = frozenset("""where when whenever if iff unless at take taking let letting with assume assuming
+suppose supposing given provided set setting choose choosing e.g. fix fixing""".split())
+_CLAIM_CUES = frozenset("""so thus hence therefore gives giving yields yield get gets obtain obtains shows show
+follows means tells implies proves conclude concludes note recall""".split())
+_WEAK_CLAIM_CUES = frozenset("is are equals becomes become be being have has that".split())   # only right before
+_CJK_CONDITION_CUES = ("如果", "假设", "假定", "给定", "其中", "满足", "使得", "当", "若", "设", "令", "取", "在")
+_CJK_CLAIM_CUES = ("所以", "因此", "于是", "可得", "得到", "从而", "则", "故")
+_CJK_WEAK_CLAIM_CUES = ("是", "为", "有", "得")
+_TRANSPARENT = re.compile(r"\b(?:i\.e\.|that\s+is|namely)|也就是说|也就是|即")
+_NEGATED = re.compile(r"^\s*(?:就|便|则|也)?\s*(?:is\s+(?:false|wrong|incorrect|not\s+true)|does\s+not\s+hold|fails|并不成立|不成立|"
+                      r"是错|把符号弄反|弄反|只在|only\s+(?:holds\s+)?(?:when|if|at|for))")
+_LIST_TAIL = re.compile(r"(?:\$[^$]*\$|\\\(.*?\\\))\s*(?:,|，|、|and|or|和|及|与)?\s*$")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def prose_role(lines: list[str], rel: Relation) -> str | None:
+    """What the words around an inline relation make of it: ``"condition"`` ("where $…$", "take
+    $z_1 = 0$, $z_2 = …$", "当 $…$ 时"), ``"claim"`` ("so $…$", "the loss is $…$", "$…$ is false"),
+    or None when the sentence says neither."""
+    if not 1 <= rel.line <= len(lines):
+        return None
+    line = lines[rel.line - 1]
+    at = line.find(rel.tex[:20]) if rel.tex else -1
+    if at < 0:
+        return None
+    start = line.rfind("$", 0, at)
+    start = start - 1 if start > 0 and line[start - 1] == "$" else start
+    before = line[:start if start >= 0 else at]
+    end = line.find("$", at + len(rel.tex[:20]))
+    if end >= 0 and _NEGATED.match(line[end + 1:].lstrip("$")):
+        return "claim"
+    k = rel.line - 1                                   # the sentence may begin on the lines before
+    while k > 0 and lines[k - 1].strip() and not _SENTENCE_END.search(before):
+        before = lines[k - 1] + " " + before
+        k -= 1
+    pieces = [p for p in _SENTENCE_END.split(before)]
+    before = pieces[-1] if pieces else before
+    while True:                                        # "$z_1 = 0$, $z_2 = …$": the list's first item decides
+        trimmed = _LIST_TAIL.sub("", before)
+        if trimmed == before:
+            break
+        before = trimmed
+    before = _TRANSPARENT.sub(" ", _INLINE_MATH.sub(" ", before)).strip().lower()
+    if _CJK.search(before):                        # the last strong cue of the sentence decides
+        last = max(((before.rfind(c), role) for cues, role in ((_CJK_CONDITION_CUES, "condition"),
+                                                               (_CJK_CLAIM_CUES, "claim")) for c in cues),
+                   default=(-1, None))
+        if last[0] >= 0:
+            return last[1]
+        if any(c in before.rstrip(" ，,：:")[-2:] for c in _CJK_WEAK_CLAIM_CUES):
+            return "claim"
+    if before.endswith((":", "：")):
+        return "claim"                              # "… is not governed by it: $…$"
+    before = re.sub(r"\bsuch\s+that\b", " where ", re.sub(r"\bso\s+that\b", " so ", before))
+    words = re.findall(r"[a-z]+(?:\.[a-z]\.)?", before)
+    for k, word in enumerate(reversed(words[-6:])):
+        if word in _CONDITION_CUES or word == "for" and k == 0:      # "for $x > 0$", not "for all x, $…$"
+            return "condition"
+        if word in _CLAIM_CUES or word in _WEAK_CLAIM_CUES and k < 2:
+            return "claim"
+    return None
 
 
 def in_display_math(rel: Relation, blocks) -> bool:
@@ -299,7 +410,7 @@ def in_inline_math(rel: Relation, blocks) -> bool:
     return any(not b.display and b.line <= rel.line <= b.end_line and rel.tex in b.tex for b in blocks)
 
 
-_SENTENCE_END = re.compile(r"[.!?;。！？；](?:\s|$)|\n\s*\n")
+_SENTENCE_END = re.compile(r"[.!?;](?:\s|$)|[。！？；]|\n\s*\n")     # Chinese stops need no space after
 _INLINE_MATH = re.compile(r"\$\$.*?\$\$|\$[^$]*\$|\\\(.*?\\\)", re.S)
 
 
@@ -315,7 +426,9 @@ def same_sentence(lines: list[str], earlier: tuple[int, str], rel: Relation) -> 
     if at < 0:
         return False
     after = at + len(tex)
-    after += len(first[after:]) - len(first[after:].lstrip("$").removeprefix("\\)"))   # its closing delimiter
+    close = min((k for k in (first.find("$", after), first.find("\\)", after)) if k >= 0), default=-1)
+    if close >= 0:                                  # past the end of the math it is in ($…$ or \(…\))
+        after = close + (2 if first.startswith(("$$", "\\)"), close) else 1)
     between = "\n".join([first[after:], *lines[line:rel.line - 1]])
     if rel.line > line:
         last = lines[rel.line - 1]
@@ -325,3 +438,17 @@ def same_sentence(lines: list[str], earlier: tuple[int, str], rel: Relation) -> 
         cut = first.find(rel.tex[:20], after) if rel.tex else -1
         between = first[after:cut] if cut >= 0 else between
     return not _SENTENCE_END.search(_INLINE_MATH.sub(" x ", between))
+
+
+def is_pin(condition: sp.Basic) -> bool:
+    """A condition that gives a name or an entry one value (``x = 0``, ``z_1 = \\log 2``): a relation it
+    governs is claimed at that value only, which prose may or may not mean."""
+    return isinstance(condition, sp.Eq) and isinstance(condition.lhs, (sp.Symbol, sp.Indexed)) \
+        and not isinstance(condition.lhs, sp.Dummy) and not condition.rhs.free_symbols
+
+
+def mentioned(name: sp.Basic, *exprs: sp.Basic) -> bool:
+    """Whether ``exprs`` speak of ``name`` (a symbol, or an entry: any entry of its family counts)."""
+    if isinstance(name, sp.Indexed):
+        return any(e.base == name.base for x in exprs for e in x.atoms(sp.Indexed))
+    return any(name in x.free_symbols for x in exprs)

@@ -194,8 +194,9 @@ def recurrence_family(rel: Relation, lhs: sp.Basic, rhs: sp.Basic) -> str | None
     if rel.op not in ("==", ":=") or rel.chained or not isinstance(lhs, sp.Indexed) or len(lhs.indices) != 1:
         return None
     (t,) = lhs.indices
-    if not isinstance(t, sp.Symbol):
-        return None
+    if not (isinstance(t, sp.Symbol) or isinstance(t, sp.Add) and len(t.free_symbols) == 1
+            and (t - next(iter(t.free_symbols))).is_Integer):
+        return None                     # m_t = … m_{t-1}, θ_{t+1} = θ_t − η a θ_t
     shifted = [e for e in rhs.atoms(sp.Indexed) if e.base == lhs.base and len(e.indices) == 1
                and (e.indices[0] - t).is_Integer and e.indices[0] != t]
     return str(lhs.base.label) if shifted else None
