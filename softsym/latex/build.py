@@ -42,6 +42,7 @@ from .operators import OperatorReading
 from .probability import ProbabilityReading
 from .cases import CasesReading
 from .vectors import VectorReading
+from .integrals import IntegralReading
 from .syntax import (
     NAME_KINDS,
     Binom,
@@ -73,7 +74,7 @@ MAX_LEVEL = 400              # nested readings (a TeX nesting level costs a few)
 
 
 class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisReading, VectorReading,
-             CasesReading):
+             CasesReading, IntegralReading):
     """Reads one expression with the declarations of a ``Context``."""
 
     def __init__(self, context: Context, tex: str, letters: frozenset[str] = frozenset(),

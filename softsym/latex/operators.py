@@ -90,6 +90,8 @@ class OperatorReading:
         with self.deeper(item):
             if isinstance(base, Frac):
                 return self.derivative_operator(item, items[i + 1:]), len(items)
+            if base.kind == "BIGOP" and base.text == "int":
+                return self.integral(item, items[i + 1:]), len(items)
             if base.kind == "BIGOP":
                 return self.big_operator(item, items[i + 1:]), len(items)
             if base.kind == "LIM":
