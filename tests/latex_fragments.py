@@ -59,6 +59,7 @@ K = sp.Symbol("K", integer=True, positive=True)
 z, w, p, q, e_ = V("z"), V("w"), V("p"), V("q"), V("e")
 x_v, y_v, omega, theta_v, eta_v, phi_v = V("x"), V("y"), V("omega"), V("theta"), V("eta"), V("phi")
 f = sp.Function("f", real=True)
+u_ = sp.Symbol("u")                                      # a bound variable (Subs compares up to renaming)
 g = sp.Function("g", real=True)
 
 
@@ -511,7 +512,33 @@ FRAGMENTS: list[tuple] = [
     ("f'(x)", D(f(x), x), FUNCTIONS),
     ("f''(x)", D(f(x), (x, 2)), FUNCTIONS),
     ("f'(x)", UNPARSED),
-    ("f'(2x)", UNPARSED, FUNCTIONS),
+    ("f'(2x)", sp.Subs(D(f(u_), u_), u_, 2 * x), FUNCTIONS),                  # at a point: f' at t, t = 2x
+    ("f'(2)", sp.Subs(D(f(u_), u_), u_, 2), FUNCTIONS),
+    ("f''(2)", sp.Subs(D(f(u_), (u_, 2)), u_, 2), FUNCTIONS),
+    ("f'(a + b)^2", sp.Subs(D(f(u_), u_), u_, a + b)**2, FUNCTIONS),
+    ("\\sigma'(0)", sp.Subs(D(sp.Function("sigma", real=True)(u_), u_), u_, 0), FUNCTIONS),  # the text's σ
+    ("f'(2)", UNPARSED),                                                      # f undeclared
+    ("f'(x, y)", UNPARSED, FUNCTIONS),                                        # with respect to which?
+    ("\\sigma'(x)", D(sigmoid(x), x)),                                        # the sigmoid's derivative
+    ("\\sigma''(x)", D(sigmoid(x), (x, 2))),
+    ("\\sigma'(0)", sp.Rational(1, 4)),                                       # computed at the point
+    ("\\sigma''(0)", sp.Integer(0)),
+    ("\\sigma'(0)^2", sp.Rational(1, 16)),
+    ("\\sigma'(a + b)", sp.exp(-a - b) / (1 + sp.exp(-a - b))**2),
+    ("\\sigma'(z_i)", sp.exp(-z[i]) / (1 + sp.exp(-z[i]))**2),
+    ("\\sigma'(0)", UNPARSED, SIGMA_SCALAR),                                   # σ a declared scalar
+    ("\\sigma'''''''(0)", UNPARSED),                                       # order 7 at a point
+    ("\\tanh'(x)", D(sp.tanh(x), x)),                                         # once read as tanh(x)
+    ("\\tanh'(0)", sp.Integer(1)),
+    ("\\exp'(x)", D(sp.exp(x), x)),
+    ("\\log'(2)", sp.Rational(1, 2)),
+    ("\\sin'(\\pi)", sp.Integer(-1)),
+    ("\\operatorname{softplus}'(x)", D(sp.log(1 + sp.exp(x)), x)),
+    ("\\mathrm{softplus}'(0)", sp.Rational(1, 2)),
+    ("\\mathrm{softmax}'(z)", UNPARSED),
+    ("\\tanh' x", UNPARSED),                                                  # write \tanh'(x)
+    ("\\log'_2(x)", UNPARSED),
+    ("\\sin'^2(x)", UNPARSED),
     ("a'b+ab'", UNPARSED),                                                    # sympy: primes on names
     ("y''_1", UNPARSED),                                                      # sympy
     ("y_1''", UNPARSED),                                                      # sympy

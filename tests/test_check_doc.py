@@ -76,6 +76,25 @@ def test_definitions_are_unfolded_in_later_lines(tmp_path):
     assert verdicts[0] == "definition" and verdicts[1] == "proved", result
 
 
+def test_a_derivative_at_a_point_unfolds_the_function_it_differentiates(tmp_path):
+    doc = tmp_path / "points.md"
+    doc.write_text("$$f(x) = t x^3 + x$$\n\n$$f'(2) = 12 t + 1$$\n\n$$f''(1) = 5 t$$\n\n"
+                   "$$\\sigma'(0) = \\frac{1}{4}$$\n\n$$\\sigma''(0) = 1$$\n", encoding="utf-8")
+    result = check_document(str(doc), doc.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
+    verdicts = {r["line"]: r["verdict"] for r in result["relations"]}
+    assert verdicts == {1: "definition", 3: "proved", 5: "refuted", 7: "proved", 9: "refuted"}, result
+
+
+def test_definite_integrals_are_checked(tmp_path):
+    doc = tmp_path / "integrals.md"
+    doc.write_text("$$\\int_0^1 x^2 \\, dx = \\frac{1}{3}$$\n\n$$\\int_0^1 x^2 \\, \\mathrm{d}x = \\frac{1}{2}$$\n\n"
+                   "$$\\int x^2 \\, dx = \\frac{x^3}{3}$$\n", encoding="utf-8")
+    result = check_document(str(doc), doc.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
+    by_line = {r["line"]: r for r in result["relations"]}
+    assert [by_line[k]["verdict"] for k in (1, 3, 5)] == ["proved", "refuted", "unparsed"], result
+    assert "indefinite integral" in by_line[5]["message"]
+
+
 def test_approximations_are_skipped_and_unknown_notation_is_unparsed_with_a_reason(tmp_path):
     doc = tmp_path / "misc.md"
     doc.write_text("$$e \\approx 2.718$$\n\n$$\\nabla f = g$$\n", encoding="utf-8")

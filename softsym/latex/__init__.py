@@ -41,7 +41,9 @@ Conventions, one per line:
 * ``\\delta_{ij}`` is ``KroneckerDelta(i, j)``; ``1\\{y=k\\}``, ``\\mathbb{1}_{\\{y=k\\}}``, ``I\\{y=k\\}`` are ``KroneckerDelta(y, k)``;
 * derivatives are unevaluated ``Derivative(F, x, evaluate=False)``; ``\\frac{d}{dx}`` needs ``d`` undeclared;
 * after ``\\frac{\\partial}{\\partial x}``, a parenthesized group followed by more factors is refused;
-* ``f'(x)`` is ``Derivative(f(x), x)`` for a declared function f, refused otherwise;
+* ``f'(x)`` is ``Derivative(f(x), x)`` for a declared function f, refused otherwise; at another argument
+  ``f'(a + b)`` is ``Subs(Derivative(f(t), t), t, a + b)`` (t a Dummy); ``\\sigma'``, ``\\tanh'``,
+  ``\\log'``, ``\\mathrm{softplus}'`` … at a variable are ``Derivative``, elsewhere computed (``\\sigma'(0)`` is 1/4);
 * ``\\int_a^b f(x)\\,dx`` (also ``\\mathrm{d}x``, ``d x``) is ``Integral(f, (x, a, b))``, x a fresh real symbol;
   indefinite and multiple integrals, a missing differential and a ``d`` that may be a factor are refused;
 * ``\\lim_{x \\to a}`` is two-sided (``dir="+-"``), ``a^+``/``a^-`` one-sided, ``\\infty`` is ``oo``;

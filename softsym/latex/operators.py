@@ -116,6 +116,9 @@ class OperatorReading:
         j = i + 1
         if j >= len(items) or is_op(items[j]):
             self.fail(f"\\{f.base.text} with nothing to apply to", f)
+        if f.primes:
+            self.fail(f"a derivative \\{f.base.text}' without parentheses around its argument (write "
+                      f"\\{f.base.text}'(x))", f, items[j])
         if self.is_prefix(items, j):
             arg, k = self.prefix(items, j)
         else:
