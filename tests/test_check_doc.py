@@ -211,6 +211,14 @@ def test_probabilities_are_checked_structurally_and_never_refuted_on_their_own()
     assert by_line[29]["verdict"] == "undecided"         # needs the axioms: the probabilities sum to 1
 
 
+def test_a_derivative_set_to_zero_in_prose_is_a_condition_not_a_claim():
+    path = REGRESSIONS / "sentences_and_models.md"      # "Setting $\partial L / \partial b = 0$ gives …"
+    doc = check_document(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
+    by_line = {r["line"]: r for r in doc["relations"]}
+    assert by_line[19]["verdict"] == "skipped" and "imposes" in by_line[19]["message"]
+    assert by_line[20]["verdict"] == "undecided" and "line 19" in by_line[20]["message"]
+
+
 def test_document_macros_are_expanded_and_clear_ellipses_are_sums():
     path = REGRESSIONS / "macros_and_ellipses.tex"
     doc = check_document(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
