@@ -507,7 +507,33 @@ FRAGMENTS: list[tuple] = [
     ("(\\frac{d}{dx})", UNPARSED),                                            # sympy (bad)
     ("\\frac{d}{dx} + \\frac{d}{dt}", UNPARSED),                              # sympy (bad)
     ("\\frac{\\partial^2 F}{\\partial x}", UNPARSED),                         # orders differ
-    ("\\partial y_i / \\partial z_j", UNPARSED),
+    ("\\partial y_i / \\partial z_j", D(y_v[i], z[j])),                         # inline: as \frac{∂y_i}{∂z_j}
+    ("\\partial L / \\partial b", D(R("L"), b)),
+    ("\\partial L/\\partial w_j", D(R("L"), w[j])),
+    ("\\partial^2 L / \\partial b^2", D(R("L"), (b, 2))),
+    ("\\partial^2 L / \\partial w \\partial b", D(R("L"), R("w"), b)),
+    ("\\partial (x^2 y) / \\partial x", D(x**2 * y, x)),
+    ("\\partial f(x) / \\partial x", D(f(x), x), FUNCTIONS),
+    ("2 \\partial L / \\partial b + 1", 2 * D(R("L"), b) + 1),
+    ("\\partial L / \\partial b \\cdot x", D(R("L"), b) * x),
+    ("\\sum_j \\partial L / \\partial w_j", sp.Sum(D(R("L"), w[j]), (j, 1, n))),
+    ("dL/dz", D(R("L"), R("z"))),                                             # d is nothing else here
+    ("d L / d x", D(R("L"), x)),
+    ("d\\sigma/dz", D(sigmoid(R("z")), R("z"))),
+    ("\\partial L / \\partial w_j x_j", UNPARSED),                              # is x_j below the bar?
+    ("\\partial L / \\partial b (x + 1)", UNPARSED),
+    ("x / \\partial L / \\partial b", UNPARSED),
+    ("\\partial L / \\partial b^2", UNPARSED),                                  # orders differ
+    ("\\partial L / 2", UNPARSED),                                              # no variable
+    ("\\partial / \\partial x", UNPARSED),
+    ("\\partial \\log p / \\partial z", UNPARSED),                              # F is one factor or f(…)
+    ("\\partial L", UNPARSED),
+    ("dL/dz", UNPARSED, DIM_D),                                               # d the dimension
+    ("dL/dz", UNPARSED, DECLARED_D),                                          # d a declared variable
+    ("dL/dz", UNPARSED, Context(families=frozenset({"d"}))),                  # d_i elsewhere in the text
+    ("dL/dz + d", UNPARSED),                                                  # d written elsewhere
+    ("dL/dz + dM/dz", UNPARSED),
+    ("d / 2", R("d") / 2),                                                    # a d that is no derivative
     ("\\nabla f", UNPARSED),
     ("f'(x)", D(f(x), x), FUNCTIONS),
     ("f''(x)", D(f(x), (x, 2)), FUNCTIONS),

@@ -40,6 +40,9 @@ Conventions, one per line:
 * ``\\max(a, b)`` / ``\\max\\{a, b\\}`` is ``Max(a, b)``; ``\\max`` of one argument is refused;
 * ``\\delta_{ij}`` is ``KroneckerDelta(i, j)``; ``1\\{y=k\\}``, ``\\mathbb{1}_{\\{y=k\\}}``, ``I\\{y=k\\}`` are ``KroneckerDelta(y, k)``;
 * derivatives are unevaluated ``Derivative(F, x, evaluate=False)``; ``\\frac{d}{dx}`` needs ``d`` undeclared;
+* ``\\partial L / \\partial b``, ``\\partial^2 L / \\partial b^2`` (F one factor or ``f(…)``) are read as
+  ``\\frac{\\partial L}{\\partial b}``; ``dL/dz`` too, where d is nothing else (not declared, the dimension,
+  a family, a size, nor written elsewhere in the input);
 * after ``\\frac{\\partial}{\\partial x}``, a parenthesized group followed by more factors is refused;
 * ``f'(x)`` is ``Derivative(f(x), x)`` for a declared function f, refused otherwise; at another argument
   ``f'(a + b)`` is ``Subs(Derivative(f(t), t), t, a + b)`` (t a Dummy); ``\\sigma'``, ``\\tanh'``,
