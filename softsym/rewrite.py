@@ -14,7 +14,9 @@ from .domain import Domain
 
 
 def evaluate_derivatives(expr: sp.Basic) -> sp.Basic:
-    """Carry out every ``Derivative`` (innermost first); other unevaluated objects stay.
+    """Carry out every ``Derivative`` (innermost first), then every point substitution ``Subs``
+    whose derivatives are taken (``f'(2)``: ``Subs(Derivative(f(t), t), t, 2)`` once f is
+    unfolded); other unevaluated objects stay.
 
     A derivative goes inside sums and products as they are (``doit(deep=False)``): SymPy's closed
     form of a sum is piecewise at isolated points (``Σ w^k`` is ``n`` at w = 1) and its derivative
@@ -22,9 +24,11 @@ def evaluate_derivatives(expr: sp.Basic) -> sp.Basic:
     function defined separately at isolated points of a differentiation variable (a ``Piecewise``
     with an ``Eq``/``Ne`` condition in it) is refused: ``ValueError``.
     """
-    if not expr.has(sp.Derivative):
+    if not expr.has(sp.Derivative, sp.Subs):
         return expr
-    return expr.replace(lambda e: isinstance(e, sp.Derivative), _derivative)
+    if expr.has(sp.Derivative):
+        expr = expr.replace(lambda e: isinstance(e, sp.Derivative), _derivative)
+    return expr.replace(lambda e: isinstance(e, sp.Subs), _substituted) if expr.has(sp.Subs) else expr
 
 
 def _derivative(node: sp.Derivative) -> sp.Basic:
@@ -37,6 +41,15 @@ def _derivative(node: sp.Derivative) -> sp.Basic:
                                  f"{', '.join(map(str, variables))}: its derivative is not taken branch by branch")
     out = node.doit(deep=False)
     return node.doit() if isinstance(out, sp.Derivative) else out
+
+
+def _substituted(node: sp.Subs) -> sp.Basic:
+    """``Subs(e, t, a)``: e at t = a, once no derivative in e is taken with respect to t (one of an
+    unknown function, ``f'(2)`` with f defined nowhere, stays).  Only the substitution: nothing
+    else in e is evaluated (SymPy's ``Subs.doit`` would also carry out its sums)."""
+    if any(set(d.variables) & set(node.variables) for d in node.expr.atoms(sp.Derivative)):
+        return node
+    return substitute_free(node.expr, dict(zip(node.variables, node.point)))
 
 
 BINDERS = (sp.Sum, sp.Product, sp.Integral, sp.Limit)

@@ -11,8 +11,8 @@ Each row is ``(tex, expected)`` or ``(tex, expected, context)``:
 Rows marked ``# sympy`` rewrite a case of SymPy's own LaTeX parser test-suite
 (sympy/parsing/tests/test_latex.py) in softsym's conventions: numbers are exact, relations are
 refused (one side is read at a time), ``f(x)`` needs ``f`` declared, subscripts are entries of an
-IndexedBase, ``\\overline{z}`` is the name ``z_bar``, integrals, ``\\lg``, ``\\sin^{-1}`` and primes on
-names are refused.
+IndexedBase, ``\\overline{z}`` is the name ``z_bar``, indefinite integrals, ``\\lg``, ``\\sin^{-1}`` and
+primes on names are refused.
 """
 from __future__ import annotations
 
@@ -50,6 +50,7 @@ def V(name: str) -> sp.IndexedBase:
 
 a, b, c, d, x, y, t_ = R("a"), R("b"), R("c"), R("d"), R("x"), R("y"), R("t")
 F, T, W, h, k_, I_ = R("F"), R("T"), R("W"), R("h"), R("k"), R("I")
+lam = R("lambda")
 phi, theta, eta, beta, mu, sigma_, alpha = (R("phi"), R("theta"), R("eta"), R("beta"), R("mu"),
                                             R("sigma"), R("alpha"))
 i, j, k, t, l_, m = Z("i"), Z("j"), Z("k"), Z("t"), Z("l"), Z("m")
@@ -58,6 +59,7 @@ K = sp.Symbol("K", integer=True, positive=True)
 z, w, p, q, e_ = V("z"), V("w"), V("p"), V("q"), V("e")
 x_v, y_v, omega, theta_v, eta_v, phi_v = V("x"), V("y"), V("omega"), V("theta"), V("eta"), V("phi")
 f = sp.Function("f", real=True)
+u_ = sp.Symbol("u")                                      # a bound variable (Subs compares up to renaming)
 g = sp.Function("g", real=True)
 
 
@@ -86,6 +88,8 @@ FUNCTIONS = Context(functions=frozenset({"f", "g", "\\sigma", "sigma", "p"}))
 SCALAR_X = Context(names={"x": x})
 SIGMA_SCALAR = Context(names={"sigma": sigma_})
 DECLARED_T = Context(names={"T": T})
+DECLARED_D = Context(names={"d": R("d")})
+DIM_D = Context(dimension=sp.Symbol("d", integer=True, positive=True))
 AT_I = Context(entry=i)                       # a vector relation read at the entry i
 AT_IJ = Context(entry=i, column=j)            # a matrix relation read at the row i and the column j
 
@@ -503,16 +507,105 @@ FRAGMENTS: list[tuple] = [
     ("(\\frac{d}{dx})", UNPARSED),                                            # sympy (bad)
     ("\\frac{d}{dx} + \\frac{d}{dt}", UNPARSED),                              # sympy (bad)
     ("\\frac{\\partial^2 F}{\\partial x}", UNPARSED),                         # orders differ
-    ("\\partial y_i / \\partial z_j", UNPARSED),
+    ("\\partial y_i / \\partial z_j", D(y_v[i], z[j])),                         # inline: as \frac{∂y_i}{∂z_j}
+    ("\\partial L / \\partial b", D(R("L"), b)),
+    ("\\partial L/\\partial w_j", D(R("L"), w[j])),
+    ("\\partial^2 L / \\partial b^2", D(R("L"), (b, 2))),
+    ("\\partial^2 L / \\partial w \\partial b", D(R("L"), R("w"), b)),
+    ("\\partial (x^2 y) / \\partial x", D(x**2 * y, x)),
+    ("\\partial f(x) / \\partial x", D(f(x), x), FUNCTIONS),
+    ("2 \\partial L / \\partial b + 1", 2 * D(R("L"), b) + 1),
+    ("\\partial L / \\partial b \\cdot x", D(R("L"), b) * x),
+    ("\\sum_j \\partial L / \\partial w_j", sp.Sum(D(R("L"), w[j]), (j, 1, n))),
+    ("dL/dz", D(R("L"), R("z"))),                                             # d is nothing else here
+    ("d L / d x", D(R("L"), x)),
+    ("d\\sigma/dz", D(sigmoid(R("z")), R("z"))),
+    ("\\partial L / \\partial w_j x_j", UNPARSED),                              # is x_j below the bar?
+    ("\\partial L / \\partial b (x + 1)", UNPARSED),
+    ("x / \\partial L / \\partial b", UNPARSED),
+    ("\\partial L / \\partial b^2", UNPARSED),                                  # orders differ
+    ("\\partial L / 2", UNPARSED),                                              # no variable
+    ("\\partial / \\partial x", UNPARSED),
+    ("\\partial \\log p / \\partial z", UNPARSED),                              # F is one factor or f(…)
+    ("\\partial L", UNPARSED),
+    ("dL/dz", UNPARSED, DIM_D),                                               # d the dimension
+    ("dL/dz", UNPARSED, DECLARED_D),                                          # d a declared variable
+    ("dL/dz", UNPARSED, Context(families=frozenset({"d"}))),                  # d_i elsewhere in the text
+    ("dL/dz + d", UNPARSED),                                                  # d written elsewhere
+    ("dL/dz + dM/dz", UNPARSED),
+    ("d / 2", R("d") / 2),                                                    # a d that is no derivative
     ("\\nabla f", UNPARSED),
     ("f'(x)", D(f(x), x), FUNCTIONS),
     ("f''(x)", D(f(x), (x, 2)), FUNCTIONS),
     ("f'(x)", UNPARSED),
-    ("f'(2x)", UNPARSED, FUNCTIONS),
+    ("f'(2x)", sp.Subs(D(f(u_), u_), u_, 2 * x), FUNCTIONS),                  # at a point: f' at t, t = 2x
+    ("f'(2)", sp.Subs(D(f(u_), u_), u_, 2), FUNCTIONS),
+    ("f''(2)", sp.Subs(D(f(u_), (u_, 2)), u_, 2), FUNCTIONS),
+    ("f'(a + b)^2", sp.Subs(D(f(u_), u_), u_, a + b)**2, FUNCTIONS),
+    ("\\sigma'(0)", sp.Subs(D(sp.Function("sigma", real=True)(u_), u_), u_, 0), FUNCTIONS),  # the text's σ
+    ("f'(2)", UNPARSED),                                                      # f undeclared
+    ("f'(x, y)", UNPARSED, FUNCTIONS),                                        # with respect to which?
+    ("\\sigma'(x)", D(sigmoid(x), x)),                                        # the sigmoid's derivative
+    ("\\sigma''(x)", D(sigmoid(x), (x, 2))),
+    ("\\sigma'(0)", sp.Rational(1, 4)),                                       # computed at the point
+    ("\\sigma''(0)", sp.Integer(0)),
+    ("\\sigma'(0)^2", sp.Rational(1, 16)),
+    ("\\sigma'(a + b)", sp.exp(-a - b) / (1 + sp.exp(-a - b))**2),
+    ("\\sigma'(z_i)", sp.exp(-z[i]) / (1 + sp.exp(-z[i]))**2),
+    ("\\sigma'(0)", UNPARSED, SIGMA_SCALAR),                                   # σ a declared scalar
+    ("\\sigma'''''''(0)", UNPARSED),                                       # order 7 at a point
+    ("\\tanh'(x)", D(sp.tanh(x), x)),                                         # once read as tanh(x)
+    ("\\tanh'(0)", sp.Integer(1)),
+    ("\\exp'(x)", D(sp.exp(x), x)),
+    ("\\log'(2)", sp.Rational(1, 2)),
+    ("\\sin'(\\pi)", sp.Integer(-1)),
+    ("\\operatorname{softplus}'(x)", D(sp.log(1 + sp.exp(x)), x)),
+    ("\\mathrm{softplus}'(0)", sp.Rational(1, 2)),
+    ("\\mathrm{softmax}'(z)", UNPARSED),
+    ("\\tanh' x", UNPARSED),                                                  # write \tanh'(x)
+    ("\\log'_2(x)", UNPARSED),
+    ("\\sin'^2(x)", UNPARSED),
     ("a'b+ab'", UNPARSED),                                                    # sympy: primes on names
     ("y''_1", UNPARSED),                                                      # sympy
     ("y_1''", UNPARSED),                                                      # sympy
     ("f'_1(x)", UNPARSED),                                                    # sympy
+    # -- definite integrals: the differential ends the integrand, its variable is bound --------------
+    ("\\int_0^{\\infty} \\lambda e^{-\\lambda x} \\, dx", sp.Integral(lam * sp.exp(-lam * x), (x, 0, sp.oo))),
+    ("\\int_{-\\infty}^{\\infty} \\frac{1}{\\sqrt{2\\pi}} e^{-x^2/2} dx",
+     sp.Integral(sp.exp(-x**2 / 2) / sp.sqrt(2 * sp.pi), (x, -sp.oo, sp.oo))),
+    ("\\int_a^b f(x)\\,dx", sp.Integral(f(x), (x, a, b)), FUNCTIONS),
+    ("\\int_0^1 x^2 \\mathrm{d}x", sp.Integral(x**2, (x, 0, 1))),
+    ("\\int_0^1 x^2 d x", sp.Integral(x**2, (x, 0, 1))),
+    ("\\int_0^1 x^2 \\ dx", sp.Integral(x**2, (x, 0, 1))),
+    ("\\int_0^{2\\pi} \\sin \\theta \\, d\\theta", sp.Integral(sp.sin(theta), (theta, 0, 2 * sp.pi))),
+    ("\\int_0^1 x dx + x", sp.Integral(x, (x, 0, 1)) + sp.Symbol("x", positive=True),
+     DECLARED_POSITIVE),   # bound x, then the declared x
+    ("2 \\int_0^1 x^2 dx + 1", 2 * sp.Integral(x**2, (x, 0, 1)) + 1),
+    ("\\int_0^1 \\sum_{i=1}^n x^i dx", sp.Integral(sp.Sum(x**i, (i, 1, n)), (x, 0, 1))),
+    ("\\int x \\, dx", UNPARSED),                                              # indefinite
+    ("\\int_0 x \\, dx", UNPARSED),                                            # one bound
+    ("\\int_0^1 f", UNPARSED),                                                   # no differential
+    ("\\int_0^1 f(x)", UNPARSED, FUNCTIONS),
+    ("\\int_0^1 \\frac{dx}{x}", UNPARSED),                                       # the differential not last
+    ("\\int_0^1 dx \\, x^2", UNPARSED),
+    ("\\int_0^1 x dx \\cdot 3", UNPARSED),
+    ("\\int_0^1 x^2 \\cdot dx", UNPARSED),
+    ("\\int_0^1 x \\, dx", UNPARSED, DECLARED_D),                                 # d a variable: d times x?
+    ("\\int_0^1 x^d \\, dx", UNPARSED, DIM_D),
+    ("\\int_0^1 d x \\, dx", UNPARSED),                                          # d written in the integrand
+    ("\\int_0^1 \\frac{d}{dy} y^2 \\, dx", UNPARSED),
+    ("\\int_0^1 \\int_0^1 x y \\, dy \\, dx", UNPARSED),                      # multiple integrals
+    ("\\int_0^1 (\\int_0^1 y \\, dy) dx", UNPARSED),
+    ("\\iint_D f \\, dA", UNPARSED),
+    ("\\oint_C f \\, ds", UNPARSED),
+    ("\\int_0^x x \\, dx", UNPARSED),                                            # the variable in its bound
+    ("\\int_0^1 x \\, dx_i", UNPARSED),                                          # not a plain name
+    ("\\int_0^1 x \\, d\\mathbf{x}", UNPARSED),
+    ("\\int_0^1 z_x \\, dx", UNPARSED),                                          # x as an index
+    ("\\int_0^1 e^{x} de", UNPARSED),
+    ("\\frac{d}{dx} x^2", D(x**2, x), DIM_D),                                      # d elsewhere reads as before
+    ("d x", sp.Symbol("d", integer=True, positive=True) * x, DIM_D),
+    ("d x", R("d") * x, DECLARED_D),
     # -- applications of names ------------------------------------------------------------------
     ("f(x)", UNPARSED),                                                       # sympy: f undeclared
     ("f(x)", f(x), FUNCTIONS),                                                # sympy
@@ -602,7 +695,7 @@ FRAGMENTS: list[tuple] = [
     ("x \\le y", UNPARSED),                                                   # sympy
     ("x \\ge y", UNPARSED),                                                   # sympy
     ("\\int x dx", UNPARSED),                                                 # sympy: integrals unsupported
-    ("\\int_0^7 dx", UNPARSED),                                               # sympy
+    ("\\int_0^7 dx", sp.Integral(1, (x, 0, 7))),                              # sympy
     ("\\int", UNPARSED),                                                      # sympy (bad)
     ("\\begin{pmatrix} 1 & 0 \\end{pmatrix}", UNPARSED),
     # -- ellipses: a sum whose pattern is clear, nothing else ----------------------------------------

@@ -76,6 +76,25 @@ def test_definitions_are_unfolded_in_later_lines(tmp_path):
     assert verdicts[0] == "definition" and verdicts[1] == "proved", result
 
 
+def test_a_derivative_at_a_point_unfolds_the_function_it_differentiates(tmp_path):
+    doc = tmp_path / "points.md"
+    doc.write_text("$$f(x) = t x^3 + x$$\n\n$$f'(2) = 12 t + 1$$\n\n$$f''(1) = 5 t$$\n\n"
+                   "$$\\sigma'(0) = \\frac{1}{4}$$\n\n$$\\sigma''(0) = 1$$\n", encoding="utf-8")
+    result = check_document(str(doc), doc.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
+    verdicts = {r["line"]: r["verdict"] for r in result["relations"]}
+    assert verdicts == {1: "definition", 3: "proved", 5: "refuted", 7: "proved", 9: "refuted"}, result
+
+
+def test_definite_integrals_are_checked(tmp_path):
+    doc = tmp_path / "integrals.md"
+    doc.write_text("$$\\int_0^1 x^2 \\, dx = \\frac{1}{3}$$\n\n$$\\int_0^1 x^2 \\, \\mathrm{d}x = \\frac{1}{2}$$\n\n"
+                   "$$\\int x^2 \\, dx = \\frac{x^3}{3}$$\n", encoding="utf-8")
+    result = check_document(str(doc), doc.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
+    by_line = {r["line"]: r for r in result["relations"]}
+    assert [by_line[k]["verdict"] for k in (1, 3, 5)] == ["proved", "refuted", "unparsed"], result
+    assert "indefinite integral" in by_line[5]["message"]
+
+
 def test_approximations_are_skipped_and_unknown_notation_is_unparsed_with_a_reason(tmp_path):
     doc = tmp_path / "misc.md"
     doc.write_text("$$e \\approx 2.718$$\n\n$$\\nabla f = g$$\n", encoding="utf-8")
@@ -194,6 +213,14 @@ def test_probabilities_are_checked_structurally_and_never_refuted_on_their_own()
     assert by_line[15]["verdict"] == "proved"            # the product rule, written twice
     assert by_line[19]["verdict"] == "proved"
     assert by_line[29]["verdict"] == "undecided"         # needs the axioms: the probabilities sum to 1
+
+
+def test_a_derivative_set_to_zero_in_prose_is_a_condition_not_a_claim():
+    path = REGRESSIONS / "sentences_and_models.md"      # "Setting $\partial L / \partial b = 0$ gives …"
+    doc = check_document(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
+    by_line = {r["line"]: r for r in doc["relations"]}
+    assert by_line[19]["verdict"] == "skipped" and "imposes" in by_line[19]["message"]
+    assert by_line[20]["verdict"] == "undecided" and "line 19" in by_line[20]["message"]
 
 
 def test_document_macros_are_expanded_and_clear_ellipses_are_sums():

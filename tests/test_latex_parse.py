@@ -59,6 +59,20 @@ def test_the_grammar_has_no_lalr_conflicts() -> None:
         pytest.skip("this Lark has no strict mode")
 
 
+@pytest.mark.parametrize("inline, fraction, context", [
+    (r"\partial L / \partial b", r"\frac{\partial L}{\partial b}", Context()),
+    (r"\partial^2 L / \partial b^2", r"\frac{\partial^2 L}{\partial b^2}", Context()),
+    (r"\partial L/\partial w_j", r"\frac{\partial L}{\partial w_j}", Context()),
+    (r"\partial L / \partial w", r"\frac{\partial L}{\partial w}", Context(functions=frozenset({"L"}),
+                                                                           parameters={"L": ("w",)})),
+    (r"\partial \mathbf{s} / \partial \mathbf{z}", r"\frac{\partial \mathbf{s}}{\partial \mathbf{z}}",
+     Context(entry=sp.Symbol("i", integer=True), column=sp.Symbol("j", integer=True))),
+    (r"dL/dz", r"\frac{dL}{dz}", Context()),
+])
+def test_an_inline_derivative_is_the_fraction(inline: str, fraction: str, context: Context) -> None:
+    assert parse_tex(inline, context) == parse_tex(fraction, context)
+
+
 # -- the error contract ---------------------------------------------------------------------------
 @pytest.mark.parametrize("tex, fragment", [
     (r"a \approx b", r"\approx"),

@@ -39,7 +39,8 @@ from ..verdict import Status, Verdict
 from .chains import Relation, relations
 from .conditions import (
     MEMBERSHIP, OP_TEX, as_bounds, conditions_after, conditions_for, in_display_math, in_inline_math,
-    is_condition, is_pin, LABEL_SET, label_set, listed_condition, mentioned, prose_role, same_sentence,
+    imposed_in_prose, is_condition, is_pin, LABEL_SET, label_set, listed_condition, mentioned, prose_role,
+    same_sentence,
     membership_bounds, one_hot_families, parameter_bound, relevant_hypotheses, row_condition, sums_to_one,
 )
 from .definitions import (
@@ -139,6 +140,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     unread: dict[str, int] = {}                       # name -> line of an unparsed line that may define it
     unread_inline: list[tuple[int, str]] = []         # unparsed inline relations (line, tex): maybe premises
     models: dict[str, tuple[tuple[sp.Symbol, ...], sp.Basic]] = {}   # P(y | λ) = …: parameters, value
+    imposed: list[tuple[int, str]] = []               # "Setting $∂L/∂b = 0$": conditions imposed in prose
     lines = text.splitlines()
     conditions: list[tuple[int, sp.Basic | None]] = []  # inline conditions ("for $i = j$:") by line
     previous: Relation | None = None
@@ -269,6 +271,13 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message="a condition between two names (i = j, at q = p), not a claim; "
                                        "it holds in the display after it"))
+            continue
+        if in_inline_math(rel, blocks) and rel.op == "==" and sp.Tuple(lhs, rhs).has(sp.Derivative, sp.Subs)\
+                and imposed_in_prose(lines, rel):              # "Setting $∂L/∂b = 0$ gives …": solved
+            imposed.append((rel.line, rel.tex))
+            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                               message="a condition the text imposes (setting a derivative to a value), not a "
+                                       "claim; what its sentence derives from it is not refuted"))
             continue
         if k in premises and rel.op in ("==", ":=") and target_name(lhs) is not None\
                 and target_name(lhs) not in names_in(rhs):
@@ -506,6 +515,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         if premise_unread is not None:
             doubts.append(f"it may rest on a condition in the same sentence that softsym could not read "
                           f"(line {premise_unread[0]}: {premise_unread[1]})")
+        premise_imposed = next((u for u in reversed(imposed) if same_sentence(lines, u, rel)), None)
+        if premise_imposed is not None:
+            doubts.append(f"it rests on a condition the text imposes in the same sentence, which softsym does not "
+                          f"use (line {premise_imposed[0]}: {premise_imposed[1]})")
         if IMPLICIT_SUM.search(rel.lhs + " " + rel.rhs) and any(
                 all(i.is_Integer for i in e.indices) for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed)):
             doubts.append("the range of a sum written without bounds (read as 1..n) beside entries with "

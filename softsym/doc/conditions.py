@@ -414,6 +414,20 @@ _SENTENCE_END = re.compile(r"[.!?;](?:\s|$)|[。！？；]|\n\s*\n")     # Chine
 _INLINE_MATH = re.compile(r"\$\$.*?\$\$|\$[^$]*\$|\\\(.*?\\\)", re.S)
 
 
+_IMPOSING = re.compile(r"(?i)\b(?:setting|set|solving|solve|requiring|require|imposing|impose|enforcing|enforce)"
+                       r"\s*(?:\$|\\\()?\s*$")
+
+
+def imposed_in_prose(lines: list[str], rel: Relation) -> bool:
+    """Whether an inline relation follows a word that imposes it ("Setting $\\partial L/\\partial b = 0$
+    gives …", "solving $f'(x) = 0$"): a condition the text solves, not a claim."""
+    if not 1 <= rel.line <= len(lines) or not rel.tex:
+        return False
+    line = lines[rel.line - 1]
+    at = line.find(rel.tex)
+    return at >= 0 and bool(_IMPOSING.search(line[:at]))
+
+
 def same_sentence(lines: list[str], earlier: tuple[int, str], rel: Relation) -> bool:
     """Whether the inline math ``earlier`` (its line and tex) is written in the sentence that leads to
     ``rel`` ("Setting $\\partial L/\\partial b = 0$ … gives $n e^b = \\sum y_i$"): no sentence ends

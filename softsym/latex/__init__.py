@@ -4,7 +4,8 @@
 ``Unparsed(reason, fragment)``; it never guesses and never raises anything else.  Modules:
 :mod:`.lexer` (TeX's reading rules → tokens), ``grammar.lark`` (LALR grammar), :mod:`.syntax`
 (syntax tree), :mod:`.build` with :mod:`.operators` and :mod:`.applications` (the conventions, SymPy
-objects built directly), :mod:`.parse` (entry point, limits), :mod:`.vocabulary` (macro tables).
+objects built directly; :mod:`.integrals` reads definite integrals), :mod:`.parse` (entry point,
+limits), :mod:`.vocabulary` (macro tables).
 
 Conventions, one per line:
 
@@ -39,8 +40,15 @@ Conventions, one per line:
 * ``\\max(a, b)`` / ``\\max\\{a, b\\}`` is ``Max(a, b)``; ``\\max`` of one argument is refused;
 * ``\\delta_{ij}`` is ``KroneckerDelta(i, j)``; ``1\\{y=k\\}``, ``\\mathbb{1}_{\\{y=k\\}}``, ``I\\{y=k\\}`` are ``KroneckerDelta(y, k)``;
 * derivatives are unevaluated ``Derivative(F, x, evaluate=False)``; ``\\frac{d}{dx}`` needs ``d`` undeclared;
+* ``\\partial L / \\partial b``, ``\\partial^2 L / \\partial b^2`` (F one factor or ``f(…)``) are read as
+  ``\\frac{\\partial L}{\\partial b}``; ``dL/dz`` too, where d is nothing else (not declared, the dimension,
+  a family, a size, nor written elsewhere in the input);
 * after ``\\frac{\\partial}{\\partial x}``, a parenthesized group followed by more factors is refused;
-* ``f'(x)`` is ``Derivative(f(x), x)`` for a declared function f, refused otherwise;
+* ``f'(x)`` is ``Derivative(f(x), x)`` for a declared function f, refused otherwise; at another argument
+  ``f'(a + b)`` is ``Subs(Derivative(f(t), t), t, a + b)`` (t a Dummy); ``\\sigma'``, ``\\tanh'``,
+  ``\\log'``, ``\\mathrm{softplus}'`` … at a variable are ``Derivative``, elsewhere computed (``\\sigma'(0)`` is 1/4);
+* ``\\int_a^b f(x)\\,dx`` (also ``\\mathrm{d}x``, ``d x``) is ``Integral(f, (x, a, b))``, x a fresh real symbol;
+  indefinite and multiple integrals, a missing differential and a ``d`` that may be a factor are refused;
 * ``\\lim_{x \\to a}`` is two-sided (``dir="+-"``), ``a^+``/``a^-`` one-sided, ``\\infty`` is ``oo``;
 * ``a^T b``, ``a^\\top b`` (also ``a^T \\cdot b``) of two lowercase names is ``Sum(a[k]*b[k], (k, 1, n))``;
   of an entry or a capital (``\\theta_i^T x``, ``W^\\top h``) ``Function("dot", real=True)(a, b)``; a lone ``x^T`` is refused;

@@ -33,6 +33,8 @@ from .syntax import (
 
 DOT = sp.Function("dot", real=True)
 """``a^T b``: the dot product of two named vectors, left uninterpreted."""
+MAX_ORDER_AT_POINT = 6
+"""Highest order of a derivative taken at a point (``\\sigma''(0)``): it is computed while reading."""
 FRESH_INDICES = ("j", "k", "l", "m", "p", "q", "r", "s", "u", "v", "w")
 """Candidates for the summation index that softmax and logsumexp introduce."""
 
@@ -201,6 +203,9 @@ class ApplicationReading:
             if self.function_object(word) is not None:                     # \mathrm{Loss}(x), defined
                 return self.call_name(Factor(f.start, f.end, base=replace(f.base, kind="NAME")), g)
             self.fail(f"text inside math: '{word}' is not a function the reader knows", f)
+        if word in _FUNCTIONS and f.primes and f.sub is None and f.sup is None:   # \mathrm{softplus}'(x)
+            arg = self.value(self.only(g.base.elements, g.base))
+            return self.after_call(self.elementary(word, f, arg), g)
         if not f.plain:
             self.fail(f"{word} with a script before its parentheses", f)
         if word in voc.VECTOR_FUNCTIONS:
@@ -323,9 +328,7 @@ class ApplicationReading:
         if f.primes and name == "sigma" and f.sub is None and f.sup is None and not self.declared("sigma") \
                 and len(g.base.elements) == 1:                               # σ'(x): the sigmoid's derivative
             arg = self.value(self.only(g.base.elements, g.base))
-            if not isinstance(arg, sp.Symbol):
-                self.fail("\\sigma'(…) is read only for one variable argument, \\sigma'(x)", f, g)
-            return self.after_call(sp.Derivative(sigmoid(arg), (arg, f.primes), evaluate=False), g)
+            return self.after_call(self.derivative_at(sigmoid, f.primes, arg, f, g), g)
         if f.primes:
             self.fail("a prime on a name that is not a declared function (define f(x) := … first)", f)
         if name == "sigma" and f.sub is None and f.sup is None and not self.declared("sigma"):
@@ -368,15 +371,40 @@ class ApplicationReading:
             g = replace(g, sub=None)
         if not f.primes:
             return self.after_call(fn(*args), g)
-        if len(args) != 1 or not isinstance(args[0], sp.Symbol):
-            self.fail("f'(…) is read only for one variable argument, f'(x)", f, g)
-        x = args[0]
-        return self.after_call(sp.Derivative(fn(x), (x, f.primes), evaluate=False), g)
+        if len(args) != 1:
+            self.fail(f"{fn}'(…) of several arguments: with respect to which? (write \\frac{{\\partial {fn}}}"
+                      f"{{\\partial x}})", f, g)
+        return self.after_call(self.derivative_at(fn, f.primes, args[0], f, g, known=False), g)
+
+    def derivative_at(self, fn, order: int, arg: sp.Expr, f: Factor, g: Factor, known: bool = True) -> sp.Expr:
+        """``f'(x)``, ``f''(x)``: the derivative of a function of one argument, at ``arg``.
+
+        At a variable x it is ``Derivative(fn(x), (x, order))``, unevaluated.  At any other argument
+        (``\\sigma'(0)``, ``f'(a + b)``) it is the derivative at a fresh variable t with ``t = arg``:
+        for a function whose formula is known (σ, tanh, softplus, exp, log …) computed and
+        substituted (``\\sigma'(0)`` is 1/4); for a function of the document, whose definition is
+        unfolded later, ``Subs(Derivative(fn(t), t), t, arg)`` (t a Dummy: no name of the document
+        can be captured when fn's definition is put in)."""
+        if isinstance(arg, sp.Symbol):
+            return sp.Derivative(fn(arg), (arg, order), evaluate=False)
+        if arg.atoms(sp.IndexedBase) - {e.base for e in arg.atoms(sp.Indexed)}:
+            self.fail("a derivative at a vector (only a function of one real argument is differentiated)", f, g)
+        if order > MAX_ORDER_AT_POINT:
+            self.fail(f"a derivative of order {order} at a point (orders up to {MAX_ORDER_AT_POINT} are read)", f, g)
+        t = sp.Dummy("t", real=True)
+        if known:
+            return sp.diff(fn(t), (t, order)).subs(t, arg)
+        return sp.Subs(sp.Derivative(fn(t), (t, order), evaluate=False), t, arg)
 
     def elementary(self, name: str, f: Factor, arg: sp.Expr) -> sp.Expr:
         """An elementary function with the scripts of its name: ``\\log_2``, ``\\sin^2``."""
         if name == "lg":
             self.fail("\\lg: the logarithm to base 2 or base 10? (write \\log_2 or \\log_{10})", f)
+        if f.primes:                                                        # \tanh'(x), \log'(2)
+            if f.sub is not None or f.sup is not None:
+                self.fail(f"a prime and a script on \\{name} (write (\\{name}'(x))^2 or the derivative "
+                          f"\\frac{{d}}{{dx}})", f)
+            return self.derivative_at(_FUNCTIONS[name], f.primes, arg, f, f)
         base = None
         if f.sub is not None:
             if name != "log":

@@ -42,6 +42,7 @@ from .operators import OperatorReading
 from .probability import ProbabilityReading
 from .cases import CasesReading
 from .vectors import VectorReading
+from .integrals import IntegralReading
 from .syntax import (
     NAME_KINDS,
     Binom,
@@ -73,7 +74,7 @@ MAX_LEVEL = 400              # nested readings (a TeX nesting level costs a few)
 
 
 class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisReading, VectorReading,
-             CasesReading):
+             CasesReading, IntegralReading):
     """Reads one expression with the declarations of a ``Context``."""
 
     def __init__(self, context: Context, tex: str, letters: frozenset[str] = frozenset(),
@@ -97,6 +98,8 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
         self.level = 0
         self.operators = 0
         self._derivatives: dict[int, tuple | None] = {}
+        self.d_letters = sum(1 for t in scanned.tokens if t.type == "LETTER" and t.value == "d") \
+            if scanned is not None else 0       # letters d written (dL/dz: is d anything else?)
 
     def fail(self, reason: str, node: Node | None = None, end: Node | None = None) -> NoReturn:
         if node is None:
@@ -201,8 +204,12 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
                 op, i = item, i + 1
                 continue
             start = item
-            value, i = self.next_factor(items, i)
+            inline = self.inline_derivative(items, i)                    # \partial L / \partial b
+            value, i = inline if inline is not None else self.next_factor(items, i)
             if op is not None and op.kind == "DIV":
+                if inline is not None:
+                    self.fail("a derivative ∂F/∂x after '/' (write \\frac{…}{…} or add parentheses)", op,
+                              items[i - 1])
                 if value == 0:
                     self.fail("a division by zero", op, items[i - 1])
                 value, after_div = sp.Pow(value, -1), True
@@ -210,7 +217,7 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
                 self.fail("after '/', is this factor in the denominator? (write \\frac{…}{…} or add "
                           "parentheses)", start, items[i - 1])
             else:
-                after_div = False
+                after_div = inline is not None                           # ∂L/∂w x: x below the bar?
             factors.append(value)
             op = None
         if op is not None:

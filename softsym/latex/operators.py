@@ -26,6 +26,7 @@ from .syntax import (
     Group,
     Leaf,
     Node,
+    Product,
     Relation,
     SignScript,
     is_name_factor,
@@ -40,6 +41,12 @@ MAX_RANGE = 10               # entries of a \\max over a concrete range (SymPy's
 MAX_OPERATORS = 100          # operators applied to operators (\\log \\log …, \\sum_i \\sum_j …)
 _SUBSCRIPT_RELATIONS = {"=": "=", "ne": "!=", "neq": "!=", "le": "<=", "leq": "<=", "leqslant": "<=",
                         "<": "<", "lt": "<"}
+
+
+def _as_term(items: list[Node]) -> Expr:
+    """Items of a product as the one-term expression a braced ``\\frac`` argument would be."""
+    product = Product(items[0].start, items[-1].end, items)
+    return Expr(product.start, product.end, terms=[("+", product)])
 
 
 class OperatorReading:
@@ -90,6 +97,8 @@ class OperatorReading:
         with self.deeper(item):
             if isinstance(base, Frac):
                 return self.derivative_operator(item, items[i + 1:]), len(items)
+            if base.kind == "BIGOP" and base.text == "int":
+                return self.integral(item, items[i + 1:]), len(items)
             if base.kind == "BIGOP":
                 return self.big_operator(item, items[i + 1:]), len(items)
             if base.kind == "LIM":
@@ -114,6 +123,9 @@ class OperatorReading:
         j = i + 1
         if j >= len(items) or is_op(items[j]):
             self.fail(f"\\{f.base.text} with nothing to apply to", f)
+        if f.primes:
+            self.fail(f"a derivative \\{f.base.text}' without parentheses around its argument (write "
+                      f"\\{f.base.text}'(x))", f, items[j])
         if self.is_prefix(items, j):
             arg, k = self.prefix(items, j)
         else:
@@ -284,6 +296,62 @@ class OperatorReading:
         if order != sum(k for _, k in variables):
             self.fail("the order of the derivative (numerator) differs from the denominator's", frac)
         return num[1:], variables
+
+    def inline_derivative(self, items: list[Node], i: int) -> tuple[sp.Expr, int] | None:
+        """``\\partial L / \\partial b``, ``\\partial^2 L / \\partial b^2``, ``dL/dz`` starting at ``items[i]``:
+        read exactly as ``\\frac{\\partial L}{\\partial b}`` (the same object); with the index after it.
+        None when ``items[i]`` starts no such derivative (a ``d`` is then a name as before)."""
+        style = self.differential_style(items[i])
+        if style is None:
+            return None
+        over = self.inline_numerator_end(items, i)
+        if over is None or not (is_op(items[over]) and items[over].kind == "DIV"):
+            if style == "partial":
+                last = items[min(len(items), over or i + 1) - 1]
+                self.fail("\\partial outside a derivative (write \\frac{\\partial F}{\\partial x} or \\partial F / "
+                          "\\partial x, with F one name or f(…))", items[i], last)
+            return None
+        end = over + 1
+        while end + 1 < len(items) and self.differential_style(items[end]) == style \
+                and is_name_factor(items[end + 1]):
+            end += 2
+        if end == over + 1:
+            if style == "partial":
+                self.fail("a derivative \\partial F / … without its variable (write \\partial F / \\partial x)",
+                          items[i], items[over])
+            return None
+        if style == "d":
+            self.inline_d_is_a_differential(items[i:end], 1 + (end - over - 1) // 2)
+        frac = Frac(items[i].start, items[end - 1].end, num=_as_term(items[i:over]), den=_as_term(items[over + 1:end]))
+        parts = self.derivative_parts(frac)
+        if parts is None:
+            self.fail("a derivative written with '/' that is not F / x (write \\frac{dF}{dx})", frac)
+        return self.derivative(frac, parts), end
+
+    @staticmethod
+    def inline_numerator_end(items: list[Node], i: int) -> int | None:
+        """Where the F of ``\\partial F / …`` ends: one factor, or a name and its parentheses (``L(w)``)."""
+        j = i + 1
+        if j >= len(items) or not isinstance(items[j], Factor):
+            return None
+        if is_name_factor(items[j]) and j + 2 < len(items) and is_paren(items[j + 1]):
+            return j + 2
+        return j + 1 if j + 1 < len(items) else None
+
+    def inline_d_is_a_differential(self, written: list[Node], marks: int) -> None:
+        """``dL/dz`` without ``\\frac`` is a derivative only where the letter d is nothing else: not the
+        dimension, an indexed family, a size, a function's parameter, and written nowhere else in the
+        expression (``d L / d z`` might be d·L / (d·z)).  Refused otherwise, with the reason."""
+        ctx = self.ctx
+        why = ("the dimension" if ctx.dimension.name == "d"
+               else "an indexed family of the text" if "d" in ctx.families or "d" in ctx.vectors
+               else "a size in the text" if ctx.range_ends is not None and "d" in ctx.range_ends
+               else "a parameter of a function of the text" if any("d" in p for p in ctx.parameters.values())
+               else "written elsewhere in the expression" if self.d_letters > marks
+               else None)
+        if why is not None:
+            self.fail(f"d is {why}: is this a derivative or a product with d? (write \\frac{{dF}}{{dx}})",
+                      written[0], written[-1])
 
     def differential_style(self, item: Node) -> str | None:
         if not isinstance(item, Factor) or item.sub is not None or item.primes or item.bangs:

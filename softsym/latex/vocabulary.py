@@ -65,7 +65,8 @@ FUNCTIONS = frozenset({
 })
 """Operator-name macros read as functions (``\\lg`` is refused by the reader: log base 2 or 10?)."""
 
-BIG_OPERATORS = {"sum": "sum", "prod": "prod"}
+BIG_OPERATORS = {"sum": "sum", "prod": "prod", "int": "int"}
+"""Operators that take the rest of the product: sums, products, definite integrals (:mod:`.integrals`)."""
 MAXMIN = frozenset({"max", "min"})
 
 MULTIPLICATION = {"cdot": "\\cdot", "times": "\\times", "ast": "*", "cdotp": "\\cdot"}
@@ -100,10 +101,9 @@ RELATION_TEXT = {
 """What the reader makes of a relation macro in a subscript (others it refuses there too)."""
 
 REFUSED = {
-    "int": "an integral (integrals are not supported)",
-    "iint": "an integral (integrals are not supported)",
-    "iiint": "an integral (integrals are not supported)",
-    "oint": "an integral (integrals are not supported)",
+    "iint": "a multiple integral (only a single integral \\int_a^b f(x)\\,dx is read)",
+    "iiint": "a multiple integral (only a single integral \\int_a^b f(x)\\,dx is read)",
+    "oint": "a contour integral (only a single integral \\int_a^b f(x)\\,dx is read)",
     "vdots": "an ellipsis (the pattern it stands for is not written)",
     "ddots": "an ellipsis (the pattern it stands for is not written)",
     "begin": "an environment (matrix, cases, array) inside an expression",
