@@ -108,6 +108,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     found = [replace(r, lhs=expand(r.lhs, macros), rhs=expand(r.rhs, macros)) for r in relations(blocks)]
     found, repairs = with_underscores_restored(found, " ".join(b.tex for b in blocks))
     functions = {bare_name(name) for rel in found if (fd := function_definition(rel)) for name in [fd[0]]}
+    function_lines: dict[str, int] = {}                       # where each function is first defined
+    for rel in found:
+        if (fd := function_definition(rel)) is not None:
+            function_lines.setdefault(bare_name(fd[0]), rel.line)
     parameters = function_parameters(found)
     entry_functions = frozenset(bare_name(fd[0]) for rel in found if (fd := function_definition(rel))
                                 and FUNCTION_LHS.match(rel.lhs).group("entry"))
@@ -152,6 +156,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     recurrences: dict[str, int] = {}                            # m_t = β m_{t-1} + …: the family, its line
     standing: dict[str, tuple] = {}                             # "temperature $T > 0$": T's bound from here on
     standing_line: dict[str, int] = {}                          # the line each standing bound was written on
+    previous_bound: dict[int, sp.Basic] = {}                    # "0 < p" of "0 < p < 1", by line
     examples: dict[str, int] = {}                               # vectors given numbers (an example), by line
     for k, rel in enumerate(found):
         if rel.chained and previous is not None:       # the left side is the previous right side
@@ -223,22 +228,34 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                                                "could not be read"))
             continue
         dimension = document_dimension(domain, inferred)
-        context = Context(names=context_names(domain, functions), dimension=dimension,
-                          functions=frozenset(functions | {f"\\{f}" for f in functions}),
-                          vectors=dict(vectors), families=frozenset(families), words=words,
-                          matrices=frozenset(matrices), bold_only=frozenset(bold_only), lengths=lengths,
-                          parameters=parameters, labels=labels, entry_functions=entry_functions,
-                          range_ends=range_ends)
+        def context_with(functions: set[str]) -> Context:
+            return Context(names=context_names(domain, functions), dimension=dimension,
+                           functions=frozenset(functions | {f"\\{f}" for f in functions}),
+                           vectors=dict(vectors), families=frozenset(families), words=words,
+                           matrices=frozenset(matrices), bold_only=frozenset(bold_only), lengths=lengths,
+                           parameters={f: ps for f, ps in parameters.items() if f in functions}, labels=labels,
+                           entry_functions=entry_functions, range_ends=range_ends)
+        context = context_with(functions)
         entry: Entry | None = None
         try:
             paired, pairs = pair_sums(rel)
+
+            def read(context: Context) -> tuple:
+                try:
+                    (lhs, _, left_guesses), (rhs, _, right_guesses) = (parse_entry(paired.lhs, context),
+                                                                       parse_entry(paired.rhs, context))
+                    return lhs, rhs, None, (*pairs, *left_guesses, *right_guesses)
+                except VectorValued:
+                    lhs, rhs, entry, guesses = read_entrywise(paired, context)
+                    return lhs, rhs, entry, (*pairs, *guesses)
             try:
-                (lhs, _, left_guesses), (rhs, _, right_guesses) = (parse_entry(paired.lhs, context),
-                                                                   parse_entry(paired.rhs, context))
-                guesses = (*pairs, *left_guesses, *right_guesses)
-            except VectorValued:
-                lhs, rhs, entry, guesses = read_entrywise(paired, context)
-                guesses = (*pairs, *guesses)
+                lhs, rhs, entry, guesses = read(context)
+            except Unparsed as exc:
+                later = re.match(r"the function (\w+) without its argument", exc.reason)
+                if later is None or function_lines.get(later.group(1), 0) <= rel.line:
+                    raise
+                context = context_with(functions - {later.group(1)})   # p the number, before p(w) is defined
+                lhs, rhs, entry, guesses = read(context)
             raw_lhs = lhs
             lhs, rhs = with_models(lhs, models, whole=False), with_models(rhs, models)
             lhs, rhs = opaque_probabilities(lhs), opaque_probabilities(rhs)
@@ -301,6 +318,15 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                     standing[parameter[0]] = (*standing[parameter[0]], parameter[1]) if same_chain \
                         and parameter[0] in standing else (parameter[1],)
                     standing_line[parameter[0]] = rel.line
+                elif rel.chained and k > 0 and found[k - 1].line == rel.line:
+                    chain = [as_relational(rel.op, lhs, rhs)]          # 0 < p < 1 for one letter: a range,
+                    ends = previous_bound.get(rel.line)                # from here on (x >= 0 alone is a case)
+                    if ends is not None and ends.free_symbols == chain[0].free_symbols == {lhs} \
+                            and isinstance(lhs, sp.Symbol) and rhs.is_Number:
+                        standing[lhs.name] = (ends, chain[0])
+                        standing_line[lhs.name] = rel.line
+                if isinstance(rhs, sp.Symbol) and lhs.is_Number and rel.op in ("<", "<="):
+                    previous_bound[rel.line] = as_relational(rel.op, lhs, rhs)
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message="a condition on a name (n > 2, or y = 1 in prose), not a claim; "
                                        "it holds in the display after it"))
