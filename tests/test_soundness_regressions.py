@@ -449,3 +449,14 @@ def test_an_integral_refutation_names_every_entry_the_sides_read():
     assert v.status is Status.REFUTED, v.message
     names = dict(v.counterexample.values)
     assert any(name.startswith("z[") for name in names), names
+
+
+def test_a_sum_of_zero_to_a_varying_power_is_no_counterexample(runner):
+    # held-out notes: (1 - λ) Σ_{n≥1} λ^{n-1} = 1 for 0 <= λ < 1 was refuted at λ = 0, where SymPy
+    # sums 0^{n-1} to 0 (the n = 1 term is 0⁰ = 1)
+    out = prove(runner, "(1 - lam)*Sum(lam**(n-1), (n, 1, oo))", "1", "--symbols", "lam: 0 <= lam < 1; n: integer",
+                "--timeout", "10")
+    assert out["verdict"] != "refuted", out
+    out = prove(runner, "(1 - lam)*Sum(lam**(n-1), (n, 1, oo))", "2", "--symbols", "lam: 0 <= lam < 1; n: integer",
+                "--timeout", "10")
+    assert out["verdict"] == "refuted", out

@@ -19,6 +19,8 @@ def _value(expr: sp.Basic, point: dict, digits: int) -> sp.Basic | None:
     """``expr`` at ``point`` to ``digits`` digits, or None where it is undefined or not finite."""
     try:
         exact_value = expr.xreplace(point)
+        if zero_to_a_variable(exact_value):
+            return None                 # Σ_{n≥1} 0^{n−1}: SymPy's doit says 0, the sum is 1 (0⁰ = 1)
         if exact_value.has(sp.Sum, sp.Product, sp.Derivative, sp.Limit):
             exact_value = exact_value.doit(integrals=False)   # an integral by quadrature, not by SymPy's integrate
         if exact_value.free_symbols:
@@ -40,6 +42,12 @@ def _value(expr: sp.Basic, point: dict, digits: int) -> sp.Basic | None:
     if not (re.is_finite and im.is_finite) or not (re.is_Number and im.is_Number):
         return None
     return value
+
+
+def zero_to_a_variable(expr: sp.Basic) -> bool:
+    """Whether ``expr`` raises 0 to a power that still varies (a sum's or product's index): SymPy
+    evaluates ``Sum(0**(n - 1), (n, 1, oo))`` to 0, losing the term 0⁰ = 1 at n = 1."""
+    return any(p.base.is_zero and p.exp.free_symbols for p in expr.atoms(sp.Pow))
 
 
 REAL_AXIS_CUTS = (sp.log, sp.asin, sp.acos, sp.atanh, sp.acoth, sp.acosh, sp.asec, sp.acsc, sp.asech, sp.loggamma,
