@@ -469,6 +469,8 @@ FRAGMENTS: list[tuple] = [
     ("\\delta_{i,j}", sp.KroneckerDelta(i, j)),
     ("\\delta_{kt}", sp.KroneckerDelta(k, t)),
     ("p_i \\delta_{ij} - p_i p_j", p[i] * sp.KroneckerDelta(i, j) - p[i] * p[j]),
+    ("\\delta_t + \\gamma \\delta_{t+1}", sp.IndexedBase("delta", real=True)[t]
+     + sp.Symbol("gamma", real=True) * sp.IndexedBase("delta", real=True)[t + 1]),   # one index: a TD error's entry
     ("\\mathbb{1}\\{y = k\\}", sp.KroneckerDelta(Z("y"), k)),
     ("\\mathbb{1}_{\\{y=k\\}}", sp.KroneckerDelta(Z("y"), k)),
     ("(1 - a)\\, \\mathbb{1}\\{k = y\\} + b", (1 - a) * sp.KroneckerDelta(k, Z("y")) + b),   # after a factor

@@ -169,6 +169,9 @@ EXTERNAL_PLANTED = {          # the lines of the mistakes their author planted
     "softmax_regression.md": {32, 59}, "least_squares.md": {16, 29, 58}, "adam_bias_correction.md": {17, 21, 46},
     "gmm_responsibilities.tex": {28, 45}, "score_function_map.tex": {15, 43, 55},
     "sigmoid_softmax_cosine_zh.md": {21, 25, 54},
+    # a fourth set (answer key of another outside tester):
+    "focal_loss.md": {25, 44, 51}, "rl_returns.md": {20, 27, 42}, "huber_hinge_hw.md": {18, 35, 44},
+    "distillation.tex": {16, 25, 44}, "dropout_batchnorm.tex": {17, 41, 46}, "ranking_ppl_zh.md": {20, 39},
 }
 
 

@@ -38,10 +38,10 @@ from ..prover import DEFAULT_TIMEOUT, prove
 from ..verdict import Status, Verdict
 from .chains import Relation, relations
 from .conditions import (
-    MEMBERSHIP, OP_TEX, as_bounds, conditions_after, conditions_for, in_display_math, in_inline_math,
-    imposed_in_prose, is_condition, is_pin, LABEL_SET, label_set, listed_condition, mentioned, prose_role,
-    same_sentence,
-    membership_bounds, one_hot_families, parameter_bound, relevant_hypotheses, row_condition, sums_to_one,
+    LABEL_SET, MEMBERSHIP, OP_TEX, as_bounds, conditions_after, conditions_for, imposed_in_prose, in_display_math,
+    in_inline_math, is_condition, is_pin, label_set, listed_condition, membership_bounds, mentioned,
+    one_hot_families, pairwise_indices, parameter_bound, prose_role, relevant_hypotheses, row_condition,
+    same_sentence, sums_to_one,
 )
 from .definitions import (
     FUNCTION_LHS, IMPLICIT_SUM, Unfoldable, defined_by_unparsed, defined_where, defines, flat_derivatives,
@@ -90,8 +90,10 @@ class Reading:
     conventions: tuple[str, ...] = field(default=())
     doubts: tuple[str, ...] = field(default=())     # why a refutation of this reading is not trusted
     hollow: tuple[str, ...] = field(default=())     # why a proof of this reading would prove nothing
-    unpinned: Problem | None = None                 # the relation without the values prose gave its names
+    variants: tuple[tuple[str, Problem], ...] = field(default=())  # also checked: "unpinned" (without the
+    # values prose gave its names), "distinct" (two free indices i, j different)
     pins: tuple[str, ...] = field(default=())       # those values ("x = 0"), as shown
+    pair: tuple[str, str] = ("", "")                # the two free indices of the "distinct" variant
 
 
 # -- reading a document ----------------------------------------------------------------------------
@@ -380,7 +382,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             pinned = pinned - {lhs.name}
         if not swapped and defines(rel, lhs, rhs, used, pinned, standalone, display or new_section, model):
             modelled = model_parameters(raw_lhs)
-            if modelled is not None:                    # P(y | λ) = …: the model at every argument
+            if modelled is not None and set(modelled) & rhs.free_symbols:   # P(y | λ) = …, every argument
                 models[raw_lhs.func.__name__] = (modelled, rhs)
             definitions = [d for d in definitions if d not in renewed]
             definitions.append(Definition(lhs, rhs, len(definitions) + 1))
@@ -425,6 +427,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                        "it holds in the display after it"))
             continue
         role = prose_role(lines, rel) if inline and (lhs.free_symbols or rhs.free_symbols) else "claim"
+        if role == "condition" and sp.Tuple(lhs, rhs).has(sp.Derivative, sp.Integral, sp.Limit):
+            role = "claim"              # "…, with $\\frac{d}{dz} f = …$": a derivative is stated, not assumed
         if role == "condition" and rel.op in ("==", "<", "<=", ">", ">="):
             relational = as_relational(rel.op, lhs, rhs)
             if relational is not None and is_pin(relational):    # "take $z_1 = 0$": a value, checked both ways
@@ -507,12 +511,18 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                message=f"could not prepare the relation: {type(exc).__name__}: {exc}"))
             continue
         pins = [c for c in written[:len(prose)] if is_pin(c) and mentioned(c.lhs, left, right)]
-        unpinned = None
+        variants: list[tuple[str, Problem]] = []
         if pins:             # "… at $x = 0$, hence $$…$$": the relation is checked without the value too
             try:
-                unpinned = build([c for c in written if c not in pins])[0]
+                variants.append(("unpinned", build([c for c in written if c not in pins])[0]))
             except Exception:  # noqa: BLE001 - no second reading: the pinned one stands as before
-                unpinned = None
+                pass
+        pair = pairwise_indices(lhs, rhs, written)
+        if pair is not None:  # ∂ℓ/∂s_i of ℓ = −log σ(s_i − s_j): a pair i, j is two different items too
+            try:
+                variants.append(("distinct", build([*written, sp.Ne(*pair)])[0]))
+            except Exception:  # noqa: BLE001 - no second reading
+                pass
         given_here = set()
         if premise is not None:                      # the premise says what its names are here
             given_here = {target_name(premise.lhs) or "", target_name(premise.rhs) or ""}
@@ -581,7 +591,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                           f"{'is' if len(undefined) == 1 else 'are'} defined nowhere in the document's math "
                           f"(perhaps in words): the line may say what {undefined[0]} is, not claim an identity")
         out.append(Reading(rel, problem=problem, lhs=shown_l, rhs=shown_r, conventions=notes, doubts=tuple(doubts),
-                           hollow=tuple(hollow), unpinned=unpinned,
+                           hollow=tuple(hollow), variants=tuple(variants),
+                           pair=tuple(map(str, pair)) if pair is not None else ("", ""),
                            pins=tuple(f"{sp.sstr(c.lhs)} = {sp.sstr(c.rhs)}" for c in pins)))
     return out
 
@@ -601,20 +612,41 @@ def check_document(path: str, text: str, options: DocOptions = DocOptions(), *,
     decide = verdicts or (lambda ps: [prove(p, options.timeout) for p in ps])
     decided = iter(decide(problems))
     results = [_result(r, next(decided) if r.problem is not None else None,
-                       next(decided) if r.problem is not None and r.unpinned is not None else None)
+                       {kind: next(decided) for kind, _ in r.variants} if r.problem is not None else {})
                for r in readings]
     return document_result(path, results, time.perf_counter() - start)
+
+
+def _indices_equal(counterexample, pair: tuple[str, str]) -> bool:
+    """Whether the counterexample gives the two indices of ``pair`` the same value."""
+    if counterexample is None or not all(pair):
+        return False
+    values = dict(counterexample.values)
+    return pair[0] in values and values.get(pair[0]) == values.get(pair[1])
 
 
 def _all_problems(readings: list[Reading]) -> list[Problem]:
     """What the prover decides for a document, in order: each reading's problem, followed by the
     same relation without the values prose gave its names when there are such values."""
-    return [p for r in readings if r.problem is not None
-            for p in ((r.problem,) if r.unpinned is None else (r.problem, r.unpinned))]
+    return [p for r in readings if r.problem is not None for p in (r.problem, *(v for _, v in r.variants))]
 
 
-def _result(reading: Reading, verdict: Verdict | None, unpinned: Verdict | None = None) -> dict:
+def _result(reading: Reading, verdict: Verdict | None, variants: dict[str, Verdict] | None = None) -> dict:
     rel = reading.relation
+    variants = variants or {}
+    unpinned, distinct = variants.get("unpinned"), variants.get("distinct")
+    if verdict is not None and distinct is not None and verdict.status is Status.REFUTED:
+        if distinct.status is Status.REFUTED:
+            verdict = distinct              # a counterexample with i ≠ j says more than one at i = j
+        elif distinct.status in (Status.PROVED, Status.PROVED_INSTANTIATED) \
+                and _indices_equal(verdict.counterexample, reading.pair):
+            return {"line": rel.line, "end_line": rel.end_line, "tex": rel.tex, "rel": rel.op,
+                    "lhs": reading.lhs, "rhs": reading.rhs, "verdict": "undecided", "strategy": verdict.strategy,
+                    "counterexample": None,
+                    "message": f"it fails only where {reading.pair[0]} = {reading.pair[1]} "
+                               f"({readable_message(verdict.message, verdict.counterexample)}), which a pair of "
+                               f"two items may exclude; for {reading.pair[0]} ≠ {reading.pair[1]} it is "
+                               f"{distinct.status}"}
     if unpinned is not None and unpinned.status is Status.PROVED:
         verdict = unpinned                  # proved without the values prose gave: the general proof
     if verdict is not None and unpinned is not None and unpinned.status is Status.REFUTED \

@@ -466,3 +466,19 @@ def mentioned(name: sp.Basic, *exprs: sp.Basic) -> bool:
     if isinstance(name, sp.Indexed):
         return any(e.base == name.base for x in exprs for e in x.atoms(sp.Indexed))
     return any(name in x.free_symbols for x in exprs)
+
+
+def pairwise_indices(lhs: sp.Basic, rhs: sp.Basic, written: list[sp.Basic]) -> tuple[sp.Symbol, sp.Symbol] | None:
+    """The two free indices i, j of a relation about a pair of entries of one family (``s_i``, ``s_j``)
+    that nothing relates — no δ_ij, no condition written on them — or None."""
+    both = sp.Tuple(lhs, rhs)
+    indices = sorted({i for e in both.atoms(sp.Indexed) for i in e.indices
+                      if isinstance(i, sp.Symbol) and i.is_integer and i in both.free_symbols}, key=str)
+    if len(indices) != 2:
+        return None
+    i, j = indices
+    families = {e.base for e in both.atoms(sp.Indexed) if i in e.indices} & \
+        {e.base for e in both.atoms(sp.Indexed) if j in e.indices}
+    related = any({i, j} <= d.free_symbols for d in both.atoms(sp.KroneckerDelta)) or any(
+        {i, j} & c.free_symbols for c in written)
+    return (i, j) if families and not related else None

@@ -1,9 +1,11 @@
 """A document's own simple macros: ``\\newcommand{\\R}{\\mathbb{R}}``, ``\\def\\x{\\mathbf{x}}``,
 ``\\DeclareMathOperator{\\softmax}{softmax}`` — expanded in the math before it is read.
 
-Only macros without arguments are expanded (``\\newcommand{\\f}[1]{…}`` stays an unknown macro, so
-what uses it is unparsed with that reason); a macro defined twice with different bodies is not
-expanded at all (which one applies where is not guessed).  Expansion is textual, as TeX's.
+Macros with arguments (``\\newcommand{\\pd}[2]{\\frac{\\partial #1}{\\partial #2}}``) are expanded
+where each argument is written as a brace group or a single token; one with an optional argument
+(``[2][x]``) stays an unknown macro, so what uses it is unparsed with that reason; a macro defined
+twice with different bodies is not expanded at all (which one applies where is not guessed).
+Expansion is textual, as TeX's.
 """
 from __future__ import annotations
 
@@ -14,34 +16,81 @@ _DEFINER = re.compile(r"\\(?:re)?newcommand\*?\s*\{?\s*\\([A-Za-z]+)\s*\}?\s*(\[
 MAX_ROUNDS = 5
 
 
-def document_macros(text: str) -> dict[str, str]:
-    """The argument-free macros ``text`` defines, name (without backslash) → replacement."""
-    found: dict[str, set[str]] = {}
+def document_macros(text: str) -> dict[str, str | tuple[int, str]]:
+    """The macros ``text`` defines, name (without backslash) → replacement, or (number of
+    arguments, body with ``#1``…) for a macro with arguments."""
+    found: dict[str, set] = {}
     for m in _DEFINER.finditer(text):
-        if m.group(2):                              # [n] arguments: not expanded
-            continue
-        body = _braced(text, m.end())
+        start, arity = m.end(), 0
+        if m.group(2):                              # [n] arguments
+            count = re.match(r"\s*(\d)\s*\]\s*(?!\[)", text[m.end():])
+            if count is None:                       # [n][default]: an optional argument, not expanded
+                continue
+            start, arity = m.end() + count.end(), int(count.group(1))
+        body = _braced(text, start)
         if body is None:
             continue
         if m.group(4):
             name, value = m.group(4), f"\\operatorname{{{body}}}"
         else:
-            name, value = m.group(1) or m.group(3), body
+            name, value = m.group(1) or m.group(3), (arity, body) if arity else body
         found.setdefault(name, set()).add(value)
     return {name: next(iter(values)) for name, values in found.items() if len(values) == 1}
 
 
-def expand(tex: str, macros: dict[str, str]) -> str:
+def expand(tex: str, macros: dict[str, str | tuple[int, str]]) -> str:
     """``tex`` with the macros replaced (a few rounds, for macros that use macros)."""
     if not macros:
         return tex
     pattern = re.compile(r"\\(" + "|".join(sorted(map(re.escape, macros), key=len, reverse=True)) + r")(?![A-Za-z])")
     for _ in range(MAX_ROUNDS):
-        new = pattern.sub(lambda m: macros[m.group(1)], tex)
+        new = _substitute(tex, pattern, macros)
         if new == tex:
             break
         tex = new
     return tex
+
+
+def _substitute(tex: str, pattern: re.Pattern, macros: dict) -> str:
+    out, at = [], 0
+    for m in pattern.finditer(tex):
+        if m.start() < at:
+            continue
+        value = macros[m.group(1)]
+        if isinstance(value, str):
+            out.append(tex[at:m.start()] + value)
+            at = m.end()
+            continue
+        arity, body = value
+        args, end = [], m.end()
+        for _ in range(arity):
+            found = _argument(tex, end)
+            if found is None:
+                break
+            args.append(found[0])
+            end = found[1]
+        if len(args) < arity:                       # not written with its arguments: left as it is
+            continue
+        for k, arg in enumerate(args, 1):
+            body = body.replace(f"#{k}", arg)
+        out.append(tex[at:m.start()] + "{" + body + "}")
+        at = end
+    return "".join(out) + tex[at:]
+
+
+def _argument(tex: str, start: int) -> tuple[str, int] | None:
+    """One macro argument at ``start``: a brace group's content, or one token (a letter, a digit,
+    a control word); with the index after it."""
+    i = start
+    while i < len(tex) and tex[i].isspace():
+        i += 1
+    if i >= len(tex) or tex[i] in "}]^_&$":
+        return None
+    if tex[i] == "{":
+        content = _braced(tex, i)
+        return None if content is None else (content, i + len(content) + 2)
+    word = re.match(r"\\[A-Za-z]+|\\.|.", tex[i:])
+    return word.group(0), i + word.end()
 
 
 def _braced(text: str, start: int) -> str | None:

@@ -55,8 +55,10 @@ def model_parameters(target: sp.Basic) -> tuple[sp.Symbol, ...] | None:
     """The parameters of a probability written as a model, ``P(y | λ) = …`` with distinct plain
     names, as the reader built it; None for anything else (``P(y = 1 | x)``, ``P(y | y)``)."""
     from ..latex import probabilities
-    if not probabilities(target) == {target} or "=" in target.func.__name__:
-        return None                 # P(y = q | x) is an event's probability: q is a value, not a parameter
+    name = target.func.__name__ if probabilities(target) == {target} else ""
+    if not ("|" in name or ";" in name) or "=" in name or name.startswith("E"):
+        return None                 # P(A), E[u] = h: values of what they are written of, not models;
+                                    # P(y = q | x): an event's probability (q is a value, not a parameter)
     args = target.args
     if not all(isinstance(a, sp.Symbol) and not isinstance(a, sp.Dummy) for a in args) or len(set(args)) < len(args):
         return None

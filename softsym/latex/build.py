@@ -370,10 +370,10 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
         if spelled is not None and f"{name}_{spelled}" in self.names:
             return self.names[f"{name}_{spelled}"]
         indices = self.indices(f.sub)
-        if name == "delta" and not self.declared("delta"):
-            if len(indices) != 2:
-                self.fail("a Kronecker delta needs two indices \\delta_{ij}", f)
+        if name == "delta" and not self.declared("delta") and len(indices) == 2:
             return sp.KroneckerDelta(*indices)
+        if name == "delta" and not self.declared("delta") and len(indices) > 2:
+            self.fail("a Kronecker delta has two indices \\delta_{ij}", f)       # δ_t alone: an entry (a TD error)
         return self.indexed_base(name, f)[tuple(indices)]
 
     def indexed_base(self, name: str, where: Node) -> sp.IndexedBase:
