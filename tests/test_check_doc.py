@@ -172,6 +172,8 @@ EXTERNAL_PLANTED = {          # the lines of the mistakes their author planted
     # a fourth set (answer key of another outside tester):
     "focal_loss.md": {25, 44, 51}, "rl_returns.md": {20, 27, 42}, "huber_hinge_hw.md": {18, 35, 44},
     "distillation.tex": {16, 25, 44}, "dropout_batchnorm.tex": {17, 41, 46}, "ranking_ppl_zh.md": {20, 39},
+    # a fifth set:
+    "logistic_distribution.tex": {41, 56, 63}, "backprop_init.tex": {36, 38, 67}, "ridge_kmeans_jensen.tex": {23, 48, 79}, "blog_log_sigmoid.md": {30, 44, 57}, "hw3_solutions.md": {16, 48, 66}, "softmax_temperature_zh.md": {31, 38, 49},
 }
 
 

@@ -40,8 +40,8 @@ from .chains import Relation, relations
 from .conditions import (
     LABEL_SET, MEMBERSHIP, OP_TEX, as_bounds, conditions_after, conditions_for, imposed_in_prose, in_display_math,
     in_inline_math, is_condition, is_pin, label_set, listed_condition, membership_bounds, mentioned,
-    one_hot_families, pairwise_indices, parameter_bound, prose_role, relevant_hypotheses, row_condition,
-    same_sentence, sums_to_one,
+    contradicted, one_hot_families, pairwise_indices, parameter_bound, prose_role, relevant_hypotheses,
+    row_condition, same_section, same_sentence, section_starts, sums_to_one,
 )
 from .definitions import (
     FUNCTION_LHS, IMPLICIT_SUM, Unfoldable, defined_by_unparsed, defined_where, defines, flat_derivatives,
@@ -94,6 +94,7 @@ class Reading:
     # values prose gave its names), "distinct" (two free indices i, j different)
     pins: tuple[str, ...] = field(default=())       # those values ("x = 0"), as shown
     pair: tuple[str, str] = ("", "")                # the two free indices of the "distinct" variant
+    stated: tuple[tuple[str, str, int], ...] = field(default=())   # values the text gave names before it
 
 
 # -- reading a document ----------------------------------------------------------------------------
@@ -158,8 +159,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     recurrences: dict[str, int] = {}                            # m_t = β m_{t-1} + …: the family, its line
     standing: dict[str, tuple] = {}                             # "temperature $T > 0$": T's bound from here on
     standing_line: dict[str, int] = {}                          # the line each standing bound was written on
+    stated: dict[str, tuple[sp.Basic, int]] = {}                # values the text gave names (x = 1), by name
     previous_bound: dict[int, sp.Basic] = {}                    # "0 < p" of "0 < p < 1", by line
     examples: dict[str, int] = {}                               # vectors given numbers (an example), by line
+    sections = section_starts(lines)
     for k, rel in enumerate(found):
         if rel.chained and previous is not None:       # the left side is the previous right side
             rel = replace(rel, line=min(rel.line, previous.end_line))
@@ -386,6 +389,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 models[raw_lhs.func.__name__] = (modelled, rhs)
             definitions = [d for d in definitions if d not in renewed]
             definitions.append(Definition(lhs, rhs, len(definitions) + 1))
+            if not rhs.free_symbols and isinstance(lhs, (sp.Symbol, sp.Indexed)):
+                stated[sp.sstr(lhs)] = (rhs, rel.line)          # L = ½(½ − 1)²: a worked example's value
             unread.pop(target_name(lhs) or "", None)
             message = f"{shown_l} := {shown_r}"
             if renewed:
@@ -555,6 +560,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         if premise_imposed is not None:
             doubts.append(f"it rests on a condition the text imposes in the same sentence, which softsym does not "
                           f"use (line {premise_imposed[0]}: {premise_imposed[1]})")
+        capitals = sorted(x.name for x in (*lhs.free_symbols, *rhs.free_symbols)
+                          if isinstance(x, sp.Symbol) and len(x.name) == 1 and x.name.isupper())
+        if IMPLICIT_SUM.search(rel.lhs + " " + rel.rhs) and capitals:
+            doubts.append(f"a sum written without bounds is read over 1..{dimension}, while the relation names "
+                          f"{', '.join(capitals)}, which may be its range")      # Σ_w (N_wc + 1) = N_c + V
         if IMPLICIT_SUM.search(rel.lhs + " " + rel.rhs) and any(
                 all(i.is_Integer for i in e.indices) for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed)):
             doubts.append("the range of a sum written without bounds (read as 1..n) beside entries with "
@@ -590,7 +600,22 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             doubts.append(f"its two sides share no name and {', '.join(undefined)} "
                           f"{'is' if len(undefined) == 1 else 'are'} defined nowhere in the document's math "
                           f"(perhaps in words): the line may say what {undefined[0]} is, not claim an identity")
+        for line, c in conditions:
+            if c is not None and is_pin(c) and line <= rel.line:
+                stated.setdefault(sp.sstr(c.lhs), (c.rhs, line))
+        known_values = {name: (value, line) for name, (value, line) in stated.items()
+                        if same_section(sections, line, rel.line)}
+        unfolded_names = {sp.sstr(x) for x in (*left.free_symbols, *right.free_symbols, *left.atoms(sp.Indexed),
+                                               *right.atoms(sp.Indexed))
+                          if not (isinstance(x, sp.Symbol) and x.is_integer)}
+        if (not lhs.free_symbols or not rhs.free_symbols) and unfolded_names & set(known_values):
+            unknown = sorted(unfolded_names - set(known_values))
+            if unknown:                 # p_1 = e/(e + 1 + e^{-1}) with x, w given and the biases in words
+                doubts.append("it is a worked example's value that uses names the text gave values only in "
+                              f"words, if at all ({', '.join(unknown[:4])})")
         out.append(Reading(rel, problem=problem, lhs=shown_l, rhs=shown_r, conventions=notes, doubts=tuple(doubts),
+                           stated=tuple((name, sp.sstr(v), line) for name, (v, line) in known_values.items()
+                                        if not lhs.free_symbols or not rhs.free_symbols),   # an example's line
                            hollow=tuple(hollow), variants=tuple(variants),
                            pair=tuple(map(str, pair)) if pair is not None else ("", ""),
                            pins=tuple(f"{sp.sstr(c.lhs)} = {sp.sstr(c.rhs)}" for c in pins)))
@@ -647,6 +672,14 @@ def _result(reading: Reading, verdict: Verdict | None, variants: dict[str, Verdi
                                f"({readable_message(verdict.message, verdict.counterexample)}), which a pair of "
                                f"two items may exclude; for {reading.pair[0]} ≠ {reading.pair[1]} it is "
                                f"{distinct.status}"}
+    if verdict is not None and verdict.status is Status.REFUTED and verdict.counterexample is not None:
+        clash = contradicted(verdict.counterexample, reading.stated)
+        if clash:
+            return {"line": rel.line, "end_line": rel.end_line, "tex": rel.tex, "rel": rel.op,
+                    "lhs": reading.lhs, "rhs": reading.rhs, "verdict": "undecided", "strategy": verdict.strategy,
+                    "counterexample": None,
+                    "message": f"as read it {readable_message(verdict.message, verdict.counterexample)}, but there "
+                               f"{clash}: a worked example's values may hold here, not reported as refuted"}
     if unpinned is not None and unpinned.status is Status.PROVED:
         verdict = unpinned                  # proved without the values prose gave: the general proof
     if verdict is not None and unpinned is not None and unpinned.status is Status.REFUTED \

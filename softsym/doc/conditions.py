@@ -482,3 +482,33 @@ def pairwise_indices(lhs: sp.Basic, rhs: sp.Basic, written: list[sp.Basic]) -> t
     related = any({i, j} <= d.free_symbols for d in both.atoms(sp.KroneckerDelta)) or any(
         {i, j} & c.free_symbols for c in written)
     return (i, j) if families and not related else None
+
+
+_HEADING = re.compile(r"^\s*(?:#{1,6}\s|\\(?:part|chapter|section|subsection|subsubsection|paragraph)\b)")
+
+
+def section_starts(lines: list[str]) -> list[int]:
+    """The lines (1-based) where a heading starts a section (Markdown ``#``, LaTeX ``\\section``…)."""
+    return [k for k, line in enumerate(lines, 1) if _HEADING.match(line)]
+
+
+def same_section(starts: list[int], first: int, second: int) -> bool:
+    """Whether no heading lies between lines ``first`` and ``second`` (inclusive of ``second``)."""
+    return not any(first < h <= second for h in starts)
+
+
+def contradicted(counterexample, stated: tuple[tuple[str, str, int], ...]) -> str:
+    """How a counterexample contradicts values the text gave names earlier in the section (``the
+    text took x = 1 (line 17)``), or ``""``."""
+    from ..parsing import parse_expr
+    values = dict(counterexample.values)
+    clashes = []
+    for name, value, line in stated:
+        if name in values:
+            try:
+                same = sp.simplify(parse_expr(values[name]) - parse_expr(value)) == 0
+            except Exception:  # noqa: BLE001 - a value softsym cannot read back: say nothing
+                continue
+            if not same:
+                clashes.append(f"{name} = {values[name]} while the text took {name} = {value} (line {line})")
+    return "; ".join(clashes[:2])

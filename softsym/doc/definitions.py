@@ -268,6 +268,9 @@ def flat_derivatives(lhs: sp.Basic, rhs: sp.Basic, definitions: list[Definition]
         if inner is not None:
             for v in d.variables:
                 inner = _through_the_variable(inner, v, definitions)
+            if inner.is_Number and not d.expr.is_Number:      # L := ½(½ − 1)² in a worked example
+                out.append(sp.sstr(d.expr))
+                continue
             out += independent_derivatives(sp.Derivative(inner, *d.variable_count, evaluate=False))
     return out
 
