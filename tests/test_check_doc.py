@@ -177,6 +177,7 @@ EXTERNAL_PLANTED = {          # the lines of the mistakes their author planted
 }
 
 
+@pytest.mark.slow          # 30 documents, about 100 s: CI runs it in its second step
 @pytest.mark.parametrize("name", sorted(EXTERNAL_PLANTED))
 def test_notes_written_elsewhere_raise_no_false_alarm(name):
     path = EXTERNAL / name
