@@ -164,6 +164,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     examples: dict[str, int] = {}                               # vectors given numbers (an example), by line
     sections = section_starts(lines)
     for k, rel in enumerate(found):
+        used_before = set(used)                         # names earlier relations used
         if rel.chained and previous is not None:       # the left side is the previous right side
             rel = replace(rel, line=min(rel.line, previous.end_line))
         previous = found[k]
@@ -210,7 +211,13 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                            f"{index_range[2]} in what follows")
             else:
                 conditions.extend((rel.line, c) for c in relationals)
-                message = "a condition on names (a, b > 0), not a claim; it holds in the display after it"
+                for c in relationals:                   # "a, b > 0": the parameters' signs, from here on
+                    named = [x for x in c.free_symbols if isinstance(x, sp.Symbol)]
+                    if len(named) == 1 and c.rel_op in ("<", "<=", ">", ">=") and not (c.lhs.free_symbols
+                                                                                    and c.rhs.free_symbols):
+                        standing[named[0].name] = (c,)
+                        standing_line[named[0].name] = rel.line
+                message = "a condition on names (a, b > 0), not a claim; it holds from here on"
             out.append(Reading(rel, verdict="skipped", message=message))
             continue
         if k in trailing_conditions:
@@ -595,6 +602,20 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                           f"(what it is may be said in words, not in the math)")
             hollow.append(f"it differentiates {', '.join(flat)}, which as read does not depend on the "
                           f"variable: the derivative is 0 only because softsym does not know what it is")
+        block = next((b for b in blocks if b.display and b.line <= rel.line <= b.end_line), None)
+        later = sorted({m.group(1) for k2, r in enumerate(found[k + 1:], k + 1)
+                        if block is not None and r.line <= block.end_line and r.op in ("==", ":=")
+                        and not r.chained and k2 not in premise_of and k2 not in premises
+                        for m in [re.fullmatch(r"\s*\\?([A-Za-z]+)\s*", r.lhs)] if m is not None}
+                       & names_in(lhs, rhs) - used_before)
+        if later:                       # "… = λ a/(a + b) + … \qquad λ = n/(a + b + n)": defined after it
+            doubts.append(f"it uses {', '.join(later)}, which the same display defines after it")
+        valued = lhs if isinstance(lhs, (sp.Symbol, sp.Indexed)) and not rhs.free_symbols else \
+            rhs if isinstance(rhs, (sp.Symbol, sp.Indexed)) and not lhs.free_symbols else None
+        if valued is not None and target_name(valued) not in {target_name(d.target) for d in definitions}:
+            doubts.append(f"it gives {sp.sstr(valued)} a value, and {sp.sstr(valued)} is defined nowhere softsym "
+                          f"could read")                  # p_1 = e²/(e² + e + 1) in a worked example
+            stated.setdefault(sp.sstr(valued), (rhs if valued is lhs else lhs, rel.line))
         undefined = named_only_in_words(left, right, set(domain.names()) | given_here)
         if undefined:
             doubts.append(f"its two sides share no name and {', '.join(undefined)} "
