@@ -679,6 +679,11 @@ def _all_problems(readings: list[Reading]) -> list[Problem]:
 
 def _result(reading: Reading, verdict: Verdict | None, variants: dict[str, Verdict] | None = None) -> dict:
     rel = reading.relation
+    out = {"line": rel.line, "end_line": rel.end_line, "tex": rel.tex, "rel": rel.op,
+           "lhs": reading.lhs, "rhs": reading.rhs}
+
+    def undecided(strategy: str, message: str) -> dict:
+        return {**out, "verdict": "undecided", "strategy": strategy, "counterexample": None, "message": message}
     variants = variants or {}
     unpinned, distinct = variants.get("unpinned"), variants.get("distinct")
     if verdict is not None and distinct is not None and verdict.status is Status.REFUTED:
@@ -686,33 +691,25 @@ def _result(reading: Reading, verdict: Verdict | None, variants: dict[str, Verdi
             verdict = distinct              # a counterexample with i ≠ j says more than one at i = j
         elif distinct.status in (Status.PROVED, Status.PROVED_INSTANTIATED) \
                 and _indices_equal(verdict.counterexample, reading.pair):
-            return {"line": rel.line, "end_line": rel.end_line, "tex": rel.tex, "rel": rel.op,
-                    "lhs": reading.lhs, "rhs": reading.rhs, "verdict": "undecided", "strategy": verdict.strategy,
-                    "counterexample": None,
-                    "message": f"it fails only where {reading.pair[0]} = {reading.pair[1]} "
-                               f"({readable_message(verdict.message, verdict.counterexample)}), which a pair of "
-                               f"two items may exclude; for {reading.pair[0]} ≠ {reading.pair[1]} it is "
-                               f"{distinct.status}"}
+            return undecided(verdict.strategy,
+                             f"it fails only where {reading.pair[0]} = {reading.pair[1]} "
+                             f"({readable_message(verdict.message, verdict.counterexample)}), which a pair of "
+                             f"two items may exclude; for {reading.pair[0]} ≠ {reading.pair[1]} it is "
+                             f"{distinct.status}")
     if verdict is not None and verdict.status is Status.REFUTED and verdict.counterexample is not None:
         clash = contradicted(verdict.counterexample, reading.stated)
         if clash:
-            return {"line": rel.line, "end_line": rel.end_line, "tex": rel.tex, "rel": rel.op,
-                    "lhs": reading.lhs, "rhs": reading.rhs, "verdict": "undecided", "strategy": verdict.strategy,
-                    "counterexample": None,
-                    "message": f"as read it {readable_message(verdict.message, verdict.counterexample)}, but there "
-                               f"{clash}: a worked example's values may hold here, not reported as refuted"}
+            return undecided(verdict.strategy,
+                             f"as read it {readable_message(verdict.message, verdict.counterexample)}, but there "
+                             f"{clash}: a worked example's values may hold here, not reported as refuted")
     if unpinned is not None and unpinned.status is Status.PROVED:
         verdict = unpinned                  # proved without the values prose gave: the general proof
     if verdict is not None and unpinned is not None and unpinned.status is Status.REFUTED \
             and verdict.status in (Status.PROVED, Status.PROVED_INSTANTIATED):
-        out = {"line": rel.line, "end_line": rel.end_line, "tex": rel.tex, "rel": rel.op,
-               "lhs": reading.lhs, "rhs": reading.rhs}
-        return {**out, "verdict": "undecided", "strategy": verdict.strategy, "counterexample": None,
-                "message": f"it holds where {', '.join(reading.pins)} (written in prose before it) but "
-                           f"{readable_message(unpinned.message, unpinned.counterexample)} otherwise: "
-                           f"whether the text means it only there is not clear"}
-    out = {"line": rel.line, "end_line": rel.end_line, "tex": rel.tex, "rel": rel.op,
-           "lhs": reading.lhs, "rhs": reading.rhs}
+        return undecided(verdict.strategy,
+                         f"it holds where {', '.join(reading.pins)} (written in prose before it) but "
+                         f"{readable_message(unpinned.message, unpinned.counterexample)} otherwise: "
+                         f"whether the text means it only there is not clear")
     if verdict is None:
         return {**out, "verdict": reading.verdict, "strategy": None, "counterexample": None,
                 "message": reading.message}
