@@ -592,7 +592,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                           f"sums to another bound")
         about = sorted(examples.keys() & {str(e.base.label) for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed)}
                        | {name for name in examples if name in names_in(lhs, rhs)})
-        if about and speaks_generally(left, right, problem.domain):
+        named = [{x for x in side.free_symbols if not x.is_integer} for side in (lhs, rhs)]
+        if about and (speaks_generally(left, right, problem.domain) or all(named)):   # x_2 = (5 − 3x_1)/4
             doubts.append("it speaks of every entry of " + ", ".join(f"{n} (line {examples[n]})" for n in about)
                           + ", which the text gave example values: a general statement is not refuted on them")
         flat = sorted(set(independent_derivatives(left, right)) | set(flat_derivatives(lhs, rhs, definitions)))
@@ -624,8 +625,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         for line, c in conditions:
             if c is not None and is_pin(c) and line <= rel.line:
                 stated.setdefault(sp.sstr(c.lhs), (c.rhs, line))
+        defined_targets = {sp.sstr(d.target) for d in definitions}
         known_values = {name: (value, line) for name, (value, line) in stated.items()
-                        if same_section(sections, line, rel.line)}
+                        if same_section(sections, line, rel.line) or name not in defined_targets}
         unfolded_names = {sp.sstr(x) for x in (*left.free_symbols, *right.free_symbols, *left.atoms(sp.Indexed),
                                                *right.atoms(sp.Indexed))
                           if not (isinstance(x, sp.Symbol) and x.is_integer)}
