@@ -129,11 +129,17 @@ DERIVATION = d.build()
 '''
 
 
-def test_a_side_that_evaluates_to_a_name_keeps_its_written_form_and_integrals_lose_sympys_1(tmp_path):
+def _only_derivation(tmp_path: Path, source: str):
+    """The one derivation of a user file written from ``source``, loaded without errors."""
     (tmp_path / "ders").mkdir()
-    (tmp_path / "ders" / "mean.py").write_text(NAME_SIDE_FILE, encoding="utf-8")
+    (tmp_path / "ders" / "user.py").write_text(source, encoding="utf-8")
     (derivation,), errors = load(tmp_path / "ders")
     assert not errors
+    return derivation
+
+
+def test_a_side_that_evaluates_to_a_name_keeps_its_written_form_and_integrals_lose_sympys_1(tmp_path):
+    derivation = _only_derivation(tmp_path, NAME_SIDE_FILE)
     phi = sp.Symbol("phi", positive=True)
     first, swapped, integral = derivation.steps
     assert first.lhs == phi and first.written[1] is None               # checked: φ = φ; shown: 1·φ + 0·(1 − φ) = φ
@@ -155,10 +161,7 @@ DERIVATION = d.build()
 
 
 def test_the_fields_functions_are_shown_by_name_and_checked_expanded(tmp_path):
-    (tmp_path / "ders").mkdir()
-    (tmp_path / "ders" / "named.py").write_text(NAMED_FILE, encoding="utf-8")
-    (derivation,), errors = load(tmp_path / "ders")
-    assert not errors
+    derivation = _only_derivation(tmp_path, NAMED_FILE)
     z = sp.Symbol("z", real=True)
     first, second = derivation.steps
     assert first.rhs == 1 / (1 + sp.exp(-z))                          # the prover sees the expansion

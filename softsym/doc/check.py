@@ -605,10 +605,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                           f"variable: the derivative is 0 only because softsym does not know what it is")
         block = next((b for b in blocks if b.display and b.line <= rel.line <= b.end_line), None)
         later = sorted({m.group(1) for k2, r in enumerate(found[k + 1:], k + 1)
-                        if block is not None and r.line <= block.end_line and r.op in ("==", ":=")
+                        if r.line <= block.end_line and r.op in ("==", ":=")
                         and not r.chained and k2 not in premise_of and k2 not in premises
                         for m in [re.fullmatch(r"\s*\\?([A-Za-z]+)\s*", r.lhs)] if m is not None}
-                       & names_in(lhs, rhs) - used_before)
+                       & names_in(lhs, rhs) - used_before) if block is not None else []
         if later:                       # "… = λ a/(a + b) + … \qquad λ = n/(a + b + n)": defined after it
             doubts.append(f"it uses {', '.join(later)}, which the same display defines after it")
         valued = lhs if isinstance(lhs, (sp.Symbol, sp.Indexed)) and not rhs.free_symbols else \
