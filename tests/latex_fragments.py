@@ -394,6 +394,10 @@ FRAGMENTS: list[tuple] = [
     ("p(y_i|x)", Prob("p(_|_)", y_v[i], x)),
     ("p(y; \\theta)", Prob("p(_;_)", y, theta)),
     ("p(y; \\theta)", sp.Function("p", real=True)(y, theta), Context(functions=frozenset({"p"}))),  # a function
+    ("\\operatorname{swish}'(x)", sp.Derivative(sp.Function("swish", real=True)(x), x),
+     Context(functions=frozenset({"swish"}))),       # the prime of a defined word function is kept
+    ("f_1'(x)", sp.Derivative(sp.Function("f_1", real=True)(x), x),
+     Context(functions=frozenset({"f_1"}))),         # a prime after the subscript: f'_1 written f_1'
     ("P(A, B)", Prob("P(_,_)", R("A"), R("B"))),
     ("P(A)", Prob("P(_)", R("A"))),
     ("\\Pr(A | B)", Prob("Pr(_|_)", R("A"), R("B"))),
@@ -473,6 +477,11 @@ FRAGMENTS: list[tuple] = [
      + sp.Symbol("gamma", real=True) * sp.IndexedBase("delta", real=True)[t + 1]),   # one index: a TD error's entry
     ("\\mathbb{1}\\{y = k\\}", sp.KroneckerDelta(Z("y"), k)),
     ("\\mathbb{1}_{\\{y=k\\}}", sp.KroneckerDelta(Z("y"), k)),
+    ("\\mathbb{1}[y = k]", sp.KroneckerDelta(Z("y"), k)),                  # Iverson's brackets
+    ("\\operatorname{Var}[X]", sp.Function("Var[_]", nonnegative=True)(R("X"))),   # a statistic: opaque
+    ("P(+ \\mid D)", Prob("P(+|_)", R("D"))),                               # a test result as a sign
+    ("P(+)", sp.Function("P(+)", positive=True)()),
+    ("\\mathrm{KL}(p \\| q)", sp.Function("KL(_‖_)", nonnegative=True)(R("p"), R("q"))),
     ("(1 - a)\\, \\mathbb{1}\\{k = y\\} + b", (1 - a) * sp.KroneckerDelta(k, Z("y")) + b),   # after a factor
     ("2 \\mathbb{1}\\{k = y\\}", 2 * sp.KroneckerDelta(k, Z("y"))),
     ("a\\,\\mathbb{1}\\{y = k\\} b", a * b * sp.KroneckerDelta(Z("y"), k)),

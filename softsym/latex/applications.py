@@ -109,7 +109,8 @@ class ApplicationReading:
         return self.sum_over(self.indexed_base(a.base.text, a)[k] * self.indexed_base(b.base.text, b)[k], k, (lo, hi))
 
     def indicator(self, f: Node, nxt: Node | None) -> tuple[sp.Expr, int] | None:
-        """``1\\{y=k\\}``, ``\\mathbb{1}_{\\{y=k\\}}``, ``I\\{y=k\\}`` → (KroneckerDelta(y, k), items used)."""
+        """``1\\{y=k\\}``, ``\\mathbb{1}_{\\{y=k\\}}``, ``\\mathbb{1}[y=k]``, ``I\\{y=k\\}`` → (KroneckerDelta(y, k),
+        items used)."""
         if not isinstance(f, Factor) or not isinstance(f.base, Leaf) or f.sup or f.primes or f.bangs:
             return None
         b = f.base
@@ -124,7 +125,8 @@ class ApplicationReading:
                     self.fail("an indicator whose subscript is not a condition {y = k}", f)
                 return None
             return self.delta(condition), 1
-        if isinstance(nxt, Factor) and isinstance(nxt.base, Group) and nxt.base.kind == "set" \
+        kinds = ("set", "bracket") if b.kind == "INDICATOR" else ("set",)      # \mathbb{1}[i = y] (Iverson)
+        if isinstance(nxt, Factor) and isinstance(nxt.base, Group) and nxt.base.kind in kinds \
                 and nxt.sub is None and len(nxt.base.elements) == 1 and isinstance(nxt.base.elements[0], Relation):
             value = self.delta(nxt.base.elements[0])
             if nxt.sup is not None:
@@ -201,7 +203,7 @@ class ApplicationReading:
         """``\\mathrm{softmax}(z)_i``, ``\\operatorname{sigmoid}(x)``, ``exp(x)``, ``max(a, b)``."""
         if word not in voc.KNOWN_WORDS:
             if self.function_object(word) is not None:                     # \mathrm{Loss}(x), defined
-                return self.call_name(Factor(f.start, f.end, base=replace(f.base, kind="NAME")), g)
+                return self.call_name(replace(f, base=replace(f.base, kind="NAME")), g)   # primes kept
             self.fail(f"text inside math: '{word}' is not a function the reader knows", f)
         if word in _FUNCTIONS and f.primes and f.sub is None and f.sup is None:   # \mathrm{softplus}'(x)
             arg = self.value(self.only(g.base.elements, g.base))

@@ -363,7 +363,7 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
                     self.fail("a matrix (a bold capital) in a vector relation: matrix products are not read", f)
                 return self.matrix_entry(f)
             return self.symbol(name, f)
-        key = self.name_subscript(f.sub) or self.label_subscript(f.sub)
+        key = self.name_subscript(f.sub) or self.label_subscript(f.sub) or self.family_subscript(f.sub)
         if key is not None:
             return self.symbol(f"{name}_{key}", f)
         spelled = self.spelled_subscript(f.sub)
@@ -409,6 +409,19 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
         if leaf is None or not leaf.text.isupper() or leaf.text in self.ctx.range_ends or leaf.text in self.names:
             return None
         return leaf.text
+
+    def family_subscript(self, sub: Node) -> str | None:
+        """Letters that name the document's data rather than index (``S_{xy}``, ``S_{xx}`` beside the
+        samples ``x_i``, ``y_i``): a run of two or more letters, each the name of a family."""
+        if self.index_mode:
+            return None
+        elements = sub.elements if isinstance(sub, Group) and sub.kind == "brace" else [sub]
+        items = items_of(elements[0]) if len(elements) == 1 else None
+        if items and len(items) > 1 and all(isinstance(it, Factor) and it.plain and isinstance(it.base, Leaf)
+                                            and it.base.kind == "LETTER" and it.base.text in self.ctx.families
+                                            for it in items):
+            return "".join(it.base.text for it in items)
+        return None
 
     @staticmethod
     def spelled_subscript(sub: Node) -> str | None:

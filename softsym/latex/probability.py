@@ -26,6 +26,10 @@ from .syntax import Factor, Group, Leaf, Node, Relation, lone_leaf
 
 EXPECTATION_NAMES = frozenset({"E", "E_bb"})
 """Names that are expectations before ``(…)`` or ``[…]`` (``E[y | x]``, ``\\mathbb{E}_{x}[f(x)]``)."""
+STATISTIC_WORDS = {"Var": {"nonnegative": True}, "Cov": {"real": True}, "Corr": {"real": True},
+                   "Std": {"nonnegative": True}, "KL": {"nonnegative": True}, "Bias": {"real": True}}
+"""Words that are statistics of what is written in their ``(…)``/``[…]`` (``\\operatorname{Var}[X]``,
+``\\mathrm{KL}(p \\| q)``): read like expectations, opaque numbers (a variance is nonnegative)."""
 PROBABILITY_NAMES = frozenset({"P", "p", "Pr", "P_bb"})
 """Names that are probabilities when applied to events."""
 CONDITIONAL_NAMES = PROBABILITY_NAMES | {"q", "Q", "pi"}
@@ -72,15 +76,21 @@ class ProbabilityReading:
             return name if root in CONDITIONAL_NAMES else None
         if root not in PROBABILITY_NAMES or self.declared(name) or self.declared(f.base.text):
             return None
-        events = group.semicolon or len(group.elements) > 1 or isinstance(group.elements[0], Relation)
+        events = group.semicolon or len(group.elements) > 1 or isinstance(group.elements[0], Relation) \
+            or bool(getattr(group.elements[0], "lone_sign", None))                # P(+): a test result
         return name if events or self.single_name(group.elements[0]) else None
 
     def is_expectation(self, f: Node, g: Node | None) -> bool:
-        """``E(y | x; \\theta)``, ``E[X]``, ``\\mathbb{E}_{x \\sim p}[f(x)]`` (E not declared)."""
-        return (isinstance(f, Factor) and isinstance(f.base, Leaf) and f.base.text in EXPECTATION_NAMES
-                and f.base.kind in ("LETTER", "NAME") and f.sup is None and not f.primes and not f.bangs
-                and not self.declared(f.base.text) and isinstance(g, Factor) and isinstance(g.base, Group)
-                and g.base.kind in ("paren", "bracket"))
+        """``E(y | x; \\theta)``, ``E[X]``, ``\\mathbb{E}_{x \\sim p}[f(x)]`` (E not declared), and the
+        statistics ``\\operatorname{Var}[X]``, ``\\mathrm{KL}(p \\| q)`` (not defined by the document)."""
+        if not (isinstance(f, Factor) and isinstance(f.base, Leaf) and f.sup is None and not f.primes
+                and not f.bangs and isinstance(g, Factor) and isinstance(g.base, Group)
+                and g.base.kind in ("paren", "bracket")):
+            return False
+        if f.base.kind == "WORD":
+            return f.base.text in STATISTIC_WORDS and self.function_object(f.base.text) is None
+        return f.base.text in EXPECTATION_NAMES and f.base.kind in ("LETTER", "NAME") \
+            and not self.declared(f.base.text)
 
     def expectation(self, f: Factor, g: Factor) -> sp.Expr:
         """An expectation: an unknown real number of what is written in it (like a probability,
@@ -97,7 +107,8 @@ class ProbabilityReading:
                     shape.append(group.separators[k - 1])
                 shape.append(self.event_piece_or_relation(element, args))
             shape.append("]" if group.kind == "bracket" else ")")
-            fn = sp.Function(f"E{''.join(shape)}", real=True)
+            word = f.base.text if f.base.kind == "WORD" else "E"
+            fn = sp.Function(f"{word}{''.join(shape)}", **STATISTIC_WORDS.get(word, {"real": True}))
             return self.after_call(fn(*args), g)
 
     def event_piece_or_relation(self, node: Node, args: list[sp.Expr]) -> str:
@@ -139,6 +150,8 @@ class ProbabilityReading:
         word = lone_leaf(node, ("WORD",))
         if word is not None:
             return word.text
+        if getattr(node, "lone_sign", None):           # P(+ | D): a test result written as a sign
+            return node.lone_sign
         args.append(self.value(node))
         return "_"
 

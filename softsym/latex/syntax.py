@@ -204,8 +204,8 @@ class ToSyntax(Transformer_NonRecursive):
                                    self.tex[f.start:f.end])
                 setattr(f, kind, node)
             elif kind == "prime":
-                if f.sup is not None or f.sub is not None:
-                    raise Unparsed("a prime after a script (write f'_1, not f_1')", self.tex[f.start:f.end])
+                if f.sup is not None:       # f_1' is f'_1 (J_\lambda'(\beta)); after a power it is unclear
+                    raise Unparsed("a prime after a superscript (write f'^2 or (f')^2)", self.tex[f.start:f.end])
                 f.primes += 1
             else:
                 f.bangs += 1
