@@ -85,6 +85,9 @@ def _unfold_one(expr: sp.Basic, d: Definition) -> sp.Basic:
         pattern = target.indices
         if not any(e.base == target.base for e in expr.atoms(sp.Indexed)):
             return expr
+        if all(i.is_Integer for i in pattern):       # z_1 := w_1 x + b_1 defines that entry only
+            return expr.replace(lambda e: isinstance(e, sp.Indexed) and e.base == target.base
+                                and e.indices == pattern, lambda e: d.expr)
 
         def swap(node: sp.Basic) -> sp.Basic:
             mapping = dict(zip(pattern, node.indices))

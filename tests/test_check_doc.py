@@ -95,13 +95,14 @@ def test_definite_integrals_are_checked(tmp_path):
     assert "indefinite integral" in by_line[5]["message"]
 
 
-def test_approximations_are_skipped_and_unknown_notation_is_unparsed_with_a_reason(tmp_path):
+def test_approximations_in_names_are_skipped_and_unknown_notation_is_unparsed_with_a_reason(tmp_path):
     doc = tmp_path / "misc.md"
-    doc.write_text("$$e \\approx 2.718$$\n\n$$\\nabla f = g$$\n", encoding="utf-8")
+    doc.write_text("$$\\log(1 + e^x) \\approx x$$\n\n$$\\nabla f = g$$\n\n$$e \\approx 2.718$$\n", encoding="utf-8")
     result = check_document(str(doc), doc.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
     verdicts = {r["line"]: r for r in result["relations"]}
     assert verdicts[1]["verdict"] == "skipped"
     assert verdicts[3]["verdict"] == "unparsed" and verdicts[3]["message"]
+    assert verdicts[5]["verdict"] == "proved"          # a closed number to the decimals written
 
 
 # -- the command line ---------------------------------------------------------------------------
@@ -210,6 +211,22 @@ def test_regression_documents_refute_their_planted_lines_only(name):
     assert {line for line in lines if any(r["line"] <= line <= r["end_line"] for r in refuted)} == lines, \
         doc["relations"]
     assert all(any(r["line"] <= line <= r["end_line"] for line in lines) for r in refuted), refuted
+
+
+def test_examples_sections_and_entries_are_read_as_the_text_scopes_them():
+    path = REGRESSIONS / "examples_and_sections.md"
+    doc = check_document(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
+    verdicts: dict[int, list[str]] = {}
+    for r in doc["relations"]:
+        verdicts.setdefault(r["line"], []).append(r["verdict"])
+    assert verdicts[5] == ["proved"]                 # take a = 2: a^2 = 4 is the example's check, not a definition
+    assert verdicts[13][-1] == "proved"              # σ(z) = 1/2 at the z = 0 prose gave
+    assert verdicts[21] == ["undecided"]             # 0 < p < 1 of an earlier section proves nothing here
+    assert verdicts[25] == ["undecided"]             # P(A|B) = P(B|A) is a claim, not a definition
+    assert verdicts[35] == ["proved", "proved"]      # z_1 := w_1 x + b_1 defines that entry
+    assert verdicts[41] == ["proved"]                # z = (2, 1, 0) in prose, after Σ_{j=1}^n
+    assert verdicts[47][0] == "proved"               # swish'(x): the prime of a defined word function
+    assert verdicts[57] == ["proved", "proved"]      # the coin's H after the distribution's; "bits" dropped
 
 
 def test_a_name_given_only_in_words_is_never_refuted():

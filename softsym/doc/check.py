@@ -36,12 +36,13 @@ from ..numeric.display import readable_message
 from ..problem import Problem, prepare
 from ..prover import DEFAULT_TIMEOUT, prove
 from ..verdict import Status, Verdict
+from .approximate import approximately, written_precision
 from .chains import Relation, relations
 from .conditions import (
     LABEL_SET, MEMBERSHIP, OP_TEX, as_bounds, conditions_after, conditions_for, imposed_in_prose, in_display_math,
     in_inline_math, is_condition, is_pin, label_set, listed_condition, membership_bounds, mentioned,
     contradicted, one_hot_families, pairwise_indices, parameter_bound, prose_role, relevant_hypotheses,
-    row_condition, same_section, same_sentence, section_starts, sums_to_one,
+    row_condition, same_section, same_sentence, scalar_range_name, section_starts, sums_to_one, with_values,
 )
 from .definitions import (
     FUNCTION_LHS, IMPLICIT_SUM, Unfoldable, defined_by_unparsed, defined_where, defines, flat_derivatives,
@@ -50,7 +51,7 @@ from .definitions import (
     word_names,
 )
 from .entrywise import (
-    Entry, conventional_length, extremum_facts, family_lengths, family_ranges, inferred_dimension,
+    Entry, conventional_length, example_entries, extremum_facts, instance_of_length, family_lengths, family_ranges, inferred_dimension,
     read_entrywise, sizes_written, speaks_generally, with_conventions,
 )
 from .extract import find_math, kind_of
@@ -60,6 +61,7 @@ from .names import (
     merged_declarations, model_parameters, names_in, one_symbol_per_name, opaque_probabilities, own_parameters,
     pinned_by, plain_context, probabilities_in, related_to, target_name, with_models,
 )
+from .units import without_unit
 
 OPS = {"==": "==", "<=": "<=", "<": "<", ">=": ">=", ">": ">", ":=": "=="}
 """Relation operators the prover checks (``:=`` only where it defines a function softsym knows,
@@ -91,8 +93,11 @@ class Reading:
     doubts: tuple[str, ...] = field(default=())     # why a refutation of this reading is not trusted
     hollow: tuple[str, ...] = field(default=())     # why a proof of this reading would prove nothing
     variants: tuple[tuple[str, Problem], ...] = field(default=())  # also checked: "unpinned" (without the
-    # values prose gave its names), "distinct" (two free indices i, j different)
+    # values prose gave its names), "distinct" (two free indices i, j different), "sectioned" (without
+    # the standing bounds of earlier sections)
     pins: tuple[str, ...] = field(default=())       # those values ("x = 0"), as shown
+    at_pins: bool = False                           # every name it speaks of has such a value (an example)
+    elsewhere: tuple[str, ...] = field(default=())  # bounds from earlier sections ("0 < p < 1 (line 3)")
     pair: tuple[str, str] = ("", "")                # the two free indices of the "distinct" variant
     stated: tuple[tuple[str, str, int], ...] = field(default=())   # values the text gave names before it
 
@@ -108,7 +113,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
 
     blocks, declarations = find_math(text, kind_of(path))
     macros = document_macros(text)
-    found = [replace(r, lhs=expand(r.lhs, macros), rhs=expand(r.rhs, macros)) for r in relations(blocks)]
+    found = [replace(r, lhs=without_unit(expand(r.lhs, macros)), rhs=without_unit(expand(r.rhs, macros)))
+             for r in relations(blocks)]
     found, repairs = with_underscores_restored(found, " ".join(b.tex for b in blocks))
     functions = {bare_name(name) for rel in found if (fd := function_definition(rel)) for name in [fd[0]]}
     function_lines: dict[str, int] = {}                       # where each function is first defined
@@ -163,6 +169,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     previous_bound: dict[int, sp.Basic] = {}                    # "0 < p" of "0 < p < 1", by line
     examples: dict[str, int] = {}                               # vectors given numbers (an example), by line
     sections = section_starts(lines)
+    last_use: dict[str, int] = {}                               # the line where each used name was last used
+    defined_at: dict[str, list[int]] = {}                       # the lines where each name was defined
+
+    def use(names: set[str]) -> None:
+        used.update(names)
+        last_use.update(dict.fromkeys(names, rel.line))
     for k, rel in enumerate(found):
         used_before = set(used)                         # names earlier relations used
         if rel.chained and previous is not None:       # the left side is the previous right side
@@ -184,7 +196,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 out.append(Reading(replace(rel, line=decl.line, end_line=decl.line, tex=decl.text, op=":=",
                                            chained=False),
                                    verdict="error", message=f"declaration not applied: {exc}"))
-        if rel.op in SKIPPED:
+        scalar = scalar_range_name(found, k)
+        if scalar is not None and not in_display_math(rel, blocks):
+            vectors.pop(scalar, None)           # "Bernoulli(p) with $0 < p < 1$" after p = (p_1, …, p_K)
+        approximate = rel.op == "approx" and written_precision(rel.lhs + " " + rel.rhs) is not None
+        if rel.op in SKIPPED and not approximate:
             out.append(Reading(rel, verdict="skipped", message=SKIPPED[rel.op]))
             continue
         if rel.after_arrow:
@@ -192,9 +208,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                                                "into or maps to), not a claim"))
             continue
         while memberships and memberships[0][0] <= rel.line:   # "$p, q \in (0, 1)$": from here on
-            _, member = memberships.pop(0)
+            member_line, member = memberships.pop(0)
             for name, bound in membership_bounds(member, domain, functions):
                 standing[name] = bound
+                standing_line[name] = member_line
         while labels_sets and labels_sets[0][0] <= rel.line:   # "a label $y \in \{1, \ldots, K\}$"
             _, member = labels_sets.pop(0)
             for name, lo, hi in label_set(member, domain):
@@ -264,9 +281,16 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 lhs, rhs, entry, guesses = read(context)
             except Unparsed as exc:
                 later = re.match(r"the function (\w+) without its argument", exc.reason)
-                if later is None or function_lines.get(later.group(1), 0) <= rel.line:
+                target = re.fullmatch(r"\s*\\?(?:mathbf\s*\{\s*)?([A-Za-z]+)\s*\}?\s*", rel.lhs)
+                if later is not None and function_lines.get(later.group(1), 0) > rel.line:
+                    context = context_with(functions - {later.group(1)})   # p the number, before p(w) is defined
+                elif target is not None and "vectors of different lengths" in exc.reason \
+                        and instance_of_length(exc.reason, [c for line, c in conditions if line == rel.line]):
+                    context = replace(context, lengths={n: span for n, span in lengths.items()
+                                                        if n != target.group(1)},
+                                      vectors={n: span for n, span in vectors.items() if n != target.group(1)})
+                else:                 # "take $n = 3$, $z = (2, 1, 0)$" after Σ_{j=1}^n e^{z_j}: an instance
                     raise
-                context = context_with(functions - {later.group(1)})   # p the number, before p(w) is defined
                 lhs, rhs, entry, guesses = read(context)
             raw_lhs = lhs
             lhs, rhs = with_models(lhs, models, whole=False), with_models(rhs, models)
@@ -284,6 +308,17 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         lhs, rhs = one_symbol_per_name(lhs, rhs)
         families |= {str(e.base.label) for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed)}
         shown_l, shown_r = _plain(lhs), _plain(rhs)
+        if approximate:                    # log 2 ≈ 0.6931: a rounding, judged by the decimals written
+            values = [c for c in conditions_for(rel, conditions, blocks, lines) if is_pin(c)]
+            try:
+                judged = approximately(with_values(unfold_keeping_variables(lhs, definitions), values),
+                                       with_values(unfold_keeping_variables(rhs, definitions), values),
+                                       rel.lhs + " " + rel.rhs)
+            except Exception:  # noqa: BLE001 - a side that cannot be unfolded or evaluated is not judged
+                judged = None
+            verdict, message = judged if judged is not None else ("skipped", SKIPPED["approx"])
+            out.append(Reading(rel, verdict=verdict, lhs=shown_l, rhs=shown_r, message=message))
+            continue
         if entry is not None and entry.target is not None and lhs == rhs and rel.op in ("==", ":="):
             vectors[entry.target] = entry.span            # x = [x_0, …, x_3]: the vector of its entries
             out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,
@@ -347,14 +382,17 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message="≠ is not checked (the prover decides =, ≤, <)"))
             continue
+        valued_here = {target_name(c.lhs) for c in conditions_for(rel, conditions, blocks, lines) if is_pin(c)}
+        checks_example = target_name(lhs.base if isinstance(lhs, sp.Pow) else lhs) in valued_here
+        # "take $a = 2$: $$a^2 = 4$$": the example's check at the value prose gave, not a definition of a
         squared = lhs.base if isinstance(lhs, sp.Pow) and lhs.exp == 2 and isinstance(lhs.base, sp.Symbol)\
             and not isinstance(lhs.base, sp.Dummy) and "(" not in lhs.base.name else None
-        if squared is not None and defines(rel, squared, rhs, used, pinned, standalone, display):
+        if squared is not None and not checks_example and defines(rel, squared, rhs, used, pinned, standalone, display):
             definitions.append(Definition(squared, sp.sqrt(rhs), len(definitions) + 1))   # σ² = …: σ ≥ 0
             unread.pop(squared.name, None)
             out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,
                                message=f"{shown_l} := {shown_r} ({squared} is its nonnegative square root)"))
-            used |= names_in(lhs, rhs)
+            use(names_in(lhs, rhs))
             continue
         recurrence = recurrence_family(rel, lhs, rhs)
         if recurrence is not None:
@@ -363,7 +401,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,
                                message=f"a recurrence: {shown_l} := {shown_r} (softsym does not unfold it; "
                                        f"what rests on it is not refuted)"))
-            used |= names_in(lhs, rhs)
+            use(names_in(lhs, rhs))
             continue
         earlier = next((d for d in reversed(definitions) if d.target == lhs), None)
         new_section = earlier is not None and isinstance(lhs, sp.Symbol) and rel.op == "==" and standalone \
@@ -390,12 +428,19 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             # about the old one — the definitions written in terms of the old λ stop unfolding
             renewed = [d for d in definitions if lhs.name in names_in(d.expr)]
             pinned = pinned - {lhs.name}
-        if not swapped and defines(rel, lhs, rhs, used, pinned, standalone, display or new_section, model):
+        section_start = max((h for h in sections if h <= rel.line), default=0)
+        used_here = used
+        if isinstance(lhs, sp.Symbol) and earlier is None and standalone and rel.op == "==" \
+                and last_use.get(lhs.name, rel.line) < section_start and lhs.name not in names_in(rhs):
+            used_here = used - {lhs.name}      # η, a free parameter in §1, given by μ in §3: a definition there
+        if not swapped and not checks_example and defines(rel, lhs, rhs, used_here, pinned, standalone,
+                                                          display or new_section, model):
             modelled = model_parameters(raw_lhs)
             if modelled is not None and set(modelled) & rhs.free_symbols:   # P(y | λ) = …, every argument
                 models[raw_lhs.func.__name__] = (modelled, rhs)
             definitions = [d for d in definitions if d not in renewed]
             definitions.append(Definition(lhs, rhs, len(definitions) + 1))
+            defined_at.setdefault(target_name(lhs) or "", []).append(rel.line)
             if not rhs.free_symbols and isinstance(lhs, (sp.Symbol, sp.Indexed)):
                 stated[sp.sstr(lhs)] = (rhs, rel.line)          # L = ½(½ − 1)²: a worked example's value
             unread.pop(target_name(lhs) or "", None)
@@ -422,11 +467,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 unread.pop(entry.target, None)
                 message += f" for every entry ({entry.describe(dimension)})"
             out.append(Reading(rel, verdict="definition", message=message, lhs=shown_l, rhs=shown_r))
-            used |= names_in(lhs, rhs) - ({str(i) for i in entry.indices} if entry is not None else set()) \
-                - (own_parameters(lhs) - used)                       # f(x) = …: x is f's own, not yet used
+            use(names_in(lhs, rhs) - ({str(i) for i in entry.indices} if entry is not None else set())
+                - (own_parameters(lhs) - used))                      # f(x) = …: x is f's own, not yet used
             continue
         if rel.op == "==" and is_atomic(lhs) and is_atomic(rhs) and not lhs.is_Number and not rhs.is_Number\
-                and lhs != rhs:                         # \sqrt{x^2} = x for x > 0 reads x = x: a claim
+                and lhs != rhs and not probabilities_in(lhs, rhs):       # P(A | B) = P(A) is about events                         # \sqrt{x^2} = x for x > 0 reads x = x: a claim
             if inline:
                 condition = as_relational(rel.op, lhs, rhs)
                 if isinstance(lhs, sp.Indexed) and isinstance(rhs, sp.Symbol) and not rhs.is_integer:
@@ -445,17 +490,19 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             relational = as_relational(rel.op, lhs, rhs)
             if relational is not None and is_pin(relational):    # "take $z_1 = 0$": a value, checked both ways
                 conditions.append((rel.line, relational))
+            for value in example_entries(entry, lhs, rhs) if rel.op == "==" else ():
+                conditions.append((rel.line, value))             # "take $z = (2, 1, 0)$": each entry's value
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message="a condition, an assumption or an example's value written in prose "
                                        "(\"where …\", \"take …\", \"当…时\"), not a claim"))
             continue
         defined = {target_name(d.target) for d in definitions}
-        if is_constraint(rel, lhs, rhs, standalone) and not (names_in(lhs, rhs) & defined):
+        if is_constraint(rel, lhs, rhs, standalone) and not (names_in(lhs, rhs) & defined) and not checks_example:
             constraints.append(as_relational("==", lhs, rhs))
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message="a constraint the text imposes on its names (an equation, not an "
                                        "identity): a hypothesis of the relations after it"))
-            used |= names_in(lhs, rhs)
+            use(names_in(lhs, rhs))
             continue
         own_version = False
         if rel.op == ":=":
@@ -466,7 +513,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                            f"not {shown_l}"))
                 continue
             own_version = True        # softplus(x) := log(1 + e^x): checked against softsym's softplus
-        used |= names_in(lhs, rhs) - ({str(i) for i in entry.indices} if entry is not None else set())
+        use(names_in(lhs, rhs) - ({str(i) for i in entry.indices} if entry is not None else set()))
         premise = hypotheses.get(premise_of.get(k, -1))
         written, unusable = row_condition(rel.condition, context, lhs, rhs)
         prose = conditions_for(rel, conditions, blocks, lines)
@@ -479,10 +526,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         written = [c.xreplace({x: by_name[x.name] for x in c.free_symbols
                                if isinstance(x, sp.Symbol) and x.name in by_name}) for c in written]
 
-        def build(written: list[sp.Basic], lhs: sp.Basic = lhs, rhs: sp.Basic = rhs) -> tuple:
-            """The relation as a problem under the conditions ``written`` (and the standing ones):
-            (problem, conventions, unfolded left and right sides, the sides as read)."""
-            bounded_here = {x.name for c in written for x in c.free_symbols if isinstance(x, sp.Symbol)}
+        def build(written: list[sp.Basic], lhs: sp.Basic = lhs, rhs: sp.Basic = rhs,
+                  dropped: frozenset[str] = frozenset()) -> tuple:
+            """The relation as a problem under the conditions ``written`` (and the standing ones but
+            ``dropped``): (problem, conventions, unfolded left and right sides, the sides as read)."""
+            bounded_here = {x.name for c in written for x in c.free_symbols if isinstance(x, sp.Symbol)} | dropped
             written = written + [c for name, cs in standing.items() if name not in bounded_here for c in cs]
             same = {c.rhs: c.lhs for c in written if isinstance(c, sp.Eq) and all(
                 isinstance(x, sp.Symbol) and x.is_integer for x in c.args) and c.lhs != c.rhs}   # "if i = j": j is i
@@ -497,6 +545,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             # definitions first, so that the conventions (K ends a range: a positive integer) reach
             # the names they bring in too
             left, right = unfold_keeping_variables(lhs, definitions), unfold_keeping_variables(rhs, definitions)
+            left, right = with_values(left, written), with_values(right, written)   # "take z = (2, 1, 0)"
             given = tuple(unfold_keeping_variables(g, definitions) for g in here.given) \
                 + tuple(defined_where(lhs, rhs, definitions))
             here = Domain(here.symbols, here.indexed, here.bounds, relevant_hypotheses(given, left, right))
@@ -528,6 +577,13 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             try:
                 variants.append(("unpinned", build([c for c in written if c not in pins])[0]))
             except Exception:  # noqa: BLE001 - no second reading: the pinned one stands as before
+                pass
+        elsewhere = frozenset(name for name in standing if name in names_in(lhs, rhs)
+                              and not same_section(sections, standing_line.get(name, 0), rel.line))
+        if elsewhere:        # "0 < p < 1" in an earlier section: the relation is checked without it too
+            try:
+                variants.append(("sectioned", build(written, dropped=elsewhere)[0]))
+            except Exception:  # noqa: BLE001 - no second reading: the bounded one stands as before
                 pass
         pair = pairwise_indices(lhs, rhs, written)
         if pair is not None:  # ∂ℓ/∂s_i of ℓ = −log σ(s_i − s_j): a pair i, j is two different items too
@@ -611,6 +667,15 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                        & names_in(lhs, rhs) - used_before) if block is not None else []
         if later:                       # "… = λ a/(a + b) + … \qquad λ = n/(a + b + n)": defined after it
             doubts.append(f"it uses {', '.join(later)}, which the same display defines after it")
+        section_by_section = sorted(name for name in names_in(lhs, rhs) & set(defined_at)
+                                    if len({max((h for h in sections if h <= line), default=0)
+                                            for line in defined_at[name]}) > 1
+                                    and all(not same_section(sections, line, rel.line) for line in defined_at[name]))
+        if section_by_section:          # A(η) of the Bernoulli section, then of the Poisson one, used in a third
+            doubts.append("it uses " + ", ".join(f"{name} (defined section by section: lines "
+                                                 f"{', '.join(map(str, defined_at[name]))})"
+                                                 for name in section_by_section)
+                          + ", and which definition it means here is not clear")
         valued = lhs if isinstance(lhs, (sp.Symbol, sp.Indexed)) and not rhs.free_symbols else \
             rhs if isinstance(rhs, (sp.Symbol, sp.Indexed)) and not lhs.free_symbols else None
         if valued is not None and target_name(valued) not in {target_name(d.target) for d in definitions}:
@@ -641,7 +706,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                         if not lhs.free_symbols or not rhs.free_symbols),   # an example's line
                            hollow=tuple(hollow), variants=tuple(variants),
                            pair=tuple(map(str, pair)) if pair is not None else ("", ""),
-                           pins=tuple(f"{sp.sstr(c.lhs)} = {sp.sstr(c.rhs)}" for c in pins)))
+                           pins=tuple(f"{sp.sstr(c.lhs)} = {sp.sstr(c.rhs)}" for c in pins),
+                           at_pins=bool(pins) and (not lhs.free_symbols or not rhs.free_symbols)
+                           and not (left.free_symbols or right.free_symbols),      # σ(z) = 1/2 at z = 0
+                           elsewhere=tuple(f"{sp.sstr(c)} (line {standing_line.get(name, '?')})"
+                                           for name in sorted(elsewhere) for c in standing[name])))
     return out
 
 
@@ -687,7 +756,7 @@ def _result(reading: Reading, verdict: Verdict | None, variants: dict[str, Verdi
     def undecided(strategy: str, message: str) -> dict:
         return {**out, "verdict": "undecided", "strategy": strategy, "counterexample": None, "message": message}
     variants = variants or {}
-    unpinned, distinct = variants.get("unpinned"), variants.get("distinct")
+    unpinned, distinct, sectioned = variants.get("unpinned"), variants.get("distinct"), variants.get("sectioned")
     if verdict is not None and distinct is not None and verdict.status is Status.REFUTED:
         if distinct.status is Status.REFUTED:
             verdict = distinct              # a counterexample with i ≠ j says more than one at i = j
@@ -706,8 +775,17 @@ def _result(reading: Reading, verdict: Verdict | None, variants: dict[str, Verdi
                              f"{clash}: a worked example's values may hold here, not reported as refuted")
     if unpinned is not None and unpinned.status is Status.PROVED:
         verdict = unpinned                  # proved without the values prose gave: the general proof
-    if verdict is not None and unpinned is not None and unpinned.status is Status.REFUTED \
+    if verdict is not None and sectioned is not None and sectioned.status is not Status.PROVED \
             and verdict.status in (Status.PROVED, Status.PROVED_INSTANTIATED):
+        return undecided(verdict.strategy,
+                         f"it is {verdict.status} under {', '.join(reading.elsewhere)}, written in an earlier "
+                         f"section, and not without it (" + (readable_message(sectioned.message,
+                                                                              sectioned.counterexample)
+                                                             if sectioned.status is Status.REFUTED
+                                                             else str(sectioned.status))
+                         + "): whether it still holds here is not clear")
+    if verdict is not None and unpinned is not None and unpinned.status is Status.REFUTED \
+            and verdict.status in (Status.PROVED, Status.PROVED_INSTANTIATED) and not reading.at_pins:
         return undecided(verdict.strategy,
                          f"it holds where {', '.join(reading.pins)} (written in prose before it) but "
                          f"{readable_message(unpinned.message, unpinned.counterexample)} otherwise: "
@@ -726,6 +804,9 @@ def _result(reading: Reading, verdict: Verdict | None, variants: dict[str, Verdi
                            f"not reported as refuted"}
     cex = verdict.counterexample
     message = verdict.message
+    if reading.at_pins and unpinned is not None and unpinned.status is Status.REFUTED:
+        message += f" (at {', '.join(reading.pins)}, the value{'s' if len(reading.pins) > 1 else ''} written " \
+                   f"in prose before it)"
     if reading.conventions and verdict.status in (Status.PROVED, Status.PROVED_INSTANTIATED, Status.REFUTED):
         message += f" [conventions: {'; '.join(reading.conventions)}]"
     return {**out, "verdict": str(verdict.status), "strategy": verdict.strategy,

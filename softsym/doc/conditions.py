@@ -277,6 +277,7 @@ def relevant_hypotheses(given: tuple[sp.Basic, ...], left: sp.Basic, right: sp.B
         return names_in(*exprs) - integers
 
     names = values(left, right)
+    given = tuple(g for g in given if not _free_to_choose(g, [o for o in given if o is not g], names))
     chosen: list[sp.Basic] = []
     rest = list(given)
     changed = True
@@ -289,6 +290,25 @@ def relevant_hypotheses(given: tuple[sp.Basic, ...], left: sp.Basic, right: sp.B
                 rest.remove(g)
                 changed = True
     return tuple(g for g in given if g in chosen)
+
+
+def _free_to_choose(hypothesis: sp.Basic, others: list[sp.Basic], names: set[str]) -> bool:
+    """An equation ``g_k = g`` whose one side is a name found nowhere else (not in the relation, not
+    in the other hypotheses, not in its own other side) and not bounded: any point extends to one
+    that satisfies it by choosing that name, so it cannot matter to the relation."""
+    if not isinstance(hypothesis, sp.Eq):
+        return False
+    for side, other in ((hypothesis.lhs, hypothesis.rhs), (hypothesis.rhs, hypothesis.lhs)):
+        if not isinstance(side, (sp.Symbol, sp.Indexed)) or isinstance(side, sp.Dummy):
+            continue
+        name = names_in(side)
+        symbol = side.base.label if isinstance(side, sp.Indexed) else side
+        bounded = any(getattr(symbol, f"is_{a}") for a in ("positive", "negative", "nonnegative", "nonpositive",
+                                                           "integer", "zero"))
+        if len(name) == 1 and not bounded and not name & (names | names_in(other)) \
+                and not any(name & names_in(o) for o in others):
+            return True
+    return False
 
 
 def is_condition(op: str, lhs: sp.Basic, rhs: sp.Basic) -> bool:
@@ -306,6 +326,9 @@ def conditions_for(rel: Relation, conditions: list[tuple[int, sp.Basic | None]],
     on right after a display ("For $K = 2$: $$…$$ So $p_1 = …$"), those of that display."""
     block = None if rel.display is False else \
         next((b for b in blocks if b.display and b.line <= rel.line <= b.end_line), None)
+    if lines is not None:              # a heading between a condition and the display ends it
+        starts = section_starts(lines)
+        conditions = [(line, c) for line, c in conditions if same_section(starts, line, rel.line)]
     if block is None:
         here = [c for line, c in conditions if line == rel.line and c is not None]
         before = max((b for b in blocks if b.display and b.end_line < rel.line), key=lambda b: b.end_line,
@@ -334,11 +357,12 @@ def _goes_on(lines: list[str], end: int, line: int) -> bool:
 
 
 _CONDITION_CUES = frozenset("""where when whenever if iff unless at take taking let letting with assume assuming
-suppose supposing given provided set setting choose choosing e.g. fix fixing""".split())
+suppose supposing given provided set setting choose choosing e.g. fix fixing example instance""".split())
 _CLAIM_CUES = frozenset("""so thus hence therefore gives giving yields yield get gets obtain obtains shows show
 follows means tells implies proves conclude concludes note recall""".split())
 _WEAK_CLAIM_CUES = frozenset("is are equals becomes become be being have has that".split())   # only right before
-_CJK_CONDITION_CUES = ("如果", "假设", "假定", "给定", "其中", "满足", "使得", "当", "若", "设", "令", "取", "在")
+_CJK_CONDITION_CUES = ("如果", "假设", "假定", "给定", "其中", "满足", "使得", "当", "若", "设", "令", "取", "在", "举例",
+                       "例如", "比如", "譬如")
 _CJK_CLAIM_CUES = ("所以", "因此", "于是", "可得", "得到", "从而", "则", "故")
 _CJK_WEAK_CLAIM_CUES = ("是", "为", "有", "得")
 _TRANSPARENT = re.compile(r"\b(?:i\.e\.|that\s+is|namely)|也就是说|也就是|即")
@@ -388,10 +412,11 @@ def prose_role(lines: list[str], rel: Relation) -> str | None:
         return "claim"                              # "… is not governed by it: $…$"
     before = re.sub(r"\bsuch\s+that\b", " where ", re.sub(r"\bso\s+that\b", " so ", before))
     words = re.findall(r"[a-z]+(?:\.[a-z]\.)?", before)
+    appositive = before.rstrip().endswith(",")          # "assume the data are centered, $…$"
     for k, word in enumerate(reversed(words[-6:])):
         if word in _CONDITION_CUES or word == "for" and k == 0:      # "for $x > 0$", not "for all x, $…$"
             return "condition"
-        if word in _CLAIM_CUES or word in _WEAK_CLAIM_CUES and k < 2:
+        if word in _CLAIM_CUES or word in _WEAK_CLAIM_CUES and k < 2 and not appositive:
             return "claim"
     return None
 
@@ -512,3 +537,50 @@ def contradicted(counterexample, stated: tuple[tuple[str, str, int], ...]) -> st
             if not same:
                 clashes.append(f"{name} = {values[name]} while the text took {name} = {value} (line {line})")
     return "; ".join(clashes[:2])
+
+
+_NUMBER = r"\s*-?(?:\d+(?:\.\d+)?|\\t?frac\s*\{\s*\d+\s*\}\s*\{\s*\d+\s*\}|\d+\s*/\s*\d+)\s*"
+_BARE = r"\s*(\\?[A-Za-z]+)\s*"
+
+
+def scalar_range_name(found: list[Relation], k: int) -> str | None:
+    """The name of a two-sided numeric range written in one chain (``0 < p < 1``) that ``found[k]``
+    begins or ends, or None: a name bounded so is one number from there on, whatever it was before."""
+    def ends(rel: Relation) -> tuple[str, str] | None:       # (name, side the number is on)
+        if rel.op not in ("<", "<="):
+            return None
+        left, right = re.fullmatch(_BARE, rel.lhs), re.fullmatch(_BARE, rel.rhs)
+        if right and re.fullmatch(_NUMBER, rel.lhs):
+            return right.group(1), "left"
+        if left and re.fullmatch(_NUMBER, rel.rhs):
+            return left.group(1), "right"
+        return None
+    here = ends(found[k])
+    if here is None:
+        return None
+    other = found[k + 1] if here[1] == "left" and k + 1 < len(found) and found[k + 1].chained else \
+        found[k - 1] if here[1] == "right" and k > 0 and found[k].chained else None
+    there = ends(other) if other is not None else None
+    return here[0] if there is not None and there[0] == here[0] and there[1] != here[1] else None
+
+
+def with_values(expr: sp.Basic, conditions: list[sp.Basic]) -> sp.Basic:
+    """``expr`` at the values the pins among ``conditions`` give (``z_1 = 2``, ``n = 3``): a sum over a
+    few whole indices of a family given values is written out first, so that its entries take them.
+    (The pins stay hypotheses too: this only lets the prover see the example's numbers.)"""
+    values = {c.lhs: c.rhs for c in conditions if is_pin(c)}
+    if not values:
+        return expr
+    families = {v.base for v in values if isinstance(v, sp.Indexed)}
+
+    def written_out(node: sp.Basic) -> sp.Basic:
+        if isinstance(node, sp.Sum) and len(node.limits) == 1:
+            var, lo, hi = node.limits[0]
+            lo, hi = lo.xreplace(values), hi.xreplace(values)
+            if lo.is_Integer and hi.is_Integer and 0 <= hi - lo < 32 and any(
+                    e.base in families for e in node.function.atoms(sp.Indexed)):
+                return sp.Add(*(node.function.xreplace({var: sp.Integer(k)}) for k in range(int(lo), int(hi) + 1)))
+        return node
+    if families:
+        expr = expr.replace(lambda n: isinstance(n, sp.Sum), written_out)
+    return expr.xreplace(values)

@@ -206,15 +206,15 @@ def unfold_keeping_variables(expr: sp.Basic, definitions: list[Definition]) -> s
     """The definitions unfolded, except that a defined name a derivative is taken with respect to
     stays a variable inside that derivative (``∂ℓ/∂z`` with ``z := w^T x + b``: ℓ as a function of
     z); outside it, the name is unfolded as everywhere."""
-    defined = {target_name(d.target) for d in definitions}
+    defined = {_key(d.target) for d in definitions} - {None}
     derivatives = [d for d in expr.atoms(sp.Derivative)
-                   if any(target_name(v) in defined for v in d.variables)]
+                   if any(_key(v) in defined for v in d.variables)]
     if not derivatives:
         return unfold(expr, definitions)
     kept: dict[sp.Basic, sp.Basic] = {}
     for d in derivatives:
-        names = {target_name(v) for v in d.variables}
-        inner = unfold_keeping_variables(d.expr, [x for x in definitions if target_name(x.target) not in names])
+        names = {_key(v) for v in d.variables}
+        inner = unfold_keeping_variables(d.expr, [x for x in definitions if _key(x.target) not in names])
         for v in d.variables:
             inner = _through_the_variable(inner, v, definitions)
         taken = sp.Derivative(inner, *d.variable_count, evaluate=False)
@@ -226,6 +226,13 @@ def unfold_keeping_variables(expr: sp.Basic, definitions: list[Definition]) -> s
     holders = {d: sp.Dummy(f"d{k}") for k, d in enumerate(kept)}
     outside = unfold(expr.xreplace(holders), definitions)
     return outside.xreplace({holders[d]: value for d, value in kept.items()})
+
+
+def _key(target: sp.Basic) -> str | None:
+    """The name a definition gives: ``z``, ``z[]`` (every entry), ``z[1]`` (one entry), ``f``."""
+    if isinstance(target, sp.Indexed) and all(i.is_Integer for i in target.indices):
+        return sp.sstr(target)
+    return target_name(target)
 
 
 def _through_the_variable(inner: sp.Basic, variable: sp.Basic, definitions: list[Definition]) -> sp.Basic:
@@ -262,9 +269,9 @@ def flat_derivatives(lhs: sp.Basic, rhs: sp.Basic, definitions: list[Definition]
     variables' own (``∂L/∂α_j`` with α defined and L defined nowhere: L does not depend on α)."""
     out = []
     for d in sp.Tuple(lhs, rhs).atoms(sp.Derivative):
-        names = {target_name(v) for v in d.variables}
+        names = {_key(v) for v in d.variables} - {None}
         inner = attempt(Deadline.after(1.0), lambda d=d, names=names: unfold(
-            d.expr, [x for x in definitions if target_name(x.target) not in names]), None)
+            d.expr, [x for x in definitions if _key(x.target) not in names]), None)
         if inner is not None:
             for v in d.variables:
                 inner = _through_the_variable(inner, v, definitions)
@@ -349,12 +356,16 @@ def defines(rel: Relation, lhs: sp.Basic, rhs: sp.Basic, used: set[str], pinned:
     """
     if rel.op not in (":=", "=="):
         return False
-    target = target_name(lhs)
+    whole = isinstance(lhs, sp.Indexed) and all(i.is_Integer for i in lhs.indices) and bool(names_in(rhs))
+    target = target_name(lhs) or (sp.sstr(lhs) if whole else None)     # z_1 = w_1 x + b_1: that entry
     if target is None:
         return False
-    if isinstance(lhs, sp.Indexed) and rel.op != ":=" and not ({str(i) for i in lhs.indices}
-                                                               & {s.name for s in rhs.atoms(sp.Symbol)}):
+    if isinstance(lhs, sp.Indexed) and rel.op != ":=" and not whole and not ({str(i) for i in lhs.indices}
+                                                                             & {s.name for s in rhs.atoms(sp.Symbol)}):
         return False            # \eta_k = 0: a value at one index (the last class), not every entry's
+    if rel.op != ":=" and probabilities_in(lhs) == {lhs} and any(
+            _event_kind(p) == _event_kind(lhs) for p in probabilities_in(rhs)):
+        return False            # P(A | B) = P(B | A): a claim about the same probability, not a definition
     if rel.op == ":=" or (not rel.chained and (isinstance(lhs, sp.core.function.AppliedUndef)
                                               or (isinstance(lhs, sp.Symbol) and rhs.is_Number))):
         return True
@@ -365,6 +376,16 @@ def defines(rel: Relation, lhs: sp.Basic, rhs: sp.Basic, used: set[str], pinned:
         return False
     fresh = bool(names_in(rhs) - used)
     return target not in used or (standalone and target not in pinned and (display or fresh))
+
+
+def _event_kind(probability: sp.Basic) -> tuple[str, frozenset[str]]:
+    """A probability's form and the names it speaks of, in any order: ``P(_|_)(A, B)`` and
+    ``P(_|_)(B, A)`` are alike (the same events, conditioned the other way)."""
+    text = sp.sstr(probability)
+    m = re.fullmatch(r"(.*?\))\((.*)\)", text)
+    if m is None:
+        return text, frozenset()
+    return m.group(1), frozenset(a.strip() for a in m.group(2).split(","))
 
 
 def _from_fixed_entries(lhs: sp.Basic, rhs: sp.Basic) -> bool:

@@ -108,13 +108,16 @@ def extremum_facts(left: sp.Basic, right: sp.Basic, domain: Domain) -> tuple[Dom
 
 
 def family_ranges(left: sp.Basic, right: sp.Basic, vectors: dict) -> dict[str, tuple[sp.Expr, sp.Expr]]:
-    """A free index of entries of vectors the text gave a range (``z = (z_1, …, z_K)``: 1..K)."""
+    """A free index of entries of vectors the text gave a range (``z = (z_1, …, z_K)``: 1..K).  An index
+    that also indexes a family of no known length (``W_{kj}`` beside ``z_k``) takes the one range it
+    has: the relation means something only where each of its entries exists."""
     spans: dict[str, set] = {}
     for e in sp.Tuple(left, right).atoms(sp.Indexed):
         for i in e.indices:
             if isinstance(i, sp.Symbol) and i.is_integer:
                 spans.setdefault(i.name, set()).add(vectors.get(str(e.base.label)))
-    return {name: next(iter(s)) for name, s in spans.items() if len(s) == 1 and None not in s}
+    known = {name: s - {None} for name, s in spans.items()}
+    return {name: next(iter(s)) for name, s in known.items() if len(s) == 1}
 
 
 def speaks_generally(left: sp.Basic, right: sp.Basic, domain: Domain) -> bool:
@@ -291,3 +294,33 @@ def with_conventions(lhs: sp.Basic, rhs: sp.Basic, domain: Domain, dimension: sp
         symbols.append(top)
     new = Domain(tuple(symbols), domain.indexed, tuple(bounds), domain.given)
     return both.args[0], both.args[1], new, tuple(notes)
+
+
+def example_entries(entry: Entry | None, lhs: sp.Basic, rhs: sp.Basic) -> list[sp.Basic]:
+    """``z = (2, 1, 0)`` read at its entry i: the values of its entries, ``z_1 = 2``, ``z_2 = 1``,
+    ``z_3 = 0`` (empty unless the vector has a few entries, each given a number)."""
+    if entry is None or entry.column is not None or entry.span is None or not isinstance(lhs, sp.Indexed) \
+            or lhs.indices != (entry.index,):
+        return []
+    lo, hi = entry.span
+    if not (lo.is_Integer and hi.is_Integer) or not 0 <= hi - lo < 32:
+        return []
+    out = []
+    for k in range(int(lo), int(hi) + 1):
+        value = rhs.xreplace({entry.index: sp.Integer(k)})
+        value = value.doit() if isinstance(value, sp.Piecewise) else value
+        if value.free_symbols or value.atoms(sp.Indexed) or not value.is_number:
+            return []
+        out.append(sp.Eq(lhs.base[k], value, evaluate=False))
+    return out
+
+
+def instance_of_length(reason: str, conditions: list[sp.Basic | None]) -> bool:
+    """Whether "vectors of different lengths (1..3 and 1..n)" is an instance the text set up: a
+    condition written beside it gives the symbolic end its number (``n = 3``)."""
+    spans = re.findall(r"(\w+)\.\.(\w+)", reason)
+    numbers = {hi for _, hi in spans if hi.isdigit()}
+    names = {hi for _, hi in spans if not hi.isdigit()}
+    return len(numbers) == 1 and len(names) == 1 and any(
+        isinstance(c, sp.Eq) and isinstance(c.lhs, sp.Symbol) and c.lhs.name in names
+        and c.rhs == int(next(iter(numbers))) for c in conditions)

@@ -28,7 +28,7 @@ def relation_line(path: str, r: dict) -> list[str]:
         left, right = shown_sides(r.get("lhs_value") or "", r.get("rhs_value") or "")
         lines.append(f"    counterexample: {point or '(no free symbols)'}: left side {left.sign} {left.text}, "
                      f"right side {right.sign} {right.text}")
-    elif verdict in ("unparsed", "error", "undecided", "timeout", "vacuous") and r.get("message"):
+    elif verdict in ("unparsed", "error", "undecided", "timeout", "vacuous", "refuted") and r.get("message"):
         lines.append(f"    {r['message']}")
     return lines
 
