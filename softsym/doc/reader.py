@@ -1,0 +1,710 @@
+"""``check-doc``'s reader: every relation of one document, read as written (what :mod:`.check` decides).
+
+Text → math blocks (``extract``) → relations (``chains``) → for each, a reading: a definition, a
+skipped or unparsed line, or a ``Problem`` over the document's declarations and conventions, with
+the definitions so far unfolded, and what would make its refutation or proof untrustworthy (its
+doubts, its variants).  What a line means is decided with
+helpers in :mod:`.names` (names, targets, probabilities), :mod:`.definitions` (which lines define,
+unfolding), :mod:`.conditions` (conditions written beside relations) and :mod:`.entrywise`
+(vectors, matrices, sizes and the conventions of a relation).
+
+Conventions (stated in the README): a declaration ``<!-- softsym: DECL -->`` / ``% softsym: DECL``
+applies from its line on, after ``--symbols``; undeclared names are real; a name that ends a
+summation range (``n`` in ``\\sum_{i=1}^{n}``) is a positive integer; an index of an entry that
+is free in a relation (``i`` in ``z_i``) is an integer in ``1..n`` (the relation's one dimension,
+else the document's default ``n``); ``\\sigma`` is the sigmoid and softmax the softmax unless
+the document defines them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import partial
+
+import sympy as sp
+
+from ..domain import Domain
+from ..dsl import Definition
+from ..errors import UserError
+from ..problem import Problem, prepare
+from ..prover import DEFAULT_TIMEOUT
+from .approximate import approximately, written_precision
+from .chains import Relation, relations
+from .conditions import (
+    LABEL_SET, MEMBERSHIP, OP_TEX, as_bounds, conditions_after, conditions_for, imposed_in_prose, in_display_math,
+    in_inline_math, is_condition, is_pin, label_set, listed_condition, membership_bounds, mentioned,
+    one_hot_families, pairwise_indices, parameter_bound, prose_role, relevant_hypotheses,
+    row_condition, same_section, same_sentence, scalar_range_name, section_starts, sums_to_one, with_values,
+)
+from .definitions import (
+    FUNCTION_LHS, IMPLICIT_SUM, Unfoldable, defined_by_unparsed, defined_where, defines, flat_derivatives,
+    function_definition, function_parameters, independent_derivatives, is_constraint, labelled_names,
+    named_only_in_words, pair_sums, recurrence_family, unfold_keeping_variables, with_underscores_restored,
+    word_names,
+)
+from .entrywise import (
+    Entry, conventional_length, example_entries, extremum_facts, family_lengths, family_ranges, inferred_dimension,
+    instance_of_length, read_entrywise, sizes_written, speaks_generally, with_conventions,
+)
+from .extract import find_math, kind_of
+from .macros import document_macros, expand
+from .names import (
+    as_relational, bare_name, context_names, doc_declarations, document_dimension, is_atomic,
+    merged_declarations, model_parameters, names_in, one_symbol_per_name, opaque_probabilities, own_parameters,
+    pinned_by, plain_context, probabilities_in, related_to, target_name, with_models,
+)
+from .units import without_unit
+
+OPS = {"==": "==", "<=": "<=", "<": "<", ">=": ">=", ">": ">", ":=": "=="}
+"""Relation operators the prover checks (``:=`` only where it defines a function softsym knows,
+``\\mathrm{softplus}(x) := …``: checked against softsym's reading); ``:=`` defines; the rest are skipped."""
+
+SKIPPED = {"approx": "≈ is not an exact claim", "propto": "∝ hides a constant factor",
+           "implies": "an implication: its conclusion is checked with its premise as a hypothesis"}
+
+
+@dataclass(frozen=True)
+class DocOptions:
+    """What ``check-doc`` reads a document with."""
+
+    symbols: str = ""
+    timeout: float = DEFAULT_TIMEOUT
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One relation of a document as read: a problem for the prover, or a decided outcome."""
+
+    relation: Relation
+    problem: Problem | None = None
+    verdict: str = ""               # definition / unparsed / skipped / error (set when problem is None)
+    message: str = ""
+    lhs: str = ""
+    rhs: str = ""
+    conventions: tuple[str, ...] = field(default=())
+    doubts: tuple[str, ...] = field(default=())     # why a refutation of this reading is not trusted
+    hollow: tuple[str, ...] = field(default=())     # why a proof of this reading would prove nothing
+    variants: tuple[tuple[str, Problem], ...] = field(default=())  # also checked: "unpinned" (without the
+    # values prose gave its names), "distinct" (two free indices i, j different), "sectioned" (without
+    # the standing bounds of earlier sections)
+    pins: tuple[str, ...] = field(default=())       # those values ("x = 0"), as shown
+    at_pins: bool = False                           # every name it speaks of has such a value (an example)
+    elsewhere: tuple[str, ...] = field(default=())  # bounds from earlier sections ("0 < p < 1 (line 3)")
+    pair: tuple[str, str] = ("", "")                # the two free indices of the "distinct" variant
+    stated: tuple[tuple[str, str, int], ...] = field(default=())   # values the text gave names before it
+
+
+# -- reading a document ----------------------------------------------------------------------------
+def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> list[Reading]:
+    """Every relation of the document, read in order (definitions accumulate as they appear).
+
+    Raises:
+        UserError: the file kind is unknown or ``--symbols`` is malformed.
+    """
+    from ..latex import Context, Unparsed, VectorValued, parse_entry, parse_tex
+
+    blocks, declarations = find_math(text, kind_of(path))
+    macros = document_macros(text)
+    found = [replace(r, lhs=without_unit(expand(r.lhs, macros)), rhs=without_unit(expand(r.rhs, macros)))
+             for r in relations(blocks)]
+    found, repairs = with_underscores_restored(found, " ".join(b.tex for b in blocks))
+    functions = {bare_name(name) for rel in found if (fd := function_definition(rel)) for name in [fd[0]]}
+    function_lines: dict[str, int] = {}                       # where each function is first defined
+    for rel in found:
+        if (fd := function_definition(rel)) is not None:
+            function_lines.setdefault(bare_name(fd[0]), rel.line)
+    parameters = function_parameters(found)
+    entry_functions = frozenset(bare_name(fd[0]) for rel in found if (fd := function_definition(rel))
+                                and FUNCTION_LHS.match(rel.lhs).group("entry"))
+    words = word_names(found)
+    labels = labelled_names(found)
+    one_hot = one_hot_families(text)
+    memberships = sorted(((b.line, b.tex) for b in blocks if not b.display and MEMBERSHIP.match(b.tex)),
+                         key=lambda m: m[0])
+    labels_sets = sorted(((b.line, b.tex) for b in blocks if not b.display and LABEL_SET.match(b.tex)),
+                         key=lambda m: m[0])
+    dimension_of = partial(document_dimension, inferred=inferred_dimension(found))
+    trailing = conditions_after(text, blocks, found)
+    trailing_conditions = {c for cs in trailing.values() for c in cs}
+    inferred = inferred_dimension(found)
+    range_ends = sizes_written(found)
+    lengths = family_lengths(found, functions, doc_declarations(options.symbols) if options.symbols.strip()
+                              else Domain(), declarations)
+    base = doc_declarations(options.symbols) if options.symbols.strip() else Domain()
+    pending = sorted(declarations, key=lambda d: d.line)
+    applied: list[str] = []
+    domain = base
+    definitions: list[Definition] = []
+    used: set[str] = set()
+    out: list[Reading] = []
+    premise_of = {k + 1: k - 1 for k, rel in enumerate(found)
+                  if rel.op == "implies" and k >= 1 and k + 1 < len(found) and found[k - 1].op != "implies"}
+    premises = set(premise_of.values())
+    hypotheses: dict[int, sp.Basic | None] = {}      # a premise as a relational (None: unusable)
+    constraints: list[sp.Basic | None] = []           # equations the text imposes (sum of p_i = 1)
+    unread: dict[str, int] = {}                       # name -> line of an unparsed line that may define it
+    unread_inline: list[tuple[int, str]] = []         # unparsed inline relations (line, tex): maybe premises
+    models: dict[str, tuple[tuple[sp.Symbol, ...], sp.Basic]] = {}   # P(y | λ) = …: parameters, value
+    imposed: list[tuple[int, str]] = []               # "Setting $∂L/∂b = 0$": conditions imposed in prose
+    lines = text.splitlines()
+    conditions: list[tuple[int, sp.Basic | None]] = []  # inline conditions ("for $i = j$:") by line
+    previous: Relation | None = None
+    vectors: dict[str, tuple[sp.Expr, sp.Expr] | None] = {}   # names the text made vectors, with their ranges
+    families: set[str] = set()                                  # names written with an index so far
+    matrices: set[str] = set()                                  # names the text made matrices
+    index_ranges: dict[str, tuple[sp.Expr, sp.Expr]] = {}       # "i = 1, …, K": the range of the index i
+    bold_only: set[str] = set()                                 # vectors defined in bold (z is not \mathbf{z})
+    recurrences: dict[str, int] = {}                            # m_t = β m_{t-1} + …: the family, its line
+    standing: dict[str, tuple] = {}                             # "temperature $T > 0$": T's bound from here on
+    standing_line: dict[str, int] = {}                          # the line each standing bound was written on
+    stated: dict[str, tuple[sp.Basic, int]] = {}                # values the text gave names (x = 1), by name
+    previous_bound: dict[int, sp.Basic] = {}                    # "0 < p" of "0 < p < 1", by line
+    examples: dict[str, int] = {}                               # vectors given numbers (an example), by line
+    sections = section_starts(lines)
+    last_use: dict[str, int] = {}                               # the line where each used name was last used
+    defined_at: dict[str, list[int]] = {}                       # the lines where each name was defined
+
+    def use(names: set[str]) -> None:
+        used.update(names)
+        last_use.update(dict.fromkeys(names, rel.line))
+    for k, rel in enumerate(found):
+        used_before = set(used)                         # names earlier relations used
+        if rel.chained and previous is not None:       # the left side is the previous right side
+            rel = replace(rel, line=min(rel.line, previous.end_line))
+        previous = found[k]
+        while pending and pending[0].line <= rel.line:
+            decl = pending.pop(0)
+            try:
+                domain = merged_declarations(base, [*applied, decl.text])
+                applied.append(decl.text)
+            except UserError as joined:
+                try:                                       # x: negative after x: positive — the later one wins
+                    domain = domain.merged(doc_declarations(decl.text))
+                    applied = [decl.text] if "declared twice" in str(joined) else applied
+                    base = domain
+                    continue
+                except UserError:
+                    exc = joined
+                out.append(Reading(replace(rel, line=decl.line, end_line=decl.line, tex=decl.text, op=":=",
+                                           chained=False),
+                                   verdict="error", message=f"declaration not applied: {exc}"))
+        scalar = scalar_range_name(found, k)
+        if scalar is not None and not in_display_math(rel, blocks):
+            vectors.pop(scalar, None)           # "Bernoulli(p) with $0 < p < 1$" after p = (p_1, …, p_K)
+        approximate = rel.op == "approx" and written_precision(rel.lhs + " " + rel.rhs) is not None
+        if rel.op in SKIPPED and not approximate:
+            out.append(Reading(rel, verdict="skipped", message=SKIPPED[rel.op]))
+            continue
+        if rel.after_arrow:
+            out.append(Reading(rel, verdict="skipped", message="written after an arrow (what something turns "
+                                                               "into or maps to), not a claim"))
+            continue
+        while memberships and memberships[0][0] <= rel.line:   # "$p, q \in (0, 1)$": from here on
+            member_line, member = memberships.pop(0)
+            for name, bound in membership_bounds(member, domain, functions):
+                standing[name] = bound
+                standing_line[name] = member_line
+        while labels_sets and labels_sets[0][0] <= rel.line:   # "a label $y \in \{1, \ldots, K\}$"
+            _, member = labels_sets.pop(0)
+            for name, lo, hi in label_set(member, domain):
+                index_ranges[name] = (lo, hi)
+        while one_hot and one_hot[0][0] <= rel.line:          # "a one-hot target $\mathbf{y}$": Σ_k y_k = 1
+            _, family = one_hot.pop(0)
+            constraints.append(sums_to_one(family, lengths, dimension_of(domain)))
+        listed = listed_condition(rel, domain)
+        if listed is not None:
+            relationals, index_range = listed
+            if index_range is not None:
+                index_ranges[index_range[0]] = index_range[1:]
+                message = (f"the range of an index: {index_range[0]} is an integer from {index_range[1]} to "
+                           f"{index_range[2]} in what follows")
+            else:
+                conditions.extend((rel.line, c) for c in relationals)
+                for c in relationals:                   # "a, b > 0": the parameters' signs, from here on
+                    named = [x for x in c.free_symbols if isinstance(x, sp.Symbol)]
+                    if len(named) == 1 and c.rel_op in ("<", "<=", ">", ">=") and not (c.lhs.free_symbols
+                                                                                    and c.rhs.free_symbols):
+                        standing[named[0].name] = (c,)
+                        standing_line[named[0].name] = rel.line
+                message = "a condition on names (a, b > 0), not a claim; it holds from here on"
+            out.append(Reading(rel, verdict="skipped", message=message))
+            continue
+        if k in trailing_conditions:
+            try:                                     # a constraint ("when Σ_i y_i = 1") holds from here on
+                lhs_c, rhs_c = parse_tex(rel.lhs, plain_context(domain, functions)),\
+                    parse_tex(rel.rhs, plain_context(domain, functions))
+                if is_constraint(rel, lhs_c, rhs_c, True):
+                    constraints.append(as_relational("==", lhs_c, rhs_c))
+                parameter = parameter_bound(rel.op, lhs_c, rhs_c)
+                if parameter is not None:             # "… for $\mu > 0$": μ's bound from here on too
+                    standing[parameter[0]] = (parameter[1],)
+                    standing_line[parameter[0]] = rel.line
+            except Unparsed:
+                pass
+            out.append(Reading(rel, verdict="skipped", message="a condition of the display before it (\"… when "
+                                                               "$…$\"), not a claim: a hypothesis there"))
+            continue
+        if k in premise_of and hypotheses.get(premise_of[k], sp.true) is None:
+            out.append(Reading(rel, verdict="skipped", message="the conclusion of an implication whose premise "
+                                                               "could not be read"))
+            continue
+        dimension = document_dimension(domain, inferred)
+        def context_with(functions: set[str]) -> Context:
+            return Context(names=context_names(domain, functions), dimension=dimension,
+                           functions=frozenset(functions | {f"\\{f}" for f in functions}),
+                           vectors=dict(vectors), families=frozenset(families), words=words,
+                           matrices=frozenset(matrices), bold_only=frozenset(bold_only), lengths=lengths,
+                           parameters={f: ps for f, ps in parameters.items() if f in functions}, labels=labels,
+                           entry_functions=entry_functions, range_ends=range_ends)
+        context = context_with(functions)
+        entry: Entry | None = None
+        try:
+            paired, pairs = pair_sums(rel)
+
+            def read(context: Context) -> tuple:
+                try:
+                    (lhs, _, left_guesses), (rhs, _, right_guesses) = (parse_entry(paired.lhs, context),
+                                                                       parse_entry(paired.rhs, context))
+                    return lhs, rhs, None, (*pairs, *left_guesses, *right_guesses)
+                except VectorValued:
+                    lhs, rhs, entry, guesses = read_entrywise(paired, context)
+                    return lhs, rhs, entry, (*pairs, *guesses)
+            try:
+                lhs, rhs, entry, guesses = read(context)
+            except Unparsed as exc:
+                later = re.match(r"the function (\w+) without its argument", exc.reason)
+                target = re.fullmatch(r"\s*\\?(?:mathbf\s*\{\s*)?([A-Za-z]+)\s*\}?\s*", rel.lhs)
+                if later is not None and function_lines.get(later.group(1), 0) > rel.line:
+                    context = context_with(functions - {later.group(1)})   # p the number, before p(w) is defined
+                elif target is not None and "vectors of different lengths" in exc.reason \
+                        and instance_of_length(exc.reason, [c for line, c in conditions if line == rel.line]):
+                    context = replace(context, lengths={n: span for n, span in lengths.items()
+                                                        if n != target.group(1)},
+                                      vectors={n: span for n, span in vectors.items() if n != target.group(1)})
+                else:                 # "take $n = 3$, $z = (2, 1, 0)$" after Σ_{j=1}^n e^{z_j}: an instance
+                    raise
+                lhs, rhs, entry, guesses = read(context)
+            raw_lhs = lhs
+            lhs, rhs = with_models(lhs, models, whole=False), with_models(rhs, models)
+            lhs, rhs = opaque_probabilities(lhs), opaque_probabilities(rhs)
+        except Unparsed as exc:
+            if k in premises:
+                hypotheses[k] = None
+            name = defined_by_unparsed(rel, context)
+            if name is not None:
+                unread[name] = rel.line
+            if not in_display_math(rel, blocks):
+                unread_inline.append((rel.line, rel.tex))
+            out.append(Reading(rel, verdict="unparsed", message=f"{exc.reason}: {exc.fragment}"))
+            continue
+        lhs, rhs = one_symbol_per_name(lhs, rhs)
+        families |= {str(e.base.label) for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed)}
+        shown_l, shown_r = _plain(lhs), _plain(rhs)
+        if approximate:                    # log 2 ≈ 0.6931: a rounding, judged by the decimals written
+            values = [c for c in conditions_for(rel, conditions, blocks, lines) if is_pin(c)]
+            try:
+                judged = approximately(with_values(unfold_keeping_variables(lhs, definitions), values),
+                                       with_values(unfold_keeping_variables(rhs, definitions), values),
+                                       rel.lhs + " " + rel.rhs)
+            except Exception:  # noqa: BLE001 - a side that cannot be unfolded or evaluated is not judged
+                judged = None
+            verdict, message = judged if judged is not None else ("skipped", SKIPPED["approx"])
+            out.append(Reading(rel, verdict=verdict, lhs=shown_l, rhs=shown_r, message=message))
+            continue
+        if entry is not None and entry.target is not None and lhs == rhs and rel.op in ("==", ":="):
+            vectors[entry.target] = entry.span            # x = [x_0, …, x_3]: the vector of its entries
+            out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,
+                               message=f"{entry.target} is the vector of its entries {shown_l} "
+                                       f"({entry.describe(dimension)})"))
+            continue
+        standalone = not rel.chained and not (k + 1 < len(found) and found[k + 1].chained)
+        pinned = set().union(*(pinned_by(d) for d in definitions if related_to(d, rhs))) if definitions else set()
+        if in_inline_math(rel, blocks)\
+                and rel.op == "=="\
+                and isinstance(lhs, sp.Symbol) and isinstance(rhs, sp.Symbol) and lhs != rhs\
+                and len(lhs.name) == len(rhs.name) == 1:          # "if $i = j$", "at $q = p$": a condition
+            conditions.append((rel.line, as_relational(rel.op, lhs, rhs)))
+            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                               message="a condition between two names (i = j, at q = p), not a claim; "
+                                       "it holds in the display after it"))
+            continue
+        if in_inline_math(rel, blocks) and rel.op == "==" and sp.Tuple(lhs, rhs).has(sp.Derivative, sp.Subs)\
+                and imposed_in_prose(lines, rel):              # "Setting $∂L/∂b = 0$ gives …": solved
+            imposed.append((rel.line, rel.tex))
+            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                               message="a condition the text imposes (setting a derivative to a value), not a "
+                                       "claim; what its sentence derives from it is not refuted"))
+            continue
+        if k in premises and rel.op in ("==", ":=") and target_name(lhs) is not None\
+                and target_name(lhs) not in names_in(rhs):
+            standalone, pinned = True, set()      # "η = … ⇒ …": the premise defines η from here on
+        if k in premises and not defines(rel, lhs, rhs, used, pinned, standalone):
+            hypotheses[k] = as_relational(rel.op, lhs, rhs)
+            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                               message="the premise of an implication: the conclusion is checked under it"))
+            continue
+        inline = not in_display_math(rel, blocks)
+        display = not inline
+        defined_names = {target_name(d.target) for d in definitions}
+        bound_of_defined = (lhs.is_Number or rhs.is_Number) and bool(names_in(lhs, rhs) & defined_names)
+        if k not in premise_of and ((is_condition(rel.op, lhs, rhs) and not bound_of_defined) or (
+                inline and rel.op == "==" and not rel.chained and isinstance(lhs, sp.Symbol) and rhs.is_Number)):
+            if inline:
+                conditions.append((rel.line, as_relational(rel.op, lhs, rhs)))
+                parameter = parameter_bound(rel.op, lhs, rhs)
+                if parameter is not None:
+                    same_chain = standing_line.get(parameter[0]) == rel.line     # 0 < θ < 1: both ends
+                    standing[parameter[0]] = (*standing[parameter[0]], parameter[1]) if same_chain \
+                        and parameter[0] in standing else (parameter[1],)
+                    standing_line[parameter[0]] = rel.line
+                elif rel.chained and k > 0 and found[k - 1].line == rel.line:
+                    chain = [as_relational(rel.op, lhs, rhs)]          # 0 < p < 1 for one letter: a range,
+                    ends = previous_bound.get(rel.line)                # from here on (x >= 0 alone is a case)
+                    if ends is not None and ends.free_symbols == chain[0].free_symbols == {lhs} \
+                            and isinstance(lhs, sp.Symbol) and rhs.is_Number:
+                        standing[lhs.name] = (ends, chain[0])
+                        standing_line[lhs.name] = rel.line
+                if isinstance(rhs, sp.Symbol) and lhs.is_Number and rel.op in ("<", "<="):
+                    previous_bound[rel.line] = as_relational(rel.op, lhs, rhs)
+            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                               message="a condition on a name (n > 2, or y = 1 in prose), not a claim; "
+                                       "it holds in the display after it"))
+            continue
+        if rel.op == "!=":
+            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                               message="≠ is not checked (the prover decides =, ≤, <)"))
+            continue
+        valued_here = {target_name(c.lhs) for c in conditions_for(rel, conditions, blocks, lines) if is_pin(c)}
+        checks_example = target_name(lhs.base if isinstance(lhs, sp.Pow) else lhs) in valued_here
+        # "take $a = 2$: $$a^2 = 4$$": the example's check at the value prose gave, not a definition of a
+        squared = lhs.base if isinstance(lhs, sp.Pow) and lhs.exp == 2 and isinstance(lhs.base, sp.Symbol)\
+            and not isinstance(lhs.base, sp.Dummy) and "(" not in lhs.base.name else None
+        if squared is not None and not checks_example and defines(rel, squared, rhs, used, pinned, standalone, display):
+            definitions.append(Definition(squared, sp.sqrt(rhs), len(definitions) + 1))   # σ² = …: σ ≥ 0
+            unread.pop(squared.name, None)
+            out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,
+                               message=f"{shown_l} := {shown_r} ({squared} is its nonnegative square root)"))
+            use(names_in(lhs, rhs))
+            continue
+        recurrence = recurrence_family(rel, lhs, rhs)
+        if recurrence is not None:
+            recurrences[recurrence] = rel.line
+            unread.pop(f"{recurrence}[]", None)
+            out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,
+                               message=f"a recurrence: {shown_l} := {shown_r} (softsym does not unfold it; "
+                                       f"what rests on it is not refuted)"))
+            use(names_in(lhs, rhs))
+            continue
+        earlier = next((d for d in reversed(definitions) if d.target == lhs), None)
+        new_section = earlier is not None and isinstance(lhs, sp.Symbol) and rel.op == "==" and standalone \
+            and (display or not is_atomic(rhs)) \
+            and not (names_in(rhs) & (names_in(earlier.expr) | {lhs.name})) and bool(names_in(rhs))
+        if new_section:
+            pinned = pinned - {lhs.name}      # η = θ^T x after η = μ: nothing in common, a new section's η
+        swapped = isinstance(lhs, sp.core.function.AppliedUndef) and rel.op == "==" and any(
+            isinstance(d.target, sp.core.function.AppliedUndef) and d.target.func == lhs.func
+            and d.target.args != lhs.args and set(d.target.args) == set(lhs.args) for d in definitions)
+        if inline and isinstance(lhs, sp.core.function.AppliedUndef) and rel.op == "==" and not rhs.free_symbols \
+                and any(isinstance(d.target, sp.core.function.AppliedUndef) and d.target.func == lhs.func
+                        for d in definitions):
+            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                               message=f"a value of {lhs.func} the text already defined, written in prose (\"the "
+                                       f"boundary r(x) = 1/2\"): where it takes that value, not a new definition"))
+            continue
+        model = earlier.expr if earlier is not None else sp.S.Zero
+        fresh = sorted(names_in(rhs) - used - {str(lhs)})
+        renewed: list[Definition] = []
+        if isinstance(lhs, sp.Symbol) and rel.op == "==" and standalone and lhs.name in pinned and fresh\
+                and lhs.name not in names_in(rhs):
+            # λ = t e^η after η = log λ, with t new here: a new model of λ (an exposure), not a claim
+            # about the old one — the definitions written in terms of the old λ stop unfolding
+            renewed = [d for d in definitions if lhs.name in names_in(d.expr)]
+            pinned = pinned - {lhs.name}
+        section_start = max((h for h in sections if h <= rel.line), default=0)
+        used_here = used
+        if isinstance(lhs, sp.Symbol) and earlier is None and standalone and rel.op == "==" \
+                and last_use.get(lhs.name, rel.line) < section_start and lhs.name not in names_in(rhs):
+            used_here = used - {lhs.name}      # η, a free parameter in §1, given by μ in §3: a definition there
+        if not swapped and not checks_example and defines(rel, lhs, rhs, used_here, pinned, standalone,
+                                                          display or new_section, model):
+            modelled = model_parameters(raw_lhs)
+            if modelled is not None and set(modelled) & rhs.free_symbols:   # P(y | λ) = …, every argument
+                models[raw_lhs.func.__name__] = (modelled, rhs)
+            definitions = [d for d in definitions if d not in renewed]
+            definitions.append(Definition(lhs, rhs, len(definitions) + 1))
+            defined_at.setdefault(target_name(lhs) or "", []).append(rel.line)
+            if not rhs.free_symbols and isinstance(lhs, (sp.Symbol, sp.Indexed)):
+                stated[sp.sstr(lhs)] = (rhs, rel.line)          # L = ½(½ − 1)²: a worked example's value
+            unread.pop(target_name(lhs) or "", None)
+            message = f"{shown_l} := {shown_r}"
+            if renewed:
+                message += (f" (a new model of {shown_l}: {', '.join(fresh)} first "
+                            f"{'appears' if len(fresh) == 1 else 'appear'} here; "
+                            f"{', '.join(str(d.target) for d in renewed)}, defined from the old {shown_l}, "
+                            f"no longer {'unfolds' if len(renewed) == 1 else 'unfold'})")
+            if probabilities_in(lhs) == {lhs} and earlier is not None:
+                message += " (a new model for the probability: notes give one model by model)"
+            if entry is not None and entry.target is not None:
+                if entry.column is None:
+                    vectors[entry.target] = entry.span
+                    if rhs.free_symbols <= {entry.index} and not rhs.atoms(sp.Indexed):
+                        examples[entry.target] = rel.line      # z = [1, 2, 3]: an example's values
+                    else:
+                        examples.pop(entry.target, None)
+                    bold_only.discard(entry.target)
+                    if entry.bold:
+                        bold_only.add(entry.target)
+                else:
+                    matrices.add(entry.target)
+                unread.pop(entry.target, None)
+                message += f" for every entry ({entry.describe(dimension)})"
+            out.append(Reading(rel, verdict="definition", message=message, lhs=shown_l, rhs=shown_r))
+            use(names_in(lhs, rhs) - ({str(i) for i in entry.indices} if entry is not None else set())
+                - (own_parameters(lhs) - used))                      # f(x) = …: x is f's own, not yet used
+            continue
+        if rel.op == "==" and is_atomic(lhs) and is_atomic(rhs) and not lhs.is_Number and not rhs.is_Number\
+                and lhs != rhs and not probabilities_in(lhs, rhs):       # P(A | B) = P(A) is about events                         # \sqrt{x^2} = x for x > 0 reads x = x: a claim
+            if inline:
+                condition = as_relational(rel.op, lhs, rhs)
+                if isinstance(lhs, sp.Indexed) and isinstance(rhs, sp.Symbol) and not rhs.is_integer:
+                    every = {i: sp.Symbol(f"{i}_every", integer=True) for i in lhs.indices
+                             if isinstance(i, sp.Symbol)}          # "uniform logits $z_k = c$": every entry
+                    condition = condition.xreplace(every) if condition is not None else None
+                conditions.append((rel.line, condition))
+            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                               message="a condition between two names (i = j, at q = p), not a claim; "
+                                       "it holds in the display after it"))
+            continue
+        role = prose_role(lines, rel) if inline and (lhs.free_symbols or rhs.free_symbols) else "claim"
+        if role == "condition" and sp.Tuple(lhs, rhs).has(sp.Derivative, sp.Integral, sp.Limit):
+            role = "claim"              # "…, with $\\frac{d}{dz} f = …$": a derivative is stated, not assumed
+        if role == "condition" and rel.op in ("==", "<", "<=", ">", ">="):
+            relational = as_relational(rel.op, lhs, rhs)
+            if relational is not None and is_pin(relational):    # "take $z_1 = 0$": a value, checked both ways
+                conditions.append((rel.line, relational))
+            for value in example_entries(entry, lhs, rhs) if rel.op == "==" else ():
+                conditions.append((rel.line, value))             # "take $z = (2, 1, 0)$": each entry's value
+            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                               message="a condition, an assumption or an example's value written in prose "
+                                       "(\"where …\", \"take …\", \"当…时\"), not a claim"))
+            continue
+        defined = {target_name(d.target) for d in definitions}
+        if is_constraint(rel, lhs, rhs, standalone) and not (names_in(lhs, rhs) & defined) and not checks_example:
+            constraints.append(as_relational("==", lhs, rhs))
+            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                               message="a constraint the text imposes on its names (an equation, not an "
+                                       "identity): a hypothesis of the relations after it"))
+            use(names_in(lhs, rhs))
+            continue
+        own_version = False
+        if rel.op == ":=":
+            if not re.match(r"^\s*\\(?:mathrm|operatorname|text)\s*\{\s*(?:softplus|sigmoid|softmax|logsumexp|LSE)\s*\}"
+                            r"|^\s*\\sigma\s*\(", rel.lhs):
+                out.append(Reading(rel, verdict="unparsed", lhs=shown_l, rhs=shown_r,
+                                   message=f"the left side of a definition must be a name, an entry z_i or f(x), "
+                                           f"not {shown_l}"))
+                continue
+            own_version = True        # softplus(x) := log(1 + e^x): checked against softsym's softplus
+        use(names_in(lhs, rhs) - ({str(i) for i in entry.indices} if entry is not None else set()))
+        premise = hypotheses.get(premise_of.get(k, -1))
+        written, unusable = row_condition(rel.condition, context, lhs, rhs)
+        prose = conditions_for(rel, conditions, blocks, lines)
+        written = [*prose, *written]
+        for c in trailing.get(k, ()):
+            given, missing = row_condition(f"{found[c].lhs} {OP_TEX[found[c].op]} {found[c].rhs}", context, lhs, rhs)
+            written += given
+            unusable = unusable or missing
+        by_name = {x.name: x for x in sp.Tuple(lhs, rhs).atoms(sp.Symbol)}      # the relation's i, not a real i
+        written = [c.xreplace({x: by_name[x.name] for x in c.free_symbols
+                               if isinstance(x, sp.Symbol) and x.name in by_name}) for c in written]
+
+        def build(written: list[sp.Basic], lhs: sp.Basic = lhs, rhs: sp.Basic = rhs,
+                  dropped: frozenset[str] = frozenset()) -> tuple:
+            """The relation as a problem under the conditions ``written`` (and the standing ones but
+            ``dropped``): (problem, conventions, unfolded left and right sides, the sides as read)."""
+            bounded_here = {x.name for c in written for x in c.free_symbols if isinstance(x, sp.Symbol)} | dropped
+            written = written + [c for name, cs in standing.items() if name not in bounded_here for c in cs]
+            same = {c.rhs: c.lhs for c in written if isinstance(c, sp.Eq) and all(
+                isinstance(x, sp.Symbol) and x.is_integer for x in c.args) and c.lhs != c.rhs}   # "if i = j": j is i
+            if same:
+                lhs, rhs = lhs.xreplace(same), rhs.xreplace(same)
+                written = [c.xreplace(same) for c in written if not (isinstance(c, sp.Eq) and c.rhs in same)]
+            bounds, written = as_bounds(written, domain)
+            here = Domain(domain.symbols, domain.indexed, domain.bounds + bounds, domain.given)
+            here = here.with_given(*(c for c in constraints if c is not None), *written)
+            if premise is not None:
+                here = here.with_given(premise)
+            # definitions first, so that the conventions (K ends a range: a positive integer) reach
+            # the names they bring in too
+            left, right = unfold_keeping_variables(lhs, definitions), unfold_keeping_variables(rhs, definitions)
+            left, right = with_values(left, written), with_values(right, written)   # "take z = (2, 1, 0)"
+            given = tuple(unfold_keeping_variables(g, definitions) for g in here.given) \
+                + tuple(defined_where(lhs, rhs, definitions))
+            here = Domain(here.symbols, here.indexed, here.bounds, relevant_hypotheses(given, left, right))
+            here, ranges = extremum_facts(left, right, here)
+            ranges.update({name: span for name, span in index_ranges.items() if name not in ranges})
+            ranges.update(family_ranges(left, right, {**lengths, **vectors}))
+            ranges.update(family_ranges(lhs, rhs, {**lengths, **vectors}))      # entries unfolding took away
+            if entry is not None:
+                for index in entry.indices:
+                    ranges[index.name] = entry.span or (sp.Integer(1), dimension)
+            left, right, problem_domain, notes = with_conventions(left, right, here, dimension, ranges)
+            if entry is not None:
+                notes = (f"read entrywise: {', '.join(map(str, entry.indices))} "
+                         f"{'is the entry' if entry.column is None else 'are the row and the column'}", *notes)
+            problem = prepare(left, OPS.get(rel.op, "=="), right, problem_domain, real_values=True)
+            return problem, notes, left, right, lhs, rhs
+        try:
+            problem, notes, left, right, lhs, rhs = build(written)
+        except Unfoldable as exc:
+            out.append(Reading(rel, verdict="unparsed", lhs=shown_l, rhs=shown_r, message=str(exc)))
+            continue
+        except Exception as exc:  # noqa: BLE001 - a reading SymPy cannot prepare is reported, never raised
+            out.append(Reading(rel, verdict="error", lhs=shown_l, rhs=shown_r,
+                               message=f"could not prepare the relation: {type(exc).__name__}: {exc}"))
+            continue
+        pins = [c for c in written[:len(prose)] if is_pin(c) and mentioned(c.lhs, left, right)]
+        variants: list[tuple[str, Problem]] = []
+        if pins:             # "… at $x = 0$, hence $$…$$": the relation is checked without the value too
+            try:
+                variants.append(("unpinned", build([c for c in written if c not in pins])[0]))
+            except Exception:  # noqa: BLE001 - no second reading: the pinned one stands as before
+                pass
+        elsewhere = frozenset(name for name in standing if name in names_in(lhs, rhs)
+                              and not same_section(sections, standing_line.get(name, 0), rel.line))
+        if elsewhere:        # "0 < p < 1" in an earlier section: the relation is checked without it too
+            try:
+                variants.append(("sectioned", build(written, dropped=elsewhere)[0]))
+            except Exception:  # noqa: BLE001 - no second reading: the bounded one stands as before
+                pass
+        pair = pairwise_indices(lhs, rhs, written)
+        if pair is not None:  # ∂ℓ/∂s_i of ℓ = −log σ(s_i − s_j): a pair i, j is two different items too
+            try:
+                variants.append(("distinct", build([*written, sp.Ne(*pair)])[0]))
+            except Exception:  # noqa: BLE001 - no second reading
+                pass
+        given_here = set()
+        if premise is not None:                      # the premise says what its names are here
+            given_here = {target_name(premise.lhs) or "", target_name(premise.rhs) or ""}
+        guesses = (*repairs.get(k, ()), *guesses)
+        doubts: list[str] = [f"it rests on a guess: {'; '.join(guesses)}"] if guesses else []
+        if own_version:
+            doubts.append("it defines a function softsym knows: checked against softsym's reading, a different "
+                          "definition is the text's own")
+        if unusable:
+            doubts.append(f"it holds under a condition softsym could not use ({unusable})")
+        maybe_defined = sorted(names_in(lhs, rhs) & (set(unread) - given_here))
+        if maybe_defined:
+            doubts.append("it rests on what softsym could not read ("
+                          + "; ".join(f"{n} (line {unread[n]})" for n in maybe_defined) + ")")
+        if role is None and (lhs.free_symbols or rhs.free_symbols):
+            doubts.append("it is written inline, in a sentence that does not say whether it is a claim or a "
+                          "condition, an assumption or an example's value (display math is checked as a claim)")
+        defined_now = {target_name(d.target) for d in definitions}
+        examples_here = [c for c in pins if target_name(c.lhs) in defined_now or isinstance(c.lhs, sp.Indexed)
+                         and f"{c.lhs.base.label}[]" in defined_now]
+        if examples_here:
+            doubts.append("it rests on values an example gives in prose ("
+                          + ", ".join(sp.sstr(c.lhs) + " = " + sp.sstr(c.rhs) for c in examples_here[:3])
+                          + ") to names the text defines in general")
+        premise_unread = next((u for u in reversed(unread_inline) if same_sentence(lines, u, rel)), None)
+        if premise_unread is not None:
+            doubts.append(f"it may rest on a condition in the same sentence that softsym could not read "
+                          f"(line {premise_unread[0]}: {premise_unread[1]})")
+        premise_imposed = next((u for u in reversed(imposed) if same_sentence(lines, u, rel)), None)
+        if premise_imposed is not None:
+            doubts.append(f"it rests on a condition the text imposes in the same sentence, which softsym does not "
+                          f"use (line {premise_imposed[0]}: {premise_imposed[1]})")
+        capitals = sorted(x.name for x in (*lhs.free_symbols, *rhs.free_symbols)
+                          if isinstance(x, sp.Symbol) and len(x.name) == 1 and x.name.isupper())
+        if IMPLICIT_SUM.search(rel.lhs + " " + rel.rhs) and capitals:
+            doubts.append(f"a sum written without bounds is read over 1..{dimension}, while the relation names "
+                          f"{', '.join(capitals)}, which may be its range")      # Σ_w (N_wc + 1) = N_c + V
+        if IMPLICIT_SUM.search(rel.lhs + " " + rel.rhs) and any(
+                all(i.is_Integer for i in e.indices) for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed)):
+            doubts.append("the range of a sum written without bounds (read as 1..n) beside entries with "
+                          "written indices is a guess")
+        if rel.op == "==" and not rel.chained and (probabilities_in(lhs) == {lhs} or probabilities_in(rhs) == {rhs}):
+            doubts.append(f"it gives the probability {shown_l if probabilities_in(lhs) == {lhs} else shown_r} a value "
+                          f"(notes give a probability a new value model by model), not a claim softsym can refute")
+        unknown = sorted(str(x) for x in probabilities_in(left, right))
+        if unknown:
+            doubts.append(f"it rests on probabilities or expectations ({', '.join(unknown)}) that softsym reads "
+                          f"as unknown numbers: whether it holds may take the axioms of probability")
+        resting = sorted({str(e.base.label) for e in sp.Tuple(left, right).atoms(sp.Indexed)} & set(recurrences))
+        if resting:
+            doubts.append("it rests on a recurrence softsym does not unfold ("
+                          + "; ".join(f"{r} (line {recurrences[r]})" for r in resting) + ")")
+        if conventional_length(rel, left, right, dimension, range_ends):
+            doubts.append(f"the length of a vector is taken to be {dimension} (not written) while the relation "
+                          f"sums to another bound")
+        about = sorted(examples.keys() & {str(e.base.label) for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed)}
+                       | {name for name in examples if name in names_in(lhs, rhs)})
+        named = [{x for x in side.free_symbols if not x.is_integer} for side in (lhs, rhs)]
+        if about and (speaks_generally(left, right, problem.domain) or all(named)):   # x_2 = (5 − 3x_1)/4
+            doubts.append("it speaks of every entry of " + ", ".join(f"{n} (line {examples[n]})" for n in about)
+                          + ", which the text gave example values: a general statement is not refuted on them")
+        flat = sorted(set(independent_derivatives(left, right)) | set(flat_derivatives(lhs, rhs, definitions)))
+        hollow: list[str] = []
+        if flat:
+            doubts.append(f"it differentiates {', '.join(flat)}, which as read does not depend on the variable "
+                          f"(what it is may be said in words, not in the math)")
+            hollow.append(f"it differentiates {', '.join(flat)}, which as read does not depend on the "
+                          f"variable: the derivative is 0 only because softsym does not know what it is")
+        block = next((b for b in blocks if b.display and b.line <= rel.line <= b.end_line), None)
+        later = sorted({m.group(1) for k2, r in enumerate(found[k + 1:], k + 1)
+                        if r.line <= block.end_line and r.op in ("==", ":=")
+                        and not r.chained and k2 not in premise_of and k2 not in premises
+                        for m in [re.fullmatch(r"\s*\\?([A-Za-z]+)\s*", r.lhs)] if m is not None}
+                       & names_in(lhs, rhs) - used_before) if block is not None else []
+        if later:                       # "… = λ a/(a + b) + … \qquad λ = n/(a + b + n)": defined after it
+            doubts.append(f"it uses {', '.join(later)}, which the same display defines after it")
+        section_by_section = sorted(name for name in names_in(lhs, rhs) & set(defined_at)
+                                    if len({max((h for h in sections if h <= line), default=0)
+                                            for line in defined_at[name]}) > 1
+                                    and all(not same_section(sections, line, rel.line) for line in defined_at[name]))
+        if section_by_section:          # A(η) of the Bernoulli section, then of the Poisson one, used in a third
+            doubts.append("it uses " + ", ".join(f"{name} (defined section by section: lines "
+                                                 f"{', '.join(map(str, defined_at[name]))})"
+                                                 for name in section_by_section)
+                          + ", and which definition it means here is not clear")
+        valued = lhs if isinstance(lhs, (sp.Symbol, sp.Indexed)) and not rhs.free_symbols else \
+            rhs if isinstance(rhs, (sp.Symbol, sp.Indexed)) and not lhs.free_symbols else None
+        if valued is not None and target_name(valued) not in {target_name(d.target) for d in definitions}:
+            doubts.append(f"it gives {sp.sstr(valued)} a value, and {sp.sstr(valued)} is defined nowhere softsym "
+                          f"could read")                  # p_1 = e²/(e² + e + 1) in a worked example
+            stated.setdefault(sp.sstr(valued), (rhs if valued is lhs else lhs, rel.line))
+        undefined = named_only_in_words(left, right, set(domain.names()) | given_here)
+        if undefined:
+            doubts.append(f"its two sides share no name and {', '.join(undefined)} "
+                          f"{'is' if len(undefined) == 1 else 'are'} defined nowhere in the document's math "
+                          f"(perhaps in words): the line may say what {undefined[0]} is, not claim an identity")
+        for line, c in conditions:
+            if c is not None and is_pin(c) and line <= rel.line:
+                stated.setdefault(sp.sstr(c.lhs), (c.rhs, line))
+        defined_targets = {sp.sstr(d.target) for d in definitions}
+        known_values = {name: (value, line) for name, (value, line) in stated.items()
+                        if same_section(sections, line, rel.line) or name not in defined_targets}
+        unfolded_names = {sp.sstr(x) for x in (*left.free_symbols, *right.free_symbols, *left.atoms(sp.Indexed),
+                                               *right.atoms(sp.Indexed))
+                          if not (isinstance(x, sp.Symbol) and x.is_integer)}
+        if (not lhs.free_symbols or not rhs.free_symbols) and unfolded_names & set(known_values):
+            unknown = sorted(unfolded_names - set(known_values))
+            if unknown:                 # p_1 = e/(e + 1 + e^{-1}) with x, w given and the biases in words
+                doubts.append("it is a worked example's value that uses names the text gave values only in "
+                              f"words, if at all ({', '.join(unknown[:4])})")
+        out.append(Reading(rel, problem=problem, lhs=shown_l, rhs=shown_r, conventions=notes, doubts=tuple(doubts),
+                           stated=tuple((name, sp.sstr(v), line) for name, (v, line) in known_values.items()
+                                        if not lhs.free_symbols or not rhs.free_symbols),   # an example's line
+                           hollow=tuple(hollow), variants=tuple(variants),
+                           pair=tuple(map(str, pair)) if pair is not None else ("", ""),
+                           pins=tuple(f"{sp.sstr(c.lhs)} = {sp.sstr(c.rhs)}" for c in pins),
+                           at_pins=bool(pins) and (not lhs.free_symbols or not rhs.free_symbols)
+                           and not (left.free_symbols or right.free_symbols),      # σ(z) = 1/2 at z = 0
+                           elsewhere=tuple(f"{sp.sstr(c)} (line {standing_line.get(name, '?')})"
+                                           for name in sorted(elsewhere) for c in standing[name])))
+    return out
+
+
+def _plain(expr: sp.Basic) -> str:
+    return sp.sstr(expr)
