@@ -481,6 +481,7 @@ FRAGMENTS: list[tuple] = [
     ("\\operatorname{Var}[X]", sp.Function("Var[_]", nonnegative=True)(R("X"))),   # a statistic: opaque
     ("P(+ \\mid D)", Prob("P(+|_)", R("D"))),                               # a test result as a sign
     ("P(+)", sp.Function("P(+)", positive=True)()),
+    ("\\lambda_{\\max}", R("lambda_max")),                                 # a subscript \max names
     ("\\mathrm{KL}(p \\| q)", sp.Function("KL(_‖_)", nonnegative=True)(R("p"), R("q"))),
     ("(1 - a)\\, \\mathbb{1}\\{k = y\\} + b", (1 - a) * sp.KroneckerDelta(k, Z("y")) + b),   # after a factor
     ("2 \\mathbb{1}\\{k = y\\}", 2 * sp.KroneckerDelta(k, Z("y"))),

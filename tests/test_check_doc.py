@@ -229,6 +229,21 @@ def test_examples_sections_and_entries_are_read_as_the_text_scopes_them():
     assert verdicts[57] == ["proved", "proved"]      # the coin's H after the distribution's; "bits" dropped
 
 
+def test_worked_examples_roundings_and_arrows_are_read_as_the_text_means_them():
+    path = REGRESSIONS / "worked_examples.md"
+    doc = check_document(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
+    verdicts: dict[int, list[str]] = {}
+    for r in doc["relations"]:
+        verdicts.setdefault(r["line"], []).append(r["verdict"])
+    assert verdicts[9] == ["proved", "proved", "proved", "refuted"]     # the recurrence written out at m_0 = 0
+    assert verdicts[15] == ["proved", "refuted"]                         # e^{-1.6}'s decimals are no rounding
+    assert verdicts[19] == ["proved"] * 4
+    assert set(verdicts[25]) == {"skipped"}                              # the sides of ⟺ claim nothing alone
+    assert verdicts[30] == ["definition"]                                # "where κ = L/μ": a definition
+    assert verdicts[35] == verdicts[40] == ["undecided"]                 # not proved at the example's value
+    assert verdicts[42] == ["undecided", "undecided"]                    # P(A|B) has its meaning: no definition
+
+
 def test_a_name_given_only_in_words_is_never_refuted():
     path = REGRESSIONS / "prose_names.md"
     doc = check_document(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
@@ -242,7 +257,8 @@ def test_probabilities_are_checked_structurally_and_never_refuted_on_their_own()
     doc = check_document(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
     by_line = {r["line"]: r for r in doc["relations"]}
     assert by_line[9]["verdict"] == "definition" and "a new model" in by_line[9]["message"]
-    assert by_line[15]["verdict"] == "proved"            # the product rule, written twice
+    assert by_line[13]["verdict"] == by_line[15]["verdict"] == "undecided"   # probabilities have their meaning:
+    # P(B|A) = P(A, B)/P(A) is a claim (the axioms decide it), never a definition that proves the next line
     assert by_line[19]["verdict"] == "proved"
     assert by_line[29]["verdict"] == "undecided"         # needs the axioms: the probabilities sum to 1
 

@@ -3,32 +3,46 @@ from __future__ import annotations
 
 import sympy as sp
 
-from softsym.doc.approximate import approximately, written_precision
+from softsym.doc.approximate import approximately, rounding_written, written_precision
 from softsym.doc.check import DocOptions, check_document
 
 
 def test_the_written_decimals_set_the_precision():
     assert written_precision(r"7.389 + 2.718 + 1") == (3, 2)
+    assert written_precision(r"9.0 \times 10^{-5}") == (6, 1)            # the mantissa's place, scaled
     assert written_precision(r"\log 2") is None
+    assert rounding_written(r"2^{10}", "1000") and not rounding_written(r"\sqrt{2}", r"\frac{7}{5}")
 
 
 def test_a_correct_rounding_holds_and_a_wrong_constant_is_refuted():
-    assert approximately(sp.log(2), sp.Rational(6931, 10000), "0.6931")[0] == "proved"
-    assert approximately(sp.E**2 + sp.E + 1, sp.Float("7.389") + sp.Float("2.718") + 1, "7.389 + 2.718 + 1")[0] \
-        == "proved"
-    assert approximately((1 - sp.Rational(1, 1000)) ** 1000, sp.Rational(905, 1000), "0.905")[0] == "refuted"
-    assert approximately(sp.log(sp.Rational(1, 5)), sp.Rational(1609, 1000), "1.609")[0] == "refuted"   # the sign
+    assert approximately(sp.log(2), sp.Float("0.6931"), r"\log 2", "0.6931")[0] == "proved"
+    assert approximately(sp.E**2 + sp.E + 1, sp.Float("7.389") + sp.Float("2.718") + 1, "e^2 + e + 1",
+                         "7.389 + 2.718 + 1")[0] == "proved"
+    assert approximately(sp.Integer(2) ** 100, sp.Float("1.3e30"), "2^{100}", r"1.3 \times 10^{30}")[0] == "proved"
+    assert approximately(sp.Integer(2) ** 10, sp.Integer(1000), "2^{10}", "1000")[0] == "proved"   # to 1 figure
+    assert approximately(sp.pi, sp.Float("3.14159"), r"\pi", "3.14159")[0] == "proved"
+    assert approximately(sp.Float("3.14159"), sp.Float("3.1"), "3.14159", "3.1")[0] == "proved"   # coarser side
+    assert approximately((1 - sp.Rational(1, 1000)) ** 1000, sp.Float("0.905"), "(1 - 10^{-3})^{1000}",
+                         "0.905")[0] == "refuted"
+    assert approximately(sp.log(sp.Rational(1, 5)), sp.Float("1.609"), r"\log 0.2", "1.609")[0] == "refuted"
+    assert approximately(sp.exp(-sp.Rational(8, 5)), sp.Float("0.2231"), "e^{-1.6}", "0.2231")[0] == "refuted"
+    assert approximately(sp.exp(-10), sp.Float("9.0e-5"), "e^{-10}", r"9.0 \times 10^{-5}")[0] == "refuted"
 
 
-def test_near_misses_and_unknown_precision_are_not_judged_as_wrong():
-    assert approximately(sp.pi, sp.Rational(32, 10), "3.2")[0] == "undecided"      # π rounds to 3.1
-    assert approximately(sp.exp(-3), sp.S.Zero, "0") is None                           # no decimal: skipped
+def test_near_misses_other_bases_and_untrusted_values_are_not_refuted():
+    assert approximately(sp.pi, sp.Float("3.2"), r"\pi", "3.2")[0] == "undecided"        # π rounds to 3.1
+    assert approximately(sp.log(100), sp.Float("2.0"), r"\log 100", "2.0")[0] == "undecided"   # base 10 meant?
+    n = sp.Symbol("n", integer=True, positive=True)
+    divergent = sp.Sum(1 / (n * sp.log(n + 1)), (n, 1, sp.oo))       # evalf gives a number for it
+    assert approximately(divergent, sp.Float("7.8"), r"\sum", "7.8") is None
     x = sp.Symbol("x")
-    assert approximately(sp.log(1 + sp.exp(x)), x, "0.5") is None                      # free names: skipped
+    assert approximately(sp.log(1 + sp.exp(x)), x, r"\log(1 + e^x)", "x") is None      # free names: skipped
 
 
 def test_a_document_checks_its_worked_example_roundings():
     text = ("Numbers: $\\log 2 \\approx 0.6931$ and $$e^2 + e + 1 \\approx 7.389 + 2.718 + 1 = 11.107$$\n"
-            "and $$(1 - 10^{-3})^{1000} \\approx 0.905$$ and $$e^{-3} \\approx 0$$\n")
+            "and $$(1 - 10^{-3})^{1000} \\approx 0.905$$ and $$\\sqrt{2} \\approx \\frac{7}{5}$$\n\n"
+            "$$10 \\text{ bits} \\approx 6.93 \\text{ nats}$$\n")
     doc = check_document("numbers.md", text, DocOptions(timeout=5))
-    assert [r["verdict"] for r in doc["relations"]] == ["proved", "proved", "proved", "refuted", "skipped"]
+    assert [r["verdict"] for r in doc["relations"]] == ["proved", "proved", "proved", "refuted", "skipped",
+                                                        "skipped"]          # bits ≈ nats: not compared

@@ -1,12 +1,20 @@
 """``≈`` between two closed numbers, as a worked example writes it (``\\log 2 \\approx 0.6931``,
-``e^2 + e + 1 \\approx 7.389 + 2.718 + 1``): the written decimals say how close the sides must be.
+``e^2 + e + 1 \\approx 7.389 + 2.718 + 1``, ``2^{100} \\approx 1.3 \\times 10^{30}``): the decimals
+written say how close the sides must be.
 
-A side's value is computed to 30 significant digits (SymPy's evalf, which controls its error), so
-the verdict is a computation, not a sample.  Within the written precision (half a unit in the last
-decimal place per decimal written) the relation holds as a rounding; further apart than ten such
-units *and* than 1 % of the values it is refuted (a wrong constant, a flipped sign, a missing
-factor); in between it is left undecided.  Without a decimal (``e^{-3} \\approx 0``) or with free
-names the precision meant is unknown, and ``≈`` stays skipped.
+Each side made of written numbers and arithmetic only is a rounding to its last decimal place (of the mantissa times its
+power of ten in scientific notation): it may be off by half a unit of that place per decimal
+written (at most three counted).  The tolerance of the relation is the sum over its two sides (in
+``3.14159 \\approx 3.1`` the coarser side decides).  The value of each side is computed with
+SymPy's evalf at 30 and at 60 digits, and is used only when the two agree, so the verdict is a
+computation, not a sample.  Within the tolerance the relation holds as a rounding; further apart
+than ten tolerances *and* than 1 % of the values it is refuted (a wrong constant, a flipped sign, a
+missing factor) — unless reading ``\\log`` to base 10 or 2 makes it hold; in between it is undecided.
+A side that is one whole number (``\\approx 3``, ``\\approx 1000``) rounds to its last nonzero digit.
+Without a decimal or a lone whole number (``\\sqrt 2 \\approx \\frac{7}{5}``), with free
+names, or with a value evalf cannot be trusted on (an infinite sum or product, an integral, a
+limit: SymPy returns numbers for divergent series) the precision or the value is unknown, and
+``≈`` stays skipped.
 """
 from __future__ import annotations
 
@@ -14,38 +22,103 @@ import re
 
 import sympy as sp
 
-_DECIMAL = re.compile(r"(?<![\d.])\d*\.(\d+)(?![\d.])")
+_NUMBER = re.compile(r"(?<![\d.])(\d*)\.?(\d*)(?:\s*(?:\\times|\\cdot)\s*10\s*\^\s*\{?\s*(-?\d+)\s*\}?)?")
+MAX_COUNTED = 3
 
 
 def written_precision(tex: str) -> tuple[int, int] | None:
-    """(decimal places, how many decimals are written) of the decimals in ``tex``, or None."""
-    places = [len(m.group(1)) for m in _DECIMAL.finditer(tex)]
+    """(the finest decimal place, how many decimals) of the numbers written with decimals in ``tex``
+    (``9.0 \\times 10^{-5}``: the place 10⁻⁶), or None when none is."""
+    places = []
+    for m in _NUMBER.finditer(tex):
+        whole, decimals, exponent = m.group(1), m.group(2), m.group(3)
+        if not (whole or decimals) or "." not in m.group(0) and exponent is None:
+            continue
+        places.append(len(decimals) - int(exponent or 0))
     return (max(places), len(places)) if places else None
 
 
-def approximately(left: sp.Basic, right: sp.Basic, tex: str) -> tuple[str, str] | None:
-    """The verdict ("proved", "refuted" or "undecided") of ``left ≈ right`` and why, or None when it
-    cannot be judged (free names, no decimal written, a value that is not a real number)."""
+_LONE_INTEGER = re.compile(r"\s*-?\s*(\d+)\s*")
+_ARITHMETIC = re.compile(r"(?:[\d.\s+\-*/()\[\]{}^]|\\(?:times|cdot|[td]?frac|left|right|quad|big|Big)(?![A-Za-z])"
+                         r"|\\[,;:! ])*")
+"""A side made of written numbers and arithmetic only (``7.389 + 2.718 + 1``, ``\\frac{0.3679}{1.5032}``,
+``1.3 \\times 10^{30}``): what a rounding looks like."""
+
+
+def _tolerance(tex: str) -> sp.Float:
+    """How far the value written in ``tex`` may be from what it rounds: half a unit of its last
+    decimal place per decimal written; a side that is one whole number alone (``\approx 3``,
+    ``\approx 1000``) is a rounding too, to its last nonzero digit."""
+    if not _ARITHMETIC.fullmatch(tex):
+        return sp.Float(0)                   # e^{-1.6}: its decimals are exact inputs, not a rounding
+    lone = _LONE_INTEGER.fullmatch(tex)
+    if lone is not None:
+        digits = lone.group(1)
+        zeros = len(digits) - len(digits.rstrip("0")) if digits.strip("0") else 0
+        return sp.Float(10) ** zeros / 2
     precision = written_precision(tex)
-    if precision is None or left.free_symbols or right.free_symbols:
-        return None
-    if left.atoms(sp.Indexed) or right.atoms(sp.Indexed):
-        return None
+    if precision is None:
+        return sp.Float(0)
     places, count = precision
+    return min(count, MAX_COUNTED) * sp.Float(10) ** -places / 2
+
+
+def _value(expr: sp.Basic) -> sp.Float | None:
+    """The value of a closed expression, trusted only when evalf at 30 and 60 digits agree."""
+    if expr.has(sp.Integral, sp.Limit, sp.Derivative) or any(
+            not all(lo.is_Integer and hi.is_Integer for _, lo, hi in node.limits)
+            for node in expr.atoms(sp.Sum, sp.Product)):
+        return None
     try:
-        a, b = sp.N(left, 30), sp.N(right, 30)
+        low, high = sp.N(expr, 30), sp.N(expr, 60)
     except Exception:  # noqa: BLE001 - a value SymPy cannot evaluate is not judged
         return None
-    if not (a.is_real and b.is_real and a.is_finite and b.is_finite):
+    if not (low.is_Float or low.is_Integer) or not (high.is_Float or high.is_Integer) or not high.is_finite:
         return None
+    if abs(low - high) > sp.Float("1e-25") * max(1, abs(high)):
+        return None
+    return sp.Float(high, 60)
+
+
+def rounding_written(left_tex: str, right_tex: str) -> bool:
+    """Whether a side of ``left ≈ right`` is written as a rounding (decimals, or a lone whole number)."""
+    return bool(_tolerance(left_tex) + _tolerance(right_tex))
+
+
+def _in_another_base(left: sp.Basic, right: sp.Basic, tolerance: sp.Float) -> int | None:
+    """The base (10 or 2) in which the logarithms of ``left ≈ right`` make it hold, if any."""
+    if not (left.has(sp.log) or right.has(sp.log)):
+        return None
+    for base in (10, 2):
+        def rebased(e: sp.Basic, base: int = base) -> sp.Basic:
+            return e.replace(lambda x: isinstance(x, sp.log) and len(x.args) == 1,
+                             lambda x: sp.log(x.args[0]) / sp.log(base))
+        a, b = _value(rebased(left)), _value(rebased(right))
+        if a is not None and b is not None and abs(a - b) <= tolerance * (1 + sp.Float("1e-9")):
+            return base
+    return None
+
+
+def approximately(left: sp.Basic, right: sp.Basic, left_tex: str, right_tex: str) -> tuple[str, str] | None:
+    """The verdict ("proved", "refuted" or "undecided") of ``left ≈ right`` and why, or None when it
+    cannot be judged (free names, no decimal written, a value evalf cannot be trusted on)."""
+    if not rounding_written(left_tex, right_tex) or left.free_symbols or right.free_symbols \
+            or left.atoms(sp.Indexed) or right.atoms(sp.Indexed):
+        return None
+    a, b = _value(left), _value(right)
+    if a is None or b is None:
+        return None
+    tolerance = _tolerance(left_tex) + _tolerance(right_tex)
     gap = abs(a - b)
-    unit = sp.Float(10) ** -places
     shown = f"left ≈ {sp.N(a, 8)}, right ≈ {sp.N(b, 8)}"
-    if gap <= count * unit / 2 * (1 + sp.Float("1e-9")):
-        return "proved", f"≈ holds as a rounding to the {places} decimal place{'s' if places > 1 else ''} " \
-                         f"written ({shown})"
-    if gap > 10 * count * unit and gap > sp.Float("0.01") * max(abs(a), abs(b)):
-        return "refuted", f"≈ fails: {shown}, {sp.N(gap, 3)} apart, far beyond the {places} decimal " \
-                          f"place{'s' if places > 1 else ''} written"
-    return "undecided", f"≈: {shown}, {sp.N(gap, 3)} apart, more than the rounding of the {places} decimal " \
-                        f"place{'s' if places > 1 else ''} written but not far from it"
+    if gap <= tolerance * (1 + sp.Float("1e-9")):
+        return "proved", f"≈ holds as a rounding to the decimals written ({shown}, within {sp.N(tolerance, 3)})"
+    if gap > 10 * tolerance and gap > sp.Float("0.01") * max(abs(a), abs(b)):
+        base = _in_another_base(left, right, tolerance)
+        if base:                                        # \log 100 ≈ 2.0: a base-10 logarithm meant
+            return "undecided", f"≈ fails with \\log read as the natural logarithm ({shown}), but holds with " \
+                                f"the logarithm to base {base}, which the text may mean"
+        return "refuted", f"≈ fails: {shown}, {sp.N(gap, 3)} apart, far beyond the rounding of the decimals " \
+                          f"written ({sp.N(tolerance, 3)})"
+    return "undecided", f"≈: {shown}, {sp.N(gap, 3)} apart, more than the rounding of the decimals written " \
+                        f"({sp.N(tolerance, 3)}) but not far from it"

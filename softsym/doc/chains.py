@@ -491,3 +491,32 @@ def _is_membership(part: list[Token]) -> bool:
 
 
 __all__ = ["OPS", "Relation", "relations"]
+
+
+
+def sides_of_arrows(found: list[Relation]) -> set[int]:
+    """The positions of the relations written inside the sides of an arrow whose sides are chains
+    (``-1 < q < 1 \\iff 0 < \\eta < 2/a``: the four inequalities): each is part of one side of an
+    implication or an equivalence.  (With one relation each side, ``a = b \\Rightarrow c = d``, the
+    reader checks the conclusion under the premise instead.)"""
+    def inside(rel: Relation, side: str) -> bool:
+        flat = " ".join(side.split())
+        return " ".join(rel.lhs.split()) in flat and " ".join(rel.rhs.split()) in flat
+
+    out: set[int] = set()
+    for m, arrow in enumerate(found):
+        if arrow.op != "implies":
+            continue
+        before, after = [], []
+        j = m - 1
+        while j >= 0 and found[j].op != "implies" and found[j].end_line >= arrow.line and inside(found[j], arrow.lhs):
+            before.append(j)
+            j -= 1
+        j = m + 1
+        while j < len(found) and found[j].op != "implies" and found[j].line <= arrow.end_line \
+                and inside(found[j], arrow.rhs):
+            after.append(j)
+            j += 1
+        if len(before) > 1 or len(after) > 1:      # one relation each side: a premise and its conclusion
+            out |= {*before, *after}
+    return out

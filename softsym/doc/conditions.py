@@ -9,6 +9,7 @@ import re
 import sympy as sp
 
 from ..domain import Bound, Domain
+from ..rewrite import substitute_free
 from .chains import Relation
 from .names import as_relational, is_atomic, names_in, plain_context
 
@@ -421,6 +422,24 @@ def prose_role(lines: list[str], rel: Relation) -> str | None:
     return None
 
 
+_DEFINING = re.compile(r"(?i)\b(?:where|with|let|define|defining|denote|denoting|write|writing)\b|其中|记|令|设|定义")
+_SUPPOSING = re.compile(r"(?i)\b(?:if|when|whenever|suppose|assume|assuming|take|taking|given|unless|at)\b|当|若|如果|假设|取")
+
+
+def defining_cue(lines: list[str], rel: Relation) -> bool:
+    """Whether the words just before an inline relation name what it is ("where $\\kappa = L/\\mu$",
+    "其中 …", "let …") rather than suppose it ("if $a = b + c$", "当 … 时"): the nearer cue decides."""
+    if not 1 <= rel.line <= len(lines):
+        return False
+    line = lines[rel.line - 1]
+    at = line.find(rel.tex[:20]) if rel.tex else -1
+    before = _INLINE_MATH.sub(" ", line[:at if at >= 0 else 0])
+    before = _SENTENCE_END.split(before)[-1]
+    defining = [m.end() for m in _DEFINING.finditer(before)]
+    supposing = [m.end() for m in _SUPPOSING.finditer(before)]
+    return bool(defining) and max(defining) > max(supposing, default=-1)
+
+
 def in_display_math(rel: Relation, blocks) -> bool:
     """Whether ``rel`` is written in display math (known from its block; else judged by its line)."""
     if rel.display is not None:
@@ -583,4 +602,4 @@ def with_values(expr: sp.Basic, conditions: list[sp.Basic]) -> sp.Basic:
         return node
     if families:
         expr = expr.replace(lambda n: isinstance(n, sp.Sum), written_out)
-    return expr.xreplace(values)
+    return substitute_free(expr, values)         # a derivative in a name given a value: at that value

@@ -202,6 +202,46 @@ def recurrence_family(rel: Relation, lhs: sp.Basic, rhs: sp.Basic) -> str | None
     return str(lhs.base.label) if shifted else None
 
 
+class _Unresolved(Exception):
+    """A recurrence written out at a whole index that does not reach entries with values."""
+
+
+def through_recurrences(expr: sp.Basic, rules: dict[str, tuple[sp.Indexed, sp.Basic]],
+                        values: list[sp.Basic], depth: int = 16) -> sp.Basic:
+    """``expr`` with each entry at a whole index of a recurrence's family (``m_2`` of ``m_t = β m_{t-1}
+    + (1 - β) g_t``) written out through the recurrence, down to entries the ``values`` give
+    (``m_0 = 0``); an entry that does not get there stays as it is.  The values of other names are
+    not put in here (the caller does)."""
+    known = {c.lhs: c.rhs for c in values if isinstance(c, sp.Eq) and isinstance(c.lhs, sp.Indexed)
+             and all(i.is_Integer for i in c.lhs.indices) and not c.rhs.free_symbols}
+
+    def whole(e: sp.Basic) -> bool:
+        return isinstance(e, sp.Indexed) and str(e.base.label) in rules and len(e.indices) == 1 \
+            and e.indices[0].is_Integer
+
+    def written_out(entry: sp.Indexed, left: int) -> sp.Basic:
+        same = next((v for k, v in known.items() if k.base.label == entry.base.label and k.indices == entry.indices),
+                    None)
+        if same is not None:
+            return same
+        if left == 0:
+            raise _Unresolved
+        pattern, body = rules[str(entry.base.label)]
+        (index,) = pattern.indices
+        (t,) = index.free_symbols
+        step = body.xreplace({t: entry.indices[0] - (index - t)})
+        if any(whole(e) and e.indices[0] >= entry.indices[0] for e in step.atoms(sp.Indexed)):
+            raise _Unresolved               # not a recurrence towards smaller indices
+        return step.replace(whole, lambda e: written_out(e, left - 1))
+
+    if not any(whole(e) for e in expr.atoms(sp.Indexed)):
+        return expr
+    try:
+        return expr.replace(whole, lambda e: written_out(e, depth))
+    except _Unresolved:
+        return expr
+
+
 def unfold_keeping_variables(expr: sp.Basic, definitions: list[Definition]) -> sp.Basic:
     """The definitions unfolded, except that a defined name a derivative is taken with respect to
     stays a variable inside that derivative (``∂ℓ/∂z`` with ``z := w^T x + b``: ℓ as a function of
@@ -363,9 +403,8 @@ def defines(rel: Relation, lhs: sp.Basic, rhs: sp.Basic, used: set[str], pinned:
     if isinstance(lhs, sp.Indexed) and rel.op != ":=" and not whole and not ({str(i) for i in lhs.indices}
                                                                              & {s.name for s in rhs.atoms(sp.Symbol)}):
         return False            # \eta_k = 0: a value at one index (the last class), not every entry's
-    if rel.op != ":=" and probabilities_in(lhs) == {lhs} and any(
-            _event_kind(p) == _event_kind(lhs) for p in probabilities_in(rhs)):
-        return False            # P(A | B) = P(B | A): a claim about the same probability, not a definition
+    if rel.op != ":=" and probabilities_in(lhs) == {lhs} and probabilities_in(rhs):
+        return False            # P(A | B) = P(A, B)/P(B), = P(B | A): probabilities have their meaning, this is a claim
     if rel.op == ":=" or (not rel.chained and (isinstance(lhs, sp.core.function.AppliedUndef)
                                               or (isinstance(lhs, sp.Symbol) and rhs.is_Number))):
         return True
@@ -376,16 +415,6 @@ def defines(rel: Relation, lhs: sp.Basic, rhs: sp.Basic, used: set[str], pinned:
         return False
     fresh = bool(names_in(rhs) - used)
     return target not in used or (standalone and target not in pinned and (display or fresh))
-
-
-def _event_kind(probability: sp.Basic) -> tuple[str, frozenset[str]]:
-    """A probability's form and the names it speaks of, in any order: ``P(_|_)(A, B)`` and
-    ``P(_|_)(B, A)`` are alike (the same events, conditioned the other way)."""
-    text = sp.sstr(probability)
-    m = re.fullmatch(r"(.*?\))\((.*)\)", text)
-    if m is None:
-        return text, frozenset()
-    return m.group(1), frozenset(a.strip() for a in m.group(2).split(","))
 
 
 def _from_fixed_entries(lhs: sp.Basic, rhs: sp.Basic) -> bool:

@@ -169,17 +169,21 @@ def family_lengths(found: list[Relation], functions: set[str], base: Domain, dec
                 continue
             for node in value.atoms(sp.Sum, sp.Product):
                 for var, lo, hi in node.limits:
-                    if lo != 1 or hi.is_Integer or len(hi.free_symbols) != 1 or unwritten in hi.free_symbols:
+                    if lo != 1 or not (hi.is_Integer and hi > 0 or len(hi.free_symbols) == 1) \
+                            or unwritten in hi.free_symbols:
                         continue
                     for e in node.function.atoms(sp.Indexed):
                         if e.indices == (var,):
                             seen.setdefault(str(e.base.label), set()).add(hi)
     out = {}
     for name, ends in seen.items():
-        if len(ends) == 1:
-            (hi,) = ends
+        named = {hi for hi in ends if not hi.is_Integer}
+        if len(named) == 1:                 # Σ_{j=1}^{n} beside a worked Σ_{j=1}^{3}: the general length
+            (hi,) = named
             end = next(iter(hi.free_symbols))
             out[name] = (sp.Integer(1), hi.xreplace({end: sp.Symbol(end.name, integer=True, positive=True)}))
+        elif not named and len(ends) == 1:  # only Σ_{b=1}^{3} e^{θ_b}: three entries
+            out[name] = (sp.Integer(1), next(iter(ends)))
     return out
 
 

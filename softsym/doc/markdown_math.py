@@ -233,6 +233,8 @@ def _block_events(md: MarkdownIt, tokens: list[Token]) -> Iterator[_Event]:
         kind = token.type
         if kind == "inline" and token.map:
             yield from _inline_events(token.children or [], token.content, token.map[0] + 1)
+        elif kind == "math_block" and token.map and "$$" in token.content:
+            yield from _displays_on_a_line(token)
         elif kind in ("math_block", "math_block_label", "math_bracket_block") and token.map:
             env = wrapping_environment(token.content)
             yield _math(token.content, token.map[0] + 1, token.map[1], True, env)
@@ -246,6 +248,18 @@ def _block_events(md: MarkdownIt, tokens: list[Token]) -> Iterator[_Event]:
             yield _NEUTRAL
         else:
             yield _PROSE
+
+
+def _displays_on_a_line(token: Token) -> Iterator[_Event]:
+    """``$$a = b$$ so that $$c = d$$``: dollarmath reads one display from the first ``$$`` to the last;
+    it is two displays with prose between them."""
+    line = token.map[0] + 1
+    for k, piece in enumerate(token.content.split("$$")):
+        if k % 2 == 0:
+            yield _math(piece, line, line + piece.count("\n"), True, wrapping_environment(piece))
+        elif piece.strip():
+            yield _PROSE
+        line += piece.count("\n")
 
 
 def _math(tex: str, line: int, end_line: int, display: bool, env: str | None) -> _Event:

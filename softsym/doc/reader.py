@@ -28,19 +28,19 @@ from ..dsl import Definition
 from ..errors import UserError
 from ..problem import Problem, prepare
 from ..prover import DEFAULT_TIMEOUT
-from .approximate import approximately, written_precision
-from .chains import Relation, relations
+from .approximate import approximately, rounding_written
+from .chains import Relation, relations, sides_of_arrows
 from .conditions import (
-    LABEL_SET, MEMBERSHIP, OP_TEX, as_bounds, conditions_after, conditions_for, imposed_in_prose, in_display_math,
-    in_inline_math, is_condition, is_pin, label_set, listed_condition, membership_bounds, mentioned,
+    LABEL_SET, MEMBERSHIP, OP_TEX, as_bounds, conditions_after, conditions_for, defining_cue, imposed_in_prose,
+    in_display_math, in_inline_math, is_condition, is_pin, label_set, listed_condition, membership_bounds, mentioned,
     one_hot_families, pairwise_indices, parameter_bound, prose_role, relevant_hypotheses,
     row_condition, same_section, same_sentence, scalar_range_name, section_starts, sums_to_one, with_values,
 )
 from .definitions import (
     FUNCTION_LHS, IMPLICIT_SUM, Unfoldable, defined_by_unparsed, defined_where, defines, flat_derivatives,
     function_definition, function_parameters, independent_derivatives, is_constraint, labelled_names,
-    named_only_in_words, pair_sums, recurrence_family, unfold_keeping_variables, with_underscores_restored,
-    word_names,
+    named_only_in_words, pair_sums, recurrence_family, through_recurrences, unfold_keeping_variables,
+    with_underscores_restored, word_names,
 )
 from .entrywise import (
     Entry, conventional_length, example_entries, extremum_facts, family_lengths, family_ranges, inferred_dimension,
@@ -53,7 +53,7 @@ from .names import (
     merged_declarations, model_parameters, names_in, one_symbol_per_name, opaque_probabilities, own_parameters,
     pinned_by, plain_context, probabilities_in, related_to, target_name, with_models,
 )
-from .units import without_unit
+from .units import without_units
 
 OPS = {"==": "==", "<=": "<=", "<": "<", ">=": ">=", ">": ">", ":=": "=="}
 """Relation operators the prover checks (``:=`` only where it defines a function softsym knows,
@@ -105,7 +105,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
 
     blocks, declarations = find_math(text, kind_of(path))
     macros = document_macros(text)
-    found = [replace(r, lhs=without_unit(expand(r.lhs, macros)), rhs=without_unit(expand(r.rhs, macros)))
+    found = [replace(r, **dict(zip(("lhs", "rhs"), without_units(expand(r.lhs, macros), expand(r.rhs, macros)))))
              for r in relations(blocks)]
     found, repairs = with_underscores_restored(found, " ".join(b.tex for b in blocks))
     functions = {bare_name(name) for rel in found if (fd := function_definition(rel)) for name in [fd[0]]}
@@ -137,8 +137,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     definitions: list[Definition] = []
     used: set[str] = set()
     out: list[Reading] = []
+    arrow_sides = sides_of_arrows(found)                               # "a < b < c ⟺ d < e": no claim alone
     premise_of = {k + 1: k - 1 for k, rel in enumerate(found)
-                  if rel.op == "implies" and k >= 1 and k + 1 < len(found) and found[k - 1].op != "implies"}
+                  if rel.op == "implies" and k >= 1 and k + 1 < len(found) and found[k - 1].op != "implies"
+                  and not {k - 1, k + 1} & arrow_sides}
     premises = set(premise_of.values())
     hypotheses: dict[int, sp.Basic | None] = {}      # a premise as a relational (None: unusable)
     constraints: list[sp.Basic | None] = []           # equations the text imposes (sum of p_i = 1)
@@ -155,6 +157,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     index_ranges: dict[str, tuple[sp.Expr, sp.Expr]] = {}       # "i = 1, …, K": the range of the index i
     bold_only: set[str] = set()                                 # vectors defined in bold (z is not \mathbf{z})
     recurrences: dict[str, int] = {}                            # m_t = β m_{t-1} + …: the family, its line
+    recurrence_rules: dict[str, tuple[sp.Indexed, sp.Basic]] = {}   # the family: (m_t, β m_{t-1} + …)
     standing: dict[str, tuple] = {}                             # "temperature $T > 0$": T's bound from here on
     standing_line: dict[str, int] = {}                          # the line each standing bound was written on
     stated: dict[str, tuple[sp.Basic, int]] = {}                # values the text gave names (x = 1), by name
@@ -191,7 +194,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         scalar = scalar_range_name(found, k)
         if scalar is not None and not in_display_math(rel, blocks):
             vectors.pop(scalar, None)           # "Bernoulli(p) with $0 < p < 1$" after p = (p_1, …, p_K)
-        approximate = rel.op == "approx" and written_precision(rel.lhs + " " + rel.rhs) is not None
+        approximate = rel.op == "approx" and rounding_written(rel.lhs, rel.rhs)
         if rel.op in SKIPPED and not approximate:
             out.append(Reading(rel, verdict="skipped", message=SKIPPED[rel.op]))
             continue
@@ -243,6 +246,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 pass
             out.append(Reading(rel, verdict="skipped", message="a condition of the display before it (\"… when "
                                                                "$…$\"), not a claim: a hypothesis there"))
+            continue
+        if k in arrow_sides:
+            out.append(Reading(rel, verdict="skipped", message="a side of an implication or an equivalence written "
+                                                               "as a chain (a < b < c ⟺ …): not a claim by itself"))
             continue
         if k in premise_of and hypotheses.get(premise_of[k], sp.true) is None:
             out.append(Reading(rel, verdict="skipped", message="the conclusion of an implication whose premise "
@@ -303,12 +310,16 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         if approximate:                    # log 2 ≈ 0.6931: a rounding, judged by the decimals written
             values = [c for c in conditions_for(rel, conditions, blocks, lines) if is_pin(c)]
             try:
-                judged = approximately(with_values(unfold_keeping_variables(lhs, definitions), values),
-                                       with_values(unfold_keeping_variables(rhs, definitions), values),
-                                       rel.lhs + " " + rel.rhs)
+                judged = approximately(*(with_values(unfold_keeping_variables(with_values(side, values), definitions),
+                                                     values) for side in (lhs, rhs)), rel.lhs, rel.rhs)
             except Exception:  # noqa: BLE001 - a side that cannot be unfolded or evaluated is not judged
                 judged = None
             verdict, message = judged if judged is not None else ("skipped", SKIPPED["approx"])
+            replaced = sorted({target_name(c.lhs) for c in values if mentioned(c.lhs, lhs, rhs)}
+                              & {target_name(d.target) for d in definitions})
+            if verdict == "refuted" and replaced:        # "take λ = 2" after λ = log 2: the example's λ
+                verdict, message = "undecided", f"{message}; but it rests on values an example gives in prose to " \
+                                                f"names the text defines in general ({', '.join(replaced)})"
             out.append(Reading(rel, verdict=verdict, lhs=shown_l, rhs=shown_r, message=message))
             continue
         if entry is not None and entry.target is not None and lhs == rhs and rel.op in ("==", ":="):
@@ -389,10 +400,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         recurrence = recurrence_family(rel, lhs, rhs)
         if recurrence is not None:
             recurrences[recurrence] = rel.line
+            recurrence_rules[recurrence] = (lhs, rhs)
             unread.pop(f"{recurrence}[]", None)
             out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,
-                               message=f"a recurrence: {shown_l} := {shown_r} (softsym does not unfold it; "
-                                       f"what rests on it is not refuted)"))
+                               message=f"a recurrence: {shown_l} := {shown_r} (written out only at whole indices "
+                                       f"down to values the text gives, m_0 = 0; what rests on it otherwise is "
+                                       f"not refuted)"))
             use(names_in(lhs, rhs))
             continue
         earlier = next((d for d in reversed(definitions) if d.target == lhs), None)
@@ -478,6 +491,17 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         role = prose_role(lines, rel) if inline and (lhs.free_symbols or rhs.free_symbols) else "claim"
         if role == "condition" and sp.Tuple(lhs, rhs).has(sp.Derivative, sp.Integral, sp.Limit):
             role = "claim"              # "…, with $\\frac{d}{dz} f = …$": a derivative is stated, not assumed
+        if role == "condition" and rel.op == "==" and isinstance(lhs, sp.Symbol) and names_in(rhs) \
+                and lhs.name not in names_in(rhs) and lhs.name not in {target_name(d.target) for d in definitions} \
+                and defining_cue(lines, rel):
+            # "where $\kappa = L/\mu$ is the condition number": κ is what it names from here on
+            definitions.append(Definition(lhs, rhs, len(definitions) + 1))
+            defined_at.setdefault(lhs.name, []).append(rel.line)
+            unread.pop(lhs.name, None)
+            out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,
+                               message=f"{shown_l} := {shown_r} (named in a \"where\" clause, from here on)"))
+            use(names_in(lhs, rhs))
+            continue
         if role == "condition" and rel.op in ("==", "<", "<=", ">", ">="):
             relational = as_relational(rel.op, lhs, rhs)
             if relational is not None and is_pin(relational):    # "take $z_1 = 0$": a value, checked both ways
@@ -489,7 +513,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                        "(\"where …\", \"take …\", \"当…时\"), not a claim"))
             continue
         defined = {target_name(d.target) for d in definitions}
-        if is_constraint(rel, lhs, rhs, standalone) and not (names_in(lhs, rhs) & defined) and not checks_example:
+        recurring = {str(e.base.label) for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed)} & set(recurrences)
+        if is_constraint(rel, lhs, rhs, standalone) and not (names_in(lhs, rhs) & defined) and not checks_example \
+                and not recurring:                   # m_2 = 0.58 of m_t = β m_{t-1} + …: a claim
             constraints.append(as_relational("==", lhs, rhs))
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message="a constraint the text imposes on its names (an equation, not an "
@@ -536,9 +562,17 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 here = here.with_given(premise)
             # definitions first, so that the conventions (K ends a range: a positive integer) reach
             # the names they bring in too
-            left, right = unfold_keeping_variables(lhs, definitions), unfold_keeping_variables(rhs, definitions)
-            left, right = with_values(left, written), with_values(right, written)   # "take z = (2, 1, 0)"
-            given = tuple(unfold_keeping_variables(g, definitions) for g in here.given) \
+            # a value prose gives a name goes in first (take λ = 2 after λ = log 2: the example's λ),
+            # then again for the names the definitions bring in ("take z = (2, 1, 0)")
+            left = unfold_keeping_variables(with_values(lhs, written), definitions)
+            right = unfold_keeping_variables(with_values(rhs, written), definitions)
+            left, right = with_values(left, written), with_values(right, written)
+            if recurrence_rules:                                                      # m_2 with m_0 = 0 given
+                left = with_values(through_recurrences(left, recurrence_rules, written), written)
+                right = with_values(through_recurrences(right, recurrence_rules, written), written)
+            overridden = {target_name(d.target) for d in definitions}        # (put in above, not unfolded)
+            given = tuple(unfold_keeping_variables(g, definitions) for g in here.given
+                          if not (is_pin(g) and target_name(g.lhs) in overridden)) \
                 + tuple(defined_where(lhs, rhs, definitions))
             here = Domain(here.symbols, here.indexed, here.bounds, relevant_hypotheses(given, left, right))
             here, ranges = extremum_facts(left, right, here)
@@ -563,9 +597,13 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             out.append(Reading(rel, verdict="error", lhs=shown_l, rhs=shown_r,
                                message=f"could not prepare the relation: {type(exc).__name__}: {exc}"))
             continue
-        pins = [c for c in written[:len(prose)] if is_pin(c) and mentioned(c.lhs, left, right)]
+        pins = [c for c in written[:len(prose)] if is_pin(c) and (mentioned(c.lhs, lhs, rhs) or mentioned(
+            c.lhs, unfold_keeping_variables(lhs, definitions), unfold_keeping_variables(rhs, definitions)))]
         variants: list[tuple[str, Problem]] = []
-        if pins:             # "… at $x = 0$, hence $$…$$": the relation is checked without the value too
+        defined_now = {target_name(d.target) for d in definitions}
+        if pins and not any(target_name(c.lhs) in defined_now for c in pins):
+            # "… at $x = 0$, hence $$…$$": the relation is checked without the value too (not when the
+            # value replaces a definition, "take λ = 2" after λ = log 2: without it, it is another λ)
             try:
                 variants.append(("unpinned", build([c for c in written if c not in pins])[0]))
             except Exception:  # noqa: BLE001 - no second reading: the pinned one stands as before

@@ -389,7 +389,7 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
     def name_subscript(sub: Node) -> str | None:
         """A subscript that names rather than indexes: Greek, a word, a decorated name, or capitals
         (``D_{KL}``)."""
-        leaf = lone_leaf(sub, ("GREEK", "WORD", "NAME"))
+        leaf = lone_leaf(sub, ("GREEK", "WORD", "NAME", "MAXMIN"))      # λ_{\max}: the largest λ, a name
         if leaf is not None:
             return leaf.text
         elements = sub.elements if isinstance(sub, Group) and sub.kind == "brace" else [sub]
