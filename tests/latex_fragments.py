@@ -377,9 +377,10 @@ FRAGMENTS: list[tuple] = [
     ("||x||y||", UNPARSED),                                                   # sympy: ambiguous bars
     ("\\lvert x \\rvert", sp.Abs(x)),
     ("\\left| x - 1 \\right|", sp.Abs(x - 1)),
-    ("\\|x\\|", UNPARSED),                                                    # a norm of a vector
+    ("\\|x\\|", sp.sqrt(sp.Sum(x_v[j] ** 2, (j, 1, n)))),                      # a vector's norm, as x^T x
     ("\\|x\\|", sp.Abs(x), SCALAR_X),                                         # a declared scalar's norm
-    ("\\lVert z \\rVert", UNPARSED),
+    ("\\lVert z \\rVert^2", sp.Sum(z[j] ** 2, (j, 1, n))),
+    ("\\|x + y\\|", UNPARSED),                                                # the norm of an expression
     ("|", UNPARSED),                                                          # sympy (bad)
     ("||x|", UNPARSED),                                                       # sympy (bad)
     ("\\lfloor x \\rfloor", sp.floor(x)),                                     # sympy
@@ -482,6 +483,9 @@ FRAGMENTS: list[tuple] = [
     ("P(+ \\mid D)", Prob("P(+|_)", R("D"))),                               # a test result as a sign
     ("P(+)", sp.Function("P(+)", positive=True)()),
     ("\\lambda_{\\max}", R("lambda_max")),                                 # a subscript \max names
+    ("\\mathcal{N}(x \\mid 0, 2)", sp.exp(-x ** 2 / 4) / (2 * sp.sqrt(sp.pi))),     # the normal density
+    ("\\mathcal{N}(0, 1)", UNPARSED),                                         # a distribution, not a number
+    ("\\mathcal{N}(\\mathbf{x} \\mid \\mu, \\Sigma)", UNPARSED),                    # multivariate: not read
     ("\\mathrm{KL}(p \\| q)", sp.Function("KL(_‖_)", nonnegative=True)(R("p"), R("q"))),
     ("(1 - a)\\, \\mathbb{1}\\{k = y\\} + b", (1 - a) * sp.KroneckerDelta(k, Z("y")) + b),   # after a factor
     ("2 \\mathbb{1}\\{k = y\\}", 2 * sp.KroneckerDelta(k, Z("y"))),

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 
 from .. import __version__
 from ..numeric.display import readable_message
@@ -75,14 +76,27 @@ def _result(reading: Reading, verdict: Verdict | None, variants: dict[str, Verdi
                              f"({readable_message(verdict.message, verdict.counterexample)}), which a pair of "
                              f"two items may exclude; for {reading.pair[0]} ≠ {reading.pair[1]} it is "
                              f"{distinct.status}")
+    stated = variants.get("stated")
+    at_values = f"at the values the text gave earlier in this section: {', '.join(reading.example_values[:4])}"
+    if verdict is not None and stated is not None and stated.status is Status.PROVED \
+            and verdict.status not in (Status.PROVED, Status.PROVED_INSTANTIATED):
+        verdict = replace(stated, message=f"{stated.message} ({at_values})")      # an example's line, checked
     if verdict is not None and verdict.status is Status.REFUTED and verdict.counterexample is not None:
         clash = contradicted(verdict.counterexample, reading.stated)
+        if clash and stated is not None and stated.status is Status.REFUTED and reading.values_unique \
+                and not reading.doubts:         # wrong at the example's own values too (each given once)
+            return {**out, "verdict": "refuted", "strategy": stated.strategy,
+                    "counterexample": stated.counterexample.as_dict() if stated.counterexample else None,
+                    "lhs_value": stated.counterexample.lhs_value if stated.counterexample else None,
+                    "rhs_value": stated.counterexample.rhs_value if stated.counterexample else None,
+                    "message": f"{stated.message} ({at_values})", "seconds": stated.seconds}
         if clash:
             return undecided(verdict.strategy,
                              f"as read it {readable_message(verdict.message, verdict.counterexample)}, but there "
                              f"{clash}: a worked example's values may hold here, not reported as refuted")
     if unpinned is not None and unpinned.status is Status.PROVED:
         verdict = unpinned                  # proved without the values prose gave: the general proof
+
     if verdict is not None and sectioned is not None and sectioned.status is not Status.PROVED \
             and verdict.status in (Status.PROVED, Status.PROVED_INSTANTIATED):
         return undecided(verdict.strategy,

@@ -361,9 +361,11 @@ _CONDITION_CUES = frozenset("""where when whenever if iff unless at take taking 
 suppose supposing given provided set setting choose choosing e.g. fix fixing example instance""".split())
 _CLAIM_CUES = frozenset("""so thus hence therefore gives giving yields yield get gets obtain obtains shows show
 follows means tells implies proves conclude concludes note recall""".split())
+_CONDITION_NOUNS = frozenset("condition conditions requirement requirements constraint constraints assumption "
+                             "assumptions".split())
 _WEAK_CLAIM_CUES = frozenset("is are equals becomes become be being have has that".split())   # only right before
 _CJK_CONDITION_CUES = ("如果", "假设", "假定", "给定", "其中", "满足", "使得", "当", "若", "设", "令", "取", "在", "举例",
-                       "例如", "比如", "譬如")
+                       "例如", "比如", "譬如", "条件", "要求")
 _CJK_CLAIM_CUES = ("所以", "因此", "于是", "可得", "得到", "从而", "则", "故")
 _CJK_WEAK_CLAIM_CUES = ("是", "为", "有", "得")
 _TRANSPARENT = re.compile(r"\b(?:i\.e\.|that\s+is|namely)|也就是说|也就是|即")
@@ -414,6 +416,8 @@ def prose_role(lines: list[str], rel: Relation) -> str | None:
     before = re.sub(r"\bsuch\s+that\b", " where ", re.sub(r"\bso\s+that\b", " so ", before))
     words = re.findall(r"[a-z]+(?:\.[a-z]\.)?", before)
     appositive = before.rstrip().endswith(",")          # "assume the data are centered, $…$"
+    if len(words) >= 2 and words[-1] in _WEAK_CLAIM_CUES and words[-2] in _CONDITION_NOUNS:
+        return "condition"                          # "the convergence condition is $0 < \eta < 2/a$"
     for k, word in enumerate(reversed(words[-6:])):
         if word in _CONDITION_CUES or word == "for" and k == 0:      # "for $x > 0$", not "for all x, $…$"
             return "condition"

@@ -86,10 +86,13 @@ class Reading:
     hollow: tuple[str, ...] = field(default=())     # why a proof of this reading would prove nothing
     variants: tuple[tuple[str, Problem], ...] = field(default=())  # also checked: "unpinned" (without the
     # values prose gave its names), "distinct" (two free indices i, j different), "sectioned" (without
-    # the standing bounds of earlier sections)
+    # the standing bounds of earlier sections), "stated" (an example's line at the values prose gave
+    # earlier in its section: it may prove, never refute)
     pins: tuple[str, ...] = field(default=())       # those values ("x = 0"), as shown
     at_pins: bool = False                           # every name it speaks of has such a value (an example)
     elsewhere: tuple[str, ...] = field(default=())  # bounds from earlier sections ("0 < p < 1 (line 3)")
+    example_values: tuple[str, ...] = field(default=())   # values prose gave earlier in the section ("stated")
+    values_unique: bool = True                      # no name was given two values in the section
     pair: tuple[str, str] = ("", "")                # the two free indices of the "distinct" variant
     stated: tuple[tuple[str, str, int], ...] = field(default=())   # values the text gave names before it
 
@@ -153,6 +156,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     previous: Relation | None = None
     vectors: dict[str, tuple[sp.Expr, sp.Expr] | None] = {}   # names the text made vectors, with their ranges
     families: set[str] = set()                                  # names written with an index so far
+    letters: set[str] = set()                                   # one-letter names read alone so far
     matrices: set[str] = set()                                  # names the text made matrices
     index_ranges: dict[str, tuple[sp.Expr, sp.Expr]] = {}       # "i = 1, …, K": the range of the index i
     bold_only: set[str] = set()                                 # vectors defined in bold (z is not \mathbf{z})
@@ -262,7 +266,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                            vectors=dict(vectors), families=frozenset(families), words=words,
                            matrices=frozenset(matrices), bold_only=frozenset(bold_only), lengths=lengths,
                            parameters={f: ps for f, ps in parameters.items() if f in functions}, labels=labels,
-                           entry_functions=entry_functions, range_ends=range_ends)
+                           entry_functions=entry_functions, range_ends=range_ends, letters=frozenset(letters))
         context = context_with(functions)
         entry: Entry | None = None
         try:
@@ -306,6 +310,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             continue
         lhs, rhs = one_symbol_per_name(lhs, rhs)
         families |= {str(e.base.label) for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed)}
+        letters |= {x.name for x in sp.Tuple(lhs, rhs).free_symbols if isinstance(x, sp.Symbol) and len(x.name) == 1}
         shown_l, shown_r = _plain(lhs), _plain(rhs)
         if approximate:                    # log 2 ≈ 0.6931: a rounding, judged by the decimals written
             values = [c for c in conditions_for(rel, conditions, blocks, lines) if is_pin(c)]
@@ -388,13 +393,17 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         valued_here = {target_name(c.lhs) for c in conditions_for(rel, conditions, blocks, lines) if is_pin(c)}
         checks_example = target_name(lhs.base if isinstance(lhs, sp.Pow) else lhs) in valued_here
         # "take $a = 2$: $$a^2 = 4$$": the example's check at the value prose gave, not a definition of a
-        squared = lhs.base if isinstance(lhs, sp.Pow) and lhs.exp == 2 and isinstance(lhs.base, sp.Symbol)\
-            and not isinstance(lhs.base, sp.Dummy) and "(" not in lhs.base.name else None
+        powered = isinstance(lhs, sp.Pow) and lhs.exp in (2, -1, -2) and isinstance(lhs.base, sp.Symbol) \
+            and not isinstance(lhs.base, sp.Dummy) and "(" not in lhs.base.name
+        squared = lhs.base if powered else None
         if squared is not None and not checks_example and defines(rel, squared, rhs, used, pinned, standalone, display):
-            definitions.append(Definition(squared, sp.sqrt(rhs), len(definitions) + 1))   # σ² = …: σ ≥ 0
+            value = {2: sp.sqrt(rhs), -1: 1 / rhs, -2: 1 / sp.sqrt(rhs)}[int(lhs.exp)]    # σ² = …: σ ≥ 0
+            definitions.append(Definition(squared, value, len(definitions) + 1))        # 1/σ² = 1/σ_1² + 1/σ_2²
             unread.pop(squared.name, None)
+            root = "its nonnegative square root" if lhs.exp == 2 else "the reciprocal" if lhs.exp == -1 \
+                else "the reciprocal of its nonnegative square root"
             out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,
-                               message=f"{shown_l} := {shown_r} ({squared} is its nonnegative square root)"))
+                               message=f"{shown_l} := {shown_r} ({squared} is {root})"))
             use(names_in(lhs, rhs))
             continue
         recurrence = recurrence_family(rel, lhs, rhs)
@@ -608,6 +617,20 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 variants.append(("unpinned", build([c for c in written if c not in pins])[0]))
             except Exception:  # noqa: BLE001 - no second reading: the pinned one stands as before
                 pass
+        section_values = {}                 # the values prose gave names earlier in this section (the latest)
+        given_twice = set()
+        for line, c in conditions:
+            if c is not None and is_pin(c) and line <= rel.line and same_section(sections, line, rel.line):
+                key = sp.sstr(c.lhs)
+                if key in section_values and section_values[key].rhs != c.rhs:
+                    given_twice.add(key)
+                section_values[key] = c
+        example_values = [c for c in section_values.values() if c not in written]
+        if example_values and (not real_names(lhs) or not real_names(rhs)):
+            try:                # "Let w = (3, 4) and b = -5. … −b w/‖w‖² = (0.6, 0.8)": at the example's values
+                variants.append(("stated", build([*written, *example_values])[0]))
+            except Exception:  # noqa: BLE001 - no such reading: the relation stands as read
+                pass
         elsewhere = frozenset(name for name in standing if name in names_in(lhs, rhs)
                               and not same_section(sections, standing_line.get(name, 0), rel.line))
         if elsewhere:        # "0 < p < 1" in an earlier section: the relation is checked without it too
@@ -733,15 +756,22 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                               f"words, if at all ({', '.join(unknown[:4])})")
         out.append(Reading(rel, problem=problem, lhs=shown_l, rhs=shown_r, conventions=notes, doubts=tuple(doubts),
                            stated=tuple((name, sp.sstr(v), line) for name, (v, line) in known_values.items()
-                                        if not lhs.free_symbols or not rhs.free_symbols),   # an example's line
+                                        if not real_names(lhs) or not real_names(rhs)),     # an example's line
                            hollow=tuple(hollow), variants=tuple(variants),
                            pair=tuple(map(str, pair)) if pair is not None else ("", ""),
                            pins=tuple(f"{sp.sstr(c.lhs)} = {sp.sstr(c.rhs)}" for c in pins),
+                           example_values=tuple(f"{sp.sstr(c.lhs)} = {sp.sstr(c.rhs)}" for c in example_values),
+                           values_unique=not given_twice,
                            at_pins=bool(pins) and (not lhs.free_symbols or not rhs.free_symbols)
                            and not (left.free_symbols or right.free_symbols),      # σ(z) = 1/2 at z = 0
                            elsewhere=tuple(f"{sp.sstr(c)} (line {standing_line.get(name, '?')})"
                                            for name in sorted(elsewhere) for c in standing[name])))
     return out
+
+
+def real_names(expr: sp.Basic) -> set[sp.Basic]:
+    """The free names of ``expr`` but its indices (``(0.6, 0.8)`` read at entry i names nothing)."""
+    return {x for x in expr.free_symbols if not (isinstance(x, sp.Symbol) and x.is_integer)}
 
 
 def _plain(expr: sp.Basic) -> str:

@@ -11,6 +11,7 @@ function of two names.  Indicators are ``KroneckerDelta`` of integer symbols.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import sympy as sp
@@ -309,12 +310,29 @@ class ApplicationReading:
                 return sp.Symbol(name, integer=True)
         return sp.Symbol("j_", integer=True)
 
+    def normal_density(self, f: Factor, g: Factor) -> sp.Expr:
+        """``\\mathcal{N}(x \\mid \\mu, \\sigma^2)`` / ``\\mathcal{N}(x; \\mu, \\sigma^2)``: the normal density at x
+        (one dimension: x, μ and σ² read as numbers).  ``\\mathcal{N}(\\mu, \\sigma^2)`` alone is a
+        distribution, not a number."""
+        group = g.base
+        if len(group.elements) != 3 or group.separators[0] not in ("|", ";") or group.separators[1] != ",":
+            self.fail("a normal distribution N(μ, σ²) is not a number (its density at x is N(x | μ, σ²))", f, g)
+        if re.search(r"\\(?:mathbf|boldsymbol|bm|vec)\b|\\Sigma\b", self.tex[g.start:g.end]):
+            self.fail("a multivariate normal density (only one dimension is read)", f, g)
+        with self.opaque_arguments():
+            x, mean, variance = (self.value(self.only([e], g)) for e in group.elements)
+        if variance.is_nonpositive:
+            self.fail("a normal density with a variance that is not positive", f, g)
+        return sp.exp(-(x - mean) ** 2 / (2 * variance)) / sp.sqrt(2 * sp.pi * variance)
+
     def call_name(self, f: Factor, g: Factor) -> sp.Expr:
         """``f(x)`` with f a name: an application, the sigmoid, f'(x), or a product."""
         name = f.base.text
         probability = self.probability_name(f, g)
         if probability is not None and (g.base.given or not self.function_object(probability)):
             return self.probability(probability, g)
+        if name == "N_cal" and f.plain and not self.declared("N_cal") and self.function_object("N_cal") is None:
+            return self.after_call(self.normal_density(f, g), g)
         if g.base.given:
             self.fail(f"a conditional bar in {self.tex[f.start:g.end]}: only probabilities P(a | b), p(y | x) "
                       f"are read (a conditional expectation, or a function of a condition?)", f, g)

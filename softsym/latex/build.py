@@ -303,7 +303,8 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
             return glued, after
         if word in self.words:
             return self.symbol(word, run[0]), after
-        if len(run) == 2 and all(f.base.text in self.names for f in run):
+        if len(run) == 2 and all(f.base.text in self.names for f in run) or len(run) <= 3 and all(
+                f.base.text in self.ctx.letters for f in run):              # 2ms^2 after m and s: m·s²
             return self.factor(run[0]), i + 1
         self.fail(f"ambiguous run of letters '{word}': a word or a product? (write \\mathrm{{{word}}} "
                   f"for a function, or separate the factors)", run[0], run[-1])
@@ -547,6 +548,11 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
                 self.fail("a condition {…} that is not an indicator's 1\\{y = k\\}", g)
             if inner is None:
                 self.fail("a set {a, b, …} (not an expression)", g)
+        if g.kind == "norm" and len(g.elements) == 1:
+            f = lone_factor(g.elements[0])
+            if is_name_factor(f) and f.sub is None and f.sup is None and not f.primes and not f.bangs \
+                    and self.expands_dot(f, f):         # ‖w‖ of a vector name: √(Σ_k w_k²), as w^T w is Σ_k w_k²
+                return sp.sqrt(self.dot_sum(f, f))
         v = self.value(self.only(g.elements, g))
         if g.kind == "abs":
             return sp.Abs(v)

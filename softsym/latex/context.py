@@ -44,6 +44,8 @@ class Context:
         bold_only: names of ``vectors`` the document defined in bold (``\\mathbf{z} = …``): the same
             letter in plain type (a scalar z) is not that vector.
         matrices: names the document made matrices (``J = \\mathrm{diag}(s) - s s^\\top``).
+        letters: one-letter names the document has used alone before (``m`` and ``s``): a run of them
+            (``2ms^2``) is their product, not a word.
         words: multi-letter words the document uses as names (``\\mathrm{Loss} = …``): such a word
             (upright or in plain letters) is that name.
         entry: read vector-valued sides at this entry (``\\mathbf{p}`` is ``p[entry]``); None: a
@@ -57,6 +59,7 @@ class Context:
     families: frozenset[str] = frozenset()
     entry: sp.Symbol | None = None
     words: frozenset[str] = frozenset()
+    letters: frozenset[str] = frozenset()
     column: sp.Symbol | None = None
     matrices: frozenset[str] = frozenset()
     bold_only: frozenset[str] = frozenset()
