@@ -485,6 +485,9 @@ FRAGMENTS: list[tuple] = [
     ("\\lambda_{\\max}", R("lambda_max")),                                 # a subscript \max names
     ("\\mathcal{N}(x \\mid 0, 2)", sp.exp(-x ** 2 / 4) / (2 * sp.sqrt(sp.pi))),     # the normal density
     ("\\mathcal{N}(0, 1)", UNPARSED),                                         # a distribution, not a number
+    ("1\\,048\\,576", sp.Integer(1048576)),                                   # digits grouped by threes
+    ("2\\,000 + 3\\,000", sp.Integer(5000)),
+    ("2\\,3", UNPARSED),                                                     # a separator, or a product?
     ("\\mathcal{N}(\\mathbf{x} \\mid \\mu, \\Sigma)", UNPARSED),                    # multivariate: not read
     ("\\mathrm{KL}(p \\| q)", sp.Function("KL(_‖_)", nonnegative=True)(R("p"), R("q"))),
     ("(1 - a)\\, \\mathbb{1}\\{k = y\\} + b", (1 - a) * sp.KroneckerDelta(k, Z("y")) + b),   # after a factor

@@ -244,6 +244,18 @@ def test_worked_examples_roundings_and_arrows_are_read_as_the_text_means_them():
     assert verdicts[42] == ["undecided", "undecided"]                    # P(A|B) has its meaning: no definition
 
 
+def test_values_the_text_changes_or_only_supposes_prove_nothing_later():
+    path = REGRESSIONS / "changed_values.md"
+    doc = check_document(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
+    verdicts = {r["line"]: r["verdict"] for r in doc["relations"] if r["verdict"] != "skipped"}
+    assert verdicts[3] == "proved"                                   # at the example's x = 2
+    assert verdicts[6] == verdicts[11] == verdicts[17] == "undecided"  # x := 7, "if instead", u \gets …
+    assert verdicts[25] == "undecided"                               # not through a_1 = 5, not below t ≥ 2
+    assert verdicts[29] != "definition" and verdicts[31] != "proved"  # a side of ⟺ defines nothing
+    assert verdicts[39] == "undecided"                               # 2^{0.5}: its decimals are exact
+    assert verdicts[41] == "unparsed"                                # y is a vector: not the 1-D density
+
+
 def test_a_name_given_only_in_words_is_never_refuted():
     path = REGRESSIONS / "prose_names.md"
     doc = check_document(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))

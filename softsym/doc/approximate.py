@@ -39,8 +39,9 @@ def written_precision(tex: str) -> tuple[int, int] | None:
 
 
 _LONE_INTEGER = re.compile(r"\s*-?\s*(\d+)\s*")
-_ARITHMETIC = re.compile(r"(?:[\d.\s+\-*/()\[\]{}^]|\\(?:times|cdot|[td]?frac|left|right|quad|big|Big)(?![A-Za-z])"
+_ARITHMETIC = re.compile(r"(?:[\d.\s+\-*/()\[\]{}]|\\(?:times|cdot|[td]?frac|left|right|quad|big|Big)(?![A-Za-z])"
                          r"|\\[,;:! ])*")
+_SCIENTIFIC = re.compile(r"(?:\\times|\\cdot)\s*10\s*\^\s*(?:\{\s*-?\d+\s*\}|-?\d)")
 """A side made of written numbers and arithmetic only (``7.389 + 2.718 + 1``, ``\\frac{0.3679}{1.5032}``,
 ``1.3 \\times 10^{30}``): what a rounding looks like."""
 
@@ -49,8 +50,8 @@ def _tolerance(tex: str) -> sp.Float:
     """How far the value written in ``tex`` may be from what it rounds: half a unit of its last
     decimal place per decimal written; a side that is one whole number alone (``\approx 3``,
     ``\approx 1000``) is a rounding too, to its last nonzero digit."""
-    if not _ARITHMETIC.fullmatch(tex):
-        return sp.Float(0)                   # e^{-1.6}: its decimals are exact inputs, not a rounding
+    if not _ARITHMETIC.fullmatch(_SCIENTIFIC.sub(" ", tex)):
+        return sp.Float(0)                   # e^{-1.6}, 2^{0.5}: their decimals are exact inputs, not a rounding
     lone = _LONE_INTEGER.fullmatch(tex)
     if lone is not None:
         digits = lone.group(1)

@@ -339,7 +339,9 @@ def conditions_for(rel: Relation, conditions: list[tuple[int, sp.Basic | None]],
             here += [c for line, c in conditions if previous <= line <= before.line and c is not None]
         return here
     previous = max((b.end_line for b in blocks if b.display and b.end_line < block.line), default=0)
-    return [c for line, c in conditions if previous <= line <= block.line and c is not None]
+    here = [c for line, c in conditions if previous < line <= block.line and c is not None]
+    latest = {c.lhs: c for c in here if is_pin(c)}                 # x = 2, then x = 3: the later value
+    return [c for c in here if not is_pin(c) or latest[c.lhs] is c]
 
 
 _GOING_ON = re.compile(r"^\s*(?:[a-z]|(?:so|thus|hence|therefore|then|this|which|that)\b|[,;:]|所以|因此|于是|则|即|从而)",
@@ -442,6 +444,25 @@ def defining_cue(lines: list[str], rel: Relation) -> bool:
     defining = [m.end() for m in _DEFINING.finditer(before)]
     supposing = [m.end() for m in _SUPPOSING.finditer(before)]
     return bool(defining) and max(defining) > max(supposing, default=-1)
+
+
+_EXAMPLE = re.compile(r"(?i)\b(?:let|take|taking|set|setting|with|example|instance|e\.g|choose|fix|say)\b"
+                      r"|取|令|设|举例|例如|比如|譬如")
+_HYPOTHESIS = re.compile(r"(?i)\b(?:if|when|whenever|suppose|assume|assuming|instead|unless|were|would)\b"
+                         r"|若|如果|假设|假如|当")
+
+
+def example_cue(lines: list[str], rel: Relation) -> bool:
+    """Whether an inline value is an example's ("let $x = 2$", "take …", "取 …") rather than a case
+    supposed for a moment ("if instead $x = 3$", "当 … 时"): the nearer cue of its sentence decides."""
+    if not 1 <= rel.line <= len(lines):
+        return False
+    line = lines[rel.line - 1]
+    at = line.find(rel.tex[:20]) if rel.tex else -1
+    before = _SENTENCE_END.split(_INLINE_MATH.sub(" ", line[:at if at >= 0 else 0]))[-1]
+    example = [m.end() for m in _EXAMPLE.finditer(before)]
+    supposed = [m.end() for m in _HYPOTHESIS.finditer(before)]
+    return bool(example) and max(example) > max(supposed, default=-1)
 
 
 def in_display_math(rel: Relation, blocks) -> bool:

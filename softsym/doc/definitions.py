@@ -207,11 +207,15 @@ class _Unresolved(Exception):
 
 
 def through_recurrences(expr: sp.Basic, rules: dict[str, tuple[sp.Indexed, sp.Basic]],
-                        values: list[sp.Basic], depth: int = 16) -> sp.Basic:
+                        values: list[sp.Basic], told: dict[str, sp.Basic] | None = None, depth: int = 16) -> sp.Basic:
     """``expr`` with each entry at a whole index of a recurrence's family (``m_2`` of ``m_t = β m_{t-1}
     + (1 - β) g_t``) written out through the recurrence, down to entries the ``values`` give
-    (``m_0 = 0``); an entry that does not get there stays as it is.  The values of other names are
-    not put in here (the caller does)."""
+    (``m_0 = 0``); an entry that does not get there stays as it is, and so does the whole expression
+    when an entry the text states apart (``told``: ``a_1 = 5`` written as its own line) comes out
+    otherwise at the given values.  The values of other names are not put in here (the caller
+    does)."""
+    told = told or {}
+    given = {c.lhs: c.rhs for c in values if isinstance(c, sp.Eq) and not c.rhs.free_symbols}
     known = {c.lhs: c.rhs for c in values if isinstance(c, sp.Eq) and isinstance(c.lhs, sp.Indexed)
              and all(i.is_Integer for i in c.lhs.indices) and not c.rhs.free_symbols}
 
@@ -232,7 +236,13 @@ def through_recurrences(expr: sp.Basic, rules: dict[str, tuple[sp.Indexed, sp.Ba
         step = body.xreplace({t: entry.indices[0] - (index - t)})
         if any(whole(e) and e.indices[0] >= entry.indices[0] for e in step.atoms(sp.Indexed)):
             raise _Unresolved               # not a recurrence towards smaller indices
-        return step.replace(whole, lambda e: written_out(e, left - 1))
+        out = step.replace(whole, lambda e: written_out(e, left - 1))
+        said = told.get(sp.sstr(entry))
+        if said is not None and left < depth:      # a_1 = 5 said apart, 2 a_0 = 2 here: not the text's a_1
+            at_values = out.xreplace(given)
+            if at_values.free_symbols or sp.simplify(at_values - said) != 0:
+                raise _Unresolved
+        return out
 
     if not any(whole(e) for e in expr.atoms(sp.Indexed)):
         return expr

@@ -32,7 +32,7 @@ from .approximate import approximately, rounding_written
 from .chains import Relation, relations, sides_of_arrows
 from .conditions import (
     LABEL_SET, MEMBERSHIP, OP_TEX, as_bounds, conditions_after, conditions_for, defining_cue, imposed_in_prose,
-    in_display_math, in_inline_math, is_condition, is_pin, label_set, listed_condition, membership_bounds, mentioned,
+    example_cue, in_display_math, in_inline_math, is_condition, is_pin, label_set, listed_condition, membership_bounds, mentioned,
     one_hot_families, pairwise_indices, parameter_bound, prose_role, relevant_hypotheses,
     row_condition, same_section, same_sentence, scalar_range_name, section_starts, sums_to_one, with_values,
 )
@@ -153,6 +153,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     imposed: list[tuple[int, str]] = []               # "Setting $∂L/∂b = 0$": conditions imposed in prose
     lines = text.splitlines()
     conditions: list[tuple[int, sp.Basic | None]] = []  # inline conditions ("for $i = j$:") by line
+    example_pins: list[tuple[int, sp.Basic]] = []         # the values "let/take/for example" gave, by line
     previous: Relation | None = None
     vectors: dict[str, tuple[sp.Expr, sp.Expr] | None] = {}   # names the text made vectors, with their ranges
     families: set[str] = set()                                  # names written with an index so far
@@ -170,6 +171,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     sections = section_starts(lines)
     last_use: dict[str, int] = {}                               # the line where each used name was last used
     defined_at: dict[str, list[int]] = {}                       # the lines where each name was defined
+
+    def live_conditions() -> list[tuple[int, sp.Basic | None]]:
+        """The conditions so far but the values the text has changed since ("x \\gets x - 2\\eta x")."""
+        return [(line, c) for line, c in conditions
+                if not (c is not None and is_pin(c) and changed_since(out, c.lhs, line, lines, rel.line))]
 
     def use(names: set[str]) -> None:
         used.update(names)
@@ -313,7 +319,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         letters |= {x.name for x in sp.Tuple(lhs, rhs).free_symbols if isinstance(x, sp.Symbol) and len(x.name) == 1}
         shown_l, shown_r = _plain(lhs), _plain(rhs)
         if approximate:                    # log 2 ≈ 0.6931: a rounding, judged by the decimals written
-            values = [c for c in conditions_for(rel, conditions, blocks, lines) if is_pin(c)]
+            values = [c for c in conditions_for(rel, live_conditions(), blocks, lines) if is_pin(c)]
             try:
                 judged = approximately(*(with_values(unfold_keeping_variables(with_values(side, values), definitions),
                                                      values) for side in (lhs, rhs)), rel.lhs, rel.rhs)
@@ -367,6 +373,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 inline and rel.op == "==" and not rel.chained and isinstance(lhs, sp.Symbol) and rhs.is_Number)):
             if inline:
                 conditions.append((rel.line, as_relational(rel.op, lhs, rhs)))
+                if rel.op == "==" and example_cue(lines, rel):          # "let $x = 2$": the example's value
+                    example_pins.append((rel.line, as_relational(rel.op, lhs, rhs)))
                 parameter = parameter_bound(rel.op, lhs, rhs)
                 if parameter is not None:
                     same_chain = standing_line.get(parameter[0]) == rel.line     # 0 < θ < 1: both ends
@@ -390,8 +398,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message="≠ is not checked (the prover decides =, ≤, <)"))
             continue
-        valued_here = {target_name(c.lhs) for c in conditions_for(rel, conditions, blocks, lines) if is_pin(c)}
-        checks_example = target_name(lhs.base if isinstance(lhs, sp.Pow) else lhs) in valued_here
+        valued_here = {target_name(c.lhs) for c in conditions_for(rel, live_conditions(), blocks, lines) if is_pin(c)}
+        checks_example = target_name(lhs.base if isinstance(lhs, sp.Pow) else lhs) in valued_here \
+            or k in premise_of                  # "x^2 = 4 ⟺ x = 2": a conclusion, never a definition
         # "take $a = 2$: $$a^2 = 4$$": the example's check at the value prose gave, not a definition of a
         powered = isinstance(lhs, sp.Pow) and lhs.exp in (2, -1, -2) and isinstance(lhs.base, sp.Symbol) \
             and not isinstance(lhs.base, sp.Dummy) and "(" not in lhs.base.name
@@ -409,7 +418,15 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         recurrence = recurrence_family(rel, lhs, rhs)
         if recurrence is not None:
             recurrences[recurrence] = rel.line
-            recurrence_rules[recurrence] = (lhs, rhs)
+            index = {x.name for x in lhs.indices[0].free_symbols}
+            index_conditions = [j for j, other in enumerate(found) if j != k and abs(other.line - rel.line) <= 2
+                                and other.op in ("<", "<=", ">", ">=", "!=")
+                                and index & set(re.findall(r"(?<![A-Za-z\\])[A-Za-z](?![A-Za-z])",
+                                                           other.lhs + " " + other.rhs))]
+            if not index_conditions:              # "for t ≥ 2, a_t = 2 a_{t-1}": not written out below its range
+                recurrence_rules[recurrence] = (lhs, rhs)
+            else:
+                recurrence_rules.pop(recurrence, None)
             unread.pop(f"{recurrence}[]", None)
             out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,
                                message=f"a recurrence: {shown_l} := {shown_r} (written out only at whole indices "
@@ -513,10 +530,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             continue
         if role == "condition" and rel.op in ("==", "<", "<=", ">", ">="):
             relational = as_relational(rel.op, lhs, rhs)
-            if relational is not None and is_pin(relational):    # "take $z_1 = 0$": a value, checked both ways
-                conditions.append((rel.line, relational))
-            for value in example_entries(entry, lhs, rhs) if rel.op == "==" else ():
-                conditions.append((rel.line, value))             # "take $z = (2, 1, 0)$": each entry's value
+            given_here = [relational] if relational is not None and is_pin(relational) else []
+            given_here += example_entries(entry, lhs, rhs) if rel.op == "==" else []
+            for value in given_here:          # "take $z_1 = 0$", "take $z = (2, 1, 0)$": a value, checked both ways
+                conditions.append((rel.line, value))
+                if example_cue(lines, rel):   # "let", "take", "for example": the example's value, not an "if"
+                    example_pins.append((rel.line, value))
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message="a condition, an assumption or an example's value written in prose "
                                        "(\"where …\", \"take …\", \"当…时\"), not a claim"))
@@ -543,7 +562,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         use(names_in(lhs, rhs) - ({str(i) for i in entry.indices} if entry is not None else set()))
         premise = hypotheses.get(premise_of.get(k, -1))
         written, unusable = row_condition(rel.condition, context, lhs, rhs)
-        prose = conditions_for(rel, conditions, blocks, lines)
+        prose = conditions_for(rel, live_conditions(), blocks, lines)
         written = [*prose, *written]
         for c in trailing.get(k, ()):
             given, missing = row_condition(f"{found[c].lhs} {OP_TEX[found[c].op]} {found[c].rhs}", context, lhs, rhs)
@@ -577,8 +596,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             right = unfold_keeping_variables(with_values(rhs, written), definitions)
             left, right = with_values(left, written), with_values(right, written)
             if recurrence_rules:                                                      # m_2 with m_0 = 0 given
-                left = with_values(through_recurrences(left, recurrence_rules, written), written)
-                right = with_values(through_recurrences(right, recurrence_rules, written), written)
+                told = {key: value for key, (value, _) in stated.items() if "[" in key}   # a_1 = 5 said apart
+                left = with_values(through_recurrences(left, recurrence_rules, written, told), written)
+                right = with_values(through_recurrences(right, recurrence_rules, written, told), written)
             overridden = {target_name(d.target) for d in definitions}        # (put in above, not unfolded)
             given = tuple(unfold_keeping_variables(g, definitions) for g in here.given
                           if not (is_pin(g) and target_name(g.lhs) in overridden)) \
@@ -617,14 +637,16 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 variants.append(("unpinned", build([c for c in written if c not in pins])[0]))
             except Exception:  # noqa: BLE001 - no second reading: the pinned one stands as before
                 pass
-        section_values = {}                 # the values prose gave names earlier in this section (the latest)
+        section_values = {}                 # the values an example gave names earlier in this section
         given_twice = set()
-        for line, c in conditions:
-            if c is not None and is_pin(c) and line <= rel.line and same_section(sections, line, rel.line):
+        for line, c in example_pins:
+            if line <= rel.line and same_section(sections, line, rel.line):
                 key = sp.sstr(c.lhs)
-                if key in section_values and section_values[key].rhs != c.rhs:
+                if key in section_values and section_values[key].rhs != c.rhs \
+                        or changed_since(out, c.lhs, line, lines, rel.line):
                     given_twice.add(key)
                 section_values[key] = c
+        section_values = {key: c for key, c in section_values.items() if key not in given_twice}
         example_values = [c for c in section_values.values() if c not in written]
         if example_values and (not real_names(lhs) or not real_names(rhs)):
             try:                # "Let w = (3, 4) and b = -5. … −b w/‖w‖² = (0.6, 0.8)": at the example's values
@@ -734,7 +756,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         if valued is not None and target_name(valued) not in {target_name(d.target) for d in definitions}:
             doubts.append(f"it gives {sp.sstr(valued)} a value, and {sp.sstr(valued)} is defined nowhere softsym "
                           f"could read")                  # p_1 = e²/(e² + e + 1) in a worked example
-            stated.setdefault(sp.sstr(valued), (rhs if valued is lhs else lhs, rel.line))
+            if k not in premise_of:             # "x^2 = 4 ⟺ x = 2" gives x no value
+                stated.setdefault(sp.sstr(valued), (rhs if valued is lhs else lhs, rel.line))
         undefined = named_only_in_words(left, right, set(domain.names()) | given_here)
         if undefined:
             doubts.append(f"its two sides share no name and {', '.join(undefined)} "
@@ -763,10 +786,45 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                            example_values=tuple(f"{sp.sstr(c.lhs)} = {sp.sstr(c.rhs)}" for c in example_values),
                            values_unique=not given_twice,
                            at_pins=bool(pins) and (not lhs.free_symbols or not rhs.free_symbols)
-                           and not (left.free_symbols or right.free_symbols),      # σ(z) = 1/2 at z = 0
+                           and not (left.free_symbols or right.free_symbols)       # σ(z) = 1/2 at z = 0
+                           and all(any(c == e for _, e in example_pins) or same_paragraph(lines, line, rel.line)
+                                   for line, c in conditions if c in pins)
+                           and not any(changed_since(out, c.lhs, line, lines, rel.line)
+                                       for line, c in conditions if c in pins),
                            elsewhere=tuple(f"{sp.sstr(c)} (line {standing_line.get(name, '?')})"
                                            for name in sorted(elsewhere) for c in standing[name])))
     return out
+
+
+_ASSIGNING = re.compile(r"\\(?:gets|leftarrow|mapsto|coloneqq)\b|:=|\\leftarrow")
+
+
+def changed_since(readings: list[Reading], name: sp.Basic, line: int, lines: list[str] | None = None,
+                  until: int = 0) -> bool:
+    """Whether a relation read after ``line`` gives ``name`` something else: ``x := 7``, ``$$x = 3$$``,
+    ``3 = x`` (a side that is the name), or an unread line that mentions it (``x \\gets x - 2\\eta x``,
+    ``(x, y) = (3, 0)``)."""
+    shown = sp.sstr(name)
+    if isinstance(name, sp.Indexed):
+        label, index = str(name.base.label), sp.sstr(name.indices[0]) if len(name.indices) == 1 else None
+        token = rf"\\?{re.escape(label)}\s*_\s*\{{?\s*{re.escape(index)}\s*\}}?" if index else None
+    else:
+        token = rf"(?<![A-Za-z\\]){re.escape(shown)}(?![A-Za-z])" if len(shown) == 1 \
+            else rf"\\{re.escape(shown)}(?![A-Za-z])"
+    for r in readings:
+        if r.relation.line <= line:
+            continue
+        if shown in (r.lhs, r.rhs) or r.verdict == "unparsed" and token and re.search(token, r.relation.tex):
+            return True
+    for text in (lines or [])[line:until - 1]:      # "x \gets x - 2\eta x" is no relation: the text says it
+        if token and _ASSIGNING.search(text) and re.search(token, text):
+            return True
+    return False
+
+
+def same_paragraph(lines: list[str], first: int, second: int) -> bool:
+    """Whether no blank line lies between lines ``first`` and ``second``."""
+    return all(text.strip() for text in lines[first:second - 1])
 
 
 def real_names(expr: sp.Basic) -> set[sp.Basic]:

@@ -317,7 +317,9 @@ class ApplicationReading:
         group = g.base
         if len(group.elements) != 3 or group.separators[0] not in ("|", ";") or group.separators[1] != ",":
             self.fail("a normal distribution N(μ, σ²) is not a number (its density at x is N(x | μ, σ²))", f, g)
-        if re.search(r"\\(?:mathbf|boldsymbol|bm|vec)\b|\\Sigma\b", self.tex[g.start:g.end]):
+        vector = any(is_name_factor(e) and (e.base.text in self.ctx.vectors or e.base.text in self.ctx.matrices)
+                     for element in group.elements for e in [lone_factor(element)])
+        if vector or re.search(r"\\(?:mathbf|boldsymbol|bm|vec)\b|\\Sigma\b", self.tex[g.start:g.end]):
             self.fail("a multivariate normal density (only one dimension is read)", f, g)
         with self.opaque_arguments():
             x, mean, variance = (self.value(self.only([e], g)) for e in group.elements)

@@ -304,7 +304,7 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
         if word in self.words:
             return self.symbol(word, run[0]), after
         if len(run) == 2 and all(f.base.text in self.names for f in run) or len(run) <= 3 and all(
-                f.base.text in self.ctx.letters for f in run):              # 2ms^2 after m and s: m·s²
+                f.base.text in self.ctx.letters for f in run) and word not in voc.UNITS:   # 2ms^2 after m, s
             return self.factor(run[0]), i + 1
         self.fail(f"ambiguous run of letters '{word}': a word or a product? (write \\mathrm{{{word}}} "
                   f"for a function, or separate the factors)", run[0], run[-1])

@@ -99,8 +99,23 @@ def parse_entry(tex: str, context: Context = Context()) -> tuple[sp.Expr, tuple,
                        tex[:80]) from exc
 
 
+_SPACE = r"(?:\s|\\[,;: ]|~)"
+_GROUPED = re.compile(rf"(?<![\d.])\d{{1,3}}(?:{_SPACE}+\d{{3}})+(?![\d])(?:\.\d+)?")
+_SPACED_DIGITS = re.compile(rf"\d{_SPACE}*\\[,;: ]{_SPACE}*\d")
+
+
+def _thousands(tex: str) -> str:
+    """``1\\,048\\,576`` and ``2\\;598\\;960`` (digits grouped by threes with a thin space) are one
+    number; any other digits separated by a space are unparsed (a separator or a product?)."""
+    joined = _GROUPED.sub(lambda m: re.sub(_SPACE, "", m.group(0)), tex)
+    bad = _SPACED_DIGITS.search(joined)
+    if bad is not None:
+        raise Unparsed("digits separated by a space (a thousands separator, or a product?)", bad.group(0))
+    return joined
+
+
 def _read(tex: str, context: Context) -> tuple[sp.Expr, tuple, tuple]:
-    source = _EQUATION_NUMBER.sub("", tex)
+    source = _thousands(_EQUATION_NUMBER.sub("", tex))
     scanned = scan(source)
     tokens = _without_final_punctuation(scanned.tokens)
     if not tokens:

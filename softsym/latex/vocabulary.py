@@ -147,3 +147,7 @@ BARE_FUNCTIONS = {"log": "log", "ln": "ln", "exp": "exp"}
 
 VECTOR_FUNCTIONS = frozenset({"softmax", "logsumexp", "LSE"})
 """Functions of a whole vector (their argument is an indexed family)."""
+
+
+UNITS = frozenset("""ms ns us ps cm mm km nm kg mg Hz dB MB GB KB kB TB Mb Gb kb bit bits nat nats min sec""".split())
+"""Unit abbreviations: a run of letters that spells one is never read as a product of letters."""
