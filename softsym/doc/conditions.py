@@ -367,7 +367,7 @@ _CONDITION_NOUNS = frozenset("condition conditions requirement requirements cons
                              "assumptions".split())
 _WEAK_CLAIM_CUES = frozenset("is are equals becomes become be being have has that".split())   # only right before
 _CJK_CONDITION_CUES = ("如果", "假设", "假定", "给定", "其中", "满足", "使得", "当", "若", "设", "令", "取", "在", "举例",
-                       "例如", "比如", "譬如", "条件", "要求")
+                       "例如", "比如", "譬如", "条件", "要求", "记", "定义")
 _CJK_CLAIM_CUES = ("所以", "因此", "于是", "可得", "得到", "从而", "则", "故")
 _CJK_WEAK_CLAIM_CUES = ("是", "为", "有", "得")
 _TRANSPARENT = re.compile(r"\b(?:i\.e\.|that\s+is|namely)|也就是说|也就是|即")
@@ -495,6 +495,22 @@ def imposed_in_prose(lines: list[str], rel: Relation) -> bool:
     line = lines[rel.line - 1]
     at = line.find(rel.tex)
     return at >= 0 and bool(_IMPOSING.search(line[:at]))
+
+
+_IMPOSING_BEFORE = re.compile(r"(?i)\b(?:setting|set|equating|equate)\b[^.;]*\b(?:to\s+zero|to\s+0|equal\s+to\s+zero|"
+                             r"=\s*0)\b|\b(?:stationary|first[- ]order)\s+condition|令[^。；]*(?:为零|等于零|为\s*0|=\s*0)"
+                             r"|(?:梯度|导数|偏导)[^。；]*(?:为零|等于零)")
+
+
+def imposed_display(lines: list[str], rel: Relation, blocks) -> bool:
+    """Whether the prose right before the display holding ``rel`` imposes it: "Setting the partial
+    derivatives to zero, $$… = 0$$", "令梯度为零".  (The caller keeps it to relations with a side 0.)"""
+    block = next((b for b in blocks if b.display and b.line <= rel.line <= b.end_line), None)
+    if block is None or block.line < 2:
+        return False
+    before = " ".join(lines[max(0, block.line - 3):block.line - 1])
+    before = _SENTENCE_END.split(before)[-1] if _SENTENCE_END.search(before) else before
+    return bool(_IMPOSING_BEFORE.search(before))
 
 
 def same_sentence(lines: list[str], earlier: tuple[int, str], rel: Relation) -> bool:
@@ -627,4 +643,10 @@ def with_values(expr: sp.Basic, conditions: list[sp.Basic]) -> sp.Basic:
         return node
     if families:
         expr = expr.replace(lambda n: isinstance(n, sp.Sum), written_out)
-    return substitute_free(expr, values)         # a derivative in a name given a value: at that value
+    named = {k for k in values if isinstance(k, sp.Symbol)}
+    hidden = {e: sp.Dummy() for e in expr.atoms(sp.Indexed) if e.base.label in named}   # t = 50 is not t_w's t
+    try:
+        out = substitute_free(expr.xreplace(hidden), values)   # a derivative in a name given a value: at it
+    except (ValueError, TypeError):
+        return expr                                            # no reading at the value: the pins stay hypotheses
+    return out.xreplace({d: e for e, d in hidden.items()})

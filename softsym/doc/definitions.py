@@ -413,8 +413,9 @@ def defines(rel: Relation, lhs: sp.Basic, rhs: sp.Basic, used: set[str], pinned:
     if isinstance(lhs, sp.Indexed) and rel.op != ":=" and not whole and not ({str(i) for i in lhs.indices}
                                                                              & {s.name for s in rhs.atoms(sp.Symbol)}):
         return False            # \eta_k = 0: a value at one index (the last class), not every entry's
-    if rel.op != ":=" and probabilities_in(lhs) == {lhs} and probabilities_in(rhs):
-        return False            # P(A | B) = P(A, B)/P(B), = P(B | A): probabilities have their meaning, this is a claim
+    if rel.op != ":=" and probabilities_in(lhs) == {lhs} and probabilities_in(rhs) \
+            and not conditional_probability(lhs, rhs):
+        return False            # P(A | B) = P(A, B)/P(A), = P(B | A): probabilities have their meaning, a claim
     if rel.op == ":=" or (not rel.chained and (isinstance(lhs, sp.core.function.AppliedUndef)
                                               or (isinstance(lhs, sp.Symbol) and rhs.is_Number))):
         return True
@@ -425,6 +426,31 @@ def defines(rel: Relation, lhs: sp.Basic, rhs: sp.Basic, used: set[str], pinned:
         return False
     fresh = bool(names_in(rhs) - used)
     return target not in used or (standalone and target not in pinned and (display or fresh))
+
+
+_PROBABILITY = re.compile(r"(?P<name>[A-Za-z_]+)\((?P<shape>[^()]*)\)\((?P<args>[^()]*)\)")
+
+
+def _probability_parts(p: sp.Basic) -> tuple[str, str, tuple[str, ...]] | None:
+    m = _PROBABILITY.fullmatch(sp.sstr(p))
+    if m is None:
+        return None
+    return m.group("name"), m.group("shape"), tuple(a.strip() for a in m.group("args").split(","))
+
+
+def conditional_probability(lhs: sp.Basic, rhs: sp.Basic) -> bool:
+    """Whether ``lhs = rhs`` is the definition of conditional probability, ``P(A | B) = P(A, B) / P(B)``
+    (the joint in either order), which a text may write as a definition; any other equation between
+    probabilities is a claim about them."""
+    left = _probability_parts(lhs)
+    if left is None or left[1] != "_|_" or len(left[2]) != 2:
+        return False
+    event, given = left[2]
+    numerator, denominator = sp.fraction(rhs)
+    joint, marginal = _probability_parts(numerator), _probability_parts(denominator)
+    return joint is not None and marginal is not None and joint[0] == marginal[0] == left[0] \
+        and joint[1] == "_,_" and sorted(joint[2]) == sorted((event, given)) \
+        and marginal[1] == "_" and marginal[2] == (given,)
 
 
 def _from_fixed_entries(lhs: sp.Basic, rhs: sp.Basic) -> bool:

@@ -31,7 +31,8 @@ from ..prover import DEFAULT_TIMEOUT
 from .approximate import approximately, rounding_written
 from .chains import Relation, relations, sides_of_arrows
 from .conditions import (
-    LABEL_SET, MEMBERSHIP, OP_TEX, as_bounds, conditions_after, conditions_for, defining_cue, imposed_in_prose,
+    LABEL_SET, MEMBERSHIP, OP_TEX, as_bounds, conditions_after, conditions_for, defining_cue, imposed_display,
+    imposed_in_prose,
     example_cue, in_display_math, in_inline_math, is_condition, is_pin, label_set, listed_condition, membership_bounds, mentioned,
     one_hot_families, pairwise_indices, parameter_bound, prose_role, relevant_hypotheses,
     row_condition, same_section, same_sentence, scalar_range_name, section_starts, sums_to_one, with_values,
@@ -154,6 +155,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     lines = text.splitlines()
     conditions: list[tuple[int, sp.Basic | None]] = []  # inline conditions ("for $i = j$:") by line
     example_pins: list[tuple[int, sp.Basic]] = []         # the values "let/take/for example" gave, by line
+    branches: set[str | None] = set()                     # names defined by cases, on ranges ("for 0 ≤ t ≤ t_w")
     previous: Relation | None = None
     vectors: dict[str, tuple[sp.Expr, sp.Expr] | None] = {}   # names the text made vectors, with their ranges
     families: set[str] = set()                                  # names written with an index so far
@@ -326,6 +328,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             except Exception:  # noqa: BLE001 - a side that cannot be unfolded or evaluated is not judged
                 judged = None
             verdict, message = judged if judged is not None else ("skipped", SKIPPED["approx"])
+            for name, value in ((lhs, rhs), (rhs, lhs)):         # "p_1 ≈ 0.665": a value the example gave p_1
+                if isinstance(name, (sp.Symbol, sp.Indexed)) and not value.free_symbols and not value.atoms(sp.Indexed):
+                    stated.setdefault(sp.sstr(name), (value, rel.line))
             replaced = sorted({target_name(c.lhs) for c in values if mentioned(c.lhs, lhs, rhs)}
                               & {target_name(d.target) for d in definitions})
             if verdict == "refuted" and replaced:        # "take λ = 2" after λ = log 2: the example's λ
@@ -356,6 +361,14 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message="a condition the text imposes (setting a derivative to a value), not a "
                                        "claim; what its sentence derives from it is not refuted"))
+            continue
+        if in_display_math(rel, blocks) and rel.op == "==" and (lhs == 0 or rhs == 0) \
+                and imposed_display(lines, rel, blocks):
+            # "Setting the partial derivatives to zero, $$∂L/∂p_i = −log p_i − 1 + α − βE_i = 0$$": solved
+            imposed.append((rel.line, rel.tex))
+            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                               message="a condition the text imposes (\"setting … to zero\" before the display), "
+                                       "not a claim; what its sentence derives from it is not refuted"))
             continue
         if k in premises and rel.op in ("==", ":=") and target_name(lhs) is not None\
                 and target_name(lhs) not in names_in(rhs):
@@ -438,14 +451,22 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         new_section = earlier is not None and isinstance(lhs, sp.Symbol) and rel.op == "==" and standalone \
             and (display or not is_atomic(rhs)) \
             and not (names_in(rhs) & (names_in(earlier.expr) | {lhs.name})) and bool(names_in(rhs))
+        later_section = earlier is not None and rel.op == "==" and standalone and display \
+            and (isinstance(lhs, sp.Symbol) or isinstance(lhs, sp.Indexed) and not all(
+                i.is_Integer for i in lhs.indices)) and bool(real_names(rhs)) \
+            and not any(same_section(sections, line, rel.line) for line in defined_at.get(target_name(lhs), []))
+        if later_section and not new_section:   # η_t of the cosine schedule, then with warmup in a new section:
+            new_section = True                  # notes define a name again section by section
         if new_section:
-            pinned = pinned - {lhs.name}      # η = θ^T x after η = μ: nothing in common, a new section's η
+            pinned = pinned - {lhs.name} if isinstance(lhs, sp.Symbol) else pinned - {target_name(lhs)}
         swapped = isinstance(lhs, sp.core.function.AppliedUndef) and rel.op == "==" and any(
             isinstance(d.target, sp.core.function.AppliedUndef) and d.target.func == lhs.func
             and d.target.args != lhs.args and set(d.target.args) == set(lhs.args) for d in definitions)
         if inline and isinstance(lhs, sp.core.function.AppliedUndef) and rel.op == "==" and not rhs.free_symbols \
                 and any(isinstance(d.target, sp.core.function.AppliedUndef) and d.target.func == lhs.func
                         for d in definitions):
+            if target_name(lhs) in branches and (rel.condition or trailing.get(k)):   # f(x) = 0 for x < 0
+                definitions = [d for d in definitions if target_name(d.target) != target_name(lhs)]
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message=f"a value of {lhs.func} the text already defined, written in prose (\"the "
                                        f"boundary r(x) = 1/2\"): where it takes that value, not a new definition"))
@@ -464,6 +485,16 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         if isinstance(lhs, sp.Symbol) and earlier is None and standalone and rel.op == "==" \
                 and last_use.get(lhs.name, rel.line) < section_start and lhs.name not in names_in(rhs):
             used_here = used - {lhs.name}      # η, a free parameter in §1, given by μ in §3: a definition there
+        ranged = bool(rel.condition) or any(found[c].op in ("<", "<=", ">", ">=") for c in trailing.get(k, ()))
+        branch = ranged and rel.op in ("==", ":=") and target_name(lhs) in branches
+        if branch:          # "f(x) = x for x ≥ 0", then "f(x) = 0 for x < 0": a definition by cases
+            branches.add(target_name(lhs))
+            definitions = [d for d in definitions if target_name(d.target) != target_name(lhs)]
+            out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,
+                               message=f"{shown_l} := {shown_r} on a range only (a case of a definition by "
+                                       f"cases): neither case is unfolded from here on"))
+            use(names_in(lhs, rhs))
+            continue
         if not swapped and not checks_example and defines(rel, lhs, rhs, used_here, pinned, standalone,
                                                           display or new_section, model):
             modelled = model_parameters(raw_lhs)
@@ -471,6 +502,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 models[raw_lhs.func.__name__] = (modelled, rhs)
             definitions = [d for d in definitions if d not in renewed]
             definitions.append(Definition(lhs, rhs, len(definitions) + 1))
+            if ranged:                                     # defined on a range: a later range is another case
+                branches.add(target_name(lhs))
             defined_at.setdefault(target_name(lhs) or "", []).append(rel.line)
             if not rhs.free_symbols and isinstance(lhs, (sp.Symbol, sp.Indexed)):
                 stated[sp.sstr(lhs)] = (rhs, rel.line)          # L = ½(½ − 1)²: a worked example's value
@@ -517,13 +550,15 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         role = prose_role(lines, rel) if inline and (lhs.free_symbols or rhs.free_symbols) else "claim"
         if role == "condition" and sp.Tuple(lhs, rhs).has(sp.Derivative, sp.Integral, sp.Limit):
             role = "claim"              # "…, with $\\frac{d}{dz} f = …$": a derivative is stated, not assumed
-        if role == "condition" and rel.op == "==" and isinstance(lhs, sp.Symbol) and names_in(rhs) \
-                and lhs.name not in names_in(rhs) and lhs.name not in {target_name(d.target) for d in definitions} \
-                and defining_cue(lines, rel):
+        if role == "condition" and rel.op == "==" and target_name(lhs) is not None and names_in(rhs) \
+                and (not any(e.base == lhs.base and len(e.indices) == len(lhs.indices) for e in rhs.atoms(sp.Indexed))
+                     if isinstance(lhs, sp.Indexed) else target_name(lhs) not in names_in(rhs)) \
+                and target_name(lhs) not in {target_name(d.target) for d in definitions} \
+                and not isinstance(lhs, sp.core.function.AppliedUndef) and defining_cue(lines, rel):
             # "where $\kappa = L/\mu$ is the condition number": κ is what it names from here on
             definitions.append(Definition(lhs, rhs, len(definitions) + 1))
-            defined_at.setdefault(lhs.name, []).append(rel.line)
-            unread.pop(lhs.name, None)
+            defined_at.setdefault(target_name(lhs), []).append(rel.line)
+            unread.pop(target_name(lhs), None)
             out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,
                                message=f"{shown_l} := {shown_r} (named in a \"where\" clause, from here on)"))
             use(names_in(lhs, rhs))
@@ -753,7 +788,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                           + ", and which definition it means here is not clear")
         valued = lhs if isinstance(lhs, (sp.Symbol, sp.Indexed)) and not rhs.free_symbols else \
             rhs if isinstance(rhs, (sp.Symbol, sp.Indexed)) and not lhs.free_symbols else None
-        if valued is not None and target_name(valued) not in {target_name(d.target) for d in definitions}:
+        if valued is not None and (target_name(valued) or sp.sstr(valued)) not in {
+                target_name(d.target) or sp.sstr(d.target) for d in definitions}:
             doubts.append(f"it gives {sp.sstr(valued)} a value, and {sp.sstr(valued)} is defined nowhere softsym "
                           f"could read")                  # p_1 = e²/(e² + e + 1) in a worked example
             if k not in premise_of:             # "x^2 = 4 ⟺ x = 2" gives x no value
