@@ -223,12 +223,18 @@ def test_regression_documents_refute_their_planted_lines_only(name):
     assert all(any(r["line"] <= line <= r["end_line"] for line in lines) for r in refuted), refuted
 
 
-def test_examples_sections_and_entries_are_read_as_the_text_scopes_them():
-    path = REGRESSIONS / "examples_and_sections.md"
+def verdicts_by_line(name: str) -> dict[int, list[str]]:
+    """The verdicts of a regression document's relations, line by line, in order."""
+    path = REGRESSIONS / name
     doc = check_document(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
     verdicts: dict[int, list[str]] = {}
     for r in doc["relations"]:
         verdicts.setdefault(r["line"], []).append(r["verdict"])
+    return verdicts
+
+
+def test_examples_sections_and_entries_are_read_as_the_text_scopes_them():
+    verdicts = verdicts_by_line("examples_and_sections.md")
     assert verdicts[5] == ["proved"]                 # take a = 2: a^2 = 4 is the example's check, not a definition
     assert verdicts[13][-1] == "proved"              # σ(z) = 1/2 at the z = 0 prose gave
     assert verdicts[21] == ["undecided"]             # 0 < p < 1 of an earlier section proves nothing here
@@ -240,11 +246,7 @@ def test_examples_sections_and_entries_are_read_as_the_text_scopes_them():
 
 
 def test_worked_examples_roundings_and_arrows_are_read_as_the_text_means_them():
-    path = REGRESSIONS / "worked_examples.md"
-    doc = check_document(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
-    verdicts: dict[int, list[str]] = {}
-    for r in doc["relations"]:
-        verdicts.setdefault(r["line"], []).append(r["verdict"])
+    verdicts = verdicts_by_line("worked_examples.md")
     assert verdicts[9] == ["proved", "proved", "proved", "refuted"]     # the recurrence written out at m_0 = 0
     assert verdicts[15] == ["proved", "refuted"]                         # e^{-1.6}'s decimals are no rounding
     assert verdicts[19] == ["proved"] * 4
