@@ -268,6 +268,14 @@ def test_values_the_text_changes_or_only_supposes_prove_nothing_later():
     assert verdicts[41] == "unparsed"                                # y is a vector: not the 1-D density
 
 
+def test_cases_values_and_later_claims_are_not_taken_for_definitions():
+    verdicts = verdicts_by_line("cases_and_claims.md")
+    assert verdicts[13] == ["undecided"]            # f by cases: f(3) = 0 is not proved through the last case
+    assert verdicts[17] == ["skipped"] and verdicts[19] == ["refuted"]  # L(u) = -4 at u = 2 defines no L
+    assert verdicts[27] == ["refuted"]              # P(A|B) P(B) = P(A, B) = 0.4 at the example's values
+    assert verdicts[39] == ["refuted"]              # "It follows that": a claim, not a new definition
+
+
 def test_a_name_given_only_in_words_is_never_refuted():
     path = REGRESSIONS / "prose_names.md"
     doc = check_document(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))

@@ -513,6 +513,48 @@ def imposed_display(lines: list[str], rel: Relation, blocks) -> bool:
     return bool(_IMPOSING_BEFORE.search(before))
 
 
+_CASE_CUE = re.compile(r"\b(?:for|when|whenever|if|where)\b|当|若|对")
+_CASE_START = re.compile(r"\s*(?:for|when|whenever|if|where)\b|\s*(?:当|若|对)")
+
+
+def case_after(found: list[Relation], k: int, lines: list[str], blocks) -> bool:
+    """Whether a condition in prose right after ``found[k]`` restricts it to a range ("$$f(x) = x$$ for
+    $x \\ge 0$", "$g(x) = x^2$ for $x \\ge 0$"): the next relation is an inline inequality within two
+    lines, introduced as a condition."""
+    if k + 1 >= len(found):
+        return False
+    rel, after = found[k], found[k + 1]
+    if after.op not in ("<", "<=", ">", ">=") or not 0 <= after.line - rel.end_line <= 2 \
+            or in_display_math(after, blocks) or not 1 <= after.line <= len(lines):
+        return False
+    line = lines[after.line - 1]
+    at = line.find(after.lhs.strip()[:12]) if after.lhs.strip() else -1
+    if at < 0:
+        return False
+    start = line.rfind("$", 0, at)
+    prefix = line[:start if start >= 0 else at]
+    if after.line == rel.end_line:                  # "… $g(x) = x^2$ for $x \ge 0$": the same sentence
+        end = prefix.rfind("$", 0, max(0, len(prefix) - 1))
+        between = prefix[end + 1:] if end >= 0 else prefix
+        return not _SENTENCE_END.search(between) and bool(_CASE_CUE.search(between))
+    return in_display_math(rel, blocks) and bool(_CASE_START.match(prefix))    # "$$f(x) = x$$ for $x \ge 0$"
+
+
+_CLAIM_BEFORE = re.compile(r"(?i)\b(?:follows|hence|therefore|thus|so|gives|giving|yields|obtain|we\s+get|"
+                           r"implies|consequently|proves|shows)\b|所以|因此|于是|可得|得到|从而|故")
+
+
+def claimed_before(lines: list[str], rel: Relation, blocks) -> bool:
+    """Whether the prose leading into the display that holds ``rel`` says it is derived ("It follows
+    that", "Hence", "所以")."""
+    block = next((b for b in blocks if b.display and b.line <= rel.line <= b.end_line), None)
+    if block is None or block.line < 2:
+        return False
+    before = " ".join(x for x in lines[max(0, block.line - 3):block.line - 1] if x.strip())
+    before = _SENTENCE_END.split(before)[-1] if _SENTENCE_END.search(before) else before
+    return bool(_CLAIM_BEFORE.search(_INLINE_MATH.sub(" ", before)))
+
+
 def same_sentence(lines: list[str], earlier: tuple[int, str], rel: Relation) -> bool:
     """Whether the inline math ``earlier`` (its line and tex) is written in the sentence that leads to
     ``rel`` ("Setting $\\partial L/\\partial b = 0$ … gives $n e^b = \\sum y_i$"): no sentence ends

@@ -258,12 +258,12 @@ def unfold_keeping_variables(expr: sp.Basic, definitions: list[Definition]) -> s
     z); outside it, the name is unfolded as everywhere."""
     defined = {_key(d.target) for d in definitions} - {None}
     derivatives = [d for d in expr.atoms(sp.Derivative)
-                   if any(_key(v) in defined for v in d.variables)]
+                   if any(_keys(v) & defined for v in d.variables)]
     if not derivatives:
         return unfold(expr, definitions)
     kept: dict[sp.Basic, sp.Basic] = {}
     for d in derivatives:
-        names = {_key(v) for v in d.variables}
+        names = set().union(*(_keys(v) for v in d.variables))
         inner = unfold_keeping_variables(d.expr, [x for x in definitions if _key(x.target) not in names])
         for v in d.variables:
             inner = _through_the_variable(inner, v, definitions)
@@ -283,6 +283,14 @@ def _key(target: sp.Basic) -> str | None:
     if isinstance(target, sp.Indexed) and all(i.is_Integer for i in target.indices):
         return sp.sstr(target)
     return target_name(target)
+
+
+def _keys(variable: sp.Basic) -> set[str]:
+    """The names whose definitions would replace ``variable``: θ_2 is θ_2's own and θ's (every entry)."""
+    out = {_key(variable), target_name(variable)} - {None}
+    if isinstance(variable, sp.Indexed):
+        out.add(f"{variable.base.label}[]")
+    return out
 
 
 def _through_the_variable(inner: sp.Basic, variable: sp.Basic, definitions: list[Definition]) -> sp.Basic:
@@ -319,7 +327,7 @@ def flat_derivatives(lhs: sp.Basic, rhs: sp.Basic, definitions: list[Definition]
     variables' own (``∂L/∂α_j`` with α defined and L defined nowhere: L does not depend on α)."""
     out = []
     for d in sp.Tuple(lhs, rhs).atoms(sp.Derivative):
-        names = {_key(v) for v in d.variables} - {None}
+        names = set().union(*(_keys(v) for v in d.variables))
         inner = attempt(Deadline.after(1.0), lambda d=d, names=names: unfold(
             d.expr, [x for x in definitions if _key(x.target) not in names]), None)
         if inner is not None:
@@ -416,11 +424,14 @@ def defines(rel: Relation, lhs: sp.Basic, rhs: sp.Basic, used: set[str], pinned:
     if rel.op != ":=" and probabilities_in(lhs) == {lhs} and probabilities_in(rhs) \
             and not conditional_probability(lhs, rhs):
         return False            # P(A | B) = P(A, B)/P(A), = P(B | A): probabilities have their meaning, a claim
+    if probabilities_in(lhs) == {lhs} and model_of is not None and probabilities_in(model_of) and not names_in(rhs) \
+            and rel.op != ":=":
+        return False            # P(A | B) = 0.7 after P(A | B) = P(A, B)/P(B): an example's check, not a model
     if rel.op == ":=" or (not rel.chained and (isinstance(lhs, sp.core.function.AppliedUndef)
                                               or (isinstance(lhs, sp.Symbol) and rhs.is_Number))):
         return True
     if not rel.chained and probabilities_in(lhs) == {lhs} and not probabilities_in(rhs) and model_of is not None\
-            and not (names_in(rhs) & names_in(model_of)):
+            and not (names_in(rhs) & names_in(model_of)) and (names_in(rhs) or model_of == 0):
         return True             # P(y = 1 | x) = σ(z): a probability's (new) model, in names the old one had not
     if target in names_in(rhs) and not _from_fixed_entries(lhs, rhs):
         return False

@@ -31,7 +31,8 @@ from ..prover import DEFAULT_TIMEOUT
 from .approximate import approximately, rounding_written
 from .chains import Relation, relations, sides_of_arrows
 from .conditions import (
-    LABEL_SET, MEMBERSHIP, OP_TEX, as_bounds, conditions_after, conditions_for, defining_cue, imposed_display,
+    LABEL_SET, MEMBERSHIP, OP_TEX, as_bounds, case_after, claimed_before, conditions_after, conditions_for,
+    defining_cue, imposed_display,
     imposed_in_prose,
     example_cue, in_display_math, in_inline_math, is_condition, is_pin, label_set, listed_condition, membership_bounds, mentioned,
     one_hot_families, pairwise_indices, parameter_bound, prose_role, relevant_hypotheses,
@@ -418,7 +419,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         powered = isinstance(lhs, sp.Pow) and lhs.exp in (2, -1, -2) and isinstance(lhs.base, sp.Symbol) \
             and not isinstance(lhs.base, sp.Dummy) and "(" not in lhs.base.name
         squared = lhs.base if powered else None
-        if squared is not None and not checks_example and defines(rel, squared, rhs, used, pinned, standalone, display):
+        if squared is not None and not checks_example \
+                and not any(c is not None and is_pin(c) and c.lhs == squared for _, c in conditions) \
+                and defines(rel, squared, rhs, used, pinned, standalone, display):
             value = {2: sp.sqrt(rhs), -1: 1 / rhs, -2: 1 / sp.sqrt(rhs)}[int(lhs.exp)]    # σ² = …: σ ≥ 0
             definitions.append(Definition(squared, value, len(definitions) + 1))        # 1/σ² = 1/σ_1² + 1/σ_2²
             unread.pop(squared.name, None)
@@ -454,7 +457,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         later_section = earlier is not None and rel.op == "==" and standalone and display \
             and (isinstance(lhs, sp.Symbol) or isinstance(lhs, sp.Indexed) and not all(
                 i.is_Integer for i in lhs.indices)) and bool(real_names(rhs)) \
-            and not any(same_section(sections, line, rel.line) for line in defined_at.get(target_name(lhs), []))
+            and not any(same_section(sections, line, rel.line) for line in defined_at.get(target_name(lhs), [])) \
+            and not claimed_before(lines, rel, blocks)          # "It follows that $$s = a - b$$": a claim
         if later_section and not new_section:   # η_t of the cosine schedule, then with warmup in a new section:
             new_section = True                  # notes define a name again section by section
         if new_section:
@@ -462,9 +466,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         swapped = isinstance(lhs, sp.core.function.AppliedUndef) and rel.op == "==" and any(
             isinstance(d.target, sp.core.function.AppliedUndef) and d.target.func == lhs.func
             and d.target.args != lhs.args and set(d.target.args) == set(lhs.args) for d in definitions)
-        if inline and isinstance(lhs, sp.core.function.AppliedUndef) and rel.op == "==" and not rhs.free_symbols \
+        if (inline or any(isinstance(d.target, sp.core.function.AppliedUndef) and d.target == lhs and not new_section
+                          for d in definitions)) \
+                and isinstance(lhs, sp.core.function.AppliedUndef) and rel.op == "==" and not rhs.free_symbols \
+                and not rel.chained \
                 and any(isinstance(d.target, sp.core.function.AppliedUndef) and d.target.func == lhs.func
-                        for d in definitions):
+                        for d in definitions):      # "$$L(x) = -4$$" at the x prose gave: a value, no definition
             if target_name(lhs) in branches and (rel.condition or trailing.get(k)):   # f(x) = 0 for x < 0
                 definitions = [d for d in definitions if target_name(d.target) != target_name(lhs)]
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
@@ -485,14 +492,21 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         if isinstance(lhs, sp.Symbol) and earlier is None and standalone and rel.op == "==" \
                 and last_use.get(lhs.name, rel.line) < section_start and lhs.name not in names_in(rhs):
             used_here = used - {lhs.name}      # η, a free parameter in §1, given by μ in §3: a definition there
-        ranged = bool(rel.condition) or any(found[c].op in ("<", "<=", ">", ">=") for c in trailing.get(k, ()))
-        branch = ranged and rel.op in ("==", ":=") and target_name(lhs) in branches
-        if branch:          # "f(x) = x for x ≥ 0", then "f(x) = 0 for x < 0": a definition by cases
+        own = set(lhs.args) if isinstance(lhs, sp.core.function.AppliedUndef) else \
+            set(lhs.indices) if isinstance(lhs, sp.Indexed) else set()
+        own_names = {sp.sstr(x) for x in own if isinstance(x, sp.Symbol)}
+        ranged = bool(rel.condition) or any(found[c].op in ("<", "<=", ">", ">=") for c in trailing.get(k, ())) \
+            or case_after(found, k, lines, blocks) and any(      # "… for $x \ge 0$" of f(x): a case of f
+                re.search(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", found[k + 1].lhs + " " + found[k + 1].rhs)
+                for name in own_names)
+        branch = rel.op in ("==", ":=") and bool(own_names) and target_name(lhs) is not None and (
+            target_name(lhs) in branches or ranged and earlier is None and not checks_example)
+        if branch:          # "f(x) = x for x ≥ 0" (and "f(x) = 0 for x < 0"): a definition by cases
             branches.add(target_name(lhs))
             definitions = [d for d in definitions if target_name(d.target) != target_name(lhs)]
             out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,
                                message=f"{shown_l} := {shown_r} on a range only (a case of a definition by "
-                                       f"cases): neither case is unfolded from here on"))
+                                       f"cases): not unfolded (a relation about {lhs.func if own and isinstance(lhs, sp.core.function.AppliedUndef) else shown_l} is not refuted or proved through it)"))
             use(names_in(lhs, rhs))
             continue
         if not swapped and not checks_example and defines(rel, lhs, rhs, used_here, pinned, standalone,
@@ -502,7 +516,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 models[raw_lhs.func.__name__] = (modelled, rhs)
             definitions = [d for d in definitions if d not in renewed]
             definitions.append(Definition(lhs, rhs, len(definitions) + 1))
-            if ranged:                                     # defined on a range: a later range is another case
+            if ranged and own_names and target_name(lhs) is not None:   # a later range is another case
                 branches.add(target_name(lhs))
             defined_at.setdefault(target_name(lhs) or "", []).append(rel.line)
             if not rhs.free_symbols and isinstance(lhs, (sp.Symbol, sp.Indexed)):
@@ -725,11 +739,14 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             doubts.append("it rests on values an example gives in prose ("
                           + ", ".join(sp.sstr(c.lhs) + " = " + sp.sstr(c.rhs) for c in examples_here[:3])
                           + ") to names the text defines in general")
-        premise_unread = next((u for u in reversed(unread_inline) if same_sentence(lines, u, rel)), None)
+        arithmetic = not (left.free_symbols or right.free_symbols or left.atoms(sp.Indexed) or right.atoms(sp.Indexed))
+        premise_unread = None if arithmetic else \
+            next((u for u in reversed(unread_inline) if same_sentence(lines, u, rel)), None)   # 1/3 (0 − 7/6): no premise
         if premise_unread is not None:
             doubts.append(f"it may rest on a condition in the same sentence that softsym could not read "
                           f"(line {premise_unread[0]}: {premise_unread[1]})")
-        premise_imposed = next((u for u in reversed(imposed) if same_sentence(lines, u, rel)), None)
+        premise_imposed = None if arithmetic else next((u for u in reversed(imposed) if same_sentence(lines, u, rel)),
+                                                       None)
         if premise_imposed is not None:
             doubts.append(f"it rests on a condition the text imposes in the same sentence, which softsym does not "
                           f"use (line {premise_imposed[0]}: {premise_imposed[1]})")
@@ -852,7 +869,7 @@ def changed_since(readings: list[Reading], name: sp.Basic, line: int, lines: lis
             continue
         if shown in (r.lhs, r.rhs) or r.verdict == "unparsed" and token and re.search(token, r.relation.tex):
             return True
-    for text in (lines or [])[line:until - 1]:      # "x \gets x - 2\eta x" is no relation: the text says it
+    for text in (lines or [])[line - 1:until - 1]:  # "x \gets x - 2\eta x" is no relation: the text says it
         if token and _ASSIGNING.search(text) and re.search(token, text):
             return True
     return False
