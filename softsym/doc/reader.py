@@ -175,10 +175,17 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     last_use: dict[str, int] = {}                               # the line where each used name was last used
     defined_at: dict[str, list[int]] = {}                       # the lines where each name was defined
 
+    live_cache: dict[int, list[tuple[int, sp.Basic | None]]] = {}
+
     def live_conditions() -> list[tuple[int, sp.Basic | None]]:
-        """The conditions so far but the values the text has changed since ("x \\gets x - 2\\eta x")."""
-        return [(line, c) for line, c in conditions
-                if not (c is not None and is_pin(c) and changed_since(out, c.lhs, line, lines, rel.line))]
+        """The conditions of the current section so far but the values the text has changed since
+        ("x \\gets x - 2\\eta x"); once per relation (conditions of other sections govern nothing)."""
+        if id(rel) not in live_cache:
+            live_cache.clear()
+            live_cache[id(rel)] = [(line, c) for line, c in conditions if same_section(sections, line, rel.line)
+                                   and not (c is not None and is_pin(c)
+                                            and changed_since(out, c.lhs, line, lines, rel.line))]
+        return live_cache[id(rel)]
 
     def use(names: set[str]) -> None:
         used.update(names)
