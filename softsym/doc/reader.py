@@ -180,12 +180,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     def live_conditions() -> list[tuple[int, sp.Basic | None]]:
         """The conditions of the current section so far but the values the text has changed since
         ("x \\gets x - 2\\eta x"); once per relation (conditions of other sections govern nothing)."""
-        if id(rel) not in live_cache:
+        if k not in live_cache:                     # k: the relation in hand (its object may be rebuilt)
             live_cache.clear()
-            live_cache[id(rel)] = [(line, c) for line, c in conditions if same_section(sections, line, rel.line)
+            live_cache[k] = [(line, c) for line, c in conditions if same_section(sections, line, rel.line)
                                    and not (c is not None and is_pin(c)
                                             and changed_since(out, c.lhs, line, lines, rel.line))]
-        return live_cache[id(rel)]
+        return live_cache[k]
 
     def use(names: set[str]) -> None:
         used.update(names)
