@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import time
 
+from sympy.core.random import seed as seed_sympy
+
 from .audit import audit
 from .deadline import Deadline, run_until
 from .errors import StepTimeout
@@ -13,6 +15,7 @@ from .strategies import PIPELINE
 from .verdict import Status, Verdict
 
 DEFAULT_TIMEOUT = 30.0
+SYMPY_SEED = 20261201
 
 
 def prove(problem: Problem, timeout: float = DEFAULT_TIMEOUT) -> Verdict:
@@ -25,6 +28,10 @@ def prove(problem: Problem, timeout: float = DEFAULT_TIMEOUT) -> Verdict:
         first; ``error`` when a strategy failed unexpectedly.
     """
     start = time.perf_counter()
+    # SymPy tries the facts of an assumption query in an order drawn from its own unseeded generator:
+    # some orders take minutes (exptools._monotonic_sign recursing through derivatives) where others
+    # take milliseconds.  A fixed seed per relation makes a verdict and its time the same in any process.
+    seed_sympy(SYMPY_SEED)
     deadline = Deadline.after(timeout)
     tried: list[str] = []
 

@@ -276,6 +276,31 @@ def test_cases_values_and_later_claims_are_not_taken_for_definitions():
     assert verdicts[39] == ["refuted"]              # "It follows that": a claim, not a new definition
 
 
+def claims_by_line(name: str) -> dict[int, list[str]]:
+    """The verdicts of a regression document's relations line by line, conditions (skipped) left out."""
+    return {line: [v for v in verdicts if v != "skipped"] for line, verdicts in verdicts_by_line(name).items()}
+
+
+def test_cases_restatements_and_recurrence_entries_are_claims_not_new_definitions():
+    verdicts = claims_by_line("redefinitions_and_cases.md")
+    assert verdicts[5] == verdicts[11] == verdicts[19] == ["undecided"]   # cases on one line, "otherwise", before
+    assert verdicts[25] == verdicts[27] == ["proved"]       # "In particular g(x) = x^2 for x >= 0" restates g
+    assert verdicts[35] == verdicts[43] == ["proved"]       # "Hence u(x) = x" did not replace u
+    assert verdicts[51] == ["proved"] and verdicts[61] == ["proved"] and verdicts[71] == ["proved"]
+    assert verdicts[77] != ["refuted"]                       # n \gets n + 1 on the display's own line
+    assert verdicts[85] == ["proved"]                        # c_1 through the recurrence from c_0 = 1
+    assert verdicts[102] == verdicts[104] == ["undecided"]   # w(x) written twice, neither "hence" nor "let"
+
+
+def test_conditions_written_after_inside_or_in_words_govern_the_display():
+    verdicts = claims_by_line("conditions_in_words.md")
+    assert all(verdicts[line] == ["proved"] for line in (3, 5, 7, 9, 13, 15)), verdicts
+    assert verdicts[19] == verdicts[21] == verdicts[27] == ["undecided"]   # values listed in a set: not used
+    assert verdicts[33] == ["proved"]                        # "unlike the case c < 0": c >= 0
+    assert verdicts[37] == verdicts[39] == ["proved"]        # "a positive real number", "since u is nonnegative"
+    assert verdicts[43] == ["undecided"]                     # √g √h at g = h = -1 is -1 only through i·i
+
+
 def test_a_name_given_only_in_words_is_never_refuted():
     path = REGRESSIONS / "prose_names.md"
     doc = check_document(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))

@@ -46,3 +46,18 @@ def test_a_document_checks_its_worked_example_roundings():
     doc = check_document("numbers.md", text, DocOptions(timeout=5))
     assert [r["verdict"] for r in doc["relations"]] == ["proved", "proved", "proved", "refuted", "skipped",
                                                         "skipped"]          # bits ≈ nats: not compared
+
+
+def test_arithmetic_on_written_numbers_is_not_loosened_by_how_many_numbers_it_has():
+    def verdict(left_tex, right_tex):
+        from softsym.latex import parse_tex
+        return approximately(parse_tex(left_tex), parse_tex(right_tex), left_tex, right_tex)[0]
+    assert verdict(r"0.1 \times 0.1", "0.1") == "undecided"          # 0.01: not "0.1 give or take 0.15"
+    assert verdict(r"0.1 + 0.2 + 0.3", "0.8") == "undecided"
+    assert verdict(r"\frac{0.2}{0.4}", "0.6") == "undecided"
+    assert verdict(r"0.1 \times 0.1", "0.01") == "proved"
+    assert verdict(r"\frac{0.3679}{1.5032}", "0.2447") == "proved"
+    assert verdict(r"\frac{1}{0.3}", "3.3") == "proved"
+    assert verdict("e^{6.5}", "1000") == "undecided"                  # 665: a lone 1000 is within 10 %, not 50 %
+    assert verdict("e^{6.9}", "1000") == "proved"
+    assert verdict(r"e^2 + e + 1", "7.389 + 2.718 + 1") == "proved"   # roundings of e² and e, added

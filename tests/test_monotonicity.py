@@ -11,10 +11,12 @@ import importlib
 
 import pytest
 import sympy as sp
+from sympy.core.random import seed as seed_sympy
 
-from softsym.deadline import Deadline
+from softsym.deadline import Deadline, run_until
 from softsym.domain import Domain
-from softsym.prover import prove
+from softsym.errors import StepTimeout
+from softsym.prover import SYMPY_SEED, prove
 from softsym.strategies.monotonicity import by_lipschitz, by_monotonicity, hopeless, smooth
 from softsym.text import parse_relation
 from softsym.verdict import Status
@@ -28,8 +30,13 @@ def verdict(lhs, rhs, rel, symbols="", given=(), timeout=20):
 
 def rule_alone(rule, e, strict=False, seconds=20):
     """The rule by itself on ``e >= 0`` (``> 0``), its subgoals proved by the inequality rules."""
-    ctx = inequalities.Context(Domain(), Deadline.after(seconds), set(e.free_symbols))
-    return rule(e, strict, ctx, 0, inequalities.nonnegative)
+    seed_sympy(SYMPY_SEED)                  # as prove() does: SymPy's assumption queries in a fixed order
+    deadline = Deadline.after(seconds)
+    ctx = inequalities.Context(Domain(), deadline, set(e.free_symbols))
+    try:            # as in prove(): the deadline also cuts a SymPy call that runs away inside the rule
+        return run_until(deadline, lambda: rule(e, strict, ctx, 0, inequalities.nonnegative))
+    except StepTimeout:
+        return None
 
 
 @pytest.mark.parametrize("lhs, rhs, rel, symbols, words", [

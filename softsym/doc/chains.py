@@ -364,8 +364,45 @@ def _statements(row: Row) -> list[_Statement]:
             target.condition = _joined(keep, dropping, target.condition)
     result: list[_Statement] = []
     for statement in out:
-        result.extend(_comma_statements(statement))
+        for piece in _comma_statements(statement):
+            bare = _unbracketed(piece.tokens)
+            if piece.soft and result and _condition_text(bare) and _names(bare) <= _names(result[-1].tokens) \
+                    and any(t.kind == "rel" and t.top for t in result[-1].tokens):
+                # "\sqrt{y^2} = y \qquad (y > 0)": a condition on the names of the statement before it
+                result[-1].condition = _joined("cond", bare, result[-1].condition)
+                continue
+            result.append(piece)
     return result
+
+
+def _unbracketed(tokens: list[Token]) -> list[Token]:
+    """The tokens without surrounding spaces, a final full stop and one pair of brackets around them all."""
+    toks = list(tokens)
+    while toks and (toks[0].kind == "space" or toks[0].kind == "comma"):
+        toks = toks[1:]
+    while toks and (toks[-1].kind == "space" or toks[-1].text in (".", ",", ";")):
+        toks = toks[:-1]
+    if len(toks) >= 2 and toks[0].kind == "popen" and toks[-1].kind == "pclose":
+        return toks[1:-1]
+    return toks
+
+
+_INEQUALITY_TEXT = re.compile(r"\\(?:leq?|geq?|neq?|lt|gt)(?![A-Za-z])|[<>≤≥≠]")
+
+
+def _condition_text(tokens: list[Token]) -> bool:
+    """``y > 0``, ``0 < p < 1`` as written (brackets taken off): inequalities between single names
+    or numbers."""
+    text = "".join(t.text for t in tokens).strip()
+    sides = _INEQUALITY_TEXT.split(text)
+    return len(sides) >= 2 and all(_ATOM.match(side.strip()) for side in sides)
+
+
+def _names(tokens: list[Token]) -> set[str]:
+    """The one-letter and command names written in ``tokens`` (``y``, ``\\theta``)."""
+    text = "".join(t.text for t in tokens)
+    return set(re.findall(r"\\[A-Za-z]+|(?<![\\A-Za-z])[A-Za-z](?![A-Za-z])", text)) - {"\\sqrt", "\\frac", "\\left",
+                                                                                    "\\right", "\\ge", "\\le"}
 
 
 CONDITIONS = frozenset({"if", "for", "when", "whenever", "where", "given", "provided", "assuming", "with",
@@ -459,7 +496,10 @@ def _comma_statements(statement: _Statement) -> list[_Statement]:
             out.append(_Statement(list(part), statement.soft, statement.after_arrow, statement.condition))
             continue
         current_has_op = any(t.kind == "rel" and t.top for t in out[-1].tokens)
-        if current_has_op and (_is_condition(body) or _is_membership(body)):
+        if current_has_op and _is_condition(body):        # "\sqrt{z^2} = z, \; z \ge 0": its condition
+            out[-1].condition = _joined("cond", body, out[-1].condition)
+            continue
+        if current_has_op and _is_membership(body):
             continue
         if has_op and current_has_op:
             out.append(_Statement(list(body), soft=False, after_arrow=statement.after_arrow,

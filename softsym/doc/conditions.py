@@ -102,8 +102,19 @@ def sums_to_one(family: str, lengths: dict, dimension: sp.Symbol) -> sp.Basic:
 OP_TEX = {"==": "=", "<=": "\\le", "<": "<", ">=": "\\ge", ">": ">", "!=": "\\ne", ":=": "=",
            "approx": "\\approx", "propto": "\\propto", "implies": "\\Rightarrow"}
 
-_TRAILING_WORDS = re.compile(r"^\s*[,.;:]?\s*(?:when|whenever|if|provided(?: that)?|as long as|assuming|given|"
-                             r"for|当|若|如果|只要|对于)\s*$", re.IGNORECASE)
+_TRAILING_WORDS = re.compile(r"^\s*[,.;:]?\s*\(?\s*(?:(?:which\s+|this\s+|it\s+)?(?:holds|is\s+valid|is\s+true|valid|true)"
+                             r"\s+)?(?:only\s+)?(?:when|whenever|if|provided(?: that)?|as long as|assuming|given|"
+                             r"for(?:\s+(?:all|every|any|each))?|当|若|如果|只要|对于)\s*$", re.IGNORECASE)
+_TRAILING_WEAK = re.compile(r"^\s*[,.;:]?\s*\(?\s*(?:with|where)\s*$", re.IGNORECASE)
+""""with $x \\ge 0$", "where $q > 0$" after a display: a condition when what follows is an inequality
+("where $\\kappa = L/\\mu$" names something instead)."""
+_INEQUALITY_TEX = re.compile(r"\\(?:leq?|geq?|neq?|lt|gt)(?![A-Za-z])|[<>≤≥≠]")
+
+
+def _trailing(prefix: str, tex: str) -> bool:
+    """Whether ``prefix`` (the words between a display and an inline relation ``tex``) makes the
+    relation a condition of the display."""
+    return bool(_TRAILING_WORDS.match(prefix)) or bool(_TRAILING_WEAK.match(prefix) and _INEQUALITY_TEX.search(tex))
 
 
 def conditions_after(text: str, blocks, found: list[Relation]) -> dict[int, list[int]]:
@@ -125,7 +136,7 @@ def conditions_after(text: str, blocks, found: list[Relation]) -> dict[int, list
         if same_line and at >= 0:                 # "$σ(x) \le …$ for $x \ge 0$": the inline relation before
             start = line.find(same_line[-1].tex) + len(same_line[-1].tex)
             prefix = line[start:at].strip().strip("$").strip().rstrip("\\(").lstrip("\\)").strip()
-            if _TRAILING_WORDS.match(prefix) and block.line == block.end_line:
+            if _trailing(prefix, block.tex) and block.line == block.end_line:
                 conditioned[id(block)] = same_line[-1]
             continue
         if before is None or any(lines[n].strip() for n in range(before.end_line, block.line - 1)):
@@ -142,8 +153,10 @@ def conditions_after(text: str, blocks, found: list[Relation]) -> dict[int, list
             continue
         suffix = line[at + len(block.tex):].lstrip("$").lstrip("\\)").lstrip() if at >= 0 else ""
         new_paragraph = before.end_line < block.line - 1
-        forward = suffix.startswith((":", "：", ",", "，")) or (new_paragraph and prefix.strip()[:1].isupper())
-        if _TRAILING_WORDS.match(prefix) and not forward:     # "For $i \ne j$:" introduces what follows
+        # "For $i \ne j$:" and "For $x < 0$, $$…$$" introduce what follows; "… for $x \ge 0$, and …" does not
+        forward = suffix.startswith((":", "：")) or bool(re.match(r"[,，]\s*(?:\$|\\\[|\\\(|\\begin|$)", suffix)) \
+            or (new_paragraph and prefix.strip()[:1].isupper())
+        if _trailing(prefix, block.tex) and not forward:
             conditioned[id(block)] = before
     for c, rel in enumerate(found):
         block = next((b for b in inline if b.line <= rel.line <= b.end_line and id(b) in conditioned
@@ -152,7 +165,7 @@ def conditions_after(text: str, blocks, found: list[Relation]) -> dict[int, list
             continue
         before = conditioned[id(block)]
         for k, other in enumerate(found):
-            if before.line <= other.line <= before.end_line and k != c:
+            if before.line <= other.line <= before.end_line and k != c and (before.display or other.tex in before.tex):
                 out.setdefault(k, []).append(c)
     return out
 
@@ -190,6 +203,66 @@ MEMBERSHIP = re.compile(rf"^\s*(?P<names>{_MEMBER_NAME}(?:\s*,\s*{_MEMBER_NAME})
 
 LABEL_SET = re.compile(r"^\s*(?P<names>[A-Za-z](?:\s*,\s*[A-Za-z])*)\s*\\in\s*(?:\\left)?\\\{\s*(?P<lo>[^,{}]+?)\s*,"
                        r"(?:\s*(?P<next>[^,{}]+?)\s*,)?\s*(?:\\[lc]?dots|\.\.\.)\s*,\s*(?P<hi>[^,{}]+?)\s*(?:\\right)?\\\}\s*$")
+
+
+FINITE_SET = re.compile(r"^\s*(?:[A-Za-z]|\\[A-Za-z]+)(?:\s*,\s*(?:[A-Za-z]|\\[A-Za-z]+))*\s*\\in\s*(?:\\left)?\\\{"
+                        r"(?P<items>[^{}]*)(?:\\right)?\\\}\s*$")
+"""``y \\in \\{0, 1\\}``, ``t \\in \\{-1, +1\\}``: names that take a few listed values."""
+
+
+def finite_set(tex: str) -> tuple[list[str], str] | None:
+    """The names and the listed values of ``y \\in \\{0, 1\\}`` (no ellipsis), or None."""
+    m = FINITE_SET.match(tex)
+    if m is None or re.search(r"\\[lc]?dots|\.\.\.|…", m.group("items")):
+        return None
+    names = [n.strip() for n in tex[:tex.index("\\in")].split(",")]
+    return [n.lstrip("\\") for n in names], m.group("items").strip()
+
+
+_SIGN_WORDS = {"positive": ">", "strictly positive": ">", "nonnegative": ">=", "non-negative": ">=",
+               "negative": "<", "strictly negative": "<", "nonpositive": "<=", "non-positive": "<="}
+_SIGN = r"(?P<sign>(?:strictly\s+)?(?:positive|negative)|non-?negative|non-?positive)"
+_NAME_IN_MATH = r"\$\s*(?P<name>[A-Za-z]|\\[A-Za-z]+)\s*\$"
+_SIGN_AFTER = re.compile(rf"{_NAME_IN_MATH}\s+(?:(?:is|be|are|remains?)\s+)(?:always\s+)?(?:an?\s+)?{_SIGN}\b", re.I)
+_SIGN_BEFORE = re.compile(rf"\b(?:an?\s+|any\s+|every\s+|all\s+|for\s+)?{_SIGN}\s+(?:real\s+)?(?:numbers?\s+|values?\s+|"
+                          rf"scalars?\s+|constants?\s+|reals?\s+)?{_NAME_IN_MATH}", re.I)
+_CASE_WORDS = re.compile(r"(?i)\b(?:if|when|whenever|unless|otherwise|in\s+case|case|either|or\s+if|not)\b")
+
+
+def signs_in_words(lines: list[str]) -> list[tuple[int, str, str]]:
+    """"Let $p$ be a positive real number", "since $u$ is nonnegative", "for positive $x$": (line,
+    name, one of > >= < <=) — a sign the text gives a name in words, from there on.  A sentence that
+    states a case ("if $x$ is negative") gives none."""
+    out = []
+    for number, line in enumerate(lines, 1):
+        for pattern in (_SIGN_AFTER, _SIGN_BEFORE):
+            for m in pattern.finditer(line):
+                sentence = _SENTENCE_END.split(line[:m.start()])[-1]
+                if _CASE_WORDS.search(sentence) or _CASE_WORDS.search(line[m.start():m.end()]):
+                    continue
+                sign = re.sub(r"\s+", " ", m.group("sign").lower())
+                out.append((number, m.group("name"), _SIGN_WORDS[sign]))
+    return out
+
+
+_SET_ASIDE_BEFORE = re.compile(r"(?i)\b(?:unlike|except(?:\s+(?:for|when|if|in))?|excluding|other\s+than|apart\s+from|"
+                               r"besides|rather\s+than|instead\s+of)\b[^.;:]*$")
+_SET_ASIDE_AFTER = re.compile(r"(?i)^[^.;]*?\b(?:is|are)\s+(?:left\s+(?:to|as|for)|treated\s+(?:separately|later|elsewhere|"
+                              r"below)|excluded|ignored|omitted|not\s+considered|handled\s+(?:separately|later|elsewhere))")
+
+
+def set_aside(lines: list[str], rel: Relation) -> bool:
+    """Whether the sentence around an inline condition sets its case aside ("Unlike the case $x < 0$",
+    "The case $y < 0$ is left to the reader"): what follows is about the other case."""
+    if not 1 <= rel.line <= len(lines):
+        return False
+    line = lines[rel.line - 1]
+    at = line.find(rel.tex.strip())
+    if at < 0:
+        return False
+    before = _SENTENCE_END.split(_INLINE_MATH.sub(" M ", line[:at].rstrip().rstrip("$").rstrip("\\(")))[-1]
+    after = line[at + len(rel.tex.strip()):].lstrip("$").lstrip("\\)")
+    return bool(_SET_ASIDE_BEFORE.search(before) or _SET_ASIDE_AFTER.match(after))
 
 
 def label_set(tex: str, domain: Domain) -> list[tuple[str, sp.Expr, sp.Expr]]:
@@ -528,11 +601,13 @@ def case_after(found: list[Relation], k: int, lines: list[str], blocks) -> bool:
             or in_display_math(after, blocks) or not 1 <= after.line <= len(lines):
         return False
     line = lines[after.line - 1]
-    at = line.find(after.lhs.strip()[:12]) if after.lhs.strip() else -1
-    if at < 0:
+    inline = next((b for b in blocks if not b.display and b.line == after.line and after.tex in b.tex), None)
+    if inline is None:
         return False
-    start = line.rfind("$", 0, at)
-    prefix = line[:start if start >= 0 else at]
+    start = max(line.find(f"${inline.tex}$"), line.find(f"\\({inline.tex}\\)"))   # the condition's own math,
+    if start < 0:                                                              # not an x inside f(x)
+        return False
+    prefix = line[:start]
     if after.line == rel.end_line:                  # "… $g(x) = x^2$ for $x \ge 0$": the same sentence
         end = prefix.rfind("$", 0, max(0, len(prefix) - 1))
         between = prefix[end + 1:] if end >= 0 else prefix
@@ -540,19 +615,43 @@ def case_after(found: list[Relation], k: int, lines: list[str], blocks) -> bool:
     return in_display_math(rel, blocks) and bool(_CASE_START.match(prefix))    # "$$f(x) = x$$ for $x \ge 0$"
 
 
-_CLAIM_BEFORE = re.compile(r"(?i)\b(?:follows|hence|therefore|thus|so|gives|giving|yields|obtain|we\s+get|"
-                           r"implies|consequently|proves|shows)\b|所以|因此|于是|可得|得到|从而|故")
+_CLAIM_BEFORE = re.compile(r"(?i)\b(?:follows|hence|therefore|thus|so|then|gives|giving|yields|obtain|we\s+(?:get|have|find|"
+                           r"obtain|see|conclude)|implies|consequently|proves|shows|means|in\s+particular|equivalently|"
+                           r"note\s+that|i\.e\.|that\s+is)\b|所以|因此|于是|可得|得到|从而|故|则|即")
+_DEFINING_BEFORE = re.compile(r"(?i)\b(?:let|define|defining|defined|denote|denoting|write|consider|redefine|instead|"
+                              r"now\s+(?:take|set|use|let)|set|setting|choose|pick|new|another|suppose|assume|"
+                              r"for\s+(?:a|an|the|this)\s+(?!case\b|cases\b|rest\b|same\b|other\b)[a-z-]+)\b|"
+                              r":=|令|设|定义|记")
+
+
+def _lead_in(lines: list[str], rel: Relation, blocks) -> str | None:
+    """The words of the sentence that leads into the display holding ``rel`` (its own line's text
+    before the display included; inline math taken out), or None for inline math."""
+    block = next((b for b in blocks if b.display and b.line <= rel.line <= b.end_line), None)
+    if block is None or not 1 <= block.line <= len(lines):
+        return None
+    own = lines[block.line - 1]
+    first = block.tex.split("\n", 1)[0].strip()
+    at = own.find(first) if first else -1
+    own = own[:at] if at >= 0 else own
+    own = re.sub(r"(?:\$\$|\\\[|\\begin\s*\{[a-z*]+\})\s*$", "", own.rstrip())
+    before = " ".join(x for x in [*lines[max(0, block.line - 3):block.line - 1], own] if x.strip())
+    before = _SENTENCE_END.split(before)[-1] if _SENTENCE_END.search(before) else before
+    return _INLINE_MATH.sub(" ", before)
 
 
 def claimed_before(lines: list[str], rel: Relation, blocks) -> bool:
     """Whether the prose leading into the display that holds ``rel`` says it is derived ("It follows
-    that", "Hence", "所以")."""
-    block = next((b for b in blocks if b.display and b.line <= rel.line <= b.end_line), None)
-    if block is None or block.line < 2:
-        return False
-    before = " ".join(x for x in lines[max(0, block.line - 3):block.line - 1] if x.strip())
-    before = _SENTENCE_END.split(before)[-1] if _SENTENCE_END.search(before) else before
-    return bool(_CLAIM_BEFORE.search(_INLINE_MATH.sub(" ", before)))
+    that", "Hence", "Then", "所以")."""
+    before = _lead_in(lines, rel, blocks)
+    return before is not None and bool(_CLAIM_BEFORE.search(before)) and not _DEFINING_BEFORE.search(before)
+
+
+def defined_before(lines: list[str], rel: Relation, blocks) -> bool:
+    """Whether the prose leading into the display that holds ``rel`` gives it as a definition ("Let",
+    "Define", "Consider instead", "令")."""
+    before = _lead_in(lines, rel, blocks)
+    return before is not None and bool(_DEFINING_BEFORE.search(before))
 
 
 def same_sentence(lines: list[str], earlier: tuple[int, str], rel: Relation) -> bool:

@@ -32,6 +32,7 @@ from .approximate import approximately, rounding_written
 from .chains import Relation, relations, sides_of_arrows
 from .conditions import (
     LABEL_SET, MEMBERSHIP, OP_TEX, as_bounds, case_after, claimed_before, conditions_after, conditions_for,
+    defined_before, finite_set, set_aside, signs_in_words,
     defining_cue, imposed_display,
     imposed_in_prose,
     example_cue, in_display_math, in_inline_math, is_condition, is_pin, label_set, listed_condition, membership_bounds, mentioned,
@@ -126,6 +127,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     one_hot = one_hot_families(text)
     memberships = sorted(((b.line, b.tex) for b in blocks if not b.display and MEMBERSHIP.match(b.tex)),
                          key=lambda m: m[0])
+    finite_sets = sorted(((b.line, b.tex) for b in blocks if not b.display and finite_set(b.tex)),
+                         key=lambda m: m[0])
+    listed_values: dict[str, tuple[int, str]] = {}              # "t \in \{-1, +1\}": the values, the line
+    worded = signs_in_words(text.splitlines())        # "Let $p$ be a positive real number", by line
     labels_sets = sorted(((b.line, b.tex) for b in blocks if not b.display and LABEL_SET.match(b.tex)),
                          key=lambda m: m[0])
     dimension_of = partial(document_dimension, inferred=inferred_dimension(found))
@@ -176,6 +181,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     defined_at: dict[str, list[int]] = {}                       # the lines where each name was defined
 
     live_cache: dict[int, list[tuple[int, sp.Basic | None]]] = {}
+    doubts_later: dict[str, tuple[int, int]] = {}               # a name written twice: its two lines
 
     def live_conditions() -> list[tuple[int, sp.Basic | None]]:
         """The conditions of the current section so far but the values the text has changed since
@@ -184,7 +190,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             live_cache.clear()
             live_cache[k] = [(line, c) for line, c in conditions if same_section(sections, line, rel.line)
                                    and not (c is not None and is_pin(c)
-                                            and changed_since(out, c.lhs, line, lines, rel.line))]
+                                            and changed_since(out, c.lhs, line, lines, rel.line, rel.tex))]
         return live_cache[k]
 
     def use(names: set[str]) -> None:
@@ -222,11 +228,24 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             out.append(Reading(rel, verdict="skipped", message="written after an arrow (what something turns "
                                                                "into or maps to), not a claim"))
             continue
+        while worded and worded[0][0] <= rel.line:         # "Let $p$ be a positive real number": from here on
+            sign_line, name_tex, sign = worded.pop(0)
+            try:
+                named = parse_tex(name_tex, plain_context(domain, functions))
+            except Unparsed:
+                continue
+            if isinstance(named, sp.Symbol) and name_tex.lstrip("\\") not in functions:
+                standing[named.name] = (as_relational(sign, named, sp.Integer(0)),)
+                standing_line[named.name] = sign_line
         while memberships and memberships[0][0] <= rel.line:   # "$p, q \in (0, 1)$": from here on
             member_line, member = memberships.pop(0)
             for name, bound in membership_bounds(member, domain, functions):
                 standing[name] = bound
                 standing_line[name] = member_line
+        while finite_sets and finite_sets[0][0] <= rel.line:   # "a label $t \in \{-1, +1\}$"
+            set_line, member = finite_sets.pop(0)
+            names, items = finite_set(member)
+            listed_values.update(dict.fromkeys(names, (set_line, items)))
         while labels_sets and labels_sets[0][0] <= rel.line:   # "a label $y \in \{1, \ldots, K\}$"
             _, member = labels_sets.pop(0)
             for name, lo, hi in label_set(member, domain):
@@ -392,6 +411,13 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         bound_of_defined = (lhs.is_Number or rhs.is_Number) and bool(names_in(lhs, rhs) & defined_names)
         if k not in premise_of and ((is_condition(rel.op, lhs, rhs) and not bound_of_defined) or (
                 inline and rel.op == "==" and not rel.chained and isinstance(lhs, sp.Symbol) and rhs.is_Number)):
+            if inline and rel.op != "==" and set_aside(lines, rel):   # "Unlike the case $x < 0$, …": the other case
+                relational = as_relational(rel.op, lhs, rhs)
+                conditions.append((rel.line, relational.negated if relational is not None else None))
+                out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                                   message="a case the text sets aside (\"unlike …\", \"… is left to the reader\"): "
+                                           "the display after it is checked in the other case"))
+                continue
             if inline:
                 conditions.append((rel.line, as_relational(rel.op, lhs, rhs)))
                 if rel.op == "==" and example_cue(lines, rel):          # "let $x = 2$": the example's value
@@ -426,7 +452,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         powered = isinstance(lhs, sp.Pow) and lhs.exp in (2, -1, -2) and isinstance(lhs.base, sp.Symbol) \
             and not isinstance(lhs.base, sp.Dummy) and "(" not in lhs.base.name
         squared = lhs.base if powered else None
-        if squared is not None and not checks_example \
+        if squared is not None and not checks_example and squared.name not in listed_values \
                 and not any(c is not None and is_pin(c) and c.lhs == squared for _, c in conditions) \
                 and defines(rel, squared, rhs, used, pinned, standalone, display):
             value = {2: sp.sqrt(rhs), -1: 1 / rhs, -2: 1 / sp.sqrt(rhs)}[int(lhs.exp)]    # σ² = …: σ ≥ 0
@@ -465,7 +491,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             and (isinstance(lhs, sp.Symbol) or isinstance(lhs, sp.Indexed) and not all(
                 i.is_Integer for i in lhs.indices)) and bool(real_names(rhs)) \
             and not any(same_section(sections, line, rel.line) for line in defined_at.get(target_name(lhs), [])) \
-            and not claimed_before(lines, rel, blocks)          # "It follows that $$s = a - b$$": a claim
+            and not claimed_before(lines, rel, blocks) \
+            and not (rel.condition or trailing.get(k) or conditions_for(rel, live_conditions(), blocks, lines))
+        # "It follows that $$s = a - b$$", "For $b = 0$, $$s = a$$": a claim, not a new definition
         if later_section and not new_section:   # η_t of the cosine schedule, then with warmup in a new section:
             new_section = True                  # notes define a name again section by section
         if new_section:
@@ -502,10 +530,15 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         own = set(lhs.args) if isinstance(lhs, sp.core.function.AppliedUndef) else \
             set(lhs.indices) if isinstance(lhs, sp.Indexed) else set()
         own_names = {sp.sstr(x) for x in own if isinstance(x, sp.Symbol)}
-        ranged = bool(rel.condition) or any(found[c].op in ("<", "<=", ">", ">=") for c in trailing.get(k, ())) \
-            or case_after(found, k, lines, blocks) and any(      # "… for $x \ge 0$" of f(x): a case of f
-                re.search(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", found[k + 1].lhs + " " + found[k + 1].rhs)
-                for name in own_names)
+        def on_own(tex: str) -> bool:
+            return any(re.search(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", tex) for name in own_names)
+        # "f(x) = x for x ≥ 0", "For $x < 0$, $$f(x) = 0$$": a condition on the definition's own variable
+        ranged = on_own(rel.condition) \
+            or any(found[c].op in ("<", "<=", ">", ">=") and on_own(f"{found[c].lhs} {found[c].rhs}")
+                   for c in trailing.get(k, ())) \
+            or display and any(c.rel_op in ("<", "<=", ">", ">=") and {x.name for x in c.free_symbols} & own_names
+                               for c in conditions_for(rel, live_conditions(), blocks, lines)) \
+            or case_after(found, k, lines, blocks) and on_own(found[k + 1].lhs + " " + found[k + 1].rhs)
         branch = rel.op in ("==", ":=") and bool(own_names) and target_name(lhs) is not None and (
             target_name(lhs) in branches or ranged and earlier is None and not checks_example)
         if branch:          # "f(x) = x for x ≥ 0" (and "f(x) = 0 for x < 0"): a definition by cases
@@ -516,8 +549,19 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                        f"cases): not unfolded (a relation about {lhs.func if own and isinstance(lhs, sp.core.function.AppliedUndef) else shown_l} is not refuted or proved through it)"))
             use(names_in(lhs, rhs))
             continue
-        if not swapped and not checks_example and defines(rel, lhs, rhs, used_here, pinned, standalone,
-                                                          display or new_section, model):
+        # "$$v(x) = x^2$$ … Hence $$v(x) = x^3$$": a name this section defined is restated, not redefined,
+        # unless the text says so ("Let", "Consider instead", ":=")
+        defined_here = [line for line in defined_at.get(target_name(lhs) or "", [])
+                        if same_section(sections, line, rel.line)]
+        restated = display and rel.op != ":=" and not probabilities_in(lhs) and target_name(lhs) is not None \
+            and bool(defined_here) and not defined_before(lines, rel, blocks)
+        # neither "Hence" nor "Let": checked against the definition, but it may be a new one — not refuted,
+        # and the name is not unfolded after it
+        twice = restated and not claimed_before(lines, rel, blocks)
+        # "a_2 = 4 + b" of a_t = 2 a_{t-1}: an entry of a recurrence is what the recurrence makes it, a claim
+        of_recurrence = isinstance(lhs, sp.Indexed) and str(lhs.base.label) in recurrences
+        if not swapped and not checks_example and not restated and not of_recurrence \
+                and defines(rel, lhs, rhs, used_here, pinned, standalone, display or new_section, model):
             modelled = model_parameters(raw_lhs)
             if modelled is not None and set(modelled) & rhs.free_symbols:   # P(y | λ) = …, every argument
                 models[raw_lhs.func.__name__] = (modelled, rhs)
@@ -556,7 +600,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 - (own_parameters(lhs) - used))                      # f(x) = …: x is f's own, not yet used
             continue
         if rel.op == "==" and is_atomic(lhs) and is_atomic(rhs) and not lhs.is_Number and not rhs.is_Number\
-                and lhs != rhs and not probabilities_in(lhs, rhs):       # P(A | B) = P(A) is about events                         # \sqrt{x^2} = x for x > 0 reads x = x: a claim
+                and lhs != rhs and not probabilities_in(lhs, rhs) \
+                and not (display and claimed_before(lines, rel, blocks)):      # "Therefore $$s = d$$": a claim       # P(A | B) = P(A) is about events                         # \sqrt{x^2} = x for x > 0 reads x = x: a claim
             if inline:
                 condition = as_relational(rel.op, lhs, rhs)
                 if isinstance(lhs, sp.Indexed) and isinstance(rhs, sp.Symbol) and not rhs.is_integer:
@@ -607,6 +652,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             use(names_in(lhs, rhs))
             continue
         own_version = False
+        if twice:
+            doubts_later[target_name(lhs)] = (defined_here[-1], rel.line)
         if rel.op == ":=":
             if not re.match(r"^\s*\\(?:mathrm|operatorname|text)\s*\{\s*(?:softplus|sigmoid|softmax|logsumexp|LSE)\s*\}"
                             r"|^\s*\\sigma\s*\(", rel.lhs):
@@ -653,8 +700,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             left, right = with_values(left, written), with_values(right, written)
             if recurrence_rules:                                                      # m_2 with m_0 = 0 given
                 told = {key: value for key, (value, _) in stated.items() if "[" in key}   # a_1 = 5 said apart
-                left = with_values(through_recurrences(left, recurrence_rules, written, told), written)
-                right = with_values(through_recurrences(right, recurrence_rules, written, told), written)
+                initial = [c for _, c in live_conditions() if c is not None and is_pin(c)   # "with $m_0 = 0$"
+                           and isinstance(c.lhs, sp.Indexed) and str(c.lhs.base.label) in recurrence_rules]
+                left = with_values(through_recurrences(left, recurrence_rules, [*initial, *written], told), written)
+                right = with_values(through_recurrences(right, recurrence_rules, [*initial, *written], told), written)
             overridden = {target_name(d.target) for d in definitions}        # (put in above, not unfolded)
             given = tuple(unfold_keeping_variables(g, definitions) for g in here.given
                           if not (is_pin(g) and target_name(g.lhs) in overridden)) \
@@ -699,7 +748,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             if line <= rel.line and same_section(sections, line, rel.line):
                 key = sp.sstr(c.lhs)
                 if key in section_values and section_values[key].rhs != c.rhs \
-                        or changed_since(out, c.lhs, line, lines, rel.line):
+                        or changed_since(out, c.lhs, line, lines, rel.line, rel.tex):
                     given_twice.add(key)
                 section_values[key] = c
         section_values = {key: c for key, c in section_values.items() if key not in given_twice}
@@ -727,11 +776,27 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             given_here = {target_name(premise.lhs) or "", target_name(premise.rhs) or ""}
         guesses = (*repairs.get(k, ()), *guesses)
         doubts: list[str] = [f"it rests on a guess: {'; '.join(guesses)}"] if guesses else []
+        if twice:
+            doubts.append(f"{target_name(lhs)} was defined on line {defined_here[-1]}: written again without "
+                          f"\"hence\" or \"let\", this may define it anew")
+            definitions = [d for d in definitions if target_name(d.target) != target_name(lhs)]
+        twice_here = sorted(name for name, (_, line) in doubts_later.items() if name in names_in(lhs, rhs)
+                            and line < rel.line and same_section(sections, line, rel.line))
+        if twice_here:
+            doubts.append("it uses " + ", ".join(f"{name}, defined twice (lines {doubts_later[name][0]} and "
+                                                 f"{doubts_later[name][1]})" for name in twice_here)
+                          + ": which definition holds here is not clear")
         if own_version:
             doubts.append("it defines a function softsym knows: checked against softsym's reading, a different "
                           "definition is the text's own")
         if unusable:
             doubts.append(f"it holds under a condition softsym could not use ({unusable})")
+        listed_here = sorted(name for name in names_in(lhs, rhs) if name in listed_values
+                             and same_section(sections, listed_values[name][0], rel.line))
+        if listed_here:
+            doubts.append("it speaks of " + ", ".join(f"{name} in {{{listed_values[name][1]}}} (line "
+                                                      f"{listed_values[name][0]})" for name in listed_here)
+                          + ", values softsym does not use: a counterexample elsewhere is not one")
         maybe_defined = sorted(names_in(lhs, rhs) & (set(unread) - given_here))
         if maybe_defined:
             doubts.append("it rests on what softsym could not read ("
@@ -849,7 +914,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                            and not (left.free_symbols or right.free_symbols)       # σ(z) = 1/2 at z = 0
                            and all(any(c == e for _, e in example_pins) or same_paragraph(lines, line, rel.line)
                                    for line, c in conditions if c in pins)
-                           and not any(changed_since(out, c.lhs, line, lines, rel.line)
+                           and not any(changed_since(out, c.lhs, line, lines, rel.line, rel.tex)
                                        for line, c in conditions if c in pins),
                            elsewhere=tuple(f"{sp.sstr(c)} (line {standing_line.get(name, '?')})"
                                            for name in sorted(elsewhere) for c in standing[name])))
@@ -860,10 +925,11 @@ _ASSIGNING = re.compile(r"\\(?:gets|leftarrow|mapsto|coloneqq)\b|:=|\\leftarrow"
 
 
 def changed_since(readings: list[Reading], name: sp.Basic, line: int, lines: list[str] | None = None,
-                  until: int = 0) -> bool:
+                  until: int = 0, until_tex: str = "") -> bool:
     """Whether a relation read after ``line`` gives ``name`` something else: ``x := 7``, ``$$x = 3$$``,
     ``3 = x`` (a side that is the name), or an unread line that mentions it (``x \\gets x - 2\\eta x``,
-    ``(x, y) = (3, 0)``)."""
+    ``(x, y) = (3, 0)``), up to line ``until`` — on that line, up to the relation ``until_tex``
+    ("Now let $n \\gets n + 1$, so $$n! = 120$$")."""
     shown = sp.sstr(name)
     if isinstance(name, sp.Indexed):
         label, index = str(name.base.label), sp.sstr(name.indices[0]) if len(name.indices) == 1 else None
@@ -876,7 +942,12 @@ def changed_since(readings: list[Reading], name: sp.Basic, line: int, lines: lis
             continue
         if shown in (r.lhs, r.rhs) or r.verdict == "unparsed" and token and re.search(token, r.relation.tex):
             return True
-    for text in (lines or [])[line - 1:until - 1]:  # "x \gets x - 2\eta x" is no relation: the text says it
+    texts = list((lines or [])[line - 1:until - 1])
+    if lines and line < until <= len(lines) and until_tex.strip():
+        own = lines[until - 1]
+        at = own.find(until_tex.strip()[:20])
+        texts.append(own[:at] if at >= 0 else "")
+    for text in texts:  # "x \gets x - 2\eta x" is no relation: the text says it
         if token and _ASSIGNING.search(text) and re.search(token, text):
             return True
     return False

@@ -109,13 +109,13 @@ def _fails(lhs: sp.Basic, rel: str, rhs: sp.Basic, point: dict, digits: int, rea
     """True if the relation fails at ``point`` (at this precision), False if it holds, None if unknown
     (with ``real``: also where a side is not real — outside what a document claims).  Sides that
     are exact rationals at the point are compared exactly (no margin: 1 ≠ 1 + 10⁻³⁰)."""
+    if real and not _real_on_the_way(lhs, rhs, point, digits):
+        return None              # √x √y at x = y = -1 is -1 only through i·i: before the exact comparison
     exact = _exact_comparison(lhs, rel, rhs, point)
     if exact is not None:
         return exact
     left, right = _value(lhs, point, digits), _value(rhs, point, digits)
     if left is None or right is None:
-        return None
-    if real and not _real_on_the_way(lhs, rhs, point, digits):
         return None
     diff = _value(lhs - rhs, point, digits)
     if diff is None:
