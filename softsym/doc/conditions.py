@@ -102,10 +102,10 @@ def sums_to_one(family: str, lengths: dict, dimension: sp.Symbol) -> sp.Basic:
 OP_TEX = {"==": "=", "<=": "\\le", "<": "<", ">=": "\\ge", ">": ">", "!=": "\\ne", ":=": "=",
            "approx": "\\approx", "propto": "\\propto", "implies": "\\Rightarrow"}
 
-_TRAILING_WORDS = re.compile(r"^\s*[,.;:]?\s*\(?\s*(?:(?:which\s+|this\s+|it\s+)?(?:holds|is\s+valid|is\s+true|valid|true)"
+_TRAILING_WORDS = re.compile(r"^\s*[,:]?\s*\(?\s*(?:(?:which\s+|this\s+|it\s+)?(?:holds|is\s+valid|is\s+true|valid|true)"
                              r"\s+)?(?:only\s+)?(?:when|whenever|if|provided(?: that)?|as long as|assuming|given|"
                              r"for(?:\s+(?:all|every|any|each))?|当|若|如果|只要|对于)\s*$", re.IGNORECASE)
-_TRAILING_WEAK = re.compile(r"^\s*[,.;:]?\s*\(?\s*(?:with|where)\s*$", re.IGNORECASE)
+_TRAILING_WEAK = re.compile(r"^\s*[,:]?\s*\(?\s*(?:with|where)\s*$", re.IGNORECASE)
 """"with $x \\ge 0$", "where $q > 0$" after a display: a condition when what follows is an inequality
 ("where $\\kappa = L/\\mu$" names something instead)."""
 _INEQUALITY_TEX = re.compile(r"\\(?:leq?|geq?|neq?|lt|gt)(?![A-Za-z])|[<>≤≥≠]")
@@ -404,7 +404,9 @@ def conditions_for(rel: Relation, conditions: list[tuple[int, sp.Basic | None]],
         starts = section_starts(lines)
         conditions = [(line, c) for line, c in conditions if same_section(starts, line, rel.line)]
     if block is None:
-        here = [c for line, c in conditions if line == rel.line and c is not None]
+        here = []
+        for c in (c for line, c in conditions if line == rel.line and c is not None):
+            here = [d for d in here if not _contradict(d, c)] + [c]   # "for $x<0$ … For $x > 0$ we have …"
         before = max((b for b in blocks if b.display and b.end_line < rel.line), key=lambda b: b.end_line,
                      default=None)
         if before is not None and lines is not None and _goes_on(lines, before.end_line, rel.line):
@@ -415,6 +417,18 @@ def conditions_for(rel: Relation, conditions: list[tuple[int, sp.Basic | None]],
     here = [c for line, c in conditions if previous < line <= block.line and c is not None]
     latest = {c.lhs: c for c in here if is_pin(c)}                 # x = 2, then x = 3: the later value
     return [c for c in here if not is_pin(c) or latest[c.lhs] is c]
+
+
+def _contradict(first: sp.Basic, second: sp.Basic) -> bool:
+    """Whether two bounds of one name by numbers admit no value together (x < 0, then x > 0)."""
+    names = first.free_symbols
+    if len(names) != 1 or names != second.free_symbols or not all(
+            isinstance(c, sp.core.relational.Relational) and c.rel_op in ("<", "<=", ">", ">=") for c in (first, second)):
+        return False
+    try:
+        return sp.solvers.inequalities.reduce_inequalities([first, second], list(names)) is sp.false
+    except Exception:  # noqa: BLE001 - bounds SymPy cannot combine: kept both
+        return False
 
 
 _GOING_ON = re.compile(r"^\s*(?:[a-z]|(?:so|thus|hence|therefore|then|this|which|that)\b|[,;:]|所以|因此|于是|则|即|从而)",

@@ -182,6 +182,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
 
     live_cache: dict[int, list[tuple[int, sp.Basic | None]]] = {}
     doubts_later: dict[str, tuple[int, int]] = {}               # a name written twice: its two lines
+    displayed_at: dict[str, list[int]] = {}                     # the lines of definitions in display math
 
     def live_conditions() -> list[tuple[int, sp.Basic | None]]:
         """The conditions of the current section so far but the values the text has changed since
@@ -551,8 +552,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             continue
         # "$$v(x) = x^2$$ … Hence $$v(x) = x^3$$": a name this section defined is restated, not redefined,
         # unless the text says so ("Let", "Consider instead", ":=")
-        defined_here = [line for line in defined_at.get(target_name(lhs) or "", [])
-                        if same_section(sections, line, rel.line)]
+        defined_here = [line for line in displayed_at.get(target_name(lhs) or "", [])   # "$p = softmax(z)$ with
+                        if same_section(sections, line, rel.line)]                    # entries $$p_i = …$$": no
         restated = display and rel.op != ":=" and not probabilities_in(lhs) and target_name(lhs) is not None \
             and bool(defined_here) and not defined_before(lines, rel, blocks)
         # neither "Hence" nor "Let": checked against the definition, but it may be a new one — not refuted,
@@ -570,6 +571,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             if ranged and own_names and target_name(lhs) is not None:   # a later range is another case
                 branches.add(target_name(lhs))
             defined_at.setdefault(target_name(lhs) or "", []).append(rel.line)
+            if display:
+                displayed_at.setdefault(target_name(lhs) or "", []).append(rel.line)
             if not rhs.free_symbols and isinstance(lhs, (sp.Symbol, sp.Indexed)):
                 stated[sp.sstr(lhs)] = (rhs, rel.line)          # L = ½(½ − 1)²: a worked example's value
             unread.pop(target_name(lhs) or "", None)
@@ -780,7 +783,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             doubts.append(f"{target_name(lhs)} was defined on line {defined_here[-1]}: written again without "
                           f"\"hence\" or \"let\", this may define it anew")
             definitions = [d for d in definitions if target_name(d.target) != target_name(lhs)]
-        twice_here = sorted(name for name, (_, line) in doubts_later.items() if name in names_in(lhs, rhs)
+        twice_here = sorted(name for name, (_, line) in doubts_later.items()
+                            if name.removesuffix("[]") in names_in(lhs, rhs) | {target_name(x) for x in (lhs, rhs)}
                             and line < rel.line and same_section(sections, line, rel.line))
         if twice_here:
             doubts.append("it uses " + ", ".join(f"{name}, defined twice (lines {doubts_later[name][0]} and "
