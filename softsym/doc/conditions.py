@@ -634,8 +634,8 @@ _CLAIM_BEFORE = re.compile(r"(?i)\b(?:follows|hence|therefore|thus|so|then|gives
                            r"note\s+that|i\.e\.|that\s+is)\b|所以|因此|于是|可得|得到|从而|故|则|即")
 _DEFINING_BEFORE = re.compile(r"(?i)\b(?:let|define|defining|defined|denote|denoting|write|consider|redefine|instead|"
                               r"now\s+(?:take|set|use|let)|set|setting|choose|pick|new|another|suppose|assume|"
-                              r"for\s+(?:a|an|the|this)\s+(?!case\b|cases\b|rest\b|same\b|other\b)[a-z-]+)\b|"
-                              r":=|令|设|定义|记")
+                              r"for\s+(?:a|an|the|this)\s+(?!case\b|cases\b|rest\b|same\b|other\b)[a-z-]+|"
+                              r"becomes?|reduces\s+to|simplifies\s+to|turns\s+into)\b|:=|令|设|定义|记|变为|变成|化为|简化为")
 
 
 def _lead_in(lines: list[str], rel: Relation, blocks) -> str | None:

@@ -558,7 +558,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             and bool(defined_here) and not defined_before(lines, rel, blocks)
         # neither "Hence" nor "Let": checked against the definition, but it may be a new one — not refuted,
         # and the name is not unfolded after it
-        twice = restated and not claimed_before(lines, rel, blocks)
+        twice = restated and not claimed_before(lines, rel, blocks) and not (
+            earlier is not None and sp.expand(rhs - earlier.expr) == 0)    # "another way to write it": the same
         # "a_2 = 4 + b" of a_t = 2 a_{t-1}: an entry of a recurrence is what the recurrence makes it, a claim
         of_recurrence = isinstance(lhs, sp.Indexed) and str(lhs.base.label) in recurrences
         if not swapped and not checks_example and not restated and not of_recurrence \
