@@ -299,6 +299,7 @@ def test_conditions_written_after_inside_or_in_words_govern_the_display():
     assert verdicts[33] == ["proved"]                        # "unlike the case c < 0": c >= 0
     assert verdicts[37] == verdicts[39] == ["proved"]        # "a positive real number", "since u is nonnegative"
     assert verdicts[43] == ["undecided"]                     # √g √h at g = h = -1 is -1 only through i·i
+    assert verdicts[51] == ["undecided"]                     # "In general": not proved at the example's k = 2
 
 
 def test_a_name_given_only_in_words_is_never_refuted():

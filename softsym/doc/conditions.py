@@ -654,6 +654,17 @@ def _lead_in(lines: list[str], rel: Relation, blocks) -> str | None:
     return _INLINE_MATH.sub(" ", before)
 
 
+_IN_GENERAL = re.compile(r"(?i)\b(?:in\s+general|generally|for\s+(?:all|every|any)|always|in\s+all\s+cases|identically)\b|"
+                         r"一般地|一般来说|对任意|对所有|恒")
+
+
+def said_in_general(lines: list[str], rel: Relation, blocks) -> bool:
+    """Whether the prose leading into the display holding ``rel`` says it holds in general ("In
+    general", "for all $x$"): not a worked example's check at the values given before."""
+    before = _lead_in(lines, rel, blocks)
+    return before is not None and bool(_IN_GENERAL.search(before))
+
+
 def claimed_before(lines: list[str], rel: Relation, blocks) -> bool:
     """Whether the prose leading into the display that holds ``rel`` says it is derived ("It follows
     that", "Hence", "Then", "所以")."""

@@ -32,7 +32,7 @@ from .approximate import approximately, rounding_written
 from .chains import Relation, relations, sides_of_arrows
 from .conditions import (
     LABEL_SET, MEMBERSHIP, OP_TEX, as_bounds, case_after, claimed_before, conditions_after, conditions_for,
-    defined_before, finite_set, set_aside, signs_in_words,
+    defined_before, finite_set, said_in_general, set_aside, signs_in_words,
     defining_cue, imposed_display,
     imposed_in_prose,
     example_cue, in_display_math, in_inline_math, is_condition, is_pin, label_set, listed_condition, membership_bounds, mentioned,
@@ -757,7 +757,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 section_values[key] = c
         section_values = {key: c for key, c in section_values.items() if key not in given_twice}
         example_values = [c for c in section_values.values() if c not in written]
-        if example_values and (not real_names(lhs) or not real_names(rhs)):
+        if example_values and (not real_names(lhs) or not real_names(rhs)) \
+                and not said_in_general(lines, rel, blocks):       # "In general, $$\sqrt{x + 2} = 2$$": not x = 2
             try:                # "Let w = (3, 4) and b = -5. … −b w/‖w‖² = (0.6, 0.8)": at the example's values
                 variants.append(("stated", build([*written, *example_values])[0]))
             except Exception:  # noqa: BLE001 - no such reading: the relation stands as read
