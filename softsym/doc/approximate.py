@@ -26,7 +26,6 @@ import re
 import sympy as sp
 
 _NUMBER = re.compile(r"(?<![\d.])(\d*)\.?(\d*)(?:\s*(?:\\times|\\cdot)\s*10\s*\^\s*\{?\s*(-?\d+)\s*\}?)?")
-MAX_COUNTED = 3
 
 
 def written_precision(tex: str) -> tuple[int, int] | None:
@@ -50,9 +49,9 @@ _SCIENTIFIC = re.compile(r"(?:\\times|\\cdot)\s*10\s*\^\s*(?:\{\s*-?\d+\s*\}|-?\
 
 
 def _tolerance(tex: str) -> sp.Float:
-    """How far the value written in ``tex`` may be from what it rounds: half a unit of its last
-    decimal place per decimal written; a side that is one whole number alone (``\approx 3``,
-    ``\approx 1000``) is a rounding too, to its last nonzero digit."""
+    """Half a unit of the last decimal place written in ``tex`` (0 when no number is written with
+    decimals); a side that is one whole number alone (``\\approx 3``, ``\\approx 1000``) rounds to its
+    last nonzero digit."""
     if not _ARITHMETIC.fullmatch(_SCIENTIFIC.sub(" ", tex)):
         return sp.Float(0)                   # e^{-1.6}, 2^{0.5}: their decimals are exact inputs, not a rounding
     lone = _LONE_INTEGER.fullmatch(tex)
@@ -61,10 +60,7 @@ def _tolerance(tex: str) -> sp.Float:
         zeros = len(digits) - len(digits.rstrip("0")) if digits.strip("0") else 0
         return sp.Float(10) ** zeros / 2
     precision = written_precision(tex)
-    if precision is None:
-        return sp.Float(0)
-    places, count = precision
-    return min(count, MAX_COUNTED) * sp.Float(10) ** -places / 2
+    return sp.Float(0) if precision is None else sp.Float(10) ** -precision[0] / 2
 
 
 _TOKEN = re.compile(r"\s*(?:(?P<number>(?:\d+(?:\.\d*)?|\.\d+)(?:\s*(?:\\times|\\cdot)\s*10\s*\^\s*(?:\{\s*(?P<exp>-?\d+)\s*\}"
@@ -175,10 +171,8 @@ def _range(expr: sp.Basic, tex: str) -> tuple[sp.Basic, sp.Basic, sp.Basic, sp.B
         return value, value - half, value + half, half
     if _ARITHMETIC.fullmatch(_SCIENTIFIC.sub(" ", tex)):
         written = written_range(tex)
-        precision = written_precision(tex)
         if written is not None:
-            half = sp.Rational(1, 2) * sp.Integer(10) ** -precision[0] if precision else sp.Integer(0)
-            return (*written, half)
+            return (*written, _tolerance(tex))
     value = _value(expr)
     return None if value is None else (value, value, value, None)
 

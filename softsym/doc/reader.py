@@ -32,12 +32,11 @@ from .approximate import approximately, rounding_written
 from .chains import Relation, relations, sides_of_arrows
 from .conditions import (
     LABEL_SET, MEMBERSHIP, OP_TEX, as_bounds, case_after, claimed_before, conditions_after, conditions_for,
-    defined_before, finite_set, said_in_general, set_aside, signs_in_words,
-    defining_cue, imposed_display,
-    imposed_in_prose,
-    example_cue, in_display_math, in_inline_math, is_condition, is_pin, label_set, listed_condition, membership_bounds, mentioned,
-    one_hot_families, pairwise_indices, parameter_bound, prose_role, relevant_hypotheses,
-    row_condition, same_section, same_sentence, scalar_range_name, section_starts, sums_to_one, with_values,
+    defined_before, defining_cue, example_cue, finite_set, imposed_display, imposed_in_prose, in_display_math,
+    in_inline_math, is_condition, is_pin, label_set, listed_condition, membership_bounds, mentioned,
+    one_hot_families, pairwise_indices, parameter_bound, prose_role, relevant_hypotheses, row_condition,
+    said_in_general, same_section, same_sentence, scalar_range_name, section_starts, set_aside, signs_in_words,
+    sums_to_one, with_values,
 )
 from .definitions import (
     FUNCTION_LHS, IMPLICIT_SUM, Unfoldable, defined_by_unparsed, defined_where, defines, flat_derivatives,
