@@ -649,7 +649,12 @@ def _lead_in(lines: list[str], rel: Relation, blocks) -> str | None:
     at = own.find(first) if first else -1
     own = own[:at] if at >= 0 else own
     own = re.sub(r"(?:\$\$|\\\[|\\begin\s*\{[a-z*]+\})\s*$", "", own.rstrip())
-    before = " ".join(x for x in [*lines[max(0, block.line - 3):block.line - 1], own] if x.strip())
+    previous = max((b.end_line for b in blocks if b.display and b.end_line < block.line), default=0)
+    start = max(0, block.line - 3, previous - 1)
+    earlier = list(lines[start:block.line - 1])
+    if earlier and previous and start == previous - 1:      # the text after the previous display only
+        earlier[0] = re.split(r"\$\$|\\\]|\\end\s*\{[a-z*]+\}", earlier[0])[-1]
+    before = " ".join(x for x in [*earlier, own] if x.strip())
     before = _SENTENCE_END.split(before)[-1] if _SENTENCE_END.search(before) else before
     return _INLINE_MATH.sub(" ", before)
 

@@ -554,7 +554,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         defined_here = [line for line in displayed_at.get(target_name(lhs) or "", [])   # "$p = softmax(z)$ with
                         if same_section(sections, line, rel.line)]                    # entries $$p_i = …$$": no
         restated = display and rel.op != ":=" and not probabilities_in(lhs) and target_name(lhs) is not None \
-            and bool(defined_here) and not defined_before(lines, rel, blocks)
+            and bool(defined_here) and not defined_before(lines, rel, blocks) \
+            or display and earlier is not None and probabilities_in(lhs) == {lhs} \
+            and claimed_before(lines, rel, blocks)                 # "Hence $$P(A) = 0.5$$": no new model
         # neither "Hence" nor "Let": checked against the definition, but it may be a new one — not refuted,
         # and the name is not unfolded after it
         twice = restated and not claimed_before(lines, rel, blocks) and not (
