@@ -302,6 +302,16 @@ def test_conditions_written_after_inside_or_in_words_govern_the_display():
     assert verdicts[51] == ["undecided"]                     # "In general": not proved at the example's k = 2
 
 
+def test_the_nearest_cue_signs_stated_in_words_and_cases_in_words_decide_the_reading():
+    verdicts = claims_by_line("cues_and_words.md")
+    assert verdicts[7] == verdicts[15] == verdicts[21] == ["proved"]   # "Hence … we have", "so", "hence" win
+    assert verdicts[31] == ["proved"]                        # "For nonnegative $u$": that display only
+    assert verdicts[39] == ["undecided"]                     # "when $x$ is nonnegative … otherwise": a case
+    assert verdicts[43] == verdicts[45] == ["proved"]        # assumed and the case itself: not set aside
+    assert verdicts[49] == ["undecided"]                     # a recurrence from t = 2 says nothing of a_1
+    assert verdicts[55] == ["proved"]                        # 22\,026.47 is one number
+
+
 def test_a_name_given_only_in_words_is_never_refuted():
     path = REGRESSIONS / "prose_names.md"
     doc = check_document(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))

@@ -223,37 +223,54 @@ _SIGN_WORDS = {"positive": ">", "strictly positive": ">", "nonnegative": ">=", "
                "negative": "<", "strictly negative": "<", "nonpositive": "<=", "non-positive": "<="}
 _SIGN = r"(?P<sign>(?:strictly\s+)?(?:positive|negative)|non-?negative|non-?positive)"
 _NAME_IN_MATH = r"\$\s*(?P<name>[A-Za-z]|\\[A-Za-z]+)\s*\$"
-_SIGN_AFTER = re.compile(rf"{_NAME_IN_MATH}\s+(?:(?:is|be|are|remains?)\s+)(?:always\s+)?(?:an?\s+)?{_SIGN}\b", re.I)
-_SIGN_BEFORE = re.compile(rf"\b(?:an?\s+|any\s+|every\s+|all\s+|for\s+)?{_SIGN}\s+(?:real\s+)?(?:numbers?\s+|values?\s+|"
-                          rf"scalars?\s+|constants?\s+|reals?\s+)?{_NAME_IN_MATH}", re.I)
-_CASE_WORDS = re.compile(r"(?i)\b(?:if|when|whenever|unless|otherwise|in\s+case|case|either|or\s+if|not)\b")
+_SIGN_STATED = re.compile(rf"(?:^|\b(?:let|where|since|as|because|assume|assuming|suppose|given\s+that|with)\s+(?:that\s+)?)"
+                          rf"{_NAME_IN_MATH}\s+(?:is|be|are)\s+(?:an?\s+)?{_SIGN}(?:\s+(?:real\s+)?(?:number|"
+                          rf"real|constant|scalar|parameter|integer))?\s*(?:[.,;:]|$)", re.I)
+_HEDGED = re.compile(r"(?i)\b(?:if|when|whenever|unless|otherwise|case|either|or|not|no|whether|unclear|unknown|may|"
+                     r"might|can|could|need|mistake|wrong|only|sometimes|any|every|all|instead)\b|\?")
+_SIGN_LOCAL = re.compile(rf"\bfor\s+(?:all\s+|every\s+|any\s+)?{_SIGN}\s+(?:real\s+)?(?:values?\s+(?:of\s+)?)?{_NAME_IN_MATH}",
+                         re.I)
+_ANY_REAL = re.compile(rf"{_NAME_IN_MATH}\s+(?:be|is|are)\s+(?:now\s+)?(?:any|an\s+arbitrary)\s+real", re.I)
 
 
-def signs_in_words(lines: list[str]) -> list[tuple[int, str, str]]:
-    """"Let $p$ be a positive real number", "since $u$ is nonnegative", "for positive $x$": (line,
-    name, one of > >= < <=) — a sign the text gives a name in words, from there on.  A sentence that
-    states a case ("if $x$ is negative") gives none."""
-    out = []
+def local_signs_in_words(lines: list[str]) -> list[tuple[int, str, str]]:
+    """"For nonnegative $x$ we have $$…$$": (line, name, one of > >= < <=) — a condition of the
+    display after it only."""
+    return [(number, m.group("name"), _SIGN_WORDS[re.sub(r"\s+", " ", m.group("sign").lower())])
+            for number, line in enumerate(lines, 1) for m in _SIGN_LOCAL.finditer(line)]
+
+
+def signs_in_words(lines: list[str]) -> list[tuple[int, str, str | None]]:
+    """"Let $p$ be a positive real number.", "since $u$ is nonnegative": (line, name, one of > >= < <=)
+    — a sign the text states for a name in words, from there on; "let $p$ be any real number" ends
+    it (None).  A sentence that hedges or states a case ("whether $x$ is positive", "if …", "… or
+    negative", "not") gives none."""
+    out: list[tuple[int, str, str | None]] = []
     for number, line in enumerate(lines, 1):
-        for pattern in (_SIGN_AFTER, _SIGN_BEFORE):
-            for m in pattern.finditer(line):
-                sentence = _SENTENCE_END.split(line[:m.start()])[-1]
-                if _CASE_WORDS.search(sentence) or _CASE_WORDS.search(line[m.start():m.end()]):
-                    continue
-                sign = re.sub(r"\s+", " ", m.group("sign").lower())
-                out.append((number, m.group("name"), _SIGN_WORDS[sign]))
+        sentences = re.split(r"(?<=[.!?;])\s+", line)
+        for sentence in sentences:
+            for m in _ANY_REAL.finditer(sentence):
+                out.append((number, m.group("name"), None))
+            m = _SIGN_STATED.search(sentence.strip())
+            if m is None:
+                continue
+            rest = sentence.strip()[:m.start()] + " " + sentence.strip()[m.end():]
+            if _HEDGED.search(_INLINE_MATH.sub(" ", rest)):
+                continue
+            out.append((number, m.group("name"), _SIGN_WORDS[re.sub(r"\s+", " ", m.group("sign").lower())]))
     return out
 
 
-_SET_ASIDE_BEFORE = re.compile(r"(?i)\b(?:unlike|except(?:\s+(?:for|when|if|in))?|excluding|other\s+than|apart\s+from|"
-                               r"besides|rather\s+than|instead\s+of)\b[^.;:]*$")
-_SET_ASIDE_AFTER = re.compile(r"(?i)^[^.;]*?\b(?:is|are)\s+(?:left\s+(?:to|as|for)|treated\s+(?:separately|later|elsewhere|"
-                              r"below)|excluded|ignored|omitted|not\s+considered|handled\s+(?:separately|later|elsewhere))")
+_SET_ASIDE_BEFORE = re.compile(r"(?i)\b(?:unlike|except(?:\s+(?:for|when|if|in))?|excluding|other\s+than)(?:\s+[A-Za-z]+){0,3}\s*$")
+_SET_ASIDE_AFTER = re.compile(r"(?i)^[^.;]*?\b(?:is|are)\s+(?:left\s+(?:to\s+the\s+reader|as\s+an?\s+exercise)|treated\s+"
+                              r"(?:separately|later|elsewhere|below)|handled\s+(?:separately|later|elsewhere))")
+_THE_REST = re.compile(r"(?i)\b(?:rest|remaining|other|otherwise|else)\b|其余|其他|否则")
 
 
 def set_aside(lines: list[str], rel: Relation) -> bool:
-    """Whether the sentence around an inline condition sets its case aside ("Unlike the case $x < 0$",
-    "The case $y < 0$ is left to the reader"): what follows is about the other case."""
+    """Whether the sentence around an inline condition sets its case aside: "Unlike the case $x < 0$,
+    …", or "The case $y < 0$ is left to the reader. For the rest, $$…$$" — what follows is then about
+    the other case."""
     if not 1 <= rel.line <= len(lines):
         return False
     line = lines[rel.line - 1]
@@ -262,7 +279,10 @@ def set_aside(lines: list[str], rel: Relation) -> bool:
         return False
     before = _SENTENCE_END.split(_INLINE_MATH.sub(" M ", line[:at].rstrip().rstrip("$").rstrip("\\(")))[-1]
     after = line[at + len(rel.tex.strip()):].lstrip("$").lstrip("\\)")
-    return bool(_SET_ASIDE_BEFORE.search(before) or _SET_ASIDE_AFTER.match(after))
+    if _SET_ASIDE_BEFORE.search(before):
+        return True
+    to_display = after.split("$$")[0] if "$$" in after else " ".join([after, *lines[rel.line:rel.line + 2]]).split("$$")[0]
+    return bool(_SET_ASIDE_AFTER.match(after)) and bool(_THE_REST.search(to_display))
 
 
 def label_set(tex: str, domain: Domain) -> list[tuple[str, sp.Expr, sp.Expr]]:
@@ -315,10 +335,14 @@ def as_bounds(conditions: list[sp.Basic], domain: Domain) -> tuple[tuple[Bound, 
             low, high = (c.lhs, c.rhs) if isinstance(c, (sp.StrictLessThan, sp.LessThan)) else (c.rhs, c.lhs)
             strict = isinstance(c, (sp.StrictLessThan, sp.StrictGreaterThan))
             if isinstance(high, sp.Symbol) and low.is_Number and high.name not in declared:
-                ends.setdefault(high, {})["lower"] = (low, strict)
+                known = ends.setdefault(high, {}).get("lower")         # x > 1 and x > 0: both hold, x > 1
+                if known is None or low > known[0] or low == known[0] and strict:
+                    ends[high]["lower"] = (low, strict)
                 continue
             if isinstance(low, sp.Symbol) and high.is_Number and low.name not in declared:
-                ends.setdefault(low, {})["upper"] = (high, strict)
+                known = ends.setdefault(low, {}).get("upper")
+                if known is None or high < known[0] or high == known[0] and strict:
+                    ends[low]["upper"] = (high, strict)
                 continue
         rest.append(c)
     bounds = []
@@ -629,31 +653,71 @@ def case_after(found: list[Relation], k: int, lines: list[str], blocks) -> bool:
     return in_display_math(rel, blocks) and bool(_CASE_START.match(prefix))    # "$$f(x) = x$$ for $x \ge 0$"
 
 
+_OTHERWISE = re.compile(r"(?i)\b(?:otherwise|else|elsewhere)\b|否则|其他情况")
+_SIGN_CUE = re.compile(r"(?i)\b(?:when|whenever|if|for|on)\b[^.;]*\b(?:non-?negative|positive|negative|non-?positive)\b|"
+                       r"\b(?:non-?negative|positive|negative|non-?positive)\b")
+
+
+def case_in_words(lines: list[str], rel: Relation, blocks, names: set[str]) -> bool:
+    """Whether the words right after the display holding ``rel`` make it one case ("$$g(x) = x$$ when
+    $x$ is nonnegative, and $g$ is zero otherwise"): "otherwise", or a sign of one of ``names`` in
+    the same sentence."""
+    holding = [b for b in blocks if b.display and b.line <= rel.line <= b.end_line]
+    block = next((b for b in holding if rel.tex.strip() and rel.tex.strip() in b.tex), holding[0] if holding else None)
+    if block is None or not 1 <= block.end_line <= len(lines):
+        return False
+    tail = lines[block.end_line - 1]
+    tail = re.split(r"\$\$|\\\]|\\end\s*\{[a-z*]+\}", tail)[-1]
+    tail = _SENTENCE_END.split(tail)[0]
+    if _OTHERWISE.search(tail):
+        return True
+    named = {m.group(1) for m in re.finditer(r"\$\s*\\?([A-Za-z]+)\s*\$", tail)}
+    member = {m.group(1) for m in re.finditer(r"\$\s*\\?([A-Za-z]+)\s*\\in\b", tail)}    # "for $x \in [0, 1]$"
+    return bool(member & names) or bool(named & names) and bool(_SIGN_CUE.search(tail))
+
+
+def after_a_display(lines: list[str], line: int, tex: str) -> bool:
+    """Whether the inline math ``tex`` on ``line`` follows a display on that line as its condition
+    ("$$h(x) = x$$ for $x \\in [0, 1]$"): a case of that display, not a bound from there on."""
+    if not 1 <= line <= len(lines):
+        return False
+    text = lines[line - 1]
+    at = text.find(tex)
+    return at > 0 and "$$" in text[:at] and bool(_TRAILING_WORDS.match(text[:at].split("$$")[-1].rstrip().rstrip("$")))
+
+
 _CLAIM_BEFORE = re.compile(r"(?i)\b(?:follows|hence|therefore|thus|so|then|gives|giving|yields|obtain|we\s+(?:get|have|find|"
                            r"obtain|see|conclude)|implies|consequently|proves|shows|means|in\s+particular|equivalently|"
                            r"note\s+that|i\.e\.|that\s+is)\b|所以|因此|于是|可得|得到|从而|故|则|即")
-_DEFINING_BEFORE = re.compile(r"(?i)\b(?:let|define|defining|defined|denote|denoting|write|consider|redefine|instead|"
-                              r"now\s+(?:take|set|use|let)|set|setting|choose|pick|new|another|suppose|assume|"
-                              r"for\s+(?:a|an|the|this)\s+(?!case\b|cases\b|rest\b|same\b|other\b)[a-z-]+|"
-                              r"becomes?|reduces\s+to|simplifies\s+to|turns\s+into)\b|:=|令|设|定义|记|变为|变成|化为|简化为")
+_DEFINING_BEFORE = re.compile(r"(?i)\b(?:let(?!\s+us\b|'s\b)|define|defining|defined|denote|denoting|write|consider|redefine|"
+                              r"instead|now\s+(?:take|set|use|let)|new|another)\b|^\s*for\s+(?:a|an|the)\s+"
+                              r"(?!case\b|cases\b|rest\b|same\b|other\b|fixed\b|given\b|all\b)[a-z-]+\b|:=|令|设|定义|记")
+_BECOMING = re.compile(r"(?i)\b(?:becomes?|reduces\s+to|simplifies\s+to|turns\s+into)\b|变为|变成|化为|简化为")
+_CONDITIONAL = re.compile(r"(?i)\b(?:if|when|with|setting|for)\b|如果|若|当|置为|设")
+""""With $y = 0$ this becomes …", "如果 … 置为1 … 变为": a new form under a condition the sentence
+states (not "Expanding, this becomes …", a derivation)."""
 
 
 def _lead_in(lines: list[str], rel: Relation, blocks) -> str | None:
     """The words of the sentence that leads into the display holding ``rel`` (its own line's text
     before the display included; inline math taken out), or None for inline math."""
-    block = next((b for b in blocks if b.display and b.line <= rel.line <= b.end_line), None)
+    holding = [b for b in blocks if b.display and b.line <= rel.line <= b.end_line]
+    block = next((b for b in holding if rel.tex.strip() and rel.tex.strip() in b.tex), holding[0] if holding else None)
     if block is None or not 1 <= block.line <= len(lines):
         return None
     own = lines[block.line - 1]
     first = block.tex.split("\n", 1)[0].strip()
     at = own.find(first) if first else -1
     own = own[:at] if at >= 0 else own
+    own = re.split(r"\$\$(?=[^$]*\$\$)|\\\]", own)[-1] if own.count("$$") >= 3 or "\\]" in own else own
     own = re.sub(r"(?:\$\$|\\\[|\\begin\s*\{[a-z*]+\})\s*$", "", own.rstrip())
     previous = max((b.end_line for b in blocks if b.display and b.end_line < block.line), default=0)
     start = max(0, block.line - 3, previous - 1)
     earlier = list(lines[start:block.line - 1])
     if earlier and previous and start == previous - 1:      # the text after the previous display only
         earlier[0] = re.split(r"\$\$|\\\]|\\end\s*\{[a-z*]+\}", earlier[0])[-1]
+    headed = [n for n, text in enumerate(earlier) if _HEADING.match(text)]
+    earlier = earlier[headed[-1] + 1:] if headed else earlier       # a heading starts the text afresh
     before = " ".join(x for x in [*earlier, own] if x.strip())
     before = _SENTENCE_END.split(before)[-1] if _SENTENCE_END.search(before) else before
     return _INLINE_MATH.sub(" ", before)
@@ -670,18 +734,36 @@ def said_in_general(lines: list[str], rel: Relation, blocks) -> bool:
     return before is not None and bool(_IN_GENERAL.search(before))
 
 
+def _last(pattern: re.Pattern, text: str) -> int:
+    """Where the last match of ``pattern`` in ``text`` ends (-1: none)."""
+    return max((m.end() for m in pattern.finditer(text)), default=-1)
+
+
+def _cue(lines: list[str], rel: Relation, blocks) -> str | None:
+    """"claim" or "definition": what the words leading into the display holding ``rel`` say it is —
+    the cue nearest the display wins ("Let $a$ be a root, so $$f(a) = 0$$" is a claim) — or None."""
+    before = _lead_in(lines, rel, blocks)
+    if before is None:
+        return None
+    claim, definition = _last(_CLAIM_BEFORE, before), _last(_DEFINING_BEFORE, before)
+    if _BECOMING.search(before) and _CONDITIONAL.search(before):
+        definition = max(definition, _last(_BECOMING, before))
+    if claim < 0 and definition < 0:
+        return None
+    return "claim" if claim > definition else "definition"
+
+
 def claimed_before(lines: list[str], rel: Relation, blocks) -> bool:
     """Whether the prose leading into the display that holds ``rel`` says it is derived ("It follows
-    that", "Hence", "Then", "所以")."""
-    before = _lead_in(lines, rel, blocks)
-    return before is not None and bool(_CLAIM_BEFORE.search(before)) and not _DEFINING_BEFORE.search(before)
+    that", "Hence", "Then", "所以"), more closely than it says it defines something."""
+    return _cue(lines, rel, blocks) == "claim"
 
 
 def defined_before(lines: list[str], rel: Relation, blocks) -> bool:
     """Whether the prose leading into the display that holds ``rel`` gives it as a definition ("Let",
-    "Define", "Consider instead", "令")."""
-    before = _lead_in(lines, rel, blocks)
-    return before is not None and bool(_DEFINING_BEFORE.search(before))
+    "Define", "Consider instead", "For a coin, …", "令"; "becomes" after a condition), more closely
+    than it says it is derived."""
+    return _cue(lines, rel, blocks) == "definition"
 
 
 def same_sentence(lines: list[str], earlier: tuple[int, str], rel: Relation) -> bool:

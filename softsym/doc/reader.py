@@ -31,9 +31,10 @@ from ..prover import DEFAULT_TIMEOUT
 from .approximate import approximately, rounding_written
 from .chains import Relation, relations, sides_of_arrows
 from .conditions import (
-    LABEL_SET, MEMBERSHIP, OP_TEX, as_bounds, case_after, claimed_before, conditions_after, conditions_for,
+    LABEL_SET, MEMBERSHIP, OP_TEX, after_a_display, as_bounds, case_after, case_in_words, claimed_before, conditions_after, conditions_for,
     defined_before, defining_cue, example_cue, finite_set, imposed_display, imposed_in_prose, in_display_math,
-    in_inline_math, is_condition, is_pin, label_set, listed_condition, membership_bounds, mentioned,
+    in_inline_math, is_condition, is_pin, label_set, listed_condition, local_signs_in_words, membership_bounds,
+    mentioned,
     one_hot_families, pairwise_indices, parameter_bound, prose_role, relevant_hypotheses, row_condition,
     said_in_general, same_section, same_sentence, scalar_range_name, section_starts, set_aside, signs_in_words,
     sums_to_one, with_values,
@@ -130,6 +131,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                          key=lambda m: m[0])
     listed_values: dict[str, tuple[int, str]] = {}              # "t \in \{-1, +1\}": the values, the line
     worded = signs_in_words(text.splitlines())        # "Let $p$ be a positive real number", by line
+    local_worded = local_signs_in_words(text.splitlines())     # "For nonnegative $x$ we have", by line
     labels_sets = sorted(((b.line, b.tex) for b in blocks if not b.display and LABEL_SET.match(b.tex)),
                          key=lambda m: m[0])
     dimension_of = partial(document_dimension, inferred=inferred_dimension(found))
@@ -228,6 +230,14 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             out.append(Reading(rel, verdict="skipped", message="written after an arrow (what something turns "
                                                                "into or maps to), not a claim"))
             continue
+        while local_worded and local_worded[0][0] <= rel.line:   # "For nonnegative $x$ we have $$…$$"
+            sign_line, name_tex, sign = local_worded.pop(0)
+            try:
+                named = parse_tex(name_tex, plain_context(domain, functions))
+            except Unparsed:
+                continue
+            if isinstance(named, sp.Symbol):
+                conditions.append((sign_line, as_relational(sign, named, sp.Integer(0))))
         while worded and worded[0][0] <= rel.line:         # "Let $p$ be a positive real number": from here on
             sign_line, name_tex, sign = worded.pop(0)
             try:
@@ -235,10 +245,15 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             except Unparsed:
                 continue
             if isinstance(named, sp.Symbol) and name_tex.lstrip("\\") not in functions:
+                if sign is None:                            # "Now let $p$ be any real number"
+                    standing.pop(named.name, None)
+                    continue
                 standing[named.name] = (as_relational(sign, named, sp.Integer(0)),)
                 standing_line[named.name] = sign_line
         while memberships and memberships[0][0] <= rel.line:   # "$p, q \in (0, 1)$": from here on
             member_line, member = memberships.pop(0)
+            if after_a_display(lines, member_line, member):
+                continue
             for name, bound in membership_bounds(member, domain, functions):
                 standing[name] = bound
                 standing_line[name] = member_line
@@ -472,6 +487,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                 and other.op in ("<", "<=", ">", ">=", "!=")
                                 and index & set(re.findall(r"(?<![A-Za-z\\])[A-Za-z](?![A-Za-z])",
                                                            other.lhs + " " + other.rhs))]
+            if rel.condition and index & set(re.findall(r"(?<![A-Za-z\\])[A-Za-z](?![A-Za-z])", rel.condition)):
+                index_conditions.append(k)        # "a_t = 2 a_{t-1} \quad \text{for } t \ge 2": the same
             if not index_conditions:              # "for t ≥ 2, a_t = 2 a_{t-1}": not written out below its range
                 recurrence_rules[recurrence] = (lhs, rhs)
             else:
@@ -501,6 +518,16 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         swapped = isinstance(lhs, sp.core.function.AppliedUndef) and rel.op == "==" and any(
             isinstance(d.target, sp.core.function.AppliedUndef) and d.target.func == lhs.func
             and d.target.args != lhs.args and set(d.target.args) == set(lhs.args) for d in definitions)
+        at_a_point = isinstance(lhs, sp.core.function.AppliedUndef) and rel.op == "==" and not rel.chained \
+            and all(isinstance(a, sp.Symbol) for a in lhs.args) and not (rhs.free_symbols & set(lhs.args)) and any(
+                isinstance(d.target, sp.core.function.AppliedUndef) and d.target.func == lhs.func
+                and d.target.args != lhs.args and same_section(sections, line, rel.line)
+                for d in definitions for line in defined_at.get(target_name(d.target) or "", []))
+        if at_a_point:                   # "Choose $a$ so that $$v(a) = 0$$" after v(x) = …: a condition on a
+            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                               message=f"a value of {lhs.func} the text defined, at a point it names: a condition "
+                                       f"on {', '.join(map(str, lhs.args))}, not a new definition of {lhs.func}"))
+            continue
         if (inline or any(isinstance(d.target, sp.core.function.AppliedUndef) and d.target == lhs and not new_section
                           for d in definitions)) \
                 and isinstance(lhs, sp.core.function.AppliedUndef) and rel.op == "==" and not rhs.free_symbols \
@@ -538,7 +565,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                    for c in trailing.get(k, ())) \
             or display and any(c.rel_op in ("<", "<=", ">", ">=") and {x.name for x in c.free_symbols} & own_names
                                for c in conditions_for(rel, live_conditions(), blocks, lines)) \
-            or case_after(found, k, lines, blocks) and on_own(found[k + 1].lhs + " " + found[k + 1].rhs)
+            or case_after(found, k, lines, blocks) and on_own(found[k + 1].lhs + " " + found[k + 1].rhs) \
+            or display and bool(own_names) and case_in_words(lines, rel, blocks, own_names)
         branch = rel.op in ("==", ":=") and bool(own_names) and target_name(lhs) is not None and (
             target_name(lhs) in branches or ranged and earlier is None and not checks_example)
         if branch:          # "f(x) = x for x ≥ 0" (and "f(x) = 0 for x < 0"): a definition by cases
@@ -705,8 +733,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             left, right = with_values(left, written), with_values(right, written)
             if recurrence_rules:                                                      # m_2 with m_0 = 0 given
                 told = {key: value for key, (value, _) in stated.items() if "[" in key}   # a_1 = 5 said apart
-                initial = [c for _, c in live_conditions() if c is not None and is_pin(c)   # "with $m_0 = 0$"
-                           and isinstance(c.lhs, sp.Indexed) and str(c.lhs.base.label) in recurrence_rules]
+                initial = [c for line, c in live_conditions() if c is not None and is_pin(c)   # "with $m_0 = 0$"
+                           and isinstance(c.lhs, sp.Indexed) and str(c.lhs.base.label) in recurrence_rules
+                           and line >= recurrences.get(str(c.lhs.base.label), 0)]    # given with it or after
                 left = with_values(through_recurrences(left, recurrence_rules, [*initial, *written], told), written)
                 right = with_values(through_recurrences(right, recurrence_rules, [*initial, *written], told), written)
             overridden = {target_name(d.target) for d in definitions}        # (put in above, not unfolded)
