@@ -688,7 +688,7 @@ def after_a_display(lines: list[str], line: int, tex: str) -> bool:
 
 _CLAIM_BEFORE = re.compile(r"(?i)\b(?:follows|hence|therefore|thus|so|then|gives|giving|yields|obtain|we\s+(?:get|have|find|"
                            r"obtain|see|conclude)|implies|consequently|proves|shows|means|in\s+particular|equivalently|"
-                           r"note\s+that|i\.e\.|that\s+is)\b|所以|因此|于是|可得|得到|从而|故|则|即")
+                           r"note\s+that|i\.e\.|that\s+is)\b|所以|因此|于是|可得|得到|从而|故|则")     # not 即: "namely"
 _DEFINING_BEFORE = re.compile(r"(?i)\b(?:let(?!\s+us\b|'s\b)|define|defining|defined|denote|denoting|write|consider|redefine|"
                               r"instead|now\s+(?:take|set|use|let)|new|another)\b|^\s*for\s+(?:a|an|the)\s+"
                               r"(?!case\b|cases\b|rest\b|same\b|other\b|fixed\b|given\b|all\b)[a-z-]+\b|:=|令|设|定义|记")
