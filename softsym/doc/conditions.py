@@ -690,8 +690,8 @@ _CLAIM_BEFORE = re.compile(r"(?i)\b(?:follows|hence|therefore|thus|so|then|gives
                            r"obtain|see|conclude)|implies|consequently|proves|shows|means|in\s+particular|equivalently|"
                            r"note\s+that|i\.e\.|that\s+is)\b|所以|因此|于是|可得|得到|从而|故|则")     # not 即: "namely"
 _DEFINING_BEFORE = re.compile(r"(?i)\b(?:let(?!\s+us\b|'s\b)|define|defining|defined|denote|denoting|write|consider|redefine|"
-                              r"instead|now\s+(?:take|set|use|let)|new|another)\b|^\s*for\s+(?:a|an|the)\s+"
-                              r"(?!case\b|cases\b|rest\b|same\b|other\b|fixed\b|given\b|all\b)[a-z-]+\b|:=|令|设|定义|记")
+                              r"instead|replace[sd]?|now\s+(?:take|set|use|let)|new|another)\b|^\s*for\s+(?:a|an|the)\s+"
+                              r"(?!case\b|cases\b|rest\b|same\b|other\b|fixed\b|given\b|all\b)[a-z-]+\b|:=|令|设|定义|记|改为|改成|换成|替换为")
 _BECOMING = re.compile(r"(?i)\b(?:becomes?|reduces\s+to|simplifies\s+to|turns\s+into)\b|变为|变成|化为|简化为")
 _CONDITIONAL = re.compile(r"(?i)\b(?:if|when|with|setting|for)\b|如果|若|当|置为|设")
 """"With $y = 0$ this becomes …", "如果 … 置为1 … 变为": a new form under a condition the sentence

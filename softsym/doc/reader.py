@@ -125,6 +125,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     words = word_names(found)
     labels = labelled_names(found)
     one_hot = one_hot_families(text)
+    one_hot_names: set[str] = set()                   # families the text calls one-hot, so far
     memberships = sorted(((b.line, b.tex) for b in blocks if not b.display and MEMBERSHIP.match(b.tex)),
                          key=lambda m: m[0])
     finite_sets = sorted(((b.line, b.tex) for b in blocks if not b.display and finite_set(b.tex)),
@@ -267,6 +268,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 index_ranges[name] = (lo, hi)
         while one_hot and one_hot[0][0] <= rel.line:          # "a one-hot target $\mathbf{y}$": Σ_k y_k = 1
             _, family = one_hot.pop(0)
+            one_hot_names.add(family)
             constraints.append(sums_to_one(family, lengths, dimension_of(domain)))
         listed = listed_condition(rel, domain)
         if listed is not None:
@@ -412,6 +414,19 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                message="a condition the text imposes (\"setting … to zero\" before the display), "
                                        "not a claim; what its sentence derives from it is not refuted"))
             continue
+        if in_inline_math(rel, blocks) and rel.op == "==" and rhs == 1 and isinstance(lhs, sp.Indexed) \
+                and str(lhs.base.label) in one_hot_names and len(lhs.indices) == 1 \
+                and isinstance(lhs.indices[0], sp.Symbol) and not lhs.indices[0].is_Number:
+            # "a one-hot target $y$ (so $y_c = 1$ for the true class $c$)": y_k is 1 at k = c and 0 elsewhere
+            entry = sp.Symbol("k_onehot", integer=True)
+            definitions.append(Definition(lhs.base[entry], sp.KroneckerDelta(entry, lhs.indices[0]),
+                                          len(definitions) + 1))
+            defined_at.setdefault(target_name(lhs.base[entry]) or "", []).append(rel.line)
+            out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,
+                               message=f"{lhs.base} is one-hot at {lhs.indices[0]}: {lhs.base}_k = 1 if k = "
+                                       f"{lhs.indices[0]}, 0 otherwise"))
+            use(names_in(lhs, rhs))
+            continue
         if k in premises and rel.op in ("==", ":=") and target_name(lhs) is not None\
                 and target_name(lhs) not in names_in(rhs):
             standalone, pinned = True, set()      # "η = … ⇒ …": the premise defines η from here on
@@ -509,7 +524,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 i.is_Integer for i in lhs.indices)) and bool(real_names(rhs)) \
             and not any(same_section(sections, line, rel.line) for line in defined_at.get(target_name(lhs), [])) \
             and not claimed_before(lines, rel, blocks) \
-            and not (rel.condition or trailing.get(k) or conditions_for(rel, live_conditions(), blocks, lines))
+            and not (rel.condition or trailing.get(k) or any(   # "For $b = 0$, $$s = a$$" of s = a + b: a claim
+                names_in(c) & names_in(earlier.expr) - names_in(rhs)
+                for c in conditions_for(rel, live_conditions(), blocks, lines)))
         # "It follows that $$s = a - b$$", "For $b = 0$, $$s = a$$": a claim, not a new definition
         if later_section and not new_section:   # η_t of the cosine schedule, then with warmup in a new section:
             new_section = True                  # notes define a name again section by section
@@ -878,6 +895,15 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         if resting:
             doubts.append("it rests on a recurrence softsym does not unfold ("
                           + "; ".join(f"{r} (line {recurrences[r]})" for r in resting) + ")")
+        both_sides = sp.Tuple(left, right)
+        listed = any(any(a.is_Number for a in d.args) for d in both_sides.atoms(sp.KroneckerDelta))
+        mismatched = sorted({sp.sstr(node.limits[0][2]) for node in both_sides.atoms(sp.Sum)
+                             if not node.limits[0][2].is_Number and listed}
+                            | {sp.sstr(x) for p in both_sides.atoms(sp.Piecewise) for _, c in p.args
+                               if listed and c is not sp.true for x in c.free_symbols if x.is_integer})
+        if mismatched:                  # z := Σ_i w_i x_i over 1..n, then "take w = (0.5, -1), x = (2, 1)"
+            doubts.append(f"it sums entries of a vector the text listed over 1..{', '.join(mismatched)}, a range "
+                          f"it did not write for them")
         if conventional_length(rel, left, right, dimension, range_ends):
             doubts.append(f"the length of a vector is taken to be {dimension} (not written) while the relation "
                           f"sums to another bound")
