@@ -310,6 +310,7 @@ def test_the_nearest_cue_signs_stated_in_words_and_cases_in_words_decide_the_rea
     assert verdicts[43] == verdicts[45] == ["proved"]        # assumed and the case itself: not set aside
     assert verdicts[49][-1] == "undecided"                   # a recurrence from t = 2 says nothing of a_1
     assert verdicts[55] == ["proved"]                        # 22\,026.47 is one number
+    assert verdicts[65] == [] and verdicts[67] == ["proved"]  # "t = 1, 2, \dots": t counts, no unread definition
 
 
 def test_a_name_given_only_in_words_is_never_refuted():

@@ -98,7 +98,8 @@ def _result(reading: Reading, verdict: Verdict | None, variants: dict[str, Verdi
         verdict = unpinned                  # proved without the values prose gave: the general proof
 
     if verdict is not None and sectioned is not None and sectioned.status is not Status.PROVED \
-            and verdict.status in (Status.PROVED, Status.PROVED_INSTANTIATED):
+            and verdict.status in (Status.PROVED, Status.PROVED_INSTANTIATED) \
+            and not sectioned.status is verdict.status is Status.PROVED_INSTANTIATED:   # the same proof without it
         return undecided(verdict.strategy,
                          f"it is {verdict.status} under {', '.join(reading.elsewhere)}, written in an earlier "
                          f"section, and not without it (" + (readable_message(sectioned.message,

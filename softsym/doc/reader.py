@@ -354,6 +354,15 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             if k in premises:
                 hypotheses[k] = None
             name = defined_by_unparsed(rel, context)
+            counting = _COUNTING.fullmatch(rel.rhs)
+            if name is not None and counting is not None and re.fullmatch(r"\s*[A-Za-z]\s*", rel.lhs):
+                # "at step $t = 1, 2, \dots$": t counts up from 1 — a bound from here on, not a definition
+                counter = sp.Symbol(name, real=True)
+                standing[name] = (sp.Ge(counter, sp.Integer(int(counting.group(1)))),)
+                standing_line[name] = rel.line
+                out.append(Reading(rel, verdict="skipped", message=f"{name} counts up from {counting.group(1)} "
+                                                                   f"(a condition from here on, not a claim)"))
+                continue
             if name is not None:
                 unread[name] = rel.line
             if not in_display_math(rel, blocks):
@@ -984,6 +993,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
 
 
 _ASSIGNING = re.compile(r"\\(?:gets|leftarrow|mapsto|coloneqq)\b|:=|\\leftarrow")
+
+
+_COUNTING = re.compile(r"\s*(-?\d+)\s*,\s*-?\d+\s*,\s*(?:\\[lc]?dots|\\dotsc|\.\.\.|…)\s*")
+""""1, 2, \\dots": counting up from the first number, without an end."""
 
 
 def changed_since(readings: list[Reading], name: sp.Basic, line: int, lines: list[str] | None = None,
