@@ -313,6 +313,16 @@ def test_the_nearest_cue_signs_stated_in_words_and_cases_in_words_decide_the_rea
     assert verdicts[65] == [] and verdicts[67] == ["proved"]  # "t = 1, 2, \dots": t counts, no unread definition
 
 
+def test_two_bounds_definitions_so_that_becomes_and_scaled_roundings_are_read_conservatively():
+    verdicts = claims_by_line("cues_round7.md")
+    assert verdicts[4] == ["undecided"]                      # x > 1 and x > 0 before it: not proved under x > 1
+    assert verdicts[13] == verdicts[31] == ["proved"]        # "define f so that", "replace … by zero" define
+    assert verdicts[20] == verdicts[22] == ["undecided"]     # "becomes" without a condition: not a new g
+    assert verdicts[36] == ["proved"]                        # "Hence $t$ is nonnegative"
+    assert verdicts[41] == ["undecided"]                     # 1.4 × 100 carries the rounding of 1.4
+    assert verdicts[45] == ["proved"]                        # "Unlike $u^2$ for $u < 0$": no case set aside
+
+
 def test_a_name_given_only_in_words_is_never_refuted():
     path = REGRESSIONS / "prose_names.md"
     doc = check_document(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))

@@ -223,21 +223,26 @@ _SIGN_WORDS = {"positive": ">", "strictly positive": ">", "nonnegative": ">=", "
                "negative": "<", "strictly negative": "<", "nonpositive": "<=", "non-positive": "<="}
 _SIGN = r"(?P<sign>(?:strictly\s+)?(?:positive|negative)|non-?negative|non-?positive)"
 _NAME_IN_MATH = r"\$\s*(?P<name>[A-Za-z]|\\[A-Za-z]+)\s*\$"
-_SIGN_STATED = re.compile(rf"(?:^|\b(?:let|where|since|as|because|assume|assuming|suppose|given\s+that|with)\s+(?:that\s+)?)"
+_SIGN_STATED = re.compile(rf"(?:^|\b(?:let|where|since|as|because|assume|assuming|suppose|given\s+that|with|hence|so|"
+                          rf"thus|therefore)\s+(?:that\s+)?)"
                           rf"{_NAME_IN_MATH}\s+(?:is|be|are)\s+(?:an?\s+)?{_SIGN}(?:\s+(?:real\s+)?(?:number|"
                           rf"real|constant|scalar|parameter|integer))?\s*(?:[.,;:]|$)", re.I)
 _HEDGED = re.compile(r"(?i)\b(?:if|when|whenever|unless|otherwise|case|either|or|not|no|whether|unclear|unknown|may|"
                      r"might|can|could|need|mistake|wrong|only|sometimes|any|every|all|instead)\b|\?")
 _SIGN_LOCAL = re.compile(rf"\bfor\s+(?:all\s+|every\s+|any\s+)?{_SIGN}\s+(?:real\s+)?(?:values?\s+(?:of\s+)?)?{_NAME_IN_MATH}",
                          re.I)
-_ANY_REAL = re.compile(rf"{_NAME_IN_MATH}\s+(?:be|is|are)\s+(?:now\s+)?(?:any|an\s+arbitrary)\s+real", re.I)
+_ANY_REAL = re.compile(rf"{_NAME_IN_MATH}\s+(?:(?:may|can)\s+)?(?:be|is|are)\s+(?:now\s+)?(?:any|an\s+arbitrary|a|an)\s+real",
+                       re.I)
+_EVERY_REAL = re.compile(rf"\bfor\s+(?:every|all|any|each)\s+real\s+(?:numbers?\s+)?{_NAME_IN_MATH}", re.I)
 
 
 def local_signs_in_words(lines: list[str]) -> list[tuple[int, str, str]]:
     """"For nonnegative $x$ we have $$…$$": (line, name, one of > >= < <=) — a condition of the
     display after it only."""
     return [(number, m.group("name"), _SIGN_WORDS[re.sub(r"\s+", " ", m.group("sign").lower())])
-            for number, line in enumerate(lines, 1) for m in _SIGN_LOCAL.finditer(line)]
+            for number, line in enumerate(lines, 1) for m in _SIGN_LOCAL.finditer(line)
+            if re.search(r"\$|\\\[|\\\(", line[m.end():])          # leading into math in the same sentence
+            and not _SENTENCE_END.search(re.split(r"\$|\\\[|\\\(", line[m.end():], maxsplit=1)[0])]
 
 
 def signs_in_words(lines: list[str]) -> list[tuple[int, str, str | None]]:
@@ -249,7 +254,7 @@ def signs_in_words(lines: list[str]) -> list[tuple[int, str, str | None]]:
     for number, line in enumerate(lines, 1):
         sentences = re.split(r"(?<=[.!?;])\s+", line)
         for sentence in sentences:
-            for m in _ANY_REAL.finditer(sentence):
+            for m in (*_ANY_REAL.finditer(sentence), *_EVERY_REAL.finditer(sentence)):
                 out.append((number, m.group("name"), None))
             m = _SIGN_STATED.search(sentence.strip())
             if m is None:
@@ -261,7 +266,8 @@ def signs_in_words(lines: list[str]) -> list[tuple[int, str, str | None]]:
     return out
 
 
-_SET_ASIDE_BEFORE = re.compile(r"(?i)\b(?:unlike|except(?:\s+(?:for|when|if|in))?|excluding|other\s+than)(?:\s+[A-Za-z]+){0,3}\s*$")
+_SET_ASIDE_BEFORE = re.compile(r"(?i)\b(?:unlike\s+(?:in\s+)?the\s+cases?|except(?:\s+(?:for|when|if|in\s+the\s+cases?))?|excluding|"
+                               r"other\s+than)\s*$")
 _SET_ASIDE_AFTER = re.compile(r"(?i)^[^.;]*?\b(?:is|are)\s+(?:left\s+(?:to\s+the\s+reader|as\s+an?\s+exercise)|treated\s+"
                               r"(?:separately|later|elsewhere|below)|handled\s+(?:separately|later|elsewhere))")
 _THE_REST = re.compile(r"(?i)\b(?:rest|remaining|other|otherwise|else)\b|其余|其他|否则")
@@ -282,7 +288,8 @@ def set_aside(lines: list[str], rel: Relation) -> bool:
     if _SET_ASIDE_BEFORE.search(before):
         return True
     to_display = after.split("$$")[0] if "$$" in after else " ".join([after, *lines[rel.line:rel.line + 2]]).split("$$")[0]
-    return bool(_SET_ASIDE_AFTER.match(after)) and bool(_THE_REST.search(to_display))
+    return bool(_SET_ASIDE_AFTER.match(after)) and bool(_THE_REST.search(to_display)) \
+        and bool(re.search(r"(?i)\bcases?\s*$", before))         # "The case $y < 0$ is left …", not a proof
 
 
 def label_set(tex: str, domain: Domain) -> list[tuple[str, sp.Expr, sp.Expr]]:
@@ -324,24 +331,33 @@ def membership_bounds(tex: str, domain: Domain, functions: set[str]) -> list[tup
     return out
 
 
-def as_bounds(conditions: list[sp.Basic], domain: Domain) -> tuple[tuple[Bound, ...], list[sp.Basic]]:
+def as_bounds(conditions: list[sp.Basic], domain: Domain,
+              doubled: set[str] | None = None) -> tuple[tuple[Bound, ...], list[sp.Basic]]:
     """Conditions that bound one undeclared symbol by numbers (``0 < p``, ``p < 1``, ``T > 0``) as its
     ``Bound`` — what the proof rules read best (0 < p < 1 becomes p = s/(1 + s)); the rest as they are."""
     declared = domain.names()
+    doubled = set() if doubled is None else doubled        # names given two different bounds on one side
     ends: dict[sp.Symbol, dict[str, tuple[sp.Expr, bool]]] = {}
     rest = []
     for c in conditions:
         if isinstance(c, (sp.StrictLessThan, sp.LessThan, sp.StrictGreaterThan, sp.GreaterThan)):
             low, high = (c.lhs, c.rhs) if isinstance(c, (sp.StrictLessThan, sp.LessThan)) else (c.rhs, c.lhs)
             strict = isinstance(c, (sp.StrictLessThan, sp.StrictGreaterThan))
+            # x > 1 and x > 0 both written before a display: which one the claim is made under ("the case
+            # x > 1 is easy; for every x > 0 …", "we take x > 1 rather than x > 0") is the prose's to say —
+            # the looser one is kept (a proof under it holds under both) and the name is reported as doubled
             if isinstance(high, sp.Symbol) and low.is_Number and high.name not in declared:
-                known = ends.setdefault(high, {}).get("lower")         # x > 1 and x > 0: both hold, x > 1
-                if known is None or low > known[0] or low == known[0] and strict:
+                known = ends.setdefault(high, {}).get("lower")
+                if known is not None and (known[0], known[1]) != (low, strict):
+                    doubled.add(high.name)
+                if known is None or low < known[0] or low == known[0] and not strict:
                     ends[high]["lower"] = (low, strict)
                 continue
             if isinstance(low, sp.Symbol) and high.is_Number and low.name not in declared:
                 known = ends.setdefault(low, {}).get("upper")
-                if known is None or high < known[0] or high == known[0] and strict:
+                if known is not None and (known[0], known[1]) != (high, strict):
+                    doubled.add(low.name)
+                if known is None or high > known[0] or high == known[0] and not strict:
                     ends[low]["upper"] = (high, strict)
                 continue
         rest.append(c)
@@ -686,14 +702,15 @@ def after_a_display(lines: list[str], line: int, tex: str) -> bool:
     return at > 0 and "$$" in text[:at] and bool(_TRAILING_WORDS.match(text[:at].split("$$")[-1].rstrip().rstrip("$")))
 
 
-_CLAIM_BEFORE = re.compile(r"(?i)\b(?:follows|hence|therefore|thus|so|then|gives|giving|yields|obtain|we\s+(?:get|have|find|"
+_CLAIM_BEFORE = re.compile(r"(?i)\b(?:follows|hence|therefore|thus|so(?!\s+that)|then|gives|giving|yields|obtain|we\s+(?:get|have|find|"
                            r"obtain|see|conclude)|implies|consequently|proves|shows|means|in\s+particular|equivalently|"
                            r"note\s+that|i\.e\.|that\s+is)\b|所以|因此|于是|可得|得到|从而|故|则")     # not 即: "namely"
 _DEFINING_BEFORE = re.compile(r"(?i)\b(?:let(?!\s+us\b|'s\b)|define|defining|defined|denote|denoting|write|consider|redefine|"
-                              r"instead|replace[sd]?|now\s+(?:take|set|use|let)|new|another)\b|^\s*for\s+(?:a|an|the)\s+"
+                              r"instead|replace[sd]?|now\s+(?:take|set|use|let)|(?:another|a\s+new)\s+(?:value|model|"
+                              r"definition|choice))\b|^\s*for\s+(?:a|an|the)\s+"
                               r"(?!case\b|cases\b|rest\b|same\b|other\b|fixed\b|given\b|all\b)[a-z-]+\b|:=|令|设|定义|记|改为|改成|换成|替换为")
 _BECOMING = re.compile(r"(?i)\b(?:becomes?|reduces\s+to|simplifies\s+to|turns\s+into)\b|变为|变成|化为|简化为")
-_CONDITIONAL = re.compile(r"(?i)\b(?:if|when|with|setting|for)\b|如果|若|当|置为|设")
+_CONDITIONAL = re.compile(r"(?i)\b(?:if|when|with|setting|for)\s+MATH\b|如果|若|当|置为|设")
 """"With $y = 0$ this becomes …", "如果 … 置为1 … 变为": a new form under a condition the sentence
 states (not "Expanding, this becomes …", a derivation)."""
 
@@ -720,7 +737,7 @@ def _lead_in(lines: list[str], rel: Relation, blocks) -> str | None:
     earlier = earlier[headed[-1] + 1:] if headed else earlier       # a heading starts the text afresh
     before = " ".join(x for x in [*earlier, own] if x.strip())
     before = _SENTENCE_END.split(before)[-1] if _SENTENCE_END.search(before) else before
-    return _INLINE_MATH.sub(" ", before)
+    return _INLINE_MATH.sub(" MATH ", before)          # "with MATH this becomes": a condition's place
 
 
 _IN_GENERAL = re.compile(r"(?i)\b(?:in\s+general|generally|for\s+(?:all|every|any)|always|in\s+all\s+cases|identically)\b|"

@@ -425,6 +425,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             continue
         if in_inline_math(rel, blocks) and rel.op == "==" and rhs == 1 and isinstance(lhs, sp.Indexed) \
                 and str(lhs.base.label) in one_hot_names and len(lhs.indices) == 1 \
+                and f"{lhs.base.label}[]" not in {target_name(d.target) for d in definitions} \
                 and isinstance(lhs.indices[0], sp.Symbol) and not lhs.indices[0].is_Number:
             # "a one-hot target $y$ (so $y_c = 1$ for the true class $c$)": y_k is 1 at k = c and 0 elsewhere
             entry = sp.Symbol("k_onehot", integer=True)
@@ -545,6 +546,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             isinstance(d.target, sp.core.function.AppliedUndef) and d.target.func == lhs.func
             and d.target.args != lhs.args and set(d.target.args) == set(lhs.args) for d in definitions)
         at_a_point = isinstance(lhs, sp.core.function.AppliedUndef) and rel.op == "==" and not rel.chained \
+            and not defined_before(lines, rel, blocks) \
             and all(isinstance(a, sp.Symbol) for a in lhs.args) and not (rhs.free_symbols & set(lhs.args)) and any(
                 isinstance(d.target, sp.core.function.AppliedUndef) and d.target.func == lhs.func
                 and d.target.args != lhs.args and same_section(sections, line, rel.line)
@@ -734,6 +736,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         written = [c.xreplace({x: by_name[x.name] for x in c.free_symbols
                                if isinstance(x, sp.Symbol) and x.name in by_name}) for c in written]
 
+        doubled_bounds: set[str] = set()       # "x > 1 … x > 0" both before the display: the looser is kept
+
         def build(written: list[sp.Basic], lhs: sp.Basic = lhs, rhs: sp.Basic = rhs,
                   dropped: frozenset[str] = frozenset()) -> tuple:
             """The relation as a problem under the conditions ``written`` (and the standing ones but
@@ -745,7 +749,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             if same:
                 lhs, rhs = lhs.xreplace(same), rhs.xreplace(same)
                 written = [c.xreplace(same) for c in written if not (isinstance(c, sp.Eq) and c.rhs in same)]
-            bounds, written = as_bounds(written, domain)
+            bounds, written = as_bounds(written, domain, doubled_bounds)
             here = Domain(domain.symbols, domain.indexed, domain.bounds + bounds, domain.given)
             here = here.with_given(*(c for c in constraints if c is not None), *written)
             if premise is not None:
@@ -853,6 +857,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                           "definition is the text's own")
         if unusable:
             doubts.append(f"it holds under a condition softsym could not use ({unusable})")
+        if doubled_bounds:
+            doubts.append(f"the text gives {', '.join(sorted(doubled_bounds))} two bounds before it; checked under "
+                          f"the looser one, which the claim may not be made under")
         listed_here = sorted(name for name in names_in(lhs, rhs) if name in listed_values
                              and same_section(sections, listed_values[name][0], rel.line))
         if listed_here:
