@@ -321,6 +321,7 @@ def test_two_bounds_definitions_so_that_becomes_and_scaled_roundings_are_read_co
     assert verdicts[36] == ["proved"]                        # "Hence $t$ is nonnegative"
     assert verdicts[41] == ["undecided"]                     # 1.4 × 100 carries the rounding of 1.4
     assert verdicts[45] == ["proved"]                        # "Unlike $u^2$ for $u < 0$": no case set aside
+    assert verdicts[63] == ["undecided"]                     # "When $x$ is negative, $$r(x) = 0$$": a case
 
 
 def test_a_name_given_only_in_words_is_never_refuted():

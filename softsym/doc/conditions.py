@@ -231,6 +231,7 @@ _HEDGED = re.compile(r"(?i)\b(?:if|when|whenever|unless|otherwise|case|either|or
                      r"might|can|could|need|mistake|wrong|only|sometimes|any|every|all|instead)\b|\?")
 _SIGN_LOCAL = re.compile(rf"\bfor\s+(?:all\s+|every\s+|any\s+)?{_SIGN}\s+(?:real\s+)?(?:values?\s+(?:of\s+)?)?{_NAME_IN_MATH}",
                          re.I)
+_SIGN_CASE = re.compile(rf"\b(?:when|whenever|if|for)\s+{_NAME_IN_MATH}\s+(?:is|are)\s+(?:an?\s+)?{_SIGN}\b", re.I)
 _ANY_REAL = re.compile(rf"{_NAME_IN_MATH}\s+(?:(?:may|can)\s+)?(?:be|is|are)\s+(?:now\s+)?(?:any|an\s+arbitrary|a|an)\s+real",
                        re.I)
 _EVERY_REAL = re.compile(rf"\bfor\s+(?:every|all|any|each)\s+real\s+(?:numbers?\s+)?{_NAME_IN_MATH}", re.I)
@@ -240,9 +241,12 @@ def local_signs_in_words(lines: list[str]) -> list[tuple[int, str, str]]:
     """"For nonnegative $x$ we have $$…$$": (line, name, one of > >= < <=) — a condition of the
     display after it only."""
     return [(number, m.group("name"), _SIGN_WORDS[re.sub(r"\s+", " ", m.group("sign").lower())])
-            for number, line in enumerate(lines, 1) for m in _SIGN_LOCAL.finditer(line)
+            for number, line in enumerate(lines, 1)
+            for m in (*_SIGN_LOCAL.finditer(line), *_SIGN_CASE.finditer(line))     # "When $x$ is negative, $$…$$"
             if re.search(r"\$|\\\[|\\\(", line[m.end():])          # leading into math in the same sentence
-            and not _SENTENCE_END.search(re.split(r"\$|\\\[|\\\(", line[m.end():], maxsplit=1)[0])]
+            and not _SENTENCE_END.search(re.split(r"\$|\\\[|\\\(", line[m.end():], maxsplit=1)[0])
+            or re.fullmatch(r"[\s,:]*", line[m.end():]) and number < len(lines)    # or into the display below
+            and re.match(r"\s*(?:\$\$|\\\[|\\begin)", lines[number])]
 
 
 def signs_in_words(lines: list[str]) -> list[tuple[int, str, str | None]]:
