@@ -682,8 +682,7 @@ def case_in_words(lines: list[str], rel: Relation, blocks, names: set[str]) -> b
     """Whether the words right after the display holding ``rel`` make it one case ("$$g(x) = x$$ when
     $x$ is nonnegative, and $g$ is zero otherwise"): "otherwise", or a sign of one of ``names`` in
     the same sentence."""
-    holding = [b for b in blocks if b.display and b.line <= rel.line <= b.end_line]
-    block = next((b for b in holding if rel.tex.strip() and rel.tex.strip() in b.tex), holding[0] if holding else None)
+    block = _display_of(rel, blocks)
     if block is None or not 1 <= block.end_line <= len(lines):
         return False
     tail = lines[block.end_line - 1]
@@ -719,11 +718,16 @@ _CONDITIONAL = re.compile(r"(?i)\b(?:if|when|with|setting|for)\s+MATH\b|如果|�
 states (not "Expanding, this becomes …", a derivation)."""
 
 
+def _display_of(rel: Relation, blocks):
+    """The display block that holds ``rel`` (of two displays on its line, the one whose math it is)."""
+    holding = [b for b in blocks if b.display and b.line <= rel.line <= b.end_line]
+    return next((b for b in holding if rel.tex.strip() and rel.tex.strip() in b.tex), holding[0] if holding else None)
+
+
 def _lead_in(lines: list[str], rel: Relation, blocks) -> str | None:
     """The words of the sentence that leads into the display holding ``rel`` (its own line's text
     before the display included; inline math taken out), or None for inline math."""
-    holding = [b for b in blocks if b.display and b.line <= rel.line <= b.end_line]
-    block = next((b for b in holding if rel.tex.strip() and rel.tex.strip() in b.tex), holding[0] if holding else None)
+    block = _display_of(rel, blocks)
     if block is None or not 1 <= block.line <= len(lines):
         return None
     own = lines[block.line - 1]
