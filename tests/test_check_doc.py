@@ -403,3 +403,15 @@ def test_a_doubted_refutation_shows_its_values_as_short_as_a_refutation(tmp_path
     (relation,) = doc["relations"]
     assert relation["verdict"] == "undecided", relation          # two sides sharing no name: not refuted
     assert "lhs≈2.732051, rhs≈1.098612" in relation["message"], relation["message"]
+
+
+def test_headings_listed_vectors_and_rounded_equalities_are_read_as_the_text_scopes_them():
+    verdicts = verdicts_by_line("headings_and_instances.md")
+    assert verdicts[10] == ["proved"]              # T > 0 of the section governs its ### subsection
+    assert verdicts[18] == ["proved"]              # "### $T = 1$" gives T its value under that heading
+    assert verdicts[22] == ["proved"] and verdicts[24] == ["refuted"]   # the section's K, z under "### $T = 2$"
+    assert verdicts[32] == ["proved"] and verdicts[34] == ["refuted"]   # x = (1, 2, 3) over 1..n: n = 3 there
+    assert verdicts[36] == ["unparsed"]            # "the vector is $x = (1, 2)$": no instance, a claim
+    assert verdicts[40] == ["undecided"]           # = between roundings: within the decimals written
+    assert verdicts[42] == verdicts[44] == ["refuted"]   # beyond them; 0.62 is no rounding of 0.58
+    assert verdicts[49][-1] == "proved"            # "\\quad\\Longleftrightarrow\\quad": one equivalence

@@ -46,7 +46,7 @@ _SCIENTIFIC = re.compile(r"(?:\\times|\\cdot)\s*10\s*\^\s*(?:\{\s*-?\d+\s*\}|-?\
 ``1.3 \\times 10^{30}``): what a rounding looks like."""
 
 
-def _tolerance(tex: str) -> sp.Float:
+def rounding_tolerance(tex: str) -> sp.Float:
     """Half a unit of the last decimal place written in ``tex`` (0 when no number is written with
     decimals); a side that is one whole number alone (``\\approx 3``, ``\\approx 1000``) rounds to its
     last nonzero digit."""
@@ -69,9 +69,9 @@ def _side(expr: sp.Basic, tex: str) -> tuple[sp.Basic, sp.Basic] | None:
     lone = _LONE_INTEGER.fullmatch(tex)
     if lone is not None:
         value = sp.Integer(int(lone.group(0).replace(" ", "")))
-        return value, min(_tolerance(tex), abs(value) / 10)
+        return value, min(rounding_tolerance(tex), abs(value) / 10)
     value = _value(expr)
-    return None if value is None else (value, _tolerance(tex))
+    return None if value is None else (value, rounding_tolerance(tex))
 
 
 def _value(expr: sp.Basic) -> sp.Float | None:
@@ -93,7 +93,7 @@ def _value(expr: sp.Basic) -> sp.Float | None:
 
 def rounding_written(left_tex: str, right_tex: str) -> bool:
     """Whether a side of ``left ≈ right`` is written as a rounding (decimals, or a lone whole number)."""
-    return bool(_tolerance(left_tex) + _tolerance(right_tex))
+    return bool(rounding_tolerance(left_tex) + rounding_tolerance(right_tex))
 
 
 def _in_another_base(left: sp.Basic, right: sp.Basic, tolerance: sp.Float) -> int | None:
@@ -138,3 +138,20 @@ def approximately(left: sp.Basic, right: sp.Basic, left_tex: str, right_tex: str
                           f"written ({sp.N(tolerance, 3)})"
     return "undecided", f"≈: {shown}, {sp.N(gap, 3)} apart, more than the rounding of the decimals written " \
                         f"({sp.N(tolerance, 3)}) but not far from it"
+
+
+def equality_rounding(tex: str) -> sp.Float:
+    """How far an ``=`` between written numbers may be off when its decimals are roundings of computed
+    values (``3 + 0.0486``, ``1 \\cdot (2 - 4.055) + 2 \\cdot (4 - 16.445)``): twice the half units of
+    the numbers written with three significant digits or more, summed (a number such as ``0.9`` or
+    ``0.62`` is taken as exact: a worked example's input or its result, not a rounding)."""
+    if not _ARITHMETIC.fullmatch(_SCIENTIFIC.sub(" ", tex)):
+        return sp.Float(0)
+    total = sp.Float(0)
+    for m in _NUMBER.finditer(tex):
+        whole, decimals = m.group(1), m.group(2)
+        if "." not in m.group(0) or not decimals or m.group(3) is not None:
+            continue
+        if len((whole + decimals).lstrip("0")) >= 3:
+            total += sp.Float(10) ** -len(decimals)           # twice half a unit of its last place
+    return total

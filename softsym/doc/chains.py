@@ -453,6 +453,10 @@ def _role(tok: Token, toks: list[Token], k: int, seen_op: bool) -> str:
     """What ``tok`` (``toks[k]``), at the top level, does to the statements of its row."""
     if tok.kind == "quad":
         following = next((t for t in toks[k + 1:k + 40] if t.kind not in ("space", "amp", "quad")), None)
+        preceding = next((t for t in reversed(toks[max(0, k - 40):k]) if t.kind not in ("space", "amp", "quad")),
+                         None)
+        if any(t is not None and t.kind == "rel" and t.op == "implies" for t in (following, preceding)):
+            return "space"               # "a = 0 \quad\Longleftrightarrow\quad b = 0": the arrow joins them
         return "space" if following is not None and following.text in BINARY else "quad"
     if tok.kind == "text":
         return _text_role(tok.name or "")

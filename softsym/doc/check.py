@@ -12,6 +12,8 @@ user with thousands of documents can hand it to any executor.
 from __future__ import annotations
 
 import time
+
+import sympy as sp
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -81,6 +83,7 @@ def _result(reading: Reading, verdict: Verdict | None, variants: dict[str, Verdi
     if verdict is not None and stated is not None and stated.status is Status.PROVED \
             and verdict.status not in (Status.PROVED, Status.PROVED_INSTANTIATED):
         verdict = replace(stated, message=f"{stated.message} ({at_values})")      # an example's line, checked
+        unpinned = None             # at the example's values: that it fails without them says nothing
     if verdict is not None and verdict.status is Status.REFUTED and verdict.counterexample is not None:
         clash = contradicted(verdict.counterexample, reading.stated)
         if clash and stated is not None and stated.status is Status.REFUTED and reading.values_unique \
@@ -120,6 +123,9 @@ def _result(reading: Reading, verdict: Verdict | None, variants: dict[str, Verdi
         return {**out, "verdict": "undecided", "strategy": verdict.strategy, "counterexample": None,
                 "message": f"as read it is {verdict.status}, but {'; and '.join(reading.hollow)}: not reported "
                            f"as proved"}
+    rounded = _off_by_rounding(rel, verdict)
+    if rounded:
+        return undecided(verdict.strategy, rounded)
     if verdict.status is Status.REFUTED and reading.doubts:
         return {**out, "verdict": "undecided", "strategy": verdict.strategy, "counterexample": None,
                 "message": f"as read it {readable_message(verdict.message, verdict.counterexample)}, but "
@@ -136,6 +142,29 @@ def _result(reading: Reading, verdict: Verdict | None, variants: dict[str, Verdi
             "counterexample": cex.as_dict() if cex else None,
             "lhs_value": cex.lhs_value if cex else None, "rhs_value": cex.rhs_value if cex else None,
             "message": message, "seconds": verdict.seconds}
+
+
+def _off_by_rounding(rel, verdict: Verdict) -> str:
+    """Why a refuted ``=`` between written roundings is not reported (``\\log(1 + e^{-3}) + 3 = 3 + 0.0486``,
+    ``\\ell'(1.4) = 1 \\cdot (2 - 4.055)``: a worked example's ``=`` that means ``≈``), or ``""``: its sides
+    at the counterexample differ by less than the rounding of the decimals written (see ``equality_rounding``)."""
+    from ..parsing import parse_expr
+    from .approximate import equality_rounding
+    cex = verdict.counterexample
+    if verdict.status is not Status.REFUTED or cex is None or rel.op != "==":
+        return ""
+    tolerance = equality_rounding(rel.lhs) + equality_rounding(rel.rhs)
+    if not tolerance:
+        return ""
+    try:
+        gap = abs(sp.N(parse_expr(cex.lhs_value) - parse_expr(cex.rhs_value), 30))
+    except Exception:  # noqa: BLE001 - values softsym cannot read back: the refutation stands
+        return ""
+    if not gap.is_number or not gap <= tolerance:
+        return ""
+    return (f"as read it {readable_message(verdict.message, cex)}, but its sides differ by {sp.N(gap, 3)}, "
+            f"within the rounding of the decimals written ({sp.N(tolerance, 3)}): an \"=\" between rounded "
+            f"numbers may mean \"≈\", not reported as refuted")
 
 
 def document_result(path: str, results: list[dict], seconds: float) -> dict:

@@ -90,7 +90,13 @@ _ONE_HOT = re.compile(r"(?:one[- ]?hot|独热|单热)[^$\n]{0,40}?\$\s*(?:\\(?:m
 
 def one_hot_families(text: str) -> list[tuple[int, str]]:
     """``a one-hot target $\\mathbf{y}$`` (also 独热): the family the text calls one-hot, by line."""
-    return [(text.count("\n", 0, m.start()) + 1, m.group(1)) for m in _ONE_HOT.finditer(text)]
+    return [(text.count("\n", 0, m.start()) + 1, m.group(1)) for m in _ONE_HOT.finditer(text)
+            if not _NOT_ONE_HOT.search(text[max(0, m.start() - 40):m.start()])]
+
+
+_NOT_ONE_HOT = re.compile(r"(?i)\b(?:instead\s+of|rather\s+than|unlike|not|no\s+longer|never|nor)\s+(?:an?\s+|the\s+)?$"
+                          r"|不是\s*$|而非\s*$")
+"""Words that deny the family is one-hot ("Instead of a one-hot target $y$, …")."""
 
 
 def sums_to_one(family: str, lengths: dict, dimension: sp.Symbol) -> sp.Basic:
@@ -103,7 +109,7 @@ OP_TEX = {"==": "=", "<=": "\\le", "<": "<", ">=": "\\ge", ">": ">", "!=": "\\ne
            "approx": "\\approx", "propto": "\\propto", "implies": "\\Rightarrow"}
 
 _TRAILING_WORDS = re.compile(r"^\s*[,:]?\s*\(?\s*(?:(?:which\s+|this\s+|it\s+)?(?:holds|is\s+valid|is\s+true|valid|true)"
-                             r"\s+)?(?:only\s+)?(?:when|whenever|if|provided(?: that)?|as long as|assuming|given|"
+                             r"\s+)?(?:only\s+)?(?:when|whenever|if|provided(?: that)?|as long as|assuming|given|except\s+(?:when|if|for)|unless|"
                              r"for(?:\s+(?:all|every|any|each))?|当|若|如果|只要|对于)\s*$", re.IGNORECASE)
 _TRAILING_WEAK = re.compile(r"^\s*[,:]?\s*\(?\s*(?:with|where)\s*$", re.IGNORECASE)
 """"with $x \\ge 0$", "where $q > 0$" after a display: a condition when what follows is an inequality
@@ -117,15 +123,20 @@ def _trailing(prefix: str, tex: str) -> bool:
     return bool(_TRAILING_WORDS.match(prefix)) or bool(_TRAILING_WEAK.match(prefix) and _INEQUALITY_TEX.search(tex))
 
 
-def conditions_after(text: str, blocks, found: list[Relation]) -> dict[int, list[int]]:
+_NEGATING = re.compile(r"(?i)\b(?:except|unless)\b")
+
+
+def conditions_after(text: str, blocks, found: list[Relation]) -> tuple[dict[int, list[int]], set[int]]:
     """``$$ … $$ when $\\sum_i y_i = 1$.``: an inline relation introduced by "when", "if", "provided",
     "for" … right after a display is a condition of that display's relations.  Returns, for each
-    relation of such a display, the inline relations that condition it."""
+    relation of such a display, the inline relations that condition it, and those of them that
+    condition it negated ("$$\\sqrt{x^2} = x$$ except when $x < 0$", "unless $x < 0$")."""
     lines = text.split("\n")
     out: dict[int, list[int]] = {}
     displays = [b for b in blocks if b.display]
     inline = [b for b in blocks if not b.display]
     conditioned: dict[int, object] = {}            # an inline block that is a trailing condition → its display
+    negating: set[int] = set()                     # … of them, those after "except when", "unless"
     for block in inline:
         line = lines[block.line - 1] if block.line - 1 < len(lines) else ""
         at = line.find(block.tex)
@@ -154,20 +165,27 @@ def conditions_after(text: str, blocks, found: list[Relation]) -> dict[int, list
         suffix = line[at + len(block.tex):].lstrip("$").lstrip("\\)").lstrip() if at >= 0 else ""
         new_paragraph = before.end_line < block.line - 1
         # "For $i \ne j$:" and "For $x < 0$, $$…$$" introduce what follows; "… for $x \ge 0$, and …" does not
+        ended = before.tex.rstrip().rstrip("\\").rstrip().endswith(".")     # "$$…x.$$ If $x > 0$ we get more:"
         forward = suffix.startswith((":", "：")) or bool(re.match(r"[,，]\s*(?:\$|\\\[|\\\(|\\begin|$)", suffix)) \
-            or (new_paragraph and prefix.strip()[:1].isupper())
+            or ((new_paragraph or ended) and prefix.strip()[:1].isupper()) \
+            or bool(re.fullmatch(r"[^.;!?$]*[:：]\s*", suffix))
         if _trailing(prefix, block.tex) and not forward:
             conditioned[id(block)] = before
+            if _NEGATING.search(prefix):
+                negating.add(id(block))
+    negated: set[int] = set()
     for c, rel in enumerate(found):
         block = next((b for b in inline if b.line <= rel.line <= b.end_line and id(b) in conditioned
                       and rel.tex in b.tex), None)
         if block is None or rel.chained:
             continue
         before = conditioned[id(block)]
+        if id(block) in negating:
+            negated.add(c)
         for k, other in enumerate(found):
             if before.line <= other.line <= before.end_line and k != c and (before.display or other.tex in before.tex):
                 out.setdefault(k, []).append(c)
-    return out
+    return out, negated
 
 
 def listed_condition(rel: Relation, domain: Domain) -> tuple[list[sp.Basic], tuple | None] | None:
@@ -228,19 +246,32 @@ _SIGN_STATED = re.compile(rf"(?:^|\b(?:let|where|since|as|because|assume|assumin
                           rf"{_NAME_IN_MATH}\s+(?:is|be|are)\s+(?:an?\s+)?{_SIGN}(?:\s+(?:real\s+)?(?:number|"
                           rf"real|constant|scalar|parameter|integer))?\s*(?:[.,;:]|$)", re.I)
 _HEDGED = re.compile(r"(?i)\b(?:if|when|whenever|unless|otherwise|case|either|or|not|no|whether|unclear|unknown|may|"
-                     r"might|can|could|need|mistake|wrong|only|sometimes|any|every|all|instead)\b|\?")
-_SIGN_LOCAL = re.compile(rf"\bfor\s+(?:all\s+|every\s+|any\s+)?{_SIGN}\s+(?:real\s+)?(?:values?\s+(?:of\s+)?)?{_NAME_IN_MATH}",
-                         re.I)
-_SIGN_CASE = re.compile(rf"\b(?:when|whenever|if|for)\s+{_NAME_IN_MATH}\s+(?:is|are)\s+(?:an?\s+)?{_SIGN}\b", re.I)
+                     r"might|can|could|need|mistake|mistaken|mistakenly|wrong|wrongly|error|erroneous|erroneously|"
+                     r"incorrect|incorrectly|naive|naively|tempting|pitfall|fallacy|long|provided|valid|only|"
+                     r"sometimes|any|every|all|instead|drop|dropping|relax|relaxing|remove|removing|without)\b|\?")
+_SIGN_LOCAL = re.compile(rf"\bfor\s+(?:all\s+|every\s+|any\s+)?{_SIGN}\s+(?:real\s+)?(?:values?\s+(?:of\s+)?)?{_NAME_IN_MATH}"
+                         rf"(?!\s+or\b)", re.I)
+_SIGN_CASE = re.compile(rf"\b(?:when|whenever|if|for)\s+{_NAME_IN_MATH}\s+(?:is|are)\s+(?:an?\s+)?{_SIGN}\b"
+                        rf"(?!\s+or\b)", re.I)       # not "when $x$ is positive or negative"
 _ANY_REAL = re.compile(rf"{_NAME_IN_MATH}\s+(?:(?:may|can)\s+)?(?:be|is|are)\s+(?:now\s+)?(?:any|an\s+arbitrary|a|an)\s+real",
                        re.I)
-_EVERY_REAL = re.compile(rf"\bfor\s+(?:every|all|any|each)\s+real\s+(?:numbers?\s+)?{_NAME_IN_MATH}", re.I)
+_EVERY_REAL = re.compile(rf"\bfor\s+(?:every|all|any|each)\s+real\s+(?:numbers?\s+)?{_NAME_IN_MATH}"
+                         rf"|\$\s*(?P<real>[A-Za-z]|\\[A-Za-z]+)\s*\\in\s*\\mathbb\s*\{{?\s*R\s*\}}?\s*\$"
+                         rf"|{_NAME_IN_MATH.replace('name', 'free')}\s+(?:be|is|are)\s+(?:now\s+)?arbitrary"
+                         rf"|\b(?:drop|dropping|remove|removing|relax|relaxing|without)\s+(?:the\s+)?(?:assumption|"
+                         rf"condition|requirement|restriction)\s+(?:that\s+)?{_NAME_IN_MATH.replace('name', 'dropped')}",
+                         re.I)     # "for every real $u$", "$p \in \mathbb{R}$", "$p$ be arbitrary", "drop the assumption that $x$ …"
 
 
-def local_signs_in_words(lines: list[str]) -> list[tuple[int, str, str]]:
-    """"For nonnegative $x$ we have $$…$$": (line, name, one of > >= < <=) — a condition of the
-    display after it only."""
-    return [(number, m.group("name"), _SIGN_WORDS[re.sub(r"\s+", " ", m.group("sign").lower())])
+def local_signs_in_words(lines: list[str]) -> list[tuple[int, str, str, int, int]]:
+    """"For nonnegative $x$ we have $$…$$": (line, name, one of > >= < <=, the columns of the line
+    it governs: from the words to the end of their sentence) — a condition of the math of its
+    sentence, or of the display after it, only."""
+    def sentence_end(line: str, start: int) -> int:
+        found = re.search(r"[.!?;](?=\s|$)", _INLINE_MATH.sub(lambda m: "x" * len(m.group(0)), line[start:]))
+        return start + found.end() if found else len(line) + 1
+    return [(number, m.group("name"), _SIGN_WORDS[re.sub(r"\s+", " ", m.group("sign").lower())], m.start(),
+             sentence_end(line, m.end()))
             for number, line in enumerate(lines, 1)
             for m in (*_SIGN_LOCAL.finditer(line), *_SIGN_CASE.finditer(line))     # "When $x$ is negative, $$…$$"
             if re.search(r"\$|\\\[|\\\(", line[m.end():])          # leading into math in the same sentence
@@ -258,8 +289,10 @@ def signs_in_words(lines: list[str]) -> list[tuple[int, str, str | None]]:
     for number, line in enumerate(lines, 1):
         sentences = re.split(r"(?<=[.!?;])\s+", line)
         for sentence in sentences:
-            for m in (*_ANY_REAL.finditer(sentence), *_EVERY_REAL.finditer(sentence)):
+            for m in _ANY_REAL.finditer(sentence):
                 out.append((number, m.group("name"), None))
+            for m in _EVERY_REAL.finditer(sentence):
+                out.append((number, next(g for g in m.groups() if g is not None), None))
             m = _SIGN_STATED.search(sentence.strip())
             if m is None:
                 continue
@@ -289,8 +322,9 @@ def set_aside(lines: list[str], rel: Relation) -> bool:
         return False
     before = _SENTENCE_END.split(_INLINE_MATH.sub(" M ", line[:at].rstrip().rstrip("$").rstrip("\\(")))[-1]
     after = line[at + len(rel.tex.strip()):].lstrip("$").lstrip("\\)")
-    if _SET_ASIDE_BEFORE.search(before):
-        return True
+    if _SET_ASIDE_BEFORE.search(before):       # "except when $x < 0$." ends its sentence: not the next display's
+        following = " ".join([after.split("$$")[0], *([] if "$$" in after else lines[rel.line:rel.line + 2])])
+        return not _SENTENCE_END.search(following.split("$$")[0])
     to_display = after.split("$$")[0] if "$$" in after else " ".join([after, *lines[rel.line:rel.line + 2]]).split("$$")[0]
     return bool(_SET_ASIDE_AFTER.match(after)) and bool(_THE_REST.search(to_display)) \
         and bool(re.search(r"(?i)\bcases?\s*$", before))         # "The case $y < 0$ is left …", not a proof
@@ -444,23 +478,42 @@ def conditions_for(rel: Relation, conditions: list[tuple[int, sp.Basic | None]],
     on right after a display ("For $K = 2$: $$…$$ So $p_1 = …$"), those of that display."""
     block = None if rel.display is False else \
         next((b for b in blocks if b.display and b.line <= rel.line <= b.end_line), None)
+    headed: list[sp.Basic] = []
     if lines is not None:              # a heading between a condition and the display ends it
         starts = section_starts(lines)
-        conditions = [(line, c) for line, c in conditions if same_section(starts, line, rel.line)]
+        conditions = [(line, c) for line, c in conditions if in_scope(starts, line, rel.line)]
+        headed = [c for line, c in conditions if line in starts and _simple(c)]  # "\paragraph{$T = 1$.}"
     if block is None:
-        here = []
+        here = [c for c in headed]
         for c in (c for line, c in conditions if line == rel.line and c is not None):
             here = [d for d in here if not _contradict(d, c)] + [c]   # "for $x<0$ … For $x > 0$ we have …"
         before = max((b for b in blocks if b.display and b.end_line < rel.line), key=lambda b: b.end_line,
                      default=None)
-        if before is not None and lines is not None and _goes_on(lines, before.end_line, rel.line):
+        if before is not None and lines is not None and _goes_on(lines, before.end_line, rel.line) \
+                and not _UNIVERSAL.search(lines[rel.line - 1] if 1 <= rel.line <= len(lines) else ""):
             previous = max((b.end_line for b in blocks if b.display and b.end_line < before.line), default=0)
             here += [c for line, c in conditions if previous <= line <= before.line and c is not None]
         return here
     previous = max((b.end_line for b in blocks if b.display and b.end_line < block.line), default=0)
     here = [c for line, c in conditions if previous < line <= block.line and c is not None]
+    here = [c for c in headed if c not in here] + here
     latest = {c.lhs: c for c in here if is_pin(c)}                 # x = 2, then x = 3: the later value
     return [c for c in here if not is_pin(c) or latest[c.lhs] is c]
+
+
+def _simple(condition: sp.Basic | None) -> bool:
+    """A value or a bound by a number on one name (``T = 1``, ``x > 0``): what a heading's math
+    (``### Case $x > 0$``) says of the section it heads."""
+    if condition is None:
+        return False
+    if is_pin(condition):
+        return True
+    return isinstance(condition, sp.core.relational.Relational) and condition.rel_op in ("<", "<=", ">", ">=") \
+        and len(condition.free_symbols) == 1 and any(side.is_Number for side in condition.args)
+
+
+_UNIVERSAL = re.compile(r"(?i)\b(?:every|all|any|whole|entire|always|in\s+general|generally)\b|任意|所有|一般")
+"""Words that widen a claim beyond the case before it ("extends to every real number: $|x| = x$")."""
 
 
 def _contradict(first: sp.Basic, second: sp.Basic) -> bool:
@@ -491,7 +544,8 @@ def _goes_on(lines: list[str], end: int, line: int) -> bool:
 
 
 _CONDITION_CUES = frozenset("""where when whenever if iff unless at take taking let letting with assume assuming
-suppose supposing given provided set setting choose choosing e.g. fix fixing example instance""".split())
+suppose supposing given provided set setting choose choosing e.g. fix fixing example instance initialise initialize
+initialising initializing""".split())
 _CLAIM_CUES = frozenset("""so thus hence therefore gives giving yields yield get gets obtain obtains shows show
 follows means tells implies proves conclude concludes note recall""".split())
 _CONDITION_NOUNS = frozenset("condition conditions requirement requirements constraint constraints assumption "
@@ -577,7 +631,7 @@ def defining_cue(lines: list[str], rel: Relation) -> bool:
     return bool(defining) and max(defining) > max(supposing, default=-1)
 
 
-_EXAMPLE = re.compile(r"(?i)\b(?:let|take|taking|set|setting|with|example|instance|e\.g|choose|fix|say)\b"
+_EXAMPLE = re.compile(r"(?i)\b(?:let|take|taking|set|setting|with|example|instance|e\.g|choose|fix|say|initiali[sz]e)\b"
                       r"|取|令|设|举例|例如|比如|譬如")
 _HYPOTHESIS = re.compile(r"(?i)\b(?:if|when|whenever|suppose|assume|assuming|instead|unless|were|would)\b"
                          r"|若|如果|假设|假如|当")
@@ -705,13 +759,26 @@ def after_a_display(lines: list[str], line: int, tex: str) -> bool:
     return at > 0 and "$$" in text[:at] and bool(_TRAILING_WORDS.match(text[:at].split("$$")[-1].rstrip().rstrip("$")))
 
 
-_CLAIM_BEFORE = re.compile(r"(?i)\b(?:follows|hence|therefore|thus|so(?!\s+that)|then|gives|giving|yields|obtain|we\s+(?:get|have|find|"
-                           r"obtain|see|conclude)|implies|consequently|proves|shows|means|in\s+particular|equivalently|"
-                           r"note\s+that|i\.e\.|that\s+is)\b|所以|因此|于是|可得|得到|从而|故|则")     # not 即: "namely"
-_DEFINING_BEFORE = re.compile(r"(?i)\b(?:let(?!\s+us\b|'s\b)|define|defining|defined|denote|denoting|write|consider|redefine|"
+def a_case_of(lines: list[str], line: int, tex: str) -> bool:
+    """Whether the inline math ``tex`` on ``line`` is introduced as a case ("For $t \\in [0, 1]$ we
+    have", "if $p \\in (0, 1)$"): a condition of what follows it, not a bound from there on."""
+    if not 1 <= line <= len(lines):
+        return False
+    text = lines[line - 1]
+    at = text.find(tex)
+    words = _INLINE_MATH.sub(" ", text[:at]) if at > 0 else ""
+    return bool(re.search(r"(?i)\b(?:for|if|when|whenever|whereas|while)\s*$", words.rstrip().rstrip("$")))
+
+
+_CLAIM_BEFORE = re.compile(r"(?i)\b(?:(?<!as\s)follows|hence|therefore|thus|so(?!\s+that)|(?<!consider\s)then|gives|giving|"
+                           r"yields|obtain|we\s+(?:get|have|find|obtain|see|conclude)|implies|consequently|proves|shows|"
+                           r"means|in\s+particular|equivalently|note\s+that|i\.e\.|that\s+is|recall(?:s|ing)?|"
+                           r"satisf(?:y|ies))\b|所以|因此|于是|可得|得到|从而|故|(?<![规法准原细否])则")     # not 即: "namely"
+_DEFINING_BEFORE = re.compile(r"(?i)\b(?:let(?!\s+us\b|'s\b)|let(?:\s+us|'s)\s+(?:\w+\s+)?(?:take|set|define|use|choose|"
+                              r"consider|redefine)|define|defining|defined\s+(?:as|by|to\s+be)|denote|denoting|consider|redefine|"
                               r"instead|replace[sd]?|now\s+(?:take|set|use|let)|(?:another|a\s+new)\s+(?:value|model|"
                               r"definition|choice))\b|^\s*for\s+(?:a|an|the)\s+"
-                              r"(?!case\b|cases\b|rest\b|same\b|other\b|fixed\b|given\b|all\b)[a-z-]+\b|:=|令|设|定义|记|改为|改成|换成|替换为")
+                              r"(?!case\b|cases\b|rest\b|same\b|other\b|fixed\b|given\b|all\b)[a-z-]+\b|:=|(?<![命指])令|(?<!假)设(?![计置备施])|定义|记|改为|改成|换成|替换为")
 _BECOMING = re.compile(r"(?i)\b(?:becomes?|reduces\s+to|simplifies\s+to|turns\s+into)\b|变为|变成|化为|简化为")
 _CONDITIONAL = re.compile(r"(?i)\b(?:if|when|with|setting|for)\s+MATH\b|如果|若|当|置为|设")
 """"With $y = 0$ this becomes …", "如果 … 置为1 … 变为": a new form under a condition the sentence
@@ -724,9 +791,9 @@ def _display_of(rel: Relation, blocks):
     return next((b for b in holding if rel.tex.strip() and rel.tex.strip() in b.tex), holding[0] if holding else None)
 
 
-def _lead_in(lines: list[str], rel: Relation, blocks) -> str | None:
+def _lead_in(lines: list[str], rel: Relation, blocks, keep_math: bool = False) -> str | None:
     """The words of the sentence that leads into the display holding ``rel`` (its own line's text
-    before the display included; inline math taken out), or None for inline math."""
+    before the display included; inline math taken out unless ``keep_math``), or None for inline math."""
     block = _display_of(rel, blocks)
     if block is None or not 1 <= block.line <= len(lines):
         return None
@@ -745,7 +812,18 @@ def _lead_in(lines: list[str], rel: Relation, blocks) -> str | None:
     earlier = earlier[headed[-1] + 1:] if headed else earlier       # a heading starts the text afresh
     before = " ".join(x for x in [*earlier, own] if x.strip())
     before = _SENTENCE_END.split(before)[-1] if _SENTENCE_END.search(before) else before
-    return _INLINE_MATH.sub(" MATH ", before)          # "with MATH this becomes": a condition's place
+    return before if keep_math else _INLINE_MATH.sub(" MATH ", before)   # "with MATH this becomes"
+
+
+_REPLACING = re.compile(r"(?i)\b(?:replace[sd]?|replacing|substitute[sd]?|substituting)\s+\$\s*\\?(?P<name>[A-Za-z]+)")
+
+
+def replaces_other_name(lines: list[str], rel: Relation, blocks, function: str) -> bool:
+    """Whether the words leading into ``rel`` replace a name other than ``function`` ("We replace $x$
+    by a root $a$ of $f$: $$f(a) = 0$$" — the argument is replaced, f stays what it was)."""
+    before = _lead_in(lines, rel, blocks, keep_math=True)
+    found = list(_REPLACING.finditer(before or ""))
+    return bool(found) and found[-1].group("name") != function
 
 
 _IN_GENERAL = re.compile(r"(?i)\b(?:in\s+general|generally|for\s+(?:all|every|any)|always|in\s+all\s+cases|identically)\b|"
@@ -848,16 +926,40 @@ def pairwise_indices(lhs: sp.Basic, rhs: sp.Basic, written: list[sp.Basic]) -> t
 
 
 _HEADING = re.compile(r"^\s*(?:#{1,6}\s|\\(?:part|chapter|section|subsection|subsubsection|paragraph)\b)")
+_LEVEL = re.compile(r"^\s*(?:(#{1,6})\s|\\(part|chapter|section|subsection|subsubsection|paragraph)\b)")
+_LATEX_LEVELS = {"part": 0, "chapter": 0, "section": 1, "subsection": 2, "subsubsection": 3, "paragraph": 4}
 
 
-def section_starts(lines: list[str]) -> list[int]:
-    """The lines (1-based) where a heading starts a section (Markdown ``#``, LaTeX ``\\section``…)."""
-    return [k for k, line in enumerate(lines, 1) if _HEADING.match(line)]
+def section_starts(lines: list[str]) -> dict[int, int]:
+    """The lines (1-based) where a heading starts a section (Markdown ``#``, LaTeX ``\\section``…),
+    each with its level (``#`` and ``\\section`` 1, ``##`` and ``\\subsection`` 2, …, ``\\paragraph`` 4;
+    a title — the first heading, above all the others — 99: its text governs no section)."""
+    starts = {}
+    for k, line in enumerate(lines, 1):
+        m = _LEVEL.match(line)
+        if m:
+            starts[k] = len(m.group(1)) if m.group(1) else _LATEX_LEVELS[m.group(2)]
+    if starts:                    # "# Title" over "## …" sections: what its text says ends at the first one
+        first = min(starts)
+        if sum(level <= starts[first] for level in starts.values()) == 1 and len(starts) > 1:
+            starts[first] = 99
+    return starts
 
 
-def same_section(starts: list[int], first: int, second: int) -> bool:
+def same_section(starts: dict[int, int], first: int, second: int) -> bool:
     """Whether no heading lies between lines ``first`` and ``second`` (inclusive of ``second``)."""
     return not any(first < h <= second for h in starts)
+
+
+def in_scope(starts: dict[int, int], first: int, second: int) -> bool:
+    """Whether what line ``first`` says (a condition, an example's value) still governs line
+    ``second``: no heading between them at the level of the heading ``first`` stands under or above
+    it. A ``\\paragraph`` or ``###`` inside a section keeps the section's conditions ("Let $T > 0$ …
+    \\paragraph{Effect of $T$.}"); the next section ends them; text before any heading ends at the
+    first one."""
+    own = max((h for h in starts if h <= first), default=None)
+    level = starts[own] if own is not None else 99
+    return not any(first < h <= second and starts[h] <= level for h in starts)
 
 
 def contradicted(counterexample, stated: tuple[tuple[str, str, int], ...]) -> str:
@@ -902,6 +1004,12 @@ def scalar_range_name(found: list[Relation], k: int) -> str | None:
     return here[0] if there is not None and there[0] == here[0] and there[1] != here[1] else None
 
 
+def _admits(name: sp.Symbol, value: sp.Basic) -> bool:
+    """Whether ``value`` is one ``name`` may take (an integer for an index, positive for a size)."""
+    return all(getattr(value, f"is_{fact}") is True for fact in ("integer", "positive", "nonnegative", "real")
+               if getattr(name, f"is_{fact}") is True)
+
+
 def with_values(expr: sp.Basic, conditions: list[sp.Basic]) -> sp.Basic:
     """``expr`` at the values the pins among ``conditions`` give (``z_1 = 2``, ``n = 3``): a sum over a
     few whole indices of a family given values is written out first, so that its entries take them.
@@ -909,6 +1017,10 @@ def with_values(expr: sp.Basic, conditions: list[sp.Basic]) -> sp.Basic:
     values = {c.lhs: c.rhs for c in conditions if is_pin(c)}
     if not values:
         return expr
+    by_name = {k.name: v for k, v in values.items() if isinstance(k, sp.Symbol)}
+    for x in expr.free_symbols:          # "true class $c = 1$": the c a definition brought in (an integer)
+        if isinstance(x, sp.Symbol) and x not in values and x.name in by_name and _admits(x, by_name[x.name]):
+            values[x] = by_name[x.name]
     families = {v.base for v in values if isinstance(v, sp.Indexed)}
 
     def written_out(node: sp.Basic) -> sp.Basic:

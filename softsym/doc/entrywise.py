@@ -328,3 +328,14 @@ def instance_of_length(reason: str, conditions: list[sp.Basic | None]) -> bool:
     return len(numbers) == 1 and len(names) == 1 and any(
         isinstance(c, sp.Eq) and isinstance(c.lhs, sp.Symbol) and c.lhs.name in names
         and c.rhs == int(next(iter(numbers))) for c in conditions)
+
+
+def listed_length(reason: str, span: tuple | None) -> sp.Basic | None:
+    """``n = 3`` when "vectors of different lengths (1..3 and 1..n)" is a vector listed with three
+    numbers whose family runs over 1..n (``z = (1, 2, 3)`` after ``\\sum_{i=1}^{n} e^{z_i}``): the
+    instance the text sets up, or None."""
+    found = re.fullmatch(r"[^(]*\(1\.\.(\d+) and 1\.\.(\w+)\).*", reason, re.S)
+    if found is None or span is None or span[0] != 1 or not isinstance(span[1], sp.Symbol) \
+            or span[1].name != found.group(2):
+        return None
+    return sp.Eq(span[1], sp.Integer(int(found.group(1))), evaluate=False)

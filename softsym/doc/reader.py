@@ -36,7 +36,7 @@ from .conditions import (
     in_inline_math, is_condition, is_pin, label_set, listed_condition, local_signs_in_words, membership_bounds,
     mentioned,
     one_hot_families, pairwise_indices, parameter_bound, prose_role, relevant_hypotheses, row_condition,
-    said_in_general, same_section, same_sentence, scalar_range_name, section_starts, set_aside, signs_in_words,
+    a_case_of, replaces_other_name, said_in_general, same_section, in_scope, same_sentence, scalar_range_name, section_starts, set_aside, signs_in_words,
     sums_to_one, with_values,
 )
 from .definitions import (
@@ -46,7 +46,7 @@ from .definitions import (
     with_underscores_restored, word_names,
 )
 from .entrywise import (
-    Entry, conventional_length, example_entries, extremum_facts, family_lengths, family_ranges, inferred_dimension,
+    Entry, conventional_length, example_entries, listed_length, extremum_facts, family_lengths, family_ranges, inferred_dimension,
     instance_of_length, read_entrywise, sizes_written, speaks_generally, with_conventions,
 )
 from .extract import find_math, kind_of
@@ -136,7 +136,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     labels_sets = sorted(((b.line, b.tex) for b in blocks if not b.display and LABEL_SET.match(b.tex)),
                          key=lambda m: m[0])
     dimension_of = partial(document_dimension, inferred=inferred_dimension(found))
-    trailing = conditions_after(text, blocks, found)
+    trailing, negated_after = conditions_after(text, blocks, found)
     trailing_conditions = {c for cs in trailing.values() for c in cs}
     inferred = inferred_dimension(found)
     range_ends = sizes_written(found)
@@ -182,6 +182,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     last_use: dict[str, int] = {}                               # the line where each used name was last used
     defined_at: dict[str, list[int]] = {}                       # the lines where each name was defined
 
+    local_spans: dict[tuple[int, sp.Basic], tuple[int, int]] = {}   # a sign in words: the columns it governs
     live_cache: dict[int, list[tuple[int, sp.Basic | None]]] = {}
     doubts_later: dict[str, tuple[int, int]] = {}               # a name written twice: its two lines
     displayed_at: dict[str, list[int]] = {}                     # the lines of definitions in display math
@@ -191,7 +192,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         ("x \\gets x - 2\\eta x"); once per relation (conditions of other sections govern nothing)."""
         if k not in live_cache:                     # k: the relation in hand (its object may be rebuilt)
             live_cache.clear()
-            live_cache[k] = [(line, c) for line, c in conditions if same_section(sections, line, rel.line)
+            live_cache[k] = [(line, c) for line, c in conditions if in_scope(sections, line, rel.line)
                                    and not (c is not None and is_pin(c)
                                             and changed_since(out, c.lhs, line, lines, rel.line, rel.tex))]
         return live_cache[k]
@@ -232,13 +233,14 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                                                "into or maps to), not a claim"))
             continue
         while local_worded and local_worded[0][0] <= rel.line:   # "For nonnegative $x$ we have $$…$$"
-            sign_line, name_tex, sign = local_worded.pop(0)
+            sign_line, name_tex, sign, start, end = local_worded.pop(0)
             try:
                 named = parse_tex(name_tex, plain_context(domain, functions))
             except Unparsed:
                 continue
             if isinstance(named, sp.Symbol):
                 conditions.append((sign_line, as_relational(sign, named, sp.Integer(0))))
+                local_spans[(sign_line, conditions[-1][1])] = (start, end)
         while worded and worded[0][0] <= rel.line:         # "Let $p$ be a positive real number": from here on
             sign_line, name_tex, sign = worded.pop(0)
             try:
@@ -254,6 +256,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         while memberships and memberships[0][0] <= rel.line:   # "$p, q \in (0, 1)$": from here on
             member_line, member = memberships.pop(0)
             if after_a_display(lines, member_line, member):
+                continue
+            if a_case_of(lines, member_line, member):   # "for $t \in [0, 1]$ we have $$…$$": that display's case
+                conditions.extend((member_line, c) for _, bound in membership_bounds(member, domain, functions)
+                                  for c in bound)
                 continue
             for name, bound in membership_bounds(member, domain, functions):
                 standing[name] = bound
@@ -321,6 +327,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                            entry_functions=entry_functions, range_ends=range_ends, letters=frozenset(letters))
         context = context_with(functions)
         entry: Entry | None = None
+        instance: sp.Basic | None = None                # n = 3 of "z = (1, 2, 3)" with z over 1..n
         try:
             paired, pairs = pair_sums(rel)
 
@@ -340,7 +347,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 if later is not None and function_lines.get(later.group(1), 0) > rel.line:
                     context = context_with(functions - {later.group(1)})   # p the number, before p(w) is defined
                 elif target is not None and "vectors of different lengths" in exc.reason \
-                        and instance_of_length(exc.reason, [c for line, c in conditions if line == rel.line]):
+                        and (instance_of_length(exc.reason, [c for line, c in conditions if line == rel.line])
+                             or in_inline_math(rel, blocks)
+                             and (instance := listed_length(exc.reason, lengths.get(target.group(1)))) is not None):
+                    # "For $z = (1, 2, 3)$" after Σ_{i=1}^{n} e^{z_i}: an instance with n = 3
                     context = replace(context, lengths={n: span for n, span in lengths.items()
                                                         if n != target.group(1)},
                                       vectors={n: span for n, span in vectors.items() if n != target.group(1)})
@@ -546,7 +556,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             isinstance(d.target, sp.core.function.AppliedUndef) and d.target.func == lhs.func
             and d.target.args != lhs.args and set(d.target.args) == set(lhs.args) for d in definitions)
         at_a_point = isinstance(lhs, sp.core.function.AppliedUndef) and rel.op == "==" and not rel.chained \
-            and not defined_before(lines, rel, blocks) \
+            and (not defined_before(lines, rel, blocks) or replaces_other_name(lines, rel, blocks, str(lhs.func))) \
             and all(isinstance(a, sp.Symbol) for a in lhs.args) and not (rhs.free_symbols & set(lhs.args)) and any(
                 isinstance(d.target, sp.core.function.AppliedUndef) and d.target.func == lhs.func
                 and d.target.args != lhs.args and same_section(sections, line, rel.line)
@@ -677,6 +687,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         role = prose_role(lines, rel) if inline and (lhs.free_symbols or rhs.free_symbols) else "claim"
         if role == "condition" and sp.Tuple(lhs, rhs).has(sp.Derivative, sp.Integral, sp.Limit):
             role = "claim"              # "…, with $\\frac{d}{dz} f = …$": a derivative is stated, not assumed
+        if instance is not None and role != "condition":      # z = (1, 2, 3) is an instance as an example only
+            out.append(Reading(rel, verdict="unparsed", lhs=shown_l, rhs=shown_r,
+                               message=f"a relation between vectors of different lengths (1..{instance.rhs} and "
+                                       f"1..{instance.lhs}), written as a claim: {rel.tex}"))
+            continue
         if role == "condition" and rel.op == "==" and target_name(lhs) is not None and names_in(rhs) \
                 and (not any(e.base == lhs.base and len(e.indices) == len(lhs.indices) for e in rhs.atoms(sp.Indexed))
                      if isinstance(lhs, sp.Indexed) else target_name(lhs) not in names_in(rhs)) \
@@ -694,6 +709,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             relational = as_relational(rel.op, lhs, rhs)
             given_here = [relational] if relational is not None and is_pin(relational) else []
             given_here += example_entries(entry, lhs, rhs) if rel.op == "==" else []
+            given_here += [instance] if instance is not None and given_here else []
             for value in given_here:          # "take $z_1 = 0$", "take $z = (2, 1, 0)$": a value, checked both ways
                 conditions.append((rel.line, value))
                 if example_cue(lines, rel):   # "let", "take", "for example": the example's value, not an "if"
@@ -727,9 +743,19 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         premise = hypotheses.get(premise_of.get(k, -1))
         written, unusable = row_condition(rel.condition, context, lhs, rhs)
         prose = conditions_for(rel, live_conditions(), blocks, lines)
+        if in_inline_math(rel, blocks) and 1 <= rel.line <= len(lines):   # "for positive $x$, $…$. Next, $…$"
+            at, text = -1, rel.tex.strip()[:30]
+            for _ in range(1 + sum(1 for r in found[:k] if r.line == rel.line and r.tex.strip()[:30] == text)):
+                at = lines[rel.line - 1].find(text, at + 1)      # the same relation twice on a line: the n-th
+            prose = [c for c in prose if not ((rel.line, c) in local_spans
+                                             and not local_spans[(rel.line, c)][0] <= at < local_spans[(rel.line, c)][1])]
         written = [*prose, *written]
         for c in trailing.get(k, ()):
             given, missing = row_condition(f"{found[c].lhs} {OP_TEX[found[c].op]} {found[c].rhs}", context, lhs, rhs)
+            if c in negated_after:                   # "except when $x < 0$": x ≥ 0 (one condition only)
+                negation = sp.Not(given[0]) if len(given) == 1 else None
+                given = [negation] if isinstance(negation, sp.core.relational.Relational) else []
+                missing = missing or (f"{found[c].tex} negated" if not given else "")
             written += given
             unusable = unusable or missing
         by_name = {x.name: x for x in sp.Tuple(lhs, rhs).atoms(sp.Symbol)}      # the relation's i, not a real i
@@ -803,13 +829,14 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             # "… at $x = 0$, hence $$…$$": the relation is checked without the value too (not when the
             # value replaces a definition, "take λ = 2" after λ = log 2: without it, it is another λ)
             try:
-                variants.append(("unpinned", build([c for c in written if c not in pins])[0]))
+                variants.append(("unpinned", build([c for c in written if c not in pins],     # nor x > 0 said
+                                                   dropped=frozenset(target_name(c.lhs) or "" for c in pins))[0]))
             except Exception:  # noqa: BLE001 - no second reading: the pinned one stands as before
                 pass
         section_values = {}                 # the values an example gave names earlier in this section
         given_twice = set()
         for line, c in example_pins:
-            if line <= rel.line and same_section(sections, line, rel.line):
+            if line <= rel.line and in_scope(sections, line, rel.line):
                 key = sp.sstr(c.lhs)
                 if key in section_values and section_values[key].rhs != c.rhs \
                         or changed_since(out, c.lhs, line, lines, rel.line, rel.tex):
@@ -817,14 +844,19 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 section_values[key] = c
         section_values = {key: c for key, c in section_values.items() if key not in given_twice}
         example_values = [c for c in section_values.values() if c not in written]
-        if example_values and (not real_names(lhs) or not real_names(rhs)) \
+        valued_names = {f"{c.lhs.base.label}[]" if isinstance(c.lhs, sp.Indexed) else str(c.lhs)
+                        for c in example_values}
+        through_definitions = not names_in(lhs, rhs) & valued_names and names_in(left, right) & valued_names
+        if example_values and (not real_names(lhs) or not real_names(rhs) or through_definitions) \
                 and not said_in_general(lines, rel, blocks):       # "In general, $$\sqrt{x + 2} = 2$$": not x = 2
+            # an example's line: one side a number, or the example's names only inside what it unfolds
+            # ("take x = (0, 1, 2) …  $$\ell'(\beta) = (2 - u) + 2(4 - u^2)$$")
             try:                # "Let w = (3, 4) and b = -5. … −b w/‖w‖² = (0.6, 0.8)": at the example's values
                 variants.append(("stated", build([*written, *example_values])[0]))
             except Exception:  # noqa: BLE001 - no such reading: the relation stands as read
                 pass
         elsewhere = frozenset(name for name in standing if name in names_in(lhs, rhs)
-                              and not same_section(sections, standing_line.get(name, 0), rel.line))
+                              and not in_scope(sections, standing_line.get(name, 0), rel.line))
         if elsewhere:        # "0 < p < 1" in an earlier section: the relation is checked without it too
             try:
                 variants.append(("sectioned", build(written, dropped=elsewhere)[0]))
@@ -847,7 +879,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             definitions = [d for d in definitions if target_name(d.target) != target_name(lhs)]
         twice_here = sorted(name for name, (_, line) in doubts_later.items()
                             if name.removesuffix("[]") in names_in(lhs, rhs) | {target_name(x) for x in (lhs, rhs)}
-                            and line < rel.line and same_section(sections, line, rel.line))
+                            and line < rel.line and in_scope(sections, line, rel.line))
         if twice_here:
             doubts.append("it uses " + ", ".join(f"{name}, defined twice (lines {doubts_later[name][0]} and "
                                                  f"{doubts_later[name][1]})" for name in twice_here)
@@ -861,7 +893,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             doubts.append(f"the text gives {', '.join(sorted(doubled_bounds))} two bounds before it; checked under "
                           f"the looser one, which the claim may not be made under")
         listed_here = sorted(name for name in names_in(lhs, rhs) if name in listed_values
-                             and same_section(sections, listed_values[name][0], rel.line))
+                             and in_scope(sections, listed_values[name][0], rel.line))
         if listed_here:
             doubts.append("it speaks of " + ", ".join(f"{name} in {{{listed_values[name][1]}}} (line "
                                                       f"{listed_values[name][0]})" for name in listed_here)
@@ -937,11 +969,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             hollow.append(f"it differentiates {', '.join(flat)}, which as read does not depend on the "
                           f"variable: the derivative is 0 only because softsym does not know what it is")
         block = next((b for b in blocks if b.display and b.line <= rel.line <= b.end_line), None)
-        later = sorted({m.group(1) for k2, r in enumerate(found[k + 1:], k + 1)
+        later = sorted({m.group(2) + (f"_{m.group(1)}" if m.group(1) in _ACCENTS else "") for k2, r in enumerate(found[k + 1:], k + 1)
                         if r.line <= block.end_line and r.op in ("==", ":=")
                         and not r.chained and k2 not in premise_of and k2 not in premises
-                        for m in [re.fullmatch(r"\s*\\?([A-Za-z]+)\s*", r.lhs)] if m is not None}
-                       & names_in(lhs, rhs) - used_before) if block is not None else []
+                        for m in [_LATER_NAME.fullmatch(r.lhs)] if m is not None}
+                       & {name.removesuffix("[]") for name in names_in(lhs, rhs)} - used_before) \
+            if block is not None else []
         if later:                       # "… = λ a/(a + b) + … \qquad λ = n/(a + b + n)": defined after it
             doubts.append(f"it uses {', '.join(later)}, which the same display defines after it")
         section_by_section = sorted(name for name in names_in(lhs, rhs) & set(defined_at)
@@ -955,7 +988,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                           + ", and which definition it means here is not clear")
         valued = lhs if isinstance(lhs, (sp.Symbol, sp.Indexed)) and not rhs.free_symbols else \
             rhs if isinstance(rhs, (sp.Symbol, sp.Indexed)) and not lhs.free_symbols else None
-        if valued is not None and (target_name(valued) or sp.sstr(valued)) not in {
+        family = f"{valued.base.label}[]" if isinstance(valued, sp.Indexed) else None    # p_1 of p_i := …
+        if valued is not None and (target_name(valued) or family or sp.sstr(valued)) not in {
                 target_name(d.target) or sp.sstr(d.target) for d in definitions}:
             doubts.append(f"it gives {sp.sstr(valued)} a value, and {sp.sstr(valued)} is defined nowhere softsym "
                           f"could read")                  # p_1 = e²/(e² + e + 1) in a worked example
@@ -971,15 +1005,25 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 stated.setdefault(sp.sstr(c.lhs), (c.rhs, line))
         defined_targets = {sp.sstr(d.target) for d in definitions}
         known_values = {name: (value, line) for name, (value, line) in stated.items()
-                        if same_section(sections, line, rel.line) or name not in defined_targets}
+                        if in_scope(sections, line, rel.line) or name not in defined_targets}
         unfolded_names = {sp.sstr(x) for x in (*left.free_symbols, *right.free_symbols, *left.atoms(sp.Indexed),
                                                *right.atoms(sp.Indexed))
                           if not (isinstance(x, sp.Symbol) and x.is_integer)}
-        if (not lhs.free_symbols or not rhs.free_symbols) and unfolded_names & set(known_values):
+        try:                            # the names it unfolds to before any value is put in (x, w, b of z_k)
+            bare = [unfold_keeping_variables(side, definitions) for side in (lhs, rhs)]
+            named_before = {sp.sstr(x) for side in bare for x in (*side.free_symbols, *side.atoms(sp.Indexed))
+                            if not (isinstance(x, sp.Symbol) and x.is_integer)}
+        except Exception:  # noqa: BLE001 - not unfoldable without the values: the names after them
+            named_before = unfolded_names
+        if (not lhs.free_symbols or not rhs.free_symbols) and (unfolded_names | named_before) & set(known_values):
             unknown = sorted(unfolded_names - set(known_values))
-            if unknown:                 # p_1 = e/(e + 1 + e^{-1}) with x, w given and the biases in words
+            closed = any(kind == "stated" and not (v.lhs.free_symbols or v.rhs.free_symbols)
+                         for kind, v in variants)      # every name it unfolds to has the example's value
+            if unknown and not closed:  # p_1 = e/(e + 1 + e^{-1}) with x, w given and the biases in words
                 doubts.append("it is a worked example's value that uses names the text gave values only in "
                               f"words, if at all ({', '.join(unknown[:4])})")
+        pinned_at = {c: line for line, c in sorted(conditions, key=lambda x: x[0])     # where each value was
+                     if c in pins and line <= rel.line and in_scope(sections, line, rel.line)}   # given last
         out.append(Reading(rel, problem=problem, lhs=shown_l, rhs=shown_r, conventions=notes, doubts=tuple(doubts),
                            stated=tuple((name, sp.sstr(v), line) for name, (v, line) in known_values.items()
                                         if not real_names(lhs) or not real_names(rhs)),     # an example's line
@@ -990,10 +1034,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                            values_unique=not given_twice,
                            at_pins=bool(pins) and (not lhs.free_symbols or not rhs.free_symbols)
                            and not (left.free_symbols or right.free_symbols)       # σ(z) = 1/2 at z = 0
-                           and all(any(c == e for _, e in example_pins) or same_paragraph(lines, line, rel.line)
-                                   for line, c in conditions if c in pins)
+                           and all(any(c == e for at, e in example_pins if in_scope(sections, at, rel.line))
+                                   or same_paragraph(lines, line, rel.line) or line in sections   # "### $T = 1$"
+                                   for c, line in pinned_at.items())
                            and not any(changed_since(out, c.lhs, line, lines, rel.line, rel.tex)
-                                       for line, c in conditions if c in pins),
+                                       for c, line in pinned_at.items()),
                            elsewhere=tuple(f"{sp.sstr(c)} (line {standing_line.get(name, '?')})"
                                            for name in sorted(elsewhere) for c in standing[name])))
     return out
@@ -1033,6 +1078,11 @@ def changed_since(readings: list[Reading], name: sp.Basic, line: int, lines: lis
         if token and _ASSIGNING.search(text) and re.search(token, text):
             return True
     return False
+
+
+_ACCENTS = ("bar", "hat", "tilde")
+_LATER_NAME = re.compile(r"\s*(?:\\(bar|hat|tilde|mathbf|boldsymbol)\s*\{?\s*)?\\?([A-Za-z]+)\s*\}?\s*")
+"""The left side of a definition written after a relation in the same display (``\\qquad \\bar{x} = …``)."""
 
 
 def same_paragraph(lines: list[str], first: int, second: int) -> bool:

@@ -11,6 +11,7 @@ _UNIT = re.compile(r"(?<=\d)(?:\s|\\[,;:! ]|~|\\quad)*\\(?:text|mathrm|textrm|mb
                    r"\s*\}\s*$")
 _NATURAL_LOG = re.compile(r"\\ln\b|\\log(?!\s*_)|\\exp\b|e\^")
 _BINARY_LOG = re.compile(r"\\log\s*_\s*\{?\s*2\b|\\lg\b")
+_OTHER_BASE = re.compile(r"\\log\s*_\s*\{?\s*(?!2\b)[\w\\]")      # log_{10}: hartleys, neither bits nor nats
 
 
 def _unit(tex: str) -> str | None:
@@ -27,6 +28,7 @@ def without_units(lhs: str, rhs: str) -> tuple[str, str]:
         return lhs, rhs                                  # 10 bits ≈ 6.93 nats: different units
     unit = units[0] or units[1]
     bare = lhs if units[0] is None else rhs
-    if unit == "bit" and _NATURAL_LOG.search(bare) or unit == "nat" and _BINARY_LOG.search(bare):
+    if unit == "bit" and (_NATURAL_LOG.search(bare) or _OTHER_BASE.search(bare)) \
+            or unit == "nat" and (_BINARY_LOG.search(bare) or _OTHER_BASE.search(bare)):
         return lhs, rhs                                  # log 2 = 1 bit: the same quantity in two units
     return _UNIT.sub("", lhs.rstrip()), _UNIT.sub("", rhs.rstrip())
