@@ -415,3 +415,18 @@ def test_headings_listed_vectors_and_rounded_equalities_are_read_as_the_text_sco
     assert verdicts[40] == ["undecided"]           # = between roundings: within the decimals written
     assert verdicts[42] == verdicts[44] == ["refuted"]   # beyond them; 0.62 is no rounding of 0.58
     assert verdicts[49][-1] == "proved"            # "\\quad\\Longleftrightarrow\\quad": one equivalence
+
+
+def test_signs_stated_in_words_are_read_where_the_text_states_them():
+    # red team round 8: lists of names, negations, Chinese, a sign after the name, after a display,
+    # in a heading, across a blank line or words; each such display is proved, none refuted
+    for name, line in [("round8_x_and_y_positive.md", 5), ("round8_negated_signs.md", 5),
+                       ("round8_negated_signs.md", 8), ("round8_negated_signs.md", 11),
+                       ("round8_sign_word_after_display.md", 4), ("round8_assume_first.md", 5),
+                       ("round8_chinese_signs.md", 5), ("round8_chinese_signs.md", 8),
+                       ("round8_real_positive_number.md", 5), ("round8_name_then_sign.md", 5),
+                       ("round8_name_then_sign.md", 7), ("round8_case_in_heading.md", 4),
+                       ("round8_case_blank_line.md", 6), ("round8_case_then_words.md", 5),
+                       ("round8_case_then_words.md", 8)]:
+        assert verdicts_by_line(name)[line] == ["proved"], (name, line)
+    assert verdicts_by_line("round8_local_sign_crosses_sentence.md")[4] == ["proved", "undecided"]

@@ -109,7 +109,8 @@ OP_TEX = {"==": "=", "<=": "\\le", "<": "<", ">=": "\\ge", ">": ">", "!=": "\\ne
            "approx": "\\approx", "propto": "\\propto", "implies": "\\Rightarrow"}
 
 _TRAILING_WORDS = re.compile(r"^\s*[,:]?\s*\(?\s*(?:(?:which\s+|this\s+|it\s+)?(?:holds|is\s+valid|is\s+true|valid|true)"
-                             r"\s+)?(?:only\s+)?(?:when|whenever|if|provided(?: that)?|as long as|assuming|given|except\s+(?:when|if|for)|unless|"
+                             r"\s+)?(?:only\s+)?(?:when|whenever|if|if\s+and\s+only\s+if|iff|provided(?: that)?|as long as|assuming|given|"
+                             r"except\s+(?:when|if|for)|unless|"
                              r"for(?:\s+(?:all|every|any|each))?|当|若|如果|只要|对于)\s*$", re.IGNORECASE)
 _TRAILING_WEAK = re.compile(r"^\s*[,:]?\s*\(?\s*(?:with|where)\s*$", re.IGNORECASE)
 """"with $x \\ge 0$", "where $q > 0$" after a display: a condition when what follows is an inequality
@@ -124,19 +125,22 @@ def _trailing(prefix: str, tex: str) -> bool:
 
 
 _NEGATING = re.compile(r"(?i)\b(?:except|unless)\b")
+_BOTH_WAYS = re.compile(r"(?i)\b(?:if\s+and\s+only\s+if|iff|only\s+if)\b")
 
 
 def conditions_after(text: str, blocks, found: list[Relation]) -> tuple[dict[int, list[int]], set[int]]:
     """``$$ … $$ when $\\sum_i y_i = 1$.``: an inline relation introduced by "when", "if", "provided",
     "for" … right after a display is a condition of that display's relations.  Returns, for each
     relation of such a display, the inline relations that condition it, and those of them that
-    condition it negated ("$$\\sqrt{x^2} = x$$ except when $x < 0$", "unless $x < 0$")."""
+    condition it negated ("$$\\sqrt{x^2} = x$$ except when $x < 0$", "unless $x < 0$") — with ``-1 - c``
+    for a condition ``c`` after "if and only if" (the display is claimed both ways: not checkable)."""
     lines = text.split("\n")
     out: dict[int, list[int]] = {}
     displays = [b for b in blocks if b.display]
     inline = [b for b in blocks if not b.display]
     conditioned: dict[int, object] = {}            # an inline block that is a trailing condition → its display
     negating: set[int] = set()                     # … of them, those after "except when", "unless"
+    both_ways: set[int] = set()                    # … and those after "if and only if"
     for block in inline:
         line = lines[block.line - 1] if block.line - 1 < len(lines) else ""
         at = line.find(block.tex)
@@ -173,15 +177,19 @@ def conditions_after(text: str, blocks, found: list[Relation]) -> tuple[dict[int
             conditioned[id(block)] = before
             if _NEGATING.search(prefix):
                 negating.add(id(block))
+            if _BOTH_WAYS.search(prefix):          # "… if and only if $u \ge 0$": one direction is checkable
+                both_ways.add(id(block))
     negated: set[int] = set()
     for c, rel in enumerate(found):
         block = next((b for b in inline if b.line <= rel.line <= b.end_line and id(b) in conditioned
                       and rel.tex in b.tex), None)
-        if block is None or rel.chained:
+        if block is None or rel.chained and rel.op not in ("<", "<=", ">", ">="):   # "for $0 \le t \le 1$": both
             continue
         before = conditioned[id(block)]
         if id(block) in negating:
             negated.add(c)
+        if id(block) in both_ways:
+            negated.add(-1 - c)
         for k, other in enumerate(found):
             if before.line <= other.line <= before.end_line and k != c and (before.display or other.tex in before.tex):
                 out.setdefault(k, []).append(c)
@@ -241,20 +249,43 @@ _SIGN_WORDS = {"positive": ">", "strictly positive": ">", "nonnegative": ">=", "
                "negative": "<", "strictly negative": "<", "nonpositive": "<=", "non-positive": "<="}
 _SIGN = r"(?P<sign>(?:strictly\s+)?(?:positive|negative)|non-?negative|non-?positive)"
 _NAME_IN_MATH = r"\$\s*(?P<name>[A-Za-z]|\\[A-Za-z]+)\s*\$"
+_NAMES_IN_MATH = r"(?P<names>\$[^$]+\$(?:\s*(?:,\s*and|,|and)\s*\$[^$]+\$)*)"
 _SIGN_STATED = re.compile(rf"(?:^|\b(?:let|where|since|as|because|assume|assuming|suppose|given\s+that|with|hence|so|"
-                          rf"thus|therefore)\s+(?:that\s+)?)"
-                          rf"{_NAME_IN_MATH}\s+(?:is|be|are)\s+(?:an?\s+)?{_SIGN}(?:\s+(?:real\s+)?(?:number|"
-                          rf"real|constant|scalar|parameter|integer))?\s*(?:[.,;:]|$)", re.I)
+                          rf"thus|therefore)\s+(?:(?:first|now|also|further|henceforth|throughout)\s+)?(?:that\s+)?)"
+                          rf"{_NAMES_IN_MATH}\s+(?:is|be|are)\s+(?P<neg>not\s+)?(?:both\s+|all\s+)?(?:an?\s+)?(?:real\s+)?{_SIGN}"
+                          rf"(?:\s+(?:real\s+)?(?:numbers?|reals?|constants?|scalars?|parameters?|integers?))?\s*(?:[.,;:]|$)",
+                          re.I)
+_SIGN_CJK = {"正数": ">", "负数": "<", "非负数": ">=", "非正数": "<=", "正的": ">", "负的": "<", "非负的": ">=",
+             "大于零": ">", "小于零": "<", "大于0": ">", "小于0": "<"}
+_CJK_SIGN = "(?P<sign>" + "|".join(sorted(_SIGN_CJK, key=len, reverse=True)) + ")"
+_SIGN_STATED_CJK = re.compile(rf"(?:设|令|假设|假定|已知|由于|因为)\s*{_NAMES_IN_MATH}\s*(?:为|是|均为|都是)?\s*{_CJK_SIGN}")
+_SIGN_CASE_CJK = re.compile(rf"(?:当|若|如果|对于)\s*{_NAME_IN_MATH}\s*(?:为|是)?\s*{_CJK_SIGN}(?:时候?|的时候)?")
+
+
+def _names_of(group: str) -> list[str]:
+    """The names of ``$x$ and $y$`` / ``$x, y$``: single letters or macros, each alone."""
+    out = []
+    for math in re.findall(r"\$([^$]+)\$", group):
+        for part in math.split(","):
+            part = part.strip()
+            if re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", part):
+                out.append(part)
+            elif part:
+                return []                 # "$x + y$ is positive": a sum, no name's sign
+    return out
 _HEDGED = re.compile(r"(?i)\b(?:if|when|whenever|unless|otherwise|case|either|or|not|no|whether|unclear|unknown|may|"
                      r"might|can|could|need|mistake|mistaken|mistakenly|wrong|wrongly|error|erroneous|erroneously|"
                      r"incorrect|incorrectly|naive|naively|tempting|pitfall|fallacy|long|provided|valid|only|"
                      r"sometimes|any|every|all|instead|drop|dropping|relax|relaxing|remove|removing|without)\b|\?")
 _SIGN_LOCAL = re.compile(rf"\bfor\s+(?:all\s+|every\s+|any\s+)?{_SIGN}\s+(?:real\s+)?(?:values?\s+(?:of\s+)?)?{_NAME_IN_MATH}"
-                         rf"(?!\s+or\b)", re.I)
-_SIGN_CASE = re.compile(rf"\b(?:when|whenever|if|for)\s+{_NAME_IN_MATH}\s+(?:is|are)\s+(?:an?\s+)?{_SIGN}\b"
-                        rf"(?!\s+or\b)", re.I)       # not "when $x$ is positive or negative"
-_ANY_REAL = re.compile(rf"{_NAME_IN_MATH}\s+(?:(?:may|can)\s+)?(?:be|is|are)\s+(?:now\s+)?(?:any|an\s+arbitrary|a|an)\s+real",
-                       re.I)
+                         rf"(?!\s+or\b)|\b(?:for|with)\s+{_NAME_IN_MATH.replace('name', 'after')}\s+"
+                         rf"{_SIGN.replace('sign', 'after_sign')}\b(?!\s+or\b)", re.I)   # "for $x$ positive"
+_SIGN_CASE = re.compile(rf"\b(?P<case>when|whenever|if|for|unless|as\s+long\s+as|provided(?:\s+that)?)\s+{_NAME_IN_MATH}"
+                        rf"\s+(?:is|are)\s+(?P<neg>not\s+)?"
+                        rf"(?:an?\s+)?{_SIGN}\b(?!\s+or\b)", re.I)       # not "when $x$ is positive or negative"
+_OPPOSITE_SIGN = {">": "<=", ">=": "<", "<": ">=", "<=": ">"}
+_ANY_REAL = re.compile(rf"{_NAME_IN_MATH}\s+(?:(?:may|can)\s+)?(?:be|is|are)\s+(?:now\s+)?(?:any|an\s+arbitrary|a|an)\s+real"
+                       rf"(?!\s+(?:strictly\s+)?(?:positive|negative|non-?negative|non-?positive))", re.I)
 _EVERY_REAL = re.compile(rf"\bfor\s+(?:every|all|any|each)\s+real\s+(?:numbers?\s+)?{_NAME_IN_MATH}"
                          rf"|\$\s*(?P<real>[A-Za-z]|\\[A-Za-z]+)\s*\\in\s*\\mathbb\s*\{{?\s*R\s*\}}?\s*\$"
                          rf"|{_NAME_IN_MATH.replace('name', 'free')}\s+(?:be|is|are)\s+(?:now\s+)?arbitrary"
@@ -264,20 +295,61 @@ _EVERY_REAL = re.compile(rf"\bfor\s+(?:every|all|any|each)\s+real\s+(?:numbers?\
 
 
 def local_signs_in_words(lines: list[str]) -> list[tuple[int, str, str, int, int]]:
-    """"For nonnegative $x$ we have $$…$$": (line, name, one of > >= < <=, the columns of the line
-    it governs: from the words to the end of their sentence) — a condition of the math of its
-    sentence, or of the display after it, only."""
+    """"For nonnegative $x$ we have $$…$$", "for $x$ positive, $…$", "当 $y$ 为负数时，$$…$$",
+    "$$|v| = v$$ for nonnegative $v$.": (line, name, one of > >= < <=, the columns of the line it
+    governs: from the words to the end of their sentence, or the display just before them on the
+    line) — a condition of the math of its sentence, or of that display, only."""
     def sentence_end(line: str, start: int) -> int:
         found = re.search(r"[.!?;](?=\s|$)", _INLINE_MATH.sub(lambda m: "x" * len(m.group(0)), line[start:]))
         return start + found.end() if found else len(line) + 1
-    return [(number, m.group("name"), _SIGN_WORDS[re.sub(r"\s+", " ", m.group("sign").lower())], m.start(),
-             sentence_end(line, m.end()))
-            for number, line in enumerate(lines, 1)
-            for m in (*_SIGN_LOCAL.finditer(line), *_SIGN_CASE.finditer(line))     # "When $x$ is negative, $$…$$"
-            if re.search(r"\$|\\\[|\\\(", line[m.end():])          # leading into math in the same sentence
-            and not _SENTENCE_END.search(re.split(r"\$|\\\[|\\\(", line[m.end():], maxsplit=1)[0])
-            or re.fullmatch(r"[\s,:]*", line[m.end():]) and number < len(lines)    # or into the display below
-            and re.match(r"\s*(?:\$\$|\\\[|\\begin)", lines[number])]
+
+    def sign_of(m: re.Match) -> str:
+        if "sign" in m.groupdict() and m.group("sign") in _SIGN_CJK:
+            return _SIGN_CJK[m.group("sign")]
+        word = next(m.group(g) for g in ("sign", "after_sign") if g in m.groupdict() and m.group(g))
+        sign = _SIGN_WORDS[re.sub(r"\s+", " ", word.lower())]
+        negated = bool(m.groupdict().get("neg")) != (str(m.groupdict().get("case") or "").lower() == "unless")
+        return _OPPOSITE_SIGN[sign] if negated else sign          # "if $z$ is not negative", "unless $y$ is negative"
+
+    out = []
+    for number, line in enumerate(lines, 1):
+        for m in (*_SIGN_LOCAL.finditer(line), *_SIGN_CASE.finditer(line), *_SIGN_CASE_CJK.finditer(line)):
+            name = next(m.group(g) for g in ("name", "after") if g in m.groupdict() and m.group(g))
+            ahead = line[m.end():]
+            following = next((k for k in range(number, min(number + 2, len(lines))) if lines[k].strip()), None)
+            leads = re.search(r"\$|\\\[|\\\(", ahead) and not _SENTENCE_END.search(
+                re.split(r"\$|\\\[|\\\(", ahead, maxsplit=1)[0]) \
+                or not re.search(r"[.!?;。！？；]", _INLINE_MATH.sub(" ", ahead)) and following is not None \
+                and re.match(r"\s*(?:\$\$|\\\[|\\begin)", lines[following]) \
+                and (following == number or re.search(r"[,:，：]\s*$", ahead))   # "When $x$ is negative, we get"
+            if _HEADING.match(line):                                        # "# When $x$ is negative"
+                out.append((number, name, sign_of(m), 0, len(line) + 1))
+            elif leads:
+                out.append((number, name, sign_of(m), m.start(), sentence_end(line, m.end())))
+            elif re.search(r"(?:\$\$|\\\])\s*[,，]?\s*$", line[:m.start()]) \
+                    and re.fullmatch(r"\s*[.,;:。，；]?\s*", ahead):         # "$$|v| = v$$ for nonnegative $v$."
+                out.append((number, name, sign_of(m), 0, m.start()))
+            elif _FILLER.fullmatch(line[:m.start()]) and re.fullmatch(r"\s*[.,;:。，；]?\s*", ahead):
+                start = _display_above(lines, number)       # "$$\sqrt{x^2} = x$$\nis valid as long as $x$ is positive."
+                if start is not None:
+                    out.append((start, name, sign_of(m), 0, 0))
+    return out
+
+
+_FILLER = re.compile(r"(?i)\s*[,.]?\s*(?:(?:which|this|it)\s+)?(?:holds|is\s+valid|is\s+true|valid|true)?\s*(?:only\s+)?")
+
+
+def _display_above(lines: list[str], number: int) -> int | None:
+    """The first line of the display that ends on the line before ``number`` (skipping nothing), or None."""
+    above = number - 1
+    if above < 1 or not re.search(r"(?:\$\$|\\\]|\\end\s*\{[a-z*]+\})\s*[,.]?\s*$", lines[above - 1]):
+        return None
+    if lines[above - 1].count("$$") >= 2 or re.match(r"\s*\\\[.*\\\]", lines[above - 1]):
+        return above
+    for k in range(above - 1, max(0, above - 30), -1):
+        if re.match(r"\s*(?:\$\$|\\\[|\\begin\s*\{)", lines[k - 1]):
+            return k
+    return None
 
 
 def signs_in_words(lines: list[str]) -> list[tuple[int, str, str | None]]:
@@ -293,13 +365,17 @@ def signs_in_words(lines: list[str]) -> list[tuple[int, str, str | None]]:
                 out.append((number, m.group("name"), None))
             for m in _EVERY_REAL.finditer(sentence):
                 out.append((number, next(g for g in m.groups() if g is not None), None))
-            m = _SIGN_STATED.search(sentence.strip())
-            if m is None:
-                continue
-            rest = sentence.strip()[:m.start()] + " " + sentence.strip()[m.end():]
-            if _HEDGED.search(_INLINE_MATH.sub(" ", rest)):
-                continue
-            out.append((number, m.group("name"), _SIGN_WORDS[re.sub(r"\s+", " ", m.group("sign").lower())]))
+            for pattern in (_SIGN_STATED, _SIGN_STATED_CJK):
+                m = pattern.search(sentence.strip())
+                if m is None:
+                    continue
+                rest = sentence.strip()[:m.start()] + " " + sentence.strip()[m.end():]
+                if _HEDGED.search(_INLINE_MATH.sub(" ", rest)) or pattern is _SIGN_STATED_CJK and re.search(
+                        r"如果|若|当|是否|或|不", _INLINE_MATH.sub(" ", rest)):
+                    continue
+                sign = _SIGN_CJK.get(m.group("sign")) or _SIGN_WORDS[re.sub(r"\s+", " ", m.group("sign").lower())]
+                sign = _OPPOSITE_SIGN[sign] if "neg" in m.groupdict() and m.group("neg") else sign   # "is not positive"
+                out.extend((number, name, sign) for name in _names_of(m.group("names")))
     return out
 
 
@@ -497,6 +573,10 @@ def conditions_for(rel: Relation, conditions: list[tuple[int, sp.Basic | None]],
     previous = max((b.end_line for b in blocks if b.display and b.end_line < block.line), default=0)
     here = [c for line, c in conditions if previous < line <= block.line and c is not None]
     here = [c for c in headed if c not in here] + here
+    kept: list[sp.Basic] = []
+    for c in here:                   # "The case $x < 0$ is trivial. For $x > 0$ we have $$…$$": the later one
+        kept = [d for d in kept if not _contradict(d, c)] + [c]
+    here = kept
     latest = {c.lhs: c for c in here if is_pin(c)}                 # x = 2, then x = 3: the later value
     return [c for c in here if not is_pin(c) or latest[c.lhs] is c]
 

@@ -255,9 +255,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 standing_line[named.name] = sign_line
         while memberships and memberships[0][0] <= rel.line:   # "$p, q \in (0, 1)$": from here on
             member_line, member = memberships.pop(0)
-            if after_a_display(lines, member_line, member):
-                continue
-            if a_case_of(lines, member_line, member):   # "for $t \in [0, 1]$ we have $$…$$": that display's case
+            if after_a_display(lines, member_line, member) or a_case_of(lines, member_line, member):
+                # "$$…$$ for $t \in [0, 1]$", "for $t \in [0, 1]$ we have $$…$$": that display's case
                 conditions.extend((member_line, c) for _, bound in membership_bounds(member, domain, functions)
                                   for c in bound)
                 continue
@@ -752,7 +751,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         written = [*prose, *written]
         for c in trailing.get(k, ()):
             given, missing = row_condition(f"{found[c].lhs} {OP_TEX[found[c].op]} {found[c].rhs}", context, lhs, rhs)
-            if c in negated_after:                   # "except when $x < 0$": x ≥ 0 (one condition only)
+            if -1 - c in negated_after:              # "if and only if $u \ge 0$": the converse is claimed too
+                given, missing = [], f"{found[c].tex}, with \"if and only if\""
+            elif c in negated_after:                 # "except when $x < 0$": x ≥ 0 (one condition only)
                 negation = sp.Not(given[0]) if len(given) == 1 else None
                 given = [negation] if isinstance(negation, sp.core.relational.Relational) else []
                 missing = missing or (f"{found[c].tex} negated" if not given else "")
