@@ -430,3 +430,12 @@ def test_signs_stated_in_words_are_read_where_the_text_states_them():
                        ("round8_case_then_words.md", 8)]:
         assert verdicts_by_line(name)[line] == ["proved"], (name, line)
     assert verdicts_by_line("round8_local_sign_crosses_sentence.md")[4] == ["proved", "undecided"]
+
+
+def test_suppositions_prose_restatements_and_written_logarithms_raise_no_false_alarm():
+    # held-out set 13, first run: three false alarms
+    verdicts = verdicts_by_line("suppositions_and_logs.md")
+    assert "refuted" not in verdicts[13]             # the example's y = 1 was supposed, not refuted at y = 0
+    assert verdicts[21][-1] == "undecided"           # s restated in another section's prose: maybe anew
+    assert verdicts[25] == ["proved"]                # exp(−log σ) claims σ > 0 though SymPy writes 1/σ
+    assert verdicts[27] == ["refuted"]

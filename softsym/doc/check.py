@@ -87,7 +87,9 @@ def _result(reading: Reading, verdict: Verdict | None, variants: dict[str, Verdi
     if verdict is not None and verdict.status is Status.REFUTED and verdict.counterexample is not None:
         clash = contradicted(verdict.counterexample, reading.stated)
         if clash and stated is not None and stated.status is Status.REFUTED and reading.values_unique \
-                and not reading.doubts:         # wrong at the example's own values too (each given once)
+                and not reading.doubts and stated.counterexample is not None \
+                and not contradicted(stated.counterexample, reading.stated_here):   # (nor at another value
+                                                                                    # this section gave)
             return {**out, "verdict": "refuted", "strategy": stated.strategy,
                     "counterexample": stated.counterexample.as_dict() if stated.counterexample else None,
                     "lhs_value": stated.counterexample.lhs_value if stated.counterexample else None,

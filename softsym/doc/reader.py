@@ -98,6 +98,7 @@ class Reading:
     values_unique: bool = True                      # no name was given two values in the section
     pair: tuple[str, str] = ("", "")                # the two free indices of the "distinct" variant
     stated: tuple[tuple[str, str, int], ...] = field(default=())   # values the text gave names before it
+    stated_here: tuple[tuple[str, str, int], ...] = field(default=())   # … of them, those its section gives
 
 
 # -- reading a document ----------------------------------------------------------------------------
@@ -107,7 +108,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     Raises:
         UserError: the file kind is unknown or ``--symbols`` is malformed.
     """
-    from ..latex import Context, Unparsed, VectorValued, parse_entry, parse_tex
+    from ..latex import Context, Unparsed, VectorValued, logarithms_written, parse_entry, parse_tex
 
     blocks, declarations = find_math(text, kind_of(path))
     macros = document_macros(text)
@@ -339,7 +340,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                     lhs, rhs, entry, guesses = read_entrywise(paired, context)
                     return lhs, rhs, entry, (*pairs, *guesses)
             try:
-                lhs, rhs, entry, guesses = read(context)
+                with logarithms_written() as logarithms:
+                    lhs, rhs, entry, guesses = read(context)
             except Unparsed as exc:
                 later = re.match(r"the function (\w+) without its argument", exc.reason)
                 target = re.fullmatch(r"\s*\\?(?:mathbf\s*\{\s*)?([A-Za-z]+)\s*\}?\s*", rel.lhs)
@@ -355,7 +357,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                       vectors={n: span for n, span in vectors.items() if n != target.group(1)})
                 else:                 # "take $n = 3$, $z = (2, 1, 0)$" after Σ_{j=1}^n e^{z_j}: an instance
                     raise
-                lhs, rhs, entry, guesses = read(context)
+                with logarithms_written() as logarithms:
+                    lhs, rhs, entry, guesses = read(context)
             raw_lhs = lhs
             lhs, rhs = with_models(lhs, models, whole=False), with_models(rhs, models)
             lhs, rhs = opaque_probabilities(lhs), opaque_probabilities(rhs)
@@ -762,6 +765,15 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         by_name = {x.name: x for x in sp.Tuple(lhs, rhs).atoms(sp.Symbol)}      # the relation's i, not a real i
         written = [c.xreplace({x: by_name[x.name] for x in c.free_symbols
                                if isinstance(x, sp.Symbol) and x.name in by_name}) for c in written]
+        log_facts = []                  # "\exp(x - \log \sigma)": claimed where σ > 0, SymPy's e^x/σ or not
+        for argument in logarithms:
+            argument = argument.xreplace({x: by_name[x.name] for x in argument.free_symbols
+                                          if isinstance(x, sp.Symbol) and x.name in by_name})
+            if argument.free_symbols and not argument.has(sp.Indexed, sp.Sum, sp.Product, sp.Integral) \
+                    and argument.free_symbols <= sp.Tuple(lhs, rhs).free_symbols:
+                fact = sp.Gt(argument, 0)
+                if isinstance(fact, sp.core.relational.Relational) and fact not in log_facts:
+                    log_facts.append(fact)
 
         doubled_bounds: set[str] = set()       # "x > 1 … x > 0" both before the display: the looser is kept
 
@@ -778,7 +790,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 written = [c.xreplace(same) for c in written if not (isinstance(c, sp.Eq) and c.rhs in same)]
             bounds, written = as_bounds(written, domain, doubled_bounds)
             here = Domain(domain.symbols, domain.indexed, domain.bounds + bounds, domain.given)
-            here = here.with_given(*(c for c in constraints if c is not None), *written)
+            here = here.with_given(*(c for c in constraints if c is not None), *written, *log_facts)
             if premise is not None:
                 here = here.with_given(premise)
             # definitions first, so that the conventions (K ends a range: a positive integer) reach
@@ -885,6 +897,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             doubts.append("it uses " + ", ".join(f"{name}, defined twice (lines {doubts_later[name][0]} and "
                                                  f"{doubts_later[name][1]})" for name in twice_here)
                           + ": which definition holds here is not clear")
+        if inline and earlier is not None and rel.op == "==" and target_name(lhs) is not None \
+                and not any(in_scope(sections, line, rel.line) for line in defined_at.get(target_name(lhs), [])):
+            doubts.append(f"it restates {target_name(lhs)}, defined in another section (line "     # "## Adding a
+                          f"{defined_at[target_name(lhs)][-1]}): in prose it may define it anew")      # temperature"
         if own_version:
             doubts.append("it defines a function softsym knows: checked against softsym's reading, a different "
                           "definition is the text's own")
@@ -1028,6 +1044,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         out.append(Reading(rel, problem=problem, lhs=shown_l, rhs=shown_r, conventions=notes, doubts=tuple(doubts),
                            stated=tuple((name, sp.sstr(v), line) for name, (v, line) in known_values.items()
                                         if not real_names(lhs) or not real_names(rhs)),     # an example's line
+                           stated_here=tuple((name, sp.sstr(v), line) for name, (v, line) in known_values.items()
+                                             if in_scope(sections, line, rel.line)),
                            hollow=tuple(hollow), variants=tuple(variants),
                            pair=tuple(map(str, pair)) if pair is not None else ("", ""),
                            pins=tuple(f"{sp.sstr(c.lhs)} = {sp.sstr(c.rhs)}" for c in pins),

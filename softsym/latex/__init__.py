@@ -74,12 +74,13 @@ Conventions, one per line:
 """
 from __future__ import annotations
 
-from .applications import DOT
+from .applications import DOT, logarithms_written
 from .context import Context
 from .errors import Unparsed, VectorValued
 from .maxima import extrema_in
 from .parse import parse_entry, parse_tex
 from .probability import is_probability, probabilities
 
-__all__ = ["DOT", "Context", "Unparsed", "VectorValued", "extrema_in", "is_probability", "parse_entry",
+__all__ = ["DOT", "Context", "Unparsed", "VectorValued", "extrema_in", "is_probability", "logarithms_written",
+           "parse_entry",
            "parse_tex", "probabilities"]

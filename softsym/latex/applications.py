@@ -12,6 +12,9 @@ function of two names.  Indicators are ``KroneckerDelta`` of integer symbols.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import replace
 
 import sympy as sp
@@ -38,6 +41,22 @@ MAX_ORDER_AT_POINT = 6
 """Highest order of a derivative taken at a point (``\\sigma''(0)``): it is computed while reading."""
 FRESH_INDICES = ("j", "k", "l", "m", "p", "q", "r", "s", "u", "v", "w")
 """Candidates for the summation index that softmax and logsumexp introduce."""
+
+
+_WRITTEN_LOGARITHMS: ContextVar[list | None] = ContextVar("written_logarithms", default=None)
+
+
+@contextmanager
+def logarithms_written() -> Iterator[list[sp.Basic]]:
+    """The arguments of the logarithms written in what is read inside the block (``\\log \\sigma`` of
+    ``\\exp(x - \\log \\sigma)``, which SymPy turns into ``e^x/σ`` at once): a document claims its
+    relation only where they are positive."""
+    found: list[sp.Basic] = []
+    token = _WRITTEN_LOGARITHMS.set(found)
+    try:
+        yield found
+    finally:
+        _WRITTEN_LOGARITHMS.reset(token)
 
 
 _FUNCTIONS = {
@@ -433,6 +452,9 @@ class ApplicationReading:
                 self.fail(f"a subscript on \\{name}", f)
             base = self.value(f.sub)
         value = sp.log(arg, base) if base is not None else _FUNCTIONS[name](arg)
+        collected = _WRITTEN_LOGARITHMS.get()
+        if collected is not None and name in ("log", "ln"):
+            collected.append(arg)
         if f.sup is not None:
             n = lone_leaf(f.sup, ("NUMBER",))
             if n is None:
