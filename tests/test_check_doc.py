@@ -414,7 +414,7 @@ def test_headings_listed_vectors_and_rounded_equalities_are_read_as_the_text_sco
     assert verdicts[36] == ["unparsed"]            # "the vector is $x = (1, 2)$": no instance, a claim
     assert verdicts[40] == ["undecided"]           # = between roundings: within the decimals written
     assert verdicts[42] == verdicts[44] == ["refuted"]   # beyond them; 0.62 is no rounding of 0.58
-    assert verdicts[49][-1] == "proved"            # "\\quad\\Longleftrightarrow\\quad": one equivalence
+    assert verdicts[49][-1] == "proved"            # "\\quad\\Longleftrightarrow\\quad": one equivalence, both ways
 
 
 def test_signs_stated_in_words_are_read_where_the_text_states_them():
@@ -439,3 +439,14 @@ def test_suppositions_prose_restatements_and_written_logarithms_raise_no_false_a
     assert verdicts[21][-1] == "undecided"           # s restated in another section's prose: maybe anew
     assert verdicts[25] == ["proved"]                # exp(−log σ) claims σ > 0 though SymPy writes 1/σ
     assert verdicts[27] == ["refuted"]
+
+
+def test_round9_signs_and_cases_in_words_prove_what_the_text_states():
+    # red team round 9 (false refutations fixed): "Except for positive $x$", "Recall that", 不难, x ∈ ℝ
+    # stated positive, 是一个负数, Chinese sentences, "unlike … with $x$ positive", "其中 $x$ 为正数"
+    for name, line in [("round9_except_for_positive.md", 5), ("round9_recall_that_sign.md", 5),
+                       ("round9_cjk_bunan.md", 5), ("round9_in_R_be_positive.md", 5),
+                       ("round9_cjk_a_negative_number.md", 5), ("round9_cjk_two_sentences.md", 5),
+                       ("round9_unlike_with_positive.md", 5), ("round9_cjk_qizhong.md", 4)]:
+        assert verdicts_by_line(name)[line] == ["proved"], (name, line)
+    assert verdicts_by_line("round9_iff_one_way.md")[4][-1] == "refuted"   # ⟺: the converse fails at x = −2

@@ -92,6 +92,8 @@ class Relation:
     after_arrow: bool = False   # written after a top-level arrow (a = -5 \rightarrow b = e^{-5}): not a claim
     condition: str = ""         # a condition written in the row (\text{if } i \ne j: …, … \quad \text{for } x \ge 0)
     display: bool | None = None  # whether its block is display math (None: not known, judged by lines)
+    arrow: str = "implies"      # for an implication: "implies" (⇒), "implied" (⇐: the right side is the
+                                # premise) or "iff" (⇔: the converse is claimed too)
 
 
 def relations(blocks: Iterable[MathBlock]) -> list[Relation]:
@@ -268,7 +270,18 @@ class _BlockReader:
         self.out.append(Relation(
             lhs=_source(self.block.tex, first.start, op.start), op="implies",
             rhs=_source(self.block.tex, op.end, end), line=self._line(op.start), end_line=self._line(end - 1),
-            tex=self.block.tex[start:end].strip(), chained=False, display=self.block.display))
+            tex=self.block.tex[start:end].strip(), chained=False, display=self.block.display,
+            arrow=arrow_kind(op.text)))
+
+
+_IMPLIED = frozenset({"\\Leftarrow", "\\Longleftarrow", "\\impliedby", "<=", "⇐", "⟸", "<=="})
+_IFF = frozenset({"\\iff", "\\Leftrightarrow", "\\Longleftrightarrow", "<=>", "⇔", "⟺"})
+
+
+def arrow_kind(text: str) -> str:
+    """What an arrow claims: "implies" (⇒), "implied" (⇐) or "iff" (⇔)."""
+    text = text.strip()
+    return "implied" if text in _IMPLIED else "iff" if text in _IFF else "implies"
 
 
 def _with_alignment(tex: str, start: int) -> int:

@@ -125,6 +125,20 @@ def _result(reading: Reading, verdict: Verdict | None, variants: dict[str, Verdi
         return {**out, "verdict": "undecided", "strategy": verdict.strategy, "counterexample": None,
                 "message": f"as read it is {verdict.status}, but {'; and '.join(reading.hollow)}: not reported "
                            f"as proved"}
+    converse = variants.get("converse")
+    if reading.one_way and converse is not None and converse.status is Status.REFUTED \
+            and verdict.status is not Status.REFUTED:          # x = 2 ⟺ x² = 4: false at x = −2
+        return {**out, "verdict": "refuted", "strategy": converse.strategy,
+                "counterexample": converse.counterexample.as_dict() if converse.counterexample else None,
+                "lhs_value": None, "rhs_value": None, "seconds": converse.seconds,
+                "message": f"the equivalence fails the other way: {readable_message(converse.message, converse.counterexample)} "
+                           f"(the right side holds there, the left does not)"}
+    if reading.one_way and verdict.status in (Status.PROVED, Status.PROVED_INSTANTIATED):
+        if converse is not None and converse.status in (Status.PROVED, Status.PROVED_INSTANTIATED):
+            verdict = replace(verdict, message=f"{verdict.message}; and the converse: {converse.message}")
+        else:
+            return undecided(verdict.strategy, f"it is {verdict.status} under the premise of the equivalence it "
+                                               f"concludes, and the converse is {converse.status if converse else 'not read'}")
     rounded = _off_by_rounding(rel, verdict)
     if rounded:
         return undecided(verdict.strategy, rounded)

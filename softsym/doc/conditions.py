@@ -110,8 +110,9 @@ OP_TEX = {"==": "=", "<=": "\\le", "<": "<", ">=": "\\ge", ">": ">", "!=": "\\ne
 
 _TRAILING_WORDS = re.compile(r"^\s*[,:]?\s*\(?\s*(?:(?:which\s+|this\s+|it\s+)?(?:holds|is\s+valid|is\s+true|valid|true)"
                              r"\s+)?(?:only\s+)?(?:when|whenever|if|if\s+and\s+only\s+if|iff|provided(?: that)?|as long as|assuming|given|"
-                             r"except\s+(?:when|if|for)|unless|"
-                             r"for(?:\s+(?:all|every|any|each))?|当|若|如果|只要|对于)\s*$", re.IGNORECASE)
+                             r"except\s+(?:when|if|for)|unless|(?:but\s+)?not\s+(?:for|when|if)|"
+                             r"for(?:\s+(?:all|every|any|each))?|(?:on|over)(?:\s+the\s+(?:interval|range|set|domain|half-line))?|"
+                             r"当|若|如果|只要|对于)\s*$", re.IGNORECASE)
 _TRAILING_WEAK = re.compile(r"^\s*[,:]?\s*\(?\s*(?:with|where)\s*$", re.IGNORECASE)
 """"with $x \\ge 0$", "where $q > 0$" after a display: a condition when what follows is an inequality
 ("where $\\kappa = L/\\mu$" names something instead)."""
@@ -124,7 +125,7 @@ def _trailing(prefix: str, tex: str) -> bool:
     return bool(_TRAILING_WORDS.match(prefix)) or bool(_TRAILING_WEAK.match(prefix) and _INEQUALITY_TEX.search(tex))
 
 
-_NEGATING = re.compile(r"(?i)\b(?:except|unless)\b")
+_NEGATING = re.compile(r"(?i)\b(?:except|unless|not)\b")
 _BOTH_WAYS = re.compile(r"(?i)\b(?:if\s+and\s+only\s+if|iff|only\s+if)\b")
 
 
@@ -251,15 +252,25 @@ _SIGN = r"(?P<sign>(?:strictly\s+)?(?:positive|negative)|non-?negative|non-?posi
 _NAME_IN_MATH = r"\$\s*(?P<name>[A-Za-z]|\\[A-Za-z]+)\s*\$"
 _NAMES_IN_MATH = r"(?P<names>\$[^$]+\$(?:\s*(?:,\s*and|,|and)\s*\$[^$]+\$)*)"
 _SIGN_STATED = re.compile(rf"(?:^|\b(?:let|where|since|as|because|assume|assuming|suppose|given\s+that|with|hence|so|"
-                          rf"thus|therefore)\s+(?:(?:first|now|also|further|henceforth|throughout)\s+)?(?:that\s+)?)"
+                          rf"thus|therefore|recall|note|remember|we\s+know)\s+(?:(?:first|now|also|further|henceforth|throughout)\s+)?(?:that\s+)?)"
                           rf"{_NAMES_IN_MATH}\s+(?:is|be|are)\s+(?P<neg>not\s+)?(?:both\s+|all\s+)?(?:an?\s+)?(?:real\s+)?{_SIGN}"
                           rf"(?:\s+(?:real\s+)?(?:numbers?|reals?|constants?|scalars?|parameters?|integers?))?\s*(?:[.,;:]|$)",
                           re.I)
 _SIGN_CJK = {"正数": ">", "负数": "<", "非负数": ">=", "非正数": "<=", "正的": ">", "负的": "<", "非负的": ">=",
              "大于零": ">", "小于零": "<", "大于0": ">", "小于0": "<"}
 _CJK_SIGN = "(?P<sign>" + "|".join(sorted(_SIGN_CJK, key=len, reverse=True)) + ")"
-_SIGN_STATED_CJK = re.compile(rf"(?:设|令|假设|假定|已知|由于|因为)\s*{_NAMES_IN_MATH}\s*(?:为|是|均为|都是)?\s*{_CJK_SIGN}")
-_SIGN_CASE_CJK = re.compile(rf"(?:当|若|如果|对于)\s*{_NAME_IN_MATH}\s*(?:为|是)?\s*{_CJK_SIGN}(?:时候?|的时候)?")
+_CJK_AFTER = r"(?![\d.．的或、])"        # not "小于0.5", "正数的相反数", "正数或负数"
+_SIGN_STATED_CJK = re.compile(rf"(?:设|令|假设|假定|已知|由于|因为|其中)\s*{_NAMES_IN_MATH}\s*(?:为|是|均为|都是)?\s*"
+                              rf"(?:一个|一)?\s*{_CJK_SIGN}{_CJK_AFTER}")
+_SIGN_CASE_CJK = re.compile(rf"(?:当|若|如果|对于)\s*{_NAME_IN_MATH}\s*(?:为|是)?\s*(?:一个|一)?\s*{_CJK_SIGN}{_CJK_AFTER}"
+                            rf"(?:时候?|的时候)?")
+NOT_A_CASE = re.compile(r"(?i)\b(?:except|unless|not\s+only|not\s+just|not\s+merely|beyond|dropping|drop|without|"
+                         r"unlike|other\s+than|instead\s+of|rather\s+than|no\s+longer|but\s+not|not)\b[^.;:]*$|除了|除去|不仅")
+"""Words before a case or a heading's bound that make it no case of what follows ("Except for positive $x$",
+"## Dropping $x > 0$")."""
+_WHERE_SIGN = re.compile(rf"\s*[,]?\s*where\s+{_NAME_IN_MATH}\s+is\s+(?:an?\s+)?{_SIGN}\b", re.I)
+_WHERE_SIGN_CJK = re.compile(rf"\s*[,，]?\s*其中\s*{_NAME_IN_MATH}\s*(?:为|是)\s*(?:一个|一)?\s*{_CJK_SIGN}{_CJK_AFTER}")
+_ANY_REAL_CJK = re.compile(rf"{_NAME_IN_MATH}\s*(?:为|是)\s*任意(?:的)?(?:实数|数|值)")
 
 
 def _names_of(group: str) -> list[str]:
@@ -268,6 +279,7 @@ def _names_of(group: str) -> list[str]:
     for math in re.findall(r"\$([^$]+)\$", group):
         for part in math.split(","):
             part = part.strip()
+            part = re.sub(r"\s*\\in\s*(?:\\math(?:bb|bf|rm)\s*\{?\s*R\s*\}?|\\R\b|ℝ)\s*$", "", part)   # x ∈ ℝ
             if re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", part):
                 out.append(part)
             elif part:
@@ -276,18 +288,25 @@ def _names_of(group: str) -> list[str]:
 _HEDGED = re.compile(r"(?i)\b(?:if|when|whenever|unless|otherwise|case|either|or|not|no|whether|unclear|unknown|may|"
                      r"might|can|could|need|mistake|mistaken|mistakenly|wrong|wrongly|error|erroneous|erroneously|"
                      r"incorrect|incorrectly|naive|naively|tempting|pitfall|fallacy|long|provided|valid|only|"
-                     r"sometimes|any|every|all|instead|drop|dropping|relax|relaxing|remove|removing|without)\b|\?")
+                     r"sometimes|any|every|all|instead|drop|dropping|relax|relaxing|remove|removing|without|never|longer)\b"
+                     r"|n't\b|\?")
 _SIGN_LOCAL = re.compile(rf"\bfor\s+(?:all\s+|every\s+|any\s+)?{_SIGN}\s+(?:real\s+)?(?:values?\s+(?:of\s+)?)?{_NAME_IN_MATH}"
-                         rf"(?!\s+or\b)|\b(?:for|with)\s+{_NAME_IN_MATH.replace('name', 'after')}\s+"
-                         rf"{_SIGN.replace('sign', 'after_sign')}\b(?!\s+or\b)", re.I)   # "for $x$ positive"
+                         rf"(?!\s*(?:,|or)\s*(?:or\s+)?(?:positive|negative|zero|non|or))"
+                         rf"|\b(?:for|with)\s+{_NAME_IN_MATH.replace('name', 'after')}\s+"
+                         rf"{_SIGN.replace('sign', 'after_sign')}\b(?!\s*(?:,|or)\s*(?:or\s+)?(?:positive|negative|zero|non|or))",
+                         re.I)   # "for $x$ positive", not "for $x$ positive, negative or zero"
 _SIGN_CASE = re.compile(rf"\b(?P<case>when|whenever|if|for|unless|as\s+long\s+as|provided(?:\s+that)?)\s+{_NAME_IN_MATH}"
                         rf"\s+(?:is|are)\s+(?P<neg>not\s+)?"
                         rf"(?:an?\s+)?{_SIGN}\b(?!\s+or\b)", re.I)       # not "when $x$ is positive or negative"
 _OPPOSITE_SIGN = {">": "<=", ">=": "<", "<": ">=", "<=": ">"}
-_ANY_REAL = re.compile(rf"{_NAME_IN_MATH}\s+(?:(?:may|can)\s+)?(?:be|is|are)\s+(?:now\s+)?(?:any|an\s+arbitrary|a|an)\s+real"
+_ANY_REAL = re.compile(rf"{_NAME_IN_MATH}\s+(?:(?:may|can)\s+)?(?:be|is|are)\s+(?:now\s+)?(?:(?:any|an\s+arbitrary|a|an)\s+real"
+                       rf"|any\s+(?:nonzero\s+|non-zero\s+)?(?:number|value))"
                        rf"(?!\s+(?:strictly\s+)?(?:positive|negative|non-?negative|non-?positive))", re.I)
 _EVERY_REAL = re.compile(rf"\bfor\s+(?:every|all|any|each)\s+real\s+(?:numbers?\s+)?{_NAME_IN_MATH}"
-                         rf"|\$\s*(?P<real>[A-Za-z]|\\[A-Za-z]+)\s*\\in\s*\\mathbb\s*\{{?\s*R\s*\}}?\s*\$"
+                         rf"|\$\s*(?P<real>[A-Za-z]|\\[A-Za-z]+)\s*\\in\s*(?:\\math(?:bb|bf|rm)\s*\{{?\s*R\s*\}}?|\\R\b|ℝ)\s*\$"
+                         rf"(?!\s+(?:be|is|are)\s+(?:strictly\s+)?(?:positive|negative|non))"
+                         rf"|\b(?:no\s+longer|not|never|stop|(?:do|does)\s+not|don't)\s+(?:assum(?:e|ing))\s+(?:that\s+)?"
+                         rf"{_NAME_IN_MATH.replace('name', 'unassumed')}"
                          rf"|{_NAME_IN_MATH.replace('name', 'free')}\s+(?:be|is|are)\s+(?:now\s+)?arbitrary"
                          rf"|\b(?:drop|dropping|remove|removing|relax|relaxing|without)\s+(?:the\s+)?(?:assumption|"
                          rf"condition|requirement|restriction)\s+(?:that\s+)?{_NAME_IN_MATH.replace('name', 'dropped')}",
@@ -297,10 +316,10 @@ _EVERY_REAL = re.compile(rf"\bfor\s+(?:every|all|any|each)\s+real\s+(?:numbers?\
 def local_signs_in_words(lines: list[str]) -> list[tuple[int, str, str, int, int]]:
     """"For nonnegative $x$ we have $$…$$", "for $x$ positive, $…$", "当 $y$ 为负数时，$$…$$",
     "$$|v| = v$$ for nonnegative $v$.": (line, name, one of > >= < <=, the columns of the line it
-    governs: from the words to the end of their sentence, or the display just before them on the
-    line) — a condition of the math of its sentence, or of that display, only."""
+    governs: from the words to the end of their sentence; (0, 0) for the display just before them)
+    — a condition of the math of its sentence, or of that display, only."""
     def sentence_end(line: str, start: int) -> int:
-        found = re.search(r"[.!?;](?=\s|$)", _INLINE_MATH.sub(lambda m: "x" * len(m.group(0)), line[start:]))
+        found = re.search(r"[.!?;](?=\s|$)|[。！？；]", _INLINE_MATH.sub(lambda m: "x" * len(m.group(0)), line[start:]))
         return start + found.end() if found else len(line) + 1
 
     def sign_of(m: re.Match) -> str:
@@ -313,6 +332,10 @@ def local_signs_in_words(lines: list[str]) -> list[tuple[int, str, str, int, int
 
     out = []
     for number, line in enumerate(lines, 1):
+        for m in (_WHERE_SIGN.match(line), _WHERE_SIGN_CJK.match(line)):     # "$$|x| = x,$$\nwhere $x$ is positive."
+            start = _display_above(lines, number) if m else None
+            if start is not None:
+                out.append((start, m.group("name"), sign_of(m), 0, 0))
         for m in (*_SIGN_LOCAL.finditer(line), *_SIGN_CASE.finditer(line), *_SIGN_CASE_CJK.finditer(line)):
             name = next(m.group(g) for g in ("name", "after") if g in m.groupdict() and m.group(g))
             ahead = line[m.end():]
@@ -322,13 +345,19 @@ def local_signs_in_words(lines: list[str]) -> list[tuple[int, str, str, int, int
                 or not re.search(r"[.!?;。！？；]", _INLINE_MATH.sub(" ", ahead)) and following is not None \
                 and re.match(r"\s*(?:\$\$|\\\[|\\begin)", lines[following]) \
                 and (following == number or re.search(r"[,:，：]\s*$", ahead))   # "When $x$ is negative, we get"
+            before = _INLINE_MATH.sub(" ", line[:m.start()])[-40:]
+            if re.search(r"(?i)\b(?:except|unless)\s*$|除了\s*$", before):   # "Except for positive $x$": x ≤ 0
+                out.append((number, name, _OPPOSITE_SIGN[sign_of(m)], m.start(), sentence_end(line, m.end())))
+                continue
+            if NOT_A_CASE.search(before):
+                continue                      # "not only for positive $x$", "Beyond the case when …"
             if _HEADING.match(line):                                        # "# When $x$ is negative"
                 out.append((number, name, sign_of(m), 0, len(line) + 1))
             elif leads:
                 out.append((number, name, sign_of(m), m.start(), sentence_end(line, m.end())))
             elif re.search(r"(?:\$\$|\\\])\s*[,，]?\s*$", line[:m.start()]) \
                     and re.fullmatch(r"\s*[.,;:。，；]?\s*", ahead):         # "$$|v| = v$$ for nonnegative $v$."
-                out.append((number, name, sign_of(m), 0, m.start()))
+                out.append((number, name, sign_of(m), 0, 0))           # (0, 0): that display only
             elif _FILLER.fullmatch(line[:m.start()]) and re.fullmatch(r"\s*[.,;:。，；]?\s*", ahead):
                 start = _display_above(lines, number)       # "$$\sqrt{x^2} = x$$\nis valid as long as $x$ is positive."
                 if start is not None:
@@ -359,9 +388,9 @@ def signs_in_words(lines: list[str]) -> list[tuple[int, str, str | None]]:
     negative", "not") gives none."""
     out: list[tuple[int, str, str | None]] = []
     for number, line in enumerate(lines, 1):
-        sentences = re.split(r"(?<=[.!?;])\s+", line)
+        sentences = re.split(r"(?<=[.!?;])\s+|(?<=[。！？；])", line)
         for sentence in sentences:
-            for m in _ANY_REAL.finditer(sentence):
+            for m in (*_ANY_REAL.finditer(sentence), *_ANY_REAL_CJK.finditer(sentence)):
                 out.append((number, m.group("name"), None))
             for m in _EVERY_REAL.finditer(sentence):
                 out.append((number, next(g for g in m.groups() if g is not None), None))
@@ -371,7 +400,7 @@ def signs_in_words(lines: list[str]) -> list[tuple[int, str, str | None]]:
                     continue
                 rest = sentence.strip()[:m.start()] + " " + sentence.strip()[m.end():]
                 if _HEDGED.search(_INLINE_MATH.sub(" ", rest)) or pattern is _SIGN_STATED_CJK and re.search(
-                        r"如果|若|当|是否|或|不", _INLINE_MATH.sub(" ", rest)):
+                        r"如果|若|当|是否|或|不是|不为|并不|不一定|并非|错|误|不对", _INLINE_MATH.sub(" ", rest)):
                     continue
                 sign = _SIGN_CJK.get(m.group("sign")) or _SIGN_WORDS[re.sub(r"\s+", " ", m.group("sign").lower())]
                 sign = _OPPOSITE_SIGN[sign] if "neg" in m.groupdict() and m.group("neg") else sign   # "is not positive"
@@ -558,7 +587,8 @@ def conditions_for(rel: Relation, conditions: list[tuple[int, sp.Basic | None]],
     if lines is not None:              # a heading between a condition and the display ends it
         starts = section_starts(lines)
         conditions = [(line, c) for line, c in conditions if in_scope(starts, line, rel.line)]
-        headed = [c for line, c in conditions if line in starts and _simple(c)]  # "\paragraph{$T = 1$.}"
+        headed = [c for line, c in conditions if line in starts and _simple(c)    # "\paragraph{$T = 1$.}",
+                  and not NOT_A_CASE.search(_INLINE_MATH.sub(" ", lines[line - 1]))]   # not "## Dropping $x > 0$"
     if block is None:
         here = [c for c in headed]
         for c in (c for line, c in conditions if line == rel.line and c is not None):
@@ -847,7 +877,8 @@ def a_case_of(lines: list[str], line: int, tex: str) -> bool:
     text = lines[line - 1]
     at = text.find(tex)
     words = _INLINE_MATH.sub(" ", text[:at]) if at > 0 else ""
-    return bool(re.search(r"(?i)\b(?:for|if|when|whenever|whereas|while)\s*$", words.rstrip().rstrip("$")))
+    return bool(re.search(r"(?i)\b(?:for(?:\s+(?:every|all|any|each))?|if|when|whenever|whereas|while)\s*$",
+                          words.rstrip().rstrip("$")))
 
 
 _CLAIM_BEFORE = re.compile(r"(?i)\b(?:(?<!as\s)follows|hence|therefore|thus|so(?!\s+that)|(?<!consider\s)then|gives|giving|"
@@ -855,10 +886,11 @@ _CLAIM_BEFORE = re.compile(r"(?i)\b(?:(?<!as\s)follows|hence|therefore|thus|so(?
                            r"means|in\s+particular|equivalently|note\s+that|i\.e\.|that\s+is|recall(?:s|ing)?|"
                            r"satisf(?:y|ies))\b|所以|因此|于是|可得|得到|从而|故|(?<![规法准原细否])则")     # not 即: "namely"
 _DEFINING_BEFORE = re.compile(r"(?i)\b(?:let(?!\s+us\b|'s\b)|let(?:\s+us|'s)\s+(?:\w+\s+)?(?:take|set|define|use|choose|"
-                              r"consider|redefine)|define|defining|defined\s+(?:as|by|to\s+be)|denote|denoting|consider|redefine|"
+                              r"consider|redefine)|define|defining|defined\s+(?:as|by|to\s+be)(?!\s+(?:above|before|earlier|previously|in))|"
+                              r"denote|denoting|consider(?=\s*$|\s+(?:MATH|instead|now|a|an|the|next)\b)|redefine|"
                               r"instead|replace[sd]?|now\s+(?:take|set|use|let)|(?:another|a\s+new)\s+(?:value|model|"
                               r"definition|choice))\b|^\s*for\s+(?:a|an|the)\s+"
-                              r"(?!case\b|cases\b|rest\b|same\b|other\b|fixed\b|given\b|all\b)[a-z-]+\b|:=|(?<![命指])令|(?<!假)设(?![计置备施])|定义|记|改为|改成|换成|替换为")
+                              r"(?!case\b|cases\b|rest\b|same\b|other\b|fixed\b|given\b|all\b)[a-z-]+\b|:=|(?<![命指])令|(?<!假)设(?![计置备施])|(?<![由按据照])定义|记|改为|改成|换成|替换为")
 _BECOMING = re.compile(r"(?i)\b(?:becomes?|reduces\s+to|simplifies\s+to|turns\s+into)\b|变为|变成|化为|简化为")
 _CONDITIONAL = re.compile(r"(?i)\b(?:if|when|with|setting|for)\s+MATH\b|如果|若|当|置为|设")
 """"With $y = 0$ this becomes …", "如果 … 置为1 … 变为": a new form under a condition the sentence
@@ -906,15 +938,18 @@ def replaces_other_name(lines: list[str], rel: Relation, blocks, function: str) 
     return bool(found) and found[-1].group("name") != function
 
 
-_IN_GENERAL = re.compile(r"(?i)\b(?:in\s+general|generally|for\s+(?:all|every|any)|always|in\s+all\s+cases|identically)\b|"
-                         r"一般地|一般来说|对任意|对所有|恒")
+_IN_GENERAL = re.compile(r"(?i)\b(?:in\s+general|generally|for\s+(?:all|every|any|arbitrary)|arbitrary|always|"
+                         r"in\s+all\s+cases|identically)\b|一般地|一般来说|一般情形|对任意|对所有|任意|恒")
 
 
 def said_in_general(lines: list[str], rel: Relation, blocks) -> bool:
     """Whether the prose leading into the display holding ``rel`` says it holds in general ("In
     general", "for all $x$"): not a worked example's check at the values given before."""
     before = _lead_in(lines, rel, blocks)
-    return before is not None and bool(_IN_GENERAL.search(before))
+    starts = section_starts(lines)
+    heading = max((h for h in starts if h <= rel.line), default=None)   # "### In general" over it
+    return before is not None and bool(_IN_GENERAL.search(before)) \
+        or heading is not None and bool(_IN_GENERAL.search(lines[heading - 1]))
 
 
 def _last(pattern: re.Pattern, text: str) -> int:

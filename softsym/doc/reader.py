@@ -31,7 +31,7 @@ from ..prover import DEFAULT_TIMEOUT
 from .approximate import approximately, rounding_written
 from .chains import Relation, relations, sides_of_arrows
 from .conditions import (
-    LABEL_SET, MEMBERSHIP, OP_TEX, after_a_display, as_bounds, case_after, case_in_words, claimed_before, conditions_after, conditions_for,
+    LABEL_SET, MEMBERSHIP, OP_TEX, NOT_A_CASE, after_a_display, as_bounds, case_after, case_in_words, claimed_before, conditions_after, conditions_for,
     defined_before, defining_cue, example_cue, finite_set, imposed_display, imposed_in_prose, in_display_math,
     in_inline_math, is_condition, is_pin, label_set, listed_condition, local_signs_in_words, membership_bounds,
     mentioned,
@@ -99,6 +99,7 @@ class Reading:
     pair: tuple[str, str] = ("", "")                # the two free indices of the "distinct" variant
     stated: tuple[tuple[str, str, int], ...] = field(default=())   # values the text gave names before it
     stated_here: tuple[tuple[str, str, int], ...] = field(default=())   # … of them, those its section gives
+    one_way: bool = False           # the conclusion of an equivalence ⟺: checked under its premise only
 
 
 # -- reading a document ----------------------------------------------------------------------------
@@ -150,7 +151,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     definitions: list[Definition] = []
     used: set[str] = set()
     out: list[Reading] = []
-    arrow_sides = sides_of_arrows(found)                               # "a < b < c ⟺ d < e": no claim alone
+    arrow_sides = sides_of_arrows(found) | {                           # "a < b < c ⟺ d < e": no claim alone,
+        j for k, rel in enumerate(found) if rel.op == "implies" and rel.arrow == "implied"   # nor the sides of ⇐
+        for j in (k - 1, k + 1) if 0 <= j < len(found) and found[j].op != "implies"}
     premise_of = {k + 1: k - 1 for k, rel in enumerate(found)
                   if rel.op == "implies" and k >= 1 and k + 1 < len(found) and found[k - 1].op != "implies"
                   and not {k - 1, k + 1} & arrow_sides}
@@ -198,6 +201,23 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                             and changed_since(out, c.lhs, line, lines, rel.line, rel.tex))]
         return live_cache[k]
 
+    condition_columns: dict[tuple[int, sp.Basic], int] = {}     # an inline condition: where it is on its line
+
+    def column_of(index: int) -> int:
+        """Where ``found[index]`` starts on its line (the n-th of the same text), or -1."""
+        relation = found[index]
+        if not 1 <= relation.line <= len(lines):
+            return -1
+        at, text = -1, relation.tex.strip()[:30]
+        for _ in range(1 + sum(1 for r in found[:index] if r.line == relation.line and r.tex.strip()[:30] == text)):
+            at = lines[relation.line - 1].find(text, at + 1)
+        return at
+
+    def add_condition(condition: sp.Basic | None) -> None:
+        conditions.append((rel.line, condition))
+        if condition is not None and not in_display_math(rel, blocks):
+            condition_columns[(rel.line, condition)] = column_of(k)
+
     def use(names: set[str]) -> None:
         used.update(names)
         last_use.update(dict.fromkeys(names, rel.line))
@@ -229,6 +249,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         if rel.op in SKIPPED and not approximate:
             out.append(Reading(rel, verdict="skipped", message=SKIPPED[rel.op]))
             continue
+        if not in_display_math(rel, blocks) and rel.line in sections \
+                and NOT_A_CASE.search(re.sub(r"\$[^$]*\$", " ", lines[rel.line - 1])):
+            out.append(Reading(rel, verdict="skipped", message="written in a heading that sets it aside "
+                                                               "(\"Dropping $x > 0$\"): neither a claim nor a case"))
+            continue
         if rel.after_arrow:
             out.append(Reading(rel, verdict="skipped", message="written after an arrow (what something turns "
                                                                "into or maps to), not a claim"))
@@ -258,8 +283,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             member_line, member = memberships.pop(0)
             if after_a_display(lines, member_line, member) or a_case_of(lines, member_line, member):
                 # "$$…$$ for $t \in [0, 1]$", "for $t \in [0, 1]$ we have $$…$$": that display's case
-                conditions.extend((member_line, c) for _, bound in membership_bounds(member, domain, functions)
-                                  for c in bound)
+                for _, bound in membership_bounds(member, domain, functions):
+                    for c in bound:
+                        conditions.append((member_line, c))
+                        condition_columns[(member_line, c)] = lines[member_line - 1].find(member)
                 continue
             for name, bound in membership_bounds(member, domain, functions):
                 standing[name] = bound
@@ -415,7 +442,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 and rel.op == "=="\
                 and isinstance(lhs, sp.Symbol) and isinstance(rhs, sp.Symbol) and lhs != rhs\
                 and len(lhs.name) == len(rhs.name) == 1:          # "if $i = j$", "at $q = p$": a condition
-            conditions.append((rel.line, as_relational(rel.op, lhs, rhs)))
+            add_condition(as_relational(rel.op, lhs, rhs))
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message="a condition between two names (i = j, at q = p), not a claim; "
                                        "it holds in the display after it"))
@@ -450,9 +477,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             use(names_in(lhs, rhs))
             continue
         if k in premises and rel.op in ("==", ":=") and target_name(lhs) is not None\
-                and target_name(lhs) not in names_in(rhs):
-            standalone, pinned = True, set()      # "η = … ⇒ …": the premise defines η from here on
-        if k in premises and not defines(rel, lhs, rhs, used, pinned, standalone):
+                and target_name(lhs) not in names_in(rhs) and names_in(rhs) and found[k + 1].arrow != "iff":
+            standalone, pinned = True, set()      # "η = … ⇒ …": the premise defines η from here on (x = 2 does not)
+        if k in premises and (not defines(rel, lhs, rhs, used, pinned, standalone) or not names_in(rhs)
+                              or found[k + 1].arrow == "iff"):      # "x = 2 ⟹ x² = 4": x is 2 there only
             hypotheses[k] = as_relational(rel.op, lhs, rhs)
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message="the premise of an implication: the conclusion is checked under it"))
@@ -465,13 +493,13 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 inline and rel.op == "==" and not rel.chained and isinstance(lhs, sp.Symbol) and rhs.is_Number)):
             if inline and rel.op != "==" and set_aside(lines, rel):   # "Unlike the case $x < 0$, …": the other case
                 relational = as_relational(rel.op, lhs, rhs)
-                conditions.append((rel.line, relational.negated if relational is not None else None))
+                add_condition(relational.negated if relational is not None else None)
                 out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                    message="a case the text sets aside (\"unlike …\", \"… is left to the reader\"): "
                                            "the display after it is checked in the other case"))
                 continue
             if inline:
-                conditions.append((rel.line, as_relational(rel.op, lhs, rhs)))
+                add_condition(as_relational(rel.op, lhs, rhs))
                 if rel.op == "==" and example_cue(lines, rel):          # "let $x = 2$": the example's value
                     example_pins.append((rel.line, as_relational(rel.op, lhs, rhs)))
                 parameter = parameter_bound(rel.op, lhs, rhs)
@@ -681,7 +709,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                     every = {i: sp.Symbol(f"{i}_every", integer=True) for i in lhs.indices
                              if isinstance(i, sp.Symbol)}          # "uniform logits $z_k = c$": every entry
                     condition = condition.xreplace(every) if condition is not None else None
-                conditions.append((rel.line, condition))
+                add_condition(condition)
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message="a condition between two names (i = j, at q = p), not a claim; "
                                        "it holds in the display after it"))
@@ -713,7 +741,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             given_here += example_entries(entry, lhs, rhs) if rel.op == "==" else []
             given_here += [instance] if instance is not None and given_here else []
             for value in given_here:          # "take $z_1 = 0$", "take $z = (2, 1, 0)$": a value, checked both ways
-                conditions.append((rel.line, value))
+                add_condition(value)
                 if example_cue(lines, rel):   # "let", "take", "for example": the example's value, not an "if"
                     example_pins.append((rel.line, value))
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
@@ -746,11 +774,16 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         written, unusable = row_condition(rel.condition, context, lhs, rhs)
         prose = conditions_for(rel, live_conditions(), blocks, lines)
         if in_inline_math(rel, blocks) and 1 <= rel.line <= len(lines):   # "for positive $x$, $…$. Next, $…$"
-            at, text = -1, rel.tex.strip()[:30]
-            for _ in range(1 + sum(1 for r in found[:k] if r.line == rel.line and r.tex.strip()[:30] == text)):
-                at = lines[rel.line - 1].find(text, at + 1)      # the same relation twice on a line: the n-th
+            at = column_of(k)
             prose = [c for c in prose if not ((rel.line, c) in local_spans
-                                             and not local_spans[(rel.line, c)][0] <= at < local_spans[(rel.line, c)][1])]
+                                             and not local_spans[(rel.line, c)][0] <= at < local_spans[(rel.line, c)][1])
+                     and not ((rel.line, c) in condition_columns       # "For $x > 0$ we have $…$. For every $x$, $…$"
+                              and _SENTENCE_END_IN.search(_inline_blanked(lines[rel.line - 1])[
+                                  min(condition_columns[(rel.line, c)], at):max(condition_columns[(rel.line, c)], at)]))]
+        elif display:                  # "For positive $x$ the square grows. For every real $x$ … $$…$$"
+            prose = [c for c in prose if not any((line, c) in local_spans and local_spans[(line, c)] != (0, 0)
+                                                 and local_spans[(line, c)][1] <= len(lines[line - 1])
+                                                 for line in range(max(1, rel.line - 3), rel.line + 1))]
         written = [*prose, *written]
         for c in trailing.get(k, ()):
             given, missing = row_condition(f"{found[c].lhs} {OP_TEX[found[c].op]} {found[c].rhs}", context, lhs, rhs)
@@ -778,7 +811,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         doubled_bounds: set[str] = set()       # "x > 1 … x > 0" both before the display: the looser is kept
 
         def build(written: list[sp.Basic], lhs: sp.Basic = lhs, rhs: sp.Basic = rhs,
-                  dropped: frozenset[str] = frozenset()) -> tuple:
+                  dropped: frozenset[str] = frozenset(), op: str | None = None,
+                  premised: bool = True) -> tuple:
             """The relation as a problem under the conditions ``written`` (and the standing ones but
             ``dropped``): (problem, conventions, unfolded left and right sides, the sides as read)."""
             bounded_here = {x.name for c in written for x in c.free_symbols if isinstance(x, sp.Symbol)} | dropped
@@ -791,7 +825,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             bounds, written = as_bounds(written, domain, doubled_bounds)
             here = Domain(domain.symbols, domain.indexed, domain.bounds + bounds, domain.given)
             here = here.with_given(*(c for c in constraints if c is not None), *written, *log_facts)
-            if premise is not None:
+            if premise is not None and premised:
                 here = here.with_given(premise)
             # definitions first, so that the conventions (K ends a range: a positive integer) reach
             # the names they bring in too
@@ -823,7 +857,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             if entry is not None:
                 notes = (f"read entrywise: {', '.join(map(str, entry.indices))} "
                          f"{'is the entry' if entry.column is None else 'are the row and the column'}", *notes)
-            problem = prepare(left, OPS.get(rel.op, "=="), right, problem_domain, real_values=True)
+            problem = prepare(left, OPS.get(op or rel.op, "=="), right, problem_domain, real_values=True)
             return problem, notes, left, right, lhs, rhs
         try:
             problem, notes, left, right, lhs, rhs = build(written)
@@ -860,8 +894,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         valued_names = {f"{c.lhs.base.label}[]" if isinstance(c.lhs, sp.Indexed) else str(c.lhs)
                         for c in example_values}
         through_definitions = not names_in(lhs, rhs) & valued_names and names_in(left, right) & valued_names
+        own_case = any(valued_names & names_in(c) for c in prose if not is_pin(c))   # "For negative $x$, $$…$$"
         if example_values and (not real_names(lhs) or not real_names(rhs) or through_definitions) \
-                and not said_in_general(lines, rel, blocks):       # "In general, $$\sqrt{x + 2} = 2$$": not x = 2
+                and not own_case and not said_in_general(lines, rel, blocks):  # "In general, …": not x = 2
             # an example's line: one side a number, or the example's names only inside what it unfolds
             # ("take x = (0, 1, 2) …  $$\ell'(\beta) = (2 - u) + 2(4 - u^2)$$")
             try:                # "Let w = (3, 4) and b = -5. … −b w/‖w‖² = (0.6, 0.8)": at the example's values
@@ -874,6 +909,15 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             try:
                 variants.append(("sectioned", build(written, dropped=elsewhere)[0]))
             except Exception:  # noqa: BLE001 - no second reading: the bounded one stands as before
+                pass
+        conclusion = as_relational(rel.op, lhs, rhs)
+        if premise is not None and k in premise_of and found[k - 1].arrow == "iff" \
+                and isinstance(conclusion, sp.core.relational.Relational) \
+                and isinstance(premise, sp.core.relational.Relational):
+            try:                # "p_i > p_j ⟺ x_i > x_j": the converse, the premise under the conclusion
+                variants.append(("converse", build([*written, conclusion], lhs=premise.lhs, rhs=premise.rhs,
+                                                   op=premise.rel_op, premised=False)[0]))
+            except Exception:  # noqa: BLE001 - no converse to check: the equivalence stays undecided
                 pass
         pair = pairwise_indices(lhs, rhs, written)
         if pair is not None:  # ∂ℓ/∂s_i of ℓ = −log σ(s_i − s_j): a pair i, j is two different items too
@@ -1044,6 +1088,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         out.append(Reading(rel, problem=problem, lhs=shown_l, rhs=shown_r, conventions=notes, doubts=tuple(doubts),
                            stated=tuple((name, sp.sstr(v), line) for name, (v, line) in known_values.items()
                                         if not real_names(lhs) or not real_names(rhs)),     # an example's line
+                           one_way=k in premise_of and found[k - 1].op == "implies" and found[k - 1].arrow == "iff",
                            stated_here=tuple((name, sp.sstr(v), line) for name, (v, line) in known_values.items()
                                              if in_scope(sections, line, rel.line)),
                            hollow=tuple(hollow), variants=tuple(variants),
@@ -1102,6 +1147,14 @@ def changed_since(readings: list[Reading], name: sp.Basic, line: int, lines: lis
 _ACCENTS = ("bar", "hat", "tilde")
 _LATER_NAME = re.compile(r"\s*(?:\\(bar|hat|tilde|mathbf|boldsymbol)\s*\{?\s*)?\\?([A-Za-z]+)\s*\}?\s*")
 """The left side of a definition written after a relation in the same display (``\\qquad \\bar{x} = …``)."""
+
+
+_SENTENCE_END_IN = re.compile(r"[.!?;](?:\s|$)|[。！？；]")
+
+
+def _inline_blanked(line: str) -> str:
+    """``line`` with its inline math blanked out (same length): the sentence ends of its prose only."""
+    return re.sub(r"\$[^$]*\$", lambda m: "x" * len(m.group(0)), line)
 
 
 def same_paragraph(lines: list[str], first: int, second: int) -> bool:
