@@ -149,9 +149,9 @@ def equality_rounding(tex: str) -> sp.Float:
         return sp.Float(0)
     total = sp.Float(0)
     for m in _NUMBER.finditer(tex):
-        whole, decimals = m.group(1), m.group(2)
-        if "." not in m.group(0) or not decimals or m.group(3) is not None:
+        whole, decimals, exponent = m.group(1), m.group(2), int(m.group(3) or 0)
+        if "." not in m.group(0) or not decimals:
             continue
-        if len((whole + decimals).lstrip("0")) >= 3:
-            total += sp.Float(10) ** -len(decimals)           # twice half a unit of its last place
+        if len((whole + decimals).lstrip("0")) >= 3:          # twice half a unit of its last place
+            total += sp.Float(10) ** (exponent - len(decimals))   # (4.54 × 10⁻⁵: of the mantissa's)
     return total

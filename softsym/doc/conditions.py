@@ -346,26 +346,35 @@ def local_signs_in_words(lines: list[str]) -> list[tuple[int, str, str, int, int
                 and re.match(r"\s*(?:\$\$|\\\[|\\begin)", lines[following]) \
                 and (following == number or re.search(r"[,:，：]\s*$", ahead))   # "When $x$ is negative, we get"
             before = _INLINE_MATH.sub(" ", line[:m.start()])[-40:]
-            if re.search(r"(?i)\b(?:except|unless)\s*$|除了\s*$", before):   # "Except for positive $x$": x ≤ 0
-                out.append((number, name, _OPPOSITE_SIGN[sign_of(m)], m.start(), sentence_end(line, m.end())))
-                continue
-            if NOT_A_CASE.search(before):
+            excepted = re.search(r"(?i)\b(?:except|unless|but\s+not)\s*$|除了\s*$", before)
+            sign = _OPPOSITE_SIGN[sign_of(m)] if excepted else sign_of(m)    # "Except for positive $x$": x ≤ 0
+            if NOT_A_CASE.search(before) and not excepted:
                 continue                      # "not only for positive $x$", "Beyond the case when …"
             if _HEADING.match(line):                                        # "# When $x$ is negative"
-                out.append((number, name, sign_of(m), 0, len(line) + 1))
-            elif leads:
-                out.append((number, name, sign_of(m), m.start(), sentence_end(line, m.end())))
-            elif re.search(r"(?:\$\$|\\\])\s*[,，]?\s*$", line[:m.start()]) \
+                out.append((number, name, sign, 0, len(line) + 1))
+            elif re.search(r"(?i)(?:\$\$|\\\])\s*[,，]?\s*(?:(?:except|unless|but\s+not)\s*)?$", line[:m.start()]) \
                     and re.fullmatch(r"\s*[.,;:。，；]?\s*", ahead):         # "$$|v| = v$$ for nonnegative $v$."
-                out.append((number, name, sign_of(m), 0, 0))           # (0, 0): that display only
+                out.append((number, name, sign, 0, 0))                 # (0, 0): that display only
+            elif leads:
+                out.append((number, name, sign, m.start(), sentence_end(line, m.end())))
+            elif re.search(r"(?i)\$[^$]+\$\s*(?:(?:holds|is\s+valid|is\s+true)\s+)?(?:only\s+)?$", line[:m.start()]) \
+                    and re.match(r"\s*(?:too|as\s+well|also)?\s*(?:[.,;:。，；]|$)", ahead):  # "$|x| = x$ holds for negative $x$"
+                opening = max((e.end() for e in re.finditer(r"[.!?;](?=\s)|[。！？；]", _inline_blanked(line[:m.start()]))),
+                              default=0)
+                out.append((number, name, sign, opening, sentence_end(line, m.end())))
             elif _FILLER.fullmatch(line[:m.start()]) and re.fullmatch(r"\s*[.,;:。，；]?\s*", ahead):
                 start = _display_above(lines, number)       # "$$\sqrt{x^2} = x$$\nis valid as long as $x$ is positive."
                 if start is not None:
-                    out.append((start, name, sign_of(m), 0, 0))
+                    out.append((start, name, sign, 0, 0))
     return out
 
 
 _FILLER = re.compile(r"(?i)\s*[,.]?\s*(?:(?:which|this|it)\s+)?(?:holds|is\s+valid|is\s+true|valid|true)?\s*(?:only\s+)?")
+
+
+def _inline_blanked(line: str) -> str:
+    """``line`` with its inline math blanked out (same length)."""
+    return re.sub(r"\$[^$]*\$", lambda m: "x" * len(m.group(0)), line)
 
 
 def _display_above(lines: list[str], number: int) -> int | None:
@@ -598,7 +607,8 @@ def conditions_for(rel: Relation, conditions: list[tuple[int, sp.Basic | None]],
         if before is not None and lines is not None and _goes_on(lines, before.end_line, rel.line) \
                 and not _UNIVERSAL.search(lines[rel.line - 1] if 1 <= rel.line <= len(lines) else ""):
             previous = max((b.end_line for b in blocks if b.display and b.end_line < before.line), default=0)
-            here += [c for line, c in conditions if previous <= line <= before.line and c is not None]
+            here += [c for line, c in conditions if previous <= line <= before.line and c is not None
+                     and not any(_contradict(c, d) for d in here)]     # "… holds for negative $x$ too"
         return here
     previous = max((b.end_line for b in blocks if b.display and b.end_line < block.line), default=0)
     here = [c for line, c in conditions if previous < line <= block.line and c is not None]
