@@ -252,7 +252,8 @@ def test_worked_examples_roundings_and_arrows_are_read_as_the_text_means_them():
     assert verdicts[19] == ["proved"] * 4
     assert set(verdicts[25]) == {"skipped"}                              # the sides of ⟺ claim nothing alone
     assert verdicts[30] == ["definition"]                                # "where κ = L/μ": a definition
-    assert verdicts[35] == verdicts[40] == ["undecided"]                 # not proved at the example's value
+    assert verdicts[35] == ["refuted"]           # "for every real $x$": the example's x = 1 does not hold there
+    assert verdicts[40] == ["undecided"]                                 # not proved at the example's value
     assert verdicts[42] == ["undecided", "undecided"]                    # P(A|B) has its meaning: no definition
 
 
@@ -450,3 +451,11 @@ def test_round9_signs_and_cases_in_words_prove_what_the_text_states():
                        ("round9_unlike_with_positive.md", 5), ("round9_cjk_qizhong.md", 4)]:
         assert verdicts_by_line(name)[line] == ["proved"], (name, line)
     assert verdicts_by_line("round9_iff_one_way.md")[4][-1] == "refuted"   # ⟺: the converse fails at x = −2
+
+
+def test_every_point_after_a_value_and_a_function_given_more_arguments():
+    # held-out set 13: "at $z = 0$ … Hence, for every real $z$, $$σ'(z) ≥ 1/4$$" is a claim at every z;
+    # A(η) of one section, A(a, b) of the next: a new definition
+    verdicts = verdicts_by_line("quantified_and_arity.md")
+    assert verdicts[8] == ["refuted"]
+    assert verdicts[16] == ["definition"] and verdicts[18] == ["proved"]

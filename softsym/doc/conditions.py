@@ -940,6 +940,17 @@ def _lead_in(lines: list[str], rel: Relation, blocks, keep_math: bool = False) -
 _REPLACING = re.compile(r"(?i)\b(?:replace[sd]?|replacing|substitute[sd]?|substituting)\s+\$\s*\\?(?P<name>[A-Za-z]+)")
 
 
+_FOR_EVERY = re.compile(r"(?i)\bfor\s+(?:every|all|any|each|arbitrary)\s+(?:real\s+)?(?:numbers?\s+|values?\s+(?:of\s+)?)?"
+                        r"\$\s*\\?(?P<name>[A-Za-z]+)\s*\$|对(?:任意|所有)(?:的)?(?:实数)?\s*\$\s*\\?(?P<cjk>[A-Za-z]+)\s*\$")
+
+
+def quantified_names(lines: list[str], rel: Relation, blocks) -> set[str]:
+    """The names the sentence leading into the display holding ``rel`` quantifies over ("Hence, for
+    every real $z$, $$…$$"): a value given them earlier ("at $z = 0$") does not hold there."""
+    before = _lead_in(lines, rel, blocks, keep_math=True)
+    return {m.group("name") or m.group("cjk") for m in _FOR_EVERY.finditer(before or "")}
+
+
 def replaces_other_name(lines: list[str], rel: Relation, blocks, function: str) -> bool:
     """Whether the words leading into ``rel`` replace a name other than ``function`` ("We replace $x$
     by a root $a$ of $f$: $$f(a) = 0$$" — the argument is replaced, f stays what it was)."""

@@ -36,7 +36,7 @@ from .conditions import (
     in_inline_math, is_condition, is_pin, label_set, listed_condition, local_signs_in_words, membership_bounds,
     mentioned,
     one_hot_families, pairwise_indices, parameter_bound, prose_role, relevant_hypotheses, row_condition,
-    a_case_of, replaces_other_name, said_in_general, same_section, in_scope, same_sentence, scalar_range_name, section_starts, set_aside, signs_in_words,
+    a_case_of, quantified_names, replaces_other_name, said_in_general, same_section, in_scope, same_sentence, scalar_range_name, section_starts, set_aside, signs_in_words,
     sums_to_one, with_values,
 )
 from .definitions import (
@@ -659,6 +659,21 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             earlier is not None and sp.expand(rhs - earlier.expr) == 0)    # "another way to write it": the same
         # "a_2 = 4 + b" of a_t = 2 a_{t-1}: an entry of a recurrence is what the recurrence makes it, a claim
         of_recurrence = isinstance(lhs, sp.Indexed) and str(lhs.base.label) in recurrences
+        undef = sp.core.function.AppliedUndef
+        if isinstance(lhs, undef) and rel.op == "==" and display and not rel.chained \
+                and all(isinstance(a, (sp.Symbol, sp.Indexed)) for a in lhs.args) and len(set(lhs.args)) == len(lhs.args) \
+                and not rhs.has(lhs.func) and not claimed_before(lines, rel, blocks) and any(
+                    isinstance(d.target, undef) and d.target.func == lhs.func and len(d.target.args) != len(lhs.args)
+                    for d in definitions):      # A(η) of the Poisson, then A(η₁, η₂) of the Gaussian: a new A
+            definitions = [d for d in definitions if not (isinstance(d.target, undef) and d.target.func == lhs.func)]
+            definitions.append(Definition(lhs, rhs, len(definitions) + 1))
+            defined_at.setdefault(target_name(lhs) or "", []).append(rel.line)
+            displayed_at.setdefault(target_name(lhs) or "", []).append(rel.line)
+            out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,
+                               message=f"{shown_l} := {shown_r} (with {len(lhs.args)} arguments: a new definition "
+                                       f"of {lhs.func})"))
+            use(names_in(lhs, rhs) - {a.name for a in lhs.args if isinstance(a, sp.Symbol)})
+            continue
         if not swapped and not checks_example and not restated and not of_recurrence \
                 and defines(rel, lhs, rhs, used_here, pinned, standalone, display or new_section, model):
             modelled = model_parameters(raw_lhs)
@@ -780,7 +795,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                      and not ((rel.line, c) in condition_columns       # "For $x > 0$ we have $…$. For every $x$, $…$"
                               and _SENTENCE_END_IN.search(_inline_blanked(lines[rel.line - 1])[
                                   min(condition_columns[(rel.line, c)], at):max(condition_columns[(rel.line, c)], at)]))]
-        elif display:                  # "For positive $x$ the square grows. For every real $x$ … $$…$$"
+        everywhere: set[str] = set()
+        if display:                    # "at $z = 0$ … Hence, for every real $z$, $$…$$": not at z = 0
+            everywhere = quantified_names(lines, rel, blocks)
+            prose = [c for c in prose if not (is_pin(c) and target_name(c.lhs) in everywhere)]
+        if not in_inline_math(rel, blocks) and display:   # "For positive $x$ … For every real $x$ … $$…$$"
             prose = [c for c in prose if not any((line, c) in local_spans and local_spans[(line, c)] != (0, 0)
                                                  and local_spans[(line, c)][1] <= len(lines[line - 1])
                                                  for line in range(max(1, rel.line - 3), rel.line + 1))]
@@ -1066,7 +1085,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 stated.setdefault(sp.sstr(c.lhs), (c.rhs, line))
         defined_targets = {sp.sstr(d.target) for d in definitions}
         known_values = {name: (value, line) for name, (value, line) in stated.items()
-                        if in_scope(sections, line, rel.line) or name not in defined_targets}
+                        if (in_scope(sections, line, rel.line) or name not in defined_targets)
+                        and name not in everywhere}
         unfolded_names = {sp.sstr(x) for x in (*left.free_symbols, *right.free_symbols, *left.atoms(sp.Indexed),
                                                *right.atoms(sp.Indexed))
                           if not (isinstance(x, sp.Symbol) and x.is_integer)}
