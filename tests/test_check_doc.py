@@ -438,7 +438,8 @@ def test_suppositions_prose_restatements_and_written_logarithms_raise_no_false_a
     verdicts = verdicts_by_line("suppositions_and_logs.md")
     assert "refuted" not in verdicts[13]             # the example's y = 1 was supposed, not refuted at y = 0
     assert verdicts[21][-1] == "undecided"           # s restated in another section's prose: maybe anew
-    assert verdicts[25] == ["proved"]                # exp(−log σ) claims σ > 0 though SymPy writes 1/σ
+    assert verdicts[25] == ["undecided"]             # exp(−log σ) is 1/σ to SymPy: not refuted at σ < 0 (where
+                                                     # the log is not real), not proved for σ > 0 only either
     assert verdicts[27] == ["refuted"]
 
 
@@ -459,3 +460,15 @@ def test_every_point_after_a_value_and_a_function_given_more_arguments():
     verdicts = verdicts_by_line("quantified_and_arity.md")
     assert verdicts[8] == ["refuted"]
     assert verdicts[16] == ["definition"] and verdicts[18] == ["proved"]
+
+
+def test_round10_no_proof_rests_on_misread_words_or_a_written_logarithm():
+    # red team round 10: a logarithm in one branch, "for every real x" with a log, an implication
+    # chain's first link, general wording after an example: none proved
+    for name, line in [("round10_log_in_cases_branch.md", 5), ("round10_log_overrides_negative_case.md", 5),
+                       ("round10_log_overrides_every_real.md", 5)]:
+        assert verdicts_by_line(name)[line] == ["undecided"], (name, line)
+    assert "refuted" in verdicts_by_line("round10_implies_chain_first_link_unchecked.md")[4]
+    for name, line in [("round10_apart_from_case_refuted.md", 5), ("round10_other_than_for_positive.md", 5),
+                       ("round10_cjk_wucha_hedge.md", 5), ("round10_all_hedges_since.md", 5)]:
+        assert verdicts_by_line(name)[line] == ["proved"], (name, line)

@@ -139,6 +139,11 @@ def _result(reading: Reading, verdict: Verdict | None, variants: dict[str, Verdi
         else:
             return undecided(verdict.strategy, f"it is {verdict.status} under the premise of the equivalence it "
                                                f"concludes, and the converse is {converse.status if converse else 'not read'}")
+    logged = variants.get("logged")
+    if verdict.status is Status.REFUTED and logged is not None and logged.status is not Status.REFUTED:
+        return undecided(verdict.strategy, f"as read it {readable_message(verdict.message, verdict.counterexample)}, "
+                                           f"but there a logarithm it writes is not real, and where they all are it "
+                                           f"is {logged.status}: not reported as refuted")
     rounded = _off_by_rounding(rel, verdict)
     if rounded:
         return undecided(verdict.strategy, rounded)

@@ -259,16 +259,19 @@ _SIGN_STATED = re.compile(rf"(?:^|\b(?:let|where|since|as|because|assume|assumin
 _SIGN_CJK = {"正数": ">", "负数": "<", "非负数": ">=", "非正数": "<=", "正的": ">", "负的": "<", "非负的": ">=",
              "大于零": ">", "小于零": "<", "大于0": ">", "小于0": "<"}
 _CJK_SIGN = "(?P<sign>" + "|".join(sorted(_SIGN_CJK, key=len, reverse=True)) + ")"
-_CJK_AFTER = r"(?![\d.．的或、])"        # not "小于0.5", "正数的相反数", "正数或负数"
+_CJK_AFTER = r"(?![\d.．的或、]|\s*\$)"        # not "小于0.5", "正数的相反数", "正数或负数"
 _SIGN_STATED_CJK = re.compile(rf"(?:设|令|假设|假定|已知|由于|因为|其中)\s*{_NAMES_IN_MATH}\s*(?:为|是|均为|都是)?\s*"
                               rf"(?:一个|一)?\s*{_CJK_SIGN}{_CJK_AFTER}")
 _SIGN_CASE_CJK = re.compile(rf"(?:当|若|如果|对于)\s*{_NAME_IN_MATH}\s*(?:为|是)?\s*(?:一个|一)?\s*{_CJK_SIGN}{_CJK_AFTER}"
                             rf"(?:时候?|的时候)?")
 NOT_A_CASE = re.compile(r"(?i)\b(?:except|unless|not\s+only|not\s+just|not\s+merely|beyond|dropping|drop|without|"
-                         r"unlike|other\s+than|instead\s+of|rather\s+than|no\s+longer|but\s+not|not)\b[^.;:]*$|除了|除去|不仅")
+                         r"unlike|other\s+than|instead\s+of|rather\s+than|no\s+longer|but\s+not|not|relax(?:ing)?|"
+                         r"remov(?:e|ing)|lift(?:ing)?|past|excluding|apart\s+from)\b[^.;]*$|除了|除去|不仅|去掉|去除|放宽|取消")
 """Words before a case or a heading's bound that make it no case of what follows ("Except for positive $x$",
 "## Dropping $x > 0$")."""
-_WHERE_SIGN = re.compile(rf"\s*[,]?\s*where\s+{_NAME_IN_MATH}\s+is\s+(?:an?\s+)?{_SIGN}\b", re.I)
+_ABBREVIATION = re.compile(r"(?i)\b(?:w\.l\.o\.g|e\.g|i\.e|cf|etc|resp|vs)\.")
+_WHERE_SIGN = re.compile(rf"\s*[,]?\s*where\s+{_NAME_IN_MATH}\s+is\s+(?:an?\s+)?{_SIGN}\b(?!\s*(?:,|or)\s*(?:or\s+)?"
+                         rf"(?:positive|negative|zero|non))", re.I)
 _WHERE_SIGN_CJK = re.compile(rf"\s*[,，]?\s*其中\s*{_NAME_IN_MATH}\s*(?:为|是)\s*(?:一个|一)?\s*{_CJK_SIGN}{_CJK_AFTER}")
 _ANY_REAL_CJK = re.compile(rf"{_NAME_IN_MATH}\s*(?:为|是)\s*任意(?:的)?(?:实数|数|值)")
 
@@ -288,8 +291,8 @@ def _names_of(group: str) -> list[str]:
 _HEDGED = re.compile(r"(?i)\b(?:if|when|whenever|unless|otherwise|case|either|or|not|no|whether|unclear|unknown|may|"
                      r"might|can|could|need|mistake|mistaken|mistakenly|wrong|wrongly|error|erroneous|erroneously|"
                      r"incorrect|incorrectly|naive|naively|tempting|pitfall|fallacy|long|provided|valid|only|"
-                     r"sometimes|any|every|all|instead|drop|dropping|relax|relaxing|remove|removing|without|never|longer)\b"
-                     r"|n't\b|\?")
+                     r"sometimes|instead|drop|dropping|relax|relaxing|remove|removing|without|never|longer|cannot|nor|invalid|"
+                     r"contradiction|contradicts|absurd|towards)\b|n't\b|\?")
 _SIGN_LOCAL = re.compile(rf"\bfor\s+(?:all\s+|every\s+|any\s+)?{_SIGN}\s+(?:real\s+)?(?:values?\s+(?:of\s+)?)?{_NAME_IN_MATH}"
                          rf"(?!\s*(?:,|or)\s*(?:or\s+)?(?:positive|negative|zero|non|or))"
                          rf"|\b(?:for|with)\s+{_NAME_IN_MATH.replace('name', 'after')}\s+"
@@ -307,6 +310,9 @@ _EVERY_REAL = re.compile(rf"\bfor\s+(?:every|all|any|each)\s+real\s+(?:numbers?\
                          rf"(?!\s+(?:be|is|are)\s+(?:strictly\s+)?(?:positive|negative|non))"
                          rf"|\b(?:no\s+longer|not|never|stop|(?:do|does)\s+not|don't)\s+(?:assum(?:e|ing))\s+(?:that\s+)?"
                          rf"{_NAME_IN_MATH.replace('name', 'unassumed')}"
+                         rf"|\bfor\s+(?:all|every|each|any)\s+{_NAME_IN_MATH.replace('name', 'all')}"
+                         rf"|\ballow\s+{_NAME_IN_MATH.replace('name', 'allowed')}\s+to\s+be\s+(?:negative|positive|any|zero)"
+                         rf"|(?:不再假设|不再假定|允许)\s*{_NAME_IN_MATH.replace('name', 'cjk_end')}"
                          rf"|{_NAME_IN_MATH.replace('name', 'free')}\s+(?:be|is|are)\s+(?:now\s+)?arbitrary"
                          rf"|\b(?:drop|dropping|remove|removing|relax|relaxing|without)\s+(?:the\s+)?(?:assumption|"
                          rf"condition|requirement|restriction)\s+(?:that\s+)?{_NAME_IN_MATH.replace('name', 'dropped')}",
@@ -346,7 +352,8 @@ def local_signs_in_words(lines: list[str]) -> list[tuple[int, str, str, int, int
                 and re.match(r"\s*(?:\$\$|\\\[|\\begin)", lines[following]) \
                 and (following == number or re.search(r"[,:，：]\s*$", ahead))   # "When $x$ is negative, we get"
             before = _INLINE_MATH.sub(" ", line[:m.start()])[-40:]
-            excepted = re.search(r"(?i)\b(?:except|unless|but\s+not)\s*$|除了\s*$", before)
+            excepted = re.search(r"(?i)\b(?:except|unless|but\s+not|excluding|apart\s+from|other\s+than)"
+                                 r"(?:\s+(?:for\s+)?the\s+cases?)?\s*$|除了\s*$", before)
             sign = _OPPOSITE_SIGN[sign_of(m)] if excepted else sign_of(m)    # "Except for positive $x$": x ≤ 0
             if NOT_A_CASE.search(before) and not excepted:
                 continue                      # "not only for positive $x$", "Beyond the case when …"
@@ -397,6 +404,7 @@ def signs_in_words(lines: list[str]) -> list[tuple[int, str, str | None]]:
     negative", "not") gives none."""
     out: list[tuple[int, str, str | None]] = []
     for number, line in enumerate(lines, 1):
+        line = _ABBREVIATION.sub(lambda m: m.group(0).replace(".", "·"), line)    # "w.l.o.g." ends nothing
         sentences = re.split(r"(?<=[.!?;])\s+|(?<=[。！？；])", line)
         for sentence in sentences:
             for m in (*_ANY_REAL.finditer(sentence), *_ANY_REAL_CJK.finditer(sentence)):
@@ -407,11 +415,16 @@ def signs_in_words(lines: list[str]) -> list[tuple[int, str, str | None]]:
                 m = pattern.search(sentence.strip())
                 if m is None:
                     continue
+                if re.match(r"(?i)\s*[,，]?\s*(?:where|其中)", sentence.strip()[m.start():]) and (
+                        "$$" in line[:line.find(sentence.strip()[:20])] or _display_above(lines, number)):
+                    continue                 # "$$|x| = x$$ where $x$ is positive": that display's case only
                 rest = sentence.strip()[:m.start()] + " " + sentence.strip()[m.end():]
                 if _HEDGED.search(_INLINE_MATH.sub(" ", rest)) or pattern is _SIGN_STATED_CJK and re.search(
-                        r"如果|若|当|是否|或|不是|不为|并不|不一定|并非|错|误|不对", _INLINE_MATH.sub(" ", rest)):
+                        r"如果|若|当|是否|或|不是|不为|并不|不一定|并非|错误|谬误|误以为|不对|不能|不可|不再|矛盾|反证", _INLINE_MATH.sub(" ", rest)):
                     continue
                 sign = _SIGN_CJK.get(m.group("sign")) or _SIGN_WORDS[re.sub(r"\s+", " ", m.group("sign").lower())]
+                if m.groupdict().get("neg") and re.search(r"(?i)\b(?:both|all)\b", m.group(0)):
+                    continue                          # "$x$ and $y$ are not both positive": no sign of either
                 sign = _OPPOSITE_SIGN[sign] if "neg" in m.groupdict() and m.group("neg") else sign   # "is not positive"
                 out.extend((number, name, sign) for name in _names_of(m.group("names")))
     return out

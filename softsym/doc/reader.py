@@ -482,9 +482,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         if k in premises and (not defines(rel, lhs, rhs, used, pinned, standalone) or not names_in(rhs)
                               or found[k + 1].arrow == "iff"):      # "x = 2 ⟹ x² = 4": x is 2 there only
             hypotheses[k] = as_relational(rel.op, lhs, rhs)
-            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
-                               message="the premise of an implication: the conclusion is checked under it"))
-            continue
+            if k not in premise_of:          # (x = 3 ⟹ x² = 4 ⟹ x⁴ = 16: the middle is a conclusion too)
+                out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                                   message="the premise of an implication: the conclusion is checked under it"))
+                continue
         inline = not in_display_math(rel, blocks)
         display = not inline
         defined_names = {target_name(d.target) for d in definitions}
@@ -831,7 +832,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
 
         def build(written: list[sp.Basic], lhs: sp.Basic = lhs, rhs: sp.Basic = rhs,
                   dropped: frozenset[str] = frozenset(), op: str | None = None,
-                  premised: bool = True) -> tuple:
+                  premised: bool = True, logged: bool = False) -> tuple:
             """The relation as a problem under the conditions ``written`` (and the standing ones but
             ``dropped``): (problem, conventions, unfolded left and right sides, the sides as read)."""
             bounded_here = {x.name for c in written for x in c.free_symbols if isinstance(x, sp.Symbol)} | dropped
@@ -843,7 +844,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 written = [c.xreplace(same) for c in written if not (isinstance(c, sp.Eq) and c.rhs in same)]
             bounds, written = as_bounds(written, domain, doubled_bounds)
             here = Domain(domain.symbols, domain.indexed, domain.bounds + bounds, domain.given)
-            here = here.with_given(*(c for c in constraints if c is not None), *written, *log_facts)
+            here = here.with_given(*(c for c in constraints if c is not None), *written,
+                                   *(log_facts if logged else ()))
             if premise is not None and premised:
                 here = here.with_given(premise)
             # definitions first, so that the conventions (K ends a range: a positive integer) reach
@@ -912,12 +914,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         example_values = [c for c in section_values.values() if c not in written]
         valued_names = {f"{c.lhs.base.label}[]" if isinstance(c.lhs, sp.Indexed) else str(c.lhs)
                         for c in example_values}
-        through_definitions = not names_in(lhs, rhs) & valued_names and names_in(left, right) & valued_names
         own_case = any(valued_names & names_in(c) for c in prose if not is_pin(c))   # "For negative $x$, $$…$$"
-        if example_values and (not real_names(lhs) or not real_names(rhs) or through_definitions) \
+        if example_values and (not real_names(lhs) or not real_names(rhs)) \
                 and not own_case and not said_in_general(lines, rel, blocks):  # "In general, …": not x = 2
-            # an example's line: one side a number, or the example's names only inside what it unfolds
-            # ("take x = (0, 1, 2) …  $$\ell'(\beta) = (2 - u) + 2(4 - u^2)$$")
+            # an example's line: one side a number
             try:                # "Let w = (3, 4) and b = -5. … −b w/‖w‖² = (0.6, 0.8)": at the example's values
                 variants.append(("stated", build([*written, *example_values])[0]))
             except Exception:  # noqa: BLE001 - no such reading: the relation stands as read
@@ -928,6 +928,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             try:
                 variants.append(("sectioned", build(written, dropped=elsewhere)[0]))
             except Exception:  # noqa: BLE001 - no second reading: the bounded one stands as before
+                pass
+        if log_facts:         # "\exp(x - \log\sigma)": a counterexample at σ < 0 is none (the log is not real)
+            try:
+                variants.append(("logged", build(written, logged=True)[0]))
+            except Exception:  # noqa: BLE001 - no second reading
                 pass
         conclusion = as_relational(rel.op, lhs, rhs)
         if premise is not None and k in premise_of and found[k - 1].arrow == "iff" \
