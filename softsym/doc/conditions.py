@@ -325,7 +325,7 @@ def local_signs_in_words(lines: list[str]) -> list[tuple[int, str, str, int, int
     governs: from the words to the end of their sentence; (0, 0) for the display just before them)
     — a condition of the math of its sentence, or of that display, only."""
     def sentence_end(line: str, start: int) -> int:
-        found = re.search(r"[.!?;](?=\s|$)|[。！？；]", _INLINE_MATH.sub(lambda m: "x" * len(m.group(0)), line[start:]))
+        found = re.search(r"[.!?;](?=\s|$)|[。！？；]", blank_inline_math(line[start:]))
         return start + found.end() if found else len(line) + 1
 
     def sign_of(m: re.Match) -> str:
@@ -366,7 +366,7 @@ def local_signs_in_words(lines: list[str]) -> list[tuple[int, str, str, int, int
                 out.append((number, name, sign, m.start(), sentence_end(line, m.end())))
             elif re.search(r"(?i)\$[^$]+\$\s*(?:(?:holds|is\s+valid|is\s+true)\s+)?(?:only\s+)?$", line[:m.start()]) \
                     and re.match(r"\s*(?:too|as\s+well|also)?\s*(?:[.,;:。，；]|$)", ahead):  # "$|x| = x$ holds for negative $x$"
-                opening = max((e.end() for e in re.finditer(r"[.!?;](?=\s)|[。！？；]", _inline_blanked(line[:m.start()]))),
+                opening = max((e.end() for e in re.finditer(r"[.!?;](?=\s)|[。！？；]", blank_inline_math(line[:m.start()]))),
                               default=0)
                 out.append((number, name, sign, opening, sentence_end(line, m.end())))
             elif _FILLER.fullmatch(line[:m.start()]) and re.fullmatch(r"\s*[.,;:。，；]?\s*", ahead):
@@ -379,9 +379,15 @@ def local_signs_in_words(lines: list[str]) -> list[tuple[int, str, str, int, int
 _FILLER = re.compile(r"(?i)\s*[,.]?\s*(?:(?:which|this|it)\s+)?(?:holds|is\s+valid|is\s+true|valid|true)?\s*(?:only\s+)?")
 
 
-def _inline_blanked(line: str) -> str:
-    """``line`` with its inline math blanked out (same length)."""
-    return re.sub(r"\$[^$]*\$", lambda m: "x" * len(m.group(0)), line)
+def blank_inline_math(line: str) -> str:
+    """``line`` with its inline math blanked out (same length) — but a sentence's full stop written
+    inside the math (``$x > 0.$``), which stays a full stop."""
+    def blank(m: re.Match) -> str:
+        inner = m.group(0)[1:-1].rstrip()
+        if inner.endswith(".") and not inner.endswith(".."):
+            return "x" * (len(m.group(0)) - 2) + ". "
+        return "x" * len(m.group(0))
+    return re.sub(r"\$[^$]*\$", blank, line)
 
 
 def _display_above(lines: list[str], number: int) -> int | None:

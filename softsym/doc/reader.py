@@ -36,7 +36,7 @@ from .conditions import (
     in_inline_math, is_condition, is_pin, label_set, listed_condition, local_signs_in_words, membership_bounds,
     mentioned,
     one_hot_families, pairwise_indices, parameter_bound, prose_role, relevant_hypotheses, row_condition,
-    a_case_of, quantified_names, replaces_other_name, said_in_general, same_section, in_scope, same_sentence, scalar_range_name, section_starts, set_aside, signs_in_words,
+    a_case_of, blank_inline_math, quantified_names, replaces_other_name, said_in_general, same_section, in_scope, same_sentence, scalar_range_name, section_starts, set_aside, signs_in_words,
     sums_to_one, with_values,
 )
 from .definitions import (
@@ -794,16 +794,18 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             prose = [c for c in prose if not ((rel.line, c) in local_spans
                                              and not local_spans[(rel.line, c)][0] <= at < local_spans[(rel.line, c)][1])
                      and not ((rel.line, c) in condition_columns       # "For $x > 0$ we have $…$. For every $x$, $…$"
-                              and _SENTENCE_END_IN.search(_inline_blanked(lines[rel.line - 1])[
+                              and _SENTENCE_END_IN.search(blank_inline_math(lines[rel.line - 1])[
                                   min(condition_columns[(rel.line, c)], at):max(condition_columns[(rel.line, c)], at)]))]
         everywhere: set[str] = set()
         if display:                    # "at $z = 0$ … Hence, for every real $z$, $$…$$": not at z = 0
             everywhere = quantified_names(lines, rel, blocks)
             prose = [c for c in prose if not (is_pin(c) and target_name(c.lhs) in everywhere)]
         if not in_inline_math(rel, blocks) and display:   # "For positive $x$ … For every real $x$ … $$…$$"
-            prose = [c for c in prose if not any((line, c) in local_spans and local_spans[(line, c)] != (0, 0)
-                                                 and local_spans[(line, c)][1] <= len(lines[line - 1])
-                                                 for line in range(max(1, rel.line - 3), rel.line + 1))]
+            def reaches(c: sp.Basic) -> bool:        # a sign in words whose sentence ends before the display
+                spans = [(line, local_spans[(line, c)]) for line in range(max(1, rel.line - 12), rel.line + 1)
+                         if (line, c) in local_spans]
+                return not spans or any(span == (0, 0) or span[1] > len(lines[line - 1]) for line, span in spans)
+            prose = [c for c in prose if reaches(c)]
         written = [*prose, *written]
         for c in trailing.get(k, ()):
             given, missing = row_condition(f"{found[c].lhs} {OP_TEX[found[c].op]} {found[c].rhs}", context, lhs, rhs)
@@ -1175,11 +1177,6 @@ _LATER_NAME = re.compile(r"\s*(?:\\(bar|hat|tilde|mathbf|boldsymbol)\s*\{?\s*)?\
 
 
 _SENTENCE_END_IN = re.compile(r"[.!?;](?:\s|$)|[。！？；]")
-
-
-def _inline_blanked(line: str) -> str:
-    """``line`` with its inline math blanked out (same length): the sentence ends of its prose only."""
-    return re.sub(r"\$[^$]*\$", lambda m: "x" * len(m.group(0)), line)
 
 
 def same_paragraph(lines: list[str], first: int, second: int) -> bool:
