@@ -274,7 +274,7 @@ class _BlockReader:
             arrow=arrow_kind(op.text)))
 
 
-_IMPLIED = frozenset({"\\Leftarrow", "\\Longleftarrow", "\\impliedby", "<=", "⇐", "⟸", "<=="})
+_IMPLIED = frozenset({"\\Leftarrow", "\\Longleftarrow", "\\impliedby", "⇐", "⟸", "<=="})
 _IFF = frozenset({"\\iff", "\\Leftrightarrow", "\\Longleftrightarrow", "<=>", "⇔", "⟺"})
 
 

@@ -12,10 +12,10 @@ user with thousands of documents can hand it to any executor.
 from __future__ import annotations
 
 import time
-
-import sympy as sp
 from collections.abc import Callable
 from dataclasses import replace
+
+import sympy as sp
 
 from .. import __version__
 from ..numeric.display import readable_message

@@ -129,12 +129,12 @@ _NEGATING = re.compile(r"(?i)\b(?:except|unless|not)\b")
 _BOTH_WAYS = re.compile(r"(?i)\b(?:if\s+and\s+only\s+if|iff|only\s+if)\b")
 
 
-def conditions_after(text: str, blocks, found: list[Relation]) -> tuple[dict[int, list[int]], set[int]]:
+def conditions_after(text: str, blocks, found: list[Relation]) -> tuple[dict[int, list[int]], set[int], set[int]]:
     """``$$ … $$ when $\\sum_i y_i = 1$.``: an inline relation introduced by "when", "if", "provided",
     "for" … right after a display is a condition of that display's relations.  Returns, for each
     relation of such a display, the inline relations that condition it, and those of them that
-    condition it negated ("$$\\sqrt{x^2} = x$$ except when $x < 0$", "unless $x < 0$") — with ``-1 - c``
-    for a condition ``c`` after "if and only if" (the display is claimed both ways: not checkable)."""
+    condition it negated ("$$\\sqrt{x^2} = x$$ except when $x < 0$", "unless $x < 0$"), and those after
+    "if and only if" (the display is claimed both ways: the condition alone does not check it)."""
     lines = text.split("\n")
     out: dict[int, list[int]] = {}
     displays = [b for b in blocks if b.display]
@@ -181,6 +181,7 @@ def conditions_after(text: str, blocks, found: list[Relation]) -> tuple[dict[int
             if _BOTH_WAYS.search(prefix):          # "… if and only if $u \ge 0$": one direction is checkable
                 both_ways.add(id(block))
     negated: set[int] = set()
+    both: set[int] = set()
     for c, rel in enumerate(found):
         block = next((b for b in inline if b.line <= rel.line <= b.end_line and id(b) in conditioned
                       and rel.tex in b.tex), None)
@@ -190,11 +191,11 @@ def conditions_after(text: str, blocks, found: list[Relation]) -> tuple[dict[int
         if id(block) in negating:
             negated.add(c)
         if id(block) in both_ways:
-            negated.add(-1 - c)
+            both.add(c)
         for k, other in enumerate(found):
             if before.line <= other.line <= before.end_line and k != c and (before.display or other.tex in before.tex):
                 out.setdefault(k, []).append(c)
-    return out, negated
+    return out, negated, both
 
 
 def listed_condition(rel: Relation, domain: Domain) -> tuple[list[sp.Basic], tuple | None] | None:

@@ -138,7 +138,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     labels_sets = sorted(((b.line, b.tex) for b in blocks if not b.display and LABEL_SET.match(b.tex)),
                          key=lambda m: m[0])
     dimension_of = partial(document_dimension, inferred=inferred_dimension(found))
-    trailing, negated_after = conditions_after(text, blocks, found)
+    trailing, negated_after, both_ways_after = conditions_after(text, blocks, found)
     trailing_conditions = {c for cs in trailing.values() for c in cs}
     inferred = inferred_dimension(found)
     range_ends = sizes_written(found)
@@ -800,7 +800,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         if display:                    # "at $z = 0$ … Hence, for every real $z$, $$…$$": not at z = 0
             everywhere = quantified_names(lines, rel, blocks)
             prose = [c for c in prose if not (is_pin(c) and target_name(c.lhs) in everywhere)]
-        if not in_inline_math(rel, blocks) and display:   # "For positive $x$ … For every real $x$ … $$…$$"
+
             def reaches(c: sp.Basic) -> bool:        # a sign in words whose sentence ends before the display
                 spans = [(line, local_spans[(line, c)]) for line in range(max(1, rel.line - 12), rel.line + 1)
                          if (line, c) in local_spans]
@@ -809,7 +809,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         written = [*prose, *written]
         for c in trailing.get(k, ()):
             given, missing = row_condition(f"{found[c].lhs} {OP_TEX[found[c].op]} {found[c].rhs}", context, lhs, rhs)
-            if -1 - c in negated_after:              # "if and only if $u \ge 0$": the converse is claimed too
+            if c in both_ways_after:                 # "if and only if $u \ge 0$": the converse is claimed too
                 given, missing = [], f"{found[c].tex}, with \"if and only if\""
             elif c in negated_after:                 # "except when $x < 0$": x ≥ 0 (one condition only)
                 negation = sp.Not(given[0]) if len(given) == 1 else None
@@ -820,7 +820,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         by_name = {x.name: x for x in sp.Tuple(lhs, rhs).atoms(sp.Symbol)}      # the relation's i, not a real i
         written = [c.xreplace({x: by_name[x.name] for x in c.free_symbols
                                if isinstance(x, sp.Symbol) and x.name in by_name}) for c in written]
-        log_facts = []                  # "\exp(x - \log \sigma)": claimed where σ > 0, SymPy's e^x/σ or not
+        log_facts = []                  # "\exp(x - \log \sigma)": σ ≤ 0 refutes nothing, SymPy's e^x/σ or not
         for argument in logarithms:
             argument = argument.xreplace({x: by_name[x.name] for x in argument.free_symbols
                                           if isinstance(x, sp.Symbol) and x.name in by_name})

@@ -49,8 +49,8 @@ _WRITTEN_LOGARITHMS: ContextVar[list | None] = ContextVar("written_logarithms", 
 @contextmanager
 def logarithms_written() -> Iterator[list[sp.Basic]]:
     """The arguments of the logarithms written in what is read inside the block (``\\log \\sigma`` of
-    ``\\exp(x - \\log \\sigma)``, which SymPy turns into ``e^x/σ`` at once): a document claims its
-    relation only where they are positive."""
+    ``\\exp(x - \\log \\sigma)``, which SymPy turns into ``e^x/σ`` at once): a point where one of them
+    is not real refutes nothing the document claims."""
     found: list[sp.Basic] = []
     token = _WRITTEN_LOGARITHMS.set(found)
     try:
