@@ -31,18 +31,92 @@ __all__ = ["DocOptions", "Reading", "check_document", "document_result", "docume
 
 # -- checking -----------------------------------------------------------------------------------
 def check_document(path: str, text: str, options: DocOptions = DocOptions(), *,
-                   verdicts: Callable[[list[Problem]], list[Verdict]] | None = None) -> dict:
-    """The JSON result of one document (contract schema).  ``verdicts`` decides the problems
-    (default: in this process, one after the other); the CLI passes a parallel, cached one."""
+                   verdicts: Callable[[list[Problem], list[tuple[str, int]]], list[Verdict]] | None = None) -> dict:
+    """The JSON result of one document (contract schema).  ``verdicts`` decides problems, given
+    with their keys (``("main", n)``: the n-th of :func:`_all_problems`, ``("followup", n)``: of
+    :func:`_all_followups`); default: in this process, one after the other; the CLI passes a
+    parallel, cached one.  Follow-ups are decided only for the verdicts that ask for them."""
     start = time.perf_counter()
     readings = read_document(path, text, options)
+    decide = verdicts or (lambda ps, keys: [prove(p, options.timeout) for p in ps])
     problems = _all_problems(readings)
-    decide = verdicts or (lambda ps: [prove(p, options.timeout) for p in ps])
-    decided = iter(decide(problems))
-    results = [_result(r, next(decided) if r.problem is not None else None,
-                       {kind: next(decided) for kind, _ in r.variants} if r.problem is not None else {})
+    first = iter(decide(problems, [("main", n) for n in range(len(problems))]))
+    decided = [(next(first), {kind: next(first) for kind, _ in r.variants}) if r.problem is not None else (None, {})
                for r in readings]
+    every = _all_followups(readings)
+    wanted = [n for n, (at, kind, problem) in enumerate(every) if problem is not None and _asked(kind, *decided[at])]
+    answers = dict(zip(wanted, decide([every[n][2] for n in wanted], [("followup", n) for n in wanted])))
+    followed: list[dict[str, Verdict | None]] = [{} for _ in readings]
+    for n, (at, kind, _) in enumerate(every):
+        followed[at][kind] = answers.get(n)
+    results = [_weighed(_result(r, verdict, variants), r, follow)
+               for r, (verdict, variants), follow in zip(readings, decided, followed)]
     return document_result(path, results, time.perf_counter() - start)
+
+
+_PROVED = (Status.PROVED, Status.PROVED_INSTANTIATED)
+
+
+def _asked(kind: str, verdict: Verdict | None, variants: dict[str, Verdict]) -> bool:
+    """Whether a follow-up of this ``kind`` weighs the verdict: "plain" a proof, the sides of a
+    name's sign a refutation (any reading that may be reported)."""
+    reported = [v for v in (verdict, *(variants.get(k) for k in ("stated", "unpinned", "distinct", "converse")))
+                if v is not None]
+    if kind == "plain":
+        return any(v.status in _PROVED for v in reported)
+    return any(v.status is Status.REFUTED for v in reported)
+
+
+def _all_followups(readings: list[Reading]) -> list[tuple[int, str, Problem | None]]:
+    """Every reading's follow-ups, in order: (the reading's index, the kind, the problem or None)."""
+    return [(at, kind, problem) for at, r in enumerate(readings) if r.problem is not None
+            for kind, problem in r.followups]
+
+
+def _contradicts_words(counterexample: dict | None, nearby: tuple[tuple[str, str], ...]) -> bool:
+    """Whether a refutation is doubted by the words near it: they speak of the sign of a name no
+    hypothesis bounds ("" sides), or the counterexample puts a name on a side they do not name."""
+    from ..parsing import parse_expr
+    for name, sides in nearby:
+        if not sides:
+            return True
+        value = (counterexample or {}).get(name)
+        try:
+            number = sp.sympify(parse_expr(str(value))) if value is not None else None
+        except Exception:  # noqa: BLE001 - a value softsym cannot read back: doubted
+            return True
+        if number is None or not number.is_real:
+            return True
+        if number.is_positive and "+" not in sides or number.is_negative and "-" not in sides:
+            return True
+    return False
+
+
+def _weighed(out: dict, reading: Reading, followed: dict[str, Verdict | None]) -> dict:
+    """``out`` weighed against the words (see :mod:`.hedges`): a proof that needs a hypothesis read
+    from a sentence that is no plain statement is undecided; so is a refutation that the words near
+    it may exclude — it fails on one side of a name's sign they speak of only."""
+    def undecided(message: str) -> dict:
+        return {**out, "verdict": "undecided", "counterexample": None, "lhs_value": None, "rhs_value": None,
+                "message": message}
+    if out["verdict"] in ("proved", "proved-instantiated") and "plain" in followed:
+        plain = followed["plain"]
+        if plain is None or plain.status not in _PROVED:
+            without = "not read" if plain is None else readable_message(plain.message, plain.counterexample) \
+                if plain.status is Status.REFUTED else str(plain.status)
+            return undecided(f"it is {out['verdict']} under {'; '.join(reading.worded)}, read from words that are "
+                             f"no plain statement of a case or an assumption, and without "
+                             f"{'it' if len(reading.worded) == 1 else 'them'} it {without}: not reported as proved")
+    if out["verdict"] == "refuted" and _contradicts_words(out.get("counterexample"), reading.nearby):
+        for kind in (k for k in followed if k.startswith("signs:")):
+            there = followed[kind]
+            if there is None or there.status is not Status.REFUTED:
+                status = "not checked" if there is None else str(there.status)
+                case = ", ".join(kind[len("signs:"):].split(","))
+                return undecided(f"as read it {out['message']}, but the words near it speak of the sign of "
+                                 f"{' and '.join(n for n, _ in reading.nearby)}, and where {case} it is {status}: which case the "
+                                 f"text means is not clear, not reported as refuted")
+    return out
 
 
 def _indices_equal(counterexample, pair: tuple[str, str]) -> bool:
@@ -203,25 +277,28 @@ def documents_json(documents: list[dict]) -> dict:
 
 
 # -- many relations: cache and processes ----------------------------------------------------------
-_worker_documents: dict[tuple[str, str, DocOptions], list[Problem]] = {}
+_worker_documents: dict[tuple[str, str, DocOptions], tuple[list[Problem], list]] = {}
 
 
-def _problems_of(path: str, text: str, options: DocOptions) -> list[Problem]:
+def _problems_of(path: str, text: str, options: DocOptions) -> tuple[list[Problem], list]:
     key = (path, text, options)
     if key not in _worker_documents:
         _worker_documents.clear()
-        _worker_documents[key] = _all_problems(read_document(path, text, options))
+        readings = read_document(path, text, options)
+        _worker_documents[key] = (_all_problems(readings), _all_followups(readings))
     return _worker_documents[key]
 
 
-def _decide_in_worker(path: str, text: str, options: DocOptions, index: int) -> Verdict:
-    """A worker reads the document itself (a pure function) and proves its ``index``-th problem."""
-    return prove(_problems_of(path, text, options)[index], options.timeout)
+def _decide_in_worker(path: str, text: str, options: DocOptions, key: tuple[str, int]) -> Verdict:
+    """A worker reads the document itself (a pure function) and proves the problem ``key`` names."""
+    problems, followups = _problems_of(path, text, options)
+    batch, index = key
+    return prove(problems[index] if batch == "main" else followups[index][2], options.timeout)
 
 
 def parallel_verdicts(path: str, text: str, options: DocOptions, *, jobs: int = 1, cache=None,
-                      on_done: Callable[[Verdict, int], None] | None = None
-                      ) -> Callable[[list[Problem]], list[Verdict]]:
+                      on_done: Callable[[Verdict, int, str], None] | None = None
+                      ) -> Callable[[list[Problem], list[tuple[str, int]]], list[Verdict]]:
     """A ``verdicts`` function for ``check_document``: cached verdicts first, the rest proved in
     ``jobs`` processes (each re-reads the document: relations are independent tasks)."""
     import os
@@ -229,7 +306,7 @@ def parallel_verdicts(path: str, text: str, options: DocOptions, *, jobs: int = 
 
     from ..fingerprint import problem_fingerprint
 
-    def decide(problems: list[Problem]) -> list[Verdict]:
+    def decide(problems: list[Problem], names: list[tuple[str, int]]) -> list[Verdict]:
         out: dict[int, Verdict] = {}
         keys = [cache.key(problem_fingerprint(p), options.timeout) if cache else None for p in problems]
         todo = []
@@ -238,7 +315,7 @@ def parallel_verdicts(path: str, text: str, options: DocOptions, *, jobs: int = 
             if hit is not None:
                 out[k] = hit
                 if on_done:
-                    on_done(hit, len(problems))
+                    on_done(hit, len(problems), names[k][0])
             else:
                 todo.append(k)
 
@@ -247,14 +324,14 @@ def parallel_verdicts(path: str, text: str, options: DocOptions, *, jobs: int = 
             if cache and keys[k]:
                 cache.put(keys[k], verdict)
             if on_done:
-                on_done(verdict, len(problems))
+                on_done(verdict, len(problems), names[k][0])
 
         if jobs <= 1 or len(todo) <= 1:
             for k in todo:
                 record(k, prove(problems[k], options.timeout))
         else:
             with ProcessPoolExecutor(max_workers=min(jobs, os.cpu_count() or jobs)) as pool:
-                futures = {pool.submit(_decide_in_worker, path, text, options, k): k for k in todo}
+                futures = {pool.submit(_decide_in_worker, path, text, options, names[k]): k for k in todo}
                 for future in as_completed(futures):
                     k = futures[future]
                     try:

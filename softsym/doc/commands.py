@@ -114,17 +114,19 @@ def _read(path: Path) -> str:
 
 
 def _progress(path: str):
-    """Progress on stderr: a line per relation when it takes a while (after 2 s), on a terminal a counter."""
-    done = 0
+    """Progress on stderr: a line per relation when it takes a while (after 2 s), on a terminal a
+    counter; the follow-ups (checks that weigh a verdict against the words) counted apart."""
+    done: dict[str, int] = {}
     start = time.perf_counter()
 
-    def report(verdict: Verdict, total: int) -> None:
-        nonlocal done
-        done += 1
+    def report(verdict: Verdict, total: int, batch: str = "main") -> None:
+        done[batch] = done.get(batch, 0) + 1
+        label = path if batch == "main" else f"{path} (follow-up checks)"
         if sys.stderr.isatty():
-            click.echo(f"\r[{done}/{total}] {path}: {verdict.status}"[:79].ljust(79), err=True, nl=done == total)
+            click.echo(f"\r[{done[batch]}/{total}] {label}: {verdict.status}"[:79].ljust(79), err=True,
+                       nl=done[batch] == total)
         elif time.perf_counter() - start > 2:
-            click.echo(f"[{done}/{total}] {path}: {verdict.status} ({verdict.seconds:.1f} s)", err=True)
+            click.echo(f"[{done[batch]}/{total}] {label}: {verdict.status} ({verdict.seconds:.1f} s)", err=True)
     return report
 
 

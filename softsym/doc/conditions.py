@@ -11,6 +11,7 @@ import sympy as sp
 from ..domain import Bound, Domain
 from ..rewrite import substitute_free
 from .chains import Relation
+from .hedges import EXCEPTING, negation_in, unplain
 from .names import as_relational, is_atomic, names_in, plain_context
 
 _CONDITION_JOINERS = re.compile(r"\\(?:text|mbox|textrm)\s*\{\s*(?:and|,)\s*\}|\\(?:wedge|land)\b|;")
@@ -320,10 +321,11 @@ _EVERY_REAL = re.compile(rf"\bfor\s+(?:every|all|any|each)\s+real\s+(?:numbers?\
                          re.I)     # "for every real $u$", "$p \in \mathbb{R}$", "$p$ be arbitrary", "drop the assumption that $x$ …"
 
 
-def local_signs_in_words(lines: list[str]) -> list[tuple[int, str, str, int, int]]:
+def local_signs_in_words(lines: list[str]) -> list[tuple[int, str, str, int, int, str]]:
     """"For nonnegative $x$ we have $$…$$", "for $x$ positive, $…$", "当 $y$ 为负数时，$$…$$",
     "$$|v| = v$$ for nonnegative $v$.": (line, name, one of > >= < <=, the columns of the line it
-    governs: from the words to the end of their sentence; (0, 0) for the display just before them)
+    governs: from the words to the end of their sentence; (0, 0) for the display just before them;
+    why their sentence is no plain one, see :func:`.hedges.unplain`)
     — a condition of the math of its sentence, or of that display, only."""
     def sentence_end(line: str, start: int) -> int:
         found = re.search(r"[.!?;](?=\s|$)|[。！？；]", blank_inline_math(line[start:]))
@@ -342,7 +344,7 @@ def local_signs_in_words(lines: list[str]) -> list[tuple[int, str, str, int, int
         for m in (_WHERE_SIGN.match(line), _WHERE_SIGN_CJK.match(line)):     # "$$|x| = x,$$\nwhere $x$ is positive."
             start = _display_above(lines, number) if m else None
             if start is not None:
-                out.append((start, m.group("name"), sign_of(m), 0, 0))
+                out.append((start, m.group("name"), sign_of(m), 0, 0, unplain(lines, number, m.start("name"))))
         for m in (*_SIGN_LOCAL.finditer(line), *_SIGN_CASE.finditer(line), *_SIGN_CASE_CJK.finditer(line)):
             name = next(m.group(g) for g in ("name", "after") if g in m.groupdict() and m.group(g))
             ahead = line[m.end():]
@@ -358,22 +360,25 @@ def local_signs_in_words(lines: list[str]) -> list[tuple[int, str, str, int, int
             sign = _OPPOSITE_SIGN[sign_of(m)] if excepted else sign_of(m)    # "Except for positive $x$": x ≤ 0
             if NOT_A_CASE.search(before) and not excepted:
                 continue                      # "not only for positive $x$", "Beyond the case when …"
+            doubt = unplain(lines, number, m.start(), allow=EXCEPTING if excepted else r"(?i)\b(?:unless|not)\b"
+                            if m.groupdict().get("neg") or m.groupdict().get("case") else "")
+            # (the words of the form read may be in it: "except for", "if $z$ is not …", "unless $y$ is …")
             if _HEADING.match(line):                                        # "# When $x$ is negative"
-                out.append((number, name, sign, 0, len(line) + 1))
+                out.append((number, name, sign, 0, len(line) + 1, doubt))
             elif re.search(r"(?i)(?:\$\$|\\\])\s*[,，]?\s*(?:(?:except|unless|but\s+not)\s*)?$", line[:m.start()]) \
                     and re.fullmatch(r"\s*[.,;:。，；]?\s*", ahead):         # "$$|v| = v$$ for nonnegative $v$."
-                out.append((number, name, sign, 0, 0))                 # (0, 0): that display only
+                out.append((number, name, sign, 0, 0, doubt))                 # (0, 0): that display only
             elif leads:
-                out.append((number, name, sign, m.start(), sentence_end(line, m.end())))
+                out.append((number, name, sign, m.start(), sentence_end(line, m.end()), doubt))
             elif re.search(r"(?i)\$[^$]+\$\s*(?:(?:holds|is\s+valid|is\s+true)\s+)?(?:only\s+)?$", line[:m.start()]) \
                     and re.match(r"\s*(?:too|as\s+well|also)?\s*(?:[.,;:。，；]|$)", ahead):  # "$|x| = x$ holds for negative $x$"
                 opening = max((e.end() for e in re.finditer(r"[.!?;](?=\s)|[。！？；]", blank_inline_math(line[:m.start()]))),
                               default=0)
-                out.append((number, name, sign, opening, sentence_end(line, m.end())))
+                out.append((number, name, sign, opening, sentence_end(line, m.end()), doubt))
             elif _FILLER.fullmatch(line[:m.start()]) and re.fullmatch(r"\s*[.,;:。，；]?\s*", ahead):
                 start = _display_above(lines, number)       # "$$\sqrt{x^2} = x$$\nis valid as long as $x$ is positive."
                 if start is not None:
-                    out.append((start, name, sign, 0, 0))
+                    out.append((start, name, sign, 0, 0, doubt))
     return out
 
 
@@ -404,20 +409,22 @@ def _display_above(lines: list[str], number: int) -> int | None:
     return None
 
 
-def signs_in_words(lines: list[str]) -> list[tuple[int, str, str | None]]:
+def signs_in_words(lines: list[str]) -> list[tuple[int, str, str | None, str]]:
     """"Let $p$ be a positive real number.", "since $u$ is nonnegative": (line, name, one of > >= < <=)
     — a sign the text states for a name in words, from there on; "let $p$ be any real number" ends
     it (None).  A sentence that hedges or states a case ("whether $x$ is positive", "if …", "… or
-    negative", "not") gives none."""
-    out: list[tuple[int, str, str | None]] = []
-    for number, line in enumerate(lines, 1):
-        line = _ABBREVIATION.sub(lambda m: m.group(0).replace(".", "·"), line)    # "w.l.o.g." ends nothing
+    negative", "not") gives none.  The fourth item: why the sentence is no plain one (:func:`.hedges.unplain`)."""
+    out: list[tuple[int, str, str | None, str]] = []
+    for number, raw in enumerate(lines, 1):
+        line = _ABBREVIATION.sub(lambda m: m.group(0).replace(".", "·"), raw)    # "w.l.o.g." ends nothing
         sentences = re.split(r"(?<=[.!?;])\s+|(?<=[。！？；])", line)
         for sentence in sentences:
             for m in (*_ANY_REAL.finditer(sentence), *_ANY_REAL_CJK.finditer(sentence)):
-                out.append((number, m.group("name"), None))
+                out.append((number, m.group("name"), None, negation_in(sentence)))
             for m in _EVERY_REAL.finditer(sentence):
-                out.append((number, next(g for g in m.groups() if g is not None), None))
+                out.append((number, next(g for g in m.groups() if g is not None), None,
+                            "" if m.group("unassumed") or m.group("dropped") or m.group("cjk_end")
+                            else negation_in(sentence)))       # ("no longer assume $x$ …" sets x free)
             for pattern in (_SIGN_STATED, _SIGN_STATED_CJK):
                 m = pattern.search(sentence.strip())
                 if m is None:
@@ -433,7 +440,9 @@ def signs_in_words(lines: list[str]) -> list[tuple[int, str, str | None]]:
                 if m.groupdict().get("neg") and re.search(r"(?i)\b(?:both|all)\b", m.group(0)):
                     continue                          # "$x$ and $y$ are not both positive": no sign of either
                 sign = _OPPOSITE_SIGN[sign] if "neg" in m.groupdict() and m.group("neg") else sign   # "is not positive"
-                out.extend((number, name, sign) for name in _names_of(m.group("names")))
+                column = max(0, line.find(sentence.strip()[:30])) + m.start()      # (line: raw, same length)
+                doubt = unplain(lines, number, column, allow=r"\bnot\b" if m.groupdict().get("neg") else "")
+                out.extend((number, name, sign, doubt) for name in _names_of(m.group("names")))
     return out
 
 
@@ -933,7 +942,7 @@ def _display_of(rel: Relation, blocks):
     return next((b for b in holding if rel.tex.strip() and rel.tex.strip() in b.tex), holding[0] if holding else None)
 
 
-def _lead_in(lines: list[str], rel: Relation, blocks, keep_math: bool = False) -> str | None:
+def lead_in(lines: list[str], rel: Relation, blocks, keep_math: bool = False) -> str | None:
     """The words of the sentence that leads into the display holding ``rel`` (its own line's text
     before the display included; inline math taken out unless ``keep_math``), or None for inline math."""
     block = _display_of(rel, blocks)
@@ -967,14 +976,14 @@ _FOR_EVERY = re.compile(r"(?i)\bfor\s+(?:every|all|any|each|arbitrary)\s+(?:real
 def quantified_names(lines: list[str], rel: Relation, blocks) -> set[str]:
     """The names the sentence leading into the display holding ``rel`` quantifies over ("Hence, for
     every real $z$, $$…$$"): a value given them earlier ("at $z = 0$") does not hold there."""
-    before = _lead_in(lines, rel, blocks, keep_math=True)
+    before = lead_in(lines, rel, blocks, keep_math=True)
     return {m.group("name") or m.group("cjk") for m in _FOR_EVERY.finditer(before or "")}
 
 
 def replaces_other_name(lines: list[str], rel: Relation, blocks, function: str) -> bool:
     """Whether the words leading into ``rel`` replace a name other than ``function`` ("We replace $x$
     by a root $a$ of $f$: $$f(a) = 0$$" — the argument is replaced, f stays what it was)."""
-    before = _lead_in(lines, rel, blocks, keep_math=True)
+    before = lead_in(lines, rel, blocks, keep_math=True)
     found = list(_REPLACING.finditer(before or ""))
     return bool(found) and found[-1].group("name") != function
 
@@ -986,7 +995,7 @@ _IN_GENERAL = re.compile(r"(?i)\b(?:in\s+general|generally|for\s+(?:all|every|an
 def said_in_general(lines: list[str], rel: Relation, blocks) -> bool:
     """Whether the prose leading into the display holding ``rel`` says it holds in general ("In
     general", "for all $x$"): not a worked example's check at the values given before."""
-    before = _lead_in(lines, rel, blocks)
+    before = lead_in(lines, rel, blocks)
     starts = section_starts(lines)
     heading = max((h for h in starts if h <= rel.line), default=None)   # "### In general" over it
     return before is not None and bool(_IN_GENERAL.search(before)) \
@@ -1001,7 +1010,7 @@ def _last(pattern: re.Pattern, text: str) -> int:
 def _cue(lines: list[str], rel: Relation, blocks) -> str | None:
     """"claim" or "definition": what the words leading into the display holding ``rel`` say it is —
     the cue nearest the display wins ("Let $a$ be a root, so $$f(a) = 0$$" is a claim) — or None."""
-    before = _lead_in(lines, rel, blocks)
+    before = lead_in(lines, rel, blocks)
     if before is None:
         return None
     claim, definition = _last(_CLAIM_BEFORE, before), _last(_DEFINING_BEFORE, before)

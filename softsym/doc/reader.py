@@ -30,13 +30,14 @@ from ..problem import Problem, prepare
 from ..prover import DEFAULT_TIMEOUT
 from .approximate import approximately, rounding_written
 from .chains import Relation, relations, sides_of_arrows
+from .hedges import EXCEPTING, paragraph_around, risky_words, sentence_around, signs_nearby, unplain
 from .conditions import (
     LABEL_SET, MEMBERSHIP, OP_TEX, NOT_A_CASE, after_a_display, as_bounds, case_after, case_in_words, claimed_before, conditions_after, conditions_for,
     defined_before, defining_cue, example_cue, finite_set, imposed_display, imposed_in_prose, in_display_math,
     in_inline_math, is_condition, is_pin, label_set, listed_condition, local_signs_in_words, membership_bounds,
     mentioned,
     one_hot_families, pairwise_indices, parameter_bound, prose_role, relevant_hypotheses, row_condition,
-    a_case_of, blank_inline_math, quantified_names, replaces_other_name, said_in_general, same_section, in_scope, same_sentence, scalar_range_name, section_starts, set_aside, signs_in_words,
+    a_case_of, blank_inline_math, lead_in, quantified_names, replaces_other_name, said_in_general, same_section, in_scope, same_sentence, scalar_range_name, section_starts, set_aside, signs_in_words,
     sums_to_one, with_values,
 )
 from .definitions import (
@@ -100,6 +101,12 @@ class Reading:
     stated: tuple[tuple[str, str, int], ...] = field(default=())   # values the text gave names before it
     stated_here: tuple[tuple[str, str, int], ...] = field(default=())   # … of them, those its section gives
     one_way: bool = False           # the conclusion of an equivalence ⟺: checked under its premise only
+    followups: tuple[tuple[str, Problem], ...] = field(default=())   # decided only when the verdict asks:
+    # "plain" (without the hypotheses read from sentences that are no plain ones), when it is proved;
+    # "above:x" / "below:x" (x > 0, x < 0, for a name whose sign the words nearby speak of), when refuted
+    worded: tuple[str, ...] = field(default=())     # those hypotheses, with their lines and why ("x > 0 (line 3: …)")
+    nearby: tuple[tuple[str, str], ...] = field(default=())   # those names, each with the sides the words
+    # name ("-": "Now let $x$ be negative"), when only a counterexample contradicting them is doubted; "" always
 
 
 # -- reading a document ----------------------------------------------------------------------------
@@ -187,6 +194,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     defined_at: dict[str, list[int]] = {}                       # the lines where each name was defined
 
     local_spans: dict[tuple[int, sp.Basic], tuple[int, int]] = {}   # a sign in words: the columns it governs
+    worded_doubts: dict[tuple[int, sp.Basic], str] = {}   # a condition read from prose: why its sentence is no
+    standing_doubts: dict[str, str] = {}                  # plain one ("" if plain); the same for standing bounds
+    released: dict[str, int] = {}                         # "let $p$ be any real number": the line, by name
     live_cache: dict[int, list[tuple[int, sp.Basic | None]]] = {}
     doubts_later: dict[str, tuple[int, int]] = {}               # a name written twice: its two lines
     displayed_at: dict[str, list[int]] = {}                     # the lines of definitions in display math
@@ -213,10 +223,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             at = lines[relation.line - 1].find(text, at + 1)
         return at
 
-    def add_condition(condition: sp.Basic | None) -> None:
+    def add_condition(condition: sp.Basic | None, allow: str = "") -> None:
         conditions.append((rel.line, condition))
         if condition is not None and not in_display_math(rel, blocks):
             condition_columns[(rel.line, condition)] = column_of(k)
+            doubt = unplain(lines, rel.line, column_of(k), allow)
+            worded_doubts[(rel.line, condition)] = doubt and f"{rel.tex} (line {rel.line}: {doubt})"
 
     def use(names: set[str]) -> None:
         used.update(names)
@@ -259,7 +271,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                                                "into or maps to), not a claim"))
             continue
         while local_worded and local_worded[0][0] <= rel.line:   # "For nonnegative $x$ we have $$…$$"
-            sign_line, name_tex, sign, start, end = local_worded.pop(0)
+            sign_line, name_tex, sign, start, end, doubt = local_worded.pop(0)
             try:
                 named = parse_tex(name_tex, plain_context(domain, functions))
             except Unparsed:
@@ -267,8 +279,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             if isinstance(named, sp.Symbol):
                 conditions.append((sign_line, as_relational(sign, named, sp.Integer(0))))
                 local_spans[(sign_line, conditions[-1][1])] = (start, end)
+                worded_doubts[conditions[-1]] = doubt and f"{conditions[-1][1]} (line {sign_line}: {doubt})"
         while worded and worded[0][0] <= rel.line:         # "Let $p$ be a positive real number": from here on
-            sign_line, name_tex, sign = worded.pop(0)
+            sign_line, name_tex, sign, doubt = worded.pop(0)
             try:
                 named = parse_tex(name_tex, plain_context(domain, functions))
             except Unparsed:
@@ -276,21 +289,27 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             if isinstance(named, sp.Symbol) and name_tex.lstrip("\\") not in functions:
                 if sign is None:                            # "Now let $p$ be any real number"
                     standing.pop(named.name, None)
+                    if not doubt:                           # (a refutation at any p stands, see _word_checks)
+                        released[named.name] = sign_line
                     continue
                 standing[named.name] = (as_relational(sign, named, sp.Integer(0)),)
                 standing_line[named.name] = sign_line
+                standing_doubts[named.name] = doubt and f"{standing[named.name][0]} (line {sign_line}: {doubt})"
         while memberships and memberships[0][0] <= rel.line:   # "$p, q \in (0, 1)$": from here on
             member_line, member = memberships.pop(0)
+            doubt = unplain(lines, member_line, lines[member_line - 1].find(member))
             if after_a_display(lines, member_line, member) or a_case_of(lines, member_line, member):
                 # "$$…$$ for $t \in [0, 1]$", "for $t \in [0, 1]$ we have $$…$$": that display's case
                 for _, bound in membership_bounds(member, domain, functions):
                     for c in bound:
                         conditions.append((member_line, c))
                         condition_columns[(member_line, c)] = lines[member_line - 1].find(member)
+                        worded_doubts[(member_line, c)] = doubt and f"{member} (line {member_line}: {doubt})"
                 continue
             for name, bound in membership_bounds(member, domain, functions):
                 standing[name] = bound
                 standing_line[name] = member_line
+                standing_doubts[name] = doubt and f"{member} (line {member_line}: {doubt})"
         while finite_sets and finite_sets[0][0] <= rel.line:   # "a label $t \in \{-1, +1\}$"
             set_line, member = finite_sets.pop(0)
             names, items = finite_set(member)
@@ -312,12 +331,15 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                            f"{index_range[2]} in what follows")
             else:
                 conditions.extend((rel.line, c) for c in relationals)
+                doubt = "" if in_display_math(rel, blocks) else unplain(lines, rel.line, column_of(k))
                 for c in relationals:                   # "a, b > 0": the parameters' signs, from here on
+                    worded_doubts[(rel.line, c)] = doubt and f"{rel.tex} (line {rel.line}: {doubt})"
                     named = [x for x in c.free_symbols if isinstance(x, sp.Symbol)]
                     if len(named) == 1 and c.rel_op in ("<", "<=", ">", ">=") and not (c.lhs.free_symbols
                                                                                     and c.rhs.free_symbols):
                         standing[named[0].name] = (c,)
                         standing_line[named[0].name] = rel.line
+                        standing_doubts[named[0].name] = worded_doubts[(rel.line, c)]
                 message = "a condition on names (a, b > 0), not a claim; it holds from here on"
             out.append(Reading(rel, verdict="skipped", message=message))
             continue
@@ -331,6 +353,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 if parameter is not None:             # "… for $\mu > 0$": μ's bound from here on too
                     standing[parameter[0]] = (parameter[1],)
                     standing_line[parameter[0]] = rel.line
+                    doubt = unplain(lines, rel.line, column_of(k))
+                    standing_doubts[parameter[0]] = doubt and f"{rel.tex} (line {rel.line}: {doubt})"
             except Unparsed:
                 pass
             out.append(Reading(rel, verdict="skipped", message="a condition of the display before it (\"… when "
@@ -399,6 +423,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 counter = sp.Symbol(name, real=True)
                 standing[name] = (sp.Ge(counter, sp.Integer(int(counting.group(1)))),)
                 standing_line[name] = rel.line
+                standing_doubts[name] = ""
                 out.append(Reading(rel, verdict="skipped", message=f"{name} counts up from {counting.group(1)} "
                                                                    f"(a condition from here on, not a claim)"))
                 continue
@@ -494,7 +519,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 inline and rel.op == "==" and not rel.chained and isinstance(lhs, sp.Symbol) and rhs.is_Number)):
             if inline and rel.op != "==" and set_aside(lines, rel):   # "Unlike the case $x < 0$, …": the other case
                 relational = as_relational(rel.op, lhs, rhs)
-                add_condition(relational.negated if relational is not None else None)
+                add_condition(relational.negated if relational is not None else None, allow=EXCEPTING)
                 out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                    message="a case the text sets aside (\"unlike …\", \"… is left to the reader\"): "
                                            "the display after it is checked in the other case"))
@@ -509,6 +534,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                     standing[parameter[0]] = (*standing[parameter[0]], parameter[1]) if same_chain \
                         and parameter[0] in standing else (parameter[1],)
                     standing_line[parameter[0]] = rel.line
+                    standing_doubts[parameter[0]] = worded_doubts.get((rel.line, as_relational(rel.op, lhs, rhs)), "")
                 elif rel.chained and k > 0 and found[k - 1].line == rel.line:
                     chain = [as_relational(rel.op, lhs, rhs)]          # 0 < p < 1 for one letter: a range,
                     ends = previous_bound.get(rel.line)                # from here on (x >= 0 alone is a case)
@@ -516,6 +542,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                             and isinstance(lhs, sp.Symbol) and rhs.is_Number:
                         standing[lhs.name] = (ends, chain[0])
                         standing_line[lhs.name] = rel.line
+                        standing_doubts[lhs.name] = worded_doubts.get((rel.line, chain[0]), "")
                 if isinstance(rhs, sp.Symbol) and lhs.is_Number and rel.op in ("<", "<="):
                     previous_bound[rel.line] = as_relational(rel.op, lhs, rhs)
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
@@ -806,6 +833,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                          if (line, c) in local_spans]
                 return not spans or any(span == (0, 0) or span[1] > len(lines[line - 1]) for line, span in spans)
             prose = [c for c in prose if reaches(c)]
+        def worded_doubt(c: sp.Basic) -> str:       # the nearest line that gave this condition decides
+            origins = [line for line, d in live_conditions() if d == c and line <= rel.end_line]
+            return worded_doubts.get((max(origins), c), "") if origins else ""
+        doubt_of = [worded_doubt(c) for c in prose] + [""] * len(written)   # (rows of the display: math)
+        rows = len(written)
         written = [*prose, *written]
         for c in trailing.get(k, ()):
             given, missing = row_condition(f"{found[c].lhs} {OP_TEX[found[c].op]} {found[c].rhs}", context, lhs, rhs)
@@ -816,6 +848,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 given = [negation] if isinstance(negation, sp.core.relational.Relational) else []
                 missing = missing or (f"{found[c].tex} negated" if not given else "")
             written += given
+            doubt = unplain(lines, found[c].line, column_of(c), allow=EXCEPTING if c in negated_after else "")
+            doubt_of += [doubt and f"{g} (line {found[c].line}: {doubt})" for g in given]
             unusable = unusable or missing
         by_name = {x.name: x for x in sp.Tuple(lhs, rhs).atoms(sp.Symbol)}      # the relation's i, not a real i
         written = [c.xreplace({x: by_name[x.name] for x in c.free_symbols
@@ -951,6 +985,21 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 variants.append(("distinct", build([*written, sp.Ne(*pair)])[0]))
             except Exception:  # noqa: BLE001 - no second reading
                 pass
+        free = {name for name, line in released.items() if in_scope(sections, line, rel.line)} | everywhere
+        if said_in_general(lines, rel, blocks) or _UNIVERSAL_HERE.search(
+                (sentence_around(lines[rel.line - 1], column_of(k)) if 1 <= rel.line <= len(lines) else "")
+                if inline else lead_in(lines, rel, blocks) or ""):
+            free |= {x.name for x in sp.Tuple(lhs, rhs).free_symbols if isinstance(x, sp.Symbol)}   # "in general"
+        own_words = (sentence_around(lines[rel.line - 1], column_of(k)) if 1 <= rel.line <= len(lines) else "") \
+            if inline else lead_in(lines, rel, blocks) or ""
+        math_held = free | {x.name for c in (*written[len(prose):len(prose) + rows],     # rows of the display,
+                                             *(c for c in constraints if c is not None),   # constraints, premises,
+                                             *([premise] if premise is not None else []))   # declarations
+                            for x in getattr(c, "free_symbols", ()) if isinstance(x, sp.Symbol)} \
+            | {b.symbol.name for b in domain.bounds}
+        followups, worded_hypotheses, nearby = _word_checks(
+            build, problem, written, doubt_of, [not len(prose) <= i < len(prose) + rows for i in range(len(written))],
+            standing, standing_doubts, math_held, risky_words(own_words, EXCEPTING), lhs, rhs, left, right, lines, rel)
         given_here = set()
         if premise is not None:                      # the premise says what its names are here
             given_here = {target_name(premise.lhs) or "", target_name(premise.rhs) or ""}
@@ -1118,7 +1167,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                            one_way=k in premise_of and found[k - 1].op == "implies" and found[k - 1].arrow == "iff",
                            stated_here=tuple((name, sp.sstr(v), line) for name, (v, line) in known_values.items()
                                              if in_scope(sections, line, rel.line)),
-                           hollow=tuple(hollow), variants=tuple(variants),
+                           hollow=tuple(hollow), variants=tuple(variants), followups=tuple(followups),
+                           worded=tuple(worded_hypotheses), nearby=tuple(nearby),
                            pair=tuple(map(str, pair)) if pair is not None else ("", ""),
                            pins=tuple(f"{sp.sstr(c.lhs)} = {sp.sstr(c.rhs)}" for c in pins),
                            example_values=tuple(f"{sp.sstr(c.lhs)} = {sp.sstr(c.rhs)}" for c in example_values),
@@ -1138,6 +1188,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
 _ASSIGNING = re.compile(r"\\(?:gets|leftarrow|mapsto|coloneqq)\b|:=|\\leftarrow")
 
 
+_UNIVERSAL_HERE = re.compile(r"(?i)\b(?:every|all|any|always|in\s+general|generally|whole|entire|arbitrary)\b|"
+                             r"任意|所有|一般|恒")
+"""Words by which a sentence claims its math for every value of its names ("on the whole line")."""
 _COUNTING = re.compile(r"\s*(-?\d+)\s*,\s*-?\d+\s*,\s*(?:\\[lc]?dots|\\dotsc|\.\.\.|…)\s*")
 """"1, 2, \\dots": counting up from the first number, without an end."""
 
@@ -1191,3 +1244,74 @@ def real_names(expr: sp.Basic) -> set[sp.Basic]:
 
 def _plain(expr: sp.Basic) -> str:
     return sp.sstr(expr)
+
+
+def _word_checks(build, problem: Problem, written: list[sp.Basic], doubt_of: list[str], from_words: list[bool],
+                 standing: dict, standing_doubts: dict[str, str], math_held: set[str], risky_lead: str,
+                 lhs: sp.Basic, rhs: sp.Basic, left: sp.Basic, right: sp.Basic, lines: list[str], rel: Relation
+                 ) -> tuple[list[tuple[str, Problem | None]], list[str], list[str]]:
+    """The follow-up problems that weigh a verdict against the words (see :mod:`.hedges`).
+
+    "plain": the relation without the hypotheses read from sentences that are no plain ones (a
+    proof needs it proved too). "signs:x>0,y<0", …: the relation in each sign case of the names
+    (two at most) whose sign the words near it speak of (a refutation needs every case refuted) —
+    names no hypothesis bounds, or, when the words leading into the relation are no plain ones
+    ("Otherwise,", "Now let …", ``risky_lead``), names only words bound (those hypotheses left
+    out), but never names the math bounds or the text sets free (``math_held``).
+
+    Returns:
+        The follow-ups (a problem None: that reading could not be built), the descriptions of the
+        hypotheses "plain" leaves out, and the names of the sign cases with the sides the words name
+        ("" when every refutation is doubted).
+    """
+    followups: list[tuple[str, Problem | None]] = []
+    spoken = {x.name for x in sp.Tuple(left, right).free_symbols if isinstance(x, sp.Symbol)}
+    bounded = {x.name for c in written for x in c.free_symbols if isinstance(x, sp.Symbol)}
+    shaky = [doubt for c, doubt in zip(written, doubt_of) if doubt and not is_pin(c)]
+    shaky_standing = sorted(name for name, doubt in standing_doubts.items()
+                            if doubt and name in standing and name in spoken and name not in bounded)
+    worded = [*shaky, *(standing_doubts[name] for name in shaky_standing)]
+    if worded:
+        try:
+            followups.append(("plain", build([c for c, doubt in zip(written, doubt_of) if not doubt or is_pin(c)],
+                                             dropped=frozenset(shaky_standing))[0]))
+        except Exception:  # noqa: BLE001 - no plain reading: the proof is not weighed (kept undecided below)
+            followups.append(("plain", None))
+    first, last = paragraph_around(lines, rel.line, rel.end_line, bool(rel.display))
+    goes_on = rel.end_line < last and re.match(r"\s*(?:[a-z,;:]|where|for|when|if|unless|except|otherwise|其中|当|若)",
+                                              lines[rel.end_line])       # "$$…$$ for $x > 0$": the same sentence
+    near = signs_nearby(lines, max(first, rel.line - 8), rel.end_line + 1 if goes_on else rel.end_line, skip=rel.tex)
+    word_held = {x.name for c, worded_c in zip(written, from_words) if worded_c and not is_pin(c)
+                 for x in c.free_symbols if isinstance(x, sp.Symbol)} | {name for name in standing if name in spoken}
+    pinned = {x.name for c in written if is_pin(c) for x in c.free_symbols if isinstance(x, sp.Symbol)}
+    word_only = word_held - math_held - pinned - {x.name for c, worded_c in zip(written, from_words) if not worded_c
+                                                  for x in c.free_symbols if isinstance(x, sp.Symbol)}
+    held = math_held | pinned | bounded - word_only | {b.symbol.name for b in problem.domain.bounds} - word_only
+    symbols = {x.name: x for x in sp.Tuple(problem.lhs, problem.rhs).free_symbols if isinstance(x, sp.Symbol)}
+    own = {x.name: x for x in sp.Tuple(lhs, rhs).free_symbols if isinstance(x, sp.Symbol)}
+    names = sorted(n for n in near if n in symbols and n not in held and symbols[n].is_integer is not True
+                   and (n in word_only or symbols[n].is_positive is None and symbols[n].is_negative is None
+                        and symbols[n].is_nonnegative is None and symbols[n].is_nonpositive is None))[:2]
+    # a name words bound counts only where a counterexample contradicts the words near it, which
+    # must then say which side ("Now let $x$ be negative": "-"), unless they lead in doubtfully
+    sides = [(n, "".join(sorted(near[n])) if n in word_only and not risky_lead else "") for n in names]
+    names = [n for n, side in sides if n not in word_only or risky_lead or side.strip("?")]
+    sides = [(n, side) for n, side in sides if n in names]
+    if not names:
+        return followups, worded, []
+    kept = [c for c, worded_c in zip(written, from_words)
+            if not (worded_c and {x.name for x in c.free_symbols if isinstance(x, sp.Symbol)} & set(names))]
+    for signs in _sign_cases(len(names)):
+        cases = [sp.Gt(own.get(n, sp.Symbol(n, real=True)), 0) if up else sp.Lt(own.get(n, sp.Symbol(n, real=True)), 0)
+                 for n, up in zip(names, signs)]
+        kind = "signs:" + ",".join(f"{n}{'>' if up else '<'}0" for n, up in zip(names, signs))
+        try:
+            followups.append((kind, build([*kept, *cases], dropped=frozenset(names))[0]))
+        except Exception:  # noqa: BLE001 - no such reading: the refutation is not confirmed there
+            followups.append((kind, None))
+    return followups, worded, sides
+
+
+def _sign_cases(count: int) -> list[tuple[bool, ...]]:
+    """Every choice of a sign (True: > 0) for ``count`` names."""
+    return [tuple(bool(bits >> k & 1) for k in range(count)) for bits in range(2 ** count)]
