@@ -484,3 +484,27 @@ def test_round10_no_proof_rests_on_misread_words_or_a_written_logarithm():
     for name, line in [("round10_apart_from_case_refuted.md", 5), ("round10_other_than_for_positive.md", 5),
                        ("round10_cjk_wucha_hedge.md", 5), ("round10_all_hedges_since.md", 5)]:
         assert verdicts_by_line(name)[line] == ["proved"], (name, line)
+
+
+def _verdicts(text: str, name: str = "notes.md") -> dict[int, list[str]]:
+    doc = check_document(name, text, DocOptions(timeout=TIMEOUT))
+    out: dict[int, list[str]] = {}
+    for r in doc["relations"]:
+        out.setdefault(r["line"], []).append(r["verdict"])
+    return out
+
+
+def test_held_out_set_14_first_run_false_alarms_are_read_as_meant():
+    # "=:" names its right side; a sum constraint in a plain "Let" sentence is a hypothesis; a value
+    # given an entry after an entry's definition (m̂_1 := g_1, then g_1 = 0.5) holds; a family the
+    # words call a distribution is not refuted at an entry outside [0, 1]
+    assert _verdicts("$$\\frac{e^{x_j}}{\\sum_{i=1}^{n} e^{x_i}} = \\operatorname{softmax}(x)_j =: p_j,$$\n\n"
+                     "$$\\sum_{j=1}^{n} p_j = 1$$\n") == {1: ["proved", "definition"], 3: ["proved"]}
+    assert _verdicts("Let $\\mathbf{y}$ be a target ($y_i \\ge 0$, $\\sum_i y_i = 1$). Then\n"
+                     "$$-\\sum_{i=1}^{K} y_i(\\delta_{ij} - p_j) = p_j - y_j.$$\n")[2] == ["proved"]
+    assert _verdicts("$$\\hat{m}_t = \\frac{m_t}{1 - \\beta^t}, \\qquad m_t = \\beta m_{t-1} + (1-\\beta) g_t.$$\n\n"
+                     "Here $\\hat{m}_1 = g_1$.\n\nGradients $g_1 = 0.5$.\n\nSo $\\hat{m}_1 = 0.05 / 0.1$.\n")[7] \
+        == ["proved"]
+    kl = _verdicts("Let $p$ and $q$ be two discrete distributions on $K$ classes.\n\n"
+                   "$$\\sum_{k=1}^{K} p_k \\log \\frac{p_k}{q_k} \\ge 0$$\n")
+    assert kl[3] != ["refuted"]

@@ -249,7 +249,13 @@ class _BlockReader:
             if rhs.empty():
                 lhs, lhs_start = None, None
                 continue
-            if lhs is not None:
+            if lhs is not None and op.op == "=:":          # "… = softmax(x)_j =: p_j": p_j := softmax(x)_j
+                start = lhs_start if lhs_start is not None else _with_alignment(self.block.tex, op.start)
+                self.out.append(Relation(
+                    lhs=rhs.text(), op=":=", rhs=lhs.text, line=self._line(op.start),
+                    end_line=self._line(rhs.end - 1), tex=self.block.tex[start:rhs.end].strip(),
+                    chained=False, display=self.block.display))
+            elif lhs is not None:
                 start = lhs_start if lhs_start is not None else _with_alignment(self.block.tex, op.start)
                 self.out.append(Relation(
                     lhs=lhs.text, op=op.op or "==", rhs=rhs.text(), line=self._line(op.start),

@@ -73,6 +73,22 @@ def _all_followups(readings: list[Reading]) -> list[tuple[int, str, Problem | No
             for kind, problem in r.followups]
 
 
+def _outside_distributions(counterexample: dict | None, families: tuple[str, ...]) -> str:
+    """An entry of a family the words call a distribution that the counterexample puts outside
+    [0, 1] ("p[1] = 10"), or ``""``."""
+    from ..parsing import parse_expr
+    for key, value in (counterexample or {}).items():
+        base = key.split("[", 1)[0]
+        if base in families and "[" in key:
+            try:
+                number = parse_expr(str(value))
+            except Exception:  # noqa: BLE001 - a value softsym cannot read back: doubted
+                return f"{key} = {value}"
+            if not (number.is_real and 0 <= number <= 1):
+                return f"{key} = {value}"
+    return ""
+
+
 def _contradicts_words(counterexample: dict | None, nearby: tuple[tuple[str, str], ...]) -> bool:
     """Whether a refutation is doubted by the words near it: they speak of the sign of a name no
     hypothesis bounds ("" sides), or the counterexample puts a name on a side they do not name."""
@@ -107,6 +123,11 @@ def _weighed(out: dict, reading: Reading, followed: dict[str, Verdict | None]) -
             return undecided(f"it is {out['verdict']} under {'; '.join(reading.worded)}, read from words that are "
                              f"no plain statement of a case or an assumption, and without "
                              f"{'it' if len(reading.worded) == 1 else 'them'} it {without}: not reported as proved")
+    outside = _outside_distributions(out.get("counterexample"), reading.distributions) \
+        if out["verdict"] == "refuted" else ""
+    if outside:
+        return undecided(f"as read it {out['message']}, but there {outside}, which the text calls a distribution "
+                         f"or probabilities (entries in [0, 1]): not reported as refuted")
     if out["verdict"] == "refuted" and _contradicts_words(out.get("counterexample"), reading.nearby):
         for kind in (k for k in followed if k.startswith("signs:")):
             there = followed[kind]

@@ -156,3 +156,24 @@ def signs_nearby(lines: list[str], first: int, last: int, skip: str = "") -> dic
             if not skip.strip() or m.group(0).strip("$ ").strip() != skip.strip():
                 out.setdefault(m.group("name").lstrip("\\"), set()).add("?")
     return out
+
+
+_DISTRIBUTION = re.compile(r"(?i)\b(?:distributions?|probability\s+vectors?|probabilities)\b|分布|概率")
+
+
+def distributions_named(lines: list[str]) -> dict[str, int]:
+    """The names the words call distributions or probabilities ("Let $p$ and $q$ be two discrete
+    distributions", "$p = (p_1, \\dots, p_K)$ 与 $q$ 是两个分布"), each with the first line that does:
+    their entries lie in [0, 1] (a counterexample outside says nothing of what the text means)."""
+    out: dict[str, int] = {}
+    for number, raw in enumerate(lines, 1):
+        line = _COMMENT.sub(lambda m: " " * len(m.group(0)), raw)
+        words = _words(line)
+        starts = [0, *(m.end() for m in _FULL_STOP.finditer(words)), len(words)]
+        for a, b in zip(starts, starts[1:]):
+            if _DISTRIBUTION.search(words[a:b]) and not _DISCLAIMING.search(words[a:b]):
+                for m in re.finditer(r"\$\s*(?:\\mathbf\s*\{\s*)?(?P<name>[A-Za-z]|\\[A-Za-z]+)\s*\}?\s*(?:=|\$)",
+                                     line[a:b]):
+                    out.setdefault(m.group("name").lstrip("\\"), number)
+    return out
+

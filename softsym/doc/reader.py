@@ -30,7 +30,7 @@ from ..problem import Problem, prepare
 from ..prover import DEFAULT_TIMEOUT
 from .approximate import approximately, rounding_written
 from .chains import Relation, relations, sides_of_arrows
-from .hedges import EXCEPTING, paragraph_around, risky_words, sentence_around, signs_nearby, unplain
+from .hedges import EXCEPTING, distributions_named, paragraph_around, risky_words, sentence_around, signs_nearby, unplain
 from .conditions import (
     LABEL_SET, MEMBERSHIP, OP_TEX, NOT_A_CASE, after_a_display, as_bounds, case_after, case_in_words, claimed_before, conditions_after, conditions_for,
     defined_before, defining_cue, example_cue, finite_set, imposed_display, imposed_in_prose, in_display_math,
@@ -105,6 +105,7 @@ class Reading:
     # "plain" (without the hypotheses read from sentences that are no plain ones), when it is proved;
     # "above:x" / "below:x" (x > 0, x < 0, for a name whose sign the words nearby speak of), when refuted
     worded: tuple[str, ...] = field(default=())     # those hypotheses, with their lines and why ("x > 0 (line 3: …)")
+    distributions: tuple[str, ...] = field(default=())   # families the words call distributions (entries in [0, 1])
     nearby: tuple[tuple[str, str], ...] = field(default=())   # those names, each with the sides the words
     # name ("-": "Now let $x$ be negative"), when only a counterexample contradicting them is doubted; "" always
 
@@ -140,6 +141,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     finite_sets = sorted(((b.line, b.tex) for b in blocks if not b.display and finite_set(b.tex)),
                          key=lambda m: m[0])
     listed_values: dict[str, tuple[int, str]] = {}              # "t \in \{-1, +1\}": the values, the line
+    distributions = distributions_named(text.splitlines())    # "p, q are two distributions": entries in [0, 1]
     worded = signs_in_words(text.splitlines())        # "Let $p$ be a positive real number", by line
     local_worded = local_signs_in_words(text.splitlines())     # "For nonnegative $x$ we have", by line
     labels_sets = sorted(((b.line, b.tex) for b in blocks if not b.display and LABEL_SET.match(b.tex)),
@@ -787,6 +789,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 add_condition(value)
                 if example_cue(lines, rel):   # "let", "take", "for example": the example's value, not an "if"
                     example_pins.append((rel.line, value))
+            if not given_here and rel.op == "==" and lhs.has(sp.Sum) != rhs.has(sp.Sum) \
+                    and is_constraint(rel, lhs, rhs, True) and not names_in(lhs, rhs) & defined_names \
+                    and not unplain(lines, rel.line, column_of(k)):
+                constraints.append(as_relational("==", lhs, rhs))   # "Let $y$ be … ($\sum_i y_i = 1$)"
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message="a condition, an assumption or an example's value written in prose "
                                        "(\"where …\", \"take …\", \"当…时\"), not a claim"))
@@ -898,9 +904,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                            and line >= recurrences.get(str(c.lhs.base.label), 0)]    # given with it or after
                 left = with_values(through_recurrences(left, recurrence_rules, [*initial, *written], told), written)
                 right = with_values(through_recurrences(right, recurrence_rules, [*initial, *written], told), written)
-            overridden = {target_name(d.target) for d in definitions}        # (put in above, not unfolded)
+            overridden = {target_name(d.target) for d in definitions} - {None} \
+                | {d.target for d in definitions}                            # (put in above, not unfolded;
+            # an entry by itself: m̂_1 := g_1 does not override the value g_1 = 0.5 given later)
             given = tuple(unfold_keeping_variables(g, definitions) for g in here.given
-                          if not (is_pin(g) and target_name(g.lhs) in overridden)) \
+                          if not (is_pin(g) and (target_name(g.lhs) in overridden or g.lhs in overridden))) \
                 + tuple(defined_where(lhs, rhs, definitions))
             here = Domain(here.symbols, here.indexed, here.bounds, relevant_hypotheses(given, left, right))
             here, ranges = extremum_facts(left, right, here)
@@ -1169,6 +1177,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                              if in_scope(sections, line, rel.line)),
                            hollow=tuple(hollow), variants=tuple(variants), followups=tuple(followups),
                            worded=tuple(worded_hypotheses), nearby=tuple(nearby),
+                           distributions=tuple(sorted(name for name, line in distributions.items() if line <= rel.line)),
                            pair=tuple(map(str, pair)) if pair is not None else ("", ""),
                            pins=tuple(f"{sp.sstr(c.lhs)} = {sp.sstr(c.rhs)}" for c in pins),
                            example_values=tuple(f"{sp.sstr(c.lhs)} = {sp.sstr(c.rhs)}" for c in example_values),

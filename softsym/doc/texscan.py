@@ -17,7 +17,7 @@ RELATION_WORDS: dict[str, str] = {
     "le": "<=", "leq": "<=", "leqslant": "<=", "leqq": "<=",
     "ge": ">=", "geq": ">=", "geqslant": ">=", "geqq": ">=",
     "lt": "<", "gt": ">", "ne": "!=", "neq": "!=",
-    "coloneqq": ":=", "coloneq": ":=", "triangleq": ":=", "defeq": ":=", "eqdef": ":=",
+    "coloneqq": ":=", "eqqcolon": "=:", "coloneq": ":=", "triangleq": ":=", "defeq": ":=", "eqdef": ":=",
     "equiv": "==",
     "approx": "approx", "simeq": "approx", "approxeq": "approx", "thickapprox": "approx",
     "propto": "propto", "varpropto": "propto",
@@ -28,7 +28,7 @@ RELATION_WORDS: dict[str, str] = {
 """Control words that are relations, and the relation each names (``\\equiv`` is read as ``==``;
 ``⇐`` and ``⇔`` as ``implies``: the integrator checks each side on its own)."""
 RELATION_SYMBOLS: dict[str, str] = {
-    "=": "==", "<": "<", ">": ">", "<=": "<=", ">=": ">=", "==": "==", ":=": ":=", "=:": "==",
+    "=": "==", "<": "<", ">": ">", "<=": "<=", ">=": ">=", "==": "==", ":=": ":=", "=:": "=:",
     "=>": "implies", "==>": "implies", "<=>": "implies",
     "≤": "<=", "⩽": "<=", "≥": ">=", "⩾": ">=", "≠": "!=", "≈": "approx", "≃": "approx",
     "∝": "propto", "⇒": "implies", "⟹": "implies", "⇔": "implies", "⟺": "implies", "≡": "==",
