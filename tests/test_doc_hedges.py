@@ -57,10 +57,12 @@ def test_signs_nearby_name_the_sides_the_words_speak_of():
     lines = ["If $x$ is positive, then", "$$|x| = x;$$", "otherwise", "$$|x| = -x.$$"]
     assert signs_nearby(lines, 1, 4) == {"x": {"+"}}
     assert signs_nearby(["Now let $x$ be negative. Then"], 1, 1) == {"x": {"-"}}
-    assert signs_nearby(["Let $x$ be positive and $y$ negative."], 1, 1) == {"x": {"+", "-"}, "y": {"+", "-"}}
-    assert signs_nearby(["Apart from the case when $y$ is negative, we have"], 1, 1) == {"y": {"+", "-"}}
+    assert signs_nearby(["Let $x$ be positive and $y$ negative."], 1, 1) == {"x": {"?"}, "y": {"?"}}
+    assert signs_nearby(["Apart from the case when $y$ is negative, we have"], 1, 1) == {"y": {"?"}}
     assert signs_nearby(["For $x > 0$, i.e. for positive arguments, $|x| = x$."], 1, 1, skip="|x| = x") \
-        == {"x": {"?"}}
+        == {"x": {"+"}}
+    assert signs_nearby(["with $\\lambda > 0$, $0 < p < 1$, $t \\in [0, 1]$, $u \\le 0$ and $y > 1$"], 1, 1) \
+        == {"lambda": {"+"}, "p": {"?"}, "t": {"?"}, "u": {"-"}, "y": {"?"}}
 
 
 @pytest.mark.parametrize("line", [
@@ -80,3 +82,33 @@ def test_a_paragraph_reaches_back_over_a_blank_line_to_a_display_s_lead_in():
     assert paragraph_around(lines, 5, 5, display=True) == (3, 5)
     assert paragraph_around(lines, 5, 5, display=False) == (5, 5)
     assert paragraph_around(lines, 7, 7, display=False) == (7, 7)
+
+
+def test_comments_and_struck_out_text_are_no_prose():
+    from softsym.doc.hedges import prose_text
+    text = "Let <!-- $x$ is positive -->\n~~Assume $y > 0$.~~ Now\n"
+    assert prose_text(text, "markdown") == "Let " + " " * 24 + "\n" + " " * 20 + "Now\n"
+    assert prose_text("a % $x > 0$\n\\% b\n", "latex") == "a          \n\\% b\n"
+
+
+def test_a_sentence_wraps_lines_and_is_judged_with_the_one_before_and_the_heading():
+    assert unplain(["We must", "not assume that $x$ is positive."], 2, 20) == "the word \"not\""
+    assert "sentence before" in unplain(["The following step is wrong. Let $x$ be positive."], 1, 35)
+    assert "heading" in unplain(["## A common mistake", "", "Let $x$ be positive."], 3, 4)
+    assert unplain(["## Roots", "", "Let $x$ be positive."], 3, 4) == ""
+
+
+def test_restrictions_in_words_are_checked_where_they_can_be_and_doubted_where_not():
+    import sympy as sp
+
+    from softsym.doc.hedges import admits, restricted_nearby, word_bound
+    assert restricted_nearby(["Let $x$ lie between 0 and 1. Then", "For $n$ large enough,"], 1, 2) \
+        == {"x": "between 0 and 1.", "n": "large enough,"}
+    assert admits("between 0 and 1", 0.5) is True and admits("between 0 and 1", 2) is False
+    assert admits("小于0.5时", 0.7) is False and admits("at most one", 1) is True
+    assert admits("nonzero", -1) is True and admits("integer", 2.5) is False
+    assert admits("large enough", 10) is None                     # cannot tell: the refutation is doubted
+    x = sp.Symbol("x", real=True)
+    assert word_bound("less than 0.5", x) == [x < sp.Rational(1, 2)]
+    assert word_bound("between 0 and 1", x) == [x >= 0, x <= 1]
+    assert word_bound("an integer", x) is None

@@ -89,12 +89,32 @@ def _outside_distributions(counterexample: dict | None, families: tuple[str, ...
     return ""
 
 
+def _restricted_there(counterexample: dict | None, restricted: tuple[tuple[str, str], ...]) -> str:
+    """A name the counterexample gives a value that words near the relation restrict in a way not
+    read as a hypothesis, unless the words admit that value ("less than 0.5" at 0.25, an integer
+    at 3): ``"k (\"integer\")"``, or ``""``."""
+    from ..parsing import parse_expr
+    from .hedges import admits
+    for name, phrase in restricted:
+        value = (counterexample or {}).get(name)
+        if value is None:
+            continue
+        try:
+            number = sp.N(parse_expr(str(value)), 30)
+            number = float(number) if number.is_real else None
+        except Exception:  # noqa: BLE001 - a value softsym cannot read back: doubted
+            number = None
+        if number is None or admits(phrase, number) is not True:
+            return f"{name} (\"{phrase}\")"
+    return ""
+
+
 def _contradicts_words(counterexample: dict | None, nearby: tuple[tuple[str, str], ...]) -> bool:
-    """Whether a refutation is doubted by the words near it: they speak of the sign of a name no
-    hypothesis bounds ("" sides), or the counterexample puts a name on a side they do not name."""
+    """Whether a refutation is doubted by the words near it: the counterexample puts a name on a
+    side of zero they do not name ("+", "-"), or they name no one side for it ("", "?", "+-")."""
     from ..parsing import parse_expr
     for name, sides in nearby:
-        if not sides:
+        if sides not in ("+", "-"):
             return True
         value = (counterexample or {}).get(name)
         try:
@@ -125,6 +145,17 @@ def _weighed(out: dict, reading: Reading, followed: dict[str, Verdict | None]) -
                              f"{'it' if len(reading.worded) == 1 else 'them'} it {without}: not reported as proved")
     outside = _outside_distributions(out.get("counterexample"), reading.distributions) \
         if out["verdict"] == "refuted" else ""
+    unread = _restricted_there(out.get("counterexample"), reading.restricted) if out["verdict"] == "refuted" else ""
+    within = followed.get(f"within:{unread.split(' ', 1)[0]}") if unread else None
+    if within is not None and within.status is Status.REFUTED and within.counterexample is not None:
+        cex = within.counterexample          # refuted where the words' bound holds too: that point is shown
+        out = {**out, "counterexample": cex.as_dict(), "lhs_value": cex.lhs_value, "rhs_value": cex.rhs_value,
+               "message": f"{readable_message(within.message, cex)} (where {unread} holds)"}
+        unread = _restricted_there(out["counterexample"], reading.restricted)
+    if unread:
+        return undecided(f"as read it {out['message']}, but the words near it restrict {unread} in a way softsym does "
+                         f"not read into a hypothesis: the value there may be one the text excludes, not reported as "
+                         f"refuted")
     if outside:
         return undecided(f"as read it {out['message']}, but there {outside}, which the text calls a distribution "
                          f"or probabilities (entries in [0, 1]): not reported as refuted")

@@ -707,6 +707,7 @@ _CJK_WEAK_CLAIM_CUES = ("是", "为", "有", "得")
 _TRANSPARENT = re.compile(r"\b(?:i\.e\.|that\s+is|namely)|也就是说|也就是|即")
 _NEGATED = re.compile(r"^\s*(?:就|便|则|也)?\s*(?:is\s+(?:false|wrong|incorrect|not\s+true)|does\s+not\s+hold|fails|并不成立|不成立|"
                       r"是错|把符号弄反|弄反|只在|only\s+(?:holds\s+)?(?:when|if|at|for))")
+_CJK_CASE_AFTER = re.compile(r"^\s*(?:[，、,和与及]\s*(?:\$[^$]*\$|\\\(.*?\\\))\s*)*(?:时|的时候)")
 _LIST_TAIL = re.compile(r"(?:\$[^$]*\$|\\\(.*?\\\))\s*(?:,|，|、|and|or|和|及|与)?\s*$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -727,6 +728,8 @@ def prose_role(lines: list[str], rel: Relation) -> str | None:
     end = line.find("$", at + len(rel.tex[:20]))
     if end >= 0 and _NEGATED.match(line[end + 1:].lstrip("$")):
         return "claim"
+    if end >= 0 and _CJK_CASE_AFTER.match(line[end + 1:].lstrip("$")):
+        return "condition"                             # "$p_t = 0.9$，$\gamma = 2$ 时": a case, "when …"
     k = rel.line - 1                                   # the sentence may begin on the lines before
     while k > 0 and lines[k - 1].strip() and not _SENTENCE_END.search(before):
         before = lines[k - 1] + " " + before

@@ -23,7 +23,9 @@ _RISKY = re.compile(
     r"naively|pitfall|trap|careful|beware|fallacy|claim|claims|claimed|some|sometimes|often|typically|usually|"
     r"regardless|arbitrary|vary|varies|until|switch|switching|flip|flipped|flipping|reverse|reversed|negate|negated|"
     r"negation|complement|remaining|rest|other|others|else|apart|suppose\s+for|pretend|imagine|hypothetically|"
-    r"counterexample|check\s+whether|see\s+whether|does\s+it|is\s+it)\b|n't\b|\?|"
+    r"counterexample|check\s+whether|see\s+whether|does\s+it|is\s+it|supposedly|allegedly|presumably|perhaps|"
+    r"maybe|possibly|probably|roughly|approximately|up\s+to|modulo|unless|almost|nearly)\b|n't\b|\?|往往|通常|一般|"
+    r"可能|大概|也许|似乎|之差|之和|之积|相反数|"
     r"不(?![难妨])|非(?![负正])|没|无|或|否则|但|然而|却|除|去掉|去除|放宽|取消|错|误(?!差)|矛盾|反证|是否|任意|也|以及|"
     r"即使|同样|类似|前面|上面|之前|之外|以外|相反|另|其余|其他|假如|忽略(?![^，。；]{0,6}误差)|并非")
 """Words that make a sentence more than a plain statement of a case or an assumption."""
@@ -51,6 +53,16 @@ def _words(line: str) -> str:
     line = _COMMENT.sub(lambda m: " " * len(m.group(0)), line)
     line = _MATH.sub(lambda m: "x" * len(m.group(0)), line)
     return _ABBREVIATION.sub(lambda m: m.group(0).replace(".", "·"), line)
+
+
+def prose_text(text: str, kind: str) -> str:
+    """``text`` with what is not prose blanked out, line breaks and lengths kept: HTML comments and
+    struck-out text (``~~…~~``) in Markdown, ``%`` comments in LaTeX — words there state nothing."""
+    def blank(m: re.Match) -> str:
+        return re.sub(r"[^\n]", " ", m.group(0))
+    if kind == "latex":
+        return re.sub(r"(?<!\\)%[^\n]*", blank, text)
+    return re.sub(r"<!--.*?-->|~~[^~\n]+~~", blank, text, flags=re.S)
 
 
 def sentence_around(line: str, column: int) -> str:
@@ -85,7 +97,8 @@ def unplain(lines: list[str], line: int, column: int = -1, allow: str = "") -> s
     the words of the form read (taken out once before the sentence is judged)."""
     if not 1 <= line <= len(lines):
         return ""
-    sentence = sentence_around(lines[line - 1], column)
+    text, at = _paragraph_text(lines, line, column)
+    sentence = sentence_around(text, at)
     if allow:
         sentence = re.sub(allow, " ", sentence, count=1)
     risky = _RISKY.search(sentence)
@@ -93,7 +106,45 @@ def unplain(lines: list[str], line: int, column: int = -1, allow: str = "") -> s
         return f"the word \"{risky.group(0).strip()}\""
     if _UPPER_SIDE.search(sentence) and _LOWER_SIDE.search(sentence):
         return "both signs in one sentence"
+    before = _words(text[:max(0, at)])                    # "The following step is wrong. Let $x$ be …"
+    opening = max((m.end() for m in _STOP.finditer(before)), default=0)
+    earlier = max((m.end() for m in _STOP.finditer(before, 0, max(0, opening - 1))), default=0)
+    disowned = _DISOWNING.search(before[earlier:opening])
+    if disowned:
+        return f"the word \"{disowned.group(0)}\" in the sentence before"
+    heading = next((lines[n - 1] for n in range(line, 0, -1) if _HEADING_LINE.match(lines[n - 1])), "")
+    disowned = _DISOWNING.search(_words(heading))
+    if disowned:
+        return f"the word \"{disowned.group(0)}\" in the heading"
     return ""
+
+
+_DISOWNING = re.compile(r"(?i)\b(?:wrong|wrongly|mistake|mistakes|mistaken|mistakenly|error|errors|erroneous|erroneously|"
+                        r"incorrect|incorrectly|fallacy|fallacies|false|invalid|pitfall|pitfalls|myth|naive|naively|"
+                        r"tempting|supposedly|bogus|flawed|bug|buggy|trap|beware|counterexample)\b|错|误(?!差)|陷阱|谬")
+"""Words by which a sentence, or a heading, disowns what follows ("The following step is wrong.",
+"## A common mistake")."""
+_HEADING_LINE = re.compile(r"^\s*(?:#{1,6}\s|\\(?:part|chapter|section|subsection|subsubsection|paragraph)\b)")
+
+
+def _paragraph_text(lines: list[str], line: int, column: int) -> tuple[str, int]:
+    """The lines of the paragraph around ``line`` joined by spaces (a sentence may wrap), and where
+    (``column`` of ``line``) falls in it; ``column`` < 0: the whole line."""
+    def ends(n: int) -> bool:
+        text = lines[n - 1]
+        return not text.strip() or bool(_HEADING_LINE.match(text)) or bool(
+            re.match(r"\s*(?:\$\$|\\\[|\\\]|\\begin|\\end|[-*+]\s|\d+[.)]\s|\|)", text))
+    if column < 0:
+        return lines[line - 1], -1
+    first = line
+    while first > 1 and not ends(first - 1) and not ends(first):
+        first -= 1
+    last = line
+    while last < len(lines) and not ends(last + 1):
+        last += 1
+    before = " ".join(lines[first - 1:line - 1])
+    at = len(before) + (1 if before else 0) + column
+    return " ".join(lines[first - 1:last]), at
 
 
 _NEGATION = re.compile(r"(?i)\b(?:not|no|never|nor|neither|cannot|without)\b|n't\b|不|非(?![负正])|没|无")
@@ -107,8 +158,20 @@ def negation_in(sentence: str) -> str:
 
 
 _NAME = re.compile(r"\$\s*(?P<name>[A-Za-z]|\\[A-Za-z]+)\s*\$")
-_BOUND = re.compile(r"\$\s*(?P<name>[A-Za-z]|\\[A-Za-z]+)\s*(?:<|>|\\le(?:q|qslant)?|\\ge(?:q|qslant)?|\\lt|\\gt|≤|≥|"
-                    r"\\in|\\notin|\\neq|\\ne)\s*[^$]*\$")
+_BOUND = re.compile(r"\$\s*(?P<name>[A-Za-z]|\\[A-Za-z]+)\s*(?P<op><|>|\\le(?:q|qslant)?|\\ge(?:q|qslant)?|\\lt|\\gt|≤|≥|"
+                    r"\\in|\\notin|\\neq|\\ne)\s*(?P<rest>[^$]*)\$")
+_ZERO_FIRST = re.compile(r"\$\s*0\s*(?P<op><|\\le(?:q|qslant)?|\\lt|≤)\s*(?P<name>[A-Za-z]|\\[A-Za-z]+)\s*(?:[<≤]|\\le|\$)")
+
+
+def _bound_side(op: str, rest: str) -> str:
+    """The side of zero a bound in math names: "+" for ``x > 0``, ``x \\ge 0``; "-" for ``x < 0``; else "?"."""
+    if rest.strip() not in ("0", "0.", "0,"):
+        return "?"
+    if op.startswith((">", "\\g", "≥")):
+        return "+"
+    if op.startswith(("<", "\\l", "≤")):
+        return "-"
+    return "?"
 
 
 def paragraph_around(lines: list[str], first: int, last: int, display: bool) -> tuple[int, int]:
@@ -135,10 +198,11 @@ def paragraph_around(lines: list[str], first: int, last: int, display: bool) -> 
 
 def signs_nearby(lines: list[str], first: int, last: int, skip: str = "") -> dict[str, set[str]]:
     """The names (as written: ``x``, ``\\mu``) whose sign or range the words of lines ``first`` to
-    ``last`` speak of, each with the sides they name ("+", "-"; "?" for a bound in math): a name
-    written alone in a sentence with a sign word ("If $x$ is positive", "设 $x$ 为正数"; not one that
-    disclaims it or names both sides, "whether $x$ is positive or negative") or bounded in inline
-    math ("$x > 0$", "$t \\in [0, 1]$"; not ``skip``, the relation in hand)."""
+    ``last`` speak of, each with the sides the last sentence that speaks of it names ("+", "-"; "?"
+    where that is not clear: both signs in one sentence, a range, a bound by a number other than
+    0): a name written alone in a sentence with a sign word ("If $x$ is positive", "设 $x$ 为正数";
+    not one that disclaims it or names both sides, "whether $x$ is positive or negative") or
+    bounded in inline math ("$x > 0$", "$t \\in [0, 1]$"; not ``skip``, the relation in hand)."""
     out: dict[str, set[str]] = {}
     for number in range(max(1, first), min(len(lines), last) + 1):
         line = _COMMENT.sub(lambda m: " " * len(m.group(0)), lines[number - 1])
@@ -146,16 +210,113 @@ def signs_nearby(lines: list[str], first: int, last: int, skip: str = "") -> dic
         starts = [0, *(m.end() for m in _FULL_STOP.finditer(words)), len(words)]
         for a, b in zip(starts, starts[1:]):
             sentence = words[a:b]
+            here: dict[str, set[str]] = {}
             upper, lower = bool(_UPPER_SIDE.search(sentence)), bool(_LOWER_SIDE.search(sentence))
-            if (upper or lower) and not _DISCLAIMING.search(sentence) \
+            if (upper or lower) and not _disclaimed(sentence) \
                     and not (upper and lower and _ALTERNATIVE.search(sentence)):   # "positive or negative": no case
-                both = bool(re.search(EXCEPTING, sentence))       # "Apart from the case when $y$ is negative"
+                unclear = upper and lower or bool(re.search(EXCEPTING, sentence))   # "… $x$ positive and $y$ negative"
                 for m in _NAME.finditer(line[a:b]):
-                    out.setdefault(m.group("name").lstrip("\\"), set()).update("+-" if both else "+" * upper + "-" * lower)
-        for m in _BOUND.finditer(line):
-            if not skip.strip() or m.group(0).strip("$ ").strip() != skip.strip():
-                out.setdefault(m.group("name").lstrip("\\"), set()).add("?")
+                    here.setdefault(m.group("name").lstrip("\\"), set()).add("?" if unclear else "+" if upper else "-")
+            for m in _BOUND.finditer(line[a:b]):
+                if not skip.strip() or m.group(0).strip("$ ").strip() != skip.strip():
+                    here.setdefault(m.group("name").lstrip("\\"), set()).add(_bound_side(m.group("op"), m.group("rest")))
+            for m in _ZERO_FIRST.finditer(line[a:b]):                 # "$0 < p < 1$"
+                here.setdefault(m.group("name").lstrip("\\"), set()).add("?")
+            out.update(here)                                         # the later sentence speaks last
     return out
+
+
+def _disclaimed(sentence: str) -> bool:
+    """Whether the sentence disclaims the sign it speaks of: a strong word anywhere ("wrong",
+    "contradiction"), or a negation near a sign word ("is not positive", "never negative", "would be
+    positive, which it is not") — not one elsewhere ("does not divide by zero")."""
+    for m in _DISCLAIMING.finditer(sentence):
+        word = m.group(0).lower()
+        if word not in ("not", "n't", "nor", "never", "cannot", "不"):
+            return True
+        if _SIGN_WORD.search(sentence[m.end():m.end() + 50]) or _SIGN_WORD.search(sentence[max(0, m.start() - 30):m.start()]):
+            return True                      # "cannot assume w.l.o.g. $x$ is positive", "positive, which it is not"
+    return False
+
+
+_RESTRICTING = re.compile(
+    r"(?i)\b(?:integers?|integral|natural\s+numbers?|whole\s+numbers?|counts?|between|at\s+least|at\s+most|"
+    r"greater\s+than|less\s+than|larger\s+than|smaller\s+than|bigger\s+than|more\s+than|exceeds?|exceeding|"
+    r"non-?zero|large\s+enough|small\s+enough|sufficiently|bounded|interval|range|ranges|probability|"
+    r"probabilities|temperature|odd|even|divisible|rational|irrational|finite|distinct)\b|"
+    r"整数|自然数|之间|至少|至多|大于|小于|不小于|不大于|不为零|非零|足够大|足够小|区间|范围|概率|温度|奇数|偶数")
+"""Words that restrict a name in ways softsym does not read into a hypothesis ("Let $k$ be an
+integer", "for $x$ between 0 and 1", "$n$ large enough", "the probability $p$"): a counterexample
+that gives that name a value may be one the text excludes."""
+
+
+def restricted_nearby(lines: list[str], first: int, last: int) -> dict[str, str]:
+    """The names (as written) that a sentence of lines ``first`` to ``last`` restricts in words
+    softsym does not read (:data:`_RESTRICTING`), each with the word."""
+    out: dict[str, str] = {}
+    for number in range(max(1, first), min(len(lines), last) + 1):
+        line = _COMMENT.sub(lambda m: " " * len(m.group(0)), lines[number - 1])
+        words = _words(line)
+        starts = [0, *(m.end() for m in _FULL_STOP.finditer(words)), len(words)]
+        for a, b in zip(starts, starts[1:]):
+            found = _RESTRICTING.search(words[a:b])
+            if found and not _disclaimed(words[a:b]):
+                phrase = re.sub(r"\s+", " ", line[a + found.start():min(b, a + found.end() + 24)]).strip()
+                for m in _NAME.finditer(line[a:b]):
+                    out.setdefault(m.group("name").lstrip("\\"), phrase)
+    return out
+
+
+_NUMBER = r"\$?\s*(-?\d+(?:\.\d+)?)\s*\$?"
+_WORD_BOUNDS = (
+    (re.compile(rf"(?i)^(?:greater|larger|bigger|more)\s+than\s+{_NUMBER}|^exceed(?:s|ing)?\s+{_NUMBER}|^大于\s*{_NUMBER}"),
+     lambda v, n: v > n),
+    (re.compile(rf"(?i)^(?:less|smaller)\s+than\s+{_NUMBER}|^小于\s*{_NUMBER}"), lambda v, n: v < n),
+    (re.compile(rf"(?i)^at\s+least\s+{_NUMBER}|^不小于\s*{_NUMBER}|^至少\s*{_NUMBER}"), lambda v, n: v >= n),
+    (re.compile(rf"(?i)^at\s+most\s+{_NUMBER}|^不大于\s*{_NUMBER}|^至多\s*{_NUMBER}"), lambda v, n: v <= n),
+)
+_WORD_NUMBERS = {"zero": "0", "one": "1", "two": "2", "零": "0", "一": "1"}
+
+
+def word_bound(phrase: str, name):
+    """The restriction in words as a SymPy relation on ``name`` ("less than 0.5": name < 1/2,
+    "between 0 and 1": 0 ≤ name ≤ 1 as a list), or None when it is no bound by numbers."""
+    import sympy as sp
+    text = re.sub(r"(?i)\b(zero|one|two)\b|零|一", lambda m: _WORD_NUMBERS[m.group(0).lower()], phrase)
+    ops = (sp.Gt, sp.Lt, sp.Ge, sp.Le)
+    for (pattern, _), op in zip(_WORD_BOUNDS, ops):
+        m = pattern.search(text)
+        if m:
+            return [op(name, sp.nsimplify(next(g for g in m.groups() if g is not None)))]
+    m = re.search(rf"(?i)^between\s+{_NUMBER}\s+and\s+{_NUMBER}", text)
+    if m:
+        low, high = sorted(sp.nsimplify(g) for g in m.groups())
+        return [sp.Ge(name, low), sp.Le(name, high)]
+    return None
+
+
+def admits(phrase: str, value) -> bool | None:
+    """Whether a restriction in words admits a number: "greater than 0.5", "小于0.5", "at most one",
+    "between 0 and 1", "nonzero", "an integer" — True or False, or None when softsym cannot tell."""
+    text = re.sub(r"(?i)\b(zero|one|two)\b|零|一", lambda m: _WORD_NUMBERS[m.group(0).lower()], phrase)
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    for pattern, holds in _WORD_BOUNDS:
+        m = pattern.search(text)
+        if m:
+            bound = next(g for g in m.groups() if g is not None)
+            return holds(number, float(bound))
+    m = re.search(rf"(?i)^between\s+{_NUMBER}\s+and\s+{_NUMBER}", text)
+    if m:
+        low, high = sorted(float(g) for g in m.groups())
+        return low <= number <= high
+    if re.match(r"(?i)^non-?zero|^不为零|^非零", text):
+        return number != 0
+    if re.match(r"(?i)^(?:integers?|integral|natural|whole|counts?)\b|^整数|^自然数", text):
+        return number == int(number) and (number >= 0 or not re.match(r"(?i)^(?:natural|whole|counts?)|^自然数", text))
+    return None
 
 
 _DISTRIBUTION = re.compile(r"(?i)\b(?:distributions?|probability\s+vectors?|probabilities)\b|分布|概率")
@@ -171,7 +332,7 @@ def distributions_named(lines: list[str]) -> dict[str, int]:
         words = _words(line)
         starts = [0, *(m.end() for m in _FULL_STOP.finditer(words)), len(words)]
         for a, b in zip(starts, starts[1:]):
-            if _DISTRIBUTION.search(words[a:b]) and not _DISCLAIMING.search(words[a:b]):
+            if _DISTRIBUTION.search(words[a:b]) and not _disclaimed(words[a:b]):
                 for m in re.finditer(r"\$\s*(?:\\mathbf\s*\{\s*)?(?P<name>[A-Za-z]|\\[A-Za-z]+)\s*\}?\s*(?:=|\$)",
                                      line[a:b]):
                     out.setdefault(m.group("name").lstrip("\\"), number)

@@ -30,7 +30,7 @@ from ..problem import Problem, prepare
 from ..prover import DEFAULT_TIMEOUT
 from .approximate import approximately, rounding_written
 from .chains import Relation, relations, sides_of_arrows
-from .hedges import EXCEPTING, distributions_named, paragraph_around, risky_words, sentence_around, signs_nearby, unplain
+from .hedges import EXCEPTING, distributions_named, paragraph_around, prose_text, restricted_nearby, word_bound, risky_words, sentence_around, signs_nearby, unplain
 from .conditions import (
     LABEL_SET, MEMBERSHIP, OP_TEX, NOT_A_CASE, after_a_display, as_bounds, case_after, case_in_words, claimed_before, conditions_after, conditions_for,
     defined_before, defining_cue, example_cue, finite_set, imposed_display, imposed_in_prose, in_display_math,
@@ -106,6 +106,8 @@ class Reading:
     # "above:x" / "below:x" (x > 0, x < 0, for a name whose sign the words nearby speak of), when refuted
     worded: tuple[str, ...] = field(default=())     # those hypotheses, with their lines and why ("x > 0 (line 3: …)")
     distributions: tuple[str, ...] = field(default=())   # families the words call distributions (entries in [0, 1])
+    restricted: tuple[tuple[str, str], ...] = field(default=())   # names words near it restrict in ways not read
+    # ("Let $k$ be an integer", "$x$ between 0 and 1"), each with the word
     nearby: tuple[tuple[str, str], ...] = field(default=())   # those names, each with the sides the words
     # name ("-": "Now let $x$ be negative"), when only a counterexample contradicting them is doubted; "" always
 
@@ -120,6 +122,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     from ..latex import Context, Unparsed, VectorValued, logarithms_written, parse_entry, parse_tex
 
     blocks, declarations = find_math(text, kind_of(path))
+    words_text = prose_text(text, kind_of(path))      # (comments and struck-out text state nothing)
+    prose_lines = words_text.splitlines()
     macros = document_macros(text)
     found = [replace(r, **dict(zip(("lhs", "rhs"), without_units(expand(r.lhs, macros), expand(r.rhs, macros)))))
              for r in relations(blocks)]
@@ -134,20 +138,20 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                 and FUNCTION_LHS.match(rel.lhs).group("entry"))
     words = word_names(found)
     labels = labelled_names(found)
-    one_hot = one_hot_families(text)
+    one_hot = one_hot_families(words_text)
     one_hot_names: set[str] = set()                   # families the text calls one-hot, so far
     memberships = sorted(((b.line, b.tex) for b in blocks if not b.display and MEMBERSHIP.match(b.tex)),
                          key=lambda m: m[0])
     finite_sets = sorted(((b.line, b.tex) for b in blocks if not b.display and finite_set(b.tex)),
                          key=lambda m: m[0])
     listed_values: dict[str, tuple[int, str]] = {}              # "t \in \{-1, +1\}": the values, the line
-    distributions = distributions_named(text.splitlines())    # "p, q are two distributions": entries in [0, 1]
-    worded = signs_in_words(text.splitlines())        # "Let $p$ be a positive real number", by line
-    local_worded = local_signs_in_words(text.splitlines())     # "For nonnegative $x$ we have", by line
+    distributions = distributions_named(prose_lines)  # "p, q are two distributions": entries in [0, 1]
+    worded = signs_in_words(prose_lines)              # "Let $p$ be a positive real number", by line
+    local_worded = local_signs_in_words(prose_lines)  # "For nonnegative $x$ we have", by line
     labels_sets = sorted(((b.line, b.tex) for b in blocks if not b.display and LABEL_SET.match(b.tex)),
                          key=lambda m: m[0])
     dimension_of = partial(document_dimension, inferred=inferred_dimension(found))
-    trailing, negated_after, both_ways_after = conditions_after(text, blocks, found)
+    trailing, negated_after, both_ways_after = conditions_after(words_text, blocks, found)
     trailing_conditions = {c for cs in trailing.values() for c in cs}
     inferred = inferred_dimension(found)
     range_ends = sizes_written(found)
@@ -173,7 +177,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     unread_inline: list[tuple[int, str]] = []         # unparsed inline relations (line, tex): maybe premises
     models: dict[str, tuple[tuple[sp.Symbol, ...], sp.Basic]] = {}   # P(y | λ) = …: parameters, value
     imposed: list[tuple[int, str]] = []               # "Setting $∂L/∂b = 0$": conditions imposed in prose
-    lines = text.splitlines()
+    lines = prose_lines
     conditions: list[tuple[int, sp.Basic | None]] = []  # inline conditions ("for $i = j$:") by line
     example_pins: list[tuple[int, sp.Basic]] = []         # the values "let/take/for example" gave, by line
     branches: set[str | None] = set()                     # names defined by cases, on ranges ("for 0 ≤ t ≤ t_w")
@@ -199,6 +203,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     worded_doubts: dict[tuple[int, sp.Basic], str] = {}   # a condition read from prose: why its sentence is no
     standing_doubts: dict[str, str] = {}                  # plain one ("" if plain); the same for standing bounds
     released: dict[str, int] = {}                         # "let $p$ be any real number": the line, by name
+    unused_conditions: list[tuple[int, str]] = []         # conditions in prose softsym could not use: line, tex
     live_cache: dict[int, list[tuple[int, sp.Basic | None]]] = {}
     doubts_later: dict[str, tuple[int, int]] = {}               # a name written twice: its two lines
     displayed_at: dict[str, list[int]] = {}                     # the lines of definitions in display math
@@ -789,10 +794,15 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 add_condition(value)
                 if example_cue(lines, rel):   # "let", "take", "for example": the example's value, not an "if"
                     example_pins.append((rel.line, value))
-            if not given_here and rel.op == "==" and lhs.has(sp.Sum) != rhs.has(sp.Sum) \
+            if not given_here and rel.op in ("<", "<=", ">", ">=") and inline and relational is not None \
+                    and names_in(lhs, rhs) and not names_in(lhs, rhs) & defined_names:
+                add_condition(relational)                   # "If $x y > 0$, then $$…$$": that display's case
+            elif not given_here and rel.op == "==" and lhs.has(sp.Sum) != rhs.has(sp.Sum) \
                     and is_constraint(rel, lhs, rhs, True) and not names_in(lhs, rhs) & defined_names \
                     and not unplain(lines, rel.line, column_of(k)):
                 constraints.append(as_relational("==", lhs, rhs))   # "Let $y$ be … ($\sum_i y_i = 1$)"
+            elif not given_here and inline and _as_case(lines, rel.line, column_of(k)):
+                unused_conditions.append((rel.line, rel.tex))    # "损失在 $q = \tilde y$ 时最小": not used
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message="a condition, an assumption or an example's value written in prose "
                                        "(\"where …\", \"take …\", \"当…时\"), not a claim"))
@@ -821,6 +831,13 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         use(names_in(lhs, rhs) - ({str(i) for i in entry.indices} if entry is not None else set()))
         premise = hypotheses.get(premise_of.get(k, -1))
         written, unusable = row_condition(rel.condition, context, lhs, rhs)
+        if display:                         # "在 $q = \tilde y$ 时 … ：$$…$$": a case softsym could not use
+            holding = next((b for b in blocks if b.display and b.line <= rel.line <= b.end_line), None)
+            since = max((b.end_line for b in blocks if b.display and holding is not None
+                         and b.end_line < holding.line), default=0)
+            unused = [tex for line, tex in unused_conditions if holding is not None and since < line <= holding.line
+                      and in_scope(sections, line, rel.line)]
+            unusable = unusable or (unused[-1] if unused else "")
         prose = conditions_for(rel, live_conditions(), blocks, lines)
         if in_inline_math(rel, blocks) and 1 <= rel.line <= len(lines):   # "for positive $x$, $…$. Next, $…$"
             at = column_of(k)
@@ -1005,9 +1022,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                              *([premise] if premise is not None else []))   # declarations
                             for x in getattr(c, "free_symbols", ()) if isinstance(x, sp.Symbol)} \
             | {b.symbol.name for b in domain.bounds}
-        followups, worded_hypotheses, nearby = _word_checks(
+        followups, worded_hypotheses, nearby, restricted = _word_checks(
             build, problem, written, doubt_of, [not len(prose) <= i < len(prose) + rows for i in range(len(written))],
-            standing, standing_doubts, math_held, risky_words(own_words, EXCEPTING), lhs, rhs, left, right, lines, rel)
+            standing, standing_doubts, math_held, risky_words(own_words, EXCEPTING), elsewhere, lhs, rhs, left, right, lines, rel)
         given_here = set()
         if premise is not None:                      # the premise says what its names are here
             given_here = {target_name(premise.lhs) or "", target_name(premise.rhs) or ""}
@@ -1033,6 +1050,14 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                           "definition is the text's own")
         if unusable:
             doubts.append(f"it holds under a condition softsym could not use ({unusable})")
+        spoken_names = names_in(left, right) | names_in(lhs, rhs)
+        apart = [c for c in prose if c is not None and not is_pin(c) and names_in(c)
+                 and not names_in(c) & spoken_names and any(
+                     _as_case(lines, line, condition_columns.get((line, d), -1))
+                     for line, d in live_conditions() if d == c)]
+        if apart:                      # "损失在 $q = \tilde y$ 时最小 … $$z_c - z_j = …$$": a link the words make
+            doubts.append(f"the text states it under {sp.sstr(apart[0])}, which as read has nothing to do with "
+                          f"it: a link the words make is missing")
         if doubled_bounds:
             doubts.append(f"the text gives {', '.join(sorted(doubled_bounds))} two bounds before it; checked under "
                           f"the looser one, which the claim may not be made under")
@@ -1176,7 +1201,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                            stated_here=tuple((name, sp.sstr(v), line) for name, (v, line) in known_values.items()
                                              if in_scope(sections, line, rel.line)),
                            hollow=tuple(hollow), variants=tuple(variants), followups=tuple(followups),
-                           worded=tuple(worded_hypotheses), nearby=tuple(nearby),
+                           worded=tuple(worded_hypotheses), nearby=tuple(nearby), restricted=tuple(restricted),
                            distributions=tuple(sorted(name for name, line in distributions.items() if line <= rel.line)),
                            pair=tuple(map(str, pair)) if pair is not None else ("", ""),
                            pins=tuple(f"{sp.sstr(c.lhs)} = {sp.sstr(c.rhs)}" for c in pins),
@@ -1195,6 +1220,18 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
 
 
 _ASSIGNING = re.compile(r"\\(?:gets|leftarrow|mapsto|coloneqq)\b|:=|\\leftarrow")
+
+
+def _as_case(lines: list[str], line: int, column: int) -> bool:
+    """Whether the inline math at (``line``, ``column``) is written as a case ("for $…$", "if $…$",
+    "当 $…$", "在 $…$ 时"), not as a fact the sentence states ("with equality iff $p = q$")."""
+    if not 1 <= line <= len(lines) or column < 0:
+        return False
+    text = lines[line - 1]
+    before = re.sub(r"\$[^$]*\$", " ", text[:column]).rstrip().rstrip("$")
+    after = text[column:].split("$", 2)[-1] if text[column:].startswith("$") else text[column:]
+    return bool(re.search(r"(?i)(?:\b(?:for|if|when|whenever|in\s+the\s+case)|当|若|如果|在|对于)\s*$", before)) \
+        or bool(re.match(r"\s*(?:时|的时候)", after))
 
 
 _UNIVERSAL_HERE = re.compile(r"(?i)\b(?:every|all|any|always|in\s+general|generally|whole|entire|arbitrary)\b|"
@@ -1257,8 +1294,8 @@ def _plain(expr: sp.Basic) -> str:
 
 def _word_checks(build, problem: Problem, written: list[sp.Basic], doubt_of: list[str], from_words: list[bool],
                  standing: dict, standing_doubts: dict[str, str], math_held: set[str], risky_lead: str,
-                 lhs: sp.Basic, rhs: sp.Basic, left: sp.Basic, right: sp.Basic, lines: list[str], rel: Relation
-                 ) -> tuple[list[tuple[str, Problem | None]], list[str], list[str]]:
+                 elsewhere: frozenset[str], lhs: sp.Basic, rhs: sp.Basic, left: sp.Basic, right: sp.Basic, lines: list[str], rel: Relation
+                 ) -> tuple[list[tuple[str, Problem | None]], list[str], list, list[tuple[str, str]]]:
     """The follow-up problems that weigh a verdict against the words (see :mod:`.hedges`).
 
     "plain": the relation without the hypotheses read from sentences that are no plain ones (a
@@ -1270,8 +1307,9 @@ def _word_checks(build, problem: Problem, written: list[sp.Basic], doubt_of: lis
 
     Returns:
         The follow-ups (a problem None: that reading could not be built), the descriptions of the
-        hypotheses "plain" leaves out, and the names of the sign cases with the sides the words name
-        ("" when every refutation is doubted).
+        hypotheses "plain" leaves out, the names of the sign cases with the sides the words name
+        ("" when every refutation is doubted), and the names the words near it restrict in ways
+        softsym does not read, with the word.
     """
     followups: list[tuple[str, Problem | None]] = []
     spoken = {x.name for x in sp.Tuple(left, right).free_symbols if isinstance(x, sp.Symbol)}
@@ -1283,13 +1321,16 @@ def _word_checks(build, problem: Problem, written: list[sp.Basic], doubt_of: lis
     if worded:
         try:
             followups.append(("plain", build([c for c, doubt in zip(written, doubt_of) if not doubt or is_pin(c)],
-                                             dropped=frozenset(shaky_standing))[0]))
+                                             dropped=frozenset(shaky_standing) | elsewhere)[0]))
+            # (nor with the bounds of earlier sections, which the "sectioned" check doubts in turn)
         except Exception:  # noqa: BLE001 - no plain reading: the proof is not weighed (kept undecided below)
             followups.append(("plain", None))
     first, last = paragraph_around(lines, rel.line, rel.end_line, bool(rel.display))
     goes_on = rel.end_line < last and re.match(r"\s*(?:[a-z,;:]|where|for|when|if|unless|except|otherwise|其中|当|若)",
                                               lines[rel.end_line])       # "$$…$$ for $x > 0$": the same sentence
     near = signs_nearby(lines, max(first, rel.line - 8), rel.end_line + 1 if goes_on else rel.end_line, skip=rel.tex)
+    restricted = [(n, word) for n, word in sorted(restricted_nearby(
+        lines, max(first, rel.line - 8), rel.end_line + 1 if goes_on else rel.end_line).items()) if n in spoken]
     word_held = {x.name for c, worded_c in zip(written, from_words) if worded_c and not is_pin(c)
                  for x in c.free_symbols if isinstance(x, sp.Symbol)} | {name for name in standing if name in spoken}
     pinned = {x.name for c in written if is_pin(c) for x in c.free_symbols if isinstance(x, sp.Symbol)}
@@ -1301,13 +1342,22 @@ def _word_checks(build, problem: Problem, written: list[sp.Basic], doubt_of: lis
     names = sorted(n for n in near if n in symbols and n not in held and symbols[n].is_integer is not True
                    and (n in word_only or symbols[n].is_positive is None and symbols[n].is_negative is None
                         and symbols[n].is_nonnegative is None and symbols[n].is_nonpositive is None))[:2]
-    # a name words bound counts only where a counterexample contradicts the words near it, which
-    # must then say which side ("Now let $x$ be negative": "-"), unless they lead in doubtfully
-    sides = [(n, "".join(sorted(near[n])) if n in word_only and not risky_lead else "") for n in names]
-    names = [n for n, side in sides if n not in word_only or risky_lead or side.strip("?")]
-    sides = [(n, side) for n, side in sides if n in names]
+    # a counterexample is doubted where it puts a name on a side of zero the words do not name, or
+    # anywhere when they name no one side ("?") or lead in doubtfully; a name words bound counts
+    # only when they name a side ("Now let $x$ be negative": "-") or lead in doubtfully
+    sides = [(n, "" if risky_lead else "".join(sorted(near[n]))) for n in names]
+    sides = [(n, side) for n, side in sides if n not in word_only or risky_lead or {"+", "-"} & set(side)]
+    names = [n for n, _ in sides]
+    own = {x.name: x for x in sp.Tuple(lhs, rhs).free_symbols if isinstance(x, sp.Symbol)}
+    for name, phrase in restricted:            # "less than 0.5": the relation under that bound too
+        bound = word_bound(phrase, own.get(name, sp.Symbol(name, real=True)))
+        if bound is not None:
+            try:
+                followups.append((f"within:{name}", build([*written, *bound])[0]))
+            except Exception:  # noqa: BLE001 - no such reading: the refutation stays doubted
+                pass
     if not names:
-        return followups, worded, []
+        return followups, worded, [], restricted
     kept = [c for c, worded_c in zip(written, from_words)
             if not (worded_c and {x.name for x in c.free_symbols if isinstance(x, sp.Symbol)} & set(names))]
     for signs in _sign_cases(len(names)):
@@ -1318,7 +1368,7 @@ def _word_checks(build, problem: Problem, written: list[sp.Basic], doubt_of: lis
             followups.append((kind, build([*kept, *cases], dropped=frozenset(names))[0]))
         except Exception:  # noqa: BLE001 - no such reading: the refutation is not confirmed there
             followups.append((kind, None))
-    return followups, worded, sides
+    return followups, worded, sides, restricted
 
 
 def _sign_cases(count: int) -> list[tuple[bool, ...]]:
