@@ -44,7 +44,8 @@ def check_document(path: str, text: str, options: DocOptions = DocOptions(), *,
     decided = [(next(first), {kind: next(first) for kind, _ in r.variants}) if r.problem is not None else (None, {})
                for r in readings]
     every = _all_followups(readings)
-    wanted = [n for n, (at, kind, problem) in enumerate(every) if problem is not None and _asked(kind, *decided[at])]
+    wanted = [n for n, (at, kind, problem) in enumerate(every)
+              if problem is not None and _asked(kind, readings[at], *decided[at])]
     answers = dict(zip(wanted, decide([every[n][2] for n in wanted], [("followup", n) for n in wanted])))
     followed: list[dict[str, Verdict | None]] = [{} for _ in readings]
     for n, (at, kind, _) in enumerate(every):
@@ -57,14 +58,20 @@ def check_document(path: str, text: str, options: DocOptions = DocOptions(), *,
 _PROVED = (Status.PROVED, Status.PROVED_INSTANTIATED)
 
 
-def _asked(kind: str, verdict: Verdict | None, variants: dict[str, Verdict]) -> bool:
-    """Whether a follow-up of this ``kind`` weighs the verdict: "plain" a proof, the sides of a
-    name's sign a refutation (any reading that may be reported)."""
+def _asked(kind: str, reading: Reading, verdict: Verdict | None, variants: dict[str, Verdict]) -> bool:
+    """Whether a follow-up of this ``kind`` weighs the verdict (any reading that may be reported):
+    "plain" a proof; the sign cases a refutation whose counterexample the words near it doubt;
+    "within:x" one whose counterexample gives x a value the words may not admit."""
     reported = [v for v in (verdict, *(variants.get(k) for k in ("stated", "unpinned", "distinct", "converse")))
                 if v is not None]
     if kind == "plain":
         return any(v.status in _PROVED for v in reported)
-    return any(v.status is Status.REFUTED for v in reported)
+    points = [v.counterexample.as_dict() if v.counterexample is not None else None
+              for v in reported if v.status is Status.REFUTED]
+    if kind.startswith("within:"):
+        name = kind[len("within:"):]
+        return any(_restricted_there(p, tuple(r for r in reading.restricted if r[0] == name)) for p in points)
+    return any(_contradicts_words(p, reading.nearby) for p in points)
 
 
 def _all_followups(readings: list[Reading]) -> list[tuple[int, str, Problem | None]]:
