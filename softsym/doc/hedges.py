@@ -17,7 +17,7 @@ _RISKY = re.compile(
     r"(?i)\b(?:not|no|never|nor|neither|none|except|excluding|excluded|exclude|unless|otherwise|but|however|although|"
     r"though|whereas|instead|rather|without|drop|dropping|dropped|relax|relaxing|relaxed|remove|removing|removed|lift|"
     r"lifting|beyond|outside|past|opposite|contrary|unlike|wrong|wrongly|mistake|mistaken|mistakenly|error|erroneous|"
-    r"erroneously|false|fail|fails|failing|invalid|incorrect|incorrectly|either|or|whether|both|as\s+well|also|too|iff|"
+    r"erroneously|false|fail|fails|failing|invalid|incorrect|incorrectly|either|or|whether|as\s+well|also|too|iff|"
     r"only\s+if|e\.g|previous|preceding|earlier|above|same|similarly|likewise|analogous|"
     r"analogously|contradiction|contradicts|absurd|cannot|may|might|could|would|should|need|needs|tempting|naive|"
     r"naively|pitfall|trap|careful|beware|fallacy|claim|claims|claimed|some|sometimes|often|typically|usually|"
@@ -83,10 +83,18 @@ EXCEPTING = r"(?i)\b(?:except(?:\s+(?:when|for|if|in\s+the\s+cases?))?|unless|bu
 case it names may use them (``unplain(…, allow=EXCEPTING)``)."""
 
 
+_SWITCHING = re.compile(
+    r"(?i)\b(?:otherwise|else|instead|however|but|whereas|conversely|contrary|opposite|rest|remaining|other|"
+    r"no\s+longer|except|unless|apart|beyond|outside|switch|switching|flip|flipped|reverse)\b|"
+    r"否则|但|然而|相反|其余|其他|另|不再|除")
+"""Words by which the words leading into a relation may switch the case the text is in
+("Otherwise,", "For the rest,", "In the other case")."""
+
+
 def risky_words(text: str, allow: str = "") -> str:
-    """The first word of ``text`` (math taken out or not) that makes it no plain sentence, or ``""``
-    (``allow``: words of a form read, taken out once first)."""
-    found = _RISKY.search(re.sub(allow, " ", _words(text), count=1) if allow else _words(text))
+    """The first word of ``text`` (math taken out or not) that may switch the case the text is in
+    (:data:`_SWITCHING`), or ``""`` (``allow``: words of a form read, taken out once first)."""
+    found = _SWITCHING.search(re.sub(allow, " ", _words(text), count=1) if allow else _words(text))
     return found.group(0).strip() if found else ""
 
 
