@@ -114,6 +114,14 @@ def unplain(lines: list[str], line: int, column: int = -1, allow: str = "") -> s
         return f"the word \"{risky.group(0).strip()}\""
     if _UPPER_SIDE.search(sentence) and _LOWER_SIDE.search(sentence):
         return "both signs in one sentence"
+    words = _words(text)                                 # "Assume $x$ is positive: this fails for …"
+    rest = words[max(0, at):]
+    colon = re.match(r"[^.!?;。！？；]*?[:：]", rest)
+    if colon:
+        after = re.match(r"[^.!?;。！？；]*", rest[colon.end():]).group(0)
+        disowned = _DISOWNING.search(after)
+        if disowned:
+            return f"the word \"{disowned.group(0)}\" after the colon"
     before = _words(text[:max(0, at)])                    # "The following step is wrong. Let $x$ be …"
     opening = max((m.end() for m in _STOP.finditer(before)), default=0)
     earlier = max((m.end() for m in _STOP.finditer(before, 0, max(0, opening - 1))), default=0)
@@ -129,7 +137,8 @@ def unplain(lines: list[str], line: int, column: int = -1, allow: str = "") -> s
 
 _DISOWNING = re.compile(r"(?i)\b(?:wrong|wrongly|mistake|mistakes|mistaken|mistakenly|error|errors|erroneous|erroneously|"
                         r"incorrect|incorrectly|fallacy|fallacies|false|invalid|pitfall|pitfalls|myth|naive|naively|"
-                        r"tempting|supposedly|bogus|flawed|bug|buggy|trap|beware|counterexample)\b|错|误(?!差)|陷阱|谬")
+                        r"tempting|supposedly|bogus|flawed|bug|buggy|trap|beware|counterexample|fails|fail|failing)\b|"
+                        r"错|误(?!差)|陷阱|谬|不成立")
 """Words by which a sentence, or a heading, disowns what follows ("The following step is wrong.",
 "## A common mistake")."""
 _HEADING_LINE = re.compile(r"^\s*(?:#{1,6}\s|\\(?:part|chapter|section|subsection|subsubsection|paragraph)\b)")

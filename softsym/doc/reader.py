@@ -202,7 +202,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     local_spans: dict[tuple[int, sp.Basic], tuple[int, int]] = {}   # a sign in words: the columns it governs
     worded_doubts: dict[tuple[int, sp.Basic], str] = {}   # a condition read from prose: why its sentence is no
     standing_doubts: dict[str, str] = {}                  # plain one ("" if plain); the same for standing bounds
-    released: dict[str, int] = {}                         # "let $p$ be any real number": the line, by name
+    released: dict[str, tuple[int, int]] = {}             # "let $p$ be any real number": line, column, by name
     unused_conditions: list[tuple[int, str]] = []         # conditions in prose softsym could not use: line, tex
     live_cache: dict[int, list[tuple[int, sp.Basic | None]]] = {}
     doubts_later: dict[str, tuple[int, int]] = {}               # a name written twice: its two lines
@@ -297,7 +297,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 if sign is None:                            # "Now let $p$ be any real number"
                     standing.pop(named.name, None)
                     if not doubt:                           # (a refutation at any p stands, see _word_checks)
-                        released[named.name] = sign_line
+                        released[named.name] = (sign_line, lines[sign_line - 1].rfind(f"${name_tex}$")
+                                                if 1 <= sign_line <= len(lines) else -1)
                     continue
                 standing[named.name] = (as_relational(sign, named, sp.Integer(0)),)
                 standing_line[named.name] = sign_line
@@ -1010,7 +1011,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 variants.append(("distinct", build([*written, sp.Ne(*pair)])[0]))
             except Exception:  # noqa: BLE001 - no second reading
                 pass
-        free = {name for name, line in released.items() if in_scope(sections, line, rel.line)} | everywhere
+        free = {name for name, (line, at) in released.items() if in_scope(sections, line, rel.line)
+                and not (line == rel.line and inline and column_of(k) < at)} | everywhere   # (not before it)
         if said_in_general(lines, rel, blocks) or _UNIVERSAL_HERE.search(
                 (sentence_around(lines[rel.line - 1], column_of(k)) if 1 <= rel.line <= len(lines) else "")
                 if inline else lead_in(lines, rel, blocks) or ""):
@@ -1024,7 +1026,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             | {b.symbol.name for b in domain.bounds}
         followups, worded_hypotheses, nearby, restricted = _word_checks(
             build, problem, written, doubt_of, [not len(prose) <= i < len(prose) + rows for i in range(len(written))],
-            standing, standing_doubts, math_held, risky_words(own_words, EXCEPTING), elsewhere, lhs, rhs, left, right, lines, rel)
+            standing, standing_doubts, math_held, risky_words(own_words, EXCEPTING), elsewhere, free, lhs, rhs, left, right, lines, rel)
         given_here = set()
         if premise is not None:                      # the premise says what its names are here
             given_here = {target_name(premise.lhs) or "", target_name(premise.rhs) or ""}
@@ -1294,7 +1296,7 @@ def _plain(expr: sp.Basic) -> str:
 
 def _word_checks(build, problem: Problem, written: list[sp.Basic], doubt_of: list[str], from_words: list[bool],
                  standing: dict, standing_doubts: dict[str, str], math_held: set[str], risky_lead: str,
-                 elsewhere: frozenset[str], lhs: sp.Basic, rhs: sp.Basic, left: sp.Basic, right: sp.Basic, lines: list[str], rel: Relation
+                 elsewhere: frozenset[str], free: set[str], lhs: sp.Basic, rhs: sp.Basic, left: sp.Basic, right: sp.Basic, lines: list[str], rel: Relation
                  ) -> tuple[list[tuple[str, Problem | None]], list[str], list, list[tuple[str, str]]]:
     """The follow-up problems that weigh a verdict against the words (see :mod:`.hedges`).
 
@@ -1314,13 +1316,22 @@ def _word_checks(build, problem: Problem, written: list[sp.Basic], doubt_of: lis
     followups: list[tuple[str, Problem | None]] = []
     spoken = {x.name for x in sp.Tuple(left, right).free_symbols if isinstance(x, sp.Symbol)}
     bounded = {x.name for c in written for x in c.free_symbols if isinstance(x, sp.Symbol)}
-    shaky = [doubt for c, doubt in zip(written, doubt_of) if doubt and not is_pin(c)]
+    general = {n for n in free if n in spoken}          # "In general, …", "For every real $x$": no case of x
+    doubt_of = [doubt or (f"{c} (a case of {', '.join(sorted(general))}, which the text says it holds for in "
+                          f"general)" if worded_c and names_in(c) & general else "")
+                for c, doubt, worded_c in zip(written, doubt_of, from_words)]
+    doubt_of = [doubt if not is_pin(c) else "" for c, doubt in zip(written, doubt_of)]   # (an example's value
+    shaky = [doubt for doubt in doubt_of if doubt]      # has its own check: proved only there, it is undecided)
+    kept_bounds = {x.name for c, doubt in zip(written, doubt_of) if not doubt
+                   for x in c.free_symbols if isinstance(x, sp.Symbol)}      # (what the "plain" reading keeps)
     shaky_standing = sorted(name for name, doubt in standing_doubts.items()
-                            if doubt and name in standing and name in spoken and name not in bounded)
-    worded = [*shaky, *(standing_doubts[name] for name in shaky_standing)]
+                            if (doubt or name in general) and name in standing and name in spoken
+                            and name not in kept_bounds)
+    worded = [*shaky, *(standing_doubts[name] or f"{standing[name][0]} (said before; the text says it holds in "
+                        f"general)" for name in shaky_standing)]
     if worded:
         try:
-            followups.append(("plain", build([c for c, doubt in zip(written, doubt_of) if not doubt or is_pin(c)],
+            followups.append(("plain", build([c for c, doubt in zip(written, doubt_of) if not doubt],
                                              dropped=frozenset(shaky_standing) | elsewhere)[0]))
             # (nor with the bounds of earlier sections, which the "sectioned" check doubts in turn)
         except Exception:  # noqa: BLE001 - no plain reading: the proof is not weighed (kept undecided below)
