@@ -1,7 +1,7 @@
 """How sure the words are (softsym.doc.hedges): plain sentences, and the signs words speak of."""
 import pytest
 
-from softsym.doc.hedges import EXCEPTING, paragraph_around, risky_words, sentence_around, signs_nearby, unplain
+from softsym.doc.hedges import EXCEPTING, case_switch, paragraph_around, sentence_around, signs_nearby, unplain
 
 
 @pytest.mark.parametrize("line", [
@@ -42,8 +42,8 @@ def test_the_words_of_the_form_read_may_be_in_a_plain_sentence():
     line = "$$\\sqrt{x^2} = x$$ except when $x < 0$."
     assert unplain([line], 1, line.find("except")) != ""
     assert unplain([line], 1, line.find("except"), allow=EXCEPTING) == ""
-    assert risky_words("Apart from the case when MATH is negative, we have", EXCEPTING) == ""
-    assert risky_words("Otherwise, we have") == "Otherwise"
+    assert case_switch("Apart from the case when MATH is negative, we have", EXCEPTING) == ""
+    assert case_switch("Otherwise, we have") == "Otherwise"
 
 
 def test_the_sentence_around_a_column_ends_at_full_stops_outside_math():

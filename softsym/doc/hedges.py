@@ -91,7 +91,7 @@ _SWITCHING = re.compile(
 ("Otherwise,", "For the rest,", "In the other case")."""
 
 
-def risky_words(text: str, allow: str = "") -> str:
+def case_switch(text: str, allow: str = "") -> str:
     """The first word of ``text`` (math taken out or not) that may switch the case the text is in
     (:data:`_SWITCHING`), or ``""`` (``allow``: words of a form read, taken out once first)."""
     found = _SWITCHING.search(re.sub(allow, " ", _words(text), count=1) if allow else _words(text))

@@ -30,7 +30,8 @@ from ..problem import Problem, prepare
 from ..prover import DEFAULT_TIMEOUT
 from .approximate import approximately, rounding_written
 from .chains import Relation, relations, sides_of_arrows
-from .hedges import EXCEPTING, distributions_named, paragraph_around, prose_text, restricted_nearby, word_bound, risky_words, sentence_around, signs_nearby, unplain
+from .hedges import (EXCEPTING, case_switch, distributions_named, paragraph_around, prose_text, restricted_nearby,
+                     sentence_around, signs_nearby, unplain, word_bound)
 from .conditions import (
     LABEL_SET, MEMBERSHIP, OP_TEX, NOT_A_CASE, after_a_display, as_bounds, case_after, case_in_words, claimed_before, conditions_after, conditions_for,
     defined_before, defining_cue, example_cue, finite_set, imposed_display, imposed_in_prose, in_display_math,
@@ -1026,7 +1027,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             | {b.symbol.name for b in domain.bounds}
         followups, worded_hypotheses, nearby, restricted = _word_checks(
             build, problem, written, doubt_of, [not len(prose) <= i < len(prose) + rows for i in range(len(written))],
-            standing, standing_doubts, math_held, risky_words(own_words, EXCEPTING), elsewhere, free, lhs, rhs, left, right, lines, rel)
+            standing, standing_doubts, math_held, case_switch(own_words, EXCEPTING), elsewhere, free,
+            lhs, rhs, left, right, lines, rel)
         given_here = set()
         if premise is not None:                      # the premise says what its names are here
             given_here = {target_name(premise.lhs) or "", target_name(premise.rhs) or ""}
@@ -1296,7 +1298,8 @@ def _plain(expr: sp.Basic) -> str:
 
 def _word_checks(build, problem: Problem, written: list[sp.Basic], doubt_of: list[str], from_words: list[bool],
                  standing: dict, standing_doubts: dict[str, str], math_held: set[str], risky_lead: str,
-                 elsewhere: frozenset[str], free: set[str], lhs: sp.Basic, rhs: sp.Basic, left: sp.Basic, right: sp.Basic, lines: list[str], rel: Relation
+                 elsewhere: frozenset[str], free: set[str], lhs: sp.Basic, rhs: sp.Basic, left: sp.Basic,
+                 right: sp.Basic, lines: list[str], rel: Relation
                  ) -> tuple[list[tuple[str, Problem | None]], list[str], list, list[tuple[str, str]]]:
     """The follow-up problems that weigh a verdict against the words (see :mod:`.hedges`).
 
