@@ -5,7 +5,8 @@ The readings of prose (signs in words, "for $x > 0$", "except when …") are ope
 new way of writing can be misread. So a proof that needs a hypothesis read from words is reported
 only when the sentence it came from is plain — no negation, contrast, hedge, alternative or second
 sign (:func:`unplain`) — and a refutation whose counterexample the words nearby may exclude is
-reported only when it also fails on either side of the sign they speak of (:func:`signs_nearby`).
+reported only when it also fails on either side of the sign they speak of (:func:`signs_nearby`)
+and at a value the restrictions they state in words admit (:func:`restricted_nearby`, :func:`admits`).
 Both are judged on the sentence, not on a list of phrasings: a sentence the rules do not know
 makes a proof undecided, never a false one proved.
 """
@@ -36,9 +37,10 @@ _LOWER_SIDE = re.compile(r"(?i)(?<!non-)\bnegative\b|\bnon-?positive\b|(?<!非)�
 _DISCLAIMING = re.compile(r"(?i)\b(?:not|nor|never|cannot|wrong|wrongly|error|erroneous|erroneously|mistake|mistaken|"
                           r"mistakenly|incorrect|incorrectly|invalid|contradiction|absurd|fallacy|whether|unclear|"
                           r"unknown)\b|n't\b|不(?![难妨])|错|误(?!差)|矛盾|反证|是否")
-_ALTERNATIVE = re.compile(r"(?i)\b(?:or|either|whether)\b|或|还是")
 """Words by which a sentence disclaims the sign it speaks of ("Nor do we assume $x$ is positive",
-"假设 $x$ 为正数是错误的"): no case of what follows."""
+"假设 $x$ 为正数是错误的"): no case of what follows (see :func:`_disclaimed`)."""
+_ALTERNATIVE = re.compile(r"(?i)\b(?:or|either|whether)\b|或|还是")
+"""Words that offer alternatives: "positive or negative" names no case."""
 _MATH = re.compile(r"\$\$.*?\$\$|\$[^$]*\$|\\\(.*?\\\)|\\\[.*?\\\]")
 _ABBREVIATION = re.compile(r"(?i)\b(?:w\.l\.o\.g|e\.g|i\.e|cf|etc|resp|vs)\.")
 _STOP = re.compile(r"[.!?;](?=\s|$)|[。！？；]")
