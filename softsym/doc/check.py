@@ -80,18 +80,25 @@ def _all_followups(readings: list[Reading]) -> list[tuple[int, str, Problem | No
             for kind, problem in r.followups]
 
 
+def _number(value) -> sp.Basic | None:
+    """A counterexample's value (as written in its JSON) read back as a number, or None."""
+    from ..parsing import parse_expr
+    if value is None:
+        return None
+    try:
+        number = parse_expr(str(value))
+    except Exception:  # noqa: BLE001 - a value softsym cannot read back: the caller doubts it
+        return None
+    return number if number.is_real else None
+
+
 def _outside_distributions(counterexample: dict | None, families: tuple[str, ...]) -> str:
     """An entry of a family the words call a distribution that the counterexample puts outside
     [0, 1] ("p[1] = 10"), or ``""``."""
-    from ..parsing import parse_expr
     for key, value in (counterexample or {}).items():
-        base = key.split("[", 1)[0]
-        if base in families and "[" in key:
-            try:
-                number = parse_expr(str(value))
-            except Exception:  # noqa: BLE001 - a value softsym cannot read back: doubted
-                return f"{key} = {value}"
-            if not (number.is_real and 0 <= number <= 1):
+        if "[" in key and key.split("[", 1)[0] in families:
+            number = _number(value)
+            if number is None or not 0 <= number <= 1:
                 return f"{key} = {value}"
     return ""
 
@@ -100,18 +107,13 @@ def _restricted_there(counterexample: dict | None, restricted: tuple[tuple[str, 
     """A name the counterexample gives a value that words near the relation restrict in a way not
     read as a hypothesis, unless the words admit that value ("less than 0.5" at 0.25, an integer
     at 3): ``"k (\"integer\")"``, or ``""``."""
-    from ..parsing import parse_expr
     from .hedges import admits
     for name, phrase in restricted:
         value = (counterexample or {}).get(name)
         if value is None:
             continue
-        try:
-            number = sp.N(parse_expr(str(value)), 30)
-            number = float(number) if number.is_real else None
-        except Exception:  # noqa: BLE001 - a value softsym cannot read back: doubted
-            number = None
-        if number is None or admits(phrase, number) is not True:
+        number = _number(value)
+        if number is None or admits(phrase, float(sp.N(number, 30))) is not True:
             return f"{name} (\"{phrase}\")"
     return ""
 
@@ -119,16 +121,11 @@ def _restricted_there(counterexample: dict | None, restricted: tuple[tuple[str, 
 def _contradicts_words(counterexample: dict | None, nearby: tuple[tuple[str, str], ...]) -> bool:
     """Whether a refutation is doubted by the words near it: the counterexample puts a name on a
     side of zero they do not name ("+", "-"), or they name no one side for it ("", "?", "+-")."""
-    from ..parsing import parse_expr
     for name, sides in nearby:
         if sides not in ("+", "-"):
             return True
-        value = (counterexample or {}).get(name)
-        try:
-            number = sp.sympify(parse_expr(str(value))) if value is not None else None
-        except Exception:  # noqa: BLE001 - a value softsym cannot read back: doubted
-            return True
-        if number is None or not number.is_real:
+        number = _number((counterexample or {}).get(name))
+        if number is None:
             return True
         if number.is_positive and "+" not in sides or number.is_negative and "-" not in sides:
             return True

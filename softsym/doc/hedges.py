@@ -215,6 +215,17 @@ def paragraph_around(lines: list[str], first: int, last: int, display: bool) -> 
     return start, end
 
 
+def _sentences(lines: list[str], first: int, last: int):
+    """Each sentence of lines ``first`` to ``last`` (a line at a time): the line (comments blanked),
+    the sentence's words (math blanked), its columns and the line's number."""
+    for number in range(max(1, first), min(len(lines), last) + 1):
+        line = _COMMENT.sub(lambda m: " " * len(m.group(0)), lines[number - 1])
+        words = _words(line)
+        starts = [0, *(m.end() for m in _FULL_STOP.finditer(words)), len(words)]
+        for a, b in zip(starts, starts[1:]):
+            yield line, words[a:b], (a, b), number
+
+
 def signs_nearby(lines: list[str], first: int, last: int, skip: str = "") -> dict[str, set[str]]:
     """The names (as written: ``x``, ``\\mu``) whose sign or range the words of lines ``first`` to
     ``last`` speak of, each with the sides the last sentence that speaks of it names ("+", "-"; "?"
@@ -223,25 +234,20 @@ def signs_nearby(lines: list[str], first: int, last: int, skip: str = "") -> dic
     not one that disclaims it or names both sides, "whether $x$ is positive or negative") or
     bounded in inline math ("$x > 0$", "$t \\in [0, 1]$"; not ``skip``, the relation in hand)."""
     out: dict[str, set[str]] = {}
-    for number in range(max(1, first), min(len(lines), last) + 1):
-        line = _COMMENT.sub(lambda m: " " * len(m.group(0)), lines[number - 1])
-        words = _words(line)
-        starts = [0, *(m.end() for m in _FULL_STOP.finditer(words)), len(words)]
-        for a, b in zip(starts, starts[1:]):
-            sentence = words[a:b]
-            here: dict[str, set[str]] = {}
-            upper, lower = bool(_UPPER_SIDE.search(sentence)), bool(_LOWER_SIDE.search(sentence))
-            if (upper or lower) and not _disclaimed(sentence) \
-                    and not (upper and lower and _ALTERNATIVE.search(sentence)):   # "positive or negative": no case
-                unclear = upper and lower or bool(re.search(EXCEPTING, sentence))   # "… $x$ positive and $y$ negative"
-                for m in _NAME.finditer(line[a:b]):
-                    here.setdefault(m.group("name").lstrip("\\"), set()).add("?" if unclear else "+" if upper else "-")
-            for m in _BOUND.finditer(line[a:b]):
-                if not skip.strip() or m.group(0).strip("$ ").strip() != skip.strip():
-                    here.setdefault(m.group("name").lstrip("\\"), set()).add(_bound_side(m.group("op"), m.group("rest")))
-            for m in _ZERO_FIRST.finditer(line[a:b]):                 # "$0 < p < 1$"
-                here.setdefault(m.group("name").lstrip("\\"), set()).add("?")
-            out.update(here)                                         # the later sentence speaks last
+    for line, sentence, (a, b), _ in _sentences(lines, first, last):
+        here: dict[str, set[str]] = {}
+        upper, lower = bool(_UPPER_SIDE.search(sentence)), bool(_LOWER_SIDE.search(sentence))
+        if (upper or lower) and not _disclaimed(sentence) \
+                and not (upper and lower and _ALTERNATIVE.search(sentence)):   # "positive or negative": no case
+            unclear = upper and lower or bool(re.search(EXCEPTING, sentence))   # "… $x$ positive and $y$ negative"
+            for m in _NAME.finditer(line[a:b]):
+                here.setdefault(m.group("name").lstrip("\\"), set()).add("?" if unclear else "+" if upper else "-")
+        for m in _BOUND.finditer(line[a:b]):
+            if not skip.strip() or m.group(0).strip("$ ").strip() != skip.strip():
+                here.setdefault(m.group("name").lstrip("\\"), set()).add(_bound_side(m.group("op"), m.group("rest")))
+        for m in _ZERO_FIRST.finditer(line[a:b]):                 # "$0 < p < 1$"
+            here.setdefault(m.group("name").lstrip("\\"), set()).add("?")
+        out.update(here)                                         # the later sentence speaks last
     return out
 
 
@@ -273,16 +279,12 @@ def restricted_nearby(lines: list[str], first: int, last: int) -> dict[str, str]
     """The names (as written) that a sentence of lines ``first`` to ``last`` restricts in words
     softsym does not read (:data:`_RESTRICTING`), each with the word."""
     out: dict[str, str] = {}
-    for number in range(max(1, first), min(len(lines), last) + 1):
-        line = _COMMENT.sub(lambda m: " " * len(m.group(0)), lines[number - 1])
-        words = _words(line)
-        starts = [0, *(m.end() for m in _FULL_STOP.finditer(words)), len(words)]
-        for a, b in zip(starts, starts[1:]):
-            found = _RESTRICTING.search(words[a:b])
-            if found and not _disclaimed(words[a:b]):
-                phrase = re.sub(r"\s+", " ", line[a + found.start():min(b, a + found.end() + 24)]).strip()
-                for m in _NAME.finditer(line[a:b]):
-                    out.setdefault(m.group("name").lstrip("\\"), phrase)
+    for line, sentence, (a, b), _ in _sentences(lines, first, last):
+        found = _RESTRICTING.search(sentence)
+        if found and not _disclaimed(sentence):
+            phrase = re.sub(r"\s+", " ", line[a + found.start():min(b, a + found.end() + 24)]).strip()
+            for m in _NAME.finditer(line[a:b]):
+                out.setdefault(m.group("name").lstrip("\\"), phrase)
     return out
 
 
@@ -346,14 +348,10 @@ def distributions_named(lines: list[str]) -> dict[str, int]:
     distributions", "$p = (p_1, \\dots, p_K)$ 与 $q$ 是两个分布"), each with the first line that does:
     their entries lie in [0, 1] (a counterexample outside says nothing of what the text means)."""
     out: dict[str, int] = {}
-    for number, raw in enumerate(lines, 1):
-        line = _COMMENT.sub(lambda m: " " * len(m.group(0)), raw)
-        words = _words(line)
-        starts = [0, *(m.end() for m in _FULL_STOP.finditer(words)), len(words)]
-        for a, b in zip(starts, starts[1:]):
-            if _DISTRIBUTION.search(words[a:b]) and not _disclaimed(words[a:b]):
-                for m in re.finditer(r"\$\s*(?:\\mathbf\s*\{\s*)?(?P<name>[A-Za-z]|\\[A-Za-z]+)\s*\}?\s*(?:=|\$)",
-                                     line[a:b]):
-                    out.setdefault(m.group("name").lstrip("\\"), number)
+    for line, sentence, (a, b), number in _sentences(lines, 1, len(lines)):
+        if _DISTRIBUTION.search(sentence) and not _disclaimed(sentence):
+            for m in re.finditer(r"\$\s*(?:\\mathbf\s*\{\s*)?(?P<name>[A-Za-z]|\\[A-Za-z]+)\s*\}?\s*(?:=|\$)",
+                                 line[a:b]):
+                out.setdefault(m.group("name").lstrip("\\"), number)
     return out
 

@@ -1012,14 +1012,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 variants.append(("distinct", build([*written, sp.Ne(*pair)])[0]))
             except Exception:  # noqa: BLE001 - no second reading
                 pass
+        own_words = (sentence_around(lines[rel.line - 1], column_of(k)) if 1 <= rel.line <= len(lines) else "") \
+            if inline else lead_in(lines, rel, blocks) or ""         # its sentence, or a display's lead-in
         free = {name for name, (line, at) in released.items() if in_scope(sections, line, rel.line)
                 and not (line == rel.line and inline and column_of(k) < at)} | everywhere   # (not before it)
-        if said_in_general(lines, rel, blocks) or _UNIVERSAL_HERE.search(
-                (sentence_around(lines[rel.line - 1], column_of(k)) if 1 <= rel.line <= len(lines) else "")
-                if inline else lead_in(lines, rel, blocks) or ""):
+        if said_in_general(lines, rel, blocks) or _UNIVERSAL_HERE.search(own_words):
             free |= {x.name for x in sp.Tuple(lhs, rhs).free_symbols if isinstance(x, sp.Symbol)}   # "in general"
-        own_words = (sentence_around(lines[rel.line - 1], column_of(k)) if 1 <= rel.line <= len(lines) else "") \
-            if inline else lead_in(lines, rel, blocks) or ""
         math_held = free | {x.name for c in (*written[len(prose):len(prose) + rows],     # rows of the display,
                                              *(c for c in constraints if c is not None),   # constraints, premises,
                                              *([premise] if premise is not None else []))   # declarations
@@ -1306,9 +1304,10 @@ def _word_checks(build, problem: Problem, written: list[sp.Basic], doubt_of: lis
     "plain": the relation without the hypotheses read from sentences that are no plain ones (a
     proof needs it proved too). "signs:x>0,y<0", …: the relation in each sign case of the names
     (two at most) whose sign the words near it speak of (a refutation needs every case refuted) —
-    names no hypothesis bounds, or, when the words leading into the relation are no plain ones
-    ("Otherwise,", "Now let …", ``risky_lead``), names only words bound (those hypotheses left
-    out), but never names the math bounds or the text sets free (``math_held``).
+    names no hypothesis bounds, or names only words bound (those hypotheses left out) when the words
+    name a side or the words leading into the relation may switch the case ("Otherwise,", "For the
+    rest,": ``risky_lead``), but never names the math bounds or the text sets free (``math_held``).
+    "within:x": the relation under a bound by numbers the words state ("less than 0.5").
 
     Returns:
         The follow-ups (a problem None: that reading could not be built), the descriptions of the
@@ -1362,7 +1361,6 @@ def _word_checks(build, problem: Problem, written: list[sp.Basic], doubt_of: lis
     sides = [(n, "" if risky_lead else "".join(sorted(near[n]))) for n in names]
     sides = [(n, side) for n, side in sides if n not in word_only or risky_lead or {"+", "-"} & set(side)]
     names = [n for n, _ in sides]
-    own = {x.name: x for x in sp.Tuple(lhs, rhs).free_symbols if isinstance(x, sp.Symbol)}
     for name, phrase in restricted:            # "less than 0.5": the relation under that bound too
         bound = word_bound(phrase, own.get(name, sp.Symbol(name, real=True)))
         if bound is not None:
