@@ -327,7 +327,7 @@ def prove_cmd(lhs: str | None, rhs: str | None, rel: str, symbols: str, timeout:
         else:
             click.echo(f"error: {exc}", err=True)
         sys.exit(2)
-    except Exception as exc:  # noqa: BLE001 — our bug, reported as an error verdict, never a traceback
+    except (Exception, StepTimeout) as exc:  # noqa: BLE001 — our bug, reported as an error verdict, never a traceback
         verdict = _crash_verdict(exc, time.perf_counter() - start, timeout)
     if as_json:
         click.echo(json.dumps(prove_result(verdict), ensure_ascii=False))
@@ -354,7 +354,7 @@ def constant_notes(text: str, symbols: str) -> list[str]:
             if name not in declared and re.search(rf"(?<![\w.]){name}(?![\w(\[])", text)]
 
 
-def _crash_verdict(exc: Exception, seconds: float, timeout: float, where: str = "") -> Verdict:
+def _crash_verdict(exc: BaseException, seconds: float, timeout: float, where: str = "") -> Verdict:
     """The verdict for an exception that escaped the prover: ``timeout`` for a time limit that
     fired outside the pipeline, else ``error`` with a one-line message naming the exception
     (prefixed by ``where``, e.g. ``rels.jsonl:3: ``)."""
@@ -438,7 +438,7 @@ def _batch_line(line: str, where: str, number: int, timeout: float) -> tuple[obj
                              tuple(hypotheses))
     except UserError:
         raise
-    except Exception as exc:  # noqa: BLE001 — our bug: an error result for this line, the batch goes on
+    except (Exception, StepTimeout) as exc:  # noqa: BLE001 — our bug: an error result for this line, the batch goes on
         verdict = _crash_verdict(exc, time.perf_counter() - start, timeout, f"{where}: ")
     return item.get("id", number), verdict
 

@@ -4,6 +4,9 @@ A ``Deadline`` is a point in time.  ``run_until(deadline, fn)`` runs ``fn`` and 
 with ``StepTimeout`` when the deadline passes, using ``SIGALRM`` (POSIX, main thread; CLI
 processes and pool workers both run steps in their main thread).  Nested limits are honoured:
 an inner call can only shorten the time left, and the outer timer is restored afterwards.
+Once a deadline passes the alarm repeats every ``_REPEAT`` seconds until the call is left, so a
+handler that swallows one ``StepTimeout`` (``StepTimeout`` is a ``BaseException`` so that
+``except Exception`` does not, but a bare ``except:`` would) cannot let the step run unbounded.
 Elsewhere (a non-main thread) calls run without interruption but budgets are still checked
 between calls.
 
@@ -53,6 +56,7 @@ class Deadline:
 
 
 _active: list[float] = []  # stack of absolute deadlines currently armed in this process
+_REPEAT = 0.05  # seconds between alarms once a deadline has passed, until the call is left
 
 
 def _can_alarm() -> bool:
@@ -102,7 +106,7 @@ def run_until(deadline: Deadline, fn: Callable[[], T]) -> T:
     previous = signal.signal(signal.SIGALRM, _on_alarm)
     depth = len(_active)
     _active.append(at)
-    signal.setitimer(signal.ITIMER_REAL, max(at - time.monotonic(), 1e-4))
+    signal.setitimer(signal.ITIMER_REAL, max(at - time.monotonic(), 1e-4), _REPEAT)
     try:
         return fn()
     finally:
@@ -125,7 +129,7 @@ def _leave(depth: int, previous: object) -> None:
             if _active:
                 left = min(_active) - time.monotonic()
                 if left > 0:
-                    signal.setitimer(signal.ITIMER_REAL, left)
+                    signal.setitimer(signal.ITIMER_REAL, left, _REPEAT)
             break
         except StepTimeout:
             continue

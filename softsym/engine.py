@@ -141,6 +141,8 @@ def check_step(derivation: Derivation, step: Step, timeout: float = DEFAULT_TIME
         return quote_verdict(derivation, step) or _check_step(derivation, step, timeout, dependencies)
     except (KeyboardInterrupt, SystemExit):
         raise
+    except StepTimeout:   # a time limit that fired outside the prover's own handler
+        return Verdict(Status.TIMEOUT, "engine", message=f"time limit of {timeout:g} s reached")
     except Exception as exc:  # a bug or a SymPy crash on one step must not stop the run
         return Verdict(Status.ERROR, "engine", message=f"internal error while checking: {type(exc).__name__}: {exc}")
 

@@ -45,5 +45,10 @@ class DerivationError(UserError):
         super().__init__(prefix + message)
 
 
-class StepTimeout(Exception):
-    """A step's time budget ran out (raised from a SIGALRM handler inside SymPy code)."""
+class StepTimeout(BaseException):
+    """A step's time budget ran out (raised from a SIGALRM handler inside SymPy code).
+
+    A ``BaseException``, like ``KeyboardInterrupt``: the many ``except Exception`` that treat a
+    failed SymPy call as "no answer" (ours and libraries') must not swallow the deadline, or the
+    step goes on without one.  Code that means to stop at a deadline names ``StepTimeout``.
+    """

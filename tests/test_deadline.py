@@ -23,6 +23,46 @@ def test_runaway_call_is_interrupted():
     assert time.monotonic() - start < 1.0
 
 
+def test_a_library_that_catches_exception_does_not_swallow_the_deadline():
+    """SymPy code (and ours) treats ``except Exception`` as "no answer"; the deadline is not one."""
+    def careless():
+        try:
+            _spin(5)
+        except Exception:  # noqa: BLE001 - what the test is about
+            pass
+        return _spin(5)
+    start = time.monotonic()
+    with pytest.raises(StepTimeout):
+        run_until(Deadline.after(0.2), careless)
+    assert time.monotonic() - start < 1.0
+
+
+def test_a_swallowed_deadline_fires_again_until_the_call_is_left():
+    """A bare ``except:`` swallows one alarm; the next one follows shortly, so the step still ends."""
+    swallowed = []
+
+    def reckless():
+        try:
+            _spin(5)
+        except BaseException:  # noqa: BLE001 - what the test is about
+            swallowed.append(1)
+        return _spin(5)
+    start = time.monotonic()
+    with pytest.raises(StepTimeout):
+        run_until(Deadline.after(0.2), reckless)
+    assert swallowed == [1] and time.monotonic() - start < 1.0
+
+
+def test_no_alarm_outlives_the_call():
+    import signal
+    assert run_until(Deadline.after(0.5), lambda: _spin(0.01)) == "done"
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    with pytest.raises(StepTimeout):
+        run_until(Deadline.after(0.05), lambda: _spin(1))
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    _spin(0.2)   # a stray repeating alarm would raise here
+
+
 def test_attempt_returns_default_when_its_own_limit_passes_and_outer_goes_on():
     outer = Deadline.after(3)
 
@@ -65,7 +105,7 @@ def test_an_alarm_delivered_during_cleanup_does_not_leave_a_stale_deadline(monke
         def __getattr__(self, name):
             return getattr(real, name)
 
-        def setitimer(self, which, seconds):
+        def setitimer(self, which, seconds, interval=0.0):
             self.calls += 1
             real.setitimer(which, 0)
             if self.calls == 2:  # the first disarm in the cleanup: the alarm "arrives" now

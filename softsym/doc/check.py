@@ -20,6 +20,7 @@ import sympy as sp
 from .. import __version__
 from ..numeric.display import readable_message
 from ..problem import Problem
+from ..errors import StepTimeout
 from ..prover import prove
 from ..verdict import Status, Verdict
 from .conditions import contradicted
@@ -392,7 +393,7 @@ def parallel_verdicts(path: str, text: str, options: DocOptions, *, jobs: int = 
                     k = futures[future]
                     try:
                         verdict = future.result()
-                    except Exception as exc:  # noqa: BLE001 - a worker that died fails its relation only
+                    except (Exception, StepTimeout) as exc:  # noqa: BLE001 - a worker that died fails its relation only
                         verdict = Verdict(Status.ERROR, "engine", message=f"worker failed: {type(exc).__name__}: {exc}")
                     record(k, verdict)
         return [out[k] for k in range(len(problems))]

@@ -5,7 +5,7 @@ import time
 import traceback
 from dataclasses import dataclass
 
-from ..errors import UserError
+from ..errors import StepTimeout, UserError
 from ..text import prove_text
 from .generator import generate_case
 from .model import Case, Declarations
@@ -62,7 +62,7 @@ def run_case(case: Case, timeout: float, budget: float = BUDGET) -> Outcome:
                                            f"(its limit was {timeout:g} s)", seconds=time.perf_counter() - start)
     except UserError as exc:
         return Outcome(case, SKIPPED, message=f"{type(exc).__name__}: {exc}")
-    except Exception as exc:  # noqa: BLE001 - a crash is reported, never a verdict
+    except (Exception, StepTimeout) as exc:  # noqa: BLE001 - a crash (a deadline escaping prove too), never a verdict
         frame = traceback.extract_tb(exc.__traceback__)[-1]
         return Outcome(case, CRASH, f"{frame.filename.rsplit('/', 1)[-1]}:{frame.lineno} in {frame.name}",
                        f"{type(exc).__name__}: {exc}", time.perf_counter() - start)
