@@ -302,7 +302,8 @@ def test_cases_restatements_and_recurrence_entries_are_claims_not_new_definition
 def test_conditions_written_after_inside_or_in_words_govern_the_display():
     verdicts = claims_by_line("conditions_in_words.md")
     assert all(verdicts[line] == ["proved"] for line in (3, 5, 7, 9, 13, 15)), verdicts
-    assert verdicts[19] == verdicts[21] == verdicts[27] == ["undecided"]   # values listed in a set: not used
+    assert verdicts[19] == verdicts[21] == ["proved"]        # values listed in a set: proved at each of them
+    assert verdicts[27] == ["refuted"]                       # |t| = t fails at t = -1, one of the listed values
     assert verdicts[33] == ["proved"]                        # "unlike the case c < 0": c >= 0
     assert verdicts[37] == verdicts[39] == ["proved"]        # "a positive real number", "since u is nonnegative"
     assert verdicts[43] == ["undecided"]                     # √g √h at g = h = -1 is -1 only through i·i
@@ -508,3 +509,49 @@ def test_held_out_set_14_first_run_false_alarms_are_read_as_meant():
     kl = _verdicts("Let $p$ and $q$ be two discrete distributions on $K$ classes.\n\n"
                    "$$\\sum_{k=1}^{K} p_k \\log \\frac{p_k}{q_k} \\ge 0$$\n")
     assert kl[3] != ["refuted"]
+
+
+def test_functions_written_alone_example_values_of_defined_names_and_listed_values_are_used():
+    verdicts = claims_by_line("session13_examples_and_functions.md")
+    assert verdicts[12] == ["proved"]                        # log Z after Z(β) = …: Z(β), a guess that may prove
+    assert verdicts[33] == ["proved"]                        # "with 0 < θ < 1": a domain, no case of L
+    assert verdicts[43] == ["proved"]                        # k := Σ y_i, then "k = 7 heads": k is 7 there
+    assert verdicts[46] == ["proved"]                        # "the value L(0.5) = …" at a number: a claim
+    assert verdicts[53] == ["proved"]                        # y ∈ {0, 1}: proved at each listed value
+    assert verdicts[18] != ["refuted"]                       # "Z = 1 + e^{-1} + …" at a β given in words
+
+
+def test_a_bare_function_name_is_a_guess_a_refutation_does_not_rest_on():
+    text = ("$$Z(\\beta) = \\sum_{j=1}^{3} e^{-\\beta E_j}$$\n\n"
+            "At $\\beta = 2$ the energies are $0, 1, 2$:\n\n$$\\log Z = \\log(1 + e^{-2} + e^{-4})$$\n")
+    doc = check_document("bare.md", text, DocOptions(timeout=TIMEOUT))
+    assert all(r["verdict"] != "refuted" for r in doc["relations"]), doc["relations"]
+    value = next(r for r in doc["relations"] if r["line"] == 5)
+    assert value["verdict"] == "undecided" and "Z alone read as Z(beta)" in value["message"], value
+
+
+def test_a_closed_form_of_a_recurrence_is_proved_by_induction_and_refuted_at_a_first_index():
+    path = REGRESSIONS / "session13_recurrences.md"
+    doc = check_document(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
+    by_line = {(r["line"], r["verdict"]): r for r in doc["relations"]}
+    assert by_line[(16, "proved")]["strategy"] == "induction"
+    assert "at t = 2" in by_line[(22, "refuted")]["message"]
+    assert by_line[(33, "proved")]["strategy"] == "induction"          # c_t = 2t + 1 from c_0 = 1
+    assert (30, "proved") in by_line                                     # m_2 written out from m_0 = 0
+
+
+def test_induction_needs_a_first_order_recurrence_and_a_start():
+    import sympy as sp
+    from softsym.doc.induction import induction_plan
+    t = sp.Symbol("t", integer=True)
+    m, g = sp.IndexedBase("m"), sp.IndexedBase("g")
+    rules = {"m": (m[t], m[t - 1] + g[t])}
+    start = [sp.Eq(m[0], 0)]
+    plan = induction_plan(m[t], sp.Sum(g[sp.Symbol("i", integer=True)], (sp.Symbol("i", integer=True), 1, t)),
+                          "==", rules, start, [])
+    assert plan is not None and plan.first == 1
+    assert [kind for kind, _, _ in plan.followups()] == ["at:t=1", "at:t=2", "at:t=3", "step"]
+    assert induction_plan(m[t], t, "==", rules, [], []) is None                       # no start, no bound
+    assert induction_plan(m[t], t, "==", {"m": (m[t], m[t - 2] + 1)}, start, []) is None   # second order
+    assert induction_plan(m[t], t, "<=", rules, start, []) is None
+    assert induction_plan(m[t], t, "==", rules, [], [sp.Ge(sp.Symbol("t", real=True), 3)]).first == 3

@@ -72,6 +72,11 @@ def _asked(kind: str, reading: Reading, verdict: Verdict | None, variants: dict[
     if kind.startswith("within:"):
         name = kind[len("within:"):]
         return any(_restricted_there(p, tuple(r for r in reading.restricted if r[0] == name)) for p in points)
+    if kind.startswith("at:") or kind == "step":      # a closed form of a recurrence: checked through it
+        return verdict is None or verdict.status not in _PROVED
+    if kind.startswith("values:"):          # refuted off the listed values, or not decided at all
+        return verdict is not None and verdict.status not in _PROVED and (
+            verdict.status is not Status.REFUTED or any(_off_the_list(p, reading.listed) for p in points))
     return any(_contradicts_words(p, reading.nearby) for p in points)
 
 
@@ -119,6 +124,72 @@ def _restricted_there(counterexample: dict | None, restricted: tuple[tuple[str, 
     return ""
 
 
+def _off_the_list(counterexample: dict | None, listed: tuple[tuple[str, tuple[str, ...], int], ...]) -> str:
+    """A name the counterexample gives a value other than those the text lists for it ("y = 2" of
+    $y \\in \\{0, 1\\}$): ``"y = 2"``, or ``""``."""
+    for name, values, _ in listed:
+        value = (counterexample or {}).get(name)
+        if value is None:
+            continue
+        number = _number(value)
+        if number is None or all(number != sp.Rational(v) for v in values):
+            return f"{name} = {value}"
+    return ""
+
+
+def _listed_weighed(out: dict, reading: Reading, followed: dict[str, Verdict | None]) -> dict:
+    """``out`` against the values the text lists for its names: a refutation elsewhere is shown at a
+    listed value where there is one, else not reported; a relation proved at every listed value
+    (each case) is proved."""
+    cases = {kind[len("values:"):]: v for kind, v in followed.items() if kind.startswith("values:")}
+    sets = "; ".join(f"{name} in {{{', '.join(values)}}} (line {line})" for name, values, line in reading.listed)
+    off = _off_the_list(out.get("counterexample"), reading.listed) if out["verdict"] == "refuted" else ""
+    every_case = bool(cases) and all(v is not None and v.status in _PROVED for v in cases.values())
+    if out["verdict"] not in ("proved", "proved-instantiated") and (off or out["verdict"] != "refuted") and every_case:
+        return {**out, "verdict": "proved", "counterexample": None, "lhs_value": None, "rhs_value": None,
+                "strategy": "listed_values",
+                "message": f"proved at each value the text lists ({sets}): "
+                           + "; ".join(f"{case.replace(',', ', ')} by {v.strategy}" for case, v in cases.items())}
+    if off:
+        hit = next(((case, v) for case, v in cases.items()
+                    if v is not None and v.status is Status.REFUTED and v.counterexample is not None), None)
+        if hit is None:
+            return {**out, "verdict": "undecided", "counterexample": None, "lhs_value": None, "rhs_value": None,
+                    "message": f"as read it {out['message']}, but there {off}, and the text lists {sets}; at those "
+                               f"values it is {', '.join(sorted({str(v.status) if v else 'not checked' for v in cases.values()}))}"
+                               f": not reported as refuted"}
+        case, verdict = hit
+        cex = verdict.counterexample
+        return {**out, "counterexample": cex.as_dict(), "lhs_value": cex.lhs_value, "rhs_value": cex.rhs_value,
+                "message": f"{readable_message(verdict.message, cex)} (at {case.replace(',', ', ')}, values the text "
+                           f"lists: {sets})"}
+    return out
+
+
+def _through_recurrence(out: dict, reading: Reading, followed: dict[str, Verdict | None]) -> dict:
+    """A closed form of a recurrence (see :mod:`.induction`): refuted at a first index where the
+    recurrence runs, or proved by induction (the base case and the step both proved)."""
+    index, first, line, family = reading.induction
+    at = {int(kind.split("=", 1)[1]): v for kind, v in followed.items() if kind.startswith("at:") and v is not None}
+    only_doubt = all(d.startswith("it rests on a recurrence") for d in reading.doubts)
+    refuted = [(n, v) for n, v in sorted(at.items()) if v.status is Status.REFUTED and v.counterexample is not None]
+    if refuted and only_doubt and out["verdict"] != "refuted":
+        n, verdict = refuted[0]
+        cex = verdict.counterexample
+        return {**out, "verdict": "refuted", "strategy": verdict.strategy, "counterexample": cex.as_dict(),
+                "lhs_value": cex.lhs_value, "rhs_value": cex.rhs_value,
+                "message": f"at {index} = {n}, with {family} written out through its recurrence (line {line}): "
+                           f"{readable_message(verdict.message, cex)}"}
+    base, step = at.get(first), followed.get("step")
+    if out["verdict"] not in ("proved", "proved-instantiated", "refuted") and base is not None \
+            and base.status is Status.PROVED and step is not None and step.status is Status.PROVED:
+        return {**out, "verdict": "proved", "strategy": "induction", "counterexample": None, "lhs_value": None,
+                "rhs_value": None,
+                "message": f"by induction on {index} through the recurrence of {family} (line {line}): at "
+                           f"{index} = {first} by {base.strategy}; from {index} - 1 to {index} by {step.strategy}"}
+    return out
+
+
 def _contradicts_words(counterexample: dict | None, nearby: tuple[tuple[str, str], ...]) -> bool:
     """Whether a refutation is doubted by the words near it: the counterexample puts a name on a
     side of zero they do not name ("+", "-"), or they name no one side for it ("", "?", "+-")."""
@@ -148,6 +219,10 @@ def _weighed(out: dict, reading: Reading, followed: dict[str, Verdict | None]) -
             return undecided(f"it is {out['verdict']} under {'; '.join(reading.worded)}, read from words that are "
                              f"no plain statement of a case or an assumption, and without "
                              f"{'it' if len(reading.worded) == 1 else 'them'} it {without}: not reported as proved")
+    if reading.listed:
+        out = _listed_weighed(out, reading, followed)
+    if reading.induction is not None:
+        out = _through_recurrence(out, reading, followed)
     outside = _outside_distributions(out.get("counterexample"), reading.distributions) \
         if out["verdict"] == "refuted" else ""
     unread = _restricted_there(out.get("counterexample"), reading.restricted) if out["verdict"] == "refuted" else ""

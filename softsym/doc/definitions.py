@@ -239,8 +239,8 @@ def through_recurrences(expr: sp.Basic, rules: dict[str, tuple[sp.Indexed, sp.Ba
         out = step.replace(whole, lambda e: written_out(e, left - 1))
         said = told.get(sp.sstr(entry))
         if said is not None and left < depth:      # a_1 = 5 said apart, 2 a_0 = 2 here: not the text's a_1
-            at_values = out.xreplace(given)
-            if at_values.free_symbols or sp.simplify(at_values - said) != 0:
+            at_values = out.xreplace(given)      # (a value it cannot be compared with, g_1 not given
+            if not at_values.free_symbols and sp.simplify(at_values - said) != 0:   # here: written out)
                 raise _Unresolved
         return out
 

@@ -17,6 +17,7 @@ the document defines them.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -41,6 +42,7 @@ from .conditions import (
     a_case_of, blank_inline_math, lead_in, quantified_names, replaces_other_name, said_in_general, same_section, in_scope, same_sentence, scalar_range_name, section_starts, set_aside, signs_in_words,
     sums_to_one, with_values,
 )
+from .induction import induction_plan
 from .definitions import (
     FUNCTION_LHS, IMPLICIT_SUM, Unfoldable, defined_by_unparsed, defined_where, defines, flat_derivatives,
     function_definition, function_parameters, independent_derivatives, is_constraint, labelled_names,
@@ -109,6 +111,10 @@ class Reading:
     distributions: tuple[str, ...] = field(default=())   # families the words call distributions (entries in [0, 1])
     restricted: tuple[tuple[str, str], ...] = field(default=())   # names words near it restrict in ways not read
     # ("Let $k$ be an integer", "$x$ between 0 and 1"), each with the word
+    listed: tuple[tuple[str, tuple[str, ...], int], ...] = field(default=())   # names the text lists the values
+    # of ("$y \in \{0, 1\}$"), each with those values and the line: "values:y=0,…" follow-ups check it there
+    induction: tuple[str, int, int, str] | None = None   # a closed form of a recurrence: (the index, its
+    # first value, the recurrence's line, its family); "at:t=N" and "step" follow-ups check it
     nearby: tuple[tuple[str, str], ...] = field(default=())   # those names, each with the sides the words
     # name ("-": "Now let $x$ be negative"), when only a counterexample contradicting them is doubted; "" always
 
@@ -149,6 +155,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     distributions = distributions_named(prose_lines)  # "p, q are two distributions": entries in [0, 1]
     worded = signs_in_words(prose_lines)              # "Let $p$ be a positive real number", by line
     local_worded = local_signs_in_words(prose_lines)  # "For nonnegative $x$ we have", by line
+    families_anew = sorted((b.line, m.group(1).lstrip("\\")) for b in blocks if not b.display   # "Let $y_1, \dots,
+                           for m in [_FAMILY_LISTED.search(b.tex)] if m is not None)              # y_n$ be …"
     labels_sets = sorted(((b.line, b.tex) for b in blocks if not b.display and LABEL_SET.match(b.tex)),
                          key=lambda m: m[0])
     dimension_of = partial(document_dimension, inferred=inferred_dimension(found))
@@ -237,6 +245,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             condition_columns[(rel.line, condition)] = column_of(k)
             doubt = unplain(lines, rel.line, column_of(k), allow)
             worded_doubts[(rel.line, condition)] = doubt and f"{rel.tex} (line {rel.line}: {doubt})"
+        if rel.chained and condition is not None and is_pin(condition):   # "$m_0 = v_0 = 0$": m_0 is 0 too
+            atoms = (sp.Symbol, sp.Indexed)
+            for line, other in list(conditions):
+                if line == rel.line and isinstance(other, sp.Eq) and isinstance(other.lhs, atoms) \
+                        and other.rhs == condition.lhs and not is_pin(other):
+                    conditions.append((rel.line, sp.Eq(other.lhs, condition.rhs)))
 
     def use(names: set[str]) -> None:
         used.update(names)
@@ -323,6 +337,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             set_line, member = finite_sets.pop(0)
             names, items = finite_set(member)
             listed_values.update(dict.fromkeys(names, (set_line, items)))
+        while families_anew and families_anew[0][0] <= rel.line:   # "Let $y_1, \dots, y_n$ be i.i.d." after
+            listed_at, family = families_anew.pop(0)                    # the example's "$y = (1, 0, 1)$": y is
+            if examples.get(family, listed_at) < listed_at:             # a family of n entries again
+                definitions = [d for d in definitions if target_name(d.target) not in (family, f"{family}[]")]
+                examples.pop(family)
+                vectors.pop(family, None)
         while labels_sets and labels_sets[0][0] <= rel.line:   # "a label $y \in \{1, \ldots, K\}$"
             _, member = labels_sets.pop(0)
             for name, lo, hi in label_set(member, domain):
@@ -384,6 +404,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                            vectors=dict(vectors), families=frozenset(families), words=words,
                            matrices=frozenset(matrices), bold_only=frozenset(bold_only), lengths=lengths,
                            parameters={f: ps for f, ps in parameters.items() if f in functions}, labels=labels,
+                           bare=frozenset(f for f in functions if function_lines.get(f, rel.line) < rel.line),
                            entry_functions=entry_functions, range_ends=range_ends, letters=frozenset(letters))
         context = context_with(functions)
         entry: Entry | None = None
@@ -636,9 +657,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         if (inline or any(isinstance(d.target, sp.core.function.AppliedUndef) and d.target == lhs and not new_section
                           for d in definitions)) \
                 and isinstance(lhs, sp.core.function.AppliedUndef) and rel.op == "==" and not rhs.free_symbols \
-                and not rel.chained \
+                and not rel.chained and not all(a.is_number for a in lhs.args) \
                 and any(isinstance(d.target, sp.core.function.AppliedUndef) and d.target.func == lhs.func
                         for d in definitions):      # "$$L(x) = -4$$" at the x prose gave: a value, no definition
+            # (at a number, "the fair-coin value $L(0.5) = 10 \log 0.5$", it is a claim)
             if target_name(lhs) in branches and (rel.condition or trailing.get(k)):   # f(x) = 0 for x < 0
                 definitions = [d for d in definitions if target_name(d.target) != target_name(lhs)]
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
@@ -665,14 +687,19 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         def on_own(tex: str) -> bool:
             return any(re.search(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", tex) for name in own_names)
         # "f(x) = x for x ≥ 0", "For $x < 0$, $$f(x) = 0$$": a condition on the definition's own variable
+        # written as a case (not "with $0 < \theta < 1$ … $$L(\theta) = …$$", the domain of its parameter)
         ranged = on_own(rel.condition) \
             or any(found[c].op in ("<", "<=", ">", ">=") and on_own(f"{found[c].lhs} {found[c].rhs}")
                    for c in trailing.get(k, ())) \
             or display and any(c.rel_op in ("<", "<=", ">", ">=") and {x.name for x in c.free_symbols} & own_names
+                               and any(_as_case(lines, line, condition_columns.get((line, d), -1))
+                                       or (line, d) not in condition_columns and _CASE_LINE.match(lines[line - 1])
+                                       for line, d in live_conditions() if d == c)
                                for c in conditions_for(rel, live_conditions(), blocks, lines)) \
             or case_after(found, k, lines, blocks) and on_own(found[k + 1].lhs + " " + found[k + 1].rhs) \
             or display and bool(own_names) and case_in_words(lines, rel, blocks, own_names)
-        branch = rel.op in ("==", ":=") and bool(own_names) and target_name(lhs) is not None and (
+        of_recurrence = isinstance(lhs, sp.Indexed) and str(lhs.base.label) in recurrences
+        branch = rel.op in ("==", ":=") and bool(own_names) and target_name(lhs) is not None and not of_recurrence and (
             target_name(lhs) in branches or ranged and earlier is None and not checks_example)
         if branch:          # "f(x) = x for x ≥ 0" (and "f(x) = 0 for x < 0"): a definition by cases
             branches.add(target_name(lhs))
@@ -695,7 +722,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         twice = restated and not claimed_before(lines, rel, blocks) and not (
             earlier is not None and sp.expand(rhs - earlier.expr) == 0)    # "another way to write it": the same
         # "a_2 = 4 + b" of a_t = 2 a_{t-1}: an entry of a recurrence is what the recurrence makes it, a claim
-        of_recurrence = isinstance(lhs, sp.Indexed) and str(lhs.base.label) in recurrences
+        # (so is "m_t = (1 - β) Σ_i β^{t-i} g_i for t ≥ 1", its closed form: of_recurrence above)
         undef = sp.core.function.AppliedUndef
         if isinstance(lhs, undef) and rel.op == "==" and display and not rel.chained \
                 and all(isinstance(a, (sp.Symbol, sp.Indexed)) for a in lhs.args) and len(set(lhs.args)) == len(lhs.args) \
@@ -891,6 +918,16 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
 
         doubled_bounds: set[str] = set()       # "x > 1 … x > 0" both before the display: the looser is kept
 
+        def initial_values() -> list[sp.Basic]:
+            """The values the text gives a recurrence's first entries ("with $m_0 = 0$"): with the
+            recurrence or after it, in its own section or in this one, and not changed since."""
+            return [c for line, c in conditions if c is not None and is_pin(c)
+                    and isinstance(c.lhs, sp.Indexed) and str(c.lhs.base.label) in recurrence_rules
+                    and rel.line >= line >= recurrences.get(str(c.lhs.base.label), 0)
+                    and (in_scope(sections, line, rel.line)
+                         or in_scope(sections, recurrences[str(c.lhs.base.label)], line))
+                    and not changed_since(out, c.lhs, line, lines, rel.line, rel.tex)]
+
         def build(written: list[sp.Basic], lhs: sp.Basic = lhs, rhs: sp.Basic = rhs,
                   dropped: frozenset[str] = frozenset(), op: str | None = None,
                   premised: bool = True, logged: bool = False) -> tuple:
@@ -913,14 +950,16 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             # the names they bring in too
             # a value prose gives a name goes in first (take λ = 2 after λ = log 2: the example's λ),
             # then again for the names the definitions bring in ("take z = (2, 1, 0)")
-            left = unfold_keeping_variables(with_values(lhs, written), definitions)
-            right = unfold_keeping_variables(with_values(rhs, written), definitions)
+            # a defined name the example gives a value ("k := Σ y_i" … "with $k = 7$ heads") is that
+            # value there: its definition is not unfolded around the value
+            valued = {c.lhs for c in written if is_pin(c)}
+            unfolding = [d for d in definitions if d.target not in valued]
+            left = unfold_keeping_variables(with_values(lhs, written), unfolding)
+            right = unfold_keeping_variables(with_values(rhs, written), unfolding)
             left, right = with_values(left, written), with_values(right, written)
             if recurrence_rules:                                                      # m_2 with m_0 = 0 given
                 told = {key: value for key, (value, _) in stated.items() if "[" in key}   # a_1 = 5 said apart
-                initial = [c for line, c in live_conditions() if c is not None and is_pin(c)   # "with $m_0 = 0$"
-                           and isinstance(c.lhs, sp.Indexed) and str(c.lhs.base.label) in recurrence_rules
-                           and line >= recurrences.get(str(c.lhs.base.label), 0)]    # given with it or after
+                initial = initial_values()
                 left = with_values(through_recurrences(left, recurrence_rules, [*initial, *written], told), written)
                 right = with_values(through_recurrences(right, recurrence_rules, [*initial, *written], told), written)
             overridden = {target_name(d.target) for d in definitions} - {None} \
@@ -1065,10 +1104,21 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                           f"the looser one, which the claim may not be made under")
         listed_here = sorted(name for name in names_in(lhs, rhs) if name in listed_values
                              and in_scope(sections, listed_values[name][0], rel.line))
+        value_sets: tuple[tuple[str, tuple[str, ...], int], ...] = ()
+        induction: tuple[str, int, int, str] | None = None
         if listed_here:
-            doubts.append("it speaks of " + ", ".join(f"{name} in {{{listed_values[name][1]}}} (line "
-                                                      f"{listed_values[name][0]})" for name in listed_here)
-                          + ", values softsym does not use: a counterexample elsewhere is not one")
+            cases = listed_cases(listed_here, listed_values, by_name, lines)
+            if cases is None:
+                doubts.append("it speaks of " + ", ".join(f"{name} in {{{listed_values[name][1]}}} (line "
+                                                          f"{listed_values[name][0]})" for name in listed_here)
+                              + ", values softsym does not use: a counterexample elsewhere is not one")
+            else:              # "$y \in \{0, 1\}$": checked at each value too (refuted there, or proved in each)
+                value_sets = tuple((name, tuple(sp.sstr(v) for v in _listed_numbers(listed_values[name][1])),
+                                listed_values[name][0]) for name in listed_here)
+                for case in cases:
+                    key = ",".join(f"{sp.sstr(symbol)}={sp.sstr(value)}" for symbol, value in case)
+                    followups.append((f"values:{key}",
+                                      build([*written, *(sp.Eq(symbol, value) for symbol, value in case)])[0]))
         maybe_defined = sorted(names_in(lhs, rhs) & (set(unread) - given_here))
         if maybe_defined:
             doubts.append("it rests on what softsym could not read ("
@@ -1114,6 +1164,15 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         if resting:
             doubts.append("it rests on a recurrence softsym does not unfold ("
                           + "; ".join(f"{r} (line {recurrences[r]})" for r in resting) + ")")
+            plan = induction_plan(lhs, rhs, rel.op, recurrence_rules, initial_values(), written)
+            if plan is not None:    # "m_t = (1 - β) Σ_i β^{t-i} g_i", a closed form: at t = 1, 2, 3 and by induction
+                for kind, extra, sides in plan.followups():
+                    try:
+                        followups.append((kind, build([*written, *extra], *sides)[0] if sides else
+                                          build([*written, *extra])[0]))
+                    except Exception:  # noqa: BLE001 - a case softsym cannot build is not checked
+                        continue
+                induction = (plan.index.name, plan.first, recurrences[plan.family], plan.family)
         both_sides = sp.Tuple(left, right)
         listed = any(any(a.is_Number for a in d.args) for d in both_sides.atoms(sp.KroneckerDelta))
         mismatched = sorted({sp.sstr(node.limits[0][2]) for node in both_sides.atoms(sp.Sum)
@@ -1204,6 +1263,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                              if in_scope(sections, line, rel.line)),
                            hollow=tuple(hollow), variants=tuple(variants), followups=tuple(followups),
                            worded=tuple(worded_hypotheses), nearby=tuple(nearby), restricted=tuple(restricted),
+                           listed=value_sets, induction=induction,
                            distributions=tuple(sorted(name for name, line in distributions.items() if line <= rel.line)),
                            pair=tuple(map(str, pair)) if pair is not None else ("", ""),
                            pins=tuple(f"{sp.sstr(c.lhs)} = {sp.sstr(c.rhs)}" for c in pins),
@@ -1224,6 +1284,39 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
 _ASSIGNING = re.compile(r"\\(?:gets|leftarrow|mapsto|coloneqq)\b|:=|\\leftarrow")
 
 
+_MOST_LISTED_CASES = 6
+"""Most cases (product over the names) a relation is checked in for the values the text lists."""
+
+
+def _listed_numbers(items: str) -> list[sp.Rational] | None:
+    """The numbers of a listed set's items ("0, 1", "-1, +1"), or None when one is no plain number."""
+    numbers = []
+    for item in items.split(","):
+        item = item.strip().lstrip("+")
+        if not re.fullmatch(r"-?\d+(?:\.\d+)?", item):
+            return None
+        numbers.append(sp.Rational(item))
+    return numbers or None
+
+
+def listed_cases(names: list[str], listed_values: dict[str, tuple[int, str]], by_name: dict[str, sp.Symbol],
+                 lines: list[str]) -> list[tuple[tuple[sp.Symbol, sp.Rational], ...]] | None:
+    """Every assignment of the listed values to ``names`` (the relation's symbols), or None when a
+    name is no plain symbol of the relation, a value no plain number, the sentence that lists them
+    no plain statement, or the cases too many."""
+    values = []
+    for name in names:
+        line, items = listed_values[name]
+        numbers = _listed_numbers(items)
+        symbol = by_name.get(name)
+        text = lines[line - 1] if 1 <= line <= len(lines) else ""
+        if numbers is None or symbol is None or symbol.is_integer or unplain(lines, line, max(text.find("\\in"), 0)):
+            return None
+        values.append([(symbol, n) for n in numbers])
+    cases = list(itertools.product(*values))
+    return cases if 0 < len(cases) <= _MOST_LISTED_CASES else None
+
+
 def _as_case(lines: list[str], line: int, column: int) -> bool:
     """Whether the inline math at (``line``, ``column``) is written as a case ("for $…$", "if $…$",
     "当 $…$", "在 $…$ 时"), not as a fact the sentence states ("with equality iff $p = q$")."""
@@ -1236,9 +1329,14 @@ def _as_case(lines: list[str], line: int, column: int) -> bool:
         or bool(re.match(r"\s*(?:时|的时候)", after))
 
 
+_CASE_LINE = re.compile(r"(?i)\s*(?:[-*>]\s*)?(?:for|if|when|whenever|in\s+the\s+case|当|若|如果|对于|在)\b")
+"""A line that opens with a case word ("When $x$ is negative,"): the condition read from its words is a case."""
 _UNIVERSAL_HERE = re.compile(r"(?i)\b(?:every|all|any|always|in\s+general|generally|whole|entire|arbitrary)\b|"
                              r"任意|所有|一般|恒")
 """Words by which a sentence claims its math for every value of its names ("on the whole line")."""
+_FAMILY_LISTED = re.compile(r"^\s*([A-Za-z]|\\[A-Za-z]+)_\{?1\}?\s*,\s*(?:\\[lc]?dots|\\dotsc|\.\.\.|…)\s*,?\s*"
+                            r"\1_\{?[A-Za-z]\}?\s*$")
+"""``y_1, \\dots, y_n``: a family listed up to a size written as a letter."""
 _COUNTING = re.compile(r"\s*(-?\d+)\s*,\s*-?\d+\s*,\s*(?:\\[lc]?dots|\\dotsc|\.\.\.|…)\s*")
 """"1, 2, \\dots": counting up from the first number, without an end."""
 

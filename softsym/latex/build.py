@@ -327,8 +327,11 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
         if declared is not None:
             if isinstance(declared, sp.FunctionClass):
                 params = self.ctx.parameters.get(name)
-                if not params or not self.differentiating:
+                if not params or not self.differentiating and name not in self.ctx.bare:
                     self.fail(f"the function {name} without its argument", where)
+                if not self.differentiating:     # "log Z" after Z(β) = …: Z(β), the usual shorthand, but a
+                    self.guesses.append(          # worked example's "Z = 1 + e^{-1}" is Z at a value it names
+                        f"{name} alone read as {name}({', '.join(params)}), the function at its own argument")
                 return declared(*(sp.Symbol(p, real=True) for p in params))    # ∂L/∂w: L(w)
             return declared
         if name == self.ctx.dimension.name:

@@ -39,6 +39,8 @@ class Context:
             s_i^\\tau = …``, ``p_k^{(T)} = …``): there the superscript labels, it is no power.
         parameters: the parameters of the document's functions (``L(w) = …``: ``("w",)``): a function
             written without its argument (``\\frac{dL}{dw}``) is applied to them.
+        bare: the functions (of ``parameters``) defined before the line read: written alone anywhere
+            (``\\log Z`` after ``Z(\\beta) = …``) they are read as applied to their parameters, a guess.
         lengths: index ranges of families the document sums over one range only (``\\sum_{j=1}^{K}
             e^{z_j}``: z runs over 1..K), for the sums and softmax it leaves unbounded.
         bold_only: names of ``vectors`` the document defined in bold (``\\mathbf{z} = …``): the same
@@ -65,6 +67,7 @@ class Context:
     bold_only: frozenset[str] = frozenset()
     lengths: Mapping[str, tuple[sp.Expr, sp.Expr]] = field(default_factory=dict)
     parameters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    bare: frozenset[str] = frozenset()
     labels: frozenset[tuple[str, str]] = frozenset()
     entry_functions: frozenset[str] = frozenset()
     range_ends: frozenset[str] | None = None

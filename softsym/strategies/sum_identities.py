@@ -27,6 +27,7 @@ def sum_identities(problem: Problem, deadline: Deadline, methods=CHEAP + EXPENSI
         return None
 
     used: list[str] = []
+    problem = _signed_by_bounds(problem)
 
     def normal() -> sp.Basic:
         entries = use_entry_hypotheses(evaluate_derivatives(problem.difference), problem.domain,
@@ -55,6 +56,30 @@ def sum_identities(problem: Problem, deadline: Deadline, methods=CHEAP + EXPENSI
           f"hypothesis' range)" if used else ""
     return proved(name, f"sum normal form (linearity, Kronecker deltas, alpha-equivalence){hyp}, then {how}",
                   ("sum normal form", *(f"hypothesis {u}" for u in used), how))
+
+
+def _signed_by_bounds(problem: Problem) -> Problem:
+    """``problem`` with each real symbol its bounds make positive (``0 < β < 1``) carrying that
+    assumption, as a declaration would: SymPy then moves ``β^{t-k}`` across a sum's range and its
+    last term (the bound says no more than the assumption, so a proof stays a proof)."""
+    from dataclasses import replace
+    domain = problem.domain
+    mapping = {}
+    for bound in domain.bounds:
+        s, low = bound.symbol, bound.lower
+        if isinstance(s, sp.Symbol) and not isinstance(s, sp.Dummy) and s.is_real and s.is_positive is None \
+                and low is not None and low.is_number and low.is_real and (low > 0 or low == 0 and bound.lower_strict):
+            mapping[s] = sp.Symbol(s.name, positive=True, integer=True) if s.is_integer else \
+                sp.Symbol(s.name, positive=True)
+    if not mapping:
+        return problem
+    moved = replace(domain, symbols=tuple(mapping.get(s, s) for s in domain.symbols),
+                    bounds=tuple(replace(b, symbol=mapping.get(b.symbol, b.symbol),
+                                         lower=None if b.lower is None else b.lower.xreplace(mapping),
+                                         upper=None if b.upper is None else b.upper.xreplace(mapping))
+                                 for b in domain.bounds),
+                    given=tuple(g.xreplace(mapping) for g in domain.given))
+    return replace(problem, lhs=problem.lhs.xreplace(mapping), rhs=problem.rhs.xreplace(mapping), domain=moved)
 
 
 def _summand_logs_expanded(expr: sp.Basic) -> sp.Basic:

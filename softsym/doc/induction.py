@@ -1,0 +1,89 @@
+"""Closed forms of recurrences, checked through the recurrence.
+
+A note defines ``m_t = β m_{t-1} + (1 - β) g_t`` with ``m_0 = 0`` and then claims a closed form,
+``m_t = (1 - β) Σ_{i=1}^{t} β^{t-i} g_i``.  The claim speaks of every t, the recurrence gives m only
+entry by entry, so the prover alone cannot decide it.  An :class:`InductionPlan` turns it into
+problems the prover can decide:
+
+- ``at:t=N`` — the claim at the first indices, where the recurrence is written out down to the given
+  values: a refutation there refutes the claim (a counterexample at t = 2);
+- ``step`` — ``F(t) = R(F(t - 1), t)`` for every t after the first: the recurrence's right side with
+  the closed form put in for the previous entry.
+
+The base case (the claim at its first index) and the step together prove it by induction.  Only
+first-order recurrences (the right side names the previous entry only) are planned.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import sympy as sp
+
+INSTANCES = 3
+"""How many first indices the claim is checked at."""
+
+
+@dataclass(frozen=True)
+class InductionPlan:
+    """The claim ``entry = closed`` about ``family`` at the index ``index``, from ``first`` on."""
+
+    family: str
+    index: sp.Symbol
+    first: int            # the claim's first index: its written lower bound, else 1 (or the first given value's)
+    entry: sp.Indexed
+    closed: sp.Basic
+    step_right: sp.Basic  # the recurrence's right side with the closed form for the previous entry
+
+    def followups(self) -> Iterator[tuple[str, list[sp.Basic], tuple[sp.Basic, sp.Basic] | None]]:
+        """(kind, extra conditions, the sides to check or None for the claim's own)."""
+        for n in range(self.first, self.first + INSTANCES):
+            yield f"at:{self.index.name}={n}", [sp.Eq(self.index, n)], None
+        yield "step", [sp.Ge(self.index, self.first + 1)], (self.closed, self.step_right)
+
+
+def induction_plan(lhs: sp.Basic, rhs: sp.Basic, op: str, rules: dict[str, tuple[sp.Indexed, sp.Basic]],
+                   initial: list[sp.Basic], written: list[sp.Basic]) -> InductionPlan | None:
+    """The plan for ``lhs = rhs`` when one side is an entry of a recurrence's family at a symbolic
+    index and the other a closed form free of the family; None otherwise."""
+    if op != "==":
+        return None
+    for entry, closed in ((lhs, rhs), (rhs, lhs)):
+        if not (isinstance(entry, sp.Indexed) and str(entry.base.label) in rules and len(entry.indices) == 1):
+            continue
+        index = entry.indices[0]
+        family = str(entry.base.label)
+        if not (isinstance(index, sp.Symbol) and index.is_integer) \
+                or any(str(e.base.label) == family for e in closed.atoms(sp.Indexed)):
+            continue
+        pattern, body = rules[family]
+        (own,) = pattern.indices
+        if not isinstance(own, sp.Symbol):
+            return None
+        body = body.xreplace({own: index})
+        previous = entry.base[index - 1]
+        if {e for e in body.atoms(sp.Indexed) if str(e.base.label) == family} != {previous}:
+            return None                                   # not first order
+        given = sorted(int(c.lhs.indices[0]) for c in initial
+                       if str(c.lhs.base.label) == family and c.lhs.indices[0].is_Integer)
+        bound = _lower_bound(index, written)
+        if bound is None and not given:
+            return None
+        # without a written bound the index counts from 1, as every entry's index (the reader's
+        # convention), and never from before the first given value
+        first = bound if bound is not None else max(1, given[0])
+        step_right = body.xreplace({previous: closed.xreplace({index: index - 1})})
+        return InductionPlan(family, index, first, entry, closed, step_right)
+    return None
+
+
+def _lower_bound(index: sp.Symbol, written: list[sp.Basic]) -> int | None:
+    """The whole-number lower bound the conditions give ``index`` ("for $t \\ge 1$"), or None."""
+    bounds = []
+    for c in written:
+        same = lambda x: isinstance(x, sp.Symbol) and x.name == index.name    # noqa: E731 - t read as real
+        if isinstance(c, (sp.GreaterThan, sp.StrictGreaterThan)) and same(c.lhs) and c.rhs.is_Integer:
+            bounds.append(int(c.rhs) + (1 if isinstance(c, sp.StrictGreaterThan) else 0))
+        elif isinstance(c, (sp.LessThan, sp.StrictLessThan)) and same(c.rhs) and c.lhs.is_Integer:
+            bounds.append(int(c.lhs) + (1 if isinstance(c, sp.StrictLessThan) else 0))
+    return max(bounds) if bounds else None
