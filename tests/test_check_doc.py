@@ -124,6 +124,26 @@ def test_exit_0_when_nothing_is_refuted(runner, tmp_path):
     assert f"{doc}:1: proved" in result.output
 
 
+def test_an_internal_error_in_one_document_is_reported_for_it_and_the_others_are_checked(runner, tmp_path,
+                                                                                          monkeypatch):
+    import softsym.doc.commands as commands
+    real = commands.check_document
+
+    def broken(path, text, options, **kw):
+        if path.endswith("bad.md"):
+            raise TypeError("a bug")
+        return real(path, text, options, **kw)
+    monkeypatch.setattr(commands, "check_document", broken)
+    bad, good = tmp_path / "bad.md", tmp_path / "good.md"
+    bad.write_text("$$x = x$$\n", encoding="utf-8")
+    good.write_text("$$2 + 2 = 4$$\n", encoding="utf-8")
+    result = runner.invoke(main, ["check-doc", str(bad), str(good), "--quiet", "--no-cache"])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    assert f"{bad}:1: error" in result.output and "TypeError: a bug" in result.output
+    assert f"{good}:1: proved" in result.output
+    assert runner.invoke(main, ["check-doc", str(bad), "--quiet", "--no-cache", "--strict"]).exit_code == 1
+
+
 def test_strict_fails_on_unparsed(runner, tmp_path):
     doc = tmp_path / "odd.md"
     doc.write_text("$$\\nabla f = g$$\n", encoding="utf-8")
@@ -555,3 +575,18 @@ def test_induction_needs_a_first_order_recurrence_and_a_start():
     assert induction_plan(m[t], t, "==", {"m": (m[t], m[t - 2] + 1)}, start, []) is None   # second order
     assert induction_plan(m[t], t, "<=", rules, start, []) is None
     assert induction_plan(m[t], t, "==", rules, [], [sp.Ge(sp.Symbol("t", real=True), 3)]).first == 3
+
+
+def test_a_mean_in_angle_brackets_and_a_subscripted_function_defined_with_colon_equals_are_read():
+    from softsym.doc.macros import angle_means
+    assert angle_means(r"\langle E \rangle_T + \langle \varepsilon\rangle") == r"\softsymmean{E}_T + \softsymmean{\varepsilon}"
+    assert angle_means(r"\langle x, y \rangle") == r"\langle x, y \rangle"          # an inner product: unread
+    text = ("$$p_T(i) := \\frac{e^{-E_i/T}}{\\sum_{j=1}^{3} e^{-E_j/T}}$$\n\n"
+            "$$\\langle E \\rangle_T := \\sum_{i=1}^{3} p_T(i)\\, E_i$$\n\n"
+            "$$\\frac{p_T(1)}{p_T(2)} = e^{(E_2 - E_1)/T}$$\n\n"
+            "$$\\frac{p_T(1)}{p_T(2)} = e^{(E_1 - E_2)/T}$$\n\n"
+            "$$\\langle E \\rangle_T = \\frac{\\sum_{i=1}^{3} E_i e^{-E_i/T}}{\\sum_{j=1}^{3} e^{-E_j/T}}$$\n")
+    doc = check_document("gibbs.md", text, DocOptions(timeout=TIMEOUT))
+    verdicts = {r["line"]: r["verdict"] for r in doc["relations"]}
+    assert verdicts[1] == verdicts[3] == "definition"
+    assert verdicts[5] == "proved" and verdicts[7] == "refuted" and verdicts[9] == "proved", doc["relations"]

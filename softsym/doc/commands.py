@@ -14,7 +14,7 @@ from ..cache import Cache
 from ..errors import UserError
 from ..prover import DEFAULT_TIMEOUT
 from ..verdict import Verdict
-from .check import DocOptions, check_document, parallel_verdicts
+from .check import DocOptions, check_document, document_result, parallel_verdicts
 from .report import FAILING, STRICT_FAILING, json_report, junit_report, marked_document, text_report
 
 
@@ -85,6 +85,12 @@ def _check_once(files: tuple[Path, ...], symbols: str, fmt: str, output: Path | 
             documents.append(check_document(str(path), text, options, verdicts=decide))
         except UserError as exc:          # unknown suffix, malformed --symbols
             raise click.UsageError(f"{path}: {exc}") from None
+        except Exception as exc:  # noqa: BLE001 - our bug: this document gets an error entry, the others go on
+            documents.append(document_result(str(path), [{
+                "line": 1, "end_line": 1, "tex": "", "rel": "", "lhs": "", "rhs": "", "verdict": "error",
+                "strategy": "reader", "counterexample": None, "lhs_value": None, "rhs_value": None,
+                "message": f"internal error while reading the document, nothing in it was checked: "
+                           f"{type(exc).__name__}: {exc} (please report it with the document)"}], 0.0))
         texts.append(text)
     if fmt == "text":
         report = text_report(documents, verbose=verbose)

@@ -28,6 +28,10 @@ FUNCTION_LHS = re.compile(rf"^\s*(?P<name>{_DECORATED}|[A-Za-z]|\\[A-Za-z]+|[A-Z
                            r"\s*(?:\\left)?\((?P<args>[^()]*?)(?:\\right)?\)"
                            r"(?P<entry>_\s*(?:\{\s*[A-Za-z]\s*\}|[A-Za-z]))?\s*$")
 
+_LETTER_SUBSCRIPTED_LHS = re.compile(r"^\s*(?P<name>[A-Za-z]|\\[A-Za-z]+)(?P<sub>_\s*(?:[A-Za-z]|\{\s*[A-Za-z]\s*\}))"
+                                     r"\s*(?:\\left)?\((?P<args>[^()]*?)(?:\\right)?\)(?P<entry>)\s*$")
+"""``p_T(i) := …``: a name with a one-letter subscript applied to parameters — with ``:=`` only, a
+definition of the function ``p_T`` (written with ``=`` it may be the entry p_T times (i))."""
 _PARAM = re.compile(r"^\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{?\s*)?([A-Za-z]|\\[A-Za-z]+)\s*\}?\s*$")
 
 _KNOWN_FUNCTIONS = frozenset({"sigma", "exp", "log", "ln", "tanh", "max", "min", "P", "Pr", "softmax", "sigmoid",
@@ -43,7 +47,7 @@ def function_definition(rel: Relation) -> tuple[str, list[str]] | None:
     (``h_theta``, ``Loss``) and the parameters."""
     if rel.op not in ("==", ":="):
         return None
-    m = FUNCTION_LHS.match(rel.lhs)
+    m = FUNCTION_LHS.match(rel.lhs) or (_LETTER_SUBSCRIPTED_LHS.match(rel.lhs) if rel.op == ":=" else None)
     if m is None:
         return None
     decorated = re.fullmatch(r"\\([A-Za-z]+)\s*\{?\s*([A-Za-z])\s*\}?", m.group("name"))

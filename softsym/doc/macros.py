@@ -112,3 +112,12 @@ def _braced(text: str, start: int) -> str | None:
             if depth == 0:
                 return text[i + 1:j]
     return None
+
+
+_ANGLE_MEAN = re.compile(r"\\langle\s*((?:\\[A-Za-z]+|[A-Za-z])(?![A-Za-z]))\s*\\rangle")
+
+
+def angle_means(tex: str) -> str:
+    """``\\langle E \\rangle`` (a mean, as physics notes write it) as the name ``E_mean``: one name
+    between the brackets, nothing else (``\\langle x, y \\rangle``, an inner product, stays unread)."""
+    return _ANGLE_MEAN.sub(lambda m: "\\softsymmean{" + m.group(1) + "}", tex)
