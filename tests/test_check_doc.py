@@ -590,3 +590,16 @@ def test_a_mean_in_angle_brackets_and_a_subscripted_function_defined_with_colon_
     verdicts = {r["line"]: r["verdict"] for r in doc["relations"]}
     assert verdicts[1] == verdicts[3] == "definition"
     assert verdicts[5] == "proved" and verdicts[7] == "refuted" and verdicts[9] == "proved", doc["relations"]
+
+
+def test_a_gradient_written_without_its_variable_is_taken_with_respect_to_the_argument():
+    from softsym.doc.macros import argument_gradients
+    assert argument_gradients(r"\nabla L(w)") == r"\nabla_{w} L(w)"
+    assert argument_gradients(r"\nabla f(\theta_t)") == r"\nabla f(\theta_t)"     # at a point: unread
+    assert argument_gradients(r"\nabla^2 \ell(w)") == r"\nabla^2 \ell(w)"       # a Hessian: unread
+    text = ("$$L(w) = \\frac{1}{2n} \\sum_{i=1}^{n} (w x_i - y_i)^2$$\n\n"
+            "$$\\nabla L(w) = \\frac{1}{n} \\sum_{i=1}^{n} (w x_i - y_i)\\, x_i$$\n\n"
+            "$$\\nabla L(w) = \\frac{1}{n} \\sum_{i=1}^{n} (w x_i - y_i)$$\n")
+    doc = check_document("grad.md", text, DocOptions(timeout=TIMEOUT))
+    verdicts = {r["line"]: r["verdict"] for r in doc["relations"]}
+    assert verdicts[3] == "proved" and verdicts[5] == "refuted", doc["relations"]

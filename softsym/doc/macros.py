@@ -121,3 +121,17 @@ def angle_means(tex: str) -> str:
     """``\\langle E \\rangle`` (a mean, as physics notes write it) as the name ``E_mean``: one name
     between the brackets, nothing else (``\\langle x, y \\rangle``, an inner product, stays unread)."""
     return _ANGLE_MEAN.sub(lambda m: "\\softsymmean{" + m.group(1) + "}", tex)
+
+
+_NAME = r"(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*(?:\\[A-Za-z]+|[A-Za-z])\s*\}|\\[A-Za-z]+|[A-Za-z])"
+_BARE_GRADIENT = re.compile(rf"\\nabla(?![A-Za-z_^])\s*(?P<f>\\mathcal\s*\{{\s*[A-Za-z]\s*\}}|\\[A-Za-z]+|[A-Za-z])"
+                            rf"\s*(?P<open>\\left\s*\(|\\bigl?\s*\(|\()\s*(?P<x>{_NAME})\s*"
+                            rf"(?P<close>\\right\s*\)|\\bigr?\s*\)|\))")
+
+
+def argument_gradients(tex: str) -> str:
+    """``\\nabla \\ell(\\mathbf{w})`` — a gradient written without its variable, of a function applied
+    to one name — as ``\\nabla_{\\mathbf{w}} \\ell(\\mathbf{w})``: with respect to that argument, as the
+    notation means.  At a point (``\\nabla f(\\theta_t)``) or of a Hessian (``\\nabla^2``) it stays unread."""
+    return _BARE_GRADIENT.sub(lambda m: f"\\nabla_{{{m.group('x')}}} {m.group('f')}{m.group('open')}{m.group('x')}"
+                                        f"{m.group('close')}", tex)

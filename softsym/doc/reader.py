@@ -54,7 +54,7 @@ from .entrywise import (
     instance_of_length, read_entrywise, sizes_written, speaks_generally, with_conventions,
 )
 from .extract import find_math, kind_of
-from .macros import angle_means, document_macros, expand
+from .macros import angle_means, argument_gradients, document_macros, expand
 from .names import (
     as_relational, bare_name, context_names, doc_declarations, document_dimension, is_atomic,
     merged_declarations, model_parameters, names_in, one_symbol_per_name, opaque_probabilities, own_parameters,
@@ -132,8 +132,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     words_text = prose_text(text, kind_of(path))      # (comments and struck-out text state nothing)
     prose_lines = words_text.splitlines()
     macros = document_macros(text)
-    found = [replace(r, **dict(zip(("lhs", "rhs"), without_units(angle_means(expand(r.lhs, macros)),
-                                                                  angle_means(expand(r.rhs, macros))))))
+    found = [replace(r, **dict(zip(("lhs", "rhs"), without_units(*(argument_gradients(angle_means(expand(side, macros)))
+                                                                    for side in (r.lhs, r.rhs))))))
              for r in relations(blocks)]
     found, repairs = with_underscores_restored(found, " ".join(b.tex for b in blocks))
     functions = {bare_name(name) for rel in found if (fd := function_definition(rel)) for name in [fd[0]]}

@@ -12,6 +12,7 @@ concrete range and refuses a symbolic one; ``\\lim_{x \\to a}`` is two-sided (``
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import sympy as sp
@@ -407,6 +408,12 @@ class OperatorReading:
         if name is None or op.sup is not None or op.primes or op.bangs:
             self.fail("a gradient \\nabla without its variable (write \\nabla_{\\mathbf{w}} L or the partial "
                       "derivatives)", op)
+        written = self.tex[op.sub.start:op.sub.end] if hasattr(op.sub, "start") else ""
+        if name not in self.ctx.families and name not in self.ctx.vectors and name not in self.ctx.bold_only \
+                and not re.search(r"\\(?:mathbf|boldsymbol|bm|vec)\b", written) and len(name) == 1:
+            # ∇_w L of a scalar w (the text never writes w_i nor a bold w): the derivative dL/dw
+            variable = sp.Symbol(name, real=True)
+            return sp.Derivative(self.differentiated(lambda: self.body(rest, op)), variable, evaluate=False)
         if self.opaque or self.entry is None:
             raise VectorValued("a gradient is a vector: the relation is read entrywise", self.tex[op.start:op.end])
         self.ranges.append(self.length_of(name))
