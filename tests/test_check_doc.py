@@ -603,3 +603,14 @@ def test_a_gradient_written_without_its_variable_is_taken_with_respect_to_the_ar
     doc = check_document("grad.md", text, DocOptions(timeout=TIMEOUT))
     verdicts = {r["line"]: r["verdict"] for r in doc["relations"]}
     assert verdicts[3] == "proved" and verdicts[5] == "refuted", doc["relations"]
+
+
+def test_a_small_letter_subscript_before_parentheses_is_an_entry_not_a_function_name():
+    from softsym.doc.chains import relations
+    from softsym.doc.definitions import function_definition
+    from softsym.doc.extract import find_math
+    blocks, _ = find_math("$$p_T(i) := \\frac{e^{-E_i/T}}{Z}$$\n\n$$p_i(T) := \\frac{e^{z_i/T}}{S}$$\n", "markdown")
+    rels = relations(blocks)
+    assert function_definition(rels[0])[0] == "p_T"
+    defined = function_definition(rels[1])
+    assert defined is None or defined[0] != "p_i"

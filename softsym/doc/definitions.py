@@ -28,10 +28,11 @@ FUNCTION_LHS = re.compile(rf"^\s*(?P<name>{_DECORATED}|[A-Za-z]|\\[A-Za-z]+|[A-Z
                            r"\s*(?:\\left)?\((?P<args>[^()]*?)(?:\\right)?\)"
                            r"(?P<entry>_\s*(?:\{\s*[A-Za-z]\s*\}|[A-Za-z]))?\s*$")
 
-_LETTER_SUBSCRIPTED_LHS = re.compile(r"^\s*(?P<name>[A-Za-z]|\\[A-Za-z]+)(?P<sub>_\s*(?:[A-Za-z]|\{\s*[A-Za-z]\s*\}))"
+_LETTER_SUBSCRIPTED_LHS = re.compile(r"^\s*(?P<name>[A-Za-z]|\\[A-Za-z]+)(?P<sub>_\s*(?:[A-Z]|\{\s*[A-Z]\s*\}))"
                                      r"\s*(?:\\left)?\((?P<args>[^()]*?)(?:\\right)?\)(?P<entry>)\s*$")
-"""``p_T(i) := …``: a name with a one-letter subscript applied to parameters — with ``:=`` only, a
-definition of the function ``p_T`` (written with ``=`` it may be the entry p_T times (i))."""
+"""``p_T(i) := …``: a name with a capital subscript applied to parameters — with ``:=`` only, a
+definition of the function ``p_T`` (written with ``=`` it may be the entry p_T times (i); a small
+letter, ``p_i(T) := …``, is an entry i of p as a function of T)."""
 _PARAM = re.compile(r"^\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{?\s*)?([A-Za-z]|\\[A-Za-z]+)\s*\}?\s*$")
 
 _KNOWN_FUNCTIONS = frozenset({"sigma", "exp", "log", "ln", "tanh", "max", "min", "P", "Pr", "softmax", "sigmoid",
