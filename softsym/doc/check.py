@@ -211,6 +211,8 @@ def _weighed(out: dict, reading: Reading, followed: dict[str, Verdict | None]) -
     def undecided(message: str) -> dict:
         return {**out, "verdict": "undecided", "counterexample": None, "lhs_value": None, "rhs_value": None,
                 "message": message}
+    if out["verdict"] in ("proved", "proved-instantiated") and reading.unproved:
+        return undecided(f"it is {out['verdict']} as read, but {reading.unproved}: not reported as proved")
     if out["verdict"] in ("proved", "proved-instantiated") and "plain" in followed:
         plain = followed["plain"]
         if plain is None or plain.status not in _PROVED:

@@ -113,6 +113,8 @@ class Reading:
     # ("Let $k$ be an integer", "$x$ between 0 and 1"), each with the word
     listed: tuple[tuple[str, tuple[str, ...], int], ...] = field(default=())   # names the text lists the values
     # of ("$y \in \{0, 1\}$"), each with those values and the line: "values:y=0,…" follow-ups check it there
+    unproved: str = ""      # why a proof is not reported (a function written alone that the words before
+    # it may mean at another argument: "at $2\beta$ … $$\log Z = …$$")
     induction: tuple[str, int, int, str] | None = None   # a closed form of a recurrence: (the index, its
     # first value, the recurrence's line, its family); "at:t=N" and "step" follow-ups check it
     nearby: tuple[tuple[str, str], ...] = field(default=())   # those names, each with the sides the words
@@ -199,6 +201,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     index_ranges: dict[str, tuple[sp.Expr, sp.Expr]] = {}       # "i = 1, …, K": the range of the index i
     bold_only: set[str] = set()                                 # vectors defined in bold (z is not \mathbf{z})
     recurrences: dict[str, int] = {}                            # m_t = β m_{t-1} + …: the family, its line
+    rules_seen: set[str] = set()                                # families given a recurrence so far
+    ruled_twice: set[str] = set()                               # … given two different ones (odd t, even t)
     recurrence_rules: dict[str, tuple[sp.Indexed, sp.Basic]] = {}   # the family: (m_t, β m_{t-1} + …)
     standing: dict[str, tuple] = {}                             # "temperature $T > 0$": T's bound from here on
     standing_line: dict[str, int] = {}                          # the line each standing bound was written on
@@ -613,8 +617,14 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                                            other.lhs + " " + other.rhs))]
             if rel.condition and index & set(re.findall(r"(?<![A-Za-z\\])[A-Za-z](?![A-Za-z])", rel.condition)):
                 index_conditions.append(k)        # "a_t = 2 a_{t-1} \quad \text{for } t \ge 2": the same
-            if not index_conditions:              # "for t ≥ 2, a_t = 2 a_{t-1}": not written out below its range
-                recurrence_rules[recurrence] = (lhs, rhs)
+            earlier_rule = recurrence_rules.get(recurrence)
+            other_rule = recurrence in rules_seen and (earlier_rule is None or sp.simplify(
+                earlier_rule[1].xreplace({earlier_rule[0].indices[0]: lhs.indices[0]}) - rhs) != 0)
+            rules_seen.add(recurrence)
+            if other_rule:                        # "for odd t … and for even t …": two rules, neither for every t
+                ruled_twice.add(recurrence)
+            if not index_conditions and recurrence not in ruled_twice:   # "for t ≥ 2, a_t = 2 a_{t-1}": not
+                recurrence_rules[recurrence] = (lhs, rhs)                # written out below its range
             else:
                 recurrence_rules.pop(recurrence, None)
             unread.pop(f"{recurrence}[]", None)
@@ -921,12 +931,14 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         def initial_values() -> list[sp.Basic]:
             """The values the text gives a recurrence's first entries ("with $m_0 = 0$"): with the
             recurrence or after it, in its own section or in this one, and not changed since."""
+            here = max((h for h in sections if h <= rel.line), default=0)
             return [c for line, c in conditions if c is not None and is_pin(c)
                     and isinstance(c.lhs, sp.Indexed) and str(c.lhs.base.label) in recurrence_rules
                     and rel.line >= line >= recurrences.get(str(c.lhs.base.label), 0)
                     and (in_scope(sections, line, rel.line)
-                         or in_scope(sections, recurrences[str(c.lhs.base.label)], line))
-                    and not changed_since(out, c.lhs, line, lines, rel.line, rel.tex)]
+                         or in_scope(sections, recurrences[str(c.lhs.base.label)], line)
+                         and not _entry_spoken_of(lines, here, rel.line, c.lhs))   # "its first value $c_0$ is
+                    and not changed_since(out, c.lhs, line, lines, rel.line, rel.tex)]     # set to 5 instead"
 
         def build(written: list[sp.Basic], lhs: sp.Basic = lhs, rhs: sp.Basic = rhs,
                   dropped: frozenset[str] = frozenset(), op: str | None = None,
@@ -953,8 +965,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             # a defined name the example gives a value ("k := Σ y_i" … "with $k = 7$ heads") is that
             # value there: its definition is not unfolded around the value
             valued = {c.lhs for c in written if is_pin(c)}
-            left = unfold_keeping_variables(with_values(lhs, written), definitions)
-            right = unfold_keeping_variables(with_values(rhs, written), definitions)
+            # … but not inside a derivative: ∂k/∂y_1 with k := Σ y_i is 1 whatever k's value
+            first = [c for c in written if not (is_pin(c) and sp.Tuple(lhs, rhs).has(sp.Derivative)
+                                                and any(d.target == c.lhs for d in definitions))]
+            left = unfold_keeping_variables(with_values(lhs, first), definitions)
+            right = unfold_keeping_variables(with_values(rhs, first), definitions)
             left, right = with_values(left, written), with_values(right, written)
             if recurrence_rules:                                                      # m_2 with m_0 = 0 given
                 told = {key: value for key, (value, _) in stated.items() if "[" in key}   # a_1 = 5 said apart
@@ -1072,6 +1087,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             given_here = {target_name(premise.lhs) or "", target_name(premise.rhs) or ""}
         guesses = (*repairs.get(k, ()), *guesses)
         doubts: list[str] = [f"it rests on a guess: {'; '.join(guesses)}"] if guesses else []
+        unproved = _elsewhere_meant(guesses, _lead_in_math(lines, rel, blocks))
         if twice:
             doubts.append(f"{target_name(lhs)} was defined on line {defined_here[-1]}: written again without "
                           f"\"hence\" or \"let\", this may define it anew")
@@ -1177,6 +1193,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             doubts.append("it rests on a recurrence softsym does not unfold ("
                           + "; ".join(f"{r} (line {recurrences[r]})" for r in resting) + ")")
             plan = induction_plan(lhs, rhs, rel.op, recurrence_rules, initial_values(), written)
+            if plan is not None and (defined_before(lines, rel, blocks) or not in_scope(
+                    sections, recurrences[plan.family], rel.line) and _entry_spoken_of(
+                    lines, max((h for h in sections if h <= rel.line), default=0), rel.line, plan.entry)):
+                plan = None     # "In this section $m_t$ denotes something else … we set $$m_t = r^t$$"
             if plan is not None:    # "m_t = (1 - β) Σ_i β^{t-i} g_i", a closed form: at t = 1, 2, 3 and by induction
                 for kind, extra, sides in plan.followups():
                     try:
@@ -1278,7 +1298,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                              if in_scope(sections, line, rel.line)),
                            hollow=tuple(hollow), variants=tuple(variants), followups=tuple(followups),
                            worded=tuple(worded_hypotheses), nearby=tuple(nearby), restricted=tuple(restricted),
-                           listed=value_sets, induction=induction,
+                           listed=value_sets, induction=induction, unproved=unproved,
                            distributions=tuple(sorted(name for name, line in distributions.items() if line <= rel.line)),
                            pair=tuple(map(str, pair)) if pair is not None else ("", ""),
                            pins=tuple(f"{sp.sstr(c.lhs)} = {sp.sstr(c.rhs)}" for c in pins),
@@ -1297,6 +1317,45 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
 
 
 _ASSIGNING = re.compile(r"\\(?:gets|leftarrow|mapsto|coloneqq)\b|:=|\\leftarrow")
+
+
+_BARE_GUESS = re.compile(r"^(\S+) alone read as \S+?\((.*)\), the function at its own argument$")
+_RELATION_SIGN = re.compile(r"<|>|=|\\le|\\ge|\\leq|\\geq|\\neq|\\in\b")
+
+
+def _lead_in_math(lines: list[str], rel: Relation, blocks) -> list[str]:
+    """The prose math written between the display (or paragraph) before ``rel`` and ``rel``."""
+    before = max((b.end_line for b in blocks if b.display and b.end_line < rel.line), default=0)
+    text = " ".join(lines[before:rel.line - 1]) if rel.line - 1 > before else ""
+    own = lines[rel.line - 1] if 1 <= rel.line <= len(lines) else ""
+    text += " " + own[:max(own.find(rel.tex.strip()[:20]), 0)]
+    return [m.group(1).strip() for m in re.finditer(r"\$([^$]+)\$", text)]
+
+
+def _elsewhere_meant(guesses: tuple[str, ...], math: list[str]) -> str:
+    """Why a reading of a function written alone as applied to its parameters may not be what the
+    words before it mean: they write the function alone ("$Z$ denotes …"), a parameter with a prime
+    ("$w'$"), or a parameter inside an expression ("at $2\\beta$", "to $t + \\pi$"); or ``""``."""
+    for guess in guesses:
+        m = _BARE_GUESS.match(guess)
+        if m is None:
+            continue
+        name, params = m.group(1), [p.strip() for p in m.group(2).split(",")]
+        for tex in math:
+            bare = tex.lstrip("\\")
+            mentions = [p for p in params if re.search(rf"(?<![A-Za-z]){re.escape(p)}(?![A-Za-z])", tex)]
+            if bare == name or any(re.search(rf"(?<![A-Za-z]){re.escape(p)}\s*(?:'|\\prime)", tex) for p in mentions) \
+                    or mentions and not _RELATION_SIGN.search(tex) and bare not in params:
+                return (f"{name} is written alone and read as {name}({', '.join(params)}), while the words before it "
+                        f"write ${tex}$: it may mean {name} elsewhere")
+    return ""
+
+
+def _entry_spoken_of(lines: list[str], first: int, last: int, entry: sp.Indexed) -> bool:
+    """Whether prose math on lines ``first``..``last - 1`` writes the entry (``$c_0$``, ``c_{0}``)."""
+    base, (index,) = str(entry.base.label), entry.indices
+    pattern = re.compile(rf"\$[^$]*(?<![A-Za-z\\]){re.escape(base)}_\{{?\s*{index}\s*\}}?(?![0-9])[^$]*\$")
+    return any(pattern.search(lines[n - 1]) for n in range(max(first, 1), min(last, len(lines) + 1)))
 
 
 def _listing_column(text: str, name: str) -> int:
