@@ -536,7 +536,7 @@ def test_functions_written_alone_example_values_of_defined_names_and_listed_valu
     verdicts = claims_by_line("session13_examples_and_functions.md")
     assert verdicts[12] == ["proved"]                        # log Z after Z(β) = …: Z(β), a guess that may prove
     assert verdicts[33] == ["proved"]                        # "with 0 < θ < 1": a domain, no case of L
-    assert verdicts[43] != ["refuted"]                       # k := Σ y_i, then "k = 7 heads": Σ y_i = 7 there
+    assert verdicts[43] == ["proved"]                        # k := Σ y_i, then "k = 7 heads": Σ y_i is 7 there
     assert verdicts[46] != ["refuted"]                       # "the value $L(0.5) = …$" in prose may stipulate
     assert verdicts[53] == ["proved"]                        # y ∈ {0, 1}: proved at each listed value
     assert verdicts[18] != ["refuted"]                       # "Z = 1 + e^{-1} + …" at a β given in words

@@ -344,9 +344,13 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             listed_values.update(dict.fromkeys(names, (set_line, items)))
         while families_anew and families_anew[0][0] <= rel.line:   # "Let $y_1, \dots, y_n$ be i.i.d." after
             listed_at, family = families_anew.pop(0)                    # the example's "$y = (1, 0, 1)$": y is
-            if examples.get(family, listed_at) < listed_at:             # a family of n entries again
+            numbered = [d for d in definitions if target_name(d.target) in (family, f"{family}[]")   # a family of
+                        and isinstance(d.target, sp.Indexed)                                        # n entries
+                        and not (d.expr.free_symbols - set(d.target.indices))]                     # again
+            if examples.get(family, listed_at) < listed_at or numbered and max(defined_at.get(f"{family}[]", [0])
+                                                                                + defined_at.get(family, [0])) < listed_at:
                 definitions = [d for d in definitions if target_name(d.target) not in (family, f"{family}[]")]
-                examples.pop(family)
+                examples.pop(family, None)
                 vectors.pop(family, None)
         while labels_sets and labels_sets[0][0] <= rel.line:   # "a label $y \in \{1, \ldots, K\}$"
             _, member = labels_sets.pop(0)
@@ -971,6 +975,15 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             left = unfold_keeping_variables(with_values(lhs, first), definitions)
             right = unfold_keeping_variables(with_values(rhs, first), definitions)
             left, right = with_values(left, written), with_values(right, written)
+            for c in written:       # k := Σ_i y_i and "k = 7": where Σ_i y_i stands unfolded, the value 7
+                model = next((d.expr for d in definitions if is_pin(c) and d.target == c.lhs), None)
+                if model is not None and not sp.Tuple(lhs, rhs).has(sp.Derivative):
+                    try:
+                        there = with_values(unfold_keeping_variables(model, definitions), written)
+                    except Exception:  # noqa: BLE001 - no unfolded form to look for
+                        continue
+                    if there.free_symbols or there.atoms(sp.Indexed):
+                        left, right = left.xreplace({there: c.rhs}), right.xreplace({there: c.rhs})
             if recurrence_rules:                                                      # m_2 with m_0 = 0 given
                 told = {key: value for key, (value, _) in stated.items() if "[" in key}   # a_1 = 5 said apart
                 initial = initial_values()
