@@ -968,22 +968,19 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             # then again for the names the definitions bring in ("take z = (2, 1, 0)")
             # a defined name the example gives a value ("k := Σ y_i" … "with $k = 7$ heads") is that
             # value there: its definition is not unfolded around the value
-            valued = {c.lhs for c in written if is_pin(c)}
-            # … but not inside a derivative: ∂k/∂y_1 with k := Σ y_i is 1 whatever k's value
+            # … but not inside a derivative (∂k/∂y_1 is 1 whatever k's value), nor where the relation
+            # speaks of what the definition is made of (Σ_i y_i written beside L: k is that sum there)
             first = [c for c in written if not (is_pin(c) and sp.Tuple(lhs, rhs).has(sp.Derivative)
                                                 and any(d.target == c.lhs for d in definitions))]
-            left = unfold_keeping_variables(with_values(lhs, first), definitions)
-            right = unfold_keeping_variables(with_values(rhs, first), definitions)
+            valued = {c.lhs for c in first if is_pin(c) and isinstance(c.lhs, sp.Symbol)}
+            unfolding = [d for d in definitions if d.target not in valued]
+            left = unfold_keeping_variables(with_values(lhs, first), unfolding)
+            right = unfold_keeping_variables(with_values(rhs, first), unfolding)
+            made_of = set().union(*(names_in(d.expr) for d in definitions if d.target in valued))
+            if made_of & (names_in(left, right) - {sp.sstr(v) for v in valued}):
+                left = unfold_keeping_variables(with_values(lhs, first), definitions)
+                right = unfold_keeping_variables(with_values(rhs, first), definitions)
             left, right = with_values(left, written), with_values(right, written)
-            for c in written:       # k := Σ_i y_i and "k = 7": where Σ_i y_i stands unfolded, the value 7
-                model = next((d.expr for d in definitions if is_pin(c) and d.target == c.lhs), None)
-                if model is not None and not sp.Tuple(lhs, rhs).has(sp.Derivative):
-                    try:
-                        there = with_values(unfold_keeping_variables(model, definitions), written)
-                    except Exception:  # noqa: BLE001 - no unfolded form to look for
-                        continue
-                    if there.free_symbols or there.atoms(sp.Indexed):
-                        left, right = left.xreplace({there: c.rhs}), right.xreplace({there: c.rhs})
             if recurrence_rules:                                                      # m_2 with m_0 = 0 given
                 told = {key: value for key, (value, _) in stated.items() if "[" in key}   # a_1 = 5 said apart
                 initial = initial_values()
@@ -993,9 +990,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 | {d.target for d in definitions}                            # (put in above, not unfolded;
             # an entry by itself: m̂_1 := g_1 does not override the value g_1 = 0.5 given later)
             given = tuple(unfold_keeping_variables(g, definitions) for g in here.given
-                          if not (is_pin(g) and (target_name(g.lhs) in overridden or g.lhs in overridden))
-                          or is_pin(g) and isinstance(g.lhs, sp.Symbol) and g.lhs in valued
-                          and any(d.target == g.lhs for d in definitions)) \
+                          if not (is_pin(g) and (target_name(g.lhs) in overridden or g.lhs in overridden))) \
                 + tuple(defined_where(lhs, rhs, definitions))
             here = Domain(here.symbols, here.indexed, here.bounds, relevant_hypotheses(given, left, right))
             here, ranges = extremum_facts(left, right, here)
