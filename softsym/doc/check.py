@@ -145,7 +145,8 @@ def _listed_weighed(out: dict, reading: Reading, followed: dict[str, Verdict | N
     sets = "; ".join(f"{name} in {{{', '.join(values)}}} (line {line})" for name, values, line in reading.listed)
     off = _off_the_list(out.get("counterexample"), reading.listed) if out["verdict"] == "refuted" else ""
     every_case = bool(cases) and all(v is not None and v.status in _PROVED for v in cases.values())
-    if out["verdict"] not in ("proved", "proved-instantiated") and (off or out["verdict"] != "refuted") and every_case:
+    if out["verdict"] not in ("proved", "proved-instantiated") and (off or out["verdict"] != "refuted") and every_case \
+            and not _withheld(reading, followed):
         return {**out, "verdict": "proved", "counterexample": None, "lhs_value": None, "rhs_value": None,
                 "strategy": "listed_values",
                 "message": f"proved at each value the text lists ({sets}): "
@@ -166,6 +167,15 @@ def _listed_weighed(out: dict, reading: Reading, followed: dict[str, Verdict | N
     return out
 
 
+def _withheld(reading: Reading, followed: dict[str, Verdict | None]) -> bool:
+    """Whether a proof of this reading would be withheld anyway (a guess the words may contradict,
+    hypotheses from words that are no plain statement): then no follow-up makes it proved."""
+    plain = followed.get("plain")
+    return bool(reading.unproved) or "plain" in followed and (plain is None or plain.status not in _PROVED) \
+        or any(d for d in reading.doubts if not d.startswith("it rests on a recurrence")
+               and not d.startswith("it speaks of"))
+
+
 def _through_recurrence(out: dict, reading: Reading, followed: dict[str, Verdict | None]) -> dict:
     """A closed form of a recurrence (see :mod:`.induction`): refuted at a first index where the
     recurrence runs, or proved by induction (the base case and the step both proved)."""
@@ -173,7 +183,8 @@ def _through_recurrence(out: dict, reading: Reading, followed: dict[str, Verdict
     at = {int(kind.split("=", 1)[1]): v for kind, v in followed.items() if kind.startswith("at:") and v is not None}
     only_doubt = all(d.startswith("it rests on a recurrence") for d in reading.doubts)
     refuted = [(n, v) for n, v in sorted(at.items()) if v.status is Status.REFUTED and v.counterexample is not None]
-    if refuted and only_doubt and out["verdict"] != "refuted":
+    restricted = any(name == index for name, _ in reading.restricted)    # "for every even $t$"
+    if refuted and only_doubt and not restricted and out["verdict"] != "refuted":
         n, verdict = refuted[0]
         cex = verdict.counterexample
         return {**out, "verdict": "refuted", "strategy": verdict.strategy, "counterexample": cex.as_dict(),
@@ -181,6 +192,8 @@ def _through_recurrence(out: dict, reading: Reading, followed: dict[str, Verdict
                 "message": f"at {index} = {n}, with {family} written out through its recurrence (line {line}): "
                            f"{readable_message(verdict.message, cex)}"}
     base, step = at.get(first), followed.get("step")
+    if _withheld(reading, followed):
+        return out
     if out["verdict"] not in ("proved", "proved-instantiated", "refuted") and base is not None \
             and base.status is Status.PROVED and step is not None and step.status is Status.PROVED:
         return {**out, "verdict": "proved", "strategy": "induction", "counterexample": None, "lhs_value": None,

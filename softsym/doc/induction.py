@@ -34,11 +34,16 @@ class InductionPlan:
     entry: sp.Indexed
     closed: sp.Basic
     step_right: sp.Basic  # the recurrence's right side with the closed form for the previous entry
+    upper: int | None = None   # a written upper bound on the index: only the instances up to it
 
     def followups(self) -> Iterator[tuple[str, list[sp.Basic], tuple[sp.Basic, sp.Basic] | None]]:
         """(kind, extra conditions, the sides to check or None for the claim's own)."""
         for n in range(self.first, self.first + INSTANCES):
+            if self.upper is not None and n > self.upper:
+                break
             yield f"at:{self.index.name}={n}", [sp.Eq(self.index, n)], None
+        if self.upper is not None:
+            return          # "for 1 ≤ t ≤ 2": no step for every t
         yield "step", [sp.Ge(self.index, self.first + 1)], (self.closed, self.step_right)
 
 
@@ -69,12 +74,26 @@ def induction_plan(lhs: sp.Basic, rhs: sp.Basic, op: str, rules: dict[str, tuple
         bound = _lower_bound(index, written)
         if bound is None and not given:
             return None
+        if any(index.name in {x.name for x in c.free_symbols} and not _bound_on(index, c) for c in written):
+            return None     # "where g_t = 0": a condition at t only, the claim at t - 1 need not hold
+        if bound is None:   # the claim from the first given value on: it must hold there too
+            start = next(c for c in initial if str(c.lhs.base.label) == family and c.lhs.indices[0] == given[0])
+            at_start = closed.xreplace({index: sp.Integer(given[0])}).doit() - start.rhs
+            if sp.simplify(at_start) != 0:
+                return None
         # without a written bound the index counts from 1, as every entry's index (the reader's
         # convention), and never from before the first given value
         first = bound if bound is not None else max(1, given[0])
         step_right = body.xreplace({previous: closed.xreplace({index: index - 1})})
-        return InductionPlan(family, index, first, entry, closed, step_right)
+        return InductionPlan(family, index, first, entry, closed, step_right, _upper_bound(index, written))
     return None
+
+
+def _bound_on(index: sp.Symbol, c: sp.Basic) -> bool:
+    """Whether ``c`` only bounds the index by a number (``t \\ge 1``)."""
+    return isinstance(c, (sp.GreaterThan, sp.StrictGreaterThan, sp.LessThan, sp.StrictLessThan)) \
+        and {c.lhs, c.rhs} & {x for x in c.free_symbols if x.name == index.name} != set() \
+        and all(side.is_number or isinstance(side, sp.Symbol) and side.name == index.name for side in (c.lhs, c.rhs))
 
 
 def _lower_bound(index: sp.Symbol, written: list[sp.Basic]) -> int | None:
@@ -87,3 +106,15 @@ def _lower_bound(index: sp.Symbol, written: list[sp.Basic]) -> int | None:
         elif isinstance(c, (sp.LessThan, sp.StrictLessThan)) and same(c.rhs) and c.lhs.is_Integer:
             bounds.append(int(c.lhs) + (1 if isinstance(c, sp.StrictLessThan) else 0))
     return max(bounds) if bounds else None
+
+
+def _upper_bound(index: sp.Symbol, written: list[sp.Basic]) -> int | None:
+    """The whole-number upper bound the conditions give ``index`` ("$1 \\le t \\le 2$"), or None."""
+    bounds = []
+    for c in written:
+        same = lambda x: isinstance(x, sp.Symbol) and x.name == index.name    # noqa: E731
+        if isinstance(c, (sp.LessThan, sp.StrictLessThan)) and same(c.lhs) and c.rhs.is_Integer:
+            bounds.append(int(c.rhs) - (1 if isinstance(c, sp.StrictLessThan) else 0))
+        elif isinstance(c, (sp.GreaterThan, sp.StrictGreaterThan)) and same(c.rhs) and c.lhs.is_Integer:
+            bounds.append(int(c.lhs) - (1 if isinstance(c, sp.StrictGreaterThan) else 0))
+    return min(bounds) if bounds else None

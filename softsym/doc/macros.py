@@ -118,7 +118,7 @@ _ANGLE_MEAN = re.compile(r"\\langle\s*((?:\\[A-Za-z]+|[A-Za-z])(?![A-Za-z]))\s*\
 
 
 def angle_means(tex: str) -> str:
-    """``\\langle E \\rangle`` (a mean, as physics notes write it) as the name ``E_mean``: one name
+    """``\\langle E \\rangle`` (a mean, as physics notes write it) as the name ``E_angle``: one name
     between the brackets, nothing else (``\\langle x, y \\rangle``, an inner product, stays unread)."""
     return _ANGLE_MEAN.sub(lambda m: "\\softsymmean{" + m.group(1) + "}", tex)
 
@@ -133,5 +133,5 @@ def argument_gradients(tex: str) -> str:
     """``\\nabla \\ell(\\mathbf{w})`` — a gradient written without its variable, of a function applied
     to one name — as ``\\nabla_{\\mathbf{w}} \\ell(\\mathbf{w})``: with respect to that argument, as the
     notation means.  At a point (``\\nabla f(\\theta_t)``) or of a Hessian (``\\nabla^2``) it stays unread."""
-    return _BARE_GRADIENT.sub(lambda m: f"\\nabla_{{{m.group('x')}}} {m.group('f')}{m.group('open')}{m.group('x')}"
-                                        f"{m.group('close')}", tex)
+    return _BARE_GRADIENT.sub(lambda m: f"\\left(\\nabla_{{{m.group('x')}}} {m.group('f')}{m.group('open')}"
+                                        f"{m.group('x')}{m.group('close')}\\right)", tex)

@@ -260,7 +260,13 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     def use(names: set[str]) -> None:
         used.update(names)
         last_use.update(dict.fromkeys(names, rel.line))
+    guessed_defs: dict[str, int] = {}                   # names defined through a function written alone
+    bare_before, defined_count = 0, 0                   # (the previous relation's line if it had one)
     for k, rel in enumerate(found):
+        if bare_before and len(definitions) > defined_count:   # F = -\log Z / (2\beta): F rests on the guess
+            guessed_defs.update(dict.fromkeys((target_name(d.target) or sp.sstr(d.target)
+                                               for d in definitions[defined_count:]), bare_before))
+        bare_before, defined_count = 0, len(definitions)
         used_before = set(used)                         # names earlier relations used
         if rel.chained and previous is not None:       # the left side is the previous right side
             rel = replace(rel, line=min(rel.line, previous.end_line))
@@ -432,6 +438,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             try:
                 with logarithms_written() as logarithms:
                     lhs, rhs, entry, guesses = read(context)
+                    bare_before = rel.line if any(_BARE_GUESS.match(g) for g in guesses) else 0
             except Unparsed as exc:
                 later = re.match(r"the function (\w+) without its argument", exc.reason)
                 target = re.fullmatch(r"\s*\\?(?:mathbf\s*\{\s*)?([A-Za-z]+)\s*\}?\s*", rel.lhs)
@@ -626,6 +633,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 earlier_rule[1].xreplace({earlier_rule[0].indices[0]: lhs.indices[0]}) - rhs) != 0)
             rules_seen.add(recurrence)
             if other_rule:                        # "for odd t … and for even t …": two rules, neither for every t
+                ruled_twice.add(recurrence)
+            through_index = any(d.target != lhs and names_in(d.target) & names_in(rhs)
+                                and index & {x.name for x in d.expr.free_symbols} for d in definitions)
+            if through_index:                     # "h := 2t - 1 … c_t = c_{t-1} + h": h is h at which step?
                 ruled_twice.add(recurrence)
             if not index_conditions and recurrence not in ruled_twice:   # "for t ≥ 2, a_t = 2 a_{t-1}": not
                 recurrence_rules[recurrence] = (lhs, rhs)                # written out below its range
@@ -937,6 +948,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             recurrence or after it, in its own section or in this one, and not changed since."""
             here = max((h for h in sections if h <= rel.line), default=0)
             return [c for line, c in conditions if c is not None and is_pin(c)
+                    and not _as_case(lines, line, condition_columns.get((line, c), -1))   # "If $c_0 = 0$, …"
                     and isinstance(c.lhs, sp.Indexed) and str(c.lhs.base.label) in recurrence_rules
                     and rel.line >= line >= recurrences.get(str(c.lhs.base.label), 0)
                     and (in_scope(sections, line, rel.line)
@@ -986,6 +998,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 initial = initial_values()
                 left = with_values(through_recurrences(left, recurrence_rules, [*initial, *written], told), written)
                 right = with_values(through_recurrences(right, recurrence_rules, [*initial, *written], told), written)
+                # names the rule uses that the text defines (h := …, g_t := 2t - 1) unfold there too
+                left = with_values(unfold_keeping_variables(left, definitions), written)
+                right = with_values(unfold_keeping_variables(right, definitions), written)
             overridden = {target_name(d.target) for d in definitions} - {None} \
                 | {d.target for d in definitions}                            # (put in above, not unfolded;
             # an entry by itself: m̂_1 := g_1 does not override the value g_1 = 0.5 given later)
@@ -1096,6 +1111,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         guesses = (*repairs.get(k, ()), *guesses)
         doubts: list[str] = [f"it rests on a guess: {'; '.join(guesses)}"] if guesses else []
         unproved = _elsewhere_meant(guesses, _lead_in_math(lines, rel, blocks))
+        through_guess = sorted(name for name in names_in(lhs, rhs) if name in guessed_defs)
+        if through_guess and not unproved:
+            unproved = (f"it unfolds {', '.join(through_guess)}, defined (line "
+                        f"{guessed_defs[through_guess[0]]}) through a function written alone, read as applied "
+                        f"to its own parameters, which the words may not mean")
         if twice:
             doubts.append(f"{target_name(lhs)} was defined on line {defined_here[-1]}: written again without "
                           f"\"hence\" or \"let\", this may define it anew")
@@ -1133,9 +1153,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         induction: tuple[str, int, int, str] | None = None
         if listed_here:
             cases = listed_cases(listed_here, listed_values, by_name, lines)
-            if cases is not None:       # values the relation's own conditions exclude are no cases of it
-                cases = [case for case in cases
-                         if not any(c.xreplace(dict(case)) == sp.false for c in written if isinstance(c, sp.Basic))]
+            if cases is not None and any(c.xreplace(dict(case)) == sp.false for case in cases
+                                         for c in written if isinstance(c, sp.Basic)):
+                cases = None            # its own conditions exclude a listed value: they allow others
             withdrawn = any(released.get(name, (0,))[0] >= listed_values[name][0] for name in listed_here) or any(
                 negation_in(sentence) for name in listed_here
                 for sentence in _sentences_between(lines, listed_values[name][0], rel.line)
@@ -1206,7 +1226,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                     lines, max((h for h in sections if h <= rel.line), default=0), rel.line, plan.entry)):
                 plan = None     # "In this section $m_t$ denotes something else … we set $$m_t = r^t$$"
             if plan is not None:    # "m_t = (1 - β) Σ_i β^{t-i} g_i", a closed form: at t = 1, 2, 3 and by induction
+                nearby_words = " ".join(lines[max(rel.line - 6, 0):rel.line])
+                some_indices = re.search(rf"(?i)\b(?:even|odd|every\s+other|multiples?\s+of|偶数|奇数)\b[^.$]*\$\s*"
+                                         rf"{re.escape(plan.index.name)}\b", nearby_words)
                 for kind, extra, sides in plan.followups():
+                    if some_indices and kind.startswith("at:") and kind != f"at:{plan.index.name}={plan.first}":
+                        continue       # "for every even $t$": not every index is claimed
                     try:
                         case = build([*written, *extra], *sides)[0] if sides else build([*written, *extra])[0]
                     except Exception:  # noqa: BLE001 - a case softsym cannot build is not checked
@@ -1333,10 +1358,12 @@ _RELATION_SIGN = re.compile(r"<|>|=|\\le|\\ge|\\leq|\\geq|\\neq|\\in\b")
 
 def _lead_in_math(lines: list[str], rel: Relation, blocks) -> list[str]:
     """The prose math written between the display (or paragraph) before ``rel`` and ``rel``."""
-    before = max((b.end_line for b in blocks if b.display and b.end_line < rel.line), default=0)
+    before = max((n for n, line in enumerate(lines[:rel.line - 1], 1) if re.match(r"\s*(?:#|\\(?:sub)*section)", line)),
+                 default=0)                     # from the section's heading (displays between included)
     text = " ".join(lines[before:rel.line - 1]) if rel.line - 1 > before else ""
     own = lines[rel.line - 1] if 1 <= rel.line <= len(lines) else ""
     text += " " + own[:max(own.find(rel.tex.strip()[:20]), 0)]
+    text = re.sub(r"\$\$.*?\$\$|\\\[.*?\\\]|\\begin\{(\w+\*?)\}.*?\\end\{\1\}", " ", text)   # displays out
     return [m.group(1).strip() for m in re.finditer(r"\$([^$]+)\$", text)]
 
 
@@ -1352,8 +1379,10 @@ def _elsewhere_meant(guesses: tuple[str, ...], math: list[str]) -> str:
         for tex in math:
             bare = tex.lstrip("\\")
             mentions = [p for p in params if re.search(rf"(?<![A-Za-z]){re.escape(p)}(?![A-Za-z])", tex)]
+            alone = re.fullmatch(r"\\?[A-Za-z]+", tex) is not None and bare not in params
             if bare == name or any(re.search(rf"(?<![A-Za-z]){re.escape(p)}\s*(?:'|\\prime)", tex) for p in mentions) \
-                    or mentions and not _RELATION_SIGN.search(tex) and bare not in params:
+                    or mentions and not _RELATION_SIGN.search(tex) and bare not in params \
+                    or alone and len(bare) > 1:       # "at inverse temperature $\gamma$": another argument
                 return (f"{name} is written alone and read as {name}({', '.join(params)}), while the words before it "
                         f"write ${tex}$: it may mean {name} elsewhere")
     return ""
@@ -1406,7 +1435,8 @@ def listed_cases(names: list[str], listed_values: dict[str, tuple[int, str]], by
         symbol = by_name.get(name)
         text = lines[line - 1] if 1 <= line <= len(lines) else ""
         column = _listing_column(text, name)
-        if numbers is None or symbol is None or symbol.is_integer or unplain(lines, line, column) \
+        if numbers is None or not all(n.is_Integer for n in numbers) or symbol is None or symbol.is_integer \
+                or unplain(lines, line, column) \
                 or _as_case(lines, line, column) \
                 or re.search(r"(?i)\b(?:at|on|of|from|to|into|among)\s*$", text[:column]):
             return None     # "If $y \in \{0, 1\}$, then …" is a case; "roots at $x \in \{1, 2\}$" no domain
@@ -1420,8 +1450,10 @@ def _a_domain(condition: sp.Basic, line: int, lines: list[str], columns: dict, c
     a definition by cases: not written as a case ("for", "if", "assuming", "provided", "for every
     margin …") and a positivity (x > 0, 0 ≤ x) or one side of a two-sided bound ("with $0 < θ < 1$")."""
     column = columns.get((line, condition), -1)
-    if _as_case(lines, line, column) or column < 0 and 1 <= line <= len(lines) and _CASE_LINE.match(lines[line - 1]):
-        return False
+    if _as_case(lines, line, column) or column < 0 or not 1 <= line <= len(lines) \
+            or not re.search(r"(?i)\b(?:with|where|and|let|assume|assuming\s+that|suppose)\s*$",
+                             re.sub(r"\$[^$]*\$", " ", lines[line - 1][:column]).rstrip()):
+        return False            # "with $0 < \theta < 1$": a domain; "On the interval $-1 < x < 1$": a case
     names = condition.free_symbols
     if len(names) != 1:
         return False
@@ -1432,6 +1464,7 @@ def _a_domain(condition: sp.Basic, line: int, lines: list[str], columns: dict, c
     if lower and bound == 0:
         return True
     other_side = [c for at, c in conditions if at == line and c is not None and c != condition
+                  and columns.get((at, c), -2) == column                 # the same math: "$0 < \theta < 1$"
                   and c.free_symbols == {x} and getattr(c, "rel_op", "") in ("<", "<=", ">", ">=")
                   and (isinstance(c, (sp.GreaterThan, sp.StrictGreaterThan)) and c.lhs == x
                        or isinstance(c, (sp.LessThan, sp.StrictLessThan)) and c.rhs == x) != lower]

@@ -50,7 +50,7 @@ DECORATIONS = {
     "hat": "hat", "widehat": "hat", "bar": "bar", "overline": "bar", "tilde": "tilde",
     "widetilde": "tilde", "check": "check", "breve": "breve", "dot": "dot", "ddot": "ddot",
     "acute": "acute", "grave": "grave", "mathring": "ring", "underline": "underline",
-    "softsymmean": "mean",      # ⟨E⟩, the mean a text writes in angle brackets (see doc.macros.angle_means)
+    "softsymmean": "angle",     # ⟨E⟩, the mean a text writes in angle brackets (see doc.macros.angle_means)
 }
 """Decorations: ``\\hat{y}`` is the distinct name ``y_hat`` (suffix as given here)."""
 
