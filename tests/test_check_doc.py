@@ -595,7 +595,7 @@ def test_a_mean_in_angle_brackets_and_a_subscripted_function_defined_with_colon_
 
 def test_a_gradient_written_without_its_variable_is_taken_with_respect_to_the_argument():
     from softsym.doc.macros import argument_gradients
-    assert argument_gradients(r"\nabla L(w)") == r"\nabla_{w} L(w)"
+    assert argument_gradients(r"\nabla L(w)") == r"\left(\nabla_{w} L(w)\right)"
     assert argument_gradients(r"\nabla f(\theta_t)") == r"\nabla f(\theta_t)"     # at a point: unread
     assert argument_gradients(r"\nabla^2 \ell(w)") == r"\nabla^2 \ell(w)"       # a Hessian: unread
     text = ("$$L(w) = \\frac{1}{2n} \\sum_{i=1}^{n} (w x_i - y_i)^2$$\n\n"

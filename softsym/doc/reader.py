@@ -1452,7 +1452,7 @@ def _a_domain(condition: sp.Basic, line: int, lines: list[str], columns: dict, c
     column = columns.get((line, condition), -1)
     if _as_case(lines, line, column) or column < 0 or not 1 <= line <= len(lines) \
             or not re.search(r"(?i)\b(?:with|where|and|let|assume|assuming\s+that|suppose)\s*$",
-                             re.sub(r"\$[^$]*\$", " ", lines[line - 1][:column]).rstrip()):
+                             re.sub(r"\$[^$]*\$", " ", lines[line - 1][:_math_start(lines[line - 1], column)]).rstrip()):
         return False            # "with $0 < \theta < 1$": a domain; "On the interval $-1 < x < 1$": a case
     names = condition.free_symbols
     if len(names) != 1:
@@ -1464,11 +1464,18 @@ def _a_domain(condition: sp.Basic, line: int, lines: list[str], columns: dict, c
     if lower and bound == 0:
         return True
     other_side = [c for at, c in conditions if at == line and c is not None and c != condition
-                  and columns.get((at, c), -2) == column                 # the same math: "$0 < \theta < 1$"
+                  and columns.get((at, c), -1) >= 0 and "$" not in lines[line - 1][   # the same math span:
+                      min(column, columns[(at, c)]):max(column, columns[(at, c)])]      # "$0 < \theta < 1$"
                   and c.free_symbols == {x} and getattr(c, "rel_op", "") in ("<", "<=", ">", ">=")
                   and (isinstance(c, (sp.GreaterThan, sp.StrictGreaterThan)) and c.lhs == x
                        or isinstance(c, (sp.LessThan, sp.StrictLessThan)) and c.rhs == x) != lower]
     return bool(other_side)
+
+
+def _math_start(text: str, column: int) -> int:
+    """Where the prose math holding ``column`` opens (its ``$``; the chain's start for a later link)."""
+    opened = [m.start() for m in re.finditer(r"(?<!\\)\$", text[:column + 1])]
+    return opened[-1] if len(opened) % 2 == 1 else column
 
 
 def _as_case(lines: list[str], line: int, column: int) -> bool:
