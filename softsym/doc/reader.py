@@ -1199,9 +1199,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         if premise_imposed is not None:
             doubts.append(f"it rests on a condition the text imposes in the same sentence, which softsym does not "
                           f"use (line {premise_imposed[0]}: {premise_imposed[1]})")
-        capitals = sorted(x.name for x in (*lhs.free_symbols, *rhs.free_symbols)       # written in it (not the
-                          if isinstance(x, sp.Symbol) and len(x.name) == 1 and x.name.isupper()   # range its
-                          and re.search(rf"(?<![A-Za-z\\]){x.name}(?![A-Za-z])", rel.lhs + " " + rel.rhs))  # sums get)
+        capitals = sorted(x.name for x in (*lhs.free_symbols, *rhs.free_symbols)     # (also the range its sums
+                          if isinstance(x, sp.Symbol) and len(x.name) == 1 and x.name.isupper())   # and maxima get:
+        # Σ_a read over 1..T where the words give a ∈ {1, 2, 3} — a refutation at T = 1 is no refutation)
         if IMPLICIT_SUM.search(rel.lhs + " " + rel.rhs) and capitals:
             doubts.append(f"a sum written without bounds is read over 1..{dimension}, while the relation names "
                           f"{', '.join(capitals)}, which may be its range")      # Σ_w (N_wc + 1) = N_c + V
