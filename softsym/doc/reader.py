@@ -1147,7 +1147,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         if doubled_bounds:
             doubts.append(f"the text gives {', '.join(sorted(doubled_bounds))} two bounds before it; checked under "
                           f"the looser one, which the claim may not be made under")
-        listed_here = sorted(name for name in names_in(lhs, rhs) if name in listed_values
+        listed_here = sorted(name for name in names_in(lhs, rhs) | names_in(left, right)   # (s := 2y - 1: y too)
+                             if name in listed_values
                              and in_scope(sections, listed_values[name][0], rel.line))
         value_sets: tuple[tuple[str, tuple[str, ...], int], ...] = ()
         induction: tuple[str, int, int, str] | None = None
