@@ -215,7 +215,7 @@ def paragraph_around(lines: list[str], first: int, last: int, display: bool) -> 
     return start, end
 
 
-def _sentences(lines: list[str], first: int, last: int):
+def sentences(lines: list[str], first: int, last: int):
     """Each sentence of lines ``first`` to ``last`` (a line at a time): the line (comments blanked),
     the sentence's words (math blanked), its columns and the line's number."""
     for number in range(max(1, first), min(len(lines), last) + 1):
@@ -234,7 +234,7 @@ def signs_nearby(lines: list[str], first: int, last: int, skip: str = "") -> dic
     not one that disclaims it or names both sides, "whether $x$ is positive or negative") or
     bounded in inline math ("$x > 0$", "$t \\in [0, 1]$"; not ``skip``, the relation in hand)."""
     out: dict[str, set[str]] = {}
-    for line, sentence, (a, b), _ in _sentences(lines, first, last):
+    for line, sentence, (a, b), _ in sentences(lines, first, last):
         here: dict[str, set[str]] = {}
         upper, lower = bool(_UPPER_SIDE.search(sentence)), bool(_LOWER_SIDE.search(sentence))
         if (upper or lower) and not _disclaimed(sentence) \
@@ -279,7 +279,7 @@ def restricted_nearby(lines: list[str], first: int, last: int) -> dict[str, str]
     """The names (as written) that a sentence of lines ``first`` to ``last`` restricts in words
     softsym does not read (:data:`_RESTRICTING`), each with the word."""
     out: dict[str, str] = {}
-    for line, sentence, (a, b), _ in _sentences(lines, first, last):
+    for line, sentence, (a, b), _ in sentences(lines, first, last):
         found = _RESTRICTING.search(sentence)
         if found and not _disclaimed(sentence):
             phrase = re.sub(r"\s+", " ", line[a + found.start():min(b, a + found.end() + 24)]).strip()
@@ -348,7 +348,7 @@ def distributions_named(lines: list[str]) -> dict[str, int]:
     distributions", "$p = (p_1, \\dots, p_K)$ 与 $q$ 是两个分布"), each with the first line that does:
     their entries lie in [0, 1] (a counterexample outside says nothing of what the text means)."""
     out: dict[str, int] = {}
-    for line, sentence, (a, b), number in _sentences(lines, 1, len(lines)):
+    for line, sentence, (a, b), number in sentences(lines, 1, len(lines)):
         if _DISTRIBUTION.search(sentence) and not _disclaimed(sentence):
             for m in re.finditer(r"\$\s*(?:\\mathbf\s*\{\s*)?(?P<name>[A-Za-z]|\\[A-Za-z]+)\s*\}?\s*(?:=|\$)",
                                  line[a:b]):

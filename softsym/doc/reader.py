@@ -32,7 +32,7 @@ from ..prover import DEFAULT_TIMEOUT
 from .approximate import approximately, rounding_written
 from .chains import Relation, relations, sides_of_arrows
 from .hedges import (EXCEPTING, case_switch, distributions_named, negation_in, paragraph_around, prose_text, restricted_nearby,
-                     sentence_around, signs_nearby, unplain, word_bound)
+                     sentence_around, sentences, signs_nearby, unplain, word_bound)
 from .conditions import (
     LABEL_SET, MEMBERSHIP, OP_TEX, NOT_A_CASE, after_a_display, as_bounds, case_after, case_in_words, claimed_before, conditions_after, conditions_for,
     defined_before, defining_cue, example_cue, finite_set, imposed_display, imposed_in_prose, in_display_math,
@@ -1110,7 +1110,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             given_here = {target_name(premise.lhs) or "", target_name(premise.rhs) or ""}
         guesses = (*repairs.get(k, ()), *guesses)
         doubts: list[str] = [f"it rests on a guess: {'; '.join(guesses)}"] if guesses else []
-        unproved = _elsewhere_meant(guesses, _lead_in_math(lines, rel, blocks))
+        unproved = _elsewhere_meant(guesses, _lead_in_math(lines, rel, blocks)) \
+            if any(_BARE_GUESS.match(g) for g in guesses) else ""          # (the words read only for such a guess)
         through_guess = sorted(name for name in names_in(lhs, rhs) if name in guessed_defs)
         if through_guess and not unproved:
             unproved = (f"it unfolds {', '.join(through_guess)}, defined (line "
@@ -1158,9 +1159,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                          for c in written if isinstance(c, sp.Basic)):
                 cases = None            # its own conditions exclude a listed value: they allow others
             withdrawn = any(released.get(name, (0,))[0] >= listed_values[name][0] for name in listed_here) or any(
-                negation_in(sentence) for name in listed_here
-                for sentence in _sentences_between(lines, listed_values[name][0], rel.line)
-                if re.search(rf"\$[^$]*(?<![A-Za-z\\]){re.escape(name)}(?![A-Za-z])[^$]*\$", sentence))
+                negation_in(words) for name in listed_here          # "… $y$ is not restricted to …"
+                for line, words, (a, b), _ in sentences(lines, listed_values[name][0], rel.line - 1)
+                if re.search(rf"\$[^$]*(?<![A-Za-z\\]){re.escape(name)}(?![A-Za-z])[^$]*\$", line[a:b]))
             if cases is not None and (not cases or withdrawn or k in premise_of or k in premises
                                       or any(kind == "converse" for kind, _ in variants)):
                 cases = None            # withdrawn ("y is not restricted to …"), or an equivalence's side
@@ -1400,13 +1401,6 @@ def _listing_column(text: str, name: str) -> int:
     """Where the inline math that lists ``name``'s values starts on its line (its ``$``), or 0."""
     m = re.search(rf"\$[^$]*(?<![A-Za-z\\]){re.escape(name)}\s*\\in\b", text)
     return m.start() if m else 0
-
-
-def _sentences_between(lines: list[str], first: int, last: int) -> list[str]:
-    """The sentences (roughly: split at . ; !) of lines ``first``..``last``, the listing's own line
-    after the listing included (a later "but $y$ is not restricted" withdraws it)."""
-    text = " ".join(lines[max(first, 1) - 1:max(last - 1, first)])
-    return [s for s in re.split(r"(?<=[.;!?。；！？])\s+", text) if s.strip()]
 
 
 _MOST_LISTED_CASES = 6
