@@ -615,3 +615,11 @@ def test_a_small_letter_subscript_before_parentheses_is_an_entry_not_a_function_
     assert function_definition(rels[0])[0] == "p_T"
     defined = function_definition(rels[1])
     assert defined is None or defined[0] != "p_i"
+
+
+def test_bounds_written_once_for_several_names_bound_each_of_them():
+    verdicts = claims_by_line("session14_shared_bounds.md")
+    assert verdicts[5] == ["proved", "proved"]      # 0 < β_1, β_2 < 1: both rates, from here on
+    assert verdicts[7] == ["proved"] and verdicts[9] == ["refuted"]
+    assert verdicts[13] == ["proved"]               # 0 < p, q < 1: no refutation at p = 2
+    assert verdicts[17] == ["proved"]               # a numbered entry's range holds from here on

@@ -511,6 +511,10 @@ def _comma_statements(statement: _Statement) -> list[_Statement]:
         if tok.kind == "comma" and tok.top:
             parts.append([])
         parts[-1].append(tok)
+    shared = _shared_bounds(parts)
+    if shared is not None:
+        return [_Statement(tokens, statement.soft and k == 0, statement.after_arrow, statement.condition)
+                for k, tokens in enumerate(shared)]
     out: list[_Statement] = []
     for part in parts:
         has_op = any(t.kind == "rel" and t.top for t in part)
@@ -530,6 +534,37 @@ def _comma_statements(statement: _Statement) -> list[_Statement]:
         else:
             out[-1].tokens.extend(part)
     return out
+
+
+def _shared_bounds(parts: list[list[Token]]) -> list[list[Token]] | None:
+    """``0 < \\beta_1, \\beta_2 < 1``: bounds written once for a list of names, one chain per name
+    (``0 < \\beta_1 < 1``, ``0 < \\beta_2 < 1``); None for anything else.  Only inequalities whose
+    two ends are single names or numbers and a list of single names between them."""
+    if len(parts) < 2:
+        return None
+    def ops(part: list[Token]) -> list[int]:
+        return [k for k, t in enumerate(part) if t.kind == "rel" and t.top]
+    def solid(tokens: list[Token]) -> list[Token]:
+        return [t for t in tokens if t.kind not in ("space", "amp", "comma")]
+    def atom(tokens: list[Token]) -> bool:
+        text = "".join(t.text for t in solid(tokens))
+        return bool(text) and bool(_ATOM.match(text))
+    first, last, middle = parts[0], parts[-1], parts[1:-1]
+    o1, o2 = ops(first), ops(last)
+    if len(o1) != 1 or len(o2) != 1 or any(ops(part) for part in middle):
+        return None
+    op1, op2 = first[o1[0]], last[o2[0]]
+    if op1.op not in _INEQUALITIES - {"!="} or op2.op not in _INEQUALITIES - {"!="} \
+            or (op1.op[0] == "<") != (op2.op[0] == "<"):
+        return None
+    lower, name1 = first[:o1[0]], first[o1[0] + 1:]
+    namek, upper = last[:o2[0]], last[o2[0] + 1:]
+    names = [name1, *middle, namek]
+    if not all(atom(side) for side in (lower, upper, *names)):
+        return None
+    if any(re.fullmatch(r"-?\d+(?:\.\d+)?", "".join(t.text for t in solid(n))) for n in names):
+        return None
+    return [[*lower, op1, *solid(name), op2, *upper] for name in names]
 
 
 def _is_condition(part: list[Token]) -> bool:

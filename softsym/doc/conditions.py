@@ -555,10 +555,33 @@ def parameter_bound(op: str, lhs: sp.Basic, rhs: sp.Basic) -> tuple[str, sp.Basi
     if op not in ("<", "<=", ">", ">="):
         return None
     name, number = (lhs, rhs) if rhs.is_Number else (rhs, lhs) if lhs.is_Number else (None, None)
-    if not isinstance(name, sp.Symbol) or len(name.name) == 1 and name.name.islower():
+    key = parameter_key(name)
+    if key is None:
+        return None
+    letter = name.name if isinstance(name, sp.Symbol) else str(name.base.label)
+    if len(letter) == 1 and letter.islower():
         return None
     relational = as_relational(op, lhs, rhs)
-    return (name.name, relational) if relational is not None else None
+    return (key, relational) if relational is not None else None
+
+
+def parameter_key(name: sp.Basic) -> str | None:
+    """The key of a standing bound's name: a scalar's name, or an entry with numbers for indices
+    (``\\beta_1``: "beta[1]", one parameter of a numbered pair); None for anything else."""
+    if isinstance(name, sp.Symbol):
+        return name.name
+    if isinstance(name, sp.Indexed) and all(i.is_Integer for i in name.indices):
+        return sp.sstr(name)
+    return None
+
+
+def spoken_keys(*exprs: sp.Basic) -> set[str]:
+    """The keys (see :func:`parameter_key`) of the names and numbered entries ``exprs`` speak of."""
+    out: set[str] = set()
+    for e in exprs:
+        out |= {x.name for x in e.free_symbols if isinstance(x, sp.Symbol)}
+        out |= {k for i in e.atoms(sp.Indexed) if (k := parameter_key(i)) is not None}
+    return out
 
 
 def relevant_hypotheses(given: tuple[sp.Basic, ...], left: sp.Basic, right: sp.Basic) -> tuple[sp.Basic, ...]:
@@ -569,17 +592,29 @@ def relevant_hypotheses(given: tuple[sp.Basic, ...], left: sp.Basic, right: sp.B
     integers = {s.name for e in (left, right, *given) for s in e.atoms(sp.Symbol) if s.is_integer}
 
     def values(*exprs: sp.Basic) -> set[str]:               # indices and sizes (integers) connect nothing
-        return names_in(*exprs) - integers
+        named = names_in(*exprs) - integers
+        numbered = {i for e in exprs for i in e.atoms(sp.Indexed) if all(j.is_Integer for j in i.indices)}
+        general = {f"{i.base.label}[]" for e in exprs for i in e.atoms(sp.Indexed)
+                   if not all(j.is_Integer for j in i.indices)}
+        # β_1 and β_2 are two parameters: a bound on β_1 says nothing of β_2 (β_i speaks of both)
+        return (named - {f"{i.base.label}[]" for i in numbered} | general) | {sp.sstr(i) for i in numbered}
+
+    def meet(a: set[str], b: set[str]) -> bool:
+        families = {n.split("[", 1)[0] for n in a if n.endswith("[]")}
+        others = {n.split("[", 1)[0] for n in b if n.endswith("[]")}
+        return bool(a & b) or any(n.split("[", 1)[0] in families for n in b if "[" in n) \
+            or any(n.split("[", 1)[0] in others for n in a if "[" in n)
 
     names = values(left, right)
-    given = tuple(g for g in given if not _free_to_choose(g, [o for o in given if o is not g], names))
+    given = tuple(g for g in given if not _free_to_choose(g, [o for o in given if o is not g],
+                                                          names_in(left, right) - integers))
     chosen: list[sp.Basic] = []
     rest = list(given)
     changed = True
     while changed:
         changed = False
         for g in list(rest):
-            if values(g) & names or not values(g):
+            if meet(values(g), names) or not values(g):
                 chosen.append(g)
                 names |= values(g)
                 rest.remove(g)

@@ -38,7 +38,7 @@ from .conditions import (
     defined_before, defining_cue, example_cue, finite_set, imposed_display, imposed_in_prose, in_display_math,
     in_inline_math, is_condition, is_pin, label_set, listed_condition, local_signs_in_words, membership_bounds,
     mentioned,
-    one_hot_families, pairwise_indices, parameter_bound, prose_role, relevant_hypotheses, row_condition,
+    one_hot_families, pairwise_indices, parameter_bound, parameter_key, spoken_keys, prose_role, relevant_hypotheses, row_condition,
     a_case_of, blank_inline_math, lead_in, quantified_names, replaces_other_name, said_in_general, same_section, in_scope, same_sentence, scalar_range_name, section_starts, set_aside, signs_in_words,
     sums_to_one, with_values,
 )
@@ -584,12 +584,13 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 elif rel.chained and k > 0 and found[k - 1].line == rel.line:
                     chain = [as_relational(rel.op, lhs, rhs)]          # 0 < p < 1 for one letter: a range,
                     ends = previous_bound.get(rel.line)                # from here on (x >= 0 alone is a case)
-                    if ends is not None and ends.free_symbols == chain[0].free_symbols == {lhs} \
-                            and isinstance(lhs, sp.Symbol) and rhs.is_Number:
-                        standing[lhs.name] = (ends, chain[0])
-                        standing_line[lhs.name] = rel.line
-                        standing_doubts[lhs.name] = worded_doubts.get((rel.line, chain[0]), "")
-                if isinstance(rhs, sp.Symbol) and lhs.is_Number and rel.op in ("<", "<="):
+                    key = parameter_key(lhs)
+                    if ends is not None and spoken_keys(ends) == spoken_keys(chain[0]) == {key} \
+                            and key is not None and rhs.is_Number:
+                        standing[key] = (ends, chain[0])
+                        standing_line[key] = rel.line
+                        standing_doubts[key] = worded_doubts.get((rel.line, chain[0]), "")
+                if parameter_key(rhs) is not None and lhs.is_Number and rel.op in ("<", "<="):
                     previous_bound[rel.line] = as_relational(rel.op, lhs, rhs)
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message="a condition on a name (n > 2, or y = 1 in prose), not a claim; "
@@ -961,7 +962,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                   premised: bool = True, logged: bool = False) -> tuple:
             """The relation as a problem under the conditions ``written`` (and the standing ones but
             ``dropped``): (problem, conventions, unfolded left and right sides, the sides as read)."""
-            bounded_here = {x.name for c in written for x in c.free_symbols if isinstance(x, sp.Symbol)} | dropped
+            bounded_here = spoken_keys(*written) | dropped
             written = written + [c for name, cs in standing.items() if name not in bounded_here for c in cs]
             same = {c.rhs: c.lhs for c in written if isinstance(c, sp.Eq) and all(
                 isinstance(x, sp.Symbol) and x.is_integer for x in c.args) and c.lhs != c.rhs}   # "if i = j": j is i
@@ -1063,7 +1064,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 variants.append(("stated", build([*written, *example_values])[0]))
             except Exception:  # noqa: BLE001 - no such reading: the relation stands as read
                 pass
-        elsewhere = frozenset(name for name in standing if name in names_in(lhs, rhs)
+        elsewhere = frozenset(name for name in standing if name in names_in(lhs, rhs) | spoken_keys(lhs, rhs)
                               and not in_scope(sections, standing_line.get(name, 0), rel.line))
         if elsewhere:        # "0 < p < 1" in an earlier section: the relation is checked without it too
             try:
@@ -1572,7 +1573,7 @@ def _word_checks(build, problem: Problem, written: list[sp.Basic], doubt_of: lis
         softsym does not read, with the word.
     """
     followups: list[tuple[str, Problem | None]] = []
-    spoken = {x.name for x in sp.Tuple(left, right).free_symbols if isinstance(x, sp.Symbol)}
+    spoken = spoken_keys(left, right)
     bounded = {x.name for c in written for x in c.free_symbols if isinstance(x, sp.Symbol)}
     general = {n for n in free if n in spoken}          # "In general, …", "For every real $x$": no case of x
     doubt_of = [doubt or (f"{c} (a case of {', '.join(sorted(general))}, which the text says it holds for in "
