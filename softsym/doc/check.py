@@ -203,6 +203,28 @@ def _through_recurrence(out: dict, reading: Reading, followed: dict[str, Verdict
     return out
 
 
+def _assumption_broken(counterexample: dict | None, assumed: tuple[tuple[sp.Basic, int], ...]) -> str:
+    """The first assumption (an inequality the section assumed in words before the relation) that the
+    counterexample's values make false ("s[r] > 0 (line 33) fails"), or ``""``.  Only a definite
+    false counts: an assumption on names the point does not give is not judged."""
+    if not counterexample or not assumed:
+        return ""
+    values = {}
+    for name, text in counterexample.items():
+        number = _number(text)
+        if number is not None:
+            values[name] = number
+    for condition, line in assumed:
+        symbols = {x: values[x.name] for x in condition.free_symbols
+                   if isinstance(x, sp.Symbol) and x.name in values}
+        at = condition.xreplace(symbols)
+        entries = {e: values[sp.sstr(e)] for e in at.atoms(sp.Indexed) if sp.sstr(e) in values}
+        at = at.xreplace(entries)
+        if at is sp.false or (at.is_Relational and not at.free_symbols and bool(at.simplify() is sp.false)):
+            return f"{sp.sstr(condition)} (line {line}) does not hold"
+    return ""
+
+
 def _contradicts_words(counterexample: dict | None, nearby: tuple[tuple[str, str], ...]) -> bool:
     """Whether a refutation is doubted by the words near it: the counterexample puts a name on a
     side of zero they do not name ("+", "-"), or they name no one side for it ("", "?", "+-")."""
@@ -251,6 +273,10 @@ def _weighed(out: dict, reading: Reading, followed: dict[str, Verdict | None]) -
         return undecided(f"as read it {out['message']}, but the words near it restrict {unread} in a way softsym does "
                          f"not read into a hypothesis: the value there may be one the text excludes, not reported as "
                          f"refuted")
+    broken = _assumption_broken(out.get("counterexample"), reading.assumed) if out["verdict"] == "refuted" else ""
+    if broken:
+        return undecided(f"as read it {out['message']}, but there {broken}: the point breaks what the text assumed "
+                         f"before it, not reported as refuted")
     if outside:
         return undecided(f"as read it {out['message']}, but there {outside}, which the text calls a distribution "
                          f"or probabilities (entries in [0, 1]): not reported as refuted")

@@ -855,8 +855,8 @@ _SENTENCE_END = re.compile(r"[.!?;](?:\s|$)|[。！？；]|\n\s*\n")     # Chine
 _INLINE_MATH = re.compile(r"\$\$.*?\$\$|\$[^$]*\$|\\\(.*?\\\)", re.S)
 
 
-_IMPOSING = re.compile(r"(?i)\b(?:setting|set|solving|solve|requiring|require|imposing|impose|enforcing|enforce)"
-                       r"\s*(?:\$|\\\()?\s*$")
+_IMPOSING = re.compile(r"(?i)(?:\b(?:setting|set|solving|solve|requiring|require|imposing|impose|enforcing|enforce)"
+                       r"|令|设|让|求解|解方程|要求)\s*(?:\$|\\\()?\s*$")
 
 
 def imposed_in_prose(lines: list[str], rel: Relation) -> bool:
@@ -1027,7 +1027,8 @@ def replaces_other_name(lines: list[str], rel: Relation, blocks, function: str) 
 
 
 _IN_GENERAL = re.compile(r"(?i)\b(?:in\s+general|generally|for\s+(?:all|every|any|arbitrary)|arbitrary|always|"
-                         r"in\s+all\s+cases|identically)\b|一般地|一般来说|一般情形|对任意|对所有|任意|恒")
+                         r"in\s+all\s+cases|identically|(?:does|do)\s+not\s+depend\s+on|independent(?:ly)?\s+of|"
+                         r"regardless\s+of|whatever|no\s+matter)\b|一般地|一般来说|一般情形|对任意|对所有|任意|恒|与[^。]*无关|不依赖")
 
 
 def said_in_general(lines: list[str], rel: Relation, blocks) -> bool:

@@ -74,7 +74,8 @@ def function_definition(rel: Relation) -> tuple[str, list[str]] | None:
         params.append(re.sub(r"[_{}\s]", "", m.group("entry")))
     return name, [p.strip() for p in params]
 
-_LABELLED = re.compile(r"^\s*(?P<name>\\[A-Za-z]+|[A-Za-z])\s*(?P<sub1>_\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]))?\s*"
+_LABELLED = re.compile(r"^\s*(?:(?P<bold>\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*(?P<inner>\\?[A-Za-z]+)\s*\})"
+                       r"|(?P<name>\\[A-Za-z]+|[A-Za-z]))\s*(?P<sub1>_\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]))?\s*"
                        r"\^\s*(?P<sup>\{\s*\(\s*\\?[A-Za-z]+\s*\)\s*\}|\{\s*\\?[A-Za-z]+\s*\}|\\[A-Za-z]+|[A-Za-z])"
                        r"\s*(?P<sub2>_\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]))?\s*$")
 
@@ -90,15 +91,16 @@ def labelled_names(found: list[Relation]) -> frozenset[tuple[str, str]]:
         m = _LABELLED.match(rel.lhs)
         if m is None or rel.op not in ("==", ":=") or rel.chained:
             continue
-        name = m.group("name").lstrip("\\")
+        name = (m.group("inner") or m.group("name")).lstrip("\\")
         raw = re.sub(r"[{}\s]", "", m.group("sup"))
         key = raw.replace("\\", "")
         if key in ("T", "top", "intercal", "prime") or name == "e":
             continue
         if re.fullmatch(r"\([a-z]\)", key):
             continue                    # x^{(i)}: a sample index (a sum over i must reach it), no label
-        earlier = re.compile(_NAME_LHS.format(name=re.escape(m.group("name"))))
-        if raw.startswith("(") or any(earlier.match(r.lhs) for r in found[:k]):
+        earlier = re.compile(_NAME_LHS.format(name=re.escape(m.group("bold") or m.group("name"))))
+        # a vector to a power is no vector: \mathbf{p}^{\varepsilon} = … defines a labelled vector
+        if raw.startswith("(") or m.group("bold") or any(earlier.match(r.lhs) for r in found[:k]):
             out.add((name, key))
     return frozenset(out)
 

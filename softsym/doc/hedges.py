@@ -57,6 +57,11 @@ def _words(line: str) -> str:
     return _ABBREVIATION.sub(lambda m: m.group(0).replace(".", "·"), line)
 
 
+def hedged_words(line: str) -> str:
+    """``line`` with its inline math and HTML comments blanked out (see :func:`_words`)."""
+    return _words(line)
+
+
 def prose_text(text: str, kind: str) -> str:
     """``text`` with what is not prose blanked out, line breaks and lengths kept: HTML comments and
     struck-out text (``~~…~~``) in Markdown, ``%`` comments in LaTeX — words there state nothing."""
@@ -354,4 +359,24 @@ def distributions_named(lines: list[str]) -> dict[str, int]:
                                  line[a:b]):
                 out.setdefault(m.group("name").lstrip("\\"), number)
     return out
+
+
+_ASSUMING = re.compile(r"(?i)\b(?:let|assume|assuming|suppose|supposing|given|where|with|throughout|fix)\b|"
+                       r"设|假设|假定|其中|给定")
+_CASING = re.compile(r"(?i)\b(?:if|for|when|whenever|case|cases|unless|except|otherwise|example|e\.g|instead|"
+                     r"now|then|consider|take|try|suppose\s+instead)\b|若|当|如果|对于|例如|否则|比如")
+
+
+def assumed_in_words(lines: list[str], line: int, column: int) -> bool:
+    """Whether the inline condition at (``line``, ``column``) is written in a sentence that assumes
+    it for what follows ("Let $X$ be … with singular values $s_1 \\ge \\dots \\ge s_r > 0$",
+    "设 $0 < p < 1$"), not one that takes a case, an example or a change ("for $x > 0$", "now let"),
+    and is plain (:func:`unplain`)."""
+    if column < 0 or not 1 <= line <= len(lines):
+        return False
+    text, at = _paragraph_text(lines, line, column)
+    sentence = sentence_around(text, at)
+    start = max((m.end() for m in _STOP.finditer(_words(text), 0, max(0, at))), default=0)
+    before = _words(text)[start:max(start, at)]
+    return bool(_ASSUMING.search(before)) and not _CASING.search(sentence) and not unplain(lines, line, column)
 

@@ -15,6 +15,7 @@ first-order recurrences (the right side names the previous entry only) are plann
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -118,3 +119,47 @@ def _upper_bound(index: sp.Symbol, written: list[sp.Basic]) -> int | None:
         elif isinstance(c, (sp.GreaterThan, sp.StrictGreaterThan)) and same(c.rhs) and c.lhs.is_Integer:
             bounds.append(int(c.lhs) - (1 if isinstance(c, sp.StrictGreaterThan) else 0))
     return min(bounds) if bounds else None
+
+
+_EXCEPTION_WORDS = re.compile(
+    r"(?i)\b(?:except|excepting|unless|skip|skips|skipped|reset|resets|restart|restarts|restarted|instead|only|until|"
+    r"after|afterwards|before|phase|phases|frozen|freeze|freezes|stop|stops|stopped|halt|halts|change|changes|"
+    r"changed|switch|switches|otherwise|if|when|whenever|but|however|overflow|overflows|clip|clipped|cap|capped|"
+    r"saturates?|constant|equal|every\s+other|even|odd|first\s+\w+\s+steps?|last|later|then\s+on|from\s+then|"
+    r"replaced?|loads?|loaded|set\s+to|differs?|different|special|occasionally|sometimes|warm[- ]?up|schedule|"
+    r"rather|suppose|supposing|now|start(?:s|ed)?\s+(?:from|at|with)|begins?\s+(?:from|at|with)|"
+    r"re-?initiali[sz]e[sd]?)\b|"
+    r"除|仅|只|直到|之后|以后|之前|重置|跳过|否则|改为|但|若|如果|当|除非|特殊")
+"""Words that may suspend or change a recurrence for some indices ("except at the fourth step", "an
+overflow resets it", "from the fourth step on it adds three instead"): a closed form is not checked
+through the recurrence when the words around it hold one."""
+
+
+def exceptions_around(words: list[str], start: int, end: int, family: str, index: str,
+                      math: list[tuple[int, str]]) -> str:
+    """Why the recurrence of ``family`` may not hold for every index, judged between the paragraph that
+    leads into it (from line ``start`` back to a blank line) and the claim (before line ``end``), or
+    ``""``: a word that may suspend or change it (also inside ``\\text{…}``), an entry of the family
+    given at a second index ("$c_5 = 0$"), or a bound on the index from above or a set or a single
+    value of it ("for $t \\in \\{1, 2, 3\\}$", "$t = 1, \\dots, 5$", "$t \\le 3$").  ``words`` are the
+    document's lines with their inline math blanked; ``math`` the (line, TeX) of each piece of math."""
+    first = start
+    while first > 1 and words[first - 2].strip():
+        first -= 1
+    near = [(line, tex) for line, tex in math if first <= line < end]
+    texts = " ".join(m.group(1) for _, tex in near for m in re.finditer(r"\\(?:text|mathrm|textrm|mbox)\s*\{([^{}]*)\}",
+                                                                        tex))
+    found = _EXCEPTION_WORDS.search(" ".join(words[first - 1:end - 1]) + " " + texts)
+    if found:
+        return f"the word \"{found.group(0).strip()}\" near the recurrence"
+    entry = re.compile(rf"(?<![\\A-Za-z]){re.escape(family)}\s*_\s*\{{?\s*(\d+)")
+    at = {m.group(1) for _, tex in near for m in entry.finditer(tex)}
+    if len(at) > 1:
+        return f"entries of {family} written at {len(at)} indices near the recurrence"
+    name = re.escape(index)
+    bounded = re.compile(rf"(?<![\\A-Za-z_^{{]){name}\s*(?:\\in\s*\\\{{|\\le(?:q)?(?![A-Za-z])|<|\\lt|=\s*-?\d+\s*(?:$|[^,\d\s])"
+                         rf"|=\s*\d+\s*,[^$]*\\[lc]?dots\s*,)|(?:\\ge(?:q)?(?![A-Za-z])|>|\\gt)\s*{name}(?![A-Za-z])")
+    for line, tex in near:
+        if bounded.search(tex):
+            return f"a bound on {index} near the recurrence (line {line})"
+    return ""

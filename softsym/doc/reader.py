@@ -31,7 +31,7 @@ from ..problem import Problem, prepare
 from ..prover import DEFAULT_TIMEOUT
 from .approximate import approximately, rounding_written
 from .chains import Relation, relations, sides_of_arrows
-from .hedges import (EXCEPTING, case_switch, distributions_named, negation_in, paragraph_around, prose_text, restricted_nearby,
+from .hedges import (EXCEPTING, assumed_in_words, hedged_words, case_switch, distributions_named, negation_in, paragraph_around, prose_text, restricted_nearby,
                      sentence_around, sentences, signs_nearby, unplain, word_bound)
 from .conditions import (
     LABEL_SET, MEMBERSHIP, OP_TEX, NOT_A_CASE, after_a_display, as_bounds, case_after, case_in_words, claimed_before, conditions_after, conditions_for,
@@ -42,7 +42,7 @@ from .conditions import (
     a_case_of, blank_inline_math, lead_in, quantified_names, replaces_other_name, said_in_general, same_section, in_scope, same_sentence, scalar_range_name, section_starts, set_aside, signs_in_words,
     sums_to_one, with_values,
 )
-from .induction import induction_plan
+from .induction import exceptions_around, induction_plan
 from .definitions import (
     FUNCTION_LHS, IMPLICIT_SUM, Unfoldable, defined_by_unparsed, defined_where, defines, flat_derivatives,
     function_definition, function_parameters, independent_derivatives, is_constraint, labelled_names,
@@ -117,6 +117,9 @@ class Reading:
     # it may mean at another argument: "at $2\beta$ … $$\log Z = …$$")
     induction: tuple[str, int, int, str] | None = None   # a closed form of a recurrence: (the index, its
     # first value, the recurrence's line, its family); "at:t=N" and "step" follow-ups check it
+    assumed: tuple[tuple[sp.Basic, int], ...] = field(default=())   # inequalities the section assumed
+    # before it in words ("Let … with $s_1 \ge \dots \ge s_r > 0$"), with their lines: a counterexample
+    # that breaks one is not reported, whether or not the reading took it as a hypothesis
     nearby: tuple[tuple[str, str], ...] = field(default=())   # those names, each with the sides the words
     # name ("-": "Now let $x$ be negative"), when only a counterexample contradicting them is doubted; "" always
 
@@ -261,6 +264,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         used.update(names)
         last_use.update(dict.fromkeys(names, rel.line))
     guessed_defs: dict[str, int] = {}                   # names defined through a function written alone
+    rooted: dict[str, int] = {}                         # m^2 = …: m read as the nonnegative root (a guess)
+    domains: dict[str, tuple] = {}                      # f: (its parameters, the bounds on them, the line)
     bare_before, defined_count = 0, 0                   # (the previous relation's line if it had one)
     for k, rel in enumerate(found):
         if bare_before and len(definitions) > defined_count:   # F = -\log Z / (2\beta): F rests on the guess
@@ -613,6 +618,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             value = {2: sp.sqrt(rhs), -1: 1 / rhs, -2: 1 / sp.sqrt(rhs)}[int(lhs.exp)]    # σ² = …: σ ≥ 0
             definitions.append(Definition(squared, value, len(definitions) + 1))        # 1/σ² = 1/σ_1² + 1/σ_2²
             unread.pop(squared.name, None)
+            if re.sub(r"_(?:hat|bar|tilde|star|\d+|[A-Za-z])$", "", squared.name) not in _NONNEGATIVE_BY_NAME \
+                    and not squared.is_nonnegative:
+                rooted[squared.name] = rel.line      # "m^2 = \bar E^2 … m is the negative of the energy"
             root = "its nonnegative square root" if lhs.exp == 2 else "the reciprocal" if lhs.exp == -1 \
                 else "the reciprocal of its nonnegative square root"
             out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,
@@ -771,6 +779,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 models[raw_lhs.func.__name__] = (modelled, rhs)
             definitions = [d for d in definitions if d not in renewed]
             definitions.append(Definition(lhs, rhs, len(definitions) + 1))
+            if isinstance(lhs, sp.core.function.AppliedUndef) and own_names:   # "where $x > 0$: $$f(x) = x$$"
+                domains[str(lhs.func)] = (lhs.args, [
+                    c for c in conditions_for(rel, live_conditions(), blocks, lines)
+                    if getattr(c, "rel_op", "") in ("<", "<=", ">", ">=") and {x.name for x in c.free_symbols} & own_names],
+                    rel.line)
             if ranged and own_names and target_name(lhs) is not None:   # a later range is another case
                 branches.add(target_name(lhs))
             defined_at.setdefault(target_name(lhs) or "", []).append(rel.line)
@@ -1118,6 +1131,17 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             unproved = (f"it unfolds {', '.join(through_guess)}, defined (line "
                         f"{guessed_defs[through_guess[0]]}) through a function written alone, read as applied "
                         f"to its own parameters, which the words may not mean")
+        outside = _outside_domain(sp.Tuple(lhs, rhs), domains)
+        if outside:                     # f(-1) after "where $x > 0$: $$f(x) = x$$": not what the text defined
+            doubts.append(outside)
+            unproved = unproved or outside
+        roots = sorted(name for name in names_in(lhs, rhs) if name in rooted)
+        if roots:                       # m^2 = Ē^2 read as m = |Ē|: the text may mean the other root
+            doubts.append(f"it unfolds {', '.join(roots)}, read as the nonnegative root of its square (line "
+                          f"{rooted[roots[0]]}), which the text may not mean")
+            unproved = unproved or doubts[-1]
+        if not unproved:
+            unproved = _meant_anew(guesses, prose, live_conditions(), function_lines, lines, rel)
         if twice:
             doubts.append(f"{target_name(lhs)} was defined on line {defined_here[-1]}: written again without "
                           f"\"hence\" or \"let\", this may define it anew")
@@ -1162,7 +1186,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             withdrawn = any(released.get(name, (0,))[0] >= listed_values[name][0] for name in listed_here) or any(
                 negation_in(words) for name in listed_here          # "… $y$ is not restricted to …"
                 for line, words, (a, b), _ in sentences(lines, listed_values[name][0], rel.line - 1)
-                if re.search(rf"\$[^$]*(?<![A-Za-z\\]){re.escape(name)}(?![A-Za-z])[^$]*\$", line[a:b]))
+                if re.search(rf"\$[^$]*(?<![A-Za-z\\]){re.escape(name)}(?![A-Za-z])[^$]*\$", line[a:b])) \
+                or any(_listing_left(lines, name, listed_values[name][0], rel.line) for name in listed_here)
             if cases is not None and (not cases or withdrawn or k in premise_of or k in premises
                                       or any(kind == "converse" for kind, _ in variants)):
                 cases = None            # withdrawn ("y is not restricted to …"), or an equivalence's side
@@ -1228,6 +1253,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                     sections, recurrences[plan.family], rel.line) and _entry_spoken_of(
                     lines, max((h for h in sections if h <= rel.line), default=0), rel.line, plan.entry)):
                 plan = None     # "In this section $m_t$ denotes something else … we set $$m_t = r^t$$"
+            exception = exceptions_around([hedged_words(line) for line in lines], recurrences[plan.family],
+                                          rel.line, plan.family, plan.index.name,
+                                          [(b.line, b.tex) for b in blocks]) if plan is not None else ""
+            if exception:       # "except at the fourth step", "$c_5 = 0$ after the reset": not for every t
+                doubts[-1] += f"; it is not checked through it: {exception}"
+                plan = None
             if plan is not None:    # "m_t = (1 - β) Σ_i β^{t-i} g_i", a closed form: at t = 1, 2, 3 and by induction
                 nearby_words = " ".join(lines[max(rel.line - 6, 0):rel.line])
                 some_indices = re.search(rf"(?i)\b(?:even|odd|every\s+other|multiples?\s+of|偶数|奇数)\b[^.$]*\$\s*"
@@ -1326,7 +1357,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                               f"words, if at all ({', '.join(unknown[:4])})")
         pinned_at = {c: line for line, c in sorted(conditions, key=lambda x: x[0])     # where each value was
                      if c in pins and line <= rel.line and in_scope(sections, line, rel.line)}   # given last
+        assumed = _assumed_before(live_conditions(), rel.line, lines, condition_columns)
         out.append(Reading(rel, problem=problem, lhs=shown_l, rhs=shown_r, conventions=notes, doubts=tuple(doubts),
+                           assumed=assumed,
                            stated=tuple((name, sp.sstr(v), line) for name, (v, line) in known_values.items()
                                         if not real_names(lhs) or not real_names(rhs)),     # an example's line
                            one_way=k in premise_of and found[k - 1].op == "implies" and found[k - 1].arrow == "iff",
@@ -1368,6 +1401,56 @@ def _lead_in_math(lines: list[str], rel: Relation, blocks) -> list[str]:
     text += " " + own[:max(own.find(rel.tex.strip()[:20]), 0)]
     text = re.sub(r"\$\$.*?\$\$|\\\[.*?\\\]|\\begin\{(\w+\*?)\}.*?\\end\{\1\}", " ", text)   # displays out
     return [m.group(1).strip() for m in re.finditer(r"\$([^$]+)\$", text)]
+
+
+def _outside_domain(expr: sp.Basic, domains: dict[str, tuple]) -> str:
+    """Why ``expr`` may speak of a function outside the range its definition was given on (``f(-1)``
+    after "where $x > 0$: $$f(x) = x$$"), or ``""``: a bound on a parameter fails at the argument."""
+    for applied in sorted(expr.atoms(sp.core.function.AppliedUndef), key=sp.sstr):
+        params, bounds, line = domains.get(str(applied.func), ((), [], 0))
+        if len(params) != len(applied.args) or not bounds:
+            continue
+        at = dict(zip(params, applied.args))
+        for bound in bounds:
+            value = bound.xreplace(at)
+            if value is sp.false or value.is_Relational and not value.free_symbols and value.simplify() is sp.false:
+                return (f"{sp.sstr(applied)} is outside the range {sp.sstr(bound)} the text gave {applied.func} "
+                        f"on (line {line}): what it is there was not read")
+    return ""
+
+
+_NONNEGATIVE_BY_NAME = frozenset({"sigma", "s", "r", "rho", "norm"})
+"""Names whose square is written for them in notes and that are nonnegative by convention (a standard
+deviation σ, a radius r): ``σ^2 = …`` defines σ as the nonnegative root without a guess."""
+
+_ANOTHER_OBJECT = re.compile(r"(?i)\b(?:second|another|other|new|different|own|doubled|halved|tripled|scaled|"
+                             r"shifted|modified|changed|instead|separately)\b|另|第二|新的|不同")
+
+
+def _meant_anew(guesses: tuple[str, ...], prose: list[sp.Basic], live: list[tuple[int, sp.Basic | None]],
+                function_lines: dict[str, int], lines: list[str], rel: Relation) -> str:
+    """Why a proof is not reported because the words since a name was read may speak of another object
+    of the same name: a function written alone whose definition the words since call another system's
+    ("A second system has every energy doubled; its own log-partition function is $$\\log Z = …$$"),
+    or a one-letter name a prose condition bounds that a later sentence writes alone again beside such
+    words ("Let $x > 0$ … a shifted input, also called $x$, which can be negative"); or ``""``."""
+    for guess in guesses:
+        m = _BARE_GUESS.match(guess)
+        since = function_lines.get(m.group(1).lstrip("\\")) if m is not None else None
+        if since is None:
+            continue
+        for _, words, _, _ in sentences(lines, since + 1, rel.line):
+            found = _ANOTHER_OBJECT.search(words)
+            if found:
+                return (f"{m.group(1)} is written alone and read as the function defined on line {since}, while the "
+                        f"words since say \"{found.group(0)}\": it may mean another one")
+    for c in prose:
+        origins = [line for line, d in live if d == c and line < rel.line]
+        for x in sorted(c.free_symbols, key=str) if origins else ():
+            if isinstance(x, sp.Symbol) and len(x.name) == 1 and _letter_left(lines, x.name, max(origins), rel.line):
+                return (f"it is proved under {sp.sstr(c)} (line {max(origins)}), and a later sentence writes ${x.name}$ "
+                        f"again beside words by which it may be another {x.name}")
+    return ""
 
 
 def _elsewhere_meant(guesses: tuple[str, ...], math: list[str]) -> str:
@@ -1439,6 +1522,51 @@ def listed_cases(names: list[str], listed_values: dict[str, tuple[int, str]], by
         values.append([(symbol, n) for n in numbers])
     cases = list(itertools.product(*values))
     return cases if 0 < len(cases) <= _MOST_LISTED_CASES else None
+
+
+_LETTER_REUSED = re.compile(
+    r"(?i)\b(?:different|differently|separately|also|as\s+well|another|instead|real|reals|values|takes?|taking|more|"
+    r"three|four|several|many|any|general|arbitrary|continuous|extends?|extended|generali[sz]e[sd]?|relax|relaxed|"
+    r"whereas|while|however|but|now|other|new|again|reuse[sd]?|same\s+letter|except|unless|otherwise)\b|"
+    r"也|另|其他|任意|实数|一般|但|然而|而")
+
+
+def _listing_left(lines: list[str], name: str, listed: int, here: int) -> bool:
+    """Whether the text may have left the listing of ``name``'s values (line ``listed``) before line
+    ``here``: after the sentence that lists them, it writes the name alone again ("evaluated at real
+    points $x$") or uses words by which a letter may take another meaning or more values ("Separately,
+    the temperature is written $u$ as well", "With three classes the label takes the values 0, 1, 2")."""
+    listed_sentence = True
+    for line, words, (a, b), number in sentences(lines, listed, here - 1):
+        if listed_sentence and number == listed and "\\in" not in line[a:b] and "∈" not in line[a:b]:
+            continue            # the sentences of the listing's line before the listing
+        if listed_sentence and number == listed:
+            listed_sentence = False
+            continue            # the listing's own sentence
+        listed_sentence = False
+        if _letter_again(line[a:b], words, name, alone_enough=True) \
+                or re.search(r"(?i)\b(?:takes?|taking)\s+(?:the\s+)?values\b|取值", words):
+            return True
+    return False
+
+
+def _letter_again(sentence: str, words: str, name: str, alone_enough: bool) -> bool:
+    """Whether a sentence (``words``: its math blanked) writes the name ``name`` again as if anew: alone
+    in its math (if ``alone_enough``), or alone or in an expression beside words by which a letter may
+    take another meaning ("also called $x$, which can be negative")."""
+    alone = re.search(rf"\$\s*\\?{re.escape(name)}\s*\$", sentence)
+    if alone and alone_enough:
+        return True
+    mentioned = re.search(rf"\$[^$]*(?<![A-Za-z\\]){re.escape(name)}(?![A-Za-z])[^$]*\$", sentence)
+    return bool(mentioned) and bool(_LETTER_REUSED.search(words))
+
+
+def _letter_left(lines: list[str], name: str, since: int, here: int) -> bool:
+    """Whether a sentence after line ``since`` and before line ``here`` writes ``name`` alone again
+    beside words by which it may mean something else ("The second layer receives a shifted input,
+    also called $x$, which can be negative"): what was assumed of the name before may not hold."""
+    return any(re.search(rf"\$\s*\\?{re.escape(name)}\s*\$", line[a:b]) and _LETTER_REUSED.search(words)
+               for line, words, (a, b), _ in sentences(lines, since + 1, here - 1))
 
 
 def _a_domain(condition: sp.Basic, line: int, lines: list[str], columns: dict, conditions: list) -> bool:
@@ -1549,6 +1677,24 @@ def real_names(expr: sp.Basic) -> set[sp.Basic]:
 
 def _plain(expr: sp.Basic) -> str:
     return sp.sstr(expr)
+
+
+def _assumed_before(live: list[tuple[int, sp.Basic | None]], here: int, lines: list[str],
+                    columns: dict[tuple[int, sp.Basic], int]) -> tuple[tuple[sp.Basic, int], ...]:
+    """The inequalities of this section written before line ``here`` in sentences that assume them
+    (:func:`~.hedges.assumed_in_words`), but those on names a later condition speaks of again."""
+    inequalities = (sp.StrictLessThan, sp.LessThan, sp.StrictGreaterThan, sp.GreaterThan)
+    earlier = [(line, c) for line, c in live if c is not None and line < here]
+    out = []
+    for k, (line, c) in enumerate(earlier):
+        if not isinstance(c, inequalities) or (line, c) not in columns:
+            continue
+        names = spoken_keys(c) | names_in(c)
+        if any(line < later and names & (spoken_keys(d) | names_in(d)) for later, d in earlier[k + 1:]):
+            continue
+        if assumed_in_words(lines, line, columns[(line, c)]):
+            out.append((c, line))
+    return tuple(out)
 
 
 def _word_checks(build, problem: Problem, written: list[sp.Basic], doubt_of: list[str], from_words: list[bool],
