@@ -523,6 +523,10 @@ def _comma_statements(statement: _Statement) -> list[_Statement]:
             out.append(_Statement(list(part), statement.soft, statement.after_arrow, statement.condition))
             continue
         current_has_op = any(t.kind == "rel" and t.top for t in out[-1].tokens)
+        if current_has_op and _is_condition(body) and _is_condition(_unbracketed(out[-1].tokens)):
+            out.append(_Statement(list(body), soft=False, after_arrow=statement.after_arrow,
+                                  condition=statement.condition))      # "a < b, c < d": two conditions
+            continue
         if current_has_op and _is_condition(body):        # "\sqrt{z^2} = z, \; z \ge 0": its condition
             out[-1].condition = _joined("cond", body, out[-1].condition)
             continue
@@ -549,21 +553,29 @@ def _shared_bounds(parts: list[list[Token]]) -> list[list[Token]] | None:
     def atom(tokens: list[Token]) -> bool:
         text = "".join(t.text for t in solid(tokens))
         return bool(text) and bool(_ATOM.match(text))
+    def number(tokens: list[Token]) -> bool:         # 0, 1, 2\pi, \frac{1}{2}, -1: an end without names
+        text = "".join(t.text for t in solid(tokens)).replace(" ", "")
+        return bool(re.fullmatch(r"[-+]?(?:\d+(?:\.\d+)?|\\frac\{\d+\}\{\d+\}|\d*\\pi|\\pi/\d+|\d+/\d+)", text))
     first, last, middle = parts[0], parts[-1], parts[1:-1]
     o1, o2 = ops(first), ops(last)
-    if len(o1) != 1 or len(o2) != 1 or any(ops(part) for part in middle):
+    if len(o1) != 1 or len(o2) > 1 or any(ops(part) for part in middle):
         return None
-    op1, op2 = first[o1[0]], last[o2[0]]
-    if op1.op not in _INEQUALITIES - {"!="} or op2.op not in _INEQUALITIES - {"!="} \
-            or (op1.op[0] == "<") != (op2.op[0] == "<"):
-        return None
+    op1 = first[o1[0]]
     lower, name1 = first[:o1[0]], first[o1[0] + 1:]
+    if op1.op not in _INEQUALITIES - {"!="} or not number(lower):
+        return None
+    if not o2:                                       # "0 < a, b": a lower end for each name
+        names = [name1, *middle, last]
+        if not all(atom(n) and not number(n) for n in names):
+            return None
+        return [[*lower, op1, *solid(name)] for name in names]
+    op2 = last[o2[0]]
+    if op2.op not in _INEQUALITIES - {"!="} or (op1.op[0] == "<") != (op2.op[0] == "<"):
+        return None
     namek, upper = last[:o2[0]], last[o2[0] + 1:]
     names = [name1, *middle, namek]
-    if not all(atom(side) for side in (lower, upper, *names)):
-        return None
-    if any(re.fullmatch(r"-?\d+(?:\.\d+)?", "".join(t.text for t in solid(n))) for n in names):
-        return None
+    if not number(upper) or not all(atom(n) and not number(n) for n in names):
+        return None                                  # "s \le S, t \le T": two bounds, no shared ends
     return [[*lower, op1, *solid(name), op2, *upper] for name in names]
 
 

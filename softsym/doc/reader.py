@@ -1135,10 +1135,16 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         if outside:                     # f(-1) after "where $x > 0$: $$f(x) = x$$": not what the text defined
             doubts.append(outside)
             unproved = unproved or outside
-        roots = sorted(name for name in names_in(lhs, rhs) if name in rooted)
+        reached = dict(rooted)                   # k := m + Ē after m^2 = Ē^2: k rests on the root too
+        for d in definitions:
+            through = sorted(names_in(d.expr) & set(reached))
+            if through and target_name(d.target):
+                reached.setdefault(target_name(d.target), reached[through[0]])
+        rooted_lines = reached
+        roots = sorted(name for name in names_in(lhs, rhs) if name in reached)
         if roots:                       # m^2 = Ē^2 read as m = |Ē|: the text may mean the other root
-            doubts.append(f"it unfolds {', '.join(roots)}, read as the nonnegative root of its square (line "
-                          f"{rooted[roots[0]]}), which the text may not mean")
+            doubts.append(f"it unfolds {', '.join(roots)}, read through the nonnegative root of a square (line "
+                          f"{rooted_lines[roots[0]]}), which the text may not mean")
             unproved = unproved or doubts[-1]
         if not unproved:
             unproved = _meant_anew(guesses, prose, live_conditions(), function_lines, lines, rel)
@@ -1419,9 +1425,10 @@ def _outside_domain(expr: sp.Basic, domains: dict[str, tuple]) -> str:
     return ""
 
 
-_NONNEGATIVE_BY_NAME = frozenset({"sigma", "s", "r", "rho", "norm"})
+_NONNEGATIVE_BY_NAME = frozenset({"sigma"})
 """Names whose square is written for them in notes and that are nonnegative by convention (a standard
-deviation σ, a radius r): ``σ^2 = …`` defines σ as the nonnegative root without a guess."""
+deviation σ, σ̂): ``σ^2 = …`` defines σ as the nonnegative root without a guess (a correlation r or ρ,
+a slope s may be negative)."""
 
 _ANOTHER_OBJECT = re.compile(r"(?i)\b(?:second|another|other|new|different|own|doubled|halved|tripled|scaled|"
                              r"shifted|modified|changed|instead|separately)\b|另|第二|新的|不同")

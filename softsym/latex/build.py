@@ -478,6 +478,11 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
         if f.sup is None or not isinstance(f.base, Leaf) or f.base.kind not in NAME_KINDS or not self.ctx.labels:
             return f
         key = self.label_key(f.sup)
+        if key is None and any(name == f.base.text for name, _ in self.ctx.labels) \
+                and not self.is_transpose(f.sup):
+            self.fail(f"a superscript on {f.base.text}, which the text labels with superscripts "
+                      f"({', '.join(sorted(k for n, k in self.ctx.labels if n == f.base.text))}): "
+                      f"a label or a power?", f)
         if key is None or (f.base.text, key) not in self.ctx.labels:
             return f
         return replace(f, base=replace(f.base, kind="NAME", text=f"{f.base.text}^{key}"), sup=None)
