@@ -121,7 +121,9 @@ def _read(path: Path) -> str:
 
 def _progress(path: str):
     """Progress on stderr: a line per relation when it takes a while (after 2 s), on a terminal a
-    counter; the follow-ups (checks that weigh a verdict against the words) counted apart."""
+    counter; the follow-ups (checks that weigh a verdict against the words) counted apart.  Each
+    line shows the prover's verdict on the relation as read ("as read refuted"): the verdict
+    reported at the end is that one weighed against the words, and may be undecided."""
     done: dict[str, int] = {}
     start = time.perf_counter()
 
@@ -129,10 +131,10 @@ def _progress(path: str):
         done[batch] = done.get(batch, 0) + 1
         label = path if batch == "main" else f"{path} (follow-up checks)"
         if sys.stderr.isatty():
-            click.echo(f"\r[{done[batch]}/{total}] {label}: {verdict.status}"[:79].ljust(79), err=True,
+            click.echo(f"\r[{done[batch]}/{total}] {label}: as read {verdict.status}"[:79].ljust(79), err=True,
                        nl=done[batch] == total)
         elif time.perf_counter() - start > 2:
-            click.echo(f"[{done[batch]}/{total}] {label}: {verdict.status} ({verdict.seconds:.1f} s)", err=True)
+            click.echo(f"[{done[batch]}/{total}] {label}: as read {verdict.status} ({verdict.seconds:.1f} s)", err=True)
     return report
 
 
