@@ -2,6 +2,7 @@
 definitions, probabilities read as opaque numbers, and the relationals conditions are made of."""
 from __future__ import annotations
 
+import functools
 import re
 
 import sympy as sp
@@ -140,15 +141,22 @@ def document_dimension(domain: Domain, inferred: str | None = None) -> sp.Symbol
 def names_in(*exprs: sp.Basic) -> set[str]:
     """The names an expression uses: scalars by name, a family ``z_i`` as ``z[]`` (not the scalar
     ``z``), applied functions by name."""
-    from ..rewrite import symbols_outside_entries
     out: set[str] = set()
     for e in exprs:
-        entries = e.atoms(sp.Indexed)
-        out |= {str(x) for x in symbols_outside_entries(e)}
-        out |= {str(x) for i in entries for index in i.indices for x in index.free_symbols}
-        out |= {f"{i.base.label}[]" for i in entries}
-        out |= {str(f.func) for f in e.atoms(sp.core.function.AppliedUndef)}
+        out |= _names_of(e)
     return out
+
+
+@functools.lru_cache(maxsize=8192)
+def _names_of(e: sp.Basic) -> frozenset[str]:
+    """:func:`names_in` of one expression (cached: the reader asks it of the same hypotheses and sides
+    relation after relation)."""
+    from ..rewrite import symbols_outside_entries
+    entries = e.atoms(sp.Indexed)
+    return frozenset({str(x) for x in symbols_outside_entries(e)}
+                     | {str(x) for i in entries for index in i.indices for x in index.free_symbols}
+                     | {f"{i.base.label}[]" for i in entries}
+                     | {str(f.func) for f in e.atoms(sp.core.function.AppliedUndef)})
 
 
 def related_to(d: Definition, rhs: sp.Basic) -> bool:
