@@ -614,7 +614,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         squared = lhs.base if powered else None
         if squared is not None and not checks_example and squared.name not in listed_values \
                 and not any(c is not None and is_pin(c) and c.lhs == squared for _, c in conditions) \
-                and defines(rel, squared, rhs, used, pinned, standalone, display):
+                and defines(rel, squared, rhs, used - ({squared.name} if _used_before_section(
+                    squared.name, last_use, sections, rel.line) and squared.name not in names_in(rhs)
+                    and squared.name not in {target_name(d.target) for d in definitions} else set()),
+                    pinned, standalone, display):
             value = {2: sp.sqrt(rhs), -1: 1 / rhs, -2: 1 / sp.sqrt(rhs)}[int(lhs.exp)]    # σ² = …: σ ≥ 0
             definitions.append(Definition(squared, value, len(definitions) + 1))        # 1/σ² = 1/σ_1² + 1/σ_2²
             unread.pop(squared.name, None)
@@ -1684,6 +1687,13 @@ def real_names(expr: sp.Basic) -> set[sp.Basic]:
 
 def _plain(expr: sp.Basic) -> str:
     return sp.sstr(expr)
+
+
+def _used_before_section(name: str, last_use: dict[str, int], sections: list[int], line: int) -> bool:
+    """Whether ``name`` was last used before the section of ``line`` began (a bold **s** in §2, then
+    "the unbiased estimate is $$s^2 = …$$" in §5: a name free to be defined again there)."""
+    start = max((h for h in sections if h <= line), default=0)
+    return last_use.get(name, line) < start
 
 
 def _assumed_before(live: list[tuple[int, sp.Basic | None]], here: int, lines: list[str],
