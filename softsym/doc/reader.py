@@ -266,6 +266,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     guessed_defs: dict[str, int] = {}                   # names defined through a function written alone
     rooted: dict[str, int] = {}                         # m^2 = …: m read as the nonnegative root (a guess)
     domains: dict[str, tuple] = {}                      # f: (its parameters, the bounds on them, the line)
+    assuming: dict[tuple[int, sp.Basic], bool] = {}     # whether the sentence of each condition assumes it
     bare_before, defined_count = 0, 0                   # (the previous relation's line if it had one)
     for k, rel in enumerate(found):
         if bare_before and len(definitions) > defined_count:   # F = -\log Z / (2\beta): F rests on the guess
@@ -1139,15 +1140,14 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             doubts.append(outside)
             unproved = unproved or outside
         reached = dict(rooted)                   # k := m + Ē after m^2 = Ē^2: k rests on the root too
-        for d in definitions:
+        for d in definitions if rooted else ():
             through = sorted(names_in(d.expr) & set(reached))
             if through and target_name(d.target):
                 reached.setdefault(target_name(d.target), reached[through[0]])
-        rooted_lines = reached
         roots = sorted(name for name in names_in(lhs, rhs) if name in reached)
         if roots:                       # m^2 = Ē^2 read as m = |Ē|: the text may mean the other root
             doubts.append(f"it unfolds {', '.join(roots)}, read through the nonnegative root of a square (line "
-                          f"{rooted_lines[roots[0]]}), which the text may not mean")
+                          f"{reached[roots[0]]}), which the text may not mean")
             unproved = unproved or doubts[-1]
         if not unproved:
             unproved = _meant_anew(guesses, prose, live_conditions(), function_lines, lines, rel)
@@ -1366,7 +1366,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                               f"words, if at all ({', '.join(unknown[:4])})")
         pinned_at = {c: line for line, c in sorted(conditions, key=lambda x: x[0])     # where each value was
                      if c in pins and line <= rel.line and in_scope(sections, line, rel.line)}   # given last
-        assumed = _assumed_before(live_conditions(), rel.line, lines, condition_columns)
+        assumed = _assumed_before(live_conditions(), rel.line, lines, condition_columns, assuming)
         out.append(Reading(rel, problem=problem, lhs=shown_l, rhs=shown_r, conventions=notes, doubts=tuple(doubts),
                            assumed=assumed,
                            stated=tuple((name, sp.sstr(v), line) for name, (v, line) in known_values.items()
@@ -1564,7 +1564,7 @@ def _letter_again(sentence: str, words: str, name: str, alone_enough: bool) -> b
     """Whether a sentence (``words``: its math blanked) writes the name ``name`` again as if anew: alone
     in its math (if ``alone_enough``), or alone or in an expression beside words by which a letter may
     take another meaning ("also called $x$, which can be negative")."""
-    alone = re.search(rf"\$\s*\\?{re.escape(name)}\s*\$", sentence)
+    alone = _written_alone(sentence, name)
     if alone and alone_enough:
         return True
     mentioned = re.search(rf"\$[^$]*(?<![A-Za-z\\]){re.escape(name)}(?![A-Za-z])[^$]*\$", sentence)
@@ -1575,8 +1575,13 @@ def _letter_left(lines: list[str], name: str, since: int, here: int) -> bool:
     """Whether a sentence after line ``since`` and before line ``here`` writes ``name`` alone again
     beside words by which it may mean something else ("The second layer receives a shifted input,
     also called $x$, which can be negative"): what was assumed of the name before may not hold."""
-    return any(re.search(rf"\$\s*\\?{re.escape(name)}\s*\$", line[a:b]) and _LETTER_REUSED.search(words)
+    return any(_written_alone(line[a:b], name) and _LETTER_REUSED.search(words)
                for line, words, (a, b), _ in sentences(lines, since + 1, here - 1))
+
+
+def _written_alone(sentence: str, name: str) -> bool:
+    """Whether ``sentence`` writes the name alone in its math (``$x$``, ``$\\beta$``)."""
+    return re.search(rf"\$\s*\\?{re.escape(name)}\s*\$", sentence) is not None
 
 
 def _a_domain(condition: sp.Basic, line: int, lines: list[str], columns: dict, conditions: list) -> bool:
@@ -1697,9 +1702,11 @@ def _used_before_section(name: str, last_use: dict[str, int], sections: list[int
 
 
 def _assumed_before(live: list[tuple[int, sp.Basic | None]], here: int, lines: list[str],
-                    columns: dict[tuple[int, sp.Basic], int]) -> tuple[tuple[sp.Basic, int], ...]:
+                    columns: dict[tuple[int, sp.Basic], int],
+                    assuming: dict[tuple[int, sp.Basic], bool]) -> tuple[tuple[sp.Basic, int], ...]:
     """The inequalities of this section written before line ``here`` in sentences that assume them
-    (:func:`~.hedges.assumed_in_words`), but those on names a later condition speaks of again."""
+    (:func:`~.hedges.assumed_in_words`, judged once per condition: ``assuming``), but those on names a
+    later condition speaks of again."""
     inequalities = (sp.StrictLessThan, sp.LessThan, sp.StrictGreaterThan, sp.GreaterThan)
     earlier = [(line, c) for line, c in live if c is not None and line < here]
     out = []
@@ -1709,7 +1716,9 @@ def _assumed_before(live: list[tuple[int, sp.Basic | None]], here: int, lines: l
         names = spoken_keys(c) | names_in(c)
         if any(line < later and names & (spoken_keys(d) | names_in(d)) for later, d in earlier[k + 1:]):
             continue
-        if assumed_in_words(lines, line, columns[(line, c)]):
+        if (line, c) not in assuming:
+            assuming[(line, c)] = assumed_in_words(lines, line, columns[(line, c)])
+        if assuming[(line, c)]:
             out.append((c, line))
     return tuple(out)
 
