@@ -542,8 +542,9 @@ def _comma_statements(statement: _Statement) -> list[_Statement]:
 
 def _shared_bounds(parts: list[list[Token]]) -> list[list[Token]] | None:
     """``0 < \\beta_1, \\beta_2 < 1``: bounds written once for a list of names, one chain per name
-    (``0 < \\beta_1 < 1``, ``0 < \\beta_2 < 1``); None for anything else.  Only inequalities whose
-    two ends are single names or numbers and a list of single names between them."""
+    (``0 < \\beta_1 < 1``, ``0 < \\beta_2 < 1``), or one lower end (``0 < a, b``); None for anything
+    else.  Only ends that are numbers (``2\\pi``, ``\\frac{1}{2}``) and a list of single names: ``s \\le S,
+    t \\le T`` are two bounds, not shared ones."""
     if len(parts) < 2:
         return None
     def ops(part: list[Token]) -> list[int]:

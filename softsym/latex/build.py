@@ -478,8 +478,8 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
         if f.sup is None or not isinstance(f.base, Leaf) or f.base.kind not in NAME_KINDS or not self.ctx.labels:
             return f
         key = self.label_key(f.sup)
-        if key is None and any(name == f.base.text for name, _ in self.ctx.labels) \
-                and not self.is_transpose(f.sup):
+        if key is None and f.base.start in self.bold and any(name == f.base.text for name, _ in self.ctx.labels) \
+                and not self.is_transpose(f.sup):      # \mathbf{v}^2 beside \mathbf{v}^k: no vector has a power
             self.fail(f"a superscript on {f.base.text}, which the text labels with superscripts "
                       f"({', '.join(sorted(k for n, k in self.ctx.labels if n == f.base.text))}): "
                       f"a label or a power?", f)
