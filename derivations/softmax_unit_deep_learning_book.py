@@ -276,13 +276,14 @@ kk = d.symbols("k", integer=True)
 jj = d.index("j", 1, nn)
 Sw = Sum(exp(a - t - g[kk]), (kk, 1, nn))
 d.eq(1 - exp(a) / (exp(a) + Sw), Sw / (exp(a) + Sw), added=True,
-     why="n + 1 inputs: the max a and w_k = a − t − g_k (k = 1..n); the max's distance from 1 is the others' share")
+     why="n + 1 inputs: the max a and w_k = a − t − g_k (k = 1..n); the max's distance from 1 is the others' share",
+     label="distance_is_share")
 s1 = d.chain(Sw / (exp(a) + Sw),
              ("<=", Sw / exp(a), "the denominator without the others' terms is smaller"),
              ("==", Sum(exp(-t - g[kk]), (kk, 1, nn)), "divide every term by e^a"),
              ("<=", nn * exp(-t), "n terms, each e^{−t−g_k} ≤ e^{−t}"),
              added=True, why="the others' share is at most n·e^{−t}", label="others_share")
-d.conclude(1 - exp(a) / (exp(a) + Sw), "<=", nn * exp(-t), from_steps=["others_share"],
+d.conclude(1 - exp(a) / (exp(a) + Sw), "<=", nn * exp(-t), from_steps=["distance_is_share", "others_share"],
            quote=r"当其中一个输入是最大（$z_i = \max_i z_i$）并且 $z_i$ 远大于其他的输入时，相应的输出 $\text{softmax}(\boldsymbol z)_i$ 会饱和到 1",
            why="so for every n the max's output is within n·e^{−t} of 1")
 d.limit(nn * exp(-t), t, oo, 0, quote="会饱和到 1", why="and n·e^{−t} → 0 as the gap t grows: saturation to 1, for every n")

@@ -103,11 +103,12 @@ def run_until(deadline: Deadline, fn: Callable[[], T]) -> T:
     if not _can_alarm():
         return fn()
     at = min([deadline.at, *_active])
-    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    previous = signal.getsignal(signal.SIGALRM)
     depth = len(_active)
-    _active.append(at)
-    signal.setitimer(signal.ITIMER_REAL, max(at - time.monotonic(), 1e-4), _REPEAT)
-    try:
+    try:                # arming is inside: an alarm that arrives before fn starts is still undone
+        signal.signal(signal.SIGALRM, _on_alarm)
+        _active.append(at)
+        signal.setitimer(signal.ITIMER_REAL, max(at - time.monotonic(), 1e-4), _REPEAT)
         return fn()
     finally:
         _leave(depth, previous)
@@ -125,7 +126,8 @@ def _leave(depth: int, previous: object) -> None:
         try:
             signal.setitimer(signal.ITIMER_REAL, 0)
             del _active[depth:]
-            signal.signal(signal.SIGALRM, previous)
+            if previous is not None:        # None: a handler not set from Python (left as is)
+                signal.signal(signal.SIGALRM, previous)
             if _active:
                 left = min(_active) - time.monotonic()
                 if left > 0:

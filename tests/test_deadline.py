@@ -119,6 +119,32 @@ def test_an_alarm_delivered_during_cleanup_does_not_leave_a_stale_deadline(monke
     assert attempt(Deadline.after(1), lambda: "answer", None) == "answer"
 
 
+def test_an_alarm_delivered_while_arming_does_not_leave_a_stale_deadline(monkeypatch):
+    """A deadline that is all but passed arms a 0.1 ms timer: its alarm can arrive before the call
+    starts.  The deadline must still be popped, or every later call in the process (the next
+    document a pool worker reads) finds an expired enclosing deadline and raises (CI, session 14)."""
+    import signal as real
+
+    from softsym import deadline as module
+
+    class AlarmOnArming:
+        def __getattr__(self, name):
+            return getattr(real, name)
+
+        def setitimer(self, which, seconds, interval=0.0):
+            real.setitimer(which, 0)
+            if seconds > 0:       # arming: the alarm "arrives" as the call returns
+                raise StepTimeout("time limit reached")
+
+    monkeypatch.setattr(module, "signal", AlarmOnArming())
+    with pytest.raises(StepTimeout):
+        run_until(Deadline.after(5), lambda: "never run")
+    assert module._active == []
+    monkeypatch.undo()
+    assert real.getitimer(real.ITIMER_REAL) == (0.0, 0.0)
+    assert attempt(Deadline.after(1), lambda: "answer", None) == "answer"
+
+
 def test_an_alarm_inside_an_uninterrupted_section_is_delivered_when_it_ends():
     from softsym.deadline import uninterrupted
     finished = []
