@@ -554,6 +554,16 @@ FRAGMENTS: list[tuple] = [
     ("dL/dz + dM/dz", UNPARSED),
     ("d / 2", R("d") / 2),                                                    # a d that is no derivative
     ("\\nabla f", UNPARSED),
+    # the gradient of a function of one scalar at a point: its derivative there (an unknown function's
+    # when the text never defines it; ∇ says f is a function, so f(…) is no product)
+    ("\\nabla f(\\theta_{t-1})", sp.Subs(D(f(u_), u_), u_, theta_v[t - 1])),
+    ("\\nabla f(2x) + 1", sp.Subs(D(f(u_), u_), u_, 2 * x) + 1, FUNCTIONS),
+    ("\\nabla f(x) y", D(f(x), x) * y),
+    ("\\nabla f(x)^2", UNPARSED),                                            # ∇(f(x)²) or (∇f(x))²?
+    ("\\nabla f(x, y)", UNPARSED),                                           # a gradient of two
+    ("\\nabla f(\\mathbf{w})", UNPARSED),                                    # at a vector
+    ("\\nabla x(y)", UNPARSED, DECLARED_XY),                                 # x a declared scalar
+    ("\\nabla f(\\theta)", UNPARSED, Context(vectors={"theta": None})),          # θ a vector of the text
     ("f'(x)", D(f(x), x), FUNCTIONS),
     ("f''(x)", D(f(x), (x, 2)), FUNCTIONS),
     ("f'(x)", UNPARSED),

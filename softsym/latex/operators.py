@@ -20,6 +20,7 @@ import sympy as sp
 from .errors import VectorValued
 from .maxima import extremum_index
 from .syntax import (
+    NAME_KINDS,
     OPERATOR_KINDS,
     Expr,
     Factor,
@@ -404,6 +405,10 @@ class OperatorReading:
     def gradient(self, op: Factor, rest: list[Node]) -> sp.Expr:
         """``\\nabla_{\\mathbf{w}} L``: the gradient, a vector; its entry i is ∂L/∂w_i.  The variable
         must be written (a bare ``\\nabla L`` is refused: with respect to what?)."""
+        if op.sub is None and op.sup is None and not op.primes and not op.bangs:
+            at = self.gradient_at(rest)
+            if at is not None:
+                return at
         name = self.bare_name(op.sub) if op.sub is not None else None
         if name is None or op.sup is not None or op.primes or op.bangs:
             self.fail("a gradient \\nabla without its variable (write \\nabla_{\\mathbf{w}} L or the partial "
@@ -420,6 +425,33 @@ class OperatorReading:
         variable = self.indexed_base(name, op)[self.column if self.column is not None else self.entry]
         return self.no_jacobian(sp.Derivative(self.differentiated(lambda: self.body(rest, op)), variable,
                                               evaluate=False), op)
+
+    def gradient_at(self, rest: list[Node]) -> sp.Expr | None:
+        """``\\nabla f(\\theta_{t-1})``: the gradient of a function of one argument at a point, read as
+        f'(θ_{t-1}) when the argument is a scalar as written (no bold, not a vector of the text);
+        for a function the text never defines it stays an unknown function's derivative there.
+        None when what follows is not a name applied to one argument (the caller decides)."""
+        if len(rest) < 2 or not isinstance(rest[0], Factor) or not isinstance(rest[1], Factor):
+            return None
+        f, g = rest[0], rest[1]
+        if not isinstance(f.base, Leaf) or f.base.kind not in NAME_KINDS or not f.plain \
+                or not isinstance(g.base, Group) or g.base.kind != "paren" or len(g.base.elements) != 1 \
+                or g.base.given or g.sub is not None or g.sup is not None or g.primes or g.bangs:
+            return None
+        name = f.base.text
+        if name in self.names and not isinstance(self.names[name], sp.FunctionClass):
+            return None                                           # a declared scalar: not a function
+        written = self.tex[g.start:g.end]
+        if re.search(r"\\(?:mathbf|boldsymbol|bm|vec)\b", written):
+            return None
+        fn = self.function_object(name) or sp.Function(name, real=True)
+        with self.opaque_arguments():
+            arg = self.value(self.only(g.base.elements, g.base))
+        vectors = set(self.ctx.vectors) | set(self.ctx.bold_only)
+        if {x.name for x in arg.free_symbols} & vectors or {str(b.label) for b in arg.atoms(sp.IndexedBase)} & vectors:
+            return None
+        value = self.after_call(self.derivative_at(fn, 1, arg, f, g, known=False), g)
+        return value * self.product(rest[2:], rest[2]) if len(rest) > 2 else value
 
     def differentiated(self, read):
         """Read what a derivative differentiates: there a function written alone (L) is L(w)."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 SCREEN_DIGITS = 30
 CONFIRM_DIGITS = (50, 100)
@@ -23,8 +24,8 @@ def _value(expr: sp.Basic, point: dict, digits: int) -> sp.Basic | None:
             return None                 # Σ_{n≥1} 0^{n−1}: SymPy's doit says 0, the sum is 1 (0⁰ = 1)
         if exact_value.has(sp.Sum, sp.Product, sp.Derivative, sp.Limit):
             exact_value = exact_value.doit(integrals=False)   # an integral by quadrature, not by SymPy's integrate
-        if exact_value.free_symbols:
-            return None
+        if exact_value.free_symbols or exact_value.atoms(AppliedUndef):
+            return None                 # (f'(θ) of a function the text never defines has no value)
         if exact_value.has(sp.nan, sp.zoo, sp.oo, -sp.oo):       # an infinity in an integral's range is fine
             outside = exact_value.xreplace({i: sp.Integer(1) for i in exact_value.atoms(sp.Integral)})
             if outside.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
