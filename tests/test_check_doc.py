@@ -623,3 +623,20 @@ def test_bounds_written_once_for_several_names_bound_each_of_them():
     assert verdicts[7] == ["proved"] and verdicts[9] == ["refuted"]
     assert verdicts[13] == ["proved"]               # 0 < p, q < 1: no refutation at p = 2
     assert verdicts[17] == ["proved"]               # a numbered entry's range holds from here on
+
+
+def test_roundings_inside_functions_conditions_both_ways_and_sampled_names_are_read_as_written():
+    rounded = verdicts_by_line("session15_roundings_inside_functions.md")
+    assert rounded[6][0] == rounded[9][0] == "undecided"        # 1002 + log 1.5032, log(1 + 20.0855): roundings
+    assert rounded[15] == ["definition", "undecided"]            # … also at the values an example gave
+    assert rounded[11] == rounded[13] == ["refuted"]             # 21.0855, 1.5532: far beyond a rounding
+    both = verdicts_by_line("session15_conditions_both_ways.md")
+    assert both[3] == ["definition", "definition", "undecided", "skipped", "skipped"]   # "exactly when": both
+    assert both[5] == ["undecided"] and both[6] == ["skipped", "skipped"]   # ways, on one line or over a break
+    assert both[8][0] == both[9][0] == "proved"                 # plain conditions still hold
+    sampled = verdicts_by_line("session15_sampled_names.md")
+    assert sampled[5] == ["proved", "proved"]                   # x_i ~ Poisson(λ): x_i ≥ 0; λ ~ Gamma: λ > 0
+    assert sampled[11] == ["proved", "proved", "refuted"]       # c ~ Bernoulli(p): 0 ≤ c, p ≤ 1
+    gradient = verdicts_by_line("session15_gradient_at_a_point.md")
+    assert gradient[6][-1] == "proved"                          # ∇f(θ_{t-1}) of a function never written
+    assert gradient[11] == ["definition", "proved", "refuted"]  # ∇q(3) = q'(3) of q(x) = x²/2

@@ -155,3 +155,52 @@ def equality_rounding(tex: str) -> sp.Float:
         if len((whole + decimals).lstrip("0")) >= 3:          # twice half a unit of its last place
             total += sp.Float(10) ** (exponent - len(decimals))   # (4.54 × 10⁻⁵: of the mantissa's)
     return total
+
+
+def _written_roundings(tex: str) -> list[tuple[sp.Rational, sp.Rational]]:
+    """(value, one unit of its last place) of each number ``tex`` writes with decimals and three
+    significant digits or more (``1.5032``, ``20.0855``, ``4.54 \\times 10^{-5}``): the numbers a worked
+    example rounds; shorter ones (``0.9``, ``0.62``) are taken as exact inputs."""
+    out = []
+    for m in _NUMBER.finditer(tex):
+        whole, decimals, exponent = m.group(1), m.group(2), int(m.group(3) or 0)
+        if "." not in m.group(0) or not decimals or len((whole + decimals).lstrip("0")) < 3:
+            continue
+        scale = sp.Integer(10) ** exponent
+        out.append((sp.Rational(f"{whole or 0}.{decimals}") * scale, scale / sp.Integer(10) ** len(decimals)))
+    return out
+
+
+def propagated_rounding(difference: sp.Basic, texts: tuple[str, ...]) -> sp.Float:
+    """How far a closed ``difference`` (left − right of an ``=``) may be from 0 when the decimals
+    ``texts`` write anywhere in it — also inside functions (``1002 + \\log 1.5032``,
+    ``\\log(1 + 20.0855)``) — are roundings: each is moved by one unit of its last place and the
+    moves are carried through to first order (Σ |∂difference/∂d| · unit, with 10 % to spare for the
+    second order).  0 when nothing is written as a rounding, when the difference has free names, or
+    when its derivatives have no trusted value.  It only ever withholds a refutation."""
+    if difference.free_symbols or difference.atoms(sp.Indexed):
+        return sp.Float(0)
+    places = {_places(value) for tex in texts for value, _ in _written_roundings(tex)}
+    # a written rounding may be folded into another number as the sides are built (1 + 20.0855 is
+    # 21.0855): every number of the difference with as many decimal places as one written is moved
+    moved_numbers = {abs(r) for r in difference.atoms(sp.Rational) if r.q != 1 and _places(abs(r)) in places}
+    spread = sp.Float(0)
+    for value in moved_numbers:
+        d = sp.Dummy("d")
+        moved = difference.xreplace({value: value + d, -value: -value - d})
+        if moved == difference:
+            continue
+        slope = _value(sp.diff(moved, d).subs(d, 0))
+        if slope is None:
+            return sp.Float(0)
+        spread += abs(slope) * sp.Rational(1, 10 ** _places(value))
+    return spread * sp.Float("1.1")
+
+
+def _places(value: sp.Rational) -> int | None:
+    """How many decimal places a terminating decimal has (``21.0855``: 4); None for 1/3."""
+    for p in range(0, 31):
+        if (value * 10 ** p).is_integer:
+            return p
+    return None
+

@@ -337,6 +337,9 @@ def _result(reading: Reading, verdict: Verdict | None, variants: dict[str, Verdi
                 and not reading.doubts and stated.counterexample is not None \
                 and not contradicted(stated.counterexample, reading.stated_here):   # (nor at another value
                                                                                     # this section gave)
+            rounded = _off_by_rounding(rel, stated, dict(reading.variants).get("stated"))
+            if rounded:                     # LSE(x) = 1002 + \log 1.5032 at the example's x
+                return undecided(stated.strategy, f"{rounded} ({at_values})")
             return {**out, "verdict": "refuted", "strategy": stated.strategy,
                     "counterexample": stated.counterexample.as_dict() if stated.counterexample else None,
                     "lhs_value": stated.counterexample.lhs_value if stated.counterexample else None,
@@ -391,7 +394,7 @@ def _result(reading: Reading, verdict: Verdict | None, variants: dict[str, Verdi
         return undecided(verdict.strategy, f"as read it {readable_message(verdict.message, verdict.counterexample)}, "
                                            f"but there a logarithm it writes is not real, and where they all are it "
                                            f"is {logged.status}: not reported as refuted")
-    rounded = _off_by_rounding(rel, verdict)
+    rounded = _off_by_rounding(rel, verdict, reading.problem)
     if rounded:
         return undecided(verdict.strategy, rounded)
     if verdict.status is Status.REFUTED and reading.doubts:
@@ -412,16 +415,20 @@ def _result(reading: Reading, verdict: Verdict | None, variants: dict[str, Verdi
             "message": message, "seconds": verdict.seconds}
 
 
-def _off_by_rounding(rel, verdict: Verdict) -> str:
+def _off_by_rounding(rel, verdict: Verdict, problem: Problem | None = None) -> str:
     """Why a refuted ``=`` between written roundings is not reported (``\\log(1 + e^{-3}) + 3 = 3 + 0.0486``,
-    ``\\ell'(1.4) = 1 \\cdot (2 - 4.055)``: a worked example's ``=`` that means ``≈``), or ``""``: its sides
-    at the counterexample differ by less than the rounding of the decimals written (see ``equality_rounding``)."""
+    ``\\ell'(1.4) = 1 \\cdot (2 - 4.055)``, ``\\operatorname{softplus}(3) = \\log(1 + 20.0855)``: a worked
+    example's ``=`` that means ``≈``), or ``""``: its sides at the counterexample differ by less than the
+    rounding of the decimals written (see ``equality_rounding``; in a closed relation, also of decimals
+    inside functions, carried through them: ``propagated_rounding``)."""
     from ..parsing import parse_expr
-    from .approximate import equality_rounding
+    from .approximate import equality_rounding, propagated_rounding
     cex = verdict.counterexample
     if verdict.status is not Status.REFUTED or cex is None or rel.op != "==":
         return ""
     tolerance = equality_rounding(rel.lhs) + equality_rounding(rel.rhs)
+    if problem is not None:
+        tolerance = max(tolerance, propagated_rounding(problem.lhs - problem.rhs, (rel.lhs, rel.rhs)))
     if not tolerance:
         return ""
     try:

@@ -110,7 +110,7 @@ OP_TEX = {"==": "=", "<=": "\\le", "<": "<", ">=": "\\ge", ">": ">", "!=": "\\ne
            "approx": "\\approx", "propto": "\\propto", "implies": "\\Rightarrow"}
 
 _TRAILING_WORDS = re.compile(r"^\s*[,:]?\s*\(?\s*(?:(?:which\s+|this\s+|it\s+)?(?:holds|is\s+valid|is\s+true|valid|true)"
-                             r"\s+)?(?:only\s+)?(?:when|whenever|if|if\s+and\s+only\s+if|iff|provided(?: that)?|as long as|assuming|given|"
+                             r"\s+)?(?:only\s+|exactly\s+|precisely\s+|just\s+)?(?:when|whenever|if|if\s+and\s+only\s+if|iff|provided(?: that)?|as long as|assuming|given|"
                              r"except\s+(?:when|if|for)|unless|(?:but\s+)?not\s+(?:for|when|if)|"
                              r"for(?:\s+(?:all|every|any|each))?|(?:on|over)(?:\s+the\s+(?:interval|range|set|domain|half-line))?|"
                              r"当|若|如果|只要|对于)\s*$", re.IGNORECASE)
@@ -127,7 +127,7 @@ def _trailing(prefix: str, tex: str) -> bool:
 
 
 _NEGATING = re.compile(r"(?i)\b(?:except|unless|not)\b")
-_BOTH_WAYS = re.compile(r"(?i)\b(?:if\s+and\s+only\s+if|iff|only\s+if)\b")
+_BOTH_WAYS = re.compile(r"(?i)\b(?:if\s+and\s+only\s+if|iff|only\s+if|(?:exactly|precisely|just)\s+(?:when|if))\b")
 
 
 def conditions_after(text: str, blocks, found: list[Relation]) -> tuple[dict[int, list[int]], set[int], set[int]]:
@@ -150,11 +150,41 @@ def conditions_after(text: str, blocks, found: list[Relation]) -> tuple[dict[int
                      and 0 <= line.find(b.tex) < at and id(b) not in conditioned
                      and any(op in b.tex for op in ("=", "<", ">", "\\le", "\\ge", "\\ne"))]
         before = max((b for b in displays if b.end_line <= block.line), key=lambda b: b.end_line, default=None)
+        chained = max((b for b in inline if b.line == block.line == b.end_line and b is not block
+                       and id(b) in conditioned and 0 <= line.find(b.tex) < at), key=lambda b: line.find(b.tex),
+                      default=None)
+        if chained is not None and at >= 0 and (not same_line or line.find(same_line[-1].tex) < line.find(chained.tex)):
+            # "$w x_i > 0$ exactly when $y_i = 1$ for any $w > 0$": a second condition of the same relation
+            between = line[line.find(chained.tex) + len(chained.tex):at].strip().strip("$").strip()
+            if _trailing(between, block.tex) or (re.fullmatch(r"(?:and|,|以及|且|和)?", between.strip(" ,"))
+                                                 and re.search(r"[<>]|\\[lg]eq?(?![A-Za-z])", block.tex)):
+                conditioned[id(block)] = conditioned[id(chained)]
+                continue
+        head = line[:at].rstrip().rstrip("$").rstrip("\\(") if at >= 0 else "$"
+        above = [b for b in inline if b.line == b.end_line == block.line - 1 and id(b) not in conditioned
+                 and any(op in b.tex for op in ("=", "<", ">", "\\le", "\\ge", "\\ne"))]
+        if not same_line and above and "$" not in head and block.line == block.end_line:
+            # "… ($w x_i > 0$ exactly\nwhen $y_i = 1$ …)": the sentence runs over a line break
+            upper = lines[block.line - 2]
+            last = max(above, key=lambda b: upper.find(b.tex))
+            tail = upper[upper.find(last.tex) + len(last.tex):].lstrip("$").lstrip("\\)")
+            joined = f"{tail} {head}".strip()
+            if upper.find(last.tex) >= 0 and "$" not in tail and _trailing(joined, block.tex):
+                conditioned[id(block)] = last
+                if _NEGATING.search(joined):
+                    negating.add(id(block))
+                if _BOTH_WAYS.search(joined):
+                    both_ways.add(id(block))
+                continue
         if same_line and at >= 0:                 # "$σ(x) \le …$ for $x \ge 0$": the inline relation before
             start = line.find(same_line[-1].tex) + len(same_line[-1].tex)
             prefix = line[start:at].strip().strip("$").strip().rstrip("\\(").lstrip("\\)").strip()
             if _trailing(prefix, block.tex) and block.line == block.end_line:
                 conditioned[id(block)] = same_line[-1]
+                if _NEGATING.search(prefix):
+                    negating.add(id(block))
+                if _BOTH_WAYS.search(prefix):      # "$w x_i > 0$ exactly when $y_i = 1$"
+                    both_ways.add(id(block))
             continue
         if before is None or any(lines[n].strip() for n in range(before.end_line, block.line - 1)):
             continue                              # only blank lines may come between
@@ -493,9 +523,85 @@ def label_set(tex: str, domain: Domain) -> list[tuple[str, sp.Expr, sp.Expr]]:
     return [(name.strip(), lo, hi) for name in m.group("names").split(",")]
 
 
-def membership_bounds(tex: str, domain: Domain, functions: set[str]) -> list[tuple[str, sp.Basic]]:
-    """``p, q \\in (0, 1)`` written in prose: each name's bounds (a hypothesis from there on)."""
+SAMPLED = re.compile(rf"^\s*(?P<names>{_MEMBER_NAME}(?:\s*,\s*{_MEMBER_NAME})*)\s*(?:\\mid\s*[^$]*?)?"
+                     r"(?:\\sim|\\(?:overset|stackrel)\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\s*\{\s*\\sim\s*\})\s*"
+                     r"(?:\\(?:mathrm|operatorname|text|textrm|mathsf|mathcal|mathit)\s*\{\s*(?P<braced>[A-Za-z]+)\s*\}|"
+                     r"(?P<plain>[A-Za-z]+))\s*(?:\\left)?\((?P<params>[^()]*)(?:\\right)?\)\s*$")
+"""``x_i \\mid \\lambda \\sim \\mathrm{Poisson}(\\lambda)``, ``y \\overset{iid}{\\sim} \\mathrm{Bern}(p)``: names drawn
+from a distribution the text names."""
+
+_SUPPORTS = {       # a family's support (lower, lower open, upper, upper open; None: unbounded) and, for
+    # each parameter by position, its range as (lower, open, upper, open) — the textbook definitions
+    "poisson": ((0, False, None, False), [(0, True, None, False)]),
+    "bernoulli": ((0, False, 1, False), [(0, False, 1, False)]),
+    "bern": ((0, False, 1, False), [(0, False, 1, False)]),
+    "binomial": ((0, False, None, False), [(0, False, None, False), (0, False, 1, False)]),
+    "bin": ((0, False, None, False), [(0, False, None, False), (0, False, 1, False)]),
+    "geometric": ((0, False, None, False), [(0, True, 1, False)]),
+    "exponential": ((0, False, None, False), [(0, True, None, False)]),
+    "exp": ((0, False, None, False), [(0, True, None, False)]),
+    "expo": ((0, False, None, False), [(0, True, None, False)]),
+    "gamma": ((0, True, None, False), [(0, True, None, False), (0, True, None, False)]),
+    "beta": ((0, False, 1, False), [(0, True, None, False), (0, True, None, False)]),
+    "laplace": (None, [None, (0, True, None, False)]),
+}
+
+
+def is_stated_range(tex: str) -> bool:
+    """``p \\in (0, 1)`` or ``x_i \\sim \\mathrm{Poisson}(\\lambda)`` in prose: bounds on names from there on."""
+    return bool(MEMBERSHIP.match(tex) or _sampled(tex))
+
+
+def _sampled(tex: str) -> re.Match | None:
+    m = SAMPLED.match(tex)
+    return m if m is not None and (m.group("braced") or m.group("plain")).lower() in _SUPPORTS else None
+
+
+def _ranged(x: sp.Basic, bounds: tuple | None) -> tuple[sp.Basic, ...]:
+    if bounds is None:
+        return ()
+    lo, lo_open, hi, hi_open = bounds
+    out = []
+    if lo is not None:
+        out.append((sp.Lt if lo_open else sp.Le)(sp.Integer(lo), x))
+    if hi is not None:
+        out.append((sp.Lt if hi_open else sp.Le)(x, sp.Integer(hi)))
+    return tuple(out)
+
+
+def sampled_bounds(tex: str, domain: Domain, functions: set[str]) -> list[tuple[str, tuple[sp.Basic, ...]]]:
+    """``x_i \\mid \\lambda \\sim \\mathrm{Poisson}(\\lambda)``: the support of the named family bounds each
+    name drawn (x_i ≥ 0) and its range bounds each parameter written as a name alone (λ > 0); a
+    parameter written as an expression (``\\mathrm{Poisson}(e^{\\theta x})``) bounds nothing."""
     from ..latex import Unparsed, parse_tex
+    m = _sampled(tex)
+    if m is None:
+        return []
+    support, parameters = _SUPPORTS[(m.group("braced") or m.group("plain")).lower()]
+    context = plain_context(domain, functions)
+    try:
+        names = [parse_tex(x, context) for x in m.group("names").split(",")]
+        params = [parse_tex(x, context) for x in m.group("params").split(",")] if m.group("params").strip() else []
+    except Unparsed:
+        return []
+    if len(params) != len(parameters):
+        return []                                       # another parameterization than the table's
+    out = []
+    for x in names:
+        if isinstance(x, (sp.Symbol, sp.Indexed)) and _ranged(x, support):
+            out.append((sp.sstr(x), _ranged(x, support)))
+    for value, bounds in zip(params, parameters):
+        if isinstance(value, sp.Symbol) and _ranged(value, bounds):
+            out.append((value.name, _ranged(value, bounds)))
+    return out
+
+
+def membership_bounds(tex: str, domain: Domain, functions: set[str]) -> list[tuple[str, sp.Basic]]:
+    """``p, q \\in (0, 1)`` written in prose: each name's bounds (a hypothesis from there on); names
+    drawn from a named distribution: see ``sampled_bounds``."""
+    from ..latex import Unparsed, parse_tex
+    if not MEMBERSHIP.match(tex):
+        return sampled_bounds(tex, domain, functions)
     m = MEMBERSHIP.match(tex)
     context = plain_context(domain, functions)
     try:
@@ -882,7 +988,9 @@ def imposed_display(lines: list[str], rel: Relation, blocks) -> bool:
         return False
     before = " ".join(lines[max(0, block.line - 3):block.line - 1])
     before = _SENTENCE_END.split(before)[-1] if _SENTENCE_END.search(before) else before
-    return bool(_IMPOSING_BEFORE.search(before))
+    # "… Setting $$\frac{\partial \ell}{\partial \lambda} = \frac{S}{\lambda} - n = 0$$ gives": the sentence
+    # runs through the display, whose relation the imposing word introduces
+    return bool(_IMPOSING_BEFORE.search(before)) or bool(_IMPOSING.search(re.sub(r"\\\[\s*$|\$\$\s*$", "", before)))
 
 
 _CASE_CUE = re.compile(r"\b(?:for|when|whenever|if|where)\b|当|若|对")

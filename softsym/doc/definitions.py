@@ -76,7 +76,8 @@ def function_definition(rel: Relation) -> tuple[str, list[str]] | None:
 
 _LABELLED = re.compile(r"^\s*(?:(?P<bold>\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*(?P<inner>\\?[A-Za-z]+)\s*\})"
                        r"|(?P<name>\\[A-Za-z]+|[A-Za-z]))\s*(?P<sub1>_\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]))?\s*"
-                       r"\^\s*(?P<sup>\{\s*\(\s*\\?[A-Za-z]+\s*\)\s*\}|\{\s*\\?[A-Za-z]+\s*\}|\\[A-Za-z]+|[A-Za-z])"
+                       r"\^\s*(?P<sup>\{\s*\(\s*\\?[A-Za-z]+\s*\)\s*\}|\{\s*\\?[A-Za-z]+\s*\}|"
+                       r"\{?\s*\\(?:mathrm|text|textrm|mathsf|operatorname)\s*\{\s*[A-Za-z]+\s*\}\s*\}?|\\[A-Za-z]+|[A-Za-z])"
                        r"\s*(?P<sub2>_\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]))?\s*$")
 
 _NAME_LHS = r"^\s*{name}\s*(?:_\s*(?:\{{[^{{}}]*\}}|\\?[A-Za-z0-9]))?\s*$"
@@ -92,15 +93,17 @@ def labelled_names(found: list[Relation]) -> frozenset[tuple[str, str]]:
         if m is None or rel.op not in ("==", ":=") or rel.chained:
             continue
         name = (m.group("inner") or m.group("name")).lstrip("\\")
+        worded = re.search(r"\\(?:mathrm|text|textrm|mathsf|operatorname)\s*\{\s*([A-Za-z]+)\s*\}", m.group("sup"))
         raw = re.sub(r"[{}\s]", "", m.group("sup"))
-        key = raw.replace("\\", "")
+        key = worded.group(1) if worded else raw.replace("\\", "")
         if key in ("T", "top", "intercal", "prime") or name == "e":
             continue
         if re.fullmatch(r"\([a-z]\)", key):
             continue                    # x^{(i)}: a sample index (a sum over i must reach it), no label
         earlier = re.compile(_NAME_LHS.format(name=re.escape(m.group("bold") or m.group("name"))))
         # a vector to a power is no vector: \mathbf{p}^{\varepsilon} = … defines a labelled vector
-        if raw.startswith("(") or m.group("bold") or any(earlier.match(r.lhs) for r in found[:k]):
+        # a word as a superscript (y^{\mathrm{ls}}) is never a power
+        if raw.startswith("(") or worded or m.group("bold") or any(earlier.match(r.lhs) for r in found[:k]):
             out.add((name, key))
     return frozenset(out)
 

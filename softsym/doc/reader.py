@@ -34,7 +34,7 @@ from .chains import Relation, relations, sides_of_arrows
 from .hedges import (EXCEPTING, assumed_in_words, hedged_words, case_switch, distributions_named, negation_in, paragraph_around, prose_text, restricted_nearby,
                      sentence_around, sentences, signs_nearby, unplain, word_bound)
 from .conditions import (
-    LABEL_SET, MEMBERSHIP, OP_TEX, NOT_A_CASE, after_a_display, as_bounds, case_after, case_in_words, claimed_before, conditions_after, conditions_for,
+    LABEL_SET, OP_TEX, is_stated_range, NOT_A_CASE, after_a_display, as_bounds, case_after, case_in_words, claimed_before, conditions_after, conditions_for,
     defined_before, defining_cue, example_cue, finite_set, imposed_display, imposed_in_prose, in_display_math,
     in_inline_math, is_condition, is_pin, label_set, listed_condition, local_signs_in_words, membership_bounds,
     mentioned,
@@ -153,7 +153,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     labels = labelled_names(found)
     one_hot = one_hot_families(words_text)
     one_hot_names: set[str] = set()                   # families the text calls one-hot, so far
-    memberships = sorted(((b.line, b.tex) for b in blocks if not b.display and MEMBERSHIP.match(b.tex)),
+    memberships = sorted(((b.line, b.tex) for b in blocks if not b.display and is_stated_range(b.tex)),
                          key=lambda m: m[0])
     finite_sets = sorted(((b.line, b.tex) for b in blocks if not b.display and finite_set(b.tex)),
                          key=lambda m: m[0])

@@ -490,7 +490,7 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
     @staticmethod
     def label_key(sup: Node) -> str | None:
         """The text of a superscript that may label a name: a name (``\\tau``), or one in parentheses."""
-        leaf = lone_leaf(sup, NAME_KINDS)
+        leaf = lone_leaf(sup, (*NAME_KINDS, "WORD"))        # \tau; \mathrm{ls}
         if leaf is not None:
             return leaf.text
         inner = lone_factor(sup)
