@@ -1114,6 +1114,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 and not (line == rel.line and inline and column_of(k) < at)} | everywhere   # (not before it)
         if said_in_general(lines, rel, blocks) or _UNIVERSAL_HERE.search(own_words):
             free |= {x.name for x in sp.Tuple(lhs, rhs).free_symbols if isinstance(x, sp.Symbol)}   # "in general"
+            raw_words = (lines[rel.line - 1] if 1 <= rel.line <= len(lines) else "") if inline \
+                else lead_in(lines, rel, blocks, keep_math=True) or ""
+            free -= _quantified_with_bound(raw_words, domain, functions)   # "for every $s > 0$": that is its range
         math_held = free | {x.name for c in (*written[len(prose):len(prose) + rows],     # rows of the display,
                                              *(c for c in constraints if c is not None),   # constraints, premises,
                                              *([premise] if premise is not None else []))   # declarations
@@ -1633,6 +1636,32 @@ def _as_case(lines: list[str], line: int, column: int) -> bool:
 
 _CASE_LINE = re.compile(r"(?i)\s*(?:[-*>]\s*)?(?:for|if|when|whenever|in\s+the\s+case|当|若|如果|对于|在)\b")
 """A line that opens with a case word ("When $x$ is negative,"): the condition read from its words is a case."""
+_QUANTIFIED_BOUND = re.compile(r"(?i)(?:\bfor\s+(?:all|every|any|each)(?:\s+(?:real|positive|negative|nonnegative|"
+                               r"non-negative))?|对任意|对所有|对于任意|对于所有)\s*\$(?P<math>[^$]+)\$")
+
+
+def _quantified_with_bound(words: str, domain: Domain, functions: set[str]) -> set[str]:
+    """The names a universal quantifier of ``words`` bounds in its own math ("for every $s > 0$",
+    "for all $x \\in (0, 1)$", "对任意 $t \\ge 0$"): the claim is made on that range, so the bound is no
+    case of a claim "in general"."""
+    from ..latex import Unparsed, parse_tex
+    out: set[str] = set()
+    for m in _QUANTIFIED_BOUND.finditer(words):
+        math = m.group("math")
+        if not re.search(r"[<>]|\\(?:[lg]eq?|in)(?![A-Za-z])", math):
+            continue
+        head = re.split(r"\s*(?:[<>]|\\(?:[lg]eq?|in)(?![A-Za-z]))", math)
+        for piece in head:
+            for name in re.split(r"\s*,\s*", piece.strip()):
+                try:
+                    named = parse_tex(name, plain_context(domain, functions))
+                except Unparsed:
+                    continue
+                if isinstance(named, sp.Symbol):
+                    out.add(named.name)
+    return out
+
+
 _UNIVERSAL_HERE = re.compile(r"(?i)\b(?:every|all|any|always|in\s+general|generally|whole|entire|arbitrary)\b|"
                              r"任意|所有|一般|恒")
 """Words by which a sentence claims its math for every value of its names ("on the whole line")."""
