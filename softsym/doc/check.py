@@ -11,6 +11,7 @@ user with thousands of documents can hand it to any executor.
 """
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from dataclasses import replace
@@ -225,6 +226,20 @@ def _assumption_broken(counterexample: dict | None, assumed: tuple[tuple[sp.Basi
     return ""
 
 
+def _entry_outside(counterexample: dict | None, entry_values: tuple[tuple[str, tuple[str, ...], int], ...]) -> str:
+    """An entry of a family the counterexample sets to a value outside those the text listed for its
+    entries ("$y_k \\in \\{0, 1\\}$" and y[1] = −1 there), as words, or ``""``."""
+    for family, values, line in entry_values:
+        allowed = {_number(v) for v in values}
+        for name, text in (counterexample or {}).items():
+            if re.fullmatch(rf"{re.escape(family)}\[[^\]]+\]", name):
+                number = _number(text)
+                if number is None or number not in allowed:
+                    return f"{name} = {text}, while the text lists only {', '.join(values)} for the entries of " \
+                           f"{family} (line {line})"
+    return ""
+
+
 def _contradicts_words(counterexample: dict | None, nearby: tuple[tuple[str, str], ...]) -> bool:
     """Whether a refutation is doubted by the words near it: the counterexample puts a name on a
     side of zero they do not name ("+", "-"), or they name no one side for it ("", "?", "+-")."""
@@ -274,6 +289,8 @@ def _weighed(out: dict, reading: Reading, followed: dict[str, Verdict | None]) -
                          f"not read into a hypothesis: the value there may be one the text excludes, not reported as "
                          f"refuted")
     broken = _assumption_broken(out.get("counterexample"), reading.assumed) if out["verdict"] == "refuted" else ""
+    broken = broken or (_entry_outside(out.get("counterexample"), reading.entry_values)
+                        if out["verdict"] == "refuted" else "")
     if broken:
         return undecided(f"as read it {out['message']}, but there {broken}: the point breaks what the text assumed "
                          f"before it, not reported as refuted")

@@ -130,6 +130,13 @@ _NEGATING = re.compile(r"(?i)\b(?:except|unless|not)\b")
 _BOTH_WAYS = re.compile(r"(?i)\b(?:if\s+and\s+only\s+if|iff|only\s+if|(?:exactly|precisely|just)\s+(?:when|if))\b")
 
 
+_BOUND_PART = r"\s*(?:-?\s*\d+(?:\.\d+)?|\\infty|\\pi|(?:\\[A-Za-z]+|[A-Za-z])(?:\s*_\s*(?:\{[^{}]*\}|\w))?|\|\s*[A-Za-z]\s*\|)\s*"
+_SIMPLE_BOUND = re.compile(rf"{_BOUND_PART}(?:(?:[<>]=?|\\[lg]eq?(?![A-Za-z])|\\ne(?![A-Za-z])|=|\\in(?![A-Za-z])){_BOUND_PART})+"
+                           r"|\s*[A-Za-z]\s*\\in\s*[\(\[][^$]*[\)\]]\s*")
+"""A condition on a name by numbers or other names (``x \\ge 0``, ``0 < t \\le 1``, ``|x| \\le 1``, ``w > 0``,
+``y_i = 1``, ``x \\in [0, 1]``): what a second condition joined to a first looks like."""
+
+
 def conditions_after(text: str, blocks, found: list[Relation]) -> tuple[dict[int, list[int]], set[int], set[int]]:
     """``$$ … $$ when $\\sum_i y_i = 1$.``: an inline relation introduced by "when", "if", "provided",
     "for" … right after a display is a condition of that display's relations.  Returns, for each
@@ -156,9 +163,13 @@ def conditions_after(text: str, blocks, found: list[Relation]) -> tuple[dict[int
         if chained is not None and at >= 0 and (not same_line or line.find(same_line[-1].tex) < line.find(chained.tex)):
             # "$w x_i > 0$ exactly when $y_i = 1$ for any $w > 0$": a second condition of the same relation
             between = line[line.find(chained.tex) + len(chained.tex):at].strip().strip("$").strip()
-            if _trailing(between, block.tex) or (re.fullmatch(r"(?:and|,|以及|且|和)?", between.strip(" ,"))
-                                                 and re.search(r"[<>]|\\[lg]eq?(?![A-Za-z])", block.tex)):
+            if (_trailing(between, block.tex) or re.fullmatch(r"(?:and|,|以及|且|和)?", between.strip(" ,"))) \
+                    and _SIMPLE_BOUND.fullmatch(block.tex):    # (not "… and $e^{-x} \le 1 - x/2$": a new claim)
                 conditioned[id(block)] = conditioned[id(chained)]
+                if _NEGATING.search(between):      # "for $|x| \le 1$, except when $x < 0$"
+                    negating.add(id(block))
+                if _BOTH_WAYS.search(between):
+                    both_ways.add(id(block))
                 continue
         head = line[:at].rstrip().rstrip("$").rstrip("\\(") if at >= 0 else "$"
         above = [b for b in inline if b.line == b.end_line == block.line - 1 and id(b) not in conditioned
@@ -169,7 +180,9 @@ def conditions_after(text: str, blocks, found: list[Relation]) -> tuple[dict[int
             last = max(above, key=lambda b: upper.find(b.tex))
             tail = upper[upper.find(last.tex) + len(last.tex):].lstrip("$").lstrip("\\)")
             joined = f"{tail} {head}".strip()
-            if upper.find(last.tex) >= 0 and "$" not in tail and _trailing(joined, block.tex):
+            ended = last.tex.rstrip().endswith((".", "!", "?", "。")) or re.search(r"[.!?。]\s*$", tail)
+            if upper.find(last.tex) >= 0 and "$" not in tail and not ended and not (not tail.strip() and head[:1].isupper()) \
+                    and _trailing(joined, block.tex):
                 conditioned[id(block)] = last
                 if _NEGATING.search(joined):
                     negating.add(id(block))
@@ -264,7 +277,8 @@ LABEL_SET = re.compile(r"^\s*(?P<names>[A-Za-z](?:\s*,\s*[A-Za-z])*)\s*\\in\s*(?
                        r"(?:\s*(?P<next>[^,{}]+?)\s*,)?\s*(?:\\[lc]?dots|\.\.\.)\s*,\s*(?P<hi>[^,{}]+?)\s*(?:\\right)?\\\}\s*$")
 
 
-FINITE_SET = re.compile(r"^\s*(?:[A-Za-z]|\\[A-Za-z]+)(?:\s*,\s*(?:[A-Za-z]|\\[A-Za-z]+))*\s*\\in\s*(?:\\left)?\\\{"
+_SET_MEMBER = r"(?:[A-Za-z]|\\[A-Za-z]+)(?:\s*_\s*(?:\{\s*[A-Za-z]\s*\}|[A-Za-z]))?"
+FINITE_SET = re.compile(rf"^\s*{_SET_MEMBER}(?:\s*,\s*{_SET_MEMBER})*\s*\\in\s*(?:\\left)?\\\{{"
                         r"(?P<items>[^{}]*)(?:\\right)?\\\}\s*$")
 """``y \\in \\{0, 1\\}``, ``t \\in \\{-1, +1\\}``: names that take a few listed values."""
 
@@ -553,8 +567,8 @@ def is_stated_range(tex: str) -> bool:
 
 
 def _sampled(tex: str) -> re.Match | None:
-    m = SAMPLED.match(tex)
-    return m if m is not None and (m.group("braced") or m.group("plain")).lower() in _SUPPORTS else None
+    """A draw from a named family (any: one softsym has no support for clears the name's bounds)."""
+    return SAMPLED.match(tex)
 
 
 def _ranged(x: sp.Basic, bounds: tuple | None) -> tuple[sp.Basic, ...]:
@@ -577,18 +591,18 @@ def sampled_bounds(tex: str, domain: Domain, functions: set[str]) -> list[tuple[
     m = _sampled(tex)
     if m is None:
         return []
-    support, parameters = _SUPPORTS[(m.group("braced") or m.group("plain")).lower()]
+    support, parameters = _SUPPORTS.get((m.group("braced") or m.group("plain")).lower(), (None, None))
     context = plain_context(domain, functions)
     try:
         names = [parse_tex(x, context) for x in m.group("names").split(",")]
         params = [parse_tex(x, context) for x in m.group("params").split(",")] if m.group("params").strip() else []
     except Unparsed:
         return []
-    if len(params) != len(parameters):
-        return []                                       # another parameterization than the table's
-    out = []
+    if parameters is None or len(params) != len(parameters):
+        support, parameters = None, []      # a family (or a parameterization) not in the table: no bounds,
+    out = []                                # but the names drawn lose those an earlier draw gave them
     for x in names:
-        if isinstance(x, (sp.Symbol, sp.Indexed)) and _ranged(x, support):
+        if isinstance(x, (sp.Symbol, sp.Indexed)):
             out.append((sp.sstr(x), _ranged(x, support)))
     for value, bounds in zip(params, parameters):
         if isinstance(value, sp.Symbol) and _ranged(value, bounds):

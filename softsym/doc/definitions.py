@@ -59,8 +59,10 @@ def function_definition(rel: Relation) -> tuple[str, list[str]] | None:
     else:
         name = re.sub(r"^\\[A-Za-z]+\s*\{\s*([A-Za-z]+)\s*\}$", r"\1", m.group("name")).lstrip("\\")
     own_sigma = name == "sigma" and m.group("entry")      # \sigma(\mathbf{z})_i = …: the text's own σ (a softmax)
-    if (name in _KNOWN_FUNCTIONS or (len(name) > 1 and name.lower() in _KNOWN_FUNCTIONS)) and not own_sigma:
+    known = name in _KNOWN_FUNCTIONS or (len(name) > 1 and name.lower() in _KNOWN_FUNCTIONS)
+    if known and not own_sigma and not (len(name) > 1 and m.group("sub")):
         return None             # P(A, B) = P(A) P(B | A) is about probabilities, not a function P
+        # (\operatorname{LSE}_\tau(x) := … names a function of its own: LSE_tau)
     if m.group("sub"):
         sub = re.sub(r"\\(?:mathrm|text|textrm|operatorname|mathit)\s*", "", m.group("sub"))
         name += "_" + re.sub(r"[_{}\s\\]", "", sub)
@@ -266,6 +268,7 @@ def unfold_keeping_variables(expr: sp.Basic, definitions: list[Definition]) -> s
     """The definitions unfolded, except that a defined name a derivative is taken with respect to
     stays a variable inside that derivative (``∂ℓ/∂z`` with ``z := w^T x + b``: ℓ as a function of
     z); outside it, the name is unfolded as everywhere."""
+    _no_captured_parameter(expr, definitions)
     defined = {_key(d.target) for d in definitions} - {None}
     derivatives = [d for d in expr.atoms(sp.Derivative)
                    if any(_keys(v) & defined for v in d.variables)]
@@ -286,6 +289,28 @@ def unfold_keeping_variables(expr: sp.Basic, definitions: list[Definition]) -> s
     holders = {d: sp.Dummy(f"d{k}") for k, d in enumerate(kept)}
     outside = unfold(expr.xreplace(holders), definitions)
     return outside.xreplace({holders[d]: value for d, value in kept.items()})
+
+
+def _no_captured_parameter(expr: sp.Basic, definitions: list[Definition]) -> None:
+    """Refuse ``f'(\\bar y)``, ``\\nabla f(b)`` — read as the derivative of f(ȳ) with respect to ȳ — when
+    f's definition holds ȳ itself besides its argument (f(x) = ½x² − ȳx): the derivative of f at the
+    point ȳ, or the derivative through ȳ's other place too?  Unfolded, it would silently be the second."""
+    functions = {d.target.func: d for d in definitions if isinstance(d.target, sp.core.function.AppliedUndef)}
+    if not functions:
+        return
+    for derivative in expr.atoms(sp.Derivative):
+        for call in derivative.expr.atoms(sp.core.function.AppliedUndef):
+            d = functions.get(call.func)
+            if d is None or len(call.args) != len(d.target.args):
+                continue
+            inside = {x.name for x in d.expr.free_symbols} - {p.name for p in d.target.free_symbols}
+            clash = [v for v in derivative.variables if isinstance(v, sp.Symbol) and not isinstance(v, sp.Dummy)
+                     and v in call.args and v.name in inside]
+            if clash:
+                raise Unfoldable(f"{sp.sstr(call)} is differentiated with respect to {sp.sstr(clash[0])}, which "
+                                 f"{call.func}'s definition also holds besides its argument: its derivative at the "
+                                 f"point {sp.sstr(clash[0])}, or the derivative through both places? (write the "
+                                 f"derivative at another letter, then set it)")
 
 
 def _key(target: sp.Basic) -> str | None:

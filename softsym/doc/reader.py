@@ -34,7 +34,7 @@ from .chains import Relation, relations, sides_of_arrows
 from .hedges import (EXCEPTING, assumed_in_words, hedged_words, case_switch, distributions_named, negation_in, paragraph_around, prose_text, restricted_nearby,
                      sentence_around, sentences, signs_nearby, unplain, word_bound)
 from .conditions import (
-    LABEL_SET, OP_TEX, is_stated_range, NOT_A_CASE, after_a_display, as_bounds, case_after, case_in_words, claimed_before, conditions_after, conditions_for,
+    LABEL_SET, OP_TEX, is_stated_range, MEMBERSHIP as _MEMBERSHIP, NOT_A_CASE, after_a_display, as_bounds, case_after, case_in_words, claimed_before, conditions_after, conditions_for,
     defined_before, defining_cue, example_cue, finite_set, imposed_display, imposed_in_prose, in_display_math,
     in_inline_math, is_condition, is_pin, label_set, listed_condition, local_signs_in_words, membership_bounds,
     mentioned,
@@ -117,6 +117,8 @@ class Reading:
     # it may mean at another argument: "at $2\beta$ … $$\log Z = …$$")
     induction: tuple[str, int, int, str] | None = None   # a closed form of a recurrence: (the index, its
     # first value, the recurrence's line, its family); "at:t=N" and "step" follow-ups check it
+    entry_values: tuple[tuple[str, tuple[str, ...], int], ...] = field(default=())   # "$y_k \in \{0, 1\}$":
+    # each family's entries' listed values, and the line: a counterexample outside them is not reported
     assumed: tuple[tuple[sp.Basic, int], ...] = field(default=())   # inequalities the section assumed
     # before it in words ("Let … with $s_1 \ge \dots \ge s_r > 0$"), with their lines: a counterexample
     # that breaks one is not reported, whether or not the reading took it as a hypothesis
@@ -158,6 +160,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     finite_sets = sorted(((b.line, b.tex) for b in blocks if not b.display and finite_set(b.tex)),
                          key=lambda m: m[0])
     listed_values: dict[str, tuple[int, str]] = {}              # "t \in \{-1, +1\}": the values, the line
+    entry_values: dict[str, tuple[tuple[str, ...], int]] = {}   # "y_k \in \{0, 1\}": a family's entries
     distributions = distributions_named(prose_lines)  # "p, q are two distributions": entries in [0, 1]
     worded = signs_in_words(prose_lines)              # "Let $p$ be a positive real number", by line
     local_worded = local_signs_in_words(prose_lines)  # "For nonnegative $x$ we have", by line
@@ -340,19 +343,30 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             doubt = unplain(lines, member_line, lines[member_line - 1].find(member))
             if after_a_display(lines, member_line, member) or a_case_of(lines, member_line, member):
                 # "$$…$$ for $t \in [0, 1]$", "for $t \in [0, 1]$ we have $$…$$": that display's case
-                for _, bound in membership_bounds(member, domain, functions):
+                for name, bound in membership_bounds(member, domain, functions):
+                    if is_stated_range(member) and not _MEMBERSHIP.match(member):
+                        standing.pop(name, None)        # "If instead $ε \sim \mathcal{N}(0, 1)$": another draw
                     for c in bound:
                         conditions.append((member_line, c))
                         condition_columns[(member_line, c)] = lines[member_line - 1].find(member)
                         worded_doubts[(member_line, c)] = doubt and f"{member} (line {member_line}: {doubt})"
                 continue
             for name, bound in membership_bounds(member, domain, functions):
+                if not bound:                   # "$z \sim \mathcal{N}(0, 1)$" after "$z \sim \mathrm{Exp}(1)$"
+                    standing.pop(name, None)
+                    continue
                 standing[name] = bound
                 standing_line[name] = member_line
                 standing_doubts[name] = doubt and f"{member} (line {member_line}: {doubt})"
         while finite_sets and finite_sets[0][0] <= rel.line:   # "a label $t \in \{-1, +1\}$"
             set_line, member = finite_sets.pop(0)
             names, items = finite_set(member)
+            entries = {name: re.fullmatch(r"([A-Za-z]+)\s*_\s*\{?\s*[A-Za-z]\s*\}?", name) for name in names}
+            for name, entry in entries.items():                 # "$y_k \in \{0, 1\}$": every entry of y
+                numbers = _listed_numbers(items)
+                if entry is not None and numbers:
+                    entry_values[entry.group(1)] = (tuple(sp.sstr(v) for v in numbers), set_line)
+            names = [name for name in names if entries[name] is None]
             listed_values.update(dict.fromkeys(names, (set_line, items)))
         while families_anew and families_anew[0][0] <= rel.line:   # "Let $y_1, \dots, y_n$ be i.i.d." after
             listed_at, family = families_anew.pop(0)                    # the example's "$y = (1, 0, 1)$": y is
@@ -532,7 +546,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                        "claim; what its sentence derives from it is not refuted"))
             continue
         if in_display_math(rel, blocks) and rel.op == "==" and (lhs == 0 or rhs == 0) \
-                and imposed_display(lines, rel, blocks):
+                and (lhs.free_symbols or rhs.free_symbols) and imposed_display(lines, rel, blocks):
+            # (σ(0) − 1 = 0 after "Setting …": nothing left to solve for, a claim)
             # "Setting the partial derivatives to zero, $$∂L/∂p_i = −log p_i − 1 + α − βE_i = 0$$": solved
             imposed.append((rel.line, rel.tex))
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
@@ -1372,6 +1387,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         assumed = _assumed_before(live_conditions(), rel.line, lines, condition_columns, assuming)
         out.append(Reading(rel, problem=problem, lhs=shown_l, rhs=shown_r, conventions=notes, doubts=tuple(doubts),
                            assumed=assumed,
+                           entry_values=tuple((family, values, at) for family, (values, at) in entry_values.items()),
                            stated=tuple((name, sp.sstr(v), line) for name, (v, line) in known_values.items()
                                         if not real_names(lhs) or not real_names(rhs)),     # an example's line
                            one_way=k in premise_of and found[k - 1].op == "implies" and found[k - 1].arrow == "iff",

@@ -228,6 +228,11 @@ class ApplicationReading:
         if word in _FUNCTIONS and f.primes and f.sub is None and f.sup is None:   # \mathrm{softplus}'(x)
             arg = self.value(self.only(g.base.elements, g.base))
             return self.after_call(self.elementary(word, f, arg), g)
+        if f.sub is not None and f.sup is None:            # \operatorname{LSE}_\tau(x), defined by the text
+            key = self.name_subscript(f.sub) or self.spelled_subscript(f.sub)
+            fn = self.function_object(f"{word}_{key}") if key else None
+            if fn is not None:
+                return self.apply(fn, replace(f, sub=None), g)
         if not f.plain:
             self.fail(f"{word} with a script before its parentheses", f)
         if word in voc.VECTOR_FUNCTIONS:
