@@ -642,3 +642,5 @@ def test_roundings_inside_functions_conditions_both_ways_and_sampled_names_are_r
     assert gradient[11] == ["definition", "proved", "refuted"]  # ∇q(3) = q'(3) of q(x) = x²/2
     ranged = verdicts_by_line("session15_quantifier_with_its_range.md")
     assert ranged[3][0] == ranged[5][0] == "proved"            # "for every $s > 0$": the claim's range, no case
+    parenthetical = verdicts_by_line("session15_parenthetical_range.md")
+    assert parenthetical[3] == parenthetical[5] == parenthetical[7] == ["proved", "skipped"]   # "($x \ge 1$)"

@@ -123,6 +123,9 @@ _INEQUALITY_TEX = re.compile(r"\\(?:leq?|geq?|neq?|lt|gt)(?![A-Za-z])|[<>≤≥�
 def _trailing(prefix: str, tex: str) -> bool:
     """Whether ``prefix`` (the words between a display and an inline relation ``tex``) makes the
     relation a condition of the display."""
+    if prefix.strip() in ("(", "（") and _SIMPLE_BOUND.fullmatch(tex) and "=" not in tex.replace("\\le", "").replace(
+            "\\ge", "").replace("<=", "").replace(">=", ""):
+        return True                     # "$\log u \le u - 1$ ($u > 0$)": the range, in parentheses
     return bool(_TRAILING_WORDS.match(prefix)) or bool(_TRAILING_WEAK.match(prefix) and _INEQUALITY_TEX.search(tex))
 
 
@@ -192,6 +195,8 @@ def conditions_after(text: str, blocks, found: list[Relation]) -> tuple[dict[int
         if same_line and at >= 0:                 # "$σ(x) \le …$ for $x \ge 0$": the inline relation before
             start = line.find(same_line[-1].tex) + len(same_line[-1].tex)
             prefix = line[start:at].strip().strip("$").strip().rstrip("\\(").lstrip("\\)").strip()
+            if line[start:at].strip().strip("$").strip() in ("(", "（"):
+                prefix = "("                      # "$x^2 \ge x$ ($x \ge 1$)"
             if _trailing(prefix, block.tex) and block.line == block.end_line:
                 conditioned[id(block)] = same_line[-1]
                 if _NEGATING.search(prefix):
