@@ -644,3 +644,8 @@ def test_roundings_inside_functions_conditions_both_ways_and_sampled_names_are_r
     assert ranged[3][0] == ranged[5][0] == "proved"            # "for every $s > 0$": the claim's range, no case
     parenthetical = verdicts_by_line("session15_parenthetical_range.md")
     assert parenthetical[3] == parenthetical[5] == parenthetical[7] == ["proved", "skipped"]   # "($x \ge 1$)"
+
+
+def test_round17_a_quantifier_speaks_for_its_own_claim_and_a_redefinition_is_unfolded_by_neither():
+    assert verdicts_by_line("round17_quantifier_other_claim.md")[6] == ["undecided", "proved"]
+    assert verdicts_by_line("round17_lse_redefined.md")[10] == ["undecided"]

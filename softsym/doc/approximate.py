@@ -129,7 +129,12 @@ def approximately(left: sp.Basic, right: sp.Basic, left_tex: str, right_tex: str
     # relation with such a side is refuted only when it is off by more than 10 %
     computed = any(re.search(r"[-+*/]|\\times|\\cdot|\\d?frac", _SCIENTIFIC.sub(" ", tex)) and half
                    for tex, half in ((left_tex, a_half), (right_tex, b_half)))
-    if gap > 10 * tolerance and gap > sp.Float("0.1" if computed else "0.01") * max(abs(a), abs(b)):
+    # carried through the arithmetic to first order, the roundings of every decimal written say how far
+    # a computed side may be off (0.9 · 0.4170 within 0.000045; 1.4 × 100 within 5); without that
+    # figure, 10 % of the value
+    carried = propagated_rounding(left - right, (left_tex, right_tex), digits=1) / 2 if computed else sp.Float(0)
+    share = "0.01" if not computed or carried else "0.1"
+    if gap > 10 * max(tolerance, carried) and gap > sp.Float(share) * max(abs(a), abs(b)):
         base = _in_another_base(left, right, tolerance)
         if base:                                        # \log 100 ≈ 2.0: a base-10 logarithm meant
             return "undecided", f"≈ fails with \\log read as the natural logarithm ({shown}), but holds with " \
@@ -157,21 +162,21 @@ def equality_rounding(tex: str) -> sp.Float:
     return total
 
 
-def _written_roundings(tex: str) -> list[tuple[sp.Rational, sp.Rational]]:
-    """(value, one unit of its last place) of each number ``tex`` writes with decimals and three
+def _written_roundings(tex: str, digits: int = 3) -> list[tuple[sp.Rational, sp.Rational]]:
+    """(value, one unit of its last place) of each number ``tex`` writes with decimals and ``digits``
     significant digits or more (``1.5032``, ``20.0855``, ``4.54 \\times 10^{-5}``): the numbers a worked
-    example rounds; shorter ones (``0.9``, ``0.62``) are taken as exact inputs."""
+    example rounds; shorter ones (``0.9``, ``0.62``) are taken as exact inputs of an ``=``."""
     out = []
     for m in _NUMBER.finditer(tex):
         whole, decimals, exponent = m.group(1), m.group(2), int(m.group(3) or 0)
-        if "." not in m.group(0) or not decimals or len((whole + decimals).lstrip("0")) < 3:
+        if "." not in m.group(0) or not decimals or len((whole + decimals).lstrip("0")) < digits:
             continue
         scale = sp.Integer(10) ** exponent
         out.append((sp.Rational(f"{whole or 0}.{decimals}") * scale, scale / sp.Integer(10) ** len(decimals)))
     return out
 
 
-def propagated_rounding(difference: sp.Basic, texts: tuple[str, ...]) -> sp.Float:
+def propagated_rounding(difference: sp.Basic, texts: tuple[str, ...], digits: int = 3) -> sp.Float:
     """How far a closed ``difference`` (left − right of an ``=``) may be from 0 when the decimals
     ``texts`` write anywhere in it — also inside functions (``1002 + \\log 1.5032``,
     ``\\log(1 + 20.0855)``) — are roundings: each is moved by one unit of its last place and the
@@ -180,7 +185,7 @@ def propagated_rounding(difference: sp.Basic, texts: tuple[str, ...]) -> sp.Floa
     when its derivatives have no trusted value.  It only ever withholds a refutation."""
     if difference.free_symbols or difference.atoms(sp.Indexed):
         return sp.Float(0)
-    places = {_places(value) for tex in texts for value, _ in _written_roundings(tex)}
+    places = {_places(value) for tex in texts for value, _ in _written_roundings(tex, digits)}
     # a written rounding may be folded into another number as the sides are built (1 + 20.0855 is
     # 21.0855): every number of the difference with as many decimal places as one written is moved
     moved_numbers = {abs(r) for r in difference.atoms(sp.Rational) if r.q != 1 and _places(abs(r)) in places}

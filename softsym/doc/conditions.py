@@ -134,6 +134,7 @@ _BOTH_WAYS = re.compile(r"(?i)\b(?:if\s+and\s+only\s+if|iff|only\s+if|(?:exactly
 
 
 _BOUND_PART = r"\s*(?:-?\s*\d+(?:\.\d+)?|\\infty|\\pi|(?:\\[A-Za-z]+|[A-Za-z])(?:\s*_\s*(?:\{[^{}]*\}|\w))?|\|\s*[A-Za-z]\s*\|)\s*"
+_BARE_EQUALITY = re.compile(r"(?<![<>!\\])=")
 _SIMPLE_BOUND = re.compile(rf"{_BOUND_PART}(?:(?:[<>]=?|\\[lg]eq?(?![A-Za-z])|\\ne(?![A-Za-z])|=|\\in(?![A-Za-z])){_BOUND_PART})+"
                            r"|\s*[A-Za-z]\s*\\in\s*[\(\[][^$]*[\)\]]\s*")
 """A condition on a name by numbers or other names (``x \\ge 0``, ``0 < t \\le 1``, ``|x| \\le 1``, ``w > 0``,
@@ -166,8 +167,10 @@ def conditions_after(text: str, blocks, found: list[Relation]) -> tuple[dict[int
         if chained is not None and at >= 0 and (not same_line or line.find(same_line[-1].tex) < line.find(chained.tex)):
             # "$w x_i > 0$ exactly when $y_i = 1$ for any $w > 0$": a second condition of the same relation
             between = line[line.find(chained.tex) + len(chained.tex):at].strip().strip("$").strip()
-            if (_trailing(between, block.tex) or re.fullmatch(r"(?:and|,|以及|且|和)?", between.strip(" ,"))) \
-                    and _SIMPLE_BOUND.fullmatch(block.tex):    # (not "… and $e^{-x} \le 1 - x/2$": a new claim)
+            plain_and = re.fullmatch(r"(?:and|,|以及|且|和)?", between.strip(" ,"))
+            if (_trailing(between, block.tex) or plain_and and not _BARE_EQUALITY.search(block.tex)) \
+                    and _SIMPLE_BOUND.fullmatch(block.tex):    # (not "… and $e^{-x} \le 1 - x/2$": a new claim,
+                # nor "… for $x \ge 0$, and $x = 0$ is the only point of equality")
                 conditioned[id(block)] = conditioned[id(chained)]
                 if _NEGATING.search(between):      # "for $|x| \le 1$, except when $x < 0$"
                     negating.add(id(block))
@@ -545,7 +548,7 @@ def label_set(tex: str, domain: Domain) -> list[tuple[str, sp.Expr, sp.Expr]]:
 SAMPLED = re.compile(rf"^\s*(?P<names>{_MEMBER_NAME}(?:\s*,\s*{_MEMBER_NAME})*)\s*(?:\\mid\s*[^$]*?)?"
                      r"(?:\\sim|\\(?:overset|stackrel)\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\s*\{\s*\\sim\s*\})\s*"
                      r"(?:\\(?:mathrm|operatorname|text|textrm|mathsf|mathcal|mathit)\s*\{\s*(?P<braced>[A-Za-z]+)\s*\}|"
-                     r"(?P<plain>[A-Za-z]+))\s*(?:\\left)?\((?P<params>[^()]*)(?:\\right)?\)\s*$")
+                     r"(?P<plain>[A-Za-z]+))\s*(?:\\left)?[\(\[](?P<params>[^()\[\]]*)(?:\\right)?[\)\]]\s*$")
 """``x_i \\mid \\lambda \\sim \\mathrm{Poisson}(\\lambda)``, ``y \\overset{iid}{\\sim} \\mathrm{Bern}(p)``: names drawn
 from a distribution the text names."""
 
@@ -564,6 +567,9 @@ _SUPPORTS = {       # a family's support (lower, lower open, upper, upper open; 
     "beta": ((0, False, 1, False), [(0, True, None, False), (0, True, None, False)]),
     "laplace": (None, [None, (0, True, None, False)]),
 }
+_UNBOUNDED = frozenset({"normal", "n", "gaussian", "gauss", "laplace", "cauchy", "t", "student", "logistic",
+                        "gumbel"})
+"""Families whose draws are any real: a draw from one drops the bounds an earlier draw gave the name."""
 
 
 def is_stated_range(tex: str) -> bool:
@@ -582,9 +588,9 @@ def _ranged(x: sp.Basic, bounds: tuple | None) -> tuple[sp.Basic, ...]:
     lo, lo_open, hi, hi_open = bounds
     out = []
     if lo is not None:
-        out.append((sp.Lt if lo_open else sp.Le)(sp.Integer(lo), x))
+        out.append((sp.Lt if lo_open else sp.Le)(sp.sympify(lo), x))
     if hi is not None:
-        out.append((sp.Lt if hi_open else sp.Le)(x, sp.Integer(hi)))
+        out.append((sp.Lt if hi_open else sp.Le)(x, sp.sympify(hi)))
     return tuple(out)
 
 
@@ -596,16 +602,21 @@ def sampled_bounds(tex: str, domain: Domain, functions: set[str]) -> list[tuple[
     m = _sampled(tex)
     if m is None:
         return []
-    support, parameters = _SUPPORTS.get((m.group("braced") or m.group("plain")).lower(), (None, None))
+    family = (m.group("braced") or m.group("plain")).lower()
+    if family not in _SUPPORTS and family not in _UNBOUNDED and family not in ("uniform", "unif", "u"):
+        return []                               # a family softsym has no table for: nothing read, nothing dropped
+    support, parameters = _SUPPORTS.get(family, (None, None))
     context = plain_context(domain, functions)
     try:
         names = [parse_tex(x, context) for x in m.group("names").split(",")]
         params = [parse_tex(x, context) for x in m.group("params").split(",")] if m.group("params").strip() else []
     except Unparsed:
         return []
+    if family in ("uniform", "unif", "u") and len(params) == 2 and all(p.is_number for p in params):
+        support, parameters = (params[0], False, params[1], False), [None, None]   # U(0, 1): 0 ≤ x ≤ 1
     if parameters is None or len(params) != len(parameters):
-        support, parameters = None, []      # a family (or a parameterization) not in the table: no bounds,
-    out = []                                # but the names drawn lose those an earlier draw gave them
+        parameters = []                     # another parameterization (Gamma(k)): the support only
+    out = []                                # (an unbounded family: the names drawn lose earlier bounds)
     for x in names:
         if isinstance(x, (sp.Symbol, sp.Indexed)):
             out.append((sp.sstr(x), _ranged(x, support)))

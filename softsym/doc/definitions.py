@@ -60,7 +60,8 @@ def function_definition(rel: Relation) -> tuple[str, list[str]] | None:
         name = re.sub(r"^\\[A-Za-z]+\s*\{\s*([A-Za-z]+)\s*\}$", r"\1", m.group("name")).lstrip("\\")
     own_sigma = name == "sigma" and m.group("entry")      # \sigma(\mathbf{z})_i = …: the text's own σ (a softmax)
     known = name in _KNOWN_FUNCTIONS or (len(name) > 1 and name.lower() in _KNOWN_FUNCTIONS)
-    if known and not own_sigma and not (len(name) > 1 and m.group("sub")):
+    worded = re.match(r"\\(?:operatorname|mathrm|text|textrm)\s*\{", m.group("name"))
+    if known and not own_sigma and not (worded and m.group("sub")):
         return None             # P(A, B) = P(A) P(B | A) is about probabilities, not a function P
         # (\operatorname{LSE}_\tau(x) := … names a function of its own: LSE_tau)
     if m.group("sub"):
@@ -303,7 +304,10 @@ def _no_captured_parameter(expr: sp.Basic, definitions: list[Definition]) -> Non
             d = functions.get(call.func)
             if d is None or len(call.args) != len(d.target.args):
                 continue
-            inside = {x.name for x in d.expr.free_symbols} - {p.name for p in d.target.free_symbols}
+            others = [x for x in definitions if x is not d]
+            body = attempt(Deadline.after(1.0), lambda d=d, others=others: unfold(d.expr, others), d.expr)
+            # (through the definitions it uses: g(w) = f(w) + λw²/2 with f holding b, or c := 2b)
+            inside = {x.name for x in body.free_symbols | d.expr.free_symbols} - {p.name for p in d.target.free_symbols}
             clash = [v for v in derivative.variables if isinstance(v, sp.Symbol) and not isinstance(v, sp.Dummy)
                      and v in call.args and v.name in inside]
             if clash:

@@ -24,6 +24,8 @@ from functools import partial
 
 import sympy as sp
 
+from ..deadline import Deadline, attempt
+
 from ..domain import Domain
 from ..dsl import Definition
 from ..errors import UserError
@@ -155,12 +157,16 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     labels = labelled_names(found)
     one_hot = one_hot_families(words_text)
     one_hot_names: set[str] = set()                   # families the text calls one-hot, so far
-    memberships = sorted(((b.line, b.tex) for b in blocks if not b.display and is_stated_range(b.tex)),
+    memberships = sorted([(b.line, b.tex) for b in blocks if not b.display and is_stated_range(b.tex)]
+                         + [(b.line, b.tex.strip().rstrip(".,;").strip()) for b in blocks if b.display
+                            and is_stated_range(b.tex.strip().rstrip(".,;").strip())
+                            and not _MEMBERSHIP.match(b.tex.strip().rstrip(".,;").strip())],   # $$z \sim N(0, 1)$$
                          key=lambda m: m[0])
     finite_sets = sorted(((b.line, b.tex) for b in blocks if not b.display and finite_set(b.tex)),
                          key=lambda m: m[0])
     listed_values: dict[str, tuple[int, str]] = {}              # "t \in \{-1, +1\}": the values, the line
     entry_values: dict[str, tuple[tuple[str, ...], int]] = {}   # "y_k \in \{0, 1\}": a family's entries
+    redrawn: list[tuple[sp.Basic, int]] = []                    # bounds a second draw of a name dropped
     distributions = distributions_named(prose_lines)  # "p, q are two distributions": entries in [0, 1]
     worded = signs_in_words(prose_lines)              # "Let $p$ be a positive real number", by line
     local_worded = local_signs_in_words(prose_lines)  # "For nonnegative $x$ we have", by line
@@ -341,19 +347,34 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         while memberships and memberships[0][0] <= rel.line:   # "$p, q \in (0, 1)$": from here on
             member_line, member = memberships.pop(0)
             doubt = unplain(lines, member_line, lines[member_line - 1].find(member))
+            drawn = not _MEMBERSHIP.match(member)
+            if drawn and NOT_A_CASE.search(blank_inline_math(lines[member_line - 1][
+                    :max(0, lines[member_line - 1].find(member))])):
+                continue                        # "Unlike the model $z \sim \mathrm{Laplace}(0, 1)$ of chapter 2"
+
+            def redraw(name: str) -> None:      # a second draw of a name: the first one's bounds (and the
+                for c in standing.pop(name, ()):   # constraints on it) are dropped, and a counterexample that
+                    redrawn.append((c, member_line))   # breaks them is not reported
+                base = name.split("[")[0]
+                for c in [c for c in constraints if c is not None and (
+                        base in {x.name for x in c.free_symbols if isinstance(x, sp.Symbol)}
+                        | {str(e.base.label) for e in c.atoms(sp.Indexed)})]:
+                    constraints.remove(c)
+                    redrawn.append((c, member_line))
             if after_a_display(lines, member_line, member) or a_case_of(lines, member_line, member):
                 # "$$…$$ for $t \in [0, 1]$", "for $t \in [0, 1]$ we have $$…$$": that display's case
                 for name, bound in membership_bounds(member, domain, functions):
-                    if is_stated_range(member) and not _MEMBERSHIP.match(member):
-                        standing.pop(name, None)        # "If instead $ε \sim \mathcal{N}(0, 1)$": another draw
+                    if drawn:
+                        redraw(name)            # "If instead $ε \sim \mathcal{N}(0, 1)$": another draw
                     for c in bound:
                         conditions.append((member_line, c))
                         condition_columns[(member_line, c)] = lines[member_line - 1].find(member)
                         worded_doubts[(member_line, c)] = doubt and f"{member} (line {member_line}: {doubt})"
                 continue
             for name, bound in membership_bounds(member, domain, functions):
-                if not bound:                   # "$z \sim \mathcal{N}(0, 1)$" after "$z \sim \mathrm{Exp}(1)$"
-                    standing.pop(name, None)
+                if drawn and (name in standing and standing[name] != bound or not bound):
+                    redraw(name)                # (any real: what was imposed on the name goes too)                # "$z \sim \mathcal{N}(0, 1)$" after "$z \sim \mathrm{Exp}(1)$"
+                if not bound:
                     continue
                 standing[name] = bound
                 standing_line[name] = member_line
@@ -546,7 +567,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                        "claim; what its sentence derives from it is not refuted"))
             continue
         if in_display_math(rel, blocks) and rel.op == "==" and (lhs == 0 or rhs == 0) \
-                and (lhs.free_symbols or rhs.free_symbols) and imposed_display(lines, rel, blocks):
+                and (lhs.free_symbols or rhs.free_symbols or sp.Tuple(lhs, rhs).atoms(sp.core.function.AppliedUndef)) \
+                and imposed_display(lines, rel, blocks):
             # (σ(0) − 1 = 0 after "Setting …": nothing left to solve for, a claim)
             # "Setting the partial derivatives to zero, $$∂L/∂p_i = −log p_i − 1 + α − βE_i = 0$$": solved
             imposed.append((rel.line, rel.tex))
@@ -790,6 +812,19 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                message=f"{shown_l} := {shown_r} (with {len(lhs.args)} arguments: a new definition "
                                        f"of {lhs.func})"))
             use(names_in(lhs, rhs) - {a.name for a in lhs.args if isinstance(a, sp.Symbol)})
+            continue
+        again = [line for line in defined_at.get(target_name(lhs) or "", []) if line < rel.line
+                 and same_section(sections, line, rel.line)] if rel.op == ":=" and earlier is not None else []
+        if again and attempt(Deadline.after(1.0), lambda: sp.expand(rhs - earlier.expr) != 0, True):
+            # "let LSE_τ(x, y) := τ log(…)" and, in the same section, "some texts drop the factor,
+            # LSE_τ(x, y) := log(…); we keep it": which one holds after is the words' to say — neither
+            doubts_later[target_name(lhs)] = (again[-1], rel.line)
+            definitions = [d for d in definitions if target_name(d.target) != target_name(lhs)]
+            out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,
+                               message=f"{shown_l} := {shown_r}, a second definition of {target_name(lhs)} in the "
+                                       f"section (line {again[-1]}): which one holds after it is not clear, "
+                                       f"neither is unfolded"))
+            use(names_in(lhs, rhs))
             continue
         if not swapped and not checks_example and not restated and not of_recurrence \
                 and defines(rel, lhs, rhs, used_here, pinned, standalone, display or new_section, model):
@@ -1129,7 +1164,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 and not (line == rel.line and inline and column_of(k) < at)} | everywhere   # (not before it)
         if said_in_general(lines, rel, blocks) or _UNIVERSAL_HERE.search(own_words):
             free |= {x.name for x in sp.Tuple(lhs, rhs).free_symbols if isinstance(x, sp.Symbol)}   # "in general"
-            raw_words = (lines[rel.line - 1] if 1 <= rel.line <= len(lines) else "") if inline \
+            raw_words = _sentence_after(lines[rel.line - 1], rel.tex) if inline and 1 <= rel.line <= len(lines) \
                 else lead_in(lines, rel, blocks, keep_math=True) or ""
             free -= _quantified_with_bound(raw_words, domain, functions)   # "for every $s > 0$": that is its range
         math_held = free | {x.name for c in (*written[len(prose):len(prose) + rows],     # rows of the display,
@@ -1384,7 +1419,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                               f"words, if at all ({', '.join(unknown[:4])})")
         pinned_at = {c: line for line, c in sorted(conditions, key=lambda x: x[0])     # where each value was
                      if c in pins and line <= rel.line and in_scope(sections, line, rel.line)}   # given last
-        assumed = _assumed_before(live_conditions(), rel.line, lines, condition_columns, assuming)
+        assumed = _assumed_before(live_conditions(), rel.line, lines, condition_columns, assuming) \
+            + tuple(redrawn)
         out.append(Reading(rel, problem=problem, lhs=shown_l, rhs=shown_r, conventions=notes, doubts=tuple(doubts),
                            assumed=assumed,
                            entry_values=tuple((family, values, at) for family, (values, at) in entry_values.items()),
@@ -1654,6 +1690,19 @@ _CASE_LINE = re.compile(r"(?i)\s*(?:[-*>]\s*)?(?:for|if|when|whenever|in\s+the\s
 """A line that opens with a case word ("When $x$ is negative,"): the condition read from its words is a case."""
 _QUANTIFIED_BOUND = re.compile(r"(?i)(?:\bfor\s+(?:all|every|any|each)(?:\s+(?:real|positive|negative|nonnegative|"
                                r"non-negative))?|对任意|对所有|对于任意|对于所有)\s*\$(?P<math>[^$]+)\$")
+
+
+def _sentence_after(line: str, tex: str) -> str:
+    """What follows an inline relation on its line, up to the next inline math that is no bound or
+    the sentence's end ("$s - 1 - \\log s \\ge 0$ for every $s > 0$."): where its own quantifier is."""
+    at = line.find(tex)
+    if at < 0:
+        return ""
+    rest = line[at + len(tex):].lstrip("$")
+    end = re.search(r"[.;!?。；](?:\s|$)", blank_inline_math(rest))
+    rest = rest[:end.start()] if end else rest
+    first = re.search(r"\$[^$]+\$", rest)              # the quantifier must be the next math after it
+    return rest[:first.end()] if first else ""
 
 
 def _quantified_with_bound(words: str, domain: Domain, functions: set[str]) -> set[str]:
