@@ -649,3 +649,8 @@ def test_roundings_inside_functions_conditions_both_ways_and_sampled_names_are_r
 def test_round17_a_quantifier_speaks_for_its_own_claim_and_a_redefinition_is_unfolded_by_neither():
     assert verdicts_by_line("round17_quantifier_other_claim.md")[6] == ["undecided", "proved"]
     assert verdicts_by_line("round17_lse_redefined.md")[10] == ["undecided"]
+
+
+def test_approximations_between_computed_sides_carry_the_roundings_of_the_decimals_written():
+    carried = verdicts_by_line("session15_carried_roundings.md")
+    assert carried[4] == ["proved", "proved"] and carried[9] == ["undecided"]   # 1.4 × 100 ≈ 141: 1.4's rounding

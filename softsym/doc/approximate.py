@@ -132,7 +132,8 @@ def approximately(left: sp.Basic, right: sp.Basic, left_tex: str, right_tex: str
     # carried through the arithmetic to first order, the roundings of every decimal written say how far
     # a computed side may be off (0.9 · 0.4170 within 0.000045; 1.4 × 100 within 5); without that
     # figure, 10 % of the value
-    carried = propagated_rounding(left - right, (left_tex, right_tex), digits=1) / 2 if computed else sp.Float(0)
+    carried = sum((_carried(tex) for tex, half in ((left_tex, a_half), (right_tex, b_half)) if half),
+                  sp.Float(0)) if computed else sp.Float(0)
     share = "0.01" if not computed or carried else "0.1"
     if gap > 10 * max(tolerance, carried) and gap > sp.Float(share) * max(abs(a), abs(b)):
         base = _in_another_base(left, right, tolerance)
@@ -199,6 +200,33 @@ def propagated_rounding(difference: sp.Basic, texts: tuple[str, ...], digits: in
         if slope is None:
             return sp.Float(0)
         spread += abs(slope) * sp.Rational(1, 10 ** _places(value))
+    return spread * sp.Float("1.1")
+
+
+def _carried(tex: str) -> sp.Float:
+    """How far a side written as arithmetic on roundings (``0.9 \\cdot 0.4170 + 0.1 \\cdot 1.3837``) may be
+    off: each decimal of three significant digits or more moved by half a unit of its last place, the side read again, the moves summed
+    (exact for sums and products by exact numbers); 0 when a side cannot be read alone."""
+    from ..latex import Unparsed, parse_tex
+    try:
+        base = parse_tex(tex)
+    except (Unparsed, Exception):  # noqa: BLE001 - a side not readable alone: no figure
+        return sp.Float(0)
+    spread = sp.Float(0)
+    for m in _NUMBER.finditer(tex):
+        whole, decimals, exponent = m.group(1), m.group(2), m.group(3)
+        if "." not in m.group(0) or not decimals or exponent is not None or len((whole + decimals).lstrip("0")) < 3:
+            continue                    # (0.9, 0.1: a worked example's exact inputs, as for "=")
+        moved_text = str(sp.Rational(f"{whole or 0}.{decimals}") + sp.Rational(1, 2 * 10 ** len(decimals)))
+        moved_tex = f"{tex[:m.start()]}\\left({moved_text}\\right){tex[m.end():]}"
+        try:
+            moved = parse_tex(moved_tex)
+        except (Unparsed, Exception):  # noqa: BLE001
+            return sp.Float(0)
+        step = _value(moved - base)
+        if step is None:
+            return sp.Float(0)
+        spread += abs(step)
     return spread * sp.Float("1.1")
 
 
