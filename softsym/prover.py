@@ -11,21 +11,23 @@ from .deadline import Deadline, run_until
 from .errors import StepTimeout
 from .numeric.admissible import empty_because
 from .problem import Problem
-from .strategies import PIPELINE
+from .strategies import PIPELINE, Strategy
 from .verdict import Status, Verdict
 
 DEFAULT_TIMEOUT = 30.0
 SYMPY_SEED = 20261201
 
 
-def prove(problem: Problem, timeout: float = DEFAULT_TIMEOUT) -> Verdict:
+def prove(problem: Problem, timeout: float = DEFAULT_TIMEOUT,
+          pipeline: tuple[tuple[str, Strategy], ...] | None = None) -> Verdict:
     """Decide ``problem`` as well as the strategies can within ``timeout`` seconds.
 
     Returns:
         ``vacuous`` when the assumptions provably admit no point; else the first decisive
         verdict, stamped with the total time (a proof the numeric audit contradicts becomes
         ``error``); ``undecided`` when every strategy passed; ``timeout`` when the time ran out
-        first; ``error`` when a strategy failed unexpectedly.
+        first; ``error`` when a strategy failed unexpectedly.  ``pipeline`` (default: every
+        strategy, in order) lets a caller try some strategies first; every proof is audited alike.
     """
     start = time.perf_counter()
     # SymPy tries the facts of an assumption query in an order drawn from its own unseeded generator:
@@ -35,13 +37,15 @@ def prove(problem: Problem, timeout: float = DEFAULT_TIMEOUT) -> Verdict:
     deadline = Deadline.after(timeout)
     tried: list[str] = []
 
+    strategies = PIPELINE if pipeline is None else pipeline
+
     def pipeline() -> Verdict:
         reason = empty_because(problem.domain)
         if reason is not None:
             return Verdict(Status.VACUOUS, "domain",
                            message=f"the assumptions admit no point ({reason}): nothing is claimed either way")
         crashed: list[str] = []
-        for label, strategy in PIPELINE:
+        for label, strategy in strategies:
             if deadline.expired():
                 raise StepTimeout
             tried.append(label)
