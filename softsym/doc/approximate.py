@@ -110,7 +110,8 @@ def _in_another_base(left: sp.Basic, right: sp.Basic, tolerance: sp.Float) -> in
     return None
 
 
-def approximately(left: sp.Basic, right: sp.Basic, left_tex: str, right_tex: str) -> tuple[str, str] | None:
+def approximately(left: sp.Basic, right: sp.Basic, left_tex: str, right_tex: str,
+                  approximated: frozenset[str] = frozenset()) -> tuple[str, str] | None:
     """The verdict ("proved", "refuted" or "undecided") of ``left ≈ right`` and why, or None when it
     cannot be judged (free names, no decimal written, a value evalf cannot be trusted on)."""
     if not rounding_written(left_tex, right_tex) or left.free_symbols or right.free_symbols \
@@ -132,7 +133,7 @@ def approximately(left: sp.Basic, right: sp.Basic, left_tex: str, right_tex: str
     # carried through the arithmetic to first order, the roundings of every decimal written say how far
     # a computed side may be off (0.9 · 0.4170 within 0.000045; 1.4 × 100 within 5); without that
     # figure, 10 % of the value
-    carried = sum((_carried(tex) for tex, half in ((left_tex, a_half), (right_tex, b_half)) if half),
+    carried = sum((_carried(tex, approximated) for tex, half in ((left_tex, a_half), (right_tex, b_half)) if half),
                   sp.Float(0)) if computed else sp.Float(0)
     share = "0.01" if not computed or carried else "0.1"
     if gap > 10 * max(tolerance, carried) and gap > sp.Float(share) * max(abs(a), abs(b)):
@@ -203,9 +204,10 @@ def propagated_rounding(difference: sp.Basic, texts: tuple[str, ...], digits: in
     return spread * sp.Float("1.1")
 
 
-def _carried(tex: str) -> sp.Float:
+def _carried(tex: str, approximated: frozenset[str] = frozenset()) -> sp.Float:
     """How far a side written as arithmetic on roundings (``0.9 \\cdot 0.4170 + 0.1 \\cdot 1.3837``) may be
-    off: each decimal of three significant digits or more moved by half a unit of its last place, the side read again, the moves summed
+    off: each decimal of three significant digits or more (or one ``approximated``: written after ≈ in
+    the text) moved by half a unit of its last place, the side read again, the moves summed
     (exact for sums and products by exact numbers); 0 when a side cannot be read alone."""
     from ..latex import Unparsed, parse_tex
     try:
@@ -215,8 +217,10 @@ def _carried(tex: str) -> sp.Float:
     spread = sp.Float(0)
     for m in _NUMBER.finditer(tex):
         whole, decimals, exponent = m.group(1), m.group(2), m.group(3)
-        if "." not in m.group(0) or not decimals or exponent is not None or len((whole + decimals).lstrip("0")) < 3:
-            continue                    # (0.9, 0.1: a worked example's exact inputs, as for "=")
+        if "." not in m.group(0) or not decimals or exponent is not None \
+                or len((whole + decimals).lstrip("0")) < 3 and m.group(0).strip() not in approximated:
+            continue                    # (0.9, 0.1: a worked example's exact inputs, as for "=", unless the
+            # text wrote the number after "≈" somewhere: p ≈ 0.14 is a rounding of 1/7 wherever it is used)
         moved_text = str(sp.Rational(f"{whole or 0}.{decimals}") + sp.Rational(1, 2 * 10 ** len(decimals)))
         moved_tex = f"{tex[:m.start()]}\\left({moved_text}\\right){tex[m.end():]}"
         try:

@@ -167,6 +167,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     listed_values: dict[str, tuple[int, str]] = {}              # "t \in \{-1, +1\}": the values, the line
     entry_values: dict[str, tuple[tuple[str, ...], int]] = {}   # "y_k \in \{0, 1\}": a family's entries
     redrawn: list[tuple[sp.Basic, int]] = []                    # bounds a second draw of a name dropped
+    approximated = frozenset(re.findall(r"(?:\\approx|≈|\\simeq)\s*(-?\d*\.\d+)", text))   # "p ≈ 0.14": a rounding
     distributions = distributions_named(prose_lines)  # "p, q are two distributions": entries in [0, 1]
     worded = signs_in_words(prose_lines)              # "Let $p$ be a positive real number", by line
     local_worded = local_signs_in_words(prose_lines)  # "For nonnegative $x$ we have", by line
@@ -373,9 +374,14 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 continue
             for name, bound in membership_bounds(member, domain, functions):
                 if drawn and (name in standing and standing[name] != bound or not bound):
-                    redraw(name)                # (any real: what was imposed on the name goes too)                # "$z \sim \mathcal{N}(0, 1)$" after "$z \sim \mathrm{Exp}(1)$"
+                    redraw(name)    # (any real: what was imposed on the name goes too;
+                    # "$z \sim \mathcal{N}(0, 1)$" after "$z \sim \mathrm{Exp}(1)$")
                 if not bound:
                     continue
+                if drawn and re.search(r"(?i)geom", member) and bound[0].rhs.free_symbols:
+                    # trials (1, 2, …) or failures (0, 1, …) before the first success: x ≥ 0 holds under
+                    # both, and a counterexample below 1 is not reported
+                    redrawn.append((sp.Le(1, bound[0].rhs), member_line))
                 standing[name] = bound
                 standing_line[name] = member_line
                 standing_doubts[name] = doubt and f"{member} (line {member_line}: {doubt})"
@@ -528,7 +534,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             values = [c for c in conditions_for(rel, live_conditions(), blocks, lines) if is_pin(c)]
             try:
                 judged = approximately(*(with_values(unfold_keeping_variables(with_values(side, values), definitions),
-                                                     values) for side in (lhs, rhs)), rel.lhs, rel.rhs)
+                                                     values) for side in (lhs, rhs)), rel.lhs, rel.rhs,
+                                       approximated)
             except Exception:  # noqa: BLE001 - a side that cannot be unfolded or evaluated is not judged
                 judged = None
             verdict, message = judged if judged is not None else ("skipped", SKIPPED["approx"])
@@ -813,7 +820,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                        f"of {lhs.func})"))
             use(names_in(lhs, rhs) - {a.name for a in lhs.args if isinstance(a, sp.Symbol)})
             continue
-        again = [line for line in defined_at.get(target_name(lhs) or "", []) if line < rel.line
+        again = [line for line in defined_at.get(target_name(lhs) or "", []) if line <= rel.line
                  and same_section(sections, line, rel.line)] if rel.op == ":=" and earlier is not None else []
         if again and attempt(Deadline.after(1.0), lambda: sp.expand(rhs - earlier.expr) != 0, True):
             # "let LSE_τ(x, y) := τ log(…)" and, in the same section, "some texts drop the factor,
