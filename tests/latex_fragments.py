@@ -564,10 +564,6 @@ FRAGMENTS: list[tuple] = [
     ("\\nabla f(\\mathbf{w})", UNPARSED),                                    # at a vector
     ("\\nabla x(y)", UNPARSED, DECLARED_XY),                                 # x a declared scalar
     ("\\nabla f(\\theta)", UNPARSED, Context(vectors={"theta": None})),          # θ a vector of the text
-    ("\\operatorname{sign}(x - 1)", sp.sign(x - 1)),
-    ("\\Gamma(\\alpha + 1)", sp.gamma(alpha + 1)),                                 # Euler's gamma function
-    ("\\Gamma(\\alpha) \\Gamma(2)", sp.gamma(alpha)),                                # Γ(2) = 1
-    ("\\Gamma(a, b)", UNPARSED),                                                   # the incomplete one?
     ("f'(x)", D(f(x), x), FUNCTIONS),
     ("f''(x)", D(f(x), (x, 2)), FUNCTIONS),
     ("f'(x)", UNPARSED),

@@ -63,7 +63,7 @@ _FUNCTIONS = {
     "exp": sp.exp, "log": sp.log, "ln": sp.log, "sin": sp.sin, "cos": sp.cos, "tan": sp.tan,
     "sec": sp.sec, "csc": sp.csc, "cot": sp.cot, "sinh": sp.sinh, "cosh": sp.cosh, "tanh": sp.tanh,
     "coth": sp.coth, "arcsin": sp.asin, "arccos": sp.acos, "arctan": sp.atan,
-    "sigmoid": sigmoid, "softplus": softplus, "sign": sp.sign,
+    "sigmoid": sigmoid, "softplus": softplus,
 }
 
 
@@ -377,9 +377,6 @@ class ApplicationReading:
             return self.after_call(self.derivative_at(sigmoid, f.primes, arg, f, g), g)
         if f.primes:
             self.fail("a prime on a name that is not a declared function (define f(x) := … first)", f)
-        if name == "Gamma" and f.plain and not self.declared("Gamma") and len(g.base.elements) == 1 \
-                and f.base.kind == "GREEK":                                  # Γ(α): Euler's gamma function
-            return self.after_call(sp.gamma(self.value(self.only(g.base.elements, g.base))), g)
         if name == "sigma" and f.sub is None and f.sup is None and not self.declared("sigma"):
             if g.sub is not None:
                 self.fail("\\sigma(z)_i: a sigmoid has no entries (softmax? write \\mathrm{softmax}(z)_i)", g)
