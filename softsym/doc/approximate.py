@@ -164,21 +164,20 @@ def equality_rounding(tex: str) -> sp.Float:
     return total
 
 
-def _written_roundings(tex: str, digits: int = 3) -> list[tuple[sp.Rational, sp.Rational]]:
-    """(value, one unit of its last place) of each number ``tex`` writes with decimals and ``digits``
-    significant digits or more (``1.5032``, ``20.0855``, ``4.54 \\times 10^{-5}``): the numbers a worked
-    example rounds; shorter ones (``0.9``, ``0.62``) are taken as exact inputs of an ``=``."""
-    out = []
+def _written_places(tex: str) -> set[int | None]:
+    """The decimal places of the numbers ``tex`` writes with decimals and three significant digits or
+    more (``1.5032``: 4; ``4.54 \\times 10^{-5}``: 7): the numbers a worked example rounds; shorter ones
+    (``0.9``, ``0.62``) are taken as exact inputs of an ``=``."""
+    out = set()
     for m in _NUMBER.finditer(tex):
         whole, decimals, exponent = m.group(1), m.group(2), int(m.group(3) or 0)
-        if "." not in m.group(0) or not decimals or len((whole + decimals).lstrip("0")) < digits:
+        if "." not in m.group(0) or not decimals or len((whole + decimals).lstrip("0")) < 3:
             continue
-        scale = sp.Integer(10) ** exponent
-        out.append((sp.Rational(f"{whole or 0}.{decimals}") * scale, scale / sp.Integer(10) ** len(decimals)))
+        out.add(_places(sp.Rational(f"{whole or 0}.{decimals}") * sp.Integer(10) ** exponent))
     return out
 
 
-def propagated_rounding(difference: sp.Basic, texts: tuple[str, ...], digits: int = 3) -> sp.Float:
+def propagated_rounding(difference: sp.Basic, texts: tuple[str, ...]) -> sp.Float:
     """How far a closed ``difference`` (left − right of an ``=``) may be from 0 when the decimals
     ``texts`` write anywhere in it — also inside functions (``1002 + \\log 1.5032``,
     ``\\log(1 + 20.0855)``) — are roundings: each is moved by one unit of its last place and the
@@ -187,7 +186,7 @@ def propagated_rounding(difference: sp.Basic, texts: tuple[str, ...], digits: in
     when its derivatives have no trusted value.  It only ever withholds a refutation."""
     if difference.free_symbols or difference.atoms(sp.Indexed):
         return sp.Float(0)
-    places = {_places(value) for tex in texts for value, _ in _written_roundings(tex, digits)}
+    places = set().union(*(_written_places(tex) for tex in texts))
     # a written rounding may be folded into another number as the sides are built (1 + 20.0855 is
     # 21.0855): every number of the difference with as many decimal places as one written is moved
     moved_numbers = {abs(r) for r in difference.atoms(sp.Rational) if r.q != 1 and _places(abs(r)) in places}
