@@ -411,6 +411,9 @@ FRAGMENTS: list[tuple] = [
     ("\\log P(y | x)^2", sp.log(Prob("P(_|_)", y, x)**2)),
     ("P(|x| > 1 | y)", Prob("P(_>_|_)", sp.Abs(x), 1, y)),
     ("p(1 - p)", R("p") * (1 - R("p"))),                                      # a product, not a probability
+    ("\\Gamma(-1/2)", UNPARSED),                                                # a value at a number, or a product?
+    ("F(0.5)", UNPARSED),                                                     # a value at a number, or a product?
+    ("a(a + 1)", R("a") * (R("a") + 1)),                                      # a product: the group has a name
     ("q(x)", UNPARSED),                                                       # q without a bar: a value or a product?
     ("E(y | x)", sp.Function("E(_|_)", real=True)(y, x)),                      # a conditional expectation
     ("E[y \\mid x]", sp.Function("E[_|_]", real=True)(y, x)),

@@ -11,7 +11,7 @@ import sympy as sp
 from ..domain import Bound, Domain
 from ..rewrite import substitute_free
 from .chains import Relation
-from .hedges import EXCEPTING, negation_in, unplain
+from .hedges import EXCEPTING, negation_in, sentence_around, unplain
 from .names import as_relational, is_atomic, names_in, plain_context
 
 _CONDITION_JOINERS = re.compile(r"\\(?:text|mbox|textrm)\s*\{\s*(?:and|,)\s*\}|\\(?:wedge|land)\b|;")
@@ -1143,6 +1143,36 @@ def lead_in(lines: list[str], rel: Relation, blocks, keep_math: bool = False) ->
 
 
 _REPLACING = re.compile(r"(?i)\b(?:replace[sd]?|replacing|substitute[sd]?|substituting)\s+\$\s*\\?(?P<name>[A-Za-z]+)")
+
+
+_LONE_NAME = re.compile(r"(?<![\\$])\$\s*\\?(?P<name>[A-Za-z]+)\s*\$(?!\$)")
+_RENAMING = re.compile(r"(?i)\b(?:from\s+now\s+on|henceforth|hereafter|from\s+here\s+on|for\s+the\s+rest\s+of|"
+                       r"re-?defines?|re-?defined|re-?uses?|re-?used|now\s+(?:denotes?|stands?\s+for|means?|"
+                       r"refers?\s+to|is\s+(?:the|a|an)\b)|(?:denotes?|stands?\s+for|means?|refers?\s+to)\b[^.;]*"
+                       r"\binstead\b)|从现在起|此后|以下改记|重新定义|改记|改为表示|现在表示")
+"""Words that give a name another meaning from there on ("From now on $s$ denotes the difference
+instead of the sum", "$s$ is reused for …"): a definition before them stops unfolding."""
+
+
+_CALLED_AGAIN = re.compile(r"(?i)\b(?:again|also|likewise|too|still)\s+(?:call|calls|called|denoted?|denotes|write|writes|"
+                           r"written|name[sd]?)\s+(?:it\s+|by\s+|as\s+)?\$?\s*\\?(?P<name>[A-Za-z]+)\b|"
+                           r"\b(?:call|denote|write|name)\s+(?:it\s+)?\$?\s*\\?(?P<later>[A-Za-z]+)\s*\$?\s+(?:again|as\s+well)\b|"
+                           r"(?:也|仍|同样)(?:记|记作|记为|称为)\s*\$?\s*\\?(?P<cjk>[A-Za-z]+)")
+"""A name given to a second object in words ("its own partition function, which we again call Z")."""
+
+
+def renamed_in_words(lines: list[str]) -> list[tuple[int, str]]:
+    """The (line, name) pairs where a sentence in prose gives a name written alone in inline math
+    (``$s$``, ``$\\lambda$``) another meaning from there on (see ``_RENAMING``), or names a second
+    object by it (``_CALLED_AGAIN``)."""
+    found = []
+    for number, line in enumerate(lines, 1):
+        for m in _LONE_NAME.finditer(line):
+            if _RENAMING.search(sentence_around(line, m.start())):
+                found.append((number, m.group("name")))
+        for m in _CALLED_AGAIN.finditer(line):
+            found.append((number, m.group("name") or m.group("later") or m.group("cjk")))
+    return found
 
 
 _FOR_EVERY = re.compile(r"(?i)\bfor\s+(?:every|all|any|each|arbitrary)\s+(?:real\s+)?(?:numbers?\s+|values?\s+(?:of\s+)?)?"

@@ -280,6 +280,32 @@ integer", "for $x$ between 0 and 1", "$n$ large enough", "the probability $p$"):
 that gives that name a value may be one the text excludes."""
 
 
+_REGIME = re.compile(
+    r"(?i)\b(?:in\s+the\s+(?:[\w-]+\s+)?limits?|at\s+(?:very\s+)?(?:infinite|zero|high|low)\s+temperatures?|"
+    r"(?:high|low|zero|infinite)[- ]temperature|asymptotically|in\s+the\s+(?:[\w-]+\s+)?regime|"
+    r"(?:tends?|tending|goes|going)\s+to|approach(?:es|ing)?\s+(?:zero|infinity|0|∞)|as\s+MATH\s+(?:grows|shrinks|"
+    r"vanishes|becomes\s+(?:large|small)))\b|极限|趋于|趋向|趋近|高温|低温|无穷大时|无限大时")
+_TO_IN_MATH = re.compile(r"\\to\b|\\rightarrow\b|→")
+"""Words that put a claim in a regime or a limit softsym does not read into a hypothesis ("At
+infinite temperature every state is equally likely", "as $T \\to \\infty$"): a counterexample at a
+point of the plain reading may lie outside it."""
+
+
+def regime_nearby(lines: list[str], first: int, last: int) -> str:
+    """The first phrase of lines ``first`` to ``last`` that puts what they say in a regime or a limit
+    (:data:`_REGIME`; or ``\\to`` in inline math), or ``""``."""
+    for line, sentence, (a, b), _ in sentences(lines, first, last):
+        found = _REGIME.search(sentence)
+        if found is None:
+            math = re.findall(r"(?<!\$)\$([^$]+)\$(?!\$)", line[a:b])
+            found = next((m for m in map(_TO_IN_MATH.search, math) if m), None)
+            if found is not None:
+                return re.sub(r"\s+", " ", next(t for t in math if _TO_IN_MATH.search(t))).strip()
+            continue
+        return re.sub(r"\s+", " ", line[a + found.start():min(b, a + found.end() + 20)]).strip()
+    return ""
+
+
 def restricted_nearby(lines: list[str], first: int, last: int) -> dict[str, str]:
     """The names (as written) that a sentence of lines ``first`` to ``last`` restricts in words
     softsym does not read (:data:`_RESTRICTING`), each with the word."""

@@ -33,7 +33,7 @@ from ..problem import Problem, prepare
 from ..prover import DEFAULT_TIMEOUT
 from .approximate import approximately, rounding_written
 from .chains import Relation, relations, sides_of_arrows
-from .hedges import (EXCEPTING, assumed_in_words, hedged_words, case_switch, distributions_named, negation_in, paragraph_around, prose_text, restricted_nearby,
+from .hedges import (EXCEPTING, assumed_in_words, hedged_words, case_switch, distributions_named, negation_in, paragraph_around, prose_text, regime_nearby, restricted_nearby,
                      sentence_around, sentences, signs_nearby, unplain, word_bound)
 from .conditions import (
     LABEL_SET, OP_TEX, is_stated_range, MEMBERSHIP as _MEMBERSHIP, NOT_A_CASE, after_a_display, as_bounds, case_after, case_in_words, claimed_before, conditions_after, conditions_for,
@@ -42,7 +42,7 @@ from .conditions import (
     mentioned,
     one_hot_families, pairwise_indices, parameter_bound, parameter_key, spoken_keys, prose_role, relevant_hypotheses, row_condition,
     a_case_of, blank_inline_math, lead_in, quantified_names, replaces_other_name, said_in_general, same_section, in_scope, same_sentence, scalar_range_name, section_starts, set_aside, signs_in_words,
-    sums_to_one, with_values,
+    renamed_in_words, sums_to_one, with_values,
 )
 from .induction import exceptions_around, induction_plan
 from .definitions import (
@@ -278,7 +278,14 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     domains: dict[str, tuple] = {}                      # f: (its parameters, the bounds on them, the line)
     assuming: dict[tuple[int, sp.Basic], bool] = {}     # whether the sentence of each condition assumes it
     bare_before, defined_count = 0, 0                   # (the previous relation's line if it had one)
+    renamings = renamed_in_words(lines)                 # "From now on $s$ denotes …": (line, name)
+    renamed_at: dict[str, int] = {}                     # a defined name given another meaning in words: where
     for k, rel in enumerate(found):
+        for line, name in [(line, name) for line, name in renamings if line <= rel.line]:
+            renamings.remove((line, name))
+            if any(target_name(d.target) == name for d in definitions):
+                definitions = [d for d in definitions if target_name(d.target) != name]
+                renamed_at[name] = line
         if bare_before and len(definitions) > defined_count:   # F = -\log Z / (2\beta): F rests on the guess
             guessed_defs.update(dict.fromkeys((target_name(d.target) or sp.sstr(d.target)
                                                for d in definitions[defined_count:]), bare_before))
@@ -746,6 +753,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             # (displayed at a number, it is a claim; in prose "setting $L(0) = 10$" may stipulate it)
             if target_name(lhs) in branches and (rel.condition or trailing.get(k)):   # f(x) = 0 for x < 0
                 definitions = [d for d in definitions if target_name(d.target) != target_name(lhs)]
+            elif all(a.is_number for a in lhs.args):    # "the data give y(0) = 2" of y(t) = C e^{kt}: C = 2
+                value = attempt(Deadline.after(1.0), lambda: unfold_keeping_variables(lhs, definitions), None)
+                if value is not None and value.free_symbols and not value.has(sp.core.function.AppliedUndef):
+                    add_condition(sp.Eq(value, rhs, evaluate=False))
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message=f"a value of {lhs.func} the text already defined, written in prose (\"the "
                                        f"boundary r(x) = 1/2\"): where it takes that value, not a new definition"))
@@ -772,9 +783,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         # "f(x) = x for x ≥ 0", "For $x < 0$, $$f(x) = 0$$": a condition on the definition's own variable
         # written as a case (not "with $0 < \theta < 1$ … $$L(\theta) = …$$", the domain of its parameter)
         ranged = on_own(rel.condition) \
-            or any(found[c].op in ("<", "<=", ">", ">=") and on_own(f"{found[c].lhs} {found[c].rhs}")
+            or any(found[c].op in ("<", "<=", ">", ">=", "!=") and on_own(f"{found[c].lhs} {found[c].rhs}")
                    for c in trailing.get(k, ())) \
-            or display and any(c.rel_op in ("<", "<=", ">", ">=") and {x.name for x in c.free_symbols} & own_names
+            or display and any(c.rel_op in ("<", "<=", ">", ">=", "!=") and {x.name for x in c.free_symbols} & own_names
                                and not all(_a_domain(c, line, lines, condition_columns, live_conditions())
                                            for line, d in live_conditions() if d == c)
                                for c in conditions_for(rel, live_conditions(), blocks, lines)) \
@@ -1222,10 +1233,27 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             doubts.append("it uses " + ", ".join(f"{name}, defined twice (lines {doubts_later[name][0]} and "
                                                  f"{doubts_later[name][1]})" for name in twice_here)
                           + ": which definition holds here is not clear")
+        renamed_here = sorted(name for name, line in renamed_at.items()
+                              if name in names_in(lhs, rhs) | {target_name(x) for x in (lhs, rhs)}
+                              and line < rel.line and not any(line <= at < rel.line for at in defined_at.get(name, [])))
+        if renamed_here:
+            doubts.append("it uses " + ", ".join(f"{name}, given another meaning in words on line {renamed_at[name]}"
+                                                 for name in renamed_here)
+                          + ": its definition no longer unfolds, and what it means here is not read")
         if inline and earlier is not None and rel.op == "==" and target_name(lhs) is not None \
                 and not any(in_scope(sections, line, rel.line) for line in defined_at.get(target_name(lhs), [])):
             doubts.append(f"it restates {target_name(lhs)}, defined in another section (line "     # "## Adding a
                           f"{defined_at[target_name(lhs)][-1]}): in prose it may define it anew")      # temperature"
+        if not sp.Tuple(lhs, rhs).has(sp.Limit):
+            opening = min((b.line for b in blocks if b.display and b.line <= rel.line <= b.end_line), default=rel.line)
+            before = opening - 1 if display else rel.line       # the paragraph leading into it (or its own)
+            while display and before > 1 and not lines[before - 1].strip():
+                before -= 1
+            first_line, _ = paragraph_around(lines, before, before, False)
+            regime = regime_nearby(lines, max(first_line, before - 8), before)
+            if regime:          # "At infinite temperature every state is equally likely. Hence … $$⟨E⟩ = …$$"
+                doubts.append(f"the words before it put it in a regime or a limit softsym does not read "
+                              f"(\"{regime}\"): a counterexample may lie outside it")
         if own_version:
             doubts.append("it defines a function softsym knows: checked against softsym's reading, a different "
                           "definition is the text's own")

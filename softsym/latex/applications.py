@@ -391,7 +391,11 @@ class ApplicationReading:
         if not declared and self.single_name(inner):
             self.fail(f"'{shown}': a function value or a product? (declare {full or name} as a function, "
                       f"or write {full or name} \\cdot (…))", f, g)
-        return self.factor(f) * self.factor(g)
+        other = self.factor(g)
+        if not declared and not other.free_symbols:     # \Gamma(-1/2), F(0.5): a value at a number, or a product?
+            self.fail(f"'{shown}': a function value at a number or a product? (declare {full or name} as a "
+                      f"function, or write {full or name} \\cdot (…))", f, g)
+        return self.factor(f) * other
 
     @staticmethod
     def single_name(node: Node) -> bool:
