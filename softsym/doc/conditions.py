@@ -1145,11 +1145,15 @@ def lead_in(lines: list[str], rel: Relation, blocks, keep_math: bool = False) ->
 _REPLACING = re.compile(r"(?i)\b(?:replace[sd]?|replacing|substitute[sd]?|substituting)\s+\$\s*\\?(?P<name>[A-Za-z]+)")
 
 
-_LONE_NAME = re.compile(r"(?<![\\$])\$\s*\\?(?P<name>[A-Za-z]+)\s*\$(?!\$)")
-_RENAMING = re.compile(r"(?i)\b(?:from\s+now\s+on|henceforth|hereafter|from\s+here\s+on|for\s+the\s+rest\s+of|"
-                       r"re-?defines?|re-?defined|re-?uses?|re-?used|now\s+(?:denotes?|stands?\s+for|means?|"
-                       r"refers?\s+to|is\s+(?:the|a|an)\b)|(?:denotes?|stands?\s+for|means?|refers?\s+to)\b[^.;]*"
-                       r"\binstead\b)|从现在起|此后|以下改记|重新定义|改记|改为表示|现在表示")
+_LONE_NAME = re.compile(r"(?<![\\$])\$\s*\\?(?P<name>[A-Za-z]+)(?P<sub>_\{?[A-Za-z0-9]+\}?)?\s*\$(?!\$)")
+_RENAMING = re.compile(r"(?i)\b(?:from\s+now\s+on|henceforth|hereafter|from\s+(?:here|this\s+point)\s+on|"
+                       r"from\s+this\s+point|for\s+the\s+rest\s+of|in\s+what\s+follows|in\s+the\s+following|below|"
+                       r"re-?defin(?:e|es|ed|ing)|re-?us(?:e|es|ed|ing)|abus(?:e|es|ing)\s+(?:of\s+)?notation|"
+                       r"switch(?:es|ing)?\s+notation|change\s+of\s+notation|overload(?:s|ed|ing)?|"
+                       r"(?:keep|use|reuse)\s+the\s+(?:same\s+)?(?:name|letter|symbol)|same\s+(?:name|letter|symbol)|"
+                       r"(?:is|are)\s+now|now\s+(?:denotes?|stands?\s+for|means?|refers?\s+to|is|be)\b|"
+                       r"(?:denotes?|stands?\s+for|means?|refers?\s+to)\b[^.;]*\binstead\b)|"
+                       r"从现在起|此后|以下|下文|重新定义|改记|改为表示|现在表示|同一个?记号|同样的记号|沿用")
 """Words that give a name another meaning from there on ("From now on $s$ denotes the difference
 instead of the sum", "$s$ is reused for …"): a definition before them stops unfolding."""
 
@@ -1168,8 +1172,11 @@ def renamed_in_words(lines: list[str]) -> list[tuple[int, str]]:
     found = []
     for number, line in enumerate(lines, 1):
         for m in _LONE_NAME.finditer(line):
-            if _RENAMING.search(sentence_around(line, m.start())):
-                found.append((number, m.group("name")))
+            sentence = sentence_around(line, m.start())
+            said = _RENAMING.search(sentence)
+            if said and not negation_in(sentence[max(0, said.start() - 25):said.start()]):  # "We never redefine $s$"
+                sub = (m.group("sub") or "").strip("_{}")
+                found.append((number, f"{m.group('name')}_{sub}" if sub else m.group("name")))
         for m in _CALLED_AGAIN.finditer(line):
             found.append((number, m.group("name") or m.group("later") or m.group("cjk")))
     return found

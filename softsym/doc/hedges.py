@@ -284,8 +284,13 @@ _REGIME = re.compile(
     r"(?i)\b(?:in\s+the\s+(?:[\w-]+\s+)?limits?|at\s+(?:very\s+)?(?:infinite|zero|high|low)\s+temperatures?|"
     r"(?:high|low|zero|infinite)[- ]temperature|asymptotically|in\s+the\s+(?:[\w-]+\s+)?regime|"
     r"(?:tends?|tending|goes|going)\s+to|approach(?:es|ing)?\s+(?:zero|infinity|0|∞)|as\s+MATH\s+(?:grows|shrinks|"
-    r"vanishes|becomes\s+(?:large|small)))\b|极限|趋于|趋向|趋近|高温|低温|无穷大时|无限大时")
-_TO_IN_MATH = re.compile(r"\\to\b|\\rightarrow\b|→")
+    r"vanishes|becomes\s+(?:large|small))|(?:very|sufficiently|extremely|infinitely)\s+(?:hot|cold|large|small|high|low)|"
+    r"(?:hot|cold|large|small|high|low)\s+enough|far\s+(?:above|below|from|beyond)|"
+    r"to\s+(?:leading|first|second|lowest|highest|zeroth)\s+order|(?:leading|first|second|lowest)[- ]order|"
+    r"vanishing(?:ly)?|infinitesimal(?:ly)?|(?:is|are|be|becomes?)\s+(?:very\s+)?(?:small|large|tiny|huge)|"
+    r"(?:high|low)\s+temperatures?|for\s+(?:very\s+)?(?:large|small))\b|"
+    r"极限|趋于|趋向|趋近|高温|低温|无穷大时|无限大时|足够大|足够小|很大|很小|充分大|充分小|一阶近似")
+_TO_IN_MATH = re.compile(r"\\to\b|\\rightarrow\b|→|\\ll\b|\\gg\b|≪|≫")
 """Words that put a claim in a regime or a limit softsym does not read into a hypothesis ("At
 infinite temperature every state is equally likely", "as $T \\to \\infty$"): a counterexample at a
 point of the plain reading may lie outside it."""

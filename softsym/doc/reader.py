@@ -278,13 +278,16 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     domains: dict[str, tuple] = {}                      # f: (its parameters, the bounds on them, the line)
     assuming: dict[tuple[int, sp.Basic], bool] = {}     # whether the sentence of each condition assumes it
     bare_before, defined_count = 0, 0                   # (the previous relation's line if it had one)
+    valued_in_prose: dict[str, tuple[int, str]] = {}    # a function with constants given a value in prose
     renamings = renamed_in_words(lines)                 # "From now on $s$ denotes …": (line, name)
     renamed_at: dict[str, int] = {}                     # a defined name given another meaning in words: where
     for k, rel in enumerate(found):
         for line, name in [(line, name) for line, name in renamings if line <= rel.line]:
             renamings.remove((line, name))
-            if any(target_name(d.target) == name for d in definitions):
-                definitions = [d for d in definitions if target_name(d.target) != name]
+            entry = re.sub(r"_(\w+)$", r"[\1]", name)          # s_1: the entry s[1]
+            if any(name in (target_name(d.target), sp.sstr(d.target)) or sp.sstr(d.target) == entry for d in definitions):
+                definitions = [d for d in definitions if not (name in (target_name(d.target), sp.sstr(d.target))
+                                                               or sp.sstr(d.target) == entry)]
                 renamed_at[name] = line
         if bare_before and len(definitions) > defined_count:   # F = -\log Z / (2\beta): F rests on the guess
             guessed_defs.update(dict.fromkeys((target_name(d.target) or sp.sstr(d.target)
@@ -753,10 +756,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             # (displayed at a number, it is a claim; in prose "setting $L(0) = 10$" may stipulate it)
             if target_name(lhs) in branches and (rel.condition or trailing.get(k)):   # f(x) = 0 for x < 0
                 definitions = [d for d in definitions if target_name(d.target) != target_name(lhs)]
-            elif all(a.is_number for a in lhs.args):    # "the data give y(0) = 2" of y(t) = C e^{kt}: C = 2
+            elif all(a.is_number for a in lhs.args):    # "the data give y(0) = 2" of y(t) = C e^{kt}: C = 2?
                 value = attempt(Deadline.after(1.0), lambda: unfold_keeping_variables(lhs, definitions), None)
-                if value is not None and value.free_symbols and not value.has(sp.core.function.AppliedUndef):
-                    add_condition(sp.Eq(value, rhs, evaluate=False))
+                if value is not None and value.free_symbols:    # (the words may only suppose it: no hypothesis,
+                    valued_in_prose.setdefault(str(lhs.func), (rel.line, rel.tex.strip()))   # a doubt below)
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message=f"a value of {lhs.func} the text already defined, written in prose (\"the "
                                        f"boundary r(x) = 1/2\"): where it takes that value, not a new definition"))
@@ -1235,6 +1238,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                           + ": which definition holds here is not clear")
         renamed_here = sorted(name for name, line in renamed_at.items()
                               if name in names_in(lhs, rhs) | {target_name(x) for x in (lhs, rhs)}
+                              | {sp.sstr(x).replace("[", "_").rstrip("]") for x in sp.Tuple(lhs, rhs).atoms(sp.Indexed)}
                               and line < rel.line and not any(line <= at < rel.line for at in defined_at.get(name, [])))
         if renamed_here:
             doubts.append("it uses " + ", ".join(f"{name}, given another meaning in words on line {renamed_at[name]}"
@@ -1244,6 +1248,16 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 and not any(in_scope(sections, line, rel.line) for line in defined_at.get(target_name(lhs), [])):
             doubts.append(f"it restates {target_name(lhs)}, defined in another section (line "     # "## Adding a
                           f"{defined_at[target_name(lhs)][-1]}): in prose it may define it anew")      # temperature"
+        valued = sorted(name for name in names_in(lhs, rhs) if name in valued_in_prose
+                        and valued_in_prose[name][0] < rel.line)
+        if valued:          # y(t) = C e^{kt}, "the data give $y(0) = 2$" (or only suppose it): C is the text's
+            line, tex = valued_in_prose[valued[0]]
+            doubts.append(f"it uses {valued[0]}, whose constants the text gives a value in prose (line {line}: "
+                          f"{tex}), which softsym does not take as a hypothesis")
+        hidden = _hidden_constants(lhs, rhs, left, right, conditions)      # (values given anywhere before)
+        if hidden:          # T(t) = 20 + D e^{-t}, "our cup starts at 60 degrees": T(1) = 20 + 40/e
+            doubts.append(f"as written it names no variable, yet it rests on {', '.join(hidden)} of a definition, "
+                          f"which the text may fix in words")
         if not sp.Tuple(lhs, rhs).has(sp.Limit):
             opening = min((b.line for b in blocks if b.display and b.line <= rel.line <= b.end_line), default=rel.line)
             before = opening - 1 if display else rel.line       # the paragraph leading into it (or its own)
@@ -1939,6 +1953,19 @@ def _word_checks(build, problem: Problem, written: list[sp.Basic], doubt_of: lis
         except Exception:  # noqa: BLE001 - no such reading: the refutation is not confirmed there
             followups.append((kind, None))
     return followups, worded, sides, restricted
+
+
+def _hidden_constants(lhs: sp.Basic, rhs: sp.Basic, left: sp.Basic, right: sp.Basic,
+                      conditions: list[tuple[int, sp.Basic | None]]) -> list[str]:
+    """The plain names a relation written without any (``T(1) = 20 + 40 e^{-1}``) takes from the
+    definitions it unfolds (``D`` of ``T(t) = 20 + D e^{-t}``) and no value written in math before
+    pins (an example's ``n = 10`` is checked at its values by the example's own reading)."""
+    if sp.Tuple(lhs, rhs).free_symbols:
+        return []
+    pinned = {x for _, c in conditions if c is not None and is_pin(c) for x in c.free_symbols}
+    both = sp.Tuple(left, right)
+    labels = {e.base.label for e in both.atoms(sp.Indexed)}            # y of y[i] (entries are no constants)
+    return sorted(x.name for x in both.free_symbols if isinstance(x, sp.Symbol) and x not in pinned | labels)
 
 
 def _sign_cases(count: int) -> list[tuple[bool, ...]]:

@@ -4,8 +4,8 @@
 
 Conventions: ``name(…)`` applies a declared function (``Context.functions`` or a Function class in
 ``Context.names``), the sigmoid for an undeclared ``\\sigma``, or a known function; otherwise it is
-a product, refused when the parentheses hold one name or number (``T(y)``), a list or a ``;``
-(unless the name is declared).  softmax(z)_i is ``exp(z[i]) / Sum(exp(z[j]), (j, 1, n))`` with j the
+a product, refused when the parentheses hold one name or number (``T(y)``), a constant (``F(0.5)``),
+a list or a ``;``, or the name is a capital Greek letter (``\\Gamma(n + 1)``) (unless the name is declared).  softmax(z)_i is ``exp(z[i]) / Sum(exp(z[j]), (j, 1, n))`` with j the
 first of j, k, l, … not written in the input.  ``a^T b`` is ``dot(a, b)``, an uninterpreted real
 function of two names.  Indicators are ``KroneckerDelta`` of integer symbols.
 """
@@ -65,6 +65,11 @@ _FUNCTIONS = {
     "coth": sp.coth, "arcsin": sp.asin, "arccos": sp.acos, "arctan": sp.atan,
     "sigmoid": sigmoid, "softplus": softplus,
 }
+
+
+_CAPITAL_GREEK = frozenset({"Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi", "Omega"})
+"""Capital Greek letters, which notes write before parentheses as functions far more than as factors
+(Γ(n + 1), Φ(x - μ), Ψ(θ)): undeclared, such an application is ambiguous."""
 
 
 class ApplicationReading:
@@ -391,6 +396,9 @@ class ApplicationReading:
         if not declared and self.single_name(inner):
             self.fail(f"'{shown}': a function value or a product? (declare {full or name} as a function, "
                       f"or write {full or name} \\cdot (…))", f, g)
+        if not declared and name in _CAPITAL_GREEK:      # \Gamma(n + 1), \Phi(x - \mu): names of functions
+            self.fail(f"'{shown}': a function value or a product? (\\{name} is not declared: declare it as a "
+                      f"function, or write \\{name} \\cdot (…))", f, g)
         other = self.factor(g)
         if not declared and not other.free_symbols:     # \Gamma(-1/2), F(0.5): a value at a number, or a product?
             self.fail(f"'{shown}': a function value at a number or a product? (declare {full or name} as a "
