@@ -73,12 +73,21 @@ def _asked(kind: str, reading: Reading, verdict: Verdict | None, variants: dict[
     if kind.startswith("within:"):
         name = kind[len("within:"):]
         return any(_restricted_there(p, tuple(r for r in reading.restricted if r[0] == name)) for p in points)
+    if kind.startswith("terms:"):       # refuted where a sum has a single term (K = 1)
+        return any(_single_term(p, kind) for p in points)
     if kind.startswith("at:") or kind == "step":      # a closed form of a recurrence: checked through it
         return verdict is None or verdict.status not in _PROVED
     if kind.startswith("values:"):          # refuted off the listed values, or not decided at all
         return verdict is not None and verdict.status not in _PROVED and (
             verdict.status is not Status.REFUTED or any(_off_the_list(p, reading.listed) for p in points))
     return any(_contradicts_words(p, reading.nearby) for p in points)
+
+
+def _single_term(counterexample: dict | None, kind: str) -> str:
+    """Where a counterexample gives a sum's count (``kind`` "terms:K,n") the value 1: "K = 1", or ""."""
+    if not counterexample or not kind:
+        return ""
+    return ", ".join(f"{n} = 1" for n in kind[len("terms:"):].split(",") if str(counterexample.get(n)) == "1")
 
 
 def _all_followups(readings: list[Reading]) -> list[tuple[int, str, Problem | None]]:
@@ -288,6 +297,20 @@ def _weighed(out: dict, reading: Reading, followed: dict[str, Verdict | None]) -
         return undecided(f"as read it {out['message']}, but the words near it restrict {unread} in a way softsym does "
                          f"not read into a hypothesis: the value there may be one the text excludes, not reported as "
                          f"refuted")
+    single = _single_term(out.get("counterexample"), next((k for k in followed if k.startswith("terms:")), ""))\
+        if out["verdict"] == "refuted" else ""
+    if single:
+        kind = next(k for k in followed if k.startswith("terms:"))
+        more = followed.get(kind)
+        if more is not None and more.status is Status.REFUTED and more.counterexample is not None:
+            cex = more.counterexample        # refuted with several terms too: that point is shown
+            out = {**out, "counterexample": cex.as_dict(), "lhs_value": cex.lhs_value, "rhs_value": cex.rhs_value,
+                   "message": readable_message(more.message, cex)}
+        else:
+            there = "not read" if more is None else str(more.status)
+            return undecided(f"as read it {out['message']}, but only where {single}: a sum of a single term (one "
+                             f"class, one sample), which the text may not mean; with {kind[len('terms:'):]} ≥ 2 it is "
+                             f"{there}: not reported as refuted")
     broken = _assumption_broken(out.get("counterexample"), reading.assumed) if out["verdict"] == "refuted" else ""
     broken = broken or (_entry_outside(out.get("counterexample"), reading.entry_values)
                         if out["verdict"] == "refuted" else "")

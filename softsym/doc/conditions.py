@@ -1401,6 +1401,18 @@ def with_values(expr: sp.Basic, conditions: list[sp.Basic]) -> sp.Basic:
         if isinstance(x, sp.Symbol) and x not in values and x.name in by_name and _admits(x, by_name[x.name]):
             values[x] = by_name[x.name]
     families = {v.base for v in values if isinstance(v, sp.Indexed)}
+    lasts = {(v.base, v.indices[0]) for v in values if isinstance(v, sp.Indexed) and len(v.indices) == 1
+             and isinstance(v.indices[0], sp.Symbol)}               # η_K = 0: the last entry of a family
+
+    def last_apart(node: sp.Basic) -> sp.Basic:
+        """Σ_{j=a}^{K} f(η_j) = Σ_{j=a}^{K-1} f(η_j) + f(η_K) (Karr's convention: for every K)."""
+        if isinstance(node, sp.Sum) and len(node.limits) == 1:
+            var, lo, hi = node.limits[0]
+            if any((e.base, hi) in lasts and e.indices == (var,) for e in node.function.atoms(sp.Indexed)):
+                return sp.Sum(node.function, (var, lo, hi - 1)) + node.function.xreplace({var: hi})
+        return node
+    if lasts:
+        expr = expr.replace(lambda n: isinstance(n, sp.Sum), last_apart)
 
     def written_out(node: sp.Basic) -> sp.Basic:
         if isinstance(node, sp.Sum) and len(node.limits) == 1:

@@ -317,6 +317,30 @@ def _no_captured_parameter(expr: sp.Basic, definitions: list[Definition]) -> Non
                                  f"derivative at another letter, then set it)")
 
 
+def circular(target: sp.Basic, expr: sp.Basic, definitions: list[Definition]) -> list[str]:
+    """The defined names through which ``target := expr`` would define ``target`` by itself
+    (``z_i := log p_i`` after ``p_i := e^{z_i} / Σ_j e^{z_j}``: through p), or ``[]``.  Unfolded, such
+    definitions grow without end."""
+    key = _key(target)
+    if key is None:
+        return []
+    def defining(name: str) -> list[Definition]:
+        return [d for d in definitions if _key(d.target) == name
+                or name.endswith("[]") and (_key(d.target) or "").startswith(name[:-1])]
+    through: dict[str, str | None] = {n: None for n in names_in(expr)}
+    todo = list(through)
+    while todo:
+        name = todo.pop()
+        for d in defining(name):
+            for n in names_in(d.expr):
+                if n not in through:
+                    through[n] = name
+                    todo.append(n)
+    if key not in through and not (key.endswith("[]") and any(n.startswith(key[:-1]) for n in through)):
+        return []
+    return sorted(n for n, via in through.items() if via is None and defining(n))
+
+
 def _key(target: sp.Basic) -> str | None:
     """The name a definition gives: ``z``, ``z[]`` (every entry), ``z[1]`` (one entry), ``f``."""
     if isinstance(target, sp.Indexed) and all(i.is_Integer for i in target.indices):
@@ -457,9 +481,10 @@ def defines(rel: Relation, lhs: sp.Basic, rhs: sp.Basic, used: set[str], pinned:
     target = target_name(lhs) or (sp.sstr(lhs) if whole else None)     # z_1 = w_1 x + b_1: that entry
     if target is None:
         return False
-    if isinstance(lhs, sp.Indexed) and rel.op != ":=" and not whole and not ({str(i) for i in lhs.indices}
-                                                                             & {s.name for s in rhs.atoms(sp.Symbol)}):
-        return False            # \eta_k = 0: a value at one index (the last class), not every entry's
+    last = any(isinstance(i, sp.Symbol) and i.name[:1].isupper() for i in getattr(lhs, "indices", ()))
+    if isinstance(lhs, sp.Indexed) and (rel.op != ":=" or last) and not whole and not (
+            {str(i) for i in lhs.indices} & {s.name for s in rhs.atoms(sp.Symbol)}):
+        return False            # \eta_k = 0, \eta_K := 0: a value at one index (the last class), not every entry's
     if rel.op != ":=" and probabilities_in(lhs) == {lhs} and probabilities_in(rhs) \
             and not conditional_probability(lhs, rhs):
         return False            # P(A | B) = P(A, B)/P(A), = P(B | A): probabilities have their meaning, a claim

@@ -311,6 +311,24 @@ def regime_nearby(lines: list[str], first: int, last: int) -> str:
     return ""
 
 
+_OTHERS = re.compile(r"(?i)\b(?:(?:every|all|each|any|the)\s+other|other\s+(?:classes|entries|indices|components|"
+                     r"coordinates|terms|states|tokens|labels|units|experts)|(?:the\s+)?remaining|the\s+rest)\b|"
+                     r"其余|其他|其它|剩下|别的")
+"""Words by which an inline relation speaks of the entries other than one the sentence named ("the
+true class gets $q_y = …$ and every other class gets $q_i = ε/K$"): a case softsym does not read."""
+
+
+def others_before(line: str, column: int) -> str:
+    """The words of ``line``'s sentence before ``column`` that restrict what follows to "the other"
+    entries (:data:`_OTHERS`), or ``""``."""
+    if column < 0:
+        return ""
+    words = _words(line)
+    start = max((m.end() for m in _STOP.finditer(words, 0, column)), default=0)
+    found = list(_OTHERS.finditer(words, start, column))
+    return re.sub(r"\s+", " ", found[-1].group(0)) if found else ""
+
+
 def restricted_nearby(lines: list[str], first: int, last: int) -> dict[str, str]:
     """The names (as written) that a sentence of lines ``first`` to ``last`` restricts in words
     softsym does not read (:data:`_RESTRICTING`), each with the word."""

@@ -33,7 +33,7 @@ from ..problem import Problem, prepare
 from ..prover import DEFAULT_TIMEOUT
 from .approximate import approximately, rounding_written
 from .chains import Relation, relations, sides_of_arrows
-from .hedges import (EXCEPTING, assumed_in_words, hedged_words, case_switch, distributions_named, negation_in, paragraph_around, prose_text, regime_nearby, restricted_nearby,
+from .hedges import (EXCEPTING, assumed_in_words, hedged_words, case_switch, distributions_named, negation_in, others_before, paragraph_around, prose_text, regime_nearby, restricted_nearby,
                      sentence_around, sentences, signs_nearby, unplain, word_bound)
 from .conditions import (
     LABEL_SET, OP_TEX, is_stated_range, MEMBERSHIP as _MEMBERSHIP, NOT_A_CASE, after_a_display, as_bounds, case_after, case_in_words, claimed_before, conditions_after, conditions_for,
@@ -48,7 +48,7 @@ from .induction import exceptions_around, induction_plan
 from .definitions import (
     FUNCTION_LHS, IMPLICIT_SUM, Unfoldable, defined_by_unparsed, defined_where, defines, flat_derivatives,
     function_definition, function_parameters, independent_derivatives, is_constraint, labelled_names,
-    named_only_in_words, pair_sums, recurrence_family, through_recurrences, unfold_keeping_variables,
+    circular, named_only_in_words, pair_sums, recurrence_family, through_recurrences, unfold_keeping_variables,
     with_underscores_restored, word_names,
 )
 from .entrywise import (
@@ -281,6 +281,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     valued_in_prose: dict[str, tuple[int, str]] = {}    # a function with constants given a value in prose
     renamings = renamed_in_words(lines)                 # "From now on $s$ denotes …": (line, name)
     renamed_at: dict[str, int] = {}                     # a defined name given another meaning in words: where
+    circular_at: dict[str, int] = {}                    # a name defined through itself (not unfolded): where
     for k, rel in enumerate(found):
         for line, name in [(line, name) for line, name in renamings if line <= rel.line]:
             renamings.remove((line, name))
@@ -847,6 +848,16 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                        f"neither is unfolded"))
             use(names_in(lhs, rhs))
             continue
+        looped = circular(lhs, rhs, [d for d in definitions if d not in renewed]) if not swapped and not checks_example and not restated \
+            and not of_recurrence and defines(rel, lhs, rhs, used_here, pinned, standalone, display or new_section,
+                                              model) else []
+        if looped:          # z_i := log p_i after p_i := softmax(z)_i: z through itself — neither is wrong, but
+            out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,     # unfolded it never ends
+                               message=f"{shown_l} := {shown_r} would define {target_name(lhs) or shown_l} through "
+                                       f"itself (through {', '.join(looped)}, defined from it): not unfolded"))
+            circular_at[target_name(lhs) or shown_l] = rel.line
+            use(names_in(lhs, rhs))
+            continue
         if not swapped and not checks_example and not restated and not of_recurrence \
                 and defines(rel, lhs, rhs, used_here, pinned, standalone, display or new_section, model):
             modelled = model_parameters(raw_lhs)
@@ -921,6 +932,14 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 and target_name(lhs) not in {target_name(d.target) for d in definitions} \
                 and not isinstance(lhs, sp.core.function.AppliedUndef) and defining_cue(lines, rel):
             # "where $\kappa = L/\mu$ is the condition number": κ is what it names from here on
+            looped = circular(lhs, rhs, definitions)
+            if looped:      # "令 $z_i = \log p_i$" after p_i := softmax(z)_i: through itself, never unfolded
+                out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,
+                                   message=f"{shown_l} := {shown_r} would define {target_name(lhs)} through itself "
+                                           f"(through {', '.join(looped)}, defined from it): not unfolded"))
+                circular_at[target_name(lhs)] = rel.line
+                use(names_in(lhs, rhs))
+                continue
             definitions.append(Definition(lhs, rhs, len(definitions) + 1))
             defined_at.setdefault(target_name(lhs), []).append(rel.line)
             unread.pop(target_name(lhs), None)
@@ -963,6 +982,13 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         own_version = False
         if twice:
             doubts_later[target_name(lhs)] = (defined_here[-1], rel.line)
+        if rel.op == ":=" and isinstance(lhs, sp.Indexed) and not rhs.free_symbols and any(
+                isinstance(i, sp.Symbol) and i.name[:1].isupper() for i in lhs.indices):
+            add_condition(sp.Eq(lhs, rhs))      # "set $\eta_K := 0$": the last entry's value, from here on
+            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                               message=f"the value of one entry ({shown_l}, at the last index), not of every "
+                                       f"entry: a hypothesis of the relations after it"))
+            continue
         if rel.op == ":=":
             if not re.match(r"^\s*\\(?:mathrm|operatorname|text)\s*\{\s*(?:softplus|sigmoid|softmax|logsumexp|LSE)\s*\}"
                             r"|^\s*\\sigma\s*\(", rel.lhs):
@@ -1240,6 +1266,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                               if name in names_in(lhs, rhs) | {target_name(x) for x in (lhs, rhs)}
                               | {sp.sstr(x).replace("[", "_").rstrip("]") for x in sp.Tuple(lhs, rhs).atoms(sp.Indexed)}
                               and line < rel.line and not any(line <= at < rel.line for at in defined_at.get(name, [])))
+        looped_here = sorted(name for name, line in circular_at.items() if line <= rel.line
+                             and name in names_in(lhs, rhs) | {target_name(x) for x in (lhs, rhs)})
+        if looped_here:
+            doubts.append("it uses " + ", ".join(f"{name}, defined through itself (line {circular_at[name]})"
+                                                 for name in looped_here) + ": that definition is not unfolded")
         if renamed_here:
             doubts.append("it uses " + ", ".join(f"{name}, given another meaning in words on line {renamed_at[name]}"
                                                  for name in renamed_here)
@@ -1258,6 +1289,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         if hidden:          # T(t) = 20 + D e^{-t}, "our cup starts at 60 degrees": T(1) = 20 + 40/e
             doubts.append(f"as written it names no variable, yet it rests on {', '.join(hidden)} of a definition, "
                           f"which the text may fix in words")
+        others = others_before(lines[rel.line - 1], column_of(k)) if inline and 1 <= rel.line <= len(lines) \
+            and any(not i.is_number for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed) for i in e.indices) else ""
+        if others:          # "… and every other class gets $q_i = ε/K$": i is not the class named before
+            doubts.append(f"the sentence speaks of the entries other than one it names (\"{others}\"): a "
+                          f"counterexample may be at that one")
         if not sp.Tuple(lhs, rhs).has(sp.Limit):
             opening = min((b.line for b in blocks if b.display and b.line <= rel.line <= b.end_line), default=rel.line)
             before = opening - 1 if display else rel.line       # the paragraph leading into it (or its own)
@@ -1420,6 +1456,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             if block is not None else []
         if later:                       # "… = λ a/(a + b) + … \qquad λ = n/(a + b + n)": defined after it
             doubts.append(f"it uses {', '.join(later)}, which the same display defines after it")
+        undefined_yet = {name for name in names_in(lhs, rhs) if name not in used_before
+                         and not any(name in (target_name(d.target), _family(d.target)) for d in definitions)}
+        after = _defined_after_where(found, k, lines, undefined_yet) if undefined_yet and not later else []
+        if after:                       # "… is $s_y - 1 < 0$, where $$s_c = \frac{e^{u_c}}{…}$$": defined after it
+            doubts.append(f"it uses {', '.join(after)}, which the text defines after it (\"where …\")")
         section_by_section = sorted(name for name in names_in(lhs, rhs) & set(defined_at)
                                     if len({max((h for h in sections if h <= line), default=0)
                                             for line in defined_at[name]}) > 1
@@ -1438,6 +1479,16 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                           f"could read")                  # p_1 = e²/(e² + e + 1) in a worked example
             if k not in premise_of:             # "x^2 = 4 ⟺ x = 2" gives x no value
                 stated.setdefault(sp.sstr(valued), (rhs if valued is lhs else lhs, rel.line))
+        named = lhs if isinstance(lhs, sp.Indexed) and any(isinstance(i, sp.Symbol) for i in lhs.indices) \
+            and not any(e.base == lhs.base for e in rhs.atoms(sp.Indexed)) and rel.op == "==" else None
+        if named is not None and f"{named.base.label}[]" not in {
+                target_name(d.target) or sp.sstr(d.target) for d in definitions} and not any(
+                isinstance(d.target, sp.Indexed) and d.target.base == named.base for d in definitions) \
+                and str(named.base.label) not in recurrences and not any(
+                    c is not None and any(e.base == named.base for e in c.atoms(sp.Indexed))
+                    for _, c in live_conditions()):         # (a recurrence's family, entries given values)
+            doubts.append(f"it says what every entry {sp.sstr(named)} is, and {named.base.label} is defined nowhere "
+                          f"softsym could read (perhaps in words: \"the natural parameters are …\")")
         undefined = named_only_in_words(left, right, set(domain.names()) | given_here)
         if undefined:
             doubts.append(f"its two sides share no name and {', '.join(undefined)} "
@@ -1805,6 +1856,9 @@ def changed_since(readings: list[Reading], name: sp.Basic, line: int, lines: lis
         if shown in (r.lhs, r.rhs) or r.verdict == "unparsed" and token and re.search(token, r.relation.tex):
             return True
     texts = list((lines or [])[line - 1:until - 1])
+    first = re.search(token, texts[0]) if texts and token else None
+    if first is not None:               # "set $\eta_K := 0$" gives the value itself: after it, on its line
+        texts[0] = texts[0][first.end():]
     if lines and line < until <= len(lines) and until_tex.strip():
         own = lines[until - 1]
         at = own.find(until_tex.strip()[:20])
@@ -1816,6 +1870,28 @@ def changed_since(readings: list[Reading], name: sp.Basic, line: int, lines: lis
 
 
 _ACCENTS = ("bar", "hat", "tilde")
+def _family(target: sp.Basic) -> str | None:
+    """``z[]`` for a definition of every entry ``z_i``, else None."""
+    return f"{target.base.label}[]" if isinstance(target, sp.Indexed) else None
+
+
+def _defined_after_where(found: list[Relation], k: int, lines: list[str], names: set[str]) -> list[str]:
+    """The names among ``names`` that a relation within four lines after ``found[k]`` defines,
+    led in by "where" (其中): "$s_y - 1 < 0$ …, where $$s_c = …$$"."""
+    rel = found[k]
+    out = set()
+    for r in found[k + 1:]:
+        if r.line > rel.end_line + 4:
+            break
+        m = _LATER_NAME.fullmatch(re.sub(r"_\s*\{?\s*[A-Za-z]\s*\}?\s*$", "", r.lhs)) if r.op in ("==", ":=") else None
+        if m is None:
+            continue
+        between = " ".join(lines[rel.end_line - 1:r.line])
+        if re.search(r"(?i)\bwhere\b|其中", between):
+            out |= {n for n in names if n.removesuffix("[]") == m.group(2)}
+    return sorted(out)
+
+
 _LATER_NAME = re.compile(r"\s*(?:\\(bar|hat|tilde|mathbf|boldsymbol)\s*\{?\s*)?\\?([A-Za-z]+)\s*\}?\s*")
 """The left side of a definition written after a relation in the same display (``\\qquad \\bar{x} = …``)."""
 
@@ -1940,6 +2016,14 @@ def _word_checks(build, problem: Problem, written: list[sp.Basic], doubt_of: lis
                 followups.append((f"within:{name}", build([*written, *bound])[0]))
             except Exception:  # noqa: BLE001 - no such reading: the refutation stays doubted
                 pass
+    counts = sorted({lim[2].name for s in sp.Tuple(problem.lhs, problem.rhs).atoms(sp.Sum) for lim in s.limits
+                     if isinstance(lim[2], sp.Symbol) and lim[1] == 1})       # Σ_{j=1}^K: K terms (classes)
+    if counts:                 # a counterexample with a single term (K = 1) is checked again with K ≥ 2
+        try:
+            followups.append((f"terms:{','.join(counts)}", build(
+                [*written, *(sp.Ge(own.get(n, sp.Symbol(n, integer=True, positive=True)), 2) for n in counts)])[0]))
+        except Exception:  # noqa: BLE001 - no such reading: a refutation at one term stays doubted
+            followups.append((f"terms:{','.join(counts)}", None))
     if not names:
         return followups, worded, [], restricted
     kept = [c for c, worded_c in zip(written, from_words)
