@@ -311,9 +311,10 @@ def regime_nearby(lines: list[str], first: int, last: int) -> str:
     return ""
 
 
-_OTHERS = re.compile(r"(?i)\b(?:(?:every|all|each|any|the)\s+other|other\s+(?:classes|entries|indices|components|"
-                     r"coordinates|terms|states|tokens|labels|units|experts)|(?:the\s+)?remaining|the\s+rest)\b|"
-                     r"其余|其他|其它|剩下|别的")
+_OTHERS = re.compile(r"(?i)\b(?:(?:every|all|each|any|the)\s+others?|others|other\s+(?:classes|entries|indices|"
+                     r"components|coordinates|terms|states|tokens|labels|units|experts)|(?:the\s+)?remaining|the\s+rest|"
+                     r"except|apart\s+from|other\s+than|besides|non-?target|off-?diagonal)\b|"
+                     r"其余|其他|其它|剩下|别的|除了|以外|之外|非真实|非目标")
 """Words by which an inline relation speaks of the entries other than one the sentence named ("the
 true class gets $q_y = …$ and every other class gets $q_i = ε/K$"): a case softsym does not read."""
 

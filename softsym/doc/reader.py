@@ -282,6 +282,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     renamings = renamed_in_words(lines)                 # "From now on $s$ denotes …": (line, name)
     renamed_at: dict[str, int] = {}                     # a defined name given another meaning in words: where
     circular_at: dict[str, int] = {}                    # a name defined through itself (not unfolded): where
+    last_values: dict[str, tuple] = {}                  # η_K := 0: the family's line, condition and text
     for k, rel in enumerate(found):
         for line, name in [(line, name) for line, name in renamings if line <= rel.line]:
             renamings.remove((line, name))
@@ -985,6 +986,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         if rel.op == ":=" and isinstance(lhs, sp.Indexed) and not rhs.free_symbols and any(
                 isinstance(i, sp.Symbol) and i.name[:1].isupper() for i in lhs.indices):
             add_condition(sp.Eq(lhs, rhs))      # "set $\eta_K := 0$": the last entry's value, from here on
+            last_values[str(lhs.base.label)] = (rel.line, sp.Eq(lhs, rhs), rel.tex.strip())
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message=f"the value of one entry ({shown_l}, at the last index), not of every "
                                        f"entry: a hypothesis of the relations after it"))
@@ -1266,6 +1268,13 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                               if name in names_in(lhs, rhs) | {target_name(x) for x in (lhs, rhs)}
                               | {sp.sstr(x).replace("[", "_").rstrip("]") for x in sp.Tuple(lhs, rhs).atoms(sp.Indexed)}
                               and line < rel.line and not any(line <= at < rel.line for at in defined_at.get(name, [])))
+        unapplied = sorted(label for label, (line, c, _) in last_values.items() if line < rel.line
+                           and same_section(sections, line, rel.line) and c not in written
+                           and any(str(e.base.label) == label for e in sp.Tuple(left, right).atoms(sp.Indexed)))
+        if unapplied:       # η_K := 0 given, but not among the hypotheses read for this relation
+            doubts.append("it speaks of " + ", ".join(f"{label}, whose last entry the text set (line "
+                                                      f"{last_values[label][0]}: {last_values[label][2]})"
+                                                      for label in unapplied) + ", which softsym did not apply here")
         looped_here = sorted(name for name, line in circular_at.items() if line <= rel.line
                              and name in names_in(lhs, rhs) | {target_name(x) for x in (lhs, rhs)})
         if looped_here:
@@ -1290,7 +1299,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             doubts.append(f"as written it names no variable, yet it rests on {', '.join(hidden)} of a definition, "
                           f"which the text may fix in words")
         others = others_before(lines[rel.line - 1], column_of(k)) if inline and 1 <= rel.line <= len(lines) \
-            and any(not i.is_number for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed) for i in e.indices) else ""
+            and any(i in sp.Tuple(lhs, rhs).free_symbols for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed)
+                    for i in e.indices if not i.is_number) else ""
         if others:          # "… and every other class gets $q_i = ε/K$": i is not the class named before
             doubts.append(f"the sentence speaks of the entries other than one it names (\"{others}\"): a "
                           f"counterexample may be at that one")
@@ -1480,7 +1490,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             if k not in premise_of:             # "x^2 = 4 ⟺ x = 2" gives x no value
                 stated.setdefault(sp.sstr(valued), (rhs if valued is lhs else lhs, rel.line))
         named = lhs if isinstance(lhs, sp.Indexed) and any(isinstance(i, sp.Symbol) for i in lhs.indices) \
-            and not any(e.base == lhs.base for e in rhs.atoms(sp.Indexed)) and rel.op == "==" else None
+            and not any(e.base == lhs.base for e in sp.Tuple(rhs, right).atoms(sp.Indexed)) and rel.op == "==" \
+            else None               # (η_k = log p_k with p := softmax(η) is a claim about η: checked)
         if named is not None and f"{named.base.label}[]" not in {
                 target_name(d.target) or sp.sstr(d.target) for d in definitions} and not any(
                 isinstance(d.target, sp.Indexed) and d.target.base == named.base for d in definitions) \
@@ -1856,9 +1867,9 @@ def changed_since(readings: list[Reading], name: sp.Basic, line: int, lines: lis
         if shown in (r.lhs, r.rhs) or r.verdict == "unparsed" and token and re.search(token, r.relation.tex):
             return True
     texts = list((lines or [])[line - 1:until - 1])
-    first = re.search(token, texts[0]) if texts and token else None
-    if first is not None:               # "set $\eta_K := 0$" gives the value itself: after it, on its line
-        texts[0] = texts[0][first.end():]
+    own = re.search(token + r"\s*(?::=|\\coloneqq\b)", texts[0]) if texts and token else None
+    if own is not None:                 # "set $\eta_K := 0$" gives the value itself: after it, on its line
+        texts[0] = texts[0][own.end():]
     if lines and line < until <= len(lines) and until_tex.strip():
         own = lines[until - 1]
         at = own.find(until_tex.strip()[:20])
@@ -2016,8 +2027,8 @@ def _word_checks(build, problem: Problem, written: list[sp.Basic], doubt_of: lis
                 followups.append((f"within:{name}", build([*written, *bound])[0]))
             except Exception:  # noqa: BLE001 - no such reading: the refutation stays doubted
                 pass
-    counts = sorted({lim[2].name for s in sp.Tuple(problem.lhs, problem.rhs).atoms(sp.Sum) for lim in s.limits
-                     if isinstance(lim[2], sp.Symbol) and lim[1] == 1})       # Σ_{j=1}^K: K terms (classes)
+    counts = sorted({(lim[2] - lim[1] + 1).name for s in sp.Tuple(problem.lhs, problem.rhs).atoms(sp.Sum)
+                     for lim in s.limits if isinstance(lim[2] - lim[1] + 1, sp.Symbol)})   # Σ_{j=1}^K, Σ_{j=0}^{K-1}
     if counts:                 # a counterexample with a single term (K = 1) is checked again with K ≥ 2
         try:
             followups.append((f"terms:{','.join(counts)}", build(
