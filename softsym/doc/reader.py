@@ -2030,9 +2030,11 @@ def _word_checks(build, problem: Problem, written: list[sp.Basic], doubt_of: lis
     counts = sorted({(lim[2] - lim[1] + 1).name for s in sp.Tuple(problem.lhs, problem.rhs).atoms(sp.Sum)
                      for lim in s.limits if isinstance(lim[2] - lim[1] + 1, sp.Symbol)})   # Σ_{j=1}^K, Σ_{j=0}^{K-1}
     if counts:                 # a counterexample with a single term (K = 1) is checked again with K ≥ 2
+        unfolded = {x.name: x for x in sp.Tuple(left, right).free_symbols if isinstance(x, sp.Symbol)}
         try:
             followups.append((f"terms:{','.join(counts)}", build(
-                [*written, *(sp.Ge(own.get(n, sp.Symbol(n, integer=True, positive=True)), 2) for n in counts)])[0]))
+                [*written, *(sp.Ge(unfolded.get(n, own.get(n, sp.Symbol(n, integer=True, positive=True))), 2)
+                             for n in counts)])[0]))
         except Exception:  # noqa: BLE001 - no such reading: a refutation at one term stays doubted
             followups.append((f"terms:{','.join(counts)}", None))
     if not names:
