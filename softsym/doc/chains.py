@@ -420,8 +420,9 @@ def _condition_text(tokens: list[Token]) -> bool:
 def _names(tokens: list[Token]) -> set[str]:
     """The one-letter and command names written in ``tokens`` (``y``, ``\\theta``)."""
     text = "".join(t.text for t in tokens)
-    return set(re.findall(r"\\[A-Za-z]+|(?<![\\A-Za-z])[A-Za-z](?![A-Za-z])", text)) - {"\\sqrt", "\\frac", "\\left",
-                                                                                    "\\right", "\\ge", "\\le"}
+    return set(re.findall(r"\\[A-Za-z]+|(?<![\\A-Za-z])[A-Za-z](?![A-Za-z])", text)) - {
+        "\\sqrt", "\\frac", "\\left", "\\right", "\\ge", "\\le", "\\geq", "\\leq", "\\ne", "\\neq", "\\lt", "\\gt",
+        "\\leqslant", "\\geqslant"}                         # (relation commands are no names: "(i \\neq j)")
 
 
 CONDITIONS = frozenset({"if", "for", "when", "whenever", "where", "given", "provided", "assuming", "with",
