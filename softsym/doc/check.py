@@ -297,10 +297,9 @@ def _weighed(out: dict, reading: Reading, followed: dict[str, Verdict | None]) -
         return undecided(f"as read it {out['message']}, but the words near it restrict {unread} in a way softsym does "
                          f"not read into a hypothesis: the value there may be one the text excludes, not reported as "
                          f"refuted")
-    single = _single_term(out.get("counterexample"), next((k for k in followed if k.startswith("terms:")), ""))\
-        if out["verdict"] == "refuted" else ""
+    kind = next((k for k in followed if k.startswith("terms:")), "")
+    single = _single_term(out.get("counterexample"), kind) if out["verdict"] == "refuted" else ""
     if single:
-        kind = next(k for k in followed if k.startswith("terms:"))
         more = followed.get(kind)
         if more is not None and more.status is Status.REFUTED and more.counterexample is not None:
             cex = more.counterexample        # refuted with several terms too: that point is shown

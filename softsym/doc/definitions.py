@@ -317,6 +317,13 @@ def _no_captured_parameter(expr: sp.Basic, definitions: list[Definition]) -> Non
                                  f"derivative at another letter, then set it)")
 
 
+def at_last_index(lhs: sp.Basic) -> bool:
+    """An entry at an uppercase index (``\\eta_K``, ``x_N``): the last entry of a family of K (N) — one
+    entry, never a pattern for every entry."""
+    return isinstance(lhs, sp.Indexed) and any(isinstance(i, sp.Symbol) and i.name[:1].isupper()
+                                               for i in lhs.indices)
+
+
 def circular(target: sp.Basic, expr: sp.Basic, definitions: list[Definition]) -> list[str]:
     """The defined names through which ``target := expr`` would define ``target`` by itself
     (``z_i := log p_i`` after ``p_i := e^{z_i} / Σ_j e^{z_j}``: through p), or ``[]``.  Unfolded, such
@@ -481,8 +488,7 @@ def defines(rel: Relation, lhs: sp.Basic, rhs: sp.Basic, used: set[str], pinned:
     target = target_name(lhs) or (sp.sstr(lhs) if whole else None)     # z_1 = w_1 x + b_1: that entry
     if target is None:
         return False
-    last = any(isinstance(i, sp.Symbol) and i.name[:1].isupper() for i in getattr(lhs, "indices", ()))
-    if isinstance(lhs, sp.Indexed) and (rel.op != ":=" or last) and not whole and not (
+    if isinstance(lhs, sp.Indexed) and (rel.op != ":=" or at_last_index(lhs)) and not whole and not (
             {str(i) for i in lhs.indices} & {s.name for s in rhs.atoms(sp.Symbol)}):
         return False            # \eta_k = 0, \eta_K := 0: a value at one index (the last class), not every entry's
     if rel.op != ":=" and probabilities_in(lhs) == {lhs} and probabilities_in(rhs) \

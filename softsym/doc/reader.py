@@ -48,7 +48,7 @@ from .induction import exceptions_around, induction_plan
 from .definitions import (
     FUNCTION_LHS, IMPLICIT_SUM, Unfoldable, defined_by_unparsed, defined_where, defines, flat_derivatives,
     function_definition, function_parameters, independent_derivatives, is_constraint, labelled_names,
-    circular, named_only_in_words, pair_sums, recurrence_family, through_recurrences, unfold_keeping_variables,
+    at_last_index, circular, named_only_in_words, pair_sums, recurrence_family, through_recurrences, unfold_keeping_variables,
     with_underscores_restored, word_names,
 )
 from .entrywise import (
@@ -849,9 +849,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                        f"neither is unfolded"))
             use(names_in(lhs, rhs))
             continue
-        looped = circular(lhs, rhs, [d for d in definitions if d not in renewed]) if not swapped and not checks_example and not restated \
-            and not of_recurrence and defines(rel, lhs, rhs, used_here, pinned, standalone, display or new_section,
-                                              model) else []
+        defining = not swapped and not checks_example and not restated and not of_recurrence \
+            and defines(rel, lhs, rhs, used_here, pinned, standalone, display or new_section, model)
+        looped = circular(lhs, rhs, [d for d in definitions if d not in renewed]) if defining else []
         if looped:          # z_i := log p_i after p_i := softmax(z)_i: z through itself — neither is wrong, but
             out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,     # unfolded it never ends
                                message=f"{shown_l} := {shown_r} would define {target_name(lhs) or shown_l} through "
@@ -859,8 +859,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             circular_at[target_name(lhs) or shown_l] = rel.line
             use(names_in(lhs, rhs))
             continue
-        if not swapped and not checks_example and not restated and not of_recurrence \
-                and defines(rel, lhs, rhs, used_here, pinned, standalone, display or new_section, model):
+        if defining:
             modelled = model_parameters(raw_lhs)
             if modelled is not None and set(modelled) & rhs.free_symbols:   # P(y | λ) = …, every argument
                 models[raw_lhs.func.__name__] = (modelled, rhs)
@@ -983,8 +982,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         own_version = False
         if twice:
             doubts_later[target_name(lhs)] = (defined_here[-1], rel.line)
-        if rel.op == ":=" and isinstance(lhs, sp.Indexed) and not rhs.free_symbols and any(
-                isinstance(i, sp.Symbol) and i.name[:1].isupper() for i in lhs.indices):
+        if rel.op == ":=" and at_last_index(lhs) and not rhs.free_symbols:
             add_condition(sp.Eq(lhs, rhs))      # "set $\eta_K := 0$": the last entry's value, from here on
             last_values[str(lhs.base.label)] = (rel.line, sp.Eq(lhs, rhs), rel.tex.strip())
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
