@@ -227,12 +227,33 @@ def _assumption_broken(counterexample: dict | None, assumed: tuple[tuple[sp.Basi
     for condition, line in assumed:
         symbols = {x: values[x.name] for x in condition.free_symbols
                    if isinstance(x, sp.Symbol) and x.name in values}
-        at = condition.xreplace(symbols)
-        entries = {e: values[sp.sstr(e)] for e in at.atoms(sp.Indexed) if sp.sstr(e) in values}
-        at = at.xreplace(entries)
-        if at is sp.false or (at.is_Relational and not at.free_symbols and bool(at.simplify() is sp.false)):
-            return f"{sp.sstr(condition)} (line {line}) does not hold"
+        for at in _at_every_entry(condition.xreplace(symbols), values):
+            entries = {e: values[sp.sstr(e)] for e in at.atoms(sp.Indexed) if sp.sstr(e) in values}
+            at = at.xreplace(entries)
+            if at is sp.false or (at.is_Relational and not at.free_symbols and bool(at.simplify() is sp.false)):
+                every = sorted(x.name for x in condition.free_symbols if x.name.endswith("_every"))
+                shown = re.sub(r"(\w)_every\b", r"\1", sp.sstr(condition))
+                return f"{shown}{' for every ' + ', '.join(n[:-6] for n in every) if every else ''} (line {line}) " \
+                       f"does not hold"
     return ""
+
+
+def _at_every_entry(condition: sp.Basic, values: dict[str, sp.Basic]) -> list[sp.Basic]:
+    """``condition`` at each entry the point gives: an assumption on every entry (``p[k] > 0``, its
+    index k free and not given by the point) is read at k = 1, 2, … for the entries p[1], p[2], … the
+    point gives a value; any other condition as it is."""
+    free = [i for e in condition.atoms(sp.Indexed) for i in e.indices
+            if isinstance(i, sp.Symbol) and i.name not in values]
+    if len(set(free)) != 1:
+        return [condition]
+    index = free[0]
+    families = {str(e.base.label) for e in condition.atoms(sp.Indexed) if index in e.indices}
+    at = set()
+    for name in values:
+        m = re.fullmatch(r"(\w+)\[(-?\d+)\]", name)
+        if m and m.group(1) in families:
+            at.add(int(m.group(2)))
+    return [condition.xreplace({index: sp.Integer(n)}) for n in sorted(at)] or [condition]
 
 
 def _entry_outside(counterexample: dict | None, entry_values: tuple[tuple[str, tuple[str, ...], int], ...]) -> str:

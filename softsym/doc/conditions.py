@@ -498,6 +498,42 @@ def signs_in_words(lines: list[str]) -> list[tuple[int, str, str | None, str]]:
     return out
 
 
+_ENTRY_TEX = r"(?P<base>[A-Za-z]|\\[A-Za-z]+)\s*_\s*\{?\s*(?P<index>[a-z])\s*\}?"
+_LIST_TEX = (r"(?P<lbase>[A-Za-z]|\\[A-Za-z]+)\s*_\s*\{?\s*[A-Za-z0-9]+\s*\}?\s*,\s*(?:\\[lc]?dots|…|\.\.\.)\s*,"
+             r"\s*(?P=lbase)\s*_\s*(?:\{[^{}$]+\}|[A-Za-z0-9])")
+_FAMILY_SIGN = re.compile(rf"\$\s*(?:{_ENTRY_TEX}|{_LIST_TEX})\s*\$\s+(?:(?:is|be|are)\s+(?:all\s+)?(?:an?\s+)?(?:real\s+)?"
+                          rf"{_SIGN}|(?:均为|都是|为|是)?\s*{_CJK_SIGN.replace('sign', 'cjk')}{_CJK_AFTER})", re.I)
+_FAMILY_SIGN_MATH = re.compile(rf"\$\s*{_LIST_TEX}\s*(?P<op>>|\\geq?(?:slant)?|<|\\leq?(?:slant)?)\s*0\s*\$")
+_MATH_OP = {">": ">", "\\ge": ">=", "\\geq": ">=", "\\geqslant": ">=", "<": "<", "\\le": "<=", "\\leq": "<=",
+            "\\leqslant": "<="}
+
+
+def family_signs_in_words(lines: list[str]) -> list[tuple[int, str, str]]:
+    """Signs the prose states for every entry of a family: "Let $p_k$ be positive", "$w_1, \\dots, w_n$
+    are nonnegative", "$p_1, \\dots, p_K > 0$", "设 $p_k$ 均为正数" — (line, the family's name as
+    written, one of > >= < <=).  A sentence that hedges or takes a case ("if", "whether", "not", …)
+    gives none."""
+    out: list[tuple[int, str, str]] = []
+    for number, line in enumerate(lines, 1):
+        for m in (*_FAMILY_SIGN.finditer(line), *_FAMILY_SIGN_MATH.finditer(line)):
+            sentence = sentence_around(line, m.start())
+            rest = sentence.replace(m.group(0), " ")
+            if _HEDGED.search(_INLINE_MATH.sub(" ", rest)) or negation_in(sentence) or re.search(
+                    r"如果|若|当|是否|或|不是|不为|并不|不一定|并非|错误|误以为|不能|不再", rest):
+                continue
+            groups = m.groupdict()
+            if groups.get("op"):
+                sign = _MATH_OP.get(groups["op"])
+            elif groups.get("sign") or groups.get("cjk"):
+                sign = _SIGN_CJK.get(groups["cjk"] or "") or _SIGN_WORDS.get(re.sub(r"\s+", " ", (groups["sign"] or "").lower()))
+            else:
+                sign = None
+            base = groups.get("base") or groups.get("lbase")
+            if sign and base:
+                out.append((number, base, sign))
+    return out
+
+
 _SET_ASIDE_BEFORE = re.compile(r"(?i)\b(?:unlike\s+(?:in\s+)?the\s+cases?|except(?:\s+(?:for|when|if|in\s+the\s+cases?))?|excluding|"
                                r"other\s+than)\s*$")
 _SET_ASIDE_AFTER = re.compile(r"(?i)^[^.;]*?\b(?:is|are)\s+(?:left\s+(?:to\s+the\s+reader|as\s+an?\s+exercise)|treated\s+"

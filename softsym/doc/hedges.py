@@ -413,7 +413,7 @@ def distributions_named(lines: list[str]) -> dict[str, int]:
 
 _ASSUMING = re.compile(r"(?i)\b(?:let|assume|assuming|suppose|supposing|given|where|with|throughout|fix)\b|"
                        r"设|假设|假定|其中|给定")
-_CASING = re.compile(r"(?i)\b(?:if|for|when|whenever|case|cases|unless|except|otherwise|example|e\.g|instead|"
+_CASING = re.compile(r"(?i)\b(?:if|for(?!\s+(?:all|every|each|any)\b)|when|whenever|case|cases|unless|except|otherwise|example|e\.g|instead|"
                      r"now|then|consider|take|try|suppose\s+instead)\b|若|当|如果|对于|例如|否则|比如")
 
 

@@ -38,7 +38,7 @@ from .hedges import (EXCEPTING, assumed_in_words, hedged_words, case_switch, dis
 from .conditions import (
     LABEL_SET, OP_TEX, is_stated_range, MEMBERSHIP as _MEMBERSHIP, NOT_A_CASE, after_a_display, as_bounds, case_after, case_in_words, claimed_before, conditions_after, conditions_for,
     defined_before, defining_cue, example_cue, finite_set, imposed_display, imposed_in_prose, in_display_math,
-    in_inline_math, is_condition, is_pin, label_set, listed_condition, local_signs_in_words, membership_bounds,
+    in_inline_math, is_condition, is_pin, label_set, family_signs_in_words, listed_condition, local_signs_in_words, membership_bounds,
     mentioned,
     one_hot_families, pairwise_indices, parameter_bound, parameter_key, spoken_keys, prose_role, relevant_hypotheses, row_condition,
     a_case_of, blank_inline_math, lead_in, quantified_names, replaces_other_name, said_in_general, same_section, in_scope, same_sentence, scalar_range_name, section_starts, set_aside, signs_in_words,
@@ -171,6 +171,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     distributions = distributions_named(prose_lines)  # "p, q are two distributions": entries in [0, 1]
     worded = signs_in_words(prose_lines)              # "Let $p$ be a positive real number", by line
     local_worded = local_signs_in_words(prose_lines)  # "For nonnegative $x$ we have", by line
+    family_said = family_signs_in_words(prose_lines)   # "Let $p_k$ be positive": every entry, by line
+    family_worded = list(family_said)
     families_anew = sorted((b.line, m.group(1).lstrip("\\")) for b in blocks if not b.display   # "Let $y_1, \dots,
                            for m in [_FAMILY_LISTED.search(b.tex)] if m is not None)              # y_n$ be …"
     labels_sets = sorted(((b.line, b.tex) for b in blocks if not b.display and LABEL_SET.match(b.tex)),
@@ -357,6 +359,14 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 standing[named.name] = (as_relational(sign, named, sp.Integer(0)),)
                 standing_line[named.name] = sign_line
                 standing_doubts[named.name] = doubt and f"{standing[named.name][0]} (line {sign_line}: {doubt})"
+        while family_worded and family_worded[0][0] <= rel.line:   # "Let $p_k$ be positive": every entry
+            sign_line, base_tex, sign = family_worded.pop(0)
+            for condition, _ in _family_signs_before([(sign_line, base_tex, sign)], sign_line, sections, domain,
+                                                     functions):
+                key = f"{condition.lhs.base.label}[]" if isinstance(condition.lhs, sp.Indexed) else str(condition)
+                standing[key] = (condition,)
+                standing_line[key] = sign_line
+                standing_doubts[key] = ""
         while memberships and memberships[0][0] <= rel.line:   # "$p, q \in (0, 1)$": from here on
             member_line, member = memberships.pop(0)
             doubt = unplain(lines, member_line, lines[member_line - 1].find(member))
@@ -947,6 +957,24 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                message=f"{shown_l} := {shown_r} (named in a \"where\" clause, from here on)"))
             use(names_in(lhs, rhs))
             continue
+        if role == "condition" and rel.op == "==" and target_name(lhs) is not None and names_in(rhs) \
+                and not isinstance(lhs, sp.core.function.AppliedUndef) and defining_cue(lines, rel):
+            before = [d for d in definitions if target_name(d.target) == target_name(lhs)]
+            if before and all(sp.simplify(d.expr - rhs.xreplace(dict(zip(lhs.indices, d.target.indices))
+                                                              if isinstance(lhs, sp.Indexed)
+                                                              and isinstance(d.target, sp.Indexed)
+                                                              and len(lhs.indices) == len(d.target.indices)
+                                                              else {})) != 0 for d in before):
+                # "Now let $z_i = \log p_i$" after z_i := w x_i: a new meaning (the old one stops unfolding,
+                # and what uses the name afterwards is doubted), neither a case nor a claim
+                definitions = [d for d in definitions if target_name(d.target) != target_name(lhs)]
+                renamed_at[target_name(lhs)] = rel.line
+                out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                                   message=f"a new meaning for {target_name(lhs)}, defined before (line "
+                                           f"{max(defined_at.get(target_name(lhs), [0]))}): the earlier definition "
+                                           f"no longer unfolds, and relations through {target_name(lhs)} are doubted"))
+                use(names_in(lhs, rhs))
+                continue
         if role == "condition" and rel.op in ("==", "<", "<=", ">", ">="):
             relational = as_relational(rel.op, lhs, rhs)
             given_here = [relational] if relational is not None and is_pin(relational) else []
@@ -1529,7 +1557,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         pinned_at = {c: line for line, c in sorted(conditions, key=lambda x: x[0])     # where each value was
                      if c in pins and line <= rel.line and in_scope(sections, line, rel.line)}   # given last
         assumed = _assumed_before(live_conditions(), rel.line, lines, condition_columns, assuming) \
-            + tuple(redrawn)
+            + tuple(redrawn) + _family_signs_before(family_said, rel.line, sections, domain, functions)
         out.append(Reading(rel, problem=problem, lhs=shown_l, rhs=shown_r, conventions=notes, doubts=tuple(doubts),
                            assumed=assumed,
                            entry_values=tuple((family, values, at) for family, (values, at) in entry_values.items()),
@@ -1948,6 +1976,27 @@ def _assumed_before(live: list[tuple[int, sp.Basic | None]], here: int, lines: l
             assuming[(line, c)] = assumed_in_words(lines, line, columns[(line, c)])
         if assuming[(line, c)]:
             out.append((c, line))
+    return tuple(out)
+
+
+def _family_signs_before(worded: list[tuple[int, str, str]], here: int, sections: list[int], domain: Domain,
+                         functions: set[str]) -> tuple[tuple[sp.Basic, int], ...]:
+    """The signs the section's words gave every entry of a family before line ``here`` ("Let $p_k$ be
+    positive"), as assumptions on an entry at a free index: a counterexample that breaks one is not
+    reported."""
+    from ..latex import Unparsed, parse_tex
+    out = []
+    for line, base, sign in worded:
+        if line > here or not in_scope(sections, line, here):
+            continue
+        try:
+            entry = parse_tex(f"{base}_{{1}}", plain_context(domain, functions))
+        except Unparsed:
+            continue
+        if isinstance(entry, sp.Indexed):
+            condition = as_relational(sign, sp.Indexed(entry.base, sp.Symbol("k_every", integer=True)), sp.Integer(0))
+            if condition is not None:
+                out.append((condition, line))
     return tuple(out)
 
 
