@@ -288,7 +288,8 @@ def test_values_the_text_changes_or_only_supposes_prove_nothing_later():
     doc = check_document(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
     verdicts = {r["line"]: r["verdict"] for r in doc["relations"] if r["verdict"] != "skipped"}
     assert verdicts[3] == "proved"                                   # at the example's x = 2
-    assert verdicts[6] == verdicts[11] == verdicts[17] == "undecided"  # x := 7, "if instead", u \gets …
+    assert verdicts[6] == verdicts[17] == "undecided"                # x := 7, u \gets …
+    assert verdicts.get(11) != "proved"        # "If instead $x = 3$, …" is its own paragraph's case: not x^3's
     assert verdicts[25] == "undecided"                               # not through a_1 = 5, not below t ≥ 2
     assert verdicts[29] != "definition" and verdicts[31] != "proved"  # a side of ⟺ defines nothing
     assert verdicts[39] == "undecided"                               # 2^{0.5}: its decimals are exact

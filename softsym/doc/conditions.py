@@ -502,17 +502,26 @@ _ENTRY_TEX = r"(?P<base>[A-Za-z]|\\[A-Za-z]+)\s*_\s*\{?\s*(?P<index>[a-z])\s*\}?
 _LIST_TEX = (r"(?P<lbase>[A-Za-z]|\\[A-Za-z]+)\s*_\s*\{?\s*[A-Za-z0-9]+\s*\}?\s*,\s*(?:\\[lc]?dots|…|\.\.\.)\s*,"
              r"\s*(?P=lbase)\s*_\s*(?:\{[^{}$]+\}|[A-Za-z0-9])")
 _FAMILY_SIGN = re.compile(rf"\$\s*(?:{_ENTRY_TEX}|{_LIST_TEX})\s*\$\s+(?:(?:is|be|are)\s+(?:all\s+)?(?:an?\s+)?(?:real\s+)?"
-                          rf"{_SIGN}|(?:均为|都是|为|是)?\s*{_CJK_SIGN.replace('sign', 'cjk')}{_CJK_AFTER})", re.I)
-_FAMILY_SIGN_MATH = re.compile(rf"\$\s*{_LIST_TEX}\s*(?P<op>>|\\geq?(?:slant)?|<|\\leq?(?:slant)?)\s*0\s*\$")
+                          rf"{_SIGN}\b|(?:均为|都是|为|是)?\s*{_CJK_SIGN.replace('sign', 'cjk')}{_CJK_AFTER})", re.I)
+_LISTED_ENTRIES = (r"(?P<lbase>[A-Za-z]|\\[A-Za-z]+)\s*_\s*\{?\s*[A-Za-z0-9]+\s*\}?"
+                   r"(?:\s*,\s*(?:(?:\\[lc]?dots|…|\.\.\.)\s*,\s*)?(?P=lbase)\s*_\s*(?:\{[^{}$]+\}|[A-Za-z0-9]))+")
+"""``p_1, p_2``, ``p_1, \\dots, p_K``: entries of one family listed (with or without dots)."""
+_FAMILY_SIGN_MATH = re.compile(rf"\$\s*{_LISTED_ENTRIES}\s*(?P<op>>|\\geq?(?:slant)?|<|\\leq?(?:slant)?)\s*0\s*\$", re.I)
+_FAMILY_FREE = re.compile(rf"\$\s*(?:{_ENTRY_TEX}|{_LISTED_ENTRIES})\s*\$\s+(?:(?:may|can)\s+)?(?:be|is|are)\s+(?:now\s+)?"
+                          rf"(?:any\s+real|arbitrary|of\s+any\s+sign)|\b(?:drop|dropping|remove|removing|relax|relaxing)"
+                          rf"\s+the\s+(?:assumption|condition)\s+that\s+(?:the\s+)?\$\s*(?:{_ENTRY_TEX.replace('base', 'dbase').replace('index', 'dindex')})\s*\$"
+                          rf"|(?:可以取|可取|取)任意(?:实数|值)", re.I)
+"""Words that free every entry of a family again ("Now let $p_k$ be any real numbers")."""
 _MATH_OP = {">": ">", "\\ge": ">=", "\\geq": ">=", "\\geqslant": ">=", "<": "<", "\\le": "<=", "\\leq": "<=",
             "\\leqslant": "<="}
 
 
-def family_signs_in_words(lines: list[str]) -> list[tuple[int, str, str]]:
-    """Signs the prose states for every entry of a family: "Let $p_k$ be positive", "$w_1, \\dots, w_n$
+def family_signs_in_words(lines: list[str]) -> list[tuple[int, str, str | None]]:
+    """Signs the prose states for entries of a family: "Let $p_k$ be positive", "$w_1, \\dots, w_n$
     are nonnegative", "$p_1, \\dots, p_K > 0$", "设 $p_k$ 均为正数" — (line, the family's name as
     written, one of > >= < <=).  A sentence that hedges or takes a case ("if", "whether", "not", …)
-    gives none."""
+    gives none.  Read widely ("$w_k$ is positive for even $k$" too): the signs only doubt a
+    counterexample that breaks them (never a hypothesis of a proof)."""
     out: list[tuple[int, str, str]] = []
     for number, line in enumerate(lines, 1):
         for m in (*_FAMILY_SIGN.finditer(line), *_FAMILY_SIGN_MATH.finditer(line)):
@@ -531,7 +540,15 @@ def family_signs_in_words(lines: list[str]) -> list[tuple[int, str, str]]:
             base = groups.get("base") or groups.get("lbase")
             if sign and base:
                 out.append((number, base, sign))
-    return out
+        for m in _FAMILY_FREE.finditer(line):
+            base = m.groupdict().get("base") or m.groupdict().get("lbase") or m.groupdict().get("dbase")
+            if base is None:           # 现在 $p_k$ 可以取任意实数: the entry written before the words
+                before = re.findall(r"\$\s*([A-Za-z]|\\[A-Za-z]+)\s*_\s*\{?\s*([A-Za-z0-9]+)\s*\}?\s*\$",
+                                    line[:m.start()])
+                base = before[-1][0] if before and not before[-1][1].isdigit() else None   # ($p_1$: one entry)
+            if base:
+                out.append((number, base, None))
+    return sorted(out, key=lambda t: t[0])
 
 
 _SET_ASIDE_BEFORE = re.compile(r"(?i)\b(?:unlike\s+(?:in\s+)?the\s+cases?|except(?:\s+(?:for|when|if|in\s+the\s+cases?))?|excluding|"
@@ -847,7 +864,8 @@ def conditions_for(rel: Relation, conditions: list[tuple[int, sp.Basic | None]],
                      and not any(_contradict(c, d) for d in here)]     # "… holds for negative $x$ too"
         return here
     previous = max((b.end_line for b in blocks if b.display and b.end_line < block.line), default=0)
-    here = [c for line, c in conditions if previous < line <= block.line and c is not None]
+    here = [c for line, c in conditions if previous < line <= block.line and c is not None
+            and not (lines is not None and _case_paragraph_before(lines, line, block.line))]
     here = [c for c in headed if c not in here] + here
     kept: list[sp.Basic] = []
     for c in here:                   # "The case $x < 0$ is trivial. For $x > 0$ we have $$…$$": the later one
@@ -855,6 +873,26 @@ def conditions_for(rel: Relation, conditions: list[tuple[int, sp.Basic | None]],
     here = kept
     latest = {c.lhs: c for c in here if is_pin(c)}                 # x = 2, then x = 3: the later value
     return [c for c in here if not is_pin(c) or latest[c.lhs] is c]
+
+
+_PARAGRAPH_CASE = re.compile(r"(?i)\s*(?:[-*]\s+)?(?:for|if|when|whenever|当|若|如果|对于)\b")
+
+
+def _case_paragraph_before(lines: list[str], line: int, display: int) -> bool:
+    """Whether the condition on ``line`` sits in a paragraph that starts with a case ("For $x \\ge 0$ we
+    have …") and another paragraph of prose comes between it and the display on line ``display``:
+    the case was that paragraph's, not the display's."""
+    if not 1 <= line < display <= len(lines) + 1:
+        return False
+    start = line
+    while start > 1 and lines[start - 2].strip():
+        start -= 1
+    if not _PARAGRAPH_CASE.match(lines[start - 1]):
+        return False
+    gap = lines[line:display - 1]
+    breaks = [k for k, text in enumerate(gap) if not text.strip()]
+    return bool(breaks) and any(text.strip() and not text.strip().startswith(("$$", "\\[", "\\begin"))
+                                for text in gap[breaks[0]:])
 
 
 def _simple(condition: sp.Basic | None) -> bool:

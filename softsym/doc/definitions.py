@@ -33,12 +33,35 @@ _LETTER_SUBSCRIPTED_LHS = re.compile(r"^\s*(?P<name>[A-Za-z]|\\[A-Za-z]+)(?P<sub
 """``p_T(i) := …``: a name with a capital subscript applied to parameters — with ``:=`` only, a
 definition of the function ``p_T`` (written with ``=`` it may be the entry p_T times (i); a small
 letter, ``p_i(T) := …``, is an entry i of p as a function of T)."""
-_PARAM = re.compile(r"^\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{?\s*)?([A-Za-z]|\\[A-Za-z]+)\s*\}?\s*$")
+_PARAM = re.compile(r"^\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{?\s*)?([A-Za-z]|\\[A-Za-z]+)\s*\}?\s*(\^\s*\{?\s*2\s*\}?)?\s*$")
+"""A parameter: a name (``x``, ``\\mathbf{w}``) or a squared one (``\\sigma^2`` of ``\\ell(\\mu, \\sigma^2)``)."""
 
 _KNOWN_FUNCTIONS = frozenset({"sigma", "exp", "log", "ln", "tanh", "max", "min", "P", "Pr", "softmax", "sigmoid",
                               "softplus", "logsumexp", "LSE", "sin", "cos", "tan", "sinh", "cosh"})
 
 _WORD_LHS = re.compile(rf"^\s*(?:{_UPRIGHT})\s*$")
+
+
+def squared_parameters(target: sp.Basic, body: sp.Basic) -> tuple[sp.Basic, sp.Basic] | None:
+    """``ℓ(μ, σ²) := …`` as a function of the square: the target's parameter σ² becomes a name of its
+    own (``σ²`` as written) and the body is read through it (σ = √(σ²)) — when the body depends on σ
+    through σ² only (it is the same at −σ); ``(target, body)`` unchanged without a squared
+    parameter, None when the body is not even in σ (the definition is then not one of σ²)."""
+    if not isinstance(target, sp.core.function.AppliedUndef):
+        return target, body
+    args, mapping = [], {}
+    for a in target.args:
+        if isinstance(a, sp.Pow) and a.exp == 2 and isinstance(a.base, sp.Symbol):
+            if sp.simplify(body - body.xreplace({a.base: -a.base})) != 0:
+                return None
+            square = sp.Symbol(f"{a.base.name}^2", positive=True)
+            mapping[a.base] = sp.sqrt(square)
+            args.append(square)
+        else:
+            args.append(a)
+    if not mapping:
+        return target, body
+    return target.func(*args), sp.expand_power_base(body.xreplace(mapping), force=False)
 
 
 def function_definition(rel: Relation) -> tuple[str, list[str]] | None:
@@ -146,7 +169,8 @@ def function_parameters(found: list[Relation]) -> dict[str, tuple[str, ...]]:
         fd = function_definition(rel)
         if fd is None:
             continue
-        names = tuple(_PARAM.match(p).group(1).lstrip("\\") for p in fd[1])
+        names = tuple(_PARAM.match(p).group(1).lstrip("\\") + ("^2" if _PARAM.match(p).group(2) else "")
+                      for p in fd[1])
         seen.setdefault(bare_name(fd[0]), set()).add(names)
     return {name: next(iter(lists)) for name, lists in seen.items() if len(lists) == 1}
 

@@ -302,13 +302,21 @@ def regime_nearby(lines: list[str], first: int, last: int) -> str:
     for line, sentence, (a, b), _ in sentences(lines, first, last):
         found = _REGIME.search(sentence)
         if found is None:
-            math = re.findall(r"(?<!\$)\$([^$]+)\$(?!\$)", line[a:b])
+            math = [t for t in re.findall(r"(?<!\$)\$([^$]+)\$(?!\$)", line[a:b]) if not _substitution(t)]
             found = next((m for m in map(_TO_IN_MATH.search, math) if m), None)
             if found is not None:
                 return re.sub(r"\s+", " ", next(t for t in math if _TO_IN_MATH.search(t))).strip()
             continue
         return re.sub(r"\s+", " ", line[a + found.start():min(b, a + found.end() + 20)]).strip()
     return ""
+
+
+def _substitution(math: str) -> bool:
+    """``x \\to x/2``, ``z \\to z + c``: a name replaced by an expression of itself (a substitution, no
+    limit)."""
+    m = re.fullmatch(r"\s*(\\?[A-Za-z]+(?:_\{?\w+\}?)?)\s*(?:\\to|\\rightarrow|→)\s*(.+?)\s*[.,;]?\s*", math)
+    return m is not None and bool(re.search(rf"(?<![\\A-Za-z]){re.escape(m.group(1))}(?![A-Za-z])", m.group(2))) \
+        and m.group(2).strip() != m.group(1)
 
 
 _OTHERS = re.compile(r"(?i)\b(?:(?:every|all|each|any|the)\s+others?|others|other\s+(?:classes|entries|indices|"
@@ -413,7 +421,7 @@ def distributions_named(lines: list[str]) -> dict[str, int]:
 
 _ASSUMING = re.compile(r"(?i)\b(?:let|assume|assuming|suppose|supposing|given|where|with|throughout|fix)\b|"
                        r"设|假设|假定|其中|给定")
-_CASING = re.compile(r"(?i)\b(?:if|for(?!\s+(?:all|every|each|any)\b)|when|whenever|case|cases|unless|except|otherwise|example|e\.g|instead|"
+_CASING = re.compile(r"(?i)\b(?:if|for|when|whenever|case|cases|unless|except|otherwise|example|e\.g|instead|"
                      r"now|then|consider|take|try|suppose\s+instead)\b|若|当|如果|对于|例如|否则|比如")
 
 
@@ -428,5 +436,9 @@ def assumed_in_words(lines: list[str], line: int, column: int) -> bool:
     sentence = sentence_around(text, at)
     start = max((m.end() for m in _STOP.finditer(_words(text), 0, max(0, at))), default=0)
     before = _words(text)[start:max(start, at)]
+    sentence = _FOR_EVERY_INDEX.sub(" ", sentence)     # "Assume $q_j \ge 0$ for all $j$.": no case
     return bool(_ASSUMING.search(before)) and not _CASING.search(sentence) and not unplain(lines, line, column)
+
+
+_FOR_EVERY_INDEX = re.compile(r"(?i)\bfor\s+(?:all|every|each|any)\s+\$\s*[A-Za-z]\s*\$(?=\s*(?:[.,;]|and\b|then\b|$))")
 

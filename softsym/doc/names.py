@@ -214,7 +214,8 @@ def target_name(lhs: sp.Basic) -> str | None:
         return lhs.name
     if isinstance(lhs, sp.Indexed) and all(isinstance(i, sp.Symbol) for i in lhs.indices):
         return f"{lhs.base.label}[]"
-    if isinstance(lhs, sp.core.function.AppliedUndef) and all(isinstance(a, sp.Symbol) for a in lhs.args)\
-            and len(set(lhs.args)) == len(lhs.args):
-        return str(lhs.func)
+    if isinstance(lhs, sp.core.function.AppliedUndef) and all(
+            isinstance(a, sp.Symbol) or isinstance(a, sp.Pow) and a.exp == 2 and isinstance(a.base, sp.Symbol)
+            for a in lhs.args) and len({a.free_symbols.pop() for a in lhs.args}) == len(lhs.args):
+        return str(lhs.func)                  # f(x), ℓ(μ, σ²)
     return None

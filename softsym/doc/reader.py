@@ -49,8 +49,10 @@ from .definitions import (
     FUNCTION_LHS, IMPLICIT_SUM, Unfoldable, defined_by_unparsed, defined_where, defines, flat_derivatives,
     function_definition, function_parameters, independent_derivatives, is_constraint, labelled_names,
     at_last_index, circular, named_only_in_words, pair_sums, recurrence_family, through_recurrences, unfold_keeping_variables,
-    with_underscores_restored, word_names,
+    squared_parameters, with_underscores_restored, word_names,
 )
+from .pointfree import point_free
+from .opaque import opaque_dot_products
 from .entrywise import (
     Entry, conventional_length, example_entries, listed_length, extremum_facts, family_lengths, family_ranges, inferred_dimension,
     instance_of_length, read_entrywise, sizes_written, speaks_generally, with_conventions,
@@ -146,6 +148,13 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
              for r in relations(blocks)]
     found, repairs = with_underscores_restored(found, " ".join(b.tex for b in blocks))
     functions = {bare_name(name) for rel in found if (fd := function_definition(rel)) for name in [fd[0]]}
+    math_letters = set(re.findall(r"(?<![\\A-Za-z])([A-Za-z])(?![A-Za-z])", " ".join(b.tex for b in blocks)))
+    for k, rel in enumerate(found):            # σ' = σ(1 − σ): the identity at every point t
+        at_point = point_free(rel.lhs, rel.rhs, functions, math_letters)
+        if at_point is not None:
+            found[k] = replace(rel, lhs=at_point[0], rhs=at_point[1])
+            repairs.setdefault(k, []).append(f"read point-free, at every {at_point[2]} (a relation between "
+                                             f"functions written without their argument)")
     function_lines: dict[str, int] = {}                       # where each function is first defined
     for rel in found:
         if (fd := function_definition(rel)) is not None:
@@ -172,7 +181,6 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     worded = signs_in_words(prose_lines)              # "Let $p$ be a positive real number", by line
     local_worded = local_signs_in_words(prose_lines)  # "For nonnegative $x$ we have", by line
     family_said = family_signs_in_words(prose_lines)   # "Let $p_k$ be positive": every entry, by line
-    family_worded = list(family_said)
     families_anew = sorted((b.line, m.group(1).lstrip("\\")) for b in blocks if not b.display   # "Let $y_1, \dots,
                            for m in [_FAMILY_LISTED.search(b.tex)] if m is not None)              # y_n$ be …"
     labels_sets = sorted(((b.line, b.tex) for b in blocks if not b.display and LABEL_SET.match(b.tex)),
@@ -359,14 +367,6 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 standing[named.name] = (as_relational(sign, named, sp.Integer(0)),)
                 standing_line[named.name] = sign_line
                 standing_doubts[named.name] = doubt and f"{standing[named.name][0]} (line {sign_line}: {doubt})"
-        while family_worded and family_worded[0][0] <= rel.line:   # "Let $p_k$ be positive": every entry
-            sign_line, base_tex, sign = family_worded.pop(0)
-            for condition, _ in _family_signs_before([(sign_line, base_tex, sign)], sign_line, sections, domain,
-                                                     functions):
-                key = f"{condition.lhs.base.label}[]" if isinstance(condition.lhs, sp.Indexed) else str(condition)
-                standing[key] = (condition,)
-                standing_line[key] = sign_line
-                standing_doubts[key] = ""
         while memberships and memberships[0][0] <= rel.line:   # "$p, q \in (0, 1)$": from here on
             member_line, member = memberships.pop(0)
             doubt = unplain(lines, member_line, lines[member_line - 1].find(member))
@@ -859,7 +859,13 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                        f"neither is unfolded"))
             use(names_in(lhs, rhs))
             continue
-        defining = not swapped and not checks_example and not restated and not of_recurrence \
+        at_defined = isinstance(lhs, sp.core.function.AppliedUndef) and rel.op != ":=" and any(
+            isinstance(d.target, sp.core.function.AppliedUndef) and d.target.func == lhs.func
+            and len(d.target.args) == len(lhs.args) and set(d.target.args).isdisjoint(lhs.args)
+            for d in definitions) and bool(
+            names_in(*lhs.args) & ({target_name(d.target) for d in definitions} - {None}))
+        # NLL(μ̂, σ̂²) = … after NLL(μ, σ²) := … and μ̂ := x̄: the function at the estimates, a claim
+        defining = not swapped and not checks_example and not restated and not of_recurrence and not at_defined \
             and defines(rel, lhs, rhs, used_here, pinned, standalone, display or new_section, model)
         looped = circular(lhs, rhs, [d for d in definitions if d not in renewed]) if defining else []
         if looped:          # z_i := log p_i after p_i := softmax(z)_i: z through itself — neither is wrong, but
@@ -874,7 +880,13 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             if modelled is not None and set(modelled) & rhs.free_symbols:   # P(y | λ) = …, every argument
                 models[raw_lhs.func.__name__] = (modelled, rhs)
             definitions = [d for d in definitions if d not in renewed]
-            definitions.append(Definition(lhs, rhs, len(definitions) + 1))
+            squared = squared_parameters(lhs, rhs)
+            if squared is None:              # ℓ(μ, σ²) := … σ …: not a function of σ² after all
+                out.append(Reading(rel, verdict="unparsed", lhs=shown_l, rhs=shown_r,
+                                   message=f"a function of a square whose definition is not even in the root "
+                                           f"(which root is meant?): {rel.lhs}"))
+                continue
+            definitions.append(Definition(*squared, len(definitions) + 1))
             if isinstance(lhs, sp.core.function.AppliedUndef) and own_names:   # "where $x > 0$: $$f(x) = x$$"
                 domains[str(lhs.func)] = (lhs.args, [
                     c for c in conditions_for(rel, live_conditions(), blocks, lines)
@@ -1158,7 +1170,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             if entry is not None:
                 for index in entry.indices:
                     ranges[index.name] = entry.span or (sp.Integer(1), dimension)
+            left, right, opaque_given, opaque = opaque_dot_products(left, right, here.given)
+            if opaque:                      # h_i := w_i^T x with w and x nowhere else: (w·x)[i], any reals
+                here = Domain(here.symbols, here.indexed, here.bounds, opaque_given)
             left, right, problem_domain, notes = with_conventions(left, right, here, dimension, ranges)
+            notes = (*notes, opaque) if opaque else notes
             if entry is not None:
                 notes = (f"read entrywise: {', '.join(map(str, entry.indices))} "
                          f"{'is the entry' if entry.column is None else 'are the row and the column'}", *notes)
@@ -1291,7 +1307,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                                  f"{doubts_later[name][1]})" for name in twice_here)
                           + ": which definition holds here is not clear")
         renamed_here = sorted(name for name, line in renamed_at.items()
-                              if name in names_in(lhs, rhs) | {target_name(x) for x in (lhs, rhs)}
+                              if name in names_in(lhs, rhs, left, right) | {target_name(x) for x in (lhs, rhs)}
                               | {sp.sstr(x).replace("[", "_").rstrip("]") for x in sp.Tuple(lhs, rhs).atoms(sp.Indexed)}
                               and line < rel.line and not any(line <= at < rel.line for at in defined_at.get(name, [])))
         unapplied = sorted(label for label, (line, c, _) in last_values.items() if line < rel.line
@@ -1459,7 +1475,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                     followups.append((kind, case))
                 induction = (plan.index.name, plan.first, recurrences[plan.family], plan.family)
         both_sides = sp.Tuple(left, right)
-        listed = any(any(a.is_Number for a in d.args) for d in both_sides.atoms(sp.KroneckerDelta))
+        numbered_variables = any(isinstance(v, sp.Indexed) and any(i.is_Number for i in v.indices)
+                                 for d in sp.Tuple(lhs, rhs).atoms(sp.Derivative) for v in d.variables)
+        listed = any(any(a.is_Number for a in d.args) for d in both_sides.atoms(sp.KroneckerDelta)) \
+            and not numbered_variables          # (∂g_1/∂h_2 makes δ(2, k) of its own: nothing listed)
         mismatched = sorted({sp.sstr(node.limits[0][2]) for node in both_sides.atoms(sp.Sum)
                              if not node.limits[0][2].is_Number and listed}
                             | {sp.sstr(x) for p in both_sides.atoms(sp.Piecewise) for _, c in p.args
@@ -1558,6 +1577,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                      if c in pins and line <= rel.line and in_scope(sections, line, rel.line)}   # given last
         assumed = _assumed_before(live_conditions(), rel.line, lines, condition_columns, assuming) \
             + tuple(redrawn) + _family_signs_before(family_said, rel.line, sections, domain, functions)
+        assumed = tuple((_unfolded_or_not(c, definitions), line) for c, line in assumed)   # d_k := x_{k+1} − x_k
         out.append(Reading(rel, problem=problem, lhs=shown_l, rhs=shown_r, conventions=notes, doubts=tuple(doubts),
                            assumed=assumed,
                            entry_values=tuple((family, values, at) for family, (values, at) in entry_values.items()),
@@ -1979,7 +1999,16 @@ def _assumed_before(live: list[tuple[int, sp.Basic | None]], here: int, lines: l
     return tuple(out)
 
 
-def _family_signs_before(worded: list[tuple[int, str, str]], here: int, sections: list[int], domain: Domain,
+def _unfolded_or_not(condition: sp.Basic, definitions: list[Definition]) -> sp.Basic:
+    """``condition`` with the definitions unfolded (an assumption on d_k := x_{k+1} − x_k speaks of x),
+    or as it is where they cannot be."""
+    try:
+        return unfold_keeping_variables(condition, definitions)
+    except Exception:  # noqa: BLE001 - not unfolded: judged as written
+        return condition
+
+
+def _family_signs_before(worded: list[tuple[int, str, str | None]], here: int, sections: list[int], domain: Domain,
                          functions: set[str]) -> tuple[tuple[sp.Basic, int], ...]:
     """The signs the section's words gave every entry of a family before line ``here`` ("Let $p_k$ be
     positive"), as assumptions on an entry at a free index: a counterexample that breaks one is not
@@ -1987,7 +2016,11 @@ def _family_signs_before(worded: list[tuple[int, str, str]], here: int, sections
     from ..latex import Unparsed, parse_tex
     out = []
     for line, base, sign in worded:
-        if line > here or not in_scope(sections, line, here):
+        if line > here:        # (a doubt only: "Throughout, the losses are nonnegative" reaches every section)
+            continue
+        if sign is None:       # "Now let $p_k$ be any real numbers": what was said of p no longer holds
+            out = [(c, at) for c, at in out if not (isinstance(c.lhs, sp.Indexed)
+                                                    and str(c.lhs.base.label) == base.lstrip("\\"))]
             continue
         try:
             entry = parse_tex(f"{base}_{{1}}", plain_context(domain, functions))

@@ -332,7 +332,8 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
                 if not self.differentiating:     # "log Z" after Z(β) = …: Z(β), the usual shorthand, but a
                     self.guesses.append(          # worked example's "Z = 1 + e^{-1}" is Z at a value it names
                         f"{name} alone read as {name}({', '.join(params)}), the function at its own argument")
-                return declared(*(sp.Symbol(p, real=True) for p in params))    # ∂L/∂w: L(w)
+                return declared(*(sp.Symbol(p[:-2], real=True) ** 2 if p.endswith("^2") else sp.Symbol(p, real=True)
+                                  for p in params))    # ∂L/∂w: L(w); ℓ(μ, σ²) written alone: ℓ(μ, σ**2)
             return declared
         if name == self.ctx.dimension.name:
             return self.ctx.dimension
@@ -517,8 +518,8 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
         if kind == "INFTY":
             return sp.oo
         if kind == "WORD":
-            if leaf.text in self.words:
-                return self.symbol(leaf.text, f)
+            if leaf.text in self.words or isinstance(self.names.get(leaf.text), sp.FunctionClass):
+                return self.symbol(leaf.text, f)          # \mathrm{NLL} alone after NLL(μ, σ²) := …
             if leaf.text in voc.KNOWN_WORDS:
                 self.fail(f"the function {leaf.text} without its argument in parentheses", f)
             self.fail(f"text inside math: '{leaf.text}'", f)

@@ -137,7 +137,8 @@ REFUSED = {
 del REFUSED["cfrac"]
 
 KNOWN_WORDS = frozenset({"softmax", "sigmoid", "softplus", "logsumexp", "LSE", "exp", "log", "ln",
-                         "tanh", "sinh", "cosh", "max", "min", "sin", "cos", "tan", "diag", "onehot"})
+                         "tanh", "sinh", "cosh", "max", "min", "sin", "cos", "tan", "diag", "onehot", "sign", "sgn",
+                         "artanh", "arctanh", "arsinh", "arcsinh"})
 """Upright words (``\\mathrm``, ``\\text``, ``\\operatorname``) the reader knows as functions."""
 
 INFORMAL_FUNCTIONS = frozenset({"exp", "log", "ln", "softmax", "sigmoid", "tanh", "max", "min", "onehot"})
