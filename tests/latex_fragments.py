@@ -595,8 +595,8 @@ FRAGMENTS: list[tuple] = [
     ("\\mathrm{softplus}'(0)", sp.Rational(1, 2)),
     ("\\mathrm{softmax}'(z)", UNPARSED),
     ("\\tanh' x", UNPARSED),                                                  # write \tanh'(x)
-    ("\\operatorname{sign}(x)", x / sp.Abs(x)),                              # sign(0): a convention
-    ("\\mathrm{sgn}(x - 1)", (x - 1) / sp.Abs(x - 1)),
+    ("\\operatorname{sign}(x)", UNPARSED),                                   # sign(0): a convention
+    ("\\mathrm{sgn}(x - 1)", UNPARSED),
     ("\\operatorname{artanh}(x)", (sp.log(1 + x) - sp.log(1 - x)) / 2),     # real for |x| < 1 only
     ("\\operatorname{arsinh}(x)", sp.log(x + sp.sqrt(x ** 2 + 1))),
     ("\\log'_2(x)", UNPARSED),

@@ -256,6 +256,16 @@ def _at_every_entry(condition: sp.Basic, values: dict[str, sp.Basic]) -> list[sp
     return [condition.xreplace({index: sp.Integer(n)}) for n in sorted(at)] or [condition]
 
 
+def _size_broken(counterexample: dict | None, sizes: tuple[str, ...]) -> str:
+    """A name the text uses as a size (the end of one of its sums: N of Σ_{n=1}^{N}) that the
+    counterexample makes no positive integer ("N = 0"), as words, or ``""``."""
+    for name in sizes:
+        value = _number((counterexample or {}).get(name)) if name in (counterexample or {}) else None
+        if value is not None and not (value.is_integer and value > 0):
+            return f"{name} = {counterexample[name]}, while the text uses {name} as a size (it ends a sum)"
+    return ""
+
+
 def _entry_outside(counterexample: dict | None, entry_values: tuple[tuple[str, tuple[str, ...], int], ...]) -> str:
     """An entry of a family the counterexample sets to a value outside those the text listed for its
     entries ("$y_k \\in \\{0, 1\\}$" and y[1] = −1 there), as words, or ``""``."""
@@ -334,6 +344,7 @@ def _weighed(out: dict, reading: Reading, followed: dict[str, Verdict | None]) -
     broken = _assumption_broken(out.get("counterexample"), reading.assumed) if out["verdict"] == "refuted" else ""
     broken = broken or (_entry_outside(out.get("counterexample"), reading.entry_values)
                         if out["verdict"] == "refuted" else "")
+    broken = broken or (_size_broken(out.get("counterexample"), reading.sizes) if out["verdict"] == "refuted" else "")
     if broken:
         return undecided(f"as read it {out['message']}, but there {broken}: the point breaks what the text assumed "
                          f"before it, not reported as refuted")

@@ -313,9 +313,9 @@ def regime_nearby(lines: list[str], first: int, last: int) -> str:
 
 def _substitution(math: str) -> bool:
     """``x \\to x/2``, ``z \\to z + c``: a name replaced by an expression of itself (a substitution, no
-    limit)."""
+    limit) — not ``x \\to x_0``, ``\\theta \\to \\theta^*``, ``T \\to T_0^+``: another point, a limit."""
     m = re.fullmatch(r"\s*(\\?[A-Za-z]+(?:_\{?\w+\}?)?)\s*(?:\\to|\\rightarrow|→)\s*(.+?)\s*[.,;]?\s*", math)
-    return m is not None and bool(re.search(rf"(?<![\\A-Za-z]){re.escape(m.group(1))}(?![A-Za-z])", m.group(2))) \
+    return m is not None and bool(re.search(rf"(?<![\\A-Za-z]){re.escape(m.group(1))}(?![A-Za-z_^'*]|\s*[_^'])", m.group(2))) \
         and m.group(2).strip() != m.group(1)
 
 

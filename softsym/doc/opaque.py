@@ -4,10 +4,12 @@
 evaluate: the counterexample search gives up.  When the vectors occur only inside such products,
 the products are numbers that can take any values at once: each distinct product (per entry) is
 an opaque real, ``w·x[i]``.  A proof of the relation in those numbers holds for every choice of
-the vectors (they are one choice of the numbers); a counterexample is met by vectors too, because
+the vectors (they are one choice of the numbers).  A counterexample is met by some vectors too —
 the products pair two separate groups of vectors (every w with x, never a vector with itself or
 with one of its own group), and any table of such cross products is realizable in a space of
-enough dimensions (x the unit vectors, each w a row of the table).  Anything else — a vector
+enough dimensions (x the unit vectors, each w a row of the table) — but not always by the vectors
+the text has in mind (tied weights, unit norms, a low dimension, said in words): the reader
+reports such a refutation as undecided.  Anything else — a vector
 dotted with itself, a vector elsewhere in the relation, a derivative, a limit or an integral still
 around — leaves the products as they are.
 """
@@ -20,11 +22,12 @@ _DOT = "dot"
 
 
 def _key(arg: sp.Basic) -> str | None:
-    """The vector a product's argument names: ``w`` of ``w[i]`` or of ``w``; None for anything else."""
+    """The vectors a product's argument names: ``w[]`` (the family) of ``w[i]``, ``w`` of ``w``; None for
+    anything else."""
     if isinstance(arg, sp.Symbol):
         return arg.name
     if isinstance(arg, sp.Indexed) and all(isinstance(i, (sp.Symbol, sp.Integer)) for i in arg.indices):
-        return str(arg.base.label)
+        return f"{arg.base.label}[]"
     return None
 
 
@@ -58,17 +61,19 @@ def opaque_dot_products(left: sp.Basic, right: sp.Basic, given: tuple[sp.Basic, 
                         todo.append(other)
     if any(side[a] == side[b] for a, b in edges):
         return left, right, given, ""
+    if len({k.removesuffix("[]") for k in side}) < len(side):
+        return left, right, given, ""                # u and u_1 both: one letter, two objects
     holders = {p: sp.Dummy() for p in products}
     rest = whole.xreplace(holders)
     elsewhere = {x.name for x in rest.free_symbols if isinstance(x, sp.Symbol)} \
         | {str(e.base.label) for e in rest.atoms(sp.Indexed)}
-    if elsewhere & set(side):
+    if elsewhere & {k.removesuffix("[]") for k in side}:
         return left, right, given, ""                # the vector also appears outside the products
     values: dict[sp.Basic, sp.Basic] = {}
     arity: dict[str, int] = {}
     for p in products:
         first, second = sorted(p.args, key=lambda a: side[_key(a)])
-        label = f"{_key(first)}·{_key(second)}"
+        label = f"{_key(first).removesuffix('[]')}·{_key(second).removesuffix('[]')}"
         indices = [i for a in (first, second) if isinstance(a, sp.Indexed) for i in a.indices]
         if arity.setdefault(label, len(indices)) != len(indices):
             return left, right, given, ""            # w as a vector and as a family: not one table

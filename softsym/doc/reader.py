@@ -42,7 +42,7 @@ from .conditions import (
     mentioned,
     one_hot_families, pairwise_indices, parameter_bound, parameter_key, spoken_keys, prose_role, relevant_hypotheses, row_condition,
     a_case_of, blank_inline_math, lead_in, quantified_names, replaces_other_name, said_in_general, same_section, in_scope, same_sentence, scalar_range_name, section_starts, set_aside, signs_in_words,
-    renamed_in_words, sums_to_one, with_values,
+    renamed_in_words, sums_to_one, with_values, _contradict,
 )
 from .induction import exceptions_around, induction_plan
 from .definitions import (
@@ -51,7 +51,6 @@ from .definitions import (
     at_last_index, circular, named_only_in_words, pair_sums, recurrence_family, through_recurrences, unfold_keeping_variables,
     squared_parameters, with_underscores_restored, word_names,
 )
-from .pointfree import point_free
 from .opaque import opaque_dot_products
 from .entrywise import (
     Entry, conventional_length, example_entries, listed_length, extremum_facts, family_lengths, family_ranges, inferred_dimension,
@@ -121,6 +120,8 @@ class Reading:
     # it may mean at another argument: "at $2\beta$ … $$\log Z = …$$")
     induction: tuple[str, int, int, str] | None = None   # a closed form of a recurrence: (the index, its
     # first value, the recurrence's line, its family); "at:t=N" and "step" follow-ups check it
+    sizes: tuple[str, ...] = field(default=())      # names the text uses as sizes (ends of its sums) that
+    # the relation holds: a counterexample that makes one no positive integer is not reported
     entry_values: tuple[tuple[str, tuple[str, ...], int], ...] = field(default=())   # "$y_k \in \{0, 1\}$":
     # each family's entries' listed values, and the line: a counterexample outside them is not reported
     assumed: tuple[tuple[sp.Basic, int], ...] = field(default=())   # inequalities the section assumed
@@ -148,13 +149,6 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
              for r in relations(blocks)]
     found, repairs = with_underscores_restored(found, " ".join(b.tex for b in blocks))
     functions = {bare_name(name) for rel in found if (fd := function_definition(rel)) for name in [fd[0]]}
-    math_letters = set(re.findall(r"(?<![\\A-Za-z])([A-Za-z])(?![A-Za-z])", " ".join(b.tex for b in blocks)))
-    for k, rel in enumerate(found):            # σ' = σ(1 − σ): the identity at every point t
-        at_point = point_free(rel.lhs, rel.rhs, functions, math_letters)
-        if at_point is not None:
-            found[k] = replace(rel, lhs=at_point[0], rhs=at_point[1])
-            repairs.setdefault(k, []).append(f"read point-free, at every {at_point[2]} (a relation between "
-                                             f"functions written without their argument)")
     function_lines: dict[str, int] = {}                       # where each function is first defined
     for rel in found:
         if (fd := function_definition(rel)) is not None:
@@ -176,6 +170,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     listed_values: dict[str, tuple[int, str]] = {}              # "t \in \{-1, +1\}": the values, the line
     entry_values: dict[str, tuple[tuple[str, ...], int]] = {}   # "y_k \in \{0, 1\}": a family's entries
     redrawn: list[tuple[sp.Basic, int]] = []                    # bounds a second draw of a name dropped
+    member_cases: list[tuple[sp.Basic, int]] = []               # "For $a, b \in (0, 1)$, write …": a case's bounds
     approximated = frozenset(re.findall(r"(?:\\approx|≈|\\simeq)\s*(-?\d*\.\d+)", text))   # "p ≈ 0.14": a rounding
     distributions = distributions_named(prose_lines)  # "p, q are two distributions": entries in [0, 1]
     worded = signs_in_words(prose_lines)              # "Let $p$ be a positive real number", by line
@@ -391,6 +386,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                         redraw(name)            # "If instead $ε \sim \mathcal{N}(0, 1)$": another draw
                     for c in bound:
                         conditions.append((member_line, c))
+                        member_cases.append((c, member_line))     # (doubts later relations of the section)
                         condition_columns[(member_line, c)] = lines[member_line - 1].find(member)
                         worded_doubts[(member_line, c)] = doubt and f"{member} (line {member_line}: {doubt})"
                 continue
@@ -821,7 +817,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         # unless the text says so ("Let", "Consider instead", ":=")
         defined_here = [line for line in displayed_at.get(target_name(lhs) or "", [])   # "$p = softmax(z)$ with
                         if same_section(sections, line, rel.line)]                    # entries $$p_i = …$$": no
-        restated = display and rel.op != ":=" and not probabilities_in(lhs) and target_name(lhs) is not None \
+        restated = display and rel.op == "==" and not probabilities_in(lhs) and target_name(lhs) is not None \
             and bool(defined_here) and not defined_before(lines, rel, blocks) \
             or display and earlier is not None and probabilities_in(lhs) == {lhs} \
             and claimed_before(lines, rel, blocks)                 # "Hence $$P(A) = 0.5$$": no new model
@@ -865,7 +861,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             for d in definitions) and bool(
             names_in(*lhs.args) & ({target_name(d.target) for d in definitions} - {None}))
         # NLL(μ̂, σ̂²) = … after NLL(μ, σ²) := … and μ̂ := x̄: the function at the estimates, a claim
+        supposed = inline and _supposed_choice(lines, rel.line, column_of(k))
+        # "取 $v_{jd} = c_d$ 与 $j$ 无关，则 …", "take $v = c$; then …": a choice that sentence argues from
         defining = not swapped and not checks_example and not restated and not of_recurrence and not at_defined \
+            and not supposed \
             and defines(rel, lhs, rhs, used_here, pinned, standalone, display or new_section, model)
         looped = circular(lhs, rhs, [d for d in definitions if d not in renewed]) if defining else []
         if looped:          # z_i := log p_i after p_i := softmax(z)_i: z through itself — neither is wrong, but
@@ -880,7 +879,14 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             if modelled is not None and set(modelled) & rhs.free_symbols:   # P(y | λ) = …, every argument
                 models[raw_lhs.func.__name__] = (modelled, rhs)
             definitions = [d for d in definitions if d not in renewed]
-            squared = squared_parameters(lhs, rhs)
+            squared = (lhs, rhs)
+            if isinstance(lhs, sp.core.function.AppliedUndef) and any(isinstance(a, sp.Pow) for a in lhs.args):
+                try:                         # ℓ(μ, σ²) := … z … with z := (x − μ)/σ: σ inside z is the same σ
+                    own = {x.name for a in lhs.args for x in a.free_symbols}   # (σ := 2 is not ℓ's σ)
+                    squared = squared_parameters(lhs, unfold_keeping_variables(
+                        rhs, [d for d in definitions if target_name(d.target) not in own]))
+                except Exception:  # noqa: BLE001 - not unfolded: not read as a function of the square
+                    squared = None
             if squared is None:              # ℓ(μ, σ²) := … σ …: not a function of σ² after all
                 out.append(Reading(rel, verdict="unparsed", lhs=shown_l, rhs=shown_r,
                                    message=f"a function of a square whose definition is not even in the root "
@@ -1271,7 +1277,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         if premise is not None:                      # the premise says what its names are here
             given_here = {target_name(premise.lhs) or "", target_name(premise.rhs) or ""}
         guesses = (*repairs.get(k, ()), *guesses)
+        opaque_products = [n for n in notes if n.startswith("the dot products ")]
         doubts: list[str] = [f"it rests on a guess: {'; '.join(guesses)}"] if guesses else []
+        if opaque_products:             # a point of free products: the vectors the text means may not meet it
+            doubts.append(f"it reads {opaque_products[0][len('the '):].split(' read as')[0]} as free numbers, and what "
+                          f"the text says of the vectors (norms, ties, dimension) is not read")
         unproved = _elsewhere_meant(guesses, _lead_in_math(lines, rel, blocks)) \
             if any(_BARE_GUESS.match(g) for g in guesses) else ""          # (the words read only for such a guess)
         through_guess = sorted(name for name in names_in(lhs, rhs) if name in guessed_defs)
@@ -1577,9 +1587,18 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                      if c in pins and line <= rel.line and in_scope(sections, line, rel.line)}   # given last
         assumed = _assumed_before(live_conditions(), rel.line, lines, condition_columns, assuming) \
             + tuple(redrawn) + _family_signs_before(family_said, rel.line, sections, domain, functions)
+        assumed += tuple((c, standing_line.get(name, rel.line)) for name, cs in standing.items()
+                         if name in spoken_keys(*written) for c in cs         # "p ∈ (0, 1) and p > 0": a bound
+                         if not any(_contradict(c, w) for w in written))       # the case keeps, not overrides
+        widened = re.search(r"(?i)\b(?:whole|entire|every|all|any|general|generally|other|otherwise|arbitrary|"
+                            r"beyond|outside|instead)\b|任意|所有|一般|其余|否则", lead_in(lines, rel, blocks) or "")
+        assumed += tuple((c, line) for c, line in member_cases          # "For $a, b \in (0, 1)$, write …" before
+                         if line < rel.line and in_scope(sections, line, rel.line)   # it in the section (not "On
+                         and not widened)                                            # the whole real line, …")
         assumed = tuple((_unfolded_or_not(c, definitions), line) for c, line in assumed)   # d_k := x_{k+1} − x_k
         out.append(Reading(rel, problem=problem, lhs=shown_l, rhs=shown_r, conventions=notes, doubts=tuple(doubts),
-                           assumed=assumed,
+                           assumed=assumed, sizes=tuple(sorted(range_ends & {x.name for x in problem.free_symbols
+                                                                            if isinstance(x, sp.Symbol)})),
                            entry_values=tuple((family, values, at) for family, (values, at) in entry_values.items()),
                            stated=tuple((name, sp.sstr(v), line) for name, (v, line) in known_values.items()
                                         if not real_names(lhs) or not real_names(rhs)),     # an example's line
@@ -1843,6 +1862,19 @@ def _as_case(lines: list[str], line: int, column: int) -> bool:
         or bool(re.match(r"\s*(?:时|的时候)", after))
 
 
+def _supposed_choice(lines: list[str], line: int, column: int) -> bool:
+    """Whether the inline math at (``line``, ``column``) is a choice its own sentence argues from: "take
+    $v = c$ …; then …", "取 $v_{jd} = c_d$ …，则 …" — no definition for the rest of the text."""
+    if not 1 <= line <= len(lines) or column < 0:
+        return False
+    text = lines[line - 1]
+    before = re.split(r"[.;!?。；！？]", re.sub(r"\$[^$]*\$", " ", text[:column]).rstrip().rstrip("$"))[-1]
+    after = re.split(r"(?<=[.;!?])\s|[。；！？]", text[column:].split("$", 1)[-1])[0]
+    return bool(re.search(r"(?i)(?:\b(?:take|taking|choose|choosing|pick|picking|suppose|consider)\b|取|选取|选|考虑|假如)\s*$",
+                          before)) and bool(re.search(r"(?i)\b(?:then|so\s+that|hence|which\s+gives)\b|则|那么|于是|便",
+                                                      re.sub(r"\$[^$]*\$", " ", after)))
+
+
 _CASE_LINE = re.compile(r"(?i)\s*(?:[-*>]\s*)?(?:for|if|when|whenever|in\s+the\s+case|当|若|如果|对于|在)\b")
 """A line that opens with a case word ("When $x$ is negative,"): the condition read from its words is a case."""
 _QUANTIFIED_BOUND = re.compile(r"(?i)(?:\bfor\s+(?:all|every|any|each)(?:\s+(?:real|positive|negative|nonnegative|"
@@ -1945,7 +1977,9 @@ def _defined_after_where(found: list[Relation], k: int, lines: list[str], names:
             continue
         between = " ".join(lines[rel.end_line - 1:r.line])
         if re.search(r"(?i)\bwhere\b|其中", between):
-            out |= {n for n in names if n.removesuffix("[]") == m.group(2)}
+            written = {m.group(2), f"{m.group(2)}_{m.group(1)}"} if m.group(1) in ("bar", "hat", "tilde") \
+                else {m.group(2)}                                    # \bar s: the reader's s_bar
+            out |= {n for n in names if n.removesuffix("[]") in written}
     return sorted(out)
 
 

@@ -64,8 +64,6 @@ _FUNCTIONS = {
     "sec": sp.sec, "csc": sp.csc, "cot": sp.cot, "sinh": sp.sinh, "cosh": sp.cosh, "tanh": sp.tanh,
     "coth": sp.coth, "arcsin": sp.asin, "arccos": sp.acos, "arctan": sp.atan,
     "sigmoid": sigmoid, "softplus": softplus,
-    # sign(x) = x/|x|: notes fix sign(0) by convention (0, 1 or none), so it is left undefined there
-    "sign": lambda x: x / sp.Abs(x), "sgn": lambda x: x / sp.Abs(x),
     # the inverse hyperbolic functions through logarithms, whose domains the prover reads
     # (artanh(x) = ½ log((1 + x)/(1 − x)) is real for |x| < 1 only)
     "artanh": lambda x: (sp.log(1 + x) - sp.log(1 - x)) / 2, "arctanh": lambda x: (sp.log(1 + x) - sp.log(1 - x)) / 2,

@@ -137,9 +137,11 @@ REFUSED = {
 del REFUSED["cfrac"]
 
 KNOWN_WORDS = frozenset({"softmax", "sigmoid", "softplus", "logsumexp", "LSE", "exp", "log", "ln",
-                         "tanh", "sinh", "cosh", "max", "min", "sin", "cos", "tan", "diag", "onehot", "sign", "sgn",
+                         "tanh", "sinh", "cosh", "max", "min", "sin", "cos", "tan", "diag", "onehot",
                          "artanh", "arctanh", "arsinh", "arcsinh"})
-"""Upright words (``\\mathrm``, ``\\text``, ``\\operatorname``) the reader knows as functions."""
+"""Upright words (``\\mathrm``, ``\\text``, ``\\operatorname``) the reader knows as functions.  Not sign or
+sgn: notes fix sign(0) by convention (0, 1, or left undefined), and each reading proves something false
+under another."""
 
 INFORMAL_FUNCTIONS = frozenset({"exp", "log", "ln", "softmax", "sigmoid", "tanh", "max", "min", "onehot"})
 """Runs of plain letters read as a function when followed by ``(``: ``exp(x)``, ``log(1-p)``."""
