@@ -75,6 +75,8 @@ def _asked(kind: str, reading: Reading, verdict: Verdict | None, variants: dict[
         return any(_restricted_there(p, tuple(r for r in reading.restricted if r[0] == name)) for p in points)
     if kind.startswith("terms:"):       # refuted where a sum has a single term (K = 1)
         return any(_single_term(p, kind) for p in points)
+    if kind == "assumed":               # refuted at a point that breaks what the text assumed before it
+        return any(_assumption_broken(p, reading.assumed) for p in points)
     if kind.startswith("at:") or kind == "step":      # a closed form of a recurrence: checked through it
         return verdict is None or verdict.status not in _PROVED
     if kind.startswith("values:"):          # refuted off the listed values, or not decided at all
@@ -225,6 +227,12 @@ def _assumption_broken(counterexample: dict | None, assumed: tuple[tuple[sp.Basi
         if number is not None:
             values[name] = number
     for condition, line in assumed:
+        if isinstance(condition, sp.Ne) and isinstance(condition.lhs, sp.Symbol) and condition.rhs == 0 \
+                and condition.lhs.name not in values:      # "(v ≠ 0)" of a vector whose entries the point gives
+            entries = [v for name, v in values.items() if name.startswith(f"{condition.lhs.name}[")]
+            if entries and all(v == 0 for v in entries):
+                return f"{condition.lhs.name} ≠ 0 (line {line}) does not hold (every entry is 0)"
+            continue
         symbols = {x: values[x.name] for x in condition.free_symbols
                    if isinstance(x, sp.Symbol) and x.name in values}
         for at in _at_every_entry(condition.xreplace(symbols), values):
@@ -342,6 +350,13 @@ def _weighed(out: dict, reading: Reading, followed: dict[str, Verdict | None]) -
                              f"class, one sample), which the text may not mean; with {kind[len('terms:'):]} ≥ 2 it is "
                              f"{there}: not reported as refuted")
     broken = _assumption_broken(out.get("counterexample"), reading.assumed) if out["verdict"] == "refuted" else ""
+    inside = followed.get("assumed") if broken else None
+    if inside is not None and inside.status is Status.REFUTED and inside.counterexample is not None \
+            and not _assumption_broken(inside.counterexample.as_dict(), reading.assumed):
+        cex = inside.counterexample          # refuted inside what the text assumed too: that point is shown
+        out = {**out, "counterexample": cex.as_dict(), "lhs_value": cex.lhs_value, "rhs_value": cex.rhs_value,
+               "message": readable_message(inside.message, cex)}
+        broken = ""
     broken = broken or (_entry_outside(out.get("counterexample"), reading.entry_values)
                         if out["verdict"] == "refuted" else "")
     broken = broken or (_size_broken(out.get("counterexample"), reading.sizes) if out["verdict"] == "refuted" else "")

@@ -892,6 +892,15 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                    message=f"a function of a square whose definition is not even in the root "
                                            f"(which root is meant?): {rel.lhs}"))
                 continue
+            older = [d for d in definitions if target_name(d.target) is not None
+                     and target_name(d.target) == target_name(lhs) and d.target != lhs or d.target == lhs]
+            if older and inline and all(sp.sstr(d.expr) != sp.sstr(rhs) for d in older):
+                # "Now let $z_i = \log p_i$" after z_i := a u_i: the old z no longer unfolds (not even inside
+                # s := softmax(z), defined from it), and what rests on s is doubted: the old z or the new?
+                definitions = [d for d in definitions if d not in older]
+                for d in definitions:
+                    if target_name(lhs) in names_in(d.expr) and target_name(d.target):
+                        renamed_at.setdefault(target_name(d.target), rel.line)
             definitions.append(Definition(*squared, len(definitions) + 1))
             if isinstance(lhs, sp.core.function.AppliedUndef) and own_names:   # "where $x > 0$: $$f(x) = x$$"
                 domains[str(lhs.func)] = (lhs.args, [
@@ -1592,10 +1601,18 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                          if not any(_contradict(c, w) for w in written))       # the case keeps, not overrides
         widened = re.search(r"(?i)\b(?:whole|entire|every|all|any|general|generally|other|otherwise|arbitrary|"
                             r"beyond|outside|instead)\b|任意|所有|一般|其余|否则", lead_in(lines, rel, blocks) or "")
+        families_here = {str(e.base.label) for e in sp.Tuple(problem.lhs, problem.rhs).atoms(sp.Indexed)}
+        assumed += tuple((c, rel.line) for c in written if isinstance(c, sp.Ne) and isinstance(c.lhs, sp.Symbol)
+                         and c.lhs.name in families_here and c.rhs == 0)      # "(v ≠ 0)" of a vector v_{jd}
         assumed += tuple((c, line) for c, line in member_cases          # "For $a, b \in (0, 1)$, write …" before
                          if line < rel.line and in_scope(sections, line, rel.line)   # it in the section (not "On
                          and not widened)                                            # the whole real line, …")
         assumed = tuple((_unfolded_or_not(c, definitions), line) for c, line in assumed)   # d_k := x_{k+1} − x_k
+        if assumed:            # a refutation whose point breaks what the text assumed: looked for again inside it
+            try:
+                followups.append(("assumed", build([*written, *(c for c, _ in assumed)])[0]))
+            except Exception:  # noqa: BLE001 - no such reading: the refutation stays doubted
+                pass
         out.append(Reading(rel, problem=problem, lhs=shown_l, rhs=shown_r, conventions=notes, doubts=tuple(doubts),
                            assumed=assumed, sizes=tuple(sorted(range_ends & {x.name for x in problem.free_symbols
                                                                             if isinstance(x, sp.Symbol)})),
