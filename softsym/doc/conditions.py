@@ -865,7 +865,7 @@ def conditions_for(rel: Relation, conditions: list[tuple[int, sp.Basic | None]],
         return here
     previous = max((b.end_line for b in blocks if b.display and b.end_line < block.line), default=0)
     here = [c for line, c in conditions if previous < line <= block.line and c is not None
-            and not (lines is not None and _case_paragraph_before(lines, line, block.line))]
+            and not (lines is not None and case_paragraph_before(lines, line, block.line))]
     here = [c for c in headed if c not in here] + here
     kept: list[sp.Basic] = []
     for c in here:                   # "The case $x < 0$ is trivial. For $x > 0$ we have $$…$$": the later one
@@ -878,15 +878,11 @@ def conditions_for(rel: Relation, conditions: list[tuple[int, sp.Basic | None]],
 _PARAGRAPH_CASE = re.compile(r"(?i)\s*(?:[-*]\s+)?(?:for|if|when|whenever|当|若|如果|对于)\b")
 
 
-_STANDING = re.compile(r"(?i)\b(?:throughout|rest|remainder|below|following|henceforth|from\s+now\s+on|hereafter|"
-                       r"otherwise|everywhere|always|let|assume|assuming|fix|suppose|simplicity|all\s+(?:results|"
-                       r"that\s+follows)|whenever|each\s+time|every\s+time)\b|其余|以下|下文|此后|设|假设|令|本文")
-
-
-def _case_paragraph_before(lines: list[str], line: int, display: int) -> bool:
+def case_paragraph_before(lines: list[str], line: int, display: int) -> bool:
     """Whether the condition on ``line`` sits in a paragraph that starts with a case ("For $x \\ge 0$ we
     have …") and another paragraph of prose comes between it and the display on line ``display``:
-    the case was that paragraph's, not the display's."""
+    the case was that paragraph's, not the display's — or an assumption for what follows ("For the rest
+    of this note, let $x > 0$."): the reader does not apply it, and doubts a point that breaks it."""
     if not 1 <= line < display <= len(lines) + 1:
         return False
     start = line
@@ -894,9 +890,6 @@ def _case_paragraph_before(lines: list[str], line: int, display: int) -> bool:
         start -= 1
     if not _PARAGRAPH_CASE.match(lines[start - 1]):
         return False
-    paragraph = " ".join(lines[start - 1:line])
-    if _STANDING.search(_INLINE_MATH.sub(" ", paragraph)):
-        return False            # "For the rest of this note, let $x > 0$.": an assumption from there on
     gap = lines[line:display - 1]
     breaks = [k for k, text in enumerate(gap) if not text.strip()]
     return bool(breaks) and any(text.strip() and not text.strip().startswith(("$$", "\\[", "\\begin"))

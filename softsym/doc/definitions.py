@@ -24,7 +24,7 @@ _DECORATION_SUFFIX = {"mathcal": "cal", "mathscr": "scr", "hat": "hat", "widehat
 
 FUNCTION_LHS = re.compile(rf"^\s*(?P<name>{_DECORATED}|[A-Za-z]|\\[A-Za-z]+|[A-Za-z]{{3,}}|{_UPRIGHT})"
                            rf"(?P<sub>_\s*(?:\\[A-Za-z]+|\{{\s*\\[A-Za-z]+\s*\}}|\{{\s*[A-Z]{{2,}}\s*\}}|"
-                           rf"\{{\s*{_UPRIGHT}\s*\}}|\{{\s*[A-Za-z]\s*\}}|[A-Za-z](?![A-Za-z])))?"
+                           rf"\{{\s*{_UPRIGHT}\s*\}}))?"
                            r"\s*(?:\\left)?\((?P<args>[^()]*?)(?:\\right)?\)"
                            r"(?P<entry>_\s*(?:\{\s*[A-Za-z]\s*\}|[A-Za-z]))?\s*$")
 
@@ -71,11 +71,7 @@ def function_definition(rel: Relation) -> tuple[str, list[str]] | None:
     (``h_theta``, ``Loss``) and the parameters."""
     if rel.op not in ("==", ":="):
         return None
-    m = FUNCTION_LHS.match(rel.lhs)
-    if m is not None and m.group("sub") and re.fullmatch(r"_\s*\{?\s*[A-Za-z]\s*\}?", m.group("sub")) \
-            and not re.match(r"\\(?:operatorname|mathrm|text|textrm)\s*\{", m.group("name")):
-        m = None                # f_i(x): an entry's function or a product (only \mathrm{LSE}_T(z) names one)
-    m = m or (_LETTER_SUBSCRIPTED_LHS.match(rel.lhs) if rel.op == ":=" else None)
+    m = FUNCTION_LHS.match(rel.lhs) or (_LETTER_SUBSCRIPTED_LHS.match(rel.lhs) if rel.op == ":=" else None)
     if m is None:
         return None
     decorated = re.fullmatch(r"\\([A-Za-z]+)\s*\{?\s*([A-Za-z])\s*\}?", m.group("name"))

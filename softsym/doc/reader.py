@@ -42,7 +42,7 @@ from .conditions import (
     mentioned,
     one_hot_families, pairwise_indices, parameter_bound, parameter_key, spoken_keys, prose_role, relevant_hypotheses, row_condition,
     a_case_of, blank_inline_math, lead_in, quantified_names, replaces_other_name, said_in_general, same_section, in_scope, same_sentence, scalar_range_name, section_starts, set_aside, signs_in_words,
-    renamed_in_words, sums_to_one, with_values, _contradict,
+    renamed_in_words, sums_to_one, with_values, _contradict, case_paragraph_before,
 )
 from .induction import exceptions_around, induction_plan
 from .definitions import (
@@ -817,7 +817,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         # unless the text says so ("Let", "Consider instead", ":=")
         defined_here = [line for line in displayed_at.get(target_name(lhs) or "", [])   # "$p = softmax(z)$ with
                         if same_section(sections, line, rel.line)]                    # entries $$p_i = …$$": no
-        restated = display and rel.op == "==" and not probabilities_in(lhs) and target_name(lhs) is not None \
+        restated = display and rel.op != ":=" and not probabilities_in(lhs) and target_name(lhs) is not None \
             and bool(defined_here) and not defined_before(lines, rel, blocks) \
             or display and earlier is not None and probabilities_in(lhs) == {lhs} \
             and claimed_before(lines, rel, blocks)                 # "Hence $$P(A) = 0.5$$": no new model
@@ -859,12 +859,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             isinstance(d.target, sp.core.function.AppliedUndef) and d.target.func == lhs.func
             and len(d.target.args) == len(lhs.args) and set(d.target.args).isdisjoint(lhs.args)
             for d in definitions) and bool(
-            names_in(*lhs.args) & ({target_name(d.target) for d in definitions} - {None}))
+            names_in(*lhs.args) & ({target_name(d.target) for d in definitions} - {None})) and not re.search(
+            r"(?i)\b(?:define[sd]?|defining|new|different|another|instead|replace[sd]?)\b|定义|新的|另一个|换成",
+            lead_in(lines, rel, blocks) or "")      # "We now define a different loss $L(y, p) = …$": a new L
         # NLL(μ̂, σ̂²) = … after NLL(μ, σ²) := … and μ̂ := x̄: the function at the estimates, a claim
-        supposed = inline and _supposed_choice(lines, rel.line, column_of(k))
-        # "取 $v_{jd} = c_d$ 与 $j$ 无关，则 …", "take $v = c$; then …": a choice that sentence argues from
         defining = not swapped and not checks_example and not restated and not of_recurrence and not at_defined \
-            and not supposed \
             and defines(rel, lhs, rhs, used_here, pinned, standalone, display or new_section, model)
         looped = circular(lhs, rhs, [d for d in definitions if d not in renewed]) if defining else []
         if looped:          # z_i := log p_i after p_i := softmax(z)_i: z through itself — neither is wrong, but
@@ -1601,6 +1600,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                          if not any(_contradict(c, w) for w in written))       # the case keeps, not overrides
         widened = re.search(r"(?i)\b(?:whole|entire|every|all|any|general|generally|other|otherwise|arbitrary|"
                             r"beyond|outside|instead)\b|任意|所有|一般|其余|否则", lead_in(lines, rel, blocks) or "")
+        holder = next((b for b in blocks if b.display and b.line <= rel.line <= b.end_line), None)
+        if holder is not None:       # "For $x \ge 0$ we have …" two paragraphs up: not applied, but a point
+            above = max((b.end_line for b in blocks if b.display and b.end_line < holder.line), default=0)
+            assumed += tuple((c, line) for line, c in live_conditions()    # that breaks it is doubted
+                             if c is not None and above < line <= holder.line
+                             and case_paragraph_before(lines, line, holder.line))
         families_here = {str(e.base.label) for e in sp.Tuple(problem.lhs, problem.rhs).atoms(sp.Indexed)}
         assumed += tuple((c, rel.line) for c in written if isinstance(c, sp.Ne) and isinstance(c.lhs, sp.Symbol)
                          and c.lhs.name in families_here and c.rhs == 0)      # "(v ≠ 0)" of a vector v_{jd}
@@ -1877,19 +1882,6 @@ def _as_case(lines: list[str], line: int, column: int) -> bool:
                           r"(?:\s+(?:all|every|each|any|the|a|an|that|some)\b)?(?:\s+[A-Za-z]+){0,2}|当|若|如果|在|对于)\s*$",
                           before)) \
         or bool(re.match(r"\s*(?:时|的时候)", after))
-
-
-def _supposed_choice(lines: list[str], line: int, column: int) -> bool:
-    """Whether the inline math at (``line``, ``column``) is a choice its own sentence argues from: "take
-    $v = c$ …; then …", "取 $v_{jd} = c_d$ …，则 …" — no definition for the rest of the text."""
-    if not 1 <= line <= len(lines) or column < 0:
-        return False
-    text = lines[line - 1]
-    before = re.split(r"[.;!?。；！？]", re.sub(r"\$[^$]*\$", " ", text[:column]).rstrip().rstrip("$"))[-1]
-    after = re.split(r"(?<=[.;!?])\s|[。；！？]", text[column:].split("$", 1)[-1])[0]
-    return bool(re.search(r"(?i)(?:\b(?:take|taking|choose|choosing|pick|picking|suppose|consider)\b|取|选取|选|考虑|假如)\s*$",
-                          before)) and bool(re.search(r"(?i)\b(?:then|so\s+that|hence|which\s+gives)\b|则|那么|于是|便",
-                                                      re.sub(r"\$[^$]*\$", " ", after)))
 
 
 _CASE_LINE = re.compile(r"(?i)\s*(?:[-*>]\s*)?(?:for|if|when|whenever|in\s+the\s+case|当|若|如果|对于|在)\b")
