@@ -286,6 +286,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     valued_in_prose: dict[str, tuple[int, str]] = {}    # a function with constants given a value in prose
     renamings = renamed_in_words(lines)                 # "From now on $s$ denotes …": (line, name)
     renamed_at: dict[str, int] = {}                     # a defined name given another meaning in words: where
+    chosen_at: dict[str, tuple[int, int]] = {}          # "取 $v = c$ …，则 …": the choice's line, its paragraph's end
     circular_at: dict[str, int] = {}                    # a name defined through itself (not unfolded): where
     last_values: dict[str, tuple] = {}                  # η_K := 0: the family's line, condition and text
     for k, rel in enumerate(found):
@@ -901,6 +902,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                     if target_name(lhs) in names_in(d.expr) and target_name(d.target):
                         renamed_at.setdefault(target_name(d.target), rel.line)
             definitions.append(Definition(*squared, len(definitions) + 1))
+            if inline and target_name(lhs) and _supposed_choice(lines, rel.line, column_of(k)):
+                chosen_at[target_name(lhs)] = (rel.line, paragraph_around(lines, rel.line, rel.end_line, False)[1])
             if isinstance(lhs, sp.core.function.AppliedUndef) and own_names:   # "where $x > 0$: $$f(x) = x$$"
                 domains[str(lhs.func)] = (lhs.args, [
                     c for c in conditions_for(rel, live_conditions(), blocks, lines)
@@ -1340,6 +1343,13 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         if looped_here:
             doubts.append("it uses " + ", ".join(f"{name}, defined through itself (line {circular_at[name]})"
                                                  for name in looped_here) + ": that definition is not unfolded")
+        chosen_here = sorted(name for name, (line, end) in chosen_at.items()
+                             if end < rel.line and name in names_in(lhs, rhs)
+                             and not any(line < at <= rel.line for at in defined_at.get(name, [])))
+        if chosen_here:         # "take $v = c$, then …" in an earlier paragraph: the choice may not hold here
+            doubts.append("it uses " + ", ".join(f"{name}, chosen on line {chosen_at[name][0]} for the argument of "
+                                                 f"that sentence (\"take …, then …\")" for name in chosen_here)
+                          + ": whether that choice still holds here is not clear")
         if renamed_here:
             doubts.append("it uses " + ", ".join(f"{name}, given another meaning in words on line {renamed_at[name]}"
                                                  for name in renamed_here)
@@ -1882,6 +1892,19 @@ def _as_case(lines: list[str], line: int, column: int) -> bool:
                           r"(?:\s+(?:all|every|each|any|the|a|an|that|some)\b)?(?:\s+[A-Za-z]+){0,2}|当|若|如果|在|对于)\s*$",
                           before)) \
         or bool(re.match(r"\s*(?:时|的时候)", after))
+
+
+def _supposed_choice(lines: list[str], line: int, column: int) -> bool:
+    """Whether the inline math at (``line``, ``column``) is a choice its own sentence argues from: "take
+    $v = c$, then …", "取 $v_{jd} = c_d$ …，则 …" (still a definition: the doubt is on later paragraphs)."""
+    if not 1 <= line <= len(lines) or column < 0:
+        return False
+    text = lines[line - 1]
+    before = re.split(r"[.;!?。；！？]", re.sub(r"\$[^$]*\$", " ", text[:column]).rstrip().rstrip("$"))[-1]
+    after = re.split(r"(?<=[.;!?])\s|[。；！？]", text[column:].split("$", 1)[-1])[0]
+    return bool(re.search(r"(?i)(?:\b(?:take|taking|choose|choosing|pick|picking|suppose|consider)\b|取|选取|选|考虑|假如)\s*$",
+                          before)) and bool(re.search(r"(?i)\b(?:then|so\s+that|hence|which\s+gives)\b|则|那么|于是|便",
+                                                      re.sub(r"\$[^$]*\$", " ", after)))
 
 
 _CASE_LINE = re.compile(r"(?i)\s*(?:[-*>]\s*)?(?:for|if|when|whenever|in\s+the\s+case|当|若|如果|对于|在)\b")
