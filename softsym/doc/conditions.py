@@ -522,7 +522,7 @@ def family_signs_in_words(lines: list[str]) -> list[tuple[int, str, str | None]]
     written, one of > >= < <=).  A sentence that hedges or takes a case ("if", "whether", "not", …)
     gives none.  Read widely ("$w_k$ is positive for even $k$" too): the signs only doubt a
     counterexample that breaks them (never a hypothesis of a proof)."""
-    out: list[tuple[int, str, str]] = []
+    out: list[tuple[int, str, str | None]] = []
     for number, line in enumerate(lines, 1):
         for m in (*_FAMILY_SIGN.finditer(line), *_FAMILY_SIGN_MATH.finditer(line)):
             sentence = sentence_around(line, m.start())

@@ -18,7 +18,7 @@ from __future__ import annotations
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-_DOT = "dot"
+from ..latex.applications import DOT
 
 
 def _key(arg: sp.Basic) -> str | None:
@@ -36,7 +36,7 @@ def opaque_dot_products(left: sp.Basic, right: sp.Basic, given: tuple[sp.Basic, 
     """``left``, ``right`` and the hypotheses ``given`` with each dot product an opaque number where
     that is sound (see the module), and a note saying so ("" when nothing changed)."""
     whole = sp.Tuple(left, right, *given)
-    products = [a for a in whole.atoms(AppliedUndef) if a.func.__name__ == _DOT]
+    products = [a for a in whole.atoms(AppliedUndef) if a.func == DOT]
     if not products or whole.has(sp.Derivative, sp.Integral, sp.Limit):
         return left, right, given, ""
     side: dict[str, int] = {}

@@ -175,7 +175,6 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     distributions = distributions_named(prose_lines)  # "p, q are two distributions": entries in [0, 1]
     worded = signs_in_words(prose_lines)              # "Let $p$ be a positive real number", by line
     local_worded = local_signs_in_words(prose_lines)  # "For nonnegative $x$ we have", by line
-    family_said = family_signs_in_words(prose_lines)   # "Let $p_k$ be positive": every entry, by line
     families_anew = sorted((b.line, m.group(1).lstrip("\\")) for b in blocks if not b.display   # "Let $y_1, \dots,
                            for m in [_FAMILY_LISTED.search(b.tex)] if m is not None)              # y_n$ be …"
     labels_sets = sorted(((b.line, b.tex) for b in blocks if not b.display and LABEL_SET.match(b.tex)),
@@ -191,6 +190,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     pending = sorted(declarations, key=lambda d: d.line)
     applied: list[str] = []
     domain = base
+    family_said = _family_conditions(family_signs_in_words(prose_lines), domain, functions)   # "Let $p_k$ be
+    # positive": every entry, by line
     definitions: list[Definition] = []
     used: set[str] = set()
     out: list[Reading] = []
@@ -892,15 +893,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                    message=f"a function of a square whose definition is not even in the root "
                                            f"(which root is meant?): {rel.lhs}"))
                 continue
-            older = [d for d in definitions if target_name(d.target) is not None
-                     and target_name(d.target) == target_name(lhs) and d.target != lhs or d.target == lhs]
-            if older and inline and all(sp.sstr(d.expr) != sp.sstr(rhs) for d in older):
+            older = [d for d in definitions if d.target == lhs
+                     or target_name(lhs) is not None and target_name(d.target) == target_name(lhs)]
+            if older and inline and target_name(lhs) and all(sp.sstr(d.expr) != sp.sstr(rhs) for d in older):
                 # "Now let $z_i = \log p_i$" after z_i := a u_i: the old z no longer unfolds (not even inside
                 # s := softmax(z), defined from it), and what rests on s is doubted: the old z or the new?
-                definitions = [d for d in definitions if d not in older]
-                for d in definitions:
-                    if target_name(lhs) in names_in(d.expr) and target_name(d.target):
-                        renamed_at.setdefault(target_name(d.target), rel.line)
+                definitions = _given_new_meaning(definitions, target_name(lhs), rel.line, renamed_at)
             definitions.append(Definition(*squared, len(definitions) + 1))
             if inline and target_name(lhs) and _supposed_choice(lines, rel.line, column_of(k)):
                 chosen_at[target_name(lhs)] = (rel.line, paragraph_around(lines, rel.line, rel.end_line, False)[1])
@@ -996,8 +994,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                                               else {})) != 0 for d in before):
                 # "Now let $z_i = \log p_i$" after z_i := w x_i: a new meaning (the old one stops unfolding,
                 # and what uses the name afterwards is doubted), neither a case nor a claim
-                definitions = [d for d in definitions if target_name(d.target) != target_name(lhs)]
-                renamed_at[target_name(lhs)] = rel.line
+                definitions = _given_new_meaning(definitions, target_name(lhs), rel.line, renamed_at)
                 out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                    message=f"a new meaning for {target_name(lhs)}, defined before (line "
                                            f"{max(defined_at.get(target_name(lhs), [0]))}): the earlier definition "
@@ -1604,7 +1601,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         pinned_at = {c: line for line, c in sorted(conditions, key=lambda x: x[0])     # where each value was
                      if c in pins and line <= rel.line and in_scope(sections, line, rel.line)}   # given last
         assumed = _assumed_before(live_conditions(), rel.line, lines, condition_columns, assuming) \
-            + tuple(redrawn) + _family_signs_before(family_said, rel.line, sections, domain, functions)
+            + tuple(redrawn) + _family_signs_before(family_said, rel.line)
         assumed += tuple((c, standing_line.get(name, rel.line)) for name, cs in standing.items()
                          if name in spoken_keys(*written) for c in cs         # "p ∈ (0, 1) and p > 0": a bound
                          if not any(_contradict(c, w) for w in written))       # the case keeps, not overrides
@@ -2065,6 +2062,19 @@ def _assumed_before(live: list[tuple[int, sp.Basic | None]], here: int, lines: l
     return tuple(out)
 
 
+def _given_new_meaning(definitions: list[Definition], name: str, line: int,
+                       renamed_at: dict[str, int]) -> list[Definition]:
+    """``definitions`` without those of ``name``, which the text gives a new meaning on ``line``: the
+    name and what was defined from it (s := softmax(z) after "Now let $z_i = …$") are marked in
+    ``renamed_at``, so that relations through them are doubted — the old meaning or the new?"""
+    kept = [d for d in definitions if target_name(d.target) != name]
+    renamed_at[name] = line
+    for d in kept:
+        if name in names_in(d.expr) and target_name(d.target):
+            renamed_at.setdefault(target_name(d.target), line)
+    return kept
+
+
 def _unfolded_or_not(condition: sp.Basic, definitions: list[Definition]) -> sp.Basic:
     """``condition`` with the definitions unfolded (an assumption on d_k := x_{k+1} − x_k speaks of x),
     or as it is where they cannot be."""
@@ -2074,19 +2084,15 @@ def _unfolded_or_not(condition: sp.Basic, definitions: list[Definition]) -> sp.B
         return condition
 
 
-def _family_signs_before(worded: list[tuple[int, str, str | None]], here: int, sections: list[int], domain: Domain,
-                         functions: set[str]) -> tuple[tuple[sp.Basic, int], ...]:
-    """The signs the section's words gave every entry of a family before line ``here`` ("Let $p_k$ be
-    positive"), as assumptions on an entry at a free index: a counterexample that breaks one is not
-    reported."""
+def _family_conditions(worded: list[tuple[int, str, str | None]], domain: Domain, functions: set[str]
+                       ) -> list[tuple[int, str, sp.Basic | None]]:
+    """The signs words give every entry of a family ("Let $p_k$ be positive"), read once: (line, the
+    family, the sign on an entry at a free index — or None where the words free the family again)."""
     from ..latex import Unparsed, parse_tex
-    out = []
+    out: list[tuple[int, str, sp.Basic | None]] = []
     for line, base, sign in worded:
-        if line > here:        # (a doubt only: "Throughout, the losses are nonnegative" reaches every section)
-            continue
-        if sign is None:       # "Now let $p_k$ be any real numbers": what was said of p no longer holds
-            out = [(c, at) for c, at in out if not (isinstance(c.lhs, sp.Indexed)
-                                                    and str(c.lhs.base.label) == base.lstrip("\\"))]
+        if sign is None:
+            out.append((line, base.lstrip("\\"), None))
             continue
         try:
             entry = parse_tex(f"{base}_{{1}}", plain_context(domain, functions))
@@ -2095,7 +2101,22 @@ def _family_signs_before(worded: list[tuple[int, str, str | None]], here: int, s
         if isinstance(entry, sp.Indexed):
             condition = as_relational(sign, sp.Indexed(entry.base, sp.Symbol("k_every", integer=True)), sp.Integer(0))
             if condition is not None:
-                out.append((condition, line))
+                out.append((line, str(entry.base.label), condition))
+    return out
+
+
+def _family_signs_before(signs: list[tuple[int, str, sp.Basic | None]], here: int) -> tuple[tuple[sp.Basic, int], ...]:
+    """The family signs (:func:`_family_conditions`) said before line ``here`` and not freed since, as
+    assumptions: a counterexample that breaks one is not reported.  (A doubt only, so "Throughout, the
+    losses are nonnegative" reaches every section.)"""
+    out: list[tuple[sp.Basic, int]] = []
+    for line, family, condition in signs:
+        if line > here:
+            continue
+        if condition is None:      # "Now let $p_k$ be any real numbers": what was said of p no longer holds
+            out = [(c, at) for c, at in out if str(c.lhs.base.label) != family]
+        else:
+            out.append((condition, line))
     return tuple(out)
 
 
