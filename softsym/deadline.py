@@ -66,10 +66,32 @@ def _can_alarm() -> bool:
 _shield = {"depth": 0, "pending": False}   # uninterrupted() sections open, and an alarm held back
 
 
+_HOOK_MODULES = ("unraisableexception", "threadexception")   # pytest's exception hooks
+
+
+def _in_finalizer(frame: object, limit: int = 64) -> bool:
+    """Whether the interrupted code runs inside a finalizer (``__del__``) or an exception hook.
+
+    An exception raised there cannot reach the step: Python reports it as "unraisable" and goes
+    on, and an alarm that fires while that report is written (pytest's unraisable hook, say)
+    breaks the report itself.  Such code is short; the repeating alarm comes back once it ends.
+    """
+    for _ in range(limit):
+        if frame is None:
+            return False
+        code = frame.f_code  # type: ignore[attr-defined]
+        if code.co_name == "__del__" or any(m in code.co_filename for m in _HOOK_MODULES):
+            return True
+        frame = frame.f_back  # type: ignore[attr-defined]
+    return False
+
+
 def _on_alarm(signum: int, frame: object) -> None:
     if _shield["depth"]:
         _shield["pending"] = True
         return
+    if _in_finalizer(frame):
+        return  # the alarm repeats every _REPEAT seconds: it is delivered after the finalizer
     raise StepTimeout("time limit reached")
 
 

@@ -164,3 +164,34 @@ def test_an_alarm_inside_an_uninterrupted_section_is_delivered_when_it_ends():
 def test_an_uninterrupted_section_that_ends_in_time_raises_nothing():
     from softsym.deadline import shielded
     assert run_until(Deadline.after(5), lambda: shielded(lambda: 42)) == 42
+
+
+def test_an_alarm_during_a_finalizer_waits_for_the_finalizer_and_reaches_the_step():
+    """An exception raised inside ``__del__`` is lost ("unraisable"); the alarm is held back
+    until the finalizer returns and then interrupts the step itself."""
+    import gc
+    import sys
+    finished, unraisable = [], []
+
+    class Slow:
+        def __del__(self):
+            _spin(0.3)           # the deadline passes in here
+            finished.append(1)
+
+    def step():
+        obj = Slow()
+        obj.self = obj           # a cycle: freed by the collector, inside the step
+        del obj
+        gc.collect()
+        return _spin(5)
+
+    old_hook = sys.unraisablehook
+    sys.unraisablehook = lambda info: unraisable.append(info)
+    try:
+        start = time.monotonic()
+        with pytest.raises(StepTimeout):
+            run_until(Deadline.after(0.1), step)
+    finally:
+        sys.unraisablehook = old_hook
+    assert finished == [1] and unraisable == []
+    assert time.monotonic() - start < 1.5
