@@ -460,3 +460,19 @@ def test_a_sum_of_zero_to_a_varying_power_is_no_counterexample(runner):
     out = prove(runner, "(1 - lam)*Sum(lam**(n-1), (n, 1, oo))", "2", "--symbols", "lam: 0 <= lam < 1; n: integer",
                 "--timeout", "10")
     assert out["verdict"] == "refuted", out
+
+
+def test_instances_that_all_break_a_hypothesis_prove_nothing():
+    """n = 1 given while n ≥ 2 is required: every size instantiate tries (2..6) breaks the hypothesis;
+    a false relation must not come out proved-instantiated from instances that were never inside."""
+    from softsym.domain import Bound, Domain
+    from softsym.problem import Problem
+    from softsym.strategies.instantiate import instantiate
+    from softsym.deadline import Deadline
+    n = sp.Symbol("n", integer=True, positive=True)
+    k = sp.Symbol("k", integer=True)
+    x = sp.IndexedBase("x", real=True)
+    lhs = sp.log(sp.Sum(sp.exp(x[k]), (k, 1, n)))
+    rhs = 3 * lhs
+    domain = Domain((n,), (), (Bound(n, sp.Integer(2), False, None, False),), (sp.Eq(n, 1),))
+    assert instantiate(Problem(lhs, "==", rhs, domain), Deadline.after(20)) is None

@@ -69,6 +69,7 @@ def instantiate(problem: Problem, deadline: Deadline) -> Verdict | None:
         return None
     done: int | None = None
     checked: list[dict] = []
+    inside: list[dict] = []             # the sizes with at least one instance inside the hypotheses
     for top in range(MIN_N, MAX_N + 1):
         window = _window(dims, problem, top)
         if any(not values for values in window.values()):
@@ -80,22 +81,27 @@ def instantiate(problem: Problem, deadline: Deadline) -> Verdict | None:
                                      exhaustive=True)]
         if len(points) + len(checked) > MAX_INSTANCES:
             break
+        met: list[dict] = []
         for point in points:
             try:
                 concrete = _at(problem, point)
             except UndefinedHere:        # SymPy cannot build the instance: it is not proved
-                return _result(done, dims, window_of=checked)
+                return _result(done, dims, window_of=checked, inside=inside)
             if concrete is None:
                 continue
             if deadline.remaining() < 0.05 or not _proved(concrete, deadline.sooner(deadline.remaining() / 2)):
-                return _result(done, dims, window_of=checked)
+                return _result(done, dims, window_of=checked, inside=inside)
+            met.append({d: point[d] for d in dims if d in point})
         checked.extend(fresh)
+        inside.extend(met)
         done = top
-    return _result(done, dims, window_of=checked)
+    return _result(done, dims, window_of=checked, inside=inside)
 
 
-def _result(done: int | None, dims: list, window_of: list[dict]) -> Verdict | None:
+def _result(done: int | None, dims: list, window_of: list[dict], inside: list[dict]) -> Verdict | None:
     if done is None or done < MIN_N:
+        return None
+    if not inside:      # every instance broke a hypothesis (n = 1 given, sizes 2..6 tried): nothing was proved
         return None
     ranges = []
     for d in dims:
