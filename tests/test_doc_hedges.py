@@ -62,7 +62,15 @@ def test_signs_nearby_name_the_sides_the_words_speak_of():
     assert signs_nearby(["For $x > 0$, i.e. for positive arguments, $|x| = x$."], 1, 1, skip="|x| = x") \
         == {"x": {"+"}}
     assert signs_nearby(["with $\\lambda > 0$, $0 < p < 1$, $t \\in [0, 1]$, $u \\le 0$ and $y > 1$"], 1, 1) \
-        == {"lambda": {"+"}, "p": {"?"}, "t": {"?"}, "u": {"-"}, "y": {"?"}}
+        == {"lambda": {"+"}, "p": {"(0,1)"}, "t": {"[0,1]"}, "u": {"-"}, "y": {"?"}}
+
+
+def test_a_counterexample_inside_the_interval_the_words_name_is_not_doubted():
+    from softsym.doc.check import _contradicts_words
+    assert not _contradicts_words({"p": "1/10"}, (("p", "(0,1)"),))
+    assert _contradicts_words({"p": "2"}, (("p", "(0,1)"),))
+    assert _contradicts_words({"p": "0"}, (("p", "(0,1)"),))
+    assert not _contradicts_words({"t": "0"}, (("t", "[0,inf)"),))
 
 
 @pytest.mark.parametrize("line", [

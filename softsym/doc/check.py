@@ -77,6 +77,9 @@ def _asked(kind: str, reading: Reading, verdict: Verdict | None, variants: dict[
         return any(_single_term(p, kind) for p in points)
     if kind == "assumed":               # refuted at a point that breaks what the text assumed before it
         return any(_assumption_broken(p, reading.assumed) for p in points)
+    if kind == "simplex":               # refuted where a distribution's entries do not sum to 1
+        return any(_outside_distributions(p, reading.distributions, reading.simplex_sizes, reading.one_hot)
+                   for p in points)
     if kind.startswith("at:") or kind == "step":      # a closed form of a recurrence: checked through it
         return verdict is None or verdict.status not in _PROVED
     if kind.startswith("values:"):          # refuted off the listed values, or not decided at all
@@ -110,14 +113,32 @@ def _number(value) -> sp.Basic | None:
     return number if number.is_real else None
 
 
-def _outside_distributions(counterexample: dict | None, families: tuple[str, ...]) -> str:
+def _outside_distributions(counterexample: dict | None, families: tuple[str, ...],
+                           sizes: tuple[str, ...] = (), one_hot: tuple[str, ...] = ()) -> str:
     """An entry of a family the words call a distribution that the counterexample puts outside
-    [0, 1] ("p[1] = 10"), or ``""``."""
-    for key, value in (counterexample or {}).items():
+    [0, 1] ("p[1] = 10"; a one-hot family's outside {0, 1}), or entries that cannot be a distribution's: more than 1 in all, or every
+    entry up to a size the point gives (``sizes``, the names that end a range: K = 2 with p[1],
+    p[2]) not summing to 1; or ``""``."""
+    cex = counterexample or {}
+    entries: dict[str, dict[int, sp.Basic]] = {}
+    for key, value in cex.items():
         if "[" in key and key.split("[", 1)[0] in families:
             number = _number(value)
-            if number is None or not 0 <= number <= 1:
+            if number is None or not 0 <= number <= 1 or key.split("[", 1)[0] in one_hot and number not in (0, 1):
                 return f"{key} = {value}"
+            index = re.fullmatch(r"(?P<row>[^\[]+(?:\[\d+\])*)\[(?P<last>\d+)\]", key)
+            if index:                          # e[1][2]: entry 2 of the row e[1] (e_y, a one-hot row)
+                entries.setdefault(index.group("row"), {})[int(index.group("last"))] = number
+    lengths = {_number(cex[k]) for k in sizes if k in cex}
+    for family, values in entries.items():
+        total = sum(values.values())
+        over = float(sp.N(total - 1, 30))
+        complete = set(values) == set(range(1, len(values) + 1)) and sp.Integer(len(values)) in lengths
+        if over > 1e-12 or complete and abs(over) > 1e-12:
+            shown = ", ".join(f"{family}[{i}] = {cex[f'{family}[{i}]']}" for i in sorted(values))
+            if any(k.startswith(f"{family}[") and k.count("[") > family.count("[") + 1 for k in cex):
+                continue                       # e[1] beside e[1][1]: a row read two ways, not weighed
+            return f"{shown} (summing to {total}, not 1)"
     return ""
 
 
@@ -290,11 +311,18 @@ def _entry_outside(counterexample: dict | None, entry_values: tuple[tuple[str, t
 
 def _contradicts_words(counterexample: dict | None, nearby: tuple[tuple[str, str], ...]) -> bool:
     """Whether a refutation is doubted by the words near it: the counterexample puts a name on a
-    side of zero they do not name ("+", "-"), or they name no one side for it ("", "?", "+-")."""
+    side of zero they do not name ("+", "-") or outside the interval they name ("(0,1)"), or they
+    name no one side for it ("", "?", "+-")."""
+    from .hedges import in_interval
     for name, sides in nearby:
+        number = _number((counterexample or {}).get(name))
+        inside = in_interval(sides, number) if number is not None else None
+        if inside is not None:              # "for $p \in (0, 1)$": a point inside is what the words speak of
+            if not inside:
+                return True
+            continue
         if sides not in ("+", "-"):
             return True
-        number = _number((counterexample or {}).get(name))
         if number is None:
             return True
         if number.is_positive and "+" not in sides or number.is_negative and "-" not in sides:
@@ -323,8 +351,6 @@ def _weighed(out: dict, reading: Reading, followed: dict[str, Verdict | None]) -
         out = _listed_weighed(out, reading, followed)
     if reading.induction is not None:
         out = _through_recurrence(out, reading, followed)
-    outside = _outside_distributions(out.get("counterexample"), reading.distributions) \
-        if out["verdict"] == "refuted" else ""
     unread = _restricted_there(out.get("counterexample"), reading.restricted) if out["verdict"] == "refuted" else ""
     within = followed.get(f"within:{unread.split(' ', 1)[0]}") if unread else None
     if within is not None and within.status is Status.REFUTED and within.counterexample is not None:
@@ -363,9 +389,19 @@ def _weighed(out: dict, reading: Reading, followed: dict[str, Verdict | None]) -
     if broken:
         return undecided(f"as read it {out['message']}, but there {broken}: the point breaks what the text assumed "
                          f"before it, not reported as refuted")
+    outside = _outside_distributions(out.get("counterexample"), reading.distributions, reading.simplex_sizes,
+                                     reading.one_hot) if out["verdict"] == "refuted" else ""
+    on_simplex = followed.get("simplex") if outside else None
+    if on_simplex is not None and on_simplex.status is Status.REFUTED and on_simplex.counterexample is not None \
+            and not _outside_distributions(on_simplex.counterexample.as_dict(), reading.distributions,
+                                           reading.simplex_sizes, reading.one_hot):
+        cex = on_simplex.counterexample      # refuted where the distributions sum to 1 too: that point is shown
+        out = {**out, "counterexample": cex.as_dict(), "lhs_value": cex.lhs_value, "rhs_value": cex.rhs_value,
+               "message": readable_message(on_simplex.message, cex)}
+        outside = ""
     if outside:
         return undecided(f"as read it {out['message']}, but there {outside}, which the text calls a distribution "
-                         f"or probabilities (entries in [0, 1]): not reported as refuted")
+                         f"or probabilities (entries in [0, 1] summing to 1): not reported as refuted")
     if out["verdict"] == "refuted" and _contradicts_words(out.get("counterexample"), reading.nearby):
         for kind in (k for k in followed if k.startswith("signs:")):
             there = followed[kind]

@@ -222,9 +222,11 @@ def conditions_after(text: str, blocks, found: list[Relation]) -> tuple[dict[int
         suffix = line[at + len(block.tex):].lstrip("$").lstrip("\\)").lstrip() if at >= 0 else ""
         new_paragraph = before.end_line < block.line - 1
         # "For $i \ne j$:" and "For $x < 0$, $$…$$" introduce what follows; "… for $x \ge 0$, and …" does not
-        ended = before.tex.rstrip().rstrip("\\").rstrip().endswith(".")     # "$$…x.$$ If $x > 0$ we get more:"
+        ended = before.tex.rstrip().rstrip("\\").rstrip().endswith((".", "。"))  # "$$…x.$$ If $x > 0$ we get more:"
         forward = suffix.startswith((":", "：")) or bool(re.match(r"[,，]\s*(?:\$|\\\[|\\\(|\\begin|$)", suffix)) \
-            or ((new_paragraph or ended) and prefix.strip()[:1].isupper()) \
+            or ((new_paragraph or ended) and (prefix.strip()[:1].isupper()   # a new sentence ("当 $n = 1$ 时…"):
+                                               # no condition of the display before it
+                                               or bool(re.match(r"[\u4e00-\u9fff]", prefix.strip())))) \
             or bool(re.fullmatch(r"[^.;!?$]*[:：]\s*", suffix))
         if _trailing(prefix, block.tex) and not forward:
             conditioned[id(block)] = before

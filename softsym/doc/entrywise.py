@@ -11,7 +11,7 @@ import sympy as sp
 from ..domain import Bound, Domain
 from ..errors import UserError
 from .chains import Relation
-from .names import DEFAULT_DIMENSION, context_names, merged_declarations
+from .names import DEFAULT_DIMENSION, context_names, keeping_bases, merged_declarations
 
 
 @dataclass(frozen=True)
@@ -249,7 +249,7 @@ def with_conventions(lhs: sp.Basic, rhs: sp.Basic, domain: Domain, dimension: sp
         best = max(group, key=lambda x: (bool(x.is_integer), bool(x.is_positive), len(x.assumptions0)))
         same.update({x: best for x in group if x != best})
     if same:
-        both = both.xreplace(same)
+        both = keeping_bases(both, same)
         swap.update(same)
     domain = Domain(domain.symbols, domain.indexed, domain.bounds, tuple(g.xreplace(swap) for g in domain.given))
     dims = sorted({swap.get(s, s) for s in ends} | ({dimension} if dimension in both.free_symbols else set()),

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+import sympy as sp
+
 _RISKY = re.compile(
     r"(?i)\b(?:not|no|never|nor|neither|none|except|excluding|excluded|exclude|unless|otherwise|but|however|although|"
     r"though|whereas|instead|rather|without|drop|dropping|dropped|relax|relaxing|relaxed|remove|removing|removed|lift|"
@@ -184,11 +186,20 @@ def negation_in(sentence: str) -> str:
 _NAME = re.compile(r"\$\s*(?P<name>[A-Za-z]|\\[A-Za-z]+)\s*\$")
 _BOUND = re.compile(r"\$\s*(?P<name>[A-Za-z]|\\[A-Za-z]+)\s*(?P<op><|>|\\le(?:q|qslant)?|\\ge(?:q|qslant)?|\\lt|\\gt|≤|≥|"
                     r"\\in|\\notin|\\neq|\\ne)\s*(?P<rest>[^$]*)\$")
-_ZERO_FIRST = re.compile(r"\$\s*0\s*(?P<op><|\\le(?:q|qslant)?|\\lt|≤)\s*(?P<name>[A-Za-z]|\\[A-Za-z]+)\s*(?:[<≤]|\\le|\$)")
+_ZERO_FIRST = re.compile(r"\$\s*0\s*(?P<op><|\\le(?:q|qslant)?|\\lt|≤)\s*(?P<name>[A-Za-z]|\\[A-Za-z]+)\s*"
+                         r"(?:(?P<op2><|\\le(?:q|qslant)?(?![A-Za-z])|\\lt|≤)\s*(?P<top>-?\d+(?:\.\d+)?)\s*\$"
+                         r"|[<≤]|\\le|\$)")
+_INTERVAL = re.compile(r"^\s*(?P<open>[(\[])\s*(?P<lo>-?\d+(?:\.\d+)?)\s*,\s*(?P<hi>-?\d+(?:\.\d+)?|\\infty|\+\\infty)\s*"
+                       r"(?P<close>[)\]])\s*[.,;]?\s*$")
 
 
 def _bound_side(op: str, rest: str) -> str:
-    """The side of zero a bound in math names: "+" for ``x > 0``, ``x \\ge 0``; "-" for ``x < 0``; else "?"."""
+    """The side of zero a bound in math names: "+" for ``x > 0``, ``x \\ge 0``; "-" for ``x < 0``; an
+    interval of numbers for ``x \\in (0, 1)`` (written as it is: "(0,1)", "[0,inf)"); else "?"."""
+    interval = _INTERVAL.match(rest) if op == "\\in" else None
+    if interval:
+        hi = "inf" if "infty" in interval.group("hi") else interval.group("hi")
+        return f"{interval.group('open')}{interval.group('lo')},{hi}{interval.group('close')}"
     if rest.strip() not in ("0", "0.", "0,"):
         return "?"
     if op.startswith((">", "\\g", "≥")):
@@ -196,6 +207,19 @@ def _bound_side(op: str, rest: str) -> str:
     if op.startswith(("<", "\\l", "≤")):
         return "-"
     return "?"
+
+
+def in_interval(sides: str, number: sp.Basic) -> bool | None:
+    """Whether ``number`` lies in the interval ``sides`` names ("(0,1)", "[0,inf)"); None when
+    ``sides`` is no interval."""
+    m = re.fullmatch(r"(?P<open>[(\[])(?P<lo>[^,]+),(?P<hi>[^)\]]+)(?P<close>[)\]])", sides)
+    if m is None:
+        return None
+    lo = sp.Rational(m.group("lo"))
+    hi = sp.oo if m.group("hi") == "inf" else sp.Rational(m.group("hi"))
+    above = number >= lo if m.group("open") == "[" else number > lo
+    below = number <= hi if m.group("close") == "]" else number < hi
+    return bool(above) and bool(below)
 
 
 def paragraph_around(lines: list[str], first: int, last: int, display: bool) -> tuple[int, int]:
@@ -251,7 +275,12 @@ def signs_nearby(lines: list[str], first: int, last: int, skip: str = "") -> dic
             if not skip.strip() or m.group(0).strip("$ ").strip() != skip.strip():
                 here.setdefault(m.group("name").lstrip("\\"), set()).add(_bound_side(m.group("op"), m.group("rest")))
         for m in _ZERO_FIRST.finditer(line[a:b]):                 # "$0 < p < 1$"
-            here.setdefault(m.group("name").lstrip("\\"), set()).add("?")
+            side = "?"
+            if m.group("top"):
+                strict = ("<", "\\lt")
+                side = ("(" if m.group("op") in strict else "[") + f"0,{m.group('top')}" \
+                    + (")" if m.group("op2") in strict else "]")
+            here.setdefault(m.group("name").lstrip("\\"), set()).add(side)
         out.update(here)                                         # the later sentence speaks last
     return out
 
@@ -403,19 +432,38 @@ def admits(phrase: str, value) -> bool | None:
     return None
 
 
-_DISTRIBUTION = re.compile(r"(?i)\b(?:distributions?|probability\s+vectors?|probabilities)\b|分布|概率")
+_DISTRIBUTION = re.compile(r"(?i)\b(?:distributions?|probability\s+vectors?|probabilities|(?:probability\s+)?simplex|"
+                           r"one-?hot)\b|分布|概率|单纯形")
+_ONE_HOT = re.compile(r"(?i)\bone-?hot\b|独热")
+_WHERE_LED = re.compile(r"(?i)^\s*[,，]?\s*(?:where|here|其中|这里)")
+_ONE_NAME = r"(?:\\mathbf\s*\{\s*)?(?:[A-Za-z]|\\[A-Za-z]+)\s*\}?(?:\s*_\s*(?:\{[^{}$]*\}|[A-Za-z0-9]))?"
+_LISTED_NAMES = re.compile(rf"\$\s*(?P<names>(?:{_ONE_NAME}\s*,\s*)*{_ONE_NAME})\s*(?:=|\$|\\in\b)")
 
 
-def distributions_named(lines: list[str]) -> dict[str, int]:
+def distributions_named(lines: list[str]) -> dict[str, tuple[int, bool, bool]]:
     """The names the words call distributions or probabilities ("Let $p$ and $q$ be two discrete
-    distributions", "$p = (p_1, \\dots, p_K)$ 与 $q$ 是两个分布"), each with the first line that does:
-    their entries lie in [0, 1] (a counterexample outside says nothing of what the text means)."""
-    out: dict[str, int] = {}
+    distributions", "设 $p, q$ 是两个分布", "let $\\pi$ lie in the probability simplex") or one-hot
+    vectors, each with the first line that does, whether that sentence is a "where" clause ("其中 $u$
+    是均匀分布", said of the display before it) and whether the name is called one-hot (the words
+    up to the next math say so): their entries lie in [0, 1] and sum to 1 (a counterexample
+    elsewhere says nothing of what the text means), a one-hot vector's are 0 or 1."""
+    out: dict[str, tuple[int, bool, bool]] = {}
     for line, sentence, (a, b), number in sentences(lines, 1, len(lines)):
         if _DISTRIBUTION.search(sentence) and not _disclaimed(sentence):
-            for m in re.finditer(r"\$\s*(?:\\mathbf\s*\{\s*)?(?P<name>[A-Za-z]|\\[A-Za-z]+)\s*\}?\s*(?:=|\$)",
-                                 line[a:b]):
-                out.setdefault(m.group("name").lstrip("\\"), number)
+            where = bool(_WHERE_LED.match(sentence))
+            text = line[a:b]
+            for m in _LISTED_NAMES.finditer(text):
+                if re.search(r"\\[lc]?dots|\\ldots", m.group("names")) or "_" in m.group("names") and "," in m.group("names"):
+                    continue                   # "$z_1, \dots, z_n$": the entries of a vector, listed
+                after = text[m.end():].split("$", 1)[0]
+                said = after if _DISTRIBUTION.search(after) else sentence
+                hot = bool(_ONE_HOT.search(said)) and not re.search(
+                    r"(?i)\b(?:distributions?|probabilit\w*|simplex)\b|分布|概率", said)
+                for name in re.split(r"\s*,\s*", m.group("names")):
+                    name = re.sub(r"\s*_.*$", "", name)      # e_y, one row of e: the family e
+                    name = re.sub(r"\\mathbf\s*\{\s*|\s*\}", "", name).strip().lstrip("\\")
+                    if name:
+                        out.setdefault(name, (number, where, hot))
     return out
 
 

@@ -181,7 +181,15 @@ def one_symbol_per_name(lhs: sp.Basic, rhs: sp.Basic) -> tuple[sp.Basic, sp.Basi
     for group in (g for g in by_name.values() if len(g) > 1):
         best = max(group, key=lambda x: (bool(x.is_integer), bool(x.is_positive), len(x.assumptions0)))
         same.update({x: best for x in group if x != best})
-    return (lhs.xreplace(same), rhs.xreplace(same)) if same else (lhs, rhs)
+    return (keeping_bases(lhs, same), keeping_bases(rhs, same)) if same else (lhs, rhs)
+
+
+def keeping_bases(expr: sp.Basic, mapping: dict) -> sp.Basic:
+    """``expr.xreplace(mapping)`` that leaves the label of every indexed family alone: the label y of
+    ``y_k = 1\\{y = k\\}`` names the family, the integer y the indicator compares is another name, and
+    a family relabelled is no longer the family a definition's pattern names."""
+    keep = {b: b for b in expr.atoms(sp.IndexedBase)}
+    return expr.xreplace({**mapping, **keep})
 
 _RELATIONALS = {"==": sp.Eq, "<=": sp.Le, "<": sp.Lt, ">=": sp.Ge, ">": sp.Gt, "!=": sp.Ne}
 

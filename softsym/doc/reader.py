@@ -112,6 +112,8 @@ class Reading:
     # "above:x" / "below:x" (x > 0, x < 0, for a name whose sign the words nearby speak of), when refuted
     worded: tuple[str, ...] = field(default=())     # those hypotheses, with their lines and why ("x > 0 (line 3: …)")
     distributions: tuple[str, ...] = field(default=())   # families the words call distributions (entries in [0, 1])
+    simplex_sizes: tuple[str, ...] = field(default=())   # the ends of the ranges the relation sums them over
+    one_hot: tuple[str, ...] = field(default=())         # … of them, those the words call one-hot (entries 0 or 1)
     restricted: tuple[tuple[str, str], ...] = field(default=())   # names words near it restrict in ways not read
     # ("Let $k$ be an integer", "$x$ between 0 and 1"), each with the word
     listed: tuple[tuple[str, tuple[str, ...], int], ...] = field(default=())   # names the text lists the values
@@ -458,8 +460,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             try:                                     # a constraint ("when Σ_i y_i = 1") holds from here on
                 lhs_c, rhs_c = parse_tex(rel.lhs, plain_context(domain, functions)),\
                     parse_tex(rel.rhs, plain_context(domain, functions))
-                if is_constraint(rel, lhs_c, rhs_c, True):
-                    constraints.append(as_relational("==", lhs_c, rhs_c))
+                if is_constraint(rel, lhs_c, rhs_c, True) and not (
+                        isinstance(lhs_c, (sp.Symbol, sp.Indexed)) and rhs_c.is_Number):
+                    constraints.append(as_relational("==", lhs_c, rhs_c))   # (not "当 $n = 1$ 时": a case)
                 parameter = parameter_bound(rel.op, lhs_c, rhs_c)
                 if parameter is not None:             # "… for $\mu > 0$": μ's bound from here on too
                     standing[parameter[0]] = (parameter[1],)
@@ -804,6 +807,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                for c in conditions_for(rel, live_conditions(), blocks, lines)) \
             or case_after(found, k, lines, blocks) and on_own(found[k + 1].lhs + " " + found[k + 1].rhs) \
             or display and bool(own_names) and case_in_words(lines, rel, blocks, own_names)
+        ranged = ranged and not (rel.op == ":=" and defined_before(lines, rel, blocks) and target_name(lhs) not in branches
+                                 and not case_after(found, k, lines, blocks))
+        # ("For $p \in (0, 1)$ define $$\logit(p) := …$$": the function's domain, not one case of it)
         of_recurrence = isinstance(lhs, sp.Indexed) and str(lhs.base.label) in recurrences
         branch = rel.op in ("==", ":=") and bool(own_names) and target_name(lhs) is not None and not of_recurrence and (
             target_name(lhs) in branches or ranged and earlier is None and not checks_example)
@@ -866,7 +872,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             lead_in(lines, rel, blocks) or "")      # "We now define a different loss $L(y, p) = …$": a new L
         # NLL(μ̂, σ̂²) = … after NLL(μ, σ²) := … and μ̂ := x̄: the function at the estimates, a claim
         defining = not swapped and not checks_example and not restated and not of_recurrence and not at_defined \
-            and defines(rel, lhs, rhs, used_here, pinned, standalone, display or new_section, model)
+            and defines(rel, lhs, rhs, used_here, pinned, standalone, display or new_section, model) \
+            and not (rel.op != ":=" and isinstance(lhs, (sp.Symbol, sp.Indexed)) and (target_name(lhs) or "") in unread
+                     and not defined_before(lines, rel, blocks))
+        # p_i = … derived ("multiplying by e^{-m/T} gives") after an unread p_i = softmax_T(z)_i: a claim about
+        # the p softsym could not read (doubted), not a new p
         looped = circular(lhs, rhs, [d for d in definitions if d not in renewed]) if defining else []
         if looped:          # z_i := log p_i after p_i := softmax(z)_i: z through itself — neither is wrong, but
             out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,     # unfolded it never ends
@@ -1426,7 +1436,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                     key = ",".join(f"{sp.sstr(symbol)}={sp.sstr(value)}" for symbol, value in case)
                     followups.append((f"values:{key}",
                                       build([*written, *(sp.Eq(symbol, value) for symbol, value in case)])[0]))
-        maybe_defined = sorted(names_in(lhs, rhs) & (set(unread) - given_here))
+        maybe_defined = sorted((names_in(lhs, rhs) | names_in(left, right)) & (set(unread) - given_here))
+        # (z̄ := Σ_j p_j z_j with p unread: a relation about z̄ rests on p too)
         if maybe_defined:
             doubts.append("it rests on what softsym could not read ("
                           + "; ".join(f"{n} (line {unread[n]})" for n in maybe_defined) + ")")
@@ -1625,6 +1636,16 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 followups.append(("assumed", build([*written, *(c for c, _ in assumed)])[0]))
             except Exception:  # noqa: BLE001 - no such reading: the refutation stays doubted
                 pass
+        ends = holder.end_line if holder is not None else rel.end_line      # "$$ … $$ 其中 $u$ 是均匀分布"
+        said = {name: hot for name, (line, where, hot) in distributions.items()
+                if line <= rel.line or where and ends < line <= ends + 2}
+        called = tuple(sorted(said))
+        summed = simplex_conditions(problem, tuple(name for name, hot in said.items() if not hot))
+        if summed:             # a refutation off the simplex of a family the words call a distribution:
+            try:               # looked for again on it
+                followups.append(("simplex", build([*written, *summed])[0]))
+            except Exception:  # noqa: BLE001 - no such reading: the refutation stays doubted
+                pass
         out.append(Reading(rel, problem=problem, lhs=shown_l, rhs=shown_r, conventions=notes, doubts=tuple(doubts),
                            assumed=assumed, sizes=tuple(sorted(range_ends & {x.name for x in problem.free_symbols
                                                                             if isinstance(x, sp.Symbol)})),
@@ -1637,7 +1658,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                            hollow=tuple(hollow), variants=tuple(variants), followups=tuple(followups),
                            worded=tuple(worded_hypotheses), nearby=tuple(nearby), restricted=tuple(restricted),
                            listed=value_sets, induction=induction, unproved=unproved,
-                           distributions=tuple(sorted(name for name, line in distributions.items() if line <= rel.line)),
+                           distributions=called, one_hot=tuple(sorted(n for n, hot in said.items() if hot)),
+                           simplex_sizes=tuple(sorted({
+                               x.name for c in summed for x in c.lhs.limits[0][2].free_symbols})),
                            pair=tuple(map(str, pair)) if pair is not None else ("", ""),
                            pins=tuple(f"{sp.sstr(c.lhs)} = {sp.sstr(c.rhs)}" for c in pins),
                            example_values=tuple(f"{sp.sstr(c.lhs)} = {sp.sstr(c.rhs)}" for c in example_values),
@@ -2235,3 +2258,23 @@ def _hidden_constants(lhs: sp.Basic, rhs: sp.Basic, left: sp.Basic, right: sp.Ba
 def _sign_cases(count: int) -> list[tuple[bool, ...]]:
     """Every choice of a sign (True: > 0) for ``count`` names."""
     return [tuple(bool(bits >> k & 1) for k in range(count)) for bits in range(2 ** count)]
+
+
+def simplex_conditions(problem: Problem, families: tuple[str, ...]) -> list[sp.Basic]:
+    """``Σ_{k=1}^{N} p_k = 1`` for each family the words call a distribution that the relation sums
+    over a whole range ``1..N`` (the sum's own range: the family's size as the relation uses it)."""
+    out: list[sp.Basic] = []
+    for node in sp.Tuple(problem.lhs, problem.rhs, *problem.domain.given).atoms(sp.Sum):
+        if len(node.limits) != 1:
+            continue
+        k, lo, hi = node.limits[0]
+        if lo != 1:
+            continue
+        for entry in node.function.atoms(sp.Indexed):
+            if str(entry.base.label) in families and entry.indices[-1] == k \
+                    and not any(k in i.free_symbols for i in entry.indices[:-1]):      # p_k, or e_y's entry k
+                fresh = sp.Symbol(f"{k.name.lstrip('_')}_s", integer=True)
+                condition = sp.Eq(sp.Sum(entry.base[(*entry.indices[:-1], fresh)], (fresh, 1, hi)), 1)
+                if condition not in out:
+                    out.append(condition)
+    return out
