@@ -116,9 +116,9 @@ def _number(value) -> sp.Basic | None:
 def _outside_distributions(counterexample: dict | None, families: tuple[str, ...],
                            sizes: tuple[str, ...] = (), one_hot: tuple[str, ...] = ()) -> str:
     """An entry of a family the words call a distribution that the counterexample puts outside
-    [0, 1] ("p[1] = 10"; a one-hot family's outside {0, 1}), or entries that cannot be a distribution's: more than 1 in all, or every
-    entry up to a size the point gives (``sizes``, the names that end a range: K = 2 with p[1],
-    p[2]) not summing to 1; or ``""``."""
+    [0, 1] ("p[1] = 10"; a one-hot family's outside {0, 1}), or entries given that do not sum to 1
+    (a point where they fall short may be one with more entries than it shows: doubted too); or
+    ``""``.  ``sizes`` (the names that end the ranges summed over) are kept for callers."""
     cex = counterexample or {}
     entries: dict[str, dict[int, sp.Basic]] = {}
     for key, value in cex.items():
@@ -129,12 +129,11 @@ def _outside_distributions(counterexample: dict | None, families: tuple[str, ...
             index = re.fullmatch(r"(?P<row>[^\[]+(?:\[\d+\])*)\[(?P<last>\d+)\]", key)
             if index:                          # e[1][2]: entry 2 of the row e[1] (e_y, a one-hot row)
                 entries.setdefault(index.group("row"), {})[int(index.group("last"))] = number
-    lengths = {_number(cex[k]) for k in sizes if k in cex}
     for family, values in entries.items():
         total = sum(values.values())
         over = float(sp.N(total - 1, 30))
-        complete = set(values) == set(range(1, len(values) + 1)) and sp.Integer(len(values)) in lengths
-        if over > 1e-12 or complete and abs(over) > 1e-12:
+        if abs(over) > 1e-12:       # (short of 1 too: p = (0, 0) is no distribution on {1, 2}, and one
+            # with more entries than the point shows is what the text may mean — doubted, never refuted)
             shown = ", ".join(f"{family}[{i}] = {cex[f'{family}[{i}]']}" for i in sorted(values))
             if any(k.startswith(f"{family}[") and k.count("[") > family.count("[") + 1 for k in cex):
                 continue                       # e[1] beside e[1][1]: a row read two ways, not weighed

@@ -553,11 +553,24 @@ def family_signs_in_words(lines: list[str]) -> list[tuple[int, str, str | None]]
     return sorted(out, key=lambda t: t[0])
 
 
-_SET_ASIDE_BEFORE = re.compile(r"(?i)\b(?:unlike\s+(?:in\s+)?the\s+cases?|except(?:\s+(?:for|when|if|in\s+the\s+cases?))?|excluding|"
-                               r"other\s+than)\s*$")
+_SET_ASIDE_BEFORE = re.compile(r"(?i)(?:\b(?:unlike\s+(?:in\s+)?the\s+cases?|except(?:\s+(?:for|when|where|if|at|in\s+the\s+cases?))?|"
+                               r"excluding|unless|but\s+not(?:\s+(?:for|when|at|if))?|apart\s+from|other\s+than)|除了|除非)\s*$")
 _SET_ASIDE_AFTER = re.compile(r"(?i)^[^.;]*?\b(?:is|are)\s+(?:left\s+(?:to\s+the\s+reader|as\s+an?\s+exercise)|treated\s+"
                               r"(?:separately|later|elsewhere|below)|handled\s+(?:separately|later|elsewhere))")
 _THE_REST = re.compile(r"(?i)\b(?:rest|remaining|other|otherwise|else)\b|其余|其他|否则")
+
+
+def excluded_in_words(lines: list[str], rel: Relation) -> bool:
+    """Whether the words right before an inline relation exclude its case ("unless $p = 1/2$",
+    "but not at $t = 0$", "except when $x < 0$"), whether or not the sentence goes on to a display."""
+    if not 1 <= rel.line <= len(lines):
+        return False
+    line = lines[rel.line - 1]
+    at = line.find(rel.tex.strip())
+    if at < 0:
+        return False
+    before = _SENTENCE_END.split(_INLINE_MATH.sub(" M ", line[:at].rstrip().rstrip("$").rstrip("\\(")))[-1]
+    return bool(_SET_ASIDE_BEFORE.search(before))
 
 
 def set_aside(lines: list[str], rel: Relation) -> bool:

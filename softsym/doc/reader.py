@@ -36,7 +36,7 @@ from .chains import Relation, relations, sides_of_arrows
 from .hedges import (EXCEPTING, assumed_in_words, hedged_words, case_switch, distributions_named, negation_in, others_before, paragraph_around, prose_text, regime_nearby, restricted_nearby,
                      sentence_around, sentences, signs_nearby, unplain, word_bound)
 from .conditions import (
-    LABEL_SET, OP_TEX, is_stated_range, MEMBERSHIP as _MEMBERSHIP, NOT_A_CASE, after_a_display, as_bounds, case_after, case_in_words, claimed_before, conditions_after, conditions_for,
+    LABEL_SET, OP_TEX, is_stated_range, MEMBERSHIP as _MEMBERSHIP, NOT_A_CASE, after_a_display, as_bounds, case_after, case_in_words, claimed_before, conditions_after, conditions_for, excluded_in_words,
     defined_before, defining_cue, example_cue, finite_set, imposed_display, imposed_in_prose, in_display_math,
     in_inline_math, is_condition, is_pin, label_set, family_signs_in_words, listed_condition, local_signs_in_words, membership_bounds,
     mentioned,
@@ -636,12 +636,17 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         bound_of_defined = (lhs.is_Number or rhs.is_Number) and bool(names_in(lhs, rhs) & defined_names)
         if k not in premise_of and ((is_condition(rel.op, lhs, rhs) and not bound_of_defined) or (
                 inline and rel.op == "==" and not rel.chained and isinstance(lhs, sp.Symbol) and rhs.is_Number)):
-            if inline and rel.op != "==" and set_aside(lines, rel):   # "Unlike the case $x < 0$, …": the other case
+            if inline and set_aside(lines, rel):   # "Unlike the case $x < 0$, …": the other case
                 relational = as_relational(rel.op, lhs, rhs)
                 add_condition(relational.negated if relational is not None else None, allow=EXCEPTING)
                 out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                    message="a case the text sets aside (\"unlike …\", \"… is left to the reader\"): "
                                            "the display after it is checked in the other case"))
+                continue
+            if inline and excluded_in_words(lines, rel):      # "But not at $t = 0$: there …" (its sentence ends)
+                out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                                   message="a case the text excludes (\"unless …\", \"but not at …\"): "
+                                           "neither a claim nor a condition"))
                 continue
             if inline:
                 add_condition(as_relational(rel.op, lhs, rhs))
@@ -1660,7 +1665,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                            listed=value_sets, induction=induction, unproved=unproved,
                            distributions=called, one_hot=tuple(sorted(n for n, hot in said.items() if hot)),
                            simplex_sizes=tuple(sorted({
-                               x.name for c in summed for x in c.lhs.limits[0][2].free_symbols})),
+                               x.name for c in summed if isinstance(c.lhs, sp.Sum)
+                               for x in c.lhs.limits[0][2].free_symbols})),
                            pair=tuple(map(str, pair)) if pair is not None else ("", ""),
                            pins=tuple(f"{sp.sstr(c.lhs)} = {sp.sstr(c.rhs)}" for c in pins),
                            example_values=tuple(f"{sp.sstr(c.lhs)} = {sp.sstr(c.rhs)}" for c in example_values),
@@ -2277,4 +2283,15 @@ def simplex_conditions(problem: Problem, families: tuple[str, ...]) -> list[sp.B
                 condition = sp.Eq(sp.Sum(entry.base[(*entry.indices[:-1], fresh)], (fresh, 1, hi)), 1)
                 if condition not in out:
                     out.append(condition)
+    summed = {str(c.lhs.function.base.label) for c in out}
+    listed: dict[str, set] = {}
+    for entry in sp.Tuple(problem.lhs, problem.rhs).atoms(sp.Indexed):
+        name = str(entry.base.label)
+        if name in families and name not in summed and len(entry.indices) == 1 \
+                and entry.indices[0].is_Integer and entry.indices[0] >= 1:
+            listed.setdefault(name, set()).add(entry)
+    for name, entries in sorted(listed.items()):     # p_1, p_2 written out: a point whose entries shown sum
+        shown = sorted(entries, key=lambda e: int(e.indices[0]))      # to 1, the rest 0, is a distribution
+        out.append(sp.Eq(sp.Add(*shown), 1))                           # of any size that has them
+        out.extend(sp.Ge(e, 0) for e in shown)
     return out
