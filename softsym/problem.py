@@ -59,8 +59,21 @@ def exact(expr: sp.Basic) -> sp.Basic:
 
 
 def unfold(expr: sp.Basic, definitions: Iterable[Definition]) -> sp.Basic:
-    """Replace every defined name by its definition, latest definitions first, until none is left."""
-    defs = list(definitions)
+    """Replace every defined name by its definition, latest definitions first, until none is left.
+
+    Inside a limit or an integral the names are unfolded first, with the variable as it is: in
+    ``lim_{T→∞} p_i`` with ``p_i := e^{z_i/T}/Σ_j e^{z_j/T}`` the limit is of p_i as a function of
+    T (what the text means), not of a constant beside a free T (what renaming the bound variable
+    apart would make of it).  A definition of the variable itself is not unfolded there.  A name
+    defined twice has its latest definition only (``T := 5`` after ``T := 2``: inside what was
+    defined from T meanwhile too)."""
+    latest: dict[sp.Basic, Definition] = {}
+    for d in definitions:
+        latest.pop(d.target, None)
+        latest[d.target] = d
+    defs = list(latest.values())
+    if defs and expr.has(sp.Limit, sp.Integral):
+        expr = expr.replace(lambda e: isinstance(e, (sp.Limit, sp.Integral)), lambda e: _unfold_binder(e, defs))
     for _ in range(len(defs) + 1):
         before = expr
         for d in reversed(defs):
@@ -68,6 +81,67 @@ def unfold(expr: sp.Basic, definitions: Iterable[Definition]) -> sp.Basic:
         if expr == before:
             return expr
     return expr
+
+
+class UnfoldError(ValueError):
+    """A definition that cannot be unfolded where it is used without a guess (the message says why)."""
+
+
+def _vector_parameters(d: Definition) -> list[int]:
+    """The positions of the parameters ``d``'s body takes entries of (``f(x) := Σ_i x_i^2``: x)."""
+    labels = {str(e.base.label) for e in d.expr.atoms(sp.Indexed)}
+    return [k for k, p in enumerate(d.target.args) if isinstance(p, sp.Symbol) and p.name in labels]
+
+
+def _vectors_and_scalars(expr: sp.Basic, d: Definition) -> tuple[dict[str, sp.IndexedBase], set[sp.Symbol]]:
+    """Around calls of the function ``d`` defines: the vectors (names whose entries the expression
+    takes, names passed alone where the function takes a vector) and the scalars (names written
+    outside those calls)."""
+    positions = _vector_parameters(d)
+    calls = [c for c in expr.atoms(sp.core.function.AppliedUndef) if c.func == d.target.func]
+    vectors = {str(e.base.label): e.base for e in (*expr.atoms(sp.Indexed), *d.expr.atoms(sp.Indexed))}
+    for c in calls:
+        for k in positions:
+            if k < len(c.args) and isinstance(c.args[k], sp.Symbol):
+                vectors.setdefault(c.args[k].name, sp.IndexedBase(c.args[k].name, real=True))
+    outside = expr.xreplace({c: sp.Integer(0) for c in calls})
+    outside = outside.xreplace({e: sp.Integer(0) for e in outside.atoms(sp.Indexed)})   # (an entry's label
+    scalars = {x for x in outside.free_symbols if isinstance(x, sp.Symbol)}             # is no scalar)
+    return vectors, scalars
+
+
+def _entrywise(body: sp.Basic, p: sp.Symbol, a: sp.Basic, call: sp.Basic,
+               vectors: dict[str, sp.IndexedBase], scalars: set[sp.Symbol]) -> sp.Basic:
+    """``body`` with each entry p_i of the vector parameter ``p`` replaced by the argument ``a`` at
+    entry i: its vectors at i, its scalars as they are.  A name in ``a`` that is neither known as
+    a vector nor written as a scalar is not guessed."""
+    names = {x for x in a.free_symbols if isinstance(x, sp.Symbol)}
+    both = sorted(x.name for x in names if x.name in vectors and x in scalars)
+    unknown = sorted(x.name for x in names if x.name not in vectors and x not in scalars)
+    if both or unknown or not any(x.name in vectors for x in names):
+        which = both or unknown
+        raise UnfoldError(f"{sp.sstr(call)} applies a function of a vector to {sp.sstr(a)}; which names in it "
+                          f"are vectors is not clear{' (' + ', '.join(which) + ')' if which else ''}")
+
+    def at(entry: sp.Indexed) -> sp.Basic:
+        return a.xreplace({x: vectors[x.name][entry.indices] for x in names if x.name in vectors})
+    entries = {e: sp.Integer(0) for e in body.atoms(sp.Indexed) if str(e.base.label) == p.name}
+    done = body.replace(lambda e: isinstance(e, sp.Indexed) and str(e.base.label) == p.name, at)
+    if p in body.xreplace(entries).free_symbols:
+        raise UnfoldError(f"{sp.sstr(call)}: the definition uses {p} whole as well as entry by entry, and "
+                          f"{sp.sstr(a)} is no single name to put there")
+    return done
+
+
+def _unfold_binder(node: sp.Basic, defs: list[Definition]) -> sp.Basic:
+    """A limit or an integral with its body unfolded where its variables stay themselves."""
+    if isinstance(node, sp.Limit):
+        bound = {node.args[1]}
+    else:
+        bound = {limit[0] for limit in node.limits}
+    kept = [d for d in defs if not (isinstance(d.target, sp.Symbol) and d.target in bound)]
+    body = unfold(node.args[0], kept)
+    return node if body == node.args[0] else node.func(body, *node.args[1:])
 
 
 def _unfold_one(expr: sp.Basic, d: Definition) -> sp.Basic:
@@ -98,6 +172,7 @@ def _unfold_one(expr: sp.Basic, d: Definition) -> sp.Basic:
         params = target.args
         if not expr.has(target.func):
             return expr
+        vectors, scalars = _vectors_and_scalars(expr, d)
 
         def call(node: sp.Basic) -> sp.Basic:
             body = d.expr
@@ -106,7 +181,13 @@ def _unfold_one(expr: sp.Basic, d: Definition) -> sp.Basic:
                         for b in {e.base for e in body.atoms(sp.Indexed)} if str(b.label) == p.name}
             if families:            # D(p, q) := Σ p_i log(p_i/q_i): D(q, p) swaps the vectors' entries
                 body = body.xreplace(families)
-            return substitute_free(body, dict(zip(params, node.args)))
+            mapping = dict(zip(params, node.args))
+            for p, a in zip(params, node.args):
+                if isinstance(p, sp.Symbol) and not isinstance(a, sp.Symbol) \
+                        and any(str(e.base.label) == p.name for e in body.atoms(sp.Indexed)):
+                    body = _entrywise(body, p, a, node, vectors, scalars)   # f(2x), g(z + c): entry by entry
+                    mapping.pop(p)
+            return substitute_free(body, mapping)
         return rename_bound(expr).replace(lambda e: getattr(e, "func", None) == target.func
                                           and len(e.args) == len(params), call)   # H(p) is not H(p, q)
     raise TypeError(f"cannot define {target!r}: use a name, p[i] or f(x)")

@@ -299,7 +299,8 @@ def test_values_the_text_changes_or_only_supposes_prove_nothing_later():
 def test_cases_values_and_later_claims_are_not_taken_for_definitions():
     verdicts = verdicts_by_line("cases_and_claims.md")
     assert verdicts[13] == ["undecided"]            # f by cases: f(3) = 0 is not proved through the last case
-    assert verdicts[17] == ["skipped"] and verdicts[19] == ["refuted"]  # L(u) = -4 at u = 2 defines no L
+    assert verdicts[17] == ["proved"] and verdicts[19] == ["refuted"]   # L(u) = -4 at u = 2: checked at that
+    # value (L(2) = -4), not a new definition of L
     assert verdicts[27] == ["refuted"]              # P(A|B) P(B) = P(A, B) = 0.4 at the example's values
     assert verdicts[39] == ["refuted"]              # "It follows that": a claim, not a new definition
 
@@ -655,3 +656,12 @@ def test_round17_a_quantifier_speaks_for_its_own_claim_and_a_redefinition_is_unf
 def test_approximations_between_computed_sides_carry_the_roundings_of_the_decimals_written():
     carried = verdicts_by_line("session15_carried_roundings.md")
     assert carried[4] == ["proved", "proved"] and carried[9] == ["undecided"]   # 1.4 × 100 ≈ 141: 1.4's rounding
+
+
+def test_functions_of_vectors_limits_and_assumed_bounds_are_read_as_written():
+    functions = verdicts_by_line("session19_function_of_a_vector_at_an_expression.md")
+    assert functions[5] == ["proved"]          # f(2x): the vector 2x entry by entry, not a family named "2x"
+    assert functions[15] == ["proved"]         # g(z + c): z a vector, c the scalar written beside g(z)
+    assert functions[22] == ["proved"]         # "Assume 0 < k < n" of k := Σ x_i: a bound on the sum
+    limits = verdicts_by_line("session19_limit_of_a_defined_name.md")
+    assert limits[5] == limits[11] == ["proved"]   # the limit of p_i and q as functions of T

@@ -476,3 +476,16 @@ def test_instances_that_all_break_a_hypothesis_prove_nothing():
     rhs = 3 * lhs
     domain = Domain((n,), (), (Bound(n, sp.Integer(2), False, None, False),), (sp.Eq(n, 1),))
     assert instantiate(Problem(lhs, "==", rhs, domain), Deadline.after(20)) is None
+
+
+def test_a_limit_of_a_defined_name_is_the_limit_of_its_definition():
+    # lim_{T→∞} q with q := e^{-1/T}: the limit of q as a function of T (1), not of a constant beside a
+    # free T (renaming the bound T apart read it as e^{-1/T} and refuted the true relation at T = 1)
+    from softsym.dsl import Definition
+    from softsym.problem import unfold
+    T, q, beta = sp.symbols("T q beta", positive=True)
+    defs = [Definition(q, sp.exp(-1 / T), 1)]
+    assert unfold(sp.Limit(q, T, sp.oo), defs).doit() == 1
+    assert unfold(sp.Integral(q, (T, 1, 2)), defs) == sp.Integral(sp.exp(-1 / T), (T, 1, 2))
+    # a definition of the variable itself is not unfolded inside its own limit
+    assert unfold(sp.Limit(T**2, T, 0), [Definition(T, 1 / beta, 1)]) == sp.Limit(T**2, T, 0)

@@ -271,7 +271,7 @@ def _at_every_entry(condition: sp.Basic, values: dict[str, sp.Basic]) -> list[sp
     index k free and not given by the point) is read at k = 1, 2, … for the entries p[1], p[2], … the
     point gives a value; any other condition as it is."""
     free = [i for e in condition.atoms(sp.Indexed) for i in e.indices
-            if isinstance(i, sp.Symbol) and i.name not in values]
+            if isinstance(i, sp.Symbol) and i.name not in values and i in condition.free_symbols]
     if len(set(free)) != 1:
         return [condition]
     index = free[0]

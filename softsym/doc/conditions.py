@@ -293,8 +293,18 @@ FINITE_SET = re.compile(rf"^\s*{_SET_MEMBER}(?:\s*,\s*{_SET_MEMBER})*\s*\\in\s*(
 """``y \\in \\{0, 1\\}``, ``t \\in \\{-1, +1\\}``: names that take a few listed values."""
 
 
+_LISTED_FAMILY = re.compile(r"^\s*(?P<name>[A-Za-z]|\\[A-Za-z]+)\s*_\s*\{?\s*\w+\s*\}?\s*,"
+                            r"(?:\s*(?P=name)\s*_\s*\{?\s*\w+\s*\}?\s*,)?\s*(?:\\[lc]?dots|\\dotsc|\.\.\.|…)\s*,"
+                            r"\s*(?P=name)\s*_\s*\{?\s*\w+\s*\}?\s*(?=\\in\b)")
+"""``x_1, \\dots, x_n`` before ``\\in``: every entry of the family x."""
+
+
 def finite_set(tex: str) -> tuple[list[str], str] | None:
-    """The names and the listed values of ``y \\in \\{0, 1\\}`` (no ellipsis), or None."""
+    """The names and the listed values of ``y \\in \\{0, 1\\}`` (no ellipsis), or None;
+    ``x_1, \\dots, x_n \\in \\{0, 1\\}`` is every entry of x (``x_i``)."""
+    family = _LISTED_FAMILY.match(tex)
+    if family is not None:
+        tex = f"{family.group('name')}_i {tex[family.end():]}"
     m = FINITE_SET.match(tex)
     if m is None or re.search(r"\\[lc]?dots|\.\.\.|…", m.group("items")):
         return None
@@ -852,8 +862,23 @@ def is_condition(op: str, lhs: sp.Basic, rhs: sp.Basic) -> bool:
                                                                                        and rhs.is_Number)
 
 
+def _one_sentence(lines: list[str], line: int, column: int, rel: Relation) -> bool:
+    """Whether the inline math at (``line``, ``column``) and the inline relation ``rel`` on a later
+    line are in one sentence: no stop and no blank line between them ("当 $y = 0$ 时，…，\n梯度为 $…$")."""
+    if not 1 <= line < rel.line <= len(lines) or column < 0 or rel.line - line > 3:
+        return False
+    last = lines[rel.line - 1]
+    cut = last.find(rel.tex.strip()[:20]) if rel.tex.strip() else -1
+    first = lines[line - 1]
+    close = first.find("$", column)                  # (the column is where the condition's tex starts)
+    between = "\n".join([first[close + 1 if close >= 0 else column:], *lines[line:rel.line - 1], last[:max(cut, 0)]])
+    if re.search(r"\$\$|\\\[|\\begin\s*\{", between):
+        return False                                 # a display between: its own case (see _goes_on)
+    return not _SENTENCE_END.search(_INLINE_MATH.sub(" x ", between))
+
+
 def conditions_for(rel: Relation, conditions: list[tuple[int, sp.Basic | None]], blocks,
-                   lines: list[str] | None = None) -> list[sp.Basic]:
+                   lines: list[str] | None = None, columns: dict | None = None) -> list[sp.Basic]:
     """The inline conditions that govern ``rel``: "for $i = j$: $$…$$" — those written after the
     previous display block and before the display that holds ``rel`` — or, for inline math, those
     earlier on the same line ("for $x \\ge 0$, $\\sigma(x) \\le …$") and, in the paragraph that goes
@@ -868,7 +893,9 @@ def conditions_for(rel: Relation, conditions: list[tuple[int, sp.Basic | None]],
                   and not NOT_A_CASE.search(_INLINE_MATH.sub(" ", lines[line - 1]))]   # not "## Dropping $x > 0$"
     if block is None:
         here = [c for c in headed]
-        for c in (c for line, c in conditions if line == rel.line and c is not None):
+        sentence = [c for line, c in conditions if c is not None and line < rel.line and lines is not None
+                    and columns is not None and _one_sentence(lines, line, columns.get((line, c), -1), rel)]
+        for c in [*sentence, *(c for line, c in conditions if line == rel.line and c is not None)]:
             here = [d for d in here if not _contradict(d, c)] + [c]   # "for $x<0$ … For $x > 0$ we have …"
         before = max((b for b in blocks if b.display and b.end_line < rel.line), key=lambda b: b.end_line,
                      default=None)
@@ -1189,7 +1216,8 @@ def a_case_of(lines: list[str], line: int, tex: str) -> bool:
 _CLAIM_BEFORE = re.compile(r"(?i)\b(?:(?<!as\s)follows|hence|therefore|thus|so(?!\s+that)|(?<!consider\s)then|gives|giving|"
                            r"yields|obtain|we\s+(?:get|have|find|obtain|see|conclude)|implies|consequently|proves|shows|"
                            r"means|in\s+particular|equivalently|note\s+that|i\.e\.|that\s+is|recall(?:s|ing)?|"
-                           r"satisf(?:y|ies))\b|所以|因此|于是|可得|得到|从而|故|(?<![规法准原细否])则")     # not 即: "namely"
+                           r"satisf(?:y|ies)|equivalent\s+(?:form|expression|formula|way)|(?:simplif|rewrit)\w*\s+(?:it\s+)?"
+                           r"(?:as|to))\b|所以|因此|于是|可得|得到|从而|故|等价|化简为|(?<![规法准原细否])则")     # not 即: "namely"
 _DEFINING_BEFORE = re.compile(r"(?i)\b(?:let(?!\s+us\b|'s\b)|let(?:\s+us|'s)\s+(?:\w+\s+)?(?:take|set|define|use|choose|"
                               r"consider|redefine)|define|defining|defined\s+(?:as|by|to\s+be)(?!\s+(?:above|before|earlier|previously|in))|"
                               r"denote|denoting|consider(?=\s*$|\s+(?:MATH|instead|now|a|an|the|next)\b)|redefine|"

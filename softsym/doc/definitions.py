@@ -10,7 +10,7 @@ import sympy as sp
 
 from ..deadline import Deadline, attempt
 from ..dsl import Definition
-from ..problem import unfold
+from ..problem import UnfoldError, unfold
 from .chains import Relation
 from .names import bare_name, names_in, probabilities_in, target_name
 
@@ -28,8 +28,9 @@ FUNCTION_LHS = re.compile(rf"^\s*(?P<name>{_DECORATED}|[A-Za-z]|\\[A-Za-z]+|[A-Z
                            r"\s*(?:\\left)?\((?P<args>[^()]*?)(?:\\right)?\)"
                            r"(?P<entry>_\s*(?:\{\s*[A-Za-z]\s*\}|[A-Za-z]))?\s*$")
 
-_LETTER_SUBSCRIPTED_LHS = re.compile(r"^\s*(?P<name>[A-Za-z]|\\[A-Za-z]+)(?P<sub>_\s*(?:[A-Z]|\{\s*[A-Z]\s*\}))"
-                                     r"\s*(?:\\left)?\((?P<args>[^()]*?)(?:\\right)?\)(?P<entry>)\s*$")
+_LETTER_SUBSCRIPTED_LHS = re.compile(rf"^\s*(?P<name>{_UPRIGHT}|[A-Za-z]|\\[A-Za-z]+)(?P<sub>_\s*(?:[A-Z]|\{{\s*[A-Z]\s*\}}))"
+                                     r"\s*(?:\\left)?\((?P<args>[^()]*?)(?:\\right)?\)"
+                                     r"(?P<entry>_\s*(?:\{\s*[A-Za-z]\s*\}|[A-Za-z]))?\s*$")
 """``p_T(i) := …``: a name with a capital subscript applied to parameters — with ``:=`` only, a
 definition of the function ``p_T`` (written with ``=`` it may be the entry p_T times (i); a small
 letter, ``p_i(T) := …``, is an entry i of p as a function of T)."""
@@ -64,6 +65,16 @@ def squared_parameters(target: sp.Basic, body: sp.Basic) -> tuple[sp.Basic, sp.B
     return target.func(*args), sp.expand_power_base(body.xreplace(mapping), force=False)
 
 
+def _function_lhs(rel: Relation) -> re.Match | None:
+    return FUNCTION_LHS.match(rel.lhs) or (_LETTER_SUBSCRIPTED_LHS.match(rel.lhs) if rel.op == ":=" else None)
+
+
+def defines_an_entry(rel: Relation) -> bool:
+    """Whether a function definition's left side names an entry: ``\\sigma(\\mathbf{z})_i := …``."""
+    m = _function_lhs(rel) if function_definition(rel) is not None else None
+    return m is not None and bool(m.group("entry"))
+
+
 def function_definition(rel: Relation) -> tuple[str, list[str]] | None:
     """``f(x) = …`` / ``p(y;\\phi) := …`` / ``h_\\theta(x) = …`` / ``\\mathrm{Loss}(\\mathbf{x}) = …``:
     a name (a letter, a Greek letter with a Greek subscript, a word of three letters or more)
@@ -71,7 +82,7 @@ def function_definition(rel: Relation) -> tuple[str, list[str]] | None:
     (``h_theta``, ``Loss``) and the parameters."""
     if rel.op not in ("==", ":="):
         return None
-    m = FUNCTION_LHS.match(rel.lhs) or (_LETTER_SUBSCRIPTED_LHS.match(rel.lhs) if rel.op == ":=" else None)
+    m = _function_lhs(rel)
     if m is None:
         return None
     decorated = re.fullmatch(r"\\([A-Za-z]+)\s*\{?\s*([A-Za-z])\s*\}?", m.group("name"))
@@ -293,6 +304,13 @@ def unfold_keeping_variables(expr: sp.Basic, definitions: list[Definition]) -> s
     """The definitions unfolded, except that a defined name a derivative is taken with respect to
     stays a variable inside that derivative (``∂ℓ/∂z`` with ``z := w^T x + b``: ℓ as a function of
     z); outside it, the name is unfolded as everywhere."""
+    try:
+        return _unfolded_keeping_variables(expr, definitions)
+    except UnfoldError as exc:
+        raise Unfoldable(str(exc)) from None
+
+
+def _unfolded_keeping_variables(expr: sp.Basic, definitions: list[Definition]) -> sp.Basic:
     _no_captured_parameter(expr, definitions)
     defined = {_key(d.target) for d in definitions} - {None}
     derivatives = [d for d in expr.atoms(sp.Derivative)
@@ -302,7 +320,7 @@ def unfold_keeping_variables(expr: sp.Basic, definitions: list[Definition]) -> s
     kept: dict[sp.Basic, sp.Basic] = {}
     for d in derivatives:
         names = set().union(*(_keys(v) for v in d.variables))
-        inner = unfold_keeping_variables(d.expr, [x for x in definitions if _key(x.target) not in names])
+        inner = _unfolded_keeping_variables(d.expr, [x for x in definitions if _key(x.target) not in names])
         for v in d.variables:
             inner = _through_the_variable(inner, v, definitions)
         taken = sp.Derivative(inner, *d.variable_count, evaluate=False)

@@ -302,8 +302,8 @@ _RESTRICTING = re.compile(
     r"(?i)\b(?:integers?|integral|natural\s+numbers?|whole\s+numbers?|counts?|between|at\s+least|at\s+most|"
     r"greater\s+than|less\s+than|larger\s+than|smaller\s+than|bigger\s+than|more\s+than|exceeds?|exceeding|"
     r"non-?zero|large\s+enough|small\s+enough|sufficiently|bounded|interval|range|ranges|probability|"
-    r"probabilities|temperature|odd|even|divisible|rational|irrational|finite|distinct)\b|"
-    r"整数|自然数|之间|至少|至多|大于|小于|不小于|不大于|不为零|非零|足够大|足够小|区间|范围|概率|温度|奇数|偶数")
+    r"probabilities|temperature|odd|even|divisible|rational|irrational|finite|distinct|unique(?:ly)?)\b|"
+    r"唯一|整数|自然数|之间|至少|至多|大于|小于|不小于|不大于|不为零|非零|足够大|足够小|区间|范围|概率|温度|奇数|偶数")
 """Words that restrict a name in ways softsym does not read into a hypothesis ("Let $k$ be an
 integer", "for $x$ between 0 and 1", "$n$ large enough", "the probability $p$"): a counterexample
 that gives that name a value may be one the text excludes."""
@@ -377,6 +377,31 @@ def restricted_nearby(lines: list[str], first: int, last: int) -> dict[str, str]
             phrase = re.sub(r"\s+", " ", line[a + found.start():min(b, a + found.end() + 24)]).strip()
             for m in _NAME.finditer(line[a:b]):
                 out.setdefault(m.group("name").lstrip("\\"), phrase)
+    return out
+
+
+_SINGLED_OUT = re.compile(r"(?i)\b(?:unique(?:ly)?|distinct|arg\s*max|arg\s*min|maximi[sz]er|minimi[sz]er|"
+                          r"(?:maximum|minimum|largest|smallest)\s+(?:is\s+)?(?:attained|achieved|reached))\b|唯一|互不相同")
+"""Words by which a text introduces a name as one singled out in a way softsym does not read ("the
+maximum is attained at a unique index $k$", "distinct indices $i, j$")."""
+
+
+def restricted_where_introduced(lines: list[str]) -> dict[str, tuple[int, str]]:
+    """The names (as written) whose first mention alone in math (``$k$``) is in a sentence that
+    singles them out in words softsym does not read (:data:`_SINGLED_OUT`: "suppose the maximum is
+    attained at a unique index $k$"): each with that line and the phrase.  What a name is
+    introduced as, it stays for the section."""
+    out: dict[str, tuple[int, str]] = {}
+    seen: set[str] = set()
+    for line, sentence, (a, b), number in sentences(lines, 1, len(lines)):
+        names = [m.group("name").lstrip("\\") for m in _NAME.finditer(line[a:b])]
+        fresh = [n for n in names if n not in seen]
+        seen.update(names)
+        found = _SINGLED_OUT.search(sentence) if fresh else None
+        if found and not _disclaimed(sentence):
+            phrase = re.sub(r"\s+", " ", line[a + found.start():min(b, a + found.end() + 24)]).strip()
+            for name in fresh:
+                out[name] = (number, phrase)
     return out
 
 

@@ -33,7 +33,7 @@ from ..problem import Problem, prepare
 from ..prover import DEFAULT_TIMEOUT
 from .approximate import approximately, rounding_written
 from .chains import Relation, relations, sides_of_arrows
-from .hedges import (EXCEPTING, assumed_in_words, hedged_words, case_switch, distributions_named, negation_in, others_before, paragraph_around, prose_text, regime_nearby, restricted_nearby,
+from .hedges import (EXCEPTING, assumed_in_words, hedged_words, case_switch, distributions_named, negation_in, others_before, paragraph_around, prose_text, regime_nearby, restricted_nearby, restricted_where_introduced,
                      sentence_around, sentences, signs_nearby, unplain, word_bound)
 from .conditions import (
     LABEL_SET, OP_TEX, is_stated_range, MEMBERSHIP as _MEMBERSHIP, NOT_A_CASE, after_a_display, as_bounds, case_after, case_in_words, claimed_before, conditions_after, conditions_for, excluded_in_words,
@@ -46,7 +46,7 @@ from .conditions import (
 )
 from .induction import exceptions_around, induction_plan
 from .definitions import (
-    FUNCTION_LHS, IMPLICIT_SUM, Unfoldable, defined_by_unparsed, defined_where, defines, flat_derivatives,
+    FUNCTION_LHS, IMPLICIT_SUM, defines_an_entry, Unfoldable, defined_by_unparsed, defined_where, defines, flat_derivatives,
     function_definition, function_parameters, independent_derivatives, is_constraint, labelled_names,
     at_last_index, circular, named_only_in_words, pair_sums, recurrence_family, through_recurrences, unfold_keeping_variables,
     squared_parameters, with_underscores_restored, word_names,
@@ -157,7 +157,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             function_lines.setdefault(bare_name(fd[0]), rel.line)
     parameters = function_parameters(found)
     entry_functions = frozenset(bare_name(fd[0]) for rel in found if (fd := function_definition(rel))
-                                and (m := FUNCTION_LHS.match(rel.lhs)) is not None and m.group("entry"))
+                                and defines_an_entry(rel))
     words = word_names(found)
     labels = labelled_names(found)
     one_hot = one_hot_families(words_text)
@@ -231,6 +231,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     previous_bound: dict[int, sp.Basic] = {}                    # "0 < p" of "0 < p < 1", by line
     examples: dict[str, int] = {}                               # vectors given numbers (an example), by line
     sections = section_starts(lines)
+    introduced = restricted_where_introduced(prose_lines)
     last_use: dict[str, int] = {}                               # the line where each used name was last used
     defined_at: dict[str, list[int]] = {}                       # the lines where each name was defined
 
@@ -264,6 +265,24 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         for _ in range(1 + sum(1 for r in found[:index] if r.line == relation.line and r.tex.strip()[:30] == text)):
             at = lines[relation.line - 1].find(text, at + 1)
         return at
+
+    def assumed_of_defined(relational: sp.Basic | None) -> bool:
+        """An inequality the words assume ("Assume $0 < k < n$") between a defined name and a number or
+        a name: a standing bound on what the name is defined as (unfolded: a bound on k itself would
+        bound nothing once k is unfolded), from here on.  Whether it was taken so."""
+        if relational is None or getattr(relational, "rel_op", "") not in ("<", "<=", ">", ">=") \
+                or in_display_math(rel, blocks):
+            return False
+        defined_now = {target_name(d.target) for d in definitions}
+        keys = [key for key in (parameter_key(relational.lhs), parameter_key(relational.rhs)) if key in defined_now]
+        if not keys or not assumed_in_words(lines, rel.line, column_of(k)):
+            return False
+        key, bound = keys[0], _unfolded_or_not(relational, definitions)
+        standing[key] = (*standing[key], bound) if standing_line.get(key) == rel.line and key in standing \
+            else (bound,)
+        standing_line[key] = rel.line
+        standing_doubts[key] = ""
+        return True
 
     def add_condition(condition: sp.Basic | None, allow: str = "") -> None:
         conditions.append((rel.line, condition))
@@ -554,7 +573,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         letters |= {x.name for x in sp.Tuple(lhs, rhs).free_symbols if isinstance(x, sp.Symbol) and len(x.name) == 1}
         shown_l, shown_r = _plain(lhs), _plain(rhs)
         if approximate:                    # log 2 ≈ 0.6931: a rounding, judged by the decimals written
-            values = [c for c in conditions_for(rel, live_conditions(), blocks, lines) if is_pin(c)]
+            values = [c for c in conditions_for(rel, live_conditions(), blocks, lines, condition_columns) if is_pin(c)]
             try:
                 judged = approximately(*(with_values(unfold_keeping_variables(with_values(side, values), definitions),
                                                      values) for side in (lhs, rhs)), rel.lhs, rel.rhs,
@@ -648,7 +667,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                    message="a case the text excludes (\"unless …\", \"but not at …\"): "
                                            "neither a claim nor a condition"))
                 continue
-            if inline:
+            if inline and assumed_of_defined(as_relational(rel.op, lhs, rhs)):
+                pass                        # "Assume $0 < k < n$" of k := Σ x_i: from here on, not a case
+            elif inline:
                 add_condition(as_relational(rel.op, lhs, rhs))
                 if rel.op == "==" and example_cue(lines, rel):          # "let $x = 2$": the example's value
                     example_pins.append((rel.line, as_relational(rel.op, lhs, rhs)))
@@ -678,7 +699,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message="≠ is not checked (the prover decides =, ≤, <)"))
             continue
-        valued_here = {target_name(c.lhs) for c in conditions_for(rel, live_conditions(), blocks, lines) if is_pin(c)}
+        valued_here = {target_name(c.lhs) for c in conditions_for(rel, live_conditions(), blocks, lines, condition_columns) if is_pin(c)}
         checks_example = target_name(lhs.base if isinstance(lhs, sp.Pow) else lhs) in valued_here \
             or k in premise_of                  # "x^2 = 4 ⟺ x = 2": a conclusion, never a definition
         # "take $a = 2$: $$a^2 = 4$$": the example's check at the value prose gave, not a definition of a
@@ -745,7 +766,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             and not claimed_before(lines, rel, blocks) \
             and not (rel.condition or trailing.get(k) or any(   # "For $b = 0$, $$s = a$$" of s = a + b: a claim
                 names_in(c) & names_in(earlier.expr) - names_in(rhs)
-                for c in conditions_for(rel, live_conditions(), blocks, lines)))
+                for c in conditions_for(rel, live_conditions(), blocks, lines, condition_columns)))
         # "It follows that $$s = a - b$$", "For $b = 0$, $$s = a$$": a claim, not a new definition
         if later_section and not new_section:   # η_t of the cosine schedule, then with warmup in a new section:
             new_section = True                  # notes define a name again section by section
@@ -769,6 +790,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                           for d in definitions)) \
                 and isinstance(lhs, sp.core.function.AppliedUndef) and rel.op == "==" and not rhs.free_symbols \
                 and not rel.chained and not (display and all(a.is_number for a in lhs.args)) \
+                and not (lhs.args and all(isinstance(a, sp.Symbol) and a.name in valued_here for a in lhs.args)) \
                 and any(isinstance(d.target, sp.core.function.AppliedUndef) and d.target.func == lhs.func
                         for d in definitions):      # "$$L(x) = -4$$" at the x prose gave: a value, no definition
             # (displayed at a number, it is a claim; in prose "setting $L(0) = 10$" may stipulate it)
@@ -809,7 +831,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             or display and any(c.rel_op in ("<", "<=", ">", ">=", "!=") and {x.name for x in c.free_symbols} & own_names
                                and not all(_a_domain(c, line, lines, condition_columns, live_conditions())
                                            for line, d in live_conditions() if d == c)
-                               for c in conditions_for(rel, live_conditions(), blocks, lines)) \
+                               for c in conditions_for(rel, live_conditions(), blocks, lines, condition_columns)) \
             or case_after(found, k, lines, blocks) and on_own(found[k + 1].lhs + " " + found[k + 1].rhs) \
             or display and bool(own_names) and case_in_words(lines, rel, blocks, own_names)
         ranged = ranged and not (rel.op == ":=" and defined_before(lines, rel, blocks) and target_name(lhs) not in branches
@@ -876,7 +898,14 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             r"(?i)\b(?:define[sd]?|defining|new|different|another|instead|replace[sd]?)\b|定义|新的|另一个|换成",
             lead_in(lines, rel, blocks) or "")      # "We now define a different loss $L(y, p) = …$": a new L
         # NLL(μ̂, σ̂²) = … after NLL(μ, σ²) := … and μ̂ := x̄: the function at the estimates, a claim
+        derived = earlier is not None and rel.op != ":=" and display and claimed_before(lines, rel, blocks) \
+            and not probabilities_in(lhs)   # "… by e^{-m/T} gives $$p_i = …$$" of a p_i defined: a claim about it
+        derived = derived or isinstance(lhs, sp.core.function.AppliedUndef) and rel.op == "==" \
+            and not rhs.free_symbols and any(d.target == lhs for d in definitions) and bool(lhs.args) \
+            and all(isinstance(a, sp.Symbol) and a.name in valued_here for a in lhs.args)
+        # "取 $z = 2$。当 $y = 1$ 时，$\ell = \log(1 + e^{-2})$" of ℓ(z, y): its value at those values, a claim
         defining = not swapped and not checks_example and not restated and not of_recurrence and not at_defined \
+            and not derived \
             and defines(rel, lhs, rhs, used_here, pinned, standalone, display or new_section, model) \
             and not (rel.op != ":=" and isinstance(lhs, (sp.Symbol, sp.Indexed)) and (target_name(lhs) or "") in unread
                      and not defined_before(lines, rel, blocks))
@@ -919,7 +948,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 chosen_at[target_name(lhs)] = (rel.line, paragraph_around(lines, rel.line, rel.end_line, False)[1])
             if isinstance(lhs, sp.core.function.AppliedUndef) and own_names:   # "where $x > 0$: $$f(x) = x$$"
                 domains[str(lhs.func)] = (lhs.args, [
-                    c for c in conditions_for(rel, live_conditions(), blocks, lines)
+                    c for c in conditions_for(rel, live_conditions(), blocks, lines, condition_columns)
                     if getattr(c, "rel_op", "") in ("<", "<=", ">", ">=") and {x.name for x in c.free_symbols} & own_names],
                     rel.line)
             if ranged and own_names and target_name(lhs) is not None:   # a later range is another case
@@ -1025,7 +1054,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 add_condition(value)
                 if example_cue(lines, rel):   # "let", "take", "for example": the example's value, not an "if"
                     example_pins.append((rel.line, value))
-            if not given_here and rel.op in ("<", "<=", ">", ">=") and inline and relational is not None \
+            if not given_here and assumed_of_defined(relational):
+                pass                         # "let $k = Σ x_i$ … Assume $0 < k < n$": a bound on k from here on
+            elif not given_here and rel.op in ("<", "<=", ">", ">=") and inline and relational is not None \
                     and names_in(lhs, rhs) and not names_in(lhs, rhs) & defined_names:
                 add_condition(relational)                   # "If $x y > 0$, then $$…$$": that display's case
             elif not given_here and rel.op == "==" and lhs.has(sp.Sum) != rhs.has(sp.Sum) \
@@ -1076,7 +1107,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             unused = [tex for line, tex in unused_conditions if holding is not None and since < line <= holding.line
                       and in_scope(sections, line, rel.line)]
             unusable = unusable or (unused[-1] if unused else "")
-        prose = conditions_for(rel, live_conditions(), blocks, lines)
+        prose = conditions_for(rel, live_conditions(), blocks, lines, condition_columns)
         if in_inline_math(rel, blocks) and 1 <= rel.line <= len(lines):   # "for positive $x$, $…$. Next, $…$"
             at = column_of(k)
             prose = [c for c in prose if not ((rel.line, c) in local_spans
@@ -1170,12 +1201,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                                 and any(d.target == c.lhs for d in definitions))]
             valued = {c.lhs for c in first if is_pin(c) and isinstance(c.lhs, sp.Symbol)}
             unfolding = [d for d in definitions if d.target not in valued]
-            left = unfold_keeping_variables(with_values(lhs, first), unfolding)
-            right = unfold_keeping_variables(with_values(rhs, first), unfolding)
+            left, right = unfold_keeping_variables(sp.Tuple(with_values(lhs, first), with_values(rhs, first)),
+                                                   unfolding).args          # (together: g(z + c) = g(z) + c)
             made_of = set().union(*(names_in(d.expr) for d in definitions if d.target in valued))
             if made_of & (names_in(left, right) - {sp.sstr(v) for v in valued}):
-                left = unfold_keeping_variables(with_values(lhs, first), definitions)
-                right = unfold_keeping_variables(with_values(rhs, first), definitions)
+                left, right = unfold_keeping_variables(sp.Tuple(with_values(lhs, first), with_values(rhs, first)),
+                                                       definitions).args
             left, right = with_values(left, written), with_values(right, written)
             if recurrence_rules:                                                      # m_2 with m_0 = 0 given
                 told = {key: value for key, (value, _) in stated.items() if "[" in key}   # a_1 = 5 said apart
@@ -1296,6 +1327,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             build, problem, written, doubt_of, [not len(prose) <= i < len(prose) + rows for i in range(len(written))],
             standing, standing_doubts, math_held, case_switch(own_words, EXCEPTING), elsewhere, free,
             lhs, rhs, left, right, lines, rel)
+        spoken_here = names_in(lhs, rhs) | names_in(left, right)
+        restricted += [(name, phrase) for name, (line, phrase) in sorted(introduced.items())
+                       if line < rel.line and in_scope(sections, line, rel.line) and name in spoken_here
+                       and name not in {n for n, _ in restricted}]      # "a unique index $k$" (lines before)
         given_here = set()
         if premise is not None:                      # the premise says what its names are here
             given_here = {target_name(premise.lhs) or "", target_name(premise.rhs) or ""}
@@ -1591,6 +1626,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             doubts.append(f"its two sides share no name and {', '.join(undefined)} "
                           f"{'is' if len(undefined) == 1 else 'are'} defined nowhere in the document's math "
                           f"(perhaps in words): the line may say what {undefined[0]} is, not claim an identity")
+            for name in undefined:          # (what rests on it later rests on what this line may define)
+                unread.setdefault(name, rel.line)
         for line, c in conditions:
             if c is not None and is_pin(c) and line <= rel.line:
                 stated.setdefault(sp.sstr(c.lhs), (c.rhs, line))
