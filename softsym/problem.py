@@ -104,9 +104,13 @@ def _vectors_and_scalars(expr: sp.Basic, d: Definition) -> tuple[dict[str, sp.In
         for k in positions:
             if k < len(c.args) and isinstance(c.args[k], sp.Symbol):
                 vectors.setdefault(c.args[k].name, sp.IndexedBase(c.args[k].name, real=True))
-    outside = expr.xreplace({c: sp.Integer(0) for c in calls})
-    outside = outside.xreplace({e: sp.Integer(0) for e in outside.atoms(sp.Indexed)})   # (an entry's label
-    scalars = {x for x in outside.free_symbols if isinstance(x, sp.Symbol)}             # is no scalar)
+    try:
+        outside = expr.xreplace({c: sp.Integer(0) for c in calls})
+    except (TypeError, ValueError):      # a call as a derivative's variable: no scalar is known beside it
+        return vectors, set()
+    entries = outside.atoms(sp.Indexed)  # (an entry's label and its indices are no scalars)
+    scalars = {x for x in outside.free_symbols if isinstance(x, sp.Symbol)} \
+        - {e.base.label for e in entries} - {i for e in entries for i in e.indices}
     return vectors, scalars
 
 

@@ -943,6 +943,14 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 # "Now let $z_i = \log p_i$" after z_i := a u_i: the old z no longer unfolds (not even inside
                 # s := softmax(z), defined from it), and what rests on s is doubted: the old z or the new?
                 definitions = _given_new_meaning(definitions, target_name(lhs), rel.line, renamed_at)
+            if inline and entry is not None and entry.target is not None and entry.column is None \
+                    and entry.target in vectors and example_cue(lines, rel):
+                # "二维时取 $\mathbf{x} = (0, z)$" of x = (x_1, …, x_n): an example in its sentence, not x from here on
+                out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                                   message=f"an example's value of {entry.target}, a vector the text introduced "
+                                           f"before: not its definition from here on"))
+                use(names_in(lhs, rhs))
+                continue
             definitions.append(Definition(*squared, len(definitions) + 1))
             if inline and target_name(lhs) and _supposed_choice(lines, rel.line, column_of(k)):
                 chosen_at[target_name(lhs)] = (rel.line, paragraph_around(lines, rel.line, rel.end_line, False)[1])
@@ -1693,7 +1701,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                                                             if isinstance(x, sp.Symbol)})),
                            entry_values=tuple((family, values, at) for family, (values, at) in entry_values.items()),
                            stated=tuple((name, sp.sstr(v), line) for name, (v, line) in known_values.items()
-                                        if not real_names(lhs) or not real_names(rhs)),     # an example's line
+                                        if not real_names(lhs) or not real_names(rhs)       # an example's line,
+                                        or _quotes_a_value(lhs, rhs, known_values)),        # or one quoting a value
                            one_way=k in premise_of and found[k - 1].op == "implies" and found[k - 1].arrow == "iff",
                            stated_here=tuple((name, sp.sstr(v), line) for name, (v, line) in known_values.items()
                                              if in_scope(sections, line, rel.line)),
@@ -2139,6 +2148,14 @@ def _given_new_meaning(definitions: list[Definition], name: str, line: int,
         if name in names_in(d.expr) and target_name(d.target):
             renamed_at.setdefault(target_name(d.target), line)
     return kept
+
+
+def _quotes_a_value(lhs: sp.Basic, rhs: sp.Basic, known: dict) -> bool:
+    """Whether a relation writes one of the values an example gave its names, a number no general
+    identity would hold ("log p_1 = 1000 − LSE(x)" after x = (1000, 1001, 1002)): an example's line."""
+    numbers = {abs(n) for n in sp.Tuple(lhs, rhs).atoms(sp.Number)}
+    given = {abs(v) for v, _ in known.values() if isinstance(v, sp.Number)}
+    return bool({n for n in numbers & given if n not in (0, 1, 2, sp.Rational(1, 2))})
 
 
 def _unfolded_or_not(condition: sp.Basic, definitions: list[Definition]) -> sp.Basic:
