@@ -570,6 +570,24 @@ _SET_ASIDE_AFTER = re.compile(r"(?i)^[^.;]*?\b(?:is|are)\s+(?:left\s+(?:to\s+the
 _THE_REST = re.compile(r"(?i)\b(?:rest|remaining|other|otherwise|else)\b|其余|其他|否则")
 
 
+_TIGHT_BEFORE = re.compile(r"(?i)(?:\bequality\s+(?:holds\s+|is\s+(?:attained|achieved|reached)\s+)?(?:only\s+|exactly\s+|precisely\s+)?"
+                           r"(?:at|when|iff|if|for|where)|\b(?:attained|achieved|reached|tight)\s+(?:only\s+)?(?:at|when|for|iff)|"
+                           r"等号(?:在|当)|取等(?:号)?(?:在|当)?|(?:取到|达到)(?:最大值|最小值|上界|下界)?(?:在|当)?)\s*$")
+
+
+def tight_at(lines: list[str], rel: Relation) -> bool:
+    """Whether an inline value names where an inequality is tight ("with equality at $x = 0$",
+    "等号在 $p = 1/2$ 时成立"): neither a claim nor a case of what follows."""
+    if not 1 <= rel.line <= len(lines):
+        return False
+    line = lines[rel.line - 1]
+    at = line.find(rel.tex.strip())
+    if at < 0:
+        return False
+    before = _INLINE_MATH.sub(" M ", line[:at].rstrip().rstrip("$").rstrip("\\("))
+    return bool(_TIGHT_BEFORE.search(before))
+
+
 def excluded_in_words(lines: list[str], rel: Relation) -> bool:
     """Whether the words right before an inline relation exclude its case ("unless $p = 1/2$",
     "but not at $t = 0$", "except when $x < 0$"), whether or not the sentence goes on to a display."""
@@ -984,7 +1002,7 @@ _CONDITION_CUES = frozenset("""where when whenever if iff unless at take taking 
 suppose supposing given provided set setting choose choosing e.g. fix fixing example instance initialise initialize
 initialising initializing""".split())
 _CLAIM_CUES = frozenset("""so thus hence therefore gives giving yields yield get gets obtain obtains shows show
-follows means tells implies proves conclude concludes note recall""".split())
+follows means tells implies proves conclude concludes note recall conversely similarly likewise""".split())
 _CONDITION_NOUNS = frozenset("condition conditions requirement requirements constraint constraints assumption "
                              "assumptions".split())
 _WEAK_CLAIM_CUES = frozenset("is are equals becomes become be being have has that".split())   # only right before

@@ -308,6 +308,11 @@ def unfold_keeping_variables(expr: sp.Basic, definitions: list[Definition]) -> s
         return _unfolded_keeping_variables(expr, definitions)
     except UnfoldError as exc:
         raise Unfoldable(str(exc)) from None
+    except ValueError as exc:
+        if "derivative wrt" not in str(exc):
+            raise
+        raise Unfoldable("a derivative with respect to a defined name that unfolds into an expression there "
+                         "(∂L/∂p with p := softmax(z) and L not written in p): not read") from None
 
 
 def _unfolded_keeping_variables(expr: sp.Basic, definitions: list[Definition]) -> sp.Basic:

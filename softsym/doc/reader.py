@@ -36,7 +36,7 @@ from .chains import Relation, relations, sides_of_arrows
 from .hedges import (EXCEPTING, assumed_in_words, hedged_words, case_switch, distributions_named, negation_in, others_before, paragraph_around, prose_text, regime_nearby, restricted_nearby, restricted_where_introduced,
                      sentence_around, sentences, signs_nearby, unplain, word_bound)
 from .conditions import (
-    LABEL_SET, OP_TEX, is_stated_range, MEMBERSHIP as _MEMBERSHIP, NOT_A_CASE, after_a_display, as_bounds, case_after, case_in_words, claimed_before, conditions_after, conditions_for, excluded_in_words,
+    LABEL_SET, OP_TEX, is_stated_range, MEMBERSHIP as _MEMBERSHIP, NOT_A_CASE, after_a_display, as_bounds, case_after, case_in_words, claimed_before, conditions_after, conditions_for, excluded_in_words, tight_at,
     defined_before, defining_cue, example_cue, finite_set, imposed_display, imposed_in_prose, in_display_math,
     in_inline_math, is_condition, is_pin, label_set, family_signs_in_words, listed_condition, local_signs_in_words, membership_bounds,
     mentioned,
@@ -155,6 +155,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     for rel in found:
         if (fd := function_definition(rel)) is not None:
             function_lines.setdefault(bare_name(fd[0]), rel.line)
+    for name, line in function_lines.items():      # p_i used as a family before "p(T) = softmax(z/T)": p stays
+        entry = re.compile(rf"(?<![A-Za-z\\]){re.escape(name)}\s*_")     # a family (the vector as a function of
+        if len(name) == 1 and any(r.line < line and entry.search(f"{r.lhs} {r.rhs}") for r in found):   # T is not
+            functions.discard(name)                                                   # read), not a function
     parameters = function_parameters(found)
     entry_functions = frozenset(bare_name(fd[0]) for rel in found if (fd := function_definition(rel))
                                 and defines_an_entry(rel))
@@ -661,6 +665,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                    message="a case the text sets aside (\"unlike …\", \"… is left to the reader\"): "
                                            "the display after it is checked in the other case"))
+                continue
+            if inline and rel.op == "==" and tight_at(lines, rel):     # "… \le 1/4, with equality at $x = 0$"
+                out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                                   message="where an inequality is tight (\"with equality at …\"): neither a claim "
+                                           "nor a case of what follows"))
                 continue
             if inline and excluded_in_words(lines, rel):      # "But not at $t = 0$: there …" (its sentence ends)
                 out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,

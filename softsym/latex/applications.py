@@ -96,6 +96,9 @@ class ApplicationReading:
             if row is not None:                                            # p p^T: the column index
                 return row, i + 1
             self.fail("a transpose x^T without a name after it (x^T y is read as a dot product)", left)
+        if right.base.text.lstrip("\\")[:1].isupper() and is_name_factor(follows):
+            self.fail("a quadratic form x^T A y (a matrix between two vectors: matrix products are not read)",
+                      left, follows)                                # v^T J v: not (v·J) v
         a = replace(left, sup=None)
         if self.expands_dot(a, right):
             return self.dot_sum(a, right), j + 1
