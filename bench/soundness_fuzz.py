@@ -25,6 +25,7 @@ from collections import Counter
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
+from softsym.errors import StepTimeout
 from softsym.fuzz.generator import generate_case
 from softsym.fuzz.runner import CRASH, HANG, SKIPPED, Outcome, describe, run_label
 
@@ -95,7 +96,7 @@ def _outcome(future: Future, label: str) -> Outcome:
     """The worker's outcome, or a crash record when the worker itself failed (it died, say)."""
     try:
         return future.result()
-    except Exception as exc:  # noqa: BLE001 - one lost worker must not end the run
+    except (Exception, StepTimeout) as exc:  # noqa: BLE001 - one lost worker must not end the run
         case = generate_case(label)
         return Outcome(case, CRASH, "worker", f"the worker failed: {type(exc).__name__}: {exc}")
 

@@ -161,6 +161,16 @@ def _leave(depth: int, previous: object) -> None:
         raise StepTimeout("time limit reached")
 
 
+def disarm_leftover() -> bool:
+    """Outside every ``run_until``: disarm a step timer still armed (which would raise
+    ``StepTimeout`` in whatever code runs next); whether there was one.  A check for callers that
+    run other code after a proof (the fuzzer's oracle)."""
+    if _active or not _can_alarm() or signal.getitimer(signal.ITIMER_REAL)[0] <= 0:
+        return False
+    signal.setitimer(signal.ITIMER_REAL, 0)
+    return True
+
+
 def attempt(deadline: Deadline, fn: Callable[[], T], default: T) -> T:
     """Like ``run_until`` but return ``default`` when ``fn`` times out or SymPy gives up.
 

@@ -5,6 +5,7 @@ import time
 import traceback
 from dataclasses import dataclass
 
+from ..deadline import disarm_leftover
 from ..errors import StepTimeout, UserError
 from ..text import prove_text
 from .generator import generate_case
@@ -67,6 +68,8 @@ def run_case(case: Case, timeout: float, budget: float = BUDGET) -> Outcome:
         return Outcome(case, CRASH, f"{frame.filename.rsplit('/', 1)[-1]}:{frame.lineno} in {frame.name}",
                        f"{type(exc).__name__}: {exc}", time.perf_counter() - start)
     seconds = time.perf_counter() - start
+    if disarm_leftover():               # a deadline's timer outlived prove: it would fire in the oracle
+        return Outcome(case, CRASH, "deadline", "prove returned with a step timer still armed", seconds)
     cex = verdict.counterexample.values if verdict.counterexample is not None else None
     status = str(verdict.status)
     start = time.perf_counter()
