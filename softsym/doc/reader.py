@@ -1643,8 +1643,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             doubts.append(f"its two sides share no name and {', '.join(undefined)} "
                           f"{'is' if len(undefined) == 1 else 'are'} defined nowhere in the document's math "
                           f"(perhaps in words): the line may say what {undefined[0]} is, not claim an identity")
-            for name in undefined:          # (what rests on it later rests on what this line may define)
-                unread.setdefault(name, rel.line)
+            for name in undefined:          # x̄ = s/n said in words: what rests on x̄ later rests on this line
+                if re.search(r"_(?:bar|hat|tilde|star)$", name):      # (a decorated name: a statistic, an
+                    unread.setdefault(name, rel.line)                  # estimate; not a plain parameter η)
         for line, c in conditions:
             if c is not None and is_pin(c) and line <= rel.line:
                 stated.setdefault(sp.sstr(c.lhs), (c.rhs, line))
