@@ -1,7 +1,9 @@
 """A relation ready for the prover: definitions unfolded, values substituted, numbers exact."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 import sympy as sp
@@ -83,6 +85,20 @@ def unfold(expr: sp.Basic, definitions: Iterable[Definition]) -> sp.Basic:
     return expr
 
 
+_VECTOR_NAMES: ContextVar[frozenset[str]] = ContextVar("vector_names", default=frozenset())
+
+
+@contextmanager
+def vector_names(names: Iterable[str]) -> Iterator[None]:
+    """Within: ``names`` are vectors (a document said ``x, y \\in \\mathbb{R}^n``), whatever else the
+    relation shows of them — a bare ``|y|^2`` beside ``f(x + y)`` makes y's reading unclear, not a scalar."""
+    token = _VECTOR_NAMES.set(frozenset(names))
+    try:
+        yield
+    finally:
+        _VECTOR_NAMES.reset(token)
+
+
 class UnfoldError(ValueError):
     """A definition that cannot be unfolded where it is used without a guess (the message says why)."""
 
@@ -100,6 +116,8 @@ def _vectors_and_scalars(expr: sp.Basic, d: Definition) -> tuple[dict[str, sp.In
     positions = _vector_parameters(d)
     calls = [c for c in expr.atoms(sp.core.function.AppliedUndef) if c.func == d.target.func]
     vectors = {str(e.base.label): e.base for e in (*expr.atoms(sp.Indexed), *d.expr.atoms(sp.Indexed))}
+    for name in _VECTOR_NAMES.get():
+        vectors.setdefault(name, sp.IndexedBase(name, real=True))
     for c in calls:
         for k in positions:
             if k < len(c.args) and isinstance(c.args[k], sp.Symbol):
@@ -114,12 +132,14 @@ def _vectors_and_scalars(expr: sp.Basic, d: Definition) -> tuple[dict[str, sp.In
     return vectors, scalars
 
 
-def _entrywise(body: sp.Basic, p: sp.Symbol, a: sp.Basic, call: sp.Basic,
+def _entrywise(body: sp.Basic, label: sp.Dummy, a: sp.Basic, call: sp.Basic,
                vectors: dict[str, sp.IndexedBase], scalars: set[sp.Symbol]) -> sp.Basic:
-    """``body`` with each entry p_i of the vector parameter ``p`` replaced by the argument ``a`` at
-    entry i: its vectors at i, its scalars as they are.  A name in ``a`` that is neither known as
-    a vector nor written as a scalar is not guessed."""
-    names = {x for x in a.free_symbols if isinstance(x, sp.Symbol)}
+    """``body`` with each entry (on the fresh ``label``) of a vector parameter replaced by the
+    argument ``a`` at that entry: its vectors at the entry, its scalars as they are.  A name in
+    ``a`` that is neither known as a vector nor written as a scalar is not guessed."""
+    kept = {e: sp.Dummy() for e in a.atoms(sp.Indexed)}     # entries written in it (x_1 of f(x_1 x)) stay
+    a_bare = a.xreplace(kept)
+    names = {x for x in a_bare.free_symbols if isinstance(x, sp.Symbol) and x not in kept.values()}
     both = sorted(x.name for x in names if x.name in vectors and x in scalars)
     unknown = sorted(x.name for x in names if x.name not in vectors and x not in scalars)
     if both or unknown or not any(x.name in vectors for x in names):
@@ -128,13 +148,9 @@ def _entrywise(body: sp.Basic, p: sp.Symbol, a: sp.Basic, call: sp.Basic,
                           f"are vectors is not clear{' (' + ', '.join(which) + ')' if which else ''}")
 
     def at(entry: sp.Indexed) -> sp.Basic:
-        return a.xreplace({x: vectors[x.name][entry.indices] for x in names if x.name in vectors})
-    entries = {e: sp.Integer(0) for e in body.atoms(sp.Indexed) if str(e.base.label) == p.name}
-    done = body.replace(lambda e: isinstance(e, sp.Indexed) and str(e.base.label) == p.name, at)
-    if p in body.xreplace(entries).free_symbols:
-        raise UnfoldError(f"{sp.sstr(call)}: the definition uses {p} whole as well as entry by entry, and "
-                          f"{sp.sstr(a)} is no single name to put there")
-    return done
+        value = a_bare.xreplace({x: vectors[x.name][entry.indices] for x in names if x.name in vectors})
+        return value.xreplace({v: e for e, v in kept.items()})
+    return body.replace(lambda e: isinstance(e, sp.Indexed) and e.base.label == label, at)
 
 
 def _unfold_binder(node: sp.Basic, defs: list[Definition]) -> sp.Basic:
@@ -179,19 +195,29 @@ def _unfold_one(expr: sp.Basic, d: Definition) -> sp.Basic:
         vectors, scalars = _vectors_and_scalars(expr, d)
 
         def call(node: sp.Basic) -> sp.Basic:
-            body = d.expr
-            families = {b: sp.IndexedBase(str(a), **b.assumptions0) for p, a in zip(params, node.args)
-                        if isinstance(p, sp.Symbol) and isinstance(a, sp.Symbol) and p != a
-                        for b in {e.base for e in body.atoms(sp.Indexed)} if str(b.label) == p.name}
-            if families:            # D(p, q) := Σ p_i log(p_i/q_i): D(q, p) swaps the vectors' entries
-                body = body.xreplace(families)
-            mapping = dict(zip(params, node.args))
-            for p, a in zip(params, node.args):
-                if isinstance(p, sp.Symbol) and not isinstance(a, sp.Symbol) \
-                        and any(str(e.base.label) == p.name for e in body.atoms(sp.Indexed)):
-                    body = _entrywise(body, p, a, node, vectors, scalars)   # f(2x), g(z + c): entry by entry
-                    mapping.pop(p)
-            return substitute_free(body, mapping)
+            # the vector parameters' entries first move to fresh labels, all at once, so that D(q, p)
+            # of D(p, q) := Σ p_i log(p_i/q_i) swaps them (renaming one at a time swapped them back)
+            body, mapping, held = d.expr, dict(zip(params, node.args)), {}
+            for p in params:
+                bases = {e.base for e in body.atoms(sp.Indexed)
+                         if isinstance(p, sp.Symbol) and str(e.base.label) == p.name}
+                if bases:
+                    fresh = sp.Dummy(p.name)
+                    body = body.xreplace({b: sp.IndexedBase(fresh, **b.assumptions0) for b in bases})
+                    held[p] = (fresh, next(iter(bases)))
+            for p in held:
+                if not isinstance(mapping[p], sp.Symbol) and p in body.free_symbols:
+                    raise UnfoldError(f"{sp.sstr(node)}: the definition uses {p} whole as well as entry by entry, "
+                                      f"and {sp.sstr(mapping[p])} is no single name to put there")
+            body = substitute_free(body, mapping)      # (the entries, on fresh labels, are not touched)
+            for p, (fresh, base) in held.items():
+                a = mapping[p]
+                if isinstance(a, sp.Symbol):
+                    body = body.replace(lambda e, f=fresh: isinstance(e, sp.Indexed) and e.base.label == f,
+                                        lambda e, a=a, b=base: sp.IndexedBase(a.name, **b.assumptions0)[e.indices])
+                else:                                   # f(2x), g(z + c): entry by entry
+                    body = _entrywise(body, fresh, a, node, vectors, scalars)
+            return body
         return rename_bound(expr).replace(lambda e: getattr(e, "func", None) == target.func
                                           and len(e.args) == len(params), call)   # H(p) is not H(p, q)
     raise TypeError(f"cannot define {target!r}: use a name, p[i] or f(x)")

@@ -665,3 +665,9 @@ def test_functions_of_vectors_limits_and_assumed_bounds_are_read_as_written():
     assert functions[22] == ["proved"]         # "Assume 0 < k < n" of k := Σ x_i: a bound on the sum
     limits = verdicts_by_line("session19_limit_of_a_defined_name.md")
     assert limits[5] == limits[11] == ["proved"]   # the limit of p_i and q as functions of T
+
+
+def test_vector_arguments_are_put_in_place_at_once():
+    # D(q, 2p) of D(p, q) := Σ p_i log(p_i/q_i): the arguments swapped and scaled, not swapped back
+    verdicts = verdicts_by_line("session19_scaled_and_swapped_arguments.md")
+    assert verdicts[8] == verdicts[12] == verdicts[14] == verdicts[16] == ["proved"]

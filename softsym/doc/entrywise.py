@@ -103,7 +103,8 @@ def extremum_facts(left: sp.Basic, right: sp.Basic, domain: Domain) -> tuple[Dom
     for k, ext in enumerate(found):
         other = sp.Symbol(next(c for c in (f"l{k}", f"l{k}_", f"l{k}__") if c not in taken), integer=True)
         given.append(ext.hypothesis(other))
-        ranges[ext.index.name] = ranges[other.name] = (ext.lower, ext.upper)
+        given.append(sp.Ge(ext.index, ext.lower))       # μ is one index (written outside an entry, it is not
+        ranges[ext.index.name] = ranges[other.name] = (ext.lower, ext.upper)   # read "for every μ" as l is)
     return domain.with_given(*given), ranges
 
 

@@ -29,7 +29,7 @@ from ..deadline import Deadline, attempt
 from ..domain import Domain
 from ..dsl import Definition
 from ..errors import UserError
-from ..problem import Problem, prepare
+from ..problem import Problem, prepare, vector_names
 from ..prover import DEFAULT_TIMEOUT
 from .approximate import approximately, rounding_written
 from .chains import Relation, relations, sides_of_arrows
@@ -236,6 +236,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     examples: dict[str, int] = {}                               # vectors given numbers (an example), by line
     sections = section_starts(lines)
     introduced = restricted_where_introduced(prose_lines)
+    in_spaces = [(b.line, name) for b in blocks for name in _vectors_in_space(b.tex)]   # x, y ∈ ℝ^n
     last_use: dict[str, int] = {}                               # the line where each used name was last used
     defined_at: dict[str, list[int]] = {}                       # the lines where each name was defined
 
@@ -1218,12 +1219,14 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                                 and any(d.target == c.lhs for d in definitions))]
             valued = {c.lhs for c in first if is_pin(c) and isinstance(c.lhs, sp.Symbol)}
             unfolding = [d for d in definitions if d.target not in valued]
-            left, right = unfold_keeping_variables(sp.Tuple(with_values(lhs, first), with_values(rhs, first)),
-                                                   unfolding).args          # (together: g(z + c) = g(z) + c)
+            with vector_names({*vectors, *(name for at, name in in_spaces if at <= rel.line)}):
+                left, right = unfold_keeping_variables(sp.Tuple(with_values(lhs, first), with_values(rhs, first)),
+                                                       unfolding).args      # (together: g(z + c) = g(z) + c)
             made_of = set().union(*(names_in(d.expr) for d in definitions if d.target in valued))
             if made_of & (names_in(left, right) - {sp.sstr(v) for v in valued}):
-                left, right = unfold_keeping_variables(sp.Tuple(with_values(lhs, first), with_values(rhs, first)),
-                                                       definitions).args
+                with vector_names({*vectors, *(name for at, name in in_spaces if at <= rel.line)}):
+                    left, right = unfold_keeping_variables(sp.Tuple(with_values(lhs, first),
+                                                                    with_values(rhs, first)), definitions).args
             left, right = with_values(left, written), with_values(right, written)
             if recurrence_rules:                                                      # m_2 with m_0 = 0 given
                 told = {key: value for key, (value, _) in stated.items() if "[" in key}   # a_1 = 5 said apart
@@ -2158,6 +2161,20 @@ def _given_new_meaning(definitions: list[Definition], name: str, line: int,
         if name in names_in(d.expr) and target_name(d.target):
             renamed_at.setdefault(target_name(d.target), line)
     return kept
+
+
+_IN_SPACE = re.compile(r"^\s*(?P<names>[^$]+?)\s*\\in\s*\\mathbb\s*\{?\s*R\s*\}?\s*\^\s*(?P<dim>\{[^{}]*\}|\w)\s*[.,;]?\s*$")
+_SPACE_NAME = re.compile(r"^\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?\\?(?P<name>[A-Za-z]+)\s*\}?\s*$")
+
+
+def _vectors_in_space(tex: str) -> list[str]:
+    """The names a membership ``x, \\mathbf{y} \\in \\mathbb{R}^n`` makes vectors (not ``\\mathbb{R}^{n \\times d}``,
+    a matrix, nor ``\\mathbb{R}^1``)."""
+    m = _IN_SPACE.match(tex)
+    if m is None or re.search(r"\\times|×|,", m.group("dim")) or m.group("dim").strip("{} ") == "1":
+        return []
+    names = [_SPACE_NAME.match(part) for part in m.group("names").split(",")]
+    return [n.group("name") for n in names if n is not None] if all(names) else []
 
 
 def _quotes_a_value(lhs: sp.Basic, rhs: sp.Basic, known: dict) -> bool:
