@@ -563,8 +563,12 @@ def family_signs_in_words(lines: list[str]) -> list[tuple[int, str, str | None]]
     return sorted(out, key=lambda t: t[0])
 
 
-_SET_ASIDE_BEFORE = re.compile(r"(?i)(?:\b(?:unlike\s+(?:in\s+)?the\s+cases?|except(?:\s+(?:for|when|where|if|at|in\s+the\s+cases?))?|"
-                               r"excluding|unless|but\s+not(?:\s+(?:for|when|at|if))?|apart\s+from|other\s+than)|除了|除非)\s*$")
+_SET_ASIDE_BEFORE = re.compile(r"(?i)(?:\b(?:unlike\s+(?:in\s+)?the\s+cases?|(?:everywhere\s+|anywhere\s+)?(?:except|excepting)"
+                               r"(?:\s+possibly)?(?:\s+(?:for|when|where|if|at|in))?(?:\s+the\s+(?:cases?|points?))?"
+                               r"(?:\s+(?:where|when|at|of))?|(?:everywhere|anywhere)\s+but(?:\s+(?:at|for|when|where))?|"
+                               r"save\s+(?:at|for|when|where)|excluding|unless|but\s+not(?:\s+(?:for|when|at|if))?|"
+                               r"(?:apart|aside|away)\s+from(?:\s+the\s+(?:cases?|points?))?|other\s+than(?:\s+(?:at|for|when))?|"
+                               r"with\s+the\s+exception\s+of|outside(?:\s+of)?|besides)|除了|除非|除去)\s*$")
 _SET_ASIDE_AFTER = re.compile(r"(?i)^[^.;]*?\b(?:is|are)\s+(?:left\s+(?:to\s+the\s+reader|as\s+an?\s+exercise)|treated\s+"
                               r"(?:separately|later|elsewhere|below)|handled\s+(?:separately|later|elsewhere))")
 _THE_REST = re.compile(r"(?i)\b(?:rest|remaining|other|otherwise|else)\b|其余|其他|否则")

@@ -2364,15 +2364,4 @@ def simplex_conditions(problem: Problem, families: tuple[str, ...]) -> list[sp.B
                 condition = sp.Eq(sp.Sum(entry.base[(*entry.indices[:-1], fresh)], (fresh, 1, hi)), 1)
                 if condition not in out:
                     out.append(condition)
-    summed = {str(c.lhs.function.base.label) for c in out}
-    listed: dict[str, set] = {}
-    for entry in sp.Tuple(problem.lhs, problem.rhs).atoms(sp.Indexed):
-        name = str(entry.base.label)
-        if name in families and name not in summed and len(entry.indices) == 1 \
-                and entry.indices[0].is_Integer and entry.indices[0] >= 1:
-            listed.setdefault(name, set()).add(entry)
-    for name, entries in sorted(listed.items()):     # p_1, p_2 written out: a point whose entries shown sum
-        shown = sorted(entries, key=lambda e: int(e.indices[0]))      # to 1, the rest 0, is a distribution
-        out.append(sp.Eq(sp.Add(*shown), 1))                           # of any size that has them
-        out.extend(sp.Ge(e, 0) for e in shown)
     return out
