@@ -160,6 +160,9 @@ def _unfold_binder(node: sp.Basic, defs: list[Definition]) -> sp.Basic:
     else:
         bound = {limit[0] for limit in node.limits}
     kept = [d for d in defs if not (isinstance(d.target, sp.Symbol) and d.target in bound)]
+    if len(kept) < len(defs):           # lim_{T→∞} q with T := 1/β (or "fix T := 2"): q as a function of T
+        raise UnfoldError(f"the variable {', '.join(sorted(map(str, bound)))} of {type(node).__name__.lower()} is "
+                          f"a defined name too: which one is meant inside it is not clear")
     body = unfold(node.args[0], kept)
     return node if body == node.args[0] else node.func(body, *node.args[1:])
 

@@ -1222,6 +1222,14 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             with vector_names({*vectors, *(name for at, name in in_spaces if at <= rel.line)}):
                 left, right = unfold_keeping_variables(sp.Tuple(with_values(lhs, first), with_values(rhs, first)),
                                                        unfolding).args      # (together: g(z + c) = g(z) + c)
+            for node in sp.Tuple(lhs, rhs, left, right).atoms(sp.Limit, sp.Integral):
+                bound = {node.args[1]} if isinstance(node, sp.Limit) else {lim[0] for lim in node.limits}
+                clash = bound & {x for c in written for x in getattr(c, "free_symbols", ())} \
+                    | {b for b in bound if sp.sstr(b) in stated}
+                if clash:                   # "Fix $T = 2$ … $\lim_{T \to 0^+} q$": T fixed and varied
+                    raise Unfoldable(f"{', '.join(sorted(map(str, clash)))} is given a value or a condition in the "
+                                     f"text and is also the variable of a limit or an integral here: which is meant "
+                                     f"is not clear")
             made_of = set().union(*(names_in(d.expr) for d in definitions if d.target in valued))
             if made_of & (names_in(left, right) - {sp.sstr(v) for v in valued}):
                 with vector_names({*vectors, *(name for at, name in in_spaces if at <= rel.line)}):
