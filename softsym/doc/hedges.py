@@ -381,9 +381,14 @@ def restricted_nearby(lines: list[str], first: int, last: int) -> dict[str, str]
 
 
 _SINGLED_OUT = re.compile(r"(?i)\b(?:unique(?:ly)?|distinct|arg\s*max|arg\s*min|maximi[sz]er|minimi[sz]er|"
-                          r"(?:maximum|minimum|largest|smallest)\s+(?:is\s+)?(?:attained|achieved|reached))\b|唯一|互不相同")
+                          r"(?:maximum|minimum|largest|smallest|highest|lowest|maximal|minimal)|argmax|argmin)\b|"
+                          r"\\arg\s*\\?(?:max|min)|唯一|互不相同|最大|最小")
 """Words by which a text introduces a name as one singled out in a way softsym does not read ("the
 maximum is attained at a unique index $k$", "distinct indices $i, j$")."""
+
+
+_ARG_EXTREMUM = re.compile(r"\$\s*(?P<name>[A-Za-z]|\\[A-Za-z]+)\s*(?:\\in|=)\s*\\(?:arg\s*\\?|operatorname\s*\{\s*arg\s*)"
+                           r"(?:max|min)")
 
 
 def restricted_where_introduced(lines: list[str]) -> dict[str, tuple[int, str]]:
@@ -397,6 +402,8 @@ def restricted_where_introduced(lines: list[str]) -> dict[str, tuple[int, str]]:
         names = [m.group("name").lstrip("\\") for m in _NAME.finditer(line[a:b])]
         fresh = [n for n in names if n not in seen]
         seen.update(names)
+        for m in _ARG_EXTREMUM.finditer(line[a:b]):            # "$k \in \arg\max_i z_i$": k singled out
+            out.setdefault(m.group("name").lstrip("\\"), (number, m.group(0).strip("$ ")))
         found = _SINGLED_OUT.search(sentence) if fresh else None
         if found and not _disclaimed(sentence):
             phrase = re.sub(r"\s+", " ", line[a + found.start():min(b, a + found.end() + 24)]).strip()

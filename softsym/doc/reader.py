@@ -909,7 +909,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             lead_in(lines, rel, blocks) or "")      # "We now define a different loss $L(y, p) = …$": a new L
         # NLL(μ̂, σ̂²) = … after NLL(μ, σ²) := … and μ̂ := x̄: the function at the estimates, a claim
         derived = earlier is not None and rel.op != ":=" and display and claimed_before(lines, rel, blocks) \
-            and not probabilities_in(lhs)   # "… by e^{-m/T} gives $$p_i = …$$" of a p_i defined: a claim about it
+            and not probabilities_in(lhs) and bool(rhs.free_symbols)   # "… by e^{-m/T} gives $$p_i = …$$" of a
+        # p_i defined: a claim about it (a number, "Then $$L = 1/8$$", stays a worked example's value)
         derived = derived or isinstance(lhs, sp.core.function.AppliedUndef) and rel.op == "==" \
             and not rhs.free_symbols and any(d.target == lhs for d in definitions) and bool(lhs.args) \
             and all(isinstance(a, sp.Symbol) and a.name in valued_here for a in lhs.args)
