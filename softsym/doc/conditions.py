@@ -582,40 +582,37 @@ _TIGHT_BEFORE = re.compile(r"(?i)(?:\bequality\s+(?:holds\s+|is\s+(?:attained|ac
 def tight_at(lines: list[str], rel: Relation) -> bool:
     """Whether an inline value names where an inequality is tight ("with equality at $x = 0$",
     "等号在 $p = 1/2$ 时成立"): neither a claim nor a case of what follows."""
+    found = _words_before(lines, rel)
+    return found is not None and bool(_TIGHT_BEFORE.search(found[2]))
+
+
+def _words_before(lines: list[str], rel: Relation) -> tuple[str, int, str] | None:
+    """An inline relation's line, where it starts there, and the words of its sentence before it
+    (inline math as "M"); None when it cannot be found on its line."""
     if not 1 <= rel.line <= len(lines):
-        return False
+        return None
     line = lines[rel.line - 1]
     at = line.find(rel.tex.strip())
     if at < 0:
-        return False
-    before = _INLINE_MATH.sub(" M ", line[:at].rstrip().rstrip("$").rstrip("\\("))
-    return bool(_TIGHT_BEFORE.search(before))
+        return None
+    return line, at, _SENTENCE_END.split(_INLINE_MATH.sub(" M ", line[:at].rstrip().rstrip("$").rstrip("\\(")))[-1]
 
 
 def excluded_in_words(lines: list[str], rel: Relation) -> bool:
     """Whether the words right before an inline relation exclude its case ("unless $p = 1/2$",
     "but not at $t = 0$", "except when $x < 0$"), whether or not the sentence goes on to a display."""
-    if not 1 <= rel.line <= len(lines):
-        return False
-    line = lines[rel.line - 1]
-    at = line.find(rel.tex.strip())
-    if at < 0:
-        return False
-    before = _SENTENCE_END.split(_INLINE_MATH.sub(" M ", line[:at].rstrip().rstrip("$").rstrip("\\(")))[-1]
-    return bool(_SET_ASIDE_BEFORE.search(before))
+    found = _words_before(lines, rel)
+    return found is not None and bool(_SET_ASIDE_BEFORE.search(found[2]))
 
 
 def set_aside(lines: list[str], rel: Relation) -> bool:
     """Whether the sentence around an inline condition sets its case aside: "Unlike the case $x < 0$,
     …", or "The case $y < 0$ is left to the reader. For the rest, $$…$$" — what follows is then about
     the other case."""
-    if not 1 <= rel.line <= len(lines):
+    found = _words_before(lines, rel)
+    if found is None:
         return False
-    line = lines[rel.line - 1]
-    at = line.find(rel.tex.strip())
-    if at < 0:
-        return False
-    before = _SENTENCE_END.split(_INLINE_MATH.sub(" M ", line[:at].rstrip().rstrip("$").rstrip("\\(")))[-1]
+    line, at, before = found
     after = line[at + len(rel.tex.strip()):].lstrip("$").lstrip("\\)")
     if _SET_ASIDE_BEFORE.search(before):       # "except when $x < 0$." ends its sentence: not the next display's
         following = " ".join([after.split("$$")[0], *([] if "$$" in after else lines[rel.line:rel.line + 2])])
