@@ -195,7 +195,7 @@ def _unfold_one(expr: sp.Basic, d: Definition) -> sp.Basic:
         params = target.args
         if not expr.has(target.func):
             return expr
-        vectors, scalars = _vectors_and_scalars(expr, d)
+        split: list[tuple] = []             # the vectors and scalars around the calls, found once if needed
 
         def call(node: sp.Basic) -> sp.Basic:
             # the vector parameters' entries first move to fresh labels, all at once, so that D(q, p)
@@ -219,7 +219,8 @@ def _unfold_one(expr: sp.Basic, d: Definition) -> sp.Basic:
                     body = body.replace(lambda e, f=fresh: isinstance(e, sp.Indexed) and e.base.label == f,
                                         lambda e, a=a, b=base: sp.IndexedBase(a.name, **b.assumptions0)[e.indices])
                 else:                                   # f(2x), g(z + c): entry by entry
-                    body = _entrywise(body, fresh, a, node, vectors, scalars)
+                    split[:] = split or [_vectors_and_scalars(expr, d)]
+                    body = _entrywise(body, fresh, a, node, *split[0])
             return body
         return rename_bound(expr).replace(lambda e: getattr(e, "func", None) == target.func
                                           and len(e.args) == len(params), call)   # H(p) is not H(p, q)
