@@ -167,6 +167,60 @@ def _unfold_binder(node: sp.Basic, defs: list[Definition]) -> sp.Basic:
     return node if body == node.args[0] else node.func(body, *node.args[1:])
 
 
+def _defined_key(target: sp.Basic) -> str:
+    if isinstance(target, sp.Indexed):
+        return f"{target.base.label}[]"
+    if isinstance(target, sp.core.function.AppliedUndef):
+        return f"{target.func}()"
+    return str(target)
+
+
+def _keys_in(expr: sp.Basic) -> set[str]:
+    return {str(x) for x in expr.free_symbols if isinstance(x, sp.Symbol)} \
+        | {f"{e.base.label}[]" for e in expr.atoms(sp.Indexed)} | {f"{f.func}()" for f in expr.atoms(sp.core.function.AppliedUndef)}
+
+
+def fresh_binders(expr: sp.Basic, defs: list[Definition]) -> sp.Basic:
+    """``expr`` with the variable of each limit and integral in it renamed to a fresh symbol (same
+    assumptions, same name) where the body goes through no definition that speaks of that variable:
+    ``\\lim_{x\\to\\infty}(\\mathrm{softplus}(x) - x)`` in a text that also took ``x = \\log 2`` is about
+    its own x, which a value or a condition of the text's x does not reach.  Where the body does go
+    through such a definition (``q := e^{-1/T}``), the variable is left as it is (which T is meant
+    is for the caller to settle)."""
+    def renamed(node: sp.Basic) -> sp.Basic:
+        if isinstance(node, sp.Limit):
+            bound = [node.args[1]]
+        else:
+            bound = [limit[0] for limit in node.limits]
+        swap = {}
+        for b in bound:
+            others = [d for d in defs if d.target != b]          # (b's own definition: not inside its binder)
+            if isinstance(b, sp.Symbol) and not any(b in _free_in_definition(d) for d in _reached(node.args[0], others)):
+                swap[b] = sp.Dummy(b.name, **b.assumptions0)
+        return node.xreplace(swap) if swap else node
+    return expr.replace(lambda e: isinstance(e, (sp.Limit, sp.Integral)), renamed)
+
+
+def _free_in_definition(d: Definition) -> set[sp.Basic]:
+    """The names a definition's right side speaks of that are not its own parameters (f(x) := x + a: a)."""
+    own = set(d.target.args) if isinstance(d.target, sp.core.function.AppliedUndef) else set()
+    return d.expr.free_symbols - own
+
+
+def _reached(expr: sp.Basic, defs: list[Definition]) -> list[Definition]:
+    """The definitions that unfolding ``expr`` goes through (those of the names it uses, and of the
+    names their right sides use, …)."""
+    keys, reached, grown = _keys_in(expr), [], True
+    while grown:
+        grown = False
+        for d in defs:
+            if d not in reached and _defined_key(d.target) in keys:
+                reached.append(d)
+                keys |= _keys_in(d.expr)
+                grown = True
+    return reached
+
+
 def _unfold_one(expr: sp.Basic, d: Definition) -> sp.Basic:
     target = d.target
     if isinstance(target, sp.Symbol):

@@ -671,3 +671,33 @@ def test_vector_arguments_are_put_in_place_at_once():
     # D(q, 2p) of D(p, q) := Σ p_i log(p_i/q_i): the arguments swapped and scaled, not swapped back
     verdicts = verdicts_by_line("session19_scaled_and_swapped_arguments.md")
     assert verdicts[8] == verdicts[12] == verdicts[14] == verdicts[16] == ["proved"]
+
+
+def test_held_out_set_22_readings_prove_what_the_text_says():
+    # session 20: the first run on held-out set 22 refuted 8 true lines; each cause, read as meant
+    standing = verdicts_by_line("session20_standing_words_and_row_conditions.md")
+    assert standing[6] == standing[8] == ["proved"]     # "We work with $x > 0$ throughout this section"
+    assert standing[13][-1] == standing[15][-1] == "proved"   # "(p \ne 1/2)", "(p \neq \tfrac{1}{2})" in the row
+    rows = verdicts_by_line("session20_rows_and_entries.tex")
+    assert rows[6] == rows[8] == ["proved"]             # "-\frac{…} &= …" after a row: its own left side
+    assert rows[10] == ["unparsed"]                     # \tanh x\,(1 - …): where the argument ends is unclear
+    limits = verdicts_by_line("session20_limits_and_lse_of_two.tex")
+    assert limits[9] == limits[10] == limits[16] == ["proved"]   # lim over x after "Take $x = \log 2$"; LSE(a, b)
+    entries = verdicts_by_line("session20_matrix_entries_and_one_hot.md")
+    assert set(entries[18]) == set(entries[20]) == {"proved"}     # one-hot y in q := (1-ε) y + ε/K 1: a vector
+    assert "refuted" not in entries[11]                 # J_{11} of the matrix J: row 1, column 1
+    losses = verdicts_by_line("session20_tight_and_redefined_functions.md")
+    assert losses[6] == ["proved"]                      # ∂L/∂p: L(p), defined before L(z)
+    assert "refuted" not in losses[19]                  # "with equality iff $p = y$" defines no p
+    chosen = verdicts_by_line("session20_chosen_index_stands.md")
+    assert "refuted" not in chosen[8]                   # "Let $k$ be such that $z_k = \max_j z_j$"
+
+
+def test_an_entry_function_of_a_parameter_is_applied_at_every_entry():
+    # p_i(T) := e^{z_i/T}/Σ_j e^{z_j/T}: entry i of p as a function of T (was unparsed: "a function value or
+    # a product?"); p_j(T), p_k(T) are its other entries, and p_i alone later is a family of its own
+    temperature = verdicts_by_line("session20_entry_functions_of_temperature.tex")
+    assert temperature[10] == ["proved", "proved"]      # a ratio, and the limit T → ∞ over T > 0's own T
+    assert temperature[15] == ["proved", "proved"]      # ∂/∂T log p_i(T), and z̄(T) := Σ_j p_j(T) z_j
+    assert temperature[20] == ["definition", "proved"]  # p_i = e^{-E_i}/Σ_j e^{-E_j}: a family again
+    assert temperature[24] == ["proved-instantiated"]   # \mathrm{LSE}_t(x) := …, a word with a small subscript

@@ -354,6 +354,13 @@ def _statements(row: Row) -> list[_Statement]:
                 else:
                     dropping.append(tok)
                 continue
+            if role == "colon-end" and _case_label(out[-1].tokens) \
+                    and any(t.kind == "rel" for t in toks[k + 1:]):
+                # "p_t = 0.9:&\quad \mathrm{CE} = …": a case the rest of the row is written for
+                governing = _joined("cond", out[-1].tokens, governing)
+                out[-1] = _Statement(soft=False, condition=governing)
+                seen_op = False
+                continue
             if role in ("quad", "connector"):
                 out.append(_Statement(soft=role == "quad", after_arrow=out[-1].after_arrow and role == "quad",
                                       condition=governing if role == "quad" else ""))
@@ -414,14 +421,18 @@ def _condition_text(tokens: list[Token]) -> bool:
     or numbers."""
     text = "".join(t.text for t in tokens).strip()
     sides = _INEQUALITY_TEXT.split(text)
-    return len(sides) >= 2 and all(_ATOM.match(side.strip()) for side in sides)
+    return len(sides) >= 2 and all(_ATOM.match(side.strip()) or _FRACTION.match(side.strip()) for side in sides)
+
+
+_FRACTION = re.compile(r"\A-?\s*(?:\d+\s*/\s*\d+|\\[dt]?frac\s*(?:\{\s*\d+\s*\}|\d)\s*(?:\{\s*\d+\s*\}|\d))\Z")
+"""A number written as a fraction (``1/2``, ``\\frac{1}{2}``, ``\\tfrac12``): a side of a condition."""
 
 
 def _names(tokens: list[Token]) -> set[str]:
     """The one-letter and command names written in ``tokens`` (``y``, ``\\theta``)."""
     text = "".join(t.text for t in tokens)
     return set(re.findall(r"\\[A-Za-z]+|(?<![\\A-Za-z])[A-Za-z](?![A-Za-z])", text)) - {
-        "\\sqrt", "\\frac", "\\left", "\\right", "\\ge", "\\le", "\\geq", "\\leq", "\\ne", "\\neq", "\\lt", "\\gt",
+        "\\sqrt", "\\frac", "\\tfrac", "\\dfrac", "\\left", "\\right", "\\ge", "\\le", "\\geq", "\\leq", "\\ne", "\\neq", "\\lt", "\\gt",
         "\\leqslant", "\\geqslant"}                         # (relation commands are no names: "(i \\neq j)")
 
 
@@ -596,6 +607,18 @@ def _is_condition(part: list[Token]) -> bool:
             current.append(tok.text)
     sides.append(current)
     return all(_ATOM.match("".join(side)) for side in sides)
+
+
+def _case_label(part: list[Token]) -> bool:
+    """``p_t = 0.9``, ``x > 0``, ``K = 2`` written before a colon: one relation between single names or
+    numbers (fractions too) — the case what follows the colon is written for."""
+    ops = [t for t in part if t.kind == "rel" and t.top]
+    if len(ops) != 1:
+        return False
+    text = "".join(t.text for t in part if t.kind not in ("space", "amp")).strip()
+    sides = text.split(ops[0].text, 1)
+    return len(sides) == 2 and all(_ATOM.match(side.strip()) or _FRACTION.match(side.strip())
+                                   or re.fullmatch(r"-?\d*\.\d+", side.strip()) for side in sides)
 
 
 def _is_membership(part: list[Token]) -> bool:

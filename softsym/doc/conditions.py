@@ -598,6 +598,26 @@ def _words_before(lines: list[str], rel: Relation) -> tuple[str, int, str] | Non
     return line, at, _SENTENCE_END.split(_INLINE_MATH.sub(" M ", line[:at].rstrip().rstrip("$").rstrip("\\(")))[-1]
 
 
+_INTRODUCED_BY = re.compile(r"(?i)(?:\b(?:let|pick|choose|take|fix|select)\s+M\s+(?:be\s+)?(?:an?\s+index\s+)?"
+                            r"(?:such\s+that|so\s+that|with|satisfying|that\s+satisf(?:y|ies))|"
+                            r"(?:设|取|令)\s*M\s*(?:使得?|满足))\s*$")
+
+
+def introduced_by(lines: list[str], rel: Relation) -> str | None:
+    """The name (as written) a sentence introduces by the inline relation after it ("Let $k$ be such
+    that $z_k = \\max_j z_j$", "取 $k$ 使得 …"): what the relation says of it holds wherever the name
+    is used after (a standing condition), not in the next display only; None when it is no such."""
+    found = _words_before(lines, rel)
+    if found is None or not _INTRODUCED_BY.search(found[2]):
+        return None
+    line, at, _ = found
+    math = list(_INLINE_MATH.finditer(line[:at].rstrip().rstrip("$").rstrip("\\(")))
+    if not math:
+        return None
+    name = math[-1].group(0).strip("$").strip().removeprefix("\\(").removesuffix("\\)").strip()
+    return name if re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", name) else None
+
+
 def excluded_in_words(lines: list[str], rel: Relation) -> bool:
     """Whether the words right before an inline relation exclude its case ("unless $p = 1/2$",
     "but not at $t = 0$", "except when $x < 0$"), whether or not the sentence goes on to a display."""
@@ -793,6 +813,32 @@ def parameter_bound(op: str, lhs: sp.Basic, rhs: sp.Basic) -> tuple[str, sp.Basi
         return None
     letter = name.name if isinstance(name, sp.Symbol) else str(name.base.label)
     if len(letter) == 1 and letter.islower():
+        return None
+    relational = as_relational(op, lhs, rhs)
+    return (key, relational) if relational is not None else None
+
+
+_THROUGHOUT = re.compile(r"(?i)\b(?:throughout|from\s+(?:now|here)\s+on|for\s+the\s+rest\s+of|in\s+(?:this|the\s+whole)\s+"
+                         r"(?:section|note|post|chapter|document)|everywhere\s+below|in\s+what\s+follows|henceforth)\b|"
+                         r"全文|本节(?:中)?(?:总|均|都)?(?:设|假设|假定)|(?:以下|下文)(?:中)?(?:总|均|都|一律)(?:设|假设|假定)|"
+                         r"此后|从现在起|始终")
+
+
+def bound_throughout(lines: list[str], rel: "Relation", op: str, lhs: sp.Basic,
+                     rhs: sp.Basic) -> tuple[str, sp.Basic] | None:
+    """``x > 0`` on any one name in a sentence that says it holds from there on ("We work with $x > 0$
+    throughout", "from now on $0 < p < 1$", "以下总设 $x > 0$"): a standing bound like a parameter's
+    (see :func:`parameter_bound`), or None."""
+    if op not in ("<", "<=", ">", ">=") or not 1 <= rel.line <= len(lines):
+        return None
+    name = lhs if rhs.is_Number else rhs if lhs.is_Number else None
+    key = parameter_key(name) if name is not None else None
+    if key is None:
+        return None
+    from .hedges import sentence_around
+    line = lines[rel.line - 1]
+    at = line.find(rel.tex.strip()[:20]) if rel.tex.strip() else -1
+    if at < 0 or not _THROUGHOUT.search(sentence_around(line, at)):
         return None
     relational = as_relational(op, lhs, rhs)
     return (key, relational) if relational is not None else None

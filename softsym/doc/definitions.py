@@ -28,7 +28,8 @@ FUNCTION_LHS = re.compile(rf"^\s*(?P<name>{_DECORATED}|[A-Za-z]|\\[A-Za-z]+|[A-Z
                            r"\s*(?:\\left)?\((?P<args>[^()]*?)(?:\\right)?\)"
                            r"(?P<entry>_\s*(?:\{\s*[A-Za-z]\s*\}|[A-Za-z]))?\s*$")
 
-_LETTER_SUBSCRIPTED_LHS = re.compile(rf"^\s*(?P<name>{_UPRIGHT}|[A-Za-z]|\\[A-Za-z]+)(?P<sub>_\s*(?:[A-Z]|\{{\s*[A-Z]\s*\}}))"
+_LETTER_SUBSCRIPTED_LHS = re.compile(rf"^\s*(?:(?P<name>{_UPRIGHT}|[A-Za-z]|\\[A-Za-z]+)(?P<sub>_\s*(?:[A-Z]|\{{\s*[A-Z]\s*\}}))"
+                                     rf"|(?P<word>{_UPRIGHT})(?P<wsub>_\s*(?:[a-z]|\{{\s*[a-z]\s*\}})))"
                                      r"\s*(?:\\left)?\((?P<args>[^()]*?)(?:\\right)?\)"
                                      r"(?P<entry>_\s*(?:\{\s*[A-Za-z]\s*\}|[A-Za-z]))?\s*$")
 """``p_T(i) := …``: a name with a capital subscript applied to parameters — with ``:=`` only, a
@@ -65,8 +66,14 @@ def squared_parameters(target: sp.Basic, body: sp.Basic) -> tuple[sp.Basic, sp.B
     return target.func(*args), sp.expand_power_base(body.xreplace(mapping), force=False)
 
 
+_ENTRY_FUNCTION_LHS = re.compile(r"^\s*(?P<name>[A-Za-z]|\\[A-Za-z]+)(?P<entry>_\s*(?:\{\s*[a-z]\s*\}|[a-z]))"
+                                 r"\s*(?:\\left)?\((?P<args>[^()]*?)(?:\\right)?\)\s*$")
+"""``p_i(T) := …``: entry i of a vector-valued function p of T (read as p(T, i), like ``\\sigma(z)_i``)."""
+
+
 def _function_lhs(rel: Relation) -> re.Match | None:
-    return FUNCTION_LHS.match(rel.lhs) or (_LETTER_SUBSCRIPTED_LHS.match(rel.lhs) if rel.op == ":=" else None)
+    return FUNCTION_LHS.match(rel.lhs) or (_LETTER_SUBSCRIPTED_LHS.match(rel.lhs) if rel.op == ":=" else None) \
+        or _ENTRY_FUNCTION_LHS.match(rel.lhs)
 
 
 def defines_an_entry(rel: Relation) -> bool:
@@ -85,21 +92,23 @@ def function_definition(rel: Relation) -> tuple[str, list[str]] | None:
     m = _function_lhs(rel)
     if m is None:
         return None
-    decorated = re.fullmatch(r"\\([A-Za-z]+)\s*\{?\s*([A-Za-z])\s*\}?", m.group("name"))
+    groups = m.groupdict()
+    written, subscript = groups.get("name") or groups.get("word"), groups.get("sub") or groups.get("wsub")
+    decorated = re.fullmatch(r"\\([A-Za-z]+)\s*\{?\s*([A-Za-z])\s*\}?", written)
     if decorated is not None and decorated.group(1) in _DECORATION_SUFFIX:       # \mathcal{L}(θ): L_cal
         if decorated.group(2) in ("P", "p"):
             return None                         # \tilde{P}(a, x) is a probability, not a function
         name = f"{decorated.group(2)}_{_DECORATION_SUFFIX[decorated.group(1)]}"
     else:
-        name = re.sub(r"^\\[A-Za-z]+\s*\{\s*([A-Za-z]+)\s*\}$", r"\1", m.group("name")).lstrip("\\")
+        name = re.sub(r"^\\[A-Za-z]+\s*\{\s*([A-Za-z]+)\s*\}$", r"\1", written).lstrip("\\")
     own_sigma = name == "sigma" and m.group("entry")      # \sigma(\mathbf{z})_i = …: the text's own σ (a softmax)
     known = name in _KNOWN_FUNCTIONS or (len(name) > 1 and name.lower() in _KNOWN_FUNCTIONS)
-    worded = re.match(r"\\(?:operatorname|mathrm|text|textrm)\s*\{", m.group("name"))
-    if known and not own_sigma and not (worded and m.group("sub")):
+    worded = re.match(r"\\(?:operatorname|mathrm|text|textrm)\s*\{", written)
+    if known and not own_sigma and not (worded and subscript):
         return None             # P(A, B) = P(A) P(B | A) is about probabilities, not a function P
         # (\operatorname{LSE}_\tau(x) := … names a function of its own: LSE_tau)
-    if m.group("sub"):
-        sub = re.sub(r"\\(?:mathrm|text|textrm|operatorname|mathit)\s*", "", m.group("sub"))
+    if subscript:
+        sub = re.sub(r"\\(?:mathrm|text|textrm|operatorname|mathit)\s*", "", subscript)
         name += "_" + re.sub(r"[_{}\s\\]", "", sub)
     args = re.sub(r"\\[,;:!]|\\(?:quad|qquad)\b", " ", m.group("args"))
     params = [p for p in re.split(r"[,;]|\\\||\\Vert\b", args)]
@@ -172,18 +181,28 @@ def with_underscores_restored(found: list[Relation], math: str) -> tuple[list[Re
     return out, notes
 
 
-def function_parameters(found: list[Relation]) -> dict[str, tuple[str, ...]]:
-    """The parameters of each function the text defines with one list of parameters only (``L(w) =
-    …``: L is L(w) where it is written alone); a function defined with different lists has none."""
-    seen: dict[str, set[tuple[str, ...]]] = {}
+def function_parameters(found: list[Relation], line: int | None = None) -> dict[str, tuple[str, ...]]:
+    """The parameters of each function the text defines (``L(w) = …``: L is L(w) where it is written
+    alone): with one list of parameters only, that list; defined with different lists (``L(p)`` for
+    one example, ``L(z)`` for the next), the list of the latest definition on or before ``line``
+    (none before the first; none at all when ``line`` is None)."""
+    seen: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
     for rel in found:
         fd = function_definition(rel)
         if fd is None:
             continue
         names = tuple(_PARAM.match(p).group(1).lstrip("\\") + ("^2" if _PARAM.match(p).group(2) else "")
                       for p in fd[1])
-        seen.setdefault(bare_name(fd[0]), set()).add(names)
-    return {name: next(iter(lists)) for name, lists in seen.items() if len(lists) == 1}
+        seen.setdefault(bare_name(fd[0]), []).append((rel.line, names))
+    out: dict[str, tuple[str, ...]] = {}
+    for name, lists in seen.items():
+        if len({names for _, names in lists}) == 1:
+            out[name] = lists[0][1]
+        elif line is not None:
+            before = [names for at, names in lists if at <= line]
+            if before:
+                out[name] = before[-1]
+    return out
 
 
 def word_names(found: list[Relation]) -> frozenset[str]:

@@ -391,6 +391,11 @@ _ARG_EXTREMUM = re.compile(r"\$\s*(?P<name>[A-Za-z]|\\[A-Za-z]+)\s*(?:\\in|=)\s*
                            r"(?:max|min)")
 
 
+_EXTREMUM_IN_MATH = re.compile(r"\$[^$]*\\(?:max|min)(?![A-Za-z])[^$]*\$")
+"""Inline math that names a largest or smallest value (``$z_k = \\max_j z_j$``): the sentence that
+introduces a name with it singles that name out."""
+
+
 def restricted_where_introduced(lines: list[str]) -> dict[str, tuple[int, str]]:
     """The names (as written) whose first mention alone in math (``$k$``) is in a sentence that
     singles them out in words softsym does not read (:data:`_SINGLED_OUT`: "suppose the maximum is
@@ -405,8 +410,13 @@ def restricted_where_introduced(lines: list[str]) -> dict[str, tuple[int, str]]:
         for m in _ARG_EXTREMUM.finditer(line[a:b]):            # "$k \in \arg\max_i z_i$": k singled out
             out.setdefault(m.group("name").lstrip("\\"), (number, m.group(0).strip("$ ")))
         found = _SINGLED_OUT.search(sentence) if fresh else None
+        extremum = _EXTREMUM_IN_MATH.search(line[a:b]) if fresh and not found else None
+        if extremum:                                # "Let $k$ be such that $z_k = \max_j z_j$"
+            found = extremum
+            phrase = re.sub(r"\s+", " ", line[a + extremum.start():min(b, a + extremum.end() + 24)]).strip()
         if found and not _disclaimed(sentence):
-            phrase = re.sub(r"\s+", " ", line[a + found.start():min(b, a + found.end() + 24)]).strip()
+            phrase = phrase if extremum else \
+                re.sub(r"\s+", " ", line[a + found.start():min(b, a + found.end() + 24)]).strip()
             for name in fresh:
                 out[name] = (number, phrase)
     return out
@@ -472,6 +482,43 @@ _ONE_NAME = r"(?:\\mathbf\s*\{\s*)?(?:[A-Za-z]|\\[A-Za-z]+)\s*\}?(?:\s*_\s*(?:\{
 _LISTED_NAMES = re.compile(rf"\$\s*(?P<names>(?:{_ONE_NAME}\s*,\s*)*{_ONE_NAME})\s*(?:=|\$|\\in\b)")
 
 
+_JOINER = re.compile(r"(?i)^\s*(?:,|，|、|and|or|和|与|及|以及)?\s*$")
+
+
+_SPLIT_JOIN = re.compile(r"(?i)\band\b|\bor\b|,|，|、|和|与|及")
+
+
+def _called(text: str, listed: list[re.Match]) -> list[bool]:
+    """Which of the math names ``listed`` in a sentence that speaks of distributions the words call
+    one.  The words between two names are cut at their first "and"/comma: what comes before it speaks
+    of the name before ("$q$ 是分布，…"), the rest of the name after ("logits $z$ and a one-hot target
+    $y$": y only); without one, of both.  A name joined by a bare "and"/comma to one that is called is called too ("Let $p$
+    and $q$ be two distributions").  When the words call none of them so, all are (the sentence
+    speaks of them together)."""
+    n = len(listed)
+    before = [""] * n
+    after = [""] * n
+    for k, m in enumerate(listed):
+        end = listed[k + 1].start() if k + 1 < n else len(text)
+        between = text[m.end():end]
+        if k + 1 < n:
+            cut = _SPLIT_JOIN.search(between)
+            after[k], before[k + 1] = (between[:cut.start()], between[cut.start():]) if cut else (between, between)
+        else:
+            after[k] = between
+    if n:
+        before[0] = text[:listed[0].start()]
+    out = [False] * n
+    for k in range(n - 1, -1, -1):
+        out[k] = bool(_DISTRIBUTION.search(_INLINE_MATH_HERE.sub(" ", after[k]))
+                      or _DISTRIBUTION.search(_INLINE_MATH_HERE.sub(" ", before[k]))
+                      or k + 1 < n and out[k + 1] and _JOINER.match(text[listed[k].end():listed[k + 1].start()]))
+    return out if any(out) else [True] * n
+
+
+_INLINE_MATH_HERE = re.compile(r"\$[^$]*\$")
+
+
 def distributions_named(lines: list[str]) -> dict[str, tuple[int, bool, bool]]:
     """The names the words call distributions or probabilities ("Let $p$ and $q$ be two discrete
     distributions", "设 $p, q$ 是两个分布", "let $\\pi$ lie in the probability simplex") or one-hot
@@ -484,9 +531,14 @@ def distributions_named(lines: list[str]) -> dict[str, tuple[int, bool, bool]]:
         if _DISTRIBUTION.search(sentence) and not _disclaimed(sentence):
             where = bool(_WHERE_LED.match(sentence))
             text = line[a:b]
-            for m in _LISTED_NAMES.finditer(text):
-                if re.search(r"\\[lc]?dots|\\ldots", m.group("names")) or "_" in m.group("names") and "," in m.group("names"):
-                    continue                   # "$z_1, \dots, z_n$": the entries of a vector, listed
+            listed = [m for m in _LISTED_NAMES.finditer(text)
+                      if not (re.search(r"\\[lc]?dots|\\ldots", m.group("names"))
+                              or "_" in m.group("names") and "," in m.group("names"))]
+            # ("$z_1, \dots, z_n$": the entries of a vector, listed)
+            called = _called(text, listed)
+            for m, it in zip(listed, called):
+                if not it:                  # "logits $z$, $p = …$ and a one-hot target $y$": z is not one
+                    continue
                 after = text[m.end():].split("$", 1)[0]
                 said = after if _DISTRIBUTION.search(after) else sentence
                 hot = bool(_ONE_HOT.search(said)) and not re.search(

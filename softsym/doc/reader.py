@@ -29,14 +29,14 @@ from ..deadline import Deadline, attempt
 from ..domain import Domain
 from ..dsl import Definition
 from ..errors import UserError
-from ..problem import Problem, prepare, vector_names
+from ..problem import Problem, fresh_binders, prepare, vector_names
 from ..prover import DEFAULT_TIMEOUT
 from .approximate import approximately, rounding_written
 from .chains import Relation, relations, sides_of_arrows
 from .hedges import (EXCEPTING, assumed_in_words, hedged_words, case_switch, distributions_named, negation_in, others_before, paragraph_around, prose_text, regime_nearby, restricted_nearby, restricted_where_introduced,
                      sentence_around, sentences, signs_nearby, unplain, word_bound)
 from .conditions import (
-    LABEL_SET, OP_TEX, is_stated_range, MEMBERSHIP as _MEMBERSHIP, NOT_A_CASE, after_a_display, as_bounds, case_after, case_in_words, claimed_before, conditions_after, conditions_for, excluded_in_words, tight_at,
+    LABEL_SET, OP_TEX, is_stated_range, MEMBERSHIP as _MEMBERSHIP, NOT_A_CASE, after_a_display, as_bounds, case_after, case_in_words, claimed_before, bound_throughout, introduced_by, conditions_after, conditions_for, excluded_in_words, tight_at,
     defined_before, defining_cue, example_cue, finite_set, imposed_display, imposed_in_prose, in_display_math,
     in_inline_math, is_condition, is_pin, label_set, family_signs_in_words, listed_condition, local_signs_in_words, membership_bounds,
     mentioned,
@@ -246,6 +246,17 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     released: dict[str, tuple[int, int]] = {}             # "let $p$ be any real number": line, column, by name
     unused_conditions: list[tuple[int, str]] = []         # conditions in prose softsym could not use: line, tex
     live_cache: dict[int, list[tuple[int, sp.Basic | None]]] = {}
+
+    def stand_if_chosen(rel: Relation, condition: sp.Basic | None) -> None:
+        """"Let $k$ be such that $z_k = \\max_j z_j$": what the sentence chooses k by holds from here on."""
+        chosen = introduced_by(lines, rel)
+        if chosen is None or condition is None or isinstance(condition, bool) \
+                or chosen.lstrip("\\") not in {x.name for x in condition.free_symbols}:
+            return
+        key = chosen.lstrip("\\")
+        standing[key] = (condition,)
+        standing_line[key] = rel.line
+        standing_doubts[key] = ""
     doubts_later: dict[str, tuple[int, int]] = {}               # a name written twice: its two lines
     displayed_at: dict[str, list[int]] = {}                     # the lines of definitions in display math
 
@@ -510,9 +521,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         def context_with(functions: set[str]) -> Context:
             return Context(names=context_names(domain, functions), dimension=dimension,
                            functions=frozenset(functions | {f"\\{f}" for f in functions}),
-                           vectors=dict(vectors), families=frozenset(families), words=words,
+                           vectors={**{n: None for n in one_hot_names if n not in functions}, **vectors},
+                           families=frozenset(families), words=words,
                            matrices=frozenset(matrices), bold_only=frozenset(bold_only), lengths=lengths,
-                           parameters={f: ps for f, ps in parameters.items() if f in functions}, labels=labels,
+                           parameters={f: ps for f, ps in function_parameters(found, rel.line).items()
+                                       if f in functions}, labels=labels,
                            bare=frozenset(f for f in functions if function_lines.get(f, rel.line) < rel.line),
                            entry_functions=entry_functions, range_ends=range_ends, letters=frozenset(letters))
         context = context_with(functions)
@@ -596,6 +609,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                                 f"names the text defines in general ({', '.join(replaced)})"
             out.append(Reading(rel, verdict=verdict, lhs=shown_l, rhs=shown_r, message=message))
             continue
+        if rel.op == "==" and not in_display_math(rel, blocks) and tight_at(lines, rel):
+            # "L ≥ H(y), with equality iff $p = y$": where an inequality is tight, not a definition of p
+            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                               message="where an inequality is tight (\"with equality at …\"): neither a claim "
+                                       "nor a case of what follows"))
+            continue
         if entry is not None and entry.target is not None and lhs == rhs and rel.op in ("==", ":="):
             vectors[entry.target] = entry.span            # x = [x_0, …, x_3]: the vector of its entries
             out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,
@@ -658,7 +677,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         display = not inline
         defined_names = {target_name(d.target) for d in definitions}
         bound_of_defined = (lhs.is_Number or rhs.is_Number) and bool(names_in(lhs, rhs) & defined_names)
-        if k not in premise_of and ((is_condition(rel.op, lhs, rhs) and not bound_of_defined) or (
+        # "Then every entry is at most the largest one: $$p_j \le p_k$$": a display the text derives is
+        # a claim, even between two names (a display with no such cue may be the case that follows)
+        derived_display = display and not rel.chained and claimed_before(lines, rel, blocks)
+        if k not in premise_of and ((is_condition(rel.op, lhs, rhs) and not bound_of_defined
+                                     and not derived_display) or (
                 inline and rel.op == "==" and not rel.chained and isinstance(lhs, sp.Symbol) and rhs.is_Number)):
             if inline and set_aside(lines, rel):   # "Unlike the case $x < 0$, …": the other case
                 relational = as_relational(rel.op, lhs, rhs)
@@ -681,9 +704,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 pass                        # "Assume $0 < k < n$" of k := Σ x_i: from here on, not a case
             elif inline:
                 add_condition(as_relational(rel.op, lhs, rhs))
+                stand_if_chosen(rel, as_relational(rel.op, lhs, rhs))
                 if rel.op == "==" and example_cue(lines, rel):          # "let $x = 2$": the example's value
                     example_pins.append((rel.line, as_relational(rel.op, lhs, rhs)))
-                parameter = parameter_bound(rel.op, lhs, rhs)
+                parameter = parameter_bound(rel.op, lhs, rhs) or bound_throughout(lines, rel, rel.op, lhs, rhs)
                 if parameter is not None:
                     same_chain = standing_line.get(parameter[0]) == rel.line     # 0 < θ < 1: both ends
                     standing[parameter[0]] = (*standing[parameter[0]], parameter[1]) if same_chain \
@@ -1014,6 +1038,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                              if isinstance(i, sp.Symbol)}          # "uniform logits $z_k = c$": every entry
                     condition = condition.xreplace(every) if condition is not None else None
                 add_condition(condition)
+                stand_if_chosen(rel, condition)
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message="a condition between two names (i = j, at q = p), not a claim; "
                                        "it holds in the display after it"))
@@ -1216,6 +1241,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             # value there: its definition is not unfolded around the value
             # … but not inside a derivative (∂k/∂y_1 is 1 whatever k's value), nor where the relation
             # speaks of what the definition is made of (Σ_i y_i written beside L: k is that sum there)
+            lhs, rhs = fresh_binders(lhs, definitions), fresh_binders(rhs, definitions)   # lim_x of its own x
             first = [c for c in written if not (is_pin(c) and sp.Tuple(lhs, rhs).has(sp.Derivative)
                                                 and any(d.target == c.lhs for d in definitions))]
             valued = {c.lhs for c in first if is_pin(c) and isinstance(c.lhs, sp.Symbol)}
@@ -1359,6 +1385,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         spoken_here = names_in(lhs, rhs) | names_in(left, right)
         restricted += [(name, phrase) for name, (line, phrase) in sorted(introduced.items())
                        if line < rel.line and in_scope(sections, line, rel.line) and name in spoken_here
+                       and standing_line.get(name) != line           # (what a "such that" says of it is read)
                        and name not in {n for n, _ in restricted}]      # "a unique index $k$" (lines before)
         given_here = set()
         if premise is not None:                      # the premise says what its names are here
@@ -1531,8 +1558,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         if premise_imposed is not None:
             doubts.append(f"it rests on a condition the text imposes in the same sentence, which softsym does not "
                           f"use (line {premise_imposed[0]}: {premise_imposed[1]})")
+        continuous = {v for d in sp.Tuple(lhs, rhs).atoms(sp.Derivative) for v, _ in d.variable_count} | {
+            a for c in sp.Tuple(lhs, rhs).atoms(sp.core.function.AppliedUndef) for a in c.args
+            if isinstance(a, sp.Symbol)}            # ∂/∂T, p_j(T): T varies continuously, it is no range end
         capitals = sorted(x.name for x in (*lhs.free_symbols, *rhs.free_symbols)     # (also the range its sums
-                          if isinstance(x, sp.Symbol) and len(x.name) == 1 and x.name.isupper())   # and maxima get:
+                          if isinstance(x, sp.Symbol) and len(x.name) == 1 and x.name.isupper()   # and maxima get:
+                          and x not in continuous)
         # Σ_a read over 1..T where the words give a ∈ {1, 2, 3} — a refutation at T = 1 is no refutation)
         if IMPLICIT_SUM.search(rel.lhs + " " + rel.rhs) and capitals:
             doubts.append(f"a sum written without bounds is read over 1..{dimension}, while the relation names "
@@ -1624,7 +1655,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         section_by_section = sorted(name for name in names_in(lhs, rhs) & set(defined_at)
                                     if len({max((h for h in sections if h <= line), default=0)
                                             for line in defined_at[name]}) > 1
-                                    and all(not same_section(sections, line, rel.line) for line in defined_at[name]))
+                                    and all(not in_scope(sections, line, rel.line) for line in defined_at[name]))
         if section_by_section:          # A(η) of the Bernoulli section, then of the Poisson one, used in a third
             doubts.append("it uses " + ", ".join(f"{name} (defined section by section: lines "
                                                  f"{', '.join(map(str, defined_at[name]))})"

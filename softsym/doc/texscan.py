@@ -265,7 +265,7 @@ def _join_continuations(split: list[Row]) -> list[Row]:
         first = _significant(row)
         previous = _significant(out[-1]) if out and not out[-1].prose else []
         continues = bool(previous) and not row.prose and bool(first) and (
-            first[0].text in BINARY or previous[-1].text in BINARY
+            first[0].text in BINARY and not _own_left_side(row, previous) or previous[-1].text in BINARY
             or previous[-1].kind in ("popen", "rel") or pending > 0)
         if continues:
             out[-1].tokens.extend([Token("space", " ", row.tokens[0].start, row.tokens[0].start), *row.tokens])
@@ -278,6 +278,25 @@ def _join_continuations(split: list[Row]) -> list[Row]:
             if balance > 0 and _closed_later(split[k + 1:], balance):
                 pending = balance
     return out
+
+
+def _own_left_side(row: Row, previous: list[Token]) -> bool:
+    """``-\\frac{(x-\\mu)^2}{2\\sigma^2} &= …`` after a complete row: a row that starts with a sign but
+    writes a relation of its own, after a row that holds one, is a new statement, not the rest of the
+    row before (that continuation holds no relation: ``& - c``)."""
+    if not any(t.kind == "rel" for t in previous):
+        return False
+    depth, seen = 0, 0
+    for t in row.tokens:
+        if t.kind in ("open", "popen"):
+            depth += 1
+        elif t.kind in ("close", "pclose"):
+            depth -= 1
+        elif t.kind == "rel" and depth == 0:
+            return seen > 1                 # the sign and at least one more token before the relation
+        if t.kind not in ("space", "quad", "directive", "amp"):
+            seen += 1
+    return False
 
 
 def _closed_later(later: list[Row], balance: int) -> bool:

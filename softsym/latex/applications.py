@@ -263,6 +263,8 @@ class ApplicationReading:
         1 to n unless the document gave z one).  The argument may be an expression of vectors
         (``\\mathrm{softmax}(\\mathbf{z} + c)``, ``\\mathrm{LSE}([1, 2])``): its entry j is read
         with the vectors at j (a lone name, a bold or listed name, a family of the document)."""
+        if len(g.base.elements) > 1:                         # LSE(a, b) = log(e^a + e^b): its entries listed
+            return self.vector_function_of_list(word, g)
         arg = self.only(g.base.elements, g.base)
         f = lone_factor(arg)
         index = self.index_value(g.sub) if g.sub is not None else None
@@ -318,6 +320,22 @@ class ApplicationReading:
         if lo.is_Integer and hi.is_Integer and 0 <= hi - lo < 20:
             return sp.Add(*(body.xreplace({j: sp.Integer(r)}) for r in range(int(lo), int(hi) + 1)))
         return sp.Sum(body, (j, lo, hi))
+
+    def vector_function_of_list(self, word: str, g: Factor) -> sp.Expr:
+        """``\\mathrm{LSE}(a, b)`` = log(e^a + e^b); ``\\mathrm{softmax}(a, b)_1`` = e^a/(e^a + e^b): the
+        vector of the listed values (an entry by a number only: which entry a letter names is not
+        guessed)."""
+        values = [self.value(self.only([e], g)) for e in g.base.elements]
+        total = sp.Add(*(sp.exp(v) for v in values))
+        if word != "softmax":
+            if g.sub is not None:
+                self.fail(f"{word} of a vector has no entries", g)
+            return self.after_call(sp.log(total), g)
+        index = self.index_value(g.sub) if g.sub is not None else None
+        if index is None or not index.is_Integer or not 1 <= int(index) <= len(values):
+            self.fail("softmax of listed values at an entry that is not one of their positions (write "
+                      "\\mathrm{softmax}(a, b)_1)", g)
+        return self.after_call(sp.exp(values[int(index) - 1]) / total, replace(g, sub=None))
 
     def vector_function_of_entry(self, word: str, g: Factor, f: Factor, index: sp.Expr | None) -> sp.Expr:
         """``softmax(z_i)`` (entry i of softmax(z)); ``logsumexp(z_i)`` is refused."""
@@ -378,6 +396,12 @@ class ApplicationReading:
         if f.sub is not None:
             key = self.name_subscript(f.sub) or self.spelled_subscript(f.sub)
             full = f"{name}_{key}" if key else None
+        own = self.function_object(name)
+        if f.sub is not None and own is not None and name in self.ctx.entry_functions and g.sub is None \
+                and (full is None or self.function_object(full) is None):
+            if f.sup is not None or f.primes:        # p_j(T) of p_i(T) := …: entry j of p at T
+                self.fail("a script or a prime between an entry function's name and its argument", f)
+            return self.apply(own, replace(f, sub=None), replace(g, sub=f.sub))
         fn = self.function_object(full) if full else None
         if fn is not None:
             if f.sup is not None:
@@ -410,6 +434,9 @@ class ApplicationReading:
         if not declared and not other.free_symbols:     # \Gamma(-1/2), F(0.5): a value at a number, or a product?
             self.fail(f"'{shown}': a function value at a number or a product? (declare {full or name} as a "
                       f"function, or write {full or name} \\cdot (…))", f, g)
+        if getattr(self, "bare_head", None) is f:          # \tanh x (1 - y): where does tanh's argument end?
+            self.fail("an ambiguous argument of a function written without parentheses: where does it end? "
+                      f"('{shown}' is a product: put the argument in parentheses, \\tanh(x)(…) or \\tanh(x(…)))", f, g)
         return self.factor(f) * other
 
     @staticmethod

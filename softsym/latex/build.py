@@ -375,6 +375,12 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
         if spelled is not None and f"{name}_{spelled}" in self.names:
             return self.names[f"{name}_{spelled}"]
         indices = self.indices(f.sub)
+        if name in self.ctx.matrices and len(indices) == 1 and indices[0].is_Integer and indices[0] >= 10:
+            digits = str(indices[0])              # J_{12} of a matrix J: row 1, column 2 (not entry 12)
+            if len(digits) != 2 or "0" in digits:
+                self.fail(f"an entry of the matrix {name} with a subscript {digits}: which row and column? "
+                          f"(write {name}_{{i,j}})", f)
+            indices = [sp.Integer(int(digits[0])), sp.Integer(int(digits[1]))]
         if name == "delta" and not self.declared("delta") and len(indices) == 2:
             return sp.KroneckerDelta(*indices)
         if name == "delta" and not self.declared("delta") and len(indices) > 2:
@@ -387,6 +393,8 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
             return sp.IndexedBase(name, real=True)
         if isinstance(declared, sp.IndexedBase):
             return declared
+        if isinstance(declared, sp.FunctionClass) and name in self.ctx.entry_functions:
+            return sp.IndexedBase(name, real=True)    # p_i written alone beside p_i(T) := …: the family p
         self.fail(f"{name} is declared as a scalar or a function but used with an index "
                   f"(declare it an indexed family)", where)
 

@@ -131,7 +131,13 @@ class OperatorReading:
         if self.is_prefix(items, j):
             arg, k = self.prefix(items, j)
         else:
-            arg, k = self.next_factor(items, j)
+            # "\tanh x\,(1 - \tanh^2 x)": tanh(x)·(…) or tanh(x·(…))? A name times (…) as the argument
+            # is not guessed (call_name refuses it); \log p(x), \log \sigma(z) are applications
+            outer, self.bare_head = getattr(self, "bare_head", None), items[j]
+            try:
+                arg, k = self.next_factor(items, j)
+            finally:
+                self.bare_head = outer
             if k < len(items) and not is_op(items[k]) and not self.starts_operator(items[k]):
                 self.fail(f"an ambiguous argument of \\{f.base.text}: where does it end? (write "
                           f"\\{f.base.text}(…))", f, items[k])
