@@ -700,4 +700,5 @@ def test_an_entry_function_of_a_parameter_is_applied_at_every_entry():
     assert temperature[10] == ["proved", "proved"]      # a ratio, and the limit T → ∞ over T > 0's own T
     assert temperature[15] == ["proved", "proved"]      # ∂/∂T log p_i(T), and z̄(T) := Σ_j p_j(T) z_j
     assert temperature[20] == ["definition", "proved"]  # p_i = e^{-E_i}/Σ_j e^{-E_j}: a family again
-    assert temperature[24] == ["proved-instantiated"]   # \mathrm{LSE}_t(x) := …, a word with a small subscript
+    assert temperature[22] == ["skipped", "definition"]  # \mathrm{LSE}_t(x) := …, a word with a small subscript,
+    assert temperature[24][0] not in ("unparsed", "refuted")    # and a relation through it is read
