@@ -195,7 +195,7 @@ def fresh_binders(expr: sp.Basic, defs: list[Definition]) -> sp.Basic:
         swap = {}
         for b in bound:
             others = [d for d in defs if d.target != b]          # (b's own definition: not inside its binder)
-            if isinstance(b, sp.Symbol) and not any(b in _free_in_definition(d) for d in _reached(node.args[0], others)):
+            if isinstance(b, sp.Symbol) and not any(b in _free_in_definition(d) for d in reached_definitions(node.args[0], others)):
                 swap[b] = sp.Dummy(b.name, **b.assumptions0)
         return node.xreplace(swap) if swap else node
     return expr.replace(lambda e: isinstance(e, (sp.Limit, sp.Integral)), renamed)
@@ -207,7 +207,7 @@ def _free_in_definition(d: Definition) -> set[sp.Basic]:
     return d.expr.free_symbols - own
 
 
-def _reached(expr: sp.Basic, defs: list[Definition]) -> list[Definition]:
+def reached_definitions(expr: sp.Basic, defs: list[Definition]) -> list[Definition]:
     """The definitions that unfolding ``expr`` goes through (those of the names it uses, and of the
     names their right sides use, …)."""
     keys, reached, grown = _keys_in(expr), [], True

@@ -702,3 +702,11 @@ def test_an_entry_function_of_a_parameter_is_applied_at_every_entry():
     assert temperature[20] == ["definition", "proved"]  # p_i = e^{-E_i}/Σ_j e^{-E_j}: a family again
     assert temperature[22] == ["skipped", "definition"]  # \mathrm{LSE}_t(x) := …, a word with a small subscript,
     assert temperature[24][0] not in ("unparsed", "refuted")    # and a relation through it is read
+
+
+def test_red_team_29_false_proofs_stay_unproved():
+    # red team 29 (session 20): each of these was PROVED; the text says otherwise or leaves it open
+    assert "proved" not in verdicts_by_line("session20_rt29_value_written_again.md").get(5, [])  # a := 3; $$a = 2$$
+    assert "proved" not in verdicts_by_line("session20_rt29_5_case_rows_redefine.md")[6]     # L at p_t = 0.25
+    assert "proved" not in verdicts_by_line("session20_rt29_1_dropping_assumption.md")[7]   # "(general $x$)"
+    assert verdicts_by_line("session20_rt29_14_sigma_juxtaposed.md")[3] == ["unparsed"]      # \sigma x (1 - x)

@@ -392,7 +392,8 @@ def _statements(row: Row) -> list[_Statement]:
     for statement in out:
         for piece in _comma_statements(statement):
             bare = _unbracketed(piece.tokens)
-            if piece.soft and result and _condition_text(bare) and _names(bare) <= _names(result[-1].tokens) \
+            if piece.soft and result and (_condition_text(bare) or _parenthesized(piece.tokens) and _pin_text(bare)) \
+                    and _names(bare) <= _names(result[-1].tokens) \
                     and any(t.kind == "rel" and t.top for t in result[-1].tokens):
                 # "\sqrt{y^2} = y \qquad (y > 0)": a condition on the names of the statement before it
                 result[-1].condition = _joined("cond", bare, result[-1].condition)
@@ -422,6 +423,19 @@ def _condition_text(tokens: list[Token]) -> bool:
     text = "".join(t.text for t in tokens).strip()
     sides = _INEQUALITY_TEXT.split(text)
     return len(sides) >= 2 and all(_ATOM.match(side.strip()) or _FRACTION.match(side.strip()) for side in sides)
+
+
+def _parenthesized(tokens: list[Token]) -> bool:
+    toks = [t for t in tokens if t.kind not in ("space", "comma") and t.text not in (".", ",", ";")]
+    return len(toks) >= 2 and toks[0].kind == "popen" and toks[-1].kind == "pclose"
+
+
+def _pin_text(tokens: list[Token]) -> bool:
+    """``p = 1/2`` in brackets after a relation (``… = 0 \\quad (p = 1/2)``): the value it holds at."""
+    text = "".join(t.text for t in tokens).strip()
+    sides = text.split("=")
+    return len(sides) == 2 and bool(_ATOM.match(sides[0].strip())) and not sides[0].strip()[:1].isdigit() and bool(
+        _FRACTION.match(sides[1].strip()) or re.fullmatch(r"-?\s*\d+(?:\.\d+)?", sides[1].strip()))
 
 
 _FRACTION = re.compile(r"\A-?\s*(?:\d+\s*/\s*\d+|\\[dt]?frac\s*(?:\{\s*\d+\s*\}|\d)\s*(?:\{\s*\d+\s*\}|\d))\Z")

@@ -89,10 +89,21 @@ _ONE_HOT = re.compile(r"(?:one[- ]?hot|独热|单热)[^$\n]{0,40}?\$\s*(?:\\(?:m
                       r"([A-Za-z])\s*\}?\s*\$", re.IGNORECASE)
 
 
+_ONE_HOT_AFTER = re.compile(r"\$\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{?\s*)?([A-Za-z])\s*\}?\s*\$\s*"
+                            r"(?:(?:be|is|are)\s+(?:an?\s+|the\s+)?|(?:是|为)\s*(?:一个)?\s*)(?:one[- ]?hot|独热|单热)",
+                            re.IGNORECASE)
+
+
 def one_hot_families(text: str) -> list[tuple[int, str]]:
-    """``a one-hot target $\\mathbf{y}$`` (also 独热): the family the text calls one-hot, by line."""
-    return [(text.count("\n", 0, m.start()) + 1, m.group(1)) for m in _ONE_HOT.finditer(text)
-            if not _NOT_ONE_HOT.search(text[max(0, m.start() - 40):m.start()])]
+    """``a one-hot target $\\mathbf{y}$``, ``let $y$ be a one-hot target``, ``$y$ 是独热向量``: the family
+    the text calls one-hot, by line."""
+    found = [(m.start(), m.group(1)) for m in _ONE_HOT.finditer(text)
+             if not _NOT_ONE_HOT.search(text[max(0, m.start() - 40):m.start()])
+             and not re.search(r"(?i)\b(?:over|on|of|for|in|among|across|with)\b|上的|中的", m.group(0))]
+    # ("a one-hot target over $K$ classes": K counts the classes, it is not the one-hot vector)
+    found += [(m.start(), m.group(1)) for m in _ONE_HOT_AFTER.finditer(text)
+              if not re.search(r"(?i)\b(?:not|no\s+longer|never)\s*$|不", text[m.end() - 40:m.end() - 8])]
+    return sorted((text.count("\n", 0, at) + 1, name) for at, name in found)
 
 
 _NOT_ONE_HOT = re.compile(r"(?i)\b(?:instead\s+of|rather\s+than|unlike|not|no\s+longer|never|nor)\s+(?:an?\s+|the\s+)?$"
@@ -339,7 +350,7 @@ _ABBREVIATION = re.compile(r"(?i)\b(?:w\.l\.o\.g|e\.g|i\.e|cf|etc|resp|vs)\.")
 _WHERE_SIGN = re.compile(rf"\s*[,]?\s*where\s+{_NAME_IN_MATH}\s+is\s+(?:an?\s+)?{_SIGN}\b(?!\s*(?:,|or)\s*(?:or\s+)?"
                          rf"(?:positive|negative|zero|non))", re.I)
 _WHERE_SIGN_CJK = re.compile(rf"\s*[,，]?\s*其中\s*{_NAME_IN_MATH}\s*(?:为|是)\s*(?:一个|一)?\s*{_CJK_SIGN}{_CJK_AFTER}")
-_ANY_REAL_CJK = re.compile(rf"{_NAME_IN_MATH}\s*(?:为|是)\s*任意(?:的)?(?:实数|数|值)")
+_ANY_REAL_CJK = re.compile(rf"{_NAME_IN_MATH}\s*(?:为|是)\s*任意(?:的)?(?:实数|数|值|下标|索引|类别|分量)")
 
 
 def _names_of(group: str) -> list[str]:
@@ -369,7 +380,8 @@ _SIGN_CASE = re.compile(rf"\b(?P<case>when|whenever|if|for|unless|as\s+long\s+as
                         rf"(?:an?\s+)?{_SIGN}\b(?!\s+or\b)", re.I)       # not "when $x$ is positive or negative"
 _OPPOSITE_SIGN = {">": "<=", ">=": "<", "<": ">=", "<=": ">"}
 _ANY_REAL = re.compile(rf"{_NAME_IN_MATH}\s+(?:(?:may|can)\s+)?(?:be|is|are)\s+(?:now\s+)?(?:(?:any|an\s+arbitrary|a|an)\s+real"
-                       rf"|any\s+(?:nonzero\s+|non-zero\s+)?(?:number|value))"
+                       rf"|any\s+(?:nonzero\s+|non-zero\s+)?(?:number|value)|(?:any|an\s+arbitrary)\s+(?:other\s+)?"
+                       rf"(?:index|entry|class|coordinate|component))"
                        rf"(?!\s+(?:strictly\s+)?(?:positive|negative|non-?negative|non-?positive))", re.I)
 _EVERY_REAL = re.compile(rf"\bfor\s+(?:every|all|any|each)\s+real\s+(?:numbers?\s+)?{_NAME_IN_MATH}"
                          rf"|\$\s*(?P<real>[A-Za-z]|\\[A-Za-z]+)\s*\\in\s*(?:\\math(?:bb|bf|rm)\s*\{{?\s*R\s*\}}?|\\R\b|ℝ)\s*\$"
@@ -380,6 +392,8 @@ _EVERY_REAL = re.compile(rf"\bfor\s+(?:every|all|any|each)\s+real\s+(?:numbers?\
                          rf"|\ballow\s+{_NAME_IN_MATH.replace('name', 'allowed')}\s+to\s+be\s+(?:negative|positive|any|zero)"
                          rf"|(?:不再假设|不再假定|允许)\s*{_NAME_IN_MATH.replace('name', 'cjk_end')}"
                          rf"|{_NAME_IN_MATH.replace('name', 'free')}\s+(?:be|is|are)\s+(?:now\s+)?arbitrary"
+                         rf"|\b(?:general|arbitrary|any\s+real)\s+{_NAME_IN_MATH.replace('name', 'general')}"
+                         rf"|(?:一般的?|任意的?)\s*{_NAME_IN_MATH.replace('name', 'general_cjk')}"
                          rf"|\b(?:drop|dropping|remove|removing|relax|relaxing|without)\s+(?:the\s+)?(?:assumption|"
                          rf"condition|requirement|restriction)\s+(?:that\s+)?{_NAME_IN_MATH.replace('name', 'dropped')}",
                          re.I)     # "for every real $u$", "$p \in \mathbb{R}$", "$p$ be arbitrary", "drop the assumption that $x$ …"
@@ -488,6 +502,7 @@ def signs_in_words(lines: list[str]) -> list[tuple[int, str, str | None, str]]:
             for m in _EVERY_REAL.finditer(sentence):
                 out.append((number, next(g for g in m.groups() if g is not None), None,
                             "" if m.group("unassumed") or m.group("dropped") or m.group("cjk_end")
+                            or m.group("general") or m.group("general_cjk")
                             else negation_in(sentence)))       # ("no longer assume $x$ …" sets x free)
             for pattern in (_SIGN_STATED, _SIGN_STATED_CJK):
                 m = pattern.search(sentence.strip())

@@ -486,34 +486,29 @@ _JOINER = re.compile(r"(?i)^\s*(?:,|，|、|and|or|和|与|及|以及)?\s*$")
 
 
 _SPLIT_JOIN = re.compile(r"(?i)\band\b|\bor\b|,|，|、|和|与|及")
+_OTHER_NOUN = re.compile(r"(?i)(?:\b(?:logits?|scores?|features?|inputs?|parameters?|weights?|temperatures?|"
+                         r"energ(?:y|ies)|biases?|activations?|numbers?|constants?|scalars?|counts?|sizes?|"
+                         r"dimensions?|indices|index|steps?)|对数几率|logit|分数|特征|输入|参数|权重|温度|能量|常数|维数)\s*$")
+_COUNTING = re.compile(r"(?i)^\s*(?:个|种|类|维|\b(?:classes|categories|outcomes|entries|components|states|tokens|"
+                       r"labels|values|dimensions|elements)\b)")
 
 
 def _called(text: str, listed: list[re.Match]) -> list[bool]:
     """Which of the math names ``listed`` in a sentence that speaks of distributions the words call
-    one.  The words between two names are cut at their first "and"/comma: what comes before it speaks
-    of the name before ("$q$ 是分布，…"), the rest of the name after ("logits $z$ and a one-hot target
-    $y$": y only); without one, of both.  A name joined by a bare "and"/comma to one that is called is called too ("Let $p$
-    and $q$ be two distributions").  When the words call none of them so, all are (the sentence
-    speaks of them together)."""
-    n = len(listed)
-    before = [""] * n
-    after = [""] * n
+    one: all of them (the sentence speaks of them together: "设 $p$ 和 $q$ 是 … 上的分布"), except a
+    name the words right before give another noun ("logits $z$ and a one-hot target $y$") and a count
+    ("$n$ 个类别", "on $K$ classes"); the other noun does not count where the distribution word is
+    right before the name too ("the one-hot target distribution $y$")."""
+    out = []
     for k, m in enumerate(listed):
-        end = listed[k + 1].start() if k + 1 < n else len(text)
-        between = text[m.end():end]
-        if k + 1 < n:
-            cut = _SPLIT_JOIN.search(between)
-            after[k], before[k + 1] = (between[:cut.start()], between[cut.start():]) if cut else (between, between)
+        start = listed[k - 1].end() if k else 0
+        before = _INLINE_MATH_HERE.sub(" ", text[start:m.start()])
+        after = text[m.end():listed[k + 1].start() if k + 1 < len(listed) else len(text)]
+        if _COUNTING.match(after):
+            out.append(False)
         else:
-            after[k] = between
-    if n:
-        before[0] = text[:listed[0].start()]
-    out = [False] * n
-    for k in range(n - 1, -1, -1):
-        out[k] = bool(_DISTRIBUTION.search(_INLINE_MATH_HERE.sub(" ", after[k]))
-                      or _DISTRIBUTION.search(_INLINE_MATH_HERE.sub(" ", before[k]))
-                      or k + 1 < n and out[k + 1] and _JOINER.match(text[listed[k].end():listed[k + 1].start()]))
-    return out if any(out) else [True] * n
+            out.append(bool(_DISTRIBUTION.search(before)) or not _OTHER_NOUN.search(before))
+    return out
 
 
 _INLINE_MATH_HERE = re.compile(r"\$[^$]*\$")

@@ -29,7 +29,7 @@ from ..deadline import Deadline, attempt
 from ..domain import Domain
 from ..dsl import Definition
 from ..errors import UserError
-from ..problem import Problem, fresh_binders, prepare, vector_names
+from ..problem import Problem, fresh_binders, prepare, reached_definitions, vector_names
 from ..prover import DEFAULT_TIMEOUT
 from .approximate import approximately, rounding_written
 from .chains import Relation, relations, sides_of_arrows
@@ -160,6 +160,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         if len(name) == 1 and any(r.line < line and entry.search(f"{r.lhs} {r.rhs}") for r in found):   # T is not
             functions.discard(name)                                                   # read), not a function
     parameters = function_parameters(found)
+    sigma_applied = any(_SIGMA_CALLED.search(r.lhs + " " + r.rhs) for r in found)   # σ(x) somewhere: the sigmoid
     entry_functions = frozenset(bare_name(fd[0]) for rel in found if (fd := function_definition(rel))
                                 and defines_an_entry(rel))
     words = word_names(found)
@@ -193,6 +194,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     lengths = family_lengths(found, functions, doc_declarations(options.symbols) if options.symbols.strip()
                               else Domain(), declarations)
     base = doc_declarations(options.symbols) if options.symbols.strip() else Domain()
+    counted = sorted(set(_COUNTED_IN_WORDS.findall(words_text)) - set(base.names()) - set(functions))
+    if counted:                     # "over $K$ classes", "$N$ samples", "$n$ 个类别": sizes, positive integers
+        try:
+            base = base.merged(doc_declarations(f"{' '.join(counted)}: integer positive"))
+        except UserError:
+            pass
     pending = sorted(declarations, key=lambda d: d.line)
     applied: list[str] = []
     domain = base
@@ -533,6 +540,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         instance: sp.Basic | None = None                # n = 3 of "z = (1, 2, 3)" with z over 1..n
         try:
             paired, pairs = pair_sums(rel)
+            both = sigma_applied and (_SIGMA_TIMES.search(rel.lhs) or _SIGMA_TIMES.search(rel.rhs))
+            if both and "sigma" not in domain.names():
+                raise Unparsed("\\sigma written before a factor without parentheses, where the text also applies "
+                               "it, \\sigma(…): the sigmoid of what follows, or a name σ times it?", both.group(0))
 
             def read(context: Context) -> tuple:
                 try:
@@ -609,7 +620,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                                 f"names the text defines in general ({', '.join(replaced)})"
             out.append(Reading(rel, verdict=verdict, lhs=shown_l, rhs=shown_r, message=message))
             continue
-        if rel.op == "==" and not in_display_math(rel, blocks) and tight_at(lines, rel):
+        if rel.op == "==" and not in_display_math(rel, blocks) and tight_at(lines, rel) \
+                and (target_name(lhs) or "") in {target_name(d.target) or "" for d in definitions}:
             # "L ≥ H(y), with equality iff $p = y$": where an inequality is tight, not a definition of p
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message="where an inequality is tight (\"with equality at …\"): neither a claim "
@@ -679,7 +691,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         bound_of_defined = (lhs.is_Number or rhs.is_Number) and bool(names_in(lhs, rhs) & defined_names)
         # "Then every entry is at most the largest one: $$p_j \le p_k$$": a display the text derives is
         # a claim, even between two names (a display with no such cue may be the case that follows)
-        derived_display = display and not rel.chained and claimed_before(lines, rel, blocks)
+        derived_display = display and not rel.chained and claimed_before(lines, rel, blocks) \
+            and not _CASE_AFTER_CUE.search(_after_last_claim_cue(lead_in(lines, rel, blocks) or ""))
         if k not in premise_of and ((is_condition(rel.op, lhs, rhs) and not bound_of_defined
                                      and not derived_display) or (
                 inline and rel.op == "==" and not rel.chained and isinstance(lhs, sp.Symbol) and rhs.is_Number)):
@@ -886,6 +899,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         # unless the text says so ("Let", "Consider instead", ":=")
         defined_here = [line for line in displayed_at.get(target_name(lhs) or "", [])   # "$p = softmax(z)$ with
                         if same_section(sections, line, rel.line)]                    # entries $$p_i = …$$": no
+        if not defined_here and display and rel.op != ":=" and not rhs.free_symbols and not rhs.atoms(sp.Indexed):
+            # "Let $a := 3$." then $$a = 2$$: a value written for a name defined inline — not a new definition
+            defined_here = [line for line in defined_at.get(target_name(lhs) or "", [])
+                            if line < rel.line and same_section(sections, line, rel.line)]
         restated = display and rel.op != ":=" and not probabilities_in(lhs) and target_name(lhs) is not None \
             and bool(defined_here) and not defined_before(lines, rel, blocks) \
             or display and earlier is not None and probabilities_in(lhs) == {lhs} \
@@ -947,6 +964,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         # p_i = … derived ("multiplying by e^{-m/T} gives") after an unread p_i = softmax_T(z)_i: a claim about
         # the p softsym could not read (doubted), not a new p
         looped = circular(lhs, rhs, [d for d in definitions if d not in renewed]) if defining else []
+        if looped and rel.op != ":=" and isinstance(lhs, sp.core.function.AppliedUndef) and any(
+                isinstance(d.target, sp.core.function.AppliedUndef) and d.target.func == lhs.func
+                and len(d.target.args) == len(lhs.args) for d in definitions):
+            defining, looped = False, []    # H(p, q) = H(p) + KL(p‖q) after H(p, q) := …: a claim about it
         if looped:          # z_i := log p_i after p_i := softmax(z)_i: z through itself — neither is wrong, but
             out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,     # unfolded it never ends
                                message=f"{shown_l} := {shown_r} would define {target_name(lhs) or shown_l} through "
@@ -1024,13 +1045,25 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                     matrices.add(entry.target)
                 unread.pop(entry.target, None)
                 message += f" for every entry ({entry.describe(dimension)})"
+            if display:     # "For $t > 0$ define $$\mathrm{LSE}_t(x) := t \log …$$": t > 0 wherever LSE_t is
+                arguments = set(lhs.args) if isinstance(lhs, sp.core.function.AppliedUndef) else set()
+                for c in conditions_for(rel, live_conditions(), blocks, lines, condition_columns):
+                    bounded = parameter_key(c.lhs if getattr(c, "rhs", None) is not None and c.rhs.is_Number
+                                            else getattr(c, "rhs", None)) if isinstance(c, sp.Rel) else None
+                    if bounded is not None and getattr(c, "rel_op", "") in ("<", "<=", ">", ">=") \
+                            and c.free_symbols <= rhs.free_symbols - arguments and bounded not in standing:
+                        standing[bounded] = (c,)
+                        standing_line[bounded] = rel.line
+                        standing_doubts[bounded] = ""
             out.append(Reading(rel, verdict="definition", message=message, lhs=shown_l, rhs=shown_r))
             use(names_in(lhs, rhs) - ({str(i) for i in entry.indices} if entry is not None else set())
                 - (own_parameters(lhs) - used))                      # f(x) = …: x is f's own, not yet used
             continue
         if rel.op == "==" and is_atomic(lhs) and is_atomic(rhs) and not lhs.is_Number and not rhs.is_Number\
                 and lhs != rhs and not probabilities_in(lhs, rhs) \
-                and not (display and claimed_before(lines, rel, blocks)):      # "Therefore $$s = d$$": a claim       # P(A | B) = P(A) is about events                         # \sqrt{x^2} = x for x > 0 reads x = x: a claim
+                and not (display and claimed_before(lines, rel, blocks)
+                         and not _CASE_AFTER_CUE.search(_after_last_claim_cue(lead_in(lines, rel, blocks) or ""))):
+            # "Therefore $$s = d$$": a claim (not "So for the indices where $$z_j = z_k$$ …": a case)       # P(A | B) = P(A) is about events                         # \sqrt{x^2} = x for x > 0 reads x = x: a claim
             if inline:
                 condition = as_relational(rel.op, lhs, rhs)
                 if isinstance(lhs, sp.Indexed) and isinstance(rhs, sp.Symbol) and not rhs.is_integer:
@@ -1215,6 +1248,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                          and not _entry_spoken_of(lines, here, rel.line, c.lhs))   # "its first value $c_0$ is
                     and not changed_since(out, c.lhs, line, lines, rel.line, rel.tex)]     # set to 5 instead"
 
+        # "For every $x$, $…$" after x := logit(p): x is any real there, not the x the text defined
+        quantified = _quantified_names(_raw_sentence_before(lines, rel) if inline
+                                       else lead_in(lines, rel, blocks, keep_math=True) or "", domain, functions)
+
         def build(written: list[sp.Basic], lhs: sp.Basic = lhs, rhs: sp.Basic = rhs,
                   dropped: frozenset[str] = frozenset(), op: str | None = None,
                   premised: bool = True, logged: bool = False) -> tuple:
@@ -1222,6 +1259,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             ``dropped``): (problem, conventions, unfolded left and right sides, the sides as read)."""
             bounded_here = spoken_keys(*written) | dropped
             written = written + [c for name, cs in standing.items() if name not in bounded_here for c in cs]
+            values = {c.lhs: c.rhs for c in written if is_pin(c)}
+            if values:      # "Henceforth $x > 0$. … Now set $x = -2$": the later value replaces the bound
+                written = [c for c in written if is_pin(c) or not isinstance(c, sp.Basic)
+                           or c.xreplace(values) is not sp.false]
             same = {c.rhs: c.lhs for c in written if isinstance(c, sp.Eq) and all(
                 isinstance(x, sp.Symbol) and x.is_integer for x in c.args) and c.lhs != c.rhs}   # "if i = j": j is i
             if same:
@@ -1245,7 +1286,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             first = [c for c in written if not (is_pin(c) and sp.Tuple(lhs, rhs).has(sp.Derivative)
                                                 and any(d.target == c.lhs for d in definitions))]
             valued = {c.lhs for c in first if is_pin(c) and isinstance(c.lhs, sp.Symbol)}
-            unfolding = [d for d in definitions if d.target not in valued]
+            unfolding = [d for d in definitions if d.target not in valued
+                         and not (isinstance(d.target, sp.Symbol) and d.target.name in quantified)]
             with vector_names({*vectors, *(name for at, name in in_spaces if at <= rel.line)}):
                 left, right = unfold_keeping_variables(sp.Tuple(with_values(lhs, first), with_values(rhs, first)),
                                                        unfolding).args      # (together: g(z + c) = g(z) + c)
@@ -1308,7 +1350,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             c.lhs, unfold_keeping_variables(lhs, definitions), unfold_keeping_variables(rhs, definitions)))]
         variants: list[tuple[str, Problem]] = []
         defined_now = {target_name(d.target) for d in definitions}
-        if pins and not any(target_name(c.lhs) in defined_now for c in pins):
+        at_pins = {c.lhs: c.rhs for c in pins}
+        broken_by_pins = any(isinstance(c, sp.Basic) and not is_pin(c) and c.xreplace(at_pins) is sp.false
+                             for c in (*written, *(c for cs in standing.values() for c in cs)))
+        if pins and not broken_by_pins and not any(target_name(c.lhs) in defined_now for c in pins):
+            # (a proof without the values holds at them only where they meet the other conditions:
+            # not "Henceforth $x > 0$ … Now set $x = -2$")
             # "… at $x = 0$, hence $$…$$": the relation is checked without the value too (not when the
             # value replaces a definition, "take λ = 2" after λ = log 2: without it, it is another λ)
             try:
@@ -1430,6 +1477,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             doubts.append("it uses " + ", ".join(f"{name}, defined twice (lines {doubts_later[name][0]} and "
                                                  f"{doubts_later[name][1]})" for name in twice_here)
                           + ": which definition holds here is not clear")
+            if any(name in names_in(lhs, rhs) | {target_name(x) for x in (lhs, rhs)} for name in twice_here):
+                unproved = unproved or doubts[-1]   # ("Let $a := 3$. $$a = 2$$ $$a + a = 4$$": not through a = 2)
         renamed_here = sorted(name for name, line in renamed_at.items()
                               if name in names_in(lhs, rhs, left, right) | {target_name(x) for x in (lhs, rhs)}
                               | {sp.sstr(x).replace("[", "_").rstrip("]") for x in sp.Tuple(lhs, rhs).atoms(sp.Indexed)}
@@ -1563,8 +1612,39 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             if isinstance(a, sp.Symbol)}            # ∂/∂T, p_j(T): T varies continuously, it is no range end
         capitals = sorted(x.name for x in (*lhs.free_symbols, *rhs.free_symbols)     # (also the range its sums
                           if isinstance(x, sp.Symbol) and len(x.name) == 1 and x.name.isupper()   # and maxima get:
-                          and x not in continuous)
+                          and not (x in continuous and not re.search(      # (not "Over $T$ steps, … \sum_t")
+                              rf"\\sum_\{{?\s*{x.name.lower()}\b", rel.lhs + " " + rel.rhs)))
         # Σ_a read over 1..T where the words give a ∈ {1, 2, 3} — a refutation at T = 1 is no refutation)
+        defined_lists: dict[str, list[tuple[str, ...]]] = {}
+        for done in out:                    # the functions defined so far, with each list of parameters
+            fd = function_definition(done.relation) if done.verdict == "definition" else None
+            if fd is not None:
+                defined_lists.setdefault(bare_name(fd[0]), []).append(tuple(p.strip().lstrip("\\") for p in fd[1]))
+
+        def latest_of(call: sp.Basic) -> tuple[str, ...] | None:
+            same = [ps for ps in defined_lists.get(str(call.func), ()) if len(ps) == len(call.args)]
+            return same[-1] if same else None
+        overloaded_calls = sorted({sp.sstr(c) for c in sp.Tuple(lhs, rhs).atoms(sp.core.function.AppliedUndef)
+                                   if tuple(map(str, c.args)) in defined_lists.get(str(c.func), ())
+                                   and tuple(map(str, c.args)) != latest_of(c)})
+        # (a call written with an earlier definition's own parameters, L(p) after L(z) := …: that one?)
+        if overloaded_calls:           # L(p) := -log p_y, then L(z) := …: which L is L(p) here?
+            doubts.append(f"it calls {', '.join(overloaded_calls)}, a function the text defines twice with "
+                          f"different parameters: which definition the call means is not clear")
+            unproved = unproved or doubts[-1]
+        through = [sp.Tuple(d.target, d.expr) for d in reached_definitions(sp.Tuple(lhs, rhs), definitions)]
+        ranged_by_capital = sorted({str(v) for piece in (sp.Tuple(lhs, rhs, left, right), *through)
+                                    for total in piece.atoms(sp.Sum)
+                                    for v, lo, hi in total.limits if hi == dimension and len(str(v)) == 1
+                                    and str(v).upper() in {x.name for x in piece.free_symbols | sp.Tuple(
+                                        lhs, rhs).free_symbols if isinstance(x, sp.Symbol)} - {
+                                        str(e.base.label) for e in sp.Tuple(piece, lhs, rhs).atoms(sp.Indexed)}
+                                    and str(v).upper() != str(dimension)})
+        if ranged_by_capital:           # c(T) := (1/T) Σ_t 1 "over T time steps": t may run to T, not to n
+            doubts.append(f"a sum over {', '.join(ranged_by_capital)} (through a definition) is read over "
+                          f"1..{dimension}, while {', '.join(v.upper() for v in ranged_by_capital)} is named beside "
+                          f"it and may be its range")
+            unproved = unproved or doubts[-1]
         if IMPLICIT_SUM.search(rel.lhs + " " + rel.rhs) and capitals:
             doubts.append(f"a sum written without bounds is read over 1..{dimension}, while the relation names "
                           f"{', '.join(capitals)}, which may be its range")      # Σ_w (N_wc + 1) = N_c + V
@@ -2049,6 +2129,55 @@ def _sentence_after(line: str, tex: str) -> str:
     rest = rest[:end.start()] if end else rest
     first = re.search(r"\$[^$]+\$", rest)              # the quantifier must be the next math after it
     return rest[:first.end()] if first else ""
+
+
+_CASE_AFTER_CUE = re.compile(r"(?i)\b(?:if|when|whenever|where|with|for|provided|assuming|given|unless|such\s+that)\b|"
+                             r"若|如果|当|其中|对于|满足")
+_CLAIM_WORD = re.compile(r"(?i)\b(?:then|so|thus|hence|therefore|it\s+follows|we\s+get|we\s+have|gives?|yields?)\b|"
+                         r"所以|因此|于是|从而|则|故")
+
+
+def _after_last_claim_cue(lead: str) -> str:
+    """The words of a display's lead-in after its last claim cue ("Then, if" → ", if")."""
+    found = list(_CLAIM_WORD.finditer(lead))
+    return lead[found[-1].end():] if found else lead
+
+
+_COUNTED_IN_WORDS = re.compile(r"\$\s*([A-Za-z])\s*\$\s*(?:(?:classes|categories|labels|outcomes|samples|examples|"
+                               r"observations|tokens|states|(?:time\s+)?steps|rounds|trials|items|experts|clusters|"
+                               r"data\s+points|training\s+examples)\b|个(?:类别|类|样本|状态|时间步|步)|类)", re.IGNORECASE)
+"""A letter the words use as a count ("over $K$ classes", "$N$ samples", "$n$ 个类别"): a positive integer."""
+_SIGMA_CALLED = re.compile(r"\\sigma\s*(?:\\left|\\[bB]ig[gl]?)?\s*\(")
+_SIGMA_TIMES = re.compile(r"\\sigma(?![A-Za-z])\s*(?:[A-Za-z0-9]|\\(?!left|right|big|Big|cdot|times|quad|,|;|!)[A-Za-z])")
+
+
+def _raw_sentence_before(lines: list[str], rel: Relation) -> str:
+    """The words and math of an inline relation's sentence before it, on its line."""
+    if not 1 <= rel.line <= len(lines):
+        return ""
+    line = lines[rel.line - 1]
+    at = line.find(rel.tex.strip())
+    if at < 0:
+        return ""
+    return re.split(r"[.;!?。；](?:\s|$)", line[:at])[-1]
+
+
+def _quantified_names(words: str, domain: Domain, functions: set[str]) -> set[str]:
+    """The names a universal quantifier of ``words`` binds, written alone in its math ("For every $x$",
+    "for all $x, y$", "对任意 $t$"): any value of theirs, not a value the text defined them as."""
+    from ..latex import Unparsed, parse_tex
+    out: set[str] = set()
+    for m in _QUANTIFIED_BOUND.finditer(words):
+        for name in re.split(r"\s*,\s*", m.group("math").strip()):
+            if not re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", name):
+                continue
+            try:
+                named = parse_tex(name, plain_context(domain, functions))
+            except Unparsed:
+                continue
+            if isinstance(named, sp.Symbol):
+                out.add(named.name)
+    return out
 
 
 def _quantified_with_bound(words: str, domain: Domain, functions: set[str]) -> set[str]:

@@ -233,7 +233,7 @@ def _split_rows(toks: list[Token], transparent: frozenset[str]) -> list[Row]:
         elif tok.kind in ("close", "right"):
             depth = max(0, depth - 1)
         elif depth == 0 and tok.kind == "amp":
-            out[-1].tokens.append(Token("space", " ", tok.start, tok.end))
+            out[-1].tokens.append(Token("space", " ", tok.start, tok.end, name="&"))   # (where the row aligns)
             continue
         elif depth == 0 and tok.kind == "rowbreak":
             out.append(Row())
@@ -281,22 +281,27 @@ def _join_continuations(split: list[Row]) -> list[Row]:
 
 
 def _own_left_side(row: Row, previous: list[Token]) -> bool:
-    """``-\\frac{(x-\\mu)^2}{2\\sigma^2} &= …`` after a complete row: a row that starts with a sign but
-    writes a relation of its own, after a row that holds one, is a new statement, not the rest of the
-    row before (that continuation holds no relation: ``& - c``)."""
-    if not any(t.kind == "rel" for t in previous):
-        return False
-    depth, seen = 0, 0
-    for t in row.tokens:
-        if t.kind in ("open", "popen"):
-            depth += 1
-        elif t.kind in ("close", "pclose"):
-            depth -= 1
-        elif t.kind == "rel" and depth == 0:
-            return seen > 1                 # the sign and at least one more token before the relation
-        if t.kind not in ("space", "quad", "directive", "amp"):
-            seen += 1
-    return False
+    """``-\\frac{(x-\\mu)^2}{2\\sigma^2} &= …`` under a row with that same left side: a row that starts
+    with a sign but writes again the left side of the row before, and a relation after it, is a new
+    statement (another version of the same expansion), not the rest of the row before.  Any other
+    row that starts with a sign goes on from the row before (``g &= x^2 \\\\ - 2x + 1 &= …`` may be
+    one chain)."""
+    def left_side(tokens: list[Token]) -> str | None:
+        depth, out = 0, []
+        for t in tokens:
+            if t.name == "&" and not out:
+                return None                 # "& - 2x + 1 = …": the row goes on from its alignment point
+            if t.kind in ("open", "popen"):
+                depth += 1
+            elif t.kind in ("close", "pclose"):
+                depth -= 1
+            elif t.kind == "rel" and depth == 0:
+                return "".join(out)
+            if t.kind not in ("space", "quad", "directive", "amp"):
+                out.append(t.text)
+        return None
+    mine = left_side(row.tokens)
+    return mine is not None and len(mine) > 1 and mine == left_side(previous)
 
 
 def _closed_later(later: list[Row], balance: int) -> bool:
