@@ -2165,18 +2165,24 @@ def _raw_sentence_before(lines: list[str], rel: Relation) -> str:
 def _quantified_names(words: str, domain: Domain, functions: set[str]) -> set[str]:
     """The names a universal quantifier of ``words`` binds, written alone in its math ("For every $x$",
     "for all $x, y$", "对任意 $t$"): any value of theirs, not a value the text defined them as."""
-    from ..latex import Unparsed, parse_tex
     out: set[str] = set()
     for m in _QUANTIFIED_BOUND.finditer(words):
-        for name in re.split(r"\s*,\s*", m.group("math").strip()):
-            if not re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", name):
-                continue
-            try:
-                named = parse_tex(name, plain_context(domain, functions))
-            except Unparsed:
-                continue
-            if isinstance(named, sp.Symbol):
-                out.add(named.name)
+        out |= _symbols_listed([n for n in re.split(r"\s*,\s*", m.group("math").strip())
+                                if re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", n)], domain, functions)
+    return out
+
+
+def _symbols_listed(names: list[str], domain: Domain, functions: set[str]) -> set[str]:
+    """The names of ``names`` (TeX) that read as plain symbols."""
+    from ..latex import Unparsed, parse_tex
+    out: set[str] = set()
+    for name in names:
+        try:
+            named = parse_tex(name, plain_context(domain, functions))
+        except Unparsed:
+            continue
+        if isinstance(named, sp.Symbol):
+            out.add(named.name)
     return out
 
 
@@ -2184,7 +2190,6 @@ def _quantified_with_bound(words: str, domain: Domain, functions: set[str]) -> s
     """The names a universal quantifier of ``words`` bounds in its own math ("for every $s > 0$",
     "for all $x \\in (0, 1)$", "对任意 $t \\ge 0$"): the claim is made on that range, so the bound is no
     case of a claim "in general"."""
-    from ..latex import Unparsed, parse_tex
     out: set[str] = set()
     for m in _QUANTIFIED_BOUND.finditer(words):
         math = m.group("math")
@@ -2192,13 +2197,7 @@ def _quantified_with_bound(words: str, domain: Domain, functions: set[str]) -> s
             continue
         head = re.split(r"\s*(?:[<>]|\\(?:[lg]eq?|in)(?![A-Za-z]))", math)
         for piece in head:
-            for name in re.split(r"\s*,\s*", piece.strip()):
-                try:
-                    named = parse_tex(name, plain_context(domain, functions))
-                except Unparsed:
-                    continue
-                if isinstance(named, sp.Symbol):
-                    out.add(named.name)
+            out |= _symbols_listed(re.split(r"\s*,\s*", piece.strip()), domain, functions)
     return out
 
 
