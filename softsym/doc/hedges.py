@@ -482,10 +482,6 @@ _ONE_NAME = r"(?:\\mathbf\s*\{\s*)?(?:[A-Za-z]|\\[A-Za-z]+)\s*\}?(?:\s*_\s*(?:\{
 _LISTED_NAMES = re.compile(rf"\$\s*(?P<names>(?:{_ONE_NAME}\s*,\s*)*{_ONE_NAME})\s*(?:=|\$|\\in\b)")
 
 
-_JOINER = re.compile(r"(?i)^\s*(?:,|，|、|and|or|和|与|及|以及)?\s*$")
-
-
-_SPLIT_JOIN = re.compile(r"(?i)\band\b|\bor\b|,|，|、|和|与|及")
 _OTHER_NOUN = re.compile(r"(?i)(?:\b(?:logits?|scores?|features?|inputs?|parameters?|weights?|temperatures?|"
                          r"energ(?:y|ies)|biases?|activations?|numbers?|constants?|scalars?|counts?|sizes?|"
                          r"dimensions?|indices|index|steps?)|对数几率|logit|分数|特征|输入|参数|权重|温度|能量|常数|维数)\s*$")
