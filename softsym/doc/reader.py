@@ -718,6 +718,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             elif inline:
                 add_condition(as_relational(rel.op, lhs, rhs))
                 stand_if_chosen(rel, as_relational(rel.op, lhs, rhs))
+                valued = as_relational(rel.op, lhs, rhs)
+                if valued is not None and is_pin(valued) and any(   # "Henceforth $x > 0$ … set $x = -1$":
+                        c.xreplace({valued.lhs: valued.rhs}) is sp.false   # the bound no longer stands
+                        for c in standing.get(parameter_key(valued.lhs) or "", ())):
+                    standing.pop(parameter_key(valued.lhs), None)
                 if rel.op == "==" and example_cue(lines, rel):          # "let $x = 2$": the example's value
                     example_pins.append((rel.line, as_relational(rel.op, lhs, rhs)))
                 parameter = parameter_bound(rel.op, lhs, rhs) or bound_throughout(lines, rel, rel.op, lhs, rhs)
