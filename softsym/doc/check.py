@@ -525,7 +525,10 @@ def _result(reading: Reading, verdict: Verdict | None, variants: dict[str, Verdi
                            f"not reported as refuted"}
     cex = verdict.counterexample
     message = verdict.message
-    if reading.at_pins and unpinned is not None and unpinned.status is Status.REFUTED:
+    if verdict.status is Status.REFUTED and reading.pins and cex is not None and not cex.values:
+        message += f" (at {', '.join(reading.pins)}, the value{'s' if len(reading.pins) > 1 else ''} written " \
+                   f"in prose before it)"
+    elif reading.at_pins and unpinned is not None and unpinned.status is Status.REFUTED:
         message += f" (at {', '.join(reading.pins)}, the value{'s' if len(reading.pins) > 1 else ''} written " \
                    f"in prose before it)"
     if reading.conventions and verdict.status in (Status.PROVED, Status.PROVED_INSTANTIATED, Status.REFUTED):

@@ -985,7 +985,8 @@ def conditions_for(rel: Relation, conditions: list[tuple[int, sp.Basic | None]],
             here += [c for line, c in conditions if previous <= line <= before.line and c is not None
                      and not any(_contradict(c, d) for d in here)]     # "… holds for negative $x$ too"
         return here
-    previous = max((b.end_line for b in blocks if b.display and b.end_line < block.line), default=0)
+    first = _run_start(block, blocks, lines)
+    previous = max((b.end_line for b in blocks if b.display and b.end_line < first.line), default=0)
     here = [c for line, c in conditions if previous < line <= block.line and c is not None
             and not (lines is not None and case_paragraph_before(lines, line, block.line))]
     here = [c for c in headed if c not in here] + here
@@ -995,6 +996,36 @@ def conditions_for(rel: Relation, conditions: list[tuple[int, sp.Basic | None]],
     here = kept
     latest = {c.lhs: c for c in here if is_pin(c)}                 # x = 2, then x = 3: the later value
     return [c for c in here if not is_pin(c) or latest[c.lhs] is c]
+
+
+def _run_start(block, blocks, lines: list[str] | None):
+    """The first display of the run ``block`` ends: "Now set $x = -1$. Then $$x^2 = 1$$ $$|x| = -x$$" —
+    displays with nothing but blank lines or punctuation between them share the prose before the first."""
+    if lines is None:
+        return block
+    while True:
+        before = max((b for b in blocks if b.display and b.end_line < block.line), key=lambda b: b.end_line,
+                     default=None)
+        if before is None or any(text.strip().strip(".,;:") for text in lines[before.end_line:block.line - 1]) \
+                or _outside_math_before(lines, block) or _outside_math_after(lines, before):
+            return block
+        block = before
+
+
+def _outside_math_before(lines: list[str], block) -> bool:
+    """Whether prose starts the display's first line before its math ("Hence $$…$$")."""
+    text = lines[block.line - 1] if 1 <= block.line <= len(lines) else ""
+    opening = re.search(r"\$\$|\\\[|\\begin\{", text)
+    return bool(opening and text[:opening.start()].strip())
+
+
+def _outside_math_after(lines: list[str], block) -> bool:
+    """Whether prose follows the display's math on its last line ("$$…$$ so")."""
+    text = lines[block.end_line - 1] if 1 <= block.end_line <= len(lines) else ""
+    closing = None
+    for closing in re.finditer(r"\$\$|\\\]|\\end\{[^}]*\}", text):
+        pass
+    return bool(closing and text[closing.end():].strip().strip(".,;:"))
 
 
 _PARAGRAPH_CASE = re.compile(r"(?i)\s*(?:[-*]\s+)?(?:for|if|when|whenever|当|若|如果|对于)\b")

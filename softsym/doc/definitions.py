@@ -353,9 +353,10 @@ def _unfolded_keeping_variables(expr: sp.Basic, definitions: list[Definition]) -
             raise Unfoldable(f"the derivative with respect to {', '.join(map(sp.sstr, d.variables))}, a name "
                               f"defined in the text, could not be taken before its definition is unfolded")
         kept[d] = unfold(done, definitions)
-    holders = {d: sp.Dummy(f"d{k}") for k, d in enumerate(kept)}
-    outside = unfold(expr.xreplace(holders), definitions)
-    return outside.xreplace({holders[d]: value for d, value in kept.items()})
+    # the derivatives' values go in before the rest unfolds: a binder around one (Σ_j ∂α_i/∂a_j) is
+    # renamed with its bound j inside the value too, never leaving that j free (the value is unfolded
+    # already: unfolding it again changes nothing)
+    return unfold(expr.xreplace(kept), definitions)
 
 
 def _no_captured_parameter(expr: sp.Basic, definitions: list[Definition]) -> None:

@@ -340,6 +340,24 @@ def regime_nearby(lines: list[str], first: int, last: int) -> str:
     return ""
 
 
+_EQUAL_CASE = re.compile(
+    r"(?i)\b(?:when|whenever|if|once|as\s+long\s+as|so\s+long\s+as|provided(?:\s+that)?|unless|only\s+when)\s+"
+    r"(?:[\w·-]+\s+){0,6}?(?:are|is|be|become|becomes|were)\s+(?:all\s+)?(?:not\s+)?(?:all\s+)?"
+    r"(?:equal|identical|the\s+same|distinct|different|constant|uniform|tied)\b"
+    r"|\b(?:when|whenever|if|once|unless)\s+all\s+(?:[\w·-]+\s+){0,4}?(?:coincide|agree|tie|equal)\b"
+    r"|(?:当|若|如果|只要|一旦|假如|倘若)[^。；！？.;!?]{0,30}?(?:全|都|均|皆|全部)?(?:不)?(?:全)?(?:相等|相同|一样|一致|等于)")
+"""Words that state a relation for a case of equal (or distinct) values the math does not write as a
+condition ("$L = \\log K$ when all logits are equal", "只要 logits 不全相等，就有 …"): a counterexample
+of the plain reading may lie outside that case."""
+
+
+def equal_case(words: str) -> str:
+    """The phrase of ``words`` that puts what they say in a case of equal or distinct values
+    (:data:`_EQUAL_CASE`), or ``""``."""
+    found = _EQUAL_CASE.search(words or "")
+    return re.sub(r"\s+", " ", found.group(0)).strip() if found else ""
+
+
 def _substitution(math: str) -> bool:
     """``x \\to x/2``, ``z \\to z + c``: a name replaced by an expression of itself (a substitution, no
     limit) — not ``x \\to x_0``, ``\\theta \\to \\theta^*``, ``T \\to T_0^+``: another point, a limit."""

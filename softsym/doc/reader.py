@@ -33,7 +33,7 @@ from ..problem import Problem, fresh_binders, prepare, reached_definitions, vect
 from ..prover import DEFAULT_TIMEOUT
 from .approximate import approximately, rounding_written
 from .chains import Relation, relations, sides_of_arrows
-from .hedges import (EXCEPTING, assumed_in_words, hedged_words, case_switch, distributions_named, negation_in, others_before, paragraph_around, prose_text, regime_nearby, restricted_nearby, restricted_where_introduced,
+from .hedges import (EXCEPTING, assumed_in_words, equal_case, hedged_words, case_switch, distributions_named, negation_in, others_before, paragraph_around, prose_text, regime_nearby, restricted_nearby, restricted_where_introduced,
                      sentence_around, sentences, signs_nearby, unplain, word_bound)
 from .conditions import (
     LABEL_SET, OP_TEX, is_stated_range, MEMBERSHIP as _MEMBERSHIP, NOT_A_CASE, after_a_display, as_bounds, case_after, case_in_words, claimed_before, bound_throughout, introduced_by, conditions_after, conditions_for, excluded_in_words, tight_at,
@@ -155,10 +155,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     for rel in found:
         if (fd := function_definition(rel)) is not None:
             function_lines.setdefault(bare_name(fd[0]), rel.line)
+    late_functions: dict[str, int] = {}
     for name, line in function_lines.items():      # p_i used as a family before "p(T) = softmax(z/T)": p stays
-        entry = re.compile(rf"(?<![A-Za-z\\]){re.escape(name)}\s*_")     # a family (the vector as a function of
-        if len(name) == 1 and any(r.line < line and entry.search(f"{r.lhs} {r.rhs}") for r in found):   # T is not
-            functions.discard(name)                                                   # read), not a function
+        entry = re.compile(rf"(?<![A-Za-z\\]){re.escape(name)}\s*_" if len(name) == 1      # a family (the vector
+                           else rf"\\{re.escape(name)}(?![A-Za-z])\s*_")               # as a function of
+        if (len(name) == 1 or name in _GREEK_NAMES) and any(r.line < line and entry.search(f"{r.lhs} {r.rhs}") for r in found):   # T is not
+            late_functions[name] = line                               # read), not a function before that line
     parameters = function_parameters(found)
     sigma_applied = any(_SIGMA_CALLED.search(r.lhs + " " + r.rhs) for r in found)   # σ(x) somewhere: the sigmoid
     entry_functions = frozenset(bare_name(fd[0]) for rel in found if (fd := function_definition(rel))
@@ -194,7 +196,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     lengths = family_lengths(found, functions, doc_declarations(options.symbols) if options.symbols.strip()
                               else Domain(), declarations)
     base = doc_declarations(options.symbols) if options.symbols.strip() else Domain()
-    counted = sorted(set(_COUNTED_IN_WORDS.findall(words_text)) - set(base.names()) - set(functions))
+    counted = sorted((set(_COUNTED_IN_WORDS.findall(words_text)) | _dimensions(text))
+                     - set(base.names()) - set(functions))
     if counted:                     # "over $K$ classes", "$N$ samples", "$n$ 个类别": sizes, positive integers
         try:
             base = base.merged(doc_declarations(f"{' '.join(counted)}: integer positive"))
@@ -535,7 +538,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                        if f in functions}, labels=labels,
                            bare=frozenset(f for f in functions if function_lines.get(f, rel.line) < rel.line),
                            entry_functions=entry_functions, range_ends=range_ends, letters=frozenset(letters))
-        context = context_with(functions)
+        context = context_with(functions - {f for f, at in late_functions.items() if rel.line < at})
         entry: Entry | None = None
         instance: sp.Basic | None = None                # n = 3 of "z = (1, 2, 3)" with z over 1..n
         try:
@@ -758,6 +761,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         powered = isinstance(lhs, sp.Pow) and lhs.exp in (2, -1, -2) and isinstance(lhs.base, sp.Symbol) \
             and not isinstance(lhs.base, sp.Dummy) and "(" not in lhs.base.name
         squared = lhs.base if powered else None
+        if squared is not None and squared.name in {target_name(d.target) for d in definitions} and any(
+                same_section(sections, line, rel.line) for line in defined_at.get(squared.name, ())):
+            squared = None      # "Let $a := 3$ … $$a^2 = 10$$": a claim about the a this section defined
         if squared is not None and not checks_example and squared.name not in listed_values \
                 and not any(c is not None and is_pin(c) and c.lhs == squared for _, c in conditions) \
                 and defines(rel, squared, rhs, used - ({squared.name} if _used_before_section(
@@ -879,7 +885,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         # written as a case (not "with $0 < \theta < 1$ … $$L(\theta) = …$$", the domain of its parameter)
         ranged = on_own(rel.condition) \
             or any(found[c].op in ("<", "<=", ">", ">=", "!=") and on_own(f"{found[c].lhs} {found[c].rhs}")
-                   for c in trailing.get(k, ())) \
+                   and not _domain_after(lines, rel, found[c]) for c in trailing.get(k, ())) \
             or display and any(c.rel_op in ("<", "<=", ">", ">=", "!=") and {x.name for x in c.free_symbols} & own_names
                                and not all(_a_domain(c, line, lines, condition_columns, live_conditions())
                                            for line, d in live_conditions() if d == c)
@@ -904,7 +910,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         # unless the text says so ("Let", "Consider instead", ":=")
         defined_here = [line for line in displayed_at.get(target_name(lhs) or "", [])   # "$p = softmax(z)$ with
                         if same_section(sections, line, rel.line)]                    # entries $$p_i = …$$": no
-        if not defined_here and display and rel.op != ":=" and not rhs.free_symbols and not rhs.atoms(sp.Indexed):
+        if not defined_here and display and rel.op == "==" and not rhs.free_symbols and not rhs.atoms(sp.Indexed):
             # "Let $a := 3$." then $$a = 2$$: a value written for a name defined inline — not a new definition
             defined_here = [line for line in defined_at.get(target_name(lhs) or "", [])
                             if line < rel.line and same_section(sections, line, rel.line)]
@@ -1325,7 +1331,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                           if not (is_pin(g) and (target_name(g.lhs) in overridden or g.lhs in overridden))) \
                 + tuple(defined_where(lhs, rhs, definitions))
             here = Domain(here.symbols, here.indexed, here.bounds, relevant_hypotheses(given, left, right))
+            before = set(here.given)
             here, ranges = extremum_facts(left, right, here)
+            if set(here.given) - before:    # max_k a_k of a defined a: the fact speaks of what a unfolds to
+                here = Domain(here.symbols, here.indexed, here.bounds, tuple(
+                    g if g in before else with_values(unfold_keeping_variables(g, definitions), written)
+                    for g in here.given))
             ranges.update({name: span for name, span in index_ranges.items() if name not in ranges})
             ranges.update(family_ranges(left, right, {**lengths, **vectors}))
             ranges.update(family_ranges(lhs, rhs, {**lengths, **vectors}))      # entries unfolding took away
@@ -1445,6 +1456,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         guesses = (*repairs.get(k, ()), *guesses)
         opaque_products = [n for n in notes if n.startswith("the dot products ")]
         doubts: list[str] = [f"it rests on a guess: {'; '.join(guesses)}"] if guesses else []
+        if opaque_products and _one_vector_against_a_family(opaque_products[0], problem, found) \
+                and not _VECTORS_CONSTRAINED.search(text):
+            opaque_products = []        # q·k_j for one q and free keys: any values, in any dimension (k_j = c_j q)
         if opaque_products:             # a point of free products: the vectors the text means may not meet it
             doubts.append(f"it reads {opaque_products[0][len('the '):].split(' read as')[0]} as free numbers, and what "
                           f"the text says of the vectors (norms, ties, dimension) is not read")
@@ -1541,6 +1555,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             if regime:          # "At infinite temperature every state is equally likely. Hence … $$⟨E⟩ = …$$"
                 doubts.append(f"the words before it put it in a regime or a limit softsym does not read "
                               f"(\"{regime}\"): a counterexample may lie outside it")
+        said_case = equal_case(sentence_around(lines[rel.line - 1], column_of(k)) if inline and 1 <= rel.line <= len(lines)
+                               else f"{lead_in(lines, rel, blocks) or ''} {_words_after_display(lines, rel, blocks)}")
+        if said_case:           # "$L = \log K$ when all logits are equal": a case the math does not write
+            doubts.append(f"the words state it for a case softsym does not read (\"{said_case}\"): a counterexample "
+                          f"may lie outside it")
         if own_version:
             doubts.append("it defines a function softsym knows: checked against softsym's reading, a different "
                           "definition is the text's own")
@@ -1874,6 +1893,26 @@ _BARE_GUESS = re.compile(r"^(\S+) alone read as \S+?\((.*)\), the function at it
 _RELATION_SIGN = re.compile(r"<|>|=|\\le|\\ge|\\leq|\\geq|\\neq|\\in\b")
 
 
+_DOMAIN_WORDS = re.compile(r"\s*[,;]?\s*(?:with|where|and|for\s+(?:all|every|any))\s*$|\s*[(（]\s*$|\s*,\s*$")
+
+
+def _domain_after(lines: list[str], rel: Relation, condition: Relation) -> bool:
+    """Whether a condition right after a definition on its line is the domain of its parameter ("Let
+    $p_i(T) := …$ with $T > 0$", "$f(x) := \\log x$ ($x > 0$)"), not one case of a definition by cases
+    ("$f(x) := x$ for $x \\ge 0$")."""
+    if condition.line != rel.end_line or not 1 <= condition.line <= len(lines):
+        return False
+    text = lines[condition.line - 1]
+    tail = rel.rhs.strip()[-12:]
+    end = text.find(tail) + len(tail) if tail and tail in text else -1
+    start = text.find(condition.lhs.strip(), max(end, 0))
+    if end < 0 or start < 0:
+        return False
+    between = text[end:start]
+    between = re.sub(r"^\s*\$+|\$+\s*$", "", between)
+    return bool(_DOMAIN_WORDS.fullmatch(between))
+
+
 def _lead_in_math(lines: list[str], rel: Relation, blocks) -> list[str]:
     """The prose math written between the display (or paragraph) before ``rel`` and ``rel``."""
     before = max((n for n, line in enumerate(lines[:rel.line - 1], 1) if re.match(r"\s*(?:#|\\(?:sub)*section)", line)),
@@ -2152,6 +2191,58 @@ _COUNTED_IN_WORDS = re.compile(r"\$\s*([A-Za-z])\s*\$\s*(?:(?:classes|categories
                                r"observations|tokens|states|(?:time\s+)?steps|rounds|trials|items|experts|clusters|"
                                r"data\s+points|training\s+examples)\b|个(?:类别|类|样本|状态|时间步|步)|类)", re.IGNORECASE)
 """A letter the words use as a count ("over $K$ classes", "$N$ samples", "$n$ 个类别"): a positive integer."""
+def _words_after_display(lines: list[str], rel: Relation, blocks) -> str:
+    """The words on the display's last line after its math ("$$…$$ when all $x_i$ are equal")."""
+    holder = next((b for b in blocks if b.display and b.line <= rel.line <= b.end_line), None)
+    if holder is None or not 1 <= holder.end_line <= len(lines):
+        return ""
+    tail = re.split(r"\$\$|\\\]|\\end\s*\{[a-z*]+\}", lines[holder.end_line - 1])[-1]
+    return hedged_words(tail)
+
+
+_VECTORS_CONSTRAINED = re.compile(r"(?i)\b(?:unit|norms?|normali[sz]ed|normali[sz]ation|orthogonal|orthonormal|"
+                                  r"tied|tying|shared|sharing|lengths?|parallel|collinear|equal\s+vectors?|basis|bases)\b|\\[lr]?Vert|\\\||\\(?:l|r)vert|"
+                                  r"单位|范数|正交|归一|共享|相同的向量")
+
+
+def _one_vector_against_a_family(note: str, problem: Problem, found: list[Relation]) -> bool:
+    """Whether the opaque products of ``note`` ("the dot products q·k read as …") are one table of one
+    vector with the entries of one family (``q^\\top k_j``), neither written alone as a side of a
+    relation (``x = \\mathbf{1}``, ``w_i := e_i``): any values of them are met, even in one dimension
+    (q = 1, k_j = c_j), so a point of them is a point of the vectors."""
+    names = note[len("the dot products "):].split(" read as")[0].split(", ")
+    if len(names) != 1:
+        return False
+    for vector in names[0].split("·"):
+        alone = re.compile(rf"\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{{\s*)?\\?{re.escape(vector)}\s*\}}?"
+                           rf"\s*(?:_\s*(?:\{{[^{{}}]*\}}|\w))?\s*")
+        if any(alone.fullmatch(side) for r in found for side in (r.lhs, r.rhs)):
+            return False
+    found = [e for e in sp.Tuple(problem.lhs, problem.rhs, *problem.domain.given).atoms(sp.Indexed)
+             if str(e.base.label) == names[0]]
+    plain = [x for x in sp.Tuple(problem.lhs, problem.rhs).free_symbols
+             if isinstance(x, sp.Symbol) and x.name == names[0]]
+    return bool(found or plain) and all(len(e.indices) == 1 for e in found)
+
+
+_GREEK_NAMES = frozenset({"alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta",
+                          "vartheta", "iota", "kappa", "lambda", "mu", "nu", "xi", "pi", "rho", "sigma", "tau",
+                          "upsilon", "phi", "varphi", "chi", "psi", "omega"})
+_SPACE_POWER = re.compile(r"\\mathbb\s*\{?\s*R\s*\}?\s*\^\s*(?:\{(?P<braced>[^{}]*)\}|(?P<bare>[A-Za-z]))")
+
+
+def _dimensions(text: str) -> set[str]:
+    """The letters a space's power names (``q \\in \\mathbb{R}^d``, ``W \\in \\mathbb{R}^{K \\times d}``):
+    dimensions, positive integers."""
+    out: set[str] = set()
+    for m in _SPACE_POWER.finditer(text):
+        power = m.group("braced") if m.group("braced") is not None else m.group("bare")
+        power = re.sub(r"\\times|\\cdot|[+*]|×", " ", power)
+        if re.fullmatch(r"\s*(?:[A-Za-z]|\d+)(?:\s+(?:[A-Za-z]|\d+))*\s*", power):   # n, K d, not n-1 or n_1
+            out |= set(re.findall(r"[A-Za-z]", power))
+    return out
+
+
 _SIGMA_CALLED = re.compile(r"\\sigma\s*(?:\\left|\\[bB]ig[gl]?)?\s*\(")
 _SIGMA_TIMES = re.compile(r"\\sigma(?![A-Za-z])\s*(?:[A-Za-z0-9]|\\(?!left|right|big|Big|cdot|times|quad|,|;|!)[A-Za-z])")
 

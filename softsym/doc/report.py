@@ -28,6 +28,8 @@ def relation_line(path: str, r: dict) -> list[str]:
         left, right = shown_sides(r.get("lhs_value") or "", r.get("rhs_value") or "")
         lines.append(f"    counterexample: {point or '(no free symbols)'}: left side {left.sign} {left.text}, "
                      f"right side {right.sign} {right.text}")
+        if not point and r.get("message"):          # a relation at the values prose gave: say which
+            lines.append(f"    {r['message']}")
     elif verdict in ("unparsed", "error", "undecided", "timeout", "vacuous", "refuted") and r.get("message"):
         lines.append(f"    {r['message']}")
     return lines
