@@ -998,12 +998,18 @@ def conditions_for(rel: Relation, conditions: list[tuple[int, sp.Basic | None]],
     return [c for c in here if not is_pin(c) or latest[c.lhs] is c]
 
 
+_OWN_CASE_IN_DISPLAY = re.compile(r"\\(?:text|mbox|textrm|mathrm\s*\{\s*(?:for|if|when))|\\q?quad|\\forall|"
+                                  r"\(\s*\\?[A-Za-z]+\s*(?:[<>]|\\[lg]e|\\ne|\\in)")
+
+
 def _run_start(block, blocks, lines: list[str] | None):
     """The first display of the run ``block`` ends: "Now set $x = -1$. Then $$x^2 = 1$$ $$|x| = -x$$" —
     displays with nothing but blank lines or punctuation between them share the prose before the first."""
     if lines is None:
         return block
     while True:
+        if _OWN_CASE_IN_DISPLAY.search(block.tex):    # "$$|t| = -t \quad \text{for every } t$$": its own case
+            return block
         before = max((b for b in blocks if b.display and b.end_line < block.line), key=lambda b: b.end_line,
                      default=None)
         if before is None or any(text.strip().strip(".,;:") for text in lines[before.end_line:block.line - 1]) \

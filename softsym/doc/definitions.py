@@ -11,6 +11,7 @@ import sympy as sp
 from ..deadline import Deadline, attempt
 from ..dsl import Definition
 from ..problem import UnfoldError, unfold
+from ..rewrite import rename_bound
 from .chains import Relation
 from .names import bare_name, names_in, probabilities_in, target_name
 
@@ -345,6 +346,7 @@ def _unfolded_keeping_variables(expr: sp.Basic, definitions: list[Definition]) -
     for d in derivatives:
         names = set().union(*(_keys(v) for v in d.variables))
         inner = _unfolded_keeping_variables(d.expr, [x for x in definitions if _key(x.target) not in names])
+        inner = rename_bound(inner)      # L := Σ_k z_k² in ∂L/∂z_k: L's own k is not the k of z_k
         for v in d.variables:
             inner = _through_the_variable(inner, v, definitions)
         taken = sp.Derivative(inner, *d.variable_count, evaluate=False)

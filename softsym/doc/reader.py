@@ -196,8 +196,14 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     lengths = family_lengths(found, functions, doc_declarations(options.symbols) if options.symbols.strip()
                               else Domain(), declarations)
     base = doc_declarations(options.symbols) if options.symbols.strip() else Domain()
-    counted = sorted((set(_COUNTED_IN_WORDS.findall(words_text)) | _dimensions(text))
-                     - set(base.names()) - set(functions))
+    called_real = sorted({m.group(1) or m.group(2) for m in _CALLED_REAL.finditer(text)}
+                         - set(base.names()) - set(functions))
+    if called_real:                 # "for every real $n$", "$n \in \mathbb{R}$": n is no count nor dimension
+        try:
+            base = base.merged(doc_declarations(f"{' '.join(called_real)}: real"))
+        except UserError:
+            pass
+    counted = sorted(set(_COUNTED_IN_WORDS.findall(words_text)) - set(base.names()) - set(functions))
     if counted:                     # "over $K$ classes", "$N$ samples", "$n$ 个类别": sizes, positive integers
         try:
             base = base.merged(doc_declarations(f"{' '.join(counted)}: integer positive"))
@@ -267,6 +273,15 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         standing[key] = (condition,)
         standing_line[key] = rel.line
         standing_doubts[key] = ""
+    for letter in sorted(_dimensions(text) - set(base.names()) - set(functions)):
+        try:                # q ∈ ℝ^d: d > 0 from the start (a bound a value or "any real d" ends, as any)
+            dimension_name = parse_tex(letter, plain_context(domain, functions))
+        except Unparsed:
+            continue
+        if isinstance(dimension_name, sp.Symbol):
+            standing[dimension_name.name] = (sp.StrictGreaterThan(dimension_name, 0),)
+            standing_line[dimension_name.name] = 0
+            standing_doubts[dimension_name.name] = ""
     doubts_later: dict[str, tuple[int, int]] = {}               # a name written twice: its two lines
     displayed_at: dict[str, list[int]] = {}                     # the lines of definitions in display math
 
@@ -762,8 +777,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             and not isinstance(lhs.base, sp.Dummy) and "(" not in lhs.base.name
         squared = lhs.base if powered else None
         if squared is not None and squared.name in {target_name(d.target) for d in definitions} and any(
-                same_section(sections, line, rel.line) for line in defined_at.get(squared.name, ())):
+                same_section(sections, line, rel.line) for line in defined_at.get(squared.name, ())) \
+                and not _RENEWING.search((lead_in(lines, rel, blocks) or "") if display else _clause_of_inline(lines, rel)):
             squared = None      # "Let $a := 3$ … $$a^2 = 10$$": a claim about the a this section defined
+            # (not "Now let $a$ instead be the positive number with $$a^2 = 2$$": a new a)
         if squared is not None and not checks_example and squared.name not in listed_values \
                 and not any(c is not None and is_pin(c) and c.lhs == squared for _, c in conditions) \
                 and defines(rel, squared, rhs, used - ({squared.name} if _used_before_section(
@@ -853,7 +870,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                         for d in definitions):      # "$$L(x) = -4$$" at the x prose gave: a value, no definition
             # (displayed at a number, it is a claim; in prose "setting $L(0) = 10$" may stipulate it)
             if target_name(lhs) in branches and (rel.condition or trailing.get(k)):   # f(x) = 0 for x < 0
-                definitions = [d for d in definitions if target_name(d.target) != target_name(lhs)]
+                definitions = [d for d in definitions if not _same_kind(d.target, lhs)]
             elif all(a.is_number for a in lhs.args):    # "the data give y(0) = 2" of y(t) = C e^{kt}: C = 2?
                 value = attempt(Deadline.after(1.0), lambda: unfold_keeping_variables(lhs, definitions), None)
                 if value is not None and value.free_symbols:    # (the words may only suppose it: no hypothesis,
@@ -900,7 +917,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             target_name(lhs) in branches or ranged and earlier is None and not checks_example)
         if branch:          # "f(x) = x for x ≥ 0" (and "f(x) = 0 for x < 0"): a definition by cases
             branches.add(target_name(lhs))
-            definitions = [d for d in definitions if target_name(d.target) != target_name(lhs)]
+            definitions = [d for d in definitions if not _same_kind(d.target, lhs)]
             out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,
                                message=f"{shown_l} := {shown_r} on a range only (a case of a definition by "
                                        f"cases): not unfolded (a relation about {lhs.func if own and isinstance(lhs, sp.core.function.AppliedUndef) else shown_l} is not refuted or proved through it)"))
@@ -945,7 +962,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             # "let LSE_τ(x, y) := τ log(…)" and, in the same section, "some texts drop the factor,
             # LSE_τ(x, y) := log(…); we keep it": which one holds after is the words' to say — neither
             doubts_later[target_name(lhs)] = (again[-1], rel.line)
-            definitions = [d for d in definitions if target_name(d.target) != target_name(lhs)]
+            definitions = [d for d in definitions if not _same_kind(d.target, lhs)]
             out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,
                                message=f"{shown_l} := {shown_r}, a second definition of {target_name(lhs)} in the "
                                        f"section (line {again[-1]}): which one holds after it is not clear, "
@@ -967,8 +984,15 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             and not rhs.free_symbols and any(d.target == lhs for d in definitions) and bool(lhs.args) \
             and all(isinstance(a, sp.Symbol) and a.name in valued_here for a in lhs.args)
         # "取 $z = 2$。当 $y = 1$ 时，$\ell = \log(1 + e^{-2})$" of ℓ(z, y): its value at those values, a claim
+        said_again = inline and rel.op == "==" and isinstance(lhs, sp.Symbol) \
+            and lhs.name in {target_name(d.target) for d in definitions} \
+            and any(same_section(sections, line, rel.line) for line in defined_at.get(lhs.name, ())) \
+            and not defining_cue(lines, rel) and not example_cue(lines, rel) \
+            and not _RENEWING.search(_clause_of_inline(lines, rel)) and not names_in(rhs) - used
+        # (not "For the geometric, … $\eta = \log(1 - \theta)$": a new model, in a name not seen before)
+        # "the loss is $L = -\log p_c$ … and $L = \log K$ when all logits are equal": a claim about that L
         defining = not swapped and not checks_example and not restated and not of_recurrence and not at_defined \
-            and not derived \
+            and not derived and not said_again \
             and defines(rel, lhs, rhs, used_here, pinned, standalone, display or new_section, model) \
             and not (rel.op != ":=" and isinstance(lhs, (sp.Symbol, sp.Indexed)) and (target_name(lhs) or "") in unread
                      and not defined_before(lines, rel, blocks))
@@ -1456,9 +1480,6 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         guesses = (*repairs.get(k, ()), *guesses)
         opaque_products = [n for n in notes if n.startswith("the dot products ")]
         doubts: list[str] = [f"it rests on a guess: {'; '.join(guesses)}"] if guesses else []
-        if opaque_products and _one_vector_against_a_family(opaque_products[0], problem, found) \
-                and not _VECTORS_CONSTRAINED.search(text):
-            opaque_products = []        # q·k_j for one q and free keys: any values, in any dimension (k_j = c_j q)
         if opaque_products:             # a point of free products: the vectors the text means may not meet it
             doubts.append(f"it reads {opaque_products[0][len('the '):].split(' read as')[0]} as free numbers, and what "
                           f"the text says of the vectors (norms, ties, dimension) is not read")
@@ -1488,7 +1509,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         if twice:
             doubts.append(f"{target_name(lhs)} was defined on line {defined_here[-1]}: written again without "
                           f"\"hence\" or \"let\", this may define it anew")
-            definitions = [d for d in definitions if target_name(d.target) != target_name(lhs)]
+            definitions = [d for d in definitions if not _same_kind(d.target, lhs)]
         twice_here = sorted(name for name, (_, line) in doubts_later.items()
                             if name.removesuffix("[]") in names_in(lhs, rhs) | {target_name(x) for x in (lhs, rhs)}
                             and line < rel.line and in_scope(sections, line, rel.line))
@@ -1765,6 +1786,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                                  f"{', '.join(map(str, defined_at[name]))})"
                                                  for name in section_by_section)
                           + ", and which definition it means here is not clear")
+        both_kinds = _plain_and_function(definitions, names_in(lhs, rhs))
+        if both_kinds:                  # Z := Σ e^{z_j}, then Z(T) := Σ e^{z_j/T}; z̄ := Σ p_i z_i after p_i(T):
+            doubts.append(f"it rests on {', '.join(both_kinds)}, defined both as a number and as a function "
+                          f"(of a temperature?): which one it means here is not clear")
+            unproved = unproved or doubts[-1]
         valued = lhs if isinstance(lhs, (sp.Symbol, sp.Indexed)) and not rhs.free_symbols else \
             rhs if isinstance(rhs, (sp.Symbol, sp.Indexed)) and not lhs.free_symbols else None
         family = f"{valued.base.label}[]" if isinstance(valued, sp.Indexed) else None    # p_1 of p_i := …
@@ -2096,13 +2122,46 @@ def _written_alone(sentence: str, name: str) -> bool:
     return re.search(rf"\$\s*\\?{re.escape(name)}\s*\$", sentence) is not None
 
 
+def _plain_and_function(definitions: list[Definition], names: set[str]) -> list[str]:
+    """The names defined both as a number (or entries) and as a function that a relation reaches through
+    the plain definitions, starting from ``names`` (its own): ``z̄`` reaches p of ``p_i := …`` beside
+    ``p_i(T) := …``."""
+    undef = sp.core.function.AppliedUndef
+    functions = {(target_name(d.target) or "").removesuffix("[]"): k for k, d in enumerate(definitions)
+                 if isinstance(d.target, undef)}
+    plain = {(target_name(d.target) or "").removesuffix("[]"): (k, d) for k, d in enumerate(definitions)
+             if not isinstance(d.target, undef)}
+    overloaded = {name for name, k in functions.items() if name in plain and plain[name][0] < k} - {""}
+    plain = {name: d for name, (_, d) in plain.items()}   # (a plain one written after the function is the
+    # text's meaning from there on: "The Gibbs weights are $p_i = …$" after p_i(T) := …)
+    if not overloaded:
+        return []
+    seen: set[str] = set()
+    todo = [name.removesuffix("[]") for name in names]
+    while todo:
+        name = todo.pop()
+        if name in seen or name not in plain:
+            continue
+        seen.add(name)
+        todo.extend(n.removesuffix("[]") for n in names_in(plain[name].expr))
+    return sorted(seen & overloaded)
+
+
+def _same_kind(target: sp.Basic, lhs: sp.Basic) -> bool:
+    """Whether a definition's ``target`` and a new left side ``lhs`` define the same object: the same
+    name, both functions or both not (Z := Σ e^{z_j} is not Z(T) := Σ e^{z_j/T}; p_i is not p_i(T))."""
+    undef = sp.core.function.AppliedUndef
+    return target_name(target) == target_name(lhs) and isinstance(target, undef) == isinstance(lhs, undef)
+
+
 def _a_domain(condition: sp.Basic, line: int, lines: list[str], columns: dict, conditions: list) -> bool:
     """Whether a bound on a definition's own variable reads as the variable's domain, not one case of
     a definition by cases: not written as a case ("for", "if", "assuming", "provided", "for every
     margin …") and a positivity (x > 0, 0 ≤ x) or one side of a two-sided bound ("with $0 < θ < 1$")."""
     column = columns.get((line, condition), -1)
     if _as_case(lines, line, column) or column < 0 or not 1 <= line <= len(lines) \
-            or not re.search(r"(?i)\b(?:with|where|and|let|assume|assuming\s+that|suppose)\s*$",
+            or not re.search(r"(?i)\b(?:with|where|and|let|assume|assuming\s+that|suppose)(?:\s+(?:a|an|the|some|"
+                             r"positive|[a-z]+(?:ure|ter|ent|ing|ion))){0,2}\s*$|(?:引入|设|令|其中)[\u4e00-\u9fff]{0,4}\s*$",
                              re.sub(r"\$[^$]*\$", " ", lines[line - 1][:_math_start(lines[line - 1], column)]).rstrip()):
         return False            # "with $0 < \theta < 1$": a domain; "On the interval $-1 < x < 1$": a case
     names = condition.free_symbols
@@ -2162,6 +2221,21 @@ _QUANTIFIED_BOUND = re.compile(r"(?i)(?:\bfor\s+(?:all|every|any|each)(?:\s+(?:r
                                r"non-negative))?|对任意|对所有|对于任意|对于所有)\s*\$(?P<math>[^$]+)\$")
 
 
+def _clause_of_inline(lines: list[str], rel: Relation) -> str:
+    """The words of an inline relation's clause: from the math before it in its sentence to the end of
+    the sentence ("Now let $a > 0$ with $a^2 = 2$ instead."  → " with … instead")."""
+    if not 1 <= rel.line <= len(lines):
+        return ""
+    line = lines[rel.line - 1]
+    at = line.find(rel.tex.strip())
+    if at < 0:
+        return ""
+    before = _raw_sentence_before(lines, rel).split("$")[-1]
+    rest = line[at + len(rel.tex.strip()):].lstrip("$")
+    end = re.search(r"[.;!?。；](?:\s|$)", blank_inline_math(rest))
+    return f"{before} … {blank_inline_math(rest[:end.start()] if end else rest)}"
+
+
 def _sentence_after(line: str, tex: str) -> str:
     """What follows an inline relation on its line, up to the next inline math that is no bound or
     the sentence's end ("$s - 1 - \\log s \\ge 0$ for every $s > 0$."): where its own quantifier is."""
@@ -2200,34 +2274,15 @@ def _words_after_display(lines: list[str], rel: Relation, blocks) -> str:
     return hedged_words(tail)
 
 
-_VECTORS_CONSTRAINED = re.compile(r"(?i)\b(?:unit|norms?|normali[sz]ed|normali[sz]ation|orthogonal|orthonormal|"
-                                  r"tied|tying|shared|sharing|lengths?|parallel|collinear|equal\s+vectors?|basis|bases)\b|\\[lr]?Vert|\\\||\\(?:l|r)vert|"
-                                  r"单位|范数|正交|归一|共享|相同的向量")
-
-
-def _one_vector_against_a_family(note: str, problem: Problem, found: list[Relation]) -> bool:
-    """Whether the opaque products of ``note`` ("the dot products q·k read as …") are one table of one
-    vector with the entries of one family (``q^\\top k_j``), neither written alone as a side of a
-    relation (``x = \\mathbf{1}``, ``w_i := e_i``): any values of them are met, even in one dimension
-    (q = 1, k_j = c_j), so a point of them is a point of the vectors."""
-    names = note[len("the dot products "):].split(" read as")[0].split(", ")
-    if len(names) != 1:
-        return False
-    for vector in names[0].split("·"):
-        alone = re.compile(rf"\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{{\s*)?\\?{re.escape(vector)}\s*\}}?"
-                           rf"\s*(?:_\s*(?:\{{[^{{}}]*\}}|\w))?\s*")
-        if any(alone.fullmatch(side) for r in found for side in (r.lhs, r.rhs)):
-            return False
-    found = [e for e in sp.Tuple(problem.lhs, problem.rhs, *problem.domain.given).atoms(sp.Indexed)
-             if str(e.base.label) == names[0]]
-    plain = [x for x in sp.Tuple(problem.lhs, problem.rhs).free_symbols
-             if isinstance(x, sp.Symbol) and x.name == names[0]]
-    return bool(found or plain) and all(len(e.indices) == 1 for e in found)
-
-
 _GREEK_NAMES = frozenset({"alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta",
                           "vartheta", "iota", "kappa", "lambda", "mu", "nu", "xi", "pi", "rho", "sigma", "tau",
                           "upsilon", "phi", "varphi", "chi", "psi", "omega"})
+_RENEWING = re.compile(r"(?i)\b(?:let|suppose|supposing|assume|assuming|instead|consider|define|redefine|take|"
+                       r"choose|pick)\b|令|设|假设|假定|改为|换成|取")
+"""Words that give a name a new meaning ("Now let $a$ instead be …"): its square written next is that meaning."""
+_CALLED_REAL = re.compile(r"(?i)(?:\breal(?:\s+numbers?|\s+scalars?|\s+values?)?|实数)\s*\$\s*([A-Za-z])\s*\$"
+                          r"|\$\s*([A-Za-z])\s*\\in\s*\\mathbb\s*\{?\s*R\s*\}?\s*\$")
+"""A letter the words call real ("for every real $n$", "$n \\in \\mathbb{R}$"): not an integer by convention."""
 _SPACE_POWER = re.compile(r"\\mathbb\s*\{?\s*R\s*\}?\s*\^\s*(?:\{(?P<braced>[^{}]*)\}|(?P<bare>[A-Za-z]))")
 
 

@@ -401,6 +401,11 @@ class ApplicationReading:
                 and (full is None or self.function_object(full) is None):
             if f.sup is not None or f.primes:        # p_j(T) of p_i(T) := …: entry j of p at T
                 self.fail("a script or a prime between an entry function's name and its argument", f)
+            inside = self.tex[g.start:g.end]
+            if re.search(rf"(?<![A-Za-z\\]){re.escape(name)}\s*_" if len(name) == 1
+                         else rf"\\{re.escape(name)}(?![A-Za-z])\s*_", inside):
+                self.fail(f"{self.tex[f.start:g.end]}: the entry function {name} at a value of its own entries, or "
+                          f"an entry times (…)? (write \\cdot for a product)", f, g)
             return self.apply(own, replace(f, sub=None), replace(g, sub=f.sub))
         fn = self.function_object(full) if full else None
         if fn is not None:
