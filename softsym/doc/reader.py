@@ -2224,10 +2224,7 @@ _QUANTIFIED_BOUND = re.compile(r"(?i)(?:\bfor\s+(?:all|every|any|each)(?:\s+(?:r
 def _clause_of_inline(lines: list[str], rel: Relation) -> str:
     """The words of an inline relation's clause: from the math before it in its sentence to the end of
     the sentence ("Now let $a > 0$ with $a^2 = 2$ instead."  → " with … instead")."""
-    if not 1 <= rel.line <= len(lines):
-        return ""
-    line = lines[rel.line - 1]
-    at = line.find(rel.tex.strip())
+    line, at = _inline_at(lines, rel)
     if at < 0:
         return ""
     before = _raw_sentence_before(lines, rel).split("$")[-1]
@@ -2302,12 +2299,17 @@ _SIGMA_CALLED = re.compile(r"\\sigma\s*(?:\\left|\\[bB]ig[gl]?)?\s*\(")
 _SIGMA_TIMES = re.compile(r"\\sigma(?![A-Za-z])\s*(?:[A-Za-z0-9]|\\(?!left|right|big|Big|cdot|times|quad|,|;|!)[A-Za-z])")
 
 
+def _inline_at(lines: list[str], rel: Relation) -> tuple[str, int]:
+    """An inline relation's line and the column where its TeX starts there (-1: not found)."""
+    if not 1 <= rel.line <= len(lines):
+        return "", -1
+    line = lines[rel.line - 1]
+    return line, line.find(rel.tex.strip())
+
+
 def _raw_sentence_before(lines: list[str], rel: Relation) -> str:
     """The words and math of an inline relation's sentence before it, on its line."""
-    if not 1 <= rel.line <= len(lines):
-        return ""
-    line = lines[rel.line - 1]
-    at = line.find(rel.tex.strip())
+    line, at = _inline_at(lines, rel)
     if at < 0:
         return ""
     return re.split(r"[.;!?。；](?:\s|$)", line[:at])[-1]
