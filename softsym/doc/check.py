@@ -290,7 +290,8 @@ def _size_broken(counterexample: dict | None, sizes: tuple[str, ...]) -> str:
     for name in sizes:
         value = _number((counterexample or {}).get(name)) if name in (counterexample or {}) else None
         if value is not None and not (value.is_integer and value > 0):
-            return f"{name} = {counterexample[name]}, while the text uses {name} as a size (it ends a sum)"
+            return f"{name} = {counterexample[name]}, while the text uses {name} as a size (it ends a sum or is " \
+                   f"a dimension, \\mathbb{{R}}^{name})"
     return ""
 
 
@@ -525,10 +526,8 @@ def _result(reading: Reading, verdict: Verdict | None, variants: dict[str, Verdi
                            f"not reported as refuted"}
     cex = verdict.counterexample
     message = verdict.message
-    if verdict.status is Status.REFUTED and reading.pins and cex is not None and not cex.values:
-        message += f" (at {', '.join(reading.pins)}, the value{'s' if len(reading.pins) > 1 else ''} written " \
-                   f"in prose before it)"
-    elif reading.at_pins and unpinned is not None and unpinned.status is Status.REFUTED:
+    if verdict.status is Status.REFUTED and reading.pins and cex is not None and not cex.values \
+            or reading.at_pins and unpinned is not None and unpinned.status is Status.REFUTED:
         message += f" (at {', '.join(reading.pins)}, the value{'s' if len(reading.pins) > 1 else ''} written " \
                    f"in prose before it)"
     if reading.conventions and verdict.status in (Status.PROVED, Status.PROVED_INSTANTIATED, Status.REFUTED):

@@ -1028,10 +1028,8 @@ def _outside_math_before(lines: list[str], block) -> bool:
 def _outside_math_after(lines: list[str], block) -> bool:
     """Whether prose follows the display's math on its last line ("$$…$$ so")."""
     text = lines[block.end_line - 1] if 1 <= block.end_line <= len(lines) else ""
-    closing = None
-    for closing in re.finditer(r"\$\$|\\\]|\\end\{[^}]*\}", text):
-        pass
-    return bool(closing and text[closing.end():].strip().strip(".,;:"))
+    closings = list(re.finditer(r"\$\$|\\\]|\\end\{[^}]*\}", text))
+    return bool(closings and text[closings[-1].end():].strip().strip(".,;:"))
 
 
 _PARAGRAPH_CASE = re.compile(r"(?i)\s*(?:[-*]\s+)?(?:for|if|when|whenever|当|若|如果|对于)\b")
@@ -1291,16 +1289,20 @@ _SIGN_CUE = re.compile(r"(?i)\b(?:when|whenever|if|for|on)\b[^.;]*\b(?:non-?nega
                        r"\b(?:non-?negative|positive|negative|non-?positive)\b")
 
 
+def words_after_display(lines: list[str], rel: Relation, blocks) -> str:
+    """The text on the last line of the display holding ``rel`` after its math ("$$…$$ when all $x_i$
+    are equal"), or ``""``."""
+    block = _display_of(rel, blocks)
+    if block is None or not 1 <= block.end_line <= len(lines):
+        return ""
+    return re.split(r"\$\$|\\\]|\\end\s*\{[a-z*]+\}", lines[block.end_line - 1])[-1]
+
+
 def case_in_words(lines: list[str], rel: Relation, blocks, names: set[str]) -> bool:
     """Whether the words right after the display holding ``rel`` make it one case ("$$g(x) = x$$ when
     $x$ is nonnegative, and $g$ is zero otherwise"): "otherwise", or a sign of one of ``names`` in
     the same sentence."""
-    block = _display_of(rel, blocks)
-    if block is None or not 1 <= block.end_line <= len(lines):
-        return False
-    tail = lines[block.end_line - 1]
-    tail = re.split(r"\$\$|\\\]|\\end\s*\{[a-z*]+\}", tail)[-1]
-    tail = _SENTENCE_END.split(tail)[0]
+    tail = _SENTENCE_END.split(words_after_display(lines, rel, blocks))[0]
     if _OTHERWISE.search(tail):
         return True
     named = {m.group(1) for m in re.finditer(r"\$\s*\\?([A-Za-z]+)\s*\$", tail)}

@@ -29,6 +29,8 @@ from ..deadline import Deadline, attempt
 from ..domain import Domain
 from ..dsl import Definition
 from ..errors import UserError
+from ..latex.applications import written_as_entry
+from ..latex.vocabulary import GREEK
 from ..problem import Problem, fresh_binders, prepare, reached_definitions, vector_names
 from ..prover import DEFAULT_TIMEOUT
 from .approximate import approximately, rounding_written
@@ -37,7 +39,7 @@ from .hedges import (EXCEPTING, assumed_in_words, equal_case, hedged_words, case
                      sentence_around, sentences, signs_nearby, unplain, word_bound)
 from .conditions import (
     LABEL_SET, OP_TEX, is_stated_range, MEMBERSHIP as _MEMBERSHIP, NOT_A_CASE, after_a_display, as_bounds, case_after, case_in_words, claimed_before, bound_throughout, introduced_by, conditions_after, conditions_for, excluded_in_words, tight_at,
-    defined_before, defining_cue, example_cue, finite_set, imposed_display, imposed_in_prose, in_display_math,
+    defined_before, defining_cue, example_cue, finite_set, words_after_display, imposed_display, imposed_in_prose, in_display_math,
     in_inline_math, is_condition, is_pin, label_set, family_signs_in_words, listed_condition, local_signs_in_words, membership_bounds,
     mentioned,
     one_hot_families, pairwise_indices, parameter_bound, parameter_key, spoken_keys, prose_role, relevant_hypotheses, row_condition,
@@ -157,10 +159,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             function_lines.setdefault(bare_name(fd[0]), rel.line)
     late_functions: dict[str, int] = {}
     for name, line in function_lines.items():      # p_i used as a family before "p(T) = softmax(z/T)": p stays
-        entry = re.compile(rf"(?<![A-Za-z\\]){re.escape(name)}\s*_" if len(name) == 1      # a family (the vector
-                           else rf"\\{re.escape(name)}(?![A-Za-z])\s*_")               # as a function of
-        if (len(name) == 1 or name in _GREEK_NAMES) and any(r.line < line and entry.search(f"{r.lhs} {r.rhs}") for r in found):   # T is not
-            late_functions[name] = line                               # read), not a function before that line
+        entry = written_as_entry(name)     # a family (the vector as a function of T is not read), not a function
+        if (len(name) == 1 or name in GREEK) and any(r.line < line and entry.search(f"{r.lhs} {r.rhs}") for r in found):
+            late_functions[name] = line    # before that line
     parameters = function_parameters(found)
     sigma_applied = any(_SIGMA_CALLED.search(r.lhs + " " + r.rhs) for r in found)   # σ(x) somewhere: the sigmoid
     entry_functions = frozenset(bare_name(fd[0]) for rel in found if (fd := function_definition(rel))
@@ -273,7 +274,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         standing[key] = (condition,)
         standing_line[key] = rel.line
         standing_doubts[key] = ""
-    for letter in sorted(_dimensions(text) - set(base.names()) - set(functions)):
+    dimensions = _dimensions(text) - set(base.names()) - set(functions)
+    for letter in sorted(dimensions):
         try:                # q ∈ ℝ^d: d > 0 from the start (a bound a value or "any real d" ends, as any)
             dimension_name = parse_tex(letter, plain_context(domain, functions))
         except Unparsed:
@@ -1358,9 +1360,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             before = set(here.given)
             here, ranges = extremum_facts(left, right, here)
             if set(here.given) - before:    # max_k a_k of a defined a: the fact speaks of what a unfolds to
-                here = Domain(here.symbols, here.indexed, here.bounds, tuple(
-                    g if g in before else with_values(unfold_keeping_variables(g, definitions), written)
-                    for g in here.given))
+                facts = tuple(g if g in before else with_values(unfold_keeping_variables(g, definitions), written)
+                              for g in here.given)
+                if any(_index_outside_entries(f, ranges) for f in facts if f not in before):
+                    raise Unfoldable("the maximum or minimum of a family defined through its own index "
+                                     "(a_k := z_k + k): its fact would not say \"for every index\" once unfolded")
+                here = Domain(here.symbols, here.indexed, here.bounds, facts)
             ranges.update({name: span for name, span in index_ranges.items() if name not in ranges})
             ranges.update(family_ranges(left, right, {**lengths, **vectors}))
             ranges.update(family_ranges(lhs, rhs, {**lengths, **vectors}))      # entries unfolding took away
@@ -1576,8 +1581,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             if regime:          # "At infinite temperature every state is equally likely. Hence … $$⟨E⟩ = …$$"
                 doubts.append(f"the words before it put it in a regime or a limit softsym does not read "
                               f"(\"{regime}\"): a counterexample may lie outside it")
-        said_case = equal_case(sentence_around(lines[rel.line - 1], column_of(k)) if inline and 1 <= rel.line <= len(lines)
-                               else f"{lead_in(lines, rel, blocks) or ''} {_words_after_display(lines, rel, blocks)}")
+        said_case = equal_case(own_words if inline else        # (a display's: its lead-in and what follows it)
+                               f"{own_words} {hedged_words(words_after_display(lines, rel, blocks))}")
         if said_case:           # "$L = \log K$ when all logits are equal": a case the math does not write
             doubts.append(f"the words state it for a case softsym does not read (\"{said_case}\"): a counterexample "
                           f"may lie outside it")
@@ -1786,6 +1791,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                                  f"{', '.join(map(str, defined_at[name]))})"
                                                  for name in section_by_section)
                           + ", and which definition it means here is not clear")
+        guessed_plain = sorted(name for g in guesses if (m := _BARE_GUESS.match(g)) for name in [m.group(1)]
+                               if any(line < function_lines.get(name, 0) for line in defined_at.get(name, ())))
+        if guessed_plain:               # Z := Σ e^{z_k}, then Z(T) := …: "Z(T) = Z" is no identity of Z(T)
+            doubts.append(f"it reads {', '.join(guessed_plain)} alone as the function, while the text also "
+                          f"defines {', '.join(guessed_plain)} as a number")
+            unproved = unproved or doubts[-1]
         both_kinds = _plain_and_function(definitions, names_in(lhs, rhs))
         if both_kinds:                  # Z := Σ e^{z_j}, then Z(T) := Σ e^{z_j/T}; z̄ := Σ p_i z_i after p_i(T):
             doubts.append(f"it rests on {', '.join(both_kinds)}, defined both as a number and as a function "
@@ -1880,8 +1891,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             except Exception:  # noqa: BLE001 - no such reading: the refutation stays doubted
                 pass
         out.append(Reading(rel, problem=problem, lhs=shown_l, rhs=shown_r, conventions=notes, doubts=tuple(doubts),
-                           assumed=assumed, sizes=tuple(sorted(range_ends & {x.name for x in problem.free_symbols
-                                                                            if isinstance(x, sp.Symbol)})),
+                           assumed=assumed, sizes=tuple(sorted((range_ends | {d for d in dimensions if d in standing and standing_line.get(d) == 0})
+                                                               & {x.name for x in problem.free_symbols
+                                                                  if isinstance(x, sp.Symbol)})),
                            entry_values=tuple((family, values, at) for family, (values, at) in entry_values.items()),
                            stated=tuple((name, sp.sstr(v), line) for name, (v, line) in known_values.items()
                                         if not real_names(lhs) or not real_names(rhs)       # an example's line,
@@ -2122,6 +2134,15 @@ def _written_alone(sentence: str, name: str) -> bool:
     return re.search(rf"\$\s*\\?{re.escape(name)}\s*\$", sentence) is not None
 
 
+def _index_outside_entries(fact: sp.Basic, ranges: dict) -> bool:
+    """Whether an extremum's "every index" symbol (l0 of ``a[l0] <= a[argmax_a]``) occurs in ``fact``
+    outside the entries it indexes: then the fact would mean one l, not every l."""
+    others = {x for x in fact.free_symbols if isinstance(x, sp.Symbol) and x.name in ranges
+              and not x.name.startswith(("argmax", "argmin"))}
+    bare = fact.xreplace({e: sp.Dummy() for e in fact.atoms(sp.Indexed)}).free_symbols
+    return bool(others & bare)
+
+
 def _plain_and_function(definitions: list[Definition], names: set[str]) -> list[str]:
     """The names defined both as a number (or entries) and as a function that a relation reaches through
     the plain definitions, starting from ``names`` (its own): ``z̄`` reaches p of ``p_i := …`` beside
@@ -2262,18 +2283,8 @@ _COUNTED_IN_WORDS = re.compile(r"\$\s*([A-Za-z])\s*\$\s*(?:(?:classes|categories
                                r"observations|tokens|states|(?:time\s+)?steps|rounds|trials|items|experts|clusters|"
                                r"data\s+points|training\s+examples)\b|个(?:类别|类|样本|状态|时间步|步)|类)", re.IGNORECASE)
 """A letter the words use as a count ("over $K$ classes", "$N$ samples", "$n$ 个类别"): a positive integer."""
-def _words_after_display(lines: list[str], rel: Relation, blocks) -> str:
-    """The words on the display's last line after its math ("$$…$$ when all $x_i$ are equal")."""
-    holder = next((b for b in blocks if b.display and b.line <= rel.line <= b.end_line), None)
-    if holder is None or not 1 <= holder.end_line <= len(lines):
-        return ""
-    tail = re.split(r"\$\$|\\\]|\\end\s*\{[a-z*]+\}", lines[holder.end_line - 1])[-1]
-    return hedged_words(tail)
 
 
-_GREEK_NAMES = frozenset({"alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta",
-                          "vartheta", "iota", "kappa", "lambda", "mu", "nu", "xi", "pi", "rho", "sigma", "tau",
-                          "upsilon", "phi", "varphi", "chi", "psi", "omega"})
 _RENEWING = re.compile(r"(?i)\b(?:let|suppose|supposing|assume|assuming|instead|consider|define|redefine|take|"
                        r"choose|pick)\b|令|设|假设|假定|改为|换成|取")
 """Words that give a name a new meaning ("Now let $a$ instead be …"): its square written next is that meaning."""
@@ -2285,7 +2296,7 @@ _SPACE_POWER = re.compile(r"\\mathbb\s*\{?\s*R\s*\}?\s*\^\s*(?:\{(?P<braced>[^{}
 
 def _dimensions(text: str) -> set[str]:
     """The letters a space's power names (``q \\in \\mathbb{R}^d``, ``W \\in \\mathbb{R}^{K \\times d}``):
-    dimensions, positive integers."""
+    dimensions (read as positive: a standing bound, not an integer the text could not override)."""
     out: set[str] = set()
     for m in _SPACE_POWER.finditer(text):
         power = m.group("braced") if m.group("braced") is not None else m.group("bare")

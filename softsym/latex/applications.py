@@ -76,6 +76,12 @@ _CAPITAL_GREEK = frozenset({"Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Si
 (Γ(n + 1), Φ(x - μ), Ψ(θ)): undeclared, such an application is ambiguous."""
 
 
+def written_as_entry(name: str) -> re.Pattern:
+    """``p_`` / ``\\alpha_``: the name ``name`` (a letter, or a macro's name) written with a subscript."""
+    return re.compile(rf"(?<![A-Za-z\\]){re.escape(name)}\s*_" if len(name) == 1
+                      else rf"\\{re.escape(name)}(?![A-Za-z])\s*_")
+
+
 class ApplicationReading:
     """Function applications, transposes and indicators (part of the Reader)."""
 
@@ -401,9 +407,7 @@ class ApplicationReading:
                 and (full is None or self.function_object(full) is None):
             if f.sup is not None or f.primes:        # p_j(T) of p_i(T) := …: entry j of p at T
                 self.fail("a script or a prime between an entry function's name and its argument", f)
-            inside = self.tex[g.start:g.end]
-            if re.search(rf"(?<![A-Za-z\\]){re.escape(name)}\s*_" if len(name) == 1
-                         else rf"\\{re.escape(name)}(?![A-Za-z])\s*_", inside):
+            if written_as_entry(name).search(self.tex[g.start:g.end]):
                 self.fail(f"{self.tex[f.start:g.end]}: the entry function {name} at a value of its own entries, or "
                           f"an entry times (…)? (write \\cdot for a product)", f, g)
             return self.apply(own, replace(f, sub=None), replace(g, sub=f.sub))
