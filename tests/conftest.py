@@ -1,6 +1,8 @@
 """Shared fixtures: a CliRunner and a helper that proves a relation given as SymPy objects."""
 from __future__ import annotations
 
+import os
+
 import pytest
 import sympy as sp
 from click.testing import CliRunner
@@ -27,6 +29,19 @@ def corpus_cache(tmp_path_factory):
     PDF export): the corpus is proved once per run, not once per test.  The cache only saves time;
     each test alone still checks everything from scratch."""
     return tmp_path_factory.mktemp("corpus-cache")
+
+
+@pytest.fixture(scope="session")
+def document_cache(tmp_path_factory):
+    """One verdict cache for the documents the tests check (tests/docs, the regression notes),
+    shared by the pytest-xdist workers of this run: a relation written in many notes is proved once
+    per run.  Like ``corpus_cache`` it only saves time: a test run alone proves everything itself."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent                  # the workers' common directory for this run
+    path = root / "document-cache"
+    path.mkdir(exist_ok=True)
+    return path
 
 
 def verdict_of(lhs, rel, rhs, symbols=(), bounds=(), indexed=(), given=(), timeout=20.0):

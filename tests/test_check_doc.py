@@ -13,13 +13,28 @@ from pathlib import Path
 
 import pytest
 
+from softsym.cache import Cache
 from softsym.cli import main
-from softsym.doc.check import DocOptions, check_document, read_document
+from softsym.doc.check import DocOptions, check_document, parallel_verdicts, read_document
 
 DOCS = Path(__file__).parent / "docs"
 PLANTED = re.compile(r"planted: line (\d+)")
 DISPUTED = re.compile(r"disputed: line (\d+)")
 TIMEOUT = 10.0
+
+
+_SHARED: dict[str, Path] = {}
+
+
+@pytest.fixture(autouse=True)
+def _shared_document_cache(document_cache):
+    _SHARED["dir"] = document_cache
+
+
+def checked(path: str, text: str, options: DocOptions) -> dict:
+    """``check_document`` with this run's shared verdict cache (the CLI's path: cached verdicts first)."""
+    cache = Cache(_SHARED["dir"]) if "dir" in _SHARED else None
+    return check_document(path, text, options, verdicts=parallel_verdicts(path, text, options, cache=cache))
 
 
 def planted(path: Path) -> set[int]:
@@ -71,7 +86,7 @@ def test_definitions_are_unfolded_in_later_lines(tmp_path):
     doc = tmp_path / "eta.md"
     doc.write_text("Let $\\eta = \\log \\lambda$. Then\n\n$$\\frac{d}{d\\eta} e^{\\eta} = \\lambda$$\n",
                    encoding="utf-8")
-    result = check_document(str(doc), doc.read_text(encoding="utf-8"),
+    result = checked(str(doc), doc.read_text(encoding="utf-8"),
                             DocOptions(symbols="lambda: positive", timeout=TIMEOUT))
     verdicts = [r["verdict"] for r in result["relations"]]
     assert verdicts[0] == "definition" and verdicts[1] == "proved", result
@@ -81,7 +96,7 @@ def test_a_derivative_at_a_point_unfolds_the_function_it_differentiates(tmp_path
     doc = tmp_path / "points.md"
     doc.write_text("$$f(x) = t x^3 + x$$\n\n$$f'(2) = 12 t + 1$$\n\n$$f''(1) = 5 t$$\n\n"
                    "$$\\sigma'(0) = \\frac{1}{4}$$\n\n$$\\sigma''(0) = 1$$\n", encoding="utf-8")
-    result = check_document(str(doc), doc.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
+    result = checked(str(doc), doc.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
     verdicts = {r["line"]: r["verdict"] for r in result["relations"]}
     assert verdicts == {1: "definition", 3: "proved", 5: "refuted", 7: "proved", 9: "refuted"}, result
 
@@ -90,7 +105,7 @@ def test_definite_integrals_are_checked(tmp_path):
     doc = tmp_path / "integrals.md"
     doc.write_text("$$\\int_0^1 x^2 \\, dx = \\frac{1}{3}$$\n\n$$\\int_0^1 x^2 \\, \\mathrm{d}x = \\frac{1}{2}$$\n\n"
                    "$$\\int x^2 \\, dx = \\frac{x^3}{3}$$\n", encoding="utf-8")
-    result = check_document(str(doc), doc.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
+    result = checked(str(doc), doc.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
     by_line = {r["line"]: r for r in result["relations"]}
     assert [by_line[k]["verdict"] for k in (1, 3, 5)] == ["proved", "refuted", "unparsed"], result
     assert "indefinite integral" in by_line[5]["message"]
@@ -99,7 +114,7 @@ def test_definite_integrals_are_checked(tmp_path):
 def test_approximations_in_names_are_skipped_and_unknown_notation_is_unparsed_with_a_reason(tmp_path):
     doc = tmp_path / "misc.md"
     doc.write_text("$$\\log(1 + e^x) \\approx x$$\n\n$$\\nabla f = g$$\n\n$$e \\approx 2.718$$\n", encoding="utf-8")
-    result = check_document(str(doc), doc.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
+    result = checked(str(doc), doc.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
     verdicts = {r["line"]: r for r in result["relations"]}
     assert verdicts[1]["verdict"] == "skipped"
     assert verdicts[3]["verdict"] == "unparsed" and verdicts[3]["message"]
@@ -238,7 +253,7 @@ def test_regression_documents_refute_their_planted_lines_only(name):
     # "disputed: line N": a false line whose words a reader of words cannot settle (they speak of a
     # sign that is not its case): refuted or undecided, never proved
     path = REGRESSIONS / name
-    doc = check_document(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
+    doc = checked(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
     lines = planted(path)
     disputed = {int(m) for m in DISPUTED.findall(path.read_text(encoding="utf-8"))}
     refuted = [r for r in doc["relations"] if r["verdict"] == "refuted"]
@@ -252,7 +267,7 @@ def test_regression_documents_refute_their_planted_lines_only(name):
 def verdicts_by_line(name: str) -> dict[int, list[str]]:
     """The verdicts of a regression document's relations, line by line, in order."""
     path = REGRESSIONS / name
-    doc = check_document(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
+    doc = checked(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
     verdicts: dict[int, list[str]] = {}
     for r in doc["relations"]:
         verdicts.setdefault(r["line"], []).append(r["verdict"])
@@ -285,7 +300,7 @@ def test_worked_examples_roundings_and_arrows_are_read_as_the_text_means_them():
 
 def test_values_the_text_changes_or_only_supposes_prove_nothing_later():
     path = REGRESSIONS / "changed_values.md"
-    doc = check_document(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
+    doc = checked(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
     verdicts = {r["line"]: r["verdict"] for r in doc["relations"] if r["verdict"] != "skipped"}
     assert verdicts[3] == "proved"                                   # at the example's x = 2
     assert verdicts[6] == verdicts[17] == "undecided"                # x := 7, u \gets …
@@ -360,7 +375,7 @@ def test_two_bounds_definitions_so_that_becomes_and_scaled_roundings_are_read_co
 
 def test_a_name_given_only_in_words_is_never_refuted():
     path = REGRESSIONS / "prose_names.md"
-    doc = check_document(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
+    doc = checked(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
     score = next(r for r in doc["relations"] if r["line"] == 8)
     assert score["verdict"] == "undecided"
     assert "y_bar is defined nowhere in the document's math" in score["message"], score
@@ -368,7 +383,7 @@ def test_a_name_given_only_in_words_is_never_refuted():
 
 def test_probabilities_are_checked_structurally_and_never_refuted_on_their_own():
     path = REGRESSIONS / "probability.md"
-    doc = check_document(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
+    doc = checked(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
     by_line = {r["line"]: r for r in doc["relations"]}
     assert by_line[9]["verdict"] == "definition" and "a new model" in by_line[9]["message"]
     assert by_line[13]["verdict"] == "definition"     # the definition of conditional probability, P(B|A) =
@@ -380,7 +395,7 @@ def test_probabilities_are_checked_structurally_and_never_refuted_on_their_own()
 
 def test_a_derivative_set_to_zero_in_prose_is_a_condition_not_a_claim():
     path = REGRESSIONS / "sentences_and_models.md"      # "Setting $\partial L / \partial b = 0$ gives …"
-    doc = check_document(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
+    doc = checked(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
     by_line = {r["line"]: r for r in doc["relations"]}
     assert by_line[19]["verdict"] == "skipped" and "imposes" in by_line[19]["message"]
     assert by_line[20]["verdict"] == "undecided" and "line 19" in by_line[20]["message"]
@@ -388,7 +403,7 @@ def test_a_derivative_set_to_zero_in_prose_is_a_condition_not_a_claim():
 
 def test_document_macros_are_expanded_and_clear_ellipses_are_sums():
     path = REGRESSIONS / "macros_and_ellipses.tex"
-    doc = check_document(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
+    doc = checked(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
     by_line = {r["line"]: r for r in doc["relations"]}
     assert by_line[6]["verdict"] == "proved" and by_line[8]["verdict"] == "proved"
     vector, unclear = [r for r in doc["relations"] if r["line"] == 11]
@@ -398,7 +413,7 @@ def test_document_macros_are_expanded_and_clear_ellipses_are_sums():
 
 def test_a_later_declaration_of_a_name_overrides_the_earlier_one():
     path = REGRESSIONS / "conditions_and_vectors.md"
-    doc = check_document(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
+    doc = checked(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
     by_line = {r["line"]: r for r in doc["relations"]}
     assert by_line[7]["verdict"] == "proved" and by_line[11]["verdict"] == "proved"
     assert not [r for r in doc["relations"] if r["verdict"] == "error"]
@@ -406,7 +421,7 @@ def test_a_later_declaration_of_a_name_overrides_the_earlier_one():
 
 def test_a_matrix_times_a_vector_is_not_read_as_a_product():
     path = REGRESSIONS / "conditions_and_vectors.md"
-    doc = check_document(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
+    doc = checked(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
     row = next(r for r in doc["relations"] if r["line"] == 34)
     assert row["verdict"] == "unparsed" and "matrix product" in row["message"]
 
@@ -415,7 +430,7 @@ def test_a_counterexample_keeps_the_definitions_it_rests_on_defined(tmp_path):
     # 001 prints φ = 1/(1 + e^η) with η := log(φ/(1 − φ)): refuted at a φ where η is a real number,
     # never at φ = 0 (SymPy simplifies e^η to φ/(1 − φ) and loses the logarithm)
     doc = "$$\\eta = \\log\\frac{\\phi}{1-\\phi}$$\n\n$$\\phi = \\frac{1}{1 + e^{\\eta}}$$\n"
-    result = check_document("notes.md", doc, DocOptions(timeout=TIMEOUT))
+    result = checked("notes.md", doc, DocOptions(timeout=TIMEOUT))
     (refuted,) = [r for r in result["relations"] if r["verdict"] == "refuted"]
     import sympy as sp
     phi = sp.Rational(refuted["counterexample"]["phi"])
@@ -426,14 +441,14 @@ def test_a_logarithm_inside_one_branch_does_not_restrict_the_whole_definition():
     # adversary 2026-12-01: g := (log x)^2 for x > 0, −1 otherwise made "g ≥ 0" proved (x > 0 assumed)
     doc = ("$$g := \\begin{cases} (\\log x)^2 & x > 0 \\\\ -1 & \\text{otherwise} \\end{cases}$$\n\n"
            "$$g \\ge 0$$\n")
-    result = check_document("notes.md", doc, DocOptions(timeout=TIMEOUT))
+    result = checked("notes.md", doc, DocOptions(timeout=TIMEOUT))
     assert all(r["verdict"] != "proved" for r in result["relations"] if r["line"] == 3)
 
 
 def test_a_doubted_refutation_shows_its_values_as_short_as_a_refutation(tmp_path):
     path = tmp_path / "long.md"
     path.write_text("$$e^{\\eta} + \\sqrt{3} = \\log(\\lambda^2 + 3)$$\n", encoding="utf-8")
-    doc = check_document(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
+    doc = checked(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
     (relation,) = doc["relations"]
     assert relation["verdict"] == "undecided", relation          # two sides sharing no name: not refuted
     assert "lhs≈2.732051, rhs≈1.098612" in relation["message"], relation["message"]
@@ -511,7 +526,7 @@ def test_round10_no_proof_rests_on_misread_words_or_a_written_logarithm():
 
 
 def _verdicts(text: str, name: str = "notes.md") -> dict[int, list[str]]:
-    doc = check_document(name, text, DocOptions(timeout=TIMEOUT))
+    doc = checked(name, text, DocOptions(timeout=TIMEOUT))
     out: dict[int, list[str]] = {}
     for r in doc["relations"]:
         out.setdefault(r["line"], []).append(r["verdict"])
@@ -547,7 +562,7 @@ def test_functions_written_alone_example_values_of_defined_names_and_listed_valu
 def test_a_bare_function_name_is_a_guess_a_refutation_does_not_rest_on():
     text = ("$$Z(\\beta) = \\sum_{j=1}^{3} e^{-\\beta E_j}$$\n\n"
             "At $\\beta = 2$ the energies are $0, 1, 2$:\n\n$$\\log Z = \\log(1 + e^{-2} + e^{-4})$$\n")
-    doc = check_document("bare.md", text, DocOptions(timeout=TIMEOUT))
+    doc = checked("bare.md", text, DocOptions(timeout=TIMEOUT))
     assert all(r["verdict"] != "refuted" for r in doc["relations"]), doc["relations"]
     value = next(r for r in doc["relations"] if r["line"] == 5)
     assert value["verdict"] == "undecided" and "Z alone read as Z(beta)" in value["message"], value
@@ -555,7 +570,7 @@ def test_a_bare_function_name_is_a_guess_a_refutation_does_not_rest_on():
 
 def test_a_closed_form_of_a_recurrence_is_proved_by_induction_and_refuted_at_a_first_index():
     path = REGRESSIONS / "session13_recurrences.md"
-    doc = check_document(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
+    doc = checked(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
     by_line = {(r["line"], r["verdict"]): r for r in doc["relations"]}
     assert by_line[(16, "proved")]["strategy"] == "induction"
     assert "at t = 2" in by_line[(22, "refuted")]["message"]
@@ -589,7 +604,7 @@ def test_a_mean_in_angle_brackets_and_a_subscripted_function_defined_with_colon_
             "$$\\frac{p_T(1)}{p_T(2)} = e^{(E_2 - E_1)/T}$$\n\n"
             "$$\\frac{p_T(1)}{p_T(2)} = e^{(E_1 - E_2)/T}$$\n\n"
             "$$\\langle E \\rangle_T = \\frac{\\sum_{i=1}^{3} E_i e^{-E_i/T}}{\\sum_{j=1}^{3} e^{-E_j/T}}$$\n")
-    doc = check_document("gibbs.md", text, DocOptions(timeout=TIMEOUT))
+    doc = checked("gibbs.md", text, DocOptions(timeout=TIMEOUT))
     verdicts = {r["line"]: r["verdict"] for r in doc["relations"]}
     assert verdicts[1] == verdicts[3] == "definition"
     assert verdicts[5] == "proved" and verdicts[7] == "refuted" and verdicts[9] == "proved", doc["relations"]
@@ -603,7 +618,7 @@ def test_a_gradient_written_without_its_variable_is_taken_with_respect_to_the_ar
     text = ("$$L(w) = \\frac{1}{2n} \\sum_{i=1}^{n} (w x_i - y_i)^2$$\n\n"
             "$$\\nabla L(w) = \\frac{1}{n} \\sum_{i=1}^{n} (w x_i - y_i)\\, x_i$$\n\n"
             "$$\\nabla L(w) = \\frac{1}{n} \\sum_{i=1}^{n} (w x_i - y_i)$$\n")
-    doc = check_document("grad.md", text, DocOptions(timeout=TIMEOUT))
+    doc = checked("grad.md", text, DocOptions(timeout=TIMEOUT))
     verdicts = {r["line"]: r["verdict"] for r in doc["relations"]}
     assert verdicts[3] == "proved" and verdicts[5] == "refuted", doc["relations"]
 

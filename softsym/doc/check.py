@@ -40,7 +40,7 @@ def check_document(path: str, text: str, options: DocOptions = DocOptions(), *,
     parallel, cached one.  Follow-ups are decided only for the verdicts that ask for them."""
     start = time.perf_counter()
     readings = read_document(path, text, options)
-    decide = verdicts or (lambda ps, keys: [prove(p, options.timeout) for p in ps])
+    decide = verdicts or (lambda ps, keys: once_each(ps, lambda p: prove(p, options.timeout)))
     problems = _all_problems(readings)
     first = iter(decide(problems, [("main", n) for n in range(len(problems))]))
     decided = [(next(first), {kind: next(first) for kind, _ in r.variants}) if r.problem is not None else (None, {})
@@ -58,6 +58,21 @@ def check_document(path: str, text: str, options: DocOptions = DocOptions(), *,
 
 
 _PROVED = (Status.PROVED, Status.PROVED_INSTANTIATED)
+
+
+def once_each(problems: list[Problem], decide: Callable[[Problem], Verdict]) -> list[Verdict]:
+    """``decide`` of every problem, each distinct problem (by its fingerprint) decided once: a
+    document that writes one relation in many places ("$$h < \\log 2$$" after each of its
+    exclusions) pays for it once."""
+    from ..fingerprint import problem_fingerprint
+    seen: dict[str, Verdict] = {}
+    out = []
+    for problem in problems:
+        key = problem_fingerprint(problem)
+        if key not in seen:
+            seen[key] = decide(problem)
+        out.append(seen[key])
+    return out
 
 
 def _asked(kind: str, reading: Reading, verdict: Verdict | None, variants: dict[str, Verdict]) -> bool:
@@ -611,23 +626,30 @@ def parallel_verdicts(path: str, text: str, options: DocOptions, *, jobs: int = 
 
     def decide(problems: list[Problem], names: list[tuple[str, int]]) -> list[Verdict]:
         out: dict[int, Verdict] = {}
-        keys = [cache.key(problem_fingerprint(p), options.timeout) if cache else None for p in problems]
+        prints = [problem_fingerprint(p) for p in problems]
+        keys = [cache.key(f, options.timeout) if cache else None for f in prints]
         todo = []
+        first: dict[str, int] = {}          # one relation written in many places is decided once
+        again: dict[int, list[int]] = {}
         for k, key in enumerate(keys):
             hit = cache.get(key) if cache and key else None
             if hit is not None:
                 out[k] = hit
                 if on_done:
                     on_done(hit, len(problems), names[k][0])
+            elif prints[k] in first:
+                again.setdefault(first[prints[k]], []).append(k)
             else:
+                first[prints[k]] = k
                 todo.append(k)
 
         def record(k: int, verdict: Verdict) -> None:
-            out[k] = verdict
+            for same in (k, *again.get(k, ())):
+                out[same] = verdict
+                if on_done:
+                    on_done(verdict, len(problems), names[same][0])
             if cache and keys[k]:
                 cache.put(keys[k], verdict)
-            if on_done:
-                on_done(verdict, len(problems), names[k][0])
 
         if jobs <= 1 or len(todo) <= 1:
             for k in todo:

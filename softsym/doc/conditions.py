@@ -1336,13 +1336,13 @@ _CLAIM_BEFORE = re.compile(r"(?i)\b(?:(?<!as\s)follows|hence|therefore|thus|so(?
                            r"yields|obtain|we\s+(?:get|have|find|obtain|see|conclude)|implies|consequently|proves|shows|"
                            r"means|in\s+particular|equivalently|note\s+that|i\.e\.|that\s+is|recall(?:s|ing)?|"
                            r"satisf(?:y|ies)|equivalent\s+(?:form|expression|formula|way)|(?:simplif|rewrit)\w*\s+(?:it\s+)?"
-                           r"(?:as|to))\b|所以|因此|于是|可得|得到|从而|故|等价|化简为|(?<![规法准原细否])则")     # not 即: "namely"
+                           r"(?:as|to)|by\s+(?:the\s+)?definition|expand(?:ing|s)?|unfold(?:ing|s)?|plugging)\b|所以|因此|于是|可得|得到|从而|故|等价|化简为|展开|代入|(?<![规法准原细否])则")     # not 即: "namely"
 _DEFINING_BEFORE = re.compile(r"(?i)\b(?:let(?!\s+us\b|'s\b)|let(?:\s+us|'s)\s+(?:\w+\s+)?(?:take|set|define|use|choose|"
                               r"consider|redefine)|define|defining|defined\s+(?:as|by|to\s+be)(?!\s+(?:above|before|earlier|previously|in))|"
                               r"denote|denoting|consider(?=\s*$|\s+(?:MATH|instead|now|a|an|the|next)\b)|redefine|"
                               r"instead|replace[sd]?|now\s+(?:take|set|use|let)|(?:another|a\s+new)\s+(?:value|model|"
                               r"definition|choice))\b|^\s*for\s+(?:a|an|the)\s+"
-                              r"(?!case\b|cases\b|rest\b|same\b|other\b|fixed\b|given\b|all\b)[a-z-]+\b|:=|(?<![命指])令|(?<!假)设(?![计置备施])|(?<![由按据照])定义|记|改为|改成|换成|替换为")
+                              r"(?!case\b|cases\b|rest\b|same\b|other\b|fixed\b|given\b|all\b)[a-z-]+\b|:=|(?<![命指])令|(?<!假)设(?![计置备施])|(?<![由按据照])(?<!展开)(?<!代入)(?<!利用)定义|记|改为|改成|换成|替换为")
 _BECOMING = re.compile(r"(?i)\b(?:becomes?|reduces\s+to|simplifies\s+to|turns\s+into)\b|变为|变成|化为|简化为")
 _CONDITIONAL = re.compile(r"(?i)\b(?:if|when|with|setting|for)\s+MATH\b|如果|若|当|置为|设")
 """"With $y = 0$ this becomes …", "如果 … 置为1 … 变为": a new form under a condition the sentence

@@ -979,7 +979,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             r"(?i)\b(?:define[sd]?|defining|new|different|another|instead|replace[sd]?)\b|定义|新的|另一个|换成",
             lead_in(lines, rel, blocks) or "")      # "We now define a different loss $L(y, p) = …$": a new L
         # NLL(μ̂, σ̂²) = … after NLL(μ, σ²) := … and μ̂ := x̄: the function at the estimates, a claim
-        derived = earlier is not None and rel.op != ":=" and display and claimed_before(lines, rel, blocks) \
+        derived = (earlier is not None or isinstance(lhs, sp.core.function.AppliedUndef) and any(
+            isinstance(d.target, sp.core.function.AppliedUndef) and d.target.func == lhs.func
+            and len(d.target.args) == len(lhs.args) for d in definitions)) \
+            and rel.op != ":=" and display and claimed_before(lines, rel, blocks) \
             and not probabilities_in(lhs) and bool(rhs.free_symbols)   # "… by e^{-m/T} gives $$p_i = …$$" of a
         # p_i defined: a claim about it (a number, "Then $$L = 1/8$$", stays a worked example's value)
         derived = derived or isinstance(lhs, sp.core.function.AppliedUndef) and rel.op == "==" \
@@ -1890,6 +1893,15 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 followups.append(("simplex", build([*written, *summed])[0]))
             except Exception:  # noqa: BLE001 - no such reading: the refutation stays doubted
                 pass
+        both_sides = sp.Tuple(problem.lhs, problem.rhs)
+        scalar_and_family = sorted({x.name for x in both_sides.xreplace(
+                                        {e: sp.Dummy() for e in both_sides.atoms(sp.Indexed)}).free_symbols
+                                    if isinstance(x, sp.Symbol) and not isinstance(x, sp.Dummy) and not x.is_integer}
+                                   & {str(e.base.label) for e in both_sides.atoms(sp.Indexed)})
+        if scalar_and_family:           # KL(a‖b) of KL(p‖q) := Σ_k p_k ln(p_k/q_k) with a a number: a_k and a
+            doubts.append(f"it names {', '.join(scalar_and_family)} both as a number and as a family of entries "
+                          f"(once unfolded): which one it means is not clear")
+            unproved = unproved or doubts[-1]
         out.append(Reading(rel, problem=problem, lhs=shown_l, rhs=shown_r, conventions=notes, doubts=tuple(doubts),
                            assumed=assumed, sizes=tuple(sorted((range_ends | {d for d in dimensions if d in standing and standing_line.get(d) == 0})
                                                                & {x.name for x in problem.free_symbols
