@@ -988,7 +988,10 @@ def conditions_for(rel: Relation, conditions: list[tuple[int, sp.Basic | None]],
     first = _run_start(block, blocks, lines)
     previous = max((b.end_line for b in blocks if b.display and b.end_line < first.line), default=0)
     here = [c for line, c in conditions if previous < line <= block.line and c is not None
-            and not (lines is not None and case_paragraph_before(lines, line, block.line))]
+            and not (lines is not None and case_paragraph_before(lines, line, block.line))
+            and not (is_pin(c) and lines is not None and any(line < h <= block.line for h in starts))]
+    # (a value given before a heading, even a subsection's — "熵关于 $p=\tfrac12$ 对称。### 1.1 一阶导数
+    # $$H'(p) = …$$" — is no case of the display after it)
     here = [c for c in headed if c not in here] + here
     kept: list[sp.Basic] = []
     for c in here:                   # "The case $x < 0$ is trivial. For $x > 0$ we have $$…$$": the later one
@@ -1239,7 +1242,10 @@ def imposed_in_prose(lines: list[str], rel: Relation) -> bool:
 
 _IMPOSING_BEFORE = re.compile(r"(?i)\b(?:setting|set|equating|equate)\b[^.;]*\b(?:to\s+zero|to\s+0|equal\s+to\s+zero|"
                              r"=\s*0)\b|\b(?:stationary|first[- ]order)\s+condition|令[^。；]*(?:为零|等于零|为\s*0|=\s*0)"
-                             r"|(?:梯度|导数|偏导)[^。；]*(?:为零|等于零)")
+                             r"|(?:梯度|导数|偏导)[^。；]*(?:为零|等于零)"
+                             r"|\b(?:at|in)\s+(?:the|a|any|an|each|every)\s+(?:stationary|critical|optimal|extreme|extremal|"
+                             r"saddle)\s+points?\b|\bat\s+(?:the|an?)\s+(?:optimum|minimum|maximum|minimi[sz]er|"
+                             r"maximi[sz]er|extremum)\b|(?:在|于)?(?:驻点|极值点|最优点|最优解|极小值点|极大值点|临界点)处")
 
 
 def imposed_display(lines: list[str], rel: Relation, blocks) -> bool:

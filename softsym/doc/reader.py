@@ -804,6 +804,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         recurrence = recurrence_family(rel, lhs, rhs)
         if recurrence is not None:
             recurrences[recurrence] = rel.line
+            # "Let $\theta = (0.1, 0.3)$" in one example, "$\theta_{t+1} = \theta_t + …$" in the next: the
+            # entries are the recurrence's from here on, not the earlier vector's
+            definitions = [d for d in definitions if not (
+                isinstance(d.target, sp.Indexed) and str(d.target.base.label) == recurrence
+                or target_name(d.target) in (recurrence, f"{recurrence}[]"))]
             index = {x.name for x in lhs.indices[0].free_symbols}
             index_conditions = [j for j, other in enumerate(found) if j != k and abs(other.line - rel.line) <= 2
                                 and other.op in ("<", "<=", ">", ">=", "!=")
@@ -1359,6 +1364,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             given = tuple(unfold_keeping_variables(g, definitions) for g in here.given
                           if not (is_pin(g) and (target_name(g.lhs) in overridden or g.lhs in overridden))) \
                 + tuple(defined_where(lhs, rhs, definitions))
+            given = tuple(_derivatives_taken(g) for g in given)   # log f(g) > 0 of f(g) := F'(g): a function of g
             here = Domain(here.symbols, here.indexed, here.bounds, relevant_hypotheses(given, left, right))
             before = set(here.given)
             here, ranges = extremum_facts(left, right, here)
@@ -1558,6 +1564,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 and not any(in_scope(sections, line, rel.line) for line in defined_at.get(target_name(lhs), [])):
             doubts.append(f"it restates {target_name(lhs)}, defined in another section (line "     # "## Adding a
                           f"{defined_at[target_name(lhs)][-1]}): in prose it may define it anew")      # temperature"
+            if not attempt(Deadline.after(1.0), lambda: sp.simplify(
+                    unfold_keeping_variables(rhs - earlier.expr, definitions)) == 0, False):
+                # "## y = 0 … 此时 $\mathrm{FL} = -p^\gamma \log(1-p)$" after FL := -(1-p)^γ log p of y = 1:
+                # which FL the section's derivatives differentiate is not clear — neither unfolds
+                doubts_later[target_name(lhs)] = (defined_at[target_name(lhs)][-1], rel.line)
+                definitions = [d for d in definitions if not _same_kind(d.target, lhs)]
         valued = sorted(name for name in names_in(lhs, rhs) if name in valued_in_prose
                         and valued_in_prose[name][0] < rel.line)
         if valued:          # y(t) = C e^{kt}, "the data give $y(0) = 2$" (or only suppose it): C is the text's
@@ -1800,6 +1812,14 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             doubts.append(f"it reads {', '.join(guessed_plain)} alone as the function, while the text also "
                           f"defines {', '.join(guessed_plain)} as a number")
             unproved = unproved or doubts[-1]
+        family_defined = {str(d.target.base.label) for d in definitions if isinstance(d.target, sp.Indexed)}
+        bare_entries = sorted({str(e.base.label) for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed)}
+                              & {f for f in entry_functions if function_lines.get(f, rel.line) < rel.line}
+                              - family_defined)
+        if bare_entries:                # "记 $Z(T) := …$，则 $\log p_i = z_i/T - \log Z(T)$" after p_i(T) := …
+            doubts.append(f"it writes {', '.join(bare_entries)} with an index and without the argument of the "
+                          f"entry function defined as {bare_entries[0]}_i(…): that function at its argument, or "
+                          f"another family of the same name?")
         both_kinds = _plain_and_function(definitions, names_in(lhs, rhs))
         if both_kinds:                  # Z := Σ e^{z_j}, then Z(T) := Σ e^{z_j/T}; z̄ := Σ p_i z_i after p_i(T):
             doubts.append(f"it rests on {', '.join(both_kinds)}, defined both as a number and as a function "
@@ -1849,7 +1869,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                             if not (isinstance(x, sp.Symbol) and x.is_integer)}
         except Exception:  # noqa: BLE001 - not unfoldable without the values: the names after them
             named_before = unfolded_names
-        if (not lhs.free_symbols or not rhs.free_symbols) and (unfolded_names | named_before) & set(known_values):
+        written_names = {sp.sstr(x) for x in (*lhs.free_symbols, *rhs.free_symbols, *lhs.atoms(sp.Indexed),
+                                              *rhs.atoms(sp.Indexed)) if not (isinstance(x, sp.Symbol) and x.is_integer)}
+        if (not lhs.free_symbols or not rhs.free_symbols) \
+                and (unfolded_names | named_before | written_names) & set(known_values):
+            # ("$p = 0.9$ 时 … $p - 1 = -0.1$" of p := σ(x): p was given its value, x only through it)
             unknown = sorted(unfolded_names - set(known_values))
             closed = any(kind == "stated" and not (v.lhs.free_symbols or v.rhs.free_symbols)
                          for kind, v in variants)      # every name it unfolds to has the example's value
@@ -1894,8 +1918,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             except Exception:  # noqa: BLE001 - no such reading: the refutation stays doubted
                 pass
         both_sides = sp.Tuple(problem.lhs, problem.rhs)
-        scalar_and_family = sorted({x.name for x in both_sides.xreplace(
-                                        {e: sp.Dummy() for e in both_sides.atoms(sp.Indexed)}).free_symbols
+        scalar_and_family = sorted({x.name for x in both_sides.xreplace(        # (f(x) of a vector x: its name)
+                                        {e: sp.Dummy() for e in (*both_sides.atoms(sp.Indexed),
+                                                                 *both_sides.atoms(sp.core.function.AppliedUndef))}
+                                    ).free_symbols
                                     if isinstance(x, sp.Symbol) and not isinstance(x, sp.Dummy) and not x.is_integer}
                                    & {str(e.base.label) for e in both_sides.atoms(sp.Indexed)})
         if scalar_and_family:           # KL(a‖b) of KL(p‖q) := Σ_k p_k ln(p_k/q_k) with a a number: a_k and a
@@ -1997,6 +2023,18 @@ a slope s may be negative)."""
 
 _ANOTHER_OBJECT = re.compile(r"(?i)\b(?:second|another|other|new|different|own|doubled|halved|tripled|scaled|"
                              r"shifted|modified|changed|instead|separately)\b|另|第二|新的|不同")
+
+
+def _derivatives_taken(fact: sp.Basic) -> sp.Basic:
+    """A hypothesis with its derivatives of closed forms carried out (``Derivative(exp(-exp(-g)), g) > 0``,
+    the argument of a logarithm the text writes as f(g) with f := F'): a numeric search can test it.
+    Unchanged when it has none, has sums or products, or SymPy takes more than a second."""
+    if not isinstance(fact, sp.Basic) or not fact.has(sp.Derivative) or fact.has(sp.Sum, sp.Product, sp.Integral):
+        return fact
+    taken = attempt(Deadline.after(1.0), lambda: fact.replace(
+        lambda e: isinstance(e, sp.Derivative) and not e.expr.has(sp.core.function.AppliedUndef), lambda e: e.doit()),
+        None)
+    return fact if taken is None else taken
 
 
 def _meant_anew(guesses: tuple[str, ...], prose: list[sp.Basic], live: list[tuple[int, sp.Basic | None]],
