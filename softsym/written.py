@@ -21,7 +21,7 @@ import ast
 import linecache
 import sys
 from collections.abc import Sequence
-from types import FrameType
+from types import CodeType, FrameType
 
 import sympy as sp
 from sympy.core.cache import clear_cache
@@ -58,37 +58,50 @@ def _call_at(frame: FrameType) -> ast.Call | None:
     """The call expression the frame is executing, from its instruction's source span."""
     code = frame.f_code
     try:
-        positions = list(code.co_positions())[frame.f_lasti // 2]
+        positions = _positions(code)[frame.f_lasti // 2]
     except (AttributeError, IndexError):
         return None
-    line, end_line, col, end_col = positions
     if None in positions:
         return None
     linecache.checkcache(code.co_filename)     # the file may have changed since (softsym check --watch)
     source = "".join(linecache.getlines(code.co_filename))
     if not source:
         return None
-    tree = _parsed(code.co_filename, source)
-    if tree is None:
-        return None
-    for node in ast.walk(tree):
-        if (isinstance(node, ast.Call) and node.lineno == line and node.end_lineno == end_line
-                and node.col_offset == col and node.end_col_offset == end_col):
-            return node
-    return None
+    calls = _calls(code.co_filename, source)
+    return None if calls is None else calls.get(positions)
 
 
-_TREES: dict[tuple[str, int], ast.AST | None] = {}
+_POSITIONS: dict[CodeType, list] = {}
 
 
-def _parsed(filename: str, source: str) -> ast.AST | None:
+def _positions(code: CodeType) -> list:
+    """The source span of each instruction of ``code`` (read once per code object)."""
+    if code not in _POSITIONS:
+        if len(_POSITIONS) > 512:          # (softsym check --watch loads files again and again)
+            _POSITIONS.clear()
+        _POSITIONS[code] = list(code.co_positions())
+    return _POSITIONS[code]
+
+
+_CALLS: dict[tuple[str, int], dict[tuple, ast.Call] | None] = {}
+
+
+def _calls(filename: str, source: str) -> dict[tuple, ast.Call] | None:
+    """Every call expression of a source file by its span (line, end line, column, end column);
+    None when the file does not parse.  Parsed once per file content."""
     key = (filename, hash(source))
-    if key not in _TREES:
+    if key not in _CALLS:
         try:
-            _TREES[key] = ast.parse(source, filename)
+            tree = ast.parse(source, filename)
         except SyntaxError:
-            _TREES[key] = None
-    return _TREES[key]
+            _CALLS[key] = None
+        else:
+            spans: dict[tuple, ast.Call] = {}
+            for node in ast.walk(tree):
+                if isinstance(node, ast.Call):
+                    spans.setdefault((node.lineno, node.end_lineno, node.col_offset, node.end_col_offset), node)
+            _CALLS[key] = spans
+    return _CALLS[key]
 
 
 def _arguments(call: ast.Call) -> list[ast.expr]:
