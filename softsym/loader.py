@@ -5,6 +5,8 @@ in the order it prints them), material softsym adds last; each quoting step carr
 where its source prints the quotation."""
 from __future__ import annotations
 
+import hashlib
+
 import difflib
 import importlib.util
 import sys
@@ -93,12 +95,42 @@ def load_file(file: Path) -> tuple[list[Derivation], LoadError | None]:
     return found, None
 
 
+_LOADED: dict[tuple, tuple[list[Derivation], list[LoadError]]] = {}
+
+
+def _state(path: Path) -> tuple:
+    """What a load of ``path`` depends on: the working directory (paths are shown relative to it)
+    and the text of every Python file beside the derivations, helpers included."""
+    files = [path] if path.is_file() else sorted(path.rglob("*.py"))
+    texts = []
+    for file in files:
+        try:
+            texts.append((str(file), hashlib.sha256(file.read_bytes()).hexdigest()))
+        except OSError:
+            continue
+    return str(Path.cwd().resolve()), str(path.resolve()), tuple(texts)
+
+
 def load(path: Path) -> tuple[list[Derivation], list[LoadError]]:
     """Every derivation under ``path`` (in source order) and every file that failed to load.
+
+    A process loads the same unchanged files once (derivations are immutable): the test suite and
+    a long session ask for the corpus many times.
 
     Raises:
         UserError: the path does not exist, or two files define the same derivation name.
     """
+    derivation_files(path)                  # a missing path is an error before anything is cached
+    key = _state(path)
+    if key not in _LOADED:
+        if len(_LOADED) > 16:
+            _LOADED.clear()
+        _LOADED[key] = _load(path)
+    derivations, errors = _LOADED[key]
+    return list(derivations), list(errors)
+
+
+def _load(path: Path) -> tuple[list[Derivation], list[LoadError]]:
     derivations: list[Derivation] = []
     errors: list[LoadError] = []
     seen: dict[str, str] = {}
