@@ -5,9 +5,8 @@ in the order it prints them), material softsym adds last; each quoting step carr
 where its source prints the quotation."""
 from __future__ import annotations
 
-import hashlib
-
 import difflib
+import hashlib
 import importlib.util
 import sys
 import traceback
