@@ -407,9 +407,15 @@ class ApplicationReading:
                 and (full is None or self.function_object(full) is None):
             if f.sup is not None or f.primes:        # p_j(T) of p_i(T) := …: entry j of p at T
                 self.fail("a script or a prime between an entry function's name and its argument", f)
-            if written_as_entry(name).search(self.tex[g.start:g.end]):
-                self.fail(f"{self.tex[f.start:g.end]}: the entry function {name} at a value of its own entries, or "
-                          f"an entry times (…)? (write \\cdot for a product)", f, g)
+            argument = self.tex[g.start:g.end].replace("\\left", "").replace("\\right", "").strip()
+            spaced = re.search(r"\\[,;:! ]|\\[bB]igg?[lr]?\s*$", self.tex[f.end:g.start]) \
+                or re.match(r"\\[bB]igg?[lr]?", argument)
+            if written_as_entry(name).search(argument) or spaced or len(g.base.elements) != 1 \
+                    or re.search(r"(?<!\^)(?<!_)[+\-]", argument[1:-1]):
+                # p_i(1 - p_i), p_i\,\big(\bar z(T) - z_i\big) after p_i(T) := …: p_i at that value, or p_i times
+                # it? (p_j(T), p_i(2T), p_i(T/2) are calls: no sum, no spacing, no sized parentheses)
+                self.fail(f"{self.tex[f.start:g.end]}: the entry function {name} at that value, or an entry times "
+                          f"(…)? (write \\cdot for a product)", f, g)
             return self.apply(own, replace(f, sub=None), replace(g, sub=f.sub))
         fn = self.function_object(full) if full else None
         if fn is not None:
