@@ -227,6 +227,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     premises = set(premise_of.values())
     hypotheses: dict[int, sp.Basic | None] = {}      # a premise as a relational (None: unusable)
     constraints: list[sp.Basic | None] = []           # equations the text imposes (sum of p_i = 1)
+    imposed_at: dict[sp.Basic, int] = {}               # where an equation in the text's words was imposed
     unread: dict[str, int] = {}                       # name -> line of an unparsed line that may define it
     unread_inline: list[tuple[int, str]] = []         # unparsed inline relations (line, tex): maybe premises
     models: dict[str, tuple[tuple[sp.Symbol, ...], sp.Basic]] = {}   # P(y | λ) = …: parameters, value
@@ -525,6 +526,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 if is_constraint(rel, lhs_c, rhs_c, True) and not (
                         isinstance(lhs_c, (sp.Symbol, sp.Indexed)) and rhs_c.is_Number):
                     constraints.append(as_relational("==", lhs_c, rhs_c))   # (not "当 $n = 1$ 时": a case)
+                    imposed_at.setdefault(constraints[-1], rel.line)
                 parameter = parameter_bound(rel.op, lhs_c, rhs_c)
                 if parameter is not None:             # "… for $\mu > 0$": μ's bound from here on too
                     standing[parameter[0]] = (parameter[1],)
@@ -1185,6 +1187,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                     and is_constraint(rel, lhs, rhs, True) and not names_in(lhs, rhs) & defined_names \
                     and not unplain(lines, rel.line, column_of(k)):
                 constraints.append(as_relational("==", lhs, rhs))   # "Let $y$ be … ($\sum_i y_i = 1$)"
+                imposed_at.setdefault(constraints[-1], rel.line)
             elif not given_here and inline and _as_case(lines, rel.line, column_of(k)):
                 unused_conditions.append((rel.line, rel.tex))    # "损失在 $q = \tilde y$ 时最小": not used
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
@@ -1196,6 +1199,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         if is_constraint(rel, lhs, rhs, standalone) and not (names_in(lhs, rhs) & defined) and not checks_example \
                 and not recurring:                   # m_2 = 0.58 of m_t = β m_{t-1} + …: a claim
             constraints.append(as_relational("==", lhs, rhs))
+            imposed_at.setdefault(constraints[-1], rel.line)
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message="a constraint the text imposes on its names (an equation, not an "
                                        "identity): a hypothesis of the relations after it"))
@@ -1315,7 +1319,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 written = [c.xreplace(same) for c in written if not (isinstance(c, sp.Eq) and c.rhs in same)]
             bounds, written = as_bounds(written, domain, doubled_bounds)
             here = Domain(domain.symbols, domain.indexed, domain.bounds + bounds, domain.given)
-            here = here.with_given(*(c for c in constraints if c is not None), *written,
+            here = here.with_given(*(c for c in constraints if c is not None and (     # (an equation imposed in
+                c not in imposed_at or in_scope(sections, imposed_at[c], rel.line))),     # another section: not here)
+                *written,
                                    *(log_facts if logged else ()))
             if premise is not None and premised:
                 here = here.with_given(premise)
