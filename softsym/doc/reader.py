@@ -986,9 +986,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             r"(?i)\b(?:define[sd]?|defining|new|different|another|instead|replace[sd]?)\b|定义|新的|另一个|换成",
             lead_in(lines, rel, blocks) or "")      # "We now define a different loss $L(y, p) = …$": a new L
         # NLL(μ̂, σ̂²) = … after NLL(μ, σ²) := … and μ̂ := x̄: the function at the estimates, a claim
-        derived = (earlier is not None or isinstance(lhs, sp.core.function.AppliedUndef) and any(
+        derived = (earlier is not None or isinstance(lhs, sp.core.function.AppliedUndef) and (any(
             isinstance(d.target, sp.core.function.AppliedUndef) and d.target.func == lhs.func
-            and len(d.target.args) == len(lhs.args) for d in definitions)) \
+            and len(d.target.args) == len(lhs.args) for d in definitions)
+            or target_name(lhs) in doubts_later)) \
             and rel.op != ":=" and display and claimed_before(lines, rel, blocks) \
             and not probabilities_in(lhs) and bool(rhs.free_symbols)   # "… by e^{-m/T} gives $$p_i = …$$" of a
         # p_i defined: a claim about it (a number, "Then $$L = 1/8$$", stays a worked example's value)
