@@ -833,8 +833,8 @@ def parameter_bound(op: str, lhs: sp.Basic, rhs: sp.Basic) -> tuple[str, sp.Basi
     return (key, relational) if relational is not None else None
 
 
-_THROUGHOUT = re.compile(r"(?i)\b(?:throughout|from\s+(?:now|here)\s+on|for\s+the\s+rest\s+of|in\s+(?:this|the\s+whole)\s+"
-                         r"(?:section|note|post|chapter|document)|everywhere\s+below|in\s+what\s+follows|henceforth)\b|"
+_THROUGHOUT = re.compile(r"(?i)\b(?:throughout|from\s+(?:now|here)\s+on|for\s+the\s+rest\s+of|(?:in|for)\s+(?:this|the\s+"
+                         r"(?:whole|entire))\s+(?:section|note|post|chapter|document|text)|everywhere\s+below|in\s+what\s+follows|henceforth)\b|"
                          r"全文|本节(?:中)?(?:总|均|都)?(?:设|假设|假定)|(?:以下|下文)(?:中)?(?:总|均|都|一律)(?:设|假设|假定)|"
                          r"此后|从现在起|始终")
 

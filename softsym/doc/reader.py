@@ -47,6 +47,7 @@ from .conditions import (
     renamed_in_words, sums_to_one, with_values, _contradict, case_paragraph_before,
 )
 from .induction import exceptions_around, induction_plan
+from .same_value import differ
 from .definitions import (
     FUNCTION_LHS, IMPLICIT_SUM, defines_an_entry, Unfoldable, defined_by_unparsed, defined_where, defines, flat_derivatives,
     function_definition, function_parameters, independent_derivatives, is_constraint, labelled_names,
@@ -747,7 +748,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                     standing.pop(parameter_key(valued.lhs), None)
                 if rel.op == "==" and example_cue(lines, rel):          # "let $x = 2$": the example's value
                     example_pins.append((rel.line, as_relational(rel.op, lhs, rhs)))
-                parameter = parameter_bound(rel.op, lhs, rhs) or bound_throughout(lines, rel, rel.op, lhs, rhs)
+                parameter = parameter_bound(rel.op, lhs, rhs) or bound_throughout(lines, rel, rel.op, lhs, rhs) \
+                    or _assumed_up_front(sections, lines, rel, column_of(k), lhs, rhs)
                 if parameter is not None:
                     same_chain = standing_line.get(parameter[0]) == rel.line     # 0 < θ < 1: both ends
                     standing[parameter[0]] = (*standing[parameter[0]], parameter[1]) if same_chain \
@@ -936,6 +938,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         # unless the text says so ("Let", "Consider instead", ":=")
         defined_here = [line for line in displayed_at.get(target_name(lhs) or "", [])   # "$p = softmax(z)$ with
                         if same_section(sections, line, rel.line)]                    # entries $$p_i = …$$": no
+        if not defined_here and display and rel.op == "==" and earlier is not None \
+                and isinstance(lhs, sp.core.function.AppliedUndef):
+            # "Let $f(x) = x^3 - 3x$." then "Also $$f(x) = 3x,$$": the same function restated, not redefined
+            defined_here = [line for line in defined_at.get(target_name(lhs) or "", [])
+                            if line < rel.line and same_section(sections, line, rel.line)]
         if not defined_here and display and rel.op == "==" and not rhs.free_symbols and not rhs.atoms(sp.Indexed):
             # "Let $a := 3$." then $$a = 2$$: a value written for a name defined inline — not a new definition
             defined_here = [line for line in defined_at.get(target_name(lhs) or "", [])
@@ -967,7 +974,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             continue
         again = [line for line in defined_at.get(target_name(lhs) or "", []) if line <= rel.line
                  and same_section(sections, line, rel.line)] if rel.op == ":=" and earlier is not None else []
-        if again and attempt(Deadline.after(1.0), lambda: sp.expand(rhs - earlier.expr) != 0, True):
+        if again and differ(rhs, earlier.expr):
             # "let LSE_τ(x, y) := τ log(…)" and, in the same section, "some texts drop the factor,
             # LSE_τ(x, y) := log(…); we keep it": which one holds after is the words' to say — neither
             doubts_later[target_name(lhs)] = (again[-1], rel.line)
@@ -991,7 +998,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             and len(d.target.args) == len(lhs.args) for d in definitions)
             or target_name(lhs) in doubts_later)) \
             and rel.op != ":=" and display and claimed_before(lines, rel, blocks) \
-            and not probabilities_in(lhs) and bool(rhs.free_symbols)   # "… by e^{-m/T} gives $$p_i = …$$" of a
+            and not probabilities_in(lhs) and bool(rhs.free_symbols) \
+            and not (fresh and target_name(lhs) is not None and not any(            # "## Output layer: By
+                in_scope(sections, line, rel.line) for line in defined_at.get(target_name(lhs), [])))
+        # definition, the output pre-activation is $$z = v h + c$$" after another section's z := w x + b: in
+        # names never seen before, a new z, not a claim about the old  # "… by e^{-m/T} gives $$p_i = …$$" of a
         # p_i defined: a claim about it (a number, "Then $$L = 1/8$$", stays a worked example's value)
         derived = derived or isinstance(lhs, sp.core.function.AppliedUndef) and rel.op == "==" \
             and not rhs.free_symbols and any(d.target == lhs for d in definitions) and bool(lhs.args) \
@@ -1004,8 +1015,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             and not _RENEWING.search(_clause_of_inline(lines, rel)) and not names_in(rhs) - used
         # (not "For the geometric, … $\eta = \log(1 - \theta)$": a new model, in a name not seen before)
         # "the loss is $L = -\log p_c$ … and $L = \log K$ when all logits are equal": a claim about that L
+        solved = rel.op == "==" and isinstance(lhs, sp.Symbol) and not rhs.free_symbols and any(
+            lhs in c.free_symbols and in_scope(sections, imposed_at.get(c, rel.line), rel.line) for c in constraints)
+        # "At the minimum, $$2(\theta - 1) = 0,$$ so $$\theta = 1.$$": a root of what the text imposed,
+        # there — not θ := 1 for the rest of the note
         defining = not swapped and not checks_example and not restated and not of_recurrence and not at_defined \
-            and not derived and not said_again \
+            and not derived and not said_again and not solved \
             and defines(rel, lhs, rhs, used_here, pinned, standalone, display or new_section, model) \
             and not (rel.op != ":=" and isinstance(lhs, (sp.Symbol, sp.Indexed)) and (target_name(lhs) or "") in unread
                      and not defined_before(lines, rel, blocks))
@@ -1567,16 +1582,18 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             doubts.append("it uses " + ", ".join(f"{name}, given another meaning in words on line {renamed_at[name]}"
                                                  for name in renamed_here)
                           + ": its definition no longer unfolds, and what it means here is not read")
-        if inline and earlier is not None and rel.op == "==" and target_name(lhs) is not None \
-                and not any(in_scope(sections, line, rel.line) for line in defined_at.get(target_name(lhs), [])):
+        restated_apart = inline and earlier is not None and rel.op == "==" and target_name(lhs) is not None \
+            and not any(in_scope(sections, line, rel.line) for line in defined_at.get(target_name(lhs), []))
+        if restated_apart:
             doubts.append(f"it restates {target_name(lhs)}, defined in another section (line "     # "## Adding a
                           f"{defined_at[target_name(lhs)][-1]}): in prose it may define it anew")      # temperature"
-            if not attempt(Deadline.after(1.0), lambda: sp.simplify(
-                    unfold_keeping_variables(rhs - earlier.expr, definitions)) == 0, False):
-                # "## y = 0 … 此时 $\mathrm{FL} = -p^\gamma \log(1-p)$" after FL := -(1-p)^γ log p of y = 1:
-                # which FL the section's derivatives differentiate is not clear — neither unfolds
-                doubts_later[target_name(lhs)] = (defined_at[target_name(lhs)][-1], rel.line)
-                definitions = [d for d in definitions if not _same_kind(d.target, lhs)]
+        if (restated_apart or inline and role is None and earlier is not None and rel.op == "=="
+                and target_name(lhs) is not None) and _restated_otherwise(rhs, earlier.expr, definitions):
+            # "## y = 0 … 此时 $\mathrm{FL} = -p^\gamma \log(1-p)$" after FL := -(1-p)^γ log p of y = 1, or
+            # "Now $\ell = -\log(1 - p)$" after ℓ := −log p (a subsection, the same paragraph, "instead"):
+            # which one the derivatives after it differentiate is not clear — neither unfolds
+            doubts_later[target_name(lhs)] = (defined_at[target_name(lhs)][-1], rel.line)
+            definitions = [d for d in definitions if not _same_kind(d.target, lhs)]
         valued = sorted(name for name in names_in(lhs, rhs) if name in valued_in_prose
                         and valued_in_prose[name][0] < rel.line)
         if valued:          # y(t) = C e^{kt}, "the data give $y(0) = 2$" (or only suppose it): C is the text's
@@ -1977,6 +1994,32 @@ _RELATION_SIGN = re.compile(r"<|>|=|\\le|\\ge|\\leq|\\geq|\\neq|\\in\b")
 
 
 _DOMAIN_WORDS = re.compile(r"\s*[,;]?\s*(?:with|where|and|for\s+(?:all|every|any))\s*$|\s*[(（]\s*$|\s*,\s*$")
+
+
+def _assumed_up_front(sections: dict[int, int], lines: list[str], rel: Relation, column: int, lhs: sp.Basic,
+                      rhs: sp.Basic) -> tuple[str, sp.Basic] | None:
+    """A bound on one name that the text assumes before its first heading ("Assume $x > 0$." then
+    "## Section"): it stands for the whole note, as a "throughout" one does — a relation after a heading
+    proved only under it is undecided, not refuted where it breaks it."""
+    own = max((h for h in sections if h <= rel.line), default=None)
+    title = own is not None and sections[own] == 99 or own is not None and sections[own] == min(sections.values()) \
+        and list(sections.values()).count(sections[own]) == 1          # "# Notes" over the whole note
+    if rel.op not in ("<", "<=", ">", ">=") or own is not None and not title \
+            or not assumed_in_words(lines, rel.line, column):
+        return None
+    name = lhs if rhs.is_Number else rhs if lhs.is_Number else None
+    key = parameter_key(name) if name is not None else None
+    relational = as_relational(rel.op, lhs, rhs)
+    return (key, relational) if key is not None and relational is not None else None
+
+
+def _restated_otherwise(written: sp.Basic, defined: sp.Basic, definitions: list[Definition]) -> bool:
+    """Whether a defined name written again as ``written`` is given another value than its
+    definition's (unfolded, compared at fixed points; what cannot be unfolded counts as another)."""
+    try:
+        return differ(unfold_keeping_variables(written, definitions), unfold_keeping_variables(defined, definitions))
+    except Exception:  # noqa: BLE001 - not unfolded: not shown to be the same
+        return True
 
 
 def _domain_after(lines: list[str], rel: Relation, condition: Relation) -> bool:

@@ -1,0 +1,47 @@
+"""Whether two readings of one name give it different values — decided the same way on every
+machine, however loaded (no deadline in it), so that how a document is read never depends on time.
+
+The reader asks this when a defined name is written again with another expression ("Now
+$\\ell = -\\log(1 - p)$" after $\\ell := -\\log p$): a different value may be a new definition, so the
+old one stops unfolding; the same value written another way ($\\log(1 + e^{-x})$ for $-\\log\\sigma(x)$)
+changes nothing.  Values that cannot be compared count as different: the cautious answer, since it
+only ever stops a definition from unfolding.
+"""
+from __future__ import annotations
+
+import sympy as sp
+
+from ..numeric.evaluate import _value
+
+_DIGITS = 30
+_TOLERANCE = sp.Float("1e-20", _DIGITS)
+_POINTS = 3
+
+
+def _sample(k: int, i: int) -> sp.Rational:
+    """The value of the ``i``-th unknown at the ``k``-th point: positive, distinct and not round
+    (logarithms and roots stay real; no accidental equality at 0 or 1)."""
+    return sp.Rational(3 + 7 * i + 5 * k, 11 + 2 * k)
+
+
+def differ(a: sp.Basic, b: sp.Basic) -> bool:
+    """Whether ``a`` and ``b`` take different values, or cannot be shown to take the same ones."""
+    difference = a - b
+    if difference == 0:
+        return False
+    unknowns = sorted(difference.atoms(sp.Symbol, sp.Indexed) - {s for i in difference.atoms(sp.Indexed)
+                                                                 for s in i.free_symbols},
+                      key=sp.default_sort_key)
+    bound = {s for node in difference.atoms(sp.Sum, sp.Product, sp.Integral, sp.Derivative, sp.Lambda)
+             for s in getattr(node, "variables", ())}
+    unknowns = [u for u in unknowns if u not in bound]
+    compared = 0
+    for k in range(_POINTS):
+        point = {u: sp.Integer(2 + i + k) if u.is_integer else _sample(k, i) for i, u in enumerate(unknowns)}
+        left, right = _value(a, point, _DIGITS), _value(b, point, _DIGITS)
+        if left is None or right is None:
+            continue
+        if abs(left - right) > _TOLERANCE * (1 + abs(left)):
+            return True
+        compared += 1
+    return compared == 0
