@@ -90,6 +90,8 @@ def _asked(kind: str, reading: Reading, verdict: Verdict | None, variants: dict[
         return any(_restricted_there(p, tuple(r for r in reading.restricted if r[0] == name)) for p in points)
     if kind.startswith("terms:"):       # refuted where a sum has a single term (K = 1)
         return any(_single_term(p, kind) for p in points)
+    if kind == "parameters":            # refuted where a parameter the text gives no sign is 0 or negative
+        return any(_parameter_signed(p, reading.signless) for p in points)
     if kind == "assumed":               # refuted at a point that breaks what the text assumed before it
         return any(_assumption_broken(p, reading.assumed) for p in points)
     if kind == "simplex":               # refuted where a distribution's entries do not sum to 1
@@ -154,6 +156,17 @@ def _outside_distributions(counterexample: dict | None, families: tuple[str, ...
                 continue                       # e[1] beside e[1][1]: a row read two ways, not weighed
             return f"{shown} (summing to {total}, not 1)"
     return ""
+
+
+def _parameter_signed(counterexample: dict | None, signless: tuple[str, ...]) -> str:
+    """The parameters (named by a Greek letter the text gives no sign) the counterexample makes 0 or
+    negative, as ``"alpha = 0"``, or ``""``."""
+    out = []
+    for name in signless:
+        number = _number((counterexample or {}).get(name)) if (counterexample or {}).get(name) is not None else None
+        if number is not None and number.is_real and not number.is_positive:
+            out.append(f"{name} = {sp.sstr(number)}")
+    return ", ".join(out)
 
 
 def _restricted_there(counterexample: dict | None, restricted: tuple[tuple[str, str], ...]) -> str:
@@ -404,6 +417,19 @@ def _weighed(out: dict, reading: Reading, followed: dict[str, Verdict | None]) -
     if broken:
         return undecided(f"as read it {out['message']}, but there {broken}: the point breaks what the text assumed "
                          f"before it, not reported as refuted")
+    signed = _parameter_signed(out.get("counterexample"), reading.signless) if out["verdict"] == "refuted" else ""
+    positive = followed.get("parameters") if signed else None
+    if positive is not None and positive.status is Status.REFUTED and positive.counterexample is not None \
+            and not _parameter_signed(positive.counterexample.as_dict(), reading.signless):
+        cex = positive.counterexample        # refuted with the parameters positive too: that point is shown
+        out = {**out, "counterexample": cex.as_dict(), "lhs_value": cex.lhs_value, "rhs_value": cex.rhs_value,
+               "message": readable_message(positive.message, cex)}
+        signed = ""
+    if signed:
+        there = "not checked" if positive is None else str(positive.status)
+        return undecided(f"as read it {out['message']}, but only where {signed}: a parameter the text gives no sign, "
+                         f"which notes take positive (a step size, a rate, a scale); with every such parameter "
+                         f"positive it is {there}: not reported as refuted")
     outside = _outside_distributions(out.get("counterexample"), reading.distributions, reading.simplex_sizes,
                                      reading.one_hot) if out["verdict"] == "refuted" else ""
     on_simplex = followed.get("simplex") if outside else None

@@ -1072,7 +1072,12 @@ _UNIVERSAL = re.compile(r"(?i)\b(?:every|all|any|whole|entire|always|in\s+genera
 
 
 def _contradict(first: sp.Basic, second: sp.Basic) -> bool:
-    """Whether two bounds of one name by numbers admit no value together (x < 0, then x > 0)."""
+    """Whether two bounds of one name by numbers admit no value together (x < 0, then x > 0; "with
+    $\\epsilon = 0$ …  With $\\epsilon > 0$, $$…$$": a value, then a bound it breaks)."""
+    pinned = [(c, d) for c, d in ((first, second), (second, first)) if is_pin(c) and isinstance(d, sp.Basic)
+              and d.free_symbols == {c.lhs}]
+    if pinned:
+        return pinned[0][1].xreplace({pinned[0][0].lhs: pinned[0][0].rhs}) is sp.false
     names = first.free_symbols
     if len(names) != 1 or names != second.free_symbols or not all(
             isinstance(c, sp.core.relational.Relational) and c.rel_op in ("<", "<=", ">", ">=") for c in (first, second)):
@@ -1186,7 +1191,8 @@ def defining_cue(lines: list[str], rel: Relation) -> bool:
     before = _SENTENCE_END.split(before)[-1]
     defining = [m.end() for m in _DEFINING.finditer(before)]
     supposing = [m.end() for m in _SUPPOSING.finditer(before)]
-    return bool(defining) and max(defining) > max(supposing, default=-1)
+    claiming = [m.end() for m in _CLAIM_BEFORE.finditer(before)]      # "记 $H_2 := H/\ln 2$，则 $PPL = 2^{H_2}$"
+    return bool(defining) and max(defining) > max(supposing, default=-1) and max(defining) > max(claiming, default=-1)
 
 
 _EXAMPLE = re.compile(r"(?i)\b(?:let|take|taking|set|setting|with|example|instance|e\.g|choose|fix|say|initiali[sz]e)\b"

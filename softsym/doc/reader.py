@@ -132,6 +132,9 @@ class Reading:
     assumed: tuple[tuple[sp.Basic, int], ...] = field(default=())   # inequalities the section assumed
     # before it in words ("Let … with $s_1 \ge \dots \ge s_r > 0$"), with their lines: a counterexample
     # that breaks one is not reported, whether or not the reading took it as a hypothesis
+    signless: tuple[str, ...] = field(default=())   # parameters named by a Greek letter the text gives no sign
+    # or bound (a step size α, a Huber δ): a counterexample that makes one 0 or negative is looked for again
+    # with each positive ("parameters"), and not reported if none is found there
     nearby: tuple[tuple[str, str], ...] = field(default=())   # those names, each with the sides the words
     # name ("-": "Now let $x$ be negative"), when only a counterexample contradicting them is doubted; "" always
 
@@ -1000,7 +1003,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             and rel.op != ":=" and display and claimed_before(lines, rel, blocks) \
             and not probabilities_in(lhs) and bool(rhs.free_symbols) \
             and not (fresh and target_name(lhs) is not None and not any(            # "## Output layer: By
-                in_scope(sections, line, rel.line) for line in defined_at.get(target_name(lhs), [])))
+                in_scope(sections, line, rel.line) for line in defined_at.get(target_name(lhs), []))
+                and _BY_DEFINITION.search(lead_in(lines, rel, blocks) or ""))
         # definition, the output pre-activation is $$z = v h + c$$" after another section's z := w x + b: in
         # names never seen before, a new z, not a claim about the old  # "… by e^{-m/T} gives $$p_i = …$$" of a
         # p_i defined: a claim about it (a number, "Then $$L = 1/8$$", stays a worked example's value)
@@ -1941,6 +1945,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 followups.append(("simplex", build([*written, *summed])[0]))
             except Exception:  # noqa: BLE001 - no such reading: the refutation stays doubted
                 pass
+        signless = _signless_parameters(problem, written)
+        if signless:           # a refutation at α = 0 of a learning rate the text gives no sign: looked for
+            try:               # again with every such parameter positive
+                followups.append(("parameters", build([*written, *(sp.Gt(x, 0) for x in signless)])[0]))
+            except Exception:  # noqa: BLE001 - no such reading: the refutation stays doubted
+                pass
         both_sides = sp.Tuple(problem.lhs, problem.rhs)
         scalar_and_family = sorted({x.name for x in both_sides.xreplace(        # (f(x) of a vector x: its name)
                                         {e: sp.Dummy() for e in (*both_sides.atoms(sp.Indexed),
@@ -1953,7 +1963,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                           f"(once unfolded): which one it means is not clear")
             unproved = unproved or doubts[-1]
         out.append(Reading(rel, problem=problem, lhs=shown_l, rhs=shown_r, conventions=notes, doubts=tuple(doubts),
-                           assumed=assumed, sizes=tuple(sorted((range_ends | {d for d in dimensions if d in standing and standing_line.get(d) == 0})
+                           assumed=assumed, signless=tuple(sorted(x.name for x in signless)), sizes=tuple(sorted((range_ends | {d for d in dimensions if d in standing and standing_line.get(d) == 0})
                                                                & {x.name for x in problem.free_symbols
                                                                   if isinstance(x, sp.Symbol)})),
                            entry_values=tuple((family, values, at) for family, (values, at) in entry_values.items()),
@@ -1996,6 +2006,28 @@ _RELATION_SIGN = re.compile(r"<|>|=|\\le|\\ge|\\leq|\\geq|\\neq|\\in\b")
 _DOMAIN_WORDS = re.compile(r"\s*[,;]?\s*(?:with|where|and|for\s+(?:all|every|any))\s*$|\s*[(（]\s*$|\s*,\s*$")
 
 
+_SIGNED_PARAMETERS = frozenset({"alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "eta", "kappa", "lambda",
+                                 "mu", "nu", "rho", "sigma", "tau"})
+"""Greek letters notes use for parameters that are positive by their role (a step size, a rate, a
+scale, a temperature), even when the text never says so."""
+
+
+def _signless_parameters(problem: Problem, written: list) -> list[sp.Symbol]:
+    """The free scalars of ``problem`` named by such a letter (alone or with a subscript or accent:
+    ``alpha``, ``beta_1``, ``hat{sigma}``) that have no sign, no bound and no hypothesis on them."""
+    spoken = set().union(*(c.free_symbols for c in (*problem.domain.given, *written) if isinstance(c, sp.Basic)))
+    bounded = {b.symbol for b in problem.domain.bounds}
+    out = []
+    for x in sorted(problem.free_symbols, key=sp.default_sort_key):
+        if not isinstance(x, sp.Symbol) or x.is_integer or x in spoken or x in bounded \
+                or x.is_positive is not None or x.is_negative is not None or x.is_nonnegative is not None:
+            continue
+        letter = re.sub(r"^(?:hat|bar|tilde)\{?|\}$", "", x.name.split("_")[0])
+        if letter in _SIGNED_PARAMETERS:
+            out.append(x)
+    return out
+
+
 def _assumed_up_front(sections: dict[int, int], lines: list[str], rel: Relation, column: int, lhs: sp.Basic,
                       rhs: sp.Basic) -> tuple[str, sp.Basic] | None:
     """A bound on one name that the text assumes before its first heading ("Assume $x > 0$." then
@@ -2011,6 +2043,10 @@ def _assumed_up_front(sections: dict[int, int], lines: list[str], rel: Relation,
     key = parameter_key(name) if name is not None else None
     relational = as_relational(rel.op, lhs, rhs)
     return (key, relational) if key is not None and relational is not None else None
+
+
+_BY_DEFINITION = re.compile(r"(?i)\bby\s+(?:the\s+)?definition\b|\bexpand(?:ing|s)?\b|\bunfold(?:ing|s)?\b|展开|代入")
+"""Cues that say a display follows from definitions — which may be new ones, in a new section."""
 
 
 def _restated_otherwise(written: sp.Basic, defined: sp.Basic, definitions: list[Definition]) -> bool:
