@@ -90,6 +90,8 @@ def _asked(kind: str, reading: Reading, verdict: Verdict | None, variants: dict[
         return any(_restricted_there(p, tuple(r for r in reading.restricted if r[0] == name)) for p in points)
     if kind.startswith("terms:"):       # refuted where a sum has a single term (K = 1)
         return any(_single_term(p, kind) for p in points)
+    if kind == "entries":               # refuted at an entry off the values the text lists for its family
+        return any(_entry_outside(p, reading.entry_values) for p in points)
     if kind == "parameters":            # refuted where a parameter the text gives no sign is 0 or negative
         return any(_parameter_signed(p, reading.signless) for p in points)
     if kind == "assumed":               # refuted at a point that breaks what the text assumed before it
@@ -411,6 +413,14 @@ def _weighed(out: dict, reading: Reading, followed: dict[str, Verdict | None]) -
         out = {**out, "counterexample": cex.as_dict(), "lhs_value": cex.lhs_value, "rhs_value": cex.rhs_value,
                "message": readable_message(inside.message, cex)}
         broken = ""
+    listed = followed.get("entries") if not broken and out["verdict"] == "refuted" \
+        and _entry_outside(out.get("counterexample"), reading.entry_values) else None
+    if listed is not None and listed.status is Status.REFUTED and listed.counterexample is not None \
+            and not _entry_outside(listed.counterexample.as_dict(), reading.entry_values) \
+            and not _assumption_broken(listed.counterexample.as_dict(), reading.assumed):
+        cex = listed.counterexample          # refuted at entries the text lists too: that point is shown
+        out = {**out, "counterexample": cex.as_dict(), "lhs_value": cex.lhs_value, "rhs_value": cex.rhs_value,
+               "message": readable_message(listed.message, cex)}
     broken = broken or (_entry_outside(out.get("counterexample"), reading.entry_values)
                         if out["verdict"] == "refuted" else "")
     broken = broken or (_size_broken(out.get("counterexample"), reading.sizes) if out["verdict"] == "refuted" else "")

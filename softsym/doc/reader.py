@@ -1004,7 +1004,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             and not probabilities_in(lhs) and bool(rhs.free_symbols) \
             and not (fresh and target_name(lhs) is not None and not any(            # "## Output layer: By
                 in_scope(sections, line, rel.line) for line in defined_at.get(target_name(lhs), []))
-                and _BY_DEFINITION.search(lead_in(lines, rel, blocks) or ""))
+                and _BY_DEFINITION.search(lead_in(lines, rel, blocks) or "")
+                and not _named_soon_after(found, k, set(fresh)))       # (not "…, where $s = wx + b$")
         # definition, the output pre-activation is $$z = v h + c$$" after another section's z := w x + b: in
         # names never seen before, a new z, not a claim about the old  # "… by e^{-m/T} gives $$p_i = …$$" of a
         # p_i defined: a claim about it (a number, "Then $$L = 1/8$$", stays a worked example's value)
@@ -1023,8 +1024,14 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             lhs in c.free_symbols and in_scope(sections, imposed_at.get(c, rel.line), rel.line) for c in constraints)
         # "At the minimum, $$2(\theta - 1) = 0,$$ so $$\theta = 1.$$": a root of what the text imposed,
         # there — not θ := 1 for the rest of the note
+        if solved:          # neither a definition nor a hypothesis: a root, perhaps one of several
+            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                               message="a root of an equation the text imposed before it (at a minimum, a critical "
+                                       "point): neither a definition of the name nor a hypothesis after it"))
+            use(names_in(lhs, rhs))
+            continue
         defining = not swapped and not checks_example and not restated and not of_recurrence and not at_defined \
-            and not derived and not said_again and not solved \
+            and not derived and not said_again \
             and defines(rel, lhs, rhs, used_here, pinned, standalone, display or new_section, model) \
             and not (rel.op != ":=" and isinstance(lhs, (sp.Symbol, sp.Indexed)) and (target_name(lhs) or "") in unread
                      and not defined_before(lines, rel, blocks))
@@ -1321,6 +1328,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         quantified = _quantified_names(_raw_sentence_before(lines, rel) if inline
                                        else lead_in(lines, rel, blocks, keep_math=True) or "", domain, functions)
 
+        general_here = bool(_FOR_ANY.search(_raw_sentence_before(lines, rel) if inline
+                                            else lead_in(lines, rel, blocks) or ""))
+
         def build(written: list[sp.Basic], lhs: sp.Basic = lhs, rhs: sp.Basic = rhs,
                   dropped: frozenset[str] = frozenset(), op: str | None = None,
                   premised: bool = True, logged: bool = False) -> tuple:
@@ -1340,7 +1350,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             bounds, written = as_bounds(written, domain, doubled_bounds)
             here = Domain(domain.symbols, domain.indexed, domain.bounds + bounds, domain.given)
             here = here.with_given(*(c for c in constraints if c is not None and (     # (an equation imposed in
-                c not in imposed_at or in_scope(sections, imposed_at[c], rel.line))),     # another section: not here)
+                c not in imposed_at or same_section(sections, imposed_at[c], rel.line) and not general_here
+                and not {x.name for x in c.free_symbols} & everywhere)),     # (an equation imposed in another section, a subsection,
+            # or before "In general" / "for any real x" / "对任意": not here)
                 *written,
                                    *(log_facts if logged else ()))
             if premise is not None and premised:
@@ -1465,6 +1477,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             except Exception:  # noqa: BLE001 - no such reading: the relation stands as read
                 pass
         elsewhere = frozenset(name for name in standing if name in names_in(lhs, rhs) | spoken_keys(lhs, rhs)
+                              | names_in(left, right) | spoken_keys(left, right)    # (d·a of a := √(x²): x)
                               and not in_scope(sections, standing_line.get(name, 0), rel.line))
         if elsewhere:        # "0 < p < 1" in an earlier section: the relation is checked without it too
             try:
@@ -1945,6 +1958,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 followups.append(("simplex", build([*written, *summed])[0]))
             except Exception:  # noqa: BLE001 - no such reading: the refutation stays doubted
                 pass
+        listed_entries = _listed_entry_bounds(problem, entry_values)
+        if listed_entries:     # a refutation at y_1 = −1 of "y_k ∈ {0, 1}": looked for again between 0 and 1
+            try:
+                followups.append(("entries", build([*written, *listed_entries])[0]))
+            except Exception:  # noqa: BLE001 - no such reading: the refutation stays doubted
+                pass
         signless = _signless_parameters(problem, written)
         if signless:           # a refutation at α = 0 of a learning rate the text gives no sign: looked for
             try:               # again with every such parameter positive
@@ -2006,6 +2025,22 @@ _RELATION_SIGN = re.compile(r"<|>|=|\\le|\\ge|\\leq|\\geq|\\neq|\\in\b")
 _DOMAIN_WORDS = re.compile(r"\s*[,;]?\s*(?:with|where|and|for\s+(?:all|every|any))\s*$|\s*[(（]\s*$|\s*,\s*$")
 
 
+def _listed_entry_bounds(problem: Problem, entry_values: dict[str, tuple[tuple[str, ...], int]]) -> list[sp.Basic]:
+    """For each family the problem speaks of whose entries the text lists the values of ("$y_k \\in
+    \\{0, 1\\}$"), every entry between the least and the greatest of them (an index read "for every
+    entry": see :mod:`softsym.entry_hypotheses`)."""
+    out: list[sp.Basic] = []
+    for base in sorted({e.base for e in sp.Tuple(problem.lhs, problem.rhs).atoms(sp.Indexed)
+                        if len(e.indices) == 1}, key=sp.default_sort_key):
+        values = entry_values.get(str(base.label))
+        numbers = [sp.nsimplify(v) for v in values[0]] if values else []
+        if not numbers or not all(x.is_real and x.is_number for x in numbers):
+            continue
+        every = sp.Symbol(f"{base.label}_entry_every", integer=True)
+        out += [sp.Ge(base[every], min(numbers)), sp.Le(base[every], max(numbers))]
+    return out
+
+
 _SIGNED_PARAMETERS = frozenset({"alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "eta", "kappa", "lambda",
                                  "mu", "nu", "rho", "sigma", "tau"})
 """Greek letters notes use for parameters that are positive by their role (a step size, a rate, a
@@ -2043,6 +2078,24 @@ def _assumed_up_front(sections: dict[int, int], lines: list[str], rel: Relation,
     key = parameter_key(name) if name is not None else None
     relational = as_relational(rel.op, lhs, rhs)
     return (key, relational) if key is not None and relational is not None else None
+
+
+_FOR_ANY = re.compile(r"(?i)\bfor\s+(?:an\s+)?arbitrary\b|\bin\s+general\b|\bgenerally\b|对(?:于)?(?:任意|任何|一切)|一般(?:地|情况|而言)")
+"""Words that say a relation holds beyond a case imposed before it ("in general", "对任意"; "for any
+real $x$" names its variable: :func:`~.conditions.quantified_names`)."""
+
+
+def _named_soon_after(found: list[Relation], k: int, names: set[str]) -> bool:
+    """Whether a relation within four lines after ``found[k]`` gives one of ``names`` on its left
+    ("$$p = σ(s)$$ where $s = wx + b$", "with $u = …$", "其中 $s = …$")."""
+    rel = found[k]
+    for r in found[k + 1:]:
+        if r.line > rel.end_line + 4:
+            break
+        m = _LATER_NAME.fullmatch(re.sub(r"_\s*\{?\s*[A-Za-z0-9]+\s*\}?\s*$", "", r.lhs)) if r.op in ("==", ":=") else None
+        if m is not None and m.group(2) in names:
+            return True
+    return False
 
 
 _BY_DEFINITION = re.compile(r"(?i)\bby\s+(?:the\s+)?definition\b|\bexpand(?:ing|s)?\b|\bunfold(?:ing|s)?\b|展开|代入")

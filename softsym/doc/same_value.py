@@ -15,13 +15,17 @@ from ..numeric.evaluate import _value
 
 _DIGITS = 30
 _TOLERANCE = sp.Float("1e-20", _DIGITS)
-_POINTS = 3
+_POINTS = 6
 
 
-def _sample(k: int, i: int) -> sp.Rational:
-    """The value of the ``i``-th unknown at the ``k``-th point: positive, distinct and not round
-    (logarithms and roots stay real; no accidental equality at 0 or 1)."""
-    return sp.Rational(3 + 7 * i + 5 * k, 11 + 2 * k)
+def _sample(k: int, i: int, count: int) -> sp.Rational:
+    """The value of the ``i``-th of ``count`` unknowns at the ``k``-th point: distinct and not round
+    (no accidental equality at 0 or 1); all positive in increasing and in decreasing order, all
+    negative, and of alternating signs both ways — so that |y − t| and y − t, √(x²) and x, max(a, b) − a
+    and b − a, log x² and 2 log x are told apart."""
+    size = sp.Rational(3 + 7 * (i if k % 2 == 0 else count - 1 - i) + 5 * k, 11 + 2 * k)
+    sign = (1, 1, -1, -1, (-1) ** i, -(-1) ** i)[k % 6]
+    return sign * size
 
 
 def differ(a: sp.Basic, b: sp.Basic) -> bool:
@@ -37,10 +41,11 @@ def differ(a: sp.Basic, b: sp.Basic) -> bool:
     unknowns = [u for u in unknowns if u not in bound]
     compared = 0
     for k in range(_POINTS):
-        point = {u: sp.Integer(2 + i + k) if u.is_integer else _sample(k, i) for i, u in enumerate(unknowns)}
+        point = {u: sp.Integer(2 + i + k) if u.is_integer else _sample(k, i, len(unknowns))
+                 for i, u in enumerate(unknowns)}
         left, right = _value(a, point, _DIGITS), _value(b, point, _DIGITS)
-        if left is None or right is None:
-            continue
+        if left is None or right is None or left.as_real_imag()[1] != 0 and right.as_real_imag()[1] != 0:
+            continue                    # (undefined there, or neither real: off the reals both speak of)
         if abs(left - right) > _TOLERANCE * (1 + abs(left)):
             return True
         compared += 1

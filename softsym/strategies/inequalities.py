@@ -65,6 +65,8 @@ def nonnegative(e: sp.Basic, strict: bool, ctx: Context, depth: int = 0) -> tupl
     rel = ">" if strict else ">="
     if _sign(e, strict):
         return (f"sign of {e} {rel} 0 from the assumptions",)
+    if e.is_negative or strict and e.is_nonpositive:
+        return None             # (−e^{x_j}, a term of a difference: no rule can show it nonnegative)
     for rule in (_by_hypothesis, _by_bounds, _by_normal_form, _by_terms, _by_monotone_pair, _by_log_isolation, _by_sums,
                  *_convexity_rules(), _by_cases, _by_calculus, _by_square_substitution, _by_tangent_bounds,
                  _by_sum_bounds, _by_positive_scaling, _by_am_gm, _by_positive_monomials, _by_monotonicity,
@@ -733,7 +735,15 @@ def inequalities(problem: Problem, deadline: Deadline) -> Verdict | None:
     # a slack that replaced a relation symbol is the relation's own: never a "for every index" wildcard
     ctx = Context(domain, deadline, problem.free_symbols | work.free_symbols
                   | {x for s in chosen for x in s.value.free_symbols})
-    trace = nonnegative(work, strict, ctx)
+    trace = None
+    if chosen:      # first a short try without the slacks: p_i > p_j from x_j < x_i needs none, and the
+        # slacked search fails slowly there (its indices x[_s + 1] no longer match the hypothesis)
+        trace = nonnegative(diff, strict, Context(problem.domain, deadline.sooner(min(1.0, deadline.remaining() / 8)),
+                                                  problem.free_symbols))
+        if trace is not None:
+            chosen = []
+    if trace is None:
+        trace = nonnegative(work, strict, ctx)
     if trace is None and chosen:
         trace = nonnegative(diff, strict, Context(problem.domain, deadline, problem.free_symbols))
         chosen = []
