@@ -381,6 +381,20 @@ def _weighed(out: dict, reading: Reading, followed: dict[str, Verdict | None]) -
         out = _listed_weighed(out, reading, followed)
     if reading.induction is not None:
         out = _through_recurrence(out, reading, followed)
+    signed = _parameter_signed(out.get("counterexample"), reading.signless) if out["verdict"] == "refuted" else ""
+    positive = followed.get("parameters") if signed else None
+    if positive is not None and positive.status is Status.REFUTED and positive.counterexample is not None \
+            and not _parameter_signed(positive.counterexample.as_dict(), reading.signless):
+        cex = positive.counterexample        # refuted with the parameters positive too: that point is shown
+        out = {**out, "counterexample": cex.as_dict(), "lhs_value": cex.lhs_value, "rhs_value": cex.rhs_value,
+               "message": readable_message(positive.message, cex)}
+        signed = ""
+    if signed:
+        there = "not checked" if positive is None else str(positive.status)
+        return undecided(f"as read it {out['message']}, but only where {signed}: a parameter the text gives no sign, "
+                         f"which notes take positive (a step size, a rate, a scale); with every such parameter "
+                         f"positive it is {there}: not reported as refuted")
+    # (first: the point shown then goes through every check below)
     unread = _restricted_there(out.get("counterexample"), reading.restricted) if out["verdict"] == "refuted" else ""
     within = followed.get(f"within:{unread.split(' ', 1)[0]}") if unread else None
     if within is not None and within.status is Status.REFUTED and within.counterexample is not None:
@@ -427,19 +441,6 @@ def _weighed(out: dict, reading: Reading, followed: dict[str, Verdict | None]) -
     if broken:
         return undecided(f"as read it {out['message']}, but there {broken}: the point breaks what the text assumed "
                          f"before it, not reported as refuted")
-    signed = _parameter_signed(out.get("counterexample"), reading.signless) if out["verdict"] == "refuted" else ""
-    positive = followed.get("parameters") if signed else None
-    if positive is not None and positive.status is Status.REFUTED and positive.counterexample is not None \
-            and not _parameter_signed(positive.counterexample.as_dict(), reading.signless):
-        cex = positive.counterexample        # refuted with the parameters positive too: that point is shown
-        out = {**out, "counterexample": cex.as_dict(), "lhs_value": cex.lhs_value, "rhs_value": cex.rhs_value,
-               "message": readable_message(positive.message, cex)}
-        signed = ""
-    if signed:
-        there = "not checked" if positive is None else str(positive.status)
-        return undecided(f"as read it {out['message']}, but only where {signed}: a parameter the text gives no sign, "
-                         f"which notes take positive (a step size, a rate, a scale); with every such parameter "
-                         f"positive it is {there}: not reported as refuted")
     outside = _outside_distributions(out.get("counterexample"), reading.distributions, reading.simplex_sizes,
                                      reading.one_hot) if out["verdict"] == "refuted" else ""
     on_simplex = followed.get("simplex") if outside else None

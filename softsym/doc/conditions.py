@@ -1072,12 +1072,7 @@ _UNIVERSAL = re.compile(r"(?i)\b(?:every|all|any|whole|entire|always|in\s+genera
 
 
 def _contradict(first: sp.Basic, second: sp.Basic) -> bool:
-    """Whether two bounds of one name by numbers admit no value together (x < 0, then x > 0; "with
-    $\\epsilon = 0$ …  With $\\epsilon > 0$, $$…$$": a value, then a bound it breaks)."""
-    pinned = [(c, d) for c, d in ((first, second), (second, first)) if is_pin(c) and isinstance(d, sp.Basic)
-              and d.free_symbols == {c.lhs}]
-    if pinned:
-        return pinned[0][1].xreplace({pinned[0][0].lhs: pinned[0][0].rhs}) is sp.false
+    """Whether two bounds of one name by numbers admit no value together (x < 0, then x > 0)."""
     names = first.free_symbols
     if len(names) != 1 or names != second.free_symbols or not all(
             isinstance(c, sp.core.relational.Relational) and c.rel_op in ("<", "<=", ">", ">=") for c in (first, second)):

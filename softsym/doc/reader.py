@@ -664,7 +664,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         if in_inline_math(rel, blocks)\
                 and rel.op == "=="\
                 and isinstance(lhs, sp.Symbol) and isinstance(rhs, sp.Symbol) and lhs != rhs\
-                and len(lhs.name) == len(rhs.name) == 1:          # "if $i = j$", "at $q = p$": a condition
+                and len(lhs.name) == len(rhs.name) == 1 \
+                and not (lhs in {d.target for d in definitions} and _RENEWING.search(_clause_of_inline(lines, rel))):
+            # "if $i = j$", "at $q = p$": a condition (not "Now $g = x$ instead" of a defined g: a new g)
             add_condition(as_relational(rel.op, lhs, rhs))
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message="a condition between two names (i = j, at q = p), not a claim; "
@@ -1020,8 +1022,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             and not _RENEWING.search(_clause_of_inline(lines, rel)) and not names_in(rhs) - used
         # (not "For the geometric, … $\eta = \log(1 - \theta)$": a new model, in a name not seen before)
         # "the loss is $L = -\log p_c$ … and $L = \log K$ when all logits are equal": a claim about that L
-        solved = rel.op == "==" and isinstance(lhs, sp.Symbol) and not rhs.free_symbols and any(
-            lhs in c.free_symbols and in_scope(sections, imposed_at.get(c, rel.line), rel.line) for c in constraints)
+        roots_of = [c for c in constraints if rel.op == "==" and isinstance(lhs, sp.Symbol) and not rhs.free_symbols
+                    and lhs in c.free_symbols and in_scope(sections, imposed_at.get(c, rel.line), rel.line)]
+        solved = any(c.xreplace({lhs: rhs}) is sp.true for c in roots_of)
+        wrong_root = bool(roots_of) and not solved and all(c.free_symbols == {lhs} for c in roots_of)
+        # ("so $$x = 2$$" of 3x² − 3 = 0: a claim, refuted at the root x = 1)
         # "At the minimum, $$2(\theta - 1) = 0,$$ so $$\theta = 1.$$": a root of what the text imposed,
         # there — not θ := 1 for the rest of the note
         if solved:          # neither a definition nor a hypothesis: a root, perhaps one of several
@@ -1031,7 +1036,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             use(names_in(lhs, rhs))
             continue
         defining = not swapped and not checks_example and not restated and not of_recurrence and not at_defined \
-            and not derived and not said_again \
+            and not derived and not said_again and not wrong_root \
             and defines(rel, lhs, rhs, used_here, pinned, standalone, display or new_section, model) \
             and not (rel.op != ":=" and isinstance(lhs, (sp.Symbol, sp.Indexed)) and (target_name(lhs) or "") in unread
                      and not defined_before(lines, rel, blocks))
@@ -1135,6 +1140,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             continue
         if rel.op == "==" and is_atomic(lhs) and is_atomic(rhs) and not lhs.is_Number and not rhs.is_Number\
                 and lhs != rhs and not probabilities_in(lhs, rhs) \
+                and not (inline and earlier is not None and _RENEWING.search(_clause_of_inline(lines, rel))) \
                 and not (display and claimed_before(lines, rel, blocks)
                          and not _CASE_AFTER_CUE.search(_after_last_claim_cue(lead_in(lines, rel, blocks) or ""))):
             # "Therefore $$s = d$$": a claim (not "So for the indices where $$z_j = z_k$$ …": a case)       # P(A | B) = P(A) is about events                         # \sqrt{x^2} = x for x > 0 reads x = x: a claim
@@ -1224,7 +1230,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         defined = {target_name(d.target) for d in definitions}
         recurring = {str(e.base.label) for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed)} & set(recurrences)
         if is_constraint(rel, lhs, rhs, standalone) and not (names_in(lhs, rhs) & defined) and not checks_example \
-                and not recurring:                   # m_2 = 0.58 of m_t = β m_{t-1} + …: a claim
+                and not recurring and not wrong_root:                   # m_2 = 0.58 of m_t = β m_{t-1} + …: a claim
             constraints.append(as_relational("==", lhs, rhs))
             imposed_at.setdefault(constraints[-1], rel.line)
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
@@ -1296,6 +1302,13 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             doubt = unplain(lines, found[c].line, column_of(c), allow=EXCEPTING if c in negated_after else "")
             doubt_of += [doubt and f"{g} (line {found[c].line}: {doubt})" for g in given]
             unusable = unusable or missing
+        def said_at(c: sp.Basic) -> tuple[int, int]:        # where the text last gave a condition before here
+            return max(((line, condition_columns.get((line, c), -1)) for line, d in live_conditions()
+                        if d == c and line <= rel.line), default=(0, -1))
+        conflicting = sorted({sp.sstr(c.lhs) for c in written if isinstance(c, sp.Basic) and is_pin(c)
+                              for d in written if isinstance(d, sp.core.relational.Relational) and not is_pin(d)
+                              and d.free_symbols == {c.lhs} and d.xreplace({c.lhs: c.rhs}) is sp.false
+                              and said_at(d) > said_at(c)})     # (not "Henceforth $x > 0$. Now set $x = -2$")
         by_name = {x.name: x for x in sp.Tuple(lhs, rhs).atoms(sp.Symbol)}      # the relation's i, not a real i
         written = [c.xreplace({x: by_name[x.name] for x in c.free_symbols
                                if isinstance(x, sp.Symbol) and x.name in by_name}) for c in written]
@@ -1328,8 +1341,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         quantified = _quantified_names(_raw_sentence_before(lines, rel) if inline
                                        else lead_in(lines, rel, blocks, keep_math=True) or "", domain, functions)
 
+        paragraph_start, _ = paragraph_around(lines, rel.line, rel.line, display) if 1 <= rel.line <= len(lines) \
+            else (rel.line, rel.line)
         general_here = bool(_FOR_ANY.search(_raw_sentence_before(lines, rel) if inline
-                                            else lead_in(lines, rel, blocks) or ""))
+                                            else lead_in(lines, rel, blocks) or "")) or any(
+            _FOR_ANY.search(blank_inline_math(lines[n - 1])) for n in range(max(1, paragraph_start), rel.line + 1))
+        # ("Now let $x$ be arbitrary. Then $$f(x) \ge -2.$$": the paragraph leading to it)
 
         def build(written: list[sp.Basic], lhs: sp.Basic = lhs, rhs: sp.Basic = rhs,
                   dropped: frozenset[str] = frozenset(), op: str | None = None,
@@ -1543,6 +1560,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             unproved = (f"it unfolds {', '.join(through_guess)}, defined (line "
                         f"{guessed_defs[through_guess[0]]}) through a function written alone, read as applied "
                         f"to its own parameters, which the words may not mean")
+        if conflicting:     # "with $\epsilon = 0$ … With $\epsilon > 0$, $$…$$", or "set ε = 0 (in practice ε > 0)":
+            doubts.append(f"the text gives {', '.join(conflicting)} a value and, before it too, a bound that value "
+                          f"breaks: which one holds here is not clear")          # (which one holds is the words')
+            unproved = unproved or doubts[-1]
         outside = _outside_domain(sp.Tuple(lhs, rhs), domains)
         if outside:                     # f(-1) after "where $x > 0$: $$f(x) = x$$": not what the text defined
             doubts.append(outside)
@@ -2080,7 +2101,9 @@ def _assumed_up_front(sections: dict[int, int], lines: list[str], rel: Relation,
     return (key, relational) if key is not None and relational is not None else None
 
 
-_FOR_ANY = re.compile(r"(?i)\bfor\s+(?:an\s+)?arbitrary\b|\bin\s+general\b|\bgenerally\b|对(?:于)?(?:任意|任何|一切)|一般(?:地|情况|而言)")
+_FOR_ANY = re.compile(r"(?i)\barbitrary\b|\bin\s+general\b|\bgenerally\b|\bfor\s+(?:a\s+)?general\b|\beverywhere\b|"
+                      r"\bat\s+(?:every|any|each)\s+point\b|\baway\s+from\b|\bdrop(?:ping|s)?\s+(?:that|this|the)\s+"
+                      r"(?:condition|assumption|constraint)|对(?:于)?(?:任意|任何|一切)|一般(?:地|情况|而言)|任意|处处")
 """Words that say a relation holds beyond a case imposed before it ("in general", "对任意"; "for any
 real $x$" names its variable: :func:`~.conditions.quantified_names`)."""
 

@@ -15,17 +15,17 @@ from ..numeric.evaluate import _value
 
 _DIGITS = 30
 _TOLERANCE = sp.Float("1e-20", _DIGITS)
-_POINTS = 6
+_POINTS = 12
 
 
 def _sample(k: int, i: int, count: int) -> sp.Rational:
     """The value of the ``i``-th of ``count`` unknowns at the ``k``-th point: distinct and not round
-    (no accidental equality at 0 or 1); all positive in increasing and in decreasing order, all
+    (no accidental equality at 0 or 1), below 2 and near 10; all positive in increasing and in decreasing order, all
     negative, and of alternating signs both ways — so that |y − t| and y − t, √(x²) and x, max(a, b) − a
     and b − a, log x² and 2 log x are told apart."""
     size = sp.Rational(3 + 7 * (i if k % 2 == 0 else count - 1 - i) + 5 * k, 11 + 2 * k)
     sign = (1, 1, -1, -1, (-1) ** i, -(-1) ** i)[k % 6]
-    return sign * size
+    return sign * size * (1 if k < 6 else 9)      # and nine times larger: min(max(0, z), 6) is not max(0, z)
 
 
 def differ(a: sp.Basic, b: sp.Basic) -> bool:
