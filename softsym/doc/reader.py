@@ -290,6 +290,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             standing_line[dimension_name.name] = 0
             standing_doubts[dimension_name.name] = ""
     doubts_later: dict[str, tuple[int, int]] = {}               # a name written twice: its two lines
+    up_front: set[str] = set()              # standing bounds assumed before the first heading ("Assume $x > 0$.")
     displayed_at: dict[str, list[int]] = {}                     # the lines of definitions in display math
 
     def live_conditions() -> list[tuple[int, sp.Basic | None]]:
@@ -753,8 +754,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                     standing.pop(parameter_key(valued.lhs), None)
                 if rel.op == "==" and example_cue(lines, rel):          # "let $x = 2$": the example's value
                     example_pins.append((rel.line, as_relational(rel.op, lhs, rhs)))
-                parameter = parameter_bound(rel.op, lhs, rhs) or bound_throughout(lines, rel, rel.op, lhs, rhs) \
-                    or _assumed_up_front(sections, lines, rel, column_of(k), lhs, rhs)
+                parameter = parameter_bound(rel.op, lhs, rhs) or bound_throughout(lines, rel, rel.op, lhs, rhs)
+                if parameter is None:
+                    parameter = _assumed_up_front(sections, lines, rel, column_of(k), lhs, rhs)
+                    if parameter is not None:
+                        up_front.add(parameter[0])
                 if parameter is not None:
                     same_chain = standing_line.get(parameter[0]) == rel.line     # 0 < θ < 1: both ends
                     standing[parameter[0]] = (*standing[parameter[0]], parameter[1]) if same_chain \
@@ -1493,8 +1497,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 variants.append(("stated", build([*written, *example_values])[0]))
             except Exception:  # noqa: BLE001 - no such reading: the relation stands as read
                 pass
-        elsewhere = frozenset(name for name in standing if name in names_in(lhs, rhs) | spoken_keys(lhs, rhs)
-                              | names_in(left, right) | spoken_keys(left, right)    # (d·a of a := √(x²): x)
+        elsewhere = frozenset(name for name in standing if (name in names_in(lhs, rhs) | spoken_keys(lhs, rhs)
+                              or name in up_front and name in names_in(left, right) | spoken_keys(left, right))   # (d·a of a := √(x²), x > 0 up front)
                               and not in_scope(sections, standing_line.get(name, 0), rel.line))
         if elsewhere:        # "0 < p < 1" in an earlier section: the relation is checked without it too
             try:
