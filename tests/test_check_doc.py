@@ -725,3 +725,16 @@ def test_red_team_29_false_proofs_stay_unproved():
     assert "proved" not in verdicts_by_line("session20_rt29_5_case_rows_redefine.md")[6]     # L at p_t = 0.25
     assert "proved" not in verdicts_by_line("session20_rt29_1_dropping_assumption.md")[7]   # "(general $x$)"
     assert verdicts_by_line("session20_rt29_14_sigma_juxtaposed.md")[3] == ["unparsed"]      # \sigma x (1 - x)
+
+
+def test_names_the_text_gives_are_read_as_its_own():
+    # "Let $e = |y - t|$": e is the note's name from there on (its e^2 is not read as Euler's)
+    verdicts = verdicts_by_line("session24_e_named_by_the_text.md")
+    assert verdicts[5] == ["definition"] and verdicts[7] == ["unparsed"]
+    # "Let $a = …$ and $b = x$" names x; "Here $$a = b$$" relates two defined names: a claim, no a := b
+    verdicts = verdicts_by_line("session24_named_then_related.md")
+    assert verdicts[8] == ["definition", "definition"]
+    assert "definition" not in verdicts[12] + verdicts[20]
+    # "so $$p = 1/2$$" where the text imposed a - b = 0: what p is there, proved, not p := 1/2 after
+    verdicts = verdicts_by_line("session24_value_under_an_imposed_equation.md")
+    assert verdicts[9] == ["skipped", "proved"] and verdicts[13] == ["refuted"]

@@ -1340,7 +1340,7 @@ def a_case_of(lines: list[str], line: int, tex: str) -> bool:
 
 
 _CLAIM_BEFORE = re.compile(r"(?i)\b(?:(?<!as\s)follows|hence|therefore|thus|so(?!\s+that)|(?<!consider\s)then|gives|giving|"
-                           r"yields|obtain|we\s+(?:get|have|find|obtain|see|conclude)|implies|consequently|proves|shows|"
+                           r"yields|obtain|we\s+(?:also\s+|then\s+|now\s+)?(?:get|have|find|obtain|see|conclude)|implies|consequently|proves|shows|"
                            r"means|in\s+particular|equivalently|note\s+that|i\.e\.|that\s+is|recall(?:s|ing)?|"
                            r"satisf(?:y|ies)|equivalent\s+(?:form|expression|formula|way)|(?:simplif|rewrit)\w*\s+(?:it\s+)?"
                            r"(?:as|to)|by\s+(?:the\s+)?definition|expand(?:ing|s)?|unfold(?:ing|s)?|plugging)\b|所以|因此|于是|可得|得到|从而|故|等价|化简为|展开|代入|(?<![规法准原细否])则")     # not 即: "namely"

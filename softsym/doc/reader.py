@@ -59,6 +59,7 @@ from .entrywise import (
     Entry, conventional_length, example_entries, listed_length, extremum_facts, family_lengths, family_ranges, inferred_dimension,
     instance_of_length, read_entrywise, sizes_written, speaks_generally, with_conventions,
 )
+from .blocks import Declaration
 from .extract import find_math, kind_of
 from .macros import angle_means, argument_gradients, document_macros, expand
 from .names import (
@@ -214,7 +215,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             base = base.merged(doc_declarations(f"{' '.join(counted)}: integer positive"))
         except UserError:
             pass
-    pending = sorted(declarations, key=lambda d: d.line)
+    euler_named = _euler_renamed(found, base)
+    pending = sorted([*declarations, *([Declaration("e: real", euler_named)] if euler_named else [])],
+                     key=lambda d: d.line)
     applied: list[str] = []
     domain = base
     family_said = _family_conditions(family_signs_in_words(prose_lines), domain, functions)   # "Let $p_k$ be
@@ -392,6 +395,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 out.append(Reading(replace(rel, line=decl.line, end_line=decl.line, tex=decl.text, op=":=",
                                            chained=False),
                                    verdict="error", message=f"declaration not applied: {exc}"))
+        if euler_named and rel.line >= euler_named and _EULER_POWER.search(f"{rel.lhs} {rel.rhs}"):
+            out.append(Reading(rel, verdict="unparsed", message=f"e^… after line {euler_named} names e (e = …): "
+                                                               f"Euler's number or that e? — say which with a "
+                                                               f"declaration or write \\exp"))
+            continue
         scalar = scalar_range_name(found, k)
         if scalar is not None and not in_display_math(rel, blocks):
             vectors.pop(scalar, None)           # "Bernoulli(p) with $0 < p < 1$" after p = (p_1, …, p_K)
@@ -666,8 +674,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 and rel.op == "=="\
                 and isinstance(lhs, sp.Symbol) and isinstance(rhs, sp.Symbol) and lhs != rhs\
                 and len(lhs.name) == len(rhs.name) == 1 \
-                and not (lhs in {d.target for d in definitions} and _RENEWING.search(_clause_of_inline(lines, rel))):
-            # "if $i = j$", "at $q = p$": a condition (not "Now $g = x$ instead" of a defined g: a new g)
+                and not (lhs in {d.target for d in definitions} and _RENEWING.search(_clause_of_inline(lines, rel)))\
+                and not (not lhs.is_integer and lhs.name not in used and rhs.name in used
+                         and not any(d.target == lhs for d in definitions) and defining_cue(lines, rel)):
+            # "if $i = j$", "at $q = p$": a condition (not "Now $g = x$ instead" of a defined g: a new g, nor
+            # "Let $a = \sqrt{x^2}$ and $b = x$" of an x the text used before: a name for x)
             add_condition(as_relational(rel.op, lhs, rhs))
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message="a condition between two names (i = j, at q = p), not a claim; "
@@ -863,6 +874,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 names_in(c) & names_in(earlier.expr) - names_in(rhs)
                 for c in conditions_for(rel, live_conditions(), blocks, lines, condition_columns)))
         # "It follows that $$s = a - b$$", "For $b = 0$, $$s = a$$": a claim, not a new definition
+        between_defined = earlier is not None and rel.op == "==" and bool(names_in(rhs)) \
+            and names_in(rhs) <= {target_name(d.target) for d in definitions} - {target_name(lhs)}
+        if between_defined:     # "Here $$a = b$$" of a := √(x²), b := x: a relation between two quantities
+            new_section = later_section = False     # the text defined, a claim (not a := b from here on)
         if later_section and not new_section:   # η_t of the cosine schedule, then with warmup in a new section:
             new_section = True                  # notes define a name again section by section
         if new_section:
@@ -1019,6 +1034,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             and not rhs.free_symbols and any(d.target == lhs for d in definitions) and bool(lhs.args) \
             and all(isinstance(a, sp.Symbol) and a.name in valued_here for a in lhs.args)
         # "取 $z = 2$。当 $y = 1$ 时，$\ell = \log(1 + e^{-2})$" of ℓ(z, y): its value at those values, a claim
+        derived = derived or earlier is not None and rel.op == "==" and display and not rhs.free_symbols \
+            and claimed_before(lines, rel, blocks) and bool(earlier.expr.free_symbols) and any(
+                c is not None and c in imposed_at and same_section(sections, imposed_at[c], rel.line)
+                and c.free_symbols & _unfolded_symbols(earlier.expr, definitions) for c in constraints)
+        # "When the logits agree, $$a - b = 0,$$ so $$p = \frac12$$" of p := e^a/(e^a + e^b): what p is under
+        # the equation imposed there, a claim — not p := 1/2 for the rest of the note
         said_again = inline and rel.op == "==" and isinstance(lhs, sp.Symbol) \
             and lhs.name in {target_name(d.target) for d in definitions} \
             and any(same_section(sections, line, rel.line) for line in defined_at.get(lhs.name, ())) \
@@ -1040,7 +1061,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             use(names_in(lhs, rhs))
             continue
         defining = not swapped and not checks_example and not restated and not of_recurrence and not at_defined \
-            and not derived and not said_again and not wrong_root \
+            and not derived and not said_again and not wrong_root and not (between_defined and rel.op != ":=") \
             and defines(rel, lhs, rhs, used_here, pinned, standalone, display or new_section, model) \
             and not (rel.op != ":=" and isinstance(lhs, (sp.Symbol, sp.Indexed)) and (target_name(lhs) or "") in unread
                      and not defined_before(lines, rel, blocks))
@@ -1146,7 +1167,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 and lhs != rhs and not probabilities_in(lhs, rhs) \
                 and not (inline and earlier is not None and _RENEWING.search(_clause_of_inline(lines, rel))) \
                 and not (display and claimed_before(lines, rel, blocks)
-                         and not _CASE_AFTER_CUE.search(_after_last_claim_cue(lead_in(lines, rel, blocks) or ""))):
+                         and not _CASE_AFTER_CUE.search(_after_last_claim_cue(lead_in(lines, rel, blocks) or ""))) \
+                and not (display and between_defined and target_name(rhs) is not None):
             # "Therefore $$s = d$$": a claim (not "So for the indices where $$z_j = z_k$$ …": a case)       # P(A | B) = P(A) is about events                         # \sqrt{x^2} = x for x > 0 reads x = x: a claim
             if inline:
                 condition = as_relational(rel.op, lhs, rhs)
@@ -2499,6 +2521,31 @@ _COUNTED_IN_WORDS = re.compile(r"\$\s*([A-Za-z])\s*\$\s*(?:(?:classes|categories
                                r"observations|tokens|states|(?:time\s+)?steps|rounds|trials|items|experts|clusters|"
                                r"data\s+points|training\s+examples)\b|个(?:类别|类|样本|状态|时间步|步)|类)", re.IGNORECASE)
 """A letter the words use as a count ("over $K$ classes", "$N$ samples", "$n$ 个类别"): a positive integer."""
+
+
+def _unfolded_symbols(expr: sp.Basic, definitions: list[Definition]) -> set[sp.Basic]:
+    """The symbols ``expr`` stands for with the definitions unfolded (its own if unfolding fails)."""
+    unfolded = attempt(Deadline.after(1.0), lambda: unfold_keeping_variables(expr, definitions), None)
+    return (unfolded if unfolded is not None else expr).free_symbols | expr.free_symbols
+
+
+_BINDERS = re.compile(r"\\(?:lim|sum|prod|int|sup|inf|max|min)\b")
+_EULER_POWER = re.compile(r"(?<![A-Za-z\\])e\s*\^")
+
+
+def _euler_renamed(found: list, base: Domain) -> int:
+    """The line where the text gives ``e`` a value in other names (``Let $e = |y - t|$``, ``e := y - t``):
+    from there on e is that name, not Euler's number (0: never).  A value without free names
+    (``e = \\lim_n (1 + 1/n)^n``) is about Euler's number; a declared e is the declaration's."""
+    if "e" in base.names():
+        return 0
+    for rel in found:
+        if rel.lhs.strip() == "e" and rel.op in ("==", ":=") and not rel.chained \
+                and not _BINDERS.search(rel.rhs) \
+                and re.search(r"(?<![A-Za-z\\])(?!e(?![A-Za-z]))[A-Za-z](?![A-Za-z])|\\[a-z]+(?<!\\pi)(?![A-Za-z])(?!\s*[({])",
+                              re.sub(r"\\(?:left|right|big|Big|bigg|Bigg|frac|cdot|times|mathrm|operatorname|text)\b", " ", rel.rhs)):
+            return rel.line
+    return 0
 
 
 _RENEWING = re.compile(r"(?i)\b(?:let|suppose|supposing|assume|assuming|instead|consider|define|redefine|take|"
