@@ -12,7 +12,7 @@ import sympy as sp
 
 from softsym.deadline import Deadline
 from softsym.numeric.branch_cuts import cut_arguments, cut_candidates
-from softsym.numeric.evaluate import _value, confirm, on_cuts_exactly
+from softsym.numeric.evaluate import value_at, confirm, on_cuts_exactly
 from softsym.strategies.integral_points import _agree, _pieces, _quadrature
 from softsym.text import prove_text
 
@@ -77,10 +77,10 @@ def test_real_symbols_get_no_cut_candidates():
 
 
 def test_the_principal_branch_is_evaluated_exactly_on_the_cut():
-    assert _value(sp.log(-sp.Rational(1, 2)), {}, 50) == sp.N(-sp.log(2) + sp.I * sp.pi, 50)
+    assert value_at(sp.log(-sp.Rational(1, 2)), {}, 50) == sp.N(-sp.log(2) + sp.I * sp.pi, 50)
     on_cut = sp.log(sp.Mul(sp.Pow(1 + sp.I, 2, evaluate=False), sp.I, evaluate=False) / 2)    # log(-1), unevaluated
     assert on_cuts_exactly(on_cut, 50) == sp.I * sp.pi
-    assert _value(on_cut, {}, 50) == sp.N(sp.I * sp.pi, 50)
+    assert value_at(on_cut, {}, 50) == sp.N(sp.I * sp.pi, 50)
     hidden = sp.log(sp.Mul(sp.Pow(1 + sp.I, 2, evaluate=False), sp.I, evaluate=False) / 2 + sp.I / sp.Integer(10) ** 80)
     assert on_cuts_exactly(hidden, 50) is None                 # which side of the cut: unknown, never a counterexample
     assert confirm(hidden, "==", -sp.I * sp.pi, {}) is None

@@ -38,3 +38,10 @@ def test_the_same_value_written_another_way_does_not_differ(first, second):
 def test_values_that_cannot_be_compared_count_as_different():
     f = sp.Function("f")
     assert differ(f(x), 2 * x)               # a function the text never defines has no value
+
+
+def test_readings_too_large_to_compare_count_as_different_without_evaluating_them():
+    x, k = sp.symbols("x k")
+    assert differ(sp.Sum(x ** k, (k, 1, 10 ** 9)), x)                  # never summed term by term
+    assert differ(sp.Integral(sp.exp(-x ** 2), (x, 0, 1)), sp.Integer(1))   # no quadrature in a reading
+    assert not differ(sp.Sum(2 ** -k, (k, 1, sp.oo)), sp.Integer(1))      # a closed-form series still is

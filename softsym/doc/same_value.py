@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import sympy as sp
 
-from ..numeric.evaluate import _value
+from ..numeric.evaluate import value_at
 
 _DIGITS = 30
 _TOLERANCE = sp.Float("1e-20", _DIGITS)
 _POINTS = 12
+_LARGEST = 2000       # operations: larger readings count as different, unexamined
+_TERMS = 500          # terms of a sum at one point
 
 
 def _sample(k: int, i: int, count: int) -> sp.Rational:
@@ -26,6 +28,17 @@ def _sample(k: int, i: int, count: int) -> sp.Rational:
     size = sp.Rational(3 + 7 * (i if k % 2 == 0 else count - 1 - i) + 5 * k, 11 + 2 * k)
     sign = (1, 1, -1, -1, (-1) ** i, -(-1) ** i)[k % 6]
     return sign * size * (1 if k < 6 else 9)      # and nine times larger: min(max(0, z), 6) is not max(0, z)
+
+
+def _long_ranges(expr: sp.Basic, point: dict) -> bool:
+    """Whether a sum or product of ``expr`` runs over more than ``_TERMS`` terms at ``point`` (or over
+    a range that is not a whole number of terms there)."""
+    for node in expr.atoms(sp.Sum, sp.Product):
+        for _, low, high in node.limits:
+            count = (high - low).xreplace(point)
+            if not count.is_Integer or count > _TERMS:
+                return not (count.is_infinite and isinstance(node, sp.Sum))     # Σ_{k≥1} 2^{-k}: SymPy sums it whole
+    return False
 
 
 def differ(a: sp.Basic, b: sp.Basic) -> bool:
@@ -39,11 +52,15 @@ def differ(a: sp.Basic, b: sp.Basic) -> bool:
     bound = {s for node in difference.atoms(sp.Sum, sp.Product, sp.Integral, sp.Derivative, sp.Lambda)
              for s in getattr(node, "variables", ())}
     unknowns = [u for u in unknowns if u not in bound]
+    if difference.has(sp.Integral) or sp.count_ops(difference) > _LARGEST:
+        return True             # no quadrature nor a huge tree in a reading: cautious, and never slow
     compared = 0
     for k in range(_POINTS):
         point = {u: sp.Integer(2 + i + k) if u.is_integer else _sample(k, i, len(unknowns))
                  for i, u in enumerate(unknowns)}
-        left, right = _value(a, point, _DIGITS), _value(b, point, _DIGITS)
+        if _long_ranges(difference, point):
+            continue                    # (a sum over thousands of terms there: not summed term by term)
+        left, right = value_at(a, point, _DIGITS), value_at(b, point, _DIGITS)
         if left is None or right is None or left.as_real_imag()[1] != 0 and right.as_real_imag()[1] != 0:
             continue                    # (undefined there, or neither real: off the reals both speak of)
         if abs(left - right) > _TOLERANCE * (1 + abs(left)):

@@ -16,7 +16,7 @@ CONFIRM_DIGITS = (50, 100)
 RELATIVE_MARGIN = sp.Float("1e-25", 60)
 
 
-def _value(expr: sp.Basic, point: dict, digits: int) -> sp.Basic | None:
+def value_at(expr: sp.Basic, point: dict, digits: int) -> sp.Basic | None:
     """``expr`` at ``point`` to ``digits`` digits, or None where it is undefined or not finite."""
     try:
         exact_value = expr.xreplace(point)
@@ -115,10 +115,10 @@ def _fails(lhs: sp.Basic, rel: str, rhs: sp.Basic, point: dict, digits: int, rea
     exact = _exact_comparison(lhs, rel, rhs, point)
     if exact is not None:
         return exact
-    left, right = _value(lhs, point, digits), _value(rhs, point, digits)
+    left, right = value_at(lhs, point, digits), value_at(rhs, point, digits)
     if left is None or right is None:
         return None
-    diff = _value(lhs - rhs, point, digits)
+    diff = value_at(lhs - rhs, point, digits)
     if diff is None:
         return None
     lre, lim = left.as_real_imag()
@@ -166,7 +166,7 @@ def _real_on_the_way(lhs: sp.Basic, rhs: sp.Basic, point: dict, digits: int) -> 
         at = arg.xreplace(point)
         if at.free_symbols or at.has(sp.Sum, sp.Product, sp.Derivative, sp.Limit, sp.Integral):
             continue
-        value = _value(at, {}, digits)
+        value = value_at(at, {}, digits)
         if value is None:
             continue
         re, im = value.as_real_imag()
@@ -175,7 +175,7 @@ def _real_on_the_way(lhs: sp.Basic, rhs: sp.Basic, point: dict, digits: int) -> 
         if power is None and re <= 0:
             return False
         if power is not None and re < 0:
-            exponent = _value(power.xreplace(point), {}, digits)
+            exponent = value_at(power.xreplace(point), {}, digits)
             if exponent is None or not exponent.is_Number or exponent != int(exponent):
                 return False
     return True

@@ -27,7 +27,7 @@ import sympy as sp
 from ..deadline import Deadline, attempt
 from ..integrals import UNTRUSTED
 from ..numeric.admissible import required_symbols
-from ..numeric.evaluate import _fails, _value
+from ..numeric.evaluate import _fails, value_at
 from ..numeric.sampling import candidate_points
 from ..problem import Problem
 from ..rewrite import givens_substitution
@@ -120,7 +120,7 @@ def _at(problem: Problem, deadline: Deadline, fixed: dict, point: dict, left: sp
     quadrature = {}
     for integral in integrals:                            # the independent evaluation of each integral
         numeric = attempt(deadline, lambda i=integral: _quadrature(i, split[i]), None)
-        exact = _value(closed[integral], {}, QUADRATURE_DIGITS)
+        exact = value_at(closed[integral], {}, QUADRATURE_DIGITS)
         if numeric is None or exact is None or not _agree(numeric, exact):
             return None
         quadrature[integral] = numeric
@@ -201,7 +201,7 @@ def _quadrature(integral: sp.Integral, pieces: list[tuple[sp.Basic, sp.Basic]]) 
     x = integral.limits[0][0]
     total = sp.Integer(0)
     for lo, hi in pieces:
-        value = _value(sp.Integral(integral.function, (x, lo, hi)), {}, QUADRATURE_DIGITS)
+        value = value_at(sp.Integral(integral.function, (x, lo, hi)), {}, QUADRATURE_DIGITS)
         if value is None:
             return None
         total += value
