@@ -738,3 +738,20 @@ def test_names_the_text_gives_are_read_as_its_own():
     # "so $$p = 1/2$$" where the text imposed a - b = 0: what p is there, proved, not p := 1/2 after
     verdicts = verdicts_by_line("session24_value_under_an_imposed_equation.md")
     assert verdicts[9] == ["skipped", "proved"] and verdicts[13] == ["refuted"]
+
+
+def test_pi_a_text_gives_a_value_is_its_name_in_that_section_only():
+    verdicts = verdicts_by_line("session24_pi_as_a_prior.md")
+    assert verdicts[9] == ["proved"]            # σ(b) = π for b := −log((1 − π)/π): π the prior there
+    assert verdicts[13][-1] == "proved"         # 1/√(2π) < 1/2 in the next section: π the constant again
+
+
+def test_a_second_worked_example_gives_a_name_a_new_value_not_a_false_claim():
+    verdicts = verdicts_by_line("session24_two_worked_examples.md")
+    assert verdicts[7][1] == "definition"       # CE = log 2 after CE = −log 0.9 and p_t = 0.5: the next example
+
+
+def test_two_families_said_equal_are_equal_entry_by_entry():
+    verdicts = verdicts_by_line("session24_families_equal_at_the_optimum.md")
+    assert verdicts[8] == ["proved", "undecided"] or verdicts[8] == ["proved", "proved"]   # never refuted at p ≠ q
+    assert verdicts[10] == ["undecided", "undecided"]   # log μ_i = η_i names two new families: no claim refuted

@@ -525,6 +525,11 @@ def _result(reading: Reading, verdict: Verdict | None, variants: dict[str, Verdi
                              f"{clash}: a worked example's values may hold here, not reported as refuted")
     if unpinned is not None and unpinned.status is Status.PROVED:
         verdict = unpinned                  # proved without the values prose gave: the general proof
+    entrywise = variants.get("entrywise")
+    if verdict is not None and entrywise is not None and entrywise.status in _PROVED \
+            and verdict.status not in _PROVED:  # "at $p = q$": proved with p's entries written as q's
+        verdict = replace(entrywise, message=f"{entrywise.message} (with each entry of one family written as the "
+                                             f"other's, as the condition that they are equal allows)")
 
     if verdict is not None and sectioned is not None and sectioned.status is not Status.PROVED \
             and verdict.status in (Status.PROVED, Status.PROVED_INSTANTIATED) \

@@ -260,6 +260,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     previous_bound: dict[int, sp.Basic] = {}                    # "0 < p" of "0 < p < 1", by line
     examples: dict[str, int] = {}                               # vectors given numbers (an example), by line
     sections = section_starts(lines)
+    pi_named = _pi_named(found, blocks)               # "$\sigma(b) = \pi$ with $\pi \approx 0.01$": a name there
     introduced = restricted_where_introduced(prose_lines)
     in_spaces = [(b.line, name) for b in blocks for name in _vectors_in_space(b.tex)]   # x, y ∈ ℝ^n
     last_use: dict[str, int] = {}                               # the line where each used name was last used
@@ -379,6 +380,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         if rel.chained and previous is not None:       # the left side is the previous right side
             rel = replace(rel, line=min(rel.line, previous.end_line))
         previous = found[k]
+        named_pi = any(line <= rel.line and in_scope(sections, line, rel.line) for line in pi_named)
+        if named_pi != (_PI_NAME in applied):     # π is the text's name in the section that makes it one
+            applied = [*applied, _PI_NAME] if named_pi else [a for a in applied if a != _PI_NAME]
+            domain = merged_declarations(base, applied)
         while pending and pending[0].line <= rel.line:
             decl = pending.pop(0)
             try:
@@ -679,6 +684,13 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                          and not any(d.target == lhs for d in definitions) and defining_cue(lines, rel)):
             # "if $i = j$", "at $q = p$": a condition (not "Now $g = x$ instead" of a defined g: a new g, nor
             # "Let $a = \sqrt{x^2}$ and $b = x$" of an x the text used before: a name for x)
+            families = {str(d.target.base.label) for d in definitions if isinstance(d.target, sp.Indexed)} \
+                | set(vectors)
+            if {lhs.name, rhs.name} <= families:      # "令梯度为零得到 $p = q$" of p_k, q_k: entry by entry
+                bases = {str(d.target.base.label): d.target.base for d in definitions
+                         if isinstance(d.target, sp.Indexed)}
+                add_condition(sp.Eq(*(sp.Indexed(bases.get(x.name, sp.IndexedBase(x.name)), _EVERY)
+                                      for x in (lhs, rhs))))
             add_condition(as_relational(rel.op, lhs, rhs))
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message="a condition between two names (i = j, at q = p), not a claim; "
@@ -1046,6 +1058,22 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             and not defining_cue(lines, rel) and not example_cue(lines, rel) \
             and not _RENEWING.search(_clause_of_inline(lines, rel)) and not names_in(rhs) - used
         # (not "For the geometric, … $\eta = \log(1 - \theta)$": a new model, in a name not seen before)
+        last_defined = max(defined_at.get(target_name(lhs) or "", [0]))
+        another_example = inline and rel.op == "==" and isinstance(lhs, sp.Symbol) and not rel.chained \
+            and earlier is not None and not earlier.expr.free_symbols and not earlier.expr.atoms(sp.Indexed) \
+            and not rhs.free_symbols and not rhs.atoms(sp.Indexed) and differ(rhs, earlier.expr) and any(
+                last_defined < line <= rel.line and c is not None and is_pin(c) and target_name(c.lhs) != target_name(lhs)
+                for line, c in conditions)
+        if another_example:     # "… and $CE = -\log 0.9$ … For a hard example with $p_t = 0.5$, $CE = \log 2$":
+            definitions = [d for d in definitions if d is not earlier]   # the next example's value (no claim
+            definitions.append(Definition(lhs, rhs, len(definitions) + 1))   # that the two are equal)
+            defined_at.setdefault(target_name(lhs) or "", []).append(rel.line)
+            stated[sp.sstr(lhs)] = (rhs, rel.line)
+            out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,
+                               message=f"{shown_l} := {shown_r}, another example's value (after a value the text "
+                                       f"gave since line {last_defined}): not a claim that it equals the first"))
+            use(names_in(lhs, rhs))
+            continue
         # "the loss is $L = -\log p_c$ … and $L = \log K$ when all logits are equal": a claim about that L
         roots_of = [c for c in constraints if rel.op == "==" and isinstance(lhs, sp.Symbol) and not rhs.free_symbols
                     and lhs in c.free_symbols and in_scope(sections, imposed_at.get(c, rel.line), rel.line)]
@@ -1376,7 +1404,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
 
         def build(written: list[sp.Basic], lhs: sp.Basic = lhs, rhs: sp.Basic = rhs,
                   dropped: frozenset[str] = frozenset(), op: str | None = None,
-                  premised: bool = True, logged: bool = False) -> tuple:
+                  premised: bool = True, logged: bool = False, entrywise: bool = False) -> tuple:
             """The relation as a problem under the conditions ``written`` (and the standing ones but
             ``dropped``): (problem, conventions, unfolded left and right sides, the sides as read)."""
             bounded_here = spoken_keys(*written) | dropped
@@ -1390,6 +1418,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             if same:
                 lhs, rhs = lhs.xreplace(same), rhs.xreplace(same)
                 written = [c.xreplace(same) for c in written if not (isinstance(c, sp.Eq) and c.rhs in same)]
+            for c in written if entrywise else ():   # "at $p = q$" of two families: p's entries written q's way
+                if isinstance(c, sp.Eq) and all(isinstance(x, sp.Indexed) and x.indices == (_EVERY,) for x in c.args):
+                    entries = {e: sp.Indexed(c.rhs.base, *e.indices) for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed)
+                               if e.base == c.lhs.base}
+                    lhs, rhs = lhs.xreplace(entries), rhs.xreplace(entries)
             bounds, written = as_bounds(written, domain, doubled_bounds)
             here = Domain(domain.symbols, domain.indexed, domain.bounds + bounds, domain.given)
             here = here.with_given(*(c for c in constraints if c is not None and (     # (an equation imposed in
@@ -1530,6 +1563,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         if log_facts:         # "\exp(x - \log\sigma)": a counterexample at σ < 0 is none (the log is not real)
             try:
                 variants.append(("logged", build(written, logged=True)[0]))
+            except Exception:  # noqa: BLE001 - no second reading
+                pass
+        if any(isinstance(c, sp.Eq) and all(isinstance(x, sp.Indexed) and x.indices == (_EVERY,) for x in c.args)
+               for c in [*written, *prose]):
+            try:                # "令梯度为零得到 $p = q$": p_y/p_k written as q_y/q_k, q's definition unfolded
+                variants.append(("entrywise", build(written, entrywise=True)[0]))
             except Exception:  # noqa: BLE001 - no second reading
                 pass
         conclusion = as_relational(rel.op, lhs, rhs)
@@ -1922,9 +1961,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                           f"could read")                  # p_1 = e²/(e² + e + 1) in a worked example
             if k not in premise_of:             # "x^2 = 4 ⟺ x = 2" gives x no value
                 stated.setdefault(sp.sstr(valued), (rhs if valued is lhs else lhs, rel.line))
-        named = lhs if isinstance(lhs, sp.Indexed) and any(isinstance(i, sp.Symbol) for i in lhs.indices) \
-            and not any(e.base == lhs.base for e in sp.Tuple(rhs, right).atoms(sp.Indexed)) and rel.op == "==" \
-            else None               # (η_k = log p_k with p := softmax(η) is a claim about η: checked)
+        named = next((side for side, other in ((lhs, sp.Tuple(rhs, right)), (rhs, sp.Tuple(lhs, left)))
+                      if isinstance(side, sp.Indexed) and any(isinstance(i, sp.Symbol) for i in side.indices)
+                      and not any(e.base == side.base for e in other.atoms(sp.Indexed))), None) \
+            if rel.op == "==" else None     # (η_k = log p_k with p := softmax(η) is a claim about η: checked;
+        # "采用典则连接 $\log\mu_i = \eta_i$" names η_i on its right side: a family defined nowhere either)
         if named is not None and f"{named.base.label}[]" not in {
                 target_name(d.target) or sp.sstr(d.target) for d in definitions} and not any(
                 isinstance(d.target, sp.Indexed) and d.target.base == named.base for d in definitions) \
@@ -2529,7 +2570,33 @@ def _unfolded_symbols(expr: sp.Basic, definitions: list[Definition]) -> set[sp.B
     return (unfolded if unfolded is not None else expr).free_symbols | expr.free_symbols
 
 
-_BINDERS = re.compile(r"\\(?:lim|sum|prod|int|sup|inf|max|min)\b")
+_EVERY = sp.Symbol("k_every", integer=True)
+"""An index that stands for every index of a family (``p = q`` of two families: ``p[k] = q[k]``)."""
+_PI_NAME = "pi: real"
+_PI_MEMBER = re.compile(r"\\pi\s*\\in\s*[(\[]|<\s*\\pi\s*<|\\pi\s*\\in\s*\\\{\s*0")
+_DECIMAL = re.compile(r"^\s*-?\d*\.?\d+\s*$")
+
+
+def _pi_named(found: list, blocks: list) -> list[int]:
+    """The lines where the text uses π as a name of its own (a prior, a Bernoulli parameter): one side
+    of a relation is π alone and the other has free names (``\\sigma(b) = \\pi``) or is a decimal
+    that is not π's (``\\pi \\approx 0.01``), or π is given a range (``\\pi \\in (0, 1)``).  There
+    (to the end of its section) π is that name; elsewhere it is the constant (``\\sqrt{2\\pi}``)."""
+    lines = [b.line for b in blocks if _PI_MEMBER.search(b.tex)]
+    for rel in found:
+        for alone, other in ((rel.lhs, rel.rhs), (rel.rhs, rel.lhs)):
+            if alone.strip() != "\\pi" or rel.op not in ("==", ":=", "approx", "<", "<=", ">", ">="):
+                continue
+            if _DECIMAL.match(other) and abs(float(other) - 3.14159) > 0.01 or not _BINDERS.search(other) \
+                    and re.search(r"(?<![A-Za-z\\])[A-Za-z](?![A-Za-z])|\\(?:alpha|beta|gamma|theta|eta|mu|phi|"
+                                  r"sigma|tau|lambda|rho|omega|varphi|vartheta)(?![A-Za-z])",
+                                  re.sub(r"\\(?:left|right|big|Big|bigg|Bigg|frac|dfrac|tfrac|cdot|times|mathrm|"
+                                         r"operatorname|text|log|ln|exp|sqrt)\b", " ", other)):
+                lines.append(rel.line)
+    return sorted(set(lines))
+
+
+_BINDERS = re.compile(r"\\(?:lim|sum|prod|int|iint|oint|sup|inf|max|min|mathbb\s*\{?\s*E)(?![A-Za-z])")
 _EULER_POWER = re.compile(r"(?<![A-Za-z\\])e\s*\^")
 
 
