@@ -755,3 +755,9 @@ def test_two_families_said_equal_are_equal_entry_by_entry():
     verdicts = verdicts_by_line("session24_families_equal_at_the_optimum.md")
     assert verdicts[8] == ["proved", "undecided"] or verdicts[8] == ["proved", "proved"]   # never refuted at p ≠ q
     assert verdicts[10] == ["undecided", "undecided"]   # log μ_i = η_i names two new families: no claim refuted
+
+
+def test_a_function_of_an_entry_is_defined_and_applied():
+    verdicts = verdicts_by_line("session24_function_of_an_entry.md")
+    assert verdicts[6] == ["definition", "definition"]     # CE(p_t) := …, FL(p_t) := …
+    assert verdicts[9] == ["proved"] and verdicts[12] == ["proved"]   # FL(1/2); dFL/dp_t through FL(p_t)

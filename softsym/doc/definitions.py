@@ -36,8 +36,17 @@ _LETTER_SUBSCRIPTED_LHS = re.compile(rf"^\s*(?:(?P<name>{_UPRIGHT}|[A-Za-z]|\\[A
 """``p_T(i) := …``: a name with a capital subscript applied to parameters — with ``:=`` only, a
 definition of the function ``p_T`` (written with ``=`` it may be the entry p_T times (i); a small
 letter, ``p_i(T) := …``, is an entry i of p as a function of T)."""
-_PARAM = re.compile(r"^\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{?\s*)?([A-Za-z]|\\[A-Za-z]+)\s*\}?\s*(\^\s*\{?\s*2\s*\}?)?\s*$")
-"""A parameter: a name (``x``, ``\\mathbf{w}``) or a squared one (``\\sigma^2`` of ``\\ell(\\mu, \\sigma^2)``)."""
+_PARAM = re.compile(r"^\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{?\s*)?([A-Za-z]|\\[A-Za-z]+)\s*\}?\s*(\^\s*\{?\s*2\s*\}?)?\s*"
+                    r"(?:_\s*(?:\{\s*([a-z])\s*\}|([a-z])))?\s*$")
+"""A parameter: a name (``x``, ``\\mathbf{w}``), a squared one (``\\sigma^2`` of ``\\ell(\\mu, \\sigma^2)``) or
+an entry at a letter (``p_t`` of ``\\mathrm{FL}(p_t) = -(1 - p_t)^\\gamma \\log p_t``: a function of that entry)."""
+
+
+def parameter_name(param: str) -> str:
+    """How the reader spells a parameter ``_PARAM`` matched: ``x``, ``sigma^2``, ``p_t`` (an entry)."""
+    m = _PARAM.match(param)
+    index = m.group(3) or m.group(4)
+    return m.group(1).lstrip("\\") + ("^2" if m.group(2) else "") + (f"_{index}" if index else "")
 
 _KNOWN_FUNCTIONS = frozenset({"sigma", "exp", "log", "ln", "tanh", "max", "min", "P", "Pr", "softmax", "sigmoid",
                               "softplus", "logsumexp", "LSE", "sin", "cos", "tan", "sinh", "cosh"})
@@ -115,7 +124,7 @@ def function_definition(rel: Relation) -> tuple[str, list[str]] | None:
     params = [p for p in re.split(r"[,;]|\\\||\\Vert\b", args)]
     if not params or not all(_PARAM.match(p) for p in params):
         return None
-    if len({_PARAM.match(p).group(1) for p in params}) < len(params):
+    if len({parameter_name(p) for p in params}) < len(params):
         return None                             # d(y, y) = 0: the function at a point, not its definition
     if m.group("entry"):                        # \sigma(\mathbf{z})_i = …: the entry i is a parameter too
         params.append(re.sub(r"[_{}\s]", "", m.group("entry")))
@@ -192,8 +201,7 @@ def function_parameters(found: list[Relation], line: int | None = None) -> dict[
         fd = function_definition(rel)
         if fd is None:
             continue
-        names = tuple(_PARAM.match(p).group(1).lstrip("\\") + ("^2" if _PARAM.match(p).group(2) else "")
-                      for p in fd[1])
+        names = tuple(parameter_name(p) for p in fd[1])
         seen.setdefault(bare_name(fd[0]), []).append((rel.line, names))
     out: dict[str, tuple[str, ...]] = {}
     for name, lists in seen.items():

@@ -224,6 +224,7 @@ def target_name(lhs: sp.Basic) -> str | None:
         return f"{lhs.base.label}[]"
     if isinstance(lhs, sp.core.function.AppliedUndef) and all(
             isinstance(a, sp.Symbol) or isinstance(a, sp.Pow) and a.exp == 2 and isinstance(a.base, sp.Symbol)
-            for a in lhs.args) and len({next(iter(a.free_symbols)) for a in lhs.args}) == len(lhs.args):
-        return str(lhs.func)                  # f(x), ℓ(μ, σ²)
+            or isinstance(a, sp.Indexed) and len(a.indices) == 1 and isinstance(a.indices[0], sp.Symbol)
+            for a in lhs.args) and len({a.base if isinstance(a, sp.Pow) else a for a in lhs.args}) == len(lhs.args):
+        return str(lhs.func)                  # f(x), ℓ(μ, σ²), FL(p_t)
     return None

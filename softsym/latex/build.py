@@ -332,8 +332,11 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
                 if not self.differentiating:     # "log Z" after Z(β) = …: Z(β), the usual shorthand, but a
                     self.guesses.append(          # worked example's "Z = 1 + e^{-1}" is Z at a value it names
                         f"{name} alone read as {name}({', '.join(params)}), the function at its own argument")
-                return declared(*(sp.Symbol(p[:-2], real=True) ** 2 if p.endswith("^2") else sp.Symbol(p, real=True)
-                                  for p in params))    # ∂L/∂w: L(w); ℓ(μ, σ²) written alone: ℓ(μ, σ**2)
+                return declared(*(sp.Symbol(p[:-2], real=True) ** 2 if p.endswith("^2")
+                                  else self.indexed_base(p[:-2], where)[self.index_symbol(p[-1], where)]
+                                  if p[-2:-1] == "_" else sp.Symbol(p, real=True)
+                                  for p in params))    # ∂L/∂w: L(w); ℓ(μ, σ²) written alone: ℓ(μ, σ**2);
+                # FL written alone after FL(p_t) := …: FL(p_t), the entry
             return declared
         if name == self.ctx.dimension.name:
             return self.ctx.dimension
