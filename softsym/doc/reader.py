@@ -59,7 +59,7 @@ from .entrywise import (
     Entry, conventional_length, example_entries, listed_length, extremum_facts, family_lengths, family_ranges, inferred_dimension,
     instance_of_length, read_entrywise, sizes_written, speaks_generally, with_conventions,
 )
-from .blocks import Declaration
+from .constants import BARE, CONSTANT_PI, DECLARATIONS, EULER_POWER, named_constants
 from .extract import find_math, kind_of
 from .macros import angle_means, argument_gradients, document_macros, expand
 from .names import (
@@ -215,9 +215,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             base = base.merged(doc_declarations(f"{' '.join(counted)}: integer positive"))
         except UserError:
             pass
-    euler_named = _euler_renamed(found, base)
-    pending = sorted([*declarations, *([Declaration("e: real", euler_named)] if euler_named else [])],
-                     key=lambda d: d.line)
+    pending = sorted(declarations, key=lambda d: d.line)
     applied: list[str] = []
     domain = base
     family_said = _family_conditions(family_signs_in_words(prose_lines), domain, functions)   # "Let $p_k$ be
@@ -260,7 +258,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     previous_bound: dict[int, sp.Basic] = {}                    # "0 < p" of "0 < p < 1", by line
     examples: dict[str, int] = {}                               # vectors given numbers (an example), by line
     sections = section_starts(lines)
-    pi_named = _pi_named(found, blocks)               # "$\sigma(b) = \pi$ with $\pi \approx 0.01$": a name there
+    renamed = named_constants(found, blocks, set(base.names()) | {
+        name for decl in declarations for name in _declared_names(decl.text)})   # e = y − t, π ∈ (0, 1)
     introduced = restricted_where_introduced(prose_lines)
     in_spaces = [(b.line, name) for b in blocks for name in _vectors_in_space(b.tex)]   # x, y ∈ ℝ^n
     last_use: dict[str, int] = {}                               # the line where each used name was last used
@@ -380,10 +379,13 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         if rel.chained and previous is not None:       # the left side is the previous right side
             rel = replace(rel, line=min(rel.line, previous.end_line))
         previous = found[k]
-        named_pi = any(line <= rel.line and in_scope(sections, line, rel.line) for line in pi_named)
-        if named_pi != (_PI_NAME in applied):     # π is the text's name in the section that makes it one
-            applied = [*applied, _PI_NAME] if named_pi else [a for a in applied if a != _PI_NAME]
-            domain = merged_declarations(base, applied)
+        named_here = {letter for letter, at in renamed.items()
+                      if any(line <= rel.line and in_scope(sections, line, rel.line) for line in at)}
+        for letter in renamed:      # e, π: the text's names in the section that makes them so, constants elsewhere
+            if (letter in named_here) != (DECLARATIONS[letter] in applied):
+                applied = [*applied, DECLARATIONS[letter]] if letter in named_here \
+                    else [a for a in applied if a != DECLARATIONS[letter]]
+                domain = merged_declarations(base, applied)
         while pending and pending[0].line <= rel.line:
             decl = pending.pop(0)
             try:
@@ -400,8 +402,13 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 out.append(Reading(replace(rel, line=decl.line, end_line=decl.line, tex=decl.text, op=":=",
                                            chained=False),
                                    verdict="error", message=f"declaration not applied: {exc}"))
-        if euler_named and rel.line >= euler_named and _EULER_POWER.search(f"{rel.lhs} {rel.rhs}"):
-            out.append(Reading(rel, verdict="unparsed", message=f"e^… after line {euler_named} names e (e = …): "
+        if "pi" in named_here and CONSTANT_PI.search(f"{rel.lhs} {rel.rhs}"):
+            out.append(Reading(rel, verdict="unparsed", message=f"π written the constant's way where line "
+                                                               f"{renamed['pi'][0]} makes π a name of the text "
+                                                               f"(π ∈ (0, 1), π ≈ 0.01): which one is meant?"))
+            continue
+        if "e" in named_here and EULER_POWER.search(f"{rel.lhs} {rel.rhs}"):
+            out.append(Reading(rel, verdict="unparsed", message=f"e^… where line {renamed['e'][0]} names e (e = …): "
                                                                f"Euler's number or that e? — say which with a "
                                                                f"declaration or write \\exp"))
             continue
@@ -686,7 +693,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             # "Let $a = \sqrt{x^2}$ and $b = x$" of an x the text used before: a name for x)
             families = {str(d.target.base.label) for d in definitions if isinstance(d.target, sp.Indexed)} \
                 | set(vectors)
-            if {lhs.name, rhs.name} <= families:      # "令梯度为零得到 $p = q$" of p_k, q_k: entry by entry
+            if {lhs.name, rhs.name} <= families and not tight_at(lines, rel) \
+                    and not negation_in(_raw_sentence_before(lines, rel)):   # (not "with equality only at $p = q$")
+                # "令梯度为零得到 $p = q$" of p_k, q_k: entry by entry
                 bases = {str(d.target.base.label): d.target.base for d in definitions
                          if isinstance(d.target, sp.Indexed)}
                 add_condition(sp.Eq(*(sp.Indexed(bases.get(x.name, sp.IndexedBase(x.name)), _EVERY)
@@ -887,7 +896,15 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 for c in conditions_for(rel, live_conditions(), blocks, lines, condition_columns)))
         # "It follows that $$s = a - b$$", "For $b = 0$, $$s = a$$": a claim, not a new definition
         between_defined = earlier is not None and rel.op == "==" and bool(names_in(rhs)) \
-            and names_in(rhs) <= {target_name(d.target) for d in definitions} - {target_name(lhs)}
+            and names_in(rhs) <= {target_name(d.target) for d in definitions} - {target_name(lhs)} \
+            and not (defined_before(lines, rel, blocks) if display else defining_cue(lines, rel))
+        # (not "Now we redefine $$a = b.$$": the words make it a definition)
+        same_again = earlier is not None and rel.op == "==" and display and not rel.chained \
+            and not _restated_otherwise(rhs, earlier.expr, definitions)
+        # "这也给出了数值稳定的实现方式：$$\zeta(x) = \max(x, 0) + \log(1 + e^{-|x|})$$" of ζ defined in an
+        # earlier section: the same function written another way, a claim (checked), not a new ζ
+        if same_again:
+            new_section = later_section = False
         if between_defined:     # "Here $$a = b$$" of a := √(x²), b := x: a relation between two quantities
             new_section = later_section = False     # the text defined, a claim (not a := b from here on)
         if later_section and not new_section:   # η_t of the cosine schedule, then with warmup in a new section:
@@ -1047,11 +1064,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             and all(isinstance(a, sp.Symbol) and a.name in valued_here for a in lhs.args)
         # "取 $z = 2$。当 $y = 1$ 时，$\ell = \log(1 + e^{-2})$" of ℓ(z, y): its value at those values, a claim
         derived = derived or earlier is not None and rel.op == "==" and display and not rhs.free_symbols \
-            and claimed_before(lines, rel, blocks) and bool(earlier.expr.free_symbols) and any(
-                c is not None and c in imposed_at and same_section(sections, imposed_at[c], rel.line)
-                and c.free_symbols & _unfolded_symbols(earlier.expr, definitions) for c in constraints)
-        # "When the logits agree, $$a - b = 0,$$ so $$p = \frac12$$" of p := e^a/(e^a + e^b): what p is under
-        # the equation imposed there, a claim — not p := 1/2 for the rest of the note
+            and not rhs.atoms(sp.Indexed) and claimed_before(lines, rel, blocks) \
+            and bool(_unfolded_symbols(earlier.expr, definitions))
+        # "When the logits agree, $$a - b = 0,$$ so $$p = \frac12$$" of p := e^a/(e^a + e^b): what p is there
+        # (under the equation or the condition written before it), a claim — not p := 1/2 for the rest of the note
         said_again = inline and rel.op == "==" and isinstance(lhs, sp.Symbol) \
             and lhs.name in {target_name(d.target) for d in definitions} \
             and any(same_section(sections, line, rel.line) for line in defined_at.get(lhs.name, ())) \
@@ -1063,7 +1079,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             and earlier is not None and not earlier.expr.free_symbols and not earlier.expr.atoms(sp.Indexed) \
             and not rhs.free_symbols and not rhs.atoms(sp.Indexed) and differ(rhs, earlier.expr) and any(
                 last_defined < line <= rel.line and c is not None and is_pin(c) and target_name(c.lhs) != target_name(lhs)
-                for line, c in conditions)
+                and any(line0 <= last_defined and c0 is not None and is_pin(c0) and c0.lhs == c.lhs and c0.rhs != c.rhs
+                        for line0, c0 in conditions)
+                for line, c in conditions)      # (a new value of a name an earlier example valued: p_t = 0.5 after 0.9)
         if another_example:     # "… and $CE = -\log 0.9$ … For a hard example with $p_t = 0.5$, $CE = \log 2$":
             definitions = [d for d in definitions if d is not earlier]   # the next example's value (no claim
             definitions.append(Definition(lhs, rhs, len(definitions) + 1))   # that the two are equal)
@@ -1090,6 +1108,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             continue
         defining = not swapped and not checks_example and not restated and not of_recurrence and not at_defined \
             and not derived and not said_again and not wrong_root and not (between_defined and rel.op != ":=") \
+            and not same_again and not (display and isinstance(lhs, sp.Symbol) and isinstance(rhs, sp.Symbol)
+                                        and lhs.name in used and rhs.name in used and earlier is None
+                                        and rhs not in {d.target for d in definitions}) \
             and defines(rel, lhs, rhs, used_here, pinned, standalone, display or new_section, model) \
             and not (rel.op != ":=" and isinstance(lhs, (sp.Symbol, sp.Indexed)) and (target_name(lhs) or "") in unread
                      and not defined_before(lines, rel, blocks))
@@ -1198,6 +1219,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                          and not _CASE_AFTER_CUE.search(_after_last_claim_cue(lead_in(lines, rel, blocks) or ""))) \
                 and not (display and between_defined and target_name(rhs) is not None):
             # "Therefore $$s = d$$": a claim (not "So for the indices where $$z_j = z_k$$ …": a case)       # P(A | B) = P(A) is about events                         # \sqrt{x^2} = x for x > 0 reads x = x: a claim
+            if display and isinstance(lhs, sp.Symbol) and isinstance(rhs, sp.Symbol) and not claimed_before(lines, rel, blocks):
+                add_condition(as_relational(rel.op, lhs, rhs))    # "When the logits agree, $$a = b,$$ so $$…$$"
             if inline:
                 condition = as_relational(rel.op, lhs, rhs)
                 if isinstance(lhs, sp.Indexed) and isinstance(rhs, sp.Symbol) and not rhs.is_integer:
@@ -1331,7 +1354,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         everywhere: set[str] = set()
         if display:                    # "at $z = 0$ … Hence, for every real $z$, $$…$$": not at z = 0
             everywhere = quantified_names(lines, rel, blocks)
-            prose = [c for c in prose if not (is_pin(c) and target_name(c.lhs) in everywhere)]
+            prose = [c for c in prose if not (is_pin(c) and target_name(c.lhs) in everywhere
+                                              or isinstance(c, sp.Basic) and not is_pin(c) and bool(
+                                                  {x.name for x in c.free_symbols if isinstance(x, sp.Symbol)}
+                                                  & everywhere))]
+            # ("对 $x<0$，… 而上界为：对所有实数 $x$，$$…$$": a case of x before, every x here)
 
             def reaches(c: sp.Basic) -> bool:        # a sign in words whose sentence ends before the display
                 spans = [(line, local_spans[(line, c)]) for line in range(max(1, rel.line - 12), rel.line + 1)
@@ -1594,7 +1621,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             free |= {x.name for x in sp.Tuple(lhs, rhs).free_symbols if isinstance(x, sp.Symbol)}   # "in general"
             raw_words = _sentence_after(lines[rel.line - 1], rel.tex) if inline and 1 <= rel.line <= len(lines) \
                 else lead_in(lines, rel, blocks, keep_math=True) or ""
-            free -= _quantified_with_bound(raw_words, domain, functions)   # "for every $s > 0$": that is its range
+            free -= _quantified_with_bound(raw_words, domain, functions) - everywhere   # "for every $s > 0$": that
+            # is its range (not "对 $x<0$ … 对所有实数 $x$": every x)
         math_held = free | {x.name for c in (*written[len(prose):len(prose) + rows],     # rows of the display,
                                              *(c for c in constraints if c is not None),   # constraints, premises,
                                              *([premise] if premise is not None else []))   # declarations
@@ -1608,7 +1636,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         restricted += [(name, phrase) for name, (line, phrase) in sorted(introduced.items())
                        if line < rel.line and in_scope(sections, line, rel.line) and name in spoken_here
                        and standing_line.get(name) != line           # (what a "such that" says of it is read)
-                       and name not in {n for n, _ in restricted}]      # "a unique index $k$" (lines before)
+                       and name not in {n for n, _ in restricted}      # "a unique index $k$" (lines before)
+                       and name not in everywhere]                      # (not "对所有实数 $x$" here)
         given_here = set()
         if premise is not None:                      # the premise says what its names are here
             given_here = {target_name(premise.lhs) or "", target_name(premise.rhs) or ""}
@@ -1690,8 +1719,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         if restated_apart:
             doubts.append(f"it restates {target_name(lhs)}, defined in another section (line "     # "## Adding a
                           f"{defined_at[target_name(lhs)][-1]}): in prose it may define it anew")      # temperature"
+        in_a_case = isinstance(lhs, sp.core.function.AppliedUndef) and any(
+            isinstance(c, sp.core.relational.Relational) and not is_pin(c) and bool(c.free_symbols & set(lhs.args))
+            for c in prose)             # "对 $x<0$，$\zeta(x) = \zeta(-|x|)$": a claim about that case, no new ζ
         if (restated_apart or inline and role is None and earlier is not None and rel.op == "=="
-                and target_name(lhs) is not None) and _restated_otherwise(rhs, earlier.expr, definitions):
+                and target_name(lhs) is not None) and not in_a_case \
+                and _restated_otherwise(rhs, earlier.expr, definitions):
             # "## y = 0 … 此时 $\mathrm{FL} = -p^\gamma \log(1-p)$" after FL := -(1-p)^γ log p of y = 1, or
             # "Now $\ell = -\log(1 - p)$" after ℓ := −log p (a subsection, the same paragraph, "instead"):
             # which one the derivatives after it differentiate is not clear — neither unfolds
@@ -1933,6 +1966,14 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                                  f"{', '.join(map(str, defined_at[name]))})"
                                                  for name in section_by_section)
                           + ", and which definition it means here is not clear")
+        both_ways = sorted(letter for letter in renamed if letter not in named_here
+                           and BARE[letter].search(f"{rel.lhs} {rel.rhs}"))
+        if both_ways:                   # π ∈ (0, 1) in one section, π here: the prior or the constant?
+            doubts.append("it writes " + ", ".join(f"{'π' if letter == 'pi' else letter}, which the text makes a "
+                                                   f"name of its own elsewhere (line {renamed[letter][0]})"
+                                                   for letter in both_ways)
+                          + ": the constant or that name? — not proved or refuted on either reading")
+            unproved = unproved or doubts[-1]
         guessed_plain = sorted(name for g in guesses if (m := _BARE_GUESS.match(g)) for name in [m.group(1)]
                                if any(line < function_lines.get(name, 0) for line in defined_at.get(name, ())))
         if guessed_plain:               # Z := Σ e^{z_k}, then Z(T) := …: "Z(T) = Z" is no identity of Z(T)
@@ -2169,6 +2210,7 @@ def _assumed_up_front(sections: dict[int, int], lines: list[str], rel: Relation,
 
 
 _FOR_ANY = re.compile(r"(?i)\barbitrary\b|\bin\s+general\b|\bgenerally\b|\bfor\s+(?:a\s+)?general\b|\beverywhere\b|"
+                      r"\bfor\s+(?:any|all|every)\s+(?![$\\]|real\b|x\b)[a-z]+s\b|"
                       r"\bat\s+(?:every|any|each)\s+point\b|\baway\s+from\b|\bdrop(?:ping|s)?\s+(?:that|this|the)\s+"
                       r"(?:condition|assumption|constraint)|对(?:于)?(?:任意|任何|一切)|一般(?:地|情况|而言)|任意|处处")
 """Words that say a relation holds beyond a case imposed before it ("in general", "对任意"; "for any
@@ -2564,6 +2606,14 @@ _COUNTED_IN_WORDS = re.compile(r"\$\s*([A-Za-z])\s*\$\s*(?:(?:classes|categories
 """A letter the words use as a count ("over $K$ classes", "$N$ samples", "$n$ 个类别"): a positive integer."""
 
 
+def _declared_names(text: str) -> set[str]:
+    """The names a document's declaration declares (none when it does not parse: reported elsewhere)."""
+    try:
+        return set(doc_declarations(text).names())
+    except UserError:
+        return set()
+
+
 def _unfolded_symbols(expr: sp.Basic, definitions: list[Definition]) -> set[sp.Basic]:
     """The symbols ``expr`` stands for with the definitions unfolded (its own if unfolding fails)."""
     unfolded = attempt(Deadline.after(1.0), lambda: unfold_keeping_variables(expr, definitions), None)
@@ -2572,49 +2622,6 @@ def _unfolded_symbols(expr: sp.Basic, definitions: list[Definition]) -> set[sp.B
 
 _EVERY = sp.Symbol("k_every", integer=True)
 """An index that stands for every index of a family (``p = q`` of two families: ``p[k] = q[k]``)."""
-_PI_NAME = "pi: real"
-_PI_MEMBER = re.compile(r"\\pi\s*\\in\s*[(\[]|<\s*\\pi\s*<|\\pi\s*\\in\s*\\\{\s*0")
-_DECIMAL = re.compile(r"^\s*-?\d*\.?\d+\s*$")
-
-
-def _pi_named(found: list, blocks: list) -> list[int]:
-    """The lines where the text uses π as a name of its own (a prior, a Bernoulli parameter): one side
-    of a relation is π alone and the other has free names (``\\sigma(b) = \\pi``) or is a decimal
-    that is not π's (``\\pi \\approx 0.01``), or π is given a range (``\\pi \\in (0, 1)``).  There
-    (to the end of its section) π is that name; elsewhere it is the constant (``\\sqrt{2\\pi}``)."""
-    lines = [b.line for b in blocks if _PI_MEMBER.search(b.tex)]
-    for rel in found:
-        for alone, other in ((rel.lhs, rel.rhs), (rel.rhs, rel.lhs)):
-            if alone.strip() != "\\pi" or rel.op not in ("==", ":=", "approx", "<", "<=", ">", ">="):
-                continue
-            if _DECIMAL.match(other) and abs(float(other) - 3.14159) > 0.01 or not _BINDERS.search(other) \
-                    and re.search(r"(?<![A-Za-z\\])[A-Za-z](?![A-Za-z])|\\(?:alpha|beta|gamma|theta|eta|mu|phi|"
-                                  r"sigma|tau|lambda|rho|omega|varphi|vartheta)(?![A-Za-z])",
-                                  re.sub(r"\\(?:left|right|big|Big|bigg|Bigg|frac|dfrac|tfrac|cdot|times|mathrm|"
-                                         r"operatorname|text|log|ln|exp|sqrt)\b", " ", other)):
-                lines.append(rel.line)
-    return sorted(set(lines))
-
-
-_BINDERS = re.compile(r"\\(?:lim|sum|prod|int|iint|oint|sup|inf|max|min|mathbb\s*\{?\s*E)(?![A-Za-z])")
-_EULER_POWER = re.compile(r"(?<![A-Za-z\\])e\s*\^")
-
-
-def _euler_renamed(found: list, base: Domain) -> int:
-    """The line where the text gives ``e`` a value in other names (``Let $e = |y - t|$``, ``e := y - t``):
-    from there on e is that name, not Euler's number (0: never).  A value without free names
-    (``e = \\lim_n (1 + 1/n)^n``) is about Euler's number; a declared e is the declaration's."""
-    if "e" in base.names():
-        return 0
-    for rel in found:
-        if rel.lhs.strip() == "e" and rel.op in ("==", ":=") and not rel.chained \
-                and not _BINDERS.search(rel.rhs) \
-                and re.search(r"(?<![A-Za-z\\])(?!e(?![A-Za-z]))[A-Za-z](?![A-Za-z])|\\[a-z]+(?<!\\pi)(?![A-Za-z])(?!\s*[({])",
-                              re.sub(r"\\(?:left|right|big|Big|bigg|Bigg|frac|cdot|times|mathrm|operatorname|text)\b", " ", rel.rhs)):
-            return rel.line
-    return 0
-
-
 _RENEWING = re.compile(r"(?i)\b(?:let|suppose|supposing|assume|assuming|instead|consider|define|redefine|take|"
                        r"choose|pick)\b|令|设|假设|假定|改为|换成|取")
 """Words that give a name a new meaning ("Now let $a$ instead be …"): its square written next is that meaning."""
@@ -2941,7 +2948,8 @@ def _word_checks(build, problem: Problem, written: list[sp.Basic], doubt_of: lis
                                               lines[rel.end_line])       # "$$…$$ for $x > 0$": the same sentence
     near = signs_nearby(lines, max(first, rel.line - 8), rel.end_line + 1 if goes_on else rel.end_line, skip=rel.tex)
     restricted = [(n, word) for n, word in sorted(restricted_nearby(
-        lines, max(first, rel.line - 8), rel.end_line + 1 if goes_on else rel.end_line).items()) if n in spoken]
+        lines, max(first, rel.line - 8), rel.end_line + 1 if goes_on else rel.end_line).items())
+        if n in spoken and n not in free]      # (not a name the lead-in quantifies: "对所有实数 $x$")
     word_held = {x.name for c, worded_c in zip(written, from_words) if worded_c and not is_pin(c)
                  for x in c.free_symbols if isinstance(x, sp.Symbol)} | {name for name in standing if name in spoken}
     pinned = {x.name for c in written if is_pin(c) for x in c.free_symbols if isinstance(x, sp.Symbol)}

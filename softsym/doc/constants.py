@@ -1,0 +1,63 @@
+"""The constants a text uses as names of its own: ``e`` (an error, ``Let $e = y - t$``) and π (a prior
+or a Bernoulli parameter, ``$\\pi \\in (0, 1)$``, ``$\\pi \\approx 0.01$``).
+
+Where the text gives the letter such a value, it is that name to the end of the section (a
+declaration ``e: real`` / ``pi: real`` there); elsewhere it is the constant — but a relation that
+writes the letter outside that reach is neither proved nor refuted on the constant's reading (the
+text uses the letter both ways: which one it means there is not clear).  Only evidence the constant
+cannot satisfy names a letter: a value in other names (e) or a number, a range or an interval that
+leaves π ≈ 3.14159 out (π).  ``0 \\le x \\le \\pi``, ``\\theta = \\pi`` are about the constant.
+"""
+from __future__ import annotations
+
+import math
+import re
+
+DECLARATIONS = {"e": "e: real", "pi": "pi: real"}
+"""The declaration that makes each letter a name of the text."""
+
+_BINDERS = re.compile(r"\\(?:lim|sum|prod|int|iint|oint|sup|inf|max|min|mathbb\s*\{?\s*E)(?![A-Za-z])")
+_GREEK = r"alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|vartheta|kappa|lambda|mu|nu|xi|rho|sigma|tau|" \
+         r"phi|varphi|chi|psi|omega"
+_OTHER_NAME = re.compile(rf"(?<![A-Za-z\\])(?!e(?![A-Za-z]))[A-Za-z](?![A-Za-z])|\\(?:{_GREEK})(?![A-Za-z])")
+_LAYOUT = re.compile(r"\\(?:left|right|big|Big|bigg|Bigg|frac|dfrac|tfrac|cdot|times|mathrm|operatorname|text|"
+                     r"mathbf|boldsymbol|bm)(?![A-Za-z])|\^\s*\{?\s*(?:\\top|T)\s*\}?")
+_NUMBER = r"-?\d+(?:\.\d+)?|-?\.\d+"
+_DECIMAL = re.compile(rf"^\s*(?:{_NUMBER})\s*$")
+_PI_INTERVAL = re.compile(rf"\\pi\s*\\in\s*[(\[]\s*({_NUMBER})\s*,\s*({_NUMBER})\s*[)\]]")
+_PI_BETWEEN = re.compile(rf"({_NUMBER})\s*(?:<|\\le|\\leq|\\lt)\s*\\pi\s*(?:<|\\le|\\leq|\\lt)\s*({_NUMBER})")
+
+EULER_POWER = re.compile(r"(?<![A-Za-z\\])e\s*\^(?!\s*\{?\s*[23]\s*\}?(?![\d.]))|\\(?:mathrm|operatorname|text)\s*\{\s*e\s*\}")
+"""``e^{…}`` (but ``e^2``, ``e^3``: the name's square, its cube) or an upright ``\\mathrm{e}``: Euler's
+number written where the text made e a name."""
+BARE = {"e": re.compile(r"(?<![A-Za-z\\])e(?![A-Za-z_])(?!\s*\^(?!\s*\{?\s*[23]\s*\}?(?![\d.])))"),
+        "pi": re.compile(r"\\pi(?![A-Za-z_])")}
+"""The letter written as a number of its own (not ``e^{x}``, Euler's; not ``\\pi_k``; ``e^2`` is either)."""
+CONSTANT_PI = re.compile(r"\d\s*\\pi(?![A-Za-z])|\\sqrt\s*\{[^{}]*\\pi(?![A-Za-z])|\\(?:sin|cos|tan|cot|sec|csc)(?![A-Za-z])|"
+                         r"\\pi\s*/\s*\d|\\frac\s*\{\s*\\pi\s*\}")
+"""π written the constant's way (``2\\pi``, ``\\sqrt{2\\pi}``, ``\\pi/2``, a trigonometric function) where the text
+also makes π a name of its own: which one is meant is not clear."""
+
+
+def named_constants(found: list, blocks: list, declared: set[str]) -> dict[str, list[int]]:
+    """The lines where the text makes ``e`` or π a name of its own (see the module), by letter; a
+    letter the document or ``--symbols`` declares is the declaration's."""
+    out: dict[str, list[int]] = {}
+    for rel in found:
+        for alone, other in ((rel.lhs, rel.rhs), (rel.rhs, rel.lhs)):
+            letter = {"e": "e", "\\pi": "pi"}.get(alone.strip())
+            if letter is None or letter in declared or rel.op not in ("==", ":=", "approx") or rel.chained \
+                    and alone is rel.lhs:
+                continue
+            if letter == "e" and alone is rel.lhs and not _BINDERS.search(other) \
+                    and _OTHER_NAME.search(_LAYOUT.sub(" ", other)):
+                out.setdefault("e", []).append(rel.line)      # e = |y − t|: an error, not Euler's number
+            if letter == "pi" and _DECIMAL.match(other) and abs(float(other) - math.pi) > 0.01:
+                out.setdefault("pi", []).append(rel.line)     # π ≈ 0.01: a prior
+    if "pi" not in declared:
+        for block in blocks:
+            for m in (*_PI_INTERVAL.finditer(block.tex), *_PI_BETWEEN.finditer(block.tex)):
+                low, high = float(m.group(1)), float(m.group(2))
+                if not low <= math.pi <= high:          # π ∈ (0, 1): a probability
+                    out.setdefault("pi", []).append(block.line)
+    return {letter: sorted(set(lines)) for letter, lines in out.items()}
