@@ -18,23 +18,44 @@ DECLARATIONS = {"e": "e: real", "pi": "pi: real"}
 
 _BINDERS = re.compile(r"\\(?:lim|sum|prod|int|iint|oint|sup|inf|max|min|mathbb\s*\{?\s*E)(?![A-Za-z])")
 _GREEK = r"alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|vartheta|kappa|lambda|mu|nu|xi|rho|sigma|tau|" \
-         r"phi|varphi|chi|psi|omega"
+         r"phi|varphi|chi|psi|omega|ell|Delta|Gamma|Theta|Lambda|Sigma|Phi|Psi|Omega"
 _OTHER_NAME = re.compile(rf"(?<![A-Za-z\\])(?!e(?![A-Za-z]))[A-Za-z](?![A-Za-z])|\\(?:{_GREEK})(?![A-Za-z])")
 _LAYOUT = re.compile(r"\\(?:left|right|big|Big|bigg|Bigg|frac|dfrac|tfrac|cdot|times|mathrm|operatorname|text|"
                      r"mathbf|boldsymbol|bm)(?![A-Za-z])|\^\s*\{?\s*(?:\\top|T)\s*\}?")
-_NUMBER = r"-?\d+(?:\.\d+)?|-?\.\d+"
-_DECIMAL = re.compile(rf"^\s*(?:{_NUMBER})\s*$")
+_NUMBER = r"-?\d+(?:\.\d+)?(?:/\d+)?|-?\.\d+|10\^\{?-?\d+\}?"
 _PI_INTERVAL = re.compile(rf"\\pi\s*\\in\s*[(\[]\s*({_NUMBER})\s*,\s*({_NUMBER})\s*[)\]]")
 _PI_BETWEEN = re.compile(rf"({_NUMBER})\s*(?:<|\\le|\\leq|\\lt)\s*\\pi\s*(?:<|\\le|\\leq|\\lt)\s*({_NUMBER})")
+_SPACING = re.compile(r"\\(?:left|right|big|Big|bigg|Bigg)(?![A-Za-z])|\\[,;:! ]|\\(?:quad|qquad)(?![A-Za-z])")
+_FRACTION = re.compile(r"\\[dt]?frac\s*(?:\{\s*(\d+)\s*\}|(\d))\s*(?:\{\s*(\d+)\s*\}|(\d))")
 
-EULER_POWER = re.compile(r"(?<![A-Za-z\\])e\s*\^(?!\s*\{?\s*[23]\s*\}?(?![\d.]))|\\(?:mathrm|operatorname|text)\s*\{\s*e\s*\}")
+
+def _plain(tex: str) -> str:
+    """``tex`` with spacing and sizing dropped and number fractions written a/b (``\\tfrac12`` → 1/2)."""
+    tex = _SPACING.sub(" ", tex)
+    return _FRACTION.sub(lambda m: f"{m.group(1) or m.group(2)}/{m.group(3) or m.group(4)}", tex)
+
+
+def _value(number: str) -> float | None:
+    """The value of a number ``_NUMBER`` matched (``0.3``, ``1/2``, ``10^{-2}``)."""
+    number = number.replace(" ", "")
+    try:
+        if number.startswith("10^"):
+            return 10.0 ** int(number[3:].strip("{}"))
+        top, _, bottom = number.partition("/")
+        return float(top) / float(bottom) if bottom else float(top)
+    except (ValueError, ZeroDivisionError, OverflowError):
+        return None
+
+_SQUARE = r"\s*(?:\{\s*[23]\s*\}|[23](?![\w.]))"
+EULER_POWER = re.compile(rf"(?<![A-Za-z\\])e\s*\^(?!{_SQUARE})|\\(?:mathrm|operatorname|text)\s*\{{\s*e\s*\}}")
 """``e^{…}`` (but ``e^2``, ``e^3``: the name's square, its cube) or an upright ``\\mathrm{e}``: Euler's
 number written where the text made e a name."""
-BARE = {"e": re.compile(r"(?<![A-Za-z\\])e(?![A-Za-z_])(?!\s*\^(?!\s*\{?\s*[23]\s*\}?(?![\d.])))"),
+BARE = {"e": re.compile(rf"(?<![A-Za-z\\])e(?![A-Za-z_])(?!\s*\^(?!{_SQUARE}))"),
         "pi": re.compile(r"\\pi(?![A-Za-z_])")}
 """The letter written as a number of its own (not ``e^{x}``, Euler's; not ``\\pi_k``; ``e^2`` is either)."""
-CONSTANT_PI = re.compile(r"\d\s*\\pi(?![A-Za-z])|\\sqrt\s*\{[^{}]*\\pi(?![A-Za-z])|\\(?:sin|cos|tan|cot|sec|csc)(?![A-Za-z])|"
-                         r"\\pi\s*/\s*\d|\\frac\s*\{\s*\\pi\s*\}")
+CONSTANT_PI = re.compile(r"\\sqrt\s*(?:\{[^{}]*)?\\pi(?![A-Za-z])|[({]\s*2\s*\\pi\s*[)}]|"
+                         r"\\(?:sin|cos|tan|cot|sec|csc)(?![A-Za-z])|\\pi\s*(?:\^\s*\{?\s*\d\s*\}?\s*)?/\s*\d|"
+                         r"\\[dt]?frac\s*\{\s*\d*\s*\\pi\s*(?:\^\s*\{?\s*\d\s*\}?\s*)?\}\s*\{\s*\d+\s*\}")
 """π written the constant's way (``2\\pi``, ``\\sqrt{2\\pi}``, ``\\pi/2``, a trigonometric function) where the text
 also makes π a name of its own: which one is meant is not clear."""
 
@@ -49,15 +70,17 @@ def named_constants(found: list, blocks: list, declared: set[str]) -> dict[str, 
             if letter is None or letter in declared or rel.op not in ("==", ":=", "approx") or rel.chained \
                     and alone is rel.lhs:
                 continue
-            if letter == "e" and alone is rel.lhs and not _BINDERS.search(other) \
-                    and _OTHER_NAME.search(_LAYOUT.sub(" ", other)):
-                out.setdefault("e", []).append(rel.line)      # e = |y − t|: an error, not Euler's number
-            if letter == "pi" and _DECIMAL.match(other) and abs(float(other) - math.pi) > 0.01:
-                out.setdefault("pi", []).append(rel.line)     # π ≈ 0.01: a prior
+            if letter == "e" and not _BINDERS.search(other) and _OTHER_NAME.search(_LAYOUT.sub(" ", other)) \
+                    and not EULER_POWER.search(other) and not re.search(r"\\exp(?![A-Za-z])|\\ln(?![A-Za-z])", other):
+                out.setdefault("e", []).append(rel.line)      # e = |y − t|, y − t = e: an error, not Euler's number
+            value = _value(_plain(other).strip()) if re.fullmatch(rf"\s*(?:{_NUMBER})\s*", _plain(other)) else None
+            if letter == "pi" and value is not None and abs(value - math.pi) > 0.01:
+                out.setdefault("pi", []).append(rel.line)     # π ≈ 0.01, π = \frac12: a prior
     if "pi" not in declared:
         for block in blocks:
-            for m in (*_PI_INTERVAL.finditer(block.tex), *_PI_BETWEEN.finditer(block.tex)):
-                low, high = float(m.group(1)), float(m.group(2))
-                if not low <= math.pi <= high:          # π ∈ (0, 1): a probability
+            plain = _plain(block.tex)
+            for m in (*_PI_INTERVAL.finditer(plain), *_PI_BETWEEN.finditer(plain)):
+                low, high = _value(m.group(1)), _value(m.group(2))
+                if low is not None and high is not None and not low <= math.pi <= high:   # π ∈ (0, 1)
                     out.setdefault("pi", []).append(block.line)
     return {letter: sorted(set(lines)) for letter, lines in out.items()}

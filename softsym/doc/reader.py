@@ -175,11 +175,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     labels = labelled_names(found)
     one_hot = one_hot_families(words_text)
     one_hot_names: set[str] = set()                   # families the text calls one-hot, so far
-    memberships = sorted([(b.line, b.tex) for b in blocks if not b.display and is_stated_range(b.tex)]
-                         + [(b.line, b.tex.strip().rstrip(".,;").strip()) for b in blocks if b.display
-                            and is_stated_range(b.tex.strip().rstrip(".,;").strip())
-                            and not _MEMBERSHIP.match(b.tex.strip().rstrip(".,;").strip())],   # $$z \sim N(0, 1)$$
-                         key=lambda m: m[0])
+    memberships = sorted([(b.line, _unspaced(b.tex)) for b in blocks if not b.display and is_stated_range(_unspaced(b.tex))]
+                         + [(b.line, _unspaced(b.tex).strip().rstrip(".,;").strip()) for b in blocks if b.display
+                            and is_stated_range(_unspaced(b.tex).strip().rstrip(".,;").strip())
+                            and not _MEMBERSHIP.match(_unspaced(b.tex).strip().rstrip(".,;").strip())],   # $$z \sim N(0, 1)$$
+                         key=lambda m: m[0])      # ("$x \in (0,\,1)$", "\left(0, 1\right)": spacing and sizing dropped)
     finite_sets = sorted(((b.line, b.tex) for b in blocks if not b.display and finite_set(b.tex)),
                          key=lambda m: m[0])
     listed_values: dict[str, tuple[int, str]] = {}              # "t \in \{-1, +1\}": the values, the line
@@ -818,7 +818,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             continue
         valued_here = {target_name(c.lhs) for c in conditions_for(rel, live_conditions(), blocks, lines, condition_columns) if is_pin(c)}
         checks_example = target_name(lhs.base if isinstance(lhs, sp.Pow) else lhs) in valued_here \
-            or k in premise_of                  # "x^2 = 4 ⟺ x = 2": a conclusion, never a definition
+            or k in premise_of \
+            or bool(valued_here) and bool(names_in(lhs, rhs)) and names_in(lhs, rhs) <= valued_here and not rhs.free_symbols
+        # "x^2 = 4 ⟺ x = 2": a conclusion, never a definition; "Take $x = 1/2$. Then $$x(1 - x) = 1/4$$": the
+        # example's check, no constraint
         # "take $a = 2$: $$a^2 = 4$$": the example's check at the value prose gave, not a definition of a
         powered = isinstance(lhs, sp.Pow) and lhs.exp in (2, -1, -2) and isinstance(lhs.base, sp.Symbol) \
             and not isinstance(lhs.base, sp.Dummy) and "(" not in lhs.base.name
@@ -1083,13 +1086,14 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                         for line0, c0 in conditions)
                 for line, c in conditions)      # (a new value of a name an earlier example valued: p_t = 0.5 after 0.9)
         if another_example:     # "… and $CE = -\log 0.9$ … For a hard example with $p_t = 0.5$, $CE = \log 2$":
-            definitions = [d for d in definitions if d is not earlier]   # the next example's value (no claim
-            definitions.append(Definition(lhs, rhs, len(definitions) + 1))   # that the two are equal)
-            defined_at.setdefault(target_name(lhs) or "", []).append(rel.line)
-            stated[sp.sstr(lhs)] = (rhs, rel.line)
-            out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,
-                               message=f"{shown_l} := {shown_r}, another example's value (after a value the text "
-                                       f"gave since line {last_defined}): not a claim that it equals the first"))
+            # the next example's value, perhaps (no claim that it equals the first), perhaps a wrong restatement
+            # of the same: neither checked nor taken — CE no longer unfolds, and what rests on it is doubted
+            definitions = [d for d in definitions if d is not earlier]
+            doubts_later[target_name(lhs)] = (last_defined, rel.line)
+            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                               message=f"another value of {shown_l} after the text gave a name a new value (a "
+                                       f"second worked example?): not compared with the value of line "
+                                       f"{last_defined}, and neither is used after it"))
             use(names_in(lhs, rhs))
             continue
         # "the loss is $L = -\log p_c$ … and $L = \log K$ when all logits are equal": a claim about that L
@@ -1108,6 +1112,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             continue
         defining = not swapped and not checks_example and not restated and not of_recurrence and not at_defined \
             and not derived and not said_again and not wrong_root and not (between_defined and rel.op != ":=") \
+            and not (display and _fixed_entry(lhs) and _fixed_entry(rhs) and lhs.base == rhs.base) \
             and not same_again and not (display and isinstance(lhs, sp.Symbol) and isinstance(rhs, sp.Symbol)
                                         and lhs.name in used and rhs.name in used and earlier is None
                                         and rhs not in {d.target for d in definitions}) \
@@ -1219,7 +1224,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                          and not _CASE_AFTER_CUE.search(_after_last_claim_cue(lead_in(lines, rel, blocks) or ""))) \
                 and not (display and between_defined and target_name(rhs) is not None):
             # "Therefore $$s = d$$": a claim (not "So for the indices where $$z_j = z_k$$ …": a case)       # P(A | B) = P(A) is about events                         # \sqrt{x^2} = x for x > 0 reads x = x: a claim
-            if display and isinstance(lhs, sp.Symbol) and isinstance(rhs, sp.Symbol) and not claimed_before(lines, rel, blocks):
+            if display and (isinstance(lhs, sp.Symbol) and isinstance(rhs, sp.Symbol)
+                            or _fixed_entry(lhs) and _fixed_entry(rhs)) and not claimed_before(lines, rel, blocks):
                 add_condition(as_relational(rel.op, lhs, rhs))    # "When the logits agree, $$a = b,$$ so $$…$$"
             if inline:
                 condition = as_relational(rel.op, lhs, rhs)
@@ -1365,6 +1371,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                          if (line, c) in local_spans]
                 return not spans or any(span == (0, 0) or span[1] > len(lines[line - 1]) for line, span in spans)
             prose = [c for c in prose if reaches(c)]
+        if 1 <= rel.line <= len(lines):     # "at $p = q$" of two families holds in its own paragraph only
+            own_paragraph = paragraph_around(lines, rel.line, rel.end_line, False)[0]
+            prose = [c for c in prose if not (_entrywise(c) and all(
+                line < own_paragraph for line, d in live_conditions() if d == c))]
         def worded_doubt(c: sp.Basic) -> str:       # the nearest line that gave this condition decides
             origins = [line for line, d in live_conditions() if d == c and line <= rel.end_line]
             return worded_doubts.get((max(origins), c), "") if origins else ""
@@ -1446,7 +1456,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 lhs, rhs = lhs.xreplace(same), rhs.xreplace(same)
                 written = [c.xreplace(same) for c in written if not (isinstance(c, sp.Eq) and c.rhs in same)]
             for c in written if entrywise else ():   # "at $p = q$" of two families: p's entries written q's way
-                if isinstance(c, sp.Eq) and all(isinstance(x, sp.Indexed) and x.indices == (_EVERY,) for x in c.args):
+                if _entrywise(c):
                     entries = {e: sp.Indexed(c.rhs.base, *e.indices) for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed)
                                if e.base == c.lhs.base}
                     lhs, rhs = lhs.xreplace(entries), rhs.xreplace(entries)
@@ -1592,8 +1602,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 variants.append(("logged", build(written, logged=True)[0]))
             except Exception:  # noqa: BLE001 - no second reading
                 pass
-        if any(isinstance(c, sp.Eq) and all(isinstance(x, sp.Indexed) and x.indices == (_EVERY,) for x in c.args)
-               for c in [*written, *prose]):
+        if any(_entrywise(c) for c in [*written, *prose]):
             try:                # "令梯度为零得到 $p = q$": p_y/p_k written as q_y/q_k, q's definition unfolded
                 variants.append(("entrywise", build(written, entrywise=True)[0]))
             except Exception:  # noqa: BLE001 - no second reading
@@ -2210,7 +2219,7 @@ def _assumed_up_front(sections: dict[int, int], lines: list[str], rel: Relation,
 
 
 _FOR_ANY = re.compile(r"(?i)\barbitrary\b|\bin\s+general\b|\bgenerally\b|\bfor\s+(?:a\s+)?general\b|\beverywhere\b|"
-                      r"\bfor\s+(?:any|all|every)\s+(?![$\\]|real\b|x\b)[a-z]+s\b|"
+                      r"\bfor\s+(?:any|all|every)\s+(?![$\\]|real\b|x\b)[a-z]+s\b(?!\s*(?:\$|x+\b|MATH\b))|"
                       r"\bat\s+(?:every|any|each)\s+point\b|\baway\s+from\b|\bdrop(?:ping|s)?\s+(?:that|this|the)\s+"
                       r"(?:condition|assumption|constraint)|对(?:于)?(?:任意|任何|一切)|一般(?:地|情况|而言)|任意|处处")
 """Words that say a relation holds beyond a case imposed before it ("in general", "对任意"; "for any
@@ -2606,6 +2615,11 @@ _COUNTED_IN_WORDS = re.compile(r"\$\s*([A-Za-z])\s*\$\s*(?:(?:classes|categories
 """A letter the words use as a count ("over $K$ classes", "$N$ samples", "$n$ 个类别"): a positive integer."""
 
 
+def _unspaced(tex: str) -> str:
+    """``tex`` without spacing commands and ``\\left``/``\\right`` (``(0,\\,1)`` is ``(0, 1)``)."""
+    return re.sub(r"\\(?:left|right)(?![A-Za-z])|\\[,;:!]", lambda m: " " if m.group(0)[1] in ",;:!" else "", tex)
+
+
 def _declared_names(text: str) -> set[str]:
     """The names a document's declaration declares (none when it does not parse: reported elsewhere)."""
     try:
@@ -2622,6 +2636,16 @@ def _unfolded_symbols(expr: sp.Basic, definitions: list[Definition]) -> set[sp.B
 
 _EVERY = sp.Symbol("k_every", integer=True)
 """An index that stands for every index of a family (``p = q`` of two families: ``p[k] = q[k]``)."""
+
+
+def _fixed_entry(x) -> bool:
+    """Whether ``x`` is one entry of a family at a whole index (``z_1``)."""
+    return isinstance(x, sp.Indexed) and all(i.is_Integer for i in x.indices)
+
+
+def _entrywise(c) -> bool:
+    """Whether ``c`` says two families are equal entry by entry (``p[k] = q[k]`` for every k)."""
+    return isinstance(c, sp.Eq) and all(isinstance(x, sp.Indexed) and x.indices == (_EVERY,) for x in c.args)
 _RENEWING = re.compile(r"(?i)\b(?:let|suppose|supposing|assume|assuming|instead|consider|define|redefine|take|"
                        r"choose|pick)\b|令|设|假设|假定|改为|换成|取")
 """Words that give a name a new meaning ("Now let $a$ instead be …"): its square written next is that meaning."""
