@@ -1067,10 +1067,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             and all(isinstance(a, sp.Symbol) and a.name in valued_here for a in lhs.args)
         # "取 $z = 2$。当 $y = 1$ 时，$\ell = \log(1 + e^{-2})$" of ℓ(z, y): its value at those values, a claim
         derived = derived or earlier is not None and rel.op == "==" and display and not rhs.free_symbols \
-            and not rhs.atoms(sp.Indexed) and claimed_before(lines, rel, blocks) \
+            and not rhs.atoms(sp.Indexed) and claimed_before(lines, rel, blocks) and not valued_here \
             and bool(_unfolded_symbols(earlier.expr, definitions))
         # "When the logits agree, $$a - b = 0,$$ so $$p = \frac12$$" of p := e^a/(e^a + e^b): what p is there
         # (under the equation or the condition written before it), a claim — not p := 1/2 for the rest of the note
+        # (in a worked example, at the values prose gave, "Then $$L = 1/8$$" stays the example's value)
         said_again = inline and rel.op == "==" and isinstance(lhs, sp.Symbol) \
             and lhs.name in {target_name(d.target) for d in definitions} \
             and any(same_section(sections, line, rel.line) for line in defined_at.get(lhs.name, ())) \
