@@ -1068,7 +1068,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         # "取 $z = 2$。当 $y = 1$ 时，$\ell = \log(1 + e^{-2})$" of ℓ(z, y): its value at those values, a claim
         derived = derived or earlier is not None and rel.op == "==" and display and not rhs.free_symbols \
             and not rhs.atoms(sp.Indexed) and claimed_before(lines, rel, blocks) and not valued_here \
-            and bool(_unfolded_symbols(earlier.expr, definitions))
+            and _rests_on_variables(earlier.expr, definitions)
         # "When the logits agree, $$a - b = 0,$$ so $$p = \frac12$$" of p := e^a/(e^a + e^b): what p is there
         # (under the equation or the condition written before it), a claim — not p := 1/2 for the rest of the note
         # (in a worked example, at the values prose gave, "Then $$L = 1/8$$" stays the example's value)
@@ -2629,10 +2629,21 @@ def _declared_names(text: str) -> set[str]:
         return set()
 
 
-def _unfolded_symbols(expr: sp.Basic, definitions: list[Definition]) -> set[sp.Basic]:
-    """The symbols ``expr`` stands for with the definitions unfolded (its own if unfolding fails)."""
-    unfolded = attempt(Deadline.after(1.0), lambda: unfold_keeping_variables(expr, definitions), None)
-    return (unfolded if unfolded is not None else expr).free_symbols | expr.free_symbols
+def _rests_on_variables(expr: sp.Basic, definitions: list[Definition]) -> bool:
+    """Whether ``expr``, followed through the definitions, names something no definition gives a value
+    (a variable): decided on names alone, the same on every machine (no unfolding under a clock)."""
+    defined = {target_name(d.target): d for d in definitions if target_name(d.target) is not None}
+    seen: set[str] = set()
+    todo = list(names_in(expr))
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        if name not in defined:
+            return True
+        todo.extend(names_in(defined[name].expr))
+    return False
 
 
 _EVERY = sp.Symbol("k_every", integer=True)
