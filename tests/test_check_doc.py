@@ -763,3 +763,12 @@ def test_a_function_of_an_entry_is_defined_and_applied():
     verdicts = verdicts_by_line("session24_function_of_an_entry.md")
     assert verdicts[6] == ["definition", "definition"]     # CE(p_t) := …, FL(p_t) := …
     assert verdicts[9] == ["proved"] and verdicts[12] == ["proved"]   # FL(1/2); dFL/dp_t through FL(p_t)
+
+
+def test_a_condition_displayed_alone_holds_in_the_display_after_it():
+    verdicts = verdicts_by_line("session25_rt38_condition_display_then_value.md")
+    assert verdicts[8] == ["proved"]            # "Suppose\n$$a = b,$$\nso $$p = 1/2$$": checked under a = b
+    assert verdicts[14] == ["proved"]           # "When\n$$c = d,$$\nwe get …"
+    assert verdicts[18][-1] == "refuted"        # L = 9 at the example's x = 2, not L := 9
+    assert verdicts[23] == ["proved"]           # M = 10 at x = 2
+    assert verdicts[24] == ["refuted"]          # "For all real $x$": a claim about every x, not a new M

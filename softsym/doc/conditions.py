@@ -990,6 +990,7 @@ def conditions_for(rel: Relation, conditions: list[tuple[int, sp.Basic | None]],
     here = [c for line, c in conditions if previous < line <= block.line and c is not None
             and not (lines is not None and case_paragraph_before(lines, line, block.line))
             and not (is_pin(c) and lines is not None and any(line < h <= block.line for h in starts))]
+    here = _from_condition_display(first, blocks, conditions, lines, columns) + here
     # (a value given before a heading, even a subsection's — "熵关于 $p=\tfrac12$ 对称。### 1.1 一阶导数
     # $$H'(p) = …$$" — is no case of the display after it)
     here = [c for c in headed if c not in here] + here
@@ -1019,6 +1020,36 @@ def _run_start(block, blocks, lines: list[str] | None):
                 or _outside_math_before(lines, block) or _outside_math_after(lines, before):
             return block
         block = before
+
+
+def _from_condition_display(first, blocks, conditions: list[tuple[int, sp.Basic | None]],
+                            lines: list[str] | None, columns: dict | None) -> list[sp.Basic]:
+    """The conditions a display of its own states for the display right after it, when the argument goes on
+    between them: "Suppose\\n$$a = b,$$\\nso $$p = \\tfrac12.$$" — not after "in general", "for every" —
+    (the display's own relations that were read as conditions: those without a column in the prose)."""
+    if lines is None:
+        return []
+    before = max((b for b in blocks if b.display and b.end_line < first.line), key=lambda b: b.end_line,
+                 default=None)
+    if before is None or not _goes_on(lines, before.end_line, first.line):
+        return []
+    between = " ".join([lines[before.end_line - 1][_closing_end(lines[before.end_line - 1]):],
+                        *lines[before.end_line:first.line - 1],
+                        lines[first.line - 1][:_opening_start(lines[first.line - 1])]])
+    if _UNIVERSAL.search(_INLINE_MATH.sub(" ", between)) or _INLINE_MATH.search(between):
+        return []
+    return [c for line, c in conditions if before.line <= line <= before.end_line and c is not None
+            and (columns is None or (line, c) not in columns)]
+
+
+def _closing_end(text: str) -> int:
+    closings = list(re.finditer(r"\$\$|\\\]|\\end\{[^}]*\}", text))
+    return closings[-1].end() if closings else len(text)
+
+
+def _opening_start(text: str) -> int:
+    opening = re.search(r"\$\$|\\\[|\\begin\{", text)
+    return opening.start() if opening else 0
 
 
 def _outside_math_before(lines: list[str], block) -> bool:

@@ -1010,7 +1010,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         # neither "Hence" nor "Let": checked against the definition, but it may be a new one — not refuted,
         # and the name is not unfolded after it
         twice = restated and not claimed_before(lines, rel, blocks) and not (
-            earlier is not None and sp.expand(rhs - earlier.expr) == 0)    # "another way to write it": the same
+            earlier is not None and sp.expand(rhs - earlier.expr) == 0) \
+            and not _QUANTIFIED_BOUND.search(lead_in(lines, rel, blocks, keep_math=True) or "")
+        # ("another way to write it": the same; "For all real $x$, $$L = 10$$": a claim about every x, not a new L)
         # "a_2 = 4 + b" of a_t = 2 a_{t-1}: an entry of a recurrence is what the recurrence makes it, a claim
         # (so is "m_t = (1 - β) Σ_i β^{t-i} g_i for t ≥ 1", its closed form: of_recurrence above)
         undef = sp.core.function.AppliedUndef
@@ -1069,6 +1071,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         derived = derived or earlier is not None and rel.op == "==" and display and not rhs.free_symbols \
             and not rhs.atoms(sp.Indexed) and claimed_before(lines, rel, blocks) and not valued_here \
             and _rests_on_variables(earlier.expr, definitions)
+        # "Let $L = x^3$. Take $x = 2$. Then $$L = 9.$$": what L is at the value prose gave, a claim checked there
+        # (L still rests on a name prose gave no value: the example's value of L, as below)
+        derived = derived or earlier is not None and rel.op == "==" and display and not rhs.free_symbols \
+            and not rhs.atoms(sp.Indexed) and claimed_before(lines, rel, blocks) and bool(valued_here) \
+            and _rests_only_on(earlier.expr, definitions, valued_here)
         # "When the logits agree, $$a - b = 0,$$ so $$p = \frac12$$" of p := e^a/(e^a + e^b): what p is there
         # (under the equation or the condition written before it), a claim — not p := 1/2 for the rest of the note
         # (in a worked example, at the values prose gave, "Then $$L = 1/8$$" stays the example's value)
@@ -2644,6 +2651,24 @@ def _rests_on_variables(expr: sp.Basic, definitions: list[Definition]) -> bool:
             return True
         todo.extend(names_in(defined[name].expr))
     return False
+
+
+def _rests_only_on(expr: sp.Basic, definitions: list[Definition], valued: set[str]) -> bool:
+    """Whether ``expr``, followed through the definitions, rests on names of ``valued`` alone (and on one at
+    least): at those values it is a number."""
+    defined = {target_name(d.target): d for d in definitions if target_name(d.target) is not None}
+    seen: set[str] = set()
+    todo, leaves = list(names_in(expr)), set()
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        if name in valued or name not in defined:
+            leaves.add(name)
+        else:
+            todo.extend(names_in(defined[name].expr))
+    return bool(leaves) and leaves <= valued
 
 
 _EVERY = sp.Symbol("k_every", integer=True)
