@@ -82,6 +82,14 @@ def read_entrywise(rel: Relation, context) -> tuple[sp.Basic, sp.Basic, Entry, t
                 if index in term.atoms(sp.Symbol) and column not in term.atoms(sp.Symbol):
                     raise Unparsed("a vector added to a matrix (read entrywise at a row and a column)",
                                    rel.tex[:80]) from None
+    for one, other, written_as in ((lhs, rhs, rel.lhs), (rhs, lhs, rel.rhs)):
+        own = {i for x in one.atoms(sp.Indexed) for i in x.indices if isinstance(i, sp.Symbol)} - {index}
+        if index not in one.free_symbols and index in other.free_symbols and own:
+            # "$q^\top k_i = (0.8, 0.2, 0.1, -0.3)$": the list's values of an entry at its own index i —
+            # from which i on (0 or 1) is not written: not read as one value for every entry
+            raise Unparsed(f"a list of values for {written_as.strip()}, an entry at its own index "
+                           f"{', '.join(sorted(map(str, own)))}: which index each value belongs to is not read",
+                           rel.tex[:80])
     known = {(str(r[0]), str(r[1])): r for r in (*left_ranges, *right_ranges) if r is not None}
     if len(known) > 1:
         shown = " and ".join(f"{lo}..{hi}" for lo, hi in sorted(known))

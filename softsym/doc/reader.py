@@ -1071,6 +1071,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         derived = derived or earlier is not None and rel.op == "==" and display and not rhs.free_symbols \
             and not rhs.atoms(sp.Indexed) and claimed_before(lines, rel, blocks) and not valued_here \
             and _rests_on_variables(earlier.expr, definitions)
+        # "此时 $p_t = p$，$\mathrm{FL} = -(1-p)^\gamma \log p$" of FL(p_t) := …: the function in the case the
+        # sentence puts its argument in, written without it — a claim there, not a new FL
+        derived = derived or earlier is not None and rel.op == "==" and inline and _without_its_argument(lhs, rhs, definitions) \
+            and not _RENEWING.search(_clause_of_inline(lines, rel)) and not defining_cue(lines, rel)
         # "Let $L = x^3$. Take $x = 2$. Then $$L = 9.$$": what L is at the value prose gave, a claim checked there
         # (L still rests on a name prose gave no value: the example's value of L, as below)
         derived = derived or earlier is not None and rel.op == "==" and display and not rhs.free_symbols \
@@ -1696,7 +1700,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                           f"\"hence\" or \"let\", this may define it anew")
             definitions = [d for d in definitions if not _same_kind(d.target, lhs)]
         twice_here = sorted(name for name, (_, line) in doubts_later.items()
-                            if name.removesuffix("[]") in names_in(lhs, rhs) | {target_name(x) for x in (lhs, rhs)}
+                            if {name, name.removesuffix("[]")} & (names_in(lhs, rhs) | {target_name(x) for x in (lhs, rhs)})
                             and line < rel.line and in_scope(sections, line, rel.line))
         if twice_here:
             doubts.append("it uses " + ", ".join(f"{name}, defined twice (lines {doubts_later[name][0]} and "
@@ -1737,7 +1741,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             doubts.append(f"it restates {target_name(lhs)}, defined in another section (line "     # "## Adding a
                           f"{defined_at[target_name(lhs)][-1]}): in prose it may define it anew")      # temperature"
         in_a_case = isinstance(lhs, sp.core.function.AppliedUndef) and any(
-            isinstance(c, sp.core.relational.Relational) and not is_pin(c) and bool(c.free_symbols & set(lhs.args))
+            isinstance(c, sp.core.relational.Relational) and not is_pin(c) and any(_mentions(c, a) for a in lhs.args)
             for c in prose)             # "对 $x<0$，$\zeta(x) = \zeta(-|x|)$": a claim about that case, no new ζ
         if (restated_apart or inline and role is None and earlier is not None and rel.op == "=="
                 and target_name(lhs) is not None) and not in_a_case \
@@ -2651,6 +2655,26 @@ def _rests_on_variables(expr: sp.Basic, definitions: list[Definition]) -> bool:
             return True
         todo.extend(names_in(defined[name].expr))
     return False
+
+
+def _without_its_argument(lhs: sp.Basic, rhs: sp.Basic, definitions: list[Definition]) -> bool:
+    """Whether ``lhs = rhs`` writes a function of names or entries (``FL(p_t)``) by a right side that
+    mentions none of its arguments (``-(1-p)^\\gamma \\log p``), none of them defined (not ``A(\\eta) =
+    -\\log\\theta`` with ``\\eta := \\log(1 - \\theta)``: a new model): the function in a case, not a new one."""
+    if not isinstance(lhs, sp.core.function.AppliedUndef) or not lhs.args \
+            or not all(isinstance(a, (sp.Symbol, sp.Indexed)) for a in lhs.args):
+        return False
+    defined = {target_name(d.target) for d in definitions}
+    if any(target_name(a) in defined for a in lhs.args):
+        return False
+    return not any(_mentions(rhs, a) for a in lhs.args)
+
+
+def _mentions(expr: sp.Basic, name: sp.Basic) -> bool:
+    """Whether ``expr`` names ``name``: the symbol, or any entry of the family of the entry ``name``."""
+    if isinstance(name, sp.Indexed):
+        return any(x.base == name.base for x in expr.atoms(sp.Indexed))
+    return name in expr.free_symbols
 
 
 def _rests_only_on(expr: sp.Basic, definitions: list[Definition], valued: set[str]) -> bool:
