@@ -772,3 +772,21 @@ def test_a_condition_displayed_alone_holds_in_the_display_after_it():
     assert verdicts[18][-1] == "refuted"        # L = 9 at the example's x = 2, not L := 9
     assert verdicts[23] == ["proved"]           # M = 10 at x = 2
     assert verdicts[24] == ["refuted"]          # "For all real $x$": a claim about every x, not a new M
+
+
+def test_statistics_one_hot_classes_and_named_results_are_read_as_written():
+    verdicts = verdicts_by_line("session25_heldout27_readings.md")
+    assert verdicts[12] == ["undecided", "proved"]  # Var(s) = d is Var at s only: Var(s/√d) is not d
+    assert verdicts[18] == ["proved"]               # "the true class is c, the one-hot target y": y_k = [k = c]
+    assert verdicts[26] == ["proved", "proved"]     # "q_k = ε/K \quad (k \ne c)": the other classes
+    assert verdicts[30] == ["proved", "definition"]  # "… = r_j": the chain names its result
+    assert verdicts[34] == ["proved"]               # a variance under r = softmax(x)
+    assert verdicts[40] == ["undecided"]            # singular values are positive: s_j = 0 is no counterexample
+
+
+def test_a_statistic_inside_a_limit_is_read_without_error():
+    import sympy as sp
+    from softsym.doc.names import opaque_probabilities
+    t, var = sp.Symbol("t"), sp.Function("Var(_)")
+    read = opaque_probabilities(sp.Limit(var(sp.Symbol("m")), t, sp.oo))    # (raised AttributeError before)
+    assert "Var(_)(m)" in {x.name for x in read.free_symbols}

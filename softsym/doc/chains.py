@@ -393,8 +393,11 @@ def _statements(row: Row) -> list[_Statement]:
         for piece in _comma_statements(statement):
             bare = _unbracketed(piece.tokens)
             if piece.soft and result and (_condition_text(bare) or _parenthesized(piece.tokens) and _pin_text(bare)) \
-                    and _names(bare) <= _names(result[-1].tokens) \
+                    and (_names(bare) <= _names(result[-1].tokens)
+                         or _parenthesized(piece.tokens) and _NOT_EQUAL.search("".join(t.text for t in bare))
+                         and bool(_names(bare) & _names(result[-1].tokens))) \
                     and any(t.kind == "rel" and t.top for t in result[-1].tokens):
+                # ("q_k = \frac{\varepsilon}{K} \quad (k \ne c)": the other entries than the class c)
                 # "\sqrt{y^2} = y \qquad (y > 0)": a condition on the names of the statement before it
                 result[-1].condition = _joined("cond", bare, result[-1].condition)
                 continue
@@ -414,6 +417,7 @@ def _unbracketed(tokens: list[Token]) -> list[Token]:
     return toks
 
 
+_NOT_EQUAL = re.compile(r"\\neq?(?![A-Za-z])|≠")
 _INEQUALITY_TEXT = re.compile(r"\\(?:leq?|geq?|neq?|lt|gt)(?![A-Za-z])|[<>≤≥≠]")
 
 

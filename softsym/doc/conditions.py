@@ -94,6 +94,29 @@ _ONE_HOT_AFTER = re.compile(r"\$\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{?\s*)?(
                             re.IGNORECASE)
 
 
+_TRUE_CLASS = re.compile(r"(?i)(?:\b(?:true|correct|target|ground[- ]truth)\s+(?:class|label)|(?:真实|正确|目标)\s*(?:类别|类|标签))"
+                         r"\s*(?:is\s+|为|是)?\s*\$\s*([A-Za-z])\s*\$")
+_SENTENCE_BREAK = re.compile(r"[.;!?。；！？](?:\s|$)|\n\s*\n")
+
+
+def one_hot_class(text: str, line: int, family: str) -> str | None:
+    """The class a one-hot family is one-hot at, when the sentence on ``line`` that calls it one-hot names
+    the true class ("若真实类别为 $c$，用 one-hot 向量 $y$ 表示", "the one-hot $y$ of the true class $c$"), or None."""
+    lines = text.splitlines()
+    if not 1 <= line <= len(lines):
+        return None
+    start = sum(len(x) + 1 for x in lines[:line - 1])
+    end = start + len(lines[line - 1])
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, 0, start)]
+    begin = breaks[-1] if breaks else 0
+    after = _SENTENCE_BREAK.search(text, end)
+    sentence = text[begin:after.start() if after else len(text)]
+    if not _ONE_HOT.search(sentence) and not _ONE_HOT_AFTER.search(sentence):
+        return None
+    classes = {m.group(1) for m in _TRUE_CLASS.finditer(sentence)}
+    return classes.pop() if len(classes) == 1 and family not in classes else None
+
+
 def one_hot_families(text: str) -> list[tuple[int, str]]:
     """``a one-hot target $\\mathbf{y}$``, ``let $y$ be a one-hot target``, ``$y$ 是独热向量``: the family
     the text calls one-hot, by line."""
@@ -539,6 +562,10 @@ _FAMILY_FREE = re.compile(rf"\$\s*(?:{_ENTRY_TEX}|{_LISTED_ENTRIES})\s*\$\s+(?:(
                           rf"\s+the\s+(?:assumption|condition)\s+that\s+(?:the\s+)?\$\s*(?:{_ENTRY_TEX.replace('base', 'dbase').replace('index', 'dindex')})\s*\$"
                           rf"|(?:可以取|可取|取)任意(?:实数|值)", re.I)
 """Words that free every entry of a family again ("Now let $p_k$ be any real numbers")."""
+_FAMILY_NOUN = re.compile(rf"(?i)(?:\bsingular\s+values?|奇异值)\s*(?:are|is|为|是|[:：])?\s*"
+                          rf"\$\s*(?:{_ENTRY_TEX}|{_LISTED_ENTRIES})\s*\$")
+"""Nouns that give every entry of a family its sign ("with singular values $s_1, \\dots, s_r$": positive, as a
+compact SVD lists them)."""
 _MATH_OP = {">": ">", "\\ge": ">=", "\\geq": ">=", "\\geqslant": ">=", "<": "<", "\\le": "<=", "\\leq": "<=",
             "\\leqslant": "<="}
 
@@ -567,6 +594,10 @@ def family_signs_in_words(lines: list[str]) -> list[tuple[int, str, str | None]]
             base = groups.get("base") or groups.get("lbase")
             if sign and base:
                 out.append((number, base, sign))
+        for m in _FAMILY_NOUN.finditer(line):
+            if not (_HEDGED.search(_INLINE_MATH.sub(" ", sentence_around(line, m.start())))
+                    or negation_in(sentence_around(line, m.start()))):
+                out.append((number, m.group("base") or m.group("lbase"), ">"))
         for m in _FAMILY_FREE.finditer(line):
             base = m.groupdict().get("base") or m.groupdict().get("lbase") or m.groupdict().get("dbase")
             if base is None:           # 现在 $p_k$ 可以取任意实数: the entry written before the words

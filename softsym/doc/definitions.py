@@ -13,6 +13,7 @@ from ..dsl import Definition
 from ..problem import UnfoldError, unfold
 from ..rewrite import rename_bound
 from .chains import Relation
+from ..latex.probability import STATISTIC_WORDS
 from .names import bare_name, names_in, probabilities_in, target_name
 
 
@@ -126,6 +127,9 @@ def function_definition(rel: Relation) -> tuple[str, list[str]] | None:
         return None
     if len({parameter_name(p) for p in params}) < len(params):
         return None                             # d(y, y) = 0: the function at a point, not its definition
+    if name in STATISTIC_WORDS and not any(re.search(rf"(?<![A-Za-z\\]){re.escape(_PARAM.match(p).group(1))}(?![A-Za-z])",
+                                                     rel.rhs) for p in params):
+        return None     # "$$\operatorname{Var}(s) = d$$": the variance of that s, not Var of anything (Var(s/√d) is not d)
     if m.group("entry"):                        # \sigma(\mathbf{z})_i = …: the entry i is a parameter too
         params.append(re.sub(r"[_{}\s]", "", m.group("entry")))
     return name, [p.strip() for p in params]

@@ -33,7 +33,7 @@ def opaque_probabilities(expr: sp.Basic) -> sp.Basic:
         return expr
     bound: set[sp.Basic] = set()
     for node in expr.atoms(*_BINDERS):
-        bound |= set(node.variables)
+        bound |= {node.args[1]} if isinstance(node, sp.Limit) else set(node.variables)   # (lim_{t→∞}: t)
     return expr.xreplace({f: sp.Symbol(sp.sstr(f), **({"positive": True} if f.is_positive else {"real": True}))
                           for f in found if not (f.free_symbols & bound)})
 

@@ -42,7 +42,7 @@ from .conditions import (
     defined_before, defining_cue, example_cue, finite_set, words_after_display, imposed_display, imposed_in_prose, in_display_math,
     in_inline_math, is_condition, is_pin, label_set, family_signs_in_words, listed_condition, local_signs_in_words, membership_bounds,
     mentioned,
-    one_hot_families, pairwise_indices, parameter_bound, parameter_key, spoken_keys, prose_role, relevant_hypotheses, row_condition,
+    one_hot_class, one_hot_families, pairwise_indices, parameter_bound, parameter_key, spoken_keys, prose_role, relevant_hypotheses, row_condition,
     a_case_of, blank_inline_math, lead_in, quantified_names, replaces_other_name, said_in_general, same_section, in_scope, same_sentence, scalar_range_name, section_starts, set_aside, signs_in_words,
     renamed_in_words, sums_to_one, with_values, _contradict, case_paragraph_before,
 )
@@ -520,9 +520,17 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             for name, lo, hi in label_set(member, domain):
                 index_ranges[name] = (lo, hi)
         while one_hot and one_hot[0][0] <= rel.line:          # "a one-hot target $\mathbf{y}$": Σ_k y_k = 1
-            _, family = one_hot.pop(0)
+            said_at, family = one_hot.pop(0)
             one_hot_names.add(family)
             constraints.append(sums_to_one(family, lengths, dimension_of(domain)))
+            hot = one_hot_class(words_text, said_at, family)
+            if hot is not None and f"{family}[]" not in {target_name(d.target) for d in definitions}:
+                # "若真实类别为 $c$，用 one-hot 向量 $y$ 表示": y_k is 1 at k = c and 0 elsewhere
+                entry = sp.Symbol("k_onehot", integer=True)
+                definitions.append(Definition(sp.IndexedBase(family, real=True)[entry],
+                                              sp.KroneckerDelta(entry, sp.Symbol(hot, integer=True)),
+                                              len(definitions) + 1))
+                defined_at.setdefault(f"{family}[]", []).append(said_at)
         listed = listed_condition(rel, domain)
         if listed is not None:
             relationals, index_range = listed
@@ -721,6 +729,16 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message="a condition the text imposes (\"setting … to zero\" before the display), "
                                        "not a claim; what its sentence derives from it is not refuted"))
+            continue
+        if _names_the_result(rel, lhs, rhs, used_before, definitions, functions):
+            # "$$\frac{\partial\,\mathrm{LSE}}{\partial x_j} = \frac{e^{x_j}}{\sum_i e^{x_i}} = p_j,$$": the chain ends
+            # in a name first written there — it names what the chain computed
+            definitions.append(Definition(rhs, lhs, len(definitions) + 1))
+            defined_at.setdefault(target_name(rhs) or "", []).append(rel.line)
+            out.append(Reading(rel, verdict="definition", lhs=shown_r, rhs=shown_l,
+                               message=f"{shown_r} := {shown_l} (the chain ends in a name first written here: "
+                                       f"a name for its result)"))
+            use(names_in(lhs, rhs))
             continue
         if in_inline_math(rel, blocks) and rel.op == "==" and rhs == 1 and isinstance(lhs, sp.Indexed) \
                 and str(lhs.base.label) in one_hot_names and len(lhs.indices) == 1 \
@@ -2675,6 +2693,24 @@ def _mentions(expr: sp.Basic, name: sp.Basic) -> bool:
     if isinstance(name, sp.Indexed):
         return any(x.base == name.base for x in expr.atoms(sp.Indexed))
     return name in expr.free_symbols
+
+
+def _names_the_result(rel: Relation, lhs: sp.Basic, rhs: sp.Basic, used: set[str],
+                      definitions: list[Definition], functions: set[str]) -> bool:
+    """Whether ``rel``, the last link of a chain, gives the chain's result a name first written there
+    (``… = p_j``): a plain name or an entry at indices the left side uses, never defined or used before,
+    after an expression in names (no derivative, limit or integral left in it)."""
+    if not rel.chained or rel.op != "==" or not isinstance(rhs, (sp.Symbol, sp.Indexed)) \
+            or isinstance(lhs, (sp.Symbol, sp.Indexed)) or not names_in(lhs) \
+            or sp.Tuple(lhs).has(sp.Derivative, sp.Limit, sp.Integral) or probabilities_in(lhs, rhs):
+        return False
+    if isinstance(rhs, sp.Indexed) and not all(isinstance(i, sp.Symbol) and i in lhs.free_symbols
+                                               for i in rhs.indices):
+        return False
+    name = target_name(rhs)
+    bare = str(rhs.base.label) if isinstance(rhs, sp.Indexed) else str(rhs)
+    return name is not None and not {name, bare} & (used | functions) \
+        and name not in {target_name(d.target) for d in definitions}
 
 
 def _rests_only_on(expr: sp.Basic, definitions: list[Definition], valued: set[str]) -> bool:
