@@ -790,3 +790,9 @@ def test_a_statistic_inside_a_limit_is_read_without_error():
     t, var = sp.Symbol("t"), sp.Function("Var(_)")
     read = opaque_probabilities(sp.Limit(var(sp.Symbol("m")), t, sp.oo))    # (raised AttributeError before)
     assert "Var(_)(m)" in {x.name for x in read.free_symbols}
+
+
+def test_a_range_in_a_definitions_row_stands_where_the_definition_is_used():
+    verdicts = verdicts_by_line("session25_row_range_stands.md")
+    assert verdicts[8] == ["refuted"]     # the sign flip, refuted inside 0 < ε < 1 (the definition's row)
+    assert verdicts[10] == ["proved"]

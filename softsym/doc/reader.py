@@ -1235,12 +1235,15 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 message += f" for every entry ({entry.describe(dimension)})"
             if display:     # "For $t > 0$ define $$\mathrm{LSE}_t(x) := t \log …$$": t > 0 wherever LSE_t is
                 arguments = set(lhs.args) if isinstance(lhs, sp.core.function.AppliedUndef) else set()
-                for c in conditions_for(rel, live_conditions(), blocks, lines, condition_columns):
+                in_row = row_condition(rel.condition, context, lhs, rhs)[0] if rel.condition else []
+                # ("$$q_k = (1 - ε) y_k + ε/K, \qquad 0 < ε < 1$$": ε's range wherever q is)
+                for c in [*conditions_for(rel, live_conditions(), blocks, lines, condition_columns), *in_row]:
                     bounded = parameter_key(c.lhs if getattr(c, "rhs", None) is not None and c.rhs.is_Number
                                             else getattr(c, "rhs", None)) if isinstance(c, sp.Rel) else None
                     if bounded is not None and getattr(c, "rel_op", "") in ("<", "<=", ">", ">=") \
-                            and c.free_symbols <= rhs.free_symbols - arguments and bounded not in standing:
-                        standing[bounded] = (c,)
+                            and c.free_symbols <= rhs.free_symbols - arguments \
+                            and (bounded not in standing or standing_line.get(bounded) == rel.line):
+                        standing[bounded] = (*standing.get(bounded, ()), c) if bounded in standing else (c,)
                         standing_line[bounded] = rel.line
                         standing_doubts[bounded] = ""
             out.append(Reading(rel, verdict="definition", message=message, lhs=shown_l, rhs=shown_r))
