@@ -796,3 +796,13 @@ def test_a_range_in_a_definitions_row_stands_where_the_definition_is_used():
     verdicts = verdicts_by_line("session25_row_range_stands.md")
     assert verdicts[8] == ["refuted"]     # the sign flip, refuted inside 0 < ε < 1 (the definition's row)
     assert verdicts[10] == ["proved"]
+
+
+def test_a_displayed_supposition_holds_in_the_consequence_only():
+    # red team 39: the supposition leaked where the words cancel it, and was lost where it is an inequality
+    for name, line in (("cancelled_supposition", 3), ("general_after_supposition", 4), ("otherwise", 4),
+                       ("compare", 4), ("general_x_after_example", 3)):
+        assert "proved" not in verdicts_by_line(f"session25_rt39_{name}.md")[line], name
+    assert verdicts_by_line("session25_rt39_inequality_supposition.md")[4] == ["proved"]     # a > b, so p > 1/2
+    assert verdicts_by_line("session25_rt39_ge_supposition.md")[3] == ["proved"]
+    assert verdicts_by_line("session25_rt39_expression_supposition.md")[3] == ["proved"]    # a = b + log 2

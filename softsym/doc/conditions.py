@@ -96,6 +96,8 @@ _ONE_HOT_AFTER = re.compile(r"\$\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{?\s*)?(
 
 _TRUE_CLASS = re.compile(r"(?i)(?:\b(?:true|correct|target|ground[- ]truth)\s+(?:class|label)|(?:真实|正确|目标)\s*(?:类别|类|标签))"
                          r"\s*(?:is\s+|为|是)?\s*\$\s*([A-Za-z])\s*\$")
+_CLASS_NAMED = re.compile(r"(?i)(?:\b(?:true|correct|target|ground[- ]truth)\s+(?:class|label)|(?:真实|正确|目标)\s*(?:类别|类|标签))"
+                          r"[^$。.;]{0,30}\$\s*([A-Za-z])")
 _SENTENCE_BREAK = re.compile(r"[.;!?。；！？](?:\s|$)|\n\s*\n")
 
 
@@ -114,7 +116,13 @@ def one_hot_class(text: str, line: int, family: str) -> str | None:
     if not _ONE_HOT.search(sentence) and not _ONE_HOT_AFTER.search(sentence):
         return None
     classes = {m.group(1) for m in _TRUE_CLASS.finditer(sentence)}
-    return classes.pop() if len(classes) == 1 and family not in classes else None
+    named = {m.group(1) for m in _CLASS_NAMED.finditer(text)}      # "If the true class is $j$" elsewhere too
+    return classes.pop() if len(classes) == 1 and family not in classes and named <= classes else None
+
+
+def names_a_true_class(text: str) -> bool:
+    """Whether the words name the true class somewhere ("the true class is $j$")."""
+    return bool(_CLASS_NAMED.search(text))
 
 
 def one_hot_families(text: str) -> list[tuple[int, str]]:
@@ -1067,10 +1075,17 @@ def _from_condition_display(first, blocks, conditions: list[tuple[int, sp.Basic 
     between = " ".join([lines[before.end_line - 1][_closing_end(lines[before.end_line - 1]):],
                         *lines[before.end_line:first.line - 1],
                         lines[first.line - 1][:_opening_start(lines[first.line - 1])]])
-    if _UNIVERSAL.search(_INLINE_MATH.sub(" ", between)) or _INLINE_MATH.search(between):
+    if not _CONSEQUENCE_ONLY.fullmatch(between):      # not "We do not assume …; without that assumption,"
         return []
     return [c for line, c in conditions if before.line <= line <= before.end_line and c is not None
             and (columns is None or (line, c) not in columns)]
+
+
+_CONSEQUENCE_ONLY = re.compile(r"(?i)[\s,.;:，、]*(?:(?:and\s+)?(?:so|hence|thus|therefore|then|we\s+(?:get|have|obtain|find)|"
+                               r"this\s+gives|which\s+gives|it\s+follows\s+that|giving|所以|因此|于是|则|从而|可得|得到|我们得到|有)"
+                               r"[\s,，:：]*)?")
+"""The words that may stand between a condition displayed on its own and the display it governs: none, or
+one consequence word ("so", "we get", "所以") — not "We do not assume …", "Otherwise", "the general formula"."""
 
 
 def _closing_end(text: str) -> int:
@@ -1507,7 +1522,7 @@ def replaces_other_name(lines: list[str], rel: Relation, blocks, function: str) 
     return bool(found) and found[-1].group("name") != function
 
 
-_IN_GENERAL = re.compile(r"(?i)\b(?:in\s+general|generally|for\s+(?:all|every|any|arbitrary)|arbitrary|always|"
+_IN_GENERAL = re.compile(r"(?i)\b(?:in\s+general|generally|for\s+(?:all|every|any|arbitrary|(?:a\s+)?general)|arbitrary|always|"
                          r"in\s+all\s+cases|identically|(?:does|do)\s+not\s+depend\s+on|independent(?:ly)?\s+of|"
                          r"regardless\s+of|whatever|no\s+matter)\b|一般地|一般来说|一般情形|对任意|对所有|任意|恒|与[^。]*无关|不依赖")
 

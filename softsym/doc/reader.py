@@ -42,7 +42,7 @@ from .conditions import (
     defined_before, defining_cue, example_cue, finite_set, words_after_display, imposed_display, imposed_in_prose, in_display_math,
     in_inline_math, is_condition, is_pin, label_set, family_signs_in_words, listed_condition, local_signs_in_words, membership_bounds,
     mentioned,
-    one_hot_class, one_hot_families, pairwise_indices, parameter_bound, parameter_key, spoken_keys, prose_role, relevant_hypotheses, row_condition,
+    names_a_true_class, one_hot_class, one_hot_families, pairwise_indices, parameter_bound, parameter_key, spoken_keys, prose_role, relevant_hypotheses, row_condition,
     a_case_of, blank_inline_math, lead_in, quantified_names, replaces_other_name, said_in_general, same_section, in_scope, same_sentence, scalar_range_name, section_starts, set_aside, signs_in_words,
     renamed_in_words, sums_to_one, with_values, _contradict, case_paragraph_before,
 )
@@ -175,6 +175,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     labels = labelled_names(found)
     one_hot = one_hot_families(words_text)
     one_hot_names: set[str] = set()                   # families the text calls one-hot, so far
+    classed: set[str] = set()                         # … at a true class the words name (not read which)
+    chain_first: tuple[int, sp.Basic] = (-1, sp.Integer(0))   # the first side of the chain being read
     memberships = sorted([(b.line, _unspaced(b.tex)) for b in blocks if not b.display and is_stated_range(_unspaced(b.tex))]
                          + [(b.line, _unspaced(b.tex).strip().rstrip(".,;").strip()) for b in blocks if b.display
                             and is_stated_range(_unspaced(b.tex).strip().rstrip(".,;").strip())
@@ -524,6 +526,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             one_hot_names.add(family)
             constraints.append(sums_to_one(family, lengths, dimension_of(domain)))
             hot = one_hot_class(words_text, said_at, family)
+            if hot is None and names_a_true_class(words_text):
+                classed.add(family)             # one-hot at a class the words name, which one not read
             if hot is not None and f"{family}[]" not in {target_name(d.target) for d in definitions}:
                 # "若真实类别为 $c$，用 one-hot 向量 $y$ 表示": y_k is 1 at k = c and 0 elsewhere
                 entry = sp.Symbol("k_onehot", integer=True)
@@ -730,14 +734,20 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                message="a condition the text imposes (\"setting … to zero\" before the display), "
                                        "not a claim; what its sentence derives from it is not refuted"))
             continue
-        if _names_the_result(rel, lhs, rhs, used_before, definitions, functions):
+        if not rel.chained:
+            chain_first = (k, lhs)
+        start = k
+        while start > 0 and found[start].chained:
+            start -= 1
+        if chain_first[0] == start and _names_the_result(rel, lhs, rhs, used_before, definitions, functions):
             # "$$\frac{\partial\,\mathrm{LSE}}{\partial x_j} = \frac{e^{x_j}}{\sum_i e^{x_i}} = p_j,$$": the chain ends
             # in a name first written there — it names what the chain computed
-            definitions.append(Definition(rhs, lhs, len(definitions) + 1))
+            # what the chain computes, its first side (not the last step, which may be the wrong one)
+            definitions.append(Definition(rhs, chain_first[1], len(definitions) + 1))
             defined_at.setdefault(target_name(rhs) or "", []).append(rel.line)
-            out.append(Reading(rel, verdict="definition", lhs=shown_r, rhs=shown_l,
-                               message=f"{shown_r} := {shown_l} (the chain ends in a name first written here: "
-                                       f"a name for its result)"))
+            out.append(Reading(rel, verdict="definition", lhs=shown_r, rhs=sp.sstr(chain_first[1]),
+                               message=f"{shown_r} := {sp.sstr(chain_first[1])} (the chain ends in a name first written "
+                                       f"here: a name for what it computes)"))
             use(names_in(lhs, rhs))
             continue
         if in_inline_math(rel, blocks) and rel.op == "==" and rhs == 1 and isinstance(lhs, sp.Indexed) \
@@ -794,6 +804,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 continue
             if inline and assumed_of_defined(as_relational(rel.op, lhs, rhs)):
                 pass                        # "Assume $0 < k < n$" of k := Σ x_i: from here on, not a case
+            elif display:                   # "Suppose\n$$a > b,$$\nso $$p > \tfrac12$$": the display after it
+                add_condition(as_relational(rel.op, lhs, rhs))
             elif inline:
                 add_condition(as_relational(rel.op, lhs, rhs))
                 stand_if_chosen(rel, as_relational(rel.op, lhs, rhs))
@@ -833,6 +845,17 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         if rel.op == "!=":
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message="≠ is not checked (the prover decides =, ≤, <)"))
+            continue
+        if display and not rel.chained and rel.op in ("==", "<", "<=", ">", ">=") and names_in(lhs, rhs) \
+                and names_in(lhs, rhs) <= used and _SUPPOSED.search(lead_in(lines, rel, blocks) or "") \
+                and not (k + 1 < len(found) and found[k + 1].chained and found[k + 1].line <= rel.end_line):
+            # "Suppose\n$$a = b + \log 2,$$\nso $$p = \tfrac23$$" (a, b used before, or defined): a supposition
+            # for the display after it, neither a claim nor a definition
+            add_condition(as_relational(rel.op, lhs, rhs))
+            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                               message="a supposition (\"Suppose\", \"If\" before the display), not a claim; it holds "
+                                       "in the display after it"))
+            use(names_in(lhs, rhs))
             continue
         valued_here = {target_name(c.lhs) for c in conditions_for(rel, live_conditions(), blocks, lines, condition_columns) if is_pin(c)}
         checks_example = target_name(lhs.base if isinstance(lhs, sp.Pow) else lhs) in valued_here \
@@ -1720,6 +1743,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             doubts.append(f"{target_name(lhs)} was defined on line {defined_here[-1]}: written again without "
                           f"\"hence\" or \"let\", this may define it anew")
             definitions = [d for d in definitions if not _same_kind(d.target, lhs)]
+        hot_somewhere = sorted(family for family in classed if f"{family}[]" in names_in(lhs, rhs)
+                               and f"{family}[]" not in {target_name(d.target) for d in definitions})
+        if hot_somewhere:       # "If the true class is $c$ … If the true class is $j$ …": y one-hot at which?
+            doubts.append(f"{', '.join(hot_somewhere)} is one-hot at a true class the words name, and which one "
+                          f"holds here is not read")
         twice_here = sorted(name for name, (_, line) in doubts_later.items()
                             if {name, name.removesuffix("[]")} & (names_in(lhs, rhs) | {target_name(x) for x in (lhs, rhs)})
                             and line < rel.line and in_scope(sections, line, rel.line))
@@ -2698,6 +2726,11 @@ def _mentions(expr: sp.Basic, name: sp.Basic) -> bool:
     return name in expr.free_symbols
 
 
+_SUPPOSED = re.compile(r"(?i)(?:\b(?:suppose|supposing|assume|assuming|if|when|whenever)(?:\s+that)?|假设|假定|若|如果|当)"
+                      r"\s*[,:，：]?\s*$")
+"""Words that end the lead-in of a display the text supposes ("Suppose", "If", "假设"): the display is a case."""
+
+
 def _names_the_result(rel: Relation, lhs: sp.Basic, rhs: sp.Basic, used: set[str],
                       definitions: list[Definition], functions: set[str]) -> bool:
     """Whether ``rel``, the last link of a chain, gives the chain's result a name first written there
@@ -2707,9 +2740,11 @@ def _names_the_result(rel: Relation, lhs: sp.Basic, rhs: sp.Basic, used: set[str
             or isinstance(lhs, (sp.Symbol, sp.Indexed)) or not names_in(lhs) \
             or sp.Tuple(lhs).has(sp.Derivative, sp.Limit, sp.Integral) or probabilities_in(lhs, rhs):
         return False
-    if isinstance(rhs, sp.Indexed) and not all(isinstance(i, sp.Symbol) and i in lhs.free_symbols
-                                               for i in rhs.indices):
-        return False
+    if isinstance(rhs, sp.Indexed):
+        plain = lhs.xreplace({e: sp.Dummy() for e in lhs.atoms(sp.Indexed)})    # the names outside entries
+        if not all(isinstance(i, sp.Symbol) and i.is_integer and i in lhs.free_symbols and i not in plain.free_symbols
+                   for i in rhs.indices):
+            return False            # (∂f/∂x = 2xy = g_x: x is a variable there, g_x a label, not an entry of g)
     name = target_name(rhs)
     bare = str(rhs.base.label) if isinstance(rhs, sp.Indexed) else str(rhs)
     return name is not None and not {name, bare} & (used | functions) \
