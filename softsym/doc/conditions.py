@@ -1089,11 +1089,13 @@ one consequence word ("so", "we get", "所以") — not "We do not assume …", 
 
 
 def _closing_end(text: str) -> int:
+    """Where the last display math closing on ``text`` ends (its length: none)."""
     closings = list(re.finditer(r"\$\$|\\\]|\\end\{[^}]*\}", text))
     return closings[-1].end() if closings else len(text)
 
 
 def _opening_start(text: str) -> int:
+    """Where the first display math opening on ``text`` starts (0: none)."""
     opening = re.search(r"\$\$|\\\[|\\begin\{", text)
     return opening.start() if opening else 0
 
@@ -1101,15 +1103,13 @@ def _opening_start(text: str) -> int:
 def _outside_math_before(lines: list[str], block) -> bool:
     """Whether prose starts the display's first line before its math ("Hence $$…$$")."""
     text = lines[block.line - 1] if 1 <= block.line <= len(lines) else ""
-    opening = re.search(r"\$\$|\\\[|\\begin\{", text)
-    return bool(opening and text[:opening.start()].strip())
+    return bool(text[:_opening_start(text)].strip())
 
 
 def _outside_math_after(lines: list[str], block) -> bool:
     """Whether prose follows the display's math on its last line ("$$…$$ so")."""
     text = lines[block.end_line - 1] if 1 <= block.end_line <= len(lines) else ""
-    closings = list(re.finditer(r"\$\$|\\\]|\\end\{[^}]*\}", text))
-    return bool(closings and text[closings[-1].end():].strip().strip(".,;:"))
+    return bool(text[_closing_end(text):].strip().strip(".,;:"))
 
 
 _PARAGRAPH_CASE = re.compile(r"(?i)\s*(?:[-*]\s+)?(?:for|if|when|whenever|当|若|如果|对于)\b")

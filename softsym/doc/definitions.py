@@ -10,10 +10,10 @@ import sympy as sp
 
 from ..deadline import Deadline, attempt
 from ..dsl import Definition
+from ..latex.probability import STATISTIC_WORDS
 from ..problem import UnfoldError, unfold
 from ..rewrite import rename_bound
 from .chains import Relation
-from ..latex.probability import STATISTIC_WORDS
 from .names import bare_name, names_in, probabilities_in, target_name
 
 

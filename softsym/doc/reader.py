@@ -741,8 +741,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             start -= 1
         if chain_first[0] == start and _names_the_result(rel, lhs, rhs, used_before, definitions, functions):
             # "$$\frac{\partial\,\mathrm{LSE}}{\partial x_j} = \frac{e^{x_j}}{\sum_i e^{x_i}} = p_j,$$": the chain ends
-            # in a name first written there — it names what the chain computed
-            # what the chain computes, its first side (not the last step, which may be the wrong one)
+            # in a name first written there — it names what the chain computes, its first side (not its last
+            # step, which may be the wrong one)
             definitions.append(Definition(rhs, chain_first[1], len(definitions) + 1))
             defined_at.setdefault(target_name(rhs) or "", []).append(rel.line)
             out.append(Reading(rel, verdict="definition", lhs=shown_r, rhs=sp.sstr(chain_first[1]),
@@ -2689,21 +2689,28 @@ def _declared_names(text: str) -> set[str]:
         return set()
 
 
-def _rests_on_variables(expr: sp.Basic, definitions: list[Definition]) -> bool:
-    """Whether ``expr``, followed through the definitions, names something no definition gives a value
-    (a variable): decided on names alone, the same on every machine (no unfolding under a clock)."""
+def _leaf_names(expr: sp.Basic, definitions: list[Definition], valued: frozenset[str] = frozenset()) -> set[str]:
+    """The names ``expr`` rests on, followed through the definitions to names no definition gives a value
+    (variables) or that ``valued`` holds: decided on names alone, the same on every machine (no unfolding
+    under a clock)."""
     defined = {target_name(d.target): d for d in definitions if target_name(d.target) is not None}
     seen: set[str] = set()
-    todo = list(names_in(expr))
+    todo, leaves = list(names_in(expr)), set()
     while todo:
         name = todo.pop()
         if name in seen:
             continue
         seen.add(name)
-        if name not in defined:
-            return True
-        todo.extend(names_in(defined[name].expr))
-    return False
+        if name in valued or name not in defined:
+            leaves.add(name)
+        else:
+            todo.extend(names_in(defined[name].expr))
+    return leaves
+
+
+def _rests_on_variables(expr: sp.Basic, definitions: list[Definition]) -> bool:
+    """Whether ``expr``, followed through the definitions, names a variable."""
+    return bool(_leaf_names(expr, definitions))
 
 
 def _without_its_argument(lhs: sp.Basic, rhs: sp.Basic, definitions: list[Definition]) -> bool:
@@ -2754,18 +2761,7 @@ def _names_the_result(rel: Relation, lhs: sp.Basic, rhs: sp.Basic, used: set[str
 def _rests_only_on(expr: sp.Basic, definitions: list[Definition], valued: set[str]) -> bool:
     """Whether ``expr``, followed through the definitions, rests on names of ``valued`` alone (and on one at
     least): at those values it is a number."""
-    defined = {target_name(d.target): d for d in definitions if target_name(d.target) is not None}
-    seen: set[str] = set()
-    todo, leaves = list(names_in(expr)), set()
-    while todo:
-        name = todo.pop()
-        if name in seen:
-            continue
-        seen.add(name)
-        if name in valued or name not in defined:
-            leaves.add(name)
-        else:
-            todo.extend(names_in(defined[name].expr))
+    leaves = _leaf_names(expr, definitions, frozenset(valued))
     return bool(leaves) and leaves <= valued
 
 
