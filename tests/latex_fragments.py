@@ -468,6 +468,10 @@ FRAGMENTS: list[tuple] = [
     ("\\sum_{k = 1}^{10} k^2", sp.Sum(k**2, (k, 1, 10))),                     # sympy
     ("\\sum_{n = 0}^{\\infty} \\frac{1}{n!}",                                 # sympy
      sp.Sum(1 / sp.factorial(Z("n")), (Z("n"), 0, sp.oo))),
+    ("\\sum_{k \\ge 0} c^k", sp.Sum(c**k, (k, 0, sp.oo))),                   # k = 0, 1, 2, …
+    ("\\sum_{k > 0} c^k", sp.Sum(c**k, (k, 1, sp.oo))),
+    ("\\sum_{k \\ge 0}^{n} c^k", UNPARSED),                                  # a lower bound twice over
+    ("\\max_{k \\ge 0} c^k", UNPARSED),                                      # a max over infinitely many
     ("\\prod_{a = b}^{c} x", sp.Product(x, (Z("a"), Z("b"), Z("c")))),        # sympy
     ("\\prod_{a = b}^c x", sp.Product(x, (Z("a"), Z("b"), Z("c")))),          # sympy
     ("\\prod^{c}_{a = b} x", sp.Product(x, (Z("a"), Z("b"), Z("c")))),        # sympy

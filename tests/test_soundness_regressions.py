@@ -260,6 +260,7 @@ def test_false_relations_the_red_team_found_are_not_proved(runner, args):
     ["diff(Sum(x[k]**2,(k,1,n)), x[j])", "-2*x[j]", "--symbols",
      "n: integer, -1<=n<=-1; j: integer, n+1<=j<=0; x: indexed, real"],
     ["diff(Piecewise((0, Eq(x,0)), (x, True)), x)", "1"],
+    ["(1-w)*Sum(w**k,(k,0,oo))", "1"],          # at w = 1 the sum diverges: 0·∞ is no counterexample
 ])
 def test_true_relations_the_red_team_found_are_not_refuted(runner, args):
     assert prove(runner, *args, "--timeout", "10")["verdict"] != "refuted"

@@ -42,7 +42,8 @@ from .syntax import (
 MAX_RANGE = 10               # entries of a \\max over a concrete range (SymPy's Max is quadratic)
 MAX_OPERATORS = 100          # operators applied to operators (\\log \\log …, \\sum_i \\sum_j …)
 _SUBSCRIPT_RELATIONS = {"=": "=", "ne": "!=", "neq": "!=", "le": "<=", "leq": "<=", "leqslant": "<=",
-                        "<": "<", "lt": "<"}
+                        "<": "<", "lt": "<", "ge": ">=", "geq": ">=", "geqslant": ">=",
+                        ">": ">", "gt": ">"}
 
 
 def _as_term(items: list[Node]) -> Expr:
@@ -172,6 +173,11 @@ class OperatorReading:
             if upper is None:
                 self.fail("a lower bound without an upper bound (write ^{n})", op)
             return [var], value, upper, None
+        if len(rel.parts) == 2 and ops[0] in (">=", ">") and op.base.text in ("sum", "prod"):
+            var = self.bare_name(rel.parts[0])                       # \sum_{k \ge 0}: k = 0, 1, 2, …
+            if var is None or upper is not None:
+                self.fail("a range k \\ge a must have a single name on the left and no upper bound", sub)
+            return [var], self.index_value(rel.parts[1]) + (1 if ops[0] == ">" else 0), sp.oo, None
         if len(rel.parts) == 3 and all(o in ("<=", "<") for o in ops):
             var = self.bare_name(rel.parts[1])
             if var is None or upper is not None:

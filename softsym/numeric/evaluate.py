@@ -20,6 +20,8 @@ def value_at(expr: sp.Basic, point: dict, digits: int) -> sp.Basic | None:
     """``expr`` at ``point`` to ``digits`` digits, or None where it is undefined or not finite."""
     try:
         exact_value = expr.xreplace(point)
+        if not _no_piece_lost(expr, point, digits):
+            return None                 # (1 − β) Σ_k β^k at β = 1 is 0·∞, not the 0 substitution leaves
         if zero_to_a_variable(exact_value):
             return None                 # Σ_{n≥1} 0^{n−1}: SymPy's doit says 0, the sum is 1 (0⁰ = 1)
         if exact_value.has(sp.Sum, sp.Product, sp.Derivative, sp.Limit):
@@ -43,6 +45,21 @@ def value_at(expr: sp.Basic, point: dict, digits: int) -> sp.Basic | None:
     if not (re.is_finite and im.is_finite) or not (re.is_Number and im.is_Number):
         return None
     return value
+
+
+def _no_piece_lost(expr: sp.Basic, point: dict, digits: int) -> bool:
+    """Whether every sum, product, limit and integral that substitution made disappear (multiplied
+    by an exact zero) has a finite value at ``point``: 0 · Σ_{k≥0} 1 is undefined, not 0."""
+    pieces = [p for p in expr.atoms(sp.Sum, sp.Product, sp.Limit, sp.Integral)
+              if p.free_symbols and p.free_symbols <= set(point)]
+    if not pieces:
+        return True
+    exact_value = expr.xreplace(point)
+    for piece in pieces:
+        at = piece.xreplace(point)
+        if not exact_value.has(at) and value_at(piece, point, digits) is None:
+            return False
+    return True
 
 
 def zero_to_a_variable(expr: sp.Basic) -> bool:
@@ -112,6 +129,8 @@ def _fails(lhs: sp.Basic, rel: str, rhs: sp.Basic, point: dict, digits: int, rea
     are exact rationals at the point are compared exactly (no margin: 1 ≠ 1 + 10⁻³⁰)."""
     if real and not _real_on_the_way(lhs, rhs, point, digits):
         return None              # √x √y at x = y = -1 is -1 only through i·i: before the exact comparison
+    if not (_no_piece_lost(lhs, point, digits) and _no_piece_lost(rhs, point, digits)):
+        return None              # (1 − β) Σ_k β^k at β = 1: 0·∞ is no value to compare
     exact = _exact_comparison(lhs, rel, rhs, point)
     if exact is not None:
         return exact
