@@ -277,7 +277,10 @@ def _unfold_one(expr: sp.Basic, d: Definition) -> sp.Basic:
                     body = _entrywise(body, fresh, a, node, *split[0])
             return body
         return rename_bound(expr).replace(lambda e: getattr(e, "func", None) == target.func
-                                          and len(e.args) == len(params), call)   # H(p) is not H(p, q)
+                                          and len(e.args) == len(params)          # H(p) is not H(p, q)
+                                          and all(a == p for p, a in zip(params, e.args) if p.is_Number), call)
+        # (a number among the parameters is a point: Z(1) := 1 + e^{-1} + e^{-2} is Z at 1 only, never
+        # Z(1.001) with 1 "substituted" by 1.001)
     raise TypeError(f"cannot define {target!r}: use a name, p[i] or f(x)")
 
 

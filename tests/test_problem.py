@@ -23,3 +23,14 @@ def test_greater_relations_are_flipped_but_shown_as_written():
     p = prepare(x, ">=", sp.Integer(0), Domain((x,)))
     assert (p.lhs, p.rel, p.rhs) == (0, "<=", x)
     assert p.shown == (x, ">=", 0)
+
+
+def test_a_function_defined_at_a_number_unfolds_at_that_number_only():
+    # Z(1) := 1 + e^{-1} + e^{-2} (a worked example at β = 1): Z(1.001) is no other value of it — the
+    # parameter 1 was once "substituted" by 1.001 inside the body
+    Z, b = sp.Function("Z"), sp.Symbol("b")
+    value = 1 + sp.exp(-1) + sp.exp(-2)
+    defs = [Definition(Z(sp.Integer(1)), value, 1)]
+    assert unfold(Z(sp.Rational(1001, 1000)) + Z(b), defs) == Z(sp.Rational(1001, 1000)) + Z(b)
+    assert unfold(Z(sp.Integer(1)), defs) == value
+

@@ -141,6 +141,13 @@ def test_an_empty_domain_is_vacuous_not_refuted(runner):
     assert "admit no point" in result.output
 
 
+def test_a_hypothesis_and_its_negation_are_vacuous_not_proved(runner):
+    # (i = j was substituted and i ≠ j forgotten: x·δ_ij = x "proved" under both)
+    result = runner.invoke(main, ["prove", "x*KroneckerDelta(i,j)", "x", "--given", "i == j", "--given", "i != j",
+                                  "--symbols", "i: integer; j: integer"], catch_exceptions=False)
+    assert result.exit_code == 3 and result.output.startswith("vacuous")
+
+
 def test_hypotheses_are_unfolded_through_definitions(runner, tmp_path):
     (tmp_path / "defs.py").write_text(textwrap.dedent('''
         from sympy import symbols

@@ -219,10 +219,27 @@ def admitted(point: dict, domain: Domain, required: set[sp.Symbol] | None = None
     return whole if whole is not None and admissible(whole, domain, required) else None
 
 
+def _negations(first: sp.Basic, second: sp.Basic) -> bool:
+    """Whether ``second`` is the negation of ``first`` as written (i = j and i ≠ j, x < a and x ≥ a)."""
+    if not isinstance(first, sp.core.relational.Relational):
+        return False
+    try:
+        negated = first.negated
+    except (AttributeError, TypeError, ValueError):
+        return False
+    if isinstance(negated, sp.core.relational.Relational) and isinstance(second, sp.core.relational.Relational):
+        return negated == second or negated.reversed == second
+    return False
+
+
 def empty_because(domain: Domain) -> str | None:
     """Why ``domain`` admits no point, when that follows from one bound (its ends, the symbol's
     sign and integrality); None when no such reason is found (the domain may still be empty)."""
     from ..sums import known_le                             # sums → dimensions → numeric: late
+    for first in domain.given:
+        for second in domain.given:
+            if _negations(first, second):
+                return f"it is given both {sp.sstr(first)} and {sp.sstr(second)}"
     for b in domain.bounds:
         x = b.symbol
         lo, hi = b.lower, b.upper
