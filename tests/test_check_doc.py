@@ -806,3 +806,38 @@ def test_a_displayed_supposition_holds_in_the_consequence_only():
     assert verdicts_by_line("session25_rt39_inequality_supposition.md")[4] == ["proved"]     # a > b, so p > 1/2
     assert verdicts_by_line("session25_rt39_ge_supposition.md")[3] == ["proved"]
     assert verdicts_by_line("session25_rt39_expression_supposition.md")[3] == ["proved"]    # a = b + log 2
+
+
+def test_two_identical_displays_on_one_line_keep_their_own_lead_in():
+    # red team 39: "At $x = 3$ we get $$M = 10$$ For all real $x$, $$M = 10$$" — both were read as the example
+    assert verdicts_by_line("session26_rt39_twin_displays_one_line.md")[5] == ["skipped", "proved", "refuted"]
+
+
+def test_a_value_given_before_a_display_is_the_display_s_value():
+    # "Taking instead $x = 1$, $$M = 10$$": the cue gave x a value (no new M); "Take $x = 3$: $$M = 10$$"
+    # is M at that value (M still unfolds after it)
+    verdicts = verdicts_by_line("session26_rt39_new_value_before_display.md")
+    assert verdicts[5] == ["proved"] and verdicts[9] == ["refuted"] and verdicts[13] == ["proved"]
+    assert verdicts[21] == ["proved"] and verdicts[25] == ["refuted"]
+
+
+def test_a_series_summed_from_k_ge_0_is_proved_inside_its_range():
+    verdicts = verdicts_by_line("session26_geometric_weights.md")
+    assert verdicts[5] == ["proved"] and verdicts[9] == ["proved"]
+
+
+def test_cases_settled_in_prose_are_not_the_summary_display_s():
+    # held-out set 28: "for $i = j$, $…$, and for $i \ne j$, $…$. Both cases together: $$…$$" — the display
+    # was checked under i = j (and i ≠ j forgotten), so a wrong index was proved
+    verdicts = verdicts_by_line("session26_cases_then_summary.md")
+    assert verdicts[8] == ["refuted"] and verdicts[12] == ["proved"]
+    assert verdicts[16] == ["proved"]          # "The case $x < 0$ is trivial. For $x > 0$ we have $$|x| = x$$"
+
+
+def test_a_value_at_the_example_s_point_is_not_the_function_everywhere():
+    # held-out set 28: "β = 1: $$Z = 1 + e^{-1} + e^{-2}$$" made Z constant in β (Z(1.001) − Z(0.999) = 0),
+    # "$$H(p) = 1.5 \log 2$$" of the example's p made H(q) = 1.5 log 2, and s = (0.8, 0.2, -0.1) of scores
+    # s_0, s_1, s_2 ran from index 1
+    verdicts = verdicts_by_line("session26_values_at_a_point.md")
+    assert verdicts[7][0] == "definition" and verdicts[11] == ["skipped"]
+    assert verdicts[17] == ["proved"] and verdicts[21] == ["proved"] and verdicts[23] == ["proved"]

@@ -94,6 +94,7 @@ class Relation:
     display: bool | None = None  # whether its block is display math (None: not known, judged by lines)
     arrow: str = "implies"      # for an implication: "implies" (⇒), "implied" (⇐: the right side is the
                                 # premise) or "iff" (⇔: the converse is claimed too)
+    block: MathBlock | None = field(default=None, compare=False, repr=False)   # the math it is written in
 
 
 def relations(blocks: Iterable[MathBlock]) -> list[Relation]:
@@ -254,13 +255,13 @@ class _BlockReader:
                 self.out.append(Relation(
                     lhs=rhs.text(), op=":=", rhs=lhs.text, line=self._line(op.start),
                     end_line=self._line(rhs.end - 1), tex=self.block.tex[start:rhs.end].strip(),
-                    chained=False, display=self.block.display))
+                    chained=False, display=self.block.display, block=self.block))
             elif lhs is not None:
                 start = lhs_start if lhs_start is not None else _with_alignment(self.block.tex, op.start)
                 self.out.append(Relation(
                     lhs=lhs.text, op=op.op or "==", rhs=rhs.text(), line=self._line(op.start),
                     end_line=self._line(rhs.end - 1), tex=self.block.tex[start:rhs.end].strip(),
-                    chained=lhs.from_relation, display=self.block.display))
+                    chained=lhs.from_relation, display=self.block.display, block=self.block))
             lhs, lhs_start = _Carry(rhs.text(), from_relation=True), rhs.start
         self.carry = lhs if lhs is not None and lhs.from_relation else None
 
@@ -276,7 +277,7 @@ class _BlockReader:
         self.out.append(Relation(
             lhs=_source(self.block.tex, first.start, op.start), op="implies",
             rhs=_source(self.block.tex, op.end, end), line=self._line(op.start), end_line=self._line(end - 1),
-            tex=self.block.tex[start:end].strip(), chained=False, display=self.block.display,
+            tex=self.block.tex[start:end].strip(), chained=False, display=self.block.display, block=self.block,
             arrow=arrow_kind(op.text)))
 
 

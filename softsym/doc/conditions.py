@@ -1029,13 +1029,15 @@ def conditions_for(rel: Relation, conditions: list[tuple[int, sp.Basic | None]],
     here = [c for line, c in conditions if previous < line <= block.line and c is not None
             and not (lines is not None and case_paragraph_before(lines, line, block.line))
             and not (is_pin(c) and lines is not None and any(line < h <= block.line for h in starts))]
+    here = _without_cases_of_their_own(here, [(line, c) for line, c in conditions if previous < line <= block.line
+                                              and c is not None], lines, columns, block)
     here = _from_condition_display(first, blocks, conditions, lines, columns) + here
     # (a value given before a heading, even a subsection's — "熵关于 $p=\tfrac12$ 对称。### 1.1 一阶导数
     # $$H'(p) = …$$" — is no case of the display after it)
     here = [c for c in headed if c not in here] + here
     kept: list[sp.Basic] = []
     for c in here:                   # "The case $x < 0$ is trivial. For $x > 0$ we have $$…$$": the later one
-        kept = [d for d in kept if not _contradict(d, c)] + [c]
+        kept = [d for d in kept if not _opposed(d, c)] + [c]
     here = kept
     latest = {c.lhs: c for c in here if is_pin(c)}                 # x = 2, then x = 3: the later value
     return [c for c in here if not is_pin(c) or latest[c.lhs] is c]
@@ -1160,6 +1162,53 @@ def _contradict(first: sp.Basic, second: sp.Basic) -> bool:
         return False
 
 
+def _opposed(first: sp.Basic, second: sp.Basic) -> bool:
+    """Whether two conditions admit no value together: bounds by numbers (x < 0, x > 0), or an
+    equation and its negation (i = j, i ≠ j)."""
+    pair = {type(first), type(second)}
+    if pair == {sp.Eq, sp.Ne}:
+        return set(first.args) == set(second.args)
+    return _contradict(first, second)
+
+
+_INLINE_RELATION = re.compile(r"(?<![$\\])\$(?!\$)[^$]*?(?:=|<|>|\\[lg]eq?\b|\\neq?\b|\\approx)[^$]*\$")
+
+
+def _without_cases_of_their_own(here: list[sp.Basic], written: list[tuple[int, sp.Basic]], lines: list[str] | None,
+                                columns: dict | None, block) -> list[sp.Basic]:
+    """``here`` without the cases prose settles on its own before the display: "for $i = j$,
+    $\\partial p_i/\\partial z_i = p_i - p_i^2$, and for $i \\ne j$, $… = -p_i p_j$. Both cases are
+    summarized by $$…$$" — each case has its inline claim, and the display is neither case's.  A
+    case followed by its own claim, then by the opposite case, is that claim's; so is the opposite
+    case when its own claim follows it too.  (Not "The case $x < 0$ is trivial. For $x > 0$ we have
+    $$…$$": the first has no claim of its own, and the later case is the display's.)"""
+    if lines is None or columns is None or len(written) < 2:
+        return here
+    placed = sorted(((line, columns.get((line, c), -1), c) for line, c in written), key=lambda x: x[:2])
+    if any(col < 0 for _, col, _ in placed):
+        return here
+
+    def claim_between(start: tuple[int, int], end: tuple[int, int]) -> bool:
+        (l1, c1), (l2, c2) = start, end
+        if l1 == l2:
+            text = lines[l1 - 1][c1:c2]
+        else:
+            text = "\n".join([lines[l1 - 1][c1:], *lines[l1:l2 - 1], lines[l2 - 1][:c2]])
+        close = text.find("$")                           # the end of the condition's own math
+        return close >= 0 and bool(_INLINE_RELATION.search(text[close + 1:]))
+
+    settled: set[int] = set()
+    for n in range(len(placed) - 1):
+        (l1, c1, first), (l2, c2, second) = placed[n], placed[n + 1]
+        if _opposed(first, second) and claim_between((l1, c1), (l2, c2)):
+            settled.add(n)
+            display_at = (block.line, _opening_start(lines[block.line - 1]) if 1 <= block.line <= len(lines) else 0)
+            if n + 1 == len(placed) - 1 and claim_between((l2, c2), display_at):
+                settled.add(n + 1)
+    gone = [placed[n][2] for n in settled]
+    return [c for c in here if not any(c is g for g in gone)]
+
+
 _GOING_ON = re.compile(r"^\s*(?:[a-z]|(?:so|thus|hence|therefore|then|this|which|that)\b|[,;:]|所以|因此|于是|则|即|从而)",
                        re.I)
 
@@ -1248,7 +1297,7 @@ def prose_role(lines: list[str], rel: Relation) -> str | None:
     return None
 
 
-_DEFINING = re.compile(r"(?i)\b(?:where|with|let|define|defining|denote|denoting|write|writing)\b|其中|记|令|设|定义")
+_DEFINING = re.compile(r"(?i)\b(?:where|with|let|(?:re-?)?define|(?:re-?)?defining|denote|denoting|write|writing)\b|其中|记|令|设|定义")
 _SUPPOSING = re.compile(r"(?i)\b(?:if|when|whenever|suppose|assume|assuming|take|taking|given|unless|at)\b|当|若|如果|假设|取")
 
 
@@ -1435,6 +1484,8 @@ states (not "Expanding, this becomes …", a derivation)."""
 
 def _display_of(rel: Relation, blocks):
     """The display block that holds ``rel`` (of two displays on its line, the one whose math it is)."""
+    if rel.block is not None and rel.block.display:
+        return rel.block
     holding = [b for b in blocks if b.display and b.line <= rel.line <= b.end_line]
     return next((b for b in holding if rel.tex.strip() and rel.tex.strip() in b.tex), holding[0] if holding else None)
 
@@ -1448,6 +1499,9 @@ def lead_in(lines: list[str], rel: Relation, blocks, keep_math: bool = False) ->
     own = lines[block.line - 1]
     first = block.tex.split("\n", 1)[0].strip()
     at = own.find(first) if first else -1
+    twins = [b for b in blocks if b.line == block.line and b.tex.split("\n", 1)[0].strip() == first]
+    for _ in range(next((n for n, b in enumerate(twins) if b is block), 0)):   # "$$M = 10$$ … $$M = 10$$"
+        at = own.find(first, at + len(first)) if at >= 0 else -1
     own = own[:at] if at >= 0 else own
     own = re.split(r"\$\$(?=[^$]*\$\$)|\\\]", own)[-1] if own.count("$$") >= 3 or "\\]" in own else own
     own = re.sub(r"(?:\$\$|\\\[|\\begin\s*\{[a-z*]+\})\s*$", "", own.rstrip())
@@ -1549,11 +1603,37 @@ def _cue(lines: list[str], rel: Relation, blocks) -> str | None:
     if before is None:
         return None
     claim, definition = _last(_CLAIM_BEFORE, before), _last(_DEFINING_BEFORE, before)
+    if definition >= 0 and _gives_a_value_after(lines, rel, blocks, before, definition):
+        definition = -1               # "Taking instead $x = 1$, $$f(x) = 8$$": the cue gave x its value
     if _BECOMING.search(before) and _CONDITIONAL.search(before):
         definition = max(definition, _last(_BECOMING, before))
     if claim < 0 and definition < 0:
         return None
     return "claim" if claim > definition else "definition"
+
+
+_VALUE_MATH = re.compile(r"\A\s*\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?\s*=\s*[-+]?\s*(?:\d+(?:\.\d+)?|"
+                         r"\\[dt]?frac\s*\{\s*-?\d+\s*\}\s*\{\s*\d+\s*\}|\d+\s*/\s*\d+)\s*\Z")
+
+
+def _gives_a_value_after(lines: list[str], rel: Relation, blocks, before: str, cue_end: int) -> bool:
+    """Whether the math written after a defining cue in the lead-in gives a name a number (``$x = 1$``):
+    the cue ("let", "instead", "take") then speaks of that value, not of the display after it."""
+    with_math = lead_in(lines, rel, blocks, keep_math=True)
+    if with_math is None or with_math.count("$") % 2:
+        return False
+    pieces = _INLINE_MATH.split(with_math)
+    math = _INLINE_MATH.findall(with_math)
+    words = " MATH ".join(pieces)                   # the lead-in as ``before`` has it, piece by piece
+    if words != before:
+        return False
+    at = 0
+    for piece, tex in zip(pieces, math):
+        at += len(piece)
+        if at >= cue_end and _VALUE_MATH.match(tex.strip("$").removeprefix("\\(").removesuffix("\\)")):
+            return True
+        at += len(" MATH ")
+    return False
 
 
 def claimed_before(lines: list[str], rel: Relation, blocks) -> bool:

@@ -246,6 +246,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     previous: Relation | None = None
     vectors: dict[str, tuple[sp.Expr, sp.Expr] | None] = {}   # names the text made vectors, with their ranges
     families: set[str] = set()                                  # names written with an index so far
+    zero_based = frozenset(m.group(1) for m in _AT_INDEX_ZERO.finditer("\n".join(prose_lines)))
     letters: set[str] = set()                                   # one-letter names read alone so far
     matrices: set[str] = set()                                  # names the text made matrices
     index_ranges: dict[str, tuple[sp.Expr, sp.Expr]] = {}       # "i = 1, …, K": the range of the index i
@@ -365,7 +366,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     chosen_at: dict[str, tuple[int, int]] = {}          # "取 $v = c$ …，则 …": the choice's line, its paragraph's end
     circular_at: dict[str, int] = {}                    # a name defined through itself (not unfolded): where
     last_values: dict[str, tuple] = {}                  # η_K := 0: the family's line, condition and text
+    previous_definitions: list[Definition] = []
     for k, rel in enumerate(found):
+        definitions = _about_current_meanings(definitions, previous_definitions)
+        previous_definitions = list(definitions)
         for line, name in [(line, name) for line, name in renamings if line <= rel.line]:
             renamings.remove((line, name))
             entry = re.sub(r"_(\w+)$", r"[\1]", name)          # s_1: the entry s[1]
@@ -593,7 +597,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                            parameters={f: ps for f, ps in function_parameters(found, rel.line).items()
                                        if f in functions}, labels=labels,
                            bare=frozenset(f for f in functions if function_lines.get(f, rel.line) < rel.line),
-                           entry_functions=entry_functions, range_ends=range_ends, letters=frozenset(letters))
+                           entry_functions=entry_functions, range_ends=range_ends, letters=frozenset(letters),
+                           zero_based=zero_based)
         context = context_with(functions - {f for f, at in late_functions.items() if rel.line < at})
         entry: Entry | None = None
         instance: sp.Basic | None = None                # n = 3 of "z = (1, 2, 3)" with z over 1..n
@@ -1119,8 +1124,23 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         # "Let $L = x^3$. Take $x = 2$. Then $$L = 9.$$": what L is at the value prose gave, a claim checked there
         # (L still rests on a name prose gave no value: the example's value of L, as below)
         derived = derived or earlier is not None and rel.op == "==" and display and not rhs.free_symbols \
-            and not rhs.atoms(sp.Indexed) and claimed_before(lines, rel, blocks) and bool(valued_here) \
+            and not rhs.atoms(sp.Indexed) and not defined_before(lines, rel, blocks) and bool(valued_here) \
             and _rests_only_on(earlier.expr, definitions, valued_here)
+        # (so is "Take $x = 3$: $$L = 10$$", and "Taking instead $x = 1$, $$L = 2$$": no "hence" needed)
+        # "$$H(u) = -\sum_k \frac1K \log \frac1K$$" after H(p) := -Σ p_k log p_k: H at u (its right side
+        # does not use u), a claim — not H := log K for every argument; so is "展开定义：$$KL(a‖b) = …$$"
+        # (not "η = log(1 − θ) and $A(η) = -\log θ$": A of a defined η, in a new model)
+        derived = derived or isinstance(lhs, sp.core.function.AppliedUndef) and rel.op == "==" and not rel.chained \
+            and bool(lhs.args) \
+            and all(isinstance(a, sp.Symbol) for a in lhs.args) \
+            and not {a.name for a in lhs.args} & {target_name(d.target) for d in definitions} \
+            and (not ({a.name for a in lhs.args} & _used_names(rhs)) or claimed_before(lines, rel, blocks)) and any(
+                isinstance(d.target, sp.core.function.AppliedUndef) and d.target.func == lhs.func
+                and len(d.target.args) == len(lhs.args) and {a.name for a in d.target.args if isinstance(a, sp.Symbol)}
+                & _used_names(d.expr) for d in definitions) \
+            and not re.search(r"(?i)\b(?:define[sd]?|defining|new|different|another|instead|replace[sd]?|now)\b|定义|新的|另一个|换成",
+                              lead_in(lines, rel, blocks) or "")
+        twice = twice and not derived     # "Take $x = 2$: $$f(x) = 8$$" of f(x) := x³: f at the value, not a new f
         # "When the logits agree, $$a - b = 0,$$ so $$p = \frac12$$" of p := e^a/(e^a + e^b): what p is there
         # (under the equation or the condition written before it), a claim — not p := 1/2 for the rest of the note
         # (in a worked example, at the values prose gave, "Then $$L = 1/8$$" stays the example's value)
@@ -1187,6 +1207,14 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             use(names_in(lhs, rhs))
             continue
         if defining:
+            pointed = _arguments_with_a_value(lhs, rhs, {**{name: set() for name in vectors}, **{
+                target_name(d.target): _used_names(d.expr) for d in definitions if target_name(d.target)}})
+            if pointed:          # "$$H(p) = 0.5 \log 2 + …$$" of the example's p: H there, not H of anything
+                out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                                   message=f"a value of {lhs.func} at {', '.join(pointed)}, which the text gave a value "
+                                           f"(its right side does not use it): not {lhs.func} of every argument"))
+                use(names_in(lhs, rhs))
+                continue
             modelled = model_parameters(raw_lhs)
             if modelled is not None and set(modelled) & rhs.free_symbols:   # P(y | λ) = …, every argument
                 models[raw_lhs.func.__name__] = (modelled, rhs)
@@ -1218,6 +1246,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                            f"before: not its definition from here on"))
                 use(names_in(lhs, rhs))
                 continue
+            if isinstance(lhs, sp.core.function.AppliedUndef) and lhs.args and not rhs.free_symbols:
+                at = {c.lhs: c.rhs for c in conditions_for(rel, live_conditions(), blocks, lines, condition_columns)
+                      if is_pin(c) and isinstance(c.lhs, sp.Symbol) and not c.rhs.free_symbols}
+                if all(a in at for a in lhs.args):    # "β = 1: $$Z = 1 + e^{-1} + e^{-2}$$": Z(1), not Z(β) for every β
+                    squared = (lhs.xreplace(at), rhs)
             definitions.append(Definition(*squared, len(definitions) + 1))
             if inline and target_name(lhs) and _supposed_choice(lines, rel.line, column_of(k)):
                 chosen_at[target_name(lhs)] = (rel.line, paragraph_around(lines, rel.line, rel.end_line, False)[1])
@@ -2777,6 +2810,8 @@ def _fixed_entry(x) -> bool:
 def _entrywise(c) -> bool:
     """Whether ``c`` says two families are equal entry by entry (``p[k] = q[k]`` for every k)."""
     return isinstance(c, sp.Eq) and all(isinstance(x, sp.Indexed) and x.indices == (_EVERY,) for x in c.args)
+_AT_INDEX_ZERO = re.compile(r"(?<![A-Za-z\\])\\?([A-Za-z]+)\s*_\s*(?:0|\{\s*0\s*\})(?![\w.])")
+"""An entry at index 0 (``s_0``, ``\\mu_{0}``): the family counts from 0."""
 _RENEWING = re.compile(r"(?i)\b(?:let|suppose|supposing|assume|assuming|instead|consider|define|redefine|take|"
                        r"choose|pick)\b|令|设|假设|假定|改为|换成|取")
 """Words that give a name a new meaning ("Now let $a$ instead be …"): its square written next is that meaning."""
@@ -2972,6 +3007,38 @@ def _assumed_before(live: list[tuple[int, sp.Basic | None]], here: int, lines: l
         if assuming[(line, c)]:
             out.append((c, line))
     return tuple(out)
+
+
+def _used_names(expr: sp.Basic) -> set[str]:
+    """The names ``expr`` uses: its symbols, and its families by label (p of p_k)."""
+    return {s.name for s in expr.free_symbols if isinstance(s, sp.Symbol)} | {str(e.base.label) for e in expr.atoms(sp.Indexed)}
+
+
+def _arguments_with_a_value(target: sp.Basic, body: sp.Basic, valued: dict[str, set[str]]) -> list[str]:
+    """The arguments of a function definition ``target := body`` that the body does not use and that
+    are among the ``valued`` names (defined, or made vectors, before: the example's vector p of
+    ``H(p) = 0.5 log 2 + …``), nor through what they are defined from (``valued``: name → the names its
+    definition uses; "η = log(1 − θ) and A(η) = −log θ" is A as a function of η): the definition is then
+    the function's value there, not the function (``h(t) := 0`` of a fresh t stays a function)."""
+    if not isinstance(target, sp.core.function.AppliedUndef):
+        return []
+    used = _used_names(body)
+    return [a.name for a in target.args if isinstance(a, sp.Symbol) and a.name not in used
+            and any(key in valued and not valued[key] & used for key in (a.name, f"{a.name}[]"))]
+
+
+def _about_current_meanings(definitions: list[Definition], previous: list[Definition]) -> list[Definition]:
+    """``definitions`` without the values written of a function at a name whose meaning changed since
+    ``previous`` (Var(s) := 1 of the old s, after "Now let $s = x_1 + x_2$"): they spoke of the old name."""
+    changed = {target_name(d.target) for d in previous if d not in definitions} - {None}
+    if not changed:
+        return definitions
+    def of_old_meaning(d: Definition) -> bool:
+        about = own_parameters(d.target) & changed
+        if isinstance(d.target, sp.core.function.AppliedUndef):      # f(x) := x³ binds x: a new x is no matter
+            about -= _used_names(d.expr)
+        return bool(about) and d in previous
+    return [d for d in definitions if not of_old_meaning(d)]
 
 
 def _given_new_meaning(definitions: list[Definition], name: str, line: int,
