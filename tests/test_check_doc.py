@@ -841,3 +841,11 @@ def test_a_value_at_the_example_s_point_is_not_the_function_everywhere():
     verdicts = verdicts_by_line("session26_values_at_a_point.md")
     assert verdicts[7][0] == "definition" and verdicts[11] == ["skipped"]
     assert verdicts[17] == ["proved"] and verdicts[21] == ["proved"] and verdicts[23] == ["proved"]
+
+
+def test_general_words_end_an_example_s_value_on_a_shared_line():
+    # red team 40: "For all $x$, $$σ(x) + σ(-x) = 1,$$ and therefore $$2σ(x) = 1.$$" was proved at the example's
+    # x = 0; "Dropping this assumption, $$\sqrt{x^2} = x.$$" under the assumption dropped
+    assert claims_by_line("session26_rt40_shared_line_pin_hence.md")[5] == ["proved", "undecided"]
+    assert claims_by_line("session26_rt40_shared_line_for_all_therefore.md")[3] == ["proved", "proved", "undecided"]
+    assert claims_by_line("session26_rt40_shared_line_dropping.md")[3] == ["proved", "undecided"]

@@ -102,3 +102,13 @@ def wrapping_environment(tex: str) -> str | None:
 def drop_star(name: str) -> str:
     """``align*`` → ``align``."""
     return name.rstrip("*")
+
+
+_DISABLED = re.compile(r"\\iffalse\b.*?\\fi\b|\\begin\s*\{comment\}.*?\\end\s*\{comment\}", re.S)
+
+
+def without_disabled_latex(text: str) -> str:
+    """``text`` with LaTeX that never typesets blanked out (``\\iffalse … \\fi``, the comment package's
+    ``\\begin{comment} … \\end{comment}``), line breaks and lengths kept: nothing there is read."""
+    return _DISABLED.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+

@@ -1002,7 +1002,7 @@ def conditions_for(rel: Relation, conditions: list[tuple[int, sp.Basic | None]],
     previous display block and before the display that holds ``rel`` — or, for inline math, those
     earlier on the same line ("for $x \\ge 0$, $\\sigma(x) \\le …$") and, in the paragraph that goes
     on right after a display ("For $K = 2$: $$…$$ So $p_1 = …$"), those of that display."""
-    block = None if rel.display is False else \
+    block = None if rel.display is False else rel.block if rel.block is not None and rel.block.display else \
         next((b for b in blocks if b.display and b.line <= rel.line <= b.end_line), None)
     headed: list[sp.Basic] = []
     if lines is not None:              # a heading between a condition and the display ends it
@@ -1026,7 +1026,10 @@ def conditions_for(rel: Relation, conditions: list[tuple[int, sp.Basic | None]],
         return here
     first = _run_start(block, blocks, lines)
     previous = max((b.end_line for b in blocks if b.display and b.end_line < first.line), default=0)
+    cut = _end_of_display_before(block, blocks, lines)       # "If $a = b$ then $$…$$ In general, $$…$$"
     here = [c for line, c in conditions if previous < line <= block.line and c is not None
+            and not (cut is not None and line == block.line and columns is not None
+                     and 0 <= columns.get((line, c), -1) < cut)
             and not (lines is not None and case_paragraph_before(lines, line, block.line))
             and not (is_pin(c) and lines is not None and any(line < h <= block.line for h in starts))]
     here = _without_cases_of_their_own(here, [(line, c) for line, c in conditions if previous < line <= block.line
@@ -1045,6 +1048,28 @@ def conditions_for(rel: Relation, conditions: list[tuple[int, sp.Basic | None]],
 
 _OWN_CASE_IN_DISPLAY = re.compile(r"\\(?:text|mbox|textrm|mathrm\s*\{\s*(?:for|if|when))|\\q?quad|\\forall|"
                                   r"\(\s*\\?[A-Za-z]+\s*(?:[<>]|\\[lg]e|\\ne|\\in)")
+
+
+def _end_of_display_before(block, blocks, lines: list[str] | None) -> int | None:
+    """Where, on the line ``block`` opens on, a display written before it on that line ends (None: there
+    is none): the conditions written before that end are that display's."""
+    if lines is None or not 1 <= block.line <= len(lines):
+        return None
+    order = next((n for n, b in enumerate(blocks) if b is block), None)
+    before = [b for b in blocks[:order] if b.display and b.end_line == block.line] if order is not None else []
+    if not before:
+        return None
+    text, end = lines[block.line - 1], None
+    closing = re.compile(r"\$\$|\\\]|\\end\{[^}]*\}")
+    at = 0
+    for b in before:                                  # each earlier display's closing, in order
+        tail = (b.tex.rstrip().split("\n")[-1] or " ")[-20:]
+        found = text.find(tail, at)
+        close = closing.search(text, found + len(tail)) if found >= 0 else None
+        if close is None:
+            return None
+        end = at = close.end()
+    return end
 
 
 def _run_start(block, blocks, lines: list[str] | None):
@@ -1335,6 +1360,23 @@ def example_cue(lines: list[str], rel: Relation) -> bool:
     return bool(example) and max(example) > max(supposed, default=-1)
 
 
+_SUPPOSING_ONLY = re.compile(r"(?i)\b(?:if|when|whenever|suppose|supposing|assume|assuming|unless)\b|若|如果|假设|假如|当")
+
+
+def supposed_cue(lines: list[str], rel: Relation) -> bool:
+    """Whether the nearest cue before an inline relation in its sentence supposes it ("If $a = 2b$
+    then …", "When $\\mu_1 = \\mu_2$, …") rather than defines it or gives an example's value ("let",
+    "take", "where"): a case of what follows, never a definition."""
+    if not 1 <= rel.line <= len(lines):
+        return False
+    line = lines[rel.line - 1]
+    at = line.find(rel.tex[:20]) if rel.tex else -1
+    before = _SENTENCE_END.split(_INLINE_MATH.sub(" ", line[:at if at >= 0 else 0]))[-1]
+    supposed = [m.end() for m in _SUPPOSING_ONLY.finditer(before)]
+    other = [m.end() for m in (*_EXAMPLE.finditer(before), *_DEFINING.finditer(before))]
+    return bool(supposed) and max(supposed) > max(other, default=-1)
+
+
 def in_display_math(rel: Relation, blocks) -> bool:
     """Whether ``rel`` is written in display math (known from its block; else judged by its line)."""
     if rel.display is not None:
@@ -1521,7 +1563,7 @@ _REPLACING = re.compile(r"(?i)\b(?:replace[sd]?|replacing|substitute[sd]?|substi
 
 
 _LONE_NAME = re.compile(r"(?<![\\$])\$\s*\\?(?P<name>[A-Za-z]+)(?P<sub>_\{?[A-Za-z0-9]+\}?)?\s*\$(?!\$)")
-_RENAMING = re.compile(r"(?i)\b(?:from\s+now\s+on|henceforth|hereafter|from\s+(?:here|this\s+point)\s+on|"
+_RENAMING = re.compile(r"(?i)\b(?:(?:denotes?|is|be)\s+(?:an?\s+)?(?:arbitrary|general)|from\s+now\s+on|henceforth|hereafter|from\s+(?:here|this\s+point)\s+on|"
                        r"from\s+this\s+point|for\s+the\s+rest\s+of|in\s+what\s+follows|in\s+the\s+following|below|"
                        r"re-?defin(?:e|es|ed|ing)|re-?us(?:e|es|ed|ing)|abus(?:e|es|ing)\s+(?:of\s+)?notation|"
                        r"switch(?:es|ing)?\s+notation|change\s+of\s+notation|overload(?:s|ed|ing)?|"
@@ -1554,7 +1596,18 @@ def renamed_in_words(lines: list[str]) -> list[tuple[int, str]]:
                 found.append((number, f"{m.group('name')}_{sub}" if sub else m.group("name")))
         for m in _CALLED_AGAIN.finditer(line):
             found.append((number, m.group("name") or m.group("later") or m.group("cjk")))
+        for m in _REQUANTIFIED.finditer(line):
+            if m.group("lead").lower().startswith(("for", "对")) or _ARBITRARY.search(m.group("rest") or ""):
+                found.append((number, m.group("name")))
     return found
+
+
+_REQUANTIFIED = re.compile(r"(?i)(?P<lead>\bfor\s+(?:any|all|every|each|arbitrary)(?:\s+(?:real|positive|fixed|other))?"
+                           r"(?:\s+(?:numbers?|values?|constants?|vectors?))?|\b(?:now\s+)?let|对(?:任意|所有)(?:的)?)\s*"
+                           r"\$\s*\\?(?P<name>[A-Za-z]+)\s*(?:(?:\\in\b|\\[lg]eq?\b|\\neq?\b|[<>])[^$]*)?\$(?P<rest>[^.;。]*)")
+_ARBITRARY = re.compile(r"(?i)\b(?:arbitrary|any|general)\b|任意")
+"""A name quantified anew ("For any $\\lambda > 0$", "Now let $w \\in \\mathbb{R}^2$ be arbitrary"): a value
+or definition given it before no longer holds from there on."""
 
 
 _FOR_EVERY = re.compile(r"(?i)\bfor\s+(?:every|all|any|each|arbitrary)\s+(?:real\s+)?(?:numbers?\s+|values?\s+(?:of\s+)?)?"
@@ -1579,6 +1632,33 @@ def replaces_other_name(lines: list[str], rel: Relation, blocks, function: str) 
 _IN_GENERAL = re.compile(r"(?i)\b(?:in\s+general|generally|for\s+(?:all|every|any|arbitrary|(?:a\s+)?general)|arbitrary|always|"
                          r"in\s+all\s+cases|identically|(?:does|do)\s+not\s+depend\s+on|independent(?:ly)?\s+of|"
                          r"regardless\s+of|whatever|no\s+matter)\b|一般地|一般来说|一般情形|对任意|对所有|任意|恒|与[^。]*无关|不依赖")
+
+
+_WIDENING = re.compile(r"(?i)\b(?:identity|identities|be\s+any|any\s+(?:real|value|number|point|input))\b")
+
+
+def widened_since(lines: list[str], line: int, rel: Relation, blocks=()) -> bool:
+    """Whether the words from ``line`` (an example's value: "Take $x = 1$") to the end of the sentence
+    holding ``rel`` say something holds in general ("The identity $$…$$ holds for all real $x$", "Now
+    let $x$ be any real number", "For all $x$, …, and therefore $$…$$"): the example's value is then
+    no longer the relation's."""
+    if not 1 <= line <= rel.line <= rel.end_line <= len(lines):
+        return False
+    last = lines[rel.end_line - 1]
+    tail = (rel.tex.strip().split("\n")[-1] or " ")[-20:]
+    at = last.find(tail)                    # the end of this relation's own display, not a later one's
+    twins = [b for b in blocks if b.end_line == rel.end_line and tail in b.tex]
+    for _ in range(next((n for n, b in enumerate(twins) if b is rel.block), 0)):   # "$$x = 9.$$ … $$x = 9.$$"
+        at = last.find(tail, at + len(tail)) if at >= 0 else -1
+    close = re.compile(r"\$\$|\\\]|\\end\{[^}]*\}").search(last, at + len(tail)) if at >= 0 else None
+    end = close.end() if close else _closing_end(last)
+    after = last[end:]
+    if close and re.search(r"[.!?;。！？]", last[at + len(tail):close.start()]) or re.match(r"\s*[A-Z]", after):
+        after = ""                          # "$$x_1^2 = 9.$$ In general, …": its sentence ended inside it
+    after = _SENTENCE_END.split(after)[0] if _SENTENCE_END.search(after) else after
+    words = _INLINE_MATH.sub(" MATH ", "\n".join([*lines[line - 1:rel.end_line - 1], last[:end], after]))
+    words = re.sub(r"\$\$.*?\$\$", " ", words, flags=re.S)
+    return bool(_IN_GENERAL.search(words) or _WIDENING.search(words))
 
 
 def said_in_general(lines: list[str], rel: Relation, blocks) -> bool:

@@ -24,7 +24,7 @@ from typing import Literal
 
 from ..errors import UserError
 from . import latex_math, markdown_math
-from .blocks import Declaration, MathBlock, normalize_newlines
+from .blocks import Declaration, MathBlock, normalize_newlines, without_disabled_latex
 
 Kind = Literal["markdown", "latex"]
 SUFFIXES: dict[str, Kind] = {".md": "markdown", ".markdown": "markdown", ".txt": "markdown", ".tex": "latex"}
@@ -60,7 +60,7 @@ def find_math(text: str, kind: Kind) -> tuple[list[MathBlock], list[Declaration]
     if kind == "markdown":
         return markdown_math.find(text)
     if kind == "latex":
-        return latex_math.find(text)
+        return latex_math.find(without_disabled_latex(text))
     raise ValueError(f"kind must be 'markdown' or 'latex', not {kind!r} (kind_of(path) tells which)")
 
 

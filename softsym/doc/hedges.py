@@ -16,6 +16,8 @@ import re
 
 import sympy as sp
 
+from .blocks import without_disabled_latex
+
 _RISKY = re.compile(
     r"(?i)\b(?:not|no|never|nor|neither|none|except|excluding|excluded|exclude|unless|otherwise|but|however|although|"
     r"though|whereas|instead|rather|without|drop|dropping|dropped|relax|relaxing|relaxed|remove|removing|removed|lift|"
@@ -70,7 +72,7 @@ def prose_text(text: str, kind: str) -> str:
     def blank(m: re.Match) -> str:
         return re.sub(r"[^\n]", " ", m.group(0))
     if kind == "latex":
-        return re.sub(r"(?<!\\)%[^\n]*", blank, text)
+        return re.sub(r"(?<!\\)%[^\n]*", blank, without_disabled_latex(text))
     return re.sub(r"<!--.*?-->|~~[^~\n]+~~", blank, text, flags=re.S)
 
 

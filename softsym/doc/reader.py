@@ -39,7 +39,7 @@ from .hedges import (EXCEPTING, assumed_in_words, equal_case, hedged_words, case
                      sentence_around, sentences, signs_nearby, unplain, word_bound)
 from .conditions import (
     LABEL_SET, OP_TEX, is_stated_range, MEMBERSHIP as _MEMBERSHIP, NOT_A_CASE, after_a_display, as_bounds, case_after, case_in_words, claimed_before, bound_throughout, introduced_by, conditions_after, conditions_for, excluded_in_words, tight_at,
-    defined_before, defining_cue, example_cue, finite_set, words_after_display, imposed_display, imposed_in_prose, in_display_math,
+    defined_before, defining_cue, example_cue, supposed_cue, widened_since, finite_set, words_after_display, imposed_display, imposed_in_prose, in_display_math,
     in_inline_math, is_condition, is_pin, label_set, family_signs_in_words, listed_condition, local_signs_in_words, membership_bounds,
     mentioned,
     names_a_true_class, one_hot_class, one_hot_families, pairwise_indices, parameter_bound, parameter_key, spoken_keys, prose_role, relevant_hypotheses, row_condition,
@@ -340,6 +340,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         return True
 
     def add_condition(condition: sp.Basic | None, allow: str = "") -> None:
+        if condition is sp.true:
+            return                      # "t ∈ (0, ∞)": its bound t < ∞ says nothing
         conditions.append((rel.line, condition))
         if condition is not None and not in_display_math(rel, blocks):
             condition_columns[(rel.line, condition)] = column_of(k)
@@ -373,9 +375,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         for line, name in [(line, name) for line, name in renamings if line <= rel.line]:
             renamings.remove((line, name))
             entry = re.sub(r"_(\w+)$", r"[\1]", name)          # s_1: the entry s[1]
-            if any(name in (target_name(d.target), sp.sstr(d.target)) or sp.sstr(d.target) == entry for d in definitions):
+            if any(name in (target_name(d.target), sp.sstr(d.target)) or sp.sstr(d.target) == entry
+                   or target_name(d.target) == f"{name}[]" for d in definitions):
                 definitions = [d for d in definitions if not (name in (target_name(d.target), sp.sstr(d.target))
-                                                               or sp.sstr(d.target) == entry)]
+                                                               or sp.sstr(d.target) == entry
+                                                               or target_name(d.target) == f"{name}[]")]
                 renamed_at[name] = line
         if bare_before and len(definitions) > defined_count:   # F = -\log Z / (2\beta): F rests on the guess
             guessed_defs.update(dict.fromkeys((target_name(d.target) or sp.sstr(d.target)
@@ -483,6 +487,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                     if drawn:
                         redraw(name)            # "If instead $ε \sim \mathcal{N}(0, 1)$": another draw
                     for c in bound:
+                        if c is sp.true:
+                            continue            # "t ∈ (0, ∞)": its bound t < ∞ says nothing
                         conditions.append((member_line, c))
                         member_cases.append((c, member_line))     # (doubts later relations of the section)
                         condition_columns[(member_line, c)] = lines[member_line - 1].find(member)
@@ -1044,11 +1050,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 and isinstance(lhs, sp.core.function.AppliedUndef):
             # "Let $f(x) = x^3 - 3x$." then "Also $$f(x) = 3x,$$": the same function restated, not redefined
             defined_here = [line for line in defined_at.get(target_name(lhs) or "", [])
-                            if line < rel.line and same_section(sections, line, rel.line)]
+                            if line <= rel.line and same_section(sections, line, rel.line)]
         if not defined_here and display and rel.op == "==" and not rhs.free_symbols and not rhs.atoms(sp.Indexed):
             # "Let $a := 3$." then $$a = 2$$: a value written for a name defined inline — not a new definition
             defined_here = [line for line in defined_at.get(target_name(lhs) or "", [])
-                            if line < rel.line and same_section(sections, line, rel.line)]
+                            if line <= rel.line and same_section(sections, line, rel.line)]
         restated = display and rel.op != ":=" and not probabilities_in(lhs) and target_name(lhs) is not None \
             and bool(defined_here) and not defined_before(lines, rel, blocks) \
             or display and earlier is not None and probabilities_in(lhs) == {lhs} \
@@ -1190,6 +1196,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                         and lhs.name in used and rhs.name in used and earlier is None
                                         and rhs not in {d.target for d in definitions}) \
             and defines(rel, lhs, rhs, used_here, pinned, standalone, display or new_section, model) \
+            and not (inline and rel.op == "==" and supposed_cue(lines, rel)) \
             and not (rel.op != ":=" and isinstance(lhs, (sp.Symbol, sp.Indexed)) and (target_name(lhs) or "") in unread
                      and not defined_before(lines, rel, blocks))
         # p_i = … derived ("multiplying by e^{-m/T} gives") after an unread p_i = softmax_T(z)_i: a claim about
@@ -1402,7 +1409,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         defined = {target_name(d.target) for d in definitions}
         recurring = {str(e.base.label) for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed)} & set(recurrences)
         if is_constraint(rel, lhs, rhs, standalone) and not (names_in(lhs, rhs) & defined) and not checks_example \
-                and not recurring and not wrong_root:                   # m_2 = 0.58 of m_t = β m_{t-1} + …: a claim
+                and not recurring and not wrong_root and not (display and (
+                    said_in_general(lines, rel, blocks) or widened_since(lines, rel.line, rel, blocks))) \
+                and not any(isinstance(c, sp.Eq) and c.free_symbols & (lhs.free_symbols | rhs.free_symbols)
+                            for c in conditions_for(rel, live_conditions(), blocks, lines, condition_columns)):
+            # (not "For every real $x$ we have $$x^2 - 5x + 6 = 0.$$": a claim about every x, checked — never a
+            # hypothesis the text imposes; nor "If $a = 2b$ then $$a - 2b = 0$$": a claim in the case supposed)                   # m_2 = 0.58 of m_t = β m_{t-1} + …: a claim
             constraints.append(as_relational("==", lhs, rhs))
             imposed_at.setdefault(constraints[-1], rel.line)
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
@@ -1772,6 +1784,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             unproved = unproved or doubts[-1]
         if not unproved:
             unproved = _meant_anew(guesses, prose, live_conditions(), function_lines, lines, rel)
+        if not unproved and display and _DROPPED.search(lead_in(lines, rel, blocks) or ""):
+            unproved = ("the words before it drop an assumption made earlier (\"dropping this assumption\", "
+                        "\"without assuming\"), and softsym does not tell which of its hypotheses go with it")
         if twice:
             doubts.append(f"{target_name(lhs)} was defined on line {defined_here[-1]}: written again without "
                           f"\"hence\" or \"let\", this may define it anew")
@@ -2241,7 +2256,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                    or same_paragraph(lines, line, rel.line) or line in sections   # "### $T = 1$"
                                    for c, line in pinned_at.items())
                            and not any(changed_since(out, c.lhs, line, lines, rel.line, rel.tex)
-                                       for c, line in pinned_at.items()),
+                                       or widened_since(lines, line, rel, blocks) for c, line in pinned_at.items()),
                            elsewhere=tuple(f"{sp.sstr(c)} (line {standing_line.get(name, '?')})"
                                            for name in sorted(elsewhere) for c in standing[name])))
     return out
@@ -2810,6 +2825,10 @@ def _fixed_entry(x) -> bool:
 def _entrywise(c) -> bool:
     """Whether ``c`` says two families are equal entry by entry (``p[k] = q[k]`` for every k)."""
     return isinstance(c, sp.Eq) and all(isinstance(x, sp.Indexed) and x.indices == (_EVERY,) for x in c.args)
+_DROPPED = re.compile(r"(?i)\b(?:drop(?:ping|ped|s)?|without|relax(?:ing|ed|es)?|remov(?:ing|ed|e)|lift(?:ing|ed)?|"
+                      r"no\s+longer)\s+(?:(?:this|that|the|these|those|our|any)\s+)?(?:assum|suppos|hypothes|condition|restrict|"
+                      r"constraint)\w*|去掉(?:这个|该)?(?:假设|条件)|不再假设|不假设")
+"""Words that withdraw an assumption for what follows ("Dropping this assumption, $$…$$")."""
 _AT_INDEX_ZERO = re.compile(r"(?<![A-Za-z\\])\\?([A-Za-z]+)\s*_\s*(?:0|\{\s*0\s*\})(?![\w.])")
 """An entry at index 0 (``s_0``, ``\\mu_{0}``): the family counts from 0."""
 _RENEWING = re.compile(r"(?i)\b(?:let|suppose|supposing|assume|assuming|instead|consider|define|redefine|take|"
