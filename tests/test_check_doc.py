@@ -849,3 +849,18 @@ def test_general_words_end_an_example_s_value_on_a_shared_line():
     assert claims_by_line("session26_rt40_shared_line_pin_hence.md")[5] == ["proved", "undecided"]
     assert claims_by_line("session26_rt40_shared_line_for_all_therefore.md")[3] == ["proved", "proved", "undecided"]
     assert claims_by_line("session26_rt40_shared_line_dropping.md")[3] == ["proved", "undecided"]
+
+
+def test_conditions_written_in_the_display_are_attached_whole():
+    # red team 40: "\quad (a, b > 0)", "\quad a > 0, b > 0", "|x| < \pi/2", "(i \neq j)" of δ_{ij} were split off or
+    # dropped, and the relation refuted outside them
+    for name in ("display_condition_two_names", "display_condition_comma_pair", "display_ineq_condition_adjacent_indices",
+                 "display_comma_ineq_condition"):
+        assert claims_by_line(f"session26_rt40_{name}.md")[3] == ["proved"], name
+    assert claims_by_line("session26_rt40_display_condition_abs_ignored.md")[3] == ["undecided"]   # one relation
+
+
+def test_a_limit_or_a_name_given_in_words_is_not_refuted_as_written():
+    assert claims_by_line("session26_rt40_as_x_to_0_refuted.md")[3] == ["undecided"]          # "As $x \to 0$,"
+    assert claims_by_line("session26_rt40_e_named_in_words_read_as_euler.md")[3] == ["proved"]   # "$e$ be the error"
+    assert claims_by_line("session26_rt40_sigma_scalar_value_read_as_sigmoid.md")[3] == ["unparsed"]   # σ = 2, σ(x + 1)

@@ -391,9 +391,10 @@ def _statements(row: Row) -> list[_Statement]:
             target.condition = _joined(keep, dropping, target.condition)
     result: list[_Statement] = []
     for statement in out:
+        conditioned = False                  # "\quad a > 0, b > 0": the pieces after a condition are conditions too
         for piece in _comma_statements(statement):
             bare = _unbracketed(piece.tokens)
-            if piece.soft and result and (_condition_text(bare) or _parenthesized(piece.tokens) and _pin_text(bare)) \
+            if (piece.soft or conditioned) and result and (_condition_text(bare) or _parenthesized(piece.tokens) and _pin_text(bare)) \
                     and (_names(bare) <= _names(result[-1].tokens)
                          or _parenthesized(piece.tokens) and _NOT_EQUAL.search("".join(t.text for t in bare))
                          and bool(_names(bare) & _names(result[-1].tokens))) \
@@ -401,7 +402,9 @@ def _statements(row: Row) -> list[_Statement]:
                 # ("q_k = \frac{\varepsilon}{K} \quad (k \ne c)": the other entries than the class c)
                 # "\sqrt{y^2} = y \qquad (y > 0)": a condition on the names of the statement before it
                 result[-1].condition = _joined("cond", bare, result[-1].condition)
+                conditioned = True
                 continue
+            conditioned = False
             result.append(piece)
     return result
 
@@ -427,7 +430,22 @@ def _condition_text(tokens: list[Token]) -> bool:
     or numbers."""
     text = "".join(t.text for t in tokens).strip()
     sides = _INEQUALITY_TEXT.split(text)
-    return len(sides) >= 2 and all(_ATOM.match(side.strip()) or _FRACTION.match(side.strip()) for side in sides)
+    return len(sides) >= 2 and all(_simple_side(side) for side in sides)
+
+
+_NORM_SIDE = re.compile(r"\A(?:\\left)?(?:\||\\\||\\lvert|\\lVert)\s*\\?[A-Za-z]+(?:_\{?\w+\}?)?\s*(?:\\right)?"
+                        r"(?:\||\\\||\\rvert|\\rVert)\Z")
+_CONSTANT_OVER = re.compile(r"\A-?\s*(?:\d+(?:\.\d+)?|\\pi|\\?[A-Za-z])\s*/\s*\d+\Z")
+
+
+def _simple_side(side: str) -> bool:
+    """A side of a condition as written: a name or a number (``y``, ``1``, ``\\tfrac12``), a list of
+    names (``a, b > 0``), an absolute value or norm of a name (``|x| < 1``, ``\\|w\\| \\le 1``), or a
+    name or π over a number (``|x| < \\pi/2``)."""
+    side = side.strip()
+    if "," in side:
+        return all(_ATOM.match(part.strip()) for part in side.split(","))
+    return bool(_ATOM.match(side) or _FRACTION.match(side) or _NORM_SIDE.match(side) or _CONSTANT_OVER.match(side))
 
 
 def _parenthesized(tokens: list[Token]) -> bool:
@@ -450,9 +468,10 @@ _FRACTION = re.compile(r"\A-?\s*(?:\d+\s*/\s*\d+|\\[dt]?frac\s*(?:\{\s*\d+\s*\}|
 def _names(tokens: list[Token]) -> set[str]:
     """The one-letter and command names written in ``tokens`` (``y``, ``\\theta``)."""
     text = "".join(t.text for t in tokens)
+    text = re.sub(r"_\{([A-Za-z]{2,4})\}", lambda m: "_{" + " ".join(m.group(1)) + "}", text)   # δ_{ij}: i and j
     return set(re.findall(r"\\[A-Za-z]+|(?<![\\A-Za-z])[A-Za-z](?![A-Za-z])", text)) - {
         "\\sqrt", "\\frac", "\\tfrac", "\\dfrac", "\\left", "\\right", "\\ge", "\\le", "\\geq", "\\leq", "\\ne", "\\neq", "\\lt", "\\gt",
-        "\\leqslant", "\\geqslant"}                         # (relation commands are no names: "(i \\neq j)")
+        "\\leqslant", "\\geqslant", "\\pi", "\\infty"}        # (relation commands and constants are no names: "(i \\neq j)")
 
 
 CONDITIONS = frozenset({"if", "for", "when", "whenever", "where", "given", "provided", "assuming", "with",
@@ -482,7 +501,7 @@ def _joined(kind: str, tokens: list[Token], before: str = "") -> str:
     if kind.startswith("words:"):
         tex = f"?{kind[6:]} {tex}".strip()
     if before:
-        return f"{before}, {tex}" if tex else before
+        return f"{before}; {tex}" if tex else before          # (";" joins conditions: "a > 0, b > 0")
     return tex
 
 

@@ -60,10 +60,29 @@ CONSTANT_PI = re.compile(r"\\sqrt\s*(?:\{[^{}]*)?\\pi(?![A-Za-z])|[({]\s*2\s*\\p
 also makes π a name of its own: which one is meant is not clear."""
 
 
-def named_constants(found: list, blocks: list, declared: set[str]) -> dict[str, list[int]]:
+_NAMED_IN_WORDS = {
+    "e": re.compile(r"(?i)\b(?:error|residual|charge|edge|event|embedding|unit\s+vector|vector)\s+\$\s*e\s*\$|"
+                    r"(?:\$\s*e\s*\$\s*(?:be|is|denotes?|stands?\s+for|for|as)?\s*(?:the|an?|our|its)\s+"
+                    r"|\b(?:let|where|with)\s+\$\s*e\s*\$\s+(?:be|denote|is)\s+)(?!euler|base|natural|exponential|"
+                    r"constant|number\s+e)\w"),
+    "pi": re.compile(r"(?i)\b(?:mixture|mixing|prior|policy|class|stationary)\s+(?:weights?\s+|probabilit(?:y|ies)\s+|"
+                     r"distribution\s+)?\$\s*\\pi\s*\$|"
+                     r"(?:\$\s*\\pi\s*\$\s*(?:be|is|denotes?|stands?\s+for)?\s*(?:the|an?|our|its)\s+"
+                     r"|\b(?:let|where|with)\s+\$\s*\\pi\s*\$\s+(?:be|denote|is)\s+)(?!ratio|circle|constant|number)"
+                     r"(?:mixture|prior|policy|weight|probability|class|stationary|proportion|mixing)"),
+}
+"""The words that make e or π a name of the text ("Let $e$ be the prediction error", "$\\pi$ the mixture
+weight"), not Euler's number or the circle's constant."""
+
+
+def named_constants(found: list, blocks: list, declared: set[str], lines: list[str] = ()) -> dict[str, list[int]]:
     """The lines where the text makes ``e`` or π a name of its own (see the module), by letter; a
     letter the document or ``--symbols`` declares is the declaration's."""
     out: dict[str, list[int]] = {}
+    for number, line in enumerate(lines, 1):
+        for letter, pattern in _NAMED_IN_WORDS.items():
+            if letter not in declared and pattern.search(line):
+                out.setdefault(letter, []).append(number)
     for rel in found:
         for alone, other in ((rel.lhs, rel.rhs), (rel.rhs, rel.lhs)):
             letter = {"e": "e", "\\pi": "pi"}.get(alone.strip())
@@ -76,6 +95,8 @@ def named_constants(found: list, blocks: list, declared: set[str]) -> dict[str, 
             value = _value(_plain(other).strip()) if re.fullmatch(rf"\s*(?:{_NUMBER})\s*", _plain(other)) else None
             if letter == "pi" and value is not None and abs(value - math.pi) > 0.01:
                 out.setdefault("pi", []).append(rel.line)     # π ≈ 0.01, π = \frac12: a prior
+            if letter == "e" and value is not None and abs(value - math.e) > 0.01:
+                out.setdefault("e", []).append(rel.line)      # e = 3: a name given a value, not Euler's number
     if "pi" not in declared:
         for block in blocks:
             plain = _plain(block.tex)

@@ -169,6 +169,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             late_functions[name] = line    # before that line
     parameters = function_parameters(found)
     sigma_applied = any(_SIGMA_CALLED.search(r.lhs + " " + r.rhs) for r in found)   # σ(x) somewhere: the sigmoid
+    sigma_valued = next((r.line for r in found if r.op in ("==", ":=") and "\\sigma" in (r.lhs.strip(), r.rhs.strip())
+                         and re.fullmatch(r"\s*-?\d+(?:\.\d+)?\s*", r.rhs if r.lhs.strip() == "\\sigma" else r.lhs)),
+                        None) if not any(bare_name(name) == "sigma" for name in function_lines) else None
     entry_functions = frozenset(bare_name(fd[0]) for rel in found if (fd := function_definition(rel))
                                 and defines_an_entry(rel))
     words = word_names(found)
@@ -262,7 +265,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     examples: dict[str, int] = {}                               # vectors given numbers (an example), by line
     sections = section_starts(lines)
     renamed = named_constants(found, blocks, set(base.names()) | {
-        name for decl in declarations for name in _declared_names(decl.text)})   # e = y − t, π ∈ (0, 1)
+        name for decl in declarations for name in _declared_names(decl.text)}, prose_lines)   # e = y − t, π ∈ (0, 1)
     introduced = restricted_where_introduced(prose_lines)
     in_spaces = [(b.line, name) for b in blocks for name in _vectors_in_space(b.tex)]   # x, y ∈ ℝ^n
     last_use: dict[str, int] = {}                               # the line where each used name was last used
@@ -610,6 +613,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         instance: sp.Basic | None = None                # n = 3 of "z = (1, 2, 3)" with z over 1..n
         try:
             paired, pairs = pair_sums(rel)
+            if sigma_valued is not None and "sigma" not in domain.names() \
+                    and (called := _SIGMA_CALLED.search(rel.lhs + " " + rel.rhs)):
+                raise Unparsed(f"\\sigma given a number (line {sigma_valued}) and written before parentheses: "
+                               f"the sigmoid, or σ times what follows?", called.group(0))
             both = sigma_applied and (_SIGMA_TIMES.search(rel.lhs) or _SIGMA_TIMES.search(rel.rhs))
             if both and "sigma" not in domain.names():
                 raise Unparsed("\\sigma written before a factor without parentheses, where the text also applies "
@@ -1784,6 +1791,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             unproved = unproved or doubts[-1]
         if not unproved:
             unproved = _meant_anew(guesses, prose, live_conditions(), function_lines, lines, rel)
+        if display and _IN_THE_LIMIT.search(lead_in(lines, rel, blocks, keep_math=True) or ""):
+            doubts.append("the words before it take a limit (\"as $T \\to \\infty$\"): it is meant in that limit, "
+                          "not as written")
+            unproved = unproved or doubts[-1]
         if not unproved and display and _DROPPED.search(lead_in(lines, rel, blocks) or ""):
             unproved = ("the words before it drop an assumption made earlier (\"dropping this assumption\", "
                         "\"without assuming\"), and softsym does not tell which of its hypotheses go with it")
@@ -2825,6 +2836,9 @@ def _fixed_entry(x) -> bool:
 def _entrywise(c) -> bool:
     """Whether ``c`` says two families are equal entry by entry (``p[k] = q[k]`` for every k)."""
     return isinstance(c, sp.Eq) and all(isinstance(x, sp.Indexed) and x.indices == (_EVERY,) for x in c.args)
+_IN_THE_LIMIT = re.compile(r"(?i)(?:\b(?:as|when|while|for|in\s+the\s+limit)\s*|当\s*)\$[^$]*(?:\\to\b|\\rightarrow\b|"
+                           r"\\searrow\b|\\nearrow\b|\\downarrow\b|\\uparrow\b|→)[^$]*\$")
+"""A limit the words take before a display ("As $T \\to \\infty$, $$p_i = 1/n$$")."""
 _DROPPED = re.compile(r"(?i)\b(?:drop(?:ping|ped|s)?|without|relax(?:ing|ed|es)?|remov(?:ing|ed|e)|lift(?:ing|ed)?|"
                       r"no\s+longer)\s+(?:(?:this|that|the|these|those|our|any)\s+)?(?:assum|suppos|hypothes|condition|restrict|"
                       r"constraint)\w*|去掉(?:这个|该)?(?:假设|条件)|不再假设|不假设")
