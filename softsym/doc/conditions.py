@@ -1347,14 +1347,19 @@ _HYPOTHESIS = re.compile(r"(?i)\b(?:if|when|whenever|suppose|assume|assuming|ins
                          r"|若|如果|假设|假如|当")
 
 
+def _sentence_before(lines: list[str], rel: Relation) -> str:
+    """The words of the sentence before an inline relation on its line (math blanked)."""
+    if not 1 <= rel.line <= len(lines):
+        return ""
+    line = lines[rel.line - 1]
+    at = line.find(rel.tex[:20]) if rel.tex else -1
+    return _SENTENCE_END.split(_INLINE_MATH.sub(" ", line[:at if at >= 0 else 0]))[-1]
+
+
 def example_cue(lines: list[str], rel: Relation) -> bool:
     """Whether an inline value is an example's ("let $x = 2$", "take …", "取 …") rather than a case
     supposed for a moment ("if instead $x = 3$", "当 … 时"): the nearer cue of its sentence decides."""
-    if not 1 <= rel.line <= len(lines):
-        return False
-    line = lines[rel.line - 1]
-    at = line.find(rel.tex[:20]) if rel.tex else -1
-    before = _SENTENCE_END.split(_INLINE_MATH.sub(" ", line[:at if at >= 0 else 0]))[-1]
+    before = _sentence_before(lines, rel)
     example = [m.end() for m in _EXAMPLE.finditer(before)]
     supposed = [m.end() for m in _HYPOTHESIS.finditer(before)]
     return bool(example) and max(example) > max(supposed, default=-1)
@@ -1367,11 +1372,7 @@ def supposed_cue(lines: list[str], rel: Relation) -> bool:
     """Whether the nearest cue before an inline relation in its sentence supposes it ("If $a = 2b$
     then …", "When $\\mu_1 = \\mu_2$, …") rather than defines it or gives an example's value ("let",
     "take", "where"): a case of what follows, never a definition."""
-    if not 1 <= rel.line <= len(lines):
-        return False
-    line = lines[rel.line - 1]
-    at = line.find(rel.tex[:20]) if rel.tex else -1
-    before = _SENTENCE_END.split(_INLINE_MATH.sub(" ", line[:at if at >= 0 else 0]))[-1]
+    before = _sentence_before(lines, rel)
     supposed = [m.end() for m in _SUPPOSING_ONLY.finditer(before)]
     other = [m.end() for m in (*_EXAMPLE.finditer(before), *_DEFINING.finditer(before))]
     return bool(supposed) and max(supposed) > max(other, default=-1)

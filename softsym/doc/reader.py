@@ -1421,7 +1421,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 and not any(isinstance(c, sp.Eq) and c.free_symbols & (lhs.free_symbols | rhs.free_symbols)
                             for c in conditions_for(rel, live_conditions(), blocks, lines, condition_columns)):
             # (not "For every real $x$ we have $$x^2 - 5x + 6 = 0.$$": a claim about every x, checked — never a
-            # hypothesis the text imposes; nor "If $a = 2b$ then $$a - 2b = 0$$": a claim in the case supposed)                   # m_2 = 0.58 of m_t = β m_{t-1} + …: a claim
+            # hypothesis the text imposes; nor "If $a = 2b$ then $$a - 2b = 0$$": a claim in the case supposed;
+            # m_2 = 0.58 of m_t = β m_{t-1} + …: a claim)
             constraints.append(as_relational("==", lhs, rhs))
             imposed_at.setdefault(constraints[-1], rel.line)
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
@@ -3066,6 +3067,7 @@ def _about_current_meanings(definitions: list[Definition], previous: list[Defini
     changed = {target_name(d.target) for d in previous if d not in definitions} - {None}
     if not changed:
         return definitions
+
     def of_old_meaning(d: Definition) -> bool:
         about = own_parameters(d.target) & changed
         if isinstance(d.target, sp.core.function.AppliedUndef):      # f(x) := x³ binds x: a new x is no matter
