@@ -864,3 +864,11 @@ def test_a_limit_or_a_name_given_in_words_is_not_refuted_as_written():
     assert claims_by_line("session26_rt40_as_x_to_0_refuted.md")[3] == ["undecided"]          # "As $x \to 0$,"
     assert claims_by_line("session26_rt40_e_named_in_words_read_as_euler.md")[3] == ["proved"]   # "$e$ be the error"
     assert claims_by_line("session26_rt40_sigma_scalar_value_read_as_sigmoid.md")[3] == ["unparsed"]   # σ = 2, σ(x + 1)
+
+
+def test_indices_said_distinct_in_words_are_distinct():
+    # red team 40: "For a pair of distinct items $i, j$ we have $$δ_{ij} = 0.$$ Hence $$Σ_k δ_{ik} δ_{kj} = 0.$$"
+    # was refuted at i = j
+    assert claims_by_line("session26_rt40_distinct_items_in_words.md")[3] == ["proved", "proved"]
+    for name in ("two_different_indices", "indices_distinct_after", "off_the_diagonal"):
+        assert claims_by_line(f"session26_rt40_{name}.md")[3] == ["proved"], name

@@ -1502,6 +1502,16 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             doubt = unplain(lines, found[c].line, column_of(c), allow=EXCEPTING if c in negated_after else "")
             doubt_of += [doubt and f"{g} (line {found[c].line}: {doubt})" for g in given]
             unusable = unusable or missing
+        said = lead_in(lines, rel, blocks, keep_math=True) if display else \
+            sentence_around(lines[rel.line - 1], column_of(k)) if 1 <= rel.line <= len(lines) else ""
+        if display and said is not None and _CONSEQUENCE_WORD.fullmatch(said):   # "… distinct … $$…$$ Hence $$…$$"
+            start, _ = paragraph_around(lines, rel.line, rel.end_line, True)
+            said = " ".join(lines[start - 1:rel.line])
+        apart = _distinct_in_words(lhs, rhs, said or "")
+        if apart is not None and apart not in written:      # "For two different indices $i$ and $j$, $$δ_{ij} = 0$$"
+            written.append(apart)
+            doubt_of.append("")
+
         def said_at(c: sp.Basic) -> tuple[int, int]:        # where the text last gave a condition before here
             return max(((line, condition_columns.get((line, c), -1)) for line, d in live_conditions()
                         if d == c and line <= rel.line), default=(0, -1))
@@ -3041,6 +3051,23 @@ def _assumed_before(live: list[tuple[int, sp.Basic | None]], here: int, lines: l
         if assuming[(line, c)]:
             out.append((c, line))
     return tuple(out)
+
+
+_CONSEQUENCE_WORD = re.compile(r"(?i)\s*(?:hence|so|thus|therefore|then|consequently|and\s+so|it\s+follows\s+that)?"
+                               r"[\s,:]*|\s*(?:所以|因此|于是|从而)[\s，,]*")
+_DISTINCT = re.compile(r"(?i)\b(?:distinct|different|unequal)\b|\boff[- ]?(?:the[- ])?diagonal\b|不同的?|不相等")
+
+
+def _distinct_in_words(lhs: sp.Basic, rhs: sp.Basic, words: str) -> sp.Basic | None:
+    """``i ≠ j`` when the words leading to a relation say its two free indices are distinct ("For a pair
+    of distinct items $i, j$", "For $i, j$ distinct,", "Off the diagonal,"), and it has exactly two."""
+    if not _DISTINCT.search(words or ""):
+        return None
+    both = sp.Tuple(lhs, rhs)
+    indices = sorted({i for e in both.atoms(sp.Indexed, sp.KroneckerDelta)
+                      for i in (e.indices if isinstance(e, sp.Indexed) else e.args)
+                      if isinstance(i, sp.Symbol) and i.is_integer and i in both.free_symbols}, key=str)
+    return sp.Ne(*indices) if len(indices) == 2 else None
 
 
 def _used_names(expr: sp.Basic) -> set[str]:
