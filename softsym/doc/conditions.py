@@ -1060,12 +1060,11 @@ def _end_of_display_before(block, blocks, lines: list[str] | None) -> int | None
     if not before:
         return None
     text, end = lines[block.line - 1], None
-    closing = re.compile(r"\$\$|\\\]|\\end\{[^}]*\}")
     at = 0
     for b in before:                                  # each earlier display's closing, in order
         tail = (b.tex.rstrip().split("\n")[-1] or " ")[-20:]
         found = text.find(tail, at)
-        close = closing.search(text, found + len(tail)) if found >= 0 else None
+        close = _DISPLAY_CLOSING.search(text, found + len(tail)) if found >= 0 else None
         if close is None:
             return None
         end = at = close.end()
@@ -1115,9 +1114,13 @@ _CONSEQUENCE_ONLY = re.compile(r"(?i)[\s,.;:，、]*(?:(?:and\s+)?(?:so|hence|th
 one consequence word ("so", "we get", "所以") — not "We do not assume …", "Otherwise", "the general formula"."""
 
 
+_DISPLAY_CLOSING = re.compile(r"\$\$|\\\]|\\end\{[^}]*\}")
+"""Where display math closes: ``$$``, ``\\]``, ``\\end{…}``."""
+
+
 def _closing_end(text: str) -> int:
     """Where the last display math closing on ``text`` ends (its length: none)."""
-    closings = list(re.finditer(r"\$\$|\\\]|\\end\{[^}]*\}", text))
+    closings = list(_DISPLAY_CLOSING.finditer(text))
     return closings[-1].end() if closings else len(text)
 
 
@@ -1365,7 +1368,8 @@ def example_cue(lines: list[str], rel: Relation) -> bool:
     return bool(example) and max(example) > max(supposed, default=-1)
 
 
-_SUPPOSING_ONLY = re.compile(r"(?i)\b(?:if|when|whenever|suppose|supposing|assume|assuming|unless)\b|若|如果|假设|假如|当")
+_SUPPOSING_ONLY = re.compile(r"(?i)\b(?:if|when|whenever|unless)\b|若|如果|假如|当")
+# ("Suppose $a = 2b$." stands for what follows, as a definition does: not a case of one display)
 
 
 def supposed_cue(lines: list[str], rel: Relation) -> bool:
@@ -1651,7 +1655,7 @@ def widened_since(lines: list[str], line: int, rel: Relation, blocks=()) -> bool
     twins = [b for b in blocks if b.end_line == rel.end_line and tail in b.tex]
     for _ in range(next((n for n, b in enumerate(twins) if b is rel.block), 0)):   # "$$x = 9.$$ … $$x = 9.$$"
         at = last.find(tail, at + len(tail)) if at >= 0 else -1
-    close = re.compile(r"\$\$|\\\]|\\end\{[^}]*\}").search(last, at + len(tail)) if at >= 0 else None
+    close = _DISPLAY_CLOSING.search(last, at + len(tail)) if at >= 0 else None
     end = close.end() if close else _closing_end(last)
     after = last[end:]
     if close and re.search(r"[.!?;。！？]", last[at + len(tail):close.start()]) or re.match(r"\s*[A-Z]", after):

@@ -63,8 +63,9 @@ also makes π a name of its own: which one is meant is not clear."""
 _NAMED_IN_WORDS = {
     "e": re.compile(r"(?i)\b(?:error|residual|charge|edge|event|embedding|unit\s+vector|vector)\s+\$\s*e\s*\$|"
                     r"(?:\$\s*e\s*\$\s*(?:be|is|denotes?|stands?\s+for|for|as)?\s*(?:the|an?|our|its)\s+"
-                    r"|\b(?:let|where|with)\s+\$\s*e\s*\$\s+(?:be|denote|is)\s+)(?!euler|base|natural|exponential|"
-                    r"constant|number\s+e)\w"),
+                    r"|\b(?:let|where|with)\s+\$\s*e\s*\$\s+(?:be|denotes?|is)\s+(?:(?:the|an?|our|its)\s+)?)"
+                    r"(?!(?:the|an?|our|its)\s)(?!euler|base|natural|exponential|"
+                    r"constant|number|limit|famous|mathematical|irrational|transcendental)\w"),
     "pi": re.compile(r"(?i)\b(?:mixture|mixing|prior|policy|class|stationary)\s+(?:weights?\s+|probabilit(?:y|ies)\s+|"
                      r"distribution\s+)?\$\s*\\pi\s*\$|"
                      r"(?:\$\s*\\pi\s*\$\s*(?:be|is|denotes?|stands?\s+for)?\s*(?:the|an?|our|its)\s+"

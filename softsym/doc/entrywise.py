@@ -91,11 +91,13 @@ def read_entrywise(rel: Relation, context) -> tuple[sp.Basic, sp.Basic, Entry, t
                            f"{', '.join(sorted(map(str, own)))}: which index each value belongs to is not read",
                            rel.tex[:80])
     known = {(str(r[0]), str(r[1])): r for r in (*left_ranges, *right_ranges) if r is not None}
-    if len(known) == 2 and any(str(e.base.label) in context.zero_based for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed)):
+    tops = [context.zero_based[str(e.base.label)] for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed)
+            if str(e.base.label) in context.zero_based]
+    if len(known) == 2 and tops:
         # "$s/\tau = (1.6, 0.4, -0.2)$" of scores s_0, s_1, s_2: the list of numbers runs from 0 too
         (lo1, hi1), (lo2, hi2) = sorted(known.values(), key=lambda r: str(r[0]))
         lists = [side for side in (lhs, rhs) if _numbers_by_entry(side, index)]
-        if lo1 == 0 and lo2 == 1 and hi2 == hi1 + 1 and len(lists) == 1:
+        if lo1 == 0 and lo2 == 1 and hi2 == hi1 + 1 and len(lists) == 1 and max(tops) <= hi1:
             shifted = lists[0].xreplace({index: index + 1})
             lhs, rhs = (shifted, rhs) if lists[0] is lhs else (lhs, shifted)
             known = {(str(lo1), str(hi1)): (lo1, hi1)}
@@ -104,7 +106,8 @@ def read_entrywise(rel: Relation, context) -> tuple[sp.Basic, sp.Basic, Entry, t
         raise Unparsed(f"a relation between vectors of different lengths ({shown})", rel.tex[:80])
     span = next(iter(known.values()), None)
     if target is not None and target in context.zero_based and column is None and span is not None \
-            and span[0] == 1 and span[1].is_Integer and _numbers_by_entry(rhs, index):
+            and span[0] == 1 and span[1].is_Integer and context.zero_based[target] <= span[1] - 1 \
+            and _numbers_by_entry(rhs, index):
         # "$s = (0.8, 0.2, -0.1, 0.3)$" of scores s_0, s_1, …: the list runs from index 0
         rhs, span = rhs.xreplace({index: index + 1}), (sp.Integer(0), span[1] - 1)
     return lhs, rhs, Entry(index, span, target, column, bold), (*left_guesses, *right_guesses)

@@ -249,7 +249,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     previous: Relation | None = None
     vectors: dict[str, tuple[sp.Expr, sp.Expr] | None] = {}   # names the text made vectors, with their ranges
     families: set[str] = set()                                  # names written with an index so far
-    zero_based = frozenset(m.group(1) for m in _AT_INDEX_ZERO.finditer("\n".join(prose_lines)))
+    zero_based = _written_from_zero("\n".join(prose_lines))
     letters: set[str] = set()                                   # one-letter names read alone so far
     matrices: set[str] = set()                                  # names the text made matrices
     index_ranges: dict[str, tuple[sp.Expr, sp.Expr]] = {}       # "i = 1, …, K": the range of the index i
@@ -2854,8 +2854,18 @@ _DROPPED = re.compile(r"(?i)\b(?:drop(?:ping|ped|s)?|without|relax(?:ing|ed|es)?
                       r"no\s+longer)\s+(?:(?:this|that|the|these|those|our|any)\s+)?(?:assum|suppos|hypothes|condition|restrict|"
                       r"constraint)\w*|去掉(?:这个|该)?(?:假设|条件)|不再假设|不假设")
 """Words that withdraw an assumption for what follows ("Dropping this assumption, $$…$$")."""
-_AT_INDEX_ZERO = re.compile(r"(?<![A-Za-z\\])\\?([A-Za-z]+)\s*_\s*(?:0|\{\s*0\s*\})(?![\w.])")
-"""An entry at index 0 (``s_0``, ``\\mu_{0}``): the family counts from 0."""
+_AT_INDEX = re.compile(r"(?<![A-Za-z\\])\\?([A-Za-z]+)\s*_\s*(?:(\d+)|\{\s*(\d+)\s*\})(?![\w.])")
+
+
+def _written_from_zero(text: str) -> dict[str, int]:
+    """The families written at index 0 (``s_0``, ``\\mu_{0}``), each with the highest number index
+    written of it: a list of numbers for one of them counts from 0 when it has room for that index."""
+    highest: dict[str, int] = {}
+    for m in _AT_INDEX.finditer(text):
+        name, index = m.group(1), int(m.group(2) or m.group(3))
+        highest[name] = max(highest.get(name, index), index)
+    return {name: top for name, top in highest.items()
+            if any(m.group(1) == name and int(m.group(2) or m.group(3)) == 0 for m in _AT_INDEX.finditer(text))}
 _RENEWING = re.compile(r"(?i)\b(?:let|suppose|supposing|assume|assuming|instead|consider|define|redefine|take|"
                        r"choose|pick)\b|令|设|假设|假定|改为|换成|取")
 """Words that give a name a new meaning ("Now let $a$ instead be …"): its square written next is that meaning."""
@@ -3055,19 +3065,26 @@ def _assumed_before(live: list[tuple[int, sp.Basic | None]], here: int, lines: l
 
 _CONSEQUENCE_WORD = re.compile(r"(?i)\s*(?:hence|so|thus|therefore|then|consequently|and\s+so|it\s+follows\s+that)?"
                                r"[\s,:]*|\s*(?:所以|因此|于是|从而)[\s，,]*")
-_DISTINCT = re.compile(r"(?i)\b(?:distinct|different|unequal)\b|\boff[- ]?(?:the[- ])?diagonal\b|不同的?|不相等")
+_DISTINCT = re.compile(r"(?i)\b(?:distinct|different|unequal)\s+(?:\w+\s+){0,2}\$(?P<math>[^$]+)\$"
+                       r"(?:\s*(?:and|,)\s*\$(?P<second>[^$]+)\$)?"
+                       r"|\$(?P<after>[^$]+)\$\s+(?:are\s+|being\s+)?(?:distinct|different|unequal)\b")
+"""Indices the words call distinct ("a pair of distinct items $i, j$", "For $i, j$ distinct")."""
 
 
 def _distinct_in_words(lhs: sp.Basic, rhs: sp.Basic, words: str) -> sp.Basic | None:
     """``i ≠ j`` when the words leading to a relation say its two free indices are distinct ("For a pair
     of distinct items $i, j$", "For $i, j$ distinct,", "Off the diagonal,"), and it has exactly two."""
-    if not _DISTINCT.search(words or ""):
-        return None
     both = sp.Tuple(lhs, rhs)
     indices = sorted({i for e in both.atoms(sp.Indexed, sp.KroneckerDelta)
                       for i in (e.indices if isinstance(e, sp.Indexed) else e.args)
                       if isinstance(i, sp.Symbol) and i.is_integer and i in both.free_symbols}, key=str)
-    return sp.Ne(*indices) if len(indices) == 2 else None
+    if len(indices) != 2:
+        return None
+    names = {i.name for i in indices}
+    said = any(set(re.findall(r"(?<![A-Za-z\\])[A-Za-z](?![A-Za-z])", math)) >= names
+               for m in _DISTINCT.finditer(words or "") for math in [(m.group("math") or m.group("after")) + " " + (m.group("second") or "")]) \
+        or bool(re.search(r"(?i)\boff[- ]?(?:the[- ])?diagonal\b", words or ""))
+    return sp.Ne(*indices) if said else None
 
 
 def _used_names(expr: sp.Basic) -> set[str]:

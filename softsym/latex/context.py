@@ -50,8 +50,9 @@ class Context:
             (``2ms^2``) is their product, not a word.
         words: multi-letter words the document uses as names (``\\mathrm{Loss} = …``): such a word
             (upright or in plain letters) is that name.
-        zero_based: families the document writes at index 0 (``s_0``): a list of numbers given for one
-            (``s = (0.8, 0.2, -0.1)``) runs from index 0.
+        zero_based: families the document writes at index 0 (``s_0``), each with the highest number index
+            written of it: a list of numbers given for one (``s = (0.8, 0.2, -0.1)``) runs from index 0 when
+            that index fits in it (not with ``s_3`` beside three numbers).
         entry: read vector-valued sides at this entry (``\\mathbf{p}`` is ``p[entry]``); None: a
             vector-valued side raises ``VectorValued``.
     """
@@ -73,4 +74,4 @@ class Context:
     labels: frozenset[tuple[str, str]] = frozenset()
     entry_functions: frozenset[str] = frozenset()
     range_ends: frozenset[str] | None = None
-    zero_based: frozenset[str] = frozenset()
+    zero_based: Mapping[str, int] = field(default_factory=dict)
