@@ -872,3 +872,17 @@ def test_indices_said_distinct_in_words_are_distinct():
     assert claims_by_line("session26_rt40_distinct_items_in_words.md")[3] == ["proved", "proved"]
     for name in ("two_different_indices", "indices_distinct_after", "off_the_diagonal"):
         assert claims_by_line(f"session26_rt40_{name}.md")[3] == ["proved"], name
+
+
+def test_red_team_40_readings_prove_what_the_text_means_and_no_longer_prove_false_claims():
+    # subscript labels (m_x, g_x) are names; "For positive $a, b$"; the text's own σ (ReLU) and softmax
+    # (softmin convention); x ∈ ℝ³ gives x three entries
+    for name, line in [("session27_rt40_subscript_labels.md", 3), ("session27_rt40_gradient_components_gx_gy.md", 3),
+                       ("session27_rt40_for_positive_a_b_list.md", 3), ("session27_rt40_relu_sigma.md", 3),
+                       ("session27_rt40_let_sigma_relu.md", 3), ("session27_rt40_declared_dimension.md", 3)]:
+        assert verdicts_by_line(name)[line][-1] == "proved", (name, line)
+    assert verdicts_by_line("session27_rt40_softmin_convention.md")[3][1:] == ["proved", "proved"]
+    # a sum bound of a worked two-class section is not the n classes of the next; "for any function g"
+    # ends the example's g(t) = e^t
+    assert verdicts_by_line("session27_rt40_unbounded_sum_other_section.md")[7][-1] == "refuted"
+    assert not verdicts_by_line("session27_rt40_example_function_then_any_function.md")[3][-1].startswith("proved")

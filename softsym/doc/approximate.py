@@ -39,10 +39,11 @@ def written_precision(tex: str) -> tuple[int, int] | None:
 
 
 _LONE_INTEGER = re.compile(r"\s*-?\s*(\d+)\s*")
-_ARITHMETIC = re.compile(r"(?:[\d.\s+\-*/()\[\]{}]|\\(?:times|cdot|[td]?frac|left|right|quad|big|Big)(?![A-Za-z])"
+_ARITHMETIC = re.compile(r"(?:[\d.,\s+\-*/()\[\]{}]|\\(?:times|cdot|[td]?frac|left|right|quad|big|Big)(?![A-Za-z])"
                          r"|\\[,;:! ])*")
 _SCIENTIFIC = re.compile(r"(?:\\times|\\cdot)\s*10\s*\^\s*(?:\{\s*-?\d+\s*\}|-?\d)")
-"""A side made of written numbers and arithmetic only (``7.389 + 2.718 + 1``, ``\\frac{0.3679}{1.5032}``,
+"""A side made of written numbers and arithmetic only (``7.389 + 2.718 + 1``, ``\\frac{0.3679}{1.5032}``, a list of
+them ``(-0.9003,\\ -0.4502)`` (the units of all its entries summed: more than any one entry's),
 ``1.3 \\times 10^{30}``): what a rounding looks like."""
 
 
@@ -133,10 +134,15 @@ def approximately(left: sp.Basic, right: sp.Basic, left_tex: str, right_tex: str
     # carried through the arithmetic to first order, the roundings of every decimal written say how far
     # a computed side may be off (0.9 · 0.4170 within 0.000045; 1.4 × 100 within 5); without that
     # figure, 10 % of the value
-    carried = sum((_carried(tex, approximated) for tex, half in ((left_tex, a_half), (right_tex, b_half)) if half),
+    carried = sum((carried_rounding(tex, approximated) for tex, half in ((left_tex, a_half), (right_tex, b_half)) if half),
                   sp.Float(0)) if computed else sp.Float(0)
     share = "0.01" if not computed or carried else "0.1"
-    if gap > 10 * max(tolerance, carried) and gap > sp.Float(share) * max(abs(a), abs(b)):
+    exact_inputs = not computed or not carried and not any(
+        _written_places(tex) for tex, half in ((left_tex, a_half), (right_tex, b_half)) if half)
+    # (0.1 · LSE(10, 20, 30) ≈ 3.0045: no rounding goes in; a value written to many places that is 50 of
+    # its units off is off, however small a share of the value that is)
+    if gap > 10 * max(tolerance, carried) and (gap > sp.Float(share) * max(abs(a), abs(b))
+                                               or exact_inputs and gap > 50 * tolerance):
         base = _in_another_base(left, right, tolerance)
         if base:                                        # \log 100 ≈ 2.0: a base-10 logarithm meant
             return "undecided", f"≈ fails with \\log read as the natural logarithm ({shown}), but holds with " \
@@ -162,6 +168,23 @@ def equality_rounding(tex: str) -> sp.Float:
         if len((whole + decimals).lstrip("0")) >= 3:          # twice half a unit of its last place
             total += sp.Float(10) ** (exponent - len(decimals))   # (4.54 × 10⁻⁵: of the mantissa's)
     return total
+
+
+_DECIMAL = re.compile(r"\s*-?\s*\d*\.(\d+)\s*")
+_LISTED = re.compile(r"\s*(?:\\left\s*)?[(\[]\s*(?P<items>[^()\[\]]*)\s*(?:\\right\s*)?[)\]]\s*[.,;]?\s*")
+
+
+def decimal_rounding(tex: str) -> sp.Float:
+    """Half a unit of the last place of a side that is one decimal alone (``0.88``: 0.005) or a list of
+    them (``(0.665, 0.245, 0.0900)``: the largest, 0.0005; each entry is compared alone); else 0.  An
+    ``=`` from an exact expression with no decimals of its own (``\\sigma(2) = 0.88``) to such a side
+    can only mean its correctly rounded value: no irrational number is a short decimal."""
+    listed = _LISTED.fullmatch(tex)
+    items = listed.group("items").split(",") if listed else [tex.rstrip(" .,;")]
+    if not items or any(_DECIMAL.fullmatch(item) is None and _LONE_INTEGER.fullmatch(item) is None for item in items):
+        return sp.Float(0)
+    places = [len(m.group(1)) for item in items if (m := _DECIMAL.fullmatch(item))]
+    return sp.Float(10) ** -min(places) / 2 if places else sp.Float(0)
 
 
 def _written_places(tex: str) -> set[int | None]:
@@ -203,7 +226,7 @@ def propagated_rounding(difference: sp.Basic, texts: tuple[str, ...]) -> sp.Floa
     return spread * sp.Float("1.1")
 
 
-def _carried(tex: str, approximated: frozenset[str] = frozenset()) -> sp.Float:
+def carried_rounding(tex: str, approximated: frozenset[str] = frozenset()) -> sp.Float:
     """How far a side written as arithmetic on roundings (``0.9 \\cdot 0.4170 + 0.1 \\cdot 1.3837``) may be
     off: each decimal of three significant digits or more (or one ``approximated``: written after ≈ in
     the text) moved by half a unit of its last place, the side read again, the moves summed

@@ -573,7 +573,8 @@ def _result(reading: Reading, verdict: Verdict | None, variants: dict[str, Verdi
         return undecided(verdict.strategy, f"as read it {readable_message(verdict.message, verdict.counterexample)}, "
                                            f"but there a logarithm it writes is not real, and where they all are it "
                                            f"is {logged.status}: not reported as refuted")
-    rounded = _off_by_rounding(rel, verdict, reading.problem)
+    verdict = _worst_entry(verdict, reading.problem)
+    rounded = _off_by_rounding(rel, verdict, reading.problem) or _naming_its_left_side(verdict, reading.problem)
     if rounded:
         return undecided(verdict.strategy, rounded)
     if verdict.status is Status.REFUTED and reading.doubts:
@@ -602,17 +603,27 @@ def _off_by_rounding(rel, verdict: Verdict, problem: Problem | None = None) -> s
     rounding of the decimals written (see ``equality_rounding``; in a closed relation, also of decimals
     inside functions, carried through them: ``propagated_rounding``)."""
     from ..parsing import parse_expr
-    from .approximate import equality_rounding, propagated_rounding
+    from .approximate import carried_rounding, decimal_rounding, equality_rounding, propagated_rounding
     cex = verdict.counterexample
     if verdict.status is not Status.REFUTED or cex is None or rel.op != "==":
         return ""
     tolerance = equality_rounding(rel.lhs) + equality_rounding(rel.rhs)
+    try:
+        values = (parse_expr(cex.lhs_value), parse_expr(cex.rhs_value))
+    except Exception:  # noqa: BLE001 - values softsym cannot read back: the refutation stands
+        return ""
+    for side, other in ((rel.lhs, values[1]), (rel.rhs, values[0])):
+        if problem is not None and not problem.lhs.atoms(sp.Indexed) and not other.is_Rational \
+                and all(x.is_integer for x in (problem.lhs - problem.rhs).free_symbols):   # (only an entry's index)
+            tolerance = max(tolerance, decimal_rounding(side) * (1 + sp.Float(1e-12)))   # σ(2) = 0.88
     if problem is not None:
         tolerance = max(tolerance, propagated_rounding(problem.lhs - problem.rhs, (rel.lhs, rel.rhs)))
+        if not (problem.lhs - problem.rhs).free_symbols:    # \log(0.9333/0.0333) = \log 28: folded into 1037/37
+            tolerance = max(tolerance, carried_rounding(rel.lhs) + carried_rounding(rel.rhs))
     if not tolerance:
         return ""
     try:
-        gap = abs(sp.N(parse_expr(cex.lhs_value) - parse_expr(cex.rhs_value), 30))
+        gap = abs(sp.N(values[0] - values[1], 30))
     except Exception:  # noqa: BLE001 - values softsym cannot read back: the refutation stands
         return ""
     if not gap.is_number or not gap <= tolerance:
@@ -620,6 +631,60 @@ def _off_by_rounding(rel, verdict: Verdict, problem: Problem | None = None) -> s
     return (f"as read it {readable_message(verdict.message, cex)}, but its sides differ by {sp.N(gap, 3)}, "
             f"within the rounding of the decimals written ({sp.N(tolerance, 3)}): an \"=\" between rounded "
             f"numbers may mean \"≈\", not reported as refuted")
+
+
+def _worst_entry(verdict: Verdict, problem: Problem | None) -> Verdict:
+    """A refuted relation between listed vectors read at an entry (``(0.5498 - 1)(2, 1) = (-0.9003, -0.4402)``,
+    closed but for the entry's index, a few entries): refuted at the entry where its sides are furthest
+    apart, so that a rounding at one entry does not hide a slip at another.  Else ``verdict`` as it is."""
+    from ..verdict import Counterexample
+    cex = verdict.counterexample
+    if verdict.status is not Status.REFUTED or cex is None or problem is None or problem.rel != "==":
+        return verdict
+    free = (problem.lhs - problem.rhs).free_symbols
+    bounds = {b.symbol: b for b in problem.domain.bounds}
+    if len(free) != 1 or problem.lhs.atoms(sp.Indexed) or problem.rhs.atoms(sp.Indexed):
+        return verdict
+    (index,) = free
+    bound = bounds.get(index)
+    if not index.is_integer or bound is None or not (bound.lower is not None and bound.lower.is_Integer
+                                                     and bound.upper is not None and bound.upper.is_Integer
+                                                     and 0 <= bound.upper - bound.lower <= 50):
+        return verdict
+    low = bound.lower + (1 if bound.lower_strict else 0)
+    high = bound.upper - (1 if bound.upper_strict else 0)
+    gaps = []
+    for value in range(int(low), int(high) + 1):
+        left, right = problem.lhs.subs(index, value), problem.rhs.subs(index, value)
+        gap = abs(sp.N(left - right, 30))
+        if not gap.is_number:
+            return verdict
+        gaps.append((gap, value, left, right))
+    gap, value, left, right = max(gaps, key=lambda g: g[0])
+    if not gap > 0:
+        return verdict
+    point = Counterexample(values=((index.name, str(value)),), lhs_value=sp.sstr(left), rhs_value=sp.sstr(right))
+    return replace(verdict, counterexample=point,
+                   message=f"fails at {index.name}={value}: lhs={sp.sstr(left)}, rhs={sp.sstr(right)}")
+
+
+def _naming_its_left_side(verdict: Verdict, problem: Problem | None) -> str:
+    """Why a refuted ``a_1 = e^{0.5}/(e^{0.5} + e^2)`` is not reported, or ``""``: its left side is a name or
+    an entry that nothing in the text defines or constrains (here a one-index a beside the two-index
+    a_{ij}), its right side a closed value, and the counterexample only gives that name another value
+    — the line names a value (a worked example's), it claims nothing that could fail."""
+    cex = verdict.counterexample
+    if verdict.status is not Status.REFUTED or cex is None or problem is None or problem.rel != "==":
+        return ""
+    left, right = problem.lhs, problem.rhs
+    if not isinstance(left, (sp.Symbol, sp.Indexed)) or right.free_symbols or right.atoms(sp.Indexed) \
+            or isinstance(left, sp.Indexed) and not all(i.is_Integer for i in left.indices):
+        return ""
+    if [name for name, _ in cex.values] != [sp.sstr(left)] \
+            or any(left in g.free_symbols or left in g.atoms(sp.Indexed) for g in problem.domain.given):
+        return ""
+    return (f"as read it {readable_message(verdict.message, cex)}, but nothing in the text gives {sp.sstr(left)} "
+            f"a meaning or a value before: the line names its value (a worked example's), not reported as refuted")
 
 
 def document_result(path: str, results: list[dict], seconds: float) -> dict:

@@ -401,12 +401,12 @@ _HEDGED = re.compile(r"(?i)\b(?:if|when|whenever|unless|otherwise|case|either|or
                      r"incorrect|incorrectly|naive|naively|tempting|pitfall|fallacy|long|provided|valid|only|"
                      r"sometimes|instead|drop|dropping|relax|relaxing|remove|removing|without|never|longer|cannot|nor|invalid|"
                      r"contradiction|contradicts|absurd|towards)\b|n't\b|\?")
-_SIGN_LOCAL = re.compile(rf"\bfor\s+(?:all\s+|every\s+|any\s+)?{_SIGN}\s+(?:real\s+)?(?:values?\s+(?:of\s+)?)?{_NAME_IN_MATH}"
+_SIGN_LOCAL = re.compile(rf"\bfor\s+(?:all\s+|every\s+|any\s+)?{_SIGN}\s+(?:real\s+)?(?:values?\s+(?:of\s+)?)?{_NAMES_IN_MATH}"
                          rf"(?!\s*(?:,|or)\s*(?:or\s+)?(?:positive|negative|zero|non|or))"
                          rf"|\b(?:for|with)\s+{_NAME_IN_MATH.replace('name', 'after')}\s+"
                          rf"{_SIGN.replace('sign', 'after_sign')}\b(?!\s*(?:,|or)\s*(?:or\s+)?(?:positive|negative|zero|non|or))",
                          re.I)   # "for $x$ positive", not "for $x$ positive, negative or zero"
-_SIGN_CASE = re.compile(rf"\b(?P<case>when|whenever|if|for|unless|as\s+long\s+as|provided(?:\s+that)?)\s+{_NAME_IN_MATH}"
+_SIGN_CASE = re.compile(rf"\b(?P<case>when|whenever|if|for|unless|as\s+long\s+as|provided(?:\s+that)?)\s+{_NAMES_IN_MATH}"
                         rf"\s+(?:is|are)\s+(?P<neg>not\s+)?"
                         rf"(?:an?\s+)?{_SIGN}\b(?!\s+or\b)", re.I)       # not "when $x$ is positive or negative"
 _OPPOSITE_SIGN = {">": "<=", ">=": "<", "<": ">=", "<=": ">"}
@@ -455,7 +455,10 @@ def local_signs_in_words(lines: list[str]) -> list[tuple[int, str, str, int, int
             if start is not None:
                 out.append((start, m.group("name"), sign_of(m), 0, 0, unplain(lines, number, m.start("name"))))
         for m in (*_SIGN_LOCAL.finditer(line), *_SIGN_CASE.finditer(line), *_SIGN_CASE_CJK.finditer(line)):
-            name = next(m.group(g) for g in ("name", "after") if g in m.groupdict() and m.group(g))
+            names = _names_of(m.group("names")) if m.groupdict().get("names") else \
+                [next(m.group(g) for g in ("name", "after") if g in m.groupdict() and m.group(g))]
+            if not names:
+                continue                                # "for positive $x + y$": no name's sign
             ahead = line[m.end():]
             following = next((k for k in range(number, min(number + 2, len(lines))) if lines[k].strip()), None)
             leads = re.search(r"\$|\\\[|\\\(", ahead) and not _SENTENCE_END.search(
@@ -473,21 +476,21 @@ def local_signs_in_words(lines: list[str]) -> list[tuple[int, str, str, int, int
                             if m.groupdict().get("neg") or m.groupdict().get("case") else "")
             # (the words of the form read may be in it: "except for", "if $z$ is not …", "unless $y$ is …")
             if _HEADING.match(line):                                        # "# When $x$ is negative"
-                out.append((number, name, sign, 0, len(line) + 1, doubt))
+                out.extend((number, name, sign, 0, len(line) + 1, doubt) for name in names)
             elif re.search(r"(?i)(?:\$\$|\\\])\s*[,，]?\s*(?:(?:except|unless|but\s+not)\s*)?$", line[:m.start()]) \
                     and re.fullmatch(r"\s*[.,;:。，；]?\s*", ahead):         # "$$|v| = v$$ for nonnegative $v$."
-                out.append((number, name, sign, 0, 0, doubt))                 # (0, 0): that display only
+                out.extend((number, name, sign, 0, 0, doubt) for name in names)     # (0, 0): that display only
             elif leads:
-                out.append((number, name, sign, m.start(), sentence_end(line, m.end()), doubt))
+                out.extend((number, name, sign, m.start(), sentence_end(line, m.end()), doubt) for name in names)
             elif re.search(r"(?i)\$[^$]+\$\s*(?:(?:holds|is\s+valid|is\s+true)\s+)?(?:only\s+)?$", line[:m.start()]) \
                     and re.match(r"\s*(?:too|as\s+well|also)?\s*(?:[.,;:。，；]|$)", ahead):  # "$|x| = x$ holds for negative $x$"
                 opening = max((e.end() for e in re.finditer(r"[.!?;](?=\s)|[。！？；]", blank_inline_math(line[:m.start()]))),
                               default=0)
-                out.append((number, name, sign, opening, sentence_end(line, m.end()), doubt))
+                out.extend((number, name, sign, opening, sentence_end(line, m.end()), doubt) for name in names)
             elif _FILLER.fullmatch(line[:m.start()]) and re.fullmatch(r"\s*[.,;:。，；]?\s*", ahead):
                 start = _display_above(lines, number)       # "$$\sqrt{x^2} = x$$\nis valid as long as $x$ is positive."
                 if start is not None:
-                    out.append((start, name, sign, 0, 0, doubt))
+                    out.extend((start, name, sign, 0, 0, doubt) for name in names)
     return out
 
 
@@ -1587,8 +1590,8 @@ _CALLED_AGAIN = re.compile(r"(?i)\b(?:again|also|likewise|too|still)\s+(?:call|c
 """A name given to a second object in words ("its own partition function, which we again call Z")."""
 
 
-def renamed_in_words(lines: list[str]) -> list[tuple[int, str]]:
-    """The (line, name) pairs where a sentence in prose gives a name written alone in inline math
+def renamed_in_words(lines: list[str]) -> list[tuple[int, str, int]]:
+    """The (line, name, column) triples where a sentence in prose gives a name written alone in inline math
     (``$s$``, ``$\\lambda$``) another meaning from there on (see ``_RENAMING``), or names a second
     object by it (``_CALLED_AGAIN``)."""
     found = []
@@ -1598,17 +1601,17 @@ def renamed_in_words(lines: list[str]) -> list[tuple[int, str]]:
             said = _RENAMING.search(sentence)
             if said and not negation_in(sentence[max(0, said.start() - 25):said.start()]):  # "We never redefine $s$"
                 sub = (m.group("sub") or "").strip("_{}")
-                found.append((number, f"{m.group('name')}_{sub}" if sub else m.group("name")))
+                found.append((number, f"{m.group('name')}_{sub}" if sub else m.group("name"), m.start()))
         for m in _CALLED_AGAIN.finditer(line):
-            found.append((number, m.group("name") or m.group("later") or m.group("cjk")))
+            found.append((number, m.group("name") or m.group("later") or m.group("cjk"), m.start()))
         for m in _REQUANTIFIED.finditer(line):
             if m.group("lead").lower().startswith(("for", "对")) or _ARBITRARY.search(m.group("rest") or ""):
-                found.append((number, m.group("name")))
+                found.append((number, m.group("name"), m.start()))
     return found
 
 
 _REQUANTIFIED = re.compile(r"(?i)(?P<lead>\bfor\s+(?:any|all|every|each|arbitrary)(?:\s+(?:real|positive|fixed|other))?"
-                           r"(?:\s+(?:numbers?|values?|constants?|vectors?))?|\b(?:now\s+)?let|对(?:任意|所有)(?:的)?)\s*"
+                           r"(?:\s+(?:numbers?|values?|constants?|vectors?|functions?|maps?))?|\b(?:now\s+)?let|对(?:任意|所有)(?:的)?)\s*"
                            r"\$\s*\\?(?P<name>[A-Za-z]+)\s*(?:(?:\\in\b|\\[lg]eq?\b|\\neq?\b|[<>])[^$]*)?\$(?P<rest>[^.;。]*)")
 _ARBITRARY = re.compile(r"(?i)\b(?:arbitrary|any|general)\b|任意")
 """A name quantified anew ("For any $\\lambda > 0$", "Now let $w \\in \\mathbb{R}^2$ be arbitrary"): a value

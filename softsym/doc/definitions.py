@@ -52,6 +52,20 @@ def parameter_name(param: str) -> str:
 _KNOWN_FUNCTIONS = frozenset({"sigma", "exp", "log", "ln", "tanh", "max", "min", "P", "Pr", "softmax", "sigmoid",
                               "softplus", "logsumexp", "LSE", "sin", "cos", "tan", "sinh", "cosh"})
 
+_OWN_VERSIONS = frozenset({"sigma", "softmax", "sigmoid"})
+_EXPONENTIAL = re.compile(r"e\s*\^|\\exp\b|\bexp\b|\\tanh\b|\\sigma\b|softmax|sigmoid")
+"""A σ or softmax the text defines itself, the way it wants (``\\sigma(x) := \\max(0, x)``, a ReLU;
+``\\mathrm{softmax}(z)_i := e^{-z_i}/…``, a softmin convention): a definition with ``:=``, or one
+without an exponential (then it is no sigmoid or softmax at all).  ``\\sigma(z) = 1/(1 + e^{z})``
+written with ``=`` is a claim about the sigmoid, checked (a flipped sign is a mistake to catch)."""
+
+def _uses_parameters(args: str, rhs: str) -> bool:
+    """Whether ``rhs`` writes each plain parameter of ``args`` (``x`` of ``\\sigma(x) := \\max(0, x)``)."""
+    names = [re.sub(r"^\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*(.*?)\s*\}$", r"\1", p.strip()) for p in args.split(",")]
+    return all(re.fullmatch(r"\\?[A-Za-z]+", n) and re.search(rf"(?<![A-Za-z]){re.escape(n)}(?![A-Za-z])", rhs)
+               for n in names)
+
+
 _WORD_LHS = re.compile(rf"^\s*(?:{_UPRIGHT})\s*$")
 
 
@@ -113,6 +127,8 @@ def function_definition(rel: Relation) -> tuple[str, list[str]] | None:
     else:
         name = re.sub(r"^\\[A-Za-z]+\s*\{\s*([A-Za-z]+)\s*\}$", r"\1", written).lstrip("\\")
     own_sigma = name == "sigma" and m.group("entry")      # \sigma(\mathbf{z})_i = …: the text's own σ (a softmax)
+    own_sigma = own_sigma or name in _OWN_VERSIONS and (rel.op == ":=" or not _EXPONENTIAL.search(rel.rhs)) \
+        and _uses_parameters(m.group("args"), rel.rhs)       # (softmax(u) = [0.25, 0.75]: a value, no definition)
     known = name in _KNOWN_FUNCTIONS or (len(name) > 1 and name.lower() in _KNOWN_FUNCTIONS)
     worded = re.match(r"\\(?:operatorname|mathrm|text|textrm)\s*\{", written)
     if known and not own_sigma and not (worded and subscript):
@@ -582,6 +598,7 @@ def defines(rel: Relation, lhs: sp.Basic, rhs: sp.Basic, used: set[str], pinned:
             and rel.op != ":=":
         return False            # P(A | B) = 0.7 after P(A | B) = P(A, B)/P(B): an example's check, not a model
     if rel.op == ":=" or (not rel.chained and (isinstance(lhs, sp.core.function.AppliedUndef)
+                                              and not rhs.atoms(lhs.func)       # f(x) = f(x + c): a claim
                                               or (isinstance(lhs, sp.Symbol) and rhs.is_Number))):
         return True
     if not rel.chained and probabilities_in(lhs) == {lhs} and not probabilities_in(rhs) and model_of is not None\

@@ -182,9 +182,12 @@ _RANGE_END = re.compile(r"(?:\\[lc]?dots|\.\.\.)\s*,\s*([A-Za-z])\s*$")
 _N_WRITTEN = re.compile(rf"(?<![A-Za-z\\]){DEFAULT_DIMENSION}(?![A-Za-z])")
 
 
-def family_lengths(found: list[Relation], functions: set[str], base: Domain, declarations) -> dict:
+def family_lengths(found: list[Relation], functions: set[str], base: Domain, declarations
+                   ) -> tuple[dict, dict[str, set[int]]]:
     """The range of every family the text sums over one range only, from 1 to a name (``\\sum_{j=1}^{K}
-    e^{z_j}``: z over 1..K), read from every relation before the checking starts."""
+    e^{z_j}``: z over 1..K), read from every relation before the checking starts; and, for the
+    families whose only range ends at a number (``\\sum_{k=1}^{2}``, a worked case), the lines that
+    write it: that length holds in their section only (see ``lengths_in_section``)."""
     from ..latex import Context, Unparsed, parse_tex
     try:
         domain = merged_declarations(base, [d.text for d in declarations])
@@ -193,6 +196,7 @@ def family_lengths(found: list[Relation], functions: set[str], base: Domain, dec
     unwritten = sp.Symbol("unwritten_bound_", integer=True, positive=True)      # \sum_i: no bound written
     context = Context(names=context_names(domain, functions), functions=frozenset(functions), dimension=unwritten)
     seen: dict[str, set] = {}
+    lines: dict[str, set[int]] = {}
     for rel in found:
         for side in (rel.lhs, rel.rhs):
             try:
@@ -207,7 +211,8 @@ def family_lengths(found: list[Relation], functions: set[str], base: Domain, dec
                     for e in node.function.atoms(sp.Indexed):
                         if e.indices == (var,):
                             seen.setdefault(str(e.base.label), set()).add(hi)
-    out = {}
+                            lines.setdefault(str(e.base.label), set()).add(rel.line)
+    out, numbered = {}, {}
     for name, ends in seen.items():
         named = {hi for hi in ends if not hi.is_Integer}
         if len(named) == 1:                 # Σ_{j=1}^{n} beside a worked Σ_{j=1}^{3}: the general length
@@ -216,7 +221,16 @@ def family_lengths(found: list[Relation], functions: set[str], base: Domain, dec
             out[name] = (sp.Integer(1), hi.xreplace({end: sp.Symbol(end.name, integer=True, positive=True)}))
         elif not named and len(ends) == 1:  # only Σ_{b=1}^{3} e^{θ_b}: three entries
             out[name] = (sp.Integer(1), next(iter(ends)))
-    return out
+            numbered[name] = lines[name]
+    return out, numbered
+
+
+def lengths_in_section(lengths: dict, numbered: dict[str, set[int]], sections: dict[int, int], line: int) -> dict:
+    """``lengths`` at ``line``: a length read from sums that end at a number (``\\sum_{k=1}^{2}`` "with two
+    classes") holds in the section that writes them, not in another ("For $n$ classes …  $\\sum_j$")."""
+    from .conditions import in_scope
+    return {name: span for name, span in lengths.items()
+            if name not in numbered or any(in_scope(sections, min(at, line), max(at, line)) for at in numbered[name])}
 
 
 def sizes_written(found: list[Relation]) -> frozenset[str]:

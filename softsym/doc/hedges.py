@@ -303,7 +303,8 @@ def _disclaimed(sentence: str) -> bool:
 _RESTRICTING = re.compile(
     r"(?i)\b(?:integers?|integral|natural\s+numbers?|whole\s+numbers?|counts?|between|at\s+least|at\s+most|"
     r"greater\s+than|less\s+than|larger\s+than|smaller\s+than|bigger\s+than|more\s+than|exceeds?|exceeding|"
-    r"non-?zero|large\s+enough|small\s+enough|sufficiently|bounded|interval|range|ranges|probability|"
+    r"non-?zero|(?:is|are|be)\s+(?:not|never)\s+(?:equal\s+to\s+)?(?:zero|0)|non-?vanishing|(?:the\s+)?same\s+signs?|"
+    r"opposite\s+signs?|large\s+enough|small\s+enough|sufficiently|bounded|interval|range|ranges|probability|"
     r"probabilities|temperature|odd|even|divisible|rational|irrational|finite|distinct|unique(?:ly)?)\b|"
     r"唯一|整数|自然数|之间|至少|至多|大于|小于|不小于|不大于|不为零|非零|足够大|足够小|区间|范围|概率|温度|奇数|偶数")
 """Words that restrict a name in ways softsym does not read into a hypothesis ("Let $k$ be an
@@ -392,11 +393,17 @@ def restricted_nearby(lines: list[str], first: int, last: int) -> dict[str, str]
     softsym does not read (:data:`_RESTRICTING`), each with the word."""
     out: dict[str, str] = {}
     for line, sentence, (a, b), _ in sentences(lines, first, last):
-        found = _RESTRICTING.search(sentence)
-        if found and not _disclaimed(sentence):
+        words = list(_RESTRICTING.finditer(sentence))
+        if not words or _disclaimed(sentence):
+            continue
+        names = list(_NAME.finditer(line[a:b]))
+        for m, following in zip(names, [*(n.start() for n in names[1:]), len(sentence)]):
+            # its own word: the first after it, before the next name ("If $n$ is an integer … if $x$
+            # exceeds 1": x exceeds 1), else the last before it ("a count $k$")
+            found = next((w for w in words if m.end() <= w.start() < following), None) \
+                or next((w for w in reversed(words) if w.end() <= m.start()), words[0])
             phrase = re.sub(r"\s+", " ", line[a + found.start():min(b, a + found.end() + 24)]).strip()
-            for m in _NAME.finditer(line[a:b]):
-                out.setdefault(m.group("name").lstrip("\\"), phrase)
+            out.setdefault(m.group("name").lstrip("\\"), phrase)
     return out
 
 
@@ -487,7 +494,7 @@ def admits(phrase: str, value) -> bool | None:
     if m:
         low, high = sorted(float(g) for g in m.groups())
         return low <= number <= high
-    if re.match(r"(?i)^non-?zero|^不为零|^非零", text):
+    if re.match(r"(?i)^non-?zero|^non-?vanishing|^(?:is|are|be)\s+(?:not|never)\s+(?:equal\s+to\s+)?(?:zero|0)\b|^不为零|^非零", text):
         return number != 0
     if re.match(r"(?i)^(?:integers?|integral|natural|whole|counts?)\b|^整数|^自然数", text):
         return number == int(number) and (number >= 0 or not re.match(r"(?i)^(?:natural|whole|counts?)|^自然数", text))
@@ -530,6 +537,9 @@ def _called(text: str, listed: list[re.Match]) -> list[bool]:
 _INLINE_MATH_HERE = re.compile(r"\$[^$]*\$")
 
 
+_DOTS = re.compile(r"\s*(?:\\[lc]?dots|\\ldots|…|\.\.\.)\s*")
+
+
 def distributions_named(lines: list[str]) -> dict[str, tuple[int, bool, bool]]:
     """The names the words call distributions or probabilities ("Let $p$ and $q$ be two discrete
     distributions", "设 $p, q$ 是两个分布", "let $\\pi$ lie in the probability simplex") or one-hot
@@ -543,9 +553,10 @@ def distributions_named(lines: list[str]) -> dict[str, tuple[int, bool, bool]]:
             where = bool(_WHERE_LED.match(sentence))
             text = line[a:b]
             listed = [m for m in _LISTED_NAMES.finditer(text)
-                      if not (re.search(r"\\[lc]?dots|\\ldots", m.group("names"))
-                              or "_" in m.group("names") and "," in m.group("names"))]
-            # ("$z_1, \dots, z_n$": the entries of a vector, listed)
+                      if not ("_" in m.group("names") and "," in m.group("names"))
+                      or len({re.sub(r"\s*_.*$", "", n) for n in re.split(r"\s*,\s*", m.group("names"))
+                              if not _DOTS.fullmatch(n)}) == 1]
+            # ("$\pi_1, \dots, \pi_K$": the entries of one family, listed — that family)
             called = _called(text, listed)
             for m, it in zip(listed, called):
                 if not it:                  # "logits $z$, $p = …$ and a one-hot target $y$": z is not one
@@ -555,6 +566,8 @@ def distributions_named(lines: list[str]) -> dict[str, tuple[int, bool, bool]]:
                 hot = bool(_ONE_HOT.search(said)) and not re.search(
                     r"(?i)\b(?:distributions?|probabilit\w*|simplex)\b|分布|概率", said)
                 for name in re.split(r"\s*,\s*", m.group("names")):
+                    if _DOTS.fullmatch(name):
+                        continue
                     name = re.sub(r"\s*_.*$", "", name)      # e_y, one row of e: the family e
                     name = re.sub(r"\\mathbf\s*\{\s*|\s*\}", "", name).strip().lstrip("\\")
                     if name:

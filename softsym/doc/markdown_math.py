@@ -234,7 +234,7 @@ def _block_events(md: MarkdownIt, tokens: list[Token]) -> Iterator[_Event]:
         if kind == "inline" and token.map:
             yield from _inline_events(token.children or [], token.content, token.map[0] + 1)
         elif kind == "math_block" and token.map and "$$" in token.content:
-            yield from _displays_on_a_line(token)
+            yield from _displays_on_a_line(md, token)
         elif kind in ("math_block", "math_block_label", "math_bracket_block") and token.map:
             env = wrapping_environment(token.content)
             yield _math(token.content, token.map[0] + 1, token.map[1], True, env)
@@ -250,15 +250,17 @@ def _block_events(md: MarkdownIt, tokens: list[Token]) -> Iterator[_Event]:
             yield _PROSE
 
 
-def _displays_on_a_line(token: Token) -> Iterator[_Event]:
-    """``$$a = b$$ so that $$c = d$$``: dollarmath reads one display from the first ``$$`` to the last;
-    it is two displays with prose between them."""
+def _displays_on_a_line(md: MarkdownIt, token: Token) -> Iterator[_Event]:
+    """``$$a = b$$ where $a = 2$. Then $$c = d$$``: dollarmath reads one display from the first ``$$``
+    to the last; it is two displays with prose between them, and the prose's inline math is read."""
     line = token.map[0] + 1
     for k, piece in enumerate(token.content.split("$$")):
         if k % 2 == 0:
             yield _math(piece, line, line + piece.count("\n"), True, wrapping_environment(piece))
         elif piece.strip():
             yield _PROSE
+            for inline in md.parseInline(piece):
+                yield from _inline_events(inline.children or [], piece, line)
         line += piece.count("\n")
 
 

@@ -228,3 +228,63 @@ def target_name(lhs: sp.Basic) -> str | None:
             for a in lhs.args) and len({a.base if isinstance(a, sp.Pow) else a for a in lhs.args}) == len(lhs.args):
         return str(lhs.func)                  # f(x), ℓ(μ, σ²), FL(p_t)
     return None
+
+
+_LETTER_ENTRY = re.compile(r"^\s*(?P<base>\\?[A-Za-z]+)\s*_\s*(?:\{\s*(?P<braced>[a-z])\s*\}|(?P<bare>[a-z]))\s*$")
+_SUBSCRIPT = re.compile(r"(?P<base>\\?[A-Za-z]+)\s*_\s*(?P<sub>\{[^{}]*\}|[A-Za-z0-9])")
+_COMMAND = re.compile(r"\\[A-Za-z]+")
+_INDEX_LIKE = re.compile(r"(?:\\mathbb|\\mathbf|\\mathds|\\bm)\s*\{?\s*1\s*\}?\s*(?:_\s*)?(?:\\left\s*)?(?:\\\{|\[|\{|\()"
+                         r"(?P<inside>[^\]\)}]*)|\\(?:delta|mathbb\s*\{?\s*I\s*\}?)\s*_\s*\{(?P<delta>[^{}]*)\}"
+                         r"|(?P<name>[a-z])\s*(?:\\in\s*(?:\\\{|\[|\\mathbb\s*\{?\s*[NZ])|=\s*\d+\s*,\s*(?:\\[lc]?dots|…|\.\.\.))")
+"""Where letters are used as indices: inside an indicator (``\\mathbb{1}[i = y]``, ``\\mathbb{1}\\{y = k\\}``), a
+Kronecker delta's subscript, a membership in a set of integers (``y \\in \\{1, …, K\\}``, ``k \\in [K]``) or a
+range (``k = 1, \\dots, K``)."""
+
+
+def subscript_labels(found, math: list[str] = ()) -> list[str]:
+    """Subscripted names that label rather than index (``m_x = 2x`` and ``m_y = y + 1``; the partial
+    derivatives ``g_x = 2xy``, ``g_y = x^2``): a base defined at two or more letters whose definitions
+    are not one formula written at different indices, one of them using its own letter as a
+    variable (``2x``), each letter a variable of the text (written alone somewhere) and never an index
+    of anything else (no ``z_x``, no ``\\sum_x``), nor compared or ranged as one in ``math`` (the
+    document's math: ``\\mathbb{1}[i = y]``, ``y \\in \\{1, \\dots, K\\}``, ``k = 1, \\dots, K``).  Each
+    such ``g_x`` is a name of its own."""
+    defined: dict[str, dict[str, str]] = {}
+    for rel in found:
+        m = _LETTER_ENTRY.match(rel.lhs)
+        if m is not None and rel.op in ("==", ":=") and not rel.chained:
+            defined.setdefault(m.group("base"), {}).setdefault(m.group("braced") or m.group("bare"), rel.rhs)
+    candidates = {base: letters for base, letters in defined.items() if len(letters) > 1}
+    if not candidates:
+        return []
+    texts = [side for rel in found for side in (rel.lhs, rel.rhs)]
+    indexing: dict[str, set[str]] = {}              # letter: the bases it is a subscript of
+    for text in texts:
+        for m in _SUBSCRIPT.finditer(text):
+            for letter in set(_COMMAND.sub(" ", m.group("sub"))) & set("abcdefghijklmnopqrstuvwxyz"):
+                indexing.setdefault(letter, set()).add(m.group("base"))
+    alone = set()
+    for text in texts:
+        bare = _COMMAND.sub(" ", _SUBSCRIPT.sub(lambda m: m.group("base"), text))
+        alone |= set(re.findall(r"(?<![A-Za-z])([a-z])(?![A-Za-z])", bare))
+
+    ranged = set()
+    for text in [*texts, *math]:
+        for m in _INDEX_LIKE.finditer(text):
+            ranged |= set(_COMMAND.sub(" ", m.group("inside") or m.group("name") or ""))
+
+    def template(rhs: str, letter: str) -> str:
+        return re.sub(r"\s+", "", re.sub(rf"(?<![\\A-Za-z]){letter}(?![A-Za-z])", "@", rhs))
+
+    def uses_own(letter: str, rhs: str) -> bool:
+        return bool(re.search(rf"(?<![\\A-Za-z_]){letter}(?![A-Za-z])", _SUBSCRIPT.sub(" ", _COMMAND.sub(" ", rhs))))
+    out = []
+    for base, letters in candidates.items():
+        if len({template(rhs, letter) for letter, rhs in letters.items()}) == 1:
+            continue                                # a_k = k^2 and a_j = j^2: one family
+        if not any(uses_own(letter, rhs) for letter, rhs in letters.items()):
+            continue                                # q_i := …, q_y = 1 − ε + ε/K: the entry at the class y
+        if all(letter in alone and letter not in ranged and indexing.get(letter, set()) <= {base}
+               for letter in letters):
+            out += [f"{base.lstrip(chr(92))}_{letter}" for letter in sorted(letters)]
+    return out

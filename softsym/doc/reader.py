@@ -57,7 +57,7 @@ from .definitions import (
 from .opaque import opaque_dot_products
 from .entrywise import (
     Entry, conventional_length, example_entries, listed_length, extremum_facts, family_lengths, family_ranges, inferred_dimension,
-    instance_of_length, read_entrywise, sizes_written, speaks_generally, with_conventions,
+    instance_of_length, lengths_in_section, read_entrywise, sizes_written, speaks_generally, with_conventions,
 )
 from .constants import BARE, CONSTANT_PI, DECLARATIONS, EULER_POWER, named_constants
 from .extract import find_math, kind_of
@@ -65,7 +65,7 @@ from .macros import angle_means, argument_gradients, document_macros, expand
 from .names import (
     as_relational, bare_name, context_names, doc_declarations, document_dimension, is_atomic,
     merged_declarations, model_parameters, names_in, one_symbol_per_name, opaque_probabilities, own_parameters,
-    pinned_by, plain_context, probabilities_in, related_to, target_name, with_models,
+    pinned_by, plain_context, probabilities_in, related_to, subscript_labels, target_name, with_models,
 )
 from .units import without_units
 
@@ -204,14 +204,22 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     trailing_conditions = {c for cs in trailing.values() for c in cs}
     inferred = inferred_dimension(found)
     range_ends = sizes_written(found)
-    lengths = family_lengths(found, functions, doc_declarations(options.symbols) if options.symbols.strip()
-                              else Domain(), declarations)
+    all_lengths, numbered_lengths = family_lengths(found, functions, doc_declarations(options.symbols)
+                                                   if options.symbols.strip() else Domain(), declarations)
+    lengths = all_lengths
     base = doc_declarations(options.symbols) if options.symbols.strip() else Domain()
     called_real = sorted({m.group(1) or m.group(2) for m in _CALLED_REAL.finditer(text)}
                          - set(base.names()) - set(functions))
     if called_real:                 # "for every real $n$", "$n \in \mathbb{R}$": n is no count nor dimension
         try:
             base = base.merged(doc_declarations(f"{' '.join(called_real)}: real"))
+        except UserError:
+            pass
+    labelled = [name for name in subscript_labels(found, [b.tex for b in blocks]) if name not in base.names()
+                and name.split("_")[0] not in set(base.names()) | set(functions)]
+    if labelled:                    # m_x = 2x, m_y = y + 1: names of their own, not entries m[x], m[y]
+        try:
+            base = base.merged(doc_declarations(f"{' '.join(labelled)}: real"))
         except UserError:
             pass
     counted = sorted(set(_COUNTED_IN_WORDS.findall(words_text)) - set(base.names()) - set(functions))
@@ -268,6 +276,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         name for decl in declarations for name in _declared_names(decl.text)}, prose_lines)   # e = y − t, π ∈ (0, 1)
     introduced = restricted_where_introduced(prose_lines)
     in_spaces = [(b.line, name) for b in blocks for name in _vectors_in_space(b.tex)]   # x, y ∈ ℝ^n
+    sized_spaces = [(b.line, name, size) for b in blocks
+                    for name, size in _vectors_in_space(b.tex, sized=True)]     # x ∈ ℝ^3: x runs over 1..3
+    spaced: set[str] = set()                                    # vectors whose length a membership gave
     last_use: dict[str, int] = {}                               # the line where each used name was last used
     defined_at: dict[str, list[int]] = {}                       # the lines where each name was defined
 
@@ -361,22 +372,36 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         used.update(names)
         last_use.update(dict.fromkeys(names, rel.line))
     guessed_defs: dict[str, int] = {}                   # names defined through a function written alone
+    derived_defs: dict[str, int] = {}                   # names defined by a display the words conclude
+    concluded_before = 0                                # (the previous relation's line if its words concluded)
+    defs_before: list[Definition] = []                  # (the definitions before the previous relation)
     rooted: dict[str, int] = {}                         # m^2 = …: m read as the nonnegative root (a guess)
     domains: dict[str, tuple] = {}                      # f: (its parameters, the bounds on them, the line)
     assuming: dict[tuple[int, sp.Basic], bool] = {}     # whether the sentence of each condition assumes it
     bare_before, defined_count = 0, 0                   # (the previous relation's line if it had one)
     valued_in_prose: dict[str, tuple[int, str]] = {}    # a function with constants given a value in prose
-    renamings = renamed_in_words(lines)                 # "From now on $s$ denotes …": (line, name)
+    renamings = renamed_in_words(lines)                 # "From now on $s$ denotes …": (line, name, column)
     renamed_at: dict[str, int] = {}                     # a defined name given another meaning in words: where
     chosen_at: dict[str, tuple[int, int]] = {}          # "取 $v = c$ …，则 …": the choice's line, its paragraph's end
     circular_at: dict[str, int] = {}                    # a name defined through itself (not unfolded): where
     last_values: dict[str, tuple] = {}                  # η_K := 0: the family's line, condition and text
     previous_definitions: list[Definition] = []
     for k, rel in enumerate(found):
+        lengths = lengths_in_section(all_lengths, numbered_lengths, sections, rel.line)
+        while sized_spaces and sized_spaces[0][0] <= rel.line:
+            _, name, size = sized_spaces.pop(0)
+            if name in spaced or name not in vectors and size is not None:
+                if size is None:                                # "Now let x ∈ ℝ^n": of any length again
+                    vectors.pop(name, None)
+                    spaced.discard(name)
+                else:
+                    vectors[name] = (sp.Integer(1), sp.Integer(size))
+                    spaced.add(name)
         definitions = _about_current_meanings(definitions, previous_definitions)
         previous_definitions = list(definitions)
-        for line, name in [(line, name) for line, name in renamings if line <= rel.line]:
-            renamings.remove((line, name))
+        for line, name, column in [r for r in renamings if r[0] < rel.line or r[0] == rel.line
+                                   and (column_of(k) < 0 or r[2] < column_of(k))]:
+            renamings.remove((line, name, column))       # (on the relation's own line: only words before it)
             entry = re.sub(r"_(\w+)$", r"[\1]", name)          # s_1: the entry s[1]
             if any(name in (target_name(d.target), sp.sstr(d.target)) or sp.sstr(d.target) == entry
                    or target_name(d.target) == f"{name}[]" for d in definitions):
@@ -387,7 +412,13 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         if bare_before and len(definitions) > defined_count:   # F = -\log Z / (2\beta): F rests on the guess
             guessed_defs.update(dict.fromkeys((target_name(d.target) or sp.sstr(d.target)
                                                for d in definitions[defined_count:]), bare_before))
-        bare_before, defined_count = 0, len(definitions)
+        for d in [d for d in definitions if d not in defs_before]:   # "so the mean energy is $$⟨E⟩ = …$$" (a name defined
+            if concluded_before:                        # again without such words is defined, no longer derived)
+                derived_defs[target_name(d.target) or sp.sstr(d.target)] = concluded_before
+            else:
+                derived_defs.pop(target_name(d.target) or sp.sstr(d.target), None)
+        bare_before, defined_count, defs_before = 0, len(definitions), list(definitions)
+        concluded_before = rel.line if _CONCLUDING.match(lead_in(lines, rel, blocks) or "") else 0
         used_before = set(used)                         # names earlier relations used
         if rel.chained and previous is not None:       # the left side is the previous right side
             rel = replace(rel, line=min(rel.line, previous.end_line))
@@ -1402,6 +1433,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             elif not given_here and rel.op in ("<", "<=", ">", ">=") and inline and relational is not None \
                     and names_in(lhs, rhs) and not names_in(lhs, rhs) & defined_names:
                 add_condition(relational)                   # "If $x y > 0$, then $$…$$": that display's case
+            elif not given_here and rel.op == "==" and inline and isinstance(lhs, sp.Symbol) and names_in(rhs) \
+                    and relational is not None and not names_in(lhs, rhs) & defined_names \
+                    and lhs not in rhs.free_symbols and supposed_cue(lines, rel):
+                add_condition(relational)                   # "If $p = \sigma(x)$, solve for $x$: $…$": its case
             elif not given_here and rel.op == "==" and lhs.has(sp.Sum) != rhs.has(sp.Sum) \
                     and is_constraint(rel, lhs, rhs, True) and not names_in(lhs, rhs) & defined_names \
                     and not unplain(lines, rel.line, column_of(k)):
@@ -1767,8 +1802,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                        and name not in {n for n, _ in restricted}      # "a unique index $k$" (lines before)
                        and name not in everywhere]                      # (not "对所有实数 $x$" here)
         given_here = set()
-        if premise is not None:                      # the premise says what its names are here
+        if isinstance(premise, sp.Eq):              # the premise says what its names are here ("η = … ⟹"),
             given_here = {target_name(premise.lhs) or "", target_name(premise.rhs) or ""}
+        # (a comparison does not: "p_i > p_j ⟺ x_i > x_j" with p's definition unread rests on p)
+        maybe_premised = names_in(premise) if isinstance(premise, sp.Basic) else set()
         guesses = (*repairs.get(k, ()), *guesses)
         opaque_products = [n for n in notes if n.startswith("the dot products ")]
         doubts: list[str] = [f"it rests on a guess: {'; '.join(guesses)}"] if guesses else []
@@ -1782,6 +1819,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             unproved = (f"it unfolds {', '.join(through_guess)}, defined (line "
                         f"{guessed_defs[through_guess[0]]}) through a function written alone, read as applied "
                         f"to its own parameters, which the words may not mean")
+        through_derived = sorted(name for name in names_in(lhs, rhs) if name in derived_defs)
+        if through_derived:
+            doubts.append(f"it unfolds {', '.join(through_derived)}, which the text concluded (line "
+                          f"{derived_defs[through_derived[0]]}: \"so …\") rather than defined: if that step is "
+                          f"wrong, so is this reading")
         if conflicting:     # "with $\epsilon = 0$ … With $\epsilon > 0$, $$…$$", or "set ε = 0 (in practice ε > 0)":
             doubts.append(f"the text gives {', '.join(conflicting)} a value and, before it too, a bound that value "
                           f"breaks: which one holds here is not clear")          # (which one holds is the words')
@@ -1946,7 +1988,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                     key = ",".join(f"{sp.sstr(symbol)}={sp.sstr(value)}" for symbol, value in case)
                     followups.append((f"values:{key}",
                                       build([*written, *(sp.Eq(symbol, value) for symbol, value in case)])[0]))
-        maybe_defined = sorted((names_in(lhs, rhs) | names_in(left, right)) & (set(unread) - given_here))
+        maybe_defined = sorted((names_in(lhs, rhs) | names_in(left, right) | maybe_premised)
+                               & (set(unread) - given_here))
         # (z̄ := Σ_j p_j z_j with p unread: a relation about z̄ rests on p too)
         if maybe_defined:
             doubts.append("it rests on what softsym could not read ("
@@ -3063,6 +3106,11 @@ def _assumed_before(live: list[tuple[int, sp.Basic | None]], here: int, lines: l
     return tuple(out)
 
 
+_CONCLUDING = re.compile(r"(?i)\s*(?:so|hence|thus|therefore|consequently|it\s+follows\s+that|and\s+so)\b|"
+                         r"\s*(?:所以|因此|于是|从而)")
+"""Words that open the sentence leading into a display as a conclusion ("so the mean energy is $$⟨E⟩ =
+∂\\log Z/∂β$$"): a new name it defines is a result the text derived, which may be a mistake; what
+is checked through it is doubted, never refuted."""
 _CONSEQUENCE_WORD = re.compile(r"(?i)\s*(?:hence|so|thus|therefore|then|consequently|and\s+so|it\s+follows\s+that)?"
                                r"[\s,:]*|\s*(?:所以|因此|于是|从而)[\s，,]*")
 _DISTINCT = re.compile(r"(?i)\b(?:distinct|different|unequal)\s+(?:\w+\s+){0,2}\$(?P<math>[^$]+)\$"
@@ -3137,14 +3185,17 @@ _IN_SPACE = re.compile(r"^\s*(?P<names>[^$]+?)\s*\\in\s*\\mathbb\s*\{?\s*R\s*\}?
 _SPACE_NAME = re.compile(r"^\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?\\?(?P<name>[A-Za-z]+)\s*\}?\s*$")
 
 
-def _vectors_in_space(tex: str) -> list[str]:
+def _vectors_in_space(tex: str, sized: bool = False) -> list:
     """The names a membership ``x, \\mathbf{y} \\in \\mathbb{R}^n`` makes vectors (not ``\\mathbb{R}^{n \\times d}``,
-    a matrix, nor ``\\mathbb{R}^1``)."""
+    a matrix, nor ``\\mathbb{R}^1``); with ``sized``, each with its length when a number writes it
+    (``\\mathbb{R}^3``: 3; else None)."""
     m = _IN_SPACE.match(tex)
     if m is None or re.search(r"\\times|×|,", m.group("dim")) or m.group("dim").strip("{} ") == "1":
         return []
     names = [_SPACE_NAME.match(part) for part in m.group("names").split(",")]
-    return [n.group("name") for n in names if n is not None] if all(names) else []
+    found = [n.group("name") for n in names if n is not None] if all(names) else []
+    size = m.group("dim").strip("{} ")
+    return [(name, int(size) if size.isdigit() else None) for name in found] if sized else found
 
 
 def _quotes_a_value(lhs: sp.Basic, rhs: sp.Basic, known: dict) -> bool:

@@ -239,8 +239,9 @@ class ApplicationReading:
 
     def call_word(self, word: str, f: Factor, g: Factor) -> sp.Expr:
         """``\\mathrm{softmax}(z)_i``, ``\\operatorname{sigmoid}(x)``, ``exp(x)``, ``max(a, b)``."""
-        if word not in voc.KNOWN_WORDS:
+        if word not in voc.KNOWN_WORDS or word in ("softmax", "sigmoid") and word in self.ctx.functions:
             if self.function_object(word) is not None:                     # \mathrm{Loss}(x), defined
+                # (or the text's own softmax, "softmin convention": softmax(z)_i := e^{-z_i}/…)
                 return self.call_name(replace(f, base=replace(f.base, kind="NAME")), g)   # primes kept
             self.fail(f"text inside math: '{word}' is not a function the reader knows", f)
         if word in _FUNCTIONS and f.primes and f.sub is None and f.sup is None:   # \mathrm{softplus}'(x)
