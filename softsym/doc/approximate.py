@@ -174,15 +174,20 @@ _DECIMAL = re.compile(r"\s*-?\s*\d*\.(\d+)\s*")
 _LISTED = re.compile(r"\s*(?:\\left\s*)?[(\[]\s*(?P<items>[^()\[\]]*)\s*(?:\\right\s*)?[)\]]\s*[.,;]?\s*")
 
 
-def decimal_rounding(tex: str) -> sp.Float:
+def decimal_rounding(tex: str, entry: int | None = None) -> sp.Float:
     """Half a unit of the last place of a side that is one decimal alone (``0.88``: 0.005) or a list of
-    them (``(0.665, 0.245, 0.0900)``: the largest, 0.0005; each entry is compared alone); else 0.  An
+    them (``(0.665, 0.245, 0.0900)``: that of the entry at position ``entry`` (from 0), each entry being
+    compared alone; without it, the coarsest); else 0.  An
     ``=`` from an exact expression with no decimals of its own (``\\sigma(2) = 0.88``) to such a side
     can only mean its correctly rounded value: no irrational number is a short decimal."""
     listed = _LISTED.fullmatch(tex)
     items = listed.group("items").split(",") if listed else [tex.rstrip(" .,;")]
     if not items or any(_DECIMAL.fullmatch(item) is None and _LONE_INTEGER.fullmatch(item) is None for item in items):
         return sp.Float(0)
+    if entry is not None:
+        if not listed or not 0 <= entry < len(items):
+            return sp.Float(0)
+        items = [items[entry]]
     places = [len(m.group(1)) for item in items if (m := _DECIMAL.fullmatch(item))]
     return sp.Float(10) ** -min(places) / 2 if places else sp.Float(0)
 

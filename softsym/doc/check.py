@@ -612,10 +612,11 @@ def _off_by_rounding(rel, verdict: Verdict, problem: Problem | None = None) -> s
         values = (parse_expr(cex.lhs_value), parse_expr(cex.rhs_value))
     except Exception:  # noqa: BLE001 - values softsym cannot read back: the refutation stands
         return ""
+    entry = _entry_position(cex, problem)
     for side, other in ((rel.lhs, values[1]), (rel.rhs, values[0])):
         if problem is not None and not problem.lhs.atoms(sp.Indexed) and not other.is_Rational \
                 and all(x.is_integer for x in (problem.lhs - problem.rhs).free_symbols):   # (only an entry's index)
-            tolerance = max(tolerance, decimal_rounding(side) * (1 + sp.Float(1e-12)))   # σ(2) = 0.88
+            tolerance = max(tolerance, decimal_rounding(side, entry) * (1 + sp.Float(1e-12)))   # σ(2) = 0.88
     if problem is not None:
         tolerance = max(tolerance, propagated_rounding(problem.lhs - problem.rhs, (rel.lhs, rel.rhs)))
         if not (problem.lhs - problem.rhs).free_symbols:    # \log(0.9333/0.0333) = \log 28: folded into 1037/37
@@ -631,6 +632,26 @@ def _off_by_rounding(rel, verdict: Verdict, problem: Problem | None = None) -> s
     return (f"as read it {readable_message(verdict.message, cex)}, but its sides differ by {sp.N(gap, 3)}, "
             f"within the rounding of the decimals written ({sp.N(tolerance, 3)}): an \"=\" between rounded "
             f"numbers may mean \"≈\", not reported as refuted")
+
+
+def _entry_position(cex, problem: Problem | None) -> int | None:
+    """Where in a list the counterexample's entry sits (from 0), for a relation read at an entry whose
+    index runs from a number; None when it is not one."""
+    if problem is None:
+        return None
+    free = (problem.lhs - problem.rhs).free_symbols
+    bounds = {b.symbol: b for b in problem.domain.bounds}
+    values = dict(cex.values)
+    if len(free) != 1:
+        return None
+    (index,) = free
+    bound = bounds.get(index)
+    if bound is None or bound.lower is None or not bound.lower.is_Integer or index.name not in values:
+        return None
+    try:
+        return int(values[index.name]) - int(bound.lower) - (1 if bound.lower_strict else 0)
+    except ValueError:
+        return None
 
 
 def _worst_entry(verdict: Verdict, problem: Problem | None) -> Verdict:

@@ -1611,7 +1611,7 @@ def renamed_in_words(lines: list[str]) -> list[tuple[int, str, int]]:
 
 
 _REQUANTIFIED = re.compile(r"(?i)(?P<lead>\bfor\s+(?:any|all|every|each|arbitrary)(?:\s+(?:real|positive|fixed|other))?"
-                           r"(?:\s+(?:numbers?|values?|constants?|vectors?|functions?|maps?))?|\b(?:now\s+)?let|对(?:任意|所有)(?:的)?)\s*"
+                           r"(?:(?:\s+[A-Za-z-]+){0,2}?\s+(?:functions?|maps?)|\s+(?:numbers?|values?|constants?|vectors?))?|\b(?:now\s+)?let|对(?:任意|所有)(?:的)?)\s*"
                            r"\$\s*\\?(?P<name>[A-Za-z]+)\s*(?:(?:\\in\b|\\[lg]eq?\b|\\neq?\b|[<>])[^$]*)?\$(?P<rest>[^.;。]*)")
 _ARBITRARY = re.compile(r"(?i)\b(?:arbitrary|any|general)\b|任意")
 """A name quantified anew ("For any $\\lambda > 0$", "Now let $w \\in \\mathbb{R}^2$ be arbitrary"): a value

@@ -52,8 +52,9 @@ def parameter_name(param: str) -> str:
 _KNOWN_FUNCTIONS = frozenset({"sigma", "exp", "log", "ln", "tanh", "max", "min", "P", "Pr", "softmax", "sigmoid",
                               "softplus", "logsumexp", "LSE", "sin", "cos", "tan", "sinh", "cosh"})
 
-_OWN_VERSIONS = frozenset({"sigma", "softmax", "sigmoid"})
-_EXPONENTIAL = re.compile(r"e\s*\^|\\exp\b|\bexp\b|\\tanh\b|\\sigma\b|softmax|sigmoid")
+OWN_VERSIONS = frozenset({"sigma", "softmax", "sigmoid"})
+_EXPONENTIAL = re.compile(r"e\s*\^|\\exp\b|\bexp\b|\\(?:tanh|sinh|cosh|coth|sech|log|ln)\b|\\sigma\b|softmax|sigmoid|"
+                          r"\\operatorname\s*\{|\\mathrm\s*\{")
 """A σ or softmax the text defines itself, the way it wants (``\\sigma(x) := \\max(0, x)``, a ReLU;
 ``\\mathrm{softmax}(z)_i := e^{-z_i}/…``, a softmin convention): a definition with ``:=``, or one
 without an exponential (then it is no sigmoid or softmax at all).  ``\\sigma(z) = 1/(1 + e^{z})``
@@ -127,7 +128,7 @@ def function_definition(rel: Relation) -> tuple[str, list[str]] | None:
     else:
         name = re.sub(r"^\\[A-Za-z]+\s*\{\s*([A-Za-z]+)\s*\}$", r"\1", written).lstrip("\\")
     own_sigma = name == "sigma" and m.group("entry")      # \sigma(\mathbf{z})_i = …: the text's own σ (a softmax)
-    own_sigma = own_sigma or name in _OWN_VERSIONS and (rel.op == ":=" or not _EXPONENTIAL.search(rel.rhs)) \
+    own_sigma = own_sigma or name in OWN_VERSIONS and (rel.op == ":=" or not _EXPONENTIAL.search(rel.rhs)) \
         and _uses_parameters(m.group("args"), rel.rhs)       # (softmax(u) = [0.25, 0.75]: a value, no definition)
     known = name in _KNOWN_FUNCTIONS or (len(name) > 1 and name.lower() in _KNOWN_FUNCTIONS)
     worded = re.match(r"\\(?:operatorname|mathrm|text|textrm)\s*\{", written)

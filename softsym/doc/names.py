@@ -233,6 +233,8 @@ def target_name(lhs: sp.Basic) -> str | None:
 _LETTER_ENTRY = re.compile(r"^\s*(?P<base>\\?[A-Za-z]+)\s*_\s*(?:\{\s*(?P<braced>[a-z])\s*\}|(?P<bare>[a-z]))\s*$")
 _SUBSCRIPT = re.compile(r"(?P<base>\\?[A-Za-z]+)\s*_\s*(?P<sub>\{[^{}]*\}|[A-Za-z0-9])")
 _COMMAND = re.compile(r"\\[A-Za-z]+")
+_INDEX_LETTERS = frozenset("ijklmn")
+"""Letters that index whatever else they do (``a_n = n^2`` is the sequence a, not a name a_n)."""
 _INDEX_LIKE = re.compile(r"(?:\\mathbb|\\mathbf|\\mathds|\\bm)\s*\{?\s*1\s*\}?\s*(?:_\s*)?(?:\\left\s*)?(?:\\\{|\[|\{|\()"
                          r"(?P<inside>[^\]\)}]*)|\\(?:delta|mathbb\s*\{?\s*I\s*\}?)\s*_\s*\{(?P<delta>[^{}]*)\}"
                          r"|(?P<name>[a-z])\s*(?:\\in\s*(?:\\\{|\[|\\mathbb\s*\{?\s*[NZ])|=\s*\d+\s*,\s*(?:\\[lc]?dots|…|\.\.\.))")
@@ -269,6 +271,9 @@ def subscript_labels(found, math: list[str] = ()) -> list[str]:
         alone |= set(re.findall(r"(?<![A-Za-z])([a-z])(?![A-Za-z])", bare))
 
     ranged = set()
+    computed = {letter for text in texts for m in _SUBSCRIPT.finditer(text)        # a_{n+1}: n an index
+                if re.search(r"[-+*/]", m.group("sub")) for letter in re.findall(r"(?<![\\A-Za-z])[a-z](?![A-Za-z])",
+                                                                                   m.group("sub"))}
     for text in [*texts, *math]:
         for m in _INDEX_LIKE.finditer(text):
             ranged |= set(_COMMAND.sub(" ", m.group("inside") or m.group("name") or ""))
@@ -284,7 +289,7 @@ def subscript_labels(found, math: list[str] = ()) -> list[str]:
             continue                                # a_k = k^2 and a_j = j^2: one family
         if not any(uses_own(letter, rhs) for letter, rhs in letters.items()):
             continue                                # q_i := …, q_y = 1 − ε + ε/K: the entry at the class y
-        if all(letter in alone and letter not in ranged and indexing.get(letter, set()) <= {base}
-               for letter in letters):
+        if all(letter in alone and letter not in ranged and letter not in _INDEX_LETTERS
+               and indexing.get(letter, set()) <= {base} and letter not in computed for letter in letters):
             out += [f"{base.lstrip(chr(92))}_{letter}" for letter in sorted(letters)]
     return out

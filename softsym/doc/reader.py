@@ -49,7 +49,7 @@ from .conditions import (
 from .induction import exceptions_around, induction_plan
 from .same_value import differ
 from .definitions import (
-    FUNCTION_LHS, IMPLICIT_SUM, defines_an_entry, Unfoldable, defined_by_unparsed, defined_where, defines, flat_derivatives,
+    FUNCTION_LHS, IMPLICIT_SUM, OWN_VERSIONS, defines_an_entry, Unfoldable, defined_by_unparsed, defined_where, defines, flat_derivatives,
     function_definition, function_parameters, independent_derivatives, is_constraint, labelled_names,
     at_last_index, circular, named_only_in_words, pair_sums, recurrence_family, through_recurrences, unfold_keeping_variables,
     squared_parameters, with_underscores_restored, word_names,
@@ -167,6 +167,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         entry = written_as_entry(name)     # a family (the vector as a function of T is not read), not a function
         if (len(name) == 1 or name in GREEK) and any(r.line < line and entry.search(f"{r.lhs} {r.rhs}") for r in found):
             late_functions[name] = line    # before that line
+    own_versions = {name: line for name, line in function_lines.items() if name in OWN_VERSIONS}
+    # (the text's own σ or softmax — a ReLU "in this section" — is its own in its section only)
     parameters = function_parameters(found)
     sigma_applied = any(_SIGMA_CALLED.search(r.lhs + " " + r.rhs) for r in found)   # σ(x) somewhere: the sigmoid
     sigma_valued = next((r.line for r in found if r.op in ("==", ":=") and "\\sigma" in (r.lhs.strip(), r.rhs.strip())
@@ -278,7 +280,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     in_spaces = [(b.line, name) for b in blocks for name in _vectors_in_space(b.tex)]   # x, y ∈ ℝ^n
     sized_spaces = [(b.line, name, size) for b in blocks
                     for name, size in _vectors_in_space(b.tex, sized=True)]     # x ∈ ℝ^3: x runs over 1..3
-    spaced: set[str] = set()                                    # vectors whose length a membership gave
+    spaced: dict[str, int] = {}                                 # vectors whose length a membership gave: where
     last_use: dict[str, int] = {}                               # the line where each used name was last used
     defined_at: dict[str, list[int]] = {}                       # the lines where each name was defined
 
@@ -388,15 +390,18 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     previous_definitions: list[Definition] = []
     for k, rel in enumerate(found):
         lengths = lengths_in_section(all_lengths, numbered_lengths, sections, rel.line)
+        for name in [name for name, at in spaced.items() if not in_scope(sections, at, rel.line)]:
+            vectors.pop(name, None)                     # x ∈ ℝ³ of an earlier section: not here
+            del spaced[name]
         while sized_spaces and sized_spaces[0][0] <= rel.line:
-            _, name, size = sized_spaces.pop(0)
+            at, name, size = sized_spaces.pop(0)
             if name in spaced or name not in vectors and size is not None:
                 if size is None:                                # "Now let x ∈ ℝ^n": of any length again
                     vectors.pop(name, None)
-                    spaced.discard(name)
+                    spaced.pop(name, None)
                 else:
-                    vectors[name] = (sp.Integer(1), sp.Integer(size))
-                    spaced.add(name)
+                    vectors[name] = (sp.Integer(1), size)
+                    spaced[name] = at
         definitions = _about_current_meanings(definitions, previous_definitions)
         previous_definitions = list(definitions)
         for line, name, column in [r for r in renamings if r[0] < rel.line or r[0] == rel.line
@@ -413,9 +418,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             guessed_defs.update(dict.fromkeys((target_name(d.target) or sp.sstr(d.target)
                                                for d in definitions[defined_count:]), bare_before))
         for d in [d for d in definitions if d not in defs_before]:   # "so the mean energy is $$⟨E⟩ = …$$" (a name defined
-            if concluded_before:                        # again without such words is defined, no longer derived)
-                derived_defs[target_name(d.target) or sp.sstr(d.target)] = concluded_before
-            else:
+            if concluded_before and d.expr.free_symbols:   # again without such words is defined, no longer derived;
+                derived_defs[target_name(d.target) or sp.sstr(d.target)] = concluded_before   # a closed value
+            else:                                       # computed, v = (…)/3, is no derivation)
                 derived_defs.pop(target_name(d.target) or sp.sstr(d.target), None)
         bare_before, defined_count, defs_before = 0, len(definitions), list(definitions)
         concluded_before = rel.line if _CONCLUDING.match(lead_in(lines, rel, blocks) or "") else 0
@@ -639,7 +644,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                            bare=frozenset(f for f in functions if function_lines.get(f, rel.line) < rel.line),
                            entry_functions=entry_functions, range_ends=range_ends, letters=frozenset(letters),
                            zero_based=zero_based)
-        context = context_with(functions - {f for f, at in late_functions.items() if rel.line < at})
+        context = context_with(functions - {f for f, at in late_functions.items() if rel.line < at}
+                               - {f for f, at in own_versions.items() if not in_scope(sections, at, rel.line)})
         entry: Entry | None = None
         instance: sp.Basic | None = None                # n = 3 of "z = (1, 2, 3)" with z over 1..n
         try:
@@ -1252,7 +1258,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             use(names_in(lhs, rhs))
             continue
         if defining:
-            pointed = _arguments_with_a_value(lhs, rhs, {**{name: set() for name in vectors}, **{
+            pointed = _arguments_with_a_value(lhs, rhs, {**{name: set() for name in vectors if name not in spaced}, **{
                 target_name(d.target): _used_names(d.expr) for d in definitions if target_name(d.target)}})
             if pointed:          # "$$H(p) = 0.5 \log 2 + …$$" of the example's p: H there, not H of anything
                 out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
@@ -1819,6 +1825,13 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             unproved = (f"it unfolds {', '.join(through_guess)}, defined (line "
                         f"{guessed_defs[through_guess[0]]}) through a function written alone, read as applied "
                         f"to its own parameters, which the words may not mean")
+        elsewhere_lengths = sorted(f for f in set(all_lengths) - set(lengths)
+                                   if IMPLICIT_SUM.search(rel.lhs + " " + rel.rhs)
+                                   and any(str(e.base.label) == f for e in sp.Tuple(left, right).atoms(sp.Indexed)))
+        if elsewhere_lengths:           # "With three values … Σ_{i=1}^{3}" in another section, then Σ_i here
+            doubts.append(f"{', '.join(elsewhere_lengths)} is summed over a written number of entries in another "
+                          f"section (line {min(min(numbered_lengths[f]) for f in elsewhere_lengths)}) and read over "
+                          f"1..{dimension} here: which length is meant is not clear")
         through_derived = sorted(name for name in names_in(lhs, rhs) if name in derived_defs)
         if through_derived:
             doubts.append(f"it unfolds {', '.join(through_derived)}, which the text concluded (line "
@@ -2064,7 +2077,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             doubts.append(f"it gives the probability {shown_l if probabilities_in(lhs) == {lhs} else shown_r} a value "
                           f"(notes give a probability a new value model by model), not a claim softsym can refute")
         unknown = sorted(str(x) for x in probabilities_in(left, right))
-        if unknown:
+        if unknown and not (rel.op == "==" and _scaled_statistic(left, right)):
             doubts.append(f"it rests on probabilities or expectations ({', '.join(unknown)}) that softsym reads "
                           f"as unknown numbers: whether it holds may take the axioms of probability")
         resting = sorted({str(e.base.label) for e in sp.Tuple(left, right).atoms(sp.Indexed)} & set(recurrences))
@@ -3188,14 +3201,31 @@ _SPACE_NAME = re.compile(r"^\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?\\?(?P
 def _vectors_in_space(tex: str, sized: bool = False) -> list:
     """The names a membership ``x, \\mathbf{y} \\in \\mathbb{R}^n`` makes vectors (not ``\\mathbb{R}^{n \\times d}``,
     a matrix, nor ``\\mathbb{R}^1``); with ``sized``, each with its length when a number writes it
-    (``\\mathbb{R}^3``: 3; else None)."""
+    (``\\mathbb{R}^3``: 3; else None: ``\\mathbb{R}^d`` leaves the length to the text's sums)."""
     m = _IN_SPACE.match(tex)
     if m is None or re.search(r"\\times|×|,", m.group("dim")) or m.group("dim").strip("{} ") == "1":
         return []
     names = [_SPACE_NAME.match(part) for part in m.group("names").split(",")]
     found = [n.group("name") for n in names if n is not None] if all(names) else []
     size = m.group("dim").strip("{} ")
-    return [(name, int(size) if size.isdigit() else None) for name in found] if sized else found
+    return [(name, sp.Integer(size) if size.isdigit() else None) for name in found] if sized else found
+
+
+def _scaled_statistic(left: sp.Basic, right: sp.Basic) -> bool:
+    """Whether ``left = right`` speaks of one variance or expectation only, each side a multiple of it
+    (``Var(X)/d = Var(X)/\\sqrt{d}`` once ``Var(X/\\sqrt{d})`` has its constant taken out): no axiom of
+    probability ties it to anything else, and a counterexample that gives it a value (any positive
+    variance, any mean) refutes as read."""
+    found = list(probabilities_in(left, right))
+    if len(found) != 1 or not re.match(r"(?:Var|E)[\[(_]", str(found[0])):
+        return False
+    statistic = found[0]
+    try:
+        difference = sp.expand(left - right)
+        slope = difference.coeff(statistic)
+        return not slope.has(statistic) and sp.simplify(difference - slope * statistic) == 0
+    except Exception:  # noqa: BLE001 - no clear shape: the doubt stands
+        return False
 
 
 def _quotes_a_value(lhs: sp.Basic, rhs: sp.Basic, known: dict) -> bool:

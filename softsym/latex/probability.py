@@ -109,7 +109,23 @@ class ProbabilityReading:
             shape.append("]" if group.kind == "bracket" else ")")
             word = f.base.text if f.base.kind == "WORD" else "E"
             fn = sp.Function(f"{word}{''.join(shape)}", **STATISTIC_WORDS.get(word, {"real": True}))
-            return self.after_call(fn(*args), g)
+            scale = sp.S.One
+            if word in ("E", "Var") and len(args) == 1 and f.sub is None:
+                scale, args[0] = self.sized_factor(args[0])
+            return self.after_call(scale ** (2 if word == "Var" else 1) * fn(*args), g)
+
+    def sized_factor(self, arg: sp.Expr) -> tuple[sp.Expr, sp.Expr]:
+        """``(c, X)`` with ``arg = c X`` and c made of numbers and sizes only (``1/\\sqrt{d}`` of
+        ``\\mathbf{q}^\\top \\mathbf{k} / \\sqrt{d}``, d the length the sum runs to): a constant, which
+        ``Var(c X) = c² Var(X)`` and ``E[c X] = c E[X]`` take out; ``(1, arg)`` when there is none."""
+        sizes = {s.name for node in arg.atoms(sp.Sum, sp.Product) for _, lo, hi in node.limits
+                 for s in (lo.free_symbols | hi.free_symbols)} | {self.ctx.dimension.name}
+        constant = [c for c in sp.Mul.make_args(arg)
+                    if {s.name for s in c.free_symbols} <= sizes and not c.atoms(sp.Indexed)]
+        if not constant or len(constant) == len(sp.Mul.make_args(arg)):
+            return sp.S.One, arg
+        scale = sp.Mul(*constant)
+        return scale, sp.Mul(*(c for c in sp.Mul.make_args(arg) if c not in constant))
 
     def event_piece_or_relation(self, node: Node, args: list[sp.Expr]) -> str:
         if isinstance(node, Group) and node.kind == "brace" and len(node.elements) == 1:
