@@ -1625,8 +1625,9 @@ _FOR_EVERY = re.compile(r"(?i)\bfor\s+(?:every|all|any|each|arbitrary)\s+(?:real
 def quantified_names(lines: list[str], rel: Relation, blocks) -> set[str]:
     """The names the sentence leading into the display holding ``rel`` quantifies over ("Hence, for
     every real $z$, $$…$$"): a value given them earlier ("at $z = 0$") does not hold there."""
-    before = lead_in(lines, rel, blocks, keep_math=True)
-    return {m.group("name") or m.group("cjk") for m in _FOR_EVERY.finditer(before or "")}
+    before = lead_in(lines, rel, blocks, keep_math=True) or ""
+    cases = list(_SUPPOSING_ONLY.finditer(before))   # "For every real $x$, if $x < 0$ then $$…$$": a case of x
+    return {m.group("name") or m.group("cjk") for m in _FOR_EVERY.finditer(before[cases[-1].end() if cases else 0:])}
 
 
 def replaces_other_name(lines: list[str], rel: Relation, blocks, function: str) -> bool:

@@ -225,12 +225,22 @@ def family_lengths(found: list[Relation], functions: set[str], base: Domain, dec
     return out, numbered
 
 
-def lengths_in_section(lengths: dict, numbered: dict[str, set[int]], sections: dict[int, int], line: int) -> dict:
+def lengths_in_section(lengths: dict, numbered: dict[str, set[int]], sections: dict[int, int], line: int,
+                       counts: list[int]) -> dict:
     """``lengths`` at ``line``: a length read from sums that end at a number (``\\sum_{k=1}^{2}`` "with two
-    classes") holds in the section that writes them, not in another ("For $n$ classes …  $\\sum_j$")."""
-    from .conditions import in_scope
+    classes") holds but in another section that counts with a letter before ``line`` (``counts``: the
+    lines that do, "For $n$ classes …  $\\sum_j$"); the subsections of one worked example keep it."""
     return {name: span for name, span in lengths.items()
-            if name not in numbered or any(in_scope(sections, min(at, line), max(at, line)) for at in numbered[name])}
+            if name not in numbered or not all(recounted(at, line, sections, counts) for at in numbered[name])}
+
+
+def recounted(at: int, line: int, sections: dict[int, int], counts: list[int]) -> bool:
+    """Whether a section other than the one of line ``at`` counts with a letter (``counts``: the lines
+    that do, "For $n$ classes", "a vector with $n$ entries") before ``line``, which it governs: a length
+    written at ``at`` no longer holds there."""
+    from .conditions import in_scope
+    return any(not in_scope(sections, at, count) and count <= line and in_scope(sections, count, line)
+               for count in counts)
 
 
 def sizes_written(found: list[Relation]) -> frozenset[str]:

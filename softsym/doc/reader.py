@@ -57,7 +57,7 @@ from .definitions import (
 from .opaque import opaque_dot_products
 from .entrywise import (
     Entry, conventional_length, example_entries, listed_length, extremum_facts, family_lengths, family_ranges, inferred_dimension,
-    instance_of_length, lengths_in_section, read_entrywise, sizes_written, speaks_generally, with_conventions,
+    instance_of_length, lengths_in_section, recounted, read_entrywise, sizes_written, speaks_generally, with_conventions,
 )
 from .constants import BARE, CONSTANT_PI, DECLARATIONS, EULER_POWER, named_constants
 from .extract import find_math, kind_of
@@ -206,6 +206,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     trailing_conditions = {c for cs in trailing.values() for c in cs}
     inferred = inferred_dimension(found)
     range_ends = sizes_written(found)
+    counting_lines = [number for number, text in enumerate(prose_lines, 1) if _COUNTED_IN_WORDS.search(text)]
     all_lengths, numbered_lengths = family_lengths(found, functions, doc_declarations(options.symbols)
                                                    if options.symbols.strip() else Domain(), declarations)
     lengths = all_lengths
@@ -262,6 +263,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     zero_based = _written_from_zero("\n".join(prose_lines))
     letters: set[str] = set()                                   # one-letter names read alone so far
     matrices: set[str] = set()                                  # names the text made matrices
+    two_index = frozenset(m.group(1).lstrip("\\") for r in found for m in _TWO_LETTER_INDICES.finditer(f"{r.lhs} {r.rhs}")
+                          if m.group(1) != "\\delta")   # a_{ij}: a_{11} is the entry (1, 1)
     index_ranges: dict[str, tuple[sp.Expr, sp.Expr]] = {}       # "i = 1, …, K": the range of the index i
     bold_only: set[str] = set()                                 # vectors defined in bold (z is not \mathbf{z})
     recurrences: dict[str, int] = {}                            # m_t = β m_{t-1} + …: the family, its line
@@ -389,9 +392,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     last_values: dict[str, tuple] = {}                  # η_K := 0: the family's line, condition and text
     previous_definitions: list[Definition] = []
     for k, rel in enumerate(found):
-        lengths = lengths_in_section(all_lengths, numbered_lengths, sections, rel.line)
-        for name in [name for name, at in spaced.items() if not in_scope(sections, at, rel.line)]:
-            vectors.pop(name, None)                     # x ∈ ℝ³ of an earlier section: not here
+        lengths = lengths_in_section(all_lengths, numbered_lengths, sections, rel.line, counting_lines)
+        for name in [name for name, at in spaced.items() if recounted(at, rel.line, sections, counting_lines)]:
+            vectors.pop(name, None)                     # x ∈ ℝ³, then "a vector with $n$ entries": not here
             del spaced[name]
         while sized_spaces and sized_spaces[0][0] <= rel.line:
             at, name, size = sized_spaces.pop(0)
@@ -643,7 +646,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                        if f in functions}, labels=labels,
                            bare=frozenset(f for f in functions if function_lines.get(f, rel.line) < rel.line),
                            entry_functions=entry_functions, range_ends=range_ends, letters=frozenset(letters),
-                           zero_based=zero_based)
+                           zero_based=zero_based, paired=two_index)
         context = context_with(functions - {f for f, at in late_functions.items() if rel.line < at}
                                - {f for f, at in own_versions.items() if not in_scope(sections, at, rel.line)})
         entry: Entry | None = None
@@ -2798,7 +2801,7 @@ def _after_last_claim_cue(lead: str) -> str:
 
 _COUNTED_IN_WORDS = re.compile(r"\$\s*([A-Za-z])\s*\$\s*(?:(?:classes|categories|labels|outcomes|samples|examples|"
                                r"observations|tokens|states|(?:time\s+)?steps|rounds|trials|items|experts|clusters|"
-                               r"data\s+points|training\s+examples)\b|个(?:类别|类|样本|状态|时间步|步)|类)", re.IGNORECASE)
+                               r"data\s+points|training\s+examples|entries|components|coordinates|features)\b|个(?:类别|类|样本|状态|时间步|步)|类)", re.IGNORECASE)
 """A letter the words use as a count ("over $K$ classes", "$N$ samples", "$n$ 个类别"): a positive integer."""
 
 
@@ -3119,6 +3122,7 @@ def _assumed_before(live: list[tuple[int, sp.Basic | None]], here: int, lines: l
     return tuple(out)
 
 
+_TWO_LETTER_INDICES = re.compile(r"(\\?[A-Za-z]+)\s*_\s*\{\s*[a-z]\s*,?\s*[a-z]\s*\}")
 _CONCLUDING = re.compile(r"(?i)\s*(?:so|hence|thus|therefore|consequently|it\s+follows\s+that|and\s+so)\b|"
                          r"\s*(?:所以|因此|于是|从而)")
 """Words that open the sentence leading into a display as a conclusion ("so the mean energy is $$⟨E⟩ =

@@ -378,7 +378,8 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
         if spelled is not None and f"{name}_{spelled}" in self.names:
             return self.names[f"{name}_{spelled}"]
         indices = self.indices(f.sub)
-        if name in self.ctx.matrices and len(indices) == 1 and indices[0].is_Integer and indices[0] >= 10:
+        if (name in self.ctx.matrices or name in self.ctx.paired) and len(indices) == 1 and indices[0].is_Integer \
+                and indices[0] >= 10:
             digits = str(indices[0])              # J_{12} of a matrix J: row 1, column 2 (not entry 12)
             if len(digits) != 2 or "0" in digits:
                 self.fail(f"an entry of the matrix {name} with a subscript {digits}: which row and column? "

@@ -53,6 +53,8 @@ class Context:
         zero_based: families the document writes at index 0 (``s_0``), each with the highest number index
             written of it: a list of numbers given for one (``s = (0.8, 0.2, -0.1)``) runs from index 0 when
             that index fits in it (not with ``s_3`` beside three numbers).
+        paired: families the document writes with two letter indices (``a_{ij}``, ``s_{i,l}``): there
+            ``a_{11}`` is the entry (1, 1), as for ``matrices``, not entry 11.
         entry: read vector-valued sides at this entry (``\\mathbf{p}`` is ``p[entry]``); None: a
             vector-valued side raises ``VectorValued``.
     """
@@ -75,3 +77,4 @@ class Context:
     entry_functions: frozenset[str] = frozenset()
     range_ends: frozenset[str] | None = None
     zero_based: Mapping[str, int] = field(default_factory=dict)
+    paired: frozenset[str] = frozenset()
