@@ -890,3 +890,26 @@ def test_red_team_40_readings_prove_what_the_text_means_and_no_longer_prove_fals
         assert not verdicts_by_line(name)[line][-1].startswith("proved"), (name, line)
     # … while a worked example's subsection keeps its numbered length
     assert verdicts_by_line("session27_rt42_numbered_sum_subsection.md")[7] == ["proved"]
+
+
+SOURCES = Path(__file__).parent.parent / "derivations" / "sources"
+
+
+def _seed_verdicts(name: str) -> list[tuple[str, int, str]]:
+    path = SOURCES / name
+    doc = check_document(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=5.0))
+    return [(name[:3], r["line"], r["verdict"]) for r in doc["relations"]]
+
+
+@pytest.mark.slow          # the five source texts, two at a time (about a minute)
+def test_the_source_texts_are_refuted_exactly_at_their_printed_errors():
+    from concurrent.futures import ProcessPoolExecutor
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        verdicts = [v for found in pool.map(_seed_verdicts, sorted(p.name for p in SOURCES.glob("*.txt")))
+                    for v in found]
+    assert sorted((seed, line) for seed, line, verdict in verdicts if verdict == "refuted") == \
+        [("000", 130), ("001", 79), ("001", 85), ("001", 95)]
+    at = {(seed, line): verdict for seed, line, verdict in verdicts}
+    assert at[("004", 44)] == "proved"          # p_i > p_j <=> x_i > x_j (once refuted with -j 1)
+    assert at[("004", 45)] == "proved"          # softmax(x) = softmax(x + c): a claim, not a definition
+    assert at[("003", 15)] == "proved"          # the text's own σ(z)_i, a softmax, in every section

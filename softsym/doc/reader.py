@@ -167,8 +167,6 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         entry = written_as_entry(name)     # a family (the vector as a function of T is not read), not a function
         if (len(name) == 1 or name in GREEK) and any(r.line < line and entry.search(f"{r.lhs} {r.rhs}") for r in found):
             late_functions[name] = line    # before that line
-    own_versions = {name: line for name, line in function_lines.items() if name in OWN_VERSIONS}
-    # (the text's own σ or softmax — a ReLU "in this section" — is its own in its section only)
     parameters = function_parameters(found)
     sigma_applied = any(_SIGMA_CALLED.search(r.lhs + " " + r.rhs) for r in found)   # σ(x) somewhere: the sigmoid
     sigma_valued = next((r.line for r in found if r.op in ("==", ":=") and "\\sigma" in (r.lhs.strip(), r.rhs.strip())
@@ -176,6 +174,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                         None) if not any(bare_name(name) == "sigma" for name in function_lines) else None
     entry_functions = frozenset(bare_name(fd[0]) for rel in found if (fd := function_definition(rel))
                                 and defines_an_entry(rel))
+    own_versions = {name: line for name, line in function_lines.items()
+                    if name in OWN_VERSIONS and name not in entry_functions}
+    # (the text's own σ or softmax — a ReLU "in this section" — is its own in its section only; a
+    # σ(z)_i := … of its own, a softmax by another name, is the text's throughout)
     words = word_names(found)
     labels = labelled_names(found)
     one_hot = one_hot_families(words_text)
