@@ -913,3 +913,20 @@ def test_the_source_texts_are_refuted_exactly_at_their_printed_errors():
     assert at[("004", 44)] == "proved"          # p_i > p_j <=> x_i > x_j (once refuted with -j 1)
     assert at[("004", 45)] == "proved"          # softmax(x) = softmax(x + c): a claim, not a definition
     assert at[("003", 15)] == "proved"          # the text's own σ(z)_i, a softmax, in every section
+
+
+def test_a_refutation_moved_to_its_worst_entry_stays_inside_the_hypotheses():
+    import sympy as sp
+    from softsym.doc.check import _worst_entry
+    from softsym.domain import Bound, Domain
+    from softsym.problem import Problem
+    from softsym.verdict import Counterexample, Status, Verdict
+    i = sp.Symbol("i", integer=True)
+    lhs = sp.KroneckerDelta(1, i) * sp.Rational(1, 2) + sp.KroneckerDelta(2, i) * 5 + sp.KroneckerDelta(3, i)
+    rhs = sp.KroneckerDelta(1, i) * sp.Rational(1, 3) + sp.KroneckerDelta(3, i)
+    refuted = Verdict(status=Status.REFUTED, strategy="numeric_counterexample", message="fails at i=1",
+                      counterexample=Counterexample(values=(("i", "1"),), lhs_value="1/2", rhs_value="1/3"))
+    bounded = Domain(symbols=(i,), bounds=(Bound(i, 1, False, 3, False),))
+    assert _worst_entry(refuted, Problem(lhs, "==", rhs, bounded)).counterexample.values == (("i", "2"),)
+    excluded = Domain(symbols=(i,), bounds=(Bound(i, 1, False, 3, False),), given=(sp.Ne(i, 2),))
+    assert _worst_entry(refuted, Problem(lhs, "==", rhs, excluded)).counterexample.values == (("i", "1"),)

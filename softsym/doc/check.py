@@ -612,10 +612,11 @@ def _off_by_rounding(rel, verdict: Verdict, problem: Problem | None = None) -> s
         values = (parse_expr(cex.lhs_value), parse_expr(cex.rhs_value))
     except Exception:  # noqa: BLE001 - values softsym cannot read back: the refutation stands
         return ""
-    entry = _entry_position(cex, problem)
+    closed = problem is not None and not sp.Tuple(problem.lhs, problem.rhs).atoms(sp.Indexed) \
+        and all(x.is_integer for x in (problem.lhs - problem.rhs).free_symbols)    # (but an entry's index)
+    entry = _entry_position(cex, problem) if closed else None
     for side, other in ((rel.lhs, values[1]), (rel.rhs, values[0])):
-        if problem is not None and not problem.lhs.atoms(sp.Indexed) and not other.is_Rational \
-                and all(x.is_integer for x in (problem.lhs - problem.rhs).free_symbols):   # (only an entry's index)
+        if closed and not other.is_Rational:
             tolerance = max(tolerance, decimal_rounding(side, entry) * (1 + sp.Float(1e-12)))   # σ(2) = 0.88
     if problem is not None:
         tolerance = max(tolerance, propagated_rounding(problem.lhs - problem.rhs, (rel.lhs, rel.rhs)))
@@ -634,22 +635,27 @@ def _off_by_rounding(rel, verdict: Verdict, problem: Problem | None = None) -> s
             f"numbers may mean \"≈\", not reported as refuted")
 
 
-def _entry_position(cex, problem: Problem | None) -> int | None:
-    """Where in a list the counterexample's entry sits (from 0), for a relation read at an entry whose
-    index runs from a number; None when it is not one."""
-    if problem is None:
-        return None
+def _entry_range(problem: Problem) -> tuple[sp.Symbol, int, int] | None:
+    """The index of a relation closed but for one integer index with numbers for bounds (read at an
+    entry of listed vectors), with its first and last values; None for any other relation."""
     free = (problem.lhs - problem.rhs).free_symbols
-    bounds = {b.symbol: b for b in problem.domain.bounds}
-    values = dict(cex.values)
-    if len(free) != 1:
+    if len(free) != 1 or sp.Tuple(problem.lhs, problem.rhs).atoms(sp.Indexed):
         return None
     (index,) = free
-    bound = bounds.get(index)
-    if bound is None or bound.lower is None or not bound.lower.is_Integer or index.name not in values:
+    bound = next((b for b in problem.domain.bounds if b.symbol == index), None)
+    if not index.is_integer or bound is None or bound.lower is None or bound.upper is None \
+            or not (bound.lower.is_Integer and bound.upper.is_Integer):
         return None
+    return index, int(bound.lower) + bound.lower_strict, int(bound.upper) - bound.upper_strict
+
+
+def _entry_position(cex, problem: Problem) -> int | None:
+    """Where in a list the counterexample's entry sits (from 0), for a relation read at an entry whose
+    index runs between numbers; None when it is not one."""
+    found = _entry_range(problem)
+    value = dict(cex.values).get(found[0].name) if found else None
     try:
-        return int(values[index.name]) - int(bound.lower) - (1 if bound.lower_strict else 0)
+        return int(value) - found[1] if value is not None else None
     except ValueError:
         return None
 
@@ -662,25 +668,21 @@ def _worst_entry(verdict: Verdict, problem: Problem | None) -> Verdict:
     cex = verdict.counterexample
     if verdict.status is not Status.REFUTED or cex is None or problem is None or problem.rel != "==":
         return verdict
-    free = (problem.lhs - problem.rhs).free_symbols
-    bounds = {b.symbol: b for b in problem.domain.bounds}
-    if len(free) != 1 or problem.lhs.atoms(sp.Indexed) or problem.rhs.atoms(sp.Indexed):
+    found = _entry_range(problem)
+    if found is None or not 0 <= found[2] - found[1] <= 50:
         return verdict
-    (index,) = free
-    bound = bounds.get(index)
-    if not index.is_integer or bound is None or not (bound.lower is not None and bound.lower.is_Integer
-                                                     and bound.upper is not None and bound.upper.is_Integer
-                                                     and 0 <= bound.upper - bound.lower <= 50):
-        return verdict
-    low = bound.lower + (1 if bound.lower_strict else 0)
-    high = bound.upper - (1 if bound.upper_strict else 0)
+    index, low, high = found
     gaps = []
-    for value in range(int(low), int(high) + 1):
+    for value in range(low, high + 1):
+        if any(g.subs(index, value) is sp.false for g in problem.domain.given):
+            continue                        # an entry the hypotheses exclude (i ≠ 2) is no counterexample
         left, right = problem.lhs.subs(index, value), problem.rhs.subs(index, value)
         gap = abs(sp.N(left - right, 30))
         if not gap.is_number:
             return verdict
         gaps.append((gap, value, left, right))
+    if not gaps:
+        return verdict
     gap, value, left, right = max(gaps, key=lambda g: g[0])
     if not gap > 0:
         return verdict

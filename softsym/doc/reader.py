@@ -282,9 +282,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     renamed = named_constants(found, blocks, set(base.names()) | {
         name for decl in declarations for name in _declared_names(decl.text)}, prose_lines)   # e = y − t, π ∈ (0, 1)
     introduced = restricted_where_introduced(prose_lines)
-    in_spaces = [(b.line, name) for b in blocks for name in _vectors_in_space(b.tex)]   # x, y ∈ ℝ^n
     sized_spaces = [(b.line, name, size) for b in blocks
-                    for name, size in _vectors_in_space(b.tex, sized=True)]     # x ∈ ℝ^3: x runs over 1..3
+                    for name, size in _vectors_in_space(b.tex)]                 # x ∈ ℝ^3: x runs over 1..3
+    in_spaces = [(line, name) for line, name, _ in sized_spaces]                # x, y ∈ ℝ^n
     spaced: dict[str, int] = {}                                 # vectors whose length a membership gave: where
     last_use: dict[str, int] = {}                               # the line where each used name was last used
     defined_at: dict[str, list[int]] = {}                       # the lines where each name was defined
@@ -422,7 +422,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         if bare_before and len(definitions) > defined_count:   # F = -\log Z / (2\beta): F rests on the guess
             guessed_defs.update(dict.fromkeys((target_name(d.target) or sp.sstr(d.target)
                                                for d in definitions[defined_count:]), bare_before))
-        for d in [d for d in definitions if d not in defs_before]:   # "so the mean energy is $$⟨E⟩ = …$$" (a name defined
+        kept_before = {id(d) for d in defs_before}
+        for d in [d for d in definitions if id(d) not in kept_before]:   # "so the mean energy is $$⟨E⟩ = …$$" (a name defined
             if concluded_before and d.expr.free_symbols:   # again without such words is defined, no longer derived;
                 derived_defs[target_name(d.target) or sp.sstr(d.target)] = concluded_before   # a closed value
             else:                                       # computed, v = (…)/3, is no derivation)
@@ -3204,28 +3205,31 @@ _IN_SPACE = re.compile(r"^\s*(?P<names>[^$]+?)\s*\\in\s*\\mathbb\s*\{?\s*R\s*\}?
 _SPACE_NAME = re.compile(r"^\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?\\?(?P<name>[A-Za-z]+)\s*\}?\s*$")
 
 
-def _vectors_in_space(tex: str, sized: bool = False) -> list:
+def _vectors_in_space(tex: str) -> list[tuple[str, sp.Integer | None]]:
     """The names a membership ``x, \\mathbf{y} \\in \\mathbb{R}^n`` makes vectors (not ``\\mathbb{R}^{n \\times d}``,
-    a matrix, nor ``\\mathbb{R}^1``); with ``sized``, each with its length when a number writes it
-    (``\\mathbb{R}^3``: 3; else None: ``\\mathbb{R}^d`` leaves the length to the text's sums)."""
+    a matrix, nor ``\\mathbb{R}^1``), each with its length when a number writes it (``\\mathbb{R}^3``: 3;
+    else None: ``\\mathbb{R}^d`` leaves the length to the text's sums)."""
     m = _IN_SPACE.match(tex)
     if m is None or re.search(r"\\times|×|,", m.group("dim")) or m.group("dim").strip("{} ") == "1":
         return []
     names = [_SPACE_NAME.match(part) for part in m.group("names").split(",")]
     found = [n.group("name") for n in names if n is not None] if all(names) else []
     size = m.group("dim").strip("{} ")
-    return [(name, sp.Integer(size) if size.isdigit() else None) for name in found] if sized else found
+    return [(name, sp.Integer(size) if size.isdigit() else None) for name in found]
 
 
 def _scaled_statistic(left: sp.Basic, right: sp.Basic) -> bool:
-    """Whether ``left = right`` speaks of one variance or expectation only, each side a multiple of it
+    """Whether ``left = right`` speaks of one variance only, each side a multiple of it
     (``Var(X)/d = Var(X)/\\sqrt{d}`` once ``Var(X/\\sqrt{d})`` has its constant taken out): no axiom of
-    probability ties it to anything else, and a counterexample that gives it a value (any positive
-    variance, any mean) refutes as read."""
+    probability ties it to anything else, and a counterexample that gives it a positive value (the
+    variance of anything not constant) refutes as read.  (Not a mean: ``2 E[X - \\mu] = 0`` holds, a
+    mean may be 0.)"""
     found = list(probabilities_in(left, right))
-    if len(found) != 1 or not re.match(r"(?:Var|E)[\[(_]", str(found[0])):
+    if len(found) != 1 or not re.match(r"Var[\[(_]", str(found[0])):
         return False
     statistic = found[0]
+    if not (left.has(statistic) and right.has(statistic)):
+        return False
     try:
         difference = sp.expand(left - right)
         slope = difference.coeff(statistic)
