@@ -165,8 +165,18 @@ FRAGMENTS: list[tuple] = [
     ("2^{10}", sp.Integer(1024)),
     ("x^23", UNPARSED),                                                       # TeX reads x^{2}3: a typo?
     ("x^-1", UNPARSED),                                                       # write x^{-1}
-    ("x^{(i)}", UNPARSED),                                                    # a sample index, not a power
-    ("x^*", UNPARSED),                                                        # an optimum mark
+    ("x^{(i)}", V("x^()")[i]),                                                # a sample index, not a power
+    ("w^{(t+1)} - w^{(t)}", V("w^()")[t + 1] - V("w^()")[t]),                 # iterates
+    ("\\mathbf{x}^{(i)}", UNPARSED),                                         # a bold sample: a vector per sample
+    ("x_j^{(i)}", UNPARSED),                                                  # feature j of sample i: two indices
+    ("h_\\theta(x^{(i)})", UNPARSED),                                         # a function of a sample, or a product?
+    ("x^*", R("x_star")),                                                     # an optimum mark: a name
+    ("\\theta^\\star + w^{*}", R("theta_star") + R("w_star")),
+    ("z_i^*", UNPARSED),                                                      # a star after a subscript
+    ("x' + y'", R("x_prime") + R("y_prime")),                                # another point's names
+    ("x''", UNPARSED),                                                        # two primes: a derivative
+    ("\\sigma'", UNPARSED),                                                  # the sigmoid's derivative
+    ("f' + 1", UNPARSED, Context(applied=frozenset({"f"}))),                  # f applied in the text: f' is f's derivative
     ("x^{10001}", UNPARSED),                                                  # |integer exponent| > 10,000
     ("x^{-10001}", UNPARSED),
     ("(2^{10000})^{10000}", UNPARSED),                                        # a number far too large

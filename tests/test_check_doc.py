@@ -930,3 +930,39 @@ def test_a_refutation_moved_to_its_worst_entry_stays_inside_the_hypotheses():
     assert _worst_entry(refuted, Problem(lhs, "==", rhs, bounded)).counterexample.values == (("i", "2"),)
     excluded = Domain(symbols=(i,), bounds=(Bound(i, 1, False, 3, False),), given=(sp.Ne(i, 2),))
     assert _worst_entry(refuted, Problem(lhs, "==", rhs, excluded)).counterexample.values == (("i", "1"),)
+
+
+def test_red_team_43_false_proofs_are_gone_and_true_lines_stand():
+    lengths = verdicts_by_line("session28_rt43_lengths_recounted.md")
+    assert lengths[3] == ["proved"] and lengths[13] == ["proved"]      # the worked examples' own lengths
+    for line in (5, 9, 17):          # "a vector with $n$ entries", "of length $d$", "a $K$-class classifier"
+        assert not any(v.startswith("proved") for v in lengths[line]), (line, lengths[line])
+    denoted = verdicts_by_line("session28_rt43_own_sigma_denoted.md")
+    assert denoted[7] == ["proved"] and denoted[9] == ["proved"]       # "Throughout these notes σ denotes the ReLU"
+    random = verdicts_by_line("session28_rt43_random_size.md")
+    assert random[5] == ["undecided"] and random[7] == ["undecided"]  # n is a Poisson variable, no constant
+    assert random[9] == ["proved"]
+    labels = verdicts_by_line("session28_rt43_labels_of_products.md")
+    assert labels[5] == ["proved"] and labels[7] == ["proved"]        # g_x = 2xy: x and y are letters of a product
+    entries = verdicts_by_line("session28_rt43_entries_by_section.md")
+    assert entries[7][-1] == "proved" and entries[9] == ["proved"]    # a_{11} of a_k = 2k, not of a_{ij}
+    roundings = verdicts_by_line("session28_rt43_roundings.md")
+    assert roundings[5] == ["proved", "proved"]                      # σ(−10) ≈ 0: negligible, as 0.0 rounds
+
+
+def test_names_of_points_optima_and_iterates_are_names_of_their_own():
+    points = verdicts_by_line("session28_names_of_points.md")
+    assert points[3][-1] == "undecided"             # f(x*) <= f(0) of "the minimizer x*": the words, unread
+    assert points[5][-1] == "proved"                # w* = 3, then w* + 1 = 4
+    assert points[7][-1] == "proved"                # a' = -3.3 of a new point, then a' + 3 = -0.3
+    assert points[9][-1] == "proved"                # w^{(0)} = 0: w^{(0)} + 1.5 = 1.5
+
+
+def test_held_out_30_false_alarms_read_as_the_text_means():
+    read = verdicts_by_line("session28_h30_cases_and_examples.md")
+    assert read[7][1] == "undecided"                # FL(p_t) = -log p_t "for γ = 0": a case, no new FL
+    assert read[9][0] == "proved"                   # FL(0.5) with γ = 2 through the FL the text defined
+    assert read[11] == ["undecided"]                # ∂p_t/∂z_c where the text wrote p_t = p_c: t is c
+    assert read[15][1] == "proved" and read[17] == ["proved", "proved"]   # J_{ik} of J := diag(p) − pp^T
+    assert read[24][0] == "proved"                  # at the worked example's x = (1, 2, 3)
+    assert read[28][-1] == "undecided"              # A(η) := λ, then A at η + t: λ as a function of η

@@ -65,11 +65,13 @@ def rounding_tolerance(tex: str) -> sp.Float:
 def _side(expr: sp.Basic, tex: str) -> tuple[sp.Basic, sp.Basic] | None:
     """(value, half a unit of its last place written) of one side: written numbers and arithmetic
     are exact as written (``expr``, the side as parsed) and round to their finest place, a lone whole
-    number to its last nonzero digit (at most 10 % of it), any other side is the value evalf gives
+    number to its last nonzero digit (at most 10 % of it; a lone 0 as 0.0 does), any other side is the value evalf gives
     (no rounding: 0)."""
     lone = _LONE_INTEGER.fullmatch(tex)
     if lone is not None:
         value = sp.Integer(int(lone.group(0).replace(" ", "")))
+        if value == 0:          # σ(−10) ≈ 0: negligible, as 0.0 rounds (10 % of 0 would be exactness)
+            return value, sp.Rational(1, 20)
         return value, min(rounding_tolerance(tex), abs(value) / 10)
     value = _value(expr)
     return None if value is None else (value, rounding_tolerance(tex))
@@ -201,7 +203,7 @@ def _written_places(tex: str) -> set[int | None]:
         whole, decimals, exponent = m.group(1), m.group(2), int(m.group(3) or 0)
         if "." not in m.group(0) or not decimals or len((whole + decimals).lstrip("0")) < 3:
             continue
-        out.add(_places(sp.Rational(f"{whole or 0}.{decimals}") * sp.Integer(10) ** exponent))
+        out.add(max(len(decimals) - exponent, 0))
     return out
 
 
@@ -217,7 +219,9 @@ def propagated_rounding(difference: sp.Basic, texts: tuple[str, ...]) -> sp.Floa
     places = set().union(*(_written_places(tex) for tex in texts))
     # a written rounding may be folded into another number as the sides are built (1 + 20.0855 is
     # 21.0855): every number of the difference with as many decimal places as one written is moved
-    moved_numbers = {abs(r) for r in difference.atoms(sp.Rational) if r.q != 1 and _places(abs(r)) in places}
+    # (places as written: 1.60 is moved by 0.01, not 0.1; an exponent — the ½ of a square root — is no rounding)
+    moved_numbers = {abs(r) for r in _numbers_outside_exponents(difference) if r.q != 1
+                     and _places(abs(r)) is not None and any(_places(abs(r)) <= p for p in places)}
     spread = sp.Float(0)
     for value in moved_numbers:
         d = sp.Dummy("d")
@@ -227,8 +231,18 @@ def propagated_rounding(difference: sp.Basic, texts: tuple[str, ...]) -> sp.Floa
         slope = _value(sp.diff(moved, d).subs(d, 0))
         if slope is None:
             return sp.Float(0)
-        spread += abs(slope) * sp.Rational(1, 10 ** _places(value))
+        spread += abs(slope) * sp.Rational(1, 10 ** min(p for p in places if p >= _places(value)))
     return spread * sp.Float("1.1")
+
+
+def _numbers_outside_exponents(expr: sp.Basic) -> set[sp.Rational]:
+    """The rationals of ``expr`` but those written only as an exponent (``√3`` is ``3^{1/2}``)."""
+    if isinstance(expr, sp.Rational):
+        return {expr}
+    if isinstance(expr, sp.Pow):
+        return _numbers_outside_exponents(expr.base) | (set() if expr.exp.is_Rational
+                                                          else _numbers_outside_exponents(expr.exp))
+    return set().union(set(), *(_numbers_outside_exponents(a) for a in expr.args))
 
 
 def carried_rounding(tex: str, approximated: frozenset[str] = frozenset()) -> sp.Float:

@@ -95,6 +95,10 @@ class Relation:
     arrow: str = "implies"      # for an implication: "implies" (⇒), "implied" (⇐: the right side is the
                                 # premise) or "iff" (⇔: the converse is claimed too)
     block: MathBlock | None = field(default=None, compare=False, repr=False)   # the math it is written in
+    claimed: bool = False       # the words make it a claim about a function softsym knows (σ, softmax) that
+                                # has no exponential ("the sigmoid satisfies σ(x) = ½ + x/4"): no own version
+    denoted: bool = False       # the words say the name denotes it ("σ denotes the hyperbolic tangent"): the
+                                # text's own version even through tanh or log (never through e^x or σ itself)
 
 
 def relations(blocks: Iterable[MathBlock]) -> list[Relation]:

@@ -358,6 +358,8 @@ _SIGN_WORDS = {"positive": ">", "strictly positive": ">", "nonnegative": ">=", "
                "negative": "<", "strictly negative": "<", "nonpositive": "<=", "non-positive": "<="}
 _SIGN = r"(?P<sign>(?:strictly\s+)?(?:positive|negative)|non-?negative|non-?positive)"
 _NAME_IN_MATH = r"\$\s*(?P<name>[A-Za-z]|\\[A-Za-z]+)\s*\$"
+_NAME_BOUNDED = r"\$\s*(?P<name>[A-Za-z]|\\[A-Za-z]+)\s*(?:(?:[<>]|\\[lg]eq?\b|\\neq?\b|\\[lg]eqslant\b)[^$]*)?\$"
+"""A name alone in math, or with the bound it had (``$x > 0$`` of "we drop the assumption $x > 0$")."""
 _NAMES_IN_MATH = r"(?P<names>\$[^$]+\$(?:\s*(?:,\s*and|,|and)\s*\$[^$]+\$)*)"
 _SIGN_STATED = re.compile(rf"(?:^|\b(?:let|where|since|as|because|assume|assuming|suppose|given\s+that|with|hence|so|"
                           rf"thus|therefore|recall|note|remember|we\s+know)\s+(?:(?:first|now|also|further|henceforth|throughout)\s+)?(?:that\s+)?)"
@@ -418,7 +420,7 @@ _EVERY_REAL = re.compile(rf"\bfor\s+(?:every|all|any|each)\s+real\s+(?:numbers?\
                          rf"|\$\s*(?P<real>[A-Za-z]|\\[A-Za-z]+)\s*\\in\s*(?:\\math(?:bb|bf|rm)\s*\{{?\s*R\s*\}}?|\\R\b|ℝ)\s*\$"
                          rf"(?!\s+(?:be|is|are)\s+(?:strictly\s+)?(?:positive|negative|non))"
                          rf"|\b(?:no\s+longer|not|never|stop|(?:do|does)\s+not|don't)\s+(?:assum(?:e|ing))\s+(?:that\s+)?"
-                         rf"{_NAME_IN_MATH.replace('name', 'unassumed')}"
+                         rf"{_NAME_BOUNDED.replace('name', 'unassumed')}"
                          rf"|\bfor\s+(?:all|every|each|any)\s+{_NAME_IN_MATH.replace('name', 'all')}"
                          rf"|\ballow\s+{_NAME_IN_MATH.replace('name', 'allowed')}\s+to\s+be\s+(?:negative|positive|any|zero)"
                          rf"|(?:不再假设|不再假定|允许)\s*{_NAME_IN_MATH.replace('name', 'cjk_end')}"
@@ -426,7 +428,7 @@ _EVERY_REAL = re.compile(rf"\bfor\s+(?:every|all|any|each)\s+real\s+(?:numbers?\
                          rf"|\b(?:general|arbitrary|any\s+real)\s+{_NAME_IN_MATH.replace('name', 'general')}"
                          rf"|(?:一般的?|任意的?)\s*{_NAME_IN_MATH.replace('name', 'general_cjk')}"
                          rf"|\b(?:drop|dropping|remove|removing|relax|relaxing|without)\s+(?:the\s+)?(?:assumption|"
-                         rf"condition|requirement|restriction)\s+(?:that\s+)?{_NAME_IN_MATH.replace('name', 'dropped')}",
+                         rf"condition|requirement|restriction)\s+(?:that\s+)?{_NAME_BOUNDED.replace('name', 'dropped')}",
                          re.I)     # "for every real $u$", "$p \in \mathbb{R}$", "$p$ be arbitrary", "drop the assumption that $x$ …"
 
 
@@ -1367,8 +1369,15 @@ def example_cue(lines: list[str], rel: Relation) -> bool:
     supposed for a moment ("if instead $x = 3$", "当 … 时"): the nearer cue of its sentence decides."""
     before = _sentence_before(lines, rel)
     example = [m.end() for m in _EXAMPLE.finditer(before)]
+    if _LISTED_NUMBERS.match(rel.rhs):        # "For $x = (1, 2, 3)$ we have …": a worked example's vector
+        example += [m.end() for m in _FOR.finditer(before)]
     supposed = [m.end() for m in _HYPOTHESIS.finditer(before)]
     return bool(example) and max(example) > max(supposed, default=-1)
+
+
+_LISTED_NUMBERS = re.compile(r"^\s*(?:\\left\s*)?[(\[]\s*-?\d+(?:\.\d+)?(?:\s*,\s*(?:\\[,;: ]\s*)?-?\d+(?:\.\d+)?)+"
+                             r"\s*(?:\\right\s*)?[)\]]\s*$")
+_FOR = re.compile(r"(?i)\bfor\b|对于?")
 
 
 _SUPPOSING_ONLY = re.compile(r"(?i)\b(?:if|when|whenever|unless)\b|若|如果|假如|当")
@@ -1610,7 +1619,28 @@ def renamed_in_words(lines: list[str]) -> list[tuple[int, str, int]]:
     return found
 
 
-_REQUANTIFIED = re.compile(r"(?i)(?P<lead>\bfor\s+(?:any|all|every|each|arbitrary)(?:\s+(?:real|positive|fixed|other))?"
+def described_in_words(lines: list[str]) -> list[tuple[int, str]]:
+    """The (line, TeX) of names written alone in inline math (``$x^*$``, ``$\\hat\\theta$``) in a sentence
+    that makes them an optimum, a root or an estimate ("Let $x^*$ be the minimizer of $f$", "the MLE
+    $\\hat\\mu$"): what such a name is, the words say, in a way softsym does not read."""
+    found = []
+    for number, line in enumerate(lines, 1):
+        for m in _LONE_TEX.finditer(line):
+            if _IMPLICIT.search(sentence_around(line, m.start())):
+                found.append((number, m.group(1)))
+    return found
+
+
+_LONE_TEX = re.compile(r"(?<![\\$])\$([^$]{1,40})\$(?!\$)")
+_IMPLICIT = re.compile(r"(?i)\b(?:minimi[sz](?:er|ers|ing|es)|maximi[sz](?:er|ers|ing|es)|optim(?:um|a|al|izer)|"
+                       r"arg\s*(?:min|max)|solution|solves|roots?\s+of|zeros?\s+of|fixed\s+point|stationary|"
+                       r"critical\s+point|saddle|equilibrium|maximum[-\s]likelihood|MLE|MAP|mode|estimat(?:e|es|or|ors))\b|"
+                       r"最优|极小|极大|最小值点|最大值点|最大似然|驻点|不动点|估计")
+
+
+_REQUANTIFIED = re.compile(r"(?i)(?P<lead>\bfor\s+(?:(?:any|all|every|each|arbitrary)(?:\s+(?:real|positive|fixed|other|"
+                           r"smooth|continuous|convex|[a-z]+(?:able|ible)))?|an?\s+(?:general|generic|arbitrary|smooth|"
+                           r"continuous|convex|[a-z]+(?:able|ible)))"
                            r"(?:(?:\s+[A-Za-z-]+){0,2}?\s+(?:functions?|maps?)|\s+(?:numbers?|values?|constants?|vectors?))?|\b(?:now\s+)?let|对(?:任意|所有)(?:的)?)\s*"
                            r"\$\s*\\?(?P<name>[A-Za-z]+)\s*(?:(?:\\in\b|\\[lg]eq?\b|\\neq?\b|[<>])[^$]*)?\$(?P<rest>[^.;。]*)")
 _ARBITRARY = re.compile(r"(?i)\b(?:arbitrary|any|general)\b|任意")

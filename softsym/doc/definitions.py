@@ -60,6 +60,10 @@ _EXPONENTIAL = re.compile(r"e\s*\^|\\exp\b|\bexp\b|\\(?:tanh|sinh|cosh|coth|sech
 without an exponential (then it is no sigmoid or softmax at all).  ``\\sigma(z) = 1/(1 + e^{z})``
 written with ``=`` is a claim about the sigmoid, checked (a flipped sign is a mistake to catch)."""
 
+_NATURAL_EXPONENTIAL = re.compile(r"e\s*\^|\\exp\b|\bexp\b|\\sigma\b|softmax|sigmoid")
+"""What a version the words say σ or softmax denotes may not hold: then it is a claim about the sigmoid."""
+
+
 def _uses_parameters(args: str, rhs: str) -> bool:
     """Whether ``rhs`` writes each plain parameter of ``args`` (``x`` of ``\\sigma(x) := \\max(0, x)``)."""
     names = [re.sub(r"^\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*(.*?)\s*\}$", r"\1", p.strip()) for p in args.split(",")]
@@ -128,7 +132,8 @@ def function_definition(rel: Relation) -> tuple[str, list[str]] | None:
     else:
         name = re.sub(r"^\\[A-Za-z]+\s*\{\s*([A-Za-z]+)\s*\}$", r"\1", written).lstrip("\\")
     own_sigma = name == "sigma" and m.group("entry")      # \sigma(\mathbf{z})_i = …: the text's own σ (a softmax)
-    own_sigma = own_sigma or name in OWN_VERSIONS and (rel.op == ":=" or not _EXPONENTIAL.search(rel.rhs)) \
+    own_sigma = own_sigma or name in OWN_VERSIONS and (rel.op == ":=" or not rel.claimed and (
+        not _EXPONENTIAL.search(rel.rhs) or rel.denoted and not _NATURAL_EXPONENTIAL.search(rel.rhs))) \
         and _uses_parameters(m.group("args"), rel.rhs)       # (softmax(u) = [0.25, 0.75]: a value, no definition)
     known = name in _KNOWN_FUNCTIONS or (len(name) > 1 and name.lower() in _KNOWN_FUNCTIONS)
     worded = re.match(r"\\(?:operatorname|mathrm|text|textrm)\s*\{", written)

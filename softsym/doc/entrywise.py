@@ -235,12 +235,12 @@ def lengths_in_section(lengths: dict, numbered: dict[str, set[int]], sections: d
 
 
 def recounted(at: int, line: int, sections: dict[int, int], counts: list[int]) -> bool:
-    """Whether a section other than the one of line ``at`` counts with a letter (``counts``: the lines
-    that do, "For $n$ classes", "a vector with $n$ entries") before ``line``, which it governs: a length
-    written at ``at`` no longer holds there."""
+    """Whether a section other than the one of line ``at``, or a line after ``at`` in its own, counts with
+    a letter (``counts``: the lines that do, "For $n$ classes", "a vector with $n$ entries", "of length
+    $d$") before ``line``, which it governs: a length written at ``at`` no longer holds there."""
     from .conditions import in_scope
-    return any(not in_scope(sections, at, count) and count <= line and in_scope(sections, count, line)
-               for count in counts)
+    return any((not in_scope(sections, at, count) or at < count) and count <= line
+               and in_scope(sections, count, line) for count in counts)
 
 
 def sizes_written(found: list[Relation]) -> frozenset[str]:

@@ -243,6 +243,10 @@ Kronecker delta's subscript, a membership in a set of integers (``y \\in \\{1, â
 range (``k = 1, \\dots, K``)."""
 
 
+_LETTER_RUN = re.compile(r"(?<![\\A-Za-z_])[A-Za-z]+")
+"""A run of letters not part of a command; one or two letters (``x``, ``xy``) are that many variables."""
+
+
 def subscript_labels(found, math: list[str] = ()) -> list[str]:
     """Subscripted names that label rather than index (``m_x = 2x`` and ``m_y = y + 1``; the partial
     derivatives ``g_x = 2xy``, ``g_y = x^2``): a base defined at two or more letters whose definitions
@@ -268,7 +272,7 @@ def subscript_labels(found, math: list[str] = ()) -> list[str]:
     alone = set()
     for text in texts:
         bare = _COMMAND.sub(" ", _SUBSCRIPT.sub(lambda m: m.group("base"), text))
-        alone |= set(re.findall(r"(?<![A-Za-z])([a-z])(?![A-Za-z])", bare))
+        alone |= {letter for run in _LETTER_RUN.findall(bare) if len(run) <= 2 for letter in run if letter.islower()}
 
     ranged = set()
     computed = {letter for text in texts for m in _SUBSCRIPT.finditer(text)        # a_{n+1}: n an index
@@ -278,11 +282,13 @@ def subscript_labels(found, math: list[str] = ()) -> list[str]:
         for m in _INDEX_LIKE.finditer(text):
             ranged |= set(_COMMAND.sub(" ", m.group("inside") or m.group("name") or ""))
 
-    def template(rhs: str, letter: str) -> str:
-        return re.sub(r"\s+", "", re.sub(rf"(?<![\\A-Za-z]){letter}(?![A-Za-z])", "@", rhs))
+    def template(rhs: str, letter: str) -> str:         # (2xy: the letters x and y, a product)
+        return re.sub(r"\s+", "", _LETTER_RUN.sub(lambda m: m.group(0).replace(letter, "@")
+                                                  if len(m.group(0)) <= 2 else m.group(0), rhs))
 
     def uses_own(letter: str, rhs: str) -> bool:
-        return bool(re.search(rf"(?<![\\A-Za-z_]){letter}(?![A-Za-z])", _SUBSCRIPT.sub(" ", _COMMAND.sub(" ", rhs))))
+        return any(letter in run for run in _LETTER_RUN.findall(_SUBSCRIPT.sub(" ", _COMMAND.sub(" ", rhs)))
+                   if len(run) <= 2)
     out = []
     for base, letters in candidates.items():
         if len({template(rhs, letter) for letter, rhs in letters.items()}) == 1:

@@ -30,6 +30,8 @@ from ..domain import Domain
 from ..dsl import Definition
 from ..errors import UserError
 from ..latex.applications import written_as_entry
+from ..latex.errors import Unparsed
+from ..latex.lexer import tokenize
 from ..latex.vocabulary import GREEK
 from ..problem import Problem, fresh_binders, prepare, reached_definitions, vector_names
 from ..prover import DEFAULT_TIMEOUT
@@ -44,7 +46,7 @@ from .conditions import (
     mentioned,
     names_a_true_class, one_hot_class, one_hot_families, pairwise_indices, parameter_bound, parameter_key, spoken_keys, prose_role, relevant_hypotheses, row_condition,
     a_case_of, blank_inline_math, lead_in, quantified_names, replaces_other_name, said_in_general, same_section, in_scope, same_sentence, scalar_range_name, section_starts, set_aside, signs_in_words,
-    renamed_in_words, sums_to_one, with_values, _contradict, case_paragraph_before,
+    described_in_words, renamed_in_words, sums_to_one, with_values, _contradict, case_paragraph_before,
 )
 from .induction import exceptions_around, induction_plan
 from .same_value import differ
@@ -157,6 +159,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                                                     for side in (r.lhs, r.rhs))))))
              for r in relations(blocks)]
     found, repairs = with_underscores_restored(found, " ".join(b.tex for b in blocks))
+    found = [replace(rel, claimed=True) if _claimed_version(prose_lines, rel, blocks)
+             else replace(rel, denoted=True) if _DENOTES.search(_words_into(prose_lines, rel, blocks)) else rel
+             for rel in found]
     functions = {bare_name(name) for rel in found if (fd := function_definition(rel)) for name in [fd[0]]}
     function_lines: dict[str, int] = {}                       # where each function is first defined
     for rel in found:
@@ -174,8 +179,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                         None) if not any(bare_name(name) == "sigma" for name in function_lines) else None
     entry_functions = frozenset(bare_name(fd[0]) for rel in found if (fd := function_definition(rel))
                                 and defines_an_entry(rel))
-    own_versions = {name: line for name, line in function_lines.items()
-                    if name in OWN_VERSIONS and name not in entry_functions}
+    own_versions = {name: line for name, line in function_lines.items() if name in OWN_VERSIONS
+                    and any(r.line == line and (name not in entry_functions or _THIS_SECTION.search(words))
+                            and not _THROUGHOUT.search(words)
+                            for r in found for words in [_words_into(prose_lines, r, blocks)])}
     # (the text's own σ or softmax — a ReLU "in this section" — is its own in its section only; a
     # σ(z)_i := … of its own, a softmax by another name, is the text's throughout)
     words = word_names(found)
@@ -208,7 +215,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     trailing_conditions = {c for cs in trailing.values() for c in cs}
     inferred = inferred_dimension(found)
     range_ends = sizes_written(found)
-    counting_lines = [number for number, text in enumerate(prose_lines, 1) if _COUNTED_IN_WORDS.search(text)]
+    counting_lines = [number for number, text in enumerate(prose_lines, 1)
+                      if _COUNTED_IN_WORDS.search(text) or _SIZED_IN_WORDS.search(text) or _ANY_VECTOR.search(text)]
     all_lengths, numbered_lengths = family_lengths(found, functions, doc_declarations(options.symbols)
                                                    if options.symbols.strip() else Domain(), declarations)
     lengths = all_lengths
@@ -227,7 +235,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             base = base.merged(doc_declarations(f"{' '.join(labelled)}: real"))
         except UserError:
             pass
-    counted = sorted(set(_COUNTED_IN_WORDS.findall(words_text)) - set(base.names()) - set(functions))
+    counted = sorted(set(_COUNTED_IN_WORDS.findall(words_text)) | set(_SIZED_IN_WORDS.findall(words_text))
+                     - set(base.names()) - set(functions))
     if counted:                     # "over $K$ classes", "$N$ samples", "$n$ 个类别": sizes, positive integers
         try:
             base = base.merged(doc_declarations(f"{' '.join(counted)}: integer positive"))
@@ -265,8 +274,15 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     zero_based = _written_from_zero("\n".join(prose_lines))
     letters: set[str] = set()                                   # one-letter names read alone so far
     matrices: set[str] = set()                                  # names the text made matrices
-    two_index = frozenset(m.group(1).lstrip("\\") for r in found for m in _TWO_LETTER_INDICES.finditer(f"{r.lhs} {r.rhs}")
-                          if m.group(1) != "\\delta")   # a_{ij}: a_{11} is the entry (1, 1)
+    two_index_at: dict[str, list[int]] = {}             # a_{ij}: a_{11} is the entry (1, 1) — where a is so written
+    for r in found:
+        for m in _TWO_LETTER_INDICES.finditer(f"{r.lhs} {r.rhs}"):
+            if m.group(1) != "\\delta":
+                two_index_at.setdefault(m.group(1).lstrip("\\"), []).append(r.line)
+    random_names = frozenset(m.group("a") or m.group("b") or m.group("c") for m in _RANDOM_NAME.finditer(text))
+    applied_names = frozenset(name for b in blocks for m in _APPLIED.finditer(b.tex)
+                        for name in {m.group(1).lstrip("\\"), m.group(1)[-1] if m.group(1)[0] != "\\" else ""})
+    # (f(x), x(1 - x), the y of xy(…): no new point x'; \theta( is θ's, never a's)
     index_ranges: dict[str, tuple[sp.Expr, sp.Expr]] = {}       # "i = 1, …, K": the range of the index i
     bold_only: set[str] = set()                                 # vectors defined in bold (z is not \mathbf{z})
     recurrences: dict[str, int] = {}                            # m_t = β m_{t-1} + …: the family, its line
@@ -389,6 +405,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     valued_in_prose: dict[str, tuple[int, str]] = {}    # a function with constants given a value in prose
     renamings = renamed_in_words(lines)                 # "From now on $s$ denotes …": (line, name, column)
     renamed_at: dict[str, int] = {}                     # a defined name given another meaning in words: where
+    described_at = _described_names(lines)              # "Let $x^*$ be the minimizer": the name, its line
     chosen_at: dict[str, tuple[int, int]] = {}          # "取 $v = c$ …，则 …": the choice's line, its paragraph's end
     circular_at: dict[str, int] = {}                    # a name defined through itself (not unfolded): where
     last_values: dict[str, tuple] = {}                  # η_K := 0: the family's line, condition and text
@@ -649,7 +666,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                        if f in functions}, labels=labels,
                            bare=frozenset(f for f in functions if function_lines.get(f, rel.line) < rel.line),
                            entry_functions=entry_functions, range_ends=range_ends, letters=frozenset(letters),
-                           zero_based=zero_based, paired=two_index)
+                           zero_based=zero_based, paired=frozenset(name for name, at in two_index_at.items()   # (in its section: "Let $a_k = 2k$" later
+                                            if any(same_section(sections, min(line, rel.line), max(line, rel.line))
+                                                   or in_scope(sections, line, rel.line) for line in at)),
+                           applied=applied_names, random=random_names)
         context = context_with(functions - {f for f, at in late_functions.items() if rel.line < at}
                                - {f for f, at in own_versions.items() if not in_scope(sections, at, rel.line)})
         entry: Entry | None = None
@@ -987,7 +1007,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                        f"not refuted)"))
             use(names_in(lhs, rhs))
             continue
-        earlier = next((d for d in reversed(definitions) if d.target == lhs), None)
+        earlier = next((d for d in reversed(definitions) if d.target == lhs), None) \
+            or _entry_renamed(lhs, definitions)         # J_{ik} after J_{jk} := …: the same entries
         new_section = earlier is not None and isinstance(lhs, sp.Symbol) and rel.op == "==" and standalone \
             and (display or not is_atomic(rhs)) \
             and not (names_in(rhs) & (names_in(earlier.expr) | {lhs.name})) and bool(names_in(rhs))
@@ -1247,6 +1268,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                         and rhs not in {d.target for d in definitions}) \
             and defines(rel, lhs, rhs, used_here, pinned, standalone, display or new_section, model) \
             and not (inline and rel.op == "==" and supposed_cue(lines, rel)) \
+            and not (inline and rel.op == "==" and _case_of_defined(lines, rel, lhs, definitions)) \
             and not (rel.op != ":=" and isinstance(lhs, (sp.Symbol, sp.Indexed)) and (target_name(lhs) or "") in unread
                      and not defined_before(lines, rel, blocks))
         # p_i = … derived ("multiplying by e^{-m/T} gives") after an unread p_i = softmax_T(z)_i: a claim about
@@ -1748,7 +1770,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         valued_names = {f"{c.lhs.base.label}[]" if isinstance(c.lhs, sp.Indexed) else str(c.lhs)
                         for c in example_values}
         own_case = any(valued_names & names_in(c) for c in prose if not is_pin(c))   # "For negative $x$, $$…$$"
-        if example_values and (not real_names(lhs) or not real_names(rhs)) \
+        example_line = not real_names(lhs) or not real_names(rhs) or _ends_in_a_number(found, k)
+        if example_values and example_line \
                 and not own_case and not said_in_general(lines, rel, blocks):  # "In general, …": not x = 2
             # an example's line: one side a number
             try:                # "Let w = (3, 4) and b = -5. … −b w/‖w‖² = (0.6, 0.8)": at the example's values
@@ -1824,6 +1847,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         if opaque_products:             # a point of free products: the vectors the text means may not meet it
             doubts.append(f"it reads {opaque_products[0][len('the '):].split(' read as')[0]} as free numbers, and what "
                           f"the text says of the vectors (norms, ties, dimension) is not read")
+        frozen = _constant_calls(sp.Tuple(lhs, rhs), definitions)
+        if frozen:              # A(η) = λ (with η := log λ), then A(η + t): λ as a function of η is not read
+            doubts.append("it applies " + ", ".join(f"{sp.sstr(d.target.func)} at another point than its definition "
+                                                    f"{sp.sstr(d.target)} := {sp.sstr(d.expr)}" for d in frozen)
+                          + ", whose value does not mention its parameter: what it is as a function, the text "
+                            "may say elsewhere")
         unproved = _elsewhere_meant(guesses, _lead_in_math(lines, rel, blocks)) \
             if any(_BARE_GUESS.match(g) for g in guesses) else ""          # (the words read only for such a guess)
         through_guess = sorted(name for name in names_in(lhs, rhs) if name in guessed_defs)
@@ -1892,6 +1921,13 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                               if name in names_in(lhs, rhs, left, right) | {target_name(x) for x in (lhs, rhs)}
                               | {sp.sstr(x).replace("[", "_").rstrip("]") for x in sp.Tuple(lhs, rhs).atoms(sp.Indexed)}
                               and line < rel.line and not any(line <= at < rel.line for at in defined_at.get(name, [])))
+        described_here = sorted(name for name, line in described_at.items() if line <= rel.line
+                                and name in names_in(lhs, rhs, left, right)
+                                and not any(line <= at < rel.line for at in defined_at.get(name, [])))
+        if described_here:      # "Let $x^*$ be the minimizer of f": f(x^*) <= f(0) fails at x^* = -1, not a minimizer
+            doubts.append("it uses " + ", ".join(f"{name}, which the words make an optimum, a root or an estimate "
+                                                 f"(line {described_at[name]})" for name in described_here)
+                          + ": softsym does not read that, and a value that fails may not be one the words allow")
         unapplied = sorted(label for label, (line, c, _) in last_values.items() if line < rel.line
                            and same_section(sections, line, rel.line) and c not in written
                            and any(str(e.base.label) == label for e in sp.Tuple(left, right).atoms(sp.Indexed)))
@@ -2273,6 +2309,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         assumed += tuple((c, line) for c, line in member_cases          # "For $a, b \in (0, 1)$, write …" before
                          if line < rel.line and in_scope(sections, line, rel.line)   # it in the section (not "On
                          and not widened)                                            # the whole real line, …")
+        assumed += tuple((sp.Eq(*c.lhs.indices, *c.rhs.indices), line) for line, c in conditions  # "Write $p_t = p_c$
+                         if line < rel.line and in_scope(sections, line, rel.line) and _same_entry_named(c))  # for the true class"
         assumed = tuple((_unfolded_or_not(c, definitions), line) for c, line in assumed)   # d_k := x_{k+1} − x_k
         if assumed:            # a refutation whose point breaks what the text assumed: looked for again inside it
             try:
@@ -2318,7 +2356,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                                                   if isinstance(x, sp.Symbol)})),
                            entry_values=tuple((family, values, at) for family, (values, at) in entry_values.items()),
                            stated=tuple((name, sp.sstr(v), line) for name, (v, line) in known_values.items()
-                                        if not real_names(lhs) or not real_names(rhs)       # an example's line,
+                                        if example_line                                      # an example's line,
                                         or _quotes_a_value(lhs, rhs, known_values)),        # or one quoting a value
                            one_way=k in premise_of and found[k - 1].op == "implies" and found[k - 1].arrow == "iff",
                            stated_here=tuple((name, sp.sstr(v), line) for name, (v, line) in known_values.items()
@@ -2705,10 +2743,14 @@ def _a_domain(condition: sp.Basic, line: int, lines: list[str], columns: dict, c
     column = columns.get((line, condition), -1)
     if _as_case(lines, line, column) or column < 0 or not 1 <= line <= len(lines) \
             or not re.search(r"(?i)\b(?:with|where|and|let|assume|assuming\s+that|suppose)(?:\s+(?:a|an|the|some|"
-                             r"positive|[a-z]+(?:ure|ter|ent|ing|ion))){0,2}\s*$|(?:引入|设|令|其中)[\u4e00-\u9fff]{0,4}\s*$",
+                             r"positive|[a-z]+(?:ure|ter|ent|ing|ion))){0,2}\s*$|(?:引入|设|令|其中)[\u4e00-\u9fff]{0,4}\s*$|"
+                             r"\b(?:be|is)\s+an?\s+[a-z]+(?:\s+[a-z]+)?\s*:\s*$",     # "be a target distribution: $y_k \ge 0$"
                              re.sub(r"\$[^$]*\$", " ", lines[line - 1][:_math_start(lines[line - 1], column)]).rstrip()):
         return False            # "with $0 < \theta < 1$": a domain; "On the interval $-1 < x < 1$": a case
     names = condition.free_symbols
+    entries = condition.atoms(sp.Indexed)
+    if len(entries) == 1 and all(isinstance(i, sp.Symbol) for i in next(iter(entries)).indices):
+        names = entries             # y_k >= 0 of every entry: the family's domain, as y > 0 is y's
     if len(names) != 1:
         return False
     (x,) = names
@@ -2804,8 +2846,17 @@ def _after_last_claim_cue(lead: str) -> str:
 
 _COUNTED_IN_WORDS = re.compile(r"\$\s*([A-Za-z])\s*\$\s*(?:(?:classes|categories|labels|outcomes|samples|examples|"
                                r"observations|tokens|states|(?:time\s+)?steps|rounds|trials|items|experts|clusters|"
-                               r"data\s+points|training\s+examples|entries|components|coordinates|features)\b|个(?:类别|类|样本|状态|时间步|步)|类)", re.IGNORECASE)
-"""A letter the words use as a count ("over $K$ classes", "$N$ samples", "$n$ 个类别"): a positive integer."""
+                               r"data\s+points|training\s+examples|entries|components|coordinates|features)\b|"
+                               r"-\s*(?:class|dimensional|way|element|entry|component|vector|token|step)\b|"
+                               r"个(?:类别|类|样本|状态|时间步|步)|类|维)", re.IGNORECASE)
+"""A letter the words use as a count ("over $K$ classes", "$N$ samples", "a $K$-class classifier", "$d$-dimensional",
+"$n$ 个类别", "$d$ 维"): a positive integer."""
+_SIZED_IN_WORDS = re.compile(r"(?i)(?:\b(?:length|dimension|dimensionality|size)\s+(?:of\s+)?|(?:长度|维度|维数)(?:为|是)?\s*)"
+                             r"\$\s*([A-Za-z])\s*\$")
+"""A letter the words make a length ("a vector $x$ of length $d$", "the input has dimension $d$")."""
+_ANY_VECTOR = re.compile(r"(?i)\b(?:for\s+(?:any|every|each|all|a\s+general|an?\s+arbitrary)|in\s+general,?\s+for)"
+                         r"(?:\s+(?:real|input|other))?\s+vectors?\b|对(?:任意|所有)(?:的)?向量")
+"""Words that speak of vectors of any length ("For any vector $x$"): a length a worked example wrote stops."""
 
 
 def _unspaced(tex: str) -> str:
@@ -3125,6 +3176,135 @@ def _assumed_before(live: list[tuple[int, sp.Basic | None]], here: int, lines: l
     return tuple(out)
 
 
+def _entry_renamed(lhs: sp.Basic, definitions: list[Definition]) -> Definition | None:
+    """The last definition of every entry of ``lhs``'s family written with other letters (``J[j, k] := …``
+    for ``J_{ik}``), its letters renamed to ``lhs``'s — None when a renamed letter is used in the value
+    already (it would be captured) or there is no such definition."""
+    if not isinstance(lhs, sp.Indexed) or not _distinct_letters(lhs.indices):
+        return None
+    for d in reversed(definitions):
+        t = d.target
+        if isinstance(t, sp.Indexed) and t.base == lhs.base and len(t.indices) == len(lhs.indices) \
+                and _distinct_letters(t.indices):
+            taken = d.expr.atoms(sp.Symbol) - set(t.indices)
+            if taken & set(lhs.indices):
+                return None
+            return Definition(lhs, d.expr.xreplace(dict(zip(t.indices, lhs.indices))), d.step)
+    return None
+
+
+def _distinct_letters(indices: tuple) -> bool:
+    return all(isinstance(i, sp.Symbol) for i in indices) and len(set(indices)) == len(indices)
+
+
+def _ends_in_a_number(found: list[Relation], k: int) -> bool:
+    """Whether the chain of ``found[k]`` goes on to a number (``log softmax(x)_1 = 1 − LSE(x) ≈ −2.4076``):
+    a worked example's line, whatever its first link says."""
+    for rel in found[k + 1:]:
+        if not rel.chained:
+            return False
+        if _A_NUMBER.match(rel.rhs):
+            return True
+    return False
+
+
+_A_NUMBER = re.compile(r"^\s*-?\s*\d+(?:\.\d+)?\s*[.,;]?\s*$")
+
+
+def _same_entry_named(c: sp.Basic | None) -> bool:
+    """``p_t = p_c``: one family's entries at two letters, which the text makes the same entry (t is c)."""
+    return isinstance(c, sp.Eq) and all(isinstance(s, sp.Indexed) and len(s.indices) == 1
+                                        and isinstance(s.indices[0], sp.Symbol) for s in c.args) \
+        and c.lhs.base == c.rhs.base and c.lhs.indices != c.rhs.indices
+
+
+def _case_of_defined(lines: list[str], rel: Relation, lhs: sp.Basic, definitions: list[Definition]) -> bool:
+    """Whether an inline ``f(x) = …`` of a function already defined follows, in its sentence, a case
+    ("For $\\gamma = 0$ this is plain cross-entropy, $\\mathrm{FL}(p_t) = -\\log p_t$"): a claim in that
+    case, not a new definition of f."""
+    if not isinstance(lhs, sp.core.function.AppliedUndef) or not any(
+            isinstance(d.target, sp.core.function.AppliedUndef) and d.target.func == lhs.func
+            and len(d.target.args) == len(lhs.args) for d in definitions) or not 1 <= rel.line <= len(lines):
+        return False
+    line = lines[rel.line - 1]
+    at = line.find(rel.tex[:20]) if rel.tex else -1
+    before = re.split(r"(?<=[.;!?。；！？])\s", line[:at if at >= 0 else 0])[-1]
+    return bool(_CASE_MATH.search(before))
+
+
+_CASE_MATH = re.compile(r"(?i)(?:\b(?:for|if|when|whenever|with|at)|当|若|如果|对于?)\s*\$[^$]*(?:=|<|>|\\[lg]eq?\b|\\neq?\b)[^$]*\$")
+
+
+def _claimed_version(lines: list[str], rel: Relation, blocks) -> bool:
+    """Whether ``rel`` would be the text's own σ or softmax (an ``=`` without an exponential) while the words
+    leading into it do not say it defines one ("Throughout, $\\sigma$ denotes the ReLU", "Here …", "Let …"),
+    or say it is a property, an approximation or a mistake ("the sigmoid satisfies", "well approximated by",
+    "a common mistake is to write"): then it is a claim about the function softsym knows."""
+    fd = function_definition(rel) if rel.op == "==" else None
+    if fd is None or bare_name(fd[0]) not in OWN_VERSIONS or defines_an_entry(rel) and bare_name(fd[0]) == "sigma":
+        return False
+    words = _words_into(lines, rel, blocks)
+    return not _OWN_CUE.search(words) or bool(_NOT_OWN_CUE.search(words))
+
+
+def _words_into(lines: list[str], rel: Relation, blocks) -> str:
+    """The words leading into ``rel``: the sentence before its display, or before it on its line."""
+    words = lead_in(lines, rel, blocks) if rel.display is not False else None
+    if words is None and 1 <= rel.line <= len(lines):
+        line = lines[rel.line - 1]
+        at = line.find(rel.tex[:20]) if rel.tex else -1
+        words = line[:at if at >= 0 else 0]
+    return words or ""
+
+
+_THROUGHOUT = re.compile(r"(?i)\b(?:throughout|in\s+(?:these|the\s+whole|all\s+(?:of\s+)?(?:these|the))\s+(?:notes?|text|"
+                         r"document|post|article|chapter)|in\s+this\s+(?:note|document|post|article|chapter)|from\s+now\s+on|"
+                         r"henceforth|everywhere)\b|全文|本文|通篇|以下各节")
+"""Words that make the text's own σ or softmax its own everywhere, not only in its section."""
+_THIS_SECTION = re.compile(r"(?i)\bin\s+this\s+(?:section|subsection|part|paragraph|example)\b|\bhere\s+only\b|本节|这一节|此节")
+"""Words that keep even a σ(z)_i := … of the text's own (a softmax by another name) to its section."""
+_DENOTES = re.compile(r"(?i)\b(?:denot\w*|stands?\s+for|we\s+use\s+\S+\s+for|we\s+write\s+\S+\s+for|refers?\s+to)\b|"
+                      r"表示|记作|代表")
+
+
+_OWN_CUE = re.compile(r"(?i)\b(?:denot\w*|defin\w*|let|we\s+use|use[sd]?|stands?\s+for|here|throughout|in\s+this|"
+                      r"write|call\w*|is\s+the|be\s+the|replac\w*|instead|means?|represent\w*|take|choose|pick|"
+                      r"activation|relu|tanh|step|hard|piecewise|linear\s+unit|convention)\b|"
+                      r"记|定义|表示|取|令|设|代表|这里|本节|此处")
+_NOT_OWN_CUE = re.compile(r"(?i)\b(?:approximat\w*|satisf\w*|mistake\w*|wrong\w*|incorrect\w*|error\w*|naive\w*|"
+                          r"common(?:ly)?|close\s+to|behaves?|roughly|near(?:ly)?|taylor|expan\w*|linearis\w*|"
+                          r"lineariz\w*|identity|obeys|fulfils|check)\b|近似|错误|误|满足")
+
+
+def _constant_calls(sides: sp.Basic, definitions: list[Definition]) -> list[Definition]:
+    """The function definitions ``f(x) := body`` whose body has names but not x (``A(η) = λ``, the text
+    meaning λ through η) that ``sides`` applies at another point (``A(η + t)``)."""
+    calls = sides.atoms(sp.core.function.AppliedUndef)
+    return [d for d in definitions if isinstance(d.target, sp.core.function.AppliedUndef) and d.expr.free_symbols
+            and not set(d.target.args) & d.expr.free_symbols
+            and any(c.func == d.target.func and c.args != d.target.args for c in calls)]
+
+
+def _described_names(lines: list[str]) -> dict[str, int]:
+    """The names the words make an optimum, a root or an estimate (``described_in_words``), as the reader
+    spells them (``x^*`` → x_star, ``\\hat\\mu`` → mu_hat), each with the first line that does."""
+    out: dict[str, int] = {}
+    for line, tex in described_in_words(lines):
+        try:
+            tokens = tokenize(tex)
+        except Unparsed:
+            continue
+        if len(tokens) == 1 and tokens[0].type in ("LETTER", "GREEK", "NAME"):
+            out.setdefault(str(tokens[0].value), line)
+    return out
+
+
+_RANDOM_NAME = re.compile(r"(?i)\$\s*\\?(?P<a>[A-Za-z]+)\s*\$\s*(?:be|is|being)\s+(?:(?:a|an)\s+)?(?:[\w-]+\s+){0,2}?"
+                          r"(?:random|poisson|binomial|geometric|stochastic)\b|"
+                          r"\b(?:random|poisson|binomial|geometric|stochastic)\s+(?:[\w-]+\s+){0,3}?\$\s*\\?(?P<b>[A-Za-z]+)\s*\$|"
+                          r"\$\s*\\?(?P<c>[A-Za-z]+)\s*\\sim\b")
+"""A name the words make random ("Let $n$ be a Poisson random variable", "a random number $N$ of terms")."""
+_APPLIED = re.compile(r"(?<![A-Za-z\\])(\\?[A-Za-z]+)\s*'*\s*(?:\\left\s*|\\[bB]igg?l?\s*)?\(")
 _TWO_LETTER_INDICES = re.compile(r"(\\?[A-Za-z]+)\s*_\s*\{\s*[a-z]\s*,?\s*[a-z]\s*\}")
 _CONCLUDING = re.compile(r"(?i)\s*(?:so|hence|thus|therefore|consequently|it\s+follows\s+that|and\s+so)\b|"
                          r"\s*(?:所以|因此|于是|从而)")

@@ -457,10 +457,18 @@ class ApplicationReading:
 
     @staticmethod
     def single_name(node: Node) -> bool:
-        """A name (perhaps with a subscript) or a number alone: ``(y)``, ``(y_i)``, ``(1)``."""
+        """A name (perhaps with a subscript) or a number alone: ``(y)``, ``(y_i)``, ``(1)``; a name of a
+        point or an iterate counts (``(x')``, ``(x^{(i)})``)."""
         f = lone_factor(node)
-        if f is None or f.sup is not None or f.primes or f.bangs:
+        if f is None or f.primes > 1 or f.bangs:
             return False
+        if f.sup is not None:
+            inner = lone_factor(f.sup)
+            if inner is None or not isinstance(inner.base, Group) or inner.base.kind != "paren" or f.primes:
+                return False
+            f = replace(f, sup=None)
+        if f.primes:
+            f = replace(f, primes=0)
         return is_name_factor(f) or (isinstance(f.base, Leaf) and f.base.kind == "NUMBER" and f.sub is None)
 
     def function_object(self, name: str) -> sp.FunctionClass | None:

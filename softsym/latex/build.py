@@ -469,7 +469,7 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
 
     def factor(self, f: Factor) -> sp.Expr:
         """A factor read alone (no application, no transpose, no indicator around it)."""
-        f = self.labelled(self.transpose_of_list(f))
+        f = self.iterate(self.primed(self.labelled(self.transpose_of_list(f))))
         base = f.base
         if f.primes:
             self.fail("a prime outside f'(x) (where f is a declared function)", f)
@@ -499,6 +499,33 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
         if key is None or (f.base.text, key) not in self.ctx.labels:
             return f
         return replace(f, base=replace(f.base, kind="NAME", text=f"{f.base.text}^{key}"), sup=None)
+
+    def primed(self, f: Factor) -> Factor:
+        """``x'``, ``\\mathbf{x}'``, ``\\mu'`` written alone, of a name the document never applies nor
+        defines as a function: the name of another point, ``x_prime`` (``y' = 0`` of a second example).
+        A prime on a function (``\\sigma'``, ``\\ell'`` after ``\\ell(w) := …``, ``f'`` of ``f(x)``) is a
+        derivative at a point not written, and stays refused; so do two primes."""
+        if f.primes != 1 or not isinstance(f.base, Leaf) or f.base.kind not in NAME_KINDS:
+            return f
+        name = f.base.text
+        if name in self.ctx.applied or name in self.functions or self.function_object(name) is not None \
+                or name in self.ctx.parameters or (name == "sigma" and not self.declared("sigma")):
+            return f
+        return replace(f, base=replace(f.base, kind="NAME", text=f"{name}_prime"), primes=0)
+
+    def iterate(self, f: Factor) -> Factor:
+        """``w^{(t)}``, ``w^{(0)}``, ``\\beta^{(t+1)}`` of a plain (not bold) name without a subscript: the
+        entry t of the family ``w^()`` (an iterate, a sample) — never a power.  A bold name (a vector
+        per sample) and a name with a subscript too (``x_j^{(i)}``) stay refused."""
+        if not isinstance(f.base, Leaf) or f.base.kind not in NAME_KINDS or f.sub is not None \
+                or f.base.start in self.bold or f.base.text == "e" or f.sup is None:
+            return f
+        inner = lone_factor(f.sup)
+        if inner is None or not inner.plain or not isinstance(inner.base, Group) or inner.base.kind != "paren" \
+                or len(inner.base.elements) != 1:
+            return f
+        return replace(f, base=replace(f.base, kind="NAME", text=f"{f.base.text}^()"), sub=inner.base.elements[0],
+                       sup=None)
 
     @staticmethod
     def label_key(sup: Node) -> str | None:

@@ -55,6 +55,10 @@ class Context:
             that index fits in it (not with ``s_3`` beside three numbers).
         paired: families the document writes with two letter indices (``a_{ij}``, ``s_{i,l}``): there
             ``a_{11}`` is the entry (1, 1), as for ``matrices``, not entry 11.
+        applied: names the document writes applied somewhere (``f(x)``, ``\\ell(w)``, even ``x(1 - x)``):
+            a prime on one of them is a derivative, never the name of a new point (``x'``, ``y'``).
+        random: names the words make random ("Let $n$ be a Poisson random variable"): never a constant
+            size that ``Var(c X) = c² Var(X)`` takes out.
         entry: read vector-valued sides at this entry (``\\mathbf{p}`` is ``p[entry]``); None: a
             vector-valued side raises ``VectorValued``.
     """
@@ -78,3 +82,5 @@ class Context:
     range_ends: frozenset[str] | None = None
     zero_based: Mapping[str, int] = field(default_factory=dict)
     paired: frozenset[str] = frozenset()
+    applied: frozenset[str] = frozenset()
+    random: frozenset[str] = frozenset()

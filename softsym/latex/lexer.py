@@ -59,6 +59,8 @@ OPERAND_START = frozenset({
 })
 """Token types an expression can start with (a wide space between an end and a start is a GAP)."""
 NAME_END = frozenset({"LETTER", "GREEK", "NAME"})
+
+_STAR_SCRIPT = re.compile(r"\s*(?:\*|\\(?:star|ast)(?![A-Za-z])|\{\s*(?:\*|\\(?:star|ast))\s*\})")
 WIDE_SPACES = frozenset({"quad", "qquad"})
 """Spaces that separate rather than multiply (``p_j \\quad j \\ne t``): a GAP between two factors."""
 
@@ -222,6 +224,8 @@ class _Scanner:
                 self.emit("GIVEN", "|", start)
             else:
                 self._bar("abs", None, start)
+        elif c == "^" and self._starred(start):
+            return
         elif c in "^_":
             self.i += 1
             self.emit("CARET" if c == "^" else "UNDERSCORE", c, start)
@@ -261,6 +265,22 @@ class _Scanner:
             raise Unparsed(f"an unexpected character {c!r}", c)
 
     # -- pieces --------------------------------------------------------------------------------
+    def _starred(self, start: int) -> bool:
+        r"""``x^*``, ``w^\star``, ``i^{\ast}`` right after a name: the distinct name ``x_star`` (an
+        optimum, a minimizer), as ``\hat{x}`` is ``x_hat`` — never a power, a convolution or a
+        conjugate.  After anything else (``z_i^*``, ``(x)^*``) the star stays refused."""
+        prev = self.out[-1] if self.out else None
+        if prev is None or prev.type not in NAME_END or prev.end_pos != start \
+                or len(self.out) > 1 and self.out[-2].type in ("UNDERSCORE", "CARET"):   # z_i^*: z's star
+            return False
+        m = _STAR_SCRIPT.match(self.s, start + 1)
+        if m is None:
+            return False
+        self.out.pop()
+        self.i = m.end()
+        self.emit("NAME", f"{prev.value}_star", prev.start_pos)
+        return True
+
     def _number(self, mode: str) -> None:
         s, start = self.s, self.i
         if mode != "normal":

@@ -117,9 +117,11 @@ class ProbabilityReading:
     def sized_factor(self, arg: sp.Expr) -> tuple[sp.Expr, sp.Expr]:
         """``(c, X)`` with ``arg = c X`` and c made of numbers and sizes only (``1/\\sqrt{d}`` of
         ``\\mathbf{q}^\\top \\mathbf{k} / \\sqrt{d}``, d the length the sum runs to): a constant, which
-        ``Var(c X) = c² Var(X)`` and ``E[c X] = c E[X]`` take out; ``(1, arg)`` when there is none."""
+        ``Var(c X) = c² Var(X)`` and ``E[c X] = c E[X]`` take out; ``(1, arg)`` when there is none.  A size
+        the words make random (``Context.random``) is none."""
         sizes = {s.name for node in arg.atoms(sp.Sum, sp.Product) for _, lo, hi in node.limits
                  for s in (lo.free_symbols | hi.free_symbols)} | {self.ctx.dimension.name}
+        sizes -= self.ctx.random            # "Let $N$ be a random variable": Var(N X) is no N² Var(X)
         constant = [c for c in sp.Mul.make_args(arg)
                     if {s.name for s in c.free_symbols} <= sizes and not c.atoms(sp.Indexed)]
         if not constant or len(constant) == len(sp.Mul.make_args(arg)):
