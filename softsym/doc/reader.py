@@ -743,6 +743,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         shown_l, shown_r = _plain(lhs), _plain(rhs)
         if approximate:                    # log 2 ≈ 0.6931: a rounding, judged by the decimals written
             values = [c for c in conditions_for(rel, live_conditions(), blocks, lines, condition_columns) if is_pin(c)]
+            values += _example_values_here(example_pins, sections, rel.line, values)   # "Take $z = (1, 2, 3)$" above
             try:
                 judged = approximately(*(with_values(unfold_keeping_variables(with_values(side, values), definitions),
                                                      values) for side in (lhs, rhs)), rel.lhs, rel.rhs,
@@ -1007,8 +1008,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                        f"not refuted)"))
             use(names_in(lhs, rhs))
             continue
-        earlier = next((d for d in reversed(definitions) if d.target == lhs), None) \
-            or _entry_renamed(lhs, definitions)         # J_{ik} after J_{jk} := …: the same entries
+        earlier = next((d for d in reversed(definitions) if d.target == lhs), None)
+        renamed_entry = earlier is None and rel.op != ":=" and _entry_renamed(lhs, definitions) is not None
+        earlier = earlier or _entry_renamed(lhs, definitions)     # J_{ik} after J_{jk} := …: the same entries
         new_section = earlier is not None and isinstance(lhs, sp.Symbol) and rel.op == "==" and standalone \
             and (display or not is_atomic(rhs)) \
             and not (names_in(rhs) & (names_in(earlier.expr) | {lhs.name})) and bool(names_in(rhs))
@@ -1269,6 +1271,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             and defines(rel, lhs, rhs, used_here, pinned, standalone, display or new_section, model) \
             and not (inline and rel.op == "==" and supposed_cue(lines, rel)) \
             and not (inline and rel.op == "==" and _case_of_defined(lines, rel, lhs, definitions)) \
+            and not (renamed_entry and (isinstance(lhs, sp.core.function.AppliedUndef)
+                                        or isinstance(lhs, sp.Indexed) and all(i.is_Integer for i in lhs.indices))) \
             and not (rel.op != ":=" and isinstance(lhs, (sp.Symbol, sp.Indexed)) and (target_name(lhs) or "") in unread
                      and not defined_before(lines, rel, blocks))
         # p_i = … derived ("multiplying by e^{-m/T} gives") after an unread p_i = softmax_T(z)_i: a claim about
@@ -3176,20 +3180,48 @@ def _assumed_before(live: list[tuple[int, sp.Basic | None]], here: int, lines: l
     return tuple(out)
 
 
+def _example_values_here(example_pins: list[tuple[int, sp.Basic]], sections: dict[int, int], line: int,
+                         given: list[sp.Basic]) -> list[sp.Basic]:
+    """The values an example gave names earlier in the section of ``line`` ("Take $z = (1, 2, 3)$": z_1 = 1, …)
+    that ``given`` does not already give; a name given two different values there is left out."""
+    found: dict[str, sp.Basic] = {}
+    twice: set[str] = set()
+    for at, c in example_pins:
+        if at <= line and in_scope(sections, at, line):
+            key = sp.sstr(c.lhs)
+            if key in found and found[key].rhs != c.rhs:
+                twice.add(key)
+            found[key] = c
+    own = {sp.sstr(c.lhs) for c in given}
+    return [c for key, c in found.items() if key not in twice and key not in own]
+
+
 def _entry_renamed(lhs: sp.Basic, definitions: list[Definition]) -> Definition | None:
     """The last definition of every entry of ``lhs``'s family written with other letters (``J[j, k] := …``
-    for ``J_{ik}``), its letters renamed to ``lhs``'s — None when a renamed letter is used in the value
-    already (it would be captured) or there is no such definition."""
-    if not isinstance(lhs, sp.Indexed) or not _distinct_letters(lhs.indices):
+    for ``J_{ik}``, or for the entry ``J_{13}``), its letters renamed to ``lhs``'s — None when a renamed
+    letter is used in the value already (it would be captured) or there is no such definition."""
+    undef = sp.core.function.AppliedUndef
+    entry = isinstance(lhs, sp.Indexed) and (_distinct_letters(lhs.indices)      # J_{ik}, or p_1 of p_i := …
+                                             or all(i.is_Integer for i in lhs.indices))
+    called = isinstance(lhs, undef) and len(lhs.args) > 1 and _distinct_letters(lhs.args)   # p_{i*}(T) of p_i(T)
+    if not entry and not called:
         return None
     for d in reversed(definitions):
         t = d.target
-        if isinstance(t, sp.Indexed) and t.base == lhs.base and len(t.indices) == len(lhs.indices) \
+        if entry and isinstance(t, sp.Indexed) and t.base == lhs.base and len(t.indices) == len(lhs.indices) \
                 and _distinct_letters(t.indices):
-            taken = d.expr.atoms(sp.Symbol) - set(t.indices)
-            if taken & set(lhs.indices):
-                return None
-            return Definition(lhs, d.expr.xreplace(dict(zip(t.indices, lhs.indices))), d.step)
+            mine, theirs = lhs.indices, t.indices
+        elif called and isinstance(t, undef) and t.func == lhs.func and len(t.args) == len(lhs.args) \
+                and _distinct_letters(t.args) and sum(a != b for a, b in zip(t.args, lhs.args)) == 1 \
+                and any(getattr(a, "is_integer", False) and getattr(b, "is_integer", False)
+                        for a, b in zip(t.args, lhs.args) if a != b):
+            mine, theirs = lhs.args, t.args             # (the index renamed, the other arguments the same)
+        else:
+            continue
+        taken = d.expr.atoms(sp.Symbol) - set(theirs)
+        if taken & {m for m in mine if isinstance(m, sp.Symbol)}:
+            return None
+        return Definition(lhs, d.expr.xreplace(dict(zip(theirs, mine))), d.step)
     return None
 
 

@@ -407,6 +407,9 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
         """A subscript that names rather than indexes: Greek, a word, a decorated name, or capitals
         (``D_{KL}``)."""
         leaf = lone_leaf(sub, ("GREEK", "WORD", "NAME", "MAXMIN"))      # λ_{\max}: the largest λ, a name
+        if leaf is not None and leaf.kind == "NAME" and len(leaf.text) == 6 and leaf.text.endswith("_star") \
+                and leaf.text[0].islower():
+            return None                         # z_{i^\star}: the entry at the index i*
         if leaf is not None:
             return leaf.text
         elements = sub.elements if isinstance(sub, Group) and sub.kind == "brace" else [sub]
