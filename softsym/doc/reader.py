@@ -1009,8 +1009,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             use(names_in(lhs, rhs))
             continue
         earlier = next((d for d in reversed(definitions) if d.target == lhs), None)
-        renamed_entry = earlier is None and rel.op != ":=" and _entry_renamed(lhs, definitions) is not None
-        earlier = earlier or _entry_renamed(lhs, definitions)     # J_{ik} after J_{jk} := …: the same entries
+        same_entries = _entry_renamed(lhs, definitions, recurrences) if earlier is None else None
+        renamed_entry = same_entries is not None and rel.op != ":="
+        earlier = earlier or same_entries           # J_{ik} after J_{jk} := …: the same entries
         new_section = earlier is not None and isinstance(lhs, sp.Symbol) and rel.op == "==" and standalone \
             and (display or not is_atomic(rhs)) \
             and not (names_in(rhs) & (names_in(earlier.expr) | {lhs.name})) and bool(names_in(rhs))
@@ -1928,6 +1929,14 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         described_here = sorted(name for name, line in described_at.items() if line <= rel.line
                                 and name in names_in(lhs, rhs, left, right)
                                 and not any(line <= at < rel.line for at in defined_at.get(name, [])))
+        if renamed_entry and isinstance(lhs, sp.Indexed) and all(i.is_Integer for i in lhs.indices) and earlier \
+                and {x.name for node in earlier.expr.atoms(sp.Sum, sp.Product) for _, lo, hi in node.limits
+                     for x in (lo.free_symbols | hi.free_symbols)} - {   # p_1 of p_i := e^{z_i}/Σ_{j=1}^{n}: n not
+                    sp.sstr(c.lhs) for line, c in [*conditions, *example_pins]      # read as 2 ("with two classes")
+                    if c is not None and is_pin(c) and line <= rel.line and in_scope(sections, line, rel.line)}:
+            doubts.append(f"it restates the entry {sp.sstr(lhs)} of {lhs.base.label}, defined for "
+                          f"every entry before, perhaps for a case the words set up (\"with two classes\") that "
+                          f"softsym does not read")
         if described_here:      # "Let $x^*$ be the minimizer of f": f(x^*) <= f(0) fails at x^* = -1, not a minimizer
             doubts.append("it uses " + ", ".join(f"{name}, which the words make an optimum, a root or an estimate "
                                                  f"(line {described_at[name]})" for name in described_here)
@@ -3196,10 +3205,12 @@ def _example_values_here(example_pins: list[tuple[int, sp.Basic]], sections: dic
     return [c for key, c in found.items() if key not in twice and key not in own]
 
 
-def _entry_renamed(lhs: sp.Basic, definitions: list[Definition]) -> Definition | None:
+def _entry_renamed(lhs: sp.Basic, definitions: list[Definition], recurrences=()) -> Definition | None:
     """The last definition of every entry of ``lhs``'s family written with other letters (``J[j, k] := …``
     for ``J_{ik}``, or for the entry ``J_{13}``), its letters renamed to ``lhs``'s — None when a renamed
-    letter is used in the value already (it would be captured) or there is no such definition."""
+    letter is used in the value already (it would be captured) or there is no such definition.  An entry at
+    numbers of a family defined through a recurrence (m̂_t := m_t/(1 − β^t), then "Here $\\hat m_1 = g_1$")
+    is a value the text gives it, not a restatement: the recurrence may not reach it."""
     undef = sp.core.function.AppliedUndef
     entry = isinstance(lhs, sp.Indexed) and (_distinct_letters(lhs.indices)      # J_{ik}, or p_1 of p_i := …
                                              or all(i.is_Integer for i in lhs.indices))
@@ -3209,7 +3220,9 @@ def _entry_renamed(lhs: sp.Basic, definitions: list[Definition]) -> Definition |
     for d in reversed(definitions):
         t = d.target
         if entry and isinstance(t, sp.Indexed) and t.base == lhs.base and len(t.indices) == len(lhs.indices) \
-                and _distinct_letters(t.indices):
+                and _distinct_letters(t.indices) and not (
+                    all(i.is_Integer for i in lhs.indices)
+                    and {str(e.base.label) for e in d.expr.atoms(sp.Indexed)} & set(recurrences)):
             mine, theirs = lhs.indices, t.indices
         elif called and isinstance(t, undef) and t.func == lhs.func and len(t.args) == len(lhs.args) \
                 and _distinct_letters(t.args) and sum(a != b for a, b in zip(t.args, lhs.args)) == 1 \
