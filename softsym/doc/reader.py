@@ -235,8 +235,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             base = base.merged(doc_declarations(f"{' '.join(labelled)}: real"))
         except UserError:
             pass
+    subscripted = set(re.findall(r"(?<![\\A-Za-z])([A-Za-z])\s*_", " ".join(b.tex for b in blocks)))
     counted = sorted(set(_COUNTED_IN_WORDS.findall(words_text)) | set(_SIZED_IN_WORDS.findall(words_text))
-                     - set(base.names()) - set(functions))
+                     - set(base.names()) - set(functions) - subscripted)   # (not d of d_k: a family too)
     if counted:                     # "over $K$ classes", "$N$ samples", "$n$ 个类别": sizes, positive integers
         try:
             base = base.merged(doc_declarations(f"{' '.join(counted)}: integer positive"))
