@@ -743,8 +743,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         letters |= {x.name for x in sp.Tuple(lhs, rhs).free_symbols if isinstance(x, sp.Symbol) and len(x.name) == 1}
         shown_l, shown_r = _plain(lhs), _plain(rhs)
         if approximate:                    # log 2 ≈ 0.6931: a rounding, judged by the decimals written
-            values = [c for c in conditions_for(rel, live_conditions(), blocks, lines, condition_columns) if is_pin(c)]
-            values += _example_values_here(example_pins, sections, rel.line, values)   # "Take $z = (1, 2, 3)$" above
+            values = [c for c in conditions_for(rel, live_conditions(), blocks, lines, condition_columns) if is_pin(c)
+                      and c.lhs not in (lhs, rhs)]     # (μ_2 ≈ … after "initialise μ_2 = 2": the new value)
+            values += [c for at, c in _example_values_here(example_pins, sections, rel.line, values)   # "Take $z =
+                       if c.lhs not in (lhs, rhs)                          # (1, 2, 3)$" above (not μ_2 ≈ …: a new value,
+                       and not changed_since(out, c.lhs, at, lines, rel.line, rel.tex)]  # nor one changed since)
             try:
                 judged = approximately(*(with_values(unfold_keeping_variables(with_values(side, values), definitions),
                                                      values) for side in (lhs, rhs)), rel.lhs, rel.rhs,
@@ -756,7 +759,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 if isinstance(name, (sp.Symbol, sp.Indexed)) and not value.free_symbols and not value.atoms(sp.Indexed):
                     stated.setdefault(sp.sstr(name), (value, rel.line))
             replaced = sorted({target_name(c.lhs) for c in values if mentioned(c.lhs, lhs, rhs)}
-                              & {target_name(d.target) for d in definitions})
+                              & {target_name(d.target) for d in definitions} - {None})
             if verdict == "refuted" and replaced:        # "take λ = 2" after λ = log 2: the example's λ
                 verdict, message = "undecided", f"{message}; but it rests on values an example gives in prose to " \
                                                 f"names the text defines in general ({', '.join(replaced)})"
@@ -3191,19 +3194,20 @@ def _assumed_before(live: list[tuple[int, sp.Basic | None]], here: int, lines: l
 
 
 def _example_values_here(example_pins: list[tuple[int, sp.Basic]], sections: dict[int, int], line: int,
-                         given: list[sp.Basic]) -> list[sp.Basic]:
-    """The values an example gave names earlier in the section of ``line`` ("Take $z = (1, 2, 3)$": z_1 = 1, …)
-    that ``given`` does not already give; a name given two different values there is left out."""
-    found: dict[str, sp.Basic] = {}
+                         given: list[sp.Basic]) -> list[tuple[int, sp.Basic]]:
+    """The values an example gave names earlier in the section of ``line`` ("Take $z = (1, 2, 3)$": z_1 = 1, …),
+    each with its line, that ``given`` does not already give; a name given two different values there is
+    left out."""
+    found: dict[str, tuple[int, sp.Basic]] = {}
     twice: set[str] = set()
     for at, c in example_pins:
         if at <= line and in_scope(sections, at, line):
             key = sp.sstr(c.lhs)
-            if key in found and found[key].rhs != c.rhs:
+            if key in found and found[key][1].rhs != c.rhs:
                 twice.add(key)
-            found[key] = c
+            found[key] = (at, c)
     own = {sp.sstr(c.lhs) for c in given}
-    return [c for key, c in found.items() if key not in twice and key not in own]
+    return [pair for key, pair in found.items() if key not in twice and key not in own]
 
 
 def _entry_renamed(lhs: sp.Basic, definitions: list[Definition], recurrences=()) -> Definition | None:
