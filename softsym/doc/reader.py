@@ -159,9 +159,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                                                     for side in (r.lhs, r.rhs))))))
              for r in relations(blocks)]
     found, repairs = with_underscores_restored(found, " ".join(b.tex for b in blocks))
-    found = [replace(rel, claimed=True) if _claimed_version(prose_lines, rel, blocks)
-             else replace(rel, denoted=True) if _DENOTES.search(_words_into(prose_lines, rel, blocks)) else rel
-             for rel in found]
+    found = [_as_worded(prose_lines, rel, blocks) for rel in found]
     functions = {bare_name(name) for rel in found if (fd := function_definition(rel)) for name in [fd[0]]}
     function_lines: dict[str, int] = {}                       # where each function is first defined
     for rel in found:
@@ -180,9 +178,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     entry_functions = frozenset(bare_name(fd[0]) for rel in found if (fd := function_definition(rel))
                                 and defines_an_entry(rel))
     own_versions = {name: line for name, line in function_lines.items() if name in OWN_VERSIONS
-                    and any(r.line == line and (name not in entry_functions or _THIS_SECTION.search(words))
-                            and not _THROUGHOUT.search(words)
-                            for r in found for words in [_words_into(prose_lines, r, blocks)])}
+                    and any((name not in entry_functions or _THIS_SECTION.search(words)) and not _THROUGHOUT.search(words)
+                            for r in found if r.line == line for words in [_words_into(prose_lines, r, blocks)])}
     # (the text's own σ or softmax — a ReLU "in this section" — is its own in its section only; a
     # σ(z)_i := … of its own, a softmax by another name, is the text's throughout)
     words = word_names(found)
@@ -3285,16 +3282,19 @@ def _case_of_defined(lines: list[str], rel: Relation, lhs: sp.Basic, definitions
 _CASE_MATH = re.compile(r"(?i)(?:\b(?:for|if|when|whenever|with|at)|当|若|如果|对于?)\s*\$[^$]*(?:=|<|>|\\[lg]eq?\b|\\neq?\b)[^$]*\$")
 
 
-def _claimed_version(lines: list[str], rel: Relation, blocks) -> bool:
-    """Whether ``rel`` would be the text's own σ or softmax (an ``=`` without an exponential) while the words
-    leading into it do not say it defines one ("Throughout, $\\sigma$ denotes the ReLU", "Here …", "Let …"),
-    or say it is a property, an approximation or a mistake ("the sigmoid satisfies", "well approximated by",
-    "a common mistake is to write"): then it is a claim about the function softsym knows."""
+def _as_worded(lines: list[str], rel: Relation, blocks) -> Relation:
+    """``rel`` marked ``claimed`` when it would be the text's own σ or softmax (an ``=`` of one) while the
+    words leading into it do not say it defines one ("Throughout, $\\sigma$ denotes the ReLU", "Here …",
+    "Let …") or say it is a property, an approximation or a mistake ("the sigmoid satisfies", "well
+    approximated by", "a common mistake is to write"): a claim about the function softsym knows; marked
+    ``denoted`` when the words say σ denotes it.  The words are read for such candidates only."""
     fd = function_definition(rel) if rel.op == "==" else None
     if fd is None or bare_name(fd[0]) not in OWN_VERSIONS or defines_an_entry(rel) and bare_name(fd[0]) == "sigma":
-        return False
+        return rel
     words = _words_into(lines, rel, blocks)
-    return not _OWN_CUE.search(words) or bool(_NOT_OWN_CUE.search(words))
+    if not _OWN_CUE.search(words) or _NOT_OWN_CUE.search(words):
+        return replace(rel, claimed=True)
+    return replace(rel, denoted=True) if _DENOTES.search(words) else rel
 
 
 def _words_into(lines: list[str], rel: Relation, blocks) -> str:
