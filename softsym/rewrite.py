@@ -255,26 +255,46 @@ def symbols_outside_entries(expr: sp.Basic) -> set[sp.Symbol]:
 
 
 def givens_substitution(domain: Domain) -> dict[sp.Basic, sp.Basic]:
-    """From hypotheses ``Eq(m, e)`` with ``m`` a bare symbol not in ``e``: the substitution m -> e.
+    """From hypotheses ``Eq(m, e)`` with ``m`` a bare symbol (or an entry at whole indices, ``s[1, 1]``)
+    not in ``e``: the substitution m -> e.
 
-    Only bare symbols are replaced: an entry ``z[j]`` with a symbolic index aliases some
-    ``z[k]`` once indices are concrete, so replacing it would lose the hypothesis.
+    An entry ``z[j]`` with a symbolic index is not replaced: it aliases some ``z[k]`` once indices
+    are concrete, so replacing it would lose the hypothesis.  (Replacing ``z[1]`` where ``z[j]``
+    also occurs is sound: the result equals the original wherever the hypothesis holds.)
     """
+    def plain(x: sp.Basic) -> bool:
+        return isinstance(x, sp.Symbol) or isinstance(x, sp.Indexed) and all(i.is_Integer for i in x.indices)
+
     out: dict[sp.Basic, sp.Basic] = {}
     for g in domain.given:
         if isinstance(g, sp.Eq):
             a, b = g.args
-            if isinstance(a, sp.Symbol) and a not in b.free_symbols and a not in out:
+            if plain(a) and not b.has(a) and a not in out:
                 out[a] = b
-            elif isinstance(b, sp.Symbol) and b not in a.free_symbols and b not in out:
+            elif plain(b) and not a.has(b) and b not in out:
                 out[b] = a
     return out
+
+
+def _short_sum(node: sp.Basic) -> bool:
+    """A sum over a few whole numbers (``Σ_{k=1}^{2}``)."""
+    if not isinstance(node, sp.Sum) or len(node.limits) != 1:
+        return False
+    _, lo, hi = node.limits[0]
+    return lo.is_Integer and hi.is_Integer and 0 <= hi - lo < 12
+
+
+def _written_out(node: sp.Sum) -> sp.Basic:
+    var, lo, hi = node.limits[0]
+    return sp.Add(*(node.function.xreplace({var: sp.Integer(k)}) for k in range(int(lo), int(hi) + 1)))
 
 
 def apply_givens(expr: sp.Basic, domain: Domain) -> sp.Basic:
     """Use the hypotheses: ``Eq(m, e)`` with ``m`` a bare symbol replaces ``m`` by ``e``, and
     ``Ne(i, j)`` makes ``KroneckerDelta(i, j)`` zero."""
     subs = givens_substitution(domain)
+    if any(isinstance(k, sp.Indexed) for k in subs):      # s[1, 1] = s[1, 2]: short sums written out first,
+        expr = expr.replace(_short_sum, _written_out)    # so that the entry they hold is replaced too
     if subs:
         expr = expr.xreplace(subs)
     for g in domain.given:

@@ -218,3 +218,45 @@ def atomize_sums(expr: sp.Basic, domain: Domain | None = None) -> tuple[sp.Basic
             facts["real"] = True
         mapping[node] = internal(f"S{n}", **facts)
     return expr.xreplace(mapping), {v: k for k, v in mapping.items()}
+
+
+def empty_when_reversed(expr: sp.Basic, domain: Domain) -> tuple[sp.Basic, tuple[sp.Basic, ...]]:
+    """``expr`` with the usual convention for ranges that may run backwards, and the conditions
+    under which none does.
+
+    Written mathematics reads ``Σ_{t=3}^{n}`` at ``n = 1`` as a sum over no terms (0; a product 1),
+    where Karr's convention (``ordered_range``) gives ``−Σ_{t=2}^{2}``.  A sum or product whose range
+    the domain does not show to run upwards (``hi >= lo − 1``) becomes
+    ``Piecewise((sum, hi >= lo − 1), (0, True))``; the conditions on names free in the whole
+    expression are returned (a condition on an outer sum's index is not).
+    """
+    conditions: list[sp.Basic] = []
+
+    def walk(node: sp.Basic, here: Domain, bound: frozenset) -> sp.Basic:
+        if isinstance(node, (sp.Sum, sp.Product)):
+            empty = sp.Integer(0) if isinstance(node, sp.Sum) else sp.Integer(1)
+            limits, domains, inside = [], [], here      # outermost first: each range in the ones around it
+            for var, lo, hi in reversed(node.limits):
+                lo, hi = walk(lo, inside, bound), walk(hi, inside, bound)
+                limits.append((var, lo, hi))
+                domains.append(inside)
+                inside, bound = with_range(inside, var, lo, hi), bound | {var}
+            out = walk(node.function, inside, bound)
+            for (var, lo, hi), around in reversed(list(zip(limits, domains))):   # innermost first
+                out = node.func(out, (var, lo, hi))
+                if ordered_range(lo, hi, around):
+                    continue
+                upwards = sp.Ge(hi, lo - 1)
+                if upwards is sp.false:
+                    out = empty
+                    continue
+                if not upwards.free_symbols & {v for v, _, _ in limits} and not upwards.free_symbols & bound \
+                        and upwards not in conditions:
+                    conditions.append(upwards)
+                out = sp.Piecewise((out, upwards), (empty, True))
+            return out
+        if not node.args or not node.has(sp.Sum, sp.Product):
+            return node
+        return node.func(*(walk(a, here, bound) for a in node.args))
+
+    return walk(expr, domain, frozenset()), tuple(conditions)

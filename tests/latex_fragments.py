@@ -490,6 +490,10 @@ FRAGMENTS: list[tuple] = [
     ("\\delta_{ij}", sp.KroneckerDelta(i, j)),
     ("\\delta_{i,j}", sp.KroneckerDelta(i, j)),
     ("\\delta_{kt}", sp.KroneckerDelta(k, t)),
+    ("\\delta_{1j}", sp.KroneckerDelta(1, j)),                                # row 1, column j: never δ at 1·j
+    ("\\delta_{2k}", sp.KroneckerDelta(2, k)),                                # a delta has two indices
+    ("J_{1j}", sp.IndexedBase("J", real=True)[1, j]),                          # 1·j is written by no one
+    ("x_{2k}", sp.IndexedBase("x", real=True)[2 * k]),                         # the entry 2k (even entries)
     ("p_i \\delta_{ij} - p_i p_j", p[i] * sp.KroneckerDelta(i, j) - p[i] * p[j]),
     ("\\delta_t + \\gamma \\delta_{t+1}", sp.IndexedBase("delta", real=True)[t]
      + sp.Symbol("gamma", real=True) * sp.IndexedBase("delta", real=True)[t + 1]),   # one index: a TD error's entry
@@ -562,7 +566,8 @@ FRAGMENTS: list[tuple] = [
     ("\\partial L / \\partial b^2", UNPARSED),                                  # orders differ
     ("\\partial L / 2", UNPARSED),                                              # no variable
     ("\\partial / \\partial x", UNPARSED),
-    ("\\partial \\log p / \\partial z", UNPARSED),                              # F is one factor or f(…)
+    ("\\partial \\log p / \\partial z", D(sp.log(R("p")), R("z"))),               # F is a factor, f(…) or \log name
+    ("\\partial \\log p q / \\partial z", UNPARSED),                            # log(p)·q or log(pq)?
     ("\\partial L", UNPARSED),
     ("dL/dz", UNPARSED, DIM_D),                                               # d the dimension
     ("dL/dz", UNPARSED, DECLARED_D),                                          # d a declared variable

@@ -966,3 +966,30 @@ def test_held_out_30_false_alarms_read_as_the_text_means():
     assert read[15][1] == "proved" and read[17] == ["proved", "proved"]   # J_{ik} of J := diag(p) − pp^T
     assert read[24][0] == "proved"                  # at the worked example's x = (1, 2, 3)
     assert read[28][-1] == "undecided"              # A(η) := λ, then A at η + t: λ as a function of η
+
+
+def test_a_range_that_may_run_backwards_is_read_as_empty_not_by_karrs_convention():
+    read = verdicts_by_line("session29_reversed_ranges.md")
+    assert read[3] == ["undecided"]                 # n − 2 trigrams: −1 at n = 1, where the sum has no terms
+    assert read[5] == ["proved"]                    # Σ_{t=2}^{n} runs upwards for every n ≥ 1
+    assert read[7] == ["undecided"]                 # m > n + 1: 0 terms, not n − m + 1 < 0
+    assert read[9] == ["refuted"]                   # n trigrams: false at n = 2 too, where the range is empty
+
+
+def test_red_team_43_cases_blanket_signs_and_entry_conditions_are_read():
+    read = verdicts_by_line("session29_rt43_cases_and_blankets.md")
+    assert read[3][-1] == "refuted"                 # x solved from the case p = σ(x), wrongly: a claim, no new x
+    assert read[5][-1] == "proved"                  # u = log(q/(1 − q)) under q = σ(u)
+    assert read[9] == ["proved"]                    # "All variables in this section are positive"
+    assert read[13] == ["refuted"]                  # … not in the next section
+    assert read[15] == ["proved"]                   # "If all variables are positive, $$…$$": a case
+    assert read[21] == ["skipped", "proved"]        # "With $s_{11} = s_{12}$": a condition, not s_{11} := s_{12}
+    assert read[25][-1] == "proved"                 # c_k = 1/k "for k ≥ 1": the index range, unfolded at 3
+
+
+def test_red_team_44_digit_letter_indices_blanket_denials_and_index_floors():
+    read = verdicts_by_line("session29_rt44_indices_and_blankets.md")
+    assert read[3] == ["definition", "proved"]      # δ_{1j}: the delta at (1, j), never δ at 1·j
+    assert read[9] == ["refuted"]                   # "It is false that all variables are positive"
+    assert read[15] == ["proved"] and read[19] == ["refuted"]   # "We now drop this assumption"
+    assert read[23][-2:] == ["proved", "undecided"]  # h_t := 2^t "for t ≥ 1" at 3, not at 0 (h_0 = 5)

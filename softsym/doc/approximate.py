@@ -124,6 +124,7 @@ def approximately(left: sp.Basic, right: sp.Basic, left_tex: str, right_tex: str
     if sides[0] is None or sides[1] is None:
         return None
     (a, a_half), (b, b_half) = sides
+    a_half, b_half = (_computed_rounding(tex, approximated, half) for tex, half in ((left_tex, a_half), (right_tex, b_half)))
     tolerance = max(a_half, b_half)          # 3.14159 ≈ 3.1: the coarser side's rounding decides
     gap = abs(a - b)
     shown = f"left ≈ {sp.N(a, 8)}, right ≈ {sp.N(b, 8)}"
@@ -243,6 +244,21 @@ def _numbers_outside_exponents(expr: sp.Basic) -> set[sp.Rational]:
         return _numbers_outside_exponents(expr.base) | (set() if expr.exp.is_Rational
                                                           else _numbers_outside_exponents(expr.exp))
     return set().union(set(), *(_numbers_outside_exponents(a) for a in expr.args))
+
+
+def _computed_rounding(tex: str, approximated: frozenset[str], half: sp.Basic) -> sp.Basic:
+    """The rounding of a side written as arithmetic on numbers (``\\frac{0.1}{3}``): what its rounded
+    inputs carry through (:func:`carried_rounding`; 0.1 of ε = 0.1 is an exact input, so 0.1/3 is
+    exactly 1/30, not a rounding to ±0.05), not half a unit of the finest place written; ``half`` for
+    any other side, or one that cannot be read alone."""
+    from ..latex import Unparsed, parse_tex
+    if not half or not re.search(r"[-+*/]|\\times|\\cdot|\\d?frac", _SCIENTIFIC.sub(" ", tex)):
+        return half
+    try:
+        parse_tex(tex)
+    except (Unparsed, Exception):  # noqa: BLE001 - a side not readable alone keeps its rounding
+        return half
+    return min(half, carried_rounding(tex, approximated))
 
 
 def carried_rounding(tex: str, approximated: frozenset[str] = frozenset()) -> sp.Float:

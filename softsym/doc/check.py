@@ -291,6 +291,9 @@ def _assumption_broken(counterexample: dict | None, assumed: tuple[tuple[sp.Basi
             if at is sp.false or (at.is_Relational and not at.free_symbols and bool(at.simplify() is sp.false)):
                 every = sorted(x.name for x in condition.free_symbols if x.name.endswith("_every"))
                 shown = re.sub(r"(\w)_every\b", r"\1", sp.sstr(condition))
+                if not line:
+                    return f"{shown} does not hold, so a sum in it runs over no terms (read as 0, its range running " \
+                           f"backwards)"
                 return f"{shown}{' for every ' + ', '.join(n[:-6] for n in every) if every else ''} (line {line}) " \
                        f"does not hold"
     return ""
@@ -439,8 +442,8 @@ def _weighed(out: dict, reading: Reading, followed: dict[str, Verdict | None]) -
                         if out["verdict"] == "refuted" else "")
     broken = broken or (_size_broken(out.get("counterexample"), reading.sizes) if out["verdict"] == "refuted" else "")
     if broken:
-        return undecided(f"as read it {out['message']}, but there {broken}: the point breaks what the text assumed "
-                         f"before it, not reported as refuted")
+        assumed_before = "" if "runs over no terms" in broken else ": the point breaks what the text assumed before it"
+        return undecided(f"as read it {out['message']}, but there {broken}{assumed_before}, not reported as refuted")
     outside = _outside_distributions(out.get("counterexample"), reading.distributions, reading.simplex_sizes,
                                      reading.one_hot) if out["verdict"] == "refuted" else ""
     on_simplex = followed.get("simplex") if outside else None

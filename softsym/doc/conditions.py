@@ -523,6 +523,21 @@ def _display_above(lines: list[str], number: int) -> int | None:
     return None
 
 
+_EVERY_NAME_SIGNED = re.compile(
+    r"(?i)\b(?:all|every)\s+(?:the\s+|of\s+the\s+)?(?:variables?|quantities|numbers?|unknowns|symbols?)"
+    r"\s+(?:here\s+|below\s+|above\s+|in\s+this\s+\w+\s+|that\s+appear\s+)?(?:are|is)\s+"
+    r"(?:assumed\s+(?:to\s+be\s+)?|taken\s+(?:to\s+be\s+)?)?(?:all\s+)?(?:strictly\s+)?"
+    r"(?P<sign>positive|non-?negative)\b"
+    r"|(?:所有|全部|一切)(?:的)?(?:变量|量|参数|数)(?:均|都|全)?(?:为|是|取)?(?P<cjk>正数?|非负数?)")
+"""A sign for every name at once: "All variables are positive", "所有变量均为正"."""
+_EVERY_NAME_FREED = re.compile(
+    r"(?i)\b(?:drop|dropping|remove|removing|relax|relaxing|lift|lifting|abandon)\s+(?:this|that|the)\s+"
+    r"(?:assumption|condition|positivity)|\bno\s+longer\s+(?:assume|positive)|\b(?:variables?|quantities|numbers?)\s+"
+    r"(?:may|can|are\s+allowed\s+to)\s+(?:now\s+)?(?:take\s+any|be\s+(?:any|negative|of\s+(?:either|any)\s+sign))"
+    r"|\bof\s+(?:either|any)\s+sign\b|\bany\s+real\s+values?\b|不再假设|可正可负|任意实数")
+"""Words that set every name free of a blanket sign again ("We now drop this assumption")."""
+
+
 def signs_in_words(lines: list[str]) -> list[tuple[int, str, str | None, str]]:
     """"Let $p$ be a positive real number.", "since $u$ is nonnegative": (line, name, one of > >= < <=)
     — a sign the text states for a name in words, from there on; "let $p$ be any real number" ends
@@ -540,6 +555,25 @@ def signs_in_words(lines: list[str]) -> list[tuple[int, str, str | None, str]]:
                             "" if m.group("unassumed") or m.group("dropped") or m.group("cjk_end")
                             or m.group("general") or m.group("general_cjk")
                             else negation_in(sentence)))       # ("no longer assume $x$ …" sets x free)
+            if _EVERY_NAME_FREED.search(sentence):            # "We now drop this assumption": every name free
+                out.append((number, "*", None, ""))
+            for m in _EVERY_NAME_SIGNED.finditer(sentence):   # "All variables are positive": every name, "*"
+                rest = sentence[:m.start()] + " " + sentence[m.end():]
+                if negation_in(sentence) or re.search(r"(?i)\bfalse\b|\bwrong\b|\bnot\b|\bcannot\b|n't\b|"
+                                                      r"\bneither\b|\bnor\b|不|非|\bexamples?\b|\bcases?\b|"
+                                                      r"\bfirst\b|\bsecond\b", sentence[:m.start()]):
+                    continue                # "It is false that all variables are positive", "We cannot assume …"
+                if re.fullmatch(r"(?i)\s*(?:if|when|whenever|assuming|provided(?:\s+that)?|for\s+the\s+case\s+that)\s*",
+                                sentence[:m.start()]) and not re.search(r"(?i)\bnot?\b|n't\b", rest):
+                    sign = ">=" if "non" in (m.group("sign") or "").lower() else ">"
+                    out.append((number, "*case", sign, ""))      # "If all variables are positive, $$…$$": a case
+                    continue
+                if _HEDGED.search(_INLINE_MATH.sub(" ", rest)) or re.search(r"如果|若|当|是否|不", rest):
+                    continue
+                sign = ">=" if "non" in (m.group("sign") or "").lower() or (m.group("cjk") or "").startswith("非") else ">"
+                throughout = re.search(r"(?i)\bthroughout\b|\b(?:these|the)\s+(?:notes|document|post|article|paper)\b|"
+                                       r"\bfrom\s+now\s+on\b|\bhenceforth\b|全文|本文", sentence)
+                out.append((number, "*" if throughout else "*section", sign, ""))
             for pattern in (_SIGN_STATED, _SIGN_STATED_CJK):
                 m = pattern.search(sentence.strip())
                 if m is None:

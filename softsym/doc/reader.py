@@ -35,6 +35,7 @@ from ..latex.lexer import tokenize
 from ..latex.vocabulary import GREEK
 from ..problem import Problem, fresh_binders, prepare, reached_definitions, vector_names
 from ..prover import DEFAULT_TIMEOUT
+from ..sums import empty_when_reversed
 from .approximate import approximately, rounding_written
 from .chains import Relation, relations, sides_of_arrows
 from .hedges import (EXCEPTING, assumed_in_words, equal_case, hedged_words, case_switch, distributions_named, negation_in, others_before, paragraph_around, prose_text, regime_nearby, restricted_nearby, restricted_where_introduced,
@@ -307,6 +308,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     worded_doubts: dict[tuple[int, sp.Basic], str] = {}   # a condition read from prose: why its sentence is no
     standing_doubts: dict[str, str] = {}                  # plain one ("" if plain); the same for standing bounds
     released: dict[str, tuple[int, int]] = {}             # "let $p$ be any real number": line, column, by name
+    unsigned: dict[str, int] = {}                         # the line that last set a name free of any sign
+    every_signed: tuple[int, str, bool] | None = None     # "All variables are positive": line, sign, throughout
+    entries_given_next = -1                               # the relation that gives a vector's entries values
+    index_floor: dict[str, int] = {}                      # a family defined from an index on ("for k ≥ 1")
+    case_signed: tuple[int, str] | None = None            # "If all variables are positive, …": line, sign
     unused_conditions: list[tuple[int, str]] = []         # conditions in prose softsym could not use: line, tex
     live_cache: dict[int, list[tuple[int, sp.Basic | None]]] = {}
 
@@ -510,6 +516,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 worded_doubts[conditions[-1]] = doubt and f"{conditions[-1][1]} (line {sign_line}: {doubt})"
         while worded and worded[0][0] <= rel.line:         # "Let $p$ be a positive real number": from here on
             sign_line, name_tex, sign, doubt = worded.pop(0)
+            if name_tex == "*case":                         # "If all variables are positive, $$…$$"
+                case_signed = (sign_line, sign)
+                continue
+            if name_tex.startswith("*"):                    # "All variables are positive": every name from here
+                every_signed = (sign_line, sign, name_tex == "*") if sign else None   # (on, or in its section
+                continue                                    # only); "We now drop this assumption": none
             try:
                 named = parse_tex(name_tex, plain_context(domain, functions))
             except Unparsed:
@@ -517,6 +529,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             if isinstance(named, sp.Symbol) and name_tex.lstrip("\\") not in functions:
                 if sign is None:                            # "Now let $p$ be any real number"
                     standing.pop(named.name, None)
+                    unsigned[named.name] = sign_line
                     if not doubt:                           # (a refutation at any p stands, see _word_checks)
                         released[named.name] = (sign_line, lines[sign_line - 1].rfind(f"${name_tex}$")
                                                 if 1 <= sign_line <= len(lines) else -1)
@@ -771,6 +784,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             continue
         if entry is not None and entry.target is not None and lhs == rhs and rel.op in ("==", ":="):
             vectors[entry.target] = entry.span            # x = [x_0, …, x_3]: the vector of its entries
+            if k + 1 < len(found) and found[k + 1].chained and found[k + 1].op == "==":
+                entries_given_next = k + 1      # "η = (η_1, η_2) = (μ/σ², −1/(2σ²))": what the entries are
             out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,
                                message=f"{entry.target} is the vector of its entries {shown_l} "
                                        f"({entry.describe(dimension)})"))
@@ -799,6 +814,15 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message="a condition between two names (i = j, at q = p), not a claim; "
                                        "it holds in the display after it"))
+            continue
+        if in_inline_math(rel, blocks) and rel.op == "==" and _fixed_entry(lhs) and _fixed_entry(rhs) \
+                and lhs.base == rhs.base and lhs != rhs and not rel.chained \
+                and not any(isinstance(d.target, sp.Indexed) and d.target.base == lhs.base for d in definitions):
+            # "With $s_{11} = s_{12}$ we get $$a_{11} = \frac12$$": two entries of one family made equal
+            add_condition(as_relational(rel.op, lhs, rhs))
+            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                               message="a condition between two entries of one family (s_{11} = s_{12}), not a "
+                                       "claim; it holds in the display after it"))
             continue
         if in_inline_math(rel, blocks) and rel.op == "==" and sp.Tuple(lhs, rhs).has(sp.Derivative, sp.Subs)\
                 and imposed_in_prose(lines, rel):              # "Setting $∂L/∂b = 0$ gives …": solved
@@ -1105,6 +1129,19 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             or display and bool(own_names) and case_in_words(lines, rel, blocks, own_names)
         ranged = ranged and not (rel.op == ":=" and defined_before(lines, rel, blocks) and target_name(lhs) not in branches
                                  and not case_after(found, k, lines, blocks))
+        def index_range(c: Relation) -> bool:     # k ≥ 1, k > 0, 1 ≤ k, k ≤ n: where the index runs
+            flip = {">": "<", ">=": "<=", "<": ">", "<=": ">="}
+            index, op, bound = (c.lhs.strip(), c.op, c.rhs.strip()) if c.lhs.strip() in own_names \
+                else (c.rhs.strip(), flip.get(c.op, ""), c.lhs.strip())
+            return index in own_names and op in (">", ">=") and bound in ("0", "1")
+        floor_only = isinstance(lhs, sp.Indexed) and len(lhs.indices) == 1 and target_name(lhs) not in branches \
+            and not on_own(rel.condition) and bool(trailing.get(k)) \
+            and all(index_range(found[c]) for c in trailing.get(k, ()))
+        if ranged and floor_only:   # a_k from k = 1 (or 0) on: entries below are no entries of this definition
+            index_floor[str(lhs.base.label)] = 0 if any(found[c].op == ">=" and "0" in (found[c].lhs.strip(), found[c].rhs.strip())
+                                                        for c in trailing.get(k, ())) else 1
+        ranged = ranged and not floor_only
+        # ("Let $a_k = \frac1k$ for $k \ge 1$": the family's index range, not one case of a definition)
         # ("For $p \in (0, 1)$ define $$\logit(p) := …$$": the function's domain, not one case of it)
         of_recurrence = isinstance(lhs, sp.Indexed) and str(lhs.base.label) in recurrences
         branch = rel.op in ("==", ":=") and bool(own_names) and target_name(lhs) is not None and not of_recurrence and (
@@ -1264,7 +1301,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                        "point): neither a definition of the name nor a hypothesis after it"))
             use(names_in(lhs, rhs))
             continue
+        solved_in_case = display and rel.op == "==" and isinstance(lhs, sp.Symbol) and any(
+            isinstance(c, sp.Eq) and not is_pin(c) and lhs in c.free_symbols
+            for c in conditions_for(rel, live_conditions(), blocks, lines, condition_columns))
+        # "If $p = \sigma(x)$, then $$x = \log\frac{p}{1-p}$$": x solved from the case, a claim under it
         defining = not swapped and not checks_example and not restated and not of_recurrence and not at_defined \
+            and not solved_in_case \
             and not derived and not said_again and not wrong_root and not (between_defined and rel.op != ":=") \
             and not (display and _fixed_entry(lhs) and _fixed_entry(rhs) and lhs.base == rhs.base) \
             and not same_again and not (display and isinstance(lhs, sp.Symbol) and isinstance(rhs, sp.Symbol)
@@ -1279,6 +1321,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                      and not defined_before(lines, rel, blocks))
         # p_i = … derived ("multiplying by e^{-m/T} gives") after an unread p_i = softmax_T(z)_i: a claim about
         # the p softsym could not read (doubted), not a new p
+        if k == entries_given_next and isinstance(lhs, sp.Indexed) and not rhs.has(lhs.base) \
+                and not any(isinstance(d.target, sp.Indexed) and d.target.base == lhs.base for d in definitions):
+            defining = True             # the entries of a vector just named, given their values
         looped = circular(lhs, rhs, [d for d in definitions if d not in renewed]) if defining else []
         if looped and rel.op != ":=" and isinstance(lhs, sp.core.function.AppliedUndef) and any(
                 isinstance(d.target, sp.core.function.AppliedUndef) and d.target.func == lhs.func
@@ -1633,13 +1678,33 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             _FOR_ANY.search(blank_inline_math(lines[n - 1])) for n in range(max(1, paragraph_start), rel.line + 1))
         # ("Now let $x$ be arbitrary. Then $$f(x) \ge -2.$$": the paragraph leading to it)
 
+        upwards: list[sp.Basic] = []    # the last build's ranges that run upwards only under a condition
+        outside_floor: list[str] = []   # the last build's entries below the index a definition starts at
         def build(written: list[sp.Basic], lhs: sp.Basic = lhs, rhs: sp.Basic = rhs,
                   dropped: frozenset[str] = frozenset(), op: str | None = None,
                   premised: bool = True, logged: bool = False, entrywise: bool = False) -> tuple:
             """The relation as a problem under the conditions ``written`` (and the standing ones but
             ``dropped``): (problem, conventions, unfolded left and right sides, the sides as read)."""
+            below = {e: sp.Symbol(f"{e.base.label}_{e.indices[0]}_below", real=True)
+                     for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed) if str(e.base.label) in index_floor
+                     and len(e.indices) == 1 and e.indices[0].is_Integer and e.indices[0] < index_floor[str(e.base.label)]}
+            if below:                  # a_0 of a_k := 1/k "for k ≥ 1": not what that definition gives
+                lhs, rhs = lhs.xreplace(below), rhs.xreplace(below)
+                outside_floor[:] = sorted(map(str, below))
             bounded_here = spoken_keys(*written) | dropped
             written = written + [c for name, cs in standing.items() if name not in bounded_here for c in cs]
+            signs_all = every_signed if every_signed is not None and (
+                every_signed[2] or in_scope(sections, every_signed[0], rel.line)) else None
+            if case_signed is not None and case_signed[0] <= rel.line <= case_signed[0] + 2 and not any(
+                    not lines[n - 1].strip() for n in range(case_signed[0], rel.line + 1) if 1 <= n <= len(lines)):
+                signs_all = (*case_signed, False)   # (the case holds in its sentence and the display right after it)
+            if signs_all is not None:
+                # "All variables are positive": each real name of it not signed
+                signed_here = spoken_keys(*written)      # otherwise nor set free since
+                written = written + [as_relational(signs_all[1], x, sp.Integer(0)) for x in sorted(
+                    sp.Tuple(lhs, rhs).free_symbols, key=sp.default_sort_key)
+                    if isinstance(x, sp.Symbol) and x.is_real is not False and not x.is_integer
+                    and x.name not in signed_here and unsigned.get(x.name, 0) < signs_all[0]]
             values = {c.lhs: c.rhs for c in written if is_pin(c)}
             if values:      # "Henceforth $x > 0$. … Now set $x = -2$": the later value replaces the bound
                 written = [c for c in written if is_pin(c) or not isinstance(c, sp.Basic)
@@ -1730,6 +1795,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             if opaque:                      # h_i := w_i^T x with w and x nowhere else: (w·x)[i], any reals
                 here = Domain(here.symbols, here.indexed, here.bounds, opaque_given)
             left, right, problem_domain, notes = with_conventions(left, right, here, dimension, ranges)
+            left, upwards_left = empty_when_reversed(left, problem_domain)   # Σ_{t=3}^{n} at n = 1: no terms
+            right, upwards_right = empty_when_reversed(right, problem_domain)
+            upwards[:] = [*upwards_left, *(c for c in upwards_right if c not in upwards_left)]
             notes = (*notes, opaque) if opaque else notes
             if entry is not None:
                 notes = (f"read entrywise: {', '.join(map(str, entry.indices))} "
@@ -1738,6 +1806,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             return problem, notes, left, right, lhs, rhs
         try:
             problem, notes, left, right, lhs, rhs = build(written)
+            nonempty = tuple(upwards)
+            below_floor = tuple(outside_floor)
         except Unfoldable as exc:
             out.append(Reading(rel, verdict="unparsed", lhs=shown_l, rhs=shown_r, message=str(exc)))
             continue
@@ -1850,6 +1920,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         guesses = (*repairs.get(k, ()), *guesses)
         opaque_products = [n for n in notes if n.startswith("the dot products ")]
         doubts: list[str] = [f"it rests on a guess: {'; '.join(guesses)}"] if guesses else []
+        if below_floor:
+            doubts.append(f"it speaks of {', '.join(below_floor)}, below the index the text defined that family "
+                          f"from (\"for k ≥ 1\"): a value given elsewhere, perhaps in words")
         if opaque_products:             # a point of free products: the vectors the text means may not meet it
             doubts.append(f"it reads {opaque_products[0][len('the '):].split(' read as')[0]} as free numbers, and what "
                           f"the text says of the vectors (norms, ties, dimension) is not read")
@@ -2122,9 +2195,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                           f"1..{dimension}, while {', '.join(v.upper() for v in ranged_by_capital)} is named beside "
                           f"it and may be its range")
             unproved = unproved or doubts[-1]
-        if IMPLICIT_SUM.search(rel.lhs + " " + rel.rhs) and capitals:
+        other_capitals = [c for c in capitals if c != str(dimension)]     # (K of Σ_j read over 1..K: that range)
+        if IMPLICIT_SUM.search(rel.lhs + " " + rel.rhs) and other_capitals:
             doubts.append(f"a sum written without bounds is read over 1..{dimension}, while the relation names "
-                          f"{', '.join(capitals)}, which may be its range")      # Σ_w (N_wc + 1) = N_c + V
+                          f"{', '.join(other_capitals)}, which may be its range")      # Σ_w (N_wc + 1) = N_c + V
         if IMPLICIT_SUM.search(rel.lhs + " " + rel.rhs) and any(
                 all(i.is_Integer for i in e.indices) for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed)):
             doubts.append("the range of a sum written without bounds (read as 1..n) beside entries with "
@@ -2268,6 +2342,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             doubts.append(f"it says what every entry {sp.sstr(named)} is, and {named.base.label} is defined nowhere "
                           f"softsym could read (perhaps in words: \"the natural parameters are …\")")
         undefined = named_only_in_words(left, right, set(domain.names()) | given_here)
+        if undefined and any(isinstance(c, sp.Eq) and names_in(c.lhs, c.rhs) & names_in(left)
+                             and names_in(c.lhs, c.rhs) & names_in(right) for c in written if isinstance(c, sp.Basic)):
+            undefined = []      # "If $p = \sigma(x)$, then $$x = …$$": the case it is under links its sides
         if undefined:
             doubts.append(f"its two sides share no name and {', '.join(undefined)} "
                           f"{'is' if len(undefined) == 1 else 'are'} defined nowhere in the document's math "
@@ -2326,6 +2403,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         assumed += tuple((sp.Eq(*c.lhs.indices, *c.rhs.indices), line) for line, c in conditions  # "Write $p_t = p_c$
                          if line < rel.line and in_scope(sections, line, rel.line) and _same_entry_named(c))  # for the true class"
         assumed = tuple((_unfolded_or_not(c, definitions), line) for c, line in assumed)   # d_k := x_{k+1} − x_k
+        assumed += tuple((c, 0) for c in nonempty)      # a point where a sum's range runs backwards (n = 1 of
+        # Σ_{t=3}^{n}) reads it as empty: a refutation there is looked for again where the ranges run upwards
         if assumed:            # a refutation whose point breaks what the text assumed: looked for again inside it
             try:
                 followups.append(("assumed", build([*written, *(c for c, _ in assumed)])[0]))

@@ -428,7 +428,11 @@ class ApplicationReading:
             arg = self.value(self.only(g.base.elements, g.base))
             return self.after_call(self.derivative_at(sigmoid, f.primes, arg, f, g), g)
         if f.primes:
-            self.fail("a prime on a name that is not a declared function (define f(x) := … first)", f)
+            renamed = self.primed(f)        # y'_j(δ_jk − p_k) of a y' the document names: an entry times (…)
+            if renamed.primes or f.sub is None:
+                self.fail("a prime on a name that is not a declared function (define f(x) := … first)", f)
+            f, name = renamed, renamed.base.text
+            full = f"{name}_{key}" if key else None
         if name == "sigma" and f.sub is None and f.sup is None and not self.declared("sigma"):
             if g.sub is not None:
                 self.fail("\\sigma(z)_i: a sigmoid has no entries (softmax? write \\mathrm{softmax}(z)_i)", g)

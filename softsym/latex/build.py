@@ -377,7 +377,7 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
         spelled = self.spelled_subscript(f.sub)
         if spelled is not None and f"{name}_{spelled}" in self.names:
             return self.names[f"{name}_{spelled}"]
-        indices = self.indices(f.sub)
+        indices = self.indices(f.sub, name)
         if (name in self.ctx.matrices or name in self.ctx.paired) and len(indices) == 1 and indices[0].is_Integer \
                 and indices[0] >= 10:
             digits = str(indices[0])              # J_{12} of a matrix J: row 1, column 2 (not entry 12)
@@ -448,11 +448,20 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
         leaf = lone_leaf(sub, ("LETTER", "NUMBER"))
         return leaf.text if leaf is not None else None
 
-    def indices(self, sub: Node) -> list[sp.Expr]:
-        """``i``, ``1``, ``{k+1}``, ``{i,j}``, ``{ij}`` → the index expressions."""
+    def indices(self, sub: Node, name: str | None = None) -> list[sp.Expr]:
+        """``i``, ``1``, ``{k+1}``, ``{i,j}``, ``{ij}`` → the index expressions.  A digit then a letter is
+        a row and a column (``\\delta_{1j}``, ``J_{1j}``; ``J_{2k}`` of a family the text writes with two
+        indices or a matrix), never 1·j; ``x_{2k}`` of any other family is the entry 2k."""
         elements = sub.elements if isinstance(sub, Group) and sub.kind == "brace" else [sub]
         if len(elements) == 1:
             items = items_of(elements[0])
+            if items and len(items) == 2 and all(isinstance(it, Factor) and it.plain and isinstance(it.base, Leaf)
+                                                 for it in items) \
+                    and items[0].base.kind == "NUMBER" and len(items[0].base.text) == 1 and items[0].base.text.isdigit() \
+                    and items[1].base.kind == "LETTER" and (
+                        items[0].base.text == "1" or name == "delta" and not self.declared("delta")
+                        or name in self.ctx.paired or name in self.ctx.matrices):
+                return [sp.Integer(int(items[0].base.text)), self.index_symbol(items[1].base.text, items[1])]
             if items and len(items) > 1 and all(
                     isinstance(it, Factor) and it.plain and isinstance(it.base, Leaf)
                     and it.base.kind == "LETTER" for it in items):

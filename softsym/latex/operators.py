@@ -350,6 +350,11 @@ class OperatorReading:
             return None
         if is_name_factor(items[j]) and j + 2 < len(items) and is_paren(items[j + 1]):
             return j + 2
+        head = items[j].base
+        if isinstance(head, Leaf) and head.kind == "FUNC" and head.text in ("log", "ln", "exp") \
+                and items[j].sub is None and items[j].sup is None and j + 2 < len(items) \
+                and is_name_factor(items[j + 1]):       # \partial \log p_j / \partial z_k
+            return j + 2
         return j + 1 if j + 1 < len(items) else None
 
     def inline_d_is_a_differential(self, written: list[Node], marks: int) -> None:
