@@ -993,3 +993,12 @@ def test_red_team_44_digit_letter_indices_blanket_denials_and_index_floors():
     assert read[9] == ["refuted"]                   # "It is false that all variables are positive"
     assert read[15] == ["proved"] and read[19] == ["refuted"]   # "We now drop this assumption"
     assert read[23][-2:] == ["proved", "undecided"]  # h_t := 2^t "for t ≥ 1" at 3, not at 0 (h_0 = 5)
+
+
+def test_red_team_44_log_base_in_words_and_updates_of_a_defined_vector():
+    read = verdicts_by_line("session29_rt44_bases_and_updates.md")
+    assert read[5] == ["proved"] and read[7] == ["refuted"]   # "log denotes the logarithm to base 2"
+    assert read[9] == ["proved"]                    # \ln stays natural
+    assert read[13][-1] == "proved"
+    assert not read[15][-1].startswith("proved")    # after z ← z − 3, not the z = (1, 2, 3) of before
+    assert read[18] == ["skipped"]                  # x → −x: the example's x = 2 no longer holds

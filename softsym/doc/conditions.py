@@ -1985,3 +1985,26 @@ def with_values(expr: sp.Basic, conditions: list[sp.Basic]) -> sp.Basic:
     except (ValueError, TypeError):
         return expr                                            # no reading at the value: the pins stay hypotheses
     return out.xreplace({d: e for e, d in hidden.items()})
+
+
+_LOG_BASE = re.compile(
+    r"(?i)(?:\$?\\?log\$?\s+(?:denotes|is|means|stands\s+for|is\s+taken)\s+(?:the\s+)?(?:logarithm\s+)?|"
+    r"\blogarithms?\s+(?:(?:in|throughout)\s+(?:this|these)\s+\w+\s+)?(?:are|is)\s+(?:taken\s+)?)"
+    r"(?:to|in|with)?\s*(?:the\s+)?base[-\s]*\$?\s*(?P<base>2|10)\b"
+    r"|(?:对数|\\log)\s*(?:均|都)?\s*以\s*\$?\s*(?P<cjk>2|10)\s*\$?\s*为底")
+"""``\\log`` given a base in words: "log denotes the logarithm to base 2", "All logarithms in this note are
+base 2", "对数以 2 为底"."""
+
+
+def logarithm_bases(lines: list[str]) -> list[tuple[int, int]]:
+    """(line, base) where the text gives ``\\log`` a base in words, from there on (10 or 2); a sentence
+    that hedges or denies it gives none."""
+    out: list[tuple[int, int]] = []
+    for number, line in enumerate(lines, 1):
+        for sentence in re.split(r"(?<=[.!?;])\s+|(?<=[。！？；])", line):
+            m = _LOG_BASE.search(sentence)
+            if m is None or negation_in(sentence) or re.search(r"(?i)\b(?:if|unless|whether|or)\b", sentence):
+                continue
+            out.append((number, int(m.group("base") or m.group("cjk"))))
+    return out
+

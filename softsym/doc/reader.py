@@ -47,7 +47,7 @@ from .conditions import (
     mentioned,
     names_a_true_class, one_hot_class, one_hot_families, pairwise_indices, parameter_bound, parameter_key, spoken_keys, prose_role, relevant_hypotheses, row_condition,
     a_case_of, blank_inline_math, lead_in, quantified_names, replaces_other_name, said_in_general, same_section, in_scope, same_sentence, scalar_range_name, section_starts, set_aside, signs_in_words,
-    described_in_words, renamed_in_words, sums_to_one, with_values, _contradict, case_paragraph_before,
+    described_in_words, logarithm_bases, renamed_in_words, sums_to_one, with_values, _contradict, case_paragraph_before,
 )
 from .induction import exceptions_around, induction_plan
 from .same_value import differ
@@ -312,6 +312,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     every_signed: tuple[int, str, bool] | None = None     # "All variables are positive": line, sign, throughout
     entries_given_next = -1                               # the relation that gives a vector's entries values
     index_floor: dict[str, int] = {}                      # a family defined from an index on ("for k ≥ 1")
+    reassigned = sorted((number, m.start(), m.group("name").lstrip("\\"))     # "z \gets 2z": (line, column, name)
+                        for number, line in enumerate(lines, 1) for m in _REASSIGNED.finditer(line))
+    log_bases = logarithm_bases(prose_lines)             # "log denotes the logarithm to base 2", by line
     case_signed: tuple[int, str] | None = None            # "If all variables are positive, …": line, sign
     unused_conditions: list[tuple[int, str]] = []         # conditions in prose softsym could not use: line, tex
     live_cache: dict[int, list[tuple[int, sp.Basic | None]]] = {}
@@ -428,6 +431,14 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 else:
                     vectors[name] = (sp.Integer(1), size)
                     spaced[name] = at
+        while reassigned and (reassigned[0][0] < rel.line or reassigned[0][0] == rel.line and 1 <= rel.line <= len(lines)
+                              and reassigned[0][1] < max(0, lines[rel.line - 1].find(rel.tex.strip()[:20]))):
+            at, _, name = reassigned.pop(0)     # "z \gets z - 3", "w \leftarrow w/2": a defined name made another
+            keys = {name, f"{name}[]"} & {target_name(d.target) for d in definitions}
+            if keys:
+                definitions = [d for d in definitions if target_name(d.target) not in keys]
+                for key in keys:
+                    unread[key] = at
         definitions = _about_current_meanings(definitions, previous_definitions)
         previous_definitions = list(definitions)
         for line, name, column in [r for r in renamings if r[0] < rel.line or r[0] == rel.line
@@ -680,7 +691,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                            zero_based=zero_based, paired=frozenset(name for name, at in two_index_at.items()   # (in its section: "Let $a_k = 2k$" later
                                             if any(same_section(sections, min(line, rel.line), max(line, rel.line))
                                                    or in_scope(sections, line, rel.line) for line in at)),
-                           applied=applied_names, random=random_names)
+                           applied=applied_names, random=random_names,
+                           log_base=next((base for line, base in reversed(log_bases) if line <= rel.line), None))
         context = context_with(functions - {f for f, at in late_functions.items() if rel.line < at}
                                - {f for f, at in own_versions.items() if not in_scope(sections, at, rel.line)})
         entry: Entry | None = None
@@ -2478,6 +2490,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
 
 
 _ASSIGNING = re.compile(r"\\(?:gets|leftarrow|mapsto|coloneqq)\b|:=|\\leftarrow")
+_REASSIGNED = re.compile(r"(?<![\\A-Za-z_])(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?(?P<name>\\?[A-Za-z]+)\s*\}?\s*"
+                         r"(?:\\gets\b|\\leftarrow\b|\\mapsto\b|\\(?:to|rightarrow)\b(?=[^$]*?(?<![\\A-Za-z])(?P=name)(?![A-Za-z])))")
+"""A name given a new value by an update written in math: ``z \\gets z - 3``, ``w \\leftarrow w/2``, ``v \\mapsto
+v/\\|v\\|``, ``x \\to -x`` (not ``x \\to 0``)."""
 
 
 _BARE_GUESS = re.compile(r"^(\S+) alone read as \S+?\((.*)\), the function at its own argument$")
@@ -3188,8 +3204,15 @@ def changed_since(readings: list[Reading], name: sp.Basic, line: int, lines: lis
         own = lines[until - 1]
         at = own.find(until_tex.strip()[:20])
         texts.append(own[:at] if at >= 0 else "")
+    whole = None
+    if isinstance(name, sp.Indexed):     # "z \gets z - 3", "w \leftarrow w/2": the whole vector, every entry
+        whole = rf"(?<![A-Za-z\\])(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{{\s*)?{re.escape(str(name.base.label))}\s*\}}?" \
+                rf"(?!\s*_)\s*(?:\\gets\b|\\leftarrow\b|\\mapsto\b|:=|\\coloneqq\b|\\to\b|\\rightarrow\b)"
+    moved = rf"{token}\s*\\(?:to|rightarrow|mapsto)\b[^$]*{token}" if token else None   # "x \to -x": x made -x
     for text in texts:  # "x \gets x - 2\eta x" is no relation: the text says it
         if token and _ASSIGNING.search(text) and re.search(token, text):
+            return True
+        if whole and re.search(whole, text) or moved and re.search(moved, text):
             return True
     return False
 

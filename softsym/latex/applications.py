@@ -530,6 +530,8 @@ class ApplicationReading:
             if name != "log":
                 self.fail(f"a subscript on \\{name}", f)
             base = self.value(f.sub)
+        elif name == "log" and self.ctx.log_base is not None:      # "log denotes the logarithm to base 2"
+            base = sp.Integer(self.ctx.log_base)
         value = sp.log(arg, base) if base is not None else _FUNCTIONS[name](arg)
         collected = _WRITTEN_LOGARITHMS.get()
         if collected is not None and name in ("log", "ln"):

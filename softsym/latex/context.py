@@ -53,6 +53,8 @@ class Context:
         zero_based: families the document writes at index 0 (``s_0``), each with the highest number index
             written of it: a list of numbers given for one (``s = (0.8, 0.2, -0.1)``) runs from index 0 when
             that index fits in it (not with ``s_3`` beside three numbers).
+        log_base: the base the text gives ``\\log`` in words ("log denotes the logarithm to base 2"):
+            ``\\log x`` is then ``log(x)/log(2)``; ``\\ln`` stays natural.
         paired: families the document writes with two letter indices (``a_{ij}``, ``s_{i,l}``): there
             ``a_{11}`` is the entry (1, 1), as for ``matrices``, not entry 11.
         applied: names the document writes applied somewhere (``f(x)``, ``\\ell(w)``, even ``x(1 - x)``):
@@ -84,3 +86,4 @@ class Context:
     paired: frozenset[str] = frozenset()
     applied: frozenset[str] = frozenset()
     random: frozenset[str] = frozenset()
+    log_base: int | None = None
