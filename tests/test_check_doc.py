@@ -1002,3 +1002,10 @@ def test_red_team_44_log_base_in_words_and_updates_of_a_defined_vector():
     assert read[13][-1] == "proved"
     assert not read[15][-1].startswith("proved")    # after z ← z − 3, not the z = (1, 2, 3) of before
     assert read[18] == ["skipped"]                  # x → −x: the example's x = 2 no longer holds
+
+
+def test_red_team_44_own_sigma_defined_in_words_is_neither_proved_nor_refuted_through_the_sigmoid():
+    read = verdicts_by_line("session29_rt44_own_sigma_in_words.md")
+    assert read[3] == ["undecided"] and read[5] == ["undecided"]   # "In this note σ is the softplus"
+    assert read[9] == ["definition"] and read[11] == ["proved"]    # "σ denotes the hyperbolic tangent"
+    assert read[15][-1] == "refuted"                # "We define the sigmoid" … a slip: the sigmoid, wrong

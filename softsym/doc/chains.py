@@ -99,6 +99,9 @@ class Relation:
                                 # has no exponential ("the sigmoid satisfies σ(x) = ½ + x/4"): no own version
     denoted: bool = False       # the words say the name denotes it ("σ denotes the hyperbolic tangent"): the
                                 # text's own version even through tanh or log (never through e^x or σ itself)
+    disputed: bool = False      # the words define the text's own σ/softmax ("In this note σ is the softplus")
+                                # by a formula with e^x that softsym would check as the sigmoid: which one the
+                                # later lines mean is not decided (neither proved nor refuted through σ)
 
 
 def relations(blocks: Iterable[MathBlock]) -> list[Relation]:

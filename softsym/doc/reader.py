@@ -312,6 +312,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     every_signed: tuple[int, str, bool] | None = None     # "All variables are positive": line, sign, throughout
     entries_given_next = -1                               # the relation that gives a vector's entries values
     index_floor: dict[str, int] = {}                      # a family defined from an index on ("for k ≥ 1")
+    disputed_own: dict[str, tuple[int, bool]] = {}        # σ/softmax the text defines its own way: line, everywhere
     reassigned = sorted((number, m.start(), m.group("name").lstrip("\\"))     # "z \gets 2z": (line, column, name)
                         for number, line in enumerate(lines, 1) for m in _REASSIGNED.finditer(line))
     log_bases = logarithm_bases(prose_lines)             # "log denotes the logarithm to base 2", by line
@@ -503,6 +504,13 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         if scalar is not None and not in_display_math(rel, blocks):
             vectors.pop(scalar, None)           # "Bernoulli(p) with $0 < p < 1$" after p = (p_1, …, p_K)
         approximate = rel.op == "approx" and rounding_written(rel.lhs, rel.rhs)
+        if rel.disputed:                    # "In this note σ is the softplus, σ(x) = log(1 + e^x)"
+            name = bare_name(function_definition(replace(rel, op=":="))[0])
+            disputed_own[name] = (rel.line, bool(_THROUGHOUT.search(_words_into(prose_lines, rel, blocks))))
+            out.append(Reading(rel, verdict="undecided",
+                               message=f"the words define the text's own {name} by a formula softsym would check as "
+                                       f"the standard {name}: which of the two the lines after it mean is not decided"))
+            continue
         if rel.op in SKIPPED and not approximate:
             out.append(Reading(rel, verdict="skipped", message=SKIPPED[rel.op]))
             continue
@@ -2207,7 +2215,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                           f"1..{dimension}, while {', '.join(v.upper() for v in ranged_by_capital)} is named beside "
                           f"it and may be its range")
             unproved = unproved or doubts[-1]
-        other_capitals = [c for c in capitals if c != str(dimension)]     # (K of Σ_j read over 1..K: that range)
+        one_range = {hi for total in sp.Tuple(lhs, rhs, left, right).atoms(sp.Sum) for _, _, hi in total.limits} \
+            <= {dimension}                  # (K of Σ_j read over 1..K, every sum over 1..K: that range)
+        other_capitals = [c for c in capitals if c != str(dimension) or not one_range]
         if IMPLICIT_SUM.search(rel.lhs + " " + rel.rhs) and other_capitals:
             doubts.append(f"a sum written without bounds is read over 1..{dimension}, while the relation names "
                           f"{', '.join(other_capitals)}, which may be its range")      # Σ_w (N_wc + 1) = N_c + V
@@ -2276,6 +2286,13 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                           + ", which the text gave example values: a general statement is not refuted on them")
         flat = sorted(set(independent_derivatives(left, right)) | set(flat_derivatives(lhs, rhs, definitions)))
         hollow: list[str] = []
+        for name, (at, throughout) in disputed_own.items():
+            if at < rel.line and (throughout or in_scope(sections, at, rel.line)) \
+                    and not at < own_versions.get(name, 0) <= rel.line \
+                    and re.search(_OWN_VERSION_TEX[name], rel.tex):
+                why = f"it uses {name}, which the text defined as its own at line {at} (not read)"
+                doubts.append(why)
+                hollow.append(why)
         if flat:
             doubts.append(f"it differentiates {', '.join(flat)}, which as read does not depend on the variable "
                           f"(what it is may be said in words, not in the math)")
@@ -3390,8 +3407,18 @@ def _as_worded(lines: list[str], rel: Relation, blocks) -> Relation:
     "Let …") or say it is a property, an approximation or a mistake ("the sigmoid satisfies", "well
     approximated by", "a common mistake is to write"): a claim about the function softsym knows; marked
     ``denoted`` when the words say σ denotes it.  The words are read for such candidates only."""
-    fd = function_definition(rel) if rel.op == "==" else None
-    if fd is None or bare_name(fd[0]) not in OWN_VERSIONS or defines_an_entry(rel) and bare_name(fd[0]) == "sigma":
+    probe = replace(rel, op=":=")            # (σ(x) = tanh(x), = log(1 + e^x): candidates as a := would be)
+    fd = function_definition(probe) if rel.op == "==" else None
+    if fd is None or bare_name(fd[0]) not in OWN_VERSIONS or defines_an_entry(probe) and bare_name(fd[0]) == "sigma":
+        return rel
+    if function_definition(rel) is None:    # a tanh or log version: the text's own only where it says "denotes"
+        words = _words_into(lines, rel, blocks)
+        if _OWN_CUE.search(words) and not _NOT_OWN_CUE.search(words) and _DENOTES.search(words) \
+                and function_definition(replace(rel, denoted=True)) is not None:
+            return replace(rel, denoted=True)
+        if _DEFINED_OWN.search(words) and not _NOT_OWN_CUE.search(words) \
+                and not (_STANDARD_NAMED.search(words) and not _VARIANT.search(words)):
+            return replace(rel, disputed=True)      # "In this note σ is the softplus, σ(x) = log(1 + e^x)"
         return rel
     words = _words_into(lines, rel, blocks)
     if not _OWN_CUE.search(words) or _NOT_OWN_CUE.search(words):
@@ -3409,16 +3436,25 @@ def _words_into(lines: list[str], rel: Relation, blocks) -> str:
     return words or ""
 
 
-_THROUGHOUT = re.compile(r"(?i)\b(?:throughout|in\s+(?:these|the\s+whole|all\s+(?:of\s+)?(?:these|the))\s+(?:notes?|text|"
+_THROUGHOUT = re.compile(r"(?i)\b(?:throughout(?!\s+(?:this|the)\s+(?:section|subsection|part|paragraph|example))|in\s+(?:these|the\s+whole|all\s+(?:of\s+)?(?:these|the))\s+(?:notes?|text|"
                          r"document|post|article|chapter)|in\s+this\s+(?:note|document|post|article|chapter)|from\s+now\s+on|"
                          r"henceforth|everywhere)\b|全文|本文|通篇|以下各节")
 """Words that make the text's own σ or softmax its own everywhere, not only in its section."""
 _THIS_SECTION = re.compile(r"(?i)\bin\s+this\s+(?:section|subsection|part|paragraph|example)\b|\bhere\s+only\b|本节|这一节|此节")
 """Words that keep even a σ(z)_i := … of the text's own (a softmax by another name) to its section."""
+_OWN_VERSION_TEX = {"sigma": r"\\sigma(?![A-Za-z])|\\mathrm\s*\{\s*sigmoid|\\operatorname\s*\{\s*sigmoid|sigmoid",
+                    "sigmoid": r"sigmoid|\\sigma(?![A-Za-z])", "softmax": r"softmax"}
 _DENOTES = re.compile(r"(?i)\b(?:denot\w*|stands?\s+for|we\s+use\s+\S+\s+for|we\s+write\s+\S+\s+for|refers?\s+to)\b|"
                       r"表示|记作|代表")
 
 
+_DEFINED_OWN = re.compile(r"(?i)\b(?:we\s+define|define|denot\w*|in\s+this\s+(?:note|section|post|chapter|document)|"
+                          r"throughout|we\s+use|here\s+\S+\s+is|stands?\s+for|convention)\b|定义|表示|本文|本节")
+"""Words that define the text's own version of σ or softmax, whatever its formula."""
+_STANDARD_NAMED = re.compile(r"(?i)\b(?:sigmoid|logistic|softmax)\b|逻辑斯谛|逻辑函数")
+"""The words name the standard function itself ("We define the sigmoid"): a wrong formula is a mistake."""
+_VARIANT = re.compile(r"(?i)\b(?:scaled|shifted|modified|generali[sz]ed|tempered|temperature|hard|energy|softmin|"
+                      r"variant|version|instead)\b|变体|缩放")
 _OWN_CUE = re.compile(r"(?i)\b(?:denot\w*|defin\w*|let|we\s+use|use[sd]?|stands?\s+for|here|throughout|in\s+this|"
                       r"write|call\w*|is\s+the|be\s+the|replac\w*|instead|means?|represent\w*|take|choose|pick|"
                       r"activation|relu|tanh|step|hard|piecewise|linear\s+unit|convention)\b|"
