@@ -1006,6 +1006,15 @@ def test_red_team_44_log_base_in_words_and_updates_of_a_defined_vector():
 
 def test_red_team_44_own_sigma_defined_in_words_is_neither_proved_nor_refuted_through_the_sigmoid():
     read = verdicts_by_line("session29_rt44_own_sigma_in_words.md")
-    assert read[3] == ["undecided"] and read[5] == ["undecided"]   # "In this note σ is the softplus"
-    assert read[9] == ["definition"] and read[11] == ["proved"]    # "σ denotes the hyperbolic tangent"
-    assert read[15][-1] == "refuted"                # "We define the sigmoid" … a slip: the sigmoid, wrong
+    assert read[3][-1] == "refuted"                 # "We define the sigmoid" … a slip: the sigmoid, wrong
+    assert read[7] == ["undecided"] and read[9] == ["undecided"]   # "In this note σ is the softplus"
+    assert read[13] == ["definition"] and read[15] == ["proved"]   # "σ denotes the hyperbolic tangent"
+
+
+def test_red_team_44_lengths_in_words_own_sigma_of_another_section_and_off_diagonal_cases():
+    read = verdicts_by_line("session29_rt44_lengths_sections_offdiagonal.md")
+    assert read[3] == ["proved"] and read[5] == ["proved"] and read[7] == ["proved"]   # "3-dimensional", "of
+    # length 2", "3 维"
+    assert read[15][-1] == "undecided"              # h = σ(w a) after σ := ReLU in another section: which σ?
+    assert not read[19][-1].startswith("proved")    # J_{ij} "for i ≠ j" says nothing of J_{22}
+    assert read[25] == ["proved"] and read[31] == ["undecided"]   # one-hot, then "drop the one-hot assumption"

@@ -395,3 +395,41 @@ def listed_length(reason: str, span: tuple | None) -> sp.Basic | None:
             or span[1].name != found.group(2):
         return None
     return sp.Eq(span[1], sp.Integer(int(found.group(1))), evaluate=False)
+
+
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10}
+_COUNT = r"(?P<count>\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+_MATH_NAMES = r"(?P<names>\$[^$]+\$(?:\s*(?:,\s*and|,|and)\s*\$[^$]+\$)*)"
+_LENGTH_IN_WORDS = (
+    re.compile(rf"(?i){_MATH_NAMES}\s+(?:be|is|are)\s+(?:an?\s+)?(?:real\s+)?{_COUNT}[-\s]dimensional\b"),
+    re.compile(rf"(?i)\b(?:an?|the|two|some)\s+(?:real\s+)?{_COUNT}[-\s]dimensional\s+(?:real\s+)?(?:\w+\s+){{0,2}}?"
+               rf"{_MATH_NAMES}"),
+    re.compile(rf"(?i){_MATH_NAMES}\s+(?:be|is|are)\s+(?:an?\s+)?(?:real\s+)?(?:vectors?|lists?|arrays?|sequences?)\s+"
+               rf"(?:of\s+length|with)\s+{_COUNT}(?:\s+(?:entries|components|elements|coordinates))?\b"),
+    re.compile(rf"(?i)\b(?:vectors?|inputs?)\s+{_MATH_NAMES}\s+(?:of\s+length|with)\s+{_COUNT}"
+               rf"(?:\s+(?:entries|components|elements|coordinates))?\b"),
+    re.compile(rf"{_MATH_NAMES}\s*(?:为|是)\s*(?P<count>\d+)\s*维"),
+)
+"""A vector's length said in words: "Let $x$ be a 3-dimensional vector", "a three-dimensional input $x$",
+"$u$ and $v$ be vectors of length 2", "设 $x$ 为 3 维向量"."""
+
+
+def lengths_in_words(lines: list[str]) -> list[tuple[int, str, sp.Integer]]:
+    """(line, name, length) for each vector whose length the words give as a number; a sentence that
+    hedges ("if", "not") gives none."""
+    out: list[tuple[int, str, sp.Integer]] = []
+    for number, line in enumerate(lines, 1):
+        for sentence in re.split(r"(?<=[.!?;])\s+|(?<=[。！？；])", line):
+            if re.search(r"(?i)\b(?:if|not|unless|whether|or)\b|如果|不", re.sub(r"\$[^$]*\$", " ", sentence)):
+                continue
+            for pattern in _LENGTH_IN_WORDS:
+                for m in pattern.finditer(sentence):
+                    count = m.group("count").lower()
+                    size = sp.Integer(_NUMBER_WORDS.get(count) or int(count))
+                    for tex in re.findall(r"\$([^$]+)\$", m.group("names")):
+                        name = re.fullmatch(r"\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?([A-Za-z])\s*\}?\s*", tex)
+                        if name is not None and size > 0:
+                            out.append((number, name.group(1), size))
+    return out
+

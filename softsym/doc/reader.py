@@ -60,7 +60,7 @@ from .definitions import (
 from .opaque import opaque_dot_products
 from .entrywise import (
     Entry, conventional_length, example_entries, listed_length, extremum_facts, family_lengths, family_ranges, inferred_dimension,
-    instance_of_length, lengths_in_section, recounted, read_entrywise, sizes_written, speaks_generally, with_conventions,
+    instance_of_length, lengths_in_section, lengths_in_words, recounted, read_entrywise, sizes_written, speaks_generally, with_conventions,
 )
 from .constants import BARE, CONSTANT_PI, DECLARATIONS, EULER_POWER, named_constants
 from .extract import find_math, kind_of
@@ -187,6 +187,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     labels = labelled_names(found)
     one_hot = one_hot_families(words_text)
     one_hot_names: set[str] = set()                   # families the text calls one-hot, so far
+    hot_constraints: list[sp.Basic] = []              # … what that says (Σ_k y_k = 1), and their definitions
+    hot_definitions: list[Definition] = []
+    hot_dropped = [text_line for text_line, line in enumerate(prose_lines, 1) if _ONE_HOT_DROPPED.search(line)]
+    dropped_lines = frozenset(hot_dropped)
     classed: set[str] = set()                         # … at a true class the words name (not read which)
     chain_first: tuple[int, sp.Basic] = (-1, sp.Integer(0))   # the first side of the chain being read
     memberships = sorted([(b.line, _unspaced(b.tex)) for b in blocks if not b.display and is_stated_range(_unspaced(b.tex))]
@@ -297,8 +301,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     renamed = named_constants(found, blocks, set(base.names()) | {
         name for decl in declarations for name in _declared_names(decl.text)}, prose_lines)   # e = y − t, π ∈ (0, 1)
     introduced = restricted_where_introduced(prose_lines)
-    sized_spaces = [(b.line, name, size) for b in blocks
-                    for name, size in _vectors_in_space(b.tex)]                 # x ∈ ℝ^3: x runs over 1..3
+    sized_spaces = sorted([(b.line, name, size) for b in blocks
+                           for name, size in _vectors_in_space(b.tex)]          # x ∈ ℝ^3: x runs over 1..3
+                          + lengths_in_words(prose_lines), key=lambda t: t[0])  # "a 3-dimensional vector $x$"
     in_spaces = [(line, name) for line, name, _ in sized_spaces]                # x, y ∈ ℝ^n
     spaced: dict[str, int] = {}                                 # vectors whose length a membership gave: where
     last_use: dict[str, int] = {}                               # the line where each used name was last used
@@ -623,10 +628,18 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             _, member = labels_sets.pop(0)
             for name, lo, hi in label_set(member, domain):
                 index_ranges[name] = (lo, hi)
+        while hot_dropped and hot_dropped[0] <= rel.line:     # "Now drop the one-hot assumption", "soft labels"
+            hot_dropped.pop(0)
+            constraints = [c for c in constraints if not any(c is h for h in hot_constraints)]
+            definitions = [d for d in definitions if not any(d is h for h in hot_definitions)]
+            one_hot_names.clear()
         while one_hot and one_hot[0][0] <= rel.line:          # "a one-hot target $\mathbf{y}$": Σ_k y_k = 1
             said_at, family = one_hot.pop(0)
+            if said_at in dropped_lines:                    # "drop the one-hot assumption: $y$ is any vector"
+                continue
             one_hot_names.add(family)
             constraints.append(sums_to_one(family, lengths, dimension_of(domain)))
+            hot_constraints.append(constraints[-1])
             hot = one_hot_class(words_text, said_at, family)
             if hot is None and names_a_true_class(words_text):
                 classed.add(family)             # one-hot at a class the words name, which one not read
@@ -636,6 +649,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 definitions.append(Definition(sp.IndexedBase(family, real=True)[entry],
                                               sp.KroneckerDelta(entry, sp.Symbol(hot, integer=True)),
                                               len(definitions) + 1))
+                hot_definitions.append(definitions[-1])
                 defined_at.setdefault(f"{family}[]", []).append(said_at)
         listed = listed_condition(rel, domain)
         if listed is not None:
@@ -702,7 +716,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                            applied=applied_names, random=random_names,
                            log_base=next((base for line, base in reversed(log_bases) if line <= rel.line), None))
         context = context_with(functions - {f for f, at in late_functions.items() if rel.line < at}
-                               - {f for f, at in own_versions.items() if not in_scope(sections, at, rel.line)})
+                               - {f for f, at in own_versions.items()
+                                  if rel.line < at or not in_scope(sections, at, rel.line)})
         entry: Entry | None = None
         instance: sp.Basic | None = None                # n = 3 of "z = (1, 2, 3)" with z over 1..n
         try:
@@ -1146,7 +1161,13 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                            for line, d in live_conditions() if d == c)
                                for c in conditions_for(rel, live_conditions(), blocks, lines, condition_columns)) \
             or case_after(found, k, lines, blocks) and on_own(found[k + 1].lhs + " " + found[k + 1].rhs) \
-            or display and bool(own_names) and case_in_words(lines, rel, blocks, own_names)
+            or display and bool(own_names) and case_in_words(lines, rel, blocks, own_names) \
+            or not display and isinstance(lhs, sp.Indexed) and len(own_names) >= 2 and any(
+                isinstance(c, sp.Ne) and {x.name for x in c.free_symbols} <= own_names
+                for c in conditions_for(rel, live_conditions(), blocks, lines, condition_columns)) \
+            or isinstance(lhs, sp.Indexed) and len(own_names) >= 2 and bool(re.search(
+                r"(?i)\boff[- ]diagonal\b|非对角", _words_into(lines, rel, blocks)))
+        # ("For $i \ne j$ we have $J_{ij} = -p_i p_j$", "The off-diagonal entries are $J_{ij} = …$": a case)
         ranged = ranged and not (rel.op == ":=" and defined_before(lines, rel, blocks) and target_name(lhs) not in branches
                                  and not case_after(found, k, lines, blocks))
         def index_range(c: Relation) -> bool:     # k ≥ 1, k > 0, 1 ≤ k, k ≤ n: where the index runs
@@ -2286,6 +2307,17 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                           + ", which the text gave example values: a general statement is not refuted on them")
         flat = sorted(set(independent_derivatives(left, right)) | set(flat_derivatives(lhs, rhs, definitions)))
         hollow: list[str] = []
+        through_lines = [max((n for n in defined_at.get(target_name(d.target) or "", []) if n <= rel.line), default=0)
+                         for d in reached_definitions(sp.Tuple(lhs, rhs), definitions)] if own_versions else []
+        for name, at in own_versions.items():  # σ := ReLU in an earlier section: the logistic σ here, or still it?
+            if name in _OWN_VERSION_TEX and any(
+                    at < line and not in_scope(sections, at, line) and re.search(_OWN_VERSION_TEX[name], text)
+                    for line, text in [(rel.line, rel.tex), *((n, lines[n - 1]) for n in through_lines
+                                                              if 1 <= n <= len(lines))]):
+                why = f"it uses {name}, the text's own in another section (line {at}): which {name} it means here " \
+                      f"is not clear"
+                doubts.append(why)
+                hollow.append(why)
         for name, (at, throughout) in disputed_own.items():
             if at < rel.line and (throughout or in_scope(sections, at, rel.line)) \
                     and not at < own_versions.get(name, 0) <= rel.line \
@@ -2506,6 +2538,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     return out
 
 
+_ONE_HOT_DROPPED = re.compile(r"(?i)\b(?:drop|dropping|remove|removing|relax|relaxing|without)\s+(?:the\s+|this\s+)?"
+                              r"one[- ]hot\s+(?:assumption|condition|constraint)|\bno\s+longer\s+(?:a\s+)?one[- ]hot|"
+                              r"\bnot\s+(?:necessarily\s+)?(?:a\s+)?one[- ]hot|\bsoft\s+(?:labels?|targets?)\b|"
+                              r"\bnot\s+summ?ing\s+to\s+(?:one|1)\b|\b(?:arbitrary|any|general)\s+(?:non-?negative\s+)?"
+                              r"(?:class\s+)?weights\b|不再是?\s*(?:one[- ]hot|独热)")
+"""Words that end what "y is one-hot" said ("Now drop the one-hot assumption", "soft labels")."""
 _ASSIGNING = re.compile(r"\\(?:gets|leftarrow|mapsto|coloneqq)\b|:=|\\leftarrow")
 _REASSIGNED = re.compile(r"(?<![\\A-Za-z_])(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?(?P<name>\\?[A-Za-z]+)\s*\}?\s*"
                          r"(?:\\gets\b|\\leftarrow\b|\\mapsto\b|\\(?:to|rightarrow)\b(?=[^$]*?(?<![\\A-Za-z])(?P=name)(?![A-Za-z])))")
