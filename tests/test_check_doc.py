@@ -1018,3 +1018,11 @@ def test_red_team_44_lengths_in_words_own_sigma_of_another_section_and_off_diago
     assert read[15][-1] == "undecided"              # h = σ(w a) after σ := ReLU in another section: which σ?
     assert not read[19][-1].startswith("proved")    # J_{ij} "for i ≠ j" says nothing of J_{22}
     assert read[25] == ["proved"] and read[31] == ["undecided"]   # one-hot, then "drop the one-hot assumption"
+
+
+def test_red_team_44_examples_changed_in_words_and_regimes_leave_the_worked_values():
+    read = verdicts_by_line("session29_rt44_examples_changed_in_words.md")
+    assert read[5][-1] == "proved"                  # p_3 ≈ 0.665 at z = (1, 2, 3)
+    assert read[11] == ["skipped"]                  # "When all three logits are equal": not z = (1, 2, 3)
+    assert read[17] == ["skipped"]                  # "As $u \to 0$": a limit, not u = 10
+    assert read[19][-1] == "skipped"                # "For large $v$": not v = −3

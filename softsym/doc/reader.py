@@ -793,6 +793,15 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             values += [c for at, c in _example_values_here(example_pins, sections, rel.line, values)   # "Take $z =
                        if c.lhs not in (lhs, rhs)                          # (1, 2, 3)$" above (not μ_2 ≈ …: a new value,
                        and not changed_since(out, c.lhs, at, lines, rel.line, rel.tex)]  # nor one changed since)
+            in_regime = _IN_THE_LIMIT.search(_words_into(lines, rel, blocks) if not rel.display else
+                                             lead_in(lines, rel, blocks, keep_math=True) or "") \
+                or _REGIME_WORDS.search(re.sub(r"\$[^$]*\$", " MATH ", _words_into(lines, rel, blocks)))
+            if in_regime:                   # "As $z \to 0$, $$σ(z) ≈ 1/2$$", "For large $z$, $e^{-z} ≈ 0$":
+                values = []                 # a limit or a regime, not the worked example's value
+            values = [c for c in values if not any(                 # "Now double every logit", "When all three
+                _NEW_VALUES.search(re.sub(r"\$[^$]*\$", " MATH ", lines[n - 1]))     # logits are equal": the
+                for n in range(max(1, _pinned_line(c, conditions, example_pins, rel.line)), rel.line)  # example
+                if n <= len(lines))]               # changed in words (on the relation's own line: its own change)
             try:
                 judged = approximately(*(with_values(unfold_keeping_variables(with_values(side, values), definitions),
                                                      values) for side in (lhs, rhs)), rel.lhs, rel.rhs,
@@ -3124,6 +3133,19 @@ def _fixed_entry(x) -> bool:
 def _entrywise(c) -> bool:
     """Whether ``c`` says two families are equal entry by entry (``p[k] = q[k]`` for every k)."""
     return isinstance(c, sp.Eq) and all(isinstance(x, sp.Indexed) and x.indices == (_EVERY,) for x in c.args)
+_NEW_VALUES = re.compile(r"(?i)\b(?:double|doubling|doubled|halve|halving|halved|negate|negating|negated|reverse|reversing|"
+                         r"reversed|permute|permuting|swap|swapping|shift|shifting|scale|scaling|increase|increasing|"
+                         r"decrease|decreasing|multiply|multiplying|raise|raising|lower|lowering|change|changing)\s+"
+                         r"(?:\w+\s+){0,3}?(?:logits?|inputs?|scores?|entries|values|components|temperature|weights?)\b|"
+                         r"\b(?:logits|inputs|scores|entries|values)\s+(?:are\s+)?(?:all\s+)?(?:equal|the\s+same|identical)\b|"
+                         r"\bnew\s+(?:logits?|inputs?|values?|example|scores?|point)\b|\banother\s+example\b|"
+                         r"新的|另一个例子|翻倍|加倍|取反|反转")
+"""Words that change a worked example's values ("Now double every logit", "When all three logits are equal")."""
+_REGIME_WORDS = re.compile(r"(?i)\b(?:for|with|when|at)\s+(?:very\s+|sufficiently\s+)?(?:large|small|big|tiny|huge|"
+                           r"negative|positive)\s+MATH|\bMATH\s+(?:is\s+)?(?:near|close\s+to|around)\s+(?:zero|0|MATH)|"
+                           r"\bnear\s+(?:zero|0)\b|\b(?:large|small)\s+enough\b|\bin\s+the\s+limit\b|\basymptotically\b|"
+                           r"\bas\s+MATH\s+(?:grows|shrinks|becomes)|很大|很小|趋于|趋向")
+"""Words that put an ≈ in a regime rather than at the worked example's values ("For large $z$")."""
 _IN_THE_LIMIT = re.compile(r"(?i)(?:\b(?:as|when|while|for|in\s+the\s+limit)\s*|当\s*)\$[^$]*(?:\\to\b|\\rightarrow\b|"
                            r"\\searrow\b|\\nearrow\b|\\downarrow\b|\\uparrow\b|→)[^$]*\$")
 """A limit the words take before a display ("As $T \\to \\infty$, $$p_i = 1/n$$")."""
@@ -3833,3 +3855,11 @@ def simplex_conditions(problem: Problem, families: tuple[str, ...]) -> list[sp.B
                 if condition not in out:
                     out.append(condition)
     return out
+
+
+def _pinned_line(pin: sp.Basic, conditions: list, example_pins: list, before: int) -> int:
+    """The last line before ``before`` where the text gave ``pin`` (a condition or a worked example's value)."""
+    lines = [line for line, c in conditions if c == pin and line <= before]
+    lines += [line for line, c in example_pins if c == pin and line <= before] if example_pins else []
+    return max(lines, default=before)
+
