@@ -2319,7 +2319,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         through_lines = [max((n for n in defined_at.get(target_name(d.target) or "", []) if n <= rel.line), default=0)
                          for d in reached_definitions(sp.Tuple(lhs, rhs), definitions)] if own_versions else []
         for name, at in own_versions.items():  # σ := ReLU in an earlier section: the logistic σ here, or still it?
-            if name in _OWN_VERSION_TEX and any(
+            if name in _OWN_VERSION_TEX and 1 <= at <= len(lines) \
+                    and not re.search(r"e\s*\^|\\exp\b", lines[at - 1]) and any(   # (σ := 1/(1 + e^{-x}): the same σ)
                     at < line and not in_scope(sections, at, line) and re.search(_OWN_VERSION_TEX[name], text)
                     for line, text in [(rel.line, rel.tex), *((n, lines[n - 1]) for n in through_lines
                                                               if 1 <= n <= len(lines))]):
