@@ -1026,3 +1026,12 @@ def test_red_team_44_examples_changed_in_words_and_regimes_leave_the_worked_valu
     assert read[11] == ["skipped"]                  # "When all three logits are equal": not z = (1, 2, 3)
     assert read[17] == ["skipped"]                  # "As $u \to 0$": a limit, not u = 10
     assert read[19][-1] == "skipped"                # "For large $v$": not v = −3
+    assert read[23][-1] == "proved" and read[25][0] == "skipped"   # "q_3 ≈ 0.867 at $s = (2, 4, 6)$": not s
+    # = (1, 2, 3) of before
+
+
+def test_red_team_44_a_sign_said_after_a_display_keeps_its_refutation_inside_it():
+    read = verdicts_by_line("session29_rt44_signs_after_displays.md")
+    assert read[3] == ["undecided"]                 # "valid whenever $y$ is positive": not refuted at y = −1
+    assert read[7] == ["undecided"]                 # "since $a$ is nonnegative"
+    assert read[11] == ["refuted"]                  # no words after it: b = −1 refutes

@@ -1524,6 +1524,35 @@ def words_after_display(lines: list[str], rel: Relation, blocks) -> str:
     return re.split(r"\$\$|\\\]|\\end\s*\{[a-z*]+\}", lines[block.end_line - 1])[-1]
 
 
+_SIGN_OF_NAME = re.compile(r"(?i)\$\s*\\?(?P<name>[A-Za-z]+)\s*\$\s+(?:is|are|be|stays?)\s+(?:strictly\s+)?"
+                           r"(?P<sign>positive|non-?negative|negative)\b|\b(?P<sign2>positive|non-?negative|negative)\s+"
+                           r"\$\s*\\?(?P<name2>[A-Za-z]+)\s*\$")
+_GOES_ON = re.compile(r"(?i)^\s*(?:valid|where|since|as|holds?|true|when|whenever|for|provided|assuming|which|this\s+holds)\b")
+
+
+def signs_after_display(lines: list[str], rel: Relation, blocks) -> list[tuple[str, str, int]]:
+    """(name, sign, line) for each sign the words right after the display holding ``rel`` give a name:
+    "$$y + 1/y \\ge 2,$$ valid whenever $y$ is positive", "$$|c| = c$$ when $c$ is nonnegative" — on the
+    display's last line or in the next line when it goes on the sentence ("valid …", "where …")."""
+    block = _display_of(rel, blocks)
+    if block is None or not 1 <= block.end_line <= len(lines):
+        return []
+    texts = [(block.end_line, words_after_display(lines, rel, blocks))]
+    following = next((n for n in range(block.end_line + 1, min(len(lines), block.end_line + 3) + 1)
+                      if lines[n - 1].strip()), None)
+    if following is not None and _GOES_ON.match(lines[following - 1]) and "$$" not in lines[following - 1]:
+        texts.append((following, lines[following - 1]))
+    out = []
+    for line, text in texts:
+        sentence = _SENTENCE_END.split(text)[0]
+        if re.search(r"(?i)\b(?:not|never|unless|or)\b", _INLINE_MATH.sub(" ", sentence)):
+            continue
+        for m in _SIGN_OF_NAME.finditer(sentence):
+            name, sign = (m.group("name"), m.group("sign")) if m.group("name") else (m.group("name2"), m.group("sign2"))
+            out.append((name, _SIGN_WORDS[re.sub(r"\s+", " ", sign.lower())], line))
+    return out
+
+
 def case_in_words(lines: list[str], rel: Relation, blocks, names: set[str]) -> bool:
     """Whether the words right after the display holding ``rel`` make it one case ("$$g(x) = x$$ when
     $x$ is nonnegative, and $g$ is zero otherwise"): "otherwise", or a sign of one of ``names`` in

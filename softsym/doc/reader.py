@@ -47,7 +47,7 @@ from .conditions import (
     mentioned,
     names_a_true_class, one_hot_class, one_hot_families, pairwise_indices, parameter_bound, parameter_key, spoken_keys, prose_role, relevant_hypotheses, row_condition,
     a_case_of, blank_inline_math, lead_in, quantified_names, replaces_other_name, said_in_general, same_section, in_scope, same_sentence, scalar_range_name, section_starts, set_aside, signs_in_words,
-    described_in_words, logarithm_bases, renamed_in_words, sums_to_one, with_values, _contradict, case_paragraph_before,
+    described_in_words, logarithm_bases, renamed_in_words, signs_after_display, sums_to_one, with_values, _contradict, case_paragraph_before,
 )
 from .induction import exceptions_around, induction_plan
 from .same_value import differ
@@ -798,6 +798,14 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 or _REGIME_WORDS.search(re.sub(r"\$[^$]*\$", " MATH ", _words_into(lines, rel, blocks)))
             if in_regime:                   # "As $z \to 0$, $$σ(z) ≈ 1/2$$", "For large $z$, $e^{-z} ≈ 0$":
                 values = []                 # a limit or a regime, not the worked example's value
+            if 1 <= rel.end_line <= len(lines) and rel.tex:       # "$p_3 \approx 0.867$ at $z = (2, 4, 6)$": the
+                line_text = lines[rel.end_line - 1]                 # point it is at follows it
+                after = line_text[line_text.find(rel.tex.strip()[-15:]) + 15:] if rel.tex.strip()[-15:] in line_text else ""
+                after = _SENTENCE_END_AFTER.split(after)[0]
+                later = set(re.findall(r"(?i)\b(?:at|for|with|when|where)\s+\$\s*\\?(?:mathbf\s*\{\s*)?([A-Za-z]+)\s*\}?\s*=",
+                                       after))
+                values = [c for c in values if not (isinstance(c.lhs, sp.Indexed) and str(c.lhs.base.label) in later
+                                                    or isinstance(c.lhs, sp.Symbol) and c.lhs.name in later)]
             values = [c for c in values if not any(                 # "Now double every logit", "When all three
                 _NEW_VALUES.search(re.sub(r"\$[^$]*\$", " MATH ", lines[n - 1]))     # logits are equal": the
                 for n in range(max(1, _pinned_line(c, conditions, example_pins, rel.line)), rel.line)  # example
@@ -2474,6 +2482,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         assumed += tuple((sp.Eq(*c.lhs.indices, *c.rhs.indices), line) for line, c in conditions  # "Write $p_t = p_c$
                          if line < rel.line and in_scope(sections, line, rel.line) and _same_entry_named(c))  # for the true class"
         assumed = tuple((_unfolded_or_not(c, definitions), line) for c, line in assumed)   # d_k := x_{k+1} − x_k
+        if display:                     # "$$y + 1/y \ge 2,$$ valid whenever $y$ is positive": a refutation at
+            spoken = {x.name: x for x in sp.Tuple(problem.lhs, problem.rhs).free_symbols if isinstance(x, sp.Symbol)}
+            assumed += tuple((as_relational(sign, spoken[name], sp.Integer(0)), line)    # y = −1 breaks it
+                             for name, sign, line in signs_after_display(lines, rel, blocks) if name in spoken)
         assumed += tuple((c, 0) for c in nonempty)      # a point where a sum's range runs backwards (n = 1 of
         # Σ_{t=3}^{n}) reads it as empty: a refutation there is looked for again where the ranges run upwards
         if assumed:            # a refutation whose point breaks what the text assumed: looked for again inside it
@@ -3142,6 +3154,7 @@ _NEW_VALUES = re.compile(r"(?i)\b(?:double|doubling|doubled|halve|halving|halved
                          r"\bnew\s+(?:logits?|inputs?|values?|example|scores?|point)\b|\banother\s+example\b|"
                          r"新的|另一个例子|翻倍|加倍|取反|反转")
 """Words that change a worked example's values ("Now double every logit", "When all three logits are equal")."""
+_SENTENCE_END_AFTER = re.compile(r"[.!?;](?:\s|$)|[。！？；]")
 _REGIME_WORDS = re.compile(r"(?i)\b(?:for|with|when|at)\s+(?:very\s+|sufficiently\s+)?(?:large|small|big|tiny|huge|"
                            r"negative|positive)\s+MATH|\bMATH\s+(?:is\s+)?(?:near|close\s+to|around)\s+(?:zero|0|MATH)|"
                            r"\bnear\s+(?:zero|0)\b|\b(?:large|small)\s+enough\b|\bin\s+the\s+limit\b|\basymptotically\b|"
