@@ -1035,3 +1035,4 @@ def test_red_team_44_a_sign_said_after_a_display_keeps_its_refutation_inside_it(
     assert read[3] == ["undecided"]                 # "valid whenever $y$ is positive": not refuted at y = −1
     assert read[7] == ["undecided"]                 # "since $a$ is nonnegative"
     assert read[11] == ["refuted"]                  # no words after it: b = −1 refutes
+    assert read[19] == ["undecided"]                # t_k = 0 "for k ≠ c", t_c = 1: not at t = (0, 1), c = 1

@@ -317,6 +317,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     every_signed: tuple[int, str, bool] | None = None     # "All variables are positive": line, sign, throughout
     entries_given_next = -1                               # the relation that gives a vector's entries values
     index_floor: dict[str, int] = {}                      # a family defined from an index on ("for k ≥ 1")
+    branch_cases: list[tuple[sp.Basic, int]] = []         # a family's case definitions, as conditions
     disputed_own: dict[str, tuple[int, bool]] = {}        # σ/softmax the text defines its own way: line, everywhere
     reassigned = sorted((number, m.start(), m.group("name").lstrip("\\"))     # "z \gets 2z": (line, column, name)
                         for number, line in enumerate(lines, 1) for m in _REASSIGNED.finditer(line))
@@ -1206,6 +1207,20 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             target_name(lhs) in branches or ranged and earlier is None and not checks_example)
         if branch:          # "f(x) = x for x ≥ 0" (and "f(x) = 0 for x < 0"): a definition by cases
             branches.add(target_name(lhs))
+            if isinstance(lhs, sp.Indexed) and len(lhs.indices) == 1 and isinstance(lhs.indices[0], sp.Symbol):
+                cases = []          # y_k = 0 "for k ≠ c": at any point, k = c or y_k = 0 (a refutation that
+                for c in trailing.get(k, ()):       # breaks it is looked for again inside it)
+                    try:
+                        cases.append(as_relational(found[c].op, parse_tex(found[c].lhs, context),
+                                                   parse_tex(found[c].rhs, context)))
+                    except Exception:  # noqa: BLE001 - a case not read: no such condition
+                        cases = []
+                        break
+                by_name = {i.name: i for i in lhs.indices}
+                cases = [c.xreplace({x: by_name.get(x.name, sp.Symbol(x.name, integer=True)) for x in c.free_symbols
+                                     if isinstance(x, sp.Symbol)}) for c in cases]   # (indices: integers)
+                if cases and all(c.free_symbols & set(lhs.indices) for c in cases):
+                    branch_cases.append((sp.Or(sp.Not(sp.And(*cases)), sp.Eq(lhs, rhs)), rel.line))
             definitions = [d for d in definitions if not _same_kind(d.target, lhs)]
             out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,
                                message=f"{shown_l} := {shown_r} on a range only (a case of a definition by "
@@ -2188,6 +2203,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                     key = ",".join(f"{sp.sstr(symbol)}={sp.sstr(value)}" for symbol, value in case)
                     followups.append((f"values:{key}",
                                       build([*written, *(sp.Eq(symbol, value) for symbol, value in case)])[0]))
+        cased = {f"{e.base.label}[]" for c, _ in branch_cases for e in c.atoms(sp.Indexed)}
+        by_cases = sorted((names_in(lhs, rhs) | names_in(left, right)) & {b for b in branches if b}
+                          - {target_name(d.target) for d in definitions} - cased)
+        if by_cases:                    # "Let $y_k = 0$ for $k \ne c$, and $y_c = 1$": not unfolded, so a point
+            doubts.append(f"it rests on {', '.join(by_cases)}, defined by cases that softsym does not unfold: "  # may
+                          f"a point may break them")                 # break them (y = (0, 1) at c = 1)
         maybe_defined = sorted((names_in(lhs, rhs) | names_in(left, right) | maybe_premised)
                                & (set(unread) - given_here))
         # (z̄ := Σ_j p_j z_j with p unread: a relation about z̄ rests on p too)
@@ -2493,6 +2514,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 followups.append(("assumed", build([*written, *(c for c, _ in assumed)])[0]))
             except Exception:  # noqa: BLE001 - no such reading: the refutation stays doubted
                 pass
+        families_of_it = {str(e.base.label) for e in sp.Tuple(problem.lhs, problem.rhs).atoms(sp.Indexed)}
+        assumed += tuple((c, line) for c, line in branch_cases       # y_k = 0 "for k ≠ c": a point must keep it
+                         if {str(e.base.label) for e in c.atoms(sp.Indexed)} & families_of_it)   # at every entry
+        # (checked at the point only: a search under "for every k" is not one softsym can run)
         ends = holder.end_line if holder is not None else rel.end_line      # "$$ … $$ 其中 $u$ 是均匀分布"
         said = {name: hot for name, (line, where, hot) in distributions.items()
                 if line <= rel.line or where and ends < line <= ends + 2}
