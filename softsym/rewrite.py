@@ -276,25 +276,13 @@ def givens_substitution(domain: Domain) -> dict[sp.Basic, sp.Basic]:
     return out
 
 
-def _short_sum(node: sp.Basic) -> bool:
-    """A sum over a few whole numbers (``Σ_{k=1}^{2}``)."""
-    if not isinstance(node, sp.Sum) or len(node.limits) != 1:
-        return False
-    _, lo, hi = node.limits[0]
-    return lo.is_Integer and hi.is_Integer and 0 <= hi - lo < 12
-
-
-def _written_out(node: sp.Sum) -> sp.Basic:
-    var, lo, hi = node.limits[0]
-    return sp.Add(*(node.function.xreplace({var: sp.Integer(k)}) for k in range(int(lo), int(hi) + 1)))
-
-
 def apply_givens(expr: sp.Basic, domain: Domain) -> sp.Basic:
     """Use the hypotheses: ``Eq(m, e)`` with ``m`` a bare symbol replaces ``m`` by ``e``, and
     ``Ne(i, j)`` makes ``KroneckerDelta(i, j)`` zero."""
     subs = givens_substitution(domain)
-    if any(isinstance(k, sp.Indexed) for k in subs):      # s[1, 1] = s[1, 2]: short sums written out first,
-        expr = expr.replace(_short_sum, _written_out)    # so that the entry they hold is replaced too
+    if any(isinstance(k, sp.Indexed) for k in subs):      # s[1, 1] = s[1, 2]: sums over a concrete range
+        from .dimensions import write_out                  # written out first, so that the entry they hold
+        expr = write_out(expr)                             # is replaced too
     if subs:
         expr = expr.xreplace(subs)
     for g in domain.given:

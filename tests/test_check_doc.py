@@ -1002,6 +1002,8 @@ def test_red_team_44_log_base_in_words_and_updates_of_a_defined_vector():
     assert read[13][-1] == "proved"
     assert not read[15][-1].startswith("proved")    # after z ← z − 3, not the z = (1, 2, 3) of before
     assert read[18] == ["skipped"]                  # x → −x: the example's x = 2 no longer holds
+    assert not read[24][-1].startswith("proved")    # "Take $w = 2$. Set $w \to -w$. Then $$w = 2.$$" (red team 45)
+    assert read[28] == ["proved"]                   # "All variables … are positive, except $t$, which may be …"
 
 
 def test_red_team_44_own_sigma_defined_in_words_is_neither_proved_nor_refuted_through_the_sigmoid():

@@ -530,6 +530,7 @@ _EVERY_NAME_SIGNED = re.compile(
     r"(?P<sign>positive|non-?negative)\b"
     r"|(?:所有|全部|一切)(?:的)?(?:变量|量|参数|数)(?:均|都|全)?(?:为|是|取)?(?P<cjk>正数?|非负数?)")
 """A sign for every name at once: "All variables are positive", "所有变量均为正"."""
+_EXCEPT = re.compile(r"(?i)\b(?:except(?:\s+for)?|but\s+not|apart\s+from|other\s+than)\b|除了")
 _EVERY_NAME_FREED = re.compile(
     r"(?i)\b(?:drop|dropping|remove|removing|relax|relaxing|lift|lifting|abandon)\s+(?:this|that|the)\s+"
     r"(?:assumption|condition|positivity)|\bno\s+longer\s+(?:assume|positive)|\b(?:variables?|quantities|numbers?)\s+"
@@ -555,11 +556,14 @@ def signs_in_words(lines: list[str]) -> list[tuple[int, str, str | None, str]]:
                             "" if m.group("unassumed") or m.group("dropped") or m.group("cjk_end")
                             or m.group("general") or m.group("general_cjk")
                             else negation_in(sentence)))       # ("no longer assume $x$ …" sets x free)
-            if _EVERY_NAME_FREED.search(sentence):            # "We now drop this assumption": every name free
-                out.append((number, "*", None, ""))
+            if _EVERY_NAME_FREED.search(sentence) and not _EVERY_NAME_SIGNED.search(sentence):
+                out.append((number, "*", None, ""))            # "We now drop this assumption": every name free
             for m in _EVERY_NAME_SIGNED.finditer(sentence):   # "All variables are positive": every name, "*"
-                rest = sentence[:m.start()] + " " + sentence[m.end():]
-                if negation_in(sentence) or re.search(r"(?i)\bfalse\b|\bwrong\b|\bnot\b|\bcannot\b|n't\b|"
+                tail = sentence[m.end():]
+                excepted = _EXCEPT.search(tail)         # "…, except $t$, which may be of either sign": t only
+                excepted_names = re.findall(r"\$\s*\\?([A-Za-z]+)\s*\$", tail[excepted.end():]) if excepted else []
+                rest = sentence[:m.start()] + " " + (tail[:excepted.start()] if excepted else tail)
+                if negation_in(rest) or re.search(r"(?i)\bfalse\b|\bwrong\b|\bnot\b|\bcannot\b|n't\b|"
                                                       r"\bneither\b|\bnor\b|不|非|\bexamples?\b|\bcases?\b|"
                                                       r"\bfirst\b|\bsecond\b", sentence[:m.start()]):
                     continue                # "It is false that all variables are positive", "We cannot assume …"
@@ -574,6 +578,7 @@ def signs_in_words(lines: list[str]) -> list[tuple[int, str, str | None, str]]:
                 throughout = re.search(r"(?i)\bthroughout\b|\b(?:these|the)\s+(?:notes|document|post|article|paper)\b|"
                                        r"\bfrom\s+now\s+on\b|\bhenceforth\b|全文|本文", sentence)
                 out.append((number, "*" if throughout else "*section", sign, ""))
+                out.extend((number, name, None, "") for name in excepted_names)   # (set free after the blanket)
             for pattern in (_SIGN_STATED, _SIGN_STATED_CJK):
                 m = pattern.search(sentence.strip())
                 if m is None:

@@ -47,7 +47,7 @@ from .conditions import (
     mentioned,
     names_a_true_class, one_hot_class, one_hot_families, pairwise_indices, parameter_bound, parameter_key, spoken_keys, prose_role, relevant_hypotheses, row_condition,
     a_case_of, blank_inline_math, lead_in, quantified_names, replaces_other_name, said_in_general, same_section, in_scope, same_sentence, scalar_range_name, section_starts, set_aside, signs_in_words,
-    described_in_words, logarithm_bases, renamed_in_words, signs_after_display, sums_to_one, with_values, _contradict, case_paragraph_before,
+    described_in_words, logarithm_bases, renamed_in_words, signs_after_display, sums_to_one, with_values, _contradict, _SENTENCE_END, case_paragraph_before,
 )
 from .induction import exceptions_around, induction_plan
 from .same_value import differ
@@ -794,15 +794,16 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             values += [c for at, c in _example_values_here(example_pins, sections, rel.line, values)   # "Take $z =
                        if c.lhs not in (lhs, rhs)                          # (1, 2, 3)$" above (not μ_2 ≈ …: a new value,
                        and not changed_since(out, c.lhs, at, lines, rel.line, rel.tex)]  # nor one changed since)
-            in_regime = _IN_THE_LIMIT.search(_words_into(lines, rel, blocks) if not rel.display else
+            words_before = _words_into(lines, rel, blocks)
+            in_regime = _IN_THE_LIMIT.search(words_before if not rel.display else
                                              lead_in(lines, rel, blocks, keep_math=True) or "") \
-                or _REGIME_WORDS.search(re.sub(r"\$[^$]*\$", " MATH ", _words_into(lines, rel, blocks)))
+                or _REGIME_WORDS.search(re.sub(r"\$[^$]*\$", " MATH ", words_before))
             if in_regime:                   # "As $z \to 0$, $$σ(z) ≈ 1/2$$", "For large $z$, $e^{-z} ≈ 0$":
                 values = []                 # a limit or a regime, not the worked example's value
             if 1 <= rel.end_line <= len(lines) and rel.tex:       # "$p_3 \approx 0.867$ at $z = (2, 4, 6)$": the
                 line_text = lines[rel.end_line - 1]                 # point it is at follows it
                 after = line_text[line_text.find(rel.tex.strip()[-15:]) + 15:] if rel.tex.strip()[-15:] in line_text else ""
-                after = _SENTENCE_END_AFTER.split(after)[0]
+                after = _SENTENCE_END.split(after)[0]
                 later = set(re.findall(r"(?i)\b(?:at|for|with|when|where)\s+\$\s*\\?(?:mathbf\s*\{\s*)?([A-Za-z]+)\s*\}?\s*=",
                                        after))
                 values = [c for c in values if not (isinstance(c.lhs, sp.Indexed) and str(c.lhs.base.label) in later
@@ -1652,6 +1653,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                       and in_scope(sections, line, rel.line)]
             unusable = unusable or (unused[-1] if unused else "")
         prose = conditions_for(rel, live_conditions(), blocks, lines, condition_columns)
+        prose = [c for c in prose if not (is_pin(c) and changed_since(        # "Take $x = 2$. Set $x \to -x$."
+            out, c.lhs, _pinned_line(c, conditions, [], rel.line), lines, rel.line, rel.tex))]
         if in_inline_math(rel, blocks) and 1 <= rel.line <= len(lines):   # "for positive $x$, $…$. Next, $…$"
             at = column_of(k)
             prose = [c for c in prose if not ((rel.line, c) in local_spans
@@ -3171,6 +3174,8 @@ def _fixed_entry(x) -> bool:
 def _entrywise(c) -> bool:
     """Whether ``c`` says two families are equal entry by entry (``p[k] = q[k]`` for every k)."""
     return isinstance(c, sp.Eq) and all(isinstance(x, sp.Indexed) and x.indices == (_EVERY,) for x in c.args)
+
+
 _NEW_VALUES = re.compile(r"(?i)\b(?:double|doubling|doubled|halve|halving|halved|negate|negating|negated|reverse|reversing|"
                          r"reversed|permute|permuting|swap|swapping|shift|shifting|scale|scaling|increase|increasing|"
                          r"decrease|decreasing|multiply|multiplying|raise|raising|lower|lowering|change|changing)\s+"
@@ -3179,7 +3184,6 @@ _NEW_VALUES = re.compile(r"(?i)\b(?:double|doubling|doubled|halve|halving|halved
                          r"\bnew\s+(?:logits?|inputs?|values?|example|scores?|point)\b|\banother\s+example\b|"
                          r"新的|另一个例子|翻倍|加倍|取反|反转")
 """Words that change a worked example's values ("Now double every logit", "When all three logits are equal")."""
-_SENTENCE_END_AFTER = re.compile(r"[.!?;](?:\s|$)|[。！？；]")
 _REGIME_WORDS = re.compile(r"(?i)\b(?:for|with|when|at)\s+(?:very\s+|sufficiently\s+)?(?:large|small|big|tiny|huge|"
                            r"negative|positive)\s+MATH|\bMATH\s+(?:is\s+)?(?:near|close\s+to|around)\s+(?:zero|0|MATH)|"
                            r"\bnear\s+(?:zero|0)\b|\b(?:large|small)\s+enough\b|\bin\s+the\s+limit\b|\basymptotically\b|"
@@ -3316,20 +3320,16 @@ def changed_since(readings: list[Reading], name: sp.Basic, line: int, lines: lis
     own = re.search(token + r"\s*(?::=|\\coloneqq\b)", texts[0]) if texts and token else None
     if own is not None:                 # "set $\eta_K := 0$" gives the value itself: after it, on its line
         texts[0] = texts[0][own.end():]
-    if lines and line < until <= len(lines) and until_tex.strip():
+    if lines and line <= until <= len(lines) and until_tex.strip():   # (on the value's own line too)
         own = lines[until - 1]
-        at = own.find(until_tex.strip()[:20])
+        at = own.rfind(until_tex.strip()[:20])     # (the last: "Take $x = 2$. Set $x \to -x$. Then $$x = 2.$$")
         texts.append(own[:at] if at >= 0 else "")
-    whole = None
-    if isinstance(name, sp.Indexed):     # "z \gets z - 3", "w \leftarrow w/2": the whole vector, every entry
-        whole = rf"(?<![A-Za-z\\])(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{{\s*)?{re.escape(str(name.base.label))}\s*\}}?" \
-                rf"(?!\s*_)\s*(?:\\gets\b|\\leftarrow\b|\\mapsto\b|:=|\\coloneqq\b|\\to\b|\\rightarrow\b)"
-    moved = rf"{token}\s*\\(?:to|rightarrow|mapsto)\b[^$]*{token}" if token else None   # "x \to -x": x made -x
+    label = str(name.base.label) if isinstance(name, sp.Indexed) else shown
     for text in texts:  # "x \gets x - 2\eta x" is no relation: the text says it
         if token and _ASSIGNING.search(text) and re.search(token, text):
             return True
-        if whole and re.search(whole, text) or moved and re.search(moved, text):
-            return True
+        if any(m.group("name").lstrip("\\") == label for m in _REASSIGNED.finditer(text)):
+            return True                 # "z \gets z - 3" (every entry of z), "x \to -x"
     return False
 
 
