@@ -163,10 +163,19 @@ def _leave(depth: int, previous: object) -> None:
 
 def disarm_leftover() -> bool:
     """Outside every ``run_until``: disarm a step timer still armed (which would raise
-    ``StepTimeout`` in whatever code runs next); whether there was one.  A check for callers that
-    run other code after a proof (the fuzzer's oracle)."""
-    if _active or not _can_alarm() or signal.getitimer(signal.ITIMER_REAL)[0] <= 0:
+    ``StepTimeout`` in whatever code runs next) and drop deadlines left on the stack; whether
+    there was any.  For callers that run other code after a proof (the fuzzer's oracle) and for
+    entry points that are never inside a step (reading a document).
+
+    A stack entry can outlive its call: an alarm delivered as ``run_until``'s ``finally`` begins,
+    before ``_leave`` runs, unwinds past the cleanup (a window of a few bytecodes, hit under load).
+    """
+    if not _can_alarm():
         return False
+    stale = bool(_active)
+    del _active[:]
+    if signal.getitimer(signal.ITIMER_REAL)[0] <= 0:
+        return stale
     signal.setitimer(signal.ITIMER_REAL, 0)
     return True
 

@@ -195,3 +195,20 @@ def test_an_alarm_during_a_finalizer_waits_for_the_finalizer_and_reaches_the_ste
         sys.unraisablehook = old_hook
     assert finished == [1] and unraisable == []
     assert time.monotonic() - start < 1.5
+
+
+def test_reading_a_document_drops_a_deadline_an_interrupted_cleanup_left(monkeypatch):
+    """An alarm delivered as ``run_until``'s ``finally`` begins skips ``_leave``: the passed deadline
+    stays on the stack, and every later ``attempt`` would re-raise it as an enclosing one.  Reading a
+    document is never inside a step: it starts from a clean stack and reads the document whole."""
+    import signal
+
+    from softsym import deadline as module
+    from softsym.doc.reader import read_document
+
+    monkeypatch.setattr(module, "_active", [time.monotonic() - 1.0])   # what the skipped cleanup leaves
+    signal.setitimer(signal.ITIMER_REAL, 0)
+    text = "Let $\\eta = \\log\\lambda$.\n\n$$\\frac{d}{d\\eta} e^{\\eta} = \\lambda$$\n"
+    readings = read_document("note.md", text)
+    assert readings and module._active == []
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from ..cache import Cache
-from ..errors import UserError
+from ..errors import StepTimeout, UserError
 from ..prover import DEFAULT_TIMEOUT
 from ..verdict import Verdict
 from .check import DocOptions, check_document, document_result, parallel_verdicts
@@ -85,7 +85,7 @@ def _check_once(files: tuple[Path, ...], symbols: str, fmt: str, output: Path | 
             documents.append(check_document(str(path), text, options, verdicts=decide))
         except UserError as exc:          # unknown suffix, malformed --symbols
             raise click.UsageError(f"{path}: {exc}") from None
-        except Exception as exc:  # noqa: BLE001 - our bug: this document gets an error entry, the others go on
+        except (Exception, StepTimeout) as exc:  # noqa: BLE001 - our bug: this document gets an error entry, the others go on
             documents.append(document_result(str(path), [{
                 "line": 1, "end_line": 1, "tex": "", "rel": "", "lhs": "", "rhs": "", "verdict": "error",
                 "strategy": "reader", "counterexample": None, "lhs_value": None, "rhs_value": None,

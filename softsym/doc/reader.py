@@ -150,8 +150,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     Raises:
         UserError: the file kind is unknown or ``--symbols`` is malformed.
     """
+    from ..deadline import disarm_leftover
     from ..latex import Context, Unparsed, VectorValued, logarithms_written, parse_entry, parse_tex
 
+    disarm_leftover()              # never inside a step: a deadline an interrupted cleanup left must not fire here
     blocks, declarations = find_math(text, kind_of(path))
     words_text = prose_text(text, kind_of(path))      # (comments and struck-out text state nothing)
     prose_lines = words_text.splitlines()
