@@ -35,6 +35,14 @@ def audit(problem: Problem, verdict: Verdict, timeout: float) -> Verdict:
     sizes = SIZES
     if verdict.status is Status.PROVED_INSTANTIATED and verdict.instantiated_up_to is not None:
         sizes = tuple(v for v in SIZES if v <= verdict.instantiated_up_to)
+        # only the sizes proved: where no preferred size is admissible (n >= 2, sizes 0, 1, 2 tried) the
+        # search would take the next ones (n = 3), past what the verdict claims
+        from .dimensions import dimension_symbols
+        dims = dimension_symbols(sp.Tuple(problem.lhs, problem.rhs))
+        if dims:
+            top = sp.Integer(verdict.instantiated_up_to)
+            problem = problem.replaced(problem.lhs, problem.rhs,
+                                       problem.domain.with_given(*(sp.Le(d, top) for d in dims)))
     deadline = Deadline.after(min(MOST, max(LEAST, timeout * SHARE)))
     try:
         hit = run_until(deadline, lambda: failing_point(problem, deadline, POINTS, sizes, INSTANCES, "audit", PER_SIZE,

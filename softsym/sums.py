@@ -193,6 +193,32 @@ def normalize_sums(expr: sp.Basic, domain: Domain) -> sp.Basic:
     return expr
 
 
+def deltas_collapsed(expr: sp.Basic) -> sp.Basic:
+    """Each term ``δ(a, b)·F(b)`` (a, b free symbols) as ``δ(a, b)·F(a)``: the term is 0 unless a = b.
+    Then ``δ(j, k) y_j − δ(j, k) y_k`` cancels, as the second derivatives of a sum leave it.  A term
+    whose F divides by an expression in a or b is left as it is (0·F(b) and 0·F(a) may differ
+    in where they are defined); bound occurrences are never touched."""
+    from .rewrite import substitute_free
+    if not expr.has(sp.KroneckerDelta):
+        return expr
+    out = []
+    for term in sp.Add.make_args(sp.expand_mul(expr)):
+        factors = sp.Mul.make_args(term)
+        delta = next((f for f in factors if isinstance(f, sp.KroneckerDelta)
+                      and all(isinstance(a, sp.Symbol) for a in f.args) and f.args[0] != f.args[1]), None)
+        if delta is None:
+            out.append(term)
+            continue
+        keep, drop = sorted(delta.args, key=sp.default_sort_key)
+        rest = sp.Mul(*(f for f in factors if f is not delta))
+        _, den = sp.fraction(sp.together(rest))
+        if den.has(keep) or den.has(drop):
+            out.append(term)
+            continue
+        out.append(delta * substitute_free(rest, {drop: keep}))
+    return sp.Add(*out)
+
+
 def atomize_sums(expr: sp.Basic, domain: Domain | None = None) -> tuple[sp.Basic, dict[sp.Symbol, sp.Basic]]:
     """Replace each distinct remaining sum/product by a symbol carrying its known sign.
 

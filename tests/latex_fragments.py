@@ -576,6 +576,10 @@ FRAGMENTS: list[tuple] = [
     ("dL/dz + dM/dz", UNPARSED),
     ("d / 2", R("d") / 2),                                                    # a d that is no derivative
     ("\\nabla f", UNPARSED),
+    ("\\nabla_w^2 f", D(R("f"), (R("w"), 2))),                                 # a scalar w: d²f/dw²
+    ("\\nabla^2_{w} f", D(R("f"), (R("w"), 2))),
+    ("\\nabla^3_w f", UNPARSED),                                              # only the Hessian
+    ("\\nabla^2 f", UNPARSED),                                                # with respect to what?
     # the gradient of a function of one scalar at a point: its derivative there (an unknown function's
     # when the text never defines it; ∇ says f is a function, so f(…) is no product)
     ("\\nabla f(\\theta_{t-1})", sp.Subs(D(f(u_), u_), u_, theta_v[t - 1])),

@@ -614,7 +614,8 @@ def test_a_gradient_written_without_its_variable_is_taken_with_respect_to_the_ar
     from softsym.doc.macros import argument_gradients
     assert argument_gradients(r"\nabla L(w)") == r"\left(\nabla_{w} L(w)\right)"
     assert argument_gradients(r"\nabla f(\theta_t)") == r"\nabla f(\theta_t)"     # at a point: unread
-    assert argument_gradients(r"\nabla^2 \ell(w)") == r"\nabla^2 \ell(w)"       # a Hessian: unread
+    assert argument_gradients(r"\nabla^2 \ell(w)") == r"\left(\nabla^{2}_{w} \ell(w)\right)"   # the Hessian
+    assert argument_gradients(r"\nabla \operatorname{LSE}_\tau(x)") == r"\left(\nabla_{x} \operatorname{LSE}_\tau(x)\right)"
     text = ("$$L(w) = \\frac{1}{2n} \\sum_{i=1}^{n} (w x_i - y_i)^2$$\n\n"
             "$$\\nabla L(w) = \\frac{1}{n} \\sum_{i=1}^{n} (w x_i - y_i)\\, x_i$$\n\n"
             "$$\\nabla L(w) = \\frac{1}{n} \\sum_{i=1}^{n} (w x_i - y_i)$$\n")
@@ -1038,3 +1039,28 @@ def test_red_team_44_a_sign_said_after_a_display_keeps_its_refutation_inside_it(
     assert read[7] == ["undecided"]                 # "since $a$ is nonnegative"
     assert read[11] == ["refuted"]                  # no words after it: b = −1 refutes
     assert read[19] == ["undecided"]                # t_k = 0 "for k ≠ c", t_c = 1: not at t = (0, 1), c = 1
+
+
+def test_red_team_44_a_text_that_makes_a_summation_end_negative_is_not_proved_under_the_convention():
+    read = verdicts_by_line("session30_negative_ends_and_late_failures.md")
+    assert read[3] == ["skipped", "vacuous"]        # "For every integer n <= 0": n >= 1 (a summation end) contradicts it
+    assert read[5] == ["skipped", "vacuous"]
+    assert read[9] == ["refuted"]                   # m! <= 10000 fails first at m = 8, past the proved sizes
+    assert read[12] == ["skipped", "proved"]
+
+
+def test_pi_given_a_formula_in_names_is_a_name_and_a_rounding_times_a_name_is_judged_by_its_numbers():
+    read = verdicts_by_line("session30_pi_named_and_scaled_roundings.md")
+    assert read[4][0] == "definition"               # "probability $\pi = 1/(e^{βε} + 1)$": not 3.14159
+    assert read[6] == ["proved"]
+    assert read[9] == ["proved"]                    # ε² · 0.2689 · 0.7311 ≈ 0.1966 ε²
+    assert read[11] == ["refuted"]                  # … ≈ 0.2166 ε²: the numbers are 0.0200 apart
+
+
+def test_a_hessian_is_read_at_a_row_and_a_column_and_a_softmax_normalizer_runs_over_its_vector():
+    read = verdicts_by_line("session30_hessians.md")
+    assert read[5] == ["proved"]            # p = softmax(z) beside Σ_{k=1}^{K}: p runs to K (the text also writes n)
+    assert read[7] == ["proved"]            # ∇²_z L = diag(p) − p pᵀ
+    assert read[9] == ["refuted"]
+    assert read[12] == ["proved", "proved"] and read[13] == ["definition", "proved"]   # ∇ LSE(x), ∇² LSE(x)
+    assert read[15] == ["refuted"]

@@ -247,3 +247,37 @@ def test_sides_that_are_exact_rationals_at_a_point_are_compared_exactly():
         assert v.status is Status.REFUTED, v.message
         assert "0.999999999999999999999999999999" in readable(v.counterexample)   # not "≈1"
     assert prove(parse_relation(near_one, "exp(x)", "<="), timeout=10).status is Status.PROVED
+
+
+def test_a_bound_that_holds_for_the_sizes_proved_but_fails_past_them_is_refuted():
+    """n! <= 10000 holds for n = 1..7 and first fails at 8; the instantiation window stops at 6.
+    Past the window, an instance of exact numbers is decided by arithmetic: refuted, never
+    proved-instantiated."""
+    n, k = sp.Symbol("n", integer=True, positive=True), sp.Symbol("k", integer=True)
+    verdict = verdict_of(sp.Product(k, (k, 1, n)), "<=", 10000, symbols=[n])
+    assert verdict.status is Status.REFUTED
+    assert verdict.counterexample.as_dict() == {"n": "8"}
+    verdict = verdict_of(Sum(2**k, (k, 1, n)), "<=", 510, symbols=[n])       # true up to 8, false at 9
+    assert verdict.status is Status.REFUTED and verdict.counterexample.as_dict() == {"n": "9"}
+
+
+def test_a_condition_that_the_assumptions_make_false_leaves_nothing_to_prove():
+    """A given that is False (the text's n <= 0 of a positive n) admits no point: vacuous, never proved."""
+    n, t = sp.Symbol("n", integer=True, positive=True), sp.Symbol("t", integer=True)
+    verdict = verdict_of(Sum(1, (t, 1, n)), "==", n, symbols=[n], given=[sp.false])
+    assert verdict.status is Status.VACUOUS
+
+
+def test_the_audit_of_a_proof_for_small_sizes_checks_only_those_sizes():
+    """Proved for n = 2 only (n >= 2 given, the instance at n = 3 not proved): the audit must not
+    look at n = 3, where the relation fails, and call the verdict an internal contradiction."""
+    n, x, s = sp.Symbol("n", integer=True), sp.Symbol("x", real=True), sp.Symbol("s")
+    z, k = sp.IndexedBase("z", real=True), sp.Symbol("k", integer=True)
+    verdict = verdict_of(sp.Integral(Sum(z[k] ** 2, (k, 1, n - 1)) ** 2, (s, 0, x)), "<=",
+                         sp.Integral(Sum(z[k] ** 3, (k, 1, n - 1)), (s, 0, x)), symbols=[x, n], indexed=[z],
+                         bounds=[Bound(x, 0, True, None, False), Bound(n, 2, False, None, False)],
+                         given=[sp.Eq(Sum(z[k], (k, 1, n - 1)), 1)], timeout=5)
+    assert verdict.status is not Status.ERROR, verdict
+    assert verdict.status is not Status.PROVED
+    if verdict.status is Status.PROVED_INSTANTIATED:
+        assert verdict.instantiated_up_to == 2

@@ -95,8 +95,10 @@ def _value(expr: sp.Basic) -> sp.Float | None:
 
 
 def rounding_written(left_tex: str, right_tex: str) -> bool:
-    """Whether a side of ``left ≈ right`` is written as a rounding (decimals, or a lone whole number)."""
-    return bool(rounding_tolerance(left_tex) + rounding_tolerance(right_tex))
+    """Whether a side of ``left ≈ right`` is written as a rounding (decimals, or a lone whole number),
+    perhaps times names (``0.2166\\,\\epsilon^2``)."""
+    return bool(rounding_tolerance(left_tex) + rounding_tolerance(right_tex)) or bool(
+        rounding_tolerance(_FACTOR_WRITTEN.sub(" ", left_tex)) + rounding_tolerance(_FACTOR_WRITTEN.sub(" ", right_tex)))
 
 
 def _in_another_base(left: sp.Basic, right: sp.Basic, tolerance: sp.Float) -> int | None:
@@ -113,10 +115,24 @@ def _in_another_base(left: sp.Basic, right: sp.Basic, tolerance: sp.Float) -> in
     return None
 
 
+_FACTOR_WRITTEN = re.compile(r"(?:\\(?!(?:times|cdot|[td]?frac|left|right|big|Big)(?![A-Za-z]))[A-Za-z]+|(?<![A-Za-z\\])[A-Za-z])"
+                             r"(?:\s*_\s*(?:\{[^{}]*\}|\w))?(?:\s*\^\s*(?:\{[^{}]*\}|\w))?")
+"""A name written in a side, with its subscript and power (``\\epsilon^2``): the factor both sides share."""
+
+
 def approximately(left: sp.Basic, right: sp.Basic, left_tex: str, right_tex: str,
                   approximated: frozenset[str] = frozenset()) -> tuple[str, str] | None:
     """The verdict ("proved", "refuted" or "undecided") of ``left ≈ right`` and why, or None when it
-    cannot be judged (free names, no decimal written, a value evalf cannot be trusted on)."""
+    cannot be judged (free names, no decimal written, a value evalf cannot be trusted on).  Two sides
+    that are numbers times one factor in names (``\\epsilon^2 \\cdot 0.2689 \\cdot 0.7311 \\approx
+    0.2166\\,\\epsilon^2``) are judged by their numbers."""
+    if left.free_symbols or right.free_symbols:
+        (a, rest_a), (b, rest_b) = left.as_coeff_Mul(), right.as_coeff_Mul()
+        if rest_a == rest_b and rest_a.free_symbols and not (a.free_symbols or b.free_symbols):
+            left, right = a, b
+            left_tex, right_tex = _FACTOR_WRITTEN.sub(" ", left_tex), _FACTOR_WRITTEN.sub(" ", right_tex)
+        else:
+            return None
     if not rounding_written(left_tex, right_tex) or left.free_symbols or right.free_symbols \
             or left.atoms(sp.Indexed) or right.atoms(sp.Indexed):
         return None

@@ -591,7 +591,8 @@ def _result(reading: Reading, verdict: Verdict | None, variants: dict[str, Verdi
             or reading.at_pins and unpinned is not None and unpinned.status is Status.REFUTED:
         message += f" (at {', '.join(reading.pins)}, the value{'s' if len(reading.pins) > 1 else ''} written " \
                    f"in prose before it)"
-    if reading.conventions and verdict.status in (Status.PROVED, Status.PROVED_INSTANTIATED, Status.REFUTED):
+    if reading.conventions and verdict.status in (Status.PROVED, Status.PROVED_INSTANTIATED, Status.REFUTED,
+                                                  Status.VACUOUS):
         message += f" [conventions: {'; '.join(reading.conventions)}]"
     return {**out, "verdict": str(verdict.status), "strategy": verdict.strategy,
             "counterexample": cex.as_dict() if cex else None,

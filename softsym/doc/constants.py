@@ -5,7 +5,7 @@ Where the text gives the letter such a value, it is that name to the end of the 
 declaration ``e: real`` / ``pi: real`` there); elsewhere it is the constant — but a relation that
 writes the letter outside that reach is neither proved nor refuted on the constant's reading (the
 text uses the letter both ways: which one it means there is not clear).  Only evidence the constant
-cannot satisfy names a letter: a value in other names (e) or a number, a range or an interval that
+cannot satisfy names a letter: a value in other names, or a number, a range or an interval that
 leaves π ≈ 3.14159 out (π).  ``0 \\le x \\le \\pi``, ``\\theta = \\pi`` are about the constant.
 """
 from __future__ import annotations
@@ -93,6 +93,9 @@ def named_constants(found: list, blocks: list, declared: set[str], lines: list[s
             if letter == "e" and not _BINDERS.search(other) and _OTHER_NAME.search(_LAYOUT.sub(" ", other)) \
                     and not EULER_POWER.search(other) and not re.search(r"\\exp(?![A-Za-z])|\\ln(?![A-Za-z])", other):
                 out.setdefault("e", []).append(rel.line)      # e = |y − t|, y − t = e: an error, not Euler's number
+            if letter == "pi" and not _BINDERS.search(other) and _OTHER_NAME.search(_LAYOUT.sub(" ", other)) \
+                    and not CONSTANT_PI.search(other) and not re.search(r"\\pi(?![A-Za-z])", other):
+                out.setdefault("pi", []).append(rel.line)     # π = 1/(e^{βε} + 1): a probability, not 3.14159
             value = _value(_plain(other).strip()) if re.fullmatch(rf"\s*(?:{_NUMBER})\s*", _plain(other)) else None
             if letter == "pi" and value is not None and abs(value - math.pi) > 0.01:
                 out.setdefault("pi", []).append(rel.line)     # π ≈ 0.01, π = \frac12: a prior

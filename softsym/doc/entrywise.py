@@ -83,7 +83,8 @@ def read_entrywise(rel: Relation, context) -> tuple[sp.Basic, sp.Basic, Entry, t
                     raise Unparsed("a vector added to a matrix (read entrywise at a row and a column)",
                                    rel.tex[:80]) from None
     for one, other, written_as in ((lhs, rhs, rel.lhs), (rhs, lhs, rel.rhs)):
-        own = {i for x in one.atoms(sp.Indexed) for i in x.indices if isinstance(i, sp.Symbol)} - {index}
+        own = {i for x in one.atoms(sp.Indexed) for i in x.indices if isinstance(i, sp.Symbol)} \
+            & one.free_symbols - {index, column}            # (not the j of Σ_j e^{x_j}: bound)
         if index not in one.free_symbols and index in other.free_symbols and own:
             # "$q^\top k_i = (0.8, 0.2, 0.1, -0.3)$": the list's values of an entry at its own index i —
             # from which i on (0 or 1) is not written: not read as one value for every entry

@@ -124,7 +124,9 @@ def angle_means(tex: str) -> str:
 
 
 _NAME = r"(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*(?:\\[A-Za-z]+|[A-Za-z])\s*\}|\\[A-Za-z]+|[A-Za-z])"
-_BARE_GRADIENT = re.compile(rf"\\nabla(?![A-Za-z_^])\s*(?P<f>\\mathcal\s*\{{\s*[A-Za-z]\s*\}}|\\[A-Za-z]+|[A-Za-z])"
+_BARE_GRADIENT = re.compile(rf"\\nabla(?P<sup>\s*\^\s*(?:2|\{{\s*2\s*\}}))?(?![A-Za-z_^])\s*"
+                            rf"(?P<f>(?:\\(?:mathcal|operatorname|mathrm)\s*\{{\s*[A-Za-z]+\s*\}}|\\[A-Za-z]+|[A-Za-z])"
+                            rf"(?:\s*_\s*(?:\\[A-Za-z]+|[A-Za-z0-9]|\{{[^{{}}]*\}}))?)"
                             rf"\s*(?P<open>\\left\s*\(|\\bigl?\s*\(|\()\s*(?P<x>{_NAME})\s*"
                             rf"(?P<close>\\right\s*\)|\\bigr?\s*\)|\))")
 
@@ -132,6 +134,8 @@ _BARE_GRADIENT = re.compile(rf"\\nabla(?![A-Za-z_^])\s*(?P<f>\\mathcal\s*\{{\s*[
 def argument_gradients(tex: str) -> str:
     """``\\nabla \\ell(\\mathbf{w})`` — a gradient written without its variable, of a function applied
     to one name — as ``\\nabla_{\\mathbf{w}} \\ell(\\mathbf{w})``: with respect to that argument, as the
-    notation means.  At a point (``\\nabla f(\\theta_t)``) or of a Hessian (``\\nabla^2``) it stays unread."""
-    return _BARE_GRADIENT.sub(lambda m: f"\\left(\\nabla_{{{m.group('x')}}} {m.group('f')}{m.group('open')}"
+    notation means; ``\\nabla^2 \\mathrm{LSE}(\\mathbf{x})``, the Hessian, as ``\\nabla^2_{\\mathbf{x}}``.  At a
+    point (``\\nabla f(\\theta_t)``) it stays unread."""
+    return _BARE_GRADIENT.sub(lambda m: f"\\left(\\nabla{'^{2}' if m.group('sup') else ''}_{{{m.group('x')}}} "
+                                        f"{m.group('f')}{m.group('open')}"
                                         f"{m.group('x')}{m.group('close')}\\right)", tex)

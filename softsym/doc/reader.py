@@ -456,10 +456,13 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             entry = re.sub(r"_(\w+)$", r"[\1]", name)          # s_1: the entry s[1]
             if any(name in (target_name(d.target), sp.sstr(d.target)) or sp.sstr(d.target) == entry
                    or target_name(d.target) == f"{name}[]" for d in definitions):
-                definitions = [d for d in definitions if not (name in (target_name(d.target), sp.sstr(d.target))
-                                                               or sp.sstr(d.target) == entry
-                                                               or target_name(d.target) == f"{name}[]")]
+                dropped = [d for d in definitions if name in (target_name(d.target), sp.sstr(d.target))
+                           or sp.sstr(d.target) == entry or target_name(d.target) == f"{name}[]"]
+                definitions = [d for d in definitions if not any(d is x for x in dropped)]
                 renamed_at[name] = line
+                for d in dropped:           # g_i renamed: g_j, g_1 too (the family's every entry)
+                    if target_name(d.target):
+                        renamed_at.setdefault(target_name(d.target), line)
         if bare_before and len(definitions) > defined_count:   # F = -\log Z / (2\beta): F rests on the guess
             guessed_defs.update(dict.fromkeys((target_name(d.target) or sp.sstr(d.target)
                                                for d in definitions[defined_count:]), bare_before))
@@ -1425,6 +1428,13 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             if modelled is not None and set(modelled) & rhs.free_symbols:   # P(y | λ) = …, every argument
                 models[raw_lhs.func.__name__] = (modelled, rhs)
             definitions = [d for d in definitions if d not in renewed]
+            if entry is not None and entry.column is None and entry.span is not None \
+                    and isinstance(entry.span[1], sp.Symbol) and entry.span[1] != dimension \
+                    and not re.search(rf"(?<![A-Za-z\\]){re.escape(str(dimension))}(?![A-Za-z])", f"{rel.lhs} {rel.rhs}"):
+                # p = softmax(z) whose entries run to K (Σ_{k=1}^{K} y_k log p_k beside it): its normalizer
+                # runs to K too, not to the n an unwritten range defaults to
+                rhs = rhs.xreplace({dimension: entry.span[1]})
+                shown_r = _plain(rhs)
             squared = (lhs, rhs)
             if isinstance(lhs, sp.core.function.AppliedUndef) and any(isinstance(a, sp.Pow) for a in lhs.args):
                 try:                         # ℓ(μ, σ²) := … z … with z := (x − μ)/σ: σ inside z is the same σ

@@ -427,19 +427,30 @@ class OperatorReading:
             if at is not None:
                 return at
         name = self.bare_name(op.sub) if op.sub is not None else None
-        if name is None or op.sup is not None or op.primes or op.bangs:
+        hessian = op.sup is not None and self.order_of(op.sup, op) == 2
+        if name is None or op.sup is not None and not hessian or op.primes or op.bangs:
             self.fail("a gradient \\nabla without its variable (write \\nabla_{\\mathbf{w}} L or the partial "
                       "derivatives)", op)
         written = self.tex[op.sub.start:op.sub.end] if hasattr(op.sub, "start") else ""
         if name not in self.ctx.families and name not in self.ctx.vectors and name not in self.ctx.bold_only \
                 and not re.search(r"\\(?:mathbf|boldsymbol|bm|vec)\b", written) and len(name) == 1:
-            # ∇_w L of a scalar w (the text never writes w_i nor a bold w): the derivative dL/dw
+            # ∇_w L of a scalar w (the text never writes w_i nor a bold w): the derivative dL/dw (∇²_w: d²L/dw²)
             variable = sp.Symbol(name, real=True)
-            return sp.Derivative(self.differentiated(lambda: self.body(rest, op)), variable, evaluate=False)
+            return sp.Derivative(self.differentiated(lambda: self.body(rest, op)), (variable, 2 if hessian else 1),
+                                 evaluate=False)
         if self.opaque or self.entry is None:
-            raise VectorValued("a gradient is a vector: the relation is read entrywise", self.tex[op.start:op.end])
+            raise VectorValued(f"a {'Hessian is a matrix' if hessian else 'gradient is a vector'}: the relation is "
+                               f"read entrywise", self.tex[op.start:op.end], matrix=hessian)
         self.ranges.append(self.length_of(name))
-        variable = self.indexed_base(name, op)[self.column if self.column is not None else self.entry]
+        base = self.indexed_base(name, op)
+        if hessian:        # ∇²_w L: the matrix of second derivatives, its entry (i, j) is ∂²L/∂w_i∂w_j
+            if self.column is None:
+                raise VectorValued("a Hessian is a matrix: the relation is read at a row and a column",
+                                   self.tex[op.start:op.end], matrix=True)
+            self.ranges.append(self.length_of(name))
+            return sp.Derivative(self.differentiated(lambda: self.body(rest, op)), base[self.entry],
+                                 base[self.column], evaluate=False)
+        variable = base[self.column if self.column is not None else self.entry]
         return self.no_jacobian(sp.Derivative(self.differentiated(lambda: self.body(rest, op)), variable,
                                               evaluate=False), op)
 

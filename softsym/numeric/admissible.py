@@ -237,6 +237,8 @@ def empty_because(domain: Domain) -> str | None:
     sign and integrality); None when no such reason is found (the domain may still be empty)."""
     from ..sums import known_le                             # sums → dimensions → numeric: late
     for first in domain.given:
+        if first == sp.false:           # a condition the names' assumptions contradict ("n <= 0" of a positive n)
+            return "a condition is false for every value the names' assumptions allow"
         for second in domain.given:
             if _negations(first, second):
                 return f"it is given both {sp.sstr(first)} and {sp.sstr(second)}"

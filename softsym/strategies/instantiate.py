@@ -17,7 +17,7 @@ from ..deadline import Deadline
 from ..dimensions import UndefinedHere, concretize, dimension_symbols, instances, integer_values
 from ..domain import Domain
 from ..problem import Problem
-from ..verdict import Status, Verdict
+from ..verdict import Counterexample, Status, Verdict
 from .inequalities import inequalities
 from .rational_form import rational_form
 from .simplify_difference import simplify_difference
@@ -95,7 +95,49 @@ def instantiate(problem: Problem, deadline: Deadline) -> Verdict | None:
         checked.extend(fresh)
         inside.extend(met)
         done = top
+    if done is not None and done >= MIN_N and inside:
+        beyond = _refuted_beyond(problem, dims, done, deadline)
+        if beyond is not None:
+            return beyond
     return _result(done, dims, window_of=checked, inside=inside)
+
+
+BEYOND = 24
+"""Sizes past the proved window tried for a counterexample (all dimensions at one size), where
+an instance has no other free symbol and so is decided by exact arithmetic: "n! <= 10000 for
+every n >= 1" holds up to 7 and first fails at 8."""
+
+
+def _refuted_beyond(problem: Problem, dims: list, done: int, deadline: Deadline) -> Verdict | None:
+    """A refutation at a size past the window (exact arithmetic), or None."""
+    from .exact_numeric import exact_numeric
+    window = _window(dims, problem, BEYOND)
+    sizes = sorted(set.intersection(*(set(v) for v in window.values())) - set(range(LOWEST, done + 1)))
+    both = sp.Tuple(problem.lhs, problem.rhs)
+    for size in sizes:
+        if deadline.remaining() < 0.2:
+            return None
+        point = {d: sp.Integer(size) for d in dims}
+        found = list(instances(both, problem.domain, dims, point, exhaustive=True))
+        if len(found) != 1:
+            return None
+        try:
+            concrete = _at(problem, found[0])
+        except UndefinedHere:
+            return None
+        if concrete is None:
+            continue
+        if concrete.free_symbols:
+            return None             # entries or other names remain: not decided by arithmetic here
+        verdict = exact_numeric(concrete, deadline.sooner(min(1.0, deadline.remaining() / 4)))
+        if verdict is not None and verdict.status is Status.REFUTED and verdict.counterexample is not None:
+            cex = verdict.counterexample
+            values = tuple((str(d), str(size)) for d in dims)
+            return Verdict(Status.REFUTED, name, counterexample=Counterexample(values, cex.lhs_value, cex.rhs_value,
+                                                                              cex.digits),
+                           message=f"holds for each size up to {done} but fails at "
+                                   f"{', '.join(f'{d} = {size}' for d in dims)} (exact arithmetic)")
+    return None
 
 
 def _result(done: int | None, dims: list, window_of: list[dict], inside: list[dict]) -> Verdict | None:

@@ -14,7 +14,7 @@ from ..numeric.admissible import admitted, required_symbols, with_eliminated
 from ..numeric.sampling import candidate_points
 from ..problem import Problem, canonical_dummies
 from ..rewrite import apply_givens, evaluate_derivatives, licensed_log_expand
-from ..sums import atomize_sums, normalize_sums
+from ..sums import atomize_sums, deltas_collapsed, normalize_sums
 from ..verdict import Verdict, proved
 from ._equality import CHEAP, EXPENSIVE, zero_by
 
@@ -36,7 +36,7 @@ def sum_identities(problem: Problem, deadline: Deadline, methods=CHEAP + EXPENSI
         if diff.has(sp.log) and any(isinstance(g, sp.Eq) and g.has(sp.Sum) for g in problem.domain.given):
             # a hypothesis' sum may hide in a summand's logarithm: Σ p_i log(n p_i) holds Σ p_i log n
             diff = normalize_sums(_summand_logs_expanded(diff), problem.domain)
-        return use_sum_hypotheses(diff, problem.domain, used)
+        return deltas_collapsed(use_sum_hypotheses(diff, problem.domain, used))
     diff = attempt(deadline.sooner(deadline.remaining() * 0.4), normal, None)
     if diff is None:
         return None
