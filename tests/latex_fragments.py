@@ -601,6 +601,8 @@ FRAGMENTS: list[tuple] = [
     ("f'(2)", UNPARSED),                                                      # f undeclared
     ("f'(x, y)", UNPARSED, FUNCTIONS),                                        # with respect to which?
     ("\\sigma'(x)", D(sigmoid(x), x)),                                        # the sigmoid's derivative
+    ("\\sigma^{-1}(p)", sp.log(R("p") / (1 - R("p")))),                       # the sigmoid's inverse: the logit
+    ("\\sigma^{2}(p)", UNPARSED),                                             # σ(p)² or σ(σ(p))?
     ("\\sigma''(x)", D(sigmoid(x), (x, 2))),
     ("\\sigma'(0)", sp.Rational(1, 4)),                                       # computed at the point
     ("\\sigma''(0)", sp.Integer(0)),

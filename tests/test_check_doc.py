@@ -1064,3 +1064,19 @@ def test_a_hessian_is_read_at_a_row_and_a_column_and_a_softmax_normalizer_runs_o
     assert read[9] == ["refuted"]
     assert read[12] == ["proved", "proved"] and read[13] == ["definition", "proved"]   # ∇ LSE(x), ∇² LSE(x)
     assert read[15] == ["refuted"]
+
+
+def test_a_bound_outside_which_the_formula_is_not_real_is_its_domain_not_a_case():
+    read = verdicts_by_line("session30_logit_domain.md")
+    assert read[4] == ["proved", "proved"]           # σ^{-1}(p) = logit(p) = log(p/(1 − p))
+    assert read[6] == ["proved", "proved"]          # d/dp logit(p) = 1/p + 1/(1 − p): σ^{-1} and logit known
+    assert read[7] == ["refuted"]
+    assert "definition" in read[10] and read[12] == ["undecided"]    # f by cases: log(1 + x) is real at x < 0 too
+    assert read[14][-2:] == ["definition", "proved"]  # "For t > 0, g(t) = log t − t": log t is not real below 0
+
+
+def test_an_entry_function_written_alone_beside_its_argument_is_the_function_there():
+    read = verdicts_by_line("session30_entry_function_at_its_argument.md")
+    assert read[7] == ["proved"]        # (1/T) p_i(δ_ij − p_j): p_i is p_i(T); p_i(δ_ij − p_j) is p_i times (…)
+    assert read[10] == ["refuted"]
+    assert read[13] == ["proved"]

@@ -23,6 +23,8 @@ import re
 
 import sympy as sp
 
+from ..latex.vocabulary import GREEK
+
 _NUMBER = re.compile(r"(?<![\d.])(\d*)\.?(\d*)(?:\s*(?:\\times|\\cdot)\s*10\s*\^\s*\{?\s*(-?\d+)\s*\}?)?")
 
 
@@ -115,9 +117,11 @@ def _in_another_base(left: sp.Basic, right: sp.Basic, tolerance: sp.Float) -> in
     return None
 
 
-_FACTOR_WRITTEN = re.compile(r"(?:\\(?!(?:times|cdot|[td]?frac|left|right|big|Big)(?![A-Za-z]))[A-Za-z]+|(?<![A-Za-z\\])[A-Za-z])"
-                             r"(?:\s*_\s*(?:\{[^{}]*\}|\w))?(?:\s*\^\s*(?:\{[^{}]*\}|\w))?")
-"""A name written in a side, with its subscript and power (``\\epsilon^2``): the factor both sides share."""
+_FACTOR_WRITTEN = re.compile(r"(?:\\(?:" + "|".join(sorted(GREEK, key=len, reverse=True)) + r")(?![A-Za-z])"
+                             r"|(?<![A-Za-z\\])[A-Za-z](?![A-Za-z]))"
+                             r"(?:\s*_\s*(?:\{[^{}]*\}|\w))?(?:\s*\^\s*(?:\{[^{}]*\}|\w))?(?!\s*\()")
+"""A name (a letter, a Greek letter) written in a side, with its subscript and power (``\\epsilon^2``), not
+applied to anything: the factor both sides share."""
 
 
 def approximately(left: sp.Basic, right: sp.Basic, left_tex: str, right_tex: str,

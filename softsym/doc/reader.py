@@ -17,6 +17,8 @@ the document defines them.
 """
 from __future__ import annotations
 
+from collections import Counter
+
 import itertools
 import re
 from dataclasses import dataclass, field, replace
@@ -164,6 +166,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     found, repairs = with_underscores_restored(found, " ".join(b.tex for b in blocks))
     found = [_as_worded(prose_lines, rel, blocks) for rel in found]
     functions = {bare_name(name) for rel in found if (fd := function_definition(rel)) for name in [fd[0]]}
+    written_definitions = Counter(bare_name(fd[0]) for rel in found if (fd := function_definition(rel)))
     function_lines: dict[str, int] = {}                       # where each function is first defined
     for rel in found:
         if (fd := function_definition(rel)) is not None:
@@ -790,6 +793,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             out.append(Reading(rel, verdict="unparsed", message=f"{exc.reason}: {exc.fragment}"))
             continue
         lhs, rhs = one_symbol_per_name(lhs, rhs)
+        lhs, rhs = _entry_functions_at_their_argument(lhs, rhs, entry_functions, function_lines,
+                                                      function_parameters(found, rel.line), rel.line, context)
         families |= {str(e.base.label) for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed)}
         letters |= {x.name for x in sp.Tuple(lhs, rhs).free_symbols if isinstance(x, sp.Symbol) and len(x.name) == 1}
         shown_l, shown_r = _plain(lhs), _plain(rhs)
@@ -1183,6 +1188,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             or display and any(c.rel_op in ("<", "<=", ">", ">=", "!=") and {x.name for x in c.free_symbols} & own_names
                                and not all(_a_domain(c, line, lines, condition_columns, live_conditions())
                                            for line, d in live_conditions() if d == c)
+                               and not (isinstance(lhs, sp.core.function.AppliedUndef)   # (one definition of it
+                                        and written_definitions[str(lhs.func)] <= 1    # in the text: no other case)
+                                        and _natural_domain(c, rhs))
                                for c in conditions_for(rel, live_conditions(), blocks, lines, condition_columns)) \
             or case_after(found, k, lines, blocks) and on_own(found[k + 1].lhs + " " + found[k + 1].rhs) \
             or display and bool(own_names) and case_in_words(lines, rel, blocks, own_names) \
@@ -2962,6 +2970,54 @@ def _same_kind(target: sp.Basic, lhs: sp.Basic) -> bool:
     return target_name(target) == target_name(lhs) and isinstance(target, undef) == isinstance(lhs, undef)
 
 
+def _entry_functions_at_their_argument(lhs: sp.Basic, rhs: sp.Basic, entry_functions: frozenset[str],
+                                       function_lines: dict[str, int], parameters: dict[str, tuple[str, ...]],
+                                       line: int, context) -> tuple[sp.Basic, sp.Basic]:
+    """``p_i`` written alone after ``p_i(T) := …``, in a relation that writes T (``\\log p_i = z_i/T -
+    \\log Z(T)``, ``\\frac{1}{T} p_i(\\delta_{ij} - p_j)``): the entry function at T, p(T, i), as a reader
+    takes it; without T written, the entry stays the family p (doubted where it is used)."""
+    both = sp.Tuple(lhs, rhs)
+    free = {x.name: x for x in both.free_symbols if isinstance(x, sp.Symbol)}
+    swap: dict[sp.Basic, sp.Basic] = {}
+    for entry in both.atoms(sp.Indexed):
+        name = str(entry.base.label)
+        params = parameters.get(name)
+        if name not in entry_functions or function_lines.get(name, line) >= line or not params \
+                or len(params) != 1 + len(entry.indices) or not all(p in free for p in params[:-len(entry.indices)]):
+            continue
+        fn = context.names.get(name)
+        if not isinstance(fn, sp.FunctionClass):
+            continue
+        swap[entry] = fn(*(free[p] for p in params[:-len(entry.indices)]), *entry.indices)
+    return (lhs.xreplace(swap), rhs.xreplace(swap)) if swap else (lhs, rhs)
+
+
+def _natural_domain(condition: sp.Basic, value: sp.Basic) -> bool:
+    """Whether a bound on one variable is where ``value`` is defined at all: outside it (a few points
+    on the far side of each end) the value is not a real number.  "For $0 < p < 1$, $$\\logit(p) =
+    \\log\\frac{p}{1-p}$$" gives the function's domain, not one case of a definition by cases."""
+    names = condition.free_symbols
+    if len(names) != 1 or getattr(condition, "rel_op", "") not in ("<", "<=", ">", ">="):
+        return False
+    (x,) = names
+    bound = condition.rhs if condition.lhs == x else condition.lhs if condition.rhs == x else None
+    if bound is None or not bound.is_number or x not in value.free_symbols:
+        return False
+    others = {s: sp.Rational(37, 100) for s in value.free_symbols - {x}}
+    outside = [bound + step for step in (sp.Rational(1, 3), 2, -sp.Rational(1, 3), -2)
+               if condition.subs(x, bound + step) is sp.false]
+    if not outside:
+        return False
+    for point in outside:
+        try:
+            at = complex(sp.N(value.xreplace({**others, x: point}), 15))
+        except (TypeError, ValueError, ZeroDivisionError):
+            continue                                    # undefined there: outside the domain
+        if at == at and abs(at.imag) < 1e-12 and abs(at.real) != float("inf"):
+            return False                                # a real value outside the bound: a case, perhaps
+    return True
+
+
 def _a_domain(condition: sp.Basic, line: int, lines: list[str], columns: dict, conditions: list) -> bool:
     """Whether a bound on a definition's own variable reads as the variable's domain, not one case of
     a definition by cases: not written as a case ("for", "if", "assuming", "provided", "for every
@@ -2970,6 +3026,7 @@ def _a_domain(condition: sp.Basic, line: int, lines: list[str], columns: dict, c
     if _as_case(lines, line, column) or column < 0 or not 1 <= line <= len(lines) \
             or not re.search(r"(?i)\b(?:with|where|and|let|assume|assuming\s+that|suppose)(?:\s+(?:a|an|the|some|"
                              r"positive|[a-z]+(?:ure|ter|ent|ing|ion))){0,2}\s*$|(?:引入|设|令|其中)[\u4e00-\u9fff]{0,4}\s*$|"
+                             r"(?:温度|参数|步长|学习率|系数|方差|尺度)\s*$|"
                              r"\b(?:be|is)\s+an?\s+[a-z]+(?:\s+[a-z]+)?\s*:\s*$",     # "be a target distribution: $y_k \ge 0$"
                              re.sub(r"\$[^$]*\$", " ", lines[line - 1][:_math_start(lines[line - 1], column)]).rstrip()):
         return False            # "with $0 < \theta < 1$": a domain; "On the interval $-1 < x < 1$": a case

@@ -19,7 +19,7 @@ from dataclasses import replace
 
 import sympy as sp
 
-from ..functions import logsumexp, sigmoid, softmax, softplus
+from ..functions import logit, logsumexp, sigmoid, softmax, softplus
 from . import vocabulary as voc
 from .errors import VectorValued
 from .syntax import (
@@ -63,7 +63,7 @@ _FUNCTIONS = {
     "exp": sp.exp, "log": sp.log, "ln": sp.log, "sin": sp.sin, "cos": sp.cos, "tan": sp.tan,
     "sec": sp.sec, "csc": sp.csc, "cot": sp.cot, "sinh": sp.sinh, "cosh": sp.cosh, "tanh": sp.tanh,
     "coth": sp.coth, "arcsin": sp.asin, "arccos": sp.acos, "arctan": sp.atan,
-    "sigmoid": sigmoid, "softplus": softplus,
+    "sigmoid": sigmoid, "softplus": softplus, "logit": logit,
     # the inverse hyperbolic functions through logarithms, whose domains the prover reads
     # (artanh(x) = ½ log((1 + x)/(1 − x)) is real for |x| < 1 only)
     "artanh": lambda x: (sp.log(1 + x) - sp.log(1 - x)) / 2, "arctanh": lambda x: (sp.log(1 + x) - sp.log(1 - x)) / 2,
@@ -218,6 +218,10 @@ class ApplicationReading:
         else:
             return self.call_name(f, g)
         return self.after_call(value, g)
+
+    def inverse_mark(self, sup: Node) -> bool:
+        """Whether a superscript is ``-1`` (``\\sigma^{-1}``: the inverse function, not a power)."""
+        return hasattr(sup, "start") and re.sub(r"[{}\s]", "", self.tex[sup.start:sup.end]) == "-1"
 
     def after_call(self, value: sp.Expr, g: Factor) -> sp.Expr:
         """The scripts written after ``f(x)``: a power; a subscript is refused."""
@@ -411,8 +415,12 @@ class ApplicationReading:
             argument = self.tex[g.start:g.end].replace("\\left", "").replace("\\right", "").strip()
             spaced = re.search(r"\\[,;:! ]|\\[bB]igg?[lr]?\s*$", self.tex[f.end:g.start]) \
                 or re.match(r"\\[bB]igg?[lr]?", argument)
-            if written_as_entry(name).search(argument) or spaced or len(g.base.elements) != 1 \
-                    or re.search(r"(?<!\^)(?<!_)[+\-]", argument[1:-1]):
+            if (written_as_entry(name).search(argument) or re.search(r"\\delta\s*_", argument)) \
+                    and len(g.base.elements) == 1 and g.sup is None and g.sub is None and not g.primes:
+                # p_i(δ_ij − p_j), p_i(1 − p_i) after p_i(T) := …: p at T = (an expression in p itself, or a
+                # Kronecker delta) would be circular: the entry times (…)
+                return self.factor(replace(f, sup=None)) * self.value(self.only(g.base.elements, g.base))
+            if spaced or len(g.base.elements) != 1 or re.search(r"(?<!\^)(?<!_)[+\-]", argument[1:-1]):
                 # p_i(1 - p_i), p_i\,\big(\bar z(T) - z_i\big) after p_i(T) := …: p_i at that value, or p_i times
                 # it? (p_j(T), p_i(2T), p_i(T/2) are calls: no sum, no spacing, no sized parentheses)
                 self.fail(f"{self.tex[f.start:g.end]}: the entry function {name} at that value, or an entry times "
@@ -433,6 +441,10 @@ class ApplicationReading:
                 self.fail("a prime on a name that is not a declared function (define f(x) := … first)", f)
             f, name = renamed, renamed.base.text
             full = f"{name}_{key}" if key else None
+        if name == "sigma" and f.sub is None and f.sup is not None and not f.primes and not self.declared("sigma") \
+                and self.inverse_mark(f.sup) and len(g.base.elements) == 1 and g.sub is None:
+            # σ^{-1}(p): the sigmoid's inverse, the logit log(p / (1 − p)) (for 0 < p < 1, where it is real)
+            return self.after_call(logit(self.value(self.only(g.base.elements, g.base))), g)
         if name == "sigma" and f.sub is None and f.sup is None and not self.declared("sigma"):
             if g.sub is not None:
                 self.fail("\\sigma(z)_i: a sigmoid has no entries (softmax? write \\mathrm{softmax}(z)_i)", g)
