@@ -569,6 +569,11 @@ FRAGMENTS: list[tuple] = [
     ("\\partial \\log p / \\partial z", D(sp.log(R("p")), R("z"))),               # F is a factor, f(…) or \log name
     ("\\partial \\log p q / \\partial z", UNPARSED),                            # log(p)·q or log(pq)?
     ("\\partial L", UNPARSED),
+    ("\\partial_x (x^2 + y)", D(x**2 + y, x)),                               # ∂_x F: the partial derivative
+    ("\\partial_\\beta \\log Z", D(sp.log(R("Z")), R("beta"))),
+    ("\\partial_{z_i} \\log z_i", D(sp.log(z[i]), z[i])),
+    ("\\partial_j \\log x", UNPARSED),                                       # an index: with respect to x_j?
+    ("\\partial_x", UNPARSED),                                                # nothing to differentiate
     ("dL/dz", UNPARSED, DIM_D),                                               # d the dimension
     ("dL/dz", UNPARSED, DECLARED_D),                                          # d a declared variable
     ("dL/dz", UNPARSED, Context(families=frozenset({"d"}))),                  # d_i elsewhere in the text

@@ -1080,3 +1080,10 @@ def test_an_entry_function_written_alone_beside_its_argument_is_the_function_the
     assert read[7] == ["proved"]        # (1/T) p_i(δ_ij − p_j): p_i is p_i(T); p_i(δ_ij − p_j) is p_i times (…)
     assert read[10] == ["refuted"]
     assert read[13] == ["proved"]
+
+
+def test_the_setup_before_the_first_section_holds_in_every_section_until_a_name_is_renamed():
+    read = verdicts_by_line("session30_setup_before_the_first_section.md")
+    assert read[8] == ["proved"]        # Σ_k y_k = 1 of the setup, in "## The loss"
+    assert read[12] == ["proved"]       # "Assume c > 0" of the setup
+    assert read[18] == ["undecided"]    # "Now c names a different quantity": the setup's c > 0 no longer

@@ -1592,7 +1592,7 @@ def a_case_of(lines: list[str], line: int, tex: str) -> bool:
                           words.rstrip().rstrip("$")))
 
 
-_CLAIM_BEFORE = re.compile(r"(?i)\b(?:(?<!as\s)follows|hence|therefore|thus|so(?!\s+that)|(?<!consider\s)then|gives|giving|"
+_CLAIM_BEFORE = re.compile(r"(?i)\b(?:(?<!as\s)follows|hence|therefore|thus|so(?!\s+that)|because|since|(?<!consider\s)then|gives|giving|"
                            r"yields|obtain|we\s+(?:also\s+|then\s+|now\s+)?(?:get|have|find|obtain|see|conclude)|implies|consequently|proves|shows|"
                            r"means|in\s+particular|equivalently|note\s+that|i\.e\.|that\s+is|recall(?:s|ing)?|"
                            r"satisf(?:y|ies)|equivalent\s+(?:form|expression|formula|way)|(?:simplif|rewrit)\w*\s+(?:it\s+)?"
@@ -1653,7 +1653,8 @@ _RENAMING = re.compile(r"(?i)\b(?:(?:denotes?|is|be)\s+(?:an?\s+)?(?:arbitrary|g
                        r"re-?defin(?:e|es|ed|ing)|re-?us(?:e|es|ed|ing)|abus(?:e|es|ing)\s+(?:of\s+)?notation|"
                        r"switch(?:es|ing)?\s+notation|change\s+of\s+notation|overload(?:s|ed|ing)?|"
                        r"(?:keep|use|reuse)\s+the\s+(?:same\s+)?(?:name|letter|symbol)|same\s+(?:name|letter|symbol)|"
-                       r"(?:is|are)\s+now|now\s+(?:denotes?|stands?\s+for|means?|refers?\s+to|is|be)\b|"
+                       r"(?:is|are)\s+now|now\s+(?:denotes?|stands?\s+for|means?|refers?\s+to|is|be|names?)\b|"
+                       r"names?\s+(?:another|a\s+different|a\s+new)\b|"
                        r"(?:denotes?|stands?\s+for|means?|refers?\s+to)\b[^.;]*\binstead\b)|"
                        r"从现在起|此后|以下|下文|重新定义|改记|改为表示|现在表示|同一个?记号|同样的记号|沿用")
 """Words that give a name another meaning from there on ("From now on $s$ denotes the difference
@@ -1927,6 +1928,14 @@ def in_scope(starts: dict[int, int], first: int, second: int) -> bool:
     own = max((h for h in starts if h <= first), default=None)
     level = starts[own] if own is not None else 99
     return not any(first < h <= second and starts[h] <= level for h in starts)
+
+
+def in_preamble(starts: dict[int, int], line: int) -> bool:
+    """Whether ``line`` stands before the first section, under the title or above every heading: the
+    setup of the whole text ("$K$ classes, $y_k \\ge 0$, $\\sum_k y_k = 1$", "温度 $T > 0$").  Its
+    assumptions (not its examples' values) hold in every section."""
+    own = max((h for h in starts if h <= line), default=None)
+    return own is None or starts[own] == 99
 
 
 def contradicted(counterexample, stated: tuple[tuple[str, str, int], ...]) -> str:

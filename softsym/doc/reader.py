@@ -48,7 +48,7 @@ from .conditions import (
     in_inline_math, is_condition, is_pin, label_set, family_signs_in_words, listed_condition, local_signs_in_words, membership_bounds,
     mentioned,
     names_a_true_class, one_hot_class, one_hot_families, pairwise_indices, parameter_bound, parameter_key, spoken_keys, prose_role, relevant_hypotheses, row_condition,
-    a_case_of, blank_inline_math, lead_in, quantified_names, replaces_other_name, said_in_general, same_section, in_scope, same_sentence, scalar_range_name, section_starts, set_aside, signs_in_words,
+    a_case_of, blank_inline_math, lead_in, quantified_names, replaces_other_name, said_in_general, same_section, in_preamble, in_scope, same_sentence, scalar_range_name, section_starts, set_aside, signs_in_words,
     described_in_words, logarithm_bases, renamed_in_words, signs_after_display, sums_to_one, with_values, _contradict, _SENTENCE_END, case_paragraph_before,
 )
 from .induction import exceptions_around, induction_plan
@@ -355,12 +355,28 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     up_front: set[str] = set()              # standing bounds assumed before the first heading ("Assume $x > 0$.")
     displayed_at: dict[str, list[int]] = {}                     # the lines of definitions in display math
 
+    def setup_holds(line: int, c: sp.Basic | None) -> bool:
+        """Whether an assumption of the text's setup (before the first section: "$y_k \\ge 0$, $\\sum_k y_k
+        = 1$", "温度 $T > 0$") still holds here, in a later section: not when the text has since put
+        another condition on one of its names ("Suppose now that $x < 0$") or given one a new meaning."""
+        if c is None or is_pin(c) or not in_preamble(sections, line):
+            return False
+        names = {x.name for x in c.free_symbols} | {str(e.base.label) for e in c.atoms(sp.Indexed)}
+        later = [d for at, d in conditions if line < at <= rel.line and d is not None]
+        if any(names & ({x.name for x in d.free_symbols} | {str(e.base.label) for e in d.atoms(sp.Indexed)})
+               for d in later):
+            return False
+        return not any(line < at <= rel.line and name.split("_")[0].removesuffix("[]") in names
+                       for name, at in renamed_at.items()) \
+            and not any(line < at <= rel.line and name in names for at, name in renamed_words)
+
     def live_conditions() -> list[tuple[int, sp.Basic | None]]:
         """The conditions of the current section so far but the values the text has changed since
         ("x \\gets x - 2\\eta x"); once per relation (conditions of other sections govern nothing)."""
         if k not in live_cache:                     # k: the relation in hand (its object may be rebuilt)
             live_cache.clear()
-            live_cache[k] = [(line, c) for line, c in conditions if in_scope(sections, line, rel.line)
+            live_cache[k] = [(line, c) for line, c in conditions if (in_scope(sections, line, rel.line)
+                                                                    or setup_holds(line, c))
                                    and not (c is not None and is_pin(c)
                                             and changed_since(out, c.lhs, line, lines, rel.line, rel.tex))]
         return live_cache[k]
@@ -423,6 +439,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     bare_before, defined_count = 0, 0                   # (the previous relation's line if it had one)
     valued_in_prose: dict[str, tuple[int, str]] = {}    # a function with constants given a value in prose
     renamings = renamed_in_words(lines)                 # "From now on $s$ denotes …": (line, name, column)
+    renamed_words = [(line, name.split("_")[0]) for line, name, _ in renamings]    # (all of them, kept)
     renamed_at: dict[str, int] = {}                     # a defined name given another meaning in words: where
     described_at = _described_names(lines)              # "Let $x^*$ be the minimizer": the name, its line
     chosen_at: dict[str, tuple[int, int]] = {}          # "取 $v = c$ …，则 …": the choice's line, its paragraph's end
@@ -1818,7 +1835,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             bounds, written = as_bounds(written, domain, doubled_bounds)
             here = Domain(domain.symbols, domain.indexed, domain.bounds + bounds, domain.given)
             here = here.with_given(*(c for c in constraints if c is not None and (     # (an equation imposed in
-                c not in imposed_at or same_section(sections, imposed_at[c], rel.line) and not general_here
+                c not in imposed_at or (same_section(sections, imposed_at[c], rel.line)
+                                        or setup_holds(imposed_at[c], c)) and not general_here
                 and not {x.name for x in c.free_symbols} & everywhere)),     # (an equation imposed in another section, a subsection,
             # or before "In general" / "for any real x" / "对任意": not here)
                 *written,
@@ -1952,7 +1970,14 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 pass
         elsewhere = frozenset(name for name in standing if (name in names_in(lhs, rhs) | spoken_keys(lhs, rhs)
                               or name in up_front and name in names_in(left, right) | spoken_keys(left, right))   # (d·a of a := √(x²), x > 0 up front)
-                              and not in_scope(sections, standing_line.get(name, 0), rel.line))
+                              and not in_scope(sections, standing_line.get(name, 0), rel.line)
+                              and not (in_preamble(sections, standing_line.get(name, 0))   # (the text's setup, not
+                                       and not any(standing_line.get(name, 0) < at <= rel.line  # renamed or bounded
+                                                   for n, at in [*renamed_at.items(),               # again since)
+                                                                 *((n, at) for at, n in renamed_words)] if n == name)
+                                       and not any(standing_line.get(name, 0) < at <= rel.line and d is not None
+                                                   and name in {x.name for x in d.free_symbols}
+                                                   for at, d in conditions)))
         if elsewhere:        # "0 < p < 1" in an earlier section: the relation is checked without it too
             try:
                 variants.append(("sectioned", build(written, dropped=elsewhere)[0]))

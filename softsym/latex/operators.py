@@ -67,6 +67,8 @@ class OperatorReading:
             return False
         if base.kind in ("BIGOP", "LIM", "NABLA"):
             return True
+        if base.kind == "PARTIAL":              # \partial_{z_i} F, \partial_\beta F
+            return item.sub is not None and item.sup is None and not item.primes
         if base.kind == "MAXMIN":
             return item.sub is not None
         if base.kind == "FUNC":
@@ -108,6 +110,8 @@ class OperatorReading:
                 return self.limit(item, items[i + 1:]), len(items)
             if base.kind == "NABLA":
                 return self.gradient(item, items[i + 1:]), len(items)
+            if base.kind == "PARTIAL":
+                return self.partial_operator(item, items[i + 1:]), len(items)
             if base.kind == "MAXMIN":
                 return self.max_over_range(item, items[i + 1:]), len(items)
             return self.bare_function(items, i)
@@ -453,6 +457,21 @@ class OperatorReading:
         variable = base[self.column if self.column is not None else self.entry]
         return self.no_jacobian(sp.Derivative(self.differentiated(lambda: self.body(rest, op)), variable,
                                               evaluate=False), op)
+
+    def partial_operator(self, op: Factor, rest: list[Node]) -> sp.Expr:
+        """``\\partial_{z_i} F``, ``\\partial_\\beta F``: the partial derivative of the rest of the product
+        with respect to the variable written below (a name F does not show may be defined through it, as in
+        ``\\partial_\\beta \\log Z``).  An index letter F does not show (``\\partial_j \\mathrm{LSE}(x)``: with
+        respect to x_j?) is refused."""
+        variable = self.value(op.sub)
+        if not isinstance(variable, sp.Symbol | sp.Indexed) or isinstance(variable, sp.Symbol) and variable.is_integer:
+            self.fail("\\partial with a subscript that is not a variable (write \\partial_{x_j} or "
+                      "\\frac{\\partial}{\\partial x_j})", op)
+        body = self.differentiated(lambda: self.body(rest, op))
+        if isinstance(variable, sp.Symbol) and variable.name in "ijklmn" and variable not in body.free_symbols:
+            self.fail("\\partial with respect to a variable the expression does not show (with respect to "
+                      "what, then?)", op)
+        return self.no_jacobian(sp.Derivative(body, variable, evaluate=False), op)
 
     def gradient_at(self, rest: list[Node]) -> sp.Expr | None:
         """``\\nabla f(\\theta_{t-1})``: the gradient of a function of one argument at a point, read as
