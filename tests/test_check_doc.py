@@ -1087,3 +1087,10 @@ def test_the_setup_before_the_first_section_holds_in_every_section_until_a_name_
     assert read[8] == ["proved"]        # Σ_k y_k = 1 of the setup, in "## The loss"
     assert read[12] == ["proved"]       # "Assume c > 0" of the setup
     assert read[18] == ["undecided"]    # "Now c names a different quantity": the setup's c > 0 no longer
+
+
+def test_a_section_that_wrote_claims_about_a_function_goes_on_claiming():
+    read = verdicts_by_line("session30_claims_go_on_in_their_section.md")
+    assert read[9] == ["proved"] and read[12][-1] == "proved"
+    assert read[15] == ["refuted"]          # "Both cases combine into …": a claim about ℓ, not a new ℓ
+    assert read[21] == ["definition"] and read[23] == ["proved"]    # a new section's own ℓ (the hinge loss)

@@ -1125,11 +1125,14 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             and (isinstance(lhs, sp.Symbol) or isinstance(lhs, sp.Indexed) and not all(
                 i.is_Integer for i in lhs.indices)) and bool(real_names(rhs)) \
             and not any(same_section(sections, line, rel.line) for line in defined_at.get(target_name(lhs), [])) \
+            and not (target_name(lhs) in last_use and last_use[target_name(lhs)] < rel.line
+                     and same_section(sections, last_use[target_name(lhs)], rel.line)) \
             and not claimed_before(lines, rel, blocks) \
             and not (rel.condition or trailing.get(k) or any(   # "For $b = 0$, $$s = a$$" of s = a + b: a claim
                 names_in(c) & names_in(earlier.expr) - names_in(rhs)
                 for c in conditions_for(rel, live_conditions(), blocks, lines, condition_columns)))
-        # "It follows that $$s = a - b$$", "For $b = 0$, $$s = a$$": a claim, not a new definition
+        # "It follows that $$s = a - b$$", "For $b = 0$, $$s = a$$": a claim, not a new definition; nor an ℓ this
+        # section already wrote claims about (ℓ = … "which gives", then "Both cases combine into" ℓ = …)
         between_defined = earlier is not None and rel.op == "==" and bool(names_in(rhs)) \
             and names_in(rhs) <= {target_name(d.target) for d in definitions} - {target_name(lhs)} \
             and not (defined_before(lines, rel, blocks) if display else defining_cue(lines, rel))
@@ -1332,6 +1335,13 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         # definition, the output pre-activation is $$z = v h + c$$" after another section's z := w x + b: in
         # names never seen before, a new z, not a claim about the old  # "… by e^{-m/T} gives $$p_i = …$$" of a
         # p_i defined: a claim about it (a number, "Then $$L = 1/8$$", stays a worked example's value)
+        derived = derived or earlier is not None and rel.op == "==" and display and not rel.chained \
+            and not defined_before(lines, rel, blocks) and any(
+                r.problem is not None and r.relation.display and r.relation.lhs.strip() == rel.lhs.strip()
+                and same_section(sections, r.relation.line, rel.line)
+                and r.relation.line > max(defined_at.get(target_name(lhs) or "", [0])) for r in out)
+        # "ℓ(x,y) = … which gives $$ℓ(x,y) = …$$ (x < 0). Both cases combine into $$ℓ(x,y) = …$$": a section that
+        # wrote claims about ℓ goes on claiming (checked), it does not define ℓ anew without saying so
         derived = derived or isinstance(lhs, sp.core.function.AppliedUndef) and rel.op == "==" \
             and not rhs.free_symbols and any(d.target == lhs for d in definitions) and bool(lhs.args) \
             and all(isinstance(a, sp.Symbol) and a.name in valued_here for a in lhs.args)
