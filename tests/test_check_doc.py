@@ -1075,11 +1075,13 @@ def test_a_bound_outside_which_the_formula_is_not_real_is_its_domain_not_a_case(
     assert read[14][-2:] == ["definition", "proved"]  # "For t > 0, g(t) = log t − t": log t is not real below 0
 
 
-def test_an_entry_function_written_alone_beside_its_argument_is_the_function_there():
+def test_an_entry_function_times_an_expression_in_its_own_entries_is_a_product():
     read = verdicts_by_line("session30_entry_function_at_its_argument.md")
-    assert read[7] == ["proved"]        # (1/T) p_i(δ_ij − p_j): p_i is p_i(T); p_i(δ_ij − p_j) is p_i times (…)
-    assert read[10] == ["refuted"]
-    assert read[13] == ["proved"]
+    # p_i(δ_ij − p_j) after p_i(T) := …: p_i times (…), read (not unparsed); p_i written alone is the family p,
+    # not p_i(T) — reading it as p_i(T) proved these but refuted lines of other notes whose p_j appear in
+    # definitions without T (z̄ := Σ p_j z_j): not done, so these stay undecided
+    assert read[7] == ["undecided"] and read[10] == ["undecided"]
+    assert read[12] == ["proved"]
 
 
 def test_the_setup_before_the_first_section_holds_in_every_section_until_a_name_is_renamed():

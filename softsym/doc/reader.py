@@ -810,8 +810,6 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             out.append(Reading(rel, verdict="unparsed", message=f"{exc.reason}: {exc.fragment}"))
             continue
         lhs, rhs = one_symbol_per_name(lhs, rhs)
-        lhs, rhs = _entry_functions_at_their_argument(lhs, rhs, entry_functions, function_lines,
-                                                      function_parameters(found, rel.line), rel.line, context)
         families |= {str(e.base.label) for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed)}
         letters |= {x.name for x in sp.Tuple(lhs, rhs).free_symbols if isinstance(x, sp.Symbol) and len(x.name) == 1}
         shown_l, shown_r = _plain(lhs), _plain(rhs)
@@ -1463,13 +1461,6 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             if modelled is not None and set(modelled) & rhs.free_symbols:   # P(y | λ) = …, every argument
                 models[raw_lhs.func.__name__] = (modelled, rhs)
             definitions = [d for d in definitions if d not in renewed]
-            if entry is not None and entry.column is None and entry.span is not None \
-                    and isinstance(entry.span[1], sp.Symbol) and entry.span[1] != dimension \
-                    and not re.search(rf"(?<![A-Za-z\\]){re.escape(str(dimension))}(?![A-Za-z])", f"{rel.lhs} {rel.rhs}"):
-                # p = softmax(z) whose entries run to K (Σ_{k=1}^{K} y_k log p_k beside it): its normalizer
-                # runs to K too, not to the n an unwritten range defaults to
-                rhs = rhs.xreplace({dimension: entry.span[1]})
-                shown_r = _plain(rhs)
             squared = (lhs, rhs)
             if isinstance(lhs, sp.core.function.AppliedUndef) and any(isinstance(a, sp.Pow) for a in lhs.args):
                 try:                         # ℓ(μ, σ²) := … z … with z := (x − μ)/σ: σ inside z is the same σ
@@ -3003,28 +2994,6 @@ def _same_kind(target: sp.Basic, lhs: sp.Basic) -> bool:
     name, both functions or both not (Z := Σ e^{z_j} is not Z(T) := Σ e^{z_j/T}; p_i is not p_i(T))."""
     undef = sp.core.function.AppliedUndef
     return target_name(target) == target_name(lhs) and isinstance(target, undef) == isinstance(lhs, undef)
-
-
-def _entry_functions_at_their_argument(lhs: sp.Basic, rhs: sp.Basic, entry_functions: frozenset[str],
-                                       function_lines: dict[str, int], parameters: dict[str, tuple[str, ...]],
-                                       line: int, context) -> tuple[sp.Basic, sp.Basic]:
-    """``p_i`` written alone after ``p_i(T) := …``, in a relation that writes T (``\\log p_i = z_i/T -
-    \\log Z(T)``, ``\\frac{1}{T} p_i(\\delta_{ij} - p_j)``): the entry function at T, p(T, i), as a reader
-    takes it; without T written, the entry stays the family p (doubted where it is used)."""
-    both = sp.Tuple(lhs, rhs)
-    free = {x.name: x for x in both.free_symbols if isinstance(x, sp.Symbol)}
-    swap: dict[sp.Basic, sp.Basic] = {}
-    for entry in both.atoms(sp.Indexed):
-        name = str(entry.base.label)
-        params = parameters.get(name)
-        if name not in entry_functions or function_lines.get(name, line) >= line or not params \
-                or len(params) != 1 + len(entry.indices) or not all(p in free for p in params[:-len(entry.indices)]):
-            continue
-        fn = context.names.get(name)
-        if not isinstance(fn, sp.FunctionClass):
-            continue
-        swap[entry] = fn(*(free[p] for p in params[:-len(entry.indices)]), *entry.indices)
-    return (lhs.xreplace(swap), rhs.xreplace(swap)) if swap else (lhs, rhs)
 
 
 def _natural_domain(condition: sp.Basic, value: sp.Basic) -> bool:
