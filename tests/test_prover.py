@@ -259,6 +259,8 @@ def test_a_bound_that_holds_for_the_sizes_proved_but_fails_past_them_is_refuted(
     assert verdict.counterexample.as_dict() == {"n": "8"}
     verdict = verdict_of(Sum(2**k, (k, 1, n)), "<=", 510, symbols=[n])       # true up to 8, false at 9
     assert verdict.status is Status.REFUTED and verdict.counterexample.as_dict() == {"n": "9"}
+    verdict = verdict_of(sp.Product(k, (k, 1, n)), "<=", sp.Integer(10) ** 30, symbols=[n])   # first fails at 29
+    assert verdict.status is Status.REFUTED and verdict.counterexample.as_dict() == {"n": "29"}
 
 
 def test_a_condition_that_the_assumptions_make_false_leaves_nothing_to_prove():

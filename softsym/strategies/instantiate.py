@@ -102,7 +102,7 @@ def instantiate(problem: Problem, deadline: Deadline) -> Verdict | None:
     return _result(done, dims, window_of=checked, inside=inside)
 
 
-BEYOND = 24
+BEYOND = 40
 """Sizes past the proved window tried for a counterexample (all dimensions at one size), where
 an instance has no other free symbol and so is decided by exact arithmetic: "n! <= 10000 for
 every n >= 1" holds up to 7 and first fails at 8."""
