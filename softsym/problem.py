@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from .domain import Domain
+from .domain import Bound, Domain
 from .dsl import Definition
 from .integrals import held
 from .rewrite import canonical_dummies, rename_bound, substitute_free
@@ -284,6 +284,52 @@ def _unfold_one(expr: sp.Basic, d: Definition) -> sp.Basic:
     raise TypeError(f"cannot define {target!r}: use a name, p[i] or f(x)")
 
 
+def _one_symbol_per_name(domain: Domain, left: sp.Basic, right: sp.Basic) -> Domain:
+    """The domain with its declarations, bounds and hypotheses speaking of the relation's own symbols: a
+    name declared or bounded as one SymPy symbol (``m`` real, ``m <= 0``) and written in the relation as
+    another (``m`` a positive integer, the end of a sum) is one name — the bound must not silently
+    apply to a symbol the relation does not contain (then the search ignored it: a counterexample
+    outside the assumptions)."""
+    own = {}
+    for x in sp.Tuple(left, right).free_symbols:
+        if isinstance(x, sp.Symbol) and not isinstance(x, sp.Dummy):
+            own.setdefault(x.name, set()).add(x)
+    own = {name: next(iter(xs)) for name, xs in own.items() if len(xs) == 1}
+    stated = set(domain.symbols) | {b.symbol for b in domain.bounds} \
+        | set().union(*(g.free_symbols for g in domain.given))
+    swap = {x: own[x.name] for x in stated if isinstance(x, sp.Symbol) and not isinstance(x, sp.Dummy)
+            and x.name in own and own[x.name] != x}
+    if not swap:
+        return domain
+    bounds = tuple(Bound(swap.get(b.symbol, b.symbol), None if b.lower is None else b.lower.xreplace(swap),
+                         b.lower_strict, None if b.upper is None else b.upper.xreplace(swap), b.upper_strict)
+                   for b in domain.bounds)
+    symbols = tuple(dict.fromkeys(swap.get(x, x) for x in domain.symbols))
+    return Domain(symbols, domain.indexed, bounds, tuple(g.xreplace(swap) for g in domain.given))
+
+
+def _nonzero_where_squared_positive(left: sp.Basic, right: sp.Basic, domain: Domain
+                                    ) -> tuple[sp.Basic, sp.Basic, Domain]:
+    """A hypothesis ``s**2 > 0`` (``0 < s**2``) of a real symbol ``s`` with no bound says exactly that
+    ``s`` is not 0: the symbol takes that assumption (``nonzero``), where SymPy's rewriting can use it
+    (``|s|/s`` has a sign, ``1/s**2`` exists); the hypothesis is kept."""
+    swap: dict[sp.Symbol, sp.Symbol] = {}
+    for g in domain.given:
+        if not isinstance(g, (sp.StrictGreaterThan, sp.StrictLessThan)):
+            continue
+        big, small = (g.lhs, g.rhs) if isinstance(g, sp.StrictGreaterThan) else (g.rhs, g.lhs)
+        if small == 0 and isinstance(big, sp.Pow) and isinstance(big.base, sp.Symbol) \
+                and not isinstance(big.base, sp.Dummy) and big.base.is_real and big.base.is_zero is None \
+                and big.exp.is_Integer and big.exp > 0 and big.exp % 2 == 0 and domain.bound_of(big.base) is None:
+            s = big.base
+            swap[s] = sp.Symbol(s.name, **{**s.assumptions0, "nonzero": True})
+    if not swap:
+        return left, right, domain
+    symbols = tuple(swap.get(x, x) for x in domain.symbols)
+    return left.xreplace(swap), right.xreplace(swap), Domain(symbols, domain.indexed, domain.bounds,
+                                                             tuple(g.xreplace(swap) for g in domain.given))
+
+
 def prepare(lhs: sp.Basic, rel: str, rhs: sp.Basic, domain: Domain,
             definitions: Iterable[Definition] = (),
             substitution: Iterable[tuple[sp.Basic, sp.Basic]] = (), real_values: bool = False) -> Problem:
@@ -303,6 +349,8 @@ def prepare(lhs: sp.Basic, rel: str, rhs: sp.Basic, domain: Domain,
         domain = Domain(domain.symbols, domain.indexed, domain.bounds, tuple(ready(g) for g in domain.given))
     elif any(g.has(sp.Integral) for g in domain.given):
         domain = Domain(domain.symbols, domain.indexed, domain.bounds, tuple(held(g) for g in domain.given))
+    domain = _one_symbol_per_name(domain, left, right)
+    left, right, domain = _nonzero_where_squared_positive(left, right, domain)
     shown = (left, rel, right)
     if rel in (">=", ">"):
         left, right, rel = right, left, FLIP[rel]

@@ -1096,3 +1096,39 @@ def test_a_section_that_wrote_claims_about_a_function_goes_on_claiming():
     assert read[9] == ["proved"] and read[12][-1] == "proved"
     assert read[15] == ["refuted"]          # "Both cases combine into …": a claim about ℓ, not a new ℓ
     assert read[21] == ["definition"] and read[23] == ["proved"]    # a new section's own ℓ (the hinge loss)
+
+
+def test_a_target_called_one_hot_in_plain_words_is_one_hot_and_a_bounded_start_stays_bounded():
+    # red team 46 F2: "with y one-hot" outside $…$ was not read, and ∇²L = diag(p) − ppᵀ was refuted at
+    # y = (0, 0); F3: "For every integer m ≤ 0" bounds where Σ_{t=m}^{0} begins — the counterexample
+    # stays inside it (the size convention made m a positive integer and the bound was dropped)
+    path = REGRESSIONS / "session31_one_hot_in_words_and_bounded_starts.md"
+    doc = checked(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
+    by_line = {r["line"]: r for r in doc["relations"]}
+    assert by_line[7]["verdict"] == "proved" and by_line[11]["verdict"] == "proved"
+    assert by_line[17]["verdict"] == "refuted" and int(by_line[17]["counterexample"]["m"]) <= 0
+    # "For every integer $n \\ge 3$": the quantifier's own range, no case of a claim made in general
+    assert by_line[24]["verdict"] == "proved"
+
+
+def test_words_that_define_a_name_assume_a_setup_or_pin_entries_are_read():
+    # held-out set 33: "$\mathcal{N}_k$ abbreviates $\mathcal{N}(x \mid \mu_k, \sigma^2)$" defines N_k (read as a
+    # free family, a true log-odds line was refuted); "\section{Setup} … variance $\sigma^2 > 0$ … with
+    # $0 < \phi < 1$" holds in later sections; mixture "weights $\phi_k$" are a distribution; "Set $x_i = 1$
+    # for every $i$" and "$k = 7$" of k := Σ y_i bound a later worked line's point; the premise of a ⟺
+    # written on the line above its arrow is a side, not a claim
+    verdicts = verdicts_by_line("session31_words_that_define_and_assume.tex")
+    assert verdicts[10] == ["definition"] and verdicts[15] == ["proved", "refuted"]
+    assert verdicts[22] == ["definition", "undecided"] and verdicts[25] == ["refuted"]
+    assert verdicts[31] == ["undecided"]
+    assert verdicts[35] == ["skipped"] and set(verdicts[37]) == {"skipped"}
+
+
+def test_a_setup_holds_past_an_example_section_and_not_where_the_text_drops_it():
+    # red team 47: an example's φ = 2 in a closed section cancelled the setup's 0 < φ < 1 (φ² < φ refuted
+    # at φ = 0); "dropping the earlier restriction" must not keep it (φ² < φ + 3 was proved under it)
+    verdicts = verdicts_by_line("session31_setup_and_examples.md")
+    assert verdicts[15] != ["refuted"]
+    assert verdicts[27] == ["undecided"]
+    # "Assume $x > 5$. Hence $x^2 > 25$." on one line, in a sectioned text: never refuted at x = 0
+    assert "refuted" not in verdicts[32]

@@ -283,3 +283,16 @@ def test_the_audit_of_a_proof_for_small_sizes_checks_only_those_sizes():
     assert verdict.status is not Status.PROVED
     if verdict.status is Status.PROVED_INSTANTIATED:
         assert verdict.instantiated_up_to == 2
+
+
+def test_a_bound_on_a_name_speaks_of_the_relations_symbol_of_that_name():
+    """A bound declared on m (real) beside a relation whose m is a positive integer (the end of a sum)
+    was silently ignored: the counterexample m = 1 broke m <= 0.  One name is one symbol: the bound
+    holds of the relation's m, which leaves no point."""
+    m_real, m_size = sp.Symbol("m", real=True), sp.Symbol("m", integer=True, positive=True)
+    t = sp.Symbol("t", integer=True)
+    verdict = verdict_of(Sum(1, (t, m_size, 0)), "==", 5, symbols=[m_real], bounds=[Bound(m_real, None, False, 0, False)])
+    assert verdict.status is Status.VACUOUS, verdict
+    m_int = sp.Symbol("m", integer=True)
+    verdict = verdict_of(Sum(1, (t, m_int, 0)), "==", 5, symbols=[m_real], bounds=[Bound(m_real, None, False, 0, False)])
+    assert verdict.status is Status.REFUTED and int(verdict.counterexample.as_dict()["m"]) <= 0, verdict

@@ -689,7 +689,9 @@ def sides_of_arrows(found: list[Relation]) -> set[int]:
             continue
         before, after = [], []
         j = m - 1
-        while j >= 0 and found[j].op != "implies" and found[j].end_line >= arrow.line and inside(found[j], arrow.lhs):
+        while j >= 0 and found[j].op != "implies" and (found[j].end_line >= arrow.line or found[j].block is not None
+                                                       and found[j].block is arrow.block) and inside(found[j], arrow.lhs):
+            # (the premise may end on a line above its arrow: "Σ … = 0 \n \Longleftrightarrow \n e^ŵ = …")
             before.append(j)
             j -= 1
         j = m + 1

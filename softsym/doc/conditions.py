@@ -94,6 +94,18 @@ _ONE_HOT_AFTER = re.compile(r"\$\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{?\s*)?(
                             re.IGNORECASE)
 
 
+_ONE_HOT_WORDS = re.compile(r"(?<![\\\w])(?:with|let|given)\s+"
+                            r"(?:\$\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{?\s*)?([A-Za-z])\s*\}?\s*\$|(?!a\b|I\b)([A-Za-z]))"
+                            r"\s+(?:(?:be|is)\s+(?:an?\s+)?)?one[- ]?hot\b(?![- ]?(?:[a-z]+s)\b)(?!\s+[a-z]+s\b)",
+                            re.IGNORECASE)
+"""The same said of a name in plain words, outside math: "with y one-hot", "let y be one-hot" (not "a
+one-hot target y", which may name a case: "for a one-hot target y …; for general targets"; nor "n one-hot
+rows", a count)."""
+_NOT_PLAINLY = re.compile(r"(?i)\b(?:unlike|instead|rather|not|no\s+longer|never|drop\w*|earlier|previous\w*|was|were|"
+                          r"if|when|whenever|suppose|case)\b")
+"""Words in the sentence that make "with y one-hot" a case, a contrast or the past, not the text's assumption."""
+
+
 _TRUE_CLASS = re.compile(r"(?i)(?:\b(?:true|correct|target|ground[- ]truth)\s+(?:class|label)|(?:真实|正确|目标)\s*(?:类别|类|标签))"
                          r"\s*(?:is\s+|为|是)?\s*\$\s*([A-Za-z])\s*\$")
 _CLASS_NAMED = re.compile(r"(?i)(?:\b(?:true|correct|target|ground[- ]truth)\s+(?:class|label)|(?:真实|正确|目标)\s*(?:类别|类|标签))"
@@ -125,6 +137,13 @@ def names_a_true_class(text: str) -> bool:
     return bool(_CLASS_NAMED.search(text))
 
 
+def _sentence_at(text: str, start: int, end: int) -> str:
+    """The sentence of ``text`` holding ``text[start:end]``."""
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, 0, start)]
+    after = _SENTENCE_BREAK.search(text, end)
+    return text[breaks[-1] if breaks else 0:after.start() if after else len(text)]
+
+
 def one_hot_families(text: str) -> list[tuple[int, str]]:
     """``a one-hot target $\\mathbf{y}$``, ``let $y$ be a one-hot target``, ``$y$ 是独热向量``: the family
     the text calls one-hot, by line."""
@@ -134,6 +153,9 @@ def one_hot_families(text: str) -> list[tuple[int, str]]:
     # ("a one-hot target over $K$ classes": K counts the classes, it is not the one-hot vector)
     found += [(m.start(), m.group(1)) for m in _ONE_HOT_AFTER.finditer(text)
               if not re.search(r"(?i)\b(?:not|no\s+longer|never)\s*$|不", text[m.end() - 40:m.end() - 8])]
+    found += [(m.start(), m.group(1) or m.group(2)) for m in _ONE_HOT_WORDS.finditer(text)
+              if not _NOT_PLAINLY.search(_sentence_at(text, m.start(), m.end()))
+              and text.count("$", 0, m.start()) % 2 == 0]      # (words, not the inside of $…$)
     return sorted((text.count("\n", 0, at) + 1, name) for at, name in found)
 
 
@@ -906,6 +928,8 @@ def parameter_bound(op: str, lhs: sp.Basic, rhs: sp.Basic) -> tuple[str, sp.Basi
     if op not in ("<", "<=", ">", ">="):
         return None
     name, number = (lhs, rhs) if rhs.is_Number else (rhs, lhs) if lhs.is_Number else (None, None)
+    if name is not None and _squared_positive(name, number) and op in (">", "<") and (name == lhs) == (op == ">"):
+        name = name.base                # "variance $\sigma^2 > 0$": σ's own condition
     key = parameter_key(name)
     if key is None:
         return None
@@ -1021,8 +1045,16 @@ def _free_to_choose(hypothesis: sp.Basic, others: list[sp.Basic], names: set[str
 def is_condition(op: str, lhs: sp.Basic, rhs: sp.Basic) -> bool:
     """``n > 2``, ``x \\ge 0``, ``i \\ne j``: an inequality between a name and a number or another
     name states where the text is, not something to prove."""
+    if op in (">", "<") and _squared_positive(lhs if op == ">" else rhs, rhs if op == ">" else lhs):
+        return True                     # "the same variance $\sigma^2 > 0$": σ is not 0
     return op in ("<", "<=", ">", ">=", "!=") and is_atomic(lhs) and is_atomic(rhs) and not (lhs.is_Number
                                                                                        and rhs.is_Number)
+
+
+def _squared_positive(big: sp.Basic, small: sp.Basic) -> bool:
+    """``σ^2 > 0`` (``big`` an even power of a name, ``small`` zero)."""
+    return small == 0 and isinstance(big, sp.Pow) and isinstance(big.base, (sp.Symbol, sp.Indexed)) \
+        and big.exp.is_Integer and big.exp > 0 and big.exp % 2 == 0
 
 
 def _one_sentence(lines: list[str], line: int, column: int, rel: Relation) -> bool:
@@ -1930,12 +1962,27 @@ def in_scope(starts: dict[int, int], first: int, second: int) -> bool:
     return not any(first < h <= second and starts[h] <= level for h in starts)
 
 
-def in_preamble(starts: dict[int, int], line: int) -> bool:
-    """Whether ``line`` stands before the first section, under the title or above every heading: the
-    setup of the whole text ("$K$ classes, $y_k \\ge 0$, $\\sum_k y_k = 1$", "温度 $T > 0$").  Its
-    assumptions (not its examples' values) hold in every section."""
+def in_preamble(starts: dict[int, int], line: int, setups: frozenset[int] = frozenset()) -> bool:
+    """Whether ``line`` stands before the first section, under the title or above every heading, or in a
+    top-level section the text calls its setup (``setups``, :func:`setup_sections`): the setup of the
+    whole text ("$K$ classes, $y_k \\ge 0$, $\\sum_k y_k = 1$", "温度 $T > 0$", "\\section{Setup} … with
+    $0 < \\phi < 1$").  Its assumptions (not its examples' values) hold in every section."""
     own = max((h for h in starts if h <= line), default=None)
-    return own is None or starts[own] == 99
+    return own is None or starts[own] == 99 or own in setups
+
+
+_SETUP_HEADING = re.compile(r"(?i)^\s*(?:#{1,6}\s*|\\(?:part|chapter|section)\*?\s*\{\s*)(?:\d+(?:\.\d+)*\.?\s*)?"
+                            r"(?:(?:the\s+)?(?:setup|set-up|setting|notation|notations|preliminaries|assumptions|"
+                            r"(?:setup|notation)\s+and\s+(?:notation|assumptions|setup))|符号(?:约定|说明)?|记号|设定|预备知识|基本设定)"
+                            r"\s*[.:}]?\s*\}?\s*$")
+
+
+def setup_sections(lines: list[str], starts: dict[int, int]) -> frozenset[int]:
+    """The top-level sections whose heading names them the text's setup ("## Setup", "\\section{Notation}",
+    "## 符号约定"), by their heading line."""
+    top = min(starts.values(), default=99)
+    return frozenset(h for h, level in starts.items() if level == top and 1 <= h <= len(lines)
+                     and _SETUP_HEADING.match(lines[h - 1]))
 
 
 def contradicted(counterexample, stated: tuple[tuple[str, str, int], ...]) -> str:

@@ -283,6 +283,12 @@ def with_conventions(lhs: sp.Basic, rhs: sp.Basic, domain: Domain, dimension: sp
     ends = {s for node in both.atoms(sp.Sum, sp.Product) for _, lo, hi in node.limits
             for s in (lo.free_symbols | hi.free_symbols)
             if isinstance(s, sp.Symbol) and s.name not in declared and not isinstance(s, sp.Dummy)}
+    bounded = {g.name for g in given_symbols} | {b.symbol.name for b in domain.bounds}
+    starts = {s for node in both.atoms(sp.Sum, sp.Product) for _, lo, hi in node.limits for s in lo.free_symbols
+              if s.name in bounded} - {s for node in both.atoms(sp.Sum, sp.Product)
+                                       for _, _, hi in node.limits for s in hi.free_symbols}
+    ends -= starts          # ("for every integer n <= 0, Σ_{t=n}^{0} 1": the text's bound on where a range
+    #                          begins, not the size convention, says what n is)
     present = {s.name for s in both.free_symbols | given_symbols}
     ends |= {s for name, (lo, hi) in ranges.items() if name in present for end in (lo, hi)
              for s in end.free_symbols if isinstance(s, sp.Symbol) and s.name not in declared}
@@ -291,6 +297,8 @@ def with_conventions(lhs: sp.Basic, rhs: sp.Basic, domain: Domain, dimension: sp
     swap = {s: sp.Symbol(s.name, integer=True, positive=True) for s in every
             if isinstance(s, sp.Symbol) and s.name in names and not isinstance(s, sp.Dummy)
             and not (s.is_integer and s.is_positive)}          # one K, whatever each side read it as
+    swap.update({s: sp.Symbol(s.name, integer=True) for s in every if isinstance(s, sp.Symbol)
+                 and s.name in {x.name for x in starts} - names and not isinstance(s, sp.Dummy) and not s.is_integer})
     counted = {f.args[0].name for f in both.atoms(sp.factorial) if isinstance(f.args[0], sp.Symbol)
                and not isinstance(f.args[0], sp.Dummy) and f.args[0].name not in set(declared) | names}
     swap.update({s: sp.Symbol(s.name, integer=True, nonnegative=True) for s in every      # y! : y = 0, 1, 2, …
@@ -314,6 +322,8 @@ def with_conventions(lhs: sp.Basic, rhs: sp.Basic, domain: Domain, dimension: sp
     dims = list({d.name: d for d in dims}.values())
     notes: list[str] = [f"{d}: integer positive (ends a summation range)" for d in dims if d.name not in declared]
     notes += [f"{name}: integer nonnegative (under a factorial)" for name in sorted(counted)]
+    notes += [f"{name}: integer (begins a summation range)" for name in sorted({x.name for x in starts} - names)
+              if name not in declared]
     compared = [i for d in both.atoms(sp.KroneckerDelta) for i in d.args]   # the y of 1{k = y}: a class
     free_here = both.free_symbols | {s for d in both.atoms(sp.Derivative) for v in d.variables
                                      for s in v.free_symbols}      # the j of ∂/∂z_j is free too
@@ -323,7 +333,11 @@ def with_conventions(lhs: sp.Basic, rhs: sp.Basic, domain: Domain, dimension: sp
     universal = sorted({s for g in domain.given for s in g.free_symbols if isinstance(s, sp.Symbol)
                         and s.name in ranges and s not in both.free_symbols and s.name not in declared
                         and s.is_integer}, key=str)          # the l of "z_l <= z_argmax for every l"
-    symbols, bounds = list(domain.symbols), list(domain.bounds)
+    symbols = list(domain.symbols)
+    bounds = [Bound(swap.get(b.symbol, b.symbol), *(None if e is None else e.xreplace(swap) if k % 2 == 0 else e
+                                                     for k, e in enumerate((b.lower, b.lower_strict, b.upper,
+                                                                            b.upper_strict))))
+              for b in domain.bounds]   # (a bound follows its name: "m <= 0" of an m the conventions make an integer)
     top = dims[0] if len(dims) == 1 else dimension
     for d in dims:
         if d.name not in declared:

@@ -23,7 +23,8 @@ _RISKY = re.compile(
     r"though|whereas|instead|rather|without|drop|dropping|dropped|relax|relaxing|relaxed|remove|removing|removed|lift|"
     r"lifting|beyond|outside|past|opposite|contrary|unlike|wrong|wrongly|mistake|mistaken|mistakenly|error|erroneous|"
     r"erroneously|false|fail|fails|failing|invalid|incorrect|incorrectly|either|or|whether|as\s+well|also|too|iff|"
-    r"only\s+if|e\.g|previous|preceding|earlier|above|same|similarly|likewise|analogous|"
+    r"only\s+if|e\.g|previous|preceding|earlier|above|same(?!\s+(?:variance|covariance|mean|scale|temperature|"
+    r"length|size|dimension|rate|width|shape)s?\b)|similarly|likewise|analogous|"
     r"analogously|contradiction|contradicts|absurd|cannot|may|might|could|would|should|need|needs|tempting|naive|"
     r"naively|pitfall|trap|careful|beware|fallacy|claim|claims|claimed|some|sometimes|often|typically|usually|"
     r"regardless|arbitrary|vary|varies|until|switch|switching|flip|flipped|flipping|reverse|reversed|negate|negated|"
@@ -502,7 +503,11 @@ def admits(phrase: str, value) -> bool | None:
 
 
 _DISTRIBUTION = re.compile(r"(?i)\b(?:distributions?|probability\s+vectors?|probabilities|(?:probability\s+)?simplex|"
-                           r"one-?hot)\b|分布|概率|单纯形")
+                           r"one-?hot|(?:mixing|mixture)\s+(?:weights?|proportions?|coefficients?))\b|分布|概率|单纯形|混合权重")
+_MIXTURE = re.compile(r"(?i)\b(?:mixtures?|mixing)\b|混合")
+_COMPONENTS = re.compile(r"(?i)\bcomponents?\b|分量|成分")
+_WEIGHTS_HERE = re.compile(r"(?i)\bweights?\s*$|权重\s*$")
+"""A mixture's weights ("With $K$ components, weights $\\phi_k$ …"): a distribution over the components."""
 _ONE_HOT = re.compile(r"(?i)\bone-?hot\b|独热")
 _WHERE_LED = re.compile(r"(?i)^\s*[,，]?\s*(?:where|here|其中|这里)")
 _ONE_NAME = r"(?:\\mathbf\s*\{\s*)?(?:[A-Za-z]|\\[A-Za-z]+)\s*\}?(?:\s*_\s*(?:\{[^{}$]*\}|[A-Za-z0-9]))?"
@@ -516,7 +521,7 @@ _COUNTING = re.compile(r"(?i)^\s*(?:个|种|类|维|\b(?:classes|categories|outc
                        r"labels|values|dimensions|elements)\b)")
 
 
-def _called(text: str, listed: list[re.Match]) -> list[bool]:
+def _called(text: str, listed: list[re.Match], weighted: bool = False) -> list[bool]:
     """Which of the math names ``listed`` in a sentence that speaks of distributions the words call
     one: all of them (the sentence speaks of them together: "设 $p$ 和 $q$ 是 … 上的分布"), except a
     name the words right before give another noun ("logits $z$ and a one-hot target $y$") and a count
@@ -530,7 +535,8 @@ def _called(text: str, listed: list[re.Match]) -> list[bool]:
         if _COUNTING.match(after):
             out.append(False)
         else:
-            out.append(bool(_DISTRIBUTION.search(before)) or not _OTHER_NOUN.search(before))
+            out.append(bool(_DISTRIBUTION.search(before)) or not _OTHER_NOUN.search(before)
+                       or weighted and bool(_WEIGHTS_HERE.search(before)))
     return out
 
 
@@ -548,8 +554,11 @@ def distributions_named(lines: list[str]) -> dict[str, tuple[int, bool, bool]]:
     up to the next math say so): their entries lie in [0, 1] and sum to 1 (a counterexample
     elsewhere says nothing of what the text means), a one-hot vector's are 0 or 1."""
     out: dict[str, tuple[int, bool, bool]] = {}
+    mixture = bool(_MIXTURE.search("\n".join(lines)))    # a text about a mixture: its components' weights
     for line, sentence, (a, b), number in sentences(lines, 1, len(lines)):
-        if _DISTRIBUTION.search(sentence) and not _disclaimed(sentence):
+        weighted = mixture and bool(_COMPONENTS.search(sentence) or _MIXTURE.search(sentence)) \
+            and bool(re.search(r"(?i)\bweights?\b|权重", sentence))
+        if (_DISTRIBUTION.search(sentence) or weighted) and not _disclaimed(sentence):
             where = bool(_WHERE_LED.match(sentence))
             text = line[a:b]
             listed = [m for m in _LISTED_NAMES.finditer(text)
@@ -557,7 +566,7 @@ def distributions_named(lines: list[str]) -> dict[str, tuple[int, bool, bool]]:
                       or len({re.sub(r"\s*_.*$", "", n) for n in re.split(r"\s*,\s*", m.group("names"))
                               if not _DOTS.fullmatch(n)}) == 1]
             # ("$\pi_1, \dots, \pi_K$": the entries of one family, listed — that family)
-            called = _called(text, listed)
+            called = _called(text, listed, weighted)
             for m, it in zip(listed, called):
                 if not it:                  # "logits $z$, $p = …$ and a one-hot target $y$": z is not one
                     continue

@@ -39,6 +39,7 @@ from ..problem import Problem, fresh_binders, prepare, reached_definitions, vect
 from ..prover import DEFAULT_TIMEOUT
 from ..sums import empty_when_reversed
 from .approximate import approximately, rounding_written
+from .abbreviations import definitions_in_words
 from .chains import Relation, relations, sides_of_arrows
 from .hedges import (EXCEPTING, assumed_in_words, equal_case, hedged_words, case_switch, distributions_named, negation_in, others_before, paragraph_around, prose_text, regime_nearby, restricted_nearby, restricted_where_introduced,
                      sentence_around, sentences, signs_nearby, unplain, word_bound)
@@ -48,7 +49,7 @@ from .conditions import (
     in_inline_math, is_condition, is_pin, label_set, family_signs_in_words, listed_condition, local_signs_in_words, membership_bounds,
     mentioned,
     names_a_true_class, one_hot_class, one_hot_families, pairwise_indices, parameter_bound, parameter_key, spoken_keys, prose_role, relevant_hypotheses, row_condition,
-    a_case_of, blank_inline_math, lead_in, quantified_names, replaces_other_name, said_in_general, same_section, in_preamble, in_scope, same_sentence, scalar_range_name, section_starts, set_aside, signs_in_words,
+    a_case_of, blank_inline_math, lead_in, quantified_names, replaces_other_name, said_in_general, same_section, in_preamble, in_scope, setup_sections, same_sentence, scalar_range_name, section_starts, set_aside, signs_in_words,
     described_in_words, logarithm_bases, renamed_in_words, signs_after_display, sums_to_one, with_values, _contradict, _SENTENCE_END, case_paragraph_before,
 )
 from .induction import exceptions_around, induction_plan
@@ -162,7 +163,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     macros = document_macros(text)
     found = [replace(r, **dict(zip(("lhs", "rhs"), without_units(*(argument_gradients(angle_means(expand(side, macros)))
                                                                     for side in (r.lhs, r.rhs))))))
-             for r in relations(blocks)]
+             for r in sorted([*relations(blocks), *definitions_in_words(prose_lines, blocks)], key=lambda r: r.line)]
     found, repairs = with_underscores_restored(found, " ".join(b.tex for b in blocks))
     found = [_as_worded(prose_lines, rel, blocks) for rel in found]
     functions = {bare_name(name) for rel in found if (fd := function_definition(rel)) for name in [fd[0]]}
@@ -303,6 +304,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     previous_bound: dict[int, sp.Basic] = {}                    # "0 < p" of "0 < p < 1", by line
     examples: dict[str, int] = {}                               # vectors given numbers (an example), by line
     sections = section_starts(lines)
+    setups = setup_sections(lines, sections)             # "## Setup": its assumptions hold throughout
     renamed = named_constants(found, blocks, set(base.names()) | {
         name for decl in declarations for name in _declared_names(decl.text)}, prose_lines)   # e = y − t, π ∈ (0, 1)
     introduced = restricted_where_introduced(prose_lines)
@@ -359,10 +361,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         """Whether an assumption of the text's setup (before the first section: "$y_k \\ge 0$, $\\sum_k y_k
         = 1$", "温度 $T > 0$") still holds here, in a later section: not when the text has since put
         another condition on one of its names ("Suppose now that $x < 0$") or given one a new meaning."""
-        if c is None or is_pin(c) or not in_preamble(sections, line):
+        if c is None or is_pin(c) or not in_preamble(sections, line, setups):
             return False
         names = {x.name for x in c.free_symbols} | {str(e.base.label) for e in c.atoms(sp.Indexed)}
-        later = [d for at, d in conditions if line < at <= rel.line and d is not None]
+        later = [d for at, d in conditions if line < at <= rel.line and d is not None
+                 and in_scope(sections, at, rel.line)]        # (not an example's value in a section since closed)
         if any(names & ({x.name for x in d.free_symbols} | {str(e.base.label) for e in d.atoms(sp.Indexed)})
                for d in later):
             return False
@@ -708,7 +711,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                     imposed_at.setdefault(constraints[-1], rel.line)
                 parameter = parameter_bound(rel.op, lhs_c, rhs_c)
                 if parameter is not None:             # "… for $\mu > 0$": μ's bound from here on too
-                    standing[parameter[0]] = (parameter[1],)
+                    key = parameter[0]                # (both ends of "with $0 < \phi < 1$")
+                    standing[key] = (*standing[key], parameter[1]) if standing_line.get(key) == rel.line \
+                        and key in standing else (parameter[1],)
                     standing_line[parameter[0]] = rel.line
                     doubt = unplain(lines, rel.line, column_of(k))
                     standing_doubts[parameter[0]] = doubt and f"{rel.tex} (line {rel.line}: {doubt})"
@@ -1972,7 +1977,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         elsewhere = frozenset(name for name in standing if (name in names_in(lhs, rhs) | spoken_keys(lhs, rhs)
                               or name in up_front and name in names_in(left, right) | spoken_keys(left, right))   # (d·a of a := √(x²), x > 0 up front)
                               and not in_scope(sections, standing_line.get(name, 0), rel.line)
-                              and not (in_preamble(sections, standing_line.get(name, 0))   # (the text's setup, not
+                              and not (in_preamble(sections, standing_line.get(name, 0), setups) and not general_here  # (setup, not
                                        and not any(standing_line.get(name, 0) < at <= rel.line  # renamed or bounded
                                                    for n, at in [*renamed_at.items(),               # again since)
                                                                  *((n, at) for at, n in renamed_words)] if n == name)
@@ -2109,15 +2114,22 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         if hot_somewhere:       # "If the true class is $c$ … If the true class is $j$ …": y one-hot at which?
             doubts.append(f"{', '.join(hot_somewhere)} is one-hot at a true class the words name, and which one "
                           f"holds here is not read")
+        used_here = names_in(lhs, rhs) | {target_name(x) for x in (lhs, rhs)}
         twice_here = sorted(name for name, (_, line) in doubts_later.items()
-                            if {name, name.removesuffix("[]")} & (names_in(lhs, rhs) | {target_name(x) for x in (lhs, rhs)})
-                            and line < rel.line and in_scope(sections, line, rel.line))
+                            if line < rel.line and ({name, name.removesuffix("[]")} & used_here
+                                                    and in_scope(sections, line, rel.line)
+                                                    or name in used_here   # (or later, the family itself, while
+                                                    and name not in {target_name(d.target) for d in definitions}))
+        # no section has defined it again: read as a free name there, any value it takes is a guess)
         if twice_here:
             doubts.append("it uses " + ", ".join(f"{name}, defined twice (lines {doubts_later[name][0]} and "
                                                  f"{doubts_later[name][1]})" for name in twice_here)
                           + ": which definition holds here is not clear")
-            if any(name in names_in(lhs, rhs) | {target_name(x) for x in (lhs, rhs)} for name in twice_here):
-                unproved = unproved or doubts[-1]   # ("Let $a := 3$. $$a = 2$$ $$a + a = 4$$": not through a = 2)
+            defined_now = {target_name(d.target) for d in definitions}
+            if any(name in names_in(lhs, rhs) | {target_name(x) for x in (lhs, rhs)} and name in defined_now
+                   for name in twice_here):
+                unproved = unproved or doubts[-1]   # ("Let $a := 3$. $$a = 2$$ $$a + a = 4$$": not through a = 2;
+                # a proof with the name free, neither definition used, holds whatever it is)
         renamed_here = sorted(name for name, line in renamed_at.items()
                               if name in names_in(lhs, rhs, left, right) | {target_name(x) for x in (lhs, rhs)}
                               | {sp.sstr(x).replace("[", "_").rstrip("]") for x in sp.Tuple(lhs, rhs).atoms(sp.Indexed)}
@@ -2551,6 +2563,15 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                          and not widened)                                            # the whole real line, …")
         assumed += tuple((sp.Eq(*c.lhs.indices, *c.rhs.indices), line) for line, c in conditions  # "Write $p_t = p_c$
                          if line < rel.line and in_scope(sections, line, rel.line) and _same_entry_named(c))  # for the true class"
+        assumed += tuple((c, line) for line, c in live_conditions()     # "Set $x_i = 1$ for every $i$" earlier in
+                         if c is not None and line < rel.line and is_pin(c) and isinstance(c.lhs, sp.Indexed)  # the
+                         and any(not i.is_Integer for i in c.lhs.indices) and c not in written   # section, not applied
+                         and str(c.lhs.base.label) in families_here)      # here: a point at x_1 = 0 is doubted
+        made_of_here = {d.target for d in definitions if isinstance(d.target, sp.Symbol)
+                        and {str(e.base.label) for e in d.expr.atoms(sp.Indexed)} & families_here}
+        assumed += tuple((c, line) for line, c in live_conditions()     # "k = 7" of k := Σ_i y_i, the relation in
+                         if c is not None and line <= rel.line and is_pin(c) and c.lhs in made_of_here)  # y: a point
+        # with Σ_i y_i = 0 is doubted (given as a value of k, it bounds nothing the relation writes)
         assumed = tuple((_unfolded_or_not(c, definitions), line) for c, line in assumed)   # d_k := x_{k+1} − x_k
         if display:                     # "$$y + 1/y \ge 2,$$ valid whenever $y$ is positive": a refutation at
             spoken = {x.name: x for x in sp.Tuple(problem.lhs, problem.rhs).free_symbols if isinstance(x, sp.Symbol)}
@@ -2570,11 +2591,13 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         ends = holder.end_line if holder is not None else rel.end_line      # "$$ … $$ 其中 $u$ 是均匀分布"
         said = {name: hot for name, (line, where, hot) in distributions.items()
                 if line <= rel.line or where and ends < line <= ends + 2}
+        said.update({name: True for name in one_hot_names if name not in said})   # ("with y one-hot" in words)
         called = tuple(sorted(said))
         summed = simplex_conditions(problem, tuple(name for name, hot in said.items() if not hot))
         if summed:             # a refutation off the simplex of a family the words call a distribution:
             try:               # looked for again on it
-                followups.append(("simplex", build([*written, *summed])[0]))
+                followups.append(("simplex", _entries_nonnegative(build([*written, *summed])[0], {
+                    str(e.lhs.function.atoms(sp.Indexed).pop().base.label) for e in summed})))
             except Exception:  # noqa: BLE001 - no such reading: the refutation stays doubted
                 pass
         listed_entries = _listed_entry_bounds(problem, entry_values)
@@ -2601,9 +2624,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                           f"(once unfolded): which one it means is not clear")
             unproved = unproved or doubts[-1]
         out.append(Reading(rel, problem=problem, lhs=shown_l, rhs=shown_r, conventions=notes, doubts=tuple(doubts),
-                           assumed=assumed, signless=tuple(sorted(x.name for x in signless)), sizes=tuple(sorted((range_ends | {d for d in dimensions if d in standing and standing_line.get(d) == 0})
+                           assumed=assumed, signless=tuple(sorted(x.name for x in signless)), sizes=tuple(sorted(((range_ends | {d for d in dimensions if d in standing and standing_line.get(d) == 0})
                                                                & {x.name for x in problem.free_symbols
-                                                                  if isinstance(x, sp.Symbol)})),
+                                                                  if isinstance(x, sp.Symbol)})
+                                                              - {note.split(":", 1)[0] for note in notes   # (a name
+                                                                 if note.endswith("(begins a summation range)")})),
+                           # the text bounds where a range begins is no size)
                            entry_values=tuple((family, values, at) for family, (values, at) in entry_values.items()),
                            stated=tuple((name, sp.sstr(v), line) for name, (v, line) in known_values.items()
                                         if example_line                                      # an example's line,
@@ -2711,8 +2737,8 @@ def _assumed_up_front(sections: dict[int, int], lines: list[str], rel: Relation,
 
 _FOR_ANY = re.compile(r"(?i)\barbitrary\b|\bin\s+general\b|\bgenerally\b|\bfor\s+(?:a\s+)?general\b|\beverywhere\b|"
                       r"\bfor\s+(?:any|all|every)\s+(?![$\\]|real\b|x\b)[a-z]+s\b(?!\s*(?:\$|x+\b|MATH\b))|"
-                      r"\bat\s+(?:every|any|each)\s+point\b|\baway\s+from\b|\bdrop(?:ping|s)?\s+(?:that|this|the)\s+"
-                      r"(?:condition|assumption|constraint)|对(?:于)?(?:任意|任何|一切)|一般(?:地|情况|而言)|任意|处处")
+                      r"\bat\s+(?:every|any|each)\s+point\b|\baway\s+from\b|\bdrop(?:ping|s)?\s+(?:that|this|the)\s+(?:\w+\s+)?"
+                      r"(?:condition|assumption|constraint|restriction|bound)s?\b|\ballow\s+any\b|对(?:于)?(?:任意|任何|一切)|一般(?:地|情况|而言)|任意|处处")
 """Words that say a relation holds beyond a case imposed before it ("in general", "对任意"; "for any
 real $x$" names its variable: :func:`~.conditions.quantified_names`)."""
 
@@ -3091,7 +3117,8 @@ def _supposed_choice(lines: list[str], line: int, column: int) -> bool:
 _CASE_LINE = re.compile(r"(?i)\s*(?:[-*>]\s*)?(?:for|if|when|whenever|in\s+the\s+case|当|若|如果|对于|在)\b")
 """A line that opens with a case word ("When $x$ is negative,"): the condition read from its words is a case."""
 _QUANTIFIED_BOUND = re.compile(r"(?i)(?:\bfor\s+(?:all|every|any|each)(?:\s+(?:real|positive|negative|nonnegative|"
-                               r"non-negative))?|对任意|对所有|对于任意|对于所有)\s*\$(?P<math>[^$]+)\$")
+                               r"non-negative|natural))?(?:\s+(?:integers?|numbers?|reals?|values?))?"
+                               r"|对任意|对所有|对于任意|对于所有)\s*\$(?P<math>[^$]+)\$")
 
 
 def _clause_of_inline(lines: list[str], rel: Relation) -> str:
@@ -3462,11 +3489,12 @@ def _used_before_section(name: str, last_use: dict[str, int], sections: list[int
 def _assumed_before(live: list[tuple[int, sp.Basic | None]], here: int, lines: list[str],
                     columns: dict[tuple[int, sp.Basic], int],
                     assuming: dict[tuple[int, sp.Basic], bool]) -> tuple[tuple[sp.Basic, int], ...]:
-    """The inequalities of this section written before line ``here`` in sentences that assume them
+    """The inequalities of this section written up to line ``here`` in sentences that assume them
     (:func:`~.hedges.assumed_in_words`, judged once per condition: ``assuming``), but those on names a
     later condition speaks of again."""
     inequalities = (sp.StrictLessThan, sp.LessThan, sp.StrictGreaterThan, sp.GreaterThan)
-    earlier = [(line, c) for line, c in live if c is not None and line < here]
+    earlier = [(line, c) for line, c in live if c is not None and line <= here]   # (its own line too: "Assume
+    # $x > 5$. Hence $x^2 > 25$." — a point at x = 0 is doubted, and looked for again inside the assumption)
     out = []
     for k, (line, c) in enumerate(earlier):
         if not isinstance(c, inequalities) or (line, c) not in columns:
@@ -3947,6 +3975,25 @@ def _hidden_constants(lhs: sp.Basic, rhs: sp.Basic, left: sp.Basic, right: sp.Ba
 def _sign_cases(count: int) -> list[tuple[bool, ...]]:
     """Every choice of a sign (True: > 0) for ``count`` names."""
     return [tuple(bool(bits >> k & 1) for k in range(count)) for bits in range(2 ** count)]
+
+
+def _entries_nonnegative(problem: Problem, families: set[str]) -> Problem:
+    """``problem`` with the entries of ``families`` positive (a distribution's entries: the search on the
+    simplex must not stop at p = (−1, 2), which sums to 1 but is no distribution; nor at an entry 0
+    where a log p_k the text writes has no value)."""
+    bases = {b for e in sp.Tuple(problem.lhs, problem.rhs, *problem.domain.given).atoms(sp.Indexed)
+             for b in [e.base] if str(b.label) in families}
+    swap = {b: sp.IndexedBase(b.label, **{**{k: v for k, v in b.assumptions0.items()
+                                              if k in ("real", "commutative")}, "positive": True})
+            for b in bases if not b.assumptions0.get("positive")}
+    if not swap:
+        return problem
+    domain = problem.domain
+    domain = Domain(domain.symbols, tuple(swap.get(b, b) for b in domain.indexed), domain.bounds,
+                    tuple(g.xreplace(swap) for g in domain.given))
+    return replace(problem, lhs=problem.lhs.xreplace(swap), rhs=problem.rhs.xreplace(swap), domain=domain,
+                   shown=None if problem.shown is None else tuple(x.xreplace(swap) if isinstance(x, sp.Basic) else x
+                                                                  for x in problem.shown))
 
 
 def simplex_conditions(problem: Problem, families: tuple[str, ...]) -> list[sp.Basic]:
