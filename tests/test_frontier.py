@@ -381,7 +381,9 @@ def test_claims_for_two_classes_are_refuted_on_the_simplex_for_larger_n(lhs, rel
      "n: integer positive; j: integer, 1<=j<=n; k: integer; z: indexed, real; T: positive", (), Status.REFUTED),
 ])
 def test_real_powers_inverse_hyperbolics_and_logs_in_summands(lhs, rel, rhs, symbols, given, expected):
-    assert verdict(lhs, rhs, rel, symbols, given).status is expected
+    # (what the prover can decide, not how fast: T·LSE(z/T) >= z_j takes 11 s alone on a slow machine and
+    # passed 20 s with both cores busy; speed is measured in bench/prover_bench.py)
+    assert verdict(lhs, rhs, rel, symbols, given, timeout=60).status is expected
 
 
 def test_a_limit_claimed_infinite_is_refuted_where_it_is_finite():
