@@ -2596,7 +2596,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         summed = simplex_conditions(problem, tuple(name for name, hot in said.items() if not hot))
         if summed:             # a refutation off the simplex of a family the words call a distribution:
             try:               # looked for again on it
-                followups.append(("simplex", _entries_nonnegative(build([*written, *summed])[0], {
+                followups.append(("simplex", _entries_positive(build([*written, *summed])[0], {
                     str(e.lhs.function.atoms(sp.Indexed).pop().base.label) for e in summed})))
             except Exception:  # noqa: BLE001 - no such reading: the refutation stays doubted
                 pass
@@ -3977,7 +3977,7 @@ def _sign_cases(count: int) -> list[tuple[bool, ...]]:
     return [tuple(bool(bits >> k & 1) for k in range(count)) for bits in range(2 ** count)]
 
 
-def _entries_nonnegative(problem: Problem, families: set[str]) -> Problem:
+def _entries_positive(problem: Problem, families: set[str]) -> Problem:
     """``problem`` with the entries of ``families`` positive (a distribution's entries: the search on the
     simplex must not stop at p = (−1, 2), which sums to 1 but is no distribution; nor at an entry 0
     where a log p_k the text writes has no value)."""
