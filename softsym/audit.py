@@ -27,6 +27,10 @@ SIZES = (0, 1, 2, 7, 3, -1)
 those up to the proved N)."""
 SHARE, MOST, LEAST = 0.2, 2.0, 0.2
 """The audit's own time: a share of the step's limit, between LEAST and MOST seconds."""
+MOST_WITH_INTEGRALS = 6.0
+"""A relation with a definite integral is checked by quadrature at 50 and 100 digits (about a
+second a point): its audit may take up to this long, so that a shared machine's slowness does not
+let a wrong proof through an audit that ran out of time."""
 POINTS, INSTANCES, PER_SIZE = 6, 8, 2
 
 
@@ -43,7 +47,8 @@ def audit(problem: Problem, verdict: Verdict, timeout: float) -> Verdict:
             top = sp.Integer(verdict.instantiated_up_to)
             problem = problem.replaced(problem.lhs, problem.rhs,
                                        problem.domain.with_given(*(sp.Le(d, top) for d in dims)))
-    deadline = Deadline.after(min(MOST, max(LEAST, timeout * SHARE)))
+    most = MOST_WITH_INTEGRALS if sp.Tuple(problem.lhs, problem.rhs).has(sp.Integral) else MOST
+    deadline = Deadline.after(min(most, max(LEAST, timeout * SHARE)))
     try:
         hit = run_until(deadline, lambda: failing_point(problem, deadline, POINTS, sizes, INSTANCES, "audit", PER_SIZE,
                                                           integrals=True))
