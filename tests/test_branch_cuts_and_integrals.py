@@ -125,4 +125,5 @@ def test_kinks_are_found_on_the_whole_range_and_a_missed_one_never_agrees():
     assert _agree(_quadrature(integral, [(a, b) for a, b, _ in pieces]), closed)
     assert sp.simplify(closed - (7 + sp.cos(10))) == 0
     wrong = sp.Integral(sp.sin(x), (x, 0, 10)).doit()                # as if the kinks were missed
-    assert not _agree(_quadrature(integral, [(sp.Integer(0), sp.pi), (sp.pi, sp.Integer(10))]), wrong)
+    missed = _quadrature(integral, [(sp.Integer(0), sp.pi), (sp.pi, sp.Integer(10))])
+    assert missed is None or not _agree(missed, wrong)     # a kink inside a piece: no value, or not this one
