@@ -296,3 +296,12 @@ def test_a_bound_on_a_name_speaks_of_the_relations_symbol_of_that_name():
     m_int = sp.Symbol("m", integer=True)
     verdict = verdict_of(Sum(1, (t, m_int, 0)), "==", 5, symbols=[m_real], bounds=[Bound(m_real, None, False, 0, False)])
     assert verdict.status is Status.REFUTED and int(verdict.counterexample.as_dict()["m"]) <= 0, verdict
+
+
+def test_a_false_constant_bound_shows_its_sides_as_written():
+    # "9/4 >= 5/2" is held as 5/2 <= 9/4 inside: the counterexample still names the left side 9/4
+    from softsym.text import prove_text
+    v = prove_text("Rational(9, 4)", "Rational(5, 2)", ">=", "", timeout=5)
+    assert v.status is Status.REFUTED
+    assert (v.counterexample.lhs_value, v.counterexample.rhs_value) == ("9/4", "5/2")
+    assert "lhs = 9/4, rhs = 5/2" in v.message

@@ -18,6 +18,12 @@ _ABBREVIATES = re.compile(
     r"stands\s+for|is\s+our\s+shorthand\s+for|(?:is\s+)?(?:used\s+)?as\s+(?:an?\s+)?shorthand\s+for)"
     r"\s*\$(?P<expr>[^$]{1,400})\$(?=\s*(?:[.,;:)]|and\b|where\b|$))")
 """(The expression ends the clause: "$s$ stands for $t$ squared" says more than s := t.)"""
+_LIMITS = re.compile(r"[_^]\s*\{[^{}]*\}")
+"""A sum's or product's limits (``_{i=1}^{n}``): their "=" is no relation of the expression."""
+_RENAMING_BEFORE = re.compile(r"(?i)(?:\b(?:now|from\s+now\s+on|henceforth|hereafter|from\s+here\s+on|in\s+what\s+follows|"
+                              r"instead|this\s+time|for\s+the\s+rest\s+of\s+(?:this|the)\s+\w+)\s*,?|从现在起|此后|现在)\s*$")
+"""Words right before the name that give it a new meaning ("Now $L$ is shorthand for …"): a name the
+math used before is defined again from there on."""
 _NAME = re.compile(r"\s*(?:\\(?:mathcal|mathbf|mathrm|boldsymbol|bm)\s*\{\s*)?\\?[A-Za-z]+\s*\}?"
                    r"(?:\s*_\s*(?:\{[^{}]{1,12}\}|[A-Za-z0-9]))?\s*")
 _RELATION = re.compile(r"(?<!\\)(?:=|<|>)|\\(?:[lg]eq?|neq?|approx|propto|in|subset|to|mapsto)(?![A-Za-z])")
@@ -30,12 +36,13 @@ def definitions_in_words(lines: list[str], blocks: list[MathBlock]) -> list[Rela
     for number, line in enumerate(lines, 1):
         for m in _ABBREVIATES.finditer(line):
             name, expr = m.group("name").strip(), m.group("expr").strip()
-            if not _NAME.fullmatch(name) or _RELATION.search(expr) or _RELATION.search(name):
+            if not _NAME.fullmatch(name) or _RELATION.search(_LIMITS.sub("", expr)) or _RELATION.search(name):
                 continue
             block = next((b for b in blocks if not b.display and b.line == number and b.tex.strip() == expr), None)
-            if block is None or any(b.line < number and re.search(rf"(?<![\\A-Za-z]){re.escape(name)}(?![A-Za-z])", b.tex)
-                                    for b in blocks):
-                continue        # (a name the math used before: "Now $L$ is shorthand for …" renames, not read)
+            renaming = bool(_RENAMING_BEFORE.search(line[:m.start()]))
+            if block is None or not renaming and any(
+                    b.line < number and re.search(rf"(?<![\\A-Za-z]){re.escape(name)}(?![A-Za-z])", b.tex) for b in blocks):
+                continue        # (a name the math used before: what it says of it may be more than a name)
             out.append(Relation(lhs=name, op=":=", rhs=expr, line=number, end_line=number,
                                 tex=f"{name} := {expr}", chained=False, display=False, block=block))
     return out

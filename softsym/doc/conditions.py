@@ -745,6 +745,21 @@ def excluded_in_words(lines: list[str], rel: Relation) -> bool:
     return found is not None and bool(_SET_ASIDE_BEFORE.search(found[2]))
 
 
+_NAMES_THE_MATH = re.compile(r"(?i)(?:\bM\s*(?:\(\s*)?(?:stands?\s+for|abbreviates|denotes|means|refers\s+to|"
+                             r"is\s+(?:an?\s+|our\s+)?(?:abbreviation|shorthand|short|notation)\s+for|"
+                             r"is\s+(?:the\s+)?(?:event|statement|condition|proposition|predicate|indicator\s+of)(?:\s+that)?)"
+                             r"|M\s*(?:表示|代表|记作|是事件))\s*$")
+"""Words that make the inline math after them what a name stands for ("$P$ stands for $x \\le y$",
+"$A$ is the event $X > 0$"): a named statement, neither a claim nor an assumption of the text."""
+
+
+def named_in_words(lines: list[str], rel: Relation) -> bool:
+    """Whether an inline relation is what a name stands for: "In the figure, $P$ stands for $x \\le y$"
+    assumes nothing about x and y (read as a condition, max(x, y) = y was proved for real x, y)."""
+    found = _words_before(lines, rel)
+    return found is not None and bool(_NAMES_THE_MATH.search(found[2]))
+
+
 def set_aside(lines: list[str], rel: Relation) -> bool:
     """Whether the sentence around an inline condition sets its case aside: "Unlike the case $x < 0$,
     …", or "The case $y < 0$ is left to the reader. For the rest, $$…$$" — what follows is then about
@@ -1750,7 +1765,9 @@ or definition given it before no longer holds from there on."""
 
 
 _FOR_EVERY = re.compile(r"(?i)\bfor\s+(?:every|all|any|each|arbitrary)\s+(?:real\s+)?(?:numbers?\s+|values?\s+(?:of\s+)?)?"
-                        r"\$\s*\\?(?P<name>[A-Za-z]+)\s*\$|对(?:任意|所有)(?:的)?(?:实数)?\s*\$\s*\\?(?P<cjk>[A-Za-z]+)\s*\$")
+                        r"\$\s*\\?(?P<name>[A-Za-z]+)\s*(?P<entry>_\s*(?:\{[^{}$]{1,8}\}|[A-Za-z0-9]))?\s*\$|"
+                        r"对(?:任意|所有)(?:的)?(?:实数)?\s*\$\s*\\?(?P<cjk>[A-Za-z]+)\s*(?P<cjk_entry>_\s*(?:\{[^{}$]{1,8}\}|[A-Za-z0-9]))?\s*\$")
+"""A quantifier over a name or a family's entries ("for any real $y_i$": the family y, named ``y[]``)."""
 
 
 def quantified_names(lines: list[str], rel: Relation, blocks) -> set[str]:
@@ -1758,7 +1775,8 @@ def quantified_names(lines: list[str], rel: Relation, blocks) -> set[str]:
     every real $z$, $$…$$"): a value given them earlier ("at $z = 0$") does not hold there."""
     before = lead_in(lines, rel, blocks, keep_math=True) or ""
     cases = list(_SUPPOSING_ONLY.finditer(before))   # "For every real $x$, if $x < 0$ then $$…$$": a case of x
-    return {m.group("name") or m.group("cjk") for m in _FOR_EVERY.finditer(before[cases[-1].end() if cases else 0:])}
+    return {(m.group("name") or m.group("cjk")) + ("[]" if m.group("entry") or m.group("cjk_entry") else "")
+            for m in _FOR_EVERY.finditer(before[cases[-1].end() if cases else 0:])}
 
 
 def replaces_other_name(lines: list[str], rel: Relation, blocks, function: str) -> bool:

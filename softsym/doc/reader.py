@@ -40,11 +40,12 @@ from ..prover import DEFAULT_TIMEOUT
 from ..sums import empty_when_reversed
 from .approximate import approximately, rounding_written
 from .abbreviations import definitions_in_words
+from .integers import integers_in_words, reaches as integer_reaches
 from .chains import Relation, relations, sides_of_arrows
 from .hedges import (EXCEPTING, assumed_in_words, equal_case, hedged_words, case_switch, distributions_named, negation_in, others_before, paragraph_around, prose_text, regime_nearby, restricted_nearby, restricted_where_introduced,
                      sentence_around, sentences, signs_nearby, unplain, word_bound)
 from .conditions import (
-    LABEL_SET, OP_TEX, is_stated_range, MEMBERSHIP as _MEMBERSHIP, NOT_A_CASE, after_a_display, as_bounds, case_after, case_in_words, claimed_before, bound_throughout, introduced_by, conditions_after, conditions_for, excluded_in_words, tight_at,
+    LABEL_SET, OP_TEX, is_stated_range, MEMBERSHIP as _MEMBERSHIP, NOT_A_CASE, after_a_display, as_bounds, case_after, case_in_words, claimed_before, bound_throughout, introduced_by, conditions_after, conditions_for, excluded_in_words, named_in_words, tight_at,
     defined_before, defining_cue, example_cue, supposed_cue, widened_since, finite_set, words_after_display, imposed_display, imposed_in_prose, in_display_math,
     in_inline_math, is_condition, is_pin, label_set, family_signs_in_words, listed_condition, local_signs_in_words, membership_bounds,
     mentioned,
@@ -308,6 +309,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     renamed = named_constants(found, blocks, set(base.names()) | {
         name for decl in declarations for name in _declared_names(decl.text)}, prose_lines)   # e = y − t, π ∈ (0, 1)
     introduced = restricted_where_introduced(prose_lines)
+    declared_anywhere = set(base.names()) | {name for decl in declarations for name in _declared_names(decl.text)}
+    typed_integers = [t for t in integers_in_words(prose_lines)       # "for all natural numbers $m > 0$"
+                      if t.name not in declared_anywhere and t.name not in range_ends and t.name not in functions]
+    typed_applied: list[str] = []
     sized_spaces = sorted([(b.line, name, size) for b in blocks
                            for name, size in _vectors_in_space(b.tex)]          # x ∈ ℝ^3: x runs over 1..3
                           + lengths_in_words(prose_lines), key=lambda t: t[0])  # "a 3-dimensional vector $x$"
@@ -508,6 +513,15 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 applied = [*applied, DECLARATIONS[letter]] if letter in named_here \
                     else [a for a in applied if a != DECLARATIONS[letter]]
                 domain = merged_declarations(base, applied)
+        typed_here = sorted({t.declaration for t in typed_integers
+                             if integer_reaches(t, rel.line, lines, lambda a, b: in_scope(sections, a, b))})
+        if typed_here != typed_applied:     # "for every integer $n \ge 3$, …": n an integer in that sentence
+            kept = [a for a in applied if a not in typed_applied]
+            try:
+                domain, applied = merged_declarations(base, [*kept, *typed_here]), [*kept, *typed_here]
+                typed_applied = typed_here
+            except UserError:               # (a name the words make an integer twice, two ways: neither)
+                domain, applied, typed_applied = merged_declarations(base, kept), kept, []
         while pending and pending[0].line <= rel.line:
             decl = pending.pop(0)
             try:
@@ -987,6 +1001,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                    message="where an inequality is tight (\"with equality at …\"): neither a claim "
                                            "nor a case of what follows"))
+                continue
+            if inline and named_in_words(lines, rel):         # "$P$ stands for $x \le y$": a named statement
+                out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                                   message="what a name stands for (\"$P$ stands for …\", \"$A$ is the event …\"): "
+                                           "neither a claim nor an assumption"))
                 continue
             if inline and excluded_in_words(lines, rel):      # "But not at $t = 0$: there …" (its sentence ends)
                 out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
@@ -1652,14 +1671,18 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             continue
         defined = {target_name(d.target) for d in definitions}
         recurring = {str(e.base.label) for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed)} & set(recurrences)
+        made_of_defined = set().union(*(names_in(d.expr) for d in definitions)) - {
+            n for d in definitions for n in names_in(d.expr) if "[" not in n}        # (families only: y of k := Σ y_i)
         if is_constraint(rel, lhs, rhs, standalone) and not (names_in(lhs, rhs) & defined) and not checks_example \
+                and not (display and names_in(lhs, rhs) & made_of_defined and claimed_before(lines, rel, blocks)) \
                 and not recurring and not wrong_root and not (display and (
                     said_in_general(lines, rel, blocks) or widened_since(lines, rel.line, rel, blocks))) \
                 and not any(isinstance(c, sp.Eq) and c.free_symbols & (lhs.free_symbols | rhs.free_symbols)
                             for c in conditions_for(rel, live_conditions(), blocks, lines, condition_columns)):
             # (not "For every real $x$ we have $$x^2 - 5x + 6 = 0.$$": a claim about every x, checked — never a
             # hypothesis the text imposes; nor "If $a = 2b$ then $$a - 2b = 0$$": a claim in the case supposed;
-            # m_2 = 0.58 of m_t = β m_{t-1} + …: a claim)
+            # m_2 = 0.58 of m_t = β m_{t-1} + …: a claim; nor "Also we have $$\sum_i y_i^2 = 8$$" of the family
+            # of k := Σ y_i: derived from what the text said of k)
             constraints.append(as_relational("==", lhs, rhs))
             imposed_at.setdefault(constraints[-1], rel.line)
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
@@ -1708,11 +1731,13 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         everywhere: set[str] = set()
         if display:                    # "at $z = 0$ … Hence, for every real $z$, $$…$$": not at z = 0
             everywhere = quantified_names(lines, rel, blocks)
-            prose = [c for c in prose if not (is_pin(c) and target_name(c.lhs) in everywhere
+            made_of_any = {target_name(d.target) for d in definitions if names_in(d.expr) & everywhere}
+            prose = [c for c in prose if not (is_pin(c) and target_name(c.lhs) in everywhere | made_of_any
                                               or isinstance(c, sp.Basic) and not is_pin(c) and bool(
                                                   {x.name for x in c.free_symbols if isinstance(x, sp.Symbol)}
                                                   & everywhere))]
-            # ("对 $x<0$，… 而上界为：对所有实数 $x$，$$…$$": a case of x before, every x here)
+            # ("对 $x<0$，… 而上界为：对所有实数 $x$，$$…$$": a case of x before, every x here; "In the
+            # example, $k = 7$. For any real $y_i$, $$k^2 = 7k$$" of k := Σ y_i: no longer the example's k)
 
             def reaches(c: sp.Basic) -> bool:        # a sign in words whose sentence ends before the display
                 spans = [(line, local_spans[(line, c)]) for line in range(max(1, rel.line - 12), rel.line + 1)

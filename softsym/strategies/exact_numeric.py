@@ -41,6 +41,8 @@ def exact_numeric(problem: Problem, deadline: Deadline) -> Verdict | None:
         digits = attempt(deadline, lambda: confirm(evaluate_derivatives(problem.lhs), problem.rel,
                                                    evaluate_derivatives(problem.rhs), {}, problem.real_values), None)
     if digits is not None:
-        cex = Counterexample((), show(lhs, {}), show(rhs, {}), digits)
+        flipped = problem.shown is not None and problem.shown[1] in (">=", ">")   # (a >= b is held as b <= a)
+        left, right = (rhs, lhs) if flipped else (lhs, rhs)
+        cex = Counterexample((), show(left, {}), show(right, {}), digits)
         return refuted(name, cex, f"false as arithmetic: lhs = {cex.lhs_value}, rhs = {cex.rhs_value}")
     return None
