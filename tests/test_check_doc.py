@@ -1128,3 +1128,14 @@ def test_integers_named_in_words_named_statements_and_quantified_entries_are_rea
     assert read[15] == ["refuted"]          # m = 1.5 later: the integer m of line 3 stayed in its sentence
     assert read[21] == ["refuted"]          # "$P$ stands for $x \le y$" assumes nothing: max(x, y) = y is false
     assert read[29] == ["refuted"]          # "for any real $y_i$": not the example's k = 7 of k := Σ y_i
+
+
+def test_red_team_48_quantifiers_shorthands_and_equivalences_are_read_as_written():
+    read = verdicts_by_line("session32_red_team_48.md")
+    assert read[3] == ["undecided"]                 # "an integer or a half-integer": no integer x, no proof
+    assert read[5][0] == "proved" and read[5][-1] != "refuted"   # "For the other $t$": not at an integer
+    assert read[9][-1] == "proved"                  # "for every real $w$ with $w > 0$": w > 0 holds there
+    assert read[13][-1] == "refuted"                # "$P$ is the inequality $a \le b$" assumes nothing
+    assert read[21][-1] == "proved"                 # "Now $K$ is shorthand for $c + 1$", on the display's line
+    assert "refuted" not in read[28]                # "$D(p, q) = 0$ if and only if $p = q$" defines no D
+    assert "refuted" not in read[36]                # "at the minimiser $p = q$" of p = softmax(z) and q_i

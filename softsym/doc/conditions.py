@@ -745,9 +745,11 @@ def excluded_in_words(lines: list[str], rel: Relation) -> bool:
     return found is not None and bool(_SET_ASIDE_BEFORE.search(found[2]))
 
 
-_NAMES_THE_MATH = re.compile(r"(?i)(?:\bM\s*(?:\(\s*)?(?:stands?\s+for|abbreviates|denotes|means|refers\s+to|"
+_STATEMENT_NOUN = r"(?:event|statement|inequality|assertion|claim|proposition|predicate|condition|indicator\s+of)"
+_NAMES_THE_MATH = re.compile(r"(?i)(?:\bM\s*(?:\(\s*)?(?:stands?\s+for|abbreviates|denotes?|means|refers\s+to|"
                              r"is\s+(?:an?\s+|our\s+)?(?:abbreviation|shorthand|short|notation)\s+for|"
-                             r"is\s+(?:the\s+)?(?:event|statement|condition|proposition|predicate|indicator\s+of)(?:\s+that)?)"
+                             rf"(?:is|be|denotes?|for|as)\s+(?:the\s+|an?\s+)?{_STATEMENT_NOUN}(?:\s+that)?)"
+                             rf"|\b(?:denote|write)\s+by\s+M\s+the\s+{_STATEMENT_NOUN}(?:\s+that)?"
                              r"|M\s*(?:表示|代表|记作|是事件))\s*$")
 """Words that make the inline math after them what a name stands for ("$P$ stands for $x \\le y$",
 "$A$ is the event $X > 0$"): a named statement, neither a claim nor an assumption of the text."""
@@ -1777,6 +1779,18 @@ def quantified_names(lines: list[str], rel: Relation, blocks) -> set[str]:
     cases = list(_SUPPOSING_ONLY.finditer(before))   # "For every real $x$, if $x < 0$ then $$…$$": a case of x
     return {(m.group("name") or m.group("cjk")) + ("[]" if m.group("entry") or m.group("cjk_entry") else "")
             for m in _FOR_EVERY.finditer(before[cases[-1].end() if cases else 0:])}
+
+
+_RESTRICTED_AFTER = re.compile(r"(?i)^\s*,?\s*(?:with|such\s+that|satisfying|that\s+satisf(?:y|ies)|provided(?:\s+that)?|"
+                               r"where|for\s+which|obeying|subject\s+to|in\b|\\in\b)|^\s*[,，]?\s*(?:且|满足|使得|其中)")
+
+
+def quantified_with_restriction(lines: list[str], rel: Relation, blocks) -> set[str]:
+    """The names of :func:`quantified_names` whose quantifier goes on to restrict them ("For every real
+    $x$ with $x > 0$", "对任意实数 $v$ 且 $v \\ge 0$"): the condition written there still holds."""
+    before = lead_in(lines, rel, blocks, keep_math=True) or ""
+    return {(m.group("name") or m.group("cjk")) for m in _FOR_EVERY.finditer(before)
+            if _RESTRICTED_AFTER.match(before[m.end():])}
 
 
 def replaces_other_name(lines: list[str], rel: Relation, blocks, function: str) -> bool:

@@ -393,7 +393,9 @@ def restricted_nearby(lines: list[str], first: int, last: int) -> dict[str, str]
     """The names (as written) that a sentence of lines ``first`` to ``last`` restricts in words
     softsym does not read (:data:`_RESTRICTING`), each with the word."""
     out: dict[str, str] = {}
-    for line, sentence, (a, b), _ in sentences(lines, first, last):
+    found_sentences = list(sentences(lines, first, last))
+    other_case = any(_OTHER_CASE.search(sentence) for _, sentence, _, _ in found_sentences)
+    for line, sentence, (a, b), _ in found_sentences:
         words = list(_RESTRICTING.finditer(sentence))
         if not words or _disclaimed(sentence):
             continue
@@ -404,8 +406,23 @@ def restricted_nearby(lines: list[str], first: int, last: int) -> dict[str, str]
             found = next((w for w in words if m.end() <= w.start() < following), None) \
                 or next((w for w in reversed(words) if w.end() <= m.start()), words[0])
             phrase = re.sub(r"\s+", " ", line[a + found.start():min(b, a + found.end() + 24)]).strip()
-            out.setdefault(m.group("name").lstrip("\\"), phrase)
+            if _WHOLE_WORD.match(phrase) and (_NOT_BEFORE.search(sentence[max(0, found.start() - 30):found.start()])
+                                              or other_case or _NEVER_AFTER.search(sentence[found.end():])):
+                phrase = f"not {phrase}"       # "is not an integer", "an integer with probability zero",
+            if phrase.startswith("not "):                    # "… If it is not, …": any value may be meant
+                out[m.group("name").lstrip("\\")] = phrase
+            else:
+                out.setdefault(m.group("name").lstrip("\\"), phrase)
     return out
+
+
+_WHOLE_WORD = re.compile(r"(?i)(?:integers?|integral|natural|whole)\b|整数|自然数")
+_NOT_BEFORE = re.compile(r"(?i)\b(?:not|non|neither|nor|no|never)\b[^.;]*$|不是|不为|非\s*$")
+_NEVER_AFTER = re.compile(r"(?i)^[^.;]{0,30}?\b(?:probability\s+(?:zero|0)|with\s+probability\s+(?:zero|0)|almost\s+never)\b")
+_OTHER_CASE = re.compile(r"(?i)\b(?:(?:if|when|where)\s+(?:it|they|this|that)\s+(?:is|are)\s+not|otherwise|for\s+the\s+other|"
+                         r"for\s+all\s+other|else)\b|否则|其他情况|不是整数")
+"""Words that speak of the other case of an integer restriction: a counterexample at an integer may
+be one the text excludes there ("If $t$ is an integer, …. For the other $t$ we have …")."""
 
 
 _SINGLED_OUT = re.compile(r"(?i)\b(?:unique(?:ly)?|distinct|arg\s*max|arg\s*min|maximi[sz]er|minimi[sz]er|"

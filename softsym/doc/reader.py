@@ -50,7 +50,7 @@ from .conditions import (
     in_inline_math, is_condition, is_pin, label_set, family_signs_in_words, listed_condition, local_signs_in_words, membership_bounds,
     mentioned,
     names_a_true_class, one_hot_class, one_hot_families, pairwise_indices, parameter_bound, parameter_key, spoken_keys, prose_role, relevant_hypotheses, row_condition,
-    a_case_of, blank_inline_math, lead_in, quantified_names, replaces_other_name, said_in_general, same_section, in_preamble, in_scope, setup_sections, same_sentence, scalar_range_name, section_starts, set_aside, signs_in_words,
+    a_case_of, blank_inline_math, lead_in, quantified_names, quantified_with_restriction, replaces_other_name, said_in_general, same_section, in_preamble, in_scope, setup_sections, same_sentence, scalar_range_name, section_starts, set_aside, signs_in_words,
     described_in_words, logarithm_bases, renamed_in_words, signs_after_display, sums_to_one, with_values, _contradict, _SENTENCE_END, case_paragraph_before,
 )
 from .induction import exceptions_around, induction_plan
@@ -164,7 +164,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     macros = document_macros(text)
     found = [replace(r, **dict(zip(("lhs", "rhs"), without_units(*(argument_gradients(angle_means(expand(side, macros)))
                                                                     for side in (r.lhs, r.rhs))))))
-             for r in sorted([*relations(blocks), *definitions_in_words(prose_lines, blocks)], key=lambda r: r.line)]
+             for r in sorted([*relations(blocks), *definitions_in_words(prose_lines, blocks)],
+                             key=lambda r: (r.line, _column_on_line(prose_lines, r)))]
     found, repairs = with_underscores_restored(found, " ".join(b.tex for b in blocks))
     found = [_as_worded(prose_lines, rel, blocks) for rel in found]
     functions = {bare_name(name) for rel in found if (fd := function_definition(rel)) for name in [fd[0]]}
@@ -309,7 +310,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     renamed = named_constants(found, blocks, set(base.names()) | {
         name for decl in declarations for name in _declared_names(decl.text)}, prose_lines)   # e = y − t, π ∈ (0, 1)
     introduced = restricted_where_introduced(prose_lines)
-    declared_anywhere = set(base.names()) | {name for decl in declarations for name in _declared_names(decl.text)}
+    declared_anywhere = set(doc_declarations(options.symbols).names() if options.symbols.strip() else ()) \
+        | set(counted) | {name for decl in declarations for name in _declared_names(decl.text)}   # (not "for real $n$"
+    # elsewhere: a sentence's integer n wins over that document-wide default there)
     typed_integers = [t for t in integers_in_words(prose_lines)       # "for all natural numbers $m > 0$"
                       if t.name not in declared_anywhere and t.name not in range_ends and t.name not in functions]
     typed_applied: list[str] = []
@@ -514,7 +517,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                     else [a for a in applied if a != DECLARATIONS[letter]]
                 domain = merged_declarations(base, applied)
         typed_here = sorted({t.declaration for t in typed_integers
-                             if integer_reaches(t, rel.line, lines, lambda a, b: in_scope(sections, a, b))})
+                             if integer_reaches(t, rel.line, lines, lambda a, b: in_scope(sections, a, b), rel.tex)})
         if typed_here != typed_applied:     # "for every integer $n \ge 3$, …": n an integer in that sentence
             kept = [a for a in applied if a not in typed_applied]
             try:
@@ -890,6 +893,23 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             continue
         standalone = not rel.chained and not (k + 1 < len(found) and found[k + 1].chained)
         pinned = set().union(*(pinned_by(d) for d in definitions if related_to(d, rhs))) if definitions else set()
+        bare_names = [x.name if isinstance(x, sp.Symbol) else str(x.base.label) if isinstance(x, sp.Indexed)
+                      and len(x.indices) == 1 and isinstance(x.indices[0], sp.Symbol) and not any(
+                          str(x.indices[0]) in b.tex.split(str(x.base.label), 1)[-1][:6] for b in blocks
+                          if b.line == rel.line and not b.display and b.tex.strip() == rel.tex.strip()) else None
+                      for x in (lhs, rhs)]
+        if in_inline_math(rel, blocks) and rel.op == "==" and not rel.chained and None not in bare_names \
+                and bare_names[0] != bare_names[1] and (isinstance(lhs, sp.Indexed) or isinstance(rhs, sp.Indexed)) \
+                and all(len(n) == 1 for n in bare_names) \
+                and set(bare_names) <= {str(d.target.base.label) for d in definitions if isinstance(d.target, sp.Indexed)} \
+                    | set(vectors) and not tight_at(lines, rel) and not negation_in(_raw_sentence_before(lines, rel)):
+            # "At the minimiser $p = q$" of p := softmax(z) (read p_i) and q_i := …: entry by entry
+            bases = {str(d.target.base.label): d.target.base for d in definitions if isinstance(d.target, sp.Indexed)}
+            add_condition(sp.Eq(*(sp.Indexed(bases.get(n, sp.IndexedBase(n)), _EVERY) for n in bare_names)))
+            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                               message="a condition between two families (at p = q: entry by entry), not a claim; "
+                                       "it holds in the display after it"))
+            continue
         if in_inline_math(rel, blocks)\
                 and rel.op == "=="\
                 and isinstance(lhs, sp.Symbol) and isinstance(rhs, sp.Symbol) and lhs != rhs\
@@ -1441,6 +1461,13 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             isinstance(c, sp.Eq) and not is_pin(c) and lhs in c.free_symbols
             for c in conditions_for(rel, live_conditions(), blocks, lines, condition_columns))
         # "If $p = \sigma(x)$, then $$x = \log\frac{p}{1-p}$$": x solved from the case, a claim under it
+        if inline and rel.op == "==" and 1 <= rel.line <= len(lines) and lines[rel.line - 1].find(rel.tex) >= 0 \
+                and _IFF_AFTER.match(lines[rel.line - 1][lines[rel.line - 1].find(rel.tex) + len(rel.tex):].lstrip("$")):
+            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                               message="one side of an equivalence written in words (\"$D = 0$ if and only if $p = q$\"): "
+                                       "neither a definition nor a claim alone"))
+            use(names_in(lhs, rhs))
+            continue
         defining = not swapped and not checks_example and not restated and not of_recurrence and not at_defined \
             and not solved_in_case \
             and not derived and not said_again and not wrong_root and not (between_defined and rel.op != ":=") \
@@ -1729,13 +1756,15 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                               and _SENTENCE_END_IN.search(blank_inline_math(lines[rel.line - 1])[
                                   min(condition_columns[(rel.line, c)], at):max(condition_columns[(rel.line, c)], at)]))]
         everywhere: set[str] = set()
+        restricted_here: set[str] = set()          # of them, those the quantifier bounds: "with $x > 0$"
         if display:                    # "at $z = 0$ … Hence, for every real $z$, $$…$$": not at z = 0
             everywhere = quantified_names(lines, rel, blocks)
             made_of_any = {target_name(d.target) for d in definitions if names_in(d.expr) & everywhere}
+            restricted_here = quantified_with_restriction(lines, rel, blocks)     # "for every real $x$ with $x > 0$"
             prose = [c for c in prose if not (is_pin(c) and target_name(c.lhs) in everywhere | made_of_any
                                               or isinstance(c, sp.Basic) and not is_pin(c) and bool(
                                                   {x.name for x in c.free_symbols if isinstance(x, sp.Symbol)}
-                                                  & everywhere))]
+                                                  & (everywhere - restricted_here)))]
             # ("对 $x<0$，… 而上界为：对所有实数 $x$，$$…$$": a case of x before, every x here; "In the
             # example, $k = 7$. For any real $y_i$, $$k^2 = 7k$$" of k := Σ y_i: no longer the example's k)
 
@@ -1746,8 +1775,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             prose = [c for c in prose if reaches(c)]
         if 1 <= rel.line <= len(lines):     # "at $p = q$" of two families holds in its own paragraph only
             own_paragraph = paragraph_around(lines, rel.line, rel.end_line, False)[0]
-            prose = [c for c in prose if not (_entrywise(c) and all(
-                line < own_paragraph for line, d in live_conditions() if d == c))]
+            leading = _leads_into(lines, own_paragraph) if display else 0    # "At the minimiser $p = q$, so the
+            prose = [c for c in prose if not (_entrywise(c) and all(        # gap is\n\n$$…$$": its lead-in
+                line < own_paragraph and line != leading for line, d in live_conditions() if d == c))]
         def worded_doubt(c: sp.Basic) -> str:       # the nearest line that gave this condition decides
             origins = [line for line, d in live_conditions() if d == c and line <= rel.end_line]
             return worded_doubts.get((max(origins), c), "") if origins else ""
@@ -2042,12 +2072,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         own_words = (sentence_around(lines[rel.line - 1], column_of(k)) if 1 <= rel.line <= len(lines) else "") \
             if inline else lead_in(lines, rel, blocks) or ""         # its sentence, or a display's lead-in
         free = {name for name, (line, at) in released.items() if in_scope(sections, line, rel.line)
-                and not (line == rel.line and inline and column_of(k) < at)} | everywhere   # (not before it)
+                and not (line == rel.line and inline and column_of(k) < at)} | (everywhere - restricted_here)
         if said_in_general(lines, rel, blocks) or _UNIVERSAL_HERE.search(own_words):
             free |= {x.name for x in sp.Tuple(lhs, rhs).free_symbols if isinstance(x, sp.Symbol)}   # "in general"
             raw_words = _sentence_after(lines[rel.line - 1], rel.tex) if inline and 1 <= rel.line <= len(lines) \
                 else lead_in(lines, rel, blocks, keep_math=True) or ""
-            free -= _quantified_with_bound(raw_words, domain, functions) - everywhere   # "for every $s > 0$": that
+            free -= _quantified_with_bound(raw_words, domain, functions) - (everywhere - restricted_here)   # "for every $s > 0$": that
             # is its range (not "对 $x<0$ … 对所有实数 $x$": every x)
         math_held = free | {x.name for c in (*written[len(prose):len(prose) + rows],     # rows of the display,
                                              *(c for c in constraints if c is not None),   # constraints, premises,
@@ -3146,6 +3176,41 @@ _QUANTIFIED_BOUND = re.compile(r"(?i)(?:\bfor\s+(?:all|every|any|each)(?:\s+(?:r
                                r"|对任意|对所有|对于任意|对于所有)\s*\$(?P<math>[^$]+)\$")
 
 
+_QUANTIFIED_THEN_BOUND = re.compile(
+    r"(?i)(?:\bfor\s+(?:all|every|any|each)(?:\s+real)?(?:\s+(?:numbers?|values?))?|对任意|对所有|对于任意|对于所有)(?:实数)?\s*"
+    r"\$(?P<names>[^$<>=]+)\$\s*,?\s*(?:with|such\s+that|satisfying|provided(?:\s+that)?|where|for\s+which|且|满足|使得)\s*"
+    r"\$(?P<bound>[^$]+(?:[<>]|\\[lg]eq?(?![A-Za-z]))[^$]+)\$")
+"""A quantifier that goes on to bound its names: "for every real $x$ with $x > 0$" (the claim is made
+on that range, as with "for every $x > 0$")."""
+
+
+_IFF_AFTER = re.compile(r"(?i)\s*,?\s*(?:if\s+and\s+only\s+if|iff|exactly\s+when|precisely\s+when|only\s+when|only\s+if)\b|"
+                        r"\s*[,，]?\s*当且仅当")
+"""Words after an inline equation that make it one side of an equivalence ("with $D(p, q) = 0$ if and
+only if $p = q$"): not the definition of D, nor a value it has."""
+
+
+def _column_on_line(lines: list[str], rel: Relation) -> int:
+    """Where a relation's math starts on its line (a definition in words before a display on the same
+    line comes first: "Now $K$ is shorthand for $c + 1$. Therefore $$K \\ge 0.$$"); 0 when unknown."""
+    if rel.block is None or not 1 <= rel.line <= len(lines) or rel.block.line != rel.line:
+        return 0
+    at = lines[rel.line - 1].find(rel.block.tex.strip()[:40]) if rel.block.tex.strip() else -1
+    return max(at, 0)
+
+
+def _leads_into(lines: list[str], start: int) -> int:
+    """The line that leads into a display starting at line ``start`` across a blank line: the last
+    line of text before it when that line ends in no stop ("… the logit gap is"), else 0."""
+    before = start - 1
+    while before >= 1 and not lines[before - 1].strip():
+        before -= 1
+    if before < 1 or before == start - 1:
+        return 0
+    text = lines[before - 1].strip()
+    return 0 if re.search(r"[.!?。！？]\s*$|^#|\$\$\s*$|\\\]\s*$", text) else before
+
+
 def _clause_of_inline(lines: list[str], rel: Relation) -> str:
     """The words of an inline relation's clause: from the math before it in its sentence to the end of
     the sentence ("Now let $a > 0$ with $a^2 = 2$ instead."  → " with … instead")."""
@@ -3403,6 +3468,11 @@ def _quantified_with_bound(words: str, domain: Domain, functions: set[str]) -> s
     "for all $x \\in (0, 1)$", "对任意 $t \\ge 0$"): the claim is made on that range, so the bound is no
     case of a claim "in general"."""
     out: set[str] = set()
+    for m in _QUANTIFIED_THEN_BOUND.finditer(words):      # "for every real $x$ with $x > 0$": x bounded there
+        named = _symbols_listed(re.split(r"\s*,\s*", m.group("names").strip()), domain, functions)
+        head = re.split(r"\s*(?:[<>]|\\(?:[lg]eq?|in)(?![A-Za-z]))", m.group("bound"))[0]
+        if named and named == _symbols_listed(re.split(r"\s*,\s*", head.strip()), domain, functions):
+            out |= named
     for m in _QUANTIFIED_BOUND.finditer(words):
         math = m.group("math")
         if not re.search(r"[<>]|\\(?:[lg]eq?|in)(?![A-Za-z])", math):
