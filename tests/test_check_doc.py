@@ -248,9 +248,13 @@ def test_regression_documents_refute_their_planted_lines_only(name):
 
 
 def verdicts_by_line(name: str, timeout: float = TIMEOUT) -> dict[int, list[str]]:
-    """The verdicts of a regression document's relations, line by line, in order."""
+    """The verdicts of a regression document's relations, line by line, in order (a document with a
+    relation that ran out of its 3 s, as a loaded machine makes proofs near that time do, is read again
+    with 10 s: the verdicts pinned are those of a relation given its time)."""
     path = REGRESSIONS / name
     doc = checked(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=timeout))
+    if timeout < 10.0 and any(r["verdict"] == "timeout" for r in doc["relations"]):
+        doc = checked(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=10.0))
     verdicts: dict[int, list[str]] = {}
     for r in doc["relations"]:
         verdicts.setdefault(r["line"], []).append(r["verdict"])
