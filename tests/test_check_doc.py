@@ -20,10 +20,13 @@ from softsym.doc.check import DocOptions, check_document, parallel_verdicts, rea
 DOCS = Path(__file__).parent / "docs"
 PLANTED = re.compile(r"planted: line (\d+)")
 DISPUTED = re.compile(r"disputed: line (\d+)")
-TIMEOUT = 3.0
-"""Seconds a relation of a test document gets: refutations come in well under a second (a planted
-line is refuted, or a false alarm shows, at 3 s as at 10 s on every regression document: measured
-on all 694 of them), and the suite's time is mostly relations that end undecided."""
+TIMEOUT = 10.0
+"""Seconds a relation of a test document gets where a test pins its verdicts (a proof near 3 s timed
+out on a loaded CI machine)."""
+DOCUMENTS_TIMEOUT = 3.0
+"""Seconds a relation gets in the regression-document job (``-m documents``): refutations come fast (a
+planted line is refuted, or a false alarm shows, at 3 s as at 10 s on every regression document:
+measured on all 694 of them), and most of the job's time is relations that end undecided."""
 
 
 _SHARED: dict[str, Path] = {}
@@ -241,9 +244,9 @@ def _regression_failure(path: Path, timeout: float) -> str | None:
 @pytest.mark.parametrize("name", sorted(p.name for p in REGRESSIONS.iterdir()))
 def test_regression_documents_refute_their_planted_lines_only(name):
     path = REGRESSIONS / name
-    failure = _regression_failure(path, TIMEOUT)
+    failure = _regression_failure(path, DOCUMENTS_TIMEOUT)
     if failure is not None:      # a refutation a loaded machine left past 3 s: 10 s a relation decides
-        failure = _regression_failure(path, 10.0)
+        failure = _regression_failure(path, TIMEOUT)
     assert failure is None, failure
 
 
