@@ -9,6 +9,8 @@ a hypothesis may be used at an entry ``p[t]`` only where t provably lies in that
 """
 from __future__ import annotations
 
+from itertools import product
+
 import sympy as sp
 
 from .domain import Domain
@@ -120,3 +122,47 @@ def _rewrite(expr: sp.Basic, domain: Domain, rules, used) -> sp.Basic:
         return expr.func(*args)
     except (ValueError, TypeError):
         return expr.func(*args, evaluate=False)
+
+
+MAX_INSTANCES = 64
+"""The most index tuples a hypothesis about every entry is instantiated at in one relation."""
+
+
+def use_equal_expressions(expr: sp.Basic, domain: Domain, relation_symbols: set,
+                          used: list[str] | None = None) -> sp.Basic:
+    """``expr`` with each instance of one side of a "for every index" equality hypothesis replaced by
+    the other side at the same indices: under ``exp(z[k])/Σ_j exp(z[j]) == (1 - ε)[k = y] + ε/K`` for
+    every k ("at the optimum p = q"), ``log(q_c/q_k)`` written out becomes ``log(p_c/p_k)``.
+
+    Only at index tuples written free in ``expr`` that provably lie in the hypothesis' range, and one
+    way per hypothesis (the written side of the two that occurs first: no rewriting back).  Sound as
+    :func:`use_entry_hypotheses` is: the hypothesis holds at those indices at every admissible point,
+    so the rewritten expression has the same value there.  ``used`` collects the hypotheses applied."""
+    rules = []
+    for g in domain.given:
+        if not isinstance(g, sp.Eq) or isinstance(g.lhs, sp.Indexed) or isinstance(g.rhs, sp.Indexed):
+            continue                                   # (an entry's own value: use_entry_hypotheses)
+        universal = sorted(universal_indices(g, domain, relation_symbols), key=str)
+        if universal:
+            rules.append((g, universal))
+    if not rules or not expr.has(sp.Indexed):
+        return expr
+    free = expr.free_symbols
+    indices = sorted({i for e in expr.atoms(sp.Indexed) for i in e.indices
+                      if i.free_symbols <= free and i.is_integer}, key=sp.default_sort_key)
+    for g, universal in rules:
+        tuples = [t for t in product(indices, repeat=len(universal))][:MAX_INSTANCES]
+        tuples = [t for t in tuples if all(index_in_range(u, v, domain) for u, v in zip(universal, t))]
+        for source, target in ((g.rhs, g.lhs), (g.lhs, g.rhs)):
+            table = {}
+            for t in tuples:
+                at = dict(zip(universal, t))
+                instance = source.xreplace(at)
+                if not instance.is_Atom and expr.has(instance):
+                    table[instance] = target.xreplace(at)
+            if table:
+                expr = expr.xreplace(table)
+                if used is not None and str(g) not in used:
+                    used.append(str(g))
+                break
+    return expr

@@ -5,7 +5,7 @@ system can establish the side conditions (positivity) from the declared assumpti
 """
 from __future__ import annotations
 
-from functools import reduce
+from functools import lru_cache, reduce
 from math import lcm
 
 import sympy as sp
@@ -250,8 +250,15 @@ def licensed_log_expand(expr: sp.Basic) -> sp.Basic:
 def symbols_outside_entries(expr: sp.Basic) -> set[sp.Symbol]:
     """The symbols of ``expr`` that occur as values, not only as the index of an entry: in
     ``z[l] <= m`` that is {m}; in ``n >= 2`` it is {n}."""
+    return set(_symbols_outside_entries(expr))
+
+
+@lru_cache(maxsize=4096)
+def _symbols_outside_entries(expr: sp.Basic) -> frozenset[sp.Symbol]:
+    # memoized: the numeric search asks this of the same hypotheses at every point, and rebuilding a
+    # hypothesis with its entries hidden re-evaluates it (an Eq asks SymPy's assumptions each time)
     hidden = expr.replace(lambda e: isinstance(e, sp.Indexed), lambda e: sp.Dummy()) if expr.has(sp.Indexed) else expr
-    return {s for s in hidden.free_symbols if isinstance(s, sp.Symbol) and not isinstance(s, sp.Dummy)}
+    return frozenset(s for s in hidden.free_symbols if isinstance(s, sp.Symbol) and not isinstance(s, sp.Dummy))
 
 
 def givens_substitution(domain: Domain) -> dict[sp.Basic, sp.Basic]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..deadline import Deadline, attempt
+from ..entry_hypotheses import use_equal_expressions
 from ..problem import Problem
 from ..rewrite import apply_givens, evaluate_derivatives
 from ..verdict import Verdict, proved
@@ -14,8 +15,11 @@ def rational_form(problem: Problem, deadline: Deadline) -> Verdict | None:
     """Prove ``lhs == rhs`` when ``rhs - lhs`` normalizes to 0 by cheap, sound rewrites."""
     if problem.rel != "==":
         return None
-    diff = attempt(deadline, lambda: apply_givens(evaluate_derivatives(problem.difference), problem.domain), None)
+    used: list[str] = []
+    diff = attempt(deadline, lambda: apply_givens(use_equal_expressions(
+        evaluate_derivatives(problem.difference), problem.domain, problem.free_symbols, used), problem.domain), None)
     if diff is None:
         return None
     how = zero_by(diff, deadline, CHEAP)
-    return proved(name, f"rhs - lhs is 0 by {how}") if how else None
+    given = f" (with {'; '.join(used)} at the indices written)" if used else ""
+    return proved(name, f"rhs - lhs is 0 by {how}{given}") if how else None

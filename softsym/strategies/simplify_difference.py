@@ -11,6 +11,7 @@ import sympy as sp
 from ..deadline import Deadline, attempt
 from ..problem import Problem
 from ..reparam import slacks, substitute
+from ..entry_hypotheses import use_equal_expressions
 from ..rewrite import apply_givens, evaluate_derivatives
 from ..verdict import Verdict, proved
 from ._equality import CHEAP, EXPENSIVE, zero_by
@@ -42,10 +43,13 @@ def simplify_difference(problem: Problem, deadline: Deadline) -> Verdict | None:
     """Prove ``lhs == rhs`` by simplifying ``rhs - lhs`` to 0 (after slack substitution)."""
     if problem.rel != "==":
         return None
-    diff = attempt(deadline, lambda: apply_givens(evaluate_derivatives(problem.difference), problem.domain), None)
+    used: list[str] = []
+    diff = attempt(deadline, lambda: apply_givens(use_equal_expressions(
+        evaluate_derivatives(problem.difference), problem.domain, problem.free_symbols, used), problem.domain), None)
     if diff is None:
         return None
     trace = _prove_zero(diff, problem, deadline)
     if trace is None:
         return None
+    trace = (*(f"with {g} at the indices written" for g in used), *trace)
     return proved(name, "rhs - lhs simplifies to 0: " + "; ".join(trace), trace)
