@@ -173,6 +173,11 @@ FRAGMENTS: list[tuple] = [
     ("x^*", R("x_star")),                                                     # an optimum mark: a name
     ("\\theta^\\star + w^{*}", R("theta_star") + R("w_star")),
     ("z_i^*", UNPARSED),                                                      # a star after a subscript
+    ("\\Delta z_2", V("Delta_z")[2]),                                          # an increment: one name
+    ("\\Delta W_{kj} x_j", V("Delta_W")[k, j] * x_v[j]),
+    ("\\Delta\\theta + \\Delta t", R("Delta_theta") + R("Delta_t")),
+    ("\\Delta \\cdot 2", 2 * R("Delta")),                                     # Δ times 2: no increment
+    ("\\Delta_t", V("Delta")[t]),                                              # a subscript: Δ's entry
     ("x' + y'", R("x_prime") + R("y_prime")),                                # another point's names
     ("x''", UNPARSED),                                                        # two primes: a derivative
     ("\\sigma'", UNPARSED),                                                  # the sigmoid's derivative

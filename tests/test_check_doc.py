@@ -1146,3 +1146,19 @@ def test_red_team_48_quantifiers_shorthands_and_equivalences_are_read_as_written
     assert read[21][-1] == "proved"                 # "Now $K$ is shorthand for $c + 1$", on the display's line
     assert "refuted" not in read[28]                # "$D(p, q) = 0$ if and only if $p = q$" defines no D
     assert "refuted" not in read[36]                # "at the minimiser $p = q$" of p = softmax(z) and q_i
+
+
+def test_increments_instances_of_a_general_name_and_integers_with_an_alternative_are_read_as_written():
+    read = verdicts_by_line("session33_increments_instances_and_hedged_integers.md")
+    assert "refuted" not in read[7]                 # Δz_2 = −0.1·6·0.375: the increment Δz, not Δ·z at Δ = 0
+    assert read[9][-1] == "refuted"                 # ΔW_12 = −0.1·2 = −0.5: the arithmetic is wrong
+    assert read[19] == ["definition", "proved"]     # a single spin's Z, an instance of the general Z
+    assert "refuted" not in read[23] + read[25]     # the next section's Z is the quadratic well's, not the spin's
+    assert read[31] == ["refuted"]                  # "a positive integer or zero": m = 0 is no dimension's value
+    assert read[35] == ["undecided"]                # … nor real: cos(2πr) = 1 is not refuted at r = 1/2
+    assert read[41] == ["undecided"]                # λ_min is the least λ_i: no counterexample where it is none
+
+
+def test_two_families_equal_at_every_entry_prove_what_their_instances_say():
+    read = verdicts_by_line("session32_red_team_48.md")
+    assert read[36] == ["proved"]                   # q_c/q_k at p = q (for every entry) is p_c/p_k

@@ -68,28 +68,44 @@ def _names(math: str) -> list[str]:
     return out
 
 
-def integers_in_words(lines: list[str]) -> list[Typed]:
-    """Every name a sentence of ``lines`` makes an integer, with the declaration and its reach."""
-    out: list[Typed] = []
+def _phrases(lines: list[str]):
+    """Each phrase of ``lines`` that speaks of names as integers: (line number, match, pattern, whether
+    the words say the name is an integer of that kind — not "need not be an integer", not "an integer
+    or a half-integer")."""
     for number, line in enumerate(lines, 1):
         for pattern, cjk in ((_QUANTIFIER, False), (_STATEMENT, False), (_QUANTIFIER_CJK, True), (_STATEMENT_CJK, True)):
             for m in pattern.finditer(line):
                 before = _SENTENCE_END.split(line[:m.start()])[-1]
                 after = line[m.end():]
-                if _NEGATED.search(before) or _NEGATED.search(line[m.start():m.end()]) \
-                        or not (cjk or _ENDS.match(after)) or _MORE.search(after) \
-                        or cjk and re.match(r"\s*(?:的|或|还是|倍|乘|除|加|减)", after):
-                    continue                   # "$k$ need not be an integer", "an integer or a half-integer"
-                quantifier = pattern in (_QUANTIFIER, _QUANTIFIER_CJK)
-                case = bool(_CASE_BEFORE.search(before))
-                kind = _KINDS.get((m.group("kind") or "").lower(), "")
-                if not kind and (re.search(r"(?i)\bnatural\s+numbers?|自然数", m.group(0))):
-                    kind = "nonnegative"               # (0 is a natural number in most of this field's texts)
-                for name in _names(m.group("math")):
-                    out.append(Typed(name, f"{name}: integer{' ' + kind if kind else ''}", number, m.end(),
-                                     sentence=quantifier or case,
-                                     until=0 if quantifier or case else _spoken_of_again(lines, number, m.end(), name)))
+                plain = not (_NEGATED.search(before) or _NEGATED.search(line[m.start():m.end()])
+                             or not (cjk or _ENDS.match(after)) or _MORE.search(after)
+                             or cjk and re.match(r"\s*(?:的|或|还是|倍|乘|除|加|减)", after))
+                yield number, m, pattern, before, plain
+
+
+def integers_in_words(lines: list[str]) -> list[Typed]:
+    """Every name a sentence of ``lines`` makes an integer, with the declaration and its reach."""
+    out: list[Typed] = []
+    for number, m, pattern, before, plain in _phrases(lines):
+        if not plain:
+            continue                   # "$k$ need not be an integer", "an integer or a half-integer"
+        quantifier = pattern in (_QUANTIFIER, _QUANTIFIER_CJK)
+        case = bool(_CASE_BEFORE.search(before))
+        kind = _KINDS.get((m.group("kind") or "").lower(), "")
+        if not kind and (re.search(r"(?i)\bnatural\s+numbers?|自然数", m.group(0))):
+            kind = "nonnegative"               # (0 is a natural number in most of this field's texts)
+        for name in _names(m.group("math")):
+            out.append(Typed(name, f"{name}: integer{' ' + kind if kind else ''}", number, m.end(),
+                             sentence=quantifier or case,
+                             until=0 if quantifier or case else _spoken_of_again(lines, number, m.end(), name)))
     return out
+
+
+def kinds_unread(lines: list[str]) -> set[str]:
+    """Names the words speak of as integers in a way that makes them no integer softsym can read ("$n$
+    is a positive integer or zero", "$k$ is an integer multiple of $m$", "$x$ need not be an integer"):
+    no convention may make such a name a positive integer either (n is no dimension there)."""
+    return {name for _, m, _, _, plain in _phrases(lines) if not plain for name in _names(m.group("math"))}
 
 
 def _spoken_of_again(lines: list[str], line: int, column: int, name: str) -> int:

@@ -40,7 +40,7 @@ from ..prover import DEFAULT_TIMEOUT
 from ..sums import empty_when_reversed
 from .approximate import approximately, rounding_written
 from .abbreviations import definitions_in_words
-from .integers import integers_in_words, reaches as integer_reaches
+from .integers import integers_in_words, kinds_unread, reaches as integer_reaches
 from .chains import Relation, relations, sides_of_arrows
 from .hedges import (EXCEPTING, assumed_in_words, equal_case, hedged_words, case_switch, distributions_named, negation_in, others_before, paragraph_around, prose_text, regime_nearby, restricted_nearby, restricted_where_introduced,
                      sentence_around, sentences, signs_nearby, unplain, word_bound)
@@ -231,8 +231,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                                    if options.symbols.strip() else Domain(), declarations)
     lengths = all_lengths
     base = doc_declarations(options.symbols) if options.symbols.strip() else Domain()
-    called_real = sorted({m.group(1) or m.group(2) for m in _CALLED_REAL.finditer(text)}
-                         - set(base.names()) - set(functions))
+    called_real = sorted(({m.group(1) or m.group(2) for m in _CALLED_REAL.finditer(text)}
+                          | {name for name in kinds_unread(prose_lines) if len(name) == 1 and name not in range_ends})
+                         - set(base.names()) - set(functions))   # ("a positive integer or zero": no dimension)
     if called_real:                 # "for every real $n$", "$n \in \mathbb{R}$": n is no count nor dimension
         try:
             base = base.merged(doc_declarations(f"{' '.join(called_real)}: real"))
@@ -322,6 +323,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     in_spaces = [(line, name) for line, name, _ in sized_spaces]                # x, y ∈ ℝ^n
     spaced: dict[str, int] = {}                                 # vectors whose length a membership gave: where
     last_use: dict[str, int] = {}                               # the line where each used name was last used
+    first_use: dict[str, int] = {}                              # … and where it was first used
     defined_at: dict[str, list[int]] = {}                       # the lines where each name was defined
 
     local_spans: dict[tuple[int, sp.Basic], tuple[int, int]] = {}   # a sign in words: the columns it governs
@@ -440,6 +442,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     def use(names: set[str]) -> None:
         used.update(names)
         last_use.update(dict.fromkeys(names, rel.line))
+        for name in names:
+            first_use.setdefault(name, rel.line)
     guessed_defs: dict[str, int] = {}                   # names defined through a function written alone
     derived_defs: dict[str, int] = {}                   # names defined by a display the words conclude
     concluded_before = 0                                # (the previous relation's line if its words concluded)
@@ -479,6 +483,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 definitions = [d for d in definitions if target_name(d.target) not in keys]
                 for key in keys:
                     unread[key] = at
+        instances = [d for d in definitions if _instance_elsewhere(target_name(d.target) or "", first_use, defined_at,
+                                                                   sections, setups, rel.line)]
+        if instances:       # "For a single spin … $$Z = e^{βh} + e^{-βh}$$" of the Z of a general Gibbs distribution:
+            definitions = [d for d in definitions if not any(d is x for x in instances)]   # that section's Z only
         definitions = _about_current_meanings(definitions, previous_definitions)
         previous_definitions = list(definitions)
         for line, name, column in [r for r in renamings if r[0] < rel.line or r[0] == rel.line
@@ -1165,7 +1173,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             and not (names_in(rhs) & (names_in(earlier.expr) | {lhs.name})) and bool(names_in(rhs))
         later_section = earlier is not None and rel.op == "==" and standalone and display \
             and (isinstance(lhs, sp.Symbol) or isinstance(lhs, sp.Indexed) and not all(
-                i.is_Integer for i in lhs.indices)) and bool(real_names(rhs)) \
+                i.is_Integer for i in lhs.indices) or isinstance(lhs, sp.core.function.AppliedUndef) and lhs.args
+                and all(isinstance(a, sp.Symbol) for a in lhs.args)) and bool(real_names(rhs)) \
             and not any(same_section(sections, line, rel.line) for line in defined_at.get(target_name(lhs), [])) \
             and not (target_name(lhs) in last_use and last_use[target_name(lhs)] < rel.line
                      and same_section(sections, last_use[target_name(lhs)], rel.line)) \
@@ -2453,6 +2462,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         if conventional_length(rel, left, right, dimension, range_ends):
             doubts.append(f"the length of a vector is taken to be {dimension} (not written) while the relation "
                           f"sums to another bound")
+        extremes = _extreme_entries(sp.Tuple(left, right), definitions)
+        if extremes:                    # "0 < μ = λ_min ≤ λ_i ≤ λ_max = L": λ_min is the least λ_i, not any number
+            doubts.append(f"{', '.join(extremes)} names the least or greatest entry of a family, which softsym "
+                          f"reads as a number of its own")
         about = sorted(examples.keys() & {str(e.base.label) for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed)}
                        | {name for name in examples if name in names_in(lhs, rhs)})
         named = [{x for x in side.free_symbols if not x.is_integer} for side in (lhs, rhs)]
@@ -3572,6 +3585,33 @@ def real_names(expr: sp.Basic) -> set[sp.Basic]:
 
 def _plain(expr: sp.Basic) -> str:
     return sp.sstr(expr)
+
+
+_EXTREME = re.compile(r"^(?P<family>[A-Za-z]+)_(?:min|max)$")
+
+
+def _extreme_entries(both: sp.Basic, definitions: list[Definition]) -> list[str]:
+    """The names ``lambda_min``, ``x_max`` of a relation whose family (``lambda[i]``, ``x[i]``) the relation
+    or a definition it uses holds, and that no definition gives a value: the least or greatest entry,
+    read as a free number (a point where it is no entry is no counterexample)."""
+    families = {str(e.base.label) for e in both.atoms(sp.Indexed)} \
+        | {str(e.base.label) for d in definitions for e in sp.Tuple(d.target, d.expr).atoms(sp.Indexed)}
+    defined = {target_name(d.target) for d in definitions}
+    return sorted(x.name for x in both.free_symbols if isinstance(x, sp.Symbol)
+                  and (m := _EXTREME.match(x.name)) and m.group("family") in families and x.name not in defined)
+
+
+def _instance_elsewhere(name: str, first_use: dict[str, int], defined_at: dict[str, list[int]], sections,
+                        setups, line: int) -> bool:
+    """Whether the definition of ``name`` is an instance a closed section gave a name the text used
+    before in general (the partition function Z, then "for a single spin, Z = e^{βh} + e^{-βh}"):
+    it holds in its own section, not after it (the next section's Z is another system's)."""
+    at = defined_at.get(name)
+    if not at or not name:
+        return False
+    last = at[-1]
+    return first_use.get(name, last) < last and not in_scope(sections, last, line) \
+        and not in_preamble(sections, last, setups)
 
 
 def _used_before_section(name: str, last_use: dict[str, int], sections: list[int], line: int) -> bool:

@@ -15,6 +15,8 @@ Conventions, one per line:
 * numbers are exact: ``0.5`` is ``Rational(1, 2)``; scientific notation ``2.5e-3`` is refused;
 * ``\\mathbf{z}``, ``\\boldsymbol z``, ``\\bm{z}``, ``\\vec z``, ``\\mathit{z}`` are ``z``;
 * ``\\hat{y}``, ``\\bar{p}``/``\\overline{p}``, ``\\tilde{q}``, ``\\mathcal{L}`` are the names ``y_hat``, ``p_bar``, ``q_tilde``, ``L_cal``;
+* ``\\Delta z_k``, ``\\Delta W_{kj}``, ``\\Delta\\theta`` are increments, the names ``Delta_z``, ``Delta_W``, ``Delta_theta``
+  (``\\Delta`` before a letter or a Greek letter; ``\\Delta(x)``, ``\\Delta_t``, ``\\Delta \\cdot 2`` keep Δ);
 * a subscript of letters, numbers and arithmetic is an entry: ``z_i`` → ``IndexedBase("z", real=True)[i]``;
 * ``z_{ij}`` (exactly two letters) and ``z_{i,j}`` are ``z[i, j]``; ``z_{ijk}`` is refused;
 * a letter used as an index or a range bound is ``Symbol(k, integer=True)`` (a declared integer symbol if any);

@@ -61,6 +61,8 @@ OPERAND_START = frozenset({
 NAME_END = frozenset({"LETTER", "GREEK", "NAME"})
 
 _STAR_SCRIPT = re.compile(r"\s*(?:\*|\\(?:star|ast)(?![A-Za-z])|\{\s*(?:\*|\\(?:star|ast))\s*\})")
+_INCREMENT = re.compile(r"\s*(?:(?P<letter>[A-Za-z])(?![A-Za-z])|\\(?P<greek>[A-Za-z]+))")
+"""After ``\\Delta``: the letter or Greek macro whose increment it names (``\\Delta z``, ``\\Delta\\theta``)."""
 WIDE_SPACES = frozenset({"quad", "qquad"})
 """Spaces that separate rather than multiply (``p_j \\quad j \\ne t``): a GAP between two factors."""
 
@@ -432,6 +434,8 @@ class _Scanner:
             return
         if name in voc.SIZES:
             self._sized_delimiter(name, start)
+        elif name == "Delta" and mode == "normal" and self._increment(start):
+            return
         elif name in voc.GREEK:
             self.emit("GREEK", name, start)
         elif name in voc.OTHER_LETTERS:
@@ -668,6 +672,17 @@ class _Scanner:
         self.cases.append((self.s[body_start:m.start()], body_start))
         self.i = m.end()
         self.emit("CASES", str(len(self.cases) - 1), start)
+
+    def _increment(self, start: int) -> bool:
+        r"""``\Delta z_k``, ``\Delta W_{kj}``, ``\Delta\theta``: an increment, the one name ``Delta_z``
+        (as notes mean it: the change of z, never Δ times z).  Only before a single letter or a Greek
+        letter's macro; ``\Delta(x)``, ``\Delta_t``, ``\Delta^{K-1}`` and ``\Delta = 2`` stay Δ."""
+        m = _INCREMENT.match(self.s, self.i)
+        if m is None or (m.group("greek") and m.group("greek") not in voc.GREEK):
+            return False
+        self.i = m.end()
+        self.emit("NAME", f"Delta_{m.group('letter') or m.group('greek')}", start)
+        return True
 
     def _decorated(self, name: str, start: int) -> None:
         got = self._captured_arg()
