@@ -139,6 +139,7 @@ def failing_point(problem: Problem, deadline: Deadline, budget: int, sizes: tupl
     required = required_symbols(domain)
     needed = sorted(required - set(givens_substitution(domain)), key=str)
     rules = entry_rules(domain, problem.free_symbols)      # hypotheses about every entry: candidates meet them
+    fruitless = 0
     for count, (fixed, left, right) in enumerate(concrete_problems(problem, lhs, rhs, sizes, per_size)):
         if deadline.expired() or count >= instances_limit:
             return None
@@ -154,6 +155,7 @@ def failing_point(problem: Problem, deadline: Deadline, budget: int, sizes: tupl
             if hit is not None:
                 return hit
         entries = rules if any(isinstance(v, sp.Indexed) for v in variables) else []
+        outside = [0, 0]                         # flagged candidates outside the domain, inside it
         for drawn in candidate_points(variables, domain, key, budget, hints, fixed):
             if deadline.expired():
                 return None
@@ -162,10 +164,23 @@ def failing_point(problem: Problem, deadline: Deadline, budget: int, sizes: tupl
                 point = _entry_values(point, fixed, entries, domain)
             if not attempt(deadline, lambda: screen.flags(point), False):
                 continue
-            hit = _confirmed(problem, deadline, fixed, point, left, right, required)
+            hit = _confirmed(problem, deadline, fixed, point, left, right, required, outside)
             if hit is not None:
                 return hit
+            if outside[0] >= FRUITLESS and not outside[1]:
+                break                            # no drawn point meets the hypotheses here: the next instance
+        fruitless = fruitless + 1 if outside[0] >= FRUITLESS and not outside[1] else 0
+        if fruitless >= FRUITLESS_INSTANCES:
+            return None                          # (an equation between entries no drawn point solves)
     return None
+
+
+FRUITLESS = 48
+"""Flagged candidates of one concrete instance, every one outside the domain (a hypothesis such as
+``exp(z_k)/Σ_j exp(z_j) == q_k`` that drawn points never meet), after which the search moves on."""
+FRUITLESS_INSTANCES = 6
+"""Consecutive such instances after which the search gives up: its time would go to points it cannot
+use (the relation stays undecided rather than running out of time)."""
 
 
 CUT_SHARE = 0.3
@@ -235,11 +250,14 @@ def _projected(point: dict, equations: list[tuple[sp.Basic, list[sp.Basic]]]) ->
 
 
 def _confirmed(problem: Problem, deadline: Deadline, fixed: dict, point: dict, left: sp.Basic, right: sp.Basic,
-               required: set) -> tuple[dict, dict, sp.Basic, sp.Basic, int] | None:
+               required: set, outside: list[int] | None = None) -> tuple[dict, dict, sp.Basic, sp.Basic, int] | None:
     """The hit at ``point`` when it lies inside the whole domain and the relation fails there at
-    50 and 100 digits (both searches end here)."""
+    50 and 100 digits (both searches end here).  ``outside`` counts the points outside the domain and
+    inside it."""
     domain = problem.domain
     full = attempt(deadline, lambda: admitted(with_eliminated({**fixed, **point}, domain), domain, required), None)
+    if outside is not None:
+        outside[full is not None] += 1
     if full is None:
         return None
     digits = attempt(deadline, lambda: confirm(left, problem.rel, right, point, problem.real_values), None)
