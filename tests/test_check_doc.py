@@ -1164,3 +1164,9 @@ def test_increments_instances_of_a_general_name_and_integers_with_an_alternative
 def test_two_families_equal_at_every_entry_prove_what_their_instances_say():
     read = verdicts_by_line("session32_red_team_48.md")
     assert read[36] == ["proved"]                   # q_c/q_k at p = q (for every entry) is p_c/p_k
+
+
+def test_a_bare_family_name_in_a_vector_relation_is_the_vector():
+    read = verdicts_by_line("session33_bare_family_in_a_vector_relation.md")
+    assert read[7] == ["proved", "proved", "proved"]   # ∂L/∂z = p − y of p_k := softmax(z)_k: the vector p
+    assert read[11] == ["refuted"]                     # the flipped last entry, refuted at i = 3

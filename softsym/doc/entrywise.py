@@ -62,6 +62,10 @@ def read_entrywise(rel: Relation, context) -> tuple[sp.Basic, sp.Basic, Entry, t
         bare = re.fullmatch(r"\s*\\(?:mathbf|boldsymbol|bm|vec)\s*\{?\s*(\\?[A-Za-z]+)\s*\}?\s*", rel.lhs)
         if bare is not None and rel.op in ("==", ":="):
             target, bold = bare.group(1).lstrip("\\"), True
+    for family in context.families - context.paired - context.matrices:   # "∂L/∂z = p − y" of p_k := softmax(z)_k:
+        if family not in vectors and family not in context.names and family not in context.functions \
+                and re.search(rf"(?<![\\A-Za-z]){re.escape(family)}(?![A-Za-z_(]|\s*\()", rel.lhs + " " + rel.rhs):
+            vectors[family] = None           # the vector p, not a number p (a family of one index only)
     at = replace(context, entry=index, vectors=vectors)
     column = None
     try:
