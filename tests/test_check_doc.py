@@ -1170,3 +1170,16 @@ def test_a_bare_family_name_in_a_vector_relation_is_the_vector():
     read = verdicts_by_line("session33_bare_family_in_a_vector_relation.md")
     assert read[7] == ["proved", "proved", "proved"]   # ∂L/∂z = p − y of p_k := softmax(z)_k: the vector p
     assert read[11] == ["refuted"]                     # the flipped last entry, refuted at i = 3
+
+
+def test_red_team_49_names_are_what_the_words_say_they_are():
+    read = verdicts_by_line("session33_red_team_49.md")
+    assert read[7] == ["proved"]                    # Δ := 2: Δx + Δy is 2(x + y), Δ times x (no increment)
+    assert read[11] == ["refuted"]                  # … so Δx = 3x is false
+    assert read[17] == ["proved"]                   # n a positive integer ("and let $m$ …" is m's clause)
+    assert read[21] == ["undecided"]                # "an integer multiple of $n$": m = 1/2 is doubted
+    assert read[31] == ["proved"]
+    assert "proved" not in read[35] + read[39]      # "And $$M \le a$$" of M := max(a, b) is a claim, no case
+    other = verdicts_by_line("session33_red_team_49_laplacian_and_real_n.md")
+    assert other[5] == ["unparsed"]                 # the Laplacian Δu: an operator, not Δ times u
+    assert other[9] == ["refuted"]                  # "Let $n$ be a real number": no dimension, sin(πn) ≠ 0

@@ -1666,6 +1666,16 @@ def _display_of(rel: Relation, blocks):
     return next((b for b in holding if rel.tex.strip() and rel.tex.strip() in b.tex), holding[0] if holding else None)
 
 
+def conditioned(lead: str | None) -> bool:
+    """Whether the words leading into a display say a condition ("Suppose", "when", "if", "假设"…):
+    without them, an inequality about a defined quantity is a claim ("And $$m \\le a$$" of m := max(a, b))."""
+    if lead is None:
+        return True
+    words = re.findall(r"[a-z.]+", lead.lower())
+    return any(w in _CONDITION_CUES or w in _CONDITION_NOUNS for w in words) \
+        or any(c in lead for c in _CJK_CONDITION_CUES)
+
+
 def lead_in(lines: list[str], rel: Relation, blocks, keep_math: bool = False) -> str | None:
     """The words of the sentence that leads into the display holding ``rel`` (its own line's text
     before the display included; inline math taken out unless ``keep_math``), or None for inline math."""

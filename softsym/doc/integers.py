@@ -77,16 +77,17 @@ def _phrases(lines: list[str]):
             for m in pattern.finditer(line):
                 before = _SENTENCE_END.split(line[:m.start()])[-1]
                 after = line[m.end():]
-                plain = not (_NEGATED.search(before) or _NEGATED.search(line[m.start():m.end()])
-                             or not (cjk or _ENDS.match(after)) or _MORE.search(after)
-                             or cjk and re.match(r"\s*(?:的|或|还是|倍|乘|除|加|减)", after))
-                yield number, m, pattern, before, plain
+                own = after.split("$", 1)[0]          # up to the next name: what the words say of this one
+                doubted = _NEGATED.search(before) or _NEGATED.search(line[m.start():m.end()]) \
+                    or not (cjk or _ENDS.match(after)) or cjk and re.match(r"\s*(?:的|或|还是|倍|乘|除|加|减)", after)
+                plain = not (doubted or _MORE.search(after))
+                yield number, m, pattern, before, plain, bool(doubted or _MORE.search(own))
 
 
 def integers_in_words(lines: list[str]) -> list[Typed]:
     """Every name a sentence of ``lines`` makes an integer, with the declaration and its reach."""
     out: list[Typed] = []
-    for number, m, pattern, before, plain in _phrases(lines):
+    for number, m, pattern, before, plain, _ in _phrases(lines):
         if not plain:
             continue                   # "$k$ need not be an integer", "an integer or a half-integer"
         quantifier = pattern in (_QUANTIFIER, _QUANTIFIER_CJK)
@@ -101,11 +102,25 @@ def integers_in_words(lines: list[str]) -> list[Typed]:
     return out
 
 
-def kinds_unread(lines: list[str]) -> set[str]:
+def kinds_unread(lines: list[str]) -> dict[str, tuple[int, str]]:
     """Names the words speak of as integers in a way that makes them no integer softsym can read ("$n$
     is a positive integer or zero", "$k$ is an integer multiple of $m$", "$x$ need not be an integer"):
-    no convention may make such a name a positive integer either (n is no dimension there)."""
-    return {name for _, m, _, _, plain in _phrases(lines) if not plain for name in _names(m.group("math"))}
+    no convention may make such a name a positive integer either (n is no dimension there), and a
+    counterexample that gives it a value the words may exclude is doubted.  Each with its line and words."""
+    out: dict[str, tuple[int, str]] = {}
+    for number, m, _, _, _, unread in _phrases(lines):
+        for name in _names(m.group("math")) if unread else ():
+            out.setdefault(name, (number, lines[number - 1][m.start():m.end() + 24].strip()))
+    for number, line in enumerate(lines, 1):
+        for m in _NOT_NECESSARILY.finditer(line):
+            out.setdefault((m.group(1) or m.group(2)).lstrip("\\"), (number, m.group(0).strip()))
+    return out
+
+
+_NOT_NECESSARILY = re.compile(r"(?i)\$\s*([A-Za-z]|\\[a-z]+)\s*\$\s+(?:need\s+not|needn't|does\s+not\s+(?:need|have)\s+to|"
+                              r"is\s+not\s+necessarily|may\s+not|might\s+not)\s+be\s+(?:an?\s+)?(?:integer|whole|natural)"
+                              r"|\$\s*([A-Za-z]|\\[a-z]+)\s*\$\s+(?:is|be|being)\s+(?:zero|0|\$0\$)\s+or\b")
+"""Words that leave a name no integer of a kind ("$n$ need not be an integer", "$n$ is zero or a positive integer")."""
 
 
 def _spoken_of_again(lines: list[str], line: int, column: int, name: str) -> int:

@@ -44,7 +44,7 @@ from .integers import integers_in_words, kinds_unread, reaches as integer_reache
 from .chains import Relation, relations, sides_of_arrows
 from .hedges import (EXCEPTING, assumed_in_words, equal_case, hedged_words, case_switch, distributions_named, negation_in, others_before, paragraph_around, prose_text, regime_nearby, restricted_nearby, restricted_where_introduced,
                      sentence_around, sentences, signs_nearby, unplain, word_bound)
-from .conditions import (
+from .conditions import (conditioned, 
     LABEL_SET, OP_TEX, is_stated_range, MEMBERSHIP as _MEMBERSHIP, NOT_A_CASE, after_a_display, as_bounds, case_after, case_in_words, claimed_before, bound_throughout, introduced_by, conditions_after, conditions_for, excluded_in_words, named_in_words, tight_at,
     defined_before, defining_cue, example_cue, supposed_cue, widened_since, finite_set, words_after_display, imposed_display, imposed_in_prose, in_display_math,
     in_inline_math, is_condition, is_pin, label_set, family_signs_in_words, listed_condition, local_signs_in_words, membership_bounds,
@@ -231,12 +231,22 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                                    if options.symbols.strip() else Domain(), declarations)
     lengths = all_lengths
     base = doc_declarations(options.symbols) if options.symbols.strip() else Domain()
-    called_real = sorted(({m.group(1) or m.group(2) for m in _CALLED_REAL.finditer(text)}
-                          | {name for name in kinds_unread(prose_lines) if len(name) == 1 and name not in range_ends})
+    increments = not _DELTA_ITSELF.search(text)     # "\Delta := 2", "$\Delta$", the Laplacian: Δx is Δ times x
+    laplacian = bool(re.search(r"(?i)laplac|拉普拉斯", text))   # … or an operator not read
+    kinds_in_words = kinds_unread(prose_lines)
+    unread_kinds = {name for name in kinds_in_words if len(name) == 1} - set(base.names()) - set(functions)
+    called_real = sorted(({next(g for g in m.groups() if g) for m in _CALLED_REAL.finditer(text)}
+                          | (unread_kinds - range_ends))
                          - set(base.names()) - set(functions))   # ("a positive integer or zero": no dimension)
     if called_real:                 # "for every real $n$", "$n \in \mathbb{R}$": n is no count nor dimension
         try:
             base = base.merged(doc_declarations(f"{' '.join(called_real)}: real"))
+        except UserError:
+            pass
+    counted_loosely = sorted((unread_kinds & range_ends) - set(called_real))
+    if counted_loosely:             # Σ_{k=1}^{n} with "n is a positive integer or zero": n = 0 is the empty sum
+        try:
+            base = base.merged(doc_declarations(f"{' '.join(counted_loosely)}: integer nonnegative"))
         except UserError:
             pass
     labelled = [name for name in subscript_labels(found, [b.tex for b in blocks]) if name not in base.names()
@@ -310,7 +320,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     setups = setup_sections(lines, sections)             # "## Setup": its assumptions hold throughout
     renamed = named_constants(found, blocks, set(base.names()) | {
         name for decl in declarations for name in _declared_names(decl.text)}, prose_lines)   # e = y − t, π ∈ (0, 1)
-    introduced = restricted_where_introduced(prose_lines)
+    introduced = {**kinds_in_words, **restricted_where_introduced(prose_lines)}   # ("an integer multiple of $n$")
     declared_anywhere = set(doc_declarations(options.symbols).names() if options.symbols.strip() else ()) \
         | set(counted) | {name for decl in declarations for name in _declared_names(decl.text)}   # (not "for real $n$"
     # elsewhere: a sentence's integer n wins over that document-wide default there)
@@ -757,7 +767,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             continue
         dimension = document_dimension(domain, inferred)
         def context_with(functions: set[str]) -> Context:
-            return Context(names=context_names(domain, functions), dimension=dimension,
+            return Context(names=context_names(domain, functions), dimension=dimension, increments=increments,
+                           laplacian=laplacian,
                            functions=frozenset(functions | {f"\\{f}" for f in functions}),
                            vectors={**{n: None for n in one_hot_names if n not in functions}, **vectors},
                            families=frozenset(families), words=words,
@@ -1015,8 +1026,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         # a claim, even between two names (a display with no such cue may be the case that follows)
         derived_display = display and not rel.chained and claimed_before(lines, rel, blocks) \
             and not _CASE_AFTER_CUE.search(_after_last_claim_cue(lead_in(lines, rel, blocks) or ""))
+        claimed_of_defined = display and not rel.chained and rel.op in ("<", "<=", ">", ">=") \
+            and bool(names_in(lhs, rhs) & defined_names) and not conditioned(lead_in(lines, rel, blocks))
+        # "Then $$m \ge a.$$ And $$m \le a.$$" of m := max(a, b): no word makes it a case: a claim about m
         if k not in premise_of and ((is_condition(rel.op, lhs, rhs) and not bound_of_defined
-                                     and not derived_display) or (
+                                     and not derived_display and not claimed_of_defined) or (
                 inline and rel.op == "==" and not rel.chained and isinstance(lhs, sp.Symbol) and rhs.is_Number)):
             if inline and set_aside(lines, rel):   # "Unlike the case $x < 0$, …": the other case
                 relational = as_relational(rel.op, lhs, rhs)
@@ -3414,9 +3428,16 @@ def _written_from_zero(text: str) -> dict[str, int]:
 _RENEWING = re.compile(r"(?i)\b(?:let|suppose|supposing|assume|assuming|instead|consider|define|redefine|take|"
                        r"choose|pick)\b|令|设|假设|假定|改为|换成|取")
 """Words that give a name a new meaning ("Now let $a$ instead be …"): its square written next is that meaning."""
+_DELTA_ITSELF = re.compile(r"\\Delta\s*(?:[:=<>,$()]|\\(?:coloneqq|in|le|ge|leq|geq|ne|neq|approx|triangleq|right|cdot|times)"
+                           r"(?![A-Za-z])|\\\)|$)|(?i:laplac|拉普拉斯)", re.MULTILINE)
+"""Δ used as a name of its own ("$\\Delta := 2$", "$\\Delta$", "\\Delta \\cdot x") or the Laplacian: no increments."""
 _CALLED_REAL = re.compile(r"(?i)(?:\breal(?:\s+numbers?|\s+scalars?|\s+values?)?|实数)\s*\$\s*([A-Za-z])\s*\$"
-                          r"|\$\s*([A-Za-z])\s*\\in\s*\\mathbb\s*\{?\s*R\s*\}?\s*\$")
-"""A letter the words call real ("for every real $n$", "$n \\in \\mathbb{R}$"): not an integer by convention."""
+                          r"|\$\s*([A-Za-z])\s*\\in\s*\\mathbb\s*\{?\s*R\s*\}?\s*\$"
+                          r"|\$\s*([A-Za-z])\s*\$\s+(?:is|be|being)\s+(?:an?\s+|any\s+)?(?:arbitrary\s+|given\s+|fixed\s+)?"
+                          r"(?:(?:strictly\s+)?(?:positive|negative|nonnegative|non-negative|nonpositive)\s+)?real\b"
+                          r"|\$\s*([A-Za-z])\s*\$\s*(?:为|是)(?:一个|任意)?(?:的)?(?:正|负|非负)?实数")
+"""A letter the words call real ("for every real $n$", "$n \\in \\mathbb{R}$", "let $n$ be a positive real number"):
+not an integer by convention."""
 _SPACE_POWER = re.compile(r"\\mathbb\s*\{?\s*R\s*\}?\s*\^\s*(?:\{(?P<braced>[^{}]*)\}|(?P<bare>[A-Za-z]))")
 
 

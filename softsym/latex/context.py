@@ -72,6 +72,11 @@ class Context:
     families: frozenset[str] = frozenset()
     entry: sp.Symbol | None = None
     words: frozenset[str] = frozenset()
+    increments: bool = True
+    laplacian: bool = False
+    """Whether the document calls ``\\Delta`` the Laplacian: an operator, not read (``\\Delta u`` is unparsed)."""
+    """Whether ``\\Delta`` before a letter names an increment (``\\Delta z``): not where the document
+    uses Δ as a name of its own (``\\Delta := 2``, the Laplacian)."""
     letters: frozenset[str] = frozenset()
     column: sp.Symbol | None = None
     matrices: frozenset[str] = frozenset()

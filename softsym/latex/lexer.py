@@ -116,13 +116,13 @@ def tokenize(tex: str) -> list[Token]:
     return scan(tex).tokens
 
 
-def scan(tex: str) -> Scanned:
+def scan(tex: str, increments: bool = True, laplacian: bool = False) -> Scanned:
     """The tokens of ``tex`` with the marks the reader needs (bold names, ``cases`` bodies).
 
     Raises:
         Unparsed: a character, macro or construct the reader does not support.
     """
-    scanner = _Scanner(tex)
+    scanner = _Scanner(tex, increments, laplacian)
     tokens = scanner.run()
     return Scanned(tokens, frozenset(scanner.bold), tuple(scanner.cases))
 
@@ -130,7 +130,8 @@ def scan(tex: str) -> Scanned:
 class _Scanner:
     """One pass over the string; ``stack`` holds the open delimiters (their token types)."""
 
-    def __init__(self, tex: str) -> None:
+    def __init__(self, tex: str, increments: bool = True, laplacian: bool = False) -> None:
+        self.increments, self.laplacian = increments, laplacian
         self.s = tex
         self.i = 0
         self.out: list[Token] = []
@@ -434,8 +435,10 @@ class _Scanner:
             return
         if name in voc.SIZES:
             self._sized_delimiter(name, start)
-        elif name == "Delta" and mode == "normal" and self._increment(start):
+        elif name == "Delta" and mode == "normal" and self.increments and self._increment(start):
             return
+        elif name == "Delta" and self.laplacian:
+            raise Unparsed("the Laplacian \\Delta (an operator on functions softsym does not read)", "\\Delta")
         elif name in voc.GREEK:
             self.emit("GREEK", name, start)
         elif name in voc.OTHER_LETTERS:

@@ -116,7 +116,7 @@ def _thousands(tex: str) -> str:
 
 def _read(tex: str, context: Context) -> tuple[sp.Expr, tuple, tuple]:
     source = _thousands(_EQUATION_NUMBER.sub("", tex))
-    scanned = scan(source)
+    scanned = scan(source, increments=context.increments, laplacian=context.laplacian)
     tokens = _without_final_punctuation(scanned.tokens)
     if not tokens:
         raise Unparsed("nothing to read", tex)
