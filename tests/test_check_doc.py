@@ -1180,6 +1180,7 @@ def test_red_team_49_names_are_what_the_words_say_they_are():
     assert read[21] == ["undecided"]                # "an integer multiple of $n$": m = 1/2 is doubted
     assert read[31] == ["proved"]
     assert "proved" not in read[35] + read[39]      # "And $$M \le a$$" of M := max(a, b) is a claim, no case
+    assert "refuted" not in read[49]                # "Let $y_k > 0$ for every $k$": y = 0 breaks it
     other = verdicts_by_line("session33_red_team_49_laplacian_and_real_n.md")
     assert other[5] == ["unparsed"]                 # the Laplacian Δu: an operator, not Δ times u
     assert other[9] == ["refuted"]                  # "Let $n$ be a real number": no dimension, sin(πn) ≠ 0

@@ -644,6 +644,13 @@ _MATH_OP = {">": ">", "\\ge": ">=", "\\geq": ">=", "\\geqslant": ">=", "<": "<",
             "\\leqslant": "<="}
 
 
+_FAMILY_SIGN_EVERY = re.compile(
+    r"\$\s*(?P<lbase>[A-Za-z]|\\[A-Za-z]+)\s*_\s*\{?\s*(?P<index>[A-Za-z])\s*\}?\s*"
+    r"(?P<op>>|\\geq?(?:slant)?|<|\\leq?(?:slant)?)\s*0\s*\$\s*,?\s*"
+    r"(?:(?i:for\s+(?:every|all|each|any))\s+\$?\s*(?P=index)(?![A-Za-z])|(?:对)?(?:任意|所有|每个|一切)(?:的)?\s*\$?\s*(?P=index))")
+"""One entry's sign said of every index ("Let $y_k > 0$ for every $k$", "$p_i \\ge 0$ for all $i$")."""
+
+
 def family_signs_in_words(lines: list[str]) -> list[tuple[int, str, str | None]]:
     """Signs the prose states for entries of a family: "Let $p_k$ be positive", "$w_1, \\dots, w_n$
     are nonnegative", "$p_1, \\dots, p_K > 0$", "设 $p_k$ 均为正数" — (line, the family's name as
@@ -652,7 +659,7 @@ def family_signs_in_words(lines: list[str]) -> list[tuple[int, str, str | None]]
     counterexample that breaks them (never a hypothesis of a proof)."""
     out: list[tuple[int, str, str | None]] = []
     for number, line in enumerate(lines, 1):
-        for m in (*_FAMILY_SIGN.finditer(line), *_FAMILY_SIGN_MATH.finditer(line)):
+        for m in (*_FAMILY_SIGN.finditer(line), *_FAMILY_SIGN_MATH.finditer(line), *_FAMILY_SIGN_EVERY.finditer(line)):
             sentence = sentence_around(line, m.start())
             rest = sentence.replace(m.group(0), " ")
             if _HEDGED.search(_INLINE_MATH.sub(" ", rest)) or negation_in(sentence) or re.search(
