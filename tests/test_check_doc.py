@@ -1184,3 +1184,10 @@ def test_red_team_49_names_are_what_the_words_say_they_are():
     other = verdicts_by_line("session33_red_team_49_laplacian_and_real_n.md")
     assert other[5] == ["unparsed"]                 # the Laplacian Δu: an operator, not Δ times u
     assert other[9] == ["refuted"]                  # "Let $n$ be a real number": no dimension, sin(πn) ≠ 0
+
+
+def test_an_inline_relation_written_as_a_restatement_has_the_role_of_the_one_it_restates():
+    read = verdicts_by_line("session33_restated_inline.md")
+    assert read[3] == ["proved", "refuted"]         # "…, or equivalently $σ(x) = ½(1 + tanh x)$": a claim, false
+    assert read[4] == ["proved", "proved"]
+    assert read[6] == ["skipped", "skipped"]        # "where $t > 0$, or equivalently $-t < 0$": conditions both

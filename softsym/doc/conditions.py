@@ -1396,6 +1396,9 @@ def prose_role(lines: list[str], rel: Relation) -> str | None:
         k -= 1
     pieces = [p for p in _SENTENCE_END.split(before)]
     before = pieces[-1] if pieces else before
+    restated = _RESTATED.search(before)
+    if restated:                       # "$\tanh(x) = 2\sigma(2x) - 1$, or equivalently $…$": the role of the
+        before = before[:restated.start()]    # relation it restates ("where $x > 0$, or equivalently $…$" too)
     while True:                                        # "$z_1 = 0$, $z_2 = …$": the list's first item decides
         trimmed = _LIST_TAIL.sub("", before)
         if trimmed == before:
@@ -1423,6 +1426,11 @@ def prose_role(lines: list[str], rel: Relation) -> str | None:
         if word in _CLAIM_CUES or word in _WEAK_CLAIM_CUES and k < 2 and not appositive:
             return "claim"
     return None
+
+
+_RESTATED = re.compile(r"(?i)\$[^$]+\$\s*,?\s*(?:or\s+|and\s+)?(?:equivalently|in\s+other\s+words)\s*,?\s*$|"
+                       r"\$[^$]+\$\s*[,，]?\s*(?:或者?等价地|等价地|等价于)\s*[,，]?\s*$")
+"""An inline relation that restates the one before it ("…, or equivalently $…$"): it has that one's role."""
 
 
 _DEFINING = re.compile(r"(?i)\b(?:where|with|let|(?:re-?)?define|(?:re-?)?defining|denote|denoting|write|writing)\b|其中|记|令|设|定义")
