@@ -73,10 +73,10 @@ class Context:
     entry: sp.Symbol | None = None
     words: frozenset[str] = frozenset()
     increments: bool = True
-    laplacian: bool = False
-    """Whether the document calls ``\\Delta`` the Laplacian: an operator, not read (``\\Delta u`` is unparsed)."""
     """Whether ``\\Delta`` before a letter names an increment (``\\Delta z``): not where the document
     uses Δ as a name of its own (``\\Delta := 2``, the Laplacian)."""
+    laplacian: bool = False
+    """Whether the document calls ``\\Delta`` the Laplacian: an operator, not read (``\\Delta u`` is unparsed)."""
     letters: frozenset[str] = frozenset()
     column: sp.Symbol | None = None
     matrices: frozenset[str] = frozenset()
