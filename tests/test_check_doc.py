@@ -1191,3 +1191,9 @@ def test_an_inline_relation_written_as_a_restatement_has_the_role_of_the_one_it_
     assert read[3] == ["proved", "refuted"]         # "…, or equivalently $σ(x) = ½(1 + tanh x)$": a claim, false
     assert read[4] == ["proved", "proved"]
     assert read[6] == ["skipped", "skipped"]        # "where $t > 0$, or equivalently $-t < 0$": conditions both
+
+
+def test_a_sign_said_of_some_entries_only_is_no_hypothesis_on_every_entry():
+    read = verdicts_by_line("session33_red_team_50.md")
+    assert "proved" not in read[5] + read[9] + read[13]   # "for every $k \ge 2$", "even $k$", "in the set $S$"
+    assert read[17] == ["proved"]                          # "for every $k$": every entry

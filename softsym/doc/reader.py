@@ -44,7 +44,7 @@ from .integers import integers_in_words, kinds_unread, reaches as integer_reache
 from .chains import Relation, relations, sides_of_arrows
 from .hedges import (EXCEPTING, assumed_in_words, equal_case, hedged_words, case_switch, distributions_named, negation_in, others_before, paragraph_around, prose_text, regime_nearby, restricted_nearby, restricted_where_introduced,
                      sentence_around, sentences, signs_nearby, unplain, word_bound)
-from .conditions import (conditioned, 
+from .conditions import (conditioned,
     LABEL_SET, OP_TEX, is_stated_range, MEMBERSHIP as _MEMBERSHIP, NOT_A_CASE, after_a_display, as_bounds, case_after, case_in_words, claimed_before, bound_throughout, introduced_by, conditions_after, conditions_for, excluded_in_words, named_in_words, tight_at,
     defined_before, defining_cue, example_cue, supposed_cue, widened_since, finite_set, words_after_display, imposed_display, imposed_in_prose, in_display_math,
     in_inline_math, is_condition, is_pin, label_set, family_signs_in_words, listed_condition, local_signs_in_words, membership_bounds,
@@ -231,8 +231,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                                    if options.symbols.strip() else Domain(), declarations)
     lengths = all_lengths
     base = doc_declarations(options.symbols) if options.symbols.strip() else Domain()
-    increments = not _DELTA_ITSELF.search(text)     # "\Delta := 2", "$\Delta$", the Laplacian: Δx is Δ times x
-    laplacian = bool(re.search(r"(?i)laplac|拉普拉斯", text))   # … or an operator not read
+    laplacian = bool(_LAPLACIAN.search(text))       # the Laplacian Δu: an operator, not read
+    increments = not (laplacian or _DELTA_ITSELF.search(text))   # "\Delta := 2", "$\Delta$": Δx is Δ times x
     kinds_in_words = kinds_unread(prose_lines)
     unread_kinds = {name for name in kinds_in_words if len(name) == 1} - set(base.names()) - set(functions)
     called_real = sorted(({next(g for g in m.groups() if g) for m in _CALLED_REAL.finditer(text)}
@@ -1056,6 +1056,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 continue
             if inline and assumed_of_defined(as_relational(rel.op, lhs, rhs)):
                 pass                        # "Assume $0 < k < n$" of k := Σ x_i: from here on, not a case
+            elif inline and _index_restricted_after(lines, rel, lhs, rhs):
+                pass                        # "Let $u_k > 0$ for every $k \ge 2$": not of every entry (u_1 > 0
+                #                             was proved from it); the words only doubt a counterexample
             elif display:                   # "Suppose\n$$a > b,$$\nso $$p > \tfrac12$$": the display after it
                 add_condition(as_relational(rel.op, lhs, rhs))
             elif inline:
@@ -3429,8 +3432,9 @@ _RENEWING = re.compile(r"(?i)\b(?:let|suppose|supposing|assume|assuming|instead|
                        r"choose|pick)\b|令|设|假设|假定|改为|换成|取")
 """Words that give a name a new meaning ("Now let $a$ instead be …"): its square written next is that meaning."""
 _DELTA_ITSELF = re.compile(r"\\Delta\s*(?:[:=<>,$()]|\\(?:coloneqq|in|le|ge|leq|geq|ne|neq|approx|triangleq|right|cdot|times)"
-                           r"(?![A-Za-z])|\\\)|$)|(?i:laplac|拉普拉斯)", re.MULTILINE)
-"""Δ used as a name of its own ("$\\Delta := 2$", "$\\Delta$", "\\Delta \\cdot x") or the Laplacian: no increments."""
+                           r"(?![A-Za-z])|\\\)|$)", re.MULTILINE)
+"""Δ used as a name of its own ("$\\Delta := 2$", "$\\Delta$", "\\Delta \\cdot x"): no increments."""
+_LAPLACIAN = re.compile(r"(?i)laplac|拉普拉斯")
 _CALLED_REAL = re.compile(r"(?i)(?:\breal(?:\s+numbers?|\s+scalars?|\s+values?)?|实数)\s*\$\s*([A-Za-z])\s*\$"
                           r"|\$\s*([A-Za-z])\s*\\in\s*\\mathbb\s*\{?\s*R\s*\}?\s*\$"
                           r"|\$\s*([A-Za-z])\s*\$\s+(?:is|be|being)\s+(?:an?\s+|any\s+)?(?:arbitrary\s+|given\s+|fixed\s+)?"
@@ -3606,6 +3610,27 @@ def real_names(expr: sp.Basic) -> set[sp.Basic]:
 
 def _plain(expr: sp.Basic) -> str:
     return sp.sstr(expr)
+
+
+def _index_restricted_after(lines: list[str], rel: Relation, lhs: sp.Basic, rhs: sp.Basic) -> bool:
+    """Whether an inline condition on entries at a free index (``$u_k > 0$``) is followed, in its sentence,
+    by words that restrict that index ("for every $k \\ge 2$", "for even $k$", "for $k$ in the set $S$",
+    "except …"): read as a hypothesis on every entry it would say more than the text does."""
+    indices = {i.name for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed) for i in e.indices if isinstance(i, sp.Symbol)}
+    if not indices or not 1 <= rel.line <= len(lines):
+        return False
+    line = lines[rel.line - 1]
+    at = line.find(rel.tex.strip()[:20]) if rel.tex.strip() else -1
+    end = line.find("$", at + 1) if at >= 0 else -1
+    if end < 0:
+        return False
+    rest = re.split(r"[.;!?。；！？](?:\s|$)", line[end + 1:], maxsplit=1)[0]
+    names = "|".join(re.escape(i) for i in indices)
+    return bool(re.search(rf"\$[^$]*(?<![A-Za-z\\])(?:{names})(?![A-Za-z])[^$]*(?:[<>]|\\(?:ge|le|geq|leq|in|ne|neq|notin)\b|≤|≥|∈)[^$]*\$"
+                          rf"|\$[^$]*(?:[<>]|\\(?:ge|le|geq|leq|in|ne|neq|notin)\b|≤|≥|∈)[^$]*(?<![A-Za-z\\])(?:{names})(?![A-Za-z])[^$]*\$", rest)
+                or re.search(r"(?i)\b(?:even|odd|except|excluding|other\s+than|but|unless|only|some|between|set|"
+                             r"subset|large|small|first|last|greater|less|larger|smaller|at\s+least|at\s+most)\b|除|之外|偶|奇",
+                             re.sub(r"\$[^$]*\$", " ", rest)))
 
 
 _EXTREME = re.compile(r"^(?P<family>[A-Za-z]+)_(?:min|max)$")
