@@ -74,6 +74,48 @@ def entry_rules(domain: Domain, relation_symbols: set) -> list[tuple[sp.Basic, s
     return out
 
 
+_SIGNS = {sp.StrictGreaterThan: "positive", sp.GreaterThan: "nonnegative", sp.StrictLessThan: "negative",
+          sp.LessThan: "nonpositive"}
+_MIRRORED = {sp.StrictGreaterThan: sp.StrictLessThan, sp.GreaterThan: sp.LessThan,
+             sp.StrictLessThan: sp.StrictGreaterThan, sp.LessThan: sp.GreaterThan}
+
+
+def sign_rules(domain: Domain, relation_symbols: set) -> list[tuple[sp.Basic, sp.Basic, dict, sp.Basic]]:
+    """Each sign hypothesis ``base[idx(i)] > 0`` (``>= 0``, ``< 0``, ``<= 0``, either side) with "for every
+    index" symbols i, as :func:`entry_rules` gives equalities: the entry pattern, and the same entry of a
+    family that carries the sign (``IndexedBase("p", positive=True)``)."""
+    out = []
+    for g in domain.given:
+        if type(g) not in _SIGNS:
+            continue
+        kind, entry = (type(g), g.lhs) if g.rhs == 0 else (_MIRRORED[type(g)], g.rhs) if g.lhs == 0 else (None, None)
+        if not isinstance(entry, sp.Indexed) or not isinstance(entry.base.label, sp.Symbol):
+            continue
+        universal = universal_indices(g, domain, relation_symbols)
+        in_indices = set().union(*(i.free_symbols for i in entry.indices))
+        if not universal or not universal <= in_indices:
+            continue
+        signed = sp.IndexedBase(sp.Symbol(entry.base.label.name, **{_SIGNS[kind]: True}))
+        wild = {u: sp.Wild(f"u_{u.name}", properties=[lambda v: v.is_integer]) for u in universal}
+        out.append((entry.xreplace(wild), signed[entry.indices].xreplace(wild), {w: u for u, w in wild.items()}, g))
+    return out
+
+
+def use_entry_signs(expr: sp.Basic, domain: Domain, relation_symbols: set, used: list[str] | None = None) -> sp.Basic:
+    """``expr`` with each entry a "for every index" sign hypothesis covers (``p[i] > 0``) made an entry of
+    a family carrying that sign, where the entry's index provably lies in the hypothesis' range (inside a
+    sum, with the sum's range): SymPy then combines ``log(p[k]/q[k])`` and weighs by ``p[k]``.
+
+    Sound as :func:`use_entry_hypotheses` is: at every admissible point the entry has that sign, so a
+    proof for every value of such an entry covers it.  An entry outside the range keeps the plain
+    family (another name to SymPy: a proof that holds for independent values holds for equal ones).
+    ``used`` collects the hypotheses applied."""
+    rules = sign_rules(domain, relation_symbols)
+    if not rules or not expr.has(sp.Indexed):
+        return expr
+    return _rewrite(expr, domain, rules, used)
+
+
 def use_entry_hypotheses(expr: sp.Basic, domain: Domain, relation_symbols: set,
                          used: list[str] | None = None) -> sp.Basic:
     """``expr`` with each entry a "for every index" hypothesis fixes replaced by its value, where

@@ -237,3 +237,29 @@ def test_log_sum_exp_above_the_mean_plus_log_3_is_refuted_at_equal_entries():
 def test_midpoint_jensen_needs_weights_in_the_unit_interval():
     assert verdict("exp(w*a + (1-w)*b)", "w*exp(a) + (1-w)*exp(b)", "<=", "w: 0<=w<=1").status is Status.PROVED
     assert verdict("exp((a+b)/2)", "w*exp(a) + (1-w)*exp(b)", "<=", "w: real").status is Status.REFUTED
+
+
+# -- a sign of every entry, inside a sum ------------------------------------------------------------
+SIGNED = "n: integer positive; k: integer; i: integer; p q: indexed"
+SIGNED_ON_1_N = "n: integer positive; k: integer; i: integer, 1<=i<=n; p q: indexed"
+
+
+def test_a_sign_of_every_entry_licenses_log_rules_inside_a_sum_over_its_range():
+    v = verdict("-Sum(p[k]*log(q[k]),(k,1,n))",
+                "-Sum(p[k]*log(p[k]),(k,1,n)) + Sum(p[k]*log(p[k]/q[k]),(k,1,n))", symbols=SIGNED,
+                given=("p[i] > 0", "q[i] > 0"))
+    assert v.status is Status.PROVED, v.message
+    assert "q[i] > 0" in v.message
+
+
+def test_a_sign_of_every_entry_says_nothing_past_the_range_it_was_given_on():
+    # the false neighbours: an entry outside 1..n, and the same sum over 1..n+1
+    assert verdict("log(p[n+1]**2)", "2*log(p[n+1])", symbols=SIGNED_ON_1_N,
+                   given=("p[i] > 0",)).status is Status.REFUTED
+    v = verdict("Sum(p[k]*log(p[k]/q[k]),(k,1,n+1))", "0", ">=", symbols=SIGNED_ON_1_N,
+                given=("p[i] > 0", "q[i] > 0", "Sum(p[k],(k,1,n+1)) == 1", "Sum(q[k],(k,1,n+1)) == 1"))
+    assert v.status is Status.REFUTED, v.message
+    wrong = verdict("-Sum(p[k]*log(q[k]),(k,1,n))",
+                    "-Sum(p[k]*log(p[k]),(k,1,n)) - Sum(p[k]*log(p[k]/q[k]),(k,1,n))", symbols=SIGNED,
+                    given=("p[i] > 0", "q[i] > 0"))
+    assert wrong.status is Status.REFUTED, wrong.message

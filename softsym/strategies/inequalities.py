@@ -23,7 +23,7 @@ from ..deadline import Deadline, attempt
 from ..problem import Problem
 from ..reparam import slacks, substitute
 from ..domain import Domain
-from ..entry_hypotheses import index_in_range, universal_indices, use_entry_hypotheses
+from ..entry_hypotheses import index_in_range, universal_indices, use_entry_hypotheses, use_entry_signs
 from ..rewrite import apply_givens, canonical_dummies, evaluate_derivatives, internal, licensed_log_expand
 from ..sums import known_le, normalize_sums, ordered_range, with_range
 from ..verdict import Verdict, proved
@@ -717,9 +717,9 @@ def inequalities(problem: Problem, deadline: Deadline) -> Verdict | None:
         return None
     strict = problem.rel == "<"
     entries: list[str] = []
-    diff = attempt(deadline, lambda: apply_givens(use_entry_hypotheses(evaluate_derivatives(problem.difference),
-                                                                       problem.domain, problem.free_symbols, entries),
-                                                  problem.domain), None)
+    diff = attempt(deadline, lambda: apply_givens(use_entry_signs(
+        use_entry_hypotheses(evaluate_derivatives(problem.difference), problem.domain, problem.free_symbols, entries),
+        problem.domain, problem.free_symbols, entries), problem.domain), None)
     if diff is None:
         return None
     if diff.has(sp.Sum, sp.Product):

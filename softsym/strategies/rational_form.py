@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..deadline import Deadline, attempt
-from ..entry_hypotheses import use_equal_expressions
+from ..entry_hypotheses import use_entry_signs, use_equal_expressions
 from ..problem import Problem
 from ..rewrite import apply_givens, evaluate_derivatives
 from ..verdict import Verdict, proved
@@ -16,10 +16,11 @@ def rational_form(problem: Problem, deadline: Deadline) -> Verdict | None:
     if problem.rel != "==":
         return None
     used: list[str] = []
-    diff = attempt(deadline, lambda: apply_givens(use_equal_expressions(
-        evaluate_derivatives(problem.difference), problem.domain, problem.free_symbols, used), problem.domain), None)
+    diff = attempt(deadline, lambda: apply_givens(use_entry_signs(use_equal_expressions(
+        evaluate_derivatives(problem.difference), problem.domain, problem.free_symbols, used), problem.domain,
+        problem.free_symbols, used), problem.domain), None)
     if diff is None:
         return None
     how = zero_by(diff, deadline, CHEAP)
-    given = f" (with {'; '.join(used)} at the indices written)" if used else ""
+    given = f" (with {'; '.join(used)} at indices inside its range)" if used else ""
     return proved(name, f"rhs - lhs is 0 by {how}{given}") if how else None

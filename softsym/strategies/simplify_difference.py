@@ -11,7 +11,7 @@ import sympy as sp
 from ..deadline import Deadline, attempt
 from ..problem import Problem
 from ..reparam import slacks, substitute
-from ..entry_hypotheses import use_equal_expressions
+from ..entry_hypotheses import use_entry_signs, use_equal_expressions
 from ..rewrite import apply_givens, evaluate_derivatives
 from ..verdict import Verdict, proved
 from ._equality import CHEAP, EXPENSIVE, zero_by
@@ -44,8 +44,9 @@ def simplify_difference(problem: Problem, deadline: Deadline) -> Verdict | None:
     if problem.rel != "==":
         return None
     used: list[str] = []
-    diff = attempt(deadline, lambda: apply_givens(use_equal_expressions(
-        evaluate_derivatives(problem.difference), problem.domain, problem.free_symbols, used), problem.domain), None)
+    diff = attempt(deadline, lambda: apply_givens(use_entry_signs(use_equal_expressions(
+        evaluate_derivatives(problem.difference), problem.domain, problem.free_symbols, used), problem.domain,
+        problem.free_symbols, used), problem.domain), None)
     if diff is None:
         return None
     trace = _prove_zero(diff, problem, deadline)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sympy as sp
 
 from ..deadline import Deadline, attempt
-from ..entry_hypotheses import use_entry_hypotheses
+from ..entry_hypotheses import use_entry_hypotheses, use_entry_signs
 from ..numeric.admissible import admitted, required_symbols, with_eliminated
 from ..numeric.sampling import candidate_points
 from ..problem import Problem, canonical_dummies
@@ -30,8 +30,9 @@ def sum_identities(problem: Problem, deadline: Deadline, methods=CHEAP + EXPENSI
     problem = _signed_by_bounds(problem)
 
     def normal() -> sp.Basic:
-        entries = use_entry_hypotheses(evaluate_derivatives(problem.difference), problem.domain,
-                                       problem.free_symbols, used)
+        entries = use_entry_signs(use_entry_hypotheses(evaluate_derivatives(problem.difference), problem.domain,
+                                                       problem.free_symbols, used),
+                                  problem.domain, problem.free_symbols, used)
         diff = normalize_sums(apply_givens(entries, problem.domain), problem.domain)
         if diff.has(sp.log) and any(isinstance(g, sp.Eq) and g.has(sp.Sum) for g in problem.domain.given):
             # a hypothesis' sum may hide in a summand's logarithm: Σ p_i log(n p_i) holds Σ p_i log n
