@@ -91,6 +91,7 @@ DECLARED_T = Context(names={"T": T})
 DECLARED_D = Context(names={"d": R("d")})
 DIM_D = Context(dimension=sp.Symbol("d", integer=True, positive=True))
 AT_I = Context(entry=i)                       # a vector relation read at the entry i
+OUTCOMES_X = Context(outcomes=frozenset({"x"}))  # x is an outcome the document sums over (\sum_x p(x))
 AT_IJ = Context(entry=i, column=j)            # a matrix relation read at the row i and the column j
 
 FRAGMENTS: list[tuple] = [
@@ -899,6 +900,19 @@ FRAGMENTS: list[tuple] = [
     ("\\begin{cases} x \\\\ 0 \\end{cases}", UNPARSED),        # no conditions
     ("\\begin{cases} x & \\text{otherwise} \\\\ 0 & x < 0 \\end{cases}", UNPARSED),
     ("\\begin{cases} x & x > 0", UNPARSED),                    # never closed
+    # -- outcomes of a finite set (Context.outcomes): p(x) is the entry p[x] ----------------------
+    ("\\sum_{x} p(x) \\log q(x)", sp.Sum(V("p")[Z("x")] * sp.log(V("q")[Z("x")]), (Z("x"), 1, n)), OUTCOMES_X),
+    ("\\sum_{x \\in \\mathcal{X}} e^{-\\beta E(x)}", sp.Sum(sp.exp(-R("beta") * V("E")[Z("x")]), (Z("x"), 1, n)),
+     OUTCOMES_X),
+    ("p_\\beta(x)", V("p_beta")[Z("x")], OUTCOMES_X),
+    ("E(x)^2", V("E")[Z("x")] ** 2, OUTCOMES_X),
+    ("\\sum_x x\\, p(x)", UNPARSED, OUTCOMES_X),         # the outcomes' values are not the labels 1, 2, …
+    ("\\sum_{x \\in \\mathcal{X}} p(x)", UNPARSED),        # x is no outcome here: a set the reader does not know
+    ("\\sum_{y \\in \\mathcal{Y}} p(y)", UNPARSED, OUTCOMES_X),
+    ("q(x)", UNPARSED),                                   # no outcome: a function value or a product?
+    ("\\sigma(x)", sigmoid(x), OUTCOMES_X),              # the sigmoid stays the sigmoid
+    ("F[q]", UNPARSED),                                   # a functional's value or a product?
+    ("F \\cdot [q]", R("F") * R("q")),
     # -- equivalence comparisons (SymPy builds these in two structurally different ways) --------
     ("\\frac{1}{1 + e^{-x}} - \\sigma(x)", Equivalent(sp.Integer(0))),
     ("\\frac{\\frac{e^{p}}{e^{p}}}{\\frac{e^{p}}{e^{p}} + \\frac{e^{q}}{e^{p}}}",

@@ -990,6 +990,62 @@ def bound_throughout(lines: list[str], rel: "Relation", op: str, lhs: sp.Basic,
     return (key, relational) if relational is not None else None
 
 
+def family_bound_for_every(lines: list[str], rel: "Relation", column: int, op: str, lhs: sp.Basic,
+                           rhs: sp.Basic) -> tuple[str, sp.Basic] | None:
+    """``p_k > 0`` (``p(x) > 0`` at an outcome) in a sentence that assumes it of every index ("Assume
+    $p_k > 0$ for all $k$", "I assume $p(x) > 0$ and $q(x) > 0$ for all $x$", "设对任意 $k$ …"): a
+    standing bound on every entry of the family, keyed ``"p[]"``, with the index made ``k_every`` (a
+    symbol no relation writes: the prover reads it "for every index").  None for anything else — a
+    restricted index ("for every $k \\ge 2$"), a case ("if …"), a hedge."""
+    from .hedges import assumed_in_words
+    if op not in ("<", "<=", ">", ">=") or not 1 <= rel.line <= len(lines) or column < 0:
+        return None
+    entry, number = (lhs, rhs) if rhs.is_Number else (rhs, lhs) if lhs.is_Number else (None, None)
+    if not isinstance(entry, sp.Indexed) or len(entry.indices) != 1 or not isinstance(entry.indices[0], sp.Symbol) \
+            or not entry.indices[0].is_integer or number.free_symbols:
+        return None
+    index = entry.indices[0].name
+    line = lines[rel.line - 1]
+    end = line.find("$", column + 1)
+    if end < 0:
+        return None
+    after = line[end + 1:]
+    quantified = re.match(rf"(?i)\s*(?:,?\s*and\s+\$[^$]*\$\s*)*,?\s*(?:for\s+(?:all|every|each|any)\s+\$\s*{re.escape(index)}\s*\$"
+                          rf"(?=\s*(?:[.,;:]|and\b|$))|(?:对)?(?:任意|所有|每个|一切)(?:的)?\s*\$\s*{re.escape(index)}\s*\$)", after)
+    if quantified is None or not assumed_in_words(lines, rel.line, column):
+        return None
+    every = sp.Symbol("k_every", integer=True)
+    relational = as_relational(op, lhs.xreplace({entry.indices[0]: every}), rhs.xreplace({entry.indices[0]: every}))
+    return (f"{entry.base.label}[]", relational) if relational is not None else None
+
+
+_SET_FOR_ALL = re.compile(r"(?i)\b(?:for|in)\s+(?:the|all|our|these)\s+(?:derivations?|computations?|calculations?|"
+                          r"algebra|rest|remainder)\b|\b(?:throughout|from\s+(?:now|here)\s+on|henceforth|in\s+what\s+follows)\b|"
+                          r"(?:以下|下文|后面)(?:的)?(?:推导|计算)?(?:中)?(?:都|均|一律)?")
+_SETTING = re.compile(r"(?i)\b(?:set|fix|take)\b|取|令|设")
+
+
+def pin_throughout(lines: list[str], rel: "Relation", column: int, lhs: sp.Basic, rhs: sp.Basic
+                   ) -> tuple[str, sp.Basic] | None:
+    """A value the text sets for what follows ("For the derivations I set $\\alpha_t = 1$; it just multiplies
+    everything", "From now on we take $\\tau = 1$", "以下推导中取 $a = 1$"): a standing value of that name (or
+    of that entry as written, ``alpha[t]``: it holds where a relation writes that entry), keyed as a
+    standing bound is.  None for anything else, or a sentence that hedges (:func:`unplain`)."""
+    from .hedges import sentence_around, unplain
+    if not 1 <= rel.line <= len(lines) or column < 0 or not rhs.is_Number:
+        return None
+    if isinstance(lhs, sp.Indexed):
+        key = sp.sstr(lhs)
+    else:
+        key = parameter_key(lhs)
+    if key is None:
+        return None
+    sentence = sentence_around(lines[rel.line - 1], column)
+    if not (_SET_FOR_ALL.search(sentence) and _SETTING.search(sentence)) or unplain(lines, rel.line, column):
+        return None
+    return key, sp.Eq(lhs, rhs)
+
+
 def parameter_key(name: sp.Basic) -> str | None:
     """The key of a standing bound's name: a scalar's name, or an entry with numbers for indices
     (``\\beta_1``: "beta[1]", one parameter of a numbered pair); None for anything else."""
@@ -1399,6 +1455,10 @@ def prose_role(lines: list[str], rel: Relation) -> str | None:
     restated = _RESTATED.search(before)
     if restated:                       # "$\tanh(x) = 2\sigma(2x) - 1$, or equivalently $…$": the role of the
         before = before[:restated.start()]    # relation it restates ("where $x > 0$, or equivalently $…$" too)
+    cased = re.search(r"(?i)\b(?:for|when|whenever|if)\s+(?:all\s+|every\s+|any\s+)?\$[^$=]*(?:\\in\b|<|>|\\[lg]eq?\b)[^$=]*\$"
+                      r"\s*,\s*$", before)
+    if cased and rel.op == "==":          # "for $p \in (0, 1)$, $\sigma^{-1}(p) = …$": the case, then the claim in it
+        return "claim"
     while True:                                        # "$z_1 = 0$, $z_2 = …$": the list's first item decides
         trimmed = _LIST_TAIL.sub("", before)
         if trimmed == before:
@@ -1413,6 +1473,8 @@ def prose_role(lines: list[str], rel: Relation) -> str | None:
             return last[1]
         if any(c in before.rstrip(" ，,：:")[-2:] for c in _CJK_WEAK_CLAIM_CUES):
             return "claim"
+    if not before and end >= 0 and re.fullmatch(r"\s*(?:[,;，]?\s*(?:and\s+|及|和)?\$[^$]+\$\s*)*[:：]\s*", line[end + 1:]):
+        return "condition"                          # "$x = (1, 2, 3)$, $n = 3$:" heading a worked example: its setup
     if before.endswith((":", "：")):
         return "claim"                              # "… is not governed by it: $…$"
     before = re.sub(r"\bsuch\s+that\b", " where ", re.sub(r"\bso\s+that\b", " so ", before))

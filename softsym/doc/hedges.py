@@ -121,6 +121,7 @@ def unplain(lines: list[str], line: int, column: int = -1, allow: str = "") -> s
     sentence = sentence_around(text, at)
     if allow:
         sentence = re.sub(allow, " ", sentence, count=1)
+    sentence = _UNLESS_SAID.sub(" ", sentence)          # "Unless said otherwise, …": a default, no exception
     risky = _RISKY.search(sentence)
     if risky:
         return f"the word \"{risky.group(0).strip()}\""
@@ -619,8 +620,12 @@ def assumed_in_words(lines: list[str], line: int, column: int) -> bool:
     start = max((m.end() for m in _STOP.finditer(_words(text), 0, max(0, at))), default=0)
     before = _words(text)[start:max(start, at)]
     sentence = _FOR_EVERY_INDEX.sub(" ", sentence)     # "Assume $q_j \ge 0$ for all $j$.": no case
+    sentence = _UNLESS_SAID.sub(" ", sentence)         # "Unless said otherwise, …": a default, no case
     return bool(_ASSUMING.search(before)) and not _CASING.search(sentence) and not unplain(lines, line, column)
 
 
-_FOR_EVERY_INDEX = re.compile(r"(?i)\bfor\s+(?:all|every|each|any)\s+\$\s*[A-Za-z]\s*\$(?=\s*(?:[.,;]|and\b|then\b|$))")
+_UNLESS_SAID = re.compile(r"(?i)\bunless\s+(?:(?:it\s+is|we\s+have)\s+)?(?:said|stated|noted|specified|mentioned|indicated)"
+                          r"\s+otherwise\b|除非另有说明")
+_FOR_EVERY_INDEX = re.compile(r"(?i)\bfor\s+(?:all|every|each|any)\s+(?:\$\s*[A-Za-z]\s*\$|xxx\b)(?=\s*(?:[.,;]|and\b|then\b|$))")
+"""An index quantified bare, ``$k$`` (blanked as ``xxx`` in the words): no case of the sentence."""
 

@@ -34,6 +34,7 @@ from ..errors import UserError
 from ..latex.applications import written_as_entry
 from ..latex.errors import Unparsed
 from ..latex.lexer import tokenize
+from ..latex.probability import is_probability
 from ..latex.vocabulary import GREEK
 from ..problem import Problem, fresh_binders, prepare, reached_definitions, vector_names
 from ..prover import DEFAULT_TIMEOUT
@@ -44,7 +45,8 @@ from .integers import integers_in_words, kinds_unread, reaches as integer_reache
 from .chains import Relation, relations, sides_of_arrows
 from .hedges import (EXCEPTING, assumed_in_words, equal_case, hedged_words, case_switch, distributions_named, negation_in, others_before, paragraph_around, prose_text, regime_nearby, restricted_nearby, restricted_where_introduced,
                      sentence_around, sentences, signs_nearby, unplain, word_bound)
-from .conditions import (conditioned,
+from .conditions import (
+    conditioned, family_bound_for_every, pin_throughout,
     LABEL_SET, OP_TEX, is_stated_range, MEMBERSHIP as _MEMBERSHIP, NOT_A_CASE, after_a_display, as_bounds, case_after, case_in_words, claimed_before, bound_throughout, introduced_by, conditions_after, conditions_for, excluded_in_words, named_in_words, tight_at,
     defined_before, defining_cue, example_cue, supposed_cue, widened_since, finite_set, words_after_display, imposed_display, imposed_in_prose, in_display_math,
     in_inline_math, is_condition, is_pin, label_set, family_signs_in_words, listed_condition, local_signs_in_words, membership_bounds,
@@ -69,6 +71,7 @@ from .entrywise import (
 from .constants import BARE, CONSTANT_PI, DECLARATIONS, EULER_POWER, named_constants
 from .extract import find_math, kind_of
 from .macros import angle_means, argument_gradients, document_macros, expand
+from .outcomes import outcome_distributions, outcome_letters
 from .names import (
     as_relational, bare_name, context_names, doc_declarations, document_dimension, is_atomic,
     merged_declarations, model_parameters, names_in, one_symbol_per_name, opaque_probabilities, own_parameters,
@@ -214,6 +217,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     member_cases: list[tuple[sp.Basic, int]] = []               # "For $a, b \in (0, 1)$, write …": a case's bounds
     approximated = frozenset(re.findall(r"(?:\\approx|≈|\\simeq)\s*(-?\d*\.\d+)", text))   # "p ≈ 0.14": a rounding
     distributions = distributions_named(prose_lines)  # "p, q are two distributions": entries in [0, 1]
+    outcomes = outcome_letters(b.tex for b in blocks)     # \sum_x p(x) log q(x): p(x) is p at the outcome x
+    claimed_value_at: dict[str, tuple[int, sp.Basic]] = {}  # names alone on a side of a claim: its line, the claim
+    outcome_listings = [(b.line, m.group(1)) for b in blocks if not b.display    # "$x \in \{0, 1\}$": an instance
+                        for m in re.finditer(r"(?<![A-Za-z\\])([A-Za-z])\s*\\in\s*\\\{", b.tex) if m.group(1) in outcomes]
+    for name in outcome_distributions((b.tex for b in blocks), outcomes):
+        distributions.setdefault(name, (1, False, False))     # p(x), q(x): distributions over the outcomes
     worded = signs_in_words(prose_lines)              # "Let $p$ be a positive real number", by line
     local_worded = local_signs_in_words(prose_lines)  # "For nonnegative $x$ we have", by line
     families_anew = sorted((b.line, m.group(1).lstrip("\\")) for b in blocks if not b.display   # "Let $y_1, \dots,
@@ -715,6 +724,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                               len(definitions) + 1))
                 hot_definitions.append(definitions[-1])
                 defined_at.setdefault(f"{family}[]", []).append(said_at)
+        for freed_at, family, sign in family_said:            # "Now let $p_k$ be any real numbers": the
+            key = f"{family}[]"                              # standing sign of every entry no longer holds
+            if sign is None and key in standing and standing_line.get(key, rel.line) < freed_at <= rel.line:
+                standing.pop(key)
         listed = listed_condition(rel, domain)
         if listed is not None:
             relationals, index_range = listed
@@ -780,7 +793,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                            zero_based=zero_based, paired=frozenset(name for name, at in two_index_at.items()   # (in its section: "Let $a_k = 2k$" later
                                             if any(same_section(sections, min(line, rel.line), max(line, rel.line))
                                                    or in_scope(sections, line, rel.line) for line in at)),
-                           applied=applied_names, random=random_names,
+                           applied=applied_names, random=random_names, outcomes=outcomes,
                            log_base=next((base for line, base in reversed(log_bases) if line <= rel.line), None))
         context = context_with(functions - {f for f, at in late_functions.items() if rel.line < at}
                                - {f for f, at in own_versions.items()
@@ -815,6 +828,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 target = re.fullmatch(r"\s*\\?(?:mathbf\s*\{\s*)?([A-Za-z]+)\s*\}?\s*", rel.lhs)
                 if later is not None and function_lines.get(later.group(1), 0) > rel.line:
                     context = context_with(functions - {later.group(1)})   # p the number, before p(w) is defined
+                elif later is not None and function_lines.get(later.group(1)) == rel.line and any(
+                        (fd := function_definition(r)) is not None and bare_name(fd[0]) == later.group(1)
+                        for r in found[k + 1:] if r.line == rel.line):
+                    # "$$p_i = e^{-βE_i}/Z, \qquad Z(β) = Σ_i e^{-βE_i}$$": Z at its own argument, a guess
+                    context = replace(context, bare=context.bare | {later.group(1)})
                 elif target is not None and "vectors of different lengths" in exc.reason \
                         and (instance_of_length(exc.reason, [c for line, c in conditions if line == rel.line])
                              or in_inline_math(rel, blocks)
@@ -833,7 +851,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         except Unparsed as exc:
             if k in premises:
                 hypotheses[k] = None
-            name = defined_by_unparsed(rel, context)
+            continued = k > 0 and rel.chained and found[k - 1].line <= rel.line and found[k - 1].rhs == rel.lhs
+            name = None if continued else defined_by_unparsed(rel, context)   # (a chain's link: its left side is
+            # the link before's right side, no name it defines)
             counting = _COUNTING.fullmatch(rel.rhs)
             if name is not None and counting is not None and re.fullmatch(r"\s*[A-Za-z]\s*", rel.lhs):
                 # "at step $t = 1, 2, \dots$": t counts up from 1 — a bound from here on, not a definition
@@ -1076,6 +1096,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                     parameter = _assumed_up_front(sections, lines, rel, column_of(k), lhs, rhs)
                     if parameter is not None:
                         up_front.add(parameter[0])
+                if parameter is None:                   # "Assume $p_k > 0$ for all $k$": every entry, from here on
+                    parameter = family_bound_for_every(lines, rel, column_of(k), rel.op, lhs, rhs)
+                if parameter is None and rel.op == "==":  # "For the derivations I set $\alpha_t = 1$"
+                    parameter = pin_throughout(lines, rel, column_of(k), lhs, rhs)
                 if parameter is not None:
                     same_chain = standing_line.get(parameter[0]) == rel.line     # 0 < θ < 1: both ends
                     standing[parameter[0]] = (*standing[parameter[0]], parameter[1]) if same_chain \
@@ -1256,13 +1280,18 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 and lhs.name not in names_in(rhs):
             # λ = t e^η after η = log λ, with t new here: a new model of λ (an exposure), not a claim
             # about the old one — the definitions written in terms of the old λ stop unfolding
-            renewed = [d for d in definitions if lhs.name in names_in(d.expr)]
-            pinned = pinned - {lhs.name}
+            renewed = [d for d in definitions if lhs.name in names_in(d.expr) and not (
+                earlier is None and defined_at.get(target_name(d.target) or "", [0])[-1] == rel.line)]
+            # ("Let $p_i = e^{-βE_i}/Z$ with $Z = Σ_i e^{-βE_i}$": Z, never given before, completes p's definition)
+            pinned = pinned - {lhs.name} if renewed else pinned
         section_start = max((h for h in sections if h <= rel.line), default=0)
         used_here = used
         if isinstance(lhs, sp.Symbol) and earlier is None and standalone and rel.op == "==" \
                 and last_use.get(lhs.name, rel.line) < section_start and lhs.name not in names_in(rhs):
             used_here = used - {lhs.name}      # η, a free parameter in §1, given by μ in §3: a definition there
+        if isinstance(lhs, sp.Symbol) and rel.chained and rel.op == "==" and k > 0 and found[k - 1].line == rel.line \
+                and definitions and definitions[-1].expr == lhs and first_use.get(lhs.name) == found[k - 1].line:
+            used_here = used - {lhs.name}      # "U = ⟨E⟩ = Σ_i p_i E_i": the name the chain just brought in, defined
         own = set(lhs.args) if isinstance(lhs, sp.core.function.AppliedUndef) else \
             set(lhs.indices) if isinstance(lhs, sp.Indexed) else set()
         own_names = {sp.sstr(x) for x in own if isinstance(x, sp.Symbol)}
@@ -1350,8 +1379,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         # and the name is not unfolded after it
         twice = restated and not claimed_before(lines, rel, blocks) and not (
             earlier is not None and sp.expand(rhs - earlier.expr) == 0) \
+            and not (k > 0 and rel.chained and found[k - 1].rhs == rel.lhs) \
             and not _QUANTIFIED_BOUND.search(lead_in(lines, rel, blocks, keep_math=True) or "")
-        # ("another way to write it": the same; "For all real $x$, $$L = 10$$": a claim about every x, not a new L)
+        # ("another way to write it": the same; "For all real $x$, $$L = 10$$": a claim about every x, not a new L;
+        # "… = \pi_k = \mathbb{E}[x_k]": a chain goes on from π_k, it does not write π_k anew)
         # "a_2 = 4 + b" of a_t = 2 a_{t-1}: an entry of a recurrence is what the recurrence makes it, a claim
         # (so is "m_t = (1 - β) Σ_i β^{t-i} g_i for t ≥ 1", its closed form: of_recurrence above)
         undef = sp.core.function.AppliedUndef
@@ -1702,6 +1733,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 add_condition(value)
                 if example_cue(lines, rel):   # "let", "take", "for example": the example's value, not an "if"
                     example_pins.append((rel.line, value))
+            pinned_on = pin_throughout(lines, rel, column_of(k), lhs, rhs) if inline and rel.op == "==" else None
+            if pinned_on is not None:         # "For the derivations I set $\alpha_t = 1$": from here on
+                standing[pinned_on[0]] = (*(c for c in standing.get(pinned_on[0], ()) if not is_pin(c)), pinned_on[1])
+                standing_line[pinned_on[0]] = rel.line
+                standing_doubts[pinned_on[0]] = ""
             if not given_here and assumed_of_defined(relational):
                 pass                         # "let $k = Σ x_i$ … Assume $0 < k < n$": a bound on k from here on
             elif not given_here and rel.op in ("<", "<=", ">", ">=") and inline and relational is not None \
@@ -1892,7 +1928,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 lhs, rhs = lhs.xreplace(below), rhs.xreplace(below)
                 outside_floor[:] = sorted(map(str, below))
             bounded_here = spoken_keys(*written) | dropped
-            written = written + [c for name, cs in standing.items() if name not in bounded_here for c in cs]
+            written_entries = {sp.sstr(e) for e in sp.Tuple(lhs, rhs, *(
+                d.expr for d in reached_definitions(sp.Tuple(lhs, rhs), definitions))).atoms(sp.Indexed)}
+            written = written + [c for name, cs in standing.items() if name not in bounded_here
+                                 and not (isinstance(name, str) and re.search(r"\[[^\]]*[A-Za-z_][^\]]*\]$", name)
+                                          and name not in written_entries)   # alpha[t] = 1: where alpha[t] is
+                                 for c in cs]
             signs_all = every_signed if every_signed is not None and (
                 every_signed[2] or in_scope(sections, every_signed[0], rel.line)) else None
             if case_signed is not None and case_signed[0] <= rel.line <= case_signed[0] + 2 and not any(
@@ -2127,13 +2168,33 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         maybe_premised = names_in(premise) if isinstance(premise, sp.Basic) else set()
         guesses = (*repairs.get(k, ()), *guesses)
         opaque_products = [n for n in notes if n.startswith("the dot products ")]
-        doubts: list[str] = [f"it rests on a guess: {'; '.join(guesses)}"] if guesses else []
+        doubted_guesses = [g for g in guesses if not _bare_at_its_written_argument(g, rel)]
+        doubts: list[str] = [f"it rests on a guess: {'; '.join(doubted_guesses)}"] if doubted_guesses else []
         if below_floor:
             doubts.append(f"it speaks of {', '.join(below_floor)}, below the index the text defined that family "
                           f"from (\"for k ≥ 1\"): a value given elsewhere, perhaps in words")
         if opaque_products:             # a point of free products: the vectors the text means may not meet it
             doubts.append(f"it reads {opaque_products[0][len('the '):].split(' read as')[0]} as free numbers, and what "
                           f"the text says of the vectors (norms, ties, dimension) is not read")
+        listed_outcomes = [line for line, letter in outcome_listings if line < rel.line
+                           and in_scope(sections, line, rel.line)]
+        if listed_outcomes and problem.difference.has(sp.Sum):    # "two states $x \in \{0, 1\}$, E(0) = 0"
+            doubts.append(f"it sums over the outcomes, whose elements the text lists on line {listed_outcomes[-1]} "
+                          f"(read as a set of any size, with values of its own)")
+        defined_names = {target_name(d.target) for d in definitions}
+        if rel.op == "==":              # a name alone on one side of a claim: its value, as the text states it
+            for side, other in ((lhs, rhs), (rhs, lhs)):   # ("所以 $⟨E⟩_β = -∂ \log Z/∂β$"): a refutation of a
+                alone = -side if isinstance(-side, sp.Symbol) else side   # later relation at a point that breaks
+                if isinstance(alone, sp.Symbol) and alone.name not in defined_names \
+                        and alone not in other.free_symbols:               # it is looked for again under it
+                    claimed_value_at.setdefault(alone.name, (rel.line, sp.Eq(lhs, rhs, evaluate=False)))
+        from_one = {str(e.base.label) for total in problem.difference.atoms(sp.Sum) if total.limits[0][1] == 1
+                    for e in total.function.atoms(sp.Indexed)}
+        zero_pinned = sorted({str(e.base.label) for c in written if isinstance(c, sp.Basic)
+                              for e in c.atoms(sp.Indexed) if e.indices == (0,)} & from_one)
+        if zero_pinned:         # "Two states with energies $E_0 = 0$ and $E_1 = ε$", Z(β) := Σ_{i=1}^{n} e^{-βE_i}
+            doubts.append(f"the text gives {', '.join(f'{name}_0' for name in zero_pinned)} a value, while the sums "
+                          f"over it run from 1: it counts that instance's entries from 0")
         frozen = _constant_calls(sp.Tuple(lhs, rhs), definitions)
         if frozen:              # A(η) = λ (with η := log λ), then A(η + t): λ as a function of η is not read
             doubts.append("it applies " + ", ".join(f"{sp.sstr(d.target.func)} at another point than its definition "
@@ -2282,6 +2343,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         others = others_before(lines[rel.line - 1], column_of(k)) if inline and 1 <= rel.line <= len(lines) \
             and any(i in sp.Tuple(lhs, rhs).free_symbols for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed)
                     for i in e.indices if not i.is_number) else ""
+        if others and any(isinstance(g, sp.Ne) and g.free_symbols and g.free_symbols <= problem.free_symbols
+                          for g in problem.domain.given):
+            others = ""     # "the off-diagonal entries are $…$ for $i \neq j$": the condition names them
         if others:          # "… and every other class gets $q_i = ε/K$": i is not the class named before
             doubts.append(f"the sentence speaks of the entries other than one it names (\"{others}\"): a "
                           f"counterexample may be at that one")
@@ -2418,7 +2482,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             unproved = unproved or doubts[-1]
         one_range = {hi for total in sp.Tuple(lhs, rhs, left, right).atoms(sp.Sum) for _, _, hi in total.limits} \
             <= {dimension}                  # (K of Σ_j read over 1..K, every sum over 1..K: that range)
-        other_capitals = [c for c in capitals if c != str(dimension) or not one_range]
+        labelled = {str(e.base.label) for e in sp.Tuple(lhs, rhs, left, right).atoms(sp.Indexed)} \
+            | {target_name(d.target) for d in definitions if _computed(d.expr, definitions)}
+        # (E of E_i, U := Σ_i p_i E_i, Z := Σ_i e^{-βE_i}: no count, as V := 5000 may be)
+        other_capitals = [c for c in capitals if (c != str(dimension) or not one_range) and c not in labelled]
         if IMPLICIT_SUM.search(rel.lhs + " " + rel.rhs) and other_capitals:
             doubts.append(f"a sum written without bounds is read over 1..{dimension}, while the relation names "
                           f"{', '.join(other_capitals)}, which may be its range")      # Σ_w (N_wc + 1) = N_c + V
@@ -2529,7 +2596,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         after = _defined_after_where(found, k, lines, undefined_yet) if undefined_yet and not later else []
         if after:                       # "… is $s_y - 1 < 0$, where $$s_c = \frac{e^{u_c}}{…}$$": defined after it
             doubts.append(f"it uses {', '.join(after)}, which the text defines after it (\"where …\")")
-        section_by_section = sorted(name for name in names_in(lhs, rhs) & set(defined_at)
+        applied_at_own = {a: sp.Dummy() for a in sp.Tuple(lhs, rhs).atoms(sp.core.function.AppliedUndef)
+                          if a.args and all(isinstance(x, sp.Symbol) for x in a.args)
+                          and not is_probability(a)}      # A(η) of ∂²A/∂η_i∂η_j: A's own variable, not η of §1
+        section_by_section = sorted(name for name in names_in(*sp.Tuple(lhs, rhs).xreplace(applied_at_own).args)
+                                    & set(defined_at)
                                     if len({max((h for h in sections if h <= line), default=0)
                                             for line in defined_at[name]}) > 1
                                     and all(not in_scope(sections, line, rel.line) for line in defined_at[name]))
@@ -2655,8 +2726,16 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         made_of_here = {d.target for d in definitions if isinstance(d.target, sp.Symbol)
                         and {str(e.base.label) for e in d.expr.atoms(sp.Indexed)} & families_here}
         assumed += tuple((c, line) for line, c in live_conditions()     # "k = 7" of k := Σ_i y_i, the relation in
-                         if c is not None and line <= rel.line and is_pin(c) and c.lhs in made_of_here)  # y: a point
+                         if c is not None and line <= rel.line and is_pin(c) and c.lhs in made_of_here  # y: a point
+                         and not general_here and not ({n.removesuffix("[]") for n in quantified} | set(re.findall(
+                             r"(?i)\bfor\s+(?:any|all|every|arbitrary)\s+(?:real\s+)?\$\s*\\?([A-Za-z]+)\s*_",
+                             _raw_sentence_before(lines, rel) if inline else lead_in(lines, rel, blocks, keep_math=True)
+                             or ""))) & {n.removesuffix("[]") for n in names_in(_unfolded_or_not(c, definitions))})
+        # (not "For any real $y_i$ …": every y, not the example's)
         # with Σ_i y_i = 0 is doubted (given as a value of k, it bounds nothing the relation writes)
+        assumed += tuple((c, line) for name, (line, c) in claimed_value_at.items()   # ⟨E⟩_β = −∂ log Z/∂β, claimed
+                         if line < rel.line and name in names_in(lhs, rhs)           # before and used here
+                         and name not in {target_name(d.target) for d in definitions})
         assumed = tuple((_unfolded_or_not(c, definitions), line) for c, line in assumed)   # d_k := x_{k+1} − x_k
         if display:                     # "$$y + 1/y \ge 2,$$ valid whenever $y$ is positive": a refutation at
             spoken = {x.name: x for x in sp.Tuple(problem.lhs, problem.rhs).free_symbols if isinstance(x, sp.Symbol)}
@@ -2945,6 +3024,29 @@ def _meant_anew(guesses: tuple[str, ...], prose: list[sp.Basic], live: list[tupl
     return ""
 
 
+def _computed(expr: sp.Basic, definitions: list[Definition], depth: int = 3) -> bool:
+    """Whether a definition's value is computed from sums, entries, exponentials or logarithms (``U := ⟨E⟩``
+    with ``⟨E⟩ := Σ_i p_i E_i``, through up to ``depth`` names): no count a sum could run to."""
+    if expr.has(sp.Sum, sp.Indexed, sp.exp, sp.log):
+        return True
+    if depth <= 0 or not isinstance(expr, sp.Symbol):
+        return False
+    return any(_computed(d.expr, definitions, depth - 1) for d in definitions if d.target == expr)
+
+
+def _bare_at_its_written_argument(guess: str, rel: Relation) -> bool:
+    """Whether a function written alone and read at its own parameters (``Z`` as ``Z(beta)``) is so read in
+    a relation that writes each of those parameters itself (``\\beta U - \\log Z``): it speaks of that
+    β, and Z there is Z at it — no guess to doubt a counterexample by."""
+    m = _BARE_GUESS.match(guess)
+    if m is None:
+        return False
+    tex = f"{rel.lhs} {rel.rhs}"
+    params = [p.strip() for p in m.group(2).split(",")]
+    return bool(params) and all(re.search(rf"\\{re.escape(p)}(?![A-Za-z])" if len(p) > 1
+                                          else rf"(?<![A-Za-z\\]){re.escape(p)}(?![A-Za-z(])", tex) for p in params)
+
+
 def _elsewhere_meant(guesses: tuple[str, ...], math: list[str]) -> str:
     """Why a reading of a function written alone as applied to its parameters may not be what the
     words before it mean: they write the function alone ("$Z$ denotes …"), a parameter with a prime
@@ -3140,7 +3242,7 @@ def _a_domain(condition: sp.Basic, line: int, lines: list[str], columns: dict, c
     column = columns.get((line, condition), -1)
     if _as_case(lines, line, column) or column < 0 or not 1 <= line <= len(lines) \
             or not re.search(r"(?i)\b(?:with|where|and|let|assume|assuming\s+that|suppose)(?:\s+(?:a|an|the|some|"
-                             r"positive|[a-z]+(?:ure|ter|ent|ing|ion))){0,2}\s*$|(?:引入|设|令|其中)[\u4e00-\u9fff]{0,4}\s*$|"
+                             r"positive|inverse|fixed|given|constant|small|real|scalar|[a-z]+(?:ure|ter|ent|ing|ion))){0,3}\s*$|(?:引入|设|令|其中)[\u4e00-\u9fff]{0,4}\s*$|"
                              r"(?:温度|参数|步长|学习率|系数|方差|尺度)\s*$|"
                              r"\b(?:be|is)\s+an?\s+[a-z]+(?:\s+[a-z]+)?\s*:\s*$",     # "be a target distribution: $y_k \ge 0$"
                              re.sub(r"\$[^$]*\$", " ", lines[line - 1][:_math_start(lines[line - 1], column)]).rstrip()):
@@ -3626,8 +3728,10 @@ def _index_restricted_after(lines: list[str], rel: Relation, lhs: sp.Basic, rhs:
         return False
     rest = re.split(r"[.;!?。；！？](?:\s|$)", line[end + 1:], maxsplit=1)[0]
     names = "|".join(re.escape(i) for i in indices)
+    bare = re.sub(r"_\s*(?:\{[^{}$]*\}|[A-Za-z0-9])|(?<=[A-Za-z}])\s*\(\s*[A-Za-z]\s*\)", " ", rest)
+    # ("and $q_i > 0$ for all $i$", "and $q(x) > 0$ for all $x$": q's entry, no bound on the index)
     return bool(re.search(rf"\$[^$]*(?<![A-Za-z\\])(?:{names})(?![A-Za-z])[^$]*(?:[<>]|\\(?:ge|le|geq|leq|in|ne|neq|notin)\b|≤|≥|∈)[^$]*\$"
-                          rf"|\$[^$]*(?:[<>]|\\(?:ge|le|geq|leq|in|ne|neq|notin)\b|≤|≥|∈)[^$]*(?<![A-Za-z\\])(?:{names})(?![A-Za-z])[^$]*\$", rest)
+                          rf"|\$[^$]*(?:[<>]|\\(?:ge|le|geq|leq|in|ne|neq|notin)\b|≤|≥|∈)[^$]*(?<![A-Za-z\\])(?:{names})(?![A-Za-z])[^$]*\$", bare)
                 or re.search(r"(?i)\b(?:even|odd|except|excluding|other\s+than|but|unless|only|some|between|set|"
                              r"subset|large|small|first|last|greater|less|larger|smaller|at\s+least|at\s+most)\b|除|之外|偶|奇",
                              re.sub(r"\$[^$]*\$", " ", rest)))

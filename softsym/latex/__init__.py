@@ -64,6 +64,10 @@ Conventions, one per line:
 * ``E(y | x)``, ``E[X]``, ``\\mathbb{E}_{x}[…]`` are expectations: opaque real numbers of what is written;
 * ``T`` as a superscript is a transpose unless ``T`` is declared a scalar (then a power); ``e^T`` is ``exp(T)``;
 * ``x^{(i)}`` (a sample index) and ``x^*`` are refused;
+* at an outcome the document sums over (``Context.outcomes``: ``\\sum_x p(x) \\log q(x)``), ``p(x)``, ``E(x)``,
+  ``p_\\beta(x)`` of a name not defined as a function are entries ``p[x]``; ``\\sum_{x \\in \\mathcal{X}}`` runs over
+  them (1..n); an outcome used as a number in such a sum (``\\sum_x x\\,p(x)``) is refused;
+* ``F[q]`` (a name glued to a bracket around one name) is refused: a functional's value or a product?
 * ``P(y = 1 | x)``, ``p(y; \\theta)``, ``P(A, B)``, ``\\Pr(A)`` are opaque positive numbers
   ``Function("P(_=_|_)", positive=True)(y, 1, x)`` (see :mod:`.probability`); ``p(1 - p)`` is a product;
 * ``|x|`` is ``Abs``; ``\\|x\\|`` is ``Abs`` only for a declared scalar, otherwise refused;

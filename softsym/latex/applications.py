@@ -395,6 +395,9 @@ class ApplicationReading:
     def call_name(self, f: Factor, g: Factor) -> sp.Expr:
         """``f(x)`` with f a name: an application, the sigmoid, f'(x), or a product."""
         name = f.base.text
+        at_outcome = self.at_outcome(f, g)
+        if at_outcome is not None:
+            return self.after_call(at_outcome, g)
         probability = self.probability_name(f, g)
         if probability is not None and (g.base.given or not self.function_object(probability)):
             return self.probability(probability, g)
@@ -463,13 +466,46 @@ class ApplicationReading:
             self.fail(f"'{shown}': a function value or a product? (\\{name} is not declared: declare it as a "
                       f"function, or write \\{name} \\cdot (…))", f, g)
         other = self.factor(g)
-        if not declared and not other.free_symbols:     # \Gamma(-1/2), F(0.5): a value at a number, or a product?
+        entry = f.sub is not None and self.name_subscript(f.sub) is None and name in self.ctx.families and not f.primes
+        if not declared and not other.free_symbols and not entry:
+            # \Gamma(-1/2), F(0.5): a value at a number, or a product? (p_i (1 - 1) of a family p: an entry times it)
             self.fail(f"'{shown}': a function value at a number or a product? (declare {full or name} as a "
                       f"function, or write {full or name} \\cdot (…))", f, g)
         if getattr(self, "bare_head", None) is f:          # \tanh x (1 - y): where does tanh's argument end?
             self.fail("an ambiguous argument of a function written without parentheses: where does it end? "
                       f"('{shown}' is a product: put the argument in parentheses, \\tanh(x)(…) or \\tanh(x(…)))", f, g)
         return self.factor(f) * other
+
+    def at_outcome(self, f: Factor, g: Factor) -> sp.Expr | None:
+        """``p(x)``, ``E(x)``, ``p_\\beta(x)``, ``q(x')`` at an outcome the document sums over
+        (``Context.outcomes``), of a name it does not define as a function: the entry ``p[x]`` of a family
+        indexed by the outcomes, at x the integer index (as a sum over x binds it).  None otherwise."""
+        group = g.base
+        if not self.ctx.outcomes or not isinstance(group, Group) or group.kind != "paren" or group.given \
+                or group.semicolon or len(group.elements) != 1 or g.sub is not None \
+                or g.primes or f.primes or f.sup is not None or f.bangs or not isinstance(f.base, Leaf) \
+                or f.base.kind not in ("LETTER", "GREEK", "NAME"):
+            return None
+        point = lone_factor(group.elements[0])
+        if point is None or not isinstance(point.base, Leaf) or point.base.kind != "LETTER" \
+                or point.base.text not in self.ctx.outcomes or point.sub is not None or point.sup is not None \
+                or point.bangs or point.primes > 1:
+            return None
+        name = f.base.text
+        full = name
+        if f.sub is not None:
+            key = self.name_subscript(f.sub)
+            if key is None:
+                return None                  # p_i(x): an entry function, or an entry times (x)
+            full = f"{name}_{key}"
+        if name in ("sigma", "exp", "log", "ln") or self.function_object(full) is not None \
+                or self.function_object(name) is not None or name in _CAPITAL_GREEK and full == name:
+            return None
+        declared = self.names.get(full)
+        if declared is not None and not isinstance(declared, sp.IndexedBase):
+            return None
+        letter = point.base.text + ("_prime" if point.primes else "")
+        return self.indexed_base(full, f)[self.index_symbol(letter, point)]
 
     @staticmethod
     def single_name(node: Node) -> bool:

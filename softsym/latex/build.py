@@ -256,6 +256,12 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
             return self.expectation(item, nxt), i + 2
         if is_paren(nxt) and self.callable(item):
             return self.call(item, nxt), i + 2
+        if is_name_factor(item) and item.sup is None and not item.primes and isinstance(nxt, Factor) \
+                and isinstance(nxt.base, Group) and nxt.base.kind == "bracket" and nxt.start == item.end \
+                and len(nxt.base.elements) == 1 and self.single_name(nxt.base.elements[0]) \
+                and not self.declared(item.base.text):
+            self.fail(f"'{self.tex[item.start:nxt.end]}': a functional's value or a product? (write "
+                      f"{self.tex[item.start:item.end]} \\cdot [...] for a product)", item, nxt)
         if self.is_max_of_set(item, nxt):
             return self.after_call(self.maxmin(item.base.text, item, nxt), nxt), i + 2
         if is_name_factor(item) and self.is_transpose(item.sup) and not self.is_euler(item):

@@ -92,3 +92,8 @@ class Context:
     applied: frozenset[str] = frozenset()
     random: frozenset[str] = frozenset()
     log_base: int | None = None
+    outcomes: frozenset[str] = frozenset()
+    """Letters the document sums over as the outcomes of a finite set (``\\sum_x p(x) \\log q(x)``,
+    ``\\sum_{x \\in \\mathcal{X}} e^{-\\beta E(x)}``): a name applied to one (``p(x)``, ``E(x)``,
+    ``p_\\beta(x)``), and not defined as a function, is its value there, the entry ``p[x]`` of a family
+    indexed by the outcomes.  Inside such a sum the letter labels; used as a number it is refused."""

@@ -493,6 +493,9 @@ class _Scanner:
             self.emit("TO", name, start)
         elif name in _DELIMITER_MACROS:
             self._delimiter_macro(name, None, start)
+        elif name == "in" and [t.type for t in self.out[-4:]] == ["BIGOP", "UNDERSCORE", "LBRACE", "LETTER"] \
+                and self.out[-4].value == "sum":
+            self.emit("REL", name, start)           # \sum_{x \in \mathcal{X}}: the reader decides which sets
         elif name in voc.REFUSED:
             raise Unparsed(voc.REFUSED[name], "\\" + name)
         else:

@@ -166,6 +166,13 @@ class OperatorReading:
         rel = elements[0]
         if not isinstance(rel, Relation):
             self.fail(f"an index of \\{op.base.text} that is not a name or a range", sub)
+        if len(rel.parts) == 2 and rel.ops[0].text == "in" and op.base.text == "sum":
+            var = self.bare_name(rel.parts[0])               # \sum_{x \in \mathcal{X}}: over the outcomes
+            if var is None or var not in self.ctx.outcomes or upper is not None \
+                    or lone_leaf(rel.parts[1], ("NAME", "GREEK", "LETTER")) is None:
+                self.fail("a sum over the elements of a set (read only over the outcomes x of one finite set "
+                          "the document sums over, \\sum_{x \\in \\mathcal{X}} p(x))", sub)
+            return [var], sp.Integer(1), self.ctx.dimension, None
         ops = [_SUBSCRIPT_RELATIONS.get(o.text) for o in rel.ops]
         if len(rel.parts) == 2 and ops[0] in ("=", "!="):
             var = self.bare_name(rel.parts[0])
@@ -207,6 +214,10 @@ class OperatorReading:
             if name == self.ctx.dimension.name and self.ctx.dimension != var:
                 swap[self.ctx.dimension] = var
             body = body.xreplace(swap)
+            labels = {e: sp.Dummy() for e in body.atoms(sp.Indexed, sp.core.function.AppliedUndef)}
+            if name in self.ctx.outcomes and body.xreplace(labels).has(var):     # (p[x], p_β(x): x labels)
+                self.fail(f"the outcome {name} used as a number in the sum over it (its values are not the "
+                          f"labels 1, 2, …: write the value a function gives it, f({name}))", op)
             variables.append(var)
         return body, variables
 
@@ -216,7 +227,8 @@ class OperatorReading:
             self.fail("a script on a sum that is not its range", op)
         names, lower, upper, excluded = self.range_spec(op)
         body, variables = self.bound_body(rest, op, names)
-        if op.sup is None and self.bare_name(op.sub) is not None:       # \sum_i: the range of what it indexes
+        if op.sup is None and (self.bare_name(op.sub) is not None or names[0] in self.ctx.outcomes):
+            # \sum_i, \sum_{x \in \mathcal{X}}: the range of what it indexes
             lower, upper = self.implicit_range(body, variables[0], (lower, upper))
         cls = sp.Sum if op.base.text == "sum" else sp.Product
         result = cls(body, *[(v, lower, upper) for v in variables])

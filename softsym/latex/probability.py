@@ -90,7 +90,7 @@ class ProbabilityReading:
         if f.base.kind == "WORD":
             return f.base.text in STATISTIC_WORDS and self.function_object(f.base.text) is None
         return f.base.text in EXPECTATION_NAMES and f.base.kind in ("LETTER", "NAME") \
-            and not self.declared(f.base.text)
+            and not self.declared(f.base.text) and self.at_outcome(f, g) is None    # E(x): an energy at x
 
     def expectation(self, f: Factor, g: Factor) -> sp.Expr:
         """An expectation: an unknown real number of what is written in it (like a probability,

@@ -1,0 +1,69 @@
+"""Outcomes: letters a document sums over as the points of one finite set (``\\sum_x p(x) \\log q(x)``,
+``Z = \\sum_{x \\in \\mathcal{X}} e^{-\\beta E(x)}``), so that the reader takes ``p(x)`` for the value of
+p at x (``Context.outcomes``), not for a product p·x nor an unknown function.
+
+A letter is an outcome when the document
+* sums over it without bounds (``\\sum_x``, ``\\sum_{x}``, ``\\sum_{x \\in \\mathcal{X}}``), and never
+  with bounds (``\\sum_{x=1}^{n}``: then it counts, it is a number);
+* applies a name to it alone (``p(x)``, ``E(x)``, ``p_\\beta(x)``) somewhere;
+* never writes it with a subscript (``x_i``: then x is a vector, and ``E(x)`` a function of it).
+
+All the sets its outcome sums name must be one set: two sets (``\\mathcal{X}`` and ``\\mathcal{Y}``)
+would be read as having the same number of elements, so then no letter is an outcome.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_SET = r"\\math(?:cal|scr|bb|sf)\s*\{\s*[A-Z]\s*\}|\\Omega\b|[A-Z](?![A-Za-z])"
+_SUM_OVER = re.compile(rf"\\sum\s*_\s*(?:\{{\s*(?P<braced>[A-Za-z])\s*(?:\\in\s*(?P<set>{_SET})\s*)?\}}"
+                       rf"|(?P<bare>[A-Za-z])(?![A-Za-z]))(?!\s*\^)")
+_BOUNDED = r"\\sum\s*_\s*\{{\s*{letter}\s*(?:=|\\(?:ge|geq|le|leq|ne|neq)\b|[<>])|\\sum\s*_\s*\{{?\s*{letter}\s*\}}?\s*\^"
+_APPLIED = r"(?<![A-Za-z\\])(?P<name>[A-Za-z]|\\[A-Za-z]+)(?:\s*_\s*(?:\\[A-Za-z]+|\{{\s*\\[A-Za-z]+\s*\}}))?" \
+           r"\s*(?:\\left\s*)?\(\s*{letter}\s*(?:\\right\s*)?\)"
+_NOT_APPLIED = frozenset({"\\sigma", "\\log", "\\ln", "\\exp", "\\tanh", "\\sin", "\\cos", "\\tan", "\\sinh", "\\cosh",
+                          "\\sqrt", "\\left", "\\big", "\\Big", "\\bigg", "\\Bigg", "\\mathrm", "\\operatorname",
+                          "\\text", "\\frac", "\\cdot", "\\max", "\\min", "\\sum", "\\prod", "\\quad", "\\qquad"})
+
+
+def outcome_letters(maths: Iterable[str]) -> frozenset[str]:
+    """The letters the math of a document (its displays and inline formulas) uses as outcomes."""
+    text = "\n".join(maths)
+    sums: dict[str, set[str]] = {}
+    for m in _SUM_OVER.finditer(text):
+        letter = m.group("braced") or m.group("bare")
+        sums.setdefault(letter, set())
+        if m.group("set"):
+            sums[letter].add(re.sub(r"\s+", "", m.group("set")))
+    out = set()
+    for letter, sets in sums.items():
+        if re.search(_BOUNDED.format(letter=letter), text) \
+                or re.search(rf"(?<![A-Za-z\\]){letter}\s*_", text):
+            continue
+        applied = [m.group("name") for m in re.finditer(_APPLIED.format(letter=letter), text)]
+        if any(name not in _NOT_APPLIED for name in applied):
+            out.add(letter)
+    named_sets = {s for letter in out for s in sums[letter]}
+    return frozenset(out) if len(named_sets) <= 1 else frozenset()
+
+
+_PROBABILITY_ROOTS = frozenset({"p", "q", "P", "Q", "\\pi", "r"})
+"""Letters that name a distribution when applied to an outcome (``p(x)``, ``q(x)``, ``p_\\beta(x)``)."""
+
+
+def outcome_distributions(maths: Iterable[str], outcomes: frozenset[str]) -> frozenset[str]:
+    """The families (as the reader spells them: ``p``, ``q``, ``p_beta``, ``pi``) that are distributions
+    over the outcomes by their letter: ``p(x)``, ``q(x)``, ``p_\\beta(x)``.  Their entries lie in [0, 1] and
+    sum to 1 as the text means them; a counterexample elsewhere only doubts (it is looked for again on
+    the simplex), nothing is assumed in a proof."""
+    text = "\n".join(maths)
+    out = set()
+    for letter in outcomes:
+        pattern = _APPLIED.format(letter=letter).replace(r"(?:\s*_\s*(?:", r"(?P<sub>\s*_\s*(?:", 1)
+        for m in re.finditer(pattern, text):
+            if m.group("name") not in _PROBABILITY_ROOTS:
+                continue
+            sub = re.sub(r"[\s_{}\\]", "", m.group("sub") or "")
+            out.add(m.group("name").lstrip("\\") + (f"_{sub}" if sub else ""))
+    return frozenset(out)
