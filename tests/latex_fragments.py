@@ -888,6 +888,8 @@ FRAGMENTS: list[tuple] = [
     ("\\mathbf{J}", V("J")[i, j], AT_IJ),
     ("\\mathrm{diag}(\\mathbf{s})", UNPARSED),                 # a matrix: read at a row and a column
     ("\\mathrm{diag}(\\mathbf{s})", UNPARSED, AT_I),
+    ("(1/K, \\dots, 1/K)", 1 / R("K"), AT_I),                 # a constant list: every entry the same number
+    ("(0, \\dots, 1)", UNPARSED, AT_I),                   # no pattern
     # -- cases ---------------------------------------------------------------------------------------
     ("\\begin{cases} p_i - p_i^2, & i = j \\\\ -p_i p_j, & i \\neq j \\end{cases}",
      sp.Piecewise((p[i] - p[i]**2, sp.Eq(i, j)), (-p[i] * p[j], sp.Ne(i, j)), evaluate=False)),

@@ -1209,11 +1209,19 @@ def test_distributions_written_as_functions_of_the_outcome_they_are_summed_over(
     assert claims[5] == ["definition"] * 3 and claims[22] == ["definition"] * 2
     assert claims[9] == ["proved"]            # under "I assume $p(x) > 0$ and $q(x) > 0$ for all $x$"
     assert claims[13] == ["refuted"]          # the sign slip, refuted on the simplex (p and q are distributions)
-    assert claims[18] == ["unparsed"]         # Σ_x x p(x): the outcomes' values are not the labels 1, 2, …
     assert claims[24] == ["proved"] and claims[28] == ["proved"]     # Σ_x p_β(x) = 1, ∂ log Z/∂β = −⟨E⟩
     assert claims[30] == ["unparsed"]         # F[q]: a functional's value, not F·q
     assert claims[34] == ["refuted"] and claims[37] == ["definition", "refuted"]
     assert "refuted" not in claims[44]        # the worked example's value, with z = (1, 2, 3), n = 3 before it
+
+
+def test_outcomes_used_as_numbers_are_no_labels():
+    # red team 51: "Let $g(x) := x$" then "$$\sum_x g(x) > 0$$" was proved over the labels 1..n (the outcomes
+    # are −1, 0, 1); ⌊x⌋ p(x) = x p(x) was proved at an integer x; a reward r(x) was taken for a distribution
+    claims = claims_by_line("session34_outcomes_used_as_numbers.md")
+    assert "proved" not in claims[5] and "refuted" not in claims[7]
+    assert "proved" not in claims[11]
+    assert claims[15] == ["refuted"]          # Σ_x r(x)^2 ≤ 1 of a reward that can be any real number
 
 
 def test_a_handout_s_chains_bare_partition_function_and_instance_from_zero():
@@ -1231,6 +1239,8 @@ def test_a_handout_s_chains_bare_partition_function_and_instance_from_zero():
     assert claims[33][:2] == ["proved", "proved"] and claims[33][2] != "refuted"
     assert claims[35] == ["refuted"]                             # π_i(δ_ij − π_j) with the index swapped
     assert claims[42] == ["undecided"]       # two states E_0, E_1 while Z sums from 1: the instance is not read
+    assert claims[46] == ["definition", "proved"]   # "T = 1/β" after β := 1/T: a restatement, not circular
+    assert claims[48] == ["refuted"]                # dβ/dT = −1/T, through β := 1/T
 
 
 def test_a_value_set_for_the_derivations_holds_after_its_section():
@@ -1239,3 +1249,15 @@ def test_a_value_set_for_the_derivations_holds_after_its_section():
     claims = claims_by_line("session34_set_for_the_derivations.md")
     assert claims[7] == ["proved"] and claims[15] == ["proved"]
     assert claims[19] == ["refuted"]          # α_1 is another entry: nothing was set for it
+    assert claims[24] == ["definition"] * 3   # u = (1/K, …, 1/K): every entry 1/K (held-out 36: it was unparsed)
+    assert claims[26] == ["refuted"]          # H(u, q) ≤ log K: the cross-entropy to the uniform is ≥ log K
+
+
+def test_red_team_51_signs_and_values_taken_back_are_no_longer_hypotheses():
+    # red team 51 (this session's standing signs and values): an exception named after "for all $k$", a sign
+    # dropped later, a value set "in this part" reached a later part's claims as hypotheses
+    claims = claims_by_line("session34_red_team_51.md")
+    assert claims[5] != ["proved"]            # p_1 is the exception: log(p_1^2) = 2 log p_1 is not proved
+    assert claims[11] == ["proved"]           # under q_k > 0 for every k
+    assert claims[15] != ["proved"]           # "Now drop the assumption that $q_k > 0$"
+    assert claims[27] != ["proved"]           # "Here $a$ is a general weight": d²L/dx² = 2a, not 2

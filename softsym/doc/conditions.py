@@ -1014,6 +1014,14 @@ def family_bound_for_every(lines: list[str], rel: "Relation", column: int, op: s
                           rf"(?=\s*(?:[.,;:]|and\b|$))|(?:对)?(?:任意|所有|每个|一切)(?:的)?\s*\$\s*{re.escape(index)}\s*\$)", after)
     if quantified is None or not assumed_in_words(lines, rel.line, column):
         return None
+    from .hedges import _UNLESS_SAID, _paragraph_text
+    paragraph, _ = _paragraph_text(lines, rel.line, column)
+    paragraph = _UNLESS_SAID.sub(" ", paragraph)            # ("Unless said otherwise, …": a default, no exception)
+    base = re.escape(str(entry.base.label))
+    if re.search(r"(?i)\bexcept|\bexception|\bbut\b|\bwhile\b|\bhowever\b|\bunless\b|\bother\s+than\b|除了|除非|但|然而",
+                 re.sub(r"\$[^$]*\$", " ", paragraph)) \
+            or re.search(rf"\$[^$]*(?<![A-Za-z\\])\\?{base}\s*_\s*\{{?\s*\d", paragraph):
+        return None        # "…for all $k$; the first entry $p_1$ is the exception": not every entry
     every = sp.Symbol("k_every", integer=True)
     relational = as_relational(op, lhs.xreplace({entry.indices[0]: every}), rhs.xreplace({entry.indices[0]: every}))
     return (f"{entry.base.label}[]", relational) if relational is not None else None

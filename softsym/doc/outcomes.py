@@ -29,7 +29,8 @@ _NOT_APPLIED = frozenset({"\\sigma", "\\log", "\\ln", "\\exp", "\\tanh", "\\sin"
 
 def outcome_letters(maths: Iterable[str]) -> frozenset[str]:
     """The letters the math of a document (its displays and inline formulas) uses as outcomes."""
-    text = "\n".join(maths)
+    maths_list = list(maths)
+    text = "\n".join(maths_list)
     sums: dict[str, set[str]] = {}
     for m in _SUM_OVER.finditer(text):
         letter = m.group("braced") or m.group("bare")
@@ -39,16 +40,32 @@ def outcome_letters(maths: Iterable[str]) -> frozenset[str]:
     out = set()
     for letter, sets in sums.items():
         if re.search(_BOUNDED.format(letter=letter), text) \
-                or re.search(rf"(?<![A-Za-z\\]){letter}\s*_", text):
+                or re.search(rf"(?<![A-Za-z\\]){letter}\s*_", text) or _as_a_number(letter, maths_list):
             continue
         applied = [m.group("name") for m in re.finditer(_APPLIED.format(letter=letter), text)]
         if any(name not in _NOT_APPLIED for name in applied):
             out.add(letter)
     named_sets = {s for letter in out for s in sums[letter]}
-    return frozenset(out) if len(named_sets) <= 1 else frozenset()
+    return frozenset(out) if len(named_sets) <= 1 and len(out) <= 1 else frozenset()
+    # (two letters, \sum_x and \sum_y: two sets, whose sizes nothing relates — none is read)
 
 
-_PROBABILITY_ROOTS = frozenset({"p", "q", "P", "Q", "\\pi", "r"})
+def _as_a_number(letter: str, maths: list[str]) -> bool:
+    """Whether the math uses ``letter`` as a number anywhere: outside ``\\sum_x``, ``p(x)``, a subscript
+    ``_x``, ``x \\in …`` and a formula that is the letter alone (``$x$``) — ``g(x) := x``, ``x^2``,
+    ``\\lfloor x \\rfloor p(x)``: then its values are not labels, and no ``p(x)`` is read as an entry."""
+    allowed = re.compile(rf"\\sum\s*_\s*\{{\s*{letter}\s*(?:\\in\s*[^{{}}]*(?:\{{[^{{}}]*\}}[^{{}}]*)?)?\}}|\\sum\s*_\s*{letter}(?![A-Za-z])"
+                         rf"|(?:[A-Za-z]|\\[A-Za-z]+)(?:\s*_\s*(?:\\[A-Za-z]+|\{{[^{{}}]*\}}))?\s*(?:\\left\s*)?\(\s*{letter}\s*'?\s*"
+                         rf"(?:\\right\s*)?\)|_\s*\{{?\s*{letter}\s*\}}?|(?<![A-Za-z\\]){letter}\s*\\in\b")
+    for math in maths:
+        if re.fullmatch(rf"\s*{letter}\s*'?\s*", math):
+            continue
+        if re.search(rf"(?<![A-Za-z\\]){letter}(?![A-Za-z])", allowed.sub(" ", math)):
+            return True
+    return False
+
+
+_PROBABILITY_ROOTS = frozenset({"p", "q", "P", "Q", "\\pi"})
 """Letters that name a distribution when applied to an outcome (``p(x)``, ``q(x)``, ``p_\\beta(x)``)."""
 
 
@@ -67,3 +84,18 @@ def outcome_distributions(maths: Iterable[str], outcomes: frozenset[str]) -> fro
             sub = re.sub(r"[\s_{}\\]", "", m.group("sub") or "")
             out.add(m.group("name").lstrip("\\") + (f"_{sub}" if sub else ""))
     return frozenset(out)
+
+
+_VALUE_LETTERS = frozenset("uvwxyz")
+"""Letters that name values rather than count (``x``, ``y``): summed over without bounds and used as numbers,
+their values are what the text lists or means, not the labels 1, 2, …"""
+
+
+def summed_values(maths: Iterable[str]) -> frozenset[str]:
+    """Letters of ``_VALUE_LETTERS`` the math sums over without bounds (``\\sum_x``) and also uses as numbers
+    (``g(x) := x``, ``x\\,p(x)``): a sum over such a letter is not read (over which values?)."""
+    maths_list = list(maths)
+    text = "\n".join(maths_list)
+    letters = {m.group("braced") or m.group("bare") for m in _SUM_OVER.finditer(text)} & _VALUE_LETTERS
+    return frozenset(x for x in letters if not re.search(_BOUNDED.format(letter=x), text)
+                     and _as_a_number(x, maths_list))

@@ -71,7 +71,7 @@ from .entrywise import (
 from .constants import BARE, CONSTANT_PI, DECLARATIONS, EULER_POWER, named_constants
 from .extract import find_math, kind_of
 from .macros import angle_means, argument_gradients, document_macros, expand
-from .outcomes import outcome_distributions, outcome_letters
+from .outcomes import outcome_distributions, outcome_letters, summed_values
 from .names import (
     as_relational, bare_name, context_names, doc_declarations, document_dimension, is_atomic,
     merged_declarations, model_parameters, names_in, one_symbol_per_name, opaque_probabilities, own_parameters,
@@ -218,7 +218,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     approximated = frozenset(re.findall(r"(?:\\approx|≈|\\simeq)\s*(-?\d*\.\d+)", text))   # "p ≈ 0.14": a rounding
     distributions = distributions_named(prose_lines)  # "p, q are two distributions": entries in [0, 1]
     outcomes = outcome_letters(b.tex for b in blocks)     # \sum_x p(x) log q(x): p(x) is p at the outcome x
-    claimed_value_at: dict[str, tuple[int, sp.Basic]] = {}  # names alone on a side of a claim: its line, the claim
+    valued_sums = summed_values(b.tex for b in blocks)     # \sum_x of an x the text uses as a number: not read
+    varied: set[str] = set()                                    # names the text differentiates by (dH/dT): no counts
+    pinned_through: dict[str, int] = {}                         # values set "for the derivations", by line
     outcome_listings = [(b.line, m.group(1)) for b in blocks if not b.display    # "$x \in \{0, 1\}$": an instance
                         for m in re.finditer(r"(?<![A-Za-z\\])([A-Za-z])\s*\\in\s*\\\{", b.tex) if m.group(1) in outcomes]
     for name in outcome_distributions((b.tex for b in blocks), outcomes):
@@ -728,6 +730,21 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             key = f"{family}[]"                              # standing sign of every entry no longer holds
             if sign is None and key in standing and standing_line.get(key, rel.line) < freed_at <= rel.line:
                 standing.pop(key)
+        for key, since in list(pinned_through.items()):   # "Here $a$ is a general weight": the value set no longer
+            spelled = rf"\\?{re.escape(key)}" if re.fullmatch(r"[A-Za-z]+", key) else None       # holds
+            if spelled and key in standing and (
+                    _name_freed(lines, spelled, since, rel.line)
+                    or re.search(r"(?i)\bin\s+this\s+(?:part|section|example)\b|本节|这一节",
+                                 lines[since - 1] if 1 <= since <= len(lines) else "")
+                    and not in_scope(sections, since, rel.line)):
+                standing.pop(key)
+                pinned_through.pop(key)
+        for key in [key for key in standing if isinstance(key, str) and key.endswith("[]")]:
+            since = standing_line.get(key, rel.line)
+            if not (in_scope(sections, since, rel.line) or in_preamble(sections, since, setups)
+                    or _THROUGHOUT_WORDS.search(lines[since - 1] if 1 <= since <= len(lines) else "")) \
+                    or _family_freed(lines, key[:-2], since, rel.line):
+                standing.pop(key)          # "Now allow negative $p_k$", a later section: no longer every entry
         listed = listed_condition(rel, domain)
         if listed is not None:
             relationals, index_range = listed
@@ -793,7 +810,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                            zero_based=zero_based, paired=frozenset(name for name, at in two_index_at.items()   # (in its section: "Let $a_k = 2k$" later
                                             if any(same_section(sections, min(line, rel.line), max(line, rel.line))
                                                    or in_scope(sections, line, rel.line) for line in at)),
-                           applied=applied_names, random=random_names, outcomes=outcomes,
+                           applied=applied_names, random=random_names, outcomes=outcomes, valued_sums=valued_sums,
                            log_base=next((base for line, base in reversed(log_bases) if line <= rel.line), None))
         context = context_with(functions - {f for f, at in late_functions.items() if rel.line < at}
                                - {f for f, at in own_versions.items()
@@ -872,6 +889,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             continue
         lhs, rhs = one_symbol_per_name(lhs, rhs)
         families |= {str(e.base.label) for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed)}
+        varied.update(v.name for d in sp.Tuple(lhs, rhs).atoms(sp.Derivative) for v, _ in d.variable_count
+                      if isinstance(v, sp.Symbol) and not v.is_integer)
         letters |= {x.name for x in sp.Tuple(lhs, rhs).free_symbols if isinstance(x, sp.Symbol) and len(x.name) == 1}
         shown_l, shown_r = _plain(lhs), _plain(rhs)
         if approximate:                    # log 2 ≈ 0.6931: a rounding, judged by the decimals written
@@ -1100,6 +1119,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                     parameter = family_bound_for_every(lines, rel, column_of(k), rel.op, lhs, rhs)
                 if parameter is None and rel.op == "==":  # "For the derivations I set $\alpha_t = 1$"
                     parameter = pin_throughout(lines, rel, column_of(k), lhs, rhs)
+                    if parameter is not None:
+                        pinned_through[parameter[0]] = rel.line
                 if parameter is not None:
                     same_chain = standing_line.get(parameter[0]) == rel.line     # 0 < θ < 1: both ends
                     standing[parameter[0]] = (*standing[parameter[0]], parameter[1]) if same_chain \
@@ -1549,6 +1570,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 isinstance(d.target, sp.core.function.AppliedUndef) and d.target.func == lhs.func
                 and len(d.target.args) == len(lhs.args) for d in definitions):
             defining, looped = False, []    # H(p, q) = H(p) + KL(p‖q) after H(p, q) := …: a claim about it
+        if looped and _restates_through(lhs, rhs, definitions):
+            defining, looped = False, []    # "T = 1/β" after β := 1/T: the same relation again, a claim (true)
         if looped:          # z_i := log p_i after p_i := softmax(z)_i: z through itself — neither is wrong, but
             out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,     # unfolded it never ends
                                message=f"{shown_l} := {shown_r} would define {target_name(lhs) or shown_l} through "
@@ -1735,6 +1758,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                     example_pins.append((rel.line, value))
             pinned_on = pin_throughout(lines, rel, column_of(k), lhs, rhs) if inline and rel.op == "==" else None
             if pinned_on is not None:         # "For the derivations I set $\alpha_t = 1$": from here on
+                pinned_through[pinned_on[0]] = rel.line
                 standing[pinned_on[0]] = (*(c for c in standing.get(pinned_on[0], ()) if not is_pin(c)), pinned_on[1])
                 standing_line[pinned_on[0]] = rel.line
                 standing_doubts[pinned_on[0]] = ""
@@ -2168,7 +2192,15 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         maybe_premised = names_in(premise) if isinstance(premise, sp.Basic) else set()
         guesses = (*repairs.get(k, ()), *guesses)
         opaque_products = [n for n in notes if n.startswith("the dot products ")]
-        doubted_guesses = [g for g in guesses if not _bare_at_its_written_argument(g, rel)]
+        undefined_here = {x.name for x in sp.Tuple(lhs, rhs).free_symbols if isinstance(x, sp.Symbol)} \
+            - {target_name(d.target) for d in definitions} - set(standing) \
+            - {str(e.base.label) for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed)} - {str(dimension)} \
+            - set(function_parameters(found, rel.line).get(
+                next((m.group(1) for g in guesses if (m := _BARE_GUESS.match(g))), ""), ()))
+        doubted_guesses = [g for g in guesses if not (_bare_at_its_written_argument(g, rel) and not (
+            undefined_here - {p.strip() for m in [_BARE_GUESS.match(g)] if m for p in m.group(2).split(",")}))]
+        # (Z alone as Z(β) in "β U − log Z", U defined; not beside ⟨E⟩_β that nothing defines: what Z means
+        # there is what the text may say in words)
         doubts: list[str] = [f"it rests on a guess: {'; '.join(doubted_guesses)}"] if doubted_guesses else []
         if below_floor:
             doubts.append(f"it speaks of {', '.join(below_floor)}, below the index the text defined that family "
@@ -2182,12 +2214,6 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             doubts.append(f"it sums over the outcomes, whose elements the text lists on line {listed_outcomes[-1]} "
                           f"(read as a set of any size, with values of its own)")
         defined_names = {target_name(d.target) for d in definitions}
-        if rel.op == "==":              # a name alone on one side of a claim: its value, as the text states it
-            for side, other in ((lhs, rhs), (rhs, lhs)):   # ("所以 $⟨E⟩_β = -∂ \log Z/∂β$"): a refutation of a
-                alone = -side if isinstance(-side, sp.Symbol) else side   # later relation at a point that breaks
-                if isinstance(alone, sp.Symbol) and alone.name not in defined_names \
-                        and alone not in other.free_symbols:               # it is looked for again under it
-                    claimed_value_at.setdefault(alone.name, (rel.line, sp.Eq(lhs, rhs, evaluate=False)))
         from_one = {str(e.base.label) for total in problem.difference.atoms(sp.Sum) if total.limits[0][1] == 1
                     for e in total.function.atoms(sp.Indexed)}
         zero_pinned = sorted({str(e.base.label) for c in written if isinstance(c, sp.Basic)
@@ -2445,6 +2471,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         continuous = {v for d in sp.Tuple(lhs, rhs).atoms(sp.Derivative) for v, _ in d.variable_count} | {
             a for c in sp.Tuple(lhs, rhs).atoms(sp.core.function.AppliedUndef) for a in c.args
             if isinstance(a, sp.Symbol)}            # ∂/∂T, p_j(T): T varies continuously, it is no range end
+        continuous |= {x for x in sp.Tuple(lhs, rhs).free_symbols if isinstance(x, sp.Symbol) and x.name in varied}
+        # (dH/dT earlier in the text: T varies there too)
         capitals = sorted(x.name for x in (*lhs.free_symbols, *rhs.free_symbols)     # (also the range its sums
                           if isinstance(x, sp.Symbol) and len(x.name) == 1 and x.name.isupper()   # and maxima get:
                           and not (x in continuous and not re.search(      # (not "Over $T$ steps, … \sum_t")
@@ -2631,6 +2659,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             doubts.append(f"it writes {', '.join(bare_entries)} with an index and without the argument of the "
                           f"entry function defined as {bare_entries[0]}_i(…): that function at its argument, or "
                           f"another family of the same name?")
+
         both_kinds = _plain_and_function(definitions, names_in(lhs, rhs))
         if both_kinds:                  # Z := Σ e^{z_j}, then Z(T) := Σ e^{z_j/T}; z̄ := Σ p_i z_i after p_i(T):
             doubts.append(f"it rests on {', '.join(both_kinds)}, defined both as a number and as a function "
@@ -2733,9 +2762,6 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                              or ""))) & {n.removesuffix("[]") for n in names_in(_unfolded_or_not(c, definitions))})
         # (not "For any real $y_i$ …": every y, not the example's)
         # with Σ_i y_i = 0 is doubted (given as a value of k, it bounds nothing the relation writes)
-        assumed += tuple((c, line) for name, (line, c) in claimed_value_at.items()   # ⟨E⟩_β = −∂ log Z/∂β, claimed
-                         if line < rel.line and name in names_in(lhs, rhs)           # before and used here
-                         and name not in {target_name(d.target) for d in definitions})
         assumed = tuple((_unfolded_or_not(c, definitions), line) for c, line in assumed)   # d_k := x_{k+1} − x_k
         if display:                     # "$$y + 1/y \ge 2,$$ valid whenever $y$ is positive": a refutation at
             spoken = {x.name: x for x in sp.Tuple(problem.lhs, problem.rhs).free_symbols if isinstance(x, sp.Symbol)}
@@ -3022,6 +3048,46 @@ def _meant_anew(guesses: tuple[str, ...], prose: list[sp.Basic], live: list[tupl
                 return (f"it is proved under {sp.sstr(c)} (line {max(origins)}), and a later sentence writes ${x.name}$ "
                         f"again beside words by which it may be another {x.name}")
     return ""
+
+
+def _restates_through(lhs: sp.Basic, rhs: sp.Basic, definitions: list[Definition]) -> bool:
+    """Whether ``lhs = rhs`` is what the definitions already say, one substitution away (``T = 1/\\beta`` after
+    ``\\beta := 1/T``: 1/(1/T) is T): a restatement, checked as a claim, not a definition through itself."""
+    try:
+        put = rhs.xreplace({d.target: d.expr for d in definitions if isinstance(d.target, (sp.Symbol, sp.Indexed))})
+        return bool(put != rhs and sp.simplify(put - lhs) == 0)
+    except Exception:  # noqa: BLE001 - no such reading: not a restatement
+        return False
+
+
+_THROUGHOUT_WORDS = re.compile(r"(?i)\b(?:throughout|from\s+(?:now|here)\s+on|henceforth|in\s+what\s+follows|"
+                               r"unless\s+(?:said|stated|noted)\s+otherwise|everywhere)\b|全文|以下|此后")
+_FREEING_WORDS = re.compile(r"(?i)\bnegative\b|\bany\s+(?:nonzero\s+|non-zero\s+)?real|\bdrop|\ballow|\barbitrary|"
+                            r"\bno\s+longer|\brelax|\bwithout\s+(?:assuming|the\s+assumption)|\bmay\s+be\b|\bcan\s+be\b|"
+                            r"\bany\s+sign|负|任意")
+
+
+def _name_freed(lines: list[str], spelled: str, since: int, here: int) -> bool:
+    """Whether a line between ``since`` (excluded) and ``here`` writes the name alone (``$a$``) with words that
+    give it back its range ("Here $a$ is a general weight", "Now let $a$ be any number", "a free parameter
+    again")."""
+    alone = re.compile(rf"\$\s*{spelled}\s*\$")
+    words = re.compile(r"(?i)\bgeneral\b|\bany\b|\barbitrary\b|\bfree\b|\bno\s+longer\b|\bagain\b|\bvar(?:y|ies)\b|"
+                       r"\binstead\b|\bunknown\b|任意|一般")
+    return any(alone.search(lines[n - 1]) and words.search(re.sub(r"\$[^$]*\$", " ", lines[n - 1]))
+               for n in range(since + 1, min(here, len(lines) + 1)))
+
+
+def _family_freed(lines: list[str], family: str, since: int, here: int) -> bool:
+    """Whether a sentence between line ``since`` (excluded) and ``here`` writes an entry of ``family`` with
+    words that take its standing sign back ("Now allow negative $p_k$", "the $p_k$ may be negative", "drop
+    the assumption that $p_k > 0$")."""
+    entry = re.compile(rf"\$[^$]*(?<![A-Za-z\\])\\?{re.escape(family)}\s*_")
+    for number in range(since + 1, min(here, len(lines) + 1)):
+        line = lines[number - 1]
+        if entry.search(line) and _FREEING_WORDS.search(re.sub(r"\$[^$]*\$", " ", line)):
+            return True
+    return False
 
 
 def _computed(expr: sp.Basic, definitions: list[Definition], depth: int = 3) -> bool:
@@ -3727,6 +3793,11 @@ def _index_restricted_after(lines: list[str], rel: Relation, lhs: sp.Basic, rhs:
     if end < 0:
         return False
     rest = re.split(r"[.;!?。；！？](?:\s|$)", line[end + 1:], maxsplit=1)[0]
+    bases = {str(e.base.label) for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed)}
+    after = re.sub(r"\$[^$]*\$", " ", line[end + 1:])
+    if re.search(r"(?i)\bexcept|\bexception|\bbut\b|\bwhile\b|\bhowever\b|\bunless\b|\bother\s+than\b|除了|除非|但", after) \
+            or any(re.search(rf"\$[^$]*(?<![A-Za-z\\])\\?{re.escape(b)}\s*_\s*\{{?\s*\d", line[end + 1:]) for b in bases):
+        return True    # "…for all $k$; the first entry $p_1$ is the exception", "…, while $p_1 < 0$": not every entry
     names = "|".join(re.escape(i) for i in indices)
     bare = re.sub(r"_\s*(?:\{[^{}$]*\}|[A-Za-z0-9])|(?<=[A-Za-z}])\s*\(\s*[A-Za-z]\s*\)", " ", rest)
     # ("and $q_i > 0$ for all $i$", "and $q(x) > 0$ for all $x$": q's entry, no bound on the index)

@@ -92,6 +92,9 @@ class Context:
     applied: frozenset[str] = frozenset()
     random: frozenset[str] = frozenset()
     log_base: int | None = None
+    valued_sums: frozenset[str] = frozenset()
+    """Letters (``x``) the document sums over without bounds and also uses as numbers: ``\\sum_x`` over them
+    is refused (over which values? the labels 1..n would be a guess)."""
     outcomes: frozenset[str] = frozenset()
     """Letters the document sums over as the outcomes of a finite set (``\\sum_x p(x) \\log q(x)``,
     ``\\sum_{x \\in \\mathcal{X}} e^{-\\beta E(x)}``): a name applied to one (``p(x)``, ``E(x)``,

@@ -155,6 +155,9 @@ class OperatorReading:
         if sub is None:
             self.fail(f"a \\{op.base.text} without its index (write \\{op.base.text}_{{i=1}}^{{n}})", op)
         name = self.bare_name(sub)
+        if name is not None and upper is None and name in self.ctx.valued_sums:
+            self.fail(f"a sum over the values of {name}, which the text uses as a number: over which values? "
+                      f"(write the range, \\sum_{{{name}=1}}^{{n}}, or the values)", sub)
         if name is not None:
             return [name], sp.Integer(1), self.upper_or_dimension(upper), None
         elements = sub.elements if isinstance(sub, Group) and sub.kind == "brace" else [sub]

@@ -170,6 +170,10 @@ class VectorReading:
         values = [self.list_entry(e, g) for e in elements if not is_ellipsis(e)]
         if len(dots) > 1 or (dots and dots[0] in (0, len(elements) - 1)):
             self.fail("an ellipsis in a list whose pattern is not clear (write the first entries and the last)", g)
+        if dots and len(set(values)) == 1 and not values[0].atoms(sp.Indexed):
+            # (1/K, \dots, 1/K): every entry the same number, the vector as long as the others of the relation
+            self.vector_piece("a constant list", g, None)
+            return values[0]
         if dots:
             found = self.pattern(values, dots[0])
             if found is None:
