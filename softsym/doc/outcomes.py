@@ -51,16 +51,22 @@ def outcome_letters(maths: Iterable[str]) -> frozenset[str]:
 
 
 def _as_a_number(letter: str, maths: list[str]) -> bool:
-    """Whether the math uses ``letter`` as a number anywhere: outside ``\\sum_x``, ``p(x)``, a subscript
-    ``_x``, ``x \\in …`` and a formula that is the letter alone (``$x$``) — ``g(x) := x``, ``x^2``,
-    ``\\lfloor x \\rfloor p(x)``: then its values are not labels, and no ``p(x)`` is read as an entry."""
+    """Whether the math uses ``letter`` as a number anywhere: outside ``\\sum_x``, a subscript ``_x``, a
+    decorated name (``\\bar{y}``), ``x \\in …``, ``y = 1`` (a label compared), the arguments of a name's
+    application (``p(x)``, ``P(Y = y | x)``, ``P\\{y | x\\}``; not of ``\\cos``, ``\\exp``, …) and a formula that is
+    the letter alone (``$x$``) — ``g(x) := x``, ``x\\,p(x)``, ``\\lfloor x \\rfloor``: then its values are not
+    labels, and no ``p(x)`` is read as an entry."""
+    call = re.compile(r"(?<![A-Za-z\\])(?:\\[A-Za-z]+\s*\{\s*\\?[A-Za-z]+\s*\}|\\?(?!(?:cos|sin|tan|exp|log|ln|sqrt|tanh|sinh|"
+                      r"cosh|lfloor|lceil|max|min|frac|left|right|big|Big|bigg|Bigg)\b)[A-Za-z]+)(?:\s*_\s*(?:\\[A-Za-z]+|\{[^{}]*\}|[A-Za-z]))?"
+                      r"\s*(?:\\left\s*)?(?:\([^()]*\)|\\\{(?:[^{}]|\{[^{}]*\})*\\\})")
     allowed = re.compile(rf"\\sum\s*_\s*\{{\s*{letter}\s*(?:\\in\s*[^{{}}]*(?:\{{[^{{}}]*\}}[^{{}}]*)?)?\}}|\\sum\s*_\s*{letter}(?![A-Za-z])"
-                         rf"|(?:[A-Za-z]|\\[A-Za-z]+)(?:\s*_\s*(?:\\[A-Za-z]+|\{{[^{{}}]*\}}))?\s*(?:\\left\s*)?\(\s*{letter}\s*'?\s*"
-                         rf"(?:\\right\s*)?\)|_\s*\{{?\s*{letter}\s*\}}?|(?<![A-Za-z\\]){letter}\s*\\in\b")
+                         rf"|_\s*\{{?\s*{letter}\s*\}}?|\\[A-Za-z]+\s*\{{\s*{letter}\s*\}}|(?<![A-Za-z\\]){letter}\s*\\in\b"
+                         rf"|(?<![A-Za-z\\:]){letter}\s*(?:=|\\neq?\b)(?!=)")     # P(y = 1 | x), 1\{{y = k\}}
     for math in maths:
         if re.fullmatch(rf"\s*{letter}\s*'?\s*", math):
             continue
-        if re.search(rf"(?<![A-Za-z\\]){letter}(?![A-Za-z])", allowed.sub(" ", math)):
+        rest = allowed.sub(" ", call.sub(" ", call.sub(" ", math)))
+        if re.search(rf"(?<![A-Za-z\\]){letter}(?![A-Za-z])", rest):
             return True
     return False
 
