@@ -1260,4 +1260,17 @@ def test_red_team_51_signs_and_values_taken_back_are_no_longer_hypotheses():
     assert claims[5] != ["proved"]            # p_1 is the exception: log(p_1^2) = 2 log p_1 is not proved
     assert claims[11] == ["proved"]           # under q_k > 0 for every k
     assert claims[15] != ["proved"]           # "Now drop the assumption that $q_k > 0$"
-    assert claims[27] != ["proved"]           # "Here $a$ is a general weight": d²L/dx² = 2a, not 2
+    assert claims[27] == ["refuted"]          # "Here $a$ is a general weight": d²L/dx² = 2a, not 2 (at a = 1/2)
+
+
+def test_red_team_51_leftovers_values_released_cases_kept_to_their_sentence():
+    # red team 51's leftovers: "Now let $a$ be any positive number" releases a value set "from now on" (the
+    # second derivative was proved at a = 1); "any number in $(0, 1]$" keeps that range; "For $t > 0$, …" does
+    # not reach a later sentence with its own case; two states E_0, E_1 refute a sum false over either
+    # reading; a policy π(u) is an entry of a family at the outcome u, not π·u
+    claims = claims_by_line("session35_red_team_51_leftovers.md")
+    assert claims[10] == ["refuted"] and claims[21] == ["refuted"]
+    assert claims[23] == ["proved"]           # b² ≤ b on (0, 1]: the range said again holds
+    assert claims[34] == ["refuted"] and claims[39] == ["refuted"]
+    assert claims[46] == ["refuted"]
+    assert claims[52] == ["proved"] and claims[55] == ["refuted"]

@@ -25,7 +25,7 @@ from ..errors import StepTimeout
 from ..prover import prove
 from ..verdict import Status, Verdict
 from .conditions import contradicted
-from .reader import DocOptions, Reading, read_document
+from .reader import ZERO_PINNED, DocOptions, Reading, read_document
 
 __all__ = ["DocOptions", "Reading", "check_document", "document_result", "documents_json", "parallel_verdicts",
            "read_document"]
@@ -590,7 +590,12 @@ def _result(reading: Reading, verdict: Verdict | None, variants: dict[str, Verdi
     rounded = _off_by_rounding(rel, verdict, reading.problem) or _naming_its_left_side(verdict, reading.problem)
     if rounded:
         return undecided(verdict.strategy, rounded)
-    if verdict.status is Status.REFUTED and reading.doubts:
+    from_zero = variants.get("from_zero")
+    if verdict.status is Status.REFUTED and reading.doubts and from_zero is not None \
+            and from_zero.status is Status.REFUTED and all(d.endswith(ZERO_PINNED) for d in reading.doubts):
+        verdict = replace(from_zero, message=f"{from_zero.message} (over the entries the text lists from 0; "
+                                             f"read from 1 it {readable_message(verdict.message, verdict.counterexample)})")
+    elif verdict.status is Status.REFUTED and reading.doubts:
         return {**out, "verdict": "undecided", "strategy": verdict.strategy, "counterexample": None,
                 "message": f"as read it {readable_message(verdict.message, verdict.counterexample)}, but "
                            f"{'; and '.join(reading.doubts)}: "

@@ -11,7 +11,7 @@ import sympy as sp
 from ..domain import Bound, Domain
 from ..rewrite import substitute_free
 from .chains import Relation
-from .hedges import EXCEPTING, negation_in, sentence_around, unplain
+from .hedges import EXCEPTING, FROM_HERE_ON, negation_in, sentence_around, unplain
 from .names import as_relational, is_atomic, names_in, plain_context
 
 _CONDITION_JOINERS = re.compile(r"\\(?:text|mbox|textrm)\s*\{\s*(?:and|,)\s*\}|\\(?:wedge|land)\b|;")
@@ -385,9 +385,14 @@ _NAME_BOUNDED = r"\$\s*(?P<name>[A-Za-z]|\\[A-Za-z]+)\s*(?:(?:[<>]|\\[lg]eq?\b|\
 _NAMES_IN_MATH = r"(?P<names>\$[^$]+\$(?:\s*(?:,\s*and|,|and)\s*\$[^$]+\$)*)"
 _SIGN_STATED = re.compile(rf"(?:^|\b(?:let|where|since|as|because|assume|assuming|suppose|given\s+that|with|hence|so|"
                           rf"thus|therefore|recall|note|remember|we\s+know)\s+(?:(?:first|now|also|further|henceforth|throughout)\s+)?(?:that\s+)?)"
-                          rf"{_NAMES_IN_MATH}\s+(?:is|be|are)\s+(?P<neg>not\s+)?(?:both\s+|all\s+)?(?:an?\s+)?(?:real\s+)?{_SIGN}"
+                          rf"{_NAMES_IN_MATH}\s+(?:is|be|are)\s+(?P<neg>not\s+)?(?:both\s+|all\s+)?(?:an?\s+|any\s+|(?:an\s+)?arbitrary\s+)?"
+                          rf"(?:real\s+)?{_SIGN}"
                           rf"(?:\s+(?:real\s+)?(?:numbers?|reals?|constants?|scalars?|parameters?|integers?))?\s*(?:[.,;:]|$)",
                           re.I)
+_SIGN_FIXED = re.compile(rf"(?i)(?:^|[.;:]\s*|\b(?:now|then|first|and)\s+)(?:fix|take|choose|pick)\s+(?:an?\s+|any\s+|some\s+|(?:an\s+)?arbitrary\s+)?"
+                         rf"(?:real\s+)?{_SIGN}\s+(?:real\s+)?(?:numbers?\s+|reals?\s+|constants?\s+|scalars?\s+|parameters?\s+)?"
+                         rf"{_NAMES_IN_MATH}\s*(?:[.,;:]|$)")
+"""A sign said as a choice: "Fix any positive $a$.", "Take a positive number $c$,"."""
 _SIGN_CJK = {"正数": ">", "负数": "<", "非负数": ">=", "非正数": "<=", "正的": ">", "负的": "<", "非负的": ">=",
              "大于零": ">", "小于零": "<", "大于0": ">", "小于0": "<"}
 _CJK_SIGN = "(?P<sign>" + "|".join(sorted(_SIGN_CJK, key=len, reverse=True)) + ")"
@@ -601,7 +606,7 @@ def signs_in_words(lines: list[str]) -> list[tuple[int, str, str | None, str]]:
                                        r"\bfrom\s+now\s+on\b|\bhenceforth\b|全文|本文", sentence)
                 out.append((number, "*" if throughout else "*section", sign, ""))
                 out.extend((number, name, None, "") for name in excepted_names)   # (set free after the blanket)
-            for pattern in (_SIGN_STATED, _SIGN_STATED_CJK):
+            for pattern in (_SIGN_STATED, _SIGN_STATED_CJK, _SIGN_FIXED):
                 m = pattern.search(sentence.strip())
                 if m is None:
                     continue
@@ -964,10 +969,9 @@ def parameter_bound(op: str, lhs: sp.Basic, rhs: sp.Basic) -> tuple[str, sp.Basi
     return (key, relational) if relational is not None else None
 
 
-_THROUGHOUT = re.compile(r"(?i)\b(?:throughout|from\s+(?:now|here)\s+on|for\s+the\s+rest\s+of|(?:in|for)\s+(?:this|the\s+"
-                         r"(?:whole|entire))\s+(?:section|note|post|chapter|document|text)|everywhere\s+below|in\s+what\s+follows|henceforth)\b|"
-                         r"全文|本节(?:中)?(?:总|均|都)?(?:设|假设|假定)|(?:以下|下文)(?:中)?(?:总|均|都|一律)(?:设|假设|假定)|"
-                         r"此后|从现在起|始终")
+_THROUGHOUT = re.compile(rf"(?i){FROM_HERE_ON}|\b(?:for\s+the\s+rest\s+of|(?:in|for)\s+(?:this|the\s+(?:whole|entire))\s+"
+                         r"(?:section|note|post|chapter|document|text)|everywhere\s+below)\b|"
+                         r"全文|本节(?:中)?(?:总|均|都)?(?:设|假设|假定)|(?:以下|下文)(?:中)?(?:总|均|都|一律)(?:设|假设|假定)|始终")
 
 
 def bound_throughout(lines: list[str], rel: "Relation", op: str, lhs: sp.Basic,
@@ -1027,9 +1031,8 @@ def family_bound_for_every(lines: list[str], rel: "Relation", column: int, op: s
     return (f"{entry.base.label}[]", relational) if relational is not None else None
 
 
-_SET_FOR_ALL = re.compile(r"(?i)\b(?:for|in)\s+(?:the|all|our|these)\s+(?:derivations?|computations?|calculations?|"
-                          r"algebra|rest|remainder)\b|\b(?:throughout|from\s+(?:now|here)\s+on|henceforth|in\s+what\s+follows)\b|"
-                          r"(?:以下|下文|后面)(?:的)?(?:推导|计算)?(?:中)?(?:都|均|一律)?")
+_SET_FOR_ALL = re.compile(rf"(?i){FROM_HERE_ON}|\b(?:for|in)\s+(?:the|all|our|these)\s+(?:derivations?|computations?|"
+                          r"calculations?|algebra|rest|remainder)\b|(?:以下|下文|后面)(?:的)?(?:推导|计算)?(?:中)?(?:都|均|一律)?")
 _SETTING = re.compile(r"(?i)\b(?:set|fix|take)\b|取|令|设")
 
 

@@ -624,6 +624,9 @@ def assumed_in_words(lines: list[str], line: int, column: int) -> bool:
     return bool(_ASSUMING.search(before)) and not _CASING.search(sentence) and not unplain(lines, line, column)
 
 
+FROM_HERE_ON = r"\b(?:throughout|from\s+(?:now|here)\s+on|henceforth|in\s+what\s+follows)\b|此后|从现在起"
+"""The words that make what a sentence says hold from there on ("throughout", "from now on", "此后"): the
+part of the scope patterns of :mod:`.conditions` and :mod:`.reader` they share (as source, to compose)."""
 _UNLESS_SAID = re.compile(r"(?i)\bunless\s+(?:(?:it\s+is|we\s+have)\s+)?(?:said|stated|noted|specified|mentioned|indicated)"
                           r"\s+otherwise\b|除非另有说明")
 _FOR_EVERY_INDEX = re.compile(r"(?i)\bfor\s+(?:all|every|each|any)\s+(?:\$\s*[A-Za-z]\s*\$|xxx\b)(?=\s*(?:[.,;]|and\b|then\b|$))")

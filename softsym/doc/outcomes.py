@@ -71,6 +71,26 @@ def _as_a_number(letter: str, maths: list[str]) -> bool:
     return False
 
 
+_COUNTED = re.compile(r"(?i)\$\s*(?P<name>[A-Za-z]|\\[A-Za-z]+)\s*\$\s*(?:possible\s+|distinct\s+|discrete\s+|different\s+)?"
+                      r"(?:outcomes?|states?|classes|categories|values|elements|points|labels|actions|symbols|"
+                      r"configurations|faces|words|tokens)\b|\$\s*\(?\s*(?P<name2>[A-Za-z])\s*\)?\s*\$\s*个\s*(?:结果|状态|类别|类|取值|元素)")
+_CARDINALITY = re.compile(r"\|\s*\\math(?:cal|scr|bb)\s*\{\s*[A-Z]\s*\}\s*\|\s*=\s*(?P<name>[A-Za-z]|\\[A-Za-z]+)(?![A-Za-z])|"
+                          r"\\math(?:cal|scr|bb)\s*\{\s*[A-Z]\s*\}\s*=\s*(?:\\left\s*)?\\\{\s*1\s*,\s*(?:2\s*,\s*)?\\[lc]?dots\s*,\s*"
+                          r"(?P<end>[A-Za-z])\s*(?:\\right\s*)?\\\}")
+
+
+def outcome_count_named(lines: Iterable[str]) -> str | None:
+    """The name the words give the number of outcomes ("a distribution over $K$ outcomes", "$n$ states",
+    "$|\\mathcal{X}| = n$", "$K$ 个类别"), when they give one and only one; else None."""
+    names = set()
+    for line in lines:
+        for m in (*_COUNTED.finditer(line), *_CARDINALITY.finditer(line)):
+            name = m.group("name") or m.groupdict().get("name2") or m.groupdict().get("end") or ""
+            if name and not re.fullmatch(r"\\(?:infty|mathcal|mathbb)", name):
+                names.add(name.lstrip("\\"))
+    return next(iter(names)) if len(names) == 1 else None
+
+
 _PROBABILITY_ROOTS = frozenset({"p", "q", "P", "Q", "\\pi"})
 """Letters that name a distribution when applied to an outcome (``p(x)``, ``q(x)``, ``p_\\beta(x)``)."""
 

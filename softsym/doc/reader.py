@@ -36,6 +36,7 @@ from ..latex.errors import Unparsed
 from ..latex.lexer import tokenize
 from ..latex.probability import is_probability
 from ..latex.vocabulary import GREEK
+from ..latex.operators import OUTCOME_COUNT
 from ..problem import Problem, fresh_binders, prepare, reached_definitions, vector_names
 from ..prover import DEFAULT_TIMEOUT
 from ..sums import empty_when_reversed
@@ -43,7 +44,7 @@ from .approximate import approximately, rounding_written
 from .abbreviations import definitions_in_words
 from .integers import integers_in_words, kinds_unread, reaches as integer_reaches
 from .chains import Relation, relations, sides_of_arrows
-from .hedges import (EXCEPTING, assumed_in_words, equal_case, hedged_words, case_switch, distributions_named, negation_in, others_before, paragraph_around, prose_text, regime_nearby, restricted_nearby, restricted_where_introduced,
+from .hedges import (EXCEPTING, FROM_HERE_ON, _UNLESS_SAID, assumed_in_words, equal_case, hedged_words, case_switch, distributions_named, negation_in, others_before, paragraph_around, prose_text, regime_nearby, restricted_nearby, restricted_where_introduced,
                      sentence_around, sentences, signs_nearby, unplain, word_bound)
 from .conditions import (
     conditioned, family_bound_for_every, pin_throughout,
@@ -71,7 +72,7 @@ from .entrywise import (
 from .constants import BARE, CONSTANT_PI, DECLARATIONS, EULER_POWER, named_constants
 from .extract import find_math, kind_of
 from .macros import angle_means, argument_gradients, document_macros, expand
-from .outcomes import outcome_distributions, outcome_letters, summed_values
+from .outcomes import outcome_count_named, outcome_distributions, outcome_letters, summed_values
 from .names import (
     as_relational, bare_name, context_names, doc_declarations, document_dimension, is_atomic,
     merged_declarations, model_parameters, names_in, one_symbol_per_name, opaque_probabilities, own_parameters,
@@ -207,7 +208,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     memberships = sorted([(b.line, _unspaced(b.tex)) for b in blocks if not b.display and is_stated_range(_unspaced(b.tex))]
                          + [(b.line, _unspaced(b.tex).strip().rstrip(".,;").strip()) for b in blocks if b.display
                             and is_stated_range(_unspaced(b.tex).strip().rstrip(".,;").strip())
-                            and not _MEMBERSHIP.match(_unspaced(b.tex).strip().rstrip(".,;").strip())],   # $$z \sim N(0, 1)$$
+                            and not _MEMBERSHIP.match(_unspaced(b.tex).strip().rstrip(".,;").strip())]   # $$z \sim N(0, 1)$$
+                         + ranges_in_words(prose_lines),        # "Let $a$ be a number in $(0, 1)$"
                          key=lambda m: m[0])      # ("$x \in (0,\,1)$", "\left(0, 1\right)": spacing and sizing dropped)
     finite_sets = sorted(((b.line, b.tex) for b in blocks if not b.display and finite_set(b.tex)),
                          key=lambda m: m[0])
@@ -218,6 +220,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     approximated = frozenset(re.findall(r"(?:\\approx|≈|\\simeq)\s*(-?\d*\.\d+)", text))   # "p ≈ 0.14": a rounding
     distributions = distributions_named(prose_lines)  # "p, q are two distributions": entries in [0, 1]
     outcomes = outcome_letters(b.tex for b in blocks)     # \sum_x p(x) log q(x): p(x) is p at the outcome x
+    counted_by = outcome_count_named(prose_lines) if outcomes else None   # "over $K$ outcomes": the sums' end
+    outcome_size = sp.Symbol(counted_by, integer=True, positive=True) if counted_by else None
     valued_sums = summed_values(b.tex for b in blocks)     # \sum_x of an x the text uses as a number: not read
     varied: set[str] = set()                                    # names the text differentiates by (dH/dT): no counts
     pinned_through: dict[str, int] = {}                         # values set "for the derivations", by line
@@ -627,6 +631,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 continue
             if isinstance(named, sp.Symbol) and name_tex.lstrip("\\") not in functions:
                 if sign is None:                            # "Now let $p$ be any real number"
+                    ranged = _range_in_words(lines, sign_line, name_tex, domain, functions)
+                    if ranged:                              # "… any number in $(0, 1]$": that range
+                        standing[named.name] = ranged
+                        standing_line[named.name] = sign_line
+                        continue
                     standing.pop(named.name, None)
                     unsigned[named.name] = sign_line
                     if not doubt:                           # (a refutation at any p stands, see _word_checks)
@@ -737,7 +746,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                     or re.search(r"(?i)\bin\s+this\s+(?:part|section|example)\b|本节|这一节",
                                  lines[since - 1] if 1 <= since <= len(lines) else "")
                     and not in_scope(sections, since, rel.line)):
-                standing.pop(key)
+                kept = tuple(c for c in standing[key] if not is_pin(c))      # (a ∈ (0, 1] said before stays)
+                if kept:
+                    standing[key] = kept
+                else:
+                    standing.pop(key)
                 pinned_through.pop(key)
         for key in [key for key in standing if isinstance(key, str) and key.endswith("[]")]:
             since = standing_line.get(key, rel.line)
@@ -811,6 +824,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                             if any(same_section(sections, min(line, rel.line), max(line, rel.line))
                                                    or in_scope(sections, line, rel.line) for line in at)),
                            applied=applied_names, random=random_names, outcomes=outcomes, valued_sums=valued_sums,
+                           outcome_size=dimension if outcome_size is not None and outcome_size.name == dimension.name
+                           else outcome_size,
                            log_base=next((base for line, base in reversed(log_bases) if line <= rel.line), None))
         context = context_with(functions - {f for f, at in late_functions.items() if rel.line < at}
                                - {f for f, at in own_versions.items()
@@ -2012,6 +2027,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             with vector_names({*vectors, *(name for at, name in in_spaces if at <= rel.line)}):
                 left, right = unfold_keeping_variables(sp.Tuple(with_values(lhs, first), with_values(rhs, first)),
                                                        unfolding).args      # (together: g(z + c) = g(z) + c)
+            numbered = _outcome_as_a_number(sp.Tuple(left, right), outcome_size or OUTCOME_COUNT)
+            if numbered:                    # E(s) := s², p(k) := (1 − r) r^k at an outcome x: x² and r^x
+                raise Unfoldable(f"the outcome {numbered} is given to a definition that uses it as a number (its "
+                                 f"values are not the labels 1, 2, …: over which values? write the range)")
             for node in sp.Tuple(lhs, rhs, left, right).atoms(sp.Limit, sp.Integral):
                 bound = {node.args[1]} if isinstance(node, sp.Limit) else {lim[0] for lim in node.limits}
                 clash = bound & {x for c in written for x in getattr(c, "free_symbols", ())} \
@@ -2101,7 +2120,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         section_values = {}                 # the values an example gave names earlier in this section
         given_twice = set()
         for line, c in example_pins:
-            if line <= rel.line and in_scope(sections, line, rel.line):
+            if line <= rel.line and in_scope(sections, line, rel.line) and not _value_released(lines, c, line, rel.line):
                 key = sp.sstr(c.lhs)
                 if key in section_values and section_values[key].rhs != c.rhs \
                         or changed_since(out, c.lhs, line, lines, rel.line, rel.tex):
@@ -2220,7 +2239,15 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                               for e in c.atoms(sp.Indexed) if e.indices == (0,)} & from_one)
         if zero_pinned:         # "Two states with energies $E_0 = 0$ and $E_1 = ε$", Z(β) := Σ_{i=1}^{n} e^{-βE_i}
             doubts.append(f"the text gives {', '.join(f'{name}_0' for name in zero_pinned)} a value, while the sums "
-                          f"over it run from 1: it counts that instance's entries from 0")
+                          f"over it run from 1: {ZERO_PINNED}")
+            counted = _counted_from_zero(problem, written, set(zero_pinned))
+            if counted is not None:         # (false there too: false under either reading)
+                variants.append(("from_zero", counted))
+        counts = sorted(x.name for x in problem.free_symbols if isinstance(x, sp.Symbol) and x != OUTCOME_COUNT
+                        and (x.is_integer or x.name in ("n", "N", "K", "m", "M")))
+        if OUTCOME_COUNT in problem.free_symbols and counts:     # Σ_x 1/n with n the number of draws, or of the
+            doubts.append(f"it sums over the outcomes, whose number the text does not name, beside "   # outcomes
+                          f"{', '.join(counts)}: the words may make {counts[0]} that number")
         frozen = _constant_calls(sp.Tuple(lhs, rhs), definitions)
         if frozen:              # A(η) = λ (with η := log λ), then A(η + t): λ as a function of η is not read
             doubts.append("it applies " + ", ".join(f"{sp.sstr(d.target.func)} at another point than its definition "
@@ -2396,10 +2423,13 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         if unusable:
             doubts.append(f"it holds under a condition softsym could not use ({unusable})")
         spoken_names = names_in(left, right) | names_in(lhs, rhs)
-        apart = [c for c in prose if c is not None and not is_pin(c) and names_in(c)
-                 and not names_in(c) & spoken_names and any(
-                     _as_case(lines, line, condition_columns.get((line, d), -1))
-                     for line, d in live_conditions() if d == c)]
+        cases = [(line, d) for line, d in live_conditions() if d is not None and not is_pin(d) and names_in(d)
+                 and _as_case(lines, line, condition_columns.get((line, d), -1))]
+        lead_first = paragraph_around(lines, rel.line, rel.line, display)[0] if 1 <= rel.line <= len(lines) else 0
+        if any(lead_first <= line <= rel.line and names_in(d) & spoken_names for line, d in cases):
+            cases = [(line, d) for line, d in cases if line >= lead_first]   # "For $p \in (0, 1)$, $claim$": its
+        apart = [c for c in prose if c is not None and not is_pin(c) and names_in(c)    # own case, not one said
+                 and not names_in(c) & spoken_names and any(d == c for _, d in cases)]  # before ("For $t > 0$, …")
         if apart:                      # "损失在 $q = \tilde y$ 时最小 … $$z_c - z_j = …$$": a link the words make
             doubts.append(f"the text states it under {sp.sstr(apart[0])}, which as read has nothing to do with "
                           f"it: a link the words make is missing")
@@ -2704,7 +2734,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         defined_targets = {sp.sstr(d.target) for d in definitions}
         known_values = {name: (value, line) for name, (value, line) in stated.items()
                         if (in_scope(sections, line, rel.line) or name not in defined_targets)
-                        and name not in everywhere}
+                        and name not in everywhere
+                        and not _value_released(lines, sp.Eq(sp.Symbol(name), value, evaluate=False), line, rel.line)}
         unfolded_names = {sp.sstr(x) for x in (*left.free_symbols, *right.free_symbols, *left.atoms(sp.Indexed),
                                                *right.atoms(sp.Indexed))
                           if not (isinstance(x, sp.Symbol) and x.is_integer)}
@@ -3060,8 +3091,8 @@ def _restates_through(lhs: sp.Basic, rhs: sp.Basic, definitions: list[Definition
         return False
 
 
-_THROUGHOUT_WORDS = re.compile(r"(?i)\b(?:throughout|from\s+(?:now|here)\s+on|henceforth|in\s+what\s+follows|"
-                               r"unless\s+(?:said|stated|noted)\s+otherwise|everywhere)\b|全文|以下|此后")
+_THROUGHOUT_WORDS = re.compile(rf"(?i){FROM_HERE_ON}|{_UNLESS_SAID.pattern.removeprefix('(?i)')}|\beverywhere\b|全文|以下")
+"""Words that carry a standing sign of every entry past its section (see :data:`.hedges.FROM_HERE_ON`)."""
 _FREEING_WORDS = re.compile(r"(?i)\bnegative\b|\bany\s+(?:nonzero\s+|non-zero\s+)?real|\bdrop|\ballow|\barbitrary|"
                             r"\bno\s+longer|\brelax|\bwithout\s+(?:assuming|the\s+assumption)|\bmay\s+be\b|\bcan\s+be\b|"
                             r"\bany\s+sign|负|任意")
@@ -3076,6 +3107,102 @@ def _name_freed(lines: list[str], spelled: str, since: int, here: int) -> bool:
                        r"\binstead\b|\bunknown\b|任意|一般")
     return any(alone.search(lines[n - 1]) and words.search(re.sub(r"\$[^$]*\$", " ", lines[n - 1]))
                for n in range(since + 1, min(here, len(lines) + 1)))
+
+
+def _outcome_as_a_number(expr: sp.Basic, count: sp.Symbol) -> str:
+    """The outcome a sum over the outcomes (1..``count``) uses as a number once definitions are unfolded,
+    outside the entries it labels (``Σ_x x²`` of E(s) := s²), or ``""``."""
+    for total in expr.atoms(sp.Sum):
+        for index, _, end in total.limits:
+            if end == count:
+                hidden = {e: sp.Dummy() for e in total.function.atoms(sp.Indexed, sp.core.function.AppliedUndef)}
+                if total.function.xreplace(hidden).has(index):
+                    return str(index)
+    return ""
+
+
+ZERO_PINNED = "it counts that instance's entries from 0"
+
+
+def _counted_from_zero(problem: Problem, written: list, families: set[str]) -> Problem | None:
+    """The relation read over the instance the text lists from index 0 ("two states $E_0 = 0$, $E_1 = ε$"
+    and Z := Σ_{i=1}^{n} e^{-βE_i}): each sum over those families from 1 to n runs over 0..m, the entries
+    listed, with their values put in, and n is m + 1; None when the listed entries are not 0..m or a sum
+    runs otherwise."""
+    listed: dict[str, dict[int, sp.Basic]] = {}
+    for c in (*written, *problem.domain.given):
+        if isinstance(c, sp.Eq) and isinstance(c.lhs, sp.Indexed) and str(c.lhs.base.label) in families \
+                and len(c.lhs.indices) == 1 and c.lhs.indices[0].is_Integer:
+            listed.setdefault(str(c.lhs.base.label), {})[int(c.lhs.indices[0])] = c.rhs
+    tops = {name: max(values) for name, values in listed.items()}
+    if not tops or any(sorted(values) != list(range(tops[name] + 1)) for name, values in listed.items()) \
+            or len(set(tops.values())) != 1:
+        return None
+    top = next(iter(tops.values()))
+    ends: set[sp.Basic] = set()
+    unread = False
+
+    def recount(total: sp.Sum) -> sp.Basic:
+        nonlocal unread
+        if len(total.limits) != 1 or total.limits[0][1] != 1 or not isinstance(total.limits[0][2], sp.Symbol):
+            unread = True
+            return total
+        index, _, end = total.limits[0]
+        ends.add(end)
+        return sp.Sum(total.function, (index, 0, top))
+
+    sides = [side.replace(lambda e: isinstance(e, sp.Sum) and any(str(x.base.label) in families
+                                                                  for x in e.function.atoms(sp.Indexed)), recount)
+             for side in (problem.lhs, problem.rhs)]
+    if unread or len(ends) != 1:
+        return None
+    end = next(iter(ends))
+    try:
+        put = [s.xreplace({end: top + 1}).doit().replace(
+            lambda e: isinstance(e, sp.Indexed) and len(e.indices) == 1 and e.indices[0].is_Integer
+            and int(e.indices[0]) in listed.get(str(e.base.label), {}),
+            lambda e: listed[str(e.base.label)][int(e.indices[0])]) for s in sides]
+    except Exception:  # noqa: BLE001 - no such reading
+        return None
+    if any(isinstance(x, sp.Indexed) and str(x.base.label) in families for s in put for x in s.atoms(sp.Indexed)):
+        return None
+    domain = replace(problem.domain, symbols=tuple(x for x in problem.domain.symbols if x != end),
+                     given=tuple(g for g in problem.domain.given
+                                 if not any(str(x.base.label) in families for x in g.atoms(sp.Indexed))))
+    return replace(problem, lhs=put[0], rhs=put[1], domain=domain)
+
+
+_RANGE_IN_WORDS = re.compile(r"(?i)\$\s*(?P<name>[A-Za-z]|\\[A-Za-z]+)\s*\$\s+(?:(?:is|be|are)\s+(?:now\s+)?)?(?:an?\s+|any\s+|"
+                             r"(?:an\s+)?arbitrary\s+|some\s+)?(?:real\s+)?(?:numbers?|values?|reals?|scalars?|parameters?|"
+                             r"constants?)\s+(?:in|from)\s+(?:the\s+(?:open\s+|closed\s+|half-open\s+)?(?:interval|range)\s+)?"
+                             r"\$(?P<set>\s*(?:\\left)?[(\[][^$]*[)\]]\s*)\$")
+
+
+def ranges_in_words(lines: list[str]) -> list[tuple[int, str]]:
+    """Ranges the words give a name ("Let $a$ be a number in $(0, 1)$", "$p$ is any value in $[0, 1]$"), as the
+    membership each writes (``a \\in (0, 1)``), by line: read as a written ``$a \\in (0, 1)$`` is."""
+    return [(number, _unspaced(f"{m.group('name')} \\in {m.group('set').strip()}"))
+            for number, line in enumerate(lines, 1) for m in _RANGE_IN_WORDS.finditer(line)
+            if is_stated_range(_unspaced(f"{m.group('name')} \\in {m.group('set').strip()}"))]
+
+
+def _range_in_words(lines: list[str], line: int, name_tex: str, domain: Domain,
+                    functions: set[str]) -> tuple[sp.Basic, ...]:
+    """The range words give a name they free ("Now let $a$ be any number in $(0, 1]$"): its bounds, or ()."""
+    name = name_tex.lstrip("\\")
+    for _, member in ranges_in_words(lines[line - 1:line] if 1 <= line <= len(lines) else []):
+        bounds = dict(membership_bounds(member, domain, functions))
+        if bounds.get(name):
+            return tuple(bounds[name])
+    return ()
+
+
+def _value_released(lines: list[str], value: sp.Basic, since: int, here: int) -> bool:
+    """Whether the words between ``since`` and ``here`` give a name an example or a pin valued back its range
+    ("Now let $a$ be any positive number" after "set $a = 1$"): its value no longer holds."""
+    name = getattr(value, "lhs", None)
+    return isinstance(name, sp.Symbol) and re.fullmatch(r"[A-Za-z]+", name.name) is not None \
+        and _name_freed(lines, rf"\\?{re.escape(name.name)}", since, here)
 
 
 def _family_freed(lines: list[str], family: str, since: int, here: int) -> bool:

@@ -25,6 +25,7 @@
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -620,6 +621,9 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
                     and self.expands_dot(f, f):         # ‖w‖ of a vector name: √(Σ_k w_k²), as w^T w is Σ_k w_k²
                 return sp.sqrt(self.dot_sum(f, f))
         v = self.value(self.only(g.elements, g))
+        if g.kind == "abs" and self.ctx.outcomes and isinstance(v, sp.Symbol) \
+                and re.fullmatch(r"[A-Z]_(?:cal|scr|bb)|Omega", v.name):
+            return self.outcome_count()           # |\mathcal{X}|: how many outcomes the sums over them run over
         if g.kind == "abs":
             return sp.Abs(v)
         if g.kind == "norm":

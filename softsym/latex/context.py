@@ -100,3 +100,8 @@ class Context:
     ``\\sum_{x \\in \\mathcal{X}} e^{-\\beta E(x)}``): a name applied to one (``p(x)``, ``E(x)``,
     ``p_\\beta(x)``), and not defined as a function, is its value there, the entry ``p[x]`` of a family
     indexed by the outcomes.  Inside such a sum the letter labels; used as a number it is refused."""
+    outcome_size: sp.Symbol | None = None
+    """How many outcomes there are: the name the words give the count ("over $K$ outcomes", "$|\\mathcal{X}|
+    = n$"), else a name of its own (``n_outcomes``) — never the document's n by default, which may count
+    samples (a die's six faces are no n draws).  ``\\sum_x`` over the outcomes runs 1..it; ``|\\mathcal{X}|``
+    is it."""

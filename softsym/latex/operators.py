@@ -52,6 +52,9 @@ def _as_term(items: list[Node]) -> Expr:
     return Expr(product.start, product.end, terms=[("+", product)])
 
 
+OUTCOME_COUNT = sp.Symbol("n_outcomes", integer=True, positive=True)
+"""The number of outcomes when the words name no count of them: a name of its own, not the document's n."""
+
 class OperatorReading:
     """Operators and derivatives (part of the Reader)."""
 
@@ -159,6 +162,8 @@ class OperatorReading:
             self.fail(f"a sum over the values of {name}, which the text uses as a number: over which values? "
                       f"(write the range, \\sum_{{{name}=1}}^{{n}}, or the values)", sub)
         if name is not None:
+            if upper is None and name in self.ctx.outcomes:
+                return [name], sp.Integer(1), self.outcome_count(), None      # \sum_x: over the outcomes
             return [name], sp.Integer(1), self.upper_or_dimension(upper), None
         elements = sub.elements if isinstance(sub, Group) and sub.kind == "brace" else [sub]
         if len(elements) > 1:
@@ -175,7 +180,7 @@ class OperatorReading:
                     or lone_leaf(rel.parts[1], ("NAME", "GREEK", "LETTER")) is None:
                 self.fail("a sum over the elements of a set (read only over the outcomes x of one finite set "
                           "the document sums over, \\sum_{x \\in \\mathcal{X}} p(x))", sub)
-            return [var], sp.Integer(1), self.ctx.dimension, None
+            return [var], sp.Integer(1), self.outcome_count(), None
         ops = [_SUBSCRIPT_RELATIONS.get(o.text) for o in rel.ops]
         if len(rel.parts) == 2 and ops[0] in ("=", "!="):
             var = self.bare_name(rel.parts[0])
@@ -201,6 +206,10 @@ class OperatorReading:
             return [var], lower, high, None
         self.fail("a range the reader does not know (use i=1, k \\ne t or a \\le i \\le b)", sub)
 
+    def outcome_count(self) -> sp.Symbol:
+        """How many outcomes a sum over them runs over (see ``Context.outcome_size``)."""
+        return self.ctx.outcome_size if self.ctx.outcome_size is not None else OUTCOME_COUNT
+
     def upper_or_dimension(self, upper: sp.Expr | None) -> sp.Expr:
         return self.ctx.dimension if upper is None else upper
 
@@ -219,8 +228,8 @@ class OperatorReading:
             body = body.xreplace(swap)
             labels = {e: sp.Dummy() for e in body.atoms(sp.Indexed, sp.core.function.AppliedUndef)}
             if name in self.ctx.outcomes and body.xreplace(labels).has(var):     # (p[x], p_β(x): x labels)
-                self.fail(f"the outcome {name} used as a number in the sum over it (its values are not the "
-                          f"labels 1, 2, …: write the value a function gives it, f({name}))", op)
+                self.fail(f"the outcome {name} used as a number in the sum over it (its values are not the labels "
+                          f"1, 2, …: over which values? write the range)", op)
             variables.append(var)
         return body, variables
 
@@ -232,6 +241,10 @@ class OperatorReading:
         body, variables = self.bound_body(rest, op, names)
         if op.sup is None and (self.bare_name(op.sub) is not None or names[0] in self.ctx.outcomes):
             # \sum_i, \sum_{x \in \mathcal{X}}: the range of what it indexes
+            if self.bare_name(op.sub) is not None and names[0] not in self.ctx.outcomes \
+                    and not body.has(variables[0]):
+                self.fail(f"a sum over {names[0]} without bounds of a term that does not depend on {names[0]} "
+                          f"(it counts the range, which nothing it indexes gives: write the bounds)", op)
             lower, upper = self.implicit_range(body, variables[0], (lower, upper))
         cls = sp.Sum if op.base.text == "sum" else sp.Product
         result = cls(body, *[(v, lower, upper) for v in variables])
