@@ -92,6 +92,7 @@ DECLARED_D = Context(names={"d": R("d")})
 DIM_D = Context(dimension=sp.Symbol("d", integer=True, positive=True))
 AT_I = Context(entry=i)                       # a vector relation read at the entry i
 OUTCOMES_X = Context(outcomes=frozenset({"x"}))  # x is an outcome the document sums over (\sum_x p(x))
+N_OUT = sp.Symbol("n_outcomes", integer=True, positive=True)   # how many outcomes, when the words do not say
 AT_IJ = Context(entry=i, column=j)            # a matrix relation read at the row i and the column j
 
 FRAGMENTS: list[tuple] = [
@@ -903,9 +904,16 @@ FRAGMENTS: list[tuple] = [
     ("\\begin{cases} x & \\text{otherwise} \\\\ 0 & x < 0 \\end{cases}", UNPARSED),
     ("\\begin{cases} x & x > 0", UNPARSED),                    # never closed
     # -- outcomes of a finite set (Context.outcomes): p(x) is the entry p[x] ----------------------
-    ("\\sum_{x} p(x) \\log q(x)", sp.Sum(V("p")[Z("x")] * sp.log(V("q")[Z("x")]), (Z("x"), 1, n)), OUTCOMES_X),
-    ("\\sum_{x \\in \\mathcal{X}} e^{-\\beta E(x)}", sp.Sum(sp.exp(-R("beta") * V("E")[Z("x")]), (Z("x"), 1, n)),
-     OUTCOMES_X),
+    ("\\sum_{x} p(x) \\log q(x)", sp.Sum(V("p")[Z("x")] * sp.log(V("q")[Z("x")]), (Z("x"), 1, N_OUT)), OUTCOMES_X),
+    ("\\sum_{x \\in \\mathcal{X}} e^{-\\beta E(x)}", sp.Sum(sp.exp(-R("beta") * V("E")[Z("x")]), (Z("x"), 1, N_OUT)),
+     OUTCOMES_X),       # (over the outcomes' own count, not the dimension n: a die's faces are no n draws)
+    ("\\log |\\mathcal{X}|", sp.log(N_OUT), OUTCOMES_X),
+    ("\\sum_x 1", sp.Sum(1, (Z("x"), 1, N_OUT)), OUTCOMES_X),
+    ("\\sum_x \\frac{1}{|\\mathcal{X}|}", sp.Sum(1 / N_OUT, (Z("x"), 1, N_OUT)), OUTCOMES_X),
+    ("\\sum_x p(x)", sp.Sum(V("p")[Z("x")], (Z("x"), 1, K)), Context(outcomes=frozenset({"x"}), outcome_size=K)),
+    ("\\sum_i 1", UNPARSED),                              # over which range? nothing it indexes gives one
+    ("\\sum_i c", UNPARSED),
+    ("\\pi(x)", V("pi")[Z("x")], Context(outcomes=frozenset({"x"}), names={"pi": R("pi")})),   # a policy named π
     ("p_\\beta(x)", V("p_beta")[Z("x")], OUTCOMES_X),
     ("E(x)^2", V("E")[Z("x")] ** 2, OUTCOMES_X),
     ("\\sum_x x\\, p(x)", UNPARSED, OUTCOMES_X),         # the outcomes' values are not the labels 1, 2, …
