@@ -1274,3 +1274,31 @@ def test_red_team_51_leftovers_values_released_cases_kept_to_their_sentence():
     assert claims[34] == ["refuted"] and claims[39] == ["refuted"]
     assert claims[46] == ["refuted"]
     assert claims[52] == ["proved"] and claims[55] == ["refuted"]
+
+
+def test_red_team_52_claims_ranges_in_words_and_switched_cases():
+    # red team 52: "Therefore $\bar x = 2$" and "For any data, $$\bar x = 2$$" of x̄ := Σ x_i / n were a value
+    # set (x̄² = 4 proved); "a number in $(0,1)$", "any positive number", "Fix any positive $c$" were not read
+    # (false alarms at a = −1); "For the derivations I set $\alpha_t = 1$" outlived "We now drop this
+    # assumption"; "If $u > 0$ then …; otherwise …" left u > 0 on the display after it (|u| u = u² proved)
+    claims = claims_by_line("session35_red_team_52_claims.md")
+    assert claims[7] == ["refuted", "refuted"] and claims[13] == ["refuted"] and claims[15] == ["refuted"]
+    assert claims[21] == claims[23] == claims[27] == claims[31] == ["proved"]
+    assert claims[41] == ["refuted"] and claims[43] != ["proved"]
+    assert claims[49] != ["proved"]
+
+
+def test_red_team_52_outcomes_are_counted_apart_from_the_documents_n():
+    # "the outcomes $x$ of a die … draw $n$ samples": Σ_x 1/n = 1 and Σ_x (c(x) + 1) = 2n were proved over
+    # x = 1..n; a claim after "Hence" was a constraint (and then a hypothesis of the next line)
+    claims = claims_by_line("session35_red_team_52_outcomes.md")
+    assert claims[5] == ["refuted"] and claims[7] == ["refuted"]
+    assert claims[11] == ["proved"]           # Σ_x c(x) = n p summed: n, whatever the number of outcomes
+    assert claims[13] != ["proved"] and claims[15] != ["proved"]
+
+
+def test_red_team_52_outcomes_given_to_definitions_of_numbers_are_not_read():
+    # p(k) := (1 - r) r^k, E(s) := s²: at an outcome x their values take x for a number (labels 1..n gave
+    # Σ_x p(x) ≤ r and Z ≤ 1/(e − 1) proved)
+    claims = claims_by_line("session35_red_team_52_pmf.md")
+    assert all(verdicts == ["unparsed"] for line, verdicts in claims.items() if line in (5, 7, 11))

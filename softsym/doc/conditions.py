@@ -1198,7 +1198,9 @@ def conditions_for(rel: Relation, conditions: list[tuple[int, sp.Basic | None]],
             and not (cut is not None and line == block.line and columns is not None
                      and 0 <= columns.get((line, c), -1) < cut)
             and not (lines is not None and case_paragraph_before(lines, line, block.line))
-            and not (is_pin(c) and lines is not None and any(line < h <= block.line for h in starts))]
+            and not (is_pin(c) and lines is not None and any(line < h <= block.line for h in starts))
+            and not (lines is not None and columns is not None
+                     and _case_switched_after(lines, line, columns.get((line, c), -1), block.line))]
     here = _without_cases_of_their_own(here, [(line, c) for line, c in conditions if previous < line <= block.line
                                               and c is not None], lines, columns, block)
     here = _from_condition_display(first, blocks, conditions, lines, columns) + here
@@ -1211,6 +1213,20 @@ def conditions_for(rel: Relation, conditions: list[tuple[int, sp.Basic | None]],
     here = kept
     latest = {c.lhs: c for c in here if is_pin(c)}                 # x = 2, then x = 3: the later value
     return [c for c in here if not is_pin(c) or latest[c.lhs] is c]
+
+
+_OTHERWISE = re.compile(r"(?i)\botherwise\b|\belse\b|\bin\s+the\s+other\s+case\b|\bif\s+not\b|否则|反之")
+
+
+def _case_switched_after(lines: list[str], line: int, column: int, display_line: int) -> bool:
+    """Whether the words after a condition (at ``line``, ``column``) and before the display on ``display_line``
+    switch to the other case ("If $x > 0$ then $|x| = x$; otherwise $|x| = -x$. … $$…$$"): the condition is then no
+    case of that display."""
+    if column < 0 or not 1 <= line <= display_line <= len(lines):
+        return False
+    close = lines[line - 1].find("$", column)                 # (the column is where the condition's tex starts)
+    text = "\n".join([lines[line - 1][close + 1 if close >= 0 else column:], *lines[line:display_line - 1]])
+    return bool(_OTHERWISE.search(_INLINE_MATH.sub(" ", text)))
 
 
 _OWN_CASE_IN_DISPLAY = re.compile(r"\\(?:text|mbox|textrm|mathrm\s*\{\s*(?:for|if|when))|\\q?quad|\\forall|"
@@ -1990,6 +2006,20 @@ def claimed_before(lines: list[str], rel: Relation, blocks) -> bool:
     """Whether the prose leading into the display that holds ``rel`` says it is derived ("It follows
     that", "Hence", "Then", "所以"), more closely than it says it defines something."""
     return _cue(lines, rel, blocks) == "claim"
+
+
+_CLAIM_LEAD = re.compile(r"(?i)(?:^|[.;:!?]\s+|,\s*)(?:and\s+)?(?:hence|therefore|thus|so|consequently|it\s+follows\s+that|"
+                         r"this\s+(?:gives|shows|means)|which\s+(?:gives|shows|means)|we\s+(?:get|obtain|conclude))"
+                         r"(?:\s+that)?\s*,?\s*$|(?:因此|所以|于是|从而|故)\s*[，,]?\s*$")
+
+
+def claimed_inline(lines: list[str], line: int, column: int) -> bool:
+    """Whether the words right before inline math at (``line``, ``column``) mark it derived ("Hence $…$.",
+    "Therefore $\\bar x = 2$, and so $…$", "因此 $…$"): a claim, never a constraint or a value the text sets."""
+    if not 1 <= line <= len(lines) or column <= 0:
+        return False
+    before = _INLINE_MATH.sub(" x ", lines[line - 1][:column]).rstrip().removesuffix("\\(").removesuffix("$")
+    return bool(_CLAIM_LEAD.search(before))
 
 
 def defined_before(lines: list[str], rel: Relation, blocks) -> bool:

@@ -50,7 +50,7 @@ from .conditions import (
     conditioned, family_bound_for_every, pin_throughout,
     LABEL_SET, OP_TEX, is_stated_range, MEMBERSHIP as _MEMBERSHIP, NOT_A_CASE, after_a_display, as_bounds, case_after, case_in_words, claimed_before, bound_throughout, introduced_by, conditions_after, conditions_for, excluded_in_words, named_in_words, tight_at,
     defined_before, defining_cue, example_cue, supposed_cue, widened_since, finite_set, words_after_display, imposed_display, imposed_in_prose, in_display_math,
-    in_inline_math, is_condition, is_pin, label_set, family_signs_in_words, listed_condition, local_signs_in_words, membership_bounds,
+    claimed_inline, in_inline_math, is_condition, is_pin, label_set, family_signs_in_words, listed_condition, local_signs_in_words, membership_bounds,
     mentioned,
     names_a_true_class, one_hot_class, one_hot_families, pairwise_indices, parameter_bound, parameter_key, spoken_keys, prose_role, relevant_hypotheses, row_condition,
     a_case_of, blank_inline_math, lead_in, quantified_names, quantified_with_restriction, replaces_other_name, said_in_general, same_section, in_preamble, in_scope, setup_sections, same_sentence, scalar_range_name, section_starts, set_aside, signs_in_words,
@@ -740,7 +740,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             if sign is None and key in standing and standing_line.get(key, rel.line) < freed_at <= rel.line:
                 standing.pop(key)
         for key, since in list(pinned_through.items()):   # "Here $a$ is a general weight": the value set no longer
-            spelled = rf"\\?{re.escape(key)}" if re.fullmatch(r"[A-Za-z]+", key) else None       # holds
+            spelled = _spelled(key)                                                                # holds
             if spelled and key in standing and (
                     _name_freed(lines, spelled, since, rel.line)
                     or re.search(r"(?i)\bin\s+this\s+(?:part|section|example)\b|本节|这一节",
@@ -1083,9 +1083,13 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         claimed_of_defined = display and not rel.chained and rel.op in ("<", "<=", ">", ">=") \
             and bool(names_in(lhs, rhs) & defined_names) and not conditioned(lead_in(lines, rel, blocks))
         # "Then $$m \ge a.$$ And $$m \le a.$$" of m := max(a, b): no word makes it a case: a claim about m
+        against_standing = display and not rel.chained and _breaks_standing(as_relational(rel.op, lhs, rhs), standing)
+        claimed_here = inline and claimed_inline(lines, rel.line, column_of(k))     # "Hence $\sum_x p(x)^2 = 1$." 
+        # ("$\alpha_t$ is any number in $(0, 1)$ … $$\alpha_t \ge 1$$": no case it could be: a claim, false)
         if k not in premise_of and ((is_condition(rel.op, lhs, rhs) and not bound_of_defined
-                                     and not derived_display and not claimed_of_defined) or (
-                inline and rel.op == "==" and not rel.chained and isinstance(lhs, sp.Symbol) and rhs.is_Number)):
+                                     and not derived_display and not claimed_of_defined and not against_standing) or (
+                inline and rel.op == "==" and not rel.chained and isinstance(lhs, sp.Symbol) and rhs.is_Number
+                and not claimed_here)):
             if inline and set_aside(lines, rel):   # "Unlike the case $x < 0$, …": the other case
                 relational = as_relational(rel.op, lhs, rhs)
                 add_condition(relational.negated if relational is not None else None, allow=EXCEPTING)
@@ -1182,8 +1186,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         powered = isinstance(lhs, sp.Pow) and lhs.exp in (2, -1, -2) and isinstance(lhs.base, sp.Symbol) \
             and not isinstance(lhs.base, sp.Dummy) and "(" not in lhs.base.name
         squared = lhs.base if powered else None
-        if squared is not None and squared.name in {target_name(d.target) for d in definitions} and any(
-                same_section(sections, line, rel.line) for line in defined_at.get(squared.name, ())) \
+        if squared is not None and squared.name in {target_name(d.target) for d in definitions} and (any(
+                same_section(sections, line, rel.line) for line in defined_at.get(squared.name, ()))
+                or not rhs.free_symbols and any(d.expr.free_symbols or d.expr.atoms(sp.Indexed) for d in definitions
+                                                if d.target == squared)) \
                 and not _RENEWING.search((lead_in(lines, rel, blocks) or "") if display else _clause_of_inline(lines, rel)):
             squared = None      # "Let $a := 3$ … $$a^2 = 10$$": a claim about the a this section defined
             # (not "Now let $a$ instead be the positive number with $$a^2 = 2$$": a new a)
@@ -1561,7 +1567,15 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                        "neither a definition nor a claim alone"))
             use(names_in(lhs, rhs))
             continue
+        lead = (lead_in(lines, rel, blocks) or "") if display else ""
+        valued_claim = earlier is not None and rel.op == "==" and not rhs.free_symbols and not rhs.atoms(sp.Indexed) \
+            and bool(earlier.expr.free_symbols or earlier.expr.atoms(sp.Indexed)) and (
+                inline and claimed_inline(lines, rel.line, column_of(k))
+                or display and (claimed_before(lines, rel, blocks) or re.search(r"(?i)\bfor\s+(?:any|all|every|each)\b|"
+                                                                                 r"\bin\s+general\b|对任意|对所有", lead)))
+        # ("For any data, $$\bar x = 2$$", "Therefore $\bar x = 2$" of x̄ := Σ x_i / n: a claim about x̄, false)
         defining = not swapped and not checks_example and not restated and not of_recurrence and not at_defined \
+            and not valued_claim \
             and not solved_in_case \
             and not derived and not said_again and not wrong_root and not (between_defined and rel.op != ":=") \
             and not (display and _fixed_entry(lhs) and _fixed_entry(rhs) and lhs.base == rhs.base) \
@@ -1802,6 +1816,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         made_of_defined = set().union(*(names_in(d.expr) for d in definitions)) - {
             n for d in definitions for n in names_in(d.expr) if "[" not in n}        # (families only: y of k := Σ y_i)
         if is_constraint(rel, lhs, rhs, standalone) and not (names_in(lhs, rhs) & defined) and not checks_example \
+                and not (inline and claimed_inline(lines, rel.line, column_of(k))) \
                 and not (display and names_in(lhs, rhs) & made_of_defined and claimed_before(lines, rel, blocks)) \
                 and not recurring and not wrong_root and not (display and (
                     said_in_general(lines, rel, blocks) or widened_since(lines, rel.line, rel, blocks))) \
@@ -2368,7 +2383,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                                  for name in renamed_here)
                           + ": its definition no longer unfolds, and what it means here is not read")
         restated_apart = inline and earlier is not None and rel.op == "==" and target_name(lhs) is not None \
-            and not any(in_scope(sections, line, rel.line) for line in defined_at.get(target_name(lhs), []))
+            and not any(in_scope(sections, line, rel.line) for line in defined_at.get(target_name(lhs), [])) \
+            and not valued_claim                # ("Therefore $\bar x = 2$": derived, no new x̄)
         if restated_apart:
             doubts.append(f"it restates {target_name(lhs)}, defined in another section (line "     # "## Adding a
                           f"{defined_at[target_name(lhs)][-1]}): in prose it may define it anew")      # temperature"
@@ -3103,7 +3119,7 @@ def _name_freed(lines: list[str], spelled: str, since: int, here: int) -> bool:
     give it back its range ("Here $a$ is a general weight", "Now let $a$ be any number", "a free parameter
     again")."""
     alone = re.compile(rf"\$\s*{spelled}\s*\$")
-    words = re.compile(r"(?i)\bgeneral\b|\bany\b|\barbitrary\b|\bfree\b|\bno\s+longer\b|\bagain\b|\bvar(?:y|ies)\b|"
+    words = re.compile(r"(?i)\bgeneral\b|\bany\b|\barbitrary\b|\bfree\b|\bno\s+longer\b|\bagain\b|\bvar(?:y|ies)\b|\bdrop\b|"
                        r"\binstead\b|\bunknown\b|任意|一般")
     return any(alone.search(lines[n - 1]) and words.search(re.sub(r"\$[^$]*\$", " ", lines[n - 1]))
                for n in range(since + 1, min(here, len(lines) + 1)))
@@ -3172,7 +3188,7 @@ def _counted_from_zero(problem: Problem, written: list, families: set[str]) -> P
     return replace(problem, lhs=put[0], rhs=put[1], domain=domain)
 
 
-_RANGE_IN_WORDS = re.compile(r"(?i)\$\s*(?P<name>[A-Za-z]|\\[A-Za-z]+)\s*\$\s+(?:(?:is|be|are)\s+(?:now\s+)?)?(?:an?\s+|any\s+|"
+_RANGE_IN_WORDS = re.compile(r"(?i)\$\s*(?P<name>(?:[A-Za-z]|\\[A-Za-z]+)(?:\s*_\s*(?:\{[^{}$]*\}|[A-Za-z0-9]))?)\s*\$\s+(?:(?:is|be|are)\s+(?:now\s+)?)?(?:an?\s+|any\s+|"
                              r"(?:an\s+)?arbitrary\s+|some\s+)?(?:real\s+)?(?:numbers?|values?|reals?|scalars?|parameters?|"
                              r"constants?)\s+(?:in|from)\s+(?:the\s+(?:open\s+|closed\s+|half-open\s+)?(?:interval|range)\s+)?"
                              r"\$(?P<set>\s*(?:\\left)?[(\[][^$]*[)\]]\s*)\$")
@@ -3195,6 +3211,38 @@ def _range_in_words(lines: list[str], line: int, name_tex: str, domain: Domain,
         if bounds.get(name):
             return tuple(bounds[name])
     return ()
+
+
+def _breaks_standing(relational: sp.Basic | None, standing: dict) -> bool:
+    """Whether a bound on one name (or one entry) cannot hold together with the standing bounds of that name
+    (``α_t ≥ 1`` where α_t ∈ (0, 1) stands): no case a display could be, a claim."""
+    if not isinstance(relational, (sp.StrictLessThan, sp.LessThan, sp.StrictGreaterThan, sp.GreaterThan)):
+        return False
+    names = [e for e in (relational.lhs, relational.rhs) if isinstance(e, (sp.Symbol, sp.Indexed))]
+    if len(names) != 1 or not relational.lhs.is_Number and not relational.rhs.is_Number:
+        return False
+    name = names[0]
+    known = standing.get(sp.sstr(name)) or ()
+    point = sp.Dummy(real=True)
+    try:
+        region = sp.Interval(-sp.oo, sp.oo)
+        for c in (*known, relational):
+            if not isinstance(c, sp.Rel) or c.free_symbols - name.free_symbols - {name} or not c.has(name):
+                return False
+            region = region.intersect(c.xreplace({name: point}).as_set())
+        return bool(known) and region.is_empty is True
+    except Exception:  # noqa: BLE001 - not decided: no claim made of it
+        return False
+
+
+def _spelled(key: str) -> str | None:
+    """A pattern for how the text writes the name a standing key stands for: ``a`` (``a``, ``\\a``), ``alpha[t]``
+    (``\\alpha_t``, ``\\alpha_{t}``); None for other keys."""
+    m = re.fullmatch(r"([A-Za-z]+)(?:\[([A-Za-z0-9]+)\])?", key)
+    if m is None:
+        return None
+    name = rf"\\?{re.escape(m.group(1))}"
+    return name if m.group(2) is None else rf"{name}\s*_\s*\{{?\s*{re.escape(m.group(2))}\s*\}}?"
 
 
 def _value_released(lines: list[str], value: sp.Basic, since: int, here: int) -> bool:
