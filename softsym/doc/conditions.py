@@ -1437,14 +1437,14 @@ def _goes_on(lines: list[str], end: int, line: int) -> bool:
 
 _CONDITION_CUES = frozenset("""where when whenever if iff unless at take taking let letting with assume assuming
 suppose supposing given provided set setting choose choosing e.g. fix fixing example instance initialise initialize
-initialising initializing""".split())
+initialising initializing sample data""".split())
 _CLAIM_CUES = frozenset("""so thus hence therefore gives giving yields yield get gets obtain obtains shows show
 follows means tells implies proves conclude concludes note recall conversely similarly likewise""".split())
 _CONDITION_NOUNS = frozenset("condition conditions requirement requirements constraint constraints assumption "
                              "assumptions".split())
 _WEAK_CLAIM_CUES = frozenset("is are equals becomes become be being have has that".split())   # only right before
 _CJK_CONDITION_CUES = ("如果", "假设", "假定", "给定", "其中", "满足", "使得", "当", "若", "设", "令", "取", "在", "举例",
-                       "例如", "比如", "譬如", "条件", "要求", "记", "定义")
+                       "例如", "比如", "譬如", "条件", "要求", "记", "定义", "例子", "示例", "样本")
 _CJK_CLAIM_CUES = ("所以", "因此", "于是", "可得", "得到", "从而", "则", "故")
 _CJK_WEAK_CLAIM_CUES = ("是", "为", "有", "得")
 _TRANSPARENT = re.compile(r"\b(?:i\.e\.|that\s+is|namely)|也就是说|也就是|即")
@@ -1542,7 +1542,7 @@ def defining_cue(lines: list[str], rel: Relation) -> bool:
 
 
 _EXAMPLE = re.compile(r"(?i)\b(?:let|take|taking|set|setting|with|example|instance|e\.g|choose|fix|say|initiali[sz]e)\b"
-                      r"|取|令|设|举例|例如|比如|譬如")
+                      r"|取|令|设|举例|例如|比如|譬如|例子|示例|样本")
 _HYPOTHESIS = re.compile(r"(?i)\b(?:if|when|whenever|suppose|assume|assuming|instead|unless|were|would)\b"
                          r"|若|如果|假设|假如|当")
 

@@ -1084,7 +1084,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             and bool(names_in(lhs, rhs) & defined_names) and not conditioned(lead_in(lines, rel, blocks))
         # "Then $$m \ge a.$$ And $$m \le a.$$" of m := max(a, b): no word makes it a case: a claim about m
         against_standing = display and not rel.chained and _breaks_standing(as_relational(rel.op, lhs, rhs), standing)
-        claimed_here = inline and claimed_inline(lines, rel.line, column_of(k))     # "Hence $\sum_x p(x)^2 = 1$." 
+        claimed_here = inline and target_name(lhs) in defined_names and claimed_inline(lines, rel.line, column_of(k))
+        # ("Therefore $\bar x = 2$" of x̄ := Σ x_i / n: a claim about x̄; "所以 $\hat\lambda = 2$": a value given)
         # ("$\alpha_t$ is any number in $(0, 1)$ … $$\alpha_t \ge 1$$": no case it could be: a claim, false)
         if k not in premise_of and ((is_condition(rel.op, lhs, rhs) and not bound_of_defined
                                      and not derived_display and not claimed_of_defined and not against_standing) or (
@@ -2258,6 +2259,13 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             counted = _counted_from_zero(problem, written, set(zero_pinned))
             if counted is not None:         # (false there too: false under either reading)
                 variants.append(("from_zero", counted))
+        defined_now = {(target_name(d.target) or "").removesuffix("[]") for d in definitions}
+        written_after = sorted({m.group(1) for r in found[k + 1:] if r.line == rel.line and r.op in ("==", ":=")
+                                for m in [re.match(r"\s*\\?([A-Za-z]+)\s*(?:_|\(|$)", r.lhs or "")] if m}
+                               & {name.removesuffix("[]") for name in names_in(lhs, rhs)} - defined_now)
+        if written_after:   # "$$r_k(x) = \mathrm{softmax}(a)_k, \qquad a_k = \log\pi_k - …$$": a, said after it
+            doubts.append(f"it uses {', '.join(written_after)}, which the text writes after it on the same line "
+                          f"(perhaps what {written_after[0]} is): read here as any value")
         counts = sorted(x.name for x in problem.free_symbols if isinstance(x, sp.Symbol) and x != OUTCOME_COUNT
                         and (x.is_integer or x.name in ("n", "N", "K", "m", "M")))
         if OUTCOME_COUNT in problem.free_symbols and counts:     # Σ_x 1/n with n the number of draws, or of the
@@ -2763,10 +2771,14 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             named_before = unfolded_names
         written_names = {sp.sstr(x) for x in (*lhs.free_symbols, *rhs.free_symbols, *lhs.atoms(sp.Indexed),
                                               *rhs.atoms(sp.Indexed)) if not (isinstance(x, sp.Symbol) and x.is_integer)}
+        def family_of(name: str) -> str:
+            return name.split("[", 1)[0] + "[]" if "[" in name else name
+        known_families = {family_of(name) for name in known_values}
         if (not lhs.free_symbols or not rhs.free_symbols) \
-                and (unfolded_names | named_before | written_names) & set(known_values):
-            # ("$p = 0.9$ 时 … $p - 1 = -0.1$" of p := σ(x): p was given its value, x only through it)
-            unknown = sorted(unfolded_names - set(known_values))
+                and {family_of(x) for x in unfolded_names | named_before | written_names} & known_families:
+            # ("$p = 0.9$ 时 … $p - 1 = -0.1$" of p := σ(x): p was given its value, x only through it; the
+            # deviance Σ_i y_i log(y_i/μ̂_i) at the example's y, μ̂ given in words)
+            unknown = sorted(x for x in unfolded_names if x not in known_values and family_of(x) not in known_families)
             closed = any(kind == "stated" and not (v.lhs.free_symbols or v.rhs.free_symbols)
                          for kind, v in variants)      # every name it unfolds to has the example's value
             if unknown and not closed:  # p_1 = e/(e + 1 + e^{-1}) with x, w given and the biases in words
@@ -3890,7 +3902,8 @@ def changed_since(readings: list[Reading], name: sp.Basic, line: int, lines: lis
     for r in readings:
         if r.relation.line <= line:
             continue
-        if shown in (r.lhs, r.rhs) or r.verdict == "unparsed" and token and re.search(token, r.relation.tex):
+        if shown in (r.lhs, r.rhs) or r.verdict == "unparsed" and token and re.search(token, r.relation.lhs or r.relation.tex):
+            # ((x, y) = (3, 0) unread gives x a value; ℓ''(η̂) = −n e^η̂ unread only uses n)
             return True
     texts = list((lines or [])[line - 1:until - 1])
     own = re.search(token + r"\s*(?::=|\\coloneqq\b)", texts[0]) if texts and token else None
