@@ -1302,3 +1302,12 @@ def test_red_team_52_outcomes_given_to_definitions_of_numbers_are_not_read():
     # Σ_x p(x) ≤ r and Z ≤ 1/(e − 1) proved)
     claims = claims_by_line("session35_red_team_52_pmf.md")
     assert all(verdicts == ["unparsed"] for line, verdicts in claims.items() if line in (5, 7, 11))
+
+
+def test_divergences_of_named_distributions_are_read_in_closed_form():
+    # held-out sets 36 and 37: KL(Ber(p) ‖ Ber(q)), KL(P ‖ Q) of P = N(μ₁, σ₁²), Q = N(μ₂, σ₂²) were unparsed (two
+    # planted mistakes, log σ₁/σ₂ for log σ₂/σ₁ and Pinsker's bound turned round, missed)
+    claims = claims_by_line("session35_named_distributions.md")
+    assert claims[5] == claims[15] == claims[19] == ["proved"]
+    assert claims[9] == ["refuted"] and claims[17] == ["refuted"]
+    assert claims[21] == ["unparsed"]

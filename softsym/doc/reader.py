@@ -36,6 +36,7 @@ from ..latex.errors import Unparsed
 from ..latex.lexer import tokenize
 from ..latex.probability import is_probability
 from ..latex.vocabulary import GREEK
+from ..latex.distributions import Distribution, closed_forms, is_divergence, left_over
 from ..latex.operators import OUTCOME_COUNT
 from ..problem import Problem, fresh_binders, prepare, reached_definitions, vector_names
 from ..prover import DEFAULT_TIMEOUT
@@ -879,6 +880,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                     lhs, rhs, entry, guesses = read(context)
             raw_lhs = lhs
             lhs, rhs = with_models(lhs, models, whole=False), with_models(rhs, models)
+            (lhs, left_ranges), (rhs, right_ranges) = (_divergences_written_out(side, definitions) for side in (lhs, rhs))
+            distribution_ranges = [*left_ranges, *(c for c in right_ranges if c not in left_ranges)]   # KL(P ‖ Q)
             lhs, rhs = opaque_probabilities(lhs), opaque_probabilities(rhs)
         except Unparsed as exc:
             if k in premises:
@@ -2069,12 +2072,19 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 # names the rule uses that the text defines (h := …, g_t := 2t - 1) unfold there too
                 left = with_values(unfold_keeping_variables(left, definitions), written)
                 right = with_values(unfold_keeping_variables(right, definitions), written)
+            left, left_facts = closed_forms(left)         # KL(P ‖ Q) of P := N(μ₁, σ₁²), Q := N(μ₂, σ₂²)
+            right, right_facts = closed_forms(right)
+            if left_over(sp.Tuple(left, right)) is not None:
+                raise Unfoldable(f"a distribution used as a number ({left_over(sp.Tuple(left, right))}: only KL(A ‖ B) "
+                                 f"of two of one family is read)")
             overridden = {target_name(d.target) for d in definitions} - {None} \
                 | {d.target for d in definitions}                            # (put in above, not unfolded;
             # an entry by itself: m̂_1 := g_1 does not override the value g_1 = 0.5 given later)
             given = tuple(unfold_keeping_variables(g, definitions) for g in here.given
                           if not (is_pin(g) and (target_name(g.lhs) in overridden or g.lhs in overridden))) \
-                + tuple(defined_where(lhs, rhs, definitions))
+                + tuple(defined_where(lhs, rhs, definitions)) \
+                + tuple(c for c in (*distribution_ranges, *left_facts, *right_facts))   # (0 < p < 1 of Ber(p): where
+            # its KL is meant)
             given = tuple(_derivatives_taken(g) for g in given)   # log f(g) > 0 of f(g) := F'(g): a function of g
             here = Domain(here.symbols, here.indexed, here.bounds, relevant_hypotheses(given, left, right))
             before = set(here.given)
@@ -2260,7 +2270,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             if counted is not None:         # (false there too: false under either reading)
                 variants.append(("from_zero", counted))
         defined_now = {(target_name(d.target) or "").removesuffix("[]") for d in definitions}
-        written_after = sorted({m.group(1) for r in found[k + 1:] if r.line == rel.line and r.op in ("==", ":=")
+        written_after = sorted({m.group(1) for r in found[k + 1:] if display and r.line == rel.line
+                                and r.op in ("==", ":=") and in_display_math(r, blocks)
                                 for m in [re.match(r"\s*\\?([A-Za-z]+)\s*(?:_|\(|$)", r.lhs or "")] if m}
                                & {name.removesuffix("[]") for name in names_in(lhs, rhs)} - defined_now)
         if written_after:   # "$$r_k(x) = \mathrm{softmax}(a)_k, \qquad a_k = \log\pi_k - …$$": a, said after it
@@ -3135,6 +3146,18 @@ def _name_freed(lines: list[str], spelled: str, since: int, here: int) -> bool:
                        r"\binstead\b|\bunknown\b|任意|一般")
     return any(alone.search(lines[n - 1]) and words.search(re.sub(r"\$[^$]*\$", " ", lines[n - 1]))
                for n in range(since + 1, min(here, len(lines) + 1)))
+
+
+def _divergences_written_out(expr: sp.Basic, definitions: list[Definition]) -> tuple[sp.Basic, list[sp.Basic]]:
+    """``KL(P ‖ Q)`` with P, Q distributions of one family (written in it, or names the text defined as one:
+    ``P = \\mathcal{N}(\\mu_1, \\sigma_1^2)``) as its closed form; the ranges of their parameters are added
+    where the relation is built (see :func:`..latex.distributions.closed_forms`)."""
+    named = {d.target: d.expr for d in definitions if isinstance(d.target, sp.Symbol) and isinstance(d.expr, Distribution)}
+    if not named and not expr.has(Distribution):
+        return expr, []
+    put = expr.replace(is_divergence, lambda e: e.func(*(named.get(a, a) for a in e.args)))
+    written, ranges = closed_forms(put)
+    return (written, ranges) if not written.has(Distribution) else (expr, [])
 
 
 def _outcome_as_a_number(expr: sp.Basic, count: sp.Symbol) -> str:

@@ -20,7 +20,7 @@ from dataclasses import replace
 import sympy as sp
 
 from ..functions import logit, logsumexp, sigmoid, softmax, softplus
-from . import vocabulary as voc
+from . import distributions, vocabulary as voc
 from .errors import VectorValued
 from .syntax import (
     NAME_KINDS,
@@ -243,6 +243,12 @@ class ApplicationReading:
 
     def call_word(self, word: str, f: Factor, g: Factor) -> sp.Expr:
         """``\\mathrm{softmax}(z)_i``, ``\\operatorname{sigmoid}(x)``, ``exp(x)``, ``max(a, b)``."""
+        family = distributions.WORDS.get(word)
+        if family is not None and self.function_object(word) is None and f.plain and not g.primes and not g.bangs \
+                and g.sub is None and g.sup is None and len(g.base.elements) == family.arity \
+                and not g.base.given and not g.base.semicolon:
+            with self.opaque_arguments():     # \mathrm{Ber}(p): a distribution (an object, not a number)
+                return family(*(self.value(self.only([e], g)) for e in g.base.elements))
         if word not in voc.KNOWN_WORDS or word in ("softmax", "sigmoid") and word in self.ctx.functions:
             if self.function_object(word) is not None:                     # \mathrm{Loss}(x), defined
                 # (or the text's own softmax, "softmin convention": softmax(z)_i := e^{-z_i}/…)
@@ -380,6 +386,11 @@ class ApplicationReading:
         (one dimension: x, μ and σ² read as numbers).  ``\\mathcal{N}(\\mu, \\sigma^2)`` alone is a
         distribution, not a number."""
         group = g.base
+        if len(group.elements) == 2 and group.separators[0] == "," and not group.given and not group.semicolon \
+                and f.plain and g.sub is None and g.sup is None and not g.primes:
+            with self.opaque_arguments():     # \mathcal{N}(\mu, \sigma^2): the distribution (compared in a KL)
+                mean, variance = (self.value(self.only([e], g)) for e in group.elements)
+            return distributions.Normal(mean, variance)
         if len(group.elements) != 3 or group.separators[0] not in ("|", ";") or group.separators[1] != ",":
             self.fail("a normal distribution N(μ, σ²) is not a number (its density at x is N(x | μ, σ²))", f, g)
         vector = any(is_name_factor(e) and (e.base.text in self.ctx.vectors or e.base.text in self.ctx.matrices)

@@ -22,6 +22,7 @@ from lark.lexer import Lexer
 
 from .build import Reader
 from .context import Context
+from .distributions import Distribution, is_divergence
 from .errors import Unparsed
 from .lexer import scan
 from .syntax import ToSyntax
@@ -130,6 +131,11 @@ def _read(tex: str, context: Context) -> tuple[sp.Expr, tuple, tuple]:
     value = reader.read(syntax)
     if not isinstance(value, sp.Expr):
         raise Unparsed("not an expression", tex[:80])
+    if not isinstance(value, Distribution) and value.has(Distribution):
+        inside = value.replace(lambda e: isinstance(e, sp.core.function.AppliedUndef) and is_divergence(e),
+                               lambda e: sp.Dummy())
+        if inside.has(Distribution):       # \mathrm{Ber}(p) + 1: a distribution is no number
+            raise Unparsed("a distribution used as a number (only KL(A ‖ B) of two of one family is read)", tex[:80])
     return value, tuple(reader.ranges), tuple(reader.guesses)
 
 

@@ -1,0 +1,125 @@
+"""Named distributions as values: ``\\mathrm{Ber}(p)``, ``\\mathcal{N}(\\mu, \\sigma^2)``,
+``\\mathrm{Poisson}(\\lambda)``, ``\\mathrm{Exp}(\\lambda)`` written where notes compare two of them
+(``\\operatorname{KL}(\\mathrm{Ber}(p) \\| \\mathrm{Ber}(q))``, or ``P = \\mathcal{N}(\\mu_1, \\sigma_1^2)`` and then
+``\\operatorname{KL}(P \\| Q)``).
+
+A distribution is no number: the reader builds it as an object of its own (a SymPy function of its
+parameters that SymPy never evaluates), and :func:`closed_forms` replaces what the notes compute of two
+of the same family — the Kullback–Leibler divergence — by its closed form, with the ranges of the
+parameters (0 < p < 1, σ² > 0 — σ > 0 when the variance is written σ², a standard deviation — λ > 0) as facts the relation is checked under (a formula read outside
+them would refute or prove what the notes do not claim).  A distribution left anywhere else is no
+value softsym reads (:func:`left_over`).
+
+The closed forms (natural logarithm; a normal by its mean and variance):
+
+* KL(Ber(p) ‖ Ber(q)) = p log(p/q) + (1 − p) log((1 − p)/(1 − q))
+* KL(N(μ₁, v₁) ‖ N(μ₂, v₂)) = ½ log(v₂/v₁) + (v₁ + (μ₁ − μ₂)²)/(2 v₂) − ½
+* KL(Poisson(a) ‖ Poisson(b)) = a log(a/b) − a + b
+* KL(Exp(a) ‖ Exp(b)) = log(a/b) + b/a − 1   (rates)
+"""
+from __future__ import annotations
+
+import sympy as sp
+
+
+class Distribution(sp.Function):
+    """A named distribution of its parameters: an object, never a number (SymPy leaves it unevaluated)."""
+
+    is_number = False
+
+    @classmethod
+    def eval(cls, *args):  # noqa: D102 - never evaluated: a distribution has no value
+        return None
+
+
+class Bernoulli(Distribution):
+    nargs = 1
+    arity = 1
+
+
+class Normal(Distribution):
+    nargs = 2
+    arity = 2                   # mean, variance
+
+
+class Poisson(Distribution):
+    nargs = 1
+    arity = 1
+
+
+class Exponential(Distribution):
+    nargs = 1
+    arity = 1                   # rate
+
+
+WORDS: dict[str, type[Distribution]] = {
+    "Ber": Bernoulli, "Bern": Bernoulli, "Bernoulli": Bernoulli,
+    "Poisson": Poisson, "Pois": Poisson, "Poi": Poisson,
+    "Exp": Exponential, "Exponential": Exponential, "Expo": Exponential,
+}
+"""The words (in ``\\mathrm``, ``\\operatorname``, ``\\text``) that name a family; ``\\mathcal{N}(\\mu, \\sigma^2)`` is
+the normal."""
+
+
+def parameter_ranges(dist: sp.Basic) -> list[sp.Basic]:
+    """Where a distribution's parameters make sense: 0 < p < 1, variance > 0, rate > 0."""
+    if isinstance(dist, Bernoulli):
+        return [sp.Lt(0, dist.args[0]), sp.Lt(dist.args[0], 1)]
+    if isinstance(dist, Normal):
+        variance = dist.args[1]
+        if isinstance(variance, sp.Pow) and variance.exp == 2 and isinstance(variance.base, (sp.Symbol, sp.Indexed)):
+            return [sp.Lt(0, variance.base)]        # N(μ, σ²): σ is the standard deviation, positive
+        return [sp.Lt(0, variance)]
+    if isinstance(dist, (Poisson, Exponential)):
+        return [sp.Lt(0, dist.args[0])]
+    return []
+
+
+def kl(first: sp.Basic, second: sp.Basic) -> sp.Expr | None:
+    """KL(first ‖ second) of two distributions of one family, or None (another pair: not read)."""
+    if isinstance(first, Bernoulli) and isinstance(second, Bernoulli):
+        p, q = first.args[0], second.args[0]
+        return p * sp.log(p / q) + (1 - p) * sp.log((1 - p) / (1 - q))
+    if isinstance(first, Normal) and isinstance(second, Normal):
+        (m1, v1), (m2, v2) = first.args, second.args
+        deviations = [v.base for v in (v1, v2) if isinstance(v, sp.Pow) and v.exp == 2
+                      and isinstance(v.base, (sp.Symbol, sp.Indexed))]
+        spread = sp.log(deviations[1] / deviations[0]) if len(deviations) == 2 else sp.log(v2 / v1) / 2
+        # (log(σ₂/σ₁) as notes write it: σ₁, σ₂ > 0 are among the ranges, see parameter_ranges)
+        return spread + (v1 + (m1 - m2) ** 2) / (2 * v2) - sp.Rational(1, 2)
+    if isinstance(first, Poisson) and isinstance(second, Poisson):
+        a, b = first.args[0], second.args[0]
+        return a * sp.log(a / b) - a + b
+    if isinstance(first, Exponential) and isinstance(second, Exponential):
+        a, b = first.args[0], second.args[0]
+        return sp.log(a / b) + b / a - 1
+    return None
+
+
+def is_divergence(node: sp.Basic) -> bool:
+    """``KL(A ‖ B)`` as the reader builds it: the statistic ``KL(_‖_)``, or the text's own function KL."""
+    return isinstance(node, sp.core.function.AppliedUndef) and len(node.args) == 2 \
+        and (node.func.__name__.startswith("KL(") or node.func.__name__ in ("KL", "D_KL", "KL_"))
+
+
+def closed_forms(expr: sp.Basic) -> tuple[sp.Basic, list[sp.Basic]]:
+    """``expr`` with each KL(A ‖ B) of two distributions of one family written out, and the ranges of the
+    parameters of every distribution it wrote out (the facts the formula is meant under)."""
+    facts: list[sp.Basic] = []
+
+    def written_out(node: sp.Basic) -> sp.Basic:
+        first, second = node.args
+        value = kl(first, second) if isinstance(first, Distribution) and isinstance(second, Distribution) else None
+        if value is None:
+            return node
+        facts.extend(c for c in (*parameter_ranges(first), *parameter_ranges(second)) if c not in facts)
+        return value
+
+    if not expr.has(Distribution):
+        return expr, facts
+    return expr.replace(is_divergence, written_out), facts
+
+
+def left_over(expr: sp.Basic) -> sp.Basic | None:
+    """A distribution ``expr`` still holds where a number should be, or None."""
+    return next(iter(expr.atoms(Distribution)), None)
