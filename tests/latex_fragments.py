@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from softsym.latex import DOT, Context
+from softsym.latex.distributions import Normal
 
 UNPARSED = "UNPARSED"
 
@@ -93,6 +94,8 @@ DIM_D = Context(dimension=sp.Symbol("d", integer=True, positive=True))
 AT_I = Context(entry=i)                       # a vector relation read at the entry i
 OUTCOMES_X = Context(outcomes=frozenset({"x"}))  # x is an outcome the document sums over (\sum_x p(x))
 N_OUT = sp.Symbol("n_outcomes", integer=True, positive=True)   # how many outcomes, when the words do not say
+P_OF_TAU = Context(functions=frozenset({"p"}), entry_functions=frozenset({"p"}), parameters={"p": ("tau",)})
+"""p_i(τ) := … defined by the document: p an entry function of the temperature."""
 AT_IJ = Context(entry=i, column=j)            # a matrix relation read at the row i and the column j
 
 FRAGMENTS: list[tuple] = [
@@ -512,7 +515,8 @@ FRAGMENTS: list[tuple] = [
     ("P(+)", sp.Function("P(+)", positive=True)()),
     ("\\lambda_{\\max}", R("lambda_max")),                                 # a subscript \max names
     ("\\mathcal{N}(x \\mid 0, 2)", sp.exp(-x ** 2 / 4) / (2 * sp.sqrt(sp.pi))),     # the normal density
-    ("\\mathcal{N}(0, 1)", UNPARSED),                                         # a distribution, not a number
+    ("\\mathcal{N}(0, 1)", Normal(0, 1)),                    # a distribution, not a number (an object: P = N(0, 1))
+    ("\\mathcal{N}(0, 1) + 1", UNPARSED),                                     # a distribution used as a number
     ("1\\,048\\,576", sp.Integer(1048576)),                                   # digits grouped by threes
     ("2\\,000 + 3\\,000", sp.Integer(5000)),
     ("2\\,3", UNPARSED),                                                     # a separator, or a product?
@@ -922,6 +926,11 @@ FRAGMENTS: list[tuple] = [
     ("q(x)", UNPARSED),                                   # no outcome: a function value or a product?
     ("\\sigma(x)", sigmoid(x), OUTCOMES_X),              # the sigmoid stays the sigmoid
     ("F[q]", UNPARSED),                                   # a functional's value or a product?
+    # -- an entry function p_i(τ) before parentheses: a call, or an entry times (…) ----------------------------
+    ("p_i (z_i - \\bar z)", V("p")[i] * (V("z")[i] - R("z_bar")), P_OF_TAU),   # a sum with an entry at i: a product
+    ("p_i\\left(\\frac{z_i}{\\tau} - \\log Z\\right)", V("p")[i] * (V("z")[i] / R("tau") - sp.log(R("Z"))), P_OF_TAU),
+    ("p_j (z_j - \\bar z)^2", V("p")[j] * (V("z")[j] - R("z_bar")) ** 2, P_OF_TAU),
+    ("p_j(\\tau + 1)", UNPARSED, P_OF_TAU),                 # p at τ + 1, or p_j times it?
     ("F \\cdot [q]", R("F") * R("q")),
     # -- equivalence comparisons (SymPy builds these in two structurally different ways) --------
     ("\\frac{1}{1 + e^{-x}} - \\sigma(x)", Equivalent(sp.Integer(0))),

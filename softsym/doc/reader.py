@@ -220,6 +220,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     member_cases: list[tuple[sp.Basic, int]] = []               # "For $a, b \in (0, 1)$, write …": a case's bounds
     approximated = frozenset(re.findall(r"(?:\\approx|≈|\\simeq)\s*(-?\d*\.\d+)", text))   # "p ≈ 0.14": a rounding
     distributions = distributions_named(prose_lines)  # "p, q are two distributions": entries in [0, 1]
+    closed_divergences = _own_divergence_is_standard(found)   # KL(P ‖ Q) := Σ_x Q log(Q/P): not the usual one
     outcomes = outcome_letters(b.tex for b in blocks)     # \sum_x p(x) log q(x): p(x) is p at the outcome x
     counted_by = outcome_count_named(prose_lines) if outcomes else None   # "over $K$ outcomes": the sums' end
     outcome_size = sp.Symbol(counted_by, integer=True, positive=True) if counted_by else None
@@ -630,6 +631,14 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 named = parse_tex(name_tex, plain_context(domain, functions))
             except Unparsed:
                 continue
+            if isinstance(named, sp.Indexed):
+                if sign is None:                            # "Now let $c_1$ be any real number" after $c_1 > 0$,
+                    standing.pop(sp.sstr(named), None)      # "$\alpha_t$ … any real number" after "… in (0, 1)"
+                elif not doubt:                             # "Let $c_1$ be a positive number": that entry's sign
+                    standing[sp.sstr(named)] = (as_relational(sign, named, sp.Integer(0)),)
+                    standing_line[sp.sstr(named)] = sign_line
+                    standing_doubts[sp.sstr(named)] = ""
+                continue
             if isinstance(named, sp.Symbol) and name_tex.lstrip("\\") not in functions:
                 if sign is None:                            # "Now let $p$ be any real number"
                     ranged = _range_in_words(lines, sign_line, name_tex, domain, functions)
@@ -880,7 +889,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                     lhs, rhs, entry, guesses = read(context)
             raw_lhs = lhs
             lhs, rhs = with_models(lhs, models, whole=False), with_models(rhs, models)
-            (lhs, left_ranges), (rhs, right_ranges) = (_divergences_written_out(side, definitions) for side in (lhs, rhs))
+            (lhs, left_ranges), (rhs, right_ranges) = (_divergences_written_out(side, definitions, closed_divergences)
+                                                       for side in (lhs, rhs))
             distribution_ranges = [*left_ranges, *(c for c in right_ranges if c not in left_ranges)]   # KL(P ‖ Q)
             lhs, rhs = opaque_probabilities(lhs), opaque_probabilities(rhs)
         except Unparsed as exc:
@@ -906,6 +916,14 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             out.append(Reading(rel, verdict="unparsed", message=f"{exc.reason}: {exc.fragment}"))
             continue
         lhs, rhs = one_symbol_per_name(lhs, rhs)
+        if isinstance(rhs, Distribution) and isinstance(lhs, sp.Symbol) and rel.op in ("==", ":=") and not rel.chained:
+            # "Let $P = \mathrm{Ber}(p)$", "Now let $Q = \mathcal{N}(0, 1)$": P names that distribution from here on
+            definitions = [d for d in definitions if d.target != lhs] + [Definition(lhs, rhs, len(definitions) + 1)]
+            defined_at.setdefault(lhs.name, []).append(rel.line)
+            out.append(Reading(rel, verdict="definition", lhs=_plain(lhs), rhs=_plain(rhs),
+                               message=f"{_plain(lhs)} := {_plain(rhs)} (a distribution: compared in a KL divergence, "
+                                       f"never a number)"))
+            continue
         families |= {str(e.base.label) for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed)}
         varied.update(v.name for d in sp.Tuple(lhs, rhs).atoms(sp.Derivative) for v, _ in d.variable_count
                       if isinstance(v, sp.Symbol) and not v.is_integer)
@@ -2046,6 +2064,16 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             with vector_names({*vectors, *(name for at, name in in_spaces if at <= rel.line)}):
                 left, right = unfold_keeping_variables(sp.Tuple(with_values(lhs, first), with_values(rhs, first)),
                                                        unfolding).args      # (together: g(z + c) = g(z) + c)
+            if re.search(r"\\sum\s*_\s*(?:\{\s*[A-Za-z]\s*\}|[A-Za-z](?![A-Za-z]))(?!\s*\^)", f"{rel.lhs} {rel.rhs}") and any(
+                    not total.function.has(total.limits[0][0]) and total.limits[0][1] == 1
+                    and total.limits[0][2] in (dimension, OUTCOME_COUNT, outcome_size)
+                    for total in sp.Tuple(left, right).atoms(sp.Sum) if len(total.limits) == 1) \
+                    and not any(not total.function.has(total.limits[0][0])
+                                for total in sp.Tuple(lhs, rhs).atoms(sp.Sum) if len(total.limits) == 1):
+                # "$u(x) = 1/K$ … $$\sum_x u(x)$$": once u is unfolded the sum only counts its range, which
+                # nothing it indexes gives (the outcomes? the samples?)
+                raise Unfoldable("a sum without bounds whose terms, once the definitions are unfolded, do not depend "
+                                 "on its index: it counts its range, which nothing it indexes gives (write the bounds)")
             numbered = _outcome_as_a_number(sp.Tuple(left, right), outcome_size or OUTCOME_COUNT)
             if numbered:                    # E(s) := s², p(k) := (1 − r) r^k at an outcome x: x² and r^x
                 raise Unfoldable(f"the outcome {numbered} is given to a definition that uses it as a number (its "
@@ -2064,6 +2092,13 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                     left, right = unfold_keeping_variables(sp.Tuple(with_values(lhs, first),
                                                                     with_values(rhs, first)), definitions).args
             left, right = with_values(left, written), with_values(right, written)
+            listed_entries = {str(t.base.label) for t in (*(d.target for d in definitions),
+                                                          *(c.lhs for c in written if isinstance(c, sp.Eq)))
+                              if isinstance(t, sp.Indexed) and all(i.is_Integer for i in t.indices)}
+            if listed_entries:          # Σ_{i=0}^{1} e^{-βE_i} with E_0 = 0, E_1 := ε: the terms, each entry's value
+                expanded = [_written_out_sums(side, listed_entries) for side in (left, right)]
+                if expanded != [left, right]:
+                    left, right = (with_values(unfold_keeping_variables(side, definitions), written) for side in expanded)
             if recurrence_rules:                                                      # m_2 with m_0 = 0 given
                 told = {key: value for key, (value, _) in stated.items() if "[" in key}   # a_1 = 5 said apart
                 initial = initial_values()
@@ -2072,6 +2107,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 # names the rule uses that the text defines (h := …, g_t := 2t - 1) unfold there too
                 left = with_values(unfold_keeping_variables(left, definitions), written)
                 right = with_values(unfold_keeping_variables(right, definitions), written)
+            broken = [c for c in distribution_ranges if with_values(c, written) == sp.false]
+            if broken:                  # "Let $s = -2$ and $P = \mathcal{N}(0, s^2)$": σ > 0 of N(μ, σ²) fails
+                raise Unfoldable(f"a named distribution whose parameters the text gives values outside its range "
+                                 f"({sp.sstr(broken[0])} fails there): its closed forms do not hold as written")
             left, left_facts = closed_forms(left)         # KL(P ‖ Q) of P := N(μ₁, σ₁²), Q := N(μ₂, σ₂²)
             right, right_facts = closed_forms(right)
             if left_over(sp.Tuple(left, right)) is not None:
@@ -3148,16 +3187,65 @@ def _name_freed(lines: list[str], spelled: str, since: int, here: int) -> bool:
                for n in range(since + 1, min(here, len(lines) + 1)))
 
 
-def _divergences_written_out(expr: sp.Basic, definitions: list[Definition]) -> tuple[sp.Basic, list[sp.Basic]]:
+_OWN_KL = re.compile(r"^\s*(?:\\operatorname\s*\{\s*KL\s*\}|\\mathrm\s*\{\s*KL\s*\}|\\text\s*\{\s*KL\s*\}|\\KL\b|KL|"
+                     r"D_\s*\{?\s*(?:\\mathrm\s*\{\s*)?KL)")
+_STANDARD_KL = re.compile(r"(?P<w>[A-Za-z])\s*\\log\s*(?:\\frac\s*\{\s*(?P<n>[A-Za-z])\s*\}\s*\{\s*(?P<d>[A-Za-z])\s*\}|"
+                          r"\(\s*(?P<n2>[A-Za-z])\s*/\s*(?P<d2>[A-Za-z])\s*\))")
+
+
+def _own_divergence_is_standard(found: list[Relation]) -> bool:
+    """Whether the closed forms of KL may be used: the text defines no KL of its own (a relation that gives
+    ``KL(P ‖ Q)`` of two letters a sum), or defines the usual one (``\\sum_x p(x) \\log \\frac{p(x)}{q(x)}``,
+    ``\\sum_k p_k \\log(p_k/q_k)``); a reversed or other definition is the text's."""
+    for r in found:
+        lhs = re.sub(r"\\[,;:! ]|\\[bB]igg?[lr]?|\\left|\\right", "", r.lhs or "").replace("\\|", "||")
+        args = re.fullmatch(r"\s*(?:\\operatorname\{KL\}|\\mathrm\{KL\}|\\text\{KL\}|\\KL|KL|D_\{?(?:\\mathrm\{)?KL\}?\}?)"
+                            r"\s*\(\s*([A-Za-z])\s*\|\|\s*([A-Za-z])\s*\)\s*", lhs)
+        if r.op not in (":=", "==") or r.chained or args is None or "\\sum" not in (r.rhs or "") or not re.search(
+                rf"(?<![A-Za-z\\])(?i:{args.group(1)})\s*(?:\(|_)", r.rhs or ""):
+            continue                # (a sum of the arguments' values: a definition of KL, not a claim about normals)
+        plain = re.sub(r"\\[,;:! ]|\\left|\\right", "", r.rhs or "")
+        plain = re.sub(r"(?<=[A-Za-z])\s*(?:\(\s*[a-z]\s*\)|_\s*\{?\s*[a-z]\s*\}?)", "", plain)   # p(x), p_k: p
+        m = _STANDARD_KL.search(plain)
+        first, second = args.group(1).lower(), args.group(2).lower()
+        return bool(m and m.group("w").lower() == (m.group("n") or m.group("n2")).lower() == first
+                    and (m.group("d") or m.group("d2")).lower() == second)
+        # (the first such relation is where the text says what KL is; later ones are its claims)
+    return True
+
+
+def _divergences_written_out(expr: sp.Basic, definitions: list[Definition],
+                             closed: bool = True) -> tuple[sp.Basic, list[sp.Basic]]:
     """``KL(P ‖ Q)`` with P, Q distributions of one family (written in it, or names the text defined as one:
     ``P = \\mathcal{N}(\\mu_1, \\sigma_1^2)``) as its closed form; the ranges of their parameters are added
     where the relation is built (see :func:`..latex.distributions.closed_forms`)."""
     named = {d.target: d.expr for d in definitions if isinstance(d.target, sp.Symbol) and isinstance(d.expr, Distribution)}
     if not named and not expr.has(Distribution):
         return expr, []
+    if not closed and any(is_divergence(e) for e in expr.atoms(sp.core.function.AppliedUndef)):
+        raise Unparsed("a divergence the text defines its own way (not the usual Σ p log p/q): its closed forms are "
+                       "not softsym's", sp.sstr(expr)[:80])
     put = expr.replace(is_divergence, lambda e: e.func(*(named.get(a, a) for a in e.args)))
     written, ranges = closed_forms(put)
-    return (written, ranges) if not written.has(Distribution) else (expr, [])
+    unread = [e for e in written.atoms(sp.core.function.AppliedUndef) if is_divergence(e) and any(
+        a.has(Distribution) for a in e.args)]
+    if unread:                          # KL(Ber(p) ‖ N(0, 1)): no closed form softsym knows (+∞ across families)
+        raise Unparsed("a divergence between distributions softsym has no closed form for (two families, or a "
+                       "distribution it does not know)", sp.sstr(unread[0]))
+    return written, ranges
+
+
+def _written_out_sums(expr: sp.Basic, families: set[str], most: int = 20) -> sp.Basic:
+    """``expr`` with each sum over a few numbered terms (numbers for bounds, at most ``most`` terms) of an entry
+    of ``families`` written out term by term, so that the values the text gives those entries reach them."""
+    def short(e: sp.Basic) -> bool:
+        return isinstance(e, sp.Sum) and len(e.limits) == 1 and e.limits[0][1].is_Integer \
+            and e.limits[0][2].is_Integer and 0 <= int(e.limits[0][2]) - int(e.limits[0][1]) < most \
+            and any(str(x.base.label) in families for x in e.function.atoms(sp.Indexed))
+    try:
+        return expr.replace(short, lambda e: e.doit(deep=False))
+    except Exception:  # noqa: BLE001 - not written out: as it was
+        return expr
 
 
 def _outcome_as_a_number(expr: sp.Basic, count: sp.Symbol) -> str:

@@ -429,11 +429,17 @@ class ApplicationReading:
             argument = self.tex[g.start:g.end].replace("\\left", "").replace("\\right", "").strip()
             spaced = re.search(r"\\[,;:! ]|\\[bB]igg?[lr]?\s*$", self.tex[f.end:g.start]) \
                 or re.match(r"\\[bB]igg?[lr]?", argument)
-            if (written_as_entry(name).search(argument) or re.search(r"\\delta\s*_", argument)) \
-                    and len(g.base.elements) == 1 and g.sup is None and g.sub is None and not g.primes:
+            index = self.tex[f.sub.start:f.sub.end].strip("_{} ") if f.sub is not None else ""
+            same_entry = bool(re.fullmatch(r"[A-Za-z]", index)) and re.search(
+                rf"(?<![A-Za-z\\])\\?[A-Za-z]+\s*_\s*\{{?\s*{index}\s*\}}?(?![A-Za-z])", argument) is not None \
+                and re.search(r"(?<!\^)(?<!_)[+\-]", argument[1:-1]) is not None
+            if (written_as_entry(name).search(argument) or re.search(r"\\delta\s*_", argument) or same_entry) \
+                    and len(g.base.elements) == 1 and (g.sup is None or same_entry) and g.sub is None and not g.primes:
+                # (p_i (z_i − z̄) of p_i(τ) := …: a sum that holds an entry at the same index i: a product)
                 # p_i(δ_ij − p_j), p_i(1 − p_i) after p_i(T) := …: p at T = (an expression in p itself, or a
                 # Kronecker delta) would be circular: the entry times (…)
-                return self.factor(replace(f, sup=None)) * self.value(self.only(g.base.elements, g.base))
+                return self.factor(replace(f, sup=None)) * self.after_call(
+                    self.value(self.only(g.base.elements, g.base)), g)      # (p_j (z_j − z̄)^2: the square of (…))
             if spaced or len(g.base.elements) != 1 or re.search(r"(?<!\^)(?<!_)[+\-]", argument[1:-1]):
                 # p_i(1 - p_i), p_i\,\big(\bar z(T) - z_i\big) after p_i(T) := …: p_i at that value, or p_i times
                 # it? (p_j(T), p_i(2T), p_i(T/2) are calls: no sum, no spacing, no sized parentheses)

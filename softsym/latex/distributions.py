@@ -6,7 +6,7 @@
 A distribution is no number: the reader builds it as an object of its own (a SymPy function of its
 parameters that SymPy never evaluates), and :func:`closed_forms` replaces what the notes compute of two
 of the same family — the Kullback–Leibler divergence — by its closed form, with the ranges of the
-parameters (0 < p < 1, σ² > 0 — σ > 0 when the variance is written σ², a standard deviation — λ > 0) as facts the relation is checked under (a formula read outside
+parameters (0 < p < 1, σ² > 0 — σ ≠ 0 when the variance is written σ² — λ > 0) as facts the relation is checked under (a formula read outside
 them would refute or prove what the notes do not claim).  A distribution left anywhere else is no
 value softsym reads (:func:`left_over`).
 
@@ -68,7 +68,7 @@ def parameter_ranges(dist: sp.Basic) -> list[sp.Basic]:
     if isinstance(dist, Normal):
         variance = dist.args[1]
         if isinstance(variance, sp.Pow) and variance.exp == 2 and isinstance(variance.base, (sp.Symbol, sp.Indexed)):
-            return [sp.Lt(0, variance.base)]        # N(μ, σ²): σ is the standard deviation, positive
+            return [sp.Ne(variance.base, 0)]        # N(μ, σ²): σ ≠ 0 (its sign is the text's to say)
         return [sp.Lt(0, variance)]
     if isinstance(dist, (Poisson, Exponential)):
         return [sp.Lt(0, dist.args[0])]
@@ -82,10 +82,11 @@ def kl(first: sp.Basic, second: sp.Basic) -> sp.Expr | None:
         return p * sp.log(p / q) + (1 - p) * sp.log((1 - p) / (1 - q))
     if isinstance(first, Normal) and isinstance(second, Normal):
         (m1, v1), (m2, v2) = first.args, second.args
-        deviations = [v.base for v in (v1, v2) if isinstance(v, sp.Pow) and v.exp == 2
-                      and isinstance(v.base, (sp.Symbol, sp.Indexed))]
-        spread = sp.log(deviations[1] / deviations[0]) if len(deviations) == 2 else sp.log(v2 / v1) / 2
-        # (log(σ₂/σ₁) as notes write it: σ₁, σ₂ > 0 are among the ranges, see parameter_ranges)
+        def deviation(v: sp.Basic) -> sp.Basic:
+            return sp.Abs(v.base) if isinstance(v, sp.Pow) and v.exp == 2 else sp.sqrt(v)
+        spread = sp.log(deviation(v2) / deviation(v1))
+        # (log|σ₂|/|σ₁|: log(σ₂/σ₁) as notes write it holds where the text takes σ₁, σ₂ > 0 — a "for real
+        # t ≠ 0" of N(0, t²) does not)
         return spread + (v1 + (m1 - m2) ** 2) / (2 * v2) - sp.Rational(1, 2)
     if isinstance(first, Poisson) and isinstance(second, Poisson):
         a, b = first.args[0], second.args[0]
