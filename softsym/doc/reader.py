@@ -1593,8 +1593,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         valued_claim = earlier is not None and rel.op == "==" and not rhs.free_symbols and not rhs.atoms(sp.Indexed) \
             and bool(earlier.expr.free_symbols or earlier.expr.atoms(sp.Indexed)) and (
                 inline and claimed_inline(lines, rel.line, column_of(k))
-                or display and (claimed_before(lines, rel, blocks) or re.search(r"(?i)\bfor\s+(?:any|all|every|each)\b|"
-                                                                                 r"\bin\s+general\b|对任意|对所有", lead)))
+                or display and re.search(r"(?i)\bfor\s+(?:any|all|every|each)\b|\bin\s+general\b|对任意|对所有", lead))
+        # (not "Then $$\bar y = \frac{1+3+2+5}{4}$$" in a worked example: the example's value, checked as such)
         # ("For any data, $$\bar x = 2$$", "Therefore $\bar x = 2$" of x̄ := Σ x_i / n: a claim about x̄, false)
         defining = not swapped and not checks_example and not restated and not of_recurrence and not at_defined \
             and not valued_claim \
@@ -2095,7 +2095,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             listed_entries = {str(t.base.label) for t in (*(d.target for d in definitions),
                                                           *(c.lhs for c in written if isinstance(c, sp.Eq)))
                               if isinstance(t, sp.Indexed) and all(i.is_Integer for i in t.indices)}
-            if listed_entries:          # Σ_{i=0}^{1} e^{-βE_i} with E_0 = 0, E_1 := ε: the terms, each entry's value
+            if listed_entries and not sp.Tuple(lhs, rhs, left, right).has(sp.Derivative, sp.Limit, sp.Integral):
+                # Σ_{i=0}^{1} e^{-βE_i} with E_0 = 0, E_1 := ε: the terms, each entry's value (not under a derivative:
+                # a value put in there would freeze what is differentiated)
                 expanded = [_written_out_sums(side, listed_entries) for side in (left, right)]
                 if expanded != [left, right]:
                     left, right = (with_values(unfold_keeping_variables(side, definitions), written) for side in expanded)
