@@ -2069,7 +2069,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                     and total.limits[0][2] in (dimension, OUTCOME_COUNT, outcome_size)
                     for total in sp.Tuple(left, right).atoms(sp.Sum) if len(total.limits) == 1) \
                     and not any(not total.function.has(total.limits[0][0])
-                                for total in sp.Tuple(lhs, rhs).atoms(sp.Sum) if len(total.limits) == 1):
+                                for total in sp.Tuple(lhs, rhs).atoms(sp.Sum) if len(total.limits) == 1) \
+                    and any(str(call.func) in functions and total.limits[0][0] in call.args
+                            for total in sp.Tuple(lhs, rhs).atoms(sp.Sum) if len(total.limits) == 1
+                            for call in total.function.atoms(sp.core.function.AppliedUndef)):
                 # "$u(x) = 1/K$ … $$\sum_x u(x)$$": once u is unfolded the sum only counts its range, which
                 # nothing it indexes gives (the outcomes? the samples?)
                 raise Unfoldable("a sum without bounds whose terms, once the definitions are unfolded, do not depend "
