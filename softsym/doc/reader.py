@@ -36,7 +36,7 @@ from ..latex.errors import Unparsed
 from ..latex.lexer import tokenize
 from ..latex.probability import is_probability
 from ..latex.vocabulary import GREEK
-from ..latex.distributions import Distribution, closed_forms, is_divergence, left_over
+from ..latex.distributions import Distribution, closed_forms, is_divergence, left_over, parameter_ranges
 from ..latex.operators import OUTCOME_COUNT
 from ..problem import Problem, fresh_binders, prepare, reached_definitions, vector_names
 from ..prover import DEFAULT_TIMEOUT
@@ -916,10 +916,19 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             out.append(Reading(rel, verdict="unparsed", message=f"{exc.reason}: {exc.fragment}"))
             continue
         lhs, rhs = one_symbol_per_name(lhs, rhs)
-        if isinstance(rhs, Distribution) and isinstance(lhs, sp.Symbol) and rel.op in ("==", ":=") and not rel.chained:
+        if isinstance(rhs, Distribution) and isinstance(lhs, (sp.Symbol, sp.Indexed)) and rel.op in ("==", ":=") \
+                and not rel.chained:
             # "Let $P = \mathrm{Ber}(p)$", "Now let $Q = \mathcal{N}(0, 1)$": P names that distribution from here on
             definitions = [d for d in definitions if d.target != lhs] + [Definition(lhs, rhs, len(definitions) + 1)]
-            defined_at.setdefault(lhs.name, []).append(rel.line)
+            defined_at.setdefault(target_name(lhs) or sp.sstr(lhs), []).append(rel.line)
+            for fact in parameter_ranges(rhs):      # "Let $P = \mathrm{Ber}(p)$": 0 < p < 1 from here on
+                named = [x for x in fact.free_symbols if isinstance(x, sp.Symbol)]
+                if len(named) == 1 and fact.free_symbols == set(named) \
+                        and named[0].name not in {target_name(d.target) for d in definitions}:
+                    key = named[0].name
+                    standing[key] = (*(c for c in standing.get(key, ()) if standing_line.get(key) == rel.line), fact)
+                    standing_line[key] = rel.line
+                    standing_doubts[key] = ""
             out.append(Reading(rel, verdict="definition", lhs=_plain(lhs), rhs=_plain(rhs),
                                message=f"{_plain(lhs)} := {_plain(rhs)} (a distribution: compared in a KL divergence, "
                                        f"never a number)"))
@@ -3224,7 +3233,8 @@ def _divergences_written_out(expr: sp.Basic, definitions: list[Definition],
     """``KL(P ‖ Q)`` with P, Q distributions of one family (written in it, or names the text defined as one:
     ``P = \\mathcal{N}(\\mu_1, \\sigma_1^2)``) as its closed form; the ranges of their parameters are added
     where the relation is built (see :func:`..latex.distributions.closed_forms`)."""
-    named = {d.target: d.expr for d in definitions if isinstance(d.target, sp.Symbol) and isinstance(d.expr, Distribution)}
+    named = {d.target: d.expr for d in definitions if isinstance(d.target, (sp.Symbol, sp.Indexed))
+             and isinstance(d.expr, Distribution)}
     if not named and not expr.has(Distribution):
         return expr, []
     if not closed and any(is_divergence(e) for e in expr.atoms(sp.core.function.AppliedUndef)):
