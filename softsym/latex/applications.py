@@ -519,13 +519,12 @@ class ApplicationReading:
                 or self.function_object(name) is not None or name in _CAPITAL_GREEK and full == name:
             return None
         declared = self.names.get(full)
-        if declared is not None and not isinstance(declared, sp.IndexedBase) and not (
-                f.base.kind == "GREEK" and isinstance(declared, sp.Symbol) and not declared.is_integer):
-            return None                      # (π named in the text, "a policy $\pi$", is no constant: π(x) at x)
         letter = point.base.text + ("_prime" if point.primes else "")
-        if declared is not None and not isinstance(declared, sp.IndexedBase):
-            return sp.IndexedBase(full, real=True)[self.index_symbol(letter, point)]
-        return self.indexed_base(full, f)[self.index_symbol(letter, point)]
+        if declared is None or isinstance(declared, sp.IndexedBase):
+            return self.indexed_base(full, f)[self.index_symbol(letter, point)]
+        if f.base.kind == "GREEK" and isinstance(declared, sp.Symbol) and not declared.is_integer:
+            return sp.IndexedBase(full, real=True)[self.index_symbol(letter, point)]   # ("a policy $\pi$": π(x))
+        return None
 
     @staticmethod
     def single_name(node: Node) -> bool:

@@ -6,14 +6,15 @@
 A distribution is no number: the reader builds it as an object of its own (a SymPy function of its
 parameters that SymPy never evaluates), and :func:`closed_forms` replaces what the notes compute of two
 of the same family — the Kullback–Leibler divergence — by its closed form, with the ranges of the
-parameters (0 < p < 1, σ² > 0 — σ ≠ 0 when the variance is written σ² — λ > 0) as facts the relation is checked under (a formula read outside
-them would refute or prove what the notes do not claim).  A distribution left anywhere else is no
-value softsym reads (:func:`left_over`).
+parameters (0 < p < 1; a variance > 0, σ ≠ 0 when it is written σ²; λ > 0) as facts the relation is
+checked under (a formula read outside them would refute or prove what the notes do not claim).  A
+distribution left anywhere else is no value softsym reads (:func:`left_over`).
 
 The closed forms (natural logarithm; a normal by its mean and variance):
 
 * KL(Ber(p) ‖ Ber(q)) = p log(p/q) + (1 − p) log((1 − p)/(1 − q))
-* KL(N(μ₁, v₁) ‖ N(μ₂, v₂)) = ½ log(v₂/v₁) + (v₁ + (μ₁ − μ₂)²)/(2 v₂) − ½
+* KL(N(μ₁, v₁) ‖ N(μ₂, v₂)) = ½ log(v₂/v₁) + (v₁ + (μ₁ − μ₂)²)/(2 v₂) − ½   (½ log(v₂/v₁) written
+  log(|σ₂|/|σ₁|) when the variances are written σ₁², σ₂²)
 * KL(Poisson(a) ‖ Poisson(b)) = a log(a/b) − a + b
 * KL(Exp(a) ‖ Exp(b)) = log(a/b) + b/a − 1   (rates)
 """
@@ -82,9 +83,7 @@ def kl(first: sp.Basic, second: sp.Basic) -> sp.Expr | None:
         return p * sp.log(p / q) + (1 - p) * sp.log((1 - p) / (1 - q))
     if isinstance(first, Normal) and isinstance(second, Normal):
         (m1, v1), (m2, v2) = first.args, second.args
-        def deviation(v: sp.Basic) -> sp.Basic:
-            return sp.Abs(v.base) if isinstance(v, sp.Pow) and v.exp == 2 else sp.sqrt(v)
-        spread = sp.log(deviation(v2) / deviation(v1))
+        spread = sp.log(_deviation(v2) / _deviation(v1))
         # (log|σ₂|/|σ₁|: log(σ₂/σ₁) as notes write it holds where the text takes σ₁, σ₂ > 0 — a "for real
         # t ≠ 0" of N(0, t²) does not)
         return spread + (v1 + (m1 - m2) ** 2) / (2 * v2) - sp.Rational(1, 2)
@@ -95,6 +94,11 @@ def kl(first: sp.Basic, second: sp.Basic) -> sp.Expr | None:
         a, b = first.args[0], second.args[0]
         return sp.log(a / b) + b / a - 1
     return None
+
+
+def _deviation(variance: sp.Basic) -> sp.Basic:
+    """The standard deviation of a variance as written: |σ| of σ², else its square root."""
+    return sp.Abs(variance.base) if isinstance(variance, sp.Pow) and variance.exp == 2 else sp.sqrt(variance)
 
 
 def is_divergence(node: sp.Basic) -> bool:
