@@ -1325,5 +1325,4 @@ def test_red_team_53_divergences_across_families_distributions_named_again_entri
     assert claims[23] == ["proved"] and claims[27] == ["refuted"]
     assert claims[35] == ["refuted"]
     assert claims[41] == ["proved"] and claims[43] == ["refuted"]
-    assert claims[53] == ["proved"] and claims[55] == ["definition", "proved"]   # "Let $P_2 = \mathrm{Ber}(b)$":
-    # 0 < b < 1 (b = −1 was a false alarm); R = N(μ, v): v > 0
+    assert claims[57] == ["refuted"]          # red team 54: a Bernoulli's 0 < r < 1 no longer reaches an r that counts

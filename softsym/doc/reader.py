@@ -36,7 +36,7 @@ from ..latex.errors import Unparsed
 from ..latex.lexer import tokenize
 from ..latex.probability import is_probability
 from ..latex.vocabulary import GREEK
-from ..latex.distributions import Distribution, closed_forms, is_divergence, left_over, parameter_ranges
+from ..latex.distributions import Distribution, closed_forms, is_divergence, left_over
 from ..latex.operators import OUTCOME_COUNT
 from ..problem import Problem, fresh_binders, prepare, reached_definitions, vector_names
 from ..prover import DEFAULT_TIMEOUT
@@ -921,14 +921,6 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             # "Let $P = \mathrm{Ber}(p)$", "Now let $Q = \mathcal{N}(0, 1)$": P names that distribution from here on
             definitions = [d for d in definitions if d.target != lhs] + [Definition(lhs, rhs, len(definitions) + 1)]
             defined_at.setdefault(target_name(lhs) or sp.sstr(lhs), []).append(rel.line)
-            for fact in parameter_ranges(rhs):      # "Let $P = \mathrm{Ber}(p)$": 0 < p < 1 from here on
-                named = [x for x in fact.free_symbols if isinstance(x, sp.Symbol)]
-                if len(named) == 1 and fact.free_symbols == set(named) \
-                        and named[0].name not in {target_name(d.target) for d in definitions}:
-                    key = named[0].name
-                    standing[key] = (*(c for c in standing.get(key, ()) if standing_line.get(key) == rel.line), fact)
-                    standing_line[key] = rel.line
-                    standing_doubts[key] = ""
             out.append(Reading(rel, verdict="definition", lhs=_plain(lhs), rhs=_plain(rhs),
                                message=f"{_plain(lhs)} := {_plain(rhs)} (a distribution: compared in a KL divergence, "
                                        f"never a number)"))
