@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from softsym.doc.approximate import approximately, rounding_written, written_precision
+from softsym.doc.approximate import approximately, natural_only, natural_said, rounding_written, written_precision
 from softsym.doc.check import DocOptions, check_document
 
 
@@ -61,3 +61,19 @@ def test_arithmetic_on_written_numbers_is_not_loosened_by_how_many_numbers_it_ha
     assert verdict("e^{6.5}", "1000") == "undecided"                  # 665: a lone 1000 is within 10 %, not 50 %
     assert verdict("e^{6.9}", "1000") == "proved"
     assert verdict(r"e^2 + e + 1", "7.389 + 2.718 + 1") == "proved"   # roundings of e² and e, added
+
+
+def test_a_worked_number_that_holds_only_with_the_natural_log_fixes_which_log_the_text_means():
+    quarter, digits = sp.log(sp.Rational(1, 4)), sp.Rational(-1386, 1000)
+    assert natural_only(quarter, digits, r"\log 0.25", "-1.386")             # base 10 gives −0.602
+    assert not natural_only(sp.log(100), sp.Float("2.0"), r"\log 100", "2.0")     # holds in base 10 only
+    assert not natural_only(sp.exp(2), sp.Float("7.389"), "e^2", "7.389")         # no logarithm: no evidence
+    assert approximately(sp.log(2), sp.Rational(301, 1000), r"\log 2", "0.301")[0] == "undecided"
+    assert approximately(sp.log(2), sp.Rational(301, 1000), r"\log 2", "0.301", natural=True)[0] == "refuted"
+
+
+def test_words_say_which_log_only_when_they_speak_of_the_texts_log():
+    assert natural_said(["Here $\\log$ is the natural logarithm."]) == 1
+    assert natural_said(["intro", "All logarithms are natural."]) == 2
+    assert natural_said(["其中 $\\log$ 表示自然对数。"]) == 1
+    assert natural_said(["The natural log would give nats instead of bits."]) is None   # a passing mention

@@ -125,11 +125,12 @@ applied to anything: the factor both sides share."""
 
 
 def approximately(left: sp.Basic, right: sp.Basic, left_tex: str, right_tex: str,
-                  approximated: frozenset[str] = frozenset()) -> tuple[str, str] | None:
+                  approximated: frozenset[str] = frozenset(), natural: bool = False) -> tuple[str, str] | None:
     """The verdict ("proved", "refuted" or "undecided") of ``left ≈ right`` and why, or None when it
     cannot be judged (free names, no decimal written, a value evalf cannot be trusted on).  Two sides
     that are numbers times one factor in names (``\\epsilon^2 \\cdot 0.2689 \\cdot 0.7311 \\approx
-    0.2166\\,\\epsilon^2``) are judged by their numbers."""
+    0.2166\\,\\epsilon^2``) are judged by their numbers.  ``natural``: the text's ``\\log`` is known to be
+    the natural logarithm (see ``natural_only``), so a base 10 or 2 that would make it hold is no excuse."""
     if left.free_symbols or right.free_symbols:
         (a, rest_a), (b, rest_b) = left.as_coeff_Mul(), right.as_coeff_Mul()
         if rest_a == rest_b and rest_a.free_symbols and not (a.free_symbols or b.free_symbols):
@@ -166,7 +167,7 @@ def approximately(left: sp.Basic, right: sp.Basic, left_tex: str, right_tex: str
     # its units off is off, however small a share of the value that is)
     if gap > 10 * max(tolerance, carried) and (gap > sp.Float(share) * max(abs(a), abs(b))
                                                or exact_inputs and gap > 50 * tolerance):
-        base = _in_another_base(left, right, tolerance)
+        base = None if natural else _in_another_base(left, right, tolerance)
         if base:                                        # \log 100 ≈ 2.0: a base-10 logarithm meant
             return "undecided", f"≈ fails with \\log read as the natural logarithm ({shown}), but holds with " \
                                 f"the logarithm to base {base}, which the text may mean"
@@ -174,6 +175,38 @@ def approximately(left: sp.Basic, right: sp.Basic, left_tex: str, right_tex: str
                           f"written ({sp.N(tolerance, 3)})"
     return "undecided", f"≈: {shown}, {sp.N(gap, 3)} apart, more than the rounding of the decimals written " \
                         f"({sp.N(tolerance, 3)}) but not far from it"
+
+
+def natural_only(left: sp.Basic, right: sp.Basic, left_tex: str, right_tex: str,
+                 approximated: frozenset[str] = frozenset()) -> bool:
+    """Whether ``left ≈ right`` holds as a rounding with its ``\\log`` read as the natural logarithm and with
+    it read to base 10 and to base 2 does not (``\\log 0.25 \\approx -1.386``): the text's own worked numbers
+    show which logarithm it means."""
+    if not (left.has(sp.log) or right.has(sp.log)):
+        return False
+    judged = approximately(left, right, left_tex, right_tex, approximated)
+    if judged is None or judged[0] != "proved":
+        return False
+    for base in (10, 2):
+        def rebased(e: sp.Basic, base: int = base) -> sp.Basic:
+            return e.replace(lambda x: isinstance(x, sp.log) and len(x.args) == 1,
+                             lambda x: sp.log(x.args[0]) / sp.log(base))
+        other = approximately(rebased(left), rebased(right), left_tex, right_tex, approximated)
+        if other is None or other[0] == "proved":
+            return False
+    return True
+
+
+_NATURAL_WORDS = re.compile(r"(?i)\$\s*\\(?:log|ln)\s*\$\s*(?:is|denotes|means|stands\s+for|will\s+be|为|是|表示|指)\s*"
+                            r"(?:always\s+|the\s+|a\s+)?natural\b|(?:all\s+)?logarithms?\s+(?:are|is)\s+(?:always\s+)?"
+                            r"(?:the\s+)?natural\b|\$\s*\\log\s*\$\s*(?:为|是|表示|指)\s*自然对数|对数(?:均|都)为自然对数")
+"""Words that say the text's ``\\log`` is the natural logarithm ("$\\log$ is the natural log", "all logarithms
+are natural", "$\\log$ 表示自然对数"); a passing mention of natural logarithms says nothing of ``\\log``."""
+
+
+def natural_said(lines: list[str]) -> int | None:
+    """The first line whose words say the text's logarithm is the natural one, or None."""
+    return next((n for n, line in enumerate(lines, 1) if _NATURAL_WORDS.search(line)), None)
 
 
 def equality_rounding(tex: str) -> sp.Float:

@@ -41,7 +41,7 @@ from ..latex.operators import OUTCOME_COUNT
 from ..problem import Problem, fresh_binders, prepare, reached_definitions, vector_names
 from ..prover import DEFAULT_TIMEOUT
 from ..sums import empty_when_reversed
-from .approximate import approximately, rounding_written
+from .approximate import approximately, natural_only, natural_said, rounding_written
 from .abbreviations import definitions_in_words
 from .integers import integers_in_words, kinds_unread, reaches as integer_reaches
 from .chains import Relation, relations, sides_of_arrows
@@ -219,6 +219,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     redrawn: list[tuple[sp.Basic, int]] = []                    # bounds a second draw of a name dropped
     member_cases: list[tuple[sp.Basic, int]] = []               # "For $a, b \in (0, 1)$, write …": a case's bounds
     approximated = frozenset(re.findall(r"(?:\\approx|≈|\\simeq)\s*(-?\d*\.\d+)", text))   # "p ≈ 0.14": a rounding
+    natural_at = natural_said(prose_lines)  # "$\log$ is the natural log", or a worked number showing it
     distributions = distributions_named(prose_lines)  # "p, q are two distributions": entries in [0, 1]
     closed_divergences = _own_divergence_is_standard(found)   # KL(P ‖ Q) := Σ_x Q log(Q/P): not the usual one
     outcomes = outcome_letters(b.tex for b in blocks)     # \sum_x p(x) log q(x): p(x) is p at the outcome x
@@ -955,9 +956,16 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 for n in range(max(1, _pinned_line(c, conditions, example_pins, rel.line)), rel.line)  # example
                 if n <= len(lines))]               # changed in words (on the relation's own line: its own change)
             try:
-                judged = approximately(*(with_values(unfold_keeping_variables(with_values(side, values), definitions),
-                                                     values) for side in (lhs, rhs)), rel.lhs, rel.rhs,
-                                       approximated)
+                sides = [with_values(unfold_keeping_variables(with_values(side, values), definitions), values)
+                         for side in (lhs, rhs)]
+                natural = natural_at is not None and natural_at <= rel.line
+                judged = approximately(*sides, rel.lhs, rel.rhs, approximated, natural=natural)
+                if natural and judged is not None and judged[0] == "refuted" \
+                        and approximately(*sides, rel.lhs, rel.rhs, approximated)[0] != "refuted":
+                    judged = (judged[0], f"{judged[1]}; read to base 10 or 2 it would hold, but the text's \\log is "
+                                         f"the natural logarithm (line {natural_at})")
+                if (natural_at is None or natural_at > rel.line) and natural_only(*sides, rel.lhs, rel.rhs, approximated):
+                    natural_at = rel.line       # "\log 0.25 \approx -1.386": holds only as the natural logarithm
             except Exception:  # noqa: BLE001 - a side that cannot be unfolded or evaluated is not judged
                 judged = None
             verdict, message = judged if judged is not None else ("skipped", SKIPPED["approx"])
