@@ -1326,3 +1326,23 @@ def test_red_team_53_divergences_across_families_distributions_named_again_entri
     assert claims[35] == ["refuted"]
     assert claims[41] == ["proved"] and claims[43] == ["refuted"]
     assert claims[57] == ["refuted"]          # red team 54: a Bernoulli's 0 < r < 1 no longer reaches an r that counts
+
+
+def test_red_team_54_ranges_in_words_for_accented_names_families_and_named_distributions():
+    claims = claims_by_line("session36_red_team_54.md")
+    assert all(claims[line] == ["proved"] for line in (5, 7, 9, 11, 13))   # "be in", \hat c, \bar y, \tilde m
+    assert claims[15] == ["refuted"] and claims[17] == ["refuted"]         # negative ĉ; "any real number"
+    assert claims[21] == ["undecided"]        # γ_1 γ_2 < 1 at γ = 1 breaks "γ_i ∈ (0, 1) for all i"
+    assert claims[29] == ["undecided"]        # the two states listed from 0 a paragraph before
+    assert claims[34] == ["undecided"]        # p(1 − p) ≥ 0 at p = −1 breaks "Let $P = \mathrm{Ber}(p)$"
+    assert claims[39] == ["refuted"]          # … but not in a later section where p counts parameters
+
+
+def test_held_out_38_false_alarms_written_anew():
+    # a derivative in an entry the example gives a value was taken after the value went in (∂q_2/∂a_3 = 0);
+    # a worked example's data given only in words ("For the counts 1, 4, 1") beside a statistic's value;
+    # "at that point"; G(T) applied to γ := 1/T; ⟨u⟩ restated as a definition after "… = −⟨u⟩"
+    claims = claims_by_line("session36_held_out_38.md")
+    assert claims[9] == ["proved"] and claims[11] == ["proved"]
+    assert claims[19] == ["undecided"] and claims[24] == ["undecided"]
+    assert claims[36] == ["undecided"] and claims[38] == ["proved"]

@@ -342,7 +342,12 @@ def listed_condition(rel: Relation, domain: Domain) -> tuple[list[sp.Basic], tup
         return None
     return None
 
-_MEMBER_NAME = r"(?:[A-Za-z]|\\[A-Za-z]+)(?:\s*_\s*(?:\{\s*\w+\s*\}|\w))?"
+ACCENTED = (r"\\(?:hat|bar|tilde|widehat|widetilde|overline|check|breve|dot|ddot)\s*"
+            r"(?:\{\s*(?:[A-Za-z]|\\[A-Za-z]+)\s*\}|(?:[A-Za-z](?![A-Za-z])|\\[A-Za-z]+))")
+"""A name under an accent (``\\hat c``, ``\\bar{y}``, ``\\tilde\\mu``): one name, as the parser reads it (c_hat)."""
+NAME_TEX = rf"(?:{ACCENTED}|[A-Za-z]|\\[A-Za-z]+)"
+"""A name as words write it in math: a letter, a macro (``\\alpha``), or either under an accent."""
+_MEMBER_NAME = rf"{NAME_TEX}(?:\s*_\s*(?:\{{\s*\w+\s*\}}|\w))?"
 MEMBERSHIP = re.compile(rf"^\s*(?P<names>{_MEMBER_NAME}(?:\s*,\s*{_MEMBER_NAME})*)\s*\\in\s*"
                          r"(?:\\left)?(?P<open>[\(\[])(?P<lo>[^,]+),(?P<hi>[^,]+?)(?:\\right)?(?P<close>[\)\]])\s*$")
 
@@ -379,7 +384,7 @@ def finite_set(tex: str) -> tuple[list[str], str] | None:
 _SIGN_WORDS = {"positive": ">", "strictly positive": ">", "nonnegative": ">=", "non-negative": ">=",
                "negative": "<", "strictly negative": "<", "nonpositive": "<=", "non-positive": "<="}
 _SIGN = r"(?P<sign>(?:strictly\s+)?(?:positive|negative)|non-?negative|non-?positive)"
-_NAME_IN_MATH = r"\$\s*(?P<name>[A-Za-z]|\\[A-Za-z]+)\s*\$"
+_NAME_IN_MATH = rf"\$\s*(?P<name>{NAME_TEX})\s*\$"
 _NAME_BOUNDED = r"\$\s*(?P<name>[A-Za-z]|\\[A-Za-z]+)\s*(?:(?:[<>]|\\[lg]eq?\b|\\neq?\b|\\[lg]eqslant\b)[^$]*)?\$"
 """A name alone in math, or with the bound it had (``$x > 0$`` of "we drop the assumption $x > 0$")."""
 _NAMES_IN_MATH = r"(?P<names>\$[^$]+\$(?:\s*(?:,\s*and|,|and)\s*\$[^$]+\$)*)"
@@ -420,7 +425,7 @@ def _names_of(group: str) -> list[str]:
         for part in math.split(","):
             part = part.strip()
             part = re.sub(r"\s*\\in\s*(?:\\math(?:bb|bf|rm)\s*\{?\s*R\s*\}?|\\R\b|ℝ)\s*$", "", part)   # x ∈ ℝ
-            if re.fullmatch(r"(?:[A-Za-z]|\\[A-Za-z]+)(?:\s*_\s*(?:\{\s*[A-Za-z0-9]\s*\}|[A-Za-z0-9]))?", part):
+            if re.fullmatch(rf"{NAME_TEX}(?:\s*_\s*(?:\{{\s*[A-Za-z0-9]\s*\}}|[A-Za-z0-9]))?", part):
                 out.append(part)                  # ($c_1$, $\alpha_t$: one entry, signed as a name is)
             elif part:
                 return []                 # "$x + y$ is positive": a sum, no name's sign
@@ -439,7 +444,7 @@ _SIGN_CASE = re.compile(rf"\b(?P<case>when|whenever|if|for|unless|as\s+long\s+as
                         rf"\s+(?:is|are)\s+(?P<neg>not\s+)?"
                         rf"(?:an?\s+)?{_SIGN}\b(?!\s+or\b)", re.I)       # not "when $x$ is positive or negative"
 _OPPOSITE_SIGN = {">": "<=", ">=": "<", "<": ">=", "<=": ">"}
-_NAME_OR_ENTRY_IN_MATH = r"\$\s*(?P<name>(?:[A-Za-z]|\\[A-Za-z]+)(?:\s*_\s*(?:\{[^{}$]*\}|[A-Za-z0-9]))?)\s*\$"
+_NAME_OR_ENTRY_IN_MATH = rf"\$\s*(?P<name>{NAME_TEX}(?:\s*_\s*(?:\{{[^{{}}$]*\}}|[A-Za-z0-9]))?)\s*\$"
 """A name alone in math, or one entry of a family (``$c_1$``, ``$\\alpha_t$``): what words set free again."""
 _ANY_REAL = re.compile(rf"{_NAME_OR_ENTRY_IN_MATH}\s+(?:(?:may|can)\s+)?(?:be|is|are)\s+(?:now\s+)?(?:(?:any|an\s+arbitrary|a|an)\s+real"
                        rf"|any\s+(?:nonzero\s+|non-zero\s+)?(?:number|value)|(?:any|an\s+arbitrary)\s+(?:other\s+)?"

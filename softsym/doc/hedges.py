@@ -322,12 +322,16 @@ _REGIME = re.compile(
     r"(?:hot|cold|large|small|high|low)\s+enough|far\s+(?:above|below|from|beyond)|"
     r"to\s+(?:leading|first|second|lowest|highest|zeroth)\s+order|(?:leading|first|second|lowest)[- ]order|"
     r"vanishing(?:ly)?|infinitesimal(?:ly)?|(?:is|are|be|becomes?)\s+(?:very\s+)?(?:small|large|tiny|huge)|"
-    r"(?:high|low)\s+temperatures?|for\s+(?:very\s+)?(?:large|small))\b|"
-    r"极限|趋于|趋向|趋近|高温|低温|无穷大时|无限大时|足够大|足够小|很大|很小|充分大|充分小|一阶近似")
+    r"(?:high|low)\s+temperatures?|for\s+(?:very\s+)?(?:large|small)|"
+    r"at\s+(?:that|this|the|its|such\s+a)\s+(?:point|optimum|minimum|maximum|minimi[sz]er|maximi[sz]er|stationary\s+point|"
+    r"fixed\s+point|critical\s+point|equilibrium|solution)|at\s+(?:the\s+)?(?:optimum|equilibrium|convergence))\b|"
+    r"极限|趋于|趋向|趋近|高温|低温|无穷大时|无限大时|足够大|足够小|很大|很小|充分大|充分小|一阶近似|"
+    r"在(?:该|这一?|此)点|(?:最优|驻|极值|不动)点处|最优解处")
 _TO_IN_MATH = re.compile(r"\\to\b|\\rightarrow\b|→|\\ll\b|\\gg\b|≪|≫")
 """Words that put a claim in a regime or a limit softsym does not read into a hypothesis ("At
-infinite temperature every state is equally likely", "as $T \\to \\infty$"): a counterexample at a
-point of the plain reading may lie outside it."""
+infinite temperature every state is equally likely", "as $T \\to \\infty$"), or at a point the text singles
+out ("The gradient vanishes when $p = y$, and at that point …"): a counterexample at a point of the plain
+reading may lie outside it."""
 
 
 def regime_nearby(lines: list[str], first: int, last: int) -> str:

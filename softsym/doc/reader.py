@@ -36,7 +36,7 @@ from ..latex.errors import Unparsed
 from ..latex.lexer import tokenize
 from ..latex.probability import is_probability
 from ..latex.vocabulary import GREEK
-from ..latex.distributions import Distribution, closed_forms, is_divergence, left_over
+from ..latex.distributions import Distribution, closed_forms, is_divergence, left_over, parameter_ranges
 from ..latex.operators import OUTCOME_COUNT
 from ..problem import Problem, fresh_binders, prepare, reached_definitions, vector_names
 from ..prover import DEFAULT_TIMEOUT
@@ -47,7 +47,7 @@ from .integers import integers_in_words, kinds_unread, reaches as integer_reache
 from .chains import Relation, relations, sides_of_arrows
 from .hedges import (EXCEPTING, FROM_HERE_ON, _UNLESS_SAID, assumed_in_words, equal_case, hedged_words, case_switch, distributions_named, negation_in, others_before, paragraph_around, prose_text, regime_nearby, restricted_nearby, restricted_where_introduced,
                      sentence_around, sentences, signs_nearby, unplain, word_bound)
-from .conditions import (
+from .conditions import (NAME_TEX, 
     conditioned, family_bound_for_every, pin_throughout,
     LABEL_SET, OP_TEX, is_stated_range, MEMBERSHIP as _MEMBERSHIP, NOT_A_CASE, after_a_display, as_bounds, case_after, case_in_words, claimed_before, bound_throughout, introduced_by, conditions_after, conditions_for, excluded_in_words, named_in_words, tight_at,
     defined_before, defining_cue, example_cue, supposed_cue, widened_since, finite_set, words_after_display, imposed_display, imposed_in_prose, in_display_math,
@@ -286,7 +286,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     applied: list[str] = []
     domain = base
     family_said = _family_conditions(family_signs_in_words(prose_lines), domain, functions)   # "Let $p_k$ be
-    # positive": every entry, by line
+    # positive": every entry, by line; "Let $\gamma_i \in (0, 1)$ for all $i$": each bound of every entry too
+    family_said = sorted(family_said + _family_ranges(memberships, domain, functions), key=lambda f: f[0])
+    parameter_facts: list[tuple[int, sp.Basic]] = []    # a named distribution's parameter ranges, by line
     definitions: list[Definition] = []
     used: set[str] = set()
     out: list[Reading] = []
@@ -922,6 +924,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             # "Let $P = \mathrm{Ber}(p)$", "Now let $Q = \mathcal{N}(0, 1)$": P names that distribution from here on
             definitions = [d for d in definitions if d.target != lhs] + [Definition(lhs, rhs, len(definitions) + 1)]
             defined_at.setdefault(target_name(lhs) or sp.sstr(lhs), []).append(rel.line)
+            parameter_facts.extend((rel.line, fact) for fact in parameter_ranges(rhs)   # "Let $P = \mathrm{Ber}(p)$":
+                                   if len(fact.free_symbols) == 1)      # 0 < p < 1, a doubt in its section only
             out.append(Reading(rel, verdict="definition", lhs=_plain(lhs), rhs=_plain(rhs),
                                message=f"{_plain(lhs)} := {_plain(rhs)} (a distribution: compared in a KL divergence, "
                                        f"never a number)"))
@@ -1619,7 +1623,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             and not (renamed_entry and (isinstance(lhs, sp.core.function.AppliedUndef)
                                         or isinstance(lhs, sp.Indexed) and all(i.is_Integer for i in lhs.indices))) \
             and not (rel.op != ":=" and isinstance(lhs, (sp.Symbol, sp.Indexed)) and (target_name(lhs) or "") in unread
-                     and not defined_before(lines, rel, blocks))
+                     and not defined_before(lines, rel, blocks)) \
+            and not (rel.op != ":=" and isinstance(lhs, sp.Symbol) and lhs.name.endswith("_angle")
+                     and _equated_before(out, lhs, sections, rel.line) and not defining_cue(lines, rel))
+        # ("… = −⟨E⟩", then "也就是说 $$⟨E⟩ = ∂ log Z/∂β$$": what ⟨E⟩ is was said already, a claim about it)
         # p_i = … derived ("multiplying by e^{-m/T} gives") after an unread p_i = softmax_T(z)_i: a claim about
         # the p softsym could not read (doubted), not a new p
         if k == entries_given_next and isinstance(lhs, sp.Indexed) and not rhs.has(lhs.base) \
@@ -2065,8 +2072,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             # … but not inside a derivative (∂k/∂y_1 is 1 whatever k's value), nor where the relation
             # speaks of what the definition is made of (Σ_i y_i written beside L: k is that sum there)
             lhs, rhs = fresh_binders(lhs, definitions), fresh_binders(rhs, definitions)   # lim_x of its own x
+            varied_here = {v for d in sp.Tuple(lhs, rhs).atoms(sp.Derivative) for v in d.variables}
             first = [c for c in written if not (is_pin(c) and sp.Tuple(lhs, rhs).has(sp.Derivative)
-                                                and any(d.target == c.lhs for d in definitions))]
+                                                and (any(d.target == c.lhs for d in definitions)
+                                                     or c.lhs in varied_here))]
+            # (∂p_1/∂z_2 at z = (1, 2, 3): z_2's value is put in once p_1 is unfolded, or p_1's z_2 would
+            # not be the variable differentiated)
             valued = {c.lhs for c in first if is_pin(c) and isinstance(c.lhs, sp.Symbol)}
             unfolding = [d for d in definitions if d.target not in valued
                          and not (isinstance(d.target, sp.Symbol) and d.target.name in quantified)]
@@ -2314,12 +2325,15 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         defined_names = {target_name(d.target) for d in definitions}
         from_one = {str(e.base.label) for total in problem.difference.atoms(sp.Sum) if total.limits[0][1] == 1
                     for e in total.function.atoms(sp.Indexed)}
-        zero_pinned = sorted({str(e.base.label) for c in written if isinstance(c, sp.Basic)
+        listed_here = [*written, *(c for line, c in live_conditions() if line <= rel.line and isinstance(c, sp.Eq)
+                                   and isinstance(c.lhs, sp.Indexed) and c not in written)]    # (or earlier in its
+        # section: "Take two states with energies $E_0 = 0$ and $E_1 = ε$." a paragraph before)
+        zero_pinned = sorted({str(e.base.label) for c in listed_here if isinstance(c, sp.Basic)
                               for e in c.atoms(sp.Indexed) if e.indices == (0,)} & from_one)
         if zero_pinned:         # "Two states with energies $E_0 = 0$ and $E_1 = ε$", Z(β) := Σ_{i=1}^{n} e^{-βE_i}
             doubts.append(f"the text gives {', '.join(f'{name}_0' for name in zero_pinned)} a value, while the sums "
                           f"over it run from 1: {ZERO_PINNED}")
-            counted = _counted_from_zero(problem, written, set(zero_pinned))
+            counted = _counted_from_zero(problem, listed_here, set(zero_pinned))
             if counted is not None:         # (false there too: false under either reading)
                 variants.append(("from_zero", counted))
         defined_now = {(target_name(d.target) or "").removesuffix("[]") for d in definitions}
@@ -2477,6 +2491,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             line, tex = valued_in_prose[valued[0]]
             doubts.append(f"it uses {valued[0]}, whose constants the text gives a value in prose (line {line}: "
                           f"{tex}), which softsym does not take as a hypothesis")
+        reparametrized = _reparametrized(lhs, rhs, definitions)
+        if reparametrized:  # Z(T) := Σ_x e^{-E(x)/T}, β := 1/T, "于是 $Z(β) = Σ_x e^{-βE(x)}$": Z written in β
+            doubts.append(f"it applies {reparametrized}: the text may mean the same quantity written as a "
+                          f"function of the new name, not the function at that value")
         hidden = _hidden_constants(lhs, rhs, left, right, conditions)      # (values given anywhere before)
         if hidden:          # T(t) = 20 + D e^{-t}, "our cup starts at 60 degrees": T(1) = 20 + 40/e
             doubts.append(f"as written it names no variable, yet it rests on {', '.join(hidden)} of a definition, "
@@ -2642,7 +2660,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         if rel.op == "==" and not rel.chained and (probabilities_in(lhs) == {lhs} or probabilities_in(rhs) == {rhs}):
             doubts.append(f"it gives the probability {shown_l if probabilities_in(lhs) == {lhs} else shown_r} a value "
                           f"(notes give a probability a new value model by model), not a claim softsym can refute")
-        unknown = sorted(str(x) for x in probabilities_in(left, right))
+        unknown = sorted(str(x) for x in probabilities_in(left, right)) + sorted(
+            x.name for x in sp.Tuple(left, right).free_symbols if x.name.endswith("_angle"))   # ⟨E⟩ nothing defines
         if unknown and not (rel.op == "==" and _scaled_statistic(left, right)):
             doubts.append(f"it rests on probabilities or expectations ({', '.join(unknown)}) that softsym reads "
                           f"as unknown numbers: whether it holds may take the axioms of probability")
@@ -2838,8 +2857,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         def family_of(name: str) -> str:
             return name.split("[", 1)[0] + "[]" if "[" in name else name
         known_families = {family_of(name) for name in known_values}
+        made_from_known = {family_of(y) for d in definitions if sp.sstr(d.target) in known_values
+                           and in_scope(sections, known_values[sp.sstr(d.target)][1], rel.line)
+                           for y in names_in(d.expr)} - known_families     # s = 10 of s := Σ x_i: x only through it
         if (not lhs.free_symbols or not rhs.free_symbols) \
-                and {family_of(x) for x in unfolded_names | named_before | written_names} & known_families:
+                and {family_of(x) for x in unfolded_names | named_before | written_names} & (known_families
+                                                                                           | made_from_known):
             # ("$p = 0.9$ 时 … $p - 1 = -0.1$" of p := σ(x): p was given its value, x only through it; the
             # deviance Σ_i y_i log(y_i/μ̂_i) at the example's y, μ̂ given in words)
             unknown = sorted(x for x in unfolded_names if x not in known_values and family_of(x) not in known_families)
@@ -2851,7 +2874,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         pinned_at = {c: line for line, c in sorted(conditions, key=lambda x: x[0])     # where each value was
                      if c in pins and line <= rel.line and in_scope(sections, line, rel.line)}   # given last
         assumed = _assumed_before(live_conditions(), rel.line, lines, condition_columns, assuming) \
-            + tuple(redrawn) + _family_signs_before(family_said, rel.line)
+            + tuple(redrawn) + _family_signs_before(family_said, rel.line) \
+            + tuple((fact, line) for line, fact in parameter_facts if line <= rel.line and in_scope(sections, line, rel.line))
         assumed += tuple((c, standing_line.get(name, rel.line)) for name, cs in standing.items()
                          if name in spoken_keys(*written) for c in cs         # "p ∈ (0, 1) and p > 0": a bound
                          if not any(_contradict(c, w) for w in written))       # the case keeps, not overrides
@@ -3290,7 +3314,7 @@ def _counted_from_zero(problem: Problem, written: list, families: set[str]) -> P
             listed.setdefault(str(c.lhs.base.label), {})[int(c.lhs.indices[0])] = c.rhs
     tops = {name: max(values) for name, values in listed.items()}
     if not tops or any(sorted(values) != list(range(tops[name] + 1)) for name, values in listed.items()) \
-            or len(set(tops.values())) != 1:
+            or len(set(tops.values())) != 1 or 0 in tops.values():    # (E_0 = 0 alone: the ground state, no list)
         return None
     top = next(iter(tops.values()))
     ends: set[sp.Basic] = set()
@@ -3326,9 +3350,12 @@ def _counted_from_zero(problem: Problem, written: list, families: set[str]) -> P
     return replace(problem, lhs=put[0], rhs=put[1], domain=domain)
 
 
-_RANGE_IN_WORDS = re.compile(r"(?i)\$\s*(?P<name>(?:[A-Za-z]|\\[A-Za-z]+)(?:\s*_\s*(?:\{[^{}$]*\}|[A-Za-z0-9]))?)\s*\$\s+(?:(?:is|be|are)\s+(?:now\s+)?)?(?:an?\s+|any\s+|"
-                             r"(?:an\s+)?arbitrary\s+|some\s+)?(?:real\s+)?(?:numbers?|values?|reals?|scalars?|parameters?|"
-                             r"constants?)\s+(?:in|from)\s+(?:the\s+(?:open\s+|closed\s+|half-open\s+)?(?:interval|range)\s+)?"
+_RANGE_IN_WORDS = re.compile(rf"(?i)\$\s*(?P<name>{NAME_TEX}(?:\s*_\s*(?:\{{[^{{}}$]*\}}|[A-Za-z0-9]))?)\s*\$\s+"
+                             r"(?:(?:(?:is|be|are)\s+(?:now\s+)?)?(?:an?\s+|any\s+|(?:an\s+)?arbitrary\s+|some\s+)?(?:real\s+)?"
+                             r"(?:numbers?|values?|reals?|scalars?|parameters?|constants?)\s+(?:in|from)"
+                             r"|(?:is|be|are|lies|lie|ranges|range|varies|vary)\s+(?:now\s+)?(?:in|within|over)"
+                             r"|takes?\s+(?:its\s+)?values\s+in)"
+                             r"\s+(?:the\s+(?:open\s+|closed\s+|half-open\s+)?(?:interval|range)\s+)?"
                              r"\$(?P<set>\s*(?:\\left)?[(\[][^$]*[)\]]\s*)\$")
 
 
@@ -3343,7 +3370,11 @@ def ranges_in_words(lines: list[str]) -> list[tuple[int, str]]:
 def _range_in_words(lines: list[str], line: int, name_tex: str, domain: Domain,
                     functions: set[str]) -> tuple[sp.Basic, ...]:
     """The range words give a name they free ("Now let $a$ be any number in $(0, 1]$"): its bounds, or ()."""
-    name = name_tex.lstrip("\\")
+    from ..latex import parse_tex
+    try:
+        name = sp.sstr(parse_tex(name_tex, plain_context(domain, functions)))     # (\bar y: y_bar)
+    except Unparsed:
+        return ()
     for _, member in ranges_in_words(lines[line - 1:line] if 1 <= line <= len(lines) else []):
         bounds = dict(membership_bounds(member, domain, functions))
         if bounds.get(name):
@@ -4090,6 +4121,31 @@ def real_names(expr: sp.Basic) -> set[sp.Basic]:
     return {x for x in expr.free_symbols if not (isinstance(x, sp.Symbol) and x.is_integer)}
 
 
+def _reparametrized(lhs: sp.Basic, rhs: sp.Basic, definitions: list[Definition]) -> str:
+    """How the relation applies a function the text defined in a parameter to a name defined from that
+    parameter (``Z(β)`` of ``Z(T) := …`` with ``β := 1/T``, or ``T := 1/β``), or ``""``."""
+    undef = sp.core.function.AppliedUndef
+    symbol_defs = {d.target: d.expr for d in definitions if isinstance(d.target, sp.Symbol)}
+    for call in sp.Tuple(lhs, rhs).atoms(undef):
+        for d in definitions:
+            if not (isinstance(d.target, undef) and d.target.func == call.func and len(d.target.args) == len(call.args)):
+                continue
+            for param, arg in zip(d.target.args, call.args):
+                if isinstance(param, sp.Symbol) and isinstance(arg, sp.Symbol) and param != arg \
+                        and (param in getattr(symbol_defs.get(arg), "free_symbols", ())
+                             or arg in getattr(symbol_defs.get(param), "free_symbols", ())):
+                    return f"{sp.sstr(d.target)} to {arg}, a name defined through {param}"
+    return ""
+
+
+def _equated_before(out: list[Reading], name: sp.Symbol, sections, here: int) -> bool:
+    """Whether an earlier claim of the section equated ``name`` alone (or its negative) to something: the
+    text said what the name is (``… = −⟨E⟩``), so a later ``⟨E⟩ = …`` restates it."""
+    alone = {sp.sstr(name), sp.sstr(-name)}
+    return any(r.verdict not in ("definition", "skipped", "unparsed") and r.relation.op == "=="
+               and in_scope(sections, r.relation.line, here) and ({r.lhs, r.rhs} & alone) for r in out)
+
+
 def _plain(expr: sp.Basic) -> str:
     return sp.sstr(expr)
 
@@ -4514,6 +4570,22 @@ def _family_conditions(worded: list[tuple[int, str, str | None]], domain: Domain
     return out
 
 
+def _family_ranges(memberships: list[tuple[int, str]], domain: Domain, functions: set[str]
+                   ) -> list[tuple[int, str, sp.Basic | None]]:
+    """The bounds a membership written for an entry at a letter index gives every entry of its family
+    (``\\gamma_i \\in (0, 1)``: 0 < γ_k and γ_k < 1 for every k), as :func:`_family_conditions` reads signs —
+    a doubt on a counterexample that breaks one, never a hypothesis."""
+    out: list[tuple[int, str, sp.Basic | None]] = []
+    every = sp.Symbol("k_every", integer=True)
+    for line, member in memberships:
+        for _, bounds in membership_bounds(member, domain, functions):
+            for bound in bounds:
+                entries = [e for e in bound.atoms(sp.Indexed) if len(e.indices) == 1 and e.indices[0].is_Symbol]
+                if len(entries) == 1:
+                    out.append((line, str(entries[0].base.label), bound.xreplace({entries[0]: entries[0].base[every]})))
+    return out
+
+
 def _family_signs_before(signs: list[tuple[int, str, sp.Basic | None]], here: int) -> tuple[tuple[sp.Basic, int], ...]:
     """The family signs (:func:`_family_conditions`) said before line ``here`` and not freed since, as
     assumptions: a counterexample that breaks one is not reported.  (A doubt only, so "Throughout, the
@@ -4523,7 +4595,7 @@ def _family_signs_before(signs: list[tuple[int, str, sp.Basic | None]], here: in
         if line > here:
             continue
         if condition is None:      # "Now let $p_k$ be any real numbers": what was said of p no longer holds
-            out = [(c, at) for c, at in out if str(c.lhs.base.label) != family]
+            out = [(c, at) for c, at in out if all(str(e.base.label) != family for e in c.atoms(sp.Indexed))]
         else:
             out.append((condition, line))
     return tuple(out)
