@@ -1346,3 +1346,12 @@ def test_held_out_38_false_alarms_written_anew():
     assert claims[9] == ["proved"] and claims[11] == ["proved"]
     assert claims[19] == ["undecided"] and claims[24] == ["undecided"]
     assert claims[36] == ["undecided"] and claims[38] == ["proved"]
+
+
+def test_an_averaging_operator_the_text_defines_and_states_listed_by_their_letter():
+    # ⟨g⟩ := Σ_s w(s) g(s) with states "s_1, …, s_m": ⟨c⟩, ⟨c²⟩ and Var(c) are sums over the m states
+    # (they were unparsed: s_1 made s a number); a two-state system given in words is no refutation
+    claims = claims_by_line("session36_averaging_operator.md")
+    assert claims[7] == ["proved"] and claims[8] == ["proved", "proved"] and claims[9] == ["proved"]
+    assert claims[10] == ["refuted"] and claims[11] == ["proved"] and claims[12] == ["refuted"]
+    assert claims[16] == ["undecided"]

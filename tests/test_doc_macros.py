@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from softsym.doc.macros import document_macros, expand
+from softsym.doc.macros import averages, averaging_operator, document_macros, expand, outcome_functions
 
 PREAMBLE = r"""\newcommand{\R}{\mathbb{R}} \newcommand{\x}{\mathbf{x}} \def\vz{\boldsymbol{z}}
 \DeclareMathOperator{\softmax}{softmax} \newcommand{\f}[1]{#1^2} \renewcommand\w{\mathbf{w}}
@@ -33,3 +33,26 @@ def test_a_macro_with_two_arguments_and_one_with_an_optional_argument():
     macros = document_macros(r"\newcommand{\pd}[2]{\frac{\partial #1}{\partial #2}} \newcommand{\o}[2][x]{#1}")
     assert expand(r"\pd{L}{z_i} = 0", macros) == r"{\frac{\partial L}{\partial z_i}} = 0"
     assert "o" not in macros                       # an optional argument: not expanded (unparsed with the reason)
+
+
+def test_an_averaging_operator_the_text_defines_is_read_as_its_sum():
+    maths = [r"\langle f \rangle := \sum_x p_\beta(x) f(x)", r"Z = \sum_x e^{-\beta E(x)}",
+             r"\langle E^2\rangle - \langle E\rangle^2 = \mathrm{Var}(E)"]
+    operator = averaging_operator(maths, frozenset({"x"}))
+    assert operator == ("f", "x", r"p_\beta(x)")
+    functions = outcome_functions(maths, operator)
+    assert functions == frozenset({"E"})
+    squared = r"\left(\sum_{x} p_\beta(x) \left(E(x)\right)\right)^2"          # the whole average squared
+    assert averages(r"\langle E \rangle^2", operator, functions) == squared
+    assert averages(r"\mathrm{Var}(E)", operator, functions).count(r"\sum_{x}") == 2
+
+
+def test_brackets_the_operator_does_not_define_stay_as_written():
+    maths = [r"\langle f \rangle := \sum_x p(x) f(x)", r"E(x)"]
+    operator = averaging_operator(maths, frozenset({"x"}))
+    functions = outcome_functions(maths, operator)
+    for tex in (r"\langle x \rangle", r"\langle u, v \rangle", r"\langle E \rangle_q", r"\langle \beta \rangle"):
+        assert averages(tex, operator, functions) == tex
+    assert averaging_operator(maths, frozenset()) is None                     # x is no outcome: no operator
+    two = maths + [r"\langle g \rangle := \sum_x q(x) g(x)"]
+    assert averaging_operator(two, frozenset({"x"})) is None                  # two operators: which one?

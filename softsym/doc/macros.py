@@ -123,6 +123,69 @@ def angle_means(tex: str) -> str:
     return _ANGLE_MEAN.sub(lambda m: "\\softsymmean{" + m.group(1) + "}", tex)
 
 
+_AVERAGE_DEFINED = re.compile(
+    r"\\langle\s*(?P<f>[A-Za-z])\s*\\rangle\s*(?::=|\\coloneqq|\\triangleq|\\equiv|=)\s*"
+    r"\\sum\s*_\s*(?:\{\s*(?P<x>[A-Za-z])\s*(?:\\in\s*(?:\\math[a-z]+\s*\{\s*[A-Z]\s*\}|[A-Z]))?\s*\}|(?P<bare>[A-Za-z])(?![A-Za-z]))"
+    r"\s*(?P<weight>[^=<>&]*?)\s*(?:\\[,;]\s*|\\cdot\s*)?(?<![A-Za-z\\])(?P<g>(?P=f))\s*(?:\\left\s*)?\(\s*(?P<at>[A-Za-z])\s*(?:\\right\s*)?\)")
+r"""``\langle f \rangle := \sum_x p_\beta(x) f(x)``: an averaging operator the text defines (its placeholder f,
+its outcome x, the weight written before f(x))."""
+
+
+def averaging_operator(maths: list[str], outcomes: frozenset[str]) -> tuple[str, str, str] | None:
+    r"""(placeholder, outcome, weight) of the one averaging operator the math defines over an outcome
+    letter (``\langle f \rangle := \sum_x p(x) f(x)``), or None (none, or two)."""
+    found = set()
+    for tex in maths:
+        for m in _AVERAGE_DEFINED.finditer(tex):
+            x = m.group("x") or m.group("bare")
+            weight = m.group("weight").strip()
+            if m.group("g") == m.group("f") and m.group("at") == x and x in outcomes and weight \
+                    and re.search(rf"\(\s*{x}\s*\)", weight) and not re.search(rf"(?<![A-Za-z\\]){m.group('f')}(?![A-Za-z])", weight):
+                found.add((m.group("f"), x, weight))
+    return next(iter(found)) if len(found) == 1 else None
+
+
+_ANGLE_BODY = re.compile(r"\\langle\s*(?P<body>(?:(?!\\rangle|\\langle)[^,|])+?)\s*\\rangle(?!\s*_)")
+_VARIANCE = r"(?:\\mathrm\s*\{\s*Var\s*\}|\\operatorname\s*\{\s*Var\s*\}|\\Var(?![A-Za-z])|\\mathbb\s*\{\s*V\s*\})"
+
+
+def averages(tex: str, operator: tuple[str, str, str], functions: frozenset[str]) -> str:
+    r"""``\langle E^2 \rangle`` as the sum the text's averaging operator makes of it (``\sum_{x} p_\beta(x)
+    \left(E(x)^2\right)``), each function of the outcome (``E``, written ``E(x)`` elsewhere) at the outcome;
+    ``\mathrm{Var}(E)`` of such a function as ``\langle E^2 \rangle - \langle E \rangle^2`` under it.  A bracket
+    of anything else (the outcome itself, ``\langle x, y \rangle``, ``\langle E \rangle_q``) is left as written."""
+    placeholder, x, weight = operator
+    names = sorted(functions, key=len, reverse=True)
+    if not names:
+        return tex
+    name_pattern = "|".join(re.escape(n) for n in names)
+    tex = re.sub(rf"{_VARIANCE}\s*(?:\\left\s*)?[(\[]\s*(?P<g>{name_pattern})\s*(?:\\right\s*)?[)\]]",
+                 lambda m: f"\\left(\\langle {m.group('g')}^2 \\rangle - \\langle {m.group('g')} \\rangle^2\\right)", tex)
+
+    def average(m: re.Match) -> str:
+        body = m.group("body")
+        if re.search(rf"(?<![A-Za-z\\]){x}(?![A-Za-z])", body) or re.search(rf"(?<![A-Za-z\\]){placeholder}(?![A-Za-z])", body):
+            return m.group(0)
+        at = re.sub(rf"(?<![A-Za-z\\])({name_pattern})(?![A-Za-z])(?!\s*(?:\(|_|\\left))", rf"\1({x})", body)
+        if at == body:
+            return m.group(0)                     # no function of the outcome in it: not an average it defines
+        return f"\\left(\\sum_{{{x}}} {weight} \\left({at}\\right)\\right)"      # (⟨E⟩^2: the whole average squared)
+    return _ANGLE_BODY.sub(average, tex)
+
+
+def outcome_functions(maths: list[str], operator: tuple[str, str, str]) -> frozenset[str]:
+    r"""The names the math applies to the operator's outcome alone (``E(x)``), but the weight's and the
+    placeholder's: the functions of the outcome an average is taken of."""
+    placeholder, x, weight = operator
+    applied = set()
+    for tex in maths:
+        applied.update(re.findall(rf"(?<![A-Za-z\\])(\\?[A-Za-z]+)\s*(?:\\left\s*)?\(\s*{x}\s*(?:\\right\s*)?\)", tex))
+    skipped = {placeholder, "p", "q", "P", "Q", "\\pi", "\\log", "\\exp", "\\sigma", "\\ln", "\\sqrt", "\\tanh", "\\left",
+               "\\big", "\\Big", "\\bigl", "\\Bigl", "\\mathrm", "\\operatorname", "\\text"}
+    weight_names = set(re.findall(r"\\?[A-Za-z]+", weight))
+    return frozenset(n for n in applied if n not in skipped and n not in weight_names)
+
+
 _NAME = r"(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*(?:\\[A-Za-z]+|[A-Za-z])\s*\}|\\[A-Za-z]+|[A-Za-z])"
 _BARE_GRADIENT = re.compile(rf"\\nabla(?P<sup>\s*\^\s*(?:2|\{{\s*2\s*\}}))?(?![A-Za-z_^])\s*"
                             rf"(?P<f>(?:\\(?:mathcal|operatorname|mathrm)\s*\{{\s*[A-Za-z]+\s*\}}|\\[A-Za-z]+|[A-Za-z])"

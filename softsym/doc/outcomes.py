@@ -27,6 +27,19 @@ _NOT_APPLIED = frozenset({"\\sigma", "\\log", "\\ln", "\\exp", "\\tanh", "\\sin"
                           "\\text", "\\frac", "\\cdot", "\\max", "\\min", "\\sum", "\\prod", "\\quad", "\\qquad"})
 
 
+def _listing(letter: str) -> re.Pattern:
+    """The outcomes listed by their letter (``x_1, \\dots, x_K``, ``x_1, x_2, \\ldots``) or one of them given to
+    a name (``E(x_k)``): the points of the set by number, which leave the letter an outcome."""
+    entry = rf"(?<![A-Za-z\\]){letter}\s*_\s*(?:\{{\s*[A-Za-z0-9]+\s*\}}|[A-Za-z0-9])"
+    return re.compile(rf"{entry}(?:\s*,\s*(?:(?:\\[lc]?dots|\\cdots|…|\.\.\.)\s*,?\s*)?{entry})+(?:\s*,\s*(?:\\[lc]?dots|…|\.\.\.))?"
+                      rf"|(?<=\()\s*{entry}\s*(?=\))")
+
+
+def _unlisted(letter: str, text: str) -> str:
+    """``text`` without the listings of the outcomes by ``letter`` (see ``_listing``)."""
+    return _listing(letter).sub(" ", text)
+
+
 def outcome_letters(maths: Iterable[str]) -> frozenset[str]:
     """The letters the math of a document (its displays and inline formulas) uses as outcomes."""
     maths_list = list(maths)
@@ -40,7 +53,9 @@ def outcome_letters(maths: Iterable[str]) -> frozenset[str]:
     out = set()
     for letter, sets in sums.items():
         if re.search(_BOUNDED.format(letter=letter), text) \
-                or re.search(rf"(?<![A-Za-z\\]){letter}\s*_", text) or _as_a_number(letter, maths_list):
+                or re.search(rf"(?<![A-Za-z\\]){letter}\s*_", _unlisted(letter, text)) \
+                or _as_a_number(letter, maths_list):
+            # (x_1, …, x_K listing the states, E(x_k) = E_k: still the outcomes x)
             continue
         applied = [m.group("name") for m in re.finditer(_APPLIED.format(letter=letter), text)]
         if any(name not in _NOT_APPLIED for name in applied):
@@ -62,7 +77,7 @@ def _as_a_number(letter: str, maths: list[str]) -> bool:
     allowed = re.compile(rf"\\sum\s*_\s*\{{\s*{letter}\s*(?:\\in\s*[^{{}}]*(?:\{{[^{{}}]*\}}[^{{}}]*)?)?\}}|\\sum\s*_\s*{letter}(?![A-Za-z])"
                          rf"|_\s*\{{?\s*{letter}\s*\}}?|\\[A-Za-z]+\s*\{{\s*{letter}\s*\}}|(?<![A-Za-z\\]){letter}\s*\\in\b"
                          rf"|(?<![A-Za-z\\:]){letter}\s*(?:=|\\neq?\b)(?!=)")     # P(y = 1 | x), 1\{{y = k\}}
-    for math in maths:
+    for math in (_unlisted(letter, m) for m in maths):     # (x_1, …, x_K: the outcomes by number)
         if re.fullmatch(rf"\s*{letter}\s*'?\s*", math):
             continue
         rest = allowed.sub(" ", call.sub(" ", call.sub(" ", math)))
@@ -79,11 +94,17 @@ _CARDINALITY = re.compile(r"\|\s*\\math(?:cal|scr|bb)\s*\{\s*[A-Z]\s*\}\s*\|\s*=
                           r"(?P<end>[A-Za-z])\s*(?:\\right\s*)?\\\}")
 
 
-def outcome_count_named(lines: Iterable[str]) -> str | None:
+def outcome_count_named(lines: Iterable[str], letters: Iterable[str] = ()) -> str | None:
     """The name the words give the number of outcomes ("a distribution over $K$ outcomes", "$n$ states",
-    "$|\\mathcal{X}| = n$", "$K$ 个类别"), when they give one and only one; else None."""
+    "$|\\mathcal{X}| = n$", "$K$ 个类别", the states listed "$x_1, \\dots, x_K$" by an outcome letter), when
+    they give one and only one; else None."""
     names = set()
+    listed = [re.compile(rf"(?<![A-Za-z\\]){x}\s*_\s*\{{?\s*1\s*\}}?\s*,\s*(?:{x}\s*_\s*\{{?\s*2\s*\}}?\s*,\s*)?"
+                         rf"(?:\\[lc]?dots|\\cdots|…|\.\.\.)\s*,\s*{x}\s*_\s*\{{?\s*(?P<name>[A-Za-z])\s*\}}?(?![A-Za-z0-9_])")
+              for x in letters]
     for line in lines:
+        for pattern in listed:
+            names.update(m.group("name") for m in pattern.finditer(line))
         for m in (*_COUNTED.finditer(line), *_CARDINALITY.finditer(line)):
             name = m.group("name") or m.groupdict().get("name2") or m.groupdict().get("end") or ""
             if name and not re.fullmatch(r"\\(?:infty|mathcal|mathbb)", name):

@@ -72,7 +72,8 @@ from .entrywise import (
 )
 from .constants import BARE, CONSTANT_PI, DECLARATIONS, EULER_POWER, named_constants
 from .extract import find_math, kind_of
-from .macros import angle_means, argument_gradients, document_macros, expand
+from .macros import angle_means, argument_gradients, averages, averaging_operator, document_macros, expand, \
+    outcome_functions
 from .outcomes import outcome_count_named, outcome_distributions, outcome_letters, summed_values
 from .names import (
     as_relational, bare_name, context_names, doc_declarations, document_dimension, is_atomic,
@@ -167,8 +168,14 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     words_text = prose_text(text, kind_of(path))      # (comments and struck-out text state nothing)
     prose_lines = words_text.splitlines()
     macros = document_macros(text)
-    found = [replace(r, **dict(zip(("lhs", "rhs"), without_units(*(argument_gradients(angle_means(expand(side, macros)))
-                                                                    for side in (r.lhs, r.rhs))))))
+    maths = [expand(b.tex, macros) for b in blocks]
+    operator = averaging_operator(maths, outcome_letters(b.tex for b in blocks))  # ⟨f⟩ := Σ_x p(x) f(x)
+    averaged = outcome_functions(maths, operator) if operator else frozenset()
+
+    def averaged_side(side: str) -> str:
+        return averages(side, operator, averaged) if operator else side
+    found = [replace(r, **dict(zip(("lhs", "rhs"), without_units(*(argument_gradients(angle_means(averaged_side(expand(
+        side, macros)))) for side in (r.lhs, r.rhs))))))
              for r in sorted([*relations(blocks), *definitions_in_words(prose_lines, blocks)],
                              key=lambda r: (r.line, _column_on_line(prose_lines, r)))]
     found, repairs = with_underscores_restored(found, " ".join(b.tex for b in blocks))
@@ -223,7 +230,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     distributions = distributions_named(prose_lines)  # "p, q are two distributions": entries in [0, 1]
     closed_divergences = _own_divergence_is_standard(found)   # KL(P ‖ Q) := Σ_x Q log(Q/P): not the usual one
     outcomes = outcome_letters(b.tex for b in blocks)     # \sum_x p(x) log q(x): p(x) is p at the outcome x
-    counted_by = outcome_count_named(prose_lines) if outcomes else None   # "over $K$ outcomes": the sums' end
+    counted_by = outcome_count_named(prose_lines, outcomes) if outcomes else None   # "over $K$ outcomes": the sums' end
     outcome_size = sp.Symbol(counted_by, integer=True, positive=True) if counted_by else None
     valued_sums = summed_values(b.tex for b in blocks)     # \sum_x of an x the text uses as a number: not read
     varied: set[str] = set()                                    # names the text differentiates by (dH/dT): no counts
@@ -2319,6 +2326,14 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                           f"the text says of the vectors (norms, ties, dimension) is not read")
         listed_outcomes = [line for line, letter in outcome_listings if line < rel.line
                            and in_scope(sections, line, rel.line)]
+        over_outcomes = any(total.limits[0][2] in (OUTCOME_COUNT, outcome_size) for total in problem.difference.atoms(sp.Sum))
+        if over_outcomes and not listed_outcomes:      # "Take two states with energies $0$ and $ε$. $$Z = 1 + e^{-βε}$$"
+            window = " ".join(lines[max(0, rel.line - 9):rel.line])
+            system = _PARTICULAR_SYSTEM.search(re.sub(r"\$[^$]*\$", " MATH ", window))
+            if system:
+                doubts.append(f"it sums over the outcomes while the words before it take a particular system "
+                              f"(\"{system.group(0)}\"), whose values are given in words: a counterexample may not "
+                              f"be that system")
         if listed_outcomes and problem.difference.has(sp.Sum):    # "two states $x \in \{0, 1\}$, E(0) = 0"
             doubts.append(f"it sums over the outcomes, whose elements the text lists on line {listed_outcomes[-1]} "
                           f"(read as a set of any size, with values of its own)")
@@ -2649,7 +2664,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         labelled = {str(e.base.label) for e in sp.Tuple(lhs, rhs, left, right).atoms(sp.Indexed)} \
             | {target_name(d.target) for d in definitions if _computed(d.expr, definitions)}
         # (E of E_i, U := Σ_i p_i E_i, Z := Σ_i e^{-βE_i}: no count, as V := 5000 may be)
-        other_capitals = [c for c in capitals if (c != str(dimension) or not one_range) and c not in labelled]
+        other_capitals = [c for c in capitals if (c != str(dimension) or not one_range) and c not in labelled
+                          and not (outcome_size is not None and c == str(outcome_size) and {
+                              hi for total in sp.Tuple(left, right).atoms(sp.Sum) for _, _, hi in total.limits}
+                              <= {outcome_size})]     # (the states listed x_1, …, x_K: sums over them run to K)
         if IMPLICIT_SUM.search(rel.lhs + " " + rel.rhs) and other_capitals:
             doubts.append(f"a sum written without bounds is read over 1..{dimension}, while the relation names "
                           f"{', '.join(other_capitals)}, which may be its range")      # Σ_w (N_wc + 1) = N_c + V
@@ -4119,6 +4137,11 @@ def same_paragraph(lines: list[str], first: int, second: int) -> bool:
 def real_names(expr: sp.Basic) -> set[sp.Basic]:
     """The free names of ``expr`` but its indices (``(0.6, 0.8)`` read at entry i names nothing)."""
     return {x for x in expr.free_symbols if not (isinstance(x, sp.Symbol) and x.is_integer)}
+
+
+_PARTICULAR_SYSTEM = re.compile(r"(?i)\b(?:two|three|four|five|\d+)[- ](?:states?|levels?|outcomes?|energy\s+levels)\b"
+                                r"|\b(?:two|three)-level\b|[二两三四五]\s*(?:能级|个状态|种状态|个能级|态系统)")
+"""Words that take one system of a few outcomes ("Take two states with energies $0$ and $ε$", "二能级系统")."""
 
 
 def _reparametrized(lhs: sp.Basic, rhs: sp.Basic, definitions: list[Definition]) -> str:
