@@ -1355,3 +1355,11 @@ def test_an_averaging_operator_the_text_defines_and_states_listed_by_their_lette
     assert claims[7] == ["proved"] and claims[8] == ["proved", "proved"] and claims[9] == ["proved"]
     assert claims[10] == ["refuted"] and claims[11] == ["proved"] and claims[12] == ["refuted"]
     assert claims[16] == ["undecided"]
+
+
+def test_an_expansion_with_a_remainder_is_checked_on_its_series():
+    # "+ O(x^6)" was read as a product O·x⁶: a true expansion of the softplus was refuted at O = 1
+    claims = claims_by_line("session36_landau.md")
+    assert claims[4] == ["proved"] and claims[5] == ["proved", "proved"]
+    assert claims[8] == ["refuted"] and claims[11] == ["proved", "refuted"]
+    assert claims[13] == ["proved"] and claims[15] == ["undecided"]

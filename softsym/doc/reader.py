@@ -42,6 +42,7 @@ from ..problem import Problem, fresh_binders, prepare, reached_definitions, vect
 from ..prover import DEFAULT_TIMEOUT
 from ..sums import empty_when_reversed
 from .approximate import approximately, natural_only, natural_said, rounding_written
+from .asymptotic import LANDAU_ANYWHERE, judge, landau_term
 from .abbreviations import definitions_in_words
 from .integers import integers_in_words, kinds_unread, reaches as integer_reaches
 from .chains import Relation, relations, sides_of_arrows
@@ -852,8 +853,20 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                   if rel.line < at or not in_scope(sections, at, rel.line)})
         entry: Entry | None = None
         instance: sp.Basic | None = None                # n = 3 of "z = (1, 2, 3)" with z over 1..n
+        remainder: tuple[str, str] | None = None        # "+ O(x^4)" ending a side: an expansion's remainder
         try:
             paired, pairs = pair_sums(rel)
+            landau = [landau_term(paired.lhs), landau_term(paired.rhs)] if not {"O", "o"} & functions else [None, None]
+            if any(landau):
+                kinds = {(term[1], re.sub(r"\s+", "", term[2])) for term in landau if term is not None}
+                if len(kinds) > 1:
+                    raise Unparsed("two different remainders O(…) on the two sides", paired.lhs)
+                remainder = next((term[1], term[2]) for term in landau if term is not None)
+                paired = replace(paired, **{side: term[0] for side, term in zip(("lhs", "rhs"), landau) if term})
+            for side in (paired.lhs, paired.rhs):      # (o(x) of a function o the text defines is its own)
+                if (stray := LANDAU_ANYWHERE.search(side)) and not {"O", "o"} & functions:
+                    raise Unparsed("a remainder O(…) that does not end a side (read only as its last term)",
+                                   stray.group(0))
             if sigma_valued is not None and "sigma" not in domain.names() \
                     and (called := _SIGMA_CALLED.search(rel.lhs + " " + rel.rhs)):
                 raise Unparsed(f"\\sigma given a number (line {sigma_valued}) and written before parentheses: "
@@ -926,6 +939,22 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             out.append(Reading(rel, verdict="unparsed", message=f"{exc.reason}: {exc.fragment}"))
             continue
         lhs, rhs = one_symbol_per_name(lhs, rhs)
+        if remainder is not None:           # log(1 + e^x) = log 2 + x/2 + x²/8 + O(x⁴): the series of the difference
+            kind, arg_tex = remainder
+            try:
+                if rel.op != "==":
+                    raise Unparsed("a remainder O(…) in a relation other than =", arg_tex)
+                arg = parse_tex(arg_tex, context)
+                difference = unfold_keeping_variables(lhs - rhs, definitions)
+                verdict, message = judge(difference, arg, kind)
+            except Unparsed as exc:
+                verdict, message = "unparsed", f"{exc.reason}: {exc.fragment}"
+            except Exception as exc:  # noqa: BLE001 - an expansion SymPy cannot take is not judged
+                verdict, message = "undecided", f"the remainder {kind}({arg_tex}) could not be judged ({type(exc).__name__})"
+            out.append(Reading(rel, verdict=verdict, lhs=_plain(lhs), rhs=f"{_plain(rhs)} + {kind}({arg_tex})",
+                               message=message))
+            use(names_in(lhs, rhs))
+            continue
         if isinstance(rhs, Distribution) and isinstance(lhs, (sp.Symbol, sp.Indexed)) and rel.op in ("==", ":=") \
                 and not rel.chained:
             # "Let $P = \mathrm{Ber}(p)$", "Now let $Q = \mathcal{N}(0, 1)$": P names that distribution from here on

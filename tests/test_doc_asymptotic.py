@@ -1,0 +1,40 @@
+"""Relations with a Landau remainder (softsym.doc.asymptotic): the series of the difference decides."""
+from __future__ import annotations
+
+import sympy as sp
+
+from softsym.doc.asymptotic import judge, landau_term
+
+x = sp.Symbol("x", real=True)
+n = sp.Symbol("n", integer=True, positive=True)
+
+
+def test_the_remainder_ending_a_side_is_split_off():
+    assert landau_term(r"\log 2 + \frac{x}{2} + O(x^4)") == (r"\log 2 + \frac{x}{2}", "O", "x^4")
+    assert landau_term(r"1 + \mathcal{O}(1/n).") == ("1", "O", "1/n")
+    assert landau_term(r"O(x^2)") == ("0", "O", "x^2")
+    assert landau_term(r"\frac{x}{2} - o(x)") == (r"\frac{x}{2}", "o", "x")
+    assert landau_term(r"\log(1 + x)") is None
+
+
+def test_a_correct_expansion_is_proved_and_a_wrong_term_refutes():
+    softplus = sp.log(1 + sp.exp(x))
+    assert judge(softplus - (sp.log(2) + x / 2 + x**2 / 8), x**4, "O")[0] == "proved"
+    verdict, why = judge(softplus - (sp.log(2) + x / 2 + x**2 / 4), x**4, "O")
+    assert verdict == "refuted" and "-x**2/8" in why
+    assert judge(sp.log(1 + 1 / n) - 1 / n, n**-2, "O")[0] == "proved"        # n → ∞
+    assert judge(sp.log(1 + 1 / n) - 1 / n, n**-3, "O")[0] == "refuted"
+
+
+def test_little_o_needs_the_term_of_its_own_order_gone_too():
+    sigmoid = 1 / (1 + sp.exp(-x))
+    assert judge(sigmoid - sp.Rational(1, 2), x, "o")[0] == "refuted"        # x/4 is no o(x)
+    assert judge(sigmoid - sp.Rational(1, 2) - x / 4, x**2, "o")[0] == "proved"
+
+
+def test_what_it_cannot_order_or_bound_is_undecided():
+    y = sp.Symbol("y", positive=True)
+    assert judge(y**2 * sp.log(y), y**2, "O")[0] == "undecided"             # log y grows: not bounded
+    assert judge(sp.exp(x) - 1, x * sp.log(x), "O")[0] == "undecided"       # not a power of one name
+    a = sp.Symbol("a", real=True)
+    assert judge(sp.exp(a * x) - 1, x**2, "O")[0] == "undecided"            # a x: zero where a = 0
