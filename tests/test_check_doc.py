@@ -1363,3 +1363,10 @@ def test_an_expansion_with_a_remainder_is_checked_on_its_series():
     assert claims[4] == ["proved"] and claims[5] == ["proved", "proved"]
     assert claims[8] == ["refuted"] and claims[11] == ["proved", "refuted"]
     assert claims[13] == ["proved"] and claims[15] == ["undecided"]
+
+
+def test_a_kl_defined_over_entries_is_the_usual_one():
+    # \frac{p_i}{q_i} lost its braces when the entries' indices were dropped, so the text's own
+    # KL := Σ_i p_i log(p_i/q_i) was taken for an unusual one and the normals' closed form was not used
+    claims = claims_by_line("session36_kl_defined_with_entries.md")
+    assert claims[7] == ["proved"] and claims[9] == ["refuted"]

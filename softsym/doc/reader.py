@@ -3290,7 +3290,7 @@ def _own_divergence_is_standard(found: list[Relation]) -> bool:
                 rf"(?<![A-Za-z\\])(?i:{args.group(1)})\s*(?:\(|_)", r.rhs or ""):
             continue                # (a sum of the arguments' values: a definition of KL, not a claim about normals)
         plain = re.sub(r"\\[,;:! ]|\\left|\\right", "", r.rhs or "")
-        plain = re.sub(r"(?<=[A-Za-z])\s*(?:\(\s*[a-z]\s*\)|_\s*\{?\s*[a-z]\s*\}?)", "", plain)   # p(x), p_k: p
+        plain = re.sub(r"(?<=[A-Za-z])\s*(?:\(\s*[a-z]\s*\)|_\s*(?:\{\s*[a-z]\s*\}|[a-z]))", "", plain)   # p(x), p_k: p
         m = _STANDARD_KL.search(plain)
         first, second = args.group(1).lower(), args.group(2).lower()
         return bool(m and m.group("w").lower() == (m.group("n") or m.group("n2")).lower() == first
