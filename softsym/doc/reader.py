@@ -2907,9 +2907,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         made_from_known = {family_of(y) for d in definitions if sp.sstr(d.target) in known_values
                            and in_scope(sections, known_values[sp.sstr(d.target)][1], rel.line)
                            for y in names_in(d.expr)} - known_families     # s = 10 of s := Σ x_i: x only through it
+        closed_as_written = not lhs.free_symbols and not rhs.free_symbols       # ℓ(2) = 10 log 2 − 10 − log 288
         if (not lhs.free_symbols or not rhs.free_symbols) \
-                and {family_of(x) for x in unfolded_names | named_before | written_names} & (known_families
-                                                                                           | made_from_known):
+                and {family_of(x) for x in unfolded_names | named_before | written_names} & (
+                    known_families | (made_from_known if closed_as_written else set())):
             # ("$p = 0.9$ 时 … $p - 1 = -0.1$" of p := σ(x): p was given its value, x only through it; the
             # deviance Σ_i y_i log(y_i/μ̂_i) at the example's y, μ̂ given in words)
             unknown = sorted(x for x in unfolded_names if x not in known_values and family_of(x) not in known_families)
