@@ -1370,3 +1370,19 @@ def test_a_kl_defined_over_entries_is_the_usual_one():
     # KL := Σ_i p_i log(p_i/q_i) was taken for an unusual one and the normals' closed form was not used
     claims = claims_by_line("session36_kl_defined_with_entries.md")
     assert claims[7] == ["proved"] and claims[9] == ["refuted"]
+
+
+def test_one_dot_product_the_text_never_constrains_takes_every_value():
+    from softsym.doc.opaque import one_free_product
+    note = "the dot products w·x read as opaque numbers (their vectors appear nowhere else)"
+    assert one_free_product(note, [r"z = w^\top x", r"w, x \in \mathbb{R}^d"], "Let y be a label.")
+    assert not one_free_product(note, [r"z = w^\top x", r"\|w\| = 1"], "")               # a norm
+    assert not one_free_product(note, [r"z = w^\top x"], "for unit vectors")             # words of units
+    assert not one_free_product(note, [r"z = w^\top x", r"x = (1, 2)"], "")              # a value
+    assert not one_free_product(note, [r"z = w^\top x", r"x \in \{0, 1\}^d"], "")       # a set of values
+    assert not one_free_product(note.replace("w·x", "w·x, w·y"), [r"z = w^\top x"], "")  # two products
+
+
+def test_a_logit_of_a_linear_model_with_a_sign_slip_is_refuted():
+    claims = claims_by_line("session36_logit_of_a_linear_model.md")
+    assert claims[6] == ["proved"] and claims[8] == ["refuted"]

@@ -66,7 +66,7 @@ from .definitions import (
     at_last_index, circular, named_only_in_words, pair_sums, recurrence_family, through_recurrences, unfold_keeping_variables,
     squared_parameters, with_underscores_restored, word_names,
 )
-from .opaque import opaque_dot_products
+from .opaque import one_free_product, opaque_dot_products
 from .entrywise import (
     Entry, conventional_length, example_entries, listed_length, extremum_facts, family_lengths, family_ranges, inferred_dimension,
     instance_of_length, lengths_in_section, lengths_in_words, recounted, read_entrywise, sizes_written, speaks_generally, with_conventions,
@@ -2350,7 +2350,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         if below_floor:
             doubts.append(f"it speaks of {', '.join(below_floor)}, below the index the text defined that family "
                           f"from (\"for k ≥ 1\"): a value given elsewhere, perhaps in words")
-        if opaque_products:             # a point of free products: the vectors the text means may not meet it
+        if opaque_products and not one_free_product(opaque_products[0], maths, words_text):
+            # a point of free products: the vectors the text means may not meet it (one w·x the text never
+            # constrains — no norm, value or entry of w or x, no words of units or ties — takes every value)
             doubts.append(f"it reads {opaque_products[0][len('the '):].split(' read as')[0]} as free numbers, and what "
                           f"the text says of the vectors (norms, ties, dimension) is not read")
         listed_outcomes = [line for line, letter in outcome_listings if line < rel.line
