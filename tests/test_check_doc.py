@@ -1386,3 +1386,10 @@ def test_one_dot_product_the_text_never_constrains_takes_every_value():
 def test_a_logit_of_a_linear_model_with_a_sign_slip_is_refuted():
     claims = claims_by_line("session36_logit_of_a_linear_model.md")
     assert claims[6] == ["proved"] and claims[8] == ["refuted"]
+
+
+def test_a_function_written_alone_beside_its_parameter_and_an_entry_index():
+    # m alone in a relation that writes τ is m(τ); the index i of p_i is no name the words may define,
+    # so the guess no longer doubts the refutation (held-out 37: ∂p_i/∂τ = −(1/τ) p_i (z_i − z̄))
+    claims = claims_by_line("session36_bare_function_at_its_argument.md")
+    assert claims[7] == ["proved"] and claims[9] == ["refuted"]

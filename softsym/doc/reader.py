@@ -2337,7 +2337,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         maybe_premised = names_in(premise) if isinstance(premise, sp.Basic) else set()
         guesses = (*repairs.get(k, ()), *guesses)
         opaque_products = [n for n in notes if n.startswith("the dot products ")]
-        undefined_here = {x.name for x in sp.Tuple(lhs, rhs).free_symbols if isinstance(x, sp.Symbol)} \
+        undefined_here = {x.name for x in sp.Tuple(lhs, rhs).free_symbols if isinstance(x, sp.Symbol)
+                          and not x.is_integer} \
             - {target_name(d.target) for d in definitions} - set(standing) \
             - {str(e.base.label) for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed)} - {str(dimension)} \
             - set(function_parameters(found, rel.line).get(
