@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import sympy as sp
 
-from softsym.doc.approximate import approximately, natural_only, natural_said, rounding_written, written_precision
+from softsym.doc.approximate import (approximately, natural_evidence, natural_only, natural_said, other_base_spoken,
+                                     rounding_written, written_precision)
 from softsym.doc.check import DocOptions, check_document
 
 
@@ -77,3 +78,20 @@ def test_words_say_which_log_only_when_they_speak_of_the_texts_log():
     assert natural_said(["intro", "All logarithms are natural."]) == 2
     assert natural_said(["其中 $\\log$ 表示自然对数。"]) == 1
     assert natural_said(["The natural log would give nats instead of bits."]) is None   # a passing mention
+
+
+def test_only_a_plain_statement_about_log_itself_says_it_is_natural():
+    # red team 55: a hedged or quoted convention, "a natural tool", words about \ln, and a text that speaks
+    # of bits or of base 10 anywhere said nothing of which logarithm \log is
+    assert natural_said(["If $\\log$ were the natural logarithm we would have more."]) is None
+    assert natural_said(['Some books say "$\\log$ is the natural logarithm".']) is None
+    assert natural_said(["For digits, $\\log$ is a natural tool."]) is None
+    assert natural_said(["$\\ln$ is the natural logarithm."]) is None
+    assert natural_said(["$\\log$ is the natural logarithm.", "A byte holds 8 bits."]) is None
+    assert other_base_spoken(["so $\\log$ means $\\log_2$"]) and other_base_spoken(["in base ten"])
+    assert not other_base_spoken(["the log-partition function"])
+
+
+def test_a_worked_number_says_which_log_only_when_it_writes_a_plain_log():
+    assert natural_evidence(r"\log 0.25", "-1.386")
+    assert not natural_evidence(r"\ln 2", "0.693") and not natural_evidence(r"\log_2 e", "1.443")

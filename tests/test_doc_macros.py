@@ -39,20 +39,24 @@ def test_an_averaging_operator_the_text_defines_is_read_as_its_sum():
     maths = [r"\langle f \rangle := \sum_x p_\beta(x) f(x)", r"Z = \sum_x e^{-\beta E(x)}",
              r"\langle E^2\rangle - \langle E\rangle^2 = \mathrm{Var}(E)"]
     operator = averaging_operator(maths, frozenset({"x"}))
-    assert operator == ("f", "x", r"p_\beta(x)")
-    functions = outcome_functions(maths, operator)
-    assert functions == frozenset({"E"})
+    assert operator[:3] == ("f", "x", r"p_\beta(x)")
+    functions, variances = outcome_functions(maths, operator)
+    assert functions == variances == frozenset({"E"})     # (p_β a distribution, Var(E) tied to its brackets)
     squared = r"\left(\sum_{x} p_\beta(x) \left(E(x)\right)\right)^2"          # the whole average squared
     assert averages(r"\langle E \rangle^2", operator, functions) == squared
-    assert averages(r"\mathrm{Var}(E)", operator, functions).count(r"\sum_{x}") == 2
+    assert averages(r"\mathrm{Var}(E)", operator, functions, variances).count(r"\sum_{x}") == 2
 
 
 def test_brackets_the_operator_does_not_define_stay_as_written():
     maths = [r"\langle f \rangle := \sum_x p(x) f(x)", r"E(x)"]
     operator = averaging_operator(maths, frozenset({"x"}))
-    functions = outcome_functions(maths, operator)
-    for tex in (r"\langle x \rangle", r"\langle u, v \rangle", r"\langle E \rangle_q", r"\langle \beta \rangle"):
-        assert averages(tex, operator, functions) == tex
+    functions, variances = outcome_functions(maths, operator)
+    assert not variances                                                     # Var(E) never tied to ⟨E²⟩ − ⟨E⟩²
+    for tex in (r"\langle x \rangle", r"\langle u, v \rangle", r"\langle E \rangle_q", r"\langle \beta \rangle",
+                r"\mathrm{Var}(E)"):
+        assert averages(tex, operator, functions, variances) == tex
     assert averaging_operator(maths, frozenset()) is None                     # x is no outcome: no operator
-    two = maths + [r"\langle g \rangle := \sum_x q(x) g(x)"]
-    assert averaging_operator(two, frozenset({"x"})) is None                  # two operators: which one?
+    two = maths + [r"\langle g \rangle := \frac{1}{K} \sum_x g(x)"]
+    assert averaging_operator(two, frozenset({"x"})) is None                  # another bracket defined
+    divided = [r"\langle f \rangle := \sum_x w(x) f(x) / Z"]
+    assert averaging_operator(divided, frozenset({"x"})) is None              # f(x) does not end it

@@ -197,16 +197,40 @@ def natural_only(left: sp.Basic, right: sp.Basic, left_tex: str, right_tex: str,
     return True
 
 
-_NATURAL_WORDS = re.compile(r"(?i)\$\s*\\(?:log|ln)\s*\$\s*(?:is|denotes|means|stands\s+for|will\s+be|为|是|表示|指)\s*"
-                            r"(?:always\s+|the\s+|a\s+)?natural\b|(?:all\s+)?logarithms?\s+(?:are|is)\s+(?:always\s+)?"
-                            r"(?:the\s+)?natural\b|\$\s*\\log\s*\$\s*(?:为|是|表示|指)\s*自然对数|对数(?:均|都)为自然对数")
-"""Words that say the text's ``\\log`` is the natural logarithm ("$\\log$ is the natural log", "all logarithms
-are natural", "$\\log$ 表示自然对数"); a passing mention of natural logarithms says nothing of ``\\log``."""
+_NATURAL_WORDS = re.compile(r"(?i)\$\s*\\log\s*\$\s*(?:is|denotes|means|stands\s+for|will\s+be)\s+(?:always\s+)?(?:the\s+)?"
+                            r"natural\s+(?:log|logarithm)\b|\ball\s+logarithms\s+(?:here\s+|below\s+)?are\s+(?:the\s+)?natural"
+                            r"(?:\s+ones?|\s+logarithms?)?\s*(?:[.;,]|$)|\$\s*\\log\s*\$\s*(?:为|是|表示|指)\s*自然对数")
+r"""Words that say the text's ``\log`` is the natural logarithm ("$\log$ is the natural logarithm", "All logarithms
+are natural."); not ``\ln``'s, not a passing mention ("$\log$ is a natural tool")."""
+_OTHER_BASE = re.compile(r"(?i)\bbase[-\s]*(?:2|10|two|ten)\b|\bbits?\b|\bbinary\b|\bcommon\s+log|\bdecimal\s+(?:digits?|log)"
+                         r"|\bdecibels?\b|\bnats?\b|\\log\s*_|\\lg\b|以\s*(?:2|10)\s*为底|比特")
+r"""Words or math that speak of a logarithm to another base (or of units that need one): a text that does
+leaves which logarithm ``\log`` is to its words."""
+_HEDGED_EVIDENCE = re.compile(r"(?i)\b(?:if|were|would|suppose|supposing|say|says|said|some|not|instead|unlike)\b")
 
 
 def natural_said(lines: list[str]) -> int | None:
-    """The first line whose words say the text's logarithm is the natural one, or None."""
-    return next((n for n, line in enumerate(lines, 1) if _NATURAL_WORDS.search(line)), None)
+    r"""The first line whose words say the text's logarithm is the natural one, or None (always None in a
+    text that speaks of another base anywhere: "bits", "base 10", ``\log_2``)."""
+    if any(_OTHER_BASE.search(line) for line in lines):
+        return None
+    for n, line in enumerate(lines, 1):
+        for sentence in re.split(r"(?<=[.!?;])\s+", line):
+            if _NATURAL_WORDS.search(sentence) and not _HEDGED_EVIDENCE.search(re.sub(r"\$[^$]*\$", " ", sentence)):
+                return n
+    return None
+
+
+def other_base_spoken(lines: list[str]) -> bool:
+    """Whether the text speaks of a logarithm to another base anywhere (see ``_OTHER_BASE``)."""
+    return any(_OTHER_BASE.search(line) for line in lines)
+
+
+def natural_evidence(left_tex: str, right_tex: str) -> bool:
+    r"""Whether a relation's written logarithms are all a plain ``\log`` (no ``\ln``, no ``\log_2``): only
+    those say what the text's ``\log`` is."""
+    tex = f"{left_tex} {right_tex}"
+    return bool(re.search(r"\\log(?![A-Za-z])(?!\s*_)", tex)) and not re.search(r"\\ln\b|\\log\s*_|\\lg\b", tex)
 
 
 def equality_rounding(tex: str) -> sp.Float:

@@ -533,7 +533,9 @@ _WEIGHTS_HERE = re.compile(r"(?i)\bweights?\s*$|权重\s*$")
 _ONE_HOT = re.compile(r"(?i)\bone-?hot\b|独热")
 _WHERE_LED = re.compile(r"(?i)^\s*[,，]?\s*(?:where|here|其中|这里)")
 _ONE_NAME = r"(?:\\mathbf\s*\{\s*)?(?:[A-Za-z]|\\[A-Za-z]+)\s*\}?(?:\s*_\s*(?:\{[^{}$]*\}|[A-Za-z0-9]))?"
-_LISTED_NAMES = re.compile(rf"\$\s*(?P<names>(?:{_ONE_NAME}\s*,\s*)*{_ONE_NAME})\s*(?:=|\$|\\in\b)")
+_AT_POINT = r"(?:\s*\(\s*[A-Za-z]\s*\))?"
+_LISTED_NAMES = re.compile(rf"\$\s*(?P<names>(?:{_ONE_NAME}{_AT_POINT}\s*,\s*)*{_ONE_NAME}{_AT_POINT})\s*(?:=|\$|\\in\b)")
+"""``$p$ and $q$``, ``$p, q \\in …``, ``$p(x)$`` (a distribution written at its outcome): names a sentence lists."""
 
 
 _OTHER_NOUN = re.compile(r"(?i)(?:\b(?:logits?|scores?|features?|inputs?|parameters?|weights?|temperatures?|"
@@ -599,6 +601,7 @@ def distributions_named(lines: list[str]) -> dict[str, tuple[int, bool, bool]]:
                 for name in re.split(r"\s*,\s*", m.group("names")):
                     if _DOTS.fullmatch(name):
                         continue
+                    name = re.sub(r"\s*\(\s*[A-Za-z]\s*\)$", "", name)     # p(x): p
                     name = re.sub(r"\s*_.*$", "", name)      # e_y, one row of e: the family e
                     name = re.sub(r"\\mathbf\s*\{\s*|\s*\}", "", name).strip().lstrip("\\")
                     if name:

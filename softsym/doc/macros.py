@@ -126,41 +126,64 @@ def angle_means(tex: str) -> str:
 _AVERAGE_DEFINED = re.compile(
     r"\\langle\s*(?P<f>[A-Za-z])\s*\\rangle\s*(?::=|\\coloneqq|\\triangleq|\\equiv|=)\s*"
     r"\\sum\s*_\s*(?:\{\s*(?P<x>[A-Za-z])\s*(?:\\in\s*(?:\\math[a-z]+\s*\{\s*[A-Z]\s*\}|[A-Z]))?\s*\}|(?P<bare>[A-Za-z])(?![A-Za-z]))"
-    r"\s*(?P<weight>[^=<>&]*?)\s*(?:\\[,;]\s*|\\cdot\s*)?(?<![A-Za-z\\])(?P<g>(?P=f))\s*(?:\\left\s*)?\(\s*(?P<at>[A-Za-z])\s*(?:\\right\s*)?\)")
+    r"\s*(?P<weight>[^=<>&]*?)\s*(?:\\[,;]\s*|\\cdot\s*)?(?<![A-Za-z\\])(?P<g>(?P=f))\s*(?:\\left\s*)?\(\s*(?P<at>[A-Za-z])\s*(?:\\right\s*)?\)"
+    r"(?=\s*(?:[.,;]\s*)?(?:\\q?quad\b|\\text\b|$))")
 r"""``\langle f \rangle := \sum_x p_\beta(x) f(x)``: an averaging operator the text defines (its placeholder f,
-its outcome x, the weight written before f(x))."""
+its outcome x, the weight written before f(x)); f(x) ends it (not ``\sum_x w(x) f(x) / Z``)."""
+_BRACKET_DEFINED = re.compile(r"\\langle\s*(?P<g>[A-Za-z])\s*\\rangle\s*(?::=|\\coloneqq|\\triangleq|\\equiv|=)")
+r"""Any definition of a bracket of one placeholder: a second one (another section's, a remark's) makes the
+operator the text means unclear."""
+_PROBABILITY_WEIGHT = re.compile(r"\s*(?:\\hat\s*|\\tilde\s*|\\bar\s*)?\{?\s*(?:p|q|P|Q|\\pi)\s*\}?(?:\s*_\s*(?:\\[A-Za-z]+|[A-Za-z0-9]|\{[^{}]*\}))?"
+                                 r"\s*(?:\\left\s*)?\(\s*[A-Za-z]\s*(?:\\right\s*)?\)\s*")
+r"""A weight that is a distribution by its letter (``p(x)``, ``p_\beta(x)``, ``\pi(x)``): its average has a variance."""
 
 
-def averaging_operator(maths: list[str], outcomes: frozenset[str]) -> tuple[str, str, str] | None:
-    r"""(placeholder, outcome, weight) of the one averaging operator the math defines over an outcome
-    letter (``\langle f \rangle := \sum_x p(x) f(x)``), or None (none, or two)."""
+def averaging_operator(maths: list[str], outcomes: frozenset[str]) -> tuple[str, str, str, str] | None:
+    r"""(placeholder, outcome, weight, the math that defines it) of the one averaging operator the math
+    defines over an outcome letter (``\langle f \rangle := \sum_x p(x) f(x)``), or None: none, a weight that
+    is not a function of the outcome, or a bracket defined twice (another operator, a remark's)."""
     found = set()
     for tex in maths:
         for m in _AVERAGE_DEFINED.finditer(tex):
             x = m.group("x") or m.group("bare")
             weight = m.group("weight").strip()
-            if m.group("g") == m.group("f") and m.group("at") == x and x in outcomes and weight \
-                    and re.search(rf"\(\s*{x}\s*\)", weight) and not re.search(rf"(?<![A-Za-z\\]){m.group('f')}(?![A-Za-z])", weight):
-                found.add((m.group("f"), x, weight))
-    return next(iter(found)) if len(found) == 1 else None
+            if m.group("at") == x and x in outcomes and weight and re.search(rf"\(\s*{x}\s*\)", weight) \
+                    and not re.search(rf"(?<![A-Za-z\\]){m.group('f')}(?![A-Za-z])", weight):
+                found.add((m.group("f"), x, weight, tex))
+    definitions = sum(1 for tex in maths for m in _BRACKET_DEFINED.finditer(tex)
+                      if re.search(rf"(?<![A-Za-z\\]){m.group('g')}\s*(?:\\left\s*)?\(", tex[m.end():]))
+    # (an operator's definition applies its placeholder, ⟨g⟩ = Σ_x q(x) g(x); ⟨E⟩ = ε/(e^{βε} + 1) is a value)
+    return next(iter(found)) if len(found) == 1 and definitions == 1 else None
 
 
 _ANGLE_BODY = re.compile(r"\\langle\s*(?P<body>(?:(?!\\rangle|\\langle)[^,|])+?)\s*\\rangle(?!\s*_)")
 _VARIANCE = r"(?:\\mathrm\s*\{\s*Var\s*\}|\\operatorname\s*\{\s*Var\s*\}|\\Var(?![A-Za-z])|\\mathbb\s*\{\s*V\s*\})"
 
 
-def averages(tex: str, operator: tuple[str, str, str], functions: frozenset[str]) -> str:
+def _variance_linked(maths: list[str], name: str) -> bool:
+    r"""Whether the math says ``\mathrm{Var}(E)`` is ``\langle E^2 \rangle - \langle E \rangle^2`` (either order)."""
+    g = re.escape(name)
+    moments = rf"\\langle\s*{g}\s*\^\s*\{{?\s*2\s*\}}?\s*\\rangle\s*-\s*\\langle\s*{g}\s*\\rangle\s*\^\s*\{{?\s*2\s*\}}?"
+    variance = rf"{_VARIANCE}\s*(?:\\left\s*)?[(\[]\s*{g}\s*(?:\\right\s*)?[)\]]"
+    return any(re.search(rf"{moments}\s*=\s*{variance}|{variance}\s*=\s*{moments}", tex) for tex in maths)
+
+
+def averages(tex: str, operator: tuple[str, str, str, str], functions: frozenset[str],
+             variances: frozenset[str] = frozenset()) -> str:
     r"""``\langle E^2 \rangle`` as the sum the text's averaging operator makes of it (``\sum_{x} p_\beta(x)
     \left(E(x)^2\right)``), each function of the outcome (``E``, written ``E(x)`` elsewhere) at the outcome;
-    ``\mathrm{Var}(E)`` of such a function as ``\langle E^2 \rangle - \langle E \rangle^2`` under it.  A bracket
-    of anything else (the outcome itself, ``\langle x, y \rangle``, ``\langle E \rangle_q``) is left as written."""
-    placeholder, x, weight = operator
+    ``\mathrm{Var}(E)`` of a name in ``variances`` as ``\langle E^2 \rangle - \langle E \rangle^2`` under it.  A
+    bracket of anything else (the outcome itself, ``\langle x, y \rangle``, ``\langle E \rangle_q``) is left as
+    written."""
+    placeholder, x, weight, _ = operator
     names = sorted(functions, key=len, reverse=True)
     if not names:
         return tex
     name_pattern = "|".join(re.escape(n) for n in names)
-    tex = re.sub(rf"{_VARIANCE}\s*(?:\\left\s*)?[(\[]\s*(?P<g>{name_pattern})\s*(?:\\right\s*)?[)\]]",
-                 lambda m: f"\\left(\\langle {m.group('g')}^2 \\rangle - \\langle {m.group('g')} \\rangle^2\\right)", tex)
+    if variances:
+        varied = "|".join(re.escape(n) for n in sorted(variances, key=len, reverse=True))
+        tex = re.sub(rf"{_VARIANCE}\s*(?:\\left\s*)?[(\[]\s*(?P<g>{varied})\s*(?:\\right\s*)?[)\]]",
+                     lambda m: f"\\left(\\langle {m.group('g')}^2 \\rangle - \\langle {m.group('g')} \\rangle^2\\right)", tex)
 
     def average(m: re.Match) -> str:
         body = m.group("body")
@@ -173,17 +196,24 @@ def averages(tex: str, operator: tuple[str, str, str], functions: frozenset[str]
     return _ANGLE_BODY.sub(average, tex)
 
 
-def outcome_functions(maths: list[str], operator: tuple[str, str, str]) -> frozenset[str]:
-    r"""The names the math applies to the operator's outcome alone (``E(x)``), but the weight's and the
-    placeholder's: the functions of the outcome an average is taken of."""
-    placeholder, x, weight = operator
+def outcome_functions(maths: list[str], operator: tuple[str, str, str, str],
+                      distributions: frozenset[str] = frozenset()) -> tuple[frozenset[str], frozenset[str]]:
+    r"""The names the math applies to the operator's outcome alone (``E(x)``), but the weight's, the
+    placeholder's, distributions' (``p``, ``q``, and those the words call distributions) and names whose bracket
+    the text gives a value of its own (``\langle E \rangle := 1.5``): the functions of the outcome an average is
+    taken of; and those of them whose variance is the operator's (the weight a distribution by its letter, and
+    the math saying ``\mathrm{Var}(E) = \langle E^2 \rangle - \langle E \rangle^2``)."""
+    placeholder, x, weight, _ = operator
     applied = set()
     for tex in maths:
         applied.update(re.findall(rf"(?<![A-Za-z\\])(\\?[A-Za-z]+)\s*(?:\\left\s*)?\(\s*{x}\s*(?:\\right\s*)?\)", tex))
     skipped = {placeholder, "p", "q", "P", "Q", "\\pi", "\\log", "\\exp", "\\sigma", "\\ln", "\\sqrt", "\\tanh", "\\left",
-               "\\big", "\\Big", "\\bigl", "\\Bigl", "\\mathrm", "\\operatorname", "\\text"}
+               "\\big", "\\Big", "\\bigl", "\\Bigl", "\\mathrm", "\\operatorname", "\\text"} | set(distributions)
     weight_names = set(re.findall(r"\\?[A-Za-z]+", weight))
-    return frozenset(n for n in applied if n not in skipped and n not in weight_names)
+    own = {n for tex in maths for n in re.findall(r"\\langle\s*(\\?[A-Za-z]+)\s*\\rangle\s*(?::=|\\coloneqq|=\s*-?\s*[\d.]+(?![\d.]*\s*[A-Za-z\\]))", tex)}
+    functions = frozenset(n for n in applied if n not in skipped and n not in weight_names and n not in own)
+    variances = frozenset(n for n in functions if _PROBABILITY_WEIGHT.fullmatch(weight) and _variance_linked(maths, n))
+    return functions, variances
 
 
 _NAME = r"(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*(?:\\[A-Za-z]+|[A-Za-z])\s*\}|\\[A-Za-z]+|[A-Za-z])"

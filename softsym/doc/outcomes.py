@@ -27,6 +27,28 @@ _NOT_APPLIED = frozenset({"\\sigma", "\\log", "\\ln", "\\exp", "\\tanh", "\\sin"
                           "\\text", "\\frac", "\\cdot", "\\max", "\\min", "\\sum", "\\prod", "\\quad", "\\qquad"})
 
 
+_STATE_WORDS = re.compile(r"(?i)\b(?:states?|outcomes?|levels?|configurations?|elements?|classes|categories|"
+                          r"microstates?)\b|状态|结果|类别|能级")
+_SAMPLE_WORDS = re.compile(r"(?i)\b(?:samples?|sampled|draws?|drawn|drawing|i\.?i\.?d\.?|observations?|observed|data|"
+                           r"points?|examples?|measurements?|replacement|repeat\w*|trials?)\b|样本|采样|抽取|观测")
+
+
+def states_listed(lines: Iterable[str]) -> frozenset[str]:
+    """Letters whose listing ``$x_1, \\dots, x_K$`` a sentence calls the states or outcomes ("list the states as
+    …"), never a sample ("draw i.i.d. points $x_1, \\dots, x_n$", "outcomes repeat"): those x_k are the points
+    of the set, and x stays its outcome."""
+    out: set[str] = set()
+    for line in lines:
+        for sentence in re.split(r"(?<=[.!?;。！？；])\s*", line):
+            words = re.sub(r"\$[^$]*\$", " ", sentence)
+            if not _STATE_WORDS.search(words) or _SAMPLE_WORDS.search(words):
+                continue
+            out.update(m.group(1) for m in re.finditer(
+                r"\$\s*([A-Za-z])\s*_\s*\{?\s*[0-9]\s*\}?\s*,\s*(?:\1\s*_\s*\{?\s*[0-9]\s*\}?\s*,\s*)?"
+                r"(?:\\[lc]?dots|\\cdots|…|\.\.\.)\s*,\s*\1\s*_", sentence))
+    return frozenset(out)
+
+
 def _listing(letter: str) -> re.Pattern:
     """The outcomes listed by their letter (``x_1, \\dots, x_K``, ``x_1, x_2, \\ldots``) or one of them given to
     a name (``E(x_k)``): the points of the set by number, which leave the letter an outcome."""
@@ -40,8 +62,9 @@ def _unlisted(letter: str, text: str) -> str:
     return _listing(letter).sub(" ", text)
 
 
-def outcome_letters(maths: Iterable[str]) -> frozenset[str]:
-    """The letters the math of a document (its displays and inline formulas) uses as outcomes."""
+def outcome_letters(maths: Iterable[str], listed: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The letters the math of a document (its displays and inline formulas) uses as outcomes; ``listed``:
+    letters whose listings (``x_1, \\dots, x_K``) the words call the states (see ``states_listed``)."""
     maths_list = list(maths)
     text = "\n".join(maths_list)
     sums: dict[str, set[str]] = {}
@@ -53,8 +76,8 @@ def outcome_letters(maths: Iterable[str]) -> frozenset[str]:
     out = set()
     for letter, sets in sums.items():
         if re.search(_BOUNDED.format(letter=letter), text) \
-                or re.search(rf"(?<![A-Za-z\\]){letter}\s*_", _unlisted(letter, text)) \
-                or _as_a_number(letter, maths_list):
+                or re.search(rf"(?<![A-Za-z\\]){letter}\s*_", _unlisted(letter, text) if letter in listed else text) \
+                or _as_a_number(letter, maths_list, listed):
             # (x_1, …, x_K listing the states, E(x_k) = E_k: still the outcomes x)
             continue
         applied = [m.group("name") for m in re.finditer(_APPLIED.format(letter=letter), text)]
@@ -65,7 +88,7 @@ def outcome_letters(maths: Iterable[str]) -> frozenset[str]:
     # (two letters, \sum_x and \sum_y: two sets, whose sizes nothing relates — none is read)
 
 
-def _as_a_number(letter: str, maths: list[str]) -> bool:
+def _as_a_number(letter: str, maths: list[str], listed: frozenset[str] = frozenset()) -> bool:
     """Whether the math uses ``letter`` as a number anywhere: outside ``\\sum_x``, a subscript ``_x``, a
     decorated name (``\\bar{y}``), ``x \\in …``, ``y = 1`` (a label compared), the arguments of a name's
     application (``p(x)``, ``P(Y = y | x)``, ``P\\{y | x\\}``; not of ``\\cos``, ``\\exp``, …) and a formula that is
@@ -77,7 +100,7 @@ def _as_a_number(letter: str, maths: list[str]) -> bool:
     allowed = re.compile(rf"\\sum\s*_\s*\{{\s*{letter}\s*(?:\\in\s*[^{{}}]*(?:\{{[^{{}}]*\}}[^{{}}]*)?)?\}}|\\sum\s*_\s*{letter}(?![A-Za-z])"
                          rf"|_\s*\{{?\s*{letter}\s*\}}?|\\[A-Za-z]+\s*\{{\s*{letter}\s*\}}|(?<![A-Za-z\\]){letter}\s*\\in\b"
                          rf"|(?<![A-Za-z\\:]){letter}\s*(?:=|\\neq?\b)(?!=)")     # P(y = 1 | x), 1\{{y = k\}}
-    for math in (_unlisted(letter, m) for m in maths):     # (x_1, …, x_K: the outcomes by number)
+    for math in (_unlisted(letter, m) if letter in listed else m for m in maths):   # (x_1, …, x_K: the states)
         if re.fullmatch(rf"\s*{letter}\s*'?\s*", math):
             continue
         rest = allowed.sub(" ", call.sub(" ", call.sub(" ", math)))
@@ -138,11 +161,11 @@ _VALUE_LETTERS = frozenset("uvwxyz")
 their values are what the text lists or means, not the labels 1, 2, …"""
 
 
-def summed_values(maths: Iterable[str]) -> frozenset[str]:
+def summed_values(maths: Iterable[str], listed: frozenset[str] = frozenset()) -> frozenset[str]:
     """Letters of ``_VALUE_LETTERS`` the math sums over without bounds (``\\sum_x``) and also uses as numbers
     (``g(x) := x``, ``x\\,p(x)``): a sum over such a letter is not read (over which values?)."""
     maths_list = list(maths)
     text = "\n".join(maths_list)
     letters = {m.group("braced") or m.group("bare") for m in _SUM_OVER.finditer(text)} & _VALUE_LETTERS
     return frozenset(x for x in letters if not re.search(_BOUNDED.format(letter=x), text)
-                     and _as_a_number(x, maths_list))
+                     and _as_a_number(x, maths_list, listed))

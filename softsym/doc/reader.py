@@ -41,7 +41,7 @@ from ..latex.operators import OUTCOME_COUNT
 from ..problem import Problem, fresh_binders, prepare, reached_definitions, vector_names
 from ..prover import DEFAULT_TIMEOUT
 from ..sums import empty_when_reversed
-from .approximate import approximately, natural_only, natural_said, rounding_written
+from .approximate import approximately, natural_evidence, natural_only, natural_said, other_base_spoken, rounding_written
 from .asymptotic import LANDAU_ANYWHERE, judge, landau_term
 from .abbreviations import definitions_in_words
 from .integers import integers_in_words, kinds_unread, reaches as integer_reaches
@@ -75,7 +75,7 @@ from .constants import BARE, CONSTANT_PI, DECLARATIONS, EULER_POWER, named_const
 from .extract import find_math, kind_of
 from .macros import angle_means, argument_gradients, averages, averaging_operator, document_macros, expand, \
     outcome_functions
-from .outcomes import outcome_count_named, outcome_distributions, outcome_letters, summed_values
+from .outcomes import outcome_count_named, outcome_distributions, outcome_letters, states_listed, summed_values
 from .names import (
     as_relational, bare_name, context_names, doc_declarations, document_dimension, is_atomic,
     merged_declarations, model_parameters, names_in, one_symbol_per_name, opaque_probabilities, own_parameters,
@@ -170,13 +170,20 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     prose_lines = words_text.splitlines()
     macros = document_macros(text)
     maths = [expand(b.tex, macros) for b in blocks]
-    operator = averaging_operator(maths, outcome_letters(b.tex for b in blocks))  # ⟨f⟩ := Σ_x p(x) f(x)
-    averaged = outcome_functions(maths, operator) if operator else frozenset()
+    listed_states = states_listed(prose_lines)          # "list the states as $x_1, \\dots, x_K$"
+    operator = averaging_operator(maths, outcome_letters((b.tex for b in blocks), listed_states))  # ⟨f⟩ := Σ_x p(x) f(x)
+    operator_line = next((b.line for b, tex in zip(blocks, maths) if operator and tex == operator[3]), 0)
+    if operator and _BRACKET_WORDS.search(" ".join(prose_lines[operator_line:])):
+        operator = None     # "From here on, $\langle \cdot \rangle$ denotes the uniform average": words redefine it
+    averaged, variances = outcome_functions(maths, operator, distributions_named(prose_lines)) if operator \
+        else (frozenset(), frozenset())
+    early_sections = section_starts(prose_lines)
 
-    def averaged_side(side: str) -> str:
-        return averages(side, operator, averaged) if operator else side
+    def averaged_side(side: str, line: int) -> str:        # (in the definition's section and its subsections)
+        return averages(side, operator, averaged, variances) \
+            if operator and line >= operator_line and in_scope(early_sections, operator_line, line) else side
     found = [replace(r, **dict(zip(("lhs", "rhs"), without_units(*(argument_gradients(angle_means(averaged_side(expand(
-        side, macros)))) for side in (r.lhs, r.rhs))))))
+        side, macros), r.line))) for side in (r.lhs, r.rhs))))))
              for r in sorted([*relations(blocks), *definitions_in_words(prose_lines, blocks)],
                              key=lambda r: (r.line, _column_on_line(prose_lines, r)))]
     found, repairs = with_underscores_restored(found, " ".join(b.tex for b in blocks))
@@ -227,13 +234,14 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     redrawn: list[tuple[sp.Basic, int]] = []                    # bounds a second draw of a name dropped
     member_cases: list[tuple[sp.Basic, int]] = []               # "For $a, b \in (0, 1)$, write …": a case's bounds
     approximated = frozenset(re.findall(r"(?:\\approx|≈|\\simeq)\s*(-?\d*\.\d+)", text))   # "p ≈ 0.14": a rounding
+    other_base = other_base_spoken(text.splitlines())   # "bits", "base 10", \log_2: the words decide
     natural_at = natural_said(prose_lines)  # "$\log$ is the natural log", or a worked number showing it
     distributions = distributions_named(prose_lines)  # "p, q are two distributions": entries in [0, 1]
     closed_divergences = _own_divergence_is_standard(found)   # KL(P ‖ Q) := Σ_x Q log(Q/P): not the usual one
-    outcomes = outcome_letters(b.tex for b in blocks)     # \sum_x p(x) log q(x): p(x) is p at the outcome x
-    counted_by = outcome_count_named(prose_lines, outcomes) if outcomes else None   # "over $K$ outcomes": the sums' end
+    outcomes = outcome_letters((b.tex for b in blocks), listed_states)   # \sum_x p(x) log q(x): p(x) at x
+    counted_by = outcome_count_named(prose_lines, outcomes & listed_states) if outcomes else None   # "over $K$ outcomes": the sums' end
     outcome_size = sp.Symbol(counted_by, integer=True, positive=True) if counted_by else None
-    valued_sums = summed_values(b.tex for b in blocks)     # \sum_x of an x the text uses as a number: not read
+    valued_sums = summed_values((b.tex for b in blocks), listed_states)     # \sum_x of an x the text uses as a number: not read
     varied: set[str] = set()                                    # names the text differentiates by (dH/dT): no counts
     pinned_through: dict[str, int] = {}                         # values set "for the derivations", by line
     outcome_listings = [(b.line, m.group(1)) for b in blocks if not b.display    # "$x \in \{0, 1\}$": an instance
@@ -1004,7 +1012,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                         and approximately(*sides, rel.lhs, rel.rhs, approximated)[0] != "refuted":
                     judged = (judged[0], f"{judged[1]}; read to base 10 or 2 it would hold, but the text's \\log is "
                                          f"the natural logarithm (line {natural_at})")
-                if (natural_at is None or natural_at > rel.line) and natural_only(*sides, rel.lhs, rel.rhs, approximated):
+                if (natural_at is None or natural_at > rel.line) and not other_base \
+                        and natural_evidence(rel.lhs, rel.rhs) and natural_only(*sides, rel.lhs, rel.rhs, approximated) \
+                        and not (not display and unplain(lines, rel.line, column_of(k))):
                     natural_at = rel.line       # "\log 0.25 \approx -1.386": holds only as the natural logarithm
             except Exception:  # noqa: BLE001 - a side that cannot be unfolded or evaluated is not judged
                 judged = None
@@ -1380,8 +1390,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 definitions = [d for d in definitions if not _same_kind(d.target, lhs)]
             elif all(a.is_number for a in lhs.args):    # "the data give y(0) = 2" of y(t) = C e^{kt}: C = 2?
                 value = attempt(Deadline.after(1.0), lambda: unfold_keeping_variables(lhs, definitions), None)
-                if value is not None and value.free_symbols:    # (the words may only suppose it: no hypothesis,
-                    valued_in_prose.setdefault(str(lhs.func), (rel.line, rel.tex.strip()))   # a doubt below)
+                valued_here_now = {c.lhs for line, c in live_conditions() if c is not None and is_pin(c)
+                                   and line <= rel.line} | {c.lhs for line, c in example_pins
+                                                            if line <= rel.line and in_scope(sections, line, rel.line)}
+                if value is not None and value.free_symbols - valued_here_now:   # (the words may only suppose it:
+                    valued_in_prose.setdefault(str(lhs.func), (rel.line, rel.tex.strip()))   # no hypothesis, a doubt
+                # below; not FL(0.5) = 0.25 log 2 "with α = 1 and γ = 2": the example's value, no constant fixed)
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message=f"a value of {lhs.func} the text already defined, written in prose (\"the "
                                        f"boundary r(x) = 1/2\"): where it takes that value, not a new definition"))
@@ -2473,7 +2487,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                    for name in twice_here):
                 unproved = unproved or doubts[-1]   # ("Let $a := 3$. $$a = 2$$ $$a + a = 4$$": not through a = 2;
                 # a proof with the name free, neither definition used, holds whatever it is)
-        renamed_here = sorted(name for name, line in renamed_at.items()
+        by_variable = {target_name(v) or sp.sstr(v) for side in (lhs, rhs) if isinstance(side, sp.Derivative)
+                       for v in side.variables}     # dFL/dp_t = …: an identity in p_t, whatever the words call it
+        renamed_here = sorted(name for name, line in renamed_at.items() if name not in by_variable
                               if name in names_in(lhs, rhs, left, right) | {target_name(x) for x in (lhs, rhs)}
                               | {sp.sstr(x).replace("[", "_").rstrip("]") for x in sp.Tuple(lhs, rhs).atoms(sp.Indexed)}
                               and line < rel.line and not any(line <= at < rel.line for at in defined_at.get(name, [])))
@@ -2625,7 +2641,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             doubts.append(f"it rests on {', '.join(by_cases)}, defined by cases that softsym does not unfold: "  # may
                           f"a point may break them")                 # break them (y = (0, 1) at c = 1)
         maybe_defined = sorted((names_in(lhs, rhs) | names_in(left, right) | maybe_premised)
-                               & (set(unread) - given_here))
+                               & (set(unread) - given_here) - by_variable)
         # (z̄ := Σ_j p_j z_j with p unread: a relation about z̄ rests on p too)
         if maybe_defined:
             doubts.append("it rests on what softsym could not read ("
@@ -3402,19 +3418,26 @@ def _counted_from_zero(problem: Problem, written: list, families: set[str]) -> P
 
 
 _RANGE_IN_WORDS = re.compile(rf"(?i)\$\s*(?P<name>{NAME_TEX}(?:\s*_\s*(?:\{{[^{{}}$]*\}}|[A-Za-z0-9]))?)\s*\$\s+"
-                             r"(?:(?:(?:is|be|are)\s+(?:now\s+)?)?(?:an?\s+|any\s+|(?:an\s+)?arbitrary\s+|some\s+)?(?:real\s+)?"
+                             r"(?:(?:is|be|are)\s+(?:now\s+)?)?(?:an?\s+|any\s+|(?:an\s+)?arbitrary\s+|some\s+)?(?:real\s+)?"
                              r"(?:numbers?|values?|reals?|scalars?|parameters?|constants?)\s+(?:in|from)"
-                             r"|(?:is|be|are|lies|lie|ranges|range|varies|vary)\s+(?:now\s+)?(?:in|within|over)"
-                             r"|takes?\s+(?:its\s+)?values\s+in)"
                              r"\s+(?:the\s+(?:open\s+|closed\s+|half-open\s+)?(?:interval|range)\s+)?"
                              r"\$(?P<set>\s*(?:\\left)?[(\[][^$]*[)\]]\s*)\$")
+_RANGE_BY_VERB = re.compile(rf"(?i)(?:^|[.;:!?]\s+|\b(?:let|assume(?:\s+that)?|suppose(?:\s+that)?|where|with|and)\s+)"
+                            rf"\$\s*(?P<name>{NAME_TEX}(?:\s*_\s*(?:\{{[^{{}}$]*\}}|[A-Za-z0-9]))?)\s*\$\s+"
+                            r"(?:be|is|are|lies|lie|ranges|range|varies|vary|takes?\s+(?:its\s+)?values)\s+(?:now\s+)?"
+                            r"(?:in|within|over)\s+\$(?P<set>\s*(?:\\left)?[(\[][^$]*[)\]]\s*)\$"
+                            r"(?=\s*(?:[.,;:]|$|\band\b|\bfor\s+(?:all|every|each)\b))")
+"""A range said with a verb ("Let $\\beta$ be in $[0, 1]$", "where $p$ lies in $(0, 1)$."): only of a name that
+is the subject of its own clause, and the clause ending with the range — not "the probability that $t$ lies in
+$(0, 1)$", "the square of $t$ lies in …", "$\\hat p$ is in $(0, 1)$ only rarely"."""
 
 
 def ranges_in_words(lines: list[str]) -> list[tuple[int, str]]:
     """Ranges the words give a name ("Let $a$ be a number in $(0, 1)$", "$p$ is any value in $[0, 1]$"), as the
     membership each writes (``a \\in (0, 1)``), by line: read as a written ``$a \\in (0, 1)$`` is."""
     return [(number, _unspaced(f"{m.group('name')} \\in {m.group('set').strip()}"))
-            for number, line in enumerate(lines, 1) for m in _RANGE_IN_WORDS.finditer(line)
+            for number, line in enumerate(lines, 1)
+            for m in (*_RANGE_IN_WORDS.finditer(line), *_RANGE_BY_VERB.finditer(line))
             if is_stated_range(_unspaced(f"{m.group('name')} \\in {m.group('set').strip()}"))]
 
 
@@ -4172,6 +4195,9 @@ def real_names(expr: sp.Basic) -> set[sp.Basic]:
     return {x for x in expr.free_symbols if not (isinstance(x, sp.Symbol) and x.is_integer)}
 
 
+_BRACKET_WORDS = re.compile(r"(?i)\\langle\s*(?:\\[,;:!]\s*)?\\cdot|\bbrackets?\b|尖括号")
+"""Words that speak of the bracket notation itself ("$\\langle \\cdot \\rangle$ denotes …", "the bracket would
+become …"): what ⟨·⟩ means after them is for the words to say."""
 _PARTICULAR_SYSTEM = re.compile(r"(?i)\b(?:two|three|four|five|\d+)[- ](?:states?|levels?|outcomes?|energy\s+levels)\b"
                                 r"|\b(?:two|three)-level\b|[二两三四五]\s*(?:能级|个状态|种状态|个能级|态系统)")
 """Words that take one system of a few outcomes ("Take two states with energies $0$ and $ε$", "二能级系统")."""
