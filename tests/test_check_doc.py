@@ -1393,3 +1393,10 @@ def test_a_function_written_alone_beside_its_parameter_and_an_entry_index():
     # so the guess no longer doubts the refutation (held-out 37: ∂p_i/∂τ = −(1/τ) p_i (z_i − z̄))
     claims = claims_by_line("session36_bare_function_at_its_argument.md")
     assert claims[7] == ["proved"] and claims[9] == ["refuted"]
+
+
+def test_red_team_55_entries_listed_from_zero_are_all_only_when_the_words_count_them():
+    # "n ≥ 3 levels … E_0 = 0, E_1 = ε; the others lie higher": Z > 1 + e^{-βε} was refuted (the entries given
+    # as definitions were not seen as listed); "its top level sits at twice ε": the two listed were taken as all
+    assert claims_by_line("session36_red_team_55_e01_ladder.md")[10] == ["undecided"]
+    assert claims_by_line("session36_red_team_55_e06_third_in_words.md")[6] == ["undecided"]

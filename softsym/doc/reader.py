@@ -2389,14 +2389,23 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         listed_here = [*written, *(c for line, c in live_conditions() if line <= rel.line and isinstance(c, sp.Eq)
                                    and isinstance(c.lhs, sp.Indexed) and c not in written)]    # (or earlier in its
         # section: "Take two states with energies $E_0 = 0$ and $E_1 = ε$." a paragraph before)
+        listed_here += [c for c in (*problem.domain.given, *(sp.Eq(d.target, d.expr) for d in definitions
+                                                             if isinstance(d.target, sp.Indexed)
+                                                             and all(i.is_Integer for i in d.target.indices)))
+                        if isinstance(c, sp.Eq) and isinstance(c.lhs, sp.Indexed) and c not in listed_here]
+        # (or given as entries of their own: "the ground level has $E_0 = 0$ and the first $E_1 = ε$")
         zero_pinned = sorted({str(e.base.label) for c in listed_here if isinstance(c, sp.Basic)
                               for e in c.atoms(sp.Indexed) if e.indices == (0,)} & from_one)
         if zero_pinned:         # "Two states with energies $E_0 = 0$ and $E_1 = ε$", Z(β) := Σ_{i=1}^{n} e^{-βE_i}
             doubts.append(f"the text gives {', '.join(f'{name}_0' for name in zero_pinned)} a value, while the sums "
                           f"over it run from 1: {ZERO_PINNED}")
             counted = _counted_from_zero(problem, listed_here, set(zero_pinned))
-            if counted is not None:         # (false there too: false under either reading)
-                variants.append(("from_zero", counted))
+            listed_count = 1 + max((int(e.indices[0]) for c in listed_here if isinstance(c, sp.Eq)
+                                    for e in [c.lhs] if isinstance(e, sp.Indexed) and str(e.base.label) in zero_pinned
+                                    and len(e.indices) == 1 and e.indices[0].is_Integer), default=0)
+            window = re.sub(r"\$[^$]*\$", " MATH ", " ".join(lines[max(0, rel.line - 12):rel.line]))
+            if counted is not None and _said_to_be_all(window, listed_count):
+                variants.append(("from_zero", counted))     # (false there too: false under either reading)
         defined_now = {(target_name(d.target) or "").removesuffix("[]") for d in definitions}
         written_after = sorted({m.group(1) for r in found[k + 1:] if display and r.line == rel.line
                                 and r.op in ("==", ":=") and in_display_math(r, blocks)
@@ -3402,6 +3411,14 @@ def _counted_from_zero(problem: Problem, written: list, families: set[str]) -> P
     if unread or len(ends) != 1:
         return None
     end = next(iter(ends))
+    count = sp.Integer(top + 1)
+    bounded = [b for b in problem.domain.bounds if b.symbol == end]
+    if any(b.lower is not None and b.lower.is_number and bool(count < b.lower or b.lower_strict and count == b.lower)
+           or b.upper is not None and b.upper.is_number and bool(count > b.upper or b.upper_strict and count == b.upper)
+           for b in bounded) \
+            or any(g.has(end) and g.xreplace({end: count}) is sp.false for g in problem.domain.given
+                   if isinstance(g, sp.core.relational.Relational)):
+        return None         # "$n \ge 3$ energy levels … $E_0 = 0$, $E_1 = ε$": the entries listed are not all of them
     try:
         put = [s.xreplace({end: top + 1}).doit().replace(
             lambda e: isinstance(e, sp.Indexed) and len(e.indices) == 1 and e.indices[0].is_Integer
@@ -4201,6 +4218,20 @@ become …"): what ⟨·⟩ means after them is for the words to say."""
 _PARTICULAR_SYSTEM = re.compile(r"(?i)\b(?:two|three|four|five|\d+)[- ](?:states?|levels?|outcomes?|energy\s+levels)\b"
                                 r"|\b(?:two|three)-level\b|[二两三四五]\s*(?:能级|个状态|种状态|个能级|态系统)")
 """Words that take one system of a few outcomes ("Take two states with energies $0$ and $ε$", "二能级系统")."""
+
+
+_COUNT_WORDS = {2: r"two|2|两|二", 3: r"three|3|三", 4: r"four|4|四", 5: r"five|5|五"}
+
+
+def _said_to_be_all(words: str, count: int) -> bool:
+    """Whether the words say the system has exactly ``count`` states ("Take two states with energies …",
+    "a two-level system", "三个状态") and nothing of others ("the others lie higher", "its top level …"): the
+    entries listed from 0 are then all of them."""
+    number = _COUNT_WORDS.get(count)
+    if number is None or re.search(r"(?i)\b(?:others?|another|more|further|top|higher|remaining|rest)\b|其余|其他|更高", words):
+        return False
+    return bool(re.search(rf"(?i)(?:\b(?:{number})[- ](?:states?|levels?|outcomes?|energy\s+levels|level\s+system)\b"
+                          rf"|(?:{number})\s*(?:个状态|个能级|能级|态))", words))
 
 
 def _reparametrized(lhs: sp.Basic, rhs: sp.Basic, definitions: list[Definition]) -> str:
