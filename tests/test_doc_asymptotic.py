@@ -38,3 +38,8 @@ def test_what_it_cannot_order_or_bound_is_undecided():
     assert judge(sp.exp(x) - 1, x * sp.log(x), "O")[0] == "undecided"       # not a power of one name
     a = sp.Symbol("a", real=True)
     assert judge(sp.exp(a * x) - 1, x**2, "O")[0] == "undecided"            # a x: zero where a = 0
+
+
+def test_an_expansion_through_a_function_softsym_does_not_know_is_undecided():
+    phi = sp.Function("Phi")
+    assert judge(phi(x) - sp.Rational(1, 2) - x / 2, x**3, "O")[0] == "undecided"    # Φ(0) − 1/2 is one term

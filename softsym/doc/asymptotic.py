@@ -53,6 +53,11 @@ def judge(difference: sp.Basic, arg: sp.Basic, kind: str) -> tuple[str, str]:
     if order is None:
         return "undecided", f"a remainder {kind}({sp.sstr(arg)}) softsym does not read (only a power of one name)"
     x, point, k = order
+    unknown = sorted({sp.sstr(f.func) for f in difference.atoms(sp.core.function.AppliedUndef)})
+    if unknown or difference.has(sp.Derivative, sp.Subs, sp.Integral, sp.Sum, sp.Indexed, sp.Limit):
+        return "undecided", (f"the expansion involves {', '.join(unknown)}, a function softsym does not know"
+                             if unknown else "the expansion involves a derivative, a sum or an integral softsym "
+                                             "does not expand")
     t = sp.Symbol("t_landau", positive=True)
     near = difference.xreplace({x: 1 / t}) if point is sp.oo else difference.xreplace({x: t})
     others = near.free_symbols - {t}
@@ -64,9 +69,15 @@ def judge(difference: sp.Basic, arg: sp.Basic, kind: str) -> tuple[str, str]:
         return "undecided", f"no series of the difference at {x} → {point} could be computed"
     where = f"{x} → {'∞' if point is sp.oo else '0'}"
     terms = sp.Add.make_args(expansion) if expansion != 0 else ()
-    low = []
-    for term in terms:
+    by_power: dict[sp.Basic, sp.Basic] = {}
+    for term in terms:                          # (the terms of one power together: Φ(0) − 1/2 is one term)
         coefficient, power = term.as_coeff_exponent(t)
+        by_power[power] = by_power.get(power, sp.Integer(0)) + coefficient
+    low = []
+    for power, coefficient in by_power.items():
+        coefficient = sp.simplify(coefficient)
+        if coefficient == 0:
+            continue
         if coefficient.has(t) and (not power.is_number or power <= k):    # t² log t beside O(t²): not bounded
             return "undecided", f"the series of the difference at {where} has a logarithmic term near {sp.sstr(arg)}"
         if power.is_number and (power < k or kind == "o" and power == k):
