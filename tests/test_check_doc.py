@@ -1362,7 +1362,7 @@ def test_an_expansion_with_a_remainder_is_checked_on_its_series():
     claims = claims_by_line("session36_landau.md")
     assert claims[4] == ["proved"] and claims[5] == ["proved", "proved"]
     assert claims[8] == ["refuted"] and claims[11] == ["proved", "refuted"]
-    assert claims[13] == ["proved"] and claims[15] == ["undecided"]
+    assert claims[13] == ["undecided"] and claims[15] == ["undecided"]   # (a x: zero where a = 0)
     assert claims[18] == ["undecided"]        # through Φ, a function softsym does not know (was refuted at −1/2)
 
 
@@ -1401,3 +1401,14 @@ def test_red_team_55_entries_listed_from_zero_are_all_only_when_the_words_count_
     # as definitions were not seen as listed); "its top level sits at twice ε": the two listed were taken as all
     assert claims_by_line("session36_red_team_55_e01_ladder.md")[10] == ["undecided"]
     assert claims_by_line("session36_red_team_55_e06_third_in_words.md")[6] == ["undecided"]
+
+
+def test_red_team_56_a_remainder_is_judged_where_the_words_take_it():
+    # x³ + x = x + O(x²) "as x → ∞" and |x| = x + O(x²) (x → 0⁻) were proved: the point is read from the words
+    # (of that name, in its section) and 0 is approached from both sides; a coefficient in another name, a
+    # remainder the right side drops and O's other spellings are not misread
+    claims = claims_by_line("session36_red_team_56_landau.md")
+    assert claims[6] == ["refuted"] and claims[9] == ["refuted", "proved"]
+    assert claims[13] == ["refuted"] and claims[15] != ["proved"] and claims[19] == ["undecided"]
+    assert "proved" not in claims[23][1:] and claims[27] == ["proved", "proved", "proved"]
+    assert claims[31] == ["definition", "proved"]            # (the text's own o: O stays a remainder)

@@ -43,3 +43,15 @@ def test_what_it_cannot_order_or_bound_is_undecided():
 def test_an_expansion_through_a_function_softsym_does_not_know_is_undecided():
     phi = sp.Function("Phi")
     assert judge(phi(x) - sp.Rational(1, 2) - x / 2, x**3, "O")[0] == "undecided"    # Φ(0) − 1/2 is one term
+
+
+def test_the_words_say_where_the_remainder_is_taken():
+    from softsym.doc.asymptotic import remainder_point
+    assert judge(x**3 + x - x, x**2, "O", r"As $x \to \infty$,")[0] == "refuted"     # x³ is no O(x²) at ∞
+    assert judge(x**2 + x + 1 - x**2, x, "O", r"For large $x$,")[0] == "proved"
+    assert judge(2 * n**2 + 3 * n + 1, n**2, "O")[0] == "proved"                      # a count: n → ∞
+    assert judge(sp.Abs(x) - x, x**2, "O")[0] == "refuted"                           # from both sides of 0
+    assert judge(sp.Abs(x) + x, x**2, "O", r"As $x \to 0^-$,")[0] == "undecided"      # from below: not judged
+    assert remainder_point(r"as $x \to 0$ and for large $x$", x, sp.Integer(2)) is None
+    assert remainder_point(r"for large $n$", x, sp.Integer(2)) == ("0", (1, -1))     # (n is not x)
+    assert remainder_point("", sp.Symbol("y", positive=True), sp.Integer(2)) == ("0", (1,))

@@ -42,7 +42,7 @@ from ..problem import Problem, fresh_binders, prepare, reached_definitions, vect
 from ..prover import DEFAULT_TIMEOUT
 from ..sums import empty_when_reversed
 from .approximate import approximately, natural_evidence, natural_only, natural_said, other_base_spoken, rounding_written
-from .asymptotic import LANDAU_ANYWHERE, judge, landau_term
+from .asymptotic import LANDAU_ANYWHERE, judge, landau_term, says_where
 from .abbreviations import definitions_in_words
 from .integers import integers_in_words, kinds_unread, reaches as integer_reaches
 from .chains import Relation, relations, sides_of_arrows
@@ -864,15 +864,18 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         remainder: tuple[str, str] | None = None        # "+ O(x^4)" ending a side: an expansion's remainder
         try:
             paired, pairs = pair_sums(rel)
-            landau = [landau_term(paired.lhs), landau_term(paired.rhs)] if not {"O", "o"} & functions else [None, None]
+            landau = [term if term is not None and term[1] not in functions else None
+                      for term in (landau_term(paired.lhs), landau_term(paired.rhs))]   # (o(t) := tanh t: the text's o)
             if any(landau):
                 kinds = {(term[1], re.sub(r"\s+", "", term[2])) for term in landau if term is not None}
                 if len(kinds) > 1:
                     raise Unparsed("two different remainders O(…) on the two sides", paired.lhs)
+                if landau[1] is None:       # "1 + x + O(x²) = 1 + x": a remainder the right side drops
+                    raise Unparsed("a remainder O(…) on the left side only (the right side would drop it)", paired.lhs)
                 remainder = next((term[1], term[2]) for term in landau if term is not None)
                 paired = replace(paired, **{side: term[0] for side, term in zip(("lhs", "rhs"), landau) if term})
             for side in (paired.lhs, paired.rhs):      # (o(x) of a function o the text defines is its own)
-                if (stray := LANDAU_ANYWHERE.search(side)) and not {"O", "o"} & functions:
+                if (stray := LANDAU_ANYWHERE.search(side)) and stray.group("letter") not in functions:
                     raise Unparsed("a remainder O(…) that does not end a side (read only as its last term)",
                                    stray.group(0))
             if sigma_valued is not None and "sigma" not in domain.names() \
@@ -954,7 +957,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                     raise Unparsed("a remainder O(…) in a relation other than =", arg_tex)
                 arg = parse_tex(arg_tex, context)
                 difference = unfold_keeping_variables(lhs - rhs, definitions)
-                verdict, message = judge(difference, arg, kind)
+                around = (lead_in(lines, rel, blocks, keep_math=True) or "") if in_display_math(rel, blocks) \
+                    else _raw_sentence_before(lines, rel)     # (its own lead-in: "For large $n$,", or the
+                if not says_where(around):                     # section's words before it: "Throughout, $x \to \infty$")
+                    since = max([h for h in sections if h <= rel.line] + [rel.line - 9, 1])    # (its own section)
+                    around = " ".join(lines[since - 1:rel.line]).replace(rel.tex.strip() or "\0", " ")
+                verdict, message = judge(difference, arg, kind, around)
             except Unparsed as exc:
                 verdict, message = "unparsed", f"{exc.reason}: {exc.fragment}"
             except Exception as exc:  # noqa: BLE001 - an expansion SymPy cannot take is not judged
