@@ -81,9 +81,7 @@ def _condition_relations(piece: str, context) -> list[sp.Basic] | None:
     found = [as_relational(_CONDITION_MAKERS[op.group()], a, b) for op, a, b in zip(ops, values, values[1:])]
     return None if any(c is None for c in found) else found
 
-_LISTED_NAME = r"(?:[A-Za-z]|\\[A-Za-z]+)(?:\s*_\s*(?:\{\s*[A-Za-z0-9]\s*\}|[A-Za-z0-9]))?"
-_LIST_NAMES = re.compile(rf"^\s*{_LISTED_NAME}(?:\s*,\s*{_LISTED_NAME})+\s*$")
-"""``a, b``, ``\\sigma_1, \\sigma_2``: names (or entries) listed before one bound (``a, b > 0``)."""
+_LIST_NAMES = re.compile(r"^\s*(?:[A-Za-z]|\\[A-Za-z]+)(?:\s*,\s*(?:[A-Za-z]|\\[A-Za-z]+))+\s*$")
 
 _INDEX_RANGE = re.compile(r"^\s*(?P<lo>[^,]+?)\s*,\s*(?:\\[lc]?dots|\\dotsc|\.\.\.|…)\s*,\s*(?P<hi>[^,]+?)\s*$")
 
@@ -338,8 +336,7 @@ def listed_condition(rel: Relation, domain: Domain) -> tuple[list[sp.Basic], tup
         if rel.op in ("<", "<=", ">", ">=", "!=") and _LIST_NAMES.match(rel.lhs):
             bound = parse_tex(rel.rhs, context)
             names = [parse_tex(name, context) for name in rel.lhs.split(",")]
-            if all(isinstance(x, (sp.Symbol, sp.Indexed)) for x in names) and not (bound.free_symbols & set(names)) \
-                    and not any(x.free_symbols & bound.free_symbols for x in names):
+            if all(isinstance(x, sp.Symbol) for x in names) and not (bound.free_symbols & set(names)):
                 return [c for c in (as_relational(rel.op, x, bound) for x in names) if c is not None], None
     except Unparsed:
         return None

@@ -212,8 +212,30 @@ def outcome_functions(maths: list[str], operator: tuple[str, str, str, str],
     weight_names = set(re.findall(r"\\?[A-Za-z]+", weight))
     own = {n for tex in maths for n in re.findall(r"\\langle\s*(\\?[A-Za-z]+)\s*\\rangle\s*(?::=|\\coloneqq|=\s*-?\s*[\d.]+(?![\d.]*\s*[A-Za-z\\]))", tex)}
     functions = frozenset(n for n in applied if n not in skipped and n not in weight_names and n not in own)
-    variances = frozenset(n for n in functions if _PROBABILITY_WEIGHT.fullmatch(weight) and _variance_linked(maths, n))
+    variances = frozenset(n for n in functions if _PROBABILITY_WEIGHT.fullmatch(weight) and _variance_linked(maths, n)
+                          and _normalized(maths, weight))
     return functions, variances
+
+
+def _normalized(maths: list[str], weight: str) -> bool:
+    r"""Whether the weight (``p_\beta(x)``) is normalized as far as its definition shows: no definition of it
+    in the math (a distribution the words name), or one that divides by something (``e^{-\beta E(x)}/Z``) —
+    not ``p(x) := e^{-\beta E(x)}``, whose variance is not ⟨E²⟩ − ⟨E⟩²."""
+    head = re.escape(re.sub(r"\s*(?:\\left\s*)?\(\s*[A-Za-z]\s*(?:\\right\s*)?\)\s*$", "", weight).strip())
+    for tex in maths:
+        for m in re.finditer(rf"(?<![A-Za-z\\])\s*{head}\s*(?:\\left\s*)?\(\s*[A-Za-z]\s*(?:\\right\s*)?\)\s*(?::=|\\coloneqq|=)"
+                             rf"(?P<rhs>[^,;]*)", tex):
+            if not re.search(r"\\frac|/|\\sum", m.group("rhs")):
+                return False
+    return True
+
+
+def variance_link_written(lhs: str, rhs: str, names: frozenset[str]) -> bool:
+    r"""Whether a relation is itself the text's ``\mathrm{Var}(E) = \langle E^2 
+angle - \langle E 
+angle^2``:
+    the link the variance reading rests on is not checked by it."""
+    return any(_variance_linked([f"{lhs} = {rhs}"], n) for n in names)
 
 
 _NAME = r"(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*(?:\\[A-Za-z]+|[A-Za-z])\s*\}|\\[A-Za-z]+|[A-Za-z])"

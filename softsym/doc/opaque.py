@@ -15,8 +15,6 @@ around — leaves the products as they are.
 """
 from __future__ import annotations
 
-import re
-
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
@@ -86,28 +84,3 @@ def opaque_dot_products(left: sp.Basic, right: sp.Basic, given: tuple[sp.Basic, 
     return out[0], out[1], tuple(out[2:]), (f"the dot products {names} read as opaque numbers (their vectors "
                                             f"appear nowhere else)")
 
-
-_CONSTRAINING_WORDS = re.compile(r"(?i)\b(?:norms?|normali[sz]ed|unit|orthogonal|orthonormal|tied|shared|parallel|"
-                                 r"perpendicular|cosine|angle)\b|范数|单位|正交|归一")
-"""Words that may constrain what a dot product can be (unit norms, tied or orthogonal vectors)."""
-
-
-def one_free_product(note: str, maths: list[str], words: str) -> bool:
-    """Whether the products a note names are one scalar ``w·x`` whose vectors the text never constrains: no
-    norm, value or entry of either written in its math (``\\|w\\|``, ``x = (1, 2)``, ``w_j``), no words of norms,
-    units or ties — then every real is ``w·x`` for some vectors, and a counterexample at any value stands."""
-    m = re.match(r"the dot products (\S+) read as", note)
-    if m is None or "," in m.group(1) or "·" not in m.group(1):
-        return False
-    if _CONSTRAINING_WORDS.search(re.sub(r"\$[^$]*\$", " ", words)):
-        return False
-    for name in m.group(1).split("·"):
-        letter = re.escape(name) if len(name) == 1 else rf"\\{re.escape(name)}"
-        written = rf"(?<![A-Za-z\\]){letter}(?![A-Za-z])"
-        for tex in maths:
-            tex = re.sub(r"\\in\s*(?:\\mathbb\s*\{\s*R\s*\}|\\R\b|ℝ)(?:\s*\^\s*(?:\{[^{}]*\}|\w))?", " ", tex)   # x ∈ ℝ^d
-            if re.search(rf"\\\|\s*(?:\\mathbf\s*\{{\s*)?{written}|\\lVert\s*(?:\\mathbf\s*\{{\s*)?{written}|‖\s*{written}"
-                         rf"|\|\s*(?:\\mathbf\s*\{{\s*)?{written}\s*\}}?\s*\|"
-                         rf"|{written}\s*\}}?\s*(?::=|=|\\in|\\sim)|{written}\s*_", tex):
-                return False
-    return True

@@ -66,7 +66,7 @@ from .definitions import (
     at_last_index, circular, named_only_in_words, pair_sums, recurrence_family, through_recurrences, unfold_keeping_variables,
     squared_parameters, with_underscores_restored, word_names,
 )
-from .opaque import one_free_product, opaque_dot_products
+from .opaque import opaque_dot_products
 from .entrywise import (
     Entry, conventional_length, example_entries, listed_length, extremum_facts, family_lengths, family_ranges, inferred_dimension,
     instance_of_length, lengths_in_section, lengths_in_words, recounted, read_entrywise, sizes_written, speaks_generally, with_conventions,
@@ -74,7 +74,7 @@ from .entrywise import (
 from .constants import BARE, CONSTANT_PI, DECLARATIONS, EULER_POWER, named_constants
 from .extract import find_math, kind_of
 from .macros import angle_means, argument_gradients, averages, averaging_operator, document_macros, expand, \
-    outcome_functions
+    outcome_functions, variance_link_written
 from .outcomes import outcome_count_named, outcome_distributions, outcome_letters, states_listed, summed_values
 from .names import (
     as_relational, bare_name, context_names, doc_declarations, document_dimension, is_atomic,
@@ -179,11 +179,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         else (frozenset(), frozenset())
     early_sections = section_starts(prose_lines)
 
-    def averaged_side(side: str, line: int) -> str:        # (in the definition's section and its subsections)
-        return averages(side, operator, averaged, variances) \
-            if operator and line >= operator_line and in_scope(early_sections, operator_line, line) else side
+    def averaged_side(side: str, r: Relation) -> str:       # (in the definition's section and its subsections;
+        own = frozenset() if variance_link_written(r.lhs, r.rhs, variances) else variances   # not the link itself)
+        return averages(side, operator, averaged, own) \
+            if operator and r.line >= operator_line and in_scope(early_sections, operator_line, r.line) else side
     found = [replace(r, **dict(zip(("lhs", "rhs"), without_units(*(argument_gradients(angle_means(averaged_side(expand(
-        side, macros), r.line))) for side in (r.lhs, r.rhs))))))
+        side, macros), r))) for side in (r.lhs, r.rhs))))))
              for r in sorted([*relations(blocks), *definitions_in_words(prose_lines, blocks)],
                              key=lambda r: (r.line, _column_on_line(prose_lines, r)))]
     found, repairs = with_underscores_restored(found, " ".join(b.tex for b in blocks))
@@ -237,7 +238,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     other_base = other_base_spoken(text.splitlines())   # "bits", "base 10", \log_2: the words decide
     natural_at = natural_said(prose_lines)  # "$\log$ is the natural log", or a worked number showing it
     distributions = distributions_named(prose_lines)  # "p, q are two distributions": entries in [0, 1]
-    closed_divergences = _own_divergence_is_standard(found)   # KL(P ‖ Q) := Σ_x Q log(Q/P): not the usual one
+    closed_divergences = _own_divergence_is_standard(found, text.splitlines())   # KL(P ‖ Q) := Σ_x Q log(Q/P): not the usual one
     outcomes = outcome_letters((b.tex for b in blocks), listed_states)   # \sum_x p(x) log q(x): p(x) at x
     counted_by = outcome_count_named(prose_lines, outcomes & listed_states) if outcomes else None   # "over $K$ outcomes": the sums' end
     outcome_size = sp.Symbol(counted_by, integer=True, positive=True) if counted_by else None
@@ -864,6 +865,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         remainder: tuple[str, str] | None = None        # "+ O(x^4)" ending a side: an expansion's remainder
         try:
             paired, pairs = pair_sums(rel)
+            if operator and (variance_unread := _VARIANCE_UNREAD(averaged - variances).search(f"{paired.lhs} {paired.rhs}")):
+                raise Unparsed("a variance of what the text averages, which softsym reads only under weights the text "
+                               "normalizes and says it is ⟨E²⟩ − ⟨E⟩² of", variance_unread.group(0))
             landau = [term if term is not None and term[1] not in functions else None
                       for term in (landau_term(paired.lhs), landau_term(paired.rhs))]   # (o(t) := tanh t: the text's o)
             if any(landau):
@@ -2373,9 +2377,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         if below_floor:
             doubts.append(f"it speaks of {', '.join(below_floor)}, below the index the text defined that family "
                           f"from (\"for k ≥ 1\"): a value given elsewhere, perhaps in words")
-        if opaque_products and not one_free_product(opaque_products[0], maths, words_text):
-            # a point of free products: the vectors the text means may not meet it (one w·x the text never
-            # constrains — no norm, value or entry of w or x, no words of units or ties — takes every value)
+        if opaque_products:             # a point of free products: the vectors the text means may not meet it
             doubts.append(f"it reads {opaque_products[0][len('the '):].split(' read as')[0]} as free numbers, and what "
                           f"the text says of the vectors (norms, ties, dimension) is not read")
         listed_outcomes = [line for line, letter in outcome_listings if line < rel.line
@@ -3315,25 +3317,34 @@ _STANDARD_KL = re.compile(r"(?P<w>[A-Za-z])\s*\\log\s*(?:\\frac\s*\{\s*(?P<n>[A-
                           r"\(\s*(?P<n2>[A-Za-z])\s*/\s*(?P<d2>[A-Za-z])\s*\))")
 
 
-def _own_divergence_is_standard(found: list[Relation]) -> bool:
+def _own_divergence_is_standard(found: list[Relation], lines: list[str] = ()) -> bool:
     """Whether the closed forms of KL may be used: the text defines no KL of its own (a relation that gives
-    ``KL(P ‖ Q)`` of two letters a sum), or defines the usual one (``\\sum_x p(x) \\log \\frac{p(x)}{q(x)}``,
-    ``\\sum_k p_k \\log(p_k/q_k)``); a reversed or other definition is the text's."""
+    ``KL(P ‖ Q)`` or ``KL(P, Q)`` of two letters a sum), or defines it once and as exactly the usual one
+    (``\\sum_x p(x) \\log \\frac{p(x)}{q(x)}``, ``\\sum_k p_k \\log(p_k/q_k)``, nothing else: not negated, halved,
+    symmetrised, nor in bits); and speaks of no other logarithm base (bits, ``\\log_2``)."""
+    if other_base_spoken(list(lines)):
+        return False
+    own = []
     for r in found:
         lhs = re.sub(r"\\[,;:! ]|\\[bB]igg?[lr]?|\\left|\\right", "", r.lhs or "").replace("\\|", "||")
         args = re.fullmatch(r"\s*(?:\\operatorname\{KL\}|\\mathrm\{KL\}|\\text\{KL\}|\\KL|KL|D_\{?(?:\\mathrm\{)?KL\}?\}?)"
-                            r"\s*\(\s*([A-Za-z])\s*\|\|\s*([A-Za-z])\s*\)\s*", lhs)
+                            r"\s*\(\s*([A-Za-z])\s*(?:\|\||,)\s*([A-Za-z])\s*\)\s*", lhs)
         if r.op not in (":=", "==") or r.chained or args is None or "\\sum" not in (r.rhs or "") or not re.search(
                 rf"(?<![A-Za-z\\])(?i:{args.group(1)})\s*(?:\(|_)", r.rhs or ""):
             continue                # (a sum of the arguments' values: a definition of KL, not a claim about normals)
-        plain = re.sub(r"\\[,;:! ]|\\left|\\right", "", r.rhs or "")
-        plain = re.sub(r"(?<=[A-Za-z])\s*(?:\(\s*[a-z]\s*\)|_\s*(?:\{\s*[a-z]\s*\}|[a-z]))", "", plain)   # p(x), p_k: p
-        m = _STANDARD_KL.search(plain)
-        first, second = args.group(1).lower(), args.group(2).lower()
-        return bool(m and m.group("w").lower() == (m.group("n") or m.group("n2")).lower() == first
-                    and (m.group("d") or m.group("d2")).lower() == second)
-        # (the first such relation is where the text says what KL is; later ones are its claims)
-    return True
+        own.append((args, r.rhs or ""))
+    if not own:
+        return True
+    if len({re.sub(r"\s+", "", rhs) for _, rhs in own}) > 1:
+        return False                # (two definitions: another section's, a reversed one)
+    args, rhs = own[0]
+    plain = re.sub(r"\\[,;:! ]|\\left|\\right", "", rhs)
+    plain = re.sub(r"(?<=[A-Za-z])\s*(?:\(\s*[a-z]\s*\)|_\s*(?:\{\s*[a-z]\s*\}|[a-z]))", "", plain)   # p(x), p_k: p
+    plain = re.sub(r"^\s*\\sum\s*(?:_\s*(?:\{[^{}]*\}|\w))?\s*(?:\^\s*(?:\{[^{}]*\}|\w))?", "", plain)
+    m = _STANDARD_KL.fullmatch(plain.strip().rstrip(".,; "))
+    first, second = args.group(1).lower(), args.group(2).lower()
+    return bool(m and m.group("w").lower() == (m.group("n") or m.group("n2")).lower() == first
+                and (m.group("d") or m.group("d2")).lower() == second)
 
 
 def _divergences_written_out(expr: sp.Basic, definitions: list[Definition],
@@ -4220,9 +4231,19 @@ def real_names(expr: sp.Basic) -> set[sp.Basic]:
     return {x for x in expr.free_symbols if not (isinstance(x, sp.Symbol) and x.is_integer)}
 
 
-_BRACKET_WORDS = re.compile(r"(?i)\\langle\s*(?:\\[,;:!]\s*)?\\cdot|\bbrackets?\b|尖括号")
+_BRACKET_WORDS = re.compile(r"(?i)\\langle\s*(?:\\[,;:!]\s*)?\\cdot|\bbrackets?\b|尖括号|\baverages?\b[^.;]{0,60}\b(?:instead|now|"
+                            r"uniform|plain|unnormali[sz]ed|other)\b|\b(?:instead|now|uniform|plain)\b[^.;]{0,60}\baverages?\b")
 """Words that speak of the bracket notation itself ("$\\langle \\cdot \\rangle$ denotes …", "the bracket would
 become …"): what ⟨·⟩ means after them is for the words to say."""
+def _VARIANCE_UNREAD(names: frozenset[str]) -> re.Pattern:
+    r"""``\mathrm{Var}(E)`` of one of ``names`` (never matching when there is none)."""
+    if not names:
+        return re.compile(r"(?!)")
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?:\\mathrm\s*\{{\s*Var\s*\}}|\\operatorname\s*\{{\s*Var\s*\}}|\\Var(?![A-Za-z])|\\mathbb\s*\{{\s*V\s*\}})"
+                      rf"\s*(?:\\left\s*)?[(\[]\s*(?:{alternatives})\s*(?:\\right\s*)?[)\]]")
+
+
 _PARTICULAR_SYSTEM = re.compile(r"(?i)\b(?:two|three|four|five|\d+)[- ](?:states?|levels?|outcomes?|energy\s+levels)\b"
                                 r"|\b(?:two|three)-level\b|[二两三四五]\s*(?:能级|个状态|种状态|个能级|态系统)")
 """Words that take one system of a few outcomes ("Take two states with energies $0$ and $ε$", "二能级系统")."""
