@@ -3322,8 +3322,8 @@ def _own_divergence_is_standard(found: list[Relation], lines: list[str] = ()) ->
     ``KL(P ‖ Q)`` or ``KL(P, Q)`` of two letters a sum), or defines it once and as exactly the usual one
     (``\\sum_x p(x) \\log \\frac{p(x)}{q(x)}``, ``\\sum_k p_k \\log(p_k/q_k)``, nothing else: not negated, halved,
     symmetrised, nor in bits); and speaks of no other logarithm base (bits, ``\\log_2``)."""
-    if other_base_spoken(list(lines)):
-        return False
+    if logarithm_bases(list(lines)):
+        return False                # ("$\\log$ denotes the logarithm to base 2": a KL in bits)
     own = []
     for r in found:
         lhs = re.sub(r"\\[,;:! ]|\\[bB]igg?[lr]?|\\left|\\right", "", r.lhs or "").replace("\\|", "||")
@@ -3335,9 +3335,11 @@ def _own_divergence_is_standard(found: list[Relation], lines: list[str] = ()) ->
         own.append((args, r.rhs or ""))
     if not own:
         return True
-    if len({re.sub(r"\s+", "", rhs) for _, rhs in own}) > 1:
-        return False                # (two definitions: another section's, a reversed one)
     args, rhs = own[0]
+    letters = (args.group(1), args.group(2))
+    if len({re.sub(r"\s+", "", other) for a, other in own if (a.group(1), a.group(2)) == letters}) > 1:
+        return False                # (KL(p ‖ q) defined twice: another section's, a reversed one; KL(p ‖ u) = …
+        # of other letters is a claim about it)
     plain = re.sub(r"\\[,;:! ]|\\left|\\right", "", rhs)
     plain = re.sub(r"(?<=[A-Za-z])\s*(?:\(\s*[a-z]\s*\)|_\s*(?:\{\s*[a-z]\s*\}|[a-z]))", "", plain)   # p(x), p_k: p
     plain = re.sub(r"^\s*\\sum\s*(?:_\s*(?:\{[^{}]*\}|\w))?\s*(?:\^\s*(?:\{[^{}]*\}|\w))?", "", plain)
