@@ -1401,3 +1401,11 @@ def test_red_team_56_a_remainder_is_judged_where_the_words_take_it():
     assert claims[13] == ["refuted"] and claims[15] != ["proved"] and claims[19] == ["undecided"]
     assert "proved" not in claims[23][1:] and claims[27] == ["proved", "proved", "proved"]
     assert claims[31] == ["definition", "proved"]            # (the text's own o: O stays a remainder)
+
+
+def test_checks_that_all_disagree_with_their_formula_blame_the_formula_not_the_checks():
+    # held-out 39: a wrong stable-loss formula written with "=" was read as the definition, and the text's two
+    # correct worked checks of it were refuted; one wrong check among right ones is still refuted
+    claims = claims_by_line("session36_checks_against_their_formula.md")
+    assert claims[6] == ["undecided"] and claims[7] == ["undecided"]
+    assert claims[14] == ["proved"] and claims[15] == ["refuted"]

@@ -54,7 +54,27 @@ def check_document(path: str, text: str, options: DocOptions = DocOptions(), *,
         followed[at][kind] = answers.get(n)
     results = [_weighed(_result(r, verdict, variants), r, follow)
                for r, (verdict, variants), follow in zip(readings, decided, followed)]
-    return document_result(path, results, time.perf_counter() - start)
+    return document_result(path, _checks_against_their_formula(readings, results), time.perf_counter() - start)
+
+
+def _checks_against_their_formula(readings: list[Reading], results: list[dict]) -> list[dict]:
+    """The text's worked checks of a formula it wrote with "=" (``BCE(a, y) = max(a, 0) − ay + log(1 +
+    e^{|a|})``, then ``BCE(3, 0) = 3 + log(1 + e^{-3})`` and ``BCE(−2, 1) = …``): when two or more check it and
+    every one is refuted, the formula itself may be the mistake — none of them is reported as refuted."""
+    checks: dict[tuple[str, int], list[int]] = {}
+    for n, reading in enumerate(readings):
+        if reading.checks_of is not None:
+            checks.setdefault(reading.checks_of, []).append(n)
+    out = list(results)
+    for (name, line), at in checks.items():
+        if len(at) >= 2 and all(results[n]["verdict"] == "refuted" for n in at):
+            for n in at:
+                out[n] = {**{k: v for k, v in results[n].items() if k not in ("lhs_value", "rhs_value")},
+                          "verdict": "undecided", "counterexample": None,
+                          "message": f"as read it {results[n]['message']}, but every worked check of {name} the text "
+                                     f"gives disagrees with its formula on line {line}: the formula may be the "
+                                     f"mistake, not the checks: not reported as refuted"}
+    return out
 
 
 _PROVED = (Status.PROVED, Status.PROVED_INSTANTIATED)

@@ -120,6 +120,7 @@ class Reading:
     at_pins: bool = False                           # every name it speaks of has such a value (an example)
     elsewhere: tuple[str, ...] = field(default=())  # bounds from earlier sections ("0 < p < 1 (line 3)")
     example_values: tuple[str, ...] = field(default=())   # values prose gave earlier in the section ("stated")
+    checks_of: tuple[str, int] | None = None   # "BCE(3, 0) = …": a check of a formula the text wrote with "=" (line)
     values_unique: bool = True                      # no name was given two values in the section
     pair: tuple[str, str] = ("", "")                # the two free indices of the "distinct" variant
     stated: tuple[tuple[str, str, int], ...] = field(default=())   # values the text gave names before it
@@ -306,6 +307,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     # positive": every entry, by line; "Let $\gamma_i \in (0, 1)$ for all $i$": each bound of every entry too
     family_said = sorted(family_said + _family_ranges(memberships, domain, functions), key=lambda f: f[0])
     parameter_facts: list[tuple[int, sp.Basic]] = []    # a named distribution's parameter ranges, by line
+    equals_defined: dict[str, int] = {}                 # functions defined with "=" in a display, by line
     definitions: list[Definition] = []
     used: set[str] = set()
     out: list[Reading] = []
@@ -1764,6 +1766,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             if ranged and own_names and target_name(lhs) is not None:   # a later range is another case
                 branches.add(target_name(lhs))
             defined_at.setdefault(target_name(lhs) or "", []).append(rel.line)
+            if isinstance(lhs, sp.core.function.AppliedUndef):     # BCE(a, y) = … written with "=": a formula
+                equals_defined.pop(str(lhs.func), None)            # the text's checks may disagree with
+                if rel.op == "==" and display:
+                    equals_defined[str(lhs.func)] = rel.line
             if display:
                 displayed_at.setdefault(target_name(lhs) or "", []).append(rel.line)
             if not rhs.free_symbols and isinstance(lhs, (sp.Symbol, sp.Indexed)):
@@ -3079,7 +3085,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                            and not any(changed_since(out, c.lhs, line, lines, rel.line, rel.tex)
                                        or widened_since(lines, line, rel, blocks) for c, line in pinned_at.items()),
                            elsewhere=tuple(f"{sp.sstr(c)} (line {standing_line.get(name, '?')})"
-                                           for name in sorted(elsewhere) for c in standing[name])))
+                                           for name in sorted(elsewhere) for c in standing[name]),
+                           checks_of=(str(lhs.func), equals_defined[str(lhs.func)])
+                           if isinstance(lhs, sp.core.function.AppliedUndef) and rel.op == "=="
+                           and lhs.args and all(a.is_number for a in lhs.args) and str(lhs.func) in equals_defined
+                           and in_scope(sections, equals_defined[str(lhs.func)], rel.line) else None))
     return out
 
 
