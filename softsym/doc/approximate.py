@@ -103,15 +103,17 @@ def rounding_written(left_tex: str, right_tex: str) -> bool:
         rounding_tolerance(_FACTOR_WRITTEN.sub(" ", left_tex)) + rounding_tolerance(_FACTOR_WRITTEN.sub(" ", right_tex)))
 
 
+def _rebased(e: sp.Basic, base: int) -> sp.Basic:
+    """``e`` with each natural ``\\log`` read to ``base``."""
+    return e.replace(lambda x: isinstance(x, sp.log) and len(x.args) == 1, lambda x: sp.log(x.args[0]) / sp.log(base))
+
+
 def _in_another_base(left: sp.Basic, right: sp.Basic, tolerance: sp.Float) -> int | None:
     """The base (10 or 2) in which the logarithms of ``left ≈ right`` make it hold, if any."""
     if not (left.has(sp.log) or right.has(sp.log)):
         return None
     for base in (10, 2):
-        def rebased(e: sp.Basic, base: int = base) -> sp.Basic:
-            return e.replace(lambda x: isinstance(x, sp.log) and len(x.args) == 1,
-                             lambda x: sp.log(x.args[0]) / sp.log(base))
-        a, b = _value(rebased(left)), _value(rebased(right))
+        a, b = _value(_rebased(left, base)), _value(_rebased(right, base))
         if a is not None and b is not None and abs(a - b) <= tolerance * (1 + sp.Float("1e-9")):
             return base
     return None
@@ -188,10 +190,7 @@ def natural_only(left: sp.Basic, right: sp.Basic, left_tex: str, right_tex: str,
     if judged is None or judged[0] != "proved":
         return False
     for base in (10, 2):
-        def rebased(e: sp.Basic, base: int = base) -> sp.Basic:
-            return e.replace(lambda x: isinstance(x, sp.log) and len(x.args) == 1,
-                             lambda x: sp.log(x.args[0]) / sp.log(base))
-        other = approximately(rebased(left), rebased(right), left_tex, right_tex, approximated)
+        other = approximately(_rebased(left, base), _rebased(right, base), left_tex, right_tex, approximated)
         if other is None or other[0] == "proved":
             return False
     return True
@@ -212,7 +211,7 @@ _HEDGED_EVIDENCE = re.compile(r"(?i)\b(?:if|were|would|suppose|supposing|say|say
 def natural_said(lines: list[str]) -> int | None:
     r"""The first line whose words say the text's logarithm is the natural one, or None (always None in a
     text that speaks of another base anywhere: "bits", "base 10", ``\log_2``)."""
-    if any(_OTHER_BASE.search(line) for line in lines):
+    if other_base_spoken(lines):
         return None
     for n, line in enumerate(lines, 1):
         for sentence in re.split(r"(?<=[.!?;])\s+", line):

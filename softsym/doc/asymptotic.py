@@ -47,6 +47,11 @@ _ONE_SIDED = re.compile(r"(?i)-\s*\\infty|−\s*∞|0\s*\^\s*\{?\s*-|\bnegative\
 _POSITIVE_SIDE = re.compile(r"(?i)0\s*\^\s*\{?\s*\+|\bpositive\b|>\s*0\b")
 
 
+_NAMED_LIMIT = re.compile(r"\$\s*\|?\s*\\?([A-Za-z]+)\s*\|?\s*\\(?:to|rightarrow)[^$]*\$|"
+                          r"(?i:large|small|big)\s+\$\s*\\?([A-Za-z]+)\s*\$")
+"""Words that take one name somewhere: "$x \\to \\infty$", "$|x| \\to \\infty$", "for large $n$"."""
+
+
 def says_where(words: str) -> bool:
     """Whether words say where a remainder is taken (toward 0, ∞ or from one side)."""
     return bool(_TOWARD_INFINITY.search(words) or _TOWARD_ZERO.search(words) or _ONE_SIDED.search(words))
@@ -58,12 +63,9 @@ def remainder_point(words: str, variable: sp.Symbol, exponent: sp.Basic) -> tupl
     the name make it positive), ("oo", (1,)) +∞ (both, ±∞, when the words write |x|); without words a count
     (an integer name) goes to ∞ and otherwise the power's sign decides.  None: not judged — the words take
     it from below or to −∞, or speak of both 0 and ∞."""
-    phrases = [m.group(0) for m in re.finditer(r"\$\s*\|?\s*\\?([A-Za-z]+)\s*\|?\s*\\(?:to|rightarrow)[^$]*\$|"
-                                             r"(?i:large|small|big)\s+\$\s*\\?([A-Za-z]+)\s*\$", words)
-               if (m.group(1) or m.group(2)) == variable.name]
-    others = [m for m in re.finditer(r"\$\s*\|?\s*\\?([A-Za-z]+)\s*\|?\s*\\(?:to|rightarrow)[^$]*\$|"
-                                     r"(?i:large|small|big)\s+\$\s*\\?([A-Za-z]+)\s*\$", words)
-              if (m.group(1) or m.group(2)) != variable.name]
+    named = [(m.group(0), m.group(1) or m.group(2)) for m in _NAMED_LIMIT.finditer(words)]
+    phrases = [phrase for phrase, name in named if name == variable.name]
+    others = [phrase for phrase, name in named if name != variable.name]
     if phrases:
         words = " ".join(phrases)           # ("$x \to \infty$", "large $x$": what the words say of this name)
     elif others:

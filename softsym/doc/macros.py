@@ -157,14 +157,15 @@ def averaging_operator(maths: list[str], outcomes: frozenset[str]) -> tuple[str,
 
 
 _ANGLE_BODY = re.compile(r"\\langle\s*(?P<body>(?:(?!\\rangle|\\langle)[^,|])+?)\s*\\rangle(?!\s*_)")
-_VARIANCE = r"(?:\\mathrm\s*\{\s*Var\s*\}|\\operatorname\s*\{\s*Var\s*\}|\\Var(?![A-Za-z])|\\mathbb\s*\{\s*V\s*\})"
+VARIANCE = r"(?:\\mathrm\s*\{\s*Var\s*\}|\\operatorname\s*\{\s*Var\s*\}|\\Var(?![A-Za-z])|\\mathbb\s*\{\s*V\s*\})"
+"""How a text writes the variance: ``\\mathrm{Var}``, ``\\operatorname{Var}``, ``\\Var``, ``\\mathbb{V}``."""
 
 
 def _variance_linked(maths: list[str], name: str) -> bool:
     r"""Whether the math says ``\mathrm{Var}(E)`` is ``\langle E^2 \rangle - \langle E \rangle^2`` (either order)."""
     g = re.escape(name)
     moments = rf"\\langle\s*{g}\s*\^\s*\{{?\s*2\s*\}}?\s*\\rangle\s*-\s*\\langle\s*{g}\s*\\rangle\s*\^\s*\{{?\s*2\s*\}}?"
-    variance = rf"{_VARIANCE}\s*(?:\\left\s*)?[(\[]\s*{g}\s*(?:\\right\s*)?[)\]]"
+    variance = rf"{VARIANCE}\s*(?:\\left\s*)?[(\[]\s*{g}\s*(?:\\right\s*)?[)\]]"
     return any(re.search(rf"{moments}\s*=\s*{variance}|{variance}\s*=\s*{moments}", tex) for tex in maths)
 
 
@@ -182,7 +183,7 @@ def averages(tex: str, operator: tuple[str, str, str, str], functions: frozenset
     name_pattern = "|".join(re.escape(n) for n in names)
     if variances:
         varied = "|".join(re.escape(n) for n in sorted(variances, key=len, reverse=True))
-        tex = re.sub(rf"{_VARIANCE}\s*(?:\\left\s*)?[(\[]\s*(?P<g>{varied})\s*(?:\\right\s*)?[)\]]",
+        tex = re.sub(rf"{VARIANCE}\s*(?:\\left\s*)?[(\[]\s*(?P<g>{varied})\s*(?:\\right\s*)?[)\]]",
                      lambda m: f"\\left(\\langle {m.group('g')}^2 \\rangle - \\langle {m.group('g')} \\rangle^2\\right)", tex)
 
     def average(m: re.Match) -> str:
@@ -231,9 +232,7 @@ def _normalized(maths: list[str], weight: str) -> bool:
 
 
 def variance_link_written(lhs: str, rhs: str, names: frozenset[str]) -> bool:
-    r"""Whether a relation is itself the text's ``\mathrm{Var}(E) = \langle E^2 
-angle - \langle E 
-angle^2``:
+    r"""Whether a relation is itself the text's ``\mathrm{Var}(E) = \langle E^2 \rangle - \langle E \rangle^2``:
     the link the variance reading rests on is not checked by it."""
     return any(_variance_linked([f"{lhs} = {rhs}"], n) for n in names)
 

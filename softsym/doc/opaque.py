@@ -83,4 +83,3 @@ def opaque_dot_products(left: sp.Basic, right: sp.Basic, given: tuple[sp.Basic, 
     names = ", ".join(sorted(arity))
     return out[0], out[1], tuple(out[2:]), (f"the dot products {names} read as opaque numbers (their vectors "
                                             f"appear nowhere else)")
-

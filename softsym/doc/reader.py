@@ -73,7 +73,7 @@ from .entrywise import (
 )
 from .constants import BARE, CONSTANT_PI, DECLARATIONS, EULER_POWER, named_constants
 from .extract import find_math, kind_of
-from .macros import angle_means, argument_gradients, averages, averaging_operator, document_macros, expand, \
+from .macros import VARIANCE, angle_means, argument_gradients, averages, averaging_operator, document_macros, expand, \
     outcome_functions, variance_link_written
 from .outcomes import outcome_count_named, outcome_distributions, outcome_letters, states_listed, summed_values
 from .names import (
@@ -867,7 +867,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         remainder: tuple[str, str] | None = None        # "+ O(x^4)" ending a side: an expansion's remainder
         try:
             paired, pairs = pair_sums(rel)
-            if operator and (variance_unread := _VARIANCE_UNREAD(averaged - variances).search(f"{paired.lhs} {paired.rhs}")):
+            if operator and (variance_unread := _variance_of(averaged - variances).search(f"{paired.lhs} {paired.rhs}")):
                 raise Unparsed("a variance of what the text averages, which softsym reads only under weights the text "
                                "normalizes and says it is ⟨E²⟩ − ⟨E⟩² of", variance_unread.group(0))
             landau = [term if term is not None and term[1] not in functions else None
@@ -4247,13 +4247,12 @@ _BRACKET_WORDS = re.compile(r"(?i)\\langle\s*(?:\\[,;:!]\s*)?\\cdot|\bbrackets?\
                             r"uniform|plain|unnormali[sz]ed|other)\b|\b(?:instead|now|uniform|plain)\b[^.;]{0,60}\baverages?\b")
 """Words that speak of the bracket notation itself ("$\\langle \\cdot \\rangle$ denotes …", "the bracket would
 become …"): what ⟨·⟩ means after them is for the words to say."""
-def _VARIANCE_UNREAD(names: frozenset[str]) -> re.Pattern:
+def _variance_of(names: frozenset[str]) -> re.Pattern:
     r"""``\mathrm{Var}(E)`` of one of ``names`` (never matching when there is none)."""
     if not names:
         return re.compile(r"(?!)")
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?:\\mathrm\s*\{{\s*Var\s*\}}|\\operatorname\s*\{{\s*Var\s*\}}|\\Var(?![A-Za-z])|\\mathbb\s*\{{\s*V\s*\}})"
-                      rf"\s*(?:\\left\s*)?[(\[]\s*(?:{alternatives})\s*(?:\\right\s*)?[)\]]")
+    return re.compile(rf"{VARIANCE}\s*(?:\\left\s*)?[(\[]\s*(?:{alternatives})\s*(?:\\right\s*)?[)\]]")
 
 
 _PARTICULAR_SYSTEM = re.compile(r"(?i)\b(?:two|three|four|five|\d+)[- ](?:states?|levels?|outcomes?|energy\s+levels)\b"
