@@ -1409,3 +1409,35 @@ def test_checks_that_all_disagree_with_their_formula_blame_the_formula_not_the_c
     claims = claims_by_line("session36_checks_against_their_formula.md")
     assert claims[6] == ["undecided"] and claims[7] == ["undecided"]
     assert claims[14] == ["proved"] and claims[15] == ["refuted"]
+
+
+def test_the_usual_entropy_and_kl_of_vectors_in_a_text_about_cross_entropy():
+    # H(q, p), H(u, p), KL(u ‖ p) of families the text defines (u_k = 1/K after "the uniform distribution",
+    # y one-hot at the true class c) are the usual sums: H(u, p) = log K − KL(u ‖ p), read as a definition
+    # before, refuted; the true lines after it proved
+    claims = claims_by_line("session37_label_smoothing_measures.md")
+    assert claims[11] == ["proved", "proved"]             # q_k = ε/K for k ≠ c: y is one-hot at c
+    assert claims[16] == ["proved"] and claims[18] == ["refuted"]
+    assert claims[20] == claims[22] == claims[24] == ["proved"]
+
+
+def test_a_function_of_t_written_at_beta_and_brackets_beside_the_one_distribution():
+    # Z(β) after Z(T) := … and β := 1/T is Z written in β; ⟨E⟩ beside p(x) := e^{-E(x)/T}/Z(T) is Σ_x p(x) E(x)
+    claims = claims_by_line("session37_gibbs_written_in_beta.md")
+    assert claims[8] == ["definition", "proved"] and claims[14] == ["proved"] and claims[22] == ["proved"]
+    assert claims[18] == ["refuted"] and claims[26] == ["refuted"]
+
+
+def test_a_term_of_a_defined_sum_and_a_logit_of_free_products():
+    # "Each term simplifies: ℓ_i(w) = …" of ℓ(w) := −Σ_i […]: the i-th term (it was an unknown function); a
+    # dot product of one vector against a family the text says nothing more of is any number: refuted
+    claims = claims_by_line("session37_logistic_terms_and_products.md")
+    assert claims[10] == ["refuted"] and claims[14] == ["proved"]
+    assert claims[25] == ["proved", "refuted"]
+
+
+def test_what_an_example_says_in_other_notation_or_in_words_keeps_a_counterexample_unreported():
+    # Σ beside a 1-D example's σ² = 1; a maximum "at $βε ≈ 2.3994$" is a place, not the example's value; n μ̂
+    # from names defined nowhere
+    claims = claims_by_line("session37_examples_in_other_notation.md")
+    assert claims[8] == ["undecided"] and claims.get(13, []) == [] and "refuted" not in claims.get(17, [])

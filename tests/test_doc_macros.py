@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from softsym.doc.macros import averages, averaging_operator, document_macros, expand, outcome_functions
+from softsym.doc.macros import (averages, averaging_operator, document_macros, expand, implicit_averaging,
+                                outcome_functions)
 
 PREAMBLE = r"""\newcommand{\R}{\mathbb{R}} \newcommand{\x}{\mathbf{x}} \def\vz{\boldsymbol{z}}
 \DeclareMathOperator{\softmax}{softmax} \newcommand{\f}[1]{#1^2} \renewcommand\w{\mathbf{w}}
@@ -60,3 +61,24 @@ def test_brackets_the_operator_does_not_define_stay_as_written():
     assert averaging_operator(two, frozenset({"x"})) is None                  # another bracket defined
     divided = [r"\langle f \rangle := \sum_x w(x) f(x) / Z"]
     assert averaging_operator(divided, frozenset({"x"})) is None              # f(x) does not end it
+
+
+GIBBS = [r"p(x) := \frac{e^{-E(x)/T}}{Z(T)}, \qquad Z(T) := \sum_{x} e^{-E(x)/T}",
+         r"\frac{\partial \log Z}{\partial \beta} = -\langle E \rangle", r"-\log p(x) = \beta E(x) + \log Z"]
+
+
+def test_brackets_beside_the_one_distribution_the_text_defines_are_its_averages():
+    operator = implicit_averaging(GIBBS, frozenset({"x"}), "this gives the average energy")
+    assert operator[:3] == ("f", "x", "p(x)")        # (not the p(x) inside -\log p(x) = …: no second definition)
+    assert r"\sum_{x} p(x) \left(E(x)\right)" in averages(r"\langle E \rangle", operator, frozenset({"E"}))
+
+
+@pytest.mark.parametrize("maths, words, named", [
+    (GIBBS, "the energy", {}),                                               # no words of averages or means
+    ([*GIBBS, r"\langle f \rangle := \sum_x q(x) f(x)"], "the average", {}),  # the text defines its bracket
+    ([*GIBBS, r"q(x) := \frac{1}{n}"], "the average", {}),                   # two distributions
+    ([r"p(x) := e^{-E(x)/T}", r"\langle E \rangle = 1"], "the average", {}),  # not normalized
+    (GIBBS, "the average", {"q": (3, False, False)}),                        # the words name another one
+])
+def test_brackets_are_no_average_where_the_text_leaves_the_weight_open(maths, words, named):
+    assert implicit_averaging(maths, frozenset({"x"}), words, frozenset(named)) is None

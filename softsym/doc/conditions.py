@@ -90,7 +90,8 @@ _ONE_HOT = re.compile(r"(?:one[- ]?hot|独热|单热)[^$\n]{0,40}?\$\s*(?:\\(?:m
 
 
 _ONE_HOT_AFTER = re.compile(r"\$\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{?\s*)?([A-Za-z])\s*\}?\s*\$\s*"
-                            r"(?:(?:be|is|are)\s+(?:an?\s+|the\s+)?|(?:是|为)\s*(?:一个)?\s*)(?:one[- ]?hot|独热|单热)",
+                            r"(?:(?:be|is|are)\s+(?:an?\s+|the\s+)?(?:(?!not\b|no\b)[A-Za-z-]+\s+){0,2}|"
+                            r"(?:是|为)\s*(?:一个)?\s*(?:对应的|相应的|对应|相应)?\s*)(?:one[- ]?hot|独热|单热)",
                             re.IGNORECASE)
 
 
@@ -2265,3 +2266,20 @@ def logarithm_bases(lines: list[str]) -> list[tuple[int, int]]:
             out.append((number, int(m.group("base") or m.group("cjk"))))
     return out
 
+
+
+_NAMING_NOUN = re.compile(r"(?i)(?:\bdistributions?|\bvectors?|分布|向量)\s*$")
+
+
+def named_by_noun(lines: list[str], rel: Relation) -> bool:
+    """Whether an inline relation stands right after the noun it names ("the uniform distribution
+    $u_k = 1/K$", "均匀分布 $u_k = 1/K$"): an appositive that says what the new name is, not a case."""
+    if not 1 <= rel.line <= len(lines):
+        return False
+    line = lines[rel.line - 1]
+    at = line.find(rel.tex[:20]) if rel.tex else -1
+    if at < 0:
+        return False
+    before = re.sub(r"[\s$]*(?:\\\(\s*)?$", "", line[:at])
+    return bool(_NAMING_NOUN.search(before)) and not re.search(
+        r"(?i)\b(?:if|when|whenever|suppose|assume|unless)\b|若|如果|假设|当", _SENTENCE_END.split(_INLINE_MATH.sub(" ", before))[-1])

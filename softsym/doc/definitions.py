@@ -689,3 +689,67 @@ def defined_where(lhs: sp.Basic, rhs: sp.Basic, definitions: list[Definition]) -
                 if fact not in facts and fact is not sp.true:
                     facts.append(fact)
     return facts
+
+
+_TERM_WORDS = re.compile(r"(?i)\b(?:terms?|summands?|per[- ](?:example|sample|observation|point|datum)|"
+                         r"(?:each|every|one|a\s+single|single)\s+(?:example|sample|observation|data\s*point|datum))\b|"
+                         r"每一?项|单个样本|每个样本|每一个样本|单项")
+"""Words that speak of the terms of a sum: "each term simplifies", "the per-example loss"."""
+
+
+def summand_definition(lhs: sp.Basic, definitions: list[Definition], words: str) -> Definition | None:
+    """``ℓ_i(w) := -[…]_i`` read off ``ℓ(w) := -\\sum_{i=1}^n […]_i`` when the text writes ℓ_i, defined nowhere,
+    where its words speak of the terms ("each term simplifies:", "the per-example loss"): the i-th term of the
+    sum, its sign with it.  Not for a sum scaled otherwise (``\\frac1n \\sum_i``: is the 1/n in each term?),
+    a body that is more than the sum, or a term that already speaks of the letter i."""
+    if not _TERM_WORDS.search(words):
+        return None
+    undef = sp.core.function.AppliedUndef
+    if isinstance(lhs, undef) and len(lhs.args) >= 1 and isinstance(lhs.args[-1], sp.Symbol):
+        index, whole = lhs.args[-1], tuple(lhs.args[:-1])
+        matches = [d for d in definitions if isinstance(d.target, undef) and d.target.func == lhs.func
+                   and d.target.args == whole]
+    elif isinstance(lhs, sp.Indexed) and len(lhs.indices) == 1 and isinstance(lhs.indices[0], sp.Symbol):
+        index = lhs.indices[0]
+        matches = [d for d in definitions if isinstance(d.target, sp.Symbol) and d.target.name == str(lhs.base.label)]
+    else:
+        return None
+    if not matches or any(d.target == lhs for d in definitions):
+        return None
+    body = matches[-1].expr
+    sign = -1 if isinstance(body, sp.Mul) and body.args[0] == -1 and len(body.args) == 2 else 1
+    total = body.args[1] if sign == -1 else body
+    if not isinstance(total, sp.Sum) or len(total.limits) != 1:
+        return None
+    variable = total.limits[0][0]
+    term = total.function
+    if index in term.free_symbols - {variable} or index.name in {x.name for x in term.free_symbols if x != variable}:
+        return None
+    return Definition(lhs, sign * term.xreplace({variable: index}), matches[-1].step)
+
+
+def written_in_new_name(expr: sp.Basic, definitions: list[Definition]) -> tuple[sp.Basic, list[str]]:
+    """``expr`` with each call of a function the text defined in a parameter (``Z(T) := Σ_x e^{-E(x)/T}``) at a
+    name defined from that parameter (``β := 1/T``, or ``T := 1/β``) read as the function written in the new
+    name — ``Z(β)`` is Z at the same temperature, the physicist's shorthand, not Z at T = β — and notes saying
+    so.  Not where the text defines the function at that name too (``Z(β) := …``: its own)."""
+    undef = sp.core.function.AppliedUndef
+    symbol_defs = {d.target: d.expr for d in definitions if isinstance(d.target, sp.Symbol)}
+    swaps: dict[sp.Basic, sp.Basic] = {}
+    notes = []
+    for call in expr.atoms(undef):
+        if any(isinstance(d.target, undef) and d.target == call for d in definitions):
+            continue
+        for d in reversed(definitions):
+            if not (isinstance(d.target, undef) and d.target.func == call.func and len(d.target.args) == len(call.args)):
+                continue
+            args = tuple(param if isinstance(param, sp.Symbol) and isinstance(arg, sp.Symbol) and param != arg
+                         and (param in getattr(symbol_defs.get(arg), "free_symbols", ())
+                              or arg in getattr(symbol_defs.get(param), "free_symbols", ())) else arg
+                         for param, arg in zip(d.target.args, call.args))
+            if args != call.args:
+                swaps[call] = call.func(*args)
+                notes.append(f"{sp.sstr(call)} read as {sp.sstr(d.target)} written in "
+                             f"{', '.join(sp.sstr(a) for a, b in zip(call.args, args) if a != b)} (the same quantity)")
+            break
+    return (expr.xreplace(swaps), notes) if swaps else (expr, [])

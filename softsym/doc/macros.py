@@ -150,10 +150,78 @@ def averaging_operator(maths: list[str], outcomes: frozenset[str]) -> tuple[str,
             if m.group("at") == x and x in outcomes and weight and re.search(rf"\(\s*{x}\s*\)", weight) \
                     and not re.search(rf"(?<![A-Za-z\\]){m.group('f')}(?![A-Za-z])", weight):
                 found.add((m.group("f"), x, weight, tex))
-    definitions = sum(1 for tex in maths for m in _BRACKET_DEFINED.finditer(tex)
-                      if re.search(rf"(?<![A-Za-z\\]){m.group('g')}\s*(?:\\left\s*)?\(", tex[m.end():]))
-    # (an operator's definition applies its placeholder, ⟨g⟩ = Σ_x q(x) g(x); ⟨E⟩ = ε/(e^{βε} + 1) is a value)
-    return next(iter(found)) if len(found) == 1 and definitions == 1 else None
+    return next(iter(found)) if len(found) == 1 and _bracket_definitions(maths) == 1 else None
+
+
+def _bracket_definitions(maths: list[str]) -> int:
+    """How many brackets the math defines as operators: ⟨g⟩ = … that applies its placeholder, ⟨g⟩ = Σ_x q(x) g(x)
+    (⟨E⟩ = ε/(e^{βε} + 1) is a value)."""
+    return sum(1 for tex in maths for m in _BRACKET_DEFINED.finditer(tex)
+               if re.search(rf"(?<![A-Za-z\\]){m.group('g')}\s*(?:\\left\s*)?\(", tex[m.end():]))
+
+
+_WEIGHT_DEFINED = re.compile(r"(?<![A-Za-z\\])(?P<weight>(?:p|q|P|Q|\\pi)(?:\s*_\s*(?:\\[A-Za-z]+|[A-Za-z0-9]|\{[^{}]*\}))?"
+                             r"\s*(?:\\left\s*)?\(\s*(?P<x>[A-Za-z])\s*(?:\\right\s*)?\))\s*(?::=|\\coloneqq|\\triangleq|=)"
+                             r"(?P<rhs>[^,;]*)")
+"""A distribution over an outcome written as a function of it (``p(x) := e^{-E(x)/T} / Z(T)``, ``\\pi(x) = …``)."""
+_MEAN_WORDS = re.compile(r"(?i)\b(?:averages?|mean|expectations?|expected)\b|平均|期望|均值")
+
+
+def _divides(tex: str) -> bool:
+    """Whether ``tex`` divides by something outside its exponents (``e^{-E(x)/T} / Z``, not ``e^{-E(x)/T}`` nor
+    ``e^{-\\frac{E(x)}{T}}``)."""
+    kept, i = [], 0
+    while i < len(tex):
+        if tex[i] == "^":
+            j = i + 1
+            while j < len(tex) and tex[j].isspace():
+                j += 1
+            if j < len(tex) and tex[j] == "{":
+                depth = 0
+                for j in range(j, len(tex)):
+                    depth += {"{": 1, "}": -1}.get(tex[j], 0)
+                    if depth == 0:
+                        break
+                i = j + 1
+                continue
+        kept.append(tex[i])
+        i += 1
+    return bool(re.search(r"\\frac|/", "".join(kept)))
+
+
+def _starts_relation(tex: str, at: int) -> bool:
+    """Whether what ``tex`` has at ``at`` begins a relation's left side (not the p(x) of ``-\\log p(x) = …``)."""
+    return bool(re.search(r"(?:^|[,;&$]|\\q?quad|\\\\|\\text\s*\{[^{}]*\})\s*$", tex[:at]))
+
+
+def probability_letter(name: str) -> bool:
+    """Whether a name is a distribution by its letter: p, q, P, Q, π (with an accent or a subscript)."""
+    return re.sub(r"^(?:hat|tilde|bar)_?|_.*$", "", name.lstrip("\\")) in ("p", "q", "P", "Q", "pi")
+
+
+def implicit_averaging(maths: list[str], outcomes: frozenset[str], words: str,
+                       distributions: frozenset[str] = frozenset()) -> tuple[str, str, str, str] | None:
+    r"""The averaging operator a text uses without defining it: ``\langle E \rangle`` written beside one
+    distribution over the outcomes it defines (``p(x) := e^{-E(x)/T} / Z(T)``, normalized: a ratio) and words
+    that speak of averages or means — ⟨f⟩ = Σ_x p(x) f(x), the physicist's mean.  None when the math defines a
+    bracket itself, defines two distributions (or one twice), or the words name other distributions."""
+    if not any(re.search(r"\\langle", tex) for tex in maths) or _bracket_definitions(maths):
+        return None
+    if not _MEAN_WORDS.search(words):
+        return None
+    found = [(m.group("weight").strip(), m.group("x"), tex, m.group("rhs")) for tex in maths
+             for m in _WEIGHT_DEFINED.finditer(tex) if m.group("x") in outcomes
+             and _starts_relation(tex, m.start())]
+    heads = {re.sub(r"\s+", "", w.split("(")[0].replace("\\left", "")) for w, *_ in found}
+    if len(found) != 1 or len(heads) != 1:
+        return None
+    weight, x, tex, rhs = found[0]
+    others = {n for n in distributions if probability_letter(n)}
+    if others - heads - {h.lstrip("\\") for h in heads}:      # (words naming p itself are no other)
+        return None
+    if not _divides(rhs) or re.search(rf"(?<![A-Za-z\\])f(?![A-Za-z])", rhs):
+        return None
+    return "f", x, weight, tex
 
 
 _ANGLE_BODY = re.compile(r"\\langle\s*(?P<body>(?:(?!\\rangle|\\langle)[^,|])+?)\s*\\rangle(?!\s*_)")
@@ -226,7 +294,7 @@ def _normalized(maths: list[str], weight: str) -> bool:
     for tex in maths:
         for m in re.finditer(rf"(?<![A-Za-z\\])\s*{head}\s*(?:\\left\s*)?\(\s*[A-Za-z]\s*(?:\\right\s*)?\)\s*(?::=|\\coloneqq|=)"
                              rf"(?P<rhs>[^,;]*)", tex):
-            if not re.search(r"\\frac|/|\\sum", m.group("rhs")):
+            if not (_divides(m.group("rhs")) or "\\sum" in m.group("rhs")) and _starts_relation(tex, m.start()):
                 return False
     return True
 

@@ -15,6 +15,8 @@ around — leaves the products as they are.
 """
 from __future__ import annotations
 
+import re
+
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
@@ -82,4 +84,63 @@ def opaque_dot_products(left: sp.Basic, right: sp.Basic, given: tuple[sp.Basic, 
     out = whole.xreplace(values)
     names = ", ".join(sorted(arity))
     return out[0], out[1], tuple(out[2:]), (f"the dot products {names} read as opaque numbers (their vectors "
-                                            f"appear nowhere else)")
+                                            f"appear nowhere else{ONE_VECTOR if _one_row(side) else ''})")
+
+
+ONE_VECTOR = "; one plain vector meets all of them"
+"""Said in the note when one group is a single vector (w·x_i for every i): any table of such products is met
+by vectors of one dimension (w = 1, x_i = the value), whatever the dimension, the other group's norms or
+ties — only what the text says of both groups together (unit norms of both, w = x, w ⊥ x) can exclude it."""
+
+
+def _one_row(side: dict[str, int]) -> bool:
+    return any([k for k in side if side[k] == group] in ([k] for k in side if not k.endswith("[]"))
+               for group in (0, 1))
+
+
+_NORM_SAID = re.compile(r"(?:\\\||\\[lr]?Vert(?![A-Za-z])|\\norm\b)[^$]{0,40}?(?:\\\||\\[lr]?Vert(?![A-Za-z])|\})\s*"
+                        r"(?:_\s*\{?\s*2\s*\}?)?\s*(?:\^\s*\{?\s*2\s*\}?)?\s*(?:=|\\le|\\leq|<|\\ge|\\geq|>)|\\perp\b")
+"""Math that bounds a norm or makes vectors orthogonal (a penalty ``\\frac{\\lambda}{2}\\|w\\|^2`` says nothing of w)."""
+_VECTOR_WORDS = re.compile(r"\bunit\b|\bnormali[sz]|\borthogon|\borthonormal|\btied\b|\btying\b|\bshared?\b|\bidentical\b|"
+                           r"\bnorms?\b|\blength\b|\bsame\b|\bequal\b|\bnon-?negative\b|\b(?:positive|negative)\s+(?:entries|"
+                           r"components|coordinates|vectors?)\b|\bone-?hot\b|\bbinary\s+(?:vectors?|features?|entries|"
+                           r"weights?|inputs?)\b|\bentries\b|\bsphere\b|\bcosine\b|单位|归一|正交|范数|共享|一样|相同|相等|"
+                           r"非负|独热|二值|球面", re.IGNORECASE)
+"""Words that may say what vectors are beyond their dot products: unit length, signs, ties, orthogonality."""
+_MATH = re.compile(r"\$\$.*?\$\$|\$[^$]*\$|\\\(.*?\\\)|\\\[.*?\\\]", re.DOTALL)
+
+
+def vectors_spoken_of(text: str, letters: set[str]) -> str:
+    """What in ``text`` may tie the vectors ``letters`` down beyond their dot products, quoted, or "" when
+    nothing does: a norm's value or bound or ⊥ anywhere in the math; words about them (unit length, signs,
+    ties: see ``said_of_vectors``) in a paragraph that writes one of them; a value given to the vector or its
+    entries (``x = (1, 2)``, ``w = v``, ``x_1 = 2``).  A letter given a plain number (``at $x = 0$``) is some
+    scalar x of another line (a vector is given a tuple)."""
+    said = _NORM_SAID.search(text) or said_of_vectors(re.split(r"\n\s*\n", text), letters)
+    if said:
+        return said if isinstance(said, str) else said.group(0)
+    bold = r"\\(?:mathbf|boldsymbol|bm|vec)\s*\{{\s*{0}\s*\}}|(?<![\\A-Za-z]){0}(?![A-Za-z])"
+    for letter in sorted(letters):
+        name = f"(?:{bold.format(re.escape(letter))})"
+        entry = r"_\s*(?:\{[^{}$]*\}|[A-Za-z0-9])"
+        vector = r"(?:\\left\s*)?[([]|\\begin\s*\{|\\mathbf\s*\{\s*[01]|(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?" \
+                 r"[A-Za-z]\s*\}?\s*(?:[$,.;]|\\quad|\\qquad|$)"
+        valued = re.search(rf"{name}\s*(?:=|:=|\\coloneqq)\s*(?:{vector})|{name}{entry}\s*(?:=|:=)\s*-?\d|"
+                           rf"{name}(?:{entry})?\s*\\in\s*\\{{", text, re.MULTILINE)
+        if valued:
+            return valued.group(0).strip()
+    return ""
+
+
+def said_of_vectors(pieces: list[str], letters: set[str]) -> str:
+    """What the words of a piece of text (a line, a paragraph) that writes one of the vectors ``letters`` in
+    its math say of their norms, unit length, signs, orthogonality or ties ("where $u$ and $v$ have unit
+    length"), quoted, or "" (the math itself is no such word: ``$\\|w\\|^2 = 25$`` is a claim, checked)."""
+    for piece in pieces:
+        maths = " ".join(_MATH.findall(piece))
+        if not any(re.search(rf"(?<![\\A-Za-z]){re.escape(x)}(?![A-Za-z])", maths) for x in letters):
+            continue
+        said = _VECTOR_WORDS.search(_MATH.sub(" ", piece))
+        if said:
+            return said.group(0)
+    return ""

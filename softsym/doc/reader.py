@@ -48,7 +48,7 @@ from .integers import integers_in_words, kinds_unread, reaches as integer_reache
 from .chains import Relation, relations, sides_of_arrows
 from .hedges import (EXCEPTING, FROM_HERE_ON, _UNLESS_SAID, assumed_in_words, equal_case, hedged_words, case_switch, distributions_named, negation_in, others_before, paragraph_around, prose_text, regime_nearby, restricted_nearby, restricted_where_introduced,
                      sentence_around, sentences, signs_nearby, unplain, word_bound)
-from .conditions import (NAME_TEX, 
+from .conditions import (NAME_TEX, named_by_noun, 
     conditioned, family_bound_for_every, pin_throughout,
     LABEL_SET, OP_TEX, is_stated_range, MEMBERSHIP as _MEMBERSHIP, NOT_A_CASE, after_a_display, as_bounds, case_after, case_in_words, claimed_before, bound_throughout, introduced_by, conditions_after, conditions_for, excluded_in_words, named_in_words, tight_at,
     defined_before, defining_cue, example_cue, supposed_cue, widened_since, finite_set, words_after_display, imposed_display, imposed_in_prose, in_display_math,
@@ -64,9 +64,10 @@ from .definitions import (
     FUNCTION_LHS, IMPLICIT_SUM, OWN_VERSIONS, defines_an_entry, Unfoldable, defined_by_unparsed, defined_where, defines, flat_derivatives,
     function_definition, function_parameters, independent_derivatives, is_constraint, labelled_names,
     at_last_index, circular, named_only_in_words, pair_sums, recurrence_family, through_recurrences, unfold_keeping_variables,
-    squared_parameters, with_underscores_restored, word_names,
+    squared_parameters, summand_definition, with_underscores_restored, word_names, written_in_new_name,
 )
-from .opaque import opaque_dot_products
+from .information import measures_meant, measures_written_out
+from .opaque import ONE_VECTOR, opaque_dot_products, vectors_spoken_of
 from .entrywise import (
     Entry, conventional_length, example_entries, listed_length, extremum_facts, family_lengths, family_ranges, inferred_dimension,
     instance_of_length, lengths_in_section, lengths_in_words, recounted, read_entrywise, sizes_written, speaks_generally, with_conventions,
@@ -74,6 +75,7 @@ from .entrywise import (
 from .constants import BARE, CONSTANT_PI, DECLARATIONS, EULER_POWER, named_constants
 from .extract import find_math, kind_of
 from .macros import VARIANCE, angle_means, argument_gradients, averages, averaging_operator, document_macros, expand, \
+    implicit_averaging, probability_letter, \
     outcome_functions, variance_link_written
 from .outcomes import outcome_count_named, outcome_distributions, outcome_letters, states_listed, summed_values
 from .names import (
@@ -172,23 +174,36 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     macros = document_macros(text)
     maths = [expand(b.tex, macros) for b in blocks]
     listed_states = states_listed(prose_lines)          # "list the states as $x_1, \\dots, x_K$"
-    operator = averaging_operator(maths, outcome_letters((b.tex for b in blocks), listed_states))  # ⟨f⟩ := Σ_x p(x) f(x)
+    outcomes = outcome_letters((b.tex for b in blocks), listed_states)
+    named_distributions = distributions_named(prose_lines)
+    operator = averaging_operator(maths, outcomes)      # ⟨f⟩ := Σ_x p(x) f(x), written
+    implicit_operator = False
+    if operator is None:                                # ⟨E⟩ beside the one distribution p(x) := … / Z of the text
+        operator = implicit_averaging(maths, outcomes, " ".join(prose_lines), named_distributions)
+        implicit_operator = operator is not None        # (the text's one distribution: its whole text after it)
+        named_distributions = {n: v for n, v in named_distributions.items() if probability_letter(n)}
     operator_line = next((b.line for b, tex in zip(blocks, maths) if operator and tex == operator[3]), 0)
     if operator and _BRACKET_WORDS.search(" ".join(prose_lines[operator_line:])):
         operator = None     # "From here on, $\langle \cdot \rangle$ denotes the uniform average": words redefine it
-    averaged, variances = outcome_functions(maths, operator, distributions_named(prose_lines)) if operator \
+    averaged, variances = outcome_functions(maths, operator, named_distributions) if operator \
         else (frozenset(), frozenset())
     early_sections = section_starts(prose_lines)
 
     def averaged_side(side: str, r: Relation) -> str:       # (in the definition's section and its subsections;
         own = frozenset() if variance_link_written(r.lhs, r.rhs, variances) else variances   # not the link itself)
         return averages(side, operator, averaged, own) \
-            if operator and r.line >= operator_line and in_scope(early_sections, operator_line, r.line) else side
+            if operator and r.line >= operator_line and (implicit_operator or in_scope(early_sections, operator_line, r.line)) \
+            else side
     found = [replace(r, **dict(zip(("lhs", "rhs"), without_units(*(argument_gradients(angle_means(averaged_side(expand(
         side, macros), r))) for side in (r.lhs, r.rhs))))))
              for r in sorted([*relations(blocks), *definitions_in_words(prose_lines, blocks)],
                              key=lambda r: (r.line, _column_on_line(prose_lines, r)))]
     found, repairs = with_underscores_restored(found, " ".join(b.tex for b in blocks))
+    term_read: dict[int, list[str]] = {}    # how a relation's sides were read: the term of a defined sum, a
+    # function written in a new name, the usual entropy of vectors
+
+    def read_as(k: int, *notes: str) -> None:
+        term_read.setdefault(k, []).extend(n for n in notes if n not in term_read[k])
     found = [_as_worded(prose_lines, rel, blocks) for rel in found]
     functions = {bare_name(name) for rel in found if (fd := function_definition(rel)) for name in [fd[0]]}
     written_definitions = Counter(bare_name(fd[0]) for rel in found if (fd := function_definition(rel)))
@@ -266,6 +281,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     all_lengths, numbered_lengths = family_lengths(found, functions, doc_declarations(options.symbols)
                                                    if options.symbols.strip() else Domain(), declarations)
     lengths = all_lengths
+    measures = measures_meant(" ".join(prose_lines), found, other_base_spoken(prose_lines))
+    valued_letters = {m.group(1) for r in found for m in [re.fullmatch(
+        r"\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?([A-Za-z])\s*\}?\s*(?:_\s*\{?\s*[A-Za-z0-9]\s*\}?)?\s*", r.lhs)] if m}
+    # (letters some line gives a value or a definition: "For $u_k = 1/K$", "$p = (1/2, 1/4, 1/4)$")
     base = doc_declarations(options.symbols) if options.symbols.strip() else Domain()
     laplacian = bool(_LAPLACIAN.search(text))       # the Laplacian Δu: an operator, not read
     increments = not (laplacian or _DELTA_ITSELF.search(text))   # "\Delta := 2", "$\Delta$": Δx is Δ times x
@@ -932,6 +951,21 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             (lhs, left_ranges), (rhs, right_ranges) = (_divergences_written_out(side, definitions, closed_divergences)
                                                        for side in (lhs, rhs))
             distribution_ranges = [*left_ranges, *(c for c in right_ranges if c not in left_ranges)]   # KL(P ‖ Q)
+            if measures:                # H(q, p), KL(u ‖ p) of vectors: the usual sums over their entries
+                spans = {**{n: span for n, span in vectors.items() if span is not None}, **lengths}
+                for d in definitions:       # p_i := e^{z_i}/Σ_j e^{z_j} with z over 1..K: p over 1..K too
+                    t = d.target
+                    if isinstance(t, sp.Indexed) and len(t.indices) == 1 and str(t.base.label) not in spans:
+                        through = {spans[str(e.base.label)] for e in d.expr.atoms(sp.Indexed)
+                                   if e.indices == t.indices and str(e.base.label) in spans}
+                        if len(through) == 1:
+                            spans[str(t.base.label)] = through.pop()
+                known = {(target_name(d.target) or "").removesuffix("[]") for d in definitions} \
+                    | (set(named_distributions) - valued_letters)
+                meant_here = {kind for kind, own_from in measures.items() if rel.line < own_from}
+                (lhs, measured_left), (rhs, measured_right) = (measures_written_out(side, spans, meant_here, known)
+                                                               for side in (lhs, rhs))
+                read_as(k, *measured_left, *measured_right)
             lhs, rhs = opaque_probabilities(lhs), opaque_probabilities(rhs)
         except Unparsed as exc:
             if k in premises:
@@ -956,6 +990,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             out.append(Reading(rel, verdict="unparsed", message=f"{exc.reason}: {exc.fragment}"))
             continue
         lhs, rhs = one_symbol_per_name(lhs, rhs)
+        if rel.op in ("==", ":="):      # "记逆温度 $β := 1/T$，于是 $Z(β) = Σ_x e^{-βE(x)}$": Z written in β (and
+            renamed_left = []           # "F := -T \log Z" after Z(β) was written: Z, not Z at T = β)
+            if rel.op == "==":
+                lhs, renamed_left = written_in_new_name(lhs, definitions)
+            rhs, renamed_right = written_in_new_name(rhs, definitions)
+            read_as(k, *renamed_left, *renamed_right)
         if remainder is not None:           # log(1 + e^x) = log 2 + x/2 + x²/8 + O(x⁴): the series of the difference
             kind, arg_tex = remainder
             try:
@@ -993,6 +1033,15 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                       if isinstance(v, sp.Symbol) and not v.is_integer)
         letters |= {x.name for x in sp.Tuple(lhs, rhs).free_symbols if isinstance(x, sp.Symbol) and len(x.name) == 1}
         shown_l, shown_r = _plain(lhs), _plain(rhs)
+        words_into = _words_into(lines, rel, blocks)
+        if not words_into.strip(" $") and 2 <= rel.line <= len(lines) + 1:
+            words_into = lines[rel.line - 2]        # (math that opens its line: the words end the line before)
+        if approximate and not in_display_math(rel, blocks) and sp.Tuple(lhs, rhs).free_symbols \
+                and _AT_A_POINT.search(words_into):
+            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                               message="a point the words place something at (\"has its maximum at $x \\approx 2.4$\"), "
+                                       "not a claim"))
+            continue
         if approximate:                    # log 2 ≈ 0.6931: a rounding, judged by the decimals written
             values = [c for c in conditions_for(rel, live_conditions(), blocks, lines, condition_columns) if is_pin(c)
                       and c.lhs not in (lhs, rhs)]     # (μ_2 ≈ … after "initialise μ_2 = 2": the new value)
@@ -1342,6 +1391,13 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                        f"not refuted)"))
             use(names_in(lhs, rhs))
             continue
+        summand = summand_definition(lhs, definitions, _words_into(lines, rel, blocks)) \
+            if rel.op == "==" and not checks_example else None
+        if summand is not None:         # "each term simplifies: $$\ell_i(w) = …$$" of ℓ(w) := -Σ_i […]: its i-th term
+            definitions.append(summand)
+            family = lhs.func if isinstance(lhs, sp.core.function.AppliedUndef) else lhs.base.label
+            read_as(k, f"{sp.sstr(lhs)} read as the term of the sum that defines {sp.sstr(family)}: "
+                       f"{sp.sstr(summand.expr)}")
         earlier = next((d for d in reversed(definitions) if d.target == lhs), None)
         same_entries = _entry_renamed(lhs, definitions, recurrences) if earlier is None else None
         renamed_entry = same_entries is not None and rel.op != ":="
@@ -1518,7 +1574,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             and claimed_before(lines, rel, blocks)                 # "Hence $$P(A) = 0.5$$": no new model
         # neither "Hence" nor "Let": checked against the definition, but it may be a new one — not refuted,
         # and the name is not unfolded after it
-        twice = restated and not claimed_before(lines, rel, blocks) and not (
+        twice = restated and summand is None and not claimed_before(lines, rel, blocks) and not (
             earlier is not None and sp.expand(rhs - earlier.expr) == 0) \
             and not (k > 0 and rel.chained and found[k - 1].rhs == rel.lhs) \
             and not _QUANTIFIED_BOUND.search(lead_in(lines, rel, blocks, keep_math=True) or "")
@@ -1527,7 +1583,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         # "a_2 = 4 + b" of a_t = 2 a_{t-1}: an entry of a recurrence is what the recurrence makes it, a claim
         # (so is "m_t = (1 - β) Σ_i β^{t-i} g_i for t ≥ 1", its closed form: of_recurrence above)
         undef = sp.core.function.AppliedUndef
-        if isinstance(lhs, undef) and rel.op == "==" and display and not rel.chained \
+        if isinstance(lhs, undef) and rel.op == "==" and display and not rel.chained and summand is None \
+                and not any(d.target == lhs for d in definitions) \
                 and all(isinstance(a, (sp.Symbol, sp.Indexed)) for a in lhs.args) and len(set(lhs.args)) == len(lhs.args) \
                 and not rhs.has(lhs.func) and not claimed_before(lines, rel, blocks) and any(
                     isinstance(d.target, undef) and d.target.func == lhs.func and len(d.target.args) != len(lhs.args)
@@ -1848,8 +1905,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 and (not any(e.base == lhs.base and len(e.indices) == len(lhs.indices) for e in rhs.atoms(sp.Indexed))
                      if isinstance(lhs, sp.Indexed) else target_name(lhs) not in names_in(rhs)) \
                 and target_name(lhs) not in {target_name(d.target) for d in definitions} \
-                and not isinstance(lhs, sp.core.function.AppliedUndef) and defining_cue(lines, rel):
-            # "where $\kappa = L/\mu$ is the condition number": κ is what it names from here on
+                and not isinstance(lhs, sp.core.function.AppliedUndef) \
+                and (defining_cue(lines, rel) or named_by_noun(lines, rel) and target_name(lhs) not in used):
+            # "where $\kappa = L/\mu$ is the condition number": κ is what it names from here on (and "均匀分布
+            # $u_k = 1/K$": the new name the noun before it names)
             looped = circular(lhs, rhs, definitions)
             if looped:      # "令 $z_i = \log p_i$" after p_i := softmax(z)_i: through itself, never unfolded
                 out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,
@@ -2380,10 +2439,19 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         # (Z alone as Z(β) in "β U − log Z", U defined; not beside ⟨E⟩_β that nothing defines: what Z means
         # there is what the text may say in words)
         doubts: list[str] = [f"it rests on a guess: {'; '.join(doubted_guesses)}"] if doubted_guesses else []
+        other_case = _valued_in_other_case(problem, lines, max((h for h in sections if h <= rel.line), default=1),
+                                           rel.line)
+        if other_case:      # Σ^{-1} μ_k, then "common variance $\sigma^2 = 1$" in a 1-D example: Σ is σ² there
+            doubts.append(f"it leaves {other_case[0]} free where its section gives {other_case[1]} (the same letter) a "
+                          f"value: the example may mean {other_case[0]} by it")
         if below_floor:
             doubts.append(f"it speaks of {', '.join(below_floor)}, below the index the text defined that family "
                           f"from (\"for k ≥ 1\"): a value given elsewhere, perhaps in words")
-        if opaque_products:             # a point of free products: the vectors the text means may not meet it
+        free_table = bool(opaque_products) and ONE_VECTOR in opaque_products[0] and not vectors_spoken_of(
+            "\n".join(lines), {v for m in re.finditer(r"([^\s,·]+)·([^\s,·]+)", opaque_products[0]) for v in m.groups()})
+        # a point of free products: the vectors the text means may not meet it — unless one vector meets all the
+        # others and the text says nothing of them beyond their products (then any table of values is met)
+        if opaque_products and not free_table:
             doubts.append(f"it reads {opaque_products[0][len('the '):].split(' read as')[0]} as free numbers, and what "
                           f"the text says of the vectors (norms, ties, dimension) is not read")
         listed_outcomes = [line for line, letter in outcome_listings if line < rel.line
@@ -2497,10 +2565,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             doubts.append(f"{', '.join(hot_somewhere)} is one-hot at a true class the words name, and which one "
                           f"holds here is not read")
         used_here = names_in(lhs, rhs) | {target_name(x) for x in (lhs, rhs)}
+        reached_here = used_here | names_in(*(d.expr for d in reached_definitions(sp.Tuple(lhs, rhs), definitions)))
         twice_here = sorted(name for name, (_, line) in doubts_later.items()
                             if line < rel.line and ({name, name.removesuffix("[]")} & used_here
                                                     and in_scope(sections, line, rel.line)
-                                                    or name in used_here   # (or later, the family itself, while
+                                                    or name in reached_here   # (or later, the family itself, or
+                                                    # through a definition that uses it — S := -Σ p_i log p_i —, while
                                                     and name not in {target_name(d.target) for d in definitions}))
         # no section has defined it again: read as a free name there, any value it takes is a guess)
         if twice_here:
@@ -2963,6 +3033,15 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             if unknown and not closed:  # p_1 = e/(e + 1 + e^{-1}) with x, w given and the biases in words
                 doubts.append("it is a worked example's value that uses names the text gave values only in "
                               f"words, if at all ({', '.join(unknown[:4])})")
+        elif (not lhs.free_symbols) != (not rhs.free_symbols) and rel.op == "==" and any(
+                in_scope(sections, line, rel.line) and line <= rel.line for _, line in known_values.values()):
+            loose = sorted(x for x in unfolded_names | written_names if family_of(x) not in known_families)
+            if loose and all(target_name(sp.Symbol(x)) not in defined_targets and f"{family_of(x)}" not in {
+                    target_name(d.target) for d in definitions} for x in loose):
+                # "For $y = (2, 0, 3, 1)$ … $n\hat\mu = 4 \times 1.5$": n and μ̂ are the example's, given by the
+                # words (n counts the listed y, μ̂ is ȳ), and defined nowhere: the line computes, it states no law
+                doubts.append(f"it is a worked example's number computed from names defined nowhere and given no value "
+                              f"in the math ({', '.join(loose[:4])}): the words may give them")
         pinned_at = {c: line for line, c in sorted(conditions, key=lambda x: x[0])     # where each value was
                      if c in pins and line <= rel.line and in_scope(sections, line, rel.line)}   # given last
         assumed = _assumed_before(live_conditions(), rel.line, lines, condition_columns, assuming) \
@@ -3052,6 +3131,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             doubts.append(f"it names {', '.join(scalar_and_family)} both as a number and as a family of entries "
                           f"(once unfolded): which one it means is not clear")
             unproved = unproved or doubts[-1]
+        notes = (*notes, *term_read.get(k, ()))
         out.append(Reading(rel, problem=problem, lhs=shown_l, rhs=shown_r, conventions=notes, doubts=tuple(doubts),
                            assumed=assumed, signless=tuple(sorted(x.name for x in signless)), sizes=tuple(sorted(((range_ends | {d for d in dimensions if d in standing and standing_line.get(d) == 0})
                                                                & {x.name for x in problem.free_symbols
@@ -4299,6 +4379,28 @@ def _equated_before(out: list[Reading], name: sp.Symbol, sections, here: int) ->
                and in_scope(sections, r.relation.line, here) and ({r.lhs, r.rhs} & alone) for r in out)
 
 
+def _given_a_number(name: str) -> str:
+    """A pattern for ``$name = 2$`` or ``$name^2 = 1$`` at the start of inline math (``\\sigma`` for sigma)."""
+    spelled = rf"\\{name}(?![A-Za-z])" if len(name) > 1 else rf"(?<![\\A-Za-z]){name}(?![A-Za-z])"
+    return r"\$\s*" + spelled + r"\s*(?:\^\s*\{?\s*2\s*\}?)?\s*=\s*-?\d"
+
+
+def _valued_in_other_case(problem: Problem, lines: list[str], start: int, here: int) -> tuple[str, str] | None:
+    """A free name of ``problem`` (``Sigma``) whose letter in the other case (``\\sigma``) the words of its
+    section before ``here`` give a number (``$\\sigma^2 = 1$``), while the name itself has none there: the pair
+    (name, other) or None."""
+    words = "\n".join(lines[max(start, 1) - 1:here - 1])
+    for x in sorted(problem.free_symbols, key=str):
+        if not isinstance(x, sp.Symbol) or x.is_integer or not x.name.isalpha():
+            continue
+        other = x.name.swapcase() if len(x.name) == 1 else x.name[0].swapcase() + x.name[1:]
+        if other == x.name or not other.isalpha():
+            continue
+        if re.search(_given_a_number(other), words) and not re.search(_given_a_number(x.name), words):
+            return x.name, other
+    return None
+
+
 def _plain(expr: sp.Basic) -> str:
     return sp.sstr(expr)
 
@@ -4515,6 +4617,8 @@ def _words_into(lines: list[str], rel: Relation, blocks) -> str:
     return words or ""
 
 
+_AT_A_POINT = re.compile(r"(?i)(?:\b(?:at|for|when|whenever|if)|在|当)\s*(?:\$|\\\()?\s*$")
+"""The words right before an inline ≈ that make it a place ("the peak is at $\\beta\\varepsilon \\approx 2.4$"), not a value."""
 _THROUGHOUT = re.compile(r"(?i)\b(?:throughout(?!\s+(?:this|the)\s+(?:section|subsection|part|paragraph|example))|in\s+(?:these|the\s+whole|all\s+(?:of\s+)?(?:these|the))\s+(?:notes?|text|"
                          r"document|post|article|chapter)|in\s+this\s+(?:note|document|post|article|chapter)|from\s+now\s+on|"
                          r"henceforth|everywhere)\b|全文|本文|通篇|以下各节")
@@ -4549,7 +4653,8 @@ def _constant_calls(sides: sp.Basic, definitions: list[Definition]) -> list[Defi
     calls = sides.atoms(sp.core.function.AppliedUndef)
     return [d for d in definitions if isinstance(d.target, sp.core.function.AppliedUndef) and d.expr.free_symbols
             and not set(d.target.args) & d.expr.free_symbols
-            and any(c.func == d.target.func and c.args != d.target.args for c in calls)]
+            and any(c.func == d.target.func and c.args != d.target.args
+                    and not any(e.target == c for e in definitions) for c in calls)]   # (ℓ_i(w), a term of ℓ(w))
 
 
 def _described_names(lines: list[str]) -> dict[str, int]:
