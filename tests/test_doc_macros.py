@@ -79,6 +79,8 @@ def test_brackets_beside_the_one_distribution_the_text_defines_are_its_averages(
     ([*GIBBS, r"q(x) := \frac{1}{n}"], "the average", {}),                   # two distributions
     ([r"p(x) := e^{-E(x)/T}", r"\langle E \rangle = 1"], "the average", {}),  # not normalized
     (GIBBS, "the average", {"q": (3, False, False)}),                        # the words name another one
+    (GIBBS, "the average energy of the training data", {}),                  # averages over data
+    (GIBBS, r"the average; in this section $\langle E \rangle$ is the mean of the cooled system", {}),
 ])
 def test_brackets_are_no_average_where_the_text_leaves_the_weight_open(maths, words, named):
     assert implicit_averaging(maths, frozenset({"x"}), words, frozenset(named)) is None

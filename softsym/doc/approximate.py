@@ -197,12 +197,13 @@ def natural_only(left: sp.Basic, right: sp.Basic, left_tex: str, right_tex: str,
 
 
 _NATURAL_WORDS = re.compile(r"(?i)\$\s*\\log\s*\$\s*(?:is|denotes|means|stands\s+for|will\s+be)\s+(?:always\s+)?(?:the\s+)?"
-                            r"natural\s+(?:log|logarithm)\b|\ball\s+logarithms\s+(?:here\s+|below\s+)?are\s+(?:the\s+)?natural"
-                            r"(?:\s+ones?|\s+logarithms?)?\s*(?:[.;,]|$)|\$\s*\\log\s*\$\s*(?:为|是|表示|指)\s*自然对数")
+                            r"natural\s+(?:log|logarithm)\b|\b(?:all\s+)?(?:the\s+)?logarithms?\s+(?:here\s+|below\s+|throughout\s+)?"
+                            r"(?:are|is)\s+(?:always\s+)?(?:the\s+)?natural(?:\s+ones?|\s+logarithms?)?\s*(?:[.;,]|$)|"
+                            r"\$\s*\\log\s*\$\s*(?:一律|都|均|总)?\s*(?:为|是|表示|指)\s*自然对数")
 r"""Words that say the text's ``\log`` is the natural logarithm ("$\log$ is the natural logarithm", "All logarithms
 are natural."); not ``\ln``'s, not a passing mention ("$\log$ is a natural tool")."""
-_OTHER_BASE = re.compile(r"(?i)\bbase[-\s]*(?:2|10|two|ten)\b|\bbits?\b|\bbinary\b|\bcommon\s+log|\bdecimal\s+(?:digits?|log)"
-                         r"|\bdecibels?\b|\bnats?\b|\\log\s*_|\\lg\b|以\s*(?:2|10)\s*为底|比特")
+_OTHER_BASE = re.compile(r"(?i)\bbase[-\s]*(?:2|10|two|ten)\b|\bbits?\b|\bbinary\s+(?:log(?:arithms?|s)?|digits?|units?)\b|\bcommon\s+log|\bdecimal\s+(?:digits?|log)"
+                         r"|\bdecibels?\b|\bnats?\b|\bshannons?\b|\bhartleys?\b|\bbans?\b|\bdits?\b|\\log\s*_|\\lg\b|以\s*(?:2|10)\s*为底|比特")
 r"""Words or math that speak of a logarithm to another base (or of units that need one): a text that does
 leaves which logarithm ``\log`` is to its words."""
 _HEDGED_EVIDENCE = re.compile(r"(?i)\b(?:if|were|would|suppose|supposing|say|says|said|some|not|instead|unlike)\b")

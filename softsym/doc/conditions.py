@@ -90,7 +90,8 @@ _ONE_HOT = re.compile(r"(?:one[- ]?hot|独热|单热)[^$\n]{0,40}?\$\s*(?:\\(?:m
 
 
 _ONE_HOT_AFTER = re.compile(r"\$\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{?\s*)?([A-Za-z])\s*\}?\s*\$\s*"
-                            r"(?:(?:be|is|are)\s+(?:an?\s+|the\s+)?(?:(?!not\b|no\b)[A-Za-z-]+\s+){0,2}|"
+                            r"(?:(?:be|is|are)\s+(?:an?\s+|the\s+)?(?:(?!(?:not|no|only|approximately|nearly|almost|"
+                            r"roughly|close|soft|smoothed|never)\b)[A-Za-z-]+\s+){0,2}|"
                             r"(?:是|为)\s*(?:一个)?\s*(?:对应的|相应的|对应|相应)?\s*)(?:one[- ]?hot|独热|单热)",
                             re.IGNORECASE)
 
@@ -1463,16 +1464,23 @@ _LIST_TAIL = re.compile(r"(?:\$[^$]*\$|\\\(.*?\\\))\s*(?:,|，|、|and|or|和|�
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-def prose_role(lines: list[str], rel: Relation) -> str | None:
-    """What the words around an inline relation make of it: ``"condition"`` ("where $…$", "take
-    $z_1 = 0$, $z_2 = …$", "当 $…$ 时"), ``"claim"`` ("so $…$", "the loss is $…$", "$…$ is false"),
-    or None when the sentence says neither."""
+def _on_its_line(lines: list[str], rel: Relation) -> tuple[str, int] | None:
+    """The line an inline relation starts on and where its math begins there, or None (not found on it)."""
     if not 1 <= rel.line <= len(lines):
         return None
     line = lines[rel.line - 1]
     at = line.find(rel.tex[:20]) if rel.tex else -1
-    if at < 0:
+    return (line, at) if at >= 0 else None
+
+
+def prose_role(lines: list[str], rel: Relation) -> str | None:
+    """What the words around an inline relation make of it: ``"condition"`` ("where $…$", "take
+    $z_1 = 0$, $z_2 = …$", "当 $…$ 时"), ``"claim"`` ("so $…$", "the loss is $…$", "$…$ is false"),
+    or None when the sentence says neither."""
+    found = _on_its_line(lines, rel)
+    if found is None:
         return None
+    line, at = found
     start = line.rfind("$", 0, at)
     start = start - 1 if start > 0 and line[start - 1] == "$" else start
     before = line[:start if start >= 0 else at]
@@ -1756,6 +1764,7 @@ def a_case_of(lines: list[str], line: int, tex: str) -> bool:
 _CLAIM_BEFORE = re.compile(r"(?i)\b(?:(?<!as\s)follows|hence|therefore|thus|so(?!\s+that)|because|since|(?<!consider\s)then|gives|giving|"
                            r"yields|obtain|we\s+(?:also\s+|then\s+|now\s+)?(?:get|have|find|obtain|see|conclude)|implies|consequently|proves|shows|"
                            r"means|in\s+particular|equivalently|note\s+that|i\.e\.|that\s+is|recall(?:s|ing)?|"
+                           r"(?:this|it|which)\s+is\s+also|(?:can|may)\s+also\s+be\s+written|also\s+equals|"
                            r"satisf(?:y|ies)|equivalent\s+(?:form|expression|formula|way)|(?:simplif|rewrit)\w*\s+(?:it\s+)?"
                            r"(?:as|to)|by\s+(?:the\s+)?definition|expand(?:ing|s)?|unfold(?:ing|s)?|plugging)\b|所以|因此|于是|可得|得到|从而|故|等价|化简为|展开|代入|(?<![规法准原细否])则")     # not 即: "namely"
 _DEFINING_BEFORE = re.compile(r"(?i)\b(?:let(?!\s+us\b|'s\b)|let(?:\s+us|'s)\s+(?:\w+\s+)?(?:take|set|define|use|choose|"
@@ -2274,12 +2283,10 @@ _NAMING_NOUN = re.compile(r"(?i)(?:\bdistributions?|\bvectors?|分布|向量)\s*
 def named_by_noun(lines: list[str], rel: Relation) -> bool:
     """Whether an inline relation stands right after the noun it names ("the uniform distribution
     $u_k = 1/K$", "均匀分布 $u_k = 1/K$"): an appositive that says what the new name is, not a case."""
-    if not 1 <= rel.line <= len(lines):
+    found = _on_its_line(lines, rel)
+    if found is None:
         return False
-    line = lines[rel.line - 1]
-    at = line.find(rel.tex[:20]) if rel.tex else -1
-    if at < 0:
-        return False
+    line, at = found
     before = re.sub(r"[\s$]*(?:\\\(\s*)?$", "", line[:at])
     return bool(_NAMING_NOUN.search(before)) and not re.search(
         r"(?i)\b(?:if|when|whenever|suppose|assume|unless)\b|若|如果|假设|当", _SENTENCE_END.split(_INLINE_MATH.sub(" ", before))[-1])

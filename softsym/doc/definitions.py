@@ -697,12 +697,24 @@ _TERM_WORDS = re.compile(r"(?i)\b(?:terms?|summands?|per[- ](?:example|sample|ob
 """Words that speak of the terms of a sum: "each term simplifies", "the per-example loss"."""
 
 
+_NOT_THE_TERM = re.compile(r"(?i)\b(?:partial|first|last|removed?|without|leav\w*|excluding|except|up\s+to|"
+                           r"cumulative|remaining|rest|omit\w*|drop\w*|other)\b|部分和|前\s*\S*\s*项|去掉|除去|剩余")
+"""Words that make a subscripted name something else than one term ("the partial sum of the first $m$ terms",
+"the loss with the $i$-th term removed")."""
+
+
+_DERIVED = re.compile(r"(?i)\b(?:simplif\w*|becomes?|reduces?|gives|yields|hence|thus|so|therefore|rewrit\w*|"
+                      r"works?\s+out|comes?\s+out)\b|化简|简化|得到|于是|因此|变为|变成")
+"""Words that derive what follows ("each term simplifies:"): the line is a claim about the term, not the text's own
+definition of a new family ("The per-example loss is $$L_i(w) = n (w - x_i)^2$$")."""
+
+
 def summand_definition(lhs: sp.Basic, definitions: list[Definition], words: str) -> Definition | None:
     """``ℓ_i(w) := -[…]_i`` read off ``ℓ(w) := -\\sum_{i=1}^n […]_i`` when the text writes ℓ_i, defined nowhere,
-    where its words speak of the terms ("each term simplifies:", "the per-example loss"): the i-th term of the
+    where its words speak of the terms and derive the line ("each term simplifies:"): the i-th term of the
     sum, its sign with it.  Not for a sum scaled otherwise (``\\frac1n \\sum_i``: is the 1/n in each term?),
     a body that is more than the sum, or a term that already speaks of the letter i."""
-    if not _TERM_WORDS.search(words):
+    if not _TERM_WORDS.search(words) or not _DERIVED.search(words) or _NOT_THE_TERM.search(words):
         return None
     undef = sp.core.function.AppliedUndef
     if isinstance(lhs, undef) and len(lhs.args) >= 1 and isinstance(lhs.args[-1], sp.Symbol):
@@ -723,9 +735,26 @@ def summand_definition(lhs: sp.Basic, definitions: list[Definition], words: str)
         return None
     variable = total.limits[0][0]
     term = total.function
+    if variable.name != index.name:     # S_m of S := Σ_k a_k: another index, perhaps a partial sum
+        return None
     if index in term.free_symbols - {variable} or index.name in {x.name for x in term.free_symbols if x != variable}:
         return None
     return Definition(lhs, sign * term.xreplace({variable: index}), matches[-1].step)
+
+
+def _inverse_temperatures(param: sp.Symbol, arg: sp.Symbol, symbol_defs: dict) -> bool:
+    """Whether ``arg`` is the inverse temperature of the temperature ``param`` or the other way round, by the
+    text's definition (``β := 1/T``, ``β := 1/(k_B T)``, ``T := 1/β``): the one reparametrization notes write
+    as the same function (u := −z, T' := 2T, w' := w − η g, β := 2/T are other points)."""
+    if {param.name, arg.name} not in ({"beta", "T"}, {"beta", "tau"}):
+        return False
+    for new, old in ((arg, param), (param, arg)):
+        value = symbol_defs.get(new)
+        if value is None or old not in value.free_symbols:
+            continue
+        ratio = sp.simplify(value * old)        # 1, or 1/k_B
+        return ratio == 1 or isinstance(ratio, sp.Pow) and ratio.exp == -1 and isinstance(ratio.base, sp.Symbol)
+    return False
 
 
 def written_in_new_name(expr: sp.Basic, definitions: list[Definition]) -> tuple[sp.Basic, list[str]]:
@@ -744,8 +773,7 @@ def written_in_new_name(expr: sp.Basic, definitions: list[Definition]) -> tuple[
             if not (isinstance(d.target, undef) and d.target.func == call.func and len(d.target.args) == len(call.args)):
                 continue
             args = tuple(param if isinstance(param, sp.Symbol) and isinstance(arg, sp.Symbol) and param != arg
-                         and (param in getattr(symbol_defs.get(arg), "free_symbols", ())
-                              or arg in getattr(symbol_defs.get(param), "free_symbols", ())) else arg
+                         and _inverse_temperatures(param, arg, symbol_defs) else arg
                          for param, arg in zip(d.target.args, call.args))
             if args != call.args:
                 swaps[call] = call.func(*args)

@@ -408,8 +408,10 @@ def restricted_nearby(lines: list[str], first: int, last: int) -> dict[str, str]
         for m, following in zip(names, [*(n.start() for n in names[1:]), len(sentence)]):
             # its own word: the first after it, before the next name ("If $n$ is an integer … if $x$
             # exceeds 1": x exceeds 1), else the last before it ("a count $k$")
-            found = next((w for w in words if m.end() <= w.start() < following), None) \
-                or next((w for w in reversed(words) if w.end() <= m.start()), words[0])
+            found = next((w for w in words if m.end() <= w.start() < following), None)
+            if found is not None and _ANOTHER_SUBJECT.search(sentence[m.end():found.start()]):
+                continue            # "of $n$ terms, each at most $e^m$": the terms are at most e^m, not n
+            found = found or next((w for w in reversed(words) if w.end() <= m.start()), words[0])
             phrase = re.sub(r"\s+", " ", line[a + found.start():min(b, a + found.end() + 24)]).strip()
             if _WHOLE_WORD.match(phrase) and (_NOT_BEFORE.search(sentence[max(0, found.start() - 30):found.start()])
                                               or other_case or _NEVER_AFTER.search(sentence[found.end():])):
@@ -421,6 +423,9 @@ def restricted_nearby(lines: list[str], first: int, last: int) -> dict[str, str]
     return out
 
 
+_ANOTHER_SUBJECT = re.compile(r"(?i)\b(?:each|every|all|whose|which)\b|每个|每一")
+"""Words between a name and a restricting word that give the restriction another subject ("$n$ terms, each
+at most …")."""
 _WHOLE_WORD = re.compile(r"(?i)(?:integers?|integral|natural|whole)\b|整数|自然数")
 _NOT_BEFORE = re.compile(r"(?i)\b(?:not|non|neither|nor|no|never)\b[^.;]*$|不是|不为|非\s*$")
 _NEVER_AFTER = re.compile(r"(?i)^[^.;]{0,30}?\b(?:probability\s+(?:zero|0)|with\s+probability\s+(?:zero|0)|almost\s+never)\b")

@@ -26,6 +26,18 @@ _AS_A_SUM = re.compile(r"^\s*-?\s*(?:\\frac\s*\{\s*1\s*\}\s*\{[^{}]*\}\s*)?\\sum
 """A measure written as its sum (``-\\sum_k p_k \\log p_k``), not a value that holds a sum (``\\log \\sum_j e^{z_j} - …``)."""
 
 
+_SAID_IN_WORDS = re.compile(r"(?i)\$\s*(?P<m>(?:H|\\mathrm\s*\{\s*(?:H|KL)\s*\}|\\operatorname\s*\{\s*(?:H|KL)\s*\}|KL|"
+                            r"D_\s*\{?\s*(?:\\mathrm\s*\{\s*)?KL\s*\}?\s*\}?)\s*(?:\\left|\\big\w*)?\s*\([^$]*\))\s*\$\s*"
+                            r"(?:here\s+|in\s+these\s+notes\s+)?(?:is|denotes|means|stands\s+for|will\s+be)\b")
+"""Words that say what a measure is ("$H(p, q)$ is the expected negative log-probability of the model"): the text's
+convention, which may not be the usual one (an argument order, a direction)."""
+_CROSS_WORDS = re.compile(r"(?i)\bcross[- ]?entrop\w*|交叉熵")
+_JOINT_WORDS = re.compile(r"(?i)\bjoint\s+entrop\w*|\bconditional\s+entrop\w*|\bmutual\s+information|联合熵|条件熵|互信息")
+_REVERSED = re.compile(r"(?i)\b(?:reverse[ds]?|backward|other\s+direction)\b[^.;]{0,40}\b(?:KL|divergence)|"
+                       r"\b(?:KL|divergence)\b[^.;]{0,40}\b(?:reverse[ds]?|backward)\b|反向")
+"""Words that turn KL around ("the reverse divergence")."""
+
+
 def measures_meant(words: str, relations: list, other_base: bool) -> dict[str, int]:
     """Which of the usual measures ("H", "KL") a text means by those names, each with the line its own
     definition starts at (the text's definition holds from there on, unfolded as written: the lengths its
@@ -34,22 +46,31 @@ def measures_meant(words: str, relations: list, other_base: bool) -> dict[str, i
     writes it as a sum (``H(p) = -\\sum_k p_k \\log p_k``)."""
     if not _ENTROPY_WORDS.search(words) or other_base:
         return {}
-    meant = {"H": 10 ** 9, "KL": 10 ** 9}
+    meant = {"H": 10 ** 9, "H2": 10 ** 9, "KL": 10 ** 9}
+    if not _CROSS_WORDS.search(words) or _JOINT_WORDS.search(words):
+        meant.pop("H2")                 # H(q, p) is the cross-entropy where the words say so, never beside a joint one
+    for m in _SAID_IN_WORDS.finditer(words):      # "$H(p, q)$ is the expected negative log-probability of …"
+        kind = "KL" if "KL" in m.group("m") else "H2" if "," in m.group("m") else "H"
+        meant.pop(kind, None)
+    if _REVERSED.search(words) and "KL" in meant:
+        meant["KL"] = 0                 # "KL(u ‖ p) here is the reverse divergence": the words' convention
     for rel in relations:
         m = _OWN_DEFINITION.match(rel.lhs)
         if m and (rel.op == ":=" or rel.op == "==" and not rel.chained and _AS_A_SUM.match(rel.rhs)):
             kind = "H" if re.match(r"\s*(?:H|\\mathrm\s*\{\s*H|\\operatorname\s*\{\s*H)", rel.lhs) else "KL"
-            meant[kind] = min(meant[kind], rel.line)
+            for own in (kind, "H2") if kind == "H" else (kind,):
+                if own in meant:
+                    meant[own] = min(meant[own], rel.line)
     return meant
 
 
 def _is_measure(node: sp.Basic) -> str | None:
-    """"H" or "KL" for ``H(a)``, ``H(a, b)``, ``KL(a ‖ b)`` as the reader builds them, else None."""
+    """"H", "H2" or "KL" for ``H(a)``, ``H(a, b)``, ``KL(a ‖ b)`` as the reader builds them, else None."""
     if not isinstance(node, sp.core.function.AppliedUndef):
         return None
     name = node.func.__name__
     if name == "H" and len(node.args) in (1, 2):
-        return "H"
+        return "H" if len(node.args) == 1 else "H2"
     if len(node.args) == 2 and (name.startswith("KL(") or name in ("KL", "D_KL", "KL_")):
         return "KL"
     return None
@@ -74,13 +95,13 @@ def measures_written_out(expr: sp.Basic, ranges: dict[str, tuple[sp.Expr, sp.Exp
         (low, high), = spans
         k = sp.Dummy("k", integer=True)
         entries = [sp.IndexedBase(n, real=True)[k] for n in names]
-        if kind == "H":
+        if kind in ("H", "H2"):
             first, second = entries if len(entries) == 2 else (entries[0], entries[0])
             value = -sp.Sum(first * sp.log(second), (k, low, high))
         else:
             first, second = entries
             value = sp.Sum(first * sp.log(first / second), (k, low, high))
-        notes.append(f"{sp.sstr(node)} read as {'the cross-entropy' if kind == 'H' and len(names) == 2 else 'the entropy' if kind == 'H' else 'the KL divergence'} "
+        notes.append(f"{sp.sstr(node)} read as {'the cross-entropy' if kind == 'H2' else 'the entropy' if kind == 'H' else 'the KL divergence'} "
                      f"of the entries over {sp.sstr(low)}..{sp.sstr(high)} (natural logarithm)")
         return value
 

@@ -164,6 +164,13 @@ _WEIGHT_DEFINED = re.compile(r"(?<![A-Za-z\\])(?P<weight>(?:p|q|P|Q|\\pi)(?:\s*_
                              r"\s*(?:\\left\s*)?\(\s*(?P<x>[A-Za-z])\s*(?:\\right\s*)?\))\s*(?::=|\\coloneqq|\\triangleq|=)"
                              r"(?P<rhs>[^,;]*)")
 """A distribution over an outcome written as a function of it (``p(x) := e^{-E(x)/T} / Z(T)``, ``\\pi(x) = …``)."""
+_OTHER_MEANS = re.compile(r"(?i)\bempirical\b|\bdata\b|\bsample\s+(?:mean|average)s?\b|\btime\s+averages?\b|\btraining\b|"
+                          r"\bobserv\w*|经验|样本均值|数据|训练")
+"""Words that speak of averages over data or time: brackets there may be those, not the distribution's mean."""
+_BRACKET_SAID = re.compile(r"(?i)\$\s*\\langle[^$]*\\rangle\s*\$\s*(?:is|are|denotes?|stands|means|now|here|表示|是|为|指)\b|"
+                           r"\b(?:write|denote|use|call)\s+\$\s*\\langle")
+"""Words that say what a bracket is ("write $\\langle E \\rangle$ for …", "$\\langle E \\rangle$ is the mean energy of
+the cooled system"): theirs to say, not read as the distribution's mean."""
 _MEAN_WORDS = re.compile(r"(?i)\b(?:averages?|mean|expectations?|expected)\b|平均|期望|均值")
 
 
@@ -207,7 +214,7 @@ def implicit_averaging(maths: list[str], outcomes: frozenset[str], words: str,
     bracket itself, defines two distributions (or one twice), or the words name other distributions."""
     if not any(re.search(r"\\langle", tex) for tex in maths) or _bracket_definitions(maths):
         return None
-    if not _MEAN_WORDS.search(words):
+    if not _MEAN_WORDS.search(words) or _OTHER_MEANS.search(words) or _BRACKET_SAID.search(words):
         return None
     found = [(m.group("weight").strip(), m.group("x"), tex, m.group("rhs")) for tex in maths
              for m in _WEIGHT_DEFINED.finditer(tex) if m.group("x") in outcomes

@@ -104,7 +104,8 @@ _NORM_SAID = re.compile(r"(?:\\\||\\[lr]?Vert(?![A-Za-z])|\\norm\b)[^$]{0,40}?(?
 _VECTOR_WORDS = re.compile(r"\bunit\b|\bnormali[sz]|\borthogon|\borthonormal|\btied\b|\btying\b|\bshared?\b|\bidentical\b|"
                            r"\bnorms?\b|\blength\b|\bsame\b|\bequal\b|\bnon-?negative\b|\b(?:positive|negative)\s+(?:entries|"
                            r"components|coordinates|vectors?)\b|\bone-?hot\b|\bbinary\s+(?:vectors?|features?|entries|"
-                           r"weights?|inputs?)\b|\bentries\b|\bsphere\b|\bcosine\b|单位|归一|正交|范数|共享|一样|相同|相等|"
+                           r"weights?|inputs?)\b|\bentries\b|\bsphere\b|\bcosine\b|\bties?\b|\bcoincid\w*|\b0\s+or\s+1\b|"
+                           r"\bzeros?\s+(?:and|or)\s+ones?\b|单位|归一|正交|范数|共享|一样|相同|相等|"
                            r"非负|独热|二值|球面", re.IGNORECASE)
 """Words that may say what vectors are beyond their dot products: unit length, signs, ties, orthogonality."""
 _MATH = re.compile(r"\$\$.*?\$\$|\$[^$]*\$|\\\(.*?\\\)|\\\[.*?\\\]", re.DOTALL)

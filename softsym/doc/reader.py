@@ -2447,10 +2447,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         if below_floor:
             doubts.append(f"it speaks of {', '.join(below_floor)}, below the index the text defined that family "
                           f"from (\"for k ≥ 1\"): a value given elsewhere, perhaps in words")
-        free_table = bool(opaque_products) and ONE_VECTOR in opaque_products[0] and not vectors_spoken_of(
+        free_table = bool(opaque_products) and ONE_VECTOR in opaque_products[0] and rel.op == "==" and not vectors_spoken_of(
             "\n".join(lines), {v for m in re.finditer(r"([^\s,·]+)·([^\s,·]+)", opaque_products[0]) for v in m.groups()})
         # a point of free products: the vectors the text means may not meet it — unless one vector meets all the
-        # others and the text says nothing of them beyond their products (then any table of values is met)
+        # others, the text says nothing of them beyond their products (then any table of values is met) and the
+        # relation is an equation (one that fails at a point fails nearly everywhere; a bound such as s ≤ 1 may
+        # fail only where words the reader missed — "on the sphere", "0 or 1" — forbid)
         if opaque_products and not free_table:
             doubts.append(f"it reads {opaque_products[0][len('the '):].split(' read as')[0]} as free numbers, and what "
                           f"the text says of the vectors (norms, ties, dimension) is not read")
@@ -2753,7 +2755,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                           + ") to names the text defines in general")
         arithmetic = not (left.free_symbols or right.free_symbols or left.atoms(sp.Indexed) or right.atoms(sp.Indexed))
         premise_unread = None if arithmetic else \
-            next((u for u in reversed(unread_inline) if same_sentence(lines, u, rel)), None)   # 1/3 (0 − 7/6): no premise
+            next((u for u in reversed(unread_inline) if same_sentence(lines, u, rel)   # 1/3 (0 − 7/6): no premise
+                  and not _FUNCTION_NOTATION.fullmatch(u[1])), None)    # (nor "with $\operatorname{sech} = 1/\cosh$")
         if premise_unread is not None:
             doubts.append(f"it may rest on a condition in the same sentence that softsym could not read "
                           f"(line {premise_unread[0]}: {premise_unread[1]})")
@@ -4597,14 +4600,25 @@ def _as_worded(lines: list[str], rel: Relation, blocks) -> Relation:
         if _OWN_CUE.search(words) and not _NOT_OWN_CUE.search(words) and _DENOTES.search(words) \
                 and function_definition(replace(rel, denoted=True)) is not None:
             return replace(rel, denoted=True)
+        said = f"{words} {_words_after(lines, rel)}"       # ("Throughout, $σ(x) = …$ is the logistic sigmoid")
         if _DEFINED_OWN.search(words) and not _NOT_OWN_CUE.search(words) \
-                and not (_STANDARD_NAMED.search(words) and not _VARIANT.search(words)):
+                and not (_STANDARD_NAMED.search(said) and not _VARIANT.search(said)):
             return replace(rel, disputed=True)      # "In this note σ is the softplus, σ(x) = log(1 + e^x)"
         return rel
     words = _words_into(lines, rel, blocks)
     if not _OWN_CUE.search(words) or _NOT_OWN_CUE.search(words):
         return replace(rel, claimed=True)
     return replace(rel, denoted=True) if _DENOTES.search(words) else rel
+
+
+def _words_after(lines: list[str], rel: Relation) -> str:
+    """The words after an inline relation to the end of its sentence on its line ("$…$ is the logistic sigmoid,")."""
+    if rel.display is not False or not 1 <= rel.end_line <= len(lines) or not rel.tex:
+        return ""
+    line = lines[rel.end_line - 1]
+    tail = rel.tex.strip()[-15:]
+    at = line.find(tail)
+    return re.split(r"[.;:。；：]|\$", line[at + len(tail):].lstrip("$"), maxsplit=1)[0] if at >= 0 else ""
 
 
 def _words_into(lines: list[str], rel: Relation, blocks) -> str:
@@ -4617,6 +4631,9 @@ def _words_into(lines: list[str], rel: Relation, blocks) -> str:
     return words or ""
 
 
+_FUNCTION_NOTATION = re.compile(r"\s*(?:\\(?:operatorname|mathrm)\s*\{\s*[a-z]+\s*\}|\\[a-z]+)\s*=\s*(?:1\s*/\s*)?"
+                                r"(?:\\(?:operatorname|mathrm)\s*\{\s*[a-z]+\s*\}|\\[a-z]+)\s*")
+"""A function named by another, without arguments (``\\operatorname{sech} = 1/\\cosh``): notation, no condition."""
 _AT_A_POINT = re.compile(r"(?i)(?:\b(?:at|for|when|whenever|if)|在|当)\s*(?:\$|\\\()?\s*$")
 """The words right before an inline ≈ that make it a place ("the peak is at $\\beta\\varepsilon \\approx 2.4$"), not a value."""
 _THROUGHOUT = re.compile(r"(?i)\b(?:throughout(?!\s+(?:this|the)\s+(?:section|subsection|part|paragraph|example))|in\s+(?:these|the\s+whole|all\s+(?:of\s+)?(?:these|the))\s+(?:notes?|text|"

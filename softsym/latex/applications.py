@@ -59,10 +59,13 @@ def logarithms_written() -> Iterator[list[sp.Basic]]:
         _WRITTEN_LOGARITHMS.reset(token)
 
 
+_POWERED_BEFORE = frozenset({"sin", "cos", "tan", "sec", "csc", "cot", "sinh", "cosh", "tanh", "coth", "sech", "csch"})
+"""Words whose power may be written before the argument, as their macros' (``\\operatorname{sech}^2(u)``)."""
+
 _FUNCTIONS = {
     "exp": sp.exp, "log": sp.log, "ln": sp.log, "sin": sp.sin, "cos": sp.cos, "tan": sp.tan,
     "sec": sp.sec, "csc": sp.csc, "cot": sp.cot, "sinh": sp.sinh, "cosh": sp.cosh, "tanh": sp.tanh,
-    "coth": sp.coth, "arcsin": sp.asin, "arccos": sp.acos, "arctan": sp.atan,
+    "coth": sp.coth, "sech": sp.sech, "csch": sp.csch, "arcsin": sp.asin, "arccos": sp.acos, "arctan": sp.atan,
     "sigmoid": sigmoid, "softplus": softplus, "logit": logit,
     # the inverse hyperbolic functions through logarithms, whose domains the prover reads
     # (artanh(x) = ½ log((1 + x)/(1 − x)) is real for |x| < 1 only)
@@ -262,6 +265,9 @@ class ApplicationReading:
             fn = self.function_object(f"{word}_{key}") if key else None
             if fn is not None:
                 return self.apply(fn, replace(f, sub=None), g)
+        if word in _POWERED_BEFORE and f.sub is None and f.sup is not None and not f.primes and not f.bangs:
+            arg = self.value(self.only(g.base.elements, g.base))        # \operatorname{sech}^2(u): (sech u)²
+            return self.after_call(self.elementary(word, f, arg), g)      # (a positive whole power only)
         if not f.plain:
             self.fail(f"{word} with a script before its parentheses", f)
         if word in voc.VECTOR_FUNCTIONS:
