@@ -6,10 +6,12 @@ vectors whose entries they write elsewhere (``q_k``, ``p_k = e^{z_k}/\\sum_j e^{
 * H(a) = −Σ_k a_k log a_k,  H(a, b) = −Σ_k a_k log b_k,  KL(a ‖ b) = Σ_k a_k log(a_k / b_k),
 
 summed over the range the text sums those entries over (``\\sum_{k=1}^{K} q_k``).  Read that way only where
-the text means them: its words speak of entropy (“cross-entropy”, “熵”), it never defines H or KL its own
-way with ``:=`` (the text's own definition is then unfolded as written), nothing speaks of a logarithm to
-another base (bits), and every argument is a family whose range the text gives.  Anything else stays an
-opaque number, as before.
+the text means them: its words speak of entropy (“cross-entropy”, “熵”; H(q, p) only where they say
+cross-entropy, never beside a joint or conditional entropy), nothing speaks of another base (bits, shannons),
+the words neither say what the measure is nor turn KL around, the text has not yet given its own definition
+(a ``:=``, or a relation of its own writing it as a sum: from its line on that definition is unfolded as
+written), and every argument is a family whose range the text gives and whose entries it defines.  Anything
+else stays an opaque number, as before.
 """
 from __future__ import annotations
 
@@ -78,8 +80,8 @@ def _is_measure(node: sp.Basic) -> str | None:
 
 def measures_written_out(expr: sp.Basic, ranges: dict[str, tuple[sp.Expr, sp.Expr]], meant: set[str],
                          known: set[str]) -> tuple[sp.Basic, list[str]]:
-    """``expr`` with each measure of ``meant`` (those the text means here) of families whose range ``ranges`` gives and whose entries are
-    ``known`` (defined, or distributions the words name and no line gives values) written out as the sums
+    """``expr`` with each measure of ``meant`` (those the text means here) of families whose range ``ranges``
+    gives and whose entries are ``known`` (defined, or distributions the words name and no line gives values) written out as the sums
     above, and notes saying so.  Anything else (a number, a distribution of a named family, a vector whose
     length or entries the text does not give: ``u`` of "For $u_k = 1/K$,") leaves that measure as it is."""
     notes: list[str] = []
@@ -90,7 +92,7 @@ def measures_written_out(expr: sp.Basic, ranges: dict[str, tuple[sp.Expr, sp.Exp
         if kind is None or kind not in meant or len(names) != len(node.args) or not set(names) <= known:
             return node
         spans = {ranges[n] for n in names if n in ranges}
-        if len(spans) != 1 or len({n for n in names if n in ranges}) == 0:
+        if len(spans) != 1:
             return node
         (low, high), = spans
         k = sp.Dummy("k", integer=True)
@@ -107,3 +109,8 @@ def measures_written_out(expr: sp.Basic, ranges: dict[str, tuple[sp.Expr, sp.Exp
 
     out = expr.replace(lambda e: _is_measure(e) is not None, written)
     return out, notes
+
+
+def has_measure(expr: sp.Basic) -> bool:
+    """Whether ``expr`` holds an H or a KL that :func:`measures_written_out` might write out."""
+    return any(_is_measure(e) is not None for e in expr.atoms(sp.core.function.AppliedUndef))

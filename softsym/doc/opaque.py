@@ -9,7 +9,8 @@ the products pair two separate groups of vectors (every w with x, never a vector
 with one of its own group), and any table of such cross products is realizable in a space of
 enough dimensions (x the unit vectors, each w a row of the table) — but not always by the vectors
 the text has in mind (tied weights, unit norms, a low dimension, said in words): the reader
-reports such a refutation as undecided.  Anything else — a vector
+reports such a refutation as undecided, unless one plain vector meets all the others (``ONE_VECTOR``),
+the relation is an equation and the text says nothing more of the vectors (``vectors_spoken_of``).  Anything else — a vector
 dotted with itself, a vector elsewhere in the relation, a derivative, a limit or an integral still
 around — leaves the products as they are.
 """
@@ -114,12 +115,15 @@ _MATH = re.compile(r"\$\$.*?\$\$|\$[^$]*\$|\\\(.*?\\\)|\\\[.*?\\\]", re.DOTALL)
 def vectors_spoken_of(text: str, letters: set[str]) -> str:
     """What in ``text`` may tie the vectors ``letters`` down beyond their dot products, quoted, or "" when
     nothing does: a norm's value or bound or ⊥ anywhere in the math; words about them (unit length, signs,
-    ties: see ``said_of_vectors``) in a paragraph that writes one of them; a value given to the vector or its
+    ties: see ``_said_of_vectors``) in a paragraph that writes one of them; a value given to the vector or its
     entries (``x = (1, 2)``, ``w = v``, ``x_1 = 2``).  A letter given a plain number (``at $x = 0$``) is some
     scalar x of another line (a vector is given a tuple)."""
-    said = _NORM_SAID.search(text) or said_of_vectors(re.split(r"\n\s*\n", text), letters)
+    bound = _NORM_SAID.search(text)
+    if bound:
+        return bound.group(0)
+    said = _said_of_vectors(re.split(r"\n\s*\n", text), letters)
     if said:
-        return said if isinstance(said, str) else said.group(0)
+        return said
     bold = r"\\(?:mathbf|boldsymbol|bm|vec)\s*\{{\s*{0}\s*\}}|(?<![\\A-Za-z]){0}(?![A-Za-z])"
     for letter in sorted(letters):
         name = f"(?:{bold.format(re.escape(letter))})"
@@ -133,7 +137,7 @@ def vectors_spoken_of(text: str, letters: set[str]) -> str:
     return ""
 
 
-def said_of_vectors(pieces: list[str], letters: set[str]) -> str:
+def _said_of_vectors(pieces: list[str], letters: set[str]) -> str:
     """What the words of a piece of text (a line, a paragraph) that writes one of the vectors ``letters`` in
     its math say of their norms, unit length, signs, orthogonality or ties ("where $u$ and $v$ have unit
     length"), quoted, or "" (the math itself is no such word: ``$\\|w\\|^2 = 25$`` is a claim, checked)."""

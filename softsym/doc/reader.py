@@ -66,7 +66,7 @@ from .definitions import (
     at_last_index, circular, named_only_in_words, pair_sums, recurrence_family, through_recurrences, unfold_keeping_variables,
     squared_parameters, summand_definition, with_underscores_restored, word_names, written_in_new_name,
 )
-from .information import measures_meant, measures_written_out
+from .information import has_measure, measures_meant, measures_written_out
 from .opaque import ONE_VECTOR, opaque_dot_products, vectors_spoken_of
 from .entrywise import (
     Entry, conventional_length, example_entries, listed_length, extremum_facts, family_lengths, family_ranges, inferred_dimension,
@@ -951,7 +951,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             (lhs, left_ranges), (rhs, right_ranges) = (_divergences_written_out(side, definitions, closed_divergences)
                                                        for side in (lhs, rhs))
             distribution_ranges = [*left_ranges, *(c for c in right_ranges if c not in left_ranges)]   # KL(P ‖ Q)
-            if measures:                # H(q, p), KL(u ‖ p) of vectors: the usual sums over their entries
+            if measures and (has_measure(lhs) or has_measure(rhs)):    # H(q, p), KL(u ‖ p) of vectors: the usual sums
                 spans = {**{n: span for n, span in vectors.items() if span is not None}, **lengths}
                 for d in definitions:       # p_i := e^{z_i}/Σ_j e^{z_j} with z over 1..K: p over 1..K too
                     t = d.target
@@ -1033,11 +1033,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                       if isinstance(v, sp.Symbol) and not v.is_integer)
         letters |= {x.name for x in sp.Tuple(lhs, rhs).free_symbols if isinstance(x, sp.Symbol) and len(x.name) == 1}
         shown_l, shown_r = _plain(lhs), _plain(rhs)
-        words_into = _words_into(lines, rel, blocks)
-        if not words_into.strip(" $") and 2 <= rel.line <= len(lines) + 1:
-            words_into = lines[rel.line - 2]        # (math that opens its line: the words end the line before)
         if approximate and not in_display_math(rel, blocks) and sp.Tuple(lhs, rhs).free_symbols \
-                and _AT_A_POINT.search(words_into):
+                and _AT_A_POINT.search(_words_into(lines, rel, blocks).strip(" $")
+                                       or (lines[rel.line - 2] if 2 <= rel.line <= len(lines) + 1 else "")):
+            # (math that opens its line: the words end the line before)
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message="a point the words place something at (\"has its maximum at $x \\approx 2.4$\"), "
                                        "not a claim"))
@@ -1392,7 +1391,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             use(names_in(lhs, rhs))
             continue
         summand = summand_definition(lhs, definitions, _words_into(lines, rel, blocks)) \
-            if rel.op == "==" and not checks_example else None
+            if rel.op == "==" and not checks_example and isinstance(lhs, (sp.core.function.AppliedUndef, sp.Indexed)) \
+            else None
         if summand is not None:         # "each term simplifies: $$\ell_i(w) = …$$" of ℓ(w) := -Σ_i […]: its i-th term
             definitions.append(summand)
             family = lhs.func if isinstance(lhs, sp.core.function.AppliedUndef) else lhs.base.label
