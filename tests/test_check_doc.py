@@ -1441,3 +1441,38 @@ def test_what_an_example_says_in_other_notation_or_in_words_keeps_a_counterexamp
     # from names defined nowhere
     claims = claims_by_line("session37_examples_in_other_notation.md")
     assert claims[8] == ["undecided"] and claims.get(13, []) == [] and "refuted" not in claims.get(17, [])
+
+
+def test_a_list_of_numbers_after_approximately_is_judged_entry_by_entry():
+    # softmax(z) ≈ (0.0900, 0.2447, 0.6552) at "Example: $z = (1000, 1001, 1002)$": each entry to its decimals;
+    # π given a list is the class probabilities, not 3.14159; the row's "τ = 0.5:" and "Suppose … is $G = (…)$"
+    # are the example's values
+    claims = claims_by_line("session38_lists_of_numbers.md")
+    assert claims[7] == ["proved"] and claims[9] == ["refuted"]
+    assert claims[16][-1] == "proved" and claims[19] == claims[20] == claims[21] == ["proved"]
+    assert claims[27] == ["refuted"]
+
+
+def test_an_examples_dot_products_are_values_of_those_products_only():
+    # "u_o^T v_c = 2" was read as a definition of the function dot (so u_1^T v_c was 2 too), and u_k := u_{w_k}
+    # unfolded without end: J at the example was refuted
+    claims = claims_by_line("session38_values_of_products.md")
+    assert claims[4][-1] == "proved" and claims[15][0] == "proved" and claims[18] == ["refuted"]
+
+
+def test_a_case_set_in_the_sentence_and_a_sequence_the_text_knows_refute_nothing():
+    # "At $βε = 1$: $x = e^{-1}$" is x in that case; ℒ = log 2 "at initialisation" after the example's ℒ; H_{n-1}
+    # of ψ(n) = H_{n-1} − γ is the harmonic number, not any sequence
+    claims = claims_by_line("session38_cases_in_the_sentence.md")
+    assert "refuted" not in claims[8] and "refuted" not in claims[18] and claims[24][0] == "undecided"
+
+
+def test_a_margin_of_an_undefined_score_is_any_number_at_the_listed_labels():
+    # m := y f(x): f(x) is any real, y ∈ {−1, +1} listed in its section reaches m's relations (checked at each
+    # value); "which written out is" restates C, defined in its sentence: a claim
+    path = REGRESSIONS / "session38_margins.md"
+    doc = checked(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
+    hinge = next(r for r in doc["relations"] if r["line"] == 12)
+    assert hinge["verdict"] == "refuted" and re.search(r"\by=-?1\b", hinge["message"])   # at a listed label
+    claims = claims_by_line("session38_margins.md")
+    assert claims[8] == ["proved", "proved"] and claims[21] == ["refuted"]

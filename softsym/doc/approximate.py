@@ -155,7 +155,7 @@ def approximately(left: sp.Basic, right: sp.Basic, left_tex: str, right_tex: str
         return "proved", f"≈ holds as a rounding to the decimals written ({shown}, within {sp.N(tolerance, 3)})"
     # arithmetic on written roundings carries their error along ("1.4 \\times 100" is off by up to 5): a
     # relation with such a side is refuted only when it is off by more than 10 %
-    computed = any(re.search(r"[-+*/]|\\times|\\cdot|\\d?frac", _SCIENTIFIC.sub(" ", tex)) and half
+    computed = any(re.search(r"[-+*/]|\\times|\\cdot|\\d?frac", _SCIENTIFIC.sub(" ", _unsigned(tex))) and half
                    for tex, half in ((left_tex, a_half), (right_tex, b_half)))
     # carried through the arithmetic to first order, the roundings of every decimal written say how far
     # a computed side may be off (0.9 · 0.4170 within 0.000045; 1.4 × 100 within 5); without that
@@ -323,14 +323,19 @@ def _numbers_outside_exponents(expr: sp.Basic) -> set[sp.Rational]:
     return set().union(set(), *(_numbers_outside_exponents(a) for a in expr.args))
 
 
+def _unsigned(tex: str) -> str:
+    """``tex`` without the sign written before it (``-0.69``, ``+2.5``): a signed number is no arithmetic."""
+    return re.sub(r"^\s*[-+]\s*", "", tex)
+
+
 def _computed_rounding(tex: str, approximated: frozenset[str], half: sp.Basic) -> sp.Basic:
     """The rounding of a side written as arithmetic on numbers (``\\frac{0.1}{3}``): what its rounded
     inputs carry through (:func:`carried_rounding`; 0.1 of ε = 0.1 is an exact input, so 0.1/3 is
     exactly 1/30, not a rounding to ±0.05), not half a unit of the finest place written; ``half`` for
     any other side, or one that cannot be read alone."""
     from ..latex import Unparsed, parse_tex
-    if not half or not re.search(r"[-+*/]|\\times|\\cdot|\\d?frac", _SCIENTIFIC.sub(" ", tex)):
-        return half
+    if not half or not re.search(r"[-+*/]|\\times|\\cdot|\\d?frac", _SCIENTIFIC.sub(" ", _unsigned(tex))):
+        return half                     # (-0.69 is a number written with its sign, no arithmetic)
     try:
         parse_tex(tex)
     except (Unparsed, Exception):  # noqa: BLE001 - a side not readable alone keeps its rounding
@@ -375,3 +380,69 @@ def _places(value: sp.Rational) -> int | None:
             return p
     return None
 
+
+
+_LIST_OPEN = re.compile(r"^\s*(?:\\(?:left|bigl?|Bigl?|biggl?|Biggl?)\s*)?[(\[]")
+_LIST_CLOSE = re.compile(r"(?:\\(?:right|bigr?|Bigr?|biggr?|Biggr?)\s*)?[)\]]\s*(?:\^\s*(?:\{\s*\\top\s*\}|\\top|T|\{\s*T\s*\}))?\s*$")
+
+
+def listed_entries(tex: str) -> list[str] | None:
+    """The entries of a side written as a list of numbers (``(0.0900, 0.2447, 0.6552)``,
+    ``\\big(-1.6094,\\ -1.2040\\big)^\\top``), each as written, or None when the side is not such a list."""
+    opened, closed = _LIST_OPEN.match(tex), _LIST_CLOSE.search(tex)
+    if opened is None or closed is None or closed.start() <= opened.end():
+        return None
+    inner, depth, items, start = tex[opened.end():closed.start()], 0, [], 0
+    for at, c in enumerate(inner):
+        if c in "({[":
+            depth += 1
+        elif c in ")}]":
+            depth -= 1
+            if depth < 0:
+                return None                     # (1, 2)(3, 4): two lists, not one
+        elif c == "," and depth == 0:
+            items.append(inner[start:at])
+            start = at + 1
+    items.append(inner[start:])
+    items = [re.sub(r"\\[,;:! ]|~", " ", item).strip() for item in items]
+    if len(items) < 2 or not all(item and _ARITHMETIC.fullmatch(_SCIENTIFIC.sub(" ", item)) for item in items):
+        return None
+    return items
+
+
+_MOST_ENTRIES = 20
+"""Most entries a list written with ``≈`` is judged at, one by one."""
+
+
+def approximately_by_entry(left: sp.Basic, right: sp.Basic, index: sp.Symbol, span: tuple[sp.Expr, sp.Expr],
+                           left_tex: str, right_tex: str, approximated: frozenset[str] = frozenset(),
+                           natural: bool = False, valued=lambda e: e) -> tuple[str, str] | None:
+    """The verdict of ``vector ≈ (list of numbers)`` read at an entry ``index`` over ``span``
+    (``\\mathrm{softmax}(z) \\approx (0.0900, 0.2447, 0.6552)`` of ``z = (1000, 1001, 1002)``): each entry
+    judged by ``approximately`` with the decimals written for it; refuted when one entry is, proved when
+    every one holds, None when an entry cannot be judged and none is refuted.  ``valued`` gives a side at
+    one entry the values the text gives its names (z_3 = 1002)."""
+    lo, hi = span
+    if not (getattr(lo, "is_Integer", False) and getattr(hi, "is_Integer", False)) or not 1 <= hi - lo + 1 <= _MOST_ENTRIES:
+        return None
+    count = int(hi - lo + 1)
+    texts = []
+    for tex in (left_tex, right_tex):
+        listed = listed_entries(tex)
+        if listed is not None and len(listed) != count:
+            return None
+        texts.append(listed or [tex] * count)
+    verdicts = []
+    for n, (a_tex, b_tex) in enumerate(zip(*texts)):
+        at = {index: lo + n}
+        judged = approximately(valued(left.xreplace(at)).doit(), valued(right.xreplace(at)).doit(), a_tex, b_tex,
+                               approximated, natural)
+        if judged is not None and judged[0] == "refuted":
+            return "refuted", f"entry {lo + n}: {judged[1]}"
+        verdicts.append(judged)
+    if any(v is None for v in verdicts):
+        return None
+    if all(v[0] == "proved" for v in verdicts):
+        return "proved", f"≈ holds entry by entry as a rounding to the decimals written ({count} entries)"
+    n, undecided = next((n, v) for n, v in enumerate(verdicts) if v[0] != "proved")
+    return "undecided", f"entry {lo + n}: {undecided[1]}"

@@ -1451,6 +1451,7 @@ _CLAIM_CUES = frozenset("""so thus hence therefore gives giving yields yield get
 follows means tells implies proves conclude concludes note recall conversely similarly likewise""".split())
 _CONDITION_NOUNS = frozenset("condition conditions requirement requirements constraint constraints assumption "
                              "assumptions".split())
+_SUPPOSED = frozenset("suppose supposing assume assuming".split())    # "Suppose the draw is $…$": still supposed
 _WEAK_CLAIM_CUES = frozenset("is are equals becomes become be being have has that".split())   # only right before
 _CJK_CONDITION_CUES = ("如果", "假设", "假定", "给定", "其中", "满足", "使得", "当", "若", "设", "令", "取", "在", "举例",
                        "例如", "比如", "譬如", "条件", "要求", "记", "定义", "例子", "示例", "样本")
@@ -1518,6 +1519,8 @@ def prose_role(lines: list[str], rel: Relation) -> str | None:
             return "claim"
     if not before and end >= 0 and re.fullmatch(r"\s*(?:[,;，]?\s*(?:and\s+|及|和)?\$[^$]+\$\s*)*[:：]\s*", line[end + 1:]):
         return "condition"                          # "$x = (1, 2, 3)$, $n = 3$:" heading a worked example: its setup
+    if _EXAMPLE_HEADING.fullmatch(before):
+        return "condition"                          # "Example: $z = (1000, 1001, 1002)$.": the example's value
     if before.endswith((":", "：")):
         return "claim"                              # "… is not governed by it: $…$"
     before = re.sub(r"\bsuch\s+that\b", " where ", re.sub(r"\bso\s+that\b", " so ", before))
@@ -1528,9 +1531,18 @@ def prose_role(lines: list[str], rel: Relation) -> str | None:
     for k, word in enumerate(reversed(words[-6:])):
         if word in _CONDITION_CUES or word == "for" and k == 0:      # "for $x > 0$", not "for all x, $…$"
             return "condition"
+        if word in _WEAK_CLAIM_CUES and k < 2 and not appositive and _SUPPOSED.intersection(words[-6:][:-k - 1]) \
+                and not _CLAIM_CUES.intersection(words[-6:][:-k - 1]):
+            return "condition"                      # "Suppose the noise draw is $G = (0.5, -0.3, 0.1)$"
         if word in _CLAIM_CUES or word in _WEAK_CLAIM_CUES and k < 2 and not appositive:
             return "claim"
     return None
+
+
+_EXAMPLE_HEADING = re.compile(r"(?:(?:an?|another|worked|numerical|numeric|concrete|quick|toy|small|for)\s+)*"
+                              r"(?:example|instance|e\.g\.)\s*(?:\d+\s*)?[:：]|(?:例|例如|举例|比如|示例)\s*[:：]")
+"""The words that open a sentence as a worked example ("Example:", "A quick example:", "例如："): the
+relation after them is the example's value."""
 
 
 _RESTATED = re.compile(r"(?i)\$[^$]+\$\s*,?\s*(?:or\s+|and\s+)?(?:equivalently|in\s+other\s+words)\s*,?\s*$|"
@@ -1579,13 +1591,15 @@ def example_cue(lines: list[str], rel: Relation) -> bool:
     example = [m.end() for m in _EXAMPLE.finditer(before)]
     if _LISTED_NUMBERS.match(rel.rhs):        # "For $x = (1, 2, 3)$ we have …": a worked example's vector
         example += [m.end() for m in _FOR.finditer(before)]
-    supposed = [m.end() for m in _HYPOTHESIS.finditer(before)]
+        example += [m.end() for m in _SUPPOSE.finditer(before)]    # "Suppose the noise draw is $G = (0.5, …)$"
+    supposed = [m.end() for m in _HYPOTHESIS.finditer(before) if m.end() not in example]
     return bool(example) and max(example) > max(supposed, default=-1)
 
 
 _LISTED_NUMBERS = re.compile(r"^\s*(?:\\left\s*)?[(\[]\s*-?\d+(?:\.\d+)?(?:\s*,\s*(?:\\[,;: ]\s*)?-?\d+(?:\.\d+)?)+"
                              r"\s*(?:\\right\s*)?[)\]]\s*$")
 _FOR = re.compile(r"(?i)\bfor\b|对于?")
+_SUPPOSE = re.compile(r"(?i)\b(?:suppose|assume)\b|假设")
 
 
 _SUPPOSING_ONLY = re.compile(r"(?i)\b(?:if|when|whenever|unless)\b|若|如果|假如|当")
@@ -1600,6 +1614,26 @@ def supposed_cue(lines: list[str], rel: Relation) -> bool:
     supposed = [m.end() for m in _SUPPOSING_ONLY.finditer(before)]
     other = [m.end() for m in (*_EXAMPLE.finditer(before), *_DEFINING.finditer(before))]
     return bool(supposed) and max(supposed) > max(other, default=-1)
+
+
+_AT_THE_POINT = re.compile(r"(?i)(?:\b(?:at|when|whenever|if)|当|在)\s*(?:\$|\\\()?\s*$")
+
+
+_SUPPOSED_VALUE = re.compile(r"(?i)\b(?:suppose|supposing|assume|assuming)\b[^.;:]*\b(?:is|are|be|equals?)\s*(?:\$|\\\()?\s*$")
+
+
+def worded_value(lines: list[str], rel: Relation) -> bool:
+    """Whether the words before an inline relation give it as a supposed or an example's value ("Suppose the
+    output is $p = (0.5, 0.6, 0.7)$", "Example: $z = (1, 2, 3)$")."""
+    before = _sentence_before(lines, rel)
+    words = _TRANSPARENT.sub(" ", _INLINE_MATH.sub(" ", before)).strip().rstrip("$").rstrip("\\(").strip().lower()
+    return bool(_SUPPOSED_VALUE.search(before) or _EXAMPLE_HEADING.fullmatch(words))
+
+
+def case_at_point(lines: list[str], rel: Relation) -> bool:
+    """Whether the words right before an inline relation make it the case the sentence is in ("At
+    $\\beta\\varepsilon = 1$: $x = e^{-1}$", "when $T = 2$, …", "当 … 时")."""
+    return bool(_AT_THE_POINT.search(_sentence_before(lines, rel)))
 
 
 def in_display_math(rel: Relation, blocks) -> bool:
@@ -1764,7 +1798,7 @@ def a_case_of(lines: list[str], line: int, tex: str) -> bool:
 _CLAIM_BEFORE = re.compile(r"(?i)\b(?:(?<!as\s)follows|hence|therefore|thus|so(?!\s+that)|because|since|(?<!consider\s)then|gives|giving|"
                            r"yields|obtain|we\s+(?:also\s+|then\s+|now\s+)?(?:get|have|find|obtain|see|conclude)|implies|consequently|proves|shows|"
                            r"means|in\s+particular|equivalently|note\s+that|i\.e\.|that\s+is|recall(?:s|ing)?|"
-                           r"(?:this|it|which)\s+is\s+also|(?:can|may)\s+also\s+be\s+written|also\s+equals|"
+                           r"(?:this|it|which)\s+is\s+also|(?:can|may)\s+also\s+be\s+written|also\s+equals|written\s+out|"
                            r"satisf(?:y|ies)|equivalent\s+(?:form|expression|formula|way)|(?:simplif|rewrit)\w*\s+(?:it\s+)?"
                            r"(?:as|to)|by\s+(?:the\s+)?definition|expand(?:ing|s)?|unfold(?:ing|s)?|plugging)\b|所以|因此|于是|可得|得到|从而|故|等价|化简为|展开|代入|(?<![规法准原细否])则")     # not 即: "namely"
 _DEFINING_BEFORE = re.compile(r"(?i)\b(?:let(?!\s+us\b|'s\b)|let(?:\s+us|'s)\s+(?:\w+\s+)?(?:take|set|define|use|choose|"
@@ -2079,6 +2113,12 @@ def is_pin(condition: sp.Basic) -> bool:
         and not isinstance(condition.lhs, sp.Dummy) and not condition.rhs.free_symbols
 
 
+def product_value(condition: sp.Basic) -> bool:
+    """A value an example gives one dot product (``u_o^\\top v_c = 2``): that product, wherever it is written."""
+    return isinstance(condition, sp.Eq) and isinstance(condition.lhs, sp.core.function.AppliedUndef) \
+        and str(condition.lhs.func) == "dot" and not condition.rhs.free_symbols
+
+
 def mentioned(name: sp.Basic, *exprs: sp.Basic) -> bool:
     """Whether ``exprs`` speak of ``name`` (a symbol, or an entry: any entry of its family counts)."""
     if isinstance(name, sp.Indexed):
@@ -2214,14 +2254,15 @@ def with_values(expr: sp.Basic, conditions: list[sp.Basic]) -> sp.Basic:
     """``expr`` at the values the pins among ``conditions`` give (``z_1 = 2``, ``n = 3``): a sum over a
     few whole indices of a family given values is written out first, so that its entries take them.
     (The pins stay hypotheses too: this only lets the prover see the example's numbers.)"""
-    values = {c.lhs: c.rhs for c in conditions if is_pin(c)}
+    values = {c.lhs: c.rhs for c in conditions if is_pin(c) or product_value(c)}
     if not values:
         return expr
     by_name = {k.name: v for k, v in values.items() if isinstance(k, sp.Symbol)}
     for x in expr.free_symbols:          # "true class $c = 1$": the c a definition brought in (an integer)
         if isinstance(x, sp.Symbol) and x not in values and x.name in by_name and _admits(x, by_name[x.name]):
             values[x] = by_name[x.name]
-    families = {v.base for v in values if isinstance(v, sp.Indexed)}
+    families = {v.base for v in values if isinstance(v, sp.Indexed)} \
+        | {e.base for v in values if isinstance(v, sp.core.function.AppliedUndef) for e in v.atoms(sp.Indexed)}
     lasts = {(v.base, v.indices[0]) for v in values if isinstance(v, sp.Indexed) and len(v.indices) == 1
              and isinstance(v.indices[0], sp.Symbol)}               # η_K = 0: the last entry of a family
 

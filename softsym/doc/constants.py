@@ -13,6 +13,8 @@ from __future__ import annotations
 import math
 import re
 
+from .approximate import listed_entries
+
 DECLARATIONS = {"e": "e: real", "pi": "pi: real"}
 """The declaration that makes each letter a name of the text."""
 
@@ -99,6 +101,9 @@ def named_constants(found: list, blocks: list, declared: set[str], lines: list[s
             value = _value(_plain(other).strip()) if re.fullmatch(rf"\s*(?:{_NUMBER})\s*", _plain(other)) else None
             if letter == "pi" and value is not None and abs(value - math.pi) > 0.01:
                 out.setdefault("pi", []).append(rel.line)     # π ≈ 0.01, π = \frac12: a prior
+            if letter == "pi" and listed_entries(other) is not None:
+                out.setdefault("pi", []).append(rel.line)     # π = (0.2, 0.3, 0.5): class probabilities (see
+                #                                               named_vectors)
             if letter == "e" and value is not None and abs(value - math.e) > 0.01:
                 out.setdefault("e", []).append(rel.line)      # e = 3: a name given a value, not Euler's number
     if "pi" not in declared:
@@ -109,3 +114,13 @@ def named_constants(found: list, blocks: list, declared: set[str], lines: list[s
                 if low is not None and high is not None and not low <= math.pi <= high:   # π ∈ (0, 1)
                     out.setdefault("pi", []).append(block.line)
     return {letter: sorted(set(lines)) for letter, lines in out.items()}
+
+
+def named_vectors(found: list, named: dict[str, list[int]]) -> dict[str, str]:
+    """The declaration of each letter ``named_constants`` found named, as the text uses it: π that the text
+    gives a list of numbers wherever it names it (``\\pi = (0.2, 0.3, 0.5)``) is a vector of class
+    probabilities, ``pi: indexed, real``; otherwise the letter's ``DECLARATIONS`` (a real number)."""
+    listed = {rel.line for rel in found if rel.op in ("==", ":=", "approx") and rel.lhs.strip() == "\\pi"
+              and listed_entries(rel.rhs) is not None}
+    return {letter: "pi: indexed, real" if letter == "pi" and set(lines) <= listed else DECLARATIONS[letter]
+            for letter, lines in named.items()}

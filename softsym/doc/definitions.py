@@ -434,6 +434,10 @@ def circular(target: sp.Basic, expr: sp.Basic, definitions: list[Definition]) ->
     key = _key(target)
     if key is None:
         return []
+    if isinstance(target, sp.Indexed) and any(
+            e.base == target.base and len(e.indices) == len(target.indices) and e != target
+            and not all((a - b).is_Integer for a, b in zip(e.indices, target.indices)) for e in expr.atoms(sp.Indexed)):
+        return [key]                # u_k := u_{w_k}: the family at other entries of itself (no recurrence's shift)
     def defining(name: str) -> list[Definition]:
         return [d for d in definitions if _key(d.target) == name
                 or name.endswith("[]") and (_key(d.target) or "").startswith(name[:-1])]

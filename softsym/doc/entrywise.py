@@ -55,7 +55,8 @@ def read_entrywise(rel: Relation, context) -> tuple[sp.Basic, sp.Basic, Entry, t
     target, bold = None, False
     try:
         plain = parse_tex(rel.lhs, context)
-        if isinstance(plain, sp.Symbol) and "(" not in plain.name and rel.op in ("==", ":="):
+        if isinstance(plain, (sp.Symbol, sp.IndexedBase)) and "(" not in plain.name \
+                and rel.op in ("==", ":=", "approx"):        # (π declared indexed, written bare: the vector)
             target = plain.name
             vectors.setdefault(target, None)
     except VectorValued:
@@ -64,7 +65,7 @@ def read_entrywise(rel: Relation, context) -> tuple[sp.Basic, sp.Basic, Entry, t
             target, bold = bare.group(1).lstrip("\\"), True
     for family in context.families - context.paired - context.matrices:   # "∂L/∂z = p − y" of p_k := softmax(z)_k:
         if family not in vectors and family not in context.names and family not in context.functions \
-                and re.search(rf"(?<![\\A-Za-z]){re.escape(family)}(?![A-Za-z_(]|\s*\()", rel.lhs + " " + rel.rhs):
+                and re.search(rf"(?<![\\A-Za-z])\\?{re.escape(family)}(?![A-Za-z_(]|\s*\()", rel.lhs + " " + rel.rhs):
             vectors[family] = None           # the vector p, not a number p (a family of one index only)
     at = replace(context, entry=index, vectors=vectors)
     column = None

@@ -88,8 +88,14 @@ def probabilities_in(*exprs: sp.Basic) -> set[sp.Basic]:
     out: set[sp.Basic] = set()
     for e in exprs:
         out |= probabilities(e) | {s for s in e.free_symbols if isinstance(s, sp.Symbol) and ("(" in s.name
-                                                                                             or "[" in s.name)}
+                                                                                             or "[" in s.name)
+                                   and not _CALL_VALUE.fullmatch(s.name)}
     return out
+
+
+_CALL_VALUE = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)?\((?!_)(?![^)]*[(\[]_)[^|;]*\)")
+"""The name ``opaque.opaque_calls`` gives the value of a function defined nowhere at its one argument (``f(x)``):
+a number, no probability."""
 
 
 def bare_name(name: str) -> str:
@@ -222,12 +228,12 @@ def target_name(lhs: sp.Basic) -> str | None:
         return lhs.name
     if isinstance(lhs, sp.Indexed) and all(isinstance(i, sp.Symbol) for i in lhs.indices):
         return f"{lhs.base.label}[]"
-    if isinstance(lhs, sp.core.function.AppliedUndef) and all(
+    if isinstance(lhs, sp.core.function.AppliedUndef) and str(lhs.func) != "dot" and all(
             isinstance(a, sp.Symbol) or isinstance(a, sp.Pow) and a.exp == 2 and isinstance(a.base, sp.Symbol)
             or isinstance(a, sp.Indexed) and len(a.indices) == 1 and isinstance(a.indices[0], sp.Symbol)
             for a in lhs.args) and len({a.base if isinstance(a, sp.Pow) else a for a in lhs.args}) == len(lhs.args):
         return str(lhs.func)                  # f(x), ℓ(μ, σ²), FL(p_t)
-    return None
+    return None                               # (u_o^T v_c = 2 is a value of that product, not a function "dot")
 
 
 _LETTER_ENTRY = re.compile(r"^\s*(?P<base>\\?[A-Za-z]+)\s*_\s*(?:\{\s*(?P<braced>[a-z])\s*\}|(?P<bare>[a-z]))\s*$")

@@ -149,3 +149,92 @@ def _said_of_vectors(pieces: list[str], letters: set[str]) -> str:
         if said:
             return said.group(0)
     return ""
+
+
+OPAQUE_CALLS = "the values of the functions"
+"""How the note names the functions ``opaque_calls`` made numbers (the reader finds them by it)."""
+_PLAIN_FUNCTION = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)?")
+
+
+def opaque_calls(left: sp.Basic, right: sp.Basic, given: tuple[sp.Basic, ...]
+                 ) -> tuple[sp.Basic, sp.Basic, tuple[sp.Basic, ...], list[str]]:
+    """``left``, ``right`` and ``given`` with each call of a function the text never defines (``f(x)`` of the
+    margin ``m := y f(x)``) an opaque real number, where the relation calls that function at one argument only
+    and takes no derivative, limit, integral, sum or product (their variable may run through the argument):
+    an arbitrary function takes any value there, so a proof in the number holds for every function and a
+    counterexample is met by some function.  Returns the functions' names (empty when nothing changed)."""
+    whole = sp.Tuple(left, right, *given)
+    if whole.has(sp.Derivative, sp.Integral, sp.Limit, sp.Subs, sp.Sum, sp.Product):
+        return left, right, given, []
+    by_function: dict[sp.Basic, set[sp.Basic]] = {}
+    for call in whole.atoms(AppliedUndef):
+        if call.func != DOT and _PLAIN_FUNCTION.fullmatch(str(call.func)) and call.args:
+            by_function.setdefault(call.func, set()).add(call)
+    values = {next(iter(calls)): sp.Symbol(sp.sstr(next(iter(calls))), real=True)
+              for calls in by_function.values() if len(calls) == 1}
+    if not values:
+        return left, right, given, []
+    if any(a.atoms(AppliedUndef) for call in values for a in call.args):
+        return left, right, given, []            # f(g(x)): the inner call first — not read
+    out = whole.xreplace(values)
+    return out[0], out[1], tuple(out[2:]), sorted(str(call.func) for call in values)
+
+
+_CALL_WORDS = re.compile(r"(?i)\b(?:positive|negative|nonnegative|non-negative|probabilit\w*|normali[sz]\w*|"
+                         r"partition|bounded|densit\w*|distribution|cdf|pdf|likelihood|between|at\s+most|"
+                         r"at\s+least|range|interval)\b|正|负|概率|归一|有界|区间")
+"""Words that may bound a function's value at a point (its shape — convex, monotone, linear — does not)."""
+
+
+def _sentences(text: str) -> list[str]:
+    """The sentences of ``text``, its math kept whole (a period inside ``$…$`` ends nothing)."""
+    blanked = _MATH.sub(lambda m: "x" * len(m.group(0)), text)
+    out, start = [], 0
+    for m in re.finditer(r"[.!?](?=\s)|[。！？]|\n\s*\n", blanked):
+        out.append(text[start:m.end()])
+        start = m.end()
+    return [*out, text[start:]]
+
+
+_BOUNDING = re.compile(r"<|>|\\[lg]eq?(?![A-Za-z])|\\[lg]eqslant|\\in(?![A-Za-z])|\\to(?![A-Za-z])|\\mapsto|"
+                       r"\\colon|\\subset|\\ne(?:q)?(?![A-Za-z])|≤|≥|∈|→")
+
+
+_ANY_FUNCTION = re.compile(r"(?i)\b(?:scores?|functions?|models?|classifiers?|predictors?|networks?|regressors?|"
+                           r"mappings?|maps?|hypothes[ie]s|outputs?|logits?|learners?)\b|函数|模型|分类器|打分|得分")
+"""Words that make a letter an arbitrary function of its input ("a real-valued score $f(x)$", "the model $h$"), rather
+than one the text knows by name (the entropy $H(p)$, the partition function $Z$ of a system)."""
+
+
+def calls_named_as_functions(text: str, names: list[str]) -> bool:
+    """Whether, for every function of ``names``, a sentence whose math writes it calls it a score, a function, a
+    model, a classifier… (see ``_ANY_FUNCTION``): only then are its values any numbers."""
+    def named(name: str) -> bool:
+        letter = re.escape(name.split("_")[0])
+        for piece in _sentences(text):
+            maths = " ".join(_MATH.findall(piece))
+            if re.search(rf"(?<![\\A-Za-z])\\?{letter}(?![A-Za-z])", maths) and _ANY_FUNCTION.search(_MATH.sub(" ", piece)):
+                return True
+        return False
+    return all(named(n) for n in names)
+
+
+def calls_spoken_of(text: str, names: list[str]) -> str:
+    """What ties the values of the functions ``names`` down, quoted, or "" when nothing does: math anywhere that
+    writes one of them (applied, or ``f :``) beside a bound, a set or a map (``0 < f(x) < 1``, ``f : \\mathbb{R}^d
+    \\to (0, 1)``), or the words of a sentence whose math calls one (positive, a probability, bounded…)."""
+    for math in _MATH.findall(text):
+        for name in names:
+            letter = re.escape(name.split("_")[0])
+            if re.search(rf"(?<![\\A-Za-z])\\?{letter}(?:_\{{?[^$(]*?\}}?)?\s*(?:\(|:|\\colon)", math) \
+                    and _BOUNDING.search(math):
+                return math.strip("$").strip()
+    for piece in _sentences(text):
+        maths = " ".join(_MATH.findall(piece))
+        if not any(re.search(rf"(?<![\\A-Za-z]){re.escape(n.split('_')[0])}(?:_\{{?[^$]*?\}}?)?\s*\(", maths)
+                   for n in names):
+            continue
+        said = _CALL_WORDS.search(_MATH.sub(" ", piece))
+        if said:
+            return said.group(0)
+    return ""

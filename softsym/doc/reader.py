@@ -41,14 +41,14 @@ from ..latex.operators import OUTCOME_COUNT
 from ..problem import Problem, fresh_binders, prepare, reached_definitions, vector_names
 from ..prover import DEFAULT_TIMEOUT
 from ..sums import empty_when_reversed
-from .approximate import approximately, natural_evidence, natural_only, natural_said, other_base_spoken, rounding_written
+from .approximate import approximately, approximately_by_entry, natural_evidence, natural_only, natural_said, other_base_spoken, rounding_written
 from .asymptotic import LANDAU_ANYWHERE, judge, landau_term, says_where
 from .abbreviations import definitions_in_words
 from .integers import integers_in_words, kinds_unread, reaches as integer_reaches
 from .chains import Relation, relations, sides_of_arrows
 from .hedges import (EXCEPTING, FROM_HERE_ON, _UNLESS_SAID, assumed_in_words, equal_case, hedged_words, case_switch, distributions_named, negation_in, others_before, paragraph_around, prose_text, regime_nearby, restricted_nearby, restricted_where_introduced,
                      sentence_around, sentences, signs_nearby, unplain, word_bound)
-from .conditions import (NAME_TEX, named_by_noun, 
+from .conditions import (NAME_TEX, case_at_point, named_by_noun, product_value, worded_value, 
     conditioned, family_bound_for_every, pin_throughout,
     LABEL_SET, OP_TEX, is_stated_range, MEMBERSHIP as _MEMBERSHIP, NOT_A_CASE, after_a_display, as_bounds, case_after, case_in_words, claimed_before, bound_throughout, introduced_by, conditions_after, conditions_for, excluded_in_words, named_in_words, tight_at,
     defined_before, defining_cue, example_cue, supposed_cue, widened_since, finite_set, words_after_display, imposed_display, imposed_in_prose, in_display_math,
@@ -67,12 +67,12 @@ from .definitions import (
     squared_parameters, summand_definition, with_underscores_restored, word_names, written_in_new_name,
 )
 from .information import has_measure, measures_meant, measures_written_out
-from .opaque import ONE_VECTOR, opaque_dot_products, vectors_spoken_of
+from .opaque import ONE_VECTOR, OPAQUE_CALLS, calls_named_as_functions, calls_spoken_of, opaque_calls, opaque_dot_products, vectors_spoken_of
 from .entrywise import (
     Entry, conventional_length, example_entries, listed_length, extremum_facts, family_lengths, family_ranges, inferred_dimension,
     instance_of_length, lengths_in_section, lengths_in_words, recounted, read_entrywise, sizes_written, speaks_generally, with_conventions,
 )
-from .constants import BARE, CONSTANT_PI, DECLARATIONS, EULER_POWER, named_constants
+from .constants import BARE, CONSTANT_PI, EULER_POWER, named_constants, named_vectors
 from .extract import find_math, kind_of
 from .macros import VARIANCE, angle_means, argument_gradients, averages, averaging_operator, document_macros, expand, \
     implicit_averaging, probability_letter, \
@@ -378,6 +378,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     setups = setup_sections(lines, sections)             # "## Setup": its assumptions hold throughout
     renamed = named_constants(found, blocks, set(base.names()) | {
         name for decl in declarations for name in _declared_names(decl.text)}, prose_lines)   # e = y − t, π ∈ (0, 1)
+    named_as = named_vectors(found, renamed)                      # π = (0.2, 0.3, 0.5): a vector
     introduced = {**kinds_in_words, **restricted_where_introduced(prose_lines)}   # ("an integer multiple of $n$")
     declared_anywhere = set(doc_declarations(options.symbols).names() if options.symbols.strip() else ()) \
         | set(counted) | {name for decl in declarations for name in _declared_names(decl.text)}   # (not "for real $n$"
@@ -588,9 +589,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         named_here = {letter for letter, at in renamed.items()
                       if any(line <= rel.line and in_scope(sections, line, rel.line) for line in at)}
         for letter in renamed:      # e, π: the text's names in the section that makes them so, constants elsewhere
-            if (letter in named_here) != (DECLARATIONS[letter] in applied):
-                applied = [*applied, DECLARATIONS[letter]] if letter in named_here \
-                    else [a for a in applied if a != DECLARATIONS[letter]]
+            if (letter in named_here) != (named_as[letter] in applied):
+                applied = [*applied, named_as[letter]] if letter in named_here \
+                    else [a for a in applied if a != named_as[letter]]
                 domain = merged_declarations(base, applied)
         typed_here = sorted({t.declaration for t in typed_integers
                              if integer_reaches(t, rel.line, lines, lambda a, b: in_scope(sections, a, b), rel.tex)})
@@ -942,6 +943,14 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                     context = replace(context, lengths={n: span for n, span in lengths.items()
                                                         if n != target.group(1)},
                                       vectors={n: span for n, span in vectors.items() if n != target.group(1)})
+                elif "vectors of different lengths" in exc.reason and (instance := next(
+                        (c for _, c in _example_values_here(example_pins, sections, rel.line, [])
+                         if instance_of_length(exc.reason, [c])), None)) is not None:
+                    # "Take $n = 3$ with $\pi = (0.2, 0.3, 0.5)$" then "$α + G ≈ (…)$": the example's n
+                    def at_instance(spans: dict) -> dict:
+                        return {name: span if span is None else tuple(sp.sympify(b).subs(instance.lhs, instance.rhs)
+                                                                      for b in span) for name, span in spans.items()}
+                    context = replace(context, lengths=at_instance(context.lengths), vectors=at_instance(context.vectors))
                 else:                 # "take $n = 3$, $z = (2, 1, 0)$" after Σ_{j=1}^n e^{z_j}: an instance
                     raise
                 with logarithms_written() as logarithms:
@@ -1044,6 +1053,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         if approximate:                    # log 2 ≈ 0.6931: a rounding, judged by the decimals written
             values = [c for c in conditions_for(rel, live_conditions(), blocks, lines, condition_columns) if is_pin(c)
                       and c.lhs not in (lhs, rhs)]     # (μ_2 ≈ … after "initialise μ_2 = 2": the new value)
+            in_row, unread_row = row_condition(rel.condition, context, lhs, rhs)
+            in_row = [c for c in in_row if is_pin(c)]
+            values = [*in_row, *(c for c in values if c.lhs not in {v.lhs for v in in_row})]   # "τ = 0.5&: y ≈ (…)"
             values += [c for at, c in _example_values_here(example_pins, sections, rel.line, values)   # "Take $z =
                        if c.lhs not in (lhs, rhs)                          # (1, 2, 3)$" above (not μ_2 ≈ …: a new value,
                        and not changed_since(out, c.lhs, at, lines, rel.line, rel.tex)]  # nor one changed since)
@@ -1065,13 +1077,38 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 _NEW_VALUES.search(re.sub(r"\$[^$]*\$", " MATH ", lines[n - 1]))     # logits are equal": the
                 for n in range(max(1, _pinned_line(c, conditions, example_pins, rel.line)), rel.line)  # example
                 if n <= len(lines))]               # changed in words (on the relation's own line: its own change)
+            unread_row = " ".join([unread_row, *(r.relation.tex for r in out if r.relation.line == rel.line
+                                                 and r.verdict == "unparsed")])   # ("z = (3, 2, 1)&:" read apart)
+            row_names = {n.lstrip("\\") for n in re.findall(r"(?<![\\A-Za-z])[A-Za-z](?![A-Za-z])|\\[A-Za-z]+",
+                                                          unread_row)}
+            values = [c for c in values if not row_names & {    # "z = (3, 2, 1)&: p ≈ (…)": the row's own values,
+                str(c.lhs.base.label) if isinstance(c.lhs, sp.Indexed) else sp.sstr(c.lhs)}]   # unread: not the example's
             try:
                 sides = [with_values(unfold_keeping_variables(with_values(side, values), definitions), values)
                          for side in (lhs, rhs)]
                 natural = natural_at is not None and natural_at <= rel.line
-                judged = approximately(*sides, rel.lhs, rel.rhs, approximated, natural=natural)
+                by_entry = entry is not None and entry.column is None and entry.span is not None \
+                    and all(entry.index in side.free_symbols for side in sides) \
+                    and not sp.Tuple(*sides).has(sp.Derivative, sp.Integral, sp.Limit, sp.Subs)  # softmax(z) ≈ (…)
+                # (a derivative still unevaluated would be taken after the example's values went in: 0)
+                # (not \log π ≈ (−1.6094, …) with π the constant: a side the same at every entry)
+                from_zero = any(lo == 0 for side in sides for node in side.atoms(sp.Sum) for _, lo, _ in node.limits) \
+                    or any(str(e.base.label) in context.zero_based for side in (lhs, rhs) for e in side.atoms(sp.Indexed))
+                unplaced = by_entry and (from_zero and entry.span[0] != 0 or bool(_REORDERED.search(words_before)))
+                # (p_k for k = 0, 1, 2 beside a list read from 1; "Sorted in decreasing order, p ≈ (…)": which entry
+                # each number is, not read)
+
+                def rounding(natural_log: bool) -> tuple[str, str] | None:
+                    if unplaced:
+                        return None
+                    if by_entry:
+                        return approximately_by_entry(*sides, entry.index, entry.span, rel.lhs, rel.rhs,
+                                                      approximated, natural=natural_log,
+                                                      valued=lambda e: with_values(e, values))
+                    return approximately(*sides, rel.lhs, rel.rhs, approximated, natural=natural_log)
+                judged = rounding(natural)
                 if natural and judged is not None and judged[0] == "refuted" \
-                        and approximately(*sides, rel.lhs, rel.rhs, approximated)[0] != "refuted":
+                        and (rounding(False) or ("",))[0] != "refuted":
                     judged = (judged[0], f"{judged[1]}; read to base 10 or 2 it would hold, but the text's \\log is "
                                          f"the natural logarithm (line {natural_at})")
                 if (natural_at is None or natural_at > rel.line) and not other_base \
@@ -1428,6 +1465,13 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         # earlier section: the same function written another way, a claim (checked), not a new ζ
         if same_again:
             new_section = later_section = False
+        restated = earlier is not None and rel.op == "==" and display and claimed_before(lines, rel, blocks) \
+            and 1 <= rel.line <= len(lines) \
+            and max(defined_at.get(target_name(lhs) or "", [0])) >= paragraph_around(lines, rel.line, rel.line, True)[0]
+        # (defined in the words that lead into it — not a name defined paragraphs before that the text now
+        # specialises: "For two levels …, which written out is $$Z = 1 + e^{-βε}$$" after Z := Σ_s e^{-βE_s})
+        if restated:            # "the heat capacity is $C = ∂U/∂T$, which written out is $$C = …$$": C derived, a claim
+            new_section = later_section = False
         if between_defined:     # "Here $$a = b$$" of a := √(x²), b := x: a relation between two quantities
             new_section = later_section = False     # the text defined, a claim (not a := b from here on)
         if later_section and not new_section:   # η_t of the cosine schedule, then with warmup in a new section:
@@ -1738,7 +1782,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             and not same_again and not (display and isinstance(lhs, sp.Symbol) and isinstance(rhs, sp.Symbol)
                                         and lhs.name in used and rhs.name in used and earlier is None
                                         and rhs not in {d.target for d in definitions}) \
-            and defines(rel, lhs, rhs, used_here, pinned, standalone, display or new_section, model) \
+            and defines(rel, lhs, rhs, used_here, pinned, standalone, display and not restated or new_section, model) \
             and not (inline and rel.op == "==" and supposed_cue(lines, rel)) \
             and not (inline and rel.op == "==" and _case_of_defined(lines, rel, lhs, definitions)) \
             and not (renamed_entry and (isinstance(lhs, sp.core.function.AppliedUndef)
@@ -1761,9 +1805,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         if looped and _restates_through(lhs, rhs, definitions):
             defining, looped = False, []    # "T = 1/β" after β := 1/T: the same relation again, a claim (true)
         if looped:          # z_i := log p_i after p_i := softmax(z)_i: z through itself — neither is wrong, but
+            how = "at other entries of itself" if looped == [target_name(lhs)] \
+                else f"through {', '.join(looped)}, defined from it"          # (u_k := u_{w_k}: its own family)
             out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,     # unfolded it never ends
                                message=f"{shown_l} := {shown_r} would define {target_name(lhs) or shown_l} through "
-                                       f"itself (through {', '.join(looped)}, defined from it): not unfolded"))
+                                       f"itself ({how}): not unfolded"))
             circular_at[target_name(lhs) or shown_l] = rel.line
             use(names_in(lhs, rhs))
             continue
@@ -1895,7 +1941,16 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             continue
         role = prose_role(lines, rel) if inline and (lhs.free_symbols or rhs.free_symbols) else "claim"
         if role == "condition" and sp.Tuple(lhs, rhs).has(sp.Derivative, sp.Integral, sp.Limit):
-            role = "claim"              # "…, with $\\frac{d}{dz} f = …$": a derivative is stated, not assumed
+            role = "claim"
+        if role == "condition" and rel.op == "==" and (target_name(lhs) or "") in {target_name(d.target) for d in definitions} \
+                and worded_value(lines, rel):
+            # "Suppose the softmax output is $p = (0.5, 0.6, 0.7)$" of p_i := softmax(z)_i: a value the text's own
+            # definition may not allow — neither a claim to refute at any z nor a value to prove things from
+            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                               message=f"a value supposed (or an example's) for {target_name(lhs)}, which the text "
+                                       f"defines (line {max(defined_at.get(target_name(lhs), [0]))}): not checked, "
+                                       f"and not used"))
+            continue              # "…, with $\\frac{d}{dz} f = …$": a derivative is stated, not assumed
         if instance is not None and role != "condition":      # z = (1, 2, 3) is an instance as an example only
             out.append(Reading(rel, verdict="unparsed", lhs=shown_l, rhs=shown_r,
                                message=f"a relation between vectors of different lengths (1..{instance.rhs} and "
@@ -1943,7 +1998,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 continue
         if role == "condition" and rel.op in ("==", "<", "<=", ">", ">="):
             relational = as_relational(rel.op, lhs, rhs)
-            given_here = [relational] if relational is not None and is_pin(relational) else []
+            given_here = [relational] if relational is not None and (is_pin(relational) or product_value(relational)) \
+                else []                         # (u_o^T v_c = 2: the example's value of that product)
             given_here += example_entries(entry, lhs, rhs) if rel.op == "==" else []
             given_here += [instance] if instance is not None and given_here else []
             for value in given_here:          # "take $z_1 = 0$", "take $z = (2, 1, 0)$": a value, checked both ways
@@ -1965,6 +2021,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                     and relational is not None and not names_in(lhs, rhs) & defined_names \
                     and lhs not in rhs.free_symbols and supposed_cue(lines, rel):
                 add_condition(relational)                   # "If $p = \sigma(x)$, solve for $x$: $…$": its case
+            elif not given_here and rel.op == "==" and inline and relational is not None \
+                    and names_in(lhs, rhs) & defined_names and case_at_point(lines, rel):
+                add_condition(relational)                   # "At $\beta\varepsilon = 1$: $x = e^{-1}$": its case
             elif not given_here and rel.op == "==" and lhs.has(sp.Sum) != rhs.has(sp.Sum) \
                     and is_constraint(rel, lhs, rhs, True) and not names_in(lhs, rhs) & defined_names \
                     and not unplain(lines, rel.line, column_of(k)):
@@ -2027,7 +2086,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                       and in_scope(sections, line, rel.line)]
             unusable = unusable or (unused[-1] if unused else "")
         prose = conditions_for(rel, live_conditions(), blocks, lines, condition_columns)
-        prose = [c for c in prose if not (is_pin(c) and changed_since(        # "Take $x = 2$. Set $x \to -x$."
+        prose = [c for c in prose if not ((is_pin(c) or product_value(c)) and changed_since(   # "Take $x = 2$. Set $x \to -x$."
             out, c.lhs, _pinned_line(c, conditions, [], rel.line), lines, rel.line, rel.tex))]
         if in_inline_math(rel, blocks) and 1 <= rel.line <= len(lines):   # "for positive $x$, $…$. Next, $…$"
             at = column_of(k)
@@ -2296,6 +2355,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             left, right, opaque_given, opaque = opaque_dot_products(left, right, here.given)
             if opaque:                      # h_i := w_i^T x with w and x nowhere else: (w·x)[i], any reals
                 here = Domain(here.symbols, here.indexed, here.bounds, opaque_given)
+            left, right, called_given, called = opaque_calls(left, right, here.given)
+            if called:                      # m := y f(x) with f defined nowhere: f(x) any real
+                here = Domain(here.symbols, here.indexed, here.bounds, called_given)
+                opaque = (f"{opaque}; " if opaque else "") + f"{OPAQUE_CALLS} {', '.join(called)} " \
+                                                              f"(defined nowhere, each called at one argument)"
             left, right, problem_domain, notes = with_conventions(left, right, here, dimension, ranges)
             left, upwards_left = empty_when_reversed(left, problem_domain)   # Σ_{t=3}^{n} at n = 1: no terms
             right, upwards_right = empty_when_reversed(right, problem_domain)
@@ -2453,12 +2517,32 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         # others, the text says nothing of them beyond their products (then any table of values is met) and the
         # relation is an equation (one that fails at a point fails nearly everywhere; a bound such as s ≤ 1 may
         # fail only where words the reader missed — "on the sphere", "0 or 1" — forbid)
+        opaque_functions = [n for note in notes for n in re.findall(rf"{OPAQUE_CALLS} ([^(]*) \(", note)]
+        called_said = calls_spoken_of("\n".join(lines), [f.strip() for n in opaque_functions for f in n.split(",")]) \
+            if opaque_functions else ""
+        if called_said:                 # "a positive score $f(x)$", "the density $p(x)$": not any value
+            doubts.append(f"it reads the values of {opaque_functions[0]} as free numbers, and the words say more of "
+                          f"{'it' if ',' not in opaque_functions[0] else 'them'} (\"{called_said}\")")
+        elif opaque_functions and not calls_named_as_functions(
+                "\n".join(lines), [f.strip() for n in opaque_functions for f in n.split(",")]):
+            doubts.append(f"it reads the values of {opaque_functions[0]} as free numbers, and the words do not call "
+                          f"{'it' if ',' not in opaque_functions[0] else 'them'} any function (a score, a model): "
+                          f"what {'it is' if ',' not in opaque_functions[0] else 'they are'} may be known by name "
+                          f"(H(p) the entropy)")
         if opaque_products and not free_table:
             doubts.append(f"it reads {opaque_products[0][len('the '):].split(' read as')[0]} as free numbers, and what "
                           f"the text says of the vectors (norms, ties, dimension) is not read")
         listed_outcomes = [line for line, letter in outcome_listings if line < rel.line
                            and in_scope(sections, line, rel.line)]
-        over_outcomes = any(total.limits[0][2] in (OUTCOME_COUNT, outcome_size) for total in problem.difference.atoms(sp.Sum))
+        valued_families = {str(c.lhs.base.label) for _, c in live_conditions()
+                           if c is not None and is_pin(c) and isinstance(c.lhs, sp.Indexed)}
+        over_outcomes = any(total.limits[0][2] in (OUTCOME_COUNT, outcome_size) or total.limits[0][2] == dimension
+                            and total.limits[0][1] == 1 and IMPLICIT_SUM.search(" ".join(
+                                (rel.lhs, rel.rhs, *(r.tex for r in found if r.line < rel.line)))) is not None
+                            and not {str(e.base.label) for e in total.function.atoms(sp.Indexed)} & valued_families
+                            for total in problem.difference.atoms(sp.Sum))
+        # (Σ_s e^{-βE_s} written without bounds, read over 1..n, is a sum over the states too — unless the math
+        # gives the states' energies, E_0 = 0 and E_1 = ε)
         if over_outcomes and not listed_outcomes:      # "Take two states with energies $0$ and $ε$. $$Z = 1 + e^{-βε}$$"
             window = " ".join(lines[max(0, rel.line - 9):rel.line])
             system = _PARTICULAR_SYSTEM.search(re.sub(r"\$[^$]*\$", " MATH ", window))
@@ -2705,10 +2789,25 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         listed_here = sorted(name for name in names_in(lhs, rhs) | names_in(left, right)   # (s := 2y - 1: y too)
                              if name in listed_values
                              and in_scope(sections, listed_values[name][0], rel.line))
+        listed_up_front = sorted(
+            name for name in names_in(lhs, rhs) | names_in(left, right)
+            if name in listed_values and name not in listed_here
+            and in_preamble(sections, listed_values[name][0], setups)
+            and name not in {target_name(d.target) for d in definitions}         # ("Here $y := w^T x + ε$")
+            and not _as_case(lines, listed_values[name][0],                       # ("… the hard-label case is
+                             _listing_column(lines[listed_values[name][0] - 1], name))   # when $y \in \{0, 1\}$")
+            and not _listing_left(lines, name, listed_values[name][0], rel.line)    # ("the target $y$ is a real")
+            and not _ranged_again(lines, name, listed_values[name][0], rel.line))   # ("$y \in [0, 1]$", "the label
+        #                                                                            is $y \in \{1, …, K\}$")
+        if listed_up_front:             # "Binary labels $y \in \{-1, +1\}$" before the first section: y may be
+            doubts.append("it speaks of " + ", ".join(     # that label here, or the section's own y
+                f"{name}, listed up front as {{{listed_values[name][1]}}} (line {listed_values[name][0]})"
+                for name in listed_up_front) + ": a counterexample at other values may not be one")
         value_sets: tuple[tuple[str, tuple[str, ...], int], ...] = ()
         induction: tuple[str, int, int, str] | None = None
         if listed_here:
-            cases = listed_cases(listed_here, listed_values, by_name, lines)
+            cases = listed_cases(listed_here, listed_values, {**{x.name: x for x in sp.Tuple(left, right).atoms(
+                sp.Symbol)}, **by_name}, lines)     # (y of m := y f(x), reached by unfolding m, too)
             if cases is not None and any(c.xreplace(dict(case)) == sp.false for case in cases
                                          for c in written if isinstance(c, sp.Basic)):
                 cases = None            # its own conditions exclude a listed value: they allow others
@@ -2975,6 +3074,18 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                           f"could read")                  # p_1 = e²/(e² + e + 1) in a worked example
             if k not in premise_of:             # "x^2 = 4 ⟺ x = 2" gives x no value
                 stated.setdefault(sp.sstr(valued), (rhs if valued is lhs else lhs, rel.line))
+        revalued = next((side for side, other in ((lhs, rhs), (rhs, lhs)) if isinstance(side, sp.Symbol)
+                         and not other.free_symbols and not other.atoms(sp.Indexed)), None) if rel.op == "==" else None
+        closed_value = next((d.expr for d in reversed(definitions) if d.target == revalued), None) \
+            if revalued is not None else None
+        if closed_value is not None and not closed_value.free_symbols and not closed_value.atoms(sp.Indexed):
+            since = max(defined_at.get(revalued.name, [0]))
+            case = next((r.relation.tex for r in out if r.relation.line == rel.line and since < r.relation.line
+                         and r.verdict in ("definition", "skipped") and r.relation.op in ("==", ":=")), None)
+            if case is not None:        # "$$\mathcal{L} = \log(1 + e^{-0.3})$$" in an example, then "At initialisation
+                doubts.append(          # $\pi_\theta = \pi_{ref}$, so … $\mathcal{L} = \log 2$": another case's value
+                    f"it gives {revalued.name}, the number {sp.sstr(closed_value)} of line {since}, a value in the "
+                    f"case its sentence sets up (${case.strip()}$): the text's new case, not a claim about that number")
         named = next((side for side, other in ((lhs, sp.Tuple(rhs, right)), (rhs, sp.Tuple(lhs, left)))
                       if isinstance(side, sp.Indexed) and any(isinstance(i, sp.Symbol) for i in side.indices)
                       and not any(e.base == side.base for e in other.atoms(sp.Indexed))), None) \
@@ -3015,12 +3126,25 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             named_before = {sp.sstr(x) for side in bare for x in (*side.free_symbols, *side.atoms(sp.Indexed))
                             if not (isinstance(x, sp.Symbol) and x.is_integer)}
         except Exception:  # noqa: BLE001 - not unfoldable without the values: the names after them
-            named_before = unfolded_names
+            bare, named_before = [], unfolded_names
         written_names = {sp.sstr(x) for x in (*lhs.free_symbols, *rhs.free_symbols, *lhs.atoms(sp.Indexed),
                                               *rhs.atoms(sp.Indexed)) if not (isinstance(x, sp.Symbol) and x.is_integer)}
         def family_of(name: str) -> str:
             return name.split("[", 1)[0] + "[]" if "[" in name else name
         known_families = {family_of(name) for name in known_values}
+        sequences = _sequences_defined_nowhere(definitions)
+        entries_met = [e for side in bare for e in side.atoms(sp.Indexed)]
+        through_sequence = [name for name in sorted({family_of(x) for x in named_before} & set(sequences)
+                                                    - {family_of(x) for x in written_names} - known_families)
+                            if all(i.is_Integer for e in entries_met if family_of(sp.sstr(e)) == name
+                                   for i in e.indices)]
+        # (H_1, H_4 of ψ(n) := H_{n-1} − γ: values of a sequence the text knows; not z_j, E_x of p_i := e^{z_i}/Σ_j
+        # e^{z_j}: data at any entry)
+        if through_sequence:            # ψ(2) − ψ(5) = … after "Using $\psi(n) = H_{n-1} - \gamma$": H_n, defined nowhere
+            doubts.append("it rests on " + ", ".join(f"{name[:-2]} (in the definition of {sequences[name]})"
+                                                       for name in through_sequence)
+                          + ", a sequence the text defines nowhere (a known one, such as the harmonic numbers H_n?): "
+                            "its values are not read")
         made_from_known = {family_of(y) for d in definitions if sp.sstr(d.target) in known_values
                            and in_scope(sections, known_values[sp.sstr(d.target)][1], rel.line)
                            for y in names_in(d.expr)} - known_families     # s = 10 of s := Σ x_i: x only through it
@@ -3740,6 +3864,16 @@ _LETTER_REUSED = re.compile(
     r"也|另|其他|任意|实数|一般|但|然而|而")
 
 
+def _ranged_again(lines: list[str], name: str, listed: int, here: int) -> bool:
+    """Whether the text gives ``name`` a set or a range other than its listing on line ``listed``, up to line
+    ``here`` (``y \\in [0, 1]`` beside ``y \\in \\{0, 1\\}``, ``y \\in \\{1, \\dots, K\\}`` in a section) or says
+    it takes other values ("$y$ takes values in $[-1, 1]$")."""
+    token = rf"(?<![\\A-Za-z]){re.escape(name)}(?![A-Za-z])"
+    text = "\n".join(lines[listed - 1:here])
+    ranged = len(re.findall(token + r"\s*(?:\\in\b|∈)", text))
+    return ranged > 1 or bool(re.search(token + r"[^.;]*?\b(?:takes?|taking)\s+(?:(?:the|its)\s+)?values\b", text))
+
+
 def _listing_left(lines: list[str], name: str, listed: int, here: int) -> bool:
     """Whether the text may have left the listing of ``name``'s values (line ``listed``) before line
     ``here``: after the sentence that lists them, it writes the name alone again ("evaluated at real
@@ -4253,7 +4387,19 @@ def changed_since(readings: list[Reading], name: sp.Basic, line: int, lines: lis
     """Whether a relation read after ``line`` gives ``name`` something else: ``x := 7``, ``$$x = 3$$``,
     ``3 = x`` (a side that is the name), or an unread line that mentions it (``x \\gets x - 2\\eta x``,
     ``(x, y) = (3, 0)``), up to line ``until`` — on that line, up to the relation ``until_tex``
-    ("Now let $n \\gets n + 1$, so $$n! = 120$$")."""
+    ("Now let $n \\gets n + 1$, so $$n! = 120$$").  A dot product's value (``u_o^\\top v_c = 2``) changes
+    with either vector, also when the words after it move one ("$v_c \\leftarrow v_c + u_o$", "the new $v_c$")."""
+    if product_value(sp.Eq(name, 0)):
+        if any(changed_since(readings, a, line, lines, until, until_tex) for a in name.args
+               if isinstance(a, (sp.Symbol, sp.Indexed))):
+            return True
+        letters = {str(a.base.label) if isinstance(a, sp.Indexed) else str(a) for a in name.args}
+        for text in (lines or [])[line:max(line, until - 1)]:
+            maths = " ".join(re.findall(r"\$[^$]*\$", text))
+            if _MOVED.search(re.sub(r"\$[^$]*\$", " ", text)) and any(
+                    re.search(rf"(?<![A-Za-z\\]){re.escape(x)}(?![A-Za-z])", maths) for x in letters):
+                return True
+        return False
     shown = sp.sstr(name)
     if isinstance(name, sp.Indexed):
         label, index = str(name.base.label), sp.sstr(name.indices[0]) if len(name.indices) == 1 else None
@@ -4282,6 +4428,16 @@ def changed_since(readings: list[Reading], name: sp.Basic, line: int, lines: lis
         if any(m.group("name").lstrip("\\") == label for m in _REASSIGNED.finditer(text)):
             return True                 # "z \gets z - 3" (every entry of z), "x \to -x"
     return False
+
+
+_REORDERED = re.compile(r"(?i)\b(?:sort(?:ed|ing)?|order(?:ed)?|rank(?:ed|ing)?|descending|ascending|decreasing|"
+                        r"increasing|reversed?|permut\w*|largest|smallest|top)\b|排序|从大到小|从小到大|降序|升序")
+"""Words before a list of numbers that may say its entries are in another order than the vector's."""
+
+
+_MOVED = re.compile(r"(?i)\b(?:replace[sd]?|update[sd]?|updating|steps?|new|now|after|change[sd]?|moved?|"
+                    r"becomes?|leftarrow|gets)\b|更新|替换|之后")
+"""Words that say a vector moved after an example gave its dot products values."""
 
 
 _ACCENTS = ("bar", "hat", "tilde")
@@ -4491,6 +4647,24 @@ def _assumed_before(live: list[tuple[int, sp.Basic | None]], here: int, lines: l
         if assuming[(line, c)]:
             out.append((c, line))
     return tuple(out)
+
+
+def _sequences_defined_nowhere(definitions: list[Definition]) -> dict[str, str]:
+    """The families a function's definition takes at its own parameter and the text defines nowhere
+    (``H`` of ``\\psi(n) := H_{n-1} - \\gamma``: a known sequence, the harmonic numbers), each with that
+    function's name."""
+    defined = {target_name(d.target) for d in definitions} | {
+        f"{d.target.base.label}[]" for d in definitions if isinstance(d.target, sp.Indexed)}
+    out: dict[str, str] = {}
+    for d in definitions:
+        if not isinstance(d.target, sp.core.function.AppliedUndef):
+            continue
+        params = {a for a in d.target.args if isinstance(a, sp.Symbol)}
+        for e in d.expr.atoms(sp.Indexed):
+            family = f"{e.base.label}[]"
+            if family not in defined and any(i.free_symbols & params for i in e.indices):
+                out.setdefault(family, str(d.target.func))
+    return out
 
 
 def _example_values_here(example_pins: list[tuple[int, sp.Basic]], sections: dict[int, int], line: int,
