@@ -1576,12 +1576,25 @@ _HYPOTHESIS = re.compile(r"(?i)\b(?:if|when|whenever|suppose|assume|assuming|ins
 
 
 def _sentence_before(lines: list[str], rel: Relation) -> str:
-    """The words of the sentence before an inline relation on its line (math blanked)."""
+    """The words of the sentence before an inline relation (math blanked): on its line, and on the lines before
+    when the sentence began there (a paragraph wrapped at a fixed width: "Suppose the noise draw\nis $G = …$";
+    at most two lines back, never past a blank line, a heading or display math)."""
     if not 1 <= rel.line <= len(lines):
         return ""
     line = lines[rel.line - 1]
     at = line.find(rel.tex[:20]) if rel.tex else -1
-    return _SENTENCE_END.split(_INLINE_MATH.sub(" ", line[:at if at >= 0 else 0]))[-1]
+    before = _INLINE_MATH.sub(" ", line[:at if at >= 0 else 0])
+    k = rel.line - 1
+    while len(_SENTENCE_END.split(before)) == 1 and k > 0 and rel.line - k < 3 and lines[k - 1].strip() \
+            and not _NOT_PROSE.match(lines[k - 1]) and lines[k - 1].count("$") % 2 == 0:
+        before = _INLINE_MATH.sub(" ", lines[k - 1]) + " " + before
+        k -= 1
+    return _SENTENCE_END.split(before)[-1]
+
+
+_NOT_PROSE = re.compile(r"\s*(?:\$\$|\\\[|\\begin|\\end|#|\\(?:sub)*section|<!--|[-*+|>]\s|\d+[.)]\s)")
+"""A line that does not continue a sentence of prose: display math, an environment, a heading, a comment, a list
+item, a table row, a quotation."""
 
 
 def example_cue(lines: list[str], rel: Relation) -> bool:
