@@ -1476,3 +1476,9 @@ def test_a_margin_of_an_undefined_score_is_any_number_at_the_listed_labels():
     assert hinge["verdict"] == "refuted" and re.search(r"\by=-?1\b", hinge["message"])   # at a listed label
     claims = claims_by_line("session38_margins.md")
     assert claims[8] == ["proved", "proved"] and claims[21] == ["refuted"]
+
+
+def test_pi_given_a_list_is_the_constant_again_in_a_later_section():
+    # π = (0.2, 0.3, 0.5) makes π the mixture weights in its section; π²/3 in the next section is the constant
+    claims = claims_by_line("session38_red_team_58_pi_list_then_constant.md")
+    assert claims[5] == ["proved"] and claims[9][-2:] == ["proved", "proved"] and claims[13][0] == "proved"

@@ -588,6 +588,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         previous = found[k]
         named_here = {letter for letter, at in renamed.items()
                       if any(line <= rel.line and in_scope(sections, line, rel.line) for line in at)}
+        if "pi" in renamed and "pi" not in named_here:
+            vectors.pop("pi", None)     # π = (0.2, 0.3, 0.5) a section before: here π is the constant (π²/3)
         for letter in renamed:      # e, π: the text's names in the section that makes them so, constants elsewhere
             if (letter in named_here) != (named_as[letter] in applied):
                 applied = [*applied, named_as[letter]] if letter in named_here \
