@@ -932,6 +932,15 @@ FRAGMENTS: list[tuple] = [
     ("p_j (z_j - \\bar z)^2", V("p")[j] * (V("z")[j] - R("z_bar")) ** 2, P_OF_TAU),
     ("p_j(\\tau + 1)", UNPARSED, P_OF_TAU),                 # p at τ + 1, or p_j times it?
     ("F \\cdot [q]", R("F") * R("q")),
+    # -- physics notation: the thermal energy after '/', the error function, sums over listed values ---------
+    ("E/k_B T", R("E") / (V("k")[Z("B")] * R("T"))),         # E/(k_B T) by the convention of physics
+    ("E/k_B T x", UNPARSED),                               # but only the temperature joins k_B below the bar
+    ("a/b c", UNPARSED),
+    ("\\tfrac12\\big(1 + \\operatorname{erf}(x/\\sqrt{2})\\big)", (1 + sp.erf(x / sp.sqrt(2))) / 2),
+    ("\\sum_{s = \\pm 1} s\\, e^{s}", -sp.exp(-1) + sp.E),
+    ("\\sum_{s \\in \\{-1, +1\\}} e^{a s}", sp.exp(R("a")) + sp.exp(-R("a"))),
+    ("\\sum_{s \\in \\{-1, -1\\}} e^{a s}", UNPARSED),          # a value listed twice: no set of values
+    ("\\sum_{x \\in \\{0.5, 1\\}} x", UNPARSED),                 # whole numbers only
     # -- equivalence comparisons (SymPy builds these in two structurally different ways) --------
     ("\\frac{1}{1 + e^{-x}} - \\sigma(x)", Equivalent(sp.Integer(0))),
     ("\\frac{\\frac{e^{p}}{e^{p}}}{\\frac{e^{p}}{e^{p}} + \\frac{e^{q}}{e^{p}}}",

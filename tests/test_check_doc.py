@@ -1482,3 +1482,45 @@ def test_pi_given_a_list_is_the_constant_again_in_a_later_section():
     # π = (0.2, 0.3, 0.5) makes π the mixture weights in its section; π²/3 in the next section is the constant
     claims = claims_by_line("session38_red_team_58_pi_list_then_constant.md")
     assert claims[5] == ["proved"] and claims[9][-2:] == ["proved", "proved"] and claims[13][0] == "proved"
+
+
+def test_a_threshold_set_to_infinity_is_read_and_never_a_false_hypothesis():
+    # "Set $θ_K := +∞$" of a real θ: SymPy settles Eq(θ_K, ∞) as False; it is neither a hypothesis (every claim
+    # after it would be vacuous) nor the end of the reading (it crashed the whole document before)
+    verdicts = verdicts_by_line("session39_infinite_threshold.md")
+    assert "error" not in {v for vs in verdicts.values() for v in vs}
+    assert verdicts[13] == ["refuted"] and verdicts[15] == ["proved"]
+
+
+def test_a_gradient_by_a_vector_of_dot_products_is_read_along_a_direction():
+    # ∇_w L = Σ (p_i − y_i) x_i with p_i := σ(w^T x_i): both sides dotted with any u (the derivative along u),
+    # the products free numbers; ∇_w (w^T x_i) = w is refuted at u·w ≠ u·x_i, the flipped residual too
+    claims = claims_by_line("session39_gradient_along_a_direction.md")
+    assert claims[9] == ["proved"] and claims[11] == ["refuted"]
+    assert claims[15] == ["proved", "proved"] and claims[19] == ["refuted"]
+
+
+def test_physics_notation_reads_the_thermal_energy_and_a_critical_temperature():
+    # e^{(E−μ)/k_B T} divides by k_B T; f(μ) = 1/2 is f at μ, not f ≡ 1/2 (then ∂f/∂E was refuted); a product
+    # of rounded factors is within their carried rounding; k_B T_c = J z defines T_c ("just below $T_c$" is no
+    # renaming) and the exact 2D value of it, written again in words of another model, refutes nothing
+    claims = claims_by_line("session39_thermal_energy.md")
+    assert claims[15] == ["proved", "proved"] and claims[19] == ["refuted"]
+    assert claims[23] == ["proved"] and claims[27] == ["refuted"] and claims[29] == ["proved", "proved"]
+    claims = claims_by_line("session39_critical_temperature.md")
+    assert claims[11] == ["proved", "proved"] and claims[14] == ["proved"] and claims[16] == ["refuted"]
+    assert claims[18] == ["undecided"]
+    unread = claims_by_line("session39_unread_function_value.md")
+    assert "refuted" not in {v for vs in unread.values() for v in vs}
+
+
+def test_a_rounding_times_a_name_scales_with_the_names_value():
+    # "2J/log(1+√2) ≈ 2.269 J" at J = 2: half a unit of 2.269 times |J| (it was judged to 0)
+    claims = claims_by_line("session39_scaled_rounding.md")
+    assert claims[6][-1] == "proved" and claims[10] == ["refuted"]
+
+
+def test_a_sum_over_listed_values_is_its_terms():
+    # Σ_{s = ±1} and Σ_{s ∈ {−1, +1}}: the terms at those values (they were unparsed)
+    claims = claims_by_line("session39_sums_over_listed_values.md")
+    assert claims[6] == ["proved", "proved"] and claims[8] == ["proved"] and claims[12] == ["refuted"]

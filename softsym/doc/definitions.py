@@ -228,6 +228,9 @@ def function_parameters(found: list[Relation], line: int | None = None) -> dict[
         if fd is None:
             continue
         names = tuple(parameter_name(p) for p in fd[1])
+        if bare_name(fd[0]) in seen and rel.op != ":=" and not any(
+                re.search(rf"(?<![A-Za-z\\]){re.escape(name)}(?![A-Za-z])", rel.rhs) for name in names):
+            continue        # f(\mu) = 1/2 after f(E) := …: a value at a point, not f of μ from then on
         seen.setdefault(bare_name(fd[0]), []).append((rel.line, names))
     out: dict[str, tuple[str, ...]] = {}
     for name, lists in seen.items():

@@ -305,3 +305,37 @@ def subscript_labels(found, math: list[str] = ()) -> list[str]:
                and indexing.get(letter, set()) <= {base} and letter not in computed for letter in letters):
             out += [f"{base.lstrip(chr(92))}_{letter}" for letter in sorted(letters)]
     return out
+
+
+_BINDER = re.compile(r"\\(?:sum|prod|max|min|sup|inf|bigcup|bigcap)\s*(?:\\limits\s*)?_\s*\{?\s*(?P<var>[a-z])(?![A-Za-z])")
+
+
+def scalar_labels(math: list[str]) -> list[str]:
+    """Subscripts that label rather than index (``T_c``, the critical temperature, beside the temperature
+    ``T``): a base with no other letter as a subscript, whose subscript letter is never written alone, never
+    subscripts another name, never runs through a sum, a range or an indicator, never sits in arithmetic
+    inside a subscript, and is no usual index letter (i, j, k, l, m, n, t, s).  Each such ``T_c`` is a name of
+    its own (read as the entry ``T[c]`` at a free index, it was a family and a number at once).  The reader
+    keeps bases the text defines whole (``p = \\mathrm{softmax}(z)``: p_c is its entry)."""
+    text = " ".join(math)
+    subscripts: dict[str, set[str]] = {}
+    for m in _SUBSCRIPT.finditer(text):
+        subscripts.setdefault(m.group("base"), set()).add(re.sub(r"[{}\s]", "", m.group("sub")))
+    bare = _COMMAND.sub(" ", _SUBSCRIPT.sub(lambda m: m.group("base"), text))
+    alone = {letter for run in _LETTER_RUN.findall(bare) if len(run) <= 2 for letter in run if letter.islower()}
+    bound = {m.group("var") for m in _BINDER.finditer(text)}
+    ranged = {letter for m in _INDEX_LIKE.finditer(text)
+              for letter in _COMMAND.sub(" ", m.group("inside") or m.group("name") or m.group("delta") or "")}
+    out = []
+    for base, subs in subscripts.items():
+        letters = {s for s in subs if not s.isdigit()}
+        if len(letters) != 1 or len(base.lstrip("\\")) > 1 and not base.startswith("\\"):
+            continue
+        letter = next(iter(letters))
+        if not re.fullmatch(r"[a-z]", letter) or letter in _INDEX_LETTERS | {"t", "s"} or letter in alone \
+                or letter in bound or letter in ranged \
+                or any(re.search(rf"(?<![\\A-Za-z]){letter}(?![A-Za-z])", sub)
+                       for b, other in subscripts.items() if b != base for sub in other):
+            continue
+        out.append(f"{base.lstrip(chr(92))}_{letter}")
+    return sorted(out)

@@ -34,10 +34,13 @@ def _key(arg: sp.Basic) -> str | None:
     return None
 
 
-def opaque_dot_products(left: sp.Basic, right: sp.Basic, given: tuple[sp.Basic, ...]
-                        ) -> tuple[sp.Basic, sp.Basic, tuple[sp.Basic, ...], str]:
+def opaque_dot_products(left: sp.Basic, right: sp.Basic, given: tuple[sp.Basic, ...],
+                        ours: frozenset[str] = frozenset()) -> tuple[sp.Basic, sp.Basic, tuple[sp.Basic, ...], str]:
     """``left``, ``right`` and the hypotheses ``given`` with each dot product an opaque number where
-    that is sound (see the module), and a note saying so ("" when nothing changed)."""
+    that is sound (see the module), and a note saying so ("" when nothing changed).  ``ours``: vectors
+    the reader brought in (the direction u of :mod:`.directional`), free to be anything: one plain vector
+    of the text beside them in its group still meets any table (in as many dimensions as the group has
+    vectors)."""
     whole = sp.Tuple(left, right, *given)
     products = [a for a in whole.atoms(AppliedUndef) if a.func == DOT]
     if not products or whole.has(sp.Derivative, sp.Integral, sp.Limit):
@@ -85,7 +88,7 @@ def opaque_dot_products(left: sp.Basic, right: sp.Basic, given: tuple[sp.Basic, 
     out = whole.xreplace(values)
     names = ", ".join(sorted(arity))
     return out[0], out[1], tuple(out[2:]), (f"the dot products {names} read as opaque numbers (their vectors "
-                                            f"appear nowhere else{ONE_VECTOR if _one_row(side) else ''})")
+                                            f"appear nowhere else{ONE_VECTOR if _one_row(side, ours) else ''})")
 
 
 ONE_VECTOR = "; one plain vector meets all of them"
@@ -94,9 +97,15 @@ by vectors of one dimension (w = 1, x_i = the value), whatever the dimension, th
 ties — only what the text says of both groups together (unit norms of both, w = x, w ⊥ x) can exclude it."""
 
 
-def _one_row(side: dict[str, int]) -> bool:
-    return any([k for k in side if side[k] == group] in ([k] for k in side if not k.endswith("[]"))
-               for group in (0, 1))
+def _one_row(side: dict[str, int], ours: frozenset[str] = frozenset()) -> bool:
+    """Whether one group is a single plain vector of the text, perhaps with vectors of ``ours`` (or ours
+    alone): its vectors are the unit vectors of a space of that many dimensions, the other group's vectors
+    the columns of any table of products."""
+    for group in (0, 1):
+        members = [k for k in side if side[k] == group]
+        if members and not any(k.endswith("[]") for k in members) and len([k for k in members if k not in ours]) <= 1:
+            return True
+    return False
 
 
 _NORM_SAID = re.compile(r"(?:\\\||\\[lr]?Vert(?![A-Za-z])|\\norm\b)[^$]{0,40}?(?:\\\||\\[lr]?Vert(?![A-Za-z])|\})\s*"

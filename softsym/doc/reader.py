@@ -67,6 +67,7 @@ from .definitions import (
     squared_parameters, summand_definition, with_underscores_restored, word_names, written_in_new_name,
 )
 from .information import has_measure, measures_meant, measures_written_out
+from .directional import DIRECTION_NOTE, along_a_direction
 from .opaque import ONE_VECTOR, OPAQUE_CALLS, calls_named_as_functions, calls_spoken_of, opaque_calls, opaque_dot_products, vectors_spoken_of
 from .entrywise import (
     Entry, conventional_length, example_entries, listed_length, extremum_facts, family_lengths, family_ranges, inferred_dimension,
@@ -81,7 +82,7 @@ from .outcomes import outcome_count_named, outcome_distributions, outcome_letter
 from .names import (
     as_relational, bare_name, context_names, doc_declarations, document_dimension, is_atomic,
     merged_declarations, model_parameters, names_in, one_symbol_per_name, opaque_probabilities, own_parameters,
-    pinned_by, plain_context, probabilities_in, related_to, subscript_labels, target_name, with_models,
+    pinned_by, plain_context, probabilities_in, related_to, scalar_labels, subscript_labels, target_name, with_models,
 )
 from .units import without_units
 
@@ -304,7 +305,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             base = base.merged(doc_declarations(f"{' '.join(counted_loosely)}: integer nonnegative"))
         except UserError:
             pass
-    labelled = [name for name in subscript_labels(found, [b.tex for b in blocks]) if name not in base.names()
+    labelled = [name for name in [*subscript_labels(found, [b.tex for b in blocks]),
+                                  *(name for name in scalar_labels([b.tex for b in blocks])
+                                    if not any(r.op in ("==", ":=") and re.fullmatch(
+                                        rf"\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{{\s*)?\\?{name.split('_')[0]}\s*\}}?\s*",
+                                        r.lhs) for r in found))] if name not in base.names()
                 and name.split("_")[0] not in set(base.names()) | set(functions)]
     if labelled:                    # m_x = 2x, m_y = y + 1: names of their own, not entries m[x], m[y]
         try:
@@ -496,6 +501,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     def add_condition(condition: sp.Basic | None, allow: str = "") -> None:
         if condition is sp.true:
             return                      # "t ∈ (0, ∞)": its bound t < ∞ says nothing
+        if condition is sp.false:       # "Set $\theta_K := +\infty$" of a real θ: SymPy settles Eq(θ_K, ∞) as
+            return                      # False — never a hypothesis (it would make every claim after it vacuous)
         conditions.append((rel.line, condition))
         if condition is not None and not in_display_math(rel, blocks):
             condition_columns[(rel.line, condition)] = column_of(k)
@@ -506,7 +513,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             for line, other in list(conditions):
                 if line == rel.line and isinstance(other, sp.Eq) and isinstance(other.lhs, atoms) \
                         and other.rhs == condition.lhs and not is_pin(other):
-                    conditions.append((rel.line, sp.Eq(other.lhs, condition.rhs)))
+                    pin = sp.Eq(other.lhs, condition.rhs)
+                    if isinstance(pin, sp.Eq):
+                        conditions.append((rel.line, pin))
 
     def use(names: set[str]) -> None:
         used.update(names)
@@ -659,7 +668,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 named = parse_tex(name_tex, plain_context(domain, functions))
             except Unparsed:
                 continue
-            if isinstance(named, sp.Symbol):
+            if isinstance(named, sp.Symbol) \
+                    and as_relational(sign, named, sp.Integer(0)) not in (sp.true, sp.false):
                 conditions.append((sign_line, as_relational(sign, named, sp.Integer(0))))
                 local_spans[(sign_line, conditions[-1][1])] = (start, end)
                 worded_doubts[conditions[-1]] = doubt and f"{conditions[-1][1]} (line {sign_line}: {doubt})"
@@ -722,8 +732,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                     if drawn:
                         redraw(name)            # "If instead $ε \sim \mathcal{N}(0, 1)$": another draw
                     for c in bound:
-                        if c is sp.true:
-                            continue            # "t ∈ (0, ∞)": its bound t < ∞ says nothing
+                        if c in (sp.true, sp.false):
+                            continue            # "t ∈ (0, ∞)": its bound t < ∞ says nothing (False: no hypothesis)
                         conditions.append((member_line, c))
                         member_cases.append((c, member_line))     # (doubts later relations of the section)
                         condition_columns[(member_line, c)] = lines[member_line - 1].find(member)
@@ -1393,6 +1403,17 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                message=f"{shown_l} := {shown_r} ({squared} is {root})"))
             use(names_in(lhs, rhs))
             continue
+        scaled = _scaled_name(lhs, rhs, used | {target_name(d.target) or "" for d in definitions}) \
+            if display and rel.op == "==" and not rel.chained and not checks_example else None
+        if scaled is not None and defines(rel, scaled, rhs, used, pinned, standalone, display):
+            # "a solution branches off when βJz = 1: $$k_B T_c = J z$$": T_c, new here, is what the rest makes it
+            value = sp.simplify(rhs * scaled / lhs)
+            definitions.append(Definition(scaled, value, len(definitions) + 1))
+            unread.pop(scaled.name, None)
+            out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,
+                               message=f"{scaled} := {value} ({shown_l} = {shown_r} solved for {scaled}, new here)"))
+            use(names_in(lhs, rhs))
+            continue
         recurrence = recurrence_family(rel, lhs, rhs)
         if recurrence is not None:
             recurrences[recurrence] = rel.line
@@ -1791,9 +1812,15 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                         or isinstance(lhs, sp.Indexed) and all(i.is_Integer for i in lhs.indices))) \
             and not (rel.op != ":=" and isinstance(lhs, (sp.Symbol, sp.Indexed)) and (target_name(lhs) or "") in unread
                      and not defined_before(lines, rel, blocks)) \
+            and not (rel.op != ":=" and isinstance(lhs, sp.core.function.AppliedUndef) and lhs.args
+                     and not rhs.free_symbols and not rhs.atoms(sp.Indexed)
+                     and ((target_name(lhs) or "") in unread or {a.name for a in lhs.args if isinstance(a, sp.Symbol)}
+                          & used)) \
             and not (rel.op != ":=" and isinstance(lhs, sp.Symbol) and lhs.name.endswith("_angle")
                      and _equated_before(out, lhs, sections, rel.line) and not defining_cue(lines, rel))
-        # ("… = −⟨E⟩", then "也就是说 $$⟨E⟩ = ∂ log Z/∂β$$": what ⟨E⟩ is was said already, a claim about it)
+        # ("… = −⟨E⟩", then "也就是说 $$⟨E⟩ = ∂ log Z/∂β$$": what ⟨E⟩ is was said already, a claim about it;
+        # "$$f(\mu) = \tfrac12$$" after an f(E) := … softsym could not read, or with μ a name the text uses: f's
+        # value at that point, not f ≡ 1/2)
         # p_i = … derived ("multiplying by e^{-m/T} gives") after an unread p_i = softmax_T(z)_i: a claim about
         # the p softsym could not read (doubted), not a new p
         if k == entries_given_next and isinstance(lhs, sp.Indexed) and not rhs.has(lhs.base) \
@@ -2354,7 +2381,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             if entry is not None:
                 for index in entry.indices:
                     ranges[index.name] = entry.span or (sp.Integer(1), dimension)
-            left, right, opaque_given, opaque = opaque_dot_products(left, right, here.given)
+            left, right, direction, ours = along_a_direction(left, right, here.given)   # ∇_w L = Σ (p_i − y_i) x_i
+            left, right, opaque_given, opaque = opaque_dot_products(left, right, here.given, ours)   # along u
             if opaque:                      # h_i := w_i^T x with w and x nowhere else: (w·x)[i], any reals
                 here = Domain(here.symbols, here.indexed, here.bounds, opaque_given)
             left, right, called_given, called = opaque_calls(left, right, here.given)
@@ -2363,6 +2391,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 opaque = (f"{opaque}; " if opaque else "") + f"{OPAQUE_CALLS} {', '.join(called)} " \
                                                               f"(defined nowhere, each called at one argument)"
             left, right, problem_domain, notes = with_conventions(left, right, here, dimension, ranges)
+            notes = (*notes, direction) if direction else notes
             left, upwards_left = empty_when_reversed(left, problem_domain)   # Σ_{t=3}^{n} at n = 1: no terms
             right, upwards_right = empty_when_reversed(right, problem_domain)
             upwards[:] = [*upwards_left, *(c for c in upwards_right if c not in upwards_left)]
@@ -3088,6 +3117,17 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 doubts.append(          # $\pi_\theta = \pi_{ref}$, so … $\mathcal{L} = \log 2$": another case's value
                     f"it gives {revalued.name}, the number {sp.sstr(closed_value)} of line {since}, a value in the "
                     f"case its sentence sets up (${case.strip()}$): the text's new case, not a claim about that number")
+        if not display and rel.op == "==" and 1 <= rel.line <= len(lines):
+            written_left = re.sub(r"\s+", "", rel.lhs)
+            defining = next((r.relation for r in out if r.verdict == "definition" and r.relation.line < rel.line
+                             and re.sub(r"\s+", "", r.relation.lhs) == written_left), None)
+            other_model = _OTHER_MODEL.search(sentence_around(lines[rel.line - 1], column_of(k))) \
+                if defining is not None else None
+            if other_model is not None:     # "(The exact 2D Onsager value is $k_B T_c = 2J/\log(1+\sqrt 2)$: mean
+                doubts.append(              # field overestimates T_c)" after $$k_B T_c = J z$$ defined T_c
+                    f"it writes {rel.lhs.strip()} again, which line {defining.line} defined, in a sentence of "
+                    f"another model or value (\"{other_model.group(0)}\"): that other quantity, not a claim about "
+                    f"the one defined")
         named = next((side for side, other in ((lhs, sp.Tuple(rhs, right)), (rhs, sp.Tuple(lhs, left)))
                       if isinstance(side, sp.Indexed) and any(isinstance(i, sp.Symbol) for i in side.indices)
                       and not any(e.base == side.base for e in other.atoms(sp.Indexed))), None) \
@@ -3101,7 +3141,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                     for _, c in live_conditions()):         # (a recurrence's family, entries given values)
             doubts.append(f"it says what every entry {sp.sstr(named)} is, and {named.base.label} is defined nowhere "
                           f"softsym could read (perhaps in words: \"the natural parameters are …\")")
-        undefined = named_only_in_words(left, right, set(domain.names()) | given_here)
+        along = next((n.split(":")[0].split()[-1] for n in notes if n.startswith(DIRECTION_NOTE)), None)
+        undefined = [name for name in named_only_in_words(left, right, set(domain.names()) | given_here)
+                     if along is None or not (name.startswith(f"{along}·") or name.endswith(f"·{along}"))]
+        # (u·w, u·x of ∇_w (w^T x) = w read along u are ours: what the text leaves undefined is the rest)
         if undefined and any(isinstance(c, sp.Eq) and names_in(c.lhs, c.rhs) & names_in(left)
                              and names_in(c.lhs, c.rhs) & names_in(right) for c in written if isinstance(c, sp.Basic)):
             undefined = []      # "If $p = \sigma(x)$, then $$x = …$$": the case it is under links its sides
@@ -4869,6 +4912,25 @@ _RANDOM_NAME = re.compile(r"(?i)\$\s*\\?(?P<a>[A-Za-z]+)\s*\$\s*(?:be|is|being)\
                           r"\b(?:random|poisson|binomial|geometric|stochastic)\s+(?:[\w-]+\s+){0,3}?\$\s*\\?(?P<b>[A-Za-z]+)\s*\$|"
                           r"\$\s*\\?(?P<c>[A-Za-z]+)\s*\\sim\b")
 """A name the words make random ("Let $n$ be a Poisson random variable", "a random number $N$ of terms")."""
+def _scaled_name(lhs: sp.Basic, rhs: sp.Basic, known: set[str]) -> sp.Symbol | None:
+    """The one name new here in a left side that is that name times names already known (``k_B T_c = J z``
+    after ``\\beta := 1/(k_B T)``): the equation defines it.  None when the left side is anything else, the
+    name is on the right too, or a factor is not a plain known name or a nonzero number."""
+    if not isinstance(lhs, sp.Mul):
+        return None
+    new = [f for f in lhs.args if isinstance(f, sp.Symbol) and f.name not in known]
+    if len(new) != 1 or new[0] in rhs.free_symbols or new[0].is_integer:
+        return None
+    if not all(f is new[0] or f.is_Number and f != 0 or isinstance(f, sp.Symbol) and f.name in known
+               for f in lhs.args):
+        return None
+    return new[0]
+
+
+_OTHER_MODEL = re.compile(r"(?i)\b(?:exact|exactly\s+solved|true|actual|measured|empirical|observed|experimental|"
+                          r"compared?|whereas|unlike|instead|in\s+contrast|by\s+contrast|versus|vs\.?|other|"
+                          r"another|\d\s*-?\s*D|(?:one|two|three)[-\s]dimensional)\b|精确|真实|实际|对比|相比")
+"""Words of a sentence that speak of another model or another value of a quantity ("the exact 2D Onsager value")."""
 _APPLIED = re.compile(r"(?<![A-Za-z\\])(\\?[A-Za-z]+)\s*'*\s*(?:\\left\s*|\\[bB]igg?l?\s*)?\(")
 _TWO_LETTER_INDICES = re.compile(r"(\\?[A-Za-z]+)\s*_\s*\{\s*[a-z]\s*,?\s*[a-z]\s*\}")
 _CONCLUDING = re.compile(r"(?i)\s*(?:so|hence|thus|therefore|consequently|it\s+follows\s+that|and\s+so)\b|"

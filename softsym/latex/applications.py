@@ -67,6 +67,7 @@ _FUNCTIONS = {
     "sec": sp.sec, "csc": sp.csc, "cot": sp.cot, "sinh": sp.sinh, "cosh": sp.cosh, "tanh": sp.tanh,
     "coth": sp.coth, "sech": sp.sech, "csch": sp.csch, "arcsin": sp.asin, "arccos": sp.acos, "arctan": sp.atan,
     "sigmoid": sigmoid, "softplus": softplus, "logit": logit,
+    "erf": sp.erf, "erfc": sp.erfc,         # the error function: Φ(x) = ½(1 + erf(x/√2)) of the normal CDF
     # the inverse hyperbolic functions through logarithms, whose domains the prover reads
     # (artanh(x) = ½ log((1 + x)/(1 − x)) is real for |x| < 1 only)
     "artanh": lambda x: (sp.log(1 + x) - sp.log(1 - x)) / 2, "arctanh": lambda x: (sp.log(1 + x) - sp.log(1 - x)) / 2,
@@ -253,6 +254,11 @@ class ApplicationReading:
             with self.opaque_arguments():     # \mathrm{Ber}(p): a distribution (an object, not a number)
                 return family(*(self.value(self.only([e], g)) for e in g.base.elements))
         if word not in voc.KNOWN_WORDS or word in ("softmax", "sigmoid") and word in self.ctx.functions:
+            if f.sub is not None and f.sup is None:        # \operatorname{swish}_\beta'(x) of swish_β(x) := …
+                key = self.name_subscript(f.sub) or self.spelled_subscript(f.sub)
+                fn = self.function_object(f"{word}_{key}") if key else None
+                if fn is not None:
+                    return self.apply(fn, replace(f, sub=None), g)
             if self.function_object(word) is not None:                     # \mathrm{Loss}(x), defined
                 # (or the text's own softmax, "softmin convention": softmax(z)_i := e^{-z_i}/…)
                 return self.call_name(replace(f, base=replace(f.base, kind="NAME")), g)   # primes kept

@@ -192,7 +192,7 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
         """Fold a product: operators take the rest, ``/`` takes one factor, juxtaposition multiplies."""
         factors: list[sp.Expr] = []
         op: Leaf | None = None
-        after_div = False
+        after_div = thermal = False
         i = 0
         while i < len(items):
             item = items[i]
@@ -214,6 +214,9 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
                 if value == 0:
                     self.fail("a division by zero", op, items[i - 1])
                 value, after_div = sp.Pow(value, -1), True
+                thermal = _boltzmann(value.base if isinstance(value, sp.Pow) else value)
+            elif op is None and after_div and thermal and _temperature(value):
+                value, thermal = sp.Pow(value, -1), False   # E/k_B T: the thermal energy k_B T, one factor
             elif op is None and after_div:
                 self.fail("after '/', is this factor in the denominator? (write \\frac{…}{…} or add "
                           "parentheses)", start, items[i - 1])
@@ -709,3 +712,17 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
             return False
         return lone_leaf(f.base.elements[0], ("LETTER", "GREEK", "NAME", "NUMBER")) is not None \
             and len(f.base.elements) == 1
+
+
+def _boltzmann(value: sp.Basic) -> bool:
+    """Boltzmann's constant as written (``k_B``, ``k_{\\mathrm{B}}``, ``k``): after ``/`` it takes the
+    temperature that follows with it (``E/k_B T`` is ``E/(k_B T)`` by the convention of physics)."""
+    if isinstance(value, sp.Indexed):
+        return str(value.base.label) == "k" and len(value.indices) == 1 and str(value.indices[0]) in ("B", "b")
+    return isinstance(value, sp.Symbol) and value.name in ("k_B", "k_{B}", "k_b", "k_{b}", "k")
+
+
+def _temperature(value: sp.Basic) -> bool:
+    """A temperature: ``T``, or ``T`` with a subscript (``T_c``, ``T_0``)."""
+    return isinstance(value, sp.Symbol) and value.name == "T" or isinstance(value, sp.Indexed) \
+        and str(value.base.label) == "T" and len(value.indices) == 1

@@ -206,6 +206,26 @@ class OperatorReading:
             return [var], lower, high, None
         self.fail("a range the reader does not know (use i=1, k \\ne t or a \\le i \\le b)", sub)
 
+    def listed_range(self, op: Factor) -> tuple[str, list[sp.Expr]] | None:
+        """``\\sum_{s \\in \\{-1, +1\\}}``: the index and the whole numbers it runs over, written out (no
+        upper script, two to ten distinct values); None for any other range."""
+        sub = op.sub
+        if sub is None or op.sup is not None or op.base.text not in ("sum", "prod"):
+            return None
+        elements = sub.elements if isinstance(sub, Group) and sub.kind == "brace" else [sub]
+        rel = elements[0] if len(elements) == 1 else None
+        if not isinstance(rel, Relation) or len(rel.parts) != 2 or rel.ops[0].text != "in":
+            return None
+        name = self.bare_name(rel.parts[0])
+        f = lone_factor(rel.parts[1])
+        if name is None or f is None or not isinstance(f.base, Group) or f.base.kind != "set" or f.sub is not None \
+                or f.sup is not None or f.primes or f.bangs or any(isinstance(e, Relation) for e in f.base.elements):
+            return None
+        values = [self.index_value(e) for e in f.base.elements]
+        if not 2 <= len(values) <= 10 or not all(v.is_Integer for v in values) or len(set(values)) < len(values):
+            return None
+        return name, values
+
     def outcome_count(self) -> sp.Symbol:
         """How many outcomes a sum over them runs over (see ``Context.outcome_size``)."""
         return self.ctx.outcome_size if self.ctx.outcome_size is not None else OUTCOME_COUNT
@@ -237,6 +257,12 @@ class OperatorReading:
         """``\\sum``/``\\prod`` with an index; ``\\sum_{k \\ne t} f`` is Σ_k f − f(k=t)."""
         if op.primes or op.bangs:
             self.fail("a script on a sum that is not its range", op)
+        listed = self.listed_range(op)
+        if listed is not None:         # \sum_{s \in \{-1, +1\}}, \sum_{h_j \in \{0, 1\}}: the terms at those values
+            name, values = listed
+            body, variables = self.bound_body(rest, op, [name])
+            terms = [body.xreplace({variables[0]: v}) for v in values]
+            return sp.Add(*terms) if op.base.text == "sum" else sp.Mul(*terms)
         names, lower, upper, excluded = self.range_spec(op)
         body, variables = self.bound_body(rest, op, names)
         if op.sup is None and (self.bare_name(op.sub) is not None or names[0] in self.ctx.outcomes):

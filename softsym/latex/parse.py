@@ -115,7 +115,12 @@ def _thousands(tex: str) -> str:
     return joined
 
 
+_PLUS_MINUS_RANGE = re.compile(r"(\\(?:sum|prod)\s*(?:\\limits\s*)?_\s*\{\s*[A-Za-z]\s*)=\s*\\pm\s*(\d+)\s*\}")
+"""``\\sum_{s = \\pm 1}``: s runs over -1 and 1 (read as ``\\sum_{s \\in \\{-1, 1\\}}``)."""
+
+
 def _read(tex: str, context: Context) -> tuple[sp.Expr, tuple, tuple]:
+    tex = _PLUS_MINUS_RANGE.sub(lambda m: f"{m.group(1)}\\in \\{{-{m.group(2)}, {m.group(2)}\\}}}}", tex)
     source = _thousands(_EQUATION_NUMBER.sub("", tex))
     scanned = scan(source, increments=context.increments, laplacian=context.laplacian)
     tokens = _without_final_punctuation(scanned.tokens)
