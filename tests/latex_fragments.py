@@ -174,7 +174,7 @@ FRAGMENTS: list[tuple] = [
     ("w^{(t+1)} - w^{(t)}", V("w^()")[t + 1] - V("w^()")[t]),                 # iterates
     ("\\mathbf{x}^{(i)}", UNPARSED),                                         # a bold sample: a vector per sample
     ("x_j^{(i)}", UNPARSED),                                                  # feature j of sample i: two indices
-    ("h_\\theta(x^{(i)})", UNPARSED),                                         # a function of a sample, or a product?
+    ("h_\\theta(x^{(i)})", sp.Function("h_theta", real=True)(V("x^()")[i])),   # θ names a model's parameters
     ("x^*", R("x_star")),                                                     # an optimum mark: a name
     ("\\theta^\\star + w^{*}", R("theta_star") + R("w_star")),
     ("z_i^*", UNPARSED),                                                      # a star after a subscript
@@ -700,8 +700,8 @@ FRAGMENTS: list[tuple] = [
     ("f()", UNPARSED, FUNCTIONS),                                             # sympy (bad)
     ("T(y)", UNPARSED),                                                       # a value or a product?
     ("T(y)", T * y, DECLARED_T),
-    ("h_\\theta(x)", UNPARSED),
-    ("h_{\\theta}(x_0, x_1)", UNPARSED),                                      # sympy: undeclared
+    ("h_\\theta(x)", sp.Function("h_theta", real=True)(x)),                 # the hypothesis h_θ at x (SymPy: h·θ·x)
+    ("h_{\\theta}(x_0, x_1)", UNPARSED),                                      # several arguments: not guessed
     ("h^j(x)", UNPARSED),
     ("x(1 - x)", x * (1 - x)),
     # -- limits -----------------------------------------------------------------------------------
@@ -941,6 +941,9 @@ FRAGMENTS: list[tuple] = [
     ("\\sum_{s \\in \\{-1, +1\\}} e^{a s}", sp.exp(R("a")) + sp.exp(-R("a"))),
     ("\\sum_{s \\in \\{-1, -1\\}} e^{a s}", UNPARSED),          # a value listed twice: no set of values
     ("\\sum_{x \\in \\{0.5, 1\\}} x", UNPARSED),                 # whole numbers only
+    ("\\exp(s_\\theta(x))", sp.exp(sp.Function("s_theta", real=True)(x))),   # a model's function of x
+    ("q_\\phi(z)", sp.Function("q_phi", real=True)(R("z"))),
+    ("s_i(x)", UNPARSED),                                  # an entry times (x), or a function? not guessed
     # -- equivalence comparisons (SymPy builds these in two structurally different ways) --------
     ("\\frac{1}{1 + e^{-x}} - \\sigma(x)", Equivalent(sp.Integer(0))),
     ("\\frac{\\frac{e^{p}}{e^{p}}}{\\frac{e^{p}}{e^{p}} + \\frac{e^{q}}{e^{p}}}",

@@ -1524,3 +1524,20 @@ def test_a_sum_over_listed_values_is_its_terms():
     # Σ_{s = ±1} and Σ_{s ∈ {−1, +1}}: the terms at those values (they were unparsed)
     claims = claims_by_line("session39_sums_over_listed_values.md")
     assert claims[6] == ["proved", "proved"] and claims[8] == ["proved"] and claims[12] == ["refuted"]
+
+
+def test_a_name_subscripted_with_its_parameters_is_a_function():
+    # s_θ(x), q_φ(x): functions of x (they were "a function value or a product?"): the classifier's log-ratio
+    # form is proved; with the noise term's sign flipped it is not (refuted only where the words bound nothing)
+    claims = claims_by_line("session39_parameter_subscripts.md")
+    assert claims[11] == ["proved", "proved"] and claims[13] == ["undecided"]
+
+
+def test_red_team_59_derived_scaled_names_roundings_and_renamings():
+    # "Therefore $$k_B T_c = 2Jz$$", "It vanishes where $$n\hat\lambda = 2Σk_i$$": derived claims, never T_c's or
+    # λ̂'s definition (the false restatements after them were proved); "Thus $T_c = Jz/k_B$" after a scaled
+    # definition crashed the reading; 0.6225 + 0.7311 ≈ 1.3537 is no carried rounding (1.3536 as written)
+    assert claims_by_line("session39_red_team_59_restated_scaled_definition.md")[7] == ["proved"]
+    sums = claims_by_line("session39_red_team_59_sum_of_roundings.md")
+    assert sums[5] == ["proved", "undecided"]
+    assert "refuted" not in {v for vs in claims_by_line("session39_red_team_59_renamed_below.md").values() for v in vs}

@@ -176,7 +176,11 @@ def approximately(left: sp.Basic, right: sp.Basic, left_tex: str, right_tex: str
     # figure, 10 % of the value
     carried = sum((carried_rounding(tex, approximated) for tex, half in ((left_tex, a_half), (right_tex, b_half)) if half),
                   sp.Float(0)) if computed else sp.Float(0)
-    if carried and gap <= carried and carried <= sp.Float("0.001") * max(abs(a), abs(b)):
+    exact_other = any(half and not other_half for (_, half), (_, other_half) in ((sides[0], sides[1]),
+                                                                                 (sides[1], sides[0])))
+    # (the side carried is arithmetic on roundings, the other an exact quantity written as such: σ(0.5)σ(1) —
+    # not 0.6225 + 0.7311 ≈ 1.3537, numbers on both sides: that sum is 1.3536 as written)
+    if carried and exact_other and gap <= carried and carried <= sp.Float("0.001") * max(abs(a), abs(b)):
         # σ(0.5)σ(1) ≈ 0.6225 × 0.7311: the product of the roundings is off by up to 0.000068 — it is 0.000056 (a
         # fine rounding only: 100√2 ≈ 1.4 × 100 may be off by 5, and is left undecided)
         return "proved", f"≈ holds within the rounding carried through the arithmetic on the decimals written " \

@@ -1876,7 +1876,7 @@ _REPLACING = re.compile(r"(?i)\b(?:replace[sd]?|replacing|substitute[sd]?|substi
 
 _LONE_NAME = re.compile(r"(?<![\\$])\$\s*\\?(?P<name>[A-Za-z]+)(?P<sub>_\{?[A-Za-z0-9]+\}?)?\s*\$(?!\$)")
 _RENAMING = re.compile(r"(?i)\b(?:(?:denotes?|is|be)\s+(?:an?\s+)?(?:arbitrary|general)|from\s+now\s+on|henceforth|hereafter|from\s+(?:here|this\s+point)\s+on|"
-                       r"from\s+this\s+point|for\s+the\s+rest\s+of|in\s+what\s+follows|in\s+the\s+following|below(?=\s*[,:]|\s+(?:we|I)\b)|^\s*below\b|"
+                       r"from\s+this\s+point|for\s+the\s+rest\s+of|in\s+what\s+follows|in\s+the\s+following|below(?=\s*[,:]|\s+(?:we|I)\b)|^\s*below\b|below\b(?=.*\b(?:stands?\s+for|denotes?|refers?\s+to|is\s+used\s+for)\b)|"
                        r"re-?defin(?:e|es|ed|ing)|re-?us(?:e|es|ed|ing)|abus(?:e|es|ing)\s+(?:of\s+)?notation|"
                        r"switch(?:es|ing)?\s+notation|change\s+of\s+notation|overload(?:s|ed|ing)?|"
                        r"(?:keep|use|reuse)\s+the\s+(?:same\s+)?(?:name|letter|symbol)|same\s+(?:name|letter|symbol)|"
@@ -1886,7 +1886,7 @@ _RENAMING = re.compile(r"(?i)\b(?:(?:denotes?|is|be)\s+(?:an?\s+)?(?:arbitrary|g
                        r"从现在起|此后|以下|下文|重新定义|改记|改为表示|现在表示|同一个?记号|同样的记号|沿用")
 """Words that give a name another meaning from there on ("From now on $s$ denotes the difference
 instead of the sum", "$s$ is reused for …"): a definition before them stops unfolding ("just below $T_c$" is
-a value below it, no renaming)."""
+a value below it, no renaming; "in the runs reported below $\\tau$ stands for …" renames)."""
 
 
 _CALLED_AGAIN = re.compile(r"(?i)\b(?:again|also|likewise|too|still)\s+(?:call|calls|called|denoted?|denotes|write|writes|"

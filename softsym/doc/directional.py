@@ -69,6 +69,8 @@ def _along(e: sp.Basic, w: sp.Symbol, u: sp.Symbol) -> sp.Basic | None:
         if b == w:
             return call + t * DOT(a, u)
         return call
+    if any(c.func == DOT and any(a != w and a.has(w) for a in c.args) for c in e.atoms(AppliedUndef)):
+        return None                         # dot(w, A w), dot(w + x, y): w inside an argument, not read
     calls = {c: moved(c) for c in e.atoms(AppliedUndef) if c.func == DOT and len(c.args) == 2 and w in c.args}
     shifted = e.xreplace(calls)
     if w in shifted.xreplace({c: sp.Dummy() for c in shifted.atoms(AppliedUndef) if c.func == DOT}).free_symbols:

@@ -1405,10 +1405,16 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             continue
         scaled = _scaled_name(lhs, rhs, used | {target_name(d.target) or "" for d in definitions}) \
             if display and rel.op == "==" and not rel.chained and not checks_example else None
+        if scaled is not None and (_DERIVED_LEAD.search(lead_in(lines, rel, blocks) or "")
+                                   or re.search(r"_(?:hat|star|tilde|bar)$", scaled.name)):
+            # (an estimate or an optimum, μ̂, x*: what solves an equation the text derives, never defined by it)
+            unread.setdefault(scaled.name, rel.line)    # "Therefore $$k_B T_c = 2Jz$$", "… gives $$2n\hat\mu = Σ x_i$$":
+            scaled = None                               # derived, a claim about a name the text defines in words
         if scaled is not None and defines(rel, scaled, rhs, used, pinned, standalone, display):
             # "a solution branches off when βJz = 1: $$k_B T_c = J z$$": T_c, new here, is what the rest makes it
             value = sp.simplify(rhs * scaled / lhs)
             definitions.append(Definition(scaled, value, len(definitions) + 1))
+            defined_at.setdefault(scaled.name, []).append(rel.line)
             unread.pop(scaled.name, None)
             out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,
                                message=f"{scaled} := {value} ({shown_l} = {shown_r} solved for {scaled}, new here)"))
@@ -1509,7 +1515,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             and all(isinstance(a, sp.Symbol) for a in lhs.args) and not (rhs.free_symbols & set(lhs.args)) and any(
                 isinstance(d.target, sp.core.function.AppliedUndef) and d.target.func == lhs.func
                 and d.target.args != lhs.args and same_section(sections, line, rel.line)
-                for d in definitions for line in defined_at.get(target_name(d.target) or "", []))
+                for d in definitions for line in defined_at.get(target_name(d.target) or "", [])) \
+            and not any(isinstance(d.target, sp.core.function.AppliedUndef) and d.target.func == lhs.func
+                        and set(lhs.args) <= d.expr.free_symbols for d in definitions)
+        # (f(μ) = 1/2 of f(E) := 1/(e^{(E−μ)/k_B T} + 1): μ is a name f's definition uses, f there is a closed
+        # value — a claim, checked)
         if at_a_point:                   # "Choose $a$ so that $$v(a) = 0$$" after v(x) = …: a condition on a
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message=f"a value of {lhs.func} the text defined, at a point it names: a condition "
@@ -4928,8 +4938,14 @@ def _scaled_name(lhs: sp.Basic, rhs: sp.Basic, known: set[str]) -> sp.Symbol | N
 
 
 _OTHER_MODEL = re.compile(r"(?i)\b(?:exact|exactly\s+solved|true|actual|measured|empirical|observed|experimental|"
-                          r"compared?|whereas|unlike|instead|in\s+contrast|by\s+contrast|versus|vs\.?|other|"
-                          r"another|\d\s*-?\s*D|(?:one|two|three)[-\s]dimensional)\b|精确|真实|实际|对比|相比")
+                          r"compared\s+(?:with|to)|whereas|in\s+contrast|by\s+contrast|versus|vs\.?|"
+                          r"\d\s*-?\s*D|(?:one|two|three)[-\s]dimensional)\b|精确|真实|实际|相比")
+_DERIVED_LEAD = re.compile(r"(?i)\b(?:so|hence|thus|therefore|consequently|gives?|giving|yields?|obtain\w*|"
+                           r"we\s+(?:get|find|have)|leads?\s+to|implies|solv\w*|setting|rearrang\w*|follows?|"
+                           r"vanish\w*|stationary|optim\w*|maximi[sz]\w*|minimi[sz]\w*|solutions?|roots?)\b|"
+                           r"所以|因此|于是|从而|得到|可得")
+"""Words leading into a display that derive it: ``k_B T_c = 2 J z`` after "Therefore" is a claim, not T_c's
+definition."""
 """Words of a sentence that speak of another model or another value of a quantity ("the exact 2D Onsager value")."""
 _APPLIED = re.compile(r"(?<![A-Za-z\\])(\\?[A-Za-z]+)\s*'*\s*(?:\\left\s*|\\[bB]igg?l?\s*)?\(")
 _TWO_LETTER_INDICES = re.compile(r"(\\?[A-Za-z]+)\s*_\s*\{\s*[a-z]\s*,?\s*[a-z]\s*\}")

@@ -59,6 +59,8 @@ def logarithms_written() -> Iterator[list[sp.Basic]]:
         _WRITTEN_LOGARITHMS.reset(token)
 
 
+_PARAMETER_SUBSCRIPTS = frozenset({"\\theta", "\\phi", "\\varphi", "\\psi", "\\omega", "\\vartheta"})
+"""Subscripts that name a model's parameters: ``s_\\theta(x)`` is the function s_θ at x, never s_θ times (x)."""
 _POWERED_BEFORE = frozenset({"sin", "cos", "tan", "sec", "csc", "cot", "sinh", "cosh", "tanh", "coth", "sech", "csch"})
 """Words whose power may be written before the argument, as their macros' (``\\operatorname{sech}^2(u)``)."""
 
@@ -488,6 +490,11 @@ class ApplicationReading:
         inner = self.only(g.base.elements, g.base)
         declared = any(key in self.names and not isinstance(self.names[key], sp.FunctionClass)
                        for key in ({full, name} if f.sub is None else {full}) if key)   # a declared scalar times (…)
+        if not declared and full is not None and f.sub is not None and f.sup is None \
+                and self.tex[f.sub.start:f.sub.end].strip("_{} ") in _PARAMETER_SUBSCRIPTS \
+                and name not in self.ctx.families and name not in self.ctx.vectors:
+            # s_\theta(x), q_\phi(z): a function with its parameters as a subscript (a model, a score)
+            return self.apply(sp.Function(full, real=True), replace(f, sub=None), g)
         if not declared and self.single_name(inner):
             self.fail(f"'{shown}': a function value or a product? (declare {full or name} as a function, "
                       f"or write {full or name} \\cdot (…))", f, g)
