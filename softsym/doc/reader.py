@@ -1412,7 +1412,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             scaled = None                               # derived, a claim about a name the text defines in words
         if scaled is not None and defines(rel, scaled, rhs, used, pinned, standalone, display):
             # "a solution branches off when βJz = 1: $$k_B T_c = J z$$": T_c, new here, is what the rest makes it
-            value = sp.simplify(rhs * scaled / lhs)
+            value = rhs / sp.Mul(*(f for f in lhs.args if f != scaled))     # Jz / k_B
             definitions.append(Definition(scaled, value, len(definitions) + 1))
             defined_at.setdefault(scaled.name, []).append(rel.line)
             unread.pop(scaled.name, None)
@@ -4940,13 +4940,13 @@ def _scaled_name(lhs: sp.Basic, rhs: sp.Basic, known: set[str]) -> sp.Symbol | N
 _OTHER_MODEL = re.compile(r"(?i)\b(?:exact|exactly\s+solved|true|actual|measured|empirical|observed|experimental|"
                           r"compared\s+(?:with|to)|whereas|in\s+contrast|by\s+contrast|versus|vs\.?|"
                           r"\d\s*-?\s*D|(?:one|two|three)[-\s]dimensional)\b|精确|真实|实际|相比")
+"""Words of a sentence that speak of another model or another value of a quantity ("the exact 2D Onsager value")."""
 _DERIVED_LEAD = re.compile(r"(?i)\b(?:so|hence|thus|therefore|consequently|gives?|giving|yields?|obtain\w*|"
                            r"we\s+(?:get|find|have)|leads?\s+to|implies|solv\w*|setting|rearrang\w*|follows?|"
                            r"vanish\w*|stationary|optim\w*|maximi[sz]\w*|minimi[sz]\w*|solutions?|roots?)\b|"
                            r"所以|因此|于是|从而|得到|可得")
 """Words leading into a display that derive it: ``k_B T_c = 2 J z`` after "Therefore" is a claim, not T_c's
 definition."""
-"""Words of a sentence that speak of another model or another value of a quantity ("the exact 2D Onsager value")."""
 _APPLIED = re.compile(r"(?<![A-Za-z\\])(\\?[A-Za-z]+)\s*'*\s*(?:\\left\s*|\\[bB]igg?l?\s*)?\(")
 _TWO_LETTER_INDICES = re.compile(r"(\\?[A-Za-z]+)\s*_\s*\{\s*[a-z]\s*,?\s*[a-z]\s*\}")
 _CONCLUDING = re.compile(r"(?i)\s*(?:so|hence|thus|therefore|consequently|it\s+follows\s+that|and\s+so)\b|"

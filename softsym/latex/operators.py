@@ -258,7 +258,8 @@ class OperatorReading:
         if op.primes or op.bangs:
             self.fail("a script on a sum that is not its range", op)
         listed = self.listed_range(op)
-        if listed is not None:         # \sum_{s \in \{-1, +1\}}, \sum_{h_j \in \{0, 1\}}: the terms at those values
+        if listed is not None:         # \sum_{s \in \{-1, +1\}}: the terms at those values (an entry h_j as the
+            # index, \sum_{h_j \in \{0, 1\}}, is not read)
             name, values = listed
             body, variables = self.bound_body(rest, op, [name])
             terms = [body.xreplace({variables[0]: v}) for v in values]
