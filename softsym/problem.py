@@ -74,8 +74,8 @@ def unfold(expr: sp.Basic, definitions: Iterable[Definition]) -> sp.Basic:
         latest.pop(d.target, None)
         latest[d.target] = d
     defs = list(latest.values())
-    if defs and expr.has(sp.Limit, sp.Integral):
-        expr = expr.replace(lambda e: isinstance(e, (sp.Limit, sp.Integral)), lambda e: _unfold_binder(e, defs))
+    if defs and expr.has(sp.Limit, sp.Integral, sp.Subs):
+        expr = expr.replace(lambda e: isinstance(e, (sp.Limit, sp.Integral, sp.Subs)), lambda e: _unfold_binder(e, defs))
     for _ in range(len(defs) + 1):
         before = expr
         for d in reversed(defs):
@@ -154,9 +154,12 @@ def _entrywise(body: sp.Basic, label: sp.Dummy, a: sp.Basic, call: sp.Basic,
 
 
 def _unfold_binder(node: sp.Basic, defs: list[Definition]) -> sp.Basic:
-    """A limit or an integral with its body unfolded where its variables stay themselves."""
+    """A limit, an integral or a substitution (``f'(x)|_{x=0}``) with its body unfolded where its variables stay
+    themselves."""
     if isinstance(node, sp.Limit):
         bound = {node.args[1]}
+    elif isinstance(node, sp.Subs):
+        bound = set(node.variables)
     else:
         bound = {limit[0] for limit in node.limits}
     kept = [d for d in defs if not (isinstance(d.target, sp.Symbol) and d.target in bound)]

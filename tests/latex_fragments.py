@@ -431,7 +431,7 @@ FRAGMENTS: list[tuple] = [
     ("\\log P(y | x)^2", sp.log(Prob("P(_|_)", y, x)**2)),
     ("P(|x| > 1 | y)", Prob("P(_>_|_)", sp.Abs(x), 1, y)),
     ("p(1 - p)", R("p") * (1 - R("p"))),                                      # a product, not a probability
-    ("\\Gamma(-1/2)", UNPARSED),                                                # a value at a number, or a product?
+    ("\\Gamma(-1/2)", -2 * sp.sqrt(sp.pi)),          # the gamma function (it was refused: a value or a product?)
     ("F(0.5)", UNPARSED),                                                     # a value at a number, or a product?
     ("a(a + 1)", R("a") * (R("a") + 1)),                                      # a product: the group has a name
     ("q(x)", UNPARSED),                                                       # q without a bar: a value or a product?
@@ -944,6 +944,24 @@ FRAGMENTS: list[tuple] = [
     ("\\exp(s_\\theta(x))", sp.exp(sp.Function("s_theta", real=True)(x))),   # a model's function of x
     ("q_\\phi(z)", sp.Function("q_phi", real=True)(R("z"))),
     ("s_i(x)", UNPARSED),                                  # an entry times (x), or a function? not guessed
+    # -- special functions, evaluation bars, labels with a sign, row spacing in cases -------------------------
+    ("\\frac{\\Gamma(\\alpha)\\Gamma(\\beta)}{\\Gamma(\\alpha + \\beta)}",
+     sp.gamma(R("alpha")) * sp.gamma(R("beta")) / sp.gamma(R("alpha") + R("beta"))),
+    ("\\Gamma(x)", sp.Function("Gamma", real=True)(x), Context(names={"Gamma": sp.Function("Gamma", real=True)},
+                                                               functions=frozenset({"Gamma"}))),   # the text's own Γ
+    ("\\psi(2)", UNPARSED),                                 # ψ is the digamma only where the words say so
+    ("\\psi(2) - \\psi(1)", sp.Integer(1), Context(special=frozenset({"digamma"}))),
+    ("\\psi'(x)", sp.polygamma(1, x), Context(special=frozenset({"digamma"}))),     # the trigamma
+    ("\\frac{d}{dt}\\sigma(t)\\Big|_{t=0}", sp.Subs(sp.Derivative(sigmoid(t_), t_), t_, 0)),
+    ("\\left. \\frac{d}{dx} x^3 \\right|_{x=2}", sp.Subs(sp.Derivative(x**3, x), x, 2)),
+    ("x^2 \\big|_{x=3}", sp.Integer(9)),
+    ("|x|_{x=1}", UNPARSED),                                 # an absolute value with a subscript: no bar
+    ("\\right|_{x=1}", UNPARSED),
+    ("y^2 \\Big|_{x=1}", UNPARSED),                        # a bar at a name the expression does not hold
+    ("N_+ + N_-", R("N_plus") + R("N_minus")),              # the positive and negative class's counts
+    ("\\frac{N_{+} + 1}{N_{+} + 2}", (R("N_plus") + 1) / (R("N_plus") + 2)),
+    ("\\begin{cases} x, & x > 0,\\\\[2pt] 0, & x \\le 0 \\end{cases}",
+     Equivalent(sp.Piecewise((x, x > 0), (0, True)))),  # the space a row break asks for
     # -- equivalence comparisons (SymPy builds these in two structurally different ways) --------
     ("\\frac{1}{1 + e^{-x}} - \\sigma(x)", Equivalent(sp.Integer(0))),
     ("\\frac{\\frac{e^{p}}{e^{p}}}{\\frac{e^{p}}{e^{p}} + \\frac{e^{q}}{e^{p}}}",

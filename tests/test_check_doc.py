@@ -1541,3 +1541,53 @@ def test_red_team_59_derived_scaled_names_roundings_and_renamings():
     sums = claims_by_line("session39_red_team_59_sum_of_roundings.md")
     assert sums[5] == ["proved", "undecided"]
     assert "refuted" not in {v for vs in claims_by_line("session39_red_team_59_renamed_below.md").values() for v in vs}
+
+
+def test_a_case_leading_into_a_display_holds_through_a_restatement():
+    # "For $K = 2$, $$p_1 = …$$ and, more cleanly, $$p_1 = σ(z_1 − z_2), \qquad p_2 = …$$": both displays are in the
+    # case (the second was refuted at K = 3: the words between restate, a \qquad is no case of its own); "In
+    # general" ends it; the case is where the display is checked, not a guess to doubt
+    claims = claims_by_line("session40_case_runs_on.md")
+    assert claims[11] == ["proved"] and claims[17] == ["proved", "proved", "proved"]
+    assert claims[22] == ["refuted"] and claims[24] == ["refuted"]
+
+
+def test_items_of_a_list_that_give_a_name_two_values_are_alternatives():
+    # "1. Match the slopes: λ = √(2π)/4  2. Match the variances: λ = √3/π": neither compared with the other
+    # (λ = √3/π was refuted against the first); a list that restates its own name is still checked
+    verdicts = verdicts_by_line("session40_list_alternatives.md")
+    assert verdicts[10][0] == "skipped" and "refuted" not in verdicts[8] + verdicts[10]
+    claims = claims_by_line("session40_list_alternatives.md")
+    assert claims[21] == ["refuted"]
+
+
+def test_then_before_a_defined_function_restates_it():
+    # "Then $Φ(a) = ½(1 + erf(a))$" of Φ(a) := ½(1 + erf(a/√2)): a claim (it was a second definition); a
+    # value of an integral given by its bounds is computed (Φ(1.253) ≈ 0.859 refuted, by quadrature)
+    claims = claims_by_line("session40_then_restates_function.md")
+    assert claims[11] == ["refuted"] and claims[13] == ["proved", "refuted"]
+
+
+def test_signs_as_subscripts_name_labels_and_a_case_gives_checkable_values():
+    # N_+, t_-: labels (they were "a lone sign"); "For $N_+ = 8$ … this gives $t_+ = 9/10$ and $t_- = 1/11$":
+    # claims at those values (they were conditions), the second refuted
+    claims = claims_by_line("session40_sign_subscripts.md")
+    assert claims[10] == ["proved", "proved", "refuted"]
+
+
+def test_a_sentence_opening_with_the_step_it_takes_claims_what_follows():
+    # "Inverting, $μ = η_1 σ^2 = η_1/(2η_2)$": a claim (a sentence that did not say was only doubted)
+    claims = claims_by_line("session40_deriving_gerund.md")
+    assert claims[7] == ["proved", "proved", "proved"] and claims[11] == ["refuted"]
+
+
+def test_evaluation_bars_gamma_and_digamma_are_read():
+    # \frac{d}{da}Φ(λa)\Big|_{a=0} with a := w^T x: the derivative in a, then a = 0 (not a unfolded first);
+    # \left. … \right|_{t=0}; Γ the gamma function; ψ, ψ' the digamma and trigamma where the words name them
+    claims = claims_by_line("session40_bars_and_special_functions.md")
+    assert claims[8] == ["proved", "proved"] and claims[10] == ["proved", "proved", "refuted"]
+    assert claims[16] == ["definition", "proved"] and claims[18] == ["proved", "proved"] and claims[20] == ["refuted"]
+    assert claims[24] == ["proved", "proved"] and claims[26] == ["refuted"]
+    # γ is Euler's constant where the words name it (ψ(1) = −γ was refuted at γ = 1); H_{n−1}, a sequence defined
+    # nowhere, is not refuted on
+    assert claims[28] == ["proved", "proved"] and claims[30] == ["refuted"]

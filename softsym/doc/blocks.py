@@ -112,3 +112,44 @@ def without_disabled_latex(text: str) -> str:
     ``\\begin{comment} … \\end{comment}``), line breaks and lengths kept: nothing there is read."""
     return _DISABLED.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
 
+
+
+_ITEM = re.compile(r"^(?P<indent>\s*)(?:\d{1,3}[.)]|[-*+])\s+\S|^\s*\\item\b")
+_LIST_EDGE = re.compile(r"\\(?:begin|end)\s*\{\s*(?:enumerate|itemize|description)\s*\}")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s|^\s*\\(?:sub)*section\*?\s*\{")
+
+
+def _item_start(lines: list[str], line: int) -> tuple[int, int] | None:
+    """The line where the list item holding ``line`` (1-based) begins and its marker's indentation, or None
+    when ``line`` is in no list item (Markdown ``1.``/``-``/``*``/``+`` items, LaTeX ``\\item``)."""
+    blank_since = False
+    for at in range(line, 0, -1):
+        text = lines[at - 1] if at <= len(lines) else ""
+        item = _ITEM.match(text)
+        if item is not None:
+            return at, len(item.group("indent") or "")
+        if _HEADING.match(text) or _LIST_EDGE.search(text):
+            return None
+        if not text.strip():
+            blank_since = True
+        elif blank_since and not text.startswith((" ", "\t")):
+            return None                     # a paragraph of its own after a blank line: outside any list
+    return None
+
+
+def sibling_items(lines: list[str], first: int, second: int) -> bool:
+    """Whether lines ``first`` < ``second`` sit in two different items of one list ("1. Match the slopes …
+    2. Match the variances …"): items at one indentation, with nothing between them that ends the list."""
+    if not 1 <= first < second <= len(lines):
+        return False
+    a, b = _item_start(lines, first), _item_start(lines, second)
+    if a is None or b is None or a[0] == b[0] or a[1] != b[1]:
+        return False
+    for at in range(a[0] + 1, b[0]):
+        text = lines[at - 1]
+        if _LIST_EDGE.search(text) or _HEADING.match(text):
+            return False
+        item = _ITEM.match(text)
+        if item is not None and len(item.group("indent") or "") < a[1]:
+            return False                    # an item of an outer list: the inner one ended
+    return True

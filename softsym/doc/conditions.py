@@ -1200,7 +1200,7 @@ def conditions_for(rel: Relation, conditions: list[tuple[int, sp.Basic | None]],
             here += [c for line, c in conditions if previous <= line <= before.line and c is not None
                      and not any(_contradict(c, d) for d in here)]     # "… holds for negative $x$ too"
         return here
-    first = _run_start(block, blocks, lines)
+    first = run_start(block, blocks, lines)
     previous = max((b.end_line for b in blocks if b.display and b.end_line < first.line), default=0)
     cut = _end_of_display_before(block, blocks, lines)       # "If $a = b$ then $$…$$ In general, $$…$$"
     here = [c for line, c in conditions if previous < line <= block.line and c is not None
@@ -1238,7 +1238,8 @@ def _case_switched_after(lines: list[str], line: int, column: int, display_line:
     return bool(_OTHERWISE.search(_INLINE_MATH.sub(" ", text)))
 
 
-_OWN_CASE_IN_DISPLAY = re.compile(r"\\(?:text|mbox|textrm|mathrm\s*\{\s*(?:for|if|when))|\\q?quad|\\forall|"
+_OWN_CASE_IN_DISPLAY = re.compile(r"\\(?:text|mbox|textrm|mathrm\s*\{\s*(?:for|if|when))|\\forall|"
+                                  r"\\q?quad\s*(?:[(\[]|\\left|\\big|[A-Za-z]\s*(?:[<>]|\\[lg]eq?\b|\\neq?\b|\\in\b))|"
                                   r"\(\s*\\?[A-Za-z]+\s*(?:[<>]|\\[lg]e|\\ne|\\in)")
 
 
@@ -1263,7 +1264,7 @@ def _end_of_display_before(block, blocks, lines: list[str] | None) -> int | None
     return end
 
 
-def _run_start(block, blocks, lines: list[str] | None):
+def run_start(block, blocks, lines: list[str] | None):
     """The first display of the run ``block`` ends: "Now set $x = -1$. Then $$x^2 = 1$$ $$|x| = -x$$" —
     displays with nothing but blank lines or punctuation between them share the prose before the first."""
     if lines is None:
@@ -1273,10 +1274,22 @@ def _run_start(block, blocks, lines: list[str] | None):
             return block
         before = max((b for b in blocks if b.display and b.end_line < block.line), key=lambda b: b.end_line,
                      default=None)
-        if before is None or any(text.strip().strip(".,;:") for text in lines[before.end_line:block.line - 1]) \
-                or _outside_math_before(lines, block) or _outside_math_after(lines, before):
+        if before is None:
+            return block
+        between = " ".join([lines[before.end_line - 1][_closing_end(lines[before.end_line - 1]):],
+                            *lines[before.end_line:block.line - 1],
+                            lines[block.line - 1][:_opening_start(lines[block.line - 1])]])
+        if not _RESTATING_ONLY.fullmatch(between):
             return block
         block = before
+
+
+_RESTATING_ONLY = re.compile(r"(?i)[\s,.;:，、]*(?:(?:and|or)\b[\s,]*)?(?:(?:equivalently|more\s+(?:cleanly|simply|compactly|"
+                             r"neatly|symmetrically)|i\.\s*e\.|that\s+is|in\s+other\s+words|rearranged|rearranging|"
+                             r"simplif(?:ied|ying)|即|也就是说?|等价地)[\s,，:：]*)?")
+"""The words that may stand between two displays of one run (the prose before the first governs both): none,
+punctuation, or a restatement of what the first display says ("For $K = 2$, $$p_1 = …$$ and, more cleanly,
+$$p_1 = σ(z_1 - z_2)$$") — not "so", "in general", "otherwise": the case may end there."""
 
 
 def _from_condition_display(first, blocks, conditions: list[tuple[int, sp.Basic | None]],
@@ -1351,8 +1364,14 @@ def case_paragraph_before(lines: list[str], line: int, display: int) -> bool:
         return False
     gap = lines[line:display - 1]
     breaks = [k for k, text in enumerate(gap) if not text.strip()]
-    return bool(breaks) and any(text.strip() and not text.strip().startswith(("$$", "\\[", "\\begin"))
-                                for text in gap[breaks[0]:])
+    if not breaks:
+        return False
+    after = _DISPLAYED.sub(" ", "\n".join(gap[breaks[0]:]))      # (the displays between are no prose)
+    return any(text.strip() and not text.strip().startswith(("$$", "\\[", "\\begin"))
+               and not _RESTATING_ONLY.fullmatch(text) for text in re.split(r"\n\s*\n", after))
+
+
+_DISPLAYED = re.compile(r"\$\$.*?\$\$|\\\[.*?\\\]", re.S)
 
 
 def _simple(condition: sp.Basic | None) -> bool:
@@ -1447,7 +1466,7 @@ def _goes_on(lines: list[str], end: int, line: int) -> bool:
 _CONDITION_CUES = frozenset("""where when whenever if iff unless at take taking let letting with assume assuming
 suppose supposing given provided set setting choose choosing e.g. fix fixing example instance initialise initialize
 initialising initializing sample data""".split())
-_CLAIM_CUES = frozenset("""so thus hence therefore gives giving yields yield get gets obtain obtains shows show
+_CLAIM_CUES = frozenset("""so then thus hence therefore gives giving yields yield get gets obtain obtains shows show
 follows means tells implies proves conclude concludes note recall conversely similarly likewise""".split())
 _CONDITION_NOUNS = frozenset("condition conditions requirement requirements constraint constraints assumption "
                              "assumptions".split())
@@ -1523,6 +1542,8 @@ def prose_role(lines: list[str], rel: Relation) -> str | None:
         return "condition"                          # "Example: $z = (1000, 1001, 1002)$.": the example's value
     if before.endswith((":", "：")):
         return "claim"                              # "… is not governed by it: $…$"
+    if _DERIVING_GERUND.search(before):
+        return "claim"                              # "Inverting, $\sigma^2 = -1/(2\eta_2)$": what the step gives
     before = re.sub(r"\bsuch\s+that\b", " where ", re.sub(r"\bso\s+that\b", " so ", before))
     words = re.findall(r"[a-z]+(?:\.[a-z]\.)?", before)
     appositive = before.rstrip().endswith(",")          # "assume the data are centered, $…$"
@@ -1537,6 +1558,13 @@ def prose_role(lines: list[str], rel: Relation) -> str | None:
         if word in _CLAIM_CUES or word in _WEAK_CLAIM_CUES and k < 2 and not appositive:
             return "claim"
     return None
+
+
+_DERIVING_GERUND = re.compile(r"(?:^|[^\w\s,]\s*)(?:and\s+)?(?:inverting|solving|rearranging|differentiating|integrating|simplifying|"
+                              r"expanding|combining|collecting|cancell?ing|factoring|factori[sz]ing|exponentiating|"
+                              r"taking\s+(?:logs?|logarithms|exponentials|the\s+derivative))\b[^,;:]{0,40},\s*$")
+"""A sentence that opens with the step it takes ("Inverting, $…$", "Solving for x, $…$"): what follows is what the
+step gives, a claim."""
 
 
 _EXAMPLE_HEADING = re.compile(r"(?:(?:an?|another|worked|numerical|numeric|concrete|quick|toy|small|for)\s+)*"
@@ -2076,15 +2104,24 @@ def claimed_before(lines: list[str], rel: Relation, blocks) -> bool:
 _CLAIM_LEAD = re.compile(r"(?i)(?:^|[.;:!?]\s+|,\s*)(?:and\s+)?(?:hence|therefore|thus|so|consequently|it\s+follows\s+that|"
                          r"this\s+(?:gives|shows|means)|which\s+(?:gives|shows|means)|we\s+(?:get|obtain|conclude))"
                          r"(?:\s+that)?\s*,?\s*$|(?:因此|所以|于是|从而|故)\s*[，,]?\s*$")
+_CLAIM_LEAD_WITHIN = re.compile(r"(?i)\b(?:it\s+follows\s+that|this\s+(?:gives|shows|means)|which\s+(?:gives|shows|means)|"
+                                r"we\s+(?:get|obtain|conclude))(?:\s+that)?\s*,?\s*$")
+"""The same cues after a case within the sentence ("For $N_+ = 8$ this gives $t_+ = …$")."""
+_LISTED_BEFORE = re.compile(r"(?:\s*\bx\s*(?:,\s*and|,|and|as\s+well\s+as)\s*)+$")
+"""The items of a list before an inline relation ("this gives $a = 1$, $b = 2$ and $…$"): the list's lead decides."""
 
 
-def claimed_inline(lines: list[str], line: int, column: int) -> bool:
+def claimed_inline(lines: list[str], line: int, column: int, within: bool = False) -> bool:
     """Whether the words right before inline math at (``line``, ``column``) mark it derived ("Hence $…$.",
-    "Therefore $\\bar x = 2$, and so $…$", "因此 $…$"): a claim, never a constraint or a value the text sets."""
+    "Therefore $\\bar x = 2$, and so $…$", "因此 $…$"): a claim, never a constraint or a value the text sets.
+    ``within``: also after a case in the same sentence ("For $N_+ = 8$ this gives $t_+ = \\tfrac{9}{10}$ and
+    $t_- = \\tfrac{1}{11}$"), where the caller knows the claim can be decided at the case's values."""
     if not 1 <= line <= len(lines) or column <= 0:
         return False
     before = _INLINE_MATH.sub(" x ", lines[line - 1][:column]).rstrip().removesuffix("\\(").removesuffix("$")
-    return bool(_CLAIM_LEAD.search(before))
+    listed = _LISTED_BEFORE.sub("", before)
+    return bool(_CLAIM_LEAD.search(before) or _CLAIM_LEAD.search(listed)) \
+        or within and bool(_CLAIM_LEAD_WITHIN.search(before) or _CLAIM_LEAD_WITHIN.search(listed))
 
 
 def defined_before(lines: list[str], rel: Relation, blocks) -> bool:

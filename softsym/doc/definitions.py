@@ -50,7 +50,7 @@ def parameter_name(param: str) -> str:
     return m.group(1).lstrip("\\") + ("^2" if m.group(2) else "") + (f"_{index}" if index else "")
 
 _KNOWN_FUNCTIONS = frozenset({"sigma", "exp", "log", "ln", "tanh", "max", "min", "P", "Pr", "softmax", "sigmoid",
-                              "softplus", "logsumexp", "LSE", "sin", "cos", "tan", "sinh", "cosh"})
+                              "softplus", "logsumexp", "LSE", "sin", "cos", "tan", "sinh", "cosh", "Gamma"})
 
 OWN_VERSIONS = frozenset({"sigma", "softmax", "sigmoid"})
 _EXPONENTIAL = re.compile(r"e\s*\^|\\exp\b|\bexp\b|\\(?:tanh|sinh|cosh|coth|sech|log|ln)\b|\\sigma\b|softmax|sigmoid|"
@@ -374,6 +374,19 @@ def unfold_keeping_variables(expr: sp.Basic, definitions: list[Definition]) -> s
 
 def _unfolded_keeping_variables(expr: sp.Basic, definitions: list[Definition]) -> sp.Basic:
     _no_captured_parameter(expr, definitions)
+    points = expr.atoms(sp.Subs)
+    if points:          # "\frac{d}{da}\Phi(\lambda a)\big|_{a=0}" with a := w^T x: the derivative in a, then a = 0
+        values = {}
+        for at in points:
+            names = set().union(*(_keys(v) for v in at.variables))
+            inner = _unfolded_keeping_variables(at.expr, [x for x in definitions if _key(x.target) not in names])
+            value = attempt(Deadline.after(2.0), lambda inner=inner, at=at: sp.Subs(
+                inner, at.variables, at.point).doit(), None)
+            if value is None or any(set(s.variables) & set(at.variables) for s in value.atoms(sp.Subs)):
+                raise Unfoldable(f"the value at {', '.join(f'{sp.sstr(v)} = {sp.sstr(p)}' for v, p in zip(at.variables, at.point))} "
+                                 f"(an evaluation bar) could not be taken before the definitions are unfolded")
+            values[at] = value
+        return _unfolded_keeping_variables(expr.xreplace(values), definitions)
     defined = {_key(d.target) for d in definitions} - {None}
     derivatives = [d for d in expr.atoms(sp.Derivative)
                    if any(_keys(v) & defined for v in d.variables)]

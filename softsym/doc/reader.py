@@ -57,7 +57,9 @@ from .conditions import (NAME_TEX, case_at_point, named_by_noun, product_value, 
     names_a_true_class, one_hot_class, one_hot_families, pairwise_indices, parameter_bound, parameter_key, spoken_keys, prose_role, relevant_hypotheses, row_condition,
     a_case_of, blank_inline_math, lead_in, quantified_names, quantified_with_restriction, replaces_other_name, said_in_general, same_section, in_preamble, in_scope, setup_sections, same_sentence, scalar_range_name, section_starts, set_aside, signs_in_words,
     described_in_words, logarithm_bases, renamed_in_words, signs_after_display, sums_to_one, with_values, _contradict, _SENTENCE_END, case_paragraph_before,
+    run_start,
 )
+from .blocks import sibling_items
 from .induction import exceptions_around, induction_plan
 from .same_value import differ
 from .definitions import (
@@ -207,6 +209,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         term_read.setdefault(k, []).extend(n for n in notes if n not in term_read[k])
     found = [_as_worded(prose_lines, rel, blocks) for rel in found]
     functions = {bare_name(name) for rel in found if (fd := function_definition(rel)) for name in [fd[0]]}
+    if _DIGAMMA.search(text):       # "ψ(n) = H_{n-1} − γ" where the words name ψ the digamma: a claim about it
+        functions -= {name for name in ("psi",) if not any(
+            rel.op == ":=" and (fd := function_definition(rel)) and bare_name(fd[0]) == name for rel in found)}
     written_definitions = Counter(bare_name(fd[0]) for rel in found if (fd := function_definition(rel)))
     function_lines: dict[str, int] = {}                       # where each function is first defined
     for rel in found:
@@ -288,6 +293,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     # (letters some line gives a value or a definition: "For $u_k = 1/K$", "$p = (1/2, 1/4, 1/4)$")
     base = doc_declarations(options.symbols) if options.symbols.strip() else Domain()
     laplacian = bool(_LAPLACIAN.search(text))       # the Laplacian Δu: an operator, not read
+    special = frozenset({"digamma"} if _DIGAMMA.search(text) else ())     # "ψ is the digamma function"
+    euler_gamma = bool(_EULER_GAMMA.search(text))       # "ψ(1) = −γ, with γ ≈ 0.5772 Euler's constant": the constant
     increments = not (laplacian or _DELTA_ITSELF.search(text))   # "\Delta := 2", "$\Delta$": Δx is Δ times x
     kinds_in_words = kinds_unread(prose_lines)
     unread_kinds = {name for name in kinds_in_words if len(name) == 1} - set(base.names()) - set(functions)
@@ -874,8 +881,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             continue
         dimension = document_dimension(domain, inferred)
         def context_with(functions: set[str]) -> Context:
-            return Context(names=context_names(domain, functions), dimension=dimension, increments=increments,
-                           laplacian=laplacian,
+            return Context(names={**({"gamma": sp.EulerGamma} if euler_gamma else {}), **context_names(domain, functions)},
+                           dimension=dimension, increments=increments,
+                           laplacian=laplacian, special=special,
                            functions=frozenset(functions | {f"\\{f}" for f in functions}),
                            vectors={**{n: None for n in one_hot_names if n not in functions}, **vectors},
                            families=frozenset(families), words=words,
@@ -1004,8 +1012,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 out.append(Reading(rel, verdict="skipped", message=f"{name} counts up from {counting.group(1)} "
                                                                    f"(a condition from here on, not a claim)"))
                 continue
-            if name is not None:
-                unread[name] = rel.line
+            if name is not None and not (name == "psi" and special):  # ("$\psi := (\log\Gamma)'$ the digamma":
+                unread[name] = rel.line                               # ψ is the digamma the words name)
             if not in_display_math(rel, blocks):
                 unread_inline.append((rel.line, rel.tex))
             out.append(Reading(rel, verdict="unparsed", message=f"{exc.reason}: {exc.fragment}"))
@@ -1275,7 +1283,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             and bool(names_in(lhs, rhs) & defined_names) and not conditioned(lead_in(lines, rel, blocks))
         # "Then $$m \ge a.$$ And $$m \le a.$$" of m := max(a, b): no word makes it a case: a claim about m
         against_standing = display and not rel.chained and _breaks_standing(as_relational(rel.op, lhs, rhs), standing)
-        claimed_here = inline and target_name(lhs) in defined_names and claimed_inline(lines, rel.line, column_of(k))
+        claimed_here = inline and target_name(lhs) in defined_names and (
+            claimed_inline(lines, rel.line, column_of(k)) or claimed_inline(lines, rel.line, column_of(k), within=True)
+            and _rests_only_on(lhs, definitions, {target_name(c.lhs) for c in conditions_for(
+                rel, live_conditions(), blocks, lines, condition_columns) if is_pin(c)} - {target_name(lhs)}))
+        # ("For the counts 1, 4, 1 we get $t = 6$" of t := Σ c_i, the counts given in words: t's value, not a claim)
         # ("Therefore $\bar x = 2$" of x̄ := Σ x_i / n: a claim about x̄; "所以 $\hat\lambda = 2$": a value given)
         # ("$\alpha_t$ is any number in $(0, 1)$ … $$\alpha_t \ge 1$$": no case it could be: a claim, false)
         if k not in premise_of and ((is_condition(rel.op, lhs, rhs) and not bound_of_defined
@@ -1530,8 +1542,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 and isinstance(lhs, sp.core.function.AppliedUndef) and rel.op == "==" and not rhs.free_symbols \
                 and not rel.chained and not (display and all(a.is_number for a in lhs.args)) \
                 and not (lhs.args and all(isinstance(a, sp.Symbol) and a.name in valued_here for a in lhs.args)) \
+                and not (inline and lhs.args and all(a.is_number for a in lhs.args)
+                         and claimed_inline(lines, rel.line, column_of(k))) \
                 and any(isinstance(d.target, sp.core.function.AppliedUndef) and d.target.func == lhs.func
                         for d in definitions):      # "$$L(x) = -4$$" at the x prose gave: a value, no definition
+            # (not "…, so $B(2, 3) = \tfrac{1}{12}$": derived, a claim about B at those numbers)
             # (displayed at a number, it is a claim; in prose "setting $L(0) = 10$" may stipulate it)
             if target_name(lhs) in branches and (rel.condition or trailing.get(k)):   # f(x) = 0 for x < 0
                 definitions = [d for d in definitions if not _same_kind(d.target, lhs)]
@@ -1651,7 +1666,13 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             and claimed_before(lines, rel, blocks)                 # "Hence $$P(A) = 0.5$$": no new model
         # neither "Hence" nor "Let": checked against the definition, but it may be a new one — not refuted,
         # and the name is not unfolded after it
-        twice = restated and summand is None and not claimed_before(lines, rel, blocks) and not (
+        if inline and rel.op == "==" and earlier is not None and not rel.chained \
+                and isinstance(lhs, sp.core.function.AppliedUndef) and earlier.target == lhs \
+                and _THEN_BEFORE.search(re.sub(r"\$[^$]*\$", " x ", _raw_sentence_before(lines, rel).rstrip()
+                                               .removesuffix("\\(").removesuffix("$"))) \
+                and not _RENEWING.search(_clause_of_inline(lines, rel)) and not defining_cue(lines, rel):
+            restated = True     # "Let $Φ(a) := ∫_{-∞}^a φ(t) dt$. Then $Φ(a) = ½(1 + erf(a/√2))$": a claim about Φ
+        twice = restated and display and summand is None and not claimed_before(lines, rel, blocks) and not (
             earlier is not None and sp.expand(rhs - earlier.expr) == 0) \
             and not (k > 0 and rel.chained and found[k - 1].rhs == rel.lhs) \
             and not _QUANTIFIED_BOUND.search(lead_in(lines, rel, blocks, keep_math=True) or "")
@@ -1773,6 +1794,21 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                message=f"another value of {shown_l} after the text gave a name a new value (a "
                                        f"second worked example?): not compared with the value of line "
                                        f"{last_defined}, and neither is used after it"))
+            use(names_in(lhs, rhs))
+            continue
+        another_choice = rel.op == "==" and isinstance(lhs, sp.Symbol) and earlier is not None \
+            and not earlier.expr.free_symbols and not earlier.expr.atoms(sp.Indexed) and not rhs.free_symbols \
+            and not rhs.atoms(sp.Indexed) and differ(rhs, earlier.expr) \
+            and sibling_items(lines, last_defined, rel.line)
+        if another_choice:      # "1. Match the slopes: … $$λ = \sqrt{π/8}$$  2. Match the variances: $λ = \sqrt3/π$":
+            # items of one list that give a name different values are alternatives, not a restatement to refute;
+            # neither value is used after it (which one the text goes on with is for its words to say)
+            definitions = [d for d in definitions if d is not earlier]
+            doubts_later[target_name(lhs)] = (last_defined, rel.line)
+            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                               message=f"another value of {shown_l} in another item of the list that gave it a value "
+                                       f"(line {last_defined}): an alternative, not compared with that value, and "
+                                       f"neither is used after it"))
             use(names_in(lhs, rhs))
             continue
         # "the loss is $L = -\log p_c$ … and $L = \log K$ when all logits are equal": a claim about that L
@@ -3195,6 +3231,16 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                    for i in e.indices)]
         # (H_1, H_4 of ψ(n) := H_{n-1} − γ: values of a sequence the text knows; not z_j, E_x of p_i := e^{z_i}/Σ_j
         # e^{z_j}: data at any entry)
+        defined_families = {target_name(d.target) for d in definitions}
+        shifted = sorted({f"{e.base.label}[]" for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed)
+                          if any(not i.is_Symbol and not i.is_Integer and i.free_symbols for i in e.indices)
+                          and f"{e.base.label}[]" not in defined_families | known_families
+                          and not any(c is not None and any(x.base == e.base for x in c.atoms(sp.Indexed))
+                                      for _, c in live_conditions())})
+        if shifted and rel.op == "==":  # "ψ(n) = H_{n-1} − γ" with ψ the digamma: H at n − 1, a sequence defined
+            doubts.append("it takes " + ", ".join(name[:-2] for name in shifted) + " at a shifted index, a sequence "
+                          "the text defines nowhere (a known one, such as the harmonic numbers H_n?): the line may "
+                          "say what it is")     # nowhere — perhaps a known one the line states, not an identity
         if through_sequence:            # ψ(2) − ψ(5) = … after "Using $\psi(n) = H_{n-1} - \gamma$": H_n, defined nowhere
             doubts.append("it rests on " + ", ".join(f"{name[:-2]} (in the definition of {sequences[name]})"
                                                        for name in through_sequence)
@@ -3339,11 +3385,14 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                            pins=tuple(f"{sp.sstr(c.lhs)} = {sp.sstr(c.rhs)}" for c in pins),
                            example_values=tuple(f"{sp.sstr(c.lhs)} = {sp.sstr(c.rhs)}" for c in example_values),
                            values_unique=not given_twice,
-                           at_pins=bool(pins) and (not lhs.free_symbols or not rhs.free_symbols)
+                           at_pins=bool(pins) and ((not lhs.free_symbols or not rhs.free_symbols)
                            and not (left.free_symbols or right.free_symbols)       # σ(z) = 1/2 at z = 0
                            and all(any(c == e for at, e in example_pins if in_scope(sections, at, rel.line))
                                    or same_paragraph(lines, line, rel.line) or line in sections   # "### $T = 1$"
                                    for c, line in pinned_at.items())
+                           or len(pinned_at) == len(pins) and all(      # "For $K = 2$, $$p_1 = σ(z_1 - z_2)$$"
+                               _case_into_display(lines, line, condition_columns.get((line, c), -1), rel, blocks)
+                               for c, line in pinned_at.items()))
                            and not any(changed_since(out, c.lhs, line, lines, rel.line, rel.tex)
                                        or widened_since(lines, line, rel, blocks) for c, line in pinned_at.items()),
                            elsewhere=tuple(f"{sp.sstr(c)} (line {standing_line.get(name, '?')})"
@@ -4092,6 +4141,42 @@ def _as_case(lines: list[str], line: int, column: int) -> bool:
         or bool(re.match(r"\s*(?:时|的时候)", after))
 
 
+_CASE_WORD_BEFORE = re.compile(r"(?i)(?:\b(?:for|if|when|whenever|in\s+the\s+case(?:\s+of)?)|当|若|如果|对于)\s*$")
+
+
+def _case_into_display(lines: list[str], line: int, column: int, rel: Relation, blocks) -> bool:
+    """Whether the inline math at (``line``, ``column``) is a case ("For $K = 2$,", "If $x = 0$ we get",
+    "当 $K=2$ 时，") whose sentence runs on into the display holding ``rel`` (into the first display of its run):
+    the display states what holds in that case, and is checked there only."""
+    if not rel.display or not 1 <= line <= rel.line <= len(lines) or column < 0:
+        return False
+    text = lines[line - 1]
+    opened = _math_start(text, column)
+    close = text.find("$", column)
+    if opened < 0 or close < 0 or not _CASE_WORD_BEFORE.search(re.sub(r"\$[^$]*\$", " ", text[:opened])):
+        return False
+    block = next((b for b in blocks if b.display and b.line <= rel.line <= b.end_line), None)
+    if block is None or block.line < line:
+        return False
+    first = run_start(block, blocks, lines)
+    if first.line < line:
+        return False
+    words = "\n".join([text[close + 1:], *lines[line:first.line - 1]]) if first.line > line else text[close + 1:]
+    if first.line > line:
+        opening = lines[first.line - 1]
+        words += "\n" + opening[:_display_opening(opening)]
+    else:
+        words = words[:_display_opening(words)]
+    words = re.sub(r"^\s*(?:时|的时候)", " ", re.sub(r"\$[^$]*\$", " ", words))
+    return not re.search(r"[.;!?。；！？]|\n\s*\n\s*[^\s$\\]", words)
+
+
+def _display_opening(text: str) -> int:
+    """Where the first display math opening on ``text`` starts (its length: none)."""
+    opening = re.search(r"\$\$|\\\[|\\begin\s*\{", text)
+    return opening.start() if opening else len(text)
+
+
 def _supposed_choice(lines: list[str], line: int, column: int) -> bool:
     """Whether the inline math at (``line``, ``column``) is a choice its own sentence argues from: "take
     $v = c$, then …", "取 $v_{jd} = c_d$ …，则 …" (still a definition: the doubt is on later paragraphs)."""
@@ -4145,6 +4230,12 @@ def _leads_into(lines: list[str], start: int) -> int:
         return 0
     text = lines[before - 1].strip()
     return 0 if re.search(r"[.!?。！？]\s*$|^#|\$\$\s*$|\\\]\s*$", text) else before
+
+
+_THEN_BEFORE = re.compile(r"(?i)(?:^|[.;:!?]\s+|,\s*)(?:and\s+)?(?:then|hence|therefore|thus|so|consequently|"
+                         r"it\s+follows\s+that|this\s+(?:gives|shows|means)|which\s+(?:gives|shows|means)|we\s+(?:get|"
+                         r"obtain|find|have)|one\s+(?:gets|finds|has))(?:\s+that)?\s*,?\s*$|(?:因此|所以|于是|从而|故|则)\s*[，,]?\s*$")
+"""Words right before inline math that make it derived ("Then $Φ(a) = …$", "Hence $…$", "因此 $…$")."""
 
 
 def _clause_of_inline(lines: list[str], rel: Relation) -> str:
@@ -4341,6 +4432,9 @@ _DELTA_ITSELF = re.compile(r"\\Delta\s*(?:[:=<>,$()]|\\(?:coloneqq|in|le|ge|leq|
                            r"(?![A-Za-z])|\\\)|$)", re.MULTILINE)
 """Δ used as a name of its own ("$\\Delta := 2$", "$\\Delta$", "\\Delta \\cdot x"): no increments."""
 _LAPLACIAN = re.compile(r"(?i)laplac|拉普拉斯")
+_DIGAMMA = re.compile(r"(?i)\bdi-?gamma\b|双伽[马玛]")
+_EULER_GAMMA = re.compile(r"(?i)euler\s*[-–—]?\s*mascheroni|euler'?s\s+constant|欧拉常数|欧拉[-–—]马歇罗尼|"
+                          r"\\gamma\s*(?:\\approx|=)\s*0\.577")
 _CALLED_REAL = re.compile(r"(?i)(?:\breal(?:\s+numbers?|\s+scalars?|\s+values?)?|实数)\s*\$\s*([A-Za-z])\s*\$"
                           r"|\$\s*([A-Za-z])\s*\\in\s*\\mathbb\s*\{?\s*R\s*\}?\s*\$"
                           r"|\$\s*([A-Za-z])\s*\$\s+(?:is|be|being)\s+(?:an?\s+|any\s+)?(?:arbitrary\s+|given\s+|fixed\s+)?"

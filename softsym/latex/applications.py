@@ -465,6 +465,10 @@ class ApplicationReading:
             if f.sup is not None:
                 self.fail("a superscript between a function's name and its argument", f)
             return self.apply(fn, f, g)
+        special = self.special_function(name, f)
+        if special is not None and len(g.base.elements) == 1:
+            # Γ(α) the gamma function; ψ(α), ψ'(α) the digamma and trigamma where the words name the digamma
+            return self.after_call(special(self.value(self.only(g.base.elements, g.base))), g)
         if f.primes and name == "sigma" and f.sub is None and f.sup is None and not self.declared("sigma") \
                 and len(g.base.elements) == 1:                               # σ'(x): the sigmoid's derivative
             arg = self.value(self.only(g.base.elements, g.base))
@@ -511,6 +515,18 @@ class ApplicationReading:
             self.fail("an ambiguous argument of a function written without parentheses: where does it end? "
                       f"('{shown}' is a product: put the argument in parentheses, \\tanh(x)(…) or \\tanh(x(…)))", f, g)
         return self.factor(f) * other
+
+    def special_function(self, name: str, f: Factor):
+        """The special function ``\\Gamma`` (always, unless the document declares or defines Γ) or ``\\psi``
+        (the digamma, its primes the polygammas, where the document's words name the digamma: ψ is an
+        influence function, a feature map elsewhere) names, as a map of the argument; None otherwise."""
+        if f.sub is not None or f.sup is not None or self.declared(name) or name in self.ctx.functions:
+            return None
+        if name == "Gamma" and not f.primes:
+            return sp.gamma
+        if name == "psi" and "digamma" in self.ctx.special:
+            return sp.digamma if not f.primes else (lambda x, n=f.primes: sp.polygamma(n, x))
+        return None
 
     def at_outcome(self, f: Factor, g: Factor) -> sp.Expr | None:
         """``p(x)``, ``E(x)``, ``p_\\beta(x)``, ``q(x')`` at an outcome the document sums over

@@ -384,6 +384,11 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
         key = self.name_subscript(f.sub) or self.label_subscript(f.sub) or self.family_subscript(f.sub)
         if key is not None:
             return self.symbol(f"{name}_{key}", f)
+        sign = self.script_sign(f.sub)
+        if sign is not None:                # N_+, t_-: the positive and negative class's counts, targets
+            if name in self.ctx.letters or name in self.names and not isinstance(self.names[name], sp.Symbol):
+                self.fail(f"{name}_{sign}: the positive part max({name}, 0) of {name}, or a name of its own?", f)
+            return self.symbol(f"{name}_{'plus' if sign == '+' else 'minus'}", f)
         spelled = self.spelled_subscript(f.sub)
         if spelled is not None and f"{name}_{spelled}" in self.names:
             return self.names[f"{name}_{spelled}"]

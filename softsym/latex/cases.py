@@ -29,6 +29,10 @@ _MAKERS = {"\\neq": sp.Ne, "\\ne": sp.Ne, "!=": sp.Ne, "≠": sp.Ne, "=": sp.Eq,
 MAX_ROWS = 20
 
 
+_ROW_SPACING = re.compile(r"^\*?\s*\[\s*-?[\d.]+\s*[a-z]{2}\s*\]")
+"""The space a row break may ask for after it (``\\\\[2pt]``, ``\\\\*[1ex]``): at the start of the next row."""
+
+
 def _top_level_split(text: str, sep: str) -> list[str]:
     """``text`` cut at ``sep`` outside braces (``sep`` is ``\\\\`` or ``&``)."""
     parts, depth, start, k = [], 0, 0, 0
@@ -68,7 +72,8 @@ class CasesReading:
 
     def piecewise(self, leaf: Leaf) -> sp.Expr:
         body, _ = self.cases[int(leaf.text)]
-        rows = [r for r in _top_level_split(body, "\\\\") if r.strip()]
+        rows = [_ROW_SPACING.sub("", r, count=1) for r in _top_level_split(body, "\\\\")]
+        rows = [r for r in rows if r.strip()]
         if not rows or len(rows) > MAX_ROWS:
             self.fail(f"a cases environment with {len(rows)} rows", leaf)
         pieces = [self.case_row(row, leaf) for row in rows]

@@ -77,6 +77,8 @@ class Context:
     uses Δ as a name of its own (``\\Delta := 2``, the Laplacian)."""
     laplacian: bool = False
     """Whether the document calls ``\\Delta`` the Laplacian: an operator, not read (``\\Delta u`` is unparsed)."""
+    special: frozenset[str] = frozenset()
+    """Special functions the document's words name (``"digamma"``): ``\\psi(x)`` is then the digamma."""
     letters: frozenset[str] = frozenset()
     column: sp.Symbol | None = None
     matrices: frozenset[str] = frozenset()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import sys
+from dataclasses import replace
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -119,7 +120,43 @@ _PLUS_MINUS_RANGE = re.compile(r"(\\(?:sum|prod)\s*(?:\\limits\s*)?_\s*\{\s*[A-Z
 """``\\sum_{s = \\pm 1}``: s runs over -1 and 1 (read as ``\\sum_{s \\in \\{-1, 1\\}}``)."""
 
 
+_EVALUATED_AT = re.compile(r"(?P<bar>\\right\s*\||\\[bB]igg?r?\s*\||\\vert|\|)\s*_\s*\{\s*(?P<name>[^{}=]+?)\s*=\s*"
+                           r"(?P<value>[^{}]+?)\s*\}\s*[.,;]?\s*$")
+"""A side that ends in an evaluation bar: ``\\frac{d}{dt}\\sigma(t)\\Big|_{t=0}``, ``\\left. f'(x) \\right|_{x=1}``."""
+
+
+def _evaluated_at(tex: str, context: Context) -> tuple[sp.Expr, tuple, tuple] | None:
+    """``E|_{x = a}`` read as E with x set to a (after its derivatives are taken: ``Subs``), or None when
+    ``tex`` ends in no evaluation bar.  A bare ``|`` is a bar only where the rest holds no other ``|`` (else
+    ``|x|_{…}`` could be an absolute value); ``\\right|`` only after a ``\\left.`` that opens the side."""
+    m = _EVALUATED_AT.search(tex)
+    if m is None:
+        return None
+    rest, bar = tex[:m.start()], m.group("bar")
+    if bar.startswith("\\right"):
+        opened = re.match(r"\s*\\left\s*\.", rest)
+        if opened is None:
+            return None
+        rest = rest[opened.end():]
+    elif bar in ("|", "\\vert") and re.search(r"(?<!\\)\||\\vert|\\[lr]vert", rest):
+        return None
+    if not rest.strip():
+        return None
+    name = _read(m.group("name"), replace(context, entry=None))[0]
+    if not isinstance(name, sp.Symbol):
+        raise Unparsed("an evaluation bar that sets something other than a name", m.group(0))
+    value = _read(m.group("value"), replace(context, entry=None))[0]
+    expr, ranges, guesses = _read(rest, context)
+    if name not in expr.free_symbols and not any(name in d.variables for d in expr.atoms(sp.Derivative)):
+        raise Unparsed(f"an evaluation bar at {name}, which the expression before it does not hold", m.group(0))
+    return sp.Subs(expr, name, value).doit() if not expr.has(sp.Derivative) else sp.Subs(expr, name, value), \
+        ranges, guesses
+
+
 def _read(tex: str, context: Context) -> tuple[sp.Expr, tuple, tuple]:
+    evaluated = _evaluated_at(tex, context)
+    if evaluated is not None:
+        return evaluated
     tex = _PLUS_MINUS_RANGE.sub(lambda m: f"{m.group(1)}\\in \\{{-{m.group(2)}, {m.group(2)}\\}}}}", tex)
     source = _thousands(_EQUATION_NUMBER.sub("", tex))
     scanned = scan(source, increments=context.increments, laplacian=context.laplacian)
