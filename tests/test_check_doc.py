@@ -1591,3 +1591,28 @@ def test_evaluation_bars_gamma_and_digamma_are_read():
     # γ is Euler's constant where the words name it (ψ(1) = −γ was refuted at γ = 1); H_{n−1}, a sequence defined
     # nowhere, is not refuted on
     assert claims[28] == ["proved", "proved"] and claims[30] == ["refuted"]
+
+
+def test_values_an_example_gives_stay_in_their_paragraph():
+    # "so $n = 3$, $S = 12$" of S := Σ x_i with the data a vector: the example's values (a list after "so" was
+    # read as claims and refuted at x = 0); μ = 0.8, then μ = 4.5 in the next paragraph: not μ's value for the rest
+    # (the wrong entropy of the exponential was doubted at μ = 2); ∫ p log p dx writes p's own x
+    verdicts = verdicts_by_line("session40_examples_in_paragraphs.tex")
+    assert "refuted" not in verdicts[7] and verdicts[20] == ["refuted"]
+
+
+def test_red_team_60_cases_lists_restatements_and_special_names_hold():
+    # a case whose clause ends before the display ("When $n = 1$ …, while by the freshman's rule $$…$$") is not
+    # the display's (proved there before); "3. Therefore $λ = π/8$" is a step, not an alternative; a new model
+    # ("With the Laplace model, we get $f(a) = |a|$") is not a restatement; γ = 0.9 beside "Euler's constant" is
+    # no constant; Γ written alone is a name; an integral SymPy's quadrature loses is not judged
+    for name in ("session40_red_team_60_a1_while.md", "session40_red_team_60_a1_zh.md",
+                 "session40_red_team_60_a1_qquad.md"):
+        assert not any(v.startswith("proved") for v in verdicts_by_line(name)[4])
+    assert claims_by_line("session40_red_team_60_a2_steps.md")[7] == ["refuted"]
+    for name in ("session40_red_team_60_a3_laplace.md", "session40_red_team_60_a7_gamma.md",
+                 "session40_red_team_60_a7_matrix.md", "session40_red_team_60_a8_peak.md",
+                 "session40_red_team_60_a4_max.md"):
+        assert "refuted" not in {v for vs in verdicts_by_line(name).values() for v in vs}, name
+    fp = verdicts_by_line("session40_red_team_60_a8_fp.md")
+    assert not any(v.startswith("proved") for v in fp[4] + fp[6])

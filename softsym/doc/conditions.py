@@ -1239,7 +1239,8 @@ def _case_switched_after(lines: list[str], line: int, column: int, display_line:
 
 
 _OWN_CASE_IN_DISPLAY = re.compile(r"\\(?:text|mbox|textrm|mathrm\s*\{\s*(?:for|if|when))|\\forall|"
-                                  r"\\q?quad\s*(?:[(\[]|\\left|\\big|[A-Za-z]\s*(?:[<>]|\\[lg]eq?\b|\\neq?\b|\\in\b))|"
+                                  r"\\q?quad\s*(?:[(\[]|\\left|\\big|\\forall|-?\d+(?:\.\d+)?\s*(?:<|\\le)|"
+                                  r"\\?[A-Za-z]+\s*(?:_\s*(?:\{[^{}]*\}|\\?\w+)\s*)?(?:[<>,]|\\[lg]eq?\b|\\neq?\b|\\in\b))|"
                                   r"\(\s*\\?[A-Za-z]+\s*(?:[<>]|\\[lg]e|\\ne|\\in)")
 
 
@@ -2114,14 +2115,17 @@ _LISTED_BEFORE = re.compile(r"(?:\s*\bx\s*(?:,\s*and|,|and|as\s+well\s+as)\s*)+$
 def claimed_inline(lines: list[str], line: int, column: int, within: bool = False) -> bool:
     """Whether the words right before inline math at (``line``, ``column``) mark it derived ("Hence $…$.",
     "Therefore $\\bar x = 2$, and so $…$", "因此 $…$"): a claim, never a constraint or a value the text sets.
-    ``within``: also after a case in the same sentence ("For $N_+ = 8$ this gives $t_+ = \\tfrac{9}{10}$ and
-    $t_- = \\tfrac{1}{11}$"), where the caller knows the claim can be decided at the case's values."""
+    ``within``: also after a case in the same sentence ("For $N_+ = 8$ this gives $t_+ = \\tfrac{9}{10}$"), and
+    for the later items of a list the cue leads ("… and $t_- = \\tfrac{1}{11}$"), where the caller knows the claim
+    can be decided at the values the text gave (not "so $n = 3$, $S = 12$" of S := Σ x_i, the data a vector)."""
     if not 1 <= line <= len(lines) or column <= 0:
         return False
     before = _INLINE_MATH.sub(" x ", lines[line - 1][:column]).rstrip().removesuffix("\\(").removesuffix("$")
-    listed = _LISTED_BEFORE.sub("", before)
-    return bool(_CLAIM_LEAD.search(before) or _CLAIM_LEAD.search(listed)) \
-        or within and bool(_CLAIM_LEAD_WITHIN.search(before) or _CLAIM_LEAD_WITHIN.search(listed))
+    if _CLAIM_LEAD.search(before):
+        return True
+    listed = _LISTED_BEFORE.sub("", before)         # (a list's later items: only where the caller checks them)
+    return within and bool(_CLAIM_LEAD.search(listed) or _CLAIM_LEAD_WITHIN.search(before)
+                           or _CLAIM_LEAD_WITHIN.search(listed))
 
 
 def defined_before(lines: list[str], rel: Relation, blocks) -> bool:

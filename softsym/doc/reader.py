@@ -209,7 +209,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         term_read.setdefault(k, []).extend(n for n in notes if n not in term_read[k])
     found = [_as_worded(prose_lines, rel, blocks) for rel in found]
     functions = {bare_name(name) for rel in found if (fd := function_definition(rel)) for name in [fd[0]]}
-    if _DIGAMMA.search(text):       # "ψ(n) = H_{n-1} − γ" where the words name ψ the digamma: a claim about it
+    if _digamma_named(text):        # "ψ(n) = H_{n-1} − γ" where the words name ψ the digamma: a claim about it
         functions -= {name for name in ("psi",) if not any(
             rel.op == ":=" and (fd := function_definition(rel)) and bare_name(fd[0]) == name for rel in found)}
     written_definitions = Counter(bare_name(fd[0]) for rel in found if (fd := function_definition(rel)))
@@ -293,8 +293,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     # (letters some line gives a value or a definition: "For $u_k = 1/K$", "$p = (1/2, 1/4, 1/4)$")
     base = doc_declarations(options.symbols) if options.symbols.strip() else Domain()
     laplacian = bool(_LAPLACIAN.search(text))       # the Laplacian Δu: an operator, not read
-    special = frozenset({"digamma"} if _DIGAMMA.search(text) else ())     # "ψ is the digamma function"
-    euler_gamma = bool(_EULER_GAMMA.search(text))       # "ψ(1) = −γ, with γ ≈ 0.5772 Euler's constant": the constant
+    special = frozenset({"digamma"} if _digamma_named(text) else ()) \
+        | frozenset({"parts"} if _PARTS.search(text) else ()) \
+        | frozenset({"Gamma_name"} if _GAMMA_ALONE.search(text) else ())
+    # ("ψ is the digamma function", "x_+ the positive part", "Let $\Gamma$ be the precision matrix": Γ(a + b) no value
+    # of the gamma function)
+    euler_gamma = _euler_gamma_named(text)             # "ψ(1) = −γ, with γ ≈ 0.5772 Euler's constant": the constant
     increments = not (laplacian or _DELTA_ITSELF.search(text))   # "\Delta := 2", "$\Delta$": Δx is Δ times x
     kinds_in_words = kinds_unread(prose_lines)
     unread_kinds = {name for name in kinds_in_words if len(name) == 1} - set(base.names()) - set(functions)
@@ -1668,8 +1672,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         # and the name is not unfolded after it
         if inline and rel.op == "==" and earlier is not None and not rel.chained \
                 and isinstance(lhs, sp.core.function.AppliedUndef) and earlier.target == lhs \
-                and _THEN_BEFORE.search(re.sub(r"\$[^$]*\$", " x ", _raw_sentence_before(lines, rel).rstrip()
-                                               .removesuffix("\\(").removesuffix("$"))) \
+                and _LONE_CUE.fullmatch(_raw_sentence_before(lines, rel).rstrip().removesuffix("\\(")
+                                        .removesuffix("$")) \
                 and not _RENEWING.search(_clause_of_inline(lines, rel)) and not defining_cue(lines, rel):
             restated = True     # "Let $Φ(a) := ∫_{-∞}^a φ(t) dt$. Then $Φ(a) = ½(1 + erf(a/√2))$": a claim about Φ
         twice = restated and display and summand is None and not claimed_before(lines, rel, blocks) and not (
@@ -1799,7 +1803,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         another_choice = rel.op == "==" and isinstance(lhs, sp.Symbol) and earlier is not None \
             and not earlier.expr.free_symbols and not earlier.expr.atoms(sp.Indexed) and not rhs.free_symbols \
             and not rhs.atoms(sp.Indexed) and differ(rhs, earlier.expr) \
-            and sibling_items(lines, last_defined, rel.line)
+            and sibling_items(lines, last_defined, rel.line) \
+            and not (claimed_before(lines, rel, blocks) if display else (
+                claimed_inline(lines, rel.line, column_of(k)) or _THEN_BEFORE.search(
+                    re.sub(r"\$[^$]*\$", " x ", _raw_sentence_before(lines, rel)))))
+        # (not "3. Therefore $λ = π/8$": a step that derives the value, checked against the first)
         if another_choice:      # "1. Match the slopes: … $$λ = \sqrt{π/8}$$  2. Match the variances: $λ = \sqrt3/π$":
             # items of one list that give a name different values are alternatives, not a restatement to refute;
             # neither value is used after it (which one the text goes on with is for its words to say)
@@ -3205,8 +3213,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             if c is not None and is_pin(c) and line <= rel.line:
                 stated.setdefault(sp.sstr(c.lhs), (c.rhs, line))
         defined_targets = {sp.sstr(d.target) for d in definitions}
+        valued_twice = {sp.sstr(c.lhs) for line, c in conditions if c is not None and is_pin(c) and line <= rel.line
+                        and c.rhs != stated.get(sp.sstr(c.lhs), (c.rhs,))[0]}
+        # ("For $μ = 0.8$ …", then "with mean $μ = 4.5$": examples' values, each in its own paragraph — not a
+        # value of μ for the rest of the text)
         known_values = {name: (value, line) for name, (value, line) in stated.items()
-                        if (in_scope(sections, line, rel.line) or name not in defined_targets)
+                        if (in_scope(sections, line, rel.line) or name not in defined_targets | valued_twice)
                         and name not in everywhere
                         and not _value_released(lines, sp.Eq(sp.Symbol(name), value, evaluate=False), line, rel.line)}
         unfolded_names = {sp.sstr(x) for x in (*left.free_symbols, *right.free_symbols, *left.atoms(sp.Indexed),
@@ -3887,7 +3899,8 @@ def _bare_at_its_written_argument(guess: str, rel: Relation) -> bool:
     tex = f"{rel.lhs} {rel.rhs}"
     params = [p.strip() for p in m.group(2).split(",")]
     return bool(params) and all(re.search(rf"\\{re.escape(p)}(?![A-Za-z])" if len(p) > 1
-                                          else rf"(?<![A-Za-z\\]){re.escape(p)}(?![A-Za-z(])", tex) for p in params)
+                                          else rf"(?<![A-Za-z\\])d?{re.escape(p)}(?![A-Za-z(])", tex) for p in params)
+    # (∫_0^∞ p log p dx of p(x) := …: the integral's own x — "dx" writes it)
 
 
 def _elsewhere_meant(guesses: tuple[str, ...], math: list[str]) -> str:
@@ -4168,7 +4181,16 @@ def _case_into_display(lines: list[str], line: int, column: int, rel: Relation, 
     else:
         words = words[:_display_opening(words)]
     words = re.sub(r"^\s*(?:时|的时候)", " ", re.sub(r"\$[^$]*\$", " ", words))
-    return not re.search(r"[.;!?。；！？]|\n\s*\n\s*[^\s$\\]", words)
+    return bool(_INTO_DISPLAY.fullmatch(words))
+
+
+_INTO_DISPLAY = re.compile(r"(?i)[\s,:：，]*(?:(?:then|we\s+(?:have|get|obtain|find)|one\s+(?:has|gets|finds)|this\s+gives|"
+                           r"it\s+(?:reads|becomes|gives)|(?:the\s+)?(?:formula|expression|softmax|loss|result|"
+                           r"gradient|derivative|identity)\s+(?:reads|becomes|is|gives|simplifies\s+to)|"
+                           r"(?:we\s+)?(?:get|have|gives?|becomes?|reads?)|有|则|得到|我们有|可得)[\s,:：，]*)?")
+"""The words that may stand between a case and the display it leads into ("For $K = 2$,", "If $x = 0$ we
+have", "当 $K = 2$ 时，"): none but a lead-in — not "… is the usual linearity, while …", "but after one step …",
+"which is a special case of the familiar formula": the display is then no longer the case's."""
 
 
 def _display_opening(text: str) -> int:
@@ -4236,6 +4258,12 @@ _THEN_BEFORE = re.compile(r"(?i)(?:^|[.;:!?]\s+|,\s*)(?:and\s+)?(?:then|hence|th
                          r"it\s+follows\s+that|this\s+(?:gives|shows|means)|which\s+(?:gives|shows|means)|we\s+(?:get|"
                          r"obtain|find|have)|one\s+(?:gets|finds|has))(?:\s+that)?\s*,?\s*$|(?:因此|所以|于是|从而|故|则)\s*[，,]?\s*$")
 """Words right before inline math that make it derived ("Then $Φ(a) = …$", "Hence $…$", "因此 $…$")."""
+
+
+_LONE_CUE = re.compile(r"(?i)\s*(?:then|hence|therefore|thus|so|consequently|it\s+follows\s+that|this\s+gives|"
+                       r"we\s+(?:get|obtain|find)|因此|所以|于是|从而|故|则)\s*[,，]?\s*")
+"""A sentence that opens with nothing but a consequence word before its math ("Then $Φ(a) = …$"): what follows is
+derived — not "With the Laplace model, we get $f(a) = …$", "Adding weight decay, we have …" (a new model)."""
 
 
 def _clause_of_inline(lines: list[str], rel: Relation) -> str:
@@ -4433,6 +4461,40 @@ _DELTA_ITSELF = re.compile(r"\\Delta\s*(?:[:=<>,$()]|\\(?:coloneqq|in|le|ge|leq|
 """Δ used as a name of its own ("$\\Delta := 2$", "$\\Delta$", "\\Delta \\cdot x"): no increments."""
 _LAPLACIAN = re.compile(r"(?i)laplac|拉普拉斯")
 _DIGAMMA = re.compile(r"(?i)\bdi-?gamma\b|双伽[马玛]")
+_GAMMA_ALONE = re.compile(r"\\Gamma(?![A-Za-z])(?!\s*(?:\(|\\left\b|\\[bB]igg?l?\b|\\!|\\,\s*\(|'|\)))")
+"""``\\Gamma`` written as a name of its own (``$\\Gamma$``, ``\\Gamma a``, ``\\Gamma = 10``, ``\\Gamma_{ij}``), not applied
+(``\\Gamma(\\alpha)``, ``(\\log\\Gamma)'``)."""
+_PARTS = re.compile(r"(?i)\b(?:positive|negative)\s+parts?\b|正部|负部|[)\]]\s*_\s*\{?\s*[+\-]")
+"""Words or notation for the positive and negative parts of a number (``[x]_+``): then ``x_+`` is no name of its own."""
+
+
+def _sentences_of(text: str) -> list[str]:
+    """The sentences of a text, each paragraph's lines joined (a sentence wrapped over lines is one)."""
+    out = []
+    for paragraph in re.split(r"\n\s*\n", text):
+        out.extend(re.split(r"(?<=[.!?;。；！？])\s+", paragraph.replace("\n", " ")))
+    return out
+
+
+def _digamma_named(text: str) -> bool:
+    """Whether the words name ψ the digamma function: "digamma" in a sentence that writes ``\\psi`` ("with
+    $\\psi := (\\log\\Gamma)'$ the digamma function"), not merely somewhere in a text whose ψ is an influence
+    function."""
+    return any(_DIGAMMA.search(s) and re.search(r"\\psi(?![A-Za-z])", s) for s in _sentences_of(text))
+
+
+_GAMMA_VALUED = re.compile(r"\\gamma\s*(?:(?::=|=|\\coloneqq)\s*(?!0\.577)[-+\d.(\\]|\\in\b|<|>|\\[lg]eq?\b|\\ne\b)")
+
+
+def _euler_gamma_named(text: str) -> bool:
+    """Whether γ is Euler's constant: a sentence that writes ``\\gamma`` names it ("with γ ≈ 0.5772 the
+    Euler–Mascheroni constant", or writes γ ≈ 0.577), and the text gives γ no other value or range (a discount
+    factor γ = 0.9, a focusing parameter γ > 0) and never says it is not the constant."""
+    if _GAMMA_VALUED.search(text) or re.search(r"(?i)\bnot\b[^.]{0,40}\beuler", text):
+        return False
+    return any(re.search(r"\\gamma(?![A-Za-z])", s) and _EULER_GAMMA.search(s) for s in _sentences_of(text))
+
+
 _EULER_GAMMA = re.compile(r"(?i)euler\s*[-–—]?\s*mascheroni|euler'?s\s+constant|欧拉常数|欧拉[-–—]马歇罗尼|"
                           r"\\gamma\s*(?:\\approx|=)\s*0\.577")
 _CALLED_REAL = re.compile(r"(?i)(?:\breal(?:\s+numbers?|\s+scalars?|\s+values?)?|实数)\s*\$\s*([A-Za-z])\s*\$"

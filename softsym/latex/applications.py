@@ -517,12 +517,13 @@ class ApplicationReading:
         return self.factor(f) * other
 
     def special_function(self, name: str, f: Factor):
-        """The special function ``\\Gamma`` (always, unless the document declares or defines Γ) or ``\\psi``
+        """The special function ``\\Gamma`` (unless the document declares or defines Γ, or writes it alone as a name
+        of its own: ``Context.special`` holds "Gamma_name") or ``\\psi``
         (the digamma, its primes the polygammas, where the document's words name the digamma: ψ is an
         influence function, a feature map elsewhere) names, as a map of the argument; None otherwise."""
         if f.sub is not None or f.sup is not None or self.declared(name) or name in self.ctx.functions:
             return None
-        if name == "Gamma" and not f.primes:
+        if name == "Gamma" and not f.primes and "Gamma_name" not in self.ctx.special:
             return sp.gamma
         if name == "psi" and "digamma" in self.ctx.special:
             return sp.digamma if not f.primes else (lambda x, n=f.primes: sp.polygamma(n, x))

@@ -386,7 +386,8 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
             return self.symbol(f"{name}_{key}", f)
         sign = self.script_sign(f.sub)
         if sign is not None:                # N_+, t_-: the positive and negative class's counts, targets
-            if name in self.ctx.letters or name in self.names and not isinstance(self.names[name], sp.Symbol):
+            if name in self.ctx.letters or name in self.names and not isinstance(self.names[name], sp.Symbol) \
+                    or "parts" in self.ctx.special:        # (a text that speaks of positive parts: [x]_+)
                 self.fail(f"{name}_{sign}: the positive part max({name}, 0) of {name}, or a name of its own?", f)
             return self.symbol(f"{name}_{'plus' if sign == '+' else 'minus'}", f)
         spelled = self.spelled_subscript(f.sub)

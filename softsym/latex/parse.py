@@ -149,6 +149,12 @@ def _evaluated_at(tex: str, context: Context) -> tuple[sp.Expr, tuple, tuple] | 
     expr, ranges, guesses = _read(rest, context)
     if name not in expr.free_symbols and not any(name in d.variables for d in expr.atoms(sp.Derivative)):
         raise Unparsed(f"an evaluation bar at {name}, which the expression before it does not hold", m.group(0))
+    taken = [d for d in expr.atoms(sp.Derivative) if name in d.variables]
+    outside = expr.xreplace({d: sp.Dummy() for d in taken})
+    if taken and name in outside.free_symbols or not taken and isinstance(expr, sp.Add) and not bar.startswith("\\right"):
+        # "x \frac{d}{dx} x^2 \Big|_{x=1}", "1 + x f'(x)|_{x=0}": the bar of the derivative only, or of all?
+        raise Unparsed(f"an evaluation bar whose reach is not clear ({name} outside what it evaluates: write "
+                       f"\\left. … \\right|_{{…}} or the value at the point)", m.group(0))
     return sp.Subs(expr, name, value).doit() if not expr.has(sp.Derivative) else sp.Subs(expr, name, value), \
         ranges, guesses
 
