@@ -1616,3 +1616,27 @@ def test_red_team_60_cases_lists_restatements_and_special_names_hold():
         assert "refuted" not in {v for vs in verdicts_by_line(name).values() for v in vs}, name
     fp = verdicts_by_line("session40_red_team_60_a8_fp.md")
     assert not any(v.startswith("proved") for v in fp[4] + fp[6])
+
+
+def test_a_chain_that_opens_with_a_derivative_is_a_claim_throughout():
+    # "1. **Match the slope at the origin.** $\frac{d}{da}Φ(λa)\big|_{a=0} = λφ(0) = λ/\sqrt{π}$": the bold
+    # heading's sentence ends at its period ("at the origin" was read as a case cue), and the chain's links after
+    # a derivative are claims as it is (the wrong λ/√π was a condition, skipped)
+    claims = claims_by_line("session40_chain_after_a_bold_heading.md")
+    assert claims[6] == ["proved", "proved"] and claims[9] == ["proved", "refuted"]
+
+
+def test_red_team_61_cases_bars_and_special_names_hold():
+    # a switch written in math between a case and its display ("For $T = 1$, $T \to 0$ gives $$…$$"), a display
+    # after a blank line, words after a display that widen it ("valid for every $n$"): not the case's; a bar whose
+    # variable a defined name hides outside the derivative (h := 2x): unparsed; Γ(x) = x² is the text's own Γ; γ
+    # a discount factor beside "Euler's constant" is no constant; examples' values are no claim's counterexample
+    for name, line in (("session40_red_team_61_b1_inline_switch.md", 4), ("session40_red_team_61_b1_blank_run.md", 6),
+                       ("session40_red_team_61_b5_defined_outside.md", 4), ("session40_red_team_61_b6_kernel.md", 4),
+                       ("session40_red_team_61_b6_euler_horizon.md", 6)):
+        assert not any(v.startswith("proved") for v in verdicts_by_line(name)[line]), name
+    assert claims_by_line("session40_red_team_61_b1_case_then_general_para.md")[6] == ["refuted"]
+    for name in ("session40_red_team_61_b8_in_second_so.md", "session40_red_team_61_b8_both_examples.md",
+                 "session40_red_team_61_b6_fisher.md", "session40_red_team_61_b6_psi_eq.md",
+                 "session40_red_team_61_b3_then_model.md", "session40_red_team_61_b6_euler_range.md"):
+        assert "refuted" not in {v for vs in verdicts_by_line(name).values() for v in vs}, name

@@ -149,7 +149,29 @@ def sibling_items(lines: list[str], first: int, second: int) -> bool:
         text = lines[at - 1]
         if _LIST_EDGE.search(text) or _HEADING.match(text):
             return False
+        if text.strip() and not text.startswith((" ", "\t")) and not _ITEM.match(text) and at > 1 \
+                and not lines[at - 2].strip():
+            return False                    # a paragraph of its own between them: two lists
         item = _ITEM.match(text)
         if item is not None and len(item.group("indent") or "") < a[1]:
             return False                    # an item of an outer list: the inner one ended
     return True
+
+
+def list_lead_in(lines: list[str], line: int) -> str:
+    """The words just before the list holding ``line`` (its first item's preceding non-blank line: "Two natural
+    choices:"), or ""."""
+    start = _item_start(lines, line)
+    if start is None:
+        return ""
+    at = start[0]
+    while at > 1:
+        previous = lines[at - 2]
+        item = _ITEM.match(previous)
+        if item is not None and len(item.group("indent") or "") == start[1]:
+            at -= 1
+            continue
+        if previous.strip() and not previous.startswith((" ", "\t")) and not item:
+            return previous
+        at -= 1
+    return ""

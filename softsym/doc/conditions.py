@@ -1280,9 +1280,22 @@ def run_start(block, blocks, lines: list[str] | None):
         between = " ".join([lines[before.end_line - 1][_closing_end(lines[before.end_line - 1]):],
                             *lines[before.end_line:block.line - 1],
                             lines[block.line - 1][:_opening_start(lines[block.line - 1])]])
-        if not _RESTATING_ONLY.fullmatch(between):
+        if not _RESTATING_ONLY.fullmatch(between) or widened_after(lines, block):
             return block
         block = before
+
+
+def widened_after(lines: list[str], block) -> bool:
+    """Whether the words right after a display (to the end of their sentence) widen it beyond a case written
+    before it ("$$(a + b)^n = a^n + b^n$$ which is the freshman's rule, valid for every $n$")."""
+    if not 1 <= block.end_line <= len(lines):
+        return False
+    tail = lines[block.end_line - 1]
+    close = max(tail.rfind("$$"), tail.rfind("\\]"), tail.rfind("\\end{"))
+    text = "\n".join([tail[close + 2:] if close >= 0 else "", *lines[block.end_line:block.end_line + 2]])
+    end = re.search(r"[.;!?。；！？](?:\s|$)|\n\s*\n|\$\$|\\\[|\\begin", text)
+    words = re.sub(r"\$[^$]*\$", " ", text[:end.start()] if end else text)
+    return bool(re.search(r"(?i)\b(?:every|all|any|each|general|generally|always|arbitrary)\b|一般|任意|所有", words))
 
 
 _RESTATING_ONLY = re.compile(r"(?i)[\s,.;:，、]*(?:(?:and|or)\b[\s,]*)?(?:(?:equivalently|more\s+(?:cleanly|simply|compactly|"
@@ -1514,8 +1527,8 @@ def prose_role(lines: list[str], rel: Relation) -> str | None:
     while k > 0 and lines[k - 1].strip() and not _SENTENCE_END.search(before):
         before = lines[k - 1] + " " + before
         k -= 1
-    pieces = [p for p in _SENTENCE_END.split(before)]
-    before = pieces[-1] if pieces else before
+    pieces = [p for p in _SENTENCE_END.split(before.replace("**", ""))]   # ("**Match the slope at the origin.**
+    before = pieces[-1] if pieces else before                               # $…$": a sentence of its own)
     restated = _RESTATED.search(before)
     if restated:                       # "$\tanh(x) = 2\sigma(2x) - 1$, or equivalently $…$": the role of the
         before = before[:restated.start()]    # relation it restates ("where $x > 0$, or equivalently $…$" too)

@@ -380,6 +380,10 @@ def _unfolded_keeping_variables(expr: sp.Basic, definitions: list[Definition]) -
         for at in points:
             names = set().union(*(_keys(v) for v in at.variables))
             inner = _unfolded_keeping_variables(at.expr, [x for x in definitions if _key(x.target) not in names])
+            taken = [d for d in inner.atoms(sp.Derivative) if set(d.variables) & set(at.variables)]
+            if set(at.variables) & inner.xreplace({d: sp.Dummy() for d in taken}).free_symbols:
+                raise Unfoldable(f"an evaluation bar whose reach is not clear ({', '.join(map(sp.sstr, at.variables))} "
+                                 f"outside the derivative it evaluates, once the definitions are unfolded)")
             value = attempt(Deadline.after(2.0), lambda inner=inner, at=at: sp.Subs(
                 inner, at.variables, at.point).doit(), None)
             if value is None or any(set(s.variables) & set(at.variables) for s in value.atoms(sp.Subs)):

@@ -57,9 +57,9 @@ from .conditions import (NAME_TEX, case_at_point, named_by_noun, product_value, 
     names_a_true_class, one_hot_class, one_hot_families, pairwise_indices, parameter_bound, parameter_key, spoken_keys, prose_role, relevant_hypotheses, row_condition,
     a_case_of, blank_inline_math, lead_in, quantified_names, quantified_with_restriction, replaces_other_name, said_in_general, same_section, in_preamble, in_scope, setup_sections, same_sentence, scalar_range_name, section_starts, set_aside, signs_in_words,
     described_in_words, logarithm_bases, renamed_in_words, signs_after_display, sums_to_one, with_values, _contradict, _SENTENCE_END, case_paragraph_before,
-    run_start,
+    run_start, widened_after,
 )
-from .blocks import sibling_items
+from .blocks import list_lead_in, sibling_items
 from .induction import exceptions_around, induction_plan
 from .same_value import differ
 from .definitions import (
@@ -202,6 +202,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
              for r in sorted([*relations(blocks), *definitions_in_words(prose_lines, blocks)],
                              key=lambda r: (r.line, _column_on_line(prose_lines, r)))]
     found, repairs = with_underscores_restored(found, " ".join(b.tex for b in blocks))
+    chain_roles: dict[int, str | None] = {}   # the prose role each inline relation was read in (a chain's links share it)
     term_read: dict[int, list[str]] = {}    # how a relation's sides were read: the term of a defined sum, a
     # function written in a new name, the usual entropy of vectors
 
@@ -1674,6 +1675,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 and isinstance(lhs, sp.core.function.AppliedUndef) and earlier.target == lhs \
                 and _LONE_CUE.fullmatch(_raw_sentence_before(lines, rel).rstrip().removesuffix("\\(")
                                         .removesuffix("$")) \
+                and not _MODEL_SWITCH.search(blank_inline_math(" ".join(
+                    lines[max(paragraph_around(lines, rel.line, rel.line, True)[0], 1) - 1:rel.line]))) \
                 and not _RENEWING.search(_clause_of_inline(lines, rel)) and not defining_cue(lines, rel):
             restated = True     # "Let $Φ(a) := ∫_{-∞}^a φ(t) dt$. Then $Φ(a) = ½(1 + erf(a/√2))$": a claim about Φ
         twice = restated and display and summand is None and not claimed_before(lines, rel, blocks) and not (
@@ -1803,7 +1806,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         another_choice = rel.op == "==" and isinstance(lhs, sp.Symbol) and earlier is not None \
             and not earlier.expr.free_symbols and not earlier.expr.atoms(sp.Indexed) and not rhs.free_symbols \
             and not rhs.atoms(sp.Indexed) and differ(rhs, earlier.expr) \
-            and sibling_items(lines, last_defined, rel.line) \
+            and sibling_items(lines, last_defined, rel.line) and _CHOICES.search(list_lead_in(lines, rel.line)) \
             and not (claimed_before(lines, rel, blocks) if display else (
                 claimed_inline(lines, rel.line, column_of(k)) or _THEN_BEFORE.search(
                     re.sub(r"\$[^$]*\$", " x ", _raw_sentence_before(lines, rel)))))
@@ -2023,8 +2026,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                        "it holds in the display after it"))
             continue
         role = prose_role(lines, rel) if inline and (lhs.free_symbols or rhs.free_symbols) else "claim"
-        if role == "condition" and sp.Tuple(lhs, rhs).has(sp.Derivative, sp.Integral, sp.Limit):
-            role = "claim"
+        if role != "claim" and sp.Tuple(lhs, rhs).has(sp.Derivative, sp.Integral, sp.Limit, sp.Subs):
+            role = "claim"      # (a derivative, an integral, a limit in prose is stated, not supposed)
+        if role != "claim" and inline and rel.chained and chain_roles.get(k - 1) == "claim":
+            role = "claim"      # "$\frac{d}{da}\Phi(\lambda a)\big|_{a=0} = \lambda\phi(0) = \lambda/\sqrt{\pi}$": the chain's
+        chain_roles[k] = role   # first link a derivative, a claim — so are the links it goes on with
         if role == "condition" and rel.op == "==" and (target_name(lhs) or "") in {target_name(d.target) for d in definitions} \
                 and worded_value(lines, rel):
             # "Suppose the softmax output is $p = (0.5, 0.6, 0.7)$" of p_i := softmax(z)_i: a value the text's own
@@ -3213,8 +3219,15 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             if c is not None and is_pin(c) and line <= rel.line:
                 stated.setdefault(sp.sstr(c.lhs), (c.rhs, line))
         defined_targets = {sp.sstr(d.target) for d in definitions}
+        last_pin = {}
+        for line, c in conditions:
+            if c is not None and is_pin(c) and line <= rel.line:
+                last_pin[sp.sstr(c.lhs)] = line
         valued_twice = {sp.sstr(c.lhs) for line, c in conditions if c is not None and is_pin(c) and line <= rel.line
-                        and c.rhs != stated.get(sp.sstr(c.lhs), (c.rhs,))[0]}
+                        and c.rhs != stated.get(sp.sstr(c.lhs), (c.rhs,))[0]
+                        and any(c2 is not None and not is_pin(c2) and last_pin[sp.sstr(c.lhs)] < line2 <= rel.line
+                                and c.lhs in c2.free_symbols for line2, c2 in conditions)}
+        # (given again as a variable, "with mean $\mu > 0$", after its examples' values: no example's any more)
         # ("For $μ = 0.8$ …", then "with mean $μ = 4.5$": examples' values, each in its own paragraph — not a
         # value of μ for the rest of the text)
         known_values = {name: (value, line) for name, (value, line) in stated.items()
@@ -3244,13 +3257,16 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         # (H_1, H_4 of ψ(n) := H_{n-1} − γ: values of a sequence the text knows; not z_j, E_x of p_i := e^{z_i}/Σ_j
         # e^{z_j}: data at any entry)
         defined_families = {target_name(d.target) for d in definitions}
+        as_numbers = sp.Tuple(lhs, rhs).xreplace({e: sp.Dummy() for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed)}).free_symbols
         shifted = sorted({f"{e.base.label}[]" for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed)
-                          if any(not i.is_Symbol and not i.is_Integer and i.free_symbols for i in e.indices)
+                          if any(not i.is_Symbol and not i.is_Integer and i.free_symbols
+                                 or i.is_Symbol and i in as_numbers for i in e.indices)
                           and f"{e.base.label}[]" not in defined_families | known_families
                           and not any(c is not None and any(x.base == e.base for x in c.atoms(sp.Indexed))
                                       for _, c in live_conditions())})
         if shifted and rel.op == "==":  # "ψ(n) = H_{n-1} − γ" with ψ the digamma: H at n − 1, a sequence defined
-            doubts.append("it takes " + ", ".join(name[:-2] for name in shifted) + " at a shifted index, a sequence "
+            doubts.append("it takes " + ", ".join(name[:-2] for name in shifted) + " at a shifted index or at a number it "
+                          "also uses (H_n − log n), a sequence "
                           "the text defines nowhere (a known one, such as the harmonic numbers H_n?): the line may "
                           "say what it is")     # nowhere — perhaps a known one the line states, not an identity
         if through_sequence:            # ψ(2) − ψ(5) = … after "Using $\psi(n) = H_{n-1} - \gamma$": H_n, defined nowhere
@@ -4174,13 +4190,24 @@ def _case_into_display(lines: list[str], line: int, column: int, rel: Relation, 
     first = run_start(block, blocks, lines)
     if first.line < line:
         return False
+    joined = block
+    while joined is not first:          # each display of the run joined to the one before by a restatement
+        before = max((b for b in blocks if b.display and b.end_line < joined.line), key=lambda b: b.end_line)
+        between = "\n".join(lines[before.end_line:joined.line - 1])
+        if re.search(r"\n\s*\n|^\s*$", between) and not re.search(r"\w", between):
+            return False                # "$$A$$ (blank line) $$B$$": a display of its own, not the case's
+        joined = before
+    if widened_after(lines, block):
+        return False                    # "$$(a + b)^n = a^n + b^n$$ which is the freshman's rule, valid for every n"
     words = "\n".join([text[close + 1:], *lines[line:first.line - 1]]) if first.line > line else text[close + 1:]
     if first.line > line:
         opening = lines[first.line - 1]
         words += "\n" + opening[:_display_opening(opening)]
     else:
         words = words[:_display_opening(words)]
-    words = re.sub(r"^\s*(?:时|的时候)", " ", re.sub(r"\$[^$]*\$", " ", words))
+    if "$" in words:
+        return False                    # "For $T = 1$, $T \to 0$ gives $$…$$": more math between the case and it
+    words = re.sub(r"^\s*(?:时|的时候)", " ", words)
     return bool(_INTO_DISPLAY.fullmatch(words))
 
 
@@ -4260,6 +4287,14 @@ _THEN_BEFORE = re.compile(r"(?i)(?:^|[.;:!?]\s+|,\s*)(?:and\s+)?(?:then|hence|th
 """Words right before inline math that make it derived ("Then $Φ(a) = …$", "Hence $…$", "因此 $…$")."""
 
 
+_CHOICES = re.compile(r"(?i)\b(?:choices?|options?|alternatives?|ways|approaches|methods|candidates|either|variants?|"
+                      r"two|three|several|possibilities)\b|两种|几种|选择|方案")
+"""The words that introduce a list as alternatives ("Two natural choices:"): only then do its items give a name
+different values that are not compared."""
+_MODEL_SWITCH = re.compile(r"(?i)\b(?:switch\w*|instead|replac\w*|another|alternative\w*|different|new|now|"
+                           r"consider|suppose|model)\b|换成|改为|另一|新的")
+"""Words of a paragraph that leave the model a function was defined in ("Now switch to the Laplace model. Then
+$f(a) = |a|$."): a formula written after them may be the new model's, not a restatement."""
 _LONE_CUE = re.compile(r"(?i)\s*(?:then|hence|therefore|thus|so|consequently|it\s+follows\s+that|this\s+gives|"
                        r"we\s+(?:get|obtain|find)|因此|所以|于是|从而|故|则)\s*[,，]?\s*")
 """A sentence that opens with nothing but a consequence word before its math ("Then $Φ(a) = …$"): what follows is
@@ -4461,9 +4496,11 @@ _DELTA_ITSELF = re.compile(r"\\Delta\s*(?:[:=<>,$()]|\\(?:coloneqq|in|le|ge|leq|
 """Δ used as a name of its own ("$\\Delta := 2$", "$\\Delta$", "\\Delta \\cdot x"): no increments."""
 _LAPLACIAN = re.compile(r"(?i)laplac|拉普拉斯")
 _DIGAMMA = re.compile(r"(?i)\bdi-?gamma\b|双伽[马玛]")
-_GAMMA_ALONE = re.compile(r"\\Gamma(?![A-Za-z])(?!\s*(?:\(|\\left\b|\\[bB]igg?l?\b|\\!|\\,\s*\(|'|\)))")
+_GAMMA_ALONE = re.compile(r"\\Gamma(?![A-Za-z])(?!\s*(?:\(|\\left\b|\\[bB]igg?l?\b|\\!|\\,\s*\(|'|\)))"
+                          r"|\\Gamma\s*\(\s*\\?[A-Za-z]+\s*\)\s*(?::=|=|\\coloneqq|\\triangleq|\\equiv)")
 """``\\Gamma`` written as a name of its own (``$\\Gamma$``, ``\\Gamma a``, ``\\Gamma = 10``, ``\\Gamma_{ij}``), not applied
-(``\\Gamma(\\alpha)``, ``(\\log\\Gamma)'``)."""
+(``\\Gamma(\\alpha)``, ``(\\log\\Gamma)'``), or given a formula at a name (``\\Gamma(\\theta) = 1/\\theta^2``, the text's own
+Γ — not even ``\\Gamma(n) = (n-1)!``, then refused rather than guessed)."""
 _PARTS = re.compile(r"(?i)\b(?:positive|negative)\s+parts?\b|正部|负部|[)\]]\s*_\s*\{?\s*[+\-]")
 """Words or notation for the positive and negative parts of a number (``[x]_+``): then ``x_+`` is no name of its own."""
 
@@ -4480,7 +4517,14 @@ def _digamma_named(text: str) -> bool:
     """Whether the words name ψ the digamma function: "digamma" in a sentence that writes ``\\psi`` ("with
     $\\psi := (\\log\\Gamma)'$ the digamma function"), not merely somewhere in a text whose ψ is an influence
     function."""
-    return any(_DIGAMMA.search(s) and re.search(r"\\psi(?![A-Za-z])", s) for s in _sentences_of(text))
+    return any(_DIGAMMA.search(s) and re.search(r"\\psi(?![A-Za-z])", s) and not _CONTRASTED.search(s)
+               for s in _sentences_of(text))
+
+
+_CONTRASTED = re.compile(r"(?i)\b(?:unlike|not|rather\s+than|instead\s+of|different\s+from|as\s+opposed\s+to|"
+                         r"confused)\b|不是|不同于")
+_GAMMA_OTHER = re.compile(r"(?i)\b(?:discount\w*|focus\w*|parameter|factor|rate|weight|interval|temperature|margin|"
+                          r"coefficient|shape|scale|step)\b")
 
 
 _GAMMA_VALUED = re.compile(r"\\gamma\s*(?:(?::=|=|\\coloneqq)\s*(?!0\.577)[-+\d.(\\]|\\in\b|<|>|\\[lg]eq?\b|\\ne\b)")
@@ -4490,8 +4534,10 @@ def _euler_gamma_named(text: str) -> bool:
     """Whether γ is Euler's constant: a sentence that writes ``\\gamma`` names it ("with γ ≈ 0.5772 the
     Euler–Mascheroni constant", or writes γ ≈ 0.577), and the text gives γ no other value or range (a discount
     factor γ = 0.9, a focusing parameter γ > 0) and never says it is not the constant."""
-    if _GAMMA_VALUED.search(text) or re.search(r"(?i)\bnot\b[^.]{0,40}\beuler", text):
-        return False
+    if _GAMMA_VALUED.search(text) or re.search(r"(?i)\bnot\b[^.]{0,40}\beuler", text) or any(
+            re.search(r"\\gamma(?![A-Za-z])", s) and _GAMMA_OTHER.search(re.sub(r"\$[^$]*\$", " ", s))
+            for s in _sentences_of(text)):
+        return False                # ("the discount factor $\gamma$ in the unit interval": another γ)
     return any(re.search(r"\\gamma(?![A-Za-z])", s) and _EULER_GAMMA.search(s) for s in _sentences_of(text))
 
 
