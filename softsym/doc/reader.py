@@ -1792,17 +1792,6 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 and any(line0 <= last_defined and c0 is not None and is_pin(c0) and c0.lhs == c.lhs and c0.rhs != c.rhs
                         for line0, c0 in conditions)
                 for line, c in conditions)      # (a new value of a name an earlier example valued: p_t = 0.5 after 0.9)
-        if another_example:     # "… and $CE = -\log 0.9$ … For a hard example with $p_t = 0.5$, $CE = \log 2$":
-            # the next example's value, perhaps (no claim that it equals the first), perhaps a wrong restatement
-            # of the same: neither checked nor taken — CE no longer unfolds, and what rests on it is doubted
-            definitions = [d for d in definitions if d is not earlier]
-            doubts_later[target_name(lhs)] = (last_defined, rel.line)
-            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
-                               message=f"another value of {shown_l} after the text gave a name a new value (a "
-                                       f"second worked example?): not compared with the value of line "
-                                       f"{last_defined}, and neither is used after it"))
-            use(names_in(lhs, rhs))
-            continue
         another_choice = rel.op == "==" and isinstance(lhs, sp.Symbol) and earlier is not None \
             and not earlier.expr.free_symbols and not earlier.expr.atoms(sp.Indexed) and not rhs.free_symbols \
             and not rhs.atoms(sp.Indexed) and differ(rhs, earlier.expr) \
@@ -1811,15 +1800,18 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 claimed_inline(lines, rel.line, column_of(k)) or _THEN_BEFORE.search(
                     re.sub(r"\$[^$]*\$", " x ", _raw_sentence_before(lines, rel)))))
         # (not "3. Therefore $λ = π/8$": a step that derives the value, checked against the first)
-        if another_choice:      # "1. Match the slopes: … $$λ = \sqrt{π/8}$$  2. Match the variances: $λ = \sqrt3/π$":
-            # items of one list that give a name different values are alternatives, not a restatement to refute;
-            # neither value is used after it (which one the text goes on with is for its words to say)
+        if another_example or another_choice:
+            # "… and $CE = -\log 0.9$ … For a hard example with $p_t = 0.5$, $CE = \log 2$": the next example's value,
+            # perhaps (no claim that it equals the first), perhaps a wrong restatement of the same; "1. Match the slopes:
+            # … $$λ = \sqrt{π/8}$$  2. Match the variances: $λ = \sqrt3/π$": items of a list the words call choices,
+            # alternatives — neither checked nor taken: the name no longer unfolds, and what rests on it is doubted
             definitions = [d for d in definitions if d is not earlier]
             doubts_later[target_name(lhs)] = (last_defined, rel.line)
+            why = "after the text gave a name a new value (a second worked example?):" if another_example else \
+                f"in another item of the list that gave it a value (line {last_defined}): an alternative,"
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
-                               message=f"another value of {shown_l} in another item of the list that gave it a value "
-                                       f"(line {last_defined}): an alternative, not compared with that value, and "
-                                       f"neither is used after it"))
+                               message=f"another value of {shown_l} {why} not compared with the value of line "
+                                       f"{last_defined}, and neither is used after it"))
             use(names_in(lhs, rhs))
             continue
         # "the loss is $L = -\log p_c$ … and $L = \log K$ when all logits are equal": a claim about that L
@@ -3257,10 +3249,14 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         # (H_1, H_4 of ψ(n) := H_{n-1} − γ: values of a sequence the text knows; not z_j, E_x of p_i := e^{z_i}/Σ_j
         # e^{z_j}: data at any entry)
         defined_families = {target_name(d.target) for d in definitions}
-        as_numbers = sp.Tuple(lhs, rhs).xreplace({e: sp.Dummy() for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed)}).free_symbols
+        both_sides = sp.Tuple(lhs, rhs)
+        as_numbers = both_sides.xreplace({e: sp.Dummy() for e in (*both_sides.atoms(sp.Indexed),
+                                                                  *both_sides.atoms(sp.core.function.AppliedUndef))}
+                                         ).free_symbols      # (n in log n; not i of ℓ_i(w), an argument)
         shifted = sorted({f"{e.base.label}[]" for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed)
                           if any(not i.is_Symbol and not i.is_Integer and i.free_symbols
-                                 or i.is_Symbol and i in as_numbers for i in e.indices)
+                                 or i.is_Symbol and i in as_numbers and i.name not in _INDEX_LETTERS
+                                 for i in e.indices)
                           and f"{e.base.label}[]" not in defined_families | known_families
                           and not any(c is not None and any(x.base == e.base for x in c.atoms(sp.Indexed))
                                       for _, c in live_conditions())})
@@ -4287,6 +4283,8 @@ _THEN_BEFORE = re.compile(r"(?i)(?:^|[.;:!?]\s+|,\s*)(?:and\s+)?(?:then|hence|th
 """Words right before inline math that make it derived ("Then $Φ(a) = …$", "Hence $…$", "因此 $…$")."""
 
 
+_INDEX_LETTERS = frozenset("ijklmst")
+"""Letters that index entries (z_i, δ_ij): a family at one of them is data, not a sequence of a number (H_n)."""
 _CHOICES = re.compile(r"(?i)\b(?:choices?|options?|alternatives?|ways|approaches|methods|candidates|either|variants?|"
                       r"two|three|several|possibilities)\b|两种|几种|选择|方案")
 """The words that introduce a list as alternatives ("Two natural choices:"): only then do its items give a name
