@@ -1640,3 +1640,9 @@ def test_red_team_61_cases_bars_and_special_names_hold():
                  "session40_red_team_61_b6_fisher.md", "session40_red_team_61_b6_psi_eq.md",
                  "session40_red_team_61_b3_then_model.md", "session40_red_team_61_b6_euler_range.md"):
         assert "refuted" not in {v for vs in verdicts_by_line(name).values() for v in vs}, name
+
+
+def test_a_bold_example_title_gives_the_example_its_values():
+    # "**Example.** $x = (3, 1, -2)$": the example's values (the bold title's period ends its sentence, and the
+    # title is what makes the math an example: LSE(x) = 3 + log(…) was refuted at n = 1 when it was dropped)
+    assert "refuted" not in verdicts_by_line("session40_bold_example_title.md")[7]

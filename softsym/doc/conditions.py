@@ -1528,7 +1528,9 @@ def prose_role(lines: list[str], rel: Relation) -> str | None:
         before = lines[k - 1] + " " + before
         k -= 1
     pieces = [p for p in _SENTENCE_END.split(before.replace("**", ""))]   # ("**Match the slope at the origin.**
-    before = pieces[-1] if pieces else before                               # $…$": a sentence of its own)
+    if len(pieces) > 1 and not pieces[-1].strip() and _EXAMPLE_TITLE.fullmatch(pieces[-2]):   # $…$": a sentence
+        return "condition"          # "**Example.** $x = (3, 1, -2)$": the example's values       # of its own)
+    before = pieces[-1] if pieces else before
     restated = _RESTATED.search(before)
     if restated:                       # "$\tanh(x) = 2\sigma(2x) - 1$, or equivalently $…$": the role of the
         before = before[:restated.start()]    # relation it restates ("where $x > 0$, or equivalently $…$" too)
@@ -1581,6 +1583,9 @@ _DERIVING_GERUND = re.compile(r"(?:^|[^\w\s,]\s*)(?:and\s+)?(?:inverting|solving
 step gives, a claim."""
 
 
+_EXAMPLE_TITLE = re.compile(r"(?i)\s*(?:\d+\.\s*)?(?:an?\s+|another\s+|worked\s+|numerical\s+|numeric\s+|concrete\s+|quick\s+|"
+                            r"toy\s+|small\s+)*(?:example|instance|check|sanity\s+check)s?\s*\d*\s*|例|例子|示例|举例")
+"""A bold title that ends its own sentence before the math ("**Example.** $x = (3, 1, -2)$")."""
 _EXAMPLE_HEADING = re.compile(r"(?:(?:an?|another|worked|numerical|numeric|concrete|quick|toy|small|for)\s+)*"
                               r"(?:example|instance|e\.g\.)\s*(?:\d+\s*)?[:：]|(?:例|例如|举例|比如|示例)\s*[:：]")
 """The words that open a sentence as a worked example ("Example:", "A quick example:", "例如："): the
