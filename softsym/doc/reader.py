@@ -2018,8 +2018,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                        "it holds in the display after it"))
             continue
         role = prose_role(lines, rel) if inline and (lhs.free_symbols or rhs.free_symbols) else "claim"
-        if role != "claim" and sp.Tuple(lhs, rhs).has(sp.Derivative, sp.Integral, sp.Limit, sp.Subs):
-            role = "claim"      # (a derivative, an integral, a limit in prose is stated, not supposed)
+        if role == "condition" and sp.Tuple(lhs, rhs).has(sp.Derivative, sp.Integral, sp.Limit, sp.Subs):
+            role = "claim"      # (a derivative, an integral, a limit in prose is stated, not supposed; where the
+            #                     sentence says neither — "Using $\frac{d \log Z}{dT} = …$" — it stays doubted)
         if role != "claim" and inline and rel.chained and chain_roles.get(k - 1) == "claim":
             role = "claim"      # "$\frac{d}{da}\Phi(\lambda a)\big|_{a=0} = \lambda\phi(0) = \lambda/\sqrt{\pi}$": the chain's
         chain_roles[k] = role   # first link a derivative, a claim — so are the links it goes on with
