@@ -1646,3 +1646,9 @@ def test_a_bold_example_title_gives_the_example_its_values():
     # "**Example.** $x = (3, 1, -2)$": the example's values (the bold title's period ends its sentence, and the
     # title is what makes the math an example: LSE(x) = 3 + log(…) was refuted at n = 1 when it was dropped)
     assert "refuted" not in verdicts_by_line("session40_bold_example_title.md")[7]
+
+
+def test_a_derivative_used_in_prose_is_not_refuted_through_an_unread_definition():
+    # "Using $\frac{d \log Z}{dT} = -\bar z/T^2$" with p_k of z̄ a family the reading does not tie to p_i(T): a
+    # sentence that says neither claim nor condition keeps the doubt (it was refuted at p = (1/2, 1/2))
+    assert "refuted" not in verdicts_by_line("session40_using_a_derivative.md")[8]
