@@ -195,7 +195,7 @@ _CALL_WORDS = re.compile(r"(?i)\b(?:positive|negative|nonnegative|non-negative|p
 """Words that may bound a function's value at a point (its shape — convex, monotone, linear — does not)."""
 
 
-def _sentences(text: str) -> list[str]:
+def sentences_in(text: str) -> list[str]:
     """The sentences of ``text``, its math kept whole (a period inside ``$…$`` ends nothing)."""
     blanked = _MATH.sub(lambda m: "x" * len(m.group(0)), text)
     out, start = [], 0
@@ -220,7 +220,7 @@ def calls_named_as_functions(text: str, names: list[str]) -> bool:
     model, a classifier… (see ``_ANY_FUNCTION``): only then are its values any numbers."""
     def named(name: str) -> bool:
         letter = re.escape(name.split("_")[0])
-        for piece in _sentences(text):
+        for piece in sentences_in(text):
             maths = " ".join(_MATH.findall(piece))
             if re.search(rf"(?<![\\A-Za-z])\\?{letter}(?![A-Za-z])", maths) and _ANY_FUNCTION.search(_MATH.sub(" ", piece)):
                 return True
@@ -238,7 +238,7 @@ def calls_spoken_of(text: str, names: list[str]) -> str:
             if re.search(rf"(?<![\\A-Za-z])\\?{letter}(?:_\{{?[^$(]*?\}}?)?\s*(?:\(|:|\\colon)", math) \
                     and _BOUNDING.search(math):
                 return math.strip("$").strip()
-    for piece in _sentences(text):
+    for piece in sentences_in(text):
         maths = " ".join(_MATH.findall(piece))
         if not any(re.search(rf"(?<![\\A-Za-z]){re.escape(n.split('_')[0])}(?:_\{{?[^$]*?\}}?)?\s*\(", maths)
                    for n in names):

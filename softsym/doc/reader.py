@@ -70,7 +70,7 @@ from .definitions import (
 )
 from .information import has_measure, measures_meant, measures_written_out
 from .directional import DIRECTION_NOTE, along_a_direction
-from .opaque import ONE_VECTOR, OPAQUE_CALLS, calls_named_as_functions, calls_spoken_of, opaque_calls, opaque_dot_products, vectors_spoken_of
+from .opaque import ONE_VECTOR, OPAQUE_CALLS, calls_named_as_functions, calls_spoken_of, opaque_calls, opaque_dot_products, sentences_in, vectors_spoken_of
 from .entrywise import (
     Entry, conventional_length, example_entries, listed_length, extremum_facts, family_lengths, family_ranges, inferred_dimension,
     instance_of_length, lengths_in_section, lengths_in_words, recounted, read_entrywise, sizes_written, speaks_generally, with_conventions,
@@ -4504,20 +4504,12 @@ _PARTS = re.compile(r"(?i)\b(?:positive|negative)\s+parts?\b|正部|负部|[)\]]
 """Words or notation for the positive and negative parts of a number (``[x]_+``): then ``x_+`` is no name of its own."""
 
 
-def _sentences_of(text: str) -> list[str]:
-    """The sentences of a text, each paragraph's lines joined (a sentence wrapped over lines is one)."""
-    out = []
-    for paragraph in re.split(r"\n\s*\n", text):
-        out.extend(re.split(r"(?<=[.!?;。；！？])\s+", paragraph.replace("\n", " ")))
-    return out
-
-
 def _digamma_named(text: str) -> bool:
     """Whether the words name ψ the digamma function: "digamma" in a sentence that writes ``\\psi`` ("with
     $\\psi := (\\log\\Gamma)'$ the digamma function"), not merely somewhere in a text whose ψ is an influence
     function."""
     return any(_DIGAMMA.search(s) and re.search(r"\\psi(?![A-Za-z])", s) and not _CONTRASTED.search(s)
-               for s in _sentences_of(text))
+               for s in sentences_in(text))
 
 
 _CONTRASTED = re.compile(r"(?i)\b(?:unlike|not|rather\s+than|instead\s+of|different\s+from|as\s+opposed\s+to|"
@@ -4535,9 +4527,9 @@ def _euler_gamma_named(text: str) -> bool:
     factor γ = 0.9, a focusing parameter γ > 0) and never says it is not the constant."""
     if _GAMMA_VALUED.search(text) or re.search(r"(?i)\bnot\b[^.]{0,40}\beuler", text) or any(
             re.search(r"\\gamma(?![A-Za-z])", s) and _GAMMA_OTHER.search(re.sub(r"\$[^$]*\$", " ", s))
-            for s in _sentences_of(text)):
+            for s in sentences_in(text)):
         return False                # ("the discount factor $\gamma$ in the unit interval": another γ)
-    return any(re.search(r"\\gamma(?![A-Za-z])", s) and _EULER_GAMMA.search(s) for s in _sentences_of(text))
+    return any(re.search(r"\\gamma(?![A-Za-z])", s) and _EULER_GAMMA.search(s) for s in sentences_in(text))
 
 
 _EULER_GAMMA = re.compile(r"(?i)euler\s*[-–—]?\s*mascheroni|euler'?s\s+constant|欧拉常数|欧拉[-–—]马歇罗尼|"
