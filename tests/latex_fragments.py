@@ -962,6 +962,13 @@ FRAGMENTS: list[tuple] = [
     ("\\frac{N_{+} + 1}{N_{+} + 2}", (R("N_plus") + 1) / (R("N_plus") + 2)),
     ("\\begin{cases} x, & x > 0,\\\\[2pt] 0, & x \\le 0 \\end{cases}",
      Equivalent(sp.Piecewise((x, x > 0), (0, True)))),  # the space a row break asks for
+    ("f(\\log x)", UNPARSED),                               # a function letter before one term: f at log x, or f·log x?
+    ("f_Y(\\log x)", UNPARSED),                             # a density of Y (a capital subscript) at log x
+    ("g(2x)", UNPARSED),
+    ("p(1 - p)", R("p") * (1 - R("p"))),                    # a sum in the parentheses: a product, as notes mean
+    ("x(\\log x)", R("x") * sp.log(R("x"))),                # not a function letter: a product
+    ("w^0", UNPARSED),                                     # the power 0 (always 1) or the first iterate?
+    ("2^0", sp.Integer(1)),
     # -- equivalence comparisons (SymPy builds these in two structurally different ways) --------
     ("\\frac{1}{1 + e^{-x}} - \\sigma(x)", Equivalent(sp.Integer(0))),
     ("\\frac{\\frac{e^{p}}{e^{p}}}{\\frac{e^{p}}{e^{p}} + \\frac{e^{q}}{e^{p}}}",

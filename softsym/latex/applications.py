@@ -77,6 +77,31 @@ _FUNCTIONS = {
 }
 
 
+_FUNCTION_LETTERS = frozenset({"f", "g", "h", "F", "G", "H", "p", "q", "P", "Q", "phi", "varphi", "psi"})
+"""Letters notes use for functions (f, g, h, a density p or q, a distribution function F, φ, ψ): undeclared, before
+parentheses that hold one term (``f(\\log x)``, ``g(2x)``), a call as much as a product."""
+
+
+def _one_term(parenthesized: str) -> bool:
+    """Whether ``(…)`` holds one term: no + or − outside its braces and inner parentheses (``(\\log x)``, ``(2x)``,
+    ``(e^{-x})``), not ``(1 - p)``."""
+    inner = re.sub(r"^\\left\s*|\\right\s*(?=\))", "", parenthesized.strip())
+    if not inner.startswith("("):
+        return False
+    flat, depth = [], 0
+    for at, ch in enumerate(inner):
+        if ch in "{(":
+            depth += 1
+        elif ch in "})":
+            depth -= 1
+            if depth == 0 and ch == ")":
+                inner = inner[1:at]             # what the parentheses hold (not a power written after them)
+                break
+        elif depth == 1:
+            flat.append(ch)
+    return bool(inner.strip()) and not re.search(r"[+\-]|\\pm|\\mp", "".join(flat))
+
+
 _CAPITAL_GREEK = frozenset({"Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi", "Omega"})
 """Capital Greek letters, which notes write before parentheses as functions far more than as factors
 (Γ(n + 1), Φ(x - μ), Ψ(θ)): undeclared, such an application is ambiguous."""
@@ -500,6 +525,12 @@ class ApplicationReading:
             # s_\theta(x), q_\phi(z): a function with its parameters as a subscript (a model, a score)
             return self.apply(sp.Function(full, real=True), replace(f, sub=None), g)
         if not declared and self.single_name(inner):
+            self.fail(f"'{shown}': a function value or a product? (declare {full or name} as a function, "
+                      f"or write {full or name} \\cdot (…))", f, g)
+        if not declared and name in _FUNCTION_LETTERS and f.sup is None and _one_term(self.tex[g.start:g.end]) \
+                and not re.search(r"\\[,;:! ]", self.tex[f.end:g.start]):
+            # f(\log x), f_Y(\log x), g(2x), p_X(x^2): a function at one term as much as a product (p(1 - p),
+            # x(x + 1): a sum in the parentheses, a product)
             self.fail(f"'{shown}': a function value or a product? (declare {full or name} as a function, "
                       f"or write {full or name} \\cdot (…))", f, g)
         if not declared and name in _CAPITAL_GREEK:      # \Gamma(n + 1), \Phi(x - \mu): names of functions

@@ -701,6 +701,10 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
         if base is not sp.E and self.sample_index(sup):
             self.fail("a parenthesized superscript x^{(i)} (a sample index, not a power)", f)
         exponent = self.value(sup)
+        if exponent is sp.S.Zero and is_name_factor(f) and base is not sp.E and lone_leaf(sup, ("NUMBER",)) is not None:
+            # w^0 = 0, f(w^0): notes write the power 0 of a name (always 1) for nothing; it is the start of iterates
+            self.fail("a superscript 0 on a name: the power 0 (always 1) or the first iterate? (write w^{(0)} or "
+                      "w_0 for an iterate)", f)
         if exponent.is_Integer and abs(exponent) > MAX_EXPONENT:
             self.fail(f"an integer exponent beyond {MAX_EXPONENT:,}", f)
         if base.is_Rational and exponent.is_Rational:
