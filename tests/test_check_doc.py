@@ -1652,3 +1652,42 @@ def test_a_derivative_used_in_prose_is_not_refuted_through_an_unread_definition(
     # "Using $\frac{d \log Z}{dT} = -\bar z/T^2$" with p_k of z̄ a family the reading does not tie to p_i(T): a
     # sentence that says neither claim nor condition keeps the doubt (it was refuted at p = (1/2, 1/2))
     assert "refuted" not in verdicts_by_line("session40_using_a_derivative.md")[8]
+
+
+def test_red_team_62_values_said_together_contrasts_and_other_models_hold():
+    # "Both for $n = 2$ and for $n = 3$", "$t = 0$ or $t = 1$", "$K = 2$ or $K = 3$": said of each value, so a proof
+    # at the later one alone is no proof; "γ (unrelated to Euler's constant)", "与欧拉常数无关", "nothing to do
+    # with Euler's constant": γ is the text's own, not 0.5772
+    for name, line in (("session41_red_team_62_both_cases.md", 2), ("session41_red_team_62_or_cases_closed.md", 2),
+                       ("session41_red_team_62_either_value.md", 2),
+                       ("session41_red_team_62_gamma_unrelated_to_euler.md", 2),
+                       ("session41_red_team_62_gamma_zh_unrelated.md", 2),
+                       ("session41_red_team_62_gamma_nothing_to_do.md", 5),
+                       ("session41_red_team_62_steps_not_choices.md", 6)):
+        assert not any(v.startswith("proved") for v in verdicts_by_line(name)[line]), name
+    # a case carried into the display derived from the case's ("hence", "化简得", "dividing through by $e^{z_1}$,");
+    # items of a list the words call alternatives ("… or the variance:", "several ways", nested items); "For the
+    # Poisson family … Then $A(η) = e^η$"; "The absolute loss is $L = …$" after "The squared loss is $L = …$"; Γ and
+    # ψ given formulas of the text's own
+    for name in ("case_then_hence", "case_zh_simplify", "case_dividing_through", "choices_or", "several_ways_gives",
+                 "choices_nested", "then_other_family", "two_losses_named", "gamma_defined_in_align",
+                 "gamma_defined_left_right", "psi_feature_map"):
+        verdicts = verdicts_by_line(f"session41_red_team_62_{name}.md")
+        assert "refuted" not in {v for vs in verdicts.values() for v in vs}, name
+    assert verdicts_by_line("session41_red_team_62_case_then_hence.md")[5] == ["proved"]
+    assert verdicts_by_line("session41_red_team_62_psi_feature_map.md")[2] == ["proved"]
+    # "Then $g(2) = 7$", "Note that …", "**Check.** $f(2) = 4$" of a g, f defined at every number: a claim, refuted
+    assert claims_by_line("session41_red_team_62_value_at_number_then.md")[2] == ["refuted"]
+    assert claims_by_line("session41_red_team_62_value_at_number_note.md")[2] == ["refuted"]
+    assert claims_by_line("session41_red_team_62_value_check_title.md")[3] == ["refuted", "refuted"]
+
+
+def test_held_out_44_false_alarms_written_anew_stay_unrefuted():
+    # ψ(1) = −γ where ψ is named the digamma: γ is Euler's constant; g_Z(\log w) a density at log w, not g_Z·log w;
+    # "$\|a\| = \|b_k\| = 1$" unread but said of the names the display uses; x^0 the first iterate; "For instance
+    # $a = 2$, $b = 12$: $\tau^2 = \log 4$" gives τ, defined nowhere, a value
+    digamma = verdicts_by_line("session41_digamma_euler_beside.md")
+    assert digamma[5] == ["proved"] and digamma[7] == ["proved"]
+    for name in ("session41_density_of_log.md", "session41_unit_norm_in_words.md", "session41_iterate_zero.md",
+                 "session41_parameter_value_example.md"):
+        assert "refuted" not in {v for vs in verdicts_by_line(name).values() for v in vs}, name

@@ -158,6 +158,50 @@ def sibling_items(lines: list[str], first: int, second: int) -> bool:
     return True
 
 
+def _parent_item(lines: list[str], start: int, indent: int) -> tuple[int, int] | None:
+    """The item of an outer list that holds the nested item starting at line ``start`` (indented ``indent``)."""
+    for at in range(start - 1, 0, -1):
+        text = lines[at - 1]
+        if _HEADING.match(text) or _LIST_EDGE.search(text):
+            return None
+        item = _ITEM.match(text)
+        if item is not None and len(item.group("indent") or "") < indent:
+            return at, len(item.group("indent") or "")
+        if text.strip() and not text.startswith((" ", "\t")) and item is None:
+            return None                     # a paragraph of its own: the nested item has no parent item
+    return None
+
+
+def outer_sibling_items(lines: list[str], first: int, second: int) -> int:
+    """The line of the item of an outer list that holds ``second`` when ``first`` and ``second`` sit in sub-items of
+    two different items of that list ("1. Match the slopes: - … - hence $λ = …$  2. Match the variances: - … - hence
+    $λ = …$"), else 0 (also when they are items of one list: see sibling_items)."""
+    a, b = _item_start(lines, first), _item_start(lines, second)
+    if a is None or b is None or a[1] == b[1] == 0:
+        return 0
+    chain_a = [a]
+    while chain_a[-1][1] > 0 and (up := _parent_item(lines, *chain_a[-1])) is not None:
+        chain_a.append(up)
+    chain_b = [b]
+    while chain_b[-1][1] > 0 and (up := _parent_item(lines, *chain_b[-1])) is not None:
+        chain_b.append(up)
+    for outer_a in chain_a[1:] or chain_a:
+        for outer_b in chain_b[1:]:
+            if outer_a[1] == outer_b[1] and outer_a[0] != outer_b[0] and sibling_items(lines, outer_a[0], outer_b[0]):
+                return outer_b[0]
+    return 0
+
+
+def item_opening(lines: list[str], line: int, column: int) -> str:
+    """The words of the list item holding (``line``, ``column``) from its marker up to that column ("Therefore"
+    in "3. Therefore $λ = …$"), or "" outside a list."""
+    start = _item_start(lines, line)
+    if start is None or not 1 <= line <= len(lines):
+        return ""
+    text = [*lines[start[0] - 1:line - 1], lines[line - 1][:max(column, 0)]]
+    return re.sub(r"^\s*(?:\d{1,3}[.)]|[-*+]|\\item\b)\s*", "", "\n".join(text), count=1)
+
+
 def list_lead_in(lines: list[str], line: int) -> str:
     """The words just before the list holding ``line`` (its first item's preceding non-blank line: "Two natural
     choices:"), or ""."""

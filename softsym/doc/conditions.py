@@ -1224,6 +1224,35 @@ def conditions_for(rel: Relation, conditions: list[tuple[int, sp.Basic | None]],
     return [c for c in here if not is_pin(c) or latest[c.lhs] is c]
 
 
+def values_alongside(pin: sp.Basic, line: int, conditions: list[tuple[int, sp.Basic | None]], lines: list[str],
+                     columns: dict) -> list[sp.Basic]:
+    """The other values the sentence of the case ``pin`` (written at ``line``) gives the same name: "for $t = 0$ or
+    $t = 1$", "Both for $n = 2$ and for $n = 3$,", "With $n = 1$ or $n = 2$": what follows is said of each, and
+    conditions_for keeps only the later, so a proof there is a proof at one of them only."""
+    at = columns.get((line, pin), -1)
+    if at < 0 or not 1 <= line <= len(lines):
+        return []
+    others = []
+    for other_line, other in conditions:
+        if other is None or not is_pin(other) or other.lhs != pin.lhs or other.rhs == pin.rhs \
+                or abs(other_line - line) > 3:
+            continue
+        column = columns.get((other_line, other), -1)
+        if column < 0 or not 1 <= other_line <= len(lines):
+            continue
+        (first, start), (last, end) = sorted([(line, at), (other_line, column)])
+        if (first, start) == (last, end):
+            continue
+        close = lines[first - 1].find("$", start)
+        between = "\n".join([lines[first - 1][close + 1 if close >= 0 else start:] if first < last else
+                             lines[first - 1][close + 1 if close >= 0 else start:end],
+                             *lines[first:last - 1], *([lines[last - 1][:end]] if first < last else [])])
+        if not re.search(r"\$\$|\\\[|\\begin\s*\{", between) \
+                and not _SENTENCE_END.search(_INLINE_MATH.sub(" x ", between)):
+            others.append(other)
+    return others
+
+
 _OTHERWISE = re.compile(r"(?i)\botherwise\b|\belse\b|\bin\s+the\s+other\s+case\b|\bif\s+not\b|否则|反之")
 
 
@@ -1280,9 +1309,25 @@ def run_start(block, blocks, lines: list[str] | None):
         between = " ".join([lines[before.end_line - 1][_closing_end(lines[before.end_line - 1]):],
                             *lines[before.end_line:block.line - 1],
                             lines[block.line - 1][:_opening_start(lines[block.line - 1])]])
-        if not _RESTATING_ONLY.fullmatch(between) or widened_after(lines, block):
+        if widened_after(lines, block) or not (_RESTATING_ONLY.fullmatch(between) or _DERIVING_ONLY.fullmatch(between)
+                                               and _case_leads_into(before, blocks, lines)):
             return block
         block = before
+
+
+def _case_leads_into(block, blocks, lines: list[str]) -> bool:
+    """Whether the prose right before ``block`` (since the display before it) ends in a case written in math ("For
+    $K = 2$,", "If $x = 0$ we have", "当 $T = 1$ 时，") or runs on from a display that does."""
+    before = max((b for b in blocks if b.display and b.end_line < block.line), key=lambda b: b.end_line, default=None)
+    start = before.end_line if before is not None else 0
+    text = "\n".join([*lines[start:block.line - 1], lines[block.line - 1][:_opening_start(lines[block.line - 1])]])
+    if _CASE_LEAD.search(text):
+        return True
+    if before is None:
+        return False
+    between = " ".join([lines[before.end_line - 1][_closing_end(lines[before.end_line - 1]):], text])
+    return bool(_RESTATING_ONLY.fullmatch(between) or _DERIVING_ONLY.fullmatch(between)) \
+        and _case_leads_into(before, blocks, lines)
 
 
 def widened_after(lines: list[str], block) -> bool:
@@ -1303,7 +1348,19 @@ _RESTATING_ONLY = re.compile(r"(?i)[\s,.;:，、]*(?:(?:and|or)\b[\s,]*)?(?:(?:e
                              r"simplif(?:ied|ying)|即|也就是说?|等价地)[\s,，:：]*)?")
 """The words that may stand between two displays of one run (the prose before the first governs both): none,
 punctuation, or a restatement of what the first display says ("For $K = 2$, $$p_1 = …$$ and, more cleanly,
-$$p_1 = σ(z_1 - z_2)$$") — not "so", "in general", "otherwise": the case may end there."""
+$$p_1 = σ(z_1 - z_2)$$") — not "in general", "otherwise": the case may end there (for "so", "hence": DERIVING)."""
+_DERIVING_ONLY = re.compile(
+    r"(?i)[\s,.;:，、]*(?:(?:and|or)\b[\s,]*)?(?:(?:so|hence|thus|therefore|whence)(?:\s+that)?|"
+    r"which\s+(?:simplifies\s+to|reduces\s+to|becomes|gives|(?:we\s+(?:can|may)\s+)?(?:re)?writes?\s+as)|"
+    r"(?:(?:dividing|multiplying)(?:\s+(?:through|both\s+sides|top\s+and\s+bottom|numerator\s+and\s+denominator))?"
+    r"\s+by\s+\$[^$=<>]*\$|taking\s+(?:the\s+)?(?:logs?|logarithms?))|"
+    r"化简(?:得|后|为)?|整理(?:得|后)?|于是|因此|从而|所以)[\s,，:：]*"
+    r"(?:(?:we\s+(?:get|have|obtain|find)|one\s+(?:gets|has|finds)|it\s+becomes|得到?|有)[\s,，:：]*)?")
+"""Words between two displays that derive the second from the first ("hence", "which simplifies to", "dividing
+through by $e^{z_1}$,", "化简得"): one run when the first is written in a case ("For $K = 2$, $$…$$ hence $$…$$": the
+second holds in that case too) — not between any two displays of a derivation, whose prose is their own."""
+_CASE_LEAD = re.compile(r"(?i)(?:\b(?:for|if|when|whenever|with|at|taking|setting)\s+\$[^$]*=[^$]*\$|当\s*\$[^$]*\$\s*时)"
+                        r"[^$.;!?。；！？]*$")
 
 
 def _from_condition_display(first, blocks, conditions: list[tuple[int, sp.Basic | None]],

@@ -57,9 +57,9 @@ from .conditions import (NAME_TEX, case_at_point, named_by_noun, product_value, 
     names_a_true_class, one_hot_class, one_hot_families, pairwise_indices, parameter_bound, parameter_key, spoken_keys, prose_role, relevant_hypotheses, row_condition,
     a_case_of, blank_inline_math, lead_in, quantified_names, quantified_with_restriction, replaces_other_name, said_in_general, same_section, in_preamble, in_scope, setup_sections, same_sentence, scalar_range_name, section_starts, set_aside, signs_in_words,
     described_in_words, logarithm_bases, renamed_in_words, signs_after_display, sums_to_one, with_values, _contradict, _SENTENCE_END, case_paragraph_before,
-    run_start, widened_after,
+    run_start, values_alongside, widened_after,
 )
-from .blocks import list_lead_in, sibling_items
+from .blocks import item_opening, list_lead_in, outer_sibling_items, sibling_items
 from .induction import exceptions_around, induction_plan
 from .same_value import differ
 from .definitions import (
@@ -1503,8 +1503,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         # section already wrote claims about (ℓ = … "which gives", then "Both cases combine into" ℓ = …)
         between_defined = earlier is not None and rel.op == "==" and bool(names_in(rhs)) \
             and names_in(rhs) <= {target_name(d.target) for d in definitions} - {target_name(lhs)} \
-            and not (defined_before(lines, rel, blocks) if display else defining_cue(lines, rel))
-        # (not "Now we redefine $$a = b.$$": the words make it a definition)
+            and not (defined_before(lines, rel, blocks) if display else defining_cue(lines, rel)) \
+            and not _another_family_since(lines, defined_at.get(target_name(lhs) or "", [0])[-1], rel.line)
+        # (not "Now we redefine $$a = b.$$": the words make it a definition; nor "For the Poisson family the natural
+        # parameter is $η = \log λ$. Then $A(η) = e^η$" of the Bernoulli A: the other family's A)
         same_again = earlier is not None and rel.op == "==" and display and not rel.chained \
             and not _restated_otherwise(rhs, earlier.expr, definitions)
         # "这也给出了数值稳定的实现方式：$$\zeta(x) = \max(x, 0) + \log(1 + e^{-|x|})$$" of ζ defined in an
@@ -1548,10 +1550,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 and not rel.chained and not (display and all(a.is_number for a in lhs.args)) \
                 and not (lhs.args and all(isinstance(a, sp.Symbol) and a.name in valued_here for a in lhs.args)) \
                 and not (inline and lhs.args and all(a.is_number for a in lhs.args)
-                         and claimed_inline(lines, rel.line, column_of(k))) \
+                         and (claimed_inline(lines, rel.line, column_of(k))
+                              or _closed_value_stated(lines, rel, column_of(k), lhs, definitions, defined_at))) \
                 and any(isinstance(d.target, sp.core.function.AppliedUndef) and d.target.func == lhs.func
                         for d in definitions):      # "$$L(x) = -4$$" at the x prose gave: a value, no definition
-            # (not "…, so $B(2, 3) = \tfrac{1}{12}$": derived, a claim about B at those numbers)
+            # (not "…, so $B(2, 3) = \tfrac{1}{12}$": derived, a claim about B at those numbers; nor "Let $g(t) = t^3 - t$.
+            # In particular, $g(2) = 7$": g at 2 is a number already, nothing the line could fix — a claim)
             # (displayed at a number, it is a claim; in prose "setting $L(0) = 10$" may stipulate it)
             if target_name(lhs) in branches and (rel.condition or trailing.get(k)):   # f(x) = 0 for x < 0
                 definitions = [d for d in definitions if not _same_kind(d.target, lhs)]
@@ -1677,6 +1681,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                         .removesuffix("$")) \
                 and not _MODEL_SWITCH.search(blank_inline_math(" ".join(
                     lines[max(paragraph_around(lines, rel.line, rel.line, True)[0], 1) - 1:rel.line]))) \
+                and not _another_family_since(lines, defined_at.get(target_name(lhs) or "", [0])[-1], rel.line) \
                 and not _RENEWING.search(_clause_of_inline(lines, rel)) and not defining_cue(lines, rel):
             restated = True     # "Let $Φ(a) := ∫_{-∞}^a φ(t) dt$. Then $Φ(a) = ½(1 + erf(a/√2))$": a claim about Φ
         twice = restated and display and summand is None and not claimed_before(lines, rel, blocks) and not (
@@ -1795,10 +1800,8 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         another_choice = rel.op == "==" and isinstance(lhs, sp.Symbol) and earlier is not None \
             and not earlier.expr.free_symbols and not earlier.expr.atoms(sp.Indexed) and not rhs.free_symbols \
             and not rhs.atoms(sp.Indexed) and differ(rhs, earlier.expr) \
-            and sibling_items(lines, last_defined, rel.line) and _CHOICES.search(list_lead_in(lines, rel.line)) \
-            and not (claimed_before(lines, rel, blocks) if display else (
-                claimed_inline(lines, rel.line, column_of(k)) or _THEN_BEFORE.search(
-                    re.sub(r"\$[^$]*\$", " x ", _raw_sentence_before(lines, rel)))))
+            and _alternative_items(lines, last_defined, rel.line,
+                                   _column_on_line(lines, rel) if display else column_of(k))
         # (not "3. Therefore $λ = π/8$": a step that derives the value, checked against the first)
         if another_example or another_choice:
             # "… and $CE = -\log 0.9$ … For a hard example with $p_t = 0.5$, $CE = \log 2$": the next example's value,
@@ -2725,6 +2728,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         if not unproved and display and _DROPPED.search(lead_in(lines, rel, blocks) or ""):
             unproved = ("the words before it drop an assumption made earlier (\"dropping this assumption\", "
                         "\"without assuming\"), and softsym does not tell which of its hypotheses go with it")
+        named_other = inline and rel.op == "==" and earlier is not None and not twice \
+            and _named_otherwise(lines, rel, max(defined_at.get(target_name(lhs) or "", [0])))
+        if named_other:     # "The squared loss is $L = …$. … The absolute loss is $L = |y - \hat y|$": another L
+            doubts.append(f"{target_name(lhs)} was {named_other}: another quantity of that name, perhaps")
+            definitions = [d for d in definitions if not _same_kind(d.target, lhs)]
         if twice:
             doubts.append(f"{target_name(lhs)} was defined on line {defined_here[-1]}: written again without "
                           f"\"hence\" or \"let\", this may define it anew")
@@ -2940,9 +2948,18 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         premise_unread = None if arithmetic else \
             next((u for u in reversed(unread_inline) if same_sentence(lines, u, rel)   # 1/3 (0 − 7/6): no premise
                   and not _FUNCTION_NOTATION.fullmatch(u[1])), None)    # (nor "with $\operatorname{sech} = 1/\cosh$")
+        if premise_unread is None and not arithmetic:    # "the embeddings are normalized, $\|u\| = 1$, … $$…$$"
+            spoken = {n.removesuffix("[]") for n in names_in(lhs, rhs)}
+            premise_unread = next((u for u in reversed(unread_inline) if u[0] <= rel.line
+                                   and same_paragraph(lines, u[0], rel.line)
+                                   and not _FUNCTION_NOTATION.fullmatch(u[1])
+                                   and re.search(r"(?:=|<|>|\\[lg]eq?(?![A-Za-z]))\s*-?\d+(?:\.\d+)?\s*$|<|>|"
+                                                 r"\\[lg]eq?(?![A-Za-z])|\\in(?![A-Za-z])", u[1]) and any(
+                                       re.search(rf"(?<![A-Za-z\\]){re.escape(n)}(?![A-Za-z])", u[1]) for n in spoken)),
+                                  None)
         if premise_unread is not None:
-            doubts.append(f"it may rest on a condition in the same sentence that softsym could not read "
-                          f"(line {premise_unread[0]}: {premise_unread[1]})")
+            doubts.append(f"it may rest on a condition in the same sentence or paragraph that softsym could not "
+                          f"read (line {premise_unread[0]}: {premise_unread[1]})")
         premise_imposed = None if arithmetic else next((u for u in reversed(imposed) if same_sentence(lines, u, rel)),
                                                        None)
         if premise_imposed is not None:
@@ -3208,6 +3225,21 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             for name in undefined:          # x̄ = s/n said in words: what rests on x̄ later rests on this line
                 if re.search(r"_(?:bar|hat|tilde|star)$", name):      # (a decorated name: a statistic, an
                     unread.setdefault(name, rel.line)                  # estimate; not a plain parameter η)
+        powered = next((side for side, other in ((lhs, rhs), (rhs, lhs)) if not other.free_symbols and (
+            isinstance(side, sp.Symbol) or isinstance(side, sp.Pow) and isinstance(side.base, sp.Symbol)
+            and side.exp.is_Number and side.exp not in (0, 1))), None) if rel.op == "==" else None
+        pinned_names = [powered.name if isinstance(powered, sp.Symbol) else powered.base.name] \
+            if powered is not None and not undefined and not right.atoms(sp.Indexed) and not left.atoms(sp.Indexed) \
+            and names_in(left, right) <= names_in(lhs, rhs) else []
+        # (σ^2 = log 1.25, not σ(t) + σ(-t) = 2 nor x/|x| = 1: a claim for every t, every x)
+        if pinned_names and set(pinned_names).isdisjoint(set(domain.names()) | given_here | {
+                target_name(d.target) for d in definitions}) and not re.search(
+                r"(?i)\b(?:every|all|any|each|general|arbitrary)\b|任意|所有|一般",
+                blank_inline_math(_raw_sentence_before(lines, rel) if inline else lead_in(lines, rel, blocks) or "")):
+            # "E.g. $m = 10$, $v = 25$: $\sigma^2 = \log 1.25$" of a σ defined nowhere: an equation that gives σ
+            # a value, which no value of σ the prover picks can refute
+            doubts.append(f"it gives {', '.join(pinned_names)}, defined nowhere in the document's math, a value "
+                          f"(an equation in {pinned_names[0]}, not an identity)")
         for line, c in conditions:
             if c is not None and is_pin(c) and line <= rel.line:
                 stated.setdefault(sp.sstr(c.lhs), (c.rhs, line))
@@ -3297,6 +3329,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                               f"in the math ({', '.join(loose[:4])}): the words may give them")
         pinned_at = {c: line for line, c in sorted(conditions, key=lambda x: x[0])     # where each value was
                      if c in pins and line <= rel.line and in_scope(sections, line, rel.line)}   # given last
+        for c, at in pinned_at.items():      # "for $t = 0$ or $t = 1$": said of each, checked at the later only
+            others = values_alongside(c, at, live_conditions(), lines, condition_columns)
+            if others:
+                hollow.append(f"it is said of {sp.sstr(c.lhs)} = {', '.join(sp.sstr(o.rhs) for o in others)} as well "
+                              f"(line {at}), and is checked at {sp.sstr(c.lhs)} = {sp.sstr(c.rhs)} only")
         assumed = _assumed_before(live_conditions(), rel.line, lines, condition_columns, assuming) \
             + tuple(redrawn) + _family_signs_before(family_said, rel.line) \
             + tuple((fact, line) for line, fact in parameter_facts if line <= rel.line and in_scope(sections, line, rel.line))
@@ -4167,7 +4204,8 @@ def _as_case(lines: list[str], line: int, column: int) -> bool:
         or bool(re.match(r"\s*(?:时|的时候)", after))
 
 
-_CASE_WORD_BEFORE = re.compile(r"(?i)(?:\b(?:for|if|when|whenever|in\s+the\s+case(?:\s+of)?)|当|若|如果|对于)\s*$")
+_CASE_WORD_BEFORE = re.compile(r"(?i)(?:\b(?:for|if|when|whenever|in\s+the\s+case(?:\s+of)?|with|at|taking|setting|putting|"
+                               r"plugging\s+in|substituting)|当|若|如果|对于|取|令)\s*$")
 
 
 def _case_into_display(lines: list[str], line: int, column: int, rel: Relation, blocks) -> bool:
@@ -4287,13 +4325,74 @@ _THEN_BEFORE = re.compile(r"(?i)(?:^|[.;:!?]\s+|,\s*)(?:and\s+)?(?:then|hence|th
 _INDEX_LETTERS = frozenset("ijklmst")
 """Letters that index entries (z_i, δ_ij): a family at one of them is data, not a sequence of a number (H_n)."""
 _CHOICES = re.compile(r"(?i)\b(?:choices?|options?|alternatives?|ways|approaches|methods|candidates|either|variants?|"
-                      r"two|three|several|possibilities)\b|两种|几种|选择|方案")
-"""The words that introduce a list as alternatives ("Two natural choices:"): only then do its items give a name
-different values that are not compared."""
+                      r"possibilities|or(?!\s+(?:equivalently|rather|in\s+other\s+words)))\b|两种|几种|选择|方案|或")
+"""The words that introduce a list as alternatives ("Two natural choices:", "we may match the slope or the
+variance:"): only then do its items give a name different values that are not compared."""
+_STEPS = re.compile(r"(?i)\b(?:steps?|parts?|stages?|procedure|algorithm|proof|derivation|computation|in\s+turn|"
+                    r"one\s+after|then)\b|步骤|分步|依次")
+"""The words that introduce a list as the steps of one computation ("The computation has two parts:")."""
+_STEP_OPENING = re.compile(r"(?i)\s*(?:\*\*[^*]*\*\*\s*)?(?:and\s+)?(?:therefore|hence|thus|so|then|consequently|"
+                           r"it\s+follows|finally|因此|所以|于是|从而|故|则)(?![A-Za-z])")
+"""An item that opens with a consequence ("3. Therefore $λ = …$"): a step from the items before it."""
+
+
+def _alternative_items(lines: list[str], first: int, second: int, column: int) -> bool:
+    """Whether lines ``first`` < ``second`` give a name its values in items of a list the words call alternatives
+    ("Two natural choices: 1. … gives $λ = \\sqrt{π/8}$ 2. … gives $λ = \\sqrt3/π$"), or in sub-items of two items
+    of such a list — not an item that opens with "Therefore" (a step), nor the items of a list of steps."""
+    outer = 0 if sibling_items(lines, first, second) else outer_sibling_items(lines, first, second)
+    if not outer and not sibling_items(lines, first, second):
+        return False
+    lead = re.sub(r"\$[^$]*\$", " ", list_lead_in(lines, outer or second))
+    if not _CHOICES.search(lead) or _STEPS.search(lead):
+        return False
+    return bool(outer) or not _STEP_OPENING.match(re.sub(r"\$[^$]*\$", " x ", item_opening(lines, second, column)))
 _MODEL_SWITCH = re.compile(r"(?i)\b(?:switch\w*|instead|replac\w*|another|alternative\w*|different|new|now|"
                            r"consider|suppose|model)\b|换成|改为|另一|新的")
 """Words of a paragraph that leave the model a function was defined in ("Now switch to the Laplace model. Then
 $f(a) = |a|$."): a formula written after them may be the new model's, not a restatement."""
+_ANOTHER_FAMILY = re.compile(r"(?i)\b(?:for|in|with|under)\s+(?:the|a|an)\s+(?:[\w-]+\s+){1,2}(?:family|model|distribution|"
+                                r"likelihood|loss|prior|case|variant|setting)\b|对于\S{1,8}(?:分布|模型|族)")
+"""Words after a definition that name another model ("For the Poisson family the natural parameter is …"): a
+formula after them in that name is the other model's, not a restatement."""
+def _closed_value_stated(lines: list[str], rel: Relation, column: int, lhs: sp.Basic, definitions: list[Definition],
+                         defined_at: dict[str, list[int]]) -> bool:
+    """Whether inline ``f(2) = 7`` states a value: f's definition leaves nothing free at those numbers (no constant
+    the line could fix, as "the data give $y(0) = 2$" fixes C of y(t) = C e^{kt}), the words suppose nothing ("if
+    $f(2) = 7$") and no other model was named since f was defined."""
+    value = attempt(Deadline.after(1.0), lambda: unfold_keeping_variables(lhs, definitions), None)
+    if value is None or value.free_symbols or value.atoms(sp.Indexed, sp.core.function.AppliedUndef) \
+            or _as_case(lines, rel.line, column) or supposed_cue(lines, rel) or defining_cue(lines, rel):
+        return False
+    clause = blank_inline_math(_raw_sentence_before(lines, rel).rstrip().rstrip("$") + " "
+                               + _clause_of_inline(lines, rel))
+    if _RENEWING.search(clause) or re.search(r"(?i)\b(?:set|setting|redefin\w*|stipulat\w*|assign\w*|fix\w*|"
+                                             r"impos\w*|requir\w*|declar\w*)\b|定义|规定|设定", clause):
+        return False                # "we redefine it at one point, setting $L(0) = 10$": a stipulation
+    name = target_name(lhs) or (str(lhs.func) if isinstance(lhs, sp.core.function.AppliedUndef) else "")
+    since = max((n for n in defined_at.get(name, []) if n <= rel.line), default=0)
+    between = blank_inline_math(" ".join(lines[max(since, 1) - 1:rel.line]))
+    return since > 0 and not _MODEL_SWITCH.search(between) and not _another_family_since(lines, since, rel.line)
+
+
+def _named_otherwise(lines: list[str], rel: Relation, defined_line: int) -> str:
+    """How the words name the quantity ``rel`` writes when the definition of its name, on ``defined_line``, was
+    named by another noun ("The squared loss is $L = …$" then "The absolute loss is $L = …$"), else ""."""
+    if not 1 <= defined_line < rel.line <= len(lines) or not rel.lhs.strip():
+        return ""
+    pattern = re.compile(r"(?i)\b(?:the|a|an|our|its|this)\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:is|are|reads|:)\s*\$\s*"
+                         + re.escape(rel.lhs.strip()) + r"\s*=")
+    before, now = pattern.findall(lines[defined_line - 1]), pattern.findall(lines[rel.line - 1])
+    if len(before) == 1 and len(now) == 1 and before[0].lower() != now[0].lower():
+        return f"named \"{before[0]}\" on line {defined_line}, and here \"{now[0]}\""
+    return ""
+
+
+def _another_family_since(lines: list[str], since: int, line: int) -> bool:
+    """Whether the lines after ``since`` (a definition's) up to ``line`` name another family or model."""
+    return bool(_ANOTHER_FAMILY.search(blank_inline_math(" ".join(lines[max(since, 0):line]))))
+
+
 _LONE_CUE = re.compile(r"(?i)\s*(?:then|hence|therefore|thus|so|consequently|it\s+follows\s+that|this\s+gives|"
                        r"we\s+(?:get|obtain|find)|因此|所以|于是|从而|故|则)\s*[,，]?\s*")
 """A sentence that opens with nothing but a consequence word before its math ("Then $Φ(a) = …$"): what follows is
@@ -4495,8 +4594,15 @@ _DELTA_ITSELF = re.compile(r"\\Delta\s*(?:[:=<>,$()]|\\(?:coloneqq|in|le|ge|leq|
 """Δ used as a name of its own ("$\\Delta := 2$", "$\\Delta$", "\\Delta \\cdot x"): no increments."""
 _LAPLACIAN = re.compile(r"(?i)laplac|拉普拉斯")
 _DIGAMMA = re.compile(r"(?i)\bdi-?gamma\b|双伽[马玛]")
-_GAMMA_ALONE = re.compile(r"\\Gamma(?![A-Za-z])(?!\s*(?:\(|\\left\b|\\[bB]igg?l?\b|\\!|\\,\s*\(|'|\)))"
-                          r"|\\Gamma\s*\(\s*\\?[A-Za-z]+\s*\)\s*(?::=|=|\\coloneqq|\\triangleq|\\equiv)")
+def _given_a_formula(name: str) -> str:
+    """The pattern of ``\\name`` given a formula at a plain argument (``\\Gamma(t) = t^2``, ``\\Gamma\\left(t\\right) = …``,
+    ``\\Gamma(t_0) &= …``): the text's own function of that letter."""
+    return (rf"\\{name}\s*(?:\\left\s*|\\[bB]igg?l?\s*)?\(\s*\\?[A-Za-z]+(?:\s*_\s*(?:\{{[^{{}}]*\}}|\w))?\s*"
+            rf"(?:\\right\s*|\\[bB]igg?r?\s*)?\)\s*&?\s*(?::=|=|\\coloneqq|\\triangleq|\\equiv)")
+
+
+_GAMMA_ALONE = re.compile(r"\\Gamma(?![A-Za-z])(?!\s*(?:\(|\\left\b|\\[bB]igg?l?\b|\\!|\\,\s*\(|'|\)))|"
+                          + _given_a_formula("Gamma"))
 """``\\Gamma`` written as a name of its own (``$\\Gamma$``, ``\\Gamma a``, ``\\Gamma = 10``, ``\\Gamma_{ij}``), not applied
 (``\\Gamma(\\alpha)``, ``(\\log\\Gamma)'``), or given a formula at a name (``\\Gamma(\\theta) = 1/\\theta^2``, the text's own
 Γ — not even ``\\Gamma(n) = (n-1)!``, then refused rather than guessed)."""
@@ -4508,14 +4614,17 @@ def _digamma_named(text: str) -> bool:
     """Whether the words name ψ the digamma function: "digamma" in a sentence that writes ``\\psi`` ("with
     $\\psi := (\\log\\Gamma)'$ the digamma function"), not merely somewhere in a text whose ψ is an influence
     function."""
-    return any(_DIGAMMA.search(s) and re.search(r"\\psi(?![A-Za-z])", s) and not _CONTRASTED.search(s)
-               for s in sentences_in(text))
+    return any(_DIGAMMA.search(s) and re.search(r"\\psi(?![A-Za-z])", s)
+               and not _CONTRASTED.search(re.sub(r"\$[^$]*\$", " ", s)) for s in sentences_in(text))
 
 
-_CONTRASTED = re.compile(r"(?i)\b(?:unlike|not|rather\s+than|instead\s+of|different\s+from|as\s+opposed\s+to|"
-                         r"confused)\b|不是|不同于")
-_GAMMA_OTHER = re.compile(r"(?i)\b(?:discount\w*|focus\w*|parameter|factor|rate|weight|interval|temperature|margin|"
-                          r"coefficient|shape|scale|step)\b")
+_CONTRASTED = re.compile(r"(?i)\b(?:unlike|not|no|nothing|unrelated|neither|nor|never|rather\s+than|instead\s+of|"
+                         r"different\s+from|as\s+opposed\s+to|confused)\b|n't\b|无关|不是|并非|不同于|没有|不要")
+"""Words that deny a sentence's naming ("ψ, unlike the digamma, …", "γ (unrelated to Euler's constant)", "the
+digamma function plays no role here", "与欧拉常数无关")."""
+_GAMMA_OTHER = re.compile(r"(?i)\b(?:discount\w*|focus\w*|parameter|hyper-?parameter|factor|rate|weight|interval|"
+                          r"temperature|margin|coefficient|shape|scale|step|exponent|power|tun\w*|decay\w*)\b|"
+                          r"折扣|因子|参数|系数|取值|衰减|学习率|温度|指数")
 
 
 _GAMMA_VALUED = re.compile(r"\\gamma\s*(?:(?::=|=|\\coloneqq)\s*(?!0\.577)[-+\d.(\\]|\\in\b|<|>|\\[lg]eq?\b|\\ne\b)")
@@ -4525,11 +4634,15 @@ def _euler_gamma_named(text: str) -> bool:
     """Whether γ is Euler's constant: a sentence that writes ``\\gamma`` names it ("with γ ≈ 0.5772 the
     Euler–Mascheroni constant", or writes γ ≈ 0.577), and the text gives γ no other value or range (a discount
     factor γ = 0.9, a focusing parameter γ > 0) and never says it is not the constant."""
-    if _GAMMA_VALUED.search(text) or re.search(r"(?i)\bnot\b[^.]{0,40}\beuler", text) or any(
+    if _GAMMA_VALUED.search(text) or any(_EULER_GAMMA.search(s) and _CONTRASTED.search(re.sub(r"\$[^$]*\$", " ", s))
+                                         for s in sentences_in(text)) or any(
             re.search(r"\\gamma(?![A-Za-z])", s) and _GAMMA_OTHER.search(re.sub(r"\$[^$]*\$", " ", s))
             for s in sentences_in(text)):
         return False                # ("the discount factor $\gamma$ in the unit interval": another γ)
-    return any(re.search(r"\\gamma(?![A-Za-z])", s) and _EULER_GAMMA.search(s) for s in sentences_in(text))
+    return any(re.search(r"\\gamma(?![A-Za-z])", s) and _EULER_GAMMA.search(s) for s in sentences_in(text)) \
+        or _digamma_named(text) and any(re.search(r"\\psi(?![A-Za-z])", line) and re.search(r"\\gamma(?![A-Za-z])", line)
+                                        for line in text.splitlines())
+    # ("$\psi(1) = -\gamma$" where the words name ψ the digamma: γ beside it is Euler's constant, as everywhere)
 
 
 _EULER_GAMMA = re.compile(r"(?i)euler\s*[-–—]?\s*mascheroni|euler'?s\s+constant|欧拉常数|欧拉[-–—]马歇罗尼|"
