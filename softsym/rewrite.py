@@ -31,6 +31,11 @@ def evaluate_derivatives(expr: sp.Basic) -> sp.Basic:
     return expr.replace(lambda e: isinstance(e, sp.Subs), _substituted) if expr.has(sp.Subs) else expr
 
 
+def derivative_taken(node: sp.Derivative) -> sp.Basic:
+    """One ``Derivative`` carried out as evaluate_derivatives does (undefined at the kinks of max, |·|)."""
+    return _derivative(node)
+
+
 def _derivative(node: sp.Derivative) -> sp.Basic:
     variables = {v for v in node.variables}
     for piecewise in node.expr.atoms(sp.Piecewise):
@@ -40,7 +45,24 @@ def _derivative(node: sp.Derivative) -> sp.Basic:
                 raise ValueError(f"{node.expr} is defined separately at isolated points of "
                                  f"{', '.join(map(str, variables))}: its derivative is not taken branch by branch")
     out = node.doit(deep=False)
-    return node.doit() if isinstance(out, sp.Derivative) else out
+    out = node.doit() if isinstance(out, sp.Derivative) else out
+    return _undefined_at_kinks(out, node.expr)
+
+
+def _undefined_at_kinks(derivative: sp.Basic, expr: sp.Basic) -> sp.Basic:
+    """``derivative`` with the step functions differentiation brought in left undefined where their argument is 0:
+    SymPy's d/dt max(t, 0) is Heaviside(t), 1/2 at t = 0, and d/dt |t| is sign(t), 0 there — values of a derivative
+    that does not exist at the kink (``r'(0) = 1/2`` of r = max(t, 0) would be proved).  Heaviside(a) becomes
+    Heaviside(a, nan) and sign(a) becomes a/|a| (nan at 0), unless ``expr`` itself wrote them."""
+    if not derivative.has(sp.Heaviside, sp.sign):
+        return derivative
+    if derivative.has(sp.Heaviside) and not expr.has(sp.Heaviside):
+        derivative = derivative.replace(lambda e: isinstance(e, sp.Heaviside) and e.args[1:] in ((), (sp.S.Half,)),
+                                        lambda e: sp.Heaviside(e.args[0], sp.nan))     # (SymPy keeps H(0) = 1/2)
+    if derivative.has(sp.sign) and not expr.has(sp.sign):
+        derivative = derivative.replace(lambda e: isinstance(e, sp.sign),
+                                        lambda e: sp.Mul(e.args[0], sp.Pow(sp.Abs(e.args[0]), -1), evaluate=False))
+    return derivative
 
 
 def _substituted(node: sp.Subs) -> sp.Basic:

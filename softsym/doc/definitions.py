@@ -12,7 +12,7 @@ from ..deadline import Deadline, attempt
 from ..dsl import Definition
 from ..latex.probability import STATISTIC_WORDS
 from ..problem import UnfoldError, unfold
-from ..rewrite import rename_bound
+from ..rewrite import evaluate_derivatives, rename_bound
 from .chains import Relation
 from .names import bare_name, names_in, probabilities_in, target_name
 
@@ -384,8 +384,11 @@ def _unfolded_keeping_variables(expr: sp.Basic, definitions: list[Definition]) -
             if set(at.variables) & inner.xreplace({d: sp.Dummy() for d in taken}).free_symbols:
                 raise Unfoldable(f"an evaluation bar whose reach is not clear ({', '.join(map(sp.sstr, at.variables))} "
                                  f"outside the derivative it evaluates, once the definitions are unfolded)")
-            value = attempt(Deadline.after(2.0), lambda inner=inner, at=at: sp.Subs(
-                inner, at.variables, at.point).doit(), None)
+            value = attempt(Deadline.after(2.0), lambda inner=inner, at=at: evaluate_derivatives(sp.Subs(
+                inner, at.variables, at.point)), None)      # (not Subs.doit: d/dt max(t, 0) at 0 is no 1/2)
+            if value is not None and any(set(s.variables) & set(at.variables) for s in value.atoms(sp.Subs)):
+                value = attempt(Deadline.after(2.0), lambda inner=inner, at=at: sp.Subs(   # ∇f(θ_{t-1}) of an f
+                    inner, at.variables, at.point).doit(), None)                             # written nowhere
             if value is None or any(set(s.variables) & set(at.variables) for s in value.atoms(sp.Subs)):
                 raise Unfoldable(f"the value at {', '.join(f'{sp.sstr(v)} = {sp.sstr(p)}' for v, p in zip(at.variables, at.point))} "
                                  f"(an evaluation bar) could not be taken before the definitions are unfolded")
