@@ -1691,3 +1691,19 @@ def test_held_out_44_false_alarms_written_anew_stay_unrefuted():
     for name in ("session41_density_of_log.md", "session41_unit_norm_in_words.md", "session41_iterate_zero.md",
                  "session41_parameter_value_example.md"):
         assert "refuted" not in {v for vs in verdicts_by_line(name).values() for v in vs}, name
+
+
+def test_red_team_63_kinks_asides_equations_and_iterates_hold():
+    # d/dt max(t, 0) and d/dt |t| at 0 do not exist (SymPy's Heaviside(0) = 1/2, sign(0) = 0 proved r'(0) = 1/2);
+    # "For $x > 0$ (the case $x = 0$ is trivial)", "Exactly as for $n = 2$" after "take $n = 3$", "also holds for
+    # $n = 2$" after a semicolon, a start value in another sentence: no proof at the other value alone
+    for name, line in (("relu_kink_half", 3), ("relu_kink_bar", 4), ("abs_kink", 4), ("case_in_parentheses", 4),
+                       ("exactly_as_for", 4), ("also_holds_semicolon", 4), ("start_value_other_sentence", 4)):
+        assert not any(v.startswith("proved") for v in verdicts_by_line(f"session41_red_team_63_{name}.md")[line]), name
+    # equations posed to be solved, a value contrasted with the case ("unlike $n = 3$"), values at a kink the text
+    # chooses, a function on [0, 1] "and zero elsewhere", ψ(1) = −0.5772 rounded, iterates θ^{t+1} = θ^t − …
+    for name in ("eq_roots", "eq_zh", "p1_opposed", "v4_domain", "v4_heaviside3", "r_psi", "e7_rate", "g6_itert"):
+        verdicts = verdicts_by_line(f"session41_red_team_63_{name}.md")
+        assert "refuted" not in {v for vs in verdicts.values() for v in vs}, name
+    # a reading error once hid the whole document (KeyError): the false line after it is refuted
+    assert verdicts_by_line("session41_red_team_63_crash_hid_the_document.md")[6] == ["refuted"]

@@ -648,7 +648,8 @@ def _off_by_rounding(rel, verdict: Verdict, problem: Problem | None = None) -> s
         return ""
     tolerance = equality_rounding(rel.lhs) + equality_rounding(rel.rhs)
     try:
-        values = (parse_expr(cex.lhs_value), parse_expr(cex.rhs_value))
+        constants = {"EulerGamma": sp.EulerGamma, "Catalan": sp.Catalan, "GoldenRatio": sp.GoldenRatio}
+        values = (parse_expr(cex.lhs_value, constants), parse_expr(cex.rhs_value, constants))   # (ψ(1) = -EulerGamma)
     except Exception:  # noqa: BLE001 - values softsym cannot read back: the refutation stands
         return ""
     closed = problem is not None and not sp.Tuple(problem.lhs, problem.rhs).atoms(sp.Indexed) \

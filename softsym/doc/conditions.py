@@ -1220,22 +1220,41 @@ def conditions_for(rel: Relation, conditions: list[tuple[int, sp.Basic | None]],
     for c in here:                   # "The case $x < 0$ is trivial. For $x > 0$ we have $$…$$": the later one
         kept = [d for d in kept if not _opposed(d, c)] + [c]
     here = kept
+    if lines is not None and columns is not None:       # "For $n = 2$ (unlike $n = 3$)": not the case of the display
+        at = {id(c): line for line, c in conditions if c is not None}
+        here = [c for c in here if not (is_pin(c) and _contrasted(lines, at.get(id(c), 0), columns.get((at.get(id(c), 0), c), -1)))]
     latest = {c.lhs: c for c in here if is_pin(c)}                 # x = 2, then x = 3: the later value
     return [c for c in here if not is_pin(c) or latest[c.lhs] is c]
 
 
+_CONTRAST_BEFORE = re.compile(r"(?i)\b(?:unlike|rather\s+than|compared\s+(?:with|to)|instead\s+of|as\s+opposed\s+to|"
+                              r"not|except|versus|vs\.?)\s+(?:(?:the|a)\s+)?(?:(?:case|value)\s+(?:of\s+|at\s+)?|"
+                              r"(?:at|for|with)\s+)?$|(?:不同于|而非|不是|相比于?)\s*$")
+
+
+def _contrasted(lines: list[str], line: int, column: int) -> bool:
+    """Whether the inline math at (``line``, ``column``) is a value the words contrast with the case ("For $n = 2$
+    (unlike $n = 3$)", "rather than $n = 3$", "compared with the value at $n = 3$")."""
+    if column < 0 or not 1 <= line <= len(lines):
+        return False
+    before = lines[line - 1][:column].rstrip().rstrip("$").split("$")[-1]
+    return bool(_CONTRAST_BEFORE.search(before.replace("(", " ")))
+
+
 def values_alongside(pin: sp.Basic, line: int, conditions: list[tuple[int, sp.Basic | None]], lines: list[str],
                      columns: dict) -> list[sp.Basic]:
-    """The other values the sentence of the case ``pin`` (written at ``line``) gives the same name: "for $t = 0$ or
-    $t = 1$", "Both for $n = 2$ and for $n = 3$,", "With $n = 1$ or $n = 2$": what follows is said of each, and
-    conditions_for keeps only the later, so a proof there is a proof at one of them only."""
+    """The other cases the words put the name of the case ``pin`` (written at ``line``) in, beside it: "for $t = 0$ or
+    $t = 1$", "Both for $n = 2$ and for $n = 3$,", "it holds for $n = 3$; it also holds for $n = 2$", "For $x > 0$ (the
+    case $x = 0$ is trivial)", "Now take $n = 3$. Exactly as for $n = 2$, …": what follows is said of each (or of
+    another than the value kept), and conditions_for keeps only one, so a proof there proves nothing alone."""
     at = columns.get((line, pin), -1)
     if at < 0 or not 1 <= line <= len(lines):
         return []
     others = []
     for other_line, other in conditions:
-        if other is None or not is_pin(other) or other.lhs != pin.lhs or other.rhs == pin.rhs \
-                or abs(other_line - line) > 3:
+        if other is None or other is pin or abs(other_line - line) > 3 or not isinstance(other, sp.Basic) \
+                or pin.lhs not in other.free_symbols and other.lhs != pin.lhs \
+                or is_pin(other) and other.lhs == pin.lhs and other.rhs == pin.rhs:
             continue
         column = columns.get((other_line, other), -1)
         if column < 0 or not 1 <= other_line <= len(lines):
@@ -1247,10 +1266,18 @@ def values_alongside(pin: sp.Basic, line: int, conditions: list[tuple[int, sp.Ba
         between = "\n".join([lines[first - 1][close + 1 if close >= 0 else start:] if first < last else
                              lines[first - 1][close + 1 if close >= 0 else start:end],
                              *lines[first:last - 1], *([lines[last - 1][:end]] if first < last else [])])
-        if not re.search(r"\$\$|\\\[|\\begin\s*\{", between) \
-                and not _SENTENCE_END.search(_INLINE_MATH.sub(" x ", between)):
+        if re.search(r"\$\$|\\\[|\\begin\s*\{|\n\s*\n", between):
+            continue
+        words = _INLINE_MATH.sub(" x ", between)
+        if not re.search(r"[.!?。！？](?:\s|$)", words) or _AS_FOR.search(words):
             others.append(other)
     return others
+
+
+_AS_FOR = re.compile(r"(?i)\b(?:as|like|similarly\s+to)\s+(?:for|in\s+the\s+case(?:\s+of)?|with|at)\s*$|\bas\s+for\b|"
+                     r"\bas\s+in\s+the\s+case\b|同样|与\s*x\s*时?相同|和\s*x\s*时?一样")
+"""Words that point back to another case ("Exactly as for $n = 2$, …", "As in the case $n = 2$"): what follows is
+said of the case at hand by likeness, the other value stays beside it."""
 
 
 _OTHERWISE = re.compile(r"(?i)\botherwise\b|\belse\b|\bin\s+the\s+other\s+case\b|\bif\s+not\b|否则|反之")
@@ -1359,7 +1386,7 @@ _DERIVING_ONLY = re.compile(
 """Words between two displays that derive the second from the first ("hence", "which simplifies to", "dividing
 through by $e^{z_1}$,", "化简得"): one run when the first is written in a case ("For $K = 2$, $$…$$ hence $$…$$": the
 second holds in that case too) — not between any two displays of a derivation, whose prose is their own."""
-_CASE_LEAD = re.compile(r"(?i)(?:\b(?:for|if|when|whenever|with|at|taking|setting)\s+\$[^$]*=[^$]*\$|当\s*\$[^$]*\$\s*时)"
+_CASE_LEAD = re.compile(r"(?i)(?:\b(?:for|if|when|whenever|with|taking|setting)\s+\$[^$]*=[^$]*\$|当\s*\$[^$]*\$\s*时)"
                         r"[^$.;!?。；！？]*$")
 
 

@@ -39,6 +39,7 @@ from ..latex.vocabulary import GREEK
 from ..latex.distributions import Distribution, closed_forms, is_divergence, left_over, parameter_ranges
 from ..latex.operators import OUTCOME_COUNT
 from ..problem import Problem, fresh_binders, prepare, reached_definitions, vector_names
+from ..rewrite import derivative_taken
 from ..prover import DEFAULT_TIMEOUT
 from ..sums import empty_when_reversed
 from .approximate import approximately, approximately_by_entry, natural_evidence, natural_only, natural_said, other_base_spoken, rounding_written
@@ -551,6 +552,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     circular_at: dict[str, int] = {}                    # a name defined through itself (not unfolded): where
     last_values: dict[str, tuple] = {}                  # η_K := 0: the family's line, condition and text
     previous_definitions: list[Definition] = []
+    sections_own: dict[str, int] = {}                   # η := logit μ of the Bernoulli section, not read in the next
     for k, rel in enumerate(found):
         lengths = lengths_in_section(all_lengths, numbered_lengths, sections, rel.line, counting_lines)
         for name in [name for name, at in spaced.items() if recounted(at, rel.line, sections, counting_lines)]:
@@ -577,6 +579,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                                                    sections, setups, rel.line)]
         if instances:       # "For a single spin … $$Z = e^{βh} + e^{-βh}$$" of the Z of a general Gibbs distribution:
             definitions = [d for d in definitions if not any(d is x for x in instances)]   # that section's Z only
+        sections_own.update({target_name(d.target): max((n for n in defined_at.get(target_name(d.target) or "", [])
+                                                         if n <= rel.line), default=0) for d in instances})
+        for name in [name for name in sections_own if name in {target_name(d.target) for d in definitions}]:
+            del sections_own[name]      # defined again since
         definitions = _about_current_meanings(definitions, previous_definitions)
         previous_definitions = list(definitions)
         for line, name, column in [r for r in renamings if r[0] < rel.line or r[0] == rel.line
@@ -911,6 +917,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         instance: sp.Basic | None = None                # n = 3 of "z = (1, 2, 3)" with z over 1..n
         remainder: tuple[str, str] | None = None        # "+ O(x^4)" ending a side: an expansion's remainder
         try:
+            iterate = _iterate_superscript(f"{rel.lhs} {rel.rhs}")
+            if iterate:             # θ^{t+1} = θ^t − η ∇L(θ^t): iterates, not powers
+                raise Unparsed("a superscript that counts iterates as much as it raises a power (write θ_{t+1} or "
+                               "θ^{(t+1)} for iterates)", iterate)
             paired, pairs = pair_sums(rel)
             if operator and (variance_unread := _variance_of(averaged - variances).search(f"{paired.lhs} {paired.rhs}")):
                 raise Unparsed("a variance of what the text averages, which softsym reads only under weights the text "
@@ -1225,6 +1235,15 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message="a condition the text imposes (setting a derivative to a value), not a "
                                        "claim; what its sentence derives from it is not refuted"))
+            continue
+        if in_display_math(rel, blocks) and rel.op == "==" and lhs.free_symbols | rhs.free_symbols \
+                and not rel.chained and _equation_to_solve(lines, rel, blocks):
+            # "The equation $$x^2 = 2x$$ has the two roots …", "方程 $$…$$ 的根为": an equation in the unknown
+            imposed.append((rel.line, rel.tex))
+            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                               message="an equation the words pose to be solved (\"the equation …\", \"… has the roots\"), "
+                                       "not an identity; what its sentence derives from it is not refuted"))
+            use(names_in(lhs, rhs))
             continue
         if in_display_math(rel, blocks) and rel.op == "==" and (lhs == 0 or rhs == 0) \
                 and (lhs.free_symbols or rhs.free_symbols or sp.Tuple(lhs, rhs).atoms(sp.core.function.AppliedUndef)) \
@@ -2590,6 +2609,10 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
         # (Z alone as Z(β) in "β U − log Z", U defined; not beside ⟨E⟩_β that nothing defines: what Z means
         # there is what the text may say in words)
         doubts: list[str] = [f"it rests on a guess: {'; '.join(doubted_guesses)}"] if doubted_guesses else []
+        own_elsewhere = sorted(name for name in sections_own if name in names_in(lhs, rhs) | names_in(left, right))
+        if own_elsewhere:   # η := logit μ in the Bernoulli section, then "n σ(η) = n μ" in the binomial one
+            doubts.append(f"it uses {', '.join(own_elsewhere)}, which another section defined for its own model "
+                          f"(line {sections_own[own_elsewhere[0]]}): whether that holds here too is not read")
         other_case = _valued_in_other_case(problem, lines, max((h for h in sections if h <= rel.line), default=1),
                                            rel.line)
         if other_case:      # Σ^{-1} μ_k, then "common variance $\sigma^2 = 1$" in a 1-D example: Σ is σ² there
@@ -2805,7 +2828,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                                  for name in renamed_here)
                           + ": its definition no longer unfolds, and what it means here is not read")
         restated_apart = inline and earlier is not None and rel.op == "==" and target_name(lhs) is not None \
-            and not any(in_scope(sections, line, rel.line) for line in defined_at.get(target_name(lhs), [])) \
+            and bool(defined_at.get(target_name(lhs))) and not any(in_scope(sections, line, rel.line) for line in defined_at.get(target_name(lhs), [])) \
             and not valued_claim                # ("Therefore $\bar x = 2$": derived, no new x̄)
         if restated_apart:
             doubts.append(f"it restates {target_name(lhs)}, defined in another section (line "     # "## Adding a
@@ -3450,7 +3473,9 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                            at_pins=bool(pins) and ((not lhs.free_symbols or not rhs.free_symbols)
                            and not (left.free_symbols or right.free_symbols)       # σ(z) = 1/2 at z = 0
                            and all(any(c == e for at, e in example_pins if in_scope(sections, at, rel.line))
-                                   or same_paragraph(lines, line, rel.line) or line in sections   # "### $T = 1$"
+                                   or same_paragraph(lines, line, rel.line)
+                                   and _runs_into(lines, line, condition_columns.get((line, c), -1), rel)
+                                   or line in sections   # "### $T = 1$"
                                    for c, line in pinned_at.items())
                            or len(pinned_at) == len(pins) and all(      # "For $K = 2$, $$p_1 = σ(z_1 - z_2)$$"
                                _case_into_display(lines, line, condition_columns.get((line, c), -1), rel, blocks)
@@ -3635,7 +3660,7 @@ def _derivatives_taken(fact: sp.Basic) -> sp.Basic:
     if not isinstance(fact, sp.Basic) or not fact.has(sp.Derivative) or fact.has(sp.Sum, sp.Product, sp.Integral):
         return fact
     taken = attempt(Deadline.after(1.0), lambda: fact.replace(
-        lambda e: isinstance(e, sp.Derivative) and not e.expr.has(sp.core.function.AppliedUndef), lambda e: e.doit()),
+        lambda e: isinstance(e, sp.Derivative) and not e.expr.has(sp.core.function.AppliedUndef), derivative_taken),
         None)
     return fact if taken is None else taken
 
@@ -4204,7 +4229,7 @@ def _as_case(lines: list[str], line: int, column: int) -> bool:
         or bool(re.match(r"\s*(?:时|的时候)", after))
 
 
-_CASE_WORD_BEFORE = re.compile(r"(?i)(?:\b(?:for|if|when|whenever|in\s+the\s+case(?:\s+of)?|with|at|taking|setting|putting|"
+_CASE_WORD_BEFORE = re.compile(r"(?i)(?:\b(?:for|if|when|whenever|in\s+the\s+case(?:\s+of)?|with|taking|setting|putting|"
                                r"plugging\s+in|substituting)|当|若|如果|对于|取|令)\s*$")
 
 
@@ -4325,7 +4350,8 @@ _THEN_BEFORE = re.compile(r"(?i)(?:^|[.;:!?]\s+|,\s*)(?:and\s+)?(?:then|hence|th
 _INDEX_LETTERS = frozenset("ijklmst")
 """Letters that index entries (z_i, δ_ij): a family at one of them is data, not a sequence of a number (H_n)."""
 _CHOICES = re.compile(r"(?i)\b(?:choices?|options?|alternatives?|ways|approaches|methods|candidates|either|variants?|"
-                      r"possibilities|or(?!\s+(?:equivalently|rather|in\s+other\s+words)))\b|两种|几种|选择|方案|或")
+                      r"possibilities|conventions?|(?:may|can|could|might)\s+(?:\w+\s+){1,6}?(?:the\s+)?\w+\s+or)\b|"
+                      r"两种|几种|选择|方案|可以\S*或")
 """The words that introduce a list as alternatives ("Two natural choices:", "we may match the slope or the
 variance:"): only then do its items give a name different values that are not compared."""
 _STEPS = re.compile(r"(?i)\b(?:steps?|parts?|stages?|procedure|algorithm|proof|derivation|computation|in\s+turn|"
@@ -4351,10 +4377,65 @@ _MODEL_SWITCH = re.compile(r"(?i)\b(?:switch\w*|instead|replac\w*|another|altern
                            r"consider|suppose|model)\b|换成|改为|另一|新的")
 """Words of a paragraph that leave the model a function was defined in ("Now switch to the Laplace model. Then
 $f(a) = |a|$."): a formula written after them may be the new model's, not a restatement."""
-_ANOTHER_FAMILY = re.compile(r"(?i)\b(?:for|in|with|under)\s+(?:the|a|an)\s+(?:[\w-]+\s+){1,2}(?:family|model|distribution|"
-                                r"likelihood|loss|prior|case|variant|setting)\b|对于\S{1,8}(?:分布|模型|族)")
+_ANOTHER_FAMILY = re.compile(r"(?i)\b(?:for|in|with|under)\s+(?:the|a|an)\s+(?!(?:same|above|previous|former|earlier|"
+                                r"original|current|present)\b)(?:[\w-]+\s+){1,2}(?:family|model|distribution|likelihood|loss|"
+                                r"prior|case|variant|setting)\b(?!\s+(?:above|again|before|as\s+before))|对于\S{1,8}(?:分布|模型|族)")
 """Words after a definition that name another model ("For the Poisson family the natural parameter is …"): a
 formula after them in that name is the other model's, not a restatement."""
+_POSED_BEFORE = re.compile(r"(?i)(?:\b(?:the|an|this|characteristic|quadratic|polynomial)\s+equations?|\bsolves|"
+                           r"\b(?:equilibrium|fixed[- ]point|stationarity)\s+(?:condition|equation)s?\s+(?:reads?|is)|"
+                           r"\broots\s+of|\bsolutions?\s+of|方程)\s*[:：,]?\s*$")
+_POSED_AFTER = re.compile(r"(?i)^[\s,.;:]*(?:(?:which\s+)?has\s+(?:the\s+|two\s+|a\s+|no\s+|its\s+|only\s+)*(?:roots?|"
+                          r"solutions?)|with\s+(?:the\s+)?(?:roots?|solutions?)|whose\s+(?:roots?|solutions?)|"
+                          r"and\s+its\s+(?:only\s+)?(?:\w+\s+)?(?:roots?|solutions?)|的(?:根|解)|有(?:两个)?(?:根|解))")
+
+
+def _equation_to_solve(lines: list[str], rel: Relation, blocks) -> bool:
+    """Whether the words pose the display holding ``rel`` as an equation to solve: "The equation $$x^2 = 2x$$ has the
+    two roots", "… has characteristic equation $$r^2 = r + 2,$$ with roots", "方程 $$…$$ 的根为"."""
+    block = next((b for b in blocks if b.display and b.line <= rel.line <= b.end_line), None)
+    if block is None or not 1 <= block.line <= block.end_line <= len(lines):
+        return False
+    opening = lines[block.line - 1]
+    before = " ".join([*lines[max(0, block.line - 3):block.line - 1], opening[:_display_opening(opening)]])
+    before = _SENTENCE_END.split(before)[-1] if _SENTENCE_END.search(before) else before
+    tail = lines[block.end_line - 1]
+    close = max(tail.rfind("$$"), tail.rfind("\\]"), tail.rfind("\\end{"))
+    after = " ".join([tail[close + 2:] if close >= 0 else "", *lines[block.end_line:block.end_line + 1]])
+    after = re.sub(r"^\s*[a-z]*\*?\}", "", after)
+    return bool(_POSED_BEFORE.search(blank_inline_math(before))) or bool(_POSED_AFTER.match(blank_inline_math(after)))
+
+
+def _iterate_superscript(tex: str) -> str:
+    """The superscript ``x^{k+1}`` of a relation that also writes ``x^k`` (k or t, bound by no sum or product it
+    writes): the step of an iteration (``x^{k+1} = x^k - η ∇f(x^k)``), or "" when there is none."""
+    for m in re.finditer(r"(\\?[A-Za-z]+)\s*\^\s*\{\s*([kt])\s*\+\s*1\s*\}", tex):
+        base, counter = re.escape(m.group(1)), m.group(2)
+        if re.search(rf"(?<![A-Za-z\\]){base}\s*\^\s*(?:\{{\s*{counter}\s*\}}|{counter}(?![A-Za-z]))", tex) \
+                and not re.search(rf"\\(?:sum|prod)\s*_\s*\{{?\s*{counter}\b", tex):
+            return m.group(0)
+    return ""
+
+
+def _runs_into(lines: list[str], line: int, column: int, rel: Relation) -> bool:
+    """Whether the sentence of the inline math at (``line``, ``column``) runs on into ``rel`` ("σ(z) = 1/2 at
+    $z = 0$", "For $K = 2$ we get $$…$$") — not "Gradient descent starts at $w = 0$. The gradient is $$…$$"."""
+    if column < 0 or not 1 <= line <= rel.line <= len(lines):
+        return False
+    close = lines[line - 1].find("$", column)
+    if rel.line == line:
+        start = max(lines[line - 1].find(rel.tex.strip()[:20]), 0) if rel.tex.strip() else 0
+        between = lines[line - 1][close + 1:start] if start > close else ""
+        after = lines[line - 1][close + 1:]
+        return not _SENTENCE_END.search(blank_inline_math(between)) if start > close \
+            else not _SENTENCE_END.search(blank_inline_math(lines[line - 1][start:column]))
+    opening = lines[rel.line - 1]
+    cut = opening.find(rel.tex.strip()[:20]) if rel.tex.strip() else -1
+    between = "\n".join([lines[line - 1][close + 1:], *lines[line:rel.line - 1], opening[:max(cut, 0)]])
+    between = re.sub(r"\$\$|\\\[|\\begin\s*\{[^}]*\}", " ", between)
+    return not _SENTENCE_END.search(blank_inline_math(between))
+
+
 def _closed_value_stated(lines: list[str], rel: Relation, column: int, lhs: sp.Basic, definitions: list[Definition],
                          defined_at: dict[str, list[int]]) -> bool:
     """Whether inline ``f(2) = 7`` states a value: f's definition leaves nothing free at those numbers (no constant
@@ -4367,12 +4448,20 @@ def _closed_value_stated(lines: list[str], rel: Relation, column: int, lhs: sp.B
     clause = blank_inline_math(_raw_sentence_before(lines, rel).rstrip().rstrip("$") + " "
                                + _clause_of_inline(lines, rel))
     if _RENEWING.search(clause) or re.search(r"(?i)\b(?:set|setting|redefin\w*|stipulat\w*|assign\w*|fix\w*|"
-                                             r"impos\w*|requir\w*|declar\w*)\b|定义|规定|设定", clause):
+                                             r"impos\w*|requir\w*|declar\w*|chang\w*|convention\w*|choos\w*|"
+                                             r"chose\w*|defin\w*|modif\w*|patch\w*|overrid\w*|instead)\b|"
+                                             r"定义|规定|设定|约定|改为|取为", clause):
         return False                # "we redefine it at one point, setting $L(0) = 10$": a stipulation
     name = target_name(lhs) or (str(lhs.func) if isinstance(lhs, sp.core.function.AppliedUndef) else "")
     since = max((n for n in defined_at.get(name, []) if n <= rel.line), default=0)
     between = blank_inline_math(" ".join(lines[max(since, 1) - 1:rel.line]))
-    return since > 0 and not _MODEL_SWITCH.search(between) and not _another_family_since(lines, since, rel.line)
+    if since <= 0:
+        return False
+    domain = blank_inline_math(lines[since - 1])
+    if re.search(r"(?i)\b(?:elsewhere|otherwise|extended|beyond|outside|piecewise|else)\b|其余|其他|否则|之外", domain) \
+            or re.search(r"(?i)\b(?:on|over|for)\s+\$[^$]*(?:\[|\\in\b|<|>|\\[lg]eq?\b)", lines[since - 1]):
+        return False                # "Let $g(t) = t - t^3$ on $[0, 1]$ and zero elsewhere": g(2) is not that formula's
+    return not _MODEL_SWITCH.search(between) and not _another_family_since(lines, since, rel.line)
 
 
 def _named_otherwise(lines: list[str], rel: Relation, defined_line: int) -> str:
@@ -4637,7 +4726,7 @@ def _euler_gamma_named(text: str) -> bool:
     if _GAMMA_VALUED.search(text) or any(_EULER_GAMMA.search(s) and _CONTRASTED.search(re.sub(r"\$[^$]*\$", " ", s))
                                          for s in sentences_in(text)) or any(
             re.search(r"\\gamma(?![A-Za-z])", s) and _GAMMA_OTHER.search(re.sub(r"\$[^$]*\$", " ", s))
-            for s in sentences_in(text)):
+            and (not _EULER_APPOSED.search(s) or _role_beside_gamma(s)) for s in sentences_in(text)):
         return False                # ("the discount factor $\gamma$ in the unit interval": another γ)
     return any(re.search(r"\\gamma(?![A-Za-z])", s) and _EULER_GAMMA.search(s) for s in sentences_in(text)) \
         or _digamma_named(text) and any(re.search(r"\\psi(?![A-Za-z])", line) and re.search(r"\\gamma(?![A-Za-z])", line)
@@ -4645,6 +4734,23 @@ def _euler_gamma_named(text: str) -> bool:
     # ("$\psi(1) = -\gamma$" where the words name ψ the digamma: γ beside it is Euler's constant, as everywhere)
 
 
+def _role_beside_gamma(sentence: str) -> bool:
+    """Whether a role word stands right beside ``$\\gamma$`` ("the discount factor $\\gamma$", "$\\gamma$ 是折扣因子"),
+    not elsewhere in the sentence ("grow at the rate $\\log n + \\gamma$, with $\\gamma$ Euler's constant")."""
+    for m in re.finditer(r"\$\s*\\gamma\s*\$", sentence):
+        before = re.split(r"\$[^$]*\$|[,;:，；：(（]", sentence[:m.start()])[-1][-40:]
+        after = re.split(r"\$[^$]*\$|[,;:，；：)）.。]", sentence[m.end():])[0][:40]
+        if _GAMMA_OTHER.search(" ".join(before.split()[-3:])) or _GAMMA_OTHER.search(" ".join(after.split()[:4])) \
+                or re.match(r"\s*(?:是|为|表示)?\s*\S{0,4}(?:折扣|因子|参数|系数|衰减|学习率|温度|指数)", after):
+            return True
+    return False
+
+
+_EULER_APPOSED = re.compile(r"(?i)\$[^$]*\\gamma(?![A-Za-z])[^$]*\$\s*[(,（，]?\s*(?:(?:is|denotes|being|为|是|表示)\s*)?"
+                            r"(?:the\s+)?(?:euler|欧拉)|(?:euler'?s\s+constant|euler\s*[-–—]?\s*mascheroni(?:\s+constant)?|"
+                            r"欧拉常数)\s*[(（]?\s*\$\s*\\gamma(?![A-Za-z])")
+"""γ set beside Euler's name ("with $\\gamma$ Euler's constant", "Euler's constant $\\gamma$"): that sentence names the
+constant, whatever else it says ("the harmonic numbers grow at the rate $\\log n + \\gamma$")."""
 _EULER_GAMMA = re.compile(r"(?i)euler\s*[-–—]?\s*mascheroni|euler'?s\s+constant|欧拉常数|欧拉[-–—]马歇罗尼|"
                           r"\\gamma\s*(?:\\approx|=)\s*0\.577")
 _CALLED_REAL = re.compile(r"(?i)(?:\breal(?:\s+numbers?|\s+scalars?|\s+values?)?|实数)\s*\$\s*([A-Za-z])\s*\$"
