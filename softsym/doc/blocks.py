@@ -202,6 +202,24 @@ def item_opening(lines: list[str], line: int, column: int) -> str:
     return re.sub(r"^\s*(?:\d{1,3}[.)]|[-*+]|\\item\b)\s*", "", "\n".join(text), count=1)
 
 
+def list_lead_in_line(lines: list[str], line: int) -> int:
+    """The line of the words just before the list holding ``line`` (see list_lead_in), or 0."""
+    start = _item_start(lines, line)
+    if start is None:
+        return 0
+    at = start[0]
+    while at > 1:
+        previous = lines[at - 2]
+        item = _ITEM.match(previous)
+        if item is not None and len(item.group("indent") or "") == start[1]:
+            at -= 1
+            continue
+        if previous.strip() and not previous.startswith((" ", "\t")) and not item:
+            return at - 1
+        at -= 1
+    return 0
+
+
 def list_lead_in(lines: list[str], line: int) -> str:
     """The words just before the list holding ``line`` (its first item's preceding non-blank line: "Two natural
     choices:"), or ""."""

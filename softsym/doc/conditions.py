@@ -11,6 +11,7 @@ import sympy as sp
 from ..domain import Bound, Domain
 from ..rewrite import substitute_free
 from .chains import Relation
+from .blocks import list_lead_in_line
 from .hedges import EXCEPTING, FROM_HERE_ON, negation_in, sentence_around, unplain
 from .names import as_relational, is_atomic, names_in, plain_context
 
@@ -1190,16 +1191,21 @@ def conditions_for(rel: Relation, conditions: list[tuple[int, sp.Basic | None]],
         here = [c for c in headed]
         sentence = [c for line, c in conditions if c is not None and line < rel.line and lines is not None
                     and columns is not None and _one_sentence(lines, line, columns.get((line, c), -1), rel)]
-        for c in [*sentence, *(c for line, c in conditions if line == rel.line and c is not None)]:
+        lead = list_lead_in_line(lines, rel.line) if lines is not None else 0
+        listed = [c for line, c in conditions if lead and line == lead and c is not None and is_pin(c)
+                  and lines[lead - 1].rstrip().endswith((":", "："))] if lead and rel.line - lead <= 12 else []
+        # ("**Example 3.** $x = (1, 2)$:\n- $β = 1$: $LSE(x) = …$\n- $β = 10$: …": the lead-in's values, every item's)
+        for c in [*listed, *sentence, *(c for line, c in conditions if line == rel.line and c is not None)]:
             here = [d for d in here if not _contradict(d, c)] + [c]   # "for $x<0$ … For $x > 0$ we have …"
         before = max((b for b in blocks if b.display and b.end_line < rel.line), key=lambda b: b.end_line,
                      default=None)
         if before is not None and lines is not None and _goes_on(lines, before.end_line, rel.line) \
+                and not any(before.end_line < h <= rel.line for h in starts) \
                 and not _UNIVERSAL.search(lines[rel.line - 1] if 1 <= rel.line <= len(lines) else ""):
             previous = max((b.end_line for b in blocks if b.display and b.end_line < before.line), default=0)
             here += [c for line, c in conditions if previous <= line <= before.line and c is not None
                      and not any(_contradict(c, d) for d in here)]     # "… holds for negative $x$ too"
-        return here
+        return _latest_pins(here, conditions)
     first = run_start(block, blocks, lines)
     previous = max((b.end_line for b in blocks if b.display and b.end_line < first.line), default=0)
     cut = _end_of_display_before(block, blocks, lines)       # "If $a = b$ then $$…$$ In general, $$…$$"
@@ -1223,7 +1229,16 @@ def conditions_for(rel: Relation, conditions: list[tuple[int, sp.Basic | None]],
     if lines is not None and columns is not None:       # "For $n = 2$ (unlike $n = 3$)": not the case of the display
         at = {id(c): line for line, c in conditions if c is not None}
         here = [c for c in here if not (is_pin(c) and _contrasted(lines, at.get(id(c), 0), columns.get((at.get(id(c), 0), c), -1)))]
-    latest = {c.lhs: c for c in here if is_pin(c)}                 # x = 2, then x = 3: the later value
+    return _latest_pins(here, conditions)
+
+
+def _latest_pins(here: list[sp.Basic], conditions: list[tuple[int, sp.Basic | None]]) -> list[sp.Basic]:
+    """``here`` with one value per name: x = 2, then x = 3 — the later by the line it is written on (a heading's
+    value comes first in the list; "**Example 3.** $x = (1, 2)$" after example 2's $x = (-3, …)$)."""
+    written_at = {id(c): line for line, c in conditions if c is not None}
+    latest: dict = {}
+    for c in sorted((c for c in here if is_pin(c)), key=lambda c: written_at.get(id(c), 0)):
+        latest[c.lhs] = c
     return [c for c in here if not is_pin(c) or latest[c.lhs] is c]
 
 

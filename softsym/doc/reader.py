@@ -973,7 +973,11 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 elif target is not None and "vectors of different lengths" in exc.reason \
                         and (instance_of_length(exc.reason, [c for line, c in conditions if line == rel.line])
                              or in_inline_math(rel, blocks)
-                             and (instance := listed_length(exc.reason, lengths.get(target.group(1)))) is not None):
+                             and (instance := listed_length(exc.reason, lengths.get(target.group(1)))) is not None
+                             or in_inline_math(rel, blocks) and re.search(r"\(1\.\.\d+ and 1\.\.\d+\)", exc.reason)
+                             and re.fullmatch(r"\s*\\?(?:left\s*)?\(.*\)\s*", rel.rhs.strip(), re.S)):
+                    # ("**Worked example 2.** $x = (0, 3, 1, 3)$" after example 1's $x = (10, 11, 12)$: the next
+                    # example's vector, of its own length)
                     # "For $z = (1, 2, 3)$" after Σ_{i=1}^{n} e^{z_i}: an instance with n = 3
                     context = replace(context, lengths={n: span for n, span in lengths.items()
                                                         if n != target.group(1)},
@@ -1911,6 +1915,14 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                                message=f"{shown_l} := {shown_r} would define {target_name(lhs) or shown_l} through "
                                        f"itself ({how}): not unfolded"))
             circular_at[target_name(lhs) or shown_l] = rel.line
+            use(names_in(lhs, rhs))
+            continue
+        if defining and (noise := _noise_in(rhs, text)):
+            # "$y_i = w x_i + \varepsilon_i$ with $\varepsilon_i \sim \mathcal{N}(0, \sigma^2)$": how the data arise,
+            # with a draw in it — not y_i := w x_i + ε_i to unfold (w there is the true weight, not J's variable)
+            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                               message=f"a model of how {shown_l} arises, with a random draw in it ({noise}): the data "
+                                       f"it describes, not a definition to unfold"))
             use(names_in(lhs, rhs))
             continue
         if defining:
@@ -4404,6 +4416,19 @@ def _equation_to_solve(lines: list[str], rel: Relation, blocks) -> bool:
     after = " ".join([tail[close + 2:] if close >= 0 else "", *lines[block.end_line:block.end_line + 1]])
     after = re.sub(r"^\s*[a-z]*\*?\}", "", after)
     return bool(_POSED_BEFORE.search(blank_inline_math(before))) or bool(_POSED_AFTER.match(blank_inline_math(after)))
+
+
+def _noise_in(expr: sp.Basic, text: str) -> str:
+    """The name in ``expr`` the text draws at random as a noise term (``\\varepsilon_i \\sim \\mathcal{N}(0, σ^2)``,
+    "$\\epsilon \\sim$"), or ""."""
+    for name in sorted(names_in(expr)):
+        bare = name.removesuffix("[]")
+        if bare not in ("varepsilon", "epsilon", "xi", "noise"):
+            continue
+        if re.search(rf"\\?{bare}(?![A-Za-z])\s*(?:_\s*(?:\{{[^{{}}]*\}}|\w))?\s*(?:\\overset\{{[^{{}}]*\}}\{{)?\\sim(?![A-Za-z])",
+                     text):
+            return bare
+    return ""
 
 
 def _iterate_superscript(tex: str) -> str:
