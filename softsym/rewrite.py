@@ -46,7 +46,28 @@ def _derivative(node: sp.Derivative) -> sp.Basic:
                                  f"{', '.join(map(str, variables))}: its derivative is not taken branch by branch")
     out = node.doit(deep=False)
     out = node.doit() if isinstance(out, sp.Derivative) else out
-    return _undefined_at_kinks(out, node.expr)
+    return _undefined_at_seams(_undefined_at_kinks(out, node.expr), node.expr, variables)
+
+
+def _undefined_at_seams(derivative: sp.Basic, expr: sp.Basic, variables: set) -> sp.Basic:
+    """``derivative`` left undefined where a ``Piecewise`` of ``expr`` switches branch in a differentiation variable
+    (``r = t`` for t ≥ 0, 0 below: r'(0) is no branch's value — SymPy takes the derivative branch by branch and reads
+    the seam in whichever branch holds it).  A seam SymPy cannot list (not finitely many points) is refused."""
+    seams: list[sp.Basic] = []
+    for piecewise in expr.atoms(sp.Piecewise):
+        for _, cond in piecewise.args:
+            for rel in (c for c in sp.preorder_traversal(cond) if isinstance(c, sp.core.relational.Relational)):
+                for v in variables:
+                    if not rel.has(v):
+                        continue
+                    points = sp.solveset(rel.lhs - rel.rhs, v, domain=sp.S.Reals)
+                    if not isinstance(points, sp.FiniteSet):
+                        raise ValueError(f"{expr} switches branch where {rel} does, at points not listed: its "
+                                         f"derivative there is not taken")
+                    seams += [sp.Eq(v, p) for p in points]
+    if not seams:
+        return derivative
+    return sp.Piecewise((sp.nan, sp.Or(*seams)), (derivative, True))
 
 
 def _undefined_at_kinks(derivative: sp.Basic, expr: sp.Basic) -> sp.Basic:

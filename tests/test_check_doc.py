@@ -1707,3 +1707,15 @@ def test_red_team_63_kinks_asides_equations_and_iterates_hold():
         assert "refuted" not in {v for vs in verdicts.values() for v in vs}, name
     # a reading error once hid the whole document (KeyError): the false line after it is refuted
     assert verdicts_by_line("session41_red_team_63_crash_hid_the_document.md")[6] == ["refuted"]
+
+
+def test_red_team_64_seams_of_cases_and_worked_examples_hold():
+    # r = t for t ≥ 0, 0 below: r'(0) does not exist (SymPy took the derivative branch by branch and read the seam
+    # in the branch that holds it); Huber's f''(1) neither
+    assert not any(v.startswith("proved") for v in verdicts_by_line("session41_red_team_64_seam_ramp.md")[7])
+    assert not any(v.startswith("proved") for v in verdicts_by_line("session41_red_team_64_seam_huber_second.md")[6])
+    # "**Worked example 2.** $x = (0, 3, 1, 3)$" after example 1's $x = (10, 11, 12)$: example 1's x is not the one
+    # its lines are checked against (x_2 = 11 was proved, Σ x_i = 7 refuted)
+    examples = verdicts_by_line("session41_red_team_64_worked_examples_vectors.md")
+    assert "refuted" not in {v for vs in examples.values() for v in vs}
+    assert not any(v.startswith("proved") for v in verdicts_by_line("session41_red_team_64_worked_example_entries.md")[7])

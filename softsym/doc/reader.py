@@ -1919,10 +1919,13 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
             continue
         if defining and (noise := _noise_in(rhs, text)):
             # "$y_i = w x_i + \varepsilon_i$ with $\varepsilon_i \sim \mathcal{N}(0, \sigma^2)$": how the data arise,
-            # with a draw in it — not y_i := w x_i + ε_i to unfold (w there is the true weight, not J's variable)
+            # with a draw in it — not y_i := w x_i + ε_i to unfold (w there is the true weight, not J's variable), but
+            # a hypothesis of what follows
+            constraints.append(as_relational("==", lhs, rhs))
+            imposed_at.setdefault(constraints[-1], rel.line)
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
-                               message=f"a model of how {shown_l} arises, with a random draw in it ({noise}): the data "
-                                       f"it describes, not a definition to unfold"))
+                               message=f"a model of how {shown_l} arises, with a random draw in it ({noise}): a "
+                                       f"hypothesis of what follows, not a definition to unfold"))
             use(names_in(lhs, rhs))
             continue
         if defining:
@@ -2147,6 +2150,14 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                 imposed_at.setdefault(constraints[-1], rel.line)
             elif not given_here and inline and _as_case(lines, rel.line, column_of(k)):
                 unused_conditions.append((rel.line, rel.tex))    # "损失在 $q = \tilde y$ 时最小": not used
+            family = target_name(lhs) if isinstance(lhs, sp.Indexed) and rel.op == "==" and inline else None
+            old = [d for d in definitions if family and target_name(d.target) == family
+                   and not d.expr.free_symbols - {i for i in d.expr.free_symbols if i.is_integer}]
+            if old and not rhs.has(*(d.target.base for d in old if isinstance(d.target, sp.Indexed))):
+                # "**Worked example 2.** $x = (0, 3, 1, 3)$" after example 1's $x = (10, 11, 12)$: example 1's x is
+                # no longer unfolded, and what rests on x after it is doubted, not checked against either
+                definitions = [d for d in definitions if not any(d is o for o in old)]
+                doubts_later[family] = (max(defined_at.get(family, [rel.line])), rel.line)
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message="a condition, an assumption or an example's value written in prose "
                                        "(\"where …\", \"take …\", \"当…时\"), not a claim"))
@@ -4421,7 +4432,9 @@ def _equation_to_solve(lines: list[str], rel: Relation, blocks) -> bool:
 def _noise_in(expr: sp.Basic, text: str) -> str:
     """The name in ``expr`` the text draws at random as a noise term (``\\varepsilon_i \\sim \\mathcal{N}(0, σ^2)``,
     "$\\epsilon \\sim$"), or ""."""
-    for name in sorted(names_in(expr)):
+    if not isinstance(expr, sp.Add):
+        return ""                   # (signal + noise; not "the scaled noise $\eta = \sigma\xi$")
+    for name in sorted(set().union(*(names_in(term) for term in expr.args))):
         bare = name.removesuffix("[]")
         if bare not in ("varepsilon", "epsilon", "xi", "noise"):
             continue
@@ -4483,8 +4496,10 @@ def _closed_value_stated(lines: list[str], rel: Relation, column: int, lhs: sp.B
     if since <= 0:
         return False
     domain = blank_inline_math(lines[since - 1])
-    if re.search(r"(?i)\b(?:elsewhere|otherwise|extended|beyond|outside|piecewise|else)\b|其余|其他|否则|之外", domain) \
-            or re.search(r"(?i)\b(?:on|over|for)\s+\$[^$]*(?:\[|\\in\b|<|>|\\[lg]eq?\b)", lines[since - 1]):
+    if re.search(r"(?i)\b(?:elsewhere|otherwise|extended|beyond|outside|piecewise|else|past|above|below|until|"
+                 r"after|before)\b|其余|其他|否则|之外", domain) \
+            or re.search(r"(?i)\b(?:on|over|for)\s+\$[^$]*(?:\[|\\in\b|<|>|\\[lg]eq?\b)|\b(?:for|with)\s+\$[^$]*\$\s+"
+                         r"(?:in|between|from)\b", lines[since - 1]):
         return False                # "Let $g(t) = t - t^3$ on $[0, 1]$ and zero elsewhere": g(2) is not that formula's
     return not _MODEL_SWITCH.search(between) and not _another_family_since(lines, since, rel.line)
 
