@@ -223,17 +223,5 @@ def list_lead_in_line(lines: list[str], line: int) -> int:
 def list_lead_in(lines: list[str], line: int) -> str:
     """The words just before the list holding ``line`` (its first item's preceding non-blank line: "Two natural
     choices:"), or ""."""
-    start = _item_start(lines, line)
-    if start is None:
-        return ""
-    at = start[0]
-    while at > 1:
-        previous = lines[at - 2]
-        item = _ITEM.match(previous)
-        if item is not None and len(item.group("indent") or "") == start[1]:
-            at -= 1
-            continue
-        if previous.strip() and not previous.startswith((" ", "\t")) and not item:
-            return previous
-        at -= 1
-    return ""
+    at = list_lead_in_line(lines, line)
+    return lines[at - 1] if at else ""

@@ -4464,7 +4464,6 @@ def _runs_into(lines: list[str], line: int, column: int, rel: Relation) -> bool:
     if rel.line == line:
         start = max(lines[line - 1].find(rel.tex.strip()[:20]), 0) if rel.tex.strip() else 0
         between = lines[line - 1][close + 1:start] if start > close else ""
-        after = lines[line - 1][close + 1:]
         return not _SENTENCE_END.search(blank_inline_math(between)) if start > close \
             else not _SENTENCE_END.search(blank_inline_math(lines[line - 1][start:column]))
     opening = lines[rel.line - 1]
