@@ -1719,3 +1719,31 @@ def test_red_team_64_seams_of_cases_and_worked_examples_hold():
     examples = verdicts_by_line("session41_red_team_64_worked_examples_vectors.md")
     assert "refuted" not in {v for vs in examples.values() for v in vs}
     assert not any(v.startswith("proved") for v in verdicts_by_line("session41_red_team_64_worked_example_entries.md")[7])
+
+
+def test_an_internal_error_while_reading_one_relation_loses_only_that_relation(monkeypatch):
+    # (a reader bug once hid a whole document behind one KeyError: now the relation is an error and
+    # the rest of the document is read without it, definitions before and after included)
+    import softsym.doc.reader as reader
+    written = reader._iterate_superscript
+
+    def failing(text: str):
+        if "99" in text:
+            raise RuntimeError("planted failure")
+        return written(text)
+    monkeypatch.setattr(reader, "_iterate_superscript", failing)
+    text = "# t\n\nLet $a = 2$.\n\n$$a + 99 = 101$$\n\n$$a^2 = 4$$\n\n$$(a + 1)^2 = a^2 + 2a + 1$$\n"
+    doc = check_document("t.md", text, DocOptions(timeout=TIMEOUT))
+    verdicts = {r["line"]: r["verdict"] for r in doc["relations"]}
+    assert verdicts[5] == "error" and "RuntimeError: planted failure" in doc["relations"][1]["message"]
+    assert verdicts[7] == "proved" and verdicts[9] == "proved"
+
+
+def test_an_internal_error_outside_any_relation_still_fails_the_document(monkeypatch):
+    import softsym.doc.reader as reader
+
+    def failing(*args, **kwargs):
+        raise RuntimeError("planted failure")
+    monkeypatch.setattr(reader, "find_math", failing)
+    with pytest.raises(RuntimeError):
+        read_document("t.md", "$$a = 1$$\n", DocOptions())

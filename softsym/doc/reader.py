@@ -162,12 +162,36 @@ class Reading:
 
 
 # -- reading a document ----------------------------------------------------------------------------
+_MOST_BROKEN = 12          # relations a reading may set aside after internal errors before the document fails
+
+
 def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> list[Reading]:
     """Every relation of the document, read in order (definitions accumulate as they appear).
+
+    An internal error while one relation is read does not lose the document: that relation is
+    reported as an ``error`` (with the exception) and the document is read again without it.
 
     Raises:
         UserError: the file kind is unknown or ``--symbols`` is malformed.
     """
+    broken: dict[int, str] = {}
+    while True:
+        reading_at = [-1]
+        try:
+            return _read_document(path, text, options, broken, reading_at)
+        except UserError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - an internal error of one relation: that relation, not the document
+            k = reading_at[0]
+            if k < 0 or k in broken or len(broken) >= _MOST_BROKEN:
+                raise
+            broken[k] = f"{type(exc).__name__}: {exc}"[:300]
+
+
+def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, str],
+                   reading_at: list[int]) -> list[Reading]:
+    """:func:`read_document` with the relations set aside (``broken``: index → the internal error);
+    ``reading_at[0]`` is the index of the relation being read (−1 outside the loop)."""
     from ..deadline import disarm_leftover
     from ..latex import Context, Unparsed, VectorValued, logarithms_written, parse_entry, parse_tex
 
@@ -554,6 +578,12 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
     previous_definitions: list[Definition] = []
     sections_own: dict[str, int] = {}                   # η := logit μ of the Bernoulli section, not read in the next
     for k, rel in enumerate(found):
+        reading_at[0] = k
+        if k in broken:
+            out.append(Reading(rel, verdict="error", message=f"softsym failed while reading this relation (an internal "
+                                                             f"error, {broken[k]}): the rest of the document is read "
+                                                             f"without it; please report it"))
+            continue
         lengths = lengths_in_section(all_lengths, numbered_lengths, sections, rel.line, counting_lines)
         for name in [name for name, at in spaced.items() if recounted(at, rel.line, sections, counting_lines)]:
             vectors.pop(name, None)                     # x ∈ ℝ³, then "a vector with $n$ entries": not here
@@ -3511,6 +3541,7 @@ def read_document(path: str, text: str, options: DocOptions = DocOptions()) -> l
                            if isinstance(lhs, sp.core.function.AppliedUndef) and rel.op == "=="
                            and lhs.args and all(a.is_number for a in lhs.args) and str(lhs.func) in equals_defined
                            and in_scope(sections, equals_defined[str(lhs.func)], rel.line) else None))
+    reading_at[0] = -1
     return out
 
 
