@@ -1747,3 +1747,13 @@ def test_an_internal_error_outside_any_relation_still_fails_the_document(monkeyp
     monkeypatch.setattr(reader, "find_math", failing)
     with pytest.raises(RuntimeError):
         read_document("t.md", "$$a = 1$$\n", DocOptions())
+
+
+def test_a_family_in_closed_form_from_its_start_is_unfolded_and_stays_a_family_beside_a_function():
+    # η_t = η_0 γ^t holds at t = 0 too (γ^0 = 1): unfolded, η_0 stays itself — not "defined through itself"
+    # (held-out 45: every η_50 of a schedule was undecided); a_n = a_1 r^{n-1} starts at 1; "the continuous
+    # version η(t) = η_0 e^{-kt}" later does not make every η_t after it unparsed
+    by_line = verdicts_by_line("session42_anchored_family.md")
+    assert by_line[7] == ["proved"] and by_line[10] == ["refuted"] and by_line[20] == ["proved"]
+    assert by_line[15] == ["undecided"] and by_line[17] == ["undecided"]   # η both a family and a function
+

@@ -459,7 +459,8 @@ def circular(target: sp.Basic, expr: sp.Basic, definitions: list[Definition]) ->
         return []
     if isinstance(target, sp.Indexed) and any(
             e.base == target.base and len(e.indices) == len(target.indices) and e != target
-            and not all((a - b).is_Integer for a, b in zip(e.indices, target.indices)) for e in expr.atoms(sp.Indexed)):
+            and not all((a - b).is_Integer for a, b in zip(e.indices, target.indices)) for e in expr.atoms(sp.Indexed)) \
+            and not anchored(target, expr):
         return [key]                # u_k := u_{w_k}: the family at other entries of itself (no recurrence's shift)
     def defining(name: str) -> list[Definition]:
         return [d for d in definitions if _key(d.target) == name
@@ -476,6 +477,25 @@ def circular(target: sp.Basic, expr: sp.Basic, definitions: list[Definition]) ->
     if key not in through and not (key.endswith("[]") and any(n.startswith(key[:-1]) for n in through)):
         return []
     return sorted(n for n, via in through.items() if via is None and defining(n))
+
+
+def anchored(target: sp.Basic, expr: sp.Basic) -> bool:
+    """``η_t := η_0 γ^t``: a family in closed form from its own entry at a fixed index (its start), and
+    true there (γ^0 = 1) — unfolded, η_50 is η_0 γ^50 and η_0 stays itself, so it ends."""
+    if not isinstance(target, sp.Indexed) or len(target.indices) != 1 or not isinstance(target.indices[0], sp.Symbol):
+        return False
+    (t,) = target.indices
+    own = [e for e in expr.atoms(sp.Indexed) if e.base == target.base]
+    if not own or any(len(e.indices) != 1 or not e.indices[0].is_Integer for e in own):
+        return False
+    if len({e.indices[0] for e in own}) != 1 or any(t in e.free_symbols for e in expr.atoms(sp.Indexed) if e not in own
+                                                     and e.base == target.base):
+        return False
+    start = own[0]
+    try:
+        return sp.simplify(expr.subs(t, start.indices[0]) - start) == 0
+    except Exception:       # noqa: BLE001 — SymPy fails in many ways on odd input; no anchor then
+        return False
 
 
 def _key(target: sp.Basic) -> str | None:

@@ -932,7 +932,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                            parameters={f: ps for f, ps in function_parameters(found, rel.line).items()
                                        if f in functions}, labels=labels,
                            bare=frozenset(f for f in functions if function_lines.get(f, rel.line) < rel.line),
-                           entry_functions=entry_functions, range_ends=range_ends, letters=frozenset(letters),
+                           entry_functions=entry_functions | late_functions.keys(), range_ends=range_ends, letters=frozenset(letters),
                            zero_based=zero_based, paired=frozenset(name for name, at in two_index_at.items()   # (in its section: "Let $a_k = 2k$" later
                                             if any(same_section(sections, min(line, rel.line), max(line, rel.line))
                                                    or in_scope(sections, line, rel.line) for line in at)),
