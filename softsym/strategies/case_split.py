@@ -47,8 +47,8 @@ def case_split(problem: Problem, deadline: Deadline) -> Verdict | None:
     if problem.rel != "==":
         return None
     diff = attempt(deadline, lambda: apply_givens(evaluate_derivatives(problem.difference), problem.domain), None)
-    if diff is None:
-        return None
+    if diff is None or diff.has(sp.nan):
+        return None             # undefined somewhere (a derivative at a seam): no case of it is zero
     cases = _delta_cases(diff)
     if cases is None:
         split = sign_cases(diff, problem.domain)
