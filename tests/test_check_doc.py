@@ -657,7 +657,7 @@ def test_roundings_inside_functions_conditions_both_ways_and_sampled_names_are_r
 
 def test_round17_a_quantifier_speaks_for_its_own_claim_and_a_redefinition_is_unfolded_by_neither():
     assert verdicts_by_line("round17_quantifier_other_claim.md")[6] == ["undecided", "proved"]
-    assert verdicts_by_line("round17_lse_redefined.md")[10] == ["undecided"]
+    assert verdicts_by_line("round17_lse_redefined.md")[10] == ["refuted"]   # "Some texts drop …; we keep it"
 
 
 def test_approximations_between_computed_sides_carry_the_roundings_of_the_decimals_written():
@@ -1757,3 +1757,50 @@ def test_a_family_in_closed_form_from_its_start_is_unfolded_and_stays_a_family_b
     assert by_line[7] == ["proved"] and by_line[10] == ["refuted"] and by_line[20] == ["proved"]
     assert by_line[15] == ["undecided"] and by_line[17] == ["undecided"]   # η both a family and a function
 
+
+def test_a_function_defined_on_one_case_is_unfolded_where_its_argument_is_in_that_case():
+    # "For $x \ge 0$, $$f(x) = λe^{-λx}, S(x) = e^{-λx}$$": S(s + t)/S(s) for s, t ≥ 0 unfolds (memorylessness,
+    # held-out 45), S(2) too; S(−1) is outside the case: S there is still unknown, nothing is refuted through it
+    by_line = verdicts_by_line("session42_one_case_function.md")
+    assert by_line[7] == ["proved"] and by_line[10] == ["refuted"] and by_line[12] == ["proved"]
+    assert by_line[14] == ["undecided"]
+
+
+def test_red_team_65_words_that_set_aside_contrast_remodel_recount_or_change_values_hold():
+    def proved(name: str, line: int) -> bool:
+        return any(v.startswith("proved") for v in verdicts_by_line(f"session42_red_team_65_{name}.md").get(line, []))
+
+    def refuted(name: str, line: int) -> bool:
+        return "refuted" in verdicts_by_line(f"session42_red_team_65_{name}.md").get(line, [])
+    # a definition or value the words call a mistake, a choice not made, another text's: not the text's own
+    # (L(1/2) = 3/4 was proved through "A common mistake is to write $L(p) = 1 - p^2$"; f(2) = 4 refuted)
+    assert refuted("mistake_before_claim", 6) and refuted("wrongly_used", 3) and refuted("mistaken_value", 4)
+    assert refuted("differs_from", 5)
+    assert proved("mistake_kept_aside", 6) and proved("mistake_zh", 4)
+    # a value the words contrast with the case ("In contrast with $T = 2$", "与 $T = 2$ 对比"): neither way
+    for name in ("in_contrast_with", "contrast_zh", "in_comparison_with"):
+        assert not proved(name, 4) and not refuted(name, 4)
+    # a data model with noise given again ("Now suppose instead that $y = 3x + ε$"): the first no longer holds
+    assert not proved("noise_model_instead", 5) and refuted("noise_free_section", 8)
+    # a vector counted anew in words ("three entries instead", "of length $3$", "Adding a third logit")
+    for name in ("three_entries_instead", "three_classes_listed", "adding_a_third_logit", "length_three"):
+        assert refuted(name, 7)
+    # an example's values the words change ("Double every entry", "after doubling the temperature")
+    assert not proved("doubled_example", 5) and not proved("doubled_in_list_item", 5)
+    assert not refuted("shifted_example", 5) and not refuted("reversed_example", 5)
+    # γ the text names otherwise ("damped by the momentum $\gamma$") is not Euler's constant
+    assert not proved("gamma_momentum", 6)
+    # the derivative of a cases function for all t ≥ 0 (undefined at the seam): no internal error, not proved
+    assert verdicts_by_line("session42_red_team_65_seam_for_all_t.md")[7] == ["skipped", "undecided"]
+    # two cases on one line ("For $t > 1$, $r'(t) = 2t$. For $t < 1$, $r'(t) = 2$."): each its own
+    assert [v for v in verdicts_by_line("session42_red_team_65_two_cases_one_line.md")[7] if v != "skipped"] \
+        == ["proved", "proved"]
+    # "Let $p$ be the probability of heads", "$x \in \mathbb{R}_{>0}$", "so, dividing by $x$,": read
+    assert not refuted("probability_in_words", 6) and proved("positive_reals_set", 6) and proved("so_dividing_by", 6)
+    # signs said in words a paragraph before: "Throughout, $x$ denotes a positive quantity", "lies in the positive
+    # reals", "设 $x$ 为正实数", "非负实数" (each was refuted at x = −1)
+    assert proved("positive_quantity_throughout", 6) and proved("positive_reals_in_words", 6)
+    assert proved("positive_real_zh", 6) and proved("nonnegative_real_zh", 6)
+    # "For binary classification the softmax reduces to the sigmoid": two classes, not n (refuted at n = 3)
+    assert proved("binary_classification", 4) and proved("two_classes", 4)
+    assert proved("two_then_three_classes", 4) and refuted("two_then_three_classes", 7)

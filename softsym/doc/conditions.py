@@ -392,16 +392,25 @@ _NAME_BOUNDED = r"\$\s*(?P<name>[A-Za-z]|\\[A-Za-z]+)\s*(?:(?:[<>]|\\[lg]eq?\b|\
 """A name alone in math, or with the bound it had (``$x > 0$`` of "we drop the assumption $x > 0$")."""
 _NAMES_IN_MATH = r"(?P<names>\$[^$]+\$(?:\s*(?:,\s*and|,|and)\s*\$[^$]+\$)*)"
 _SIGN_STATED = re.compile(rf"(?:^|\b(?:let|where|since|as|because|assume|assuming|suppose|given\s+that|with|hence|so|"
-                          rf"thus|therefore|recall|note|remember|we\s+know)\s+(?:(?:first|now|also|further|henceforth|throughout)\s+)?(?:that\s+)?)"
-                          rf"{_NAMES_IN_MATH}\s+(?:is|be|are)\s+(?P<neg>not\s+)?(?:both\s+|all\s+)?(?:an?\s+|any\s+|(?:an\s+)?arbitrary\s+)?"
+                          rf"thus|therefore|recall|note|remember|we\s+know|throughout,?|henceforth,?|in\s+what\s+follows,?|"
+                          rf"from\s+now\s+on,?)\s+(?:(?:first|now|also|further|henceforth|throughout)\s+)?(?:that\s+)?)"
+                          rf"{_NAMES_IN_MATH}\s+(?:is|be|are|denotes|represents)\s+(?P<neg>not\s+)?(?:both\s+|all\s+)?"
+                          rf"(?:an?\s+|any\s+|(?:an\s+)?arbitrary\s+)?"
                           rf"(?:real\s+)?{_SIGN}"
-                          rf"(?:\s+(?:real\s+)?(?:numbers?|reals?|constants?|scalars?|parameters?|integers?))?\s*(?:[.,;:]|$)",
+                          rf"(?:\s+(?:real\s+)?(?:numbers?|reals?|constants?|scalars?|parameters?|integers?|quantity|"
+                          rf"quantities|values?))?\s*(?:[.,;:]|$)",
                           re.I)
+_SIGN_BY_SET = re.compile(rf"(?:^|\b(?:let|where|since|as|because|assume|assuming|suppose|given\s+that|with|recall|note)\s+"
+                          rf"(?:that\s+)?){_NAMES_IN_MATH}\s+(?:lies|lie|is|are|be|belongs?\s+to|takes?\s+values)\s+"
+                          rf"(?:in|to)\s+the\s+{_SIGN}\s+(?:reals|real\s+numbers|half-line|real\s+half-line)\s*(?:[.,;:]|$)",
+                          re.I)
+"""A sign said by the set a name lies in: "Assume $x$ lies in the positive reals"."""
 _SIGN_FIXED = re.compile(rf"(?i)(?:^|[.;:]\s*|\b(?:now|then|first|and)\s+)(?:fix|take|choose|pick)\s+(?:an?\s+|any\s+|some\s+|(?:an\s+)?arbitrary\s+)?"
                          rf"(?:real\s+)?{_SIGN}\s+(?:real\s+)?(?:numbers?\s+|reals?\s+|constants?\s+|scalars?\s+|parameters?\s+)?"
                          rf"{_NAMES_IN_MATH}\s*(?:[.,;:]|$)")
 """A sign said as a choice: "Fix any positive $a$.", "Take a positive number $c$,"."""
 _SIGN_CJK = {"正数": ">", "负数": "<", "非负数": ">=", "非正数": "<=", "正的": ">", "负的": "<", "非负的": ">=",
+             "正实数": ">", "负实数": "<", "非负实数": ">=", "非正实数": "<=",
              "大于零": ">", "小于零": "<", "大于0": ">", "小于0": "<"}
 _CJK_SIGN = "(?P<sign>" + "|".join(sorted(_SIGN_CJK, key=len, reverse=True)) + ")"
 _CJK_AFTER = r"(?![\d.．的或、]|\s*\$)"        # not "小于0.5", "正数的相反数", "正数或负数"
@@ -616,7 +625,7 @@ def signs_in_words(lines: list[str]) -> list[tuple[int, str, str | None, str]]:
                                        r"\bfrom\s+now\s+on\b|\bhenceforth\b|全文|本文", sentence)
                 out.append((number, "*" if throughout else "*section", sign, ""))
                 out.extend((number, name, None, "") for name in excepted_names)   # (set free after the blanket)
-            for pattern in (_SIGN_STATED, _SIGN_STATED_CJK, _SIGN_FIXED):
+            for pattern in (_SIGN_STATED, _SIGN_STATED_CJK, _SIGN_FIXED, _SIGN_BY_SET):
                 m = pattern.search(sentence.strip())
                 if m is None:
                     continue
@@ -1243,6 +1252,9 @@ def _latest_pins(here: list[sp.Basic], conditions: list[tuple[int, sp.Basic | No
 
 
 _CONTRAST_BEFORE = re.compile(r"(?i)\b(?:unlike|rather\s+than|compared\s+(?:with|to)|instead\s+of|as\s+opposed\s+to|"
+                              r"in\s+contrast\s+(?:with|to)|in\s+comparison\s+(?:with|to)|relative\s+to|as\s+against|"
+                              r"against(?:\s+the\s+(?:baseline|reference))?|whereas|contrary\s+to|different\s+from|"
+                              r"vis[- ]?[aà][- ]?vis|"
                               r"not|except|versus|vs\.?)\s+(?:(?:the|a)\s+)?(?:(?:case|value)\s+(?:of\s+|at\s+)?|"
                               r"(?:at|for|with)\s+)?$|(?:不同于|而非|不是|相比于?)\s*$")
 
@@ -1287,6 +1299,70 @@ def values_alongside(pin: sp.Basic, line: int, conditions: list[tuple[int, sp.Ba
         if not re.search(r"[.!?。！？](?:\s|$)", words) or _AS_FOR.search(words):
             others.append(other)
     return others
+
+
+def rival_values(pin: sp.Basic, line: int, conditions: list[tuple[int, sp.Basic | None]], lines: list[str],
+                 columns: dict) -> list[sp.Basic]:
+    """Another value of the name of the case ``pin`` (written at ``line``) given shortly before it, in the same
+    paragraph, when ``pin`` itself is not plainly introduced as the case at hand ("Take $T = 1$. In contrast with
+    $T = 2$, …", "Relative to $T = 2$", "与 $T = 2$ 对比"): which of the two the words mean is not clear — the later
+    is kept as the case, so a proof or a refutation there says nothing alone."""
+    at = columns.get((line, pin), -1)
+    if at < 0 or not 1 <= line <= len(lines) or not is_pin(pin):
+        return []
+    rivals = []
+    for other_line, other in conditions:
+        if other is None or other is pin or not isinstance(other, sp.Basic) or not is_pin(other) \
+                or other.lhs != pin.lhs or other.rhs == pin.rhs or not line - 3 <= other_line <= line:
+            continue
+        column = columns.get((other_line, other), -1)
+        if other_line == line and not 0 <= column < at:
+            continue
+        if any(not lines[n - 1].strip() for n in range(other_line, line + 1)):
+            continue                                # another paragraph: a new case, plainly
+        rivals.append(other)
+    if not rivals:
+        return []
+    text = lines[line - 1][:at]
+    sentence = re.split(r"[.!?。！？；;](?:\s|$)|[。！？；]", _INLINE_MATH.sub(" x ", text.rstrip().rstrip("$")))[-1]
+    if _PLAIN_CASE_CUE.search(sentence) and not _COMPARED.search(sentence):
+        return []
+    return rivals
+
+
+def changed_in_words(lines: list[str], line: int, column: int, here: int, here_column: int) -> str:
+    """A word of the prose between the value written at (``line``, ``column``) and the relation at (``here``,
+    ``here_column``; < 0: the whole line) that changes the example's values ("Double every entry", "The reversed
+    vector", "after doubling the temperature", "for a hotter system"), or ``""``: the value given before may not
+    be the one the relation speaks of."""
+    if not 1 <= line <= here <= len(lines):
+        return ""
+    first = lines[line - 1]
+    close = first.find("$", column + 1) if column >= 0 else -1
+    start = close + 1 if close >= 0 else max(column, 0)
+    if line == here:
+        text = first[start:here_column] if here_column >= 0 else first[start:]
+    else:
+        last = lines[here - 1][:here_column] if here_column >= 0 else lines[here - 1]
+        text = "\n".join([first[start:], *lines[line:here - 1], last])
+    found = _CHANGING.search(_INLINE_MATH.sub(" ", text))
+    return found.group(0).strip() if found else ""
+
+
+_OBJECT = r"(?:\s+(?:(?:every|each|all|both)\b|the\s+(?:\w+\s+)?(?:logits?|entries|entry|vector|inputs?|scores?|values?|"\
+          r"temperature|order|signs?|list|sequence|data)\b))"
+_CHANGING = re.compile(rf"(?i)\b(?:(?:doubl|halv|tripl)(?:e|ed|es|ing)\b|(?:revers|shift|negat|swap|permut|replac|scal|"
+                       rf"increas|decreas|flip)\w*{_OBJECT}|the\s+reversed\s+(?:vector|order|"
+                       rf"list|sequence|entries|logits)\b|append\w*|perturb\w*|hotter|colder|"
+                       rf"add(?:ed|ing)?\s+(?:\S+\s+){{0,3}}?to\s+(?:every|each|all)\b)|"
+                       rf"翻倍|加倍|减半|反转|反序|平移|缩放|替换|增大|减小")
+
+
+_PLAIN_CASE_CUE = re.compile(r"(?i)(?:\b(?:for|if|when|whenever|at|with|take|taking|let|set|setting|put|putting|now|"
+                             r"suppose|assume|consider|choose|pick|plug(?:ging)?\s+in|substitut\w*|in\s+the\s+case"
+                             r"(?:\s+of)?|case)|当|若|如果|对于|取|令|设|在)\s*(?:the\s+value\s+)?$")
+_COMPARED = re.compile(r"(?i)\b(?:contrast\w*|compar\w*|relative|against|whereas|contrary|differ\w*|unlike|versus|vs|"
+                       r"vis|opposed|rather|instead|baseline|reference|other|previous|earlier)\b|对比|相比|不同|而非|比较")
 
 
 _AS_FOR = re.compile(r"(?i)\b(?:as|like|similarly\s+to)\s+(?:for|in\s+the\s+case(?:\s+of)?|with|at)\s*$|\bas\s+for\b|"
@@ -1392,7 +1468,9 @@ _RESTATING_ONLY = re.compile(r"(?i)[\s,.;:，、]*(?:(?:and|or)\b[\s,]*)?(?:(?:e
 punctuation, or a restatement of what the first display says ("For $K = 2$, $$p_1 = …$$ and, more cleanly,
 $$p_1 = σ(z_1 - z_2)$$") — not "in general", "otherwise": the case may end there (for "so", "hence": DERIVING)."""
 _DERIVING_ONLY = re.compile(
-    r"(?i)[\s,.;:，、]*(?:(?:and|or)\b[\s,]*)?(?:(?:so|hence|thus|therefore|whence)(?:\s+that)?|"
+    r"(?i)[\s,.;:，、]*(?:(?:and|or)\b[\s,]*)?(?:(?:(?:so|hence|thus|therefore|whence)[\s,]+)?"
+    r"(?:dividing|multiplying)(?:\s+(?:through|both\s+sides|top\s+and\s+bottom|numerator\s+and\s+denominator))?"
+    r"\s+by\s+\$[^$=<>]*\$|(?:so|hence|thus|therefore|whence)(?:\s+that)?|"
     r"which\s+(?:simplifies\s+to|reduces\s+to|becomes|gives|(?:we\s+(?:can|may)\s+)?(?:re)?writes?\s+as)|"
     r"(?:(?:dividing|multiplying)(?:\s+(?:through|both\s+sides|top\s+and\s+bottom|numerator\s+and\s+denominator))?"
     r"\s+by\s+\$[^$=<>]*\$|taking\s+(?:the\s+)?(?:logs?|logarithms?))|"

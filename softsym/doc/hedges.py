@@ -148,6 +148,52 @@ def unplain(lines: list[str], line: int, column: int = -1, allow: str = "") -> s
     return ""
 
 
+def words_set_aside(lines: list[str], line: int, column: int) -> str:
+    """The words by which the sentence of the inline math at (``line``, ``column``) sets it aside — a mistake, a
+    form other texts use, a choice not made ("A common mistake is to write $f(x) = x^3$", "Had we chosen
+    $f(x) = x^3$ instead", "which differs from the cubic loss $L(p) = (1 - p)^3$ used elsewhere", "常见的错误写法是
+    $L(p) = 1 - p^2$"): the math is then no definition nor value of the text's own — or ``""``."""
+    if column < 0 or not 1 <= line <= len(lines):
+        return ""
+    text, at = _paragraph_text(lines, line, column)
+    if at < 0:
+        return ""
+    words = _words(text)
+    start = max((m.end() for m in _STOP.finditer(words, 0, max(0, at))), default=0)
+    math_end = at
+    while math_end < len(words) and words[math_end] == "x":
+        math_end += 1                                    # (the math itself, blanked to x's)
+    end = next((m.start() for m in _STOP.finditer(words, math_end)), len(words))
+    following = _NEXT_MATH.search(words, math_end, end)       # (up to the next math: its own words are its own)
+    end = following.start() if following else end
+    opening = at
+    while opening > start and text[opening - 1] == "$":
+        opening -= 1                                      # (the math's own delimiter, blanked with it)
+    if text[max(start, opening - 2):opening] == "\\(":
+        opening -= 2
+    found = _REJECTED_BEFORE.search(words[start:opening].rstrip()) or _REJECTED_AFTER.search(words[math_end:end])
+    return found.group(0).strip() if found else ""
+
+
+_NEXT_MATH = re.compile(r"(?<![A-Za-z])x{3,}(?![A-Za-z])")
+_TAIL = r"[^.;!?$。；！？]{0,40}"
+_REJECTED_BEFORE = re.compile(
+    rf"(?i)(?:\b(?:mistakes?|errors?|pitfalls?)\s+(?:is|are|was|would\s+be)\s+(?:to\s+)?{_TAIL}"
+    rf"|\b(?:wrongly|incorrectly|erroneously|mistakenly|naively)\s+{_TAIL}"
+    rf"|\b(?:wrong|incorrect|erroneous|naive|bogus|flawed|tempting|mistaken)\s+(?:formula|version|form|definition|"
+    rf"derivation|step|answer|expression|value|choice|rate|loss|claim|identity|model|result|guess)s?\b{_TAIL}"
+    rf"|\b(?:had\s+we|if\s+we\s+had|were\s+we\s+to|(?:one|we)\s+(?:could|might)(?:\s+also)?|could\s+also|"
+    rf"alternatively|an\s+alternative|instead\s+of|differs?\s+from|different\s+from|rather\s+than|unlike|"
+    rf"as\s+opposed\s+to|some\s+(?:texts|authors|books|sources|people|papers|notes|courses)|others\s+(?:write|use)|"
+    rf"hypothetically)\b{_TAIL}|错误\S{{0,6}}|误写\S{{0,4}}|有人\S{{0,6}})$")
+"""Words right before a math that set it aside ("A common mistake is to write", "Some texts wrongly use", "Had we
+chosen", "which differs from the cubic loss"): they must lead into the math — "the model is wrong with $z = -5$"
+sets nothing aside."""
+_REJECTED_AFTER = re.compile(
+    r"(?i)\b(?:but\s+we\s+(?:do\s+not|don't|won't|will\s+not)|used\s+elsewhere|elsewhere|is\s+(?:wrong|incorrect|"
+    r"a\s+mistake)|which\s+is\s+(?:wrong|incorrect|a\s+mistake)|would\s+be\s+wrong|does\s+not\s+hold)\b|是错|不对|有误")
+
+
 _DISOWNING = re.compile(r"(?i)\b(?:wrong|wrongly|mistake|mistakes|mistaken|mistakenly|error|errors|erroneous|erroneously|"
                         r"incorrect|incorrectly|fallacy|fallacies|false|invalid|pitfall|pitfalls|myth|naive|naively|"
                         r"tempting|supposedly|bogus|flawed|bug|buggy|trap|beware|counterexample|fails|fail|failing)\b|"

@@ -47,7 +47,7 @@ from .asymptotic import LANDAU_ANYWHERE, judge, landau_term, says_where
 from .abbreviations import definitions_in_words
 from .integers import integers_in_words, kinds_unread, reaches as integer_reaches
 from .chains import Relation, relations, sides_of_arrows
-from .hedges import (EXCEPTING, FROM_HERE_ON, _UNLESS_SAID, assumed_in_words, equal_case, hedged_words, case_switch, distributions_named, negation_in, others_before, paragraph_around, prose_text, regime_nearby, restricted_nearby, restricted_where_introduced,
+from .hedges import (EXCEPTING, FROM_HERE_ON, _UNLESS_SAID, assumed_in_words, words_set_aside, equal_case, hedged_words, case_switch, distributions_named, negation_in, others_before, paragraph_around, prose_text, regime_nearby, restricted_nearby, restricted_where_introduced,
                      sentence_around, sentences, signs_nearby, unplain, word_bound)
 from .conditions import (NAME_TEX, case_at_point, named_by_noun, product_value, worded_value, 
     conditioned, family_bound_for_every, pin_throughout,
@@ -58,7 +58,7 @@ from .conditions import (NAME_TEX, case_at_point, named_by_noun, product_value, 
     names_a_true_class, one_hot_class, one_hot_families, pairwise_indices, parameter_bound, parameter_key, spoken_keys, prose_role, relevant_hypotheses, row_condition,
     a_case_of, blank_inline_math, lead_in, quantified_names, quantified_with_restriction, replaces_other_name, said_in_general, same_section, in_preamble, in_scope, setup_sections, same_sentence, scalar_range_name, section_starts, set_aside, signs_in_words,
     described_in_words, logarithm_bases, renamed_in_words, signs_after_display, sums_to_one, with_values, _contradict, _SENTENCE_END, case_paragraph_before,
-    run_start, values_alongside, widened_after,
+    changed_in_words, rival_values, run_start, values_alongside, widened_after,
 )
 from .blocks import item_opening, list_lead_in, outer_sibling_items, sibling_items
 from .induction import exceptions_around, induction_plan
@@ -274,7 +274,9 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                          + [(b.line, _unspaced(b.tex).strip().rstrip(".,;").strip()) for b in blocks if b.display
                             and is_stated_range(_unspaced(b.tex).strip().rstrip(".,;").strip())
                             and not _MEMBERSHIP.match(_unspaced(b.tex).strip().rstrip(".,;").strip())]   # $$z \sim N(0, 1)$$
-                         + ranges_in_words(prose_lines),        # "Let $a$ be a number in $(0, 1)$"
+                         + ranges_in_words(prose_lines)         # "Let $a$ be a number in $(0, 1)$"
+                         + [(b.line, ray) for b in blocks if not b.display
+                            and (ray := positive_ray(_unspaced(b.tex))) and is_stated_range(ray)],   # x ∈ ℝ_{>0}
                          key=lambda m: m[0])      # ("$x \in (0,\,1)$", "\left(0, 1\right)": spacing and sizing dropped)
     finite_sets = sorted(((b.line, b.tex) for b in blocks if not b.display and finite_set(b.tex)),
                          key=lambda m: m[0])
@@ -309,7 +311,8 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
     inferred = inferred_dimension(found)
     range_ends = sizes_written(found)
     counting_lines = [number for number, text in enumerate(prose_lines, 1)
-                      if _COUNTED_IN_WORDS.search(text) or _SIZED_IN_WORDS.search(text) or _ANY_VECTOR.search(text)]
+                      if _COUNTED_IN_WORDS.search(text) or _SIZED_IN_WORDS.search(text) or _ANY_VECTOR.search(text)
+                      or _RECOUNTED.search(text)]
     all_lengths, numbered_lengths = family_lengths(found, functions, doc_declarations(options.symbols)
                                                    if options.symbols.strip() else Domain(), declarations)
     lengths = all_lengths
@@ -390,6 +393,12 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
     conditions: list[tuple[int, sp.Basic | None]] = []  # inline conditions ("for $i = j$:") by line
     example_pins: list[tuple[int, sp.Basic]] = []         # the values "let/take/for example" gave, by line
     branches: set[str | None] = set()                     # names defined by cases, on ranges ("for 0 ≤ t ≤ t_w")
+    entry_vectors_at: dict[str, int] = {}                 # z = (z_1, z_2): the vector of its entries, where
+    entry_vectors_span: dict[str, object] = {}            # … and their span
+    noise_models: dict[sp.Basic, tuple[int, str]] = {}        # a data model with noise: its line, the name it models
+    sides_written: list[tuple[int, int, str]] = []        # every equation's line, index and left side's name
+    one_case: dict[str, tuple[tuple[sp.Symbol, ...], sp.Basic, sp.Basic, int]] = {}   # "For $x \ge 0$, $$f(x) = …$$":
+    many_cases: set[str] = set()                          # the parameters, the value, the case, its line (one case only)
     previous: Relation | None = None
     vectors: dict[str, tuple[sp.Expr, sp.Expr] | None] = {}   # names the text made vectors, with their ranges
     families: set[str] = set()                                  # names written with an index so far
@@ -507,14 +516,24 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
 
     condition_columns: dict[tuple[int, sp.Basic], int] = {}     # an inline condition: where it is on its line
 
+    columns_found: dict[int, int] = {}
+
     def column_of(index: int) -> int:
         """Where ``found[index]`` starts on its line (the n-th of the same text), or -1."""
         relation = found[index]
         if not 1 <= relation.line <= len(lines):
             return -1
+        if index in columns_found:
+            return columns_found[index]
         at, text = -1, relation.tex.strip()[:30]
         for _ in range(1 + sum(1 for r in found[:index] if r.line == relation.line and r.tex.strip()[:30] == text)):
             at = lines[relation.line - 1].find(text, at + 1)
+        previous = index - 1 if index > 0 and found[index - 1].line == relation.line else -1
+        after = column_of(previous) if previous >= 0 else -1
+        if 0 <= at < after:         # "$r'(t) = 2t$. … $r'(t) = 2$": not inside the math of a relation before it
+            later = lines[relation.line - 1].find(text, after + 1)
+            at = later if later >= 0 else at
+        columns_found[index] = at
         return at
 
     def assumed_of_defined(relational: sp.Basic | None) -> bool:
@@ -588,6 +607,10 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         for name in [name for name, at in spaced.items() if recounted(at, rel.line, sections, counting_lines)]:
             vectors.pop(name, None)                     # x ∈ ℝ³, then "a vector with $n$ entries": not here
             del spaced[name]
+        for name in [name for name, at in entry_vectors_at.items() if recounted(at, rel.line, sections, counting_lines)]:
+            if vectors.get(name) == entry_vectors_span[name]:   # z = (z_1, z_2), then "now let z have three entries"
+                vectors.pop(name, None)
+            del entry_vectors_at[name]
         while sized_spaces and sized_spaces[0][0] <= rel.line:
             at, name, size = sized_spaces.pop(0)
             if name in spaced or name not in vectors and size is not None:
@@ -1206,6 +1229,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             continue
         if entry is not None and entry.target is not None and lhs == rhs and rel.op in ("==", ":="):
             vectors[entry.target] = entry.span            # x = [x_0, …, x_3]: the vector of its entries
+            entry_vectors_at[entry.target], entry_vectors_span[entry.target] = rel.line, entry.span
             if k + 1 < len(found) and found[k + 1].chained and found[k + 1].op == "==":
                 entries_given_next = k + 1      # "η = (η_1, η_2) = (μ/σ², −1/(2σ²))": what the entries are
             out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,
@@ -1331,6 +1355,13 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                 continue
         inline = not in_display_math(rel, blocks)
         display = not inline
+        if rel.op in ("==", ":="):
+            sides_written.append((rel.line, k, target_name(lhs) or ""))
+        aside = words_set_aside(lines, rel.line, column_of(k)) if inline and rel.op in ("==", ":=") and not rel.chained \
+            and (isinstance(lhs, (sp.Symbol, sp.Indexed)) or isinstance(lhs, sp.core.function.AppliedUndef)
+                 and not all(a.is_number for a in lhs.args)) else ""
+        # ("A common mistake is to write $f(x) = x^3$", "Had we chosen $\eta = 2$ instead": a form the words set aside
+        # — never the text's definition nor a value of its own; as a claim it is checked, and a mistake refuted)
         defined_names = {target_name(d.target) for d in definitions}
         bound_of_defined = (lhs.is_Number or rhs.is_Number) and bool(names_in(lhs, rhs) & defined_names)
         # "Then every entry is at most the largest one: $$p_j \le p_k$$": a display the text derives is
@@ -1363,6 +1394,11 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                 out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                    message="where an inequality is tight (\"with equality at …\"): neither a claim "
                                            "nor a case of what follows"))
+                continue
+            if aside:                                         # "A common mistake is to set $\eta = 2$"
+                out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                                   message=f"a form the words set aside (\"{aside}\"): not a value or a case of the "
+                                           f"text's"))
                 continue
             if inline and named_in_words(lines, rel):         # "$P$ stands for $x \le y$": a named statement
                 out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
@@ -1688,6 +1724,19 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         branch = rel.op in ("==", ":=") and bool(own_names) and target_name(lhs) is not None and not of_recurrence and (
             target_name(lhs) in branches or ranged and earlier is None and not checks_example)
         if branch:          # "f(x) = x for x ≥ 0" (and "f(x) = 0 for x < 0"): a definition by cases
+            if ranged and isinstance(lhs, sp.core.function.AppliedUndef):
+                in_row, unread_row = row_condition(rel.condition, context, lhs, rhs)
+                case = None if unread_row else _the_case(lhs, [
+                    *in_row, *(c for c in conditions_for(rel, live_conditions(), blocks, lines, condition_columns)
+                               if isinstance(c, sp.Basic) and {x.name for x in c.free_symbols} & own_names)],
+                    [(found[c].op, found[c].lhs, found[c].rhs) for c in trailing.get(k, ())], context)
+                case = case and (case[0], rhs, case[1])
+                name = target_name(lhs)
+                if name in one_case or name in many_cases or case is None:
+                    one_case.pop(name, None)        # a second case ("f(x) = 0 for x < 0"), or one not read:
+                    many_cases.add(name)            # not unfolded anywhere
+                else:
+                    one_case[name] = (*case, rel.line)
             branches.add(target_name(lhs))
             if isinstance(lhs, sp.Indexed) and len(lhs.indices) == 1 and isinstance(lhs.indices[0], sp.Symbol):
                 cases = []          # y_k = 0 "for k ≠ c": at any point, k = c or y_k = 0 (a refutation that
@@ -1763,6 +1812,12 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             continue
         again = [line for line in defined_at.get(target_name(lhs) or "", []) if line <= rel.line
                  and same_section(sections, line, rel.line)] if rel.op == ":=" and earlier is not None else []
+        if again and differ(rhs, earlier.expr) and aside:      # "Some texts drop the outer factor, … := …; we keep it"
+            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                               message=f"a form the words set aside (\"{aside}\"): not the text's definition "
+                                       f"(line {again[-1]} stays)"))
+            use(names_in(lhs, rhs))
+            continue
         if again and differ(rhs, earlier.expr):
             # "let LSE_τ(x, y) := τ log(…)" and, in the same section, "some texts drop the factor,
             # LSE_τ(x, y) := log(…); we keep it": which one holds after is the words' to say — neither
@@ -1931,6 +1986,11 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         if k == entries_given_next and isinstance(lhs, sp.Indexed) and not rhs.has(lhs.base) \
                 and not any(isinstance(d.target, sp.Indexed) and d.target.base == lhs.base for d in definitions):
             defining = True             # the entries of a vector just named, given their values
+        if defining and aside:
+            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                               message=f"a form the words set aside (\"{aside}\"): not the text's definition"))
+            use(names_in(lhs, rhs))
+            continue
         looped = circular(lhs, rhs, [d for d in definitions if d not in renewed]) if defining else []
         if looped and rel.op != ":=" and isinstance(lhs, sp.core.function.AppliedUndef) and any(
                 isinstance(d.target, sp.core.function.AppliedUndef) and d.target.func == lhs.func
@@ -1953,6 +2013,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             # a hypothesis of what follows
             constraints.append(as_relational("==", lhs, rhs))
             imposed_at.setdefault(constraints[-1], rel.line)
+            noise_models[constraints[-1]] = (rel.line, target_name(lhs) or "")
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message=f"a model of how {shown_l} arises, with a random draw in it ({noise}): a "
                                        f"hypothesis of what follows, not a definition to unfold"))
@@ -2085,6 +2146,11 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                                        "it holds in the display after it"))
             continue
         role = prose_role(lines, rel) if inline and (lhs.free_symbols or rhs.free_symbols) else "claim"
+        if aside and role != "claim":       # "A common mistake is to set $\eta = 2$": no value of the text's own
+            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                               message=f"a form the words set aside (\"{aside}\"): not a value or a case of the text's"))
+            use(names_in(lhs, rhs))
+            continue
         if role == "condition" and sp.Tuple(lhs, rhs).has(sp.Derivative, sp.Integral, sp.Limit, sp.Subs):
             role = "claim"      # (a derivative, an integral, a limit in prose is stated, not supposed; where the
             #                     sentence says neither — "Using $\frac{d \log Z}{dT} = …$" — it stays doubted)
@@ -2351,6 +2417,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
 
         upwards: list[sp.Basic] = []    # the last build's ranges that run upwards only under a condition
         outside_floor: list[str] = []   # the last build's entries below the index a definition starts at
+        by_their_case: list[str] = []   # the last build's functions of one case, unfolded where it holds
         def build(written: list[sp.Basic], lhs: sp.Basic = lhs, rhs: sp.Basic = rhs,
                   dropped: frozenset[str] = frozenset(), op: str | None = None,
                   premised: bool = True, logged: bool = False, entrywise: bool = False) -> tuple:
@@ -2400,7 +2467,12 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             here = here.with_given(*(c for c in constraints if c is not None and (     # (an equation imposed in
                 c not in imposed_at or (same_section(sections, imposed_at[c], rel.line)
                                         or setup_holds(imposed_at[c], c)) and not general_here
-                and not {x.name for x in c.free_symbols} & everywhere)),     # (an equation imposed in another section, a subsection,
+                and not {x.name for x in c.free_symbols} & everywhere
+                and not (c in noise_models and any(noise_models[c][0] < at <= rel.line and j != k and name == noise_models[c][1]
+                                               for at, j, name in sides_written)))),
+            # (a model of y with noise, then "Now suppose instead that $y = 3x + ε$", "the data follow $y = 3x$": y
+            # is given again — the first model no longer holds)
+            # (an equation imposed in another section, a subsection,
             # or before "In general" / "for any real x" / "对任意": not here)
                 *written,
                                    *(log_facts if logged else ()))
@@ -2509,6 +2581,12 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             if entry is not None:
                 for index in entry.indices:
                     ranges[index.name] = entry.span or (sp.Integer(1), dimension)
+            cased_now = {name: case for name, case in one_case.items() if case[3] < rel.line
+                         and in_scope(sections, case[3], rel.line) and name not in many_cases
+                         and not any(target_name(d.target) == name for d in definitions)}
+            if cased_now:       # f(s + t) of "For $x \ge 0$, $$f(x) = e^{-λx}$$" with s, t ≥ 0: its value
+                (left, right), unfolded = _by_their_case((left, right), cased_now, here)
+                by_their_case[:] = sorted(unfolded)
             left, right, direction, ours = along_a_direction(left, right, here.given)   # ∇_w L = Σ (p_i − y_i) x_i
             left, right, opaque_given, opaque = opaque_dot_products(left, right, here.given, ours)   # along u
             if opaque:                      # h_i := w_i^T x with w and x nowhere else: (w·x)[i], any reals
@@ -2531,6 +2609,14 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             return problem, notes, left, right, lhs, rhs
         try:
             problem, notes, left, right, lhs, rhs = build(written)
+            two = _two_classes_said(lead_in(lines, rel, blocks) or "" if display else _raw_sentence_before(lines, rel) or "")
+            if two and isinstance(dimension, sp.Symbol) and dimension in problem.free_symbols \
+                    and re.search(r"(?i)softmax|\\operatorname\s*\{\s*LSE|\\mathrm\s*\{\s*LSE|logsumexp", rel.tex) \
+                    and not any(isinstance(c, sp.Eq) and c.lhs == dimension for c in written):
+                # "For binary classification the softmax reduces to the sigmoid: $$softmax(z)_1 = σ(z_1 − z_2)$$":
+                # the vector's length the words give (not n, any)
+                problem, notes, left, right, lhs, rhs = build([*written, sp.Eq(dimension, 2)])
+                notes = (*notes, f"{dimension} = 2: the words say \"{two}\"")
             nonempty = tuple(upwards)
             below_floor = tuple(outside_floor)
         except Unfoldable as exc:
@@ -3000,7 +3086,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                                       build([*written, *(sp.Eq(symbol, value) for symbol, value in case)])[0]))
         cased = {f"{e.base.label}[]" for c, _ in branch_cases for e in c.atoms(sp.Indexed)}
         by_cases = sorted((names_in(lhs, rhs) | names_in(left, right)) & {b for b in branches if b}
-                          - {target_name(d.target) for d in definitions} - cased)
+                          - {target_name(d.target) for d in definitions} - cased - set(by_their_case))
         if by_cases:                    # "Let $y_k = 0$ for $k \ne c$, and $y_c = 1$": not unfolded, so a point
             doubts.append(f"it rests on {', '.join(by_cases)}, defined by cases that softsym does not unfold: "  # may
                           f"a point may break them")                 # break them (y = (0, 1) at c = 1)
@@ -3410,6 +3496,40 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             if others:
                 hollow.append(f"it is said of {sp.sstr(c.lhs)} = {', '.join(sp.sstr(o.rhs) for o in others)} as well "
                               f"(line {at}), and is checked at {sp.sstr(c.lhs)} = {sp.sstr(c.rhs)} only")
+            changed = changed_in_words(lines, at, condition_columns.get((at, c), -1), rel.line,
+                                       column_of(k) if inline else -1)
+            if changed:         # "**Example 3.** $T = 1$: … after doubling the temperature, $1/T = 1$"
+                said = f"the words change the value {sp.sstr(c.lhs)} = {sp.sstr(c.rhs)} (line {at}) before it " \
+                       f"(\"{changed}\"): the value checked may not be the one meant"
+                hollow.append(said)
+                doubts.append(said)
+            rivals = rival_values(c, at, live_conditions(), lines, condition_columns)
+            if rivals:          # "Take $T = 1$. In contrast with $T = 2$, …": which value is the case?
+                said = f"the words give {sp.sstr(c.lhs)} = {sp.sstr(rivals[-1].rhs)} just before {sp.sstr(c.lhs)} = " \
+                       f"{sp.sstr(c.rhs)} (line {at}), and do not plainly make the later one the case: it is " \
+                       f"checked at {sp.sstr(c.lhs)} = {sp.sstr(c.rhs)}, which may not be the value meant"
+                hollow.append(said)
+                doubts.append(said)
+        for name, (_, line) in known_values.items():
+            family = name.split("[", 1)[0]
+            if line < rel.line and (name in unfolded_names | written_names or any(
+                    n.split("[", 1)[0] == family for n in unfolded_names | written_names)):
+                changed = changed_in_words(lines, line, -1, rel.line, column_of(k) if inline else -1)
+                if changed:         # "Let $z = (0, 0)$. … Shifting every logit by $c = 1$ gives …"
+                    said = f"the words change {family}, given a value on line {line}, before it (\"{changed}\"): " \
+                           f"the values used may not be the ones meant"
+                    if said not in doubts:
+                        hollow.append(said)
+                        doubts.append(said)
+        for d in reached_definitions(sp.Tuple(lhs, rhs), definitions):
+            given = [line for line in defined_at.get(target_name(d.target) or "", []) if line < rel.line]
+            if given and not d.expr.free_symbols - set(getattr(d.target, "indices", ())) and not d.expr.atoms(sp.Indexed):
+                changed = changed_in_words(lines, given[-1], -1, rel.line, column_of(k) if inline else -1)
+                if changed and given[-1] < rel.line:    # "**Worked example 2.** Double every entry of the vector."
+                    said = f"the words change {target_name(d.target)}, given its values on line {given[-1]}, " \
+                           f"before it (\"{changed}\"): the values used may not be the ones meant"
+                    hollow.append(said)
+                    doubts.append(said)
         assumed = _assumed_before(live_conditions(), rel.line, lines, condition_columns, assuming) \
             + tuple(redrawn) + _family_signs_before(family_said, rel.line) \
             + tuple((fact, line) for line, fact in parameter_facts if line <= rel.line and in_scope(sections, line, rel.line))
@@ -3932,13 +4052,57 @@ is the subject of its own clause, and the clause ending with the range — not "
 $(0, 1)$", "the square of $t$ lies in …", "$\\hat p$ is in $(0, 1)$ only rarely"."""
 
 
+_A_PROBABILITY = re.compile(
+    rf"(?i)(?:^|[.;:!?]\s+|\b(?:let|where|with|and|assume(?:\s+that)?|suppose(?:\s+that)?)\s+)"
+    rf"\$\s*(?P<name>{NAME_TEX}(?:\s*_\s*(?:\{{[^{{}}$]*\}}|[A-Za-z0-9]))?)\s*\$\s+(?:be|is|denotes|being)\s+"
+    rf"(?:the|a|an)\s+(?:(?:success|failure|class|head|heads|tail|tails|click|event|true|target|mixing|"
+    rf"[a-z]+-class|positive|keep|dropout)\s+)?probability\b"
+    rf"|\b(?:success|failure|a|the|with|mixing|head|heads)\s+probability\s+\$\s*(?P<named>{NAME_TEX}"
+    rf"(?:\s*_\s*(?:\{{[^{{}}$]*\}}|[A-Za-z0-9]))?)\s*\$")
+"""A name the words make a probability ("Let $p$ be the probability of heads", "with success probability $p$"):
+a number in [0, 1], as if "$p \\in [0, 1]$" were written there."""
+_NOT_A_PROBABILITY = re.compile(r"(?i)^\s*(?:density|mass|distribution|vector|table|function|model|measure|ratio|"
+                                r"generating|current|flux)\b|^[^.;]*\b(?:log|logit|odds)\b")
+
+
+def _two_classes_said(words: str) -> str:
+    """The words that make the classes two ("For binary classification", "With two classes", "二分类"), or ``""``:
+    the length of a softmax's vector there (not of anything else: "binary labels" over n samples is no n = 2)."""
+    found = _TWO_CLASSES.search(re.sub(r"\$[^$]*\$", " ", words))
+    return found.group(0) if found else ""
+
+
+_TWO_CLASSES = re.compile(r"(?i)\b(?:binary(?:\s+(?:classification|classifier|case|problem|setting))|two[- ]class(?:es)?|"
+                          r"two\s+(?:classes|categories|logits|possible\s+classes))\b|二分类|两类|两个类别")
+
+
+def positive_ray(tex: str) -> str:
+    """``x \\in \\mathbb{R}_{>0}`` (``\\mathbb{R}_{++}``, ``\\mathbb{R}^{*}_{+}``) as ``x \\in (0, \\infty)``, and
+    ``\\mathbb{R}_{\\ge 0}`` (``\\mathbb{R}_+``, ``\\mathbb{R}^+``: some mean zero in, some not) as
+    ``x \\in [0, \\infty)`` — or ``""``."""
+    m = _POSITIVE_RAY.fullmatch(tex.strip().rstrip(".,;").strip())
+    if m is None:
+        return ""
+    strict = re.search(r">\s*0|\+\s*\+|\*", m.group("set")) is not None
+    return f"{m.group('names')} \\in {'(' if strict else '['}0, \\infty)"
+
+
+_POSITIVE_RAY = re.compile(r"(?P<names>(?:[A-Za-z]|\\[A-Za-z]+)(?:\s*_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?)\s*\\in\s*"
+                           r"(?P<set>\\mathbb\s*\{?\s*R\s*\}?\s*(?:(?:_\s*\{\s*(?:>|\\ge(?:q)?|\\geqslant)\s*0\s*\}|_\s*\{?\s*\+\s*\+?\s*\}?"
+                           r"|\^\s*\{?\s*(?:\+|\*)\s*\}?)\s*){1,2})")
+
+
 def ranges_in_words(lines: list[str]) -> list[tuple[int, str]]:
     """Ranges the words give a name ("Let $a$ be a number in $(0, 1)$", "$p$ is any value in $[0, 1]$"), as the
     membership each writes (``a \\in (0, 1)``), by line: read as a written ``$a \\in (0, 1)$`` is."""
     return [(number, _unspaced(f"{m.group('name')} \\in {m.group('set').strip()}"))
             for number, line in enumerate(lines, 1)
             for m in (*_RANGE_IN_WORDS.finditer(line), *_RANGE_BY_VERB.finditer(line))
-            if is_stated_range(_unspaced(f"{m.group('name')} \\in {m.group('set').strip()}"))]
+            if is_stated_range(_unspaced(f"{m.group('name')} \\in {m.group('set').strip()}"))] \
+        + [(number, _unspaced(f"{m.group('name') or m.group('named')} \\in [0, 1]"))
+           for number, line in enumerate(lines, 1) for m in _A_PROBABILITY.finditer(line)
+           if not _NOT_A_PROBABILITY.search(line[m.end():m.end() + 40])
+           and (m.group('name') or m.group('named')).strip() not in ("\\pi", "e")]
 
 
 def _range_in_words(lines: list[str], line: int, name_tex: str, domain: Domain,
@@ -4204,6 +4368,71 @@ def _same_kind(target: sp.Basic, lhs: sp.Basic) -> bool:
     return target_name(target) == target_name(lhs) and isinstance(target, undef) == isinstance(lhs, undef)
 
 
+def _the_case(lhs: sp.Basic, conditions: list, trailing: list[tuple[str, str, str]],
+              context) -> tuple[tuple[sp.Symbol, ...], sp.Basic] | None:
+    """The parameters and the case of a function defined on one case ("For $x \\ge 0$, $$f(x) = …$$",
+    "$f(t) = t^2$ for $0 \\le t \\le 1$"): every condition on its own parameters only, read — else None
+    (a case that speaks of another name, or one not read, is no case softsym can unfold under)."""
+    from ..latex import parse_tex
+    params = lhs.args
+    if not params or not all(isinstance(a, sp.Symbol) for a in params) or len(set(params)) != len(params):
+        return None
+    by_name = {a.name: a for a in params}
+    read = list(conditions)
+    for op, left, right in trailing:
+        relate = {"<": sp.Lt, "<=": sp.Le, ">": sp.Gt, ">=": sp.Ge}.get(op)
+        if relate is None:
+            return None
+        try:
+            read.append(relate(parse_tex(left, context), parse_tex(right, context)))
+        except Exception:  # noqa: BLE001 - a case not read: no case to unfold under
+            return None
+    cases = []
+    for c in read:
+        if not isinstance(c, (sp.Lt, sp.Le, sp.Gt, sp.Ge)) or not c.free_symbols:
+            return None
+        if any(not isinstance(x, sp.Symbol) or x.name not in by_name for x in c.free_symbols) \
+                or c.atoms(sp.Indexed, sp.core.function.AppliedUndef):
+            return None
+        cases.append(c.xreplace({x: by_name[x.name] for x in c.free_symbols}))
+    return (tuple(params), sp.And(*cases)) if cases else None
+
+
+def _by_their_case(sides: tuple[sp.Basic, sp.Basic], cases: dict, domain: Domain) -> tuple[tuple, set[str]]:
+    """``sides`` with each call of a function defined on one case (``f(x) := λe^{-λx}`` for x ≥ 0)
+    replaced by its value where the domain proves the call's argument in that case; and the names
+    of the functions every call of which was so replaced."""
+    from ..deadline import Deadline
+    from ..strategies.inequalities import Context as Signs
+    from ..strategies.sign_resolution import _holds
+    left, right = sides
+    replaced: set[str] = set()
+    kept: set[str] = set()
+    deadline = Deadline.after(2.0)
+    for _ in range(4):                  # S(x) := 1 − F(x) on the same case: F's calls come next
+        calls = [c for c in sp.Tuple(left, right).atoms(sp.core.function.AppliedUndef)
+                 if str(c.func) in cases and len(c.args) == len(cases[str(c.func)][0]) and str(c.func) not in kept]
+        if not calls:
+            break
+        values = {}
+        for call in calls:
+            params, value, case = cases[str(call.func)][:3]
+            at = dict(zip(params, call.args))
+            try:
+                holds = _holds(case.xreplace(at), Signs(domain, deadline, set(sp.Tuple(left, right).free_symbols)))
+            except Exception:  # noqa: BLE001 - undecided: the call stays as it is
+                holds = None
+            if holds is True:
+                values[call] = value.xreplace(at)
+                replaced.add(str(call.func))
+            else:
+                kept.add(str(call.func))
+        if not values:
+            break
+        left, right = left.xreplace(values), right.xreplace(values)
+    return (left, right), replaced - kept - {str(c.func) for c in sp.Tuple(left, right).atoms(sp.core.function.AppliedUndef)}
+
+
 def _natural_domain(condition: sp.Basic, value: sp.Basic) -> bool:
     """Whether a bound on one variable is where ``value`` is defined at all: outside it (a few points
     on the far side of each end) the value is not a real number.  "For $0 < p < 1$, $$\\logit(p) =
@@ -4379,7 +4608,13 @@ def _column_on_line(lines: list[str], rel: Relation) -> int:
     line comes first: "Now $K$ is shorthand for $c + 1$. Therefore $$K \\ge 0.$$"); 0 when unknown."""
     if rel.block is None or not 1 <= rel.line <= len(lines) or rel.block.line != rel.line:
         return 0
-    at = lines[rel.line - 1].find(rel.block.tex.strip()[:40]) if rel.block.tex.strip() else -1
+    text = rel.block.tex.strip()
+    if not text:
+        return 0
+    whole = None if rel.block.display else re.search(r"(?<!\$)\$\s*" + re.escape(text) + r"\s*\$", lines[rel.line - 1])
+    if whole is not None:           # "$r'(t) = 2t$ … $r'(t) = 2$": the inline math that is all of it, not a prefix
+        return whole.start()
+    at = lines[rel.line - 1].find(text[:40])
     return max(at, 0)
 
 
@@ -4610,6 +4845,17 @@ _ANY_VECTOR = re.compile(r"(?i)\b(?:for\s+(?:any|every|each|all|a\s+general|an?\
 """Words that speak of vectors of any length ("For any vector $x$"): a length a worked example wrote stops."""
 
 
+_RECOUNTED = re.compile(
+    r"(?i)\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+|many|more|several|fewer)\s+(?:entries|components|"
+    r"coordinates|elements|logits|scores|classes|categories|outcomes|labels|dimensions|features|tokens|inputs)|"
+    r"(?:length|size|dimension)\s+(?:of\s+)?(?:\$\s*\d+(?=\s*\$)|\d+|two|three|four|five)|append\w*|adding|"
+    r"add\s+(?:a|an|one)|another\s+(?:entry|logit|score|class|component|coordinate|element|feature)|"
+    r"(?:second|third|fourth|fifth|extra|additional)\s+(?:entry|logit|score|class|component|coordinate|element|feature)|"
+    r"in\s+general|multi-?class)\b|[两三四五六七八九十多]\s*(?:个|类|维)|第\s*[三四五]|一般地|一般情况")
+"""Words that count a vector's entries anew ("now let $z$ have three entries", "adding a third logit",
+"of length $3$", "In general the logits are many"): a length written before no longer holds after them."""
+
+
 def _unspaced(tex: str) -> str:
     """``tex`` without spacing commands and ``\\left``/``\\right`` (``(0,\\,1)`` is ``(0, 1)``)."""
     return re.sub(r"\\(?:left|right)(?![A-Za-z])|\\[,;:!]", lambda m: " " if m.group(0)[1] in ",;:!" else "", tex)
@@ -4786,6 +5032,24 @@ _GAMMA_OTHER = re.compile(r"(?i)\b(?:discount\w*|focus\w*|parameter|hyper-?param
                           r"折扣|因子|参数|系数|取值|衰减|学习率|温度|指数")
 
 
+def _gamma_named_otherwise(sentence: str) -> bool:
+    """Whether the words give ``$\\gamma$`` a name of the text's own ("damped by the momentum $\\gamma$", "the knob
+    $\\gamma$", "$\\gamma$ is the heavy-ball momentum"): a quantity of its own, not Euler's constant (whatever
+    another sentence calls γ)."""
+    for m in re.finditer(r"\$\s*\\gamma\s*\$", sentence):
+        before = re.split(r"\$[^$]*\$|[,;:，；：(（]", sentence[:m.start()])[-1].split()[-4:]
+        after = re.split(r"\$[^$]*\$|[,;:，；：)）.。]", sentence[m.end():])[0].split()[:5]
+        for phrase, named in ((before, len(before) >= 2 and any(w.lower() in _DETERMINERS for w in before[:-1])
+                               and re.fullmatch(r"[A-Za-z-]+", before[-1]) is not None),
+                              (after, len(after) >= 3 and after[0].lower() in ("is", "denotes", "being", "as")
+                               and after[1].lower() in _DETERMINERS)):
+            if named and not any(_EULERISH.match(w) for w in phrase):
+                return True
+    return False
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "our", "its", "this", "that", "their"})
+_EULERISH = re.compile(r"(?i)euler|constant|mascheroni|number|value|limit")
 _GAMMA_VALUED = re.compile(r"\\gamma\s*(?:(?::=|=|\\coloneqq)\s*(?!0\.577)[-+\d.(\\]|\\in\b|<|>|\\[lg]eq?\b|\\ne\b)")
 
 
@@ -4796,7 +5060,8 @@ def _euler_gamma_named(text: str) -> bool:
     if _GAMMA_VALUED.search(text) or any(_EULER_GAMMA.search(s) and _CONTRASTED.search(re.sub(r"\$[^$]*\$", " ", s))
                                          for s in sentences_in(text)) or any(
             re.search(r"\\gamma(?![A-Za-z])", s) and _GAMMA_OTHER.search(re.sub(r"\$[^$]*\$", " ", s))
-            and (not _EULER_APPOSED.search(s) or _role_beside_gamma(s)) for s in sentences_in(text)):
+            and (not _EULER_APPOSED.search(s) or _role_beside_gamma(s)) for s in sentences_in(text)) \
+            or any(_gamma_named_otherwise(s) for s in sentences_in(text)):
         return False                # ("the discount factor $\gamma$ in the unit interval": another γ)
     return any(re.search(r"\\gamma(?![A-Za-z])", s) and _EULER_GAMMA.search(s) for s in sentences_in(text)) \
         or _digamma_named(text) and any(re.search(r"\\psi(?![A-Za-z])", line) and re.search(r"\\gamma(?![A-Za-z])", line)
