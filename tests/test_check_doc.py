@@ -1804,3 +1804,41 @@ def test_red_team_65_words_that_set_aside_contrast_remodel_recount_or_change_val
     # "For binary classification the softmax reduces to the sigmoid": two classes, not n (refuted at n = 3)
     assert proved("binary_classification", 4) and proved("two_classes", 4)
     assert proved("two_then_three_classes", 4) and refuted("two_then_three_classes", 7)
+
+
+def test_red_team_66_one_case_functions_closed_forms_and_set_aside_words_hold():
+    def verdicts(name: str, line: int) -> list[str]:
+        return verdicts_by_line(f"session42_red_team_66_{name}.md").get(line, [])
+
+    def proved(name: str, line: int) -> bool:
+        return any(v.startswith("proved") for v in verdicts(name, line))
+    # a case "n ≥ 1" read of a positive integer n was True: f unfolded at f(−3); p(0) of a geometric from n = 1
+    assert not proved("case_of_n", 8) and not proved("case_of_n", 6) and not proved("geometric_from_one", 6)
+    # f(t) under Σ_t, and f(x) := ∫ x t dt at t: the bound t is not the case's argument
+    assert not proved("case_under_a_sum", 7) and not proved("case_value_with_a_binder", 7)
+    # "$$f(x) = λe^{-λx}$$ when the input is at least zero; negative inputs give zero": not every x's
+    assert not proved("otherwise_in_words", 7) and not proved("zero_otherwise", 7)
+    # η_t = η_0 γ^t "until step 10": not η_20's
+    assert not proved("closed_form_until", 5)
+    # "Rather than the hinge, from now on we use ℓ(m) = …" is the new definition; "Do not write f(x) = x³" no
+    # definition; "Note the typo …"; "the value used elsewhere in the course" is the value
+    assert verdicts("rather_than_the_hinge", 7) == ["refuted"] and verdicts("rather_than_the_hinge", 9) == ["proved"]
+    assert not proved("do_not_write", 7) and proved("note_the_typo", 7) and proved("value_used_elsewhere", 6)
+    # "$\ell(m) = 2m^2$ … $\ell(m) = 2m$" on one line: the second is where it is, not inside the first
+    assert verdicts("prefix_math_on_one_line", 9) == ["refuted"]
+    # a noise model given again the other way round ("$3x + ε = y$") ends the first
+    assert not proved("noise_model_other_side", 5)
+    # "From now on, $x$ may be negative" frees the sign said before
+    assert verdicts("sign_freed_later", 9) == ["refuted"]
+    # words that call a ratio a probability give no range; ℝ^* is the nonzero reals
+    assert not proved("probability_ratio", 5) and not proved("nonzero_reals", 5)
+    # "For binary classification, … z ∈ ℝ³": not two; "Now let $z$ have only two entries": two
+    assert verdicts("binary_but_three", 4) == ["refuted"] and proved("only_two_entries", 8)
+    # "Let $z \in \mathbb{R}^n$ be arbitrary logits" after an example's z = (1, 2, 3): not the example's z
+    assert verdicts("arbitrary_logits_next_section", 10) == ["refuted"]
+    assert not proved("multiply_them", 4)
+
+
+def test_a_name_defined_as_a_number_and_as_a_vector_is_not_refuted_entrywise():
+    # held-out 46: η = −β in one section, η = (η_1, η_2) in another, then "so $\eta = -2$": each entry −2 was refuted
+    assert [v for v in verdicts_by_line("session42_scalar_and_vector_name.md")[13] if v != "skipped"] == ["undecided"]

@@ -462,6 +462,17 @@ _ANY_REAL = re.compile(rf"{_NAME_OR_ENTRY_IN_MATH}\s+(?:(?:may|can)\s+)?(?:be|is
                        rf"|any\s+(?:nonzero\s+|non-zero\s+)?(?:number|value)|(?:any|an\s+arbitrary)\s+(?:other\s+)?"
                        rf"(?:index|entry|class|coordinate|component))"
                        rf"(?!\s+(?:strictly\s+)?(?:positive|negative|non-?negative|non-?positive))", re.I)
+_SIGN_FREED = (
+    re.compile(rf"{_NAME_IN_MATH}\s+(?:now\s+)?(?:may|can|could|might|is\s+allowed\s+to|is\s+free\s+to)\s+(?:now\s+)?"
+               rf"(?:also\s+)?(?:be(?:come)?|take|have)\s+(?:any\s+sign|either\s+sign|both\s+signs|negative|positive|zero|"
+               rf"any\s+(?:real\s+)?value)", re.I),
+    re.compile(rf"\ballow(?:s|ed|ing)?\s+(?:also\s+)?(?:negative|positive|nonpositive|non-positive|any)\s+"
+               rf"(?:values\s+of\s+)?{_NAME_IN_MATH}", re.I),
+    re.compile(rf"{_NAME_IN_MATH}\s+(?:now\s+)?ranges?\s+over\s+(?:all\s+(?:of\s+)?)?(?:\$\s*\\mathbb\s*\{{?\s*R\s*\}}?\s*\$|"
+               rf"the\s+(?:whole\s+)?real\s+line|all\s+reals|the\s+reals)", re.I),
+    re.compile(rf"\bsign\s+of\s+{_NAME_IN_MATH}\s+is\s+(?:now\s+)?(?:unrestricted|arbitrary|free|not\s+restricted)", re.I))
+"""Words that free a name's sign ("From now on, $x$ may be negative", "Now we allow negative $x$", "Let $x$ now
+range over all of ℝ", "the sign of $x$ is unrestricted"): a sign said before no longer holds."""
 _EVERY_REAL = re.compile(rf"\bfor\s+(?:every|all|any|each)\s+real\s+(?:numbers?\s+)?{_NAME_IN_MATH}"
                          rf"|\$\s*(?P<real>[A-Za-z]|\\[A-Za-z]+)\s*\\in\s*(?:\\math(?:bb|bf|rm)\s*\{{?\s*R\s*\}}?|\\R\b|ℝ)\s*\$"
                          rf"(?!\s+(?:be|is|are)\s+(?:strictly\s+)?(?:positive|negative|non))"
@@ -597,6 +608,8 @@ def signs_in_words(lines: list[str]) -> list[tuple[int, str, str | None, str]]:
         for sentence in sentences:
             for m in (*_ANY_REAL.finditer(sentence), *_ANY_REAL_CJK.finditer(sentence)):
                 out.append((number, m.group("name"), None, negation_in(sentence)))
+            for m in (m for pattern in _SIGN_FREED for m in pattern.finditer(sentence)):
+                out.append((number, m.group("name"), None, ""))
             for m in _EVERY_REAL.finditer(sentence):
                 out.append((number, next(g for g in m.groups() if g is not None), None,
                             "" if m.group("unassumed") or m.group("dropped") or m.group("cjk_end")
@@ -1349,10 +1362,15 @@ def changed_in_words(lines: list[str], line: int, column: int, here: int, here_c
     return found.group(0).strip() if found else ""
 
 
-_OBJECT = r"(?:\s+(?:(?:every|each|all|both)\b|the\s+(?:\w+\s+)?(?:logits?|entries|entry|vector|inputs?|scores?|values?|"\
+_OBJECT = r"(?:\s+(?:(?:every|each|all|both|them|these|those)\b|the\s+(?:\w+\s+)?(?:logits?|entries|entry|vector|inputs?|scores?|values?|"\
           r"temperature|order|signs?|list|sequence|data)\b))"
-_CHANGING = re.compile(rf"(?i)\b(?:(?:doubl|halv|tripl)(?:e|ed|es|ing)\b|(?:revers|shift|negat|swap|permut|replac|scal|"
-                       rf"increas|decreas|flip)\w*{_OBJECT}|the\s+reversed\s+(?:vector|order|"
+_CHANGING = re.compile(rf"(?i)\b(?:(?:doubl|halv|tripl)(?:e|ed|es|ing)\b|(?:revers|shift|negat|swap|permut|replac|scal|rescal|"
+                       rf"increas|decreas|flip|squar|multipl)\w*(?!\s+both\s+sides){_OBJECT}|"
+                       rf"(?:drop|remov|delet|add)\w*\s+(?:the\s+)?(?:last|first|second|third|final|\w+)\s+(?:logit|entry|"
+                       rf"component|coordinate|element|score)|times\s+(?:larger|smaller|bigger)|one\s+more\s+(?:entry|logit|"
+                       rf"component|coordinate)|extend\w*\s+(?:\S+\s+)?(?:by|with)|rescal\w*|"
+                       rf"add\w*\s+\S+\s+to\s+(?:the\s+)?(?:\w+\s+)?(?:logit|entry|component|coordinate|element|score)s?|"
+                       rf"the\s+reversed\s+(?:vector|order|"
                        rf"list|sequence|entries|logits)\b|append\w*|perturb\w*|hotter|colder|"
                        rf"add(?:ed|ing)?\s+(?:\S+\s+){{0,3}}?to\s+(?:every|each|all)\b)|"
                        rf"翻倍|加倍|减半|反转|反序|平移|缩放|替换|增大|减小")

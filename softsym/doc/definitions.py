@@ -450,7 +450,7 @@ def at_last_index(lhs: sp.Basic) -> bool:
                                                for i in lhs.indices)
 
 
-def circular(target: sp.Basic, expr: sp.Basic, definitions: list[Definition]) -> list[str]:
+def circular(target: sp.Basic, expr: sp.Basic, definitions: list[Definition], anchoring: bool = True) -> list[str]:
     """The defined names through which ``target := expr`` would define ``target`` by itself
     (``z_i := log p_i`` after ``p_i := e^{z_i} / Σ_j e^{z_j}``: through p), or ``[]``.  Unfolded, such
     definitions grow without end."""
@@ -460,7 +460,7 @@ def circular(target: sp.Basic, expr: sp.Basic, definitions: list[Definition]) ->
     if isinstance(target, sp.Indexed) and any(
             e.base == target.base and len(e.indices) == len(target.indices) and e != target
             and not all((a - b).is_Integer for a, b in zip(e.indices, target.indices)) for e in expr.atoms(sp.Indexed)) \
-            and not anchored(target, expr):
+            and not (anchoring and anchored(target, expr)):
         return [key]                # u_k := u_{w_k}: the family at other entries of itself (no recurrence's shift)
     def defining(name: str) -> list[Definition]:
         return [d for d in definitions if _key(d.target) == name

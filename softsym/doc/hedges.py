@@ -177,21 +177,29 @@ def words_set_aside(lines: list[str], line: int, column: int) -> str:
 
 _NEXT_MATH = re.compile(r"(?<![A-Za-z])x{3,}(?![A-Za-z])")
 _TAIL = r"[^.;!?$。；！？]{0,40}"
+_CLAUSE_TAIL = r"[^.;!?$,:。；！？，：]{0,40}"
 _REJECTED_BEFORE = re.compile(
-    rf"(?i)(?:\b(?:mistakes?|errors?|pitfalls?)\s+(?:is|are|was|would\s+be)\s+(?:to\s+)?{_TAIL}"
+    rf"(?i)(?:\b(?:mistakes?|slips?|pitfalls?|typos?)\s+(?:is|are|was|would\s+be)\s+(?:to\s+)?{_TAIL}"
+    rf"|\b(?:common|frequent|classic|typical|usual)\s+(?:errors?|mistakes?|slips?|pitfalls?|typos?)\b{_TAIL}"
+    rf"|\b(?:errors?|mistakes?|slips?|typos?)\s*:{_TAIL}|\b(?:the|a|this)\s+typo\b{_TAIL}"
     rf"|\b(?:wrongly|incorrectly|erroneously|mistakenly|naively)\s+{_TAIL}"
     rf"|\b(?:wrong|incorrect|erroneous|naive|bogus|flawed|tempting|mistaken)\s+(?:formula|version|form|definition|"
     rf"derivation|step|answer|expression|value|choice|rate|loss|claim|identity|model|result|guess)s?\b{_TAIL}"
-    rf"|\b(?:had\s+we|if\s+we\s+had|were\s+we\s+to|(?:one|we)\s+(?:could|might)(?:\s+also)?|could\s+also|"
-    rf"alternatively|an\s+alternative|instead\s+of|differs?\s+from|different\s+from|rather\s+than|unlike|"
-    rf"as\s+opposed\s+to|some\s+(?:texts|authors|books|sources|people|papers|notes|courses)|others\s+(?:write|use)|"
-    rf"hypothetically)\b{_TAIL}|错误\S{{0,6}}|误写\S{{0,4}}|有人\S{{0,6}})$")
+    rf"|\b(?:do\s+not|don't|never|avoid)\s+(?:write|writing|use|using|confuse|set|setting|take|assume)\b{_TAIL}"
+    rf"|\b(?:students|beginners|people|many)\s+(?:often|sometimes|commonly|frequently|wrongly)\b{_TAIL}"
+    rf"|\b(?:had\s+we|if\s+we\s+had|had\s+(?:the|it|they)\b[^.;!?$]{{0,20}}been|were\s+we\s+to|"
+    rf"(?:one|we)\s+(?:could|might)(?:\s+also)?|could\s+also|alternatively|an\s+alternative|"
+    rf"some\s+(?:texts|authors|books|sources|people|papers|notes|courses)|others\s+(?:write|use)|"
+    rf"hypothetically)\b{_TAIL}"
+    rf"|\b(?:instead\s+of|differs?\s+from|different\s+from|rather\s+than|unlike|as\s+opposed\s+to)\b{_CLAUSE_TAIL}"
+    rf"|错误(?:的)?(?:写法|做法|地|之处|在于|的是)\S{{0,3}}|误写\S{{0,4}}|误以为\S{{0,4}}|(?<!所)有人(?:会)?(?:写|误|认为|用)\S{{0,4}})$")
 """Words right before a math that set it aside ("A common mistake is to write", "Some texts wrongly use", "Had we
 chosen", "which differs from the cubic loss"): they must lead into the math — "the model is wrong with $z = -5$"
 sets nothing aside."""
 _REJECTED_AFTER = re.compile(
-    r"(?i)\b(?:but\s+we\s+(?:do\s+not|don't|won't|will\s+not)|used\s+elsewhere|elsewhere|is\s+(?:wrong|incorrect|"
-    r"a\s+mistake)|which\s+is\s+(?:wrong|incorrect|a\s+mistake)|would\s+be\s+wrong|does\s+not\s+hold)\b|是错|不对|有误")
+    r"(?i)\b(?:but\s+we\s+(?:do\s+not|don't|won't|will\s+not)|is\s+(?:wrong|incorrect|"
+    r"a\s+mistake|a\s+typo)|which\s+is\s+(?:wrong|incorrect|a\s+mistake|a\s+typo)|would\s+be\s+wrong|does\s+not\s+hold)\b|"
+    r"是错|不对|有误")
 
 
 _DISOWNING = re.compile(r"(?i)\b(?:wrong|wrongly|mistake|mistakes|mistaken|mistakenly|error|errors|erroneous|erroneously|"

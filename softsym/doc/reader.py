@@ -270,6 +270,11 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
     dropped_lines = frozenset(hot_dropped)
     classed: set[str] = set()                         # … at a true class the words name (not read which)
     chain_first: tuple[int, sp.Basic] = (-1, sp.Integer(0))   # the first side of the chain being read
+    probability_named = probabilities_in_words(prose_lines)      # "Let $p$ be the probability of heads"
+    families_restated = {name for name, count in Counter(
+        m.group(1) for r in found if r.op in ("==", ":=")
+        for m in [re.fullmatch(r"\s*\\?([A-Za-z]+)\s*_\s*\{?\s*[a-z]\s*\}?\s*", r.lhs)] if m).items() if count > 1}
+    # (η_t given by two closed forms: neither is read as every η_t's from its start)
     memberships = sorted([(b.line, _unspaced(b.tex)) for b in blocks if not b.display and is_stated_range(_unspaced(b.tex))]
                          + [(b.line, _unspaced(b.tex).strip().rstrip(".,;").strip()) for b in blocks if b.display
                             and is_stated_range(_unspaced(b.tex).strip().rstrip(".,;").strip())
@@ -530,7 +535,11 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             at = lines[relation.line - 1].find(text, at + 1)
         previous = index - 1 if index > 0 and found[index - 1].line == relation.line else -1
         after = column_of(previous) if previous >= 0 else -1
-        if 0 <= at < after:         # "$r'(t) = 2t$. … $r'(t) = 2$": not inside the math of a relation before it
+        whole = re.compile(r"(?<!\$)\$\s*(" + re.escape(relation.tex.strip()) + r")\s*\$(?!\$)")
+        alone = whole.search(lines[relation.line - 1], max(0, after - 1) if after >= 0 else 0)
+        if alone is not None and alone.start(1) > after:   # "$\ell(m) = 2m^2$ … $\ell(m) = 2m$": the inline
+            at = alone.start(1)                             # math that is all of it, after the relation before
+        elif 0 <= at <= after:      # "$r'(t) = 2t$. … $r'(t) = 2$": not inside the math of a relation before it
             later = lines[relation.line - 1].find(text, after + 1)
             at = later if later >= 0 else at
         columns_found[index] = at
@@ -613,6 +622,12 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             del entry_vectors_at[name]
         while sized_spaces and sized_spaces[0][0] <= rel.line:
             at, name, size = sized_spaces.pop(0)
+            if entry_vectors_at.get(name, at) < at or examples.get(name, at) < at:   # z = (1, 2, 3), then "Let
+                definitions = [d for d in definitions               # $z \in \mathbb{R}^n$ be arbitrary": not the
+                               if not (isinstance(d.target, sp.Indexed) and str(d.target.base.label) == name)]  # example's z
+                vectors.pop(name, None)
+                entry_vectors_at.pop(name, None)
+                examples.pop(name, None)
             if name in spaced or name not in vectors and size is not None:
                 if size is None:                                # "Now let x ∈ ℝ^n": of any length again
                     vectors.pop(name, None)
@@ -1355,7 +1370,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                 continue
         inline = not in_display_math(rel, blocks)
         display = not inline
-        if rel.op in ("==", ":="):
+        if rel.op in ("==", ":=") and not rhs.is_number:     # (a value, "$y = 3$" of one sample, models nothing)
             sides_written.append((rel.line, k, target_name(lhs) or ""))
         aside = words_set_aside(lines, rel.line, column_of(k)) if inline and rel.op in ("==", ":=") and not rel.chained \
             and (isinstance(lhs, (sp.Symbol, sp.Indexed)) or isinstance(lhs, sp.core.function.AppliedUndef)
@@ -1687,6 +1702,8 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         # "f(x) = x for x ≥ 0", "For $x < 0$, $$f(x) = 0$$": a condition on the definition's own variable
         # written as a case (not "with $0 < \theta < 1$ … $$L(\theta) = …$$", the domain of its parameter)
         ranged = on_own(rel.condition) \
+            or display and isinstance(lhs, sp.core.function.AppliedUndef) and bool(own_names) \
+            and _otherwise_after(lines, rel, blocks) \
             or any(found[c].op in ("<", "<=", ">", ">=", "!=") and on_own(f"{found[c].lhs} {found[c].rhs}")
                    and not _domain_after(lines, rel, found[c]) for c in trailing.get(k, ())) \
             or display and any(c.rel_op in ("<", "<=", ">", ">=", "!=") and {x.name for x in c.free_symbols} & own_names
@@ -1723,6 +1740,11 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         of_recurrence = isinstance(lhs, sp.Indexed) and str(lhs.base.label) in recurrences
         branch = rel.op in ("==", ":=") and bool(own_names) and target_name(lhs) is not None and not of_recurrence and (
             target_name(lhs) in branches or ranged and earlier is None and not checks_example)
+        if branch and aside:            # "A common mistake is to write $f(x) = 0$ for $x < 0$"
+            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                               message=f"a form the words set aside (\"{aside}\"): not the text's definition"))
+            use(names_in(lhs, rhs))
+            continue
         if branch:          # "f(x) = x for x ≥ 0" (and "f(x) = 0 for x < 0"): a definition by cases
             if ranged and isinstance(lhs, sp.core.function.AppliedUndef):
                 in_row, unread_row = row_condition(rel.condition, context, lhs, rhs)
@@ -1730,7 +1752,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                     *in_row, *(c for c in conditions_for(rel, live_conditions(), blocks, lines, condition_columns)
                                if isinstance(c, sp.Basic) and {x.name for x in c.free_symbols} & own_names)],
                     [(found[c].op, found[c].lhs, found[c].rhs) for c in trailing.get(k, ())], context)
-                case = case and (case[0], rhs, case[1])
+                case = case and (case[0], rhs.xreplace(dict(zip(lhs.args, case[0]))), case[1])
                 name = target_name(lhs)
                 if name in one_case or name in many_cases or case is None:
                     one_case.pop(name, None)        # a second case ("f(x) = 0 for x < 0"), or one not read:
@@ -1991,7 +2013,10 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                                message=f"a form the words set aside (\"{aside}\"): not the text's definition"))
             use(names_in(lhs, rhs))
             continue
-        looped = circular(lhs, rhs, [d for d in definitions if d not in renewed]) if defining else []
+        anchoring = not (isinstance(lhs, sp.Indexed) and str(lhs.base.label) in families_restated) \
+            and not _FOR_A_STRETCH.search(" ".join(lines[max(0, rel.line - 2):rel.end_line + 1]))
+        # (η_t = η_0 γ^t "until step 10", or given again in another section: its closed form is not every η_t's)
+        looped = circular(lhs, rhs, [d for d in definitions if d not in renewed], anchoring) if defining else []
         if looped and rel.op != ":=" and isinstance(lhs, sp.core.function.AppliedUndef) and any(
                 isinstance(d.target, sp.core.function.AppliedUndef) and d.target.func == lhs.func
                 and len(d.target.args) == len(lhs.args) for d in definitions):
@@ -2146,6 +2171,9 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                                        "it holds in the display after it"))
             continue
         role = prose_role(lines, rel) if inline and (lhs.free_symbols or rhs.free_symbols) else "claim"
+        if role == "condition" and rel.op == "==" and not lhs.is_number and not rhs.is_number:
+            # "Now suppose instead that $3x + ε = y$": y modelled anew (not "for the first sample, $y = 3$")
+            sides_written.extend((rel.line, k, name) for name in names_in(lhs, rhs))
         if aside and role != "claim":       # "A common mistake is to set $\eta = 2$": no value of the text's own
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message=f"a form the words set aside (\"{aside}\"): not a value or a case of the text's"))
@@ -2179,7 +2207,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                 and (defining_cue(lines, rel) or named_by_noun(lines, rel) and target_name(lhs) not in used):
             # "where $\kappa = L/\mu$ is the condition number": κ is what it names from here on (and "均匀分布
             # $u_k = 1/K$": the new name the noun before it names)
-            looped = circular(lhs, rhs, definitions)
+            looped = circular(lhs, rhs, definitions, False)
             if looped:      # "令 $z_i = \log p_i$" after p_i := softmax(z)_i: through itself, never unfolded
                 out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,
                                    message=f"{shown_l} := {shown_r} would define {target_name(lhs)} through itself "
@@ -2609,14 +2637,16 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             return problem, notes, left, right, lhs, rhs
         try:
             problem, notes, left, right, lhs, rhs = build(written)
-            two = _two_classes_said(lead_in(lines, rel, blocks) or "" if display else _raw_sentence_before(lines, rel) or "")
+            two, count = _count_said(" ".join(lines[paragraph_around(lines, rel.line, rel.end_line, True)[0] - 1:rel.line - 1])
+                                     if display else _raw_sentence_before(lines, rel) or "")
             if two and isinstance(dimension, sp.Symbol) and dimension in problem.free_symbols \
                     and re.search(r"(?i)softmax|\\operatorname\s*\{\s*LSE|\\mathrm\s*\{\s*LSE|logsumexp", rel.tex) \
+                    and not re.search(r"\\mathbb\s*\{?\s*R\s*\}?\s*\^|\\in\b", " ".join(lines[rel.line - 1:rel.end_line])) \
                     and not any(isinstance(c, sp.Eq) and c.lhs == dimension for c in written):
                 # "For binary classification the softmax reduces to the sigmoid: $$softmax(z)_1 = σ(z_1 − z_2)$$":
                 # the vector's length the words give (not n, any)
-                problem, notes, left, right, lhs, rhs = build([*written, sp.Eq(dimension, 2)])
-                notes = (*notes, f"{dimension} = 2: the words say \"{two}\"")
+                problem, notes, left, right, lhs, rhs = build([*written, sp.Eq(dimension, count)])
+                notes = (*notes, f"{dimension} = {count}: the words say \"{two}\"")
             nonempty = tuple(upwards)
             below_floor = tuple(outside_floor)
         except Unfoldable as exc:
@@ -2725,6 +2755,10 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             standing, standing_doubts, math_held, case_switch(own_words, EXCEPTING), elsewhere, free,
             lhs, rhs, left, right, lines, rel)
         spoken_here = names_in(lhs, rhs) | names_in(left, right)
+        restricted += [(name, phrase) for name, (line, phrase) in sorted(probability_named.items())
+                       if line <= rel.line and in_scope(sections, line, rel.line) and name in spoken_here
+                       and name not in {n for n, _ in restricted} and name not in everywhere]
+        # ("Let $p$ be the probability of heads" two paragraphs up: a counterexample at p = 2 is doubted)
         restricted += [(name, phrase) for name, (line, phrase) in sorted(introduced.items())
                        if line < rel.line and in_scope(sections, line, rel.line) and name in spoken_here
                        and standing_line.get(name) != line           # (what a "such that" says of it is read)
@@ -2748,6 +2782,14 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         # (Z alone as Z(β) in "β U − log Z", U defined; not beside ⟨E⟩_β that nothing defines: what Z means
         # there is what the text may say in words)
         doubts: list[str] = [f"it rests on a guess: {'; '.join(doubted_guesses)}"] if doubted_guesses else []
+        entrywise_name = str(lhs.base.label) if entry is not None and isinstance(lhs, sp.Indexed) else ""
+        if entrywise_name and not rhs.atoms(sp.Indexed) and defined_at.get(entrywise_name) \
+                and defined_at.get(f"{entrywise_name}[]"):
+            # "so $\eta = -2$" of η = −β (a number, one section) and η = (η_1, η_2) (a vector, another): read
+            # entrywise, each entry −2 — which η the words mean is not clear
+            doubts.append(f"it reads {entrywise_name} entrywise, and the text defines {entrywise_name} both as a "
+                          f"number (line {defined_at[entrywise_name][-1]}) and as a vector (line "
+                          f"{defined_at[f'{entrywise_name}[]'][-1]}): which one it means is not clear")
         own_elsewhere = sorted(name for name in sections_own if name in names_in(lhs, rhs) | names_in(left, right))
         if own_elsewhere:   # η := logit μ in the Bernoulli section, then "n σ(η) = n μ" in the binomial one
             doubts.append(f"it uses {', '.join(own_elsewhere)}, which another section defined for its own model "
@@ -4062,18 +4104,42 @@ _A_PROBABILITY = re.compile(
 """A name the words make a probability ("Let $p$ be the probability of heads", "with success probability $p$"):
 a number in [0, 1], as if "$p \\in [0, 1]$" were written there."""
 _NOT_A_PROBABILITY = re.compile(r"(?i)^\s*(?:density|mass|distribution|vector|table|function|model|measure|ratio|"
-                                r"generating|current|flux)\b|^[^.;]*\b(?:log|logit|odds)\b")
+                                r"generating|current|flux|difference|gap)\b|^[^.;]*\b(?:log|logit|odds|percent|percentage|"
+                                r"times|divided|plus|minus|multiplied|squared|scaled|ratio|difference)\b")
+
+
+_ENTRY_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+_ENTRIES_SAID = re.compile(r"(?i)\b(?:have|has|having|with|of)\s+(?:only\s+|just\s+|exactly\s+)?"
+                           r"(two|three|four|five|[2-5])\s+(?:entries|logits|classes|components|coordinates|elements)\b")
+
+
+def _count_said(words: str) -> tuple[str, int]:
+    """How many entries the words right before a softmax give its vector ("For binary classification": 2, "Now
+    let $z$ have only two entries": 2), with the words; ``("", 0)`` when they give none."""
+    two = _two_classes_said(words)
+    if two:
+        return two, 2
+    found = _ENTRIES_SAID.search(re.sub(r"\$[^$]*\$", " ", words))
+    if found is None or _NOT_OUR_CASE.search(re.sub(r"\$[^$]*\$", " ", words)[:found.start()]):
+        return "", 0
+    return found.group(0), _ENTRY_COUNTS[found.group(1).lower()]
 
 
 def _two_classes_said(words: str) -> str:
     """The words that make the classes two ("For binary classification", "With two classes", "二分类"), or ``""``:
     the length of a softmax's vector there (not of anything else: "binary labels" over n samples is no n = 2)."""
-    found = _TWO_CLASSES.search(re.sub(r"\$[^$]*\$", " ", words))
-    return found.group(0) if found else ""
+    words = re.sub(r"\$[^$]*\$", " ", words)
+    found = _TWO_CLASSES.search(words)
+    if found is None or _NOT_OUR_CASE.search(words[:found.start()]):
+        return ""               # "Unlike the binary case", "as for binary classification", "a common mistake …"
+    return found.group(0)
 
 
-_TWO_CLASSES = re.compile(r"(?i)\b(?:binary(?:\s+(?:classification|classifier|case|problem|setting))|two[- ]class(?:es)?|"
-                          r"two\s+(?:classes|categories|logits|possible\s+classes))\b|二分类|两类|两个类别")
+_TWO_CLASSES = re.compile(r"(?i)\b(?:for|in|with|under)\s+(?:the\s+|a\s+)?(?:binary\s+(?:classification|classifier|case|"
+                          r"problem|setting)|two[- ]class\s+\w+|two\s+(?:classes|categories|logits|possible\s+classes))\b|"
+                          r"(?:对于|在)?二分类(?:问题|情形|时|中)|两类(?:时|情形)|两个类别(?:时|的情形)")
+_NOT_OUR_CASE = re.compile(r"(?i)\b(?:unlike|than|as|like|mistake\w*|error|think|rest|other|instead|not|beyond|"
+                           r"generali[sz]\w*|extend\w*|compared?)\b|不同于|不像|推广")
 
 
 def positive_ray(tex: str) -> str:
@@ -4083,6 +4149,8 @@ def positive_ray(tex: str) -> str:
     m = _POSITIVE_RAY.fullmatch(tex.strip().rstrip(".,;").strip())
     if m is None:
         return ""
+    if "*" in m.group("set") and "+" not in m.group("set"):
+        return ""                       # ℝ^* alone: the nonzero reals, to many
     strict = re.search(r">\s*0|\+\s*\+|\*", m.group("set")) is not None
     return f"{m.group('names')} \\in {'(' if strict else '['}0, \\infty)"
 
@@ -4098,11 +4166,21 @@ def ranges_in_words(lines: list[str]) -> list[tuple[int, str]]:
     return [(number, _unspaced(f"{m.group('name')} \\in {m.group('set').strip()}"))
             for number, line in enumerate(lines, 1)
             for m in (*_RANGE_IN_WORDS.finditer(line), *_RANGE_BY_VERB.finditer(line))
-            if is_stated_range(_unspaced(f"{m.group('name')} \\in {m.group('set').strip()}"))] \
-        + [(number, _unspaced(f"{m.group('name') or m.group('named')} \\in [0, 1]"))
-           for number, line in enumerate(lines, 1) for m in _A_PROBABILITY.finditer(line)
-           if not _NOT_A_PROBABILITY.search(line[m.end():m.end() + 40])
-           and (m.group('name') or m.group('named')).strip() not in ("\\pi", "e")]
+            if is_stated_range(_unspaced(f"{m.group('name')} \\in {m.group('set').strip()}"))]
+
+
+def probabilities_in_words(lines: list[str]) -> dict[str, tuple[int, str]]:
+    """The names the words call a probability ("Let $p$ be the probability of heads", "with success probability
+    $p$"), each with its line and the phrase: a refutation outside [0, 1] is doubted there — never a hypothesis a
+    proof may use (words say "the probability … in percent", "… divided by …" too)."""
+    out: dict[str, tuple[int, str]] = {}
+    for number, line in enumerate(lines, 1):
+        for m in _A_PROBABILITY.finditer(line):
+            name = (m.group("name") or m.group("named")).strip()
+            if name in ("\\pi", "e") or _NOT_A_PROBABILITY.search(line[m.end():m.end() + 60]):
+                continue
+            out[re.sub(r"\s+", "", name).lstrip("\\")] = (number, "between 0 and 1 (a probability)")
+    return out
 
 
 def _range_in_words(lines: list[str], line: int, name_tex: str, domain: Domain,
@@ -4388,14 +4466,18 @@ def _the_case(lhs: sp.Basic, conditions: list, trailing: list[tuple[str, str, st
         except Exception:  # noqa: BLE001 - a case not read: no case to unfold under
             return None
     cases = []
-    for c in read:
+    plain = {name: sp.Dummy(name, real=True) for name in by_name}     # (n ≥ 1 of a positive integer n is True:
+    for c in read:                                                     # the case is read of a plain real)
         if not isinstance(c, (sp.Lt, sp.Le, sp.Gt, sp.Ge)) or not c.free_symbols:
             return None
         if any(not isinstance(x, sp.Symbol) or x.name not in by_name for x in c.free_symbols) \
                 or c.atoms(sp.Indexed, sp.core.function.AppliedUndef):
             return None
-        cases.append(c.xreplace({x: by_name[x.name] for x in c.free_symbols}))
-    return (tuple(params), sp.And(*cases)) if cases else None
+        case = c.xreplace({x: plain[x.name] for x in c.free_symbols})
+        if case in (sp.true, sp.false) or not isinstance(case, (sp.Lt, sp.Le, sp.Gt, sp.Ge)):
+            return None
+        cases.append(case)
+    return (tuple(plain[a.name] for a in params), sp.And(*cases)) if cases else None
 
 
 def _by_their_case(sides: tuple[sp.Basic, sp.Basic], cases: dict, domain: Domain) -> tuple[tuple, set[str]]:
@@ -4414,9 +4496,13 @@ def _by_their_case(sides: tuple[sp.Basic, sp.Basic], cases: dict, domain: Domain
                  if str(c.func) in cases and len(c.args) == len(cases[str(c.func)][0]) and str(c.func) not in kept]
         if not calls:
             break
+        bound = _bound_symbols(sp.Tuple(left, right))
         values = {}
         for call in calls:
             params, value, case = cases[str(call.func)][:3]
+            if set().union(*(a.free_symbols for a in call.args)) & (bound | _bound_symbols(value)):
+                kept.add(str(call.func))        # f(t) under Σ_t, or f(t) of f(x) := ∫ x t dt: not put in
+                continue
             at = dict(zip(params, call.args))
             try:
                 holds = _holds(case.xreplace(at), Signs(domain, deadline, set(sp.Tuple(left, right).free_symbols)))
@@ -4431,6 +4517,55 @@ def _by_their_case(sides: tuple[sp.Basic, sp.Basic], cases: dict, domain: Domain
             break
         left, right = left.xreplace(values), right.xreplace(values)
     return (left, right), replaced - kept - {str(c.func) for c in sp.Tuple(left, right).atoms(sp.core.function.AppliedUndef)}
+
+
+_FOR_A_STRETCH = re.compile(r"(?i)\b(?:until|till|up\s+to\s+step|for\s+the\s+first|during|afterwards?|after\s+which|"
+                            r"thereafter|warm-?up|from\s+step|beyond\s+step|then\s+(?:held|kept|constant))\b|之后|此后|直到|前\s*\d+\s*步")
+"""Words that give a family's closed form a stretch of its index only ("η_t = η_0 γ^t until step 10")."""
+
+
+def _otherwise_after(lines: list[str], rel: Relation, blocks) -> bool:
+    """Whether the words right after the math of ``rel`` (to the end of their sentence) give it another case
+    ("$$f(x) = λe^{-λx}$$ for nonnegative inputs, and zero otherwise", "… and vanishes elsewhere"): the
+    definition holds on a range only."""
+    holder = next((b for b in blocks if b.line <= rel.line <= b.end_line and b.tex.strip() and (
+        b.display or rel.tex.strip()[:20] in b.tex)), None)
+    if holder is None or not 1 <= holder.end_line <= len(lines):
+        return False
+    tail = lines[holder.end_line - 1]
+    if holder.display:
+        close = max(tail.rfind("$$"), tail.rfind("\\]"), tail.rfind("\\end{"))
+        start = close + 2 if close >= 0 else len(tail)
+    else:
+        at = tail.find(holder.tex.strip()[-20:])
+        start = tail.find("$", at + len(holder.tex.strip()[-20:])) + 1 if at >= 0 else len(tail)
+    text = "\n".join([tail[start:], *lines[holder.end_line:holder.end_line + 2]])
+    end = re.search(r"[.!?。！？](?:\s|$)|\n\s*\n|\$\$|\\\[|\\begin", text)
+    words = re.sub(r"\$[^$]*\$", " x ", text[:end.start()] if end else text)
+    return bool(_OTHERWISE_AFTER.search(words))
+
+
+_OTHERWISE_AFTER = re.compile(r"(?i)\b(?:otherwise|elsewhere|else|for\s+the\s+rest|outside\s+(?:of\s+)?(?:it|this|that|the)|"
+                              r"(?:negative|positive)\s+(?:inputs?|values?|arguments?)\s+(?:give|map\s+to|yield)|"
+                              r"vanish\w*|(?:only\s+)?(?:when|if|for|whenever)\s+(?:the\s+)?(?:input|argument|value|x|t)\s+"
+                              r"(?:is\s+)?(?:at\s+least|at\s+most|no\s+(?:less|more|greater|smaller)|non-?negative|"
+                              r"non-?positive|positive|negative|greater|larger|smaller|less|below|above|between))\b|"
+                              r"否则|其余|其他情况|其它情况")
+
+
+def _bound_symbols(expr: sp.Basic) -> set[sp.Basic]:
+    """The variables some binder in ``expr`` binds (sums, products, integrals, limits, derivatives, evaluation
+    bars)."""
+    out: set[sp.Basic] = set()
+    for node in expr.atoms(sp.Sum, sp.Product, sp.Integral):
+        out |= {limit[0] for limit in node.limits}
+    for node in expr.atoms(sp.Limit):
+        out.add(node.args[1])
+    for node in expr.atoms(sp.Derivative):
+        out |= set(node.variables)
+    for node in expr.atoms(sp.Subs):
+        out |= set(node.variables)
+    return out
 
 
 def _natural_domain(condition: sp.Basic, value: sp.Basic) -> bool:
