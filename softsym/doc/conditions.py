@@ -1365,13 +1365,13 @@ def changed_in_words(lines: list[str], line: int, column: int, here: int, here_c
 _OBJECT = r"(?:\s+(?:(?:every|each|all|both|them|these|those)\b|the\s+(?:\w+\s+)?(?:logits?|entries|entry|vector|inputs?|scores?|values?|"\
           r"temperature|order|signs?|list|sequence|data)\b))"
 _CHANGING = re.compile(rf"(?i)\b(?:(?:doubl|halv|tripl)(?:e|ed|es|ing)\b|(?:revers|shift|negat|swap|permut|replac|scal|rescal|"
-                       rf"increas|decreas|flip|squar|multipl)\w*(?!\s+both\s+sides){_OBJECT}|"
+                       rf"increas|decreas|flip|squar|multipl|perturb)\w*(?!\s+both\s+sides){_OBJECT}|rescal\w*\s+by\b|"
                        rf"(?:drop|remov|delet|add)\w*\s+(?:the\s+)?(?:last|first|second|third|final|\w+)\s+(?:logit|entry|"
                        rf"component|coordinate|element|score)|times\s+(?:larger|smaller|bigger)|one\s+more\s+(?:entry|logit|"
-                       rf"component|coordinate)|extend\w*\s+(?:\S+\s+)?(?:by|with)|rescal\w*|"
+                       rf"component|coordinate)|extend\w*\s+(?:\S+\s+)?(?:by|with)|"
                        rf"add\w*\s+\S+\s+to\s+(?:the\s+)?(?:\w+\s+)?(?:logit|entry|component|coordinate|element|score)s?|"
                        rf"the\s+reversed\s+(?:vector|order|"
-                       rf"list|sequence|entries|logits)\b|append\w*|perturb\w*|hotter|colder|"
+                       rf"list|sequence|entries|logits)\b|append\w*|hotter|colder|"
                        rf"add(?:ed|ing)?\s+(?:\S+\s+){{0,3}}?to\s+(?:every|each|all)\b)|"
                        rf"翻倍|加倍|减半|反转|反序|平移|缩放|替换|增大|减小")
 

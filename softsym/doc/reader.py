@@ -3554,7 +3554,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                 doubts.append(said)
         for name, (_, line) in known_values.items():
             family = name.split("[", 1)[0]
-            if line < rel.line and (name in unfolded_names | written_names or any(
+            if line < rel.line and in_scope(sections, line, rel.line) and (name in unfolded_names | written_names or any(
                     n.split("[", 1)[0] == family for n in unfolded_names | written_names)):
                 changed = changed_in_words(lines, line, -1, rel.line, column_of(k) if inline else -1)
                 if changed:         # "Let $z = (0, 0)$. … Shifting every logit by $c = 1$ gives …"
