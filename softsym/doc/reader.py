@@ -5171,9 +5171,8 @@ def _gamma_named_otherwise(sentence: str) -> bool:
     """Whether the words give ``$\\gamma$`` a name of the text's own ("damped by the momentum $\\gamma$", "the knob
     $\\gamma$", "$\\gamma$ is the heavy-ball momentum"): a quantity of its own, not Euler's constant (whatever
     another sentence calls γ)."""
-    for m in re.finditer(r"\$\s*\\gamma\s*\$", sentence):
-        before = re.split(r"\$[^$]*\$|[,;:，；：(（]", sentence[:m.start()])[-1].split()[-4:]
-        after = re.split(r"\$[^$]*\$|[,;:，；：)）.。]", sentence[m.end():])[0].split()[:5]
+    for before_words, after_words in _beside_gamma(sentence):
+        before, after = before_words.split()[-4:], after_words.split()[:5]
         for phrase, named in ((before, len(before) >= 2 and any(w.lower() in _DETERMINERS for w in before[:-1])
                                and re.fullmatch(r"[A-Za-z-]+", before[-1]) is not None),
                               (after, len(after) >= 3 and after[0].lower() in ("is", "denotes", "being", "as")
@@ -5204,12 +5203,18 @@ def _euler_gamma_named(text: str) -> bool:
     # ("$\psi(1) = -\gamma$" where the words name ψ the digamma: γ beside it is Euler's constant, as everywhere)
 
 
+def _beside_gamma(sentence: str):
+    """For each ``$\\gamma$`` alone in math in ``sentence``: the words of its clause before it and after it."""
+    for m in re.finditer(r"\$\s*\\gamma\s*\$", sentence):
+        yield (re.split(r"\$[^$]*\$|[,;:，；：(（]", sentence[:m.start()])[-1],
+               re.split(r"\$[^$]*\$|[,;:，；：)）.。]", sentence[m.end():])[0])
+
+
 def _role_beside_gamma(sentence: str) -> bool:
     """Whether a role word stands right beside ``$\\gamma$`` ("the discount factor $\\gamma$", "$\\gamma$ 是折扣因子"),
     not elsewhere in the sentence ("grow at the rate $\\log n + \\gamma$, with $\\gamma$ Euler's constant")."""
-    for m in re.finditer(r"\$\s*\\gamma\s*\$", sentence):
-        before = re.split(r"\$[^$]*\$|[,;:，；：(（]", sentence[:m.start()])[-1][-40:]
-        after = re.split(r"\$[^$]*\$|[,;:，；：)）.。]", sentence[m.end():])[0][:40]
+    for before, after in _beside_gamma(sentence):
+        before, after = before[-40:], after[:40]
         if _GAMMA_OTHER.search(" ".join(before.split()[-3:])) or _GAMMA_OTHER.search(" ".join(after.split()[:4])) \
                 or re.match(r"\s*(?:是|为|表示)?\s*\S{0,4}(?:折扣|因子|参数|系数|衰减|学习率|温度|指数)", after):
             return True
