@@ -504,6 +504,9 @@ FRAGMENTS: list[tuple] = [
     ("\\delta_{2k}", sp.KroneckerDelta(2, k)),                                # a delta has two indices
     ("J_{1j}", sp.IndexedBase("J", real=True)[1, j]),                          # 1·j is written by no one
     ("x_{2k}", sp.IndexedBase("x", real=True)[2 * k]),                         # the entry 2k (even entries)
+    ("s_{i1} - s_{i2}", sp.IndexedBase("s", real=True)[i, 1] - sp.IndexedBase("s", real=True)[i, 2]),  # row i, column 1
+    ("x_{i12}", UNPARSED),                                                    # i,1,2 or i,12? refused
+    ("s_{i1}^2", sp.IndexedBase("s", real=True)[i, 1] ** 2),
     ("p_i \\delta_{ij} - p_i p_j", p[i] * sp.KroneckerDelta(i, j) - p[i] * p[j]),
     ("\\delta_t + \\gamma \\delta_{t+1}", sp.IndexedBase("delta", real=True)[t]
      + sp.Symbol("gamma", real=True) * sp.IndexedBase("delta", real=True)[t + 1]),   # one index: a TD error's entry

@@ -18,7 +18,7 @@ TeX's own reading rules live here, because a context-free grammar cannot express
   ambiguous runs such as ``thus``);
 * a wide space (``\\quad``, ``\\qquad``, ``\\ ``) between two operands becomes a GAP token (the reader
   refuses a product across it); ``;`` is a COMMA whose value is ``;`` (declared functions only);
-* glued pieces are refused: a digit right after a letter (``L1``), a brace group right after a name
+* glued pieces are refused: a digit right after a letter (``L1``; but ``s_{i1}`` is ``s_{i,1}``), a brace group right after a name
   or ``)`` (``z{i}``, a lost ``_``), scientific notation (``2.5e-3``);
 * a name or number written in a bold font (``\\mathbf{z}``, ``\\boldsymbol z``, ``\\vec z``,
   ``\\mathbf{1}``) is marked: :attr:`Scanned.bold` holds its start (the reader reads a bold
@@ -184,6 +184,12 @@ class _Scanner:
                            self.s[prev.start_pos:self.s.find("}", start) + 1 or start + 1])
         if what == "digit" and prev.type in NAME_END and prev.end_pos == start:
             m = _NUMBER.match(self.s, start)
+            if prev.type == "LETTER" and re.search(r"_\s*\{\s*$", self.s[:prev.start_pos]) \
+                    and re.match(r"[0-9]\s*\}", self.s[start:]):
+                # s_{i1}, W_{k2}: a row index and a column number, as s_{i,1} (the mirror of J_{1j}) — a
+                # subscript holding only the letter and the number
+                self.emit("COMMA", "", start, start)
+                return
             raise Unparsed("a number right after a letter: an index, a product or a name? (write x_1, "
                            "2x or x \\cdot 2)", self.s[prev.start_pos:m.end()])
 
