@@ -177,7 +177,10 @@ FRAGMENTS: list[tuple] = [
     ("h_\\theta(x^{(i)})", sp.Function("h_theta", real=True)(V("x^()")[i])),   # θ names a model's parameters
     ("x^*", R("x_star")),                                                     # an optimum mark: a name
     ("\\theta^\\star + w^{*}", R("theta_star") + R("w_star")),
-    ("z_i^*", UNPARSED),                                                      # a star after a subscript
+    ("z_i^*", V("z_star")[i]),                                                # entry i of the optimum z*
+    ("z_c^\\star - z_k^\\star", V("z_star")[Z("c")] - V("z_star")[k]),        # as z^\\star_c
+    ("w_{k+1}^{*}", V("w_star")[k + 1]),
+    ("(x)^*", UNPARSED),                                                      # a star on an expression
     ("\\Delta z_2", V("Delta_z")[2]),                                          # an increment: one name
     ("\\Delta W_{kj} x_j", V("Delta_W")[k, j] * x_v[j]),
     ("\\Delta\\theta + \\Delta t", R("Delta_theta") + R("Delta_t")),

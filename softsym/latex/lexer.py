@@ -274,15 +274,45 @@ class _Scanner:
             raise Unparsed(f"an unexpected character {c!r}", c)
 
     # -- pieces --------------------------------------------------------------------------------
+    def _scripted_base(self) -> int | None:
+        """Where in ``out`` the plain name stands whose subscript the last tokens close (``z_c``, ``w_{k+1}``:
+        one token, or a braced group, after ``_``), or None."""
+        end = len(self.out) - 1
+        if end < 2:
+            return None
+        if self.out[end].type == "RBRACE":
+            depth, k = 0, end
+            while k >= 0:
+                depth += {"RBRACE": 1, "LBRACE": -1}.get(self.out[k].type, 0)
+                if depth == 0:
+                    break
+                k -= 1
+            start = k
+        elif self.out[end].type in ("LETTER", "NUMBER", "GREEK"):
+            start = end
+        else:
+            return None
+        if start < 2 or self.out[start - 1].type != "UNDERSCORE" or self.out[start - 2].type not in ("LETTER", "GREEK") \
+                or start - 3 >= 0 and self.out[start - 3].type in ("UNDERSCORE", "CARET"):
+            return None
+        return start - 2
+
     def _starred(self, start: int) -> bool:
         r"""``x^*``, ``w^\star``, ``i^{\ast}`` right after a name: the distinct name ``x_star`` (an
         optimum, a minimizer), as ``\hat{x}`` is ``x_hat`` — never a power, a convolution or a
         conjugate.  After anything else (``z_i^*``, ``(x)^*``) the star stays refused."""
         prev = self.out[-1] if self.out else None
+        m = _STAR_SCRIPT.match(self.s, start + 1)
+        if m is not None and prev is not None and prev.end_pos == start:
+            base = self._scripted_base()
+            if base is not None:            # z_c^\star, w_{k}^*: entry c of the optimum z_star (as z^\star_c)
+                name = self.out[base]
+                self.out[base] = Token("NAME", f"{name.value}_star", start_pos=name.start_pos, end_pos=name.end_pos)
+                self.i = m.end()
+                return True
         if prev is None or prev.type not in NAME_END or prev.end_pos != start \
                 or len(self.out) > 1 and self.out[-2].type in ("UNDERSCORE", "CARET"):   # z_i^*: z's star
             return False
-        m = _STAR_SCRIPT.match(self.s, start + 1)
         if m is None:
             return False
         self.out.pop()
