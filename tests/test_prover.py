@@ -305,3 +305,19 @@ def test_a_false_constant_bound_shows_its_sides_as_written():
     assert v.status is Status.REFUTED
     assert (v.counterexample.lhs_value, v.counterexample.rhs_value) == ("9/4", "5/2")
     assert "lhs = 9/4, rhs = 5/2" in v.message
+
+
+def test_a_real_name_seen_only_through_its_square_is_proved_as_a_positive_square():
+    # KL(N(μ, σ²) ‖ N(0, 1)) as the closed form writes it: log(1/σ²) is −log σ² wherever σ ≠ 0, and at σ = 0
+    # both sides are undefined
+    s, m = sp.Symbol("sigma", real=True), sp.Symbol("mu", real=True)
+    v = verdict_of(log(1 / s**2) / 2 + (s**2 + m**2) / 2 - sp.Rational(1, 2), "==",
+                   (m**2 + s**2 - 1 - log(s**2)) / 2, [s, m], timeout=10)
+    assert v.status is Status.PROVED and "positive t" in v.message
+    assert verdict_of(log(1 / sp.Abs(s)), "==", -log(s**2) / 2, [s], timeout=10).status is Status.PROVED
+
+
+def test_a_square_that_differs_at_zero_or_an_odd_power_is_not_proved_through_squares():
+    s = sp.Symbol("sigma", real=True)
+    assert verdict_of(sp.sign(s**2), "==", 1, [s], timeout=10).status is not Status.PROVED   # 0 at σ = 0
+    assert verdict_of(log(s**2), "==", 2 * log(s), [s], timeout=10).status is Status.REFUTED  # σ = −1

@@ -36,7 +36,39 @@ def _prove_zero(diff: sp.Basic, problem: Problem, deadline: Deadline) -> tuple[s
         if how:
             return trace + (f"then {how}",)
     how = zero_by(diff, deadline, EXPENSIVE)
-    return (how,) if how else None
+    if how:
+        return (how,)
+    return _through_squares(diff, problem, deadline)
+
+
+def _through_squares(diff: sp.Basic, problem: Problem, deadline: Deadline) -> tuple[str, ...] | None:
+    """``diff`` is 0 where a real name x it holds only in even powers or |x| (``log(1/σ²) + log σ²``) is written as
+    a positive t = x² — every real x ≠ 0 is such a point, and the values there depend on x² alone — and at
+    x = 0 the difference is 0 or undefined (a point where a side is undefined is not claimed)."""
+    bounded = {b.symbol for b in problem.domain.bounds} if getattr(problem.domain, "bounds", None) else set()
+    bases = {p.base for p in diff.atoms(sp.Pow) if p.exp.is_Integer and p.exp.is_even} \
+        | {a.args[0] for a in diff.atoms(sp.Abs)}
+    bases = {b for b in bases if isinstance(b, (sp.Symbol, sp.Indexed)) and b.is_real and not b.is_nonnegative
+             and not b.is_integer and b not in bounded}
+    for base in sorted(bases, key=sp.default_sort_key):
+        if deadline.expired():
+            return None
+        square = sp.Dummy("t", positive=True)
+        inner = diff.replace(lambda e, b=base: isinstance(e, sp.Pow) and e.base == b and e.exp.is_Integer
+                             and e.exp.is_even, lambda e, t=square: t ** (e.exp // 2))
+        inner = inner.replace(lambda e, b=base: isinstance(e, sp.Abs) and e.args[0] == b,
+                              lambda e, t=square: sp.sqrt(t))          # |x| = √(x²)
+        if inner.has(base):
+            continue                                  # x itself, or an odd power: not through x² alone
+        how = zero_by(inner, deadline.sooner(deadline.remaining() * 0.5), CHEAP + EXPENSIVE)
+        if not how:
+            continue
+        at_zero = attempt(deadline, lambda b=base: sp.simplify(diff.xreplace({b: sp.Integer(0)})), None)
+        if at_zero is None or not (at_zero == 0 or at_zero.has(sp.nan, sp.zoo, sp.oo, -sp.oo)):
+            continue
+        return (f"{base}² written as a positive t (every real {base} ≠ 0), then {how}",
+                f"at {base} = 0: {'0' if at_zero == 0 else 'a side is undefined'}")
+    return None
 
 
 def simplify_difference(problem: Problem, deadline: Deadline) -> Verdict | None:
