@@ -1343,7 +1343,8 @@ def rival_values(pin: sp.Basic, line: int, conditions: list[tuple[int, sp.Basic 
     return rivals
 
 
-def changed_in_words(lines: list[str], line: int, column: int, here: int, here_column: int) -> str:
+def changed_in_words(lines: list[str], line: int, column: int, here: int, here_column: int,
+                     names: frozenset[str] = frozenset()) -> str:
     """A word of the prose between the value written at (``line``, ``column``) and the relation at (``here``,
     ``here_column``; < 0: the whole line) that changes the example's values ("Double every entry", "The reversed
     vector", "after doubling the temperature", "for a hotter system"), or ``""``: the value given before may not
@@ -1359,7 +1360,37 @@ def changed_in_words(lines: list[str], line: int, column: int, here: int, here_c
         last = lines[here - 1][:here_column] if here_column >= 0 else lines[here - 1]
         text = "\n".join([first[start:], *lines[line:here - 1], last])
     found = _CHANGING.search(_INLINE_MATH.sub(" ", text))
-    return found.group(0).strip() if found else ""
+    if found:
+        return found.group(0).strip()
+    bases = [n.split("[")[0] for n in names if n.split("[")[0]]
+    alone = [rf"\$\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{{\s*)?\\?{re.escape(n)}\s*\}}?\s*\$" for n in bases]
+    leading = re.sub(r"(?:\$\$(?:(?!\$\$).)*\$\$|\\\[(?:(?!\\\[).)*\\\]|\\begin\{(\w+\*?)\}(?:(?!\\begin\{).)*"
+                     r"(?:\\end\{\1\}|$))\s*[.,;]?\s*$", "",
+                     text.rstrip(), flags=re.DOTALL)          # (the relation's own display taken off the end)
+    pieces = re.split(r"[.!?;。！？；](?:\s|$)|\n\s*\n|\$\$", leading)
+    for sentence in pieces[:-1]:           # (not the sentence that leads into the relation: "The logit $z = 4$ is
+        #                                     scaled to $$z/T = 2$$" says how it is computed) "Suppose the last logit is raised to
+        verb = _CHANGED.search(_INLINE_MATH.sub(" ", sentence))               # $5$", "every entry of $z$ shrinks"
+        if verb and (_CHANGED_OBJECT.search(_INLINE_MATH.sub(" ", sentence))
+                     or any(re.search(a, sentence) for a in alone)):
+            return verb.group(0).strip()
+    return ""
+
+
+_CHANGED = re.compile(r"(?i)\b(?:rais(?:e|es|ed|ing)|lower(?:s|ed|ing)|shr[iu]nks?|shrank|shrinking|grows?|grew|growing|"
+                      r"negat(?:e|es|ed|ing)|chang(?:e|es|ed|ing)|updat(?:e|es|ed|ing)|modif(?:y|ies|ied|ying)|"
+                      r"alter(?:s|ed|ing)?|adjust(?:s|ed|ing)?|subtract(?:s|ed|ing)?|becomes?|became|set\s+to|"
+                      r"mov(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|doubl(?:e|es|ed|ing)|"
+                      r"halv(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)|shift(?:s|ed|ing)?|scal(?:e|es|ed|ing)|"
+                      r"flip(?:s|ped|ping)?|revers(?:e|es|ed|ing)|swap(?:s|ped|ping)?|permut(?:e|es|ed|ing)|"
+                      r"replac(?:e|es|ed|ing)|perturb(?:s|ed|ing)?|drop(?:s|ped|ping)?|remov(?:e|es|ed|ing)|"
+                      r"delet(?:e|es|ed|ing)|append(?:s|ed|ing)?|add(?:s|ed|ing)?|clip(?:s|ped|ping)?|"
+                      r"set(?:s|ting)?\b[^.;]{0,40}?\bto|bump(?:s|ed|ing)?|zero(?:s|ed|ing)?\s+out|increment\w*|"
+                      r"decrement\w*|tweak\w*|instead|now\s+(?:is|are|equals?)|edit\w*|overwrit\w*|reset\w*)\b|"
+                      r"变为|变成|改为|改成|设为|设成|换成|更新|增加|减少|取反|清零|置为")
+"""Verbs that may change an example's values, read with an object of the example in the same sentence."""
+_CHANGED_OBJECT = re.compile(r"(?i)\b(?:logits?|entry|entries|components?|coordinates?|elements?|scores?|vector|"
+                             r"inputs?|weights?|temperature)\b|分量|元素|向量|温度|权重")
 
 
 _OBJECT = r"(?:\s+(?:(?:every|each|all|both|them|these|those)\b|the\s+(?:\w+\s+)?(?:logits?|entries|entry|vector|inputs?|scores?|values?|"\
@@ -1389,7 +1420,8 @@ _AS_FOR = re.compile(r"(?i)\b(?:as|like|similarly\s+to)\s+(?:for|in\s+the\s+case
 said of the case at hand by likeness, the other value stays beside it."""
 
 
-_OTHERWISE = re.compile(r"(?i)\botherwise\b|\belse\b|\bin\s+the\s+other\s+case\b|\bif\s+not\b|否则|反之")
+_OTHERWISE = re.compile(r"(?i)\b(?:otherwise|else|elsewhere|in\s+the\s+other\s+case|if\s+not)\b|否则|反之|其他情况")
+"""Words that switch to the other case (before session 43 the later table of the same name replaced this one)."""
 
 
 def _case_switched_after(lines: list[str], line: int, column: int, display_line: int) -> bool:
@@ -1674,7 +1706,7 @@ def _goes_on(lines: list[str], end: int, line: int) -> bool:
 
 _CONDITION_CUES = frozenset("""where when whenever if iff unless at take taking let letting with assume assuming
 suppose supposing given provided set setting choose choosing e.g. fix fixing example instance initialise initialize
-initialising initializing sample data""".split())
+initialising initializing initially initial starting start starts started sample data""".split())
 _CLAIM_CUES = frozenset("""so then thus hence therefore gives giving yields yield get gets obtain obtains shows show
 follows means tells implies proves conclude concludes note recall conversely similarly likewise""".split())
 _CONDITION_NOUNS = frozenset("condition conditions requirement requirements constraint constraints assumption "
@@ -1973,7 +2005,9 @@ def case_after(found: list[Relation], k: int, lines: list[str], blocks) -> bool:
     return in_display_math(rel, blocks) and bool(_CASE_START.match(prefix))    # "$$f(x) = x$$ for $x \ge 0$"
 
 
-_OTHERWISE = re.compile(r"(?i)\b(?:otherwise|else|elsewhere)\b|否则|其他情况")
+_OTHER_CASES_AFTER = re.compile(r"(?i)\b(?:otherwise|else|elsewhere|(?:every|all|any)\s+other|for\s+the\s+rest)\b|"
+                                r"否则|其他情况|其余")
+"""Words after a display that give its function other cases ("and zero for every other $x$")."""
 _SIGN_CUE = re.compile(r"(?i)\b(?:when|whenever|if|for|on)\b[^.;]*\b(?:non-?negative|positive|negative|non-?positive)\b|"
                        r"\b(?:non-?negative|positive|negative|non-?positive)\b")
 
@@ -2021,7 +2055,7 @@ def case_in_words(lines: list[str], rel: Relation, blocks, names: set[str]) -> b
     $x$ is nonnegative, and $g$ is zero otherwise"): "otherwise", or a sign of one of ``names`` in
     the same sentence."""
     tail = _SENTENCE_END.split(words_after_display(lines, rel, blocks))[0]
-    if _OTHERWISE.search(tail):
+    if _OTHER_CASES_AFTER.search(tail):
         return True
     named = {m.group(1) for m in re.finditer(r"\$\s*\\?([A-Za-z]+)\s*\$", tail)}
     member = {m.group(1) for m in re.finditer(r"\$\s*\\?([A-Za-z]+)\s*\\in\b", tail)}    # "for $x \in [0, 1]$"

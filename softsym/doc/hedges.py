@@ -148,7 +148,7 @@ def unplain(lines: list[str], line: int, column: int = -1, allow: str = "") -> s
     return ""
 
 
-def words_set_aside(lines: list[str], line: int, column: int) -> str:
+def words_set_aside(lines: list[str], line: int, column: int, broad: bool = False) -> str:
     """The words by which the sentence of the inline math at (``line``, ``column``) sets it aside — a mistake, a
     form other texts use, a choice not made ("A common mistake is to write $f(x) = x^3$", "Had we chosen
     $f(x) = x^3$ instead", "which differs from the cubic loss $L(p) = (1 - p)^3$ used elsewhere", "常见的错误写法是
@@ -171,8 +171,64 @@ def words_set_aside(lines: list[str], line: int, column: int) -> str:
         opening -= 1                                      # (the math's own delimiter, blanked with it)
     if text[max(start, opening - 2):opening] == "\\(":
         opening -= 2
-    found = _REJECTED_BEFORE.search(words[start:opening].rstrip()) or _REJECTED_AFTER.search(words[math_end:end])
+    found = _REJECTED_BEFORE.search(words[start:opening].rstrip())
+    if found is not None and (_TURNED.search(found.group(0)) or _ADOPTING.search(found.group(0))):
+        found = None            # "Avoid using a larger step and take $\eta = 0.01$": the math is what is taken
+    found = found or _REJECTED_AFTER.search(words[math_end:end])
+    if found is None and broad:
+        return doubted_in(words[start:opening], words[math_end:end])
     return found.group(0).strip() if found else ""
+
+
+def doubted_in(before: str, after: str) -> str:
+    """A word of doubt (``_DOUBTING``) in the words of a definition's sentence before its math (``before``) or
+    after it (``after``), or ``""``.  A word of contrast or of others' use before the math ("Rather than the
+    hinge", "Unlike regression") is taken back by words after it that make the math the text's own ("from now on
+    we use", "our loss is") — not a negation or a verdict ("It is not true that we use", "It is wrong to say that
+    our loss is"), nor words that report what someone thinks or says."""
+    before = re.sub(r"\([^()]*\)|（[^（）]*）", lambda m: " " * len(m.group(0)), before)   # (asides: "(the spread
+    after = re.sub(r"\([^()]*\)|（[^（）]*）", lambda m: " " * len(m.group(0)), after)     # of the spectrum, not …)")
+    doubts = list(_DOUBTING.finditer(before))
+    if doubts:
+        last = doubts[-1]
+        adopted = _ADOPTING.search(before, last.end())
+        if adopted is None or not _CONTRASTING.fullmatch(last.group(0).strip()) \
+                or any(_REPORTING.search(before[d.start():adopted.start()]) for d in doubts) \
+                or any(not _CONTRASTING.fullmatch(d.group(0).strip()) for d in doubts):
+            return last.group(0).strip()
+    found = _DOUBTING.search(after)
+    return found.group(0).strip() if found else ""
+
+
+_CONTRASTING = re.compile(r"(?i)rather\s+than|instead\s+of|unlike|contrary|others|some|many|people|practitioners|textbooks?|"
+                          r"sometimes")
+"""Doubting words that only contrast or attribute (which words adopting the math after them take back)."""
+_REPORTING = re.compile(r"(?i)\b(?:think\w*|thought|say|says|said|saying|claim\w*|believ\w*|suggest\w*|argu\w*|"
+                        r"assum\w*|insist\w*|write|writes|wrote)\b|认为|以为|说")
+"""Words that report what someone thinks or says ("Beginners often think our loss is")."""
+
+
+_TURNED = re.compile(r"(?i)\b(?:and|then|so)\s+(?:we\s+|to\s+)?(?:take|use|set|choose|pick|let|write|define|adopt|go\s+with)\b|"
+                     r"\b(?:but|however|instead|we\s+(?:take|use|set|choose|adopt))\b")
+"""Words in the tail of a rejection that turn to the math as the choice made ("Avoid using a larger step and take")."""
+_ADOPTING = re.compile(r"(?i)\b(?:from\s+now\s+on|henceforth|hereafter|we\s+(?:now\s+|instead\s+|here\s+)?(?:use|take|adopt|"
+                       r"choose|define|work\s+with|write|set|pick)|(?:our|the\s+text's|this\s+note's)\s+(?:\w+\s+){0,2}"
+                       r"(?:is|are)|(?:is|are)\s+(?:defined|given|taken)\s+(?:as|by|to\s+be))\b|我们(?:改)?(?:用|使用|采用|取|定义)")
+"""Words after a doubting word and before the math that make the math the text's own choice."""
+_DOUBTING = re.compile(
+    r"(?i)\b(?:not|never|no\s+longer|mistak\w*|erroneous\w*|wrong\w*|incorrect\w*|misconception\w*|"
+    r"misprint\w*|typos?|blunder\w*|poor|bad|avoid\w*|instead\s+of|rather\s+than|unlike|contrary|would|could|might|"
+    r"some|many|others|people|practitioners|beginners|novices|students|textbooks?|"
+    r"claim\w*|believ\w*|tempt\w*|naive\w*|fallac\w*|myths?|beware|caution\w*|confus\w*|mislead\w*|"
+    r"flaw\w*|bugs?|buggy|erratum|errata|hypothetical\w*|one\s+(?:sets?|writes?|defines?|uses?|takes?)|"
+    r"sometimes|wrongly|nobody|no\s+one|(?:an?|the|common|frequent|serious|classic|typical|same)\s+error|error\s+to|"
+    r"in\s+error|papers?|drafts?|reviewers?|original|older|literature|misunderstand\w*|follow-?up|earlier\s+work|"
+    r"previous\s+(?:work|version|edition)|elsewhere|historical\w*|legacy)\b|n't\b|"
+    r"文献|论文|草稿|早期|不是|并不|不应|不能|不要|不可|不对|别把|别写|勿|错|误(?!差)|有些|有人|常把|常将|反面|相反|并非|而非|避免")
+"""Words that may doubt the definition in their sentence ("It would be a mistake to define the loss as", "Many
+practitioners define", "Contrary to what is sometimes claimed", "The loss is certainly not", "有些教材把损失写成"):
+such a definition is not taken as the text's (``words_set_aside(…, broad=True)``: definitions by a formula only,
+never a value or a case, which words like "would" often accompany)."""
 
 
 _NEXT_MATH = re.compile(r"(?<![A-Za-z])x{3,}(?![A-Za-z])")
@@ -197,9 +253,10 @@ _REJECTED_BEFORE = re.compile(
 chosen", "which differs from the cubic loss"): they must lead into the math — "the model is wrong with $z = -5$"
 sets nothing aside."""
 _REJECTED_AFTER = re.compile(
-    r"(?i)\b(?:but\s+we\s+(?:do\s+not|don't|won't|will\s+not)|is\s+(?:wrong|incorrect|"
+    r"(?i)\b(?:would\s+(?:diverge|blow\s+up|explode|oscillate|overflow|fail)|(?:is|was)\s+(?:an?\s+)?(?:\w+\s+)?"
+    r"(?:error|mistake|blunder|bug)|but\s+we\s+(?:do\s+not|don't|won't|will\s+not)|is\s+(?:wrong|incorrect|"
     r"a\s+mistake|a\s+typo)|which\s+is\s+(?:wrong|incorrect|a\s+mistake|a\s+typo)|would\s+be\s+wrong|does\s+not\s+hold)\b|"
-    r"是错|不对|有误")
+    r"是错|不对|有误|发散|不收敛")
 
 
 _DISOWNING = re.compile(r"(?i)\b(?:wrong|wrongly|mistake|mistakes|mistaken|mistakenly|error|errors|erroneous|erroneously|"

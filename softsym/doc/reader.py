@@ -47,7 +47,7 @@ from .asymptotic import LANDAU_ANYWHERE, judge, landau_term, says_where
 from .abbreviations import definitions_in_words
 from .integers import integers_in_words, kinds_unread, reaches as integer_reaches
 from .chains import Relation, relations, sides_of_arrows
-from .hedges import (EXCEPTING, FROM_HERE_ON, _UNLESS_SAID, assumed_in_words, words_set_aside, equal_case, hedged_words, case_switch, distributions_named, negation_in, others_before, paragraph_around, prose_text, regime_nearby, restricted_nearby, restricted_where_introduced,
+from .hedges import (EXCEPTING, FROM_HERE_ON, _UNLESS_SAID, assumed_in_words, words_set_aside, doubted_in, equal_case, hedged_words, case_switch, distributions_named, negation_in, others_before, paragraph_around, prose_text, regime_nearby, restricted_nearby, restricted_where_introduced,
                      sentence_around, sentences, signs_nearby, unplain, word_bound)
 from .conditions import (NAME_TEX, case_at_point, named_by_noun, product_value, worded_value, 
     conditioned, family_bound_for_every, pin_throughout,
@@ -329,7 +329,8 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
     laplacian = bool(_LAPLACIAN.search(text))       # the Laplacian Δu: an operator, not read
     special = frozenset({"digamma"} if _digamma_named(text) else ()) \
         | frozenset({"parts"} if _PARTS.search(text) else ()) \
-        | frozenset({"Gamma_name"} if _GAMMA_ALONE.search(text) else ())
+        | frozenset({"Gamma_name"} if _GAMMA_ALONE.search(_GAMMA_ITSELF.sub(" ", text)) or _GAMMA_GIVEN.search(text)
+                    else ())
     # ("ψ is the digamma function", "x_+ the positive part", "Let $\Gamma$ be the precision matrix": Γ(a + b) no value
     # of the gamma function)
     euler_gamma = _euler_gamma_named(text)             # "ψ(1) = −γ, with γ ≈ 0.5772 Euler's constant": the constant
@@ -402,8 +403,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
     entry_vectors_span: dict[str, object] = {}            # … and their span
     noise_models: dict[sp.Basic, tuple[int, str]] = {}        # a data model with noise: its line, the name it models
     sides_written: list[tuple[int, int, str]] = []        # every equation's line, index and left side's name
-    one_case: dict[str, tuple[tuple[sp.Symbol, ...], sp.Basic, sp.Basic, int]] = {}   # "For $x \ge 0$, $$f(x) = …$$":
-    many_cases: set[str] = set()                          # the parameters, the value, the case, its line (one case only)
+    set_aside_at: dict[str, list[int]] = {}    # the lines where words set aside a definition or value of a name
     previous: Relation | None = None
     vectors: dict[str, tuple[sp.Expr, sp.Expr] | None] = {}   # names the text made vectors, with their ranges
     families: set[str] = set()                                  # names written with an index so far
@@ -1220,7 +1220,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                                          f"the natural logarithm (line {natural_at})")
                 if (natural_at is None or natural_at > rel.line) and not other_base \
                         and natural_evidence(rel.lhs, rel.rhs) and natural_only(*sides, rel.lhs, rel.rhs, approximated) \
-                        and not (not display and unplain(lines, rel.line, column_of(k))):
+                        and not (not in_display_math(rel, blocks) and unplain(lines, rel.line, column_of(k))):
                     natural_at = rel.line       # "\log 0.25 \approx -1.386": holds only as the natural logarithm
             except Exception:  # noqa: BLE001 - a side that cannot be unfolded or evaluated is not judged
                 judged = None
@@ -1411,6 +1411,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                                            "nor a case of what follows"))
                 continue
             if aside:                                         # "A common mistake is to set $\eta = 2$"
+                set_aside_at.setdefault(target_name(lhs) or "", []).append(rel.line)
                 out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                    message=f"a form the words set aside (\"{aside}\"): not a value or a case of the "
                                            f"text's"))
@@ -1715,6 +1716,8 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                                for c in conditions_for(rel, live_conditions(), blocks, lines, condition_columns)) \
             or case_after(found, k, lines, blocks) and on_own(found[k + 1].lhs + " " + found[k + 1].rhs) \
             or display and bool(own_names) and case_in_words(lines, rel, blocks, own_names) \
+            or inline and isinstance(lhs, sp.core.function.AppliedUndef) and bool(own_names) \
+            and _cased_before(_case_before_inline(lines, rel.line, column_of(k), own_names), context, rhs) \
             or not display and isinstance(lhs, sp.Indexed) and len(own_names) >= 2 and any(
                 isinstance(c, sp.Ne) and {x.name for x in c.free_symbols} <= own_names
                 for c in conditions_for(rel, live_conditions(), blocks, lines, condition_columns)) \
@@ -1746,19 +1749,6 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             use(names_in(lhs, rhs))
             continue
         if branch:          # "f(x) = x for x ≥ 0" (and "f(x) = 0 for x < 0"): a definition by cases
-            if ranged and isinstance(lhs, sp.core.function.AppliedUndef):
-                in_row, unread_row = row_condition(rel.condition, context, lhs, rhs)
-                case = None if unread_row else _the_case(lhs, [
-                    *in_row, *(c for c in conditions_for(rel, live_conditions(), blocks, lines, condition_columns)
-                               if isinstance(c, sp.Basic) and {x.name for x in c.free_symbols} & own_names)],
-                    [(found[c].op, found[c].lhs, found[c].rhs) for c in trailing.get(k, ())], context)
-                case = case and (case[0], rhs.xreplace(dict(zip(lhs.args, case[0]))), case[1])
-                name = target_name(lhs)
-                if name in one_case or name in many_cases or case is None:
-                    one_case.pop(name, None)        # a second case ("f(x) = 0 for x < 0"), or one not read:
-                    many_cases.add(name)            # not unfolded anywhere
-                else:
-                    one_case[name] = (*case, rel.line)
             branches.add(target_name(lhs))
             if isinstance(lhs, sp.Indexed) and len(lhs.indices) == 1 and isinstance(lhs.indices[0], sp.Symbol):
                 cases = []          # y_k = 0 "for k ≠ c": at any point, k = c or y_k = 0 (a refutation that
@@ -2008,9 +1998,29 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         if k == entries_given_next and isinstance(lhs, sp.Indexed) and not rhs.has(lhs.base) \
                 and not any(isinstance(d.target, sp.Indexed) and d.target.base == lhs.base for d in definitions):
             defining = True             # the entries of a vector just named, given their values
-        if defining and aside:
+        doubted = aside or (words_set_aside(lines, rel.line, column_of(k), broad=True)
+                            if defining and inline and rel.op in ("==", ":=") and not rel.chained and not rhs.is_number
+                            else doubted_in(lead_in(lines, rel, blocks) or "", "")
+                            if defining and display and rel.op in ("==", ":=") and not rhs.is_number
+                            and (k == 0 or found[k - 1].line < rel.line or not rel.chained)
+                            else "")           # ("It would be a mistake to define the loss as $$L(p) = …$$")
+        if defining and doubted:
+            # "It would be a mistake to define the loss as $L(p) = …$", "Many practitioners define …": no definition
+            # of the text's — and an earlier one of that name in another section may be what the words reject or
+            # replace ("Rather than the squared loss we use here …"): it is not unfolded after it (one of its own
+            # section stays: "The loss is …. A common mistake is to write …")
+            kept = [d for d in definitions if target_name(d.target) != target_name(lhs) or aside and any(
+                same_section(sections, line, rel.line) for line in defined_at.get(target_name(lhs) or "", []))]
+            # (words that only may set it aside — "Rather than the hinge, from now on we use …" — leave no
+            # definition of the name standing: which one the text means is not read)
+            dropped = len(kept) < len(definitions)
+            definitions = kept
+            set_aside_at.setdefault(target_name(lhs) or "", []).append(rel.line)
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
-                               message=f"a form the words set aside (\"{aside}\"): not the text's definition"))
+                               message=f"a form the words {'set aside' if aside else 'may set aside'} (\"{doubted}\"): "
+                                       f"not the text's definition"
+                                       + (f", and the earlier {target_name(lhs)} is not unfolded after it either"
+                                          if dropped else "")))
             use(names_in(lhs, rhs))
             continue
         anchoring = not (isinstance(lhs, sp.Indexed) and str(lhs.base.label) in families_restated) \
@@ -2175,6 +2185,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             # "Now suppose instead that $3x + ε = y$": y modelled anew (not "for the first sample, $y = 3$")
             sides_written.extend((rel.line, k, name) for name in names_in(lhs, rhs))
         if aside and role != "claim":       # "A common mistake is to set $\eta = 2$": no value of the text's own
+            set_aside_at.setdefault(target_name(lhs) or "", []).append(rel.line)
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message=f"a form the words set aside (\"{aside}\"): not a value or a case of the text's"))
             use(names_in(lhs, rhs))
@@ -2445,7 +2456,6 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
 
         upwards: list[sp.Basic] = []    # the last build's ranges that run upwards only under a condition
         outside_floor: list[str] = []   # the last build's entries below the index a definition starts at
-        by_their_case: list[str] = []   # the last build's functions of one case, unfolded where it holds
         def build(written: list[sp.Basic], lhs: sp.Basic = lhs, rhs: sp.Basic = rhs,
                   dropped: frozenset[str] = frozenset(), op: str | None = None,
                   premised: bool = True, logged: bool = False, entrywise: bool = False) -> tuple:
@@ -2609,12 +2619,6 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             if entry is not None:
                 for index in entry.indices:
                     ranges[index.name] = entry.span or (sp.Integer(1), dimension)
-            cased_now = {name: case for name, case in one_case.items() if case[3] < rel.line
-                         and in_scope(sections, case[3], rel.line) and name not in many_cases
-                         and not any(target_name(d.target) == name for d in definitions)}
-            if cased_now:       # f(s + t) of "For $x \ge 0$, $$f(x) = e^{-λx}$$" with s, t ≥ 0: its value
-                (left, right), unfolded = _by_their_case((left, right), cased_now, here)
-                by_their_case[:] = sorted(unfolded)
             left, right, direction, ours = along_a_direction(left, right, here.given)   # ∇_w L = Σ (p_i − y_i) x_i
             left, right, opaque_given, opaque = opaque_dot_products(left, right, here.given, ours)   # along u
             if opaque:                      # h_i := w_i^T x with w and x nowhere else: (w·x)[i], any reals
@@ -2635,10 +2639,15 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                          f"{'is the entry' if entry.column is None else 'are the row and the column'}", *notes)
             problem = prepare(left, OPS.get(op or rel.op, "=="), right, problem_domain, real_values=True)
             return problem, notes, left, right, lhs, rhs
+        two_spoken = None
         try:
             problem, notes, left, right, lhs, rhs = build(written)
-            two, count = _count_said(" ".join(lines[paragraph_around(lines, rel.line, rel.end_line, True)[0] - 1:rel.line - 1])
-                                     if display else _raw_sentence_before(lines, rel) or "")
+            said_before = " ".join(lines[paragraph_around(lines, rel.line, rel.end_line, True)[0] - 1:rel.line - 1]) \
+                if display else _raw_sentence_before(lines, rel) or ""
+            two, count = _count_said(said_before)
+            two_spoken = _TWO_SPOKEN.search(said_before) if not two and isinstance(dimension, sp.Symbol) \
+                and dimension in problem.free_symbols and re.search(
+                    r"(?i)softmax|\\operatorname\s*\{\s*LSE|\\mathrm\s*\{\s*LSE|logsumexp", rel.tex) else None
             if two and isinstance(dimension, sp.Symbol) and dimension in problem.free_symbols \
                     and re.search(r"(?i)softmax|\\operatorname\s*\{\s*LSE|\\mathrm\s*\{\s*LSE|logsumexp", rel.tex) \
                     and not re.search(r"\\mathbb\s*\{?\s*R\s*\}?\s*\^|\\in\b", " ".join(lines[rel.line - 1:rel.end_line])) \
@@ -2820,6 +2829,9 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                           f"{'it' if ',' not in opaque_functions[0] else 'them'} any function (a score, a model): "
                           f"what {'it is' if ',' not in opaque_functions[0] else 'they are'} may be known by name "
                           f"(H(p) the entropy)")
+        if two_spoken:      # "When there are only two classes", "With $K = 2$ classes", "If the problem is binary":
+            doubts.append(f"the words before it speak of two (\"{two_spoken.group(0).strip()}\"), which softsym does "
+                          f"not read as the case: a point with another count may not be one")   # not n = 2 unread
         if opaque_products and not free_table:
             doubts.append(f"it reads {opaque_products[0][len('the '):].split(' read as')[0]} as free numbers, and what "
                           f"the text says of the vectors (norms, ties, dimension) is not read")
@@ -2931,7 +2943,8 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             unproved = unproved or doubts[-1]
         if not unproved and display and _DROPPED.search(lead_in(lines, rel, blocks) or ""):
             unproved = ("the words before it drop an assumption made earlier (\"dropping this assumption\", "
-                        "\"without assuming\"), and softsym does not tell which of its hypotheses go with it")
+                        "\"without assuming\", \"for general real entries\"), and softsym does not tell which of its "
+                        "hypotheses go with it")
         named_other = inline and rel.op == "==" and earlier is not None and not twice \
             and _named_otherwise(lines, rel, max(defined_at.get(target_name(lhs) or "", [0])))
         if named_other:     # "The squared loss is $L = …$. … The absolute loss is $L = |y - \hat y|$": another L
@@ -3023,7 +3036,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             # "## y = 0 … 此时 $\mathrm{FL} = -p^\gamma \log(1-p)$" after FL := -(1-p)^γ log p of y = 1, or
             # "Now $\ell = -\log(1 - p)$" after ℓ := −log p (a subsection, the same paragraph, "instead"):
             # which one the derivatives after it differentiate is not clear — neither unfolds
-            doubts_later[target_name(lhs)] = (defined_at[target_name(lhs)][-1], rel.line)
+            doubts_later[target_name(lhs)] = (defined_at.get(target_name(lhs), [rel.line])[-1], rel.line)
             definitions = [d for d in definitions if not _same_kind(d.target, lhs)]
         valued = sorted(name for name in names_in(lhs, rhs) if name in valued_in_prose
                         and valued_in_prose[name][0] < rel.line)
@@ -3128,7 +3141,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                                       build([*written, *(sp.Eq(symbol, value) for symbol, value in case)])[0]))
         cased = {f"{e.base.label}[]" for c, _ in branch_cases for e in c.atoms(sp.Indexed)}
         by_cases = sorted((names_in(lhs, rhs) | names_in(left, right)) & {b for b in branches if b}
-                          - {target_name(d.target) for d in definitions} - cased - set(by_their_case))
+                          - {target_name(d.target) for d in definitions} - cased)
         if by_cases:                    # "Let $y_k = 0$ for $k \ne c$, and $y_c = 1$": not unfolded, so a point
             doubts.append(f"it rests on {', '.join(by_cases)}, defined by cases that softsym does not unfold: "  # may
                           f"a point may break them")                 # break them (y = (0, 1) at c = 1)
@@ -3539,10 +3552,17 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                 hollow.append(f"it is said of {sp.sstr(c.lhs)} = {', '.join(sp.sstr(o.rhs) for o in others)} as well "
                               f"(line {at}), and is checked at {sp.sstr(c.lhs)} = {sp.sstr(c.rhs)} only")
             changed = changed_in_words(lines, at, condition_columns.get((at, c), -1), rel.line,
-                                       column_of(k) if inline else -1)
+                                       column_of(k) if inline else -1, frozenset({target_name(c.lhs) or ""}))
             if changed:         # "**Example 3.** $T = 1$: … after doubling the temperature, $1/T = 1$"
                 said = f"the words change the value {sp.sstr(c.lhs)} = {sp.sstr(c.rhs)} (line {at}) before it " \
                        f"(\"{changed}\"): the value checked may not be the one meant"
+                hollow.append(said)
+                doubts.append(said)
+            later_aside = [line for line in set_aside_at.get(target_name(c.lhs) or "", []) if at <= line < rel.line
+                           and in_scope(sections, line, rel.line) and not same_section(sections, at, line)]
+            if later_aside:     # "A typical choice is $\eta = 0.1$. Avoid using a larger step and take $\eta = 0.01$"
+                said = f"the words set aside another value of {sp.sstr(c.lhs)} (line {later_aside[-1]}) after " \
+                       f"{sp.sstr(c.lhs)} = {sp.sstr(c.rhs)} (line {at}): which one holds here is not read"
                 hollow.append(said)
                 doubts.append(said)
             rivals = rival_values(c, at, live_conditions(), lines, condition_columns)
@@ -3556,7 +3576,8 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             family = name.split("[", 1)[0]
             if line < rel.line and in_scope(sections, line, rel.line) and (name in unfolded_names | written_names or any(
                     n.split("[", 1)[0] == family for n in unfolded_names | written_names)):
-                changed = changed_in_words(lines, line, -1, rel.line, column_of(k) if inline else -1)
+                changed = changed_in_words(lines, line, -1, rel.line, column_of(k) if inline else -1,
+                                           frozenset({family}))
                 if changed:         # "Let $z = (0, 0)$. … Shifting every logit by $c = 1$ gives …"
                     said = f"the words change {family}, given a value on line {line}, before it (\"{changed}\"): " \
                            f"the values used may not be the ones meant"
@@ -3566,7 +3587,8 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         for d in reached_definitions(sp.Tuple(lhs, rhs), definitions):
             given = [line for line in defined_at.get(target_name(d.target) or "", []) if line < rel.line]
             if given and not d.expr.free_symbols - set(getattr(d.target, "indices", ())) and not d.expr.atoms(sp.Indexed):
-                changed = changed_in_words(lines, given[-1], -1, rel.line, column_of(k) if inline else -1)
+                changed = changed_in_words(lines, given[-1], -1, rel.line, column_of(k) if inline else -1,
+                                           frozenset({target_name(d.target) or ""}))
                 if changed and given[-1] < rel.line:    # "**Worked example 2.** Double every entry of the vector."
                     said = f"the words change {target_name(d.target)}, given its values on line {given[-1]}, " \
                            f"before it (\"{changed}\"): the values used may not be the ones meant"
@@ -4116,27 +4138,60 @@ _ENTRIES_SAID = re.compile(r"(?i)\b(?:have|has|having|with|of)\s+(?:only\s+|just
 def _count_said(words: str) -> tuple[str, int]:
     """How many entries the words right before a softmax give its vector ("For binary classification": 2, "Now
     let $z$ have only two entries": 2), with the words; ``("", 0)`` when they give none."""
+    plain = re.sub(r"\$[^$]*\$", " ", words)
+    if _ANOTHER_COUNT.search(plain) or re.search(r"=\s*(?:[013-9]|\d{2,})(?![\d.])", " ".join(re.findall(r"\$[^$]*\$", words))):
+        return "", 0            # "Our problem, however, has ten classes", "but here $K = 3$": not two there
     two = _two_classes_said(words)
     if two:
         return two, 2
-    found = _ENTRIES_SAID.search(re.sub(r"\$[^$]*\$", " ", words))
-    if found is None or _NOT_OUR_CASE.search(re.sub(r"\$[^$]*\$", " ", words)[:found.start()]):
+    found = _ENTRIES_SAID.search(plain)
+    if found is None or _NOT_OUR_CASE.search(plain[:found.start()]) or not _nothing_more_said(plain[found.end():]):
         return "", 0
     return found.group(0), _ENTRY_COUNTS[found.group(1).lower()]
+
+
+_TWO_SPOKEN = re.compile(r"(?i)\b(?:two|binary|pair|both|dichotom\w*|bernoulli|logistic\s+regression)\b|"
+                         r"\b[A-Za-z]\s*=\s*2\b|二|两|双")
+"""Words or math that speak of two classes at all (a refutation of a softmax relation at another count is doubted)."""
+_ANOTHER_COUNT = re.compile(r"(?i)\b(?:three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|"
+                            r"millions?|third|fourth|many|several|multi\w*|more|multiple|K|n|ImageNet|CIFAR\w*|MNIST|"
+                            r"vocabulary)\b|[三四五六七八九十百千万多]")
+"""Words that count a vector's entries otherwise than two (then no count is read from the words)."""
+_MORE_SAID = re.compile(r"(?i)\b(?:but|however|yet|while|whereas|though|although|here|our|ours|instead|now|later|"
+                        r"append\w*|add\w*|general\w*|arbitrary|any|other|extra|further|beyond|outside|except|"
+                        r"unlike|rather)\b|之外|以外|但|然而|不过|而|推广")
+"""Words after the count that may take it back for the relation ("For two logits …. With a third logit added")."""
+
+
+def _nothing_more_said(after: str) -> bool:
+    """Whether the words between a count and the relation (``after``) leave it standing: a few words, none that
+    contrasts or adds (``_MORE_SAID``), and each one of the plain words that lead into a formula
+    (``_LEADING_WORDS``: "the softmax reduces to the sigmoid:", "we get") — not "held out for testing", "compares",
+    "even with a dozen labels"."""
+    words = re.findall(r"[A-Za-z]+|[\u4e00-\u9fff]", after)
+    return len(words) <= 12 and not _MORE_SAID.search(after) and all(w.lower() in _LEADING_WORDS for w in words)
+
+
+_LEADING_WORDS = frozenset("""the a an softmax reduces reduce reducing to sigmoid logistic function becomes become is are
+we have get obtain find gives give simply just so then this it its of output outputs probability probabilities first
+class classes entry entries logits logit case classification problem setting here see write can be written as
+identity exactly one that with for in its model 时 的 有 则 得 即 为 是 化 简 退 成 函 数""".split())
+"""Plain words between words that count two classes and the formula they lead into."""
 
 
 def _two_classes_said(words: str) -> str:
     """The words that make the classes two ("For binary classification", "With two classes", "二分类"), or ``""``:
     the length of a softmax's vector there (not of anything else: "binary labels" over n samples is no n = 2)."""
     words = re.sub(r"\$[^$]*\$", " ", words)
-    found = _TWO_CLASSES.search(words)
-    if found is None or _NOT_OUR_CASE.search(words[:found.start()]):
-        return ""               # "Unlike the binary case", "as for binary classification", "a common mistake …"
+    found = ([None, *_TWO_CLASSES.finditer(words)])[-1]      # (the last: the one that leads into the relation)
+    if found is None or _NOT_OUR_CASE.search(words[:found.start()]) or not _nothing_more_said(words[found.end():]):
+        return ""               # "Unlike the binary case", "as for binary classification", "a common mistake …",
+                                # "For binary classification one would use a sigmoid. Our problem …"
     return found.group(0)
 
 
 _TWO_CLASSES = re.compile(r"(?i)\b(?:for|in|with|under)\s+(?:the\s+|a\s+)?(?:binary\s+(?:classification|classifier|case|"
-                          r"problem|setting)|two[- ]class\s+\w+|two\s+(?:classes|categories|logits|possible\s+classes))\b|"
+                          r"problem|setting)|two[- ]class\s+\w+|two\s+(?:classes|categories|logits|possible\s+classes))\b(?!\s+of\b)|"
                           r"(?:对于|在)?二分类(?:问题|情形|时|中)|两类(?:时|情形)|两个类别(?:时|的情形)")
 _NOT_OUR_CASE = re.compile(r"(?i)\b(?:unlike|than|as|like|mistake\w*|error|think|rest|other|instead|not|beyond|"
                            r"generali[sz]\w*|extend\w*|compared?)\b|不同于|不像|推广")
@@ -4446,77 +4501,39 @@ def _same_kind(target: sp.Basic, lhs: sp.Basic) -> bool:
     return target_name(target) == target_name(lhs) and isinstance(target, undef) == isinstance(lhs, undef)
 
 
-def _the_case(lhs: sp.Basic, conditions: list, trailing: list[tuple[str, str, str]],
-              context) -> tuple[tuple[sp.Symbol, ...], sp.Basic] | None:
-    """The parameters and the case of a function defined on one case ("For $x \\ge 0$, $$f(x) = …$$",
-    "$f(t) = t^2$ for $0 \\le t \\le 1$"): every condition on its own parameters only, read — else None
-    (a case that speaks of another name, or one not read, is no case softsym can unfold under)."""
+def _case_before_inline(lines: list[str], line: int, column: int, names: set[str]) -> list[str]:
+    """The math of each case of one of ``names`` that the sentence before the inline math at (``line``,
+    ``column``) gives ("For $x \\ge 0$, $f(x) = …$", "- When $t < 1$, $g(t) = …$")."""
+    if not 1 <= line <= len(lines) or column < 0:
+        return []
+    before = re.split(r"[.!?;。！？；](?:\s|$)", lines[line - 1][:column])[-1]
+    out = []
+    for m in re.finditer(r"(?i)(?:\b(?:for|when|whenever|if|on|where)\b|当|若|对于?)\s*\$([^$]*)\$", before):
+        math = re.sub(r"\\in\s*(?:\\mathbb\s*\{?\s*R\s*\}?|\\R\b|ℝ)(?!\s*[\^_])", " ", m.group(1))   # (x ∈ ℝ: no case)
+        if re.search(r"<|>|\\[lg]e(?:q|qslant)?\b|\\in\b|\\neq?\b", math) and any(
+                re.search(rf"(?<![A-Za-z\\]){re.escape(n)}(?![A-Za-z])|\\{re.escape(n)}(?![A-Za-z])", math) for n in names):
+            out.append(m.group(1))
+    return out
+
+
+def _cased_before(cases: list[str], context, value: sp.Basic) -> bool:
+    """Whether one of the ``cases`` written before an inline definition of ``value`` is a case of it, not the
+    domain where ``value`` is real at all ("For $\\mu > 0$ the deviance $d(y, \\mu) = 2(y \\log(y/\\mu) − …)$"):
+    a case not read counts as one."""
     from ..latex import parse_tex
-    params = lhs.args
-    if not params or not all(isinstance(a, sp.Symbol) for a in params) or len(set(params)) != len(params):
-        return None
-    by_name = {a.name: a for a in params}
-    read = list(conditions)
-    for op, left, right in trailing:
-        relate = {"<": sp.Lt, "<=": sp.Le, ">": sp.Gt, ">=": sp.Ge}.get(op)
-        if relate is None:
-            return None
+    ops = {"<": "<", ">": ">", "\\le": "<=", "\\leq": "<=", "\\leqslant": "<=", "\\ge": ">=", "\\geq": ">=",
+           "\\geqslant": ">="}
+    for case in cases:
+        parts = re.split(r"(<|>|\\le(?:q|qslant)?(?![A-Za-z])|\\ge(?:q|qslant)?(?![A-Za-z]))", case)
+        if len(parts) != 3:
+            return True                 # (0 < x < 1, x ∈ [0, 1], x ≠ 0: read as a case)
         try:
-            read.append(relate(parse_tex(left, context), parse_tex(right, context)))
-        except Exception:  # noqa: BLE001 - a case not read: no case to unfold under
-            return None
-    cases = []
-    plain = {name: sp.Dummy(name, real=True) for name in by_name}     # (n ≥ 1 of a positive integer n is True:
-    for c in read:                                                     # the case is read of a plain real)
-        if not isinstance(c, (sp.Lt, sp.Le, sp.Gt, sp.Ge)) or not c.free_symbols:
-            return None
-        if any(not isinstance(x, sp.Symbol) or x.name not in by_name for x in c.free_symbols) \
-                or c.atoms(sp.Indexed, sp.core.function.AppliedUndef):
-            return None
-        case = c.xreplace({x: plain[x.name] for x in c.free_symbols})
-        if case in (sp.true, sp.false) or not isinstance(case, (sp.Lt, sp.Le, sp.Gt, sp.Ge)):
-            return None
-        cases.append(case)
-    return (tuple(plain[a.name] for a in params), sp.And(*cases)) if cases else None
-
-
-def _by_their_case(sides: tuple[sp.Basic, sp.Basic], cases: dict, domain: Domain) -> tuple[tuple, set[str]]:
-    """``sides`` with each call of a function defined on one case (``f(x) := λe^{-λx}`` for x ≥ 0)
-    replaced by its value where the domain proves the call's argument in that case; and the names
-    of the functions every call of which was so replaced."""
-    from ..deadline import Deadline
-    from ..strategies.inequalities import Context as Signs
-    from ..strategies.sign_resolution import _holds
-    left, right = sides
-    replaced: set[str] = set()
-    kept: set[str] = set()
-    deadline = Deadline.after(2.0)
-    for _ in range(4):                  # S(x) := 1 − F(x) on the same case: F's calls come next
-        calls = [c for c in sp.Tuple(left, right).atoms(sp.core.function.AppliedUndef)
-                 if str(c.func) in cases and len(c.args) == len(cases[str(c.func)][0]) and str(c.func) not in kept]
-        if not calls:
-            break
-        bound = _bound_symbols(sp.Tuple(left, right))
-        values = {}
-        for call in calls:
-            params, value, case = cases[str(call.func)][:3]
-            if set().union(*(a.free_symbols for a in call.args)) & (bound | _bound_symbols(value)):
-                kept.add(str(call.func))        # f(t) under Σ_t, or f(t) of f(x) := ∫ x t dt: not put in
-                continue
-            at = dict(zip(params, call.args))
-            try:
-                holds = _holds(case.xreplace(at), Signs(domain, deadline, set(sp.Tuple(left, right).free_symbols)))
-            except Exception:  # noqa: BLE001 - undecided: the call stays as it is
-                holds = None
-            if holds is True:
-                values[call] = value.xreplace(at)
-                replaced.add(str(call.func))
-            else:
-                kept.add(str(call.func))
-        if not values:
-            break
-        left, right = left.xreplace(values), right.xreplace(values)
-    return (left, right), replaced - kept - {str(c.func) for c in sp.Tuple(left, right).atoms(sp.core.function.AppliedUndef)}
+            read = as_relational(ops[parts[1]], parse_tex(parts[0], context), parse_tex(parts[2], context))
+        except Exception:  # noqa: BLE001 - a case not read: the definition may hold on it only
+            return True
+        if not (isinstance(read, sp.core.relational.Relational) and _natural_domain(read, value)):
+            return True
+    return False
 
 
 _FOR_A_STRETCH = re.compile(r"(?i)\b(?:until|till|up\s+to\s+step|for\s+the\s+first|during|afterwards?|after\s+which|"
@@ -4545,27 +4562,12 @@ def _otherwise_after(lines: list[str], rel: Relation, blocks) -> bool:
     return bool(_OTHERWISE_AFTER.search(words))
 
 
-_OTHERWISE_AFTER = re.compile(r"(?i)\b(?:otherwise|elsewhere|else|for\s+the\s+rest|outside\s+(?:of\s+)?(?:it|this|that|the)|"
+_OTHERWISE_AFTER = re.compile(r"(?i)\b(?:otherwise|elsewhere|else|for\s+the\s+rest|(?:every|all|any)\s+other|outside\s+(?:of\s+)?(?:it|this|that|the)|"
                               r"(?:negative|positive)\s+(?:inputs?|values?|arguments?)\s+(?:give|map\s+to|yield)|"
                               r"vanish\w*|(?:only\s+)?(?:when|if|for|whenever)\s+(?:the\s+)?(?:input|argument|value|x|t)\s+"
                               r"(?:is\s+)?(?:at\s+least|at\s+most|no\s+(?:less|more|greater|smaller)|non-?negative|"
                               r"non-?positive|positive|negative|greater|larger|smaller|less|below|above|between))\b|"
                               r"否则|其余|其他情况|其它情况")
-
-
-def _bound_symbols(expr: sp.Basic) -> set[sp.Basic]:
-    """The variables some binder in ``expr`` binds (sums, products, integrals, limits, derivatives, evaluation
-    bars)."""
-    out: set[sp.Basic] = set()
-    for node in expr.atoms(sp.Sum, sp.Product, sp.Integral):
-        out |= {limit[0] for limit in node.limits}
-    for node in expr.atoms(sp.Limit):
-        out.add(node.args[1])
-    for node in expr.atoms(sp.Derivative):
-        out |= set(node.variables)
-    for node in expr.atoms(sp.Subs):
-        out |= set(node.variables)
-    return out
 
 
 def _natural_domain(condition: sp.Basic, value: sp.Basic) -> bool:
@@ -5112,8 +5114,11 @@ _IN_THE_LIMIT = re.compile(r"(?i)(?:\b(?:as|when|while|for|in\s+the\s+limit)\s*|
 """A limit the words take before a display ("As $T \\to \\infty$, $$p_i = 1/n$$")."""
 _DROPPED = re.compile(r"(?i)\b(?:drop(?:ping|ped|s)?|without|relax(?:ing|ed|es)?|remov(?:ing|ed|e)|lift(?:ing|ed)?|"
                       r"no\s+longer)\s+(?:(?:this|that|the|these|those|our|any)\s+)?(?:assum|suppos|hypothes|condition|restrict|"
-                      r"constraint)\w*|去掉(?:这个|该)?(?:假设|条件)|不再假设|不假设")
-"""Words that withdraw an assumption for what follows ("Dropping this assumption, $$…$$")."""
+                      r"constraint)\w*|\bfor\s+(?:general|arbitrary)\b|\bin\s+general\b|\bgeneral\s+(?:real\s+)?"
+                      r"(?:entries|values|inputs|numbers|arguments|reals?)\b|去掉(?:这个|该)?(?:假设|条件)|不再假设|不假设|"
+                      r"一般地|一般情况下")
+"""Words that withdraw an assumption for what follows ("Dropping this assumption, $$…$$", "For general real entries,
+the claim $$…$$")."""
 _AT_INDEX = re.compile(r"(?<![A-Za-z\\])\\?([A-Za-z]+)\s*_\s*(?:(\d+)|\{\s*(\d+)\s*\})(?![\w.])")
 
 
@@ -5141,10 +5146,16 @@ def _given_a_formula(name: str) -> str:
             rf"(?:\\right\s*|\\[bB]igg?r?\s*)?\)\s*&?\s*(?::=|=|\\coloneqq|\\triangleq|\\equiv)")
 
 
-_GAMMA_ALONE = re.compile(r"\\Gamma(?![A-Za-z])(?!\s*(?:\(|\\left\b|\\[bB]igg?l?\b|\\!|\\,\s*\(|'|\)))|"
+_GAMMA_ITSELF = re.compile(r"\\Gamma'\s*/\s*\\Gamma(?![A-Za-z])|\\frac\s*\{\s*\\Gamma'\s*\}\s*\{\s*\\Gamma\s*\}|"
+                           r"\$\s*\\Gamma\s*\$[\s-]*(?:function|函数)")
+"""Γ written alone as the gamma function itself: the digamma's ``\\Gamma'/\\Gamma``, "the $\\Gamma$ function"."""
+_GAMMA_GIVEN = re.compile(r"(?i)\\Gamma\s*\(\s*\\?[A-Za-z]+\s*\)\s*\$\s*(?:be|denotes?|is\s+the|stands?\s+for|counts?|"
+                          r"for\s+the|表示|为)")
+"""Γ(t) given a meaning of the text's own in words ("Let $\\Gamma(t)$ be the number of tokens")."""
+_GAMMA_ALONE = re.compile(r"(?<!\\Gamma'/)(?<!\\Gamma' / )\\Gamma(?![A-Za-z])(?!\s*(?:\(|\\left\b|\\[bB]igg?l?\b|\\!|\\,\s*\(|'|\)))|"
                           + _given_a_formula("Gamma"))
 """``\\Gamma`` written as a name of its own (``$\\Gamma$``, ``\\Gamma a``, ``\\Gamma = 10``, ``\\Gamma_{ij}``), not applied
-(``\\Gamma(\\alpha)``, ``(\\log\\Gamma)'``), or given a formula at a name (``\\Gamma(\\theta) = 1/\\theta^2``, the text's own
+(``\\Gamma(\\alpha)``, ``(\\log\\Gamma)'``, the digamma's ``\\Gamma'/\\Gamma``), or given a formula at a name (``\\Gamma(\\theta) = 1/\\theta^2``, the text's own
 Γ — not even ``\\Gamma(n) = (n-1)!``, then refused rather than guessed)."""
 _PARTS = re.compile(r"(?i)\b(?:positive|negative)\s+parts?\b|正部|负部|[)\]]\s*_\s*\{?\s*[+\-]")
 """Words or notation for the positive and negative parts of a number (``[x]_+``): then ``x_+`` is no name of its own."""
