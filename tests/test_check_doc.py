@@ -1910,3 +1910,30 @@ def test_red_team_68_doubted_definitions_values_counts_and_changes_hold():
         assert not proved(name, 5), name
     # "Let $\Gamma(t)$ be the number of tokens …": the text's own Γ, not the gamma function
     assert not proved("gamma_j1", 5)
+
+
+def test_red_team_69_doubted_definitions_gamma_counts_and_changes_hold():
+    def verdicts(name: str, line: int) -> list[str]:
+        return verdicts_by_line(f"session43_red_team_69_{name}.md").get(line, [])
+
+    def proved(name: str, line: int) -> bool:
+        return any(v.startswith("proved") for v in verdicts(name, line))
+    # "One cannot simply take", "It is false that", "In an earlier version of these notes", "Refrain from writing
+    # …, a frequent slip": the later g is not the text's (g(2) = 4 was proved against "Our model uses g(x) = x² + 1")
+    for name in ("dq7", "dq8", "dq9", "dq10"):
+        assert not proved(f"doubted_definition_{name}", 9), name
+    # "which is not hard to evaluate" after the text's own L, "Following the original paper, we define $$f(x) = …$$",
+    # "exactly as in the literature": the text's own definitions, not a later preprint's
+    for name, line in (("doubted_definition_dq3", 7), ("doubted_definition_dq11", 13), ("doubted_definition_dq12", 9)):
+        assert "refuted" not in verdicts(name, line), name
+    # "Here $\Gamma(k)$ is a cost measured in seconds", "We write $\Gamma(2t) = t^2$": the text's own Γ
+    assert not proved("gamma_gm1", 7) and "refuted" not in verdicts("gamma_gm3", 7)
+    # "Divide each entry by two", "We center the entries": the example's values change
+    assert not proved("changed_example_ch5", 5) and not proved("changed_example_ch7", 5)
+    assert "refuted" not in verdicts("changed_example_ch2", 5)
+    # "a yes/no classifier", "spam or not spam … $z_1, z_2$": two classes, never refuted at three; "$w \in
+    # \mathbb{R}^d$ … over d tokens": not two
+    assert "refuted" not in verdicts("counted_sm1", 5) and "refuted" not in verdicts("counted_sm5", 5)
+    assert not proved("counted_sm6", 5)
+    # x only through x² beside a series: x = 0 is a point where both sides are defined and differ
+    assert not proved("through_squares_sq3", 5) and not proved("through_squares_sq3", 7)

@@ -321,3 +321,13 @@ def test_a_square_that_differs_at_zero_or_an_odd_power_is_not_proved_through_squ
     s = sp.Symbol("sigma", real=True)
     assert verdict_of(sp.sign(s**2), "==", 1, [s], timeout=10).status is not Status.PROVED   # 0 at σ = 0
     assert verdict_of(log(s**2), "==", 2 * log(s), [s], timeout=10).status is Status.REFUTED  # σ = −1
+
+
+def test_a_kronecker_delta_of_a_square_beside_a_series_is_not_simplified_away():
+    # SymPy's simplify turns δ(0, x²)·Σ cos k/k² into 0 (false at x = 0), and rewrite(exp) writes x² as
+    # exp(2 log x), never 0: neither may prove it; nor may a series' ∞ bound pass for "undefined at x = 0"
+    x, k = sp.Symbol("x", integer=True), sp.Symbol("k", integer=True, positive=True)
+    series = Sum(sp.cos(k) / k**2, (k, 1, sp.oo))
+    assert verdict_of(KroneckerDelta(0, x**2) * series, "==", 0, [x], timeout=10).status is not Status.PROVED
+    r = sp.Symbol("r", real=True)
+    assert verdict_of(sp.floor(1 / (1 + r**2)) * series, "==", 0, [r], timeout=10).status is not Status.PROVED

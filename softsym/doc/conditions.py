@@ -1386,7 +1386,9 @@ _CHANGED = re.compile(r"(?i)\b(?:rais(?:e|es|ed|ing)|lower(?:s|ed|ing)|shr[iu]nk
                       r"replac(?:e|es|ed|ing)|perturb(?:s|ed|ing)?|drop(?:s|ped|ping)?|remov(?:e|es|ed|ing)|"
                       r"delet(?:e|es|ed|ing)|append(?:s|ed|ing)?|add(?:s|ed|ing)?|clip(?:s|ped|ping)?|"
                       r"set(?:s|ting)?\b[^.;]{0,40}?\bto|bump(?:s|ed|ing)?|zero(?:s|ed|ing)?\s+out|increment\w*|"
-                      r"decrement\w*|tweak\w*|instead|now\s+(?:is|are|equals?)|edit\w*|overwrit\w*|reset\w*)\b|"
+                      r"decrement\w*|tweak\w*|instead|now\s+(?:is|are|equals?)|edit\w*|overwrit\w*|reset\w*|"
+                      r"divid(?:e|es|ed|ing)|cent(?:er|re)(?:s|ed|ing)?|normali[sz](?:e|es|ed|ing)|"
+                      r"standardi[sz](?:e|es|ed|ing)|sort(?:s|ed|ing)?)\b|"
                       r"变为|变成|改为|改成|设为|设成|换成|更新|增加|减少|取反|清零|置为")
 """Verbs that may change an example's values, read with an object of the example in the same sentence."""
 _CHANGED_OBJECT = re.compile(r"(?i)\b(?:logits?|entry|entries|components?|coordinates?|elements?|scores?|vector|"

@@ -4139,6 +4139,8 @@ def _count_said(words: str) -> tuple[str, int]:
     """How many entries the words right before a softmax give its vector ("For binary classification": 2, "Now
     let $z$ have only two entries": 2), with the words; ``("", 0)`` when they give none."""
     plain = re.sub(r"\$[^$]*\$", " ", words)
+    if re.search(r"\\mathbb\s*\{?\s*R\s*\}?\s*\^\s*\{?\s*(?!2\s*[}$\s,.])", words):
+        return "", 0            # "$w \in \mathbb{R}^d$ are attention scores over d tokens": not two
     if _ANOTHER_COUNT.search(plain) or re.search(r"=\s*(?:[013-9]|\d{2,})(?![\d.])", " ".join(re.findall(r"\$[^$]*\$", words))):
         return "", 0            # "Our problem, however, has ten classes", "but here $K = 3$": not two there
     two = _two_classes_said(words)
@@ -4150,7 +4152,8 @@ def _count_said(words: str) -> tuple[str, int]:
     return found.group(0), _ENTRY_COUNTS[found.group(1).lower()]
 
 
-_TWO_SPOKEN = re.compile(r"(?i)\b(?:two|binary|pair|both|dichotom\w*|bernoulli|logistic\s+regression)\b|"
+_TWO_SPOKEN = re.compile(r"(?i)\b(?:two|binary|pair|both|dichotom\w*|bernoulli|logistic\s+regression|or\s+not|yes\s*/\s*no|"
+                         r"true\s*/\s*false)\b|\$\s*z_\{?1\}?\s*,\s*z_\{?2\}?\s*\$|"
                          r"\b[A-Za-z]\s*=\s*2\b|二|两|双")
 """Words or math that speak of two classes at all (a refutation of a softmax relation at another count is doubted)."""
 _ANOTHER_COUNT = re.compile(r"(?i)\b(?:three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|"
@@ -5149,9 +5152,10 @@ def _given_a_formula(name: str) -> str:
 _GAMMA_ITSELF = re.compile(r"\\Gamma'\s*/\s*\\Gamma(?![A-Za-z])|\\frac\s*\{\s*\\Gamma'\s*\}\s*\{\s*\\Gamma\s*\}|"
                            r"\$\s*\\Gamma\s*\$[\s-]*(?:function|函数)")
 """Γ written alone as the gamma function itself: the digamma's ``\\Gamma'/\\Gamma``, "the $\\Gamma$ function"."""
-_GAMMA_GIVEN = re.compile(r"(?i)\\Gamma\s*\(\s*\\?[A-Za-z]+\s*\)\s*\$\s*(?:be|denotes?|is\s+the|stands?\s+for|counts?|"
-                          r"for\s+the|表示|为)")
-"""Γ(t) given a meaning of the text's own in words ("Let $\\Gamma(t)$ be the number of tokens")."""
+_GAMMA_GIVEN = re.compile(r"(?i)\\Gamma\s*\(\s*\\?[A-Za-z]+\s*\)\s*\$\s*(?:be|denotes?|is\s+(?:the|a|an)|stands?\s+for|"
+                          r"counts?|for\s+the|表示|为)|\\Gamma\s*\(\s*\d+\s*\\?[A-Za-z]+\s*\)\s*=")
+"""Γ(t) given a meaning of the text's own in words ("Let $\\Gamma(t)$ be the number of tokens"), or a formula at a
+multiple of a name ("We write $\\Gamma(2t) = t^2$")."""
 _GAMMA_ALONE = re.compile(r"(?<!\\Gamma'/)(?<!\\Gamma' / )\\Gamma(?![A-Za-z])(?!\s*(?:\(|\\left\b|\\[bB]igg?l?\b|\\!|\\,\s*\(|'|\)))|"
                           + _given_a_formula("Gamma"))
 """``\\Gamma`` written as a name of its own (``$\\Gamma$``, ``\\Gamma a``, ``\\Gamma = 10``, ``\\Gamma_{ij}``), not applied

@@ -36,8 +36,14 @@ def _log_combined(expr: sp.Basic) -> sp.Basic:
     return _exp_rational(licensed_log_expand(combined.xreplace(inverse)))
 
 
+_TRIGONOMETRIC = (sp.sinh, sp.cosh, sp.tanh, sp.coth, sp.sech, sp.csch, sp.sin, sp.cos, sp.tan, sp.cot, sp.sec, sp.csc)
+
+
 def _hyperbolic(expr: sp.Basic) -> sp.Basic:
-    return _log_exp_rational(expr.rewrite(sp.exp))
+    """Hyperbolic and trigonometric functions as exponentials — those nodes only: ``expr.rewrite(exp)`` also
+    writes x² as exp(2 log x), which is never 0, so 1{x² = 0} (a Kronecker delta, a Piecewise condition)
+    became 0 even at x = 0."""
+    return _log_exp_rational(expr.replace(lambda e: isinstance(e, _TRIGONOMETRIC), lambda e: e.rewrite(sp.exp)))
 
 
 def _inverse_hyperbolic(expr: sp.Basic) -> sp.Basic:
@@ -51,10 +57,14 @@ def _inverse_hyperbolic(expr: sp.Basic) -> sp.Basic:
 
 def _trusted_by_simplify(expr: sp.Basic) -> None:
     """``simplify`` rewrites binomials and factorials by identities that fail at negative integers
-    (binomial(n, n) = 1 is false at n = −1): refuse them unless every argument is nonnegative."""
+    (binomial(n, n) = 1 is false at n = −1): refuse them unless every argument is nonnegative; and it drops
+    a Kronecker delta of a compound or real argument (1{x² = 0} beside a series) as if it were 0: refuse those."""
     for node in expr.atoms(sp.binomial, sp.factorial, sp.gamma, sp.loggamma, sp.RisingFactorial, sp.FallingFactorial):
         if not all(a.is_nonnegative for a in node.args):
             raise ValueError(f"simplify is not trusted with {node} (an argument may be negative)")
+    for node in expr.atoms(sp.KroneckerDelta):       # δ(0, x²)·Σ cos k/k² simplified to 0, also at x = 0
+        if not all(a.is_integer and isinstance(a, (sp.Symbol, sp.Integer, sp.Indexed)) for a in node.args):
+            raise ValueError(f"simplify is not trusted with {node} (an argument that is not an integer name)")
 
 
 def _simplify(expr: sp.Basic) -> sp.Basic:

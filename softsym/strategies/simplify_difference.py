@@ -64,8 +64,11 @@ def _through_squares(diff: sp.Basic, problem: Problem, deadline: Deadline) -> tu
         if not how:
             continue
         at_zero = attempt(deadline, lambda b=base: sp.simplify(diff.xreplace({b: sp.Integer(0)})), None)
-        if at_zero is None or not (at_zero == 0 or at_zero.has(sp.nan, sp.zoo, sp.oo, -sp.oo)):
-            continue
+        undefined = at_zero is not None and at_zero != 0 and any(
+            attempt(deadline, lambda e=side, b=base: sp.simplify(e.xreplace({b: sp.Integer(0)}).doit()), None)
+            in (sp.nan, sp.zoo, sp.oo, -sp.oo) for side in (problem.lhs, problem.rhs))
+        if at_zero is None or not (at_zero == 0 or undefined):
+            continue                      # (a side's value at 0 must itself be undefined: ∞ as a sum's bound is not)
         return (f"{base}² written as a positive t (every real {base} ≠ 0), then {how}",
                 f"at {base} = 0: {'0' if at_zero == 0 else 'a side is undefined'}")
     return None
