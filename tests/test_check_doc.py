@@ -1937,3 +1937,18 @@ def test_red_team_69_doubted_definitions_gamma_counts_and_changes_hold():
     assert not proved("counted_sm6", 5)
     # x only through x² beside a series: x = 0 is a point where both sides are defined and differ
     assert not proved("through_squares_sq3", 5) and not proved("through_squares_sq3", 7)
+
+
+@pytest.mark.slow             # two whole outside notes: about a minute
+def test_outside_notes_false_alarms_of_session_43_stay_away():
+    # label smoothing: "Instead of the one-hot target we train against $$q_k = …$$" is the text's q ("we train"
+    # adopts it); a GMM worked example gives μ two values in one section (the initial centres, then "after moving
+    # the centres"): the EM step's line is not refuted at either
+    def refuted_lines(name: str) -> set[int]:
+        path = EXTERNAL / name
+        doc = checked(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
+        return {r["line"] for r in doc["relations"] if r["verdict"] == "refuted"}
+    assert not {25, 40} & refuted_lines("label_smoothing.md")
+    assert 57 not in refuted_lines("s9_gmm_em_two_components.md")
+    found = verdicts_by_line("session43_instead_of_then_we_train.md")
+    assert found[11] == ["proved"] and found[13] == ["proved"]

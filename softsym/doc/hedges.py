@@ -172,7 +172,7 @@ def words_set_aside(lines: list[str], line: int, column: int, broad: bool = Fals
     if text[max(start, opening - 2):opening] == "\\(":
         opening -= 2
     found = _REJECTED_BEFORE.search(words[start:opening].rstrip())
-    if found is not None and (_TURNED.search(found.group(0)) or _ADOPTING.search(found.group(0))):
+    if found is not None and (_TURNED.search(found.group(0)) or _ADOPTING_NARROW.search(found.group(0))):
         found = None            # "Avoid using a larger step and take $\eta = 0.01$": the math is what is taken
     found = found or _REJECTED_AFTER.search(words[math_end:end])
     if found is None and broad:
@@ -221,8 +221,14 @@ _REPORTING = re.compile(r"(?i)\b(?:think\w*|thought|say|says|said|saying|claim\w
 _TURNED = re.compile(r"(?i)\b(?:and|then|so)\s+(?:we\s+|to\s+)?(?:take|use|set|choose|pick|let|write|define|adopt|go\s+with)\b|"
                      r"\b(?:but|however|instead|we\s+(?:take|use|set|choose|adopt))\b")
 """Words in the tail of a rejection that turn to the math as the choice made ("Avoid using a larger step and take")."""
-_ADOPTING = re.compile(r"(?i)\b(?:from\s+now\s+on|henceforth|hereafter|we\s+(?:now\s+|instead\s+|here\s+)?(?:use|take|adopt|"
-                       r"choose|define|work\s+with|write|set|pick)|(?:our|the\s+text's|this\s+note's)\s+(?:\w+\s+){0,2}"
+_ADOPTING_NARROW = re.compile(r"(?i)\b(?:from\s+now\s+on|henceforth|hereafter|we\s+(?:now\s+|instead\s+|here\s+)?(?:use|take|"
+                              r"adopt|choose|define|work\s+with|write|set|pick)|(?:our|the\s+text's|this\s+note's)\s+"
+                              r"(?:\w+\s+){0,2}(?:is|are))\b|我们(?:改)?(?:用|使用|采用|取|定义)")
+"""Words inside a clear rejection that turn it to the math as the choice made ("Unlike regression our loss is")."""
+_ADOPTING = re.compile(r"(?i)\b(?:from\s+now\s+on|henceforth|hereafter|we\s+(?:now\s+|instead\s+|here\s+|then\s+)?"
+                       r"(?!could\b|would\b|might\b|should\b|do\s+not\b|don't\b|never\b|cannot\b|can't\b|may\b|"
+                       r"had\b|were\b|saw\b|see\b|noted\b|mentioned\b|discussed\b|said\b|showed\b|know\b|will\s+see\b)"
+                       r"[a-z]+|(?:our|the\s+text's|this\s+note's)\s+(?:\w+\s+){0,2}"
                        r"(?:is|are)|(?:is|are)\s+(?:defined|given|taken)\s+(?:as|by|to\s+be))\b|我们(?:改)?(?:用|使用|采用|取|定义)")
 """Words after a doubting word and before the math that make the math the text's own choice."""
 _DOUBTING = re.compile(

@@ -3572,6 +3572,15 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                        f"checked at {sp.sstr(c.lhs)} = {sp.sstr(c.rhs)}, which may not be the value meant"
                 hollow.append(said)
                 doubts.append(said)
+        valued_twice = _valued_twice([(line, o) for line, o in conditions if o in pins or is_pin(o)]
+                                     + [(imposed_at.get(o, 0), o) for o in constraints if is_pin(o)],
+                                     sp.Tuple(left, right), lambda line: line < rel.line and same_section(
+                                         sections, line, rel.line), problem.domain.given)
+        if valued_twice:    # "initialise $\mu_1 = 0$ … after moving the centres to $\mu_1 = -0.5$ … EM step.": which
+            said = f"the text gives {valued_twice} two values in this section before it: which one holds here is " \
+                   f"not read"                      # centres the step uses is not read
+            doubts.append(said)
+            hollow.append(said)
         for name, (_, line) in known_values.items():
             family = name.split("[", 1)[0]
             if line < rel.line and in_scope(sections, line, rel.line) and (name in unfolded_names | written_names or any(
@@ -4537,6 +4546,22 @@ def _cased_before(cases: list[str], context, value: sp.Basic) -> bool:
         if not (isinstance(read, sp.core.relational.Relational) and _natural_domain(read, value)):
             return True
     return False
+
+
+def _valued_twice(values: list, expr: sp.Basic, before, given) -> str:
+    """A name of ``expr`` that the relation is read at (an equation of ``given`` gives it a number) and that the
+    pins and imposed equations ``values`` ((line, Eq)) on lines ``before`` accepts give two different numbers,
+    shown; or ``""`` (a name the relation speaks of in general — the variable of a derivative — is not read at
+    either)."""
+    seen: dict[sp.Basic, set] = {}
+    for line, pin in values:
+        if isinstance(pin, sp.Eq) and pin.rhs.is_number and before(line):
+            seen.setdefault(pin.lhs, set()).add(pin.rhs)
+    read_at = {g.lhs for g in given if isinstance(g, sp.Eq) and g.rhs.is_number} \
+        | {g.rhs for g in given if isinstance(g, sp.Eq) and g.lhs.is_number}
+    twice = sorted(sp.sstr(name) for name, numbers in seen.items()
+                   if len(numbers) > 1 and expr.has(name) and name in read_at)
+    return twice[0] if twice else ""
 
 
 _FOR_A_STRETCH = re.compile(r"(?i)\b(?:until|till|up\s+to\s+step|for\s+the\s+first|during|afterwards?|after\s+which|"
