@@ -4533,14 +4533,13 @@ def _cased_before(cases: list[str], context, value: sp.Basic) -> bool:
     domain where ``value`` is real at all ("For $\\mu > 0$ the deviance $d(y, \\mu) = 2(y \\log(y/\\mu) − …)$"):
     a case not read counts as one."""
     from ..latex import parse_tex
-    ops = {"<": "<", ">": ">", "\\le": "<=", "\\leq": "<=", "\\leqslant": "<=", "\\ge": ">=", "\\geq": ">=",
-           "\\geqslant": ">="}
+    from .extract import MathBlock
     for case in cases:
-        parts = re.split(r"(<|>|\\le(?:q|qslant)?(?![A-Za-z])|\\ge(?:q|qslant)?(?![A-Za-z]))", case)
-        if len(parts) != 3:
-            return True                 # (0 < x < 1, x ∈ [0, 1], x ≠ 0: read as a case)
+        split = relations([MathBlock(case, 1, 1, False, None)])
+        if len(split) != 1:
+            return True                 # (0 < x < 1, x ∈ [0, 1]: read as a case)
         try:
-            read = as_relational(ops[parts[1]], parse_tex(parts[0], context), parse_tex(parts[2], context))
+            read = as_relational(split[0].op, parse_tex(split[0].lhs, context), parse_tex(split[0].rhs, context))
         except Exception:  # noqa: BLE001 - a case not read: the definition may hold on it only
             return True
         if not (isinstance(read, sp.core.relational.Relational) and _natural_domain(read, value)):

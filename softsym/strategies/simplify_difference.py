@@ -14,7 +14,7 @@ from ..reparam import slacks, substitute
 from ..entry_hypotheses import use_entry_signs, use_equal_expressions
 from ..rewrite import apply_givens, evaluate_derivatives
 from ..verdict import Verdict, proved
-from ._equality import CHEAP, EXPENSIVE, zero_by
+from ._equality import CHEAP, EXPENSIVE, _simplify, zero_by
 
 name = "simplify_difference"
 
@@ -45,7 +45,7 @@ def _through_squares(diff: sp.Basic, problem: Problem, deadline: Deadline) -> tu
     """``diff`` is 0 where a real name x it holds only in even powers or |x| (``log(1/σ²) + log σ²``) is written as
     a positive t = x² — every real x ≠ 0 is such a point, and the values there depend on x² alone — and at
     x = 0 the difference is 0 or undefined (a point where a side is undefined is not claimed)."""
-    bounded = {b.symbol for b in problem.domain.bounds} if getattr(problem.domain, "bounds", None) else set()
+    bounded = {b.symbol for b in problem.domain.bounds}
     bases = {p.base for p in diff.atoms(sp.Pow) if p.exp.is_Integer and p.exp.is_even} \
         | {a.args[0] for a in diff.atoms(sp.Abs)}
     bases = {b for b in bases if isinstance(b, (sp.Symbol, sp.Indexed)) and b.is_real and not b.is_nonnegative
@@ -63,14 +63,16 @@ def _through_squares(diff: sp.Basic, problem: Problem, deadline: Deadline) -> tu
         how = zero_by(inner, deadline.sooner(deadline.remaining() * 0.5), CHEAP + EXPENSIVE)
         if not how:
             continue
-        at_zero = attempt(deadline, lambda b=base: sp.simplify(diff.xreplace({b: sp.Integer(0)})), None)
-        undefined = at_zero is not None and at_zero != 0 and any(
-            attempt(deadline, lambda e=side, b=base: sp.simplify(e.xreplace({b: sp.Integer(0)}).doit()), None)
-            in (sp.nan, sp.zoo, sp.oo, -sp.oo) for side in (problem.lhs, problem.rhs))
-        if at_zero is None or not (at_zero == 0 or undefined):
-            continue                      # (a side's value at 0 must itself be undefined: ∞ as a sum's bound is not)
+        # x = 0 through the same guarded normal forms (SymPy's bare simplify turns δ(0, x²)·Σ … into 0), or a
+        # side whose own value there is undefined (∞ as a sum's bound is not)
+        zero = zero_by(diff.xreplace({base: sp.Integer(0)}), deadline.sooner(deadline.remaining() * 0.5),
+                       CHEAP + EXPENSIVE)
+        if not zero and not any(attempt(deadline, lambda e=side, b=base: _simplify(e.xreplace({b: sp.Integer(0)})
+                                                                                  .doit()), None)
+                                in (sp.nan, sp.zoo, sp.oo, -sp.oo) for side in (problem.lhs, problem.rhs)):
+            continue
         return (f"{base}² written as a positive t (every real {base} ≠ 0), then {how}",
-                f"at {base} = 0: {'0' if at_zero == 0 else 'a side is undefined'}")
+                f"at {base} = 0: {'0 by ' + zero if zero else 'a side is undefined'}")
     return None
 
 
