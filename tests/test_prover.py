@@ -331,3 +331,16 @@ def test_a_kronecker_delta_of_a_square_beside_a_series_is_not_simplified_away():
     assert verdict_of(KroneckerDelta(0, x**2) * series, "==", 0, [x], timeout=10).status is not Status.PROVED
     r = sp.Symbol("r", real=True)
     assert verdict_of(sp.floor(1 / (1 + r**2)) * series, "==", 0, [r], timeout=10).status is not Status.PROVED
+
+
+def test_an_entry_bound_by_a_sum_is_no_one_point_for_the_square_reading():
+    # (Σ_i |x_i|)² = n Σ_i x_i² was proved with x_i, bound by the sum, written as one positive t: false at x = (1, 0)
+    from softsym.deadline import Deadline
+    from softsym.strategies.simplify_difference import _through_squares
+    from softsym.text import parse_relation
+    x = sp.IndexedBase("x", real=True)
+    lhs = Sum(sp.Abs(x[i]), (i, 1, n)) ** 2
+    v = verdict_of(lhs, "==", n * Sum(x[i] ** 2, (i, 1, n)), (n, i), (), (x,), timeout=10)
+    assert v.status is not Status.PROVED, v
+    problem = parse_relation("x", "x", "==")
+    assert _through_squares(lhs - n * Sum(x[i] ** 2, (i, 1, n)), problem, Deadline.after(10)) is None

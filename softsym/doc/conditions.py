@@ -1388,8 +1388,10 @@ _CHANGED = re.compile(r"(?i)\b(?:rais(?:e|es|ed|ing)|lower(?:s|ed|ing)|shr[iu]nk
                       r"set(?:s|ting)?\b[^.;]{0,40}?\bto|bump(?:s|ed|ing)?|zero(?:s|ed|ing)?\s+out|increment\w*|"
                       r"decrement\w*|tweak\w*|instead|now\s+(?:is|are|equals?)|edit\w*|overwrit\w*|reset\w*|"
                       r"divid(?:e|es|ed|ing)|cent(?:er|re)(?:s|ed|ing)?|normali[sz](?:e|es|ed|ing)|"
-                      r"standardi[sz](?:e|es|ed|ing)|sort(?:s|ed|ing)?)\b|"
-                      r"变为|变成|改为|改成|设为|设成|换成|更新|增加|减少|取反|清零|置为")
+                      r"standardi[sz](?:e|es|ed|ing)|sort(?:s|ed|ing)?|cool\w*|heat\w*|warm\w*|sharpen\w*|soften\w*|"
+                      r"flatten\w*|anneal\w*|exponentiat\w*|multipl(?:y|ies|ied|ying)|squar(?:e|es|ed|ing)|"
+                      r"as\s+(?:large|small|big|high|low|great|much)|(?:larger|smaller|higher|lower)\s+by)\b|"
+                      r"变为|变成|改为|改成|设为|设成|换成|更新|增加|减少|取反|清零|置为|降温|升温|加倍|减半")
 """Verbs that may change an example's values, read with an object of the example in the same sentence."""
 _CHANGED_OBJECT = re.compile(r"(?i)\b(?:logits?|entry|entries|components?|coordinates?|elements?|scores?|vector|"
                              r"inputs?|weights?|temperature)\b|分量|元素|向量|温度|权重")
@@ -1739,7 +1741,7 @@ def _on_its_line(lines: list[str], rel: Relation) -> tuple[str, int] | None:
 def prose_role(lines: list[str], rel: Relation) -> str | None:
     """What the words around an inline relation make of it: ``"condition"`` ("where $…$", "take
     $z_1 = 0$, $z_2 = …$", "当 $…$ 时"), ``"claim"`` ("so $…$", "the loss is $…$", "$…$ is false"),
-    or None when the sentence says neither."""
+    ``"used"`` (a fact a step rests on: "Using $…$, …"), or None when the sentence says neither."""
     found = _on_its_line(lines, rel)
     if found is None:
         return None
@@ -1747,6 +1749,10 @@ def prose_role(lines: list[str], rel: Relation) -> str | None:
     start = line.rfind("$", 0, at)
     start = start - 1 if start > 0 and line[start - 1] == "$" else start
     before = line[:start if start >= 0 else at]
+    if rel.op == "==" and _LIST_MARKER.fullmatch(before) and not _VALUE_GIVEN.fullmatch(f"{rel.lhs}={rel.rhs}") \
+            and not _supposed_list(lines, rel.line):
+        return "claim"                              # "**Moments:**\n- $\mathbb{E}[X] = e^{\mu + \sigma^2/2}$": a list
+        # of facts (not "Assume:\n- $…$", nor an example's values)
     end = line.find("$", at + len(rel.tex[:20]))
     if end >= 0 and _NEGATED.match(line[end + 1:].lstrip("$")):
         return "claim"
@@ -1789,7 +1795,9 @@ def prose_role(lines: list[str], rel: Relation) -> str | None:
         return "claim"                              # "… is not governed by it: $…$"
     if _DERIVING_GERUND.search(before):
         return "claim"                              # "Inverting, $\sigma^2 = -1/(2\eta_2)$": what the step gives
-    before = re.sub(r"\bsuch\s+that\b", " where ", re.sub(r"\bso\s+that\b", " so ", before))
+    supposed = re.search(r"\b(?:let|suppose|supposing|assume|assuming|given|consider)\b", before)
+    before = re.sub(r"\bsuch\s+that\b", " where ", re.sub(r"\bso\s+that\b", " where " if supposed else " so ", before))
+    # ("Let $z$ be centred scores, so that $\sum_i z_i = 0$": what the supposition says, not a claim)
     words = re.findall(r"[a-z]+(?:\.[a-z]\.)?", before)
     appositive = before.rstrip().endswith(",")          # "assume the data are centered, $…$"
     if len(words) >= 2 and words[-1] in _WEAK_CLAIM_CUES and words[-2] in _CONDITION_NOUNS:
@@ -1802,7 +1810,30 @@ def prose_role(lines: list[str], rel: Relation) -> str | None:
             return "condition"                      # "Suppose the noise draw is $G = (0.5, -0.3, 0.1)$"
         if word in _CLAIM_CUES or word in _WEAK_CLAIM_CUES and k < 2 and not appositive:
             return "claim"
+        if word in _USING and not _VALUE_GIVEN.fullmatch(f"{rel.lhs}={rel.rhs}"):
+            return "used"                           # "Using $\sum_k \beta^k = …$, …": a fact the step rests on
     return None
+
+
+_LIST_MARKER = re.compile(r"\s*(?:[-*+]|\d{1,2}[.)])\s+")
+_LIST_CONDITIONS = re.compile(r"(?i)\b(?:assum\w*|suppos\w*|let|given|conditions?|constraints?|requirements?|"
+                              r"hypothes[ie]s|where|if|when|take|set|choose|example|instance|values?|inputs?|data)\b|"
+                              r"假设|设|令|条件|约束|例|取")
+
+
+def _supposed_list(lines: list[str], line: int) -> bool:
+    """Whether the list holding ``line`` is led in by words that suppose or give values ("Assume:", "Take the
+    inputs", "Example values:"), read on the nearest line above it that is not one of its items."""
+    k = line - 1
+    while k > 0 and _LIST_MARKER.match(lines[k - 1] + " ") and lines[k - 1].strip():
+        k -= 1
+    lead = lines[k - 1] if k > 0 else ""
+    return bool(_LIST_CONDITIONS.search(_INLINE_MATH.sub(" ", lead)))
+
+
+_USING = frozenset("using use uses used".split())
+_VALUE_GIVEN = re.compile(r"\s*\\?[A-Za-z]+\s*(?:_\s*(?:\{[^{}]*\}|\w))?\s*=\s*-?\s*[\d.]+\s*")
+"""A name given a number ("Using $\\eta = 0.1$, …"): an example's value, which "using" does not make a claim."""
 
 
 _DERIVING_GERUND = re.compile(r"(?:^|[^\w\s,]\s*)(?:and\s+)?(?:inverting|solving|rearranging|differentiating|integrating|simplifying|"
@@ -1903,6 +1934,13 @@ def supposed_cue(lines: list[str], rel: Relation) -> bool:
     supposed = [m.end() for m in _SUPPOSING_ONLY.finditer(before)]
     other = [m.end() for m in (*_EXAMPLE.finditer(before), *_DEFINING.finditer(before))]
     return bool(supposed) and max(supposed) > max(other, default=-1)
+
+
+def standing_supposition(lines: list[str], rel: Relation) -> bool:
+    """Whether the sentence of an inline condition supposes what holds from here on ("Let $z_1, \\dots, z_n$ be
+    scores with $\\sum_i z_i^2 = n$", "Assume …"), not one case of the display after it."""
+    return bool(re.search(r"(?i)\b(?:let|suppose|supposing|assume|assuming|given|consider)\b|设|假设|假定|令",
+                          _sentence_before(lines, rel)))
 
 
 _AT_THE_POINT = re.compile(r"(?i)(?:\b(?:at|when|whenever|if)|当|在)\s*(?:\$|\\\()?\s*$")

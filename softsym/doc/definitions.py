@@ -163,6 +163,7 @@ _LABELLED = re.compile(r"^\s*(?:(?P<bold>\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*(
                        r"\s*(?P<sub2>_\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]))?\s*$")
 
 _NAME_LHS = r"^\s*{name}\s*(?:_\s*(?:\{{[^{{}}]*\}}|\\?[A-Za-z0-9]))?\s*$"
+_NUMBER = re.compile(r"\s*-?\s*\d+(?:\.\d+)?\s*(?:/\s*\d+(?:\.\d+)?)?\s*")
 
 
 def labelled_names(found: list[Relation]) -> frozenset[tuple[str, str]]:
@@ -185,7 +186,9 @@ def labelled_names(found: list[Relation]) -> frozenset[tuple[str, str]]:
         earlier = re.compile(_NAME_LHS.format(name=re.escape(m.group("bold") or m.group("name"))))
         # a vector to a power is no vector: \mathbf{p}^{\varepsilon} = … defines a labelled vector
         # a word as a superscript (y^{\mathrm{ls}}) is never a power
-        if raw.startswith("(") or worded or m.group("bold") or any(earlier.match(r.lhs) for r in found[:k]):
+        if raw.startswith("(") or worded or m.group("bold") or any(
+                earlier.match(r.lhs) and r.op in ("==", ":=") and not _NUMBER.fullmatch(r.rhs or "")
+                for r in found[:k]):    # (after "β ≠ 1" or "β_1 = 0.9", β_1^k = 1/2 is a power of it)
             out.add((name, key))
     return frozenset(out)
 

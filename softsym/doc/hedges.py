@@ -187,17 +187,26 @@ def doubted_in(before: str, after: str) -> str:
     we use", "our loss is") — not a negation or a verdict ("It is not true that we use", "It is wrong to say that
     our loss is"), nor words that report what someone thinks or says."""
     before = re.sub(r"\([^()]*\)|（[^（）]*）", lambda m: " " * len(m.group(0)), before)   # (asides: "(the spread
+    before = _COMMENT_CLAUSE.sub(lambda m: " " * len(m.group(0)), before)   # ("Many practitioners, we note, use")
     after = re.sub(r"\([^()]*\)|（[^（）]*）", lambda m: " " * len(m.group(0)), after)     # of the spectrum, not …)")
     doubts = list(_DOUBTING.finditer(before))
     if doubts:
         last = doubts[-1]
         adopted = _ADOPTING.search(before, last.end())
+        if adopted is not None and _PASSIVE.match(adopted.group(0)) and "," not in before[last.end():adopted.start()]:
+            adopted = None          # "the loss in older papers is defined as": the papers' loss (but "Following
+            # the original paper, the loss is defined as": ours)
         if adopted is None or not _CONTRASTING.fullmatch(last.group(0).strip()) \
                 or any(_REPORTING.search(before[d.start():adopted.start()]) for d in doubts) \
                 or any(not _CONTRASTING.fullmatch(d.group(0).strip()) for d in doubts):
             return last.group(0).strip()
     found = _DOUBTING_AFTER.search(after)
     return found.group(0).strip() if found else ""
+
+
+_COMMENT_CLAUSE = re.compile(r"(?i),\s*(?:as\s+)?(?:we|I)\s+(?:\w+\s+)?\w+\s*,|，\s*我们\S{1,4}\s*，")
+"""A comment set off by commas ("Many practitioners, we note, use"): the writer's aside, no choice of theirs."""
+_PASSIVE = re.compile(r"(?i)(?:is|are)\s+(?:defined|given|taken)")
 
 
 _DOUBTING_AFTER = re.compile(r"(?i)\b(?:mistak\w*|wrong\w*|incorrect\w*|erroneous\w*|(?:an?|is|are|be)\s+(?:(?!the\b)\w+\s+)?errors?(?!\s+(?:terms?|of|functions?|signals?|vectors?|rates?|bars?))|"

@@ -58,9 +58,10 @@ from .conditions import (NAME_TEX, case_at_point, named_by_noun, product_value, 
     names_a_true_class, one_hot_class, one_hot_families, pairwise_indices, parameter_bound, parameter_key, spoken_keys, prose_role, relevant_hypotheses, row_condition,
     a_case_of, blank_inline_math, lead_in, quantified_names, quantified_with_restriction, replaces_other_name, said_in_general, same_section, in_preamble, in_scope, setup_sections, same_sentence, scalar_range_name, section_starts, set_aside, signs_in_words,
     described_in_words, logarithm_bases, renamed_in_words, signs_after_display, sums_to_one, with_values, _contradict, _SENTENCE_END, case_paragraph_before,
-    changed_in_words, rival_values, run_start, values_alongside, widened_after,
+    changed_in_words, rival_values, run_start, standing_supposition, values_alongside, widened_after,
 )
 from .blocks import item_opening, list_lead_in, outer_sibling_items, sibling_items
+from .moments import draws_in, moments_written_out
 from .induction import exceptions_around, induction_plan
 from .same_value import differ
 from .definitions import (
@@ -204,6 +205,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
     listed_states = states_listed(prose_lines)          # "list the states as $x_1, \\dots, x_K$"
     outcomes = outcome_letters((b.tex for b in blocks), listed_states)
     named_distributions = distributions_named(prose_lines)
+    draws = draws_in(blocks, prose_lines)               # "$X \sim \mathrm{Beta}(\alpha, \beta)$": its moments
     operator = averaging_operator(maths, outcomes)      # ⟨f⟩ := Σ_x p(x) f(x), written
     implicit_operator = False
     if operator is None:                                # ⟨E⟩ beside the one distribution p(x) := … / Z of the text
@@ -408,7 +410,9 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
     vectors: dict[str, tuple[sp.Expr, sp.Expr] | None] = {}   # names the text made vectors, with their ranges
     families: set[str] = set()                                  # names written with an index so far
     zero_based = _written_from_zero("\n".join(prose_lines))
-    letters: set[str] = set()                                   # one-letter names read alone so far
+    letters: set[str] = {name for name in draws if re.fullmatch(r"[A-Za-z]", name)} | {
+        b.tex.strip() for b in blocks if not b.display and re.fullmatch(r"\s*[A-DF-Za-hj-z]\s*", b.tex)}
+    # one-letter names read alone so far, drawn ("$Y \sim \mathcal{N}(…)$"), or written alone ("for any real $k$")
     matrices: set[str] = set()                                  # names the text made matrices
     two_index_at: dict[str, list[int]] = {}             # a_{ij}: a_{11} is the entry (1, 1) — where a is so written
     for r in found:
@@ -466,6 +470,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
     log_bases = logarithm_bases(prose_lines)             # "log denotes the logarithm to base 2", by line
     case_signed: tuple[int, str] | None = None            # "If all variables are positive, …": line, sign
     unused_conditions: list[tuple[int, str]] = []         # conditions in prose softsym could not use: line, tex
+    unused_standing: list[tuple[int, str, frozenset]] = []  # … of them, those supposed from there on: and names
     live_cache: dict[int, list[tuple[int, sp.Basic | None]]] = {}
 
     def stand_if_chosen(rel: Relation, condition: sp.Basic | None) -> None:
@@ -1067,6 +1072,15 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             (lhs, left_ranges), (rhs, right_ranges) = (_divergences_written_out(side, definitions, closed_divergences)
                                                        for side in (lhs, rhs))
             distribution_ranges = [*left_ranges, *(c for c in right_ranges if c not in left_ranges)]   # KL(P ‖ Q)
+            if draws:                   # E[X], Var(X) of X ~ Beta(α, β): written out from the family's moments
+                for side_name in ("lhs", "rhs"):
+                    side = lhs if side_name == "lhs" else rhs
+                    side, moment_ranges, moment_notes = moments_written_out(
+                        side, draws, lambda t: parse_tex(t, context),
+                        lambda e: unfold_keeping_variables(e, definitions))
+                    lhs, rhs = (side, rhs) if side_name == "lhs" else (lhs, side)
+                    distribution_ranges += [c for c in moment_ranges if c not in distribution_ranges]
+                    read_as(k, *moment_notes)
             if measures and (has_measure(lhs) or has_measure(rhs)):    # H(q, p), KL(u ‖ p) of vectors: the usual sums
                 spans = {**{n: span for n, span in vectors.items() if span is not None}, **lengths}
                 for d in definitions:       # p_i := e^{z_i}/Σ_j e^{z_j} with z over 1..K: p over 1..K too
@@ -2023,6 +2037,19 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                                           if dropped else "")))
             use(names_in(lhs, rhs))
             continue
+        if defining and _pieced(lines, rel, lhs, rhs, earlier, defined_at, sections):
+            # "On positive inputs, $h(x) = x$. On negative inputs, $h(x) = 0.1x$.": two bodies of h in one section
+            # and no words that leave the first — pieces of a definition by cases: neither is unfolded after it
+            first = [line for line in defined_at.get(target_name(lhs) or "", []) if line <= rel.line]
+            doubts_later[target_name(lhs)] = (first[-1], rel.line)
+            definitions = [d for d in definitions if not _same_kind(d.target, lhs)]
+            branches.add(target_name(lhs))
+            out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,
+                               message=f"{shown_l} := {shown_r}, a second body of {target_name(lhs)} in the section "
+                                       f"(line {first[-1]}) with no words that leave the first: two pieces of a "
+                                       f"definition by cases? neither is unfolded"))
+            use(names_in(lhs, rhs))
+            continue
         anchoring = not (isinstance(lhs, sp.Indexed) and str(lhs.base.label) in families_restated) \
             and not _FOR_A_STRETCH.search(" ".join(lines[max(0, rel.line - 2):rel.end_line + 1]))
         # (η_t = η_0 γ^t "until step 10", or given again in another section: its closed form is not every η_t's)
@@ -2181,6 +2208,9 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                                        "it holds in the display after it"))
             continue
         role = prose_role(lines, rel) if inline and (lhs.free_symbols or rhs.free_symbols) else "claim"
+        if role == "used":      # "Using $\sum_{k=0}^{t-1} β^k = …$": an identity stated as used, a claim — of
+            role = None if names_in(lhs, rhs) & {target_name(d.target) for d in definitions} else "claim"   # the text's defined names, a step's
+            # shorthand (d log Z/dT = −z̄/T² of a z̄ whose weights are read apart from p(T)): not settled
         if role == "condition" and rel.op == "==" and not lhs.is_number and not rhs.is_number:
             # "Now suppose instead that $3x + ε = y$": y modelled anew (not "for the first sample, $y = 3$")
             sides_written.extend((rel.line, k, name) for name in names_in(lhs, rhs))
@@ -2285,6 +2315,10 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                 imposed_at.setdefault(constraints[-1], rel.line)
             elif not given_here and inline and _as_case(lines, rel.line, column_of(k)):
                 unused_conditions.append((rel.line, rel.tex))    # "损失在 $q = \tilde y$ 时最小": not used
+            elif not given_here and names_in(lhs, rhs) and inline and standing_supposition(lines, rel):
+                unused_standing.append((rel.line, rel.tex, frozenset(names_in(lhs, rhs))))
+                # "Let … with $\sum_i z_i^2 = n$": a supposition softsym does not impose (neither a value nor a
+                # constraint): what speaks of its names after it may rest on it
             family = target_name(lhs) if isinstance(lhs, sp.Indexed) and rel.op == "==" and inline else None
             old = [d for d in definitions if family and target_name(d.target) == family
                    and not d.expr.free_symbols - {i for i in d.expr.free_symbols if i.is_integer}]
@@ -2347,6 +2381,9 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             unused = [tex for line, tex in unused_conditions if holding is not None and since < line <= holding.line
                       and in_scope(sections, line, rel.line)]
             unusable = unusable or (unused[-1] if unused else "")
+        standing_unused = [tex for line, tex, names in unused_standing if line < rel.line
+                           and in_scope(sections, line, rel.line) and names & names_in(lhs, rhs)]
+        unusable = unusable or (standing_unused[-1] if standing_unused else "")
         prose = conditions_for(rel, live_conditions(), blocks, lines, condition_columns)
         prose = [c for c in prose if not ((is_pin(c) or product_value(c)) and changed_since(   # "Take $x = 2$. Set $x \to -x$."
             out, c.lhs, _pinned_line(c, conditions, [], rel.line), lines, rel.line, rel.tex))]
@@ -4156,7 +4193,10 @@ def _count_said(words: str) -> tuple[str, int]:
     if two:
         return two, 2
     found = _ENTRIES_SAID.search(plain)
-    if found is None or _NOT_OUR_CASE.search(plain[:found.start()]) or not _nothing_more_said(plain[found.end():]):
+    standing = bool(_SUPPOSING_COUNT.search(re.split(r"[.!?;。！？；](?:\s|$)", plain[:found.start()])[-1])) \
+        if found is not None else False
+    if found is None or _NOT_OUR_CASE.search(plain[:found.start()]) \
+            or not _nothing_more_said(plain[found.end():], standing):
         return "", 0
     return found.group(0), _ENTRY_COUNTS[found.group(1).lower()]
 
@@ -4175,13 +4215,19 @@ _MORE_SAID = re.compile(r"(?i)\b(?:but|however|yet|while|whereas|though|although
 """Words after the count that may take it back for the relation ("For two logits …. With a third logit added")."""
 
 
-def _nothing_more_said(after: str) -> bool:
+def _nothing_more_said(after: str, standing: bool = False) -> bool:
     """Whether the words between a count and the relation (``after``) leave it standing: a few words, none that
     contrasts or adds (``_MORE_SAID``), and each one of the plain words that lead into a formula
     (``_LEADING_WORDS``: "the softmax reduces to the sigmoid:", "we get") — not "held out for testing", "compares",
     "even with a dozen labels"."""
     words = re.findall(r"[A-Za-z]+|[\u4e00-\u9fff]", after)
-    return len(words) <= 12 and not _MORE_SAID.search(after) and all(w.lower() in _LEADING_WORDS for w in words)
+    return len(words) <= 12 and not _MORE_SAID.search(after) and all(w.lower() in _LEADING_WORDS for w in words) \
+        and (standing or not re.search(r"[.!?;。！？；](?:\s|$)", re.sub(r"\$[^$]*\$", " ", after).rstrip().rstrip(".。")))
+    # ("For two classes the softmax is the logistic function. The first class probability is": another sentence;
+    # but "Now let $z$ have only two entries. Then": a supposition stands)
+
+
+_SUPPOSING_COUNT = re.compile(r"(?i)\b(?:let|suppose|assume|consider|take)\b|设|假设|令")
 
 
 _LEADING_WORDS = frozenset("""the a an softmax reduces reduce reducing to sigmoid logistic function becomes become is are
@@ -4196,7 +4242,10 @@ def _two_classes_said(words: str) -> str:
     the length of a softmax's vector there (not of anything else: "binary labels" over n samples is no n = 2)."""
     words = re.sub(r"\$[^$]*\$", " ", words)
     found = ([None, *_TWO_CLASSES.finditer(words)])[-1]      # (the last: the one that leads into the relation)
-    if found is None or _NOT_OUR_CASE.search(words[:found.start()]) or not _nothing_more_said(words[found.end():]):
+    standing = bool(_SUPPOSING_COUNT.search(re.split(r"[.!?;。！？；](?:\s|$)", words[:found.start()])[-1])) \
+        if found is not None else False
+    if found is None or _NOT_OUR_CASE.search(words[:found.start()]) \
+            or not _nothing_more_said(words[found.end():], standing):
         return ""               # "Unlike the binary case", "as for binary classification", "a common mistake …",
                                 # "For binary classification one would use a sigmoid. Our problem …"
     return found.group(0)
@@ -4520,12 +4569,21 @@ def _case_before_inline(lines: list[str], line: int, column: int, names: set[str
         return []
     before = re.split(r"[.!?;。！？；](?:\s|$)", lines[line - 1][:column])[-1]
     out = []
+    worded = _WORDED_CASE.search(re.sub(r"\$[^$]*\$", " x ", before))
+    if worded:                          # "For positive inputs, $h(x) = x$": a case in words, never read
+        out.append(worded.group(0))
     for m in re.finditer(r"(?i)(?:\b(?:for|when|whenever|if|on|where)\b|当|若|对于?)\s*\$([^$]*)\$", before):
         math = re.sub(r"\\in\s*(?:\\mathbb\s*\{?\s*R\s*\}?|\\R\b|ℝ)(?!\s*[\^_])", " ", m.group(1))   # (x ∈ ℝ: no case)
         if re.search(r"<|>|\\[lg]e(?:q|qslant)?\b|\\in\b|\\neq?\b", math) and any(
                 re.search(rf"(?<![A-Za-z\\]){re.escape(n)}(?![A-Za-z])|\\{re.escape(n)}(?![A-Za-z])", math) for n in names):
             out.append(m.group(1))
     return out
+
+
+_WORDED_CASE = re.compile(r"(?i)\b(?:for|on|over|when|whenever|if|in|at)\s+(?:the\s+|all\s+|every\s+|any\s+|each\s+)?"
+                          r"(?:strictly\s+)?(?:non-?negative|non-?positive|negative|positive|large|small|big|tiny|huge)\b"
+                          r"|(?:对于?|当|在)\s*(?:输入)?\s*(?:为)?\s*(?:正数|负数|正半轴|负半轴|正|负|非负|非正)")
+"""A range in words before an inline definition ("For positive inputs, $h(x) = x$", "On large $x$, …")."""
 
 
 def _cased_before(cases: list[str], context, value: sp.Basic) -> bool:
@@ -4535,6 +4593,8 @@ def _cased_before(cases: list[str], context, value: sp.Basic) -> bool:
     from ..latex import parse_tex
     from .extract import MathBlock
     for case in cases:
+        if "$" not in case and _WORDED_CASE.fullmatch(case.strip()):
+            return True                 # (a range in words: a case, softsym cannot tell which)
         split = relations([MathBlock(case, 1, 1, False, None)])
         if len(split) != 1:
             return True                 # (0 < x < 1, x ∈ [0, 1]: read as a case)
@@ -4545,6 +4605,22 @@ def _cased_before(cases: list[str], context, value: sp.Basic) -> bool:
         if not (isinstance(read, sp.core.relational.Relational) and _natural_domain(read, value)):
             return True
     return False
+
+
+def _pieced(lines: list[str], rel: Relation, lhs: sp.Basic, rhs: sp.Basic, earlier, defined_at, sections) -> bool:
+    """Whether ``lhs := rhs`` gives a function this section already defined (with the same parameters) another
+    body, with no words between that leave the first ("On positive inputs, $h(x) = x$. On negative inputs,
+    $h(x) = 0.1x$."): two pieces of one definition by cases, neither of them the function everywhere."""
+    if rel.op not in ("==", ":=") or not isinstance(lhs, sp.core.function.AppliedUndef) or earlier is None \
+            or earlier.target != lhs or earlier.expr == rhs:
+        return False
+    since = [line for line in defined_at.get(target_name(lhs) or "", [])
+             if line <= rel.line and same_section(sections, line, rel.line)]
+    between = lines[since[-1] - 1:rel.line] if since else []
+    return bool(since) and all(line.strip() for line in between) \
+        and not _MODEL_SWITCH.search(blank_inline_math(" ".join(between)))
+    # (one paragraph: pieces are written together; "For a coin, $$H(p) = …$$" a paragraph after H(p) of a vector is
+    # a new H, read as the text's later one)
 
 
 def _valued_twice(values: list, expr: sp.Basic, before, given) -> str:
@@ -4591,10 +4667,12 @@ def _otherwise_after(lines: list[str], rel: Relation, blocks) -> bool:
 
 _OTHERWISE_AFTER = re.compile(r"(?i)\b(?:otherwise|elsewhere|else|for\s+the\s+rest|(?:every|all|any)\s+other|outside\s+(?:of\s+)?(?:it|this|that|the)|"
                               r"(?:negative|positive)\s+(?:inputs?|values?|arguments?)\s+(?:give|map\s+to|yield)|"
+                              r"(?:non-?negative|non-?positive|negative|positive)\s+(?:inputs?|values?|arguments?|numbers?|"
+                              r"reals?|half-?lines?|half-?axis|axis|side|part|x|t|z)\b|"
                               r"vanish\w*|(?:only\s+)?(?:when|if|for|whenever)\s+(?:the\s+)?(?:input|argument|value|x|t)\s+"
                               r"(?:is\s+)?(?:at\s+least|at\s+most|no\s+(?:less|more|greater|smaller)|non-?negative|"
                               r"non-?positive|positive|negative|greater|larger|smaller|less|below|above|between))\b|"
-                              r"否则|其余|其他情况|其它情况")
+                              r"否则|其余|其他情况|其它情况|正数|负数|正半轴|负半轴|为正|为负|非负|非正")
 
 
 def _natural_domain(condition: sp.Basic, value: sp.Basic) -> bool:

@@ -92,6 +92,7 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
         self.extra_vectors: frozenset[str] = frozenset()
         self.opaque = 0                 # inside arguments where a vector stays a name
         self.ranges: list = []          # index ranges of the vector-valued pieces read at the entry
+        self.binding: list[str] = []    # the names the sums and products being read bind
         self.guesses: list[str] = []    # readings that are likely but not certain (a refutation is not trusted)
         self.differentiating = 0        # inside what a derivative differentiates (L alone is L(w) there)
         self.words = context.words      # multi-letter words the document uses as names
@@ -519,6 +520,8 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
         if f.sup is None or not isinstance(f.base, Leaf) or f.base.kind not in NAME_KINDS or not self.ctx.labels:
             return f
         key = self.label_key(f.sup)
+        if key is not None and key in self.binding:
+            return f                    # β^k inside Σ_k: the sum's index raises a power, it labels nothing
         if key is None and f.base.start in self.bold and any(name == f.base.text for name, _ in self.ctx.labels) \
                 and not self.is_transpose(f.sup):      # \mathbf{v}^2 beside \mathbf{v}^k: no vector has a power
             self.fail(f"a superscript on {f.base.text}, which the text labels with superscripts "

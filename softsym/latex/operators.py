@@ -235,7 +235,11 @@ class OperatorReading:
 
     def bound_body(self, rest: list[Node], op: Factor, names: list[str]) -> tuple[sp.Expr, list[sp.Symbol]]:
         """The operand of a sum/product/max with the bound names made the integer index symbols."""
-        body = self.body(rest, op)
+        self.binding.extend(names)
+        try:
+            body = self.body(rest, op)
+        finally:
+            del self.binding[len(self.binding) - len(names):]
         variables = []
         for name in names:
             var = self.index_symbol(name, op, bound=True)

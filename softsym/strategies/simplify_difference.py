@@ -48,8 +48,12 @@ def _through_squares(diff: sp.Basic, problem: Problem, deadline: Deadline) -> tu
     bounded = {b.symbol for b in problem.domain.bounds}
     bases = {p.base for p in diff.atoms(sp.Pow) if p.exp.is_Integer and p.exp.is_even} \
         | {a.args[0] for a in diff.atoms(sp.Abs)}
+    binding = {v for e in diff.atoms(sp.Sum, sp.Product, sp.Integral, sp.Lambda, sp.Derivative, sp.Subs)
+               for v in getattr(e, "variables", ())} | {v for e in diff.atoms(sp.Sum, sp.Product, sp.Integral)
+                                                        for v, *_ in e.limits}
     bases = {b for b in bases if isinstance(b, (sp.Symbol, sp.Indexed)) and b.is_real and not b.is_nonnegative
-             and not b.is_integer and b not in bounded}
+             and not b.is_integer and b not in bounded and not b.free_symbols & binding}
+    # (x_i inside Σ_i is no one point: |x_1| + |x_2| is no √t for one t)
     for base in sorted(bases, key=sp.default_sort_key):
         if deadline.expired():
             return None

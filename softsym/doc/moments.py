@@ -1,0 +1,327 @@
+"""Expectations of names the text draws from a named family: ``X \\sim \\mathrm{Beta}(\\alpha, \\beta)`` and then
+``\\mathbb{E}[X]``, ``\\operatorname{Var}(X)``, ``\\mathbb{E}[\\log X]``, ``\\mathbb{E}[e^{2Y}]``.
+
+The reader reads an expectation as an unknown number (``E[_](X)``): nothing about it can be proved or refuted.
+Where the one name in it is drawn from a family softsym knows, :func:`moments_written_out` writes the expectation
+out in closed form from the textbook moments below, and returns the ranges of the parameters (α > 0, a variance > 0,
+0 < p < 1) as facts the relation is checked under.  The table is the mathematics, not SymPy's integration (which
+takes minutes on ``E[log X]`` of a Beta and returns an integral); ``tests/test_moments.py`` checks every entry
+against numerical quadrature.
+
+What is written out (f of one drawn name X, every other name a constant):
+
+* a polynomial in X, through the raw moments E[X^k] (linearity);
+* ``e^{tX}`` (the moment generating function) of a normal, Bernoulli, binomial or Poisson X;
+* ``log X`` and ``(log X)^2`` of a Beta, gamma (by rate), exponential (by rate) or log-normal X; ``log(1 − X)`` of a Beta;
+* powers X^k of a log-normal X for any real k;
+* ``Var(f) = E[f²] − E[f]²`` of any f above.
+
+Nothing else is: an expectation of two drawn names (their dependence is not known), a conditional one
+(``E[X | X > s]``), one under a subscript (``E_p``), a name drawn twice from different families, a conditional draw
+(``x_i \\mid \\lambda \\sim …``), or a family whose parameters the notes write two ways (a gamma or an exponential
+whose words do not say "rate"; a normal written N(μ, σ) with σ unsquared: a standard deviation or a variance?).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import sympy as sp
+from sympy.functions.combinatorial.numbers import stirling
+
+from .conditions import SAMPLED
+
+_FAMILIES = {
+    "normal": "normal", "n": "normal", "gaussian": "normal", "gauss": "normal",
+    "lognormal": "lognormal", "logn": "lognormal", "lnn": "lognormal", "lognorm": "lognormal",
+    "bernoulli": "bernoulli", "bern": "bernoulli", "ber": "bernoulli",
+    "binomial": "binomial", "bin": "binomial", "binom": "binomial",
+    "poisson": "poisson", "pois": "poisson", "poi": "poisson",
+    "exponential": "exponential", "exp": "exponential", "expo": "exponential",
+    "beta": "beta",
+    "gamma": "gamma",
+    "uniform": "uniform", "unif": "uniform", "u": "uniform",
+    "laplace": "laplace",
+    "gumbel": "gumbel",
+}
+_ARITY = {"normal": 2, "lognormal": 2, "bernoulli": 1, "binomial": 2, "poisson": 1, "exponential": 1, "beta": 2,
+          "gamma": 2, "uniform": 2, "laplace": 2, "gumbel": 2}
+_RATE_WORDS = re.compile(r"(?i)\brate\b|速率")
+_SCALE_WORDS = re.compile(r"(?i)\bscale\b|尺度")
+
+
+@dataclass(frozen=True)
+class Draw:
+    """A name drawn from a family: the name as the reader spells it (``X``, ``mu_hat``), the family, the
+    parameters' TeX, and how the words give a gamma's second parameter ("rate" or "scale", else "")."""
+    name: str
+    family: str
+    params: tuple[str, ...]
+    line: int
+    by: str = ""
+
+
+def draws_in(blocks, lines: list[str]) -> dict[str, Draw]:
+    """The names the text draws (``$X \\sim \\mathrm{Beta}(\\alpha, \\beta)$``) from one family each: a name drawn
+    twice in two ways, drawn given something (``x \\mid \\lambda \\sim``), or drawn several at once is left out."""
+    seen: dict[str, list[Draw]] = {}
+    for block in blocks:
+        tex = block.tex.strip().rstrip(".,;").strip()
+        m = SAMPLED.match(tex)
+        if m is None:
+            continue
+        family = _FAMILIES.get((m.group("braced") or m.group("plain")).lower())
+        names = [n.strip() for n in m.group("names").split(",")]
+        params = tuple(p.strip() for p in m.group("params").split(",")) if m.group("params").strip() else ()
+        line = lines[block.line - 1] if 1 <= block.line <= len(lines) else ""
+        by = "rate" if _RATE_WORDS.search(line) else "scale" if _SCALE_WORDS.search(line) else ""
+        for name in names:
+            draw = Draw(name, family or "", params, block.line, by)
+            if "\\mid" in tex or len(names) > 1 or family is None or len(params) != _ARITY[family]:
+                draw = Draw(name, "", params, block.line)       # (a draw softsym does not read: the name is out)
+            seen.setdefault(name, []).append(draw)
+    out = {}
+    for name, found in seen.items():
+        if all(d.family and (d.family, d.params) == (found[0].family, found[0].params) for d in found):
+            out[name] = found[0]
+    return out
+
+
+class _Unknown(Exception):
+    """An expectation the table does not give."""
+
+
+def _normal_raw(k: int, mu: sp.Expr, var: sp.Expr) -> sp.Expr:
+    return sp.Add(*(sp.binomial(k, j) * mu ** (k - j) * var ** (j // 2) * sp.factorial2(j - 1)
+                    for j in range(0, k + 1, 2)))
+
+
+class _Family:
+    """The moments of one parameterized family (``family`` with its parameters ``p``)."""
+
+    def __init__(self, family: str, p: tuple[sp.Expr, ...]):
+        self.family, self.p = family, p
+
+    def ranges(self) -> list[sp.Basic]:
+        f, p = self.family, self.p
+        if f in ("normal", "lognormal"):
+            return [sp.Gt(p[1], 0)]
+        if f == "bernoulli":
+            return [sp.Le(0, p[0]), sp.Le(p[0], 1)]
+        if f == "binomial":
+            return [sp.Ge(p[0], 0), sp.Le(0, p[1]), sp.Le(p[1], 1)]
+        if f in ("poisson", "exponential"):
+            return [sp.Gt(p[0], 0)]
+        if f in ("beta", "gamma"):
+            return [sp.Gt(p[0], 0), sp.Gt(p[1], 0)]
+        if f == "uniform":
+            return [sp.Lt(p[0], p[1])]
+        if f in ("laplace", "gumbel"):
+            return [sp.Gt(p[1], 0)]
+        return []
+
+    def raw(self, k: int) -> sp.Expr:
+        """E[X^k] for an integer k ≥ 0."""
+        f, p = self.family, self.p
+        if k == 0:
+            return sp.Integer(1)
+        if f == "normal":
+            return _normal_raw(k, p[0], p[1])
+        if f == "lognormal":
+            return sp.exp(k * p[0] + sp.Rational(k * k, 2) * p[1])
+        if f == "bernoulli":
+            return p[0]
+        if f == "binomial":
+            n, q = p
+            return sp.Add(*(stirling(k, j) * sp.ff(n, j) * q ** j
+                            for j in range(1, k + 1)))
+        if f == "poisson":
+            return sp.Add(*(stirling(k, j) * p[0] ** j for j in range(1, k + 1)))
+        if f == "exponential":
+            return sp.factorial(k) / p[0] ** k
+        if f == "gamma":
+            return sp.rf(p[0], k) / p[1] ** k
+        if f == "beta":
+            return sp.rf(p[0], k) / sp.rf(p[0] + p[1], k)
+        if f == "uniform":
+            a, b = p
+            return (b ** (k + 1) - a ** (k + 1)) / ((k + 1) * (b - a))
+        if f == "laplace" and k <= 2:
+            mu, b = p
+            return mu if k == 1 else mu ** 2 + 2 * b ** 2
+        if f == "gumbel" and k <= 2:
+            mu, beta = p
+            mean = mu + beta * sp.EulerGamma
+            return mean if k == 1 else mean ** 2 + sp.pi ** 2 * beta ** 2 / 6
+        raise _Unknown
+
+    def power(self, k: sp.Expr) -> sp.Expr:
+        """E[X^k] for a k that is no natural number (a log-normal's any real k)."""
+        if self.family == "lognormal":
+            return sp.exp(k * self.p[0] + k ** 2 * self.p[1] / 2)
+        raise _Unknown
+
+    def mgf(self, t: sp.Expr) -> sp.Expr:
+        """E[e^{tX}]."""
+        f, p = self.family, self.p
+        if f == "normal":
+            return sp.exp(p[0] * t + p[1] * t ** 2 / 2)
+        if f == "bernoulli":
+            return 1 - p[0] + p[0] * sp.exp(t)
+        if f == "binomial":
+            return (1 - p[1] + p[1] * sp.exp(t)) ** p[0]
+        if f == "poisson":
+            return sp.exp(p[0] * (sp.exp(t) - 1))
+        raise _Unknown
+
+    def log_moment(self, k: int, complement: bool = False) -> sp.Expr:
+        """E[(log X)^k] (or of log(1 − X)) for k = 1, 2."""
+        f, p = self.family, self.p
+        if f == "beta":
+            a, b = (p[1], p[0]) if complement else p
+            mean = sp.digamma(a) - sp.digamma(a + b)
+            return mean if k == 1 else sp.polygamma(1, a) - sp.polygamma(1, a + b) + mean ** 2
+        if complement:
+            raise _Unknown
+        if f == "lognormal":
+            return p[0] if k == 1 else p[1] + p[0] ** 2
+        if f == "gamma":                    # shape a, rate b
+            mean = sp.digamma(p[0]) - sp.log(p[1])
+            return mean if k == 1 else sp.polygamma(1, p[0]) + mean ** 2
+        if f == "exponential":              # a gamma of shape 1
+            mean = -sp.EulerGamma - sp.log(p[0])
+            return mean if k == 1 else sp.pi ** 2 / 6 + mean ** 2
+        raise _Unknown
+
+
+def _family(draw: Draw, parse) -> _Family | None:
+    """The family of ``draw`` with its parameters read by ``parse`` (TeX → SymPy), in the parameterization of
+    the table; None where the notes' parameterization is not settled."""
+    try:
+        p = tuple(parse(t) for t in draw.params)
+    except Exception:  # noqa: BLE001 - a parameter not read: no moments
+        return None
+    f = draw.family
+    if f in ("normal", "lognormal") and isinstance(p[1], sp.Symbol) and p[1].name in ("sigma", "s"):
+        return None                 # N(μ, σ): a standard deviation or a variance?
+    if f == "gamma":
+        if draw.by == "scale":
+            p = (p[0], 1 / p[1])
+        elif draw.by != "rate":
+            return None             # Gamma(α, β): a rate or a scale?
+    if f == "exponential" and draw.by != "rate" and not (isinstance(p[0], sp.Symbol) and p[0].name == "lambda"):
+        return None                 # Exp(β): a rate or a scale? (λ is a rate by every convention)
+    return _Family(f, p)
+
+
+def _expectation(f: sp.Expr, x: sp.Basic, fam: _Family) -> sp.Expr:
+    """E[f(X)] for X ~ ``fam`` written as ``x`` in ``f`` (every other name a constant), or :class:`_Unknown`."""
+    f = sp.expand(f)
+    if not f.has(x):
+        return f
+    if f.is_polynomial(x):
+        poly = sp.Poly(f, x)
+        return sp.Add(*(c * fam.raw(int(k)) for (k,), c in poly.terms()))
+    out = []
+    for term in sp.Add.make_args(f):
+        constant = sp.Mul(*(c for c in sp.Mul.make_args(term) if not c.has(x)))
+        rest = sp.Mul(*(c for c in sp.Mul.make_args(term) if c.has(x)))
+        out.append(constant * _one_term(rest, x, fam))
+    return sp.Add(*out)
+
+
+def _one_term(g: sp.Expr, x: sp.Basic, fam: _Family) -> sp.Expr:
+    if g == x:
+        return fam.raw(1)
+    if isinstance(g, sp.Pow) and g.base == x and not g.exp.has(x):
+        if g.exp.is_Integer and g.exp >= 0:
+            return fam.raw(int(g.exp))
+        return fam.power(g.exp)
+    if isinstance(g, sp.exp):
+        t = sp.expand(g.args[0])
+        slope = t.coeff(x, 1) if t.is_polynomial(x) and sp.degree(t, x) == 1 else None
+        if slope is not None:
+            return sp.exp(t - slope * x) * fam.mgf(slope)
+    for k, log in ((1, g), (2, g.base if isinstance(g, sp.Pow) and g.exp == 2 else None)):
+        if isinstance(log, sp.log) and log.args[0] == x:
+            return fam.log_moment(k)
+        if isinstance(log, sp.log) and sp.expand(log.args[0] - (1 - x)) == 0:
+            return fam.log_moment(k, complement=True)
+    raise _Unknown
+
+
+def _constants_only(arg: sp.Expr, x: sp.Basic, fam: _Family) -> bool:
+    """Whether each other name in ``arg`` is surely no random one: a parameter of the family, or a power or a
+    slope of x (``X^k``, ``e^{kY}``).  A name beside x otherwise (``E[X Z]``) may be drawn too, in words."""
+    known = set().union(*(q.free_symbols for q in fam.p))
+    for power in arg.atoms(sp.Pow):
+        if power.base.has(x):
+            known |= power.exp.free_symbols
+    for e in arg.atoms(sp.exp):
+        if e.args[0].has(x):
+            known |= sp.expand(e.args[0]).coeff(x).free_symbols
+    return arg.free_symbols - {x} <= known
+
+
+def _statistic(node: sp.Basic) -> str:
+    """"E" or "Var" for an unsubscripted, unconditional expectation or variance the reader built, else ""."""
+    if not isinstance(node, sp.core.function.AppliedUndef) or len(node.args) != 1:
+        return ""
+    name = str(node.func)
+    return {"E[_]": "E", "E(_)": "E", "Var[_]": "Var", "Var(_)": "Var"}.get(name, "")
+
+
+def moments_written_out(expr: sp.Basic, draws: dict[str, Draw], parse, unfold=lambda e: e
+                        ) -> tuple[sp.Basic, list[sp.Basic], list[str]]:
+    """``expr`` with each expectation and variance of one drawn name written out (see the module), the ranges of
+    the parameters used, and a note for each (``E[X] of X ~ beta(alpha, beta)``).  ``parse`` reads a parameter's
+    TeX; ``unfold`` writes the names the text defines (X := e^Y) out in an argument first."""
+    if not draws:
+        return expr, [], []
+    ranges: list[sp.Basic] = []
+    notes: list[str] = []
+    named: dict[str, Draw] = {}
+    for draw in draws.values():
+        try:
+            name = parse(draw.name)
+        except Exception:  # noqa: BLE001 - a name not read: not drawn
+            continue
+        if isinstance(name, sp.Symbol):
+            named[name.name] = draw             # (by name: the reader's assumptions on it may differ)
+
+    def drawn_in(arg: sp.Basic) -> list[tuple[sp.Basic, Draw]]:
+        return [(atom, named[atom.name]) for atom in arg.free_symbols if atom.name in named]
+
+    def write(node: sp.Basic) -> sp.Basic:
+        kind = _statistic(node)
+        if not kind:
+            return node
+        arg = node.args[0]
+        for opened in dict.fromkeys((arg, unfold(arg))):    # the name drawn as written, else what it unfolds to
+            value = _written(kind, opened)                  # (g drawn from a Gumbel and set to −log(−log u))
+            if value is not None:
+                break
+        else:
+            return node
+        return value
+
+    def _written(kind: str, opened: sp.Basic) -> sp.Basic | None:
+        found = drawn_in(opened)
+        if len(found) != 1:
+            return None
+        (x, draw), = found
+        fam = _family(draw, parse)
+        if fam is None or not _constants_only(opened, x, fam):
+            return None
+        try:
+            mean = _expectation(opened, x, fam)
+            value = mean if kind == "E" else _expectation(opened ** 2, x, fam) - mean ** 2
+        except (_Unknown, sp.PolynomialError, ValueError, TypeError):
+            return None
+        ranges.extend(r for r in fam.ranges() if r not in ranges and r is not sp.true)
+        notes.append(f"{kind}[{sp.sstr(opened)}] written out from {x} ~ {draw.family}({', '.join(draw.params)}) "
+                     f"(line {draw.line})")
+        return value
+
+    out = expr.replace(lambda e: bool(_statistic(e)), write)
+    return out, ranges, notes
