@@ -1817,7 +1817,8 @@ def prose_role(lines: list[str], rel: Relation) -> str | None:
 
 _LIST_MARKER = re.compile(r"\s*(?:[-*+]|\d{1,2}[.)])\s+")
 _LIST_CONDITIONS = re.compile(r"(?i)\b(?:assum\w*|suppos\w*|let|given|conditions?|constraints?|requirements?|"
-                              r"hypothes[ie]s|where|if|when|take|set|choose|example|instance|values?|inputs?|data)\b|"
+                              r"hypothes[ie]s|where|if|when|take|set|choose|example|instance|values?|inputs?|data|"
+                              r"setup|setting|notation|throughout|standing|premises?|defin\w*|let's)\b|"
                               r"假设|设|令|条件|约束|例|取")
 
 
@@ -1825,8 +1826,8 @@ def _supposed_list(lines: list[str], line: int) -> bool:
     """Whether the list holding ``line`` is led in by words that suppose or give values ("Assume:", "Take the
     inputs", "Example values:"), read on the nearest line above it that is not one of its items."""
     k = line - 1
-    while k > 0 and _LIST_MARKER.match(lines[k - 1] + " ") and lines[k - 1].strip():
-        k -= 1
+    while k > 0 and (_LIST_MARKER.match(lines[k - 1] + " ") or not lines[k - 1].strip()):
+        k -= 1                          # (the items above, and blank lines between the lead-in and the list)
     lead = lines[k - 1] if k > 0 else ""
     return bool(_LIST_CONDITIONS.search(_INLINE_MATH.sub(" ", lead)))
 

@@ -727,6 +727,19 @@ def defined_where(lhs: sp.Basic, rhs: sp.Basic, definitions: list[Definition]) -
     refuted there — SymPy may simplify ``e^η`` to ``φ/(1 − φ)`` and lose the logarithm."""
     facts: list[sp.Basic] = []
     for d in definitions:
+        calls = [c for c in sp.Tuple(lhs, rhs).atoms(sp.core.function.AppliedUndef)
+                 if isinstance(d.target, sp.core.function.AppliedUndef) and c.func == d.target.func
+                 and len(c.args) == len(d.target.args) and all(isinstance(a, sp.Symbol) for a in d.target.args)]
+        for call in calls:          # f(p) := −p log p − (1 − p) log(1 − p): f(q), f'(q) speak of 0 < q < 1
+            value = d.expr.xreplace(dict(zip(d.target.args, call.args)))
+            value = value.replace(lambda e: isinstance(e, sp.Piecewise), lambda e: sp.Dummy())
+            for node in value.atoms(sp.log):
+                argument = node.args[0]
+                if argument.free_symbols and not argument.is_positive and not argument.has(sp.Indexed, sp.Sum) \
+                        and not argument.atoms(sp.core.function.AppliedUndef):
+                    fact = sp.Gt(argument, 0)
+                    if fact not in facts and fact is not sp.true:
+                        facts.append(fact)
         if not (isinstance(d.target, sp.Symbol) and (lhs.has(d.target) or rhs.has(d.target))):
             continue
         value = unfold_keeping_variables(d.expr, definitions)

@@ -74,17 +74,51 @@ def draws_in(blocks, lines: list[str]) -> dict[str, Draw]:
         names = [n.strip() for n in m.group("names").split(",")]
         params = tuple(p.strip() for p in m.group("params").split(",")) if m.group("params").strip() else ()
         line = lines[block.line - 1] if 1 <= block.line <= len(lines) else ""
-        by = "rate" if _RATE_WORDS.search(line) else "scale" if _SCALE_WORDS.search(line) else ""
+        words = " ".join(lines)
+        by = _parameter_named(line, params[-1] if params else "")
         for name in names:
             draw = Draw(name, family or "", params, block.line, by)
-            if "\\mid" in tex or len(names) > 1 or family is None or len(params) != _ARITY[family]:
+            if "\\mid" in tex or len(names) > 1 or family is None or len(params) != _ARITY[family] \
+                    or re.search(r"\\(?:overset|stackrel|underset)", tex) or _HEDGED.search(line) \
+                    or _CONVENTION_SPOKEN.get(family or "", _NEVER).search(words):
                 draw = Draw(name, "", params, block.line)       # (a draw softsym does not read: the name is out)
             seen.setdefault(name, []).append(draw)
     out = {}
+    drawn = set(seen)
     for name, found in seen.items():
-        if all(d.family and (d.family, d.params) == (found[0].family, found[0].params) for d in found):
-            out[name] = found[0]
+        if all(d.family and (d.family, d.params) == (found[0].family, found[0].params) for d in found) \
+                and not any(re.search(rf"(?<![A-Za-z\\]){re.escape(other)}(?![A-Za-z])", p)
+                            for p in found[0].params for other in drawn):
+            out[name] = found[0]        # (N ~ Poisson(Λ) with Λ ~ Gamma: a parameter drawn too is no constant)
     return out
+
+
+_NEVER = re.compile(r"(?!)")
+_HEDGED = re.compile(r"(?i)\b(?:approx\w*|asymptotic\w*|roughly|nearly|about|only|mistak\w*|wrong\w*|error|"
+                     r"instead|in\s+fact|actually|truncat\w*|not|never|suppose\s+wrongly|naive\w*|would|could|"
+                     r"might|common|beginners?|some|many|textbooks?|vector|dimensional|multivariate|discrete|"
+                     r"integer|die|dice)\b|近似|错误|截断|大约")
+"""Words on a draw's line that make it no exact draw of the text's ("only approximately", "A common mistake is
+to assume", "truncated to [0, ∞)", a d-dimensional draw)."""
+_CONVENTION_SPOKEN = {
+    "normal": re.compile(r"(?i)standard\s+deviation|precision|\bstd\b|标准差|精度"),
+    "lognormal": re.compile(r"(?i)standard\s+deviation|precision|\bstd\b|标准差|精度"),
+    "laplace": re.compile(r"(?i)\brate\b|速率"),
+    "gumbel": re.compile(r"(?i)\brate\b|速率"),
+    "uniform": re.compile(r"(?i)cent(?:er|re)d?|width|\bdie\b|dice|discrete|integer|中心|宽度|骰子|离散"),
+}
+"""Words anywhere in the text that may give a family's parameters another meaning than the table's (a normal by
+its standard deviation or precision, a Laplace by a rate, a uniform by its centre and width or on integers)."""
+
+
+def _parameter_named(line: str, param: str) -> str:
+    """"rate" or "scale" when the words name the last parameter so right before it ("with rate $\\lambda$",
+    "scale $\\theta$") and not both ways; else ""."""
+    if not param:
+        return ""
+    spelled = re.escape(param.strip())
+    named = {word.lower() for word in re.findall(rf"(?i)\b(rate|scale)\s+(?:parameter\s+)?\$\s*{spelled}\s*\$", line)}
+    return named.pop() if len(named) == 1 else ""
 
 
 class _Unknown(Exception):
@@ -202,15 +236,19 @@ def _family(draw: Draw, parse) -> _Family | None:
     except Exception:  # noqa: BLE001 - a parameter not read: no moments
         return None
     f = draw.family
-    if f in ("normal", "lognormal") and isinstance(p[1], sp.Symbol) and p[1].name in ("sigma", "s"):
-        return None                 # N(μ, σ): a standard deviation or a variance?
+    if f in ("normal", "lognormal") and not (isinstance(p[1], sp.Pow) and p[1].exp == 2 or p[1] == 1
+                                             or isinstance(p[1], sp.Mul) and any(isinstance(q, sp.Pow) and q.exp == 2
+                                                                                 for q in p[1].args)):
+        return None                 # N(μ, σ), N(0, σ_0), N(μ, β^{-1}): a standard deviation, a precision, a variance?
+    if any(q.atoms(sp.Indexed) or any(x.name in ("I", "Sigma") for x in q.free_symbols) for q in p):
+        return None                 # N(0, I), N(μ, Σ): a vector's draw
     if f == "gamma":
         if draw.by == "scale":
             p = (p[0], 1 / p[1])
         elif draw.by != "rate":
             return None             # Gamma(α, β): a rate or a scale?
-    if f == "exponential" and draw.by != "rate" and not (isinstance(p[0], sp.Symbol) and p[0].name == "lambda"):
-        return None                 # Exp(β): a rate or a scale? (λ is a rate by every convention)
+    if f == "exponential" and draw.by != "rate":
+        return None                 # Exp(λ): a rate or a scale (a mean)? read only where the words say "rate $λ$"
     return _Family(f, p)
 
 
@@ -254,13 +292,15 @@ def _constants_only(arg: sp.Expr, x: sp.Basic, fam: _Family) -> bool:
     """Whether each other name in ``arg`` is surely no random one: a parameter of the family, or a power or a
     slope of x (``X^k``, ``e^{kY}``).  A name beside x otherwise (``E[X Z]``) may be drawn too, in words."""
     known = set().union(*(q.free_symbols for q in fam.p))
+    slopes: set = set()
     for power in arg.atoms(sp.Pow):
         if power.base.has(x):
-            known |= power.exp.free_symbols
+            slopes |= power.exp.free_symbols
     for e in arg.atoms(sp.exp):
         if e.args[0].has(x):
-            known |= sp.expand(e.args[0]).coeff(x).free_symbols
-    return arg.free_symbols - {x} <= known
+            slopes |= sp.expand(e.args[0]).coeff(x).free_symbols
+    known |= {s for s in slopes if re.fullmatch(r"[a-z]", s.name)}    # X^k, e^{tY}: a power or a slope written
+    return arg.free_symbols - {x} <= known                             # as a small letter (E[e^{ZW}]: Z may be random)
 
 
 def _statistic(node: sp.Basic) -> str:

@@ -611,6 +611,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
     previous_definitions: list[Definition] = []
     sections_own: dict[str, int] = {}                   # η := logit μ of the Bernoulli section, not read in the next
     for k, rel in enumerate(found):
+        moments_read = False            # (set where the sides are read: a moment written out of a drawn name)
         reading_at[0] = k
         if k in broken:
             out.append(Reading(rel, verdict="error", message=f"softsym failed while reading this relation (an internal "
@@ -1072,15 +1073,18 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             (lhs, left_ranges), (rhs, right_ranges) = (_divergences_written_out(side, definitions, closed_divergences)
                                                        for side in (lhs, rhs))
             distribution_ranges = [*left_ranges, *(c for c in right_ranges if c not in left_ranges)]   # KL(P ‖ Q)
+            moments_read = False
             if draws:                   # E[X], Var(X) of X ~ Beta(α, β): written out from the family's moments
                 for side_name in ("lhs", "rhs"):
                     side = lhs if side_name == "lhs" else rhs
                     side, moment_ranges, moment_notes = moments_written_out(
-                        side, draws, lambda t: parse_tex(t, context),
+                        side, {n: d for n, d in draws.items() if d.line <= rel.line
+                               and in_scope(sections, d.line, rel.line)}, lambda t: parse_tex(t, context),
                         lambda e: unfold_keeping_variables(e, definitions))
                     lhs, rhs = (side, rhs) if side_name == "lhs" else (lhs, side)
                     distribution_ranges += [c for c in moment_ranges if c not in distribution_ranges]
                     read_as(k, *moment_notes)
+                    moments_read = moments_read or bool(moment_notes)   # (a claim about a moment: never a definition)
             if measures and (has_measure(lhs) or has_measure(rhs)):    # H(q, p), KL(u ‖ p) of vectors: the usual sums
                 spans = {**{n: span for n, span in vectors.items() if span is not None}, **lengths}
                 for d in definitions:       # p_i := e^{z_i}/Σ_j e^{z_j} with z over 1..K: p over 1..K too
@@ -1720,7 +1724,10 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             or display and isinstance(lhs, sp.core.function.AppliedUndef) and bool(own_names) \
             and _otherwise_after(lines, rel, blocks) \
             or any(found[c].op in ("<", "<=", ">", ">=", "!=") and on_own(f"{found[c].lhs} {found[c].rhs}")
-                   and not _domain_after(lines, rel, found[c]) for c in trailing.get(k, ())) \
+                   and not _domain_after(lines, rel, found[c])
+                   and not (isinstance(lhs, sp.core.function.AppliedUndef) and written_definitions[str(lhs.func)] <= 1
+                            and not _cased_before([found[c].tex], context, rhs))    # "… for $0 < p < 1$": where
+                   for c in trailing.get(k, ())) \
             or display and any(c.rel_op in ("<", "<=", ">", ">=", "!=") and {x.name for x in c.free_symbols} & own_names
                                and not all(_a_domain(c, line, lines, condition_columns, live_conditions())
                                            for line, d in live_conditions() if d == c)
@@ -1729,6 +1736,9 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                                         and _natural_domain(c, rhs))
                                for c in conditions_for(rel, live_conditions(), blocks, lines, condition_columns)) \
             or case_after(found, k, lines, blocks) and on_own(found[k + 1].lhs + " " + found[k + 1].rhs) \
+            and not (isinstance(lhs, sp.core.function.AppliedUndef) and written_definitions[str(lhs.func)] <= 1
+                     and not _cased_before([r.tex for r in found[k + 1:k + 3] if r.line == rel.line
+                                            and r.op in ("<", "<=", ">", ">=")], context, rhs)) \
             or display and bool(own_names) and case_in_words(lines, rel, blocks, own_names) \
             or inline and isinstance(lhs, sp.core.function.AppliedUndef) and bool(own_names) \
             and _cased_before(_case_before_inline(lines, rel.line, column_of(k), own_names), context, rhs) \
@@ -1984,7 +1994,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         # (not "Then $$\bar y = \frac{1+3+2+5}{4}$$" in a worked example: the example's value, checked as such)
         # ("For any data, $$\bar x = 2$$", "Therefore $\bar x = 2$" of x̄ := Σ x_i / n: a claim about x̄, false)
         defining = not swapped and not checks_example and not restated and not of_recurrence and not at_defined \
-            and not valued_claim \
+            and not valued_claim and not moments_read \
             and not solved_in_case \
             and not derived and not said_again and not wrong_root and not (between_defined and rel.op != ":=") \
             and not (display and _fixed_entry(lhs) and _fixed_entry(rhs) and lhs.base == rhs.base) \

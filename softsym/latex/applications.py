@@ -463,8 +463,9 @@ class ApplicationReading:
         own = self.function_object(name)
         if f.sub is not None and own is not None and name in self.ctx.entry_functions and g.sub is None \
                 and (full is None or self.function_object(full) is None):
-            if f.sup is not None or f.primes:        # p_j(T) of p_i(T) := …: entry j of p at T
-                self.fail("a script or a prime between an entry function's name and its argument", f)
+            if f.sup is not None or f.primes and len(g.base.elements) != 1:   # p_j(T) of p_i(T) := …: entry j
+                self.fail("a script or a prime between an entry function's name and its argument", f)   # of p at T
+            # (a prime alone, H_b'(p) of H_b(p) := …: the derivative in the one argument, entry by entry)
             argument = self.tex[g.start:g.end].replace("\\left", "").replace("\\right", "").strip()
             spaced = re.search(r"\\[,;:! ]|\\[bB]igg?[lr]?\s*$", self.tex[f.end:g.start]) \
                 or re.match(r"\\[bB]igg?[lr]?", argument)
@@ -620,11 +621,15 @@ class ApplicationReading:
     def apply(self, fn: sp.FunctionClass, f: Factor, g: Factor) -> sp.Expr:
         with self.opaque_arguments():
             args = [self.value(self.only([e], g)) for e in g.base.elements]
+        entry = None
         if g.sub is not None and str(fn) in self.ctx.entry_functions:       # σ(z)_k, σ defined entrywise
-            args.append(self.index_value(g.sub))
+            entry = self.index_value(g.sub)
+            args.append(entry)
             g = replace(g, sub=None)
         if not f.primes:
             return self.after_call(fn(*args), g)
+        if entry is not None and len(args) == 2:        # H_b'(p) of H_b(p) := …: in the argument, at the entry
+            return self.after_call(self.derivative_at(lambda t: fn(t, entry), f.primes, args[0], f, g, known=False), g)
         if len(args) != 1:
             self.fail(f"{fn}'(…) of several arguments: with respect to which? (write \\frac{{\\partial {fn}}}"
                       f"{{\\partial x}})", f, g)

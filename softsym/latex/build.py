@@ -521,6 +521,8 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
             return f
         key = self.label_key(f.sup)
         if key is not None and key in self.binding:
+            if (f.base.text, key) in self.ctx.labels:
+                self.fail(f"{f.base.text}^{key} inside a sum over {key}: the label the text defines, or a power?", f)
             return f                    # β^k inside Σ_k: the sum's index raises a power, it labels nothing
         if key is None and f.base.start in self.bold and any(name == f.base.text for name, _ in self.ctx.labels) \
                 and not self.is_transpose(f.sup):      # \mathbf{v}^2 beside \mathbf{v}^k: no vector has a power
