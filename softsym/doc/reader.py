@@ -411,7 +411,8 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
     families: set[str] = set()                                  # names written with an index so far
     zero_based = _written_from_zero("\n".join(prose_lines))
     letters: set[str] = {name for name in draws if re.fullmatch(r"[A-Za-z]", name)} | {
-        b.tex.strip() for b in blocks if not b.display and re.fullmatch(r"\s*[A-DF-Za-hj-z]\s*", b.tex)}
+        b.tex.strip() for b in blocks if not b.display and re.fullmatch(r"\s*[A-DF-Za-ce-hj-z]\s*", b.tex)}
+    # (never d: "$d$ features" beside \frac{d}{dz} would make dz a product d·z)
     # one-letter names read alone so far, drawn ("$Y \sim \mathcal{N}(…)$"), or written alone ("for any real $k$")
     matrices: set[str] = set()                                  # names the text made matrices
     two_index_at: dict[str, list[int]] = {}             # a_{ij}: a_{11} is the entry (1, 1) — where a is so written
