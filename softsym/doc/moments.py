@@ -65,6 +65,7 @@ def draws_in(blocks, lines: list[str]) -> dict[str, Draw]:
     """The names the text draws (``$X \\sim \\mathrm{Beta}(\\alpha, \\beta)$``) from one family each: a name drawn
     twice in two ways, drawn given something (``x \\mid \\lambda \\sim``), or drawn several at once is left out."""
     seen: dict[str, list[Draw]] = {}
+    words = " ".join(lines)
     for block in blocks:
         tex = block.tex.strip().rstrip(".,;").strip()
         m = SAMPLED.match(tex)
@@ -74,7 +75,6 @@ def draws_in(blocks, lines: list[str]) -> dict[str, Draw]:
         names = [n.strip() for n in m.group("names").split(",")]
         params = tuple(p.strip() for p in m.group("params").split(",")) if m.group("params").strip() else ()
         line = lines[block.line - 1] if 1 <= block.line <= len(lines) else ""
-        words = " ".join(lines)
         by = _parameter_named(line, params[-1] if params else "")
         for name in names:
             draw = Draw(name, family or "", params, block.line, by)
