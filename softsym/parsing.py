@@ -49,7 +49,8 @@ _FUNCTIONS: dict[str, _Function] = {
     **{f.__name__: _Function(f) for f in (
         sp.exp, sp.sqrt, sp.cbrt, sp.Abs, sp.sign, sp.floor, sp.ceiling, sp.sin, sp.cos, sp.tan, sp.asin,
         sp.acos, sp.atan, sp.sinh, sp.cosh, sp.tanh, sp.asinh, sp.acosh, sp.atanh, sp.erf, sp.erfc,
-        sp.gamma, sp.loggamma, sp.factorial, sp.Integer, sp.Not)},
+        sp.gamma, sp.loggamma, sp.digamma, sp.factorial, sp.Integer, sp.Not)},
+    "polygamma": _Function(sp.polygamma, 2, 2), "beta": _Function(sp.beta, 2, 2),
     "log": _Function(sp.log, 1, 2), "ln": _Function(sp.log, 1, 2), "abs": _Function(sp.Abs),
     "root": _Function(sp.root, 2, 3), "atan2": _Function(sp.atan2, 2, 2),
     "Max": _Function(sp.Max, 1, MAX_ARGUMENTS), "Min": _Function(sp.Min, 1, MAX_ARGUMENTS),
@@ -81,7 +82,7 @@ _RENAMES = {"lambda": "lam", "in": "in_", "is": "is_", "as": "as_", "if": "if_",
 """Names users write that Python reserves, with the spelling to use instead."""
 _TUPLE_ARGUMENTS = frozenset({"Sum", "Product", "Integral", "Derivative", "diff", "Piecewise",
                               "logsumexp", "softmax", "log_softmax"})     # the family forms: (k, 1, n)
-_BIG_ARGUMENT_GUARD = frozenset({"factorial", "binomial", "gamma", "loggamma"})
+_BIG_ARGUMENT_GUARD = frozenset({"factorial", "binomial", "gamma", "loggamma", "beta"})
 _BOUND_VARIABLES = frozenset({"Sum", "Product", "logsumexp", "softmax", "log_softmax"})
 _RELATIONS = {ast.Lt: sp.Lt, ast.LtE: sp.Le, ast.Gt: sp.Gt, ast.GtE: sp.Ge, ast.Eq: sp.Eq, ast.NotEq: sp.Ne}
 _CHAINS = {ast.Add: "+", ast.Sub: "+", ast.Mult: "*", ast.Div: "*", ast.BitAnd: "&", ast.BitOr: "|"}
@@ -356,11 +357,11 @@ class _Builder:
         if function is None:
             raise self.fail(f"unknown function {name[:40]!r}; allowed: {', '.join(sorted(FUNCTIONS))}", node)
         keywords: dict[str, str] = {}
-        for keyword in node.keywords:
-            if keyword.arg != "dir" or name not in ("Limit", "limit"):
-                shown = f"{keyword.arg}=" if keyword.arg else "**"
-                raise self.fail(f"keyword argument {shown} is not allowed in {name}(...)", keyword)
-            keywords["dir"] = self._direction(keyword.value)
+        for argument in node.keywords:
+            if argument.arg != "dir" or name not in ("Limit", "limit"):
+                shown = f"{argument.arg}=" if argument.arg else "**"
+                raise self.fail(f"keyword argument {shown} is not allowed in {name}(...)", argument)
+            keywords["dir"] = self._direction(argument.value)
         count = len(node.args) + len(keywords)
         if count < function.least or (function.most is not None and count > function.most):
             raise self.fail(f"{name} takes {function.arity()}, got {count}", node)

@@ -63,7 +63,8 @@ def test_every_moment_in_the_table_matches_quadrature(family, params):
 def _read(tex: str) -> sp.Basic:
     return {"X": X, "\\alpha": sp.Symbol("alpha", real=True), "\\beta": sp.Symbol("beta", real=True),
             "\\mu": sp.Symbol("mu", real=True), "\\sigma": sp.Symbol("sigma", real=True),
-            "\\sigma^2": sp.Symbol("sigma", real=True) ** 2, "Z": sp.Symbol("Z", real=True)}[tex]
+            "\\sigma^2": sp.Symbol("sigma", real=True) ** 2, "Z": sp.Symbol("Z", real=True),
+            "0": sp.Integer(0), "1": sp.Integer(1)}[tex]
 
 
 def test_an_expectation_of_one_drawn_name_is_written_out_with_its_parameter_ranges():
@@ -85,3 +86,41 @@ def test_expectations_it_cannot_settle_stay_unknown():
     assert moments_written_out(e(sp.Abs(X)), draws, _read)[0] == e(sp.Abs(X))   # not in the table
     given = sp.Function("E[_|_]")
     assert moments_written_out(given(X), draws, _read)[0] == given(X)
+
+
+def _draws(text: str) -> dict:
+    from softsym.doc.extract import find_math
+    from softsym.doc.moments import draws_in
+    blocks, _ = find_math(text, "markdown")
+    return draws_in(blocks, text.splitlines())
+
+
+def test_a_draws_convention_is_read_from_its_own_clause_not_a_neighbours():
+    draws = _draws("Let $Y \\sim \\mathrm{Exp}(\\theta)$ with rate $\\theta$, and let "
+                   "$X \\sim \\mathrm{Gamma}(2, \\theta)$ in the shape–scale form.\n")
+    assert draws["Y"].by == "rate" and draws["X"].by == "scale"
+    assert _draws("Let $X \\sim \\mathrm{Gamma}(\\alpha, \\beta)$ with shape $\\alpha$ and inverse scale "
+                  "$\\beta$.\n")["X"].by == "rate"
+    assert _draws("Let $S \\sim \\mathrm{Exp}(\\beta)$ with mean $\\beta$ and rate $\\beta$.\n")["S"].by == ""
+
+
+def test_a_draw_its_sentence_hedges_across_a_line_break_is_not_read():
+    text = ("Had we modelled the counts as $X \\sim \\mathrm{Poisson}(\\lambda)$, the fit\n"
+            "would underestimate the spread.\n\nLet $Y \\sim \\mathrm{Poisson}(\\mu)$.\n")
+    assert set(_draws(text)) == {"Y"}
+
+
+def test_a_name_the_words_make_random_is_no_constant_of_a_moment():
+    from softsym.doc.moments import random_in_words
+    random = random_in_words("The slope $t$ is itself random, uniform on $[0, 1]$.")
+    assert random == {"t"}
+    draws = {"X": Draw("X", "normal", ("0", "1"), 1)}
+    e, t = sp.Function("E[_]"), sp.Symbol("t", real=True)
+    assert moments_written_out(e(sp.exp(t * X)), draws, _read, random=random)[0] == e(sp.exp(t * X))
+    assert moments_written_out(e(sp.exp(t * X)), draws, _read)[0] == sp.exp(t ** 2 / 2)
+
+
+def test_a_moment_of_a_huge_power_is_not_written_out():
+    draws = {"X": Draw("X", "normal", ("0", "1"), 1)}
+    e = sp.Function("E[_]")
+    assert moments_written_out(e(X ** 300), draws, _read)[0] == e(X ** 300)

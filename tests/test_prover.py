@@ -60,6 +60,11 @@ TRUE = [
      (a, u, phi), (), ()),
     ("soft max at T->0+", sp.Limit((a * exp(a / u) + (a - phi) * exp((a - phi) / u))
                                    / (exp(a / u) + exp((a - phi) / u)), u, 0, "+"), "==", a, (a, u, phi), (), ()),
+    ("digamma recurrence", sp.polygamma(0, u + 1), "==", sp.polygamma(0, u) + 1 / u, (u,), (), ()),
+    ("trigamma recurrence", sp.polygamma(1, u + 1), "==", sp.polygamma(1, u) - 1 / u**2, (u,), (), ()),
+    ("Beta mean as a ratio of Beta functions", sp.beta(ap + 1, bp) / sp.beta(ap, bp), "==", ap / (ap + bp),
+     (ap, bp), (), ()),
+    ("log-gamma recurrence for a positive argument", sp.loggamma(u + 1) - sp.loggamma(u), "==", log(u), (u,), (), ()),
 ]
 
 FALSE = [
@@ -82,6 +87,9 @@ FALSE = [
     ("soft argmax limit is not 1/2", sp.Limit(exp(a / u) / (exp(a / u) + exp((a - phi) / u)), u, 0, "+"), "==",
      sp.Rational(1, 2), (a, u, phi), (), ()),
     ("wrong decimal product", sp.Rational("0.55") * sp.Rational("0.88"), "==", sp.Rational("0.48"), (), (), ()),
+    ("trigamma recurrence with the sign flipped", sp.polygamma(1, u + 1), "==", sp.polygamma(1, u) + 1 / u**2, (u,),
+     (), ()),
+    ("Beta mean off by one", sp.beta(ap + 1, bp) / sp.beta(ap, bp), "==", ap / (ap + bp + 1), (ap, bp), (), ()),
 ]
 
 

@@ -226,7 +226,7 @@ def implicit_averaging(maths: list[str], outcomes: frozenset[str], words: str,
     others = {n for n in distributions if probability_letter(n)}
     if others - heads - {h.lstrip("\\") for h in heads}:      # (words naming p itself are no other)
         return None
-    if not _divides(rhs) or re.search(rf"(?<![A-Za-z\\])f(?![A-Za-z])", rhs):
+    if not _divides(rhs) or re.search(r"(?<![A-Za-z\\])f(?![A-Za-z])", rhs):
         return None
     return "f", x, weight, tex
 

@@ -63,23 +63,31 @@ class Draw:
 
 def draws_in(blocks, lines: list[str]) -> dict[str, Draw]:
     """The names the text draws (``$X \\sim \\mathrm{Beta}(\\alpha, \\beta)$``) from one family each: a name drawn
-    twice in two ways, drawn given something (``x \\mid \\lambda \\sim``), or drawn several at once is left out."""
+    twice in two ways, drawn given something (``x \\mid \\lambda \\sim``), drawn several at once, or drawn in a
+    sentence that hedges it ("Had we modelled the counts as …, the fit would …") is left out.  A parameter's
+    convention ("rate $\\theta$", "in the shape–scale form") is read from the draw's own clause only (not from
+    the Exp(θ) "with rate θ" drawn beside it)."""
     seen: dict[str, list[Draw]] = {}
     words = " ".join(lines)
+    text = "\n".join(lines)
+    masked = _math_masked(text)
+    sampled = []
     for block in blocks:
         tex = block.tex.strip().rstrip(".,;").strip()
         m = SAMPLED.match(tex)
-        if m is None:
-            continue
+        if m is not None:
+            sampled.append((block, tex, m, _located(block, lines, text)))
+    for (block, tex, m, _), (clause, sentence) in zip(sampled, _clauses(sampled, text, masked)):
         family = _FAMILIES.get((m.group("braced") or m.group("plain")).lower())
         names = [n.strip() for n in m.group("names").split(",")]
         params = tuple(p.strip() for p in m.group("params").split(",")) if m.group("params").strip() else ()
         line = lines[block.line - 1] if 1 <= block.line <= len(lines) else ""
-        by = _parameter_named(line, params[-1] if params else "")
+        by = _parameter_named(clause, params[-1] if params else "")
         for name in names:
             draw = Draw(name, family or "", params, block.line, by)
             if "\\mid" in tex or len(names) > 1 or family is None or len(params) != _ARITY[family] \
-                    or re.search(r"\\(?:overset|stackrel|underset)", tex) or _HEDGED.search(line) \
+                    or re.search(r"\\(?:overset|stackrel|underset)", tex) or _HEDGED.search(_blank_math(line)) \
+                    or _HEDGED.search(_blank_math(sentence)) \
                     or _CONVENTION_SPOKEN.get(family or "", _NEVER).search(words):
                 draw = Draw(name, "", params, block.line)       # (a draw softsym does not read: the name is out)
             seen.setdefault(name, []).append(draw)
@@ -93,32 +101,108 @@ def draws_in(blocks, lines: list[str]) -> dict[str, Draw]:
     return out
 
 
+def _math_masked(text: str) -> str:
+    """``text`` with the inside of each ``$…$`` / ``$$…$$`` replaced by as many x's (offsets kept), so a period
+    in the math (``$0.5$``) ends no sentence."""
+    def mask(m: re.Match) -> str:
+        return m.group(1) + "x" * len(m.group(2)) + m.group(3)
+    return re.sub(r"(\$\$?)((?:[^$]|\n)*?)(\$\$?)", mask, text)
+
+
+def _blank_math(text: str) -> str:
+    """The words of ``text`` (its ``$…$`` math blanked: "\\mathrm{Gamma}" is no "mistake")."""
+    return re.sub(r"\$[^$]*\$", " ", text)
+
+
+def _located(block, lines: list[str], text: str) -> int:
+    """The offset of ``block``'s math in ``text`` (the lines joined), or −1."""
+    if not 1 <= block.line <= len(lines):
+        return -1
+    start = sum(len(row) + 1 for row in lines[:block.line - 1])
+    return text.find(block.tex.strip(), start)
+
+
+_SENTENCE_END = re.compile(r"[.!?。！？](?=\s|$)|\n\s*\n")
+
+
+def _clauses(sampled, text: str, masked: str) -> list[tuple[str, str]]:
+    """For each draw (``(block, tex, match, offset)``), its own clause and its sentence: the sentence around it,
+    and of that the stretch from the last comma or semicolon before it after the draw before it in the sentence
+    (or the sentence's start) to the same cut before the next draw (or the sentence's end).  Words between two
+    draws describe the first, up to the last comma ("$Y \\sim \\mathrm{Exp}(\\theta)$ with rate $\\theta$, and let
+    $X \\sim \\mathrm{Gamma}(2, \\theta)$ in the shape–scale form")."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(masked)]
+    spans = []
+    for block, tex, m, at in sampled:
+        if at < 0:
+            spans.append(None)
+            continue
+        start = max((e for e in ends if e <= at), default=0)
+        end = min((e for e in ends if e > at), default=len(text))
+        spans.append((start, end, at, at + len(block.tex.strip())))
+    out = []
+    for k, span in enumerate(spans):
+        if span is None:
+            out.append(("", ""))
+            continue
+        start, end, at, stop = span
+        before = [s for s in spans[:k] if s is not None and s[0] == start]
+        after = [s for s in spans[k + 1:] if s is not None and s[0] == start]
+        lo = _cut(masked, before[-1][3], at) if before else start
+        hi = _cut(masked, stop, after[0][2]) if after else end
+        out.append((text[lo:hi], text[start:end]))
+    return out
+
+
+def _cut(masked: str, lo: int, hi: int) -> int:
+    """Where the words between two draws (``masked[lo:hi]``) part: after their last comma or semicolon, else at
+    the second draw."""
+    gap = masked[lo:hi]
+    last = max(gap.rfind(","), gap.rfind(";"), gap.rfind("，"), gap.rfind("；"))
+    return lo + last + 1 if last >= 0 else hi
+
+
 _NEVER = re.compile(r"(?!)")
 _HEDGED = re.compile(r"(?i)\b(?:approx\w*|asymptotic\w*|roughly|nearly|about|only|mistak\w*|wrong\w*|error|"
                      r"instead|in\s+fact|actually|truncat\w*|not|never|suppose\s+wrongly|naive\w*|would|could|"
                      r"might|common|beginners?|some|many|textbooks?|vector|dimensional|multivariate|discrete|"
-                     r"integer|die|dice)\b|近似|错误|截断|大约")
-"""Words on a draw's line that make it no exact draw of the text's ("only approximately", "A common mistake is
-to assume", "truncated to [0, ∞)", a d-dimensional draw)."""
+                     r"integer|die|dice|had|were|incorrect\w*|wrongly|rather|conditional\w*|conditioned|given\s+that|"
+                     r"half-?\w+|pretend\w*|false\w*|tempting|erroneous\w*|mis\w+|folded|censored|shifted|scaled)\b"
+                     r"|近似|错误|截断|大约|假如|如果|误")
+"""Words in a draw's sentence (or on its line) that make it no exact draw of the text's ("only approximately",
+"A common mistake is to assume", "truncated to [0, ∞)", "Had we modelled …", "conditioned on $X > 0$", a
+d-dimensional draw)."""
 _CONVENTION_SPOKEN = {
     "normal": re.compile(r"(?i)standard\s+deviation|precision|\bstd\b|标准差|精度"),
     "lognormal": re.compile(r"(?i)standard\s+deviation|precision|\bstd\b|标准差|精度"),
     "laplace": re.compile(r"(?i)\brate\b|速率"),
     "gumbel": re.compile(r"(?i)\brate\b|速率"),
-    "uniform": re.compile(r"(?i)cent(?:er|re)d?|width|\bdie\b|dice|discrete|integer|中心|宽度|骰子|离散"),
+    "uniform": re.compile(r"(?i)cent(?:er|re)d?|width|\bdie\b|dice|discrete|integer|\broll|\bsided\b|\bfaces?\b|"
+                          r"\bfair\b|\bcoin|中心|宽度|骰子|离散|整数"),
 }
 """Words anywhere in the text that may give a family's parameters another meaning than the table's (a normal by
 its standard deviation or precision, a Laplace by a rate, a uniform by its centre and width or on integers)."""
 
 
-def _parameter_named(line: str, param: str) -> str:
-    """"rate" or "scale" when the words name the last parameter so right before it ("with rate $\\lambda$",
-    "scale $\\theta$") and not both ways; else ""."""
+def _parameter_named(clause: str, param: str) -> str:
+    """How the words of a draw's own clause give its last parameter: "rate" ("with rate $\\lambda$", "inverse scale
+    $\\beta$", "in the shape–rate form"), "scale" ("scale $\\theta$", "shape–scale"), "mean" ("with mean
+    $\\beta$"), when they give it one way only; else ""."""
     if not param:
         return ""
     spelled = re.escape(param.strip())
-    named = {word.lower() for word in re.findall(rf"(?i)\b(rate|scale)\s+(?:parameter\s+)?\$\s*{spelled}\s*\$", line)}
+    named = {_KIND_OF_WORD[_spaced(w)] for w in re.findall(
+        rf"(?i)\b(inverse[\s-]+scale|rate|scale|mean)\s+(?:parameter\s+)?\$\s*{spelled}\s*\$", clause)}
+    named |= {_KIND_OF_WORD[_spaced(w)] for w in re.findall(
+        r"(?i)\bshape[\s\-–—/]*(?:and\s+|-\s*)?(inverse[\s-]+scale|rate|scale)\b", clause)}
     return named.pop() if len(named) == 1 else ""
+
+
+_KIND_OF_WORD = {"inverse scale": "rate", "rate": "rate", "scale": "scale", "mean": "mean"}
+
+
+def _spaced(word: str) -> str:
+    return re.sub(r"[\s-]+", " ", word.lower())
 
 
 class _Unknown(Exception):
@@ -128,6 +212,10 @@ class _Unknown(Exception):
 def _normal_raw(k: int, mu: sp.Expr, var: sp.Expr) -> sp.Expr:
     return sp.Add(*(sp.binomial(k, j) * mu ** (k - j) * var ** (j // 2) * sp.factorial2(j - 1)
                     for j in range(0, k + 1, 2)))
+
+
+_HIGHEST = 40
+"""The highest raw moment written out (a Var of X^20 needs E[X^40])."""
 
 
 class _Family:
@@ -155,8 +243,10 @@ class _Family:
         return []
 
     def raw(self, k: int) -> sp.Expr:
-        """E[X^k] for an integer k ≥ 0."""
+        """E[X^k] for an integer k ≥ 0 (up to ``_HIGHEST``: E[K^600] of a binomial takes minutes to write out)."""
         f, p = self.family, self.p
+        if k > _HIGHEST:
+            raise _Unknown
         if k == 0:
             return sp.Integer(1)
         if f == "normal":
@@ -243,12 +333,17 @@ def _family(draw: Draw, parse) -> _Family | None:
     if any(q.atoms(sp.Indexed) or any(x.name in ("I", "Sigma") for x in q.free_symbols) for q in p):
         return None                 # N(0, I), N(μ, Σ): a vector's draw
     if f == "gamma":
+        if draw.by == "mean":
+            return None             # (a gamma "with mean θ": which parameterization is that?)
         if draw.by == "scale":
             p = (p[0], 1 / p[1])
         elif draw.by != "rate":
             return None             # Gamma(α, β): a rate or a scale?
-    if f == "exponential" and draw.by != "rate":
-        return None                 # Exp(λ): a rate or a scale (a mean)? read only where the words say "rate $λ$"
+    if f == "exponential":
+        if draw.by in ("scale", "mean"):
+            p = (1 / p[0],)
+        elif draw.by != "rate":
+            return None             # Exp(λ): a rate or a scale (a mean)? read only where the words say which
     return _Family(f, p)
 
 
@@ -258,6 +353,8 @@ def _expectation(f: sp.Expr, x: sp.Basic, fam: _Family) -> sp.Expr:
     if not f.has(x):
         return f
     if f.is_polynomial(x):
+        if sp.degree(f, x) > _HIGHEST:
+            raise _Unknown
         poly = sp.Poly(f, x)
         return sp.Add(*(c * fam.raw(int(k)) for (k,), c in poly.terms()))
     out = []
@@ -288,9 +385,25 @@ def _one_term(g: sp.Expr, x: sp.Basic, fam: _Family) -> sp.Expr:
     raise _Unknown
 
 
-def _constants_only(arg: sp.Expr, x: sp.Basic, fam: _Family) -> bool:
+_RANDOM_IN_WORDS = re.compile(
+    r"(?i)\$\s*\\?(?P<a>[A-Za-z]+)\s*\$\s*(?:,\s*)?(?:be|is|being|are|itself|too|also|as\s+well)\s+(?:(?:a|an)\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:random|uniform\w*|normal\w*|gaussian|exponential\w*|distributed|drawn|sampled|"
+    r"stochastic|noisy|poisson|binomial|bernoulli|beta|gamma|unknown)\b|"
+    r"\b(?:random|stochastic|uniform|sampled|drawn)\s+(?:[\w-]+\s+){0,3}?\$\s*\\?(?P<b>[A-Za-z]+)\s*\$")
+"""A name the words make random ("The slope $t$ is itself random, uniform on [0, 1]", "a random $t$")."""
+
+
+def random_in_words(text: str) -> frozenset[str]:
+    """The names the words make random (see ``_RANDOM_IN_WORDS``): never a constant of a moment."""
+    return frozenset(m.group("a") or m.group("b") for m in _RANDOM_IN_WORDS.finditer(text))
+
+
+def _constants_only(arg: sp.Expr, x: sp.Basic, fam: _Family, random: frozenset[str] = frozenset()) -> bool:
     """Whether each other name in ``arg`` is surely no random one: a parameter of the family, or a power or a
-    slope of x (``X^k``, ``e^{kY}``).  A name beside x otherwise (``E[X Z]``) may be drawn too, in words."""
+    slope of x (``X^k``, ``e^{kY}``), and none the words make random.  A name beside x otherwise (``E[X Z]``)
+    may be drawn too, in words."""
+    if {s.name for s in arg.free_symbols - {x}} & random:
+        return False
     known = set().union(*(q.free_symbols for q in fam.p))
     slopes: set = set()
     for power in arg.atoms(sp.Pow):
@@ -311,11 +424,12 @@ def _statistic(node: sp.Basic) -> str:
     return {"E[_]": "E", "E(_)": "E", "Var[_]": "Var", "Var(_)": "Var"}.get(name, "")
 
 
-def moments_written_out(expr: sp.Basic, draws: dict[str, Draw], parse, unfold=lambda e: e
-                        ) -> tuple[sp.Basic, list[sp.Basic], list[str]]:
+def moments_written_out(expr: sp.Basic, draws: dict[str, Draw], parse, unfold=lambda e: e,
+                        random: frozenset[str] = frozenset()) -> tuple[sp.Basic, list[sp.Basic], list[str]]:
     """``expr`` with each expectation and variance of one drawn name written out (see the module), the ranges of
     the parameters used, and a note for each (``E[X] of X ~ beta(alpha, beta)``).  ``parse`` reads a parameter's
-    TeX; ``unfold`` writes the names the text defines (X := e^Y) out in an argument first."""
+    TeX; ``unfold`` writes the names the text defines (X := e^Y) out in an argument first; ``random`` names (made
+    random in words) are no constants beside the drawn name."""
     if not draws:
         return expr, [], []
     ranges: list[sp.Basic] = []
@@ -351,7 +465,7 @@ def moments_written_out(expr: sp.Basic, draws: dict[str, Draw], parse, unfold=la
             return None
         (x, draw), = found
         fam = _family(draw, parse)
-        if fam is None or not _constants_only(opened, x, fam):
+        if fam is None or not _constants_only(opened, x, fam, random):
             return None
         try:
             mean = _expectation(opened, x, fam)

@@ -61,11 +61,12 @@ from .conditions import (NAME_TEX, case_at_point, named_by_noun, product_value, 
     changed_in_words, rival_values, run_start, standing_supposition, values_alongside, widened_after,
 )
 from .blocks import item_opening, list_lead_in, outer_sibling_items, sibling_items
-from .moments import draws_in, moments_written_out
+from .moments import draws_in, moments_written_out, random_in_words
+from .pointfree import point_free, vector_function_alone
 from .induction import exceptions_around, induction_plan
 from .same_value import differ
 from .definitions import (
-    FUNCTION_LHS, IMPLICIT_SUM, OWN_VERSIONS, defines_an_entry, Unfoldable, defined_by_unparsed, defined_where, defines, flat_derivatives,
+    IMPLICIT_SUM, OWN_VERSIONS, defines_an_entry, Unfoldable, defined_by_unparsed, defined_where, defines, flat_derivatives,
     function_definition, function_parameters, independent_derivatives, is_constraint, labelled_names,
     at_last_index, circular, named_only_in_words, pair_sums, recurrence_family, through_recurrences, unfold_keeping_variables,
     squared_parameters, summand_definition, with_underscores_restored, word_names, written_in_new_name,
@@ -206,6 +207,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
     outcomes = outcome_letters((b.tex for b in blocks), listed_states)
     named_distributions = distributions_named(prose_lines)
     draws = draws_in(blocks, prose_lines)               # "$X \sim \mathrm{Beta}(\alpha, \beta)$": its moments
+    random_worded = random_in_words(" ".join(prose_lines)) if draws else frozenset()
     operator = averaging_operator(maths, outcomes)      # ⟨f⟩ := Σ_x p(x) f(x), written
     implicit_operator = False
     if operator is None:                                # ⟨E⟩ beside the one distribution p(x) := … / Z of the text
@@ -237,9 +239,10 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         term_read.setdefault(k, []).extend(n for n in notes if n not in term_read[k])
     found = [_as_worded(prose_lines, rel, blocks) for rel in found]
     functions = {bare_name(name) for rel in found if (fd := function_definition(rel)) for name in [fd[0]]}
-    if _digamma_named(text):        # "ψ(n) = H_{n-1} − γ" where the words name ψ the digamma: a claim about it
-        functions -= {name for name in ("psi",) if not any(
-            rel.op == ":=" and (fd := function_definition(rel)) and bare_name(fd[0]) == name for rel in found)}
+    named = ({"psi"} if _digamma_named(text) else set()) | ({"B"} if _beta_named(text) else set())
+    # ("ψ(n) = H_{n-1} − γ", "B(a, 1) = 1/a" where the words name ψ the digamma, B the Beta function: claims about them)
+    functions -= {name for name in named if not any(
+        rel.op == ":=" and (fd := function_definition(rel)) and bare_name(fd[0]) == name for rel in found)}
     written_definitions = Counter(bare_name(fd[0]) for rel in found if (fd := function_definition(rel)))
     function_lines: dict[str, int] = {}                       # where each function is first defined
     for rel in found:
@@ -250,7 +253,6 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         entry = written_as_entry(name)     # a family (the vector as a function of T is not read), not a function
         if (len(name) == 1 or name in GREEK) and any(r.line < line and entry.search(f"{r.lhs} {r.rhs}") for r in found):
             late_functions[name] = line    # before that line
-    parameters = function_parameters(found)
     sigma_applied = any(_SIGMA_CALLED.search(r.lhs + " " + r.rhs) for r in found)   # σ(x) somewhere: the sigmoid
     sigma_valued = next((r.line for r in found if r.op in ("==", ":=") and "\\sigma" in (r.lhs.strip(), r.rhs.strip())
                          and re.fullmatch(r"\s*-?\d+(?:\.\d+)?\s*", r.rhs if r.lhs.strip() == "\\sigma" else r.lhs)),
@@ -330,6 +332,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
     base = doc_declarations(options.symbols) if options.symbols.strip() else Domain()
     laplacian = bool(_LAPLACIAN.search(text))       # the Laplacian Δu: an operator, not read
     special = frozenset({"digamma"} if _digamma_named(text) else ()) \
+        | frozenset({"beta"} if _beta_named(text) else ()) \
         | frozenset({"parts"} if _PARTS.search(text) else ()) \
         | frozenset({"Gamma_name"} if _GAMMA_ALONE.search(_GAMMA_ITSELF.sub(" ", text)) or _GAMMA_GIVEN.search(text)
                     else ())
@@ -593,6 +596,15 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         last_use.update(dict.fromkeys(names, rel.line))
         for name in names:
             first_use.setdefault(name, rel.line)
+
+    def neither_unfolded(first: int, message: str) -> None:
+        """A second body of the relation's function beside line ``first``: which one holds after it is the words'
+        to say — neither is unfolded, and what rests on the name after it is doubted, not checked."""
+        nonlocal definitions
+        doubts_later[target_name(lhs)] = (first, rel.line)
+        definitions = [d for d in definitions if not _same_kind(d.target, lhs)]
+        out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r, message=message))
+        use(names_in(lhs, rhs))
     guessed_defs: dict[str, int] = {}                   # names defined through a function written alone
     derived_defs: dict[str, int] = {}                   # names defined by a display the words conclude
     concluded_before = 0                                # (the previous relation's line if its words concluded)
@@ -1023,6 +1035,17 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                 raise Unparsed("\\sigma written before a factor without parentheses, where the text also applies "
                                "it, \\sigma(…): the sigmoid of what follows, or a name σ times it?", both.group(0))
 
+            free = point_free(paired.lhs, paired.rhs, sigmoid=sigma_applied and sigma_valued is None
+                              and "sigma" not in domain.names())
+            if free is not None:        # σ' = σ(1 − σ): a rule at every point, read at a fresh t
+                paired = replace(paired, lhs=free[0], rhs=free[1])
+                read_as(k, f"written point-free: read at every {free[2]}")
+            alone = [vector_function_alone(side) for side in (paired.lhs, paired.rhs)]
+            if any(alone) and len({a[1] for a in alone if a}) == 1:   # ∂LSE/∂x_i: the LSE of x
+                paired = replace(paired, **{side: a[0] for side, a in zip(("lhs", "rhs"), alone) if a})
+                read_as(k, f"LSE written alone above a derivative in an entry of {next(a[1] for a in alone if a)}: "
+                           f"the LSE of that vector")
+
             def read(context: Context) -> tuple:
                 try:
                     (lhs, _, left_guesses), (rhs, _, right_guesses) = (parse_entry(paired.lhs, context),
@@ -1081,7 +1104,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                     side, moment_ranges, moment_notes = moments_written_out(
                         side, {n: d for n, d in draws.items() if d.line <= rel.line
                                and in_scope(sections, d.line, rel.line)}, lambda t: parse_tex(t, context),
-                        lambda e: unfold_keeping_variables(e, definitions))
+                        lambda e: unfold_keeping_variables(e, definitions), random_worded)
                     lhs, rhs = (side, rhs) if side_name == "lhs" else (lhs, side)
                     distribution_ranges += [c for c in moment_ranges if c not in distribution_ranges]
                     read_as(k, *moment_notes)
@@ -1722,7 +1745,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         # "f(x) = x for x ≥ 0", "For $x < 0$, $$f(x) = 0$$": a condition on the definition's own variable
         # written as a case (not "with $0 < \theta < 1$ … $$L(\theta) = …$$", the domain of its parameter)
         ranged = on_own(rel.condition) \
-            or display and isinstance(lhs, sp.core.function.AppliedUndef) and bool(own_names) \
+            or isinstance(lhs, sp.core.function.AppliedUndef) and bool(own_names) \
             and _otherwise_after(lines, rel, blocks) \
             or any(found[c].op in ("<", "<=", ">", ">=", "!=") and on_own(f"{found[c].lhs} {found[c].rhs}")
                    and not _domain_after(lines, rel, found[c])
@@ -1858,13 +1881,9 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         if again and differ(rhs, earlier.expr):
             # "let LSE_τ(x, y) := τ log(…)" and, in the same section, "some texts drop the factor,
             # LSE_τ(x, y) := log(…); we keep it": which one holds after is the words' to say — neither
-            doubts_later[target_name(lhs)] = (again[-1], rel.line)
-            definitions = [d for d in definitions if not _same_kind(d.target, lhs)]
-            out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,
-                               message=f"{shown_l} := {shown_r}, a second definition of {target_name(lhs)} in the "
-                                       f"section (line {again[-1]}): which one holds after it is not clear, "
-                                       f"neither is unfolded"))
-            use(names_in(lhs, rhs))
+            neither_unfolded(again[-1], f"{shown_l} := {shown_r}, a second definition of {target_name(lhs)} in the "
+                                        f"section (line {again[-1]}): which one holds after it is not clear, "
+                                        f"neither is unfolded")
             continue
         at_defined = isinstance(lhs, sp.core.function.AppliedUndef) and rel.op != ":=" and any(
             isinstance(d.target, sp.core.function.AppliedUndef) and d.target.func == lhs.func
@@ -2052,14 +2071,10 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             # "On positive inputs, $h(x) = x$. On negative inputs, $h(x) = 0.1x$.": two bodies of h in one section
             # and no words that leave the first — pieces of a definition by cases: neither is unfolded after it
             first = [line for line in defined_at.get(target_name(lhs) or "", []) if line <= rel.line]
-            doubts_later[target_name(lhs)] = (first[-1], rel.line)
-            definitions = [d for d in definitions if not _same_kind(d.target, lhs)]
             branches.add(target_name(lhs))
-            out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,
-                               message=f"{shown_l} := {shown_r}, a second body of {target_name(lhs)} in the section "
-                                       f"(line {first[-1]}) with no words that leave the first: two pieces of a "
-                                       f"definition by cases? neither is unfolded"))
-            use(names_in(lhs, rhs))
+            neither_unfolded(first[-1], f"{shown_l} := {shown_r}, a second body of {target_name(lhs)} in the section "
+                                        f"(line {first[-1]}) with no words that leave the first: two pieces of a "
+                                        f"definition by cases? neither is unfolded")
             continue
         anchoring = not (isinstance(lhs, sp.Indexed) and str(lhs.base.label) in families_restated) \
             and not _FOR_A_STRETCH.search(" ".join(lines[max(0, rel.line - 2):rel.end_line + 1]))
@@ -2219,6 +2234,21 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                                        "it holds in the display after it"))
             continue
         role = prose_role(lines, rel) if inline and (lhs.free_symbols or rhs.free_symbols) else "claim"
+        known = _KNOWN_DEFINED.match(rel.lhs) if rel.op in ("==", ":=") else None
+        if known is not None and (role != "claim" or inline and defining_cue(lines, rel) or rel.op == ":=") \
+                and not aside and differ(lhs, rhs):
+            # "Let $\mathrm{softplus}(x) = \log(1 + e^{2x})$ in these notes": the text's own softplus — what uses it
+            # after is checked against neither (softsym's would refute what holds of the text's)
+            disputed_own[known.group("name")] = (rel.line, bool(_THROUGHOUT.search(_words_into(prose_lines, rel, blocks))))
+            if role == "condition" or rel.op == ":=" or inline and defining_cue(lines, rel):
+                out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,
+                                   message=f"the text's own {known.group('name')}, not softsym's: what uses it after "
+                                           f"this line is checked against neither"))
+                use(names_in(lhs, rhs))
+                continue
+        elif known is not None and role == "condition":
+            role = "claim"      # "Let $\mathrm{LSE}(x) = \log\sum_j e^{x_j}$": softsym's own function, defined as
+            #                     "Define" would: checked against softsym's reading (not a supposition it cannot use)
         if role == "used":      # "Using $\sum_{k=0}^{t-1} β^k = …$": an identity stated as used, a claim — of
             role = None if names_in(lhs, rhs) & {target_name(d.target) for d in definitions} else "claim"   # the text's defined names, a step's
             # shorthand (d log Z/dT = −z̄/T² of a z̄ whose weights are read apart from p(T)): not settled
@@ -2839,6 +2869,10 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         # (Z alone as Z(β) in "β U − log Z", U defined; not beside ⟨E⟩_β that nothing defines: what Z means
         # there is what the text may say in words)
         doubts: list[str] = [f"it rests on a guess: {'; '.join(doubted_guesses)}"] if doubted_guesses else []
+        if moments_read and sp.Tuple(lhs, rhs).has(sp.EulerGamma) \
+                and "gamma" in {x.name for x in sp.Tuple(lhs, rhs).free_symbols}:
+            doubts.append("a moment written out holds Euler's constant, and the line writes γ, which the text does "
+                          "not say is that constant")     # ("E[log T] = −γ − log λ" of an exponential T)
         entrywise_name = str(lhs.base.label) if entry is not None and isinstance(lhs, sp.Indexed) else ""
         if entrywise_name and not rhs.atoms(sp.Indexed) and defined_at.get(entrywise_name) \
                 and defined_at.get(f"{entrywise_name}[]"):
@@ -3137,7 +3171,8 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             cases = [(line, d) for line, d in cases if line >= lead_first]   # "For $p \in (0, 1)$, $claim$": its
         apart = [c for c in prose if c is not None and not is_pin(c) and names_in(c)    # own case, not one said
                  and not names_in(c) & spoken_names and any(d == c for _, d in cases)]  # before ("For $t > 0$, …")
-        if apart:                      # "损失在 $q = \tilde y$ 时最小 … $$z_c - z_j = …$$": a link the words make
+        if apart and spoken_names:     # "损失在 $q = \tilde y$ 时最小 … $$z_c - z_j = …$$": a link the words make
+            # (a relation of no names at all, Γ(5) = 20 "for x > 0", is the same in every case)
             doubts.append(f"the text states it under {sp.sstr(apart[0])}, which as read has nothing to do with "
                           f"it: a link the words make is missing")
         if doubled_bounds:
@@ -4593,6 +4628,9 @@ def _case_before_inline(lines: list[str], line: int, column: int, names: set[str
 
 _WORDED_CASE = re.compile(r"(?i)\b(?:for|on|over|when|whenever|if|in|at)\s+(?:the\s+|all\s+|every\s+|any\s+|each\s+)?"
                           r"(?:strictly\s+)?(?:non-?negative|non-?positive|negative|positive|large|small|big|tiny|huge)\b"
+                          r"|\bto\s+the\s+(?:right|left)\s+of\s+(?:zero|the\s+origin|0)\b|\b(?:above|below)\s+zero\b"
+                          r"|\b(?:for|on|over)\s+(?:inputs?|arguments?|values?)\s+(?:above|below|beyond|past|under|over)\b"
+                          r"|在\s*(?:零|原点|0)\s*的?\s*[左右]侧"
                           r"|(?:对于?|当|在)\s*(?:输入)?\s*(?:为)?\s*(?:正数|负数|正半轴|负半轴|正|负|非负|非正)")
 """A range in words before an inline definition ("For positive inputs, $h(x) = x$", "On large $x$, …")."""
 
@@ -4656,7 +4694,8 @@ _FOR_A_STRETCH = re.compile(r"(?i)\b(?:until|till|up\s+to\s+step|for\s+the\s+fir
 
 
 def _otherwise_after(lines: list[str], rel: Relation, blocks) -> bool:
-    """Whether the words right after the math of ``rel`` (to the end of their sentence) give it another case
+    """Whether the words right after the math of ``rel`` (to the end of their sentence, or of an inline one to the
+    next math) give it another case
     ("$$f(x) = λe^{-λx}$$ for nonnegative inputs, and zero otherwise", "… and vanishes elsewhere"): the
     definition holds on a range only."""
     holder = next((b for b in blocks if b.line <= rel.line <= b.end_line and b.tex.strip() and (
@@ -4671,7 +4710,9 @@ def _otherwise_after(lines: list[str], rel: Relation, blocks) -> bool:
         at = tail.find(holder.tex.strip()[-20:])
         start = tail.find("$", at + len(holder.tex.strip()[-20:])) + 1 if at >= 0 else len(tail)
     text = "\n".join([tail[start:], *lines[holder.end_line:holder.end_line + 2]])
-    end = re.search(r"[.!?。！？](?:\s|$)|\n\s*\n|\$\$|\\\[|\\begin", text)
+    end = re.search(r"[.!?。！？](?:\s|$)|\n\s*\n|\$\$|\\\[|\\begin" + ("" if holder.display else r"|\$"), text)
+    # (inline: to the next math — "$L(p) = (1-p)^2$, which differs from the cubic loss $L(p) = …$ used
+    # elsewhere" gives the other L no case of this one)
     words = re.sub(r"\$[^$]*\$", " x ", text[:end.start()] if end else text)
     return bool(_OTHERWISE_AFTER.search(words))
 
@@ -5257,8 +5298,9 @@ _LAPLACIAN = re.compile(r"(?i)laplac|拉普拉斯")
 _DIGAMMA = re.compile(r"(?i)\bdi-?gamma\b|双伽[马玛]")
 def _given_a_formula(name: str) -> str:
     """The pattern of ``\\name`` given a formula at a plain argument (``\\Gamma(t) = t^2``, ``\\Gamma\\left(t\\right) = …``,
-    ``\\Gamma(t_0) &= …``): the text's own function of that letter."""
-    return (rf"\\{name}\s*(?:\\left\s*|\\[bB]igg?l?\s*)?\(\s*\\?[A-Za-z]+(?:\s*_\s*(?:\{{[^{{}}]*\}}|\w))?\s*"
+    ``\\Gamma(t_0) &= …``) where it starts a side (not ``\\log\\Gamma(x+1) - \\log\\Gamma(x) = \\log x``, a claim
+    about the gamma function): the text's own function of that letter."""
+    return (rf"(?:^|(?<=[$\n{{&])|(?<=\\\()|(?<=\\\[))[ \t]*\\{name}\s*(?:\\left\s*|\\[bB]igg?l?\s*)?\(\s*\\?[A-Za-z]+(?:\s*_\s*(?:\{{[^{{}}]*\}}|\w))?\s*"
             rf"(?:\\right\s*|\\[bB]igg?r?\s*)?\)\s*&?\s*(?::=|=|\\coloneqq|\\triangleq|\\equiv)")
 
 
@@ -5283,6 +5325,17 @@ def _digamma_named(text: str) -> bool:
     $\\psi := (\\log\\Gamma)'$ the digamma function"), not merely somewhere in a text whose ψ is an influence
     function."""
     return any(_DIGAMMA.search(s) and re.search(r"\\psi(?![A-Za-z])", s)
+               and not _CONTRASTED.search(re.sub(r"\$[^$]*\$", " ", s)) for s in sentences_in(text))
+
+
+_BETA_FUNCTION = re.compile(r"(?i)\bbeta\s+function\b|\bEuler(?:'s)?\s+(?:integral\s+of\s+the\s+)?first\s+kind\b|"
+                            r"[Bb]eta\s*函数|贝塔函数")
+
+
+def _beta_named(text: str) -> bool:
+    """Whether the words name B the Beta function: "Beta function" in a sentence that writes B(…) ("where
+    $B(\\alpha, \\beta)$ is the Beta function"), not denied ("B is not the Beta function")."""
+    return any(_BETA_FUNCTION.search(s) and re.search(r"(?<![A-Za-z\\])B\s*(?:\(|\\left\s*\()|\\(?:mathrm|operatorname)\s*\{\s*B\s*\}", s)
                and not _CONTRASTED.search(re.sub(r"\$[^$]*\$", " ", s)) for s in sentences_in(text))
 
 
@@ -5378,6 +5431,11 @@ def _dimensions(text: str) -> set[str]:
     return out
 
 
+_KNOWN_DEFINED = re.compile(r"\s*\\(?:mathrm|operatorname)\s*\{\s*(?P<name>LSE|logsumexp|softmax|softplus|sigmoid)\s*\}\s*"
+                            r"(?:\\left\s*)?\(\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?\\?[A-Za-z]+\s*\}?\s*"
+                            r"(?:\\right\s*)?\)\s*(?:_\s*\{?\s*[a-z]\s*\}?)?\s*$")
+"""The left side of a definition of a function softsym knows, at a plain argument (``\\mathrm{LSE}(x)``,
+``\\operatorname{softmax}(\\mathbf{z})_i``)."""
 _SIGMA_CALLED = re.compile(r"\\sigma\s*(?:\\left|\\[bB]ig[gl]?)?\s*\(")
 _SIGMA_TIMES = re.compile(r"\\sigma(?![A-Za-z])\s*(?:[A-Za-z0-9]|\\(?!left|right|big|Big|cdot|times|quad|,|;|!)[A-Za-z])")
 
@@ -5887,7 +5945,8 @@ _THROUGHOUT = re.compile(r"(?i)\b(?:throughout(?!\s+(?:this|the)\s+(?:section|su
 _THIS_SECTION = re.compile(r"(?i)\bin\s+this\s+(?:section|subsection|part|paragraph|example)\b|\bhere\s+only\b|本节|这一节|此节")
 """Words that keep even a σ(z)_i := … of the text's own (a softmax by another name) to its section."""
 _OWN_VERSION_TEX = {"sigma": r"\\sigma(?![A-Za-z])|\\mathrm\s*\{\s*sigmoid|\\operatorname\s*\{\s*sigmoid|sigmoid",
-                    "sigmoid": r"sigmoid|\\sigma(?![A-Za-z])", "softmax": r"softmax"}
+                    "sigmoid": r"sigmoid|\\sigma(?![A-Za-z])", "softmax": r"softmax", "softplus": r"softplus",
+                    "LSE": r"LSE|logsumexp", "logsumexp": r"LSE|logsumexp"}
 _DENOTES = re.compile(r"(?i)\b(?:denot\w*|stands?\s+for|we\s+use\s+\S+\s+for|we\s+write\s+\S+\s+for|refers?\s+to)\b|"
                       r"表示|记作|代表")
 

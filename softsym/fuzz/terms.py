@@ -263,9 +263,17 @@ def binder_name(g: Gen, pool: tuple[str, ...], *avoid_in: str) -> str:
     return next((p for p in pool if p not in g.used() and p not in taken), g.fresh(taken))
 
 
+def _gamma(g: Gen, d: int, need: Sign) -> Pair:
+    """Euler's gamma function (or its logarithm) of a positive term: positive, as the gamma is there."""
+    a = term(g, d, Sign.POS)
+    if need or g.chance(0.6):
+        return call("gamma", a, sign=Sign.POS)
+    return call("loggamma", a)
+
+
 PRODUCTIONS: list[Production] = [_add, _add, _sub, _mul, _mul, _div, _power, _exp, _exp, _log, _sigmoid,
                                   _softplus, _tanh, _sqrt, _abs, _max, _sum, _sum, _softmax, _logsumexp,
-                                  _integral]
+                                  _integral, _gamma]
 
 
 # -- value-preserving rules ------------------------------------------------------------------------
@@ -649,7 +657,26 @@ def cap_bound(g: Gen, z: str) -> str:
     return g.pick(["0", "1", "2"] if g.bases.get(z) and g.bases[z].sign is Sign.ANY else ["1", "2"])
 
 
+def r_special(g: Gen, d: int, need: Sign) -> Pair | None:
+    """The defining identities of Euler's special functions at a positive term p: Γ(p + 1) = pΓ(p),
+    log Γ(p + 1) = log Γ(p) + log p, B(p, q) = Γ(p)Γ(q)/Γ(p + q), ψ(p + 1) = ψ(p) + 1/p, ψ'(p + 1) = ψ'(p) − 1/p²."""
+    p, q = term(g, d, Sign.POS), term(g, d, Sign.POS)
+    form = g.rng.randrange(5)
+    if form == 0:
+        return Pair(f"gamma({p.lhs} + 1)", f"{par(p.rhs)}*gamma({p.rhs})", Sign.POS)
+    if form == 1 and not need:
+        return Pair(f"loggamma({p.lhs} + 1)", f"loggamma({p.rhs}) + log({p.rhs})")
+    if form == 2:
+        return Pair(f"beta({p.lhs}, {q.lhs})", f"gamma({p.rhs})*gamma({q.rhs})/gamma({p.rhs} + {par(q.rhs)})", Sign.POS)
+    if form == 3 and not need:
+        return Pair(f"digamma({p.lhs} + 1)", f"digamma({p.rhs}) + 1/{par(p.rhs)}")
+    if form == 4:
+        return Pair(f"polygamma(1, {p.lhs} + 1)", f"polygamma(1, {p.rhs}) - 1/{par(p.rhs)}**2", Sign.POS)
+    return None
+
+
 RULES: dict[str, Rule] = {
+    "special": r_special,
     "exp-add": r_exp_add, "log-product": r_log_mul, "log-power": r_log_pow, "exp-log": r_exp_log,
     "sigmoid": r_sigmoid, "softplus": r_softplus, "logsumexp": r_logsumexp, "max-abs": r_max_abs,
     "algebra": r_algebra, "sqrt-square": r_sqrt_square, "definition": r_definition,

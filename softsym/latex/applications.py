@@ -491,6 +491,11 @@ class ApplicationReading:
             if f.sup is not None:
                 self.fail("a superscript between a function's name and its argument", f)
             return self.apply(fn, f, g)
+        if name == "B" and "beta" in self.ctx.special and len(g.base.elements) == 2 and not f.primes \
+                and f.sub is None and f.sup is None and not self.declared("B") and "B" not in self.ctx.functions \
+                and not g.base.given and not g.base.semicolon and g.base.separators[0] == ",":
+            # B(a, b) where the words name the Beta function (and the text neither declares nor defines B)
+            return self.after_call(sp.beta(*(self.value(self.only([e], g.base)) for e in g.base.elements)), g)
         special = self.special_function(name, f)
         if special is not None and len(g.base.elements) == 1:
             # Γ(α) the gamma function; ψ(α), ψ'(α) the digamma and trigamma where the words name the digamma

@@ -489,6 +489,11 @@ class OperatorReading:
             at = self.gradient_at(rest)
             if at is not None:
                 return at
+        if op.sub is None and not op.primes and not op.bangs and (op.sup is None or self.order_of(op.sup, op) == 2):
+            variable = self.own_variable(rest)
+            if variable is not None:   # ∇J, ∇²J after J(θ) := … of one scalar θ: dJ/dθ, d²J/dθ²
+                return sp.Derivative(self.differentiated(lambda: self.body(rest, op)),
+                                     (variable, 1 if op.sup is None else 2), evaluate=False)
         name = self.bare_name(op.sub) if op.sub is not None else None
         hessian = op.sup is not None and self.order_of(op.sup, op) == 2
         if name is None or op.sup is not None and not hessian or op.primes or op.bangs:
@@ -516,6 +521,22 @@ class OperatorReading:
         variable = base[self.column if self.column is not None else self.entry]
         return self.no_jacobian(sp.Derivative(self.differentiated(lambda: self.body(rest, op)), variable,
                                               evaluate=False), op)
+
+    def own_variable(self, rest: list[Node]) -> sp.Symbol | None:
+        """The one scalar parameter of the text's function written alone after ``\\nabla`` (``\\nabla J`` after
+        ``J(\\theta) := …``: θ), or None — a function of several parameters, or of a vector, has a gradient that
+        is a vector, and a name that is no function of the text has no variable the text shows."""
+        if len(rest) != 1 or not isinstance(rest[0], Factor) or not rest[0].plain \
+                or not isinstance(rest[0].base, Leaf) or rest[0].base.kind not in NAME_KINDS:
+            return None
+        params = self.ctx.parameters.get(rest[0].base.text)
+        if not params or len(params) != 1 or not re.fullmatch(r"[A-Za-z]+", params[0]):
+            return None
+        name = params[0]
+        if name in self.ctx.vectors or name in self.ctx.bold_only or name in self.ctx.families \
+                or name in self.ctx.matrices or name in self.names and not isinstance(self.names[name], sp.Symbol):
+            return None
+        return sp.Symbol(name, real=True)
 
     def partial_operator(self, op: Factor, rest: list[Node]) -> sp.Expr:
         """``\\partial_{z_i} F``, ``\\partial_\\beta F``: the partial derivative of the rest of the product

@@ -27,7 +27,7 @@ from .simplify_difference import simplify_difference
 from .smt import smt
 from .sum_identities import sum_identities, sum_identities_cheap
 
-Strategy = Callable[[Problem, Deadline], "Verdict | None"]
+Strategy = Callable[[Problem, Deadline], Verdict | None]
 
 PIPELINE: tuple[tuple[str, Strategy], ...] = (
     ("exact_numeric", exact_numeric),

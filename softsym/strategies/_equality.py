@@ -46,12 +46,12 @@ def _hyperbolic(expr: sp.Basic) -> sp.Basic:
     return _log_exp_rational(expr.replace(lambda e: isinstance(e, _TRIGONOMETRIC), lambda e: e.rewrite(sp.exp)))
 
 
-def _inverse_hyperbolic(expr: sp.Basic) -> sp.Basic:
+def _inverse_hyperbolic(expr: sp.Basic) -> sp.Basic | None:
     """atanh, asinh, acosh as the logarithms they are (principal branches, so exact wherever the
     functions are defined), then the licensed log normal forms; nothing to do without them."""
     inverse = (sp.atanh, sp.asinh, sp.acosh)
     if not expr.has(*inverse):
-        return expr
+        return None
     return _log_exp_rational(expr.replace(lambda x: isinstance(x, inverse), lambda x: x.rewrite(sp.log)))
 
 
@@ -77,6 +77,24 @@ def _simplify_log(expr: sp.Basic) -> sp.Basic:
     return sp.simplify(licensed_log_expand(sp.simplify(expr)))
 
 
+_SPECIAL = (sp.polygamma, sp.beta, sp.gamma, sp.loggamma)
+
+
+def _special_functions(expr: sp.Basic) -> sp.Basic | None:
+    """Euler's special functions by their defining identities (``expand_func`` of those nodes only: it also
+    rewrites binomial(n, n) as 1, false at n = −1): B(a, b) as Γ(a)Γ(b)/Γ(a + b),
+    ψ(x + 1) as ψ(x) + 1/x, Γ(x + 1) as xΓ(x), log Γ(u) as log(Γ(u)) where u > 0 — each an identity wherever
+    both sides are defined — then Γ ratios cancelled (``gammasimp``, trusted only where every argument of Γ is
+    nonnegative, as for ``simplify``) and the licensed log normal forms; nothing to do without them."""
+    if not expr.has(*_SPECIAL):
+        return None                     # (nothing to rewrite: not even the cost of asking whether expr is 0)
+    positive_loggamma = expr.replace(lambda e: isinstance(e, sp.loggamma) and e.args[0].is_positive is True,
+                                     lambda e: sp.log(sp.gamma(e.args[0])))
+    expanded = positive_loggamma.replace(lambda e: isinstance(e, (sp.polygamma, sp.beta, sp.gamma)), sp.expand_func)
+    _trusted_by_simplify(expanded)
+    return _log_exp_rational(sp.gammasimp(licensed_log_expand(expanded)))
+
+
 # (name, rewrite, share of the remaining time it may use)
 CHEAP: tuple[tuple[str, Callable[[sp.Basic], sp.Basic], float], ...] = (
     ("rational normal form", _rational, 0.2),
@@ -87,6 +105,7 @@ CHEAP: tuple[tuple[str, Callable[[sp.Basic], sp.Basic], float], ...] = (
 EXPENSIVE: tuple[tuple[str, Callable[[sp.Basic], sp.Basic], float], ...] = (
     ("rewrite to exp + rational normal form", _hyperbolic, 0.3),
     ("inverse hyperbolic functions as logs + licensed log normal forms", _inverse_hyperbolic, 0.3),
+    ("special functions by their defining identities + Γ ratios cancelled", _special_functions, 0.3),
     ("simplify", _simplify, 0.5),
     ("simplify + licensed log expansion", _simplify_log, 0.6),
 )
