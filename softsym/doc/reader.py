@@ -2235,6 +2235,9 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             continue
         role = prose_role(lines, rel) if inline and (lhs.free_symbols or rhs.free_symbols) else "claim"
         known = _KNOWN_DEFINED.match(rel.lhs) if rel.op in ("==", ":=") else None
+        if known is not None and (not re.search(rf"(?<![A-Za-z\\]){re.escape(known.group('argument'))}(?![A-Za-z])",
+                                                rel.rhs) or known.group("argument").lstrip("\\") in defined_names):
+            known = None        # "softmax(u) = [0.25, 0.75]" at the text's u: a value there, no definition
         if known is not None and (role != "claim" or inline and defining_cue(lines, rel) or rel.op == ":=") \
                 and not aside and differ(lhs, rhs):
             # "Let $\mathrm{softplus}(x) = \log(1 + e^{2x})$ in these notes": the text's own softplus — what uses it
@@ -5432,7 +5435,7 @@ def _dimensions(text: str) -> set[str]:
 
 
 _KNOWN_DEFINED = re.compile(r"\s*\\(?:mathrm|operatorname)\s*\{\s*(?P<name>LSE|logsumexp|softmax|softplus|sigmoid)\s*\}\s*"
-                            r"(?:\\left\s*)?\(\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?\\?[A-Za-z]+\s*\}?\s*"
+                            r"(?:\\left\s*)?\(\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?(?P<argument>\\?[A-Za-z]+)\s*\}?\s*"
                             r"(?:\\right\s*)?\)\s*(?:_\s*\{?\s*[a-z]\s*\}?)?\s*$")
 """The left side of a definition of a function softsym knows, at a plain argument (``\\mathrm{LSE}(x)``,
 ``\\operatorname{softmax}(\\mathbf{z})_i``)."""
