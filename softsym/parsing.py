@@ -22,6 +22,7 @@ MAX_LITERAL_DIGITS = 1_000  # longest number literal
 MAX_EXPONENT = 10_000  # largest |n| in x**n for a numeric n
 MAX_RESULT_DIGITS = 4_000  # largest number the parser may compute (10**5000 is refused)
 MAX_FACTORIAL = 10_000  # largest numeric argument of factorial, binomial, gamma, loggamma
+MAX_HARMONIC = 1_000    # of digamma, polygamma (exact harmonic numbers: polygamma(1, 20000) took 41 s)
 MAX_ARGUMENTS = 32  # most arguments of one Max or Min (SymPy compares them pairwise: 64 take 2 s)
 LIMIT_DIRECTIONS = ("+", "-", "+-")
 
@@ -82,7 +83,8 @@ _RENAMES = {"lambda": "lam", "in": "in_", "is": "is_", "as": "as_", "if": "if_",
 """Names users write that Python reserves, with the spelling to use instead."""
 _TUPLE_ARGUMENTS = frozenset({"Sum", "Product", "Integral", "Derivative", "diff", "Piecewise",
                               "logsumexp", "softmax", "log_softmax"})     # the family forms: (k, 1, n)
-_BIG_ARGUMENT_GUARD = frozenset({"factorial", "binomial", "gamma", "loggamma", "beta"})
+_BIG_ARGUMENT_GUARD = frozenset({"factorial", "binomial", "gamma", "loggamma", "beta", "digamma", "polygamma"})
+_HARMONIC_GUARD = frozenset({"digamma", "polygamma"})   # ψ(n) is an exact harmonic number: 1,000 is already big
 _BOUND_VARIABLES = frozenset({"Sum", "Product", "logsumexp", "softmax", "log_softmax"})
 _RELATIONS = {ast.Lt: sp.Lt, ast.LtE: sp.Le, ast.Gt: sp.Gt, ast.GtE: sp.Ge, ast.Eq: sp.Eq, ast.NotEq: sp.Ne}
 _CHAINS = {ast.Add: "+", ast.Sub: "+", ast.Mult: "*", ast.Div: "*", ast.BitAnd: "&", ast.BitOr: "|"}
@@ -368,8 +370,9 @@ class _Builder:
         args = [self._argument(name, position, arg) for position, arg in enumerate(node.args)]
         if name in _BIG_ARGUMENT_GUARD:
             for arg, value in zip(node.args, args):
-                if isinstance(value, sp.Rational) and abs(value) > MAX_FACTORIAL:
-                    raise self.fail(f"{name} of a number larger than {MAX_FACTORIAL} is not allowed", arg)
+                most = MAX_HARMONIC if name in _HARMONIC_GUARD else MAX_FACTORIAL
+                if isinstance(value, sp.Rational) and abs(value) > most:
+                    raise self.fail(f"{name} of a number larger than {most} is not allowed", arg)
         if name in ("Sum", "Product"):
             for arg, limit in zip(node.args[1:], args[1:]):
                 if isinstance(limit, tuple) and len(limit) == 3 and getattr(limit[0], "is_integer", False) \

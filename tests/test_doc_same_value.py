@@ -45,3 +45,14 @@ def test_readings_too_large_to_compare_count_as_different_without_evaluating_the
     assert differ(sp.Sum(x ** k, (k, 1, 10 ** 9)), x)                  # never summed term by term
     assert differ(sp.Integral(sp.exp(-x ** 2), (x, 0, 1)), sp.Integer(1))   # no quadrature in a reading
     assert not differ(sp.Sum(2 ** -k, (k, 1, sp.oo)), sp.Integer(1))      # a closed-form series still is
+
+
+def test_shown_different_writes_sums_out_and_needs_a_point_that_differs():
+    from softsym.doc.same_value import shown_different
+    j = sp.Symbol("j", integer=True)
+    tau = sp.Symbol("tau", real=True)
+    lse = sp.log(sp.Sum(sp.exp(z[j]), (j, 1, n)))
+    assert not shown_different(lse, sp.log(sp.Sum(sp.exp(z[i]), (i, 1, n))))        # the same LSE, another index
+    assert shown_different(lse, tau * sp.log(sp.Sum(sp.exp(z[i] / tau), (i, 1, n))))  # a temperature
+    assert shown_different(1 / (1 + sp.exp(-x)), 1 / (1 + sp.exp(-2 * x)))
+    assert not shown_different(sp.Integral(x, (x, 0, a)), a)        # not compared: never "shown" different

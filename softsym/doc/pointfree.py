@@ -25,6 +25,8 @@ def point_free(lhs: str, rhs: str, sigmoid: bool) -> tuple[str, str, str] | None
     if not sigmoid and any(m.group("name") == "sigma" for m in found):
         return None
     for m in found:
+        if re.match(r"\s*\^\s*\{?\s*-", tex[m.end():]):
+            return None             # σ^{-1}: the inverse function, in a rule
         if m.group("primes") and _AFTER_ARGUMENT.match(tex, m.end()):
             return None             # σ'(σ), σ'(x): an application, not a rule
         if not m.group("primes") and _AFTER_ARGUMENT.match(tex, m.end()) \

@@ -64,7 +64,7 @@ from .blocks import item_opening, list_lead_in, outer_sibling_items, sibling_ite
 from .moments import draws_in, moments_written_out, random_in_words
 from .pointfree import point_free, vector_function_alone
 from .induction import exceptions_around, induction_plan
-from .same_value import differ
+from .same_value import differ, shown_different
 from .definitions import (
     IMPLICIT_SUM, OWN_VERSIONS, defines_an_entry, Unfoldable, defined_by_unparsed, defined_where, defines, flat_derivatives,
     function_definition, function_parameters, independent_derivatives, is_constraint, labelled_names,
@@ -239,7 +239,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         term_read.setdefault(k, []).extend(n for n in notes if n not in term_read[k])
     found = [_as_worded(prose_lines, rel, blocks) for rel in found]
     functions = {bare_name(name) for rel in found if (fd := function_definition(rel)) for name in [fd[0]]}
-    named = ({"psi"} if _digamma_named(text) else set()) | ({"B"} if _beta_named(text) else set())
+    named = _special_names(text, found, prose_lines)
     # ("ψ(n) = H_{n-1} − γ", "B(a, 1) = 1/a" where the words name ψ the digamma, B the Beta function: claims about them)
     functions -= {name for name in named if not any(
         rel.op == ":=" and (fd := function_definition(rel)) and bare_name(fd[0]) == name for rel in found)}
@@ -331,8 +331,16 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
     # (letters some line gives a value or a definition: "For $u_k = 1/K$", "$p = (1/2, 1/4, 1/4)$")
     base = doc_declarations(options.symbols) if options.symbols.strip() else Domain()
     laplacian = bool(_LAPLACIAN.search(text))       # the Laplacian Δu: an operator, not read
-    special = frozenset({"digamma"} if _digamma_named(text) else ()) \
-        | frozenset({"beta"} if _beta_named(text) else ()) \
+    sigma_prime_named = any(not re.search(r"(?i)derivativ|slope|gradient|differentiat|导数", text[max(0, m.start() - 60):m.start()])
+                            and (re.search(r"(?i)\b(?:writing|write|let|denote|call|and)\s*$", text[max(0, m.start() - 20):m.start()])
+                                 or re.match(r"(?i)\s*(?:for\b|denotes?\b|stands?\s+for|be\b|is\s+(?:the|a|an)\s+"
+                                             r"(?!derivative|slope|gradient))", text[m.end():m.end() + 40]))
+                            for m in re.finditer(r"\$\s*\\sigma\s*'+\s*\$", text))
+    # ("Writing $\sigma'$ for the standard deviation of the second sensor": σ' a name, no derivative)
+    nabla_other = any(_NABLA_OTHER.search(_blank_inline(s)) and "\\nabla" in s for s in sentences_in(text))
+    # ("Here $\nabla$ denotes the backward difference operator": no gradient)
+    special = frozenset({"digamma"} if "psi" in named else ()) \
+        | frozenset({"beta"} if "B" in named else ()) \
         | frozenset({"parts"} if _PARTS.search(text) else ()) \
         | frozenset({"Gamma_name"} if _GAMMA_ALONE.search(_GAMMA_ITSELF.sub(" ", text)) or _GAMMA_GIVEN.search(text)
                     else ())
@@ -469,6 +477,11 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
     index_floor: dict[str, int] = {}                      # a family defined from an index on ("for k ≥ 1")
     branch_cases: list[tuple[sp.Basic, int]] = []         # a family's case definitions, as conditions
     disputed_own: dict[str, tuple[int, bool]] = {}        # σ/softmax the text defines its own way: line, everywhere
+    other_sigma = next((n for n, line in enumerate(prose_lines, 1) if _SIGMA_OTHER.search(line)), None)
+    if other_sigma is not None and "sigma" not in function_lines:
+        # "σ denotes the softplus activation" (and no formula of the text's own for σ, which would be read):
+        # what speaks of σ after it is no sigmoid's
+        disputed_own["sigma"] = (other_sigma - 1, True)
     reassigned = sorted((number, m.start(), m.group("name").lstrip("\\"))     # "z \gets 2z": (line, column, name)
                         for number, line in enumerate(lines, 1) for m in _REASSIGNED.finditer(line))
     log_bases = logarithm_bases(prose_lines)             # "log denotes the logarithm to base 2", by line
@@ -981,7 +994,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         def context_with(functions: set[str]) -> Context:
             return Context(names={**({"gamma": sp.EulerGamma} if euler_gamma else {}), **context_names(domain, functions)},
                            dimension=dimension, increments=increments,
-                           laplacian=laplacian, special=special,
+                           laplacian=laplacian, special=special, nabla_other=nabla_other,
                            functions=frozenset(functions | {f"\\{f}" for f in functions}),
                            vectors={**{n: None for n in one_hot_names if n not in functions}, **vectors},
                            families=frozenset(families), words=words,
@@ -1030,13 +1043,17 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                     and (called := _SIGMA_CALLED.search(rel.lhs + " " + rel.rhs)):
                 raise Unparsed(f"\\sigma given a number (line {sigma_valued}) and written before parentheses: "
                                f"the sigmoid, or σ times what follows?", called.group(0))
+            inverse = _SIGMA_INVERSE.search(rel.lhs + " " + rel.rhs) if sigma_applied else None
+            if inverse and "sigma" not in domain.names():
+                raise Unparsed("\\sigma^{-1} alone where the text applies σ as a function: its inverse function, or "
+                               "1/σ?", inverse.group(0))
             both = sigma_applied and (_SIGMA_TIMES.search(rel.lhs) or _SIGMA_TIMES.search(rel.rhs))
             if both and "sigma" not in domain.names():
                 raise Unparsed("\\sigma written before a factor without parentheses, where the text also applies "
                                "it, \\sigma(…): the sigmoid of what follows, or a name σ times it?", both.group(0))
 
             free = point_free(paired.lhs, paired.rhs, sigmoid=sigma_applied and sigma_valued is None
-                              and "sigma" not in domain.names())
+                              and "sigma" not in domain.names() and not sigma_prime_named)
             if free is not None:        # σ' = σ(1 − σ): a rule at every point, read at a fresh t
                 paired = replace(paired, lhs=free[0], rhs=free[1])
                 read_as(k, f"written point-free: read at every {free[2]}")
@@ -2238,14 +2255,17 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         if known is not None and (not re.search(rf"(?<![A-Za-z\\]){re.escape(known.group('argument'))}(?![A-Za-z])",
                                                 rel.rhs) or known.group("argument").lstrip("\\") in defined_names):
             known = None        # "softmax(u) = [0.25, 0.75]" at the text's u: a value there, no definition
-        if known is not None and (role != "claim" or inline and defining_cue(lines, rel) or rel.op == ":=") \
-                and not aside and differ(lhs, rhs):
+        if known is not None and (role != "claim" or inline and (defining_cue(lines, rel) or _OWN_WORDS.search(
+                _sentence_before(lines, rel))) or rel.op == ":=") \
+                and not aside and shown_different(lhs, rhs):
             # "Let $\mathrm{softplus}(x) = \log(1 + e^{2x})$ in these notes": the text's own softplus — what uses it
             # after is checked against neither (softsym's would refute what holds of the text's)
-            disputed_own[known.group("name")] = (rel.line, bool(_THROUGHOUT.search(_words_into(prose_lines, rel, blocks))))
-            if role == "condition" or rel.op == ":=" or inline and defining_cue(lines, rel):
+            own_name = known.group("name") or known.group("letter")
+            disputed_own[own_name] = (rel.line, bool(_THROUGHOUT.search(_words_into(prose_lines, rel, blocks))))
+            if role == "condition" or rel.op == ":=" or inline and (defining_cue(lines, rel) or _OWN_WORDS.search(
+                    _sentence_before(lines, rel))):
                 out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,
-                                   message=f"the text's own {known.group('name')}, not softsym's: what uses it after "
+                                   message=f"the text's own {own_name}, not softsym's: what uses it after "
                                            f"this line is checked against neither"))
                 use(names_in(lhs, rhs))
                 continue
@@ -3391,7 +3411,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         flat = sorted(set(independent_derivatives(left, right)) | set(flat_derivatives(lhs, rhs, definitions)))
         hollow: list[str] = []
         through_lines = [max((n for n in defined_at.get(target_name(d.target) or "", []) if n <= rel.line), default=0)
-                         for d in reached_definitions(sp.Tuple(lhs, rhs), definitions)] if own_versions else []
+                         for d in reached_definitions(sp.Tuple(lhs, rhs), definitions)] if own_versions or disputed_own else []
         for name, at in own_versions.items():  # σ := ReLU in an earlier section: the logistic σ here, or still it?
             if name in _OWN_VERSION_TEX and 1 <= at <= len(lines) \
                     and not re.search(r"e\s*\^|\\exp\b", lines[at - 1]) and any(   # (σ := 1/(1 + e^{-x}): the same σ)
@@ -3403,9 +3423,11 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                 doubts.append(why)
                 hollow.append(why)
         for name, (at, throughout) in disputed_own.items():
-            if at < rel.line and (throughout or in_scope(sections, at, rel.line)) \
+            if at < rel.line \
                     and not at < own_versions.get(name, 0) <= rel.line \
-                    and re.search(_OWN_VERSION_TEX[name], rel.tex):
+                    and any(re.search(_OWN_VERSION_TEX[name], tex) for tex in [rel.tex, *(
+                        lines[n - 1] for n in through_lines if at < n <= len(lines))]):
+                # (also through a definition after it: f(x) := w σ(x) after "σ denotes the softplus")
                 why = f"it uses {name}, which the text defined as its own at line {at} (not read)"
                 doubts.append(why)
                 hollow.append(why)
@@ -5297,6 +5319,9 @@ _RENEWING = re.compile(r"(?i)\b(?:let|suppose|supposing|assume|assuming|instead|
 _DELTA_ITSELF = re.compile(r"\\Delta\s*(?:[:=<>,$()]|\\(?:coloneqq|in|le|ge|leq|geq|ne|neq|approx|triangleq|right|cdot|times)"
                            r"(?![A-Za-z])|\\\)|$)", re.MULTILINE)
 """Δ used as a name of its own ("$\\Delta := 2$", "$\\Delta$", "\\Delta \\cdot x"): no increments."""
+_NABLA_OTHER = re.compile(r"(?i)\b(?:differenc\w*|divergence|covariant|connection|del\s+squared|shift\s+operator|"
+                          r"backward|forward)\b|差分")
+"""Words that make ∇ another operator, in a sentence that writes it (a backward difference, a divergence)."""
 _LAPLACIAN = re.compile(r"(?i)laplac|拉普拉斯")
 _DIGAMMA = re.compile(r"(?i)\bdi-?gamma\b|双伽[马玛]")
 def _given_a_formula(name: str) -> str:
@@ -5310,7 +5335,8 @@ def _given_a_formula(name: str) -> str:
 _GAMMA_ITSELF = re.compile(r"\\Gamma'\s*/\s*\\Gamma(?![A-Za-z])|\\frac\s*\{\s*\\Gamma'\s*\}\s*\{\s*\\Gamma\s*\}|"
                            r"\$\s*\\Gamma\s*\$[\s-]*(?:function|函数)")
 """Γ written alone as the gamma function itself: the digamma's ``\\Gamma'/\\Gamma``, "the $\\Gamma$ function"."""
-_GAMMA_GIVEN = re.compile(r"(?i)\\Gamma\s*\(\s*\\?[A-Za-z]+\s*\)\s*\$\s*(?:be|denotes?|is\s+(?:the|a|an)|stands?\s+for|"
+_GAMMA_GIVEN = re.compile(r"(?i)=:\s*\\Gamma\s*(?:\\left\s*)?\(|"
+                          r"\\Gamma\s*\(\s*\\?[A-Za-z]+\s*\)\s*\$\s*(?:be|denotes?|is\s+(?:the|a|an)|stands?\s+for|"
                           r"counts?|for\s+the|表示|为)|\\Gamma\s*\(\s*\d+\s*\\?[A-Za-z]+\s*\)\s*=")
 """Γ(t) given a meaning of the text's own in words ("Let $\\Gamma(t)$ be the number of tokens"), or a formula at a
 multiple of a name ("We write $\\Gamma(2t) = t^2$")."""
@@ -5329,6 +5355,45 @@ def _digamma_named(text: str) -> bool:
     function."""
     return any(_DIGAMMA.search(s) and re.search(r"\\psi(?![A-Za-z])", s)
                and not _CONTRASTED.search(re.sub(r"\$[^$]*\$", " ", s)) for s in sentences_in(text))
+
+
+_OWN_FORMULA = re.compile(r"(?i)\b(?:set|sets|setting|define[sd]?|defining|let|denotes?|now|instead|write|writes|call|"
+                          r"calls|here|becomes?|redefine[sd]?|take|takes|use|uses|form)\b|定义|令|记")
+"""Words before a formula that give a letter a function of the text's own ("We set $B(u, v) = uv$")."""
+
+
+def _lead_words(lines: list[str], rel: Relation) -> str:
+    """The words of the sentence before a relation: on its line for inline math, else the line before a display."""
+    before = _sentence_before(lines, rel)
+    if before.strip() or not 2 <= rel.line <= len(lines) + 1:
+        return before
+    previous = next((lines[n - 1] for n in range(rel.line - 1, max(0, rel.line - 4), -1) if lines[n - 1].strip()
+                     and not lines[n - 1].strip().startswith("$$")), "")
+    return re.split(r"[.!?。！？](?:\s|$)", re.sub(r"\$[^$]*\$", " ", previous))[-1]
+
+
+_SPECIAL_LETTERS = {"psi": r"\\psi(?![A-Za-z])",
+                    "B": r"(?<![A-Za-z\\])B(?![A-Za-z])|\\(?:mathrm|operatorname)\s*\{\s*B\s*\}"}
+
+
+def _special_names(text: str, found: list[Relation], lines: list[str]) -> set[str]:
+    """The letters the words name special functions — ψ the digamma, B the Beta function — and the text does not
+    take back: not where a sentence denies it ("In this section $B$ is not the Beta function") nor where the text
+    gives the letter a formula of its own at plain arguments ("We set $B(u, v) = uv$", "$\\psi(x) = x^2$")."""
+    out = set()
+    for name, named, word in (("psi", _digamma_named, _DIGAMMA), ("B", _beta_named, _BETA_FUNCTION)):
+        letter = _SPECIAL_LETTERS[name]
+        if not named(text) or any(word.search(s) and re.search(letter, s) and _CONTRASTED.search(re.sub(r"\$[^$]*\$", " ", s))
+                                  for s in sentences_in(text)):
+            continue
+        at_arguments = re.compile(rf"\s*(?:{letter})\s*(?:\\left\s*)?\(\s*\\?[A-Za-z]+(?:\s*,\s*\\?[A-Za-z]+)*\s*"
+                                  rf"(?:\\right\s*)?\)\s*")
+        if any(at_arguments.fullmatch(side) and not re.search(letter, other)
+               and (rel.op == ":=" or _OWN_FORMULA.search(_lead_words(lines, rel)))
+               for rel in found if rel.op in ("==", ":=") for side, other in ((rel.lhs, rel.rhs), (rel.rhs, rel.lhs))):
+            continue        # (not "ψ(n) = H_{n-1} − γ for the harmonic numbers": a fact of the digamma's)
+        out.add(name)
+    return out
 
 
 _BETA_FUNCTION = re.compile(r"(?i)\bbeta\s+function\b|\bEuler(?:'s)?\s+(?:integral\s+of\s+the\s+)?first\s+kind\b|"
@@ -5434,12 +5499,44 @@ def _dimensions(text: str) -> set[str]:
     return out
 
 
-_KNOWN_DEFINED = re.compile(r"\s*\\(?:mathrm|operatorname)\s*\{\s*(?P<name>LSE|logsumexp|softmax|softplus|sigmoid)\s*\}\s*"
+_KNOWN_DEFINED = re.compile(r"\s*(?:\\(?:mathrm|operatorname)\s*\{\s*(?P<name>LSE|logsumexp|softmax|softplus|sigmoid)\s*\}|"
+                            r"\\(?P<letter>sigma)(?![A-Za-z]))\s*"
                             r"(?:\\left\s*)?\(\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?(?P<argument>\\?[A-Za-z]+)\s*\}?\s*"
                             r"(?:\\right\s*)?\)\s*(?:_\s*\{?\s*[a-z]\s*\}?)?\s*$")
 """The left side of a definition of a function softsym knows, at a plain argument (``\\mathrm{LSE}(x)``,
 ``\\operatorname{softmax}(\\mathbf{z})_i``)."""
+_OTHER_FUNCTION = (r"(?:softplus|sign\s+function|signum|relu|rectifie[rd]|rectified|step\s+function|heaviside|"
+                   r"tanh|hyperbolic\s+tangent|gelu|swish|silu|elu|identity|arbitrary|generic|any\b|some\b)")
+_SIGMA_OTHER = re.compile(rf"(?i)\$\s*\\sigma\s*\$\s*,?\s*(?:denotes?|is|stands?\s+for|means|refers\s+to|be|for)\b"
+                          rf"[^.;$]{{0,30}}?\b{_OTHER_FUNCTION}|\b{_OTHER_FUNCTION}[^.;$]{{0,20}}\$\s*\\sigma\s*\$")
+"""Words that name σ, on their line, another function than the logistic sigmoid ("$\\sigma$ denotes the
+softplus activation", "where $\\sigma$ is the sign function", "$\\sigma$ is an arbitrary activation", "the
+rectifier $\\sigma$") — not a line that merely mentions one beside σ ("Swish is $x\\sigma(x)$")."""
+
+
+def _blank_inline(line: str) -> str:
+    return re.sub(r"\$[^$]*\$", " x ", line)
+
+
+_OWN_WORDS = re.compile(r"(?i)\b(?:we\s+use|use\s+(?:a|an|the|our)|versions?|variants?|rescaled|scaled|modified|"
+                        r"generali[sz]ed|sharper|steeper|smoother|our|here|in\s+(?:this|these)\s+(?:notes?|sections?|posts?|"
+                        r"chapters?))\b|我们用|这里|本文")
+"""Words before a formula for a function softsym knows that make it the text's own ("Here we use a rescaled
+version, $\\mathrm{softplus}(x) = 2\\log(1 + e^{x/2})$")."""
+
+
+def _sentence_before(lines: list[str], rel: Relation) -> str:
+    """The words of the sentence before an inline relation, on its line."""
+    if not 1 <= rel.line <= len(lines):
+        return ""
+    line = lines[rel.line - 1]
+    at = line.find(rel.tex[:20]) if rel.tex else -1
+    return re.split(r"[.!?。！？](?:\s|$)", re.sub(r"\$[^$]*\$", " ", line[:max(at, 0)]))[-1]
+
+
 _SIGMA_CALLED = re.compile(r"\\sigma\s*(?:\\left|\\[bB]ig[gl]?)?\s*\(")
+_SIGMA_INVERSE = re.compile(r"\\sigma\s*\^\s*(?:\{\s*-\s*1\s*\}|-\s*1)(?!\s*(?:\\left\s*|\\[bB]igg?l?\s*)?\()")
+"""σ^{-1} not applied to anything (the inverse function written alone, or a reciprocal?)."""
 _SIGMA_TIMES = re.compile(r"\\sigma(?![A-Za-z])\s*(?:[A-Za-z0-9]|\\(?!left|right|big|Big|cdot|times|quad|,|;|!)[A-Za-z])")
 
 

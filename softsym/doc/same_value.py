@@ -67,3 +67,34 @@ def differ(a: sp.Basic, b: sp.Basic) -> bool:
             return True
         compared += 1
     return compared == 0
+
+
+def shown_different(a: sp.Basic, b: sp.Basic) -> bool:
+    """Whether some point shows ``a`` and ``b`` take different values — the strict counterpart of
+    :func:`differ` (values that cannot be compared count as the same here).  Whole-number names (a
+    length n, an index i) are all set to 2, 3, 4 in turn and the sums over them written out, so the
+    entries of a vector are names of their own (``\\mathrm{LSE}(x) := \\log\\sum_{i=1}^n e^{x_i}``
+    is softsym's LSE, ``\\tau \\log\\sum_i e^{x_i/\\tau}`` is not)."""
+    if a == b or sp.count_ops(a - b) > _LARGEST or (a - b).has(sp.Integral):
+        return False
+    whole = [s for s in (a - b).free_symbols if s.is_integer]
+    for size in (2, 3, 4):
+        at = {s: sp.Integer(size) for s in whole}
+        try:
+            left_form, right_form = (sp.sympify(side).xreplace(at).doit() for side in (a, b))
+        except Exception:  # noqa: BLE001 - a form that does not write out: not compared there
+            continue
+        both = sp.Tuple(left_form, right_form)
+        entries = both.atoms(sp.Indexed)
+        unknowns = sorted(entries | (both.atoms(sp.Symbol) - {e.base.label for e in entries}),
+                          key=sp.default_sort_key)
+        for k in range(4):
+            point = {u: _sample(k, i, len(unknowns)) for i, u in enumerate(unknowns)}
+            if _long_ranges(sp.Tuple(left_form, right_form), point):
+                continue
+            left, right = value_at(left_form, point, _DIGITS), value_at(right_form, point, _DIGITS)
+            if left is None or right is None or left.as_real_imag()[1] != 0 or right.as_real_imag()[1] != 0:
+                continue
+            if abs(left - right) > _TOLERANCE * (1 + abs(left)):
+                return True
+    return False

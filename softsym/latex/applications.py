@@ -495,11 +495,12 @@ class ApplicationReading:
                 and f.sub is None and f.sup is None and not self.declared("B") and "B" not in self.ctx.functions \
                 and not g.base.given and not g.base.semicolon and g.base.separators[0] == ",":
             # B(a, b) where the words name the Beta function (and the text neither declares nor defines B)
-            return self.after_call(sp.beta(*(self.value(self.only([e], g.base)) for e in g.base.elements)), g)
+            return self.after_call(sp.beta(*(self.not_huge(self.value(self.only([e], g.base)), f)
+                                             for e in g.base.elements)), g)
         special = self.special_function(name, f)
         if special is not None and len(g.base.elements) == 1:
             # Γ(α) the gamma function; ψ(α), ψ'(α) the digamma and trigamma where the words name the digamma
-            return self.after_call(special(self.value(self.only(g.base.elements, g.base))), g)
+            return self.after_call(special(self.not_huge(self.value(self.only(g.base.elements, g.base)), f)), g)
         if f.primes and name == "sigma" and f.sub is None and f.sup is None and not self.declared("sigma") \
                 and len(g.base.elements) == 1:                               # σ'(x): the sigmoid's derivative
             arg = self.value(self.only(g.base.elements, g.base))
@@ -552,6 +553,13 @@ class ApplicationReading:
             self.fail("an ambiguous argument of a function written without parentheses: where does it end? "
                       f"('{shown}' is a product: put the argument in parentheses, \\tanh(x)(…) or \\tanh(x(…)))", f, g)
         return self.factor(f) * other
+
+    def not_huge(self, value: sp.Expr, where) -> sp.Expr:
+        """``value`` as the argument of a special function, unless it is a number above 1,000 (Γ(100000),
+        ψ(100000) are exact numbers SymPy would spend minutes building)."""
+        if value.is_Rational and abs(value) > 1000:
+            self.fail("a special function of a number above 1,000 (its exact value is too large to build)", where)
+        return value
 
     def special_function(self, name: str, f: Factor):
         """The special function ``\\Gamma`` (unless the document declares or defines Γ, or writes it alone as a name

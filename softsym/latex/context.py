@@ -77,6 +77,9 @@ class Context:
     uses Δ as a name of its own (``\\Delta := 2``, the Laplacian)."""
     laplacian: bool = False
     """Whether the document calls ``\\Delta`` the Laplacian: an operator, not read (``\\Delta u`` is unparsed)."""
+    nabla_other: bool = False
+    """Whether the words make ``\\nabla`` another operator than the gradient ("∇ denotes the backward difference
+    operator"): then it is not read."""
     special: frozenset[str] = frozenset()
     """Special functions the document's words name (``"digamma"``): ``\\psi(x)`` is then the digamma."""
     letters: frozenset[str] = frozenset()

@@ -485,6 +485,8 @@ class OperatorReading:
     def gradient(self, op: Factor, rest: list[Node]) -> sp.Expr:
         """``\\nabla_{\\mathbf{w}} L``: the gradient, a vector; its entry i is ∂L/∂w_i.  The variable
         must be written (a bare ``\\nabla L`` is refused: with respect to what?)."""
+        if self.ctx.nabla_other:
+            self.fail("\\nabla is another operator than the gradient in this text (its words say so): not read", op)
         if op.sub is None and op.sup is None and not op.primes and not op.bangs:
             at = self.gradient_at(rest)
             if at is not None:
