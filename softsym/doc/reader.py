@@ -64,7 +64,7 @@ from .blocks import item_opening, list_lead_in, outer_sibling_items, sibling_ite
 from .moments import draws_in, moments_written_out, random_in_words
 from .pointfree import point_free, vector_function_alone
 from .induction import exceptions_around, induction_plan
-from .same_value import differ, shown_different
+from .same_value import differ, proved_same, shown_different
 from .definitions import (
     IMPLICIT_SUM, OWN_VERSIONS, defines_an_entry, Unfoldable, defined_by_unparsed, defined_where, defines, flat_derivatives,
     function_definition, function_parameters, independent_derivatives, is_constraint, labelled_names,
@@ -331,13 +331,20 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
     # (letters some line gives a value or a definition: "For $u_k = 1/K$", "$p = (1/2, 1/4, 1/4)$")
     base = doc_declarations(options.symbols) if options.symbols.strip() else Domain()
     laplacian = bool(_LAPLACIAN.search(text))       # the Laplacian Δu: an operator, not read
+    powers_iterate = bool(_POWERS_ITERATE.search(text)) or any(   # (or a relation that says so: f²(x) = f(f(x)))
+        re.sub(r"\s+", "", r.rhs) == f"\\{m.group(1)}(\\{m.group(1)}({m.group(2)}))"
+        for r in found for m in [re.fullmatch(r"\s*\\(\w+)\s*\^\s*\{?\s*2\s*\}?\s*\(\s*(\w+)\s*\)\s*", r.lhs)] if m)
+    # ("powers of a function denote its iterates: $\tanh^2(x) := \tanh(\tanh(x))$")
     sigma_prime_named = any(not re.search(r"(?i)derivativ|slope|gradient|differentiat|导数", text[max(0, m.start() - 60):m.start()])
                             and (re.search(r"(?i)\b(?:writing|write|let|denote|call|and)\s*$", text[max(0, m.start() - 20):m.start()])
                                  or re.match(r"(?i)\s*(?:for\b|denotes?\b|stands?\s+for|be\b|is\s+(?:the|a|an)\s+"
                                              r"(?!derivative|slope|gradient))", text[m.end():m.end() + 40]))
                             for m in re.finditer(r"\$\s*\\sigma\s*'+\s*\$", text))
     # ("Writing $\sigma'$ for the standard deviation of the second sensor": σ' a name, no derivative)
-    nabla_other = any(_NABLA_OTHER.search(_blank_inline(s)) and "\\nabla" in s for s in sentences_in(text))
+    nabla_other = any(_NABLA_OTHER.search(_blank_inline(s)) and "\\nabla" in s
+                      or re.search(r"\$\s*\\nabla\s*\$", s) and re.search(r"(?i)respect\s+to|w\.\s*r\.\s*t|关于", s)
+                      for s in sentences_in(text))
+    # (or "Below, $\nabla$ is the gradient with respect to $x$": a variable in words, not read)
     # ("Here $\nabla$ denotes the backward difference operator": no gradient)
     special = frozenset({"digamma"} if "psi" in named else ()) \
         | frozenset({"beta"} if "B" in named else ()) \
@@ -477,11 +484,19 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
     index_floor: dict[str, int] = {}                      # a family defined from an index on ("for k ≥ 1")
     branch_cases: list[tuple[sp.Basic, int]] = []         # a family's case definitions, as conditions
     disputed_own: dict[str, tuple[int, bool]] = {}        # σ/softmax the text defines its own way: line, everywhere
-    other_sigma = next((n for n, line in enumerate(prose_lines, 1) if _SIGMA_OTHER.search(line)), None)
-    if other_sigma is not None and "sigma" not in function_lines:
-        # "σ denotes the softplus activation" (and no formula of the text's own for σ, which would be read):
-        # what speaks of σ after it is no sigmoid's
-        disputed_own["sigma"] = (other_sigma - 1, True)
+    for r in found:             # "$\sigma = \tanh$", "$\sigma(\cdot) = \max(0, \cdot)$", "$\mathrm{softplus} := g$":
+        alone = _KNOWN_ALONE.fullmatch(r.lhs) if r.op in ("==", ":=") else None   # a function the text gives
+        if alone and (re.fullmatch(r"\s*(?:\\(?:mathrm|operatorname)\s*\{\s*\w+\s*\}|\\[A-Za-z]+|[A-Za-z])\s*", r.rhs)
+                      or "\\cdot" in r.rhs):                                      # another meaning, not read
+            # (a function: \tanh, g, \max(0, \cdot) — not σ = 0.5 or σ = \sqrt{v}, a standard deviation)
+            disputed_own.setdefault(alone.group("name") or "sigma", (r.line, True))
+    for n, line in enumerate(prose_lines, 1):
+        for m in _NAMED_OTHER.finditer(line):
+            name = m.group("name") or m.group("after") or "sigma"
+            if name not in function_lines:
+                # "σ denotes the softplus activation", "$\mathrm{softplus}$ denotes the ReLU" (and no formula of the
+                # text's own, which would be read): what speaks of it after is not softsym's function
+                disputed_own.setdefault(name, (n - 1, True))
     reassigned = sorted((number, m.start(), m.group("name").lstrip("\\"))     # "z \gets 2z": (line, column, name)
                         for number, line in enumerate(lines, 1) for m in _REASSIGNED.finditer(line))
     log_bases = logarithm_bases(prose_lines)             # "log denotes the logarithm to base 2", by line
@@ -1043,6 +1058,10 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                     and (called := _SIGMA_CALLED.search(rel.lhs + " " + rel.rhs)):
                 raise Unparsed(f"\\sigma given a number (line {sigma_valued}) and written before parentheses: "
                                f"the sigmoid, or σ times what follows?", called.group(0))
+            iterate_power = _FUNCTION_POWER.search(rel.lhs + " " + rel.rhs) if powers_iterate else None
+            if iterate_power:
+                raise Unparsed("a power of a function where the text makes powers of functions their iterates "
+                               "(tanh²(x) = tanh(tanh(x))?): not read", iterate_power.group(0))
             inverse = _SIGMA_INVERSE.search(rel.lhs + " " + rel.rhs) if sigma_applied else None
             if inverse and "sigma" not in domain.names():
                 raise Unparsed("\\sigma^{-1} alone where the text applies σ as a function: its inverse function, or "
@@ -2251,19 +2270,27 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                                        "it holds in the display after it"))
             continue
         role = prose_role(lines, rel) if inline and (lhs.free_symbols or rhs.free_symbols) else "claim"
-        known = _KNOWN_DEFINED.match(rel.lhs) if rel.op in ("==", ":=") else None
+        known = _KNOWN_DEFINED.match(rel.lhs) if rel.op in ("==", ":=") \
+            and not lhs.atoms(sp.core.function.AppliedUndef) else None    # (one the text defined already: its own)
         if known is not None and (not re.search(rf"(?<![A-Za-z\\]){re.escape(known.group('argument'))}(?![A-Za-z])",
                                                 rel.rhs) or known.group("argument").lstrip("\\") in defined_names):
             known = None        # "softmax(u) = [0.25, 0.75]" at the text's u: a value there, no definition
-        if known is not None and (role != "claim" or inline and (defining_cue(lines, rel) or _OWN_WORDS.search(
-                _sentence_before(lines, rel))) or rel.op == ":=") \
-                and not aside and shown_different(lhs, rhs):
+        if known is not None and (role != "claim" or inline and defining_cue(lines, rel) or rel.op == ":="
+                                  or _OWN_WORDS.search(_lead_words(lines, rel))) \
+                and not aside and (shown_different(lhs, rhs) or not proved_same(lhs, rhs)
+                                   or rel.op != ":=" and any(
+                                       r.line == rel.line and r.op == "==" and r is not rel
+                                       and re.sub(r"\s+", "", r.lhs) == re.sub(r"\s+", "", rel.lhs)
+                                       and re.sub(r"\s+", "", r.rhs) != re.sub(r"\s+", "", rel.rhs) for r in found)):
+            # (one the text writes in pieces — "σ(t) = … for t ≥ 0 and σ(t) = 0 for t < 0" — is its own too)
             # "Let $\mathrm{softplus}(x) = \log(1 + e^{2x})$ in these notes": the text's own softplus — what uses it
             # after is checked against neither (softsym's would refute what holds of the text's)
             own_name = known.group("name") or known.group("letter")
-            disputed_own[own_name] = (rel.line, bool(_THROUGHOUT.search(_words_into(prose_lines, rel, blocks))))
-            if role == "condition" or rel.op == ":=" or inline and (defining_cue(lines, rel) or _OWN_WORDS.search(
-                    _sentence_before(lines, rel))):
+            throughout = bool(_THROUGHOUT.search(_words_into(prose_lines, rel, blocks)))
+            disputed_own[own_name] = (0 if throughout else rel.line, throughout)   # ("Throughout this note, …": also
+            #                                                                         the lines before it)
+            if role == "condition" or rel.op == ":=" or inline and defining_cue(lines, rel) \
+                    or _OWN_WORDS.search(_lead_words(lines, rel)):
                 out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,
                                    message=f"the text's own {own_name}, not softsym's: what uses it after "
                                            f"this line is checked against neither"))
@@ -3178,6 +3205,8 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                               f"(\"{regime}\"): a counterexample may lie outside it")
         said_case = equal_case(own_words if inline else        # (a display's: its lead-in and what follows it)
                                f"{own_words} {hedged_words(words_after_display(lines, rel, blocks))}")
+        if inline and _COUNTERFACTUAL.search(own_words):
+            doubts.append("its sentence states it counterfactually (\"Had we used …\"): not the text's own claim")
         if said_case:           # "$L = \log K$ when all logits are equal": a case the math does not write
             doubts.append(f"the words state it for a case softsym does not read (\"{said_case}\"): a counterexample "
                           f"may lie outside it")
@@ -5506,10 +5535,18 @@ _KNOWN_DEFINED = re.compile(r"\s*(?:\\(?:mathrm|operatorname)\s*\{\s*(?P<name>LS
 """The left side of a definition of a function softsym knows, at a plain argument (``\\mathrm{LSE}(x)``,
 ``\\operatorname{softmax}(\\mathbf{z})_i``)."""
 _OTHER_FUNCTION = (r"(?:softplus|sign\s+function|signum|relu|rectifie[rd]|rectified|step\s+function|heaviside|"
-                   r"tanh|hyperbolic\s+tangent|gelu|swish|silu|elu|identity|arbitrary|generic|any\b|some\b)")
-_SIGMA_OTHER = re.compile(rf"(?i)\$\s*\\sigma\s*\$\s*,?\s*(?:denotes?|is|stands?\s+for|means|refers\s+to|be|for)\b"
-                          rf"[^.;$]{{0,30}}?\b{_OTHER_FUNCTION}|\b{_OTHER_FUNCTION}[^.;$]{{0,20}}\$\s*\\sigma\s*\$")
-"""Words that name σ, on their line, another function than the logistic sigmoid ("$\\sigma$ denotes the
+                   r"tanh|hyperbolic\s+tangent|gelu|swish|silu|elu|identity|arbitrary|generic|"
+                   r"(?:any|some)\s+(?:smooth\s+)?(?:activation|function|nonlinearity)|"
+                   r"hard\s*max\w*|argmax|sparsemax|one-?hot|zero-temperature)")
+def _known_in_math(group: str) -> str:
+    """A function softsym knows written alone as inline math, its name in ``group`` (none for σ)."""
+    return (r"\$\s*(?:\\sigma|\\(?:mathrm|operatorname)\s*\{\s*(?P<" + group
+            + r">softplus|LSE|logsumexp|softmax|sigmoid)\s*\})\s*\$")
+
+
+_NAMED_OTHER = re.compile(rf"(?i){_known_in_math('name')}\s*,?\s*(?:denotes?|is|stands?\s+for|means|refers\s+to|be|for)\b"
+                          rf"[^.;$]{{0,30}}?\b{_OTHER_FUNCTION}|\b{_OTHER_FUNCTION}[^.;$]{{0,20}}{_known_in_math('after')}")
+"""Words that name σ (or softplus, LSE, softmax), on their line, another function than softsym's ("$\\sigma$ denotes the
 softplus activation", "where $\\sigma$ is the sign function", "$\\sigma$ is an arbitrary activation", "the
 rectifier $\\sigma$") — not a line that merely mentions one beside σ ("Swish is $x\\sigma(x)$")."""
 
@@ -5518,8 +5555,11 @@ def _blank_inline(line: str) -> str:
     return re.sub(r"\$[^$]*\$", " x ", line)
 
 
+_KNOWN_ALONE = re.compile(r"\s*(?:\\(?:mathrm|operatorname)\s*\{\s*(?P<name>LSE|logsumexp|softmax|softplus|sigmoid)\s*\}|"
+                          r"\\sigma(?![A-Za-z]))\s*(?:(?:\\left\s*)?\(\s*\\cdot\s*(?:\\right\s*)?\))?\s*")
+"""A function softsym knows written alone (or at ``\\cdot``) as the left side of an equation that gives it a meaning."""
 _OWN_WORDS = re.compile(r"(?i)\b(?:we\s+use|use\s+(?:a|an|the|our)|versions?|variants?|rescaled|scaled|modified|"
-                        r"generali[sz]ed|sharper|steeper|smoother|our|here|in\s+(?:this|these)\s+(?:notes?|sections?|posts?|"
+                        r"generali[sz]ed|sharper|steeper|smoother|our|here|throughout|(?:this|these)\s+(?:notes?|sections?|posts?|"
                         r"chapters?))\b|我们用|这里|本文")
 """Words before a formula for a function softsym knows that make it the text's own ("Here we use a rescaled
 version, $\\mathrm{softplus}(x) = 2\\log(1 + e^{x/2})$")."""
@@ -5535,6 +5575,13 @@ def _sentence_before(lines: list[str], rel: Relation) -> str:
 
 
 _SIGMA_CALLED = re.compile(r"\\sigma\s*(?:\\left|\\[bB]ig[gl]?)?\s*\(")
+_COUNTERFACTUAL = re.compile(r"(?i)(?:^|[.;:!?]\s+)(?:had|were)\s+(?:we|i|you|they|it|one|the|this|that)\b|"
+                             r"\bif\s+(?:we|one|you|they)\s+had\b|\bwould\s+have\b|假如|假若|倘若")
+"""Words that state a relation counterfactually ("Had we used the rate form, $\\mathbb{E}[X] = \\alpha/\\beta$")."""
+_POWERS_ITERATE = re.compile(r"(?i)\b(?:powers?|superscripts?|exponents?)\b[^.]{0,60}?\b(?:iterat\w*|compos\w*|"
+                             r"repeated(?:ly)?\s+appl\w*)")
+_FUNCTION_POWER = re.compile(r"\\(?:tanh|sigma|sin|cos|tan|sinh|cosh|exp|log|ln)\s*\^\s*\{?\s*\d")
+"""A power of a function before its argument (``\\tanh^2(x)``): its square, or its iterate where the text says so."""
 _SIGMA_INVERSE = re.compile(r"\\sigma\s*\^\s*(?:\{\s*-\s*1\s*\}|-\s*1)(?!\s*(?:\\left\s*|\\[bB]igg?l?\s*)?\()")
 """σ^{-1} not applied to anything (the inverse function written alone, or a reciprocal?)."""
 _SIGMA_TIMES = re.compile(r"\\sigma(?![A-Za-z])\s*(?:[A-Za-z0-9]|\\(?!left|right|big|Big|cdot|times|quad|,|;|!)[A-Za-z])")
