@@ -2275,9 +2275,10 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         if known is not None and (not re.search(rf"(?<![A-Za-z\\]){re.escape(known.group('argument'))}(?![A-Za-z])",
                                                 rel.rhs) or known.group("argument").lstrip("\\") in defined_names):
             known = None        # "softmax(u) = [0.25, 0.75]" at the text's u: a value there, no definition
-        if known is not None and (role != "claim" or inline and defining_cue(lines, rel) or rel.op == ":="
-                                  or _OWN_WORDS.search(_lead_words(lines, rel))) \
-                and not aside and (shown_different(lhs, rhs) or not proved_same(lhs, rhs)
+        defining_known = known is not None and (role == "condition" or inline and defining_cue(lines, rel)
+                                                or rel.op == ":=" or bool(_OWN_WORDS.search(_lead_words(lines, rel))))
+        if known is not None and (role != "claim" or defining_known) \
+                and not aside and (shown_different(lhs, rhs) or defining_known and not proved_same(lhs, rhs)
                                    or rel.op != ":=" and any(
                                        r.line == rel.line and r.op == "==" and r is not rel
                                        and re.sub(r"\s+", "", r.lhs) == re.sub(r"\s+", "", rel.lhs)
@@ -2287,10 +2288,9 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             # after is checked against neither (softsym's would refute what holds of the text's)
             own_name = known.group("name") or known.group("letter")
             throughout = bool(_THROUGHOUT.search(_words_into(prose_lines, rel, blocks)))
-            disputed_own[own_name] = (0 if throughout else rel.line, throughout)   # ("Throughout this note, …": also
-            #                                                                         the lines before it)
-            if role == "condition" or rel.op == ":=" or inline and defining_cue(lines, rel) \
-                    or _OWN_WORDS.search(_lead_words(lines, rel)):
+            disputed_own[own_name] = (0 if throughout else rel.line, True)   # (in every section after it, and with
+            #                                                                   "Throughout this note" before it too)
+            if defining_known:
                 out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,
                                    message=f"the text's own {own_name}, not softsym's: what uses it after "
                                            f"this line is checked against neither"))
@@ -3452,7 +3452,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                 doubts.append(why)
                 hollow.append(why)
         for name, (at, throughout) in disputed_own.items():
-            if at < rel.line \
+            if at < rel.line and (throughout or in_scope(sections, at, rel.line)) \
                     and not at < own_versions.get(name, 0) <= rel.line \
                     and any(re.search(_OWN_VERSION_TEX[name], tex) for tex in [rel.tex, *(
                         lines[n - 1] for n in through_lines if at < n <= len(lines))]):
