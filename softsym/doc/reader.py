@@ -49,7 +49,7 @@ from .integers import integers_in_words, kinds_unread, reaches as integer_reache
 from .chains import Relation, relations, sides_of_arrows
 from .hedges import (EXCEPTING, FROM_HERE_ON, _UNLESS_SAID, assumed_in_words, words_set_aside, doubted_in, equal_case, hedged_words, case_switch, distributions_named, negation_in, others_before, paragraph_around, prose_text, regime_nearby, restricted_nearby, restricted_where_introduced,
                      sentence_around, sentences, signs_nearby, unplain, word_bound)
-from .conditions import (NAME_TEX, case_at_point, named_by_noun, product_value, worded_value, 
+from .conditions import (NAME_TEX, _sentence_before, case_at_point, named_by_noun, product_value, worded_value, 
     conditioned, family_bound_for_every, pin_throughout,
     LABEL_SET, OP_TEX, is_stated_range, MEMBERSHIP as _MEMBERSHIP, NOT_A_CASE, after_a_display, as_bounds, case_after, case_in_words, claimed_before, bound_throughout, introduced_by, conditions_after, conditions_for, excluded_in_words, named_in_words, tight_at,
     defined_before, defining_cue, example_cue, supposed_cue, widened_since, finite_set, words_after_display, imposed_display, imposed_in_prose, in_display_math,
@@ -341,7 +341,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                                              r"(?!derivative|slope|gradient))", text[m.end():m.end() + 40]))
                             for m in re.finditer(r"\$\s*\\sigma\s*'+\s*\$", text))
     # ("Writing $\sigma'$ for the standard deviation of the second sensor": σ' a name, no derivative)
-    nabla_other = any(_NABLA_OTHER.search(_blank_inline(s)) and "\\nabla" in s
+    nabla_other = any(_NABLA_OTHER.search(blank_inline_math(s)) and "\\nabla" in s
                       or re.search(r"\$\s*\\nabla\s*\$", s) and re.search(r"(?i)respect\s+to|w\.\s*r\.\s*t|关于", s)
                       for s in sentences_in(text))
     # (or "Below, $\nabla$ is the gradient with respect to $x$": a variable in words, not read)
@@ -5551,10 +5551,6 @@ softplus activation", "where $\\sigma$ is the sign function", "$\\sigma$ is an a
 rectifier $\\sigma$") — not a line that merely mentions one beside σ ("Swish is $x\\sigma(x)$")."""
 
 
-def _blank_inline(line: str) -> str:
-    return re.sub(r"\$[^$]*\$", " x ", line)
-
-
 _KNOWN_ALONE = re.compile(r"\s*(?:\\(?:mathrm|operatorname)\s*\{\s*(?P<name>LSE|logsumexp|softmax|softplus|sigmoid)\s*\}|"
                           r"\\sigma(?![A-Za-z]))\s*(?:(?:\\left\s*)?\(\s*\\cdot\s*(?:\\right\s*)?\))?\s*")
 """A function softsym knows written alone (or at ``\\cdot``) as the left side of an equation that gives it a meaning."""
@@ -5563,15 +5559,6 @@ _OWN_WORDS = re.compile(r"(?i)\b(?:we\s+use|use\s+(?:a|an|the|our)|versions?|var
                         r"chapters?))\b|我们用|这里|本文")
 """Words before a formula for a function softsym knows that make it the text's own ("Here we use a rescaled
 version, $\\mathrm{softplus}(x) = 2\\log(1 + e^{x/2})$")."""
-
-
-def _sentence_before(lines: list[str], rel: Relation) -> str:
-    """The words of the sentence before an inline relation, on its line."""
-    if not 1 <= rel.line <= len(lines):
-        return ""
-    line = lines[rel.line - 1]
-    at = line.find(rel.tex[:20]) if rel.tex else -1
-    return re.split(r"[.!?。！？](?:\s|$)", re.sub(r"\$[^$]*\$", " ", line[:max(at, 0)]))[-1]
 
 
 _SIGMA_CALLED = re.compile(r"\\sigma\s*(?:\\left|\\[bB]ig[gl]?)?\s*\(")
