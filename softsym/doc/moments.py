@@ -19,7 +19,11 @@ What is written out (f of one drawn name X, every other name a constant):
 Nothing else is: an expectation of two drawn names (their dependence is not known), a conditional one
 (``E[X | X > s]``), one under a subscript (``E_p``), a name drawn twice from different families, a conditional draw
 (``x_i \\mid \\lambda \\sim …``), or a family whose parameters the notes write two ways (a gamma or an exponential
-whose words do not say "rate"; a normal written N(μ, σ) with σ unsquared: a standard deviation or a variance?).
+whose words do not say "rate"; a normal written N(μ, σ) with σ unsquared: a standard deviation or a variance?),
+a draw whose words give a parameter a meaning the table does not read (``_meaning_unread``: "$b$ the length of the
+interval", "taking values ±1", "a window of length $t$", "in the order (success probability, trials)"; an inverse
+rate and an inverse scale are read, as a scale and a rate), and any moment of a draw whose parameter the words make
+random ("The mean $\\mu$ is random too").
 """
 from __future__ import annotations
 
@@ -82,13 +86,15 @@ def draws_in(blocks, lines: list[str]) -> dict[str, Draw]:
         names = [n.strip() for n in m.group("names").split(",")]
         params = tuple(p.strip() for p in m.group("params").split(",")) if m.group("params").strip() else ()
         line = lines[block.line - 1] if 1 <= block.line <= len(lines) else ""
-        by = _parameter_named(clause, params[-1] if params else "")
+        by = _parameter_named(clause, params[-1] if params else "", family or "")
+        about = _sentences_about(text, masked, [*names, *params], sentence)
         for name in names:
             draw = Draw(name, family or "", params, block.line, by)
             if "\\mid" in tex or len(names) > 1 or family is None or len(params) != _ARITY[family] \
                     or re.search(r"\\(?:overset|stackrel|underset)", tex) or _HEDGED.search(_blank_math(line)) \
                     or _HEDGED.search(_blank_math(sentence)) \
-                    or _CONVENTION_SPOKEN.get(family or "", _NEVER).search(words):
+                    or _CONVENTION_SPOKEN.get(family or "", _NEVER).search(words) \
+                    or _meaning_unread(family, params, clause, about):
                 draw = Draw(name, "", params, block.line)       # (a draw softsym does not read: the name is out)
             seen.setdefault(name, []).append(draw)
     out = {}
@@ -173,8 +179,10 @@ _HEDGED = re.compile(r"(?i)\b(?:approx\w*|asymptotic\w*|roughly|nearly|about|onl
 "A common mistake is to assume", "truncated to [0, ∞)", "Had we modelled …", "conditioned on $X > 0$", a
 d-dimensional draw)."""
 _CONVENTION_SPOKEN = {
-    "normal": re.compile(r"(?i)standard\s+deviation|precision|\bstd\b|标准差|精度"),
-    "lognormal": re.compile(r"(?i)standard\s+deviation|precision|\bstd\b|标准差|精度"),
+    "normal": re.compile(r"(?i)standard\s+deviation|precision|\bstd\b|"
+                         r"(?:inverse|reciprocal)[\s-]+(?:of\s+(?:the\s+)?)?variance|标准差|精度"),
+    "lognormal": re.compile(r"(?i)standard\s+deviation|precision|\bstd\b|"
+                            r"(?:inverse|reciprocal)[\s-]+(?:of\s+(?:the\s+)?)?variance|标准差|精度"),
     "laplace": re.compile(r"(?i)\brate\b|速率"),
     "gumbel": re.compile(r"(?i)\brate\b|速率"),
     "uniform": re.compile(r"(?i)cent(?:er|re)d?|width|\bdie\b|dice|discrete|integer|\broll|\bsided\b|\bfaces?\b|"
@@ -184,25 +192,143 @@ _CONVENTION_SPOKEN = {
 its standard deviation or precision, a Laplace by a rate, a uniform by its centre and width or on integers)."""
 
 
-def _parameter_named(clause: str, param: str) -> str:
+_KIND = (r"(?:(?:inverse|reciprocal)[\s-]+(?:of\s+(?:the\s+|a\s+|its\s+)?)?|1\s*/\s*|one\s+over\s+(?:the\s+)?|"
+         r"(?:log|logarithm\s+of\s+the|log-?)\s*|(?:square|squared)[\s-]+(?:root\s+of\s+the\s+)?)?"
+         r"(?:rate|scale|mean|variance|precision)")
+"""A convention word, with what inverts or transforms it ("inverse rate", "reciprocal of the scale", "log-rate")."""
+
+
+def _parameter_named(clause: str, param: str, family: str = "") -> str:
     """How the words of a draw's own clause give its last parameter: "rate" ("with rate $\\lambda$", "inverse scale
-    $\\beta$", "in the shape–rate form"), "scale" ("scale $\\theta$", "shape–scale"), "mean" ("with mean
-    $\\beta$"), when they give it one way only; else ""."""
+    $\\beta$", "in the shape–rate form"), "scale" ("scale $\\theta$", "inverse rate $\\theta$", "shape–scale"),
+    "mean" ("with mean $\\beta$"), "variance", "precision" ("$\\tau$ is the inverse variance"), when they give it one
+    way only; "?" where they give it a way not read here ("log-rate $\\beta$", "the reciprocal of the mean"); else
+    "" (a log-normal's "log-variance" is its variance)."""
     if not param:
         return ""
     spelled = re.escape(param.strip())
-    named = {_KIND_OF_WORD[_spaced(w)] for w in re.findall(
-        rf"(?i)\b(inverse[\s-]+scale|rate|scale|mean)\s+(?:parameter\s+)?\$\s*{spelled}\s*\$", clause)}
-    named |= {_KIND_OF_WORD[_spaced(w)] for w in re.findall(
-        r"(?i)\bshape[\s\-–—/]*(?:and\s+|-\s*)?(inverse[\s-]+scale|rate|scale)\b", clause)}
-    return named.pop() if len(named) == 1 else ""
+    words = re.findall(rf"(?i)\b({_KIND})\s+(?:parameter\s+)?\$\s*{spelled}\s*\$", clause)
+    words += re.findall(rf"(?i)\$\s*{spelled}\s*\$\s*(?:,\s*)?(?:is|denotes|being|as|for|=)?\s*(?:the|an?|its)?\s*"
+                        rf"(?:(?:distribution|gamma|exponential|normal)\W?s?\s+)?({_KIND})\b", clause)
+    words += re.findall(r"(?i)\bshape[\s\-–—/]*(?:and\s+|-\s*)?((?:inverse[\s-]+)?(?:scale|rate))\b", clause)
+    if family == "lognormal":
+        words = [re.sub(r"(?i)^log[\s-]*", "", w) for w in words]
+    named = {_kind_of(w) for w in words}
+    return named.pop() if len(named) == 1 else "?" if "?" in named else ""
 
 
-_KIND_OF_WORD = {"inverse scale": "rate", "rate": "rate", "scale": "scale", "mean": "mean"}
+def _kind_of(word: str) -> str:
+    """"rate", "scale", "mean", "variance", "precision" of a convention word (inverted: "inverse rate" → "scale");
+    "?" for one transformed otherwise (a log, a root, an inverse mean)."""
+    w = re.sub(r"[\s-]+", " ", word.lower()).strip()
+    base = w.split()[-1]
+    if w == base:
+        return base
+    if re.match(r"(?:inverse|reciprocal|1 ?/|one over)\b", w):
+        return {"rate": "scale", "scale": "rate", "variance": "precision", "precision": "variance"}.get(base, "?")
+    return "?"
 
 
-def _spaced(word: str) -> str:
-    return re.sub(r"[\s-]+", " ", word.lower())
+def _sentences_about(text: str, masked: str, tokens: list[str], own: str) -> list[str]:
+    """The sentences of ``text`` other than the draw's own (``own``) that speak of one of ``tokens`` (the drawn name,
+    the parameters) as math of its own (``$b$``, ``$\\lambda$``): "Here $b$ is the length of the interval."."""
+    spelled = [re.escape(t.strip()) for t in tokens if t.strip() and not re.fullmatch(r"[\d.\s]+", t)]
+    if not spelled:
+        return []
+    mention = re.compile(rf"\$\s*(?:{'|'.join(spelled)})\s*\$")
+    cuts = [0, *(m.end() for m in _SENTENCE_END.finditer(masked)), len(text)]
+    out = []
+    for lo, hi in zip(cuts, cuts[1:]):
+        sentence = text[lo:hi]
+        if mention.search(sentence) and sentence.strip() and sentence.strip() not in own:
+            out.append(sentence)
+    return out
+
+
+_UNREAD_WORDS = re.compile(
+    r"(?i)\b(?:inverse|reciprocal|one\s+over|length|width|span|duration|window|exposure|horizon|period|area|volume|"
+    r"per|values?|taking|takes|signs?|spins?|odds|logit\w*|log(?!-?normal)\w*|square[\s-]+roots?|squared|half|twice|"
+    r"double\w*|offset|fail\w*|radius|median|quantile|percent\w*|standardi[sz]ed|normali[sz]ed|dispersion|"
+    r"concentration|standard\s+deviation|std|precision|temperature|"
+    r"in\s+(?:the|this|that|reverse\w*|another|a\s+different)\s+order|order(?:ed|ing)?\s+(?:as|is|of|\()|"
+    r"(?:argument|parameter)s?\s+order|reversed|swapped|transposed|"
+    r"first\s+(?:argument|parameter)|second\s+(?:argument|parameter)|multipl\w*|divid\w*|times)\b"
+    r"|\\pm\b|\\mp\b|±|∓")
+"""Words in a draw's clause (or a sentence about its name or parameters) that may give a parameter (or the drawn
+name) a meaning the table does not read: an inverse or a log of it, a length or window it is a rate per, values
+±1, the parameters in another order, … — the draw is then not read (unless ``_UNREAD_SPARED`` spares the
+word)."""
+_UNREAD_SPARED = {
+    "exponential": re.compile(r"(?i)per|fail\w*"),  # (with rate λ per unit time, a failure rate: a waiting time's)
+    "gamma": re.compile(r"(?i)per|fail\w*"),
+    "lognormal": re.compile(r"(?i)log\w*"),          # ("whose log is normal")
+}
+_READ_CONVENTIONS = re.compile(r"(?i)\b(?:inverse|reciprocal)[\s-]+(?:of\s+(?:the\s+)?)?(?:rate|scale)\b")
+"""Conventions read (``_kind_of``): an inverse rate is a scale, an inverse scale a rate."""
+
+_ROLE_WORDS = {
+    "probability": r"(?:success\s+)?probabilit(?:y|ies)|chance|bias",
+    "trials": r"trials|attempts|(?:sample|population)\s+size|number\s+of\s+\w+|count",
+    "shape": r"shapes?",
+    "location": r"location|cent(?:er|re)|mode",
+    "lower": r"lower|left|minimum|start",
+    "upper": r"upper|right|maximum",
+    "mean": r"mean|expectation|average",
+    "variance": r"variance",
+    "rate": r"rate|intensity",
+    "scale": r"scale",
+}
+_ROLES_AT = {       # the roles the table reads each parameter in, by position
+    "normal": ({"mean", "location"}, {"variance"}), "lognormal": ({"mean", "location"}, {"variance"}),
+    "bernoulli": ({"probability", "mean"},), "binomial": ({"trials"}, {"probability"}),
+    "poisson": ({"rate", "mean"},), "exponential": ({"rate", "scale", "mean"},),
+    "beta": ({"shape"}, {"shape"}), "gamma": ({"shape"}, {"rate", "scale"}),
+    "uniform": ({"lower"}, {"upper"}), "laplace": ({"location", "mean"}, {"scale", "rate"}),
+    "gumbel": ({"location"}, {"scale", "rate"}),
+}
+_PROBABILITY_LETTER = re.compile(r"\\?(?:p|q|pi|theta|rho|phi)(?:_\{?\w+\}?)?")
+_COUNT_LETTER = re.compile(r"(?:n|N|m|M|T|K)(?:_\{?\w+\}?)?")
+
+
+def _roles_named(words: str, param: str) -> set[str]:
+    """The roles the words give ``param`` ("$p$ is the success probability", "number of trials $n$")."""
+    spelled = re.escape(param.strip())
+    out = set()
+    for role, pattern in _ROLE_WORDS.items():
+        if re.search(rf"(?i)\b(?:{pattern})\s+(?:parameter\s+|of\s+the\s+\w+\s+)?\$\s*{spelled}\s*\$", words) \
+                or re.search(rf"(?i)\$\s*{spelled}\s*\$\s*(?:,\s*)?(?:(?:is|denotes|being|as|for|gives|sets)\s+)?"
+                             rf"(?:(?:the|an?|its|our)\s+)?"
+                             rf"(?:(?!(?:and|or|with|but|while|whereas|not)\b)[\w-]+\s+){{0,2}}?(?:{pattern})\b",
+                             words):
+            out.add(role)
+    return out
+
+
+def _meaning_unread(family: str | None, params: tuple[str, ...], clause: str, about: list[str]) -> bool:
+    """Whether the words about a draw (its own clause, the sentences about its name or parameters) may give a
+    parameter a meaning other than the table's: a word of ``_UNREAD_WORDS`` (an inverse variance, a length, a
+    window, values ±1, "in the order (success probability, trials)"), a parameter given the role of another
+    position ("$p$ is the success probability" of Binomial(p, n)), or a binomial's parameters written as
+    Binomial(p, n).  Such a draw is not read: its moments stay unknown (never the default's)."""
+    if family not in _ROLES_AT:
+        return False
+    said = " ".join([clause, *about])
+    words = _READ_CONVENTIONS.sub(" rate ", re.sub(r"\$\$.*?\$\$|\$[^$]*\$", " ", said, flags=re.S))
+    spared = _UNREAD_SPARED.get(family, _NEVER)
+    if any(not spared.fullmatch(m.group(0)) for m in _UNREAD_WORDS.finditer(words)) \
+            or re.search(r"\\pm\b|\\mp\b|±|∓|\\\{\s*-\s*1\s*,", said) \
+            or family in ("bernoulli", "binomial") and re.search(r"\$\s*-\s*1\s*\$", said):
+        return True                 # (a Bernoulli "$1$ with probability $p$ and $-1$ otherwise": a sign)
+    if family == "binomial" and len(params) == 2 and _PROBABILITY_LETTER.fullmatch(params[0].strip()) \
+            and _COUNT_LETTER.fullmatch(params[1].strip()):
+        return True                 # Binomial(p, n): the parameters in another order than the table's (n, p)
+    for k, param in enumerate(params):
+        if re.fullmatch(r"[\d.\s]+", param) or k >= len(_ROLES_AT[family]):
+            continue
+        allowed = set().union(*(_ROLES_AT[family][j] for j, q in enumerate(params) if q.strip() == param.strip()))
+        if _roles_named(said, param) - allowed:
+            return True
+    return False
 
 
 class _Unknown(Exception):
@@ -318,6 +444,15 @@ class _Family:
         raise _Unknown
 
 
+_BY_READ = {
+    "normal": ("", "variance"), "lognormal": ("", "variance"), "poisson": ("", "rate", "mean"),
+    "bernoulli": ("", "mean"), "gamma": ("", "rate", "scale"), "exponential": ("", "rate", "scale", "mean"),
+    "laplace": ("", "scale", "rate"), "gumbel": ("", "scale", "rate"),
+}
+"""How the words may give a family's last parameter (``Draw.by``) for the table to read it; by default only
+unnamed."""
+
+
 def _family(draw: Draw, parse) -> _Family | None:
     """The family of ``draw`` with its parameters read by ``parse`` (TeX → SymPy), in the parameterization of
     the table; None where the notes' parameterization is not settled."""
@@ -326,6 +461,8 @@ def _family(draw: Draw, parse) -> _Family | None:
     except Exception:  # noqa: BLE001 - a parameter not read: no moments
         return None
     f = draw.family
+    if draw.by not in _BY_READ.get(f, ("",)):
+        return None                 # (a normal "with precision τ", a beta "with rate b", a "log-rate": not read)
     if f in ("normal", "lognormal") and not (isinstance(p[1], sp.Pow) and p[1].exp == 2 or p[1] == 1
                                              or isinstance(p[1], sp.Mul) and any(isinstance(q, sp.Pow) and q.exp == 2
                                                                                  for q in p[1].args)):
@@ -339,6 +476,8 @@ def _family(draw: Draw, parse) -> _Family | None:
             p = (p[0], 1 / p[1])
         elif draw.by != "rate":
             return None             # Gamma(α, β): a rate or a scale?
+    if f in ("laplace", "gumbel") and draw.by == "rate":
+        p = (p[0], 1 / p[1])        # (Laplace(μ, b) with inverse scale b: its scale is 1/b)
     if f == "exponential":
         if draw.by in ("scale", "mean"):
             p = (1 / p[0],)
@@ -389,7 +528,8 @@ _RANDOM_IN_WORDS = re.compile(
     r"(?i)\$\s*\\?(?P<a>[A-Za-z]+)\s*\$\s*(?:,\s*)?(?:be|is|being|are|itself|too|also|as\s+well)\s+(?:(?:a|an)\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:random|uniform\w*|normal\w*|gaussian|exponential\w*|distributed|drawn|sampled|"
     r"stochastic|noisy|poisson|binomial|bernoulli|beta|gamma|unknown)\b|"
-    r"\b(?:random|stochastic|uniform|sampled|drawn)\s+(?:[\w-]+\s+){0,3}?\$\s*\\?(?P<b>[A-Za-z]+)\s*\$")
+    r"\b(?:random|stochastic|uniform|sampled|drawn|(?:hyper)?priors?\s+(?:on|over|for|of))\s+(?:[\w-]+\s+){0,3}?"
+    r"\$\s*\\?(?P<b>[A-Za-z]+)\s*\$")
 """A name the words make random ("The slope $t$ is itself random, uniform on [0, 1]", "a random $t$")."""
 
 
@@ -465,8 +605,9 @@ def moments_written_out(expr: sp.Basic, draws: dict[str, Draw], parse, unfold=la
             return None
         (x, draw), = found
         fam = _family(draw, parse)
-        if fam is None or not _constants_only(opened, x, fam, random):
-            return None
+        if fam is None or not _constants_only(opened, x, fam, random) \
+                or {q.name for p in fam.p for q in p.free_symbols} & random:
+            return None         # (X ~ Beta(a, b) and "$b$ is itself random": no moment of a fixed b)
         try:
             mean = _expectation(opened, x, fam)
             value = mean if kind == "E" else _expectation(opened ** 2, x, fam) - mean ** 2
