@@ -539,7 +539,8 @@ def _result(reading: Reading, verdict: Verdict | None, variants: dict[str, Verdi
         verdict = replace(stated, message=f"{stated.message} ({at_values})")      # an example's line, checked
         unpinned = sectioned = None  # at the example's values: that it fails without them says nothing
     if verdict is not None and verdict.status is Status.REFUTED and verdict.counterexample is not None:
-        clash = contradicted(verdict.counterexample, reading.stated)
+        clash = contradicted(verdict.counterexample, reading.stated) \
+            or contradicted(verdict.counterexample, reading.links)
         if clash and stated is not None and stated.status is Status.REFUTED and reading.values_unique \
                 and not reading.doubts and stated.counterexample is not None \
                 and not contradicted(stated.counterexample, reading.stated_here):   # (nor at another value

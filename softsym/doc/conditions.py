@@ -2554,7 +2554,12 @@ def contradicted(counterexample, stated: tuple[tuple[str, str, int], ...]) -> st
     for name, value, line in stated:
         if name in values:
             try:
-                same = sp.simplify(parse_expr(values[name]) - parse_expr(value)) == 0
+                taken = parse_expr(value)       # (a value in other names — E_2 = ε — at the point's values)
+                taken = taken.xreplace({x: parse_expr(values[sp.sstr(x)]) for x in taken.atoms(sp.Symbol, sp.Indexed)
+                                        if sp.sstr(x) in values})
+                if taken.free_symbols:
+                    continue
+                same = sp.simplify(parse_expr(values[name]) - taken) == 0
             except Exception:  # noqa: BLE001 - a value softsym cannot read back: say nothing
                 continue
             if not same:

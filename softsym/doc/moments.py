@@ -65,14 +65,13 @@ class Draw:
     by: str = ""
 
 
-def draws_in(blocks, lines: list[str]) -> dict[str, Draw]:
+def every_draw(blocks, lines: list[str]) -> dict[str, list[Draw]]:
     """The names the text draws (``$X \\sim \\mathrm{Beta}(\\alpha, \\beta)$``) from one family each: a name drawn
     twice in two ways, drawn given something (``x \\mid \\lambda \\sim``), drawn several at once, or drawn in a
     sentence that hedges it ("Had we modelled the counts as …, the fit would …") is left out.  A parameter's
     convention ("rate $\\theta$", "in the shape–scale form") is read from the draw's own clause only (not from
     the Exp(θ) "with rate θ" drawn beside it)."""
     seen: dict[str, list[Draw]] = {}
-    words = " ".join(lines)
     text = "\n".join(lines)
     masked = _math_masked(text)
     sampled = []
@@ -93,17 +92,32 @@ def draws_in(blocks, lines: list[str]) -> dict[str, Draw]:
             if "\\mid" in tex or len(names) > 1 or family is None or len(params) != _ARITY[family] \
                     or re.search(r"\\(?:overset|stackrel|underset)", tex) or _HEDGED.search(_blank_math(line)) \
                     or _HEDGED.search(_blank_math(sentence)) \
-                    or _CONVENTION_SPOKEN.get(family or "", _NEVER).search(words) \
-                    or _meaning_unread(family, params, clause, about):
+                    or _CONVENTION_SPOKEN.get(family or "", _NEVER).search(_blank_math(" ".join([clause, *about]))) \
+                    or _meaning_unread(family, params, clause, about, name):
                 draw = Draw(name, "", params, block.line)       # (a draw softsym does not read: the name is out)
             seen.setdefault(name, []).append(draw)
-    out = {}
     drawn = set(seen)
-    for name, found in seen.items():
-        if all(d.family and (d.family, d.params) == (found[0].family, found[0].params) for d in found) \
-                and not any(re.search(rf"(?<![A-Za-z\\]){re.escape(other)}(?![A-Za-z])", p)
-                            for p in found[0].params for other in drawn):
-            out[name] = found[0]        # (N ~ Poisson(Λ) with Λ ~ Gamma: a parameter drawn too is no constant)
+    return {name: [d if not any(re.search(rf"(?<![A-Za-z\\]){re.escape(other)}(?![A-Za-z])", p)
+                                for p in d.params for other in drawn) else Draw(name, "", d.params, d.line)
+                   for d in found] for name, found in seen.items()}
+    # (N ~ Poisson(Λ) with Λ ~ Gamma: a parameter drawn too is no constant)
+
+
+def draws_in(blocks, lines: list[str]) -> dict[str, Draw]:
+    """The names the text draws one way only, wherever it draws them (see :func:`every_draw`)."""
+    return {name: found[0] for name, found in every_draw(blocks, lines).items()
+            if all(d.family and (d.family, d.params) == (found[0].family, found[0].params) for d in found)}
+
+
+def draws_here(every: dict[str, list[Draw]], governs) -> dict[str, Draw]:
+    """The draws that hold at a line: of each name, the draws ``governs(draw_line)`` says reach it, all of one
+    family and parameters, all read ("For $X \\sim \\mathrm{Beta}(a, b)$" in one section and "For
+    $X \\sim \\mathrm{Uniform}(a, b)$" in the next: each in its own section)."""
+    out = {}
+    for name, found in every.items():
+        here = [d for d in found if governs(d.line)]
+        if here and all(d.family and (d.family, d.params) == (here[0].family, here[0].params) for d in here):
+            out[name] = here[-1]
     return out
 
 
@@ -304,7 +318,25 @@ def _roles_named(words: str, param: str) -> set[str]:
     return out
 
 
-def _meaning_unread(family: str | None, params: tuple[str, ...], clause: str, about: list[str]) -> bool:
+def _beside_the_draw(said: str, start: int, end: int, names: tuple[str, ...]) -> bool:
+    """Whether the words at ``said[start:end]`` stand beside the draw, its name or one of its parameters (``names``):
+    within 60 characters of the draw's own math (``$X \\sim …$``) or of a name written alone (``$b$``), in the same
+    sentence ("inverse rate $\\beta$", "$b$ the length of the interval" — not "concentration $\\kappa = a + b$" of a
+    reparametrisation after it)."""
+    lo, hi = max(0, start - 60), min(len(said), end + 60)
+    for m in re.finditer(r"\$\$?((?:[^$]|\n)*?)\$\$?", said):
+        if m.end() < lo or m.start() > hi:
+            continue
+        inner = m.group(1).strip()
+        between = said[min(m.end(), end):max(m.start(), start)]
+        if re.search(r"[.;!?。；！？]\s", _math_masked(between)):
+            continue
+        if "\\sim" in inner or any(inner == p.strip() for p in names if p.strip()):
+            return True
+    return False
+
+
+def _meaning_unread(family: str | None, params: tuple[str, ...], clause: str, about: list[str], name: str = "") -> bool:
     """Whether the words about a draw (its own clause, the sentences about its name or parameters) may give a
     parameter a meaning other than the table's: a word of ``_UNREAD_WORDS`` (an inverse variance, a length, a
     window, values ±1, "in the order (success probability, trials)"), a parameter given the role of another
@@ -313,9 +345,10 @@ def _meaning_unread(family: str | None, params: tuple[str, ...], clause: str, ab
     if family not in _ROLES_AT:
         return False
     said = " ".join([clause, *about])
-    words = _READ_CONVENTIONS.sub(" rate ", re.sub(r"\$\$.*?\$\$|\$[^$]*\$", " ", said, flags=re.S))
     spared = _UNREAD_SPARED.get(family, _NEVER)
-    if any(not spared.fullmatch(m.group(0)) for m in _UNREAD_WORDS.finditer(words)) \
+    if any(not spared.fullmatch(m.group(0)) and _beside_the_draw(said, m.start(), m.end(), (*params, name))
+           for text in (_READ_CONVENTIONS.sub(lambda r: " " * len(r.group(0)), _math_masked(said)),)
+           for m in _UNREAD_WORDS.finditer(text)) \
             or re.search(r"\\pm\b|\\mp\b|±|∓|\\\{\s*-\s*1\s*,", said) \
             or family in ("bernoulli", "binomial") and re.search(r"\$\s*-\s*1\s*\$", said):
         return True                 # (a Bernoulli "$1$ with probability $p$ and $-1$ otherwise": a sign)

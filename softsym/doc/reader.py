@@ -61,10 +61,11 @@ from .conditions import (NAME_TEX, _sentence_before, case_at_point, named_by_nou
     changed_in_words, rival_values, run_start, standing_supposition, values_alongside, widened_after,
 )
 from .blocks import item_opening, list_lead_in, outer_sibling_items, sibling_items
-from .moments import draws_in, moments_written_out, random_in_words
+from .moments import draws_here, every_draw, moments_written_out, random_in_words
 from .pointfree import point_free, vector_function_alone
 from .induction import exceptions_around, induction_plan
 from .same_value import differ, proved_same, shown_different
+from .known_words import letter_named_otherwise, namings
 from .definitions import (
     IMPLICIT_SUM, OWN_VERSIONS, defines_an_entry, Unfoldable, defined_by_unparsed, defined_where, defines, flat_derivatives,
     function_definition, function_parameters, independent_derivatives, is_constraint, labelled_names,
@@ -133,6 +134,8 @@ class Reading:
     pair: tuple[str, str] = ("", "")                # the two free indices of the "distinct" variant
     stated: tuple[tuple[str, str, int], ...] = field(default=())   # values the text gave names before it
     stated_here: tuple[tuple[str, str, int], ...] = field(default=())   # … of them, those its section gives
+    links: tuple[tuple[str, str, int], ...] = field(default=())   # names prose tied to others in its paragraph
+    # before it ("with $E_1 = 0$ and $E_2 = \varepsilon$"): a counterexample that breaks one is no refutation
     one_way: bool = False           # the conclusion of an equivalence ⟺: checked under its premise only
     followups: tuple[tuple[str, Problem], ...] = field(default=())   # decided only when the verdict asks:
     # "plain" (without the hypotheses read from sentences that are no plain ones), when it is proved;
@@ -206,7 +209,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
     listed_states = states_listed(prose_lines)          # "list the states as $x_1, \\dots, x_K$"
     outcomes = outcome_letters((b.tex for b in blocks), listed_states)
     named_distributions = distributions_named(prose_lines)
-    draws = draws_in(blocks, prose_lines)               # "$X \sim \mathrm{Beta}(\alpha, \beta)$": its moments
+    draws = every_draw(blocks, prose_lines)             # "$X \sim \mathrm{Beta}(\alpha, \beta)$": its moments
     random_worded = random_in_words(" ".join(prose_lines)) if draws else frozenset()
     operator = averaging_operator(maths, outcomes)      # ⟨f⟩ := Σ_x p(x) f(x), written
     implicit_operator = False
@@ -243,7 +246,12 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
     # ("ψ(n) = H_{n-1} − γ", "B(a, 1) = 1/a" where the words name ψ the digamma, B the Beta function: claims about them)
     functions -= {name for name in named if not any(
         rel.op == ":=" and (fd := function_definition(rel)) and bare_name(fd[0]) == name for rel in found)}
-    written_definitions = Counter(bare_name(fd[0]) for rel in found if (fd := function_definition(rel)))
+    definition_lines = [(bare_name(fd[0]), rel.line) for rel in found if (fd := function_definition(rel))]
+
+    def written_definitions_near(name: str, line: int) -> int:
+        """How many definitions of function ``name`` the section of ``line`` writes (another section's ℓ(λ) of
+        another model is no other case of this one)."""
+        return sum(1 for n, at in definition_lines if n == name and same_section(sections, min(at, line), max(at, line)))
     function_lines: dict[str, int] = {}                       # where each function is first defined
     for rel in found:
         if (fd := function_definition(rel)) is not None:
@@ -350,7 +358,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         | frozenset({"beta"} if "B" in named else ()) \
         | frozenset({"parts"} if _PARTS.search(text) else ()) \
         | frozenset({"Gamma_name"} if _GAMMA_ALONE.search(_GAMMA_ITSELF.sub(" ", text)) or _GAMMA_GIVEN.search(text)
-                    else ())
+                    or letter_named_otherwise(text, r"\\Gamma", _SPECIAL_WORDS) is not None else ())
     # ("ψ is the digamma function", "x_+ the positive part", "Let $\Gamma$ be the precision matrix": Γ(a + b) no value
     # of the gamma function)
     euler_gamma = _euler_gamma_named(text)             # "ψ(1) = −γ, with γ ≈ 0.5772 Euler's constant": the constant
@@ -484,19 +492,31 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
     index_floor: dict[str, int] = {}                      # a family defined from an index on ("for k ≥ 1")
     branch_cases: list[tuple[sp.Basic, int]] = []         # a family's case definitions, as conditions
     disputed_own: dict[str, tuple[int, bool]] = {}        # σ/softmax the text defines its own way: line, everywhere
+    disputed_at: dict[str, int] = {}                      # … the line of one defined "throughout" (from line 0)
+    disputed_before: dict[str, int] = {}                  # … defined "throughout" on a line after some that use it
+    given_again: dict[str, tuple[int, int]] = {}          # a name given a second distribution: its two lines
     for r in found:             # "$\sigma = \tanh$", "$\sigma(\cdot) = \max(0, \cdot)$", "$\mathrm{softplus} := g$":
         alone = _KNOWN_ALONE.fullmatch(r.lhs) if r.op in ("==", ":=") else None   # a function the text gives
         if alone and (re.fullmatch(r"\s*(?:\\(?:mathrm|operatorname)\s*\{\s*\w+\s*\}|\\[A-Za-z]+|[A-Za-z])\s*", r.rhs)
                       or "\\cdot" in r.rhs):                                      # another meaning, not read
             # (a function: \tanh, g, \max(0, \cdot) — not σ = 0.5 or σ = \sqrt{v}, a standard deviation)
             disputed_own.setdefault(alone.group("name") or "sigma", (r.line, True))
-    for n, line in enumerate(prose_lines, 1):
-        for m in _NAMED_OTHER.finditer(line):
-            name = m.group("name") or m.group("after") or "sigma"
-            if name not in function_lines:
-                # "σ denotes the softplus activation", "$\mathrm{softplus}$ denotes the ReLU" (and no formula of the
-                # text's own, which would be read): what speaks of it after is not softsym's function
-                disputed_own.setdefault(name, (n - 1, True))
+    for r in found:             # "Throughout this note, $\mathrm{softplus}(x) = \max(0, x)$" after lines that use it:
+        known = _KNOWN_DEFINED.match(r.lhs) if r.op in ("==", ":=") else None     # the text's own from the start
+        if known is not None and _EVERYWHERE.search(_words_into(prose_lines, r, blocks)):
+            try:
+                plain = plain_context(domain, functions)
+                sides = parse_tex(r.lhs, plain), parse_tex(r.rhs, plain)
+            except Unparsed:
+                continue
+            if shown_different(*sides) or not proved_same(*sides):      # (after it, the reader reads it as it
+                disputed_before.setdefault(known.group("name") or known.group("letter"), r.line)   # reads any)
+    for naming in namings(prose_lines):
+        if naming.name not in function_lines or naming.name not in OWN_VERSIONS:
+            # "σ denotes the softplus activation", "$\mathrm{softplus}$ denotes the ReLU" (and no formula of the
+            # text's own, which would be read): what speaks of it after (or, "Above, …", before) is not softsym's
+            disputed_own.setdefault(naming.name, (0 if naming.everywhere else naming.line - 1, True))
+            disputed_at.setdefault(naming.name, naming.line)
     reassigned = sorted((number, m.start(), m.group("name").lstrip("\\"))     # "z \gets 2z": (line, column, name)
                         for number, line in enumerate(lines, 1) for m in _REASSIGNED.finditer(line))
     log_bases = logarithm_bases(prose_lines)             # "log denotes the logarithm to base 2", by line
@@ -776,6 +796,9 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         if scalar is not None and not in_display_math(rel, blocks):
             vectors.pop(scalar, None)           # "Bernoulli(p) with $0 < p < 1$" after p = (p_1, …, p_K)
         approximate = rel.op == "approx" and rounding_written(rel.lhs, rel.rhs)
+        if rel.disputed and _standard_as_written(rel, plain_context(domain, functions)):
+            rel = replace(rel, disputed=False)      # "Define $\mathrm{softmax}(z)_i = e^{z_i}/\sum_j e^{z_j}$": the
+            #                                         standard one, written out: the text's and softsym's agree
         if rel.disputed:                    # "In this note σ is the softplus, σ(x) = log(1 + e^x)"
             name = bare_name(function_definition(replace(rel, op=":="))[0])
             disputed_own[name] = (rel.line, bool(_THROUGHOUT.search(_words_into(prose_lines, rel, blocks))))
@@ -1138,8 +1161,8 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                 for side_name in ("lhs", "rhs"):
                     side = lhs if side_name == "lhs" else rhs
                     side, moment_ranges, moment_notes = moments_written_out(
-                        side, {n: d for n, d in draws.items() if d.line <= rel.line
-                               and in_scope(sections, d.line, rel.line)}, lambda t: parse_tex(t, context),
+                        side, draws_here(draws, lambda at: at <= rel.line and in_scope(sections, at, rel.line)),
+                        lambda t: parse_tex(t, context),
                         lambda e: unfold_keeping_variables(e, definitions), random_worded)
                     lhs, rhs = (side, rhs) if side_name == "lhs" else (lhs, side)
                     distribution_ranges += [c for c in moment_ranges if c not in distribution_ranges]
@@ -1214,6 +1237,10 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         if isinstance(rhs, Distribution) and isinstance(lhs, (sp.Symbol, sp.Indexed)) and rel.op in ("==", ":=") \
                 and not rel.chained:
             # "Let $P = \mathrm{Ber}(p)$", "Now let $Q = \mathcal{N}(0, 1)$": P names that distribution from here on
+            before = next((d for d in definitions if d.target == lhs and isinstance(d.expr, Distribution)), None)
+            if before is not None and before.expr != rhs:   # "取 $q = \mathcal{N}(0,1)$，则 …" after q = N(μ₂, σ₂²): a
+                given_again[sp.sstr(lhs)] = (max(defined_at.get(target_name(lhs) or sp.sstr(lhs), [0])), rel.line)
+                #                         case, perhaps, for its paragraph: after it, which q is meant is not clear
             definitions = [d for d in definitions if d.target != lhs] + [Definition(lhs, rhs, len(definitions) + 1)]
             defined_at.setdefault(target_name(lhs) or sp.sstr(lhs), []).append(rel.line)
             parameter_facts.extend((rel.line, fact) for fact in parameter_ranges(rhs)   # "Let $P = \mathrm{Ber}(p)$":
@@ -1785,18 +1812,18 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             and _otherwise_after(lines, rel, blocks) \
             or any(found[c].op in ("<", "<=", ">", ">=", "!=") and on_own(f"{found[c].lhs} {found[c].rhs}")
                    and not _domain_after(lines, rel, found[c])
-                   and not (isinstance(lhs, sp.core.function.AppliedUndef) and written_definitions[str(lhs.func)] <= 1
+                   and not (isinstance(lhs, sp.core.function.AppliedUndef) and written_definitions_near(str(lhs.func), rel.line) <= 1
                             and not _cased_before([found[c].tex], context, rhs))    # "… for $0 < p < 1$": where
                    for c in trailing.get(k, ())) \
             or display and any(c.rel_op in ("<", "<=", ">", ">=", "!=") and {x.name for x in c.free_symbols} & own_names
                                and not all(_a_domain(c, line, lines, condition_columns, live_conditions())
                                            for line, d in live_conditions() if d == c)
                                and not (isinstance(lhs, sp.core.function.AppliedUndef)   # (one definition of it
-                                        and written_definitions[str(lhs.func)] <= 1    # in the text: no other case)
+                                        and written_definitions_near(str(lhs.func), rel.line) <= 1    # in the text: no other case)
                                         and _natural_domain(c, rhs))
                                for c in conditions_for(rel, live_conditions(), blocks, lines, condition_columns)) \
             or case_after(found, k, lines, blocks) and on_own(found[k + 1].lhs + " " + found[k + 1].rhs) \
-            and not (isinstance(lhs, sp.core.function.AppliedUndef) and written_definitions[str(lhs.func)] <= 1
+            and not (isinstance(lhs, sp.core.function.AppliedUndef) and written_definitions_near(str(lhs.func), rel.line) <= 1
                      and not _cased_before([r.tex for r in found[k + 1:k + 3] if r.line == rel.line
                                             and r.op in ("<", "<=", ">", ">=")], context, rhs)) \
             or display and bool(own_names) and case_in_words(lines, rel, blocks, own_names) \
@@ -2276,7 +2303,8 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                                                 rel.rhs) or known.group("argument").lstrip("\\") in defined_names):
             known = None        # "softmax(u) = [0.25, 0.75]" at the text's u: a value there, no definition
         defining_known = known is not None and (role == "condition" or inline and defining_cue(lines, rel)
-                                                or rel.op == ":=" or bool(_OWN_WORDS.search(_lead_words(lines, rel))))
+                                                or rel.op == ":=" or bool(_OWN_WORDS.search(_lead_words(lines, rel)))
+                                                or bool(_OWN_AFTER.search(_words_after(lines, rel))))
         if known is not None and (role != "claim" or defining_known) \
                 and not aside and (shown_different(lhs, rhs) or defining_known and not proved_same(lhs, rhs)
                                    or rel.op != ":=" and any(
@@ -3205,7 +3233,17 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                               f"(\"{regime}\"): a counterexample may lie outside it")
         said_case = equal_case(own_words if inline else        # (a display's: its lead-in and what follows it)
                                f"{own_words} {hedged_words(words_after_display(lines, rel, blocks))}")
-        if inline and _COUNTERFACTUAL.search(own_words):
+        beside = _ANOTHER_ACTIVATION.search(blank_inline_math(own_words)) if _KNOWN_IN_TEX.search(rel.tex) else None
+        if beside and not _LOGISTIC_WORDS.search(blank_inline_math(own_words)):
+            doubts.append(f"its sentence speaks of another function (\"{beside.group(0)}\"): which function "
+                          f"{_KNOWN_IN_TEX.search(rel.tex).group(0).lstrip(chr(92))} is here is not clear")
+        other_variable = _respect_to_another(own_words if inline else lead_in(lines, rel, blocks, keep_math=True) or "",
+                                             rel.tex)
+        if other_variable:      # "the gradient with respect to the input $x$ is $$\nabla \ell(w) = …$$"
+            doubts.append(f"its words differentiate with respect to {other_variable}, while the math differentiates "
+                          f"a function of another variable: which derivative is meant is not clear")
+        counterfactual = bool(_COUNTERFACTUAL.search(blank_inline_math(own_words))) or bool(other_variable)
+        if counterfactual:      # ("If we had used a ReLU, … would fail"; "Replacing σ by a ReLU gives $$…$$")
             doubts.append("its sentence states it counterfactually (\"Had we used …\"): not the text's own claim")
         if said_case:           # "$L = \log K$ when all logits are equal": a case the math does not write
             doubts.append(f"the words state it for a case softsym does not read (\"{said_case}\"): a counterexample "
@@ -3438,7 +3476,8 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             doubts.append("it speaks of every entry of " + ", ".join(f"{n} (line {examples[n]})" for n in about)
                           + ", which the text gave example values: a general statement is not refuted on them")
         flat = sorted(set(independent_derivatives(left, right)) | set(flat_derivatives(lhs, rhs, definitions)))
-        hollow: list[str] = []
+        hollow: list[str] = ["its sentence states it counterfactually: a proof is of softsym's reading, not of what "
+                             "the sentence supposes"] if counterfactual else []
         through_lines = [max((n for n in defined_at.get(target_name(d.target) or "", []) if n <= rel.line), default=0)
                          for d in reached_definitions(sp.Tuple(lhs, rhs), definitions)] if own_versions or disputed_own else []
         for name, at in own_versions.items():  # σ := ReLU in an earlier section: the logistic σ here, or still it?
@@ -3451,13 +3490,24 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                       f"is not clear"
                 doubts.append(why)
                 hollow.append(why)
+        for name, defined_later in disputed_before.items():
+            if rel.line < defined_later and re.search(_OWN_VERSION_TEX[name], rel.tex):
+                why = f"it uses {name}, which the text defines as its own (\"throughout\") at line {defined_later}"
+                doubts.append(why)
+                hollow.append(why)
+        for name, (drawn_at, redrawn_at) in given_again.items():
+            if redrawn_at < rel.line and not in_scope(sections, redrawn_at, rel.line) \
+                    and re.search(rf"(?<![A-Za-z\\]){re.escape(name)}(?![A-Za-z])", rel.tex):
+                doubts.append(f"it uses {name}, given two distributions (lines {drawn_at} and {redrawn_at}): which one "
+                              f"holds here is not clear")
         for name, (at, throughout) in disputed_own.items():
             if at < rel.line and (throughout or in_scope(sections, at, rel.line)) \
                     and not at < own_versions.get(name, 0) <= rel.line \
                     and any(re.search(_OWN_VERSION_TEX[name], tex) for tex in [rel.tex, *(
                         lines[n - 1] for n in through_lines if at < n <= len(lines))]):
                 # (also through a definition after it: f(x) := w σ(x) after "σ denotes the softplus")
-                why = f"it uses {name}, which the text defined as its own at line {at} (not read)"
+                why = f"it uses {name}, which the text defines as its own at line {disputed_at.get(name, at)} " \
+                      f"(not read)"
                 doubts.append(why)
                 hollow.append(why)
         if flat:
@@ -3474,7 +3524,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             if block is not None else []
         if later:                       # "… = λ a/(a + b) + … \qquad λ = n/(a + b + n)": defined after it
             doubts.append(f"it uses {', '.join(later)}, which the same display defines after it")
-        undefined_yet = {name for name in names_in(lhs, rhs) if name not in used_before
+        undefined_yet = {name for name in names_in(lhs, rhs) if (name not in used_before or first_use.get(name) == rel.line)
                          and not any(name in (target_name(d.target), _family(d.target)) for d in definitions)}
         after = _defined_after_where(found, k, lines, undefined_yet) if undefined_yet and not later else []
         if after:                       # "… is $s_y - 1 < 0$, where $$s_c = \frac{e^{u_c}}{…}$$": defined after it
@@ -3842,6 +3892,12 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                            one_way=k in premise_of and found[k - 1].op == "implies" and found[k - 1].arrow == "iff",
                            stated_here=tuple((name, sp.sstr(v), line) for name, (v, line) in known_values.items()
                                              if in_scope(sections, line, rel.line)),
+                           links=tuple((sp.sstr(c.lhs), sp.sstr(c.rhs), line) for line, c in conditions
+                                       if line <= rel.line and isinstance(c, sp.Eq)
+                                       and isinstance(c.lhs, (sp.Symbol, sp.Indexed)) and not isinstance(c.lhs, sp.Dummy)
+                                       and c.rhs.free_symbols and c.lhs not in c.rhs.free_symbols
+                                       and same_paragraph(lines, line, rel.line)
+                                       and not said_in_general(lines, rel, blocks)),
                            hollow=tuple(hollow), variants=tuple(variants), followups=tuple(followups),
                            worded=tuple(worded_hypotheses), nearby=tuple(nearby), restricted=tuple(restricted),
                            listed=value_sets, induction=induction, unproved=unproved,
@@ -5418,13 +5474,21 @@ def _special_names(text: str, found: list[Relation], lines: list[str]) -> set[st
         at_arguments = re.compile(rf"\s*(?:{letter})\s*(?:\\left\s*)?\(\s*\\?[A-Za-z]+(?:\s*,\s*\\?[A-Za-z]+)*\s*"
                                   rf"(?:\\right\s*)?\)\s*")
         if any(at_arguments.fullmatch(side) and not re.search(letter, other)
-               and (rel.op == ":=" or _OWN_FORMULA.search(_lead_words(lines, rel)))
+               and (rel.op == ":=" or _OWN_FORMULA.search(_lead_words(lines, rel))
+                    or re.search(r"(?i)\b(?:the|our|a|an)\s+[A-Za-z-]{3,}", _lead_words(lines, rel))
+                    and not _SPECIAL_WORDS.search(_lead_words(lines, rel)))   # ("For the influence function
+                    #                                                          of the mean, $$\psi(x) = x$$")
                for rel in found if rel.op in ("==", ":=") for side, other in ((rel.lhs, rel.rhs), (rel.rhs, rel.lhs))):
             continue        # (not "ψ(n) = H_{n-1} − γ for the harmonic numbers": a fact of the digamma's)
+        if letter_named_otherwise(text, {"psi": r"\\psi", "B": "B"}[name], _SPECIAL_WORDS) is not None:
+            continue        # ("the influence function is written $\psi$", "$B(m, n)$ is the number of lattice paths")
         out.add(name)
     return out
 
 
+_SPECIAL_WORDS = re.compile(r"(?i)gamma|digamma|beta|euler|psi|polygamma|factorial|normali[sz]|constant|partition|"
+                            r"伽[马玛]|贝塔")
+"""Words of the special functions themselves beside ψ, B or Γ ("the digamma $\\psi$", "the normalizer $B(a, b)$")."""
 _BETA_FUNCTION = re.compile(r"(?i)\bbeta\s+function\b|\bEuler(?:'s)?\s+(?:integral\s+of\s+the\s+)?first\s+kind\b|"
                             r"[Bb]eta\s*函数|贝塔函数")
 
@@ -5534,23 +5598,6 @@ _KNOWN_DEFINED = re.compile(r"\s*(?:\\(?:mathrm|operatorname)\s*\{\s*(?P<name>LS
                             r"(?:\\right\s*)?\)\s*(?:_\s*\{?\s*[a-z]\s*\}?)?\s*$")
 """The left side of a definition of a function softsym knows, at a plain argument (``\\mathrm{LSE}(x)``,
 ``\\operatorname{softmax}(\\mathbf{z})_i``)."""
-_OTHER_FUNCTION = (r"(?:softplus|sign\s+function|signum|relu|rectifie[rd]|rectified|step\s+function|heaviside|"
-                   r"tanh|hyperbolic\s+tangent|gelu|swish|silu|elu|identity|arbitrary|generic|"
-                   r"(?:any|some)\s+(?:smooth\s+)?(?:activation|function|nonlinearity)|"
-                   r"hard\s*max\w*|argmax|sparsemax|one-?hot|zero-temperature)")
-def _known_in_math(group: str) -> str:
-    """A function softsym knows written alone as inline math, its name in ``group`` (none for σ)."""
-    return (r"\$\s*(?:\\sigma|\\(?:mathrm|operatorname)\s*\{\s*(?P<" + group
-            + r">softplus|LSE|logsumexp|softmax|sigmoid)\s*\})\s*\$")
-
-
-_NAMED_OTHER = re.compile(rf"(?i){_known_in_math('name')}\s*,?\s*(?:denotes?|is|stands?\s+for|means|refers\s+to|be|for)\b"
-                          rf"[^.;$]{{0,30}}?\b{_OTHER_FUNCTION}|\b{_OTHER_FUNCTION}[^.;$]{{0,20}}{_known_in_math('after')}")
-"""Words that name σ (or softplus, LSE, softmax), on their line, another function than softsym's ("$\\sigma$ denotes the
-softplus activation", "where $\\sigma$ is the sign function", "$\\sigma$ is an arbitrary activation", "the
-rectifier $\\sigma$") — not a line that merely mentions one beside σ ("Swish is $x\\sigma(x)$")."""
-
-
 _KNOWN_ALONE = re.compile(r"\s*(?:\\(?:mathrm|operatorname)\s*\{\s*(?P<name>LSE|logsumexp|softmax|softplus|sigmoid)\s*\}|"
                           r"\\sigma(?![A-Za-z]))\s*(?:(?:\\left\s*)?\(\s*\\cdot\s*(?:\\right\s*)?\))?\s*")
 """A function softsym knows written alone (or at ``\\cdot``) as the left side of an equation that gives it a meaning."""
@@ -5561,8 +5608,37 @@ _OWN_WORDS = re.compile(r"(?i)\b(?:we\s+use|use\s+(?:a|an|the|our)|versions?|var
 version, $\\mathrm{softplus}(x) = 2\\log(1 + e^{x/2})$")."""
 
 
+_OWN_AFTER = re.compile(r"(?i)^\s*,?\s*(?:here|throughout|in\s+(?:this|these|our)\s+(?:notes?|sections?|posts?|chapters?|"
+                        r"text|article|paper)|(?:for|in)\s+(?:us|our\s+purposes))\b|^\s*,?\s*(?:在)?(?:本文|这里|本节)")
+"""Words right after an inline formula for a function softsym knows that make it the text's own ("We have
+$\\sigma(x) = 1/(1 + e^{-2x})$ in this note")."""
 _SIGMA_CALLED = re.compile(r"\\sigma\s*(?:\\left|\\[bB]ig[gl]?)?\s*\(")
+_RESPECT_TO = re.compile(r"(?i)(?:respect\s+to|w\.\s*r\.\s*t\.?|关于)\s*(?:the\s+(?:[A-Za-z-]+\s+){0,2})?"
+                         r"\$\s*(\\?[A-Za-z]+)\s*\$")
+_DIFFERENTIATED_AT = re.compile(r"\\nabla\s*(?:_\s*\{?\s*(?P<sub>\\?[A-Za-z]+)\s*\}?\s*)?(?:\\[A-Za-z]+|[A-Za-z])\s*"
+                                r"(?:_\s*\{?\s*\w+\s*\}?\s*)?\(\s*(?P<nabla>\\?[A-Za-z]+)\s*\)|"
+                                r"(?<![A-Za-z\\])[A-Za-z]\s*'+\s*\(\s*(?P<prime>\\?[A-Za-z]+)\s*\)")
+
+
+def _respect_to_another(words: str, tex: str) -> str:
+    """The variable the words differentiate by ("with respect to the input $x$") where the relation differentiates
+    a function of one other plain variable (``\\nabla \\ell(w)``, ``h'(t)``), or ""."""
+    said = {m.group(1) for m in _RESPECT_TO.finditer(words)}
+    if not said:
+        return ""
+    at = {m.group("nabla") or m.group("prime") for m in _DIFFERENTIATED_AT.finditer(tex) if not m.group("sub")}
+    return sorted(said)[0] if at and not said & at else ""
+
+
+_ANOTHER_ACTIVATION = re.compile(r"(?i)\b(?:relu|rectifie[rd]|rectified\s+linear|step\s+function|heaviside|"
+                                 r"sign\s+function|signum|probit|normal\s+cdf|sparsemax|hard\s*max|argmax)s?\b")
+_KNOWN_IN_TEX = re.compile(r"\\sigma(?![A-Za-z])|softplus|softmax|\bLSE\b")
+_LOGISTIC_WORDS = re.compile(r"(?i)\b(?:sigmoid|logistic|softplus|softmax|log-?sum-?exp)\b")
+"""A sentence around σ (softplus, softmax, LSE) that speaks of another activation ("Our network uses ReLU
+activations, so $$\\sigma(-1) = 0$$") and not of the logistic one: σ may be that one there."""
 _COUNTERFACTUAL = re.compile(r"(?i)(?:^|[.;:!?]\s+)(?:had|were)\s+(?:we|i|you|they|it|one|the|this|that)\b|"
+                             r"\bin\s+place\s+of\b|\breplac(?:e|es|ed|ing)\b[^.;]{0,40}\b(?:by|with)\b|"
+                             r"\bif\b[^.;]{0,40}\bwere\b|\bwould\s+(?:fail|break)\b|"
                              r"\bif\s+(?:we|one|you|they)\s+had\b|\bwould\s+have\b|假如|假若|倘若")
 """Words that state a relation counterfactually ("Had we used the rate form, $\\mathbb{E}[X] = \\alpha/\\beta$")."""
 _POWERS_ITERATE = re.compile(r"(?i)\b(?:powers?|superscripts?|exponents?)\b[^.]{0,60}?\b(?:iterat\w*|compos\w*|"
@@ -5710,7 +5786,7 @@ def _family(target: sp.Basic) -> str | None:
 
 def _defined_after_where(found: list[Relation], k: int, lines: list[str], names: set[str]) -> list[str]:
     """The names among ``names`` that a relation within four lines after ``found[k]`` defines,
-    led in by "where" (其中): "$s_y - 1 < 0$ …, where $$s_c = …$$"."""
+    led in by "where" or "with" (其中): "$s_y - 1 < 0$ …, where $$s_c = …$$"."""
     rel = found[k]
     out = set()
     for r in found[k + 1:]:
@@ -5720,7 +5796,7 @@ def _defined_after_where(found: list[Relation], k: int, lines: list[str], names:
         if m is None:
             continue
         between = " ".join(lines[rel.end_line - 1:r.line])
-        if re.search(r"(?i)\bwhere\b|其中", between):
+        if re.search(r"(?i)\b(?:where|with)\b|其中", between):      # (… with $a_n = w^\top x_n$)
             written = {m.group(2), f"{m.group(2)}_{m.group(1)}"} if m.group(1) in ("bar", "hat", "tilde") \
                 else {m.group(2)}                                    # \bar s: the reader's s_bar
             out |= {n for n in names if n.removesuffix("[]") in written}
@@ -6021,6 +6097,16 @@ def _case_of_defined(lines: list[str], rel: Relation, lhs: sp.Basic, definitions
 _CASE_MATH = re.compile(r"(?i)(?:\b(?:for|if|when|whenever|with|at)|当|若|如果|对于?)\s*\$[^$]*(?:=|<|>|\\[lg]eq?\b|\\neq?\b)[^$]*\$")
 
 
+def _standard_as_written(rel: Relation, context) -> bool:
+    """Whether the formula a text gives its own σ, softplus or softmax is proved the same as softsym's
+    (then what uses it after means the same function, whichever of the two is meant)."""
+    from ..latex import Unparsed, parse_tex
+    try:
+        return proved_same(parse_tex(rel.lhs, context), parse_tex(rel.rhs, context))
+    except Unparsed:
+        return False
+
+
 def _as_worded(lines: list[str], rel: Relation, blocks) -> Relation:
     """``rel`` marked ``claimed`` when it would be the text's own σ or softmax (an ``=`` of one) while the
     words leading into it do not say it defines one ("Throughout, $\\sigma$ denotes the ReLU", "Here …",
@@ -6076,6 +6162,11 @@ _THROUGHOUT = re.compile(r"(?i)\b(?:throughout(?!\s+(?:this|the)\s+(?:section|su
                          r"document|post|article|chapter)|in\s+this\s+(?:note|document|post|article|chapter)|from\s+now\s+on|"
                          r"henceforth|everywhere)\b|全文|本文|通篇|以下各节")
 """Words that make the text's own σ or softmax its own everywhere, not only in its section."""
+_EVERYWHERE = re.compile(r"(?i)\b(?:throughout(?!\s+(?:this|the)\s+(?:section|subsection|part|paragraph|example))|"
+                         r"in\s+(?:these|the\s+whole|all\s+(?:of\s+)?(?:these|the))\s+(?:notes?|text|document|post|article|"
+                         r"chapter))\b|全文|通篇")
+"""Words that make a definition hold in the whole text, also before the line it is written on ("Throughout
+this note, …", not "From now on" or "In this note", which may speak of what follows)."""
 _THIS_SECTION = re.compile(r"(?i)\bin\s+this\s+(?:section|subsection|part|paragraph|example)\b|\bhere\s+only\b|本节|这一节|此节")
 """Words that keep even a σ(z)_i := … of the text's own (a softmax by another name) to its section."""
 _OWN_VERSION_TEX = {"sigma": r"\\sigma(?![A-Za-z])|\\mathrm\s*\{\s*sigmoid|\\operatorname\s*\{\s*sigmoid|sigmoid",

@@ -1,0 +1,142 @@
+"""Words that give a function softsym knows (σ, softplus, LSE, softmax) another meaning.
+
+A note may say in prose that its σ is not the logistic sigmoid ("$\\sigma$ denotes the ReLU", "Here
+$\\sigma$ is not the logistic function", "We use the ReLU as our nonlinearity and call it $\\sigma$",
+"In this post softplus means the ReLU", "we use the sparsemax instead and keep writing softmax").  What
+uses that name after such words is not softsym's function: the reader doubts it (neither proved nor
+refuted).  The words are read per paragraph, across line breaks; a sentence that merely mentions
+another function beside σ ("Swish is $x\\sigma(x)$", "$\\sigma$ is a smooth version of the step
+function", "$\\sigma$ is the derivative of the softplus") names nothing.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OTHER_FUNCTION = (r"(?:softplus|sign\s+function|signum|relu|rectifie[rd]|rectified|step\s+function|heaviside|"
+                  r"tanh|hyperbolic\s+tangent|gelu|swish|silu|elu|identity|arbitrary|generic|positive\s+part|"
+                  r"\\max\s*\(\s*0|max\s*\(\s*0|(?:standard\s+)?(?:normal|gaussian)\s+(?:cdf|cumulative)|probit|\\Phi\b|"
+                  r"cumulative\s+distribution|error\s+function|\\operatorname\s*\{\s*erf|least[- ]squares?|squared\s+error|"
+                  r"(?:any|some)\s+(?:smooth\s+)?(?:activation|function|nonlinearity)|with\s+(?:a\s+)?temperature|"
+                  r"temperature[- ](?:scaled|version|variant)|"
+                  r"hard\s*max\w*|argmax|sparsemax|entmax|one-?hot|zero-temperature)")
+"""Names of functions other than softsym's σ, softplus, LSE and softmax (or words that make them another one)."""
+
+_SUBJECT = (r"\$\s*(?:\\sigma|\\(?:mathrm|operatorname)\s*\{\s*(?P<GROUP>softplus|LSE|logsumexp|softmax|sigmoid)\s*\})"
+            r"\s*(?:(?:\\left\s*)?\(\s*[^()$]{0,12}\)\s*(?:_\s*\{?\s*\w\s*\}?\s*)?)?\$")
+"""A function softsym knows written as inline math, alone, at ``\\cdot`` or at a plain argument."""
+_WORD = r"\b(?P<GROUP>softplus|LSE|logsumexp|softmax)\b(?!\s*[$(\\])"
+"""… or as a plain word of the prose."""
+
+
+def _subject(group: str) -> str:
+    return _SUBJECT.replace("GROUP", group)
+
+
+def _word(group: str) -> str:
+    return _WORD.replace("GROUP", group)
+
+
+_VERB = (r"\s*,?\s*(?:here\s+|now\s+|in\s+(?:this|these)\s+\w+\s+)?(?:denotes?|is|stands?\s+for|means|refers\s+to|be|for|"
+         r"will\s+(?:denote|be|mean))\b")
+_NOT_NAMING = re.compile(r"(?i)\b(?:derivative|approximat\w*|smooth(?:ed)?\s+(?:version|approximation|surrogate)|limit|"
+                         r"gradient|integral|related|similar|like|close|inverse|bound\w*|relative|generali[sz]\w*|"
+                         r"compared|unlike|whereas|while|and|or|than|applied|composed|times|input|output|of\s+a)\b")
+"""Words between σ and another function's name that make it no naming ("$\\sigma$ is the derivative of the softplus")."""
+
+_FORWARD = re.compile(rf"(?i)(?:{_subject('name')}{_VERB}|{_word('word')}\s*,?\s*(?:here\s+|now\s+)?"
+                      rf"(?:denotes?|stands?\s+for|means|refers\s+to|will\s+(?:denote|mean)))(?P<between>[^.;。；]{{0,60}}?)"
+                      rf"\b{OTHER_FUNCTION}")
+_NEGATED = re.compile(rf"(?i){_subject('neg')}\s*,?\s*(?:here\s+|now\s+|in\s+(?:this|these)\s+\w+\s+)?(?:is|denotes?)\s+not\b"
+                      r"[^.;]{0,20}?\b(?:logistic|sigmoid|standard|usual|softplus|log-?sum-?exp|softmax)")
+_CALLED = re.compile(rf"(?i)\b{OTHER_FUNCTION}[^.;。；]{{0,50}}?\b(?:call|denote|write|name|label)\w*\s+"
+                     rf"(?:(?:it|this|that|them|the\s+\w+)\s+)?(?:by\s+|as\s+)?(?:{_subject('called')}|{_word('cword')})")
+_BEFORE = re.compile(rf"(?i)\b{OTHER_FUNCTION}[^.;$]{{0,20}}{_subject('after')}")
+_KEEP_WRITING = re.compile(rf"(?i)\b(?:keep|still|continue\s+to)\s+(?:writ|call|denot|nam)\w*\s+(?:it\s+)?"
+                           rf"(?:{_subject('kept')}|{_word('kword')}|\\sigma)")
+_EVERYWHERE = re.compile(r"(?i)\b(?:throughout(?!\s+(?:this|the)\s+(?:section|subsection|part|paragraph|example))|"
+                         r"above|so\s+far|earlier|in\s+(?:these|the\s+whole|all\s+(?:of\s+)?(?:these|the))\s+"
+                         r"(?:notes?|text|document|post|article|chapter))\b|全文|通篇|上文")
+"""Words that make the naming hold also before its line ("Above, $\\mathrm{softplus}$ denotes the ReLU")."""
+
+
+@dataclass(frozen=True)
+class Naming:
+    """The prose at ``line`` names ``name`` ("sigma", "softplus", "LSE", …) another function; ``everywhere`` when
+    its words make that hold before the line too."""
+    line: int
+    name: str
+    everywhere: bool
+
+
+def _paragraphs(lines: list[str]) -> list[tuple[int, str]]:
+    """Paragraphs of prose, each with the number of its first line; its lines joined by U+2028 (one
+    separator a match may cross, counted to find the line of a match)."""
+    out, start, held = [], 0, []
+    for number, line in enumerate([*lines, ""], 1):
+        if line.strip():
+            if not held:
+                start = number
+            held.append(line.strip())
+        elif held:
+            out.append((start, "\u2028".join(held)))
+            held = []
+    return out
+
+
+def namings(lines: list[str]) -> list[Naming]:
+    """Every place the prose of ``lines`` (math kept, one string per line) names σ, softplus, LSE or softmax
+    another function, in order."""
+    found: list[Naming] = []
+    for start, text in _paragraphs(lines):
+        flat = text.replace("\u2028", " ")
+        for pattern in (_FORWARD, _NEGATED, _CALLED, _BEFORE, _KEEP_WRITING):
+            for m in pattern.finditer(flat):
+                if pattern is _FORWARD and _NOT_NAMING.search(m.group("between") or ""):
+                    continue
+                if pattern is _KEEP_WRITING and not re.search(rf"(?i)\b{OTHER_FUNCTION}", _sentence(flat, m.start())):
+                    continue        # ("we still write σ for the sigmoid": no other function in its sentence)
+                groups = {k: v for k, v in m.groupdict().items() if v and k != "between"}
+                name = next((v for v in groups.values()), None) or "sigma"
+                line = start + text.count("\u2028", 0, m.start())
+                found.append(Naming(line, name, bool(_EVERYWHERE.search(_sentence(flat, m.start())))))
+    return sorted(set(found), key=lambda n: (n.line, n.name))
+
+
+def _sentence(text: str, at: int) -> str:
+    """The sentence of ``text`` around character ``at``."""
+    begin = max(text.rfind(". ", 0, at), text.rfind("; ", 0, at), text.rfind("。", 0, at)) + 1
+    ends = [i for i in (text.find(". ", at), text.find("; ", at), text.find("。", at)) if i >= 0]
+    return text[begin:min(ends) if ends else len(text)]
+
+
+_DETERMINER = re.compile(r"(?i)^(?:the|a|an|our|its|this|that|their|each|every)$")
+_NOT_A_NOUN = re.compile(r"(?i)^(?:of|to|with|by|at|is|are|be|let|write|writes|and|or|for|on|in|from|that|then|so|where|"
+                         r"when|if|as|than|we|it|use|using|take|set|gives?|via|into|over|under|like|since|function|map|mapping)$")
+_CALLED_BEFORE = re.compile(r"(?i)\b(?:is|are)?\s*(?:written|denoted|called|named|labell?ed|symboli[sz]ed)\s*(?:by|as)?\s*$"
+                            r"|\b(?:we\s+)?(?:write|denote|call)\s+(?:it|this|them)?\s*(?:by|as)?\s*$")
+_NAMES_AFTER = re.compile(r"(?i)^\s*,?\s*(?:here\s+)?(?:is|denotes?|stands?\s+for|means|be|counts?)\s+(?:the|a|an|our)\s+"
+                          r"(?P<noun>[A-Za-z-]+(?:\s+[A-Za-z-]+){0,3})")
+
+
+def letter_named_otherwise(text: str, letter: str, special: re.Pattern) -> int | None:
+    """The line where the words give a letter softsym reads as a special function (``\\psi``, ``B``, ``\\Gamma``)
+    a meaning of the text's own, or None: a noun before it ("the step-size schedule $\\Gamma(t)$", "The gain
+    $\\Gamma(n)$"), "written/denoted/called $\\psi$" ("the influence function is written $\\psi$"), or "$B(m, n)$ is
+    the number of lattice paths" — where no word of ``special`` (the special function's own names) is among
+    those words.  The letter must stand alone in its math or at plain arguments (not ``$\\psi(n+1) = H_n - \\gamma$``)."""
+    alone = re.compile(rf"\$\s*{letter}\s*(?:(?:\\left\s*)?\(\s*\\?[A-Za-z]+(?:\s*,\s*\\?[A-Za-z]+)*\s*(?:\\right\s*)?\)\s*)?\$")
+    line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+    for m in alone.finditer(text):
+        start = max(text.rfind("\n\n", 0, m.start()), 0)
+        before = re.split(r"\$[^$]*\$|[,;:.!?，；：。(（]", text[start:m.start()])[-1]
+        after = re.split(r"\$[^$]*\$|[,;:.!?，；：。)）]", text[m.end():m.end() + 120])[0]
+        words = before.split()[-5:]
+        apposition = len(words) >= 2 and any(_DETERMINER.match(w) for w in words[:-1]) \
+            and re.fullmatch(r"[A-Za-z-]{3,}", words[-1]) is not None and not _NOT_A_NOUN.match(words[-1])
+        called = _CALLED_BEFORE.search(before) is not None
+        names = _NAMES_AFTER.match(after)
+        said = " ".join(words) if apposition else before if called else names.group("noun") if names else None
+        if said is not None and not special.search(f"{before} {after}"):   # ("Write $\psi$ for the digamma")
+            return sum(1 for s in line_starts if s <= m.start())
+    return None

@@ -1,0 +1,76 @@
+"""Words that give σ, softplus, LSE, softmax (and the letters ψ, B, Γ) a meaning other than softsym's."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from softsym.doc.known_words import letter_named_otherwise, namings
+
+NAMED_OTHER = [
+    ("Here $\\sigma$ is not the logistic function; it is the ReLU.", "sigma"),
+    ("Throughout, $\\sigma$ is the hidden activation, namely the positive part $x \\mapsto \\max(0,x)$.", "sigma"),
+    ("We use the ReLU as our nonlinearity and call it $\\sigma$.", "sigma"),
+    ("Here $\\sigma(\\cdot)$ is the ReLU.", "sigma"),
+    ("We let $\\sigma$ be the\nReLU.", "sigma"),
+    ("$\\sigma$ denotes the standard normal CDF $\\Phi$ in this note.", "sigma"),
+    ("Here $\\mathrm{LSE}$ stands for the least squares error of a fit.", "LSE"),
+    ("In this post softplus means the ReLU, i.e. $\\max(0,x)$.", "softplus"),
+    ("We write $\\mathrm{softplus}(x)$ for the rectifier $\\max(0, x)$.", "softplus"),
+    ("In the experiments we use the sparsemax instead and keep writing softmax.", "softmax"),
+]
+
+NAMES_NOTHING = [
+    "Swish is $x\\sigma(x)$, a smooth relative of the ReLU.",
+    "$\\sigma$ is a smooth version of the step function.",
+    "$\\sigma$ is the derivative of the softplus.",
+    "The sigmoid $\\sigma$ and the ReLU are both activations.",
+    "Softplus is a smooth approximation of the ReLU.",
+    "We still write $\\sigma$ for the logistic sigmoid.",
+]
+
+
+@pytest.mark.parametrize("text, name", NAMED_OTHER)
+def test_words_that_give_a_known_function_another_meaning_are_found(text, name):
+    found = namings(text.splitlines())
+    assert [n.name for n in found] == [name], found
+
+
+@pytest.mark.parametrize("text", NAMES_NOTHING)
+def test_a_sentence_that_mentions_another_function_beside_it_names_nothing(text):
+    assert namings(text.splitlines()) == []
+
+
+def test_a_naming_across_a_line_break_is_placed_on_the_line_it_starts():
+    found = namings(["# Notes", "", "Some words first.", "We let $\\sigma$ be the", "ReLU."])
+    assert [(n.line, n.name) for n in found] == [(4, "sigma")]
+
+
+def test_words_such_as_above_make_the_naming_reach_back():
+    assert namings(["Above, $\\mathrm{softplus}$ denotes the ReLU."])[0].everywhere
+    assert not namings(["Here $\\mathrm{softplus}$ denotes the ReLU."])[0].everywhere
+
+
+SPECIAL = re.compile(r"(?i)gamma|digamma|beta|euler|psi|polygamma|factorial|normali[sz]|constant|partition")
+
+
+@pytest.mark.parametrize("text, letter", [
+    ("For the step-size schedule $\\Gamma(t)$ we take $\\Gamma(1) = 1$.", r"\\Gamma"),
+    ("The gain $\\Gamma(n)$ after $n$ steps doubles each step.", r"\\Gamma"),
+    ("In this part, the influence function is written $\\psi$, and so on.", r"\\psi"),
+    ("Now $B(m, n)$ is the number of lattice paths.", "B"),
+])
+def test_a_letter_given_a_meaning_of_the_texts_own(text, letter):
+    assert letter_named_otherwise(text, letter, SPECIAL) == 1
+
+
+@pytest.mark.parametrize("text, letter", [
+    ("The Beta function $B(a,b)$ satisfies a recurrence.", "B"),
+    ("Recall the digamma function $\\psi$ here.", r"\\psi"),
+    ("where $B(a, b)$ is the Beta function", "B"),
+    ("the function $\\Gamma(x)$ grows fast", r"\\Gamma"),
+    ("the normalizer $B(\\alpha, \\beta)$ of the density", "B"),
+    ("For the harmonic sums $\\psi(n+1) = H_n - \\gamma$.", r"\\psi"),
+])
+def test_a_letter_beside_its_special_functions_own_words_keeps_that_meaning(text, letter):
+    assert letter_named_otherwise(text, letter, SPECIAL) is None
