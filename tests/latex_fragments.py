@@ -404,6 +404,8 @@ FRAGMENTS: list[tuple] = [
     ("\\|x\\|", sp.Abs(x), SCALAR_X),                                         # a declared scalar's norm
     ("\\lVert z \\rVert^2", sp.Sum(z[j] ** 2, (j, 1, n))),
     ("\\|x + y\\|", UNPARSED),                                                # the norm of an expression
+    ("\\|x\\|_2^2", sp.Sum(x_v[j] ** 2, (j, 1, n))),                             # the Euclidean norm, named
+    ("\\|x\\|_1", UNPARSED),                                                 # another norm: not read
     ("|", UNPARSED),                                                          # sympy (bad)
     ("||x|", UNPARSED),                                                       # sympy (bad)
     ("\\lfloor x \\rfloor", sp.floor(x)),                                     # sympy

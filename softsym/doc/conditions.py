@@ -2240,8 +2240,10 @@ def described_in_words(lines: list[str]) -> list[tuple[int, str]]:
     found = []
     for number, line in enumerate(lines, 1):
         for m in _LONE_TEX.finditer(line):
-            if _IMPLICIT.search(sentence_around(line, m.start())):
-                found.append((number, m.group(1)))
+            if _IMPLICIT.search(sentence_around(line, m.start())) and any(
+                    w.end() > m.start() - 30 and w.start() < m.end() + 25 for w in _IMPLICIT.finditer(line)):
+                found.append((number, m.group(1)))     # (near the name: "the minimizer $x^*$", not "the same $T$
+                #                                        does not change their order, the argmax prediction")
     return found
 
 

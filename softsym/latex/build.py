@@ -505,6 +505,9 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
         if isinstance(base, Leaf):
             value = self.leaf(base, f)
         else:
+            if f.sub is not None and isinstance(base, Group) and base.kind == "norm" \
+                    and getattr(lone_leaf(f.sub, ("NUMBER",)), "text", None) == "2":
+                f = replace(f, sub=None)            # ‖w‖_2: the Euclidean norm, as ‖w‖
             if f.sub is not None:
                 self.fail("a subscript on an expression (an entry of a vector result?)", f)
             value = self.compound(base)
