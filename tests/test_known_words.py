@@ -18,6 +18,14 @@ NAMED_OTHER = [
     ("In this post softplus means the ReLU, i.e. $\\max(0,x)$.", "softplus"),
     ("We write $\\mathrm{softplus}(x)$ for the rectifier $\\max(0, x)$.", "softplus"),
     ("In the experiments we use the sparsemax instead and keep writing softmax.", "softmax"),
+    ("We take $\\sigma$ to be the ReLU.", "sigma"),
+    ("With $\\sigma$ the ReLU, consider a layer.", "sigma"),
+    ("The activation is the ReLU, which in what follows is written $\\sigma$.", "sigma"),
+    ("By $\\mathrm{softmax}$ we mean the sparsemax.", "softmax"),
+    ("In this post, softmax is shorthand for the sparsemax.", "softmax"),
+    ("Here $\\sigma$ is the CDF of the standard normal distribution.", "sigma"),
+    ("The logistic function is replaced by the ReLU everywhere below; we still write $\\sigma$.", "sigma"),
+    ("The noise standard deviation $\\sigma(x)$ grows with the input.", "sigma"),
 ]
 
 NAMES_NOTHING = [
@@ -59,6 +67,8 @@ SPECIAL = re.compile(r"(?i)gamma|digamma|beta|euler|psi|polygamma|factorial|norm
     ("The gain $\\Gamma(n)$ after $n$ steps doubles each step.", r"\\Gamma"),
     ("In this part, the influence function is written $\\psi$, and so on.", r"\\psi"),
     ("Now $B(m, n)$ is the number of lattice paths.", "B"),
+    ("$\\Gamma(n)$, the number of subsets of an $n$-element set, doubles.", r"\\Gamma"),
+    ("Here $\\Gamma(n)$ is defined as the number of subsets of a set.", r"\\Gamma"),
 ])
 def test_a_letter_given_a_meaning_of_the_texts_own(text, letter):
     assert letter_named_otherwise(text, letter, SPECIAL) == 1
@@ -71,6 +81,7 @@ def test_a_letter_given_a_meaning_of_the_texts_own(text, letter):
     ("the function $\\Gamma(x)$ grows fast", r"\\Gamma"),
     ("the normalizer $B(\\alpha, \\beta)$ of the density", "B"),
     ("For the harmonic sums $\\psi(n+1) = H_n - \\gamma$.", r"\\psi"),
+    ("$\\Gamma(z)$, the gamma function, satisfies a recurrence.", r"\\Gamma"),
 ])
 def test_a_letter_beside_its_special_functions_own_words_keeps_that_meaning(text, letter):
     assert letter_named_otherwise(text, letter, SPECIAL) is None

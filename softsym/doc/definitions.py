@@ -12,7 +12,7 @@ from ..deadline import Deadline, attempt
 from ..dsl import Definition
 from ..latex.probability import STATISTIC_WORDS
 from ..problem import UnfoldError, unfold
-from ..rewrite import evaluate_derivatives, rename_bound
+from ..rewrite import evaluate_derivatives, rename_bound, substitute_free
 from .chains import Relation
 from .names import bare_name, names_in, probabilities_in, target_name
 
@@ -731,8 +731,8 @@ def defined_where(lhs: sp.Basic, rhs: sp.Basic, definitions: list[Definition]) -
                  if isinstance(d.target, sp.core.function.AppliedUndef) and c.func == d.target.func
                  and len(c.args) == len(d.target.args) and all(isinstance(a, sp.Symbol) for a in d.target.args)]
         for call in calls:          # f(p) := −p log p − (1 − p) log(1 − p): f(q), f'(q) speak of 0 < q < 1
-            value = d.expr.xreplace(dict(zip(d.target.args, call.args)))
-            value = value.replace(lambda e: isinstance(e, sp.Piecewise), lambda e: sp.Dummy())
+            value = substitute_free(d.expr, dict(zip(d.target.args, call.args)))   # (f(x) := d/dx g at f(0):
+            value = value.replace(lambda e: isinstance(e, sp.Piecewise), lambda e: sp.Dummy())   # a Subs)
             for node in value.atoms(sp.log):
                 argument = node.args[0]
                 if argument.free_symbols and not argument.is_positive and not argument.has(sp.Indexed, sp.Sum) \

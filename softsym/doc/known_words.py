@@ -19,6 +19,8 @@ OTHER_FUNCTION = (r"(?:softplus|sign\s+function|signum|relu|rectifie[rd]|rectifi
                   r"cumulative\s+distribution|error\s+function|\\operatorname\s*\{\s*erf|least[- ]squares?|squared\s+error|"
                   r"(?:any|some)\s+(?:smooth\s+)?(?:activation|function|nonlinearity)|with\s+(?:a\s+)?temperature|"
                   r"temperature[- ](?:scaled|version|variant)|"
+                  r"cdf\s+of\s+(?:the\s+|a\s+)?(?:standard\s+)?(?:normal|gaussian)|softsign|hard[\s-]+(?:sigmoid|tanh)|arc\s*tan\w*|"
+                  r"(?:an?|any|some)\s+(?!sigmoid|logistic)(?:[\w-]+\s+)?(?:activation|nonlinearity)(?:\s+function)?|"
                   r"hard\s*max\w*|argmax|sparsemax|entmax|one-?hot|zero-temperature)")
 """Names of functions other than softsym's σ, softplus, LSE and softmax (or words that make them another one)."""
 
@@ -38,24 +40,33 @@ def _word(group: str) -> str:
 
 
 _VERB = (r"\s*,?\s*(?:here\s+|now\s+|in\s+(?:this|these)\s+\w+\s+)?(?:denotes?|is|stands?\s+for|means|refers\s+to|be|for|"
-         r"will\s+(?:denote|be|mean))\b")
+         r"to\s+be|as|will\s+(?:denote|be|mean)|is\s+(?:shorthand|short)\s+for|(?=,?\s*(?:the|a|an)\s))")
 _NOT_NAMING = re.compile(r"(?i)\b(?:derivative|approximat\w*|smooth(?:ed)?\s+(?:version|approximation|surrogate)|limit|"
-                         r"gradient|integral|related|similar|like|close|inverse|bound\w*|relative|generali[sz]\w*|"
-                         r"compared|unlike|whereas|while|and|or|than|applied|composed|times|input|output|of\s+a)\b")
+                         r"gradient|integral|related|similar|like\s+(?:a|an|the)|close|inverse|bound\w*|relative|generali[sz]\w*|"
+                         r"compared|unlike|whereas|while|and|or|than|applied|composed|times|(?:input|output)\s+of|of\s+a)\b")
 """Words between σ and another function's name that make it no naming ("$\\sigma$ is the derivative of the softplus")."""
+_MORE_SUBJECTS = r"(?:\s*(?:,|and)\s*\$[^$]{1,20}\$)*"
+"""Other names written beside the subject ("Here $\\sigma$ and $\\phi$ denote the ReLU and the identity")."""
 
-_FORWARD = re.compile(rf"(?i)(?:{_subject('name')}{_VERB}|{_word('word')}\s*,?\s*(?:here\s+|now\s+)?"
-                      rf"(?:denotes?|stands?\s+for|means|refers\s+to|will\s+(?:denote|mean)))(?P<between>[^.;。；]{{0,60}}?)"
+_FORWARD = re.compile(rf"(?i)(?:{_subject('name')}{_MORE_SUBJECTS}{_VERB}|{_word('word')}\s*,?\s*(?:here\s+|now\s+)?"
+                      rf"(?:denotes?|stands?\s+for|means|refers\s+to|will\s+(?:denote|mean)|is\s+(?:shorthand|short)\s+for)|"
+                      rf"\bby\s+(?:{_subject('by')}|{_word('byword')})\s*,?\s*(?:we|I|one)\s+(?:mean|denote|understand)\b)"
+                      rf"(?P<between>[^.;。；]{{0,60}}?)"
                       rf"\b{OTHER_FUNCTION}")
 _NEGATED = re.compile(rf"(?i){_subject('neg')}\s*,?\s*(?:here\s+|now\s+|in\s+(?:this|these)\s+\w+\s+)?(?:is|denotes?)\s+not\b"
                       r"[^.;]{0,20}?\b(?:logistic|sigmoid|standard|usual|softplus|log-?sum-?exp|softmax)")
-_CALLED = re.compile(rf"(?i)\b{OTHER_FUNCTION}[^.;。；]{{0,50}}?\b(?:call|denote|write|name|label)\w*\s+"
+_CALLED = re.compile(rf"(?i)\b{OTHER_FUNCTION}[^.;。；]{{0,50}}?\b(?:call|denot|writ|nam|label)\w*\s+"
                      rf"(?:(?:it|this|that|them|the\s+\w+)\s+)?(?:by\s+|as\s+)?(?:{_subject('called')}|{_word('cword')})")
 _BEFORE = re.compile(rf"(?i)\b{OTHER_FUNCTION}[^.;$]{{0,20}}{_subject('after')}")
-_KEEP_WRITING = re.compile(rf"(?i)\b(?:keep|still|continue\s+to)\s+(?:writ|call|denot|nam)\w*\s+(?:it\s+)?"
+_KEEP_WRITING = re.compile(rf"(?i)\b(?:keep\w*|still|continue\s+to)\s+(?:writ\w*|call\w*|denot\w*|nam\w*|(?:the\s+)?"
+                           rf"(?:symbol|notation|name|letter))\s+(?:it\s+)?"
                            rf"(?:{_subject('kept')}|{_word('kword')}|\\sigma)")
+_STANDARD_DEVIATION = re.compile(r"(?i)\b(?:standard\s+deviation|noise\s+(?:level|scale)|std)[^.;$]{0,25}\$\s*\\sigma\s*\(|"
+                                 r"\$\s*\\sigma\s*\([^()$]{1,12}\)\s*\$\s*,?\s*(?:is|denotes|be)\s+(?:the\s+)?(?:\w+\s+)?"
+                                 r"(?:standard\s+deviation|noise\s+(?:level|scale)|std)")
+"""σ applied, named a standard deviation ("The noise standard deviation $\\sigma(x)$ of the input"): no sigmoid."""
 _EVERYWHERE = re.compile(r"(?i)\b(?:throughout(?!\s+(?:this|the)\s+(?:section|subsection|part|paragraph|example))|"
-                         r"above|so\s+far|earlier|in\s+(?:these|the\s+whole|all\s+(?:of\s+)?(?:these|the))\s+"
+                         r"above|so\s+far|earlier|everywhere|in\s+(?:these|the\s+whole|this\s+whole|all\s+(?:of\s+)?(?:these|the))\s+"
                          r"(?:notes?|text|document|post|article|chapter))\b|全文|通篇|上文")
 """Words that make the naming hold also before its line ("Above, $\\mathrm{softplus}$ denotes the ReLU")."""
 
@@ -90,7 +101,7 @@ def namings(lines: list[str]) -> list[Naming]:
     found: list[Naming] = []
     for start, text in _paragraphs(lines):
         flat = text.replace("\u2028", " ")
-        for pattern in (_FORWARD, _NEGATED, _CALLED, _BEFORE, _KEEP_WRITING):
+        for pattern in (_FORWARD, _NEGATED, _CALLED, _BEFORE, _KEEP_WRITING, _STANDARD_DEVIATION):
             for m in pattern.finditer(flat):
                 if pattern is _FORWARD and _NOT_NAMING.search(m.group("between") or ""):
                     continue
@@ -105,8 +116,8 @@ def namings(lines: list[str]) -> list[Naming]:
 
 def _sentence(text: str, at: int) -> str:
     """The sentence of ``text`` around character ``at``."""
-    begin = max(text.rfind(". ", 0, at), text.rfind("; ", 0, at), text.rfind("。", 0, at)) + 1
-    ends = [i for i in (text.find(". ", at), text.find("; ", at), text.find("。", at)) if i >= 0]
+    begin = max(text.rfind(". ", 0, at), text.rfind("。", 0, at)) + 1
+    ends = [i for i in (text.find(". ", at), text.find("。", at)) if i >= 0]
     return text[begin:min(ends) if ends else len(text)]
 
 
@@ -115,7 +126,8 @@ _NOT_A_NOUN = re.compile(r"(?i)^(?:of|to|with|by|at|is|are|be|let|write|writes|a
                          r"when|if|as|than|we|it|use|using|take|set|gives?|via|into|over|under|like|since|function|map|mapping)$")
 _CALLED_BEFORE = re.compile(r"(?i)\b(?:is|are)?\s*(?:written|denoted|called|named|labell?ed|symboli[sz]ed)\s*(?:by|as)?\s*$"
                             r"|\b(?:we\s+)?(?:write|denote|call)\s+(?:it|this|them)?\s*(?:by|as)?\s*$")
-_NAMES_AFTER = re.compile(r"(?i)^\s*,?\s*(?:here\s+)?(?:is|denotes?|stands?\s+for|means|be|counts?)\s+(?:the|a|an|our)\s+"
+_NAMES_AFTER = re.compile(r"(?i)^\s*(?:,\s*|,?\s*(?:here\s+)?(?:is|denotes?|stands?\s+for|means|be|counts?|(?:is\s+)?defined\s+as|"
+                          r"(?:is\s+)?given\s+by|equals?)\s+)(?:the|a|an|our)\s+"
                           r"(?P<noun>[A-Za-z-]+(?:\s+[A-Za-z-]+){0,3})")
 
 
@@ -130,7 +142,9 @@ def letter_named_otherwise(text: str, letter: str, special: re.Pattern) -> int |
     for m in alone.finditer(text):
         start = max(text.rfind("\n\n", 0, m.start()), 0)
         before = re.split(r"\$[^$]*\$|[,;:.!?，；：。(（]", text[start:m.start()])[-1]
-        after = re.split(r"\$[^$]*\$|[,;:.!?，；：。)）]", text[m.end():m.end() + 120])[0]
+        rest = text[m.end():m.end() + 120]
+        comma = re.match(r"\s*,", rest)          # ("$\Gamma(n)$, the number of subsets of …": an apposition)
+        after = ("," if comma else "") + re.split(r"\$[^$]*\$|[,;:.!?，；：。)）]", rest[comma.end() if comma else 0:])[0]
         words = before.split()[-5:]
         apposition = len(words) >= 2 and any(_DETERMINER.match(w) for w in words[:-1]) \
             and re.fullmatch(r"[A-Za-z-]{3,}", words[-1]) is not None and not _NOT_A_NOUN.match(words[-1])

@@ -93,7 +93,8 @@ def every_draw(blocks, lines: list[str]) -> dict[str, list[Draw]]:
                     or re.search(r"\\(?:overset|stackrel|underset)", tex) or _HEDGED.search(_blank_math(line)) \
                     or _HEDGED.search(_blank_math(sentence)) \
                     or _CONVENTION_SPOKEN.get(family or "", _NEVER).search(_blank_math(" ".join([clause, *about]))) \
-                    or _meaning_unread(family, params, clause, about, name):
+                    or _meaning_unread(family, params, clause, about, name) \
+                    or _family_convention(family or "", text):
                 draw = Draw(name, "", params, block.line)       # (a draw softsym does not read: the name is out)
             seen.setdefault(name, []).append(draw)
     drawn = set(seen)
@@ -110,12 +111,12 @@ def draws_in(blocks, lines: list[str]) -> dict[str, Draw]:
 
 
 def draws_here(every: dict[str, list[Draw]], governs) -> dict[str, Draw]:
-    """The draws that hold at a line: of each name, the draws ``governs(draw_line)`` says reach it, all of one
+    """The draws that hold at a line: of each name, the draws ``governs(draw)`` says reach it, all of one
     family and parameters, all read ("For $X \\sim \\mathrm{Beta}(a, b)$" in one section and "For
     $X \\sim \\mathrm{Uniform}(a, b)$" in the next: each in its own section)."""
     out = {}
     for name, found in every.items():
-        here = [d for d in found if governs(d.line)]
+        here = [d for d in found if governs(d)]
         if here and all(d.family and (d.family, d.params) == (here[0].family, here[0].params) for d in here):
             out[name] = here[-1]
     return out
@@ -266,7 +267,8 @@ _UNREAD_WORDS = re.compile(
     r"concentration|standard\s+deviation|std|precision|temperature|"
     r"in\s+(?:the|this|that|reverse\w*|another|a\s+different)\s+order|order(?:ed|ing)?\s+(?:as|is|of|\()|"
     r"(?:argument|parameter)s?\s+order|reversed|swapped|transposed|"
-    r"first\s+(?:argument|parameter)|second\s+(?:argument|parameter)|multipl\w*|divid\w*|times)\b"
+    r"first\s+(?:argument|parameter)|second\s+(?:argument|parameter)|multipl\w*|divid\w*|times|"
+    r"(?:sum|total|ratio|product|difference)\s+of)\b"
     r"|\\pm\b|\\mp\b|±|∓")
 """Words in a draw's clause (or a sentence about its name or parameters) that may give a parameter (or the drawn
 name) a meaning the table does not read: an inverse or a log of it, a length or window it is a rate per, values
@@ -316,6 +318,29 @@ def _roles_named(words: str, param: str) -> set[str]:
                              words):
             out.add(role)
     return out
+
+
+_CONVENTION_VERB = re.compile(r"(?i)\b(?:written|writes?|writing|parametri[sz]\w*|specified|expressed)\s+(?:\w+\s+){0,3}?"
+                              r"(?:by|in\s+terms\s+of|through|via|using|with)\b|\b(?:given|described)\s+by\s+(?:its|their)\b")
+_FAMILY_WORD = {"normal": r"normal|gaussian", "lognormal": r"log-?normal", "bernoulli": r"bernoulli",
+                "binomial": r"binomial", "poisson": r"poisson", "exponential": r"exponential", "beta": r"beta",
+                "gamma": r"gamma", "uniform": r"uniform", "laplace": r"laplace", "gumbel": r"gumbel"}
+
+
+def _family_convention(family: str, text: str) -> bool:
+    """Whether a sentence of ``text`` says how the family's laws are written ("All Beta distributions in this
+    note are written by their mean and concentration", "We write uniform laws by midpoint and half-length"):
+    a convention of the text's that the table may not read, so its draws are not read."""
+    word = _FAMILY_WORD.get(family)
+    if word is None:
+        return False
+    prose = "\n".join(line for line in text.splitlines()
+                      if not re.match(r"\s*(?:#|\\(?:sub)*section|\\title|\\paragraph)", line))   # (no headings)
+    for sentence in re.split(r"(?<=[.!?。])\s+", _blank_math(prose)):
+        if re.search(rf"(?i)\b(?:{word})\b", sentence) and _CONVENTION_VERB.search(sentence) \
+                and not re.search(r"(?i)\b(?:function|density|pdf|pmf|cdf|integral)\b", sentence):
+            return True
+    return False
 
 
 def _beside_the_draw(said: str, start: int, end: int, names: tuple[str, ...]) -> bool:

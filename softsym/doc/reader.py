@@ -724,10 +724,13 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                                    and (column_of(k) < 0 or r[2] < column_of(k))]:
             renamings.remove((line, name, column))       # (on the relation's own line: only words before it)
             entry = re.sub(r"_(\w+)$", r"[\1]", name)          # s_1: the entry s[1]
-            if any(name in (target_name(d.target), sp.sstr(d.target)) or sp.sstr(d.target) == entry
-                   or target_name(d.target) == f"{name}[]" for d in definitions):
-                dropped = [d for d in definitions if name in (target_name(d.target), sp.sstr(d.target))
-                           or sp.sstr(d.target) == entry or target_name(d.target) == f"{name}[]"]
+
+            def about_it(d: Definition) -> bool:    # (E[X] := a/(a + b) of the X renamed: about the old X)
+                return name in (target_name(d.target), sp.sstr(d.target)) or sp.sstr(d.target) == entry \
+                    or target_name(d.target) == f"{name}[]" \
+                    or re.fullmatch(rf"[^(]*\[_[^(]*\(.*(?<![A-Za-z_]){re.escape(name)}(?![A-Za-z_\[]).*\)", sp.sstr(d.target))
+            if any(about_it(d) for d in definitions):
+                dropped = [d for d in definitions if about_it(d)]
                 definitions = [d for d in definitions if not any(d is x for x in dropped)]
                 renamed_at[name] = line
                 for d in dropped:           # g_i renamed: g_j, g_1 too (the family's every entry)
@@ -1161,7 +1164,9 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                 for side_name in ("lhs", "rhs"):
                     side = lhs if side_name == "lhs" else rhs
                     side, moment_ranges, moment_notes = moments_written_out(
-                        side, draws_here(draws, lambda at: at <= rel.line and in_scope(sections, at, rel.line)),
+                        side, draws_here(draws, lambda d: d.line <= rel.line and in_scope(sections, d.line, rel.line)
+                                         and not any(d.line < at <= rel.line and name == d.name
+                                                     for at, name in renamed_words)),  # ("From now on $X$ denotes $1 - X$")
                         lambda t: parse_tex(t, context),
                         lambda e: unfold_keeping_variables(e, definitions), random_worded)
                     lhs, rhs = (side, rhs) if side_name == "lhs" else (lhs, side)
@@ -3237,8 +3242,8 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         if beside and not _LOGISTIC_WORDS.search(blank_inline_math(own_words)):
             doubts.append(f"its sentence speaks of another function (\"{beside.group(0)}\"): which function "
                           f"{_KNOWN_IN_TEX.search(rel.tex).group(0).lstrip(chr(92))} is here is not clear")
-        other_variable = _respect_to_another(own_words if inline else lead_in(lines, rel, blocks, keep_math=True) or "",
-                                             rel.tex)
+        other_variable = _respect_to_another(_raw_sentence_before(lines, rel) if inline
+                                             else lead_in(lines, rel, blocks, keep_math=True) or "", rel.tex)
         if other_variable:      # "the gradient with respect to the input $x$ is $$\nabla \ell(w) = …$$"
             doubts.append(f"its words differentiate with respect to {other_variable}, while the math differentiates "
                           f"a function of another variable: which derivative is meant is not clear")
@@ -3529,6 +3534,12 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         after = _defined_after_where(found, k, lines, undefined_yet) if undefined_yet and not later else []
         if after:                       # "… is $s_y - 1 < 0$, where $$s_c = \frac{e^{u_c}}{…}$$": defined after it
             doubts.append(f"it uses {', '.join(after)}, which the text defines after it (\"where …\")")
+        again_after = _function_defined_after_where(found, k, lines, {target_name(d.target) for d in definitions
+                                                                       if isinstance(d.target, sp.core.function.AppliedUndef)})
+        if again_after:                 # "$$\ell(2) = 4,$$ where $\ell(\lambda) = \lambda^3$" after ℓ(λ) := λ² in §1
+            why = f"it uses {again_after}, which the words after it (\"where …\") define again"
+            doubts.append(why)
+            hollow.append(why)
         applied_at_own = {a: sp.Dummy() for a in sp.Tuple(lhs, rhs).atoms(sp.core.function.AppliedUndef)
                           if a.args and all(isinstance(x, sp.Symbol) for x in a.args)
                           and not is_probability(a)}      # A(η) of ∂²A/∂η_i∂η_j: A's own variable, not η of §1
@@ -5486,7 +5497,7 @@ def _special_names(text: str, found: list[Relation], lines: list[str]) -> set[st
     return out
 
 
-_SPECIAL_WORDS = re.compile(r"(?i)gamma|digamma|beta|euler|psi|polygamma|factorial|normali[sz]|constant|partition|"
+_SPECIAL_WORDS = re.compile(r"(?i)gamma|digamma|beta|euler|psi|polygamma|factorial|normali[sz]|constant|partition|integral|"
                             r"伽[马玛]|贝塔")
 """Words of the special functions themselves beside ψ, B or Γ ("the digamma $\\psi$", "the normalizer $B(a, b)$")."""
 _BETA_FUNCTION = re.compile(r"(?i)\bbeta\s+function\b|\bEuler(?:'s)?\s+(?:integral\s+of\s+the\s+)?first\s+kind\b|"
@@ -5617,7 +5628,7 @@ _RESPECT_TO = re.compile(r"(?i)(?:respect\s+to|w\.\s*r\.\s*t\.?|关于)\s*(?:the
                          r"\$\s*(\\?[A-Za-z]+)\s*\$")
 _DIFFERENTIATED_AT = re.compile(r"\\nabla\s*(?:_\s*\{?\s*(?P<sub>\\?[A-Za-z]+)\s*\}?\s*)?(?:\\[A-Za-z]+|[A-Za-z])\s*"
                                 r"(?:_\s*\{?\s*\w+\s*\}?\s*)?\(\s*(?P<nabla>\\?[A-Za-z]+)\s*\)|"
-                                r"(?<![A-Za-z\\])[A-Za-z]\s*'+\s*\(\s*(?P<prime>\\?[A-Za-z]+)\s*\)")
+                                r"(?<![A-Za-z\\])\\?[A-Za-z]+\s*'+\s*\(\s*(?P<prime>\\?[A-Za-z]+)\s*\)")
 
 
 def _respect_to_another(words: str, tex: str) -> str:
@@ -5638,7 +5649,9 @@ _LOGISTIC_WORDS = re.compile(r"(?i)\b(?:sigmoid|logistic|softplus|softmax|log-?s
 activations, so $$\\sigma(-1) = 0$$") and not of the logistic one: σ may be that one there."""
 _COUNTERFACTUAL = re.compile(r"(?i)(?:^|[.;:!?]\s+)(?:had|were)\s+(?:we|i|you|they|it|one|the|this|that)\b|"
                              r"\bin\s+place\s+of\b|\breplac(?:e|es|ed|ing)\b[^.;]{0,40}\b(?:by|with)\b|"
-                             r"\bif\b[^.;]{0,40}\bwere\b|\bwould\s+(?:fail|break)\b|"
+                             r"\bif\b[^.;]{0,40}\bwere\b|\bwould\s+(?:fail|break)\b|\b(?:one|we|you)\s+would\b|"
+                             r"\b(?:using|with|taking)\b[^.;]{0,40}\bas\b[^.;]{0,20}\binstead\b|"
+                             r"\bswap(?:s|ped|ping)?\b[^.;]{0,40}\bfor\b|"
                              r"\bif\s+(?:we|one|you|they)\s+had\b|\bwould\s+have\b|假如|假若|倘若")
 """Words that state a relation counterfactually ("Had we used the rate form, $\\mathbb{E}[X] = \\alpha/\\beta$")."""
 _POWERS_ITERATE = re.compile(r"(?i)\b(?:powers?|superscripts?|exponents?)\b[^.]{0,60}?\b(?:iterat\w*|compos\w*|"
@@ -5801,6 +5814,22 @@ def _defined_after_where(found: list[Relation], k: int, lines: list[str], names:
                 else {m.group(2)}                                    # \bar s: the reader's s_bar
             out |= {n for n in names if n.removesuffix("[]") in written}
     return sorted(out)
+
+
+def _function_defined_after_where(found: list[Relation], k: int, lines: list[str], defined: set) -> str:
+    """A function of ``defined`` that ``found[k]`` applies and that a relation within four lines after it
+    defines anew, led in by "where" (其中) — or ""."""
+    rel = found[k]
+    for r in found[k + 1:]:
+        if r.line > rel.end_line + 4:
+            break
+        m = re.fullmatch(r"\s*\\?([A-Za-z]+)\s*(?:\\left\s*)?\([^()]*\)\s*", r.lhs) if r.op in ("==", ":=") else None
+        if m is None or m.group(1) not in defined \
+                or not re.search(rf"(?<![A-Za-z]){re.escape(m.group(1))}\s*(?:\\left\s*)?\(", rel.tex):
+            continue
+        if re.search(r"(?i)\bwhere\b|其中", " ".join(lines[rel.end_line - 1:r.line])):
+            return m.group(1)
+    return ""
 
 
 _LATER_NAME = re.compile(r"\s*(?:\\(bar|hat|tilde|mathbf|boldsymbol)\s*\{?\s*)?\\?([A-Za-z]+)\s*\}?\s*")
@@ -6162,8 +6191,8 @@ _THROUGHOUT = re.compile(r"(?i)\b(?:throughout(?!\s+(?:this|the)\s+(?:section|su
                          r"document|post|article|chapter)|in\s+this\s+(?:note|document|post|article|chapter)|from\s+now\s+on|"
                          r"henceforth|everywhere)\b|全文|本文|通篇|以下各节")
 """Words that make the text's own σ or softmax its own everywhere, not only in its section."""
-_EVERYWHERE = re.compile(r"(?i)\b(?:throughout(?!\s+(?:this|the)\s+(?:section|subsection|part|paragraph|example))|"
-                         r"in\s+(?:these|the\s+whole|all\s+(?:of\s+)?(?:these|the))\s+(?:notes?|text|document|post|article|"
+_EVERYWHERE = re.compile(r"(?i)\b(?:throughout(?!\s+(?:this|the)\s+(?:section|subsection|part|paragraph|example))|everywhere|"
+                         r"in\s+(?:these|the\s+whole|this\s+whole|all\s+(?:of\s+)?(?:these|the))\s+(?:notes?|text|document|post|article|"
                          r"chapter))\b|全文|通篇")
 """Words that make a definition hold in the whole text, also before the line it is written on ("Throughout
 this note, …", not "From now on" or "In this note", which may speak of what follows)."""
