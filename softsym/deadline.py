@@ -70,7 +70,8 @@ _HOOK_MODULES = ("unraisableexception", "threadexception")   # pytest's exceptio
 
 
 def _in_finalizer(frame: object, limit: int = 64) -> bool:
-    """Whether the interrupted code runs inside a finalizer (``__del__``) or an exception hook.
+    """Whether the interrupted code runs inside a finalizer (``__del__``, the weakref callback of the import
+    system's module locks) or an exception hook.
 
     An exception raised there cannot reach the step: Python reports it as "unraisable" and goes
     on, and an alarm that fires while that report is written (pytest's unraisable hook, say)
@@ -80,8 +81,9 @@ def _in_finalizer(frame: object, limit: int = 64) -> bool:
         if frame is None:
             return False
         code = frame.f_code  # type: ignore[attr-defined]
-        if code.co_name == "__del__" or any(m in code.co_filename for m in _HOOK_MODULES):
-            return True
+        if code.co_name == "__del__" or any(m in code.co_filename for m in _HOOK_MODULES) \
+                or code.co_name == "cb" and "importlib._bootstrap" in code.co_filename:
+            return True     # (the import system's weakref callback on a module lock)
         frame = frame.f_back  # type: ignore[attr-defined]
     return False
 

@@ -212,3 +212,20 @@ def test_reading_a_document_drops_a_deadline_an_interrupted_cleanup_left(monkeyp
     readings = read_document("note.md", text)
     assert readings and module._active == []
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_an_alarm_inside_the_import_systems_weakref_callback_is_held_back():
+    """The import system drops a module lock through a weakref callback (``cb`` in
+    ``<frozen importlib._bootstrap>``): an exception there is unraisable, so the alarm waits for it
+    to end (the fuzzer's step once lost a timeout that way)."""
+    from types import SimpleNamespace
+
+    from softsym.deadline import _in_finalizer
+
+    def frame(name: str, filename: str, back=None) -> SimpleNamespace:
+        return SimpleNamespace(f_code=SimpleNamespace(co_name=name, co_filename=filename), f_back=back)
+
+    step = frame("step", "softsym/prover.py")
+    assert _in_finalizer(frame("cb", "<frozen importlib._bootstrap>", step))
+    assert not _in_finalizer(frame("_find_and_load", "<frozen importlib._bootstrap>", step))
+    assert not _in_finalizer(step)
