@@ -65,10 +65,12 @@ _STANDARD_DEVIATION = re.compile(r"(?i)\b(?:standard\s+deviation|noise\s+(?:leve
                                  r"\$\s*\\sigma\s*\([^()$]{1,12}\)\s*\$\s*,?\s*(?:is|denotes|be)\s+(?:the\s+)?(?:\w+\s+)?"
                                  r"(?:standard\s+deviation|noise\s+(?:level|scale)|std)")
 """σ applied, named a standard deviation ("The noise standard deviation $\\sigma(x)$ of the input"): no sigmoid."""
-_EVERYWHERE = re.compile(r"(?i)\b(?:throughout(?!\s+(?:this|the)\s+(?:section|subsection|part|paragraph|example))|"
+EVERYWHERE = re.compile(r"(?i)\b(?:throughout(?!\s+(?:this|the)\s+(?:section|subsection|part|paragraph|example))|"
                          r"above|so\s+far|earlier|everywhere|in\s+(?:these|the\s+whole|this\s+whole|all\s+(?:of\s+)?(?:these|the))\s+"
                          r"(?:notes?|text|document|post|article|chapter))\b|全文|通篇|上文")
-"""Words that make the naming hold also before its line ("Above, $\\mathrm{softplus}$ denotes the ReLU")."""
+"""Words that make a naming, or a definition, hold also before its line ("Above, $\\mathrm{softplus}$ denotes the
+ReLU", "Throughout this note, $\\mathrm{softplus}(x) = \\max(0, x)$") — not "In this note" or "From now on", which
+may speak of what follows only."""
 
 
 @dataclass(frozen=True)
@@ -110,7 +112,7 @@ def namings(lines: list[str]) -> list[Naming]:
                 groups = {k: v for k, v in m.groupdict().items() if v and k != "between"}
                 name = next((v for v in groups.values()), None) or "sigma"
                 line = start + text.count("\u2028", 0, m.start())
-                found.append(Naming(line, name, bool(_EVERYWHERE.search(_sentence(flat, m.start())))))
+                found.append(Naming(line, name, bool(EVERYWHERE.search(_sentence(flat, m.start())))))
     return sorted(set(found), key=lambda n: (n.line, n.name))
 
 

@@ -65,7 +65,7 @@ from .moments import draws_here, every_draw, moments_written_out, random_in_word
 from .pointfree import point_free, vector_function_alone
 from .induction import exceptions_around, induction_plan
 from .same_value import differ, proved_same, shown_different
-from .known_words import letter_named_otherwise, namings
+from .known_words import EVERYWHERE, letter_named_otherwise, namings
 from .definitions import (
     IMPLICIT_SUM, OWN_VERSIONS, defines_an_entry, Unfoldable, defined_by_unparsed, defined_where, defines, flat_derivatives,
     function_definition, function_parameters, independent_derivatives, is_constraint, labelled_names,
@@ -503,7 +503,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             disputed_own.setdefault(alone.group("name") or "sigma", (r.line, True))
     for r in found:             # "Throughout this note, $\mathrm{softplus}(x) = \max(0, x)$" after lines that use it:
         known = _KNOWN_DEFINED.match(r.lhs) if r.op in ("==", ":=") else None     # the text's own from the start
-        if known is not None and _EVERYWHERE.search(_words_into(prose_lines, r, blocks)):
+        if known is not None and EVERYWHERE.search(_words_into(prose_lines, r, blocks)):
             try:
                 plain = plain_context(domain, functions)
                 sides = parse_tex(r.lhs, plain), parse_tex(r.rhs, plain)
@@ -3247,7 +3247,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         if other_variable:      # "the gradient with respect to the input $x$ is $$\nabla \ell(w) = …$$"
             doubts.append(f"its words differentiate with respect to {other_variable}, while the math differentiates "
                           f"a function of another variable: which derivative is meant is not clear")
-        counterfactual = bool(_COUNTERFACTUAL.search(blank_inline_math(own_words))) or bool(other_variable)
+        counterfactual = bool(_COUNTERFACTUAL.search(blank_inline_math(own_words)))
         if counterfactual:      # ("If we had used a ReLU, … would fail"; "Replacing σ by a ReLU gives $$…$$")
             doubts.append("its sentence states it counterfactually (\"Had we used …\"): not the text's own claim")
         if said_case:           # "$L = \log K$ when all logits are equal": a case the math does not write
@@ -3483,6 +3483,9 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         flat = sorted(set(independent_derivatives(left, right)) | set(flat_derivatives(lhs, rhs, definitions)))
         hollow: list[str] = ["its sentence states it counterfactually: a proof is of softsym's reading, not of what "
                              "the sentence supposes"] if counterfactual else []
+        if other_variable:      # (a proof would be of the derivative softsym reads, not the one the words take)
+            hollow.append(f"its words differentiate with respect to {other_variable}, not the variable the math "
+                          f"differentiates by")
         through_lines = [max((n for n in defined_at.get(target_name(d.target) or "", []) if n <= rel.line), default=0)
                          for d in reached_definitions(sp.Tuple(lhs, rhs), definitions)] if own_versions or disputed_own else []
         for name, at in own_versions.items():  # σ := ReLU in an earlier section: the logistic σ here, or still it?
@@ -6191,11 +6194,6 @@ _THROUGHOUT = re.compile(r"(?i)\b(?:throughout(?!\s+(?:this|the)\s+(?:section|su
                          r"document|post|article|chapter)|in\s+this\s+(?:note|document|post|article|chapter)|from\s+now\s+on|"
                          r"henceforth|everywhere)\b|全文|本文|通篇|以下各节")
 """Words that make the text's own σ or softmax its own everywhere, not only in its section."""
-_EVERYWHERE = re.compile(r"(?i)\b(?:throughout(?!\s+(?:this|the)\s+(?:section|subsection|part|paragraph|example))|everywhere|"
-                         r"in\s+(?:these|the\s+whole|this\s+whole|all\s+(?:of\s+)?(?:these|the))\s+(?:notes?|text|document|post|article|"
-                         r"chapter))\b|全文|通篇")
-"""Words that make a definition hold in the whole text, also before the line it is written on ("Throughout
-this note, …", not "From now on" or "In this note", which may speak of what follows)."""
 _THIS_SECTION = re.compile(r"(?i)\bin\s+this\s+(?:section|subsection|part|paragraph|example)\b|\bhere\s+only\b|本节|这一节|此节")
 """Words that keep even a σ(z)_i := … of the text's own (a softmax by another name) to its section."""
 _OWN_VERSION_TEX = {"sigma": r"\\sigma(?![A-Za-z])|\\mathrm\s*\{\s*sigmoid|\\operatorname\s*\{\s*sigmoid|sigmoid",
