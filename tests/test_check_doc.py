@@ -47,13 +47,23 @@ def planted(path: Path) -> set[int]:
     return {int(m) for m in PLANTED.findall(path.read_text(encoding="utf-8"))}
 
 
+class _Checked(dict):
+    """The verdicts of the test documents, each checked when a test first asks for it (a worker of
+    pytest-xdist checks only the documents of the tests it runs: the tests of one document share a group)."""
+
+    def __missing__(self, name: str) -> dict:
+        path = DOCS / name
+        self[name] = doc = check_document(str(path), path.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
+        return doc
+
+
 @pytest.fixture(scope="module")
 def results() -> dict[str, dict]:
-    return {p.name: check_document(str(p), p.read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
-            for p in sorted(DOCS.iterdir()) if p.suffix in (".md", ".tex")}
+    return _Checked()
 
 
-MINE = ["softmax_notes.md", "sigmoid_zh.md", "exp_family.tex", "vectors_zh.md", "gradients.tex"]
+MINE = [pytest.param(name, marks=pytest.mark.xdist_group(name))
+        for name in ["softmax_notes.md", "sigmoid_zh.md", "exp_family.tex", "vectors_zh.md", "gradients.tex"]]
 
 
 @pytest.mark.parametrize("name", MINE)
@@ -75,6 +85,7 @@ def test_most_true_relations_are_proved(results, name):
         (r["line"], r["verdict"], r["message"]) for r in rels if not r["verdict"].startswith("proved")]
 
 
+@pytest.mark.xdist_group("softmax_notes.md")
 def test_a_refutation_names_a_point_inside_the_document_symbols(results):
     refuted = [r for r in results["softmax_notes.md"]["relations"] if r["verdict"] == "refuted"]
     assert all(r["counterexample"] is not None for r in refuted)
@@ -1952,3 +1963,19 @@ def test_outside_notes_false_alarms_of_session_43_stay_away():
     assert 57 not in refuted_lines("s9_gmm_em_two_components.md")
     found = verdicts_by_line("session43_instead_of_then_we_train.md")
     assert found[11] == ["proved"] and found[13] == ["proved"]
+
+
+@pytest.mark.parametrize("name", [
+    "session47_red_team_77_fa_section_def_overrides_naming.md",     # a naming, then σ's formula in another section
+    "session47_red_team_77_fp_suppose_were.md",                     # "Suppose σ were the ReLU. Then …"
+    "session47_red_team_77_fa_doubling_rate.md",                    # a parameter changed in words
+    "session47_red_team_77_fp_l1_norm_words.md",                    # ‖·‖ named the ℓ1 norm
+    "session47_red_team_77_fa_positive_in_words.md",                # "The weight $w$ is positive."
+    "session47_red_team_77_fa_where_redefines.md",                  # f'(2) … "where now f(x) = …"
+    "session47_held_out_48_maximum_is_where_derivative_vanishes.md",
+    "session47_held_out_48_d_dimensional_and_d_over_d_mu.md",
+    "session47_held_out_48_reciprocal_square_of_an_entry.tex",
+    "session47_held_out_48_vector_given_another_length.tex",
+])
+def test_session_47_red_team_and_held_out_readings_hold(name):
+    assert _regression_failure(REGRESSIONS / name, TIMEOUT) is None

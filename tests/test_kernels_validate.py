@@ -10,6 +10,7 @@ from softsym.kernels.spec import KERNELS
 from softsym.kernels.validate import beats_scipy, measure
 
 DTYPES = ["float64", "float32"]
+pytestmark = pytest.mark.xdist_group("kernels_validate")   # one worker measures the kernels once (a module fixture)
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from softsym.doc.known_words import letter_named_otherwise, namings
+from softsym.doc.known_words import letter_named_otherwise, namings, norm_named_otherwise
 
 NAMED_OTHER = [
     ("Here $\\sigma$ is not the logistic function; it is the ReLU.", "sigma"),
@@ -26,6 +26,18 @@ NAMED_OTHER = [
     ("Here $\\sigma$ is the CDF of the standard normal distribution.", "sigma"),
     ("The logistic function is replaced by the ReLU everywhere below; we still write $\\sigma$.", "sigma"),
     ("The noise standard deviation $\\sigma(x)$ grows with the input.", "sigma"),
+    # red team 77 (session 47)
+    ("We reuse the letter $\\sigma$ for the sign of its argument.", "sigma"),
+    ("We abuse the name softplus for $x \\mapsto \\max(0, x)$.", "softplus"),
+    ("We call $\\sigma$ the ramp function.", "sigma"),
+    ("In what follows σ is the rectified linear unit.", "sigma"),
+    ("本文中 $\\sigma$ 表示 ReLU 函数。", "sigma"),
+    ("设 $\\sigma$ 为线性整流函数，则", "sigma"),
+    ("其中 $\\mathrm{softplus}$ 指的是 $\\max(0,x)$：", "softplus"),
+    ("In our code softmax is implemented as the one-hot vector of the largest entry.", "softmax"),
+    ("We use a softmax at temperature $T = 2$ throughout, and write it simply $\\mathrm{softmax}$.", "softmax"),
+    ("In this section $\\mathrm{LSE}$ is the smooth maximum with inverse temperature $\\beta = 2$.", "LSE"),
+    ("The model has a standard-deviation head $\\sigma$; at the origin it outputs", "sigma"),
 ]
 
 NAMES_NOTHING = [
@@ -35,6 +47,8 @@ NAMES_NOTHING = [
     "The sigmoid $\\sigma$ and the ReLU are both activations.",
     "Softplus is a smooth approximation of the ReLU.",
     "We still write $\\sigma$ for the logistic sigmoid.",
+    "Unlike the ReLU, $\\sigma$ is smooth everywhere.",
+    "Compared with the ReLU, $\\sigma$ saturates.",
 ]
 
 
@@ -85,3 +99,31 @@ def test_a_letter_given_a_meaning_of_the_texts_own(text, letter):
 ])
 def test_a_letter_beside_its_special_functions_own_words_keeps_that_meaning(text, letter):
     assert letter_named_otherwise(text, letter, SPECIAL) is None
+
+
+def test_a_naming_written_after_its_line_with_all_through_reaches_back():
+    found = namings(["$$\\sigma(0) = 1/2$$", "", "(All through these notes $\\sigma$ is the ReLU.)"])
+    assert found and found[0].everywhere
+
+
+@pytest.mark.parametrize("text", [
+    "Throughout, $\\|\\cdot\\|$ is the $\\ell_1$ norm. Let $u = (1, 1)$.",
+    "Let $u = (1, 1)$ and let $\\|\\cdot\\|$ denote the max-norm. Then",
+    "We measure errors in the Manhattan norm $\\|x\\|$ throughout.",
+])
+def test_words_that_make_the_bare_norm_another_norm_are_found(text):
+    assert norm_named_otherwise([text]) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "The $\\ell_1$ norm $\\|w\\|_1$ is used by the lasso; ridge uses $\\|w\\|^2$.",
+    "Here $\\|x\\|$ is the Euclidean norm.",
+])
+def test_a_subscripted_or_euclidean_norm_names_no_other_norm(text):
+    assert norm_named_otherwise([text]) is None
+
+
+def test_a_formula_for_b_without_the_beta_functions_pieces_is_the_texts_own():
+    special = re.compile(r"(?i)beta\s+function")
+    assert letter_named_otherwise("In this section $B(m,n) = \\binom{m+n}{m}$ counts lattice paths.", "B", special) == 1
+    assert letter_named_otherwise("Recall $B(a,b) = \\frac{\\Gamma(a)\\Gamma(b)}{\\Gamma(a+b)}$.", "B", special) is None

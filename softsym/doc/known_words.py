@@ -13,18 +13,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-OTHER_FUNCTION = (r"(?:softplus|sign\s+function|signum|relu|rectifie[rd]|rectified|step\s+function|heaviside|"
+OTHER_FUNCTION = (r"(?:softplus|sign\s+(?:function|of\s+(?:its|the)\s+(?:argument|input))|signum|relu|ramp\s+function|rectifie[rd]|rectified|step\s+function|heaviside|"
                   r"tanh|hyperbolic\s+tangent|gelu|swish|silu|elu|identity|arbitrary|generic|positive\s+part|"
                   r"\\max\s*\(\s*0|max\s*\(\s*0|(?:standard\s+)?(?:normal|gaussian)\s+(?:cdf|cumulative)|probit|\\Phi\b|"
                   r"cumulative\s+distribution|error\s+function|\\operatorname\s*\{\s*erf|least[- ]squares?|squared\s+error|"
-                  r"(?:any|some)\s+(?:smooth\s+)?(?:activation|function|nonlinearity)|with\s+(?:a\s+)?temperature|"
+                  r"(?:any|some)\s+(?:smooth\s+)?(?:activation|function|nonlinearity)|(?:with|at)\s+(?:an?\s+)?(?:inverse\s+)?temperature|"
                   r"temperature[- ](?:scaled|version|variant)|"
                   r"cdf\s+of\s+(?:the\s+|a\s+)?(?:standard\s+)?(?:normal|gaussian)|softsign|hard[\s-]+(?:sigmoid|tanh)|arc\s*tan\w*|"
                   r"(?:an?|any|some)\s+(?!sigmoid|logistic)(?:[\w-]+\s+)?(?:activation|nonlinearity)(?:\s+function)?|"
-                  r"hard\s*max\w*|argmax|sparsemax|entmax|one-?hot|zero-temperature)")
+                  r"hard\s*max\w*|argmax|sparsemax|entmax|one-?hot|zero-temperature|线性整流|整流|阶跃|符号函数|双曲正切|正态分布函数)")
 """Names of functions other than softsym's σ, softplus, LSE and softmax (or words that make them another one)."""
 
-_SUBJECT = (r"\$\s*(?:\\sigma|\\(?:mathrm|operatorname)\s*\{\s*(?P<GROUP>softplus|LSE|logsumexp|softmax|sigmoid)\s*\})"
+_SUBJECT = (r"(?<![\w$])σ(?![\w$])|\$\s*(?:\\sigma|\\(?:mathrm|operatorname)\s*\{\s*(?P<GROUP>softplus|LSE|logsumexp|softmax|sigmoid)\s*\})"
             r"\s*(?:(?:\\left\s*)?\(\s*[^()$]{0,12}\)\s*(?:_\s*\{?\s*\w\s*\}?\s*)?)?\$")
 """A function softsym knows written as inline math, alone, at ``\\cdot`` or at a plain argument."""
 _WORD = r"\b(?P<GROUP>softplus|LSE|logsumexp|softmax)\b(?!\s*[$(\\])"
@@ -32,7 +32,7 @@ _WORD = r"\b(?P<GROUP>softplus|LSE|logsumexp|softmax)\b(?!\s*[$(\\])"
 
 
 def _subject(group: str) -> str:
-    return _SUBJECT.replace("GROUP", group)
+    return f"(?:{_SUBJECT.replace('GROUP', group)})"
 
 
 def _word(group: str) -> str:
@@ -40,6 +40,7 @@ def _word(group: str) -> str:
 
 
 _VERB = (r"\s*,?\s*(?:here\s+|now\s+|in\s+(?:this|these)\s+\w+\s+)?(?:denotes?|is|stands?\s+for|means|refers\s+to|be|for|"
+         r"is\s+(?:implemented|computed|taken|replaced)\s+(?:as|by|to\s+be)|in\s+the\s+role\s+of|"
          r"to\s+be|as|will\s+(?:denote|be|mean)|is\s+(?:shorthand|short)\s+for|(?=,?\s*(?:the|a|an)\s))")
 _NOT_NAMING = re.compile(r"(?i)\b(?:derivative|approximat\w*|smooth(?:ed)?\s+(?:version|approximation|surrogate)|limit|"
                          r"gradient|integral|related|similar|like\s+(?:a|an|the)|close|inverse|bound\w*|relative|generali[sz]\w*|"
@@ -49,24 +50,37 @@ _MORE_SUBJECTS = r"(?:\s*(?:,|and)\s*\$[^$]{1,20}\$)*"
 """Other names written beside the subject ("Here $\\sigma$ and $\\phi$ denote the ReLU and the identity")."""
 
 _FORWARD = re.compile(rf"(?i)(?:{_subject('name')}{_MORE_SUBJECTS}{_VERB}|{_word('word')}\s*,?\s*(?:here\s+|now\s+)?"
-                      rf"(?:denotes?|stands?\s+for|means|refers\s+to|will\s+(?:denote|mean)|is\s+(?:shorthand|short)\s+for)|"
+                      rf"(?:denotes?|stands?\s+for|means|refers\s+to|will\s+(?:denote|mean)|is\s+(?:shorthand|short)\s+for|is|"
+                      rf"is\s+(?:implemented|computed|taken|replaced)\s+(?:as|by|to\s+be))|"
                       rf"\bby\s+(?:{_subject('by')}|{_word('byword')})\s*,?\s*(?:we|I|one)\s+(?:mean|denote|understand)\b)"
                       rf"(?P<between>[^.;。；]{{0,60}}?)"
                       rf"\b{OTHER_FUNCTION}")
 _NEGATED = re.compile(rf"(?i){_subject('neg')}\s*,?\s*(?:here\s+|now\s+|in\s+(?:this|these)\s+\w+\s+)?(?:is|denotes?)\s+not\b"
                       r"[^.;]{0,20}?\b(?:logistic|sigmoid|standard|usual|softplus|log-?sum-?exp|softmax)")
 _CALLED = re.compile(rf"(?i)\b{OTHER_FUNCTION}[^.;。；]{{0,50}}?\b(?:call|denot|writ|nam|label)\w*\s+"
-                     rf"(?:(?:it|this|that|them|the\s+\w+)\s+)?(?:by\s+|as\s+)?(?:{_subject('called')}|{_word('cword')})")
+                     rf"(?:(?:it|this|that|them|the\s+\w+)\s+)?(?:(?:simply|just|also|again|still)\s+)?(?:by\s+|as\s+)?"
+                     rf"(?:{_subject('called')}|{_word('cword')})")
+_CALL_SUBJECT = re.compile(rf"(?i)\b(?:(?:we|I|one)\s+(?:call|name|dub)|(?:re-?use|abuse|borrow|recycle|overload)\w*\s+"
+                           rf"(?:the\s+)?(?:letter|symbol|name|notation))\s+(?:{_subject('reused')}|{_word('rword')})"
+                           rf"(?P<between>[^.;。；]{{0,50}}?)\b{OTHER_FUNCTION}")
+""""We call $\\sigma$ the ramp function", "We reuse the letter $\\sigma$ for the sign of its argument", "We abuse the
+name softplus for $x \\mapsto \\max(0, x)$"."""
+_CHINESE = re.compile(rf"(?i)(?:{_subject('zh')}|(?<![A-Za-z])(?P<zhword>softplus|LSE|logsumexp|softmax)(?![A-Za-z]))"
+                      rf"\s*(?:表示|为|指的是|指|代表|记作|记为|是|即)[^。；;]{{0,20}}?{OTHER_FUNCTION}")
+"""The same in Chinese: "本文中 $\\sigma$ 表示 ReLU 函数", "设 $\\sigma$ 为线性整流函数", "其中 softplus 指的是 max(0, x)"."""
 _BEFORE = re.compile(rf"(?i)\b{OTHER_FUNCTION}[^.;$]{{0,20}}{_subject('after')}")
+_CONTRAST = re.compile(r"(?i)\b(?:unlike|compared\s+(?:to|with)|than|whereas|as\s+opposed\s+to|versus|vs\.?|instead\s+of|"
+                       r"rather\s+than|besides|beside|apart\s+from|except)\b[^.;$]{0,25}$")
+"""Words before another function's name that set σ beside it, not equal to it ("Unlike the ReLU, $\\sigma$ is smooth")."""
 _KEEP_WRITING = re.compile(rf"(?i)\b(?:keep\w*|still|continue\s+to)\s+(?:writ\w*|call\w*|denot\w*|nam\w*|(?:the\s+)?"
                            rf"(?:symbol|notation|name|letter))\s+(?:it\s+)?"
                            rf"(?:{_subject('kept')}|{_word('kword')}|\\sigma)")
-_STANDARD_DEVIATION = re.compile(r"(?i)\b(?:standard\s+deviation|noise\s+(?:level|scale)|std)[^.;$]{0,25}\$\s*\\sigma\s*\(|"
+_STANDARD_DEVIATION = re.compile(r"(?i)\b(?:standard[\s-]+deviation|noise\s+(?:level|scale)|std)[^.;$]{0,25}\$\s*\\sigma\s*(?:\(|\$)|"
                                  r"\$\s*\\sigma\s*\([^()$]{1,12}\)\s*\$\s*,?\s*(?:is|denotes|be)\s+(?:the\s+)?(?:\w+\s+)?"
                                  r"(?:standard\s+deviation|noise\s+(?:level|scale)|std)")
 """σ applied, named a standard deviation ("The noise standard deviation $\\sigma(x)$ of the input"): no sigmoid."""
 EVERYWHERE = re.compile(r"(?i)\b(?:throughout(?!\s+(?:this|the)\s+(?:section|subsection|part|paragraph|example))|"
-                         r"above|so\s+far|earlier|everywhere|in\s+(?:these|the\s+whole|this\s+whole|all\s+(?:of\s+)?(?:these|the))\s+"
+                         r"above|so\s+far|earlier|everywhere|all\s+(?:through|over)\s+(?:the|these|this|our)\b|in\s+(?:these|the\s+whole|this\s+whole|all\s+(?:of\s+)?(?:these|the))\s+"
                          r"(?:notes?|text|document|post|article|chapter))\b|全文|通篇|上文")
 """Words that make a naming, or a definition, hold also before its line ("Above, $\\mathrm{softplus}$ denotes the
 ReLU", "Throughout this note, $\\mathrm{softplus}(x) = \\max(0, x)$") — not "In this note" or "From now on", which
@@ -103,10 +117,13 @@ def namings(lines: list[str]) -> list[Naming]:
     found: list[Naming] = []
     for start, text in _paragraphs(lines):
         flat = text.replace("\u2028", " ")
-        for pattern in (_FORWARD, _NEGATED, _CALLED, _BEFORE, _KEEP_WRITING, _STANDARD_DEVIATION):
+        for pattern in (_FORWARD, _NEGATED, _CALLED, _CALL_SUBJECT, _CHINESE, _BEFORE, _KEEP_WRITING,
+                        _STANDARD_DEVIATION):
             for m in pattern.finditer(flat):
-                if pattern is _FORWARD and _NOT_NAMING.search(m.group("between") or ""):
+                if pattern in (_FORWARD, _CALL_SUBJECT) and _NOT_NAMING.search(m.group("between") or ""):
                     continue
+                if pattern is _BEFORE and _CONTRAST.search(flat[max(0, m.start() - 40):m.start()]):
+                    continue        # ("Unlike the ReLU, σ is smooth everywhere": no naming)
                 if pattern is _KEEP_WRITING and not re.search(rf"(?i)\b{OTHER_FUNCTION}", _sentence(flat, m.start())):
                     continue        # ("we still write σ for the sigmoid": no other function in its sentence)
                 groups = {k: v for k, v in m.groupdict().items() if v and k != "between"}
@@ -133,6 +150,13 @@ _NAMES_AFTER = re.compile(r"(?i)^\s*(?:,\s*|,?\s*(?:here\s+)?(?:is|denotes?|stan
                           r"(?P<noun>[A-Za-z-]+(?:\s+[A-Za-z-]+){0,3})")
 
 
+_SPECIAL_FORMULA = re.compile(r"\\Gamma|\\int|!|\\psi|\\log|\\ln\b|\\sum|H_|\\gamma|\\frac\s*\{\s*d|'|\\prime|"
+                              r"(?<![A-Za-z\\])[B\u0393\u03c8]\s*\(|\\operatorname|\\mathrm")
+"""What a formula for Γ, ψ or B written by the text has when it is the special function's (Γ, ∫, a factorial,
+a logarithm, a sum, H_n, γ, a derivative, the function again): ``B(m, n) = \\binom{m+n}{m}`` has none — the
+text's own B."""
+
+
 def letter_named_otherwise(text: str, letter: str, special: re.Pattern) -> int | None:
     """The line where the words give a letter softsym reads as a special function (``\\psi``, ``B``, ``\\Gamma``)
     a meaning of the text's own, or None: a noun before it ("the step-size schedule $\\Gamma(t)$", "The gain
@@ -141,6 +165,10 @@ def letter_named_otherwise(text: str, letter: str, special: re.Pattern) -> int |
     those words.  The letter must stand alone in its math or at plain arguments (not ``$\\psi(n+1) = H_n - \\gamma$``)."""
     alone = re.compile(rf"\$\s*{letter}\s*(?:(?:\\left\s*)?\(\s*\\?[A-Za-z]+(?:\s*,\s*\\?[A-Za-z]+)*\s*(?:\\right\s*)?\)\s*)?\$")
     line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+    for m in re.finditer(rf"\$\s*{letter}\s*(?:\\left\s*)?\(\s*\\?[A-Za-z]+(?:\s*,\s*\\?[A-Za-z]+)*\s*(?:\\right\s*)?\)\s*"
+                         rf"(?::=|=|\\coloneqq|\\triangleq|\\equiv)(?P<rhs>[^$]+)\$", text):
+        if not _SPECIAL_FORMULA.search(m.group("rhs")):     # "In this section $B(m,n) = \binom{m+n}{m}$ counts …"
+            return sum(1 for s in line_starts if s <= m.start())
     for m in alone.finditer(text):
         start = max(text.rfind("\n\n", 0, m.start()), 0)
         before = re.split(r"\$[^$]*\$|[,;:.!?，；：。(（]", text[start:m.start()])[-1]
@@ -155,4 +183,24 @@ def letter_named_otherwise(text: str, letter: str, special: re.Pattern) -> int |
         said = " ".join(words) if apposition else before if called else names.group("noun") if names else None
         if said is not None and not special.search(f"{before} {after}"):   # ("Write $\psi$ for the digamma")
             return sum(1 for s in line_starts if s <= m.start())
+    return None
+
+
+_BARE_NORM = r"(?:\\\||\\[lr]?Vert|‖)[^$‖]{0,24}?(?:\\\||\\[lr]?Vert|‖)(?!\s*_)"
+"""A norm written without a subscript (``\\|\\cdot\\|``, ``\\lVert x \\rVert``, ``‖·‖``)."""
+_OTHER_NORM = (r"(?:(?:\\ell|ℓ|\b[lL])\s*_?\s*\{?\s*(?:1|\\infty|∞|p|q)\s*\}?\s*\$?\s*[- ]?\s*(?:norm|范数)|"
+               r"\b(?:max(?:imum)?|sup(?:remum)?|infinity|uniform|manhattan|taxicab|chebyshev|spectral|operator|"
+               r"nuclear|trace|mahalanobis|weighted|p)[- ]norm|\babsolute[- ]value\s+norm|\bsum\s+of\s+(?:the\s+)?absolute)")
+_NORM_NAMED = re.compile(rf"(?i){_BARE_NORM}[^.;。；]{{0,60}}?{_OTHER_NORM}|{_OTHER_NORM}[^.;。；]{{0,25}}?{_BARE_NORM}")
+
+
+def norm_named_otherwise(lines: list[str]) -> int | None:
+    """The first line whose words make the norm written without a subscript another norm than the Euclidean
+    one softsym reads ("Throughout, $\\|\\cdot\\|$ is the $\\ell_1$ norm", "let $\\|\\cdot\\|$ denote the max-norm"),
+    or None: every such norm of the text is then its own."""
+    for start, text in _paragraphs(lines):
+        flat = text.replace("\u2028", " ")
+        m = _NORM_NAMED.search(flat)
+        if m is not None:
+            return start + text.count("\u2028", 0, m.start())
     return None

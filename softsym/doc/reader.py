@@ -65,7 +65,7 @@ from .moments import draws_here, every_draw, moments_written_out, random_in_word
 from .pointfree import point_free, vector_function_alone
 from .induction import exceptions_around, induction_plan
 from .same_value import differ, proved_same, shown_different
-from .known_words import EVERYWHERE, letter_named_otherwise, namings
+from .known_words import EVERYWHERE, letter_named_otherwise, namings, norm_named_otherwise
 from .definitions import (
     IMPLICIT_SUM, OWN_VERSIONS, defines_an_entry, Unfoldable, defined_by_unparsed, defined_where, defines, flat_derivatives,
     function_definition, function_parameters, independent_derivatives, is_constraint, labelled_names,
@@ -511,12 +511,19 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                 continue
             if shown_different(*sides) or not proved_same(*sides):      # (after it, the reader reads it as it
                 disputed_before.setdefault(known.group("name") or known.group("letter"), r.line)   # reads any)
+    resized = _vectors_resized(lines)                    # z ∈ ℝ² and later z = (1, 0, 0): (lines, lengths)
+    norm_named_at = norm_named_otherwise(prose_lines)     # "$\|\cdot\|$ is the $\ell_1$ norm": the text's own norm
     for naming in namings(prose_lines):
-        if naming.name not in function_lines or naming.name not in OWN_VERSIONS:
-            # "σ denotes the softplus activation", "$\mathrm{softplus}$ denotes the ReLU" (and no formula of the
-            # text's own, which would be read): what speaks of it after (or, "Above, …", before) is not softsym's
-            disputed_own.setdefault(naming.name, (0 if naming.everywhere else naming.line - 1, True))
-            disputed_at.setdefault(naming.name, naming.line)
+        # "σ denotes the softplus activation", "$\mathrm{softplus}$ denotes the ReLU": what speaks of it after (or,
+        # "Above, …", before) is not softsym's — up to a formula of the text's own for it, which is read from its
+        # line on (own_versions), not where it comes after the claim or stands in another section
+        formula_at = function_lines.get(naming.name) if naming.name in OWN_VERSIONS else None
+        if formula_at is not None and (formula_at <= naming.line or same_section(sections, naming.line, formula_at)):
+            continue        # ("Throughout these notes $\sigma$ denotes the ReLU, $\sigma(x) = \max(0, x)$": the formula)
+        at = 0 if naming.everywhere else naming.line - 1
+        if at < disputed_own.get(naming.name, (at + 1,))[0]:        # (the earliest: a "σ := \tanh" further on is
+            disputed_own[naming.name] = (at, True)                    # no reason to read σ before it)
+            disputed_at[naming.name] = naming.line
     reassigned = sorted((number, m.start(), m.group("name").lstrip("\\"))     # "z \gets 2z": (line, column, name)
                         for number, line in enumerate(lines, 1) for m in _REASSIGNED.finditer(line))
     log_bases = logarithm_bases(prose_lines)             # "log denotes the logarithm to base 2", by line
@@ -664,6 +671,8 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
     valued_in_prose: dict[str, tuple[int, str]] = {}    # a function with constants given a value in prose
     renamings = renamed_in_words(lines)                 # "From now on $s$ denotes …": (line, name, column)
     renamed_words = [(line, name.split("_")[0]) for line, name, _ in renamings]    # (all of them, kept)
+    redrawn_by = [*((line, name.split("_")[0], column) for line, name, column in renamings),
+                  *((line, name, column) for line, column, name in reassigned)]   # … and the updates in math
     renamed_at: dict[str, int] = {}                     # a defined name given another meaning in words: where
     described_at = _described_names(lines)              # "Let $x^*$ be the minimizer": the name, its line
     chosen_at: dict[str, tuple[int, int]] = {}          # "取 $v = c$ …，则 …": the choice's line, its paragraph's end
@@ -1165,8 +1174,10 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                     side = lhs if side_name == "lhs" else rhs
                     side, moment_ranges, moment_notes = moments_written_out(
                         side, draws_here(draws, lambda d: d.line <= rel.line and in_scope(sections, d.line, rel.line)
-                                         and not any(d.line < at <= rel.line and name == d.name
-                                                     for at, name in renamed_words)),  # ("From now on $X$ denotes $1 - X$")
+                                         and not any(name == d.name and at <= rel.line and (d.line < at or d.line == at
+                                                     and column > _drawn_column(lines, d))
+                                                     for at, name, column in redrawn_by)),
+                        # ("From now on $X$ denotes $1 - X$", "we update $S \leftarrow S^2$": the draw no longer holds)
                         lambda t: parse_tex(t, context),
                         lambda e: unfold_keeping_variables(e, definitions), random_worded)
                     lhs, rhs = (side, rhs) if side_name == "lhs" else (lhs, side)
@@ -1607,28 +1618,31 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         # "x^2 = 4 ⟺ x = 2": a conclusion, never a definition; "Take $x = 1/2$. Then $$x(1 - x) = 1/4$$": the
         # example's check, no constraint
         # "take $a = 2$: $$a^2 = 4$$": the example's check at the value prose gave, not a definition of a
-        powered = isinstance(lhs, sp.Pow) and lhs.exp in (2, -1, -2) and isinstance(lhs.base, sp.Symbol) \
-            and not isinstance(lhs.base, sp.Dummy) and "(" not in lhs.base.name
+        powered = isinstance(lhs, sp.Pow) and lhs.exp in (2, -1, -2) and (
+            isinstance(lhs.base, sp.Symbol) and not isinstance(lhs.base, sp.Dummy) and "(" not in lhs.base.name
+            or isinstance(lhs.base, sp.Indexed) and len(lhs.base.indices) == 1 and isinstance(lhs.base.indices[0], sp.Symbol)
+            and lhs.base.indices[0] not in rhs.atoms(sp.Indexed))     # 1/τ_n² = 1/τ² + n/σ²: the entry τ_n of each n
         squared = lhs.base if powered else None
-        if squared is not None and squared.name in {target_name(d.target) for d in definitions} and (any(
-                same_section(sections, line, rel.line) for line in defined_at.get(squared.name, ()))
+        squared_name = (target_name(squared) or "") if squared is not None else ""
+        if squared is not None and squared_name in {target_name(d.target) for d in definitions} and (any(
+                same_section(sections, line, rel.line) for line in defined_at.get(squared_name, ()))
                 or not rhs.free_symbols and any(d.expr.free_symbols or d.expr.atoms(sp.Indexed) for d in definitions
                                                 if d.target == squared)) \
                 and not _RENEWING.search((lead_in(lines, rel, blocks) or "") if display else _clause_of_inline(lines, rel)):
             squared = None      # "Let $a := 3$ … $$a^2 = 10$$": a claim about the a this section defined
             # (not "Now let $a$ instead be the positive number with $$a^2 = 2$$": a new a)
-        if squared is not None and not checks_example and squared.name not in listed_values \
+        if squared is not None and not checks_example and squared_name not in listed_values \
                 and not any(c is not None and is_pin(c) and c.lhs == squared for _, c in conditions) \
-                and defines(rel, squared, rhs, used - ({squared.name} if _used_before_section(
-                    squared.name, last_use, sections, rel.line) and squared.name not in names_in(rhs)
-                    and squared.name not in {target_name(d.target) for d in definitions} else set()),
+                and defines(rel, squared, rhs, used - ({squared_name} if _used_before_section(
+                    squared_name, last_use, sections, rel.line) and squared_name not in names_in(rhs)
+                    and squared_name not in {target_name(d.target) for d in definitions} else set()),
                     pinned, standalone, display):
             value = {2: sp.sqrt(rhs), -1: 1 / rhs, -2: 1 / sp.sqrt(rhs)}[int(lhs.exp)]    # σ² = …: σ ≥ 0
             definitions.append(Definition(squared, value, len(definitions) + 1))        # 1/σ² = 1/σ_1² + 1/σ_2²
-            unread.pop(squared.name, None)
-            if re.sub(r"_(?:hat|bar|tilde|star|\d+|[A-Za-z])$", "", squared.name) not in _NONNEGATIVE_BY_NAME \
+            unread.pop(squared_name, None)
+            if re.sub(r"_(?:hat|bar|tilde|star|\d+|[A-Za-z])$", "", squared_name) not in _NONNEGATIVE_BY_NAME \
                     and not squared.is_nonnegative:
-                rooted[squared.name] = rel.line      # "m^2 = \bar E^2 … m is the negative of the energy"
+                rooted[squared_name] = rel.line      # "m^2 = \bar E^2 … m is the negative of the energy"
             root = "its nonnegative square root" if lhs.exp == 2 else "the reciprocal" if lhs.exp == -1 \
                 else "the reciprocal of its nonnegative square root"
             out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,
@@ -2342,6 +2356,14 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             set_aside_at.setdefault(target_name(lhs) or "", []).append(rel.line)
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message=f"a form the words set aside (\"{aside}\"): not a value or a case of the text's"))
+            use(names_in(lhs, rhs))
+            continue
+        if role == "condition" and rel.op == "==" and (lhs == 0 or rhs == 0) and sp.Tuple(lhs, rhs).has(sp.Derivative) \
+                and 1 <= rel.line <= len(lines) and _SOLVED_FOR.search(
+                    blank_inline_math(lines[rel.line - 1][:max(0, lines[rel.line - 1].find(rel.tex.strip()[:20]))])):
+            # "Its maximum is where $H'(p) = 0$, i.e. at $p = 1/2$": an equation that locates a point, not a claim
+            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                               message="an equation the words solve (where a derivative vanishes), not a claim"))
             use(names_in(lhs, rhs))
             continue
         if role == "condition" and sp.Tuple(lhs, rhs).has(sp.Derivative, sp.Integral, sp.Limit, sp.Subs):
@@ -3095,7 +3117,9 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             through = sorted(names_in(d.expr) & set(reached))
             if through and target_name(d.target):
                 reached.setdefault(target_name(d.target), reached[through[0]])
-        roots = sorted(name for name in names_in(lhs, rhs) if name in reached)
+        roots = sorted(name for name in names_in(lhs, rhs) if name in reached
+                       and not (name in rooted and _only_squared(sp.Tuple(lhs, rhs), name)))
+        # (τ_n² = 0.5 after 1/τ_n² = …: the root's sign does not matter where only the square is written)
         if roots:                       # m^2 = Ē^2 read as m = |Ē|: the text may mean the other root
             doubts.append(f"it unfolds {', '.join(roots)}, read through the nonnegative root of a square (line "
                           f"{reached[roots[0]]}), which the text may not mean")
@@ -3248,8 +3272,18 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             doubts.append(f"its words differentiate with respect to {other_variable}, while the math differentiates "
                           f"a function of another variable: which derivative is meant is not clear")
         counterfactual = bool(_COUNTERFACTUAL.search(blank_inline_math(own_words)))
+        if not counterfactual and 1 <= rel.line <= len(lines):     # "Suppose $\sigma$ were the ReLU. Then $$…$$":
+            lead_first = paragraph_around(lines, rel.line, rel.line, display)[0]   # a supposed world frames what
+            leading = " ".join(lines[lead_first - 1:rel.line - 1]) + " " + \
+                lines[rel.line - 1][:max(0, lines[rel.line - 1].find(rel.tex.strip()[:20]))]   # its paragraph says
+            counterfactual = bool(_SUPPOSED_WORLD.search(blank_inline_math(leading)))
         if counterfactual:      # ("If we had used a ReLU, … would fail"; "Replacing σ by a ReLU gives $$…$$")
             doubts.append("its sentence states it counterfactually (\"Had we used …\"): not the text's own claim")
+        changed = _CHANGED.search(blank_inline_math(own_words))
+        if changed:             # ("After doubling the rate, $$\mathbb{E}[T] = 2\lambda$$": the math writes no change)
+            why = (f"its sentence states it after a change the math does not write (\"{changed.group(0)}\"): "
+                   f"a proof or a counterexample is of softsym's reading, not of the changed setting")
+            doubts.append(why)
         if said_case:           # "$L = \log K$ when all logits are equal": a case the math does not write
             doubts.append(f"the words state it for a case softsym does not read (\"{said_case}\"): a counterexample "
                           f"may lie outside it")
@@ -3483,6 +3517,8 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         flat = sorted(set(independent_derivatives(left, right)) | set(flat_derivatives(lhs, rhs, definitions)))
         hollow: list[str] = ["its sentence states it counterfactually: a proof is of softsym's reading, not of what "
                              "the sentence supposes"] if counterfactual else []
+        if changed:
+            hollow.append(f"its sentence states it after a change the math does not write (\"{changed.group(0)}\")")
         if other_variable:      # (a proof would be of the derivative softsym reads, not the one the words take)
             hollow.append(f"its words differentiate with respect to {other_variable}, not the variable the math "
                           f"differentiates by")
@@ -3498,6 +3534,26 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                       f"is not clear"
                 doubts.append(why)
                 hollow.append(why)
+        data_at = _unnamed_data(lines, rel.line, display) if 1 <= rel.line <= len(lines) else 0
+        if data_at:
+            families = {str(e.base.label) for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed)} | {
+                str(e.base.label) for d in reached_definitions(sp.Tuple(lhs, rhs), definitions) for e in d.expr.atoms(sp.Indexed)}
+            if families:        # "数据为 $(2, 4, 4, 4, 5, 5, 7, 9)$ … 所以 $\hat\sigma^2_n = 32/8$": the data are the
+                # values of the family the definitions sum over, though the text gives them no name
+                doubts.append(f"the text lists data it gives no name (line {data_at}): they may be the entries of "
+                              f"{', '.join(sorted(families))}, which a counterexample chooses freely")
+        for name, (first_at, first_length, later_at, later_length) in resized.items():
+            if later_at <= rel.line and in_scope(sections, later_at, rel.line) and any(
+                    name in {str(e.base.label) for e in d.expr.atoms(sp.Indexed)} | {x.name for x in d.expr.free_symbols}
+                    for d in reached_definitions(sp.Tuple(lhs, rhs), definitions)):
+                # ("Let $z = (z_1, z_2) \in \mathbb{R}^2$ … $p_k = e^{z_k}/(e^{z_1} + e^{z_2})$" … "For $K = 3$ and
+                # $z = (1, 0, 0)$, $$p_1 = \frac{e}{e + 2}$$": the definition is of the two-entry z)
+                doubts.append(f"it unfolds a definition made for {name} of {first_length} entries (line {first_at}), "
+                              f"while the text gives {name} {later_length} entries here (line {later_at})")
+        if norm_named_at is not None and _BARE_NORM_TEX.search(rel.tex):
+            why = f"it uses a norm the words make another than the Euclidean one (line {norm_named_at}), not read"
+            doubts.append(why)
+            hollow.append(why)
         for name, defined_later in disputed_before.items():
             if rel.line < defined_later and re.search(_OWN_VERSION_TEX[name], rel.tex):
                 why = f"it uses {name}, which the text defines as its own (\"throughout\") at line {defined_later}"
@@ -3530,6 +3586,14 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                         for m in [_LATER_NAME.fullmatch(r.lhs)] if m is not None}
                        & {name.removesuffix("[]") for name in names_in(lhs, rhs)} - used_before) \
             if block is not None else []
+        optimum = _OPTIMUM_NAME.fullmatch(rel.lhs) if rel.op == "==" else None
+        if optimum is not None and any(
+                r.op in ("==", ":=") and re.sub(r"\s+", "", r.lhs) == re.sub(r"\s+", "", rel.lhs)
+                and not in_scope(sections, r.line, rel.line) for r in found[:k]):
+            # ("## Averaged loss … $$w^\star = \frac{\sum_i x_i y_i}{\sum_i x_i^2 + n\lambda}$$": the optimum of
+            # the problem this section poses, not the one an earlier section solved)
+            doubts.append(f"it gives {rel.lhs.strip()}, the optimum or estimate of a problem, a formula again in a "
+                          f"later section than the one that gave it: of another problem?")
         if later:                       # "… = λ a/(a + b) + … \qquad λ = n/(a + b + n)": defined after it
             doubts.append(f"it uses {', '.join(later)}, which the same display defines after it")
         undefined_yet = {name for name in names_in(lhs, rhs) if (name not in used_before or first_use.get(name) == rel.line)
@@ -3952,6 +4016,83 @@ _ONE_HOT_DROPPED = re.compile(r"(?i)\b(?:drop|dropping|remove|removing|relax|rel
                               r"(?:class\s+)?weights\b|不再是?\s*(?:one[- ]hot|独热)")
 """Words that end what "y is one-hot" said ("Now drop the one-hot assumption", "soft labels")."""
 _ASSIGNING = re.compile(r"\\(?:gets|leftarrow|mapsto|coloneqq)\b|:=|\\leftarrow")
+_VECTOR_LENGTH = re.compile(r"(?<![A-Za-z\\])(?:\\(?:mathbf|boldsymbol|vec|bm)\s*\{\s*)?(?P<name>[A-Za-z]|\\[a-z]+)\s*\}?\s*"
+                            r"(?:=\s*(?:\\left\s*)?[(\[](?P<items>[^()\[\]$=]*?)(?:\\right\s*)?[)\]](?:\s*\^\s*\{?\s*(?:\\top|T)\s*\}?)?"
+                            r"\s*(?=[$,.;]|\\in|\\quad|\s+(?:and|with)\b)|\\in\s*(?:\\mathbb\s*\{\s*R\s*\}|\\R\b|ℝ)\s*\^\s*\{?\s*(?P<power>\d+)\s*\}?)")
+"""A vector given a length: listed (``z = (1, 0, 0)``, ``z = (z_1, z_2)``) or in ℝ^k (``z \\in \\mathbb{R}^2``)."""
+
+
+def _only_squared(expr: sp.Basic, name: str) -> bool:
+    """Whether the name (``x``, or a family ``tau[]``) occurs in ``expr`` only under even integer powers."""
+    def named(e: sp.Basic) -> bool:
+        if name.endswith("[]"):
+            return isinstance(e, sp.Indexed) and str(e.base.label) == name[:-2]
+        return isinstance(e, sp.Symbol) and e.name == name
+
+    def ok(e: sp.Basic) -> bool:
+        if named(e):
+            return False
+        if isinstance(e, sp.Pow) and named(e.base):
+            return e.exp.is_integer is True and e.exp.is_even is True
+        return all(ok(a) for a in e.args)
+    return ok(expr)
+
+
+_DATA_TUPLE = re.compile(r"(?<![=\w}\\])(?<!\\in)\s*\$?\s*(?:\\left\s*)?[(\[]\s*-?\d+(?:\.\d+)?(?:\s*,\s*-?\d+(?:\.\d+)?){2,}\s*"
+                         r"(?:\\right\s*)?[)\]]")
+"""A list of three or more numbers written without a name (``数据为 $(2, 4, 4, 4, 5)$``, "the data (1, 3, 8)")."""
+
+
+def _unnamed_data(lines: list[str], line: int, display: bool) -> int:
+    """The line of the paragraph around ``line`` that lists numbers without a name, or 0."""
+    first, last = paragraph_around(lines, line, line, display)
+    first = max(1, first - 6)               # (the example's data a paragraph or a display before it)
+    for heading in range(line, first - 1, -1):
+        if re.match(r"\s*(?:#{1,6}\s|\\(?:sub)*section\b)", lines[heading - 1]):
+            first = heading
+            break
+    for number in range(first, min(line, last) + 1):
+        text = lines[number - 1]
+        for m in _DATA_TUPLE.finditer(text):
+            before = text[:m.start()].rstrip().rstrip("$").rstrip()
+            if not re.search(r"(?:=|\\in|\\coloneqq|:=|\\to|\\mapsto|\\sim)\s*$", before):
+                return number
+    return 0
+
+
+def _vectors_resized(lines: list[str]) -> dict[str, tuple[int, int, int, int]]:
+    """The vectors the text gives one number of entries and later another (``z \\in \\mathbb{R}^2``, then
+    ``z = (1, 0, 0)``): name → (first line, its length, the line of the other, that length)."""
+    lengths: dict[str, tuple[int, int]] = {}
+    out: dict[str, tuple[int, int, int, int]] = {}
+    for number, line in enumerate(lines, 1):
+        for m in _VECTOR_LENGTH.finditer(line):
+            if m.group("power"):
+                length = int(m.group("power"))
+            else:
+                items = m.group("items").split(",")
+                if len(items) < 2 or re.search(r"\\[lc]?dots|\.\.\.|…", m.group("items")):
+                    continue            # (one number in parentheses; an ellipsis: a length of its own)
+                length = len(items)
+            name = m.group("name").lstrip("\\")
+            if name not in lengths:
+                lengths[name] = (number, length)
+            elif lengths[name][1] != length and name not in out:
+                out[name] = (*lengths[name], number, length)
+    return out
+
+
+_BARE_NORM_TEX = re.compile(r"(?:\\\||\\[lr]?Vert|‖)(?:(?!\\\||\\[lr]?Vert|‖).){0,80}?(?:\\\||\\[lr]?Vert|‖)(?!\s*_)")
+"""A norm written without a subscript in a relation's TeX."""
+
+
+def _drawn_column(lines: list[str], draw) -> int:
+    """Where on its line the text draws ``draw``'s name (``X \\sim``), or 0."""
+    line = lines[draw.line - 1] if 1 <= draw.line <= len(lines) else ""
+    m = re.search(rf"(?<![A-Za-z\\]){re.escape(draw.name)}\s*\\sim\b", line)
+    return m.start() if m else 0
+
+
 _REASSIGNED = re.compile(r"(?<![\\A-Za-z_])(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?(?P<name>\\?[A-Za-z]+)\s*\}?\s*"
                          r"(?:\\gets\b|\\leftarrow\b|\\mapsto\b|\\(?:to|rightarrow)\b(?=[^$]*?(?<![\\A-Za-z])(?P=name)(?![A-Za-z])))")
 """A name given a new value by an update written in math: ``z \\gets z - 3``, ``w \\leftarrow w/2``, ``v \\mapsto
@@ -5652,11 +5793,27 @@ _LOGISTIC_WORDS = re.compile(r"(?i)\b(?:sigmoid|logistic|softplus|softmax|log-?s
 activations, so $$\\sigma(-1) = 0$$") and not of the logistic one: σ may be that one there."""
 _COUNTERFACTUAL = re.compile(r"(?i)(?:^|[.;:!?]\s+)(?:had|were)\s+(?:we|i|you|they|it|one|the|this|that)\b|"
                              r"\bin\s+place\s+of\b|\breplac(?:e|es|ed|ing)\b[^.;]{0,40}\b(?:by|with)\b|"
-                             r"\bif\b[^.;]{0,40}\bwere\b|\bwould\s+(?:fail|break)\b|\b(?:one|we|you)\s+would\b|"
+                             r"\b(?:if|suppose|supposing|assume|assuming|imagine|pretend|say)\b[^.;]{0,40}\bwere\b|\bwould\s+(?:fail|break)\b|\b(?:one|we|you)\s+would\b|"
                              r"\b(?:using|with|taking)\b[^.;]{0,40}\bas\b[^.;]{0,20}\binstead\b|"
                              r"\bswap(?:s|ped|ping)?\b[^.;]{0,40}\bfor\b|"
                              r"\bif\s+(?:we|one|you|they)\s+had\b|\bwould\s+have\b|假如|假若|倘若")
 """Words that state a relation counterfactually ("Had we used the rate form, $\\mathbb{E}[X] = \\alpha/\\beta$")."""
+_SOLVED_FOR = re.compile(r"(?i)\b(?:is|are|lies|lie|occurs?|attained|achieved|reached|found)\s+(?:exactly\s+|only\s+)?"
+                         r"(?:where|when|at\s+which)\s*\$*\s*$|\b(?:solv\w*|setting|set|at\s+which|such\s+that)\s*\$*\s*$")
+"""Words before a derivative set to zero that make it an equation to solve ("Its maximum is where $H'(p) = 0$",
+"solving $f'(x) = 0$")."""
+_SUPPOSED_WORLD = re.compile(r"(?i)\b(?:suppose|supposing|assume|assuming|imagine|pretend|if)\b[^.;]{0,60}\bwere\b|"
+                             r"假如|假若|倘若")
+"""A supposition contrary to the text that frames the rest of its paragraph ("Suppose the activation were the
+hyperbolic tangent. Then …")."""
+_CHANGED = re.compile(r"(?i)\b(?:doubl|halv|tripl|quadrupl|rescal|multipl|divid|increas|decreas|rais|lower|shift|"
+                      r"chang|perturb|modif|adjust)\w*\s+(?:the\s+|its\s+|each\s+|every\s+|a\s+|one\s+)?"
+                      r"(?:\w+\s+)?(?:rates?|means?|scales?|variances?|shape\s+parameters?|parameters?|temperatures?|"
+                      r"locations?|concentrations?|precisions?)\b|"
+                      r"\b(?:readers?|those|anyone|people|one|you)\s+(?:who\s+)?(?:us(?:e|ing)|prefer\w*|follow\w*)\s+(?:the\s+|a\s+)?"
+                      r"(?:\w+\s+){0,2}(?:parametri[sz]ation|convention|notation)|(?:参数|速率|均值|方差|温度)(?:加倍|减半)")
+"""Words that state a relation after a change the math does not write ("After doubling the rate, $\\mathbb{E}[T] =
+2\\lambda$"; "Readers using the mean parametrisation should read …")."""
 _POWERS_ITERATE = re.compile(r"(?i)\b(?:powers?|superscripts?|exponents?)\b[^.]{0,60}?\b(?:iterat\w*|compos\w*|"
                              r"repeated(?:ly)?\s+appl\w*)")
 _FUNCTION_POWER = re.compile(r"\\(?:tanh|sigma|sin|cos|tan|sinh|cosh|exp|log|ln)\s*\^\s*\{?\s*\d")
@@ -5809,12 +5966,21 @@ def _defined_after_where(found: list[Relation], k: int, lines: list[str], names:
         if r.line > rel.end_line + 4:
             break
         m = _LATER_NAME.fullmatch(re.sub(r"_\s*\{?\s*[A-Za-z]\s*\}?\s*$", "", r.lhs)) if r.op in ("==", ":=") else None
-        if m is None:
+        named = _LATER_NAMED.fullmatch(r.lhs) if r.op in ("==", ":=") and m is None else None
+        if m is None and named is None:
             continue
-        between = " ".join(lines[rel.end_line - 1:r.line])
-        if re.search(r"(?i)\b(?:where|with)\b|其中", between):      # (… with $a_n = w^\top x_n$)
-            written = {m.group(2), f"{m.group(2)}_{m.group(1)}"} if m.group(1) in ("bar", "hat", "tilde") \
-                else {m.group(2)}                                    # \bar s: the reader's s_bar
+        between = " ".join(lines[rel.end_line - 1:r.line - 1])
+        if 1 <= r.line <= len(lines):       # (up to the defining relation: "where" must lead to it, not to another
+            own = lines[r.line - 1]         # relation before it — "is where $H'(p) = 0$, i.e. at $p = 1/2$")
+            at = own.find(r.tex.strip()[:20]) if r.tex.strip() else -1
+            between = f"{between} {own[:at] if at >= 0 else own}"
+        if _WHERE_LEADS.search(between):      # (… with $a_n = w^\top x_n$)
+            if named is not None:                   # S_{xx}, \hat w_{\mathrm{OLS}}: the reader's S_xx, w_hat_OLS
+                accent = f"_{named.group('accent')}" if named.group("accent") in ("bar", "hat", "tilde") else ""
+                written = {f"{named.group('base')}{accent}_{named.group('sub')}"}
+            else:
+                written = {m.group(2), f"{m.group(2)}_{m.group(1)}"} if m.group(1) in ("bar", "hat", "tilde") \
+                    else {m.group(2)}                                # \bar s: the reader's s_bar
             out |= {n for n in names if n.removesuffix("[]") in written}
     return sorted(out)
 
@@ -5826,15 +5992,28 @@ def _function_defined_after_where(found: list[Relation], k: int, lines: list[str
     for r in found[k + 1:]:
         if r.line > rel.end_line + 4:
             break
-        m = re.fullmatch(r"\s*\\?([A-Za-z]+)\s*(?:\\left\s*)?\([^()]*\)\s*", r.lhs) if r.op in ("==", ":=") else None
+        m = re.fullmatch(r"\s*\\?([A-Za-z]+)\s*(?:\\left\s*)?\(\s*\\?[A-Za-z]+(?:\s*,\s*\\?[A-Za-z]+)*\s*(?:\\right\s*)?\)\s*",
+                         r.lhs) if r.op in ("==", ":=") else None      # (f(x) = …, not a value f(1/2) = …)
         if m is None or m.group(1) not in defined \
-                or not re.search(rf"(?<![A-Za-z]){re.escape(m.group(1))}\s*(?:\\left\s*)?\(", rel.tex):
+                or not re.search(rf"(?<![A-Za-z]){re.escape(m.group(1))}\s*(?:'|\^\s*\{{?\s*\\prime\s*\}}?)*\s*(?:\\left\s*)?\(",
+                                 rel.tex):    # (f(2), f'(2), f^{\prime}(2))
             continue
         if re.search(r"(?i)\bwhere\b|其中", " ".join(lines[rel.end_line - 1:r.line])):
             return m.group(1)
     return ""
 
 
+_WHERE_LEADS = re.compile(r"(?i)(?:\b(?:where|with)\b|其中)[^$.;]{0,30}?(?:(?:\$\$?[^$]*\$\$?|\\\[[^\]]*\\\])\s*(?:,|;|and|,\s*and|和|，)\s*)*"
+                          r"(?:\$\$?|\\\[|\\begin\s*\{[a-z]+\*?\}|&)?\s*$")
+"""Words that lead to a definition after the relation it serves ("… where $S = \\sum_i x_i^2$ and $\\hat w = …$",
+"with $$a_n = w^\\top x_n$$"): "where"/"with", then only definitions before it."""
+_OPTIMUM_NAME = re.compile(r"\s*(?:\\(?:hat|widehat)\s*\{?\s*\\?[A-Za-z]+\s*\}?\s*(?:_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?|"
+                           r"\\?[A-Za-z]+\s*(?:_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?\s*\^\s*\{?\s*(?:\\star|\*|\\ast)\s*\}?|"
+                           r"\\?[A-Za-z]+\s*_\s*\{?\s*\\(?:mathrm|text)\s*\{\s*(?:MLE|MAP|opt|OLS|ridge)\s*\}\s*\}?)\s*")
+"""A name that marks an optimum or an estimate (``w^\\star``, ``x^*``, ``\\hat\\theta``, ``\\theta_{\\mathrm{MLE}}``)."""
+_LATER_NAMED = re.compile(r"\s*(?:\\(?P<accent>bar|hat|tilde|mathbf|boldsymbol)\s*\{?\s*)?\\?(?P<base>[A-Za-z]+)\s*\}?\s*_\s*"
+                          r"\{\s*(?:\\(?:mathrm|text|operatorname)\s*\{\s*)?(?P<sub>[A-Za-z]{2,})\s*\}?\s*\}\s*")
+"""… with a subscript of letters that names it (``S_{xx}``, ``\\hat w_{\\mathrm{OLS}}``), not an index."""
 _LATER_NAME = re.compile(r"\s*(?:\\(bar|hat|tilde|mathbf|boldsymbol)\s*\{?\s*)?\\?([A-Za-z]+)\s*\}?\s*")
 """The left side of a definition written after a relation in the same display (``\\qquad \\bar{x} = …``)."""
 

@@ -362,6 +362,9 @@ class OperatorReading:
         if not num:
             return None
         style = self.differential_style(num[0])
+        if style is None and den and self._declared_d(num[0]) and self._declared_d(den[0]):
+            style = "d"     # \frac{d}{d\mu} where d is also a name of the text (a "$d$-dimensional" Gaussian): no one
+            #                 writes d/(d·μ) for 1/μ — the derivative, as the same letter above and below says
         if style is None:
             return None
         variables = self.differentials(den, style) if den else None
@@ -435,6 +438,12 @@ class OperatorReading:
             self.fail(f"d is {why}: is this a derivative or a product with d? (write \\frac{{dF}}{{dx}})",
                       written[0], written[-1])
 
+    @staticmethod
+    def _declared_d(item: Node) -> bool:
+        """The letter d alone (no script but a power: ``d``, ``d^2``), whatever the text made it."""
+        return isinstance(item, Factor) and isinstance(item.base, Leaf) and item.base.kind == "LETTER" \
+            and item.base.text == "d" and item.sub is None and not item.primes and not item.bangs
+
     def differential_style(self, item: Node) -> str | None:
         if not isinstance(item, Factor) or item.sub is not None or item.primes or item.bangs:
             return None
@@ -451,7 +460,8 @@ class OperatorReading:
             return None
         out = []
         for mark, var in zip(items[0::2], items[1::2]):
-            if self.differential_style(mark) != style or mark.sup is not None or not is_name_factor(var):
+            marked = self.differential_style(mark) or ("d" if self._declared_d(mark) else None)
+            if marked != style or mark.sup is not None or not is_name_factor(var):
                 return None
             if var.primes or var.bangs:
                 return None
