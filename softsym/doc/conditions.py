@@ -393,9 +393,9 @@ _NAME_BOUNDED = r"\$\s*(?P<name>[A-Za-z]|\\[A-Za-z]+)\s*(?:(?:[<>]|\\[lg]eq?\b|\
 _NAMES_IN_MATH = r"(?P<names>\$[^$]+\$(?:\s*(?:,\s*and|,|and)\s*\$[^$]+\$)*)"
 _SIGN_STATED = re.compile(rf"(?:^|\b(?:let|where|since|as|because|assume|assuming|suppose|given\s+that|with|hence|so|"
                           rf"thus|therefore|recall|note|remember|we\s+know|throughout,?|henceforth,?|in\s+what\s+follows,?|"
-                          rf"from\s+now\s+on,?|here|(?:the|our|each|every|this)(?:\s+(?!(?:of|at|in|for|on|to|with|by|when|whenever|if|where|that|which|unless|because|since|so|as|then|"
+                          rf"from\s+now\s+on,?|(?P<noun>here|(?:the|our|each|every|this)(?:\s+(?!(?:of|at|in|for|on|to|with|by|when|whenever|if|where|that|which|unless|because|since|so|as|then|"
                           rf"and|or|is|are|be|case|cases|past|beyond|except|not)\b)"
-                          rf"[A-Za-z-]+){{1,2}})\s+(?:(?:first|now|also|further|henceforth|throughout)\s+)?(?:that\s+)?)"
+                          rf"[A-Za-z-]+){{1,2}}))\s+(?:(?:first|now|also|further|henceforth|throughout)\s+)?(?:that\s+)?)"
                           rf"{_NAMES_IN_MATH}\s+(?:is|be|are|denotes|represents)\s+(?P<neg>not\s+)?(?:both\s+|all\s+)?"
                           rf"(?:an?\s+|any\s+|(?:an\s+)?arbitrary\s+)?"
                           rf"(?:real\s+)?{_SIGN}"
@@ -657,6 +657,9 @@ def signs_in_words(lines: list[str]) -> list[tuple[int, str, str | None, str]]:
                 sign = _OPPOSITE_SIGN[sign] if "neg" in m.groupdict() and m.group("neg") else sign   # "is not positive"
                 column = max(0, line.find(sentence.strip()[:30])) + m.start()      # (line: raw, same length)
                 doubt = unplain(lines, number, column, allow=r"\bnot\b" if m.groupdict().get("neg") else "")
+                if not doubt and m.groupdict().get("noun"):     # "The weight $w$ is positive.": a description, which
+                    doubt = f"the words \"{m.group(0).strip()[:60]}\", which describe it and assume nothing"  # the next
+                    # sentence may take back ("That is wrong for this data set"): never a ground for a proof
                 out.extend((number, name, sign, doubt) for name in _names_of(m.group("names")))
     return out
 

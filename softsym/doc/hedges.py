@@ -461,6 +461,7 @@ _REGIME = re.compile(
     r"to\s+(?:leading|first|second|lowest|highest|zeroth)\s+order|(?:leading|first|second|lowest)[- ]order|"
     r"vanishing(?:ly)?|infinitesimal(?:ly)?|(?:is|are|be|becomes?)\s+(?:very\s+)?(?:small|large|tiny|huge)|"
     r"(?:high|low)\s+temperatures?|for\s+(?:very\s+)?(?:large|small)|"
+    r"(?:becomes?|turns?|gets?|grows?|goes|stays?|remains?)\s+(?:strictly\s+)?(?:negative|positive|non-?negative|non-?positive)|"
     r"at\s+(?:that|this|the|its|such\s+a)\s+(?:point|optimum|minimum|maximum|minimi[sz]er|maximi[sz]er|stationary\s+point|"
     r"fixed\s+point|critical\s+point|equilibrium|solution)|at\s+(?:the\s+)?(?:optimum|equilibrium|convergence))\b|"
     r"极限|趋于|趋向|趋近|高温|低温|无穷大时|无限大时|足够大|足够小|很大|很小|充分大|充分小|一阶近似|"

@@ -65,6 +65,9 @@ _CALL_SUBJECT = re.compile(rf"(?i)\b(?:(?:we|I|one)\s+(?:call|name|dub)|(?:re-?u
                            rf"(?P<between>[^.;。；]{{0,50}}?)\b{OTHER_FUNCTION}")
 """"We call $\\sigma$ the ramp function", "We reuse the letter $\\sigma$ for the sign of its argument", "We abuse the
 name softplus for $x \\mapsto \\max(0, x)$"."""
+_TEMPERED = re.compile(rf"(?i)(?:{_subject('tempered')}|(?<![A-Za-z])(?P<tword>softmax|LSE|logsumexp)(?![A-Za-z]))\s*,?\s*"
+                       rf"(?:(?:taken|computed|used|evaluated)\s+)?(?:at|with)\s+(?:an?\s+|the\s+)?(?:inverse\s+)?temperature")
+""""We use the softmax at temperature $T = 2$": softmax (LSE) of the text is a tempered one."""
 _CHINESE = re.compile(rf"(?i)(?:{_subject('zh')}|(?<![A-Za-z])(?P<zhword>softplus|LSE|logsumexp|softmax)(?![A-Za-z]))"
                       rf"\s*(?:表示|为|指的是|指|代表|记作|记为|是|即)[^。；;]{{0,20}}?{OTHER_FUNCTION}")
 """The same in Chinese: "本文中 $\\sigma$ 表示 ReLU 函数", "设 $\\sigma$ 为线性整流函数", "其中 softplus 指的是 max(0, x)"."""
@@ -117,7 +120,7 @@ def namings(lines: list[str]) -> list[Naming]:
     found: list[Naming] = []
     for start, text in _paragraphs(lines):
         flat = text.replace("\u2028", " ")
-        for pattern in (_FORWARD, _NEGATED, _CALLED, _CALL_SUBJECT, _CHINESE, _BEFORE, _KEEP_WRITING,
+        for pattern in (_FORWARD, _NEGATED, _CALLED, _CALL_SUBJECT, _CHINESE, _TEMPERED, _BEFORE, _KEEP_WRITING,
                         _STANDARD_DEVIATION):
             for m in pattern.finditer(flat):
                 if pattern in (_FORWARD, _CALL_SUBJECT) and _NOT_NAMING.search(m.group("between") or ""):
@@ -128,6 +131,7 @@ def namings(lines: list[str]) -> list[Naming]:
                     continue        # ("we still write σ for the sigmoid": no other function in its sentence)
                 groups = {k: v for k, v in m.groupdict().items() if v and k != "between"}
                 name = next((v for v in groups.values()), None) or "sigma"
+                name = "LSE" if name.lower() == "lse" else name if name == "sigma" else name.lower()   # ("Softmax with …")
                 line = start + text.count("\u2028", 0, m.start())
                 found.append(Naming(line, name, bool(EVERYWHERE.search(_sentence(flat, m.start())))))
     return sorted(set(found), key=lambda n: (n.line, n.name))

@@ -243,6 +243,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
     found = [_as_worded(prose_lines, rel, blocks) for rel in found]
     functions = {bare_name(name) for rel in found if (fd := function_definition(rel)) for name in [fd[0]]}
     named = _special_names(text, found, prose_lines)
+    special_clash = _special_clash(text, found, prose_lines)     # B of its own in one section, the Beta function named too
     # ("ψ(n) = H_{n-1} − γ", "B(a, 1) = 1/a" where the words name ψ the digamma, B the Beta function: claims about them)
     functions -= {name for name in named if not any(
         rel.op == ":=" and (fd := function_definition(rel)) and bare_name(fd[0]) == name for rel in found)}
@@ -2237,10 +2238,15 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             definitions.append(Definition(*squared, len(definitions) + 1))
             if inline and target_name(lhs) and _supposed_choice(lines, rel.line, column_of(k)):
                 chosen_at[target_name(lhs)] = (rel.line, paragraph_around(lines, rel.line, rel.end_line, False)[1])
-            if isinstance(lhs, sp.core.function.AppliedUndef) and own_names:   # "where $x > 0$: $$f(x) = x$$"
+            counted = sorted({x for summed in rhs.atoms(sp.Sum, sp.Product) for _, lo, hi in summed.limits
+                              for x in (lo.free_symbols | hi.free_symbols) if x in lhs.args}, key=sp.sstr) \
+                if isinstance(lhs, sp.core.function.AppliedUndef) else []
+            if isinstance(lhs, sp.core.function.AppliedUndef) and (own_names or counted):
+                # "where $x > 0$: $$f(x) = x$$"; "$$\psi(n) = \sum_{k=1}^{n-1} 1/k - \gamma$$": n counts terms, an integer
                 domains[str(lhs.func)] = (lhs.args, [
                     c for c in conditions_for(rel, live_conditions(), blocks, lines, condition_columns)
-                    if getattr(c, "rel_op", "") in ("<", "<=", ">", ">=") and {x.name for x in c.free_symbols} & own_names],
+                    if getattr(c, "rel_op", "") in ("<", "<=", ">", ">=") and {x.name for x in c.free_symbols} & own_names]
+                    + [sp.Eq(sp.floor(x, evaluate=False), x, evaluate=False) for x in counted],
                     rel.line)
             if ranged and own_names and target_name(lhs) is not None:   # a later range is another case
                 branches.add(target_name(lhs))
@@ -3545,11 +3551,17 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         for name, (first_at, first_length, later_at, later_length) in resized.items():
             if later_at <= rel.line and in_scope(sections, later_at, rel.line) and any(
                     name in {str(e.base.label) for e in d.expr.atoms(sp.Indexed)} | {x.name for x in d.expr.free_symbols}
-                    for d in reached_definitions(sp.Tuple(lhs, rhs), definitions)):
+                    for d in [*reached_definitions(sp.Tuple(lhs, rhs), definitions), Definition(sp.Dummy(), sp.Tuple(lhs, rhs), 0)]):
                 # ("Let $z = (z_1, z_2) \in \mathbb{R}^2$ … $p_k = e^{z_k}/(e^{z_1} + e^{z_2})$" … "For $K = 3$ and
                 # $z = (1, 0, 0)$, $$p_1 = \frac{e}{e + 2}$$": the definition is of the two-entry z)
-                doubts.append(f"it unfolds a definition made for {name} of {first_length} entries (line {first_at}), "
-                              f"while the text gives {name} {later_length} entries here (line {later_at})")
+                doubts.append(f"it speaks of {name}, given {first_length} entries (line {first_at}) and "
+                              f"{later_length} entries (line {later_at}): a definition or a value of the other may not hold")
+        for name, own_at in special_clash.items():
+            if re.search(_SPECIAL_LETTERS[name], rel.tex) and not same_section(sections, own_at, rel.line):
+                why = (f"it uses {name}, which the text makes its own at line {own_at} while its words also name the "
+                       f"{'digamma' if name == 'psi' else 'Beta'} function: which one is meant here is not clear")
+                doubts.append(why)
+                hollow.append(why)
         if norm_named_at is not None and _BARE_NORM_TEX.search(rel.tex):
             why = f"it uses a norm the words make another than the Euclidean one (line {norm_named_at}), not read"
             doubts.append(why)
@@ -4234,7 +4246,9 @@ def _outside_domain(expr: sp.Basic, domains: dict[str, tuple]) -> str:
         for bound in bounds:
             value = bound.xreplace(at)
             if value is sp.false or value.is_Relational and not value.free_symbols and value.simplify() is sp.false:
-                return (f"{sp.sstr(applied)} is outside the range {sp.sstr(bound)} the text gave {applied.func} "
+                what = f"the integers ({sp.sstr(bound.rhs)} bounds a sum)" if isinstance(bound, sp.Eq) \
+                    else sp.sstr(bound)
+                return (f"{sp.sstr(applied)} is outside the range {what} the text gave {applied.func} "
                         f"on (line {line}): what it is there was not read")
     return ""
 
@@ -5641,6 +5655,28 @@ def _special_names(text: str, found: list[Relation], lines: list[str]) -> set[st
     return out
 
 
+def _special_clash(text: str, found: list[Relation], lines: list[str]) -> dict[str, int]:
+    """The letters ψ, B the text makes its own (a formula at plain arguments without the special function's pieces,
+    or words: :func:`.known_words.letter_named_otherwise`) while its words also name the special function
+    somewhere ("In this section $B(m,n) = \\binom{m+n}{m}$" … "For the Beta function, …"): letter → the line."""
+    out = {}
+    for name, word in (("psi", _DIGAMMA), ("B", _BETA_FUNCTION)):
+        if not word.search(text):
+            continue
+        letter = _SPECIAL_LETTERS[name]
+        at_arguments = re.compile(rf"\s*(?:{letter})\s*(?:\\left\s*)?\(\s*\\?[A-Za-z]+(?:\s*,\s*\\?[A-Za-z]+)*\s*"
+                                  rf"(?:\\right\s*)?\)\s*")
+        own = [rel.line for rel in found if rel.op in ("==", ":=") and at_arguments.fullmatch(rel.lhs)
+               and not re.search(letter, rel.rhs) and not _SPECIAL_FORMULA_PIECES.search(rel.rhs)]
+        worded = letter_named_otherwise(text, {"psi": r"\\psi", "B": "B"}[name], _SPECIAL_WORDS)
+        lines_own = own + ([worded] if worded is not None else [])
+        if lines_own:
+            out[name] = min(lines_own)
+    return out
+
+
+_SPECIAL_FORMULA_PIECES = re.compile(r"\\Gamma|\\int|!|\\psi|\\log|\\ln\b|\\sum|H_|\\gamma|\\frac\s*\{\s*d|'|\\prime")
+"""What a formula for ψ or B has when it is the special function's (Γ, ∫, a factorial, a log, a sum, H_n, γ)."""
 _SPECIAL_WORDS = re.compile(r"(?i)gamma|digamma|beta|euler|psi|polygamma|factorial|normali[sz]|constant|partition|integral|"
                             r"伽[马玛]|贝塔")
 """Words of the special functions themselves beside ψ, B or Γ ("the digamma $\\psi$", "the normalizer $B(a, b)$")."""
