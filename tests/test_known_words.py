@@ -49,6 +49,7 @@ NAMES_NOTHING = [
     "We still write $\\sigma$ for the logistic sigmoid.",
     "Unlike the ReLU, $\\sigma$ is smooth everywhere.",
     "Compared with the ReLU, $\\sigma$ saturates.",
+    "Softplus is a smooth ReLU that never undershoots it.",
 ]
 
 

@@ -65,9 +65,11 @@ _CALL_SUBJECT = re.compile(rf"(?i)\b(?:(?:we|I|one)\s+(?:call|name|dub)|(?:re-?u
                            rf"(?P<between>[^.;。；]{{0,50}}?)\b{OTHER_FUNCTION}")
 """"We call $\\sigma$ the ramp function", "We reuse the letter $\\sigma$ for the sign of its argument", "We abuse the
 name softplus for $x \\mapsto \\max(0, x)$"."""
-_TEMPERED = re.compile(rf"(?i)(?:{_subject('tempered')}|(?<![A-Za-z])(?P<tword>softmax|LSE|logsumexp)(?![A-Za-z]))\s*,?\s*"
-                       rf"(?:(?:taken|computed|used|evaluated)\s+)?(?:at|with)\s+(?:an?\s+|the\s+)?(?:inverse\s+)?temperature")
-""""We use the softmax at temperature $T = 2$": softmax (LSE) of the text is a tempered one."""
+_TEMPERED = re.compile(rf"(?i)\b(?:we|I|one)\s+(?:(?:will|shall|now|always|only)\s+)?(?:use|take|employ|work\s+with|adopt)\s+"
+                       rf"(?:the\s+|a\s+|an\s+)?(?:{_subject('tempered')}|(?<![A-Za-z])(?P<tword>softmax|LSE|logsumexp)(?![A-Za-z]))"
+                       rf"\s*,?\s*(?:at|with)\s+(?:an?\s+|the\s+)?(?:inverse\s+)?temperature")
+""""We use the softmax at temperature $T = 2$": softmax (LSE) of the text is a tempered one (not "the same as using a
+softmax with temperature $T$", a comparison)."""
 _CHINESE = re.compile(rf"(?i)(?:{_subject('zh')}|(?<![A-Za-z])(?P<zhword>softplus|LSE|logsumexp|softmax)(?![A-Za-z]))"
                       rf"\s*(?:表示|为|指的是|指|代表|记作|记为|是|即)[^。；;]{{0,20}}?{OTHER_FUNCTION}")
 """The same in Chinese: "本文中 $\\sigma$ 表示 ReLU 函数", "设 $\\sigma$ 为线性整流函数", "其中 softplus 指的是 max(0, x)"."""
@@ -123,8 +125,9 @@ def namings(lines: list[str]) -> list[Naming]:
         for pattern in (_FORWARD, _NEGATED, _CALLED, _CALL_SUBJECT, _CHINESE, _TEMPERED, _BEFORE, _KEEP_WRITING,
                         _STANDARD_DEVIATION):
             for m in pattern.finditer(flat):
-                if pattern in (_FORWARD, _CALL_SUBJECT) and _NOT_NAMING.search(m.group("between") or ""):
-                    continue
+                if pattern in (_FORWARD, _CALL_SUBJECT) and (_NOT_NAMING.search(m.group("between") or "") or re.search(
+                        r"(?i)\bsmooth(?:ed)?\s+(?:relu|rectifier)", flat[m.start("between"):m.end()])):
+                    continue        # ("is the derivative of the softplus"; "Softplus is a smooth ReLU")
                 if pattern is _BEFORE and _CONTRAST.search(flat[max(0, m.start() - 40):m.start()]):
                     continue        # ("Unlike the ReLU, σ is smooth everywhere": no naming)
                 if pattern is _KEEP_WRITING and not re.search(rf"(?i)\b{OTHER_FUNCTION}", _sentence(flat, m.start())):

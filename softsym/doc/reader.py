@@ -5828,7 +5828,7 @@ _LOGISTIC_WORDS = re.compile(r"(?i)\b(?:sigmoid|logistic|softplus|softmax|log-?s
 """A sentence around σ (softplus, softmax, LSE) that speaks of another activation ("Our network uses ReLU
 activations, so $$\\sigma(-1) = 0$$") and not of the logistic one: σ may be that one there."""
 _COUNTERFACTUAL = re.compile(r"(?i)(?:^|[.;:!?]\s+)(?:had|were)\s+(?:we|i|you|they|it|one|the|this|that)\b|"
-                             r"\bin\s+place\s+of\b|\breplac(?:e|es|ed|ing)\b[^.;]{0,40}\b(?:by|with)\b|"
+                             r"\bin\s+place\s+of\b|\breplac(?:e|es|ed|ing)\b[^.;]{0,40}\b(?:by|with)\b(?=[^.;:]*?\b(?!x+\b)[A-Za-z]{2,})|"
                              r"\b(?:if|suppose|supposing|assume|assuming|imagine|pretend|say)\b[^.;]{0,40}\bwere\b|\bwould\s+(?:fail|break)\b|\b(?:one|we|you)\s+would\b|"
                              r"\b(?:using|with|taking)\b[^.;]{0,40}\bas\b[^.;]{0,20}\binstead\b|"
                              r"\bswap(?:s|ped|ping)?\b[^.;]{0,40}\bfor\b|"
@@ -5838,12 +5838,11 @@ _SOLVED_FOR = re.compile(r"(?i)\b(?:is|are|lies|lie|occurs?|attained|achieved|re
                          r"(?:where|when|at\s+which)\s*\$*\s*$|\b(?:solv\w*|setting|set|at\s+which|such\s+that)\s*\$*\s*$")
 """Words before a derivative set to zero that make it an equation to solve ("Its maximum is where $H'(p) = 0$",
 "solving $f'(x) = 0$")."""
-_SUPPOSED_WORLD = re.compile(r"(?i)\b(?:suppose|supposing|assume|assuming|imagine|pretend|if)\b[^.;]{0,60}\bwere\b|"
+_SUPPOSED_WORLD = re.compile(r"(?i)\b(?:suppose|supposing|imagine|pretend)\b[^.;]{0,60}\bwere\b|"
                              r"假如|假若|倘若")
 """A supposition contrary to the text that frames the rest of its paragraph ("Suppose the activation were the
 hyperbolic tangent. Then …")."""
-_CHANGED = re.compile(r"(?i)\b(?:doubl|halv|tripl|quadrupl|rescal|multipl|divid|increas|decreas|rais|lower|shift|"
-                      r"chang|perturb|modif|adjust)\w*\s+(?:the\s+|its\s+|each\s+|every\s+|a\s+|one\s+)?"
+_CHANGED = re.compile(r"(?i)\b(?:doubl|halv|tripl|quadrupl)\w*\s+(?:the\s+|its\s+|each\s+|every\s+|a\s+|one\s+)?"
                       r"(?:\w+\s+)?(?:rates?|means?|scales?|variances?|shape\s+parameters?|parameters?|temperatures?|"
                       r"locations?|concentrations?|precisions?)\b|"
                       r"\b(?:readers?|those|anyone|people|one|you)\s+(?:who\s+)?(?:us(?:e|ing)|prefer\w*|follow\w*)\s+(?:the\s+|a\s+)?"
