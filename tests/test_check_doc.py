@@ -691,6 +691,7 @@ def test_vector_arguments_are_put_in_place_at_once():
     assert verdicts[8] == verdicts[12] == verdicts[14] == verdicts[16] == ["proved"]
 
 
+@pytest.mark.documents      # pins a long document's readings (over 15 s): run with -m documents, outside CI for its time
 def test_held_out_set_22_readings_prove_what_the_text_says():
     # session 20: the first run on held-out set 22 refuted 8 true lines; each cause, read as meant
     standing = verdicts_by_line("session20_standing_words_and_row_conditions.md")
@@ -711,6 +712,7 @@ def test_held_out_set_22_readings_prove_what_the_text_says():
     assert "refuted" not in chosen[8]                   # "Let $k$ be such that $z_k = \max_j z_j$"
 
 
+@pytest.mark.documents      # pins a long document's readings (over 15 s): run with -m documents, outside CI for its time
 def test_an_entry_function_of_a_parameter_is_applied_at_every_entry():
     # p_i(T) := e^{z_i/T}/Σ_j e^{z_j/T}: entry i of p as a function of T (was unparsed: "a function value or
     # a product?"); p_j(T), p_k(T) are its other entries, and p_i alone later is a family of its own
@@ -778,6 +780,7 @@ def test_a_condition_displayed_alone_holds_in_the_display_after_it():
     assert verdicts[24] == ["refuted"]          # "For all real $x$": a claim about every x, not a new M
 
 
+@pytest.mark.documents      # pins a long document's readings (over 15 s): run with -m documents, outside CI for its time
 def test_statistics_one_hot_classes_and_named_results_are_read_as_written():
     verdicts = verdicts_by_line("session25_heldout27_readings.md")
     assert verdicts[12] == ["undecided", "proved"]  # Var(s) = d is Var at s only: Var(s/√d) is not d
@@ -1118,6 +1121,7 @@ def test_a_target_called_one_hot_in_plain_words_is_one_hot_and_a_bounded_start_s
     assert by_line[24]["verdict"] == "proved"
 
 
+@pytest.mark.documents      # pins a long document's readings (over 15 s): run with -m documents, outside CI for its time
 def test_words_that_define_a_name_assume_a_setup_or_pin_entries_are_read():
     # held-out set 33: "$\mathcal{N}_k$ abbreviates $\mathcal{N}(x \mid \mu_k, \sigma^2)$" defines N_k (read as a
     # free family, a true log-odds line was refuted); "\section{Setup} … variance $\sigma^2 > 0$ … with
@@ -1163,6 +1167,7 @@ def test_red_team_48_quantifiers_shorthands_and_equivalences_are_read_as_written
     assert "refuted" not in read[36]                # "at the minimiser $p = q$" of p = softmax(z) and q_i
 
 
+@pytest.mark.documents      # pins a long document's readings (over 15 s): run with -m documents, outside CI for its time
 def test_increments_instances_of_a_general_name_and_integers_with_an_alternative_are_read_as_written():
     read = verdicts_by_line("session33_increments_instances_and_hedged_integers.md")
     assert "refuted" not in read[7]                 # Δz_2 = −0.1·6·0.375: the increment Δz, not Δ·z at Δ = 0
@@ -1212,6 +1217,7 @@ def test_a_sign_said_of_some_entries_only_is_no_hypothesis_on_every_entry():
     assert read[17] == ["proved"]                          # "for every $k$": every entry
 
 
+@pytest.mark.documents      # pins a long document's readings (over 15 s): run with -m documents, outside CI for its time
 def test_distributions_written_as_functions_of_the_outcome_they_are_summed_over():
     # held-out set 35 (entropy and Gibbs notes): p(x), q(x), E(x), p_β(x) under \sum_x and \sum_{x \in \mathcal{X}}
     # were unparsed ("a function value or a product?"); held-out set 36: "for $p \in (0, 1)$, $\sigma^{-1}(p) = …$"
@@ -1235,6 +1241,7 @@ def test_outcomes_used_as_numbers_are_no_labels():
     assert claims[15] == ["refuted"]          # Σ_x r(x)^2 ≤ 1 of a reward that can be any real number
 
 
+@pytest.mark.documents      # pins a long document's readings (over 15 s): run with -m documents, outside CI for its time
 def test_a_handout_s_chains_bare_partition_function_and_instance_from_zero():
     # held-out set 36 (a Gibbs handout, a softmax note, exponential families in Chinese):
     # "$$p_i = e^{-βE_i}/Z, \qquad Z(β) = Σ_i …$$" left p unread (Z used before its definition on the line);
@@ -1368,6 +1375,7 @@ def test_an_averaging_operator_the_text_defines_and_states_listed_by_their_lette
     assert claims[16] == ["undecided"]
 
 
+@pytest.mark.documents      # pins a long document's readings (over 15 s): run with -m documents, outside CI for its time
 def test_an_expansion_with_a_remainder_is_checked_on_its_series():
     # "+ O(x^6)" was read as a product O·x⁶: a true expansion of the softplus was refuted at O = 1
     claims = claims_by_line("session36_landau.md")
@@ -1422,6 +1430,7 @@ def test_checks_that_all_disagree_with_their_formula_blame_the_formula_not_the_c
     assert claims[14] == ["proved"] and claims[15] == ["refuted"]
 
 
+@pytest.mark.documents      # pins a long document's readings (over 15 s): run with -m documents, outside CI for its time
 def test_the_usual_entropy_and_kl_of_vectors_in_a_text_about_cross_entropy():
     # H(q, p), H(u, p), KL(u ‖ p) of families the text defines (u_k = 1/K after "the uniform distribution",
     # y one-hot at the true class c) are the usual sums: H(u, p) = log K − KL(u ‖ p), read as a definition
@@ -1923,6 +1932,7 @@ def test_red_team_68_doubted_definitions_values_counts_and_changes_hold():
     assert not proved("gamma_j1", 5)
 
 
+@pytest.mark.documents      # pins a long document's readings (over 15 s): run with -m documents, outside CI for its time
 def test_red_team_69_doubted_definitions_gamma_counts_and_changes_hold():
     def verdicts(name: str, line: int) -> list[str]:
         return verdicts_by_line(f"session43_red_team_69_{name}.md").get(line, [])
