@@ -157,7 +157,7 @@ _NAMES_AFTER = re.compile(r"(?i)^\s*(?:,\s*|,?\s*(?:here\s+)?(?:is|denotes?|stan
                           r"(?P<noun>[A-Za-z-]+(?:\s+[A-Za-z-]+){0,3})")
 
 
-_SPECIAL_FORMULA = re.compile(r"\\Gamma|\\int|!|\\psi|\\log|\\ln\b|\\sum|H_|\\gamma|\\frac\s*\{\s*d|'|\\prime|"
+SPECIAL_FORMULA = re.compile(r"\\Gamma|\\int|!|\\psi|\\log|\\ln\b|\\sum|H_|\\gamma|\\frac\s*\{\s*d|'|\\prime|"
                               r"(?<![A-Za-z\\])[B\u0393\u03c8]\s*\(|\\operatorname|\\mathrm")
 """What a formula for Γ, ψ or B written by the text has when it is the special function's (Γ, ∫, a factorial,
 a logarithm, a sum, H_n, γ, a derivative, the function again): ``B(m, n) = \\binom{m+n}{m}`` has none — the
@@ -174,7 +174,7 @@ def letter_named_otherwise(text: str, letter: str, special: re.Pattern) -> int |
     line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
     for m in re.finditer(rf"\$\s*{letter}\s*(?:\\left\s*)?\(\s*\\?[A-Za-z]+(?:\s*,\s*\\?[A-Za-z]+)*\s*(?:\\right\s*)?\)\s*"
                          rf"(?::=|=|\\coloneqq|\\triangleq|\\equiv)(?P<rhs>[^$]+)\$", text):
-        if not _SPECIAL_FORMULA.search(m.group("rhs")):     # "In this section $B(m,n) = \binom{m+n}{m}$ counts …"
+        if not SPECIAL_FORMULA.search(m.group("rhs")):     # "In this section $B(m,n) = \binom{m+n}{m}$ counts …"
             return sum(1 for s in line_starts if s <= m.start())
     for m in alone.finditer(text):
         start = max(text.rfind("\n\n", 0, m.start()), 0)
@@ -199,6 +199,9 @@ _OTHER_NORM = (r"(?:(?:\\ell|ℓ|\b[lL])\s*_?\s*\{?\s*(?:1|\\infty|∞|p|q)\s*\}
                r"\b(?:max(?:imum)?|sup(?:remum)?|infinity|uniform|manhattan|taxicab|chebyshev|spectral|operator|"
                r"nuclear|trace|mahalanobis|weighted|p)[- ]norm|\babsolute[- ]value\s+norm|\bsum\s+of\s+(?:the\s+)?absolute)")
 _NORM_NAMED = re.compile(rf"(?i){_BARE_NORM}[^.;。；]{{0,60}}?{_OTHER_NORM}|{_OTHER_NORM}[^.;。；]{{0,25}}?{_BARE_NORM}")
+BARE_NORM_TEX = re.compile(r"(?:\\\||\\[lr]?Vert|‖)(?:(?!\\\||\\[lr]?Vert|‖).){0,80}?(?:\\\||\\[lr]?Vert|‖)(?!\s*_)")
+"""The same norm in a relation's TeX, whatever it holds (``\\|x - y\\|^2``): what :func:`norm_named_otherwise` makes
+the text's own."""
 
 
 def norm_named_otherwise(lines: list[str]) -> int | None:

@@ -65,7 +65,7 @@ from .moments import draws_here, every_draw, moments_written_out, random_in_word
 from .pointfree import point_free, vector_function_alone
 from .induction import exceptions_around, induction_plan
 from .same_value import differ, proved_same, shown_different
-from .known_words import EVERYWHERE, letter_named_otherwise, namings, norm_named_otherwise
+from .known_words import BARE_NORM_TEX, EVERYWHERE, SPECIAL_FORMULA, letter_named_otherwise, namings, norm_named_otherwise
 from .definitions import (
     IMPLICIT_SUM, OWN_VERSIONS, defines_an_entry, Unfoldable, defined_by_unparsed, defined_where, defines, flat_derivatives,
     function_definition, function_parameters, independent_derivatives, is_constraint, labelled_names,
@@ -1621,8 +1621,8 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         # "take $a = 2$: $$a^2 = 4$$": the example's check at the value prose gave, not a definition of a
         powered = isinstance(lhs, sp.Pow) and lhs.exp in (2, -1, -2) and (
             isinstance(lhs.base, sp.Symbol) and not isinstance(lhs.base, sp.Dummy) and "(" not in lhs.base.name
-            or isinstance(lhs.base, sp.Indexed) and len(lhs.base.indices) == 1 and isinstance(lhs.base.indices[0], sp.Symbol)
-            and lhs.base.indices[0] not in rhs.atoms(sp.Indexed))     # 1/τ_n² = 1/τ² + n/σ²: the entry τ_n of each n
+            or isinstance(lhs.base, sp.Indexed) and len(lhs.base.indices) == 1
+            and isinstance(lhs.base.indices[0], sp.Symbol))          # 1/τ_n² = 1/τ² + n/σ²: the entry τ_n of each n
         squared = lhs.base if powered else None
         squared_name = (target_name(squared) or "") if squared is not None else ""
         if squared is not None and squared_name in {target_name(d.target) for d in definitions} and (any(
@@ -3541,17 +3541,18 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                 doubts.append(why)
                 hollow.append(why)
         data_at = _unnamed_data(lines, rel.line, display) if 1 <= rel.line <= len(lines) else 0
+        spoken = [sp.Tuple(lhs, rhs), *(d.expr for d in reached_definitions(sp.Tuple(lhs, rhs), definitions))] \
+            if data_at or resized else []       # (the relation and the definitions it unfolds)
         if data_at:
-            families = {str(e.base.label) for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed)} | {
-                str(e.base.label) for d in reached_definitions(sp.Tuple(lhs, rhs), definitions) for e in d.expr.atoms(sp.Indexed)}
+            families = {str(e.base.label) for expr in spoken for e in expr.atoms(sp.Indexed)}
             if families:        # "数据为 $(2, 4, 4, 4, 5, 5, 7, 9)$ … 所以 $\hat\sigma^2_n = 32/8$": the data are the
                 # values of the family the definitions sum over, though the text gives them no name
                 doubts.append(f"the text lists data it gives no name (line {data_at}): they may be the entries of "
                               f"{', '.join(sorted(families))}, which a counterexample chooses freely")
         for name, (first_at, first_length, later_at, later_length) in resized.items():
             if later_at <= rel.line and in_scope(sections, later_at, rel.line) and any(
-                    name in {str(e.base.label) for e in d.expr.atoms(sp.Indexed)} | {x.name for x in d.expr.free_symbols}
-                    for d in [*reached_definitions(sp.Tuple(lhs, rhs), definitions), Definition(sp.Dummy(), sp.Tuple(lhs, rhs), 0)]):
+                    name in {str(e.base.label) for e in expr.atoms(sp.Indexed)} | {x.name for x in expr.free_symbols}
+                    for expr in spoken):
                 # ("Let $z = (z_1, z_2) \in \mathbb{R}^2$ … $p_k = e^{z_k}/(e^{z_1} + e^{z_2})$" … "For $K = 3$ and
                 # $z = (1, 0, 0)$, $$p_1 = \frac{e}{e + 2}$$": the definition is of the two-entry z)
                 doubts.append(f"it speaks of {name}, given {first_length} entries (line {first_at}) and "
@@ -3562,7 +3563,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                        f"{'digamma' if name == 'psi' else 'Beta'} function: which one is meant here is not clear")
                 doubts.append(why)
                 hollow.append(why)
-        if norm_named_at is not None and _BARE_NORM_TEX.search(rel.tex):
+        if norm_named_at is not None and BARE_NORM_TEX.search(rel.tex):
             why = f"it uses a norm the words make another than the Euclidean one (line {norm_named_at}), not read"
             doubts.append(why)
             hollow.append(why)
@@ -4092,10 +4093,6 @@ def _vectors_resized(lines: list[str]) -> dict[str, tuple[int, int, int, int]]:
             elif lengths[name][1] != length and name not in out:
                 out[name] = (*lengths[name], number, length)
     return out
-
-
-_BARE_NORM_TEX = re.compile(r"(?:\\\||\\[lr]?Vert|‖)(?:(?!\\\||\\[lr]?Vert|‖).){0,80}?(?:\\\||\\[lr]?Vert|‖)(?!\s*_)")
-"""A norm written without a subscript in a relation's TeX."""
 
 
 def _drawn_column(lines: list[str], draw) -> int:
@@ -5667,7 +5664,7 @@ def _special_clash(text: str, found: list[Relation], lines: list[str]) -> dict[s
         at_arguments = re.compile(rf"\s*(?:{letter})\s*(?:\\left\s*)?\(\s*\\?[A-Za-z]+(?:\s*,\s*\\?[A-Za-z]+)*\s*"
                                   rf"(?:\\right\s*)?\)\s*")
         own = [rel.line for rel in found if rel.op in ("==", ":=") and at_arguments.fullmatch(rel.lhs)
-               and not re.search(letter, rel.rhs) and not _SPECIAL_FORMULA_PIECES.search(rel.rhs)]
+               and not re.search(letter, rel.rhs) and not SPECIAL_FORMULA.search(rel.rhs)]
         worded = letter_named_otherwise(text, {"psi": r"\\psi", "B": "B"}[name], _SPECIAL_WORDS)
         lines_own = own + ([worded] if worded is not None else [])
         if lines_own:
@@ -5675,8 +5672,6 @@ def _special_clash(text: str, found: list[Relation], lines: list[str]) -> dict[s
     return out
 
 
-_SPECIAL_FORMULA_PIECES = re.compile(r"\\Gamma|\\int|!|\\psi|\\log|\\ln\b|\\sum|H_|\\gamma|\\frac\s*\{\s*d|'|\\prime")
-"""What a formula for ψ or B has when it is the special function's (Γ, ∫, a factorial, a log, a sum, H_n, γ)."""
 _SPECIAL_WORDS = re.compile(r"(?i)gamma|digamma|beta|euler|psi|polygamma|factorial|normali[sz]|constant|partition|integral|"
                             r"伽[马玛]|贝塔")
 """Words of the special functions themselves beside ψ, B or Γ ("the digamma $\\psi$", "the normalizer $B(a, b)$")."""
@@ -5835,7 +5830,7 @@ _COUNTERFACTUAL = re.compile(r"(?i)(?:^|[.;:!?]\s+)(?:had|were)\s+(?:we|i|you|th
                              r"\bif\s+(?:we|one|you|they)\s+had\b|\bwould\s+have\b|假如|假若|倘若")
 """Words that state a relation counterfactually ("Had we used the rate form, $\\mathbb{E}[X] = \\alpha/\\beta$")."""
 _SOLVED_FOR = re.compile(r"(?i)\b(?:is|are|lies|lie|occurs?|attained|achieved|reached|found)\s+(?:exactly\s+|only\s+)?"
-                         r"(?:where|when|at\s+which)\s*\$*\s*$|\b(?:solv\w*|setting|set|at\s+which|such\s+that)\s*\$*\s*$")
+                         r"(?:where|when)\s*\$*\s*$|\b(?:solv\w*|setting|set|at\s+which|such\s+that)\s*\$*\s*$")
 """Words before a derivative set to zero that make it an equation to solve ("Its maximum is where $H'(p) = 0$",
 "solving $f'(x) = 0$")."""
 _SUPPOSED_WORLD = re.compile(r"(?i)\b(?:suppose|supposing|imagine|pretend)\b[^.;]{0,60}\bwere\b|"
