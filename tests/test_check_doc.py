@@ -1960,7 +1960,7 @@ def test_red_team_69_doubted_definitions_gamma_counts_and_changes_hold():
     assert not proved("through_squares_sq3", 5) and not proved("through_squares_sq3", 7)
 
 
-@pytest.mark.slow             # two whole outside notes: about a minute
+@pytest.mark.documents        # two whole outside notes: two minutes (bench/notes_with_key.py gates them all)
 def test_outside_notes_false_alarms_of_session_43_stay_away():
     # label smoothing: "Instead of the one-hot target we train against $$q_k = …$$" is the text's q ("we train"
     # adopts it); a GMM worked example gives μ two values in one section (the initial centres, then "after moving
