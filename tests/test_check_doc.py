@@ -1993,3 +1993,23 @@ def test_outside_notes_false_alarms_of_session_43_stay_away():
 ])
 def test_session_47_red_team_and_held_out_readings_hold(name):
     assert _regression_failure(REGRESSIONS / name, TIMEOUT) is None
+
+
+@pytest.mark.parametrize("name", [
+    "session48_held_out_49_example_value_of_a_product.md",         # "For example $βh = 0.5$ gives …": h = 0.5/β
+    "session48_held_out_49_choose_so_that.tex",                     # "Choose the temperature so that $βε = \ln 3$"
+    "session48_held_out_49_particular_system_before_its_sum.tex",   # "two states" said before Z := Σ_i e^{-βE_i}
+    "session48_held_out_49_odds_and_win_probability.md",            # "net odds $b$", "win probability $p$"
+    "session48_held_out_49_logit_without_parentheses.md",           # \operatorname{logit} p, logit := …
+    "session48_held_out_49_labelled_worked_example.md",             # "**(a)** $z = (0.3, -0.1)$" under "Worked examples"
+    "session48_held_out_49_point_placed_approximately.md",          # x^* ≈ −1.2785, then claims at x^*
+    "session48_held_out_49_variances_of_named_variables.tex",       # Var, Cov: statistics, never the text's functions
+    "session48_red_team_79_fp_nothing_guarantees_sign.md",          # "Nothing guarantees $w > 0$."
+    "session48_red_team_79_fp_prior_work_assumed_we_do_not.md",     # "Prior work assumed $w > 0$; we do not."
+    "session48_red_team_79_fa_assume_positivity_of.md",             # "Assume positivity of $w$."
+    "session48_red_team_79_fp_softmax_has_temperature.md",          # "Our softmax has temperature $T = 2$."
+    "session48_red_team_79_fp_rate_is_doubled_passive.md",          # "After the rate is doubled,"
+    "session48_red_team_79_fa_digamma_function_satisfies.md",       # "the digamma function satisfies $$ψ(n+1) = …$$"
+])
+def test_session_48_red_team_and_held_out_readings_hold(name):
+    assert _regression_failure(REGRESSIONS / name, TIMEOUT) is None

@@ -385,7 +385,9 @@ def finite_set(tex: str) -> tuple[list[str], str] | None:
 
 
 _SIGN_WORDS = {"positive": ">", "strictly positive": ">", "nonnegative": ">=", "non-negative": ">=",
-               "negative": "<", "strictly negative": "<", "nonpositive": "<=", "non-positive": "<="}
+               "negative": "<", "strictly negative": "<", "nonpositive": "<=", "non-positive": "<=",
+               "positivity": ">", "strict positivity": ">", "nonnegativity": ">=", "non-negativity": ">=",
+               "negativity": "<", "strict negativity": "<", "nonpositivity": "<=", "non-positivity": "<="}
 _SIGN = r"(?P<sign>(?:strictly\s+)?(?:positive|negative)|non-?negative|non-?positive)"
 _NAME_IN_MATH = rf"\$\s*(?P<name>{NAME_TEX})\s*\$"
 _NAME_BOUNDED = r"\$\s*(?P<name>[A-Za-z]|\\[A-Za-z]+)\s*(?:(?:[<>]|\\[lg]eq?\b|\\neq?\b|\\[lg]eqslant\b)[^$]*)?\$"
@@ -407,6 +409,10 @@ _SIGN_BY_SET = re.compile(rf"(?:^|\b(?:let|where|since|as|because|assume|assumin
                           rf"(?:in|to)\s+the\s+{_SIGN}\s+(?:reals|real\s+numbers|half-line|real\s+half-line)\s*(?:[.,;:]|$)",
                           re.I)
 """A sign said by the set a name lies in: "Assume $x$ lies in the positive reals"."""
+_SIGN_BY_NOUN = re.compile(rf"(?:^|\b(?:let\s+us|we|I)\s+)?\b(?:assume|assuming|suppose|supposing|require|requiring|impose|imposing)\s+"
+                           rf"(?:the\s+)?(?P<sign>(?:strict\s+)?(?:positivity|negativity)|non-?negativity|non-?positivity)\s+"
+                           rf"of\s+{_NAMES_IN_MATH}\s*(?:[.,;:]|$)", re.I)
+"""A sign said by its noun: "Assume positivity of $w$"."""
 _SIGN_FIXED = re.compile(rf"(?i)(?:^|[.;:]\s*|\b(?:now|then|first|and)\s+)(?:fix|take|choose|pick)\s+(?:an?\s+|any\s+|some\s+|(?:an\s+)?arbitrary\s+)?"
                          rf"(?:real\s+)?{_SIGN}\s+(?:real\s+)?(?:numbers?\s+|reals?\s+|constants?\s+|scalars?\s+|parameters?\s+)?"
                          rf"{_NAMES_IN_MATH}\s*(?:[.,;:]|$)")
@@ -640,7 +646,7 @@ def signs_in_words(lines: list[str]) -> list[tuple[int, str, str | None, str]]:
                                        r"\bfrom\s+now\s+on\b|\bhenceforth\b|全文|本文", sentence)
                 out.append((number, "*" if throughout else "*section", sign, ""))
                 out.extend((number, name, None, "") for name in excepted_names)   # (set free after the blanket)
-            for pattern in (_SIGN_STATED, _SIGN_STATED_CJK, _SIGN_FIXED, _SIGN_BY_SET):
+            for pattern in (_SIGN_STATED, _SIGN_STATED_CJK, _SIGN_FIXED, _SIGN_BY_SET, _SIGN_BY_NOUN):
                 m = pattern.search(sentence.strip())
                 if m is None:
                     continue
@@ -1796,11 +1802,14 @@ def prose_role(lines: list[str], rel: Relation) -> str | None:
         return "condition"                          # "$x = (1, 2, 3)$, $n = 3$:" heading a worked example: its setup
     if _EXAMPLE_HEADING.fullmatch(before):
         return "condition"                          # "Example: $z = (1000, 1001, 1002)$.": the example's value
+    if rel.op == "==" and _ITEM_LABEL.fullmatch(before) and _under_examples_heading(lines, rel.line):
+        return "condition"                          # "## Worked examples … **(a)** $z = (0.3, -0.1)$": its values
     if before.endswith((":", "：")):
         return "claim"                              # "… is not governed by it: $…$"
     if _DERIVING_GERUND.search(before):
         return "claim"                              # "Inverting, $\sigma^2 = -1/(2\eta_2)$": what the step gives
-    supposed = re.search(r"\b(?:let|suppose|supposing|assume|assuming|given|consider)\b", before)
+    supposed = re.search(r"\b(?:let|suppose|supposing|assume|assuming|given|consider|choose|choosing|pick|picking|"
+                         r"select|selecting|fix|fixing|tune|tuning|scale|scaling)\b", before)
     before = re.sub(r"\bsuch\s+that\b", " where ", re.sub(r"\bso\s+that\b", " where " if supposed else " so ", before))
     # ("Let $z$ be centred scores, so that $\sum_i z_i = 0$": what the supposition says, not a claim)
     words = re.findall(r"[a-z]+(?:\.[a-z]\.)?", before)
@@ -1818,6 +1827,20 @@ def prose_role(lines: list[str], rel: Relation) -> str | None:
         if word in _USING and not _VALUE_GIVEN.fullmatch(f"{rel.lhs}={rel.rhs}"):
             return "used"                           # "Using $\sum_k \beta^k = …$, …": a fact the step rests on
     return None
+
+
+_ITEM_LABEL = re.compile(r"\s*(?:\(?(?:[a-h]|[ivx]{1,4}|\d{1,2})[.)]|part\s+\(?[a-h]\)?[.:]?)\s*", re.I)
+"""A label that opens an item of a list of cases ("(a)", "ii.", "3)", "Part (b):") with nothing else before the math."""
+_HEADING_LINE = re.compile(r"\s*(?:#{1,6}\s|\\(?:sub)*section\*?\s*\{|\\paragraph\*?\s*\{)")
+_EXAMPLES_WORD = re.compile(r"(?i)\bexamples?\b|\bworked\b|例")
+
+
+def _under_examples_heading(lines: list[str], line: int) -> bool:
+    """Whether the nearest heading above ``line`` names examples ("## Worked examples", "\\subsection{例}")."""
+    for k in range(min(line, len(lines)) - 1, -1, -1):
+        if _HEADING_LINE.match(lines[k]):
+            return bool(_EXAMPLES_WORD.search(lines[k]))
+    return False
 
 
 _LIST_MARKER = re.compile(r"\s*(?:[-*+]|\d{1,2}[.)])\s+")
@@ -2204,8 +2227,10 @@ _RENAMING = re.compile(r"(?i)\b(?:(?:denotes?|is|be)\s+(?:an?\s+)?(?:arbitrary|g
                        r"(?:keep|use|reuse)\s+the\s+(?:same\s+)?(?:name|letter|symbol)|same\s+(?:name|letter|symbol)|"
                        r"(?:is|are)\s+now|now\s+(?:denotes?|stands?\s+for|means?|refers?\s+to|is|be|names?)\b|"
                        r"names?\s+(?:another|a\s+different|a\s+new)\b|"
-                       r"(?:denotes?|stands?\s+for|means?|refers?\s+to)\b[^.;]*\binstead\b)|"
-                       r"从现在起|此后|以下|下文|重新定义|改记|改为表示|现在表示|同一个?记号|同样的记号|沿用")
+                       r"(?:denotes?|stands?\s+for|means?|refers?\s+to)\b[^.;]*\binstead\b|"
+                       r"(?:re-?draw|re-?sampl|re-?generat)\w*|"
+                       r"draw\w*\s+(?:it|them)?\s*(?:again|anew|afresh))|"
+                       r"从现在起|此后|以下|下文|重新定义|改记|改为表示|现在表示|同一个?记号|同样的记号|沿用|替换|重新采样|重新抽取")
 """Words that give a name another meaning from there on ("From now on $s$ denotes the difference
 instead of the sum", "$s$ is reused for …"): a definition before them stops unfolding ("just below $T_c$" is
 a value below it, no renaming; "in the runs reported below $\\tau$ stands for …" renames)."""
@@ -2235,6 +2260,23 @@ def renamed_in_words(lines: list[str]) -> list[tuple[int, str, int]]:
         for m in _REQUANTIFIED.finditer(line):
             if m.group("lead").lower().startswith(("for", "对")) or _ARBITRARY.search(m.group("rest") or ""):
                 found.append((number, m.group("name"), m.start()))
+    return found
+
+
+_REPLACED = re.compile(r"(?i)\b(?:replace|replaces|replacing|overwrite|overwrites|overwriting|update|updates|updating)\s+"
+                       r"(?P<math>\$\s*(?:\\mathbf\s*\{\s*)?\\?[A-Za-z]+\s*\}?\s*\$)\s+(?:by|with)\b")
+"""A name replaced in words ("Now replace $X$ by $1 - X$", "Overwrite $X$ with $X^2$")."""
+
+
+def replaced_in_words(lines: list[str]) -> list[tuple[int, str, int]]:
+    """The (line, name, column) where the words replace a name written alone in inline math by something else
+    ("Now replace $X$ by $1 - X$"): what was drawn for it no longer holds (a substitution into a formula — "replace
+    $x$ by a root $a$ of $f$" — changes no definition, so only draws read it)."""
+    found = []
+    for number, line in enumerate(lines, 1):
+        for m in _REPLACED.finditer(line):
+            name = re.sub(r"[$\s{}]|\\mathbf", "", m.group("math")).lstrip("\\")
+            found.append((number, name, m.start("math")))
     return found
 
 
@@ -2463,6 +2505,29 @@ def is_pin(condition: sp.Basic) -> bool:
         and not isinstance(condition.lhs, sp.Dummy) and not condition.rhs.free_symbols
 
 
+def solved_value(lhs: sp.Basic, rhs: sp.Basic, keep: frozenset[str] = frozenset()) -> sp.Eq | None:
+    """An example's value of a combination of names ("$\\beta h = 0.5$ gives …", "choose the temperature so that
+    $\\beta\\varepsilon = \\ln 3$", "$a + b = 1$"), solved for one of its names (h = 0.5/β, the last name in
+    SymPy's order that is not in ``keep``, the names the text defines): a case the prover can use.  None
+    unless the right side is a nonzero real number and the left side is made of two or more plain names,
+    one of them to the first power with a coefficient that is a nonzero number or that the case itself
+    makes nonzero (β in βh = 0.5) — then the solved form loses no point of the case."""
+    if rhs.free_symbols or not rhs.is_number or rhs.is_zero is not False or rhs.is_extended_real is not True \
+            or lhs.atoms(sp.Indexed, sp.Function, sp.Dummy) or not isinstance(lhs, (sp.Mul, sp.Add)):
+        return None
+    names = sorted(lhs.free_symbols, key=str)
+    if len(names) < 2 or not all(isinstance(x, sp.Symbol) and not x.is_integer for x in names):
+        return None
+    for name in reversed([x for x in names if x.name not in keep]):
+        slope = sp.diff(lhs, name)
+        if name in slope.free_symbols:
+            continue
+        rest = sp.expand(lhs - slope * name)
+        if slope.is_number and slope.is_zero is False or rest == 0 and slope.free_symbols:
+            return sp.Eq(name, (rhs - rest) / slope)
+    return None
+
+
 def product_value(condition: sp.Basic) -> bool:
     """A value an example gives one dot product (``u_o^\\top v_c = 2``): that product, wherever it is written."""
     return isinstance(condition, sp.Eq) and isinstance(condition.lhs, sp.core.function.AppliedUndef) \
@@ -2539,7 +2604,7 @@ def in_preamble(starts: dict[int, int], line: int, setups: frozenset[int] = froz
 
 
 _SETUP_HEADING = re.compile(r"(?i)^\s*(?:#{1,6}\s*|\\(?:part|chapter|section)\*?\s*\{\s*)(?:\d+(?:\.\d+)*\.?\s*)?"
-                            r"(?:(?:the\s+)?(?:setup|set-up|setting|notation|notations|preliminaries|assumptions|"
+                            r"(?:(?:the\s+)?(?:setup|set-up|setting|notation|notations|preliminaries|assumptions|definitions|conventions|"
                             r"(?:setup|notation)\s+and\s+(?:notation|assumptions|setup))|符号(?:约定|说明)?|记号|设定|预备知识|基本设定)"
                             r"\s*[.:}]?\s*\}?\s*$")
 

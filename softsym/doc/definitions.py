@@ -50,7 +50,8 @@ def parameter_name(param: str) -> str:
     return m.group(1).lstrip("\\") + ("^2" if m.group(2) else "") + (f"_{index}" if index else "")
 
 _KNOWN_FUNCTIONS = frozenset({"sigma", "exp", "log", "ln", "tanh", "max", "min", "P", "Pr", "softmax", "sigmoid",
-                              "softplus", "logsumexp", "LSE", "sin", "cos", "tan", "sinh", "cosh", "Gamma"})
+                              "softplus", "logsumexp", "LSE", "sin", "cos", "tan", "sinh", "cosh", "Gamma", "logit",
+                              "erf", "erfc", "sech", "coth", "artanh", "arctanh", "Var", "Cov", "Corr", "Std", "SD", "Cor"})
 
 OWN_VERSIONS = frozenset({"sigma", "softmax", "sigmoid"})
 _EXPONENTIAL = re.compile(r"e\s*\^|\\exp\b|\bexp\b|\\(?:tanh|sinh|cosh|coth|sech|log|ln)\b|\\sigma\b|softmax|sigmoid|"

@@ -30,11 +30,17 @@ _RISKY = re.compile(
     r"regardless|arbitrary|vary|varies|until|switch|switching|flip|flipped|flipping|reverse|reversed|negate|negated|"
     r"negation|complement|remaining|rest|other|others|else|apart|suppose\s+for|pretend|imagine|hypothetically|"
     r"counterexample|check\s+whether|see\s+whether|does\s+it|is\s+it|supposedly|allegedly|presumably|perhaps|"
-    r"maybe|possibly|probably|roughly|approximately|up\s+to|modulo|unless|almost|nearly)\b|n't\b|\?|往往|通常|一般|"
+    r"maybe|possibly|probably|roughly|approximately|up\s+to|modulo|unless|almost|nearly|(?:nothing|nobody|no\s+one)\s+"
+    r"(?:guarantees?|ensures?|says?|implies|forces?|requires?|promises?|tells?)|hardly|barely|scarcely|seldom|rarely|"
+    r"far\s+from)\b|n't\b|\?|往往|通常|一般|"
     r"可能|大概|也许|似乎|之差|之和|之积|相反数|"
     r"不(?![难妨])|非(?![负正])|没|无|或|否则|但|然而|却|除|去掉|去除|放宽|取消|错|误(?!差)|矛盾|反证|是否|任意|也|以及|"
     r"即使|同样|类似|前面|上面|之前|之外|以外|相反|另|其余|其他|假如|忽略(?![^，。；]{0,6}误差)|并非")
 """Words that make a sentence more than a plain statement of a case or an assumption."""
+_NOT_US = re.compile(r"(?i)\b(?:we|I|here\s+we|this\s+(?:note|post|text|section))\s+(?:do|does|did|will|shall|can|"
+                     r"won't|don't|doesn't|didn't)\s*(?:not|n't)?\b|\bnot\s+(?:here|us|we|so\s+here)\b|\bnot\s+in\s+this\b|我们不|本文不")
+"""A clause after a semicolon that takes back what the clause before it said of others ("Prior work assumed $w > 0$;
+we do not")."""
 _SIGN_WORD = re.compile(r"(?i)\b(?:(?:strictly\s+)?(?:positive|negative)|non-?negative|non-?positive)\b|"
                         r"非负|非正|正数(?!的)|负数(?!的)|正的|负的|大于零|小于零|大于\s*0(?![.\d])|小于\s*0(?![.\d])")
 _UPPER_SIDE = re.compile(r"(?i)(?<!non-)\bpositive\b|\bnon-?negative\b|(?<!非)正数(?!的)|(?<!非)正的|非负|大于零|大于\s*0(?![.\d])")
@@ -135,6 +141,12 @@ def unplain(lines: list[str], line: int, column: int = -1, allow: str = "") -> s
         disowned = _DISOWNING.search(after)
         if disowned:
             return f"the word \"{disowned.group(0)}\" after the colon"
+    semicolon = re.match(r"[^.!?;。！？；]*?[;；]", rest)
+    if semicolon:                                       # "Prior work assumed $w > 0$; we do not."
+        after = re.match(r"[^.!?;。！？；]*", rest[semicolon.end():]).group(0)
+        disowned = _DISOWNING.search(after) or _NOT_US.search(after)
+        if disowned:
+            return f"the words \"{disowned.group(0).strip()}\" after the semicolon"
     before = _words(text[:max(0, at)])                    # "The following step is wrong. Let $x$ be …"
     opening = max((m.end() for m in _STOP.finditer(before)), default=0)
     earlier = max((m.end() for m in _STOP.finditer(before, 0, max(0, opening - 1))), default=0)

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 
 OTHER_FUNCTION = (r"(?:softplus|sign\s+(?:function|of\s+(?:its|the)\s+(?:argument|input))|signum|relu|ramp\s+function|rectifie[rd]|rectified|step\s+function|heaviside|"
                   r"tanh|hyperbolic\s+tangent|gelu|swish|silu|elu|identity|arbitrary|generic|positive\s+part|"
-                  r"\\max\s*\(\s*0|max\s*\(\s*0|(?:standard\s+)?(?:normal|gaussian)\s+(?:cdf|cumulative)|probit|\\Phi\b|"
+                  r"\\?max\s*(?:\(|\\\{|\\left\s*(?:\(|\\\{))\s*(?:0\s*,|x\s*,\s*0)|max\s*\(\s*0|\(\s*x\s*\)\s*_\s*\{?\s*\+|rectifying|"
+                  r"sine\b|cosine\b|(?:natural\s+)?exponential\s+function|absolute\s+value|tempered|log[- ]?softmax|"
+                  r"(?:standard\s+)?(?:normal|gaussian)\s+(?:cdf|cumulative)|probit|\\Phi\b|"
                   r"cumulative\s+distribution|error\s+function|\\operatorname\s*\{\s*erf|least[- ]squares?|squared\s+error|"
                   r"(?:any|some)\s+(?:smooth\s+)?(?:activation|function|nonlinearity)|(?:with|at)\s+(?:an?\s+)?(?:inverse\s+)?temperature|"
                   r"temperature[- ](?:scaled|version|variant)|"
@@ -50,10 +52,11 @@ _MORE_SUBJECTS = r"(?:\s*(?:,|and)\s*\$[^$]{1,20}\$)*"
 """Other names written beside the subject ("Here $\\sigma$ and $\\phi$ denote the ReLU and the identity")."""
 
 _FORWARD = re.compile(rf"(?i)(?:{_subject('name')}{_MORE_SUBJECTS}{_VERB}|{_word('word')}\s*,?\s*(?:here\s+|now\s+)?"
+                      rf"(?:(?:always|only|simply|just|really|actually|instead)\s+)?"
                       rf"(?:denotes?|stands?\s+for|means|refers\s+to|will\s+(?:denote|mean)|is\s+(?:shorthand|short)\s+for|is|"
                       rf"is\s+(?:implemented|computed|taken|replaced)\s+(?:as|by|to\s+be))|"
                       rf"\bby\s+(?:{_subject('by')}|{_word('byword')})\s*,?\s*(?:we|I|one)\s+(?:mean|denote|understand)\b)"
-                      rf"(?P<between>[^.;。；]{{0,60}}?)"
+                      rf"(?P<between>(?:[^.;。；]|\b(?:i\.e|e\.g|cf|resp)\.){{0,60}}?)"
                       rf"\b{OTHER_FUNCTION}")
 _NEGATED = re.compile(rf"(?i){_subject('neg')}\s*,?\s*(?:here\s+|now\s+|in\s+(?:this|these)\s+\w+\s+)?(?:is|denotes?)\s+not\b"
                       r"[^.;]{0,20}?\b(?:logistic|sigmoid|standard|usual|softplus|log-?sum-?exp|softmax)")
@@ -65,13 +68,16 @@ _CALL_SUBJECT = re.compile(rf"(?i)\b(?:(?:we|I|one)\s+(?:call|name|dub)|(?:re-?u
                            rf"(?P<between>[^.;。；]{{0,50}}?)\b{OTHER_FUNCTION}")
 """"We call $\\sigma$ the ramp function", "We reuse the letter $\\sigma$ for the sign of its argument", "We abuse the
 name softplus for $x \\mapsto \\max(0, x)$"."""
-_TEMPERED = re.compile(rf"(?i)\b(?:we|I|one)\s+(?:(?:will|shall|now|always|only)\s+)?(?:use|take|employ|work\s+with|adopt)\s+"
-                       rf"(?:the\s+|a\s+|an\s+)?(?:{_subject('tempered')}|(?<![A-Za-z])(?P<tword>softmax|LSE|logsumexp)(?![A-Za-z]))"
-                       rf"\s*,?\s*(?:at|with)\s+(?:an?\s+|the\s+)?(?:inverse\s+)?temperature")
+_TEMPERED = re.compile(rf"(?i)(?:\b(?:we|I|one)\s+(?:(?:will|shall|now|always|only)\s+)?(?:use|take|employ|work\s+with|adopt|"
+                       rf"soften|compute|evaluate)\s+(?:the\s+|a\s+|an\s+|our\s+)?|\b(?:our|this|the\s+model's|its)\s+)"
+                       rf"(?:{_subject('tempered')}|(?<![A-Za-z])(?P<tword>softmax|LSE|logsumexp)(?![A-Za-z]))"
+                       rf"(?:\s*,?\s*(?:is\s+)?(?:at|with|computed\s+with|evaluated\s+(?:at|with)|has|uses|takes)|"
+                       rf"[^.;$]{{0,30}}\b(?:at|with)\s+(?:an?\s+|the\s+)?(?:inverse\s+)?temperature)"
+                       rf"\s+(?:an?\s+|the\s+)?(?:inverse\s+)?temperature")
 """"We use the softmax at temperature $T = 2$": softmax (LSE) of the text is a tempered one (not "the same as using a
 softmax with temperature $T$", a comparison)."""
 _CHINESE = re.compile(rf"(?i)(?:{_subject('zh')}|(?<![A-Za-z])(?P<zhword>softplus|LSE|logsumexp|softmax)(?![A-Za-z]))"
-                      rf"\s*(?:表示|为|指的是|指|代表|记作|记为|是|即)[^。；;]{{0,20}}?{OTHER_FUNCTION}")
+                      rf"\s*(?:表示|为|指的是|指代|指|代表|记作|记为|记|取为|取作|采用|选为|是|即)[^。；;]{{0,20}}?{OTHER_FUNCTION}")
 """The same in Chinese: "本文中 $\\sigma$ 表示 ReLU 函数", "设 $\\sigma$ 为线性整流函数", "其中 softplus 指的是 max(0, x)"."""
 _BEFORE = re.compile(rf"(?i)\b{OTHER_FUNCTION}[^.;$]{{0,20}}{_subject('after')}")
 _CONTRAST = re.compile(r"(?i)\b(?:unlike|compared\s+(?:to|with)|than|whereas|as\s+opposed\s+to|versus|vs\.?|instead\s+of|"
@@ -85,8 +91,9 @@ _STANDARD_DEVIATION = re.compile(r"(?i)\b(?:standard[\s-]+deviation|noise\s+(?:l
                                  r"(?:standard\s+deviation|noise\s+(?:level|scale)|std)")
 """σ applied, named a standard deviation ("The noise standard deviation $\\sigma(x)$ of the input"): no sigmoid."""
 EVERYWHERE = re.compile(r"(?i)\b(?:throughout(?!\s+(?:this|the)\s+(?:section|subsection|part|paragraph|example))|"
-                         r"above|so\s+far|earlier|everywhere|all\s+(?:through|over)\s+(?:the|these|this|our)\b|in\s+(?:these|the\s+whole|this\s+whole|all\s+(?:of\s+)?(?:these|the))\s+"
-                         r"(?:notes?|text|document|post|article|chapter))\b|全文|通篇|上文")
+                         r"above|so\s+far|earlier|everywhere|all\s+(?:through|over)\s+(?:the|these|this|our)\b|in\s+(?:these|the\s+(?:whole|entire)|"
+                         r"this\s+(?:whole|entire)|all\s+(?:of\s+)?(?:these|the))\s+(?:notes?|text|document|post|article|chapter)|"
+                         r"(?:in\s+)?(?:every|each|all|any)\s+(?:formulas?|formulae|equations?|displays?)\b)\b|全文|通篇|上文|所有公式")
 """Words that make a naming, or a definition, hold also before its line ("Above, $\\mathrm{softplus}$ denotes the
 ReLU", "Throughout this note, $\\mathrm{softplus}(x) = \\max(0, x)$") — not "In this note" or "From now on", which
 may speak of what follows only."""
@@ -195,10 +202,13 @@ def letter_named_otherwise(text: str, letter: str, special: re.Pattern) -> int |
 
 _BARE_NORM = r"(?:\\\||\\[lr]?Vert|‖)[^$‖]{0,24}?(?:\\\||\\[lr]?Vert|‖)(?!\s*_)"
 """A norm written without a subscript (``\\|\\cdot\\|``, ``\\lVert x \\rVert``, ``‖·‖``)."""
-_OTHER_NORM = (r"(?:(?:\\ell|ℓ|\b[lL])\s*_?\s*\{?\s*(?:1|\\infty|∞|p|q)\s*\}?\s*\$?\s*[- ]?\s*(?:norm|范数)|"
+_OTHER_NORM = (r"(?:(?:\\ell|ℓ|\b[lL])\s*[_^]?\s*\{?\s*(?:1|\\infty|∞|p|q)\s*\}?\s*\$?\s*[- ]?\s*(?:norm|范数)|"
+               r"\b(?:1|one|infinity|∞)[- ]norm|\blargest\s+absolute\s+(?:entry|value|coordinate)|"
                r"\b(?:max(?:imum)?|sup(?:remum)?|infinity|uniform|manhattan|taxicab|chebyshev|spectral|operator|"
                r"nuclear|trace|mahalanobis|weighted|p)[- ]norm|\babsolute[- ]value\s+norm|\bsum\s+of\s+(?:the\s+)?absolute)")
-_NORM_NAMED = re.compile(rf"(?i){_BARE_NORM}[^.;。；]{{0,60}}?{_OTHER_NORM}|{_OTHER_NORM}[^.;。；]{{0,25}}?{_BARE_NORM}")
+_NORM_NAMED = re.compile(rf"(?i){_BARE_NORM}[^.;。；]{{0,60}}?{_OTHER_NORM}|{_OTHER_NORM}[^.;。；]{{0,25}}?{_BARE_NORM}|"
+                         rf"\b(?:all|every|each|our)\s+(?:the\s+)?norms?\s+(?:here\s+|below\s+)?(?:are|is|means?|denotes?)\s+"
+                         rf"(?:the\s+|an?\s+)?\$?\s*{_OTHER_NORM}")
 BARE_NORM_TEX = re.compile(r"(?:\\\||\\[lr]?Vert|‖)(?:(?!\\\||\\[lr]?Vert|‖).){0,80}?(?:\\\||\\[lr]?Vert|‖)(?!\s*_)")
 """The same norm in a relation's TeX, whatever it holds (``\\|x - y\\|^2``): what :func:`norm_named_otherwise` makes
 the text's own."""
@@ -214,3 +224,20 @@ def norm_named_otherwise(lines: list[str]) -> int | None:
         if m is not None:
             return start + text.count("\u2028", 0, m.start())
     return None
+
+
+_POSITIVE_ROLE = re.compile(
+    r"(?i)(?:\b(?:(?:net\s+|decimal\s+|fractional\s+)?odds|(?:learning|decay|growth|arrival|event|failure|hazard|"
+    r"sampling|dropout|keep|warm-?up|interest|discount)\s+rate|rate|step[- ]?size|temperature|"
+    r"(?:length[- ])?scale|bandwidth|variance|standard\s+deviation|precision|half[- ]life|time\s+constant|"
+    r"stake|wealth|capital|carrying\s+capacity|(?:noise\s+)?level|width|margin)"
+    r"(?:\s+(?:parameter|constant|of\s+\w+))?\s*(?:\$|\\\()\s*(?P<name>\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)\s*(?:\$|\\\))|"
+    r"(?:赔率|学习率|速率|温度|方差|标准差|步长|半衰期|衰减率|增长率)\s*(?:\$|\\\()\s*(?P<zh>\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)\s*(?:\$|\\\)))")
+"""A name the words introduce by a role that is positive ("pays net odds $b$", "a decay rate $k$", "temperature $T$",
+"学习率 $\\eta$"): alone, right after the noun."""
+
+
+def positive_by_role(text: str) -> set[str]:
+    """The TeX of the names the words introduce by a positive role (see :data:`_POSITIVE_ROLE`): a refutation that
+    makes one of them 0 or negative is looked for again with it positive, as for a Greek step size or rate."""
+    return {m.group("name") or m.group("zh") for m in _POSITIVE_ROLE.finditer(text.replace("\n", " "))}

@@ -49,7 +49,8 @@ from .integers import integers_in_words, kinds_unread, reaches as integer_reache
 from .chains import Relation, relations, sides_of_arrows
 from .hedges import (EXCEPTING, FROM_HERE_ON, _UNLESS_SAID, assumed_in_words, words_set_aside, doubted_in, equal_case, hedged_words, case_switch, distributions_named, negation_in, others_before, paragraph_around, prose_text, regime_nearby, restricted_nearby, restricted_where_introduced,
                      sentence_around, sentences, signs_nearby, unplain, word_bound)
-from .conditions import (NAME_TEX, _sentence_before, case_at_point, named_by_noun, product_value, worded_value, 
+from .conditions import (NAME_TEX, _sentence_before, case_at_point, named_by_noun, product_value, replaced_in_words, solved_value,
+                         worded_value, 
     conditioned, family_bound_for_every, pin_throughout,
     LABEL_SET, OP_TEX, is_stated_range, MEMBERSHIP as _MEMBERSHIP, NOT_A_CASE, after_a_display, as_bounds, case_after, case_in_words, claimed_before, bound_throughout, introduced_by, conditions_after, conditions_for, excluded_in_words, named_in_words, tight_at,
     defined_before, defining_cue, example_cue, supposed_cue, widened_since, finite_set, words_after_display, imposed_display, imposed_in_prose, in_display_math,
@@ -65,7 +66,7 @@ from .moments import draws_here, every_draw, moments_written_out, random_in_word
 from .pointfree import point_free, vector_function_alone
 from .induction import exceptions_around, induction_plan
 from .same_value import differ, proved_same, shown_different
-from .known_words import BARE_NORM_TEX, EVERYWHERE, SPECIAL_FORMULA, letter_named_otherwise, namings, norm_named_otherwise
+from .known_words import BARE_NORM_TEX, EVERYWHERE, SPECIAL_FORMULA, letter_named_otherwise, namings, norm_named_otherwise, positive_by_role
 from .definitions import (
     IMPLICIT_SUM, OWN_VERSIONS, defines_an_entry, Unfoldable, defined_by_unparsed, defined_where, defines, flat_derivatives,
     function_definition, function_parameters, independent_derivatives, is_constraint, labelled_names,
@@ -530,6 +531,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
     log_bases = logarithm_bases(prose_lines)             # "log denotes the logarithm to base 2", by line
     case_signed: tuple[int, str] | None = None            # "If all variables are positive, …": line, sign
     unused_conditions: list[tuple[int, str]] = []         # conditions in prose softsym could not use: line, tex
+    placed_near: dict[str, tuple[int, str]] = {}          # a name the words place at ≈ a number: line, its interval
     unused_standing: list[tuple[int, str, frozenset]] = []  # … of them, those supposed from there on: and names
     live_cache: dict[int, list[tuple[int, sp.Basic | None]]] = {}
 
@@ -544,6 +546,14 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         standing_line[key] = rel.line
         standing_doubts[key] = ""
     dimensions = _dimensions(text) - set(base.names()) - set(functions)
+    by_role: set[str] = set()               # "pays net odds $b$", "a decay rate $k$": positive by the words
+    for written_name in sorted(positive_by_role(text)):
+        try:
+            role_name = parse_tex(written_name, plain_context(domain, functions))
+        except Unparsed:
+            continue
+        if isinstance(role_name, sp.Symbol):
+            by_role.add(role_name.name)
     for letter in sorted(dimensions):
         try:                # q ∈ ℝ^d: d > 0 from the start (a bound a value or "any real d" ends, as any)
             dimension_name = parse_tex(letter, plain_context(domain, functions))
@@ -673,7 +683,8 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
     renamings = renamed_in_words(lines)                 # "From now on $s$ denotes …": (line, name, column)
     renamed_words = [(line, name.split("_")[0]) for line, name, _ in renamings]    # (all of them, kept)
     redrawn_by = [*((line, name.split("_")[0], column) for line, name, column in renamings),
-                  *((line, name, column) for line, column, name in reassigned)]   # … and the updates in math
+                  *((line, name, column) for line, column, name in reassigned),   # … and the updates in math,
+                  *replaced_in_words(lines)]                                       # or in words ("replace $X$ by …")
     renamed_at: dict[str, int] = {}                     # a defined name given another meaning in words: where
     described_at = _described_names(lines)              # "Let $x^*$ be the minimizer": the name, its line
     chosen_at: dict[str, tuple[int, int]] = {}          # "取 $v = c$ …，则 …": the choice's line, its paragraph's end
@@ -1275,6 +1286,9 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                 and _AT_A_POINT.search(_words_into(lines, rel, blocks).strip(" $")
                                        or (lines[rel.line - 2] if 2 <= rel.line <= len(lines) + 1 else "")):
             # (math that opens its line: the words end the line before)
+            near = _placed_near(lhs, rhs, rel.rhs if isinstance(lhs, sp.Symbol) else rel.lhs)
+            if near is not None:     # "its minimum sits … at $x^* \approx -1.2785$": what speaks of x^* after it
+                placed_near[near[0]] = (rel.line, f"{near[1]} (the point placed at line {rel.line})")   # is there
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message="a point the words place something at (\"has its maximum at $x \\approx 2.4$\"), "
                                        "not a claim"))
@@ -2101,6 +2115,10 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             and not solved_in_case \
             and not derived and not said_again and not wrong_root and not (between_defined and rel.op != ":=") \
             and not (display and _fixed_entry(lhs) and _fixed_entry(rhs) and lhs.base == rhs.base) \
+            and not (isinstance(lhs, sp.core.function.AppliedUndef) and rel.op == "==" and function_definition(rel) is None
+                     and rhs.free_symbols & set(lhs.args) and any(     # silu(x^*) = x^* + 1 of the text's silu(x):
+                         isinstance(d.target, sp.core.function.AppliedUndef) and d.target.func == lhs.func   # at a point,
+                         for d in definitions)) \
             and not same_again and not (display and isinstance(lhs, sp.Symbol) and isinstance(rhs, sp.Symbol)
                                         and lhs.name in used and rhs.name in used and earlier is None
                                         and rhs not in {d.target for d in definitions}) \
@@ -2465,6 +2483,14 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                     and not unplain(lines, rel.line, column_of(k)):
                 constraints.append(as_relational("==", lhs, rhs))   # "Let $y$ be … ($\sum_i y_i = 1$)"
                 imposed_at.setdefault(constraints[-1], rel.line)
+            elif not given_here and rel.op == "==" and inline and relational is not None \
+                    and (solved := solved_value(lhs, rhs, frozenset(defined_names))) is not None:
+                add_condition(solved)       # "For example $\beta h = 0.5$ gives $…$": the case h = 0.5/β
+                if _CHOSEN_FOR_WHAT_FOLLOWS.search(_sentence_before(lines, rel)):
+                    condition_columns.pop((rel.line, solved), None)     # (the rest of its line too, past a stop)
+                    standing[solved.lhs.name] = (solved,)   # "Choose the temperature so that $βε = \ln 3$": a
+                    standing_line[solved.lhs.name] = rel.line   # point that breaks it is doubted from here on
+                    standing_doubts[solved.lhs.name] = ""
             elif not given_here and inline and _as_case(lines, rel.line, column_of(k)):
                 unused_conditions.append((rel.line, rel.tex))    # "损失在 $q = \tilde y$ 时最小": not used
             elif not given_here and names_in(lhs, rhs) and inline and standing_supposition(lines, rel):
@@ -2516,7 +2542,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                                        f"entry: a hypothesis of the relations after it"))
             continue
         if rel.op == ":=":
-            if not re.match(r"^\s*\\(?:mathrm|operatorname|text)\s*\{\s*(?:softplus|sigmoid|softmax|logsumexp|LSE)\s*\}"
+            if not re.match(r"^\s*\\(?:mathrm|operatorname|text)\s*\{\s*(?:softplus|sigmoid|softmax|logsumexp|LSE|logit)\s*\}"
                             r"|^\s*\\sigma\s*\(", rel.lhs):
                 out.append(Reading(rel, verdict="unparsed", lhs=shown_l, rhs=shown_r,
                                    message=f"the left side of a definition must be a name, an entry z_i or f(x), "
@@ -2954,9 +2980,14 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             lhs, rhs, left, right, lines, rel)
         spoken_here = names_in(lhs, rhs) | names_in(left, right)
         restricted += [(name, phrase) for name, (line, phrase) in sorted(probability_named.items())
-                       if line <= rel.line and in_scope(sections, line, rel.line) and name in spoken_here
+                       if line <= rel.line and (in_scope(sections, line, rel.line) or in_preamble(sections, line, setups))
+                       and name in spoken_here
                        and name not in {n for n, _ in restricted} and name not in everywhere]
         # ("Let $p$ be the probability of heads" two paragraphs up: a counterexample at p = 2 is doubted)
+        restricted += [(name, phrase) for name, (line, phrase) in sorted(placed_near.items())
+                       if line <= rel.line and in_scope(sections, line, rel.line) and name in spoken_here
+                       and name not in {n for n, _ in restricted} and name not in everywhere]
+        # ("its minimum sits at $x^* \approx -1.2785$": a counterexample at x^* = 0 is not that point)
         restricted += [(name, phrase) for name, (line, phrase) in sorted(introduced.items())
                        if line < rel.line and in_scope(sections, line, rel.line) and name in spoken_here
                        and standing_line.get(name) != line           # (what a "such that" says of it is read)
@@ -3040,7 +3071,10 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         # (Σ_s e^{-βE_s} written without bounds, read over 1..n, is a sum over the states too — unless the math
         # gives the states' energies, E_0 = 0 and E_1 = ε)
         if over_outcomes and not listed_outcomes:      # "Take two states with energies $0$ and $ε$. $$Z = 1 + e^{-βε}$$"
-            window = " ".join(lines[max(0, rel.line - 9):rel.line])
+            summed_at = [line for d in reached_definitions(sp.Tuple(lhs, rhs), definitions) if d.expr.has(sp.Sum)
+                         for line in defined_at.get(target_name(d.target) or "", []) if line < rel.line][-1:]
+            window = " ".join(" ".join(lines[max(0, at - 9):at]) for at in (*summed_at, rel.line))
+            # (or before the definition it reaches the sum through: Z := Σ_i e^{-βE_i} of "two states", used later)
             system = _PARTICULAR_SYSTEM.search(re.sub(r"\$[^$]*\$", " MATH ", window))
             if system:
                 doubts.append(f"it sums over the outcomes while the words before it take a particular system "
@@ -3286,6 +3320,9 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         if counterfactual:      # ("If we had used a ReLU, … would fail"; "Replacing σ by a ReLU gives $$…$$")
             doubts.append("its sentence states it counterfactually (\"Had we used …\"): not the text's own claim")
         changed = _CHANGED.search(blank_inline_math(own_words))
+        if not changed and display and 1 <= rel.line <= len(lines):     # "We now double the rate. $$…$$": the
+            lead_first = paragraph_around(lines, rel.line, rel.line, display)[0]   # sentence before it, in its
+            changed = _CHANGED.search(blank_inline_math(" ".join(lines[lead_first - 1:rel.line - 1])))   # paragraph
         if changed:             # ("After doubling the rate, $$\mathbb{E}[T] = 2\lambda$$": the math writes no change)
             why = (f"its sentence states it after a change the math does not write (\"{changed.group(0)}\"): "
                    f"a proof or a counterexample is of softsym's reading, not of the changed setting")
@@ -3382,12 +3419,14 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         arithmetic = not (left.free_symbols or right.free_symbols or left.atoms(sp.Indexed) or right.atoms(sp.Indexed))
         premise_unread = None if arithmetic else \
             next((u for u in reversed(unread_inline) if same_sentence(lines, u, rel)   # 1/3 (0 − 7/6): no premise
-                  and not _FUNCTION_NOTATION.fullmatch(u[1])), None)    # (nor "with $\operatorname{sech} = 1/\cosh$")
+                  and not _FUNCTION_NOTATION.fullmatch(u[1])          # (nor "with $\operatorname{sech} = 1/\cosh$",
+                  and not _PROBABILITY_STATED.match(u[1])), None)     # nor a probability stated: P(N(t) ≥ 2) = …)
         if premise_unread is None and not arithmetic:    # "the embeddings are normalized, $\|u\| = 1$, … $$…$$"
             spoken = {n.removesuffix("[]") for n in names_in(lhs, rhs)}
             premise_unread = next((u for u in reversed(unread_inline) if u[0] <= rel.line
                                    and same_paragraph(lines, u[0], rel.line)
                                    and not _FUNCTION_NOTATION.fullmatch(u[1])
+                                   and not _PROBABILITY_STATED.match(u[1])     # (P(N(t) ≥ 2) = …: its event's ≥)
                                    and re.search(r"(?:=|<|>|\\[lg]eq?(?![A-Za-z]))\s*-?\d+(?:\.\d+)?\s*$|<|>|"
                                                  r"\\[lg]eq?(?![A-Za-z])|\\in(?![A-Za-z])", u[1]) and any(
                                        re.search(rf"(?<![A-Za-z\\]){re.escape(n)}(?![A-Za-z])", u[1]) for n in spoken)),
@@ -3456,7 +3495,12 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                 all(i.is_Integer for i in e.indices) for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed)):
             doubts.append("the range of a sum written without bounds (read as 1..n) beside entries with "
                           "written indices is a guess")
-        if rel.op == "==" and not rel.chained and (probabilities_in(lhs) == {lhs} or probabilities_in(rhs) == {rhs}):
+        given_by_definition = {d.target for d in definitions       # (Var(E) := 1/K Σ_x E(x)² − … of this section:
+                               if re.match(r"(?:Var|Cov|Corr|Cor|Std|SD|E)[\[(]", sp.sstr(d.target))   # a statistic
+                               and d.expr.has(sp.Sum)}     # of the data, not a probability, which notes give a new
+        # value model by model, nor a moment of a draw, which a convention may change)
+        if rel.op == "==" and not rel.chained and (probabilities_in(lhs) == {lhs} and lhs not in given_by_definition
+                                                   or probabilities_in(rhs) == {rhs} and rhs not in given_by_definition):
             doubts.append(f"it gives the probability {shown_l if probabilities_in(lhs) == {lhs} else shown_r} a value "
                           f"(notes give a probability a new value model by model), not a claim softsym can refute")
         unknown = sorted(str(x) for x in probabilities_in(left, right)) + sorted(
@@ -3951,7 +3995,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                 followups.append(("entries", build([*written, *listed_entries])[0]))
             except Exception:  # noqa: BLE001 - no such reading: the refutation stays doubted
                 pass
-        signless = _signless_parameters(problem, written)
+        signless = _signless_parameters(problem, written, by_role)
         if signless:           # a refutation at α = 0 of a learning rate the text gives no sign: looked for
             try:               # again with every such parameter positive
                 followups.append(("parameters", build([*written, *(sp.Gt(x, 0) for x in signless)])[0]))
@@ -4137,9 +4181,10 @@ _SIGNED_PARAMETERS = frozenset({"alpha", "beta", "gamma", "delta", "epsilon", "v
 scale, a temperature), even when the text never says so."""
 
 
-def _signless_parameters(problem: Problem, written: list) -> list[sp.Symbol]:
+def _signless_parameters(problem: Problem, written: list, by_role: set[str] = frozenset()) -> list[sp.Symbol]:
     """The free scalars of ``problem`` named by such a letter (alone or with a subscript or accent:
-    ``alpha``, ``beta_1``, ``hat{sigma}``) that have no sign, no bound and no hypothesis on them."""
+    ``alpha``, ``beta_1``, ``hat{sigma}``), or that the words introduce by a positive role (``by_role``: "net odds
+    $b$"), that have no sign, no bound and no hypothesis on them."""
     spoken = set().union(*(c.free_symbols for c in (*problem.domain.given, *written) if isinstance(c, sp.Basic)))
     bounded = {b.symbol for b in problem.domain.bounds}
     out = []
@@ -4148,7 +4193,7 @@ def _signless_parameters(problem: Problem, written: list) -> list[sp.Symbol]:
                 or x.is_positive is not None or x.is_negative is not None or x.is_nonnegative is not None:
             continue
         letter = re.sub(r"^(?:hat|bar|tilde)\{?|\}$", "", x.name.split("_")[0])
-        if letter in _SIGNED_PARAMETERS:
+        if letter in _SIGNED_PARAMETERS or x.name in by_role:
             out.append(x)
     return out
 
@@ -4489,7 +4534,8 @@ _A_PROBABILITY = re.compile(
     rf"\$\s*(?P<name>{NAME_TEX}(?:\s*_\s*(?:\{{[^{{}}$]*\}}|[A-Za-z0-9]))?)\s*\$\s+(?:be|is|denotes|being)\s+"
     rf"(?:the|a|an)\s+(?:(?:success|failure|class|head|heads|tail|tails|click|event|true|target|mixing|"
     rf"[a-z]+-class|positive|keep|dropout)\s+)?probability\b"
-    rf"|\b(?:success|failure|a|the|with|mixing|head|heads)\s+probability\s+\$\s*(?P<named>{NAME_TEX}"
+    rf"|\b(?:success|failure|a|the|with|mixing|head|heads|win|winning|loss|losing|keep|retention|dropout|click|"
+    rf"default|acceptance|survival|occupation|emission|transition|flip|error|hit|miss)\s+probability\s+\$\s*(?P<named>{NAME_TEX}"
     rf"(?:\s*_\s*(?:\{{[^{{}}$]*\}}|[A-Za-z0-9]))?)\s*\$")
 """A name the words make a probability ("Let $p$ be the probability of heads", "with success probability $p$"):
 a number in [0, 1], as if "$p \\in [0, 1]$" were written there."""
@@ -5068,6 +5114,11 @@ def _math_start(text: str, column: int) -> int:
     return opened[-1] if len(opened) % 2 == 1 else column
 
 
+_CHOSEN_FOR_WHAT_FOLLOWS = re.compile(r"(?i)\b(?:choose|choosing|chosen|pick|picking|picked|select|selecting|tune|tuning|"
+                                      r"fix|fixing|scale|scaling)\b[^.;]*\b(?:so\s+that|such\s+that|to\s+make)\b|取|选")
+"""A choice the text makes for what follows ("Choose the temperature so that …", "pick $a$ such that …")."""
+
+
 def _as_case(lines: list[str], line: int, column: int) -> bool:
     """Whether the inline math at (``line``, ``column``) is written as a case ("for $…$", "if $…$",
     "当 $…$", "在 $…$ 时"), not as a fact the sentence states ("with equality iff $p = q$")."""
@@ -5604,8 +5655,9 @@ def _digamma_named(text: str) -> bool:
     """Whether the words name ψ the digamma function: "digamma" in a sentence that writes ``\\psi`` ("with
     $\\psi := (\\log\\Gamma)'$ the digamma function"), not merely somewhere in a text whose ψ is an influence
     function."""
+    led = re.sub(r"\n\s*\n(?=\s*(?:\$\$|\\\[|\\begin\s*\{))", "\n", text)   # "the digamma function satisfies\n\n$$ψ(…)$$"
     return any(_DIGAMMA.search(s) and re.search(r"\\psi(?![A-Za-z])", s)
-               and not _CONTRASTED.search(re.sub(r"\$[^$]*\$", " ", s)) for s in sentences_in(text))
+               and not _CONTRASTED.search(re.sub(r"\$[^$]*\$", " ", s)) for s in sentences_in(led))
 
 
 _OWN_FORMULA = re.compile(r"(?i)\b(?:set|sets|setting|define[sd]?|defining|let|denotes?|now|instead|write|writes|call|"
@@ -5702,7 +5754,8 @@ def _gamma_named_otherwise(sentence: str) -> bool:
     for before_words, after_words in _beside_gamma(sentence):
         before, after = before_words.split()[-4:], after_words.split()[:5]
         for phrase, named in ((before, len(before) >= 2 and any(w.lower() in _DETERMINERS for w in before[:-1])
-                               and re.fullmatch(r"[A-Za-z-]+", before[-1]) is not None),
+                               and re.fullmatch(r"[A-Za-z-]+", before[-1]) is not None
+                               and before[-1].lower() not in _NOT_A_NOUN_BEFORE),
                               (after, len(after) >= 3 and after[0].lower() in ("is", "denotes", "being", "as")
                                and after[1].lower() in _DETERMINERS)):
             if named and not any(_EULERISH.match(w) for w in phrase):
@@ -5711,6 +5764,9 @@ def _gamma_named_otherwise(sentence: str) -> bool:
 
 
 _DETERMINERS = frozenset({"the", "a", "an", "our", "its", "this", "that", "their"})
+_NOT_A_NOUN_BEFORE = frozenset("and or with where of to by for in on at is are be let set as than while whereas "
+                               "but nor plus minus".split())
+"""Words right before ``$\\gamma$`` that name nothing ("the digamma function and $\\gamma$ the constant")."""
 _EULERISH = re.compile(r"(?i)euler|constant|mascheroni|number|value|limit")
 _GAMMA_VALUED = re.compile(r"\\gamma\s*(?:(?::=|=|\\coloneqq)\s*(?!0\.577)[-+\d.(\\]|\\in\b|<|>|\\[lg]eq?\b|\\ne\b)")
 
@@ -5778,7 +5834,7 @@ def _dimensions(text: str) -> set[str]:
     return out
 
 
-_KNOWN_DEFINED = re.compile(r"\s*(?:\\(?:mathrm|operatorname)\s*\{\s*(?P<name>LSE|logsumexp|softmax|softplus|sigmoid)\s*\}|"
+_KNOWN_DEFINED = re.compile(r"\s*(?:\\(?:mathrm|operatorname)\s*\{\s*(?P<name>LSE|logsumexp|softmax|softplus|sigmoid|logit)\s*\}|"
                             r"\\(?P<letter>sigma)(?![A-Za-z]))\s*"
                             r"(?:\\left\s*)?\(\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?(?P<argument>\\?[A-Za-z]+)\s*\}?\s*"
                             r"(?:\\right\s*)?\)\s*(?:_\s*\{?\s*[a-z]\s*\}?)?\s*$")
@@ -5837,9 +5893,17 @@ _SUPPOSED_WORLD = re.compile(r"(?i)\b(?:suppose|supposing|imagine|pretend)\b[^.;
                              r"假如|假若|倘若")
 """A supposition contrary to the text that frames the rest of its paragraph ("Suppose the activation were the
 hyperbolic tangent. Then …")."""
-_CHANGED = re.compile(r"(?i)\b(?:doubl|halv|tripl|quadrupl)\w*\s+(?:the\s+|its\s+|each\s+|every\s+|a\s+|one\s+)?"
-                      r"(?:\w+\s+)?(?:rates?|means?|scales?|variances?|shape\s+parameters?|parameters?|temperatures?|"
-                      r"locations?|concentrations?|precisions?)\b|"
+_PARAMETER_NOUN = (r"(?:rates?|means?|scales?|variances?|shape\s+parameters?|parameters?|temperatures?|locations?|"
+                   r"concentrations?|precisions?)")
+_CHANGED = re.compile(rf"(?i)\b(?:doubl|halv|tripl|quadrupl)\w*\s+(?:the\s+|its\s+|each\s+|every\s+|a\s+|one\s+)?"
+                      rf"(?:\w+\s+)?{_PARAMETER_NOUN}\b|"
+                      rf"\b(?:the|its|each|every|our)\s+(?:\w+\s+)?{_PARAMETER_NOUN}\s+(?:is|are|was|were|gets?|has\s+been|have\s+been)\s+"
+                      rf"(?:now\s+)?(?:doubled|halved|tripled|quadrupled|multiplied|divided|scaled|increased|decreased|"
+                      rf"reduced|raised|lowered|changed)\b|"
+                      rf"\b(?:twice|thrice|half|double|triple)\s+(?:the|its|each|every)\s+(?:\w+\s+)?{_PARAMETER_NOUN}\b|"
+                      rf"\b(?:multiply|multiplying|divide|dividing|scale|scaling|increase|increasing|decrease|decreasing)\s+"
+                      rf"(?:the|its|each|every)\s+(?:\w+\s+)?{_PARAMETER_NOUN}\s+by\b|"
+                      rf"\b{_PARAMETER_NOUN}\s+(?:grows?|increases?|shrinks?|decreases?)\s+(?:\w+fold|by\s+a\s+factor)\b|"
                       r"\b(?:readers?|those|anyone|people|one|you)\s+(?:who\s+)?(?:us(?:e|ing)|prefer\w*|follow\w*)\s+(?:the\s+|a\s+)?"
                       r"(?:\w+\s+){0,2}(?:parametri[sz]ation|convention|notation)|(?:参数|速率|均值|方差|温度)(?:加倍|减半)")
 """Words that state a relation after a change the math does not write ("After doubling the rate, $\\mathbb{E}[T] =
@@ -6205,6 +6269,24 @@ def _used_before_section(name: str, last_use: dict[str, int], sections: list[int
     return last_use.get(name, line) < start
 
 
+_PROBABILITY_STATED = re.compile(r"\s*(?:P|\\Pr|\\mathbb\s*\{?\s*[PE]\s*\}?|\\operatorname\s*\{\s*P\s*\}|E)\s*"
+                                 r"(?:\\left\s*|\\[bB]igg?l?\s*)?[(\[{]")
+"""A relation that states a probability or an expectation (``P(N(t) \\ge 2) = 1 - e^{-\\lambda t}(1 + \\lambda t)``): the
+comparison inside its event conditions nothing around it."""
+
+
+def _placed_near(lhs: sp.Basic, rhs: sp.Basic, number_tex: str) -> tuple[str, str] | None:
+    """A name placed at a rounded number (``x^* \\approx -1.2785``): the name and the interval the decimals written
+    allow, widened twice ("between -1.2786 and -1.2784"), or None."""
+    name, value = (lhs, rhs) if isinstance(lhs, sp.Symbol) else (rhs, lhs)
+    m = re.fullmatch(r"\s*-?\s*\d+(?:\.(\d+))?\s*", number_tex or "")
+    if not isinstance(name, sp.Symbol) or not value.is_Number or m is None:
+        return None
+    slack = sp.Rational(1, 10 ** len(m.group(1) or ""))
+    low, high = value - slack, value + slack
+    return name.name, f"between {float(low)} and {float(high)}"
+
+
 def _assumed_before(live: list[tuple[int, sp.Basic | None]], here: int, lines: list[str],
                     columns: dict[tuple[int, sp.Basic], int],
                     assuming: dict[tuple[int, sp.Basic], bool]) -> tuple[tuple[sp.Basic, int], ...]:
@@ -6407,7 +6489,8 @@ _THIS_SECTION = re.compile(r"(?i)\bin\s+this\s+(?:section|subsection|part|paragr
 """Words that keep even a σ(z)_i := … of the text's own (a softmax by another name) to its section."""
 _OWN_VERSION_TEX = {"sigma": r"\\sigma(?![A-Za-z])|\\mathrm\s*\{\s*sigmoid|\\operatorname\s*\{\s*sigmoid|sigmoid",
                     "sigmoid": r"sigmoid|\\sigma(?![A-Za-z])", "softmax": r"softmax", "softplus": r"softplus",
-                    "LSE": r"LSE|logsumexp", "logsumexp": r"LSE|logsumexp"}
+                    "LSE": r"LSE|logsumexp", "logsumexp": r"LSE|logsumexp",
+                    "logit": r"logit"}
 _DENOTES = re.compile(r"(?i)\b(?:denot\w*|stands?\s+for|we\s+use\s+\S+\s+for|we\s+write\s+\S+\s+for|refers?\s+to)\b|"
                       r"表示|记作|代表")
 

@@ -55,6 +55,12 @@ def _as_term(items: list[Node]) -> Expr:
 OUTCOME_COUNT = sp.Symbol("n_outcomes", integer=True, positive=True)
 """The number of outcomes when the words name no count of them: a name of its own, not the document's n."""
 
+
+_BARE_WORDS = frozenset({"logit", "sigmoid", "softplus", "tanh", "sinh", "cosh", "sech", "csch", "coth", "artanh",
+                         "arctanh", "arsinh", "arcsinh", "erf", "erfc"})
+"""Upright scalar functions the reader applies to one factor without parentheses (``\\operatorname{logit} p``), as
+it does ``\\tanh p``: not a vector function (``\\mathrm{softmax} z_i`` is softmax(z)_i or softmax(z_i)?)."""
+
 class OperatorReading:
     """Operators and derivatives (part of the Reader)."""
 
@@ -76,6 +82,10 @@ class OperatorReading:
             return item.sub is not None
         if base.kind == "FUNC":
             return not is_paren(items[i + 1] if i + 1 < len(items) else None)
+        if base.kind == "WORD" and base.text in _BARE_WORDS and base.text not in self.ctx.functions \
+                and self.function_object(base.text) is None and item.sub is None and item.sup is None:
+            nxt = items[i + 1] if i + 1 < len(items) else None     # \operatorname{logit} p: as \tanh p
+            return nxt is not None and not is_paren(nxt) and not is_op(nxt)
         return False
 
     def starts_operator(self, item: Node) -> bool:
