@@ -2010,6 +2010,10 @@ def test_session_47_red_team_and_held_out_readings_hold(name):
     "session48_red_team_79_fp_softmax_has_temperature.md",          # "Our softmax has temperature $T = 2$."
     "session48_red_team_79_fp_rate_is_doubled_passive.md",          # "After the rate is doubled,"
     "session48_red_team_79_fa_digamma_function_satisfies.md",       # "the digamma function satisfies $$ψ(n+1) = …$$"
+    "session48_red_team_80_fp_chosen_declined.md",                  # "One could choose …, but we do not"
+    "session48_red_team_80_fa_solved_case_reused_second_example.md",   # "…, and $βh = 1$ gives …": its own case
+    "session48_red_team_80_fa_solved_ratio_adds_zero.md",           # μ/σ = 2 is not solved as μ = 2σ (σ = 0)
+    "session48_red_team_80_fp_definitions_section_only.md",         # "## Definitions … In this section only, …"
 ])
 def test_session_48_red_team_and_held_out_readings_hold(name):
     assert _regression_failure(REGRESSIONS / name, TIMEOUT) is None

@@ -1646,7 +1646,11 @@ _UNIVERSAL = re.compile(r"(?i)\b(?:every|all|any|whole|entire|always|in\s+genera
 
 
 def _contradict(first: sp.Basic, second: sp.Basic) -> bool:
-    """Whether two bounds of one name by numbers admit no value together (x < 0, then x > 0)."""
+    """Whether two bounds of one name by numbers admit no value together (x < 0, then x > 0), or two cases give
+    one name two values (h = 1/(2β), then h = 1/β: "$\\beta h = 0.5$ gives …, and $\\beta h = 1$ gives …")."""
+    if isinstance(first, sp.Eq) and isinstance(second, sp.Eq) and isinstance(first.lhs, sp.Symbol) \
+            and first.lhs == second.lhs and sp.simplify(first.rhs - second.rhs) != 0:
+        return True
     names = first.free_symbols
     if len(names) != 1 or names != second.free_symbols or not all(
             isinstance(c, sp.core.relational.Relational) and c.rel_op in ("<", "<=", ">", ">=") for c in (first, second)):
@@ -1767,6 +1771,9 @@ def prose_role(lines: list[str], rel: Relation) -> str | None:
     end = line.find("$", at + len(rel.tex[:20]))
     if end >= 0 and _NEGATED.match(line[end + 1:].lstrip("$")):
         return "claim"
+    if rel.op == "==" and end >= 0 and _GIVES_AFTER.match(line[end + 1:].lstrip("$")) \
+            and _NAMES_VALUED.fullmatch(f"{rel.lhs}={rel.rhs}"):
+        return "condition"                             # "…, and $\beta h = 1$ gives $…$": that example's case
     if end >= 0 and _CJK_CASE_AFTER.match(line[end + 1:].lstrip("$")):
         return "condition"                             # "$p_t = 0.9$，$\gamma = 2$ 时": a case, "when …"
     k = rel.line - 1                                   # the sentence may begin on the lines before
@@ -1843,6 +1850,10 @@ def _under_examples_heading(lines: list[str], line: int) -> bool:
     return False
 
 
+_GIVES_AFTER = re.compile(r"(?i)\s*,?\s*(?:gives|give|yields|yield|leads\s+to|results\s+in|produces)\b")
+_NAMES_VALUED = re.compile(r"\s*(?:(?:\\[A-Za-z]+|[A-Za-z])\s*(?:_\s*(?:\{[^{}]*\}|\w))?\s*(?:\\,|\\cdot)?\s*)+=\s*-?\s*"
+                           r"(?:\d+(?:\.\d+)?|\\(?:ln|log)\s*\d+|\\frac\s*\{\d+\}\s*\{\d+\}|\d+\s*/\s*\d+)\s*")
+"""Names (alone or side by side) given a number: ``\\beta h = 1``, ``x = 2``, ``\\beta\\varepsilon = \\ln 3``."""
 _LIST_MARKER = re.compile(r"\s*(?:[-*+]|\d{1,2}[.)])\s+")
 _LIST_CONDITIONS = re.compile(r"(?i)\b(?:assum\w*|suppos\w*|let|given|conditions?|constraints?|requirements?|"
                               r"hypothes[ie]s|where|if|when|take|set|choose|example|instance|values?|inputs?|data|"
@@ -2513,8 +2524,9 @@ def solved_value(lhs: sp.Basic, rhs: sp.Basic, keep: frozenset[str] = frozenset(
     one of them to the first power with a coefficient that is a nonzero number or that the case itself
     makes nonzero (β in βh = 0.5) — then the solved form loses no point of the case."""
     if rhs.free_symbols or not rhs.is_number or rhs.is_zero is not False or rhs.is_extended_real is not True \
-            or lhs.atoms(sp.Indexed, sp.Function, sp.Dummy) or not isinstance(lhs, (sp.Mul, sp.Add)):
-        return None
+            or lhs.atoms(sp.Indexed, sp.Function, sp.Dummy) or not isinstance(lhs, (sp.Mul, sp.Add)) \
+            or not lhs.is_polynomial(*lhs.free_symbols):
+        return None             # (μ/σ = 2 solved, μ = 2σ, would admit σ = 0, which the case excludes)
     names = sorted(lhs.free_symbols, key=str)
     if len(names) < 2 or not all(isinstance(x, sp.Symbol) and not x.is_integer for x in names):
         return None

@@ -567,11 +567,17 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
     up_front: set[str] = set()              # standing bounds assumed before the first heading ("Assume $x > 0$.")
     displayed_at: dict[str, list[int]] = {}                     # the lines of definitions in display math
 
+    def setup_line(line: int) -> bool:
+        """Whether ``line`` is in the text's setup (see :func:`in_preamble`), its words not keeping what they say to
+        their section ("## Definitions … In this section only, assume $x > 0$")."""
+        return in_preamble(sections, line, setups) and not (1 <= line <= len(lines)
+                                                            and _THIS_SECTION.search(lines[line - 1]))
+
     def setup_holds(line: int, c: sp.Basic | None) -> bool:
         """Whether an assumption of the text's setup (before the first section: "$y_k \\ge 0$, $\\sum_k y_k
         = 1$", "温度 $T > 0$") still holds here, in a later section: not when the text has since put
         another condition on one of its names ("Suppose now that $x < 0$") or given one a new meaning."""
-        if c is None or is_pin(c) or not in_preamble(sections, line, setups):
+        if c is None or is_pin(c) or not setup_line(line):
             return False
         names = {x.name for x in c.free_symbols} | {str(e.base.label) for e in c.atoms(sp.Indexed)}
         later = [d for at, d in conditions if line < at <= rel.line and d is not None
@@ -881,6 +887,9 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                         standing_line[named.name] = sign_line
                         continue
                     standing.pop(named.name, None)
+                    for key in [key for key, held in standing.items() if held and all(
+                            isinstance(c, sp.Eq) and named in c.free_symbols for c in held)]:
+                        standing.pop(key)       # ("β is arbitrary again" ends "choose … so that βε = ln 3")
                     unsigned[named.name] = sign_line
                     if not doubt:                           # (a refutation at any p stands, see _word_checks)
                         released[named.name] = (sign_line, lines[sign_line - 1].rfind(f"${name_tex}$")
@@ -998,7 +1007,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                 pinned_through.pop(key)
         for key in [key for key in standing if isinstance(key, str) and key.endswith("[]")]:
             since = standing_line.get(key, rel.line)
-            if not (in_scope(sections, since, rel.line) or in_preamble(sections, since, setups)
+            if not (in_scope(sections, since, rel.line) or setup_line(since)
                     or _THROUGHOUT_WORDS.search(lines[since - 1] if 1 <= since <= len(lines) else "")) \
                     or _family_freed(lines, key[:-2], since, rel.line):
                 standing.pop(key)          # "Now allow negative $p_k$", a later section: no longer every entry
@@ -2486,7 +2495,8 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             elif not given_here and rel.op == "==" and inline and relational is not None \
                     and (solved := solved_value(lhs, rhs, frozenset(defined_names))) is not None:
                 add_condition(solved)       # "For example $\beta h = 0.5$ gives $…$": the case h = 0.5/β
-                if _CHOSEN_FOR_WHAT_FOLLOWS.search(_sentence_before(lines, rel)):
+                if _CHOSEN_FOR_WHAT_FOLLOWS.search(_sentence_before(lines, rel)) \
+                        and not unplain(lines, rel.line, column_of(k)):     # (not "One could choose …, but we do not")
                     condition_columns.pop((rel.line, solved), None)     # (the rest of its line too, past a stop)
                     standing[solved.lhs.name] = (solved,)   # "Choose the temperature so that $βε = \ln 3$": a
                     standing_line[solved.lhs.name] = rel.line   # point that breaks it is doubted from here on
@@ -2922,7 +2932,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         elsewhere = frozenset(name for name in standing if (name in names_in(lhs, rhs) | spoken_keys(lhs, rhs)
                               or name in up_front and name in names_in(left, right) | spoken_keys(left, right))   # (d·a of a := √(x²), x > 0 up front)
                               and not in_scope(sections, standing_line.get(name, 0), rel.line)
-                              and not (in_preamble(sections, standing_line.get(name, 0), setups) and not general_here  # (setup, not
+                              and not (setup_line(standing_line.get(name, 0)) and not general_here  # (setup, not
                                        and not any(standing_line.get(name, 0) < at <= rel.line  # renamed or bounded
                                                    for n, at in [*renamed_at.items(),               # again since)
                                                                  *((n, at) for at, n in renamed_words)] if n == name)
@@ -2980,7 +2990,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             lhs, rhs, left, right, lines, rel)
         spoken_here = names_in(lhs, rhs) | names_in(left, right)
         restricted += [(name, phrase) for name, (line, phrase) in sorted(probability_named.items())
-                       if line <= rel.line and (in_scope(sections, line, rel.line) or in_preamble(sections, line, setups))
+                       if line <= rel.line and (in_scope(sections, line, rel.line) or setup_line(line))
                        and name in spoken_here
                        and name not in {n for n, _ in restricted} and name not in everywhere]
         # ("Let $p$ be the probability of heads" two paragraphs up: a counterexample at p = 2 is doubted)
@@ -5115,7 +5125,8 @@ def _math_start(text: str, column: int) -> int:
 
 
 _CHOSEN_FOR_WHAT_FOLLOWS = re.compile(r"(?i)\b(?:choose|choosing|chosen|pick|picking|picked|select|selecting|tune|tuning|"
-                                      r"fix|fixing|scale|scaling)\b[^.;]*\b(?:so\s+that|such\s+that|to\s+make)\b|取|选")
+                                      r"fix|fixing|scale|scaling)\b[^.;]*\b(?:so\s+that|such\s+that|to\s+make)\b|(?:选取|选择|取|选)(?!决|值|项)"
+                                      r"[^。；，,]{0,12}?使(?:得)?")
 """A choice the text makes for what follows ("Choose the temperature so that …", "pick $a$ such that …")."""
 
 
@@ -6277,12 +6288,12 @@ comparison inside its event conditions nothing around it."""
 
 def _placed_near(lhs: sp.Basic, rhs: sp.Basic, number_tex: str) -> tuple[str, str] | None:
     """A name placed at a rounded number (``x^* \\approx -1.2785``): the name and the interval the decimals written
-    allow, widened twice ("between -1.2786 and -1.2784"), or None."""
+    allow ("between -1.27855 and -1.27845"), or None."""
     name, value = (lhs, rhs) if isinstance(lhs, sp.Symbol) else (rhs, lhs)
     m = re.fullmatch(r"\s*-?\s*\d+(?:\.(\d+))?\s*", number_tex or "")
     if not isinstance(name, sp.Symbol) or not value.is_Number or m is None:
         return None
-    slack = sp.Rational(1, 10 ** len(m.group(1) or ""))
+    slack = sp.Rational(1, 2 * 10 ** len(m.group(1) or ""))        # (half a unit of the last decimal)
     low, high = value - slack, value + slack
     return name.name, f"between {float(low)} and {float(high)}"
 
@@ -6485,7 +6496,8 @@ _THROUGHOUT = re.compile(r"(?i)\b(?:throughout(?!\s+(?:this|the)\s+(?:section|su
                          r"document|post|article|chapter)|in\s+this\s+(?:note|document|post|article|chapter)|from\s+now\s+on|"
                          r"henceforth|everywhere)\b|全文|本文|通篇|以下各节")
 """Words that make the text's own σ or softmax its own everywhere, not only in its section."""
-_THIS_SECTION = re.compile(r"(?i)\bin\s+this\s+(?:section|subsection|part|paragraph|example)\b|\bhere\s+only\b|本节|这一节|此节")
+_THIS_SECTION = re.compile(r"(?i)\bin\s+this\s+(?:section|subsection|part|paragraph|example)\b|\bhere\s+only\b|"
+                           r"\bfor\s+now\b|\btemporarily\b|本节|这一节|此节")
 """Words that keep even a σ(z)_i := … of the text's own (a softmax by another name) to its section."""
 _OWN_VERSION_TEX = {"sigma": r"\\sigma(?![A-Za-z])|\\mathrm\s*\{\s*sigmoid|\\operatorname\s*\{\s*sigmoid|sigmoid",
                     "sigmoid": r"sigmoid|\\sigma(?![A-Za-z])", "softmax": r"softmax", "softplus": r"softplus",
