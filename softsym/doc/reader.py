@@ -546,14 +546,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         standing_line[key] = rel.line
         standing_doubts[key] = ""
     dimensions = _dimensions(text) - set(base.names()) - set(functions)
-    by_role: set[str] = set()               # "pays net odds $b$", "a decay rate $k$": positive by the words
-    for written_name in sorted(positive_by_role(text)):
-        try:
-            role_name = parse_tex(written_name, plain_context(domain, functions))
-        except Unparsed:
-            continue
-        if isinstance(role_name, sp.Symbol):
-            by_role.add(role_name.name)
+    by_role = _symbols_listed(sorted(positive_by_role(text)), domain, functions)   # "pays net odds $b$": positive
     for letter in sorted(dimensions):
         try:                # q ∈ ℝ^d: d > 0 from the start (a bound a value or "any real d" ends, as any)
             dimension_name = parse_tex(letter, plain_context(domain, functions))
