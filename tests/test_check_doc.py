@@ -2017,3 +2017,11 @@ def test_session_47_red_team_and_held_out_readings_hold(name):
 ])
 def test_session_48_red_team_and_held_out_readings_hold(name):
     assert _regression_failure(REGRESSIONS / name, TIMEOUT) is None
+
+
+def test_a_relation_written_twice_on_one_line_is_read_in_its_own_place():
+    # "$x = 0.5$ gives $\tanh(x) = \tanh(0.5)$, while … $x = 2$ gives $\tanh(x) = \tanh(0.5)$": the second is read
+    # after x = 2 (it had been sorted to the first one's column, before x = 2, and proved at x = 1/2)
+    first, second = [v for v in verdicts_by_line("session48_red_team_80_fp_pin_repeated_tex_one_line.md")[3]
+                     if v != "skipped"]
+    assert first == "proved" and second not in ("proved", "proved-instantiated")

@@ -102,6 +102,17 @@ class Relation:
     disputed: bool = False      # the words define the text's own σ/softmax ("In this note σ is the softplus")
                                 # by a formula with e^x that softsym would check as the sigmoid: which one the
                                 # later lines mean is not decided (neither proved nor refuted through σ)
+    column: int = field(default=-1, compare=False, repr=False)   # where its TeX starts on its line (the n-th of
+                                # the same text there), once the reader has found it; -1: not known
+
+
+def column_on_line(line: str, rel: Relation, length: int = 20) -> int:
+    """Where ``rel``'s TeX starts on ``line`` (its own line): the column the reader found for it — the second
+    "$\\tanh(x) = \\tanh(0.5)$" of a line is not the first — else the first place its text is written, or -1."""
+    if rel.column >= 0:
+        return rel.column
+    text = rel.tex.strip()[:length]
+    return line.find(text) if text else -1
 
 
 def relations(blocks: Iterable[MathBlock]) -> list[Relation]:

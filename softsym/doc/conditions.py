@@ -10,7 +10,7 @@ import sympy as sp
 
 from ..domain import Bound, Domain
 from ..rewrite import substitute_free
-from .chains import Relation
+from .chains import Relation, column_on_line
 from .blocks import list_lead_in_line
 from .hedges import EXCEPTING, FROM_HERE_ON, negation_in, sentence_around, unplain
 from .names import as_relational, is_atomic, names_in, plain_context
@@ -1030,7 +1030,7 @@ def bound_throughout(lines: list[str], rel: "Relation", op: str, lhs: sp.Basic,
         return None
     from .hedges import sentence_around
     line = lines[rel.line - 1]
-    at = line.find(rel.tex.strip()[:20]) if rel.tex.strip() else -1
+    at = column_on_line(line, rel)
     if at < 0 or not _THROUGHOUT.search(sentence_around(line, at)):
         return None
     relational = as_relational(op, lhs, rhs)
@@ -1197,7 +1197,7 @@ def _one_sentence(lines: list[str], line: int, column: int, rel: Relation) -> bo
     if not 1 <= line < rel.line <= len(lines) or column < 0 or rel.line - line > 3:
         return False
     last = lines[rel.line - 1]
-    cut = last.find(rel.tex.strip()[:20]) if rel.tex.strip() else -1
+    cut = column_on_line(last, rel)
     first = lines[line - 1]
     close = first.find("$", column)                  # (the column is where the condition's tex starts)
     between = "\n".join([first[close + 1 if close >= 0 else column:], *lines[line:rel.line - 1], last[:max(cut, 0)]])
@@ -1749,7 +1749,7 @@ def _on_its_line(lines: list[str], rel: Relation) -> tuple[str, int] | None:
     if not 1 <= rel.line <= len(lines):
         return None
     line = lines[rel.line - 1]
-    at = line.find(rel.tex[:20]) if rel.tex else -1
+    at = column_on_line(line, rel)
     return (line, at) if at >= 0 else None
 
 
@@ -1907,7 +1907,7 @@ def defining_cue(lines: list[str], rel: Relation) -> bool:
     if not 1 <= rel.line <= len(lines):
         return False
     line = lines[rel.line - 1]
-    at = line.find(rel.tex[:20]) if rel.tex else -1
+    at = column_on_line(line, rel)
     before = _INLINE_MATH.sub(" ", line[:at if at >= 0 else 0])
     before = _SENTENCE_END.split(before)[-1]
     defining = [m.end() for m in _DEFINING.finditer(before)]
@@ -1929,7 +1929,7 @@ def _sentence_before(lines: list[str], rel: Relation) -> str:
     if not 1 <= rel.line <= len(lines):
         return ""
     line = lines[rel.line - 1]
-    at = line.find(rel.tex[:20]) if rel.tex else -1
+    at = column_on_line(line, rel)
     before = _INLINE_MATH.sub(" ", line[:at if at >= 0 else 0])
     k = rel.line - 1
     while len(_SENTENCE_END.split(before)) == 1 and k > 0 and rel.line - k < 3 and lines[k - 1].strip() \

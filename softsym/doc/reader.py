@@ -46,7 +46,7 @@ from .approximate import approximately, approximately_by_entry, natural_evidence
 from .asymptotic import LANDAU_ANYWHERE, judge, landau_term, says_where
 from .abbreviations import definitions_in_words
 from .integers import integers_in_words, kinds_unread, reaches as integer_reaches
-from .chains import Relation, relations, sides_of_arrows
+from .chains import Relation, column_on_line, relations, sides_of_arrows
 from .hedges import (EXCEPTING, FROM_HERE_ON, _UNLESS_SAID, assumed_in_words, words_set_aside, doubted_in, equal_case, hedged_words, case_switch, distributions_named, negation_in, others_before, paragraph_around, prose_text, regime_nearby, restricted_nearby, restricted_where_introduced,
                      sentence_around, sentences, signs_nearby, unplain, word_bound)
 from .conditions import (NAME_TEX, _sentence_before, case_at_point, named_by_noun, product_value, replaced_in_words, solved_value,
@@ -224,6 +224,9 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
     averaged, variances = outcome_functions(maths, operator, named_distributions) if operator \
         else (frozenset(), frozenset())
     early_sections = section_starts(prose_lines)
+    repeats: dict[int, int] = {}            # a block written again on its line: how many times before it
+    for n, b in enumerate(blocks):
+        repeats[id(b)] = sum(1 for e in blocks[:n] if e.line == b.line and e.tex.strip() == b.tex.strip())
 
     def averaged_side(side: str, r: Relation) -> str:       # (in the definition's section and its subsections;
         own = frozenset() if variance_link_written(r.lhs, r.rhs, variances) else variances   # not the link itself)
@@ -233,7 +236,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
     found = [replace(r, **dict(zip(("lhs", "rhs"), without_units(*(argument_gradients(angle_means(averaged_side(expand(
         side, macros), r))) for side in (r.lhs, r.rhs))))))
              for r in sorted([*relations(blocks), *definitions_in_words(prose_lines, blocks)],
-                             key=lambda r: (r.line, _column_on_line(prose_lines, r)))]
+                             key=lambda r: (r.line, _column_on_line(prose_lines, r, repeats)))]
     found, repairs = with_underscores_restored(found, " ".join(b.tex for b in blocks))
     chain_roles: dict[int, str | None] = {}   # the prose role each inline relation was read in (a chain's links share it)
     term_read: dict[int, list[str]] = {}    # how a relation's sides were read: the term of a defined sum, a
@@ -691,6 +694,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
     last_values: dict[str, tuple] = {}                  # η_K := 0: the family's line, condition and text
     previous_definitions: list[Definition] = []
     sections_own: dict[str, int] = {}                   # η := logit μ of the Bernoulli section, not read in the next
+    found[:] = [replace(r, column=column_of(n)) for n, r in enumerate(found)]   # (the n-th of a text written twice)
     for k, rel in enumerate(found):
         moments_read = False            # (set where the sides are read: a moment written out of a drawn name)
         reading_at[0] = k
@@ -5228,18 +5232,24 @@ _IFF_AFTER = re.compile(r"(?i)\s*,?\s*(?:if\s+and\s+only\s+if|iff|exactly\s+when
 only if $p = q$"): not the definition of D, nor a value it has."""
 
 
-def _column_on_line(lines: list[str], rel: Relation) -> int:
+def _column_on_line(lines: list[str], rel: Relation, repeats: dict[int, int] | None = None) -> int:
     """Where a relation's math starts on its line (a definition in words before a display on the same
-    line comes first: "Now $K$ is shorthand for $c + 1$. Therefore $$K \\ge 0.$$"); 0 when unknown."""
+    line comes first: "Now $K$ is shorthand for $c + 1$. Therefore $$K \\ge 0.$$"); 0 when unknown.
+    ``repeats``: how many blocks of the same text its block follows on the line (the second
+    "$\\tanh(x) = \\tanh(0.5)$" of a line starts at the second one)."""
     if rel.block is None or not 1 <= rel.line <= len(lines) or rel.block.line != rel.line:
         return 0
     text = rel.block.tex.strip()
     if not text:
         return 0
-    whole = None if rel.block.display else re.search(r"(?<!\$)\$\s*" + re.escape(text) + r"\s*\$", lines[rel.line - 1])
-    if whole is not None:           # "$r'(t) = 2t$ … $r'(t) = 2$": the inline math that is all of it, not a prefix
-        return whole.start()
-    at = lines[rel.line - 1].find(text[:40])
+    before = (repeats or {}).get(id(rel.block), 0)
+    pattern = re.compile(r"(?<!\$)\$\s*" + re.escape(text) + r"\s*\$")
+    wholes = [] if rel.block.display else list(pattern.finditer(lines[rel.line - 1]))
+    if len(wholes) > before:        # "$r'(t) = 2t$ … $r'(t) = 2$": the inline math that is all of it, not a prefix
+        return wholes[before].start()
+    at = -1
+    for _ in range(before + 1):
+        at = lines[rel.line - 1].find(text[:40], at + 1)
     return max(at, 0)
 
 
@@ -6219,7 +6229,7 @@ def _index_restricted_after(lines: list[str], rel: Relation, lhs: sp.Basic, rhs:
     if not indices or not 1 <= rel.line <= len(lines):
         return False
     line = lines[rel.line - 1]
-    at = line.find(rel.tex.strip()[:20]) if rel.tex.strip() else -1
+    at = column_on_line(line, rel)
     end = line.find("$", at + 1) if at >= 0 else -1
     if end < 0:
         return False
@@ -6416,7 +6426,7 @@ def _case_of_defined(lines: list[str], rel: Relation, lhs: sp.Basic, definitions
             and len(d.target.args) == len(lhs.args) for d in definitions) or not 1 <= rel.line <= len(lines):
         return False
     line = lines[rel.line - 1]
-    at = line.find(rel.tex[:20]) if rel.tex else -1
+    at = column_on_line(line, rel)
     before = re.split(r"(?<=[.;!?。；！？])\s", line[:at if at >= 0 else 0])[-1]
     return bool(_CASE_MATH.search(before))
 
@@ -6475,7 +6485,7 @@ def _words_into(lines: list[str], rel: Relation, blocks) -> str:
     words = lead_in(lines, rel, blocks) if rel.display is not False else None
     if words is None and 1 <= rel.line <= len(lines):
         line = lines[rel.line - 1]
-        at = line.find(rel.tex[:20]) if rel.tex else -1
+        at = column_on_line(line, rel)
         words = line[:at if at >= 0 else 0]
     return words or ""
 
