@@ -1649,8 +1649,8 @@ def _contradict(first: sp.Basic, second: sp.Basic) -> bool:
     """Whether two bounds of one name by numbers admit no value together (x < 0, then x > 0), or two cases give
     one name two values (h = 1/(2β), then h = 1/β: "$\\beta h = 0.5$ gives …, and $\\beta h = 1$ gives …")."""
     if isinstance(first, sp.Eq) and isinstance(second, sp.Eq) and isinstance(first.lhs, sp.Symbol) \
-            and first.lhs == second.lhs and sp.simplify(first.rhs - second.rhs) != 0:
-        return True
+            and first.lhs == second.lhs and first.rhs != second.rhs:
+        return True             # (two forms of one value: keeping the later one changes nothing)
     names = first.free_symbols
     if len(names) != 1 or names != second.free_symbols or not all(
             isinstance(c, sp.core.relational.Relational) and c.rel_op in ("<", "<=", ">", ">=") for c in (first, second)):
@@ -1838,16 +1838,13 @@ def prose_role(lines: list[str], rel: Relation) -> str | None:
 
 _ITEM_LABEL = re.compile(r"\s*(?:\(?(?:[a-h]|[ivx]{1,4}|\d{1,2})[.)]|part\s+\(?[a-h]\)?[.:]?)\s*", re.I)
 """A label that opens an item of a list of cases ("(a)", "ii.", "3)", "Part (b):") with nothing else before the math."""
-_HEADING_LINE = re.compile(r"\s*(?:#{1,6}\s|\\(?:sub)*section\*?\s*\{|\\paragraph\*?\s*\{)")
 _EXAMPLES_WORD = re.compile(r"(?i)\bexamples?\b|\bworked\b|例")
 
 
 def _under_examples_heading(lines: list[str], line: int) -> bool:
     """Whether the nearest heading above ``line`` names examples ("## Worked examples", "\\subsection{例}")."""
-    for k in range(min(line, len(lines)) - 1, -1, -1):
-        if _HEADING_LINE.match(lines[k]):
-            return bool(_EXAMPLES_WORD.search(lines[k]))
-    return False
+    own = max((h for h in section_starts(lines) if h <= line), default=0)
+    return 1 <= own <= len(lines) and bool(_EXAMPLES_WORD.search(lines[own - 1]))
 
 
 _GIVES_AFTER = re.compile(r"(?i)\s*,?\s*(?:gives|give|yields|yield|leads\s+to|results\s+in|produces)\b")
@@ -2518,8 +2515,8 @@ def is_pin(condition: sp.Basic) -> bool:
 
 def solved_value(lhs: sp.Basic, rhs: sp.Basic, keep: frozenset[str] = frozenset()) -> sp.Eq | None:
     """An example's value of a combination of names ("$\\beta h = 0.5$ gives …", "choose the temperature so that
-    $\\beta\\varepsilon = \\ln 3$", "$a + b = 1$"), solved for one of its names (h = 0.5/β, the last name in
-    SymPy's order that is not in ``keep``, the names the text defines): a case the prover can use.  None
+    $\\beta\\varepsilon = \\ln 3$", "$a + b = 1$"), solved for one of its names (h = 0.5/β, the last by name
+    that is not in ``keep``, the names the text defines): a case the prover can use.  None
     unless the right side is a nonzero real number and the left side is made of two or more plain names,
     one of them to the first power with a coefficient that is a nonzero number or that the case itself
     makes nonzero (β in βh = 0.5) — then the solved form loses no point of the case."""

@@ -227,10 +227,10 @@ def norm_named_otherwise(lines: list[str]) -> int | None:
 
 
 _POSITIVE_ROLE = re.compile(
-    r"(?i)(?:\b(?:(?:net\s+|decimal\s+|fractional\s+)?odds|(?:learning|decay|growth|arrival|event|failure|hazard|"
+    r"(?i)(?:(?<!log[- ])(?<!log)\b(?:(?:net\s+|decimal\s+|fractional\s+)?odds|(?:learning|decay|growth|arrival|event|failure|hazard|"
     r"sampling|dropout|keep|warm-?up|interest|discount)\s+rate|rate|step[- ]?size|temperature|"
     r"(?:length[- ])?scale|bandwidth|variance|standard\s+deviation|precision|half[- ]life|time\s+constant|"
-    r"stake|wealth|capital|carrying\s+capacity|(?:noise\s+)?level|width|margin)"
+    r"stake|wealth|capital|carrying\s+capacity|noise\s+level|width)"
     r"(?:\s+(?:parameter|constant|of\s+\w+))?\s*(?:\$|\\\()\s*(?P<name>\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)\s*(?:\$|\\\))|"
     r"(?:赔率|学习率|速率|温度|方差|标准差|步长|半衰期|衰减率|增长率)\s*(?:\$|\\\()\s*(?P<zh>\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)\s*(?:\$|\\\)))")
 """A name the words introduce by a role that is positive ("pays net odds $b$", "a decay rate $k$", "temperature $T$",

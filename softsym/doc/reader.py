@@ -225,8 +225,10 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         else (frozenset(), frozenset())
     early_sections = section_starts(prose_lines)
     repeats: dict[int, int] = {}            # a block written again on its line: how many times before it
-    for n, b in enumerate(blocks):
-        repeats[id(b)] = sum(1 for e in blocks[:n] if e.line == b.line and e.tex.strip() == b.tex.strip())
+    seen: dict[tuple[int, str], int] = {}
+    for b in blocks:
+        repeats[id(b)] = seen.get((b.line, b.tex.strip()), 0)
+        seen[(b.line, b.tex.strip())] = repeats[id(b)] + 1
 
     def averaged_side(side: str, r: Relation) -> str:       # (in the definition's section and its subsections;
         own = frozenset() if variance_link_written(r.lhs, r.rhs, variances) else variances   # not the link itself)
@@ -6296,9 +6298,10 @@ def _placed_near(lhs: sp.Basic, rhs: sp.Basic, number_tex: str) -> tuple[str, st
     m = re.fullmatch(r"\s*-?\s*\d+(?:\.(\d+))?\s*", number_tex or "")
     if not isinstance(name, sp.Symbol) or not value.is_Number or m is None:
         return None
-    slack = sp.Rational(1, 2 * 10 ** len(m.group(1) or ""))        # (half a unit of the last decimal)
+    places = len(m.group(1) or "")
+    slack = sp.Rational(1, 2 * 10 ** places)        # (half a unit of the last decimal)
     low, high = value - slack, value + slack
-    return name.name, f"between {float(low)} and {float(high)}"
+    return name.name, f"between {float(low):.{places + 1}f} and {float(high):.{places + 1}f}"
 
 
 def _assumed_before(live: list[tuple[int, sp.Basic | None]], here: int, lines: list[str],

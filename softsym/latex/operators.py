@@ -17,6 +17,7 @@ from dataclasses import replace
 
 import sympy as sp
 
+from . import vocabulary as voc
 from .errors import VectorValued
 from .maxima import extremum_index
 from .syntax import (
@@ -56,11 +57,6 @@ OUTCOME_COUNT = sp.Symbol("n_outcomes", integer=True, positive=True)
 """The number of outcomes when the words name no count of them: a name of its own, not the document's n."""
 
 
-_BARE_WORDS = frozenset({"logit", "sigmoid", "softplus", "tanh", "sinh", "cosh", "sech", "csch", "coth", "artanh",
-                         "arctanh", "arsinh", "arcsinh", "erf", "erfc"})
-"""Upright scalar functions the reader applies to one factor without parentheses (``\\operatorname{logit} p``), as
-it does ``\\tanh p``: not a vector function (``\\mathrm{softmax} z_i`` is softmax(z)_i or softmax(z_i)?)."""
-
 class OperatorReading:
     """Operators and derivatives (part of the Reader)."""
 
@@ -82,7 +78,7 @@ class OperatorReading:
             return item.sub is not None
         if base.kind == "FUNC":
             return not is_paren(items[i + 1] if i + 1 < len(items) else None)
-        if base.kind == "WORD" and base.text in _BARE_WORDS and base.text not in self.ctx.functions \
+        if base.kind == "WORD" and base.text in voc.BARE_WORDS and base.text not in self.ctx.functions \
                 and self.function_object(base.text) is None and item.sub is None and item.sup is None:
             nxt = items[i + 1] if i + 1 < len(items) else None     # \operatorname{logit} p: as \tanh p
             return nxt is not None and not is_paren(nxt) and not is_op(nxt)

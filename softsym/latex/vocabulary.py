@@ -152,6 +152,10 @@ BARE_FUNCTIONS = {"log": "log", "ln": "ln", "exp": "exp"}
 VECTOR_FUNCTIONS = frozenset({"softmax", "logsumexp", "LSE"})
 """Functions of a whole vector (their argument is an indexed family)."""
 
+BARE_WORDS = KNOWN_WORDS - VECTOR_FUNCTIONS - {"max", "min", "diag", "onehot"}
+"""Upright words of scalar functions applied to one factor without parentheses (``\\operatorname{logit} p``), as
+``\\tanh p`` is: not a vector function (``\\mathrm{softmax} z_i`` is softmax(z)_i or softmax(z_i)?) nor max/min."""
+
 
 UNITS = frozenset("""ms ns us ps cm mm km nm kg mg Hz dB MB GB KB kB TB Mb Gb kb bit bits nat nats min sec""".split())
 """Unit abbreviations: a run of letters that spells one is never read as a product of letters."""
