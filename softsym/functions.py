@@ -34,6 +34,15 @@ def logit(p: sp.Expr) -> sp.Expr:
     return sp.log(p / (1 - p))
 
 
+def normal_cdf(x: sp.Expr, derivative: int = 0) -> sp.Expr:
+    """The standard normal CDF ``Φ(x) = (1 + erf(x/√2))/2``, or its ``derivative``-th derivative (1: the density
+    ``e^{-x²/2}/√(2π)``)."""
+    if derivative == 0:
+        return (1 + sp.erf(x / sp.sqrt(2))) / 2
+    t = sp.Dummy("t", real=True)
+    return sp.diff(sp.exp(-t**2 / 2) / sp.sqrt(2 * sp.pi), t, derivative - 1).subs(t, x)
+
+
 def log1p(x: sp.Expr) -> sp.Expr:
     """``log(1 + x)``."""
     return sp.log(1 + x)
@@ -109,4 +118,5 @@ def log_softmax(z: object, i: object = None, limits: object = None) -> sp.Expr |
     return vector if i is None else vector[int(i)]
 
 
-__all__ = ["expm1", "log1p", "log_softmax", "logaddexp", "logit", "logsumexp", "sigmoid", "softmax", "softplus"]
+__all__ = ["expm1", "log1p", "log_softmax", "logaddexp", "logit", "logsumexp", "normal_cdf", "sigmoid", "softmax",
+           "softplus"]

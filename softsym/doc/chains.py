@@ -493,7 +493,8 @@ def _names(tokens: list[Token]) -> set[str]:
 
 
 CONDITIONS = frozenset({"if", "for", "when", "whenever", "where", "given", "provided", "assuming", "with",
-                        "at", "s.t.", "such", "unless", "otherwise", "iff", "wherever", "whereas"})
+                        "at", "s.t.", "such", "unless", "otherwise", "iff", "wherever", "whereas", "on", "over",
+                        "throughout", "across"})
 """First words of a ``\\text{…}`` whose formula restricts the relation (kept as its ``condition``);
 the other dropped texts justify it (``\\text{by (1)}``, ``\\text{since …}``) and are ignored."""
 
@@ -507,7 +508,9 @@ def _condition_kind(tok: Token) -> str:
     words = (tok.name or "").strip().lower().replace(",", " ").split()
     if not words or words[0] not in CONDITIONS:
         return ""
-    rest = [w for w in words[1:] if w not in ("all", "any", "every", "each", "the", "case", "that")]
+    rest = [w for w in words[1:] if w not in ("all", "any", "every", "each", "the", "case", "that")
+            and not (words[0] in ("on", "over", "throughout", "across")     # "\text{on the interval } (0, 1)"
+                     and w in ("whole", "open", "closed", "interval", "half-line", "domain", "range", "set"))]
     if words[0] in ("unless", "otherwise") or rest:
         return "words:" + " ".join(words)
     return "cond"

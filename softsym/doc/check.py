@@ -24,7 +24,7 @@ from ..problem import Problem
 from ..errors import StepTimeout
 from ..prover import prove
 from ..verdict import Status, Verdict
-from .conditions import contradicted
+from .conditions import contradicted, fails_at_stated
 from .reader import ZERO_PINNED, DocOptions, Reading, read_document
 
 __all__ = ["DocOptions", "Reading", "check_document", "document_result", "documents_json", "parallel_verdicts",
@@ -557,6 +557,14 @@ def _result(reading: Reading, verdict: Verdict | None, variants: dict[str, Verdi
             return undecided(verdict.strategy,
                              f"as read it {readable_message(verdict.message, verdict.counterexample)}, but there "
                              f"{clash}: a worked example's values may hold here, not reported as refuted")
+        derived = contradicted(verdict.counterexample, reading.derived, "derived")
+        if derived and reading.problem is not None \
+                and fails_at_stated(reading.problem, verdict.counterexample, reading.derived):
+            derived = ""                    # (false at the derived value too: λφ(0) = λ/√π)
+        if derived:                         # "which gives $α = ½ \log …$. Plugging back in, $$Z(α) = …$$"
+            return undecided(verdict.strategy,
+                             f"as read it {readable_message(verdict.message, verdict.counterexample)}, but there "
+                             f"{derived}: it may speak of that value, not reported as refuted")
     if unpinned is not None and unpinned.status is Status.PROVED:
         verdict = unpinned                  # proved without the values prose gave: the general proof
     entrywise = variants.get("entrywise")

@@ -5,6 +5,7 @@ them a relation's hypotheses keep."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import sympy as sp
 
@@ -19,6 +20,44 @@ _CONDITION_JOINERS = re.compile(r"\\(?:text|mbox|textrm)\s*\{\s*(?:and|,)\s*\}|\
 
 _INTERVAL = re.compile(r"^\s*(?P<name>[^,]+?)\s*\\in\s*(?:\\left)?(?P<open>[\(\[])(?P<lo>[^,]+),(?P<hi>[^,]+?)"
                        r"(?:\\right)?(?P<close>[\)\]])\s*$")
+
+_BARE_SET = re.compile(r"^\s*(?:(?:\\left)?(?P<open>[\(\[])(?P<lo>[^,\[\]()]+),(?P<hi>[^,\[\]()]+?)(?:\\right)?(?P<close>[\)\]])"
+                       r"|\\mathbb\s*\{?\s*R\s*\}?\s*(?:_\s*\{\s*(?P<sign>>\s*0|\\geq?\s*0|\+)\s*\}|(?:_|\^)\s*(?P<plus>\+)))\s*$")
+"""A set written alone as a relation's condition ("on $(0, \\infty)$", "over $[0, 1]$", "on $\\mathbb{R}_{>0}$"): the
+range of the relation's one name."""
+
+
+def _as_interval(m: re.Match) -> str:
+    """The interval ``_BARE_SET`` matched, written as ``_INTERVAL`` reads it."""
+    if m.group("open"):
+        return f"{m.group('open')}{m.group('lo')},{m.group('hi')}{m.group('close')}"
+    return "[0,\\infty)" if m.group("sign") and m.group("sign").startswith("\\ge") else "(0,\\infty)"
+
+
+_DOMAIN_AFTER = re.compile(r"^\s*,?\s*(?:on|over|throughout|across|in)\s+(?:the\s+(?:whole\s+)?(?:open\s+|closed\s+)?"
+                           r"(?:interval|half-line|domain|range|set)\s+)?\$(?P<set>[^$]+)\$(?!\$)")
+"""The words after an inline relation that give the range of its name: "$f''(x) = -1/x^2 < 0$ on $(0, \\infty)$"."""
+
+
+def domains_in_words(lines: list[str], found: list[Relation]) -> list[Relation]:
+    """``found`` with the relations of an inline block followed on its line by "on $(0, \\infty)$" (over, throughout,
+    in the interval …) given that set as their condition: the range of the relation's one name (row_condition)."""
+    out = list(found)
+    for k, rel in enumerate(found):
+        block = rel.block
+        if block is None or block.display or block.line != block.end_line or rel.condition \
+                or not 1 <= block.line <= len(lines):
+            continue
+        line = lines[block.line - 1]
+        at = column_on_line(line, rel)
+        end = line.find("$", at) if at >= 0 else -1
+        if end < 0 or line[end + 1:end + 2] == "$":
+            continue
+        m = _DOMAIN_AFTER.match(line[end + 1:])
+        if m is not None and _BARE_SET.match(m.group("set")):
+            out[k] = replace(rel, condition=m.group("set").strip())
+    return out
+
 
 _NO_RESTRICTION = re.compile(r"^\s*(?:[^,]+?\s*\\in\s*\\mathbb\s*\{?\s*R\s*\}?(?:\s*\^\s*\{?[^{}]*\}?)?"
                              r"|\\?[A-Za-z]+(?:_\{?\w+\}?)?)\s*$")
@@ -43,6 +82,14 @@ def row_condition(text: str, context, lhs: sp.Basic, rhs: sp.Basic) -> tuple[lis
         if ranged is not None and _INDEX_RANGE.match(ranged.group(1)):
             continue                                  # i = 1, …, K: the index's range (the conventions give it)
         m = _INTERVAL.match(piece)
+        bare = _BARE_SET.match(piece)
+        if m is None and bare is not None:      # "… > 0 \quad \text{on } (0, \infty)": of the relation's one name
+            own = sorted({x.name for x in sp.Tuple(lhs, rhs).free_symbols
+                          if isinstance(x, sp.Symbol) and not x.is_integer})
+            if len(own) != 1:
+                return out, text
+            piece = f"{own[0]} \\in {_as_interval(bare)}"
+            m = _INTERVAL.match(piece)
         try:
             if m is not None:
                 name, lo, hi = (parse_tex(m.group(g), context) for g in ("name", "lo", "hi"))
@@ -484,8 +531,15 @@ range over all of ℝ", "the sign of $x$ is unrestricted"): a sign said before n
 _EVERY_REAL = re.compile(rf"\bfor\s+(?:every|all|any|each)\s+real\s+(?:numbers?\s+)?{_NAME_IN_MATH}"
                          rf"|\$\s*(?P<real>[A-Za-z]|\\[A-Za-z]+)\s*\\in\s*(?:\\math(?:bb|bf|rm)\s*\{{?\s*R\s*\}}?|\\R\b|ℝ)\s*\$"
                          rf"(?!\s+(?:be|is|are)\s+(?:strictly\s+)?(?:positive|negative|non))"
-                         rf"|\b(?:no\s+longer|not|never|stop|(?:do|does)\s+not|don't)\s+(?:assum(?:e|ing))\s+(?:that\s+)?"
-                         rf"{_NAME_BOUNDED.replace('name', 'unassumed')}"
+                         rf"|\b(?:no\s+longer|not|never|stop|(?:do|does)\s+not|don't)\s+(?:assum(?:e|ing))\s+(?:that\s+|"
+                         rf"anything\s+about\s+|the\s+sign\s+of\s+)?{_NAME_BOUNDED.replace('name', 'unassumed')}"
+                         rf"|\b(?:assumption|condition|restriction|bound)s?\s+(?:on|about|of)\s+"
+                         rf"{_NAME_BOUNDED.replace('name', 'lifted')}[^.;$]{{0,40}}?\b(?:is|are)\s+(?:now\s+|hereby\s+)?"
+                         rf"(?:lifted|dropped|removed|relaxed|withdrawn|abandoned)\b"
+                         rf"|{_NAME_IN_MATH.replace('name', 'freed')}\s+(?:is|are)\s+(?:now\s+|again\s+)?"
+                         rf"(?:free|unrestricted|unconstrained)\b(?!\s+(?:of|from)\b)"
+                         rf"|\b(?:keep|keeps|kept|leave|leaves|left)\s+{_NAME_IN_MATH.replace('name', 'kept')}\s+"
+                         rf"(?:free|general|arbitrary|unspecified|unrestricted|unconstrained)\b"
                          rf"|\bfor\s+(?:all|every|each|any)\s+{_NAME_IN_MATH.replace('name', 'all')}"
                          rf"|\ballow\s+{_NAME_IN_MATH.replace('name', 'allowed')}\s+to\s+be\s+(?:negative|positive|any|zero)"
                          rf"|(?:不再假设|不再假定|允许)\s*{_NAME_IN_MATH.replace('name', 'cjk_end')}"
@@ -592,9 +646,18 @@ _EVERY_NAME_SIGNED = re.compile(
     r"(?i)\b(?:all|every)\s+(?:the\s+|of\s+the\s+)?(?:variables?|quantities|numbers?|unknowns|symbols?)"
     r"\s+(?:here\s+|below\s+|above\s+|in\s+this\s+\w+\s+|that\s+appear\s+)?(?:are|is)\s+"
     r"(?:assumed\s+(?:to\s+be\s+)?|taken\s+(?:to\s+be\s+)?)?(?:all\s+)?(?:strictly\s+)?"
-    r"(?P<sign>positive|non-?negative)\b"
-    r"|(?:所有|全部|一切)(?:的)?(?:变量|量|参数|数)(?:均|都|全)?(?:为|是|取)?(?P<cjk>正数?|非负数?)")
+    r"(?P<sign>positive|non-?negative|negative|non-?positive)\b"
+    r"|(?:所有|全部|一切)(?:的)?(?:变量|量|参数|数)(?:均|都|全)?(?:为|是|取)?(?P<cjk>正数?|非负数?|负数?|非正数?)")
 """A sign for every name at once: "All variables are positive", "所有变量均为正"."""
+
+
+def _blanket_sign(m: re.Match) -> str:
+    """The relation to 0 a blanket sign gives ("positive" >, "nonnegative" >=, "negative" <, "nonpositive" <=)."""
+    word = (m.group("sign") or "").lower().replace("-", "")
+    cjk = m.group("cjk") or ""
+    negative = word in ("negative", "nonpositive") or cjk.startswith(("负", "非正"))
+    weak = word.startswith("non") or cjk.startswith("非")
+    return {(False, False): ">", (False, True): ">=", (True, False): "<", (True, True): "<="}[(negative, weak)]
 _EXCEPT = re.compile(r"(?i)\b(?:except(?:\s+for)?|but\s+not|apart\s+from|other\s+than)\b|除了")
 _EVERY_NAME_FREED = re.compile(
     r"(?i)\b(?:drop|dropping|remove|removing|relax|relaxing|lift|lifting|abandon)\s+(?:this|that|the)\s+"
@@ -620,7 +683,8 @@ def signs_in_words(lines: list[str]) -> list[tuple[int, str, str | None, str]]:
                 out.append((number, m.group("name"), None, ""))
             for m in _EVERY_REAL.finditer(sentence):
                 out.append((number, next(g for g in m.groups() if g is not None), None,
-                            "" if m.group("unassumed") or m.group("dropped") or m.group("cjk_end")
+                            "" if m.group("unassumed") or m.group("dropped") or m.group("cjk_end") or m.group("lifted")
+                            or m.group("freed") or m.group("kept")
                             or m.group("general") or m.group("general_cjk")
                             else negation_in(sentence)))       # ("no longer assume $x$ …" sets x free)
             if _EVERY_NAME_FREED.search(sentence) and not _EVERY_NAME_SIGNED.search(sentence):
@@ -632,16 +696,28 @@ def signs_in_words(lines: list[str]) -> list[tuple[int, str, str | None, str]]:
                 rest = sentence[:m.start()] + " " + (tail[:excepted.start()] if excepted else tail)
                 if negation_in(rest) or re.search(r"(?i)\bfalse\b|\bwrong\b|\bnot\b|\bcannot\b|n't\b|"
                                                       r"\bneither\b|\bnor\b|不|非|\bexamples?\b|\bcases?\b|"
-                                                      r"\bfirst\b|\bsecond\b", sentence[:m.start()]):
+                                                      r"\bfirst\b|\bsecond\b|\bin\s+(?:the\s+)?(?:appendix|appendices|"
+                                                      r"exercises?|other\s+\w+)\b|\btextbooks?\b|\boften\b|\busually\b|"
+                                                      r"\b(?:some|many|most|other)\s+(?:authors|texts|papers|people)\b|"
+                                                      r"\bsay\b|\bsays\b|\bclaim", sentence[:m.start()]):
                     continue                # "It is false that all variables are positive", "We cannot assume …"
+                if sentence.rstrip().endswith(";") and re.search(    # "… all variables are positive; we do not"
+                        r"(?i)\bnot\b|n't\b|\bnever\b|\bany\s+sign\b|\beither\s+sign\b|\bneed\s+not\b|\bmain\s+text\b|"
+                        r"\bhere\b|\bbut\b|不|任意", re.split(r"[.!?。！？]", line[line.find(sentence) + len(sentence):])[0]):
+                    continue
                 if re.fullmatch(r"(?i)\s*(?:if|when|whenever|assuming|provided(?:\s+that)?|for\s+the\s+case\s+that)\s*",
-                                sentence[:m.start()]) and not re.search(r"(?i)\bnot?\b|n't\b", rest):
-                    sign = ">=" if "non" in (m.group("sign") or "").lower() else ">"
+                                sentence[:m.start()]):
+                    if re.search(r"(?i)\bnot?\b|n't\b", rest) or not re.fullmatch(    # (a case of the display it
+                            r"(?i)\s*[,:]?\s*(?:then\s*)?(?:,?\s*(?:we\s+(?:have|get|obtain|find)|one\s+(?:has|gets|finds)|"
+                            r"it\s+holds\s+that))?\s*[,:]?\s*", re.split(r"\$\$|\\\[", tail)[0]):
+                        # (a case of the display it leads into, not "…, the bound is tight")
+                        continue
+                    sign = _blanket_sign(m)
                     out.append((number, "*case", sign, ""))      # "If all variables are positive, $$…$$": a case
                     continue
                 if _HEDGED.search(_INLINE_MATH.sub(" ", rest)) or re.search(r"如果|若|当|是否|不", rest):
                     continue
-                sign = ">=" if "non" in (m.group("sign") or "").lower() or (m.group("cjk") or "").startswith("非") else ">"
+                sign = _blanket_sign(m)
                 throughout = re.search(r"(?i)\bthroughout\b|\b(?:these|the)\s+(?:notes|document|post|article|paper)\b|"
                                        r"\bfrom\s+now\s+on\b|\bhenceforth\b|全文|本文", sentence)
                 out.append((number, "*" if throughout else "*section", sign, ""))
@@ -1119,11 +1195,13 @@ def spoken_keys(*exprs: sp.Basic) -> set[str]:
     return out
 
 
-def relevant_hypotheses(given: tuple[sp.Basic, ...], left: sp.Basic, right: sp.Basic) -> tuple[sp.Basic, ...]:
+def relevant_hypotheses(given: tuple[sp.Basic, ...], left: sp.Basic, right: sp.Basic,
+                        bounded: frozenset[str] = frozenset()) -> tuple[sp.Basic, ...]:
     """The hypotheses that speak of the relation's names (through one another): a constraint on
     names the relation never mentions (Σ_k y_k = 1 beside a relation in z only) cannot matter to
     it — any point of the relation extends to one that satisfies it — and would only hide
-    counterexamples from the search."""
+    counterexamples from the search.  ``bounded``: the names the domain bounds ("Let $b > 0$": the case
+    b = a − 1 then matters to a relation in a alone, a > 1)."""
     integers = {s.name for e in (left, right, *given) for s in e.atoms(sp.Symbol) if s.is_integer}
 
     def values(*exprs: sp.Basic) -> set[str]:               # indices and sizes (integers) connect nothing
@@ -1142,7 +1220,7 @@ def relevant_hypotheses(given: tuple[sp.Basic, ...], left: sp.Basic, right: sp.B
 
     names = values(left, right)
     given = tuple(g for g in given if not _free_to_choose(g, [o for o in given if o is not g],
-                                                          names_in(left, right) - integers))
+                                                          names_in(left, right) - integers, bounded))
     chosen: list[sp.Basic] = []
     rest = list(given)
     changed = True
@@ -1157,7 +1235,8 @@ def relevant_hypotheses(given: tuple[sp.Basic, ...], left: sp.Basic, right: sp.B
     return tuple(g for g in given if g in chosen)
 
 
-def _free_to_choose(hypothesis: sp.Basic, others: list[sp.Basic], names: set[str]) -> bool:
+def _free_to_choose(hypothesis: sp.Basic, others: list[sp.Basic], names: set[str],
+                    bounded: frozenset[str] = frozenset()) -> bool:
     """An equation ``g_k = g`` whose one side is a name found nowhere else (not in the relation, not
     in the other hypotheses, not in its own other side) and not bounded: any point extends to one
     that satisfies it by choosing that name, so it cannot matter to the relation."""
@@ -1168,9 +1247,9 @@ def _free_to_choose(hypothesis: sp.Basic, others: list[sp.Basic], names: set[str
             continue
         name = names_in(side)
         symbol = side.base.label if isinstance(side, sp.Indexed) else side
-        bounded = any(getattr(symbol, f"is_{a}") for a in ("positive", "negative", "nonnegative", "nonpositive",
-                                                           "integer", "zero"))
-        if len(name) == 1 and not bounded and not name & (names | names_in(other)) \
+        limited = any(getattr(symbol, f"is_{a}") for a in ("positive", "negative", "nonnegative", "nonpositive",
+                                                           "integer", "zero")) or sp.sstr(side) in bounded
+        if len(name) == 1 and not limited and not name & (names | names_in(other)) \
                 and not any(name & names_in(o) for o in others):
             return True
     return False
@@ -1753,6 +1832,74 @@ def _on_its_line(lines: list[str], rel: Relation) -> tuple[str, int] | None:
     return (line, at) if at >= 0 else None
 
 
+_CHOICE_DROPPED = re.compile(r"(?i)\b(?:drop|dropping|abandon|abandoning|forget|undo|undoing|lift|lifting|relax|"
+                             r"relaxing|release|releasing)\s+(?:that|the|this|our|these|those|any)\s+(?:\w+\s+)?choices?\b|"
+                             r"\bchoices?\s+(?:is|are)\s+(?:now\s+)?(?:dropped|abandoned|lifted|undone|relaxed)\b|"
+                             r"\bno\s+longer\s+(?:choose|fix|pick|hold)\b|放弃|不再取")
+_NAME_CHANGED = r"(?:varies|vary|varying|changes|change|changing|grows|grow|growing|increases|increasing|decreases|" \
+                r"decreasing|ranges|range|goes|tends|runs|moves|rises|falls|is\s+(?:free|arbitrary|unrestricted)|" \
+                r"(?:be|is)\s+(?:now\s+|again\s+)?(?:any|an?\s+(?:arbitrary|general|positive|negative|real|new|other)))\b"
+_CHANGE_VERB = r"(?:heat|cool|warm|rais|lower|increas|decreas|doubl|halv|tripl|vary|varie|chang|reduc|multipl|divid|" \
+               r"scal|shift|sweep|tun)\w*"
+
+
+def choice_ended(lines: list[str], line: int, column: int, until: int, until_column: int, names: frozenset[str],
+                 noun: str) -> bool:
+    """Whether the words after a choice ("Choose the temperature so that $\\beta\\varepsilon = \\ln 3$", on ``line`` at
+    ``column``) and before (``until``, ``until_column``) end it: "drop that choice", a name of it let vary or given
+    a new range ("As $\\beta$ varies", "Now let $\\beta$ be any positive number", "$\\beta$ is free"), or what was
+    chosen changed ("Now heat the system", "double the temperature")."""
+    if until <= line and until_column <= column:
+        return False
+    pieces = []
+    for number in range(line, min(until, len(lines)) + 1):
+        text = lines[number - 1]
+        start = text.find("$", column + 1) + 1 if number == line and column >= 0 else 0
+        end = until_column if number == until and until_column > 0 else len(text)
+        pieces.append(text[start:end] if number != until or until_column > 0 or number == line else "")
+    words = " ".join(pieces)
+    if _CHOICE_DROPPED.search(blank_inline_math(words)):
+        return True
+    for name in names:
+        tex = rf"\$\s*\\?{re.escape(name)}\s*\$"
+        if re.search(rf"(?i){tex}\s+(?:now\s+|again\s+|may\s+|can\s+)?{_NAME_CHANGED}", words) \
+                or re.search(rf"(?i)\b(?:vary|varying|change|changing|increase|increasing|decrease|decreasing|sweep|"
+                             rf"sweeping|let)\s+{tex}(?!\s*(?:=|\\in))", words) and not re.search(
+                    rf"(?i)\blet\s+{tex}\s+be\s+(?:as|the\s+same)", words):
+            return True
+    if noun and re.search(rf"(?i)\b{_CHANGE_VERB}\b[^.;]{{0,60}}\b{re.escape(noun)}|\b{re.escape(noun)}\b[^.;]{{0,30}}"
+                          rf"\b(?:varies|changes|grows|rises|falls|increases|decreases|is\s+(?:raised|lowered|doubled|"
+                          rf"halved|changed|varied))", blank_inline_math(words)):
+        return True
+    return False
+
+
+_PREMISE = re.compile(r"(?i)(?:^|[.;:!?]\s+|,\s*)(?:and\s+)?(?:since|because|as)\s*$|(?:由于|因为)\s*$")
+
+
+def premise_before(lines: list[str], rel: Relation) -> bool:
+    """Whether an inline relation opens a clause of what the step rests on: "Since $…$, …", "…, because $…$"."""
+    found = _on_its_line(lines, rel)
+    if found is None:
+        return False
+    line, at = found
+    start = line.rfind("$", 0, at)
+    return start >= 0 and bool(_PREMISE.search(line[:start].rstrip("$").rstrip()))
+
+
+_CASE_BY_NOUN = re.compile(r"(?i)(?:^|[,;:]\s*|\b(?:and|but|now)\s+)(?:for|in)\s+(?:the|a|an)\s+(?:[a-z-]+\s+){0,3}?"
+                           r"(?:distribution|case|coin|die|model|prior|chain|network|system|classifier|policy|example|"
+                           r"setting|choice)\s*,?\s*$|^\s*对(?:于)?(?:一个|某个|这个)?[\u4e00-\u9fff]{1,8}\s*[，,]?\s*$")
+"""A case named by a noun before its values: "For the uniform distribution $p_i = 1/n$", "for a fair coin $p = 1/2$",
+"对均匀分布 $p_i = 1/n$"."""
+
+
+def case_by_noun(lines: list[str], rel: Relation) -> bool:
+    """Whether the words right before an inline relation name the case it gives values ("For the uniform
+    distribution $p_i = 1/n$"): a case of its sentence, not a definition of the name from there on."""
+    return bool(_CASE_BY_NOUN.search(_sentence_before(lines, rel).rstrip().rstrip("$").rstrip("\\(")))
+
+
 def prose_role(lines: list[str], rel: Relation) -> str | None:
     """What the words around an inline relation make of it: ``"condition"`` ("where $…$", "take
     $z_1 = 0$, $z_2 = …$", "当 $…$ 时"), ``"claim"`` ("so $…$", "the loss is $…$", "$…$ is false"),
@@ -1809,6 +1956,10 @@ def prose_role(lines: list[str], rel: Relation) -> str | None:
         return "condition"                          # "$x = (1, 2, 3)$, $n = 3$:" heading a worked example: its setup
     if _EXAMPLE_HEADING.fullmatch(before):
         return "condition"                          # "Example: $z = (1000, 1001, 1002)$.": the example's value
+    if re.search(r"(?i)(?:[,(—–]|\bor)\s*say\s*,?\s*$", before):
+        return "condition"                          # "…, say $s^2 = 0.5$, then …": an example's value
+    if rel.op == "==" and _CASE_BY_NOUN.search(before):
+        return "condition"                          # "For the uniform distribution $p_i = 1/n$ we have …": its case
     if rel.op == "==" and _ITEM_LABEL.fullmatch(before) and _under_examples_heading(lines, rel.line):
         return "condition"                          # "## Worked examples … **(a)** $z = (0.3, -0.1)$": its values
     if before.endswith((":", "：")):
@@ -2626,26 +2777,86 @@ def setup_sections(lines: list[str], starts: dict[int, int]) -> frozenset[int]:
                      and _SETUP_HEADING.match(lines[h - 1]))
 
 
-def contradicted(counterexample, stated: tuple[tuple[str, str, int], ...]) -> str:
-    """How a counterexample contradicts values the text gave names earlier in the section (``the
-    text took x = 1 (line 17)``), or ``""``."""
+def _at_point(value: sp.Basic, at: dict[str, sp.Basic]) -> sp.Basic | None:
+    """``value`` at the point ``at`` (names → numbers; sums over a size the point gives are expanded first), or None
+    when a name of it is not there."""
+    taken = value.xreplace({x: at[x.name] for x in value.atoms(sp.Symbol) if x.name in at})
+    taken = taken.doit() if taken.has(sp.Sum, sp.Product) else taken
+    taken = taken.xreplace({x: at[sp.sstr(x)] for x in taken.atoms(sp.Indexed) if sp.sstr(x) in at})
+    taken = taken.xreplace({x: at[x.name] for x in taken.atoms(sp.Symbol) if x.name in at})
+    return None if taken.free_symbols or taken.atoms(sp.core.function.AppliedUndef) else taken
+
+
+def _point(counterexample) -> dict[str, sp.Basic]:
     from ..parsing import parse_expr
-    values = dict(counterexample.values)
+    return {key: parse_expr(value) for key, value in dict(counterexample.values).items()}
+
+
+def _cases(name: str, point: dict[str, sp.Basic]) -> list[tuple[str, dict[str, sp.Basic], bool]]:
+    """Where a stated ``name`` meets the point: (the point's key, the index values, whether a square)."""
+    entry = re.fullmatch(r"(?P<base>\w+)\[(?P<index>[A-Za-z_]\w*)\]", name)
+    square = re.fullmatch(r"(?P<base>\w+)\*\*2", name)
+    if entry:                       # p_i = 1/n: at each entry p[1], p[2] of the point
+        return [(key, {entry.group("index"): sp.Integer(key[len(entry.group("base")) + 1:-1])}, False) for key in point
+                if re.fullmatch(rf"{re.escape(entry.group('base'))}\[-?\d+\]", key)]
+    if square:
+        return [(square.group("base"), {}, True)] if square.group("base") in point else []
+    return [(name, {}, False)] if name in point else []
+
+
+def contradicted(counterexample, stated: tuple[tuple[str, object, int], ...], taken_as: str = "took") -> str:
+    """How a counterexample contradicts values the text gave names earlier in the section (``the
+    text took x = 1 (line 17)``), or ``""``.  A name may be a family's entry at an index (``p[i]`` with
+    ``p_i = 1/n``: each entry of the point) or a square (``sigma**2`` with ``σ² = log 4``)."""
+    from ..parsing import parse_expr
+    try:
+        point = _point(counterexample)
+    except Exception:  # noqa: BLE001 - a point softsym cannot read back: say nothing
+        return ""
     clashes = []
     for name, value, line in stated:
-        if name in values:
+        for key, index, square in _cases(name, point):
             try:
-                taken = parse_expr(value)       # (a value in other names — E_2 = ε — at the point's values)
-                taken = taken.xreplace({x: parse_expr(values[sp.sstr(x)]) for x in taken.atoms(sp.Symbol, sp.Indexed)
-                                        if sp.sstr(x) in values})
-                if taken.free_symbols:
+                taken = _at_point(parse_expr(value) if isinstance(value, str) else value, {**point, **index})
+                if taken is None:       # (a value in other names — E_2 = ε — at the point's values)
                     continue
-                same = sp.simplify(parse_expr(values[name]) - taken) == 0
+                there = point[key] ** (2 if square else 1)
+                same = sp.simplify(there - taken) == 0
             except Exception:  # noqa: BLE001 - a value softsym cannot read back: say nothing
                 continue
             if not same:
-                clashes.append(f"{name} = {values[name]} while the text took {name} = {value} (line {line})")
+                shown = f"{key}**2" if square else key
+                clashes.append(f"{shown} = {sp.sstr(there)} while the text {taken_as} {name} = {sp.sstr(value)} "
+                               f"(line {line})")
+                break
     return "; ".join(clashes[:2])
+
+
+def fails_at_stated(problem, counterexample, stated: tuple[tuple[str, object, int], ...]) -> bool:
+    """Whether the relation of ``problem`` is false too at the counterexample with the stated names set to their
+    values there (σ² = log 4: σ its nonnegative root) — then the values do not save it (λφ(0) = λ/√π fails at
+    the λ the text derived as at any other)."""
+    from ..parsing import parse_expr
+    try:
+        point = _point(counterexample)
+        moved = dict(point)
+        for name, value, _ in stated:
+            for key, index, square in _cases(name, point):
+                taken = _at_point(parse_expr(value) if isinstance(value, str) else value, {**point, **index})
+                if taken is None:
+                    return False
+                moved[key] = sp.sqrt(taken) if square else taken
+        left, right = (_at_point(side, moved) for side in (problem.lhs, problem.rhs))
+        if left is None or right is None:
+            return False
+        a, b = sp.N(left, 30), sp.N(right, 30)
+        if not (a.is_real and b.is_real):
+            return False
+        gap = float(b - a)
+        scale = max(1.0, abs(float(a)), abs(float(b)))
+        return {"==": abs(gap) > 1e-12 * scale, "<": gap <= 1e-12 * scale, "<=": gap < -1e-12 * scale}.get(problem.rel, False)
+    except Exception:  # noqa: BLE001 - not settled: the values may save it
+        return False
 
 
 _NUMBER = r"\s*-?(?:\d+(?:\.\d+)?|\\t?frac\s*\{\s*\d+\s*\}\s*\{\s*\d+\s*\}|\d+\s*/\s*\d+)\s*"

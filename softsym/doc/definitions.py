@@ -410,6 +410,9 @@ def _unfolded_keeping_variables(expr: sp.Basic, definitions: list[Definition]) -
         inner = rename_bound(inner)      # L := Σ_k z_k² in ∂L/∂z_k: L's own k is not the k of z_k
         for v in d.variables:
             inner = _through_the_variable(inner, v, definitions)
+            if inner is None:
+                raise Unfoldable(f"the derivative with respect to {sp.sstr(v)}, a name defined in the text: whether "
+                                 f"what it differentiates depends on it could not be settled in time")
         taken = sp.Derivative(inner, *d.variable_count, evaluate=False)
         done = attempt(Deadline.after(2.0), taken.doit, None)       # then the variable's definition in
         if done is None or any(set(e.variables) & set(d.variables) for e in done.atoms(sp.Derivative)):
@@ -517,11 +520,18 @@ def _keys(variable: sp.Basic) -> set[str]:
     return out
 
 
-def _through_the_variable(inner: sp.Basic, variable: sp.Basic, definitions: list[Definition]) -> sp.Basic:
+_INVERSES: dict[tuple[sp.Basic, sp.Basic, sp.Symbol], sp.Basic | None] = {}
+"""The inverses found (or found not to be one): a relation's reading and its check of flat derivatives
+must agree on them (each solving again under its own deadline could differ on a loaded machine)."""
+
+
+def _through_the_variable(inner: sp.Basic, variable: sp.Basic, definitions: list[Definition]) -> sp.Basic | None:
     """``inner`` with the name the variable is defined from written through the variable: with
     ``η := log(1 − θ)``, ``A(η) = −log θ`` differentiated in η is ``−log(1 − e^η)`` (θ = 1 − e^η).
     Only for one such name with one inverse that composes back to the identity both ways;
-    otherwise ``inner`` as it is (its derivative then counts as not depending on the variable)."""
+    otherwise ``inner`` as it is (its derivative then counts as not depending on the variable).
+    None when that could not be settled in time: the derivative is then not read at all (taken with
+    the name held fixed, dA/dη would be 0 under load and the same line proved when idle)."""
     definition = next((x for x in reversed(definitions) if x.target == variable), None)
     if definition is None or not isinstance(variable, sp.Symbol):
         return inner
@@ -529,17 +539,40 @@ def _through_the_variable(inner: sp.Basic, variable: sp.Basic, definitions: list
     if len(shared) != 1 or variable in inner.free_symbols:
         return inner
     name = shared[0]
-    found = attempt(Deadline.after(1.0), lambda: sp.solve(sp.Eq(variable, definition.expr), name, dict=False), None)
-    if not isinstance(found, list) or len(found) != 1:
-        return inner
-    inverse = found[0]
+    key = (variable, definition.expr, name)
+    if key not in _INVERSES:
+        inverse = _inverse(variable, definition.expr, name)
+        if inverse is _UNSETTLED:
+            return None
+        if len(_INVERSES) > 4096:
+            _INVERSES.clear()
+        _INVERSES[key] = inverse
+    inverse = _INVERSES[key]
+    return inner if inverse is None else inner.xreplace({name: inverse})
 
-    def identity(expr: sp.Basic, of: sp.Basic) -> bool:
-        return attempt(Deadline.after(1.0), lambda: sp.simplify(expr - of) == 0, False) is True
-    if not (identity(definition.expr.xreplace({name: inverse}), variable)
-            and identity(inverse.xreplace({variable: definition.expr}), name)):
-        return inner
-    return inner.xreplace({name: inverse})
+
+_UNSETTLED = object()
+"""What ``_inverse`` answers when SymPy did not answer in time (never cached)."""
+
+
+def _inverse(variable: sp.Symbol, expr: sp.Basic, name: sp.Symbol) -> object:
+    """The one ``name`` with ``variable = expr`` that composes back to the identity both ways; None when
+    there is none (no solution, several, or one that does not compose back); ``_UNSETTLED`` when SymPy
+    did not answer in time."""
+    found = attempt(Deadline.after(1.0), lambda: sp.solve(sp.Eq(variable, expr), name, dict=False), _UNSETTLED)
+    if found is _UNSETTLED:
+        return _UNSETTLED
+    if not isinstance(found, list) or len(found) != 1:
+        return None
+    inverse = found[0]
+    for there, back, of in ((expr.xreplace({name: inverse}), variable, variable),
+                            (inverse.xreplace({variable: expr}), name, name)):
+        same = attempt(Deadline.after(1.0), lambda there=there, back=back: sp.simplify(there - back) == 0, _UNSETTLED)
+        if same is _UNSETTLED:
+            return _UNSETTLED
+        if same is not True:
+            return None
+    return inverse
 
 
 class Unfoldable(Exception):
@@ -556,7 +589,10 @@ def flat_derivatives(lhs: sp.Basic, rhs: sp.Basic, definitions: list[Definition]
             d.expr, [x for x in definitions if _key(x.target) not in names]), None)
         if inner is not None:
             for v in d.variables:
-                inner = _through_the_variable(inner, v, definitions)
+                inner = inner if inner is None else _through_the_variable(inner, v, definitions)
+            if inner is None:               # (not settled in time: as if flat, so no refutation rests on it)
+                out.append(sp.sstr(d.expr))
+                continue
             if inner.is_Number and not d.expr.is_Number:      # L := ½(½ − 1)² in a worked example
                 out.append(sp.sstr(d.expr))
                 continue

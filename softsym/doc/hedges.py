@@ -27,7 +27,7 @@ _RISKY = re.compile(
     r"length|size|dimension|rate|width|shape)s?\b)|similarly|likewise|analogous|"
     r"analogously|contradiction|contradicts|absurd|cannot|may|might|could|would|should|need|needs|tempting|naive|"
     r"naively|pitfall|trap|careful|beware|fallacy|claim|claims|claimed|some|sometimes|often|typically|usually|"
-    r"regardless|arbitrary|vary|varies|until|switch|switching|flip|flipped|flipping|reverse|reversed|negate|negated|"
+    r"regardless|arbitrary|vary|varies|until(?!\s+further\s+notice)|switch|switching|flip|flipped|flipping|reverse|reversed|negate|negated|"
     r"negation|complement|remaining|rest|other|others|else|apart|suppose\s+for|pretend|imagine|hypothetically|"
     r"counterexample|check\s+whether|see\s+whether|does\s+it|is\s+it|supposedly|allegedly|presumably|perhaps|"
     r"maybe|possibly|probably|roughly|approximately|up\s+to|modulo|unless|almost|nearly|(?:nothing|nobody|no\s+one)\s+"
@@ -38,7 +38,8 @@ _RISKY = re.compile(
     r"即使|同样|类似|前面|上面|之前|之外|以外|相反|另|其余|其他|假如|忽略(?![^，。；]{0,6}误差)|并非")
 """Words that make a sentence more than a plain statement of a case or an assumption."""
 _NOT_US = re.compile(r"(?i)\b(?:we|I|here\s+we|this\s+(?:note|post|text|section))\s+(?:do|does|did|will|shall|can|"
-                     r"won't|don't|doesn't|didn't)\s*(?:not|n't)?\b|\bnot\s+(?:here|us|we|so\s+here)\b|\bnot\s+in\s+this\b|我们不|本文不")
+                     r"won't|don't|doesn't|didn't)\s*(?:not|n't)?\b|\bnot\s+(?:here|us|we|so\s+here)\b|\bnot\s+in\s+this\b|我们不|本文不|"
+                     r"\b(?:we|I)\s+(?:keep|leave)\s+(?:\S+\s+)?(?:free|general|arbitrary|unspecified)\b")
 """A clause after a semicolon that takes back what the clause before it said of others ("Prior work assumed $w > 0$;
 we do not")."""
 _SIGN_WORD = re.compile(r"(?i)\b(?:(?:strictly\s+)?(?:positive|negative)|non-?negative|non-?positive)\b|"
@@ -681,7 +682,10 @@ def admits(phrase: str, value) -> bool | None:
 
 
 _DISTRIBUTION = re.compile(r"(?i)\b(?:distributions?|probability\s+vectors?|probabilities|(?:probability\s+)?simplex|"
-                           r"one-?hot|(?:mixing|mixture)\s+(?:weights?|proportions?|coefficients?))\b|分布|概率|单纯形|混合权重")
+                           r"one-?hot|(?:mixing|mixture)\s+(?:weights?|proportions?|coefficients?)|(?:class|label|category)\s+"
+                           r"(?:proportions?|fractions?|frequenc(?:y|ies)|shares?)|(?:proportions?|fractions?)\s+of\s+(?:the\s+)?"
+                           r"(?:samples?|examples?|points?)\s+(?:in|of|from)\s+(?:each\s+)?class)\b|分布|概率|单纯形|混合权重|"
+                           r"类(?:样本|别)?的?(?:比例|占比|频率)")
 _MIXTURE = re.compile(r"(?i)\b(?:mixtures?|mixing)\b|混合")
 _COMPONENTS = re.compile(r"(?i)\bcomponents?\b|分量|成分")
 _WEIGHTS_HERE = re.compile(r"(?i)\bweights?\s*$|权重\s*$")

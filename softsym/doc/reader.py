@@ -38,7 +38,7 @@ from ..latex.probability import is_probability
 from ..latex.vocabulary import GREEK
 from ..latex.distributions import Distribution, closed_forms, is_divergence, left_over, parameter_ranges
 from ..latex.operators import OUTCOME_COUNT
-from ..problem import Problem, fresh_binders, prepare, reached_definitions, vector_names
+from ..problem import Problem, fresh_binders, prepare, reached_definitions, unfold, vector_names
 from ..rewrite import derivative_taken
 from ..prover import DEFAULT_TIMEOUT
 from ..sums import empty_when_reversed
@@ -50,7 +50,7 @@ from .chains import Relation, column_on_line, relations, sides_of_arrows
 from .hedges import (EXCEPTING, FROM_HERE_ON, _UNLESS_SAID, assumed_in_words, words_set_aside, doubted_in, equal_case, hedged_words, case_switch, distributions_named, negation_in, others_before, paragraph_around, prose_text, regime_nearby, restricted_nearby, restricted_where_introduced,
                      sentence_around, sentences, signs_nearby, unplain, word_bound)
 from .conditions import (NAME_TEX, _sentence_before, case_at_point, named_by_noun, product_value, replaced_in_words, solved_value,
-                         worded_value, 
+                         worded_value, domains_in_words, premise_before, case_by_noun,
     conditioned, family_bound_for_every, pin_throughout,
     LABEL_SET, OP_TEX, is_stated_range, MEMBERSHIP as _MEMBERSHIP, NOT_A_CASE, after_a_display, as_bounds, case_after, case_in_words, claimed_before, bound_throughout, introduced_by, conditions_after, conditions_for, excluded_in_words, named_in_words, tight_at,
     defined_before, defining_cue, example_cue, supposed_cue, widened_since, finite_set, words_after_display, imposed_display, imposed_in_prose, in_display_math,
@@ -59,7 +59,7 @@ from .conditions import (NAME_TEX, _sentence_before, case_at_point, named_by_nou
     names_a_true_class, one_hot_class, one_hot_families, pairwise_indices, parameter_bound, parameter_key, spoken_keys, prose_role, relevant_hypotheses, row_condition,
     a_case_of, blank_inline_math, lead_in, quantified_names, quantified_with_restriction, replaces_other_name, said_in_general, same_section, in_preamble, in_scope, setup_sections, same_sentence, scalar_range_name, section_starts, set_aside, signs_in_words,
     described_in_words, logarithm_bases, renamed_in_words, signs_after_display, sums_to_one, with_values, _contradict, _SENTENCE_END, case_paragraph_before,
-    changed_in_words, rival_values, run_start, standing_supposition, values_alongside, widened_after,
+    changed_in_words, rival_values, run_start, standing_supposition, values_alongside, widened_after, choice_ended,
 )
 from .blocks import item_opening, list_lead_in, outer_sibling_items, sibling_items
 from .moments import draws_here, every_draw, moments_written_out, random_in_words
@@ -136,6 +136,8 @@ class Reading:
     stated: tuple[tuple[str, str, int], ...] = field(default=())   # values the text gave names before it
     stated_here: tuple[tuple[str, str, int], ...] = field(default=())   # … of them, those its section gives
     links: tuple[tuple[str, str, int], ...] = field(default=())   # names prose tied to others in its paragraph
+    derived: tuple[tuple[str, sp.Basic, int], ...] = field(default=())  # values the text derived for names before it
+    # ("which gives $\alpha = \frac12\log\frac{1-\epsilon}{\epsilon}$") in its section: a point off them is doubted
     # before it ("with $E_1 = 0$ and $E_2 = \varepsilon$"): a counterexample that breaks one is no refutation
     one_way: bool = False           # the conclusion of an equivalence ⟺: checked under its premise only
     followups: tuple[tuple[str, Problem], ...] = field(default=())   # decided only when the verdict asks:
@@ -246,7 +248,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
 
     def read_as(k: int, *notes: str) -> None:
         term_read.setdefault(k, []).extend(n for n in notes if n not in term_read[k])
-    found = [_as_worded(prose_lines, rel, blocks) for rel in found]
+    found = domains_in_words(prose_lines, [_as_worded(prose_lines, _point_free(rel, text), blocks) for rel in found])
     functions = {bare_name(name) for rel in found if (fd := function_definition(rel)) for name in [fd[0]]}
     named = _special_names(text, found, prose_lines)
     special_clash = _special_clash(text, found, prose_lines)     # B of its own in one section, the Beta function named too
@@ -362,6 +364,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
     # (or "Below, $\nabla$ is the gradient with respect to $x$": a variable in words, not read)
     # ("Here $\nabla$ denotes the backward difference operator": no gradient)
     special = frozenset({"digamma"} if "psi" in named else ()) \
+        | frozenset({"normal_cdf"} if "Phi" in named else ()) \
         | frozenset({"beta"} if "B" in named else ()) \
         | frozenset({"parts"} if _PARTS.search(text) else ()) \
         | frozenset({"Gamma_name"} if _GAMMA_ALONE.search(_GAMMA_ITSELF.sub(" ", text)) or _GAMMA_GIVEN.search(text)
@@ -434,6 +437,12 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
     conditions: list[tuple[int, sp.Basic | None]] = []  # inline conditions ("for $i = j$:") by line
     example_pins: list[tuple[int, sp.Basic]] = []         # the values "let/take/for example" gave, by line
     branches: set[str | None] = set()                     # names defined by cases, on ranges ("for 0 ≤ t ≤ t_w")
+    branch_at: dict[str | None, list[int]] = {}          # … and the lines of their cases
+
+    def branched(name: str | None, line: int) -> bool:
+        """Whether ``name`` is defined by cases in the section of ``line`` ("Try $g(x) = \\sqrt x$" in a later
+        section is a new g, not a third piece of the one written in two pieces before)."""
+        return name in branches and any(same_section(sections, at, line) for at in branch_at.get(name, []))
     entry_vectors_at: dict[str, int] = {}                 # z = (z_1, z_2): the vector of its entries, where
     entry_vectors_span: dict[str, object] = {}            # … and their span
     noise_models: dict[sp.Basic, tuple[int, str]] = {}        # a data model with noise: its line, the name it models
@@ -692,11 +701,18 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
     renamed_at: dict[str, int] = {}                     # a defined name given another meaning in words: where
     described_at = _described_names(lines)              # "Let $x^*$ be the minimizer": the name, its line
     chosen_at: dict[str, tuple[int, int]] = {}          # "取 $v = c$ …，则 …": the choice's line, its paragraph's end
+    solved_cases: set[sp.Basic] = set()                 # "$\beta h = 0.5$ gives": h = 0.5/β, a case like a value
+    derived_values: list[tuple[int, int, sp.Basic, sp.Basic]] = []   # claims that give a name a value (line, k, name,
+    # value): "which gives $\alpha = …$" — a refutation after them at a point off them is doubted
+    choices: dict[str, tuple] = {}                      # "Choose … so that $βε = \ln 3$": the name solved for →
+    # (line, column, what stands for it, the equation's names, the noun chosen): until its section ends or the
+    # words free one of its names, drop the choice or change what was chosen
     circular_at: dict[str, int] = {}                    # a name defined through itself (not unfolded): where
     last_values: dict[str, tuple] = {}                  # η_K := 0: the family's line, condition and text
     previous_definitions: list[Definition] = []
     sections_own: dict[str, int] = {}                   # η := logit μ of the Bernoulli section, not read in the next
     found[:] = [replace(r, column=column_of(n)) for n, r in enumerate(found)]   # (the n-th of a text written twice)
+    system_rows = _systems(found)                       # rows of a display that solve for each other's names
     for k, rel in enumerate(found):
         moments_read = False            # (set where the sides are read: a moment written out of a drawn name)
         reading_at[0] = k
@@ -858,6 +874,13 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                 conditions.append((sign_line, as_relational(sign, named, sp.Integer(0))))
                 local_spans[(sign_line, conditions[-1][1])] = (start, end)
                 worded_doubts[conditions[-1]] = doubt and f"{conditions[-1][1]} (line {sign_line}: {doubt})"
+        for name, (at, column, held, names, noun) in list(choices.items()):
+            if standing.get(name) != held:
+                choices.pop(name)
+            elif not same_section(sections, at, rel.line) or choice_ended(
+                    lines, at, column, rel.line, 0 if in_display_math(rel, blocks) else column_of(k), names, noun):
+                standing.pop(name)                          # ("As $\beta$ varies", "We drop that choice", "Now heat
+                choices.pop(name)                           # the system", the next section)
         while worded and worded[0][0] <= rel.line:         # "Let $p$ be a positive real number": from here on
             sign_line, name_tex, sign, doubt = worded.pop(0)
             if name_tex == "*case":                         # "If all variables are positive, $$…$$"
@@ -1243,6 +1266,15 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             out.append(Reading(rel, verdict="unparsed", message=f"{exc.reason}: {exc.fragment}"))
             continue
         lhs, rhs = one_symbol_per_name(lhs, rhs)
+        if k in system_rows and not names_in(lhs, rhs) & {target_name(d.target) for d in definitions}:
+            # "$$V_A = 1 + 0.9 V_B, \quad V_B = 0.9(0.5 V_A + 0.5 V_B)$$": equations the text solves together
+            constraints.append(as_relational("==", lhs, rhs))
+            imposed_at.setdefault(constraints[-1], rel.line)
+            out.append(Reading(rel, verdict="skipped", lhs=sp.sstr(lhs), rhs=sp.sstr(rhs),
+                               message=f"an equation of a system the text solves ({', '.join(system_rows[k])} on "
+                                       f"both sides of its rows): a hypothesis of the relations after it, not a claim"))
+            use(names_in(lhs, rhs))
+            continue
         if rel.op in ("==", ":="):      # "记逆温度 $β := 1/T$，于是 $Z(β) = Σ_x e^{-βE(x)}$": Z written in β (and
             renamed_left = []           # "F := -T \log Z" after Z(β) was written: Z, not Z at T = β)
             if rel.op == "==":
@@ -1809,7 +1841,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             # (not "…, so $B(2, 3) = \tfrac{1}{12}$": derived, a claim about B at those numbers; nor "Let $g(t) = t^3 - t$.
             # In particular, $g(2) = 7$": g at 2 is a number already, nothing the line could fix — a claim)
             # (displayed at a number, it is a claim; in prose "setting $L(0) = 10$" may stipulate it)
-            if target_name(lhs) in branches and (rel.condition or trailing.get(k)):   # f(x) = 0 for x < 0
+            if branched(target_name(lhs), rel.line) and (rel.condition or trailing.get(k)):   # f(x) = 0 for x < 0
                 definitions = [d for d in definitions if not _same_kind(d.target, lhs)]
             elif all(a.is_number for a in lhs.args):    # "the data give y(0) = 2" of y(t) = C e^{kt}: C = 2?
                 value = attempt(Deadline.after(1.0), lambda: unfold_keeping_variables(lhs, definitions), None)
@@ -1877,14 +1909,14 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             or isinstance(lhs, sp.Indexed) and len(own_names) >= 2 and bool(re.search(
                 r"(?i)\boff[- ]diagonal\b|非对角", _words_into(lines, rel, blocks)))
         # ("For $i \ne j$ we have $J_{ij} = -p_i p_j$", "The off-diagonal entries are $J_{ij} = …$": a case)
-        ranged = ranged and not (rel.op == ":=" and defined_before(lines, rel, blocks) and target_name(lhs) not in branches
+        ranged = ranged and not (rel.op == ":=" and defined_before(lines, rel, blocks) and not branched(target_name(lhs), rel.line)
                                  and not case_after(found, k, lines, blocks))
         def index_range(c: Relation) -> bool:     # k ≥ 1, k > 0, 1 ≤ k, k ≤ n: where the index runs
             flip = {">": "<", ">=": "<=", "<": ">", "<=": ">="}
             index, op, bound = (c.lhs.strip(), c.op, c.rhs.strip()) if c.lhs.strip() in own_names \
                 else (c.rhs.strip(), flip.get(c.op, ""), c.lhs.strip())
             return index in own_names and op in (">", ">=") and bound in ("0", "1")
-        floor_only = isinstance(lhs, sp.Indexed) and len(lhs.indices) == 1 and target_name(lhs) not in branches \
+        floor_only = isinstance(lhs, sp.Indexed) and len(lhs.indices) == 1 and not branched(target_name(lhs), rel.line) \
             and not on_own(rel.condition) and bool(trailing.get(k)) \
             and all(index_range(found[c]) for c in trailing.get(k, ()))
         if ranged and floor_only:   # a_k from k = 1 (or 0) on: entries below are no entries of this definition
@@ -1895,14 +1927,14 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         # ("For $p \in (0, 1)$ define $$\logit(p) := …$$": the function's domain, not one case of it)
         of_recurrence = isinstance(lhs, sp.Indexed) and str(lhs.base.label) in recurrences
         branch = rel.op in ("==", ":=") and bool(own_names) and target_name(lhs) is not None and not of_recurrence and (
-            target_name(lhs) in branches or ranged and earlier is None and not checks_example)
+            branched(target_name(lhs), rel.line) or ranged and earlier is None and not checks_example)
         if branch and aside:            # "A common mistake is to write $f(x) = 0$ for $x < 0$"
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message=f"a form the words set aside (\"{aside}\"): not the text's definition"))
             use(names_in(lhs, rhs))
             continue
         if branch:          # "f(x) = x for x ≥ 0" (and "f(x) = 0 for x < 0"): a definition by cases
-            branches.add(target_name(lhs))
+            branches.add(target_name(lhs)); branch_at.setdefault(target_name(lhs), []).append(rel.line)
             if isinstance(lhs, sp.Indexed) and len(lhs.indices) == 1 and isinstance(lhs.indices[0], sp.Symbol):
                 cases = []          # y_k = 0 "for k ≠ c": at any point, k = c or y_k = 0 (a refutation that
                 for c in trailing.get(k, ()):       # breaks it is looked for again inside it)
@@ -2180,7 +2212,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             # "On positive inputs, $h(x) = x$. On negative inputs, $h(x) = 0.1x$.": two bodies of h in one section
             # and no words that leave the first — pieces of a definition by cases: neither is unfolded after it
             first = [line for line in defined_at.get(target_name(lhs) or "", []) if line <= rel.line]
-            branches.add(target_name(lhs))
+            branches.add(target_name(lhs)); branch_at.setdefault(target_name(lhs), []).append(rel.line)
             neither_unfolded(first[-1], f"{shown_l} := {shown_r}, a second body of {target_name(lhs)} in the section "
                                         f"(line {first[-1]}) with no words that leave the first: two pieces of a "
                                         f"definition by cases? neither is unfolded")
@@ -2275,7 +2307,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                     + [sp.Eq(sp.floor(x, evaluate=False), x, evaluate=False) for x in counted],
                     rel.line)
             if ranged and own_names and target_name(lhs) is not None:   # a later range is another case
-                branches.add(target_name(lhs))
+                branches.add(target_name(lhs)); branch_at.setdefault(target_name(lhs), []).append(rel.line)
             defined_at.setdefault(target_name(lhs) or "", []).append(rel.line)
             if isinstance(lhs, sp.core.function.AppliedUndef):     # BCE(a, y) = … written with "=": a formula
                 equals_defined.pop(str(lhs.func), None)            # the text's checks may disagree with
@@ -2348,6 +2380,9 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                                        "it holds in the display after it"))
             continue
         role = prose_role(lines, rel) if inline and (lhs.free_symbols or rhs.free_symbols) else "claim"
+        if role is None and inline and sp.Tuple(lhs, rhs).has(sp.Derivative, sp.Integral, sp.Limit) \
+                and premise_before(lines, rel):
+            role = "claim"      # "Since $\frac{d^2}{dx^2}\log x = -1/x^2 < 0$ on …": a derivative the step rests on, stated
         known = _KNOWN_DEFINED.match(rel.lhs) if rel.op in ("==", ":=") \
             and not lhs.atoms(sp.core.function.AppliedUndef) else None    # (one the text defined already: its own)
         if known is not None and (not re.search(rf"(?<![A-Za-z\\]){re.escape(known.group('argument'))}(?![A-Za-z])",
@@ -2423,7 +2458,8 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                      if isinstance(lhs, sp.Indexed) else target_name(lhs) not in names_in(rhs)) \
                 and target_name(lhs) not in {target_name(d.target) for d in definitions} \
                 and not isinstance(lhs, sp.core.function.AppliedUndef) \
-                and (defining_cue(lines, rel) or named_by_noun(lines, rel) and target_name(lhs) not in used):
+                and (defining_cue(lines, rel) or named_by_noun(lines, rel) and target_name(lhs) not in used) \
+                and not (case_by_noun(lines, rel) and _written_before(lines, rel, lhs)):
             # "where $\kappa = L/\mu$ is the condition number": κ is what it names from here on (and "均匀分布
             # $u_k = 1/K$": the new name the noun before it names)
             looped = circular(lhs, rhs, definitions, False)
@@ -2483,6 +2519,15 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                     and relational is not None and not names_in(lhs, rhs) & defined_names \
                     and lhs not in rhs.free_symbols and supposed_cue(lines, rel):
                 add_condition(relational)                   # "If $p = \sigma(x)$, solve for $x$: $…$": its case
+            elif not given_here and rel.op == "==" and inline and relational is not None and isinstance(lhs, sp.Pow) \
+                    and lhs.exp == 2 and isinstance(lhs.base, (sp.Symbol, sp.Indexed)) and rhs.is_number \
+                    and rhs.is_positive and target_name(lhs.base) not in defined_names:
+                add_condition(relational)                   # "Take … $\sigma_n^2 = 0.25$": the square's value (either root)
+            elif not given_here and rel.op == "==" and inline and isinstance(lhs, sp.Indexed) and relational is not None \
+                    and all(isinstance(i, sp.Symbol) for i in lhs.indices) and not rhs.has(lhs.base) \
+                    and target_name(lhs) not in defined_names and case_by_noun(lines, rel):
+                add_condition(relational)                   # "For the uniform distribution $p_i = 1/n$, $…$": its case
+                # (every entry, as the noun names the whole: not "If $x_i = 0$", which may be one entry)
             elif not given_here and rel.op == "==" and inline and relational is not None \
                     and names_in(lhs, rhs) & defined_names and case_at_point(lines, rel):
                 add_condition(relational)                   # "At $\beta\varepsilon = 1$: $x = e^{-1}$": its case
@@ -2494,12 +2539,19 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             elif not given_here and rel.op == "==" and inline and relational is not None \
                     and (solved := solved_value(lhs, rhs, frozenset(defined_names))) is not None:
                 add_condition(solved)       # "For example $\beta h = 0.5$ gives $…$": the case h = 0.5/β
-                if _CHOSEN_FOR_WHAT_FOLLOWS.search(_sentence_before(lines, rel)) \
-                        and not unplain(lines, rel.line, column_of(k)):     # (not "One could choose …, but we do not")
+                solved_cases.add(solved)    # (checked without it too, as a value: it may hold there only)
+                chose = _CHOSEN_FOR_WHAT_FOLLOWS.search(_sentence_before(lines, rel))
+                if chose and not unplain(lines, rel.line, column_of(k)) \
+                        and not _QUALIFIED_AFTER.search(_rest_of_sentence(lines, rel, column_of(k))):
+                    # (not "One could choose …, but we do not", "If we choose …", "Choosing … makes …", "… ; we keep
+                    # β free")
                     condition_columns.pop((rel.line, solved), None)     # (the rest of its line too, past a stop)
-                    standing[solved.lhs.name] = (solved,)   # "Choose the temperature so that $βε = \ln 3$": a
-                    standing_line[solved.lhs.name] = rel.line   # point that breaks it is doubted from here on
-                    standing_doubts[solved.lhs.name] = ""
+                    standing[solved.lhs.name] = (*(c for c in standing.get(solved.lhs.name, ()) if not isinstance(
+                        c, sp.Eq)), solved)                 # "Choose the temperature so that $βε = \ln 3$": it
+                    standing_line[solved.lhs.name] = rel.line   # holds from here on in its section (b > 0 said
+                    standing_doubts[solved.lhs.name] = ""       # before stays beside b = a − 1)
+                    choices[solved.lhs.name] = (rel.line, column_of(k), standing[solved.lhs.name],
+                                                frozenset(names_in(lhs, rhs)), chose.group("noun") or chose.group("subject") or "")
             elif not given_here and inline and _as_case(lines, rel.line, column_of(k)):
                 unused_conditions.append((rel.line, rel.tex))    # "损失在 $q = \tilde y$ 时最小": not used
             elif not given_here and names_in(lhs, rhs) and inline and standing_supposition(lines, rel):
@@ -2522,6 +2574,13 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         recurring = {str(e.base.label) for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed)} & set(recurrences)
         made_of_defined = set().union(*(names_in(d.expr) for d in definitions)) - {
             n for d in definitions for n in names_in(d.expr) if "[" not in n}        # (families only: y of k := Σ y_i)
+        if inline and rel.op == "==" and (lhs.is_number or rhs.is_number) \
+                and _VALUE_MEANS.match(_rest_of_sentence(lines, rel, column_of(k))):
+            # "$\delta_i = 1$ 表示观察到事件，$\delta_i = 0$ 表示右删失": what a value means, no constraint
+            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                               message="what a value of the name means (\"… means …\"), not a claim or a constraint"))
+            use(names_in(lhs, rhs))
+            continue
         if is_constraint(rel, lhs, rhs, standalone) and not (names_in(lhs, rhs) & defined) and not checks_example \
                 and not (inline and claimed_inline(lines, rel.line, column_of(k))) \
                 and not (display and names_in(lhs, rhs) & made_of_defined and claimed_before(lines, rel, blocks)) \
@@ -2827,7 +2886,8 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                 + tuple(c for c in (*distribution_ranges, *left_facts, *right_facts))   # (0 < p < 1 of Ber(p): where
             # its KL is meant)
             given = tuple(_derivatives_taken(g) for g in given)   # log f(g) > 0 of f(g) := F'(g): a function of g
-            here = Domain(here.symbols, here.indexed, here.bounds, relevant_hypotheses(given, left, right))
+            here = Domain(here.symbols, here.indexed, here.bounds, relevant_hypotheses(
+                given, left, right, frozenset(sp.sstr(b.symbol) for b in here.bounds)))
             before = set(here.given)
             here, ranges = extremum_facts(left, right, here)
             if set(here.given) - before:    # max_k a_k of a defined a: the fact speaks of what a unfolds to
@@ -2889,7 +2949,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             out.append(Reading(rel, verdict="error", lhs=shown_l, rhs=shown_r,
                                message=f"could not prepare the relation: {type(exc).__name__}: {exc}"))
             continue
-        pins = [c for c in written[:len(prose)] if is_pin(c) and (mentioned(c.lhs, lhs, rhs) or mentioned(
+        pins = [c for c in written[:len(prose)] if (is_pin(c) or c in solved_cases) and (mentioned(c.lhs, lhs, rhs) or mentioned(
             c.lhs, unfold_keeping_variables(lhs, definitions), unfold_keeping_variables(rhs, definitions)))]
         variants: list[tuple[str, Problem]] = []
         defined_now = {target_name(d.target) for d in definitions}
@@ -3445,6 +3505,10 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                           f"read (line {premise_unread[0]}: {premise_unread[1]})")
         premise_imposed = None if arithmetic else next((u for u in reversed(imposed) if same_sentence(lines, u, rel)),
                                                        None)
+        solved_in_words = _SET_TO_ZERO_BEFORE.search(_sentence_before(lines, rel)) if inline else None
+        if solved_in_words and premise_imposed is None:     # "… and setting this to zero gives $θ_k = n_k/λ$"
+            doubts.append(f"it is what the words solve for (\"{solved_in_words.group(0)}\"): a root of an equation, "
+                          f"not an identity")
         if premise_imposed is not None:
             doubts.append(f"it rests on a condition the text imposes in the same sentence, which softsym does not "
                           f"use (line {premise_imposed[0]}: {premise_imposed[1]})")
@@ -3764,8 +3828,10 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                      if along is None or not (name.startswith(f"{along}·") or name.endswith(f"·{along}"))]
         # (u·w, u·x of ∇_w (w^T x) = w read along u are ours: what the text leaves undefined is the rest)
         if undefined and any(isinstance(c, sp.Eq) and names_in(c.lhs, c.rhs) & names_in(left)
-                             and names_in(c.lhs, c.rhs) & names_in(right) for c in written if isinstance(c, sp.Basic)):
-            undefined = []      # "If $p = \sigma(x)$, then $$x = …$$": the case it is under links its sides
+                             and names_in(c.lhs, c.rhs) & names_in(right) for c in [*written, *problem.domain.given]
+                             if isinstance(c, sp.Basic)):
+            undefined = []      # "If $p = \sigma(x)$, then $$x = …$$": the case it is under links its sides (or the
+            #                     system of equations the text solves: V_B = 9/11 V_A of V_A = 1 + 0.9 V_B, …)
         if undefined:
             doubts.append(f"its two sides share no name and {', '.join(undefined)} "
                           f"{'is' if len(undefined) == 1 else 'are'} defined nowhere in the document's math "
@@ -4022,7 +4088,13 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                           f"(once unfolded): which one it means is not clear")
             unproved = unproved or doubts[-1]
         notes = (*notes, *term_read.get(k, ()))
+        derived_here = _derived_here(derived_values, rel, k, lhs, rhs, definitions, sections)
+        if rel.op == "==" and _derivable_name(lhs) is not None \
+                and attempt(Deadline.after(0.5), lambda: unfold(lhs, definitions) == lhs, False) \
+                and not rhs.has(*([lhs.base] if isinstance(lhs, sp.Indexed) else [lhs])):
+            derived_values.append((rel.line, k, lhs, rhs))     # "which gives $α = …$", "Then $σ^2 = \log 4$"
         out.append(Reading(rel, problem=problem, lhs=shown_l, rhs=shown_r, conventions=notes, doubts=tuple(doubts),
+                           derived=derived_here,
                            assumed=assumed, signless=tuple(sorted(x.name for x in signless)), sizes=tuple(sorted(((range_ends | {d for d in dimensions if d in standing and standing_line.get(d) == 0})
                                                                & {x.name for x in problem.free_symbols
                                                                   if isinstance(x, sp.Symbol)})
@@ -5123,10 +5195,113 @@ def _math_start(text: str, column: int) -> int:
     return opened[-1] if len(opened) % 2 == 1 else column
 
 
-_CHOSEN_FOR_WHAT_FOLLOWS = re.compile(r"(?i)\b(?:choose|choosing|chosen|pick|picking|picked|select|selecting|tune|tuning|"
-                                      r"fix|fixing|scale|scaling)\b[^.;]*\b(?:so\s+that|such\s+that|to\s+make)\b|(?:选取|选择|取|选)(?!决|值|项)"
-                                      r"[^。；，,]{0,12}?使(?:得)?")
-"""A choice the text makes for what follows ("Choose the temperature so that …", "pick $a$ such that …")."""
+_CHOSEN_FOR_WHAT_FOLLOWS = re.compile(
+    r"(?i)(?:^\s*|[.;:!?]\s+|\b(?:now|here|first|next|then|so|thus|hence|finally),?\s+)"
+    r"(?:(?:we|I)\s+(?:now\s+|then\s+|shall\s+|will\s+)?|let(?:\s+us|'s)\s+)?(?:choose|pick|select|tune|fix|scale)\b"
+    r"(?:\s+(?:the|a|an|our)\s+(?P<noun>[a-z-]+))?[^.;]*\b(?:so\s+that|such\s+that|to\s+make)\b"
+    r"|\b(?:the\s+(?P<subject>[a-z-]+)\s+)?(?:is|are|was|were|has\s+been|have\s+been)\s+(?:chosen|picked|selected|tuned|"
+    r"fixed|scaled)\b[^.;]*\b(?:so\s+that|such\s+that|to\s+make)\b"
+    r"|^[^若如假]*?(?:选取|选择|取|选)(?!决|值|项)[^。；，,]{0,12}?使(?:得)?")
+"""A choice the text makes for what follows: a plain one, at the start of its sentence or by "we" ("Choose the
+temperature so that …", "We pick $a$ such that …", "β is chosen so that …") — not "If we choose …", "Choosing …
+makes …", "A common trick is to fix …"."""
+_QUALIFIED_AFTER = re.compile(r"(?i);|\b(?:but|however|though|although|otherwise|other|unless|except|would|could|"
+                              r"might)\b|但|然而|否则|其他|其它")
+"""Words after a choice in its sentence that qualify it ("…; we keep $\beta$ free", "… , other choices give …")."""
+
+
+_SET_TO_ZERO_BEFORE = re.compile(r"(?i)\b(?:setting|set|equating|equate)\s+(?:this|it|these|them|that|both|each|"
+                                 r"the\s+(?:\w+\s+){0,2}(?:derivatives?|gradients?|partials?|expressions?|scores?))\s+"
+                                 r"(?:equal\s+)?to\s+(?:zero|0)\b|\bsolving\s+(?:this|it|these|them|for)\b|"
+                                 r"令[^。；]*(?:为零|等于零|为\s*0)")
+"""Words before an inline relation that make it the root of what they set to zero ("setting this to zero gives")."""
+
+
+def _written_before(lines: list[str], rel: Relation, name: sp.Basic) -> bool:
+    """Whether math before ``line`` writes ``name`` (a family by its letter: ``$p$``, ``$p_k$``) — "设 $p$ 是一个分布。
+    对均匀分布 $p_i = 1/n$": p is the text's already, the uniform one a case of it."""
+    base = name.base.label if isinstance(name, sp.Indexed) else name
+    letter = re.escape(sp.sstr(base))
+    pattern = re.compile(rf"\$[^$]*(?<![A-Za-z])\\?{letter}(?![A-Za-z])[^$]*\$")
+    own = lines[rel.line - 1][:max(0, column_on_line(lines[rel.line - 1], rel))] if 1 <= rel.line <= len(lines) else ""
+    return any(pattern.search(text) for text in [*lines[:max(0, rel.line - 1)], own])
+
+
+_ROW_NAME = re.compile(r"\s*(\\?[A-Za-z]+(?:\s*_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?)\s*")
+
+
+def _systems(found: list[Relation]) -> dict[int, list[str]]:
+    """The rows (index in ``found`` → the names of their system) of displays that write a system of equations:
+    two or more rows ``name = …`` of distinct plain names, each right side in some of those names, and one of
+    them in its own name or a later row's ("$$V_A = 1 + 0.9 V_B,\\ V_B = 0.9(0.5 V_A + 0.5 V_B)$$") — not
+    definitions one after another, which only use earlier rows."""
+    out: dict[int, list[str]] = {}
+    by_block: dict[int, list[int]] = {}
+    for k, rel in enumerate(found):
+        if rel.block is not None and rel.block.display and rel.op == "==" and not rel.chained:
+            by_block.setdefault(id(rel.block), []).append(k)
+    for rows in by_block.values():
+        named = [(k, _ROW_NAME.fullmatch(found[k].lhs)) for k in rows]
+        named = [(k, re.sub(r"\s+|[{}]", "", m.group(1))) for k, m in named if m is not None]
+        names = [n for _, n in named]
+        if len(named) < 2 or len(set(names)) != len(names):
+            continue
+
+        def mentions(k: int) -> set[str]:
+            tex = re.sub(r"\s+|[{}]", "", found[k].rhs)
+            return {n for n in names if re.search(rf"(?<![A-Za-z\\]){re.escape(n)}(?![A-Za-z0-9_])", tex)}
+        used = {k: mentions(k) for k, _ in named}
+        if not all(used.values()):
+            continue
+        if any(names[j] in used[k] for i, (k, _) in enumerate(named) for j in range(i, len(named))):
+            out.update({k: names for k, _ in named})
+    return out
+
+
+def _derivable_name(expr: sp.Basic) -> str | None:
+    """The name a derived value is kept under: ``alpha``, ``p[i]`` (an entry at a free index), ``sigma**2``."""
+    if isinstance(expr, sp.Symbol) and not expr.is_integer:
+        return expr.name
+    if isinstance(expr, sp.Indexed) and len(expr.indices) == 1 and isinstance(expr.indices[0], sp.Symbol):
+        return sp.sstr(expr)
+    if isinstance(expr, sp.Pow) and expr.exp == 2 and isinstance(expr.base, sp.Symbol):
+        return f"{expr.base.name}**2"
+    return None
+
+
+def _derived_here(derived: list, rel: Relation, k: int, lhs: sp.Basic, rhs: sp.Basic, definitions: list,
+                  sections: dict[int, int]) -> tuple[tuple[str, sp.Basic, int], ...]:
+    """The values the text derived for names before ``rel`` in its section ((name, value, line)), the
+    definitions unfolded into them: not for a relation that restates the name itself (its own side) or
+    differentiates by it (it speaks of it in general)."""
+    out = []
+    varied = {v for d in sp.Tuple(lhs, rhs).atoms(sp.Derivative) for v in d.variables}
+    for line, at, name, value in derived:
+        key = _derivable_name(name)
+        base = name.base if isinstance(name, sp.Pow) else name
+        if at >= k or key is None or not same_section(sections, line, rel.line) or name in (lhs, rhs) \
+                or base in (lhs, rhs) or base in varied or any(isinstance(v, sp.Indexed) and isinstance(base, sp.Indexed)
+                                                           and v.base == base.base for v in varied):
+            continue
+        unfolded = attempt(Deadline.after(0.5), lambda value=value: unfold(value, definitions), None)
+        if unfolded is not None:
+            out.append((key, unfolded, line))
+    return tuple(out[-6:])
+
+
+_VALUE_MEANS = re.compile(r"(?i)\s*(?:(?:means|indicates|denotes|signals|encodes|marks|stands\s+for|corresponds\s+to|"
+                          r"represents)\b|(?:表示|意味着|代表|对应))")
+"""Words right after a value of a name that say what the value means ("$y = 1$ means a positive example")."""
+
+
+def _rest_of_sentence(lines: list[str], rel: Relation, column: int) -> str:
+    """The words after the inline math at ``column`` on its line, to the end of the sentence."""
+    if not 1 <= rel.line <= len(lines) or column < 0:
+        return ""
+    line = lines[rel.line - 1]
+    close = line.find("$", column + 1) if line[column:column + 1] == "$" else line.find("$", column)
+    rest = blank_inline_math(line[close + 1:]) if close >= 0 else ""
+    return re.split(r"[.!?。！？](?=\s|$)", rest, maxsplit=1)[0]
 
 
 def _as_case(lines: list[str], line: int, column: int) -> bool:
@@ -5144,7 +5319,7 @@ def _as_case(lines: list[str], line: int, column: int) -> bool:
 
 
 _CASE_WORD_BEFORE = re.compile(r"(?i)(?:\b(?:for|if|when|whenever|in\s+the\s+case(?:\s+of)?|with|taking|setting|putting|"
-                               r"plugging\s+in|substituting)|当|若|如果|对于|取|令)\s*$")
+                               r"plugging\s+in|substituting|for\s+(?:example|instance),?|e\.g\.,?)|当|若|如果|对于|取|令|例如|比如)\s*$")
 
 
 def _case_into_display(lines: list[str], line: int, column: int, rel: Relation, blocks) -> bool:
@@ -5300,7 +5475,7 @@ def _alternative_items(lines: list[str], first: int, second: int, column: int) -
         return False
     return bool(outer) or not _STEP_OPENING.match(re.sub(r"\$[^$]*\$", " x ", item_opening(lines, second, column)))
 _MODEL_SWITCH = re.compile(r"(?i)\b(?:switch\w*|instead|replac\w*|another|alternative\w*|different|new|now|"
-                           r"consider|suppose|model)\b|换成|改为|另一|新的")
+                           r"consider|suppose|model|try|themselves|itself)\b|换成|改为|另一|新的")
 """Words of a paragraph that leave the model a function was defined in ("Now switch to the Laplace model. Then
 $f(a) = |a|$."): a formula written after them may be the new model's, not a restatement."""
 _ANOTHER_FAMILY = re.compile(r"(?i)\b(?:for|in|with|under)\s+(?:the|a|an)\s+(?!(?:same|above|previous|former|earlier|"
@@ -5667,6 +5842,18 @@ _PARTS = re.compile(r"(?i)\b(?:positive|negative)\s+parts?\b|正部|负部|[)\]]
 """Words or notation for the positive and negative parts of a number (``[x]_+``): then ``x_+`` is no name of its own."""
 
 
+_NORMAL_CDF = re.compile(r"(?i)\b(?:standard\s+)?(?:normal|gaussian)\s+(?:cdf|c\.d\.f\.|cumulative(?:\s+distribution)?"
+                         r"(?:\s+function)?|distribution\s+function)\b|(?:标准)?正态(?:分布)?的?(?:累积)?分布函数")
+"""Words naming the standard normal CDF ("the standard normal CDF $\\Phi$", "标准正态分布函数 $\\Phi$")."""
+
+
+def _normal_cdf_named(text: str) -> bool:
+    """Whether the words name Φ the standard normal CDF: such words in a sentence that writes ``\\Phi`` alone or at
+    an argument (Φ of a feature map, a potential Φ_k, is not named so)."""
+    return any(_NORMAL_CDF.search(s) and re.search(r"\\Phi(?![A-Za-z])(?!\s*_)", s)
+               and not _CONTRASTED.search(re.sub(r"\$[^$]*\$", " ", s)) for s in sentences_in(text))
+
+
 def _digamma_named(text: str) -> bool:
     """Whether the words name ψ the digamma function: "digamma" in a sentence that writes ``\\psi`` ("with
     $\\psi := (\\log\\Gamma)'$ the digamma function"), not merely somewhere in a text whose ψ is an influence
@@ -5691,7 +5878,7 @@ def _lead_words(lines: list[str], rel: Relation) -> str:
     return re.split(r"[.!?。！？](?:\s|$)", re.sub(r"\$[^$]*\$", " ", previous))[-1]
 
 
-_SPECIAL_LETTERS = {"psi": r"\\psi(?![A-Za-z])",
+_SPECIAL_LETTERS = {"psi": r"\\psi(?![A-Za-z])", "Phi": r"\\Phi(?![A-Za-z])",
                     "B": r"(?<![A-Za-z\\])B(?![A-Za-z])|\\(?:mathrm|operatorname)\s*\{\s*B\s*\}"}
 
 
@@ -5700,7 +5887,8 @@ def _special_names(text: str, found: list[Relation], lines: list[str]) -> set[st
     take back: not where a sentence denies it ("In this section $B$ is not the Beta function") nor where the text
     gives the letter a formula of its own at plain arguments ("We set $B(u, v) = uv$", "$\\psi(x) = x^2$")."""
     out = set()
-    for name, named, word in (("psi", _digamma_named, _DIGAMMA), ("B", _beta_named, _BETA_FUNCTION)):
+    for name, named, word in (("psi", _digamma_named, _DIGAMMA), ("B", _beta_named, _BETA_FUNCTION),
+                              ("Phi", _normal_cdf_named, _NORMAL_CDF)):
         letter = _SPECIAL_LETTERS[name]
         if not named(text) or any(word.search(s) and re.search(letter, s) and _CONTRASTED.search(re.sub(r"\$[^$]*\$", " ", s))
                                   for s in sentences_in(text)):
@@ -5714,7 +5902,7 @@ def _special_names(text: str, found: list[Relation], lines: list[str]) -> set[st
                     #                                                          of the mean, $$\psi(x) = x$$")
                for rel in found if rel.op in ("==", ":=") for side, other in ((rel.lhs, rel.rhs), (rel.rhs, rel.lhs))):
             continue        # (not "ψ(n) = H_{n-1} − γ for the harmonic numbers": a fact of the digamma's)
-        if letter_named_otherwise(text, {"psi": r"\\psi", "B": "B"}[name], _SPECIAL_WORDS) is not None:
+        if letter_named_otherwise(text, {"psi": r"\\psi", "B": "B", "Phi": r"\\Phi"}[name], _SPECIAL_WORDS) is not None:
             continue        # ("the influence function is written $\psi$", "$B(m, n)$ is the number of lattice paths")
         out.add(name)
     return out
@@ -5740,8 +5928,8 @@ def _special_clash(text: str, found: list[Relation], lines: list[str]) -> dict[s
     return out
 
 
-_SPECIAL_WORDS = re.compile(r"(?i)gamma|digamma|beta|euler|psi|polygamma|factorial|normali[sz]|constant|partition|integral|"
-                            r"伽[马玛]|贝塔")
+_SPECIAL_WORDS = re.compile(r"(?i)gamma|digamma|beta|euler|psi|polygamma|factorial|normal|constant|partition|integral|"
+                            r"cdf|cumulative|distribution\s+function|probit|正态|伽[马玛]|贝塔")
 """Words of the special functions themselves beside ψ, B or Γ ("the digamma $\\psi$", "the normalizer $B(a, b)$")."""
 _BETA_FUNCTION = re.compile(r"(?i)\bbeta\s+function\b|\bEuler(?:'s)?\s+(?:integral\s+of\s+the\s+)?first\s+kind\b|"
                             r"[Bb]eta\s*函数|贝塔函数")
@@ -6447,6 +6635,23 @@ def _standard_as_written(rel: Relation, context) -> bool:
         return False
 
 
+_POINT_FREE = re.compile(r"\s*(?P<name>[A-Za-z])\s*=\s*\\(?P<func>log|ln|exp|tanh|sinh|cosh|sin|cos|tan|arctan|arcsin|"
+                         r"arccos|sqrt)\s*")
+
+
+def _point_free(rel: Relation, text: str) -> Relation:
+    """``g = \\log`` (a name set equal to a function written alone, "For $g = \\log$, $g'(\\mu) = 1/\\mu$") read as
+    ``g(x) = \\log(x)`` — a parameter of a letter the document's math does not use — which the reader then takes as
+    any ``g(x) = …`` (a definition where the words make it one)."""
+    m = _POINT_FREE.fullmatch(f"{rel.lhs}={rel.rhs}") if rel.op in ("==", ":=") else None
+    if m is None:
+        return rel
+    used = set(re.findall(r"(?<![\\A-Za-z])[A-Za-z](?![A-Za-z])", text))
+    x = next((v for v in "xtusvw" if v not in used), "\\varpi")
+    body = f"\\sqrt{{{x}}}" if m.group("func") == "sqrt" else f"\\{m.group('func')}({x})"
+    return replace(rel, lhs=f"{m.group('name')}({x})", rhs=body)
+
+
 def _as_worded(lines: list[str], rel: Relation, blocks) -> Relation:
     """``rel`` marked ``claimed`` when it would be the text's own σ or softmax (an ``=`` of one) while the
     words leading into it do not say it defines one ("Throughout, $\\sigma$ denotes the ReLU", "Here …",
@@ -6502,7 +6707,7 @@ _THROUGHOUT = re.compile(r"(?i)\b(?:throughout(?!\s+(?:this|the)\s+(?:section|su
                          r"document|post|article|chapter)|in\s+this\s+(?:note|document|post|article|chapter)|from\s+now\s+on|"
                          r"henceforth|everywhere)\b|全文|本文|通篇|以下各节")
 """Words that make the text's own σ or softmax its own everywhere, not only in its section."""
-_THIS_SECTION = re.compile(r"(?i)\bin\s+this\s+(?:section|subsection|part|paragraph|example)\b|\bhere\s+only\b|"
+_THIS_SECTION = re.compile(r"(?i)\b(?:in|for|within|throughout)\s+this\s+(?:section|subsection|part|paragraph|example)\b|\bhere\s+only\b|"
                            r"\bfor\s+now\b|\btemporarily\b|本节|这一节|此节")
 """Words that keep even a σ(z)_i := … of the text's own (a softmax by another name) to its section."""
 _OWN_VERSION_TEX = {"sigma": r"\\sigma(?![A-Za-z])|\\mathrm\s*\{\s*sigmoid|\\operatorname\s*\{\s*sigmoid|sigmoid",

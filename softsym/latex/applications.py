@@ -19,7 +19,7 @@ from dataclasses import replace
 
 import sympy as sp
 
-from ..functions import logit, logsumexp, sigmoid, softmax, softplus
+from ..functions import logit, logsumexp, normal_cdf, sigmoid, softmax, softplus
 from . import distributions, vocabulary as voc
 from .errors import VectorValued
 from .syntax import (
@@ -545,7 +545,9 @@ class ApplicationReading:
                       f"function, or write \\{name} \\cdot (…))", f, g)
         other = self.factor(g)
         entry = f.sub is not None and self.name_subscript(f.sub) is None and name in self.ctx.families and not f.primes
-        if not declared and not other.free_symbols and not entry:
+        euler_power = name == "e" and f.sup is not None and f.sub is None and not f.primes and not self.declared("e") \
+            and "e" not in self.ctx.functions    # e^{-3}(1 + 3): a power of Euler's number times (…), no function's value
+        if not declared and not other.free_symbols and not entry and not euler_power:
             # \Gamma(-1/2), F(0.5): a value at a number, or a product? (p_i (1 - 1) of a family p: an entry times it)
             self.fail(f"'{shown}': a function value at a number or a product? (declare {full or name} as a "
                       f"function, or write {full or name} \\cdot (…))", f, g)
@@ -565,13 +567,16 @@ class ApplicationReading:
         """The special function ``\\Gamma`` (unless the document declares or defines Γ, or writes it alone as a name
         of its own: ``Context.special`` holds "Gamma_name") or ``\\psi``
         (the digamma, its primes the polygammas, where the document's words name the digamma: ψ is an
-        influence function, a feature map elsewhere) names, as a map of the argument; None otherwise."""
+        influence function, a feature map elsewhere) or ``\\Phi`` (the standard normal CDF, its prime the density,
+        where the words name it so) names, as a map of the argument; None otherwise."""
         if f.sub is not None or f.sup is not None or self.declared(name) or name in self.ctx.functions:
             return None
         if name == "Gamma" and not f.primes and "Gamma_name" not in self.ctx.special:
             return sp.gamma
         if name == "psi" and "digamma" in self.ctx.special:
             return sp.digamma if not f.primes else (lambda x, n=f.primes: sp.polygamma(n, x))
+        if name == "Phi" and "normal_cdf" in self.ctx.special:
+            return lambda x, n=f.primes: normal_cdf(x, n)
         return None
 
     def at_outcome(self, f: Factor, g: Factor) -> sp.Expr | None:
