@@ -125,9 +125,60 @@ def use_entry_hypotheses(expr: sp.Basic, domain: Domain, relation_symbols: set,
     rewritten expression has the same value there.  ``used`` collects the hypotheses applied.
     """
     rules = entry_rules(domain, relation_symbols)
-    if not rules or not expr.has(sp.Indexed):
+    if not rules or not expr.has(sp.Indexed) or _contradicted(rules, domain):
         return expr
     return _rewrite(expr, domain, rules, used)
+
+
+def _contradicted(rules, domain: Domain) -> bool:
+    """Whether reading the rules "for every index" contradicts another hypothesis: ``q[i] == 1`` for every i
+    beside ``Σ_{j=1}^{n} q_j == 1`` and ``n >= 2`` (n = 1 is outside its bound), ``p[k] == 9/10`` beside
+    ``Σ_{k=1}^{K} p_k == 1`` (K = 10/9 is no integer).  Then no point is admissible: a proof through them would
+    prove nothing (the text meant one entry), so they are not used."""
+    ruled = {id(rule[3]) for rule in rules}
+    for g in domain.given:
+        if id(g) in ruled or not isinstance(g, sp.Eq) or not g.has(sp.Sum, sp.Product):
+            continue
+        try:
+            difference = g.lhs - g.rhs
+            rewritten = _rewrite(difference, domain, rules, None)
+            if rewritten == difference:
+                continue
+            value = sp.simplify(rewritten.doit())
+            if value.has(sp.Sum, sp.Product, sp.Indexed):
+                continue
+            if value.is_number:
+                if value.is_zero is False:
+                    return True
+                continue
+            free = value.free_symbols
+            if len(free) != 1:
+                continue
+            size = next(iter(free))
+            roots = sp.solve(value, size)
+            if isinstance(roots, list) and all(_inadmissible(size, r, domain) for r in roots):
+                return True
+        except Exception:  # noqa: BLE001 - not settled: the rules stand as before
+            continue
+    return False
+
+
+def _inadmissible(symbol: sp.Symbol, value: sp.Basic, domain: Domain) -> bool:
+    """Whether ``value`` is surely no admissible value of ``symbol`` (an integer's non-integer, outside its bound)."""
+    if not value.is_number or value.is_real is False:
+        return True
+    if symbol.is_integer and value.is_integer is False:
+        return True
+    if symbol.is_positive and value.is_positive is False or symbol.is_nonnegative and value.is_negative:
+        return True
+    bound = domain.bound_of(symbol)
+    if bound is None:
+        return False
+    if bound.lower is not None and bound.lower.is_number and (value < bound.lower or bound.lower_strict and value == bound.lower):
+        return True
+    if bound.upper is not None and bound.upper.is_number and (value > bound.upper or bound.upper_strict and value == bound.upper):
+        return True
+    return False
 
 
 def _rewrite(expr: sp.Basic, domain: Domain, rules, used) -> sp.Basic:

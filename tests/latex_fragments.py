@@ -327,7 +327,9 @@ FRAGMENTS: list[tuple] = [
     ("x_{\\text{max}}", R("x_max")),
     ("\\theta_ix", theta_v[i] * x),
     ("w_ix_i", w[i] * x_v[i]),
-    ("z_{0.5}", UNPARSED),
+    ("z_{0.5}", R("z_0p5")),                                                  # a label (a quantile), never an entry
+    ("t_{1/2}", R("t_half")),                                                 # a half-life
+    ("t_{\\frac12}", R("t_half")),
     ("x_12", UNPARSED),
     ("z_i", sp.IndexedBase("z", positive=True)[i], DECLARED_POSITIVE),
     ("x_i", UNPARSED, DECLARED_POSITIVE),                                     # a declared scalar with an index

@@ -2065,6 +2065,17 @@ def test_a_derivative_through_a_defined_variable_not_settled_in_time_is_not_refu
     "session49_what_a_value_means.md",                      # "$δ_i = 1$ 表示…": no constraint
     "session49_case_named_by_a_noun.md",                    # "For the uniform distribution $p_i = 1/n$"
     "session49_square_of_an_entry_given.md",                # "Take … $\sigma_n^2 = 0.25$"
+    "session49_red_team_82_fp_system_preamble_leak.md",     # a system's names taken afresh ("a fresh variable $a$")
+    "session49_red_team_82_fp_one_entry_as_every_entry.md",  # "$q_i = 1$" of one state: not every q_j
+    "session49_red_team_82_fp_most_likely_class_every_entry.md",
+    "session49_red_team_82_fp_pointfree_case_leaks.md",     # "For a general differentiable transform $g$"
+    "session49_red_team_82_fp_choice_returning_arbitrary.md",  # "an arbitrary temperature" ends the choice
+    "session49_red_team_82_fp_choice_without.md",           # "Without that choice"
+    "session49_red_team_82_fp_say_square_leaks.md",         # "say $s^2 = 0.5$": an example's value, no definition
+    "session49_margin_positive_in_examples.md",             # m given positive values only: retried with m > 0
+    "session49_pi_named_in_setup_zh.md",                    # "患病率（先验）为 $\pi$" before the first section
+    "session49_chain_sign_where_function_real.md",          # h''(p) = … < 0 where h is real; "Since $J'' > 0$"
+    "session49_latex_paragraph_example_data.tex",           # "\paragraph{Example.} Data: $x = (1, 2, 3, 4)$"
 ])
 def test_session_49_red_team_and_held_out_readings_hold(name):
     assert _regression_failure(REGRESSIONS / name, TIMEOUT) is None

@@ -150,7 +150,7 @@ def _in_another_base(left: sp.Basic, right: sp.Basic, tolerance: sp.Float) -> in
 
 
 _FACTOR_WRITTEN = re.compile(r"(?:\\(?:" + "|".join(sorted(GREEK, key=len, reverse=True)) + r")(?![A-Za-z])"
-                             r"|(?<![A-Za-z\\])[A-Za-z](?![A-Za-z]))"
+                             r"|(?<![A-Za-z\\])(?!e\s*\^)[A-Za-z](?![A-Za-z]))"
                              r"(?:\s*_\s*(?:\{[^{}]*\}|\w))?(?:\s*\^\s*(?:\{[^{}]*\}|\w))?(?!\s*\()")
 """A name (a letter, a Greek letter) written in a side, with its subscript and power (``\\epsilon^2``), not
 applied to anything: the factor both sides share."""

@@ -1835,7 +1835,9 @@ def _on_its_line(lines: list[str], rel: Relation) -> tuple[str, int] | None:
 _CHOICE_DROPPED = re.compile(r"(?i)\b(?:drop|dropping|abandon|abandoning|forget|undo|undoing|lift|lifting|relax|"
                              r"relaxing|release|releasing)\s+(?:that|the|this|our|these|those|any)\s+(?:\w+\s+)?choices?\b|"
                              r"\bchoices?\s+(?:is|are)\s+(?:now\s+)?(?:dropped|abandoned|lifted|undone|relaxed)\b|"
-                             r"\bno\s+longer\s+(?:choose|fix|pick|hold)\b|放弃|不再取")
+                             r"\bno\s+longer\s+(?:choose|fix|pick|hold)\b|\bwithout\s+(?:that|the|this|our|any|such\s+a)\s+"
+                             r"(?:\w+\s+)?choice\b|\b(?:heat|cool|warm)(?:s|ed|ing)?\b|\bin\s+general\b|\bgeneral(?:ly)?\b|\bany\s+other\b|"
+                             r"放弃|不再取|加热|冷却|升温|降温|一般地|一般情况")
 _NAME_CHANGED = r"(?:varies|vary|varying|changes|change|changing|grows|grow|growing|increases|increasing|decreases|" \
                 r"decreasing|ranges|range|goes|tends|runs|moves|rises|falls|is\s+(?:free|arbitrary|unrestricted)|" \
                 r"(?:be|is)\s+(?:now\s+|again\s+)?(?:any|an?\s+(?:arbitrary|general|positive|negative|real|new|other)))\b"
@@ -1867,6 +1869,9 @@ def choice_ended(lines: list[str], line: int, column: int, until: int, until_col
                              rf"sweeping|let)\s+{tex}(?!\s*(?:=|\\in))", words) and not re.search(
                     rf"(?i)\blet\s+{tex}\s+be\s+(?:as|the\s+same)", words):
             return True
+    if noun and re.search(rf"(?i)\b(?:arbitrary|any|every|all|general|other|different|varying|each)\s+(?:\w+\s+)?"
+                          rf"{re.escape(noun)}s?\b", blank_inline_math(words)):
+        return True                     # "Returning to an arbitrary temperature", "For all temperatures"
     if noun and re.search(rf"(?i)\b{_CHANGE_VERB}\b[^.;]{{0,60}}\b{re.escape(noun)}|\b{re.escape(noun)}\b[^.;]{{0,30}}"
                           rf"\b(?:varies|changes|grows|rises|falls|increases|decreases|is\s+(?:raised|lowered|doubled|"
                           rf"halved|changed|varied))", blank_inline_math(words)):
@@ -1954,7 +1959,8 @@ def prose_role(lines: list[str], rel: Relation) -> str | None:
             return "claim"
     if not before and end >= 0 and re.fullmatch(r"\s*(?:[,;，]?\s*(?:and\s+|及|和)?\$[^$]+\$\s*)*[:：]\s*", line[end + 1:]):
         return "condition"                          # "$x = (1, 2, 3)$, $n = 3$:" heading a worked example: its setup
-    if _EXAMPLE_HEADING.fullmatch(before):
+    if _EXAMPLE_HEADING.fullmatch(re.sub(r"^(?:\\[a-z]+\*?\{[^{}]*\}\s*)+|^[^\w\u4e00-\u9fff]+", "", before)):
+        # ("\paragraph{Example.} Data: $…$")
         return "condition"                          # "Example: $z = (1000, 1001, 1002)$.": the example's value
     if re.search(r"(?i)(?:[,(—–]|\bor)\s*say\s*,?\s*$", before):
         return "condition"                          # "…, say $s^2 = 0.5$, then …": an example's value
@@ -2035,7 +2041,8 @@ _EXAMPLE_TITLE = re.compile(r"(?i)\s*(?:\d+\.\s*)?(?:an?\s+|another\s+|worked\s+
                             r"toy\s+|small\s+)*(?:example|instance|check|sanity\s+check)s?\s*\d*\s*|例|例子|示例|举例")
 """A bold title that ends its own sentence before the math ("**Example.** $x = (3, 1, -2)$")."""
 _EXAMPLE_HEADING = re.compile(r"(?:(?:an?|another|worked|numerical|numeric|concrete|quick|toy|small|for)\s+)*"
-                              r"(?:example|instance|e\.g\.)\s*(?:\d+\s*)?[:：]|(?:例|例如|举例|比如|示例)\s*[:：]")
+                              r"(?:example|instance|e\.g\.|data|dataset|inputs?|numbers|values|setup)\s*(?:\d+\s*)?[:：]|"
+                              r"(?:例|例如|举例|比如|示例|数据)\s*[:：]")
 """The words that open a sentence as a worked example ("Example:", "A quick example:", "例如："): the
 relation after them is the example's value."""
 
@@ -2388,7 +2395,8 @@ _RENAMING = re.compile(r"(?i)\b(?:(?:denotes?|is|be)\s+(?:an?\s+)?(?:arbitrary|g
                        r"names?\s+(?:another|a\s+different|a\s+new)\b|"
                        r"(?:denotes?|stands?\s+for|means?|refers?\s+to)\b[^.;]*\binstead\b|"
                        r"(?:re-?draw|re-?sampl|re-?generat)\w*|"
-                       r"draw\w*\s+(?:it|them)?\s*(?:again|anew|afresh))|"
+                       r"draw\w*\s+(?:it|them)?\s*(?:again|anew|afresh)|(?:fresh|new|unrelated|separate|independent)\s+"
+                       r"(?:variables?|names?|symbols?|unknowns?)|unrelated\s+to)|"
                        r"从现在起|此后|以下|下文|重新定义|改记|改为表示|现在表示|同一个?记号|同样的记号|沿用|替换|重新采样|重新抽取")
 """Words that give a name another meaning from there on ("From now on $s$ denotes the difference
 instead of the sum", "$s$ is reused for …"): a definition before them stops unfolding ("just below $T_c$" is
@@ -2463,7 +2471,8 @@ _IMPLICIT = re.compile(r"(?i)\b(?:minimi[sz](?:er|ers|ing|es)|maximi[sz](?:er|er
 _REQUANTIFIED = re.compile(r"(?i)(?P<lead>\bfor\s+(?:(?:any|all|every|each|arbitrary)(?:\s+(?:real|positive|fixed|other|"
                            r"smooth|continuous|convex|[a-z]+(?:able|ible)))?|an?\s+(?:general|generic|arbitrary|smooth|"
                            r"continuous|convex|[a-z]+(?:able|ible)))"
-                           r"(?:(?:\s+[A-Za-z-]+){0,2}?\s+(?:functions?|maps?)|\s+(?:numbers?|values?|constants?|vectors?))?|\b(?:now\s+)?let|对(?:任意|所有)(?:的)?)\s*"
+                           r"(?:(?:\s+[A-Za-z-]+){0,2}?\s+(?:functions?|maps?|transforms?|transformations?|mappings?|links?|activations?|"
+                           r"losses?|estimators?|statistics?)|\s+(?:numbers?|values?|constants?|vectors?))?|\b(?:now\s+)?let|对(?:任意|所有)(?:的)?)\s*"
                            r"\$\s*\\?(?P<name>[A-Za-z]+)\s*(?:(?:\\in\b|\\[lg]eq?\b|\\neq?\b|[<>])[^$]*)?\$(?P<rest>[^.;。]*)")
 _ARBITRARY = re.compile(r"(?i)\b(?:arbitrary|any|general)\b|任意")
 """A name quantified anew ("For any $\\lambda > 0$", "Now let $w \\in \\mathbb{R}^2$ be arbitrary"): a value

@@ -72,7 +72,9 @@ _NAMED_IN_WORDS = {
                      r"distribution\s+)?\$\s*\\pi\s*\$|"
                      r"(?:\$\s*\\pi\s*\$\s*(?:be|is|denotes?|stands?\s+for)?\s*(?:the|an?|our|its)\s+"
                      r"|\b(?:let|where|with)\s+\$\s*\\pi\s*\$\s+(?:be|denote|is)\s+)(?!ratio|circle|constant|number)"
-                     r"(?:mixture|prior|policy|weight|probability|class|stationary|proportion|mixing)"),
+                     r"(?:mixture|prior|policy|weight|probability|class|stationary|proportion|mixing)|"
+                     r"(?:先验|患病率|发病率|流行率|概率|比例|权重|策略|混合系数|平稳分布)[）)]?\s*(?:为|是|记为|记作|用)?\s*\$\s*\\pi\s*\$|"
+                     r"\b(?:prevalence|base\s+rate|proportion|fraction)\s+(?:is\s+|of\s+\w+\s+)?\$\s*\\pi\s*\$"),
 }
 """The words that make e or π a name of the text ("Let $e$ be the prediction error", "$\\pi$ the mixture
 weight"), not Euler's number or the circle's constant."""

@@ -560,7 +560,9 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         standing_line[key] = rel.line
         standing_doubts[key] = ""
     dimensions = _dimensions(text) - set(base.names()) - set(functions)
-    by_role = _symbols_listed(sorted(positive_by_role(text)), domain, functions)   # "pays net odds $b$": positive
+    by_role = _symbols_listed(sorted(positive_by_role(text) | _positive_in_examples(text)), domain, functions)
+    # ("pays net odds $b$"; "CosFace with $m = 0.35$" and no other value of m: a refutation at m ≤ 0 is looked for
+    # again with m positive)
     for letter in sorted(dimensions):
         try:                # q ∈ ℝ^d: d > 0 from the start (a bound a value or "any real d" ends, as any)
             dimension_name = parse_tex(letter, plain_context(domain, functions))
@@ -702,6 +704,18 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
     described_at = _described_names(lines)              # "Let $x^*$ be the minimizer": the name, its line
     chosen_at: dict[str, tuple[int, int]] = {}          # "取 $v = c$ …，则 …": the choice's line, its paragraph's end
     solved_cases: set[sp.Basic] = set()                 # "$\beta h = 0.5$ gives": h = 0.5/β, a case like a value
+    premised_claims: set[int] = set()                   # "Since $f''(x) = …$": derivatives stated as a step's premise
+
+    def one_entry(c: sp.Basic, line: int) -> bool:
+        """Whether ``c`` gives one entry at a free index a value (``q_i = 1`` of "state $i$ is absorbing") where
+        the prover would read it for every index: only where the words say every entry ("uniform", "all", "each")."""
+        return isinstance(c, sp.Eq) and any(
+            isinstance(side, sp.Indexed) and any(not i.is_Integer for i in side.indices) and not other.has(sp.Indexed)
+            and not other.free_symbols & set().union(*(i.free_symbols for i in side.indices))
+            for side, other in ((c.lhs, c.rhs), (c.rhs, c.lhs))) \
+            and 1 <= line <= len(lines) and not _EVERY_ENTRY.search(lines[line - 1]) and any(
+                re.search(rf"(?<![A-Za-z\\]){re.escape(str(e.base.label))}\s*_", lines[line - 1]) for e in c.atoms(sp.Indexed))
+        # (written as an entry, "$q_i = 1$" — not a listed vector, "$z = (0, 0, 0)$", every entry's value)
     derived_values: list[tuple[int, int, sp.Basic, sp.Basic]] = []   # claims that give a name a value (line, k, name,
     # value): "which gives $\alpha = …$" — a refutation after them at a point off them is doubted
     choices: dict[str, tuple] = {}                      # "Choose … so that $βε = \ln 3$": the name solved for →
@@ -794,7 +808,8 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             rel = replace(rel, line=min(rel.line, previous.end_line))
         previous = found[k]
         named_here = {letter for letter, at in renamed.items()
-                      if any(line <= rel.line and in_scope(sections, line, rel.line) for line in at)}
+                      if any(line <= rel.line and (in_scope(sections, line, rel.line) or setup_line(line)) for line in at)}
+        # (a prior π named in the text's setup, before its first section, is the text's name in every section)
         if "pi" in renamed and "pi" not in named_here:
             vectors.pop("pi", None)     # π = (0.2, 0.3, 0.5) a section before: here π is the constant (π²/3)
         for letter in renamed:      # e, π: the text's names in the section that makes them so, constants elsewhere
@@ -1216,7 +1231,8 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                 for side_name in ("lhs", "rhs"):
                     side = lhs if side_name == "lhs" else rhs
                     side, moment_ranges, moment_notes = moments_written_out(
-                        side, draws_here(draws, lambda d: d.line <= rel.line and in_scope(sections, d.line, rel.line)
+                        side, draws_here(draws, lambda d: d.line <= rel.line and (in_scope(sections, d.line, rel.line)
+                                                                                  or setup_line(d.line))
                                          and not any(name == d.name and at <= rel.line and (d.line < at or d.line == at
                                                      and column > _drawn_column(lines, d))
                                                      for at, name, column in redrawn_by)),
@@ -1688,6 +1704,9 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             # (not "Now let $a$ instead be the positive number with $$a^2 = 2$$": a new a)
         if squared is not None and not checks_example and squared_name not in listed_values \
                 and not any(c is not None and is_pin(c) and c.lhs == squared for _, c in conditions) \
+                and not (not display and rhs.is_number and re.search(    # ("…, say $s^2 = 0.5$": an example's
+                    r"(?i)\b(?:say|for\s+(?:example|instance)|e\.g\.?)\s*,?\s*[$(]?\s*$",       # value, a case of its
+                    _sentence_before(lines, rel))) \
                 and defines(rel, squared, rhs, used - ({squared_name} if _used_before_section(
                     squared_name, last_use, sections, rel.line) and squared_name not in names_in(rhs)
                     and squared_name not in {target_name(d.target) for d in definitions} else set()),
@@ -2383,6 +2402,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         if role is None and inline and sp.Tuple(lhs, rhs).has(sp.Derivative, sp.Integral, sp.Limit) \
                 and premise_before(lines, rel):
             role = "claim"      # "Since $\frac{d^2}{dx^2}\log x = -1/x^2 < 0$ on …": a derivative the step rests on, stated
+            premised_claims.add(k)
         known = _KNOWN_DEFINED.match(rel.lhs) if rel.op in ("==", ":=") \
             and not lhs.atoms(sp.core.function.AppliedUndef) else None    # (one the text defined already: its own)
         if known is not None and (not re.search(rf"(?<![A-Za-z\\]){re.escape(known.group('argument'))}(?![A-Za-z])",
@@ -2436,7 +2456,10 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         if role == "condition" and sp.Tuple(lhs, rhs).has(sp.Derivative, sp.Integral, sp.Limit, sp.Subs):
             role = "claim"      # (a derivative, an integral, a limit in prose is stated, not supposed; where the
             #                     sentence says neither — "Using $\frac{d \log Z}{dT} = …$" — it stays doubted)
-        if role != "claim" and inline and rel.chained and chain_roles.get(k - 1) == "claim":
+        if role != "claim" and inline and rel.chained and chain_roles.get(k - 1) == "claim" \
+                and not (k - 1 in premised_claims and rel.op != "==" and not rel.condition):
+            # (not "Since $J''(w) = 2(S_{xx} + λ) > 0$": the sign may rest on a case of the sentences before)
+            premised_claims.update({k} if k - 1 in premised_claims else set())
             role = "claim"      # "$\frac{d}{da}\Phi(\lambda a)\big|_{a=0} = \lambda\phi(0) = \lambda/\sqrt{\pi}$": the chain's
         chain_roles[k] = role   # first link a derivative, a claim — so are the links it goes on with
         if role == "condition" and rel.op == "==" and (target_name(lhs) or "") in {target_name(d.target) for d in definitions} \
@@ -2631,6 +2654,16 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                            and in_scope(sections, line, rel.line) and names & names_in(lhs, rhs)]
         unusable = unusable or (standing_unused[-1] if standing_unused else "")
         prose = conditions_for(rel, live_conditions(), blocks, lines, condition_columns)
+        one_entry_doubt = ""
+        one_entries = [c for c in prose if one_entry(c, max((line for line, d in live_conditions() if d == c), default=0))
+                       and not {i for e in c.atoms(sp.Indexed) for i in e.free_symbols if i.is_integer}
+                       & sp.Tuple(lhs, rhs).free_symbols
+                       and any(mentioned(e, lhs, rhs, attempt(Deadline.after(0.5), lambda: unfold_keeping_variables(
+                           sp.Tuple(lhs, rhs), definitions), sp.Tuple(lhs, rhs))) for e in c.atoms(sp.Indexed))]
+        if one_entries:                 # "When state $i$ is absorbing, $q_i = 1$": one entry, not every q_j
+            prose = [c for c in prose if c not in one_entries]
+            one_entry_doubt = (f"it may rest on the value the text gives one entry ({sp.sstr(one_entries[0])}), which "
+                               f"softsym does not read as every entry's")
         prose = [c for c in prose if not ((is_pin(c) or product_value(c)) and changed_since(   # "Take $x = 2$. Set $x \to -x$."
             out, c.lhs, _pinned_line(c, conditions, [], rel.line), lines, rel.line, rel.tex))]
         if in_inline_math(rel, blocks) and 1 <= rel.line <= len(lines):   # "for positive $x$, $…$. Next, $…$"
@@ -2787,7 +2820,8 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             here = Domain(domain.symbols, domain.indexed, domain.bounds + bounds, domain.given)
             here = here.with_given(*(c for c in constraints if c is not None and (     # (an equation imposed in
                 c not in imposed_at or (same_section(sections, imposed_at[c], rel.line)
-                                        or setup_holds(imposed_at[c], c)) and not general_here
+                                        or setup_holds(imposed_at[c], c))
+                and not general_here and not one_entry(c, imposed_at[c])
                 and not {x.name for x in c.free_symbols} & everywhere
                 and not (c in noise_models and any(noise_models[c][0] < at <= rel.line and j != k and name == noise_models[c][1]
                                                for at, j, name in sides_written)))),
@@ -3080,6 +3114,8 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         # (Z alone as Z(β) in "β U − log Z", U defined; not beside ⟨E⟩_β that nothing defines: what Z means
         # there is what the text may say in words)
         doubts: list[str] = [f"it rests on a guess: {'; '.join(doubted_guesses)}"] if doubted_guesses else []
+        if one_entry_doubt:
+            doubts.append(one_entry_doubt)
         if moments_read and sp.Tuple(lhs, rhs).has(sp.EulerGamma) \
                 and "gamma" in {x.name for x in sp.Tuple(lhs, rhs).free_symbols}:
             doubts.append("a moment written out holds Euler's constant, and the line writes γ, which the text does "
@@ -4041,6 +4077,10 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             spoken = {x.name: x for x in sp.Tuple(problem.lhs, problem.rhs).free_symbols if isinstance(x, sp.Symbol)}
             assumed += tuple((as_relational(sign, spoken[name], sp.Integer(0)), line)    # y = −1 breaks it
                              for name, sign, line in signs_after_display(lines, rel, blocks) if name in spoken)
+        if rel.chained and rel.op in ("<", "<=", ">", ">=") and chain_first[0] >= 0 \
+                and chain_first[1].has(sp.Derivative):      # "$h''(p) = -\frac{1}{p(1-p)\ln 2} < 0$" of h(p) with
+            assumed += tuple((c, found[chain_first[0]].line) for c in _real_where(chain_first[1], definitions)
+                             if c.free_symbols <= problem.free_symbols)     # log p, log(1 − p): where h is real
         assumed += tuple((c, 0) for c in nonempty)      # a point where a sum's range runs backwards (n = 1 of
         # Σ_{t=3}^{n}) reads it as empty: a refutation there is looked for again where the ranges run upwards
         if assumed:            # a refutation whose point breaks what the text assumed: looked for again inside it
@@ -4266,7 +4306,10 @@ def _signless_parameters(problem: Problem, written: list, by_role: set[str] = fr
     """The free scalars of ``problem`` named by such a letter (alone or with a subscript or accent:
     ``alpha``, ``beta_1``, ``hat{sigma}``), or that the words introduce by a positive role (``by_role``: "net odds
     $b$"), that have no sign, no bound and no hypothesis on them."""
-    spoken = set().union(*(c.free_symbols for c in (*problem.domain.given, *written) if isinstance(c, sp.Basic)))
+    spoken = set().union(*(c.free_symbols for c in (*problem.domain.given, *written) if isinstance(c, sp.Basic)
+                           and (len(c.free_symbols) == 1 or not isinstance(c, sp.core.relational.Relational)
+                                or isinstance(c, sp.Eq))))
+    # (a name a hypothesis bounds alone, or ties by an equation; not the m of "0 ≤ θ ≤ π − m", which gives m no sign)
     bounded = {b.symbol for b in problem.domain.bounds}
     out = []
     for x in sorted(problem.free_symbols, key=sp.default_sort_key):
@@ -5130,6 +5173,23 @@ _OTHERWISE_AFTER = re.compile(r"(?i)\b(?:otherwise|elsewhere|else|for\s+the\s+re
                               r"否则|其余|其他情况|其它情况|正数|负数|正半轴|负半轴|为正|为负|非负|非正")
 
 
+def _real_where(expr: sp.Basic, definitions: list) -> list[sp.Basic]:
+    """Where what ``expr`` differentiates is real: the arguments of its logarithms positive, of its square roots
+    nonnegative (``h''(p)`` of ``h(p) := -p\\log_2 p - (1-p)\\log_2(1-p)``: p > 0 and 1 − p > 0)."""
+    inner = attempt(Deadline.after(0.5), lambda: unfold_keeping_variables(expr, definitions), None)
+    if inner is None:
+        return []
+    bodies = [d.expr for d in inner.atoms(sp.Derivative)]
+    out: list[sp.Basic] = []
+    for body in bodies:
+        for node in sp.preorder_traversal(body):
+            if isinstance(node, sp.log) and node.args[0].free_symbols:
+                out.append(sp.StrictGreaterThan(node.args[0], 0))
+            elif isinstance(node, sp.Pow) and node.exp == sp.Rational(1, 2) and node.base.free_symbols:
+                out.append(sp.GreaterThan(node.base, 0))
+    return [c for c in dict.fromkeys(out) if isinstance(c, sp.core.relational.Relational)][:4]
+
+
 def _natural_domain(condition: sp.Basic, value: sp.Basic) -> bool:
     """Whether a bound on one variable is where ``value`` is defined at all: outside it (a few points
     on the far side of each end) the value is not a real number.  "For $0 < p < 1$, $$\\logit(p) =
@@ -5289,6 +5349,8 @@ def _derived_here(derived: list, rel: Relation, k: int, lhs: sp.Basic, rhs: sp.B
     return tuple(out[-6:])
 
 
+_EVERY_ENTRY = re.compile(r"(?i)\b(?:every|all|each|uniform(?:ly)?|constant|identical|same|equal)\b|均匀|所有|每个|每一|全部|相同|相等")
+"""Words that give every entry of a family a value ("the uniform distribution $p_i = 1/n$", "all logits equal")."""
 _VALUE_MEANS = re.compile(r"(?i)\s*(?:(?:means|indicates|denotes|signals|encodes|marks|stands\s+for|corresponds\s+to|"
                           r"represents)\b|(?:表示|意味着|代表|对应))")
 """Words right after a value of a name that say what the value means ("$y = 1$ means a positive example")."""
@@ -6145,6 +6207,22 @@ def _quantified_names(words: str, domain: Domain, functions: set[str]) -> set[st
         out |= _symbols_listed([n for n in re.split(r"\s*,\s*", m.group("math").strip())
                                 if re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", n)], domain, functions)
     return out
+
+
+_VALUE_IN_MATH = re.compile(r"(?<![\\\w{])(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)\s*=\s*(-?\s*\d+(?:\.\d+)?)(?![\d.]|\s*[+\-*/^(\\])")
+
+
+def _positive_in_examples(text: str) -> set[str]:
+    """The names every value the math gives is positive ("$m = 0.35$", "$m = 0.5$"; none zero or negative) and
+    whose sign the text does not say: a parameter its examples keep positive."""
+    values: dict[str, list[float]] = {}
+    for math in re.findall(r"\$\$(.+?)\$\$|\$([^$]+)\$", text, flags=re.S):
+        for m in _VALUE_IN_MATH.finditer(math[0] or math[1]):
+            values.setdefault(m.group(1), []).append(float(m.group(2).replace(" ", "")))
+    signed = {m.group(1) or m.group(2) for m in re.finditer(
+        r"(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)\s*(?:(?:<|>|\\[lg]eq?\b)\s*0(?![.\d])|\\in\b)"
+        r"|(?<![.\d])0\s*(?:<|>|\\[lg]eq?\b)\s*(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)", text)}
+    return {name for name, found in values.items() if found and all(v > 0 for v in found) and name not in signed}
 
 
 def _symbols_listed(names: list[str], domain: Domain, functions: set[str]) -> set[str]:

@@ -382,7 +382,8 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
                     self.fail("a matrix (a bold capital) in a vector relation: matrix products are not read", f)
                 return self.matrix_entry(f)
             return self.symbol(name, f)
-        key = self.name_subscript(f.sub) or self.label_subscript(f.sub) or self.family_subscript(f.sub)
+        key = self.name_subscript(f.sub) or self.label_subscript(f.sub) or self.family_subscript(f.sub) \
+            or self.fraction_subscript(f.sub)
         if key is not None:
             return self.symbol(f"{name}_{key}", f)
         sign = self.script_sign(f.sub)
@@ -459,6 +460,20 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
                                             for it in items):
             return "".join(it.base.text for it in items)
         return None
+
+    def fraction_subscript(self, sub: Node) -> str | None:
+        """A subscript that is a number but no integer (``t_{1/2}``, ``t_{\\frac12}``, ``q_{0.9}``): a label — the
+        half-life, a quantile — never an entry (``half`` for 1/2, else ``1over3``, ``0p9``)."""
+        text = re.sub(r"\s+", "", self.tex[sub.start:sub.end]).strip("{}")
+        m = re.fullmatch(r"(\d+)/(\d+)|\\[dt]?frac\{?(\d+)\}?\{?(\d+)\}?|(\d*\.\d+)", text)
+        if m is None:
+            return None
+        if m.group(5):
+            return m.group(5).replace(".", "p") if "." in m.group(5) and float(m.group(5)) % 1 else None
+        top, bottom = (int(m.group(1) or m.group(3)), int(m.group(2) or m.group(4)))
+        if bottom == 0 or top % bottom == 0:
+            return None
+        return "half" if (top, bottom) == (1, 2) else f"{top}over{bottom}"
 
     @staticmethod
     def spelled_subscript(sub: Node) -> str | None:
