@@ -2076,6 +2076,10 @@ def test_a_derivative_through_a_defined_variable_not_settled_in_time_is_not_refu
     "session49_pi_named_in_setup_zh.md",                    # "患病率（先验）为 $\pi$" before the first section
     "session49_chain_sign_where_function_real.md",          # h''(p) = … < 0 where h is real; "Since $J'' > 0$"
     "session49_latex_paragraph_example_data.tex",           # "\paragraph{Example.} Data: $x = (1, 2, 3, 4)$"
+    "session49_red_team_83_fp_each_absorbing.md",           # "for each absorbing state $i$, $h_i = 0$": not every entry
+    "session49_red_team_83_fp_redrawn_die.md",              # "Now let $X$ be the number shown by a fair die"
+    "session49_red_team_83_fp_example_leaks.md",            # 1/s^2 = 2 under "say $s^2 = 0.5$": no definition
+    "session49_red_team_83_fp_then_display_inequality.md",  # "Then $$a + b = 5,$$ $$b < a,$$": a claim, refuted
 ])
 def test_session_49_red_team_and_held_out_readings_hold(name):
     assert _regression_failure(REGRESSIONS / name, TIMEOUT) is None

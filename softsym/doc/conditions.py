@@ -2425,7 +2425,10 @@ def renamed_in_words(lines: list[str]) -> list[tuple[int, str, int]]:
         for m in _CALLED_AGAIN.finditer(line):
             found.append((number, m.group("name") or m.group("later") or m.group("cjk"), m.start()))
         for m in _REQUANTIFIED.finditer(line):
-            if m.group("lead").lower().startswith(("for", "对")) or _ARBITRARY.search(m.group("rest") or ""):
+            if m.group("lead").lower().startswith(("for", "对")) or _ARBITRARY.search(m.group("rest") or "") \
+                    or re.match(r"(?i)now\s+let", m.group("lead")) and re.match(r"(?i)\s*(?:instead\s+)?be\s+(?:the|an?)\s",
+                                                                                 m.group("rest") or ""):
+                # ("Now let $X$ be the number shown by a fair die": X given another meaning)
                 found.append((number, m.group("name"), m.start()))
     return found
 

@@ -1575,6 +1575,11 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         # a claim, even between two names (a display with no such cue may be the case that follows)
         derived_display = display and not rel.chained and claimed_before(lines, rel, blocks) \
             and not _CASE_AFTER_CUE.search(_after_last_claim_cue(lead_in(lines, rel, blocks) or ""))
+        if display and not rel.chained and not derived_display and not (lead_in(lines, rel, blocks) or "").strip():
+            before_it = max((j for j in range(k) if found[j].display is not False and found[j].block is not None
+                             and found[j].block is not rel.block and found[j].end_line >= rel.line - 2), default=None)
+            derived_display = before_it is not None and claimed_before(lines, found[before_it], blocks)
+            # ("Then $$a + b = 5,$$ $$b < a,$$": the second display goes on with what the first claims)
         claimed_of_defined = display and not rel.chained and rel.op in ("<", "<=", ">", ">=") \
             and bool(names_in(lhs, rhs) & defined_names) and not conditioned(lead_in(lines, rel, blocks))
         # "Then $$m \ge a.$$ And $$m \le a.$$" of m := max(a, b): no word makes it a case: a claim about m
@@ -1704,6 +1709,8 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             # (not "Now let $a$ instead be the positive number with $$a^2 = 2$$": a new a)
         if squared is not None and not checks_example and squared_name not in listed_values \
                 and not any(c is not None and is_pin(c) and c.lhs == squared for _, c in conditions) \
+                and not any(c is not None and line_c <= rel.line and same_section(sections, line_c, rel.line)
+                            and isinstance(c, sp.Eq) and c.has(squared) for line_c, c in conditions) \
                 and not (not display and rhs.is_number and re.search(    # ("…, say $s^2 = 0.5$": an example's
                     r"(?i)\b(?:say|for\s+(?:example|instance)|e\.g\.?)\s*,?\s*[$(]?\s*$",       # value, a case of its
                     _sentence_before(lines, rel))) \
@@ -5297,10 +5304,15 @@ def _systems(found: list[Relation]) -> dict[int, list[str]]:
     definitions one after another, which only use earlier rows."""
     out: dict[int, list[str]] = {}
     by_block: dict[int, list[int]] = {}
+    arrows: set[int] = set()
     for k, rel in enumerate(found):
+        if rel.block is not None and (rel.op == "implies" or rel.after_arrow):
+            arrows.add(id(rel.block))
         if rel.block is not None and rel.block.display and rel.op == "==" and not rel.chained:
             by_block.setdefault(id(rel.block), []).append(k)
-    for rows in by_block.values():
+    for block, rows in by_block.items():
+        if block in arrows:
+            continue                    # ("$\eta = \log\frac{\phi}{1-\phi} \Rightarrow \phi = …$": an implication)
         named = [(k, _ROW_NAME.fullmatch(found[k].lhs)) for k in rows]
         named = [(k, re.sub(r"\s+|[{}]", "", m.group(1))) for k, m in named if m is not None]
         names = [n for _, n in named]
@@ -5349,7 +5361,11 @@ def _derived_here(derived: list, rel: Relation, k: int, lhs: sp.Basic, rhs: sp.B
     return tuple(out[-6:])
 
 
-_EVERY_ENTRY = re.compile(r"(?i)\b(?:every|all|each|uniform(?:ly)?|constant|identical|same|equal)\b|均匀|所有|每个|每一|全部|相同|相等")
+_EVERY_ENTRY = re.compile(r"(?i)\buniform(?:ly)?\b|\b(?:every|all|each)\s+(?:of\s+the\s+|the\s+)?(?:\$|entr(?:y|ies)|"
+                          r"components?|coordinates?|elements?|class(?:es)?\b|outcomes?|ind(?:ex|ices)|weights?|"
+                          r"probabilit|logits?|states?\b(?!\s+(?:that|which|where|in\s+the|of\s+the)\b))|"
+                          r"\b(?:all|are)\s+(?:equal|the\s+same|identical)\b|\b(?:equal|identical|constant)\s+(?:entries|weights|"
+                          r"probabilities|logits|components)\b|均匀|所有(?:的)?(?:分量|元素|类别|概率|状态)|每个(?:分量|元素|类别|状态)|都相等|全部相同")
 """Words that give every entry of a family a value ("the uniform distribution $p_i = 1/n$", "all logits equal")."""
 _VALUE_MEANS = re.compile(r"(?i)\s*(?:(?:means|indicates|denotes|signals|encodes|marks|stands\s+for|corresponds\s+to|"
                           r"represents)\b|(?:表示|意味着|代表|对应))")
