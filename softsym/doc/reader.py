@@ -6235,7 +6235,11 @@ def _positive_in_examples(text: str) -> set[str]:
     for math in re.findall(r"\$\$(.+?)\$\$|\$([^$]+)\$", text, flags=re.S):
         for m in _VALUE_IN_MATH.finditer(math[0] or math[1]):
             values.setdefault(m.group(1), []).append(float(m.group(2).replace(" ", "")))
-    signed = {m.group(1) or m.group(2) for m in re.finditer(
+    for m in re.finditer(r"(?<![\\\w{])(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)\s*=\s*-\s*\\[dt]?frac", text):
+        values.setdefault(m.group(1), []).append(-1.0)          # ("$m = -\frac12$": a negative value)
+    free = {m.group(1) for m in re.finditer(r"(?i)\b(?:every|any|all|arbitrary)\s+(?:real\s+)?(?:numbers?\s+)?"
+                                            r"\$\s*(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)\s*\$", text)}
+    signed = free | {m.group(1) or m.group(2) for m in re.finditer(
         r"(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)\s*(?:(?:<|>|\\[lg]eq?\b)\s*0(?![.\d])|\\in\b)"
         r"|(?<![.\d])0\s*(?:<|>|\\[lg]eq?\b)\s*(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)", text)}
     return {name for name, found in values.items() if found and all(v > 0 for v in found) and name not in signed}
