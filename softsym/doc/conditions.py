@@ -2792,8 +2792,8 @@ def setup_sections(lines: list[str], starts: dict[int, int]) -> frozenset[int]:
 def _at_point(value: sp.Basic, at: dict[str, sp.Basic]) -> sp.Basic | None:
     """``value`` at the point ``at`` (names → numbers; sums over a size the point gives are expanded first), or None
     when a name of it is not there."""
-    taken = value.xreplace({x: at[x.name] for x in value.atoms(sp.Symbol) if x.name in at})
-    taken = taken.doit() if taken.has(sp.Sum, sp.Product) else taken
+    taken = value.xreplace({x: at[x.name] for x in value.free_symbols if isinstance(x, sp.Symbol) and x.name in at})
+    taken = taken.doit() if taken.has(sp.Sum, sp.Product) else taken      # (free names only: a sum's own index stays)
     taken = taken.xreplace({x: at[sp.sstr(x)] for x in taken.atoms(sp.Indexed) if sp.sstr(x) in at})
     taken = taken.xreplace({x: at[x.name] for x in taken.atoms(sp.Symbol) if x.name in at})
     return None if taken.free_symbols or taken.atoms(sp.core.function.AppliedUndef) else taken

@@ -2664,9 +2664,11 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         one_entry_doubt = ""
         one_entries = [c for c in prose if one_entry(c, max((line for line, d in live_conditions() if d == c), default=0))
                        and not {i for e in c.atoms(sp.Indexed) for i in e.free_symbols if i.is_integer}
-                       & sp.Tuple(lhs, rhs).free_symbols
-                       and any(mentioned(e, lhs, rhs, attempt(Deadline.after(0.5), lambda: unfold_keeping_variables(
-                           sp.Tuple(lhs, rhs), definitions), sp.Tuple(lhs, rhs))) for e in c.atoms(sp.Indexed))]
+                       & sp.Tuple(lhs, rhs).free_symbols]
+        if one_entries:                 # (of the family the relation speaks of, once its definitions are unfolded)
+            spoken_of = attempt(Deadline.after(0.5), lambda: unfold_keeping_variables(sp.Tuple(lhs, rhs), definitions),
+                                sp.Tuple(lhs, rhs))
+            one_entries = [c for c in one_entries if any(mentioned(e, lhs, rhs, spoken_of) for e in c.atoms(sp.Indexed))]
         if one_entries:                 # "When state $i$ is absorbing, $q_i = 1$": one entry, not every q_j
             prose = [c for c in prose if c not in one_entries]
             one_entry_doubt = (f"it may rest on the value the text gives one entry ({sp.sstr(one_entries[0])}), which "
@@ -5346,8 +5348,8 @@ def _derived_here(derived: list, rel: Relation, k: int, lhs: sp.Basic, rhs: sp.B
     """The values the text derived for names before ``rel`` in its section ((name, value, line)), the
     definitions unfolded into them: not for a relation that restates the name itself (its own side) or
     differentiates by it (it speaks of it in general)."""
-    out = []
     varied = {v for d in sp.Tuple(lhs, rhs).atoms(sp.Derivative) for v in d.variables}
+    kept = []
     for line, at, name, value in derived:
         key = _derivable_name(name)
         base = name.base if isinstance(name, sp.Pow) else name
@@ -5355,10 +5357,13 @@ def _derived_here(derived: list, rel: Relation, k: int, lhs: sp.Basic, rhs: sp.B
                 or base in (lhs, rhs) or base in varied or any(isinstance(v, sp.Indexed) and isinstance(base, sp.Indexed)
                                                            and v.base == base.base for v in varied):
             continue
+        kept.append((key, value, line))
+    out = []
+    for key, value, line in kept[-6:]:              # (the six nearest, unfolded only once chosen)
         unfolded = attempt(Deadline.after(0.5), lambda value=value: unfold(value, definitions), None)
         if unfolded is not None:
             out.append((key, unfolded, line))
-    return tuple(out[-6:])
+    return tuple(out)
 
 
 _EVERY_ENTRY = re.compile(r"(?i)\buniform(?:ly)?\b|\b(?:every|all|each)\s+(?:of\s+the\s+|the\s+)?(?:\$|entr(?:y|ies)|"
