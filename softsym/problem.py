@@ -224,6 +224,52 @@ def reached_definitions(expr: sp.Basic, defs: list[Definition]) -> list[Definiti
     return reached
 
 
+def patterned(d: Definition) -> bool:
+    """Whether ``d`` defines a function at written forms of its arguments (``E[X^k] := …``), not at names."""
+    return isinstance(d.target, sp.core.function.AppliedUndef) and any(
+        not p.is_Symbol and not p.is_Number and not isinstance(p, sp.Indexed) for p in d.target.args)
+
+
+def pattern_values(d: Definition, node: sp.Basic) -> dict | None:
+    """The values a call gives the own names of a definition at written forms (``E[X^3]`` of ``E[X^k] := …``:
+    k = 3), or None when the call is not one of those forms.  The own names are those the body uses (k);
+    they take numbers only (E[X^Y] is no instance: Y may be random); the other names (X) must be as written."""
+    target = d.target
+    if getattr(node, "func", None) != target.func or len(node.args) != len(target.args):
+        return None
+    body = d.expr.free_symbols
+    fixed = [x for p in target.args for x in p.free_symbols if x not in body]          # X of E[X^k]
+    found: dict = {}
+    for p, a in zip(target.args, node.args):
+        if p.is_Symbol:
+            if found.get(p, a) != a:
+                return None
+            found[p] = a
+            continue
+        own = {x for x in p.free_symbols if isinstance(x, sp.Symbol) and x in body}
+        if a == p:
+            found.update({x: x for x in own})
+            continue
+        if not own:
+            return None
+        wilds = {x: sp.Wild(f"w_{x.name}", exclude=fixed, properties=[lambda v: v.is_number]) for x in own}
+        m = a.match(p.xreplace(wilds))
+        if m is None or any(wilds[x] not in m or found.get(x, m[wilds[x]]) != m[wilds[x]] for x in own):
+            return None
+        found.update({x: m[wilds[x]] for x in own})
+    return found
+
+
+def _unfold_at_patterns(expr: sp.Basic, d: Definition) -> sp.Basic:
+    """Calls of a function defined at written forms (``E[X^k] := Γ(α + k)/(Γ(α) β^k)``, ``E[X^2] := a``)
+    unfolded where they are those forms (:func:`pattern_values`): E[X^3] at k = 3; E[X^3] is not E[X^2],
+    nor E[Y^k] E[X^k]."""
+    def call(node: sp.Basic) -> sp.Basic:
+        mapping = pattern_values(d, node)
+        return node if mapping is None else substitute_free(d.expr, mapping)
+    return expr.replace(lambda e: pattern_values(d, e) is not None, call)
+
+
 def _unfold_one(expr: sp.Basic, d: Definition) -> sp.Basic:
     target = d.target
     if isinstance(target, sp.Symbol):
@@ -279,6 +325,8 @@ def _unfold_one(expr: sp.Basic, d: Definition) -> sp.Basic:
                     split[:] = split or [_vectors_and_scalars(expr, d)]
                     body = _entrywise(body, fresh, a, node, *split[0])
             return body
+        if patterned(d):
+            return _unfold_at_patterns(expr, d)
         return rename_bound(expr).replace(lambda e: getattr(e, "func", None) == target.func
                                           and len(e.args) == len(params)          # H(p) is not H(p, q)
                                           and all(a == p for p, a in zip(params, e.args) if p.is_Number), call)

@@ -218,8 +218,11 @@ def approximately(left: sp.Basic, right: sp.Basic, left_tex: str, right_tex: str
         _written_places(tex) for tex, half in ((left_tex, a_half), (right_tex, b_half)) if half)
     # (0.1 · LSE(10, 20, 30) ≈ 3.0045: no rounding goes in; a value written to many places that is 50 of
     # its units off is off, however small a share of the value that is)
+    written_only = all(_ARITHMETIC.fullmatch(_SCIENTIFIC.sub(" ", tex)) for tex in (left_tex, right_tex))
+    # (1.2319 - 0.0056 ≈ 1.2375: arithmetic on numbers as written, on both sides — the only error it can carry is
+    # the roundings', so 0.0112 off is off even if that is under 1 % of the value)
     if gap > 10 * max(tolerance, carried) and (gap > sp.Float(share) * max(abs(a), abs(b))
-                                               or exact_inputs and gap > 50 * tolerance):
+                                               or (exact_inputs or written_only) and gap > 50 * max(tolerance, carried)):
         base = None if natural else _in_another_base(left, right, tolerance)
         if base:                                        # \log 100 ≈ 2.0: a base-10 logarithm meant
             return "undecided", f"≈ fails with \\log read as the natural logarithm ({shown}), but holds with " \

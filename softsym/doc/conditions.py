@@ -27,6 +27,11 @@ _BARE_SET = re.compile(r"^\s*(?:(?:\\left)?(?P<open>[\(\[])(?P<lo>[^,\[\]()]+),(
 range of the relation's one name."""
 
 
+def bare_set(text: str) -> bool:
+    """Whether a relation's condition is a set written alone (``(0, \\infty)``): the range of its one name."""
+    return bool(_BARE_SET.match(text))
+
+
 def _as_interval(m: re.Match) -> str:
     """The interval ``_BARE_SET`` matched, written as ``_INTERVAL`` reads it."""
     if m.group("open"):
@@ -63,16 +68,19 @@ _NO_RESTRICTION = re.compile(r"^\s*(?:[^,]+?\s*\\in\s*\\mathbb\s*\{?\s*R\s*\}?(?
                              r"|\\?[A-Za-z]+(?:_\{?\w+\}?)?)\s*$")
 
 
-def row_condition(text: str, context, lhs: sp.Basic, rhs: sp.Basic) -> tuple[list[sp.Basic], str]:
+def row_condition(text: str, context, lhs: sp.Basic, rhs: sp.Basic,
+                  unfolded: tuple[sp.Basic, sp.Basic] | None = None) -> tuple[list[sp.Basic], str]:
     """The hypotheses a condition written in the row gives (``i \\neq j``, ``x \\ge 0``,
     ``0 < p < 1``, ``x \\in (0, 1)``), and what could not be used of it (its text), if anything.
-    The condition's names are the relation's (an index stays an integer)."""
+    The condition's names are the relation's (an index stays an integer).  A bare set (``(0, \\infty)``) is the
+    range of the relation's one name — of the one name its sides unfold to (``unfolded``), where given: "Let
+    $u = \\log x$. Then $u < 0$ on $(0, 1)$" ranges x."""
     from ..latex import Unparsed, parse_tex
     if not text:
         return [], ""
     if text.startswith("?"):
         return [], text[1:]
-    symbols = {s.name: s for s in sp.Tuple(lhs, rhs).atoms(sp.Symbol)}
+    symbols = {s.name: s for s in sp.Tuple(lhs, rhs, *(unfolded or ())).atoms(sp.Symbol)}
     out: list[sp.Basic] = []
     for piece in _CONDITION_JOINERS.split(text):
         piece = piece.strip().strip(",").strip()
@@ -84,7 +92,7 @@ def row_condition(text: str, context, lhs: sp.Basic, rhs: sp.Basic) -> tuple[lis
         m = _INTERVAL.match(piece)
         bare = _BARE_SET.match(piece)
         if m is None and bare is not None:      # "… > 0 \quad \text{on } (0, \infty)": of the relation's one name
-            own = sorted({x.name for x in sp.Tuple(lhs, rhs).free_symbols
+            own = sorted({x.name for x in sp.Tuple(*(unfolded or (lhs, rhs))).free_symbols
                           if isinstance(x, sp.Symbol) and not x.is_integer})
             if len(own) != 1:
                 return out, text
@@ -547,7 +555,13 @@ _EVERY_REAL = re.compile(rf"\bfor\s+(?:every|all|any|each)\s+real\s+(?:numbers?\
                          rf"|\b(?:general|arbitrary|any\s+real)\s+{_NAME_IN_MATH.replace('name', 'general')}"
                          rf"|(?:一般的?|任意的?)\s*{_NAME_IN_MATH.replace('name', 'general_cjk')}"
                          rf"|\b(?:drop|dropping|remove|removing|relax|relaxing|without)\s+(?:the\s+)?(?:assumption|"
-                         rf"condition|requirement|restriction)\s+(?:that\s+|on\s+|about\s+|of\s+)?{_NAME_BOUNDED.replace('name', 'dropped')}",
+                         rf"condition|requirement|restriction)\s+(?:that\s+|on\s+|about\s+|of\s+)?{_NAME_BOUNDED.replace('name', 'dropped')}"
+                         rf"|\b(?:now\s+|next\s+|then\s+)?consider\s+(?:also\s+)?(?:the\s+)?(?:negative|nonpositive|non-positive|"
+                         rf"arbitrary|general|any|all)\s+(?:(?:real\s+)?values?\s+of\s+)?{_NAME_IN_MATH.replace('name', 'considered')}"
+                         rf"|\b(?:whatever|regardless\s+of)\s+the\s+sign\s+of\s+{_NAME_IN_MATH.replace('name', 'whatever')}"
+                         rf"|\bthe\s+sign\s+of\s+{_NAME_IN_MATH.replace('name', 'sign_free')}\s+(?:now\s+)?(?:plays\s+no\s+role|"
+                         rf"(?:does\s+not|doesn't|no\s+longer)\s+matter|is\s+(?:now\s+)?(?:irrelevant|immaterial|free))"
+                         rf"|{_NAME_IN_MATH.replace('name', 'either')}\s+of\s+(?:either|any|both)\s+signs?\b",
                          re.I)     # "for every real $u$", "$p \in \mathbb{R}$", "$p$ be arbitrary", "drop the assumption that $x$ …"
 
 
@@ -1862,8 +1876,14 @@ def choice_ended(lines: list[str], line: int, column: int, until: int, until_col
     words = " ".join(pieces)
     if _CHOICE_DROPPED.search(blank_inline_math(words)):
         return True
+    plain = blank_inline_math(words)
     for name in names:
         tex = rf"\$\s*\\?{re.escape(name)}\s*\$"
+        within = rf"\$\s*\\?{re.escape(name)}(?![A-Za-z])[^$]*\$"        # $\beta > 0$, $\beta \to 0$
+        if re.search(rf"(?i)\b(?:for|at|with)\s+(?:any|all|every|each|arbitrary|other)\s+(?:[a-z-]+\s+){{0,2}}{within}|"
+                     rf"\bwhatever\s+(?:the\s+)?(?:value\s+of\s+)?{within}|\bindependent(?:ly)?\s+of\s+{within}|"
+                     rf"\$\s*\\?{re.escape(name)}\s*\\to\b", words):
+            return True                 # "For every $\beta > 0$", "Independently of $\beta$", "as $\beta \to 0$"
         if re.search(rf"(?i){tex}\s+(?:now\s+|again\s+|may\s+|can\s+)?{_NAME_CHANGED}", words) \
                 or re.search(rf"(?i)\b(?:vary|varying|change|changing|increase|increasing|decrease|decreasing|sweep|"
                              rf"sweeping|let)\s+{tex}(?!\s*(?:=|\\in))", words) and not re.search(
@@ -1872,6 +1892,11 @@ def choice_ended(lines: list[str], line: int, column: int, until: int, until_col
     if noun and re.search(rf"(?i)\b(?:arbitrary|any|every|all|general|other|different|varying|each)\s+(?:\w+\s+)?"
                           rf"{re.escape(noun)}s?\b", blank_inline_math(words)):
         return True                     # "Returning to an arbitrary temperature", "For all temperatures"
+    if noun and re.search(rf"(?i)\bwhatever\s+(?:the\s+)?(?:\w+\s+)?{re.escape(noun)}|\bindependent(?:ly)?\s+of\s+(?:the\s+)?"
+                          rf"{re.escape(noun)}|\b(?:away\s+from|outside|except\s+at|other\s+than|beyond)\s+(?:this|that|the)\s+"
+                          rf"(?:[\w-]+\s+)?{re.escape(noun)}|\b[\w-]*{re.escape(noun)}[\w-]*\s+limit\b|\blimit\s+of\s+(?:\w+\s+)?"
+                          rf"{re.escape(noun)}", plain):
+        return True                     # "Whatever the temperature", "In the high-temperature limit"
     if noun and re.search(rf"(?i)\b{_CHANGE_VERB}\b[^.;]{{0,60}}\b{re.escape(noun)}|\b{re.escape(noun)}\b[^.;]{{0,30}}"
                           rf"\b(?:varies|changes|grows|rises|falls|increases|decreases|is\s+(?:raised|lowered|doubled|"
                           rf"halved|changed|varied))", blank_inline_math(words)):
@@ -2426,9 +2451,10 @@ def renamed_in_words(lines: list[str]) -> list[tuple[int, str, int]]:
             found.append((number, m.group("name") or m.group("later") or m.group("cjk"), m.start()))
         for m in _REQUANTIFIED.finditer(line):
             if m.group("lead").lower().startswith(("for", "对")) or _ARBITRARY.search(m.group("rest") or "") \
-                    or re.match(r"(?i)now\s+let", m.group("lead")) and re.match(r"(?i)\s*(?:instead\s+)?be\s+(?:the|an?)\s",
-                                                                                 m.group("rest") or ""):
-                # ("Now let $X$ be the number shown by a fair die": X given another meaning)
+                    or _DESCRIBED_ANEW.match(m.group("rest") or "") and not _AS_BEFORE.search(m.group("rest") or "") \
+                    and re.match(r"(?i)(?:now\s+|this\s+time\s+)?(?:let|take)$|this\s+time", m.group("lead")):
+                # ("Now let $X$ be the number shown by a fair die", "Let $X$ denote the number of heads", "This time
+                # $X$ is the …": X given another meaning — not "Let $X$ be the variable defined above")
                 found.append((number, m.group("name"), m.start()))
     return found
 
@@ -2475,9 +2501,17 @@ _REQUANTIFIED = re.compile(r"(?i)(?P<lead>\bfor\s+(?:(?:any|all|every|each|arbit
                            r"smooth|continuous|convex|[a-z]+(?:able|ible)))?|an?\s+(?:general|generic|arbitrary|smooth|"
                            r"continuous|convex|[a-z]+(?:able|ible)))"
                            r"(?:(?:\s+[A-Za-z-]+){0,2}?\s+(?:functions?|maps?|transforms?|transformations?|mappings?|links?|activations?|"
-                           r"losses?|estimators?|statistics?)|\s+(?:numbers?|values?|constants?|vectors?))?|\b(?:now\s+)?let|对(?:任意|所有)(?:的)?)\s*"
+                           r"losses?|estimators?|statistics?)|\s+(?:numbers?|values?|constants?|vectors?))?|\b(?:now\s+|this\s+time\s+)?(?:let|take)|"
+                           r"\bthis\s+time,?|对(?:任意|所有)(?:的)?)\s*"
                            r"\$\s*\\?(?P<name>[A-Za-z]+)\s*(?:(?:\\in\b|\\[lg]eq?\b|\\neq?\b|[<>])[^$]*)?\$(?P<rest>[^.;。]*)")
 _ARBITRARY = re.compile(r"(?i)\b(?:arbitrary|any|general)\b|任意")
+_DESCRIBED_ANEW = re.compile(r"(?i)\s*(?:instead\s+)?(?:be|denotes?|is|to\s+be|count|counts|record|records)\s+"
+                             r"(?:instead\s+)?(?:the|an?|how\s+many)\s")
+"""A name described in words after "let"/"take" ("Now let $X$ be the number shown by a die", "let $X$ denote the …",
+"take $X$ to be a …", "let $N$ count how many …")."""
+_AS_BEFORE = re.compile(r"(?i)\b(?:above|before|earlier|previous(?:ly)?|same|again|as\s+in|from\s+(?:section|§)|"
+                        r"defined|introduced|given|we\s+(?:had|used|met|saw))\b|上文|前面|之前|同一")
+"""Words that keep a name's meaning ("Let $X$ be the lognormal variable defined above", "the same variable")."""
 """A name quantified anew ("For any $\\lambda > 0$", "Now let $w \\in \\mathbb{R}^2$ be arbitrary"): a value
 or definition given it before no longer holds from there on."""
 

@@ -102,9 +102,16 @@ _ENTRY_FUNCTION_LHS = re.compile(r"^\s*(?P<name>[A-Za-z]|\\[A-Za-z]+)(?P<entry>_
 """``p_i(T) := …``: entry i of a vector-valued function p of T (read as p(T, i), like ``\\sigma(z)_i``)."""
 
 
+_OF_A_VARIABLE_LHS = re.compile(r"^\s*(?P<name>[fFMKGS]|\\(?:phi|varphi|psi))(?P<sub>_\s*(?:[A-Z]|\{\s*[A-Z](?:\s*_\s*\{?\s*[a-z0-9]\s*\}?)?\s*\}))"
+                                r"\s*(?:\\left)?\((?P<args>\s*[a-z]\s*)(?:\\right)?\)(?P<entry>)\s*$")
+"""``f_X(x) = …``, ``M_X(t) = …``, ``F_Y(y)``, ``\\varphi_X(t)``: the density, distribution, moment or cumulant
+generating, characteristic function of a random variable (a capital subscript) at a small letter — a function
+of its own, with ``=`` too (a density's letters are no vector's entries)."""
+
+
 def _function_lhs(rel: Relation) -> re.Match | None:
     return FUNCTION_LHS.match(rel.lhs) or (_LETTER_SUBSCRIPTED_LHS.match(rel.lhs) if rel.op == ":=" else None) \
-        or _ENTRY_FUNCTION_LHS.match(rel.lhs)
+        or _OF_A_VARIABLE_LHS.match(rel.lhs) or _ENTRY_FUNCTION_LHS.match(rel.lhs)
 
 
 def defines_an_entry(rel: Relation) -> bool:
@@ -184,6 +191,12 @@ def labelled_names(found: list[Relation]) -> frozenset[tuple[str, str]]:
             continue
         if re.fullmatch(r"\([a-z]\)", key):
             continue                    # x^{(i)}: a sample index (a sum over i must reach it), no label
+        base = m.group("name")
+        if base and not (raw.startswith("(") or worded) and re.search(
+                ("" if base.startswith("\\") else r"(?<![A-Za-z\\])") + rf"{re.escape(base)}(?![A-Za-z])(?!\s*[\^_])",
+                rel.rhs or ""):
+            continue                    # β^n = e^{n \ln β}: the power written another way, in β itself — no label
+            #                             (not v^k = v^{k-1} + g, an iterate in terms of the one before)
         earlier = re.compile(_NAME_LHS.format(name=re.escape(m.group("bold") or m.group("name"))))
         # a vector to a power is no vector: \mathbf{p}^{\varepsilon} = … defines a labelled vector
         # a word as a superscript (y^{\mathrm{ls}}) is never a power

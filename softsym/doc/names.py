@@ -22,7 +22,7 @@ def plain_context(domain: Domain, functions: set[str]):
 _BINDERS = (sp.Sum, sp.Product, sp.Derivative, sp.Limit)
 
 
-def opaque_probabilities(expr: sp.Basic) -> sp.Basic:
+def opaque_probabilities(expr: sp.Basic, origins: dict[sp.Symbol, sp.Basic] | None = None) -> sp.Basic:
     """Each probability the reader built (``P(_|_)(a, x)``) as one positive name, so that
     ``P(a | x) = 5/21`` defines that probability only (never ``P`` as a function of its arguments).
     A probability of a summation index or of a differentiation variable stays an application: it
@@ -34,8 +34,12 @@ def opaque_probabilities(expr: sp.Basic) -> sp.Basic:
     bound: set[sp.Basic] = set()
     for node in expr.atoms(*_BINDERS):
         bound |= {node.args[1]} if isinstance(node, sp.Limit) else set(node.variables)   # (lim_{t→∞}: t)
-    return expr.xreplace({f: sp.Symbol(sp.sstr(f), **({"positive": True} if f.is_positive else {"real": True}))
-                          for f in found if not (f.free_symbols & bound)})
+    names = {f: sp.Symbol(sp.sstr(f), **({"positive": True} if f.is_positive else {"real": True}))
+             for f in found if not (f.free_symbols & bound)}
+    if origins is not None:             # (what each name stands for: E[_](X**k) is E[X^k] as written)
+        for f, name in names.items():
+            origins.setdefault(name, f)
+    return expr.xreplace(names)
 
 
 _OPAQUE_ARGUMENTS = re.compile(r"^\w+\([_|;,= ]*\)\((?P<args>.*)\)$")

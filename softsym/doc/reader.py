@@ -38,8 +38,8 @@ from ..latex.probability import is_probability
 from ..latex.vocabulary import GREEK
 from ..latex.distributions import Distribution, closed_forms, is_divergence, left_over, parameter_ranges
 from ..latex.operators import OUTCOME_COUNT
-from ..problem import Problem, fresh_binders, prepare, reached_definitions, unfold, vector_names
-from ..rewrite import derivative_taken
+from ..problem import Problem, fresh_binders, pattern_values, patterned, prepare, reached_definitions, unfold, vector_names
+from ..rewrite import derivative_taken, substitute_free
 from ..prover import DEFAULT_TIMEOUT
 from ..sums import empty_when_reversed
 from .approximate import approximately, approximately_by_entry, natural_evidence, natural_only, natural_said, other_base_spoken, rounding_written
@@ -49,7 +49,7 @@ from .integers import integers_in_words, kinds_unread, reaches as integer_reache
 from .chains import Relation, column_on_line, relations, sides_of_arrows
 from .hedges import (EXCEPTING, FROM_HERE_ON, _UNLESS_SAID, assumed_in_words, words_set_aside, doubted_in, equal_case, hedged_words, case_switch, distributions_named, negation_in, others_before, paragraph_around, prose_text, regime_nearby, restricted_nearby, restricted_where_introduced,
                      sentence_around, sentences, signs_nearby, unplain, word_bound)
-from .conditions import (NAME_TEX, _sentence_before, case_at_point, named_by_noun, product_value, replaced_in_words, solved_value,
+from .conditions import (NAME_TEX, _sentence_before, bare_set, case_at_point, named_by_noun, product_value, replaced_in_words, solved_value,
                          worded_value, domains_in_words, premise_before, case_by_noun,
     conditioned, family_bound_for_every, pin_throughout,
     LABEL_SET, OP_TEX, is_stated_range, MEMBERSHIP as _MEMBERSHIP, NOT_A_CASE, after_a_display, as_bounds, case_after, case_in_words, claimed_before, bound_throughout, introduced_by, conditions_after, conditions_for, excluded_in_words, named_in_words, tight_at,
@@ -368,6 +368,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         | frozenset({"beta"} if "B" in named else ()) \
         | frozenset({"parts"} if _PARTS.search(text) else ()) \
         | frozenset({"Gamma_name"} if _GAMMA_ALONE.search(_GAMMA_ITSELF.sub(" ", text)) or _GAMMA_GIVEN.search(text)
+                    or _GAMMA_FORMULA.search(_GAMMA_ITSELF.sub(" ", text)) and not _GAMMA_FUNCTION_WORDS.search(text)
                     or letter_named_otherwise(text, r"\\Gamma", _SPECIAL_WORDS) is not None else ())
     # ("ψ is the digamma function", "x_+ the positive part", "Let $\Gamma$ be the precision matrix": Γ(a + b) no value
     # of the gamma function)
@@ -429,6 +430,10 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
     hypotheses: dict[int, sp.Basic | None] = {}      # a premise as a relational (None: unusable)
     constraints: list[sp.Basic | None] = []           # equations the text imposes (sum of p_i = 1)
     imposed_at: dict[sp.Basic, int] = {}               # where an equation in the text's words was imposed
+    system_equations: set[sp.Basic] = set()            # … of them, the rows of a system of equations it solves
+    opaque_origins: dict[sp.Symbol, sp.Basic] = {}     # the expectation each opaque name stands for (E[X^k])
+    system_valued: set[int] = set()                    # claims of a value the system leaves a name (V_A = 10)
+    roots_checked: set[int] = set()                    # values the words solve for, read as the root claimed
     unread: dict[str, int] = {}                       # name -> line of an unparsed line that may define it
     unread_inline: list[tuple[int, str]] = []         # unparsed inline relations (line, tex): maybe premises
     models: dict[str, tuple[tuple[sp.Symbol, ...], sp.Basic]] = {}   # P(y | λ) = …: parameters, value
@@ -713,7 +718,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             isinstance(side, sp.Indexed) and any(not i.is_Integer for i in side.indices) and not other.has(sp.Indexed)
             and not other.free_symbols & set().union(*(i.free_symbols for i in side.indices))
             for side, other in ((c.lhs, c.rhs), (c.rhs, c.lhs))) \
-            and 1 <= line <= len(lines) and not _EVERY_ENTRY.search(lines[line - 1]) and any(
+            and 1 <= line <= len(lines) and not every_entry_said(lines[line - 1]) and any(
                 re.search(rf"(?<![A-Za-z\\]){re.escape(str(e.base.label))}\s*_", lines[line - 1]) for e in c.atoms(sp.Indexed))
         # (written as an entry, "$q_i = 1$" — not a listed vector, "$z = (0, 0, 0)$", every entry's value)
     derived_values: list[tuple[int, int, sp.Basic, sp.Basic]] = []   # claims that give a name a value (line, k, name,
@@ -726,7 +731,11 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
     previous_definitions: list[Definition] = []
     sections_own: dict[str, int] = {}                   # η := logit μ of the Bernoulli section, not read in the next
     found[:] = [replace(r, column=column_of(n)) for n, r in enumerate(found)]   # (the n-th of a text written twice)
-    system_rows = _systems(found)                       # rows of a display that solve for each other's names
+    system_rows = {k: names for k, names in _systems(found).items()     # rows of a display that solve for each
+                   if not _ASSIGNMENTS.search(lead_in(lines, found[k], blocks) or "")   # other's names
+                   and not _COUNTERFACTUAL.search(blank_inline_math(lead_in(lines, found[k], blocks) or ""))}
+    # (not "One pass of the loop performs the assignments $$t = a + b,\ a = b,\ b = t$$": done in order; nor
+    # "Without discounting the values would have to solve $$…$$, which has no solution": a system supposed)
     for k, rel in enumerate(found):
         moments_read = False            # (set where the sides are read: a moment written out of a drawn name)
         reading_at[0] = k
@@ -797,6 +806,9 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                                                for d in definitions[defined_count:]), bare_before))
         kept_before = {id(d) for d in defs_before}
         for d in [d for d in definitions if id(d) not in kept_before]:   # "so the mean energy is $$⟨E⟩ = …$$" (a name defined
+            if _TAIL_PROBABILITY.match(sp.sstr(d.target)) and d.expr.free_symbols:
+                derived_defs[sp.sstr(d.target)] = found[k - 1].line if k else rel.line   # "Tails: $$P(|X - μ| > t) = 2e^{-t/b}$$": a
+                continue                    # fact of the distribution the text derives (or misderives), no model
             if concluded_before and d.expr.free_symbols:   # again without such words is defined, no longer derived;
                 derived_defs[target_name(d.target) or sp.sstr(d.target)] = concluded_before   # a closed value
             else:                                       # computed, v = (…)/3, is no derivation)
@@ -1258,7 +1270,8 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                 (lhs, measured_left), (rhs, measured_right) = (measures_written_out(side, spans, meant_here, known)
                                                                for side in (lhs, rhs))
                 read_as(k, *measured_left, *measured_right)
-            lhs, rhs = opaque_probabilities(lhs), opaque_probabilities(rhs)
+            lhs, rhs = (opaque_probabilities(moment_instances(side, definitions, opaque_origins), opaque_origins)
+                        for side in (lhs, rhs))
         except Unparsed as exc:
             if k in premises:
                 hypotheses[k] = None
@@ -1282,10 +1295,12 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             out.append(Reading(rel, verdict="unparsed", message=f"{exc.reason}: {exc.fragment}"))
             continue
         lhs, rhs = one_symbol_per_name(lhs, rhs)
-        if k in system_rows and not names_in(lhs, rhs) & {target_name(d.target) for d in definitions}:
+        if k in system_rows and not names_in(lhs, rhs) & {target_name(d.target) for d in definitions} \
+                and _linear_in(lhs - rhs, system_rows[k]):
             # "$$V_A = 1 + 0.9 V_B, \quad V_B = 0.9(0.5 V_A + 0.5 V_B)$$": equations the text solves together
             constraints.append(as_relational("==", lhs, rhs))
             imposed_at.setdefault(constraints[-1], rel.line)
+            system_equations.add(constraints[-1])
             out.append(Reading(rel, verdict="skipped", lhs=sp.sstr(lhs), rhs=sp.sstr(rhs),
                                message=f"an equation of a system the text solves ({', '.join(system_rows[k])} on "
                                        f"both sides of its rows): a hypothesis of the relations after it, not a claim"))
@@ -1575,11 +1590,11 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         # a claim, even between two names (a display with no such cue may be the case that follows)
         derived_display = display and not rel.chained and claimed_before(lines, rel, blocks) \
             and not _CASE_AFTER_CUE.search(_after_last_claim_cue(lead_in(lines, rel, blocks) or ""))
-        if display and not rel.chained and not derived_display and not (lead_in(lines, rel, blocks) or "").strip():
+        if display and not rel.chained and not derived_display and _CONNECTIVE_ONLY.fullmatch(lead_in(lines, rel, blocks) or ""):
             before_it = max((j for j in range(k) if found[j].display is not False and found[j].block is not None
                              and found[j].block is not rel.block and found[j].end_line >= rel.line - 2), default=None)
             derived_display = before_it is not None and claimed_before(lines, found[before_it], blocks)
-            # ("Then $$a + b = 5,$$ $$b < a,$$": the second display goes on with what the first claims)
+            # ("Then $$a + b = 5,$$ $$b < a,$$", "… and $$b < a,$$": the second display goes on with what the first claims)
         claimed_of_defined = display and not rel.chained and rel.op in ("<", "<=", ">", ">=") \
             and bool(names_in(lhs, rhs) & defined_names) and not conditioned(lead_in(lines, rel, blocks))
         # "Then $$m \ge a.$$ And $$m \le a.$$" of m := max(a, b): no word makes it a case: a claim about m
@@ -1591,7 +1606,19 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         # ("For the counts 1, 4, 1 we get $t = 6$" of t := Σ c_i, the counts given in words: t's value, not a claim)
         # ("Therefore $\bar x = 2$" of x̄ := Σ x_i / n: a claim about x̄; "所以 $\hat\lambda = 2$": a value given)
         # ("$\alpha_t$ is any number in $(0, 1)$ … $$\alpha_t \ge 1$$": no case it could be: a claim, false)
-        if k not in premise_of and ((is_condition(rel.op, lhs, rhs) and not bound_of_defined
+        root = _root_checked(lines, rel, found, k, lhs, rhs, context, definitions) \
+            if inline and rel.op == "==" else None
+        if root is not None:    # "so $f'(θ) = 2θ − 6$. Setting this to zero gives $θ = 2$": the root claimed, checked
+            lhs, rhs = root                                 # (2·2 − 6 = 0, false: neither a value nor a case after it)
+            roots_checked.add(k)
+            read_as(k, f"the expression the words set to zero, at {shown_l} = {shown_r}")
+        if rel.op in ("==", "<", "<=", ">", ">=") and k not in system_rows and system_equations \
+                and _settled_by_system(lhs, rhs, [c for c in constraints if c in system_equations
+                                                  and in_scope(sections, imposed_at.get(c, rel.line), rel.line)]):
+            system_valued.add(k)    # "Solving the two equations gives $V_A = 10$", "so the total is $$V_A + V_B = 7$$":
+            #                         names the system of equations settles — a claim (checked under the system,
+            #                         true or false), not a definition, nor a value or a constraint to go on from
+        if k not in premise_of and k not in system_valued and ((is_condition(rel.op, lhs, rhs) and not bound_of_defined
                                      and not derived_display and not claimed_of_defined and not against_standing) or (
                 inline and rel.op == "==" and not rel.chained and isinstance(lhs, sp.Symbol) and rhs.is_Number
                 and not claimed_here)):
@@ -1652,7 +1679,9 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                     if parameter is not None:
                         pinned_through[parameter[0]] = rel.line
                 if parameter is not None:
-                    same_chain = standing_line.get(parameter[0]) == rel.line     # 0 < θ < 1: both ends
+                    same_chain = standing_line.get(parameter[0]) == rel.line \
+                        and parameter[0] in standing and _consistent(*standing[parameter[0]], parameter[1])
+                    # (0 < θ < 1: both ends; not "Platt writes … with $A < 0$; I use … $A > 0$": the later one)
                     standing[parameter[0]] = (*standing[parameter[0]], parameter[1]) if same_chain \
                         and parameter[0] in standing else (parameter[1],)
                     standing_line[parameter[0]] = rel.line
@@ -1748,6 +1777,12 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             use(names_in(lhs, rhs))
             continue
         recurrence = recurrence_family(rel, lhs, rhs)
+        if recurrence is not None and rel.op == "==" and any(
+                isinstance(d.target, sp.Indexed) and str(d.target.base.label) == recurrence
+                and any(isinstance(i, sp.Symbol) and i in d.expr.free_symbols for i in d.target.indices)
+                for d in definitions):
+            recurrence = None   # "$$E_n := \frac{1 - β^n}{1 - β}$$ … Adding one more example: $$E_n = E_{n-1} + β^n$$":
+            #                     a family the text defined at every index already — its recurrence is a claim about it
         if recurrence is not None:
             recurrences[recurrence] = rel.line
             # "Let $\theta = (0.1, 0.3)$" in one example, "$\theta_{t+1} = \theta_t + …$" in the next: the
@@ -1920,7 +1955,8 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                                            for line, d in live_conditions() if d == c)
                                and not (isinstance(lhs, sp.core.function.AppliedUndef)   # (one definition of it
                                         and written_definitions_near(str(lhs.func), rel.line) <= 1    # in the text: no other case)
-                                        and _natural_domain(c, rhs))
+                                        and (_natural_domain(c, rhs)
+                                             or _GENERATING.search(_words_into(lines, rel, blocks))))
                                for c in conditions_for(rel, live_conditions(), blocks, lines, condition_columns)) \
             or case_after(found, k, lines, blocks) and on_own(found[k + 1].lhs + " " + found[k + 1].rhs) \
             and not (isinstance(lhs, sp.core.function.AppliedUndef) and written_definitions_near(str(lhs.func), rel.line) <= 1
@@ -2149,6 +2185,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                     and lhs in c.free_symbols and in_scope(sections, imposed_at.get(c, rel.line), rel.line)]
         solved = any(c.xreplace({lhs: rhs}) is sp.true for c in roots_of)
         wrong_root = bool(roots_of) and not solved and all(c.free_symbols == {lhs} for c in roots_of)
+        wrong_root = wrong_root or k in system_valued
         # ("so $$x = 2$$" of 3x² − 3 = 0: a claim, refuted at the root x = 1)
         # "At the minimum, $$2(\theta - 1) = 0,$$ so $$\theta = 1.$$": a root of what the text imposed,
         # there — not θ := 1 for the rest of the note
@@ -2181,6 +2218,8 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             and not solved_in_case \
             and not derived and not said_again and not wrong_root and not (between_defined and rel.op != ":=") \
             and not (display and _fixed_entry(lhs) and _fixed_entry(rhs) and lhs.base == rhs.base) \
+            and not (rel.op == "==" and any(patterned(d) and d.target != lhs and pattern_values(d, lhs) is not None
+                                            for d in definitions)) \
             and not (isinstance(lhs, sp.core.function.AppliedUndef) and rel.op == "==" and function_definition(rel) is None
                      and rhs.free_symbols & set(lhs.args) and any(     # silu(x^*) = x^* + 1 of the text's silu(x):
                          isinstance(d.target, sp.core.function.AppliedUndef) and d.target.func == lhs.func   # at a point,
@@ -2201,6 +2240,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                           & used)) \
             and not (rel.op != ":=" and isinstance(lhs, sp.Symbol) and lhs.name.endswith("_angle")
                      and _equated_before(out, lhs, sections, rel.line) and not defining_cue(lines, rel))
+        # ("$$\mathbb{E}[X^2] = …$$" after "$$\mathbb{E}[X^k] = …$$": the moment at k = 2, a claim about it)
         # ("… = −⟨E⟩", then "也就是说 $$⟨E⟩ = ∂ log Z/∂β$$": what ⟨E⟩ is was said already, a claim about it;
         # "$$f(\mu) = \tfrac12$$" after an f(E) := … softsym could not read, or with μ a name the text uses: f's
         # value at that point, not f ≡ 1/2)
@@ -2576,6 +2616,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                     # (not "One could choose …, but we do not", "If we choose …", "Choosing … makes …", "… ; we keep
                     # β free")
                     condition_columns.pop((rel.line, solved), None)     # (the rest of its line too, past a stop)
+                    solved_cases.discard(solved)        # (chosen for what follows: not a case it may hold in only)
                     standing[solved.lhs.name] = (*(c for c in standing.get(solved.lhs.name, ()) if not isinstance(
                         c, sp.Eq)), solved)                 # "Choose the temperature so that $βε = \ln 3$": it
                     standing_line[solved.lhs.name] = rel.line   # holds from here on in its section (b > 0 said
@@ -2649,7 +2690,9 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             own_version = True        # softplus(x) := log(1 + e^x): checked against softsym's softplus
         use(names_in(lhs, rhs) - ({str(i) for i in entry.indices} if entry is not None else set()))
         premise = hypotheses.get(premise_of.get(k, -1))
-        written, unusable = row_condition(rel.condition, context, lhs, rhs)
+        written, unusable = row_condition(rel.condition, context, lhs, rhs, attempt(
+            Deadline.after(0.5), lambda: (unfold(lhs, definitions), unfold(rhs, definitions)), None)
+            if rel.condition and bare_set(rel.condition) else None)
         if display:                         # "在 $q = \tilde y$ 时 … ：$$…$$": a case softsym could not use
             holding = next((b for b in blocks if b.display and b.line <= rel.line <= b.end_line), None)
             since = max((b.end_line for b in blocks if b.display and holding is not None
@@ -2800,7 +2843,8 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                                           and name not in written_entries)   # alpha[t] = 1: where alpha[t] is
                                  for c in cs]
             signs_all = every_signed if every_signed is not None and (
-                every_signed[2] or in_scope(sections, every_signed[0], rel.line)) else None
+                every_signed[2] or in_scope(sections, every_signed[0], rel.line) or setup_line(every_signed[0])) else None
+            # ("# Notes\n\nAll variables below are positive.\n\n## Products …": the setup's words hold in every section)
             if case_signed is not None and case_signed[0] <= rel.line <= case_signed[0] + 2 and not any(
                     not lines[n - 1].strip() for n in range(case_signed[0], rel.line + 1) if 1 <= n <= len(lines)):
                 signs_all = (*case_signed, False)   # (the case holds in its sentence and the display right after it)
@@ -3253,7 +3297,10 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             doubts.append(f"{', '.join(elsewhere_lengths)} is summed over a written number of entries in another "
                           f"section (line {min(min(numbered_lengths[f]) for f in elsewhere_lengths)}) and read over "
                           f"1..{dimension} here: which length is meant is not clear")
-        through_derived = sorted(name for name in names_in(lhs, rhs) if name in derived_defs)
+        through_derived = sorted({name for name in names_in(lhs, rhs) if name in derived_defs} | {
+            sp.sstr(d.target) for d in definitions if sp.sstr(d.target) in derived_defs
+            and _TAIL_PROBABILITY.match(sp.sstr(d.target)) and sp.sstr(d.target).partition(")(")[0] + ")" in {
+                f.func.__name__ for f in sp.Tuple(raw_lhs, lhs, rhs).atoms(sp.core.function.AppliedUndef)}})
         if through_derived:
             doubts.append(f"it unfolds {', '.join(through_derived)}, which the text concluded (line "
                           f"{derived_defs[through_derived[0]]}: \"so …\") rather than defined: if that step is "
@@ -3551,7 +3598,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         premise_imposed = None if arithmetic else next((u for u in reversed(imposed) if same_sentence(lines, u, rel)),
                                                        None)
         solved_in_words = _SET_TO_ZERO_BEFORE.search(_sentence_before(lines, rel)) if inline else None
-        if solved_in_words and premise_imposed is None:     # "… and setting this to zero gives $θ_k = n_k/λ$"
+        if solved_in_words and premise_imposed is None and k not in roots_checked:   # "… setting this to zero gives $θ_k = n_k/λ$"
             doubts.append(f"it is what the words solve for (\"{solved_in_words.group(0)}\"): a root of an equation, "
                           f"not an identity")
         if premise_imposed is not None:
@@ -3826,7 +3873,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         valued = lhs if isinstance(lhs, (sp.Symbol, sp.Indexed)) and not rhs.free_symbols else \
             rhs if isinstance(rhs, (sp.Symbol, sp.Indexed)) and not lhs.free_symbols else None
         family = f"{valued.base.label}[]" if isinstance(valued, sp.Indexed) else None    # p_1 of p_i := …
-        if valued is not None and (target_name(valued) or family or sp.sstr(valued)) not in {
+        if valued is not None and k not in system_valued and (target_name(valued) or family or sp.sstr(valued)) not in {
                 target_name(d.target) or sp.sstr(d.target) for d in definitions}:
             doubts.append(f"it gives {sp.sstr(valued)} a value, and {sp.sstr(valued)} is defined nowhere softsym "
                           f"could read")                  # p_1 = e²/(e² + e + 1) in a worked example
@@ -3891,7 +3938,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             if powered is not None and not undefined and not right.atoms(sp.Indexed) and not left.atoms(sp.Indexed) \
             and names_in(left, right) <= names_in(lhs, rhs) else []
         # (σ^2 = log 1.25, not σ(t) + σ(-t) = 2 nor x/|x| = 1: a claim for every t, every x)
-        if pinned_names and set(pinned_names).isdisjoint(set(domain.names()) | given_here | {
+        if pinned_names and k not in system_valued and set(pinned_names).isdisjoint(set(domain.names()) | given_here | {
                 target_name(d.target) for d in definitions}) and not re.search(
                 r"(?i)\b(?:every|all|any|each|general|arbitrary)\b|任意|所有|一般",
                 blank_inline_math(_raw_sentence_before(lines, rel) if inline else lead_in(lines, rel, blocks) or "")):
@@ -5299,6 +5346,134 @@ def _written_before(lines: list[str], rel: Relation, name: sp.Basic) -> bool:
 _ROW_NAME = re.compile(r"\s*(\\?[A-Za-z]+(?:\s*_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?)\s*")
 
 
+def moment_instances(expr: sp.Basic, definitions: list[Definition], origins: dict[sp.Symbol, sp.Basic]) -> sp.Basic:
+    """``expr`` with each expectation that is an instance of one the text defined at a written form in its own
+    names (``$$\\mathbb{E}[X^k] = \\frac{Γ(α + k)}{Γ(α) β^k}$$``, then ``\\mathbb{E}[X^2]``: k = 2) written as that
+    definition's value there.  The own names are the form's names its value uses (k); a name the text defines
+    is no own name (``k := 3`` earlier: E[X^k] is E[X^3])."""
+    calls = [a for a in expr.atoms(sp.core.function.AppliedUndef) if is_probability(a)]
+    if not calls:
+        return expr
+    defined = {target_name(d.target) for d in definitions}
+    latest: dict[sp.Basic, Definition] = {}
+    for d in definitions:
+        origin = origins.get(d.target) if isinstance(d.target, sp.Symbol) else None
+        if origin is not None and not origin.free_symbols & d.expr.free_symbols & {
+                sp.Symbol(n) for n in defined if n} and patterned(Definition(origin, d.expr, d.step)):
+            latest[origin] = Definition(origin, d.expr, d.step)
+    if not latest:
+        return expr
+    found = {}
+    for call in calls:
+        for d in reversed(latest.values()):
+            values = pattern_values(d, call) if call != d.target else None
+            if values and any(v != x for x, v in values.items()):
+                found[call] = substitute_free(d.expr, values)
+                break
+    return expr.xreplace(found) if found else expr
+
+
+def _linear_in(expr: sp.Basic, names: list[str]) -> bool:
+    """Whether ``expr`` is linear in the names of a system (``V_A - 1 - 0.9 V_B``), not a conversion between them
+    (``D - 2J/(1 + J)``: two rows that invert each other are no system to solve)."""
+    symbols = [x for x in expr.free_symbols if isinstance(x, sp.Symbol) and x.name in {n.replace("\\", "") for n in names}
+               | {re.sub(r"[{}\\]", "", n) for n in names}]
+    try:
+        return bool(symbols) and all(sp.diff(expr, x, 2) == 0 and not sp.diff(expr, x).free_symbols & set(symbols)
+                                     for x in symbols)
+    except Exception:  # noqa: BLE001 — not differentiable as read: no system
+        return False
+
+
+def _consistent(*bounds: sp.Basic) -> bool:
+    """Whether bounds on one name can hold together (A < 0 and A > 0 cannot); True when that is not decided."""
+    try:
+        meet = sp.Interval(-sp.oo, sp.oo)
+        for b in bounds:
+            meet = meet.intersect(b.as_set())
+        return meet is not sp.EmptySet
+    except Exception:  # noqa: BLE001 — not a bound SymPy reads as a set: taken together, as before
+        return True
+
+
+def _root_checked(lines: list[str], rel: Relation, found: list[Relation], k: int, lhs: sp.Basic, rhs: sp.Basic,
+                  context, definitions: list[Definition]) -> tuple[sp.Basic, sp.Basic] | None:
+    """A value the words say solves what they set to zero ("so $f'(\\theta) = 2\\theta - 6$. Setting this to zero
+    gives $\\theta = 2$"), read as the claim that the expression vanishes there (2·2 − 6 = 0) — where it does not:
+    a wrong root is no value to go on from.  None when it is a root, or the words or the expression are not plain
+    (the relation just before, on this line or the one above, of that one name alone)."""
+    from ..latex import parse_tex
+    said = _SET_TO_ZERO_BEFORE.search(_sentence_before(lines, rel))
+    if said is None or not re.search(r"(?i)\b(?:this|it|that)\b", said.group(0)) or k == 0 \
+            or not isinstance(lhs, sp.Symbol) or not rhs.is_number or found[k - 1].op != "==" \
+            or not rel.line - 1 <= found[k - 1].line <= rel.line:
+        return None
+    try:
+        before = unfold(parse_tex(found[k - 1].rhs, context), definitions)
+    except Exception:  # noqa: BLE001 — not read: no check of the root
+        return None
+    if {x.name for x in before.free_symbols} != {lhs.name}:
+        return None
+    at = before.xreplace({x: rhs for x in before.free_symbols})
+    value = attempt(Deadline.after(0.5), lambda: sp.nsimplify(sp.simplify(at)), None)
+    if value is None or not value.is_number or value == 0 or not value.is_comparable:
+        return None
+    return at, sp.Integer(0)
+
+
+_GENERATING = re.compile(r"(?i)\b(?:moment|cumulant|probability)[- ]generating\s+functions?\b|\bm\.?g\.?f\b|"
+                         r"\bcharacteristic\s+functions?\b|矩母函数|生成函数|特征函数")
+"""Words naming a generating function: "For $t < \\lambda$ its moment generating function is $$M_X(t) = …$$" — the
+range is where it converges, its domain, not one case of a definition by cases."""
+
+
+_TAIL_PROBABILITY = re.compile(r"^(?:P|Pr|P_bb)\([^()]*[<>][^()]*\)\(")
+"""A probability of an event an inequality states (``P(|X - μ| > t)``, ``P(T ≤ 1)``): a tail or a distribution
+function, which the text derives from its distribution — given a formula, a step of its own, not a model."""
+
+
+_CONNECTIVE_ONLY = re.compile(r"(?i)\s*(?:(?:and|also|and\s+also|as\s+well\s+as|while|whereas|plus|together\s+with|"
+                              r"as\s+well|---|--|—|–|;|,|与|且|并且|以及|和)\s*[,:;]?\s*)*")
+"""Words between two displays that only join them ("$$a + b = 5,$$ and $$b < a,$$"): the second goes on as the first."""
+
+
+_ASSIGNMENTS = re.compile(r"(?i)\b(?:assign\w*|updates?|updated|loop|iterat\w*|in\s+(?:this\s+)?order|sequentially|"
+                          r"one\s+after\s+(?:the\s+)?other|pseudo-?code|algorithm|runs?|executes?|performs?)\b|赋值|更新|循环|迭代|依次")
+"""Words before rows that make them assignments done in order (a loop's updates), not equations solved together."""
+
+
+def _settled_by_system(lhs: sp.Basic, rhs: sp.Basic, equations: list[sp.Basic]) -> bool:
+    """Whether every name of ``lhs`` and ``rhs`` has the one value the system of ``equations`` leaves it."""
+    names = sp.Tuple(lhs, rhs).free_symbols
+    return bool(equations) and bool(names) and not sp.Tuple(lhs, rhs).atoms(sp.Indexed, sp.core.function.AppliedUndef) \
+        and all(isinstance(x, sp.Symbol) and solved_system(x, equations) is not None for x in names)
+
+
+def solved_system(name: sp.Symbol, equations: list[sp.Basic]) -> sp.Basic | None:
+    """The one value a linear system of equations leaves ``name`` (the equations connected to it through shared
+    names, as many as their unknowns), or None: not linear, not determined, or a value in other names."""
+    system, unknowns = [], {name}
+    grown = True
+    while grown:
+        grown = False
+        for eq in equations:
+            if isinstance(eq, sp.Eq) and eq not in system and eq.free_symbols & unknowns:
+                system.append(eq)
+                unknowns |= eq.free_symbols
+                grown = True
+    if not system or len(system) != len(unknowns) or len(system) > 6:
+        return None
+    order = sorted(unknowns, key=sp.default_sort_key)
+    try:
+        matrix, vector = sp.linear_eq_to_matrix([sp.nsimplify(e.lhs - e.rhs, rational=True) for e in system], order)
+    except (ValueError, TypeError, NotImplementedError):      # not linear in them (NonlinearError)
+        return None
+    if matrix.det() == 0:
+        return None
+    value = matrix.LUsolve(vector)[order.index(name)]
+    return sp.nsimplify(value) if value.is_number and not value.free_symbols else None
+
+
 def _systems(found: list[Relation]) -> dict[int, list[str]]:
     """The rows (index in ``found`` → the names of their system) of displays that write a system of equations:
     two or more rows ``name = …`` of distinct plain names, each right side in some of those names, and one of
@@ -5372,6 +5547,18 @@ _EVERY_ENTRY = re.compile(r"(?i)\buniform(?:ly)?\b|\b(?:every|all|each)\s+(?:of\
                           r"\b(?:all|are)\s+(?:equal|the\s+same|identical)\b|\b(?:equal|identical|constant)\s+(?:entries|weights|"
                           r"probabilities|logits|components)\b|均匀|所有(?:的)?(?:分量|元素|类别|概率|状态)|每个(?:分量|元素|类别|状态)|都相等|全部相同")
 """Words that give every entry of a family a value ("the uniform distribution $p_i = 1/n$", "all logits equal")."""
+_RESTRICTED_AFTER = re.compile(r"(?i)\s*(?:of\s+\$[^$]*\$\s*)?(?:\$[^$]*\$\s*)?(?:that|which|where|whose|with|when|"
+                               r"in\s+(?:the\s+)?(?:set|class|subset|group|region)|on\s+(?:the|which|an?)|at\s+(?:the|an?)|"
+                               r"outside|inside|except|other\s+than|among|belonging|lying)\b"
+                               r"|\s*\$[^$]*\\(?:in|notin|ne|neq|le|leq|ge|geq|lt|gt)(?![A-Za-z])(?!\s*(?:\\\{\s*1|\[\s*[A-Za-z]\s*\]|"
+                               r"\\{\s*0))[^$]*\$|\s*\$[^$]*[<>][^$]*\$")
+"""A restriction right after words that name every entry: "every state $i$ that is absorbing", "all $i \\in A$",
+"each $k > 1$" — some entries only (a full range, "$i \\in \\{1, \\dots, n\\}$", is every entry)."""
+
+
+def every_entry_said(line: str) -> bool:
+    """Whether the words of ``line`` give every entry of a family its value, with no restriction to some of them."""
+    return any(not _RESTRICTED_AFTER.match(line[m.end() - m.group().endswith("$"):]) for m in _EVERY_ENTRY.finditer(line))
 _VALUE_MEANS = re.compile(r"(?i)\s*(?:(?:means|indicates|denotes|signals|encodes|marks|stands\s+for|corresponds\s+to|"
                           r"represents)\b|(?:表示|意味着|代表|对应))")
 """Words right after a value of a name that say what the value means ("$y = 1$ means a positive example")."""
@@ -5909,15 +6096,22 @@ def _given_a_formula(name: str) -> str:
 
 
 _GAMMA_ITSELF = re.compile(r"\\Gamma'\s*/\s*\\Gamma(?![A-Za-z])|\\frac\s*\{\s*\\Gamma'\s*\}\s*\{\s*\\Gamma\s*\}|"
+                           r"\\Gamma\s*(?:\\left\s*|\\[bB]igg?l?\s*)?\(\s*(?P<z>\\?[A-Za-z]+)\s*(?:\\right\s*|\\[bB]igg?r?\s*)?\)\s*"
+                           r"(?::=|=|\\coloneqq|\\triangleq|\\equiv)\s*\\int_\{?\s*0\s*\}?\s*\^\s*\{?\s*\\infty\s*\}?\s*"
+                           r"(?P<t>[a-z])\s*\^\s*\{\s*(?P=z)\s*-\s*1\s*\}\s*(?:\\[,;!]\s*)?e\s*\^\s*\{\s*-\s*(?P=t)\s*\}"
+                           r"\s*(?:\\[,;!]\s*)?(?:d|\\mathrm\s*\{\s*d\s*\}|\\operatorname\s*\{\s*d\s*\})\s*(?P=t)|"
                            r"\$\s*\\Gamma\s*\$[\s-]*(?:function|函数)")
-"""Γ written alone as the gamma function itself: the digamma's ``\\Gamma'/\\Gamma``, "the $\\Gamma$ function"."""
+"""Γ written alone as the gamma function itself: the digamma's ``\\Gamma'/\\Gamma``, "the $\\Gamma$ function", or
+given Euler's integral (``\\Gamma(z) = \\int_0^\\infty t^{z-1} e^{-t}\\,dt``: the gamma function's own definition)."""
 _GAMMA_GIVEN = re.compile(r"(?i)=:\s*\\Gamma\s*(?:\\left\s*)?\(|"
                           r"\\Gamma\s*\(\s*\\?[A-Za-z]+\s*\)\s*\$\s*(?:be|denotes?|is\s+(?:the|a|an)|stands?\s+for|"
                           r"counts?|for\s+the|表示|为)|\\Gamma\s*\(\s*\d+\s*\\?[A-Za-z]+\s*\)\s*=")
 """Γ(t) given a meaning of the text's own in words ("Let $\\Gamma(t)$ be the number of tokens"), or a formula at a
 multiple of a name ("We write $\\Gamma(2t) = t^2$")."""
-_GAMMA_ALONE = re.compile(r"(?<!\\Gamma'/)(?<!\\Gamma' / )\\Gamma(?![A-Za-z])(?!\s*(?:\(|\\left\b|\\[bB]igg?l?\b|\\!|\\,\s*\(|'|\)))|"
-                          + _given_a_formula("Gamma"))
+_GAMMA_ALONE = re.compile(r"(?<!\\Gamma'/)(?<!\\Gamma' / )\\Gamma(?![A-Za-z])(?!\s*(?:\(|\\left\b|\\[bB]igg?l?\b|\\!|\\,\s*\(|'|\)))")
+_GAMMA_FORMULA = re.compile(_given_a_formula("Gamma"))
+_GAMMA_FUNCTION_WORDS = re.compile(r"(?i)\b(?:the\s+)?(?:log-?)?gamma\s+functions?\b|伽[马玛]函数")
+"""Words naming the gamma function ("The Gamma function", "伽马函数"): its formulas at a name are claims about it."""
 """``\\Gamma`` written as a name of its own (``$\\Gamma$``, ``\\Gamma a``, ``\\Gamma = 10``, ``\\Gamma_{ij}``), not applied
 (``\\Gamma(\\alpha)``, ``(\\log\\Gamma)'``, the digamma's ``\\Gamma'/\\Gamma``), or given a formula at a name (``\\Gamma(\\theta) = 1/\\theta^2``, the text's own
 Γ — not even ``\\Gamma(n) = (n-1)!``, then refused rather than guessed)."""
@@ -6609,8 +6803,9 @@ def _assumed_before(live: list[tuple[int, sp.Basic | None]], here: int, lines: l
         if not isinstance(c, inequalities) or (line, c) not in columns:
             continue
         names = spoken_keys(c) | names_in(c)
-        if any(line < later and names & (spoken_keys(d) | names_in(d)) for later, d in earlier[k + 1:]):
-            continue
+        if any((line < later or line == later and len(c.free_symbols) == 1 and not _consistent(c, d))
+               and names & (spoken_keys(d) | names_in(d)) for later, d in earlier[k + 1:]):
+            continue            # (a bound the same line then contradicts: "Platt writes $A < 0$; I use $A > 0$")
         if (line, c) not in assuming:
             assuming[(line, c)] = assumed_in_words(lines, line, columns[(line, c)])
         if assuming[(line, c)]:

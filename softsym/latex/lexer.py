@@ -61,6 +61,9 @@ OPERAND_START = frozenset({
 NAME_END = frozenset({"LETTER", "GREEK", "NAME"})
 
 _STAR_SCRIPT = re.compile(r"\s*(?:\*|\\(?:star|ast)(?![A-Za-z])|\{\s*(?:\*|\\(?:star|ast))\s*\})")
+_SIGN_SCRIPT = re.compile(r"(?:-|\+|\{\s*[-+]\s*\})(?!\s*(?:[\w{(]|\\(?!(?:[,;:! ]|quad|qquad|right|bigr|Bigr|"
+                          r"big|Big|cdot|times|\\)(?![A-Za-z]))))")
+"""A superscript that is a lone sign (``P_t^-``, ``m_t^{+}``), not the start of an exponent (``x^-1``, ``e^-\\alpha``)."""
 _INCREMENT = re.compile(r"\s*(?:(?P<letter>[A-Za-z])(?![A-Za-z])|\\(?P<greek>[A-Za-z]+))")
 """After ``\\Delta``: the letter or Greek macro whose increment it names (``\\Delta z``, ``\\Delta\\theta``)."""
 WIDE_SPACES = frozenset({"quad", "qquad"})
@@ -233,7 +236,7 @@ class _Scanner:
                 self.emit("GIVEN", "|", start)
             else:
                 self._bar("abs", None, start)
-        elif c == "^" and self._starred(start):
+        elif c == "^" and (self._starred(start) or self._signed_label(start)):
             return
         elif c in "^_":
             self.i += 1
@@ -296,6 +299,23 @@ class _Scanner:
                 or start - 3 >= 0 and self.out[start - 3].type in ("UNDERSCORE", "CARET"):
             return None
         return start - 2
+
+    def _signed_label(self, start: int) -> bool:
+        r"""``P_t^-``, ``m_t^{+}`` right after a name with a subscript: the distinct names ``P_minus``, ``m_plus`` (a
+        prior and a posterior, as Kalman filters write them) at that entry — never a power (a lone sign is none).
+        Not after a plain name (``x^+`` may be a positive part) nor where a limit approaches (``t \to a_0^+``)."""
+        m = _SIGN_SCRIPT.match(self.s, start + 1)
+        prev = self.out[-1] if self.out else None
+        if m is None or prev is None or prev.end_pos != start or re.search(r"\\to\s*[^\s]*$", self.s[:start]):
+            return False
+        base = self._scripted_base()
+        if base is None:
+            return False
+        name = self.out[base]
+        label = "minus" if "-" in m.group(0) else "plus"
+        self.out[base] = Token("NAME", f"{name.value}_{label}", start_pos=name.start_pos, end_pos=name.end_pos)
+        self.i = m.end()
+        return True
 
     def _starred(self, start: int) -> bool:
         r"""``x^*``, ``w^\star``, ``i^{\ast}`` right after a name: the distinct name ``x_star`` (an

@@ -1,0 +1,65 @@
+"""Pieces of check-doc's reading pinned one by one: units after numbers, functions defined at written forms of their
+arguments (E[X^k]), the value a system of equations settles, words that give every entry (or only some) a value."""
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from softsym.doc.reader import every_entry_said, solved_system
+from softsym.doc.units import without_units
+from softsym.dsl import Definition
+from softsym.problem import unfold
+
+
+@pytest.mark.parametrize("lhs, rhs, expected", [
+    (r"\frac{\ln 2}{0.15}", r"4.62\ \text{h}", (r"\frac{\ln 2}{0.15}", "4.62")),          # one side bare
+    (r"0.231 \times 60\ \text{min}", r"23.1\ \text{min}", (r"0.231 \times 60", "23.1")),  # one unit on both
+    (r"\frac{5}{3^2}", r"\frac{5}{3}\ \text{h}^2", (r"\frac{5}{3^2}", r"\frac{5}{3}")),    # a unit squared
+    (r"x", r"125 \text{ per hour}", ("x", "125")),
+    (r"\frac53\ \text{h}", r"100\ \text{min}", (r"\frac53\ \text{h}", r"100\ \text{min}")),   # two units: kept
+    (r"f(x)", r"0 \text{ otherwise}", (r"f(x)", r"0 \text{ otherwise}")),                    # no unit: kept
+    (r"\log 2", r"1 \text{ bit}", (r"\log 2", r"1 \text{ bit}")),                            # one quantity, two units
+    (r"\frac{3}{25}", r"12\%", (r"\frac{3}{25}", "0.12")),                                   # a percentage
+    (r"a", r"12.5\,\%", ("a", "0.125")),
+    (r"\frac{3}{25} \times 100", r"12\%", (r"\frac{3}{25} \times 100", r"12\%")),            # percent points
+])
+def test_units_are_dropped_only_where_that_keeps_the_meaning(lhs, rhs, expected):
+    assert without_units(lhs, rhs) == expected
+
+
+def test_a_function_defined_at_a_written_form_unfolds_only_at_its_instances():
+    E = sp.Function("E[_]")
+    X, Y, k, a, alpha, beta = sp.symbols("X Y k a alpha beta")
+    at_square = [Definition(E(X**2), a, 1)]
+    assert unfold(E(X**3) + 1, at_square) == E(X**3) + 1          # E[X^3] is not E[X^2]
+    assert unfold(E(X**2) + 1, at_square) == a + 1
+    family = [Definition(E(X**k), sp.gamma(alpha + k) / beta**k, 1)]
+    assert unfold(E(X**3), family) == sp.gamma(alpha + 3) / beta**3
+    assert unfold(E(X), family) == sp.gamma(alpha + 1) / beta
+    assert unfold(E(Y**2), family) == E(Y**2)                       # another variable: nothing known
+    assert unfold(E(X**Y), family) == E(X**Y)                       # an exponent that may be random: not an instance
+
+
+def test_a_linear_system_settles_its_names_and_nothing_else_does():
+    va, vb, d, j = sp.symbols("V_A V_B D J")
+    bellman = [sp.Eq(va, 1 + sp.Rational(1, 2) * vb), sp.Eq(vb, 2 + sp.Rational(1, 2) * va)]
+    assert solved_system(va, bellman) == sp.Rational(8, 3)
+    assert solved_system(vb, bellman) == sp.Rational(10, 3)
+    assert solved_system(va, bellman[:1]) is None                   # one equation, two unknowns
+    assert solved_system(d, [sp.Eq(d, 2 * j / (1 + j)), sp.Eq(j, d / (2 - d))]) is None   # not linear
+    assert solved_system(va, [sp.Eq(va, 1 + vb), sp.Eq(vb, 2 + va)]) is None             # no solution
+
+
+@pytest.mark.parametrize("line, every", [
+    ("For all $i$, $q_i = 1$.", True),
+    ("the uniform distribution $p_i = 1/n$", True),
+    ("all entries equal, $p_i = 1/n$", True),
+    ("for each $i \\in \\{1, \\dots, n\\}$, $q_i = 1$", True),
+    ("For every state $i$ that is absorbing, $q_i = 1$.", False),
+    ("For all $i \\in A$ we have $q_i = 1$.", False),
+    ("each $k > 1$ has $q_k = 0$", False),
+    ("Every entry of $q$ on an absorbing state is one, $q_i = 1$", False),
+    ("When state $i$ is absorbing, $q_i = 1$.", False),
+])
+def test_words_give_every_entry_a_value_only_without_a_restriction(line, every):
+    assert every_entry_said(line) is every
