@@ -233,7 +233,8 @@ def patterned(d: Definition) -> bool:
 def pattern_values(d: Definition, node: sp.Basic) -> dict | None:
     """The values a call gives the own names of a definition at written forms (``E[X^3]`` of ``E[X^k] := …``:
     k = 3), or None when the call is not one of those forms.  The own names are those the body uses (k);
-    they take numbers only (E[X^Y] is no instance: Y may be random); the other names (X) must be as written."""
+    they take whole numbers only (E[X^Y] is no instance: Y may be random; nor E[Z^3] of E[Z^{2k}] := (2k − 1)!! at
+    k = 3/2 — a formula meant for whole k); the other names (X) must be as written."""
     target = d.target
     if getattr(node, "func", None) != target.func or len(node.args) != len(target.args):
         return None
@@ -252,7 +253,7 @@ def pattern_values(d: Definition, node: sp.Basic) -> dict | None:
             continue
         if not own:
             return None
-        wilds = {x: sp.Wild(f"w_{x.name}", exclude=fixed, properties=[lambda v: v.is_number]) for x in own}
+        wilds = {x: sp.Wild(f"w_{x.name}", exclude=fixed, properties=[lambda v: v.is_Integer]) for x in own}
         m = a.match(p.xreplace(wilds))
         if m is None or any(wilds[x] not in m or found.get(x, m[wilds[x]]) != m[wilds[x]] for x in own):
             return None

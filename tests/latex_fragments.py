@@ -542,7 +542,9 @@ FRAGMENTS: list[tuple] = [
     ("1 \\left\\{ y=1 \\right\\}", sp.KroneckerDelta(Z("y"), 1)),
     ("\\phi_1^{1\\{y=1\\}}", phi_v[1]**sp.KroneckerDelta(Z("y"), 1)),
     ("\\mathbb{1}", UNPARSED),
-    ("1\\{y \\ne k\\}", UNPARSED),
+    ("1\\{y \\ne k\\}", sp.Piecewise((1, sp.Ne(Z("y"), k)), (0, True))),       # an indicator of an inequality
+    ("\\mathbb{1}\\{x < 0\\}", sp.Piecewise((1, x < 0), (0, True))),
+    ("1[0 \\le x \\le 1]", sp.Piecewise((1, (x >= 0) & (x <= 1)), (0, True))),   # Iverson brackets
     ("\\{y = k\\}", UNPARSED),
     # -- derivatives ------------------------------------------------------------------------------
     ("\\frac{\\partial}{\\partial z_j} F", D(F, z[j])),
@@ -822,7 +824,8 @@ FRAGMENTS: list[tuple] = [
     ("\\theta!", sp.factorial(theta)),                                        # sympy
     ("(x + 1)!", sp.factorial(x + 1)),                                        # sympy
     ("(x!)!", sp.factorial(sp.factorial(x))),                                 # sympy
-    ("x!!!", sp.factorial(sp.factorial(sp.factorial(x)))),                    # sympy
+    ("x!!", sp.factorial2(x)),       # the double factorial (SymPy's parser reads (x!)!, against the convention)
+    ("x!!!", UNPARSED),              # a multifactorial or factorials of factorials? (SymPy: ((x!)!)!)
     ("5!7!", sp.factorial(5) * sp.factorial(7)),                              # sympy
     ("1001!", UNPARSED),
     ("\\binom{n}{k}", sp.binomial(n, k_)),                                    # sympy

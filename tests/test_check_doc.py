@@ -2112,6 +2112,35 @@ def test_session_49_red_team_and_held_out_readings_hold(name):
     "session50_gamma_by_euler_integral.tex",                # Γ by Euler's integral is the gamma function
     "session50_recurrence_of_a_defined_family.md",          # E_n = E_{n-1} + … after E_n := …: a claim
     "session50_written_arithmetic_rounding.md",             # 1.2319 - 0.0056 ≈ 1.2375 refuted
+    "session50_red_team_85_unit_conversions.md",            # 1.5 h = 90 (minutes): a conversion
+    "session50_red_team_85_percent_as_remainder.md",        # 17 \% 5: a remainder
+    "session50_red_team_85_upright_k_no_kelvin.md",         # -2\mathrm{K}: no kelvin
+    "session50_red_team_85_upright_k_after_exponent.md",    # \sigma^2 \mathrm{K}: no kelvin
+    "session50_red_team_85_system_changed_in_words.md",     # "Now raise the reward": the system changed
+    "session50_red_team_85_jacobi_sweep_updates.md",        # a sweep's rows are updates
+    "session50_red_team_85_double_factorial.md",            # 5!! = 15
+    "session50_red_team_85_moment_formula_whole_k.md",      # E[Z^{2k}] at whole k only
+    "session50_red_team_85_own_gamma_denied.md",            # "not to be confused with the Gamma function"
+    "session50_red_team_85_root_of_the_function.md",        # "Setting it to zero": the function's root
+    "session50_red_team_85_order_of_magnitude.md",          # ≈ 10^{21}
+    "session50_red_team_85_recurrence_after_new_meaning.md",  # "Now let $E_n$ be …": a new E
+    "session50_red_team_85_consider_negative_x.md",         # "Next consider negative $x$": x < 0
+    "session50_red_team_85_some_entries_in_words.md",       # "For every state $i$ that is absorbing"
+    "session50_red_team_85_tail_formula_not_checked.md",    # a derived tail proves nothing
+    "session50_red_team_85_both_cases_on_one_line.md",      # "For both $x < 0$ and $x > 0$"
+    "session50_red_team_85_values_after_system_changed.md",
+    "session50_event_probabilities_of_draws.md",            # P(X > t) of X ~ Exp(λ) written out: e^{-2λt} refuted
+    "session50_value_at_an_index_of_table_data.md",         # s_4^2 = 90/3 of data in a table: not refuted at x = 0
+    "session50_held_out_53_scientific_notation_divisor.tex",  # 0.1/1.14\times 10^{-3}: one number below
+    "session50_held_out_53_transpose_before_a_gradient.md",   # u^\top \nabla_u c: not read entry by entry
+    "session50_held_out_53_concluded_in_chinese.md",        # "…，所以 $$…$$": a concluded step
+    "session50_held_out_53_count_in_chinese.md",            # "通道数都是 $C$": a count
+    "session50_red_team_86_event_of_two_drawn_names.md",    # P(X < Y): Y is no constant
+    "session50_red_team_86_fraction_times_power_of_ten.md",  # 3/4 \times 10^6 = 7.5 \times 10^5
+    "session50_red_team_86_differentiating_and_setting_to_zero.md",
+    "session50_red_team_86_second_system_same_names.md",    # two examples' systems sharing a row
+    "session50_red_team_86_count_is_whole.md",              # "the number of failures $k$": k(k − 1) ≥ 0
+    "session50_red_team_86_percentage_points.md",           # 45\% − 40\% = 5 (points)
 ])
 def test_session_50_red_team_and_held_out_readings_hold(name):
     assert _regression_failure(REGRESSIONS / name, TIMEOUT) is None

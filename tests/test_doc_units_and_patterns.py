@@ -63,3 +63,27 @@ def test_a_linear_system_settles_its_names_and_nothing_else_does():
 ])
 def test_words_give_every_entry_a_value_only_without_a_restriction(line, every):
     assert every_entry_said(line) is every
+
+
+@pytest.mark.parametrize("lhs, rhs, expected", [
+    (r"17 \% 5", "2", (r"17 \% 5", "2")),                                   # a remainder, not a percentage
+    (r"\sigma^2 \mathrm{K}", "x", (r"\sigma^2 \mathrm{K}", "x")),           # after an exponent: a matrix K
+    (r"-2\mathrm{K}", "U", (r"-2\mathrm{K}", "U")),                         # no space: a constant K
+    (r"5\,\mathrm{m}", "x", ("5", "x")),                                    # set apart: metres
+])
+def test_letters_that_are_not_units_stay(lhs, rhs, expected):
+    assert without_units(lhs, rhs) == expected
+
+
+def test_a_double_factorial_is_read_as_one():
+    from softsym.latex import parse_tex
+    assert parse_tex("5!!") == 15                       # not (5!)!
+    assert parse_tex("(2n-1)!!").func == sp.factorial2
+
+
+def test_a_bare_power_of_ten_is_an_order_of_magnitude():
+    from softsym.doc.approximate import approximately
+    verdict, _ = approximately(sp.Float("6.02e20"), sp.Integer(10)**21, r"6.02 \times 10^{20}", "10^{21}")
+    assert verdict == "proved"
+    verdict, _ = approximately(sp.Float("6.02e18"), sp.Integer(10)**21, r"6.02 \times 10^{18}", "10^{21}")
+    assert verdict == "refuted"

@@ -156,6 +156,30 @@ _FACTOR_WRITTEN = re.compile(r"(?:\\(?:" + "|".join(sorted(GREEK, key=len, rever
 applied to anything: the factor both sides share."""
 
 
+_POWER_OF_TEN = re.compile(r"\s*10\s*\^\s*(?:\{\s*-?\s*\d+\s*\}|\d)\s*")
+"""A side that is a bare power of ten (``\\approx 10^{21}``): an order of magnitude, not a rounding."""
+
+
+def _order_of_magnitude(left: sp.Basic, right: sp.Basic, left_tex: str, right_tex: str) -> tuple[str, str] | None:
+    """``6.02 \\times 10^{23} \\times 0.001 \\approx 10^{21}``: a side that is a bare power of ten says the order of
+    magnitude only — it holds within half a decade, fails beyond one and a half (or at the other sign)."""
+    if not (_POWER_OF_TEN.fullmatch(left_tex) or _POWER_OF_TEN.fullmatch(right_tex)) \
+            or left.free_symbols or right.free_symbols:
+        return None
+    a, b = _value(left), _value(right)
+    if a is None or b is None or a == 0 or b == 0:
+        return None
+    shown = f"left ≈ {sp.N(a, 8)}, right ≈ {sp.N(b, 8)}"
+    if (a > 0) != (b > 0):
+        return "refuted", f"≈ fails: {shown}, of different signs"
+    decades = abs(sp.log(abs(a), 10) - sp.log(abs(b), 10))
+    if decades <= sp.Rational(1, 2):
+        return "proved", f"≈ holds to the order of magnitude written (a power of ten: {shown})"
+    if decades > sp.Rational(3, 2):
+        return "refuted", f"≈ fails: {shown}, {sp.N(decades, 3)} orders of magnitude apart"
+    return "undecided", f"≈: {shown}, between half a decade and a decade and a half apart"
+
+
 def approximately(left: sp.Basic, right: sp.Basic, left_tex: str, right_tex: str,
                   approximated: frozenset[str] = frozenset(), natural: bool = False) -> tuple[str, str] | None:
     """The verdict ("proved", "refuted" or "undecided") of ``left ≈ right`` and why, or None when it
@@ -170,6 +194,9 @@ def approximately(left: sp.Basic, right: sp.Basic, left_tex: str, right_tex: str
             left_tex, right_tex = _FACTOR_WRITTEN.sub(" ", left_tex), _FACTOR_WRITTEN.sub(" ", right_tex)
         else:
             return None
+    decade = _order_of_magnitude(left, right, left_tex, right_tex)
+    if decade is not None:
+        return decade
     if not rounding_written(left_tex, right_tex) or left.free_symbols or right.free_symbols \
             or left.atoms(sp.Indexed) or right.atoms(sp.Indexed):
         return None

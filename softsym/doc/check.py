@@ -180,13 +180,13 @@ def _outside_distributions(counterexample: dict | None, families: tuple[str, ...
     return ""
 
 
-def _parameter_signed(counterexample: dict | None, signless: tuple[str, ...]) -> str:
+def _parameter_signed(counterexample: dict | None, signless: tuple[str, ...], whole: tuple[str, ...] = ()) -> str:
     """The parameters (named by a Greek letter the text gives no sign) the counterexample makes 0 or
-    negative, as ``"alpha = 0"``, or ``""``."""
+    negative — or, for a count in words (``whole``), no whole number — as ``"alpha = 0"``, or ``""``."""
     out = []
     for name in signless:
         number = _number((counterexample or {}).get(name)) if (counterexample or {}).get(name) is not None else None
-        if number is not None and number.is_real and not number.is_positive:
+        if number is not None and number.is_real and (not number.is_positive or name in whole and not number.is_integer):
             out.append(f"{name} = {sp.sstr(number)}")
     return ", ".join(out)
 
@@ -414,10 +414,11 @@ def _weighed(out: dict, reading: Reading, followed: dict[str, Verdict | None]) -
         out = _listed_weighed(out, reading, followed)
     if reading.induction is not None:
         out = _through_recurrence(out, reading, followed)
-    signed = _parameter_signed(out.get("counterexample"), reading.signless) if out["verdict"] == "refuted" else ""
+    signed = _parameter_signed(out.get("counterexample"), reading.signless, reading.whole) \
+        if out["verdict"] == "refuted" else ""
     positive = followed.get("parameters") if signed else None
     if positive is not None and positive.status is Status.REFUTED and positive.counterexample is not None \
-            and not _parameter_signed(positive.counterexample.as_dict(), reading.signless):
+            and not _parameter_signed(positive.counterexample.as_dict(), reading.signless, reading.whole):
         cex = positive.counterexample        # refuted with the parameters positive too: that point is shown
         out = {**out, "counterexample": cex.as_dict(), "lhs_value": cex.lhs_value, "rhs_value": cex.rhs_value,
                "message": readable_message(positive.message, cex)}

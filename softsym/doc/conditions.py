@@ -468,10 +468,10 @@ _SIGN_BY_NOUN = re.compile(rf"(?:^|\b(?:let\s+us|we|I)\s+)?\b(?:assume|assuming|
                            rf"(?:the\s+)?(?P<sign>(?:strict\s+)?(?:positivity|negativity)|non-?negativity|non-?positivity)\s+"
                            rf"of\s+{_NAMES_IN_MATH}\s*(?:[.,;:]|$)", re.I)
 """A sign said by its noun: "Assume positivity of $w$"."""
-_SIGN_FIXED = re.compile(rf"(?i)(?:^|[.;:]\s*|\b(?:now|then|first|and)\s+)(?:fix|take|choose|pick)\s+(?:an?\s+|any\s+|some\s+|(?:an\s+)?arbitrary\s+)?"
+_SIGN_FIXED = re.compile(rf"(?i)(?:^|[.;:]\s*|\b(?:now|then|first|next|and)\s+)(?:fix|take|choose|pick|consider)\s+(?:an?\s+|any\s+|some\s+|(?:an\s+)?arbitrary\s+)?"
                          rf"(?:real\s+)?{_SIGN}\s+(?:real\s+)?(?:numbers?\s+|reals?\s+|constants?\s+|scalars?\s+|parameters?\s+)?"
                          rf"{_NAMES_IN_MATH}\s*(?:[.,;:]|$)")
-"""A sign said as a choice: "Fix any positive $a$.", "Take a positive number $c$,"."""
+"""A sign said as a choice: "Fix any positive $a$.", "Take a positive number $c$,", "Next consider negative $x$."."""
 _SIGN_CJK = {"正数": ">", "负数": "<", "非负数": ">=", "非正数": "<=", "正的": ">", "负的": "<", "非负的": ">=",
              "正实数": ">", "负实数": "<", "非负实数": ">=", "非正实数": "<=",
              "大于零": ">", "小于零": "<", "大于0": ">", "小于0": "<"}
@@ -556,7 +556,7 @@ _EVERY_REAL = re.compile(rf"\bfor\s+(?:every|all|any|each)\s+real\s+(?:numbers?\
                          rf"|(?:一般的?|任意的?)\s*{_NAME_IN_MATH.replace('name', 'general_cjk')}"
                          rf"|\b(?:drop|dropping|remove|removing|relax|relaxing|without)\s+(?:the\s+)?(?:assumption|"
                          rf"condition|requirement|restriction)\s+(?:that\s+|on\s+|about\s+|of\s+)?{_NAME_BOUNDED.replace('name', 'dropped')}"
-                         rf"|\b(?:now\s+|next\s+|then\s+)?consider\s+(?:also\s+)?(?:the\s+)?(?:negative|nonpositive|non-positive|"
+                         rf"|\b(?:now\s+|next\s+|then\s+)?consider\s+(?:also\s+)?(?:the\s+)?(?:"
                          rf"arbitrary|general|any|all)\s+(?:(?:real\s+)?values?\s+of\s+)?{_NAME_IN_MATH.replace('name', 'considered')}"
                          rf"|\b(?:whatever|regardless\s+of)\s+the\s+sign\s+of\s+{_NAME_IN_MATH.replace('name', 'whatever')}"
                          rf"|\bthe\s+sign\s+of\s+{_NAME_IN_MATH.replace('name', 'sign_free')}\s+(?:now\s+)?(?:plays\s+no\s+role|"
@@ -1321,8 +1321,11 @@ def conditions_for(rel: Relation, conditions: list[tuple[int, sp.Basic | None]],
         listed = [c for line, c in conditions if lead and line == lead and c is not None and is_pin(c)
                   and lines[lead - 1].rstrip().endswith((":", "："))] if lead and rel.line - lead <= 12 else []
         # ("**Example 3.** $x = (1, 2)$:\n- $β = 1$: $LSE(x) = …$\n- $β = 10$: …": the lead-in's values, every item's)
-        for c in [*listed, *sentence, *(c for line, c in conditions if line == rel.line and c is not None)]:
-            here = [d for d in here if not _contradict(d, c)] + [c]   # "for $x<0$ … For $x > 0$ we have …"
+        same_line = [c for line, c in conditions if line == rel.line and c is not None]
+        for c in [*listed, *sentence, *same_line]:
+            here = [d for d in here if not _contradict(d, c) or d in same_line and c in same_line] + [c]
+            # ("for $x<0$ … For $x > 0$ we have …": the later case; but "For both $x < 0$ and $x > 0$, $…$" on one
+            # line: both, which admit no point together — the claim is left, not proved in one case only)
         before = max((b for b in blocks if b.display and b.end_line < rel.line), key=lambda b: b.end_line,
                      default=None)
         if before is not None and lines is not None and _goes_on(lines, before.end_line, rel.line) \
@@ -2503,7 +2506,8 @@ _REQUANTIFIED = re.compile(r"(?i)(?P<lead>\bfor\s+(?:(?:any|all|every|each|arbit
                            r"(?:(?:\s+[A-Za-z-]+){0,2}?\s+(?:functions?|maps?|transforms?|transformations?|mappings?|links?|activations?|"
                            r"losses?|estimators?|statistics?)|\s+(?:numbers?|values?|constants?|vectors?))?|\b(?:now\s+|this\s+time\s+)?(?:let|take)|"
                            r"\bthis\s+time,?|对(?:任意|所有)(?:的)?)\s*"
-                           r"\$\s*\\?(?P<name>[A-Za-z]+)\s*(?:(?:\\in\b|\\[lg]eq?\b|\\neq?\b|[<>])[^$]*)?\$(?P<rest>[^.;。]*)")
+                           r"\$\s*\\?(?P<name>[A-Za-z]+)(?:\s*_\s*(?:\{[^{}$]*\}|[A-Za-z0-9]))?\s*"
+                           r"(?:(?:\\in\b|\\[lg]eq?\b|\\neq?\b|[<>])[^$]*)?\$(?P<rest>[^.;。]*)")
 _ARBITRARY = re.compile(r"(?i)\b(?:arbitrary|any|general)\b|任意")
 _DESCRIBED_ANEW = re.compile(r"(?i)\s*(?:instead\s+)?(?:be|denotes?|is|to\s+be|count|counts|record|records)\s+"
                              r"(?:instead\s+)?(?:the|an?|how\s+many)\s")

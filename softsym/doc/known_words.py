@@ -230,11 +230,25 @@ _POSITIVE_ROLE = re.compile(
     r"(?i)(?:(?<!log[- ])(?<!log)\b(?:(?:net\s+|decimal\s+|fractional\s+)?odds|(?:learning|decay|growth|arrival|event|failure|hazard|"
     r"sampling|dropout|keep|warm-?up|interest|discount)\s+rate|rate|step[- ]?size|temperature|"
     r"(?:length[- ])?scale|bandwidth|variance|standard\s+deviation|precision|half[- ]life|time\s+constant|"
-    r"stake|wealth|capital|carrying\s+capacity|noise\s+level|width)"
+    r"stake|wealth|capital|carrying\s+capacity|noise\s+level|width|number\s+of\s+[a-z]+(?:\s+[a-z]+)?(?:\s+(?:is|are|be))?)"
     r"(?:\s+(?:parameter|constant|of\s+\w+))?\s*(?:\$|\\\()\s*(?P<name>\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)\s*(?:\$|\\\))|"
-    r"(?:赔率|学习率|速率|温度|方差|标准差|步长|半衰期|衰减率|增长率)\s*(?:\$|\\\()\s*(?P<zh>\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)\s*(?:\$|\\\)))")
+    r"(?:赔率|学习率|速率|温度|方差|标准差|步长|半衰期|衰减率|增长率|(?:通道|类别|类|样本|层|步|迭代|特征|维|节点|头|词表?|状态|动作|簇|元素|观测|数据点|批次|轮)数(?:都|均)?(?:是|为)?)\s*(?:\$|\\\()\s*(?P<zh>\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)\s*(?:\$|\\\)))")
 """A name the words introduce by a role that is positive ("pays net odds $b$", "a decay rate $k$", "temperature $T$",
-"学习率 $\\eta$"): alone, right after the noun."""
+"学习率 $\\eta$", a count: "the number of channels $C$", "通道数都是 $C$"): alone, right after the noun."""
+
+
+_COUNT_ROLE = re.compile(
+    r"(?i)\bnumber\s+of\s+[a-z]+(?:\s+[a-z]+)?(?:\s+(?:is|are|be))?\s*(?:\$|\\\()\s*(?P<name>\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)\s*"
+    r"(?:\$|\\\))|(?:通道|类别|类|样本|层|步|迭代|特征|维|节点|头|词表?|状态|动作|簇|元素|观测|数据点|批次|轮)数(?:都|均)?(?:是|为)?\s*"
+    r"(?:\$|\\\()\s*(?P<zh>\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)\s*(?:\$|\\\))|"
+    r"(?:\$|\\\()\s*(?P<before>\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)\s*(?:\$|\\\))\s+(?:be|is|denotes?|counts?)\s+"
+    r"the\s+(?:total\s+)?number\s+of\b")
+"""A name the words introduce as a count ("the number of channels $C$", "通道数都是 $C$"): a whole number."""
+
+
+def counts_by_role(text: str) -> set[str]:
+    """The TeX of the names the words introduce as counts (see :data:`_COUNT_ROLE`): retried positive and whole."""
+    return {m.group("name") or m.group("zh") or m.group("before") for m in _COUNT_ROLE.finditer(text.replace("\n", " "))}
 
 
 def positive_by_role(text: str) -> set[str]:

@@ -222,7 +222,8 @@ def _parameter_named(clause: str, param: str, family: str = "") -> str:
     if not param:
         return ""
     spelled = re.escape(param.strip())
-    words = re.findall(rf"(?i)\b({_KIND})\s+(?:parameter\s+)?\$\s*{spelled}\s*\$", clause)
+    words = re.findall(rf"(?i)\b({_KIND})\s+(?:parameter\s+)?\$\s*{spelled}\s*(?:(?:>|\\geq?|\\ge)\s*0\s*)?\$", clause)
+    # ("with rate $\lambda$", "with rate $\lambda > 0$")
     words += re.findall(rf"(?i)\$\s*{spelled}\s*\$\s*(?:,\s*)?(?:is|denotes|being|as|for|=)?\s*(?:the|an?|its)?\s*"
                         rf"(?:(?:distribution|gamma|exponential|normal)\W?s?\s+)?({_KIND})\b", clause)
     words += re.findall(r"(?i)\bshape[\s\-–—/]*(?:and\s+|-\s*)?((?:inverse[\s-]+)?(?:scale|rate))\b", clause)
@@ -426,6 +427,27 @@ class _Family:
             return [sp.Gt(p[1], 0)]
         return []
 
+    def cdf(self, c: sp.Expr) -> sp.Expr:
+        """P(X ≤ c) of a continuous family (P(X < c) too), or :class:`_Unknown` for the others."""
+        f, p = self.family, self.p
+        if f == "exponential":
+            return sp.Piecewise((1 - sp.exp(-p[0] * c), c >= 0), (0, True))
+        if f == "uniform":
+            return sp.Piecewise((0, c < p[0]), ((c - p[0]) / (p[1] - p[0]), c <= p[1]), (1, True))
+        if f == "laplace":
+            return sp.Piecewise((sp.exp((c - p[0]) / p[1]) / 2, c < p[0]), (1 - sp.exp(-(c - p[0]) / p[1]) / 2, True))
+        if f == "normal":
+            return (1 + sp.erf((c - p[0]) / sp.sqrt(2 * p[1]))) / 2
+        if f == "lognormal":
+            return sp.Piecewise(((1 + sp.erf((sp.log(c) - p[0]) / sp.sqrt(2 * p[1]))) / 2, c > 0), (0, True))
+        if f == "gumbel":
+            return sp.exp(-sp.exp(-(c - p[0]) / p[1]))
+        raise _Unknown
+
+    def symmetric_about(self) -> sp.Expr | None:
+        """The centre of a family symmetric about it (a normal's mean, a Laplace's location), else None."""
+        return self.p[0] if self.family in ("normal", "laplace") else None
+
     def raw(self, k: int) -> sp.Expr:
         """E[X^k] for an integer k ≥ 0 (up to ``_HIGHEST``: E[K^600] of a binomial takes minutes to write out)."""
         f, p = self.family, self.p
@@ -614,6 +636,34 @@ def _constants_only(arg: sp.Expr, x: sp.Basic, fam: _Family, random: frozenset[s
     return arg.free_symbols - {x} <= known                             # as a small letter (E[e^{ZW}]: Z may be random)
 
 
+_EVENT = re.compile(r"^(?:P|Pr|P_bb)\(_(?P<op><=|>=|<|>)_\)$")
+"""A probability of one inequality the reader built (``P(_>_)(X, t)``)."""
+
+
+def _event_probability(node: sp.Basic, x: sp.Basic, fam: _Family) -> sp.Expr | None:
+    """P(X ≤ c), P(X > c), P(|X − m| > c) (m the centre of a symmetric family) of a continuous X ~ ``fam``, c free
+    of X; None for any other event (a discrete family: P(N ≥ c) at a non-whole c needs care; not read)."""
+    m = _EVENT.match(str(node.func)) if isinstance(node, sp.core.function.AppliedUndef) and len(node.args) == 2 else None
+    if m is None:
+        return None
+    left, right = node.args
+    op = m.group("op")
+    if x in right.free_symbols or x not in left.free_symbols:
+        return None
+    try:
+        if left == x:
+            below = fam.cdf(right)
+            return below if op in ("<", "<=") else 1 - below
+        centre = fam.symmetric_about()
+        if centre is not None and left in (sp.Abs(x - centre), sp.Abs(centre - x)):
+            two_sided = 2 * (1 - fam.cdf(centre + right))
+            inside = sp.Piecewise((two_sided, right >= 0), (1, True))
+            return inside if op in (">", ">=") else 1 - inside
+    except _Unknown:
+        return None
+    return None
+
+
 def _statistic(node: sp.Basic) -> str:
     """"E" or "Var" for an unsubscripted, unconditional expectation or variance the reader built, else ""."""
     if not isinstance(node, sp.core.function.AppliedUndef) or len(node.args) != 1:
@@ -644,7 +694,25 @@ def moments_written_out(expr: sp.Basic, draws: dict[str, Draw], parse, unfold=la
     def drawn_in(arg: sp.Basic) -> list[tuple[sp.Basic, Draw]]:
         return [(atom, named[atom.name]) for atom in arg.free_symbols if atom.name in named]
 
+    def write_event(node: sp.Basic) -> sp.Basic:
+        found = drawn_in(node.args[0])
+        if len(found) != 1 or found[0][0] in node.args[1].free_symbols or drawn_in(node.args[1]):
+            return node         # (P(X < Y) of two drawn names: Y is no constant)
+        (x, draw), = found
+        fam = _family(draw, parse)
+        if fam is None or {q.name for p in fam.p for q in p.free_symbols} & random \
+                or node.args[1].free_symbols & {sp.Symbol(n) for n in random}:
+            return node
+        value = _event_probability(node, x, fam)
+        if value is None:
+            return node
+        ranges.extend(r for r in fam.ranges() if r not in ranges and r is not sp.true)
+        notes.append(f"{sp.sstr(node)} written out from {x} ~ {draw.family}({', '.join(draw.params)}) (line {draw.line})")
+        return value
+
     def write(node: sp.Basic) -> sp.Basic:
+        if _EVENT.match(str(getattr(node, "func", ""))) and len(node.args) == 2:
+            return write_event(node)
         kind = _statistic(node)
         if not kind:
             return node
@@ -676,5 +744,6 @@ def moments_written_out(expr: sp.Basic, draws: dict[str, Draw], parse, unfold=la
                      f"(line {draw.line})")
         return value
 
-    out = expr.replace(lambda e: bool(_statistic(e)), write)
+    out = expr.replace(lambda e: bool(_statistic(e)) or isinstance(e, sp.core.function.AppliedUndef)
+                       and bool(_EVENT.match(str(e.func))), write)
     return out, ranges, notes

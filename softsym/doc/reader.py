@@ -66,7 +66,7 @@ from .moments import draws_here, every_draw, moments_written_out, random_in_word
 from .pointfree import point_free, vector_function_alone
 from .induction import exceptions_around, induction_plan
 from .same_value import differ, proved_same, shown_different
-from .known_words import BARE_NORM_TEX, EVERYWHERE, SPECIAL_FORMULA, letter_named_otherwise, namings, norm_named_otherwise, positive_by_role
+from .known_words import BARE_NORM_TEX, EVERYWHERE, SPECIAL_FORMULA, counts_by_role, letter_named_otherwise, namings, norm_named_otherwise, positive_by_role
 from .definitions import (
     IMPLICIT_SUM, OWN_VERSIONS, defines_an_entry, Unfoldable, defined_by_unparsed, defined_where, defines, flat_derivatives,
     function_definition, function_parameters, independent_derivatives, is_constraint, labelled_names,
@@ -91,7 +91,7 @@ from .names import (
     merged_declarations, model_parameters, names_in, one_symbol_per_name, opaque_probabilities, own_parameters,
     pinned_by, plain_context, probabilities_in, related_to, scalar_labels, subscript_labels, target_name, with_models,
 )
-from .units import without_units
+from .units import CONVERSIONS, unit_on_one_side, without_units
 
 OPS = {"==": "==", "<=": "<=", "<": "<", ">=": ">=", ">": ">", ":=": "=="}
 """Relation operators the prover checks (``:=`` only where it defines a function softsym knows,
@@ -163,6 +163,7 @@ class Reading:
     # before it in words ("Let … with $s_1 \ge \dots \ge s_r > 0$"), with their lines: a counterexample
     # that breaks one is not reported, whether or not the reading took it as a hypothesis
     signless: tuple[str, ...] = field(default=())   # parameters named by a Greek letter the text gives no sign
+    whole: tuple[str, ...] = field(default=())    # of them, counts in words ("the number of channels $C$"): whole
     # or bound (a step size α, a Huber δ): a counterexample that makes one 0 or negative is looked for again
     # with each positive ("parameters"), and not reported if none is found there
     nearby: tuple[tuple[str, str], ...] = field(default=())   # those names, each with the sides the words
@@ -237,10 +238,12 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         return averages(side, operator, averaged, own) \
             if operator and r.line >= operator_line and (implicit_operator or in_scope(early_sections, operator_line, r.line)) \
             else side
-    found = [replace(r, **dict(zip(("lhs", "rhs"), without_units(*(argument_gradients(angle_means(averaged_side(expand(
-        side, macros), r))) for side in (r.lhs, r.rhs))))))
-             for r in sorted([*relations(blocks), *definitions_in_words(prose_lines, blocks)],
-                             key=lambda r: (r.line, _column_on_line(prose_lines, r, repeats)))]
+    written_sides = [(r, [argument_gradients(angle_means(averaged_side(expand(side, macros), r))) for side in (r.lhs, r.rhs)])
+                     for r in sorted([*relations(blocks), *definitions_in_words(prose_lines, blocks)],
+                                     key=lambda r: (r.line, _column_on_line(prose_lines, r, repeats)))]
+    found = [replace(r, **dict(zip(("lhs", "rhs"), without_units(*sides)))) for r, sides in written_sides]
+    unit_dropped = {(r.line, r.tex) for r, sides in written_sides if unit_on_one_side(*sides)}
+    # ("1.5\ \text{h} = 90": minutes on the bare side, perhaps — checked for a conversion once read)
     found, repairs = with_underscores_restored(found, " ".join(b.tex for b in blocks))
     chain_roles: dict[int, str | None] = {}   # the prose role each inline relation was read in (a chain's links share it)
     term_read: dict[int, list[str]] = {}    # how a relation's sides were read: the term of a defined sum, a
@@ -368,7 +371,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         | frozenset({"beta"} if "B" in named else ()) \
         | frozenset({"parts"} if _PARTS.search(text) else ()) \
         | frozenset({"Gamma_name"} if _GAMMA_ALONE.search(_GAMMA_ITSELF.sub(" ", text)) or _GAMMA_GIVEN.search(text)
-                    or _GAMMA_FORMULA.search(_GAMMA_ITSELF.sub(" ", text)) and not _GAMMA_FUNCTION_WORDS.search(text)
+                    or _GAMMA_FORMULA.search(_GAMMA_ITSELF.sub(" ", text)) and not _gamma_function_named(text)
                     or letter_named_otherwise(text, r"\\Gamma", _SPECIAL_WORDS) is not None else ())
     # ("ψ is the digamma function", "x_+ the positive part", "Let $\Gamma$ be the precision matrix": Γ(a + b) no value
     # of the gamma function)
@@ -434,6 +437,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
     opaque_origins: dict[sp.Symbol, sp.Basic] = {}     # the expectation each opaque name stands for (E[X^k])
     system_valued: set[int] = set()                    # claims of a value the system leaves a name (V_A = 10)
     roots_checked: set[int] = set()                    # values the words solve for, read as the root claimed
+    contradicted_on_line: set[tuple[int, str]] = set()  # bounds on one name a line gives both ways (A < 0, A > 0)
     unread: dict[str, int] = {}                       # name -> line of an unparsed line that may define it
     unread_inline: list[tuple[int, str]] = []         # unparsed inline relations (line, tex): maybe premises
     models: dict[str, tuple[tuple[sp.Symbol, ...], sp.Basic]] = {}   # P(y | λ) = …: parameters, value
@@ -565,7 +569,9 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         standing_line[key] = rel.line
         standing_doubts[key] = ""
     dimensions = _dimensions(text) - set(base.names()) - set(functions)
-    by_role = _symbols_listed(sorted(positive_by_role(text) | _positive_in_examples(text)), domain, functions)
+    by_role = _symbols_listed(sorted(positive_by_role(text) | counts_by_role(text) | _positive_in_examples(text)),
+                              domain, functions)
+    counted_by_role = _symbols_listed(sorted(counts_by_role(text)), domain, functions)
     # ("pays net odds $b$"; "CosFace with $m = 0.35$" and no other value of m: a refutation at m ≤ 0 is looked for
     # again with m positive)
     for letter in sorted(dimensions):
@@ -721,6 +727,15 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             and 1 <= line <= len(lines) and not every_entry_said(lines[line - 1]) and any(
                 re.search(rf"(?<![A-Za-z\\]){re.escape(str(e.base.label))}\s*_", lines[line - 1]) for e in c.atoms(sp.Indexed))
         # (written as an entry, "$q_i = 1$" — not a listed vector, "$z = (0, 0, 0)$", every entry's value)
+    def system_changed(c: sp.Basic) -> bool:
+        """Whether the words since a system's equation was imposed change the system ("Now raise the reward of $A$
+        to $3$", "Suppose instead the discount is 0.9"): its rows no longer hold here."""
+        start = imposed_at.get(c)
+        if start is None or not 1 <= start <= len(lines):
+            return False
+        at = column_of(reading_at[0]) if found[reading_at[0]].line == rel.line else -1
+        words = " ".join([*lines[start:rel.line - 1], lines[rel.line - 1][:at] if at >= 0 else lines[rel.line - 1]])
+        return bool(_SYSTEM_CHANGED.search(blank_inline_math(words)))
     derived_values: list[tuple[int, int, sp.Basic, sp.Basic]] = []   # claims that give a name a value (line, k, name,
     # value): "which gives $\alpha = …$" — a refutation after them at a point off them is doubted
     choices: dict[str, tuple] = {}                      # "Choose … so that $βε = \ln 3$": the name solved for →
@@ -732,8 +747,9 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
     sections_own: dict[str, int] = {}                   # η := logit μ of the Bernoulli section, not read in the next
     found[:] = [replace(r, column=column_of(n)) for n, r in enumerate(found)]   # (the n-th of a text written twice)
     system_rows = {k: names for k, names in _systems(found).items()     # rows of a display that solve for each
-                   if not _ASSIGNMENTS.search(lead_in(lines, found[k], blocks) or "")   # other's names
-                   and not _COUNTERFACTUAL.search(blank_inline_math(lead_in(lines, found[k], blocks) or ""))}
+                   if not _COUNTERFACTUAL.search(blank_inline_math(lead_in(lines, found[k], blocks) or ""))}   # other's
+    assignment_rows = {k for k in system_rows if _ASSIGNMENTS.search(lead_in(lines, found[k], blocks) or "")}   # names
+    system_rows = {k: names for k, names in system_rows.items() if k not in assignment_rows}
     # (not "One pass of the loop performs the assignments $$t = a + b,\ a = b,\ b = t$$": done in order; nor
     # "Without discounting the values would have to solve $$…$$, which has no solution": a system supposed)
     for k, rel in enumerate(found):
@@ -806,15 +822,15 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                                                for d in definitions[defined_count:]), bare_before))
         kept_before = {id(d) for d in defs_before}
         for d in [d for d in definitions if id(d) not in kept_before]:   # "so the mean energy is $$⟨E⟩ = …$$" (a name defined
-            if _TAIL_PROBABILITY.match(sp.sstr(d.target)) and d.expr.free_symbols:
-                derived_defs[sp.sstr(d.target)] = found[k - 1].line if k else rel.line   # "Tails: $$P(|X - μ| > t) = 2e^{-t/b}$$": a
-                continue                    # fact of the distribution the text derives (or misderives), no model
             if concluded_before and d.expr.free_symbols:   # again without such words is defined, no longer derived;
                 derived_defs[target_name(d.target) or sp.sstr(d.target)] = concluded_before   # a closed value
             else:                                       # computed, v = (…)/3, is no derivation)
                 derived_defs.pop(target_name(d.target) or sp.sstr(d.target), None)
         bare_before, defined_count, defs_before = 0, len(definitions), list(definitions)
-        concluded_before = rel.line if _CONCLUDING.match(lead_in(lines, rel, blocks) or "") else 0
+        lead_words = lead_in(lines, rel, blocks) or ""
+        concluded_before = rel.line if _CONCLUDING.match(lead_words) or re.fullmatch(
+            r"\s*(?:所以|因此|于是|从而|故)\s*", re.split(r"[，；：。]", lead_words.rstrip(" ,，:："))[-1]) else 0
+        # ("交叉项的期望为零，所以 $$…$$": the last clause concludes)
         used_before = set(used)                         # names earlier relations used
         if rel.chained and previous is not None:       # the left side is the previous right side
             rel = replace(rel, line=min(rel.line, previous.end_line))
@@ -1295,11 +1311,17 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             out.append(Reading(rel, verdict="unparsed", message=f"{exc.reason}: {exc.fragment}"))
             continue
         lhs, rhs = one_symbol_per_name(lhs, rhs)
+        if k in assignment_rows:    # "Each Jacobi sweep replaces the old values by $$x = 1 + 0.5y,\ y = 2 + 0.5x$$"
+            out.append(Reading(rel, verdict="skipped", lhs=sp.sstr(lhs), rhs=sp.sstr(rhs),
+                               message="an update of a loop or a sweep (rows that assign in turn, each from the "
+                                       "previous values): neither an equation to solve nor a definition"))
+            use(names_in(lhs, rhs))
+            continue
         if k in system_rows and not names_in(lhs, rhs) & {target_name(d.target) for d in definitions} \
                 and _linear_in(lhs - rhs, system_rows[k]):
             # "$$V_A = 1 + 0.9 V_B, \quad V_B = 0.9(0.5 V_A + 0.5 V_B)$$": equations the text solves together
             constraints.append(as_relational("==", lhs, rhs))
-            imposed_at.setdefault(constraints[-1], rel.line)
+            imposed_at[constraints[-1]] = rel.line      # (the same row in a later example's system: imposed there)
             system_equations.add(constraints[-1])
             out.append(Reading(rel, verdict="skipped", lhs=sp.sstr(lhs), rhs=sp.sstr(rhs),
                                message=f"an equation of a system the text solves ({', '.join(system_rows[k])} on "
@@ -1437,6 +1459,13 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                     stated.setdefault(sp.sstr(name), (value, rel.line))
             replaced = sorted({target_name(c.lhs) for c in values if mentioned(c.lhs, lhs, rhs)}
                               & {target_name(d.target) for d in definitions} - {None})
+            tails = _tails_used(definitions, sp.Tuple(raw_lhs, lhs, rhs), out)
+            if tails and verdict in ("proved", "refuted"):     # ("P(|Y| > 1) ≈ 0.736" of a tail the text derived)
+                verdict, message = "undecided", f"{message}; but it rests on {tails[0][0]}, a probability the text " \
+                                                f"derived (line {tails[0][1]}) and softsym does not check"
+            if verdict == "refuted" and (rel.line, rel.tex) in unit_dropped and _converted(lhs, rhs, definitions):
+                verdict, message = "skipped", "a conversion between units (one side in a unit, the other a factor " \
+                                              "of it apart: 4.62 h ≈ 277 minutes), not a claim about the numbers"
             if verdict == "refuted" and replaced:        # "take λ = 2" after λ = log 2: the example's λ
                 verdict, message = "undecided", f"{message}; but it rests on values an example gives in prose to " \
                                                 f"names the text defines in general ({', '.join(replaced)})"
@@ -1606,6 +1635,12 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         # ("For the counts 1, 4, 1 we get $t = 6$" of t := Σ c_i, the counts given in words: t's value, not a claim)
         # ("Therefore $\bar x = 2$" of x̄ := Σ x_i / n: a claim about x̄; "所以 $\hat\lambda = 2$": a value given)
         # ("$\alpha_t$ is any number in $(0, 1)$ … $$\alpha_t \ge 1$$": no case it could be: a claim, false)
+        if (rel.line, rel.tex) in unit_dropped and _converted(lhs, rhs, definitions):
+            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                               message="a conversion between units (one side in a unit, the other a factor of it "
+                                       "apart: 1.5 h = 90 minutes), not a claim about the numbers"))
+            use(names_in(lhs, rhs))
+            continue
         root = _root_checked(lines, rel, found, k, lhs, rhs, context, definitions) \
             if inline and rel.op == "==" else None
         if root is not None:    # "so $f'(θ) = 2θ − 6$. Setting this to zero gives $θ = 2$": the root claimed, checked
@@ -1614,10 +1649,18 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             read_as(k, f"the expression the words set to zero, at {shown_l} = {shown_r}")
         if rel.op in ("==", "<", "<=", ">", ">=") and k not in system_rows and system_equations \
                 and _settled_by_system(lhs, rhs, [c for c in constraints if c in system_equations
-                                                  and in_scope(sections, imposed_at.get(c, rel.line), rel.line)]):
+                                                  and in_scope(sections, imposed_at.get(c, rel.line), rel.line)
+                                                  and not system_changed(c)]):
             system_valued.add(k)    # "Solving the two equations gives $V_A = 10$", "so the total is $$V_A + V_B = 7$$":
             #                         names the system of equations settles — a claim (checked under the system,
             #                         true or false), not a definition, nor a value or a constraint to go on from
+        elif rel.op == "==" and isinstance(lhs, sp.Symbol) and rhs.is_number and not rel.chained and any(
+                isinstance(c, sp.Eq) and (not is_pin(c) or c in solved_cases) and c.free_symbols == {lhs}
+                and line <= rel.line
+                and _one_value(c, lhs) is not None
+                for line, c in [*live_conditions(), *((imposed_at.get(c, 0), c) for c in constraints if c is not None
+                                                      and in_scope(sections, imposed_at.get(c, rel.line), rel.line))]):
+            system_valued.add(k)    # "Suppose $3x = 12$. Then $x = 5$": the value the supposition settles, a claim
         if k not in premise_of and k not in system_valued and ((is_condition(rel.op, lhs, rhs) and not bound_of_defined
                                      and not derived_display and not claimed_of_defined and not against_standing) or (
                 inline and rel.op == "==" and not rel.chained and isinstance(lhs, sp.Symbol) and rhs.is_Number
@@ -1679,13 +1722,17 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                     if parameter is not None:
                         pinned_through[parameter[0]] = rel.line
                 if parameter is not None:
-                    same_chain = standing_line.get(parameter[0]) == rel.line \
-                        and parameter[0] in standing and _consistent(*standing[parameter[0]], parameter[1])
-                    # (0 < θ < 1: both ends; not "Platt writes … with $A < 0$; I use … $A > 0$": the later one)
-                    standing[parameter[0]] = (*standing[parameter[0]], parameter[1]) if same_chain \
-                        and parameter[0] in standing else (parameter[1],)
-                    standing_line[parameter[0]] = rel.line
-                    standing_doubts[parameter[0]] = worded_doubts.get((rel.line, as_relational(rel.op, lhs, rhs)), "")
+                    same_chain = standing_line.get(parameter[0]) == rel.line and parameter[0] in standing
+                    if same_chain and not _consistent(*standing[parameter[0]], parameter[1]):
+                        standing.pop(parameter[0])      # "For both $x < 0$ and $x > 0$", "Platt writes $A < 0$; I
+                        standing_line.pop(parameter[0], None)   # use $A > 0$": two cases or two conventions on one
+                        contradicted_on_line.add((rel.line, parameter[0]))   # line — neither holds from here on
+                    elif (rel.line, parameter[0]) not in contradicted_on_line:
+                        # (0 < θ < 1: both ends)
+                        standing[parameter[0]] = (*standing[parameter[0]], parameter[1]) if same_chain \
+                            else (parameter[1],)
+                        standing_line[parameter[0]] = rel.line
+                        standing_doubts[parameter[0]] = worded_doubts.get((rel.line, as_relational(rel.op, lhs, rhs)), "")
                 elif rel.chained and k > 0 and found[k - 1].line == rel.line:
                     chain = [as_relational(rel.op, lhs, rhs)]          # 0 < p < 1 for one letter: a range,
                     ends = previous_bound.get(rel.line)                # from here on (x >= 0 alone is a case)
@@ -2872,12 +2919,13 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             bounds, written = as_bounds(written, domain, doubled_bounds)
             here = Domain(domain.symbols, domain.indexed, domain.bounds + bounds, domain.given)
             here = here.with_given(*(c for c in constraints if c is not None and (     # (an equation imposed in
+                not (c in system_equations and system_changed(c)) and (
                 c not in imposed_at or (same_section(sections, imposed_at[c], rel.line)
                                         or setup_holds(imposed_at[c], c))
                 and not general_here and not one_entry(c, imposed_at[c])
                 and not {x.name for x in c.free_symbols} & everywhere
                 and not (c in noise_models and any(noise_models[c][0] < at <= rel.line and j != k and name == noise_models[c][1]
-                                               for at, j, name in sides_written)))),
+                                               for at, j, name in sides_written))))),
             # (a model of y with noise, then "Now suppose instead that $y = 3x + ε$", "the data follow $y = 3x$": y
             # is given again — the first model no longer holds)
             # (an equation imposed in another section, a subsection,
@@ -3297,14 +3345,26 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             doubts.append(f"{', '.join(elsewhere_lengths)} is summed over a written number of entries in another "
                           f"section (line {min(min(numbered_lengths[f]) for f in elsewhere_lengths)}) and read over "
                           f"1..{dimension} here: which length is meant is not clear")
+        families_here = {str(e.base.label) for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed)}
+        some_entries = next(((imposed_at[c], c) for c in constraints if c is not None and c in imposed_at
+                             and imposed_at[c] <= rel.line and in_scope(sections, imposed_at[c], rel.line)
+                             and one_entry(c, imposed_at[c])
+                             and {str(e.base.label) for e in c.atoms(sp.Indexed)} & families_here), None)
+        if some_entries is not None:        # "For every state $i$ that is absorbing, $q_i = 1$" … "$q_1 + q_4 = 2$"
+            doubts.append(f"the words give some entries a value ({sp.sstr(some_entries[1])}, line {some_entries[0]}) "
+                          f"and which ones is said in words: a counterexample may break it")
         through_derived = sorted({name for name in names_in(lhs, rhs) if name in derived_defs} | {
-            sp.sstr(d.target) for d in definitions if sp.sstr(d.target) in derived_defs
-            and _TAIL_PROBABILITY.match(sp.sstr(d.target)) and sp.sstr(d.target).partition(")(")[0] + ")" in {
-                f.func.__name__ for f in sp.Tuple(raw_lhs, lhs, rhs).atoms(sp.core.function.AppliedUndef)}})
+            sp.sstr(a) for a in sp.Tuple(raw_lhs, lhs, rhs).atoms(sp.core.function.AppliedUndef)
+            if sp.sstr(a) in derived_defs})   # (E_p[(x − μ_2)^2] = …, concluded: "…，所以 $$…$$")
         if through_derived:
             doubts.append(f"it unfolds {', '.join(through_derived)}, which the text concluded (line "
                           f"{derived_defs[through_derived[0]]}: \"so …\") rather than defined: if that step is "
                           f"wrong, so is this reading")
+        tails = _tails_used(definitions, sp.Tuple(raw_lhs, lhs, rhs), out)
+        if tails:       # "Tails: $$P(|X| > t) = 2e^{-t/b}$$", then "$P(|X| > b) = 2e^{-1}$": a fact of the distribution
+            doubts.append(f"it rests on {tails[0][0]}, a probability the text derived (line {tails[0][1]}) and "
+                          f"softsym does not check: if that step is wrong, so is this reading")
+            unproved = unproved or doubts[-1]
         if conflicting:     # "with $\epsilon = 0$ … With $\epsilon > 0$, $$…$$", or "set ε = 0 (in practice ε > 0)":
             doubts.append(f"the text gives {', '.join(conflicting)} a value and, before it too, a bound that value "
                           f"breaks: which one holds here is not clear")          # (which one holds is the words')
@@ -4013,9 +4073,12 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                            and in_scope(sections, known_values[sp.sstr(d.target)][1], rel.line)
                            for y in names_in(d.expr)} - known_families     # s = 10 of s := Σ x_i: x only through it
         closed_as_written = not lhs.free_symbols and not rhs.free_symbols       # ℓ(2) = 10 log 2 − 10 − log 288
+        at_a_number = rel.op == "==" and any(     # "$$s_4^2 = \frac{90}{4 - 1}$$": one entry (s_4) of a family the
+            other.is_number and _ENTRY_AT_A_NUMBER.fullmatch(written)      # text defines from data (x) it gives in
+            for written, other in ((rel.lhs, rhs), (rel.rhs, lhs)))          # a table, not in math
         if (not lhs.free_symbols or not rhs.free_symbols) \
-                and {family_of(x) for x in unfolded_names | named_before | written_names} & (
-                    known_families | (made_from_known if closed_as_written else set())):
+                and ({family_of(x) for x in unfolded_names | named_before | written_names} & (
+                    known_families | (made_from_known if closed_as_written else set())) or at_a_number):
             # ("$p = 0.9$ 时 … $p - 1 = -0.1$" of p := σ(x): p was given its value, x only through it; the
             # deviance Σ_i y_i log(y_i/μ̂_i) at the example's y, μ̂ given in words)
             unknown = sorted(x for x in unfolded_names if x not in known_values and family_of(x) not in known_families)
@@ -4169,7 +4232,9 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         signless = _signless_parameters(problem, written, by_role)
         if signless:           # a refutation at α = 0 of a learning rate the text gives no sign: looked for
             try:               # again with every such parameter positive
-                followups.append(("parameters", build([*written, *(sp.Gt(x, 0) for x in signless)])[0]))
+                followups.append(("parameters", build([*written, *(sp.Gt(x, 0) for x in signless), *(
+                    sp.Eq(sp.floor(x, evaluate=False), x, evaluate=False) for x in signless if x.name in counted_by_role
+                )])[0]))        # (a count, "the number of channels $C$": a whole number too)
             except Exception:  # noqa: BLE001 - no such reading: the refutation stays doubted
                 pass
         both_sides = sp.Tuple(problem.lhs, problem.rhs)
@@ -4191,7 +4256,8 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             derived_values.append((rel.line, k, lhs, rhs))     # "which gives $α = …$", "Then $σ^2 = \log 4$"
         out.append(Reading(rel, problem=problem, lhs=shown_l, rhs=shown_r, conventions=notes, doubts=tuple(doubts),
                            derived=derived_here,
-                           assumed=assumed, signless=tuple(sorted(x.name for x in signless)), sizes=tuple(sorted(((range_ends | {d for d in dimensions if d in standing and standing_line.get(d) == 0})
+                           assumed=assumed, signless=tuple(sorted(x.name for x in signless)),
+                           whole=tuple(sorted(x.name for x in signless if x.name in counted_by_role)), sizes=tuple(sorted(((range_ends | {d for d in dimensions if d in standing and standing_line.get(d) == 0})
                                                                & {x.name for x in problem.free_symbols
                                                                   if isinstance(x, sp.Symbol)})
                                                               - {note.split(":", 1)[0] for note in notes   # (a name
@@ -5396,6 +5462,19 @@ def _consistent(*bounds: sp.Basic) -> bool:
         return True
 
 
+def _converted(lhs: sp.Basic, rhs: sp.Basic, definitions: list[Definition]) -> bool:
+    """Whether two sides, the definitions unfolded, are numbers a conversion factor apart (``CONVERSIONS``)."""
+    def value(side: sp.Basic) -> float | None:
+        try:
+            v = complex(sp.N(unfold(side, definitions), 15))
+        except (TypeError, ValueError, ZeroDivisionError):
+            return None
+        return v.real if v == v and abs(v.imag) < 1e-12 and v.real != 0 else None
+    a, b = attempt(Deadline.after(0.5), lambda: (value(lhs), value(rhs)), (None, None))
+    return a is not None and b is not None and any(abs(a * f / b - 1) < 0.01 or abs(b * f / a - 1) < 0.01
+                                                   for f in CONVERSIONS)
+
+
 def _root_checked(lines: list[str], rel: Relation, found: list[Relation], k: int, lhs: sp.Basic, rhs: sp.Basic,
                   context, definitions: list[Definition]) -> tuple[sp.Basic, sp.Basic] | None:
     """A value the words say solves what they set to zero ("so $f'(\\theta) = 2\\theta - 6$. Setting this to zero
@@ -5410,15 +5489,25 @@ def _root_checked(lines: list[str], rel: Relation, found: list[Relation], k: int
         return None
     try:
         before = unfold(parse_tex(found[k - 1].rhs, context), definitions)
+        written = parse_tex(found[k - 1].lhs, context)
+        candidates = [unfold(e, definitions).doit() for e in (written, *(d.expr for d in written.atoms(sp.Derivative)))]
     except Exception:  # noqa: BLE001 — not read: no check of the root
         return None
     if {x.name for x in before.free_symbols} != {lhs.name}:
         return None
-    at = before.xreplace({x: rhs for x in before.free_symbols})
-    value = attempt(Deadline.after(0.5), lambda: sp.nsimplify(sp.simplify(at)), None)
-    if value is None or not value.is_number or value == 0 or not value.is_comparable:
-        return None
-    return at, sp.Integer(0)
+
+    def vanishes(e: sp.Basic) -> bool | None:
+        if {x.name for x in e.free_symbols} != {lhs.name}:
+            return None
+        value = attempt(Deadline.after(0.5), lambda: sp.nsimplify(sp.simplify(e.xreplace({x: rhs for x in e.free_symbols}))),
+                        None)
+        return None if value is None or not value.is_number or not value.is_comparable else value == 0
+    derivatives = [attempt(Deadline.after(0.5), lambda e=e: sp.diff(e, next(iter(e.free_symbols))), None)
+                   for e in (before, *candidates) if len(e.free_symbols) == 1]
+    if vanishes(before) is not False or any(vanishes(e) for e in (*candidates, *(d for d in derivatives if d is not None))):
+        return None         # (a root of it, of what it is the derivative of, or of its derivative — "Differentiating
+        #                     and setting it to zero": "it" may be any of them)
+    return before.xreplace({x: rhs for x in before.free_symbols}), sp.Integer(0)
 
 
 _GENERATING = re.compile(r"(?i)\b(?:moment|cumulant|probability)[- ]generating\s+functions?\b|\bm\.?g\.?f\b|"
@@ -5427,9 +5516,34 @@ _GENERATING = re.compile(r"(?i)\b(?:moment|cumulant|probability)[- ]generating\s
 range is where it converges, its domain, not one case of a definition by cases."""
 
 
+def _tails_used(definitions: list[Definition], expr: sp.Basic, out: list[Reading]) -> list[tuple[str, int]]:
+    """The tail probabilities (``_TAIL_PROBABILITY``) the text gave a formula that ``expr`` uses (the same event's
+    variable: P(|X - μ| > 3σ) of P(|X - μ| > t) := …, not P(Z ≤ 0)), each with the line of that formula: steps the
+    text derives (or misderives), which softsym does not check."""
+    def event(name: str) -> tuple[str, str]:        # "P(_>_)(Abs(X - mu), t)" → ("P(_>_)", "Abs(X - mu)")
+        head, _, args = name.partition(")(")
+        depth, cut = 0, len(args)
+        for i, c in enumerate(args):
+            depth += {"(": 1, ")": -1}.get(c, 0)
+            if c == "," and depth == 0:
+                cut = i
+                break
+        return head + ")", args[:cut].strip()
+    called = {(f.func.__name__, sp.sstr(f.args[0])) for f in expr.atoms(sp.core.function.AppliedUndef) if f.args} | {
+        event(x.name) for x in expr.free_symbols if isinstance(x, sp.Symbol) and ")(" in x.name}
+    used = [sp.sstr(d.target) for d in definitions if _TAIL_PROBABILITY.match(sp.sstr(d.target))
+            and event(sp.sstr(d.target)) in called]
+    return [(name, next((r.relation.line for r in reversed(out) if r.verdict == "definition"
+                         and r.message.startswith(f"{name} :=")), 0)) for name in sorted(used)]
+
+
 _TAIL_PROBABILITY = re.compile(r"^(?:P|Pr|P_bb)\([^()]*[<>][^()]*\)\(")
 """A probability of an event an inequality states (``P(|X - μ| > t)``, ``P(T ≤ 1)``): a tail or a distribution
 function, which the text derives from its distribution — given a formula, a step of its own, not a model."""
+
+
+_ENTRY_AT_A_NUMBER = re.compile(r"\s*\\?[A-Za-z]+\s*_\s*(?:\{\s*\d+\s*\}|\d)\s*(?:\^\s*(?:\{\s*\d\s*\}|\d))?\s*&?\s*")
+"""An entry at a written number, perhaps squared (``s_4^2``, ``\\mu_{3}``): one example's value of a family."""
 
 
 _CONNECTIVE_ONLY = re.compile(r"(?i)\s*(?:(?:and|also|and\s+also|as\s+well\s+as|while|whereas|plus|together\s+with|"
@@ -5437,9 +5551,25 @@ _CONNECTIVE_ONLY = re.compile(r"(?i)\s*(?:(?:and|also|and\s+also|as\s+well\s+as|
 """Words between two displays that only join them ("$$a + b = 5,$$ and $$b < a,$$"): the second goes on as the first."""
 
 
+_SYSTEM_CHANGED = re.compile(r"(?i)\b(?:now|instead|suppose|assume|rais\w*|lower\w*|increas\w*|decreas\w*|doubl\w*|"
+                             r"halv\w*|chang\w*|replac\w*|modif\w*|new)\b|现在|改为|假设|如果")
+"""Words after a system of equations that change it ("Now raise the reward of $A$ to $3$"): it no longer holds."""
+
+
 _ASSIGNMENTS = re.compile(r"(?i)\b(?:assign\w*|updates?|updated|loop|iterat\w*|in\s+(?:this\s+)?order|sequentially|"
-                          r"one\s+after\s+(?:the\s+)?other|pseudo-?code|algorithm|runs?|executes?|performs?)\b|赋值|更新|循环|迭代|依次")
+                          r"one\s+after\s+(?:the\s+)?other|pseudo-?code|algorithm|runs?|executes?|performs?|sweeps?|"
+                          r"replac\w*|jacobi|gauss-?seidel|previous|old\s+values)\b|赋值|更新|循环|迭代|依次")
 """Words before rows that make them assignments done in order (a loop's updates), not equations solved together."""
+
+
+def _one_value(c: sp.Basic, name: sp.Symbol) -> sp.Basic | None:
+    """The one real value an equation in ``name`` alone leaves it (3x = 12: 4), or None (x² = 4: two values)."""
+    try:
+        values = attempt(Deadline.after(0.5), lambda: sp.solve(c, name), None)
+    except Exception:  # noqa: BLE001 — not solved: no value
+        return None
+    real = [v for v in values or () if v.is_number and v.is_real]
+    return real[0] if values is not None and len(values) == 1 and len(real) == 1 else None
 
 
 def _settled_by_system(lhs: sp.Basic, rhs: sp.Basic, equations: list[sp.Basic]) -> bool:
@@ -6110,6 +6240,13 @@ _GAMMA_GIVEN = re.compile(r"(?i)=:\s*\\Gamma\s*(?:\\left\s*)?\(|"
 multiple of a name ("We write $\\Gamma(2t) = t^2$")."""
 _GAMMA_ALONE = re.compile(r"(?<!\\Gamma'/)(?<!\\Gamma' / )\\Gamma(?![A-Za-z])(?!\s*(?:\(|\\left\b|\\[bB]igg?l?\b|\\!|\\,\s*\(|'|\)))")
 _GAMMA_FORMULA = re.compile(_given_a_formula("Gamma"))
+def _gamma_function_named(text: str) -> bool:
+    """Whether the words name the gamma function, and no sentence naming it denies it ("not to be confused with the
+    Gamma function": the text's own Γ)."""
+    said = [s for s in sentences_in(text) if _GAMMA_FUNCTION_WORDS.search(s)]
+    return bool(said) and not any(_CONTRASTED.search(re.sub(r"\$[^$]*\$", " ", s)) for s in said)
+
+
 _GAMMA_FUNCTION_WORDS = re.compile(r"(?i)\b(?:the\s+)?(?:log-?)?gamma\s+functions?\b|伽[马玛]函数")
 """Words naming the gamma function ("The Gamma function", "伽马函数"): its formulas at a name are claims about it."""
 """``\\Gamma`` written as a name of its own (``$\\Gamma$``, ``\\Gamma a``, ``\\Gamma = 10``, ``\\Gamma_{ij}``), not applied
@@ -6804,8 +6941,10 @@ def _assumed_before(live: list[tuple[int, sp.Basic | None]], here: int, lines: l
             continue
         names = spoken_keys(c) | names_in(c)
         if any((line < later or line == later and len(c.free_symbols) == 1 and not _consistent(c, d))
-               and names & (spoken_keys(d) | names_in(d)) for later, d in earlier[k + 1:]):
-            continue            # (a bound the same line then contradicts: "Platt writes $A < 0$; I use $A > 0$")
+               and names & (spoken_keys(d) | names_in(d)) for later, d in earlier[k + 1:]) \
+                or any(line == other and len(c.free_symbols) == 1 and not _consistent(c, d)
+                       and names & (spoken_keys(d) | names_in(d)) for other, d in earlier[:k]):
+            continue            # (bounds one line gives both ways: "Platt writes $A < 0$; I use $A > 0$")
         if (line, c) not in assuming:
             assuming[(line, c)] = assumed_in_words(lines, line, columns[(line, c)])
         if assuming[(line, c)]:

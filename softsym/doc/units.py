@@ -33,10 +33,11 @@ _WORDS = {   # units a number is written in, in the forms notes write them (one 
     **{w: "step" for w in ("步", "次", "轮")},
     **{w: "yuan" for w in ("元",)},
 }
-_UNIT = re.compile(r"(?<=[\d})])(?:\s|\\[,;:! ]|~|\\quad)*\\(?:text|mathrm|textrm|mbox|rm)\s*\{\s*"
+_UNIT = re.compile(r"(?<=[\d})])(?P<space>(?:\s|\\[,;:! ]|~|\\quad)*)\\(?:text|mathrm|textrm|mbox|rm)\s*\{(?P<inner>\s*)"
                    r"(?P<unit>(?:per\s+)?[A-Za-z\u4e00-\u9fff]+(?:\s*/\s*[A-Za-z\u4e00-\u9fff]+)?)\s*\}"
                    r"(?P<power>\s*\^\s*(?:\{\s*-?\d\s*\}|\d))?\s*$")
-_PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:\\[,;: ]|~)?\s*\\%")
+_PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:\\[,;: ]|~)?\s*\\%(?!\s*[\w(])")
+"""``12\\%`` (a percentage), not ``17 \\% 5`` (the remainder: an operand follows)."""
 _HUNDRED = re.compile(r"(?:\\times|\\cdot)\s*100(?![\d.])|(?<![\d.])100\s*(?:\\times|\\cdot)")
 _NATURAL_LOG = re.compile(r"\\ln\b|\\log(?!\s*_)|\\exp\b|e\^")
 _BINARY_LOG = re.compile(r"\\log\s*_\s*\{?\s*2\b|\\lg\b")
@@ -44,9 +45,14 @@ _OTHER_BASE = re.compile(r"\\log\s*_\s*\{?\s*(?!2\b)[\w\\]")      # log_{10}: ha
 
 
 def _unit(tex: str) -> str | None:
-    """The unit a side ends in (one name for each of its spellings, with its power), or None."""
+    """The unit a side ends in (one name for each of its spellings, with its power), or None.  Not after an
+    exponent or a subscript (``\\sigma^2 \\mathrm{K}``: a matrix K), and a one-letter unit only set apart as units
+    are (``4.62\\ \\text{h}``, ``5\\,\\mathrm{m}``, ``\\text{ s}``), not ``-2\\mathrm{K}`` (a constant K)."""
     m = _UNIT.search(tex.rstrip())
-    if not m:
+    if not m or re.search(r"[\^_]\s*\{?\s*[\d.]*$", tex[:m.start()]):
+        return None
+    if len(m.group("unit")) == 1 and m.group("unit").isascii() and not (
+            m.group("inner") or re.search(r"\\[,;:! ]|~|\\quad", m.group("space"))):
         return None
     word = re.sub(r"\s+", " ", m.group("unit"))
     per = word.startswith("per ")
@@ -61,9 +67,32 @@ def _percent(lhs: str, rhs: str) -> tuple[str, str]:
     """Percentages written as the decimals they are (``12\\%`` → ``0.12``), unless a side multiplies by 100."""
     if not (_PERCENT.search(lhs) or _PERCENT.search(rhs)) or _HUNDRED.search(lhs) or _HUNDRED.search(rhs):
         return lhs, rhs
+    if bool(_PERCENT.search(lhs)) != bool(_PERCENT.search(rhs)) and _as_points(lhs, rhs):
+        return lhs, rhs         # "45\% - 40\% = 5" (percentage points), "60 - 55 = 5\%": not fractions
     def decimal(m: re.Match) -> str:
         return format(Decimal(m.group(1)).scaleb(-2), "f")
     return _PERCENT.sub(decimal, lhs), _PERCENT.sub(decimal, rhs)
+
+
+CONVERSIONS = (60, 3600, 24, 1440, 86400, 7, 365, 1000, 1024, 10**6, 2**20, 3.6, 100)
+"""Factors between units of one kind (minutes in an hour, bytes in a KiB, km/h in m/s, …): one side written in a
+unit, the other bare, and the two a factor apart — a conversion (1.5 h = 90 minutes), not a wrong number."""
+
+
+def unit_on_one_side(lhs: str, rhs: str) -> bool:
+    """Whether exactly one side ends in a unit other than bits or nats (then the other may be in another unit)."""
+    units = _unit(lhs), _unit(rhs)
+    return (units[0] is None) != (units[1] is None) and (units[0] or units[1]) not in ("bit", "nat")
+
+
+def _as_points(lhs: str, rhs: str) -> bool:
+    """Whether the two sides, numbers written, are equal with each ``N\\%`` read as N itself (percentage points)."""
+    from ..latex import Unparsed, parse_tex
+    try:
+        a, b = (parse_tex(_PERCENT.sub(lambda m: m.group(1), side)) for side in (lhs, rhs))
+    except (Unparsed, ValueError, TypeError):
+        return False
+    return a.is_number and b.is_number and a == b
 
 
 def without_units(lhs: str, rhs: str) -> tuple[str, str]:

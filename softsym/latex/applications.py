@@ -7,7 +7,8 @@ Conventions: ``name(…)`` applies a declared function (``Context.functions`` or
 a product, refused when the parentheses hold one name or number (``T(y)``), a constant (``F(0.5)``),
 a list or a ``;``, or the name is a capital Greek letter (``\\Gamma(n + 1)``) (unless the name is declared).  softmax(z)_i is ``exp(z[i]) / Sum(exp(z[j]), (j, 1, n))`` with j the
 first of j, k, l, … not written in the input.  ``a^T b`` is ``dot(a, b)``, an uninterpreted real
-function of two names.  Indicators are ``KroneckerDelta`` of integer symbols.
+function of two names.  Indicators are ``KroneckerDelta`` of integer symbols (``1\\{y = k\\}``), or 1 where
+inequalities hold and 0 elsewhere (``\\mathbb{1}\\{u < 0\\}``: a Piecewise).
 """
 from __future__ import annotations
 
@@ -113,6 +114,12 @@ def written_as_entry(name: str) -> re.Pattern:
                       else rf"\\{re.escape(name)}(?![A-Za-z])\s*_")
 
 
+_INDICATOR_RELATIONS = {"<": sp.Lt, "lt": sp.Lt, ">": sp.Gt, "gt": sp.Gt, "le": sp.Le, "leq": sp.Le, "leqslant": sp.Le,
+                        "<=": sp.Le, "≤": sp.Le, "ge": sp.Ge, "geq": sp.Ge, "geqslant": sp.Ge, ">=": sp.Ge, "≥": sp.Ge,
+                        "ne": sp.Ne, "neq": sp.Ne, "≠": sp.Ne, "!=": sp.Ne}
+"""The relations an indicator's condition may write besides y = k (``\\mathbb{1}\\{u < 0\\}``)."""
+
+
 class ApplicationReading:
     """Function applications, transposes and indicators (part of the Reader)."""
 
@@ -129,9 +136,9 @@ class ApplicationReading:
             return DOT(self.name_value(replace(left, sup=None)), self.call(right, follows)), j + 2
         if not is_name_factor(right) or right.sup is not None or right.primes or right.bangs \
                 or is_paren(follows):
-            row = self.row_vector(replace(left, sup=None))
+            row = self.row_vector(replace(left, sup=None)) if not isinstance(right, Factor) else None
             if row is not None:                                            # p p^T: the column index
-                return row, i + 1
+                return row, i + 1       # (not u^T ∇_u f, u^T (v + w): a row times a column, a sum — not read)
             self.fail("a transpose x^T without a name after it (x^T y is read as a dot product)", left)
         if right.base.text.lstrip("\\")[:1].isupper() and is_name_factor(follows):
             self.fail("a quadratic form x^T A y (a matrix between two vectors: matrix products are not read)",
@@ -194,7 +201,7 @@ class ApplicationReading:
                     self.fail("an indicator whose subscript is not a condition {y = k}", f)
                 return None
             return self.delta(condition), 1
-        kinds = ("set", "bracket") if b.kind == "INDICATOR" else ("set",)      # \mathbb{1}[i = y] (Iverson)
+        kinds = ("set", "bracket")      # \mathbb{1}[i = y], 1[u < 0] (Iverson: a relation in brackets is no factor)
         if isinstance(nxt, Factor) and isinstance(nxt.base, Group) and nxt.base.kind in kinds \
                 and nxt.sub is None and len(nxt.base.elements) == 1 and isinstance(nxt.base.elements[0], Relation):
             value = self.delta(nxt.base.elements[0])
@@ -218,9 +225,19 @@ class ApplicationReading:
         return None
 
     def delta(self, rel: Relation) -> sp.Expr:
-        if len(rel.parts) != 2 or rel.ops[0].text != "=":
-            self.fail("an indicator of a condition other than y = k", rel)
-        return sp.KroneckerDelta(self.index_value(rel.parts[0]), self.index_value(rel.parts[1]))
+        """``1\\{y = k\\}``: KroneckerDelta(y, k); ``1\\{u < 0\\}``, ``1[0 \\le x \\le 1]``: 1 where the inequalities
+        hold, 0 elsewhere (a Piecewise)."""
+        if len(rel.parts) == 2 and rel.ops[0].text == "=":
+            return sp.KroneckerDelta(self.index_value(rel.parts[0]), self.index_value(rel.parts[1]))
+        makers = [_INDICATOR_RELATIONS.get(op.text.lstrip("\\")) for op in rel.ops]
+        if len(rel.parts) > 3 or None in makers or sp.Eq in makers and len(makers) > 1:
+            self.fail("an indicator of a condition other than y = k or an inequality", rel)
+        values = [self.index_value(part) if makers == [sp.Ne] else self.value(part) for part in rel.parts]
+        # (1{y ≠ k}: labels, integers as in 1{y = k}; 1{u < 0}: reals)
+        condition = sp.And(*(make(a, b) for make, a, b in zip(makers, values, values[1:])))
+        if condition in (sp.true, sp.false):
+            return sp.Integer(1 if condition is sp.true else 0)
+        return sp.Piecewise((sp.Integer(1), condition), (sp.Integer(0), True))
 
     def callable(self, item: Node) -> bool:
         """Could ``item (…)`` be an application? (The call decides whether it is one.)"""

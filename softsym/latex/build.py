@@ -528,7 +528,13 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
             value = self.compound(base)
         if f.sup is not None:
             value = self.power(value, f.sup, f)
-        for _ in range(f.bangs):
+        if f.bangs == 2:                    # 5!! = 15: the double factorial, never (5!)! (written so)
+            if value.is_Integer and value > MAX_FACTORIAL:
+                self.fail(f"a double factorial of a number above {MAX_FACTORIAL}", f)
+            value = sp.factorial2(value)
+        elif f.bangs > 2:
+            self.fail("three or more '!' in a row: a multifactorial or factorials of factorials? (write parentheses)", f)
+        elif f.bangs:
             value = self.factorial(value, f)
         return value
 

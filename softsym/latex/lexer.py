@@ -34,6 +34,7 @@ fragment: unknown macros, text in other scripts, ellipses, environments, line br
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from dataclasses import dataclass
 
 from lark import Token
@@ -77,6 +78,7 @@ _UNICODE = {"\u2212": "MINUS", "\u2013": "MINUS", "\u00b7": "MULOP", "\u22c5": "
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _WORD = re.compile(r"[A-Za-z]+")
 _SCIENTIFIC = re.compile(r"[eE][+-]?\d")
+_POWER_OF_TEN = re.compile(r"\s*(?:\\times|\\cdot)\s*10\s*\^\s*(?:\{\s*(?P<exp>[+-]?\s*\d+)\s*\}|(?P<exp1>\d))(?![\d.])")
 _FRAC = frozenset({"frac", "dfrac", "tfrac", "cfrac"})
 _BINOM = frozenset({"binom", "dbinom", "tbinom"})
 
@@ -361,6 +363,14 @@ class _Scanner:
         if _SCIENTIFIC.match(s, self.i):
             raise Unparsed("a number in scientific notation (write 2.5 \\cdot 10^{-3}; 2.5e-3 reads as "
                            "2.5 times Euler's e minus 3)", s[start:_SCIENTIFIC.match(s, self.i).end()])
+        power = _POWER_OF_TEN.match(s, self.i)
+        exponent = re.sub(r"\s+", "", (power.group("exp") or power.group("exp1"))) if power is not None else ""
+        divided = re.search(r"(?:/|\\div)\s*$", s[:start]) is not None
+        if power is not None and abs(int(exponent)) <= 40 and ("." in digits or not divided):
+            # (after "/" only a decimal mantissa: 0.1/1.14\times 10^{-3}; 3/4 \times 10^6 is (3/4)·10^6)
+            # 1.14\times 10^{-3}: one number, as scientific notation is read (0.1/1.14\times 10^{-3} is 0.1/0.00114)
+            self.i = power.end()
+            digits = format(Decimal(digits).scaleb(int(exponent)), "f")
         self.emit("NUMBER", digits, start)
 
     def _dot(self, start: int) -> None:
