@@ -2141,6 +2141,7 @@ def test_session_49_red_team_and_held_out_readings_hold(name):
     "session50_red_team_86_second_system_same_names.md",    # two examples' systems sharing a row
     "session50_red_team_86_count_is_whole.md",              # "the number of failures $k$": k(k − 1) ≥ 0
     "session50_red_team_86_percentage_points.md",           # 45\% − 40\% = 5 (points)
+    "session50_red_team_86_condition_text_inside_relation.md",  # "$x^2 + x > 0$ for $x > 0$"
 ])
 def test_session_50_red_team_and_held_out_readings_hold(name):
     assert _regression_failure(REGRESSIONS / name, TIMEOUT) is None

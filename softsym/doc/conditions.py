@@ -263,6 +263,15 @@ _SIMPLE_BOUND = re.compile(rf"{_BOUND_PART}(?:(?:[<>]=?|\\[lg]eq?(?![A-Za-z])|\\
 ``y_i = 1``, ``x \\in [0, 1]``): what a second condition joined to a first looks like."""
 
 
+def _inline_find(line: str, tex: str) -> int:
+    """Where inline math ``tex`` starts on ``line``: inside its own delimiters (``$x > 0$``), not where the same text
+    occurs inside other math (``$x^2 + x > 0$``); the first occurrence of the text when no delimited one is found."""
+    m = re.search(rf"(?:(?<!\$)\$|\\\()\s*{re.escape(tex.strip())}\s*(?:\$(?!\$)|\\\))", line)
+    if m is None:
+        return line.find(tex)
+    return line.find(tex.strip(), m.start())
+
+
 def conditions_after(text: str, blocks, found: list[Relation]) -> tuple[dict[int, list[int]], set[int], set[int]]:
     """``$$ … $$ when $\\sum_i y_i = 1$.``: an inline relation introduced by "when", "if", "provided",
     "for" … right after a display is a condition of that display's relations.  Returns, for each
@@ -278,17 +287,17 @@ def conditions_after(text: str, blocks, found: list[Relation]) -> tuple[dict[int
     both_ways: set[int] = set()                    # … and those after "if and only if"
     for block in inline:
         line = lines[block.line - 1] if block.line - 1 < len(lines) else ""
-        at = line.find(block.tex)
+        at = _inline_find(line, block.tex)
         same_line = [b for b in inline if b.line == block.line == b.end_line and b is not block
-                     and 0 <= line.find(b.tex) < at and id(b) not in conditioned
+                     and 0 <= _inline_find(line, b.tex) < at and id(b) not in conditioned
                      and any(op in b.tex for op in ("=", "<", ">", "\\le", "\\ge", "\\ne"))]
         before = max((b for b in displays if b.end_line <= block.line), key=lambda b: b.end_line, default=None)
         chained = max((b for b in inline if b.line == block.line == b.end_line and b is not block
-                       and id(b) in conditioned and 0 <= line.find(b.tex) < at), key=lambda b: line.find(b.tex),
+                       and id(b) in conditioned and 0 <= _inline_find(line, b.tex) < at), key=lambda b: _inline_find(line, b.tex),
                       default=None)
-        if chained is not None and at >= 0 and (not same_line or line.find(same_line[-1].tex) < line.find(chained.tex)):
+        if chained is not None and at >= 0 and (not same_line or _inline_find(line, same_line[-1].tex) < _inline_find(line, chained.tex)):
             # "$w x_i > 0$ exactly when $y_i = 1$ for any $w > 0$": a second condition of the same relation
-            between = line[line.find(chained.tex) + len(chained.tex):at].strip().strip("$").strip()
+            between = line[_inline_find(line, chained.tex) + len(chained.tex):at].strip().strip("$").strip()
             plain_and = re.fullmatch(r"(?:and|,|以及|且|和)?", between.strip(" ,"))
             if (_trailing(between, block.tex) or plain_and and not _BARE_EQUALITY.search(block.tex)) \
                     and _SIMPLE_BOUND.fullmatch(block.tex):    # (not "… and $e^{-x} \le 1 - x/2$": a new claim,
@@ -318,7 +327,7 @@ def conditions_after(text: str, blocks, found: list[Relation]) -> tuple[dict[int
                     both_ways.add(id(block))
                 continue
         if same_line and at >= 0:                 # "$σ(x) \le …$ for $x \ge 0$": the inline relation before
-            start = line.find(same_line[-1].tex) + len(same_line[-1].tex)
+            start = _inline_find(line, same_line[-1].tex) + len(same_line[-1].tex)
             prefix = line[start:at].strip().strip("$").strip().rstrip("\\(").lstrip("\\)").strip()
             if line[start:at].strip().strip("$").strip() in ("(", "（"):
                 prefix = "("                      # "$x^2 \ge x$ ($x \ge 1$)"
@@ -335,9 +344,9 @@ def conditions_after(text: str, blocks, found: list[Relation]) -> tuple[dict[int
         if before.end_line == block.line:
             prefix = re.split(r"\$\$|\\\]|\\end\{[a-z*]+\}", prefix)[-1]
         previous = next((b for b in inline if b.line == block.line and b is not block and id(b) in conditioned
-                         and line.find(b.tex) < at), None)
+                         and _inline_find(line, b.tex) < at), None)
         if previous is not None:                  # "for $k \ne y$ and $0 < ε < 1$": the sentence goes on
-            prefix = line[line.find(previous.tex) + len(previous.tex):at].strip().strip("$").strip()
+            prefix = line[_inline_find(line, previous.tex) + len(previous.tex):at].strip().strip("$").strip()
             if re.fullmatch(r"(?:and|,|以及|且|和)?", prefix.strip(" ,")):
                 conditioned[id(block)] = conditioned[id(previous)]
             continue
