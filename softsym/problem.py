@@ -265,10 +265,18 @@ def _unfold_at_patterns(expr: sp.Basic, d: Definition) -> sp.Basic:
     """Calls of a function defined at written forms (``E[X^k] := Γ(α + k)/(Γ(α) β^k)``, ``E[X^2] := a``)
     unfolded where they are those forms (:func:`pattern_values`): E[X^3] at k = 3; E[X^3] is not E[X^2],
     nor E[Y^k] E[X^k]."""
-    def call(node: sp.Basic) -> sp.Basic:
+    found: dict[sp.Basic, dict] = {}            # (each call matched once: the mapping the test found is used)
+
+    def matches(node: sp.Basic) -> bool:
         mapping = pattern_values(d, node)
+        if mapping is not None:
+            found[node] = mapping
+        return mapping is not None
+
+    def call(node: sp.Basic) -> sp.Basic:
+        mapping = found[node] if node in found else pattern_values(d, node)
         return node if mapping is None else substitute_free(d.expr, mapping)
-    return expr.replace(lambda e: pattern_values(d, e) is not None, call)
+    return expr.replace(matches, call)
 
 
 def _unfold_one(expr: sp.Basic, d: Definition) -> sp.Basic:

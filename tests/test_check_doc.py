@@ -2147,6 +2147,22 @@ def test_session_50_red_team_and_held_out_readings_hold(name):
     assert _regression_failure(REGRESSIONS / name, TIMEOUT) is None
 
 
+@pytest.mark.parametrize("name", [
+    "session51_red_team_86_wrong_value_of_a_supposition.md",   # "Suppose $3x = 12$. Then $x = 5$": not gone on from
+])
+def test_session_51_red_team_and_held_out_readings_hold(name):
+    assert _regression_failure(REGRESSIONS / name, TIMEOUT) is None
+
+
+def test_each_copy_of_a_relation_written_twice_on_a_line_gets_its_own_case():
+    # "$\binom{2n}{n} = 2n$ for $n = 1$, and $\binom{2n}{n} = 2n$ for $n = 2$": the second copy is checked at
+    # n = 2 (false there), not at the first copy's n = 1 (conditions were matched to relations by their text)
+    name = "session51_red_team_86_same_relation_two_cases.md"
+    doc = checked(name, (REGRESSIONS / name).read_text(encoding="utf-8"), DocOptions(timeout=TIMEOUT))
+    claims = [r["verdict"] for r in doc["relations"] if r["line"] == 4 and "binom" in r["tex"]]
+    assert claims[0] == "proved" and len(claims) == 2 and not claims[1].startswith("proved")
+
+
 def test_a_choice_holds_for_the_display_right_after_it():
     # "Choose the temperature so that βε = ln 3. Then $$3x = 1$$" of x := e^{-βε}: proved under the choice
     # (it was left undecided, as if the choice were a case the claim might hold in only)

@@ -263,13 +263,30 @@ _SIMPLE_BOUND = re.compile(rf"{_BOUND_PART}(?:(?:[<>]=?|\\[lg]eq?(?![A-Za-z])|\\
 ``y_i = 1``, ``x \\in [0, 1]``): what a second condition joined to a first looks like."""
 
 
-def _inline_find(line: str, tex: str) -> int:
-    """Where inline math ``tex`` starts on ``line``: inside its own delimiters (``$x > 0$``), not where the same text
-    occurs inside other math (``$x^2 + x > 0$``); the first occurrence of the text when no delimited one is found."""
-    m = re.search(rf"(?:(?<!\$)\$|\\\()\s*{re.escape(tex.strip())}\s*(?:\$(?!\$)|\\\))", line)
+def _inline_find(line: str, tex: str, start: int = 0) -> int:
+    """Where inline math ``tex`` starts on ``line`` (from ``start`` on): inside its own delimiters (``$x > 0$``), not
+    where the same text occurs inside other math (``$x^2 + x > 0$``); the first occurrence of the text when no
+    delimited one is found."""
+    m = re.compile(rf"(?:(?<!\$)\$|\\\()\s*{re.escape(tex.strip())}\s*(?:\$(?!\$)|\\\))").search(line, start)
     if m is None:
-        return line.find(tex)
+        return line.find(tex, start)
     return line.find(tex.strip(), m.start())
+
+
+def inline_columns(lines: list[str], inline) -> dict[int, int]:
+    """Where each one-line inline block starts on its line (by ``id``): blocks of a line are met in order, so the
+    second "$\\binom{2n}{n} = 2n$" of a line is found after the first, not at it; -1 when not found."""
+    out: dict[int, int] = {}
+    after: dict[int, int] = {}                  # line → where the search for its next block starts
+    for block in inline:
+        if not 1 <= block.line <= len(lines) or block.line != block.end_line:
+            continue
+        line = lines[block.line - 1]
+        at = _inline_find(line, block.tex, after.get(block.line, 0))
+        out[id(block)] = at
+        if at >= 0:
+            after[block.line] = at + max(len(block.tex.strip()), 1)
+    return out
 
 
 def conditions_after(text: str, blocks, found: list[Relation]) -> tuple[dict[int, list[int]], set[int], set[int]]:
@@ -285,19 +302,22 @@ def conditions_after(text: str, blocks, found: list[Relation]) -> tuple[dict[int
     conditioned: dict[int, object] = {}            # an inline block that is a trailing condition → its display
     negating: set[int] = set()                     # … of them, those after "except when", "unless"
     both_ways: set[int] = set()                    # … and those after "if and only if"
+    columns = inline_columns(lines, inline)
+
+    def column(b) -> int:
+        return columns.get(id(b), -1)
     for block in inline:
         line = lines[block.line - 1] if block.line - 1 < len(lines) else ""
-        at = _inline_find(line, block.tex)
+        at = column(block) if block.line == block.end_line else _inline_find(line, block.tex)
         same_line = [b for b in inline if b.line == block.line == b.end_line and b is not block
-                     and 0 <= _inline_find(line, b.tex) < at and id(b) not in conditioned
+                     and 0 <= column(b) < at and id(b) not in conditioned
                      and any(op in b.tex for op in ("=", "<", ">", "\\le", "\\ge", "\\ne"))]
         before = max((b for b in displays if b.end_line <= block.line), key=lambda b: b.end_line, default=None)
         chained = max((b for b in inline if b.line == block.line == b.end_line and b is not block
-                       and id(b) in conditioned and 0 <= _inline_find(line, b.tex) < at), key=lambda b: _inline_find(line, b.tex),
-                      default=None)
-        if chained is not None and at >= 0 and (not same_line or _inline_find(line, same_line[-1].tex) < _inline_find(line, chained.tex)):
+                       and id(b) in conditioned and 0 <= column(b) < at), key=column, default=None)
+        if chained is not None and at >= 0 and (not same_line or column(same_line[-1]) < column(chained)):
             # "$w x_i > 0$ exactly when $y_i = 1$ for any $w > 0$": a second condition of the same relation
-            between = line[_inline_find(line, chained.tex) + len(chained.tex):at].strip().strip("$").strip()
+            between = line[column(chained) + len(chained.tex):at].strip().strip("$").strip()
             plain_and = re.fullmatch(r"(?:and|,|以及|且|和)?", between.strip(" ,"))
             if (_trailing(between, block.tex) or plain_and and not _BARE_EQUALITY.search(block.tex)) \
                     and _SIMPLE_BOUND.fullmatch(block.tex):    # (not "… and $e^{-x} \le 1 - x/2$": a new claim,
@@ -327,7 +347,7 @@ def conditions_after(text: str, blocks, found: list[Relation]) -> tuple[dict[int
                     both_ways.add(id(block))
                 continue
         if same_line and at >= 0:                 # "$σ(x) \le …$ for $x \ge 0$": the inline relation before
-            start = _inline_find(line, same_line[-1].tex) + len(same_line[-1].tex)
+            start = column(same_line[-1]) + len(same_line[-1].tex)
             prefix = line[start:at].strip().strip("$").strip().rstrip("\\(").lstrip("\\)").strip()
             if line[start:at].strip().strip("$").strip() in ("(", "（"):
                 prefix = "("                      # "$x^2 \ge x$ ($x \ge 1$)"
@@ -344,9 +364,9 @@ def conditions_after(text: str, blocks, found: list[Relation]) -> tuple[dict[int
         if before.end_line == block.line:
             prefix = re.split(r"\$\$|\\\]|\\end\{[a-z*]+\}", prefix)[-1]
         previous = next((b for b in inline if b.line == block.line and b is not block and id(b) in conditioned
-                         and _inline_find(line, b.tex) < at), None)
+                         and column(b) < at), None)
         if previous is not None:                  # "for $k \ne y$ and $0 < ε < 1$": the sentence goes on
-            prefix = line[_inline_find(line, previous.tex) + len(previous.tex):at].strip().strip("$").strip()
+            prefix = line[column(previous) + len(previous.tex):at].strip().strip("$").strip()
             if re.fullmatch(r"(?:and|,|以及|且|和)?", prefix.strip(" ,")):
                 conditioned[id(block)] = conditioned[id(previous)]
             continue
@@ -368,8 +388,8 @@ def conditions_after(text: str, blocks, found: list[Relation]) -> tuple[dict[int
     negated: set[int] = set()
     both: set[int] = set()
     for c, rel in enumerate(found):
-        block = next((b for b in inline if b.line <= rel.line <= b.end_line and id(b) in conditioned
-                      and rel.tex in b.tex), None)
+        block = next((b for b in inline if id(b) in conditioned and (
+            rel.block is b if rel.block is not None else b.line <= rel.line <= b.end_line and rel.tex in b.tex)), None)
         if block is None or rel.chained and rel.op not in ("<", "<=", ">", ">="):   # "for $0 \le t \le 1$": both
             continue
         before = conditioned[id(block)]
@@ -378,7 +398,8 @@ def conditions_after(text: str, blocks, found: list[Relation]) -> tuple[dict[int
         if id(block) in both_ways:
             both.add(c)
         for k, other in enumerate(found):
-            if before.line <= other.line <= before.end_line and k != c and (before.display or other.tex in before.tex):
+            if k != c and (other.block is before if other.block is not None and not before.display
+                           else before.line <= other.line <= before.end_line and (before.display or other.tex in before.tex)):
                 out.setdefault(k, []).append(c)
     return out, negated, both
 
@@ -2727,20 +2748,20 @@ def solved_value(lhs: sp.Basic, rhs: sp.Basic, keep: frozenset[str] = frozenset(
     """An example's value of a combination of names ("$\\beta h = 0.5$ gives …", "choose the temperature so that
     $\\beta\\varepsilon = \\ln 3$", "$a + b = 1$"), solved for one of its names (h = 0.5/β, the last by name
     that is not in ``keep``, the names the text defines): a case the prover can use.  None
-    unless the right side is a nonzero real number and the left side is made of two or more plain names,
-    one of them to the first power with a coefficient that is a nonzero number or that the case itself
+    unless the right side is a nonzero real number and the left side is made of plain names (one name: times a
+    number, 3x = 12), one of them to the first power with a coefficient that is a nonzero number or that the case itself
     makes nonzero (β in βh = 0.5) — then the solved form loses no point of the case."""
     if rhs.free_symbols or not rhs.is_number or rhs.is_zero is not False or rhs.is_extended_real is not True \
             or lhs.atoms(sp.Indexed, sp.Function, sp.Dummy) or not isinstance(lhs, (sp.Mul, sp.Add)) \
             or not lhs.is_polynomial(*lhs.free_symbols):
         return None             # (μ/σ = 2 solved, μ = 2σ, would admit σ = 0, which the case excludes)
     names = sorted(lhs.free_symbols, key=str)
-    if len(names) < 2 or not all(isinstance(x, sp.Symbol) and not x.is_integer for x in names):
+    if not names or not all(isinstance(x, sp.Symbol) and not x.is_integer for x in names):
         return None
     for name in reversed([x for x in names if x.name not in keep]):
         slope = sp.diff(lhs, name)
-        if name in slope.free_symbols:
-            continue
+        if name in slope.free_symbols or len(names) == 1 and not slope.is_number:
+            continue            # (one name: "Suppose $3x = 12$" is the case x = 4; not x^2 = 4)
         rest = sp.expand(lhs - slope * name)
         if slope.is_number and slope.is_zero is False or rest == 0 and slope.free_symbols:
             return sp.Eq(name, (rhs - rest) / slope)

@@ -733,9 +733,13 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         start = imposed_at.get(c)
         if start is None or not 1 <= start <= len(lines):
             return False
-        at = column_of(reading_at[0]) if found[reading_at[0]].line == rel.line else -1
-        words = " ".join([*lines[start:rel.line - 1], lines[rel.line - 1][:at] if at >= 0 else lines[rel.line - 1]])
-        return bool(_SYSTEM_CHANGED.search(blank_inline_math(words)))
+        key = (start, reading_at[0])
+        if key not in changed_between:      # (the words between are joined once per relation and start line)
+            at = column_of(reading_at[0]) if found[reading_at[0]].line == rel.line else -1
+            words = " ".join([*lines[start:rel.line - 1], lines[rel.line - 1][:at] if at >= 0 else lines[rel.line - 1]])
+            changed_between[key] = bool(_SYSTEM_CHANGED.search(blank_inline_math(words)))
+        return changed_between[key]
+    changed_between: dict[tuple[int, int], bool] = {}
     derived_values: list[tuple[int, int, sp.Basic, sp.Basic]] = []   # claims that give a name a value (line, k, name,
     # value): "which gives $\alpha = …$" — a refutation after them at a point off them is doubted
     choices: dict[str, tuple] = {}                      # "Choose … so that $βε = \ln 3$": the name solved for →
