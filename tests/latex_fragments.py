@@ -846,6 +846,7 @@ FRAGMENTS: list[tuple] = [
     ("1/2x", UNPARSED),                                                       # 1/(2x) or x/2?
     ("x^{\\frac{1}{2}}", sp.sqrt(x)),
     ("10^{-3}", sp.Rational(1, 1000)),
+    (r"6 \times 10^{8} / 5 \times 10^{-7}", sp.Rational(6 * 10**15, 5)),     # scientific over scientific
     ("\\frac{1}{2}(y-\\mu)^2", (y - mu)**2 / 2),
     ("\\left(\\frac{a}{b}\\right)^2", a**2 / b**2),
     ("x \\", UNPARSED),

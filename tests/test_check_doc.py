@@ -2149,6 +2149,22 @@ def test_session_50_red_team_and_held_out_readings_hold(name):
 
 @pytest.mark.parametrize("name", [
     "session51_red_team_86_wrong_value_of_a_supposition.md",   # "Suppose $3x = 12$. Then $x = 5$": not gone on from
+    "session51_red_team_87_mean_rate_read_as_mean.md",          # "the mean rate of arrivals": a rate
+    "session51_red_team_87_gumbel_for_minima.md",               # a minimum-type Gumbel law: not the table's
+    "session51_red_team_87_unit_conversion_factor_not_listed.md",   # 1 week = 168 (hours): 24 · 7
+    "session51_red_team_87_second_system_refuted_by_first.md",  # a second system replaces the first
+    "session51_red_team_87_wrong_moment_formula_as_definition.md",  # E[|Z|^k] = … of a drawn Z: a claim
+    "session51_red_team_87_lognormal_mean_variance_of_X.md",    # "with mean μ and variance σ²": X's own
+    "session51_red_team_87_wrongly_solved_system_values_used.md",   # x + y = 10, x − y = 2: x = 7 refuted
+    "session51_red_team_87_wrongly_solved_system_zh.md",        # the same, 已知 … 解得 …
+    "session51_red_team_87_worked_value_leaks_into_universal_claim.md",   # "$$…$$ for every $n \ge 2$"
+    "session51_red_team_87_integer_mantissa_after_slash.md",    # a·10^8 / 5 \times 10^{-7}
+    "session51_red_team_87_percentage_points_both_sides.md",    # 40\% + 5 = 45\%; 50 + 20\% = 60
+    "session51_held_out_54_iff_display_is_a_condition.md",      # "iff …, i.e. iff $$…$$": a condition
+    "session51_held_out_54_property_of_any_prefix_code.md",     # "the lengths of any prefix code satisfy"
+    "session51_held_out_54_supposed_by_taking.md",              # "若取 $\ell_i = …$，则 …"
+    "session51_held_out_54_value_restated_in_another_section.md",   # top-k's p̃_A, then top-p's
+    "session51_held_out_54_subscripted_label_and_kept_set.tex",  # z = z_{1-α/2}; "keep every $p$ with"
 ])
 def test_session_51_red_team_and_held_out_readings_hold(name):
     assert _regression_failure(REGRESSIONS / name, TIMEOUT) is None

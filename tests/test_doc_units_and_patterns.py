@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import sympy as sp
 
-from softsym.doc.reader import every_entry_said, solved_system
+from softsym.doc.reader import _converted, every_entry_said, solved_system
 from softsym.doc.units import without_units
 from softsym.dsl import Definition
 from softsym.problem import unfold
@@ -22,6 +22,9 @@ from softsym.problem import unfold
     (r"\frac{3}{25}", r"12\%", (r"\frac{3}{25}", "0.12")),                                   # a percentage
     (r"a", r"12.5\,\%", ("a", "0.125")),
     (r"\frac{3}{25} \times 100", r"12\%", (r"\frac{3}{25} \times 100", r"12\%")),            # percent points
+    (r"40\% + 5", r"45\%", ("40 + 5", "45")),                                  # percentage points on both sides
+    (r"50 + 20\%", "60", (r"50 \cdot (1 + 20/100)", "60")),                    # a raise by 20 % of the number
+    (r"50 + 20\%", "70.2", ("50 + 0.20", "70.2")),                              # neither reading: the decimal
 ])
 def test_units_are_dropped_only_where_that_keeps_the_meaning(lhs, rhs, expected):
     assert without_units(lhs, rhs) == expected
@@ -87,3 +90,16 @@ def test_a_bare_power_of_ten_is_an_order_of_magnitude():
     assert verdict == "proved"
     verdict, _ = approximately(sp.Float("6.02e18"), sp.Integer(10)**21, r"6.02 \times 10^{18}", "10^{21}")
     assert verdict == "refuted"
+
+
+@pytest.mark.parametrize("unit_side, bare, converted", [
+    (1, 168, True),                         # 1 week = 168 hours: 24 · 7
+    (1, 2**30, True),                       # 1 GiB = 2^30 bytes: 1024 · 1024 · 1024
+    (1, sp.Float("3.15e7"), True),          # 1 year ≈ 3.15 · 10^7 seconds: 365 · 86400, within 1 %
+    (sp.Rational(3, 2), 90, True),          # 1.5 h = 90 minutes
+    (1, 167, False),                        # no factor
+    (2, 7, False),
+    (sp.Float("5.88e22"), sp.Float("5.88e23"), False),     # off by a power of ten: a wrong number, not a conversion
+])
+def test_a_unit_conversion_is_one_or_two_known_factors_apart(unit_side, bare, converted):
+    assert _converted(sp.sympify(unit_side), sp.sympify(bare), []) is converted

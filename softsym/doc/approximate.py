@@ -224,13 +224,16 @@ def approximately(left: sp.Basic, right: sp.Basic, left_tex: str, right_tex: str
         return "proved", f"≈ holds as a rounding to the decimals written ({shown}, within {sp.N(tolerance, 3)})"
     # arithmetic on written roundings carries their error along ("1.4 \\times 100" is off by up to 5): a
     # relation with such a side is refuted only when it is off by more than 10 %
-    computed = any(re.search(r"[-+*/]|\\times|\\cdot|\\d?frac", _SCIENTIFIC.sub(" ", _unsigned(tex))) and half
-                   for tex, half in ((left_tex, a_half), (right_tex, b_half)))
+    arithmetic = [bool(re.search(r"[-+*/]|\\times|\\cdot|\\d?frac", _SCIENTIFIC.sub(" ", _unsigned(tex))) and half)
+                  for tex, half in ((left_tex, a_half), (right_tex, b_half))]
+    computed = any(arithmetic)
     # carried through the arithmetic to first order, the roundings of every decimal written say how far
     # a computed side may be off (0.9 · 0.4170 within 0.000045; 1.4 × 100 within 5); without that
     # figure, 10 % of the value
-    carried = sum((carried_rounding(tex, approximated) for tex, half in ((left_tex, a_half), (right_tex, b_half)) if half),
-                  sp.Float(0)) if computed else sp.Float(0)
+    carried = sum((carried_rounding(tex, approximated) for (tex, half), worked in zip(((left_tex, a_half),
+                                                                                      (right_tex, b_half)), arithmetic)
+                   if half and worked), sp.Float(0)) if computed else sp.Float(0)
+    # (a lone number's own rounding is the tolerance already: "… ≈ 0.10" adds nothing carried)
     exact_other = any(half and not other_half for (_, half), (_, other_half) in ((sides[0], sides[1]),
                                                                                  (sides[1], sides[0])))
     # (the side carried is arithmetic on roundings, the other an exact quantity written as such: σ(0.5)σ(1) —
@@ -250,7 +253,8 @@ def approximately(left: sp.Basic, right: sp.Basic, left_tex: str, right_tex: str
     # the roundings', so 0.0112 off is off even if that is under 1 % of the value)
     if gap > 10 * max(tolerance, carried) and (gap > sp.Float(share) * max(abs(a), abs(b))
                                                or (exact_inputs or written_only) and gap > 50 * max(tolerance, carried)):
-        base = None if natural else _in_another_base(left, right, tolerance)
+        base = None if natural or not re.search(r"\\log(?![A-Za-z])|(?<![\\A-Za-z])log\b", left_tex + right_tex) \
+            else _in_another_base(left, right, tolerance)      # (\ln is the natural logarithm, written so)
         if base:                                        # \log 100 ≈ 2.0: a base-10 logarithm meant
             return "undecided", f"≈ fails with \\log read as the natural logarithm ({shown}), but holds with " \
                                 f"the logarithm to base {base}, which the text may mean"

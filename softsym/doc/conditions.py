@@ -2185,7 +2185,9 @@ def supposed_cue(lines: list[str], rel: Relation) -> bool:
     "take", "where"): a case of what follows, never a definition."""
     before = _sentence_before(lines, rel)
     supposed = [m.end() for m in _SUPPOSING_ONLY.finditer(before)]
-    other = [m.end() for m in (*_EXAMPLE.finditer(before), *_DEFINING.finditer(before))]
+    other = [m.end() for m in (*_EXAMPLE.finditer(before), *_DEFINING.finditer(before))
+             if not any(0 <= m.start() - end <= 8 and re.fullmatch(r"(?i)\s*(?:we\s+|I\s+|one\s+)?", before[end:m.start()])
+                        for end in supposed)]      # ("若取 $…$", "if we take $…$": supposed all the same)
     return bool(supposed) and max(supposed) > max(other, default=-1)
 
 
@@ -2623,8 +2625,16 @@ def said_in_general(lines: list[str], rel: Relation, blocks) -> bool:
     before = lead_in(lines, rel, blocks)
     starts = section_starts(lines)
     heading = max((h for h in starts if h <= rel.line), default=None)   # "### In general" over it
+    after = re.split(r"[.;!?。；](?:\s|$)", words_after_display(lines, rel, blocks))[0]
     return before is not None and bool(_IN_GENERAL.search(before)) \
-        or heading is not None and bool(_IN_GENERAL.search(lines[heading - 1]))
+        or heading is not None and bool(_IN_GENERAL.search(lines[heading - 1])) \
+        or bool(_GENERAL_AFTER.match(after))       # "$$2^n = n^2$$ for every $n \ge 2$", "… holds for all $n$"
+
+
+_GENERAL_AFTER = re.compile(r"(?i)\s*[,，]?\s*(?:(?:which\s+|and\s+)?(?:holds|is\s+true|is\s+valid|valid)\s+)?"
+                            r"(?:for\s+(?:all|every|any|each|arbitrary)|in\s+general|always|identically)\b"
+                            r"|\s*[,，]?\s*(?:对(?:任意|所有|一切|每个))")
+"""Words right after a display that quantify it over every value ("$$…$$ for every $n \\ge 2$")."""
 
 
 def _last(pattern: re.Pattern, text: str) -> int:

@@ -199,7 +199,7 @@ _CONVENTION_SPOKEN = {
     "lognormal": re.compile(r"(?i)standard\s+deviation|precision|\bstd\b|"
                             r"(?:inverse|reciprocal)[\s-]+(?:of\s+(?:the\s+)?)?variance|标准差|精度"),
     "laplace": re.compile(r"(?i)\brate\b|速率"),
-    "gumbel": re.compile(r"(?i)\brate\b|速率"),
+    "gumbel": re.compile(r"(?i)\brate\b|minim(?:um|a|al)\b|reversed|速率|最小"),   # (the minimum-type Gumbel law)
     "uniform": re.compile(r"(?i)cent(?:er|re)d?|width|\bdie\b|dice|discrete|integer|\broll|\bsided\b|\bfaces?\b|"
                           r"\bfair\b|\bcoin|中心|宽度|骰子|离散|整数"),
 }
@@ -225,7 +225,9 @@ def _parameter_named(clause: str, param: str, family: str = "") -> str:
     words = re.findall(rf"(?i)\b({_KIND})\s+(?:parameter\s+)?\$\s*{spelled}\s*(?:(?:>|\\geq?|\\ge)\s*0\s*)?\$", clause)
     # ("with rate $\lambda$", "with rate $\lambda > 0$")
     words += re.findall(rf"(?i)\$\s*{spelled}\s*\$\s*(?:,\s*)?(?:is|denotes|being|as|for|=)?\s*(?:the|an?|its)?\s*"
-                        rf"(?:(?:distribution|gamma|exponential|normal)\W?s?\s+)?({_KIND})\b", clause)
+                        rf"(?:(?:distribution|gamma|exponential|normal)\W?s?\s+)?"
+                        rf"(?:(?:mean|average|expected)\s+(?=(?:arrival\s+)?(?:rate|intensity)\b))?({_KIND})\b", clause)
+    # ("$\lambda$ is the mean rate of arrivals": a rate)
     words += re.findall(r"(?i)\bshape[\s\-–—/]*(?:and\s+|-\s*)?((?:inverse[\s-]+)?(?:scale|rate))\b", clause)
     if family == "lognormal":
         words = [re.sub(r"(?i)^log[\s-]*", "", w) for w in words]
@@ -303,6 +305,9 @@ _ROLES_AT = {       # the roles the table reads each parameter in, by position
     "uniform": ({"lower"}, {"upper"}), "laplace": ({"location", "mean"}, {"scale", "rate"}),
     "gumbel": ({"location"}, {"scale", "rate"}),
 }
+_OF_THE_LOG = re.compile(r"(?i)\bof\s+(?:the\s+|its\s+)?(?:\$\s*\\(?:log|ln)|log|logarithm|underlying)|log[\s-]+scale|"
+                         r"underlying\s+normal|\blog[\s-]+(?:mean|variance|location|sd)\b|对数")
+"""Words that put a log-normal's mean and variance on the log scale ("the mean and variance of $\\log X$")."""
 _PROBABILITY_LETTER = re.compile(r"\\?(?:p|q|pi|theta|rho|phi)(?:_\{?\w+\}?)?")
 _COUNT_LETTER = re.compile(r"(?:n|N|m|M|T|K)(?:_\{?\w+\}?)?")
 
@@ -385,6 +390,8 @@ def _meaning_unread(family: str | None, params: tuple[str, ...], clause: str, ab
         if re.fullmatch(r"[\d.\s]+", param) or k >= len(_ROLES_AT[family]):
             continue
         allowed = set().union(*(_ROLES_AT[family][j] for j, q in enumerate(params) if q.strip() == param.strip()))
+        if family == "lognormal" and not _OF_THE_LOG.search(said):
+            allowed -= {"mean", "variance"}     # ("LogNormal(μ, σ²) with mean μ and variance σ²": X's own mean?)
         if _roles_named(said, param) - allowed:
             return True
     return False
@@ -670,6 +677,22 @@ def _statistic(node: sp.Basic) -> str:
         return ""
     name = str(node.func)
     return {"E[_]": "E", "E(_)": "E", "Var[_]": "Var", "Var(_)": "Var"}.get(name, "")
+
+
+def statistic_of_a_draw(expr: sp.Basic, draws: dict[str, Draw], parse) -> bool:
+    """Whether ``expr`` holds an expectation or a variance of a drawn name (``E[|Z|^k]`` of Z ~ N(0, 1)) — one
+    :func:`moments_written_out` could not write out: its value is the family's, so a relation giving it one is a
+    claim (perhaps a wrong one), never a definition."""
+    names = set()
+    for draw in draws.values():
+        try:
+            name = parse(draw.name)
+        except Exception:  # noqa: BLE001 - a name not read: not drawn
+            continue
+        if isinstance(name, sp.Symbol):
+            names.add(name.name)
+    return any(_statistic(node) and any(x.name in names for x in node.args[0].free_symbols)
+               for node in expr.atoms(sp.core.function.AppliedUndef))
 
 
 def moments_written_out(expr: sp.Basic, draws: dict[str, Draw], parse, unfold=lambda e: e,

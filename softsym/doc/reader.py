@@ -49,7 +49,7 @@ from .integers import integers_in_words, kinds_unread, reaches as integer_reache
 from .chains import Relation, column_on_line, relations, sides_of_arrows
 from .hedges import (EXCEPTING, FROM_HERE_ON, _UNLESS_SAID, assumed_in_words, words_set_aside, doubted_in, equal_case, hedged_words, case_switch, distributions_named, negation_in, others_before, paragraph_around, prose_text, regime_nearby, restricted_nearby, restricted_where_introduced,
                      sentence_around, sentences, signs_nearby, unplain, word_bound)
-from .conditions import (NAME_TEX, _sentence_before, bare_set, case_at_point, named_by_noun, product_value, replaced_in_words, solved_value,
+from .conditions import (_GENERAL_AFTER, NAME_TEX, _sentence_before, bare_set, case_at_point, named_by_noun, product_value, replaced_in_words, solved_value,
                          worded_value, domains_in_words, premise_before, case_by_noun,
     conditioned, family_bound_for_every, pin_throughout,
     LABEL_SET, OP_TEX, is_stated_range, MEMBERSHIP as _MEMBERSHIP, NOT_A_CASE, after_a_display, as_bounds, case_after, case_in_words, claimed_before, bound_throughout, introduced_by, conditions_after, conditions_for, excluded_in_words, named_in_words, tight_at,
@@ -62,7 +62,7 @@ from .conditions import (NAME_TEX, _sentence_before, bare_set, case_at_point, na
     changed_in_words, rival_values, run_start, standing_supposition, values_alongside, widened_after, choice_ended,
 )
 from .blocks import item_opening, list_lead_in, outer_sibling_items, sibling_items
-from .moments import draws_here, every_draw, moments_written_out, random_in_words
+from .moments import draws_here, every_draw, moments_written_out, random_in_words, statistic_of_a_draw
 from .pointfree import point_free, vector_function_alone
 from .induction import exceptions_around, induction_plan
 from .same_value import differ, proved_same, shown_different
@@ -434,6 +434,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
     constraints: list[sp.Basic | None] = []           # equations the text imposes (sum of p_i = 1)
     imposed_at: dict[sp.Basic, int] = {}               # where an equation in the text's words was imposed
     system_equations: set[sp.Basic] = set()            # … of them, the rows of a system of equations it solves
+    superseded: set[sp.Basic] = set()                   # … of those, rows of a system a later one in its names replaced
     opaque_origins: dict[sp.Symbol, sp.Basic] = {}     # the expectation each opaque name stands for (E[X^k])
     system_valued: set[int] = set()                    # claims of a value the system leaves a name (V_A = 10)
     roots_checked: set[int] = set()                    # values the words solve for, read as the root claimed
@@ -1260,14 +1261,15 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             distribution_ranges = [*left_ranges, *(c for c in right_ranges if c not in left_ranges)]   # KL(P ‖ Q)
             moments_read = False
             if draws:                   # E[X], Var(X) of X ~ Beta(α, β): written out from the family's moments
+                drawn_now = draws_here(draws, lambda d: d.line <= rel.line and (in_scope(sections, d.line, rel.line)
+                                                                                or setup_line(d.line))
+                                       and not any(name == d.name and at <= rel.line and (d.line < at or d.line == at
+                                                   and column > _drawn_column(lines, d))
+                                                   for at, name, column in redrawn_by))
                 for side_name in ("lhs", "rhs"):
                     side = lhs if side_name == "lhs" else rhs
                     side, moment_ranges, moment_notes = moments_written_out(
-                        side, draws_here(draws, lambda d: d.line <= rel.line and (in_scope(sections, d.line, rel.line)
-                                                                                  or setup_line(d.line))
-                                         and not any(name == d.name and at <= rel.line and (d.line < at or d.line == at
-                                                     and column > _drawn_column(lines, d))
-                                                     for at, name, column in redrawn_by)),
+                        side, drawn_now,
                         # ("From now on $X$ denotes $1 - X$", "we update $S \leftarrow S^2$": the draw no longer holds)
                         lambda t: parse_tex(t, context),
                         lambda e: unfold_keeping_variables(e, definitions), random_worded)
@@ -1275,6 +1277,8 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                     distribution_ranges += [c for c in moment_ranges if c not in distribution_ranges]
                     read_as(k, *moment_notes)
                     moments_read = moments_read or bool(moment_notes)   # (a claim about a moment: never a definition)
+                moments_read = moments_read or statistic_of_a_draw(lhs, drawn_now, lambda t: parse_tex(t, context))
+                # ("Integrating against the density, $$E[|Z|^k] = …$$" of Z ~ N(0, 1): not written out, still a claim)
             if measures and (has_measure(lhs) or has_measure(rhs)):    # H(q, p), KL(u ‖ p) of vectors: the usual sums
                 spans = {**{n: span for n, span in vectors.items() if span is not None}, **lengths}
                 for d in definitions:       # p_i := e^{z_i}/Σ_j e^{z_j} with z over 1..K: p over 1..K too
@@ -1326,6 +1330,10 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             # "$$V_A = 1 + 0.9 V_B, \quad V_B = 0.9(0.5 V_A + 0.5 V_B)$$": equations the text solves together
             constraints.append(as_relational("==", lhs, rhs))
             imposed_at[constraints[-1]] = rel.line      # (the same row in a later example's system: imposed there)
+            superseded.update(c for c in system_equations if c.free_symbols & constraints[-1].free_symbols
+                              and not any(found[j].block is rel.block and imposed_at.get(c) == found[j].line
+                                          for j in system_rows if j < k))   # (an earlier system in these names:
+            superseded.discard(constraints[-1])                             # this one replaces it)
             system_equations.add(constraints[-1])
             out.append(Reading(rel, verdict="skipped", lhs=sp.sstr(lhs), rhs=sp.sstr(rhs),
                                message=f"an equation of a system the text solves ({', '.join(system_rows[k])} on "
@@ -1379,6 +1387,15 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                       if isinstance(v, sp.Symbol) and not v.is_integer)
         letters |= {x.name for x in sp.Tuple(lhs, rhs).free_symbols if isinstance(x, sp.Symbol) and len(x.name) == 1}
         shown_l, shown_r = _plain(lhs), _plain(rhs)
+        if rel.op in ("==", ":=") and not rel.chained and isinstance(lhs, sp.Symbol) and isinstance(rhs, sp.Indexed) \
+                and str(rhs.base.label) == lhs.name and not any(i.is_Integer for i in rhs.indices):
+            # "Let $z = z_{1-\alpha/2}$ be the standard normal quantile": z is short for the subscripted name (a label,
+            # not an entry of a family z), so "for 95% intervals $z = 1.96$" gives z its value
+            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                               message=f"notation: {shown_l} is short for {rel.rhs.strip()} (a label, not an entry of "
+                                       f"a family {shown_l})"))
+            use(names_in(lhs))
+            continue
         if approximate and not in_display_math(rel, blocks) and sp.Tuple(lhs, rhs).free_symbols \
                 and _AT_A_POINT.search(_words_into(lines, rel, blocks).strip(" $")
                                        or (lines[rel.line - 2] if 2 <= rel.line <= len(lines) + 1 else "")):
@@ -1470,6 +1487,15 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             if verdict == "refuted" and (rel.line, rel.tex) in unit_dropped and _converted(lhs, rhs, definitions):
                 verdict, message = "skipped", "a conversion between units (one side in a unit, the other a factor " \
                                               "of it apart: 4.62 h ≈ 277 minutes), not a claim about the numbers"
+            apart = next((d for d in reversed(definitions) if d.target == lhs and all(   # (closed, or made of such)
+                              isinstance(x, sp.Symbol) and x.name in {target_name(e.target) for e in definitions}
+                              for x in d.expr.free_symbols)
+                          and target_name(lhs) and defined_at.get(target_name(lhs)) and not any(
+                              in_scope(sections, line, rel.line) for line in defined_at[target_name(lhs)])), None)
+            if verdict == "refuted" and apart is not None:   # "## Top-p … $$\tilde p_A \approx 0.665$$" after the
+                verdict, message = "undecided", f"{message}; but it restates {target_name(lhs)}, given a value in " \
+                                                f"another section (line {defined_at[target_name(lhs)][-1]}): in " \
+                                                f"prose it may give it anew"     # top-k section's p̃_A := e²/(e² + e)
             if verdict == "refuted" and replaced:        # "take λ = 2" after λ = log 2: the example's λ
                 verdict, message = "undecided", f"{message}; but it rests on values an example gives in prose to " \
                                                 f"names the text defines in general ({', '.join(replaced)})"
@@ -1651,11 +1677,15 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             lhs, rhs = root                                 # (2·2 − 6 = 0, false: neither a value nor a case after it)
             roots_checked.add(k)
             read_as(k, f"the expression the words set to zero, at {shown_l} = {shown_r}")
-        if rel.op in ("==", "<", "<=", ">", ">=") and k not in system_rows and system_equations \
-                and _settled_by_system(lhs, rhs, [c for c in constraints if c in system_equations
+        if rel.op in ("==", "<", "<=", ">", ">=") and k not in system_rows and constraints \
+                and not (inline and (example_cue(lines, rel) or defining_cue(lines, rel))) \
+                and _settled_by_system(lhs, rhs, [c for c in constraints if c is not None
                                                   and in_scope(sections, imposed_at.get(c, rel.line), rel.line)
-                                                  and not system_changed(c)]):
-            system_valued.add(k)    # "Solving the two equations gives $V_A = 10$", "so the total is $$V_A + V_B = 7$$":
+                                                  and same_section(sections, imposed_at.get(c, rel.line), rel.line)
+                                                  and not (c in system_equations and (
+                                                      system_changed(c) or c in superseded))]):
+            system_valued.add(k)    # "Solving the two equations gives $V_A = 10$", "so the total is $$V_A + V_B = 7$$"
+            #                         (and "We know $$x + y = 10, \quad x - y = 2.$$ Solving gives $x = 7$"):
             #                         names the system of equations settles — a claim (checked under the system,
             #                         true or false), not a definition, nor a value or a constraint to go on from
         elif rel.op == "==" and isinstance(lhs, sp.Symbol) and rhs.is_number and not rel.chained and any(
@@ -1757,13 +1787,14 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                                message="≠ is not checked (the prover decides =, ≤, <)"))
             continue
         if display and not rel.chained and rel.op in ("==", "<", "<=", ">", ">=") and names_in(lhs, rhs) \
-                and names_in(lhs, rhs) <= used and _SUPPOSED.search(lead_in(lines, rel, blocks) or "") \
+                and (names_in(lhs, rhs) <= used and _SUPPOSED.search(lead_in(lines, rel, blocks) or "") or rel.op in (
+                    "<", "<=", ">", ">=") and _KEPT_WITH.search(lead_in(lines, rel, blocks) or "")) \
                 and not (k + 1 < len(found) and found[k + 1].chained and found[k + 1].line <= rel.end_line):
             # "Suppose\n$$a = b + \log 2,$$\nso $$p = \tfrac23$$" (a, b used before, or defined): a supposition
             # for the display after it, neither a claim nor a definition
             add_condition(as_relational(rel.op, lhs, rhs))
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
-                               message="a supposition (\"Suppose\", \"If\" before the display), not a claim; it holds "
+                               message="a supposition (\"Suppose\", \"If\", \"with\" before the display), not a claim; it holds "
                                        "in the display after it"))
             use(names_in(lhs, rhs))
             continue
@@ -2636,10 +2667,13 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             elif not given_here and rel.op in ("<", "<=", ">", ">=") and inline and relational is not None \
                     and names_in(lhs, rhs) and not names_in(lhs, rhs) & defined_names:
                 add_condition(relational)                   # "If $x y > 0$, then $$…$$": that display's case
-            elif not given_here and rel.op == "==" and inline and isinstance(lhs, sp.Symbol) and names_in(rhs) \
-                    and relational is not None and not names_in(lhs, rhs) & defined_names \
-                    and lhs not in rhs.free_symbols and supposed_cue(lines, rel):
+            elif not given_here and rel.op == "==" and inline and (
+                    isinstance(lhs, sp.Symbol) and lhs not in rhs.free_symbols
+                    or isinstance(lhs, sp.Indexed) and all(isinstance(i, sp.Symbol) for i in lhs.indices)
+                    and not rhs.has(lhs.base)) and names_in(rhs) \
+                    and relational is not None and not names_in(lhs, rhs) & defined_names and supposed_cue(lines, rel):
                 add_condition(relational)                   # "If $p = \sigma(x)$, solve for $x$: $…$": its case
+                # (and "若取 $\ell_i = \lceil -\log_2 p_i \rceil$，则 …": the entry at that index)
             elif not given_here and rel.op == "==" and inline and relational is not None and isinstance(lhs, sp.Pow) \
                     and lhs.exp == 2 and isinstance(lhs.base, (sp.Symbol, sp.Indexed)) and rhs.is_number \
                     and rhs.is_positive and target_name(lhs.base) not in defined_names:
@@ -2923,7 +2957,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             bounds, written = as_bounds(written, domain, doubled_bounds)
             here = Domain(domain.symbols, domain.indexed, domain.bounds + bounds, domain.given)
             here = here.with_given(*(c for c in constraints if c is not None and (     # (an equation imposed in
-                not (c in system_equations and system_changed(c)) and (
+                not (c in system_equations and (system_changed(c) or c in superseded)) and (
                 c not in imposed_at or (same_section(sections, imposed_at[c], rel.line)
                                         or setup_holds(imposed_at[c], c))
                 and not general_here and not one_entry(c, imposed_at[c])
@@ -3475,7 +3509,8 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             doubts.append("it uses " + ", ".join(f"{name}, given another meaning in words on line {renamed_at[name]}"
                                                  for name in renamed_here)
                           + ": its definition no longer unfolds, and what it means here is not read")
-        restated_apart = inline and earlier is not None and rel.op == "==" and target_name(lhs) is not None \
+        restated_apart = (inline or earlier is not None and not earlier.expr.free_symbols) and earlier is not None \
+            and rel.op == "==" and target_name(lhs) is not None \
             and bool(defined_at.get(target_name(lhs))) and not any(in_scope(sections, line, rel.line) for line in defined_at.get(target_name(lhs), [])) \
             and not valued_claim                # ("Therefore $\bar x = 2$": derived, no new x̄)
         if restated_apart:
@@ -3552,6 +3587,11 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             why = (f"its sentence states it after a change the math does not write (\"{changed.group(0)}\"): "
                    f"a proof or a counterexample is of softsym's reading, not of the changed setting")
             doubts.append(why)
+        class_said = _CLASS_SAID.search(re.sub(r"\$\$.*?\$\$|\$[^$]*\$|\\\(.*?\\\)", " MATH ", _raw_sentence_before(lines, rel) if inline
+                                                         else lead_in(lines, rel, blocks, keep_math=True) or ""))
+        if class_said and not names_in(lhs, rhs) & defined_names and not _KNOWN_IN_TEX.search(rel.tex):
+            doubts.append(f"the words state it of a kind of object softsym does not model (\"{class_said.group(0).strip()}\"): "
+                          f"a counterexample may be no such object")   # ("the lengths of any prefix code satisfy")
         if said_case:           # "$L = \log K$ when all logits are equal": a case the math does not write
             doubts.append(f"the words state it for a case softsym does not read (\"{said_case}\"): a counterexample "
                           f"may lie outside it")
@@ -3790,7 +3830,10 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         about = sorted(examples.keys() & {str(e.base.label) for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed)}
                        | {name for name in examples if name in names_in(lhs, rhs)})
         named = [{x for x in side.free_symbols if not x.is_integer} for side in (lhs, rhs)]
-        if about and (speaks_generally(left, right, problem.domain) or all(named)):   # x_2 = (5 − 3x_1)/4
+        nowhere = rel.op == "==" and attempt(Deadline.after(0.5), lambda: (lambda d: d.is_number and d != 0)(
+            sp.expand(lhs - rhs)), False)       # (x_i^2 − (x_i − 2)^2 = 4x_i + 4: off by 8 at every x — no equation
+        #                                         the example's values could fail to solve, false at each of them)
+        if about and not nowhere and (speaks_generally(left, right, problem.domain) or all(named)):   # x_2 = (5 − 3x_1)/4
             doubts.append("it speaks of every entry of " + ", ".join(f"{n} (line {examples[n]})" for n in about)
                           + ", which the text gave example values: a general statement is not refuted on them")
         flat = sorted(set(independent_derivatives(left, right)) | set(flat_derivatives(lhs, rhs, definitions)))
@@ -4269,8 +4312,11 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                            # the text bounds where a range begins is no size)
                            entry_values=tuple((family, values, at) for family, (values, at) in entry_values.items()),
                            stated=tuple((name, sp.sstr(v), line) for name, (v, line) in known_values.items()
-                                        if example_line                                      # an example's line,
-                                        or _quotes_a_value(lhs, rhs, known_values)),        # or one quoting a value
+                                        if (example_line                                     # an example's line,
+                                            or _quotes_a_value(lhs, rhs, known_values))     # or one quoting a value
+                                        and not (display and _GENERAL_AFTER.match(re.split(      # (not "$$2^n = n^2$$
+                                            r"[.;!?。；](?:\s|$)", words_after_display(lines, rel, blocks))[0]))),  # for
+                           # every $n \ge 2$": said of every n, not of the example's)
                            one_way=k in premise_of and found[k - 1].op == "implies" and found[k - 1].arrow == "iff",
                            stated_here=tuple((name, sp.sstr(v), line) for name, (v, line) in known_values.items()
                                              if in_scope(sections, line, rel.line)),
@@ -5413,6 +5459,11 @@ def _written_before(lines: list[str], rel: Relation, name: sp.Basic) -> bool:
     return any(pattern.search(text) for text in [*lines[:max(0, rel.line - 1)], own])
 
 
+_ROW_NAMES = re.compile(r"(?<![A-Za-z\\])(\\?[A-Za-z](?:[A-Za-z]*(?<=\\[A-Za-z]))?(?:\s*_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?)")
+_COMBINATION = re.compile(r"\s*-?\s*(?:\d+(?:\.\d+)?\s*(?:\\cdot\s*)?)?\\?[A-Za-z]+(?:\s*_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?"
+                          r"(?:\s*[-+]\s*(?:\d+(?:\.\d+)?\s*(?:\\cdot\s*)?)?\\?[A-Za-z]+(?:\s*_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?)+\s*")
+_NUMBER_SIDE = re.compile(r"\s*-?\s*\d+(?:\.\d+)?\s*[.,]?\s*")
+"""A system written the textbook way: rows that add multiples of names (``x - y``, ``2a + 3b``) to equal a number."""
 _ROW_NAME = re.compile(r"\s*(\\?[A-Za-z]+(?:\s*_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?)\s*")
 
 
@@ -5475,8 +5526,16 @@ def _converted(lhs: sp.Basic, rhs: sp.Basic, definitions: list[Definition]) -> b
             return None
         return v.real if v == v and abs(v.imag) < 1e-12 and v.real != 0 else None
     a, b = attempt(Deadline.after(0.5), lambda: (value(lhs), value(rhs)), (None, None))
-    return a is not None and b is not None and any(abs(a * f / b - 1) < 0.01 or abs(b * f / a - 1) < 0.01
-                                                   for f in CONVERSIONS)
+    factors = _CONVERSION_FACTORS if 1 in (a, b) else CONVERSIONS     # (two factors in a row, or a power of ten,
+    return a is not None and b is not None and any(abs(a * f / b - 1) < 0.005 or abs(b * f / a - 1) < 0.005   # only
+                                                   for f in factors)   # where one unit is converted: "1 week = 168")
+    # (within the rounding of 3 digits: 1 year ≈ 3.15e7 s; not 5.88e22 FLOPs off by 10 from 5.88e23)
+
+
+_CONVERSION_FACTORS = sorted({f * g for f in (1, *CONVERSIONS) for g in (1, *CONVERSIONS)}
+                             | {10 ** k for k in range(1, 13)} | {2 ** (10 * k) for k in range(1, 5)})
+"""A conversion factor or two in a row (hours in a week, 24 · 7; seconds in a year, 365 · 86400; cm in a km, 10^5;
+bytes in a GiB, 2^30)."""
 
 
 def _root_checked(lines: list[str], rel: Relation, found: list[Relation], k: int, lhs: sp.Basic, rhs: sp.Basic,
@@ -5624,6 +5683,12 @@ def _systems(found: list[Relation]) -> dict[int, list[str]]:
     for block, rows in by_block.items():
         if block in arrows:
             continue                    # ("$\eta = \log\frac{\phi}{1-\phi} \Rightarrow \phi = …$": an implication)
+        combined = [_ROW_NAMES.findall(found[k].lhs) for k in rows
+                    if _COMBINATION.fullmatch(found[k].lhs) and _NUMBER_SIDE.fullmatch(found[k].rhs)]
+        spoken = {re.sub(r"\s+|[{}]", "", n) for row in combined for n in row}
+        if len(combined) == len(rows) >= 2 and len(spoken) == len(rows) and any(len(row) > 1 for row in combined):
+            out.update({k: sorted(spoken) for k in rows})   # "$$x + y = 10, \qquad x - y = 2$$": a system
+            continue
         named = [(k, _ROW_NAME.fullmatch(found[k].lhs)) for k in rows]
         named = [(k, re.sub(r"\s+|[{}]", "", m.group(1))) for k, m in named if m is not None]
         names = [n for _, n in named]
@@ -6129,9 +6194,13 @@ def _mentions(expr: sp.Basic, name: sp.Basic) -> bool:
     return name in expr.free_symbols
 
 
-_SUPPOSED = re.compile(r"(?i)(?:\b(?:suppose|supposing|assume|assuming|if|when|whenever)(?:\s+that)?|假设|假定|若|如果|当)"
+_KEPT_WITH = re.compile(r"(?i)\b(?:with|such\s+that|satisfying|for\s+which)\s*[,:]?\s*$|(?:使得|使)\s*[:：]?\s*$")
+"""Words that end the lead-in of an inequality that picks out what is kept ("keep every $p$ with $$|\\hat p - p| \\le …$$"):
+a condition, not a claim."""
+_SUPPOSED = re.compile(r"(?i)(?:\b(?:suppose|supposing|assume|assuming|if|iff|when|whenever)(?:\s+that)?|假设|假定|若|如果|当)"
                       r"\s*[,:，：]?\s*$")
-"""Words that end the lead-in of a display the text supposes ("Suppose", "If", "假设"): the display is a case."""
+"""Words that end the lead-in of a display the text supposes ("Suppose", "If", "假设"; "B wins iff … , i.e. iff"): the
+display is a case."""
 
 
 def _names_the_result(rel: Relation, lhs: sp.Basic, rhs: sp.Basic, used: set[str],
@@ -6496,6 +6565,13 @@ def _respect_to_another(words: str, tex: str) -> str:
 
 _ANOTHER_ACTIVATION = re.compile(r"(?i)\b(?:relu|rectifie[rd]|rectified\s+linear|step\s+function|heaviside|"
                                  r"sign\s+function|signum|probit|normal\s+cdf|sparsemax|hard\s*max|argmax)s?\b")
+_CLASS_SAID = re.compile(
+    r"(?i)\b(?:any|every|all|each)\s+(?!(?:real|positive|negative|non-?negative|non-?positive|integers?|natural|whole|"
+    r"complex|rational|numbers?|values?|choices?|points?|inputs?|arguments?|MATH|the|of|such)\b)[a-z][a-z-]*\b[^.;!?]*"
+    r"\b(?:satisf(?:y|ies)|obeys?|fulfil(?:l|s|ls)?)\s*[:,]?\s*$"
+    r"|(?:任何|任意|所有|一切|每个|每一个)(?!实数|正数|负数|整数|自然数|数|值|点|MATH)[^。；！？]*满足\s*[:：]?\s*$")
+"""A property the words state of every object of a kind ("the code lengths of any prefix code satisfy", "任何前缀码的
+码长都满足"): the math's names are that object's, not any numbers (not "for every real $x$, … satisfies")."""
 _KNOWN_IN_TEX = re.compile(r"\\sigma(?![A-Za-z])|softplus|softmax|\bLSE\b")
 _LOGISTIC_WORDS = re.compile(r"(?i)\b(?:sigmoid|logistic|softplus|softmax|log-?sum-?exp)\b")
 """A sentence around σ (softplus, softmax, LSE) that speaks of another activation ("Our network uses ReLU

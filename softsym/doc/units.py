@@ -38,6 +38,8 @@ _UNIT = re.compile(r"(?<=[\d})])(?P<space>(?:\s|\\[,;:! ]|~|\\quad)*)\\(?:text|m
                    r"(?P<power>\s*\^\s*(?:\{\s*-?\d\s*\}|\d))?\s*$")
 _PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:\\[,;: ]|~)?\s*\\%(?!\s*[\w(])")
 """``12\\%`` (a percentage), not ``17 \\% 5`` (the remainder: an operand follows)."""
+_RAISED = re.compile(r"(?<![\d.%\\^_{])(\d+(?:\.\d+)?)\s*([-+])\s*(\d+(?:\.\d+)?)\s*(?:\\[,;: ]|~)?\s*\\%(?!\s*[\w(])")
+"""A number raised or cut by a percentage of it (``50 + 20\\%``: 60 in everyday use)."""
 _HUNDRED = re.compile(r"(?:\\times|\\cdot)\s*100(?![\d.])|(?<![\d.])100\s*(?:\\times|\\cdot)")
 _NATURAL_LOG = re.compile(r"\\ln\b|\\log(?!\s*_)|\\exp\b|e\^")
 _BINARY_LOG = re.compile(r"\\log\s*_\s*\{?\s*2\b|\\lg\b")
@@ -67,8 +69,11 @@ def _percent(lhs: str, rhs: str) -> tuple[str, str]:
     """Percentages written as the decimals they are (``12\\%`` → ``0.12``), unless a side multiplies by 100."""
     if not (_PERCENT.search(lhs) or _PERCENT.search(rhs)) or _HUNDRED.search(lhs) or _HUNDRED.search(rhs):
         return lhs, rhs
-    if bool(_PERCENT.search(lhs)) != bool(_PERCENT.search(rhs)) and _as_points(lhs, rhs):
-        return lhs, rhs         # "45\% - 40\% = 5" (percentage points), "60 - 55 = 5\%": not fractions
+    if _as_points(lhs, rhs):    # "45\% - 40\% = 5", "40\% + 5 = 45\%" (percentage points), "60 - 55 = 5\%"
+        return tuple(_PERCENT.sub(lambda m: m.group(1), side) for side in (lhs, rhs))
+    raised = tuple(_RAISED.sub(lambda m: f"{m.group(1)} \\cdot (1 {m.group(2)} {m.group(3)}/100)", side) for side in (lhs, rhs))
+    if raised != (lhs, rhs) and _as_points(*raised):
+        return raised           # "50 + 20\% = 60": a raise by 20 % of the number (50 · 1.2)
     def decimal(m: re.Match) -> str:
         return format(Decimal(m.group(1)).scaleb(-2), "f")
     return _PERCENT.sub(decimal, lhs), _PERCENT.sub(decimal, rhs)

@@ -366,7 +366,9 @@ class _Scanner:
         power = _POWER_OF_TEN.match(s, self.i)
         exponent = re.sub(r"\s+", "", (power.group("exp") or power.group("exp1"))) if power is not None else ""
         divided = re.search(r"(?:/|\\div)\s*$", s[:start]) is not None
-        if power is not None and abs(int(exponent)) <= 40 and ("." in digits or not divided):
+        over_scientific = re.search(r"10\s*\^\s*(?:\{\s*[+-]?\s*\d+\s*\}|\d)\s*(?:/|\\div)\s*$", s[:start]) is not None
+        if power is not None and abs(int(exponent)) <= 40 and ("." in digits or not divided or over_scientific):
+            # (a · 10^8 / 5 \times 10^{-7}: a number in scientific notation over another, 5·10^{-7})
             # (after "/" only a decimal mantissa: 0.1/1.14\times 10^{-3}; 3/4 \times 10^6 is (3/4)·10^6)
             # 1.14\times 10^{-3}: one number, as scientific notation is read (0.1/1.14\times 10^{-3} is 0.1/0.00114)
             self.i = power.end()
