@@ -2165,6 +2165,12 @@ def test_session_50_red_team_and_held_out_readings_hold(name):
     "session51_held_out_54_supposed_by_taking.md",              # "若取 $\ell_i = …$，则 …"
     "session51_held_out_54_value_restated_in_another_section.md",   # top-k's p̃_A, then top-p's
     "session51_held_out_54_subscripted_label_and_kept_set.tex",  # z = z_{1-α/2}; "keep every $p$ with"
+    "session51_red_team_88_unless_solved_value.md",             # "Unless $2p = 1$": no value to check at
+    "session51_red_team_88_system_row_refuted.md",              # y = 2x + 1, x + y = 4: a system
+    "session51_red_team_88_percent_points_on_plain_number.md",  # 40 + 5\% = 45: no points
+    "session51_red_team_88_log_base_exact_equation.md",         # \log 8 = 3 (bits): another base
+    "session51_red_team_88_excluded_equation_used_as_constraint.md",   # "Excluding the fair case $2p = 1$"
+    "session51_normal_cdf_and_density_named.md",                # Φ and φ beside N(0, 1)
 ])
 def test_session_51_red_team_and_held_out_readings_hold(name):
     assert _regression_failure(REGRESSIONS / name, TIMEOUT) is None

@@ -24,7 +24,7 @@ from ..problem import Problem
 from ..errors import StepTimeout
 from ..prover import prove
 from ..verdict import Status, Verdict
-from .conditions import contradicted, fails_at_stated
+from .conditions import contradicted, fails_at_stated, holds_in_another_base
 from .reader import ZERO_PINNED, DocOptions, Reading, read_document
 
 __all__ = ["DocOptions", "Reading", "check_document", "document_result", "documents_json", "parallel_verdicts",
@@ -611,6 +611,12 @@ def _result(reading: Reading, verdict: Verdict | None, variants: dict[str, Verdi
         else:
             return undecided(verdict.strategy, f"it is {verdict.status} under the premise of the equivalence it "
                                                f"concludes, and the converse is {converse.status if converse else 'not read'}")
+    base = holds_in_another_base(reading.problem, verdict.counterexample) \
+        if verdict.status is Status.REFUTED and reading.base_open and reading.problem is not None else None
+    if base:                                # "$H = \log 8 = 3$ bits": log₂ 8 = 3
+        return undecided(verdict.strategy, f"as read it {readable_message(verdict.message, verdict.counterexample)}, "
+                                           f"with \\log the natural logarithm, but it holds with the logarithm to "
+                                           f"base {base}, which the text may mean: not reported as refuted")
     logged = variants.get("logged")
     if verdict.status is Status.REFUTED and logged is not None and logged.status is not Status.REFUTED:
         return undecided(verdict.strategy, f"as read it {readable_message(verdict.message, verdict.counterexample)}, "

@@ -863,7 +863,10 @@ _SET_ASIDE_BEFORE = re.compile(r"(?i)(?:\b(?:unlike\s+(?:in\s+)?the\s+cases?|(?:
                                r"(?:\s+(?:where|when|at|of))?|(?:everywhere|anywhere)\s+but(?:\s+(?:at|for|when|where))?|"
                                r"save\s+(?:at|for|when|where)|excluding|unless|but\s+not(?:\s+(?:for|when|at|if))?|"
                                r"(?:apart|aside|away)\s+from(?:\s+the\s+(?:cases?|points?))?|other\s+than(?:\s+(?:at|for|when))?|"
-                               r"with\s+the\s+exception\s+of|outside(?:\s+of)?|besides)|除了|除非|除去)\s*$")
+                               r"with\s+the\s+exception\s+of|outside(?:\s+of)?|besides)"
+                               r"(?:\s+the)?(?:\s+[a-z-]+){0,2}?(?:\s+(?:cases?|points?|values?|situations?|settings?))?|"
+                               r"除了|除非|除去)\s*$")
+# ("Excluding the fair case $2p = 1$", "apart from the degenerate case $a = 0$")
 _SET_ASIDE_AFTER = re.compile(r"(?i)^[^.;]*?\b(?:is|are)\s+(?:left\s+(?:to\s+the\s+reader|as\s+an?\s+exercise)|treated\s+"
                               r"(?:separately|later|elsewhere|below)|handled\s+(?:separately|later|elsewhere))")
 _THE_REST = re.compile(r"(?i)\b(?:rest|remaining|other|otherwise|else)\b|其余|其他|否则")
@@ -2875,6 +2878,30 @@ def _at_point(value: sp.Basic, at: dict[str, sp.Basic]) -> sp.Basic | None:
     taken = taken.xreplace({x: at[sp.sstr(x)] for x in taken.atoms(sp.Indexed) if sp.sstr(x) in at})
     taken = taken.xreplace({x: at[x.name] for x in taken.atoms(sp.Symbol) if x.name in at})
     return None if taken.free_symbols or taken.atoms(sp.core.function.AppliedUndef) else taken
+
+
+def holds_in_another_base(problem, counterexample) -> int | None:
+    """The base (2 or 10) in which the relation of ``problem``, refuted at ``counterexample`` with its logarithms
+    natural, holds at that point with every logarithm taken to that base instead — or None."""
+    try:
+        point = _point(counterexample) if counterexample is not None else {}
+        for base in (2, 10):
+            left, right = (_at_point(side.replace(sp.log, lambda *a: sp.log(a[0]) / sp.log(base)
+                                                  if len(a) == 1 else sp.log(*a)), point)
+                           for side in (problem.lhs, problem.rhs))
+            if left is None or right is None:
+                return None
+            a, b = sp.N(left, 30), sp.N(right, 30)
+            if not (a.is_real and b.is_real):
+                continue
+            gap = float(b - a)
+            scale = max(1.0, abs(float(a)), abs(float(b)))
+            if {"==": abs(gap) <= 1e-12 * scale, "<": gap > 1e-12 * scale, "<=": gap >= -1e-12 * scale}.get(
+                    problem.rel, False):
+                return base
+    except Exception:  # noqa: BLE001 - not settled: no other base
+        return None
+    return None
 
 
 def _point(counterexample) -> dict[str, sp.Basic]:

@@ -140,6 +140,8 @@ class Reading:
     # ("which gives $\alpha = \frac12\log\frac{1-\epsilon}{\epsilon}$") in its section: a point off them is doubted
     # before it ("with $E_1 = 0$ and $E_2 = \varepsilon$"): a counterexample that breaks one is no refutation
     one_way: bool = False           # the conclusion of an equivalence ⟺: checked under its premise only
+    base_open: bool = False         # it writes \log without a base, and the text has not said its logarithm is
+    # the natural one: a refutation that another base (2, 10) undoes is doubted ("$H = \log 8 = 3$ bits")
     followups: tuple[tuple[str, Problem], ...] = field(default=())   # decided only when the verdict asks:
     # "plain" (without the hypotheses read from sentences that are no plain ones), when it is proved;
     # "above:x" / "below:x" (x > 0, x < 0, for a name whose sign the words nearby speak of), when refuted
@@ -368,6 +370,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
     # ("Here $\nabla$ denotes the backward difference operator": no gradient)
     special = frozenset({"digamma"} if "psi" in named else ()) \
         | frozenset({"normal_cdf"} if "Phi" in named else ()) \
+        | frozenset({f"normal_pdf:{letter}" for letter in ("varphi", "phi") if letter in named}) \
         | frozenset({"beta"} if "B" in named else ()) \
         | frozenset({"parts"} if _PARTS.search(text) else ()) \
         | frozenset({"Gamma_name"} if _GAMMA_ALONE.search(_GAMMA_ITSELF.sub(" ", text)) or _GAMMA_GIVEN.search(text)
@@ -2646,6 +2649,15 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                                            f"no longer unfolds, and relations through {target_name(lhs)} are doubted"))
                 use(names_in(lhs, rhs))
                 continue
+        if rel.op in ("==", "<", "<=", ">", ">=") and inline and not rel.chained \
+                and (excluded_in_words(lines, rel) or set_aside(lines, rel)):
+            # "Unless $2p = 1$, we have $$…$$", "Excluding the fair case $2p = 1$": the case left out — neither a
+            # value to check what follows at nor a constraint
+            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                               message="a case the text excludes (\"unless …\", \"excluding …\", \"… is left to the "
+                                       "reader\"): neither a claim nor a condition"))
+            use(names_in(lhs, rhs))
+            continue
         if role == "condition" and rel.op in ("==", "<", "<=", ">", ">="):
             relational = as_relational(rel.op, lhs, rhs)
             given_here = [relational] if relational is not None and (is_pin(relational) or product_value(relational)) \
@@ -2738,6 +2750,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             use(names_in(lhs, rhs))
             continue
         if is_constraint(rel, lhs, rhs, standalone) and not (names_in(lhs, rhs) & defined) and not checks_example \
+                and not (inline and (excluded_in_words(lines, rel) or set_aside(lines, rel))) \
                 and not (inline and claimed_inline(lines, rel.line, column_of(k))) \
                 and not (display and names_in(lhs, rhs) & made_of_defined and claimed_before(lines, rel, blocks)) \
                 and not recurring and not wrong_root and not (display and (
@@ -4318,6 +4331,10 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                                             r"[.;!?。；](?:\s|$)", words_after_display(lines, rel, blocks))[0]))),  # for
                            # every $n \ge 2$": said of every n, not of the example's)
                            one_way=k in premise_of and found[k - 1].op == "implies" and found[k - 1].arrow == "iff",
+                           base_open=other_base and bool(_BARE_LOG.search(rel.tex))   # (a text that speaks of bits,
+                           and (natural_at is None or natural_at > rel.line)           # dB or base 10 somewhere)
+                           and not any(line <= rel.line for line, _ in log_bases)     # (a base the words give: read)
+                           and not (problem.lhs.free_symbols or problem.rhs.free_symbols),   # (numbers: at any point)
                            stated_here=tuple((name, sp.sstr(v), line) for name, (v, line) in known_values.items()
                                              if in_scope(sections, line, rel.line)),
                            links=tuple((sp.sstr(c.lhs), sp.sstr(c.rhs), line) for line, c in conditions
@@ -5462,6 +5479,10 @@ def _written_before(lines: list[str], rel: Relation, name: sp.Basic) -> bool:
 _ROW_NAMES = re.compile(r"(?<![A-Za-z\\])(\\?[A-Za-z](?:[A-Za-z]*(?<=\\[A-Za-z]))?(?:\s*_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?)")
 _COMBINATION = re.compile(r"\s*-?\s*(?:\d+(?:\.\d+)?\s*(?:\\cdot\s*)?)?\\?[A-Za-z]+(?:\s*_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?"
                           r"(?:\s*[-+]\s*(?:\d+(?:\.\d+)?\s*(?:\\cdot\s*)?)?\\?[A-Za-z]+(?:\s*_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?)+\s*")
+_LINEAR_SIDE = re.compile(r"\s*-?\s*(?:(?:\d+(?:\.\d+)?\s*(?:\\cdot\s*)?)?\\?[A-Za-z]+(?:\s*_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?|\d+(?:\.\d+)?)"
+                          r"(?:\s*[-+]\s*(?:(?:\d+(?:\.\d+)?\s*(?:\\cdot\s*)?)?\\?[A-Za-z]+(?:\s*_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?"
+                          r"|\d+(?:\.\d+)?))*\s*[.,]?\s*")
+"""A side of a linear row: multiples of names and numbers added (``2x + 1``, ``-x + 4``, ``y``)."""
 _NUMBER_SIDE = re.compile(r"\s*-?\s*\d+(?:\.\d+)?\s*[.,]?\s*")
 """A system written the textbook way: rows that add multiples of names (``x - y``, ``2a + 3b``) to equal a number."""
 _ROW_NAME = re.compile(r"\s*(\\?[A-Za-z]+(?:\s*_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?)\s*")
@@ -5689,6 +5710,13 @@ def _systems(found: list[Relation]) -> dict[int, list[str]]:
         if len(combined) == len(rows) >= 2 and len(spoken) == len(rows) and any(len(row) > 1 for row in combined):
             out.update({k: sorted(spoken) for k in rows})   # "$$x + y = 10, \qquad x - y = 2$$": a system
             continue
+        sides = [(found[k].lhs, found[k].rhs) for k in rows]
+        if len(rows) >= 2 and all(_LINEAR_SIDE.fullmatch(side) for pair in sides for side in pair):
+            per_row = [{re.sub(r"\s+|[{}]", "", n) for side in pair for n in _ROW_NAMES.findall(side)} for pair in sides]
+            every = set().union(*per_row)
+            if len(every) == len(rows) and all(sum(name in row for row in per_row) >= 2 for name in every):
+                out.update({k: sorted(every) for k in rows})   # "$$y = 2x + 1, \qquad x + y = 4$$": each name in two
+                continue                                        # rows or more (not "a = 2, b = a + 1", definitions)
         named = [(k, _ROW_NAME.fullmatch(found[k].lhs)) for k in rows]
         named = [(k, re.sub(r"\s+|[{}]", "", m.group(1))) for k, m in named if m is not None]
         names = [n for _, n in named]
@@ -6336,9 +6364,33 @@ _NORMAL_CDF = re.compile(r"(?i)\b(?:standard\s+)?(?:normal|gaussian)\s+(?:cdf|c\
 
 def _normal_cdf_named(text: str) -> bool:
     """Whether the words name Φ the standard normal CDF: such words in a sentence that writes ``\\Phi`` alone or at
-    an argument (Φ of a feature map, a potential Φ_k, is not named so)."""
-    return any(_NORMAL_CDF.search(s) and re.search(r"\\Phi(?![A-Za-z])(?!\s*_)", s)
+    an argument (Φ of a feature map, a potential Φ_k, is not named so), or "CDF $\\Phi$" beside a standard normal
+    ("$t \\sim \\mathcal N(0,1)$ (density $\\varphi$, CDF $\\Phi$)")."""
+    return any((_NORMAL_CDF.search(s) or _STANDARD_NORMAL.search(s) and _CDF_OF_LETTER.search(s))
+               and re.search(r"\\Phi(?![A-Za-z])(?!\s*_)", s)
                and not _CONTRASTED.search(re.sub(r"\$[^$]*\$", " ", s)) for s in sentences_in(text))
+
+
+_STANDARD_NORMAL = re.compile(r"(?i)\bstandard\s+(?:normal|gaussian)\b|\\mathcal\s*\{?\s*N\s*\}?\s*\(\s*0\s*,\s*1\s*\)|"
+                              r"(?<![A-Za-z\\])N\s*\(\s*0\s*,\s*1\s*\)|标准正态")
+"""A standard normal named or drawn in a sentence ("$t \\sim \\mathcal N(0,1)$", "the standard Gaussian")."""
+_CDF_OF_LETTER = re.compile(r"(?i)\b(?:cdf|c\.d\.f\.|(?:cumulative\s+)?distribution\s+function)\s*\$\s*\\Phi\s*\$|"
+                            r"\$\s*\\Phi\s*\$\s*(?:is\s+|denotes\s+|for\s+)?(?:its|the|their)?\s*(?:cdf|c\.d\.f\.)\b|分布函数\s*\$\s*\\Phi")
+_NORMAL_PDF = re.compile(r"(?i)\b(?:standard\s+)?(?:normal|gaussian)\s+(?:pdf|p\.d\.f\.|(?:probability\s+)?density"
+                         r"(?:\s+function)?)\b|(?:标准)?正态(?:分布)?的?(?:概率)?密度(?:函数)?")
+_PDF_OF_LETTER = r"(?i)\b(?:pdf|p\.d\.f\.|density)\s*\$\s*{letter}\s*\$|\$\s*{letter}\s*\$\s*(?:is\s+|denotes\s+|for\s+)?" \
+    r"(?:its|the|their)?\s*(?:pdf|p\.d\.f\.|density)\b|密度\s*\$\s*{letter}"
+
+
+def _normal_pdf_named(letter: str):
+    """Whether the words name φ (``\\varphi`` or ``\\phi``, ``letter``) the standard normal density: "the standard
+    normal density $\\varphi$", or "density $\\varphi$" beside a standard normal."""
+    def named(text: str) -> bool:
+        own = re.compile(_PDF_OF_LETTER.format(letter=re.escape(letter)))
+        return any((_NORMAL_PDF.search(s) or _STANDARD_NORMAL.search(s) and own.search(s))
+                   and re.search(rf"{re.escape(letter)}(?![A-Za-z])(?!\s*_)", s)
+                   and not _CONTRASTED.search(re.sub(r"\$[^$]*\$", " ", s)) for s in sentences_in(text))
+    return named
 
 
 def _digamma_named(text: str) -> bool:
@@ -6365,7 +6417,8 @@ def _lead_words(lines: list[str], rel: Relation) -> str:
     return re.split(r"[.!?。！？](?:\s|$)", re.sub(r"\$[^$]*\$", " ", previous))[-1]
 
 
-_SPECIAL_LETTERS = {"psi": r"\\psi(?![A-Za-z])", "Phi": r"\\Phi(?![A-Za-z])",
+_SPECIAL_LETTERS = {"psi": r"\\psi(?![A-Za-z])", "Phi": r"\\Phi(?![A-Za-z])", "varphi": r"\\varphi(?![A-Za-z])",
+                    "phi": r"\\phi(?![A-Za-z])",
                     "B": r"(?<![A-Za-z\\])B(?![A-Za-z])|\\(?:mathrm|operatorname)\s*\{\s*B\s*\}"}
 
 
@@ -6375,7 +6428,9 @@ def _special_names(text: str, found: list[Relation], lines: list[str]) -> set[st
     gives the letter a formula of its own at plain arguments ("We set $B(u, v) = uv$", "$\\psi(x) = x^2$")."""
     out = set()
     for name, named, word in (("psi", _digamma_named, _DIGAMMA), ("B", _beta_named, _BETA_FUNCTION),
-                              ("Phi", _normal_cdf_named, _NORMAL_CDF)):
+                              ("Phi", _normal_cdf_named, _NORMAL_CDF),
+                              ("varphi", _normal_pdf_named("\\varphi"), _NORMAL_PDF),
+                              ("phi", _normal_pdf_named("\\phi"), _NORMAL_PDF)):
         letter = _SPECIAL_LETTERS[name]
         if not named(text) or any(word.search(s) and re.search(letter, s) and _CONTRASTED.search(re.sub(r"\$[^$]*\$", " ", s))
                                   for s in sentences_in(text)):
@@ -6387,9 +6442,11 @@ def _special_names(text: str, found: list[Relation], lines: list[str]) -> set[st
                     or re.search(r"(?i)\b(?:the|our|a|an)\s+[A-Za-z-]{3,}", _lead_words(lines, rel))
                     and not _SPECIAL_WORDS.search(_lead_words(lines, rel)))   # ("For the influence function
                     #                                                          of the mean, $$\psi(x) = x$$")
-               for rel in found if rel.op in ("==", ":=") for side, other in ((rel.lhs, rel.rhs), (rel.rhs, rel.lhs))):
+               for rel in found if rel.op in ("==", ":=") for side, other in ((rel.lhs, rel.rhs),)):
+            # (the letter at plain arguments on the left, the side a formula defines: not "PI = Φ(z)", PI's own)
             continue        # (not "ψ(n) = H_{n-1} − γ for the harmonic numbers": a fact of the digamma's)
-        if letter_named_otherwise(text, {"psi": r"\\psi", "B": "B", "Phi": r"\\Phi"}[name], _SPECIAL_WORDS) is not None:
+        if letter_named_otherwise(text, {"psi": r"\\psi", "B": "B", "Phi": r"\\Phi", "varphi": r"\\varphi",
+                                         "phi": r"\\phi"}[name], _SPECIAL_WORDS) is not None:
             continue        # ("the influence function is written $\psi$", "$B(m, n)$ is the number of lattice paths")
         out.add(name)
     return out
@@ -6572,6 +6629,8 @@ _CLASS_SAID = re.compile(
     r"|(?:任何|任意|所有|一切|每个|每一个)(?!实数|正数|负数|整数|自然数|数|值|点|MATH)[^。；！？]*满足\s*[:：]?\s*$")
 """A property the words state of every object of a kind ("the code lengths of any prefix code satisfy", "任何前缀码的
 码长都满足"): the math's names are that object's, not any numbers (not "for every real $x$, … satisfies")."""
+_BARE_LOG = re.compile(r"\\log(?![A-Za-z])(?!\s*_)|(?<![\\A-Za-z])log(?![A-Za-z_])")
+"""A logarithm written without its base (``\\log 8``, not ``\\log_2 8`` nor ``\\ln 8``)."""
 _KNOWN_IN_TEX = re.compile(r"\\sigma(?![A-Za-z])|softplus|softmax|\bLSE\b")
 _LOGISTIC_WORDS = re.compile(r"(?i)\b(?:sigmoid|logistic|softplus|softmax|log-?sum-?exp)\b")
 """A sentence around σ (softplus, softmax, LSE) that speaks of another activation ("Our network uses ReLU

@@ -594,6 +594,8 @@ class ApplicationReading:
             return sp.digamma if not f.primes else (lambda x, n=f.primes: sp.polygamma(n, x))
         if name == "Phi" and "normal_cdf" in self.ctx.special:
             return lambda x, n=f.primes: normal_cdf(x, n)
+        if name in ("varphi", "phi") and f"normal_pdf:{name}" in self.ctx.special:   # φ the standard normal density
+            return lambda x, n=f.primes: normal_cdf(x, n + 1)
         return None
 
     def at_outcome(self, f: Factor, g: Factor) -> sp.Expr | None:
