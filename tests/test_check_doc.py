@@ -2171,6 +2171,8 @@ def test_session_50_red_team_and_held_out_readings_hold(name):
     "session51_red_team_88_log_base_exact_equation.md",         # \log 8 = 3 (bits): another base
     "session51_red_team_88_excluded_equation_used_as_constraint.md",   # "Excluding the fair case $2p = 1$"
     "session51_normal_cdf_and_density_named.md",                # Φ and φ beside N(0, 1)
+    "session51_held_out_55_readings.md",                        # w_{t+1,i} = …; x̄; "we need"; unit vector; solving
+    "session51_held_out_55_chain_in_prose.md",                  # "we have $W \ge w = e^{-\eta L}$, so $$…$$"
 ])
 def test_session_51_red_team_and_held_out_readings_hold(name):
     assert _regression_failure(REGRESSIONS / name, TIMEOUT) is None

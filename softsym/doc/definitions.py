@@ -313,8 +313,14 @@ def _summand(tex: str, start: int) -> str:
 def recurrence_family(rel: Relation, lhs: sp.Basic, rhs: sp.Basic) -> str | None:
     """``m_t = \\beta m_{t-1} + (1 - \\beta) g_t``: an entry defined from the same family at a shifted
     index (a recurrence, the family's name), else None."""
-    if rel.op not in ("==", ":=") or rel.chained or not isinstance(lhs, sp.Indexed) or len(lhs.indices) != 1:
+    if rel.op not in ("==", ":=") or rel.chained or not isinstance(lhs, sp.Indexed):
         return None
+    if len(lhs.indices) > 1:            # w_{t+1,i} = w_{t,i} e^{-η ℓ_{t,i}}: one index shifted, the others the same
+        return str(lhs.base.label) if any(
+            e.base == lhs.base and len(e.indices) == len(lhs.indices) and e.indices != lhs.indices
+            and sum(a != b for a, b in zip(e.indices, lhs.indices)) == 1
+            and all(a == b or (a - b).is_Integer and len(b.free_symbols) == 1 for a, b in zip(e.indices, lhs.indices))
+            for e in rhs.atoms(sp.Indexed)) else None
     (t,) = lhs.indices
     if not (isinstance(t, sp.Symbol) or isinstance(t, sp.Add) and len(t.free_symbols) == 1
             and (t - next(iter(t.free_symbols))).is_Integer):

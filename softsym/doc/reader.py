@@ -744,6 +744,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             changed_between[key] = bool(_SYSTEM_CHANGED.search(blank_inline_math(words)))
         return changed_between[key]
     changed_between: dict[tuple[int, int], bool] = {}
+    split_chains: list[tuple[int, str, object]] = []   # inline chains whose first link is a condition (line, tex, block)
     derived_values: list[tuple[int, int, sp.Basic, sp.Basic]] = []   # claims that give a name a value (line, k, name,
     # value): "which gives $\alpha = …$" — a refutation after them at a point off them is doubted
     choices: dict[str, tuple] = {}                      # "Choose … so that $βε = \ln 3$": the name solved for →
@@ -1390,6 +1391,18 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                       if isinstance(v, sp.Symbol) and not v.is_integer)
         letters |= {x.name for x in sp.Tuple(lhs, rhs).free_symbols if isinstance(x, sp.Symbol) and len(x.name) == 1}
         shown_l, shown_r = _plain(lhs), _plain(rhs)
+        if not in_display_math(rel, blocks) and rel.op == "==" and not rel.chained and names_in(lhs, rhs) \
+                and 1 <= rel.line <= len(lines) and column_of(k) > 0 \
+                and _SOLVING_BEFORE.search(lines[rel.line - 1][:column_of(k)].rstrip().rstrip("$").removesuffix("\\(")) \
+                and as_relational(rel.op, lhs, rhs) not in (None, sp.true, sp.false):
+            # "Calibrating means solving $\sigma(2/T) = 0.75$:": an equation the text solves — a case of what follows
+            # it (not of the whole section: "The median solves $S(x) = 1/2$"), not a claim at an example's T = 1
+            add_condition(as_relational(rel.op, lhs, rhs))
+            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                               message="an equation the text solves (\"solving …\"): a condition of the display "
+                                       "after it, not a claim"))
+            use(names_in(lhs, rhs))
+            continue
         if rel.op in ("==", ":=") and not rel.chained and isinstance(lhs, sp.Symbol) and isinstance(rhs, sp.Indexed) \
                 and str(rhs.base.label) == lhs.name and not any(i.is_Integer for i in rhs.indices):
             # "Let $z = z_{1-\alpha/2}$ be the standard normal quantile": z is short for the subscripted name (a label,
@@ -1781,6 +1794,10 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                         standing_doubts[key] = worded_doubts.get((rel.line, chain[0]), "")
                 if parameter_key(rhs) is not None and lhs.is_Number and rel.op in ("<", "<="):
                     previous_bound[rel.line] = as_relational(rel.op, lhs, rhs)
+            if inline and k + 1 < len(found) and found[k + 1].chained and found[k + 1].block is rel.block \
+                    and rel.block is not None:     # "we have $W_{T+1} \ge w_{T+1,i} = e^{-\eta L_{T,i}}$": the chain
+                split_chains.append((rel.line, rel.block.tex, rel.block))   # goes on — as claims, what follows
+                #                                                                  may use all of it
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message="a condition on a name (n > 2, or y = 1 in prose), not a claim; "
                                        "it holds in the display after it"))
@@ -1791,8 +1808,12 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             continue
         if display and not rel.chained and rel.op in ("==", "<", "<=", ">", ">=") and names_in(lhs, rhs) \
                 and (names_in(lhs, rhs) <= used and _SUPPOSED.search(lead_in(lines, rel, blocks) or "") or rel.op in (
-                    "<", "<=", ">", ">=") and _KEPT_WITH.search(lead_in(lines, rel, blocks) or "")) \
-                and not (k + 1 < len(found) and found[k + 1].chained and found[k + 1].line <= rel.end_line):
+                    "<", "<=", ">", ">=") and (_KEPT_WITH.search(lead_in(lines, rel, blocks) or "")
+                                               or _NEEDED.search(lead_in(lines, rel, blocks) or ""))) \
+                and not (k + 1 < len(found) and found[k + 1].chained and found[k + 1].line <= rel.end_line
+                         and not (_NEEDED.search(lead_in(lines, rel, blocks) or "") and rhs.is_number)):
+            # (a chain goes on from it — unless a requirement's bound goes on to its value: "$$\sqrt{n} \ge
+            # \frac{1.6449 + 0.8416}{0.5} = 4.973$$": the arithmetic is checked, the bound supposed)
             # "Suppose\n$$a = b + \log 2,$$\nso $$p = \tfrac23$$" (a, b used before, or defined): a supposition
             # for the display after it, neither a claim nor a definition
             add_condition(as_relational(rel.op, lhs, rhs))
@@ -1892,8 +1913,9 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                                 and index & {x.name for x in d.expr.free_symbols} for d in definitions)
             if through_index:                     # "h := 2t - 1 … c_t = c_{t-1} + h": h is h at which step?
                 ruled_twice.add(recurrence)
-            if not index_conditions and recurrence not in ruled_twice:   # "for t ≥ 2, a_t = 2 a_{t-1}": not
-                recurrence_rules[recurrence] = (lhs, rhs)                # written out below its range
+            if not index_conditions and recurrence not in ruled_twice and len(lhs.indices) == 1:   # "for t ≥ 2,
+                # a_t = 2 a_{t-1}": not (nor a rule of two indices, w_{t+1,i} = w_{t,i} e^{…}: never written out)
+                recurrence_rules[recurrence] = (lhs, rhs)                # written out below its range)
             else:
                 recurrence_rules.pop(recurrence, None)
             unread.pop(f"{recurrence}[]", None)
@@ -2649,6 +2671,21 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                                            f"no longer unfolds, and relations through {target_name(lhs)} are doubted"))
                 use(names_in(lhs, rhs))
                 continue
+        unit_norm = _UNIT_NORM.fullmatch(rel.lhs) if rel.op == "==" and rel.rhs.strip() == "1" else None
+        if unit_norm is not None and 1 <= rel.line <= len(lines) and re.search(
+                r"(?i)(?:\bunit(?:[-\s]+(?:norm|length))?\s+vectors?|\bunit[-\s]+(?:norm|length)|单位向量)\s*\$\s*"
+                + re.escape(unit_norm.group(1)) + r"\s*\$", " ".join(lines[max(0, rel.line - 2):rel.line])):
+            # "there is a unit vector $u$ (so $\|u\| = 1$)": what the words say of u, a hypothesis — not a claim about
+            # any vector u
+            relational = as_relational(rel.op, lhs, rhs)
+            if relational is not None:
+                constraints.append(relational)
+                imposed_at.setdefault(relational, rel.line)
+            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                               message=f"what the words say of {unit_norm.group(1)} (a unit vector): a hypothesis of "
+                                       f"the relations after it, not a claim"))
+            use(names_in(lhs, rhs))
+            continue
         if rel.op in ("==", "<", "<=", ">", ">=") and inline and not rel.chained \
                 and (excluded_in_words(lines, rel) or set_aside(lines, rel)):
             # "Unless $2p = 1$, we have $$…$$", "Excluding the fair case $2p = 1$": the case left out — neither a
@@ -4304,6 +4341,25 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                                     ).free_symbols
                                     if isinstance(x, sp.Symbol) and not isinstance(x, sp.Dummy) and not x.is_integer}
                                    & {str(e.base.label) for e in both_sides.atoms(sp.Indexed)})
+        leaning = [line for line, tex, block in split_chains if line < rel.line and same_paragraph(lines, line, rel.line)
+                   and _letters(tex) & _letters(rel.tex)
+                   and any(r.relation.block is block and r.problem is not None and r.relation.op == "=="
+                           for r in out)]       # (an equation read as a claim: not "For $0 < t < 1/\theta$", a range)
+        if leaning:                     # "… $W_{T+1} \ge w_{T+1,i} = e^{-\eta L_{T,i}}$, … so $$\ln W_{T+1} … $$"
+            doubts.append(f"it may rest on the chain written in prose on line {leaning[-1]}, whose first link is read "
+                          f"as a condition and the rest as claims (not as hypotheses here)")
+        barred = sorted(x.name for x in both_sides.free_symbols if isinstance(x, sp.Symbol) and x.name.endswith("_bar")
+                        and x.name[:-4] in {str(e.base.label) for e in both_sides.atoms(sp.Indexed)})
+        listed_side = [bool(re.fullmatch(r"\s*(?:\\left)?\(\s*[^()]*,[^()]*\)\s*", side_tex)) for side_tex in (rel.lhs, rel.rhs)]
+        if entry is not None and entry.column is None and listed_side.count(True) == 1 and not (
+                (lhs, rhs)[listed_side.index(False)].free_symbols & set(entry.indices)):
+            # "w_2 = w_1 - x_2 = (2, 0)" with w_1, x_2 vectors of a sequence (w_1^\top x_2 written too): one side is
+            # read as one number, the other as a listed vector — a number equal to each entry is not what it says
+            doubts.append("it reads one side as a number and the other as a listed vector, entry by entry: the "
+                          "subscripted names may be vectors of a sequence, not entries")
+        if barred:                      # "… = \frac{n\mu}{\sigma^2}(\bar x - \mu/2)" beside Σ x_i, x̄ never defined
+            doubts.append(f"it uses {', '.join(barred)}, not defined, beside the entries it bars: the mean of them, "
+                          f"perhaps, which softsym does not read")
         if scalar_and_family:           # KL(a‖b) of KL(p‖q) := Σ_k p_k ln(p_k/q_k) with a a number: a_k and a
             doubts.append(f"it names {', '.join(scalar_and_family)} both as a number and as a family of entries "
                           f"(once unfolded): which one it means is not clear")
@@ -6222,6 +6278,25 @@ def _mentions(expr: sp.Basic, name: sp.Basic) -> bool:
     return name in expr.free_symbols
 
 
+_SOLVING_BEFORE = re.compile(r"(?i)\b(?:solv(?:e|es|ing)(?:\s+for\s+\$[^$]*\$)?|the\s+equation|a\s+root\s+of)\s*:?\s*$|"
+                             r"(?:求解|解方程)\s*$")
+"""Words right before inline math that make it an equation to solve ("Calibrating means solving $…$")."""
+def _letters(tex: str) -> set[str]:
+    """The names a piece of TeX writes, by their letters (``W_{T+1}`` → W, T; ``\\eta`` → eta), macros of layout out."""
+    return {m.lstrip("\\") for m in re.findall(r"\\[A-Za-z]+|(?<![\\A-Za-z])[A-Za-z](?![A-Za-z])", tex)} - _LAYOUT_WORDS
+
+
+_LAYOUT_WORDS = frozenset("""frac dfrac tfrac left right ln log exp sum prod int sqrt cdot quad qquad ge le geq leq ne
+mathrm mathbf operatorname text big Big bigg Bigg lVert rVert top infty partial d e i""".split())
+
+
+_UNIT_NORM = re.compile(r"\s*(?:\\\||\\lVert|\\left\s*\\\||\|\|)\s*(\\?[A-Za-z]+|\\mathbf\s*\{\s*[A-Za-z]\s*\})\s*"
+                        r"(?:\\\||\\rVert|\\right\s*\\\||\|\|)\s*(?:_\s*\{?\s*2\s*\}?)?\s*")
+"""The norm of a name, ``\\|u\\|``, ``\\lVert u\\rVert_2``."""
+_NEEDED = re.compile(r"(?i)\b(?:we|you|one)\s+(?:would\s+)?need\b|\b(?:it\s+)?(?:requires?|needs?)\s+(?:that|only)?\b|"
+                     r"\bmust\s+(?:have|satisfy|be)\b|\bsuffices?\s+(?:that|to\s+(?:have|take))\b|需要|要求|必须")
+"""Words that make the inequality display after them a requirement on a name ("To reach power 0.8 we need … :
+$$\\sqrt{n} \\ge 4.973$$"), not a claim at the value an example gave it."""
 _KEPT_WITH = re.compile(r"(?i)\b(?:with|such\s+that|satisfying|for\s+which)\s*[,:]?\s*$|(?:使得|使)\s*[:：]?\s*$")
 """Words that end the lead-in of an inequality that picks out what is kept ("keep every $p$ with $$|\\hat p - p| \\le …$$"):
 a condition, not a claim."""
