@@ -679,18 +679,24 @@ def _statistic(node: sp.Basic) -> str:
     return {"E[_]": "E", "E(_)": "E", "Var[_]": "Var", "Var(_)": "Var"}.get(name, "")
 
 
-def statistic_of_a_draw(expr: sp.Basic, draws: dict[str, Draw], parse) -> bool:
-    """Whether ``expr`` holds an expectation or a variance of a drawn name (``E[|Z|^k]`` of Z ~ N(0, 1)) — one
-    :func:`moments_written_out` could not write out: its value is the family's, so a relation giving it one is a
-    claim (perhaps a wrong one), never a definition."""
-    names = set()
+def _named_draws(draws: dict[str, Draw], parse) -> dict[str, Draw]:
+    """Each draw by the name of its drawn symbol as read (by name: the reader's assumptions on it may differ)."""
+    named: dict[str, Draw] = {}
     for draw in draws.values():
         try:
             name = parse(draw.name)
         except Exception:  # noqa: BLE001 - a name not read: not drawn
             continue
         if isinstance(name, sp.Symbol):
-            names.add(name.name)
+            named[name.name] = draw
+    return named
+
+
+def statistic_of_a_draw(expr: sp.Basic, draws: dict[str, Draw], parse) -> bool:
+    """Whether ``expr`` holds an expectation or a variance of a drawn name (``E[|Z|^k]`` of Z ~ N(0, 1)) — one
+    :func:`moments_written_out` could not write out: its value is the family's, so a relation giving it one is a
+    claim (perhaps a wrong one), never a definition."""
+    names = _named_draws(draws, parse)
     return any(_statistic(node) and any(x.name in names for x in node.args[0].free_symbols)
                for node in expr.atoms(sp.core.function.AppliedUndef))
 
@@ -705,14 +711,7 @@ def moments_written_out(expr: sp.Basic, draws: dict[str, Draw], parse, unfold=la
         return expr, [], []
     ranges: list[sp.Basic] = []
     notes: list[str] = []
-    named: dict[str, Draw] = {}
-    for draw in draws.values():
-        try:
-            name = parse(draw.name)
-        except Exception:  # noqa: BLE001 - a name not read: not drawn
-            continue
-        if isinstance(name, sp.Symbol):
-            named[name.name] = draw             # (by name: the reader's assumptions on it may differ)
+    named = _named_draws(draws, parse)
 
     def drawn_in(arg: sp.Basic) -> list[tuple[sp.Basic, Draw]]:
         return [(atom, named[atom.name]) for atom in arg.free_symbols if atom.name in named]
