@@ -69,12 +69,13 @@ def _percent(lhs: str, rhs: str) -> tuple[str, str]:
     """Percentages written as the decimals they are (``12\\%`` → ``0.12``), unless a side multiplies by 100."""
     if not (_PERCENT.search(lhs) or _PERCENT.search(rhs)) or _HUNDRED.search(lhs) or _HUNDRED.search(rhs):
         return lhs, rhs
-    if not (_RAISED.search(lhs) or _RAISED.search(rhs)) and _as_points(lhs, rhs):
-        # "45\% - 40\% = 5", "40\% + 5 = 45\%" (percentage points), "60 - 55 = 5\%" — not "40 + 5\% = 45": a tip
-        return tuple(_PERCENT.sub(lambda m: m.group(1), side) for side in (lhs, rhs))
     raised = tuple(_RAISED.sub(lambda m: f"{m.group(1)} \\cdot (1 {m.group(2)} {m.group(3)}/100)", side) for side in (lhs, rhs))
-    if raised != (lhs, rhs) and _as_points(*raised):
-        return raised           # "50 + 20\% = 60": a raise by 20 % of the number (50 · 1.2)
+    if not (_RAISED.search(lhs) or _RAISED.search(rhs)) and _as_points(lhs, rhs) \
+            or raised != (lhs, rhs) and _as_points(*raised):
+        # "45\% - 40\% = 5", "40\% + 5 = 45\%" (percentage points), "50 + 20\% = 60" (a raise): another reading of
+        # the percent holds where the decimal one fails — which one is meant is not decided by which is true, so the
+        # percent stays as written (not read: neither proved nor refuted)
+        return lhs, rhs
     def decimal(m: re.Match) -> str:
         return format(Decimal(m.group(1)).scaleb(-2), "f")
     return _PERCENT.sub(decimal, lhs), _PERCENT.sub(decimal, rhs)
