@@ -847,6 +847,14 @@ FRAGMENTS: list[tuple] = [
     ("x^{\\frac{1}{2}}", sp.sqrt(x)),
     ("10^{-3}", sp.Rational(1, 1000)),
     (r"6 \times 10^{8} / 5 \times 10^{-7}", sp.Rational(6 * 10**15, 5)),     # scientific over scientific
+    (r"\operatorname{ReLU}(x - 1)", sp.Max(0, x - 1)),                     # the rectifier
+    (r"\mathrm{ReLU}'(0)", UNPARSED),                                        # 0, 1 or 1/2 by convention
+    (r"\sum_{e=1}^{3} e", UNPARSED),                                          # the index, or Euler's e?
+    (r"\mathbf{e}_a - p", UNPARSED),                                          # the basis vector, or an entry?
+    ("32{,}768", sp.Integer(32768)),                                          # a thousands separator
+    ("1{,}000{,}000 + 1{,}290.5", sp.Rational(2002581, 2)),
+    ("2{,}5", UNPARSED),                                                      # a decimal comma, or a list?
+    ("1234{,}567", UNPARSED),                                                 # not groups of three
     ("\\frac{1}{2}(y-\\mu)^2", (y - mu)**2 / 2),
     ("\\left(\\frac{a}{b}\\right)^2", a**2 / b**2),
     ("x \\", UNPARSED),

@@ -2178,6 +2178,45 @@ def test_session_51_red_team_and_held_out_readings_hold(name):
     assert _regression_failure(REGRESSIONS / name, TIMEOUT) is None
 
 
+@pytest.mark.parametrize("name", [
+    "session52_red_team_89_phi_lognormal_cdf_proved.md",       # "its log-normal CDF": not the standard normal's
+    "session52_red_team_89_phi_normal_variance4_refuted.md",   # "the normal CDF with variance $4$"
+    "session52_red_team_89_phi_uniform_beside_normal_proved.md",   # F named, Φ the uniform's
+    "session52_red_team_89_varphi_density_of_2z_refuted.md",   # "$Y = 2Z$, with density $\varphi$": Y's
+    "session52_red_team_89_log_base10_db_natural_proved.md",   # "every $\log$ below is to base 10"
+    "session52_red_team_89_log_base2_not_reset_refuted.md",    # "From here on $\log$ is the natural logarithm"
+    "session52_red_team_89_bits_text_natural_log_proved.md",   # log 2 ≈ 0.693 "bits": not proved
+    "session52_red_team_89_need_equivalently_weaker_proved.md",   # "we need $$…$$ or equivalently $$…$$"
+    "session52_red_team_89_left_with_claim_as_supposition_proved.md",   # "we are left with $$…$$": a claim
+    "session52_red_team_89_prose_chain_false_link_proved.md",  # "So we have $W \ge w = …$": a proof from it is none
+    "session52_red_team_89_inline_false_claim_as_condition_proved.md",   # "So we have $B \ge C$" of B = 32
+    "session52_red_team_89_names_equal_condition_drops_value_proved.md",   # "Since $d = e$" of d = 512, e = 256
+    "session52_red_team_89_quadratic_root_wrong_value_proved.md",   # a root of x² − 5x + 6 = 0 "is 4"
+    "session52_red_team_89_suppose_log_wrong_value_proved.md",   # "Suppose $\log x = 0$. Then $$x = 0$$"
+    "session52_red_team_89_unless_abs_inequality_refuted.md",  # "Unless $|x| > 1$": checked where |x| ≤ 1
+    "session52_red_team_89_excluding_square_read_as_definition_refuted.md",   # "Excluding the case $x^2 = 1$"
+    "session52_red_team_89_second_system_proved_by_first.md",  # one system's rows in displays one under another
+    "session52_red_team_89_solved_equation_leaks_across_sections_refuted.md",   # 3a = 12, then 3a = 15 elsewhere
+    "session52_red_team_89_expectation_claim_as_definition_proved.md",   # "Then $$\mathbb{E}[Y] = 0.5$$": a claim
+    "session52_red_team_89_pi_redefined_as_3_proved.md",       # "$$\pi = 3$$": the constant, roughly (refuted)
+    "session52_red_team_89_sum_index_e_taken_as_euler_refuted.md",   # \sum_{e=1}^{3} e
+    "session52_red_team_89_unit_vector_in_Rn_refuted.md",      # "a unit vector $u \in \mathbb{R}^n$ (so …)"
+    "session52_red_team_89_variance_nonnegative_refuted.md",   # "Let $v$ be the variance": v ≥ 0
+    "session52_red_team_89_length_in_tokens_refuted.md",       # "the length of the sequence in tokens": a count
+    "session52_red_team_89_phi_golden_ratio_refuted.md",       # "the golden ratio": not read, doubted
+    "session52_poisson_counts_under_factorial_zh.md",          # y_i! : counts
+    "session52_kink_point_and_cases_of_a_tent.md",             # "a kink at $x = …$"; ReLU; both bounds hold
+    "session52_domain_of_a_pmf.md",                            # "$f(x; p) = …$ for $x \in \{0,1\}$, with $0 < p < 1$"
+    "session52_thousands_separators.md",                       # 32{,}768
+    "session52_held_out_56_operator_applied_again.md",         # B_n(f)(t)
+    "session52_held_out_56_root_placed_and_no_solution.md",    # "the larger root is $t \approx …$"; "has no solution"
+    "session52_held_out_56_values_given_at_once.md",           # (a, b) = (1, 2); |d_1| = 10 tokens
+    "session52_held_out_56_basis_vector_and_formula_set_aside.md",   # \mathbf{e}_a; "The paper instead lets"
+])
+def test_session_52_red_team_and_held_out_readings_hold(name):
+    assert _regression_failure(REGRESSIONS / name, TIMEOUT) is None
+
+
 def test_each_copy_of_a_relation_written_twice_on_a_line_gets_its_own_case():
     # "$\binom{2n}{n} = 2n$ for $n = 1$, and $\binom{2n}{n} = 2n$ for $n = 2$": the second copy is checked at
     # n = 2 (false there), not at the first copy's n = 1 (conditions were matched to relations by their text)

@@ -103,3 +103,42 @@ def test_a_bare_power_of_ten_is_an_order_of_magnitude():
 ])
 def test_a_unit_conversion_is_one_or_two_known_factors_apart(unit_side, bare, converted):
     assert _converted(sp.sympify(unit_side), sp.sympify(bare), []) is converted
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Let $v$ be the variance of the returns.", [("v", "nonnegative")]),
+    ("Let $a$ denote the accuracy of the classifier.", [("a", "unit")]),
+    ("the cosine similarity $c$ of two embeddings", [("c", "cosine")]),
+    ("Let $L$ be the length of the sequence in tokens.", [("L", "count"), ("L", "nonnegative")]),
+    ("The rotation angle $\\theta$ is a multiple of $\\pi$.", [("theta", "special")]),
+    ("Let $x$ be the log variance.", []),                    # a log variance may be negative
+    ("If $x$ is a probability, then", []),                   # a case, not what x is
+])
+def test_a_noun_the_words_give_a_name_bounds_its_values(sentence, expected):
+    from softsym.doc.conditions import nouns_in_words
+    assert [(name, kind) for _, name, kind, _ in nouns_in_words([sentence])] == expected
+
+
+@pytest.mark.parametrize("sentence, base", [
+    ("Every $\\log$ below is base 2, so entropies are in bits.", 2),
+    ("Gains are quoted in dB, and every $\\log$ below is to base 10.", 10),
+    ("From here on $\\log$ is the natural logarithm (nats).", 0),
+    ("In the coding chapter logarithms are base 2, but in this chapter we work with natural logarithms.", 0),
+])
+def test_the_words_give_the_logarithm_its_base_or_take_it_back(sentence, base):
+    from softsym.doc.conditions import logarithm_bases
+    assert logarithm_bases([sentence]) == [(1, base)]
+
+
+@pytest.mark.parametrize("sentence, named", [
+    ("Let $\\Phi$ be the standard normal CDF.", True),
+    ("with $t \\sim \\mathcal N(0,1)$ (density $\\varphi$, CDF $\\Phi$).", True),
+    ("设 $\\Phi$ 为标准正态分布函数。", True),
+    ("The loss is log-normal, and $\\Phi$ is its log-normal CDF.", False),
+    ("Here $\\Phi$ is the normal CDF with variance $4$.", False),
+    ("In the probit model, $\\Phi$ is the inverse of the normal CDF.", False),
+    ("Let $F$ be the standard normal CDF and $\\Phi$ the CDF of the uniform distribution.", False),
+])
+def test_phi_is_the_standard_normal_cdf_only_where_the_words_name_it_so(sentence, named):
+    from softsym.doc.reader import _normal_cdf_named
+    assert _normal_cdf_named(sentence) is named

@@ -24,8 +24,8 @@ from ..problem import Problem
 from ..errors import StepTimeout
 from ..prover import prove
 from ..verdict import Status, Verdict
-from .conditions import contradicted, fails_at_stated, holds_in_another_base
-from .reader import ZERO_PINNED, DocOptions, Reading, read_document
+from .conditions import contradicted, fails_at_stated, fails_in_another_base, holds_in_another_base
+from .reader import DOUBLED_BOUNDS, ZERO_PINNED, DocOptions, Reading, read_document
 
 __all__ = ["DocOptions", "Reading", "check_document", "document_result", "documents_json", "parallel_verdicts",
            "read_document"]
@@ -393,6 +393,40 @@ def _contradicts_words(counterexample: dict | None, nearby: tuple[tuple[str, str
     return False
 
 
+def _hypotheses_clash(problem: Problem | None) -> str:
+    """Two hypotheses of a problem that cannot both hold once the values it gives its names are put in
+    ("B = 32", "C = 64" and "B ≥ C" said in prose: 32 ≥ 64 is false) — described, or ``""``.  A proof
+    under them would hold vacuously."""
+    if problem is None:
+        return ""
+    given = list(problem.domain.given)
+    values = {c.lhs: c.rhs for c in given if isinstance(c, sp.Eq) and isinstance(c.lhs, (sp.Symbol, sp.Indexed))
+              and c.rhs.is_number}
+    values.update({c.rhs: c.lhs for c in given if isinstance(c, sp.Eq) and isinstance(c.rhs, (sp.Symbol, sp.Indexed))
+                   and c.lhs.is_number and c.rhs not in values})
+    if not values:
+        return ""
+    for c in given:
+        if not isinstance(c, sp.Rel) or (isinstance(c, sp.Eq) and values.get(c.lhs) == c.rhs):
+            continue
+        try:
+            placed = c.xreplace(values)
+        except (TypeError, ValueError):
+            continue
+        if placed == sp.false:
+            shown = ", ".join(f"{sp.sstr(k)} = {sp.sstr(v)}" for k, v in values.items() if c.has(k))
+            return f"{sp.sstr(c)} fails where {shown}"
+    for b in problem.domain.bounds:
+        value = values.get(b.symbol)
+        if value is None or not value.is_real:
+            continue
+        below = b.lower is not None and b.lower.is_number and (value < b.lower or b.lower_strict and value == b.lower)
+        above = b.upper is not None and b.upper.is_number and (value > b.upper or b.upper_strict and value == b.upper)
+        if below is sp.true or below is True or above is sp.true or above is True:
+            return f"{b} fails where {sp.sstr(b.symbol)} = {sp.sstr(value)}"
+    return ""
+
+
 def _weighed(out: dict, reading: Reading, followed: dict[str, Verdict | None]) -> dict:
     """``out`` weighed against the words (see :mod:`.hedges`): a proof that needs a hypothesis read
     from a sentence that is no plain statement is undecided; so is a refutation that the words near
@@ -402,6 +436,10 @@ def _weighed(out: dict, reading: Reading, followed: dict[str, Verdict | None]) -
                 "message": message}
     if out["verdict"] in ("proved", "proved-instantiated") and reading.unproved:
         return undecided(f"it is {out['verdict']} as read, but {reading.unproved}: not reported as proved")
+    clash = _hypotheses_clash(reading.problem) if out["verdict"] in ("proved", "proved-instantiated") else ""
+    if clash:
+        return undecided(f"it is {out['verdict']} as read, but the conditions it is read under contradict each other "
+                         f"({clash}): a proof from them proves nothing, not reported as proved")
     if out["verdict"] in ("proved", "proved-instantiated") and "plain" in followed:
         plain = followed["plain"]
         if plain is None or plain.status not in _PROVED:
@@ -613,6 +651,12 @@ def _result(reading: Reading, verdict: Verdict | None, variants: dict[str, Verdi
                                                f"concludes, and the converse is {converse.status if converse else 'not read'}")
     base = holds_in_another_base(reading.problem, verdict.counterexample) \
         if verdict.status is Status.REFUTED and reading.base_open and reading.problem is not None else None
+    unbased = fails_in_another_base(reading.problem) \
+        if verdict.status in _PROVED and reading.base_open and reading.base_other and reading.problem is not None else None
+    if unbased:                             # "$\log 2 = 0.693$" in a text that measures in bits: log₂ 2 = 1
+        return undecided(verdict.strategy, f"it is {verdict.status} with \\log the natural logarithm, but the text "
+                                           f"speaks of another base (bits, dB or base 10), and with the logarithm to "
+                                           f"base {unbased} it fails: not reported as proved")
     if base:                                # "$H = \log 8 = 3$ bits": log₂ 8 = 3
         return undecided(verdict.strategy, f"as read it {readable_message(verdict.message, verdict.counterexample)}, "
                                            f"with \\log the natural logarithm, but it holds with the logarithm to "
@@ -626,11 +670,15 @@ def _result(reading: Reading, verdict: Verdict | None, variants: dict[str, Verdi
     rounded = _off_by_rounding(rel, verdict, reading.problem) or _naming_its_left_side(verdict, reading.problem)
     if rounded:
         return undecided(verdict.strategy, rounded)
-    from_zero = variants.get("from_zero")
+    from_zero, tightest = variants.get("from_zero"), variants.get("tightest")
     if verdict.status is Status.REFUTED and reading.doubts and from_zero is not None \
             and from_zero.status is Status.REFUTED and all(d.endswith(ZERO_PINNED) for d in reading.doubts):
         verdict = replace(from_zero, message=f"{from_zero.message} (over the entries the text lists from 0; "
                                              f"read from 1 it {readable_message(verdict.message, verdict.counterexample)})")
+    elif verdict.status is Status.REFUTED and reading.doubts and tightest is not None \
+            and tightest.status is Status.REFUTED and tightest.counterexample is not None \
+            and all(d.endswith(DOUBLED_BOUNDS) for d in reading.doubts):
+        verdict = replace(tightest, message=f"{tightest.message} (where every bound the text gives before it holds)")
     elif verdict.status is Status.REFUTED and reading.doubts:
         return {**out, "verdict": "undecided", "strategy": verdict.strategy, "counterexample": None,
                 "message": f"as read it {readable_message(verdict.message, verdict.counterexample)}, but "

@@ -469,6 +469,46 @@ def finite_set(tex: str) -> tuple[list[str], str] | None:
     return [n.lstrip("\\") for n in names], m.group("items").strip()
 
 
+_NONNEGATIVE_NOUNS = (r"variances?|standard\s+deviations?|std|norms?|lengths?|distances?|entrop(?:y|ies)|radius|radii|magnitudes?|"
+                      r"counts?|widths?|heights?|areas?|volumes?|perimeters?|(?:mean\s+)?squared\s+errors?|"
+                      r"kl\s+divergences?|absolute\s+values?|moduli|modulus")
+_UNIT_NOUNS = (r"probabilit(?:y|ies)|accurac(?:y|ies)|fractions?|proportions?|precisions?|recalls?|f1(?:\s+scores?)?|"
+               r"(?:success|error|dropout|keep)\s+(?:rates?|probabilit(?:y|ies))")
+_COSINE_NOUNS = r"cosine\s+similarit(?:y|ies)|cosines?|correlations?(?:\s+coefficients?)?"
+_SPECIAL_NOUNS = (r"power\s+of\s+(?:two|2|ten|10)|(?:integer\s+|whole\s+)?multiple\s+of|golden\s+ratio|prime(?:\s+number)?|"
+                  r"(?:even|odd)\s+(?:integer|number)|perfect\s+square|root\s+of\s+unity")
+_COUNT_NOUNS = (r"number\s+of\s+[a-z]+|(?:lengths?|sizes?)(?=[^.;$]{0,40}\bin\s+(?:tokens|words|characters|samples|steps|"
+                r"bytes|bits|elements|items)\b)")
+_NOUN_KINDS = (("count", _COUNT_NOUNS), ("nonnegative", _NONNEGATIVE_NOUNS), ("unit", _UNIT_NOUNS), ("cosine", _COSINE_NOUNS),
+               ("special", _SPECIAL_NOUNS))
+_ADJECTIVE = r"(?:(?!(?:of|log|logarithm|negative|inverse|change|difference|gradient|derivative|ratio|reciprocal|" \
+             r"square\s+root|sign|shift|increase|decrease|error|loss|bias)\b)[A-Za-z-]+\s+){0,2}?"
+_NOUN_AFTER_NAME = r"\$\s*(?P<name>[A-Za-z]|\\[A-Za-z]+)\s*\$\s*(?:(?:is|be|denotes?|represents?|as|for)\s+|,\s*)" \
+                   r"(?:a|an|the|its|our|some)\s+" + _ADJECTIVE
+_NOUN_BEFORE_NAME = r"\b(?:the|a|an|its|our)\s+" + _ADJECTIVE
+
+
+def nouns_in_words(lines: list[str]) -> list[tuple[int, str, str, str]]:
+    """What a noun the words give a name says of its values: "Let $v$ be the variance of the returns" (v ≥ 0),
+    "$a$ denotes the accuracy" (0 ≤ a ≤ 1), "the cosine similarity $c$" (−1 ≤ c ≤ 1), "$n$ is a power of two",
+    "$\\phi$ for the golden ratio" (values softsym does not model), "$L$ is the length of the sequence in tokens"
+    (a whole number) — (line, name, kind, the noun as written), kind one of count, nonnegative, unit, cosine,
+    special.  A sentence that negates or hedges gives none.  Only a doubt on a
+    counterexample that breaks it: never a hypothesis of a proof."""
+    out: list[tuple[int, str, str, str]] = []
+    for number, line in enumerate(lines, 1):
+        for kind, nouns in _NOUN_KINDS:
+            for pattern in (rf"(?i){_NOUN_AFTER_NAME}(?P<noun>{nouns})\b", rf"(?i){_NOUN_BEFORE_NAME}(?P<noun>{nouns})"
+                            rf"(?<!\bof)\s+\$\s*(?P<name>[A-Za-z]|\\[A-Za-z]+)\s*\$"):     # (not π of "a multiple of $\pi$")
+                for m in re.finditer(pattern, line):
+                    sentence = sentence_around(line, m.start())
+                    if negation_in(sentence) or re.search(r"(?i)\b(?:if|whether|unless|suppose\s+not|not)\b",
+                                                         sentence.replace(m.group(0), " ")):
+                        continue
+                    out.append((number, m.group("name").lstrip("\\"), kind, re.sub(r"\s+", " ", m.group("noun"))))
+    return out
+
+
 _SIGN_WORDS = {"positive": ">", "strictly positive": ">", "nonnegative": ">=", "non-negative": ">=",
                "negative": "<", "strictly negative": "<", "nonpositive": "<=", "non-positive": "<=",
                "positivity": ">", "strict positivity": ">", "nonnegativity": ">=", "non-negativity": ">=",
@@ -1081,9 +1121,11 @@ def membership_bounds(tex: str, domain: Domain, functions: set[str]) -> list[tup
 
 
 def as_bounds(conditions: list[sp.Basic], domain: Domain,
-              doubled: set[str] | None = None) -> tuple[tuple[Bound, ...], list[sp.Basic]]:
+              doubled: set[str] | None = None, tight: bool = False) -> tuple[tuple[Bound, ...], list[sp.Basic]]:
     """Conditions that bound one undeclared symbol by numbers (``0 < p``, ``p < 1``, ``T > 0``) as its
-    ``Bound`` — what the proof rules read best (0 < p < 1 becomes p = s/(1 + s)); the rest as they are."""
+    ``Bound`` — what the proof rules read best (0 < p < 1 becomes p = s/(1 + s)); the rest as they are.
+    Of two bounds on one side the looser is kept, or with ``tight`` the tighter: every bound written
+    then holds (a ValueError where they leave no value)."""
     declared = domain.names()
     doubled = set() if doubled is None else doubled        # names given two different bounds on one side
     ends: dict[sp.Symbol, dict[str, tuple[sp.Expr, bool]]] = {}
@@ -1099,20 +1141,25 @@ def as_bounds(conditions: list[sp.Basic], domain: Domain,
                 known = ends.setdefault(high, {}).get("lower")
                 if known is not None and (known[0], known[1]) != (low, strict):
                     doubled.add(high.name)
-                if known is None or low < known[0] or low == known[0] and not strict:
+                if known is None or (low > known[0] or low == known[0] and strict if tight
+                                     else low < known[0] or low == known[0] and not strict):
                     ends[high]["lower"] = (low, strict)
                 continue
             if isinstance(low, sp.Symbol) and high.is_Number and low.name not in declared:
                 known = ends.setdefault(low, {}).get("upper")
                 if known is not None and (known[0], known[1]) != (high, strict):
                     doubled.add(low.name)
-                if known is None or high > known[0] or high == known[0] and not strict:
+                if known is None or (high < known[0] or high == known[0] and strict if tight
+                                     else high > known[0] or high == known[0] and not strict):
                     ends[low]["upper"] = (high, strict)
                 continue
         rest.append(c)
     bounds = []
     for x, e in ends.items():
         lower, upper = e.get("lower", (None, False)), e.get("upper", (None, False))
+        if tight and lower[0] is not None and upper[0] is not None and (
+                lower[0] > upper[0] or lower[0] == upper[0] and (lower[1] or upper[1])):
+            raise ValueError(f"the bounds written on {x} leave no value")
         bounds.append(Bound(x, lower[0], lower[1], upper[0], upper[1]))
     return tuple(bounds), rest
 
@@ -2904,6 +2951,29 @@ def holds_in_another_base(problem, counterexample) -> int | None:
     return None
 
 
+def fails_in_another_base(problem) -> int | None:
+    """The base (2 or 10) in which a relation of numbers, proved with its logarithms natural, fails with every
+    logarithm taken to that base instead ("$\\log 2 \\approx 0.693$" in a text that measures in bits) — or None."""
+    try:
+        for base in (2, 10):
+            left, right = (side.replace(sp.log, lambda *a: sp.log(a[0]) / sp.log(base) if len(a) == 1 else sp.log(*a))
+                           for side in (problem.lhs, problem.rhs))
+            if (left, right) == (problem.lhs, problem.rhs):
+                return None
+            a, b = sp.N(left, 30), sp.N(right, 30)
+            if not (a.is_real and b.is_real):
+                continue
+            gap = float(b - a)
+            scale = max(1.0, abs(float(a)), abs(float(b)))
+            holds = {"==": abs(gap) <= 1e-12 * scale, "<": gap > 1e-12 * scale, "<=": gap >= -1e-12 * scale}.get(
+                problem.rel)
+            if holds is False:
+                return base
+    except Exception:  # noqa: BLE001 - not settled: no other base
+        return None
+    return None
+
+
 def _point(counterexample) -> dict[str, sp.Basic]:
     from ..parsing import parse_expr
     return {key: parse_expr(value) for key, value in dict(counterexample.values).items()}
@@ -3052,27 +3122,37 @@ def with_values(expr: sp.Basic, conditions: list[sp.Basic]) -> sp.Basic:
     return out.xreplace({d: e for e, d in hidden.items()})
 
 
+_LOG_WORD = r"(?:\$\s*\\log\s*\$|\blogs?\b|\blogarithms?\b)"
+_LOG_SCOPE = r"(?:\s+(?:below|here|throughout|henceforth|(?:in|throughout|for)\s+(?:this|these|the\s+rest\s+of\s+(?:the|this))\s+\w+))?"
 _LOG_BASE = re.compile(
-    r"(?i)(?:\$?\\?log\$?\s+(?:denotes|is|means|stands\s+for|is\s+taken)\s+(?:the\s+)?(?:logarithm\s+)?|"
-    r"\blogarithms?\s+(?:(?:in|throughout)\s+(?:this|these)\s+\w+\s+)?(?:are|is)\s+(?:taken\s+)?)"
-    r"(?:to|in|with)?\s*(?:the\s+)?base[-\s]*\$?\s*(?P<base>2|10)\b"
+    rf"(?i){_LOG_WORD}{_LOG_SCOPE}\s+(?:(?:denotes|is|are|means|stands\s+for|is\s+taken|are\s+taken|will\s+be)\s+)"
+    rf"(?:the\s+)?(?:logarithms?\s+)?(?:taken\s+)?(?:to|in|with)?\s*(?:the\s+)?base[-\s]*\$?\s*(?P<base>2|10)\b"
     r"|(?:对数|\\log)\s*(?:均|都)?\s*以\s*\$?\s*(?P<cjk>2|10)\s*\$?\s*为底")
 """``\\log`` given a base in words: "log denotes the logarithm to base 2", "All logarithms in this note are
-base 2", "对数以 2 为底"."""
+base 2", "every $\\log$ below is to base 10", "对数以 2 为底"."""
+_LOG_NATURAL = re.compile(
+    rf"(?i){_LOG_WORD}{_LOG_SCOPE}\s+(?:denotes|is|are|means|stands\s+for|will\s+be)\s+(?:the\s+|a\s+)?natural\b"
+    r"|\b(?:work|working|use|using)\s+(?:with\s+)?natural\s+(?:logarithms?|logs?)\b"
+    r"|\bnatural\s+(?:logarithms?|logs?)\s+(?:throughout|from\s+here\s+on|below|henceforth)"
+    r"|(?:对数|\\log)\s*(?:均|都)?\s*(?:为|是|取)\s*自然对数")
+"""Words that make ``\\log`` the natural logarithm from there on ("From here on $\\log$ is the natural
+logarithm", "in this chapter we work with natural logarithms"): a base given before no longer holds."""
 
 
 def logarithm_bases(lines: list[str]) -> list[tuple[int, int]]:
-    """(line, base) where the text gives ``\\log`` a base in words, from there on (10 or 2); a sentence
+    """(line, base) where the text gives ``\\log`` a base in words, from there on: 10 or 2, or 0 for the
+    natural logarithm (a base given before is taken back).  Of two in one sentence the later counts ("In the
+    coding chapter logarithms are base 2, but in this chapter we work with natural logarithms"); a sentence
     that hedges or denies it gives none."""
     out: list[tuple[int, int]] = []
     for number, line in enumerate(lines, 1):
         for sentence in re.split(r"(?<=[.!?;])\s+|(?<=[。！？；])", line):
-            m = _LOG_BASE.search(sentence)
-            if m is None or negation_in(sentence) or re.search(r"(?i)\b(?:if|unless|whether|or)\b", sentence):
+            said = sorted([(m.start(), int(m.group("base") or m.group("cjk"))) for m in _LOG_BASE.finditer(sentence)]
+                          + [(m.start(), 0) for m in _LOG_NATURAL.finditer(sentence)])
+            if not said or negation_in(sentence) or re.search(r"(?i)\b(?:if|unless|whether|or)\b", sentence):
                 continue
-            out.append((number, int(m.group("base") or m.group("cjk"))))
+            out.append((number, said[-1][1]))
     return out
-
 
 
 _NAMING_NOUN = re.compile(r"(?i)(?:\bdistributions?|\bvectors?|分布|向量)\s*$")

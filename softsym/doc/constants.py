@@ -101,12 +101,16 @@ def named_constants(found: list, blocks: list, declared: set[str], lines: list[s
                     and not CONSTANT_PI.search(other) and not re.search(r"\\pi(?![A-Za-z])", other):
                 out.setdefault("pi", []).append(rel.line)     # π = 1/(e^{βε} + 1): a probability, not 3.14159
             value = _value(_plain(other).strip()) if re.fullmatch(rf"\s*(?:{_NUMBER})\s*", _plain(other)) else None
-            if letter == "pi" and value is not None and abs(value - math.pi) > 0.01:
-                out.setdefault("pi", []).append(rel.line)     # π ≈ 0.01, π = \frac12: a prior
+            taken = value is not None and 1 <= rel.line <= len(lines) and re.search(
+                r"(?i)\b(?:take|taking|use|using|set|setting|let|with|approximat\w*|plug\w*|substitut\w*)\s*(?:\$\s*)?$|取\s*\$?\s*$",
+                lines[rel.line - 1][:max(0, lines[rel.line - 1].find(rel.lhs.strip()))])
+            if letter == "pi" and value is not None and (abs(value - math.pi) > 0.5 or taken):
+                out.setdefault("pi", []).append(rel.line)     # π ≈ 0.01, π = \frac12: a prior (not "π = 3", "π = 3.1":
+                #                                               the constant, roughly — a claim, checked)
             if letter == "pi" and listed_entries(other) is not None:
                 out.setdefault("pi", []).append(rel.line)     # π = (0.2, 0.3, 0.5): class probabilities (see
                 #                                               named_vectors)
-            if letter == "e" and value is not None and abs(value - math.e) > 0.01:
+            if letter == "e" and value is not None and (abs(value - math.e) > 0.1 or taken):   # (e = 2.72: Euler's)
                 out.setdefault("e", []).append(rel.line)      # e = 3: a name given a value, not Euler's number
     if "pi" not in declared:
         for block in blocks:

@@ -49,7 +49,7 @@ from .integers import integers_in_words, kinds_unread, reaches as integer_reache
 from .chains import Relation, column_on_line, relations, sides_of_arrows
 from .hedges import (EXCEPTING, FROM_HERE_ON, _UNLESS_SAID, assumed_in_words, words_set_aside, doubted_in, equal_case, hedged_words, case_switch, distributions_named, negation_in, others_before, paragraph_around, prose_text, regime_nearby, restricted_nearby, restricted_where_introduced,
                      sentence_around, sentences, signs_nearby, unplain, word_bound)
-from .conditions import (_GENERAL_AFTER, NAME_TEX, _sentence_before, bare_set, case_at_point, named_by_noun, product_value, replaced_in_words, solved_value,
+from .conditions import (_GENERAL_AFTER, NAME_TEX, nouns_in_words, _sentence_before, bare_set, case_at_point, named_by_noun, product_value, replaced_in_words, solved_value,
                          worded_value, domains_in_words, premise_before, case_by_noun,
     conditioned, family_bound_for_every, pin_throughout,
     LABEL_SET, OP_TEX, is_stated_range, MEMBERSHIP as _MEMBERSHIP, NOT_A_CASE, after_a_display, as_bounds, case_after, case_in_words, claimed_before, bound_throughout, introduced_by, conditions_after, conditions_for, excluded_in_words, named_in_words, tight_at,
@@ -140,6 +140,7 @@ class Reading:
     # ("which gives $\alpha = \frac12\log\frac{1-\epsilon}{\epsilon}$") in its section: a point off them is doubted
     # before it ("with $E_1 = 0$ and $E_2 = \varepsilon$"): a counterexample that breaks one is no refutation
     one_way: bool = False           # the conclusion of an equivalence ⟺: checked under its premise only
+    base_other: bool = False        # … and the text speaks of bits, dB or base 10, never of nats or the natural log
     base_open: bool = False         # it writes \log without a base, and the text has not said its logarithm is
     # the natural one: a refutation that another base (2, 10) undoes is doubted ("$H = \log 8 = 3$ bits")
     followups: tuple[tuple[str, Problem], ...] = field(default=())   # decided only when the verdict asks:
@@ -317,6 +318,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
     member_cases: list[tuple[sp.Basic, int]] = []               # "For $a, b \in (0, 1)$, write …": a case's bounds
     approximated = frozenset(re.findall(r"(?:\\approx|≈|\\simeq)\s*(-?\d*\.\d+)", text))   # "p ≈ 0.14": a rounding
     other_base = other_base_spoken(text.splitlines())   # "bits", "base 10", \log_2: the words decide
+    natural_spoken = bool(re.search(r"(?i)\bnats?\b|\bnatural\s+(?:log|logarithm)|\\ln(?![A-Za-z])|自然对数", text))
     natural_at = natural_said(prose_lines)  # "$\log$ is the natural log", or a worked number showing it
     distributions = distributions_named(prose_lines)  # "p, q are two distributions": entries in [0, 1]
     closed_divergences = _own_divergence_is_standard(found, text.splitlines())   # KL(P ‖ Q) := Σ_x Q log(Q/P): not the usual one
@@ -418,11 +420,15 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
     pending = sorted(declarations, key=lambda d: d.line)
     applied: list[str] = []
     domain = base
-    family_said = _family_conditions(family_signs_in_words(prose_lines), domain, functions)   # "Let $p_k$ be
+    family_said = _family_conditions(family_signs_in_words(prose_lines) + _counted_families(blocks)
+                                     + _drawn_nonnegative(prose_lines), domain,
+                                     functions)                     # "Let $p_k$ be
     # positive": every entry, by line; "Let $\gamma_i \in (0, 1)$ for all $i$": each bound of every entry too
     family_said = sorted(family_said + _family_ranges(memberships, domain, functions), key=lambda f: f[0])
+    noun_said = nouns_in_words(prose_lines)       # "Let $v$ be the variance …", "$n$ is a power of two", by line
     parameter_facts: list[tuple[int, sp.Basic]] = []    # a named distribution's parameter ranges, by line
     equals_defined: dict[str, int] = {}                 # functions defined with "=" in a display, by line
+    solved_forms: dict[str, tuple[sp.Symbol, int]] = {}  # "3a = 12" solved for a: its left side as written → (a, line)
     definitions: list[Definition] = []
     used: set[str] = set()
     out: list[Reading] = []
@@ -461,6 +467,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
     noise_models: dict[sp.Basic, tuple[int, str]] = {}        # a data model with noise: its line, the name it models
     sides_written: list[tuple[int, int, str]] = []        # every equation's line, index and left side's name
     set_aside_at: dict[str, list[int]] = {}    # the lines where words set aside a definition or value of a name
+    formula_aside_at: dict[str, list[int]] = {}    # … a formula (a definition) only
     previous: Relation | None = None
     vectors: dict[str, tuple[sp.Expr, sp.Expr] | None] = {}   # names the text made vectors, with their ranges
     families: set[str] = set()                                  # names written with an index so far
@@ -884,6 +891,12 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                                                                f"{renamed['pi'][0]} makes π a name of the text "
                                                                f"(π ∈ (0, 1), π ≈ 0.01): which one is meant?"))
             continue
+        curried = _CURRIED.search(f"{rel.lhs} {rel.rhs}")
+        if curried is not None and not re.match(r"\\(?:sigma|exp|log|ln|tanh|sin|cos)\b", curried.group("name")):
+            out.append(Reading(rel, verdict="unparsed", message=f"an operator's value applied again ({curried.group(0)}: "
+                                                               f"B_n(f)(t), the function B_n makes of f, at t), which "
+                                                               f"softsym does not read"))
+            continue
         if "e" in named_here and EULER_POWER.search(f"{rel.lhs} {rel.rhs}"):
             out.append(Reading(rel, verdict="unparsed", message=f"e^… where line {renamed['e'][0]} names e (e = …): "
                                                                f"Euler's number or that e? — say which with a "
@@ -1114,7 +1127,9 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                         isinstance(lhs_c, (sp.Symbol, sp.Indexed)) and rhs_c.is_Number):
                     constraints.append(as_relational("==", lhs_c, rhs_c))   # (not "当 $n = 1$ 时": a case)
                     imposed_at.setdefault(constraints[-1], rel.line)
-                parameter = parameter_bound(rel.op, lhs_c, rhs_c)
+                parameter = parameter_bound(rel.op, lhs_c, rhs_c) or _parameter_of_definition(
+                    rel, lhs_c, rhs_c, [found[j] for j, cs in trailing.items() if k in cs],
+                    {id(r.relation) for r in out if r.verdict == "definition"})
                 if parameter is not None:             # "… for $\mu > 0$": μ's bound from here on too
                     key = parameter[0]                # (both ends of "with $0 < \phi < 1$")
                     standing[key] = (*standing[key], parameter[1]) if standing_line.get(key) == rel.line \
@@ -1154,7 +1169,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                            applied=applied_names, random=random_names, outcomes=outcomes, valued_sums=valued_sums,
                            outcome_size=dimension if outcome_size is not None and outcome_size.name == dimension.name
                            else outcome_size,
-                           log_base=next((base for line, base in reversed(log_bases) if line <= rel.line), None))
+                           log_base=next((base for line, base in reversed(log_bases) if line <= rel.line), 0) or None)
         context = context_with(functions - {f for f, at in late_functions.items() if rel.line < at}
                                - {f for f, at in own_versions.items()
                                   if rel.line < at or not in_scope(sections, at, rel.line)})
@@ -1323,6 +1338,19 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             out.append(Reading(rel, verdict="unparsed", message=f"{exc.reason}: {exc.fragment}"))
             continue
         lhs, rhs = one_symbol_per_name(lhs, rhs)
+        pins = _tuple_pins(rel, lambda t: parse_tex(t, context)) if rel.op == "==" and in_inline_math(rel, blocks) \
+            and not rel.chained and not claimed_inline(lines, rel.line, column_of(k), within=True) \
+            and not _ASSERTED_LEAD.search(_INLINE_MATH_RE.sub(" x ", _sentence_before(lines, rel))) \
+            and not re.search(r"(?i)\b(?:gives?|giving|yields?|solution|solving|solved|so|hence|thus|therefore)\b[^.;]*$",
+                              _INLINE_MATH_RE.sub(" x ", _sentence_before(lines, rel))) else None
+        if pins:                    # "Take $(a, b) = (1, 2)$", "use uint8, $[q_{\min}, q_{\max}] = [0, 255]$": each name's
+            for pin in pins:        # value, as "$a = 1$" would give it
+                add_condition(pin)
+            out.append(Reading(rel, verdict="skipped", lhs=sp.sstr(lhs), rhs=sp.sstr(rhs),
+                               message="values the text gives several names at once ((a, b) = (1, 2)), not a claim; "
+                                       "they hold in what follows"))
+            use(names_in(lhs, rhs))
+            continue
         if k in assignment_rows:    # "Each Jacobi sweep replaces the old values by $$x = 1 + 0.5y,\ y = 2 + 0.5x$$"
             out.append(Reading(rel, verdict="skipped", lhs=sp.sstr(lhs), rhs=sp.sstr(rhs),
                                message="an update of a loop or a sweep (rows that assign in turn, each from the "
@@ -1335,7 +1363,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             constraints.append(as_relational("==", lhs, rhs))
             imposed_at[constraints[-1]] = rel.line      # (the same row in a later example's system: imposed there)
             superseded.update(c for c in system_equations if c.free_symbols & constraints[-1].free_symbols
-                              and not any(found[j].block is rel.block and imposed_at.get(c) == found[j].line
+                              and not any(system_rows[j] is system_rows[k] and imposed_at.get(c) == found[j].line
                                           for j in system_rows if j < k))   # (an earlier system in these names:
             superseded.discard(constraints[-1])                             # this one replaces it)
             system_equations.add(constraints[-1])
@@ -1412,9 +1440,46 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                                        f"a family {shown_l})"))
             use(names_in(lhs))
             continue
+        if rel.op == "==" and in_inline_math(rel, blocks) and 1 <= rel.line <= len(lines) \
+                and not (k + 1 < len(found) and found[k + 1].chained and found[k + 1].block is rel.block) \
+                and _NO_SOLUTION.match(_rest_of_sentence(lines, rel, column_of(k))):
+            # "the score equation $\frac{d}{d\theta}\log L = -n/\theta = 0$ has no solution": an equation the text
+            # says is never met — neither a claim nor a case
+            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                               message="an equation the words say has no solution (\"… has no solution\"): neither a "
+                                       "claim nor a case"))
+            use(names_in(lhs, rhs))
+            continue
+        if rel.op in ("==", "<", "<=", ">", ">=") and not rel.chained and in_inline_math(rel, blocks) \
+                and (excluded_in_words(lines, rel) or set_aside(lines, rel)):
+            # "Unless $2p = 1$, we have $$…$$", "Excluding the fair case $2p = 1$", "Unlike the case $x < 0$, …":
+            # the case left out — never a value, a definition or a constraint; what the sentence goes on to is
+            # checked in the other case (2p ≠ 1: a point at p = 1/2 is none)
+            relational = as_relational(rel.op, lhs, rhs)
+            if set_aside(lines, rel) and relational is not None and relational not in (sp.true, sp.false):
+                add_condition(relational.negated, allow=EXCEPTING)
+            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                               message="a case the text excludes (\"unless …\", \"excluding …\", \"… is left to the "
+                                       "reader\"): neither a claim nor a value; what follows is checked in the other "
+                                       "case"))
+            use(names_in(lhs, rhs))
+            continue
+        if rel.op == "==" and not rel.chained and in_inline_math(rel, blocks) and isinstance(lhs, sp.Symbol) \
+                and names_in(rhs) and lhs not in rhs.free_symbols and lhs not in {d.target for d in definitions} \
+                and any(isinstance(d.target, sp.core.function.AppliedUndef) and lhs in d.target.args
+                        for d in definitions) \
+                and _AT_A_POINT.search(_words_into(lines, rel, blocks).strip(" $")) \
+                and not re.fullmatch(r"(?i)\W*(?:at|when|if|for)\W*", _sentence_before(lines, rel)) \
+                and not _AT_THE_CASE.search(_rest_of_sentence(lines, rel, column_of(k))):
+            # "Each unit has a single kink at $x = -b_j/w_j$" of f(x) := …: where, on f's axis, not what x is
+            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                               message="a point the words place something at (\"a kink at $x = -b/w$\"), on the axis of "
+                                       "a function the text defined: neither a definition of the name nor a claim"))
+            continue
         if approximate and not in_display_math(rel, blocks) and sp.Tuple(lhs, rhs).free_symbols \
-                and _AT_A_POINT.search(_words_into(lines, rel, blocks).strip(" $")
-                                       or (lines[rel.line - 2] if 2 <= rel.line <= len(lines) + 1 else "")):
+                and any(pattern.search(_words_into(lines, rel, blocks).strip(" $")
+                                       or (lines[rel.line - 2] if 2 <= rel.line <= len(lines) + 1 else ""))
+                        for pattern in (_AT_A_POINT, _ROOT_IS)):
             # (math that opens its line: the words end the line before)
             near = _placed_near(lhs, rhs, rel.rhs if isinstance(lhs, sp.Symbol) else rel.lhs)
             if near is not None:     # "its minimum sits … at $x^* \approx -1.2785$": what speaks of x^* after it
@@ -1459,7 +1524,8 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             try:
                 sides = [with_values(unfold_keeping_variables(with_values(side, values), definitions), values)
                          for side in (lhs, rhs)]
-                natural = natural_at is not None and natural_at <= rel.line
+                natural = natural_at is not None and natural_at <= rel.line \
+                    or next((base for line, base in reversed(log_bases) if line <= rel.line), None) == 0
                 by_entry = entry is not None and entry.column is None and entry.span is not None \
                     and all(entry.index in side.free_symbols for side in sides) \
                     and not sp.Tuple(*sides).has(sp.Derivative, sp.Integral, sp.Limit, sp.Subs)  # softmax(z) ≈ (…)
@@ -1480,6 +1546,19 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                                                       valued=lambda e: with_values(e, values))
                     return approximately(*sides, rel.lhs, rel.rhs, approximated, natural=natural_log)
                 judged = rounding(natural)
+                if judged is not None and judged[0] == "proved" and other_base and not natural_spoken \
+                        and not natural and not by_entry \
+                        and _BARE_LOG.search(rel.tex) and not any(line <= rel.line for line, _ in log_bases):
+                    for base in (2, 10):      # "$\log 2 \approx 0.693$" in a text that measures in bits
+                        swapped = [side.replace(sp.log, lambda *a, b=base: sp.log(a[0]) / sp.log(b) if len(a) == 1
+                                                else sp.log(*a)) for side in sides]
+                        other = approximately(*swapped, rel.lhs, rel.rhs, approximated, natural=True) \
+                            if swapped != sides else None
+                        if other is not None and other[0] != "proved":
+                            judged = ("undecided", f"{judged[1]} with \\log the natural logarithm, but the text speaks "
+                                                   f"of another base (bits, dB or base 10), and to base {base} it is "
+                                                   f"{other[0]}: which base is meant is not read")
+                            break
                 if natural and judged is not None and judged[0] == "refuted" \
                         and (rounding(False) or ("",))[0] != "refuted":
                     judged = (judged[0], f"{judged[1]}; read to base 10 or 2 it would hold, but the text's \\log is "
@@ -1558,7 +1637,11 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                 and len(lhs.name) == len(rhs.name) == 1 \
                 and not (lhs in {d.target for d in definitions} and _RENEWING.search(_clause_of_inline(lines, rel)))\
                 and not (not lhs.is_integer and lhs.name not in used and rhs.name in used
-                         and not any(d.target == lhs for d in definitions) and defining_cue(lines, rel)):
+                         and not any(d.target == lhs for d in definitions) and defining_cue(lines, rel)) \
+                and not (_ASSERTED_LEAD.search(_INLINE_MATH_RE.sub(" x ", _sentence_before(lines, rel)))
+                         and {lhs.name, rhs.name} <= {target_name(c.lhs) for line, c in live_conditions()
+                                                      if c is not None and is_pin(c) and line <= rel.line
+                                                      and in_scope(sections, line, rel.line)}):
             # "if $i = j$", "at $q = p$": a condition (not "Now $g = x$ instead" of a defined g: a new g, nor
             # "Let $a = \sqrt{x^2}$ and $b = x$" of an x the text used before: a name for x)
             families = {str(d.target.base.label) for d in definitions if isinstance(d.target, sp.Indexed)} \
@@ -1707,14 +1790,23 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         elif rel.op == "==" and isinstance(lhs, sp.Symbol) and rhs.is_number and not rel.chained and any(
                 isinstance(c, sp.Eq) and (not is_pin(c) or c in solved_cases) and c.free_symbols == {lhs}
                 and line <= rel.line
-                and _one_value(c, lhs) is not None
+                and (_one_value(c, lhs) is not None or _off_its_roots(c, lhs, rhs))
                 for line, c in [*live_conditions(), *((imposed_at.get(c, 0), c) for c in constraints if c is not None
                                                       and in_scope(sections, imposed_at.get(c, rel.line), rel.line))]):
             system_valued.add(k)    # "Suppose $3x = 12$. Then $x = 5$": the value the supposition settles, a claim
+        elif inline and rel.op in ("==", "<", "<=", ">", ">=") and not is_pin(as_relational(rel.op, lhs, rhs)) \
+                and names_in(lhs, rhs) and _ASSERTED_LEAD.search(_INLINE_MATH_RE.sub(" x ", _sentence_before(lines, rel))) \
+                and names_in(lhs, rhs) <= {target_name(c.lhs) for line, c in live_conditions()
+                                           if c is not None and is_pin(c) and line <= rel.line
+                                           and in_scope(sections, line, rel.line)}:
+            system_valued.add(k)    # "width $d = 512$ … $e = 256$. Since $d = e$, …": a claim about the values the
+            #                         text gave (checked there), never a condition that would replace them
         if k not in premise_of and k not in system_valued and ((is_condition(rel.op, lhs, rhs) and not bound_of_defined
                                      and not derived_display and not claimed_of_defined and not against_standing) or (
-                inline and rel.op == "==" and not rel.chained and isinstance(lhs, sp.Symbol) and rhs.is_Number
-                and not claimed_here)):
+                inline and rel.op == "==" and not rel.chained and rhs.is_Number and not claimed_here
+                and (isinstance(lhs, sp.Symbol) or isinstance(lhs, sp.Abs) and isinstance(lhs.args[0], (sp.Symbol, sp.Indexed))
+                     and rhs >= 0))):
+            # (and "Document $d_1$ has $|d_1| = 10$ tokens": the size the text gives, as a value)
             if inline and set_aside(lines, rel):   # "Unlike the case $x < 0$, …": the other case
                 relational = as_relational(rel.op, lhs, rhs)
                 add_condition(relational.negated if relational is not None else None, allow=EXCEPTING)
@@ -1867,6 +1959,22 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             continue
         scaled = _scaled_name(lhs, rhs, used | {target_name(d.target) or "" for d in definitions}) \
             if display and rel.op == "==" and not rel.chained and not checks_example else None
+        again = solved_forms.get(re.sub(r"\s+", "", rel.lhs)) if display and rel.op == "==" and not rel.chained \
+            and scaled is None and not checks_example and not rhs.free_symbols else None
+        if again is not None and not same_section(sections, again[1], rel.line) \
+                and not _DERIVED_LEAD.search(lead_in(lines, rel, blocks) or ""):
+            # "## Experiment 2\n The fitted scale satisfies $$3a = 15$$" after experiment 1's $$3a = 12$$ (a := 4):
+            # the same equation in another section gives a its new value there
+            value = rhs / sp.Mul(*(f for f in lhs.args if f != again[0]))
+            definitions = [d for d in definitions if d.target != again[0]] + [Definition(again[0], value,
+                                                                                         len(definitions) + 1)]
+            defined_at.setdefault(again[0].name, []).append(rel.line)
+            solved_forms[re.sub(r"\s+", "", rel.lhs)] = (again[0], rel.line)
+            out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,
+                               message=f"{again[0]} := {value} ({shown_l} = {shown_r} solved for {again[0]} anew, as "
+                                       f"in another section on line {again[1]})"))
+            use(names_in(lhs, rhs))
+            continue
         if scaled is not None and (_DERIVED_LEAD.search(lead_in(lines, rel, blocks) or "")
                                    or re.search(r"_(?:hat|star|tilde|bar)$", scaled.name)):
             # (an estimate or an optimum, μ̂, x*: what solves an equation the text derives, never defined by it)
@@ -1877,6 +1985,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             value = rhs / sp.Mul(*(f for f in lhs.args if f != scaled))     # Jz / k_B
             definitions.append(Definition(scaled, value, len(definitions) + 1))
             defined_at.setdefault(scaled.name, []).append(rel.line)
+            solved_forms[re.sub(r"\s+", "", rel.lhs)] = (scaled, rel.line)
             unread.pop(scaled.name, None)
             out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,
                                message=f"{scaled} := {value} ({shown_l} = {shown_r} solved for {scaled}, new here)"))
@@ -2346,7 +2455,15 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                      and ((target_name(lhs) or "") in unread or {a.name for a in lhs.args if isinstance(a, sp.Symbol)}
                           & used)) \
             and not (rel.op != ":=" and isinstance(lhs, sp.Symbol) and lhs.name.endswith("_angle")
-                     and _equated_before(out, lhs, sections, rel.line) and not defining_cue(lines, rel))
+                     and _equated_before(out, lhs, sections, rel.line) and not defining_cue(lines, rel)) \
+            and not (rel.op != ":=" and isinstance(lhs, sp.core.function.AppliedUndef)
+                     and _written_as_operator(rel.lhs, [b.tex for b in blocks if b.line < rel.line])) \
+            and not (rel.op != ":=" and isinstance(lhs, (sp.Symbol, sp.core.function.AppliedUndef))
+                     and not rhs.free_symbols and re.match(r"(?:E|Var)[\[(]_[\])]", str(lhs)) and display
+                     and claimed_before(lines, rel, blocks))
+        # ("Let $Y$ take the values ±1 … Then $$\mathbb{E}[Y] = 0.5$$": what the text derives, a claim — never the
+        # value that defines E[Y] for what follows)
+        # ("the operator reproduces linear functions, $B_n(t) = t$" of "$B_n(f)(t) = …$": no formula of B_n's own)
         # ("$$\mathbb{E}[X^2] = …$$" after "$$\mathbb{E}[X^k] = …$$": the moment at k = 2, a claim about it)
         # ("… = −⟨E⟩", then "也就是说 $$⟨E⟩ = ∂ log Z/∂β$$": what ⟨E⟩ is was said already, a claim about it;
         # "$$f(\mu) = \tfrac12$$" after an f(E) := … softsym could not read, or with μ a name the text uses: f's
@@ -2374,6 +2491,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             dropped = len(kept) < len(definitions)
             definitions = kept
             set_aside_at.setdefault(target_name(lhs) or "", []).append(rel.line)
+            formula_aside_at.setdefault(target_name(lhs) or "", []).append(rel.line)
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message=f"a form the words {'set aside' if aside else 'may set aside'} (\"{doubted}\"): "
                                        f"not the text's definition"
@@ -2535,7 +2653,8 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                 and not (inline and earlier is not None and _RENEWING.search(_clause_of_inline(lines, rel))) \
                 and not (display and claimed_before(lines, rel, blocks)
                          and not _CASE_AFTER_CUE.search(_after_last_claim_cue(lead_in(lines, rel, blocks) or ""))) \
-                and not (display and between_defined and target_name(rhs) is not None):
+                and not (display and between_defined and target_name(rhs) is not None) \
+                and k not in system_valued:
             # "Therefore $$s = d$$": a claim (not "So for the indices where $$z_j = z_k$$ …": a case)       # P(A | B) = P(A) is about events                         # \sqrt{x^2} = x for x > 0 reads x = x: a claim
             if display and (isinstance(lhs, sp.Symbol) and isinstance(rhs, sp.Symbol)
                             or _fixed_entry(lhs) and _fixed_entry(rhs)) and not claimed_before(lines, rel, blocks):
@@ -2674,7 +2793,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         unit_norm = _UNIT_NORM.fullmatch(rel.lhs) if rel.op == "==" and rel.rhs.strip() == "1" else None
         if unit_norm is not None and 1 <= rel.line <= len(lines) and re.search(
                 r"(?i)(?:\bunit(?:[-\s]+(?:norm|length))?\s+vectors?|\bunit[-\s]+(?:norm|length)|单位向量)\s*\$\s*"
-                + re.escape(unit_norm.group(1)) + r"\s*\$", " ".join(lines[max(0, rel.line - 2):rel.line])):
+                + re.escape(unit_norm.group(1)) + r"\s*(?:\\in\s*\\mathbb\s*\{?\s*R\s*\}?\s*(?:\^\s*\{?\s*\w+\s*\}?)?\s*)?\$", " ".join(lines[max(0, rel.line - 2):rel.line])):
             # "there is a unit vector $u$ (so $\|u\| = 1$)": what the words say of u, a hypothesis — not a claim about
             # any vector u
             relational = as_relational(rel.op, lhs, rhs)
@@ -2684,15 +2803,6 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message=f"what the words say of {unit_norm.group(1)} (a unit vector): a hypothesis of "
                                        f"the relations after it, not a claim"))
-            use(names_in(lhs, rhs))
-            continue
-        if rel.op in ("==", "<", "<=", ">", ">=") and inline and not rel.chained \
-                and (excluded_in_words(lines, rel) or set_aside(lines, rel)):
-            # "Unless $2p = 1$, we have $$…$$", "Excluding the fair case $2p = 1$": the case left out — neither a
-            # value to check what follows at nor a constraint
-            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
-                               message="a case the text excludes (\"unless …\", \"excluding …\", \"… is left to the "
-                                       "reader\"): neither a claim nor a condition"))
             use(names_in(lhs, rhs))
             continue
         if role == "condition" and rel.op in ("==", "<", "<=", ">", ">="):
@@ -2759,6 +2869,11 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                                                 frozenset(names_in(lhs, rhs)), chose.group("noun") or chose.group("subject") or "")
             elif not given_here and inline and _as_case(lines, rel.line, column_of(k)):
                 unused_conditions.append((rel.line, rel.tex))    # "损失在 $q = \tilde y$ 时最小": not used
+            elif not given_here and rel.op == "==" and inline and relational is not None \
+                    and len(names_in(lhs, rhs)) == 1 and not names_in(lhs, rhs) & defined_names \
+                    and standing_supposition(lines, rel) and _finitely_many_roots(relational):
+                add_condition(relational)   # "Let $x$ be a real root of $x^2 - 5x + 6 = 0$", "Suppose $\log x = 0$":
+                #                             what follows holds at its roots (a value off them is a claim, checked)
             elif not given_here and names_in(lhs, rhs) and inline and standing_supposition(lines, rel):
                 unused_standing.append((rel.line, rel.tex, frozenset(names_in(lhs, rhs))))
                 # "Let … with $\sum_i z_i^2 = n$": a supposition softsym does not impose (neither a value nor a
@@ -2790,6 +2905,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                 and not (inline and (excluded_in_words(lines, rel) or set_aside(lines, rel))) \
                 and not (inline and claimed_inline(lines, rel.line, column_of(k))) \
                 and not (display and names_in(lhs, rhs) & made_of_defined and claimed_before(lines, rel, blocks)) \
+                and not (display and re.match(r"(?:E|Var)[\[(]_[\])]", str(lhs)) and claimed_before(lines, rel, blocks)) \
                 and not recurring and not wrong_root and not (display and (
                     said_in_general(lines, rel, blocks) or widened_since(lines, rel.line, rel, blocks))) \
                 and not any(isinstance(c, sp.Eq) and c.free_symbols & (lhs.free_symbols | rhs.free_symbols)
@@ -2961,7 +3077,8 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         outside_floor: list[str] = []   # the last build's entries below the index a definition starts at
         def build(written: list[sp.Basic], lhs: sp.Basic = lhs, rhs: sp.Basic = rhs,
                   dropped: frozenset[str] = frozenset(), op: str | None = None,
-                  premised: bool = True, logged: bool = False, entrywise: bool = False) -> tuple:
+                  premised: bool = True, logged: bool = False, entrywise: bool = False,
+                  tight: bool = False) -> tuple:
             """The relation as a problem under the conditions ``written`` (and the standing ones but
             ``dropped``): (problem, conventions, unfolded left and right sides, the sides as read)."""
             below = {e: sp.Symbol(f"{e.base.label}_{e.indices[0]}_below", real=True)
@@ -3004,7 +3121,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                     entries = {e: sp.Indexed(c.rhs.base, *e.indices) for e in sp.Tuple(lhs, rhs).atoms(sp.Indexed)
                                if e.base == c.lhs.base}
                     lhs, rhs = lhs.xreplace(entries), rhs.xreplace(entries)
-            bounds, written = as_bounds(written, domain, doubled_bounds)
+            bounds, written = as_bounds(written, domain, doubled_bounds if not tight else set(), tight=tight)
             here = Domain(domain.symbols, domain.indexed, domain.bounds + bounds, domain.given)
             here = here.with_given(*(c for c in constraints if c is not None and (     # (an equation imposed in
                 not (c in system_equations and (system_changed(c) or c in superseded)) and (
@@ -3225,6 +3342,11 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             try:
                 variants.append(("sectioned", build(written, dropped=elsewhere)[0]))
             except Exception:  # noqa: BLE001 - no second reading: the bounded one stands as before
+                pass
+        if doubled_bounds:   # "For $0 \le x \le \tfrac12$ …; for $\tfrac12 \le x \le 1$ …": checked where every
+            try:             # bound written holds too (false there, false whichever the claim is made under)
+                variants.append(("tightest", build(written, tight=True)[0]))
+            except Exception:  # noqa: BLE001 - the bounds leave no value: the doubt stands
                 pass
         if log_facts:         # "\exp(x - \log\sigma)": a counterexample at σ < 0 is none (the log is not real)
             try:
@@ -3600,7 +3722,8 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         if others:          # "… and every other class gets $q_i = ε/K$": i is not the class named before
             doubts.append(f"the sentence speaks of the entries other than one it names (\"{others}\"): a "
                           f"counterexample may be at that one")
-        if not sp.Tuple(lhs, rhs).has(sp.Limit):
+        if not sp.Tuple(lhs, rhs).has(sp.Limit) and (names_in(lhs, rhs) or names_in(left, right)):
+            # (arithmetic on numbers is the same in every regime: "The next layer, $256 \to 128$, has …")
             opening = min((b.line for b in blocks if b.display and b.line <= rel.line <= b.end_line), default=rel.line)
             before = opening - 1 if display else rel.line       # the paragraph leading into it (or its own)
             while display and before > 1 and not lines[before - 1].strip():
@@ -3664,7 +3787,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                           f"it: a link the words make is missing")
         if doubled_bounds:
             doubts.append(f"the text gives {', '.join(sorted(doubled_bounds))} two bounds before it; checked under "
-                          f"the looser one, which the claim may not be made under")
+                          f"the looser one, which the claim may not be made under{DOUBLED_BOUNDS}")
         listed_here = sorted(name for name in names_in(lhs, rhs) | names_in(left, right)   # (s := 2y - 1: y too)
                              if name in listed_values
                              and in_scope(sections, listed_values[name][0], rel.line))
@@ -3715,6 +3838,15 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         if by_cases:                    # "Let $y_k = 0$ for $k \ne c$, and $y_c = 1$": not unfolded, so a point
             doubts.append(f"it rests on {', '.join(by_cases)}, defined by cases that softsym does not unfold: "  # may
                           f"a point may break them")                 # break them (y = (0, 1) at c = 1)
+        valued_here = {target_name(c.lhs) for _, c in live_conditions() if c is not None and is_pin(c)}
+        put_aside = sorted(name for name in names_in(lhs, rhs) | names_in(left, right)
+                           if any(line < rel.line for line in formula_aside_at.get(name, []))
+                           and name not in {target_name(d.target) for d in definitions} and name not in valued_here
+                           and not any(name in names_in(c) for c in constraints if c is not None   # (a system solved
+                                       and formula_aside_at[name][-1] < imposed_at.get(c, 0) <= rel.line))   # since)
+        if put_aside:                   # "The paper instead lets … $$p_\ell = 1 - \frac{\ell}{L}(1 - p_L)$$": what the
+            doubts.append(f"it uses {', '.join(put_aside)}, whose formula the words may set aside (line "   # text's
+                          f"{formula_aside_at[put_aside[0]][-1]}): what the text means by it is not read")    # p_ℓ is
         maybe_defined = sorted((names_in(lhs, rhs) | names_in(left, right) | maybe_premised)
                                & (set(unread) - given_here) - by_variable)
         # (z̄ := Σ_j p_j z_j with p unread: a relation about z̄ rests on p too)
@@ -3889,6 +4021,11 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         flat = sorted(set(independent_derivatives(left, right)) | set(flat_derivatives(lhs, rhs, definitions)))
         hollow: list[str] = ["its sentence states it counterfactually: a proof is of softsym's reading, not of what "
                              "the sentence supposes"] if counterfactual else []
+        if display and k > 0 and found[k - 1].line < rel.line and any(
+                r.relation is found[k - 1] and r.verdict == "skipped" for r in out[-3:]) \
+                and _RESTATED.search(lead_in(lines, rel, blocks) or ""):
+            hollow.append("it restates the condition before it (\"or equivalently\", \"that is\"): a proof under that "
+                          "condition shows one direction only")      # "we need $$1/\sqrt n \le 0.1$$ or equivalently"
         if changed:
             hollow.append(f"its sentence states it after a change the math does not write (\"{changed.group(0)}\")")
         if other_variable:      # (a proof would be of the derivative softsym reads, not the one the words take)
@@ -4299,6 +4436,21 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                              if c.free_symbols <= problem.free_symbols)     # log p, log(1 − p): where h is real
         assumed += tuple((c, 0) for c in nonempty)      # a point where a sum's range runs backwards (n = 1 of
         # Σ_{t=3}^{n}) reads it as empty: a refutation there is looked for again where the ranges run upwards
+        spoken_here = {x.name: x for x in sp.Tuple(problem.lhs, problem.rhs).free_symbols if isinstance(x, sp.Symbol)}
+        for line, name, kind, noun in noun_said:     # "Let $v$ be the variance of the returns": v ≥ 0
+            if line > rel.line or name not in spoken_here or not in_scope(sections, line, rel.line):
+                continue
+            x = spoken_here[name]
+            if kind == "special":
+                said = f"the words call {name} a {noun} (line {line}), which softsym does not read: a counterexample " \
+                       f"may be no such value"
+                if said not in doubts:
+                    doubts.append(said)
+                continue
+            low, high = {"count": (0, None), "nonnegative": (0, None), "unit": (0, 1), "cosine": (-1, 1)}[kind]
+            assumed += tuple((c, line) for c in (x >= low, x <= high if high is not None else None,
+                                                 sp.Eq(sp.floor(x), x, evaluate=False) if kind == "count" else None)
+                             if isinstance(c, sp.Rel))      # (a count is a whole number: ⌊L⌋ = L)
         if assumed:            # a refutation whose point breaks what the text assumed: looked for again inside it
             try:
                 followups.append(("assumed", build([*written, *(c for c, _ in assumed)])[0]))
@@ -4345,6 +4497,14 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                    and _letters(tex) & _letters(rel.tex)
                    and any(r.relation.block is block and r.problem is not None and r.relation.op == "=="
                            for r in out)]       # (an equation read as a claim: not "For $0 < t < 1/\theta$", a range)
+        asserted = [line for line, tex, block in split_chains if line < rel.line and same_paragraph(lines, line, rel.line)
+                    and _letters(tex) & _letters(rel.tex)
+                    and any(r.relation.block is block and r.relation.chained is False and r.verdict == "skipped"
+                            and _ASSERTED_LEAD.search(_INLINE_MATH_RE.sub(" x ", _sentence_before(lines, r.relation)))
+                            for r in out)]
+        if asserted:                    # "So we have $W \ge w = e^{\eta L}$, and therefore $$\log W \ge \eta L$$": a
+            hollow.append(f"it may rest on the chain the text asserts in prose on line {asserted[-1]} (\"we have …\"), "
+                          f"whose first link is read as a condition: a proof from it is no proof of the chain")
         if leaning:                     # "… $W_{T+1} \ge w_{T+1,i} = e^{-\eta L_{T,i}}$, … so $$\ln W_{T+1} … $$"
             doubts.append(f"it may rest on the chain written in prose on line {leaning[-1]}, whose first link is read "
                           f"as a condition and the rest as claims (not as hypotheses here)")
@@ -4387,6 +4547,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                                             r"[.;!?。；](?:\s|$)", words_after_display(lines, rel, blocks))[0]))),  # for
                            # every $n \ge 2$": said of every n, not of the example's)
                            one_way=k in premise_of and found[k - 1].op == "implies" and found[k - 1].arrow == "iff",
+                           base_other=not natural_spoken,
                            base_open=other_base and bool(_BARE_LOG.search(rel.tex))   # (a text that speaks of bits,
                            and (natural_at is None or natural_at > rel.line)           # dB or base 10 somewhere)
                            and not any(line <= rel.line for line, _ in log_bases)     # (a base the words give: read)
@@ -4825,6 +4986,7 @@ def _outcome_as_a_number(expr: sp.Basic, count: sp.Symbol) -> str:
 
 
 ZERO_PINNED = "it counts that instance's entries from 0"
+DOUBLED_BOUNDS = " (only a point where every bound holds is shown)"
 
 
 def _counted_from_zero(problem: Problem, written: list, families: set[str]) -> Problem | None:
@@ -5190,7 +5352,7 @@ def listed_cases(names: list[str], listed_values: dict[str, tuple[int, str]], by
         column = _listing_column(text, name)
         if numbers is None or not all(n.is_Integer for n in numbers) or symbol is None or symbol.is_integer \
                 or unplain(lines, line, column) \
-                or _as_case(lines, line, column) \
+                or _as_case(lines, line, column) and not _domain_of_function(text[:column], name) \
                 or re.search(r"(?i)\b(?:at|on|of|from|to|into|among)\s*$", text[:column]):
             return None     # "If $y \in \{0, 1\}$, then …" is a case; "roots at $x \in \{1, 2\}$" no domain
         values.append([(symbol, n) for n in numbers])
@@ -5702,6 +5864,65 @@ _ASSIGNMENTS = re.compile(r"(?i)\b(?:assign\w*|updates?|updated|loop|iterat\w*|i
 """Words before rows that make them assignments done in order (a loop's updates), not equations solved together."""
 
 
+def _top_level_items(tex: str) -> list[str] | None:
+    """The comma-separated items of ``(a, b)`` or ``[a, b]`` (``\\left(`` … ``\\right)`` too), or None."""
+    m = re.fullmatch(r"\s*(?:\\left\s*)?(?P<open>[(\[])(?P<body>.*)(?:\\right\s*)?[)\]]\s*", tex, re.S)
+    if m is None:
+        return None
+    items, depth, current = [], 0, ""
+    for ch in m.group("body"):
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+            if depth < 0:
+                return None
+        if ch == "," and depth == 0:
+            items.append(current)
+            current = ""
+        else:
+            current += ch
+    items.append(current)
+    return [i.strip() for i in items] if depth == 0 and len(items) >= 2 and all(i.strip() for i in items) else None
+
+
+def _tuple_pins(rel: Relation, parse) -> list[sp.Basic] | None:
+    """``(a, b) = (1, 2)``: the values a tuple of plain names is given, one equation each (None unless every
+    left item is a name or an entry and every right item a number, as many)."""
+    left, right = _top_level_items(rel.lhs), _top_level_items(rel.rhs)
+    if left is None or right is None or len(left) != len(right):
+        return None
+    try:
+        names, values = [parse(t) for t in left], [parse(t) for t in right]
+    except Exception:  # noqa: BLE001 - an item not read: no values
+        return None
+    if not all(isinstance(n, (sp.Symbol, sp.Indexed)) for n in names) or len(set(names)) != len(names) \
+            or not all(v.is_number and v.is_real for v in values):
+        return None
+    return [sp.Eq(n, v) for n, v in zip(names, values)]
+
+
+def _finitely_many_roots(c: sp.Basic) -> bool:
+    """Whether an equation in one plain name leaves it a few real numbers (x² − 5x + 6 = 0, log x = 0)."""
+    names = [x for x in c.free_symbols if isinstance(x, sp.Symbol)]
+    if len(names) != 1 or c.atoms(sp.Indexed, sp.core.function.AppliedUndef):
+        return False
+    try:
+        values = attempt(Deadline.after(0.5), lambda: sp.solve(c, names[0]), None)
+    except Exception:  # noqa: BLE001 — not solved: not read
+        return False
+    return values is not None and 0 < len(values) <= 4 and all(v.is_number for v in values)
+
+
+def _off_its_roots(c: sp.Basic, name: sp.Symbol, value: sp.Basic) -> bool:
+    """Whether ``value`` fails the equation ``c`` in ``name`` ("Let $x$ be a root of $x^2 - 5x + 6 = 0$. Then
+    $x = 4$": not one of its roots — a claim about the root, checked, not a value the text chose among them)."""
+    try:
+        return c.xreplace({name: value}) == sp.false
+    except (TypeError, ValueError):
+        return False
+
+
 def _one_value(c: sp.Basic, name: sp.Symbol) -> sp.Basic | None:
     """The one real value an equation in ``name`` alone leaves it (3x = 12: 4), or None (x² = 4: two values)."""
     try:
@@ -5757,6 +5978,17 @@ def _systems(found: list[Relation]) -> dict[int, list[str]]:
             arrows.add(id(rel.block))
         if rel.block is not None and rel.block.display and rel.op == "==" and not rel.chained:
             by_block.setdefault(id(rel.block), []).append(k)
+    merged: dict[int, list[int]] = {}
+    last_end, last_key = -2, None
+    for block, rows in by_block.items():   # "$$x + y = 8$$\n$$x - y = 2$$": displays on lines next to each other
+        start, end = found[rows[0]].block.line, found[rows[0]].block.end_line      # are one system's rows
+        if last_key is not None and start == last_end + 1 and block not in arrows and last_key not in arrows:
+            merged[last_key].extend(rows)
+        else:
+            merged[block] = list(rows)
+            last_key = block
+        last_end = end
+    by_block = merged
     for block, rows in by_block.items():
         if block in arrows:
             continue                    # ("$\eta = \log\frac{\phi}{1-\phi} \Rightarrow \phi = …$": an implication)
@@ -5764,14 +5996,16 @@ def _systems(found: list[Relation]) -> dict[int, list[str]]:
                     if _COMBINATION.fullmatch(found[k].lhs) and _NUMBER_SIDE.fullmatch(found[k].rhs)]
         spoken = {re.sub(r"\s+|[{}]", "", n) for row in combined for n in row}
         if len(combined) == len(rows) >= 2 and len(spoken) == len(rows) and any(len(row) > 1 for row in combined):
-            out.update({k: sorted(spoken) for k in rows})   # "$$x + y = 10, \qquad x - y = 2$$": a system
+            names = sorted(spoken)
+            out.update({k: names for k in rows})   # "$$x + y = 10, \qquad x - y = 2$$": a system (one list, shared)
             continue
         sides = [(found[k].lhs, found[k].rhs) for k in rows]
         if len(rows) >= 2 and all(_LINEAR_SIDE.fullmatch(side) for pair in sides for side in pair):
             per_row = [{re.sub(r"\s+|[{}]", "", n) for side in pair for n in _ROW_NAMES.findall(side)} for pair in sides]
             every = set().union(*per_row)
             if len(every) == len(rows) and all(sum(name in row for row in per_row) >= 2 for name in every):
-                out.update({k: sorted(every) for k in rows})   # "$$y = 2x + 1, \qquad x + y = 4$$": each name in two
+                names = sorted(every)
+                out.update({k: names for k in rows})   # "$$y = 2x + 1, \qquad x + y = 4$$": each name in two
                 continue                                        # rows or more (not "a = 2, b = a + 1", definitions)
         named = [(k, _ROW_NAME.fullmatch(found[k].lhs)) for k in rows]
         named = [(k, re.sub(r"\s+|[{}]", "", m.group(1))) for k, m in named if m is not None]
@@ -5855,6 +6089,16 @@ def _rest_of_sentence(lines: list[str], rel: Relation, column: int) -> str:
     close = line.find("$", column + 1) if line[column:column + 1] == "$" else line.find("$", column)
     rest = blank_inline_math(line[close + 1:]) if close >= 0 else ""
     return re.split(r"[.!?。！？](?=\s|$)", rest, maxsplit=1)[0]
+
+
+_FORMULA_FOR = re.compile(r"\$\s*\\?[A-Za-z]+\s*\(\s*(?P<args>[^()$]*)\)\s*(?::=|=)[^$]*\$\s*,?\s*(?:for|当|对于)\s*$")
+
+
+def _domain_of_function(before: str, name: str) -> bool:
+    """Whether a listing of ``name``'s values right after a function's formula is its domain ("$f(x; p) =
+    p^x (1-p)^{1-x}$ for $x \\in \\{0, 1\\}$"): where the function is read, not one case of a claim."""
+    m = _FORMULA_FOR.search(before)
+    return m is not None and name in {a.strip() for a in re.split(r"[,;|]", m.group("args"))}
 
 
 def _as_case(lines: list[str], line: int, column: int) -> bool:
@@ -6297,9 +6541,13 @@ _NEEDED = re.compile(r"(?i)\b(?:we|you|one)\s+(?:would\s+)?need\b|\b(?:it\s+)?(?
                      r"\bmust\s+(?:have|satisfy|be)\b|\bsuffices?\s+(?:that|to\s+(?:have|take))\b|需要|要求|必须")
 """Words that make the inequality display after them a requirement on a name ("To reach power 0.8 we need … :
 $$\\sqrt{n} \\ge 4.973$$"), not a claim at the value an example gave it."""
-_KEPT_WITH = re.compile(r"(?i)\b(?:with|such\s+that|satisfying|for\s+which)\s*[,:]?\s*$|(?:使得|使)\s*[:：]?\s*$")
+_KEPT_WITH = re.compile(r"(?i)(?<!left\s)(?<!end\s)(?<!up\s)\b(?:with|such\s+that|satisfying|for\s+which)\s*[,:]?\s*$"
+                        r"|(?:使得|使)\s*[:：]?\s*$")
 """Words that end the lead-in of an inequality that picks out what is kept ("keep every $p$ with $$|\\hat p - p| \\le …$$"):
 a condition, not a claim."""
+_RESTATED = re.compile(r"(?i)\b(?:(?:or|and)\s+)?(?:equivalently|that\s+is|i\.\s*e\.|in\s+other\s+words|which\s+is\s+the\s+same\s+as)"
+                       r"\s*[,:]?\s*$|(?:等价于|也就是|即)\s*[,:，：]?\s*$")
+"""Words that restate the display before it ("we need $$…$$ or equivalently $$…$$")."""
 _SUPPOSED = re.compile(r"(?i)(?:\b(?:suppose|supposing|assume|assuming|if|iff|when|whenever)(?:\s+that)?|假设|假定|若|如果|当)"
                       r"\s*[,:，：]?\s*$")
 """Words that end the lead-in of a display the text supposes ("Suppose", "If", "假设"; "B wins iff … , i.e. iff"): the
@@ -6438,34 +6686,71 @@ _NORMAL_CDF = re.compile(r"(?i)\b(?:standard\s+)?(?:normal|gaussian)\s+(?:cdf|c\
 
 
 def _normal_cdf_named(text: str) -> bool:
-    """Whether the words name Φ the standard normal CDF: such words in a sentence that writes ``\\Phi`` alone or at
-    an argument (Φ of a feature map, a potential Φ_k, is not named so), or "CDF $\\Phi$" beside a standard normal
-    ("$t \\sim \\mathcal N(0,1)$ (density $\\varphi$, CDF $\\Phi$)")."""
-    return any((_NORMAL_CDF.search(s) or _STANDARD_NORMAL.search(s) and _CDF_OF_LETTER.search(s))
-               and re.search(r"\\Phi(?![A-Za-z])(?!\s*_)", s)
-               and not _CONTRASTED.search(re.sub(r"\$[^$]*\$", " ", s)) for s in sentences_in(text))
+    """Whether the words name Φ the standard normal CDF (see :func:`_normal_named`)."""
+    return _normal_named("\\Phi", _CDF_WORDS, _CDF_CJK)(text)
 
 
 _STANDARD_NORMAL = re.compile(r"(?i)\bstandard\s+(?:normal|gaussian)\b|\\mathcal\s*\{?\s*N\s*\}?\s*\(\s*0\s*,\s*1\s*\)|"
                               r"(?<![A-Za-z\\])N\s*\(\s*0\s*,\s*1\s*\)|标准正态")
 """A standard normal named or drawn in a sentence ("$t \\sim \\mathcal N(0,1)$", "the standard Gaussian")."""
-_CDF_OF_LETTER = re.compile(r"(?i)\b(?:cdf|c\.d\.f\.|(?:cumulative\s+)?distribution\s+function)\s*\$\s*\\Phi\s*\$|"
-                            r"\$\s*\\Phi\s*\$\s*(?:is\s+|denotes\s+|for\s+)?(?:its|the|their)?\s*(?:cdf|c\.d\.f\.)\b|分布函数\s*\$\s*\\Phi")
 _NORMAL_PDF = re.compile(r"(?i)\b(?:standard\s+)?(?:normal|gaussian)\s+(?:pdf|p\.d\.f\.|(?:probability\s+)?density"
                          r"(?:\s+function)?)\b|(?:标准)?正态(?:分布)?的?(?:概率)?密度(?:函数)?")
-_PDF_OF_LETTER = r"(?i)\b(?:pdf|p\.d\.f\.|density)\s*\$\s*{letter}\s*\$|\$\s*{letter}\s*\$\s*(?:is\s+|denotes\s+|for\s+)?" \
-    r"(?:its|the|their)?\s*(?:pdf|p\.d\.f\.|density)\b|密度\s*\$\s*{letter}"
-
 
 def _normal_pdf_named(letter: str):
-    """Whether the words name φ (``\\varphi`` or ``\\phi``, ``letter``) the standard normal density: "the standard
-    normal density $\\varphi$", or "density $\\varphi$" beside a standard normal."""
-    def named(text: str) -> bool:
-        own = re.compile(_PDF_OF_LETTER.format(letter=re.escape(letter)))
-        return any((_NORMAL_PDF.search(s) or _STANDARD_NORMAL.search(s) and own.search(s))
-                   and re.search(rf"{re.escape(letter)}(?![A-Za-z])(?!\s*_)", s)
-                   and not _CONTRASTED.search(re.sub(r"\$[^$]*\$", " ", s)) for s in sentences_in(text))
-    return named
+    """Whether the words name φ (``\\varphi`` or ``\\phi``, ``letter``) the standard normal density (see
+    :func:`_normal_named`)."""
+    return _normal_named(letter, _PDF_WORDS, _PDF_CJK)
+
+
+_CDF_WORDS = r"(?:cdf|c\.d\.f\.|cumulative(?:\s+distribution)?(?:\s+function)?|distribution\s+function)"
+_PDF_WORDS = r"(?:pdf|p\.d\.f\.|(?:probability\s+)?density(?:\s+function)?)"
+_CDF_CJK = r"(?:标准)?正态(?:分布)?的?(?:累积)?分布函数"
+_PDF_CJK = r"(?:标准)?正态(?:分布)?的?(?:概率)?密度(?:函数)?"
+_NORMAL_WORD = r"(?<![-\w])(?:standard\s+)?(?:normal|gaussian)(?:\s+distribution(?:'s)?)?"
+_OTHER_NORMAL = re.compile(r"(?i)^\W{0,3}(?:(?:with|of|for|having|at|whose)\s+(?:mean|variance|standard\s+deviation|sd|"
+                           r"scale|location|parameters?|SYM|MATH)|of\s+(?:the\s+)?(?:sum|scaled|shifted|difference|"
+                           r"average|mean)\b|of\s+(?:SYM|MATH)|evaluated\s+at\s+MATH)")
+"""Words right after the naming that make the normal another one ("the normal CDF with variance $4$", "… of $Y$")."""
+
+
+def _normal_named(letter: str, kind: str, kind_cjk: str):
+    """Whether the words name ``letter`` the standard normal CDF or density (``kind``): the name right beside the
+    letter, "the standard normal CDF $\\Phi$", "$\\Phi$ (is|denotes|for) the standard normal CDF", "write
+    $\\Phi$ for the normal CDF", or "CDF $\\Phi$" right after a standard normal with no other math between
+    ("$t \\sim \\mathcal N(0,1)$ (density $\\varphi$, CDF $\\Phi$)") — not a log-normal's or a half-normal's, the
+    inverse ("$\\Phi$ is the inverse of the normal CDF"), one with its own variance ("the normal CDF with variance
+    $4$"), another variable's ("$Y = 2Z$, with density $\\varphi$"), nor one a sentence denies."""
+    own = re.compile(rf"\$\s*{re.escape(letter)}\s*(?:\(\s*(?:[a-z]|\\cdot)\s*\))?\s*\$")   # ($\Phi(x)$ too)
+    alone = re.compile(r"\$\s*(?:\\[A-Za-z]+|[A-Za-z])\s*\$")
+
+    def placeholders(sentence: str) -> str:
+        out = own.sub(" LETTER ", sentence)
+        out = re.sub(r"\$[^$]*\$", lambda m: " STDNORMAL " if _STANDARD_NORMAL.search(m.group(0))
+                     else " SYM " if alone.fullmatch(m.group(0)) else " MATH ", out)
+        return re.sub(r"\s+", " ", out)
+
+    phrases = [rf"{_NORMAL_WORD}\s+{kind}\s*,?\s*(?:(?:written|denoted)\s+(?:by\s+)?|called\s+)?LETTER(?P<after1>.*)",
+               rf"LETTER\s*,?\s*(?:(?:is|denotes|as|be|for|:)\s+)?(?:the\s+|a\s+)?{_NORMAL_WORD}\s+{kind}\b(?P<after2>.*)",
+               rf"(?:STDNORMAL|(?<![-\w])standard\s+(?:normal|gaussian)\b)(?:(?!MATH|[.;]).){{0,40}}?\b{kind}\s+LETTER"
+               rf"(?P<after3>.*)",
+               rf"LETTER\s*,?\s*(?:(?:is|denotes|as|be|for|:)\s+)?(?:the\s+|a\s+)?{kind}\s+of\s+(?:the\s+|a\s+)?"
+               rf"(?<![-\w])standard\s+(?:normal|gaussian)(?:\s+(?:distribution|variable|law))?\b(?P<after6>.*)",
+               rf"(?<!对数)(?<!半){kind_cjk}\s*(?:为|是|记为|记作)?\s*LETTER(?P<after4>.*)",
+               rf"LETTER\s*(?:为|是|表示|记为|记作)\s*(?<!对数)(?<!半){kind_cjk}(?P<after5>.*)"]
+    named = re.compile("|".join(f"(?:{p})" for p in phrases), re.I)
+
+    def check(text: str) -> bool:
+        for s in sentences_in(text):
+            if not own.search(s) or _CONTRASTED.search(re.sub(r"\$[^$]*\$", " ", s)):
+                continue
+            m = named.search(placeholders(s))
+            if m is None:
+                continue
+            after = next((m.group(f"after{n}") for n in range(1, 7) if m.group(f"after{n}") is not None), "")
+            if not _OTHER_NORMAL.search(after):
+                return True
+        return False
+    return check
 
 
 def _digamma_named(text: str) -> bool:
@@ -7352,6 +7637,58 @@ def _words_into(lines: list[str], rel: Relation, blocks) -> str:
 _FUNCTION_NOTATION = re.compile(r"\s*(?:\\(?:operatorname|mathrm)\s*\{\s*[a-z]+\s*\}|\\[a-z]+)\s*=\s*(?:1\s*/\s*)?"
                                 r"(?:\\(?:operatorname|mathrm)\s*\{\s*[a-z]+\s*\}|\\[a-z]+)\s*")
 """A function named by another, without arguments (``\\operatorname{sech} = 1/\\cosh``): notation, no condition."""
+_NO_SOLUTION = re.compile(r"(?i)^\s*\$?\s*(?:,\s*)?(?:(?:which|that)\s+)?(?:has|have)\s+no\s+(?:real\s+|finite\s+|positive\s+)?"
+                          r"(?:solutions?|roots?|zeros?|stationary\s+points?)\b|^\s*\$?\s*(?:is|are)\s+(?:never\s+(?:met|satisfied|"
+                          r"zero|true)|impossible|not\s+(?:solvable|satisfiable))\b|^\s*\$?\s*(?:无解|没有解|无实根)")
+"""Words right after an equation that say nothing meets it ("$-n/\\theta = 0$ has no solution")."""
+_CURRIED = re.compile(r"(?P<name>\\?[A-Za-z]+)\s*(?:_\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]+))?\s*(?:\\left)?\([^()]*(?:\\right)?\)"
+                      r"\s*(?:\\left)?\(\s*(?:[A-Za-z]|\\[A-Za-z]+|\d+(?:\.\d+)?|\\[td]?frac\s*\{?\d+\}?\s*\{?\d+\}?)\s*"
+                      r"(?:\\right)?\)")
+"""A function's value applied again to one name or number (``B_n(f)(t)``, ``B_3(t^2)(\\tfrac12)``): an operator's
+output at a point — not a product (``\\sigma(x)(1 - \\sigma(x))`` has more than one term in its second group)."""
+_ASSERTED_LEAD = re.compile(r"(?i)(?:\b(?:since|because|as|so|hence|thus|therefore|and)\s+)?\b(?:since|because|we\s+(?:have|get|"
+                            r"see|know|find|obtain))\s*(?:that\s*)?,?\s*\$?\s*$|因为\s*\$?\s*$|由于\s*\$?\s*$")
+"""Words that assert the inline relation after them ("Since $d = e$", "So we have $B \\ge C$"): a claim."""
+_INLINE_MATH_RE = re.compile(r"\$[^$]*\$")
+
+
+def _written_as_operator(lhs_tex: str, before: list[str]) -> bool:
+    """Whether the function a left side ``B_n(t)`` names was written before as an operator whose value is itself
+    applied (``B_n(f)(t)``: the Bernstein operator at f, at t): a formula ``B_n(t) = t`` then says what the
+    operator does to one function, it does not define B_n."""
+    m = re.match(r"\s*(\\?[A-Za-z]+(?:\s*_\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]+))?)\s*(?:\\left\s*)?\(", lhs_tex)
+    if m is None:
+        return False
+    name = re.escape(re.sub(r"\s+", "", m.group(1))).replace("_", r"\s*_\s*")
+    curried = re.compile(rf"(?<![\\A-Za-z]){name}\s*\([^()]*\)\s*\(")
+    return any(curried.search(re.sub(r"(?<=_)\s+|\s+(?=_)", "", tex)) for tex in before)
+
+
+def _parameter_of_definition(rel: Relation, lhs: sp.Basic, rhs: sp.Basic, owners: list[Relation],
+                             defining: set[int]) -> tuple[str, sp.Basic] | None:
+    """A bound by a number on a parameter of the function the relation before it defines ("$f(x; p) =
+    p^x (1-p)^{1-x}$ …, with $0 < p < 1$"; not its first argument): p's range from here on, as
+    :func:`parameter_bound` reads a Greek or capital name's — (the name, the bound) — else None."""
+    if rel.op not in ("<", "<=", ">", ">="):
+        return None
+    name = lhs if rhs.is_Number else rhs if lhs.is_Number else None
+    if not isinstance(name, sp.Symbol):
+        return None
+    for owner in owners:
+        m = re.match(r"\s*\\?[A-Za-z]+\s*(?:\\left\s*)?\(([^()]*)(?:\\right\s*)?\)\s*$", owner.lhs)
+        if id(owner) in defining and m and name.name in {p.strip() for p in re.split(r"[,;|]", m.group(1))[1:]}:
+            # (a parameter after the variable: "$g(x) = x$ for $x \ge 0$" is one case of g, not x's range)
+            relational = as_relational(rel.op, lhs, rhs)
+            return (name.name, relational) if relational is not None else None
+    return None
+
+
+_ROOT_IS = re.compile(r"(?i)\b(?:roots?|solutions?|zeros?|crossings?|fixed\s+points?|minimi[sz]ers?|maximi[sz]ers?|optimum)"
+                      r"\s+(?:is|are|lies|sits|occurs)\s*(?:at\s*)?$")
+"""Words that place a root or an optimum at the inline ≈ after them ("the larger root is $t \\approx 1.077$")."""
+_AT_THE_CASE = re.compile(r"(?i)^\s*\$?\s*(?::|,?\s*(?:we\s+(?:have|get|find)|then|it\s+(?:is|equals|becomes)|the\s+\w+\s+"
+                          r"(?:is|equals|becomes))\b)")
+"""Words after an inline "at $x = …$" that make it the case of what follows ("At $x = a/b$, we have …")."""
 _AT_A_POINT = re.compile(r"(?i)(?:\b(?:at|for|when|whenever|if)|在|当)\s*(?:\$|\\\()?\s*$")
 """The words right before an inline ≈ that make it a place ("the peak is at $\\beta\\varepsilon \\approx 2.4$"), not a value."""
 _THROUGHOUT = re.compile(r"(?i)\b(?:throughout(?!\s+(?:this|the)\s+(?:section|subsection|part|paragraph|example))|in\s+(?:these|the\s+whole|all\s+(?:of\s+)?(?:these|the))\s+(?:notes?|text|"
@@ -7568,6 +7905,41 @@ def _unfolded_or_not(condition: sp.Basic, definitions: list[Definition]) -> sp.B
         return unfold_keeping_variables(condition, definitions)
     except Exception:  # noqa: BLE001 - not unfolded: judged as written
         return condition
+
+
+_FACTORIAL_OF_ENTRY = re.compile(r"(?<![\\A-Za-z])(?P<base>[A-Za-z])\s*_\s*(?:\{\s*(?P<braced>[A-Za-z])\s*\}|(?P<index>[A-Za-z]))"
+                                 r"\s*!(?!\s*=)")
+
+
+_NONNEGATIVE_LAW = re.compile(r"(?i)\\(?:mathrm|operatorname|text)\s*\{\s*(?:Uniform|U|Unif)\s*\}\s*\(\s*0\s*,|"
+                              r"\\(?:mathrm|operatorname|text)\s*\{\s*(?:Exp|Exponential|Poisson|Pois|Gamma|Beta|Bernoulli|"
+                              r"Bern|Ber|Binomial|Bin|Binom|Geometric|Geom|Rayleigh|Weibull|Pareto|LogNormal|Lognormal|"
+                              r"Chi2?)\s*\}|\\chi\s*\^\s*2|\b(?:uniform(?:ly)?\s+(?:on|over|in)\s+\$?\s*\[\s*0\s*,|exponential|"
+                              r"poisson|gamma|beta|bernoulli|binomial|geometric|rayleigh|weibull|pareto|log-?normal|chi-?squared?)\b")
+_DRAWN_FAMILY = re.compile(r"\$\s*(?P<base>[A-Za-z])\s*_\s*\{?\s*1\s*\}?\s*,\s*(?:\\[lc]?dots|\.\.\.|…)\s*,\s*(?P=base)\s*_\s*"
+                           r"\{?\s*[A-Za-z]\s*\}?\s*\$")
+
+
+def _drawn_nonnegative(lines: list[str]) -> list[tuple[int, str, str | None]]:
+    """Families the words draw from a law on nonnegative numbers ("Let $X_1, \\dots, X_n$ be i.i.d.
+    $\\mathrm{Uniform}(0, \\theta)$", "observations $y_1, \\dots, y_n$ from a Poisson"): each entry nonnegative, as
+    :func:`family_signs_in_words` reads a sign said in words — only a doubt on a counterexample that breaks it."""
+    out = []
+    for number, line in enumerate(lines, 1):
+        for m in _DRAWN_FAMILY.finditer(line):
+            sentence = line[m.start():m.start() + 160]      # (the math kept: the law is written there)
+            if _NONNEGATIVE_LAW.search(sentence) and re.search(r"(?i)\b(?:i\.?i\.?d\.?|independent(?:ly)?|drawn|sampled|"
+                                                                r"samples?|observations?|draws?|from)\b|独立|观测|样本", sentence):
+                out.append((number, m.group("base"), ">="))
+    return out
+
+
+def _counted_families(blocks: list) -> list[tuple[int, str, str | None]]:
+    """Families whose entries the text writes under a factorial ("$\\log y_i!$"): counts, each entry
+    nonnegative — as :func:`family_signs_in_words` reads a sign said in words (line, base, ">="), so
+    only a doubt on a counterexample that breaks it (a y_i = −1 of Poisson observations), never a
+    hypothesis of a proof."""
+    return [(b.line, m.group("base"), ">=") for b in blocks for m in _FACTORIAL_OF_ENTRY.finditer(b.tex)]
 
 
 def _family_conditions(worded: list[tuple[int, str, str | None]], domain: Domain, functions: set[str]

@@ -70,6 +70,7 @@ _FUNCTIONS = {
     "sec": sp.sec, "csc": sp.csc, "cot": sp.cot, "sinh": sp.sinh, "cosh": sp.cosh, "tanh": sp.tanh,
     "coth": sp.coth, "sech": sp.sech, "csch": sp.csch, "arcsin": sp.asin, "arccos": sp.acos, "arctan": sp.atan,
     "sigmoid": sigmoid, "softplus": softplus, "logit": logit,
+    "ReLU": lambda x: sp.Max(0, x), "relu": lambda x: sp.Max(0, x),     # the rectifier, max(0, x)
     "erf": sp.erf, "erfc": sp.erfc,         # the error function: Φ(x) = ½(1 + erf(x/√2)) of the normal CDF
     # the inverse hyperbolic functions through logarithms, whose domains the prover reads
     # (artanh(x) = ½ log((1 + x)/(1 − x)) is real for |x| < 1 only)
@@ -697,6 +698,9 @@ class ApplicationReading:
         if name == "lg":
             self.fail("\\lg: the logarithm to base 2 or base 10? (write \\log_2 or \\log_{10})", f)
         if f.primes:                                                        # \tanh'(x), \log'(2)
+            if name in ("ReLU", "relu"):
+                self.fail("the derivative of the ReLU (it has none at 0, and notes fix ReLU'(0) by convention: "
+                          "0, 1 or 1/2; write the case, 1\\{x > 0\\})", f)
             if f.sub is not None or f.sup is not None:
                 self.fail(f"a prime and a script on \\{name} (write (\\{name}'(x))^2 or the derivative "
                           f"\\frac{{d}}{{dx}})", f)

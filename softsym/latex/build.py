@@ -382,6 +382,9 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
                     self.fail("a matrix (a bold capital) in a vector relation: matrix products are not read", f)
                 return self.matrix_entry(f)
             return self.symbol(name, f)
+        if name == "e" and f.base.start in self.bold and "e" not in self.names:
+            self.fail("\\mathbf{e} with a subscript: the standard basis vector (1 at that index, 0 elsewhere) or an "
+                      "entry of a vector e? (write 1\\{i = a\\} for the basis vector's entries)", f)
         key = self.name_subscript(f.sub) or self.label_subscript(f.sub) or self.family_subscript(f.sub) \
             or self.fraction_subscript(f.sub)
         if key is not None:

@@ -76,6 +76,8 @@ _SINGLE = {"+": "PLUS", "-": "MINUS", "*": "MULOP", "/": "DIV", ",": "COMMA", "'
            "!": "BANG", "=": "REL", "<": "REL", ">": "REL"}
 _UNICODE = {"\u2212": "MINUS", "\u2013": "MINUS", "\u00b7": "MULOP", "\u22c5": "MULOP", "\u00d7": "MULOP"}
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_THOUSANDS = re.compile(r"(?:\{\s*,\s*\}\d{3})+(?![\d{])(?:\.\d+)?")
+"""Groups of three digits after ``{,}`` (``32{,}768``): one number, the comma a thousands separator."""
 _WORD = re.compile(r"[A-Za-z]+")
 _SCIENTIFIC = re.compile(r"[eE][+-]?\d")
 _POWER_OF_TEN = re.compile(r"\s*(?:\\times|\\cdot)\s*10\s*\^\s*(?:\{\s*(?P<exp>[+-]?\s*\d+)\s*\}|(?P<exp1>\d))(?![\d.])")
@@ -355,6 +357,10 @@ class _Scanner:
         self._glued("digit", start)
         m = _NUMBER.match(s, start)
         digits = m.group()
+        grouped = _THOUSANDS.match(s, m.end()) if "." not in digits and len(digits) <= 3 else None
+        if grouped is not None:         # 32{,}768, 1{,}290.5: a thousands separator TeX writes without a space
+            digits = digits + re.sub(r"\{\s*,\s*\}", "", grouped.group())
+            m = grouped
         if len(digits.replace(".", "")) > MAX_DIGITS:
             raise Unparsed(f"a number longer than {MAX_DIGITS} digits", digits[:20] + "…")
         self.i = m.end()

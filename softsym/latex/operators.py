@@ -159,6 +159,14 @@ class OperatorReading:
 
     def range_spec(self, op: Factor) -> tuple[list[str], sp.Expr, sp.Expr, sp.Expr | None]:
         """The variables, bounds and excluded value of ``\\sum_{…}^{…}`` (or \\prod, \\max)."""
+        spec = self._range_spec(op)
+        constant = next((v for v in spec[0] if v in ("e", "pi") and v not in self.names), None)
+        if constant is not None:        # \sum_{e=1}^{3} e: the index, or Euler's number in the summand?
+            self.fail(f"{constant} as the index of \\{op.base.text} (Euler's number or the index? declare it, or "
+                      f"use another letter)", op)
+        return spec
+
+    def _range_spec(self, op: Factor) -> tuple[list[str], sp.Expr, sp.Expr, sp.Expr | None]:
         sub, sup = op.sub, op.sup
         upper = self.index_value(sup) if sup is not None else None
         if sub is None:

@@ -138,7 +138,7 @@ del REFUSED["cfrac"]
 
 KNOWN_WORDS = frozenset({"softmax", "sigmoid", "softplus", "logsumexp", "LSE", "exp", "log", "ln",
                          "tanh", "sinh", "cosh", "sech", "csch", "coth", "max", "min", "sin", "cos", "tan", "diag", "onehot",
-                         "artanh", "arctanh", "arsinh", "arcsinh", "logit", "erf", "erfc"})
+                         "artanh", "arctanh", "arsinh", "arcsinh", "logit", "erf", "erfc", "ReLU", "relu"})
 """Upright words (``\\mathrm``, ``\\text``, ``\\operatorname``) the reader knows as functions.  Not sign or
 sgn: notes fix sign(0) by convention (0, 1, or left undefined), and each reading proves something false
 under another."""
