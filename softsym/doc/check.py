@@ -651,8 +651,9 @@ def _result(reading: Reading, verdict: Verdict | None, variants: dict[str, Verdi
                                                f"concludes, and the converse is {converse.status if converse else 'not read'}")
     base = holds_in_another_base(reading.problem, verdict.counterexample) \
         if verdict.status is Status.REFUTED and reading.base_open and reading.problem is not None else None
-    unbased = fails_in_another_base(reading.problem) \
-        if verdict.status in _PROVED and reading.base_open and reading.base_other and reading.problem is not None else None
+    unbased = (fails_in_another_base(reading.problem) or (2 if not sp.Tuple(reading.problem.lhs, reading.problem.rhs).has(
+        sp.log) else None)) if verdict.status in _PROVED and reading.base_open and reading.base_other \
+        and reading.problem is not None else None     # (log e = 1, d/dm log m = 1/m: the logarithm read away as natural)
     if unbased:                             # "$\log 2 = 0.693$" in a text that measures in bits: log₂ 2 = 1
         return undecided(verdict.strategy, f"it is {verdict.status} with \\log the natural logarithm, but the text "
                                            f"speaks of another base (bits, dB or base 10), and with the logarithm to "

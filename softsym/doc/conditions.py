@@ -470,22 +470,41 @@ def finite_set(tex: str) -> tuple[list[str], str] | None:
 
 
 _NONNEGATIVE_NOUNS = (r"variances?|standard\s+deviations?|std|norms?|lengths?|distances?|entrop(?:y|ies)|radius|radii|magnitudes?|"
+                      r"cross-?entrop(?:y|ies)(?:\s+loss(?:es)?)?|(?:elapsed\s+|wall-?clock\s+|running\s+)?times?|durations?|"
+                      r"latenc(?:y|ies)|relu\s+(?:outputs?|activations?)|"
                       r"counts?|widths?|heights?|areas?|volumes?|perimeters?|(?:mean\s+)?squared\s+errors?|"
                       r"kl\s+divergences?|absolute\s+values?|moduli|modulus")
 _UNIT_NOUNS = (r"probabilit(?:y|ies)|accurac(?:y|ies)|fractions?|proportions?|precisions?|recalls?|f1(?:\s+scores?)?|"
+               r"p-?values?|aucs?|areas?\s+under\s+the\s+(?:roc\s+)?curve|"
                r"(?:success|error|dropout|keep)\s+(?:rates?|probabilit(?:y|ies))")
 _COSINE_NOUNS = r"cosine\s+similarit(?:y|ies)|cosines?|correlations?(?:\s+coefficients?)?"
 _SPECIAL_NOUNS = (r"power\s+of\s+(?:two|2|ten|10)|(?:integer\s+|whole\s+)?multiple\s+of|golden\s+ratio|prime(?:\s+number)?|"
                   r"(?:even|odd)\s+(?:integer|number)|perfect\s+square|root\s+of\s+unity")
 _COUNT_NOUNS = (r"number\s+of\s+[a-z]+|(?:lengths?|sizes?)(?=[^.;$]{0,40}\bin\s+(?:tokens|words|characters|samples|steps|"
                 r"bytes|bits|elements|items)\b)")
-_NOUN_KINDS = (("count", _COUNT_NOUNS), ("nonnegative", _NONNEGATIVE_NOUNS), ("unit", _UNIT_NOUNS), ("cosine", _COSINE_NOUNS),
+_OPEN_UNIT_NOUNS = (r"sigmoid\s+(?:outputs?|activations?|values?)|logistic\s+(?:outputs?|values?)|"
+                    r"(?:outputs?|activations?|values?)\s+of\s+(?:a|the)\s+(?:sigmoid|logistic)")
+_NOUN_KINDS = (("open unit", _OPEN_UNIT_NOUNS), ("count", _COUNT_NOUNS), ("nonnegative", _NONNEGATIVE_NOUNS), ("unit", _UNIT_NOUNS), ("cosine", _COSINE_NOUNS),
                ("special", _SPECIAL_NOUNS))
 _ADJECTIVE = r"(?:(?!(?:of|log|logarithm|negative|inverse|change|difference|gradient|derivative|ratio|reciprocal|" \
              r"square\s+root|sign|shift|increase|decrease|error|loss|bias)\b)[A-Za-z-]+\s+){0,2}?"
-_NOUN_AFTER_NAME = r"\$\s*(?P<name>[A-Za-z]|\\[A-Za-z]+)\s*\$\s*(?:(?:is|be|denotes?|represents?|as|for)\s+|,\s*)" \
+_NOUN_NAME = (r"(?:\\hat\s*\{?\s*(?P<hat>[A-Za-z])\s*\}?|(?P<name>[A-Za-z]|\\[A-Za-z]+)(?:\s*_\s*(?:\{\s*(?P<sub>[A-Za-z0-9]{1,3})\s*\}|"
+              r"(?P<sub1>[A-Za-z0-9])))?)(?:\s*(?:\\approx|=)\s*\d+(?:\.\d+)?)?(?:\s*,\s*(?:\\[lc]?dots|\.\.\.)\s*,\s*[^$]*)?")
+"""A name the words give a noun: ``v``, ``\\hat a`` (a_hat), ``a_k`` (every entry of a), ``a \\approx 0.9``, ``v_1, \\dots, v_K``."""
+_NOUN_AFTER_NAME = r"\$\s*" + _NOUN_NAME + r"\s*\$\s*(?:(?:is|are|be|denotes?|represents?|as|for)\s+|,\s*)" \
                    r"(?:a|an|the|its|our|some)\s+" + _ADJECTIVE
 _NOUN_BEFORE_NAME = r"\b(?:the|a|an|its|our)\s+" + _ADJECTIVE
+
+
+def _noun_name(m) -> str:
+    """The name a noun match speaks of: ``a_hat``, ``a[]`` for every entry of a family, or the plain name."""
+    if m.group("hat"):
+        return f"{m.group('hat')}_hat"
+    name = m.group("name").lstrip("\\")
+    sub = m.group("sub") or m.group("sub1")
+    if re.search(r"\\[lc]?dots|\.\.\.", m.group(0)) or sub and re.search(r"[A-Za-z]", sub):
+        return f"{name}[]"
+    return f"{name}_{sub}" if sub else name      # (v_1 alone: one entry, not a name a problem speaks of)
 
 
 def nouns_in_words(lines: list[str]) -> list[tuple[int, str, str, str]]:
@@ -499,13 +518,13 @@ def nouns_in_words(lines: list[str]) -> list[tuple[int, str, str, str]]:
     for number, line in enumerate(lines, 1):
         for kind, nouns in _NOUN_KINDS:
             for pattern in (rf"(?i){_NOUN_AFTER_NAME}(?P<noun>{nouns})\b", rf"(?i){_NOUN_BEFORE_NAME}(?P<noun>{nouns})"
-                            rf"(?<!\bof)\s+\$\s*(?P<name>[A-Za-z]|\\[A-Za-z]+)\s*\$"):     # (not π of "a multiple of $\pi$")
+                            rf"(?<!\bof)\s+\$\s*{_NOUN_NAME}\s*\$"):     # (not π of "a multiple of $\pi$")
                 for m in re.finditer(pattern, line):
                     sentence = sentence_around(line, m.start())
                     if negation_in(sentence) or re.search(r"(?i)\b(?:if|whether|unless|suppose\s+not|not)\b",
                                                          sentence.replace(m.group(0), " ")):
                         continue
-                    out.append((number, m.group("name").lstrip("\\"), kind, re.sub(r"\s+", " ", m.group("noun"))))
+                    out.append((number, _noun_name(m), kind, re.sub(r"\s+", " ", m.group("noun"))))
     return out
 
 
@@ -1738,7 +1757,10 @@ def _from_condition_display(first, blocks, conditions: list[tuple[int, sp.Basic 
     between = " ".join([lines[before.end_line - 1][_closing_end(lines[before.end_line - 1]):],
                         *lines[before.end_line:first.line - 1],
                         lines[first.line - 1][:_opening_start(lines[first.line - 1])]])
-    if not _CONSEQUENCE_ONLY.fullmatch(between):      # not "We do not assume …; without that assumption,"
+    if not _CONSEQUENCE_ONLY.fullmatch(between) and not (       # not "We do not assume …; without that assumption,"
+            re.fullmatch(r"(?i)[\s,.;:]*(?:then|so|hence|thus|therefore)\b[^.;:!?]*", between)
+            and not re.search(r"(?i)\b(?:general|generally|every|all|any|otherwise|without|instead|not|never|other)\b",
+                              between)):    # ("Suppose $$m^2 \ge 1.$$ Then the squared hinge term vanishes and $$…$$")
         return []
     return [c for line, c in conditions if before.line <= line <= before.end_line and c is not None
             and (columns is None or (line, c) not in columns)]
@@ -2952,23 +2974,30 @@ def holds_in_another_base(problem, counterexample) -> int | None:
 
 
 def fails_in_another_base(problem) -> int | None:
-    """The base (2 or 10) in which a relation of numbers, proved with its logarithms natural, fails with every
-    logarithm taken to that base instead ("$\\log 2 \\approx 0.693$" in a text that measures in bits) — or None."""
+    """The base (2 or 10) in which a relation, proved with its logarithms natural, fails with every logarithm
+    taken to that base instead ("$\\log 2 \\approx 0.693$", "$\\frac{d}{dm}\\log m = 1/m$" in a text that measures in
+    bits) — at the relation's numbers, or at a few positive points of its names — or None.  A relation whose
+    logarithms were all evaluated away (log e = 1) is not judged here."""
+    names = sorted((x for x in sp.Tuple(problem.lhs, problem.rhs).free_symbols if isinstance(x, sp.Symbol)), key=str)
+    points = [{}] if not names else [{x: sp.Rational(v) for x, v in zip(names, values)}
+                                     for values in (("1/2",) * len(names), ("3/2",) * len(names), ("7/3",) * len(names),
+                                                    ("5",) * len(names), tuple(f"{k + 2}/{k + 1}" for k in range(len(names))))]
     try:
         for base in (2, 10):
             left, right = (side.replace(sp.log, lambda *a: sp.log(a[0]) / sp.log(base) if len(a) == 1 else sp.log(*a))
                            for side in (problem.lhs, problem.rhs))
             if (left, right) == (problem.lhs, problem.rhs):
                 return None
-            a, b = sp.N(left, 30), sp.N(right, 30)
-            if not (a.is_real and b.is_real):
-                continue
-            gap = float(b - a)
-            scale = max(1.0, abs(float(a)), abs(float(b)))
-            holds = {"==": abs(gap) <= 1e-12 * scale, "<": gap > 1e-12 * scale, "<=": gap >= -1e-12 * scale}.get(
-                problem.rel)
-            if holds is False:
-                return base
+            for point in points:
+                a, b = sp.N(left.doit().xreplace(point), 30), sp.N(right.doit().xreplace(point), 30)
+                if not (a.is_real and b.is_real):
+                    continue
+                gap = float(b - a)
+                scale = max(1.0, abs(float(a)), abs(float(b)))
+                holds = {"==": abs(gap) <= 1e-12 * scale, "<": gap > 1e-12 * scale,
+                         "<=": gap >= -1e-12 * scale}.get(problem.rel)
+                if holds is False:
+                    return base
     except Exception:  # noqa: BLE001 - not settled: no other base
         return None
     return None
@@ -3137,6 +3166,18 @@ _LOG_NATURAL = re.compile(
     r"|(?:对数|\\log)\s*(?:均|都)?\s*(?:为|是|取)\s*自然对数")
 """Words that make ``\\log`` the natural logarithm from there on ("From here on $\\log$ is the natural
 logarithm", "in this chapter we work with natural logarithms"): a base given before no longer holds."""
+
+
+def logarithm_bases_scoped(lines: list[str]) -> list[tuple[int, int, bool]]:
+    """:func:`logarithm_bases`, each with whether the words keep it to its section ("Every $\\log$ in this
+    appendix is to base 10", "The gain is $10 \\log P$, where $\\log$ is to base 10")."""
+    out = []
+    for line, base in logarithm_bases(lines):
+        text = lines[line - 1] if 1 <= line <= len(lines) else ""
+        local = bool(re.search(r"(?i)\b(?:in|for|throughout)\s+this\s+(?:appendix|section|subsection|chapter|part|example|"
+                               r"paragraph|formula)\b|\bwhere\s+\$?\s*\\?log\b|本节|本章|这里", text))
+        out.append((line, base, local))
+    return out
 
 
 def logarithm_bases(lines: list[str]) -> list[tuple[int, int]]:

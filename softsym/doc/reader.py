@@ -49,7 +49,7 @@ from .integers import integers_in_words, kinds_unread, reaches as integer_reache
 from .chains import Relation, column_on_line, relations, sides_of_arrows
 from .hedges import (EXCEPTING, FROM_HERE_ON, _UNLESS_SAID, assumed_in_words, words_set_aside, doubted_in, equal_case, hedged_words, case_switch, distributions_named, negation_in, others_before, paragraph_around, prose_text, regime_nearby, restricted_nearby, restricted_where_introduced,
                      sentence_around, sentences, signs_nearby, unplain, word_bound)
-from .conditions import (_GENERAL_AFTER, NAME_TEX, nouns_in_words, _sentence_before, bare_set, case_at_point, named_by_noun, product_value, replaced_in_words, solved_value,
+from .conditions import (_GENERAL_AFTER, NAME_TEX, logarithm_bases_scoped, nouns_in_words, _sentence_before, bare_set, case_at_point, named_by_noun, product_value, replaced_in_words, solved_value,
                          worded_value, domains_in_words, premise_before, case_by_noun,
     conditioned, family_bound_for_every, pin_throughout,
     LABEL_SET, OP_TEX, is_stated_range, MEMBERSHIP as _MEMBERSHIP, NOT_A_CASE, after_a_display, as_bounds, case_after, case_in_words, claimed_before, bound_throughout, introduced_by, conditions_after, conditions_for, excluded_in_words, named_in_words, tight_at,
@@ -318,7 +318,10 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
     member_cases: list[tuple[sp.Basic, int]] = []               # "For $a, b \in (0, 1)$, write …": a case's bounds
     approximated = frozenset(re.findall(r"(?:\\approx|≈|\\simeq)\s*(-?\d*\.\d+)", text))   # "p ≈ 0.14": a rounding
     other_base = other_base_spoken(text.splitlines())   # "bits", "base 10", \log_2: the words decide
-    natural_spoken = bool(re.search(r"(?i)\bnats?\b|\bnatural\s+(?:log|logarithm)|\\ln(?![A-Za-z])|自然对数", text))
+    natural_spoken = bool(re.search(r"(?i)\bnats?\b|\bnatural\s+(?:log|logarithm)|\\ln(?![A-Za-z])|自然对数|\\log\s*_", text)) \
+        and not re.search(r"(?i)\b(?:measured|expressed|quoted|given|reported|counted)\s+in\s+(?:bits|decibels|dB)\b|"
+                          r"以比特(?:为单位|计)", text)      # ("All entropies below are measured in bits": log₂, nats or not;
+    #                                                     a text that writes \log_2 where it means base 2: \log is natural)
     natural_at = natural_said(prose_lines)  # "$\log$ is the natural log", or a worked number showing it
     distributions = distributions_named(prose_lines)  # "p, q are two distributions": entries in [0, 1]
     closed_divergences = _own_divergence_is_standard(found, text.splitlines())   # KL(P ‖ Q) := Σ_x Q log(Q/P): not the usual one
@@ -426,6 +429,9 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
     # positive": every entry, by line; "Let $\gamma_i \in (0, 1)$ for all $i$": each bound of every entry too
     family_said = sorted(family_said + _family_ranges(memberships, domain, functions), key=lambda f: f[0])
     noun_said = nouns_in_words(prose_lines)       # "Let $v$ be the variance …", "$n$ is a power of two", by line
+    family_said = sorted(family_said + _family_conditions(       # "$a_k$ is the accuracy of the k-th model": every entry
+        [(line, name[:-2], kind if kind in ("count", "unit") else ">=") for line, name, kind, _ in noun_said
+         if name.endswith("[]") and kind in ("count", "nonnegative", "unit")], domain, functions), key=lambda f: f[0])
     parameter_facts: list[tuple[int, sp.Basic]] = []    # a named distribution's parameter ranges, by line
     equals_defined: dict[str, int] = {}                 # functions defined with "=" in a display, by line
     solved_forms: dict[str, tuple[sp.Symbol, int]] = {}  # "3a = 12" solved for a: its left side as written → (a, line)
@@ -562,7 +568,8 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             disputed_at[naming.name] = naming.line
     reassigned = sorted((number, m.start(), m.group("name").lstrip("\\"))     # "z \gets 2z": (line, column, name)
                         for number, line in enumerate(lines, 1) for m in _REASSIGNED.finditer(line))
-    log_bases = logarithm_bases(prose_lines)             # "log denotes the logarithm to base 2", by line
+    log_scoped = logarithm_bases_scoped(prose_lines)     # "log denotes the logarithm to base 2", by line (and
+    log_bases = [(line, base) for line, base, _ in log_scoped]   # whether the words keep it to its section)
     case_signed: tuple[int, str] | None = None            # "If all variables are positive, …": line, sign
     unused_conditions: list[tuple[int, str]] = []         # conditions in prose softsym could not use: line, tex
     placed_near: dict[str, tuple[int, str]] = {}          # a name the words place at ≈ a number: line, its interval
@@ -1127,6 +1134,12 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                         isinstance(lhs_c, (sp.Symbol, sp.Indexed)) and rhs_c.is_Number):
                     constraints.append(as_relational("==", lhs_c, rhs_c))   # (not "当 $n = 1$ 时": a case)
                     imposed_at.setdefault(constraints[-1], rel.line)
+                owners = [found[j] for j, cs in trailing.items() if k in cs]
+                if rel.op in ("<", "<=", ">", ">=") and any(
+                        r.relation is o and r.verdict == "skipped" and r.message.startswith("a condition")
+                        and not in_display_math(o, blocks) for o in owners for r in out[-6:]):
+                    add_condition(as_relational(rel.op, lhs_c, rhs_c))   # "Let $z$ satisfy $z^2 - 1 = 0$ with $z > 0$":
+                    #                                                     the supposition's own bound, as it holds
                 parameter = parameter_bound(rel.op, lhs_c, rhs_c) or _parameter_of_definition(
                     rel, lhs_c, rhs_c, [found[j] for j, cs in trailing.items() if k in cs],
                     {id(r.relation) for r in out if r.verdict == "definition"})
@@ -1169,7 +1182,8 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                            applied=applied_names, random=random_names, outcomes=outcomes, valued_sums=valued_sums,
                            outcome_size=dimension if outcome_size is not None and outcome_size.name == dimension.name
                            else outcome_size,
-                           log_base=next((base for line, base in reversed(log_bases) if line <= rel.line), 0) or None)
+                           log_base=next((base for line, base, local in reversed(log_scoped) if line <= rel.line
+                                          and (not local or same_section(sections, line, rel.line))), 0) or None)
         context = context_with(functions - {f for f, at in late_functions.items() if rel.line < at}
                                - {f for f, at in own_versions.items()
                                   if rel.line < at or not in_scope(sections, at, rel.line)})
@@ -1341,8 +1355,11 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         pins = _tuple_pins(rel, lambda t: parse_tex(t, context)) if rel.op == "==" and in_inline_math(rel, blocks) \
             and not rel.chained and not claimed_inline(lines, rel.line, column_of(k), within=True) \
             and not _ASSERTED_LEAD.search(_INLINE_MATH_RE.sub(" x ", _sentence_before(lines, rel))) \
-            and not re.search(r"(?i)\b(?:gives?|giving|yields?|solution|solving|solved|so|hence|thus|therefore)\b[^.;]*$",
-                              _INLINE_MATH_RE.sub(" x ", _sentence_before(lines, rel))) else None
+            and _CHOSEN_TUPLE.search(_INLINE_MATH_RE.sub(" x ", _sentence_before(lines, rel))) else None
+        if pins and any(target_name(c.lhs) in {target_name(d.target) for d in definitions}
+                        or any(is_pin(v) and v.lhs == c.lhs for _, v in live_conditions() if v is not None)
+                        for c in pins):
+            pins = None             # ("define $g_1 = 2w$ … The gradient is $(g_1, g_2) = (3, 4)$": a claim about them)
         if pins:                    # "Take $(a, b) = (1, 2)$", "use uint8, $[q_{\min}, q_{\max}] = [0, 255]$": each name's
             for pin in pins:        # value, as "$a = 1$" would give it
                 add_condition(pin)
@@ -1440,6 +1457,14 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                                        f"a family {shown_l})"))
             use(names_in(lhs))
             continue
+        if rel.op == "==" and not rel.chained and in_inline_math(rel, blocks) and isinstance(lhs, sp.Symbol) \
+                and rhs.is_number and _OPTIMUM_AT.search(_INLINE_MATH_RE.sub(" x ", _sentence_before(lines, rel))):
+            # "The loss $$L(q) = (q - 3)^2$$ is minimised at $q = 2$": where the words place the optimum — a claim about
+            # L softsym does not check, never q's value for what follows
+            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                               message="where the words place an optimum (\"minimised at …\"): neither a value of the "
+                                       "name nor a claim softsym checks"))
+            continue
         if rel.op == "==" and in_inline_math(rel, blocks) and 1 <= rel.line <= len(lines) \
                 and not (k + 1 < len(found) and found[k + 1].chained and found[k + 1].block is rel.block) \
                 and _NO_SOLUTION.match(_rest_of_sentence(lines, rel, column_of(k))):
@@ -1450,14 +1475,22 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                                        "claim nor a case"))
             use(names_in(lhs, rhs))
             continue
-        if rel.op in ("==", "<", "<=", ">", ">=") and not rel.chained and in_inline_math(rel, blocks) \
-                and (excluded_in_words(lines, rel) or set_aside(lines, rel)):
+        if rel.op in ("==", "<", "<=", ">", ">=") and in_inline_math(rel, blocks) \
+                and (excluded_in_words(lines, rel) or set_aside(lines, rel)
+                     or rel.chained and k > 0 and found[k - 1].block is rel.block
+                     and (excluded_in_words(lines, found[k - 1]) or set_aside(lines, found[k - 1]))):
             # "Unless $2p = 1$, we have $$…$$", "Excluding the fair case $2p = 1$", "Unlike the case $x < 0$, …":
             # the case left out — never a value, a definition or a constraint; what the sentence goes on to is
             # checked in the other case (2p ≠ 1: a point at p = 1/2 is none)
             relational = as_relational(rel.op, lhs, rhs)
-            if set_aside(lines, rel) and relational is not None and relational not in (sp.true, sp.false):
-                add_condition(relational.negated, allow=EXCEPTING)
+            raw = lines[rel.line - 1] if 1 <= rel.line <= len(lines) else ""
+            close = raw.find("$", column_of(k) + 1) if column_of(k) >= 0 else -1
+            joined = rel.chained or (k + 1 < len(found) and found[k + 1].chained and found[k + 1].block is rel.block) \
+                or close >= 0 and re.match(r"(?i)\s*(?:and|or|,)\s*(?:\$|\\\()", raw[close + 1:]) is not None \
+                or column_of(k) > 0 and re.search(r"(?i)(?:\$|\\\))\s*(?:and|or|,)\s*$", raw[:column_of(k)]) is not None
+            if set_aside(lines, rel) and relational is not None and relational not in (sp.true, sp.false) \
+                    and not joined:         # ("Unless $0 \le y \le 1$", "Unless $c > 0$ and $d > 0$": the other case is
+                add_condition(relational.negated, allow=EXCEPTING)   # a disjunction — no hypothesis is read)
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message="a case the text excludes (\"unless …\", \"excluding …\", \"… is left to the "
                                        "reader\"): neither a claim nor a value; what follows is checked in the other "
@@ -1544,7 +1577,16 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                         return approximately_by_entry(*sides, entry.index, entry.span, rel.lhs, rel.rhs,
                                                       approximated, natural=natural_log,
                                                       valued=lambda e: with_values(e, values))
-                    return approximately(*sides, rel.lhs, rel.rhs, approximated, natural=natural_log)
+                    return approximately(*sides, rel.lhs, rhs_tex, approximated, natural=natural_log)
+                rhs_tex = rel.rhs
+                magnitude = _MAGNITUDE_AFTER.match(_rest_of_sentence(lines, rel, column_of(k))) \
+                    if in_inline_math(rel, blocks) and re.fullmatch(r"\s*\d+(?:\.\d+)?\s*", rel.rhs) \
+                    and not (k + 1 < len(found) and found[k + 1].chained and found[k + 1].block is rel.block) else None
+                if magnitude is not None and not by_entry:   # "… \approx 2.1$M tokens": 2.1 million
+                    power = _MAGNITUDES[magnitude.group(1).lower() if len(magnitude.group(1)) > 1
+                                        else magnitude.group(1)]
+                    rhs_tex = f"{rel.rhs.strip()} \\times 10^{{{power}}}"
+                    sides = [sides[0], sides[1] * sp.Integer(10) ** power]
                 judged = rounding(natural)
                 if judged is not None and judged[0] == "proved" and other_base and not natural_spoken \
                         and not natural and not by_entry \
@@ -1899,7 +1941,8 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                                message="≠ is not checked (the prover decides =, ≤, <)"))
             continue
         if display and not rel.chained and rel.op in ("==", "<", "<=", ">", ">=") and names_in(lhs, rhs) \
-                and (names_in(lhs, rhs) <= used and _SUPPOSED.search(lead_in(lines, rel, blocks) or "") or rel.op in (
+                and ((names_in(lhs, rhs) <= used or rel.op in ("<", "<=", ">", ">="))
+                     and _SUPPOSED.search(lead_in(lines, rel, blocks) or "") or rel.op in (
                     "<", "<=", ">", ">=") and (_KEPT_WITH.search(lead_in(lines, rel, blocks) or "")
                                                or _NEEDED.search(lead_in(lines, rel, blocks) or ""))) \
                 and not (k + 1 < len(found) and found[k + 1].chained and found[k + 1].line <= rel.end_line
@@ -2460,7 +2503,11 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                      and _written_as_operator(rel.lhs, [b.tex for b in blocks if b.line < rel.line])) \
             and not (rel.op != ":=" and isinstance(lhs, (sp.Symbol, sp.core.function.AppliedUndef))
                      and not rhs.free_symbols and re.match(r"(?:E|Var)[\[(]_[\])]", str(lhs)) and display
-                     and claimed_before(lines, rel, blocks))
+                     and claimed_before(lines, rel, blocks)) \
+            and not (inline and rel.op == "==" and _top_level_items(rel.lhs) is not None
+                     and not _CHOSEN_TUPLE.search(_INLINE_MATH_RE.sub(" x ", _sentence_before(lines, rel))))
+        # ("The roots … are $(x_1, x_2) = (2, 4)$", "The gradient is $(g_1, g_2) = (3, 4)$": a claim about the entries,
+        # not the family defined by them)
         # ("Let $Y$ take the values ±1 … Then $$\mathbb{E}[Y] = 0.5$$": what the text derives, a claim — never the
         # value that defines E[Y] for what follows)
         # ("the operator reproduces linear functions, $B_n(t) = t$" of "$B_n(f)(t) = …$": no formula of B_n's own)
@@ -4021,7 +4068,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         flat = sorted(set(independent_derivatives(left, right)) | set(flat_derivatives(lhs, rhs, definitions)))
         hollow: list[str] = ["its sentence states it counterfactually: a proof is of softsym's reading, not of what "
                              "the sentence supposes"] if counterfactual else []
-        if display and k > 0 and found[k - 1].line < rel.line and any(
+        if display and k > 0 and found[k - 1].line <= rel.line and found[k - 1].block is not rel.block and any(
                 r.relation is found[k - 1] and r.verdict == "skipped" for r in out[-3:]) \
                 and _RESTATED.search(lead_in(lines, rel, blocks) or ""):
             hollow.append("it restates the condition before it (\"or equivalently\", \"that is\"): a proof under that "
@@ -4447,8 +4494,11 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                 if said not in doubts:
                     doubts.append(said)
                 continue
-            low, high = {"count": (0, None), "nonnegative": (0, None), "unit": (0, 1), "cosine": (-1, 1)}[kind]
-            assumed += tuple((c, line) for c in (x >= low, x <= high if high is not None else None,
+            low, high = {"count": (0, None), "nonnegative": (0, None), "unit": (0, 1), "cosine": (-1, 1),
+                         "open unit": (0, 1)}[kind]
+            assumed += tuple((c, line) for c in ((x > low) if kind == "open unit" else (x >= low),
+                                                 ((x < high) if kind == "open unit" else (x <= high))
+                                                 if high is not None else None,
                                                  sp.Eq(sp.floor(x), x, evaluate=False) if kind == "count" else None)
                              if isinstance(c, sp.Rel))      # (a count is a whole number: ⌊L⌋ = L)
         if assumed:            # a refutation whose point breaks what the text assumed: looked for again inside it
@@ -4550,8 +4600,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                            base_other=not natural_spoken,
                            base_open=other_base and bool(_BARE_LOG.search(rel.tex))   # (a text that speaks of bits,
                            and (natural_at is None or natural_at > rel.line)           # dB or base 10 somewhere)
-                           and not any(line <= rel.line for line, _ in log_bases)     # (a base the words give: read)
-                           and not (problem.lhs.free_symbols or problem.rhs.free_symbols),   # (numbers: at any point)
+                           and not any(line <= rel.line for line, _ in log_bases),    # (a base the words give: read)
                            stated_here=tuple((name, sp.sstr(v), line) for name, (v, line) in known_values.items()
                                              if in_scope(sections, line, rel.line)),
                            links=tuple((sp.sstr(c.lhs), sp.sstr(c.rhs), line) for line, c in conditions
@@ -6537,7 +6586,8 @@ mathrm mathbf operatorname text big Big bigg Bigg lVert rVert top infty partial 
 _UNIT_NORM = re.compile(r"\s*(?:\\\||\\lVert|\\left\s*\\\||\|\|)\s*(\\?[A-Za-z]+|\\mathbf\s*\{\s*[A-Za-z]\s*\})\s*"
                         r"(?:\\\||\\rVert|\\right\s*\\\||\|\|)\s*(?:_\s*\{?\s*2\s*\}?)?\s*")
 """The norm of a name, ``\\|u\\|``, ``\\lVert u\\rVert_2``."""
-_NEEDED = re.compile(r"(?i)\b(?:we|you|one)\s+(?:would\s+)?need\b|\b(?:it\s+)?(?:requires?|needs?)\s+(?:that|only)?\b|"
+_NEEDED = re.compile(r"(?i)\b(?:we|you|one)\s+(?:would\s+)?(?:need|require|want)\b|\b(?:it\s+)?(?:requires?|needs?)\s+(?:that|only)?\b|"
+                     r"\bit\s+is\s+(?:required|necessary|enough|sufficient)\s+that\b|"
                      r"\bmust\s+(?:have|satisfy|be)\b|\bsuffices?\s+(?:that|to\s+(?:have|take))\b|需要|要求|必须")
 """Words that make the inequality display after them a requirement on a name ("To reach power 0.8 we need … :
 $$\\sqrt{n} \\ge 4.973$$"), not a claim at the value an example gave it."""
@@ -6707,7 +6757,8 @@ _PDF_WORDS = r"(?:pdf|p\.d\.f\.|(?:probability\s+)?density(?:\s+function)?)"
 _CDF_CJK = r"(?:标准)?正态(?:分布)?的?(?:累积)?分布函数"
 _PDF_CJK = r"(?:标准)?正态(?:分布)?的?(?:概率)?密度(?:函数)?"
 _NORMAL_WORD = r"(?<![-\w])(?:standard\s+)?(?:normal|gaussian)(?:\s+distribution(?:'s)?)?"
-_OTHER_NORMAL = re.compile(r"(?i)^\W{0,3}(?:(?:with|of|for|having|at|whose)\s+(?:mean|variance|standard\s+deviation|sd|"
+_OTHER_NORMAL = re.compile(r"(?i)^\W{0,3}(?:(?:scaled|shifted|multiplied|stretched|rescaled|squared|raised|divided|times|"
+                           r"plus|minus)\b|(?:with|of|for|having|at|whose)\s+(?:mean|variance|standard\s+deviation|sd|"
                            r"scale|location|parameters?|SYM|MATH)|of\s+(?:the\s+)?(?:sum|scaled|shifted|difference|"
                            r"average|mean)\b|of\s+(?:SYM|MATH)|evaluated\s+at\s+MATH)")
 """Words right after the naming that make the normal another one ("the normal CDF with variance $4$", "… of $Y$")."""
@@ -6720,7 +6771,8 @@ def _normal_named(letter: str, kind: str, kind_cjk: str):
     ("$t \\sim \\mathcal N(0,1)$ (density $\\varphi$, CDF $\\Phi$)") — not a log-normal's or a half-normal's, the
     inverse ("$\\Phi$ is the inverse of the normal CDF"), one with its own variance ("the normal CDF with variance
     $4$"), another variable's ("$Y = 2Z$, with density $\\varphi$"), nor one a sentence denies."""
-    own = re.compile(rf"\$\s*{re.escape(letter)}\s*(?:\(\s*(?:[a-z]|\\cdot)\s*\))?\s*\$")   # ($\Phi(x)$ too)
+    own = re.compile(rf"\$\s*{re.escape(letter)}\s*(?:\(\s*(?:[a-z]|\\cdot)\s*\))?\s*(?:=\s*\\Phi\s*'\s*)?\$")
+    # ($\Phi(x)$ too, and "$\varphi = \Phi'$ the standard normal density")
     alone = re.compile(r"\$\s*(?:\\[A-Za-z]+|[A-Za-z])\s*\$")
 
     def placeholders(sentence: str) -> str:
@@ -6730,7 +6782,7 @@ def _normal_named(letter: str, kind: str, kind_cjk: str):
         return re.sub(r"\s+", " ", out)
 
     phrases = [rf"{_NORMAL_WORD}\s+{kind}\s*,?\s*(?:(?:written|denoted)\s+(?:by\s+)?|called\s+)?LETTER(?P<after1>.*)",
-               rf"LETTER\s*,?\s*(?:(?:is|denotes|as|be|for|:)\s+)?(?:the\s+|a\s+)?{_NORMAL_WORD}\s+{kind}\b(?P<after2>.*)",
+               rf"LETTER\s*,?\s*(?:(?:is|denotes?|as|be|for|:)\s+)?(?:the\s+|a\s+)?{_NORMAL_WORD}\s+{kind}\b(?P<after2>.*)",
                rf"(?:STDNORMAL|(?<![-\w])standard\s+(?:normal|gaussian)\b)(?:(?!MATH|[.;]).){{0,40}}?\b{kind}\s+LETTER"
                rf"(?P<after3>.*)",
                rf"LETTER\s*,?\s*(?:(?:is|denotes|as|be|for|:)\s+)?(?:the\s+|a\s+)?{kind}\s+of\s+(?:the\s+|a\s+)?"
@@ -6740,6 +6792,7 @@ def _normal_named(letter: str, kind: str, kind_cjk: str):
     named = re.compile("|".join(f"(?:{p})" for p in phrases), re.I)
 
     def check(text: str) -> bool:
+        standard = other = False
         for s in sentences_in(text):
             if not own.search(s) or _CONTRASTED.search(re.sub(r"\$[^$]*\$", " ", s)):
                 continue
@@ -6747,9 +6800,11 @@ def _normal_named(letter: str, kind: str, kind_cjk: str):
             if m is None:
                 continue
             after = next((m.group(f"after{n}") for n in range(1, 7) if m.group(f"after{n}") is not None), "")
-            if not _OTHER_NORMAL.search(after):
-                return True
-        return False
+            if _OTHER_NORMAL.search(after):
+                other = True        # ("$\Phi$ is the normal CDF with mean 2" in one section, "the standard normal CDF
+            else:                   # $\Phi$" in another: which one a relation means is not read)
+                standard = True
+        return standard and not other
     return check
 
 
@@ -7637,6 +7692,14 @@ def _words_into(lines: list[str], rel: Relation, blocks) -> str:
 _FUNCTION_NOTATION = re.compile(r"\s*(?:\\(?:operatorname|mathrm)\s*\{\s*[a-z]+\s*\}|\\[a-z]+)\s*=\s*(?:1\s*/\s*)?"
                                 r"(?:\\(?:operatorname|mathrm)\s*\{\s*[a-z]+\s*\}|\\[a-z]+)\s*")
 """A function named by another, without arguments (``\\operatorname{sech} = 1/\\cosh``): notation, no condition."""
+_OPTIMUM_AT = re.compile(r"(?i)\b(?:minimi[sz]ed|maximi[sz]ed|minimal|maximal|smallest|largest|(?:its\s+|the\s+)?(?:minimum|maximum|"
+                         r"optimum|extremum|peak))\s+(?:is\s+)?(?:attained\s+|reached\s+)?(?:at|when|for)\s*(?:\$|\\\()?\s*$")
+"""Words that place an optimum at the inline value after them ("is minimised at $q = 2$")."""
+_CHOSEN_TUPLE = re.compile(r"(?i)\b(?:take|taking|let|set|setting|use|using|with|choose|choosing|fix|fixing|consider|"
+                           r"suppose|assume|pick|e\.g\.|for\s+example|for\s+instance)\b(?![^.;]*\b(?:is|are|be|was|were|"
+                           r"becomes?|equals?|gives?|yields?)\s*$)[^.;]*$")
+"""Words before a tuple of values that choose them ("Take $(a, b) = (1, 2)$", "use uint8, $[q_{\\min}, q_{\\max}] =
+…$") — not "The roots … are $(x_1, x_2) = (2, 4)$", a claim."""
 _NO_SOLUTION = re.compile(r"(?i)^\s*\$?\s*(?:,\s*)?(?:(?:which|that)\s+)?(?:has|have)\s+no\s+(?:real\s+|finite\s+|positive\s+)?"
                           r"(?:solutions?|roots?|zeros?|stationary\s+points?)\b|^\s*\$?\s*(?:is|are)\s+(?:never\s+(?:met|satisfied|"
                           r"zero|true)|impossible|not\s+(?:solvable|satisfiable))\b|^\s*\$?\s*(?:无解|没有解|无实根)")
@@ -7683,6 +7746,10 @@ def _parameter_of_definition(rel: Relation, lhs: sp.Basic, rhs: sp.Basic, owners
     return None
 
 
+_MAGNITUDE_AFTER = re.compile(r"^\s*(k|K|M|B|G|T|thousand|million|billion|trillion)\b")
+_MAGNITUDES = {"k": 3, "K": 3, "thousand": 3, "M": 6, "million": 6, "B": 9, "G": 9, "billion": 9, "T": 12,
+               "trillion": 12}
+"""A magnitude written right after the math ("$… \\approx 2.1$M tokens", "$\\approx 7$ billion"): the power of ten."""
 _ROOT_IS = re.compile(r"(?i)\b(?:roots?|solutions?|zeros?|crossings?|fixed\s+points?|minimi[sz]ers?|maximi[sz]ers?|optimum)"
                       r"\s+(?:is|are|lies|sits|occurs)\s*(?:at\s*)?$")
 """Words that place a root or an optimum at the inline ≈ after them ("the larger root is $t \\approx 1.077$")."""
@@ -7911,7 +7978,8 @@ _FACTORIAL_OF_ENTRY = re.compile(r"(?<![\\A-Za-z])(?P<base>[A-Za-z])\s*_\s*(?:\{
                                  r"\s*!(?!\s*=)")
 
 
-_NONNEGATIVE_LAW = re.compile(r"(?i)\\(?:mathrm|operatorname|text)\s*\{\s*(?:Uniform|U|Unif)\s*\}\s*\(\s*0\s*,|"
+_NONNEGATIVE_LAW = re.compile(r"(?i)(?:\\(?:mathrm|operatorname|text)\s*\{\s*(?:Uniform|U|Unif)\s*\}|\\mathcal\s*\{?\s*U\s*\}?|"
+                              r"\bUniform\s*\$?)\s*\(\s*0\s*,|"
                               r"\\(?:mathrm|operatorname|text)\s*\{\s*(?:Exp|Exponential|Poisson|Pois|Gamma|Beta|Bernoulli|"
                               r"Bern|Ber|Binomial|Bin|Binom|Geometric|Geom|Rayleigh|Weibull|Pareto|LogNormal|Lognormal|"
                               r"Chi2?)\s*\}|\\chi\s*\^\s*2|\b(?:uniform(?:ly)?\s+(?:on|over|in)\s+\$?\s*\[\s*0\s*,|exponential|"
@@ -7928,9 +7996,12 @@ def _drawn_nonnegative(lines: list[str]) -> list[tuple[int, str, str | None]]:
     for number, line in enumerate(lines, 1):
         for m in _DRAWN_FAMILY.finditer(line):
             sentence = line[m.start():m.start() + 160]      # (the math kept: the law is written there)
-            if _NONNEGATIVE_LAW.search(sentence) and re.search(r"(?i)\b(?:i\.?i\.?d\.?|independent(?:ly)?|drawn|sampled|"
-                                                                r"samples?|observations?|draws?|from)\b|独立|观测|样本", sentence):
-                out.append((number, m.group("base"), ">="))
+            law = _NONNEGATIVE_LAW.search(sentence)
+            if law and re.search(r"(?i)\b(?:i\.?i\.?d\.?|independent(?:ly)?|drawn|sampled|"
+                                                                r"samples?|observations?|draws?|from)\b|独立|观测|样本", sentence) \
+                    and not re.search(r"(?i)\b(?:shift\w*|centr\w*|subtract\w*|minus|offset)\b", sentence):
+                counted = re.search(r"(?i)poisson|pois\b|bernoulli|bern\b|ber\b|binom\w*|\bbin\b|geom\w*", law.group(0))
+                out.append((number, m.group("base"), "count" if counted else ">="))
     return out
 
 
@@ -7939,7 +8010,7 @@ def _counted_families(blocks: list) -> list[tuple[int, str, str | None]]:
     nonnegative — as :func:`family_signs_in_words` reads a sign said in words (line, base, ">="), so
     only a doubt on a counterexample that breaks it (a y_i = −1 of Poisson observations), never a
     hypothesis of a proof."""
-    return [(b.line, m.group("base"), ">=") for b in blocks for m in _FACTORIAL_OF_ENTRY.finditer(b.tex)]
+    return [(b.line, m.group("base"), "count") for b in blocks for m in _FACTORIAL_OF_ENTRY.finditer(b.tex)]
 
 
 def _family_conditions(worded: list[tuple[int, str, str | None]], domain: Domain, functions: set[str]
@@ -7957,7 +8028,16 @@ def _family_conditions(worded: list[tuple[int, str, str | None]], domain: Domain
         except Unparsed:
             continue
         if isinstance(entry, sp.Indexed):
-            condition = as_relational(sign, sp.Indexed(entry.base, sp.Symbol("k_every", integer=True)), sp.Integer(0))
+            every = sp.Indexed(entry.base, sp.Symbol("k_every", integer=True))
+            if sign == "unit":              # "$a_k$ is the accuracy of the k-th model": each entry in [0, 1]
+                out.append((line, str(entry.base.label), sp.Ge(every, 0)))
+                out.append((line, str(entry.base.label), sp.Le(every, 1)))
+                continue
+            if sign == "count":             # y_i! , "i.i.d. Poisson": each entry a whole number ≥ 0
+                out.append((line, str(entry.base.label), sp.Ge(every, 0)))
+                out.append((line, str(entry.base.label), sp.Eq(sp.floor(every), every, evaluate=False)))
+                continue
+            condition = as_relational(sign, every, sp.Integer(0))
             if condition is not None:
                 out.append((line, str(entry.base.label), condition))
     return out
