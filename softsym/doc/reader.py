@@ -1436,13 +1436,23 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                       if isinstance(v, sp.Symbol) and not v.is_integer)
         letters |= {x.name for x in sp.Tuple(lhs, rhs).free_symbols if isinstance(x, sp.Symbol) and len(x.name) == 1}
         shown_l, shown_r = _plain(lhs), _plain(rhs)
+        solved_next = not in_display_math(rel, blocks) and rel.op == "==" and not rel.chained \
+            and len(names_in(lhs, rhs)) == 1 and not names_in(lhs, rhs) & {target_name(d.target) for d in definitions} \
+            and k + 1 < len(found) and not found[k + 1].chained \
+            and re.match(r"\s*" + re.escape(next(iter(names_in(lhs, rhs)))) + r"\s*=", found[k + 1].lhs + "=") is not None \
+            and _SOLVED_NEXT.match(_rest_of_sentence(lines, rel, column_of(k)))
+        # ("Equating the coefficients yields $-\tfrac16 = a - \tfrac{2}{3\pi}$, i.e. $$a = …$$": the equation for a)
         if not in_display_math(rel, blocks) and rel.op == "==" and not rel.chained and names_in(lhs, rhs) \
                 and 1 <= rel.line <= len(lines) and column_of(k) > 0 \
-                and _SOLVING_BEFORE.search(lines[rel.line - 1][:column_of(k)].rstrip().rstrip("$").removesuffix("\\(")) \
+                and (_SOLVING_BEFORE.search(lines[rel.line - 1][:column_of(k)].rstrip().rstrip("$").removesuffix("\\("))
+                     or solved_next) \
                 and as_relational(rel.op, lhs, rhs) not in (None, sp.true, sp.false):
             # "Calibrating means solving $\sigma(2/T) = 0.75$:": an equation the text solves — a case of what follows
             # it (not of the whole section: "The median solves $S(x) = 1/2$"), not a claim at an example's T = 1
-            add_condition(as_relational(rel.op, lhs, rhs))
+            unknown = next(iter(sp.Tuple(lhs, rhs).free_symbols), None) if solved_next else None
+            value = _one_value(sp.Eq(lhs, rhs), unknown) if isinstance(unknown, sp.Symbol) else None
+            add_condition(sp.Eq(unknown, value) if value is not None else as_relational(rel.op, lhs, rhs))
+            # (one value: the solution itself, so "i.e. $$a = …$$" is checked against it)
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message="an equation the text solves (\"solving …\"): a condition of the display "
                                        "after it, not a claim"))
@@ -1456,6 +1466,13 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                                message=f"notation: {shown_l} is short for {rel.rhs.strip()} (a label, not an entry of "
                                        f"a family {shown_l})"))
             use(names_in(lhs))
+            continue
+        if rel.op in ("<", "<=", ">", ">=") and in_inline_math(rel, blocks) \
+                and _THRESHOLD_LEAD.search(_INLINE_MATH_RE.sub(" x ", _sentence_before(lines, rel)).rstrip(" $")):
+            # "the usual 99% cut-off for $d = 2$ is $D_M^2 > -2\ln 0.01$": the region a rule flags, not a claim
+            out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                               message="the region a rule or a threshold picks out (\"the cut-off is …\"): neither a "
+                                       "claim nor a condition"))
             continue
         if rel.op == "==" and not rel.chained and in_inline_math(rel, blocks) and isinstance(lhs, sp.Symbol) \
                 and rhs.is_number and _OPTIMUM_AT.search(_INLINE_MATH_RE.sub(" x ", _sentence_before(lines, rel))):
@@ -6571,6 +6588,12 @@ def _mentions(expr: sp.Basic, name: sp.Basic) -> bool:
     return name in expr.free_symbols
 
 
+_SOLVED_NEXT = re.compile(r"(?i)^\s*[,;:]?\s*(?:i\.\s*e\.?|that\s+is|so(?:\s+that)?|hence|whence|giving|which\s+gives)\s*,?\s*$")
+"""Words after an inline equation that lead to its solution ("yields $-\\tfrac16 = a - \\tfrac{2}{3\\pi}$, i.e.")."""
+_THRESHOLD_LEAD = re.compile(r"(?i)\b(?:cut-?offs?|thresholds?|decision\s+rules?|rejection\s+regions?|criteri(?:on|a)|"
+                             r"flag(?:s|ged)?\s+(?:when|if)|rejects?\s+(?:when|if)|alarms?\s+(?:when|if))\b[^.;$]*$")
+"""Words before an inline inequality that make it a rule's region ("the usual 99% cut-off for $d = 2$ is $D_M^2 >
+…$"), not a claim about the example's value."""
 _SOLVING_BEFORE = re.compile(r"(?i)\b(?:solv(?:e|es|ing)(?:\s+for\s+\$[^$]*\$)?|the\s+equation|a\s+root\s+of)\s*:?\s*$|"
                              r"(?:求解|解方程)\s*$")
 """Words right before inline math that make it an equation to solve ("Calibrating means solving $…$")."""
