@@ -2201,6 +2201,7 @@ def test_session_51_red_team_and_held_out_readings_hold(name):
     "session52_red_team_90_sigmoid_output_bound_refuted.md",   # "the output of the sigmoid unit": in (0, 1)
     "session52_magnitude_after_math.md",                       # "$… \approx 2.1$M tokens"
     "session52_held_out_57_solved_equation_and_cutoff.md",     # "yields $eq$, i.e. $$a = …$$"; "the cut-off is $…$"
+    "session52_tuple_found_or_chosen.md",                      # "found …: $(p, q) = (3, 1)$" vs "Take $(a, b) = …$"
 ])
 def test_session_52_red_team_90_readings_hold(name):
     assert _regression_failure(REGRESSIONS / name, TIMEOUT) is None

@@ -1352,6 +1352,20 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             out.append(Reading(rel, verdict="unparsed", message=f"{exc.reason}: {exc.fragment}"))
             continue
         lhs, rhs = one_symbol_per_name(lhs, rhs)
+        tuple_values = _tuple_pins(rel, lambda t: parse_tex(t, context)) if rel.op == "==" and in_inline_math(rel, blocks) \
+            and not rel.chained else None
+        if tuple_values and not any(target_name(c.lhs) in {target_name(d.target) for d in definitions}
+                              or any(is_pin(v) and v.lhs == c.lhs for _, v in live_conditions() if v is not None)
+                              for c in tuple_values) \
+                and not _CHOSEN_TUPLE.search(_INLINE_MATH_RE.sub(" x ", _sentence_before(lines, rel))):
+            # "The minimiser is $(p, q) = (3, 1)$": values the words say the names have (found, solved, read off) —
+            # neither a choice to go on from nor a claim softsym can check; what rests on them is doubted
+            for c in tuple_values:
+                unread.setdefault(target_name(c.lhs) or "", rel.line)
+            out.append(Reading(rel, verdict="skipped", lhs=sp.sstr(lhs), rhs=sp.sstr(rhs),
+                               message="values the words say several names have ((p, q) = (3, 1) found or solved): "
+                                       "neither a claim softsym can check nor values it goes on from"))
+            continue
         pins = _tuple_pins(rel, lambda t: parse_tex(t, context)) if rel.op == "==" and in_inline_math(rel, blocks) \
             and not rel.chained and not claimed_inline(lines, rel.line, column_of(k), within=True) \
             and not _ASSERTED_LEAD.search(_INLINE_MATH_RE.sub(" x ", _sentence_before(lines, rel))) \
@@ -7720,7 +7734,7 @@ _OPTIMUM_AT = re.compile(r"(?i)\b(?:minimi[sz]ed|maximi[sz]ed|minimal|maximal|sm
 """Words that place an optimum at the inline value after them ("is minimised at $q = 2$")."""
 _CHOSEN_TUPLE = re.compile(r"(?i)\b(?:take|taking|let|set|setting|use|using|with|choose|choosing|fix|fixing|consider|"
                            r"suppose|assume|pick|e\.g\.|for\s+example|for\s+instance)\b(?![^.;]*\b(?:is|are|be|was|were|"
-                           r"becomes?|equals?|gives?|yields?)\s*$)[^.;]*$")
+                           r"becomes?|equals?|gives?|yields?)\s*$)[^.;:]{0,30}$")
 """Words before a tuple of values that choose them ("Take $(a, b) = (1, 2)$", "use uint8, $[q_{\\min}, q_{\\max}] =
 …$") — not "The roots … are $(x_1, x_2) = (2, 4)$", a claim."""
 _NO_SOLUTION = re.compile(r"(?i)^\s*\$?\s*(?:,\s*)?(?:(?:which|that)\s+)?(?:has|have)\s+no\s+(?:real\s+|finite\s+|positive\s+)?"
