@@ -2949,24 +2949,31 @@ def _at_point(value: sp.Basic, at: dict[str, sp.Basic]) -> sp.Basic | None:
     return None if taken.free_symbols or taken.atoms(sp.core.function.AppliedUndef) else taken
 
 
+def to_base(expr: sp.Basic, base: int) -> sp.Basic:
+    """``expr`` with every natural logarithm taken to ``base`` instead (log x → log x / log base)."""
+    return expr.replace(sp.log, lambda *a: sp.log(a[0]) / sp.log(base) if len(a) == 1 else sp.log(*a))
+
+
+def _holds_numerically(left: sp.Basic, right: sp.Basic, rel: str) -> bool | None:
+    """Whether ``left rel right`` holds between two numbers (to 1e-12, relative), or None when either is not real."""
+    a, b = sp.N(left, 30), sp.N(right, 30)
+    if not (a.is_real and b.is_real):
+        return None
+    gap = float(b - a)
+    scale = max(1.0, abs(float(a)), abs(float(b)))
+    return {"==": abs(gap) <= 1e-12 * scale, "<": gap > 1e-12 * scale, "<=": gap >= -1e-12 * scale}.get(rel)
+
+
 def holds_in_another_base(problem, counterexample) -> int | None:
     """The base (2 or 10) in which the relation of ``problem``, refuted at ``counterexample`` with its logarithms
     natural, holds at that point with every logarithm taken to that base instead — or None."""
     try:
         point = _point(counterexample) if counterexample is not None else {}
         for base in (2, 10):
-            left, right = (_at_point(side.replace(sp.log, lambda *a: sp.log(a[0]) / sp.log(base)
-                                                  if len(a) == 1 else sp.log(*a)), point)
-                           for side in (problem.lhs, problem.rhs))
+            left, right = (_at_point(to_base(side, base), point) for side in (problem.lhs, problem.rhs))
             if left is None or right is None:
                 return None
-            a, b = sp.N(left, 30), sp.N(right, 30)
-            if not (a.is_real and b.is_real):
-                continue
-            gap = float(b - a)
-            scale = max(1.0, abs(float(a)), abs(float(b)))
-            if {"==": abs(gap) <= 1e-12 * scale, "<": gap > 1e-12 * scale, "<=": gap >= -1e-12 * scale}.get(
-                    problem.rel, False):
+            if _holds_numerically(left, right, problem.rel):
                 return base
     except Exception:  # noqa: BLE001 - not settled: no other base
         return None
@@ -2984,20 +2991,13 @@ def fails_in_another_base(problem) -> int | None:
                                                     ("5",) * len(names), tuple(f"{k + 2}/{k + 1}" for k in range(len(names))))]
     try:
         for base in (2, 10):
-            left, right = (side.replace(sp.log, lambda *a: sp.log(a[0]) / sp.log(base) if len(a) == 1 else sp.log(*a))
-                           for side in (problem.lhs, problem.rhs))
+            left, right = (to_base(side, base) for side in (problem.lhs, problem.rhs))
             if (left, right) == (problem.lhs, problem.rhs):
                 return None
-            for point in points:
-                a, b = sp.N(left.doit().xreplace(point), 30), sp.N(right.doit().xreplace(point), 30)
-                if not (a.is_real and b.is_real):
-                    continue
-                gap = float(b - a)
-                scale = max(1.0, abs(float(a)), abs(float(b)))
-                holds = {"==": abs(gap) <= 1e-12 * scale, "<": gap > 1e-12 * scale,
-                         "<=": gap >= -1e-12 * scale}.get(problem.rel)
-                if holds is False:
-                    return base
+            left, right = left.doit(), right.doit()
+            if any(_holds_numerically(left.xreplace(point), right.xreplace(point), problem.rel) is False
+                   for point in points):
+                return base
     except Exception:  # noqa: BLE001 - not settled: no other base
         return None
     return None

@@ -49,7 +49,7 @@ from .integers import integers_in_words, kinds_unread, reaches as integer_reache
 from .chains import Relation, column_on_line, relations, sides_of_arrows
 from .hedges import (EXCEPTING, FROM_HERE_ON, _UNLESS_SAID, assumed_in_words, words_set_aside, doubted_in, equal_case, hedged_words, case_switch, distributions_named, negation_in, others_before, paragraph_around, prose_text, regime_nearby, restricted_nearby, restricted_where_introduced,
                      sentence_around, sentences, signs_nearby, unplain, word_bound)
-from .conditions import (_GENERAL_AFTER, NAME_TEX, logarithm_bases_scoped, nouns_in_words, _sentence_before, bare_set, case_at_point, named_by_noun, product_value, replaced_in_words, solved_value,
+from .conditions import (_GENERAL_AFTER, NAME_TEX, logarithm_bases_scoped, nouns_in_words, to_base, _sentence_before, bare_set, case_at_point, named_by_noun, product_value, replaced_in_words, solved_value,
                          worded_value, domains_in_words, premise_before, case_by_noun,
     conditioned, family_bound_for_every, pin_throughout,
     LABEL_SET, OP_TEX, is_stated_range, MEMBERSHIP as _MEMBERSHIP, NOT_A_CASE, after_a_display, as_bounds, case_after, case_in_words, claimed_before, bound_throughout, introduced_by, conditions_after, conditions_for, excluded_in_words, named_in_words, tight_at,
@@ -1623,8 +1623,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                         and not natural and not by_entry \
                         and _BARE_LOG.search(rel.tex) and not any(line <= rel.line for line, _ in log_bases):
                     for base in (2, 10):      # "$\log 2 \approx 0.693$" in a text that measures in bits
-                        swapped = [side.replace(sp.log, lambda *a, b=base: sp.log(a[0]) / sp.log(b) if len(a) == 1
-                                                else sp.log(*a)) for side in sides]
+                        swapped = [to_base(side, base) for side in sides]
                         other = approximately(*swapped, rel.lhs, rel.rhs, approximated, natural=True) \
                             if swapped != sides else None
                         if other is not None and other[0] != "proved":
