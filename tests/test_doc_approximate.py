@@ -31,7 +31,7 @@ def test_a_correct_rounding_holds_and_a_wrong_constant_is_refuted():
 
 
 def test_near_misses_other_bases_and_untrusted_values_are_not_refuted():
-    assert approximately(sp.pi, sp.Float("3.2"), r"\pi", "3.2")[0] == "undecided"        # π rounds to 3.1
+    assert approximately(sp.E, sp.Float("2.71"), "e", "2.71")[0] == "undecided"          # a truncation
     assert approximately(sp.log(100), sp.Float("2.0"), r"\log 100", "2.0")[0] == "undecided"   # base 10 meant?
     n = sp.Symbol("n", integer=True, positive=True)
     divergent = sp.Sum(1 / (n * sp.log(n + 1)), (n, 1, sp.oo))       # evalf gives a number for it
@@ -95,3 +95,26 @@ def test_only_a_plain_statement_about_log_itself_says_it_is_natural():
 def test_a_worked_number_says_which_log_only_when_it_writes_a_plain_log():
     assert natural_evidence(r"\log 0.25", "-1.386")
     assert not natural_evidence(r"\ln 2", "0.693") and not natural_evidence(r"\log_2 e", "1.443")
+
+
+def test_a_closed_form_beside_a_decimal_that_is_neither_its_rounding_nor_its_truncation_is_refuted():
+    def verdict(left_tex, right_tex):
+        from softsym.latex import parse_tex
+        return approximately(parse_tex(left_tex), parse_tex(right_tex), left_tex, right_tex)[0]
+    assert verdict(r"\sqrt{2}", "1.42") == "refuted"            # 1.41 rounded or truncated
+    assert verdict(r"\frac{1}{3}", "0.34") == "refuted"
+    assert verdict(r"\pi", "3.2") == "refuted"
+    assert verdict(r"-\log 2", "-0.70") == "refuted"
+    assert verdict(r"\sqrt{2}", "1.41") == "proved"
+    assert verdict(r"\frac{1}{8}", "0.13") == "proved" and verdict(r"\frac{1}{8}", "0.12") == "proved"   # a half
+    assert verdict(r"\log 2", "0.30") == "undecided"             # log to base 10 holds
+    assert verdict(r"1.4 \times 1.01", "1.42") == "undecided"    # arithmetic on roundings: their error carried
+
+
+def test_a_lone_round_number_holds_only_where_its_leading_digits_are_the_values():
+    def verdict(left_tex, right_tex):
+        from softsym.latex import parse_tex
+        return approximately(parse_tex(left_tex), parse_tex(right_tex), left_tex, right_tex)[0]
+    assert verdict("e^{2.2}", "10") == "undecided"      # 9.025: 10 to the nearest ten, 9 to one figure
+    assert verdict("e^{4.6}", "100") == "proved"        # 99.48: 100 to one figure
+    assert verdict("e^{2.3}", "10") == "proved"         # 9.97

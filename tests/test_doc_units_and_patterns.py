@@ -113,10 +113,51 @@ def test_a_unit_conversion_is_one_or_two_known_factors_apart(unit_side, bare, co
     ("The rotation angle $\\theta$ is a multiple of $\\pi$.", [("theta", "special")]),
     ("Let $x$ be the log variance.", []),                    # a log variance may be negative
     ("If $x$ is a probability, then", []),                   # a case, not what x is
+    ("Let $p$ be the chance of rain tomorrow.", [("p", "unit")]),
+    ("Let $s$ be the softmax output for the first class.", [("s", "open unit")]),
+    ("Let $B$ be the batch size.", [("B", "count")]),
+    ("Let $d$ be the embedding dimension.", [("d", "count")]),
+    ("Let $L$ be the likelihood of the data under the model.", [("L", "nonnegative")]),
+    ("Let $c$ be any cosine similarity.", [("c", "cosine")]),
+    ("Let $v$ be the variance of the returns whether or not we hedge.", [("v", "nonnegative")]),
+    ("The sequence length in tokens is $T$, so", [("T", "count"), ("T", "nonnegative")]),
+    ("Let $k$ be the excess kurtosis of the returns.", [("k", "excess kurtosis")]),
+    ("Write $c_{uv}$ for the cosine similarity of $u$ and $v$.", [("c[]", "cosine")]),   # every entry
 ])
 def test_a_noun_the_words_give_a_name_bounds_its_values(sentence, expected):
     from softsym.doc.conditions import nouns_in_words
     assert [(name, kind) for _, name, kind, _ in nouns_in_words([sentence])] == expected
+
+
+@pytest.mark.parametrize("text, line, base", [
+    (["In this section $\\log$ is base 2.", "### Worked example", "Again $\\log 4 = 2$."], 3, 2),   # a subsection
+    (["We use natural logarithms. In the appendix, $\\log$ is base 2 instead.", "So $\\log 8 = 3$."], 2, 0),
+    (["In the appendix, $\\log$ is base 2.", "## Appendix", "Here $\\log 8 = 3$."], 3, 2),
+    (["All logarithms are base 2 except in the appendix, which uses natural logarithms.", "## Appendix",
+      "Here $\\log 8 = 3$."], 3, 0),
+    (["All logarithms are base 2 except in the appendix, which uses natural logarithms.", "Here $\\log 8 = 3$."],
+     2, 2),
+    (["We use natural logarithms. For the next formula only, $\\log$ is base 2: $\\log 8 = 3$.", "",
+      "Then $\\log 4 = 2$."], 3, 0),
+])
+def test_a_logarithm_base_reaches_as_far_as_its_words_say(text, line, base):
+    from softsym.doc.conditions import log_base_at, logarithm_bases_scoped, section_starts
+    lines = ["# Notes", "", *text]
+    assert log_base_at(logarithm_bases_scoped(lines), lines, section_starts(lines), line + 2) == base
+
+
+@pytest.mark.parametrize("sentence, named", [
+    ("Let $n$ be the refractive index of the water in the tank.", True),
+    ("the refractive index $n$ of glass", True),
+    ("Let $n$ be the number of samples.", False),
+    ("Let $n$ be the sample size.", False),
+    ("Let $n$ be the degree of the polynomial.", False),
+    ("Let $n$ be the index of the sample.", False),
+    ("We draw $n$ samples.", False),
+])
+def test_a_letter_named_as_a_quantity_is_no_count(sentence, named):
+    from softsym.doc.conditions import named_as_quantity
+    assert bool(named_as_quantity([sentence], "n")) == named
 
 
 @pytest.mark.parametrize("sentence, base", [

@@ -161,6 +161,7 @@ def test_an_earlier_equality_is_substituted_into_a_hard_step():
     assert "substituted step 4: Derivative(L, z[j]) -> " in verdict.message
 
 
+@pytest.mark.slow          # about 12 s: CI's second step
 def test_a_hard_step_split_into_a_chain_is_proved_end_to_end():
     """d/dz_j of the label-smoothed cross-entropy is at most 1 − ε/n: undecided as one step, proved
     as a chain of three small ones."""

@@ -395,6 +395,7 @@ def test_a_false_integral_relation_is_still_refuted():
 
 
 # -- red team: monotonicity and the limit algebra --------------------------------------------------
+@pytest.mark.slow          # about 11 s: CI's second step
 def test_monotonicity_from_an_end_never_uses_a_hypothesis_on_its_variable(runner):
     # f = e^{x-y}((x-y)² + (x-y)/2 − 1/2) + 499/1000 → 0.499 as x → −∞, f' >= 0 for x > y (the hypothesis),
     # but f < 0 just above x = y (≈ −0.00087 at x − y = 0.01): the end −∞ lies outside x > y

@@ -221,7 +221,21 @@ def approximately(left: sp.Basic, right: sp.Basic, left_tex: str, right_tex: str
     gap = abs(a - b)
     shown = f"left ≈ {sp.N(a, 8)}, right ≈ {sp.N(b, 8)}"
     if gap <= tolerance * (1 + sp.Float("1e-9")):
+        for tex, other in ((left_tex, b), (right_tex, a)):
+            lone = _LONE_INTEGER.fullmatch(tex)
+            digits = lone.group(1).lstrip("-") if lone is not None else ""
+            figures = len(digits.rstrip("0"))
+            if digits.endswith("0") and digits.strip("0") and gap > sp.Rational(1, 2) \
+                    and float(f"{abs(float(other)):.{figures}g}") != float(digits):
+                # e^{2.2} ≈ 10: 9.025 is 10 to the nearest ten, but 9 to one significant figure — which
+                # rounding "10" means is not written (99.48 ≈ 100 is both)
+                return "undecided", (f"≈: {shown} — the value is {digits} to the nearest "
+                                     f"{10 ** (len(digits) - figures)} but not to {figures} significant "
+                                     f"figure{'s' if figures > 1 else ''}; which rounding is meant is not written")
         return "proved", f"≈ holds as a rounding to the decimals written ({shown}, within {sp.N(tolerance, 3)})"
+    misrounded = _misrounded(left, right, left_tex, right_tex, natural)
+    if misrounded:
+        return misrounded
     # arithmetic on written roundings carries their error along ("1.4 \\times 100" is off by up to 5): a
     # relation with such a side is refuted only when it is off by more than 10 %
     arithmetic = [bool(re.search(r"[-+*/]|\\times|\\cdot|\\d?frac", _SCIENTIFIC.sub(" ", _unsigned(tex))) and half)
@@ -262,6 +276,48 @@ def approximately(left: sp.Basic, right: sp.Basic, left_tex: str, right_tex: str
                           f"written ({sp.N(tolerance, 3)})"
     return "undecided", f"≈: {shown}, {sp.N(gap, 3)} apart, more than the rounding of the decimals written " \
                         f"({sp.N(tolerance, 3)}) but not far from it"
+
+
+_DECIMAL_ALONE = re.compile(r"\s*(-?)\s*(\d+)\.(\d+)\s*")
+_COMMANDS = re.compile(r"\\(?:sqrt|[dt]?frac|log|ln|exp|sin|cos|tan|tanh|sinh|cosh|arctan|pi|left|right|cdot|times|"
+                       r"big|Big|bigl|bigr|Bigl|Bigr)(?![A-Za-z])|\\sigma\s*(?=\\left|\()|"
+                       r"\\(?:mathrm|operatorname)\s*\{\s*(?:sigmoid|softplus|erf|exp|log|tanh|logit)\s*\}|"
+                       r"\b(?:exp|log|ln|sqrt|sin|cos|tan|tanh|sigmoid|softplus|erf)\b|(?<![A-Za-z\\])e(?![A-Za-z])")
+"""What a closed form of written integers may be made of besides digits: the functions and constants softsym
+knows (σ applied, ``\\sqrt``, ``\\log``, π, e) — any other letter may be a name whose value is a rounding."""
+
+
+def _misrounded(left: sp.Basic, right: sp.Basic, left_tex: str, right_tex: str,
+                natural: bool = False) -> tuple[str, str] | None:
+    """``\\sqrt{2} \\approx 1.42``, ``1/3 \\approx 0.34``: a closed form of written integers (no decimal, no name
+    whose value could be a rounding) beside a lone decimal that is neither its rounding nor its truncation to
+    the places written — refuted with both; None otherwise (a truncation, ``\\sqrt{2} \\approx 1.41`` or
+    ``e \\approx 2.71``, is left to the caller)."""
+    for exact, exact_tex, written_tex in ((left, left_tex, right_tex), (right, right_tex, left_tex)):
+        m = _DECIMAL_ALONE.fullmatch(written_tex)
+        if m is None or re.search(r"\d\.\d", exact_tex) or re.search(r"[A-Za-z]", _COMMANDS.sub(" ", exact_tex)):
+            continue
+        value = _value(exact)
+        if value is None or not value.is_real:
+            continue
+        places = len(m.group(3))
+        written = sp.Rational(f"{m.group(1)}{m.group(2)}.{m.group(3)}")
+        scaled = sp.Rational(value * 10 ** places) if value.is_Rational else sp.Float(value, 40) * 10 ** places
+        rounded = {sp.floor(scaled + sp.Rational(1, 2)), sp.ceiling(scaled - sp.Rational(1, 2))}   # (a half: both)
+        truncated = sp.floor(scaled) if value >= 0 else sp.ceiling(scaled)
+        if written not in {sp.Rational(int(k), 10 ** places) for k in (*rounded, truncated)}:
+            nearest = sp.Rational(int(sp.floor(scaled + sp.Rational(1, 2))), 10 ** places)
+            shown = f"{sp.N(value, places + 4)}"
+            if not natural and re.search(r"\\log(?![A-Za-z])|(?<![\\A-Za-z])log\b", exact_tex):
+                base = _in_another_base(left, right, sp.Rational(1, 2 * 10 ** places))
+                if base:                        # \log 2 ≈ 0.30: a base-10 logarithm meant
+                    return "undecided", (f"≈ fails with \\log read as the natural logarithm ({exact_tex.strip()} = "
+                                         f"{shown}…), but holds with the logarithm to base {base}, which the text "
+                                         f"may mean")
+            return "refuted", (f"≈ fails: {exact_tex.strip()} = {shown}…, which is {float(nearest):.{places}f} "
+                               f"to {places} decimal place{'s' if places > 1 else ''}; "
+                               f"{written_tex.strip()} is neither its rounding nor its truncation")
+    return None
 
 
 def natural_only(left: sp.Basic, right: sp.Basic, left_tex: str, right_tex: str,

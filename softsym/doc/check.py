@@ -340,11 +340,21 @@ def _at_every_entry(condition: sp.Basic, values: dict[str, sp.Basic]) -> list[sp
     index = free[0]
     families = {str(e.base.label) for e in condition.atoms(sp.Indexed) if index in e.indices}
     at = set()
+    wider: dict[str, set[tuple[int, ...]]] = {}      # c[1, 2] of "the cosine similarity $c_{uv}$" (said of c[k])
     for name in values:
-        m = re.fullmatch(r"(\w+)\[(-?\d+)\]", name)
+        m = re.fullmatch(r"(\w+)\[(-?\d+(?:,\s*-?\d+)*)\]", name)
         if m and m.group(1) in families:
-            at.add(int(m.group(2)))
-    return [condition.xreplace({index: sp.Integer(n)}) for n in sorted(at)] or [condition]
+            where = tuple(int(x) for x in m.group(2).split(","))
+            if len(where) == 1:
+                at.add(where[0])
+            else:
+                wider.setdefault(m.group(1), set()).add(where)
+    out = [condition.xreplace({index: sp.Integer(n)}) for n in sorted(at)]
+    singles = [e for e in condition.atoms(sp.Indexed) if e.indices == (index,)]
+    for e in singles:
+        for where in sorted(wider.get(str(e.base.label), ())):
+            out.append(condition.xreplace({e: sp.Indexed(e.base, *where)}))
+    return out or [condition]
 
 
 def _size_broken(counterexample: dict | None, sizes: tuple[str, ...]) -> str:

@@ -473,18 +473,23 @@ _NONNEGATIVE_NOUNS = (r"variances?|standard\s+deviations?|std|norms?|lengths?|di
                       r"cross-?entrop(?:y|ies)(?:\s+loss(?:es)?)?|(?:elapsed\s+|wall-?clock\s+|running\s+)?times?|durations?|"
                       r"latenc(?:y|ies)|relu\s+(?:outputs?|activations?)|"
                       r"counts?|widths?|heights?|areas?|volumes?|perimeters?|(?:mean\s+)?squared\s+errors?|"
-                      r"kl\s+divergences?|absolute\s+values?|moduli|modulus")
-_UNIT_NOUNS = (r"probabilit(?:y|ies)|accurac(?:y|ies)|fractions?|proportions?|precisions?|recalls?|f1(?:\s+scores?)?|"
+                      r"kl\s+divergences?|absolute\s+values?|moduli|modulus|likelihoods?|densit(?:y|ies)")
+_UNIT_NOUNS = (r"probabilit(?:y|ies)(?!\s+densit)|chances?|accurac(?:y|ies)|fractions?|proportions?|precisions?|recalls?|f1(?:\s+scores?)?|"
                r"p-?values?|aucs?|areas?\s+under\s+the\s+(?:roc\s+)?curve|"
                r"(?:success|error|dropout|keep)\s+(?:rates?|probabilit(?:y|ies))")
 _COSINE_NOUNS = r"cosine\s+similarit(?:y|ies)|cosines?|correlations?(?:\s+coefficients?)?"
 _SPECIAL_NOUNS = (r"power\s+of\s+(?:two|2|ten|10)|(?:integer\s+|whole\s+)?multiple\s+of|golden\s+ratio|prime(?:\s+number)?|"
                   r"(?:even|odd)\s+(?:integer|number)|perfect\s+square|root\s+of\s+unity")
-_COUNT_NOUNS = (r"number\s+of\s+[a-z]+|(?:lengths?|sizes?)(?=[^.;$]{0,40}\bin\s+(?:tokens|words|characters|samples|steps|"
+_COUNT_NOUNS = (r"number\s+of\s+[a-z]+|dimensions?|dimensionality|(?:batch|sample|vocabulary|vocab|beam|minibatch|"
+                r"mini-batch|population)\s+sizes?|(?:lengths?|sizes?)(?=[^.;$]{0,40}\bin\s+(?:tokens|words|characters|samples|steps|"
                 r"bytes|bits|elements|items)\b)")
 _OPEN_UNIT_NOUNS = (r"sigmoid\s+(?:outputs?|activations?|values?)|logistic\s+(?:outputs?|values?)|"
+                    r"softmax\s+(?:outputs?|probabilit(?:y|ies)|values?|weights?)|attention\s+weights?|"
                     r"(?:outputs?|activations?|values?)\s+of\s+(?:a|the)\s+(?:sigmoid|logistic)")
-_NOUN_KINDS = (("open unit", _OPEN_UNIT_NOUNS), ("count", _COUNT_NOUNS), ("nonnegative", _NONNEGATIVE_NOUNS), ("unit", _UNIT_NOUNS), ("cosine", _COSINE_NOUNS),
+_EXCESS_KURTOSIS_NOUNS = r"excess\s+kurtos[ie]s"
+_KURTOSIS_NOUNS = r"(?<!excess\s)kurtos[ie]s"
+_NOUN_KINDS = (("excess kurtosis", _EXCESS_KURTOSIS_NOUNS), ("kurtosis", _KURTOSIS_NOUNS),
+               ("open unit", _OPEN_UNIT_NOUNS), ("count", _COUNT_NOUNS), ("nonnegative", _NONNEGATIVE_NOUNS), ("unit", _UNIT_NOUNS), ("cosine", _COSINE_NOUNS),
                ("special", _SPECIAL_NOUNS))
 _ADJECTIVE = r"(?:(?!(?:of|log|logarithm|negative|inverse|change|difference|gradient|derivative|ratio|reciprocal|" \
              r"square\s+root|sign|shift|increase|decrease|error|loss|bias)\b)[A-Za-z-]+\s+){0,2}?"
@@ -492,7 +497,7 @@ _NOUN_NAME = (r"(?:\\hat\s*\{?\s*(?P<hat>[A-Za-z])\s*\}?|(?P<name>[A-Za-z]|\\[A-
               r"(?P<sub1>[A-Za-z0-9])))?)(?:\s*(?:\\approx|=)\s*\d+(?:\.\d+)?)?(?:\s*,\s*(?:\\[lc]?dots|\.\.\.)\s*,\s*[^$]*)?")
 """A name the words give a noun: ``v``, ``\\hat a`` (a_hat), ``a_k`` (every entry of a), ``a \\approx 0.9``, ``v_1, \\dots, v_K``."""
 _NOUN_AFTER_NAME = r"\$\s*" + _NOUN_NAME + r"\s*\$\s*(?:(?:is|are|be|denotes?|represents?|as|for)\s+|,\s*)" \
-                   r"(?:a|an|the|its|our|some)\s+" + _ADJECTIVE
+                   r"(?:a|an|the|its|our|some|any)\s+" + _ADJECTIVE
 _NOUN_BEFORE_NAME = r"\b(?:the|a|an|its|our)\s+" + _ADJECTIVE
 
 
@@ -507,25 +512,71 @@ def _noun_name(m) -> str:
     return f"{name}_{sub}" if sub else name      # (v_1 alone: one entry, not a name a problem speaks of)
 
 
+NOUN_RANGES = {"count": (0, None), "nonnegative": (0, None), "unit": (0, 1), "cosine": (-1, 1), "open unit": (0, 1),
+               "kurtosis": (1, None), "excess kurtosis": (-2, None)}
+"""The values each kind of noun leaves a name (low, high; None: unbounded); "open unit" excludes both ends and
+"count" is whole."""
+
+
 def nouns_in_words(lines: list[str]) -> list[tuple[int, str, str, str]]:
     """What a noun the words give a name says of its values: "Let $v$ be the variance of the returns" (v ≥ 0),
     "$a$ denotes the accuracy" (0 ≤ a ≤ 1), "the cosine similarity $c$" (−1 ≤ c ≤ 1), "$n$ is a power of two",
     "$\\phi$ for the golden ratio" (values softsym does not model), "$L$ is the length of the sequence in tokens"
-    (a whole number) — (line, name, kind, the noun as written), kind one of count, nonnegative, unit, cosine,
-    special.  A sentence that negates or hedges gives none.  Only a doubt on a
+    (a whole number), "the excess kurtosis $k$" (k ≥ −2) — (line, name, kind, the noun as written), kind one of
+    count, nonnegative, unit, open unit, cosine, kurtosis, excess kurtosis, special (:data:`NOUN_RANGES`).  A sentence that negates or hedges gives none.  Only a doubt on a
     counterexample that breaks it: never a hypothesis of a proof."""
     out: list[tuple[int, str, str, str]] = []
     for number, line in enumerate(lines, 1):
         for kind, nouns in _NOUN_KINDS:
             for pattern in (rf"(?i){_NOUN_AFTER_NAME}(?P<noun>{nouns})\b", rf"(?i){_NOUN_BEFORE_NAME}(?P<noun>{nouns})"
-                            rf"(?<!\bof)\s+\$\s*{_NOUN_NAME}\s*\$"):     # (not π of "a multiple of $\pi$")
+                            rf"(?<!\bof)(?:\s+in\s+[a-z]+)?(?:\s+(?:is|equals|denoted(?:\s+by)?))?"
+                            rf"\s+\$\s*{_NOUN_NAME}\s*\$"):     # (not π of "a multiple of $\pi$"; "the length in tokens is $T$")
                 for m in re.finditer(pattern, line):
                     sentence = sentence_around(line, m.start())
-                    if negation_in(sentence) or re.search(r"(?i)\b(?:if|whether|unless|suppose\s+not|not)\b",
-                                                         sentence.replace(m.group(0), " ")):
+                    plain = re.sub(r"(?i)\bwhether\s+or\s+not\b", " ", sentence.replace(m.group(0), " "))
+                    if negation_in(plain) or re.search(r"(?i)\b(?:if|whether|unless|suppose\s+not|not)\b", plain):
                         continue
                     out.append((number, _noun_name(m), kind, re.sub(r"\s+", " ", m.group("noun"))))
     return out
+
+
+def named_as_quantity(lines: list[str], letter: str) -> tuple[int, str] | None:
+    """Where the words name ``letter`` as a quantity that is no count ("Let $n$ be the refractive index of the
+    water", "the refractive index $n$"): (line, the noun as written), or None — none does, or a noun names it a
+    count or a size ("the number of samples", "the degree", "the batch size"), or the words name it two ways.
+    A letter the conventions make a positive integer (n, the length of the document's vectors) is then a real."""
+    token = re.escape(letter if len(letter) == 1 else "\\" + letter)
+    after = rf"\$\s*{token}\s*\$\s*(?:,\s*)?(?:is|be|denotes?|represents?|stands\s+for)\s+(?:the|a|an|its|our)\s+(?P<noun>[A-Za-z-]+(?:\s+[A-Za-z-]+){{0,2}})"
+    before = rf"\b(?:the|a|an|its|our)\s+(?P<noun>[A-Za-z-]+(?:\s+[A-Za-z-]+){{0,2}}?)\s*,?\s*\$\s*{token}\s*\$"
+    found: list[tuple[int, str]] = []
+    for number, line in enumerate(lines, 1):
+        for pattern in (after, before):
+            for m in re.finditer(pattern, line):
+                noun = re.split(r"(?i)\s+(?:of|in|for|with|at|on|to|from|that|which|and|or|is|are)\b", m.group("noun"))[0]
+                if not noun.strip():
+                    continue
+                sentence = sentence_around(line, m.start())
+                if negation_in(sentence):
+                    continue
+                found.append((number, noun.strip()))
+    if not found or any(_COUNT_WORD.search(noun) for _, noun in found):
+        return None
+    return found[0]
+
+
+_COUNT_WORD = re.compile(r"(?i)\b(?:numbers?|counts?|sizes?|dimensions?|dim|lengths?|degrees?|orders?|ranks?|^ind(?:ex|ices)|"
+                         r"multiplicit(?:y|ies)|exponents?|powers?|totals?|integers?|naturals?|whole|batch|epochs?|"
+                         r"iterations?|steps?|layers?|width|depth|samples?|observations?|points?|trials?|draws?|rounds?|"
+                         r"classes|categories|tokens?|items?|elements?|terms?|entries|nodes?|vertices|edges?|states?|"
+                         r"arms?|users?|words?|documents?|features?|parameters?|heads?|experts?|bins?|buckets?|"
+                         r"blocks?|periods?|days?|years?|months?|runs?|players?|agents?|coins?|flips?|tosses|"
+                         r"throws?|rolls?|events?|arrivals?|successes|failures|examples?|instances?|cases?|"
+                         r"people|patients?|subjects?|members?|customers?|clicks?|visits?|impressions?|"
+                         r"neurons?|units?|channels?|filters?|kernels?|pixels?|bytes?|bits?|digits?|characters?|"
+                         r"letters?|sentences?|sequences?|vectors?|matri(?:x|ces)|rows?|columns?|ensemble|"
+                         r"generation|level|stage|position|slot|time|moment)\b")
+"""Nouns of a count or a size ("the number of classes", "the sample size", "the degree", "the iteration"): a
+letter named so may well be the integer the conventions make it."""
 
 
 _SIGN_WORDS = {"positive": ">", "strictly positive": ">", "nonnegative": ">=", "non-negative": ">=",
@@ -541,7 +592,7 @@ _SIGN_STATED = re.compile(rf"(?:^|\b(?:let|where|since|as|because|assume|assumin
                           rf"thus|therefore|recall|note|remember|we\s+know|throughout,?|henceforth,?|in\s+what\s+follows,?|"
                           rf"from\s+now\s+on,?|(?P<noun>here|(?:the|our|each|every|this)(?:\s+(?!(?:of|at|in|for|on|to|with|by|when|whenever|if|where|that|which|unless|because|since|so|as|then|"
                           rf"and|or|is|are|be|case|cases|past|beyond|except|not)\b)"
-                          rf"[A-Za-z-]+){{1,2}}))\s+(?:(?:first|now|also|further|henceforth|throughout)\s+)?(?:that\s+)?)"
+                          rf"[A-Za-z-]+){{1,2}})),?\s+(?:(?:first|now|also|further|henceforth|throughout)\s+)?(?:that\s+)?)"
                           rf"{_NAMES_IN_MATH}\s+(?:is|be|are|denotes|represents)\s+(?P<neg>not\s+)?(?:both\s+|all\s+)?"
                           rf"(?:an?\s+|any\s+|(?:an\s+)?arbitrary\s+)?"
                           rf"(?:real\s+)?{_SIGN}"
@@ -604,6 +655,10 @@ _SIGN_LOCAL = re.compile(rf"\bfor\s+(?:all\s+|every\s+|any\s+)?{_SIGN}\s+(?:real
                          rf"|\b(?:for|with)\s+{_NAME_IN_MATH.replace('name', 'after')}\s+"
                          rf"{_SIGN.replace('sign', 'after_sign')}\b(?!\s*(?:,|or)\s*(?:or\s+)?(?:positive|negative|zero|non|or))",
                          re.I)   # "for $x$ positive", not "for $x$ positive, negative or zero"
+_SIGN_EXCLUDED = re.compile(rf"\b(?:(?:leaving|setting|putting|laying)\s+aside|barring|excluding|except\s+for|"
+                            rf"(?:apart|aside)\s+from|other\s+than|disregarding)\s+(?:the\s+)?(?:cases?\s+(?:of\s+)?)?"
+                            rf"(?:all\s+)?{_SIGN}\s+(?:real\s+)?(?:values?\s+(?:of\s+)?)?{_NAMES_IN_MATH}", re.I)
+"""A sign case set aside ("Setting aside negative $w$, …", "Excluding positive $x$"): what follows holds in the other."""
 _SIGN_CASE = re.compile(rf"\b(?P<case>when|whenever|if|for|unless|as\s+long\s+as|provided(?:\s+that)?)\s+{_NAMES_IN_MATH}"
                         rf"\s+(?:is|are)\s+(?P<neg>not\s+)?"
                         rf"(?:an?\s+)?{_SIGN}\b(?!\s+or\b)", re.I)       # not "when $x$ is positive or negative"
@@ -678,7 +733,8 @@ def local_signs_in_words(lines: list[str]) -> list[tuple[int, str, str, int, int
             start = _display_above(lines, number) if m else None
             if start is not None:
                 out.append((start, m.group("name"), sign_of(m), 0, 0, unplain(lines, number, m.start("name"))))
-        for m in (*_SIGN_LOCAL.finditer(line), *_SIGN_CASE.finditer(line), *_SIGN_CASE_CJK.finditer(line)):
+        for m in (*_SIGN_LOCAL.finditer(line), *_SIGN_CASE.finditer(line), *_SIGN_CASE_CJK.finditer(line),
+                  *_SIGN_EXCLUDED.finditer(line)):
             names = _names_of(m.group("names")) if m.groupdict().get("names") else \
                 [next(m.group(g) for g in ("name", "after") if g in m.groupdict() and m.group(g))]
             if not names:
@@ -691,8 +747,9 @@ def local_signs_in_words(lines: list[str]) -> list[tuple[int, str, str, int, int
                 and re.match(r"\s*(?:\$\$|\\\[|\\begin)", lines[following]) \
                 and (following == number or re.search(r"[,:，：]\s*$", ahead))   # "When $x$ is negative, we get"
             before = _INLINE_MATH.sub(" ", line[:m.start()])[-40:]
-            excepted = re.search(r"(?i)\b(?:except|unless|but\s+not|excluding|apart\s+from|other\s+than)"
-                                 r"(?:\s+(?:for\s+)?the\s+cases?)?\s*$|除了\s*$", before)
+            excepted = m.re is _SIGN_EXCLUDED or re.search(
+                r"(?i)\b(?:except|unless|but\s+not|excluding|apart\s+from|other\s+than)"
+                r"(?:\s+(?:for\s+)?the\s+cases?)?\s*$|除了\s*$", before)
             sign = _OPPOSITE_SIGN[sign_of(m)] if excepted else sign_of(m)    # "Except for positive $x$": x ≤ 0
             if NOT_A_CASE.search(before) and not excepted:
                 continue                      # "not only for positive $x$", "Beyond the case when …"
@@ -842,13 +899,17 @@ def signs_in_words(lines: list[str]) -> list[tuple[int, str, str | None, str]]:
                 sign = _OPPOSITE_SIGN[sign] if "neg" in m.groupdict() and m.group("neg") else sign   # "is not positive"
                 column = max(0, line.find(sentence.strip()[:30])) + m.start()      # (line: raw, same length)
                 doubt = unplain(lines, number, column, allow=r"\bnot\b" if m.groupdict().get("neg") else "")
-                if not doubt and m.groupdict().get("noun"):     # "The weight $w$ is positive.": a description, which
+                if not doubt and m.groupdict().get("noun") and not _SCOPE_NOUN.fullmatch(m.group("noun").strip()):
+                    # "The weight $w$ is positive.": a description, which (not "Throughout this chapter, $y$ is …")
                     doubt = f"the words \"{m.group(0).strip()[:60]}\", which describe it and assume nothing"  # the next
                     # sentence may take back ("That is wrong for this data set"): never a ground for a proof
                 out.extend((number, name, sign, doubt) for name in _names_of(m.group("names")))
     return out
 
 
+_SCOPE_NOUN = re.compile(r"(?i)(?:this|the|our)\s+(?:chapter|section|note|notes|paper|text|article|document|part|book|"
+                         r"appendix|derivation|lecture|post|discussion|analysis|rest(?:\s+of\s+\w+)?)")
+"""The words before a sign that say where it holds, not what the name is ("Throughout this chapter, $y$ is positive")."""
 _ENTRY_TEX = r"(?P<base>[A-Za-z]|\\[A-Za-z]+)\s*_\s*\{?\s*(?P<index>[a-z])\s*\}?"
 _LIST_TEX = (r"(?P<lbase>[A-Za-z]|\\[A-Za-z]+)\s*_\s*\{?\s*[A-Za-z0-9]+\s*\}?\s*,\s*(?:\\[lc]?dots|…|\.\.\.)\s*,"
              r"\s*(?P=lbase)\s*_\s*(?:\{[^{}$]+\}|[A-Za-z0-9])")
@@ -922,7 +983,8 @@ _SET_ASIDE_BEFORE = re.compile(r"(?i)(?:\b(?:unlike\s+(?:in\s+)?the\s+cases?|(?:
                                r"(?:\s+(?:where|when|at|of))?|(?:everywhere|anywhere)\s+but(?:\s+(?:at|for|when|where))?|"
                                r"save\s+(?:at|for|when|where)|excluding|unless|but\s+not(?:\s+(?:for|when|at|if))?|"
                                r"(?:apart|aside|away)\s+from(?:\s+the\s+(?:cases?|points?))?|other\s+than(?:\s+(?:at|for|when))?|"
-                               r"with\s+the\s+exception\s+of|outside(?:\s+of)?|besides)"
+                               r"with\s+the\s+exception\s+of|outside(?:\s+of)?|besides|barring|"
+                               r"(?:leaving|setting|putting|laying)\s+aside|disregarding)"
                                r"(?:\s+the)?(?:\s+[a-z-]+){0,2}?(?:\s+(?:cases?|points?|values?|situations?|settings?))?|"
                                r"除了|除非|除去)\s*$")
 # ("Excluding the fair case $2p = 1$", "apart from the degenerate case $a = 0$")
@@ -3161,22 +3223,81 @@ _LOG_BASE = re.compile(
 base 2", "every $\\log$ below is to base 10", "对数以 2 为底"."""
 _LOG_NATURAL = re.compile(
     rf"(?i){_LOG_WORD}{_LOG_SCOPE}\s+(?:denotes|is|are|means|stands\s+for|will\s+be)\s+(?:the\s+|a\s+)?natural\b"
-    r"|\b(?:work|working|use|using)\s+(?:with\s+)?natural\s+(?:logarithms?|logs?)\b"
+    r"|\b(?:work|works|working|use|uses|using)\s+(?:with\s+)?natural\s+(?:logarithms?|logs?)\b"
     r"|\bnatural\s+(?:logarithms?|logs?)\s+(?:throughout|from\s+here\s+on|below|henceforth)"
     r"|(?:对数|\\log)\s*(?:均|都)?\s*(?:为|是|取)\s*自然对数")
 """Words that make ``\\log`` the natural logarithm from there on ("From here on $\\log$ is the natural
 logarithm", "in this chapter we work with natural logarithms"): a base given before no longer holds."""
 
 
-def logarithm_bases_scoped(lines: list[str]) -> list[tuple[int, int, bool]]:
-    """:func:`logarithm_bases`, each with whether the words keep it to its section ("Every $\\log$ in this
-    appendix is to base 10", "The gain is $10 \\log P$, where $\\log$ is to base 10")."""
+def logarithm_bases_scoped(lines: list[str]) -> list[tuple[int, int, tuple[str, str]]]:
+    """:func:`logarithm_bases`, each with the reach the words give it (:func:`log_base_at` reads it): ("", "")
+    from there on; ("section", "") its section and the subsections in it ("Every $\\log$ in this appendix is to
+    base 10"; said under the title, the whole text), ("where", "") the same but never past the title's own part
+    ("The gain is $10 \\log P$, where $\\log$ is to base 10"); ("formula", "") the formula it leads
+    into only ("For the next formula only, $\\log$ is base 2: …"); ("only", word) the sections whose heading
+    names it ("In the appendix, $\\log$ is base 2"); ("except", word) all but those ("All logarithms are base 2
+    except in the appendix, which uses natural logarithms": there the natural logarithm)."""
     out = []
-    for line, base in logarithm_bases(lines):
-        text = lines[line - 1] if 1 <= line <= len(lines) else ""
-        local = bool(re.search(r"(?i)\b(?:in|for|throughout)\s+this\s+(?:appendix|section|subsection|chapter|part|example|"
-                               r"paragraph|formula)\b|\bwhere\s+\$?\s*\\?log\b|本节|本章|这里", text))
-        out.append((line, base, local))
+    for line, base, sentence, said in _logarithm_bases_said(lines):
+        other = re.search(r"(?i)\bexcept\s+(?:in\s+|for\s+)?(?:the\s+)?(?P<part>appendix|appendices|introduction|"
+                          r"examples?|exercises?)\b", sentence)
+        if other:
+            part = other.group("part").lower().rstrip("s").replace("appendice", "appendix")
+            before = [b for at, b in said if at < other.start()]
+            after = [b for at, b in said if at > other.start()]
+            if before:
+                out.append((line, before[-1], ("except", part)))
+            if after:
+                out.append((line, after[-1], ("only", part)))
+            continue
+        named = re.search(r"(?i)\b(?:in|for|throughout)\s+(?:the\s+)?(?P<part>appendix|appendices)\b", sentence)
+        if named:
+            out.append((line, base, ("only", named.group("part").lower().replace("appendices", "appendix"))))
+        elif re.search(r"(?i)\b(?:next|following)\s+(?:formula|equation|display|line|expression)s?\s+only\b|"
+                       r"\bonly\s+(?:for|in)\s+the\s+(?:next|following)\s+(?:formula|equation|display|expression)\b|"
+                       r"\b(?:in|for)\s+this\s+(?:formula|equation|expression)\b", sentence):
+            out.append((line, base, ("formula", "")))
+        elif re.search(r"(?i)\b(?:in|for|throughout)\s+this\s+(?:appendix|section|subsection|chapter|part|example|"
+                       r"paragraph)\b|本节|本章", sentence):
+            out.append((line, base, ("section", "")))
+        elif re.search(r"(?i)\bwhere\s+\$?\s*\\?log\b|这里", sentence):
+            out.append((line, base, ("where", "")))
+        else:
+            out.append((line, base, ("", "")))
+    return out
+
+
+def log_base_at(scoped: list[tuple[int, int, tuple[str, str]]], lines: list[str], sections: dict[int, int],
+                line: int) -> int | None:
+    """The base the words give ``\\log`` on ``line`` (0: natural), or None where none reaches it: the latest
+    statement before it whose reach (:func:`logarithm_bases_scoped`) takes it in."""
+    for said, base, (reach, part) in reversed(scoped):
+        if said > line:
+            continue
+        own = max((h for h in sections if h <= said), default=None)
+        if reach in ("section", "where") and not in_scope(sections, said, line) \
+                and not (reach == "section" and own is not None and sections[own] == 99):
+            continue                    # ("In this section …" under the title: the whole text; "…, where $\\log$ is
+            #                             to base 10": its own part of it)
+        if reach == "formula" and not (line == said or line - said <= 2 and all(
+                lines[k].strip() for k in range(said, line - 1))):
+            continue
+        if reach in ("only", "except"):
+            headed = _headings_over(sections, lines, line)
+            if (reach == "only") != any(part in heading.lower() for heading in headed):
+                continue
+        return base
+    return None
+
+
+def _headings_over(sections: dict[int, int], lines: list[str], line: int) -> list[str]:
+    """The headings of the section ``line`` stands in and of the sections that hold it."""
+    out, level = [], 99
+    for heading in sorted((h for h in sections if h <= line), reverse=True):
+        if sections[heading] < level:
+            out.append(lines[heading - 1] if 1 <= heading <= len(lines) else "")
+            level = sections[heading]
     return out
 
 
@@ -3185,14 +3306,19 @@ def logarithm_bases(lines: list[str]) -> list[tuple[int, int]]:
     natural logarithm (a base given before is taken back).  Of two in one sentence the later counts ("In the
     coding chapter logarithms are base 2, but in this chapter we work with natural logarithms"); a sentence
     that hedges or denies it gives none."""
-    out: list[tuple[int, int]] = []
+    return [(line, base) for line, base, _, _ in _logarithm_bases_said(lines)]
+
+
+def _logarithm_bases_said(lines: list[str]) -> list[tuple[int, int, str, list[tuple[int, int]]]]:
+    """:func:`logarithm_bases` with the sentence that says each and where in it each base is said."""
+    out = []
     for number, line in enumerate(lines, 1):
         for sentence in re.split(r"(?<=[.!?;])\s+|(?<=[。！？；])", line):
             said = sorted([(m.start(), int(m.group("base") or m.group("cjk"))) for m in _LOG_BASE.finditer(sentence)]
                           + [(m.start(), 0) for m in _LOG_NATURAL.finditer(sentence)])
             if not said or negation_in(sentence) or re.search(r"(?i)\b(?:if|unless|whether|or)\b", sentence):
                 continue
-            out.append((number, said[-1][1]))
+            out.append((number, said[-1][1], sentence, said))
     return out
 
 

@@ -67,7 +67,10 @@ _NAMED_IN_WORDS = {
                     r"(?:\$\s*e\s*\$\s*(?:be|is|denotes?|stands?\s+for|for|as)?\s*(?:the|an?|our|its)\s+"
                     r"|\b(?:let|where|with)\s+\$\s*e\s*\$\s+(?:be|denotes?|is)\s+(?:(?:the|an?|our|its)\s+)?)"
                     r"(?!(?:the|an?|our|its)\s)(?!euler|base|natural|exponential|"
-                    r"constant|number|limit|famous|mathematical|irrational|transcendental)\w"),
+                    r"constant|number|limit|famous|mathematical|irrational|transcendental)\w|"
+                    r"\$\s*e\s*\$\s+(?:is|be|are|becomes|stays|turns)\s+(?:strictly\s+)?(?:negative|non-?positive|zero\b|"
+                    r"(?:less|smaller|lower)\s+than\s+(?:zero|0|\$\s*0\s*\$)|below\s+(?:zero|0))|"
+                    r"\b(?:for|when|whenever|if)\s+(?:a\s+)?(?:strictly\s+)?(?:negative|non-?positive)\s+\$\s*e\s*\$"),
     "pi": re.compile(r"(?i)\b(?:mixture|mixing|prior|policy|class|stationary)\s+(?:weights?\s+|probabilit(?:y|ies)\s+|"
                      r"distribution\s+)?\$\s*\\pi\s*\$|"
                      r"(?:\$\s*\\pi\s*\$\s*(?:be|is|denotes?|stands?\s+for)?\s*(?:the|an?|our|its)\s+"
@@ -77,7 +80,8 @@ _NAMED_IN_WORDS = {
                      r"\b(?:prevalence|base\s+rate|proportion|fraction)\s+(?:is\s+|of\s+\w+\s+)?\$\s*\\pi\s*\$"),
 }
 """The words that make e or π a name of the text ("Let $e$ be the prediction error", "$\\pi$ the mixture
-weight"), not Euler's number or the circle's constant."""
+weight", "When $e$ is less than zero": no sign Euler's number can have), not Euler's number or the circle's
+constant."""
 
 
 def named_constants(found: list, blocks: list, declared: set[str], lines: list[str] = ()) -> dict[str, list[int]]:

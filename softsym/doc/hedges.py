@@ -97,7 +97,8 @@ def sentence_around(line: str, column: int) -> str:
 
 
 EXCEPTING = r"(?i)\b(?:except(?:\s+(?:when|for|if|in\s+the\s+cases?))?|unless|but\s+not|excluding|apart\s+from|" \
-            r"other\s+than|unlike(?:\s+(?:in\s+)?the\s+cases?)?)\b|除了|除去"
+            r"other\s+than|unlike(?:\s+(?:in\s+)?the\s+cases?)?|barring|(?:leaving|setting|putting|laying)\s+aside|" \
+            r"disregarding)\b|除了|除去"
 """The words that state a case by its complement ("except when $x < 0$"): a reading that negates the
 case it names may use them (``unplain(…, allow=EXCEPTING)``)."""
 
@@ -117,17 +118,17 @@ def case_switch(text: str, allow: str = "") -> str:
     return found.group(0).strip() if found else ""
 
 
-def unplain(lines: list[str], line: int, column: int = -1, allow: str = "") -> str:
+def unplain(lines: list[str], line: int, column: int = -1, allow: str | tuple[str, ...] = "") -> str:
     """Why the sentence of ``lines`` at (``line``, ``column``) is no plain statement of a case or an
     assumption ("the word \"except\"", "both signs in one sentence"), or ``""`` when it is plain —
     a hypothesis read from it may then prove a relation. ``column`` < 0: the whole line; ``allow``:
-    the words of the form read (taken out once before the sentence is judged)."""
+    the words of the form read (taken out once before the sentence is judged; a tuple: each once)."""
     if not 1 <= line <= len(lines):
         return ""
     text, at = _paragraph_text(lines, line, column)
     sentence = sentence_around(text, at)
-    if allow:
-        sentence = re.sub(allow, " ", sentence, count=1)
+    for pattern in allow if isinstance(allow, tuple) else (allow,) if allow else ():
+        sentence = re.sub(pattern, " ", sentence, count=1)
     sentence = _UNLESS_SAID.sub(" ", sentence)          # "Unless said otherwise, …": a default, no exception
     risky = _RISKY.search(sentence)
     if risky:
@@ -338,8 +339,9 @@ def negation_in(sentence: str) -> str:
     return f"the word \"{found.group(0)}\"" if found else ""
 
 
-_NAME = re.compile(r"\$\s*(?P<name>[A-Za-z]|\\[A-Za-z]+)\s*\$")
-_BOUND = re.compile(r"\$\s*(?P<name>[A-Za-z]|\\[A-Za-z]+)\s*(?P<op><|>|\\le(?:q|qslant)?|\\ge(?:q|qslant)?|\\lt|\\gt|≤|≥|"
+_LABEL = r"(?:\s*_\s*(?:\{\s*(?P<sub>[A-Za-z0-9]{1,3})\s*\}|(?P<sub1>[A-Za-z0-9])))?"
+_NAME = re.compile(r"\$\s*(?P<name>[A-Za-z]|\\[A-Za-z]+)" + _LABEL + r"\s*\$")
+_BOUND = re.compile(r"\$\s*(?P<name>[A-Za-z]|\\[A-Za-z]+)" + _LABEL + r"\s*(?P<op><|>|\\le(?:q|qslant)?|\\ge(?:q|qslant)?|\\lt|\\gt|≤|≥|"
                     r"\\in|\\notin|\\neq|\\ne)\s*(?P<rest>[^$]*)\$")
 _ZERO_FIRST = re.compile(r"\$\s*0\s*(?P<op><|\\le(?:q|qslant)?|\\lt|≤)\s*(?P<name>[A-Za-z]|\\[A-Za-z]+)\s*"
                          r"(?:(?P<op2><|\\le(?:q|qslant)?(?![A-Za-z])|\\lt|≤)\s*(?P<top>-?\d+(?:\.\d+)?)\s*\$"
@@ -410,6 +412,13 @@ def sentences(lines: list[str], first: int, last: int):
             yield line, words[a:b], (a, b), number
 
 
+def _spoken(m: re.Match) -> str:
+    """The name a match of :data:`_NAME` or :data:`_BOUND` speaks of: ``x``, ``mu``, or a subscripted one as written
+    (``v_x``: a label the reader may keep as a name of its own; an entry ``z_i`` matches no name of a problem)."""
+    sub = m.group("sub") or m.group("sub1")
+    return m.group("name").lstrip("\\") + (f"_{sub}" if sub else "")
+
+
 def signs_nearby(lines: list[str], first: int, last: int, skip: str = "") -> dict[str, set[str]]:
     """The names (as written: ``x``, ``\\mu``) whose sign or range the words of lines ``first`` to
     ``last`` speak of, each with the sides the last sentence that speaks of it names ("+", "-"; "?"
@@ -425,10 +434,10 @@ def signs_nearby(lines: list[str], first: int, last: int, skip: str = "") -> dic
                 and not (upper and lower and _ALTERNATIVE.search(sentence)):   # "positive or negative": no case
             unclear = upper and lower or bool(re.search(EXCEPTING, sentence))   # "… $x$ positive and $y$ negative"
             for m in _NAME.finditer(line[a:b]):
-                here.setdefault(m.group("name").lstrip("\\"), set()).add("?" if unclear else "+" if upper else "-")
+                here.setdefault(_spoken(m), set()).add("?" if unclear else "+" if upper else "-")
         for m in _BOUND.finditer(line[a:b]):
             if not skip.strip() or m.group(0).strip("$ ").strip() != skip.strip():
-                here.setdefault(m.group("name").lstrip("\\"), set()).add(_bound_side(m.group("op"), m.group("rest")))
+                here.setdefault(_spoken(m), set()).add(_bound_side(m.group("op"), m.group("rest")))
         for m in _ZERO_FIRST.finditer(line[a:b]):                 # "$0 < p < 1$"
             side = "?"
             if m.group("top"):
@@ -456,6 +465,7 @@ def _disclaimed(sentence: str) -> bool:
 _RESTRICTING = re.compile(
     r"(?i)\b(?:integers?|integral|natural\s+numbers?|whole\s+numbers?|counts?|between|at\s+least|at\s+most|"
     r"greater\s+than|less\s+than|larger\s+than|smaller\s+than|bigger\s+than|more\s+than|exceeds?|exceeding|"
+    r"(?:below|above|under|over|beneath)(?=\s+(?:zero|one|two|\$?\s*-?\d))|"
     r"non-?zero|(?:is|are|be)\s+(?:not|never)\s+(?:equal\s+to\s+)?(?:zero|0)|non-?vanishing|(?:the\s+)?same\s+signs?|"
     r"opposite\s+signs?|large\s+enough|small\s+enough|sufficiently|bounded|interval|range|ranges|probability|"
     r"probabilities|temperature|odd|even|divisible|rational|irrational|finite|distinct|unique(?:ly)?)\b|"
@@ -569,9 +579,9 @@ def restricted_nearby(lines: list[str], first: int, last: int) -> dict[str, str]
                                               or other_case or _NEVER_AFTER.search(sentence[found.end():])):
                 phrase = f"not {phrase}"       # "is not an integer", "an integer with probability zero",
             if phrase.startswith("not "):                    # "… If it is not, …": any value may be meant
-                out[m.group("name").lstrip("\\")] = phrase
+                out[_spoken(m)] = phrase
             else:
-                out.setdefault(m.group("name").lstrip("\\"), phrase)
+                out.setdefault(_spoken(m), phrase)
     return out
 
 
@@ -611,7 +621,7 @@ def restricted_where_introduced(lines: list[str]) -> dict[str, tuple[int, str]]:
     out: dict[str, tuple[int, str]] = {}
     seen: set[str] = set()
     for line, sentence, (a, b), number in sentences(lines, 1, len(lines)):
-        names = [m.group("name").lstrip("\\") for m in _NAME.finditer(line[a:b])]
+        names = [_spoken(m) for m in _NAME.finditer(line[a:b])]
         fresh = [n for n in names if n not in seen]
         seen.update(names)
         for m in _ARG_EXTREMUM.finditer(line[a:b]):            # "$k \in \arg\max_i z_i$": k singled out
@@ -631,9 +641,10 @@ def restricted_where_introduced(lines: list[str]) -> dict[str, tuple[int, str]]:
 
 _NUMBER = r"\$?\s*(-?\d+(?:\.\d+)?)\s*\$?"
 _WORD_BOUNDS = (
-    (re.compile(rf"(?i)^(?:greater|larger|bigger|more)\s+than\s+{_NUMBER}|^exceed(?:s|ing)?\s+{_NUMBER}|^大于\s*{_NUMBER}"),
-     lambda v, n: v > n),
-    (re.compile(rf"(?i)^(?:less|smaller)\s+than\s+{_NUMBER}|^小于\s*{_NUMBER}"), lambda v, n: v < n),
+    (re.compile(rf"(?i)^(?:greater|larger|bigger|more)\s+than\s+{_NUMBER}|^exceed(?:s|ing)?\s+{_NUMBER}|"
+                rf"^(?:above|over)\s+{_NUMBER}|^大于\s*{_NUMBER}"), lambda v, n: v > n),
+    (re.compile(rf"(?i)^(?:less|smaller)\s+than\s+{_NUMBER}|^(?:below|under|beneath)\s+{_NUMBER}|^小于\s*{_NUMBER}"),
+     lambda v, n: v < n),
     (re.compile(rf"(?i)^at\s+least\s+{_NUMBER}|^不小于\s*{_NUMBER}|^至少\s*{_NUMBER}"), lambda v, n: v >= n),
     (re.compile(rf"(?i)^at\s+most\s+{_NUMBER}|^不大于\s*{_NUMBER}|^至多\s*{_NUMBER}"), lambda v, n: v <= n),
 )

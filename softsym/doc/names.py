@@ -316,9 +316,9 @@ _BINDER = re.compile(r"\\(?:sum|prod|max|min|sup|inf|bigcup|bigcap)\s*(?:\\limit
 
 def scalar_labels(math: list[str]) -> list[str]:
     """Subscripts that label rather than index (``T_c``, the critical temperature, beside the temperature
-    ``T``): a base with no other letter as a subscript, whose subscript letter is never written alone, never
-    subscripts another name, never runs through a sum, a range or an indicator, never sits in arithmetic
-    inside a subscript, and is no usual index letter (i, j, k, l, m, n, t, s).  Each such ``T_c`` is a name of
+    ``T``; ``p_o`` and ``p_e``, observed and expected agreement): a base whose every subscript letter is never
+    written alone, never subscripts another name, never runs through a sum, a range or an indicator, never sits
+    in arithmetic inside a subscript, and is no usual index letter (i, j, k, l, m, n, t, s).  Each such ``T_c`` is a name of
     its own (read as the entry ``T[c]`` at a free index, it was a family and a number at once).  The reader
     keeps bases the text defines whole (``p = \\mathrm{softmax}(z)``: p_c is its entry)."""
     text = " ".join(math)
@@ -333,13 +333,12 @@ def scalar_labels(math: list[str]) -> list[str]:
     out = []
     for base, subs in subscripts.items():
         letters = {s for s in subs if not s.isdigit()}
-        if len(letters) != 1 or len(base.lstrip("\\")) > 1 and not base.startswith("\\"):
+        if not letters or len(base.lstrip("\\")) > 1 and not base.startswith("\\"):
             continue
-        letter = next(iter(letters))
-        if not re.fullmatch(r"[a-z]", letter) or letter in _INDEX_LETTERS | {"t", "s"} or letter in alone \
-                or letter in bound or letter in ranged \
-                or any(re.search(rf"(?<![\\A-Za-z]){letter}(?![A-Za-z])", sub)
-                       for b, other in subscripts.items() if b != base for sub in other):
-            continue
-        out.append(f"{base.lstrip(chr(92))}_{letter}")
+        if all(re.fullmatch(r"[a-z]", letter) and letter not in _INDEX_LETTERS | {"t", "s"} and letter not in alone
+               and letter not in bound and letter not in ranged
+               and not any(re.search(rf"(?<![\\A-Za-z]){letter}(?![A-Za-z])", sub)
+                           for b, other in subscripts.items() if b != base for sub in other)
+               for letter in letters):      # (p_o and p_e, observed and expected: each a label)
+            out.extend(f"{base.lstrip(chr(92))}_{letter}" for letter in letters)
     return sorted(out)

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections import Counter
 
 import itertools
+import math
 import re
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -49,7 +50,7 @@ from .integers import integers_in_words, kinds_unread, reaches as integer_reache
 from .chains import Relation, column_on_line, relations, sides_of_arrows
 from .hedges import (EXCEPTING, FROM_HERE_ON, _UNLESS_SAID, assumed_in_words, words_set_aside, doubted_in, equal_case, hedged_words, case_switch, distributions_named, negation_in, others_before, paragraph_around, prose_text, regime_nearby, restricted_nearby, restricted_where_introduced,
                      sentence_around, sentences, signs_nearby, unplain, word_bound)
-from .conditions import (_GENERAL_AFTER, NAME_TEX, logarithm_bases_scoped, nouns_in_words, to_base, _sentence_before, bare_set, case_at_point, named_by_noun, product_value, replaced_in_words, solved_value,
+from .conditions import (_GENERAL_AFTER, NAME_TEX, NOUN_RANGES, log_base_at, logarithm_bases_scoped, named_as_quantity, nouns_in_words, to_base, _sentence_before, bare_set, case_at_point, named_by_noun, product_value, replaced_in_words, solved_value,
                          worded_value, domains_in_words, premise_before, case_by_noun,
     conditioned, family_bound_for_every, pin_throughout,
     LABEL_SET, OP_TEX, is_stated_range, MEMBERSHIP as _MEMBERSHIP, NOT_A_CASE, after_a_display, as_bounds, case_after, case_in_words, claimed_before, bound_throughout, introduced_by, conditions_after, conditions_for, excluded_in_words, named_in_words, tight_at,
@@ -87,7 +88,7 @@ from .macros import VARIANCE, angle_means, argument_gradients, averages, averagi
     outcome_functions, variance_link_written
 from .outcomes import outcome_count_named, outcome_distributions, outcome_letters, states_listed, summed_values
 from .names import (
-    as_relational, bare_name, context_names, doc_declarations, document_dimension, is_atomic,
+    DEFAULT_DIMENSION, as_relational, bare_name, context_names, doc_declarations, document_dimension, is_atomic,
     merged_declarations, model_parameters, names_in, one_symbol_per_name, opaque_probabilities, own_parameters,
     pinned_by, plain_context, probabilities_in, related_to, scalar_labels, subscript_labels, target_name, with_models,
 )
@@ -390,6 +391,11 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
     called_real = sorted(({next(g for g in m.groups() if g) for m in _CALLED_REAL.finditer(text)}
                           | (unread_kinds - range_ends))
                          - set(base.names()) - set(functions))   # ("a positive integer or zero": no dimension)
+    letter = inferred or DEFAULT_DIMENSION
+    if letter not in range_ends | set(base.names()) | set(functions) | set(called_real) | _dimensions(text) \
+            and named_as_quantity(prose_lines, letter):   # "Let $n$ be the refractive index": no dimension
+        #                                                   (unless ℝ^n makes it one)
+        called_real.append(letter)
     if called_real:                 # "for every real $n$", "$n \in \mathbb{R}$": n is no count nor dimension
         try:
             base = base.merged(doc_declarations(f"{' '.join(called_real)}: real"))
@@ -413,7 +419,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         except UserError:
             pass
     subscripted = set(re.findall(r"(?<![\\A-Za-z])([A-Za-z])\s*_", " ".join(b.tex for b in blocks)))
-    counted = sorted(set(_COUNTED_IN_WORDS.findall(words_text)) | set(_SIZED_IN_WORDS.findall(words_text))
+    counted = sorted(set(_COUNTED_IN_WORDS.findall(words_text)) | {a or b for a, b in _SIZED_IN_WORDS.findall(words_text)}
                      - set(base.names()) - set(functions) - subscripted)   # (not d of d_k: a family too)
     if counted:                     # "over $K$ classes", "$N$ samples", "$n$ 个类别": sizes, positive integers
         try:
@@ -424,14 +430,16 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
     applied: list[str] = []
     domain = base
     family_said = _family_conditions(family_signs_in_words(prose_lines) + _counted_families(blocks)
-                                     + _drawn_nonnegative(prose_lines), domain,
+                                     + _drawn_nonnegative(prose_lines) + _summed_counts(prose_lines), domain,
                                      functions)                     # "Let $p_k$ be
     # positive": every entry, by line; "Let $\gamma_i \in (0, 1)$ for all $i$": each bound of every entry too
-    family_said = sorted(family_said + _family_ranges(memberships, domain, functions), key=lambda f: f[0])
+    family_said = sorted(family_said + _family_ranges(memberships, domain, functions, prose_lines), key=lambda f: f[0])
     noun_said = nouns_in_words(prose_lines)       # "Let $v$ be the variance …", "$n$ is a power of two", by line
     family_said = sorted(family_said + _family_conditions(       # "$a_k$ is the accuracy of the k-th model": every entry
-        [(line, name[:-2], kind if kind in ("count", "unit") else ">=") for line, name, kind, _ in noun_said
-         if name.endswith("[]") and kind in ("count", "nonnegative", "unit")], domain, functions), key=lambda f: f[0])
+        [(line, name[:-2], kind if kind in ("count", "unit", "cosine", "open unit") else ">=")
+         for line, name, kind, _ in noun_said
+         if name.endswith("[]") and kind in ("count", "nonnegative", "unit", "cosine", "open unit")], domain, functions),
+        key=lambda f: f[0])
     parameter_facts: list[tuple[int, sp.Basic]] = []    # a named distribution's parameter ranges, by line
     equals_defined: dict[str, int] = {}                 # functions defined with "=" in a display, by line
     solved_forms: dict[str, tuple[sp.Symbol, int]] = {}  # "3a = 12" solved for a: its left side as written → (a, line)
@@ -493,6 +501,9 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                         for name in {m.group(1).lstrip("\\"), m.group(1)[-1] if m.group(1)[0] != "\\" else ""})
     # (f(x), x(1 - x), the y of xy(…): no new point x'; \theta( is θ's, never a's)
     index_ranges: dict[str, tuple[sp.Expr, sp.Expr]] = {}       # "i = 1, …, K": the range of the index i
+    index_range_lines: dict[str, int] = {}                       # … and the line that gave it
+    excluded_cases: list[tuple[sp.Basic, int]] = []              # "Unless $k = 0$": k ≠ 0, by line
+    taken: list[tuple[sp.Basic, int]] = []                       # "Take $n_h = nW_h$": a choice of formula, by line
     bold_only: set[str] = set()                                 # vectors defined in bold (z is not \mathbf{z})
     recurrences: dict[str, int] = {}                            # m_t = β m_{t-1} + …: the family, its line
     rules_seen: set[str] = set()                                # families given a recurrence so far
@@ -569,7 +580,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
     reassigned = sorted((number, m.start(), m.group("name").lstrip("\\"))     # "z \gets 2z": (line, column, name)
                         for number, line in enumerate(lines, 1) for m in _REASSIGNED.finditer(line))
     log_scoped = logarithm_bases_scoped(prose_lines)     # "log denotes the logarithm to base 2", by line (and
-    log_bases = [(line, base) for line, base, _ in log_scoped]   # whether the words keep it to its section)
+    log_bases = [(line, base) for line, base, _ in log_scoped]   # how far the words let it reach)
     case_signed: tuple[int, str] | None = None            # "If all variables are positive, …": line, sign
     unused_conditions: list[tuple[int, str]] = []         # conditions in prose softsym could not use: line, tex
     placed_near: dict[str, tuple[int, str]] = {}          # a name the words place at ≈ a number: line, its interval
@@ -682,7 +693,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         standing_doubts[key] = ""
         return True
 
-    def add_condition(condition: sp.Basic | None, allow: str = "") -> None:
+    def add_condition(condition: sp.Basic | None, allow: str | tuple[str, ...] = "") -> None:
         if condition is sp.true:
             return                      # "t ∈ (0, ∞)": its bound t < ∞ says nothing
         if condition is sp.false:       # "Set $\theta_K := +\infty$" of a real θ: SymPy settles Eq(θ_K, ∞) as
@@ -1022,7 +1033,10 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                         condition_columns[(member_line, c)] = lines[member_line - 1].find(member)
                         worded_doubts[(member_line, c)] = doubt and f"{member} (line {member_line}: {doubt})"
                 continue
+            moved = drawn and _law_moved(lines[member_line - 1], member)
             for name, bound in membership_bounds(member, domain, functions):
+                if moved and name.split("[")[0] in moved:
+                    bound = ()              # "$X_i \sim \mathrm{Exp}(\lambda)$ shifted by $-5$": not the law's support
                 if drawn and (name in standing and standing[name] != bound or not bound):
                     redraw(name)    # (any real: what was imposed on the name goes too;
                     # "$z \sim \mathcal{N}(0, 1)$" after "$z \sim \mathrm{Exp}(1)$")
@@ -1059,6 +1073,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             _, member = labels_sets.pop(0)
             for name, lo, hi in label_set(member, domain):
                 index_ranges[name] = (lo, hi)
+                index_range_lines[name] = rel.line
         while hot_dropped and hot_dropped[0] <= rel.line:     # "Now drop the one-hot assumption", "soft labels"
             hot_dropped.pop(0)
             constraints = [c for c in constraints if not any(c is h for h in hot_constraints)]
@@ -1110,6 +1125,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             relationals, index_range = listed
             if index_range is not None:
                 index_ranges[index_range[0]] = index_range[1:]
+                index_range_lines[index_range[0]] = rel.line
                 message = (f"the range of an index: {index_range[0]} is an integer from {index_range[1]} to "
                            f"{index_range[2]} in what follows")
             else:
@@ -1182,8 +1198,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                            applied=applied_names, random=random_names, outcomes=outcomes, valued_sums=valued_sums,
                            outcome_size=dimension if outcome_size is not None and outcome_size.name == dimension.name
                            else outcome_size,
-                           log_base=next((base for line, base, local in reversed(log_scoped) if line <= rel.line
-                                          and (not local or same_section(sections, line, rel.line))), 0) or None)
+                           log_base=log_base_at(log_scoped, lines, sections, rel.line) or None)
         context = context_with(functions - {f for f, at in late_functions.items() if rel.line < at}
                                - {f for f, at in own_versions.items()
                                   if rel.line < at or not in_scope(sections, at, rel.line)})
@@ -1352,12 +1367,15 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             out.append(Reading(rel, verdict="unparsed", message=f"{exc.reason}: {exc.fragment}"))
             continue
         lhs, rhs = one_symbol_per_name(lhs, rhs)
-        tuple_values = _tuple_pins(rel, lambda t: parse_tex(t, context)) if rel.op == "==" and in_inline_math(rel, blocks) \
-            and not rel.chained else None
+        def pinned_now() -> dict[sp.Basic, sp.Basic]:
+            return {v.lhs: v.rhs for _, v in live_conditions() if v is not None and is_pin(v) and v.rhs.is_number}
+        tuple_values = _tuple_pins(rel, lambda t: parse_tex(t, context), pinned_now) \
+            if rel.op == "==" and in_inline_math(rel, blocks) and not rel.chained else None
         if tuple_values and not any(target_name(c.lhs) in {target_name(d.target) for d in definitions}
                               or any(is_pin(v) and v.lhs == c.lhs for _, v in live_conditions() if v is not None)
                               for c in tuple_values) \
-                and not _CHOSEN_TUPLE.search(_INLINE_MATH_RE.sub(" x ", _sentence_before(lines, rel))):
+                and not _CHOSEN_TUPLE.search(_INLINE_MATH_RE.sub(" x ", _sentence_before(lines, rel))) \
+                and not _RANGE_TUPLE.search(_INLINE_MATH_RE.sub(" x ", _sentence_before(lines, rel))):
             # "The minimiser is $(p, q) = (3, 1)$": values the words say the names have (found, solved, read off) —
             # neither a choice to go on from nor a claim softsym can check; what rests on them is doubted
             for c in tuple_values:
@@ -1366,10 +1384,12 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                                message="values the words say several names have ((p, q) = (3, 1) found or solved): "
                                        "neither a claim softsym can check nor values it goes on from"))
             continue
-        pins = _tuple_pins(rel, lambda t: parse_tex(t, context)) if rel.op == "==" and in_inline_math(rel, blocks) \
+        pins = _tuple_pins(rel, lambda t: parse_tex(t, context), pinned_now) \
+            if rel.op == "==" and in_inline_math(rel, blocks) \
             and not rel.chained and not claimed_inline(lines, rel.line, column_of(k), within=True) \
             and not _ASSERTED_LEAD.search(_INLINE_MATH_RE.sub(" x ", _sentence_before(lines, rel))) \
-            and _CHOSEN_TUPLE.search(_INLINE_MATH_RE.sub(" x ", _sentence_before(lines, rel))) else None
+            and (_CHOSEN_TUPLE.search(_INLINE_MATH_RE.sub(" x ", _sentence_before(lines, rel)))
+                 or _RANGE_TUPLE.search(_INLINE_MATH_RE.sub(" x ", _sentence_before(lines, rel)))) else None
         if pins and any(target_name(c.lhs) in {target_name(d.target) for d in definitions}
                         or any(is_pin(v) and v.lhs == c.lhs for _, v in live_conditions() if v is not None)
                         for c in pins):
@@ -1519,9 +1539,18 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             joined = rel.chained or (k + 1 < len(found) and found[k + 1].chained and found[k + 1].block is rel.block) \
                 or close >= 0 and re.match(r"(?i)\s*(?:and|or|,)\s*(?:\$|\\\()", raw[close + 1:]) is not None \
                 or column_of(k) > 0 and re.search(r"(?i)(?:\$|\\\))\s*(?:and|or|,)\s*$", raw[:column_of(k)]) is not None
-            if set_aside(lines, rel) and relational is not None and relational not in (sp.true, sp.false) \
-                    and not joined:         # ("Unless $0 \le y \le 1$", "Unless $c > 0$ and $d > 0$": the other case is
-                add_condition(relational.negated, allow=EXCEPTING)   # a disjunction — no hypothesis is read)
+            alternatives = not rel.chained and (
+                close >= 0 and re.match(r"(?i)\s*or\s*(?:\$|\\\()", raw[close + 1:]) is not None
+                or column_of(k) > 0 and re.search(r"(?i)(?:\$|\\\))\s*,?\s*or\s*(?:\$|\\\()?$", raw[:column_of(k)]) is not None)
+            # ("Unless $u > 1$ or $u < -1$": neither case — the negation of each is a hypothesis)
+            if (set_aside(lines, rel) or alternatives and any(set_aside(lines, found[j]) for j in (k - 1, k)
+                                                               if j >= 0)) \
+                    and relational is not None and relational not in (sp.true, sp.false) \
+                    and (not joined or alternatives):   # ("Unless $0 \le y \le 1$", "Unless $c > 0$ and $d > 0$": the
+                add_condition(relational.negated, allow=(EXCEPTING, r"(?i)\bor\b") if alternatives else EXCEPTING)
+                # (the other case of a conjunction is a disjunction — no hypothesis)
+            if relational is not None and relational not in (sp.true, sp.false) and (not joined or alternatives):
+                excluded_cases.append((relational.negated, rel.line))   # (a doubt on what its paragraph goes on to)
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message="a case the text excludes (\"unless …\", \"excluding …\", \"… is left to the "
                                        "reader\"): neither a claim nor a value; what follows is checked in the other "
@@ -1654,6 +1683,15 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             if verdict == "refuted" and (rel.line, rel.tex) in unit_dropped and _converted(lhs, rhs, definitions):
                 verdict, message = "skipped", "a conversion between units (one side in a unit, the other a factor " \
                                               "of it apart: 4.62 h ≈ 277 minutes), not a claim about the numbers"
+            prefix = _prefix_apart(sides) if verdict == "refuted" and not by_entry else 0
+            if prefix and _UNIT_NEXT.match(_rest_of_sentence(lines, rel, column_of(k)) if inline else
+                                           (lines[rel.end_line - 1] if 1 <= rel.end_line <= len(lines) else "")
+                                           .split("$$")[-1].split("\\]")[-1]) \
+                    or prefix and _UNIT_NEXT.search(rel.rhs):
+                # "$2n^3/P \approx 0.44$ ms" with $P = 312$ TFLOP/s: 10⁹ apart, the prefixes of units the
+                # arithmetic leaves out (T, m) — a conversion the text does not write, not a wrong number
+                verdict, message = "undecided", f"{message}; but the sides are 10^{prefix} apart and a unit follows " \
+                                                f"it: a unit prefix the arithmetic leaves out may be meant"
             apart = next((d for d in reversed(definitions) if d.target == lhs and all(   # (closed, or made of such)
                               isinstance(x, sp.Symbol) and x.name in {target_name(e.target) for e in definitions}
                               for x in d.expr.free_symbols)
@@ -1848,6 +1886,13 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             lhs, rhs = root                                 # (2·2 − 6 = 0, false: neither a value nor a case after it)
             roots_checked.add(k)
             read_as(k, f"the expression the words set to zero, at {shown_l} = {shown_r}")
+        if display and rel.op == "==" and is_constraint(rel, lhs, rhs, standalone) \
+                and _ANOTHER_OBJECT.search(lead_in(lines, rel, blocks) or "") \
+                and not _DERIVED_LEAD.search(lead_in(lines, rel, blocks) or ""):
+            # "The second layer, separately, needs $$a + b = 10$$ …" after the first layer's $$a + b = 4$$: the
+            # constraints imposed before on its names belong to another case
+            names_here = names_in(lhs, rhs)
+            constraints = [c for c in constraints if c is None or not names_in(c) & names_here]
         if rel.op in ("==", "<", "<=", ">", ">=") and k not in system_rows and constraints \
                 and not (inline and (example_cue(lines, rel) or defining_cue(lines, rel))) \
                 and _settled_by_system(lhs, rhs, [c for c in constraints if c is not None
@@ -1873,6 +1918,17 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                                            and in_scope(sections, line, rel.line)}:
             system_valued.add(k)    # "width $d = 512$ … $e = 256$. Since $d = e$, …": a claim about the values the
             #                         text gave (checked there), never a condition that would replace them
+        elif inline and rel.op == "==" and not rel.chained and (lhs.is_number or rhs.is_number) \
+                and len(names_in(lhs, rhs)) >= 2 and not is_pin(as_relational(rel.op, lhs, rhs)) \
+                and not re.search(r"(?i)\b(?:take|taking|let|set|setting|choose|choosing|pick|fix|suppose|assume|"
+                                  r"if|when|whenever)\b[^.;:]{0,25}$",
+                                  _INLINE_MATH_RE.sub(" x ", _sentence_before(lines, rel))) \
+                and names_in(lhs, rhs) <= {target_name(c.lhs) for line, c in live_conditions()
+                                           if c is not None and is_pin(c) and line <= rel.line
+                                           and in_scope(sections, line, rel.line)} \
+                | {target_name(c.lhs) for _, c in _example_values_here(example_pins, sections, rel.line, [])}:
+            system_valued.add(k)    # "Take $\varepsilon = 0.001$ … $N = 10^6$ … an error of at most $\varepsilon N
+            #                         = 100$": every name has its value — a claim about them, checked there
         if k not in premise_of and k not in system_valued and ((is_condition(rel.op, lhs, rhs) and not bound_of_defined
                                      and not derived_display and not claimed_of_defined and not against_standing) or (
                 inline and rel.op == "==" and not rel.chained and rhs.is_Number and not claimed_here
@@ -2010,7 +2066,10 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         if squared is not None and not checks_example and squared_name not in listed_values \
                 and not any(c is not None and is_pin(c) and c.lhs == squared for _, c in conditions) \
                 and not any(c is not None and line_c <= rel.line and same_section(sections, line_c, rel.line)
-                            and isinstance(c, sp.Eq) and c.has(squared) for line_c, c in conditions) \
+                            and (isinstance(c, sp.Eq) or isinstance(c, sp.Ne) and rhs.is_number
+                                 and c.xreplace({squared: sp.sqrt(rhs) if lhs.exp == 2 else 1 / rhs if lhs.exp == -1
+                                                 else 1 / sp.sqrt(rhs)}) is sp.false)
+                            and c.has(squared) for line_c, c in conditions) \
                 and not (not display and rhs.is_number and re.search(    # ("…, say $s^2 = 0.5$": an example's
                     r"(?i)\b(?:say|for\s+(?:example|instance)|e\.g\.?)\s*,?\s*[$(]?\s*$",       # value, a case of its
                     _sentence_before(lines, rel))) \
@@ -2034,10 +2093,12 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             if display and rel.op == "==" and not rel.chained and not checks_example else None
         again = solved_forms.get(re.sub(r"\s+", "", rel.lhs)) if display and rel.op == "==" and not rel.chained \
             and scaled is None and not checks_example and not rhs.free_symbols else None
-        if again is not None and not same_section(sections, again[1], rel.line) \
+        if again is not None and (not same_section(sections, again[1], rel.line)
+                                  or _ANOTHER_OBJECT.search(lead_in(lines, rel, blocks) or "")) \
                 and not _DERIVED_LEAD.search(lead_in(lines, rel, blocks) or ""):
             # "## Experiment 2\n The fitted scale satisfies $$3a = 15$$" after experiment 1's $$3a = 12$$ (a := 4):
-            # the same equation in another section gives a its new value there
+            # the same equation in another section ("In the second run it satisfies $$3a = 15$$": or another case
+            # the words name) gives a its new value there
             value = rhs / sp.Mul(*(f for f in lhs.args if f != again[0]))
             definitions = [d for d in definitions if d.target != again[0]] + [Definition(again[0], value,
                                                                                          len(definitions) + 1)]
@@ -2045,7 +2106,9 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             solved_forms[re.sub(r"\s+", "", rel.lhs)] = (again[0], rel.line)
             out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r,
                                message=f"{again[0]} := {value} ({shown_l} = {shown_r} solved for {again[0]} anew, as "
-                                       f"in another section on line {again[1]})"))
+                                       + (f"in another section on line {again[1]})"
+                                          if not same_section(sections, again[1], rel.line) else
+                                          f"on line {again[1]}, for another case the words name)")))
             use(names_in(lhs, rhs))
             continue
         if scaled is not None and (_DERIVED_LEAD.search(lead_in(lines, rel, blocks) or "")
@@ -2748,7 +2811,8 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                                message="a condition between two names (i = j, at q = p), not a claim; "
                                        "it holds in the display after it"))
             continue
-        role = prose_role(lines, rel) if inline and (lhs.free_symbols or rhs.free_symbols) else "claim"
+        role = prose_role(lines, rel) if inline and (lhs.free_symbols or rhs.free_symbols) \
+            and k not in system_valued else "claim"     # (a claim about the values the text gave: "… $\varepsilon N = 100$")
         if role is None and inline and sp.Tuple(lhs, rhs).has(sp.Derivative, sp.Integral, sp.Limit) \
                 and premise_before(lines, rel):
             role = "claim"      # "Since $\frac{d^2}{dx^2}\log x = -1/x^2 < 0$ on …": a derivative the step rests on, stated
@@ -2963,6 +3027,9 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                 # no longer unfolded, and what rests on x after it is doubted, not checked against either
                 definitions = [d for d in definitions if not any(d is o for o in old)]
                 doubts_later[family] = (max(defined_at.get(family, [rel.line])), rel.line)
+            if inline and rel.op == "==" and relational is not None and relational not in (sp.true, sp.false) \
+                    and not is_pin(relational) and example_cue(lines, rel):
+                taken.append((relational, rel.line))    # "取 $n_h = nW_h$": what the section goes on from (a doubt)
             out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
                                message="a condition, an assumption or an example's value written in prose "
                                        "(\"where …\", \"take …\", \"当…时\"), not a claim"))
@@ -3955,8 +4022,15 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                                                  r"\\[lg]eq?(?![A-Za-z])|\\in(?![A-Za-z])", u[1]) and any(
                                        re.search(rf"(?<![A-Za-z\\]){re.escape(n)}(?![A-Za-z])", u[1]) for n in spoken)),
                                   None)
+        if premise_unread is None and not arithmetic:    # "这里 $W_hS_h = (5, 6, 8)$" … $$\frac{(\sum_h W_hS_h)^2}{n} = …$$
+            spoken = {n.removesuffix("[]") for n in names_in(lhs, rhs)}
+            premise_unread = next((u for u in reversed(unread_inline) if u[0] < rel.line
+                                   and same_section(sections, u[0], rel.line)
+                                   and re.search(r"=\s*\(\s*-?\d[\d.,\s-]*\)\s*$", u[1]) and any(
+                                       re.search(rf"(?<![A-Za-z\\]){re.escape(n)}(?![A-Za-z])", u[1]) for n in spoken)),
+                                  None)         # (values listed for the names it uses, not read: what it rests on)
         if premise_unread is not None:
-            doubts.append(f"it may rest on a condition in the same sentence or paragraph that softsym could not "
+            doubts.append(f"it may rest on a condition in its sentence, paragraph or section that softsym could not "
                           f"read (line {premise_unread[0]}: {premise_unread[1]})")
         premise_imposed = None if arithmetic else next((u for u in reversed(imposed) if same_sentence(lines, u, rel)),
                                                        None)
@@ -4302,7 +4376,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             for name in undefined:          # x̄ = s/n said in words: what rests on x̄ later rests on this line
                 if re.search(r"_(?:bar|hat|tilde|star)$", name):      # (a decorated name: a statistic, an
                     unread.setdefault(name, rel.line)                  # estimate; not a plain parameter η)
-        powered = next((side for side, other in ((lhs, rhs), (rhs, lhs)) if not other.free_symbols and (
+        powered = next((side for side, other in ((lhs, rhs), (rhs, lhs)) if other.is_number and (
             isinstance(side, sp.Symbol) or isinstance(side, sp.Pow) and isinstance(side.base, sp.Symbol)
             and side.exp.is_Number and side.exp not in (0, 1))), None) if rel.op == "==" else None
         pinned_names = [powered.name if isinstance(powered, sp.Symbol) else powered.base.name] \
@@ -4514,23 +4588,38 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         assumed += tuple((c, 0) for c in nonempty)      # a point where a sum's range runs backwards (n = 1 of
         # Σ_{t=3}^{n}) reads it as empty: a refutation there is looked for again where the ranges run upwards
         spoken_here = {x.name: x for x in sp.Tuple(problem.lhs, problem.rhs).free_symbols if isinstance(x, sp.Symbol)}
+        written_names = {x.name for x in sp.Tuple(lhs, rhs).free_symbols if isinstance(x, sp.Symbol)}
         for line, name, kind, noun in noun_said:     # "Let $v$ be the variance of the returns": v ≥ 0
-            if line > rel.line or name not in spoken_here or not in_scope(sections, line, rel.line):
-                continue
-            x = spoken_here[name]
+            if line > rel.line or not in_scope(sections, line, rel.line) \
+                    or name not in spoken_here and not (kind == "special" and name in written_names):
+                continue                         # ("$\phi = 1.618$ for the golden ratio": φ² = φ + 1 at φ = 1.618)
             if kind == "special":
                 said = f"the words call {name} a {noun} (line {line}), which softsym does not read: a counterexample " \
-                       f"may be no such value"
+                       f"may be no such value" if name in spoken_here else \
+                       f"the words call {name} a {noun} (line {line}), which softsym does not read: the value they give " \
+                       f"it may be that constant rounded"
                 if said not in doubts:
                     doubts.append(said)
                 continue
-            low, high = {"count": (0, None), "nonnegative": (0, None), "unit": (0, 1), "cosine": (-1, 1),
-                         "open unit": (0, 1)}[kind]
+            x = spoken_here[name]
+            low, high = NOUN_RANGES[kind]
             assumed += tuple((c, line) for c in ((x > low) if kind == "open unit" else (x >= low),
                                                  ((x < high) if kind == "open unit" else (x <= high))
                                                  if high is not None else None,
                                                  sp.Eq(sp.floor(x), x, evaluate=False) if kind == "count" else None)
                              if isinstance(c, sp.Rel))      # (a count is a whole number: ⌊L⌋ = L)
+        assumed += tuple((_unfolded_or_not(c, definitions), line) for c, line in taken   # "取 $n_h = nW_h$" earlier
+                         if line < rel.line and same_section(sections, line, rel.line)   # in the section: a point that
+                         and names_in(c) & names_in(lhs, rhs))                          # breaks it is doubted
+        assumed += tuple((c, line) for c, line in excluded_cases     # "Unless $k = 0$, …. So $$k^2 > 0$$": the
+                         if line <= rel.line and c.free_symbols <= problem.free_symbols   # paragraph goes on in the
+                         and not any(not lines[at - 1].strip() for at in range(line, rel.line)))   # case k ≠ 0
+        for name, (low, high) in index_ranges.items():   # "Let $i$ index the samples, $i = 1, \dots, n$": a bare
+            x = spoken_here.get(name)                     # i at i = 1/2 breaks it
+            if x is not None and not x.is_integer:
+                assumed += tuple((c, index_range_lines.get(name, rel.line))
+                                 for c in (sp.Le(low, x), sp.Le(x, high), sp.Eq(sp.floor(x), x, evaluate=False))
+                                 if isinstance(c, sp.Rel))
         if assumed:            # a refutation whose point breaks what the text assumed: looked for again inside it
             try:
                 followups.append(("assumed", build([*written, *(c for c, _ in assumed)])[0]))
@@ -5965,9 +6054,10 @@ def _top_level_items(tex: str) -> list[str] | None:
     return [i.strip() for i in items] if depth == 0 and len(items) >= 2 and all(i.strip() for i in items) else None
 
 
-def _tuple_pins(rel: Relation, parse) -> list[sp.Basic] | None:
+def _tuple_pins(rel: Relation, parse, pinned=dict) -> list[sp.Basic] | None:
     """``(a, b) = (1, 2)``: the values a tuple of plain names is given, one equation each (None unless every
-    left item is a name or an entry and every right item a number, as many)."""
+    left item is a name or an entry and every right item a number, as many) — a number once the values the
+    text gave its names are put in (``[q_{\\min}, q_{\\max}] = [0, 2^b - 1]`` with $b = 8$: ``pinned()``)."""
     left, right = _top_level_items(rel.lhs), _top_level_items(rel.rhs)
     if left is None or right is None or len(left) != len(right):
         return None
@@ -5975,6 +6065,9 @@ def _tuple_pins(rel: Relation, parse) -> list[sp.Basic] | None:
         names, values = [parse(t) for t in left], [parse(t) for t in right]
     except Exception:  # noqa: BLE001 - an item not read: no values
         return None
+    if any(v.free_symbols for v in values):
+        known = pinned()
+        values = [v.xreplace(known) if v.free_symbols <= set(known) else v for v in values]
     if not all(isinstance(n, (sp.Symbol, sp.Indexed)) for n in names) or len(set(names)) != len(names) \
             or not all(v.is_number and v.is_real for v in values):
         return None
@@ -6525,9 +6618,14 @@ _COUNTED_IN_WORDS = re.compile(r"\$\s*([A-Za-z])\s*\$\s*(?:(?:classes|categories
                                r"个(?:类别|类|样本|状态|时间步|步)|类|维)", re.IGNORECASE)
 """A letter the words use as a count ("over $K$ classes", "$N$ samples", "a $K$-class classifier", "$d$-dimensional",
 "$n$ 个类别", "$d$ 维"): a positive integer."""
-_SIZED_IN_WORDS = re.compile(r"(?i)(?:\b(?:length|dimension|dimensionality|size)\s+(?:of\s+)?|(?:长度|维度|维数)(?:为|是)?\s*)"
-                             r"\$\s*([A-Za-z])\s*\$")
-"""A letter the words make a length ("a vector $x$ of length $d$", "the input has dimension $d$")."""
+_SIZED_IN_WORDS = re.compile(r"(?i)(?:\b(?:dimension|dimensionality|size)\s+(?:of\s+)?|\b(?:of|with|has|have|having)\s+"
+                             r"length\s+(?:of\s+)?|(?:长度|维度|维数)(?:为|是)?\s*)\$\s*([A-Za-z])\s*\$"
+                             r"|\blength\s+\$\s*([A-Za-z])\s*\$\s+of\s+(?:the|a|an|each|every|our|its|this)\s+(?:[a-z-]+\s+)?"
+                             r"(?:sequences?|vectors?|lists?|strings?|arrays?|inputs?|prompts?|windows?|contexts?|chains?|"
+                             r"sentences?|documents?|codewords?|words?|tuples?|series|signals?|texts?|queues?|runs?|"
+                             r"episodes?|trajector(?:y|ies)|batch(?:es)?)\b")
+"""A letter the words make a length or a size ("a vector $x$ of length $d$", "the input has dimension $d$", "the
+length $T$ of the sequence") — not any length ("the length $L$ of the pendulum": a real number)."""
 _ANY_VECTOR = re.compile(r"(?i)\b(?:for\s+(?:any|every|each|all|a\s+general|an?\s+arbitrary)|in\s+general,?\s+for)"
                          r"(?:\s+(?:real|input|other))?\s+vectors?\b|对(?:任意|所有)(?:的)?向量")
 """Words that speak of vectors of any length ("For any vector $x$"): a length a worked example wrote stops."""
@@ -7088,7 +7186,8 @@ _LOGISTIC_WORDS = re.compile(r"(?i)\b(?:sigmoid|logistic|softplus|softmax|log-?s
 activations, so $$\\sigma(-1) = 0$$") and not of the logistic one: σ may be that one there."""
 _COUNTERFACTUAL = re.compile(r"(?i)(?:^|[.;:!?]\s+)(?:had|were)\s+(?:we|i|you|they|it|one|the|this|that)\b|"
                              r"\bin\s+place\s+of\b|\breplac(?:e|es|ed|ing)\b[^.;]{0,40}\b(?:by|with)\b(?=[^.;:]*?\b(?!x+\b)[A-Za-z]{2,})|"
-                             r"\b(?:if|suppose|supposing|assume|assuming|imagine|pretend|say)\b[^.;]{0,40}\bwere\b|\bwould\s+(?:fail|break)\b|\b(?:one|we|you)\s+would\b|"
+                             r"\b(?:if|suppose|supposing|assume|assuming|imagine|pretend|say)\b[^.;]{0,40}\bwere\b|\bwould\s+(?:fail|break)\b|\b(?:one|we|you)\s+would\b"
+                             r"(?!\s+(?:then\s+|only\s+|still\s+)?(?:need|require|use|want|choose|pick|set|take|expect)\b)|"
                              r"\b(?:using|with|taking)\b[^.;]{0,40}\bas\b[^.;]{0,20}\binstead\b|"
                              r"\bswap(?:s|ped|ping)?\b[^.;]{0,40}\bfor\b|"
                              r"\bif\s+(?:we|one|you|they)\s+had\b|\bwould\s+have\b|假如|假若|倘若")
@@ -7736,6 +7835,9 @@ _CHOSEN_TUPLE = re.compile(r"(?i)\b(?:take|taking|let|set|setting|use|using|with
                            r"becomes?|equals?|gives?|yields?)\s*$)[^.;:]{0,30}$")
 """Words before a tuple of values that choose them ("Take $(a, b) = (1, 2)$", "use uint8, $[q_{\\min}, q_{\\max}] =
 …$") — not "The roots … are $(x_1, x_2) = (2, 4)$", a claim."""
+_RANGE_TUPLE = re.compile(r"(?i)\b(?:range|interval|bounds|limits|endpoints|clipping\s+range)\s+(?:is|are|becomes?)\s*:?\s*\$?\s*$")
+"""Words that give a tuple of fresh names its values by naming what they bound ("the integer range is
+$[q_{\\min}, q_{\\max}] = [0, 2^b - 1]$"): the ends of a range, chosen by the text, not a result it found."""
 _NO_SOLUTION = re.compile(r"(?i)^\s*\$?\s*(?:,\s*)?(?:(?:which|that)\s+)?(?:has|have)\s+no\s+(?:real\s+|finite\s+|positive\s+)?"
                           r"(?:solutions?|roots?|zeros?|stationary\s+points?)\b|^\s*\$?\s*(?:is|are)\s+(?:never\s+(?:met|satisfied|"
                           r"zero|true)|impossible|not\s+(?:solvable|satisfiable))\b|^\s*\$?\s*(?:无解|没有解|无实根)")
@@ -8024,6 +8126,50 @@ _DRAWN_FAMILY = re.compile(r"\$\s*(?P<base>[A-Za-z])\s*_\s*\{?\s*1\s*\}?\s*,\s*(
                            r"\{?\s*[A-Za-z]\s*\}?\s*\$")
 
 
+def _prefix_apart(sides) -> int:
+    """The power k (a multiple of 3, not 0) when the two numbers of an ≈ are 10^k apart within 2 % — the
+    factor between unit prefixes (T and m, G and k) — or 0."""
+    try:
+        a, b = (complex(sp.N(side, 15)) for side in sides)
+    except (TypeError, ValueError):
+        return 0
+    if a.imag or b.imag or not a.real or not b.real or (a.real > 0) != (b.real > 0):
+        return 0
+    power = math.log10(a.real / b.real)
+    k = 3 * round(power / 3)
+    return k if k and abs(power - k) < math.log10(1.02) else 0
+
+
+_UNIT_NEXT = re.compile(r"\s*(?:\\[,;: ]|~|\\quad)*\s*(?:\\(?:text|mathrm|rm)\s*\{\s*)?(?:\\mu\s*)?(?:[kMGTPnμu]?s|ms|ns|"
+                        r"[kMGTP]?i?B(?:/s)?|[kMGTP]?FLOPs?(?:/s)?|[kMGT]?Hz|[kMG]?W|bytes?|seconds?|milliseconds?|"
+                        r"microseconds?|minutes?|hours?|days?)(?![A-Za-z])")
+"""A unit written right after a number ("0.44 ms", "5.0 μs", "\\text{ GB}")."""
+
+
+def _law_moved(line: str, member: str) -> str:
+    """The names drawn by ``member`` ("$X_i \\sim \\mathrm{Exp}(\\lambda)$") when its sentence moves them off the
+    law ("shifted by $-5$", "after centring", "minus its mean"): what is drawn is then not what the text goes on
+    to write, and the law's support bounds nothing; ``""`` otherwise."""
+    if "\\sim" not in member:
+        return ""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\$([^$]+)\$", line) if _unspaced(m.group(1)) == member]
+    if not spans:
+        return ""
+    at, after = spans[0]
+    start = max((m.end() for m in _STOP.finditer(line, 0, at)), default=0)
+    end = next((m.start() for m in _STOP.finditer(line, after)), len(line))
+    words = blank_inline_math(line[start:at]) + " " + blank_inline_math(line[after:end])
+    if not _MOVED.search(words):
+        return ""
+    return " ".join(re.findall(r"[A-Za-z]+", member.split("\\sim")[0]))
+
+
+_STOP = re.compile(r"[.;!?](?:\s|$)|。|；")
+_MOVED = re.compile(r"(?i)\b(?:shift\w*|cent(?:r|er)\w*|subtract\w*|minus|offset\w*|translat\w*|displac\w*|"
+                    r"de-?meaned|standardi[sz]\w*|normali[sz]\w*|rescal\w*|scaled|plus|added)\b|平移|减去|中心化|标准化")
+"""Words that move what is drawn off its law ("shifted by", "after centring", "minus the mean", "standardised")."""
+
+
 def _drawn_nonnegative(lines: list[str]) -> list[tuple[int, str, str | None]]:
     """Families the words draw from a law on nonnegative numbers ("Let $X_1, \\dots, X_n$ be i.i.d.
     $\\mathrm{Uniform}(0, \\theta)$", "observations $y_1, \\dots, y_n$ from a Poisson"): each entry nonnegative, as
@@ -8039,6 +8185,19 @@ def _drawn_nonnegative(lines: list[str]) -> list[tuple[int, str, str | None]]:
                 counted = re.search(r"(?i)poisson|pois\b|bernoulli|bern\b|ber\b|binom\w*|\bbin\b|geom\w*", law.group(0))
                 out.append((number, m.group("base"), "count" if counted else ">="))
     return out
+
+
+def _summed_counts(lines: list[str]) -> list[tuple[int, str, str | None]]:
+    """Families whose sum the words call a count ("the stream has total count $N = \\sum_k a_k$", "the number of
+    tokens $T = \\sum_i n_i$"): each entry a count, whole and nonnegative — as :func:`family_signs_in_words` reads a
+    sign said in words, only a doubt on a counterexample that breaks it."""
+    return [(number, m.group("base"), "count") for number, line in enumerate(lines, 1) for m in _SUMMED_COUNT.finditer(line)]
+
+
+_SUMMED_COUNT = re.compile(r"(?i)\b(?:total\s+)?(?:counts?|frequenc(?:y|ies)|number\s+of\s+[a-z]+|tally)\s+(?:is\s+)?"
+                           r"\$\s*[A-Za-z]\s*=\s*\\sum\s*(?:_\s*(?:\{[^{}]*\}|[A-Za-z]))?(?:\s*\^\s*(?:\{[^{}]*\}|\w))?\s*"
+                           r"(?P<base>[A-Za-z])\s*_")
+"""A count written as the sum of a family's entries ("total count $N = \\sum_k a_k$")."""
 
 
 def _counted_families(blocks: list) -> list[tuple[int, str, str | None]]:
@@ -8065,9 +8224,11 @@ def _family_conditions(worded: list[tuple[int, str, str | None]], domain: Domain
             continue
         if isinstance(entry, sp.Indexed):
             every = sp.Indexed(entry.base, sp.Symbol("k_every", integer=True))
-            if sign == "unit":              # "$a_k$ is the accuracy of the k-th model": each entry in [0, 1]
-                out.append((line, str(entry.base.label), sp.Ge(every, 0)))
-                out.append((line, str(entry.base.label), sp.Le(every, 1)))
+            if sign in ("unit", "cosine", "open unit"):   # "$a_k$ is the accuracy of the k-th model": each entry
+                low, high = (-1, 1) if sign == "cosine" else (0, 1)   # in [0, 1]; a cosine similarity in [−1, 1]
+                strict = sign == "open unit"
+                out.append((line, str(entry.base.label), (sp.Gt if strict else sp.Ge)(every, low)))
+                out.append((line, str(entry.base.label), (sp.Lt if strict else sp.Le)(every, high)))
                 continue
             if sign == "count":             # y_i! , "i.i.d. Poisson": each entry a whole number ≥ 0
                 out.append((line, str(entry.base.label), sp.Ge(every, 0)))
@@ -8079,7 +8240,7 @@ def _family_conditions(worded: list[tuple[int, str, str | None]], domain: Domain
     return out
 
 
-def _family_ranges(memberships: list[tuple[int, str]], domain: Domain, functions: set[str]
+def _family_ranges(memberships: list[tuple[int, str]], domain: Domain, functions: set[str], lines: list[str]
                    ) -> list[tuple[int, str, sp.Basic | None]]:
     """The bounds a membership written for an entry at a letter index gives every entry of its family
     (``\\gamma_i \\in (0, 1)``: 0 < γ_k and γ_k < 1 for every k), as :func:`_family_conditions` reads signs —
@@ -8087,7 +8248,10 @@ def _family_ranges(memberships: list[tuple[int, str]], domain: Domain, functions
     out: list[tuple[int, str, sp.Basic | None]] = []
     every = sp.Symbol("k_every", integer=True)
     for line, member in memberships:
-        for _, bounds in membership_bounds(member, domain, functions):
+        moved = _law_moved(lines[line - 1], member)     # ("shifted by $-5$": not the law's support)
+        for name, bounds in membership_bounds(member, domain, functions):
+            if moved and name.split("[")[0] in moved:
+                continue
             for bound in bounds:
                 entries = [e for e in bound.atoms(sp.Indexed) if len(e.indices) == 1 and e.indices[0].is_Symbol]
                 if len(entries) == 1:
@@ -8160,7 +8324,8 @@ def _word_checks(build, problem: Problem, written: list[sp.Basic], doubt_of: lis
     near = signs_nearby(lines, max(first, rel.line - 8), rel.end_line + 1 if goes_on else rel.end_line, skip=rel.tex)
     restricted = [(n, word) for n, word in sorted(restricted_nearby(
         lines, max(first, rel.line - 8), rel.end_line + 1 if goes_on else rel.end_line).items())
-        if n in spoken and n not in free]      # (not a name the lead-in quantifies: "对所有实数 $x$")
+        if n in spoken and (n not in free or word_bound(word, sp.Symbol(n, real=True)) is not None)]
+    # (not a name the lead-in quantifies, "对所有实数 $x$" — unless a bound follows it: "For every $f$ exceeding one")
     word_held = {x.name for c, worded_c in zip(written, from_words) if worded_c and not is_pin(c)
                  for x in c.free_symbols if isinstance(x, sp.Symbol)} | {name for name in standing if name in spoken}
     pinned = {x.name for c in written if is_pin(c) for x in c.free_symbols if isinstance(x, sp.Symbol)}
