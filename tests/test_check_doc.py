@@ -2262,6 +2262,12 @@ def test_session_52_red_team_and_held_out_readings_hold(name):
     "session53_red_team_91_log_base_except_appendix_applied_in_appendix_proved.md",   # a base's reach
     "session53_red_team_91_sign_throughout_chapter_lost_in_subsection_refuted.md",   # "Throughout this chapter"
     "session53_red_team_91_approx_integer_tolerance_too_wide_proved.md",   # e^{2.2} ≈ 10: which rounding?
+    "session53_red_team_92_sine_in_degrees_proved.md",         # "Angles are measured in degrees"
+    "session53_red_team_92_sigma_defined_as_tanh_proved.md",   # the text's own σ in a rounding
+    "session53_red_team_92_log_base_next_two_formulas_proved.md",   # "For the next two formulas only"
+    "session53_red_team_92_prose_values_minutes_seconds_proved.md",   # values in minutes and per second
+    "session53_red_team_92_label_reading_of_probability_entries_refuted.md",   # p_a, p_b of a vector p: entries
+    "session53_red_team_92_second_system_large_model_refuted.md",   # equations no value meets together
 ])
 def test_session_53_red_team_readings_hold(name):
     assert _regression_failure(REGRESSIONS / name, TIMEOUT) is None

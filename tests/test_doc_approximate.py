@@ -118,3 +118,15 @@ def test_a_lone_round_number_holds_only_where_its_leading_digits_are_the_values(
     assert verdict("e^{2.2}", "10") == "undecided"      # 9.025: 10 to the nearest ten, 9 to one figure
     assert verdict("e^{4.6}", "100") == "proved"        # 99.48: 100 to one figure
     assert verdict("e^{2.3}", "10") == "proved"         # 9.97
+
+
+def test_a_value_rounded_up_is_a_rounding_where_the_words_round_up():
+    from softsym.latex import parse_tex
+    left, right = parse_tex(r"\frac{10}{3}"), parse_tex("3.34")
+    assert approximately(left, right, r"\frac{10}{3}", "3.34")[0] == "refuted"
+    assert approximately(left, right, r"\frac{10}{3}", "3.34", upward=True)[0] == "undecided"
+
+
+def test_a_truncation_past_forty_digits_is_read_at_its_own_precision():
+    pi50 = "3.14159265358979323846264338327950288419716939937510"
+    assert approximately(sp.pi, sp.Rational(pi50.replace(".", "")) / 10 ** 50, r"\pi", pi50)[0] != "refuted"

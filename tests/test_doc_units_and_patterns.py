@@ -139,6 +139,13 @@ def test_a_noun_the_words_give_a_name_bounds_its_values(sentence, expected):
      2, 2),
     (["We use natural logarithms. For the next formula only, $\\log$ is base 2: $\\log 8 = 3$.", "",
       "Then $\\log 4 = 2$."], 3, 0),
+    (["For the next two formulas only, $\\log$ is base 2:", "$$\\log 4 = 2$$", "$$\\log 16 = 4$$",
+      "After them, $\\log 8 = 3$."], 3, 2),
+    (["For the next two formulas only, $\\log$ is base 2:", "$$\\log 4 = 2$$", "$$\\log 16 = 4$$",
+      "After them, $\\log 8 = 3$."], 4, None),
+    (["In Shannon's original paper $\\log$ is base 2.", "A fair coin has entropy $\\log 2 \\approx 0.69$."], 2, None),
+    (["All logarithms are base 2 except in the examples, which use natural logarithms.", "## A counterexample",
+      "Here $\\log 8 = 3$."], 3, 2),
 ])
 def test_a_logarithm_base_reaches_as_far_as_its_words_say(text, line, base):
     from softsym.doc.conditions import log_base_at, logarithm_bases_scoped, section_starts
@@ -154,6 +161,11 @@ def test_a_logarithm_base_reaches_as_far_as_its_words_say(text, line, base):
     ("Let $n$ be the degree of the polynomial.", False),
     ("Let $n$ be the index of the sample.", False),
     ("We draw $n$ samples.", False),
+    ("Let $n$ be the length of the pendulum, in metres.", True),
+    ("Let $n$ be the mean number of arrivals per minute.", True),
+    ("Let $n$ be the length of the sequence.", False),
+    ("Let $n$ be the cardinality of the training set.", False),
+    ("Let $n$ be the class index of the example.", False),
 ])
 def test_a_letter_named_as_a_quantity_is_no_count(sentence, named):
     from softsym.doc.conditions import named_as_quantity

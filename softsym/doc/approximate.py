@@ -181,12 +181,15 @@ def _order_of_magnitude(left: sp.Basic, right: sp.Basic, left_tex: str, right_te
 
 
 def approximately(left: sp.Basic, right: sp.Basic, left_tex: str, right_tex: str,
-                  approximated: frozenset[str] = frozenset(), natural: bool = False) -> tuple[str, str] | None:
+                  approximated: frozenset[str] = frozenset(), natural: bool = False,
+                  upward: bool = False, exact: frozenset[str] = frozenset()) -> tuple[str, str] | None:
     """The verdict ("proved", "refuted" or "undecided") of ``left ≈ right`` and why, or None when it
     cannot be judged (free names, no decimal written, a value evalf cannot be trusted on).  Two sides
     that are numbers times one factor in names (``\\epsilon^2 \\cdot 0.2689 \\cdot 0.7311 \\approx
     0.2166\\,\\epsilon^2``) are judged by their numbers.  ``natural``: the text's ``\\log`` is known to be
-    the natural logarithm (see ``natural_only``), so a base 10 or 2 that would make it hold is no excuse."""
+    the natural logarithm (see ``natural_only``), so a base 10 or 2 that would make it hold is no excuse;
+    ``upward``: the words round up ("rounding up to be safe"), so a value rounded away from zero is one too;
+    ``exact``: names (as written) whose values put in are whole numbers the text gave, no roundings."""
     if left.free_symbols or right.free_symbols:
         (a, rest_a), (b, rest_b) = left.as_coeff_Mul(), right.as_coeff_Mul()
         if rest_a == rest_b and rest_a.free_symbols and not (a.free_symbols or b.free_symbols):
@@ -233,7 +236,7 @@ def approximately(left: sp.Basic, right: sp.Basic, left_tex: str, right_tex: str
                                      f"{10 ** (len(digits) - figures)} but not to {figures} significant "
                                      f"figure{'s' if figures > 1 else ''}; which rounding is meant is not written")
         return "proved", f"≈ holds as a rounding to the decimals written ({shown}, within {sp.N(tolerance, 3)})"
-    misrounded = _misrounded(left, right, left_tex, right_tex, natural)
+    misrounded = _misrounded(left, right, left_tex, right_tex, natural, upward, exact)
     if misrounded:
         return misrounded
     # arithmetic on written roundings carries their error along ("1.4 \\times 100" is off by up to 5): a
@@ -288,24 +291,29 @@ knows (σ applied, ``\\sqrt``, ``\\log``, π, e) — any other letter may be a n
 
 
 def _misrounded(left: sp.Basic, right: sp.Basic, left_tex: str, right_tex: str,
-                natural: bool = False) -> tuple[str, str] | None:
+                natural: bool = False, upward: bool = False, whole: frozenset[str] = frozenset()
+                ) -> tuple[str, str] | None:
     """``\\sqrt{2} \\approx 1.42``, ``1/3 \\approx 0.34``: a closed form of written integers (no decimal, no name
     whose value could be a rounding) beside a lone decimal that is neither its rounding nor its truncation to
     the places written — refuted with both; None otherwise (a truncation, ``\\sqrt{2} \\approx 1.41`` or
     ``e \\approx 2.71``, is left to the caller)."""
     for exact, exact_tex, written_tex in ((left, left_tex, right_tex), (right, right_tex, left_tex)):
         m = _DECIMAL_ALONE.fullmatch(written_tex)
-        if m is None or re.search(r"\d\.\d", exact_tex) or re.search(r"[A-Za-z]", _COMMANDS.sub(" ", exact_tex)):
+        bare = _COMMANDS.sub(" ", exact_tex)
+        for name in whole:      # (names the text gave whole numbers: "$V = 50\,257$ … $\log V \approx 10.83$")
+            bare = re.sub(rf"\\?(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", " ", bare)
+        if m is None or re.search(r"\d\.\d", exact_tex) or re.search(r"[A-Za-z]", bare):
             continue
         value = _value(exact)
         if value is None or not value.is_real:
             continue
         places = len(m.group(3))
         written = sp.Rational(f"{m.group(1)}{m.group(2)}.{m.group(3)}")
-        scaled = sp.Rational(value * 10 ** places) if value.is_Rational else sp.Float(value, 40) * 10 ** places
+        scaled = value * 10 ** places if value.is_Rational else sp.Float(exact.evalf(places + 25), places + 25) * 10 ** places
         rounded = {sp.floor(scaled + sp.Rational(1, 2)), sp.ceiling(scaled - sp.Rational(1, 2))}   # (a half: both)
         truncated = sp.floor(scaled) if value >= 0 else sp.ceiling(scaled)
-        if written not in {sp.Rational(int(k), 10 ** places) for k in (*rounded, truncated)}:
+        away = sp.ceiling(scaled) if value >= 0 else sp.floor(scaled)       # "rounding up to be safe"
+        if written not in {sp.Rational(int(k), 10 ** places) for k in (*rounded, truncated, *((away,) if upward else ()))}:
             nearest = sp.Rational(int(sp.floor(scaled + sp.Rational(1, 2))), 10 ** places)
             shown = f"{sp.N(value, places + 4)}"
             if not natural and re.search(r"\\log(?![A-Za-z])|(?<![\\A-Za-z])log\b", exact_tex):

@@ -476,7 +476,9 @@ _NONNEGATIVE_NOUNS = (r"variances?|standard\s+deviations?|std|norms?|lengths?|di
                       r"kl\s+divergences?|absolute\s+values?|moduli|modulus|likelihoods?|densit(?:y|ies)")
 _UNIT_NOUNS = (r"probabilit(?:y|ies)(?!\s+densit)|chances?|accurac(?:y|ies)|fractions?|proportions?|precisions?|recalls?|f1(?:\s+scores?)?|"
                r"p-?values?|aucs?|areas?\s+under\s+the\s+(?:roc\s+)?curve|"
-               r"(?:success|error|dropout|keep)\s+(?:rates?|probabilit(?:y|ies))")
+               r"(?:success|error|dropout|keep|hit|miss|click-?through|acceptance|rejection|win|false\s+positive|"
+               r"true\s+positive|false\s+negative|true\s+negative|coverage|retention|churn|conversion)\s+"
+               r"(?:rates?|probabilit(?:y|ies))")
 _COSINE_NOUNS = r"cosine\s+similarit(?:y|ies)|cosines?|correlations?(?:\s+coefficients?)?"
 _SPECIAL_NOUNS = (r"power\s+of\s+(?:two|2|ten|10)|(?:integer\s+|whole\s+)?multiple\s+of|golden\s+ratio|prime(?:\s+number)?|"
                   r"(?:even|odd)\s+(?:integer|number)|perfect\s+square|root\s+of\s+unity")
@@ -488,7 +490,9 @@ _OPEN_UNIT_NOUNS = (r"sigmoid\s+(?:outputs?|activations?|values?)|logistic\s+(?:
                     r"(?:outputs?|activations?|values?)\s+of\s+(?:a|the)\s+(?:sigmoid|logistic)")
 _EXCESS_KURTOSIS_NOUNS = r"excess\s+kurtos[ie]s"
 _KURTOSIS_NOUNS = r"(?<!excess\s)kurtos[ie]s"
+_AT_LEAST_ONE_NOUNS = r"perplexit(?:y|ies)|condition\s+numbers?"
 _NOUN_KINDS = (("excess kurtosis", _EXCESS_KURTOSIS_NOUNS), ("kurtosis", _KURTOSIS_NOUNS),
+               ("at least one", _AT_LEAST_ONE_NOUNS),
                ("open unit", _OPEN_UNIT_NOUNS), ("count", _COUNT_NOUNS), ("nonnegative", _NONNEGATIVE_NOUNS), ("unit", _UNIT_NOUNS), ("cosine", _COSINE_NOUNS),
                ("special", _SPECIAL_NOUNS))
 _ADJECTIVE = r"(?:(?!(?:of|log|logarithm|negative|inverse|change|difference|gradient|derivative|ratio|reciprocal|" \
@@ -513,7 +517,7 @@ def _noun_name(m) -> str:
 
 
 NOUN_RANGES = {"count": (0, None), "nonnegative": (0, None), "unit": (0, 1), "cosine": (-1, 1), "open unit": (0, 1),
-               "kurtosis": (1, None), "excess kurtosis": (-2, None)}
+               "kurtosis": (1, None), "excess kurtosis": (-2, None), "at least one": (1, None)}
 """The values each kind of noun leaves a name (low, high; None: unbounded); "open unit" excludes both ends and
 "count" is whole."""
 
@@ -533,10 +537,18 @@ def nouns_in_words(lines: list[str]) -> list[tuple[int, str, str, str]]:
                             rf"\s+\$\s*{_NOUN_NAME}\s*\$"):     # (not π of "a multiple of $\pi$"; "the length in tokens is $T$")
                 for m in re.finditer(pattern, line):
                     sentence = sentence_around(line, m.start())
+                    if kind == "count" and re.search(r"(?i)\b(?:mean|average|expected|typical)\s+(?:[a-z-]+\s+)?$",
+                                                     line[:m.start("noun")]):
+                        continue                    # ("the mean number of arrivals": an average, no count)
                     plain = re.sub(r"(?i)\bwhether\s+or\s+not\b", " ", sentence.replace(m.group(0), " "))
                     if negation_in(plain) or re.search(r"(?i)\b(?:if|whether|unless|suppose\s+not|not)\b", plain):
                         continue
                     out.append((number, _noun_name(m), kind, re.sub(r"\s+", " ", m.group("noun"))))
+                    sub = m.group("sub") or m.group("sub1")
+                    if m.group("name") and sub and re.fullmatch(r"[A-Za-z]", sub) and not re.search(
+                            r"\\[lc]?dots|\.\.\.", m.group(0)):   # ("$p_o$ … the observed proportion": the label p_o
+                        out.append((number, f"{m.group('name').lstrip(chr(92))}_{sub}", kind,   # too, where the text
+                                    re.sub(r"\s+", " ", m.group("noun"))))                      # keeps it a name)
     return out
 
 
@@ -548,7 +560,7 @@ def named_as_quantity(lines: list[str], letter: str) -> tuple[int, str] | None:
     token = re.escape(letter if len(letter) == 1 else "\\" + letter)
     after = rf"\$\s*{token}\s*\$\s*(?:,\s*)?(?:is|be|denotes?|represents?|stands\s+for)\s+(?:the|a|an|its|our)\s+(?P<noun>[A-Za-z-]+(?:\s+[A-Za-z-]+){{0,2}})"
     before = rf"\b(?:the|a|an|its|our)\s+(?P<noun>[A-Za-z-]+(?:\s+[A-Za-z-]+){{0,2}}?)\s*,?\s*\$\s*{token}\s*\$"
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, str, str]] = []
     for number, line in enumerate(lines, 1):
         for pattern in (after, before):
             for m in re.finditer(pattern, line):
@@ -558,13 +570,34 @@ def named_as_quantity(lines: list[str], letter: str) -> tuple[int, str] | None:
                 sentence = sentence_around(line, m.start())
                 if negation_in(sentence):
                     continue
-                found.append((number, noun.strip()))
-    if not found or any(_COUNT_WORD.search(noun) for _, noun in found):
+                found.append((number, noun.strip(), line[m.start("noun") + len(noun):m.start("noun") + len(noun) + 60]))
+    if not found or any(_counted(noun, phrase) for _, noun, phrase in found):
         return None
-    return found[0]
+    return found[0][:2]
 
 
-_COUNT_WORD = re.compile(r"(?i)\b(?:numbers?|counts?|sizes?|dimensions?|dim|lengths?|degrees?|orders?|ranks?|^ind(?:ex|ices)|"
+def _counted(noun: str, phrase: str) -> bool:
+    """Whether a noun (with the words after it, ``phrase``) names a count or a size: "the number of samples",
+    "the class index", "the cardinality", "the length of the sequence" — not "the mean number of arrivals" (an
+    average), "the length of the pendulum" (a measure)."""
+    if re.match(r"(?i)(?:mean|average|expected|typical|effective|fractional|relative|normali[sz]ed)\b", noun):
+        return False
+    if _COUNT_WORD.search(noun):
+        return True
+    if re.search(r"(?i)\b(?:class|sample|time|position|token|row|column|layer|step|item|node|state|word|summation|"
+                 r"loop|running|array|list|entry|element|batch|epoch|iteration)\s+ind(?:ex|ices)\b", noun):
+        return True
+    return bool(re.search(r"(?i)\blengths?\b", noun) and (
+        re.search(r"(?i)\bin\s+(?:tokens|words|characters|samples|steps|bytes|bits|elements|items)\b", phrase)
+        or re.search(rf"(?i)^\s*of\s+(?:the|a|an|each|every|our|its|this)\s+(?:[a-z-]+\s+)?{_SEQUENCE_NOUN}", phrase)))
+
+
+_SEQUENCE_NOUN = (r"(?:sequences?|vectors?|lists?|strings?|arrays?|inputs?|prompts?|windows?|contexts?|chains?|"
+                  r"sentences?|documents?|codewords?|words?|tuples?|series|signals?|texts?|queues?|runs?|episodes?|"
+                  r"trajector(?:y|ies)|batch(?:es)?|paths?|walks?|codes?)\b")
+
+
+_COUNT_WORD = re.compile(r"(?i)\b(?:numbers?|counts?|cardinality|cardinalities|sizes?|dimensions?|dim|degrees?|orders?|ranks?|^ind(?:ex|ices)|"
                          r"multiplicit(?:y|ies)|exponents?|powers?|totals?|integers?|naturals?|whole|batch|epochs?|"
                          r"iterations?|steps?|layers?|width|depth|samples?|observations?|points?|trials?|draws?|rounds?|"
                          r"classes|categories|tokens?|items?|elements?|terms?|entries|nodes?|vertices|edges?|states?|"
@@ -3224,71 +3257,95 @@ base 2", "every $\\log$ below is to base 10", "对数以 2 为底"."""
 _LOG_NATURAL = re.compile(
     rf"(?i){_LOG_WORD}{_LOG_SCOPE}\s+(?:denotes|is|are|means|stands\s+for|will\s+be)\s+(?:the\s+|a\s+)?natural\b"
     r"|\b(?:work|works|working|use|uses|using)\s+(?:with\s+)?natural\s+(?:logarithms?|logs?)\b"
+    r"|\bback\s+to\s+(?:the\s+)?natural\s+(?:logarithms?|logs?)\b"
+    r"|\b(?:are|is|measured|expressed|given|quoted)\s+in\s+nats\b"
     r"|\bnatural\s+(?:logarithms?|logs?)\s+(?:throughout|from\s+here\s+on|below|henceforth)"
     r"|(?:对数|\\log)\s*(?:均|都)?\s*(?:为|是|取)\s*自然对数")
 """Words that make ``\\log`` the natural logarithm from there on ("From here on $\\log$ is the natural
 logarithm", "in this chapter we work with natural logarithms"): a base given before no longer holds."""
 
 
-def logarithm_bases_scoped(lines: list[str]) -> list[tuple[int, int, tuple[str, str]]]:
-    """:func:`logarithm_bases`, each with the reach the words give it (:func:`log_base_at` reads it): ("", "")
-    from there on; ("section", "") its section and the subsections in it ("Every $\\log$ in this appendix is to
-    base 10"; said under the title, the whole text), ("where", "") the same but never past the title's own part
-    ("The gain is $10 \\log P$, where $\\log$ is to base 10"); ("formula", "") the formula it leads
-    into only ("For the next formula only, $\\log$ is base 2: …"); ("only", word) the sections whose heading
-    names it ("In the appendix, $\\log$ is base 2"); ("except", word) all but those ("All logarithms are base 2
-    except in the appendix, which uses natural logarithms": there the natural logarithm)."""
+def logarithm_bases_scoped(lines: list[str]) -> list[tuple[int, int, tuple[str, str], int]]:
+    """:func:`logarithm_bases`, each with the reach the words give it (:func:`log_base_at` reads it) and the column
+    where it is said: ("", "") from there on; ("section", "") its section and the subsections in it ("Every
+    $\\log$ in this appendix is to base 10"; said under the title, the whole text), ("where", "") the same but never
+    past the title's own part ("The gain is $10 \\log P$, where $\\log$ is to base 10"); ("formula", "N") the next
+    N formulas only ("For the next two formulas only, $\\log$ is base 2: …"); ("only", word) the sections whose
+    heading names it ("In the appendix, $\\log$ is base 2"); ("except", word) all but those ("All logarithms are
+    base 2 except in the appendix, which uses natural logarithms": there the natural logarithm)."""
     out = []
-    for line, base, sentence, said in _logarithm_bases_said(lines):
+    for line, base, sentence, said, offset in _logarithm_bases_said(lines):
+        at = offset + said[-1][0]
         other = re.search(r"(?i)\bexcept\s+(?:in\s+|for\s+)?(?:the\s+)?(?P<part>appendix|appendices|introduction|"
                           r"examples?|exercises?)\b", sentence)
         if other:
             part = other.group("part").lower().rstrip("s").replace("appendice", "appendix")
-            before = [b for at, b in said if at < other.start()]
-            after = [b for at, b in said if at > other.start()]
+            before = [b for where, b in said if where < other.start()]
+            after = [b for where, b in said if where > other.start()]
             if before:
-                out.append((line, before[-1], ("except", part)))
+                out.append((line, before[-1], ("except", part), at))
             if after:
-                out.append((line, after[-1], ("only", part)))
+                out.append((line, after[-1], ("only", part), at))
             continue
         named = re.search(r"(?i)\b(?:in|for|throughout)\s+(?:the\s+)?(?P<part>appendix|appendices)\b", sentence)
+        counted = re.search(r"(?i)\b(?:next|following)\s+(?:(?P<count>one|two|three|four|five|\d)\s+)?"
+                            r"(?:formula|equation|display|line|expression)s?\s+only\b|"
+                            r"\bonly\s+(?:for|in)\s+the\s+(?:next|following)\s+(?:(?P<count2>one|two|three|four|five|\d)\s+)?"
+                            r"(?:formula|equation|display|expression)s?\b|"
+                            r"\b(?:in|for)\s+this\s+(?:formula|equation|expression)\b", sentence)
         if named:
-            out.append((line, base, ("only", named.group("part").lower().replace("appendices", "appendix"))))
-        elif re.search(r"(?i)\b(?:next|following)\s+(?:formula|equation|display|line|expression)s?\s+only\b|"
-                       r"\bonly\s+(?:for|in)\s+the\s+(?:next|following)\s+(?:formula|equation|display|expression)\b|"
-                       r"\b(?:in|for)\s+this\s+(?:formula|equation|expression)\b", sentence):
-            out.append((line, base, ("formula", "")))
+            out.append((line, base, ("only", named.group("part").lower().replace("appendices", "appendix")), at))
+        elif counted:
+            count = counted.group("count") or counted.group("count2") or "one"
+            out.append((line, base, ("formula", str(_COUNT_WORDS.get(count.lower(), count))), at))
         elif re.search(r"(?i)\b(?:in|for|throughout)\s+this\s+(?:appendix|section|subsection|chapter|part|example|"
                        r"paragraph)\b|本节|本章", sentence):
-            out.append((line, base, ("section", "")))
+            out.append((line, base, ("section", ""), at))
         elif re.search(r"(?i)\bwhere\s+\$?\s*\\?log\b|这里", sentence):
-            out.append((line, base, ("where", "")))
+            out.append((line, base, ("where", ""), offset))     # (the formula before it in its sentence too)
         else:
-            out.append((line, base, ("", "")))
+            out.append((line, base, ("", ""), at))
     return out
 
 
-def log_base_at(scoped: list[tuple[int, int, tuple[str, str]]], lines: list[str], sections: dict[int, int],
-                line: int) -> int | None:
-    """The base the words give ``\\log`` on ``line`` (0: natural), or None where none reaches it: the latest
-    statement before it whose reach (:func:`logarithm_bases_scoped`) takes it in."""
-    for said, base, (reach, part) in reversed(scoped):
-        if said > line:
+_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def log_base_at(scoped: list[tuple[int, int, tuple[str, str], int]], lines: list[str], sections: dict[int, int],
+                line: int, column: int = 0) -> int | None:
+    """The base the words give ``\\log`` at (``line``, ``column``) (0: natural), or None where none reaches it: the
+    latest statement before it whose reach (:func:`logarithm_bases_scoped`) takes it in."""
+    for said, base, (reach, part), at in reversed(scoped):
+        if (said, at) > (line, column):
             continue
         own = max((h for h in sections if h <= said), default=None)
         if reach in ("section", "where") and not in_scope(sections, said, line) \
                 and not (reach == "section" and own is not None and sections[own] == 99):
             continue                    # ("In this section …" under the title: the whole text; "…, where $\\log$ is
             #                             to base 10": its own part of it)
-        if reach == "formula" and not (line == said or line - said <= 2 and all(
-                lines[k].strip() for k in range(said, line - 1))):
+        if reach == "formula" and _formulas_between(lines, (said, at), (line, column)) >= int(part or 1):
             continue
         if reach in ("only", "except"):
             headed = _headings_over(sections, lines, line)
-            if (reach == "only") != any(part in heading.lower() for heading in headed):
+            if (reach == "only") != any(re.search(rf"(?i)\b{part}s?\b", heading) for heading in headed):
                 continue
         return base
     return None
+
+
+def _formulas_between(lines: list[str], start: tuple[int, int], end: tuple[int, int]) -> int:
+    """How many formulas (math with a relation: ``$\\log 8 = 3$``, a display) the text writes from ``start`` up to
+    ``end`` (line, column; the formula ``end`` stands in not counted)."""
+    text = "\n".join(lines[start[0] - 1:end[0]]) if 1 <= start[0] <= end[0] <= len(lines) else ""
+    if not text:
+        return 0
+    last = sum(len(l) + 1 for l in lines[start[0] - 1:end[0] - 1]) + end[1]
+    count = 0
+    for m in re.finditer(r"\$\$(.+?)\$\$|\$([^$]+)\$|\\\[(.+?)\\\]", text, re.S):
+        if m.start() >= start[1] and m.end() <= last and re.search(r"=|<|>|\\(?:approx|le|ge|leq|geq)\b",
+                                                                   next(g for g in m.groups() if g is not None)):
+            count += 1
+    return count
 
 
 def _headings_over(sections: dict[int, int], lines: list[str], line: int) -> list[str]:
@@ -3306,20 +3363,31 @@ def logarithm_bases(lines: list[str]) -> list[tuple[int, int]]:
     natural logarithm (a base given before is taken back).  Of two in one sentence the later counts ("In the
     coding chapter logarithms are base 2, but in this chapter we work with natural logarithms"); a sentence
     that hedges or denies it gives none."""
-    return [(line, base) for line, base, _, _ in _logarithm_bases_said(lines)]
+    return [(line, base) for line, base, _, _, _ in _logarithm_bases_said(lines)]
 
 
-def _logarithm_bases_said(lines: list[str]) -> list[tuple[int, int, str, list[tuple[int, int]]]]:
-    """:func:`logarithm_bases` with the sentence that says each and where in it each base is said."""
+def _logarithm_bases_said(lines: list[str]) -> list[tuple[int, int, str, list[tuple[int, int]], int]]:
+    """:func:`logarithm_bases` with the sentence that says each, where in it each base is said and where the
+    sentence starts on its line.  A base said of another text ("In Shannon's original paper $\\log$ is base 2")
+    is none of this one's."""
     out = []
     for number, line in enumerate(lines, 1):
+        offset = 0
         for sentence in re.split(r"(?<=[.!?;])\s+|(?<=[。！？；])", line):
+            offset = line.find(sentence, offset)
             said = sorted([(m.start(), int(m.group("base") or m.group("cjk"))) for m in _LOG_BASE.finditer(sentence)]
                           + [(m.start(), 0) for m in _LOG_NATURAL.finditer(sentence)])
-            if not said or negation_in(sentence) or re.search(r"(?i)\b(?:if|unless|whether|or)\b", sentence):
+            if not said or negation_in(sentence) or re.search(r"(?i)\b(?:if|unless|whether|or)\b", sentence) \
+                    or _OTHER_TEXT.search(sentence):
                 continue
-            out.append((number, said[-1][1], sentence, said))
+            out.append((number, said[-1][1], sentence, said, max(offset, 0)))
     return out
+
+
+_OTHER_TEXT = re.compile(r"(?i)\b(?:in|for)\s+[A-Z][a-z]+'s\b|\boriginal\s+(?:paper|work|article)\b|"
+                         r"\b(?:some|many|other|most|older)\s+(?:authors|texts|textbooks|papers|books|references|sources)\b|"
+                         r"\bin\s+the\s+(?:literature|textbook|reference)\b")
+"""Words that say a base is another text's ("In Shannon's original paper", "many textbooks")."""
 
 
 _NAMING_NOUN = re.compile(r"(?i)(?:\bdistributions?|\bvectors?|分布|向量)\s*$")

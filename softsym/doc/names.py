@@ -328,13 +328,16 @@ def scalar_labels(math: list[str]) -> list[str]:
     bare = _COMMAND.sub(" ", _SUBSCRIPT.sub(lambda m: m.group("base"), text))
     alone = {letter for run in _LETTER_RUN.findall(bare) if len(run) <= 2 for letter in run if letter.islower()}
     bound = {m.group("var") for m in _BINDER.finditer(text)}
+    alone_bases = {run for run in re.findall(r"(?<![\\A-Za-z_^])([A-Za-z])(?![A-Za-z_])", _COMMAND.sub(" ", text))} \
+        | {m.group(1) for m in re.finditer(r"\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*([A-Za-z])\s*\}(?!\s*_)", text)}
     ranged = {letter for m in _INDEX_LIKE.finditer(text)
               for letter in _COMMAND.sub(" ", m.group("inside") or m.group("name") or m.group("delta") or "")}
     out = []
     for base, subs in subscripts.items():
         letters = {s for s in subs if not s.isdigit()}
-        if not letters or len(base.lstrip("\\")) > 1 and not base.startswith("\\"):
-            continue
+        if not letters or len(base.lstrip("\\")) > 1 and not base.startswith("\\") \
+                or len(letters) > 1 and base.lstrip("\\") in alone_bases:
+            continue        # (p_a and p_b beside a vector $p$: its entries)
         if all(re.fullmatch(r"[a-z]", letter) and letter not in _INDEX_LETTERS | {"t", "s"} and letter not in alone
                and letter not in bound and letter not in ranged
                and not any(re.search(rf"(?<![\\A-Za-z]){letter}(?![A-Za-z])", sub)

@@ -419,7 +419,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         except UserError:
             pass
     subscripted = set(re.findall(r"(?<![\\A-Za-z])([A-Za-z])\s*_", " ".join(b.tex for b in blocks)))
-    counted = sorted(set(_COUNTED_IN_WORDS.findall(words_text)) | {a or b for a, b in _SIZED_IN_WORDS.findall(words_text)}
+    counted = sorted(set(_COUNTED_IN_WORDS.findall(words_text)) | {a or b for a, b in _SIZED_IN_WORDS.findall(words_text)} | set(_NUMBER_OF.findall(words_text))
                      - set(base.names()) - set(functions) - subscripted)   # (not d of d_k: a family too)
     if counted:                     # "over $K$ classes", "$N$ samples", "$n$ 个类别": sizes, positive integers
         try:
@@ -579,8 +579,10 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             disputed_at[naming.name] = naming.line
     reassigned = sorted((number, m.start(), m.group("name").lstrip("\\"))     # "z \gets 2z": (line, column, name)
                         for number, line in enumerate(lines, 1) for m in _REASSIGNED.finditer(line))
+    degrees_at = next((n for n, text_line in enumerate(prose_lines, 1) if _DEGREES.search(text_line)), 0)
+    # ("Angles are measured in degrees throughout this note": sin 30 is sin(π/6) there)
     log_scoped = logarithm_bases_scoped(prose_lines)     # "log denotes the logarithm to base 2", by line (and
-    log_bases = [(line, base) for line, base, _ in log_scoped]   # how far the words let it reach)
+    log_bases = [(line, base) for line, base, _, _ in log_scoped]   # how far the words let it reach)
     case_signed: tuple[int, str] | None = None            # "If all variables are positive, …": line, sign
     unused_conditions: list[tuple[int, str]] = []         # conditions in prose softsym could not use: line, tex
     placed_near: dict[str, tuple[int, str]] = {}          # a name the words place at ≈ a number: line, its interval
@@ -1198,7 +1200,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                            applied=applied_names, random=random_names, outcomes=outcomes, valued_sums=valued_sums,
                            outcome_size=dimension if outcome_size is not None and outcome_size.name == dimension.name
                            else outcome_size,
-                           log_base=log_base_at(log_scoped, lines, sections, rel.line) or None)
+                           log_base=_log_base_here(log_scoped, lines, sections, rel, column_of(k)) or None)
         context = context_with(functions - {f for f, at in late_functions.items() if rel.line < at}
                                - {f for f, at in own_versions.items()
                                   if rel.line < at or not in_scope(sections, at, rel.line)})
@@ -1637,7 +1639,11 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                         return approximately_by_entry(*sides, entry.index, entry.span, rel.lhs, rel.rhs,
                                                       approximated, natural=natural_log,
                                                       valued=lambda e: with_values(e, values))
-                    return approximately(*sides, rel.lhs, rhs_tex, approximated, natural=natural_log)
+                    return approximately(*sides, rel.lhs, rhs_tex, approximated, natural=natural_log,
+                                         exact=frozenset(sp.sstr(c.lhs) for c in values if isinstance(c.lhs, sp.Symbol)
+                                                         and c.rhs.is_Integer and sp.sstr(c.lhs) not in approximated),
+                                         upward=bool(_ROUNDED_UP.search(_raw_sentence_before(lines, rel) if in_inline_math(rel, blocks)
+                                                                        else lead_in(lines, rel, blocks) or "")))
                 rhs_tex = rel.rhs
                 magnitude = _MAGNITUDE_AFTER.match(_rest_of_sentence(lines, rel, column_of(k))) \
                     if in_inline_math(rel, blocks) and re.fullmatch(r"\s*\d+(?:\.\d+)?\s*", rel.rhs) \
@@ -1684,7 +1690,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                 verdict, message = "skipped", "a conversion between units (one side in a unit, the other a factor " \
                                               "of it apart: 4.62 h ≈ 277 minutes), not a claim about the numbers"
             prefix = _prefix_apart(sides) if verdict == "refuted" and not by_entry else 0
-            if prefix and _UNIT_NEXT.match(_rest_of_sentence(lines, rel, column_of(k)) if inline else
+            if prefix and _UNIT_NEXT.match(_rest_of_sentence(lines, rel, column_of(k)) if in_inline_math(rel, blocks) else
                                            (lines[rel.end_line - 1] if 1 <= rel.end_line <= len(lines) else "")
                                            .split("$$")[-1].split("\\]")[-1]) \
                     or prefix and _UNIT_NEXT.search(rel.rhs):
@@ -1692,6 +1698,22 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                 # arithmetic leaves out (T, m) — a conversion the text does not write, not a wrong number
                 verdict, message = "undecided", f"{message}; but the sides are 10^{prefix} apart and a unit follows " \
                                                 f"it: a unit prefix the arithmetic leaves out may be meant"
+            elif verdict == "refuted" and not by_entry and _prefix_apart(sides, step=2) == -2 and re.match(
+                    r"\s*(?:\\[,;: ]\s*)?(?:percent|per\s+cent|%)", _rest_of_sentence(lines, rel, column_of(k))
+                    if in_inline_math(rel, blocks) else ""):
+                verdict, message = "undecided", f"{message}; but a percent sign follows it (\\frac{{1}}{{3}} ≈ 33.3 " \
+                                                f"percent): the right side is in hundredths"
+            owned = next((name for name, (at, throughout) in disputed_own.items()
+                          if at < rel.line and (throughout or in_scope(sections, at, rel.line))
+                          and not at < own_versions.get(name, 0) <= rel.line
+                          and re.search(_OWN_VERSION_TEX[name], rel.tex)), None)
+            if verdict in ("proved", "refuted") and owned:    # "In this note $\sigma(x) = \tanh(x)$ …": σ(1) ≈ 0.73
+                verdict, message = "undecided", f"{message}; but it uses {owned}, which the text defines as its own " \
+                                                f"(line {disputed_at.get(owned, disputed_own[owned][0])}, not read)"
+            if verdict in ("proved", "refuted") and degrees_at and degrees_at <= rel.line \
+                    and _TRIG_OF_NUMBER.search(rel.tex):
+                verdict, message = "undecided", f"{message}; but the text measures angles in degrees (line " \
+                                                f"{degrees_at}), and softsym reads them in radians"
             apart = next((d for d in reversed(definitions) if d.target == lhs and all(   # (closed, or made of such)
                               isinstance(x, sp.Symbol) and x.name in {target_name(e.target) for e in definitions}
                               for x in d.expr.free_symbols)
@@ -1886,9 +1908,15 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             lhs, rhs = root                                 # (2·2 − 6 = 0, false: neither a value nor a case after it)
             roots_checked.add(k)
             read_as(k, f"the expression the words set to zero, at {shown_l} = {shown_r}")
-        if display and rel.op == "==" and is_constraint(rel, lhs, rhs, standalone) \
-                and _ANOTHER_OBJECT.search(lead_in(lines, rel, blocks) or "") \
-                and not _DERIVED_LEAD.search(lead_in(lines, rel, blocks) or ""):
+        if rel.op == "==" and is_constraint(rel, lhs, rhs, standalone) and (
+                display and _ANOTHER_OBJECT.search(lead_in(lines, rel, blocks) or "")
+                and not _DERIVED_LEAD.search(lead_in(lines, rel, blocks) or "")
+                or inline and len(names_in(lhs, rhs)) >= 2
+                and _IMPOSING.search(_INLINE_MATH_RE.sub(" x ", _sentence_before(lines, rel)))
+                and _inconsistent_with([c for c in constraints if c is not None and same_section(
+                    sections, imposed_at.get(c, rel.line), rel.line)], as_relational("==", lhs, rhs))):
+            # ("The large model satisfies $a + b = 10$ …" after the small model's $a + b = 4$, $a - b = 2$: equations
+            # no value meets together — another model's)
             # "The second layer, separately, needs $$a + b = 10$$ …" after the first layer's $$a + b = 4$$: the
             # constraints imposed before on its names belong to another case
             names_here = names_in(lhs, rhs)
@@ -1922,6 +1950,9 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                 and len(names_in(lhs, rhs)) >= 2 and not is_pin(as_relational(rel.op, lhs, rhs)) \
                 and not re.search(r"(?i)\b(?:take|taking|let|set|setting|choose|choosing|pick|fix|suppose|assume|"
                                   r"if|when|whenever)\b[^.;:]{0,25}$",
+                                  _INLINE_MATH_RE.sub(" x ", _sentence_before(lines, rel))) \
+                and not re.search(r"(?i)\b(?:need|needs|needed|require|requires|required|must|should|want|wants|"
+                                  r"so\s+that|such\s+that|to\s+make|in\s+order\s+to)\b",
                                   _INLINE_MATH_RE.sub(" x ", _sentence_before(lines, rel))) \
                 and names_in(lhs, rhs) <= {target_name(c.lhs) for line, c in live_conditions()
                                            if c is not None and is_pin(c) and line <= rel.line
@@ -4231,6 +4262,26 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                     and re.search(rf"(?<![A-Za-z\\]){re.escape(name)}(?![A-Za-z])", rel.tex):
                 doubts.append(f"it uses {name}, given two distributions (lines {drawn_at} and {redrawn_at}): which one "
                               f"holds here is not clear")
+        pin_units = _units_of_pins([*pins, *example_values], [*conditions, *example_pins], condition_columns, lines)
+        after_units = _units_after(lines[rel.end_line - 1] if 1 <= rel.end_line <= len(lines) else "",
+                                   _closing_column(lines, rel, column_of(k)) if inline else -1)
+        mixed = _mixed_units(pin_units + ([after_units] if after_units else []))
+        if mixed:               # "$r = 20$ tokens per second … $t = 3$ minutes … $r t = 60$": units the arithmetic
+            why = f"the values it uses carry units ({mixed}) the arithmetic does not convert"   # leaves out
+            doubts.append(why)
+            hollow.append(why)
+        if rel.op == "==" and not (lhs.free_symbols or rhs.free_symbols or lhs.atoms(sp.Indexed, sp.Function)
+                                   or rhs.atoms(sp.Indexed, sp.Function)):
+            prefix = _prefix_apart((lhs, rhs))
+            after = _rest_of_sentence(lines, rel, column_of(k)) if inline else \
+                (lines[rel.end_line - 1] if 1 <= rel.end_line <= len(lines) else "").split("$$")[-1].split("\\]")[-1]
+            if prefix and (_UNIT_NEXT.match(after) or _UNIT_NEXT.search(rel.rhs)):
+                doubts.append(f"its sides are 10^{prefix} apart and a unit follows it: a unit prefix the arithmetic "
+                              f"leaves out may be meant (2 × 7 × 10⁹ bytes = 14 GB)")
+        if degrees_at and degrees_at <= rel.line and _TRIG_OF_NUMBER.search(rel.tex):
+            why = f"the text measures angles in degrees (line {degrees_at}), and softsym reads them in radians"
+            doubts.append(why)
+            hollow.append(why)
         for name, (at, throughout) in disputed_own.items():
             if at < rel.line and (throughout or in_scope(sections, at, rel.line)) \
                     and not at < own_versions.get(name, 0) <= rel.line \
@@ -6618,14 +6669,24 @@ _COUNTED_IN_WORDS = re.compile(r"\$\s*([A-Za-z])\s*\$\s*(?:(?:classes|categories
                                r"个(?:类别|类|样本|状态|时间步|步)|类|维)", re.IGNORECASE)
 """A letter the words use as a count ("over $K$ classes", "$N$ samples", "a $K$-class classifier", "$d$-dimensional",
 "$n$ 个类别", "$d$ 维"): a positive integer."""
-_SIZED_IN_WORDS = re.compile(r"(?i)(?:\b(?:dimension|dimensionality|size)\s+(?:of\s+)?|\b(?:of|with|has|have|having)\s+"
+_SIZED_IN_WORDS = re.compile(r"(?i)(?:\b(?:dimension|dimensionality)\s+(?:of\s+)?|"
+                             r"\b(?:(?:batch|sample|vocabulary|vocab|population|window|context|beam|minibatch|mini-batch|"
+                             r"hidden|input|output|embedding|model|kernel|group|data|training|test|cache|block|buffer|"
+                             r"table|alphabet|ensemble|state|action|set|patch|chunk|shard|page)\s+size|"
+                             r"(?:has|have|having|of|with)\s+size)\s+(?:of\s+)?|"
+                             r"\b(?:vectors?|sequences?|lists?|strings?|arrays?|inputs?|prompts?|windows?|contexts?|chains?|"
+                             r"sentences?|documents?|codewords?|words?|tuples?|series|signals?|texts?|queues?|runs?|"
+                             r"episodes?|trajector(?:y|ies)|batch(?:es)?)\s+(?:\$[^$]*\$\s+)?(?:of|with|has|having)\s+"
                              r"length\s+(?:of\s+)?|(?:长度|维度|维数)(?:为|是)?\s*)\$\s*([A-Za-z])\s*\$"
                              r"|\blength\s+\$\s*([A-Za-z])\s*\$\s+of\s+(?:the|a|an|each|every|our|its|this)\s+(?:[a-z-]+\s+)?"
                              r"(?:sequences?|vectors?|lists?|strings?|arrays?|inputs?|prompts?|windows?|contexts?|chains?|"
                              r"sentences?|documents?|codewords?|words?|tuples?|series|signals?|texts?|queues?|runs?|"
                              r"episodes?|trajector(?:y|ies)|batch(?:es)?)\b")
 """A letter the words make a length or a size ("a vector $x$ of length $d$", "the input has dimension $d$", "the
-length $T$ of the sequence") — not any length ("the length $L$ of the pendulum": a real number)."""
+length $T$ of the sequence", "batch size $B$") — not any length or size ("a pendulum of length $L$", "step size $h$":
+real numbers)."""
+_NUMBER_OF = re.compile(r"(?i)\b(?:the|a)\s+number\s+\$\s*([A-Za-z])\s*\$\s+of\b")
+"""A letter the words make a number of things ("the number $N$ of samples")."""
 _ANY_VECTOR = re.compile(r"(?i)\b(?:for\s+(?:any|every|each|all|a\s+general|an?\s+arbitrary)|in\s+general,?\s+for)"
                          r"(?:\s+(?:real|input|other))?\s+vectors?\b|对(?:任意|所有)(?:的)?向量")
 """Words that speak of vectors of any length ("For any vector $x$"): a length a worked example wrote stops."""
@@ -7903,6 +7964,14 @@ _THROUGHOUT = re.compile(r"(?i)\b(?:throughout(?!\s+(?:this|the)\s+(?:section|su
 _THIS_SECTION = re.compile(r"(?i)\b(?:in|for|within|throughout)\s+this\s+(?:section|subsection|part|paragraph|example)\b|\bhere\s+only\b|"
                            r"\bfor\s+now\b|\btemporarily\b|本节|这一节|此节")
 """Words that keep even a σ(z)_i := … of the text's own (a softmax by another name) to its section."""
+_ROUNDED_UP = re.compile(r"(?i)\bround(?:ed|ing|s)?\s+up\b|\bceil(?:ing|ed)?\b|\bto\s+be\s+safe\b|\bon\s+the\s+safe\s+side\b|"
+                         r"\bconservative(?:ly)?\b|向上取整")
+"""Words that round a value up ("Rounding up to stay on the safe side"): a value rounded away from zero is a rounding."""
+_DEGREES = re.compile(r"(?i)\b(?:in|into|measured\s+in|given\s+in|expressed\s+in|are|is)\s+degrees\b|"
+                      r"\bdegrees\s+(?:throughout|everywhere|here)\b|°|\^\s*\{?\s*\\circ|度数|角度制")
+"""Words or marks that measure angles in degrees ("Angles are measured in degrees", "30°", "60^\\circ")."""
+_TRIG_OF_NUMBER = re.compile(r"\\(?:sin|cos|tan|cot|sec|csc)\s*(?:\\left\s*)?\(?\s*-?\d")
+"""A trigonometric function of a written number (``\\sin 30``, ``\\cos(60)``): its value depends on the angle's unit."""
 _OWN_VERSION_TEX = {"sigma": r"\\sigma(?![A-Za-z])|\\mathrm\s*\{\s*sigmoid|\\operatorname\s*\{\s*sigmoid|sigmoid",
                     "sigmoid": r"sigmoid|\\sigma(?![A-Za-z])", "softmax": r"softmax", "softplus": r"softplus",
                     "LSE": r"LSE|logsumexp", "logsumexp": r"LSE|logsumexp",
@@ -8126,9 +8195,103 @@ _DRAWN_FAMILY = re.compile(r"\$\s*(?P<base>[A-Za-z])\s*_\s*\{?\s*1\s*\}?\s*,\s*(
                            r"\{?\s*[A-Za-z]\s*\}?\s*\$")
 
 
-def _prefix_apart(sides) -> int:
-    """The power k (a multiple of 3, not 0) when the two numbers of an ≈ are 10^k apart within 2 % — the
-    factor between unit prefixes (T and m, G and k) — or 0."""
+_UNIT_CANON = {**{w: "s" for w in ("s", "sec", "secs", "second", "seconds")},
+               **{w: "ms" for w in ("ms", "millisecond", "milliseconds")},
+               **{w: "min" for w in ("min", "mins", "minute", "minutes")},
+               **{w: "h" for w in ("h", "hr", "hrs", "hour", "hours")},
+               **{w: "day" for w in ("day", "days")},
+               **{w: "bit" for w in ("bit", "bits")}, **{w: "byte" for w in ("byte", "bytes", "B")},
+               **{w: w for w in ("KB", "kB", "MB", "GB", "TB", "KiB", "MiB", "GiB")},
+               **{w: "%" for w in ("percent", "per cent", "%", "\\%")}}
+_UNIT_GROUPS = ({"s", "ms", "min", "h", "day"}, {"bit", "byte", "KB", "kB", "MB", "GB", "TB", "KiB", "MiB", "GiB"})
+_UNIT_WORDS = re.compile(r"\s*(?:\\[,;: ]\s*)?(?P<unit>per\s+cent|percent|\\?%|[A-Za-z]+)"
+                         r"(?:\s+(?!per\b)[a-z]+)?(?:\s*(?:per|/)\s*(?P<per>[A-Za-z]+))?")
+
+
+def _units_after(text: str, column: int) -> set[str]:
+    """The units written right after the math that ends at ``column`` of ``text`` ("$r = 20$ tokens per second":
+    s; "$t = 3$ minutes": min; "$p = 5$ percent": %), as :data:`_UNIT_CANON` names them."""
+    if column < 0:
+        return set()
+    m = _UNIT_WORDS.match(text, column)
+    if m is None:
+        return set()
+    return {_UNIT_CANON[w] for w in (m.group("unit"), m.group("per")) if w and w in _UNIT_CANON}
+
+
+def _closing_column(lines: list[str], rel: Relation, column: int) -> int:
+    """The column just past the inline math of ``rel`` on its last line (-1 when not found)."""
+    text = lines[rel.end_line - 1] if 1 <= rel.end_line <= len(lines) else ""
+    end = text.find("$", max(column, 0))
+    return end + 1 if end >= 0 else -1
+
+
+def _units_of_pins(pins, conditions, columns, lines: list[str]) -> list[set[str]]:
+    """The units written after each value in prose a relation rests on ("$t = 3$ minutes")."""
+    out = []
+    for pin in pins:
+        for line, c in conditions:
+            if c is pin or c == pin:
+                text = lines[line - 1] if 1 <= line <= len(lines) else ""
+                column = columns.get((line, c), -1)
+                if column < 0:          # (an example's value: found by its name on its line)
+                    name = re.escape(sp.sstr(c.lhs)).replace("_", r"\s*_\s*\{?")
+                    found = re.search(rf"\$\s*\\?{name}\}}?\s*=", text)
+                    column = found.start() + 1 if found else -1
+                end = text.find("$", column) if column >= 0 else -1
+                out.append(_units_after(text, end + 1) if end >= 0 else set())
+                break
+    return out
+
+
+def _mixed_units(units: list[set[str]]) -> str:
+    """Why values with these units cannot be multiplied as bare numbers ("%", "min and s", "bit and byte"), or ""."""
+    every = set().union(*units) if units else set()
+    if "%" in every:
+        return "a percentage"
+    for group in _UNIT_GROUPS:
+        found = sorted(every & group)
+        if len(found) > 1:
+            return " and ".join(found)
+    return ""
+
+
+_IMPOSING = re.compile(r"(?i)\b(?:satisf(?:y|ies|ied)|obeys?|fulfil(?:s|ls)?|meets?|needs?|requires?)\b[^.;:]{0,20}$")
+"""Words right before an inline equation that impose it ("The large model satisfies $a + b = 10$")."""
+
+
+def _inconsistent_with(constraints: list[sp.Basic], equation: sp.Basic) -> bool:
+    """Whether linear ``constraints`` in the names of ``equation`` have solutions and none meets ``equation`` too
+    (the text then speaks of another case: it would not impose equations no value meets)."""
+    if not isinstance(equation, sp.Eq):
+        return False
+    names = equation.free_symbols
+    shared = [c for c in constraints if isinstance(c, sp.Eq) and c.free_symbols & names]
+    if not shared or not names or any(not (c.lhs - c.rhs).is_polynomial(*c.free_symbols)
+                                      or sp.Poly(c.lhs - c.rhs, *c.free_symbols).total_degree() > 1
+                                      for c in [*shared, equation]):
+        return False
+    every = sorted(set().union(*(c.free_symbols for c in shared)) | names, key=str)
+    try:
+        before = sp.linsolve([c.lhs - c.rhs for c in shared], every)
+        after = sp.linsolve([c.lhs - c.rhs for c in [*shared, equation]], every)
+    except Exception:  # noqa: BLE001 - not solved: not judged inconsistent
+        return False
+    return before != sp.S.EmptySet and after == sp.S.EmptySet
+
+
+def _log_base_here(scoped, lines: list[str], sections: dict[int, int], rel: Relation, column: int) -> int | None:
+    """The base of ``\\log`` in ``rel`` (see :func:`.conditions.log_base_at`), natural where its own sentence
+    measures in nats ("A fair coin has entropy $\\log 2 \\approx 0.69$ nats")."""
+    text = lines[rel.line - 1] if 1 <= rel.line <= len(lines) else ""
+    if column >= 0 and re.search(r"(?i)\bnats?\b", sentence_around(text, column) if text else ""):
+        return 0
+    return log_base_at(scoped, lines, sections, rel.line, max(column, 0))
+
+
+def _prefix_apart(sides, step: int = 3) -> int:
+    """The power k (a multiple of ``step``, not 0) when the two numbers of an ≈ are 10^k apart within 2 % — the
+    factor between unit prefixes (T and m, G and k; with ``step`` 2, a percentage) — or 0."""
     try:
         a, b = (complex(sp.N(side, 15)) for side in sides)
     except (TypeError, ValueError):
@@ -8136,7 +8299,7 @@ def _prefix_apart(sides) -> int:
     if a.imag or b.imag or not a.real or not b.real or (a.real > 0) != (b.real > 0):
         return 0
     power = math.log10(a.real / b.real)
-    k = 3 * round(power / 3)
+    k = step * round(power / step)
     return k if k and abs(power - k) < math.log10(1.02) else 0
 
 

@@ -392,6 +392,9 @@ class _Scanner:
             raise Unparsed("two dots (an ellipsis has three)", s[start:start + 2])
         if nxt.isdigit():
             raise Unparsed("a number starting with '.' (write 0.5, not .5)", s[start:start + 4])
+        if nxt in "({" and start > 0 and s[start - 1].isdigit():
+            raise Unparsed("a number ending in '.' before a bracket (0.(3): repeating digits, or a product?)",
+                           s[max(0, start - 3):start + 4])
         self.i += 1
         self.emit("MULOP", ".", start)
 
