@@ -7318,8 +7318,8 @@ def _positive_in_examples(text: str) -> set[str]:
     """The names every value the math gives is positive ("$m = 0.35$", "$m = 0.5$"; none zero or negative) and
     whose sign the text does not say: a parameter its examples keep positive."""
     values: dict[str, list[float]] = {}
-    for math in re.findall(r"\$\$(.+?)\$\$|\$([^$]+)\$", text, flags=re.S):
-        for m in _VALUE_IN_MATH.finditer(math[0] or math[1]):
+    for written in re.findall(r"\$\$(.+?)\$\$|\$([^$]+)\$", text, flags=re.S):
+        for m in _VALUE_IN_MATH.finditer(written[0] or written[1]):
             values.setdefault(m.group(1), []).append(float(m.group(2).replace(" ", "")))
     for m in re.finditer(r"(?<![\\\w{])(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)\s*=\s*-\s*\\[dt]?frac", text):
         values.setdefault(m.group(1), []).append(-1.0)          # ("$m = -\frac12$": a negative value)
