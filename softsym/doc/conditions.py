@@ -478,7 +478,8 @@ _UNIT_NOUNS = (r"probabilit(?:y|ies)(?!\s+densit)|chances?|accurac(?:y|ies)|frac
                r"p-?values?|aucs?|areas?\s+under\s+the\s+(?:roc\s+)?curve|"
                r"(?:success|error|dropout|keep|hit|miss|click-?through|acceptance|rejection|win|false\s+positive|"
                r"true\s+positive|false\s+negative|true\s+negative|coverage|retention|churn|conversion)\s+"
-               r"(?:rates?|probabilit(?:y|ies))")
+               r"(?:rates?|probabilit(?:y|ies))|(?:hit|miss)\s+ratios?|(?:server\s+|link\s+|gpu\s+)?utili[sz]ations?|"
+               r"load\s+factors?|occupanc(?:y|ies)")
 _COSINE_NOUNS = r"cosine\s+similarit(?:y|ies)|cosines?|correlations?(?:\s+coefficients?)?"
 _SPECIAL_NOUNS = (r"power\s+of\s+(?:two|2|ten|10)|(?:integer\s+|whole\s+)?multiple\s+of|golden\s+ratio|prime(?:\s+number)?|"
                   r"(?:even|odd)\s+(?:integer|number)|perfect\s+square|root\s+of\s+unity")
@@ -3326,7 +3327,7 @@ def log_base_at(scoped: list[tuple[int, int, tuple[str, str], int]], lines: list
         if reach == "formula" and _formulas_between(lines, (said, at), (line, column)) >= int(part or 1):
             continue
         if reach in ("only", "except"):
-            headed = _headings_over(sections, lines, line)
+            headed = _headings_over(sections, lines, line) + [_paragraph_label(lines, line)]
             if (reach == "only") != any(re.search(rf"(?i)\b{part}s?\b", heading) for heading in headed):
                 continue
         return base
@@ -3341,11 +3342,22 @@ def _formulas_between(lines: list[str], start: tuple[int, int], end: tuple[int, 
         return 0
     last = sum(len(l) + 1 for l in lines[start[0] - 1:end[0] - 1]) + end[1]
     count = 0
-    for m in re.finditer(r"\$\$(.+?)\$\$|\$([^$]+)\$|\\\[(.+?)\\\]", text, re.S):
-        if m.start() >= start[1] and m.end() <= last and re.search(r"=|<|>|\\(?:approx|le|ge|leq|geq)\b",
+    for m in re.finditer(r"\$\$(.+?)\$\$|\$([^$]+)\$|\\\[(.+?)\\\]|\\begin\s*\{(?:equation|align|gather|multline)\*?\}"
+                         r"(.+?)\\end\s*\{", text, re.S):
+        if m.start() >= start[1] and m.end() <= last and re.search(r"=|<|>|≠|\\(?:approx|le|ge|leq|geq|ne|neq)\b",
                                                                    next(g for g in m.groups() if g is not None)):
             count += 1
     return count
+
+
+def _paragraph_label(lines: list[str], line: int) -> str:
+    """The label a paragraph opens with ("**Example.**", "\\paragraph{Example}", "*Exercise 2.*"), or ""."""
+    first = line
+    while first > 1 and lines[first - 2].strip():
+        first -= 1
+    m = re.match(r"\s*(?:\*\*([^*]+)\*\*|\*([^*]+)\*|\\(?:paragraph|textbf)\s*\{([^}]*)\})",
+                 lines[first - 1] if 1 <= first <= len(lines) else "")
+    return next((g for g in m.groups() if g), "") if m else ""
 
 
 def _headings_over(sections: dict[int, int], lines: list[str], line: int) -> list[str]:

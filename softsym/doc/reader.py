@@ -1642,8 +1642,9 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                     return approximately(*sides, rel.lhs, rhs_tex, approximated, natural=natural_log,
                                          exact=frozenset(sp.sstr(c.lhs) for c in values if isinstance(c.lhs, sp.Symbol)
                                                          and c.rhs.is_Integer and sp.sstr(c.lhs) not in approximated),
-                                         upward=bool(_ROUNDED_UP.search(_raw_sentence_before(lines, rel) if in_inline_math(rel, blocks)
-                                                                        else lead_in(lines, rel, blocks) or "")))
+                                         upward=bool(_ROUNDED_UP.search(
+                                             _paragraph_before(lines, rel, column_of(k)) if in_inline_math(rel, blocks)
+                                             else lead_in(lines, rel, blocks) or "")))
                 rhs_tex = rel.rhs
                 magnitude = _MAGNITUDE_AFTER.match(_rest_of_sentence(lines, rel, column_of(k))) \
                     if in_inline_math(rel, blocks) and re.fullmatch(r"\s*\d+(?:\.\d+)?\s*", rel.rhs) \
@@ -1690,6 +1691,10 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                 verdict, message = "skipped", "a conversion between units (one side in a unit, the other a factor " \
                                               "of it apart: 4.62 h ≈ 277 minutes), not a claim about the numbers"
             prefix = _prefix_apart(sides) if verdict == "refuted" and not by_entry else 0
+            if verdict == "refuted" and not by_entry and not prefix and re.match(
+                    r"\s*(?:\\[,;: ]|~)?\s*[KMGT]iB\b", _rest_of_sentence(lines, rel, column_of(k))
+                    if in_inline_math(rel, blocks) else ""):
+                prefix = _prefix_apart(sides, binary=True)      # (2^{32}/3 bytes ≈ 1.33 GiB: 2^{30} apart)
             if prefix and _UNIT_NEXT.match(_rest_of_sentence(lines, rel, column_of(k)) if in_inline_math(rel, blocks) else
                                            (lines[rel.end_line - 1] if 1 <= rel.end_line <= len(lines) else "")
                                            .split("$$")[-1].split("\\]")[-1]) \
@@ -1704,14 +1709,14 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                 verdict, message = "undecided", f"{message}; but a percent sign follows it (\\frac{{1}}{{3}} ≈ 33.3 " \
                                                 f"percent): the right side is in hundredths"
             owned = next((name for name, (at, throughout) in disputed_own.items()
-                          if at < rel.line and (throughout or in_scope(sections, at, rel.line))
+                          if at <= rel.line and (throughout or in_scope(sections, at, rel.line))
                           and not at < own_versions.get(name, 0) <= rel.line
                           and re.search(_OWN_VERSION_TEX[name], rel.tex)), None)
             if verdict in ("proved", "refuted") and owned:    # "In this note $\sigma(x) = \tanh(x)$ …": σ(1) ≈ 0.73
                 verdict, message = "undecided", f"{message}; but it uses {owned}, which the text defines as its own " \
                                                 f"(line {disputed_at.get(owned, disputed_own[owned][0])}, not read)"
             if verdict in ("proved", "refuted") and degrees_at and degrees_at <= rel.line \
-                    and _TRIG_OF_NUMBER.search(rel.tex):
+                    and _TRIG_OF_NUMBER.search(rel.tex):   # (of a number, or of a name given one: θ = 30)
                 verdict, message = "undecided", f"{message}; but the text measures angles in degrees (line " \
                                                 f"{degrees_at}), and softsym reads them in radians"
             apart = next((d for d in reversed(definitions) if d.target == lhs and all(   # (closed, or made of such)
@@ -1913,6 +1918,8 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                 and not _DERIVED_LEAD.search(lead_in(lines, rel, blocks) or "")
                 or inline and len(names_in(lhs, rhs)) >= 2
                 and _IMPOSING.search(_INLINE_MATH_RE.sub(" x ", _sentence_before(lines, rel)))
+                and not re.search(r"(?i)\b(?:therefore|thus|hence|so|consequently|then|also|still|again|follows|"
+                                  r"must|necessarily)\b", _INLINE_MATH_RE.sub(" x ", _sentence_before(lines, rel)))
                 and _inconsistent_with([c for c in constraints if c is not None and same_section(
                     sections, imposed_at.get(c, rel.line), rel.line)], as_relational("==", lhs, rhs))):
             # ("The large model satisfies $a + b = 10$ …" after the small model's $a + b = 4$, $a - b = 2$: equations
@@ -1952,7 +1959,8 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                                   r"if|when|whenever)\b[^.;:]{0,25}$",
                                   _INLINE_MATH_RE.sub(" x ", _sentence_before(lines, rel))) \
                 and not re.search(r"(?i)\b(?:need|needs|needed|require|requires|required|must|should|want|wants|"
-                                  r"so\s+that|such\s+that|to\s+make|in\s+order\s+to)\b",
+                                  r"aim|aims|target|targets|goal|hope|wish|plan|plans|so\s+that|such\s+that|to\s+make|"
+                                  r"in\s+order\s+to)\b",
                                   _INLINE_MATH_RE.sub(" x ", _sentence_before(lines, rel))) \
                 and names_in(lhs, rhs) <= {target_name(c.lhs) for line, c in live_conditions()
                                            if c is not None and is_pin(c) and line <= rel.line
@@ -6662,22 +6670,28 @@ def _after_last_claim_cue(lead: str) -> str:
     return lead[found[-1].end():] if found else lead
 
 
-_COUNTED_IN_WORDS = re.compile(r"\$\s*([A-Za-z])\s*\$\s*(?:(?:classes|categories|labels|outcomes|samples|examples|"
+_COUNTED_IN_WORDS = re.compile(r"\$\s*([A-Za-z])\s*\$\s*(?:(?:classes|categories|labels|outcomes|samples|examples|layers|"
+                               r"heads|blocks|workers|GPUs|devices|nodes|shards|epochs|iterations|rows|columns|users|"
                                r"observations|tokens|states|(?:time\s+)?steps|rounds|trials|items|experts|clusters|"
                                r"data\s+points|training\s+examples|entries|components|coordinates|features)\b|"
                                r"-\s*(?:class|dimensional|way|element|entry|component|vector|token|step)\b|"
                                r"个(?:类别|类|样本|状态|时间步|步)|类|维)", re.IGNORECASE)
 """A letter the words use as a count ("over $K$ classes", "$N$ samples", "a $K$-class classifier", "$d$-dimensional",
 "$n$ 个类别", "$d$ 维"): a positive integer."""
-_SIZED_IN_WORDS = re.compile(r"(?i)(?:\b(?:dimension|dimensionality)\s+(?:of\s+)?|"
+_SIZED_IN_WORDS = re.compile(r"(?i)(?:\b(?<!fractal )(?<!hausdorff )(?<!intrinsic )(?<!correlation )(?<!box-counting )"
+                             r"(?:dimension|dimensionality)\s+(?:of\s+)?|"
                              r"\b(?:(?:batch|sample|vocabulary|vocab|population|window|context|beam|minibatch|mini-batch|"
                              r"hidden|input|output|embedding|model|kernel|group|data|training|test|cache|block|buffer|"
                              r"table|alphabet|ensemble|state|action|set|patch|chunk|shard|page)\s+size|"
-                             r"(?:has|have|having|of|with)\s+size)\s+(?:of\s+)?|"
+                             r"(?:vectors?|sequences?|lists?|arrays?|matri(?:x|ces)|sets?|batch(?:es)?|samples?|"
+                             r"tensors?|inputs?|outputs?|tables?|windows?|groups?)\s+(?:\$[^$]*\$\s+)?"
+                             r"(?:has|having|of|with)\s+size)\s+(?:of\s+)?|"
                              r"\b(?:vectors?|sequences?|lists?|strings?|arrays?|inputs?|prompts?|windows?|contexts?|chains?|"
                              r"sentences?|documents?|codewords?|words?|tuples?|series|signals?|texts?|queues?|runs?|"
                              r"episodes?|trajector(?:y|ies)|batch(?:es)?)\s+(?:\$[^$]*\$\s+)?(?:of|with|has|having)\s+"
                              r"length\s+(?:of\s+)?|(?:长度|维度|维数)(?:为|是)?\s*)\$\s*([A-Za-z])\s*\$"
+                             r"(?!\s*(?:seconds?|secs?|s\b|ms\b|min(?:utes?)?|hours?|h\b|days?|met(?:er|re)s?|m\b|cm\b|"
+                             r"mm\b|km\b|inch(?:es)?|feet|ft\b))"
                              r"|\blength\s+\$\s*([A-Za-z])\s*\$\s+of\s+(?:the|a|an|each|every|our|its|this)\s+(?:[a-z-]+\s+)?"
                              r"(?:sequences?|vectors?|lists?|strings?|arrays?|inputs?|prompts?|windows?|contexts?|chains?|"
                              r"sentences?|documents?|codewords?|words?|tuples?|series|signals?|texts?|queues?|runs?|"
@@ -7945,10 +7959,11 @@ def _parameter_of_definition(rel: Relation, lhs: sp.Basic, rhs: sp.Basic, owners
     return None
 
 
-_MAGNITUDE_AFTER = re.compile(r"^\s*(k|K|M|B|G|T|thousand|million|billion|trillion)\b")
+_MAGNITUDE_AFTER = re.compile(r"^\s*(k|K(?=\s*[a-z])|M|B|G|T|thousand|million|billion|trillion)\b")
 _MAGNITUDES = {"k": 3, "K": 3, "thousand": 3, "M": 6, "million": 6, "B": 9, "G": 9, "billion": 9, "T": 12,
                "trillion": 12}
-"""A magnitude written right after the math ("$… \\approx 2.1$M tokens", "$\\approx 7$ billion"): the power of ten."""
+"""A magnitude written right after the math ("$… \\approx 2.1$M tokens", "$\\approx 7$ billion", "32K tokens"; not
+"293 K", kelvins): the power of ten."""
 _ROOT_IS = re.compile(r"(?i)\b(?:roots?|solutions?|zeros?|crossings?|fixed\s+points?|minimi[sz]ers?|maximi[sz]ers?|optimum)"
                       r"\s+(?:is|are|lies|sits|occurs)\s*(?:at\s*)?$")
 """Words that place a root or an optimum at the inline ≈ after them ("the larger root is $t \\approx 1.077$")."""
@@ -7964,14 +7979,16 @@ _THROUGHOUT = re.compile(r"(?i)\b(?:throughout(?!\s+(?:this|the)\s+(?:section|su
 _THIS_SECTION = re.compile(r"(?i)\b(?:in|for|within|throughout)\s+this\s+(?:section|subsection|part|paragraph|example)\b|\bhere\s+only\b|"
                            r"\bfor\s+now\b|\btemporarily\b|本节|这一节|此节")
 """Words that keep even a σ(z)_i := … of the text's own (a softmax by another name) to its section."""
-_ROUNDED_UP = re.compile(r"(?i)\bround(?:ed|ing|s)?\s+up\b|\bceil(?:ing|ed)?\b|\bto\s+be\s+safe\b|\bon\s+the\s+safe\s+side\b|"
+_ROUNDED_UP = re.compile(r"(?i)\bround(?:ed|ing|s)?\s+up(?:wards?)?\b|\bceil(?:ing|ed)?\b|\bto\s+be\s+safe\b|\bon\s+the\s+safe\s+side\b|"
                          r"\bconservative(?:ly)?\b|向上取整")
 """Words that round a value up ("Rounding up to stay on the safe side"): a value rounded away from zero is a rounding."""
 _DEGREES = re.compile(r"(?i)\b(?:in|into|measured\s+in|given\s+in|expressed\s+in|are|is)\s+degrees\b|"
+                      r"\$[^$]*\d\s*\$\s*(?:degrees|deg)\b|"
                       r"\bdegrees\s+(?:throughout|everywhere|here)\b|°|\^\s*\{?\s*\\circ|度数|角度制")
 """Words or marks that measure angles in degrees ("Angles are measured in degrees", "30°", "60^\\circ")."""
-_TRIG_OF_NUMBER = re.compile(r"\\(?:sin|cos|tan|cot|sec|csc)\s*(?:\\left\s*)?\(?\s*-?\d")
-"""A trigonometric function of a written number (``\\sin 30``, ``\\cos(60)``): its value depends on the angle's unit."""
+_TRIG_OF_NUMBER = re.compile(r"\\(?:arc)?(?:sin|cos|tan|cot|sec|csc)(?![A-Za-z])|\\operatorname\s*\{\s*arc")
+"""A trigonometric function (``\\sin 30``, ``\\cos\\theta`` of a θ given 60, ``\\arcsin``): in a text that measures
+angles in degrees, its value is not softsym's."""
 _OWN_VERSION_TEX = {"sigma": r"\\sigma(?![A-Za-z])|\\mathrm\s*\{\s*sigmoid|\\operatorname\s*\{\s*sigmoid|sigmoid",
                     "sigmoid": r"sigmoid|\\sigma(?![A-Za-z])", "softmax": r"softmax", "softplus": r"softplus",
                     "LSE": r"LSE|logsumexp", "logsumexp": r"LSE|logsumexp",
@@ -8200,12 +8217,20 @@ _UNIT_CANON = {**{w: "s" for w in ("s", "sec", "secs", "second", "seconds")},
                **{w: "min" for w in ("min", "mins", "minute", "minutes")},
                **{w: "h" for w in ("h", "hr", "hrs", "hour", "hours")},
                **{w: "day" for w in ("day", "days")},
+               **{w: "us" for w in ("us", "µs", "μs", "microsecond", "microseconds")},
+               **{w: "ns" for w in ("ns", "nanosecond", "nanoseconds")},
+               **{w: "s" for w in ("Hz", "hertz")},                        # (a rate: per second)
                **{w: "bit" for w in ("bit", "bits")}, **{w: "byte" for w in ("byte", "bytes", "B")},
-               **{w: w for w in ("KB", "kB", "MB", "GB", "TB", "KiB", "MiB", "GiB")},
-               **{w: "%" for w in ("percent", "per cent", "%", "\\%")}}
-_UNIT_GROUPS = ({"s", "ms", "min", "h", "day"}, {"bit", "byte", "KB", "kB", "MB", "GB", "TB", "KiB", "MiB", "GiB"})
-_UNIT_WORDS = re.compile(r"\s*(?:\\[,;: ]\s*)?(?P<unit>per\s+cent|percent|\\?%|[A-Za-z]+)"
-                         r"(?:\s+(?!per\b)[a-z]+)?(?:\s*(?:per|/)\s*(?P<per>[A-Za-z]+))?")
+               **{w: w for w in ("KB", "kB", "MB", "GB", "TB", "KiB", "MiB", "GiB", "kbit", "Kbit", "Mbit", "Gbit",
+                                 "kb", "Mb", "Gb")},
+               **{w: "%" for w in ("percent", "per cent", "pct", "%", "\\%")},
+               **{w: "magnitude" for w in ("thousand", "million", "billion", "trillion", "thousands", "millions",
+                                          "billions")}}
+_UNIT_GROUPS = ({"s", "ms", "us", "ns", "min", "h", "day"},
+                {"bit", "byte", "KB", "kB", "MB", "GB", "TB", "KiB", "MiB", "GiB", "kbit", "Kbit", "Mbit", "Gbit", "kb",
+                 "Mb", "Gb"})
+_UNIT_WORDS = re.compile(r"\s*(?:(?:\\[,;: ]|~)\s*)?(?:(?P<unit>per\s+cent|percent|pct|\\?%|(?!per\b)[A-Za-zµμ]+)"
+                         r"(?:\s+(?!per\b)[a-z]+)?)?(?:\s*(?:per|/)\s*(?P<per>[A-Za-z]+))?")
 
 
 def _units_after(text: str, column: int) -> set[str]:
@@ -8249,6 +8274,8 @@ def _mixed_units(units: list[set[str]]) -> str:
     every = set().union(*units) if units else set()
     if "%" in every:
         return "a percentage"
+    if "magnitude" in every:
+        return "a magnitude word: thousand, million"
     for group in _UNIT_GROUPS:
         found = sorted(every & group)
         if len(found) > 1:
@@ -8280,16 +8307,26 @@ def _inconsistent_with(constraints: list[sp.Basic], equation: sp.Basic) -> bool:
     return before != sp.S.EmptySet and after == sp.S.EmptySet
 
 
+def _paragraph_before(lines: list[str], rel: Relation, column: int) -> str:
+    """The words of ``rel``'s paragraph before it ("To be safe, every figure in this paragraph is rounded up. …")."""
+    first = rel.line
+    while first > 1 and lines[first - 2].strip() and not lines[first - 2].lstrip().startswith(("#", "$$", "\\[")):
+        first -= 1
+    own = lines[rel.line - 1][:max(column, 0)] if 1 <= rel.line <= len(lines) else ""
+    return " ".join([*lines[first - 1:rel.line - 1], own])
+
+
 def _log_base_here(scoped, lines: list[str], sections: dict[int, int], rel: Relation, column: int) -> int | None:
     """The base of ``\\log`` in ``rel`` (see :func:`.conditions.log_base_at`), natural where its own sentence
     measures in nats ("A fair coin has entropy $\\log 2 \\approx 0.69$ nats")."""
     text = lines[rel.line - 1] if 1 <= rel.line <= len(lines) else ""
-    if column >= 0 and re.search(r"(?i)\bnats?\b", sentence_around(text, column) if text else ""):
+    sentence = sentence_around(text, column) if text and column >= 0 else ""
+    if re.search(r"(?i)\bnats?\b", sentence) and not re.search(r"(?i)\bbits?\b", sentence):
         return 0
     return log_base_at(scoped, lines, sections, rel.line, max(column, 0))
 
 
-def _prefix_apart(sides, step: int = 3) -> int:
+def _prefix_apart(sides, step: int = 3, binary: bool = False) -> int:
     """The power k (a multiple of ``step``, not 0) when the two numbers of an ≈ are 10^k apart within 2 % — the
     factor between unit prefixes (T and m, G and k; with ``step`` 2, a percentage) — or 0."""
     try:
@@ -8298,6 +8335,10 @@ def _prefix_apart(sides, step: int = 3) -> int:
         return 0
     if a.imag or b.imag or not a.real or not b.real or (a.real > 0) != (b.real > 0):
         return 0
+    if binary:                  # KiB, MiB, GiB: 2^{10k} apart (reported as the power of ten nearest)
+        power = math.log2(a.real / b.real)
+        k = 10 * round(power / 10)
+        return round(k * math.log10(2)) if k and abs(power - k) < math.log2(1.02) else 0
     power = math.log10(a.real / b.real)
     k = step * round(power / step)
     return k if k and abs(power - k) < math.log10(1.02) else 0

@@ -366,6 +366,9 @@ class _Scanner:
         self.i = m.end()
         if s.startswith(".", self.i) and self.i + 1 < len(s) and s[self.i + 1].isdigit():
             raise Unparsed("a malformed number (two decimal points)", s[start:self.i + 2])
+        if "." in digits and re.match(r"\(\s*\d+\s*\)", s[self.i:]):
+            raise Unparsed("a decimal followed by digits in brackets (3.14(2): an uncertainty, or repeating digits?)",
+                           s[start:self.i + 5])
         if _SCIENTIFIC.match(s, self.i):
             raise Unparsed("a number in scientific notation (write 2.5 \\cdot 10^{-3}; 2.5e-3 reads as "
                            "2.5 times Euler's e minus 3)", s[start:_SCIENTIFIC.match(s, self.i).end()])
