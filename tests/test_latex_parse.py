@@ -89,6 +89,16 @@ def test_refusals_name_the_macro(tex: str, fragment: str) -> None:
     assert info.value.fragment == fragment
 
 
+@pytest.mark.parametrize("tex", [
+    r"\sum_{d \mid n} d",        # the divisors of n, not a sum over d and over n
+    r"0.(3)",                     # repeating digits, not 0 · 3
+    r"3.14(2)",                   # an uncertainty, not 3.14 · 2
+])
+def test_notation_with_a_meaning_the_grammar_does_not_read_is_refused(tex: str) -> None:
+    with pytest.raises(Unparsed):
+        parse_tex(tex)
+
+
 def test_a_relation_is_named_as_such() -> None:
     with pytest.raises(Unparsed) as info:
         parse_tex(r"a \le b")

@@ -8264,7 +8264,10 @@ def _units_of_pins(pins, conditions, columns, lines: list[str]) -> list[set[str]
                     found = re.search(rf"\$\s*\\?{name}\}}?\s*=", text)
                     column = found.start() + 1 if found else -1
                 end = text.find("$", column) if column >= 0 else -1
-                out.append(_units_after(text, end + 1) if end >= 0 else set())
+                inside = {_UNIT_CANON[w.strip()] for w in re.findall(r"\\(?:text|mathrm|rm|mbox)\s*\{([^{}]*)\}",
+                                                                       text[column:end] if end >= 0 else "")
+                          if w.strip() in _UNIT_CANON}        # ("$t = 3\,\text{min}$": the unit inside the math)
+                out.append((_units_after(text, end + 1) if end >= 0 else set()) | inside)
                 break
     return out
 

@@ -181,6 +181,9 @@ class OperatorReading:
             return [name], sp.Integer(1), self.upper_or_dimension(upper), None
         elements = sub.elements if isinstance(sub, Group) and sub.kind == "brace" else [sub]
         if len(elements) > 1:
+            if isinstance(sub, Group) and (sub.given or sub.semicolon):
+                self.fail(f"an index of \\{op.base.text} with a condition (d \\mid n: the divisors of n?), which "
+                          f"softsym does not read", sub)
             names = [self.bare_name(e) for e in elements]
             if None in names:
                 self.fail("a list of indices that are not all single names", sub)
