@@ -182,14 +182,14 @@ def _order_of_magnitude(left: sp.Basic, right: sp.Basic, left_tex: str, right_te
 
 def approximately(left: sp.Basic, right: sp.Basic, left_tex: str, right_tex: str,
                   approximated: frozenset[str] = frozenset(), natural: bool = False,
-                  upward: bool = False, exact: frozenset[str] = frozenset()) -> tuple[str, str] | None:
+                  upward: bool = False, whole: frozenset[str] = frozenset()) -> tuple[str, str] | None:
     """The verdict ("proved", "refuted" or "undecided") of ``left ≈ right`` and why, or None when it
     cannot be judged (free names, no decimal written, a value evalf cannot be trusted on).  Two sides
     that are numbers times one factor in names (``\\epsilon^2 \\cdot 0.2689 \\cdot 0.7311 \\approx
     0.2166\\,\\epsilon^2``) are judged by their numbers.  ``natural``: the text's ``\\log`` is known to be
     the natural logarithm (see ``natural_only``), so a base 10 or 2 that would make it hold is no excuse;
     ``upward``: the words round up ("rounding up to be safe"), so a value rounded away from zero is one too;
-    ``exact``: names (as written) whose values put in are whole numbers the text gave, no roundings."""
+    ``whole``: names (as written) whose values put in are whole numbers the text gave, no roundings."""
     if left.free_symbols or right.free_symbols:
         (a, rest_a), (b, rest_b) = left.as_coeff_Mul(), right.as_coeff_Mul()
         if rest_a == rest_b and rest_a.free_symbols and not (a.free_symbols or b.free_symbols):
@@ -236,7 +236,7 @@ def approximately(left: sp.Basic, right: sp.Basic, left_tex: str, right_tex: str
                                      f"{10 ** (len(digits) - figures)} but not to {figures} significant "
                                      f"figure{'s' if figures > 1 else ''}; which rounding is meant is not written")
         return "proved", f"≈ holds as a rounding to the decimals written ({shown}, within {sp.N(tolerance, 3)})"
-    misrounded = _misrounded(left, right, left_tex, right_tex, natural, upward, exact)
+    misrounded = _misrounded(left, right, left_tex, right_tex, natural, upward, whole)
     if misrounded:
         return misrounded
     # arithmetic on written roundings carries their error along ("1.4 \\times 100" is off by up to 5): a

@@ -527,9 +527,9 @@ def nouns_in_words(lines: list[str]) -> list[tuple[int, str, str, str]]:
     """What a noun the words give a name says of its values: "Let $v$ be the variance of the returns" (v ≥ 0),
     "$a$ denotes the accuracy" (0 ≤ a ≤ 1), "the cosine similarity $c$" (−1 ≤ c ≤ 1), "$n$ is a power of two",
     "$\\phi$ for the golden ratio" (values softsym does not model), "$L$ is the length of the sequence in tokens"
-    (a whole number), "the excess kurtosis $k$" (k ≥ −2) — (line, name, kind, the noun as written), kind one of
-    count, nonnegative, unit, open unit, cosine, kurtosis, excess kurtosis, special (:data:`NOUN_RANGES`).  A sentence that negates or hedges gives none.  Only a doubt on a
-    counterexample that breaks it: never a hypothesis of a proof."""
+    (a whole number), "the excess kurtosis $k$" (k ≥ −2), "the perplexity $P$" (P ≥ 1) — (line, name, kind, the
+    noun as written), kind one of the keys of :data:`NOUN_RANGES` or special.  A sentence that negates or hedges
+    gives none.  Only a doubt on a counterexample that breaks it: never a hypothesis of a proof."""
     out: list[tuple[int, str, str, str]] = []
     for number, line in enumerate(lines, 1):
         for kind, nouns in _NOUN_KINDS:

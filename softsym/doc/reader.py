@@ -50,7 +50,7 @@ from .integers import integers_in_words, kinds_unread, reaches as integer_reache
 from .chains import Relation, column_on_line, relations, sides_of_arrows
 from .hedges import (EXCEPTING, FROM_HERE_ON, _UNLESS_SAID, assumed_in_words, words_set_aside, doubted_in, equal_case, hedged_words, case_switch, distributions_named, negation_in, others_before, paragraph_around, prose_text, regime_nearby, restricted_nearby, restricted_where_introduced,
                      sentence_around, sentences, signs_nearby, unplain, word_bound)
-from .conditions import (_GENERAL_AFTER, NAME_TEX, NOUN_RANGES, log_base_at, logarithm_bases_scoped, named_as_quantity, nouns_in_words, to_base, _sentence_before, bare_set, case_at_point, named_by_noun, product_value, replaced_in_words, solved_value,
+from .conditions import (_GENERAL_AFTER, _SEQUENCE_NOUN, NAME_TEX, NOUN_RANGES, log_base_at, logarithm_bases_scoped, named_as_quantity, nouns_in_words, to_base, _sentence_before, bare_set, case_at_point, named_by_noun, product_value, replaced_in_words, solved_value,
                          worded_value, domains_in_words, premise_before, case_by_noun,
     conditioned, family_bound_for_every, pin_throughout,
     LABEL_SET, OP_TEX, is_stated_range, MEMBERSHIP as _MEMBERSHIP, NOT_A_CASE, after_a_display, as_bounds, case_after, case_in_words, claimed_before, bound_throughout, introduced_by, conditions_after, conditions_for, excluded_in_words, named_in_words, tight_at,
@@ -581,8 +581,8 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                         for number, line in enumerate(lines, 1) for m in _REASSIGNED.finditer(line))
     degrees_at = next((n for n, text_line in enumerate(prose_lines, 1) if _DEGREES.search(text_line)), 0)
     # ("Angles are measured in degrees throughout this note": sin 30 is sin(π/6) there)
-    log_scoped = logarithm_bases_scoped(prose_lines)     # "log denotes the logarithm to base 2", by line (and
-    log_bases = [(line, base) for line, base, _, _ in log_scoped]   # how far the words let it reach)
+    log_scoped = logarithm_bases_scoped(prose_lines)     # "log denotes the logarithm to base 2", by line, with how
+    #                                                      far the words let it reach
     case_signed: tuple[int, str] | None = None            # "If all variables are positive, …": line, sign
     unused_conditions: list[tuple[int, str]] = []         # conditions in prose softsym could not use: line, tex
     placed_near: dict[str, tuple[int, str]] = {}          # a name the words place at ≈ a number: line, its interval
@@ -1182,6 +1182,8 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                                                                "could not be read"))
             continue
         dimension = document_dimension(domain, inferred)
+        words_base = _log_base_here(log_scoped, lines, sections, rel, column_of(k))   # \log's base the words give
+        spoken_base = any(line <= rel.line for line, *_ in log_scoped)   # … here, or a base said before at all
         def context_with(functions: set[str]) -> Context:
             return Context(names={**({"gamma": sp.EulerGamma} if euler_gamma else {}), **context_names(domain, functions)},
                            dimension=dimension, increments=increments,
@@ -1200,7 +1202,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                            applied=applied_names, random=random_names, outcomes=outcomes, valued_sums=valued_sums,
                            outcome_size=dimension if outcome_size is not None and outcome_size.name == dimension.name
                            else outcome_size,
-                           log_base=_log_base_here(log_scoped, lines, sections, rel, column_of(k)) or None)
+                           log_base=words_base or None)
         context = context_with(functions - {f for f, at in late_functions.items() if rel.line < at}
                                - {f for f, at in own_versions.items()
                                   if rel.line < at or not in_scope(sections, at, rel.line)})
@@ -1620,7 +1622,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                 sides = [with_values(unfold_keeping_variables(with_values(side, values), definitions), values)
                          for side in (lhs, rhs)]
                 natural = natural_at is not None and natural_at <= rel.line \
-                    or next((base for line, base in reversed(log_bases) if line <= rel.line), None) == 0
+                    or words_base == 0
                 by_entry = entry is not None and entry.column is None and entry.span is not None \
                     and all(entry.index in side.free_symbols for side in sides) \
                     and not sp.Tuple(*sides).has(sp.Derivative, sp.Integral, sp.Limit, sp.Subs)  # softmax(z) ≈ (…)
@@ -1640,7 +1642,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                                                       approximated, natural=natural_log,
                                                       valued=lambda e: with_values(e, values))
                     return approximately(*sides, rel.lhs, rhs_tex, approximated, natural=natural_log,
-                                         exact=frozenset(sp.sstr(c.lhs) for c in values if isinstance(c.lhs, sp.Symbol)
+                                         whole=frozenset(sp.sstr(c.lhs) for c in values if isinstance(c.lhs, sp.Symbol)
                                                          and c.rhs.is_Integer and sp.sstr(c.lhs) not in approximated),
                                          upward=bool(_ROUNDED_UP.search(
                                              _paragraph_before(lines, rel, column_of(k)) if in_inline_math(rel, blocks)
@@ -1657,7 +1659,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                 judged = rounding(natural)
                 if judged is not None and judged[0] == "proved" and other_base and not natural_spoken \
                         and not natural and not by_entry \
-                        and _BARE_LOG.search(rel.tex) and not any(line <= rel.line for line, _ in log_bases):
+                        and _BARE_LOG.search(rel.tex) and not spoken_base:
                     for base in (2, 10):      # "$\log 2 \approx 0.693$" in a text that measures in bits
                         swapped = [to_base(side, base) for side in sides]
                         other = approximately(*swapped, rel.lhs, rel.rhs, approximated, natural=True) \
@@ -4778,7 +4780,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                            base_other=not natural_spoken,
                            base_open=other_base and bool(_BARE_LOG.search(rel.tex))   # (a text that speaks of bits,
                            and (natural_at is None or natural_at > rel.line)           # dB or base 10 somewhere)
-                           and not any(line <= rel.line for line, _ in log_bases),    # (a base the words give: read)
+                           and not spoken_base,    # (a base the words give, here or for another part: read)
                            stated_here=tuple((name, sp.sstr(v), line) for name, (v, line) in known_values.items()
                                              if in_scope(sections, line, rel.line)),
                            links=tuple((sp.sstr(c.lhs), sp.sstr(c.rhs), line) for line, c in conditions
@@ -6686,16 +6688,12 @@ _SIZED_IN_WORDS = re.compile(r"(?i)(?:\b(?<!fractal )(?<!hausdorff )(?<!intrinsi
                              r"(?:vectors?|sequences?|lists?|arrays?|matri(?:x|ces)|sets?|batch(?:es)?|samples?|"
                              r"tensors?|inputs?|outputs?|tables?|windows?|groups?)\s+(?:\$[^$]*\$\s+)?"
                              r"(?:has|having|of|with)\s+size)\s+(?:of\s+)?|"
-                             r"\b(?:vectors?|sequences?|lists?|strings?|arrays?|inputs?|prompts?|windows?|contexts?|chains?|"
-                             r"sentences?|documents?|codewords?|words?|tuples?|series|signals?|texts?|queues?|runs?|"
-                             r"episodes?|trajector(?:y|ies)|batch(?:es)?)\s+(?:\$[^$]*\$\s+)?(?:of|with|has|having)\s+"
+                             r"\b" + _SEQUENCE_NOUN + r"\s+(?:\$[^$]*\$\s+)?(?:of|with|has|having)\s+"
                              r"length\s+(?:of\s+)?|(?:长度|维度|维数)(?:为|是)?\s*)\$\s*([A-Za-z])\s*\$"
                              r"(?!\s*(?:seconds?|secs?|s\b|ms\b|min(?:utes?)?|hours?|h\b|days?|met(?:er|re)s?|m\b|cm\b|"
                              r"mm\b|km\b|inch(?:es)?|feet|ft\b))"
                              r"|\blength\s+\$\s*([A-Za-z])\s*\$\s+of\s+(?:the|a|an|each|every|our|its|this)\s+(?:[a-z-]+\s+)?"
-                             r"(?:sequences?|vectors?|lists?|strings?|arrays?|inputs?|prompts?|windows?|contexts?|chains?|"
-                             r"sentences?|documents?|codewords?|words?|tuples?|series|signals?|texts?|queues?|runs?|"
-                             r"episodes?|trajector(?:y|ies)|batch(?:es)?)\b")
+                             + _SEQUENCE_NOUN)
 """A letter the words make a length or a size ("a vector $x$ of length $d$", "the input has dimension $d$", "the
 length $T$ of the sequence", "batch size $B$") — not any length or size ("a pendulum of length $L$", "step size $h$":
 real numbers)."""
