@@ -405,7 +405,11 @@ FRAGMENTS: list[tuple] = [
     ("\\|x\\|", sp.sqrt(sp.Sum(x_v[j] ** 2, (j, 1, n)))),                      # a vector's norm, as x^T x
     ("\\|x\\|", sp.Abs(x), SCALAR_X),                                         # a declared scalar's norm
     ("\\lVert z \\rVert^2", sp.Sum(z[j] ** 2, (j, 1, n))),
-    ("\\|x + y\\|", UNPARSED),                                                # the norm of an expression
+    ("\\|x + y\\|", sp.sqrt(sp.Sum((x_v[j] + y_v[j]) ** 2, (j, 1, n)))),        # a combination of vector names
+    ("\\|x - \\tfrac12 y\\|^2", sp.Sum((x_v[j] - y_v[j] / 2) ** 2, (j, 1, n))),
+    ("\\|x + y\\|", UNPARSED, SCALAR_X),                                      # (x a declared scalar, y not: which?)
+    ("\\|\\lambda x + y\\|", UNPARSED),                                         # which factor is the vector?
+    ("\\|x_i - y\\|", UNPARSED),                                               # an entry beside a vector
     ("\\|x\\|_2^2", sp.Sum(x_v[j] ** 2, (j, 1, n))),                             # the Euclidean norm, named
     ("\\|x\\|_1", UNPARSED),                                                 # another norm: not read
     ("|", UNPARSED),                                                          # sympy (bad)

@@ -195,3 +195,18 @@ def test_the_words_give_the_logarithm_its_base_or_take_it_back(sentence, base):
 def test_phi_is_the_standard_normal_cdf_only_where_the_words_name_it_so(sentence, named):
     from softsym.doc.reader import _normal_cdf_named
     assert _normal_cdf_named(sentence) is named
+
+
+@pytest.mark.parametrize("text, conventional", [
+    ("Two Gaussian classes err with probability $\\Phi(-\\Delta/2)$, and $\\Phi(-1) \\approx 0.1587$.", True),
+    ("The z-test has power $\\Phi\\!\\left(2.02 - 1.96\\right)$ and $z_u = \\Phi^{-1}(u)$.", True),
+    ("A coin lands heads with probability $\\Phi(-1)$.", False),                     # no normal law spoken of
+    ("For Gaussian noise, let $\\Phi$ be the CDF of the noise: $\\Phi(0) = 1/2$.", False),   # the words say what
+    ("Beside the Gaussian kernel, the features $\\Phi(x) = (1, x, x^2)$ give $\\Phi(1) = (1, 1, 1)$.", False),
+    ("For the Gaussian kernel, $k(x, y) = \\Phi(x)^\\top \\Phi(y)$.", False),        # a feature map
+    ("With Gaussian features, the design matrix $\\Phi w$ has rows $\\Phi_i$.", False),   # a matrix
+    ("For normal data, $\\Phi(x) = \\int_{-\\infty}^x \\varphi(t)\\,dt$ and $\\Phi(0) = 1/2$.", True),
+])
+def test_phi_applied_in_a_text_about_normal_laws_is_the_standard_normal_cdf(text, conventional):
+    from softsym.doc.reader import _normal_cdf_conventional
+    assert _normal_cdf_conventional(text) is conventional

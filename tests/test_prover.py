@@ -273,6 +273,19 @@ def test_a_bound_that_holds_for_the_sizes_proved_but_fails_past_them_is_refuted(
     assert verdict.status is Status.REFUTED and verdict.counterexample.as_dict() == {"n": "29"}
 
 
+def test_a_bound_that_first_fails_far_past_the_window_is_refuted_where_it_fails():
+    """Σ_k Σ_j kj = (n(n+1)/2)² <= 10⁶ holds up to n = 44: the closed form points at n = 45, and the instance
+    there, written out term by term, is decided by arithmetic.  A bound that fails only where the instance is
+    too long to write out (n ≈ 10⁴) stays proved for the window only."""
+    n, k, j = sp.Symbol("n", integer=True, positive=True), sp.Symbol("k", integer=True), sp.Symbol("j", integer=True)
+    verdict = verdict_of(Sum(k * j, (j, 1, n), (k, 1, n)), "<=", 10 ** 6, symbols=[n])
+    assert verdict.status is Status.REFUTED and verdict.counterexample.as_dict() == {"n": "45"}
+    verdict = verdict_of(Sum(k ** 3, (k, 1, n)), "<", 10 ** 6, symbols=[n])
+    assert verdict.status is Status.REFUTED and verdict.counterexample.as_dict() == {"n": "45"}
+    verdict = verdict_of(Sum(k * j, (j, 1, n), (k, 1, n)), "<=", 10 ** 15, symbols=[n])   # fails at n = 7,953
+    assert verdict.status is Status.PROVED_INSTANTIATED
+
+
 def test_a_condition_that_the_assumptions_make_false_leaves_nothing_to_prove():
     """A given that is False (the text's n <= 0 of a positive n) admits no point: vacuous, never proved."""
     n, t = sp.Symbol("n", integer=True, positive=True), sp.Symbol("t", integer=True)

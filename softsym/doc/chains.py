@@ -202,6 +202,7 @@ class _BlockReader:
 
     def __init__(self, block: MathBlock, carry: _Carry | None, out: list[Relation]) -> None:
         self.block, self.carry, self.out = block, carry, out
+        self.last_clause: list[_Side] | None = None     # the last clause of the row before (a row "&\iff C" goes on)
 
     def read(self) -> _Carry | None:
         transparent = ROW_ENVIRONMENTS
@@ -241,8 +242,14 @@ class _BlockReader:
         for k, (clause_sides, clause_ops) in enumerate(clauses):
             self._clause(clause_sides, clause_ops, may_continue=k == 0)
             if k + 1 < len(clauses):
-                self._implication(clause_sides, clauses[k + 1][0], ops)
+                left = clause_sides
+                if k == 0 and len(clause_sides) == 1 and clause_sides[0].empty() \
+                        and self.last_clause is not None:
+                    left = self.last_clause        # "A &\iff B \\ &\iff C": the row goes on from B
+                self._implication(left, clauses[k + 1][0], ops)
                 self.carry = None
+        last = clauses[-1][0]
+        self.last_clause = last if last and not last[0].empty() and not statement.after_arrow else None
         if statement.after_arrow:
             self.out[before:] = [replace(r, after_arrow=True) for r in self.out[before:]]
             self.carry = None

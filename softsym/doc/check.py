@@ -368,6 +368,22 @@ def _size_broken(counterexample: dict | None, sizes: tuple[str, ...]) -> str:
     return ""
 
 
+def _asymmetric(counterexample: dict | None, symmetric: tuple[tuple[str, int], ...]) -> str:
+    """An entry pair w[a, b], w[b, a] of a family the words call symmetric ("symmetric weights $w_{ij}$") that the
+    counterexample gives two values, as words, or ``""``."""
+    values = counterexample or {}
+    for family, line in symmetric:
+        for name, text in values.items():
+            m = re.fullmatch(rf"{re.escape(family)}\[([^,\]]+),\s*([^,\]]+)\]", name)
+            if m is None or m.group(1) == m.group(2):
+                continue
+            mirror = f"{family}[{m.group(2)}, {m.group(1)}]"
+            if _number(values.get(mirror, text)) != _number(text) or mirror not in values:
+                return f"{name} = {text} and {mirror} = {values.get(mirror, 'any value')}, while the text calls " \
+                       f"{family} symmetric (line {line})"
+    return ""
+
+
 def _entry_outside(counterexample: dict | None, entry_values: tuple[tuple[str, tuple[str, ...], int], ...]) -> str:
     """An entry of a family the counterexample sets to a value outside those the text listed for its
     entries ("$y_k \\in \\{0, 1\\}$" and y[1] = −1 there), as words, or ``""``."""
@@ -520,6 +536,8 @@ def _weighed(out: dict, reading: Reading, followed: dict[str, Verdict | None]) -
     broken = broken or (_entry_outside(out.get("counterexample"), reading.entry_values)
                         if out["verdict"] == "refuted" else "")
     broken = broken or (_size_broken(out.get("counterexample"), reading.sizes) if out["verdict"] == "refuted" else "")
+    broken = broken or (_asymmetric(out.get("counterexample"), reading.symmetric) if out["verdict"] == "refuted"
+                        else "")
     if broken:
         assumed_before = "" if "runs over no terms" in broken else ": the point breaks what the text assumed before it"
         return undecided(f"as read it {out['message']}, but there {broken}{assumed_before}, not reported as refuted")
@@ -639,8 +657,10 @@ def _result(reading: Reading, verdict: Verdict | None, variants: dict[str, Verdi
                          f"{readable_message(unpinned.message, unpinned.counterexample)} otherwise: "
                          f"whether the text means it only there is not clear")
     if verdict is None:
+        said = f" [conventions: {'; '.join(reading.conventions)}]" if reading.conventions \
+            and reading.verdict in ("proved", "refuted") else ""
         return {**out, "verdict": reading.verdict, "strategy": None, "counterexample": None,
-                "message": reading.message}
+                "message": f"{reading.message}{said}"}
     if verdict.status in (Status.PROVED, Status.PROVED_INSTANTIATED) and reading.hollow:
         return {**out, "verdict": "undecided", "strategy": verdict.strategy, "counterexample": None,
                 "message": f"as read it is {verdict.status}, but {'; and '.join(reading.hollow)}: not reported "

@@ -217,6 +217,64 @@ def one_hot_families(text: str) -> list[tuple[int, str]]:
     return sorted((text.count("\n", 0, at) + 1, name) for at, name in found)
 
 
+_UNIT_NAME = r"\$\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?([a-z])\s*\}?\s*(?:\\in\s*[^$]*)?\$"
+_UNIT_WORD = r"unit(?:[-\s]+(?:norm|length|euclidean\s+norm))?\s+vectors?"
+_UNIT_PAIR = r"\$\s*([a-z])\s*,\s*([a-z])\s*(?:\\in\s*[^$]*)?\$"
+_UNIT_VECTOR = re.compile(
+    rf"(?i)\b{_UNIT_WORD}\s+{_UNIT_PAIR}|{_UNIT_PAIR}\s*,?\s*(?:are|be)\s+(?:(?:fixed|given|two|arbitrary|any)\s+)?"
+    rf"{_UNIT_WORD}\b"
+    rf"|\b{_UNIT_WORD}\s+{_UNIT_NAME}(?:\s*(?:,|and|,\s*and)\s*{_UNIT_NAME})?"
+    rf"|{_UNIT_NAME}(?:\s*(?:,|and|,\s*and)\s*{_UNIT_NAME})?\s*,?\s*(?:is|are|be)\s+(?:an?\s+)?(?:(?:fixed|given|two|"
+    rf"arbitrary|any)\s+)?{_UNIT_WORD}\b"
+    rf"|{_UNIT_NAME}(?:\s*(?:,|and|,\s*and)\s*{_UNIT_NAME})?\s*,?\s*(?:has|have)\s+unit\s+(?:euclidean\s+)?(?:norm|length)\b"
+    rf"|单位向量\s*{_UNIT_NAME}|{_UNIT_NAME}\s*(?:是|为)\s*单位向量")
+"""Words that make a vector name a unit vector ("a unit vector $u$", "let $u$ and $v$ be unit vectors", "$w$ has
+unit norm", "单位向量 $u$"): ‖u‖ = 1 is a hypothesis from there on."""
+_NOT_UNIT = re.compile(r"(?i)\b(?:not|no\s+longer|never|nor|instead\s+of|rather\s+than|unlike|need\s+not|non-?)\b[^.;$]{0,20}$|不是\s*$")
+
+
+def unit_norm_given(name: str, lengths: dict, dimension: sp.Symbol) -> sp.Basic:
+    """Σ_k u_k² = 1 over the vector's length: what "u is a unit vector" says that the relations use."""
+    k = sp.Symbol("k_unit", integer=True)
+    lo, hi = lengths.get(name, (sp.Integer(1), dimension))
+    return sp.Eq(sp.Sum(sp.IndexedBase(name, real=True)[k] ** 2, (k, lo, hi)), 1)
+
+
+_SYMMETRIC = re.compile(
+    r"(?i)\bsymmetric(?:al)?\b(?:\s+(?:non-?negative|nonnegative|positive|real|edge|affinity|similarity|adjacency|"
+    r"weight|kernel|and|,))*\s*(?:weights?|matrix|matrices|affinities|similarities|kernels?|adjacency)?\s*"
+    r"\$\s*(?:\\mathbf\s*\{\s*)?([A-Za-z])\s*\}?\s*(?:_\s*\{\s*[a-z]\s*,?\s*[a-z]\s*\})?\s*\$"
+    r"|\$\s*(?:\\mathbf\s*\{\s*)?([A-Za-z])\s*\}?\s*(?:_\s*\{\s*[a-z]\s*,?\s*[a-z]\s*\})?\s*\$\s*(?:is|are)\s+"
+    r"(?:a\s+)?symmetric\b|对称(?:的)?(?:非负)?(?:权重|矩阵)?\s*\$\s*([A-Za-z])")
+"""Words that call a two-index family symmetric ("symmetric non-negative weights $w_{ij}$", "$W$ is symmetric")."""
+
+
+def symmetric_families(text: str) -> list[tuple[int, str]]:
+    """The two-index families the words call symmetric, by line (both w and W when a matrix W is, its entries
+    written w_{ij} as often as W_{ij}) — not where a word before denies it ("not symmetric", "asymmetric")."""
+    out = []
+    for m in _SYMMETRIC.finditer(text):
+        if re.search(r"(?i)\b(?:not|non|never|no\s+longer|need\s+not)\s*$|不", text[max(0, m.start() - 20):m.start()]):
+            continue
+        name = next(g for g in m.groups() if g)
+        line = text.count("\n", 0, m.start()) + 1
+        out += [(line, name), (line, name.lower() if name.isupper() else name.upper())]
+    return sorted(set(out))
+
+
+def unit_vectors(text: str) -> list[tuple[int, str]]:
+    """The vector names the words make unit vectors, by line (:data:`_UNIT_VECTOR`) — not where a word before it
+    denies it ("$u$ is not a unit vector", "instead of a unit vector $u$"), nor the inside of math."""
+    found = []
+    for m in _UNIT_VECTOR.finditer(text):
+        if text.count("$", 0, m.start()) % 2 or _NOT_UNIT.search(text[max(0, m.start() - 40):m.start()]) \
+                or re.search(r"(?i)\b(?:not|never|no\s+longer)\b|不是", m.group(0)):
+            continue
+        line = text.count("\n", 0, m.start()) + 1
+        found += [(line, name) for name in m.groups() if name]
+    return sorted(set(found))
+
+
 _NOT_ONE_HOT = re.compile(r"(?i)\b(?:instead\s+of|rather\s+than|unlike|not|no\s+longer|never|nor)\s+(?:an?\s+|the\s+)?$"
                           r"|不是\s*$|而非\s*$")
 """Words that deny the family is one-hot ("Instead of a one-hot target $y$, …")."""
@@ -312,7 +370,9 @@ def conditions_after(text: str, blocks, found: list[Relation]) -> tuple[dict[int
         same_line = [b for b in inline if b.line == block.line == b.end_line and b is not block
                      and 0 <= column(b) < at and id(b) not in conditioned
                      and any(op in b.tex for op in ("=", "<", ">", "\\le", "\\ge", "\\ne"))]
-        before = max((b for b in displays if b.end_line <= block.line), key=lambda b: b.end_line, default=None)
+        line_closes = re.search(r"\$\$|\\\]|\\end\{", line[:at]) is not None if at >= 0 else True
+        before = max((b for b in displays if b.end_line < block.line or b.end_line == block.line and line_closes),
+                     key=lambda b: b.end_line, default=None)     # (not "Unless $k = 0$, …, $$…$$" after it)
         chained = max((b for b in inline if b.line == block.line == b.end_line and b is not block
                        and id(b) in conditioned and 0 <= column(b) < at), key=column, default=None)
         if chained is not None and at >= 0 and (not same_line or column(same_line[-1]) < column(chained)):
@@ -483,7 +543,7 @@ _UNIT_NOUNS = (r"probabilit(?:y|ies)(?!\s+densit)|chances?|accurac(?:y|ies)|frac
 _COSINE_NOUNS = r"cosine\s+similarit(?:y|ies)|cosines?|correlations?(?:\s+coefficients?)?"
 _SPECIAL_NOUNS = (r"power\s+of\s+(?:two|2|ten|10)|(?:integer\s+|whole\s+)?multiple\s+of|golden\s+ratio|prime(?:\s+number)?|"
                   r"(?:even|odd)\s+(?:integer|number)|perfect\s+square|root\s+of\s+unity")
-_COUNT_NOUNS = (r"number\s+of\s+[a-z]+|dimensions?|dimensionality|(?:batch|sample|vocabulary|vocab|beam|minibatch|"
+_COUNT_NOUNS = (r"number\s+of\s+[a-z]+|dimensions?|dimensionality|fan[- ]?(?:in|out)s?|(?:batch|sample|vocabulary|vocab|beam|minibatch|"
                 r"mini-batch|population)\s+sizes?|(?:lengths?|sizes?)(?=[^.;$]{0,40}\bin\s+(?:tokens|words|characters|samples|steps|"
                 r"bytes|bits|elements|items)\b)")
 _OPEN_UNIT_NOUNS = (r"sigmoid\s+(?:outputs?|activations?|values?)|logistic\s+(?:outputs?|values?)|"
@@ -499,6 +559,7 @@ _NOUN_KINDS = (("excess kurtosis", _EXCESS_KURTOSIS_NOUNS), ("kurtosis", _KURTOS
 _ADJECTIVE = r"(?:(?!(?:of|log|logarithm|negative|inverse|change|difference|gradient|derivative|ratio|reciprocal|" \
              r"square\s+root|sign|shift|increase|decrease|error|loss|bias)\b)[A-Za-z-]+\s+){0,2}?"
 _NOUN_NAME = (r"(?:\\hat\s*\{?\s*(?P<hat>[A-Za-z])\s*\}?|(?P<name>[A-Za-z]|\\[A-Za-z]+)(?:\s*_\s*(?:\{\s*(?P<sub>[A-Za-z0-9]{1,3})\s*\}|"
+              r"\{?\s*\\(?:text|mathrm|textrm|rm)\s*\{\s*(?P<label>[A-Za-z]{1,12})\s*\}\s*\}?|"
               r"(?P<sub1>[A-Za-z0-9])))?)(?:\s*(?:\\approx|=)\s*\d+(?:\.\d+)?)?(?:\s*,\s*(?:\\[lc]?dots|\.\.\.)\s*,\s*[^$]*)?")
 """A name the words give a noun: ``v``, ``\\hat a`` (a_hat), ``a_k`` (every entry of a), ``a \\approx 0.9``, ``v_1, \\dots, v_K``."""
 _NOUN_AFTER_NAME = r"\$\s*" + _NOUN_NAME + r"\s*\$\s*(?:(?:is|are|be|denotes?|represents?|as|for)\s+|,\s*)" \
@@ -511,6 +572,8 @@ def _noun_name(m) -> str:
     if m.group("hat"):
         return f"{m.group('hat')}_hat"
     name = m.group("name").lstrip("\\")
+    if m.group("label"):                         # n_\text{in}: the label name n_in
+        return f"{name}_{m.group('label')}"
     sub = m.group("sub") or m.group("sub1")
     if re.search(r"\\[lc]?dots|\.\.\.", m.group(0)) or sub and re.search(r"[A-Za-z]", sub):
         return f"{name}[]"
@@ -535,7 +598,10 @@ def nouns_in_words(lines: list[str]) -> list[tuple[int, str, str, str]]:
         for kind, nouns in _NOUN_KINDS:
             for pattern in (rf"(?i){_NOUN_AFTER_NAME}(?P<noun>{nouns})\b", rf"(?i){_NOUN_BEFORE_NAME}(?P<noun>{nouns})"
                             rf"(?<!\bof)(?:\s+in\s+[a-z]+)?(?:\s+(?:is|equals|denoted(?:\s+by)?))?"
-                            rf"\s+\$\s*{_NOUN_NAME}\s*\$"):     # (not π of "a multiple of $\pi$"; "the length in tokens is $T$")
+                            rf"\s+\$\s*{_NOUN_NAME}\s*\$",     # (not π of "a multiple of $\pi$"; "the length in tokens is $T$")
+                            rf"(?i)\b(?:is|are|denotes?)\s+(?:the|an?)\s+[^$.;]{{0,40}}\band\s+\$\s*{_NOUN_NAME}\s*\$\s+"
+                            rf"(?:the|its|our)\s+{_ADJECTIVE}(?P<noun>{nouns})\b"):
+                # ("where $n_\text{in}$ is the fan-in and $n_\text{out}$ the fan-out": the second, elliptical)
                 for m in re.finditer(pattern, line):
                     sentence = sentence_around(line, m.start())
                     if kind == "count" and re.search(r"(?i)\b(?:mean|average|expected|typical)\s+(?:[a-z-]+\s+)?$",

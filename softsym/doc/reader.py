@@ -57,7 +57,7 @@ from .conditions import (_GENERAL_AFTER, _SEQUENCE_NOUN, NAME_TEX, NOUN_RANGES, 
     defined_before, defining_cue, example_cue, supposed_cue, widened_since, finite_set, words_after_display, imposed_display, imposed_in_prose, in_display_math,
     claimed_inline, in_inline_math, is_condition, is_pin, label_set, family_signs_in_words, listed_condition, local_signs_in_words, membership_bounds,
     mentioned,
-    names_a_true_class, one_hot_class, one_hot_families, pairwise_indices, parameter_bound, parameter_key, spoken_keys, prose_role, relevant_hypotheses, row_condition,
+    names_a_true_class, one_hot_class, one_hot_families, symmetric_families, unit_norm_given, unit_vectors, pairwise_indices, parameter_bound, parameter_key, spoken_keys, prose_role, relevant_hypotheses, row_condition,
     a_case_of, blank_inline_math, lead_in, quantified_names, quantified_with_restriction, replaces_other_name, said_in_general, same_section, in_preamble, in_scope, setup_sections, same_sentence, scalar_range_name, section_starts, set_aside, signs_in_words,
     described_in_words, logarithm_bases, renamed_in_words, signs_after_display, sums_to_one, with_values, _contradict, _SENTENCE_END, case_paragraph_before,
     changed_in_words, rival_values, run_start, standing_supposition, values_alongside, widened_after, choice_ended,
@@ -151,6 +151,8 @@ class Reading:
     distributions: tuple[str, ...] = field(default=())   # families the words call distributions (entries in [0, 1])
     simplex_sizes: tuple[str, ...] = field(default=())   # the ends of the ranges the relation sums them over
     one_hot: tuple[str, ...] = field(default=())         # … of them, those the words call one-hot (entries 0 or 1)
+    symmetric: tuple[tuple[str, int], ...] = field(default=())   # two-index families the words call symmetric
+    # ("symmetric weights $w_{ij}$"), with the line: a counterexample with w[1, 2] ≠ w[2, 1] is doubted
     restricted: tuple[tuple[str, str], ...] = field(default=())   # names words near it restrict in ways not read
     # ("Let $k$ be an integer", "$x$ between 0 and 1"), each with the word
     listed: tuple[tuple[str, tuple[str, ...], int], ...] = field(default=())   # names the text lists the values
@@ -291,6 +293,13 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
     words = word_names(found)
     labels = labelled_names(found)
     one_hot = one_hot_families(words_text)
+    unit_said = unit_vectors(words_text)
+    matrix_algebra = bool(re.search(r"\\begin\s*\{\s*[pbvBV]?matrix\s*\}[^}]*?&", text))
+    # (a matrix of several columns written out: its capitals may be matrices, whose products do not commute)
+    star_defined = next((r.line for r in found if _DEFINING_OP.search(r.tex)
+                         and bool(_STAR_OPERATOR.search(r.lhs)) != bool(_STAR_OPERATOR.search(r.rhs))), None)
+    # ("$\pi(1 - p) + (1 - \pi)p \equiv \pi * p$": the binary convolution, an operator of the text's own)
+    symmetric_said = symmetric_families(words_text)
     one_hot_names: set[str] = set()                   # families the text calls one-hot, so far
     hot_constraints: list[sp.Basic] = []              # … what that says (Σ_k y_k = 1), and their definitions
     hot_definitions: list[Definition] = []
@@ -374,6 +383,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                       for s in sentences_in(text))
     # (or "Below, $\nabla$ is the gradient with respect to $x$": a variable in words, not read)
     # ("Here $\nabla$ denotes the backward difference operator": no gradient)
+    phi_by_convention = "Phi" in named and not _normal_cdf_named(text)
     special = frozenset({"digamma"} if "psi" in named else ()) \
         | frozenset({"normal_cdf"} if "Phi" in named else ()) \
         | frozenset({f"normal_pdf:{letter}" for letter in ("varphi", "phi") if letter in named}) \
@@ -911,6 +921,11 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                                                                f"{renamed['pi'][0]} makes π a name of the text "
                                                                f"(π ∈ (0, 1), π ≈ 0.01): which one is meant?"))
             continue
+        if star_defined is not None and _STAR_OPERATOR.search(f"{rel.lhs} {rel.rhs}"):
+            out.append(Reading(rel, verdict="unparsed", message=f"* is an operator the text defines (line "
+                                                               f"{star_defined}: a \\equiv or := with a * b on one "
+                                                               f"side), not read as multiplication"))
+            continue
         curried = _CURRIED.search(f"{rel.lhs} {rel.rhs}")
         if curried is not None and not re.match(r"\\(?:sigma|exp|log|ln|tanh|sin|cos)\b", curried.group("name")):
             out.append(Reading(rel, verdict="unparsed", message=f"an operator's value applied again ({curried.group(0)}: "
@@ -1081,6 +1096,8 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             constraints = [c for c in constraints if not any(c is h for h in hot_constraints)]
             definitions = [d for d in definitions if not any(d is h for h in hot_definitions)]
             one_hot_names.clear()
+        while unit_said and unit_said[0][0] <= rel.line:      # "Let $u$ be a unit vector": Σ_k u_k² = 1
+            constraints.append(unit_norm_given(unit_said.pop(0)[1], lengths, dimension_of(domain)))
         while one_hot and one_hot[0][0] <= rel.line:          # "a one-hot target $\mathbf{y}$": Σ_k y_k = 1
             said_at, family = one_hot.pop(0)
             if said_at in dropped_lines:                    # "drop the one-hot assumption: $y$ is any vector"
@@ -1348,6 +1365,9 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                 read_as(k, *measured_left, *measured_right)
             lhs, rhs = (opaque_probabilities(moment_instances(side, definitions, opaque_origins), opaque_origins)
                         for side in (lhs, rhs))
+            if matrix_algebra and _matrix_algebra_in(lhs, rhs):      # (what it defines is unread: doubted after)
+                raise Unparsed("a product or an inverse of capital letters in a text that works with matrices (a "
+                               "matrix with several columns): matrix algebra is not read", rel.tex)
         except Unparsed as exc:
             if k in premises:
                 hypotheses[k] = None
@@ -1733,7 +1753,9 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             if verdict == "refuted" and replaced:        # "take λ = 2" after λ = log 2: the example's λ
                 verdict, message = "undecided", f"{message}; but it rests on values an example gives in prose to " \
                                                 f"names the text defines in general ({', '.join(replaced)})"
-            out.append(Reading(rel, verdict=verdict, lhs=shown_l, rhs=shown_r, message=message))
+            out.append(Reading(rel, verdict=verdict, lhs=shown_l, rhs=shown_r, message=message,
+                               conventions=(PHI_CONVENTION,) if phi_by_convention and _PHI_ANYWHERE.search(rel.tex)
+                               and verdict in ("proved", "refuted") else ()))
             continue
         if rel.op == "==" and not in_display_math(rel, blocks) and tight_at(lines, rel) \
                 and (target_name(lhs) or "") in {target_name(d.target) or "" for d in definitions}:
@@ -2972,6 +2994,22 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                                            f"no longer unfolds, and relations through {target_name(lhs)} are doubted"))
                 use(names_in(lhs, rhs))
                 continue
+        valued_before = [d for d in definitions if isinstance(lhs, sp.Symbol) and d.target == lhs] \
+            if rel.op == "==" and not rel.chained and not rhs.free_symbols and rhs.is_number else []
+        if valued_before and all(d.expr.is_number for d in valued_before) \
+                and all(sp.simplify(d.expr - rhs) != 0 for d in valued_before):
+            since = max(defined_at.get(target_name(lhs), [0]))
+            if any(since < line <= rel.line and c is not None and is_pin(c) and same_section(sections, line, rel.line)
+                   for line, c in conditions):
+                # "$n_in = 256$ … $$a = \sqrt{6/384} = 0.125$$ … $n_in = 784$ … $$a = \sqrt{6/1084}$$": the next
+                # example's value of a name the last example gave a number — a new meaning, not a claim against it
+                definitions = _given_new_meaning(definitions, target_name(lhs), rel.line, renamed_at)
+                out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
+                                   message=f"another example's value of {target_name(lhs)} (the values in prose changed "
+                                           f"since line {since}, where it was given a number): not a claim against "
+                                           f"that number"))
+                use(names_in(lhs, rhs))
+                continue
         unit_norm = _UNIT_NORM.fullmatch(rel.lhs) if rel.op == "==" and rel.rhs.strip() == "1" else None
         if unit_norm is not None and 1 <= rel.line <= len(lines) and re.search(
                 r"(?i)(?:\bunit(?:[-\s]+(?:norm|length))?\s+vectors?|\bunit[-\s]+(?:norm|length)|单位向量)\s*\$\s*"
@@ -3439,6 +3477,8 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                                                               f"(defined nowhere, each called at one argument)"
             left, right, problem_domain, notes = with_conventions(left, right, here, dimension, ranges)
             notes = (*notes, direction) if direction else notes
+            if phi_by_convention and _PHI_ANYWHERE.search(rel.tex):
+                notes = (*notes, PHI_CONVENTION)
             left, upwards_left = empty_when_reversed(left, problem_domain)   # Σ_{t=3}^{n} at n = 1: no terms
             right, upwards_right = empty_when_reversed(right, problem_domain)
             upwards[:] = [*upwards_left, *(c for c in upwards_right if c not in upwards_left)]
@@ -4651,8 +4691,9 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         spoken_here = {x.name: x for x in sp.Tuple(problem.lhs, problem.rhs).free_symbols if isinstance(x, sp.Symbol)}
         written_names = {x.name for x in sp.Tuple(lhs, rhs).free_symbols if isinstance(x, sp.Symbol)}
         for line, name, kind, noun in noun_said:     # "Let $v$ be the variance of the returns": v ≥ 0
-            if line > rel.line or not in_scope(sections, line, rel.line) \
+            if line > rel.line or not (in_scope(sections, line, rel.line) or in_preamble(sections, line)) \
                     or name not in spoken_here and not (kind == "special" and name in written_names):
+                # (what a name is, said under the title, holds in every section: "where $n$ is the fan-in")
                 continue                         # ("$\phi = 1.618$ for the golden ratio": φ² = φ + 1 at φ = 1.618)
             if kind == "special":
                 said = f"the words call {name} a {noun} (line {line}), which softsym does not read: a counterexample " \
@@ -4675,6 +4716,19 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         assumed += tuple((c, line) for c, line in excluded_cases     # "Unless $k = 0$, …. So $$k^2 > 0$$": the
                          if line <= rel.line and c.free_symbols <= problem.free_symbols   # paragraph goes on in the
                          and not any(not lines[at - 1].strip() for at in range(line, rel.line)))   # case k ≠ 0
+        for later in found[k + 1:]:     # "$\theta = 1.25 > \sigma_2^2 = 1$": a later link of the chain gives σ_2²
+            if not later.chained or later.block is not rel.block:             # its value — a point that breaks
+                break                                                          # it is doubted
+            try:
+                pin = as_relational("==", parse_tex(later.lhs, context), parse_tex(later.rhs, context)) \
+                    if later.op == "==" else None
+            except Unparsed:
+                continue
+            pinned = pin.lhs.base if isinstance(pin, sp.Eq) and isinstance(pin.lhs, sp.Pow) else \
+                pin.lhs if isinstance(pin, sp.Eq) else None
+            if isinstance(pinned, (sp.Symbol, sp.Indexed)) and pin.rhs.is_number and pinned in problem.free_symbols \
+                    | sp.Tuple(problem.lhs, problem.rhs).atoms(sp.Indexed):
+                assumed += ((pin, later.line),)
         for name, (low, high) in index_ranges.items():   # "Let $i$ index the samples, $i = 1, \dots, n$": a bare
             x = spoken_here.get(name)                     # i at i = 1/2 breaks it
             if x is not None and not x.is_integer:
@@ -4793,6 +4847,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                            worded=tuple(worded_hypotheses), nearby=tuple(nearby), restricted=tuple(restricted),
                            listed=value_sets, induction=induction, unproved=unproved,
                            distributions=called, one_hot=tuple(sorted(n for n, hot in said.items() if hot)),
+                           symmetric=tuple((name, line) for line, name in symmetric_said if line <= rel.line),
                            simplex_sizes=tuple(sorted({
                                x.name for c in summed if isinstance(c.lhs, sp.Sum)
                                for x in c.lhs.limits[0][2].free_symbols})),
@@ -6942,9 +6997,71 @@ _NORMAL_CDF = re.compile(r"(?i)\b(?:standard\s+)?(?:normal|gaussian)\s+(?:cdf|c\
 """Words naming the standard normal CDF ("the standard normal CDF $\\Phi$", "标准正态分布函数 $\\Phi$")."""
 
 
+def _capital(e: sp.Basic) -> bool:
+    """A capital letter's name or an entry of a capital family (``S``, ``W_{uu}``) — a matrix in a text of them."""
+    name = e.name if isinstance(e, sp.Symbol) else str(e.base.label) if isinstance(e, sp.Indexed) else ""
+    return bool(re.fullmatch(r"[A-Z](?:_\w+)?", name))
+
+
+def _matrix_algebra_in(*sides: sp.Basic) -> bool:
+    """Whether a product of two capitals (``SY``, ``D^{-1/2} W``) or an inverse of an expression holding one
+    (``(I - \alpha S)^{-1}``) occurs — read as numbers they would commute and divide."""
+    for side in sides:
+        for node in sp.preorder_traversal(side):
+            if isinstance(node, sp.Mul):
+                capitals = [f for f in node.args if _capital(f.base if isinstance(f, sp.Pow) else f)
+                            or isinstance(f, sp.Pow) and f.exp.is_negative and any(map(_capital, f.base.free_symbols))]
+                if len(capitals) >= 2:
+                    return True
+            if isinstance(node, sp.Pow) and node.exp.is_negative and not _capital(node.base) \
+                    and any(_capital(x) for x in [*node.base.free_symbols, *node.base.atoms(sp.Indexed)]):
+                return True
+    return False
+
+
+_STAR_OPERATOR = re.compile(r"(?<![\^_])(?<=[\w})\]])\s*\*\s*(?=[\w\\({\[])")
+"""``a * b`` between two operands (not ``x^*``, ``\theta_*``)."""
+_DEFINING_OP = re.compile(r"\\equiv\b|:=|=:|\\coloneqq|\\eqqcolon|\\triangleq|\\stackrel\s*\{\s*\\(?:text|mathrm)\s*\{\s*def")
+
+
 def _normal_cdf_named(text: str) -> bool:
     """Whether the words name Φ the standard normal CDF (see :func:`_normal_named`)."""
     return _normal_named("\\Phi", _CDF_WORDS, _CDF_CJK)(text)
+
+
+_NORMAL_SPOKEN = re.compile(r"(?i)\b(?:normal|gaussian|z-?scores?|z-?tests?|probit)\b|\\mathcal\s*\{?\s*N\s*\}?\s*\(|"
+                            r"正态|高斯")
+"""Words or math that put a normal law in a text ("Gaussian classes", "$\\mathcal N(\\mu, \\sigma^2)$", "the z-test")."""
+_PHI_APPLIED = re.compile(r"\\Phi(?![A-Za-z])\s*(?:\^\s*\{\s*-\s*1\s*\}|\^\s*-\s*1)?\s*(?:\\[!,;:]\s*)*"
+                          r"(?:\\(?:left|bigl?|Bigl?|biggl?|Biggl?)\s*)?[(\[]")
+_PHI_ANYWHERE = re.compile(r"\\Phi(?![A-Za-z])")
+
+
+PHI_CONVENTION = "Φ: the standard normal CDF (the text speaks of a normal law and applies Φ without saying what it is)"
+
+
+def _normal_cdf_conventional(text: str) -> bool:
+    """Whether Φ is the standard normal CDF by the convention of statistics notes: the text speaks of a normal law
+    (:data:`_NORMAL_SPOKEN`), writes Φ only applied to an argument (``\\Phi(-1)``, ``\\Phi\\!\\left(…\\right)``,
+    ``\\Phi^{-1}(u)`` — never alone, subscripted, transposed or as a factor: a feature matrix, a potential) and
+    never says in words what Φ is (a word beside it: :func:`.known_words.letter_named_otherwise`, or any sentence
+    with Φ alone in its math — "Let $\\Phi$ be the CDF of the noise")."""
+    from .known_words import letter_named_otherwise
+    uses = list(_PHI_ANYWHERE.finditer(text))
+    if not uses or not _NORMAL_SPOKEN.search(text):
+        return False
+    if any(_PHI_APPLIED.match(text, m.start()) is None for m in uses):
+        return False
+    if re.search(r"\\Phi\s*\([^()]*\)\s*\^\s*\{?\s*(?:\\top|T|\\intercal)\b", text):
+        return False                # (Φ(x)^T Φ(y): a feature map)
+    for m in re.finditer(r"\\Phi\s*(?:\\left\s*)?\(\s*\\?[A-Za-z]+(?:\s*,\s*\\?[A-Za-z]+)*\s*(?:\\right\s*)?\)\s*"
+                         r"(?::=|=|\\coloneqq|\\triangleq|\\equiv|\\doteq)", text):
+        rest = re.split(r"\$|\\\]|\\end\{|\n\s*\n", text[m.end():], maxsplit=1)[0]
+        if not re.search(r"\\int|\\operatorname\s*\{\s*erf|\\mathrm\s*\{\s*erf|\\erf|\\varphi|\\phi|P\s*\(", rest):
+            return False            # ("$$\Phi(x) = (1, \sqrt{2}x, x^2)$$": a formula of the text's own)
+    if any(re.search(r"\$\s*\\Phi\s*(?:\(\s*\\?[A-Za-z]+\s*\)\s*)?\$", s) for s in sentences_in(text)):
+        return False                # ("Here $\Phi$ is …", "where $\Phi(x)$ denotes …": the words say what it is)
+    return letter_named_otherwise(text, r"\\Phi", _SPECIAL_WORDS) is None
 
 
 _STANDARD_NORMAL = re.compile(r"(?i)\bstandard\s+(?:normal|gaussian)\b|\\mathcal\s*\{?\s*N\s*\}?\s*\(\s*0\s*,\s*1\s*\)|"
@@ -7050,7 +7167,7 @@ def _special_names(text: str, found: list[Relation], lines: list[str]) -> set[st
     gives the letter a formula of its own at plain arguments ("We set $B(u, v) = uv$", "$\\psi(x) = x^2$")."""
     out = set()
     for name, named, word in (("psi", _digamma_named, _DIGAMMA), ("B", _beta_named, _BETA_FUNCTION),
-                              ("Phi", _normal_cdf_named, _NORMAL_CDF),
+                              ("Phi", lambda t: _normal_cdf_named(t) or _normal_cdf_conventional(t), _NORMAL_CDF),
                               ("varphi", _normal_pdf_named("\\varphi"), _NORMAL_PDF),
                               ("phi", _normal_pdf_named("\\phi"), _NORMAL_PDF)):
         letter = _SPECIAL_LETTERS[name]

@@ -81,7 +81,7 @@ def _percent(lhs: str, rhs: str) -> tuple[str, str]:
     return _PERCENT.sub(decimal, lhs), _PERCENT.sub(decimal, rhs)
 
 
-CONVERSIONS = (60, 3600, 24, 1440, 86400, 7, 365, 1000, 1024, 10**6, 2**20, 3.6, 100)
+CONVERSIONS = (60, 3600, 24, 1440, 86400, 7, 365, 1000, 1024, 10**6, 10**9, 10**12, 2**20, 2**30, 2**40, 3.6, 100)
 """Factors between units of one kind (minutes in an hour, bytes in a KiB, km/h in m/s, …): one side written in a
 unit, the other bare, and the two a factor apart — a conversion (1.5 h = 90 minutes), not a wrong number."""
 

@@ -661,6 +661,9 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
             if is_name_factor(f) and f.sub is None and f.sup is None and not f.primes and not f.bangs \
                     and self.expands_dot(f, f):         # ‖w‖ of a vector name: √(Σ_k w_k²), as w^T w is Σ_k w_k²
                 return sp.sqrt(self.dot_sum(f, f))
+            combined = self.norm_of_combination(g.elements[0])
+            if combined is not None:                    # ‖u − v‖, ‖x − 2y‖: √(Σ_k (u_k − v_k)²)
+                return combined
         v = self.value(self.only(g.elements, g))
         if g.kind == "abs" and self.ctx.outcomes and isinstance(v, sp.Symbol) \
                 and re.fullmatch(r"[A-Z]_(?:cal|scr|bb)|Omega", v.name):
@@ -676,6 +679,42 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
         if g.kind == "ceil":
             return sp.ceiling(v)
         return v
+
+    def norm_of_combination(self, node: Node) -> sp.Expr | None:
+        """``‖u - v‖``, ``‖x - 2y‖``, ``‖a + b‖`` of vector names (as ``‖w‖``: plain lowercase names, not declared
+        scalars or functions), each term a number times one name: √(Σ_k (u_k − v_k)²) over the vectors' range.
+        None for anything else (a coefficient that is a name — ``‖λw‖``: which factor is the vector? — an entry,
+        a matrix, a product of vectors)."""
+        inner = node.elements[0] if isinstance(node, Seq) and len(node.elements) == 1 else node
+        if not isinstance(inner, Expr) or inner.lone_sign or len(inner.terms) < 2:
+            return None
+        parts: list[tuple[sp.Expr, Factor]] = []
+        for sign, prod in inner.terms:
+            items = [i for i in prod.items if not is_gap(i)]
+            names = [i for i in items if is_name_factor(i)]
+            rest = [i for i in items if i not in names]
+            if len(names) != 1 or any(is_op(i) and i.text not in ("\\cdot", "*") for i in rest):
+                return None
+            name = names[0]
+            if not name.plain or not self.expands_dot(name, name):
+                return None
+            coefficients = [i for i in rest if not is_op(i)]
+            if any(not (isinstance(c, Leaf) and c.kind == "NUMBER" or isinstance(c, Factor) and isinstance(
+                    c.base, (Leaf, Frac)) and (isinstance(c.base, Frac) or c.base.kind == "NUMBER") and c.plain
+                    or isinstance(c, Frac)) for c in coefficients):
+                return None
+            value = sp.Mul(*(self.value(c) for c in coefficients))
+            if not value.is_Rational:
+                return None
+            parts.append((-value if sign == "-" else value, name))
+        known = {self.ctx.vectors.get(f.base.text) for _, f in parts} - {None}
+        spans = known or ({self.length_of(f.base.text) for _, f in parts} - {None})
+        if len(spans) > 1:
+            return None                                 # (vectors of different lengths)
+        lo, hi = next(iter(spans), (sp.Integer(1), self.ctx.dimension))
+        k = self.fresh_index(sp.Integer(0), None)
+        entry = sp.Add(*(c * self.indexed_base(f.base.text, f)[k] for c, f in parts))
+        return sp.sqrt(self.sum_over(entry ** 2, k, (lo, hi)))
 
     def is_scalar(self, v: sp.Expr) -> bool:
         """Built only from numbers and scalars declared in the context."""

@@ -131,12 +131,83 @@ def _refuted_beyond(problem: Problem, dims: list, done: int, deadline: Deadline)
             return None             # entries or other names remain: not decided by arithmetic here
         verdict = exact_numeric(concrete, deadline.sooner(min(1.0, deadline.remaining() / 4)))
         if verdict is not None and verdict.status is Status.REFUTED and verdict.counterexample is not None:
-            cex = verdict.counterexample
-            values = tuple((str(d), str(size)) for d in dims)
-            return Verdict(Status.REFUTED, name, counterexample=Counterexample(values, cex.lhs_value, cex.rhs_value,
-                                                                              cex.digits),
-                           message=f"holds for each size up to {done} but fails at "
-                                   f"{', '.join(f'{d} = {size}' for d in dims)} (exact arithmetic)")
+            return _refuted_at(verdict, dims, size, done)
+    return _refuted_far(problem, dims, done, deadline)
+
+
+def _refuted_at(verdict: Verdict, dims: list, size: int, done: int) -> Verdict:
+    cex = verdict.counterexample
+    values = tuple((str(d), str(size)) for d in dims)
+    return Verdict(Status.REFUTED, name, counterexample=Counterexample(values, cex.lhs_value, cex.rhs_value,
+                                                                      cex.digits),
+                   message=f"holds for each size up to {done} but fails at "
+                           f"{', '.join(f'{d} = {size}' for d in dims)} (exact arithmetic)")
+
+
+FAR = (48, 64, 96, 128, 192, 256, 384, 512, 768, 1024, 2048, 4096, 8192, 16384, 32768, 65536)
+"""Sizes past ``BEYOND`` where a closed form of the sums is evaluated ("Σ_k Σ_j kj ≤ 10⁶ for every n ≥ 1"
+first fails at n = 45)."""
+MAX_WRITTEN = 40000
+"""The most terms a far instance is written out with to confirm a failure the closed form points at."""
+
+
+def _refuted_far(problem: Problem, dims: list, done: int, deadline: Deadline) -> Verdict | None:
+    """A refutation at a size past ``BEYOND``: SymPy's closed form of each sum whose summand is a polynomial
+    (Faulhaber's sums) only points at a size where the relation fails — the smallest failing size between the
+    sizes tried, by bisection — and the instance there, written out term by term, decides it by exact
+    arithmetic, as the sizes up to ``BEYOND`` are decided.  None when no closed form fails or the instance is
+    too long to write out."""
+    from .exact_numeric import exact_numeric
+    both = sp.Tuple(problem.lhs, problem.rhs)
+    sums = list(both.atoms(sp.Sum))
+    if not sums or both.has(sp.Product) or len(dims) != 1 or deadline.remaining() < 0.5:
+        return None
+    if not all(s.function.is_polynomial(*(v for v, *_ in s.limits)) for s in sums):
+        return None
+    d = dims[0]
+    try:
+        closed = both.doit()
+    except Exception:        # noqa: BLE001 — no closed form: nothing to point at
+        return None
+    if closed.has(sp.Sum, sp.Piecewise) or closed.free_symbols - {d}:
+        return None
+    depth = max(len(s.limits) for s in sums) + max((len(s.function.atoms(sp.Sum)) for s in sums), default=0)
+
+    def fails(size: int) -> bool | None:
+        if size not in integer_values(d, problem.domain, {}, [size]):
+            return None
+        at = closed.xreplace({d: sp.Integer(size)})
+        holds = {"==": sp.Eq, "<=": sp.Le, "<": sp.Lt}[problem.rel](at[0], at[1])
+        return None if holds not in (sp.true, sp.false) else holds is sp.false
+    low = BEYOND
+    for size in FAR:
+        if deadline.remaining() < 0.3:
+            return None
+        verdict_here = fails(size)
+        if verdict_here is None:
+            return None
+        if not verdict_here:
+            low = size
+            continue
+        high = size                              # fails at high, not at low: the smallest failing size
+        while high - low > 1:
+            mid = (low + high) // 2
+            low, high = (low, mid) if fails(mid) else (mid, high)
+        if high ** depth > MAX_WRITTEN:
+            return None
+        found = list(instances(both, problem.domain, dims, {d: sp.Integer(high)}, exhaustive=True))
+        if len(found) != 1:
+            return None
+        try:
+            concrete = _at(problem, found[0])
+        except UndefinedHere:
+            return None
+        if concrete is None or concrete.free_symbols:
+            return None
+        verdict = exact_numeric(concrete, deadline.sooner(min(2.0, deadline.remaining() / 2)))
+        if verdict is not None and verdict.status is Status.REFUTED and verdict.counterexample is not None:
+            return _refuted_at(verdict, dims, high, done)
+        return None
     return None
 
 

@@ -37,6 +37,9 @@ def sum_identities(problem: Problem, deadline: Deadline, methods=CHEAP + EXPENSI
         if diff.has(sp.log) and any(isinstance(g, sp.Eq) and g.has(sp.Sum) for g in problem.domain.given):
             # a hypothesis' sum may hide in a summand's logarithm: Σ p_i log(n p_i) holds Σ p_i log n
             diff = normalize_sums(_summand_logs_expanded(diff), problem.domain)
+        if any(isinstance(g, sp.Eq) and g.has(sp.Sum) for g in problem.domain.given):
+            # a hypothesis' sum may hide in a polynomial summand: Σ (u_k − v_k)² holds Σ u_k² (‖u‖ = 1)
+            diff = normalize_sums(_polynomial_summands_expanded(diff), problem.domain)
         return deltas_collapsed(use_sum_hypotheses(diff, problem.domain, used))
     diff = attempt(deadline.sooner(deadline.remaining() * 0.4), normal, None)
     if diff is None:
@@ -87,6 +90,18 @@ def _summand_logs_expanded(expr: sp.Basic) -> sp.Basic:
     """The logarithms inside sums split where SymPy proves the factors positive (never forced)."""
     return expr.replace(lambda x: isinstance(x, sp.Sum) and x.function.has(sp.log),
                         lambda x: x.func(licensed_log_expand(sp.expand(x.function)), *x.limits))
+
+
+def _polynomial_summands_expanded(expr: sp.Basic) -> sp.Basic:
+    """Each sum whose summand is a polynomial in its entries and names written out as a sum of monomials (an
+    identity: linearity then splits the sum); summands that would grow past 40 terms stay as written."""
+    def expanded(x: sp.Sum) -> sp.Basic:
+        atoms = [*x.function.atoms(sp.Indexed), *x.function.free_symbols]
+        if not x.function.is_polynomial(*atoms):
+            return x
+        out = sp.expand(x.function)
+        return x.func(out, *x.limits) if len(sp.Add.make_args(out)) <= 40 else x
+    return expr.replace(lambda x: isinstance(x, sp.Sum), expanded)
 
 
 def use_sum_hypotheses(expr: sp.Basic, domain, used: list[str] | None = None) -> sp.Basic:
