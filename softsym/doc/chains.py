@@ -232,6 +232,7 @@ class _BlockReader:
             else:
                 sides[-1].tokens.append(tok)
         if not ops:
+            self.last_clause = None                    # (a row with no relation: no clause for "&\iff C" to go on from)
             if statement.after_arrow:
                 self.carry = None
                 return

@@ -294,7 +294,8 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
     labels = labelled_names(found)
     one_hot = one_hot_families(words_text)
     unit_said = unit_vectors(words_text)
-    matrix_algebra = bool(re.search(r"\\begin\s*\{\s*[pbvBV]?matrix\s*\}[^}]*?&", text))
+    matrix_algebra = any("&" in m.group(2) for m in re.finditer(
+        r"\\begin\s*\{\s*([pbvBV]?matrix)\s*\}(.*?)\\end\s*\{\s*\1\s*\}", text, re.S))
     # (a matrix of several columns written out: its capitals may be matrices, whose products do not commute)
     star_defined = next((r.line for r in found if _DEFINING_OP.search(r.tex)
                          and bool(_STAR_OPERATOR.search(r.lhs)) != bool(_STAR_OPERATOR.search(r.rhs))), None)
@@ -7004,8 +7005,9 @@ def _capital(e: sp.Basic) -> bool:
 
 
 def _matrix_algebra_in(*sides: sp.Basic) -> bool:
-    """Whether a product of two capitals (``SY``, ``D^{-1/2} W``) or an inverse of an expression holding one
-    (``(I - \alpha S)^{-1}``) occurs — read as numbers they would commute and divide."""
+    """Whether a product of two capitals (``SY``, ``D^{-1/2} W``) or an inverse of an expression holding the identity
+    ``I`` or a capital times a name (``(I - \\alpha S)^{-1}``) occurs — read as numbers they would commute and
+    divide."""
     for side in sides:
         for node in sp.preorder_traversal(side):
             if isinstance(node, sp.Mul):
@@ -7013,9 +7015,11 @@ def _matrix_algebra_in(*sides: sp.Basic) -> bool:
                             or isinstance(f, sp.Pow) and f.exp.is_negative and any(map(_capital, f.base.free_symbols))]
                 if len(capitals) >= 2:
                     return True
-            if isinstance(node, sp.Pow) and node.exp.is_negative and not _capital(node.base) \
-                    and any(_capital(x) for x in [*node.base.free_symbols, *node.base.atoms(sp.Indexed)]):
-                return True
+            if isinstance(node, sp.Pow) and node.exp.is_negative and not _capital(node.base) and (
+                    any(getattr(x, "name", "") == "I" for x in node.base.free_symbols) or any(
+                        isinstance(m, sp.Mul) and any(map(_capital, m.args)) and not all(
+                            a.is_number or _capital(a) for a in m.args) for m in sp.preorder_traversal(node.base))):
+                return True         # ((I − αS)^{-1}: an inverse of a matrix; not 1/(N + 1) of a count N)
     return False
 
 

@@ -117,22 +117,31 @@ def _refuted_beyond(problem: Problem, dims: list, done: int, deadline: Deadline)
     for size in sizes:
         if deadline.remaining() < 0.2:
             return None
-        point = {d: sp.Integer(size) for d in dims}
-        found = list(instances(both, problem.domain, dims, point, exhaustive=True))
-        if len(found) != 1:
-            return None
-        try:
-            concrete = _at(problem, found[0])
-        except UndefinedHere:
+        decidable, concrete = _instance_at(problem, both, dims, size)
+        if not decidable:
             return None
         if concrete is None:
             continue
-        if concrete.free_symbols:
-            return None             # entries or other names remain: not decided by arithmetic here
         verdict = exact_numeric(concrete, deadline.sooner(min(1.0, deadline.remaining() / 4)))
         if verdict is not None and verdict.status is Status.REFUTED and verdict.counterexample is not None:
             return _refuted_at(verdict, dims, size, done)
     return _refuted_far(problem, dims, done, deadline)
+
+
+def _instance_at(problem: Problem, both: sp.Tuple, dims: list, size: int) -> tuple[bool, Problem | None]:
+    """The instance with every dimension at ``size``, every sum written out: (True, a problem of numbers only), (True,
+    None) where a hypothesis is false at that size (nothing to decide there), (False, None) where exact arithmetic
+    cannot decide it (entries or other names remain, SymPy cannot build it)."""
+    found = list(instances(both, problem.domain, dims, {d: sp.Integer(size) for d in dims}, exhaustive=True))
+    if len(found) != 1:
+        return False, None
+    try:
+        concrete = _at(problem, found[0])
+    except UndefinedHere:
+        return False, None
+    if concrete is not None and concrete.free_symbols:
+        return False, None
+    return True, concrete
 
 
 def _refuted_at(verdict: Verdict, dims: list, size: int, done: int) -> Verdict:
@@ -165,13 +174,13 @@ def _refuted_far(problem: Problem, dims: list, done: int, deadline: Deadline) ->
     if not all(s.function.is_polynomial(*(v for v, *_ in s.limits)) for s in sums):
         return None
     d = dims[0]
-    try:
-        closed = both.doit()
+    try:                     # (the sums only: an integral or a derivative beside them is not SymPy's to settle here)
+        closed = both.replace(lambda x: isinstance(x, sp.Sum), lambda x: x.doit())
     except Exception:        # noqa: BLE001 — no closed form: nothing to point at
         return None
     if closed.has(sp.Sum, sp.Piecewise) or closed.free_symbols - {d}:
         return None
-    depth = max(len(s.limits) for s in sums) + max((len(s.function.atoms(sp.Sum)) for s in sums), default=0)
+    depth = sum(len(s.limits) for s in sums)     # (nested sums counted at each level: an upper bound of the terms)
 
     def fails(size: int) -> bool | None:
         if size not in integer_values(d, problem.domain, {}, [size]):
@@ -195,14 +204,8 @@ def _refuted_far(problem: Problem, dims: list, done: int, deadline: Deadline) ->
             low, high = (low, mid) if fails(mid) else (mid, high)
         if high ** depth > MAX_WRITTEN:
             return None
-        found = list(instances(both, problem.domain, dims, {d: sp.Integer(high)}, exhaustive=True))
-        if len(found) != 1:
-            return None
-        try:
-            concrete = _at(problem, found[0])
-        except UndefinedHere:
-            return None
-        if concrete is None or concrete.free_symbols:
+        decidable, concrete = _instance_at(problem, both, dims, high)
+        if concrete is None:
             return None
         verdict = exact_numeric(concrete, deadline.sooner(min(2.0, deadline.remaining() / 2)))
         if verdict is not None and verdict.status is Status.REFUTED and verdict.counterexample is not None:
