@@ -87,6 +87,7 @@ DECLARED_E = Context(names={"e": R("e")})
 DIM_K = Context(dimension=K)
 FUNCTIONS = Context(functions=frozenset({"f", "g", "\\sigma", "sigma", "p"}))
 SCALAR_X = Context(names={"x": x})
+VECTORS_XY = Context(families=frozenset({"x", "y"}))
 SIGMA_SCALAR = Context(names={"sigma": sigma_})
 DECLARED_T = Context(names={"T": T})
 DECLARED_D = Context(names={"d": R("d")})
@@ -405,8 +406,9 @@ FRAGMENTS: list[tuple] = [
     ("\\|x\\|", sp.sqrt(sp.Sum(x_v[j] ** 2, (j, 1, n)))),                      # a vector's norm, as x^T x
     ("\\|x\\|", sp.Abs(x), SCALAR_X),                                         # a declared scalar's norm
     ("\\lVert z \\rVert^2", sp.Sum(z[j] ** 2, (j, 1, n))),
-    ("\\|x + y\\|", sp.sqrt(sp.Sum((x_v[j] + y_v[j]) ** 2, (j, 1, n)))),        # a combination of vector names
-    ("\\|x - \\tfrac12 y\\|^2", sp.Sum((x_v[j] - y_v[j] / 2) ** 2, (j, 1, n))),
+    ("\\|x + y\\|", sp.sqrt(sp.Sum((x_v[j] + y_v[j]) ** 2, (j, 1, n))), VECTORS_XY),   # a combination of vectors
+    ("\\|x - \\tfrac12 y\\|^2", sp.Sum((x_v[j] - y_v[j] / 2) ** 2, (j, 1, n)), VECTORS_XY),
+    ("\\|x + y\\|", UNPARSED),                                 # names the document never shows as vectors: which?
     ("\\|x + y\\|", UNPARSED, SCALAR_X),                                      # (x a declared scalar, y not: which?)
     ("\\|\\lambda x + y\\|", UNPARSED),                                         # which factor is the vector?
     ("\\|x_i - y\\|", UNPARSED),                                               # an entry beside a vector

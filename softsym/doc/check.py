@@ -368,6 +368,21 @@ def _size_broken(counterexample: dict | None, sizes: tuple[str, ...]) -> str:
     return ""
 
 
+def _past_a_number(out: dict, numbers: tuple[int, ...]) -> str:
+    """A refutation at a size past the proved window (instantiation: "holds for each size up to 6 but fails at
+    n = 141") beyond a whole number the text wrote before it ("Our sequences have length at most $100$", "$n \\in
+    \\{1, \\dots, 100\\}$": a bound softsym may not have read), as words, or ``""``."""
+    if "but fails at" not in (out.get("message") or ""):
+        return ""
+    for name, text in (out.get("counterexample") or {}).items():
+        value = _number(text)
+        below = [c for c in numbers if value is not None and value.is_integer and c < value]
+        if below:
+            return f"{name} = {text}, past {max(below)}, a number the text writes before it (a bound on the size " \
+                   f"softsym may not have read)"
+    return ""
+
+
 def _asymmetric(counterexample: dict | None, symmetric: tuple[tuple[str, int], ...]) -> str:
     """An entry pair w[a, b], w[b, a] of a family the words call symmetric ("symmetric weights $w_{ij}$") that the
     counterexample gives two values, as words, or ``""``."""
@@ -538,6 +553,7 @@ def _weighed(out: dict, reading: Reading, followed: dict[str, Verdict | None]) -
     broken = broken or (_size_broken(out.get("counterexample"), reading.sizes) if out["verdict"] == "refuted" else "")
     broken = broken or (_asymmetric(out.get("counterexample"), reading.symmetric) if out["verdict"] == "refuted"
                         else "")
+    broken = broken or (_past_a_number(out, reading.numbers_before) if out["verdict"] == "refuted" else "")
     if broken:
         assumed_before = "" if "runs over no terms" in broken else ": the point breaks what the text assumed before it"
         return undecided(f"as read it {out['message']}, but there {broken}{assumed_before}, not reported as refuted")

@@ -265,11 +265,16 @@ def symmetric_families(text: str) -> list[tuple[int, str]]:
 def unit_vectors(text: str) -> list[tuple[int, str]]:
     """The vector names the words make unit vectors, by line (:data:`_UNIT_VECTOR`) — not where a word before it
     denies it ("$u$ is not a unit vector", "instead of a unit vector $u$"), nor the inside of math."""
+    from .hedges import negation_in
     found = []
     for m in _UNIT_VECTOR.finditer(text):
+        sentence = _sentence_at(text, m.start(), m.end())
+        before = sentence[:max(0, sentence.find(m.group(0)))] if m.group(0) in sentence else ""
         if text.count("$", 0, m.start()) % 2 or _NOT_UNIT.search(text[max(0, m.start() - 40):m.start()]) \
-                or re.search(r"(?i)\b(?:not|never|no\s+longer)\b|不是", m.group(0)):
-            continue
+                or re.search(r"(?i)\b(?:not|never|no\s+longer)\b|不是", m.group(0)) or negation_in(sentence) \
+                or re.search(r"(?i)\b(?:if|when|whenever|unless|whether|suppose\s+not|in\s+case)\b|如果|若", before):
+            continue                # ("We cannot assume that $u$ and $v$ are unit vectors", "If $u$ is a unit
+            #                         vector, …": a case, not what the text takes)
         line = text.count("\n", 0, m.start()) + 1
         found += [(line, name) for name in m.groups() if name]
     return sorted(set(found))
@@ -533,7 +538,8 @@ _NONNEGATIVE_NOUNS = (r"variances?|standard\s+deviations?|std|norms?|lengths?|di
                       r"cross-?entrop(?:y|ies)(?:\s+loss(?:es)?)?|(?:elapsed\s+|wall-?clock\s+|running\s+)?times?|durations?|"
                       r"latenc(?:y|ies)|relu\s+(?:outputs?|activations?)|"
                       r"counts?|widths?|heights?|areas?|volumes?|perimeters?|(?:mean\s+)?squared\s+errors?|"
-                      r"kl\s+divergences?|absolute\s+values?|moduli|modulus|likelihoods?|densit(?:y|ies)")
+                      r"kl\s+divergences?|absolute\s+values?|moduli|modulus|likelihoods?|densit(?:y|ies)|mass(?:es)?|"
+                      r"weights\s+in\s+(?:kg|grams?|kilograms?)|prices?|speeds?|wavelengths?|frequenc(?:y|ies)")
 _UNIT_NOUNS = (r"probabilit(?:y|ies)(?!\s+densit)|chances?|accurac(?:y|ies)|fractions?|proportions?|precisions?|recalls?|f1(?:\s+scores?)?|"
                r"p-?values?|aucs?|areas?\s+under\s+the\s+(?:roc\s+)?curve|"
                r"(?:success|error|dropout|keep|hit|miss|click-?through|acceptance|rejection|win|false\s+positive|"
@@ -600,7 +606,9 @@ def nouns_in_words(lines: list[str]) -> list[tuple[int, str, str, str]]:
                             rf"(?<!\bof)(?:\s+in\s+[a-z]+)?(?:\s+(?:is|equals|denoted(?:\s+by)?))?"
                             rf"\s+\$\s*{_NOUN_NAME}\s*\$",     # (not π of "a multiple of $\pi$"; "the length in tokens is $T$")
                             rf"(?i)\b(?:is|are|denotes?)\s+(?:the|an?)\s+[^$.;]{{0,40}}\band\s+\$\s*{_NOUN_NAME}\s*\$\s+"
-                            rf"(?:the|its|our)\s+{_ADJECTIVE}(?P<noun>{nouns})\b"):
+                            rf"(?:the|its|our)\s+{_ADJECTIVE}(?P<noun>{nouns})\b",
+                            rf"(?i)\b(?:of|with)\s+(?P<noun>{nouns})\s+\$\s*{_NOUN_NAME}\s*\$"):
+                # ("a pendulum of length $L$", "a block of mass $m$": the noun right before the name)
                 # ("where $n_\text{in}$ is the fan-in and $n_\text{out}$ the fan-out": the second, elliptical)
                 for m in re.finditer(pattern, line):
                     sentence = sentence_around(line, m.start())
@@ -625,8 +633,10 @@ def named_as_quantity(lines: list[str], letter: str) -> tuple[int, str] | None:
     count or a size ("the number of samples", "the degree", "the batch size"), or the words name it two ways.
     A letter the conventions make a positive integer (n, the length of the document's vectors) is then a real."""
     token = re.escape(letter if len(letter) == 1 else "\\" + letter)
-    after = rf"\$\s*{token}\s*\$\s*(?:,\s*)?(?:is|be|denotes?|represents?|stands\s+for)\s+(?:the|a|an|its|our)\s+(?P<noun>[A-Za-z-]+(?:\s+[A-Za-z-]+){{0,2}})"
-    before = rf"\b(?:the|a|an|its|our)\s+(?P<noun>[A-Za-z-]+(?:\s+[A-Za-z-]+){{0,2}}?)\s*,?\s*\$\s*{token}\s*\$"
+    after = rf"(?i)\$\s*{token}\s*\$\s*(?:,\s*)?(?:is|be|denotes?|represents?|stands\s+for)\s+(?:the|a|an|its|our)\s+(?P<noun>[A-Za-z-]+(?:\s+[A-Za-z-]+){{0,2}})"
+    before = rf"(?i)\b(?:the|a|an|its|our|with|having|has)\s+(?P<noun>[A-Za-z-]+(?:\s+[A-Za-z-]+){{0,2}}?)" \
+             rf"(?:\s+(?:in|of)\s+[a-z-]+)?(?:\s+(?:is|equals))?\s*,?\s*\$\s*{token}\s*\$"
+    # ("with refractive index $n$", "The signal-to-noise ratio in decibels is $n$")
     found: list[tuple[int, str, str]] = []
     for number, line in enumerate(lines, 1):
         for pattern in (after, before):
@@ -649,6 +659,9 @@ def _counted(noun: str, phrase: str) -> bool:
     average), "the length of the pendulum" (a measure)."""
     if re.match(r"(?i)(?:mean|average|expected|typical|effective|fractional|relative|normali[sz]ed)\b", noun):
         return False
+    if re.match(r"(?i)numbers?\s+of\s+(?:moles?|mol|grams?|kilograms?|litres?|liters?|joules?|calories?|decibels?)\b",
+                f"{noun} {phrase}"):
+        return False                    # ("the number of moles": an amount, no count)
     if _COUNT_WORD.search(noun):
         return True
     if re.search(r"(?i)\b(?:class|sample|time|position|token|row|column|layer|step|item|node|state|word|summation|"
@@ -756,7 +769,8 @@ _SIGN_LOCAL = re.compile(rf"\bfor\s+(?:all\s+|every\s+|any\s+)?{_SIGN}\s+(?:real
                          rf"{_SIGN.replace('sign', 'after_sign')}\b(?!\s*(?:,|or)\s*(?:or\s+)?(?:positive|negative|zero|non|or))",
                          re.I)   # "for $x$ positive", not "for $x$ positive, negative or zero"
 _SIGN_EXCLUDED = re.compile(rf"\b(?:(?:leaving|setting|putting|laying)\s+aside|barring|excluding|except\s+for|"
-                            rf"(?:apart|aside)\s+from|other\s+than|disregarding)\s+(?:the\s+)?(?:cases?\s+(?:of\s+)?)?"
+                            rf"(?:apart|aside)\s+from|other\s+than|disregarding|ignoring|discarding|neglecting|"
+                            rf"ruling\s+out)\s+(?:the\s+)?(?:cases?\s+(?:of\s+)?)?"
                             rf"(?:all\s+)?{_SIGN}\s+(?:real\s+)?(?:values?\s+(?:of\s+)?)?{_NAMES_IN_MATH}", re.I)
 """A sign case set aside ("Setting aside negative $w$, …", "Excluding positive $x$"): what follows holds in the other."""
 _SIGN_CASE = re.compile(rf"\b(?P<case>when|whenever|if|for|unless|as\s+long\s+as|provided(?:\s+that)?)\s+{_NAMES_IN_MATH}"
@@ -903,8 +917,9 @@ def _display_above(lines: list[str], number: int) -> int | None:
 
 
 _EVERY_NAME_SIGNED = re.compile(
-    r"(?i)\b(?:all|every)\s+(?:the\s+|of\s+the\s+)?(?:variables?|quantities|numbers?|unknowns|symbols?)"
-    r"\s+(?:here\s+|below\s+|above\s+|in\s+this\s+\w+\s+|that\s+appear\s+)?(?:are|is)\s+"
+    r"(?i)\b(?:all|every)\s+(?:the\s+|of\s+the\s+)?(?:variables?|quantities|numbers?|unknowns|symbols?|parameters?)"
+    r"\s+(?:here\s+|below\s+|above\s+|in\s+(?:this|these)\s+\w+\s+|throughout\s+(?:this|these)\s+\w+\s+|"
+    r"that\s+appear\s+)?(?:are|is)\s+"
     r"(?:assumed\s+(?:to\s+be\s+)?|taken\s+(?:to\s+be\s+)?)?(?:all\s+)?(?:strictly\s+)?"
     r"(?P<sign>positive|non-?negative|negative|non-?positive)\b"
     r"|(?:所有|全部|一切)(?:的)?(?:变量|量|参数|数)(?:均|都|全)?(?:为|是|取)?(?P<cjk>正数?|非负数?|负数?|非正数?)")
@@ -3318,6 +3333,7 @@ _LOG_SCOPE = r"(?:\s+(?:below|here|throughout|henceforth|(?:in|throughout|for)\s
 _LOG_BASE = re.compile(
     rf"(?i){_LOG_WORD}{_LOG_SCOPE}\s+(?:(?:denotes|is|are|means|stands\s+for|is\s+taken|are\s+taken|will\s+be)\s+)"
     rf"(?:the\s+)?(?:logarithms?\s+)?(?:taken\s+)?(?:to|in|with)?\s*(?:the\s+)?base[-\s]*\$?\s*(?P<base>2|10)\b"
+    rf"|{_LOG_WORD}{_LOG_SCOPE}\s+(?:are|is)\s+(?P<binary>binary|dyadic)\b"
     r"|(?:对数|\\log)\s*(?:均|都)?\s*以\s*\$?\s*(?P<cjk>2|10)\s*\$?\s*为底")
 """``\\log`` given a base in words: "log denotes the logarithm to base 2", "All logarithms in this note are
 base 2", "every $\\log$ below is to base 10", "对数以 2 为底"."""
@@ -3344,9 +3360,10 @@ def logarithm_bases_scoped(lines: list[str]) -> list[tuple[int, int, tuple[str, 
     for line, base, sentence, said, offset in _logarithm_bases_said(lines):
         at = offset + said[-1][0]
         other = re.search(r"(?i)\bexcept\s+(?:in\s+|for\s+)?(?:the\s+)?(?P<part>appendix|appendices|introduction|"
-                          r"examples?|exercises?)\b", sentence)
+                          r"examples?|exercises?|(?:section|chapter|part)\s+\d+)\b", sentence)
         if other:
-            part = other.group("part").lower().rstrip("s").replace("appendice", "appendix")
+            part = re.sub(r"\s+", " ", other.group("part").lower())
+            part = part if part[-1].isdigit() else part.rstrip("s").replace("appendice", "appendix")
             before = [b for where, b in said if where < other.start()]
             after = [b for where, b in said if where > other.start()]
             if before:
@@ -3364,7 +3381,9 @@ def logarithm_bases_scoped(lines: list[str]) -> list[tuple[int, int, tuple[str, 
             out.append((line, base, ("only", named.group("part").lower().replace("appendices", "appendix")), at))
         elif counted:
             count = counted.group("count") or counted.group("count2") or "one"
-            out.append((line, base, ("formula", str(_COUNT_WORDS.get(count.lower(), count))), at))
+            this = re.match(r"(?i)(?:in|for)\s+this", counted.group(0)) is not None
+            out.append((line, base, ("formula", str(_COUNT_WORDS.get(count.lower(), count))), offset if this else at))
+            # ("… $\log 16 = 4$ bits (in this formula $\log$ is base 2)": the formula of its own sentence)
         elif re.search(r"(?i)\b(?:in|for|throughout)\s+this\s+(?:appendix|section|subsection|chapter|part|example|"
                        r"paragraph)\b|本节|本章", sentence):
             out.append((line, base, ("section", ""), at))
@@ -3394,7 +3413,7 @@ def log_base_at(scoped: list[tuple[int, int, tuple[str, str], int]], lines: list
             continue
         if reach in ("only", "except"):
             headed = _headings_over(sections, lines, line) + [_paragraph_label(lines, line)]
-            if (reach == "only") != any(re.search(rf"(?i)\b{part}s?\b", heading) for heading in headed):
+            if (reach == "only") != any(_heading_names(heading, part) for heading in headed):
                 continue
         return base
     return None
@@ -3426,6 +3445,16 @@ def _paragraph_label(lines: list[str], line: int) -> str:
     return next((g for g in m.groups() if g), "") if m else ""
 
 
+def _heading_names(heading: str, part: str) -> bool:
+    """Whether a heading is that of the part ("## Appendix: coding", "\\section{Appendix B}", "## 3. Gaussian source"
+    of "section 3") — the part's name first, not mentioned inside ("## Main result (proof in the appendix)")."""
+    title = re.sub(r"^\s*(?:#+|\\(?:sub)*section\*?\s*\{|\\paragraph\*?\s*\{|\\chapter\*?\s*\{|\*\*)\s*", "", heading)
+    number = re.fullmatch(r"(?:section|chapter|part) (\d+)", part)
+    if number:
+        return re.match(rf"(?i)(?:(?:section|chapter|part)\s+)?{number.group(1)}(?:[.:)]|\s|$)", title) is not None
+    return re.match(rf"(?i)(?:\d+(?:\.\d+)*\.?\s*)?(?:the\s+)?{part}s?\b", title) is not None
+
+
 def _headings_over(sections: dict[int, int], lines: list[str], line: int) -> list[str]:
     """The headings of the section ``line`` stands in and of the sections that hold it."""
     out, level = [], 99
@@ -3453,8 +3482,11 @@ def _logarithm_bases_said(lines: list[str]) -> list[tuple[int, int, str, list[tu
         offset = 0
         for sentence in re.split(r"(?<=[.!?;])\s+|(?<=[。！？；])", line):
             offset = line.find(sentence, offset)
-            said = sorted([(m.start(), int(m.group("base") or m.group("cjk"))) for m in _LOG_BASE.finditer(sentence)]
-                          + [(m.start(), 0) for m in _LOG_NATURAL.finditer(sentence)])
+            said = sorted([(m.start(), int(m.group("base") or m.group("cjk") or 2)) for m in _LOG_BASE.finditer(sentence)]
+                          + [(m.start(), 0) for m in _LOG_NATURAL.finditer(sentence)
+                             if not (_NATS_WORD.search(m.group(0)) and re.search(r"\\ln\b|\breported\s+by\b", sentence))])
+            # ("The cross-entropy reported by PyTorch is measured in nats, so we divide it by $\ln 2$": the nats of
+            # another quantity, no base of this text's \log)
             if not said or negation_in(sentence) or re.search(r"(?i)\b(?:if|unless|whether|or)\b", sentence) \
                     or _OTHER_TEXT.search(sentence):
                 continue
@@ -3462,6 +3494,7 @@ def _logarithm_bases_said(lines: list[str]) -> list[tuple[int, int, str, list[tu
     return out
 
 
+_NATS_WORD = re.compile(r"(?i)\bnats\b")
 _OTHER_TEXT = re.compile(r"(?i)\b(?:in|for)\s+[A-Z][a-z]+'s\b|\boriginal\s+(?:paper|work|article)\b|"
                          r"\b(?:some|many|other|most|older)\s+(?:authors|texts|textbooks|papers|books|references|sources)\b|"
                          r"\bin\s+the\s+(?:literature|textbook|reference)\b")

@@ -161,6 +161,8 @@ class Reading:
     # it may mean at another argument: "at $2\beta$ … $$\log Z = …$$")
     induction: tuple[str, int, int, str] | None = None   # a closed form of a recurrence: (the index, its
     # first value, the recurrence's line, its family); "at:t=N" and "step" follow-ups check it
+    numbers_before: tuple[int, ...] = field(default=())   # whole numbers the text writes before it in its section
+    # (or its setup): a size past the proved window beyond one of them may be one the text bounds ("at most $100$")
     sizes: tuple[str, ...] = field(default=())      # names the text uses as sizes (ends of its sums) that
     # the relation holds: a counterexample that makes one no positive integer is not reported
     entry_values: tuple[tuple[str, tuple[str, ...], int], ...] = field(default=())   # "$y_k \in \{0, 1\}$":
@@ -259,7 +261,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         term_read.setdefault(k, []).extend(n for n in notes if n not in term_read[k])
     found = domains_in_words(prose_lines, [_as_worded(prose_lines, _point_free(rel, text), blocks) for rel in found])
     functions = {bare_name(name) for rel in found if (fd := function_definition(rel)) for name in [fd[0]]}
-    named = _special_names(text, found, prose_lines)
+    named = _special_names(words_text, found, prose_lines)   # (not the words of comments)
     special_clash = _special_clash(text, found, prose_lines)     # B of its own in one section, the Beta function named too
     # ("ψ(n) = H_{n-1} − γ", "B(a, 1) = 1/a" where the words name ψ the digamma, B the Beta function: claims about them)
     functions -= {name for name in named if not any(
@@ -294,11 +296,24 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
     labels = labelled_names(found)
     one_hot = one_hot_families(words_text)
     unit_said = unit_vectors(words_text)
+    matrix_defined: str | None = None         # what a relation of matrices left unread defines (its left side)
+    numbers_on = [{int(x) for x in re.findall(r"(?<![\w.^_{])\d{1,7}(?![\w.])", line) if int(x) > 6}
+                  for line in words_text.split("\n")]     # (whole numbers above the proved window, line by line)
     matrix_algebra = any("&" in m.group(2) for m in re.finditer(
-        r"\\begin\s*\{\s*([pbvBV]?matrix)\s*\}(.*?)\\end\s*\{\s*\1\s*\}", text, re.S))
+        r"\\begin\s*\{\s*([pbvBV]?matrix|array)\s*\}(.*?)\\end\s*\{\s*\1\s*\}", words_text, re.S)) \
+        or bool(_MATRICES_SAID.search(words_text))
+    # (or the words call capitals matrices: "square matrices $A$ and $B$", "$A \in \mathbb{R}^{n \times n}$")
     # (a matrix of several columns written out: its capitals may be matrices, whose products do not commute)
-    star_defined = next((r.line for r in found if _DEFINING_OP.search(r.tex)
+    star_defined = next((r.line for r in found if (_DEFINING_OP.search(r.tex) or _STAR_OF_NAMES.fullmatch(r.lhs))
                          and bool(_STAR_OPERATOR.search(r.lhs)) != bool(_STAR_OPERATOR.search(r.rhs))), None)
+    # (or "define the operation $a * b = a + b + ab$": an operation on two names, written out)
+    own_norm, own_norm_how = next(((n, m.group(0).strip()) for n, line in enumerate(prose_lines, 1)
+                                   for m in [_OTHER_NORM.search(line)] if m), (None, ""))
+    own_norm, own_norm_how = next(((r.line, r.tex) for r in found if r.op in ("==", ":=") and _NORM_BARS.match(r.lhs)
+                                   and _NORM_OF_NAME.fullmatch(r.lhs) and _NORM_FORMULA.search(r.rhs)),
+                                  (own_norm, own_norm_how))
+    # ("all distances here are Manhattan distances: $\|x\| = |x_1| + |x_2|$", "the Hamming distance", "the $L^2$
+    # norm $\|f\|^2 = \int …$": norms of the text's own)
     # ("$\pi(1 - p) + (1 - \pi)p \equiv \pi * p$": the binary convolution, an operator of the text's own)
     symmetric_said = symmetric_families(words_text)
     one_hot_names: set[str] = set()                   # families the text calls one-hot, so far
@@ -384,7 +399,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                       for s in sentences_in(text))
     # (or "Below, $\nabla$ is the gradient with respect to $x$": a variable in words, not read)
     # ("Here $\nabla$ denotes the backward difference operator": no gradient)
-    phi_by_convention = "Phi" in named and not _normal_cdf_named(text)
+    phi_by_convention = "Phi" in named and not _normal_cdf_named(words_text)
     special = frozenset({"digamma"} if "psi" in named else ()) \
         | frozenset({"normal_cdf"} if "Phi" in named else ()) \
         | frozenset({f"normal_pdf:{letter}" for letter in ("varphi", "phi") if letter in named}) \
@@ -591,6 +606,9 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
     reassigned = sorted((number, m.start(), m.group("name").lstrip("\\"))     # "z \gets 2z": (line, column, name)
                         for number, line in enumerate(lines, 1) for m in _REASSIGNED.finditer(line))
     degrees_at = next((n for n, text_line in enumerate(prose_lines, 1) if _DEGREES.search(text_line)), 0)
+    units_declared = [(n, units) for n, text_line in enumerate(prose_lines, 1)
+                      for units in [_units_declared(text_line)] if units]
+    # ("Durations below are in minutes and rates in tokens per second": the units of the values given after it)
     # ("Angles are measured in degrees throughout this note": sin 30 is sin(π/6) there)
     log_scoped = logarithm_bases_scoped(prose_lines)     # "log denotes the logarithm to base 2", by line, with how
     #                                                      far the words let it reach
@@ -922,6 +940,10 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                                                                f"{renamed['pi'][0]} makes π a name of the text "
                                                                f"(π ∈ (0, 1), π ≈ 0.01): which one is meant?"))
             continue
+        if own_norm is not None and _NORM_BARS.search(rel.tex):
+            out.append(Reading(rel, verdict="unparsed", message=f"a norm of the text's own (line {own_norm}: "
+                                                               f"{own_norm_how}), not read as the Euclidean norm"))
+            continue
         if star_defined is not None and _STAR_OPERATOR.search(f"{rel.lhs} {rel.rhs}"):
             out.append(Reading(rel, verdict="unparsed", message=f"* is an operator the text defines (line "
                                                                f"{star_defined}: a \\equiv or := with a * b on one "
@@ -1098,7 +1120,9 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             definitions = [d for d in definitions if not any(d is h for h in hot_definitions)]
             one_hot_names.clear()
         while unit_said and unit_said[0][0] <= rel.line:      # "Let $u$ be a unit vector": Σ_k u_k² = 1
-            constraints.append(unit_norm_given(unit_said.pop(0)[1], lengths, dimension_of(domain)))
+            said_at, unit_name = unit_said.pop(0)               # (in its section, or everywhere said in the setup)
+            constraints.append(unit_norm_given(unit_name, lengths, dimension_of(domain)))
+            imposed_at[constraints[-1]] = said_at
         while one_hot and one_hot[0][0] <= rel.line:          # "a one-hot target $\mathbf{y}$": Σ_k y_k = 1
             said_at, family = one_hot.pop(0)
             if said_at in dropped_lines:                    # "drop the one-hot assumption: $y$ is any vector"
@@ -1366,14 +1390,17 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                 read_as(k, *measured_left, *measured_right)
             lhs, rhs = (opaque_probabilities(moment_instances(side, definitions, opaque_origins), opaque_origins)
                         for side in (lhs, rhs))
-            if matrix_algebra and _matrix_algebra_in(lhs, rhs):      # (what it defines is unread: doubted after)
+            if matrix_algebra and (_matrix_algebra_in(lhs, rhs) or _CAPITALS_SIDE_BY_SIDE.search(rel.tex)):
+                matrix_defined = target_name(lhs) if rel.op in ("==", ":=") else None
+                # (what it defines is unread: doubted after; the written product too — P D P^{-1} is D to SymPy)
                 raise Unparsed("a product or an inverse of capital letters in a text that works with matrices (a "
                                "matrix with several columns): matrix algebra is not read", rel.tex)
         except Unparsed as exc:
             if k in premises:
                 hypotheses[k] = None
             continued = k > 0 and rel.chained and found[k - 1].line <= rel.line and found[k - 1].rhs == rel.lhs
-            name = None if continued else defined_by_unparsed(rel, context)   # (a chain's link: its left side is
+            name = None if continued else matrix_defined or defined_by_unparsed(rel, context)   # (a chain's link:
+            matrix_defined = None                                                     # its left side is
             # the link before's right side, no name it defines)
             counting = _COUNTING.fullmatch(rel.rhs)
             if name is not None and counting is not None and re.fullmatch(r"\s*[A-Za-z]\s*", rel.lhs):
@@ -1562,7 +1589,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             raw = lines[rel.line - 1] if 1 <= rel.line <= len(lines) else ""
             close = raw.find("$", column_of(k) + 1) if column_of(k) >= 0 else -1
             joined = rel.chained or (k + 1 < len(found) and found[k + 1].chained and found[k + 1].block is rel.block) \
-                or close >= 0 and re.match(r"(?i)\s*(?:and|or|,)\s*(?:\$|\\\()", raw[close + 1:]) is not None \
+                or close >= 0 and re.match(r"(?i)\s*(?:and|or|,)\s*(?:\$(?!\$)|\\\()", raw[close + 1:]) is not None \
                 or column_of(k) > 0 and re.search(r"(?i)(?:\$|\\\))\s*(?:and|or|,)\s*$", raw[:column_of(k)]) is not None
             alternatives = not rel.chained and (
                 close >= 0 and re.match(r"(?i)\s*or\s*(?:\$|\\\()", raw[close + 1:]) is not None
@@ -1665,10 +1692,12 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                     return approximately(*sides, rel.lhs, rhs_tex, approximated, natural=natural_log,
                                          whole=frozenset(sp.sstr(c.lhs) for c in values if isinstance(c.lhs, sp.Symbol)
                                                          and c.rhs.is_Integer and sp.sstr(c.lhs) not in approximated),
-                                         upward=bool(_ROUNDED_UP.search(
-                                             _paragraph_before(lines, rel, column_of(k)) if in_inline_math(rel, blocks)
-                                             else lead_in(lines, rel, blocks) or "")))
+                                         upward=bool(_ROUNDED_UP.search(around_words)))
                 rhs_tex = rel.rhs
+                around_words = (_paragraph_before(lines, rel, column_of(k)) + " "
+                                + _rest_of_sentence(lines, rel, column_of(k))) if in_inline_math(rel, blocks) \
+                    else (lead_in(lines, rel, blocks) or "") + " " + words_after_display(lines, rel, blocks)
+                # ("$\frac13 \approx 0.34$, rounded up to stay on the safe side": the words after it too)
                 magnitude = _MAGNITUDE_AFTER.match(_rest_of_sentence(lines, rel, column_of(k))) \
                     if in_inline_math(rel, blocks) and re.fullmatch(r"\s*\d+(?:\.\d+)?\s*", rel.rhs) \
                     and not (k + 1 < len(found) and found[k + 1].chained and found[k + 1].block is rel.block) else None
@@ -1678,6 +1707,20 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                     rhs_tex = f"{rel.rhs.strip()} \\times 10^{{{power}}}"
                     sides = [sides[0], sides[1] * sp.Integer(10) ** power]
                 judged = rounding(natural)
+                if judged is not None and judged[0] == "refuted" and magnitude is not None and not by_entry \
+                        and len(magnitude.group(1)) == 1 and magnitude.group(0)[:1].isspace():
+                    power = _MAGNITUDES[magnitude.group(1)]    # "≈ 0.25$ M" of a concentration: M the molar unit?
+                    sides, rhs_tex = [sides[0], sides[1] / sp.Integer(10) ** power], rel.rhs
+                    bare = rounding(natural)
+                    if bare is not None and bare[0] == "proved":
+                        judged = ("undecided", f"{judged[1]}; but read without the magnitude it holds: the letter "
+                                               f"{magnitude.group(1)} after it may be a unit (M molar, T tesla, G "
+                                               f"gauss), not a power of ten")
+                if judged is not None and judged[0] == "refuted" and _TOLERANCE.search(
+                        _sentence_before(lines, rel) + " " + _rest_of_sentence(lines, rel, column_of(k))
+                        if in_inline_math(rel, blocks) else around_words):
+                    judged = ("undecided", f"{judged[1]}; but the words give it a tolerance of their own (\"within "
+                                           f"one standard error\", ±): not a rounding to the digits written")
                 if judged is not None and judged[0] == "proved" and other_base and not natural_spoken \
                         and not natural and not by_entry \
                         and _BARE_LOG.search(rel.tex) and not spoken_base:
@@ -1731,6 +1774,14 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                     if in_inline_math(rel, blocks) else ""):
                 verdict, message = "undecided", f"{message}; but a percent sign follows it (\\frac{{1}}{{3}} ≈ 33.3 " \
                                                 f"percent): the right side is in hundredths"
+            if verdict in ("proved", "refuted") and not by_entry:   # "$r = 20.5$ tokens per second … $t = 3$
+                used_values = [c for c in values if mentioned(c.lhs, lhs, rhs)]   # minutes … $rt \approx 61.5$"
+                mixed = _mixed_units(_units_of_pins(used_values, [*conditions, *example_pins], condition_columns, lines)
+                                     + [_units_after(lines[rel.end_line - 1], _closing_column(lines, rel, column_of(k)))
+                                        if in_inline_math(rel, blocks) and 1 <= rel.end_line <= len(lines) else set()])
+                if mixed:
+                    verdict, message = "undecided", f"{message}; but the values it uses carry units ({mixed}) the " \
+                                                    f"arithmetic does not convert"
             owned = next((name for name, (at, throughout) in disputed_own.items()
                           if at <= rel.line and (throughout or in_scope(sections, at, rel.line))
                           and not at < own_versions.get(name, 0) <= rel.line
@@ -1739,7 +1790,8 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                 verdict, message = "undecided", f"{message}; but it uses {owned}, which the text defines as its own " \
                                                 f"(line {disputed_at.get(owned, disputed_own[owned][0])}, not read)"
             if verdict in ("proved", "refuted") and degrees_at and degrees_at <= rel.line \
-                    and _TRIG_OF_NUMBER.search(rel.tex):   # (of a number, or of a name given one: θ = 30)
+                    and (_TRIG_OF_NUMBER.search(rel.tex) or sp.Tuple(*sides).has(*_TRIG_FUNCTIONS)):
+                # (of a number, or of a name given one: θ = 30; or through a definition)
                 verdict, message = "undecided", f"{message}; but the text measures angles in degrees (line " \
                                                 f"{degrees_at}), and softsym reads them in radians"
             apart = next((d for d in reversed(definitions) if d.target == lhs and all(   # (closed, or made of such)
@@ -1942,7 +1994,8 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                 display and _ANOTHER_OBJECT.search(lead_in(lines, rel, blocks) or "")
                 and not _DERIVED_LEAD.search(lead_in(lines, rel, blocks) or "")
                 or inline and len(names_in(lhs, rhs)) >= 2
-                and _IMPOSING.search(_INLINE_MATH_RE.sub(" x ", _sentence_before(lines, rel)))
+                and (_IMPOSING.search(_INLINE_MATH_RE.sub(" x ", _sentence_before(lines, rel)))
+                     or _ANOTHER_CASE.search(_INLINE_MATH_RE.sub(" x ", _sentence_before(lines, rel))))
                 and not re.search(r"(?i)\b(?:therefore|thus|hence|so|consequently|then|also|still|again|follows|"
                                   r"must|necessarily)\b", _INLINE_MATH_RE.sub(" x ", _sentence_before(lines, rel)))
                 and _inconsistent_with([c for c in constraints if c is not None and same_section(
@@ -4316,7 +4369,23 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         pin_units = _units_of_pins([*pins, *example_values], [*conditions, *example_pins], condition_columns, lines)
         after_units = _units_after(lines[rel.end_line - 1] if 1 <= rel.end_line <= len(lines) else "",
                                    _closing_column(lines, rel, column_of(k)) if inline else -1)
-        mixed = _mixed_units(pin_units + ([after_units] if after_units else []))
+        own_units = {_UNIT_CANON[w.strip()] for w in re.findall(r"\\(?:text|mathrm|rm|mbox)\s*\{([^{}]*)\}", rel.tex)
+                     if w.strip() in _UNIT_CANON}        # ("$S\tau = 60\,\text{min}$": the claim's own unit)
+        figures = _SIGNIFICANT.search((_sentence_before(lines, rel) if inline else lead_in(lines, rel, blocks)) or "")
+        if figures and rel.op == "==" and not (problem.lhs.free_symbols or problem.rhs.free_symbols):
+            digits = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}.get(figures.group(1).lower()) \
+                or int(figures.group(1))
+            try:                    # "To two significant figures, $e^{10} = 22000$": a rounding, said so
+                left, right = (sp.N(side, 30) for side in (problem.lhs, problem.rhs))
+                unit = sp.Integer(10) ** (sp.floor(sp.log(abs(right), 10)) - digits + 1) if right != 0 else 0
+                if unit and abs(left - right) <= unit / 2:
+                    doubts.append(f"the words say it is rounded to {digits} significant figures, and it is")
+            except (TypeError, ValueError):
+                pass
+        declared_here = set().union(*(u for n, u in units_declared if n <= rel.line
+                                      and (in_scope(sections, n, rel.line) or in_preamble(sections, n)))) \
+            if pin_units else set()
+        mixed = _mixed_units(pin_units + [u for u in (after_units, own_units, declared_here) if u])
         if mixed:               # "$r = 20$ tokens per second … $t = 3$ minutes … $r t = 60$": units the arithmetic
             why = f"the values it uses carry units ({mixed}) the arithmetic does not convert"   # leaves out
             doubts.append(why)
@@ -4329,7 +4398,8 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
             if prefix and (_UNIT_NEXT.match(after) or _UNIT_NEXT.search(rel.rhs)):
                 doubts.append(f"its sides are 10^{prefix} apart and a unit follows it: a unit prefix the arithmetic "
                               f"leaves out may be meant (2 × 7 × 10⁹ bytes = 14 GB)")
-        if degrees_at and degrees_at <= rel.line and _TRIG_OF_NUMBER.search(rel.tex):
+        if degrees_at and degrees_at <= rel.line and (_TRIG_OF_NUMBER.search(rel.tex) or sp.Tuple(
+                problem.lhs, problem.rhs).has(*_TRIG_FUNCTIONS)):     # (h/L of h := L sin θ: through a definition)
             why = f"the text measures angles in degrees (line {degrees_at}), and softsym reads them in radians"
             doubts.append(why)
             hollow.append(why)
@@ -4848,6 +4918,10 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                            worded=tuple(worded_hypotheses), nearby=tuple(nearby), restricted=tuple(restricted),
                            listed=value_sets, induction=induction, unproved=unproved,
                            distributions=called, one_hot=tuple(sorted(n for n, hot in said.items() if hot)),
+                           numbers_before=tuple(sorted({x for n in range(1, min(rel.line, len(lines) + 1))
+                                                        if numbers_on[n - 1] and (in_scope(sections, n, rel.line)
+                                                                                  or in_preamble(sections, n))
+                                                        for x in numbers_on[n - 1]})),
                            symmetric=tuple((name, line) for line, name in symmetric_said if line <= rel.line),
                            simplex_sizes=tuple(sorted({
                                x.name for c in summed if isinstance(c.lhs, sp.Sum)
@@ -6998,6 +7072,17 @@ _NORMAL_CDF = re.compile(r"(?i)\b(?:standard\s+)?(?:normal|gaussian)\s+(?:cdf|c\
 """Words naming the standard normal CDF ("the standard normal CDF $\\Phi$", "标准正态分布函数 $\\Phi$")."""
 
 
+_MATRICES_SAID = re.compile(r"(?i)\bmatri(?:x|ces)\s+\$\s*(?:\\mathbf\s*\{\s*)?[A-Z]\b|"
+                            r"\$\s*[A-Z]\s*\$\s*(?:,\s*\$\s*[A-Z]\s*\$\s*)*(?:and\s+\$\s*[A-Z]\s*\$\s*)?(?:is|are|be)\s+"
+                            r"(?:an?\s+|two\s+|the\s+)?(?:[a-z-]+\s+){0,2}matri(?:x|ces)\b|"
+                            r"\$\s*[A-Z]\s*\\in\s*\\mathbb\s*\{?\s*[RC]\s*\}?\s*\^\s*\{[^}]*\\times")
+"""Words or math that make capitals matrices ("square matrices $A$ and $B$", "$W$ is the weight matrix",
+"$A \\in \\mathbb{R}^{n \\times n}$")."""
+_CAPITALS_SIDE_BY_SIDE = re.compile(r"(?<![\\A-Za-z])[A-Z](?:_\{[^{}]*\}|_\w)?(?:\^\{[^{}]*\}|\^\w)?\s*(?:\\[,;]\s*)?"
+                                    r"(?<![\\a-z])[A-Z](?![A-Za-z])")
+"""Two capital letters written side by side (``P D P^{-1}``, ``AB``): a product of matrices in a text of them."""
+
+
 def _capital(e: sp.Basic) -> bool:
     """A capital letter's name or an entry of a capital family (``S``, ``W_{uu}``) — a matrix in a text of them."""
     name = e.name if isinstance(e, sp.Symbol) else str(e.base.label) if isinstance(e, sp.Indexed) else ""
@@ -7023,6 +7108,18 @@ def _matrix_algebra_in(*sides: sp.Basic) -> bool:
     return False
 
 
+_STAR_OF_NAMES = re.compile(r"\s*[A-Za-z]\s*\*\s*[A-Za-z]\s*")
+_NORM_BARS = re.compile(r"\\\||\\[lr]?Vert\b|‖|\\left\s*\\\|")
+_NORM_OF_NAME = re.compile(r"\s*(?:\\\||\\lVert|‖|\\left\s*\\\|)\s*\\?[A-Za-z]+\s*(?:\\\||\\rVert|‖|\\right\s*\\\|)"
+                           r"\s*(?:_\s*\{?\s*\w+\s*\}?)?\s*(?:\^\s*\{?\s*2\s*\}?)?\s*")
+_NORM_FORMULA = re.compile(r"\\int|\\max|\\sup|\|\s*\\?[A-Za-z]+\s*_|\\lvert|\\left\s*\||\\mathbb\s*\{?\s*1")
+"""A norm's own formula: an integral, a maximum, absolute values of entries (``\\|x\\| = |x_1| + |x_2|``)."""
+_OTHER_NORM = re.compile(r"(?i)\b(?:hamming|manhattan|taxicab|city-?block|chebyshev|mahalanobis|frobenius|nuclear|"
+                         r"spectral|operator|sup(?:remum)?|max(?:imum)?|infinity|l1|l\^?\{?1\}?|ℓ\^?\{?[1∞]\}?)\s+"
+                         r"(?:norms?|distances?|metrics?)\b|\$\s*(?:L|\\ell)\s*\^\s*\{?\s*(?:1|\\infty|p)\s*\}?\s*\$"
+                         r"\s*(?:norms?|distances?)|\$\s*L\s*\^\s*\{?\s*2\s*\}?\s*\$\s*norms?\s*\$?[^.]*\\int")
+"""Words naming a norm other than the Euclidean one of vectors ("the Hamming distance", "Manhattan distances",
+"the $L^1$ norm", "the $L^2$ norm $\\|f\\|^2 = \\int …$" of functions)."""
 _STAR_OPERATOR = re.compile(r"(?<![\^_])(?<=[\w})\]])\s*\*\s*(?=[\w\\({\[])")
 """``a * b`` between two operands (not ``x^*``, ``\theta_*``)."""
 _DEFINING_OP = re.compile(r"\\equiv\b|:=|=:|\\coloneqq|\\eqqcolon|\\triangleq|\\stackrel\s*\{\s*\\(?:text|mathrm)\s*\{\s*def")
@@ -7033,8 +7130,13 @@ def _normal_cdf_named(text: str) -> bool:
     return _normal_named("\\Phi", _CDF_WORDS, _CDF_CJK)(text)
 
 
-_NORMAL_SPOKEN = re.compile(r"(?i)\b(?:normal|gaussian|z-?scores?|z-?tests?|probit)\b|\\mathcal\s*\{?\s*N\s*\}?\s*\(|"
-                            r"正态|高斯")
+_NORMAL_SPOKEN = re.compile(r"(?i)(?<!non-)(?<!not\s)(?<!not\sa\s)\b(?:standard\s+)?(?:normal(?:ly)?|gaussian)\s+"
+                            r"(?:distribut\w*|laws?|random|variables?|noise|densit(?:y|ies)|cdf|quantiles?|tables?|"
+                            r"approximations?|priors?|posteriors?|likelihoods?|models?|classes|class|data|errors?|tails?|"
+                            r"samples?|populations?|case|theory|curve|scores?)\b|\bstandard\s+(?:normal|gaussian)\b|"
+                            r"\b(?:z-?scores?|z-?tests?|probit)\b|\\mathcal\s*\{?\s*N\s*\}?\s*\(|正态|高斯分布|"
+                            r"\b(?:approximately|asymptotically|roughly|is|are)\s+normal\b(?!\s+(?:to|vectors?|form))|"
+                            r"\bnormally\s+distributed\b|(?<![A-Za-z\\])z_\s*\{\s*(?:1\s*-|0\.\d)")
 """Words or math that put a normal law in a text ("Gaussian classes", "$\\mathcal N(\\mu, \\sigma^2)$", "the z-test")."""
 _PHI_APPLIED = re.compile(r"\\Phi(?![A-Za-z])\s*(?:\^\s*\{\s*-\s*1\s*\}|\^\s*-\s*1)?\s*(?:\\[!,;:]\s*)*"
                           r"(?:\\(?:left|bigl?|Bigl?|biggl?|Biggl?)\s*)?[(\[]")
@@ -7058,13 +7160,19 @@ def _normal_cdf_conventional(text: str) -> bool:
         return False
     if re.search(r"\\Phi\s*\([^()]*\)\s*\^\s*\{?\s*(?:\\top|T|\\intercal)\b", text):
         return False                # (Φ(x)^T Φ(y): a feature map)
-    for m in re.finditer(r"\\Phi\s*(?:\\left\s*)?\(\s*\\?[A-Za-z]+(?:\s*,\s*\\?[A-Za-z]+)*\s*(?:\\right\s*)?\)\s*"
+    for m in re.finditer(r"\\Phi\s*(?:\\left\s*)?\((?=[^()]*[A-Za-z])[^()]*(?:\\right\s*)?\)\s*"
                          r"(?::=|=|\\coloneqq|\\triangleq|\\equiv|\\doteq)", text):
         rest = re.split(r"\$|\\\]|\\end\{|\n\s*\n", text[m.end():], maxsplit=1)[0]
-        if not re.search(r"\\int|\\operatorname\s*\{\s*erf|\\mathrm\s*\{\s*erf|\\erf|\\varphi|\\phi|P\s*\(", rest):
-            return False            # ("$$\Phi(x) = (1, \sqrt{2}x, x^2)$$": a formula of the text's own)
-    if any(re.search(r"\$\s*\\Phi\s*(?:\(\s*\\?[A-Za-z]+\s*\)\s*)?\$", s) for s in sentences_in(text)):
-        return False                # ("Here $\Phi$ is …", "where $\Phi(x)$ denotes …": the words say what it is)
+        if not re.search(r"\\operatorname\s*\{\s*erf|\\mathrm\s*\{\s*erf|\\erf|\\Phi|\\varphi|\\phi(?![A-Za-z])|"
+                         r"e\^\s*\{\s*-\s*\w+\s*\^\s*\{?2\}?\s*/\s*2\s*\}|e\^\s*\{\s*-\s*\\frac\s*\{\s*\w+\s*\^\s*\{?2\}?\s*\}\s*\{\s*2",
+                         rest):
+            return False            # ("$$\Phi(x) = (1, \sqrt{2}x, x^2)$$", "$\Phi(t_0) = \frac12 + \frac1\pi\arctan
+            #                         t_0$", an integral of another density: a formula of the text's own)
+    if any(re.search(r"\$\s*\\Phi\s*(?:\([^$]*\)\s*)?\$", s) and re.search(
+            r"(?i)\b(?:cdf|distribution|function|denotes?|defined|logistic|cauchy|laplace|uniform|exponential|student|"
+            r"is\s+the|stands\s+for)\b", re.sub(r"\$[^$]*\$", " ", s)) for s in sentences_in(text)):
+        return False                # ("Here $\Phi$ is …", "$\Phi(z_i)$ is the logistic CDF at $z_i$": the words say
+    #                                 what it is)
     return letter_named_otherwise(text, r"\\Phi", _SPECIAL_WORDS) is None
 
 
@@ -8102,9 +8210,11 @@ _ROUNDED_UP = re.compile(r"(?i)\bround(?:ed|ing|s)?\s+up(?:wards?)?\b|\bceil(?:i
                          r"\bconservative(?:ly)?\b|向上取整")
 """Words that round a value up ("Rounding up to stay on the safe side"): a value rounded away from zero is a rounding."""
 _DEGREES = re.compile(r"(?i)\b(?:in|into|measured\s+in|given\s+in|expressed\s+in|are|is)\s+degrees\b|"
-                      r"\$[^$]*\d\s*\$\s*(?:degrees|deg)\b|"
+                      r"(?<![\w$.\\])\d+(?:\.\d+)?\s*(?:degrees|deg)\b(?!\s+of\s+freedom)|"
+                      r"\$[^$]*\d\s*\$\s*(?:degrees|deg)\b(?!\s+of\s+freedom)|"
                       r"\bdegrees\s+(?:throughout|everywhere|here)\b|°|\^\s*\{?\s*\\circ|度数|角度制")
 """Words or marks that measure angles in degrees ("Angles are measured in degrees", "30°", "60^\\circ")."""
+_TRIG_FUNCTIONS = (sp.sin, sp.cos, sp.tan, sp.cot, sp.sec, sp.csc, sp.asin, sp.acos, sp.atan, sp.acot, sp.asec, sp.acsc)
 _TRIG_OF_NUMBER = re.compile(r"\\(?:arc)?(?:sin|cos|tan|cot|sec|csc)(?![A-Za-z])|\\operatorname\s*\{\s*arc")
 """A trigonometric function (``\\sin 30``, ``\\cos\\theta`` of a θ given 60, ``\\arcsin``): in a text that measures
 angles in degrees, its value is not softsym's."""
@@ -8336,6 +8446,23 @@ _UNIT_CANON = {**{w: "s" for w in ("s", "sec", "secs", "second", "seconds")},
                **{w: "min" for w in ("min", "mins", "minute", "minutes")},
                **{w: "h" for w in ("h", "hr", "hrs", "hour", "hours")},
                **{w: "day" for w in ("day", "days")},
+               **{w: "week" for w in ("week", "weeks", "wk", "wks")},
+               **{w: "year" for w in ("year", "years", "yr", "yrs")},
+               **{w: w for w in ("kHz", "MHz", "GHz")},                   # (rates per second at a prefix)
+               **{w: "m" for w in ("m", "meter", "meters", "metre", "metres")},
+               **{w: "km" for w in ("km", "kilometer", "kilometers", "kilometre", "kilometres")},
+               **{w: "cm" for w in ("cm", "centimeter", "centimeters", "centimetre", "centimetres")},
+               **{w: "mm" for w in ("mm", "millimeter", "millimeters", "millimetre", "millimetres")},
+               **{w: "um" for w in ("um", "µm", "μm", "micron", "microns", "micrometer", "micrometers")},
+               **{w: "mi" for w in ("mile", "miles")}, **{w: "ft" for w in ("ft", "foot", "feet")},
+               **{w: "in" for w in ("inch", "inches")},
+               **{w: "kbit" for w in ("kbps", "kilobit", "kilobits")}, **{w: "Mbit" for w in ("Mbps", "megabit",
+                                                                                          "megabits")},
+               **{w: "Gbit" for w in ("Gbps", "gigabit", "gigabits")},
+               **{w: "kB" for w in ("kilobyte", "kilobytes")}, **{w: "MB" for w in ("megabyte", "megabytes")},
+               **{w: "GB" for w in ("gigabyte", "gigabytes")}, **{w: "TB" for w in ("terabyte", "terabytes")},
+               **{w: "%" for w in ("basis", "bp", "bps", "permille", "‰")},   # (basis points; "bps" is bits per
+               #                                                               second as often: either way a rate)
                **{w: "us" for w in ("us", "µs", "μs", "microsecond", "microseconds")},
                **{w: "ns" for w in ("ns", "nanosecond", "nanoseconds")},
                **{w: "s" for w in ("Hz", "hertz")},                        # (a rate: per second)
@@ -8345,18 +8472,36 @@ _UNIT_CANON = {**{w: "s" for w in ("s", "sec", "secs", "second", "seconds")},
                **{w: "%" for w in ("percent", "per cent", "pct", "%", "\\%")},
                **{w: "magnitude" for w in ("thousand", "million", "billion", "trillion", "thousands", "millions",
                                           "billions")}}
-_UNIT_GROUPS = ({"s", "ms", "us", "ns", "min", "h", "day"},
+_UNIT_GROUPS = ({"s", "ms", "us", "ns", "min", "h", "day", "week", "year", "kHz", "MHz", "GHz"},
+               {"m", "km", "cm", "mm", "um", "mi", "ft", "in"},
                 {"bit", "byte", "KB", "kB", "MB", "GB", "TB", "KiB", "MiB", "GiB", "kbit", "Kbit", "Mbit", "Gbit", "kb",
                  "Mb", "Gb"})
-_UNIT_WORDS = re.compile(r"\s*(?:(?:\\[,;: ]|~)\s*)?(?:(?P<unit>per\s+cent|percent|pct|\\?%|(?!per\b)[A-Za-zµμ]+)"
+_UNIT_WORDS = re.compile(r"\s*(?:(?:\\[,;: ]|~)\s*|-(?=[A-Za-z]))?(?:(?P<unit>per\s+cent|percent|pct|\\?%|(?!per\b)[A-Za-zµμ]+)"
                          r"(?:\s+(?!per\b)[a-z]+)?)?(?:\s*(?:per|/)\s*(?P<per>[A-Za-z]+))?")
 
 
-def _units_after(text: str, column: int) -> set[str]:
+_DECLARING_UNITS = re.compile(r"(?i)\b(?:are|is|be|measured|given|expressed|quoted|written)\s+in\s+[a-z]")
+_IN_UNIT = re.compile(r"(?i)\bin\s+(?P<unit>[A-Za-zµμ%]+)(?:\s+per\s+(?P<per>[A-Za-z]+))?")
+
+
+def _units_declared(line: str) -> set[str]:
+    """The units a sentence says values are given in ("Durations below are in minutes and rates in tokens per
+    second": min, s), as :data:`_UNIT_CANON` names them — only in a sentence that declares them ("are in …")."""
+    out: set[str] = set()
+    for sentence in re.split(r"(?<=[.;!?])\s+", re.sub(r"\$[^$]*\$", " MATH ", line)):
+        if _DECLARING_UNITS.search(sentence):
+            out |= {_UNIT_CANON[w] for m in _IN_UNIT.finditer(sentence) for w in (m.group("unit"), m.group("per"))
+                    if w and w in _UNIT_CANON}
+    return out
+
+
+def _units_after(text: str, column: int, attached: bool = False) -> set[str]:
     """The units written right after the math that ends at ``column`` of ``text`` ("$r = 20$ tokens per second":
     s; "$t = 3$ minutes": min; "$p = 5$ percent": %), as :data:`_UNIT_CANON` names them."""
     if column < 0:
         return set()
+    if attached and re.match(r"[kKM](?![A-Za-z])", text[column:column + 2]):
+        return {"magnitude"}                # ("$n = 50$k examples": fifty thousand, written against the math)
     m = _UNIT_WORDS.match(text, column)
     if m is None:
         return set()
@@ -8386,7 +8531,7 @@ def _units_of_pins(pins, conditions, columns, lines: list[str]) -> list[set[str]
                 inside = {_UNIT_CANON[w.strip()] for w in re.findall(r"\\(?:text|mathrm|rm|mbox)\s*\{([^{}]*)\}",
                                                                        text[column:end] if end >= 0 else "")
                           if w.strip() in _UNIT_CANON}        # ("$t = 3\,\text{min}$": the unit inside the math)
-                out.append((_units_after(text, end + 1) if end >= 0 else set()) | inside)
+                out.append((_units_after(text, end + 1, attached=True) if end >= 0 else set()) | inside)
                 break
     return out
 
@@ -8405,6 +8550,15 @@ def _mixed_units(units: list[set[str]]) -> str:
     return ""
 
 
+_SIGNIFICANT = re.compile(r"(?i)\b(?:to|at)\s+(one|two|three|four|five|\d+)\s+(?:significant\s+(?:figures?|digits?)|"
+                          r"s\.?\s*f\.?)(?![\w])")
+_TOLERANCE = re.compile(r"(?i)\bstandard\s+errors?\b|\berror\s+bars?\b|\bmargin\s+of\s+error\b|\btolerance\b|"
+                        r"\bto\s+within\b|\bwithin\s+(?:about\s+)?(?:\$?[\d.]+|one|two|three|a\s+few)\b|±|\\pm\b|误差")
+"""Words that give an ≈ a tolerance of its own ("agrees to within one standard error", "±0.01"): its value need not
+be a rounding."""
+_ANOTHER_CASE = re.compile(r"(?i)\b(?:next|new|another|second|third|later|this\s+time|instead|in\s+the\s+(?:second|"
+                           r"next|new|other)\s+\w+)\b|下一|另一|新的|第二")
+"""Words before an inline equation that start another case ("Next quarter the budget is $a + b = 14$")."""
 _IMPOSING = re.compile(r"(?i)\b(?:satisf(?:y|ies|ied)|obeys?|fulfil(?:s|ls)?|meets?|needs?|requires?)\b[^.;:]{0,20}$")
 """Words right before an inline equation that impose it ("The large model satisfies $a + b = 10$")."""
 
@@ -8417,16 +8571,26 @@ def _inconsistent_with(constraints: list[sp.Basic], equation: sp.Basic) -> bool:
     names = equation.free_symbols
     shared = [c for c in constraints if isinstance(c, sp.Eq) and c.free_symbols & names]
     if not shared or not names or any(not (c.lhs - c.rhs).is_polynomial(*c.free_symbols)
-                                      or sp.Poly(c.lhs - c.rhs, *c.free_symbols).total_degree() > 1
+                                      or sp.Poly(c.lhs - c.rhs, *c.free_symbols).total_degree() > 2
                                       for c in [*shared, equation]):
         return False
     every = sorted(set().union(*(c.free_symbols for c in shared)) | names, key=str)
+    linear = all(sp.Poly(c.lhs - c.rhs, *c.free_symbols).total_degree() <= 1 for c in [*shared, equation])
+    if not linear and len(every) > 3:
+        return False
     try:
-        before = sp.linsolve([c.lhs - c.rhs for c in shared], every)
-        after = sp.linsolve([c.lhs - c.rhs for c in [*shared, equation]], every)
+        if linear:
+            before = sp.linsolve([c.lhs - c.rhs for c in shared], every)
+            after = sp.linsolve([c.lhs - c.rhs for c in [*shared, equation]], every)
+            return before != sp.S.EmptySet and after == sp.S.EmptySet
+        # ("$a + b = 10$ and $ab = 21$" … "$a + b = 20$ and $ab = 96$": a second rectangle's)  (complex solutions
+        # count too: "no value meets them" is then never claimed of equations that only have complex ones)
+        before = attempt(Deadline.after(1.0), lambda: sp.solve([c.lhs - c.rhs for c in shared], every, dict=True), None)
+        after = attempt(Deadline.after(1.0), lambda: sp.solve([c.lhs - c.rhs for c in [*shared, equation]], every,
+                                                              dict=True), None)
     except Exception:  # noqa: BLE001 - not solved: not judged inconsistent
         return False
-    return before != sp.S.EmptySet and after == sp.S.EmptySet
+    return bool(before) and after == []
 
 
 def _paragraph_before(lines: list[str], rel: Relation, column: int) -> str:
@@ -8443,8 +8607,9 @@ def _log_base_here(scoped, lines: list[str], sections: dict[int, int], rel: Rela
     measures in nats ("A fair coin has entropy $\\log 2 \\approx 0.69$ nats")."""
     text = lines[rel.line - 1] if 1 <= rel.line <= len(lines) else ""
     sentence = sentence_around(text, column) if text and column >= 0 else ""
-    if re.search(r"(?i)\bnats?\b", sentence) and not re.search(r"(?i)\bbits?\b", sentence):
-        return 0
+    if re.search(r"(?i)\bnats?\b", sentence) and not re.search(r"(?i)\bbits?\b", sentence) \
+            and not re.search(r"\\ln\b", text):    # (not "… $\log 4 = 2$, which is $2\ln 2 \approx 1.39$ nats": the nats
+        return 0                                    # of the \ln it writes)
     return log_base_at(scoped, lines, sections, rel.line, max(column, 0))
 
 

@@ -696,7 +696,7 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
             if len(names) != 1 or any(is_op(i) and i.text not in ("\\cdot", "*") for i in rest):
                 return None
             name = names[0]
-            if not name.plain or not self.expands_dot(name, name):
+            if not name.plain or not self.expands_dot(name, name) or not self.shown_a_vector(name.base.text):
                 return None
             coefficients = [i for i in rest if not is_op(i)]
             if any(not (isinstance(c, Leaf) and c.kind == "NUMBER" or isinstance(c, Factor) and isinstance(
@@ -715,6 +715,14 @@ class Reader(OperatorReading, ApplicationReading, ProbabilityReading, EllipsisRe
         k = self.fresh_index(sp.Integer(0), None)
         entry = sp.Add(*(c * self.indexed_base(f.base.text, f)[k] for c, f in parts))
         return sp.sqrt(self.sum_over(entry ** 2, k, (lo, hi)))
+
+    def shown_a_vector(self, name: str) -> bool:
+        """Whether the document shows ``name`` a vector: written with an index somewhere, made a vector, in bold, or
+        transposed in this relation (``u^\\top v``) — not a name it gives a function's value (``u = \\sin t``) or a
+        sequence it does not read."""
+        return name in self.ctx.families or name in self.ctx.vectors or re.search(
+            rf"(?<![A-Za-z\\]){re.escape(name)}\s*\^\s*\{{?\s*(?:\\top|T|\\intercal)\b", self.tex) is not None \
+            or re.search(rf"\\(?:mathbf|boldsymbol|bm|vec)\s*\{{?\s*{re.escape(name)}\b", self.tex) is not None
 
     def is_scalar(self, v: sp.Expr) -> bool:
         """Built only from numbers and scalars declared in the context."""
