@@ -757,6 +757,13 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
         definitions = [d for d in definitions if not _same_kind(d.target, lhs)]
         out.append(Reading(rel, verdict="definition", lhs=shown_l, rhs=shown_r, message=message))
         use(names_in(lhs, rhs))
+    def given_new_meaning(message: str) -> None:
+        """The relation gives its left side a new meaning (the earlier definition stops unfolding; what uses the name
+        after it is doubted): skipped, with ``message``."""
+        nonlocal definitions
+        definitions = _given_new_meaning(definitions, target_name(lhs), rel.line, renamed_at)
+        out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r, message=message))
+        use(names_in(lhs, rhs))
     guessed_defs: dict[str, int] = {}                   # names defined through a function written alone
     derived_defs: dict[str, int] = {}                   # names defined by a display the words conclude
     concluded_before = 0                                # (the previous relation's line if its words concluded)
@@ -3041,12 +3048,9 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                                                               else {})) != 0 for d in before):
                 # "Now let $z_i = \log p_i$" after z_i := w x_i: a new meaning (the old one stops unfolding,
                 # and what uses the name afterwards is doubted), neither a case nor a claim
-                definitions = _given_new_meaning(definitions, target_name(lhs), rel.line, renamed_at)
-                out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
-                                   message=f"a new meaning for {target_name(lhs)}, defined before (line "
-                                           f"{max(defined_at.get(target_name(lhs), [0]))}): the earlier definition "
-                                           f"no longer unfolds, and relations through {target_name(lhs)} are doubted"))
-                use(names_in(lhs, rhs))
+                given_new_meaning(f"a new meaning for {target_name(lhs)}, defined before (line "
+                                  f"{max(defined_at.get(target_name(lhs), [0]))}): the earlier definition no longer "
+                                  f"unfolds, and relations through {target_name(lhs)} are doubted")
                 continue
         valued_before = [d for d in definitions if isinstance(lhs, sp.Symbol) and d.target == lhs] \
             if rel.op == "==" and not rel.chained and not rhs.free_symbols and rhs.is_number else []
@@ -3057,12 +3061,8 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                    for line, c in conditions):
                 # "$n_in = 256$ … $$a = \sqrt{6/384} = 0.125$$ … $n_in = 784$ … $$a = \sqrt{6/1084}$$": the next
                 # example's value of a name the last example gave a number — a new meaning, not a claim against it
-                definitions = _given_new_meaning(definitions, target_name(lhs), rel.line, renamed_at)
-                out.append(Reading(rel, verdict="skipped", lhs=shown_l, rhs=shown_r,
-                                   message=f"another example's value of {target_name(lhs)} (the values in prose changed "
-                                           f"since line {since}, where it was given a number): not a claim against "
-                                           f"that number"))
-                use(names_in(lhs, rhs))
+                given_new_meaning(f"another example's value of {target_name(lhs)} (the values in prose changed since "
+                                  f"line {since}, where it was given a number): not a claim against that number")
                 continue
         unit_norm = _UNIT_NORM.fullmatch(rel.lhs) if rel.op == "==" and rel.rhs.strip() == "1" else None
         if unit_norm is not None and 1 <= rel.line <= len(lines) and re.search(
