@@ -370,16 +370,17 @@ def _size_broken(counterexample: dict | None, sizes: tuple[str, ...]) -> str:
 
 def _past_a_number(out: dict, numbers: tuple[int, ...]) -> str:
     """A refutation at a size past the proved window (instantiation: "holds for each size up to 6 but fails at
-    n = 141") beyond a whole number the text wrote before it ("Our sequences have length at most $100$", "$n \\in
-    \\{1, \\dots, 100\\}$": a bound softsym may not have read), as words, or ``""``."""
+    n = 141") beyond a whole number the text writes on its other lines ("Our sequences have length at most $100$",
+    "$n \\in \\{1, \\dots, 100\\}$": a bound softsym may not have read; 7 stands for words that bound a size), as words,
+    or ``""``."""
     if "but fails at" not in (out.get("message") or ""):
         return ""
     for name, text in (out.get("counterexample") or {}).items():
         value = _number(text)
         below = [c for c in numbers if value is not None and value.is_integer and c < value]
         if below:
-            return f"{name} = {text}, past {max(below)}, a number the text writes before it (a bound on the size " \
-                   f"softsym may not have read)"
+            return f"{name} = {text}, past {max(below)}, a number the text writes (or words that may bound a size): " \
+                   f"a bound softsym may not have read"
     return ""
 
 

@@ -648,7 +648,14 @@ def named_as_quantity(lines: list[str], letter: str) -> tuple[int, str] | None:
                 if negation_in(sentence):
                     continue
                 found.append((number, noun.strip(), line[m.start("noun") + len(noun):m.start("noun") + len(noun) + 60]))
-    if not found or any(_counted(noun, phrase) for _, noun, phrase in found):
+    found = [f for f in found if not re.fullmatch(r"(?i)(?:exactly|about|only|roughly|approximately|around|nearly|"
+                                                  r"precisely|just|at\s+least|at\s+most|some|many|all)", f[1])]
+    counted_after = any(re.search(rf"\$\s*{token}\s*\$\s+(?!(?:is|was|has|gives|equals|varies|means|denotes|"
+                                  rf"represents|remains|stays|becomes|does|takes|makes|holds|goes|tends|grows|"
+                                  rf"decreases|increases|satisfies|depends|follows|changes|as|times)\b)[a-z]+s\b", line)
+                        for line in lines)
+    # ("A necklace with exactly $n$ beads": a count named after the letter)
+    if not found or counted_after or any(_counted(noun, phrase) for _, noun, phrase in found):
         return None
     return found[0][:2]
 
@@ -916,6 +923,10 @@ def _display_above(lines: list[str], number: int) -> int | None:
     return None
 
 
+_MAY_BE_EITHER = re.compile(r"(?i)\$\s*\\?([A-Za-z]+)\s*\$[^.;$]{0,60}?\b(?:may|can|could|might)\s+(?:also\s+)?be\s+"
+                            r"(?:negative|of\s+either\s+sign|of\s+any\s+sign|any\s+real)|"
+                            r"\$\s*\\?([A-Za-z]+)\s*\$[^.;$]{0,40}?\bof\s+(?:either|any)\s+sign")
+"""A name the words let take any sign ("The offset $c$, however, is a variable and may be negative")."""
 _EVERY_NAME_SIGNED = re.compile(
     r"(?i)\b(?:all|every)\s+(?:the\s+|of\s+the\s+)?(?:variables?|quantities|numbers?|unknowns|symbols?|parameters?)"
     r"\s+(?:here\s+|below\s+|above\s+|in\s+(?:this|these)\s+\w+\s+|throughout\s+(?:this|these)\s+\w+\s+|"
@@ -997,6 +1008,9 @@ def signs_in_words(lines: list[str]) -> list[tuple[int, str, str | None, str]]:
                                        r"\bfrom\s+now\s+on\b|\bhenceforth\b|全文|本文", sentence)
                 out.append((number, "*" if throughout else "*section", sign, ""))
                 out.extend((number, name, None, "") for name in excepted_names)   # (set free after the blanket)
+            out.extend((number, next(g for g in freed.groups() if g), None, "")
+                       for freed in _MAY_BE_EITHER.finditer(sentence))   # ("The offset $c$, however, may be negative":
+            #                                                              free of a blanket sign said before)
             for pattern in (_SIGN_STATED, _SIGN_STATED_CJK, _SIGN_FIXED, _SIGN_BY_SET, _SIGN_BY_NOUN):
                 m = pattern.search(sentence.strip())
                 if m is None:
@@ -3333,7 +3347,7 @@ _LOG_SCOPE = r"(?:\s+(?:below|here|throughout|henceforth|(?:in|throughout|for)\s
 _LOG_BASE = re.compile(
     rf"(?i){_LOG_WORD}{_LOG_SCOPE}\s+(?:(?:denotes|is|are|means|stands\s+for|is\s+taken|are\s+taken|will\s+be)\s+)"
     rf"(?:the\s+)?(?:logarithms?\s+)?(?:taken\s+)?(?:to|in|with)?\s*(?:the\s+)?base[-\s]*\$?\s*(?P<base>2|10)\b"
-    rf"|{_LOG_WORD}{_LOG_SCOPE}\s+(?:are|is)\s+(?P<binary>binary|dyadic)\b"
+    rf"|(?:\blogarithms?\b|\$\s*\\log\s*\$){_LOG_SCOPE}\s+(?:are|is)\s+(?:all\s+)?(?P<binary>binary|dyadic)\b"
     r"|(?:对数|\\log)\s*(?:均|都)?\s*以\s*\$?\s*(?P<cjk>2|10)\s*\$?\s*为底")
 """``\\log`` given a base in words: "log denotes the logarithm to base 2", "All logarithms in this note are
 base 2", "every $\\log$ below is to base 10", "对数以 2 为底"."""
@@ -3360,7 +3374,7 @@ def logarithm_bases_scoped(lines: list[str]) -> list[tuple[int, int, tuple[str, 
     for line, base, sentence, said, offset in _logarithm_bases_said(lines):
         at = offset + said[-1][0]
         other = re.search(r"(?i)\bexcept\s+(?:in\s+|for\s+)?(?:the\s+)?(?P<part>appendix|appendices|introduction|"
-                          r"examples?|exercises?|(?:section|chapter|part)\s+\d+)\b", sentence)
+                          r"examples?|exercises?|(?:section|chapter|part)\s+\d+(?:\.\d+)*)\b", sentence)
         if other:
             part = re.sub(r"\s+", " ", other.group("part").lower())
             part = part if part[-1].isdigit() else part.rstrip("s").replace("appendice", "appendix")
@@ -3382,10 +3396,12 @@ def logarithm_bases_scoped(lines: list[str]) -> list[tuple[int, int, tuple[str, 
         elif counted:
             count = counted.group("count") or counted.group("count2") or "one"
             this = re.match(r"(?i)(?:in|for)\s+this", counted.group(0)) is not None
-            out.append((line, base, ("formula", str(_COUNT_WORDS.get(count.lower(), count))), offset if this else at))
+            before_it = list(re.finditer(r"\$[^$]+\$", sentence[:counted.start()])) if this else []
+            out.append((line, base, ("formula", str(_COUNT_WORDS.get(count.lower(), count))),
+                        offset + before_it[-1].start() if before_it else offset if this else at))
             # ("… $\log 16 = 4$ bits (in this formula $\log$ is base 2)": the formula of its own sentence)
         elif re.search(r"(?i)\b(?:in|for|throughout)\s+this\s+(?:appendix|section|subsection|chapter|part|example|"
-                       r"paragraph)\b|本节|本章", sentence):
+                       r"paragraph)\b|本节|本章|\bhere\b(?!\s+on\b)", sentence):    # ("measured in nats here")
             out.append((line, base, ("section", ""), at))
         elif re.search(r"(?i)\bwhere\s+\$?\s*\\?log\b|这里", sentence):
             out.append((line, base, ("where", ""), offset))     # (the formula before it in its sentence too)
@@ -3413,7 +3429,8 @@ def log_base_at(scoped: list[tuple[int, int, tuple[str, str], int]], lines: list
             continue
         if reach in ("only", "except"):
             headed = _headings_over(sections, lines, line) + [_paragraph_label(lines, line)]
-            if (reach == "only") != any(_heading_names(heading, part) for heading in headed):
+            named = any(_heading_names(heading, part) for heading in headed) or _nth_section(sections, lines, line, part)
+            if (reach == "only") != named:
                 continue
         return base
     return None
@@ -3449,10 +3466,27 @@ def _heading_names(heading: str, part: str) -> bool:
     """Whether a heading is that of the part ("## Appendix: coding", "\\section{Appendix B}", "## 3. Gaussian source"
     of "section 3") — the part's name first, not mentioned inside ("## Main result (proof in the appendix)")."""
     title = re.sub(r"^\s*(?:#+|\\(?:sub)*section\*?\s*\{|\\paragraph\*?\s*\{|\\chapter\*?\s*\{|\*\*)\s*", "", heading)
-    number = re.fullmatch(r"(?:section|chapter|part) (\d+)", part)
+    number = re.fullmatch(r"(?:section|chapter|part) (\d+(?:\.\d+)*)", part)
     if number:
-        return re.match(rf"(?i)(?:(?:section|chapter|part)\s+)?{number.group(1)}(?:[.:)]|\s|$)", title) is not None
+        return re.match(rf"(?i)(?:(?:section|chapter|part)\s+)?{re.escape(number.group(1))}(?:[.:)]|\s|$)", title) \
+            is not None
     return re.match(rf"(?i)(?:\d+(?:\.\d+)*\.?\s*)?(?:the\s+)?{part}s?\b", title) is not None
+
+
+def _nth_section(sections: dict[int, int], lines: list[str], line: int, part: str) -> bool:
+    """Whether ``line`` is in the N-th section of a text whose headings carry no numbers ("except in Section 3" of
+    "## Uniform source … ## Binary source … ## Gaussian source"): sections counted at the top level under the title."""
+    number = re.fullmatch(r"(?:section|chapter|part) (\d+)", part)
+    if number is None or any(re.match(r"\s*(?:#+|\\(?:sub)*section\*?\s*\{)\s*(?:(?:section|chapter|part)\s+)?\d",
+                                      lines[h - 1], re.I) for h in sections if 1 <= h <= len(lines)):
+        return False
+    levels = sorted(set(sections.values()) - {99})
+    if not levels:
+        return False
+    top = levels[0] if sum(1 for v in sections.values() if v == levels[0]) > 1 or len(levels) == 1 else levels[1]
+    heads = sorted(h for h, v in sections.items() if v == top)
+    own = [h for h in heads if h <= line]
+    return bool(own) and len(own) == int(number.group(1))
 
 
 def _headings_over(sections: dict[int, int], lines: list[str], line: int) -> list[str]:
@@ -3484,7 +3518,7 @@ def _logarithm_bases_said(lines: list[str]) -> list[tuple[int, int, str, list[tu
             offset = line.find(sentence, offset)
             said = sorted([(m.start(), int(m.group("base") or m.group("cjk") or 2)) for m in _LOG_BASE.finditer(sentence)]
                           + [(m.start(), 0) for m in _LOG_NATURAL.finditer(sentence)
-                             if not (_NATS_WORD.search(m.group(0)) and re.search(r"\\ln\b|\breported\s+by\b", sentence))])
+                             if not (_NATS_WORD.search(m.group(0)) and re.search(r"\\ln\b", sentence))])
             # ("The cross-entropy reported by PyTorch is measured in nats, so we divide it by $\ln 2$": the nats of
             # another quantity, no base of this text's \log)
             if not said or negation_in(sentence) or re.search(r"(?i)\b(?:if|unless|whether|or)\b", sentence) \

@@ -161,8 +161,9 @@ class Reading:
     # it may mean at another argument: "at $2\beta$ … $$\log Z = …$$")
     induction: tuple[str, int, int, str] | None = None   # a closed form of a recurrence: (the index, its
     # first value, the recurrence's line, its family); "at:t=N" and "step" follow-ups check it
-    numbers_before: tuple[int, ...] = field(default=())   # whole numbers the text writes before it in its section
-    # (or its setup): a size past the proved window beyond one of them may be one the text bounds ("at most $100$")
+    numbers_before: tuple[int, ...] = field(default=())   # whole numbers the text writes on its other lines (7 when
+    # its words bound a size: "at most one hundred"): a size past the proved window beyond one of them may be one the
+    # text bounds ("Our sequences have length at most $100$", before or after it, in any section)
     sizes: tuple[str, ...] = field(default=())      # names the text uses as sizes (ends of its sums) that
     # the relation holds: a counterexample that makes one no positive integer is not reported
     entry_values: tuple[tuple[str, tuple[str, ...], int], ...] = field(default=())   # "$y_k \in \{0, 1\}$":
@@ -606,8 +607,17 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
     reassigned = sorted((number, m.start(), m.group("name").lstrip("\\"))     # "z \gets 2z": (line, column, name)
                         for number, line in enumerate(lines, 1) for m in _REASSIGNED.finditer(line))
     degrees_at = next((n for n, text_line in enumerate(prose_lines, 1) if _DEGREES.search(text_line)), 0)
+    if any(_DEGREES.search(text_line) and re.search(r"(?i)\b(?:throughout|everywhere|all\s+angles|every\s+angle|"
+                                                    r"in\s+(?:this|these)\s+notes?)\b", text_line)
+           for text_line in prose_lines):
+        degrees_at = 1          # ("Note: throughout this note, angles are measured in degrees", said after them)
     units_declared = [(n, units) for n, text_line in enumerate(prose_lines, 1)
                       for units in [_units_declared(text_line)] if units]
+
+    def declared_units_at(line: int) -> set[str]:
+        """The units the words declare for the values before ``line`` (in its section, or in the setup)."""
+        return set().union(*(u for n, u in units_declared if n <= line
+                             and (in_scope(sections, n, line) or in_preamble(sections, n))))
     # ("Durations below are in minutes and rates in tokens per second": the units of the values given after it)
     # ("Angles are measured in degrees throughout this note": sin 30 is sin(π/6) there)
     log_scoped = logarithm_bases_scoped(prose_lines)     # "log denotes the logarithm to base 2", by line, with how
@@ -1715,7 +1725,7 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                     sides = [sides[0], sides[1] * sp.Integer(10) ** power]
                 judged = rounding(natural)
                 if judged is not None and judged[0] == "refuted" and magnitude is not None and not by_entry \
-                        and len(magnitude.group(1)) == 1 and magnitude.group(0)[:1].isspace():
+                        and len(magnitude.group(1)) == 1:
                     power = _MAGNITUDES[magnitude.group(1)]    # "≈ 0.25$ M" of a concentration: M the molar unit?
                     sides, rhs_tex = [sides[0], sides[1] / sp.Integer(10) ** power], rel.rhs
                     bare = rounding(natural)
@@ -1723,11 +1733,18 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                         judged = ("undecided", f"{judged[1]}; but read without the magnitude it holds: the letter "
                                                f"{magnitude.group(1)} after it may be a unit (M molar, T tesla, G "
                                                f"gauss), not a power of ten")
-                if judged is not None and judged[0] == "refuted" and _TOLERANCE.search(
-                        _sentence_before(lines, rel) + " " + _rest_of_sentence(lines, rel, column_of(k))
-                        if in_inline_math(rel, blocks) else around_words):
+                sentence_words = _sentence_before(lines, rel) + " " + _rest_of_sentence(lines, rel, column_of(k)) \
+                    if in_inline_math(rel, blocks) else around_words
+                if judged is not None and judged[0] in ("refuted", "proved") and _TOLERANCE.search(sentence_words):
                     judged = ("undecided", f"{judged[1]}; but the words give it a tolerance of their own (\"within "
                                            f"one standard error\", ±): not a rounding to the digits written")
+                figures = _SIGNIFICANT.search(sentence_words)
+                if judged is not None and judged[0] in ("refuted", "proved") and figures and not by_entry:
+                    at_figures = _rounds_to_figures(sides, figures)      # "To four significant figures,
+                    if at_figures is not None and (at_figures == (judged[0] == "proved")) is False:   # $e^{10}
+                        judged = ("undecided", f"{judged[1]}; but the words say it is rounded to "   # \approx 22000$"
+                                               f"{figures.group(1)} significant figures, and to them it "
+                                               f"{'holds' if at_figures else 'does not hold'}")
                 if judged is not None and judged[0] == "proved" and other_base and not natural_spoken \
                         and not natural and not by_entry \
                         and _BARE_LOG.search(rel.tex) and not spoken_base:
@@ -1783,9 +1800,16 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                                                 f"percent): the right side is in hundredths"
             if verdict in ("proved", "refuted") and not by_entry:   # "$r = 20.5$ tokens per second … $t = 3$
                 used_values = [c for c in values if mentioned(c.lhs, lhs, rhs)]   # minutes … $rt \approx 61.5$"
+                after_here = _units_after(lines[rel.end_line - 1], _closing_column(lines, rel, column_of(k))) \
+                    if in_inline_math(rel, blocks) and 1 <= rel.end_line <= len(lines) else set()
+                own_here = {_UNIT_CANON[w.strip()] for w in re.findall(r"\\(?:text|mathrm|rm|mbox)\s*\{([^{}]*)\}",
+                                                                       rel.tex) if w.strip() in _UNIT_CANON}
                 mixed = _mixed_units(_units_of_pins(used_values, [*conditions, *example_pins], condition_columns, lines)
-                                     + [_units_after(lines[rel.end_line - 1], _closing_column(lines, rel, column_of(k)))
-                                        if in_inline_math(rel, blocks) and 1 <= rel.end_line <= len(lines) else set()])
+                                     + [after_here | own_here]
+                                     + ([declared_units_at(rel.line)] if used_values or names_in(lhs, rhs) & {
+                                         target_name(d.target) for d in definitions if d.expr.is_number} else []))
+                # ("$5\,\text{km} \approx 3.11$ miles": a conversion the arithmetic does not make; units the words
+                # declare for the values, "Durations below are in minutes and rates in tokens per second")
                 if mixed:
                     verdict, message = "undecided", f"{message}; but the values it uses carry units ({mixed}) the " \
                                                     f"arithmetic does not convert"
@@ -2003,10 +2027,14 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                 or inline and len(names_in(lhs, rhs)) >= 2
                 and (_IMPOSING.search(_INLINE_MATH_RE.sub(" x ", _sentence_before(lines, rel)))
                      or _ANOTHER_CASE.search(_INLINE_MATH_RE.sub(" x ", _sentence_before(lines, rel))))
-                and not re.search(r"(?i)\b(?:therefore|thus|hence|so|consequently|then|also|still|again|follows|"
+                and not re.search(r"(?i)\b(?:therefore|thus|hence|consequently|follows|must|necessarily)\b"
+                                  if _ANOTHER_CASE.search(_INLINE_MATH_RE.sub(" x ", _sentence_before(lines, rel))) else
+                                  r"(?i)\b(?:therefore|thus|hence|so|consequently|then|also|still|again|follows|"
                                   r"must|necessarily)\b", _INLINE_MATH_RE.sub(" x ", _sentence_before(lines, rel)))
                 and _inconsistent_with([c for c in constraints if c is not None and same_section(
-                    sections, imposed_at.get(c, rel.line), rel.line)], as_relational("==", lhs, rhs))):
+                    sections, imposed_at.get(c, rel.line), rel.line)], as_relational("==", lhs, rhs),
+                    nonlinear=bool(_ANOTHER_CASE.search(_INLINE_MATH_RE.sub(" x ", _sentence_before(lines, rel)))
+                                   or re.search(r"(?i)\b(?:satisf|obey|fulfil)", _sentence_before(lines, rel))))):
             # ("The large model satisfies $a + b = 10$ …" after the small model's $a + b = 4$, $a - b = 2$: equations
             # no value meets together — another model's)
             # "The second layer, separately, needs $$a + b = 10$$ …" after the first layer's $$a + b = 4$$: the
@@ -4371,20 +4399,16 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                                    _closing_column(lines, rel, column_of(k)) if inline else -1)
         own_units = {_UNIT_CANON[w.strip()] for w in re.findall(r"\\(?:text|mathrm|rm|mbox)\s*\{([^{}]*)\}", rel.tex)
                      if w.strip() in _UNIT_CANON}        # ("$S\tau = 60\,\text{min}$": the claim's own unit)
-        figures = _SIGNIFICANT.search((_sentence_before(lines, rel) if inline else lead_in(lines, rel, blocks)) or "")
-        if figures and rel.op == "==" and not (problem.lhs.free_symbols or problem.rhs.free_symbols):
-            digits = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}.get(figures.group(1).lower()) \
-                or int(figures.group(1))
-            try:                    # "To two significant figures, $e^{10} = 22000$": a rounding, said so
-                left, right = (sp.N(side, 30) for side in (problem.lhs, problem.rhs))
-                unit = sp.Integer(10) ** (sp.floor(sp.log(abs(right), 10)) - digits + 1) if right != 0 else 0
-                if unit and abs(left - right) <= unit / 2:
-                    doubts.append(f"the words say it is rounded to {digits} significant figures, and it is")
-            except (TypeError, ValueError):
-                pass
-        declared_here = set().union(*(u for n, u in units_declared if n <= rel.line
-                                      and (in_scope(sections, n, rel.line) or in_preamble(sections, n)))) \
-            if pin_units else set()
+        figures = _SIGNIFICANT.search(((_sentence_before(lines, rel) + " " + _rest_of_sentence(lines, rel, column_of(k)))
+                                       if inline else (lead_in(lines, rel, blocks) or "") + " "
+                                       + words_after_display(lines, rel, blocks)) or "")
+        if figures and rel.op == "==" and not (problem.lhs.free_symbols or problem.rhs.free_symbols) \
+                and _rounds_to_figures((problem.lhs, problem.rhs), figures):
+            doubts.append(f"the words say it is rounded to {figures.group(1)} significant figures, and it is")
+            # ("To two significant figures, $e^{10} = 22000$", "$e^{10} = 22000$ (2 s.f.)")
+        valued_here = pin_units or names_in(lhs, rhs) & {target_name(d.target) for d in definitions
+                                                         if d.expr.is_number}   # ("$$t = 3, r = 20$$" too)
+        declared_here = declared_units_at(rel.line) if valued_here else set()
         mixed = _mixed_units(pin_units + [u for u in (after_units, own_units, declared_here) if u])
         if mixed:               # "$r = 20$ tokens per second … $t = 3$ minutes … $r t = 60$": units the arithmetic
             why = f"the values it uses carry units ({mixed}) the arithmetic does not convert"   # leaves out
@@ -4918,10 +4942,9 @@ def _read_document(path: str, text: str, options: DocOptions, broken: dict[int, 
                            worded=tuple(worded_hypotheses), nearby=tuple(nearby), restricted=tuple(restricted),
                            listed=value_sets, induction=induction, unproved=unproved,
                            distributions=called, one_hot=tuple(sorted(n for n, hot in said.items() if hot)),
-                           numbers_before=tuple(sorted({x for n in range(1, min(rel.line, len(lines) + 1))
-                                                        if numbers_on[n - 1] and (in_scope(sections, n, rel.line)
-                                                                                  or in_preamble(sections, n))
-                                                        for x in numbers_on[n - 1]})),
+                           numbers_before=tuple(sorted({x for n, found_here in enumerate(numbers_on, 1)
+                                                        if not rel.line <= n <= rel.end_line for x in found_here}
+                                                       | ({7} if _SIZE_BOUND_WORDS.search(words_text) else set()))),
                            symmetric=tuple((name, line) for line, name in symmetric_said if line <= rel.line),
                            simplex_sizes=tuple(sorted({
                                x.name for c in summed if isinstance(c.lhs, sp.Sum)
@@ -8209,7 +8232,10 @@ _THIS_SECTION = re.compile(r"(?i)\b(?:in|for|within|throughout)\s+this\s+(?:sect
 _ROUNDED_UP = re.compile(r"(?i)\bround(?:ed|ing|s)?\s+up(?:wards?)?\b|\bceil(?:ing|ed)?\b|\bto\s+be\s+safe\b|\bon\s+the\s+safe\s+side\b|"
                          r"\bconservative(?:ly)?\b|向上取整")
 """Words that round a value up ("Rounding up to stay on the safe side"): a value rounded away from zero is a rounding."""
-_DEGREES = re.compile(r"(?i)\b(?:in|into|measured\s+in|given\s+in|expressed\s+in|are|is)\s+degrees\b|"
+_DEGREES = re.compile(r"(?i)\b(?:in|into|measured\s+in|given\s+in|expressed\s+in|are|is|uses?|using)\s+degrees\b|"
+                      r"(?<![\w$.\\])\d+(?:\.\d+)?-degrees?\b|"
+                      r"\b(?:one|two|three|five|ten|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|seventy|eighty|"
+                      r"ninety|hundred|a\s+hundred)(?:[- ]\w+)?\s+degrees?\b(?!\s+of\s+freedom)|"
                       r"(?<![\w$.\\])\d+(?:\.\d+)?\s*(?:degrees|deg)\b(?!\s+of\s+freedom)|"
                       r"\$[^$]*\d\s*\$\s*(?:degrees|deg)\b(?!\s+of\s+freedom)|"
                       r"\bdegrees\s+(?:throughout|everywhere|here)\b|°|\^\s*\{?\s*\\circ|度数|角度制")
@@ -8449,6 +8475,8 @@ _UNIT_CANON = {**{w: "s" for w in ("s", "sec", "secs", "second", "seconds")},
                **{w: "week" for w in ("week", "weeks", "wk", "wks")},
                **{w: "year" for w in ("year", "years", "yr", "yrs")},
                **{w: w for w in ("kHz", "MHz", "GHz")},                   # (rates per second at a prefix)
+               **{w: "kHz" for w in ("kilohertz",)}, **{w: "MHz" for w in ("megahertz",)},
+               **{w: "GHz" for w in ("gigahertz",)}, "K": "kelvin", "k": "magnitude",
                **{w: "m" for w in ("m", "meter", "meters", "metre", "metres")},
                **{w: "km" for w in ("km", "kilometer", "kilometers", "kilometre", "kilometres")},
                **{w: "cm" for w in ("cm", "centimeter", "centimeters", "centimetre", "centimetres")},
@@ -8461,6 +8489,22 @@ _UNIT_CANON = {**{w: "s" for w in ("s", "sec", "secs", "second", "seconds")},
                **{w: "Gbit" for w in ("Gbps", "gigabit", "gigabits")},
                **{w: "kB" for w in ("kilobyte", "kilobytes")}, **{w: "MB" for w in ("megabyte", "megabytes")},
                **{w: "GB" for w in ("gigabyte", "gigabytes")}, **{w: "TB" for w in ("terabyte", "terabytes")},
+               **{w: "month" for w in ("month", "months", "mo")},
+               **{w: "g" for w in ("g", "gram", "grams")}, **{w: "kg" for w in ("kg", "kilogram", "kilograms")},
+               **{w: "mg" for w in ("mg", "milligram", "milligrams")},
+               **{w: "lb" for w in ("lb", "lbs", "pound", "pounds")}, **{w: "oz" for w in ("oz", "ounce", "ounces")},
+               **{w: "t" for w in ("tonne", "tonnes")},
+               **{w: "L" for w in ("L", "litre", "litres", "liter", "liters")},
+               **{w: "mL" for w in ("mL", "ml", "millilitre", "millilitres", "milliliter", "milliliters")},
+               **{w: "mi" for w in ("mph",)}, **{w: "km" for w in ("kph", "kmh")},   # (their lengths)
+               **{w: w for w in ("Wh", "kWh", "MWh", "J", "kJ", "MJ", "cal", "kcal", "W", "kW", "MW", "GW")},
+               **{w: "J" for w in ("joule", "joules")}, **{w: "W" for w in ("watt", "watts")},
+               **{w: "kW" for w in ("kilowatt", "kilowatts")},
+               **{w: "kelvin" for w in ("kelvin", "kelvins")}, **{w: "celsius" for w in ("celsius", "Celsius", "°C")},
+               **{w: "fahrenheit" for w in ("fahrenheit", "Fahrenheit", "°F")},
+               **{w: "cent" for w in ("cent", "cents")}, **{w: "dollar" for w in ("dollar", "dollars", "USD")},
+               **{w: "euro" for w in ("euro", "euros", "EUR")},
+               **{w: "magnitude" for w in ("dozen", "dozens", "bn", "crore", "lakh")},
                **{w: "%" for w in ("basis", "bp", "bps", "permille", "‰")},   # (basis points; "bps" is bits per
                #                                                               second as often: either way a rate)
                **{w: "us" for w in ("us", "µs", "μs", "microsecond", "microseconds")},
@@ -8472,16 +8516,22 @@ _UNIT_CANON = {**{w: "s" for w in ("s", "sec", "secs", "second", "seconds")},
                **{w: "%" for w in ("percent", "per cent", "pct", "%", "\\%")},
                **{w: "magnitude" for w in ("thousand", "million", "billion", "trillion", "thousands", "millions",
                                           "billions")}}
-_UNIT_GROUPS = ({"s", "ms", "us", "ns", "min", "h", "day", "week", "year", "kHz", "MHz", "GHz"},
+_UNIT_GROUPS = ({"s", "ms", "us", "ns", "min", "h", "day", "week", "month", "year", "kHz", "MHz", "GHz"},
                {"m", "km", "cm", "mm", "um", "mi", "ft", "in"},
+               {"g", "kg", "mg", "lb", "oz", "t"}, {"L", "mL"},
+               {"Wh", "kWh", "MWh", "J", "kJ", "MJ", "cal", "kcal"}, {"W", "kW", "MW", "GW"},
+               {"kelvin", "celsius", "fahrenheit"}, {"cent", "dollar", "euro"},
                 {"bit", "byte", "KB", "kB", "MB", "GB", "TB", "KiB", "MiB", "GiB", "kbit", "Kbit", "Mbit", "Gbit", "kb",
                  "Mb", "Gb"})
-_UNIT_WORDS = re.compile(r"\s*(?:(?:\\[,;: ]|~)\s*|-(?=[A-Za-z]))?(?:(?P<unit>per\s+cent|percent|pct|\\?%|(?!per\b)[A-Za-zµμ]+)"
-                         r"(?:\s+(?!per\b)[a-z]+)?)?(?:\s*(?:per|/)\s*(?P<per>[A-Za-z]+))?")
+_UNIT_WORDS = re.compile(r"\s*(?:(?:\\[,;: ]|~)\s*|-(?=[A-Za-z]))?\(?(?:(?P<unit>per\s+cent|percent|pct|\\?%|(?!per\b)[A-Za-zµμ]+)"
+                         r"(?:\s+(?!per\b|an?\b)(?P<unit2>[A-Za-z]+))?)?(?:\s*(?:per|/)\s*(?P<per>[A-Za-z]+)|"
+                         r"\s+an?\s+(?P<per2>second|minute|hour|day|week|month|year)\b)?")
 
 
-_DECLARING_UNITS = re.compile(r"(?i)\b(?:are|is|be|measured|given|expressed|quoted|written)\s+in\s+[a-z]")
-_IN_UNIT = re.compile(r"(?i)\bin\s+(?P<unit>[A-Za-zµμ%]+)(?:\s+per\s+(?P<per>[A-Za-z]+))?")
+_DECLARING_UNITS = re.compile(r"(?i)\b(?:(?:are|is|be|measured|given|expressed|quoted|written|measures?|measuring|"
+                               r"count|counts|keep|keeps|report|reports)\s+(?:\w+\s+)?in|(?:are|is)\s+per|in\s+units\s+of)"
+                               r"\s+[a-z]")
+_IN_UNIT = re.compile(r"(?i)\b(?:in|per|of)\s+(?P<unit>[A-Za-zµμ%]+)(?:\s*(?:per|/)\s*(?P<per>[A-Za-z]+))?")
 
 
 def _units_declared(line: str) -> set[str]:
@@ -8500,12 +8550,13 @@ def _units_after(text: str, column: int, attached: bool = False) -> set[str]:
     s; "$t = 3$ minutes": min; "$p = 5$ percent": %), as :data:`_UNIT_CANON` names them."""
     if column < 0:
         return set()
-    if attached and re.match(r"[kKM](?![A-Za-z])", text[column:column + 2]):
+    if attached and re.match(r"(?:[kKMBm]|bn)(?![A-Za-z])", text[column:column + 3]):
         return {"magnitude"}                # ("$n = 50$k examples": fifty thousand, written against the math)
     m = _UNIT_WORDS.match(text, column)
     if m is None:
         return set()
-    return {_UNIT_CANON[w] for w in (m.group("unit"), m.group("per")) if w and w in _UNIT_CANON}
+    return {_UNIT_CANON[w] for w in (m.group("unit"), m.group("unit2"), m.group("per"), m.group("per2"))
+            if w and w in _UNIT_CANON}
 
 
 def _closing_column(lines: list[str], rel: Relation, column: int) -> int:
@@ -8536,9 +8587,18 @@ def _units_of_pins(pins, conditions, columns, lines: list[str]) -> list[set[str]
     return out
 
 
+_SIZE_BOUND_WORDS = re.compile(r"(?i)\b(?:at\s+most|(?<!add\s)(?<!adds\s)(?<!added\s)up\s+to|no\s+more\s+than|"
+                               r"not\s+more\s+than|fewer\s+than|maximum|limited\s+to|capped|hundreds?|thousands?|"
+                               r"millions?|dozens?)\b|至多|最多|不超过|以内")
+"""Words that may bound a size ("length at most one hundred"): a refutation far past the proved sizes is doubted."""
+_UNIT_PARTS = {"Wh": "h", "kWh": "h", "MWh": "h"}
+"""The time a unit holds (watt-hours): 60 W for 30 minutes is no 1800 Wh."""
+
+
 def _mixed_units(units: list[set[str]]) -> str:
     """Why values with these units cannot be multiplied as bare numbers ("%", "min and s", "bit and byte"), or ""."""
     every = set().union(*units) if units else set()
+    every |= {_UNIT_PARTS[u] for u in every if u in _UNIT_PARTS}
     if "%" in every:
         return "a percentage"
     if "magnitude" in every:
@@ -8550,20 +8610,36 @@ def _mixed_units(units: list[set[str]]) -> str:
     return ""
 
 
-_SIGNIFICANT = re.compile(r"(?i)\b(?:to|at)\s+(one|two|three|four|five|\d+)\s+(?:significant\s+(?:figures?|digits?)|"
-                          r"s\.?\s*f\.?)(?![\w])")
+_SIGNIFICANT = re.compile(r"(?i)(?:\b(?:to|at)\s+|\()(one|two|three|four|five|\d+)\s+(?:significant\s+(?:figures?|digits?)|"
+                          r"s\.\s*f\.|sig\.?\s*figs?\.?)")
+
+
+def _rounds_to_figures(sides, figures: re.Match) -> bool | None:
+    """Whether the right side is the left side rounded to the significant figures the words give (None: not
+    numbers)."""
+    digits = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}.get(figures.group(1).lower()) \
+        or int(figures.group(1))
+    try:
+        left, right = (sp.N(side, 30) for side in sides)
+        if not (left.is_number and right.is_number and left.is_real and right.is_real) or left == 0:
+            return None
+        unit = sp.Integer(10) ** (sp.floor(sp.log(abs(left), 10)) - digits + 1)
+        return bool(abs(left - right) <= unit / 2)
+    except (TypeError, ValueError):
+        return None
 _TOLERANCE = re.compile(r"(?i)\bstandard\s+errors?\b|\berror\s+bars?\b|\bmargin\s+of\s+error\b|\btolerance\b|"
                         r"\bto\s+within\b|\bwithin\s+(?:about\s+)?(?:\$?[\d.]+|one|two|three|a\s+few)\b|±|\\pm\b|误差")
 """Words that give an ≈ a tolerance of its own ("agrees to within one standard error", "±0.01"): its value need not
 be a rounding."""
-_ANOTHER_CASE = re.compile(r"(?i)\b(?:next|new|another|second|third|later|this\s+time|instead|in\s+the\s+(?:second|"
-                           r"next|new|other)\s+\w+)\b|下一|另一|新的|第二")
+_ANOTHER_CASE = re.compile(r"(?i)\b(?:next(?!\s+(?:we|i|you|one|step|steps|,))|new|another|second|third|later|"
+                           r"following|subsequent|this\s+time|instead|in\s+the\s+(?:second|next|new|other|following)"
+                           r"\s+\w+)\b|下一|另一|新的|第二")
 """Words before an inline equation that start another case ("Next quarter the budget is $a + b = 14$")."""
 _IMPOSING = re.compile(r"(?i)\b(?:satisf(?:y|ies|ied)|obeys?|fulfil(?:s|ls)?|meets?|needs?|requires?)\b[^.;:]{0,20}$")
 """Words right before an inline equation that impose it ("The large model satisfies $a + b = 10$")."""
 
 
-def _inconsistent_with(constraints: list[sp.Basic], equation: sp.Basic) -> bool:
+def _inconsistent_with(constraints: list[sp.Basic], equation: sp.Basic, nonlinear: bool = False) -> bool:
     """Whether linear ``constraints`` in the names of ``equation`` have solutions and none meets ``equation`` too
     (the text then speaks of another case: it would not impose equations no value meets)."""
     if not isinstance(equation, sp.Eq):
@@ -8576,8 +8652,8 @@ def _inconsistent_with(constraints: list[sp.Basic], equation: sp.Basic) -> bool:
         return False
     every = sorted(set().union(*(c.free_symbols for c in shared)) | names, key=str)
     linear = all(sp.Poly(c.lhs - c.rhs, *c.free_symbols).total_degree() <= 1 for c in [*shared, equation])
-    if not linear and len(every) > 3:
-        return False
+    if not linear and (len(every) > 3 or not nonlinear):
+        return False            # (quadratic systems only where the words start another case: "The large rectangle")
     try:
         if linear:
             before = sp.linsolve([c.lhs - c.rhs for c in shared], every)
